@@ -1,0 +1,157 @@
+//! The configuration file (`zwfw-audit.toml`): rule severities, rule parameters, extra header
+//! synonyms and output settings. Unknown keys are an error so that a typo never passes silently.
+//! CLI flags override the file; the file overrides the defaults.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Severity;
+use crate::rules::{self, RuleParams, RuleSet, RuleSetting};
+
+/// The whole configuration file.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Per-rule setting by id or name: `"off"`, `"warning"` or `"error"`.
+    pub rules: BTreeMap<String, String>,
+    /// Parameters the rules read.
+    pub check: RuleParams,
+    /// Extra header synonyms, by record and element.
+    pub labels: Labels,
+    /// Where and how reports are written.
+    pub output: Output,
+}
+
+/// Extra header synonyms users add for their platform, by element key or standard label:
+/// `[labels.item] promised_limit = ["承诺天数"]`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Labels {
+    /// Item elements.
+    pub item: BTreeMap<String, Vec<String>>,
+    /// Material columns.
+    pub material: BTreeMap<String, Vec<String>>,
+    /// Step columns.
+    pub step: BTreeMap<String, Vec<String>>,
+    /// Fee columns.
+    pub fee: BTreeMap<String, Vec<String>>,
+    /// Intermediary columns.
+    pub intermediary: BTreeMap<String, Vec<String>>,
+    /// Agency columns.
+    pub agency: BTreeMap<String, Vec<String>>,
+    /// FAQ columns.
+    pub faq: BTreeMap<String, Vec<String>>,
+}
+
+/// Output settings.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Output {
+    /// Folder for reports (default `reports`).
+    pub dir: PathBuf,
+}
+
+impl Default for Output {
+    fn default() -> Self {
+        Self {
+            dir: PathBuf::from("reports"),
+        }
+    }
+}
+
+/// A configuration file could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    /// Cannot read the file.
+    #[error("无法读取配置文件 {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The file is not valid TOML of this schema.
+    #[error("配置文件 {path} 有误: {message}")]
+    Parse {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with line and column.
+        message: String,
+    },
+    /// A `[rules]` entry names an unknown rule or setting.
+    #[error("配置 [rules] 中 {key} = \"{value}\" 无效: {reason}")]
+    Rule {
+        /// The key.
+        key: String,
+        /// The value.
+        value: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+impl Config {
+    /// Reads a configuration file.
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+        Self::parse(&text).map_err(|message| ConfigError::Parse {
+            path: path.to_owned(),
+            message,
+        })
+    }
+
+    /// Parses configuration text.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// The rules that run, with `[rules]` applied.
+    pub fn rule_set(&self) -> Result<RuleSet, ConfigError> {
+        let mut settings = BTreeMap::new();
+        for (key, value) in &self.rules {
+            let err = |reason: &str| ConfigError::Rule {
+                key: key.clone(),
+                value: value.clone(),
+                reason: reason.to_owned(),
+            };
+            let rule = rules::find(key)
+                .ok_or_else(|| err("没有这个规则（用 zwfw-audit rules 查看全部规则）"))?;
+            let setting = match value.trim().to_ascii_lowercase().as_str() {
+                "off" | "关闭" => RuleSetting::Off,
+                other => RuleSetting::On(other.parse::<Severity>().map_err(|e| err(&e))?),
+            };
+            settings.insert(rule.meta().id, setting);
+        }
+        Ok(RuleSet::from_settings(&settings))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_can_be_switched_off_or_downgraded() {
+        let cfg = Config::parse("[rules]\nB13 = \"off\"\nphone-accuracy = \"warning\"\n").unwrap();
+        let set = cfg.rule_set().unwrap();
+        assert!(set.iter().all(|(r, _)| r.meta().id != "B13"));
+        assert!(
+            set.iter()
+                .any(|(r, s)| r.meta().id == "B15" && s == Severity::Warning)
+        );
+    }
+
+    #[test]
+    fn unknown_keys_and_rules_are_errors() {
+        assert!(Config::parse("[rulez]\n").is_err());
+        let cfg = Config::parse("[rules]\nZ99 = \"off\"\n").unwrap();
+        assert!(cfg.rule_set().unwrap_err().to_string().contains("Z99"));
+        let cfg = Config::parse("[rules]\nB13 = \"fatal\"\n").unwrap();
+        assert!(cfg.rule_set().is_err());
+    }
+}

@@ -1,0 +1,31 @@
+//! # zwfw-audit
+//!
+//! Audits the implementation lists (实施清单) that government service platforms publish for every
+//! service item (政务服务事项) against the appendix of the assessment scheme
+//! (附录: 实施清单准确度考核要素指标). Data flows one way:
+//! source → items → rules → findings → score → report.
+//!
+//! ```
+//! use zwfw_audit::model::Item;
+//! use zwfw_audit::rules::{CheckContext, RuleSet};
+//!
+//! let item = Item {
+//!     name: "食品经营许可".into(),
+//!     region_code: "341702".into(),
+//!     consult_phone: "2021234".into(),
+//!     supervise_phone: "0566-12345".into(),
+//!     ..Item::default()
+//! };
+//! let result = RuleSet::only(&["B15"]).check_item(&item, "贵池区", &CheckContext::default());
+//! assert_eq!(result.findings[0].message, "咨询电话缺少区号: \"2021234\"");
+//! ```
+
+pub mod check;
+pub mod cli;
+pub mod config;
+pub mod model;
+pub mod reference;
+pub mod report;
+pub mod rules;
+pub mod source;
+pub mod unit;

@@ -1,0 +1,281 @@
+//! The 实施清单 (implementation list) of one 政务服务事项 as published: [`Item`] and its child records.
+//!
+//! Values are kept as the published text (trimmed), because the audit is about that text; parsers in
+//! sibling modules (time limits, phones, codes) interpret it where a rule needs a typed value.
+
+use std::collections::BTreeMap;
+
+use super::fields::record;
+use super::provenance::Provenance;
+
+record! {
+    /// 政务服务事项实施清单 — one service item as published by one implementing body in one region.
+    pub struct Item / ItemField {
+        /// 事项名称 — item name.
+        name / Name: "事项名称" ["实施清单名称", "事项名", "服务事项名称"],
+        /// 实施编码 — national implementation code (31 characters) or a provincial form.
+        code / Code: "实施编码" ["事项编码", "实施清单编码", "事项实施编码", "业务办理项编码", "事项代码"],
+        /// 基本编码 — 12-digit basic code of the catalogue item.
+        basic_code / BasicCode: "基本编码" ["事项基本编码", "目录编码", "基本目录编码"],
+        /// 事项类型 — item type (01 行政许可 … 20 公共服务), code or label.
+        item_type / ItemType: "事项类型" ["权力类型", "事项类别", "权力事项类型"],
+        /// 实施主体 — implementing body.
+        subject / Subject: "实施主体" ["实施主体名称", "实施机构", "实施部门", "办理部门", "实施机关"],
+        /// 实施主体编码 — the implementing body's 统一社会信用代码 (USCC).
+        subject_code / SubjectCode: "实施主体编码" ["实施主体统一社会信用代码", "实施机构代码", "实施主体代码", "统一社会信用代码", "实施机构统一社会信用代码"],
+        /// 行政区划代码 — region code (6 or 12 digits).
+        region_code / RegionCode: "行政区划代码" ["区划代码", "行政区划编码", "所属区划代码", "区划编码"],
+        /// 行政区划名称 — region name.
+        region / Region: "行政区划" ["行政区划名称", "区划名称", "所属区划", "所属地区"],
+        /// 行使层级 — exercise level (1 国家 … 6 村/社区), code or label.
+        level / Level: "行使层级" ["层级", "行使层级名称"],
+        /// 考核单位 — the unit scored for this item; derived from 实施主体 and region when empty.
+        unit / Unit: "考核单位" ["被考核单位", "所属单位"],
+        /// 考核单位类型 — 市直部门 (city department, 14 points) or 县区 (county/district, 8 points).
+        unit_kind / UnitKind: "考核单位类型" ["单位类型", "被考核单位类型"],
+        /// 权力来源 — source of power, code or label.
+        power_source / PowerSource: "权力来源" ["权力来源名称"],
+        /// 数量限制 — whether there is a quantity limit (有/无), possibly with its description.
+        quantity_limit / QuantityLimit: "数量限制" ["有无数量限制", "是否有数量限制", "是否存在数量限制"],
+        /// 数量限制说明 — description of the quantity limit.
+        quantity_limit_desc / QuantityLimitDesc: "数量限制说明" ["数量限制描述", "数量限制具体规定", "数量限制内容"],
+        /// 办件类型 — 承诺件 / 即办件 (+ 上报件, 联办件), code or label.
+        handling_type / HandlingType: "办件类型" ["事项办件类型", "办理类型"],
+        /// 服务对象 — service objects (multi-valued), codes or labels.
+        service_object / ServiceObject: "服务对象" ["服务对象类型", "面向对象", "办理对象"],
+        /// 法定办结时限 — statutory time limit.
+        legal_limit / LegalLimit: "法定办结时限" ["法定期限", "法定时限", "法定办理时限", "法定办结期限"],
+        /// 法定办结时限单位 — unit of the statutory limit when published in its own field.
+        legal_limit_unit / LegalLimitUnit: "法定办结时限单位" ["法定时限单位", "法定期限单位"],
+        /// 法定时限说明 — explanation of the statutory limit (e.g. why there is none).
+        legal_limit_note / LegalLimitNote: "法定办结时限说明" ["法定时限说明", "法定期限说明"],
+        /// 承诺办结时限 — committed time limit.
+        promised_limit / PromisedLimit: "承诺办结时限" ["承诺办理时限", "承诺时限", "承诺期限", "承诺办结期限"],
+        /// 承诺办结时限单位 — unit of the committed limit when published in its own field.
+        promised_limit_unit / PromisedLimitUnit: "承诺办结时限单位" ["承诺时限单位", "承诺期限单位"],
+        /// 到现场次数 — number of visits to the service hall.
+        visits / Visits: "到现场次数" ["到办事现场次数", "办事者到办事现场次数", "跑动次数", "到现场办理次数"],
+        /// 必须现场办理原因说明 — why a visit is needed.
+        onsite_reason / OnsiteReason: "必须现场办理原因说明" ["必须到现场原因", "到现场原因说明", "必须现场办理原因"],
+        /// 网办深度 — online handling depth (一级…四级, Ⅳ级 = 全程网办).
+        online_depth / OnlineDepth: "网办深度" ["网上办理深度", "网上办理深度等级", "网办深度等级"],
+        /// 物流快递 — whether express delivery is supported.
+        express / Express: "物流快递" ["是否支持物流快递", "支持物流快递", "快递服务", "是否支持快递"],
+        /// 办理地点 — where to apply.
+        address / Address: "办理地点" ["受理地点", "具体地址", "办理地址", "受理地址"],
+        /// 办理时间 — opening hours.
+        hours / Hours: "办理时间" ["受理时间", "工作时间", "办公时间"],
+        /// 结果名称 — name of the result (licence, certificate, approval).
+        result_name / ResultName: "结果名称" ["审批结果名称", "办理结果名称", "结果证照名称", "审批结果"],
+        /// 结果样本 — result sample (statement, file name or link).
+        result_sample / ResultSample: "结果样本" ["审批结果样本", "结果样本附件", "结果样本下载", "办理结果样本"],
+        /// 咨询电话 — consultation phone.
+        consult_phone / ConsultPhone: "咨询电话" ["咨询方式", "联系电话", "咨询电话号码", "咨询途径"],
+        /// 监督电话 — supervision (complaint) phone.
+        supervise_phone / SupervisePhone: "监督电话" ["监督投诉电话", "投诉电话", "监督投诉方式", "监督投诉渠道", "投诉监督电话"],
+        /// 是否收费 — whether a fee is charged.
+        charged / Charged: "是否收费" ["收费", "是否涉及收费", "收费情况"],
+        /// 是否涉及中介服务 — whether an intermediary service is required.
+        intermediary / Intermediary: "是否涉及中介服务" ["中介服务", "是否有中介服务", "是否需要中介服务"],
+        /// 设定依据 — legal basis of the item.
+        legal_basis / LegalBasis: "设定依据" ["法律依据", "实施依据", "设立依据"],
+        /// 受理条件 — conditions of acceptance.
+        conditions / Conditions: "受理条件" ["申请条件", "办理条件", "申请人条件"],
+        /// 在线办理地址 — online handling URL.
+        online_url / OnlineUrl: "在线办理地址" ["网上办理地址", "在线办理链接", "办理链接", "网办地址"],
+        /// 办事指南地址 — the guide page the item was published on.
+        guide_url / GuideUrl: "办事指南地址" ["指南链接", "办事指南链接", "页面地址"],
+    }
+    tail {
+        /// 申请材料 — application materials.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub materials: Vec<Material>,
+        /// 办理流程 — process steps.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub steps: Vec<Step>,
+        /// 收费项目 — fees.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub fees: Vec<Fee>,
+        /// 中介服务 — intermediary services.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub intermediaries: Vec<Intermediary>,
+        /// 常见问题 — FAQs.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub faqs: Vec<Faq>,
+        /// Columns the reader did not recognise, kept by their original header.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub extra: BTreeMap<String, String>,
+        /// Where the item was read.
+        #[serde(default)]
+        pub provenance: Provenance,
+    }
+}
+
+record! {
+    /// 申请材料 — one application material.
+    pub struct Material / MaterialField {
+        /// 材料名称 — material name.
+        name / Name: "材料名称" ["申请材料名称", "申请材料", "材料"],
+        /// 来源渠道 — source channel (10 申请人自备, 20 政府部门核发, 99 其他), code or label.
+        source_channel / SourceChannel: "来源渠道" ["材料来源", "来源"],
+        /// 来源渠道说明 — issuing body (出具单位).
+        source_desc / SourceDesc: "来源渠道说明" ["出具单位", "出具部门", "来源说明", "材料来源说明", "出具机关"],
+        /// 份数 — number of copies.
+        copies / Copies: "份数" ["纸质材料份数", "材料份数", "数量", "规格份数"],
+        /// 材料类型 — 原件 / 复印件 / 原件和复印件 / 原件或复印件.
+        material_type / MaterialType: "材料类型" ["原件复印件", "原件/复印件"],
+        /// 材料形式 — 纸质 / 电子 / 纸质和电子.
+        form / Form: "材料形式" ["介质要求", "材料介质", "提交形式"],
+        /// 纸质材料规格 — paper size (A4 …).
+        spec / Spec: "纸质材料规格" ["材料规格", "规格"],
+        /// 材料必要性 — whether required.
+        required / Required: "材料必要性" ["是否必要", "必要性", "是否必须"],
+        /// 填报须知 — filling instructions.
+        notes / Notes: "填报须知" ["填写说明", "填报说明", "受理标准", "材料要求"],
+        /// 空白表格 — blank form (file name or link).
+        blank_form / BlankForm: "空白表格" ["空表", "表格下载", "空白表格下载", "电子表单", "空白表单"],
+        /// 示例样表 — filled-in sample (file name or link).
+        sample / Sample: "示例样表" ["样表", "样本下载", "示范文本", "材料样本", "示例样本", "样表下载"],
+    }
+    tail {
+        /// Columns the reader did not recognise.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub extra: BTreeMap<String, String>,
+        /// Where the material was read.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub provenance: Provenance,
+    }
+}
+
+record! {
+    /// 办理环节 — one step of the process.
+    pub struct Step / StepField {
+        /// 环节名称 — step name (受理, 审查, 决定, 办结 …).
+        name / Name: "环节名称" ["办理环节", "步骤名称", "环节"],
+        /// 办理人 — handler (person or post).
+        handler / Handler: "办理人" ["审批人", "承办人", "办理岗位", "办理人员", "岗位"],
+        /// 岗位职责 — duties or review standard.
+        duties / Duties: "岗位职责" ["审查标准", "办理内容", "审核标准", "办理标准"],
+        /// 办理时限 — the step's time limit.
+        time_limit / TimeLimit: "办理时限" ["环节时限", "时限", "环节办理时限"],
+    }
+    tail {
+        /// Columns the reader did not recognise.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub extra: BTreeMap<String, String>,
+        /// Where the step was read.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub provenance: Provenance,
+    }
+}
+
+record! {
+    /// 收费项目 — one fee.
+    pub struct Fee / FeeField {
+        /// 收费项目名称 — fee name.
+        name / Name: "收费项目名称" ["收费项目", "收费名称"],
+        /// 收费标准 — amount or algorithm.
+        standard / Standard: "收费标准" ["收费金额", "收费标准及依据"],
+        /// 收费依据 — law, regulation or document with the cited article.
+        basis / Basis: "收费依据" ["收费依据文件", "收费文件依据"],
+    }
+    tail {
+        /// Columns the reader did not recognise.
+        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        pub extra: BTreeMap<String, String>,
+        /// Where the fee was read.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub provenance: Provenance,
+    }
+}
+
+record! {
+    /// 中介服务 — one intermediary service the applicant must obtain, with its agencies.
+    pub struct Intermediary / IntermediaryField {
+        /// 中介服务名称 — name of the intermediary service.
+        name / Name: "中介服务名称" ["中介服务事项名称", "中介服务事项"],
+        /// 设定依据 — legal basis of the intermediary service.
+        basis / Basis: "中介服务设定依据" ["中介服务依据", "设定依据"],
+        /// 中介机构查询网址 — link to an intermediary query site.
+        query_url / QueryUrl: "中介机构查询网址" ["中介机构查询链接", "查询网址", "中介超市链接"],
+    }
+    tail {
+        /// 中介机构 — agencies that provide the service.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        pub agencies: Vec<Agency>,
+        /// Where the service was read.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub provenance: Provenance,
+    }
+}
+
+record! {
+    /// 中介机构 — one agency providing an intermediary service.
+    pub struct Agency / AgencyField {
+        /// 中介机构名称 — agency name.
+        name / Name: "中介机构名称" ["机构名称"],
+        /// 中介机构地址 — office address.
+        address / Address: "中介机构地址" ["办公地址", "机构地址", "地址"],
+        /// 联系电话 — contact.
+        contact / Contact: "中介机构联系电话" ["联系电话", "联系方式"],
+    }
+    tail {}
+}
+
+record! {
+    /// 常见问题 — one FAQ.
+    pub struct Faq / FaqField {
+        /// 问题 — question.
+        question / Question: "问题" ["常见问题", "问题描述", "咨询问题"],
+        /// 解答 — answer.
+        answer / Answer: "解答" ["回答", "答复", "问题解答", "答案"],
+    }
+    tail {
+        /// Where the FAQ was read.
+        #[serde(default, skip_serializing_if = "is_default")]
+        pub provenance: Provenance,
+    }
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
+}
+
+impl Item {
+    /// The code the item is known by in reports: its 实施编码, or a placeholder naming its place.
+    pub fn display_code(&self) -> &str {
+        if self.code.is_empty() {
+            "(无实施编码)"
+        } else {
+            &self.code
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn field_table_round_trips_keys() {
+        for &f in ItemField::ALL {
+            assert_eq!(ItemField::from_key(f.key()), Some(f));
+            assert_eq!(f.synonyms()[0], f.label());
+        }
+        let mut item = Item::default();
+        *item.get_mut(ItemField::ConsultPhone) = "0566-1234567".into();
+        assert_eq!(item.consult_phone, "0566-1234567");
+        assert_eq!(item.get(ItemField::ConsultPhone), "0566-1234567");
+    }
+
+    #[test]
+    fn empty_elements_are_left_out_of_json() {
+        let item = Item {
+            name: "食品经营许可".into(),
+            ..Item::default()
+        };
+        let json = serde_json::to_value(&item).unwrap();
+        assert_eq!(json["name"], "食品经营许可");
+        assert!(json.get("address").is_none());
+    }
+}

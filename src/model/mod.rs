@@ -1,0 +1,17 @@
+//! The 实施清单 as data: [`Item`] with its materials, steps, fees, intermediaries and FAQs, the
+//! [`Finding`]s rules produce, and the pure parsers rules share (time limits, phones, codes).
+//! Nothing here does I/O.
+
+mod fields;
+pub mod finding;
+pub mod item;
+pub mod phone;
+pub mod provenance;
+pub mod text;
+
+pub use finding::{Finding, Outcome, Severity};
+pub use item::{
+    Agency, AgencyField, Faq, FaqField, Fee, FeeField, Intermediary, IntermediaryField, Item,
+    ItemField, Material, MaterialField, Step, StepField,
+};
+pub use provenance::Provenance;

@@ -1,0 +1,259 @@
+//! Telephone numbers as published in 咨询电话 / 监督电话: one field often holds several numbers
+//! (`0566-1234567、0566-7654321`), extensions (`转801`), mobiles, 400/800 numbers and the 12345
+//! hotline, with or without an area code (区号). [`parse_phones`] finds them all; it never panics.
+
+use serde::Serialize;
+
+use super::text::to_halfwidth;
+
+/// What kind of number was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum PhoneKind {
+    /// 固定电话 — a landline (with or without area code).
+    Landline,
+    /// 手机 — an 11-digit mobile number.
+    Mobile,
+    /// 400/800 全国服务号码.
+    National,
+    /// 服务热线 — a short hotline such as 12345, 12315, 12366 (with or without area code).
+    Hotline,
+}
+
+/// One number found in a phone field.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Phone {
+    /// The number as written (half-width).
+    pub raw: String,
+    /// What kind of number it is.
+    pub kind: PhoneKind,
+    /// 区号 with its leading 0 (`0566`), when written.
+    pub area_code: Option<String>,
+    /// The local number or the mobile/400 number, digits only.
+    pub number: String,
+    /// 分机号 — extension.
+    pub extension: Option<String>,
+}
+
+impl Phone {
+    /// The number with its area code, digits and one hyphen, for comparing two fields.
+    pub fn canonical(&self) -> String {
+        match &self.area_code {
+            Some(a) => format!("{a}-{}", self.number),
+            None => self.number.clone(),
+        }
+    }
+}
+
+/// Three-digit area codes (010 and 020–029); every other area code has four digits.
+fn area_code_len(digits: &str) -> usize {
+    if digits.starts_with("010") || digits.starts_with("02") {
+        3
+    } else {
+        4
+    }
+}
+
+fn is_hotline(d: &str) -> bool {
+    d.len() == 5 && (d.starts_with("12") || d.starts_with("96") || d.starts_with("95"))
+}
+
+/// Finds every telephone number in a field. Text that is no number (a URL, an e-mail, words) yields
+/// nothing; a number too short or too long to dial is left out.
+pub fn parse_phones(text: &str) -> Vec<Phone> {
+    let half = to_halfwidth(text);
+    // Digit groups with the text that precedes each one.
+    let mut groups: Vec<(usize, usize)> = Vec::new();
+    let bytes = half.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            groups.push((start, i));
+        } else {
+            i += 1;
+        }
+    }
+    let mut phones: Vec<Phone> = Vec::new();
+    let mut g = 0;
+    while g < groups.len() {
+        let (s, e) = groups[g];
+        let d = &half[s..e];
+        let between_next = groups.get(g + 1).map(|&(ns, _)| &half[e..ns]);
+        let next = groups.get(g + 1).map(|&(ns, ne)| &half[ns..ne]);
+        let before = if g == 0 {
+            &half[..s]
+        } else {
+            &half[groups[g - 1].1..s]
+        };
+        // Inside a URL or e-mail address: not a phone.
+        let in_link = word_before(&half[..s]).contains("http")
+            || word_before(&half[..s]).contains('@')
+            || half[e..].starts_with('@');
+        if in_link {
+            g += 1;
+            continue;
+        }
+        // Extension of the previous number.
+        if is_extension_marker(before) && d.len() <= 5 {
+            if let Some(last) = phones.last_mut() {
+                if last.extension.is_none() {
+                    last.extension = Some(d.to_owned());
+                    g += 1;
+                    continue;
+                }
+            }
+        }
+        let joins = |sep: &str| {
+            sep.chars()
+                .all(|c| matches!(c, '-' | '—' | '–' | ')' | '(' | ' ' | '－' | '~'))
+        };
+        // Area code followed by the local number.
+        if d.starts_with('0') && (d.len() == 3 || d.len() == 4) && area_code_len(d) == d.len() {
+            if let (Some(sep), Some(n)) = (between_next, next) {
+                if joins(sep)
+                    && sep.chars().count() <= 3
+                    && ((n.len() == 7 || n.len() == 8) || is_hotline(n))
+                {
+                    let (ne, kind) = (
+                        groups[g + 1].1,
+                        if is_hotline(n) {
+                            PhoneKind::Hotline
+                        } else {
+                            PhoneKind::Landline
+                        },
+                    );
+                    phones.push(Phone {
+                        raw: half[s..ne].to_owned(),
+                        kind,
+                        area_code: Some(d.to_owned()),
+                        number: n.to_owned(),
+                        extension: None,
+                    });
+                    g += 2;
+                    continue;
+                }
+            }
+        }
+        let found = if d.len() == 11 && d.starts_with('1') && d.as_bytes()[1] >= b'3' {
+            Some((PhoneKind::Mobile, None, d.to_owned()))
+        } else if d.len() == 10 && (d.starts_with("400") || d.starts_with("800")) {
+            Some((PhoneKind::National, None, d.to_owned()))
+        } else if d.starts_with('0') && (10..=12).contains(&d.len()) {
+            let a = area_code_len(d);
+            let rest = &d[a..];
+            ((7..=8).contains(&rest.len())).then(|| {
+                (
+                    PhoneKind::Landline,
+                    Some(d[..a].to_owned()),
+                    rest.to_owned(),
+                )
+            })
+        } else if d.len() == 7 || d.len() == 8 {
+            Some((PhoneKind::Landline, None, d.to_owned()))
+        } else if is_hotline(d) {
+            Some((PhoneKind::Hotline, None, d.to_owned()))
+        } else {
+            None
+        };
+        // 400-xxx-xxxx written with hyphens.
+        if found.is_none() && (d == "400" || d == "800") {
+            if let (Some(n1), Some(&(_, _))) = (next, groups.get(g + 2)) {
+                let n2 = &half[groups[g + 2].0..groups[g + 2].1];
+                if n1.len() == 3 && n2.len() == 4 {
+                    phones.push(Phone {
+                        raw: half[s..groups[g + 2].1].to_owned(),
+                        kind: PhoneKind::National,
+                        area_code: None,
+                        number: format!("{d}{n1}{n2}"),
+                        extension: None,
+                    });
+                    g += 3;
+                    continue;
+                }
+            }
+        }
+        if let Some((kind, area_code, number)) = found {
+            phones.push(Phone {
+                raw: d.to_owned(),
+                kind,
+                area_code,
+                number,
+                extension: None,
+            });
+        }
+        g += 1;
+    }
+    phones
+}
+
+/// The run of non-space, non-separator characters that ends at the end of `s`.
+fn word_before(s: &str) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || matches!(c, '、' | ',' | ';' | '，' | '；'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
+fn is_extension_marker(between: &str) -> bool {
+    let t = between.trim();
+    t.ends_with('转')
+        || t.ends_with("分机")
+        || t.ends_with("分机号")
+        || t.ends_with("转分机")
+        || t.eq_ignore_ascii_case("ext")
+        || t.ends_with("ext.")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn canon(text: &str) -> Vec<String> {
+        parse_phones(text).iter().map(Phone::canonical).collect()
+    }
+
+    #[test]
+    fn several_numbers_with_separators() {
+        assert_eq!(
+            canon("0566-1234567、0566-7654321"),
+            ["0566-1234567", "0566-7654321"]
+        );
+        assert_eq!(
+            canon("0551—65123456；0551-65123457和010-12345678"),
+            ["0551-65123456", "0551-65123457", "010-12345678"]
+        );
+        assert_eq!(canon("（0566）2021234"), ["0566-2021234"]);
+        assert_eq!(canon("05662021234"), ["0566-2021234"]);
+        assert_eq!(canon("０５６６－２０２１２３４"), ["0566-2021234"]);
+    }
+
+    #[test]
+    fn kinds_and_extensions() {
+        let p = parse_phones("0566-2021234转801");
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].extension.as_deref(), Some("801"));
+        assert_eq!(parse_phones("13905661234")[0].kind, PhoneKind::Mobile);
+        assert_eq!(parse_phones("400-123-4567")[0].kind, PhoneKind::National);
+        let hot = parse_phones("0566-12345");
+        assert_eq!(hot[0].kind, PhoneKind::Hotline);
+        assert_eq!(hot[0].area_code.as_deref(), Some("0566"));
+        let bare = parse_phones("12345");
+        assert_eq!(
+            (bare[0].kind, bare[0].area_code.clone()),
+            (PhoneKind::Hotline, None)
+        );
+        assert_eq!(parse_phones("2021234")[0].area_code, None);
+    }
+
+    #[test]
+    fn non_numbers_yield_nothing() {
+        assert!(parse_phones("http://www.ahzwfw.gov.cn/1234567").is_empty());
+        assert!(parse_phones("zwfw12345678@163.com").is_empty());
+        assert!(parse_phones("请到窗口咨询").is_empty());
+    }
+}

@@ -1,0 +1,98 @@
+//! Where a value came from: a file (with sheet and row) or a URL.
+//!
+//! Every item and every child record keeps its provenance so that a finding can say exactly where the
+//! offending text was read (`事项.xlsx 表「申请材料」第12行`).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// 来源位置 — where a record was read.
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Provenance {
+    /// File path or URL.
+    pub source: String,
+    /// Sheet name (XLSX) when the source has sheets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// 1-based row (spreadsheet row, CSV line, NDJSON line) when the source has rows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// 1-based position of the record in a JSON array, when the source is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<u64>,
+}
+
+impl Provenance {
+    /// A whole file or page.
+    pub fn file(source: impl Into<String>) -> Self {
+        Self {
+            source: source.into(),
+            ..Self::default()
+        }
+    }
+
+    /// One row of a file (CSV line, NDJSON line).
+    pub fn row(source: impl Into<String>, row: u64) -> Self {
+        Self {
+            source: source.into(),
+            row: Some(row),
+            ..Self::default()
+        }
+    }
+
+    /// One record of a JSON array.
+    pub fn record(source: impl Into<String>, record: u64) -> Self {
+        Self {
+            source: source.into(),
+            record: Some(record),
+            ..Self::default()
+        }
+    }
+
+    /// One row of one sheet of a workbook.
+    pub fn sheet_row(source: impl Into<String>, sheet: impl Into<String>, row: u64) -> Self {
+        Self {
+            source: source.into(),
+            sheet: Some(sheet.into()),
+            row: Some(row),
+            record: None,
+        }
+    }
+}
+
+impl fmt::Display for Provenance {
+    /// `事项.xlsx 表「申请材料」第12行`, `items.ndjson 第3行`, or the bare file/URL.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.source)?;
+        if let Some(sheet) = &self.sheet {
+            write!(f, " 表「{sheet}」")?;
+        }
+        if let Some(row) = self.row {
+            let sep = if self.sheet.is_some() { "" } else { " " };
+            write!(f, "{sep}第{row}行")?;
+        }
+        if let Some(record) = self.record {
+            write!(f, " 第{record}条")?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_sheet_and_row() {
+        assert_eq!(
+            Provenance::sheet_row("a.xlsx", "申请材料", 12).to_string(),
+            "a.xlsx 表「申请材料」第12行"
+        );
+        assert_eq!(Provenance::row("a.ndjson", 3).to_string(), "a.ndjson 第3行");
+        assert_eq!(
+            Provenance::file("http://127.0.0.1/x").to_string(),
+            "http://127.0.0.1/x"
+        );
+    }
+}

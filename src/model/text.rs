@@ -1,0 +1,107 @@
+//! Text normalisation shared by readers, the crawler and the rules: full-width to half-width,
+//! label normalisation for header matching, and placeholder detection.
+
+/// Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `：`, `（`…) and the ideographic space to half-width.
+pub fn to_halfwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Normalises a header or label for matching: half-width, no spaces, no colons, no brackets, no
+/// asterisks marking required columns, no trailing unit notes like `(工作日)`.
+pub fn normalize_label(s: &str) -> String {
+    let half = to_halfwidth(s);
+    let mut out = String::with_capacity(half.len());
+    let mut depth = 0u32;
+    for c in half.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' | '<' | '《' => depth += 1,
+            ')' | ']' | '】' | '〕' | '>' | '》' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_whitespace()
+                || matches!(c, ':' | '*' | '※' | '、' | '\u{feff}' | '\u{200b}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The values that stand in for a missing value on real platforms.
+pub const PLACEHOLDERS: &[&str] = &[
+    "无",
+    "/",
+    "／",
+    "-",
+    "--",
+    "—",
+    "——",
+    "暂无",
+    "空",
+    "null",
+    "NULL",
+    "none",
+    "None",
+    "N/A",
+    "n/a",
+    "详见附件",
+    "见附件",
+    "见上",
+    "同上",
+    "略",
+    "待定",
+    "待补充",
+    "0",
+];
+
+/// Whether a trimmed value is empty or only a placeholder such as `无`, `/` or `暂无`.
+pub fn is_blank_or_placeholder(s: &str) -> bool {
+    let t = s.trim();
+    t.is_empty() || PLACEHOLDERS.contains(&t)
+}
+
+/// Cuts a long text for quoting in a message (by characters, never inside a character).
+pub fn quote(s: &str, max_chars: usize) -> String {
+    let t = s.trim();
+    if t.chars().count() <= max_chars {
+        t.to_owned()
+    } else {
+        let mut cut: String = t.chars().take(max_chars).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn halfwidth_folds_digits_and_punctuation() {
+        assert_eq!(to_halfwidth("０５６６－１２３４５６７"), "0566-1234567");
+        assert_eq!(to_halfwidth("Ａ区１２号窗口"), "A区12号窗口");
+    }
+
+    #[test]
+    fn labels_normalise_for_matching() {
+        assert_eq!(normalize_label(" 承诺办结时限（工作日）："), "承诺办结时限");
+        assert_eq!(normalize_label("*材料 名称"), "材料名称");
+        assert_eq!(normalize_label("\u{feff}实施编码"), "实施编码");
+    }
+
+    #[test]
+    fn placeholders_are_blank() {
+        assert!(is_blank_or_placeholder(" 无 "));
+        assert!(is_blank_or_placeholder("/"));
+        assert!(!is_blank_or_placeholder("0566-1234567"));
+    }
+
+    #[test]
+    fn quote_cuts_by_chars() {
+        assert_eq!(quote("池州市长江中路1号", 4), "池州市长…");
+    }
+}

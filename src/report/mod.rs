@@ -1,0 +1,171 @@
+//! The one [`Report`] value every output format is written from, and the writers (one per format).
+//!
+//! The JSON form is the report's schema (`schema/report.schema.json`), versioned by
+//! [`SCHEMA_VERSION`]; the other formats are views of it.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Finding, Outcome, Provenance, Severity};
+use crate::rules::RuleSet;
+use crate::source::Notice;
+use crate::unit::UnitKind;
+
+pub mod json;
+
+/// Version of the JSON report schema; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One audit run's results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// [`SCHEMA_VERSION`] of this report.
+    pub schema_version: u32,
+    /// Version of zwfw-audit that wrote it.
+    pub tool_version: String,
+    /// Run id (passed in, so snapshots do not churn).
+    pub run_id: String,
+    /// When the run was made (RFC 3339, passed in).
+    pub generated_at: String,
+    /// The inputs read.
+    pub inputs: Vec<String>,
+    /// The rules that ran.
+    pub rules: Vec<RuleInfo>,
+    /// Counts.
+    pub summary: Summary,
+    /// Every input item: checked or unreadable.
+    pub items: Vec<ItemEntry>,
+    /// Every finding, by item then rule.
+    pub findings: Vec<Finding>,
+    /// Messages about the input (unreadable files, ignored sheets, orphan rows).
+    pub notices: Vec<Notice>,
+}
+
+/// A rule that ran.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RuleInfo {
+    /// Rule id.
+    pub id: String,
+    /// Rule name.
+    pub name: String,
+    /// Appendix element.
+    pub element: String,
+    /// Appendix section in Chinese.
+    pub category: String,
+    /// Whether the rule implements an appendix element (counted in scores).
+    pub appendix: bool,
+    /// Effective severity.
+    pub severity: Severity,
+}
+
+impl RuleInfo {
+    /// The rules of a rule set, in registry order.
+    pub fn list(rules: &RuleSet) -> Vec<RuleInfo> {
+        rules
+            .iter()
+            .map(|(r, severity)| {
+                let m = r.meta();
+                RuleInfo {
+                    id: m.id.into(),
+                    name: m.name.into(),
+                    element: m.element.into(),
+                    category: m.category.label_zh().into(),
+                    appendix: m.is_appendix(),
+                    severity,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Whether an input item could be checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemStatus {
+    /// Read and checked.
+    Checked,
+    /// Could not be read; `reason` says why.
+    Unreadable,
+}
+
+/// One input item in the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemEntry {
+    /// 实施编码 (may be empty for an unreadable record).
+    pub code: String,
+    /// 事项名称.
+    pub name: String,
+    /// 考核单位.
+    pub unit: String,
+    /// Unit kind.
+    pub unit_kind: UnitKind,
+    /// 事项类型 as published.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub item_type: String,
+    /// Where the item was read.
+    pub provenance: Provenance,
+    /// Checked or unreadable.
+    pub status: ItemStatus,
+    /// Why the item could not be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// pass / fail / n/a per rule id.
+    #[serde(default)]
+    pub outcomes: BTreeMap<String, Outcome>,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+}
+
+/// Counts over the whole run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Input items (checked + unreadable).
+    pub items: usize,
+    /// Items checked.
+    pub checked: usize,
+    /// Items that could not be read.
+    pub unreadable: usize,
+    /// Checked items with at least one error.
+    pub items_with_errors: usize,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings by rule id.
+    pub by_rule: BTreeMap<String, usize>,
+}
+
+impl Report {
+    /// Recomputes [`Summary`] from items and findings.
+    pub fn summarize(&mut self) {
+        let mut s = Summary {
+            items: self.items.len(),
+            ..Summary::default()
+        };
+        for item in &self.items {
+            match item.status {
+                ItemStatus::Checked => s.checked += 1,
+                ItemStatus::Unreadable => s.unreadable += 1,
+            }
+            if item.errors > 0 {
+                s.items_with_errors += 1;
+            }
+        }
+        for f in &self.findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+            }
+            *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+        self.summary = s;
+    }
+
+    /// Whether any finding is at or above `threshold`.
+    pub fn has_findings_at(&self, threshold: Severity) -> bool {
+        self.findings.iter().any(|f| f.severity >= threshold)
+    }
+}

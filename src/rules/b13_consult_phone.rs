@@ -1,0 +1,76 @@
+//! B13 咨询电话 — the consultation phone must be a number a person answers.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::phone::{PhoneKind, parse_phones};
+use crate::model::text::{is_blank_or_placeholder, quote};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 咨询电话不得为空，且必须含有可以人工接听的电话号码：固定电话、手机或 400/800 号码。
+    /// 只有网址、电子邮箱、文字说明，或只有 12345 热线而没有本单位号码的，不通过。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「咨询电话」：明确标注该事项受理部门的咨询电话，必须要有人工咨询电话。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：`12345`、`请登录 http://www.ahzwfw.gov.cn 咨询`、`无`。
+    /// 通过：`0566-2021234`、`0566-2021234、13905661234`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 填写受理部门有人值守的咨询电话，带区号，如 `0566-2021234`；多个号码用「、」分隔。
+    pub struct ConsultPhone {
+        id: "B13",
+        name: "consult-phone",
+        element: "咨询电话",
+        category: Basic,
+        severity: Error,
+        fix: "填写受理部门有人接听的咨询电话（带区号），如 0566-2021234",
+    }
+}
+
+impl Rule for ConsultPhone {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
+        let text = item.consult_phone.trim();
+        if is_blank_or_placeholder(text) {
+            return Verdict::Checked(vec![Violation::new(
+                if text.is_empty() {
+                    "咨询电话为空".to_owned()
+                } else {
+                    format!("咨询电话未填写实际号码: \"{text}\"")
+                },
+                text,
+            )]);
+        }
+        let phones = parse_phones(text);
+        if phones.is_empty() {
+            return Verdict::Checked(vec![Violation::new(
+                format!("咨询电话中没有可拨打的电话号码: \"{}\"", quote(text, 60)),
+                text,
+            )]);
+        }
+        let hotline_only = ctx
+            .params
+            .hotline_only_numbers
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>();
+        let staffed = phones
+            .iter()
+            .any(|p| !(p.kind == PhoneKind::Hotline && hotline_only.contains(&p.number.as_str())));
+        if !staffed {
+            return Verdict::Checked(vec![Violation::new(
+                format!(
+                    "咨询电话只有政务服务热线，缺少受理部门的人工咨询电话: \"{}\"",
+                    quote(text, 60)
+                ),
+                text,
+            )]);
+        }
+        Verdict::pass()
+    }
+}

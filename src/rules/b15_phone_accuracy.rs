@@ -1,0 +1,104 @@
+//! B15 电话准确性 — area codes present and right for the region; the two numbers different.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::phone::{Phone, PhoneKind, parse_phones};
+use crate::reference::{area_codes_for_region, division_name, is_known_area_code};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 咨询电话和监督电话中的固定电话与 12345 等热线必须带区号；区号必须是本事项所在城市的区号
+    /// （按行政区划代码查 `data/phone_area_code_by_city.csv`，共用区号的城市如阜阳/亳州 0558 都算正确）；
+    /// 两个电话原则上不相同，相同时给出提示（warning）。手机和 400/800 号码没有区号，不在此检查。
+    /// 区划代码缺失或未知时只检查区号是否存在、是否为国内在用区号。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「电话准确性」：咨询电话和监督电话有区号，且号码原则上不相同。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：`2021234`（缺区号）、池州市事项写 `0551-2021234`（合肥区号）、`12345`（缺区号）。
+    /// 提示：咨询电话和监督电话都是 `0566-2021234`。
+    /// 通过：咨询 `0566-2021234`，监督 `0566-12345`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 在号码前加本市区号，如 `0566-2021234`；监督电话填写监督部门的号码，不要与咨询电话相同。
+    pub struct PhoneAccuracy {
+        id: "B15",
+        name: "phone-accuracy",
+        element: "电话准确性",
+        category: Basic,
+        severity: Error,
+        fix: "固定电话前加本市区号（如 0566-2021234），监督电话与咨询电话分开填写",
+    }
+}
+
+fn needs_area_code(p: &Phone) -> bool {
+    matches!(p.kind, PhoneKind::Landline | PhoneKind::Hotline)
+}
+
+impl Rule for PhoneAccuracy {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let consult = parse_phones(&item.consult_phone);
+        let supervise = parse_phones(&item.supervise_phone);
+        if consult.is_empty() && supervise.is_empty() {
+            // Nothing to check here: B13/B14 report the missing numbers.
+            return Verdict::NotApplicable;
+        }
+        let expected = area_codes_for_region(&item.region_code);
+        let region = division_name(&item.region_code)
+            .map_or_else(|| item.region_code.clone(), str::to_owned);
+        let mut out = Vec::new();
+        for (label, phones) in [("咨询电话", &consult), ("监督电话", &supervise)] {
+            for p in phones.iter().filter(|p| needs_area_code(p)) {
+                match &p.area_code {
+                    None => out.push(
+                        Violation::new(format!("{label}缺少区号: \"{}\"", p.raw), &p.raw)
+                            .target(label),
+                    ),
+                    Some(a) if !expected.is_empty() && !expected.contains(&a.as_str()) => out.push(
+                        Violation::new(
+                            format!(
+                                "{label}的区号 {a} 不是{region}的区号（应为 {}）: \"{}\"",
+                                expected.join("/"),
+                                p.raw
+                            ),
+                            &p.raw,
+                        )
+                        .target(label),
+                    ),
+                    Some(a) if expected.is_empty() && !is_known_area_code(a) => out.push(
+                        Violation::new(
+                            format!("{label}的区号 {a} 不是国内在用的区号: \"{}\"", p.raw),
+                            &p.raw,
+                        )
+                        .target(label),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+        let same: Vec<String> = consult
+            .iter()
+            .map(Phone::canonical)
+            .filter(|c| supervise.iter().any(|s| &s.canonical() == c))
+            .collect();
+        if !same.is_empty() {
+            out.push(
+                Violation::new(
+                    format!(
+                        "咨询电话与监督电话相同: \"{}\"（原则上不相同）",
+                        same.join("、")
+                    ),
+                    same.join("、"),
+                )
+                .warning()
+                .suggest("监督电话应填写监督部门（如政务服务管理局或 12345 热线）的号码"),
+            );
+        }
+        Verdict::Checked(out)
+    }
+}

@@ -1,0 +1,325 @@
+//! The rule engine: one file per rule, named after its id and name, and the single registry list
+//! [`REGISTRY`]. A rule is pure: it reads an [`Item`] and its [`CheckContext`] and returns a
+//! [`Verdict`]; it never prints or touches the network.
+//!
+//! Adding a rule: copy a rule file, give it a new id, write its docs (the four sections are
+//! checked by the registry tests), add fixtures in `fixtures/rules/<ID>.json`, and add one line to
+//! [`REGISTRY`].
+
+use std::collections::BTreeMap;
+
+use crate::model::{Finding, Item, Outcome, Provenance, Severity};
+
+mod params;
+pub use params::RuleParams;
+
+mod b13_consult_phone;
+mod b14_supervise_phone;
+mod b15_phone_accuracy;
+
+/// 规则类别 — the appendix section a rule belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub enum Category {
+    /// 基本信息
+    Basic,
+    /// 申请材料
+    Materials,
+    /// 办理流程
+    Process,
+    /// 收费信息
+    Fees,
+    /// 中介服务
+    Intermediary,
+    /// 常见问题
+    Faq,
+    /// 通用检查 — beyond the appendix (考核范围包括但不限于).
+    General,
+}
+
+impl Category {
+    /// The Chinese section name.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Category::Basic => "基本信息",
+            Category::Materials => "申请材料",
+            Category::Process => "办理流程",
+            Category::Fees => "收费信息",
+            Category::Intermediary => "中介服务",
+            Category::Faq => "常见问题",
+            Category::General => "通用检查",
+        }
+    }
+}
+
+/// What a rule is: id, name, element, default severity and documentation.
+#[derive(Debug, Clone, Copy)]
+pub struct RuleMeta {
+    /// Stable id, e.g. `B09`.
+    pub id: &'static str,
+    /// Kebab-case name, e.g. `handling-address`.
+    pub name: &'static str,
+    /// The appendix element in Chinese, e.g. `办理地点`.
+    pub element: &'static str,
+    /// The appendix section.
+    pub category: Category,
+    /// Severity unless configured otherwise.
+    pub default_severity: Severity,
+    /// Default fix suggestion (整改建议), in Chinese.
+    pub fix: &'static str,
+    /// Markdown documentation, from the rule's doc comments.
+    pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// Whether the rule implements an element of the appendix (not a general rule).
+    pub fn is_appendix(&self) -> bool {
+        self.category != Category::General
+    }
+}
+
+/// Declares a rule struct with its [`RuleMeta`] taken from the doc comments and the fields given.
+macro_rules! declare_rule {
+    (
+        $(#[doc = $doc:literal])*
+        pub struct $name:ident {
+            id: $id:literal,
+            name: $kebab:literal,
+            element: $element:literal,
+            category: $cat:ident,
+            severity: $sev:ident,
+            fix: $fix:literal $(,)?
+        }
+    ) => {
+        $(#[doc = $doc])*
+        #[derive(Debug, Default, Clone, Copy)]
+        pub struct $name;
+
+        impl $name {
+            /// The rule's metadata.
+            pub const META: $crate::rules::RuleMeta = $crate::rules::RuleMeta {
+                id: $id,
+                name: $kebab,
+                element: $element,
+                category: $crate::rules::Category::$cat,
+                default_severity: $crate::model::Severity::$sev,
+                fix: $fix,
+                docs: concat!($($doc, "\n"),*),
+            };
+        }
+    };
+}
+pub(crate) use declare_rule;
+
+/// One problem a rule found, before the engine adds the item's identity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    /// What is wrong, in Chinese, quoting the offending text.
+    pub message: String,
+    /// The offending text as published.
+    pub evidence: String,
+    /// The part of the item concerned (`材料「身份证明」`), when narrower than the item.
+    pub target: Option<String>,
+    /// A lower severity for this violation than the rule's (e.g. B15's identical numbers).
+    pub severity: Option<Severity>,
+    /// A specific fix suggestion; the rule's default when `None`.
+    pub suggestion: Option<String>,
+    /// Where the text was read, when it is a child record's row rather than the item's.
+    pub provenance: Option<Provenance>,
+}
+
+impl Violation {
+    /// A violation with its message and the offending text.
+    pub fn new(message: impl Into<String>, evidence: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+            evidence: evidence.into(),
+            target: None,
+            severity: None,
+            suggestion: None,
+            provenance: None,
+        }
+    }
+
+    /// Names the part of the item concerned.
+    #[must_use]
+    pub fn target(mut self, target: impl Into<String>) -> Self {
+        self.target = Some(target.into());
+        self
+    }
+
+    /// Reports this violation as a warning whatever the rule's severity.
+    #[must_use]
+    pub fn warning(mut self) -> Self {
+        self.severity = Some(Severity::Warning);
+        self
+    }
+
+    /// A fix suggestion specific to this violation.
+    #[must_use]
+    pub fn suggest(mut self, suggestion: impl Into<String>) -> Self {
+        self.suggestion = Some(suggestion.into());
+        self
+    }
+
+    /// Where the offending text was read.
+    #[must_use]
+    pub fn at(mut self, provenance: &Provenance) -> Self {
+        if *provenance != Provenance::default() {
+            self.provenance = Some(provenance.clone());
+        }
+        self
+    }
+}
+
+/// What a rule says about one item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// 不涉及 — the element does not apply (e.g. fee rules for a free item).
+    NotApplicable,
+    /// Checked; no violation means the element passes.
+    Checked(Vec<Violation>),
+}
+
+impl Verdict {
+    /// A passing check.
+    pub fn pass() -> Self {
+        Verdict::Checked(Vec::new())
+    }
+}
+
+/// Everything a rule may read besides the item: settings from configuration.
+#[derive(Debug, Clone, Default)]
+pub struct CheckContext {
+    /// Rule parameters (`[check]` in the configuration file).
+    pub params: RuleParams,
+}
+
+/// A rule: metadata and a pure check.
+pub trait Rule: Sync + Send {
+    /// The rule's metadata.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Checks one item.
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict;
+}
+
+/// The single list of rules, in report order.
+pub static REGISTRY: &[&dyn Rule] = &[
+    &b13_consult_phone::ConsultPhone,
+    &b14_supervise_phone::SupervisePhone,
+    &b15_phone_accuracy::PhoneAccuracy,
+];
+
+/// Finds a rule by id (`B09`, case-insensitive) or name (`handling-address`).
+pub fn find(id_or_name: &str) -> Option<&'static dyn Rule> {
+    let key = id_or_name.trim();
+    REGISTRY
+        .iter()
+        .copied()
+        .find(|r| r.meta().id.eq_ignore_ascii_case(key) || r.meta().name == key)
+}
+
+/// How one rule is configured: off, or on with a severity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleSetting {
+    /// The rule does not run.
+    Off,
+    /// The rule runs with this severity.
+    On(Severity),
+}
+
+/// The rules that run, with their effective severities.
+#[derive(Clone)]
+pub struct RuleSet {
+    rules: Vec<(&'static dyn Rule, Severity)>,
+}
+
+impl std::fmt::Debug for RuleSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.rules.iter().map(|(r, s)| (r.meta().id, *s)))
+            .finish()
+    }
+}
+
+impl Default for RuleSet {
+    fn default() -> Self {
+        Self::from_settings(&BTreeMap::new())
+    }
+}
+
+impl RuleSet {
+    /// Every registered rule, with settings (keyed by rule id) applied.
+    pub fn from_settings(settings: &BTreeMap<&'static str, RuleSetting>) -> Self {
+        let rules = REGISTRY
+            .iter()
+            .filter_map(|&r| match settings.get(r.meta().id) {
+                Some(RuleSetting::Off) => None,
+                Some(RuleSetting::On(sev)) => Some((r, *sev)),
+                None => Some((r, r.meta().default_severity)),
+            })
+            .collect();
+        Self { rules }
+    }
+
+    /// Only the given rules (by id), with their default severities; for tests and `--only`.
+    pub fn only(ids: &[&str]) -> Self {
+        let rules = REGISTRY
+            .iter()
+            .filter(|r| ids.iter().any(|id| r.meta().id.eq_ignore_ascii_case(id)))
+            .map(|&r| (r, r.meta().default_severity))
+            .collect();
+        Self { rules }
+    }
+
+    /// The rules that run, with their severities.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static dyn Rule, Severity)> + '_ {
+        self.rules.iter().copied()
+    }
+
+    /// Runs every rule on one item.
+    pub fn check_item(&self, item: &Item, unit: &str, ctx: &CheckContext) -> ItemResult {
+        let mut result = ItemResult::default();
+        for &(rule, severity) in &self.rules {
+            let meta = rule.meta();
+            let outcome = match rule.check(item, ctx) {
+                Verdict::NotApplicable => Outcome::NotApplicable,
+                Verdict::Checked(violations) => {
+                    let mut failed = false;
+                    for v in violations {
+                        let sev = v.severity.map_or(severity, |s| s.min(severity));
+                        failed |= sev == Severity::Error;
+                        result.findings.push(Finding {
+                            rule: meta.id.to_owned(),
+                            rule_name: meta.name.to_owned(),
+                            element: meta.element.to_owned(),
+                            severity: sev,
+                            item_code: item.code.clone(),
+                            item_name: item.name.clone(),
+                            unit: unit.to_owned(),
+                            target: v.target,
+                            message: v.message,
+                            evidence: v.evidence,
+                            suggestion: v.suggestion.unwrap_or_else(|| meta.fix.to_owned()),
+                            provenance: v.provenance.unwrap_or_else(|| item.provenance.clone()),
+                        });
+                    }
+                    if failed { Outcome::Fail } else { Outcome::Pass }
+                }
+            };
+            result.outcomes.insert(meta.id, outcome);
+        }
+        result
+    }
+}
+
+/// The findings and per-element outcomes of one item.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ItemResult {
+    /// Every finding, in rule order.
+    pub findings: Vec<Finding>,
+    /// pass / fail / n/a for every rule that ran, by rule id.
+    pub outcomes: BTreeMap<&'static str, Outcome>,
+}
+
+#[cfg(test)]
+mod registry_tests;

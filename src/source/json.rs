@@ -1,0 +1,177 @@
+//! The tool's own JSON format: one item object, an array of items, or NDJSON (one item per line).
+//! The schema is `schema/item.schema.json`. A record that does not parse is reported with its line
+//! (NDJSON) or position (array) and the others are read.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use serde_json::Value;
+
+use super::{Reader, Record, SourceError, Unreadable};
+use crate::model::{Item, Provenance};
+
+/// Reads `.json` (object or array) and `.ndjson`/`.jsonl` files.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct JsonReader;
+
+impl Reader for JsonReader {
+    fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError> {
+        let io = |source| SourceError::Io {
+            path: path.to_owned(),
+            source,
+        };
+        let file = File::open(path).map_err(io)?;
+        let name = path.display().to_string();
+        let mut reader = BufReader::new(file);
+        let first = first_non_space_byte(&mut reader).map_err(io)?;
+        let ndjson = matches!(
+            path.extension().and_then(|e| e.to_str()),
+            Some("ndjson" | "jsonl")
+        );
+        if ndjson || first == Some(b'{') && is_ndjson(&mut reader) {
+            read_ndjson(reader, &name, sink).map_err(io)
+        } else {
+            let mut text = String::new();
+            reader
+                .read_to_string(&mut text)
+                .map_err(|e| SourceError::Format {
+                    path: path.to_owned(),
+                    reason: format!("不是 UTF-8 文本: {e}"),
+                })?;
+            let value: Value =
+                serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
+                    SourceError::Format {
+                        path: path.to_owned(),
+                        reason: format!("JSON 语法错误（第{}行第{}列）: {e}", e.line(), e.column()),
+                    }
+                })?;
+            match value {
+                Value::Array(values) => {
+                    for (i, v) in values.into_iter().enumerate() {
+                        sink(item_from_value(v, Provenance::record(&name, i as u64 + 1)));
+                    }
+                }
+                Value::Object(mut map) if map.get("items").is_some_and(Value::is_array) => {
+                    if let Some(Value::Array(values)) = map.remove("items") {
+                        for (i, v) in values.into_iter().enumerate() {
+                            sink(item_from_value(v, Provenance::record(&name, i as u64 + 1)));
+                        }
+                    }
+                }
+                v @ Value::Object(_) => sink(item_from_value(v, Provenance::file(&name))),
+                _ => {
+                    return Err(SourceError::Format {
+                        path: path.to_owned(),
+                        reason: "顶层应为事项对象或事项数组".into(),
+                    });
+                }
+            }
+            Ok(())
+        }
+    }
+}
+
+fn first_non_space_byte(reader: &mut BufReader<File>) -> std::io::Result<Option<u8>> {
+    let buf = reader.fill_buf()?;
+    let s = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+    Ok(s.iter().copied().find(|b| !b.is_ascii_whitespace()))
+}
+
+/// A `.json` file whose first line is a complete object is NDJSON.
+fn is_ndjson(reader: &mut BufReader<File>) -> bool {
+    let buf = reader.buffer();
+    let s = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+    match s.iter().position(|&b| b == b'\n') {
+        Some(end) => std::str::from_utf8(&s[..end])
+            .is_ok_and(|line| serde_json::from_str::<Value>(line.trim()).is_ok()),
+        None => false,
+    }
+}
+
+fn read_ndjson(
+    reader: impl BufRead,
+    name: &str,
+    sink: &mut dyn FnMut(Record),
+) -> std::io::Result<()> {
+    for (i, line) in reader.split(b'\n').enumerate() {
+        let line = line?;
+        let prov = Provenance::row(name, i as u64 + 1);
+        let Ok(text) = std::str::from_utf8(&line) else {
+            sink(Record::Unreadable(Unreadable {
+                provenance: prov,
+                reason: "该行不是 UTF-8 文本".into(),
+                code: None,
+                name: None,
+            }));
+            continue;
+        };
+        let text = text.trim().trim_start_matches('\u{feff}');
+        if text.is_empty() {
+            continue;
+        }
+        sink(parse_item_line(text, prov));
+    }
+    Ok(())
+}
+
+/// Parses one NDJSON line into an item record (the fast path: straight into the model).
+pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
+    match serde_json::from_str::<Item>(text) {
+        Ok(mut item) => {
+            if item.provenance == Provenance::default() {
+                item.provenance = prov;
+            }
+            Record::Item(Box::new(item))
+        }
+        Err(e) => {
+            // Salvage the code and name for the report when the line is valid JSON of the wrong shape.
+            let partial: Option<Value> = serde_json::from_str(text).ok();
+            let field = |k: &str| {
+                partial
+                    .as_ref()
+                    .and_then(|v| v.get(k))
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            };
+            let reason = if partial.is_some() {
+                format!("字段类型错误: {e}")
+            } else {
+                format!("JSON 语法错误（第{}列）: {e}", e.column())
+            };
+            Record::Unreadable(Unreadable {
+                provenance: prov,
+                reason,
+                code: field("code"),
+                name: field("name"),
+            })
+        }
+    }
+}
+
+fn item_from_value(value: Value, prov: Provenance) -> Record {
+    let field = |k: &str| value.get(k).and_then(Value::as_str).map(str::to_owned);
+    let (code, name) = (field("code"), field("name"));
+    if !value.is_object() {
+        return Record::Unreadable(Unreadable {
+            provenance: prov,
+            reason: "不是事项对象".into(),
+            code,
+            name,
+        });
+    }
+    match serde_json::from_value::<Item>(value) {
+        Ok(mut item) => {
+            if item.provenance == Provenance::default() {
+                item.provenance = prov;
+            }
+            Record::Item(Box::new(item))
+        }
+        Err(e) => Record::Unreadable(Unreadable {
+            provenance: prov,
+            reason: format!("字段类型错误: {e}"),
+            code,
+            name,
+        }),
+    }
+}
