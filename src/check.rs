@@ -57,6 +57,7 @@ pub fn check_records(
         items,
         findings,
         notices,
+        scores: Vec::new(),
     };
     report.summarize();
     report

@@ -1,18 +1,15 @@
 //! The command line: the only place that knows about clap. Each subcommand parses its arguments,
 //! calls the library, prints, and returns an [`ExitCode`]-like number.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use anyhow::{Context, Result, bail};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use anyhow::Result;
+use clap::{Parser, Subcommand};
 
-use crate::check::{RunInfo, check_records};
 use crate::config::Config;
-use crate::model::Severity;
-use crate::report::{self, Report};
-use crate::rules::{self, CheckContext, REGISTRY};
-use crate::source::{self, Record};
+
+mod check;
+mod rules;
 
 /// 政务服务事项实施清单质量审核工具 — audits the implementation lists of government service items.
 #[derive(Debug, Parser)]
@@ -25,7 +22,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// 检查事项并生成报告 (check items and write a report)
-    Check(CheckArgs),
+    Check(check::CheckArgs),
     /// 列出全部规则 (list every rule)
     Rules,
     /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
@@ -35,78 +32,19 @@ enum Command {
     },
 }
 
-/// The threshold for exit code 1.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum FailOn {
-    /// Exit 1 when there is any error finding.
-    Error,
-    /// Exit 1 when there is any finding.
-    Warning,
-    /// Never exit 1 for findings.
-    None,
-}
-
-#[derive(Debug, Args)]
-struct CheckArgs {
-    /// 输入文件: .json .ndjson .jsonl .xlsx .csv
-    #[arg(required = true)]
-    inputs: Vec<PathBuf>,
-    /// 配置文件 (default: ./zwfw-audit.toml when present)
-    #[arg(long)]
-    config: Option<PathBuf>,
-    /// 报告格式, comma-separated
-    #[arg(long, default_value = "json", value_delimiter = ',')]
-    format: Vec<String>,
-    /// 输出: a folder, or `-` for stdout (JSON only); default reports/<run-id>/
-    #[arg(short, long)]
-    output: Option<PathBuf>,
-    /// Exit 1 when findings at or above this severity exist
-    #[arg(long, value_enum, default_value = "error")]
-    fail_on: FailOn,
-    /// Run id (default: the local time, e.g. 20261128-235959)
-    #[arg(long)]
-    run_id: Option<String>,
-    /// Print nothing but errors
-    #[arg(short, long)]
-    quiet: bool,
-}
-
 /// Runs the CLI; returns the process exit code (0 clean, 1 findings, 2 error).
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
-        Command::Check(args) => check(&args),
+        Command::Check(args) => check::run(&args),
         Command::Rules => {
-            print_rules()?;
+            rules::print_rules()?;
             Ok(0)
         }
-        Command::Explain { rule } => {
-            let Some(r) = rules::find(&rule) else {
-                bail!("没有规则 \"{rule}\"（用 zwfw-audit rules 查看全部规则）")
-            };
-            let m = r.meta();
-            let mut out = std::io::stdout().lock();
-            writeln!(out, "# {} {} ({})\n", m.id, m.element, m.name)?;
-            writeln!(
-                out,
-                "类别: {}    默认严重程度: {}\n",
-                m.category.label_zh(),
-                m.default_severity.label_zh()
-            )?;
-            writeln!(
-                out,
-                "{}",
-                m.docs
-                    .lines()
-                    .map(str::trim_start)
-                    .collect::<Vec<_>>()
-                    .join("\n")
-            )?;
-            Ok(0)
-        }
+        Command::Explain { rule } => rules::explain(&rule),
     }
 }
 
-fn load_config(path: Option<&Path>) -> Result<Config> {
+pub(crate) fn load_config(path: Option<&Path>) -> Result<Config> {
     match path {
         Some(p) => Ok(Config::load(p)?),
         None if Path::new("zwfw-audit.toml").exists() => {
@@ -116,7 +54,7 @@ fn load_config(path: Option<&Path>) -> Result<Config> {
     }
 }
 
-fn now_run_id() -> (String, String) {
+pub(crate) fn now_run_id() -> (String, String) {
     let now = jiff::ZonedDateTime::now();
     (
         now.strftime("%Y%m%d-%H%M%S").to_string(),
@@ -124,131 +62,11 @@ fn now_run_id() -> (String, String) {
     )
 }
 
-fn check(args: &CheckArgs) -> Result<i32> {
-    let config = load_config(args.config.as_deref())?;
-    let rules = config.rule_set()?;
-    let ctx = CheckContext {
-        params: config.check.clone(),
-    };
-    let mut records: Vec<Record> = Vec::new();
-    source::read_inputs(&args.inputs, &mut |r| records.push(r));
-    let (default_id, generated_at) = now_run_id();
-    let run_id = args.run_id.clone().unwrap_or(default_id);
-    let run = RunInfo {
-        run_id: run_id.clone(),
-        generated_at,
-        inputs: args
-            .inputs
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect(),
-    };
-    let report = check_records(records, &rules, &ctx, run);
-    if report.summary.items == 0
-        && report
-            .notices
-            .iter()
-            .any(|n| n.level == source::NoticeLevel::Error)
-    {
-        for n in &report.notices {
-            eprintln!("错误: {} — {}", n.provenance, n.message);
-        }
-        bail!("没有读到任何事项");
-    }
-    write_outputs(&report, args, &config, &run_id)?;
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::None => None,
-    };
-    Ok(i32::from(
-        threshold.is_some_and(|t| report.has_findings_at(t)),
-    ))
-}
-
-fn write_outputs(report: &Report, args: &CheckArgs, config: &Config, run_id: &str) -> Result<()> {
-    if args.output.as_deref() == Some(Path::new("-")) {
-        if args.format.iter().any(|f| f != "json") {
-            bail!("输出到标准输出 (-o -) 时只支持 --format json");
-        }
-        let mut out = std::io::stdout().lock();
-        report::json::write(report, &mut out).or_else(ignore_broken_pipe)?;
-        return Ok(());
-    }
-    let dir = args
-        .output
-        .clone()
-        .unwrap_or_else(|| config.output.dir.join(run_id));
-    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
-    for format in &args.format {
-        match format.trim() {
-            "json" => {
-                let path = dir.join("report.json");
-                let mut file = std::io::BufWriter::new(
-                    std::fs::File::create(&path)
-                        .with_context(|| format!("无法写入 {}", path.display()))?,
-                );
-                report::json::write(report, &mut file)?;
-                file.flush()?;
-            }
-            other => bail!("不支持的报告格式 \"{other}\"（可用: json）"),
-        }
-    }
-    if !args.quiet {
-        print_summary(report, &dir);
-    }
-    Ok(())
-}
-
-fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
+/// A closed pipe (`zwfw-audit rules | head`) is not an error.
+pub(crate) fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         Ok(())
     } else {
         Err(e)
     }
-}
-
-fn print_summary(report: &Report, dir: &Path) {
-    let s = &report.summary;
-    eprintln!(
-        "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
-        s.checked, s.unreadable, s.errors, s.warnings, s.items_with_errors
-    );
-    for n in &report.notices {
-        eprintln!("  注意: {} — {}", n.provenance, n.message);
-    }
-    for f in report.findings.iter().take(10) {
-        eprintln!(
-            "  [{}] {} {} — {}",
-            f.rule, f.item_code, f.item_name, f.message
-        );
-    }
-    if report.findings.len() > 10 {
-        eprintln!("  …… 其余 {} 条见报告", report.findings.len() - 10);
-    }
-    eprintln!("报告已写入 {}", dir.display());
-}
-
-fn print_rules() -> std::io::Result<()> {
-    let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{:<5} {:<28} {:<10} {:<8} 要素",
-        "规则", "名称", "类别", "严重程度"
-    )
-    .or_else(ignore_broken_pipe)?;
-    for r in REGISTRY {
-        let m = r.meta();
-        writeln!(
-            out,
-            "{:<5} {:<28} {:<10} {:<8} {}",
-            m.id,
-            m.name,
-            m.category.label_zh(),
-            m.default_severity.label_zh(),
-            m.element
-        )
-        .or_else(ignore_broken_pipe)?;
-    }
-    Ok(())
 }

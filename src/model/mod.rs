@@ -8,6 +8,7 @@ pub mod item;
 pub mod phone;
 pub mod provenance;
 pub mod text;
+pub mod time_limit;
 
 pub use finding::{Finding, Outcome, Severity};
 pub use item::{

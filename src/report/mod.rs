@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Finding, Outcome, Provenance, Severity};
 use crate::rules::RuleSet;
+use crate::score::UnitScore;
 use crate::source::Notice;
 use crate::unit::UnitKind;
 
@@ -40,6 +41,9 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Messages about the input (unreadable files, ignored sheets, orphan rows).
     pub notices: Vec<Notice>,
+    /// Per-unit accuracy scores, when scoring ran.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scores: Vec<UnitScore>,
 }
 
 /// A rule that ran.

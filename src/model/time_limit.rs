@@ -1,0 +1,339 @@
+//! 办结时限 — time limits as published: `20个工作日`, `30日`, `3个月`, `即时办结`, `即办`,
+//! `当场办结`, `2小时`, a number with its unit in a separate field, full-width digits, and
+//! `无法定时限`. [`parse_time_limit`] never panics; what it cannot read is `Unreadable`.
+//!
+//! Limits in different units are compared through the range of calendar days they can span
+//! ([`TimeLimit::calendar_days`]): 20 working days span 20 to 37 calendar days (weekends plus a
+//! week of public holidays). One limit is *surely* longer than another only when its shortest span
+//! exceeds the other's longest; otherwise the comparison says it cannot tell.
+
+use std::cmp::Ordering;
+
+use serde::Serialize;
+
+use super::text::to_halfwidth;
+
+/// The unit of a time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LimitUnit {
+    /// 小时
+    Hour,
+    /// 工作日
+    WorkingDay,
+    /// 日 / 天 / 自然日
+    Day,
+    /// 月
+    Month,
+    /// 年
+    Year,
+}
+
+impl LimitUnit {
+    /// The Chinese unit word.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            LimitUnit::Hour => "小时",
+            LimitUnit::WorkingDay => "个工作日",
+            LimitUnit::Day => "日",
+            LimitUnit::Month => "个月",
+            LimitUnit::Year => "年",
+        }
+    }
+}
+
+/// A parsed time limit.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub enum TimeLimit {
+    /// 即办 / 即时办结 / 当场办结: zero time.
+    Immediate,
+    /// An amount of a unit.
+    Amount {
+        /// How many.
+        amount: f64,
+        /// Of what.
+        unit: LimitUnit,
+    },
+    /// 无法定时限 / 无 (statutory limit only): there is no limit by law.
+    NoLimit,
+}
+
+/// The result of parsing a time-limit field.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum ParsedLimit {
+    /// Nothing published.
+    Empty,
+    /// A readable limit.
+    Limit(TimeLimit),
+    /// Text that is not a time limit.
+    Unreadable,
+}
+
+impl TimeLimit {
+    /// The range of calendar days this limit can span (see the module docs).
+    pub fn calendar_days(self) -> (f64, f64) {
+        match self {
+            TimeLimit::Immediate => (0.0, 0.0),
+            TimeLimit::NoLimit => (f64::INFINITY, f64::INFINITY),
+            TimeLimit::Amount { amount: a, unit } => match unit {
+                LimitUnit::Hour => (a / 24.0, (a / 8.0).ceil() * 7.0 / 5.0 + 9.0),
+                LimitUnit::WorkingDay => (a, a * 7.0 / 5.0 + 9.0),
+                LimitUnit::Day => (a, a),
+                LimitUnit::Month => (a * 28.0, a * 31.0),
+                LimitUnit::Year => (a * 365.0, a * 366.0),
+            },
+        }
+    }
+
+    /// The limit in working days, when it is stated in working days or is immediate.
+    pub fn working_days(self) -> Option<f64> {
+        match self {
+            TimeLimit::Immediate => Some(0.0),
+            TimeLimit::Amount {
+                amount,
+                unit: LimitUnit::WorkingDay,
+            } => Some(amount),
+            TimeLimit::Amount {
+                amount,
+                unit: LimitUnit::Hour,
+            } if amount <= 8.0 => Some(amount / 8.0),
+            _ => None,
+        }
+    }
+
+    /// Compares two limits: `Some(Greater)` only when `self` is surely longer, `Some(Less)` only
+    /// when surely shorter, `Some(Equal)` when the same amount of the same unit, `None` when the
+    /// units do not allow a sure answer.
+    pub fn compare(self, other: TimeLimit) -> Option<Ordering> {
+        if let (
+            TimeLimit::Amount { amount: a, unit: u },
+            TimeLimit::Amount { amount: b, unit: v },
+        ) = (self, other)
+        {
+            if u == v {
+                return a.partial_cmp(&b);
+            }
+        }
+        if self == other {
+            return Some(Ordering::Equal);
+        }
+        let (lo_a, hi_a) = self.calendar_days();
+        let (lo_b, hi_b) = other.calendar_days();
+        if lo_a > hi_b {
+            Some(Ordering::Greater)
+        } else if hi_a < lo_b {
+            Some(Ordering::Less)
+        } else {
+            None
+        }
+    }
+}
+
+impl std::fmt::Display for TimeLimit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TimeLimit::Immediate => f.write_str("即办"),
+            TimeLimit::NoLimit => f.write_str("无法定时限"),
+            TimeLimit::Amount { amount, unit } => write!(f, "{amount}{}", unit.label_zh()),
+        }
+    }
+}
+
+const IMMEDIATE: &[&str] = &[
+    "即时办结",
+    "即办",
+    "即时办理",
+    "当场办结",
+    "当场办理",
+    "立即办理",
+    "即来即办",
+    "当即办结",
+    "现场办结",
+    "当日办结",
+    "当天办结",
+];
+
+fn unit_from(text: &str) -> Option<LimitUnit> {
+    let t = text.trim();
+    if t.contains("工作日") {
+        Some(LimitUnit::WorkingDay)
+    } else if t.contains("小时") || t.contains("时") && !t.contains("日") {
+        Some(LimitUnit::Hour)
+    } else if t.contains("自然日") || t.contains('日') || t.contains('天') {
+        Some(LimitUnit::Day)
+    } else if t.contains('月') {
+        Some(LimitUnit::Month)
+    } else if t.contains('年') {
+        Some(LimitUnit::Year)
+    } else {
+        match t {
+            "1" => Some(LimitUnit::WorkingDay), // the common code 1 = 工作日 (see data/zwfw_value_domains.csv)
+            "2" => Some(LimitUnit::Day),
+            _ => None,
+        }
+    }
+}
+
+fn chinese_number(s: &str) -> Option<f64> {
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as f64)
+            .or((c == '两').then_some(2.0))
+    };
+    match s.chars().collect::<Vec<_>>().as_slice() {
+        ['十'] => Some(10.0),
+        ['十', b] => Some(10.0 + digit(*b)?),
+        [a, '十'] => Some(digit(*a)? * 10.0),
+        [a, '十', b] => Some(digit(*a)? * 10.0 + digit(*b)?),
+        ['半'] => Some(0.5),
+        [a] => digit(*a),
+        _ => None,
+    }
+}
+
+/// Parses a time-limit field; `unit_field` is the separate unit column when the platform has one.
+pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
+    let t = to_halfwidth(text).trim().replace([' ', '\u{a0}'], "");
+    if t.is_empty() {
+        return ParsedLimit::Empty;
+    }
+    if IMMEDIATE.iter().any(|w| t.contains(w)) {
+        return ParsedLimit::Limit(TimeLimit::Immediate);
+    }
+    if t.contains("无法定") || t == "无" || t.starts_with("无时限") || t.contains("没有法定")
+    {
+        return ParsedLimit::Limit(TimeLimit::NoLimit);
+    }
+    // The first number, Arabic or Chinese, with the text after it.
+    let start = t.find(|c: char| c.is_ascii_digit());
+    let (amount, rest) = if let Some(s) = start {
+        let end = t[s..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .map_or(t.len(), |e| s + e);
+        match t[s..end].parse::<f64>() {
+            Ok(v) if v.is_finite() => (v, &t[end..]),
+            _ => return ParsedLimit::Unreadable,
+        }
+    } else {
+        let cn: String = t
+            .chars()
+            .take_while(|c| "零一二三四五六七八九十两半".contains(*c))
+            .collect();
+        match chinese_number(&cn) {
+            Some(v) => (v, &t[cn.len()..]),
+            None => return ParsedLimit::Unreadable,
+        }
+    };
+    let rest = rest.trim_start_matches(['个', '(', ')']);
+    let unit = unit_from(
+        rest.get(..rest.char_indices().nth(4).map_or(rest.len(), |(i, _)| i))
+            .unwrap_or(rest),
+    )
+    .or_else(|| {
+        if rest.is_empty() {
+            unit_from(unit_field)
+        } else {
+            None
+        }
+    });
+    match unit {
+        Some(unit) => ParsedLimit::Limit(TimeLimit::Amount { amount, unit }),
+        None => ParsedLimit::Unreadable,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limit(text: &str, unit: &str) -> TimeLimit {
+        match parse_time_limit(text, unit) {
+            ParsedLimit::Limit(l) => l,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn forms_seen_on_platforms() {
+        assert_eq!(
+            limit("20个工作日", ""),
+            TimeLimit::Amount {
+                amount: 20.0,
+                unit: LimitUnit::WorkingDay
+            }
+        );
+        assert_eq!(
+            limit("30日", ""),
+            TimeLimit::Amount {
+                amount: 30.0,
+                unit: LimitUnit::Day
+            }
+        );
+        assert_eq!(
+            limit("3个月", ""),
+            TimeLimit::Amount {
+                amount: 3.0,
+                unit: LimitUnit::Month
+            }
+        );
+        assert_eq!(limit("即时办结", ""), TimeLimit::Immediate);
+        assert_eq!(limit("即办", ""), TimeLimit::Immediate);
+        assert_eq!(limit("当场办结", ""), TimeLimit::Immediate);
+        assert_eq!(
+            limit("１５", "工作日"),
+            TimeLimit::Amount {
+                amount: 15.0,
+                unit: LimitUnit::WorkingDay
+            }
+        );
+        assert_eq!(
+            limit("5", "1"),
+            TimeLimit::Amount {
+                amount: 5.0,
+                unit: LimitUnit::WorkingDay
+            }
+        );
+        assert_eq!(
+            limit("十五个工作日", ""),
+            TimeLimit::Amount {
+                amount: 15.0,
+                unit: LimitUnit::WorkingDay
+            }
+        );
+        assert_eq!(
+            limit("2小时", ""),
+            TimeLimit::Amount {
+                amount: 2.0,
+                unit: LimitUnit::Hour
+            }
+        );
+        assert_eq!(limit("无法定时限", ""), TimeLimit::NoLimit);
+        assert_eq!(parse_time_limit("", ""), ParsedLimit::Empty);
+        assert_eq!(parse_time_limit("按规定办理", ""), ParsedLimit::Unreadable);
+        assert_eq!(parse_time_limit("20", ""), ParsedLimit::Unreadable);
+    }
+
+    #[test]
+    fn comparisons_are_sure_or_none() {
+        let wd = |a| TimeLimit::Amount {
+            amount: a,
+            unit: LimitUnit::WorkingDay,
+        };
+        let d = |a| TimeLimit::Amount {
+            amount: a,
+            unit: LimitUnit::Day,
+        };
+        assert_eq!(wd(20.0).compare(wd(15.0)), Some(Ordering::Greater));
+        assert_eq!(wd(31.0).compare(d(30.0)), Some(Ordering::Greater));
+        assert_eq!(wd(20.0).compare(d(30.0)), None);
+        assert_eq!(TimeLimit::Immediate.compare(wd(1.0)), Some(Ordering::Less));
+        assert_eq!(
+            d(100.0).compare(TimeLimit::Amount {
+                amount: 3.0,
+                unit: LimitUnit::Month
+            }),
+            Some(Ordering::Greater)
+        );
+    }
+}
