@@ -353,11 +353,10 @@ impl Fetcher {
                     Some(asked.map_or_else(|| self.backoff(attempt), Duration::from_secs))
                 }
                 Ok(r) if r.status >= 500 => Some(self.backoff(attempt)),
-                Ok(_) => None,
                 Err(FetchError::Timeout(_) | FetchError::Connect(_) | FetchError::Other(_)) => {
                     Some(self.backoff(attempt))
                 }
-                Err(_) => None,
+                Ok(_) | Err(_) => None,
             };
             match retryable_wait {
                 Some(wait) if attempt <= self.config.retries => tokio::time::sleep(wait).await,
