@@ -105,3 +105,60 @@ mod tests {
         assert_eq!(quote("池州市长江中路1号", 4), "池州市长…");
     }
 }
+
+/// Finds garbled text (乱码) and returns the first garbled run, quoted as found:
+/// `锟斤拷`/`烫烫烫` (GBK bytes of U+FFFD or uninitialised memory shown as text), the replacement
+/// character `�`, and UTF-8 read as Latin-1 or Windows-1252 (`Ã¥`, `æ–‡`, `å…¬`).
+pub fn find_mojibake(s: &str) -> Option<String> {
+    for marker in ["锟斤拷", "烫烫烫", "屯屯屯", "\u{fffd}"] {
+        if let Some(i) = s.find(marker) {
+            return Some(context_around(s, i, marker.len()));
+        }
+    }
+    // UTF-8 lead byte (U+00C2–U+00EF as Latin-1) followed by a continuation byte shown as
+    // Latin-1 (U+0080–U+00BF) or as the Windows-1252 glyphs of 0x80–0x9F.
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let is_cont =
+        |c: char| ('\u{80}'..='\u{bf}').contains(&c) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c);
+    let mut run = 0;
+    for w in chars.windows(2) {
+        let ((i, a), (_, b)) = (w[0], w[1]);
+        if ('\u{c2}'..='\u{ef}').contains(&a) && is_cont(b) {
+            run += 1;
+            if run >= 2 || a >= '\u{e0}' {
+                return Some(context_around(s, i, a.len_utf8() + b.len_utf8()));
+            }
+        }
+    }
+    None
+}
+
+fn context_around(s: &str, at: usize, len: usize) -> String {
+    let start = s[..at].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
+    let end = s[at + len..]
+        .char_indices()
+        .nth(6)
+        .map_or(s.len(), |(i, _)| at + len + i);
+    s[start..end].to_owned()
+}
+
+#[cfg(test)]
+mod mojibake_tests {
+    use super::find_mojibake;
+
+    #[test]
+    fn finds_common_garbling() {
+        assert!(find_mojibake("申请表锟斤拷锟斤拷").is_some());
+        assert!(find_mojibake("营业执照�副本").is_some());
+        // "申请表" encoded as UTF-8 and decoded as Windows-1252.
+        assert!(find_mojibake("ç”³è¯·è¡¨.docx").is_some());
+        assert!(find_mojibake("Ã¥Â\u{8f}Â\u{b0}").is_some());
+    }
+
+    #[test]
+    fn clean_text_passes() {
+        assert_eq!(find_mojibake("食品经营许可申请表（2023版）.docx"), None);
+        assert_eq!(find_mojibake("Café résumé naïve"), None);
+        assert_eq!(find_mojibake("第三条　收费标准：100元/件"), None);
+    }
+}
