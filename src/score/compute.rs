@@ -140,7 +140,12 @@ pub fn lots(report: &Report, mapping: &UnitMapping) -> BTreeMap<String, (UnitKin
     by_unit
         .into_iter()
         .map(|(name, (dept, county, mut idx))| {
-            idx.sort_by(|&a, &b| report.items[a].code.cmp(&report.items[b].code).then(a.cmp(&b)));
+            idx.sort_by(|&a, &b| {
+                report.items[a]
+                    .code
+                    .cmp(&report.items[b].code)
+                    .then(a.cmp(&b))
+            });
             let kind = if county > dept {
                 UnitKind::County
             } else {

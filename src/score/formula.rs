@@ -20,7 +20,7 @@ pub fn rate(failed: usize, total: usize) -> f64 {
 /// Rounds half away from zero to `decimals` places. A tolerance of 1e-9 (in units of the last
 /// place) absorbs binary noise, so `round(2.675, 2) = 2.68` as a person computing by hand expects.
 pub fn round(x: f64, decimals: u32) -> f64 {
-    let f = 10f64.powi(decimals.min(9) as i32);
+    let f = 10f64.powi(i32::try_from(decimals.min(9)).unwrap_or(9));
     let scaled = x * f;
     (scaled + scaled.signum() * 1e-9).round() / f
 }
@@ -56,7 +56,11 @@ pub fn completeness_points(missing: usize) -> f64 {
 /// (or `[0, 0]` when the lot is known to be empty). Example: 3 errors in 20, no FPC ⇒ 0.052–0.360.
 pub fn wilson(x: usize, n: usize, lot: Option<usize>) -> (f64, f64) {
     if n == 0 {
-        return if lot == Some(0) { (0.0, 0.0) } else { (0.0, 1.0) };
+        return if lot == Some(0) {
+            (0.0, 0.0)
+        } else {
+            (0.0, 1.0)
+        };
     }
     let p = x.min(n) as f64 / n as f64;
     let fpc = match lot {
@@ -160,7 +164,15 @@ mod tests {
 
     #[test]
     fn completeness_by_hand() {
-        let table = [(0, 0.5), (1, 0.4), (2, 0.3), (3, 0.2), (4, 0.1), (5, 0.0), (9, 0.0)];
+        let table = [
+            (0, 0.5),
+            (1, 0.4),
+            (2, 0.3),
+            (3, 0.2),
+            (4, 0.1),
+            (5, 0.0),
+            (9, 0.0),
+        ];
         for (missing, want) in table {
             assert!(close(completeness_points(missing), want), "{missing}");
         }

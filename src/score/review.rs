@@ -50,7 +50,9 @@ pub fn parse_decision(s: &str) -> Result<Option<Decision>, String> {
         "通过" | "不通过" | "复核通过" | "复核不通过" => Err(format!(
             "复核结果 \"{t}\" 含义不明确（可能指问题成立，也可能指事项通过），请填写「确认」或「驳回」"
         )),
-        _ => Err(format!("复核结果 \"{t}\" 无法识别，请填写「确认」或「驳回」")),
+        _ => Err(format!(
+            "复核结果 \"{t}\" 无法识别，请填写「确认」或「驳回」"
+        )),
     }
 }
 
@@ -81,9 +83,7 @@ fn resolve_rule<'a>(report: &'a Report, text: &str) -> Option<&'a str> {
     report
         .rules
         .iter()
-        .find(|r| {
-            r.id.eq_ignore_ascii_case(t) || r.name == t || r.id.eq_ignore_ascii_case(&lead)
-        })
+        .find(|r| r.id.eq_ignore_ascii_case(t) || r.name == t || r.id.eq_ignore_ascii_case(&lead))
         .map(|r| r.id.as_str())
 }
 
@@ -99,6 +99,14 @@ fn evidence_matches(evidence: &str, shown: &str) -> bool {
         || shown
             .strip_suffix('…')
             .is_some_and(|p| !p.is_empty() && e.starts_with(p.trim_end()))
+}
+
+/// A review row that names existing findings.
+struct ValidRow<'t> {
+    line: u64,
+    decision: Option<Decision>,
+    candidates: Vec<usize>,
+    key: (String, &'t str, String),
 }
 
 /// Applies a review table to a report's findings.
@@ -118,13 +126,7 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
         ..ReviewOutcome::default()
     };
     // First pass: validate rows and group them by key.
-    struct Row<'t> {
-        row: u64,
-        decision: Option<Decision>,
-        candidates: Vec<usize>,
-        key: (String, &'t str, String),
-    }
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rows: Vec<ValidRow> = Vec::new();
     for (row, cells) in &table.rows {
         let code = cell(cells, Some(code_col));
         let rule_text = cell(cells, Some(rule_col));
@@ -179,8 +181,8 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             ));
             continue;
         }
-        rows.push(Row {
-            row: *row,
+        rows.push(ValidRow {
+            line: *row,
             decision,
             candidates,
             key: (code.to_owned(), rule, shown.to_owned()),
@@ -200,8 +202,11 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             vec![f]
         } else {
             out.issues.push(table.issue(
-                r.row,
-                format!("重复的复核行（实施编码 \"{}\"、规则 {}），已跳过", r.key.0, r.key.1),
+                r.line,
+                format!(
+                    "重复的复核行（实施编码 \"{}\"、规则 {}），已跳过",
+                    r.key.0, r.key.1
+                ),
             ));
             continue;
         };

@@ -39,7 +39,9 @@ impl SampleMethod {
     pub fn size(self, lot: usize) -> usize {
         match self {
             SampleMethod::Count(n) => n.min(lot),
-            SampleMethod::Fraction(f) => ((f * lot as f64 - 1e-9).ceil().max(0.0) as usize).min(lot),
+            SampleMethod::Fraction(f) => {
+                ((f * lot as f64 - 1e-9).ceil().max(0.0) as usize).min(lot)
+            }
             SampleMethod::All => lot,
             SampleMethod::Gb2828 => gb2828_sample_size(lot),
         }
@@ -174,7 +176,11 @@ pub fn allocate(n: usize, sizes: &[usize]) -> Vec<usize> {
     let mut shares: Vec<usize> = sizes.iter().map(|&s| n * s / total).collect();
     let mut left = n - shares.iter().sum::<usize>();
     let mut order: Vec<usize> = (0..sizes.len()).collect();
-    order.sort_by(|&a, &b| ((n * sizes[b]) % total).cmp(&((n * sizes[a]) % total)).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| {
+        ((n * sizes[b]) % total)
+            .cmp(&((n * sizes[a]) % total))
+            .then(a.cmp(&b))
+    });
     for &i in &order {
         if left == 0 {
             break;
@@ -195,7 +201,8 @@ pub fn draw(report: &Report, mapping: &UnitMapping, spec: &SampleSpec) -> Vec<Sa
         let n = spec.method.size(lot.len());
         let mut picked: Vec<usize> = Vec::with_capacity(n);
         if spec.stratify {
-            let mut strata: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+            let mut strata: std::collections::BTreeMap<String, Vec<usize>> =
+                std::collections::BTreeMap::new();
             for &i in &lot {
                 strata
                     .entry(type_stratum(&report.items[i].item_type))
@@ -205,8 +212,7 @@ pub fn draw(report: &Report, mapping: &UnitMapping, spec: &SampleSpec) -> Vec<Sa
             let sizes: Vec<usize> = strata.values().map(Vec::len).collect();
             let shares = allocate(n, &sizes);
             for ((stratum, members), k) in strata.iter().zip(shares) {
-                let mut rng =
-                    SplitMix64::new(spec.seed ^ fnv1a(&format!("{unit}\u{1f}{stratum}")));
+                let mut rng = SplitMix64::new(spec.seed ^ fnv1a(&format!("{unit}\u{1f}{stratum}")));
                 picked.extend(
                     partial_shuffle(&mut rng, members.len(), k)
                         .into_iter()

@@ -227,7 +227,13 @@ mod tests {
         let utf8 = "\u{feff}实施编码,复核结果\n11341700MB1234567X3000104002000,驳回\n";
         let t = parse_csv("a.csv", utf8.as_bytes()).unwrap();
         assert_eq!(t.column(&["实施编码"]), Some(0));
-        assert_eq!(t.rows, vec![(2, vec!["11341700MB1234567X3000104002000".into(), "驳回".into()])]);
+        assert_eq!(
+            t.rows,
+            vec![(
+                2,
+                vec!["11341700MB1234567X3000104002000".into(), "驳回".into()]
+            )]
+        );
         let (gbk, _, _) = encoding_rs::GBK.encode(&utf8[3..]);
         let t2 = parse_csv("a.csv", &gbk).unwrap();
         assert_eq!(t2.rows, t.rows);

@@ -2,6 +2,7 @@
 //! n/a and appendix rules, reproducible samples and their file round trip, and review files.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use super::compute::{ScoreOptions, score_units, tally_items};
 use super::review;
@@ -24,13 +25,24 @@ fn rule(id: &str, appendix: bool) -> RuleInfo {
         id: id.into(),
         name: format!("rule-{id}"),
         element: "咨询电话".into(),
-        category: if appendix { "基本信息" } else { "通用检查" }.into(),
+        category: if appendix {
+            "基本信息"
+        } else {
+            "通用检查"
+        }
+        .into(),
         appendix,
         severity: Severity::Error,
     }
 }
 
-fn item(unit: &str, kind: UnitKind, code: &str, item_type: &str, out: &[(&str, Outcome)]) -> ItemEntry {
+fn item(
+    unit: &str,
+    kind: UnitKind,
+    code: &str,
+    item_type: &str,
+    out: &[(&str, Outcome)],
+) -> ItemEntry {
     ItemEntry {
         code: code.into(),
         name: format!("事项{code}"),
@@ -72,7 +84,12 @@ fn report(items: Vec<ItemEntry>, findings: Vec<Finding>) -> Report {
         run_id: "t".into(),
         generated_at: "2026-11-28T00:00:00Z".into(),
         inputs: vec!["items.json".into()],
-        rules: vec![rule("B13", true), rule("B14", true), rule("B15", true), rule("G01", false)],
+        rules: vec![
+            rule("B13", true),
+            rule("B14", true),
+            rule("B15", true),
+            rule("G01", false),
+        ],
         summary: Summary::default(),
         items,
         findings,
@@ -87,13 +104,31 @@ fn report(items: Vec<ItemEntry>, findings: Vec<Finding>) -> Report {
 fn fixture() -> Report {
     use UnitKind::{County, Department};
     let d = |code, out: &[(&str, Outcome)]| item(DEPT, Department, code, "行政许可", out);
-    let i1 = d("D1", &[("B13", Pass), ("B14", Fail), ("B15", Na), ("G01", Fail)]);
+    let i1 = d(
+        "D1",
+        &[("B13", Pass), ("B14", Fail), ("B15", Na), ("G01", Fail)],
+    );
     let i2 = d("D2", &[("B13", Fail), ("B14", Fail), ("B15", Fail)]);
     let i3 = d("D3", &[("B13", Pass), ("B14", Pass), ("B15", Pass)]);
-    let i4 = d("D4", &[("B13", Na), ("B14", Na), ("B15", Na), ("G01", Fail)]);
+    let i4 = d(
+        "D4",
+        &[("B13", Na), ("B14", Na), ("B15", Na), ("G01", Fail)],
+    );
     let i5 = d("D5", &[("B13", Pass), ("B14", Pass), ("B15", Pass)]);
-    let c1 = item(COUNTY, County, "C1", "01", &[("B13", Fail), ("B14", Fail), ("B15", Pass)]);
-    let c2 = item(COUNTY, County, "C2", "公共服务", &[("B13", Fail), ("B14", Pass), ("B15", Na)]);
+    let c1 = item(
+        COUNTY,
+        County,
+        "C1",
+        "01",
+        &[("B13", Fail), ("B14", Fail), ("B15", Pass)],
+    );
+    let c2 = item(
+        COUNTY,
+        County,
+        "C2",
+        "公共服务",
+        &[("B13", Fail), ("B14", Pass), ("B15", Na)],
+    );
     let e = Severity::Error;
     let findings = vec![
         finding(&i1, "B14", "", e),
@@ -132,7 +167,10 @@ fn rates_scores_and_completeness_by_hand() {
     let el = score_units(&r, &m, None, None, opts(RateKind::Element));
     let d = by_unit(&el, DEPT);
     // appendix checks: D1 2 (B15 n/a, G01 not appendix), D2 3, D3 3, D4 0, D5 3 = 11; failing 1+3 = 4
-    assert_eq!((d.items, d.sampled, d.checks, d.failed_checks), (5, 5, 11, 4));
+    assert_eq!(
+        (d.items, d.sampled, d.checks, d.failed_checks),
+        (5, 5, 11, 4)
+    );
     assert_eq!(d.items_with_errors, 2); // D4's G01 error is not an appendix element
     assert!(close(d.rate, 4.0 / 11.0));
     assert!(close(d.score, 8.91)); // 14 × 7/11 = 8.9090…
@@ -164,9 +202,18 @@ fn rounding_follows_the_configured_decimals() {
         rate_kind: RateKind::Element,
         decimals: 0,
     };
-    assert!(close(by_unit(&score_units(&r, &m, None, None, zero), DEPT).score, 9.0));
-    let three = ScoreOptions { decimals: 3, ..zero };
-    assert!(close(by_unit(&score_units(&r, &m, None, None, three), DEPT).score, 8.909));
+    assert!(close(
+        by_unit(&score_units(&r, &m, None, None, zero), DEPT).score,
+        9.0
+    ));
+    let three = ScoreOptions {
+        decimals: 3,
+        ..zero
+    };
+    assert!(close(
+        by_unit(&score_units(&r, &m, None, None, three), DEPT).score,
+        8.909
+    ));
 }
 
 #[test]
@@ -188,9 +235,19 @@ fn big_report() -> Report {
         } else {
             (DEPT, UnitKind::Department)
         };
-        let t = if i % 4 == 0 { "公共服务" } else { "行政许可" };
+        let t = if i % 4 == 0 {
+            "公共服务"
+        } else {
+            "行政许可"
+        };
         let out = if i % 5 == 0 { Fail } else { Pass };
-        items.push(item(unit, kind, &format!("1134170000000000{i:03}"), t, &[("B13", out), ("B14", Pass)]));
+        items.push(item(
+            unit,
+            kind,
+            &format!("1134170000000000{i:03}"),
+            t,
+            &[("B13", out), ("B14", Pass)],
+        ));
     }
     let findings = items
         .iter()
@@ -224,11 +281,21 @@ fn same_seed_same_sample_other_seed_other_sample() {
     // The draw does not depend on the order of the report's items.
     let mut shuffled = r.clone();
     shuffled.items.reverse();
-    let d = draw(&shuffled, &m, &spec(20_261_128, SampleMethod::Gb2828, false));
-    let codes = |s: &[super::sample::SampleRow]| s.iter().map(|x| x.code.clone()).collect::<Vec<_>>();
+    let d = draw(
+        &shuffled,
+        &m,
+        &spec(20_261_128, SampleMethod::Gb2828, false),
+    );
+    let codes =
+        |s: &[super::sample::SampleRow]| s.iter().map(|x| x.code.clone()).collect::<Vec<_>>();
     assert_eq!(codes(&a), codes(&d));
     // A pinned draw: guards against any change of generator or shuffle across versions/machines.
-    let first: Vec<&str> = a.iter().filter(|s| s.unit == COUNTY).take(3).map(|s| s.code.as_str()).collect();
+    let first: Vec<&str> = a
+        .iter()
+        .filter(|s| s.unit == COUNTY)
+        .take(3)
+        .map(|s| s.code.as_str())
+        .collect();
     assert_eq!(first, PINNED_FIRST_THREE);
 }
 
@@ -247,7 +314,11 @@ fn stratified_sample_follows_the_strata() {
     assert_eq!(allocate(5, &[1, 1, 1]), vec![1, 1, 1]);
     assert_eq!(allocate(3, &[5, 5]), vec![2, 1]); // 1.5 / 1.5: tie to the first
     let r = big_report();
-    let s = draw(&r, &UnitMapping::default(), &spec(7, SampleMethod::Count(10), true));
+    let s = draw(
+        &r,
+        &UnitMapping::default(),
+        &spec(7, SampleMethod::Count(10), true),
+    );
     let county: Vec<_> = s.iter().filter(|x| x.unit == COUNTY).collect();
     // 贵池区: 40 items, 30 行政许可 ("01") and 10 公共服务 (i % 12 == 0, "20") → 10 split
     // 7.5 / 2.5, the tied remainder to "01" → 8 / 2
@@ -298,7 +369,7 @@ fn bad_sample_rows_are_reported_with_their_row() {
 fn review_csv(rows: &[(&str, &str, &str, &str)]) -> super::table::Table {
     let mut s = String::from("实施编码,规则,原文,复核结果,备注\n");
     for (code, rule, ev, verdict) in rows {
-        s.push_str(&format!("{code},{rule},{ev},{verdict},\n"));
+        let _ = writeln!(s, "{code},{rule},{ev},{verdict},");
     }
     parse_csv("review.csv", s.as_bytes()).unwrap()
 }
@@ -307,7 +378,10 @@ fn reviewed(r: &Report, table: &super::table::Table) -> (Vec<UnitScore>, review:
     let out = review::apply(table, r).unwrap();
     let t = tally_items(r, &out.kept);
     let m = UnitMapping::default();
-    (score_units(r, &m, None, Some(&t), opts(RateKind::Element)), out)
+    (
+        score_units(r, &m, None, Some(&t), opts(RateKind::Element)),
+        out,
+    )
 }
 
 #[test]
@@ -357,12 +431,12 @@ fn confirming_every_finding_changes_nothing() {
 fn bad_review_rows_are_reported_with_their_row() {
     let r = fixture();
     let t = review_csv(&[
-        ("X9", "B13", "", "驳回"),     // row 2: unknown code
-        ("D2", "Z99", "", "驳回"),     // row 3: unknown rule
-        ("D2", "B13", "12345", "驳回"), // row 4: applied
-        ("D2", "B13", "12345", "驳回"), // row 5: duplicate
-        ("D2", "B14", "", "通过"),     // row 6: ambiguous
-        ("D3", "B13", "", "驳回"),     // row 7: no such finding
+        ("X9", "B13", "", "驳回"),         // row 2: unknown code
+        ("D2", "Z99", "", "驳回"),         // row 3: unknown rule
+        ("D2", "B13", "12345", "驳回"),    // row 4: applied
+        ("D2", "B13", "12345", "驳回"),    // row 5: duplicate
+        ("D2", "B14", "", "通过"),         // row 6: ambiguous
+        ("D3", "B13", "", "驳回"),         // row 7: no such finding
         ("D2", "B15", "别的号码", "驳回"), // row 8: 原文 does not match
     ]);
     let (scores, out) = reviewed(&r, &t);
@@ -383,7 +457,11 @@ fn overlapping_intervals_are_flagged_within_a_kind() {
     let r = big_report();
     let m = UnitMapping {
         mode: UnitMode::Default,
-        rows: [("贵池区".to_owned(), ("贵池区".to_owned(), UnitKind::Department))].into(),
+        rows: [(
+            "贵池区".to_owned(),
+            ("贵池区".to_owned(), UnitKind::Department),
+        )]
+        .into(),
     };
     let rows = draw(&r, &m, &spec(5, SampleMethod::Count(10), false));
     let chosen: BTreeSet<usize> = rows.iter().map(|s| s.index).collect();
@@ -393,6 +471,12 @@ fn overlapping_intervals_are_flagged_within_a_kind() {
     assert_eq!(by_unit(&s, DEPT).overlaps_with, vec![COUNTY.to_owned()]);
     assert_eq!(by_unit(&s, COUNTY).overlaps_with, vec![DEPT.to_owned()]);
     // different kinds are never compared
-    let s = score_units(&r, &UnitMapping::default(), Some(&chosen), None, opts(RateKind::Item));
+    let s = score_units(
+        &r,
+        &UnitMapping::default(),
+        Some(&chosen),
+        None,
+        opts(RateKind::Item),
+    );
     assert!(s.iter().all(|u| u.overlaps_with.is_empty()));
 }
