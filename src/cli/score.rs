@@ -11,7 +11,7 @@ use clap::{Args, ValueEnum};
 use super::load_config;
 use crate::config::Config;
 use crate::report::{self, Report};
-use crate::score::compute::tally_items;
+use crate::score::compute::{lots, tally_items};
 use crate::score::table::FileIssue;
 use crate::score::{
     RateKind, ScoreOptions, UnitMapping, UnitMode, UnitScore, review, sample_file, score_units,
@@ -174,6 +174,15 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
         reviewed.as_deref(),
         opts,
     );
+    if sample.is_some() && !args.quiet {
+        let unsampled: Vec<String> = lots(&report, &mapping)
+            .into_keys()
+            .filter(|u| !scores.iter().any(|s| &s.unit == u))
+            .collect();
+        if !unsampled.is_empty() {
+            eprintln!("以下单位没有抽中事项，未计分: {}", unsampled.join("、"));
+        }
+    }
     let notices: Vec<Notice> = to_notices(&issues).collect();
     report.notices.extend(notices);
     report.scores = scores;

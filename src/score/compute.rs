@@ -157,7 +157,9 @@ pub fn lots(report: &Report, mapping: &UnitMapping) -> BTreeMap<String, (UnitKin
 }
 
 /// Scores every unit. `sample` is the set of report item indices scored (`None`: every checked
-/// item, a census); `reviewed` the tallies after review, when a review was applied.
+/// item, a census); units with no sampled item are left out (not assessed). `reviewed` is the
+/// tallies after review, when a review was applied; intervals and overlaps are those of the
+/// automatic score.
 pub fn score_units(
     report: &Report,
     mapping: &UnitMapping,
@@ -168,12 +170,16 @@ pub fn score_units(
     let auto = tally_items(report, &vec![true; report.findings.len()]);
     let mut scores: Vec<UnitScore> = lots(report, mapping)
         .into_iter()
-        .map(|(unit, (kind, lot))| {
+        .filter_map(|(unit, (kind, lot))| {
             let chosen: Vec<usize> = lot
                 .iter()
                 .copied()
                 .filter(|i| sample.is_none_or(|s| s.contains(i)))
                 .collect();
+            // A unit none of whose items was sampled was not assessed: it gets no score.
+            if chosen.is_empty() && !lot.is_empty() {
+                return None;
+            }
             let mut s = unit_score(unit, kind, &lot, &chosen, &auto, report, opts);
             if let Some(rev) = reviewed {
                 let r = unit_score(s.unit.clone(), kind, &lot, &chosen, rev, report, opts);
@@ -181,7 +187,7 @@ pub fn score_units(
                 s.reviewed_rate = Some(r.rate);
                 s.reviewed_completeness = r.completeness;
             }
-            s
+            Some(s)
         })
         .collect();
     flag_overlaps(&mut scores);

@@ -480,3 +480,215 @@ fn overlapping_intervals_are_flagged_within_a_kind() {
     );
     assert!(s.iter().all(|u| u.overlaps_with.is_empty()));
 }
+
+#[test]
+fn units_without_sampled_items_are_not_scored() {
+    let r = fixture();
+    let only_c1 = BTreeSet::from([5]);
+    let s = score_units(
+        &r,
+        &UnitMapping::default(),
+        Some(&only_c1),
+        None,
+        opts(RateKind::Item),
+    );
+    assert_eq!(s.len(), 1);
+    assert_eq!(
+        (s[0].unit.as_str(), s[0].sampled, s[0].items),
+        (COUNTY, 1, 2)
+    );
+}
+
+#[test]
+fn sample_methods_parse_and_size() {
+    let table = [
+        ("count:20", 50, 20),
+        ("count:20", 7, 7),
+        ("fraction:0.1", 30, 3), // 0.1 × 30 = 3.0000000000000004 in binary: still 3
+        ("fraction:0.1", 31, 4), // ⌈3.1⌉
+        ("fraction:1", 9, 9),
+        ("all", 12, 12),
+        ("gb2828", 26, 8),
+        ("GB2828", 9, 3),
+    ];
+    for (text, lot, want) in table {
+        let m: SampleMethod = text.parse().unwrap();
+        assert_eq!(m.size(lot), want, "{text} of {lot}");
+    }
+    for bad in [
+        "count:",
+        "count:-1",
+        "fraction:0",
+        "fraction:1.5",
+        "random",
+        "fraction:x",
+    ] {
+        assert!(bad.parse::<SampleMethod>().is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn mapping_file_assigns_units_and_reports_bad_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("units.csv");
+    std::fs::write(
+        &path,
+        "实施主体/区划,考核单位,类型\n\
+         池州市市场监督管理局,池州市市场监管局,市直部门\n\
+         341702,贵池区,县区\n\
+         ,空单位,县区\n\
+         341702,贵池区（重复）,县区\n\
+         341703,青阳县,乡村\n",
+    )
+    .unwrap();
+    let (m, issues) = UnitMapping::load(&path, UnitMode::Default).unwrap();
+    let rows: Vec<u64> = issues.iter().map(|i| i.place.row.unwrap()).collect();
+    assert_eq!(rows, vec![4, 5, 6]);
+    assert!(issues[1].message.contains("重复"));
+    assert!(issues[2].message.contains("乡村"));
+    let mut it = item(DEPT, UnitKind::Department, "D1", "01", &[]);
+    assert_eq!(
+        m.assign(&it),
+        ("池州市市场监管局".to_owned(), UnitKind::Department)
+    );
+    it.subject = "贵池区市场监督管理局".into();
+    it.region_code = "341702000000".into(); // 12 digits: matched by its first 6
+    assert_eq!(m.assign(&it), ("贵池区".to_owned(), UnitKind::County));
+    it.region_code = "341799".into();
+    it.unit = "池州市数据资源管理局".into();
+    // nothing matches: the unit recorded at check time
+    assert_eq!(
+        m.assign(&it),
+        ("池州市数据资源管理局".to_owned(), UnitKind::Department)
+    );
+    let by_subject = UnitMapping {
+        mode: UnitMode::Subject,
+        ..UnitMapping::default()
+    };
+    assert_eq!(by_subject.assign(&it).0, "贵池区市场监督管理局");
+}
+
+#[test]
+fn the_exported_fix_list_xlsx_is_read_as_a_review() {
+    use rust_xlsxwriter::Workbook;
+    let r = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("问题清单.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("说明").unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name(review::SHEET).unwrap();
+    let head = [
+        "序号",
+        "事项名称",
+        "实施编码",
+        "要素",
+        "规则",
+        "问题描述",
+        "原文",
+        "整改建议",
+        "严重程度",
+        "复核结果",
+        "整改情况",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows = [
+        [
+            "1",
+            "事项C1",
+            "C1",
+            "咨询电话",
+            "B13 consult-phone",
+            "咨询电话为空",
+            "",
+            "",
+            "错误",
+            "驳回",
+            "",
+        ],
+        [
+            "2",
+            "事项C1",
+            "C1",
+            "监督电话",
+            "B14",
+            "监督电话未填写",
+            "暂无",
+            "",
+            "错误",
+            "驳回",
+            "",
+        ],
+        [
+            "3",
+            "事项C2",
+            "C2",
+            "咨询电话",
+            "B13",
+            "没有号码",
+            "请登录网站…",
+            "",
+            "错误",
+            "驳回",
+            "",
+        ],
+        [
+            "4",
+            "事项D2",
+            "D2",
+            "咨询电话",
+            "B13",
+            "只有热线",
+            "12345",
+            "",
+            "错误",
+            "确认",
+            "已整改",
+        ],
+    ];
+    for (i, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(i as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    let out = review::read(&path, &r).unwrap();
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    assert_eq!((out.rejected, out.confirmed), (3, 1));
+    let t = tally_items(&r, &out.kept);
+    let s = score_units(
+        &r,
+        &UnitMapping::default(),
+        None,
+        Some(&t),
+        opts(RateKind::Element),
+    );
+    assert_eq!(by_unit(&s, COUNTY).reviewed_score, Some(8.0));
+}
+
+#[test]
+fn score_section_of_the_configuration() {
+    let cfg = crate::config::Config::parse(
+        "[score]\nrate = \"item\"\ndecimals = 1\nmethod = \"count:20\"\nseed = 20261128\n\
+         stratify = true\nunits = \"subject\"\nmapping = \"units.csv\"\n",
+    )
+    .unwrap();
+    let s = &cfg.score;
+    assert_eq!(
+        (s.rate, s.decimals, s.seed),
+        (RateKind::Item, 1, Some(20_261_128))
+    );
+    assert_eq!(
+        (s.method.as_str(), s.stratify, s.units),
+        ("count:20", true, UnitMode::Subject)
+    );
+    let d = crate::config::Config::parse("").unwrap().score;
+    assert_eq!(
+        (d.rate, d.decimals, d.method.as_str()),
+        (RateKind::Element, 2, "gb2828")
+    );
+    assert!(crate::config::Config::parse("[score]\nrounding = 2\n").is_err());
+}
