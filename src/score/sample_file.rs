@@ -107,23 +107,20 @@ pub fn read(
     mapping: &UnitMapping,
 ) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
     let table = read_table(path, Some(SHEET))?;
-    Ok(select(&table, report, mapping))
+    select(&table, report, mapping)
 }
 
-/// Matches the rows of a sample table to report items (see [`read`]).
+/// Matches the rows of a sample table to report items (see [`read`]). A table without a
+/// 实施编码 column is an error: nothing in it can be used.
 pub fn select(
     table: &Table,
     report: &Report,
     mapping: &UnitMapping,
-) -> (BTreeSet<usize>, Vec<FileIssue>) {
-    let code_col = table.column(&["实施编码", "事项编码"]);
+) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
+    let code_col = table.require(&["实施编码", "事项编码"])?;
     let unit_col = table.column(&["考核单位"]);
     let mut issues = Vec::new();
     let mut chosen = BTreeSet::new();
-    let Some(code_col) = code_col else {
-        issues.push(table.issue(1, "抽样清单缺少「实施编码」列，未读取任何事项"));
-        return (chosen, issues);
-    };
     // code → checked items with that code, in lot order; plus each item's unit
     let mut by_code: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
     let lots = lots(report, mapping);
@@ -161,5 +158,5 @@ pub fn select(
         }
         chosen.insert(i);
     }
-    (chosen, issues)
+    Ok((chosen, issues))
 }
