@@ -258,4 +258,20 @@ mod tests {
         assert_eq!(wilson(0, 0, None), (0.0, 1.0));
         assert_eq!(wilson(0, 0, Some(0)), (0.0, 0.0));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn wilson_contains_p_and_fpc_only_narrows(n in 1usize..400, x_frac in 0.0f64..=1.0, extra in 0usize..5000) {
+            let x = ((n as f64) * x_frac).floor() as usize;
+            let p = x as f64 / n as f64;
+            let (lo, hi) = wilson(x, n, None);
+            proptest::prop_assert!(0.0 <= lo && lo <= p + 1e-12 && p <= hi + 1e-12 && hi <= 1.0);
+            let (flo, fhi) = wilson(x, n, Some(n + extra));
+            proptest::prop_assert!(lo <= flo + 1e-12 && fhi <= hi + 1e-12);
+            proptest::prop_assert!(flo <= p + 1e-12 && p <= fhi + 1e-12);
+            // the score interval is ordered and within [0, full]
+            let (slo, shi) = (score(14.0, hi, 2), score(14.0, lo, 2));
+            proptest::prop_assert!(0.0 <= slo && slo <= score(14.0, p, 2) && score(14.0, p, 2) <= shi && shi <= 14.0);
+        }
+    }
 }
