@@ -212,3 +212,30 @@ fn sample_methods_parse_and_size() {
         assert!(bad.parse::<SampleMethod>().is_err(), "{bad}");
     }
 }
+
+#[test]
+fn sample_csv_neutralises_formulas() {
+    let row = SampleRow {
+        unit: COUNTY.into(),
+        kind: UnitKind::County,
+        code: "=1+1".into(),
+        name: "=HYPERLINK(\"http://example.invalid\",\"点击\")".into(),
+        item_type: "公共服务".into(),
+        seq: 1,
+        seed: 3,
+        method: "all".into(),
+        index: 0,
+    };
+    let text = String::from_utf8(sample_file::to_csv(&[row])).unwrap();
+    assert!(text.contains(",'=1+1,\"'=HYPERLINK("), "{text}");
+    // and the code reads back without the guard
+    let mut r = report(
+        vec![item(COUNTY, UnitKind::County, "=1+1", "20", &[])],
+        Vec::new(),
+    );
+    r.items[0].outcomes.clear();
+    let t = parse_csv("s.csv", text.as_bytes()).unwrap();
+    let (chosen, issues) = sample_file::select(&t, &r, &UnitMapping::default()).unwrap();
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(chosen, BTreeSet::from([0]));
+}
