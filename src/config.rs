@@ -22,6 +22,8 @@ pub struct Config {
     pub labels: Labels,
     /// Where and how reports are written.
     pub output: Output,
+    /// Sampling and scoring (`[score]`).
+    pub score: crate::score::ScoreConfig,
 }
 
 /// Extra header synonyms users add for their platform, by element key or standard label:

@@ -10,6 +10,8 @@ use crate::config::Config;
 
 mod check;
 mod rules;
+mod sample;
+mod score;
 
 /// 政务服务事项实施清单质量审核工具 — audits the implementation lists of government service items.
 #[derive(Debug, Parser)]
@@ -25,6 +27,10 @@ enum Command {
     Check(check::CheckArgs),
     /// 列出全部规则 (list every rule)
     Rules,
+    /// 按单位抽取样本 (draw a reproducible per-unit sample of a report)
+    Sample(sample::SampleArgs),
+    /// 计算准确度得分 (score a report per unit, optionally a sample and a review)
+    Score(score::ScoreArgs),
     /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
     Explain {
         /// Rule id or name.
@@ -41,6 +47,8 @@ pub fn run(cli: Cli) -> Result<i32> {
             Ok(0)
         }
         Command::Explain { rule } => rules::explain(&rule),
+        Command::Sample(args) => sample::run(&args),
+        Command::Score(args) => score::run(&args),
     }
 }
 

@@ -107,6 +107,12 @@ pub struct ItemEntry {
     /// 事项类型 as published.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub item_type: String,
+    /// 实施主体 as published (for re-mapping units when scoring).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subject: String,
+    /// 行政区划代码 as published (for re-mapping units when scoring).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub region_code: String,
     /// Where the item was read.
     pub provenance: Provenance,
     /// Checked or unreadable.

@@ -1,6 +1,54 @@
 //! Sampling and scoring: from per-element outcomes to the 14-point (市直部门, 附件1 row 11) and
-//! 8-point (县区, 附件2 row 14) accuracy scores with their uncertainty. Pure functions; the
-//! formulas are written out in the docs of the functions that compute them.
+//! 8-point (县区, 附件2 row 14) accuracy scores with their uncertainty. Pure functions over a
+//! [`Report`](crate::report::Report); files handed to and back from assessors (sample lists,
+//! review lists, unit mappings) are read and written in [`sample_file`], [`review`] and [`units`].
+//!
+//! # Formulas
+//!
+//! Only element checks of appendix rules (`rules[].appendix = true`) count; `n/a` is never counted;
+//! a check fails only with a finding of severity error (warnings never count).
+//!
+//! - **要素出错率 (element rate)** = failing element checks ÷ applicable element checks, over the
+//!   unit's sampled items. **事项出错率 (item rate)** = sampled items with ≥ 1 failing element ÷
+//!   sampled items. Nothing applicable ⇒ rate 0.
+//! - **Score** = `max(0, F × (1 − rate))` with `F = 14` (市直部门, 附件1 row 11 "抽查不符合的按比例扣减")
+//!   or `F = 8` (县区/管委会, 附件2 row 14 "按抽查出错率扣减"), rounded half away from zero to
+//!   `[score] decimals` places (default 2).
+//! - **Interval**: the 95% Wilson interval of the rate with finite-population correction
+//!   ([`formula::wilson`]): lot `N` = the unit's checked items (item rate) or the applicable checks
+//!   over all its items (element rate). The score interval is
+//!   `[score(rate_high), score(rate_low)]`. Scoring every item is a census: the interval is the point.
+//!   For the element rate the checks of one item are treated as independent, which makes the
+//!   interval somewhat too narrow when errors cluster in items.
+//! - **overlaps_with**: the units of the same kind whose score intervals intersect this one's —
+//!   their order in a ranking is within sampling luck.
+//! - **编制完整 (completeness, 附件2 rows 11–12)**, for 县区 units only, over all checked items of
+//!   the unit (the platform check is of the whole list, not the sample):
+//!   `max(0, 0.5 − 0.1 × missing)`, once for 权力事项 (事项类型 other than 20/公共服务, including
+//!   an empty type) and once for 公共服务事项. A **missing element** (缺项) is an (item, appendix
+//!   element) whose check failed with an error finding whose 原文 is empty or a placeholder
+//!   (`无`, `/`, `暂无`, …; see [`compute::is_missing_evidence`]).
+//! - **Review (复核)**: rejected findings are removed; an element that failed passes again when no
+//!   error finding of that item and rule remains; the report keeps the automatic score and adds
+//!   `reviewed_score` (and `reviewed_rate`, `reviewed_completeness`).
+//!
+//! Sampling ([`sample`]): per unit, reproducible from a seed, by count, fraction, all, or the
+//! GB/T 2828.1 level-II table, optionally stratified by 事项类型.
+
+pub mod compute;
+pub mod formula;
+pub mod prng;
+pub mod review;
+pub mod sample;
+pub mod sample_file;
+pub mod table;
+#[cfg(test)]
+mod tests;
+pub mod units;
+
+pub use compute::{ScoreOptions, score_units};
+pub use sample::{SampleMethod, SampleSpec};
+pub use units::{UnitMapping, UnitMode};
 
 use serde::{Deserialize, Serialize};
 
@@ -66,6 +114,12 @@ pub struct UnitScore {
     /// The score after assessor review (复核), when a review file was applied.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed_score: Option<f64>,
+    /// The error rate after assessor review, when a review file was applied.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_rate: Option<f64>,
+    /// Completeness after assessor review, when a review file was applied (县区 only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_completeness: Option<Completeness>,
     /// Units whose score interval overlaps this one's: their ranking is within sampling luck.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overlaps_with: Vec<String>,
@@ -82,4 +136,38 @@ pub struct Completeness {
     pub public_missing: usize,
     /// Points for 公共服务事项 (0–0.5).
     pub public_points: f64,
+}
+
+/// The `[score]` section of the configuration file. CLI flags override it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ScoreConfig {
+    /// `element` (要素出错率, default) or `item` (事项出错率).
+    pub rate: RateKind,
+    /// Decimals of the rounded scores (default 2).
+    pub decimals: u32,
+    /// Sampling method: `count:N`, `fraction:F`, `all` or `gb2828` (default).
+    pub method: String,
+    /// Sampling seed; required (here or with `--seed`) to draw a sample.
+    pub seed: Option<u64>,
+    /// Stratify the sample by 事项类型.
+    pub stratify: bool,
+    /// Unit grouping: `default`, `subject` (实施主体) or `region` (行政区划代码).
+    pub units: UnitMode,
+    /// A unit mapping file (CSV or XLSX: 实施主体/区划, 考核单位, 类型).
+    pub mapping: Option<std::path::PathBuf>,
+}
+
+impl Default for ScoreConfig {
+    fn default() -> Self {
+        Self {
+            rate: RateKind::Element,
+            decimals: 2,
+            method: "gb2828".to_owned(),
+            seed: None,
+            stratify: false,
+            units: UnitMode::Default,
+            mapping: None,
+        }
+    }
 }

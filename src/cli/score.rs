@@ -1,0 +1,314 @@
+//! `zwfw-audit score`: score a checked report per unit (optionally only a sample's items, and
+//! after an assessor's review), print the table and write the scores into the JSON report.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::{Args, ValueEnum};
+
+use super::load_config;
+use crate::config::Config;
+use crate::report::{self, Report};
+use crate::score::compute::{lots, tally_items};
+use crate::score::table::FileIssue;
+use crate::score::{
+    RateKind, ScoreOptions, UnitMapping, UnitMode, UnitScore, review, sample_file, score_units,
+};
+use crate::source::{Notice, NoticeLevel};
+
+/// Error rate choice on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum RateArg {
+    /// 要素出错率: failing ÷ applicable element checks
+    Element,
+    /// 事项出错率: items with an error ÷ sampled items
+    Item,
+}
+
+/// Unit grouping on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum UnitsArg {
+    /// As recorded at check time
+    Default,
+    /// One unit per 实施主体
+    Subject,
+    /// One unit per 行政区划代码
+    Region,
+}
+
+/// Unit options shared by `sample` and `score`.
+#[derive(Debug, Args)]
+pub(crate) struct UnitArgs {
+    /// 单位划分 (default: [score] units, else as recorded at check time)
+    #[arg(long, value_enum)]
+    units: Option<UnitsArg>,
+    /// 单位对照表 CSV/XLSX: 实施主体/区划, 考核单位, 类型
+    #[arg(long)]
+    mapping: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    /// zwfw-audit check 生成的 JSON 报告
+    report: PathBuf,
+    /// 抽样清单 (CSV/XLSX from `zwfw-audit sample`): score only these items
+    #[arg(long)]
+    sample: Option<PathBuf>,
+    /// 复核文件: the fix list XLSX (sheet 问题清单) or a CSV (实施编码, 规则, 原文, 复核结果, 备注)
+    #[arg(long)]
+    review: Option<PathBuf>,
+    /// 出错率口径 (default: [score] rate, else element)
+    #[arg(long, value_enum)]
+    rate: Option<RateArg>,
+    /// 得分保留小数位数 (default: [score] decimals, else 2)
+    #[arg(long)]
+    decimals: Option<u32>,
+    #[command(flatten)]
+    units: UnitArgs,
+    /// 输出 JSON 报告 (default: <report>.scored.json next to the input)
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// 配置文件 (default: ./zwfw-audit.toml when present)
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Print nothing but errors
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+/// Reads a JSON report written by `zwfw-audit check`.
+pub(crate) fn load_report(path: &Path) -> Result<Report> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("无法读取报告 {}", path.display()))?;
+    report::json::read(&text)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("报告 {} 无法使用", path.display()))
+}
+
+/// The unit mapping from flags, then `[score]`, then the default; mapping-file issues are printed.
+pub(crate) fn load_mapping(
+    args: &UnitArgs,
+    config: &Config,
+) -> Result<(UnitMapping, Vec<FileIssue>)> {
+    let mode = match args.units {
+        Some(UnitsArg::Default) => UnitMode::Default,
+        Some(UnitsArg::Subject) => UnitMode::Subject,
+        Some(UnitsArg::Region) => UnitMode::Region,
+        None => config.score.units,
+    };
+    match args.mapping.as_ref().or(config.score.mapping.as_ref()) {
+        Some(path) => Ok(UnitMapping::load(path, mode)?),
+        None => Ok((
+            UnitMapping {
+                mode,
+                ..UnitMapping::default()
+            },
+            Vec::new(),
+        )),
+    }
+}
+
+/// Prints bad rows of a handed-back file.
+pub(crate) fn print_issues(what: &str, issues: &[FileIssue]) {
+    for i in issues {
+        eprintln!("  注意: {what} {} — {}", i.place, i.message);
+    }
+}
+
+fn to_notices(issues: &[FileIssue]) -> impl Iterator<Item = Notice> + '_ {
+    issues.iter().map(|i| Notice {
+        level: NoticeLevel::Warning,
+        provenance: i.place.clone(),
+        message: i.message.clone(),
+    })
+}
+
+pub fn run(args: &ScoreArgs) -> Result<i32> {
+    let config = load_config(args.config.as_deref())?;
+    let mut report = load_report(&args.report)?;
+    let (mapping, map_issues) = load_mapping(&args.units, &config)?;
+    print_issues("单位对照表", &map_issues);
+    let opts = ScoreOptions {
+        rate_kind: match args.rate {
+            Some(RateArg::Element) => RateKind::Element,
+            Some(RateArg::Item) => RateKind::Item,
+            None => config.score.rate,
+        },
+        decimals: args.decimals.unwrap_or(config.score.decimals),
+    };
+    let mut issues = map_issues;
+    let sample: Option<BTreeSet<usize>> = match &args.sample {
+        Some(path) => {
+            let (chosen, bad) = sample_file::read(path, &report, &mapping)
+                .with_context(|| format!("无法使用抽样清单 {}", path.display()))?;
+            print_issues("抽样清单", &bad);
+            issues.extend(bad);
+            Some(chosen)
+        }
+        None => None,
+    };
+    let reviewed = match &args.review {
+        Some(path) => {
+            let out = review::read(path, &report)
+                .with_context(|| format!("无法使用复核文件 {}", path.display()))?;
+            print_issues("复核文件", &out.issues);
+            if !args.quiet {
+                eprintln!(
+                    "复核: 确认 {} 条问题，驳回 {} 条，{} 行有误未采用",
+                    out.confirmed,
+                    out.rejected,
+                    out.issues.len()
+                );
+            }
+            issues.extend(out.issues.iter().cloned());
+            Some(tally_items(&report, &out.kept))
+        }
+        None => None,
+    };
+    let scores = score_units(
+        &report,
+        &mapping,
+        sample.as_ref(),
+        reviewed.as_deref(),
+        opts,
+    );
+    if sample.is_some() && !args.quiet {
+        let unsampled: Vec<String> = lots(&report, &mapping)
+            .into_keys()
+            .filter(|u| !scores.iter().any(|s| &s.unit == u))
+            .collect();
+        if !unsampled.is_empty() {
+            eprintln!("以下单位没有抽中事项，未计分: {}", unsampled.join("、"));
+        }
+    }
+    let notices: Vec<Notice> = to_notices(&issues).collect();
+    report.notices.extend(notices);
+    report.scores = scores;
+    let out_path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| scored_path(&args.report));
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(&out_path)
+            .with_context(|| format!("无法写入 {}", out_path.display()))?,
+    );
+    report::json::write(&report, &mut file)?;
+    file.flush()?;
+    if !args.quiet {
+        let mut out = std::io::stdout().lock();
+        print_table(&mut out, &report.scores, opts.rate_kind).or_else(super::ignore_broken_pipe)?;
+        eprintln!("得分已写入 {}", out_path.display());
+    }
+    Ok(0)
+}
+
+/// `dir/report.json` → `dir/report.scored.json`.
+fn scored_path(input: &Path) -> PathBuf {
+    let stem = input
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    input.with_file_name(format!("{stem}.scored.json"))
+}
+
+/// Display width: CJK and full-width characters count 2.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if u32::from(c) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+fn pad(s: &str, w: usize) -> String {
+    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
+}
+
+/// Prints the per-unit table in Chinese.
+pub(crate) fn print_table(
+    out: &mut dyn Write,
+    scores: &[UnitScore],
+    rate_kind: RateKind,
+) -> std::io::Result<()> {
+    let reviewed = scores.iter().any(|s| s.reviewed_score.is_some());
+    let mut header = vec![
+        "考核单位",
+        "类型",
+        "事项数",
+        "抽查数",
+        "出错",
+        "出错率",
+        "95%区间",
+        "得分",
+        "得分区间",
+        "编制完整",
+    ];
+    if reviewed {
+        header.push("复核后得分");
+    }
+    let rows: Vec<Vec<String>> = scores
+        .iter()
+        .map(|s| {
+            let (x, n) = match s.rate_kind {
+                RateKind::Element => (s.failed_checks, s.checks),
+                RateKind::Item => (s.items_with_errors, s.sampled),
+            };
+            let mut row = vec![
+                s.unit.clone(),
+                s.kind.label_zh().to_owned(),
+                s.items.to_string(),
+                s.sampled.to_string(),
+                format!("{x}/{n}"),
+                format!("{:.1}%", s.rate * 100.0),
+                format!("{:.1}%–{:.1}%", s.rate_low * 100.0, s.rate_high * 100.0),
+                format!("{}/{}", s.score, s.full_marks),
+                format!("{}–{}", s.score_low, s.score_high),
+                s.completeness.as_ref().map_or_else(
+                    || "—".to_owned(),
+                    |c| format!("权力{} 公共服务{}", c.power_points, c.public_points),
+                ),
+            ];
+            if reviewed {
+                row.push(
+                    s.reviewed_score
+                        .map_or_else(|| "—".to_owned(), |v| v.to_string()),
+                );
+            }
+            row
+        })
+        .collect();
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            rows.iter()
+                .map(|r| width(&r[c]))
+                .chain([width(header[c])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    writeln!(out, "实施清单准确度得分（{}）", rate_kind.label_zh())?;
+    let line = |cells: Vec<&str>| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| pad(c, *w))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    writeln!(out, "{}", line(header.clone()))?;
+    for r in &rows {
+        writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
+    }
+    let flagged: Vec<&UnitScore> = scores
+        .iter()
+        .filter(|s| !s.overlaps_with.is_empty())
+        .collect();
+    if !flagged.is_empty() {
+        writeln!(out, "得分区间重叠（排名差异在抽样误差之内）:")?;
+        for s in flagged {
+            writeln!(out, "  {} ↔ {}", s.unit, s.overlaps_with.join("、"))?;
+        }
+    }
+    Ok(())
+}

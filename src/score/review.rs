@@ -1,0 +1,226 @@
+//! 复核 — applying an assessor's review of the findings.
+//!
+//! The review file is either the exported fix list (XLSX, sheet 问题清单: 序号, 事项名称, 实施编码,
+//! 要素, 规则, 问题描述, 原文, 整改建议, 严重程度, 复核结果, 整改情况) or a CSV/XLSX with the columns
+//! 实施编码, 规则, 原文 (optional), 复核结果, 备注. Columns are found by header, in any order.
+//!
+//! - 规则: a rule id (`B13`), a rule name (`consult-phone`), or text starting with the id
+//!   (`B13 咨询电话`).
+//! - 复核结果: **confirmed** = 确认, 属实, 成立, 维持, 有效, 同意, 是; **rejected** = 驳回, 不属实,
+//!   不成立, 无效, 误报, 撤销, 不同意, 否; empty = not reviewed (the finding stands). 通过 / 不通过
+//!   are **not** accepted: in a review column they can mean either "the finding is upheld" or "the
+//!   item passes", so such a row is reported and left unapplied.
+//! - A row selects the findings of its (实施编码, 规则) whose 原文 equals the cell (or, when the cell
+//!   ends in `…`, starts with it); with no 原文 all findings of that (实施编码, 规则). When several
+//!   rows have the same (实施编码, 规则, 原文), as in a fix list with one row per finding, the k-th
+//!   row reviews the k-th such finding; a row beyond the number of findings is a duplicate.
+//! - Bad rows (unknown 实施编码, unknown 规则, no such finding, unrecognised 复核结果, duplicate)
+//!   are reported with their row; the other rows are applied.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use super::table::{FileIssue, Table, TableError, cell, read_table};
+use crate::model::text::to_halfwidth;
+use crate::report::{ItemStatus, Report};
+
+/// Name of the fix-list sheet.
+pub const SHEET: &str = "问题清单";
+
+/// An assessor's decision on a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    /// 确认 — the finding stands.
+    Confirmed,
+    /// 驳回 — the finding is removed.
+    Rejected,
+}
+
+/// Parses a 复核结果 cell. `Ok(None)`: empty (not reviewed).
+pub fn parse_decision(s: &str) -> Result<Option<Decision>, String> {
+    let t: String = to_halfwidth(s).split_whitespace().collect();
+    match t.as_str() {
+        "" => Ok(None),
+        "确认" | "属实" | "成立" | "维持" | "有效" | "同意" | "是" | "确认问题" => {
+            Ok(Some(Decision::Confirmed))
+        }
+        "驳回" | "不属实" | "不成立" | "无效" | "误报" | "撤销" | "不同意" | "否" => {
+            Ok(Some(Decision::Rejected))
+        }
+        "通过" | "不通过" | "复核通过" | "复核不通过" => Err(format!(
+            "复核结果 \"{t}\" 含义不明确（可能指问题成立，也可能指事项通过），请填写「确认」或「驳回」"
+        )),
+        _ => Err(format!(
+            "复核结果 \"{t}\" 无法识别，请填写「确认」或「驳回」"
+        )),
+    }
+}
+
+/// The outcome of applying a review.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ReviewOutcome {
+    /// Per finding of the report: whether it still stands.
+    pub kept: Vec<bool>,
+    /// Findings confirmed.
+    pub confirmed: usize,
+    /// Findings rejected.
+    pub rejected: usize,
+    /// Bad rows.
+    pub issues: Vec<FileIssue>,
+}
+
+/// Reads and applies a review file (see the module docs).
+pub fn read(path: &Path, report: &Report) -> Result<ReviewOutcome, TableError> {
+    let table = read_table(path, Some(SHEET))?;
+    apply(&table, report)
+}
+
+/// Resolves a 规则 cell to a rule id of the report.
+fn resolve_rule<'a>(report: &'a Report, text: &str) -> Option<&'a str> {
+    let t = to_halfwidth(text);
+    let t = t.trim();
+    let lead: String = t.chars().take_while(char::is_ascii_alphanumeric).collect();
+    report
+        .rules
+        .iter()
+        .find(|r| r.id.eq_ignore_ascii_case(t) || r.name == t || r.id.eq_ignore_ascii_case(&lead))
+        .map(|r| r.id.as_str())
+}
+
+/// Whether a finding's evidence is what a 原文 cell shows.
+fn evidence_matches(evidence: &str, shown: &str) -> bool {
+    let e = evidence.trim();
+    let shown = shown.trim();
+    let shown = match shown.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => shown,
+    };
+    e == shown
+        || shown
+            .strip_suffix('…')
+            .is_some_and(|p| !p.is_empty() && e.starts_with(p.trim_end()))
+}
+
+/// A review row that names existing findings.
+struct ValidRow<'t> {
+    line: u64,
+    decision: Option<Decision>,
+    candidates: Vec<usize>,
+    key: (String, &'t str, String),
+}
+
+/// Applies a review table to a report's findings.
+pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError> {
+    let code_col = table.require(&["实施编码", "事项编码"])?;
+    let rule_col = table.require(&["规则", "规则编号", "规则ID"])?;
+    let verdict_col = table.require(&["复核结果", "复核意见", "是否确认"])?;
+    let evidence_col = table.column(&["原文", "问题原文"]);
+    let codes: BTreeSet<&str> = report
+        .items
+        .iter()
+        .filter(|i| i.status == ItemStatus::Checked)
+        .map(|i| i.code.trim())
+        .collect();
+    let mut out = ReviewOutcome {
+        kept: vec![true; report.findings.len()],
+        ..ReviewOutcome::default()
+    };
+    // First pass: validate rows and group them by key.
+    let mut rows: Vec<ValidRow> = Vec::new();
+    for (row, cells) in &table.rows {
+        let code = cell(cells, Some(code_col));
+        let rule_text = cell(cells, Some(rule_col));
+        let shown = cell(cells, evidence_col);
+        if code.is_empty() {
+            out.issues.push(table.issue(*row, "实施编码为空，已跳过"));
+            continue;
+        }
+        if !codes.contains(code) {
+            out.issues
+                .push(table.issue(*row, format!("实施编码 \"{code}\" 不在报告中，已跳过")));
+            continue;
+        }
+        let Some(rule) = resolve_rule(report, rule_text) else {
+            out.issues
+                .push(table.issue(*row, format!("规则 \"{rule_text}\" 无法识别，已跳过")));
+            continue;
+        };
+        let decision = match parse_decision(cell(cells, Some(verdict_col))) {
+            Ok(d) => d,
+            Err(msg) => {
+                out.issues.push(table.issue(*row, format!("{msg}，已跳过")));
+                continue;
+            }
+        };
+        let of_rule: Vec<usize> = report
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.item_code.trim() == code && f.rule == rule)
+            .map(|(i, _)| i)
+            .collect();
+        if of_rule.is_empty() {
+            out.issues.push(table.issue(
+                *row,
+                format!("报告中事项 \"{code}\" 没有规则 {rule} 的问题，已跳过"),
+            ));
+            continue;
+        }
+        let candidates: Vec<usize> = if shown.is_empty() {
+            of_rule
+        } else {
+            of_rule
+                .into_iter()
+                .filter(|&i| evidence_matches(&report.findings[i].evidence, shown))
+                .collect()
+        };
+        if candidates.is_empty() {
+            out.issues.push(table.issue(
+                *row,
+                format!("原文 \"{shown}\" 与报告中事项 \"{code}\" 规则 {rule} 的问题不符，已跳过"),
+            ));
+            continue;
+        }
+        rows.push(ValidRow {
+            line: *row,
+            decision,
+            candidates,
+            key: (code.to_owned(), rule, shown.to_owned()),
+        });
+    }
+    let mut per_key: BTreeMap<&(String, &str, String), usize> = BTreeMap::new();
+    for r in &rows {
+        *per_key.entry(&r.key).or_default() += 1;
+    }
+    let mut seen: BTreeMap<&(String, &str, String), usize> = BTreeMap::new();
+    for r in &rows {
+        let k = seen.entry(&r.key).or_default();
+        *k += 1;
+        let targets: Vec<usize> = if per_key[&r.key] == 1 {
+            r.candidates.clone()
+        } else if let Some(&f) = r.candidates.get(*k - 1) {
+            vec![f]
+        } else {
+            out.issues.push(table.issue(
+                r.line,
+                format!(
+                    "重复的复核行（实施编码 \"{}\"、规则 {}），已跳过",
+                    r.key.0, r.key.1
+                ),
+            ));
+            continue;
+        };
+        match r.decision {
+            Some(Decision::Confirmed) => out.confirmed += targets.len(),
+            Some(Decision::Rejected) => {
+                out.rejected += targets.len();
+                for f in targets {
+                    out.kept[f] = false;
+                }
+            }
+            None => {}
+        }
+    }
+    out.issues.sort_by_key(|i| i.place.row);
+    Ok(out)
+}

@@ -1,0 +1,162 @@
+//! The sample list handed to assessors and read back: CSV (UTF-8 with BOM so that Excel opens it
+//! as UTF-8) and XLSX (codes written as text), columns 考核单位, 单位类型, 实施编码, 事项名称,
+//! 事项类型, 抽样序号, 种子, 方法. Reading back (`--sample FILE`, CSV or XLSX) matches rows to report
+//! items by 实施编码: the k-th row with a code selects the k-th checked item with that code (in
+//! the order the lots are sorted), so a later `score` scores exactly the same items.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+
+use super::compute::lots;
+use super::sample::SampleRow;
+use super::table::{FileIssue, Table, TableError, cell, read_table};
+use super::units::UnitMapping;
+use crate::report::Report;
+
+/// The columns of a sample file.
+pub const COLUMNS: [&str; 8] = [
+    "考核单位",
+    "单位类型",
+    "实施编码",
+    "事项名称",
+    "事项类型",
+    "抽样序号",
+    "种子",
+    "方法",
+];
+
+/// Name of the XLSX sheet.
+pub const SHEET: &str = "抽样清单";
+
+fn cells(r: &SampleRow) -> [String; 8] {
+    [
+        r.unit.clone(),
+        r.kind.label_zh().to_owned(),
+        r.code.clone(),
+        r.name.clone(),
+        r.item_type.clone(),
+        r.seq.to_string(),
+        r.seed.to_string(),
+        r.method.clone(),
+    ]
+}
+
+/// Keeps a spreadsheet from reading published text as a formula: a leading `=`, `+`, `-`, `@`,
+/// tab or CR gets a `'` in front (removed again when the file is read back).
+pub fn neutralize(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+fn unneutralize(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    }
+}
+
+/// The sample as CSV bytes (UTF-8 with BOM, CRLF line ends).
+pub fn to_csv(rows: &[SampleRow]) -> Vec<u8> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut w = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        // Writing to a Vec cannot fail.
+        let _ = w.write_record(COLUMNS);
+        for r in rows {
+            let _ = w.write_record(cells(r).iter().map(|c| neutralize(c)));
+        }
+        let _ = w.flush();
+    }
+    out
+}
+
+/// The sample as an XLSX workbook (one sheet 抽样清单; every cell text).
+pub fn to_xlsx(rows: &[SampleRow]) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let text = Format::new().set_num_format("@");
+    let bold = Format::new().set_bold().set_num_format("@");
+    let ws = wb.add_worksheet();
+    ws.set_name(SHEET)?;
+    let widths = [28.0, 10.0, 36.0, 40.0, 14.0, 10.0, 22.0, 28.0];
+    for (c, (name, w)) in COLUMNS.iter().zip(widths).enumerate() {
+        ws.set_column_width(c as u16, w)?;
+        ws.write_string_with_format(0, c as u16, *name, &bold)?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        for (c, v) in cells(r).iter().enumerate() {
+            ws.write_string_with_format(i as u32 + 1, c as u16, v, &text)?;
+        }
+    }
+    ws.set_freeze_panes(1, 0)?;
+    wb.save_to_buffer()
+}
+
+/// Reads a sample file back: the report item indices it selects, and its bad rows (empty or
+/// unknown 实施编码, a code listed more often than the report has it, a unit that differs from
+/// the current unit mapping).
+pub fn read(
+    path: &Path,
+    report: &Report,
+    mapping: &UnitMapping,
+) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
+    let table = read_table(path, Some(SHEET))?;
+    select(&table, report, mapping)
+}
+
+/// Matches the rows of a sample table to report items (see [`read`]). A table without a
+/// 实施编码 column is an error: nothing in it can be used.
+pub fn select(
+    table: &Table,
+    report: &Report,
+    mapping: &UnitMapping,
+) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
+    let code_col = table.require(&["实施编码", "事项编码"])?;
+    let unit_col = table.column(&["考核单位"]);
+    let mut issues = Vec::new();
+    let mut chosen = BTreeSet::new();
+    // code → checked items with that code, in lot order; plus each item's unit
+    let mut by_code: BTreeMap<&str, Vec<(usize, &str)>> = BTreeMap::new();
+    let lots = lots(report, mapping);
+    for (unit, (_, idx)) in &lots {
+        for &i in idx {
+            by_code
+                .entry(report.items[i].code.trim())
+                .or_default()
+                .push((i, unit.as_str()));
+        }
+    }
+    let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    for (row, cells) in &table.rows {
+        let code = unneutralize(cell(cells, Some(code_col))).trim();
+        if code.is_empty() {
+            issues.push(table.issue(*row, "实施编码为空，已跳过"));
+            continue;
+        }
+        let Some(found) = by_code.get(code) else {
+            issues.push(table.issue(*row, format!("实施编码 \"{code}\" 不在报告中，已跳过")));
+            continue;
+        };
+        let k = used.entry(code.to_owned()).or_default();
+        let Some(&(i, unit)) = found.get(*k) else {
+            issues.push(table.issue(*row, format!("实施编码 \"{code}\" 重复，已跳过")));
+            continue;
+        };
+        *k += 1;
+        let file_unit = unneutralize(cell(cells, unit_col));
+        if !file_unit.is_empty() && file_unit != unit {
+            issues.push(table.issue(
+                *row,
+                format!("考核单位 \"{file_unit}\" 与当前单位划分 \"{unit}\" 不同，按当前划分计分"),
+            ));
+        }
+        chosen.insert(i);
+    }
+    Ok((chosen, issues))
+}

@@ -1,0 +1,265 @@
+//! Files handed back by assessors: review lists (CSV and the fix-list XLSX), unit mapping
+//! files, and the `[score]` configuration section.
+
+use std::fmt::Write as _;
+
+use super::super::compute::{score_units, tally_items};
+use super::super::review;
+use super::super::table::{Table, parse_csv};
+use super::super::units::{UnitMapping, UnitMode};
+use super::super::{RateKind, UnitScore};
+use super::{COUNTY, DEPT, by_unit, close, fixture, item, opts};
+use crate::report::Report;
+use crate::unit::UnitKind;
+
+fn review_csv(rows: &[(&str, &str, &str, &str)]) -> Table {
+    let mut s = String::from("实施编码,规则,原文,复核结果,备注\n");
+    for (code, rule, ev, verdict) in rows {
+        let _ = writeln!(s, "{code},{rule},{ev},{verdict},");
+    }
+    parse_csv("review.csv", s.as_bytes()).unwrap()
+}
+
+fn reviewed(r: &Report, table: &Table) -> (Vec<UnitScore>, review::ReviewOutcome) {
+    let out = review::apply(table, r).unwrap();
+    let t = tally_items(r, &out.kept);
+    let m = UnitMapping::default();
+    (
+        score_units(r, &m, None, Some(&t), opts(RateKind::Element)),
+        out,
+    )
+}
+
+#[test]
+fn rejecting_every_finding_of_a_unit_gives_full_marks() {
+    let r = fixture();
+    let t = review_csv(&[
+        ("C1", "B13", "", "驳回"),
+        ("C1", "B14 监督电话", "暂无", "驳回"),
+        ("C2", "rule-B13", "", "否"),
+    ]);
+    let (scores, out) = reviewed(&r, &t);
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    assert_eq!(out.rejected, 3);
+    let c = by_unit(&scores, COUNTY);
+    assert!(close(c.score, 3.2)); // the automatic score stays
+    assert_eq!(c.reviewed_score, Some(8.0));
+    assert_eq!(c.reviewed_rate, Some(0.0));
+    let comp = c.reviewed_completeness.as_ref().unwrap();
+    assert!(close(comp.power_points, 0.5) && close(comp.public_points, 0.5));
+    // the department is untouched
+    let d = by_unit(&scores, DEPT);
+    assert_eq!(d.reviewed_score, Some(d.score));
+}
+
+#[test]
+fn confirming_every_finding_changes_nothing() {
+    let r = fixture();
+    let rows: Vec<(String, String, String)> = r
+        .findings
+        .iter()
+        .map(|f| (f.item_code.clone(), f.rule.clone(), f.evidence.clone()))
+        .collect();
+    let refs: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|(c, ru, e)| (c.as_str(), ru.as_str(), e.as_str(), "确认"))
+        .collect();
+    let (scores, out) = reviewed(&r, &review_csv(&refs));
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    assert_eq!(out.confirmed, r.findings.len());
+    for s in &scores {
+        assert_eq!(s.reviewed_score, Some(s.score), "{}", s.unit);
+        assert_eq!(s.reviewed_completeness, s.completeness);
+    }
+}
+
+#[test]
+fn bad_review_rows_are_reported_with_their_row() {
+    let r = fixture();
+    let t = review_csv(&[
+        ("X9", "B13", "", "驳回"),         // row 2: unknown code
+        ("D2", "Z99", "", "驳回"),         // row 3: unknown rule
+        ("D2", "B13", "12345", "驳回"),    // row 4: applied
+        ("D2", "B13", "12345", "驳回"),    // row 5: duplicate
+        ("D2", "B14", "", "通过"),         // row 6: ambiguous
+        ("D3", "B13", "", "驳回"),         // row 7: no such finding
+        ("D2", "B15", "别的号码", "驳回"), // row 8: 原文 does not match
+    ]);
+    let (scores, out) = reviewed(&r, &t);
+    let rows: Vec<u64> = out.issues.iter().map(|i| i.place.row.unwrap()).collect();
+    assert_eq!(rows, vec![2, 3, 5, 6, 7, 8]);
+    assert!(out.issues[0].message.contains("X9"));
+    assert!(out.issues[1].message.contains("Z99"));
+    assert!(out.issues[2].message.contains("重复"));
+    assert_eq!(out.issues[0].place.to_string(), "review.csv 第2行");
+    // the one good row was applied: D2 B13 passes after review → 3 of 11 fail
+    assert_eq!(out.rejected, 1);
+    let d = by_unit(&scores, DEPT);
+    assert_eq!(d.reviewed_score, Some(10.18)); // 14 × 8/11 = 10.1818…
+}
+
+#[test]
+fn mapping_file_assigns_units_and_reports_bad_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("units.csv");
+    std::fs::write(
+        &path,
+        "实施主体/区划,考核单位,类型\n\
+         池州市市场监督管理局,池州市市场监管局,市直部门\n\
+         341702,贵池区,县区\n\
+         ,空单位,县区\n\
+         341702,贵池区（重复）,县区\n\
+         341703,青阳县,乡村\n",
+    )
+    .unwrap();
+    let (m, issues) = UnitMapping::load(&path, UnitMode::Default).unwrap();
+    let rows: Vec<u64> = issues.iter().map(|i| i.place.row.unwrap()).collect();
+    assert_eq!(rows, vec![4, 5, 6]);
+    assert!(issues[1].message.contains("重复"));
+    assert!(issues[2].message.contains("乡村"));
+    let mut it = item(DEPT, UnitKind::Department, "D1", "01", &[]);
+    assert_eq!(
+        m.assign(&it),
+        ("池州市市场监管局".to_owned(), UnitKind::Department)
+    );
+    it.subject = "贵池区市场监督管理局".into();
+    it.region_code = "341702000000".into(); // 12 digits: matched by its first 6
+    assert_eq!(m.assign(&it), ("贵池区".to_owned(), UnitKind::County));
+    it.region_code = "341799".into();
+    it.unit = "池州市数据资源管理局".into();
+    // nothing matches: the unit recorded at check time
+    assert_eq!(
+        m.assign(&it),
+        ("池州市数据资源管理局".to_owned(), UnitKind::Department)
+    );
+    let by_subject = UnitMapping {
+        mode: UnitMode::Subject,
+        ..UnitMapping::default()
+    };
+    assert_eq!(by_subject.assign(&it).0, "贵池区市场监督管理局");
+}
+
+#[test]
+fn the_exported_fix_list_xlsx_is_read_as_a_review() {
+    use rust_xlsxwriter::Workbook;
+    let r = fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("问题清单.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("说明").unwrap();
+    let ws = wb.add_worksheet();
+    ws.set_name(review::SHEET).unwrap();
+    let head = [
+        "序号",
+        "事项名称",
+        "实施编码",
+        "要素",
+        "规则",
+        "问题描述",
+        "原文",
+        "整改建议",
+        "严重程度",
+        "复核结果",
+        "整改情况",
+    ];
+    for (c, h) in head.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    let rows = [
+        [
+            "1",
+            "事项C1",
+            "C1",
+            "咨询电话",
+            "B13 consult-phone",
+            "咨询电话为空",
+            "",
+            "",
+            "错误",
+            "驳回",
+            "",
+        ],
+        [
+            "2",
+            "事项C1",
+            "C1",
+            "监督电话",
+            "B14",
+            "监督电话未填写",
+            "暂无",
+            "",
+            "错误",
+            "驳回",
+            "",
+        ],
+        [
+            "3",
+            "事项C2",
+            "C2",
+            "咨询电话",
+            "B13",
+            "没有号码",
+            "请登录网站…",
+            "",
+            "错误",
+            "驳回",
+            "",
+        ],
+        [
+            "4",
+            "事项D2",
+            "D2",
+            "咨询电话",
+            "B13",
+            "只有热线",
+            "12345",
+            "",
+            "错误",
+            "确认",
+            "已整改",
+        ],
+    ];
+    for (i, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(i as u32 + 1, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    let out = review::read(&path, &r).unwrap();
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    assert_eq!((out.rejected, out.confirmed), (3, 1));
+    let t = tally_items(&r, &out.kept);
+    let s = score_units(
+        &r,
+        &UnitMapping::default(),
+        None,
+        Some(&t),
+        opts(RateKind::Element),
+    );
+    assert_eq!(by_unit(&s, COUNTY).reviewed_score, Some(8.0));
+}
+
+#[test]
+fn score_section_of_the_configuration() {
+    let cfg = crate::config::Config::parse(
+        "[score]\nrate = \"item\"\ndecimals = 1\nmethod = \"count:20\"\nseed = 20261128\n\
+         stratify = true\nunits = \"subject\"\nmapping = \"units.csv\"\n",
+    )
+    .unwrap();
+    let s = &cfg.score;
+    assert_eq!(
+        (s.rate, s.decimals, s.seed),
+        (RateKind::Item, 1, Some(20_261_128))
+    );
+    assert_eq!(
+        (s.method.as_str(), s.stratify, s.units),
+        ("count:20", true, UnitMode::Subject)
+    );
+    let d = crate::config::Config::parse("").unwrap().score;
+    assert_eq!(
+        (d.rate, d.decimals, d.method.as_str()),
+        (RateKind::Element, 2, "gb2828")
+    );
+    assert!(crate::config::Config::parse("[score]\nrounding = 2\n").is_err());
+}

@@ -1,0 +1,195 @@
+//! End to end: `zwfw-audit sample` and `zwfw-audit score` on a report built in code.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use zwfw_audit::model::{Finding, Outcome, Provenance, Severity};
+use zwfw_audit::report::{self, ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
+use zwfw_audit::unit::UnitKind;
+
+/// 60 items: 贵池区 (county) and 池州市市场监督管理局 (department); every 4th item's 咨询电话 fails.
+fn write_report(path: &Path) {
+    let mut items = Vec::new();
+    let mut findings = Vec::new();
+    for i in 0..60 {
+        let (unit, kind) = if i % 2 == 0 {
+            ("贵池区", UnitKind::County)
+        } else {
+            ("池州市市场监督管理局", UnitKind::Department)
+        };
+        let fail = i % 4 == 0 || i % 4 == 1;
+        let code = format!("113417000030000000{i:013}");
+        let name = format!("食品经营许可{i}");
+        let mut outcomes = BTreeMap::new();
+        outcomes.insert(
+            "B13".to_owned(),
+            if fail { Outcome::Fail } else { Outcome::Pass },
+        );
+        outcomes.insert("B14".to_owned(), Outcome::Pass);
+        if fail {
+            findings.push(Finding {
+                rule: "B13".into(),
+                rule_name: "consult-phone".into(),
+                element: "咨询电话".into(),
+                severity: Severity::Error,
+                item_code: code.clone(),
+                item_name: name.clone(),
+                unit: unit.into(),
+                target: None,
+                message: "咨询电话只有政务服务热线，缺少受理部门的人工咨询电话: \"12345\"".into(),
+                evidence: "12345".into(),
+                suggestion: String::new(),
+                provenance: Provenance::row("items.ndjson", i + 1),
+            });
+        }
+        items.push(ItemEntry {
+            code,
+            name,
+            unit: unit.into(),
+            unit_kind: kind,
+            item_type: if i % 3 == 0 {
+                "公共服务"
+            } else {
+                "行政许可"
+            }
+            .into(),
+            subject: unit.into(),
+            region_code: String::new(),
+            provenance: Provenance::row("items.ndjson", i + 1),
+            status: ItemStatus::Checked,
+            reason: None,
+            outcomes,
+            errors: usize::from(fail),
+            warnings: 0,
+        });
+    }
+    let rule = |id: &str, name: &str, element: &str| RuleInfo {
+        id: id.into(),
+        name: name.into(),
+        element: element.into(),
+        category: "基本信息".into(),
+        appendix: true,
+        severity: Severity::Error,
+    };
+    let mut r = Report {
+        schema_version: SCHEMA_VERSION,
+        tool_version: "test".into(),
+        run_id: "t".into(),
+        generated_at: "2026-11-28T00:00:00Z".into(),
+        inputs: vec!["items.ndjson".into()],
+        rules: vec![
+            rule("B13", "consult-phone", "咨询电话"),
+            rule("B14", "supervise-phone", "监督电话"),
+        ],
+        summary: Summary::default(),
+        items,
+        findings,
+        notices: Vec::new(),
+        scores: Vec::new(),
+    };
+    r.summarize();
+    let mut out = Vec::new();
+    report::json::write(&r, &mut out).unwrap();
+    std::fs::write(path, out).unwrap();
+}
+
+fn bin() -> Command {
+    Command::cargo_bin("zwfw-audit").unwrap()
+}
+
+fn read_report(path: &Path) -> Report {
+    report::json::read(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn sample_then_score_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    for (name, seed) in [("a", "7"), ("b", "7"), ("c", "8")] {
+        bin()
+            .args([
+                "sample",
+                rep.to_str().unwrap(),
+                "--seed",
+                seed,
+                "--method",
+                "gb2828",
+            ])
+            .args(["-o", dir.path().join(name).to_str().unwrap()])
+            .assert()
+            .success()
+            .stderr(contains("抽样: 方法 gb2828，种子"));
+    }
+    let read = |n: &str| std::fs::read(dir.path().join(n)).unwrap();
+    assert!(read("a.csv").starts_with("\u{feff}考核单位,单位类型,实施编码".as_bytes()));
+    assert_eq!(read("a.csv"), read("b.csv"));
+    assert_ne!(read("a.csv"), read("c.csv"));
+    // lots of 30 → GB/T 2828.1 sample of 8 each: header + 16 rows
+    assert_eq!(
+        String::from_utf8(read("a.csv")).unwrap().lines().count(),
+        17
+    );
+
+    let scored = |sample: &str, out: &str| {
+        bin()
+            .args(["score", rep.to_str().unwrap(), "--sample"])
+            .arg(dir.path().join(sample))
+            .args(["-o", dir.path().join(out).to_str().unwrap()])
+            .assert()
+            .success()
+            .stdout(contains("实施清单准确度得分（要素出错率）"))
+            .stdout(contains("贵池区"));
+        read_report(&dir.path().join(out)).scores
+    };
+    let from_csv = scored("a.csv", "s1.json");
+    let from_xlsx = scored("a.xlsx", "s2.json");
+    assert_eq!(from_csv, from_xlsx);
+    assert_eq!(from_csv.len(), 2);
+    assert!(from_csv.iter().all(|s| s.sampled == 8 && s.items == 30));
+}
+
+#[test]
+fn review_with_bad_rows_goes_on_and_reports_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    let review = dir.path().join("复核.csv");
+    let r = read_report(&rep);
+    let mut csv = String::from("实施编码,规则,原文,复核结果,备注\n");
+    for f in r.findings.iter().filter(|f| f.unit == "贵池区") {
+        csv.push_str(&f.item_code);
+        csv.push_str(",B13,12345,驳回,有人工接听\n");
+    }
+    csv.push_str("99999,B13,,驳回,\n");
+    std::fs::write(&review, csv).unwrap();
+    let bad_row = r.findings.iter().filter(|f| f.unit == "贵池区").count() + 2;
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--review"])
+        .arg(&review)
+        .assert()
+        .success()
+        .stderr(contains(format!("复核.csv 第{bad_row}行")))
+        .stderr(contains("不在报告中"))
+        .stdout(contains("复核后得分"));
+    let out = read_report(&dir.path().join("report.scored.json"));
+    let county = out.scores.iter().find(|s| s.unit == "贵池区").unwrap();
+    assert_eq!(county.reviewed_score, Some(8.0));
+    assert!(county.score < 8.0);
+    assert!(out.notices.iter().any(|n| n.message.contains("99999")));
+}
+
+#[test]
+fn sample_needs_a_seed() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    bin()
+        .current_dir(dir.path())
+        .args(["sample", rep.to_str().unwrap()])
+        .assert()
+        .code(2)
+        .stderr(contains("--seed"));
+}
