@@ -2,6 +2,8 @@
 //! [`Finding`]s rules produce, and the pure parsers rules share (time limits, phones, codes).
 //! Nothing here does I/O.
 
+pub mod code;
+pub mod domain;
 mod fields;
 pub mod finding;
 pub mod item;
