@@ -295,6 +295,50 @@ pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
     out
 }
 
+/// Reads a 是否 field (是否支持物流快递, 是否收费 …): `Some(true)` for 是/支持/有/1/Y,
+/// `Some(false)` for 否/不支持/无/0/N, `None` otherwise (empty or unclear).
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    let t = to_halfwidth(text);
+    let t = t.trim();
+    if ["否", "不", "无", "没有", "0", "N", "n", "false"]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
+        return Some(false);
+    }
+    ["是", "支持", "有", "可", "1", "Y", "y", "true"]
+        .iter()
+        .any(|w| t.starts_with(w))
+        .then_some(true)
+}
+
+/// Reads a count such as 到现场次数: `0`, `1次`, `零次`, `最多跑1次`. `None` when the text is not
+/// one whole number ≥ 0 (`1-2次`, `若干次`, `-1`).
+pub fn parse_count(text: &str) -> Option<u32> {
+    let mut t: String = to_halfwidth(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for p in ["最多跑", "最多", "不超过", "至多", "跑"] {
+        if let Some(rest) = t.strip_prefix(p) {
+            t = rest.to_owned();
+            break;
+        }
+    }
+    let t = t.strip_suffix('次').unwrap_or(&t);
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok();
+    }
+    match t.chars().collect::<Vec<_>>().as_slice() {
+        ['两'] => Some(2),
+        [c] => "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == *c)
+            .map(|p| p as u32),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,5 +393,21 @@ mod tests {
             (Vec::new(), vec!["上级交办".to_owned()])
         );
         assert!(parse_domain(Domain::PowerSource, "").is_empty());
+    }
+
+    #[test]
+    fn yes_no_and_counts() {
+        assert_eq!(parse_yes_no("是"), Some(true));
+        assert_eq!(parse_yes_no("不支持"), Some(false));
+        assert_eq!(parse_yes_no("支持物流快递"), Some(true));
+        assert_eq!(parse_yes_no(""), None);
+        assert_eq!(parse_count("0"), Some(0));
+        assert_eq!(parse_count("１次"), Some(1));
+        assert_eq!(parse_count("零次"), Some(0));
+        assert_eq!(parse_count("最多跑1次"), Some(1));
+        assert_eq!(parse_count("1-2次"), None);
+        assert_eq!(parse_count("若干次"), None);
+        assert_eq!(parse_count("-1"), None);
+        assert_eq!(parse_count("99999999999"), None);
     }
 }
