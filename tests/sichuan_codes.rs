@@ -37,10 +37,7 @@ fn uscc_verdicts_agree_with_every_guangan_row() {
         let expected = &row[13] == "Y";
         // Our verdict on the subject segment of the code as we parse it.
         let parsed = parse_item_code(item_code);
-        let ours = parsed
-            .as_ref()
-            .map(|c| is_valid_uscc(c.subject()))
-            .unwrap_or(false);
+        let ours = parsed.as_ref().is_ok_and(|c| is_valid_uscc(c.subject()));
         if ours != expected {
             disagreements.push(format!("{item_code}: ours {ours}, csv {}", &row[13]));
         }
