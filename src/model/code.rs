@@ -308,6 +308,8 @@ mod tests {
                 suffix: String::new()
             }
         );
+        let long = parse_item_code("11450721348531435D400103300200001").unwrap();
+        assert!(matches!(long, ItemCode::National { ref suffix, .. } if suffix == "01"));
         let h = parse_item_code("G-000007-001-511602000000-000-115113010833722043-1-00").unwrap();
         assert_eq!(h.basic(), "G-000007-001");
         assert_eq!(h.subject(), "115113010833722043");

@@ -395,6 +395,47 @@ mod tests {
         assert!(parse_domain(Domain::PowerSource, "").is_empty());
     }
 
+    /// The tables here agree with every verified row of `data/zwfw_value_domains.csv`.
+    #[test]
+    fn tables_agree_with_the_value_domain_csv() {
+        let csv = include_str!("../../data/zwfw_value_domains.csv");
+        let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+        let mut checked = 0;
+        for rec in rdr.records() {
+            let rec = rec.unwrap();
+            let (element, code, label, status) = (&rec[0], &rec[2], &rec[3], &rec[4]);
+            if !status.starts_with("verified") {
+                continue;
+            }
+            let domain = match element {
+                "事项类型" => Domain::ItemType,
+                "权力来源" => Domain::PowerSource,
+                "行使层级" => Domain::Level,
+                "服务对象" => Domain::ServiceObject,
+                "办件类型" => Domain::HandlingType,
+                "来源渠道" => Domain::SourceChannel,
+                "材料类型" => Domain::MaterialType,
+                "材料形式" => Domain::MaterialForm,
+                _ => continue,
+            };
+            let label = to_halfwidth(label);
+            assert_eq!(
+                domain.by_code(code).map(|v| v.label),
+                Some(label.as_str()),
+                "{element} {code}"
+            );
+            let parsed = parse_domain(domain, &label);
+            assert_eq!(
+                parsed.values.iter().map(|v| v.code).collect::<Vec<_>>(),
+                [code],
+                "{element} {label}"
+            );
+            checked += 1;
+        }
+        // 11 事项类型 + 6 权力来源 + 6 行使层级 + 7 服务对象 + 2 办件类型 + 3 来源渠道 + 4 + 4.
+        assert_eq!(checked, 43, "every verified row is checked");
+    }
+
     #[test]
     fn yes_no_and_counts() {
         assert_eq!(parse_yes_no("是"), Some(true));
