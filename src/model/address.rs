@@ -25,7 +25,7 @@ static DOOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"室|窗口|[0-9]+号?窗|柜台|服务台|受理台|工位|房间|[0-9]+房|[A-Za-z]区[0-9]+")
+    Regex::new(r"室|窗口|[0-9]+号?窗|柜台|服务台|受理台|工位|房间|[0-9]+房|[A-Za-z]区[0-9]+号")
         .expect("static regex")
 });
 
@@ -92,6 +92,8 @@ mod tests {
             (true, true, true)
         );
         assert_eq!(p("秋浦街道便民服务中心12号窗口"), (false, false, true));
+        assert_eq!(p("贵池区秋浦西路1号市民中心B区3楼"), (true, true, false));
+        assert_eq!(p("贵池区秋浦西路1号市民中心B区3号"), (true, true, true));
         assert_eq!(p("青阳县蓉城镇九华西路3号楼"), (true, false, false));
     }
 }
