@@ -90,6 +90,52 @@ pub fn division_name(code: &str) -> Option<&'static str> {
     DIVISIONS.get(code.get(..6)?).map(String::as_str)
 }
 
+/// How a 6-digit region code relates to the division table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DivisionStatus {
+    /// A division in the table (province, prefecture or county), with its name.
+    Known(&'static str),
+    /// Not itself in the table, but inside a prefecture that is (a 市辖区 code such as `511301`, or a
+    /// county code since renumbered): plausible for a code assigned years ago, like a USCC's.
+    InKnownCity(&'static str),
+    /// Not a division code: wrong shape, or no such province or prefecture.
+    Unknown,
+}
+
+/// Looks a region code up (6 digits, or 12 digits whose first 6 are used).
+pub fn division_status(code: &str) -> DivisionStatus {
+    let digits = code.len() == 6 || code.len() == 12;
+    if !digits || !code.bytes().all(|b| b.is_ascii_digit()) {
+        return DivisionStatus::Unknown;
+    }
+    let six = &code[..6];
+    if let Some(name) = DIVISIONS.get(six) {
+        return DivisionStatus::Known(name);
+    }
+    match DIVISIONS.get(&format!("{}00", &six[..4])) {
+        Some(city) => DivisionStatus::InKnownCity(city),
+        None => DivisionStatus::Unknown,
+    }
+}
+
+/// Whether a 6- or 12-digit code names a division in the table (GB/T 2260 plus the 2022 statistical
+/// list).
+pub fn is_division_code(code: &str) -> bool {
+    matches!(division_status(code), DivisionStatus::Known(_))
+}
+
+/// Whether two digits are a province code in the table (`34` 安徽, `51` 四川).
+pub fn is_province_code(two: &str) -> bool {
+    two.len() == 2 && DIVISIONS.contains_key(&format!("{two}0000"))
+}
+
+/// The region of a 统一社会信用代码 (its characters 3–8, the registering authority's division)
+/// with its status in the division table; `None` when those characters are not 6 digits.
+pub fn uscc_division(uscc: &str) -> Option<(&str, DivisionStatus)> {
+    let region = crate::model::code::uscc_region(uscc)?;
+    Some((region, division_status(region)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -110,5 +156,27 @@ mod tests {
         assert_eq!(division_name("341702"), Some("贵池区"));
         assert_eq!(division_name("341700"), Some("池州市"));
         assert_eq!(division_name("9"), None);
+    }
+
+    #[test]
+    fn division_validity() {
+        assert_eq!(division_status("341702"), DivisionStatus::Known("贵池区"));
+        assert_eq!(
+            division_status("511602000000"),
+            DivisionStatus::Known("广安区")
+        );
+        assert_eq!(
+            division_status("511301"),
+            DivisionStatus::InKnownCity("南充市")
+        );
+        assert_eq!(division_status("349901"), DivisionStatus::Unknown);
+        assert_eq!(division_status("34170"), DivisionStatus::Unknown);
+        assert!(is_division_code("340000"));
+        assert!(is_province_code("51"));
+        assert!(!is_province_code("00"));
+        assert_eq!(
+            uscc_division("11511301008778183N"),
+            Some(("511301", DivisionStatus::InKnownCity("南充市")))
+        );
     }
 }

@@ -2,8 +2,12 @@
 //! [`Finding`]s rules produce, and the pure parsers rules share (time limits, phones, codes).
 //! Nothing here does I/O.
 
+pub mod address;
+pub mod code;
+pub mod domain;
 mod fields;
 pub mod finding;
+pub mod hours;
 pub mod item;
 pub mod phone;
 pub mod provenance;

@@ -1,6 +1,10 @@
 //! Telephone numbers as published in 咨询电话 / 监督电话: one field often holds several numbers
 //! (`0566-1234567、0566-7654321`), extensions (`转801`), mobiles, 400/800 numbers and the 12345
 //! hotline, with or without an area code (区号). [`parse_phones`] finds them all; it never panics.
+//!
+//! Shorthand: a bare local number of the same length right after a landline, separated by
+//! `/ 、 , ; 和 或`, shares that landline's area code (`0566-2021234/2021235`); a hyphen and up to
+//! five digits right after a landline is its extension (`0566-2021234-801`).
 
 use serde::Serialize;
 
@@ -77,6 +81,9 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
         }
     }
     let mut phones: Vec<Phone> = Vec::new();
+    // Byte offset where the last number found ends, to tell an extension or a shorthand sibling
+    // (`0566-2021234-801`, `0566-2021234/2021235`) from a number of its own.
+    let mut last_end: Option<usize> = None;
     let mut g = 0;
     while g < groups.len() {
         let (s, e) = groups[g];
@@ -96,11 +103,66 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             g += 1;
             continue;
         }
+        let follows_last = g > 0 && last_end == Some(groups[g - 1].1);
+        // `0566-2021234-801`: a hyphen and a short group right after a landline is its extension.
+        if follows_last && before == "-" && (1..=5).contains(&d.len()) {
+            if let Some(last) = phones.last_mut() {
+                if last.kind == PhoneKind::Landline && last.extension.is_none() {
+                    last.extension = Some(d.to_owned());
+                    last_end = Some(e);
+                    g += 1;
+                    continue;
+                }
+            }
+        }
+        // `0566-2021234/2021235`, `0566-2021234、2021235`: a bare local number of the same length
+        // right after a landline shares its area code (the usual shorthand).
+        if follows_last && is_list_separator(before) && !d.starts_with('0') {
+            if let Some(last) = phones.last() {
+                if last.kind == PhoneKind::Landline
+                    && last.area_code.is_some()
+                    && last.number.len() == d.len()
+                {
+                    let area_code = last.area_code.clone();
+                    phones.push(Phone {
+                        raw: d.to_owned(),
+                        kind: PhoneKind::Landline,
+                        area_code,
+                        number: d.to_owned(),
+                        extension: None,
+                    });
+                    last_end = Some(e);
+                    g += 1;
+                    continue;
+                }
+            }
+        }
+        // `139-0566-1234`, `139 0566 1234`: a mobile written in groups.
+        if d.len() == 3 && d.starts_with('1') && d.as_bytes()[1] >= b'3' {
+            if let (Some(&(s1, e1)), Some(&(s2, e2))) = (groups.get(g + 1), groups.get(g + 2)) {
+                let seps_ok = [&half[e..s1], &half[e1..s2]]
+                    .iter()
+                    .all(|sep| matches!(*sep, "-" | " " | "—" | "－"));
+                if seps_ok && e1 - s1 == 4 && e2 - s2 == 4 {
+                    phones.push(Phone {
+                        raw: half[s..e2].to_owned(),
+                        kind: PhoneKind::Mobile,
+                        area_code: None,
+                        number: format!("{d}{}{}", &half[s1..e1], &half[s2..e2]),
+                        extension: None,
+                    });
+                    last_end = Some(e2);
+                    g += 3;
+                    continue;
+                }
+            }
+        }
         // Extension of the previous number.
         if is_extension_marker(before) && d.len() <= 5 {
             if let Some(last) = phones.last_mut() {
                 if last.extension.is_none() {
                     last.extension = Some(d.to_owned());
+                    last_end = Some(e);
                     g += 1;
                     continue;
                 }
@@ -132,6 +194,7 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
                         number: n.to_owned(),
                         extension: None,
                     });
+                    last_end = Some(ne);
                     g += 2;
                     continue;
                 }
@@ -141,6 +204,17 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             Some((PhoneKind::Mobile, None, d.to_owned()))
         } else if d.len() == 10 && (d.starts_with("400") || d.starts_with("800")) {
             Some((PhoneKind::National, None, d.to_owned()))
+        } else if d.starts_with('0')
+            && d.len() == area_code_len(d) + 5
+            && is_hotline(&d[area_code_len(d)..])
+        {
+            // `056612345`: the city's hotline with its area code run together.
+            let a = area_code_len(d);
+            Some((
+                PhoneKind::Hotline,
+                Some(d[..a].to_owned()),
+                d[a..].to_owned(),
+            ))
         } else if d.starts_with('0') && (10..=12).contains(&d.len()) {
             let a = area_code_len(d);
             let rest = &d[a..];
@@ -162,7 +236,7 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
         if found.is_none() && (d == "400" || d == "800") {
             if let (Some(n1), Some(&(_, _))) = (next, groups.get(g + 2)) {
                 let n2 = &half[groups[g + 2].0..groups[g + 2].1];
-                if n1.len() == 3 && n2.len() == 4 {
+                if n1.len() + n2.len() == 7 && (3..=4).contains(&n1.len()) {
                     phones.push(Phone {
                         raw: half[s..groups[g + 2].1].to_owned(),
                         kind: PhoneKind::National,
@@ -170,12 +244,14 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
                         number: format!("{d}{n1}{n2}"),
                         extension: None,
                     });
+                    last_end = Some(groups[g + 2].1);
                     g += 3;
                     continue;
                 }
             }
         }
         if let Some((kind, area_code, number)) = found {
+            last_end = Some(e);
             phones.push(Phone {
                 raw: d.to_owned(),
                 kind,
@@ -197,6 +273,14 @@ fn word_before(s: &str) -> &str {
         .find(|&(_, c)| c.is_whitespace() || matches!(c, '、' | ',' | ';' | '，' | '；'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     &s[start..]
+}
+
+/// Text between two numbers of a list: `/`, `、`, `,`, `;`, `和`, `或` (spaces around allowed).
+fn is_list_separator(between: &str) -> bool {
+    matches!(
+        between.trim(),
+        "/" | "、" | "," | "，" | ";" | "；" | "和" | "或" | "及"
+    )
 }
 
 fn is_extension_marker(between: &str) -> bool {
@@ -248,6 +332,32 @@ mod tests {
             (PhoneKind::Hotline, None)
         );
         assert_eq!(parse_phones("2021234")[0].area_code, None);
+    }
+
+    #[test]
+    fn shorthand_groups_and_run_together_hotlines() {
+        // A bare local number after a landline shares its area code.
+        assert_eq!(
+            canon("0566-2021234/2021235"),
+            ["0566-2021234", "0566-2021235"]
+        );
+        assert_eq!(
+            canon("0566-2021234、2021235和0566-12345"),
+            ["0566-2021234", "0566-2021235", "0566-12345"]
+        );
+        // Not after a different length or a mobile.
+        assert_eq!(canon("13905661234、2021235"), ["13905661234", "2021235"]);
+        let ext = parse_phones("0566-2021234-801");
+        assert_eq!((ext.len(), ext[0].extension.as_deref()), (1, Some("801")));
+        assert_eq!(canon("056612345"), ["0566-12345"]);
+        assert_eq!(parse_phones("056612345")[0].kind, PhoneKind::Hotline);
+        assert_eq!(canon("139-0566-1234"), ["13905661234"]);
+        assert_eq!(parse_phones("139 0566 1234")[0].kind, PhoneKind::Mobile);
+        assert_eq!(canon("400-6789-123"), ["4006789123"]);
+        assert_eq!(
+            canon("0566-2021234，13905661234；800-820-8820"),
+            ["0566-2021234", "13905661234", "8008208820"]
+        );
     }
 
     #[test]

@@ -150,6 +150,8 @@ const IMMEDIATE: &[&str] = &[
     "现场办结",
     "当日办结",
     "当天办结",
+    "即时",
+    "当场",
 ];
 
 fn unit_from(text: &str) -> Option<LimitUnit> {
@@ -173,23 +175,56 @@ fn unit_from(text: &str) -> Option<LimitUnit> {
     }
 }
 
+const CN_NUMERALS: &str = "零一二三四五六七八九十百两半";
+
+/// A Chinese numeral up to 999: `五`, `十五`, `二十`, `一百二十`, `一百零五`, `两`, `半`.
 fn chinese_number(s: &str) -> Option<f64> {
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as f64)
-            .or((c == '两').then_some(2.0))
-    };
-    match s.chars().collect::<Vec<_>>().as_slice() {
-        ['十'] => Some(10.0),
-        ['十', b] => Some(10.0 + digit(*b)?),
-        [a, '十'] => Some(digit(*a)? * 10.0),
-        [a, '十', b] => Some(digit(*a)? * 10.0 + digit(*b)?),
-        ['半'] => Some(0.5),
-        [a] => digit(*a),
-        _ => None,
+    if s == "半" {
+        return Some(0.5);
     }
+    let (mut total, mut cur, mut any) = (0u32, 0u32, false);
+    for c in s.chars() {
+        match c {
+            '零' => any = true,
+            '两' => (cur, any) = (2, true),
+            '十' | '百' => {
+                let scale = if c == '十' { 10 } else { 100 };
+                total += if cur == 0 { 1 } else { cur } * scale;
+                (cur, any) = (0, true);
+            }
+            _ => {
+                let d = "一二三四五六七八九".chars().position(|d| d == c)?;
+                (cur, any) = (d as u32 + 1, true);
+            }
+        }
+    }
+    any.then(|| f64::from(total + cur))
+}
+
+/// The first run of Chinese numerals that a unit follows (`自受理之日起二十个工作日`), with the
+/// text after it.
+fn first_chinese_amount(t: &str) -> Option<(f64, &str)> {
+    let mut i = 0;
+    while i < t.len() {
+        let Some(start) = t[i..].find(|c| CN_NUMERALS.contains(c)).map(|p| i + p) else {
+            break;
+        };
+        let end = t[start..]
+            .find(|c| !CN_NUMERALS.contains(c))
+            .map_or(t.len(), |p| start + p);
+        let rest = &t[end..];
+        if let Some(v) = chinese_number(&t[start..end]) {
+            let head = rest.trim_start_matches(['个', '(', ')']);
+            let head = head
+                .get(..head.char_indices().nth(4).map_or(head.len(), |(i, _)| i))
+                .unwrap_or(head);
+            if unit_from(head).is_some() || rest.is_empty() {
+                return Some((v, rest));
+            }
+        }
+        i = end;
+    }
+    None
 }
 
 /// Parses a time-limit field; `unit_field` is the separate unit column when the platform has one.
@@ -216,12 +251,8 @@ pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
             _ => return ParsedLimit::Unreadable,
         }
     } else {
-        let cn: String = t
-            .chars()
-            .take_while(|c| "零一二三四五六七八九十两半".contains(*c))
-            .collect();
-        match chinese_number(&cn) {
-            Some(v) => (v, &t[cn.len()..]),
+        match first_chinese_amount(&t) {
+            Some(found) => found,
             None => return ParsedLimit::Unreadable,
         }
     };
@@ -232,7 +263,7 @@ pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
     )
     .or_else(|| {
         if rest.is_empty() {
-            unit_from(unit_field)
+            unit_from(&to_halfwidth(unit_field))
         } else {
             None
         }
@@ -312,6 +343,35 @@ mod tests {
         assert_eq!(parse_time_limit("", ""), ParsedLimit::Empty);
         assert_eq!(parse_time_limit("按规定办理", ""), ParsedLimit::Unreadable);
         assert_eq!(parse_time_limit("20", ""), ParsedLimit::Unreadable);
+    }
+
+    #[test]
+    fn chinese_numerals_and_unit_fields() {
+        let wd = |a| TimeLimit::Amount {
+            amount: a,
+            unit: LimitUnit::WorkingDay,
+        };
+        let d = |a| TimeLimit::Amount {
+            amount: a,
+            unit: LimitUnit::Day,
+        };
+        assert_eq!(limit("一百二十日", ""), d(120.0));
+        assert_eq!(limit("一百零五日", ""), d(105.0));
+        assert_eq!(limit("二十五个工作日", ""), wd(25.0));
+        assert_eq!(limit("自受理之日起二十个工作日", ""), wd(20.0));
+        assert_eq!(limit("３", "１"), wd(3.0));
+        assert_eq!(limit("二", "工作日"), wd(2.0));
+        assert_eq!(limit("15（工作日）", ""), wd(15.0));
+        assert_eq!(limit("当场", ""), TimeLimit::Immediate);
+        assert_eq!(limit("即时", ""), TimeLimit::Immediate);
+        assert_eq!(
+            limit("半个月", ""),
+            TimeLimit::Amount {
+                amount: 0.5,
+                unit: LimitUnit::Month
+            }
+        );
+        assert_eq!(parse_time_limit("第一百条", ""), ParsedLimit::Unreadable);
     }
 
     #[test]

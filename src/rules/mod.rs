@@ -13,6 +13,18 @@ use crate::model::{Finding, Item, Outcome, Provenance, Severity};
 mod params;
 pub use params::RuleParams;
 
+mod b01_power_source;
+mod b02_quantity_limit;
+mod b03_handling_type;
+mod b04_item_code;
+mod b05_service_object;
+mod b06_legal_limit;
+mod b07_promised_limit;
+mod b08_visits;
+mod b09_handling_address;
+mod b10_handling_hours;
+mod b11_result_name;
+mod b12_result_sample;
 mod b13_consult_phone;
 mod b14_supervise_phone;
 mod b15_phone_accuracy;
@@ -204,6 +216,18 @@ pub trait Rule: Sync + Send {
 
 /// The single list of rules, in report order.
 pub static REGISTRY: &[&dyn Rule] = &[
+    &b01_power_source::PowerSource,
+    &b02_quantity_limit::QuantityLimit,
+    &b03_handling_type::HandlingType,
+    &b04_item_code::ItemCodeRule,
+    &b05_service_object::ServiceObject,
+    &b06_legal_limit::LegalLimit,
+    &b07_promised_limit::PromisedLimit,
+    &b08_visits::Visits,
+    &b09_handling_address::HandlingAddress,
+    &b10_handling_hours::HandlingHours,
+    &b11_result_name::ResultName,
+    &b12_result_sample::ResultSample,
     &b13_consult_phone::ConsultPhone,
     &b14_supervise_phone::SupervisePhone,
     &b15_phone_accuracy::PhoneAccuracy,

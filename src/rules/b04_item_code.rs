@@ -1,0 +1,257 @@
+//! B04 事项编码 — the 实施编码 follows the unified coding rules and agrees with the item's own fields.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::code::{ItemCode, check_basic_code, check_uscc, parse_item_code};
+use crate::model::domain::{Domain, parse_domain};
+use crate::model::text::{is_blank_or_placeholder, to_halfwidth};
+use crate::reference::{DivisionStatus, division_status, is_province_code, uscc_division};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 实施编码必须符合统一编码规则，且与事项自身的要素一致：
+    /// - 全国统一实施编码 31 位（业务办理项编码 33 位）＝ 实施主体统一社会信用代码 18 位 ‖ 行使层级 1 位 ‖
+    ///   基本编码 12 位；四川等省份的分段形式 `基本编码-12位区划代码-000-实施主体代码-标志位-00` 也认。
+    /// - 统一社会信用代码按 GB 32100 校验（字符集、校验位、其中组织机构代码的 GB 11714 校验位）；
+    ///   17 位截断、9 位组织机构代码、`1111111111111111` 之类占位都不通过；填了实施主体编码的必须与之相同。
+    /// - 行使层级位必须是 1–6，且与事项的「行使层级」一致（行使层级未填时不比）。
+    /// - 基本编码 12 位数字，前两位为 `00` 或省级区划代码，第 3–4 位为事项类型代码（01–10、20），
+    ///   且与事项的「基本编码」一致（未填时不比）；与「事项类型」不一致的给出提示（warning）。
+    /// - 分段形式中的 12 位区划代码必须是真实的行政区划代码，且是本事项的区划。
+    ///
+    /// 判定口径：统一社会信用代码第 3–8 位是发码时登记机关的区划，代码终身不变，行政区划调整后仍保留旧码
+    /// （如广安区各部门的代码都是 5113xx，广安 1993 年前属南充）。因此只要求它是真实区划或落在真实的
+    /// 地级区划内（含 `xxxx01` 市辖区码），并与本事项同省；不要求与本事项的区县相同。
+    /// 四川分段形式中的基本编码（如 `511A0138000000`、`G-000007-001`）是省内编码，不检查其内部结构。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「事项编码」：按统一编码规则进行赋码。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：`11340100003121637X4340111001000`（统一社会信用代码校验位应为 C）、
+    /// `511A0080800002-511602000000-000-1151130000877869M-1-00`（实施主体代码只有 17 位）、
+    /// `E-000021-001-1111111111111111`（缺区划段，主体为占位）、25 位的截断编码。
+    /// 通过：`11450721MB155808114000104002000`、`511A0138000000-511602000000-000-115113010833722043-1-00`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 按「实施主体统一社会信用代码＋行使层级＋基本编码」重新生成实施编码；核对实施主体的统一社会信用代码
+    /// （以登记证书为准）、行使层级和基本编码。
+    pub struct ItemCodeRule {
+        id: "B04",
+        name: "item-code",
+        element: "事项编码",
+        category: Basic,
+        severity: Error,
+        fix: "按「实施主体统一社会信用代码＋行使层级＋基本编码」重新赋码，并核对各段与事项信息一致",
+    }
+}
+
+fn digits_of(s: &str) -> String {
+    to_halfwidth(s)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect()
+}
+
+fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
+    if let Err(e) = check_uscc(subject) {
+        out.push(Violation::new(
+            format!("事项编码中的实施主体代码「{subject}」{e}: \"{code}\""),
+            code,
+        ));
+        return;
+    }
+    let given = to_halfwidth(item.subject_code.trim());
+    if !is_blank_or_placeholder(&given) && given != subject {
+        out.push(Violation::new(
+            format!(
+                "事项编码中的统一社会信用代码「{subject}」与实施主体编码「{given}」不一致: \"{code}\""
+            ),
+            code,
+        ));
+    }
+    if let Some((region, status)) = uscc_division(subject) {
+        let item_region = digits_of(&item.region_code);
+        if status == DivisionStatus::Unknown {
+            out.push(Violation::new(
+                format!(
+                    "事项编码中统一社会信用代码的登记区划「{region}」不是有效的行政区划代码: \"{code}\""
+                ),
+                code,
+            ));
+        } else if item_region.len() >= 6 && item_region[..2] != region[..2] {
+            out.push(Violation::new(
+                format!(
+                    "事项编码中统一社会信用代码的登记区划「{region}」不在本事项所在省份（区划代码 {item_region}）: \"{code}\""
+                ),
+                code,
+            ));
+        }
+    }
+}
+
+fn check_basic_against_item(basic: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
+    let given = to_halfwidth(item.basic_code.trim());
+    if !is_blank_or_placeholder(&given) && given != basic {
+        out.push(Violation::new(
+            format!("事项编码中的基本编码「{basic}」与事项的基本编码「{given}」不一致: \"{code}\""),
+            code,
+        ));
+    }
+}
+
+fn check_level(level: char, item: &Item, code: &str, out: &mut Vec<Violation>) {
+    let Some(here) = ('1'..='6')
+        .contains(&level)
+        .then(|| Domain::Level.by_code(&level.to_string()))
+        .flatten()
+    else {
+        out.push(Violation::new(
+            format!("事项编码第19位行使层级「{level}」不是 1–6: \"{code}\""),
+            code,
+        ));
+        return;
+    };
+    let levels = parse_domain(Domain::Level, &item.level);
+    if !levels.values.is_empty() && !levels.values.contains(&here) {
+        out.push(Violation::new(
+            format!(
+                "事项编码第19位行使层级为 {level}（{}），与事项的行使层级「{}」不一致: \"{code}\"",
+                here.label,
+                item.level.trim()
+            ),
+            code,
+        ));
+    }
+}
+
+fn check_basic_shape(basic: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
+    if let Err(e) = check_basic_code(basic) {
+        out.push(Violation::new(
+            format!("事项编码中的基本编码「{basic}」{e}: \"{code}\""),
+            code,
+        ));
+        return;
+    }
+    let prov = &basic[..2];
+    if prov != "00" && !is_province_code(prov) {
+        out.push(Violation::new(
+            format!(
+                "事项编码中的基本编码「{basic}」前两位「{prov}」既不是 00 也不是省级区划代码: \"{code}\""
+            ),
+            code,
+        ));
+    }
+    let types = parse_domain(Domain::ItemType, &item.item_type);
+    if let Some(t) = types.values.first() {
+        if !t.code.is_empty() && t.code != &basic[2..4] {
+            out.push(
+                Violation::new(
+                    format!(
+                        "事项编码中的基本编码「{basic}」事项类型位为 {}，与事项类型「{}」（{}）不一致: \"{code}\"",
+                        &basic[2..4],
+                        t.label,
+                        t.code
+                    ),
+                    code,
+                )
+                .warning(),
+            );
+        }
+    }
+}
+
+fn check_national(
+    subject: &str,
+    level: char,
+    basic: &str,
+    suffix: &str,
+    item: &Item,
+    code: &str,
+    out: &mut Vec<Violation>,
+) {
+    check_subject(subject, item, code, out);
+    check_level(level, item, code, out);
+    check_basic_shape(basic, item, code, out);
+    check_basic_against_item(basic, item, code, out);
+    if !suffix.is_empty() && !suffix.bytes().all(|b| b.is_ascii_digit()) {
+        out.push(Violation::new(
+            format!("事项编码末尾的业务办理项序号「{suffix}」应为2位数字: \"{code}\""),
+            code,
+        ));
+    }
+}
+
+fn check_hyphenated(
+    region: &str,
+    subject: &str,
+    basic: &str,
+    item: &Item,
+    code: &str,
+    out: &mut Vec<Violation>,
+) {
+    match division_status(region) {
+        DivisionStatus::Known(_) => {
+            let item_region = digits_of(&item.region_code);
+            let differs = match item_region.len() {
+                6 => region[..6] != item_region,
+                12 => region != item_region,
+                _ => false,
+            };
+            if differs {
+                out.push(Violation::new(
+                    format!(
+                        "事项编码中的区划代码「{region}」与本事项的行政区划代码「{item_region}」不一致: \"{code}\""
+                    ),
+                    code,
+                ));
+            }
+        }
+        _ => out.push(Violation::new(
+            format!("事项编码中的区划代码「{region}」不是有效的行政区划代码: \"{code}\""),
+            code,
+        )),
+    }
+    check_subject(subject, item, code, out);
+    check_basic_against_item(basic, item, code, out);
+}
+
+impl Rule for ItemCodeRule {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let code = item.code.trim();
+        if is_blank_or_placeholder(code) {
+            return Verdict::Checked(vec![Violation::new(
+                if code.is_empty() {
+                    "事项编码为空".to_owned()
+                } else {
+                    format!("事项编码未填写实际编码: \"{code}\"")
+                },
+                code,
+            )]);
+        }
+        let mut out = Vec::new();
+        match parse_item_code(code) {
+            Err(e) => out.push(Violation::new(
+                format!("事项编码{e}: \"{}\"", crate::model::text::quote(code, 60)),
+                code,
+            )),
+            Ok(ItemCode::National {
+                subject,
+                level,
+                basic,
+                suffix,
+            }) => check_national(&subject, level, &basic, &suffix, item, code, &mut out),
+            Ok(ItemCode::Hyphenated {
+                basic,
+                region,
+                subject,
+                ..
+            }) => check_hyphenated(&region, &subject, &basic, item, code, &mut out),
+        }
+        Verdict::Checked(out)
+    }
+}

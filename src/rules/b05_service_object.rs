@@ -1,0 +1,64 @@
+//! B05 服务对象 — who the item serves, from the recognised values.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::domain::{Domain, parse_domain};
+use crate::model::text::{is_blank_or_placeholder, quote};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 服务对象不得为空，每个值都必须是规定的取值：自然人、企业法人、事业法人、社会组织法人、非法人企业、
+    /// 行政机关、其他组织（代码 1–6、9 或名称；可多选，用 `,`、`、`、`;` 等分隔）。
+    /// 判定口径：附录原文举例「如法人、自然人」，所以笼统的「法人」（及「企业」）也认；
+    /// 「个人」「公民」按自然人认。其余写法（如「群众」「全体」「所有人」）不通过。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「服务对象」：明确标注服务对象（如法人、自然人）。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：空、`/`、`群众`、`自然人、相关单位`。
+    /// 通过：`自然人`、`企业法人,事业法人,社会组织法人`、`1,2`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 从 自然人、企业法人、事业法人、社会组织法人、非法人企业、行政机关、其他组织 中选择，可多选。
+    pub struct ServiceObject {
+        id: "B05",
+        name: "service-object",
+        element: "服务对象",
+        category: Basic,
+        severity: Error,
+        fix: "从 自然人、企业法人、事业法人、社会组织法人、非法人企业、行政机关、其他组织 中选择（可多选）",
+    }
+}
+
+impl Rule for ServiceObject {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let text = item.service_object.trim();
+        if is_blank_or_placeholder(text) {
+            return Verdict::Checked(vec![Violation::new(
+                if text.is_empty() {
+                    "服务对象为空".to_owned()
+                } else {
+                    format!("服务对象未填写实际内容: \"{text}\"")
+                },
+                text,
+            )]);
+        }
+        let parsed = parse_domain(Domain::ServiceObject, text);
+        if parsed.unknown.is_empty() && !parsed.values.is_empty() {
+            return Verdict::pass();
+        }
+        Verdict::Checked(vec![Violation::new(
+            format!(
+                "服务对象含有不是规定取值的「{}」（应为自然人、企业法人、事业法人、社会组织法人、非法人企业、行政机关、其他组织）: \"{}\"",
+                parsed.unknown.join("、"),
+                quote(text, 40)
+            ),
+            text,
+        )])
+    }
+}

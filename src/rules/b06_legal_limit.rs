@@ -1,0 +1,89 @@
+//! B06 法定办结时限 — the statutory time limit must be stated and readable.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::text::{is_blank_or_placeholder, quote, to_halfwidth};
+use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 法定办结时限不得为空，必须是可读的时限：`20个工作日`、`30日`、`3个月`、`即时办结`/`即办`/`当场办结`，
+    /// 数字与单位分两栏发布（`20` ＋ `工作日`）、全角数字也认。法律法规没有规定时限的，
+    /// 写「无法定时限」并说明原因（写在本栏括号里或「法定办结时限说明」中）。
+    /// 判定口径：只写「无」或「无法定时限」而不说明原因的不通过（看不出是没有规定还是没有填写）；
+    /// 只有数字没有单位的不通过。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「法定办结时限」：明确标注该事项的法定办结期限。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：空、`/`、`按规定时限`、`20`（无单位）、`无`（未说明原因）。
+    /// 通过：`20个工作日`、`３０日`、`无法定时限（《xx条例》未规定办理期限）`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 按设定依据写明法定期限及单位，如「20个工作日」；没有法定期限的写「无法定时限」并注明原因。
+    pub struct LegalLimit {
+        id: "B06",
+        name: "legal-limit",
+        element: "法定办结时限",
+        category: Basic,
+        severity: Error,
+        fix: "按设定依据写明法定期限和单位（如 20个工作日）；无法定期限的写明「无法定时限」及原因",
+    }
+}
+
+/// Whether a 无法定时限 text carries its own reason (more than the bare phrase).
+fn has_reason(text: &str, note: &str) -> bool {
+    let t: String = to_halfwidth(text)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"()（）,，。;；:：、".contains(*c))
+        .collect();
+    let stripped = [
+        "无法定办结时限",
+        "无法定时限",
+        "无法定期限",
+        "没有法定时限",
+        "无",
+    ]
+    .iter()
+    .fold(t, |acc, w| acc.replacen(w, "", 1));
+    stripped.chars().count() >= 4 || !is_blank_or_placeholder(note)
+}
+
+impl Rule for LegalLimit {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let text = item.legal_limit.trim();
+        let shown = format!("{text}{}", item.legal_limit_unit.trim());
+        let fail = |m: String| Verdict::Checked(vec![Violation::new(m, text)]);
+        if text.is_empty() {
+            return fail("法定办结时限为空".to_owned());
+        }
+        match parse_time_limit(text, &item.legal_limit_unit) {
+            ParsedLimit::Limit(TimeLimit::NoLimit) => {
+                if has_reason(text, &item.legal_limit_note) {
+                    Verdict::pass()
+                } else {
+                    fail(format!(
+                        "法定办结时限写为无法定时限，但未说明原因: \"{}\"",
+                        quote(text, 40)
+                    ))
+                }
+            }
+            ParsedLimit::Limit(_) => Verdict::pass(),
+            ParsedLimit::Empty | ParsedLimit::Unreadable => {
+                if is_blank_or_placeholder(text) {
+                    fail(format!("法定办结时限未填写实际期限: \"{text}\""))
+                } else {
+                    fail(format!(
+                        "法定办结时限不是可识别的时限（应如 20个工作日、30日、即办）: \"{}\"",
+                        quote(&shown, 40)
+                    ))
+                }
+            }
+        }
+    }
+}

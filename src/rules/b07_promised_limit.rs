@@ -1,0 +1,97 @@
+//! B07 承诺办结时限 — the committed time limit must be stated, readable, and not exceed the
+//! statutory one.
+
+use std::cmp::Ordering;
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 承诺办结时限不得为空，必须是可读的时限（写法同 B06）；「无」「无承诺时限」不算时限。
+    /// 承诺时限长于法定时限的不通过。比较时同单位直接比（20个工作日 对 15个工作日）；
+    /// 不同单位换算成可能跨越的自然日区间比，只有确定更长才算不通过（31个工作日 一定长于 30日）。
+    /// 判定口径：单位不同又无法确定谁长（如 20个工作日 对 30日）时给出提示（warning），说明无法比较；
+    /// 法定时限为空、读不出或「无法定时限」时不比较（由 B06 报告）。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「承诺办结时限」：明确标注该事项的承诺办结期限。承诺时限是对法定时限的压缩，不能更长。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：空、`/`、`尽快办理`、法定 `15个工作日` 而承诺 `20个工作日`、法定 `30日` 而承诺 `2个月`。
+    /// 提示：法定 `30日`，承诺 `20个工作日`（单位不同，无法确定是否更长）。
+    /// 通过：法定 `20个工作日`，承诺 `5个工作日`；承诺 `即办`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 写明承诺期限和单位，不超过法定期限，并尽量与法定时限使用同一单位（如都用「工作日」）。
+    pub struct PromisedLimit {
+        id: "B07",
+        name: "promised-limit",
+        element: "承诺办结时限",
+        category: Basic,
+        severity: Error,
+        fix: "写明承诺期限和单位（如 5个工作日），不超过法定期限，并与法定时限使用同一单位",
+    }
+}
+
+impl Rule for PromisedLimit {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let text = item.promised_limit.trim();
+        let shown = quote(&format!("{text}{}", item.promised_limit_unit.trim()), 40);
+        let fail = |m: String| Verdict::Checked(vec![Violation::new(m, text)]);
+        if text.is_empty() {
+            return fail("承诺办结时限为空".to_owned());
+        }
+        let promised = match parse_time_limit(text, &item.promised_limit_unit) {
+            ParsedLimit::Limit(TimeLimit::NoLimit) => {
+                return fail(format!("承诺办结时限没有写出具体期限: \"{shown}\""));
+            }
+            ParsedLimit::Limit(l) => l,
+            ParsedLimit::Empty | ParsedLimit::Unreadable => {
+                return fail(if is_blank_or_placeholder(text) {
+                    format!("承诺办结时限未填写实际期限: \"{text}\"")
+                } else {
+                    format!("承诺办结时限不是可识别的时限（应如 5个工作日、即办）: \"{shown}\"")
+                });
+            }
+        };
+        let legal = match parse_time_limit(&item.legal_limit, &item.legal_limit_unit) {
+            ParsedLimit::Limit(TimeLimit::NoLimit)
+            | ParsedLimit::Empty
+            | ParsedLimit::Unreadable => {
+                return Verdict::pass();
+            }
+            ParsedLimit::Limit(l) => l,
+        };
+        let legal_shown = quote(
+            &format!(
+                "{}{}",
+                item.legal_limit.trim(),
+                item.legal_limit_unit.trim()
+            ),
+            40,
+        );
+        match promised.compare(legal) {
+            Some(Ordering::Greater) => fail(format!(
+                "承诺办结时限「{promised}」长于法定办结时限「{legal}」: \"{shown}\"（法定: \"{legal_shown}\"）"
+            )),
+            Some(_) => Verdict::pass(),
+            None => Verdict::Checked(vec![
+                Violation::new(
+                    format!(
+                        "承诺办结时限「{promised}」与法定办结时限「{legal}」单位不同，无法确定是否超过法定时限: \"{shown}\"（法定: \"{legal_shown}\"）"
+                    ),
+                    text,
+                )
+                .warning()
+                .suggest("承诺时限与法定时限使用同一单位（如都用「工作日」），便于核对"),
+            ]),
+        }
+    }
+}

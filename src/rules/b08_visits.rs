@@ -1,0 +1,103 @@
+//! B08 到现场次数 — a whole number of visits that agrees with 网办深度 and 物流快递.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::domain::{Domain, parse_count, parse_domain, parse_yes_no};
+use crate::model::text::{is_blank_or_placeholder, quote};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 到现场次数必须是大于等于 0 的整数（`0`、`1次`、`零次`、`最多跑1次` 都认）；并且与网办深度、
+    /// 物流快递不得明显矛盾：
+    /// - 网办深度为四级（Ⅳ级、全程网办）而到现场次数不是 0 的，不通过；
+    /// - 到现场次数为 0，而网办深度只有一级或二级（材料须现场递交）且不支持物流快递的，不通过；
+    /// - 到现场次数大于 0 而没有填写「必须现场办理原因说明」的，给出提示（warning）。
+    ///
+    /// 判定口径：网办深度为三级、0 次且不支持快递的不判矛盾（结果可能是电子证照或网上反馈）；
+    /// 网办深度未填或读不出时只检查次数本身；一栏写了多个深度的按最高的算。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「到现场次数」：明确标注需要到现场次数。到现场次数与网办深度、是否支持快递不得有明显矛盾。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：`若干次`、`1-2次`、网办深度 `四级` 而 `1次`、网办深度 `二级`、不支持快递而 `0次`。
+    /// 提示：`1次`，未说明必须现场办理的原因。
+    /// 通过：网办深度 `全程网办（Ⅳ级）`、`0次`；网办深度 `二级`、支持快递、`0次`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 按实际填写到现场次数；全程网办的应为 0 次；需要到现场的写明必须现场办理的原因。
+    pub struct Visits {
+        id: "B08",
+        name: "visits",
+        element: "到现场次数",
+        category: Basic,
+        severity: Error,
+        fix: "按实际填写到现场次数（全程网办应为0次），需要到现场的写明必须现场办理的原因",
+    }
+}
+
+impl Rule for Visits {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let text = item.visits.trim();
+        if text.is_empty() {
+            return Verdict::Checked(vec![Violation::new("到现场次数为空", text)]);
+        }
+        let Some(n) = parse_count(text) else {
+            return Verdict::Checked(vec![Violation::new(
+                format!("到现场次数不是大于等于0的整数: \"{}\"", quote(text, 30)),
+                text,
+            )]);
+        };
+        let depth = parse_domain(Domain::OnlineDepth, &item.online_depth)
+            .values
+            .iter()
+            .filter_map(|v| v.code.parse::<u8>().ok())
+            .max();
+        let depth_text = quote(&item.online_depth, 20);
+        let mut out = Vec::new();
+        if depth == Some(4) && n > 0 {
+            out.push(Violation::new(
+                format!(
+                    "网办深度为四级（全程网办），到现场次数应为0次，实为: \"{}\"（网办深度: \"{depth_text}\"）",
+                    quote(text, 20)
+                ),
+                text,
+            ));
+        }
+        if n == 0 && matches!(depth, Some(1 | 2)) && parse_yes_no(&item.express) != Some(true) {
+            let express = if item.express.trim().is_empty() {
+                "未写明支持物流快递".to_owned()
+            } else {
+                format!("物流快递为「{}」", quote(&item.express, 10))
+            };
+            out.push(Violation::new(
+                format!(
+                    "到现场次数为0次，但网办深度只到{}级且{express}，申请材料无法不到现场递交: \"{}\"（网办深度: \"{depth_text}\"）",
+                    if depth == Some(1) { "一" } else { "二" },
+                    quote(text, 20)
+                ),
+                text,
+            ));
+        }
+        if n > 0 && is_blank_or_placeholder(&item.onsite_reason) {
+            out.push(
+                Violation::new(
+                    format!(
+                        "到现场次数为{n}次，但未说明必须现场办理的原因: \"{}\"",
+                        quote(text, 20)
+                    ),
+                    text,
+                )
+                .warning()
+                .suggest(
+                    "在「必须现场办理原因说明」中写明为什么必须到现场（如核验原件、现场勘验）",
+                ),
+            );
+        }
+        Verdict::Checked(out)
+    }
+}

@@ -1,0 +1,77 @@
+//! B09 办理地点 — street, door number, and room or window number.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::address::{address_parts, split_addresses};
+use crate::model::text::{is_blank_or_placeholder, quote};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 办理地点不得为空，且每个地址都要有街道名称（…路/…街/…大道/…巷/…弄/胡同）、门牌号（…号）
+    /// 和房间号或窗口号（…室/…窗口/…号窗/柜台/服务台）。全角数字、括号里的地址（如
+    /// `政务服务中心（长江中路1号）`）都认。一栏写了多个地址（用「；」或换行分隔）的逐个检查。
+    /// 判定口径：`12号窗口`、`3号楼` 中的「号」不算门牌号；「…街道」是乡级区划，不算街道名称；
+    /// 「综合窗口」「A区12号窗口」「审批科办公室」算房间或窗口；只写到楼层（`3楼`）的不算。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「办理地点」：明确标注该事项的办理地点，要求办理地点有明确街道名称、门牌号、房间号或者窗口号。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：`池州市长江中路1号政务服务中心`（缺窗口号）、`秋浦街道便民服务中心`、`区政务服务大厅`。
+    /// 通过：`池州市长江中路1号政务服务中心二楼综合窗口`、`贵池区平天湖大道88号政务服务中心12号窗口`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 写全「…市…路…号…中心…楼…号窗口（或…室）」，让办事人不问就能找到窗口。
+    pub struct HandlingAddress {
+        id: "B09",
+        name: "handling-address",
+        element: "办理地点",
+        category: Basic,
+        severity: Error,
+        fix: "写全街道名称、门牌号和房间号或窗口号，如 池州市长江中路1号政务服务中心二楼12号窗口",
+    }
+}
+
+impl Rule for HandlingAddress {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let text = item.address.trim();
+        if is_blank_or_placeholder(text) {
+            return Verdict::Checked(vec![Violation::new(
+                if text.is_empty() {
+                    "办理地点为空".to_owned()
+                } else {
+                    format!("办理地点未填写实际地址: \"{text}\"")
+                },
+                text,
+            )]);
+        }
+        let mut out = Vec::new();
+        for addr in split_addresses(text) {
+            let p = address_parts(addr);
+            let missing: Vec<&str> = [
+                (p.street, "街道名称"),
+                (p.door, "门牌号"),
+                (p.room, "房间号或窗口号"),
+            ]
+            .iter()
+            .filter(|(ok, _)| !ok)
+            .map(|(_, name)| *name)
+            .collect();
+            if !missing.is_empty() {
+                out.push(Violation::new(
+                    format!(
+                        "办理地点缺少{}: \"{}\"",
+                        missing.join("、"),
+                        quote(addr, 60)
+                    ),
+                    addr,
+                ));
+            }
+        }
+        Verdict::Checked(out)
+    }
+}

@@ -1,0 +1,132 @@
+//! B11 结果名称 — whether there is a result, and if so its proper name.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::text::{quote, to_halfwidth};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 结果名称要写明有没有办理结果；有的，要写出结果的法定规范化名称（如「食品经营许可证」
+    /// 「准予行政许可决定书」）。为空、`/`、`见附件`、`详见…`、`暂无`，或只写了笼统的
+    /// 「办理结果」「审批结果」「批文」「证书」「相关证明」的不通过。
+    /// 判定口径：`无`、`无结果`、`无审批结果` 是明确写了没有结果，通过（此时 B12 不考核）。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「结果名称」：明确有无结果名称。如有，需明确办理结果的法定规范化名称。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：空、`/`、`详见办事指南`、`审批结果`、`相关证件`。
+    /// 通过：`食品经营许可证`、`无`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 写出办理结果的法定名称（证照、批文、决定书的全称）；没有办理结果的填「无」。
+    pub struct ResultName {
+        id: "B11",
+        name: "result-name",
+        element: "结果名称",
+        category: Basic,
+        severity: Error,
+        fix: "写出办理结果的法定规范化名称（如 食品经营许可证），没有结果的填「无」",
+    }
+}
+
+/// Texts that say there is no result.
+pub(super) const NO_RESULT: &[&str] = &[
+    "无",
+    "无结果",
+    "无审批结果",
+    "无办理结果",
+    "无结果名称",
+    "不涉及",
+];
+
+const PLACEHOLDERS: &[&str] = &[
+    "/",
+    "-",
+    "--",
+    "—",
+    "——",
+    "暂无",
+    "空",
+    "null",
+    "NULL",
+    "N/A",
+    "n/a",
+    "略",
+    "待定",
+    "待补充",
+    "0",
+    "见附件",
+    "详见附件",
+    "同上",
+    "见上",
+];
+
+const GENERIC: &[&str] = &[
+    "结果",
+    "办理结果",
+    "审批结果",
+    "审核结果",
+    "处理结果",
+    "批文",
+    "批复",
+    "证书",
+    "证照",
+    "证件",
+    "证明",
+    "相关证件",
+    "相关证明",
+    "有关证明",
+    "相关证照",
+    "相关材料",
+    "决定书",
+    "文书",
+    "有",
+];
+
+fn bare(s: &str) -> String {
+    to_halfwidth(s)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !"。.,，;；:：".contains(*c))
+        .collect()
+}
+
+/// Whether a result-name text says there is no result.
+pub(super) fn says_no_result(text: &str) -> bool {
+    NO_RESULT.contains(&bare(text).as_str())
+}
+
+impl Rule for ResultName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let text = item.result_name.trim();
+        let b = bare(text);
+        let fail = |m: String| Verdict::Checked(vec![Violation::new(m, text)]);
+        if b.is_empty() {
+            return fail("结果名称为空，未说明有无办理结果".to_owned());
+        }
+        if says_no_result(text) {
+            return Verdict::pass();
+        }
+        if PLACEHOLDERS.contains(&b.as_str())
+            || b.starts_with("详见")
+            || b.starts_with("参见")
+            || b.starts_with("见")
+        {
+            return fail(format!(
+                "结果名称用占位内容代替了结果的规范名称: \"{}\"",
+                quote(text, 40)
+            ));
+        }
+        if GENERIC.contains(&b.as_str()) {
+            return fail(format!(
+                "结果名称过于笼统，缺少办理结果的法定规范化名称: \"{}\"",
+                quote(text, 40)
+            ));
+        }
+        Verdict::pass()
+    }
+}

@@ -1,0 +1,107 @@
+//! B12 结果样本 — an item with a result says whether there is a sample, and uploads it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::b11_result_name::says_no_result;
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::text::{quote, to_halfwidth};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 有办理结果的事项（结果名称不为「无」），要写明有没有结果样本；有的，要上传样本附件
+    /// （字段里有附件文件名或下载链接）。
+    /// - 结果样本为空、`/`、`暂无`、`待补充`：不通过（没有说明有无样本）；
+    /// - 写了「有」「详见附件」「见样本」之类却没有附件文件名或链接：不通过（已标注样本但未上传）。
+    ///
+    /// 判定口径：`无`、`无样本`、`无结果样本` 算明确写了没有样本，通过（附录只要求「明确有无」）；
+    /// 结果名称为空或为「无」时不考核（n/a，由 B11 报告）。样本文件中未脱敏的身份证号、手机号由附件检查
+    /// （links）负责，本规则只看清单上的文字。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「结果样本」：明确有无结果样本。如有，需上传结果样本附件，并对涉及隐私信息进行模糊化处理。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：结果名称 `食品经营许可证` 而结果样本为空、`/`、`有`、`详见附件`（没有附件）。
+    /// 通过：`食品经营许可证（样本）.pdf`、`https://www.ahzwfw.gov.cn/file/sample/123.jpg`、`无`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 上传隐去个人信息的结果样本（证照、批文的样张）；确实没有样本的填「无」。
+    pub struct ResultSample {
+        id: "B12",
+        name: "result-sample",
+        element: "结果样本",
+        category: Basic,
+        severity: Error,
+        fix: "上传隐去个人信息的结果样本附件，确实没有样本的填「无」",
+    }
+}
+
+static ATTACHMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)https?://\S+|\.(?:pdf|ofd|jpe?g|png|gif|bmp|tiff?|docx?|wps|xlsx?|et|zip|rar)\b|^/\S+")
+        .expect("static regex")
+});
+
+const NO_SAMPLE: &[&str] = &["无", "无样本", "无结果样本", "没有样本", "不涉及"];
+const NOT_STATED: &[&str] = &[
+    "/",
+    "-",
+    "--",
+    "—",
+    "——",
+    "暂无",
+    "空",
+    "null",
+    "NULL",
+    "N/A",
+    "n/a",
+    "略",
+    "待定",
+    "待补充",
+    "0",
+];
+
+impl Rule for ResultSample {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        if item.result_name.trim().is_empty() || says_no_result(&item.result_name) {
+            return Verdict::NotApplicable;
+        }
+        let text = item.result_sample.trim();
+        let b: String = to_halfwidth(text)
+            .chars()
+            .filter(|c| !c.is_whitespace() && !"。,，;；".contains(*c))
+            .collect();
+        let result = quote(&item.result_name, 30);
+        if b.is_empty() {
+            return Verdict::Checked(vec![Violation::new(
+                format!("有办理结果「{result}」，但结果样本为空，未说明有无样本"),
+                text,
+            )]);
+        }
+        if NOT_STATED.contains(&b.as_str()) {
+            return Verdict::Checked(vec![Violation::new(
+                format!(
+                    "有办理结果「{result}」，但结果样本未说明有无样本: \"{}\"",
+                    quote(text, 30)
+                ),
+                text,
+            )]);
+        }
+        if NO_SAMPLE.contains(&b.as_str()) || ATTACHMENT.is_match(&to_halfwidth(text)) {
+            return Verdict::pass();
+        }
+        Verdict::Checked(vec![Violation::new(
+            format!(
+                "结果样本已标注但缺少样本附件或下载链接: \"{}\"",
+                quote(text, 40)
+            ),
+            text,
+        )])
+    }
+}
