@@ -1,5 +1,5 @@
 //! The item-code parser and USCC check against real published codes: 1,135 实施编码 of 广安市广安区
-//! departments (`/work/shared/data/sichuan_guangan_item_codes.csv`, see its SOURCES.md) and the
+//! departments (`../shared/data/sichuan_guangan_item_codes.csv`, see its SOURCES.md) and the
 //! decoded examples in `code_examples.csv`. The CSV's `subject_is_valid_uscc` column (`Y` valid,
 //! anything else invalid) was computed independently; our verdict must agree on every row, and
 //! nothing may panic.
@@ -10,14 +10,17 @@ use zwfw_audit::model::Item;
 use zwfw_audit::model::code::{ItemCode, is_valid_uscc, parse_item_code};
 use zwfw_audit::rules::{CheckContext, RuleSet};
 
+/// `shared/` lies beside the repository (as on developer machines and in CI).
 fn shared(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/data")
+        .join("../shared/data")
         .join(name);
-    let alt = Path::new("/work/shared/data").join(name);
-    std::fs::read_to_string(&path)
-        .or_else(|_| std::fs::read_to_string(&alt))
-        .unwrap_or_else(|e| panic!("reference file {name} not found ({e})"))
+    std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "reference file {} not found ({e}): shared/ must lie beside the repository",
+            path.display()
+        )
+    })
 }
 
 fn records(name: &str) -> Vec<csv::StringRecord> {
