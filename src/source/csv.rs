@@ -60,11 +60,7 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
         });
     }
     let (text, _) = decode(&bytes);
-    let first_line = text.lines().next().unwrap_or_default();
-    let delimiter = [b',', b'\t', b';']
-        .into_iter()
-        .max_by_key(|&d| first_line.bytes().filter(|&b| b == d).count())
-        .unwrap_or(b',');
+    let delimiter = guess_delimiter(&text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -86,6 +82,21 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
     })
 }
 
+/// The delimiter used most in the first lines (a title row may have none): comma unless tab or
+/// semicolon is strictly more frequent.
+fn guess_delimiter(text: &str) -> u8 {
+    let head: Vec<&str> = text.lines().take(10).collect();
+    let count = |d: char| head.iter().map(|l| l.matches(d).count()).sum::<usize>();
+    let (comma, tab, semicolon) = (count(','), count('\t'), count(';'));
+    if tab > comma && tab >= semicolon {
+        b'\t'
+    } else if semicolon > comma && semicolon > tab {
+        b';'
+    } else {
+        b','
+    }
+}
+
 /// Reads several CSV files as one workbook.
 pub fn read_workbook(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record)) {
     sheet::assemble(sheets, labels, sink);
@@ -105,5 +116,15 @@ mod tests {
         bom.extend_from_slice("实施编码".as_bytes());
         let (text, enc) = decode(&bom);
         assert_eq!((text.as_str(), enc), ("实施编码", UTF_8));
+    }
+
+    #[test]
+    fn delimiter_ignores_a_title_row() {
+        assert_eq!(
+            guess_delimiter("池州市事项清单\n实施编码,事项名称\n1,2\n"),
+            b','
+        );
+        assert_eq!(guess_delimiter("实施编码\t事项名称\n1\t2\n"), b'\t');
+        assert_eq!(guess_delimiter("实施编码;事项名称\n1;2\n"), b';');
     }
 }

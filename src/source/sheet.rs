@@ -357,12 +357,17 @@ pub fn assemble(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record))
         let Some(rows) = child_rows(*kind, sheet, *header, cols, &mut notices) else {
             continue;
         };
+        let mut orphans: Vec<(String, Vec<ChildRow<'_>>)> = Vec::new();
         for row in rows {
             match by_code.get(&row.code) {
                 Some(&i) => attach(&mut items[i], &row),
-                None => notices.push(orphan_notice(&row)),
+                None => match orphans.iter_mut().find(|(c, _)| *c == row.code) {
+                    Some((_, same)) => same.push(row),
+                    None => orphans.push((row.code.clone(), vec![row])),
+                },
             }
         }
+        notices.extend(orphans.iter().map(|(_, rows)| orphan_notice(rows)));
     }
     for notice in notices {
         sink(Record::Notice(notice));
@@ -503,23 +508,32 @@ fn child_rows<'a>(
     Some(out)
 }
 
-fn orphan_notice(row: &ChildRow<'_>) -> Notice {
-    let place = format!(
-        "{}第{}行",
-        row.sheet.label(),
-        row.sheet.row_number(row.index)
-    );
-    let message = if row.code.is_empty() {
+/// How many row numbers an orphan notice lists before it says how many more there are.
+const LISTED_ROWS: usize = 10;
+
+/// One notice for the rows of one sheet that share an unknown (or empty) 实施编码.
+fn orphan_notice(rows: &[ChildRow<'_>]) -> Notice {
+    let first = &rows[0];
+    let mut numbers: Vec<String> = rows
+        .iter()
+        .take(LISTED_ROWS)
+        .map(|r| r.sheet.row_number(r.index).to_string())
+        .collect();
+    if rows.len() > LISTED_ROWS {
+        numbers.push(format!("…共{}", rows.len()));
+    }
+    let place = format!("{}第{}行", first.sheet.label(), numbers.join("、"));
+    let message = if first.code.is_empty() {
         format!("{place}没有实施编码，无法归入任何事项")
     } else {
         format!(
-            "{place}的实施编码 \"{}\" 在事项表中找不到对应事项，该行未归入任何事项",
-            row.code
+            "{place}的实施编码 \"{}\" 在事项表中找不到对应事项，未归入任何事项",
+            first.code
         )
     };
     Notice {
         level: NoticeLevel::Warning,
-        provenance: row.sheet.provenance(row.index),
+        provenance: first.sheet.provenance(first.index),
         message,
     }
 }
