@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use anyhow::{Context, Result};
-use rust_xlsxwriter::{Format, Workbook};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook};
 use zwfw_audit::model::Item;
 
 #[path = "../tests/common/sample_sheets.rs"]
@@ -16,6 +16,13 @@ fn main() -> Result<()> {
     let json = std::fs::read_to_string(root.join("sample.json")).context("read sample.json")?;
     let items: Vec<Item> = serde_json::from_str(&json).context("parse sample.json")?;
     let mut workbook = Workbook::new();
+    // A fixed creation time keeps the committed file byte-for-byte reproducible.
+    let created = ExcelDateTime::from_ymd(2024, 11, 20)?.and_hms(16, 32, 0)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title("池州市政务服务事项实施清单（样例）")
+            .set_creation_datetime(&created),
+    );
     let bold = Format::new().set_bold();
     let title_format = Format::new().set_bold().set_font_size(14);
     for sheet in sample_sheets::sample_sheets(&items) {
