@@ -394,6 +394,34 @@ fn malformed_json_line_is_reported_with_its_line_and_the_others_are_read() {
 }
 
 #[test]
+fn json_array_record_of_the_wrong_shape_is_reported_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("items.json");
+    std::fs::write(
+        &path,
+        format!(
+            "[{{\"code\":\"{CODE_A}\",\"name\":\"食品经营许可（新办）\"}},\n\
+             {{\"code\":\"{CODE_B}\",\"name\":\"食品生产许可（新办）\",\"materials\":\"营业执照\"}},\n\
+             {{\"code\":\"1134170000312541513000117022000\",\"name\":\"特种设备使用登记\"}}]"
+        ),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2);
+    let bad = &r.unreadable[0];
+    assert_eq!(
+        bad.provenance,
+        Provenance::record(path.display().to_string(), 2)
+    );
+    assert_eq!(
+        bad.code.as_deref(),
+        Some(CODE_B),
+        "the code is salvaged for the report"
+    );
+    assert!(bad.reason.contains("字段类型错误"), "{}", bad.reason);
+}
+
+#[test]
 fn item_sheet_without_code_column_is_reported_and_its_items_still_checked() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("export.xlsx");

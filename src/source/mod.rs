@@ -246,8 +246,20 @@ impl DuplicateCodes {
                 level: NoticeLevel::Warning,
                 provenance: item.provenance.clone(),
                 message: format!(
-                    "实施编码 \"{code}\" 重复: {} 与 {} 是同一编码，两条都会检查（子表各行归入先出现的一条）",
-                    item.provenance, first
+                    "实施编码 \"{code}\" 重复: {} 与 {} 是同一编码，两条都会检查{}",
+                    item.provenance,
+                    first,
+                    if item.provenance.sheet.is_some()
+                        || item
+                            .provenance
+                            .source
+                            .to_ascii_lowercase()
+                            .ends_with(".csv")
+                    {
+                        "（子表各行归入先出现的一条）"
+                    } else {
+                        ""
+                    }
                 ),
             });
         }
