@@ -5,14 +5,17 @@
 //! - The header row is the row among the first [`HEADER_SCAN_ROWS`] that matches the most known
 //!   labels. Headers are compared after [`normalize_label`] against the field tables' synonyms
 //!   plus the user's `[labels.*]` synonyms (keyed by element key or standard label).
-//! - An item sheet has at least [`MIN_ITEM_FIELDS`] item elements besides 事项名称/实施编码; a child
-//!   sheet (申请材料, 办理流程, 收费, 中介服务, 常见问题) at least [`MIN_CHILD_FIELDS`] of its own columns.
+//! - An item sheet has at least [`MIN_ITEM_FIELDS`] item elements besides 事项名称/实施编码 (one
+//!   fewer when it has either of those); a child sheet (申请材料, 办理流程, 收费, 中介服务, 常见问题)
+//!   at least [`MIN_CHILD_FIELDS`] of its own columns. On a tie the child kind wins, since child
+//!   sheets often repeat a few item columns for the reader's convenience.
 //!   Child rows point at their item through the 实施编码 column; an empty code cell takes the code
 //!   of the row above (merged cells). The 中介服务 sheet has one row per agency; rows with the same
 //!   service name are grouped into one [`Intermediary`].
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
-//! - Bad input is a notice with its place: an unrecognised sheet (info), an item sheet without its
+//! - Bad input is a notice with its place: a workbook without any item sheet (error; its child
+//!   rows are not reported one by one), an unrecognised sheet (info), an item sheet without its
 //!   实施编码/事项名称 column (error; its rows are still read), a child sheet without 实施编码 (error),
 //!   a child row whose code matches no item (warning). Children of a duplicated code go to the
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
@@ -86,13 +89,14 @@ enum Kind {
 }
 
 impl Kind {
+    /// In tie-break order: child kinds before the item kind.
     const ALL: [Kind; 6] = [
-        Kind::Item,
         Kind::Material,
         Kind::Step,
         Kind::Fee,
         Kind::Intermediary,
         Kind::Faq,
+        Kind::Item,
     ];
 }
 
@@ -295,8 +299,11 @@ fn detect(sheet: &Sheet, tables: &Tables) -> Option<(usize, Kind, Vec<Col>)> {
         for kind in Kind::ALL {
             let cols = tables.columns(kind, row);
             let s = score(kind, &cols);
+            let has_key = cols
+                .iter()
+                .any(|c| matches!(c, Col::Item(ItemField::Code | ItemField::Name)));
             let min = if kind == Kind::Item {
-                MIN_ITEM_FIELDS
+                MIN_ITEM_FIELDS - usize::from(has_key)
             } else {
                 MIN_CHILD_FIELDS
             };
@@ -323,6 +330,7 @@ pub fn assemble(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record))
     let tables = Tables::new(labels, &mut notices);
     let mut items: Vec<Item> = Vec::new();
     let mut children: Vec<(Kind, &Sheet, usize, Vec<Col>)> = Vec::new();
+    let mut item_sheets = 0usize;
     for sheet in sheets {
         let Some((header, kind, cols)) = detect(sheet, &tables) else {
             notices.push(Notice {
@@ -342,10 +350,15 @@ pub fn assemble(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record))
             continue;
         };
         if kind == Kind::Item {
+            item_sheets += 1;
             read_item_sheet(sheet, header, &cols, &mut items, &mut notices);
         } else {
             children.push((kind, sheet, header, cols));
         }
+    }
+    if item_sheets == 0 && !sheets.is_empty() {
+        notices.push(no_item_sheet_notice(sheets));
+        children.clear();
     }
     let mut by_code: HashMap<String, usize> = HashMap::new();
     for (i, item) in items.iter().enumerate() {
@@ -377,6 +390,21 @@ pub fn assemble(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record))
     }
     for item in items {
         sink(Record::Item(Box::new(item)));
+    }
+}
+
+/// No sheet of the workbook (or of the run's CSV files) holds items.
+fn no_item_sheet_notice(sheets: &[Sheet]) -> Notice {
+    let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
+    sources.dedup();
+    let names: Vec<String> = sheets.iter().map(Sheet::label).collect();
+    Notice {
+        level: NoticeLevel::Error,
+        provenance: Provenance::file(sources.join("、")),
+        message: format!(
+            "没有找到事项表（{}）：事项表的表头应含「实施编码」或「事项名称」，以及实施主体、办理地点、承诺办结时限等事项要素列；子表无法关联，未读取",
+            names.join("、")
+        ),
     }
 }
 
@@ -721,6 +749,67 @@ mod tests {
         assert_eq!(
             got[0].faqs[0].provenance,
             Provenance::sheet_row("导出.xlsx", "Sheet1", 2)
+        );
+    }
+
+    #[test]
+    fn a_child_sheet_repeating_item_columns_stays_a_child_sheet() {
+        let items = sheet(
+            "事项",
+            &[
+                &["实施编码", "事项名称", "实施主体", "办理地点"],
+                &[
+                    CODE,
+                    "食品经营许可（新办）",
+                    "池州市市场监督管理局",
+                    "池州市长江中路89号8号窗口",
+                ],
+            ],
+        );
+        let fees = sheet(
+            "收费",
+            &[
+                &[
+                    "实施编码",
+                    "事项名称",
+                    "实施主体",
+                    "行政区划",
+                    "收费项目",
+                    "收费标准",
+                ],
+                &[
+                    CODE,
+                    "食品经营许可（新办）",
+                    "池州市市场监督管理局",
+                    "池州市",
+                    "工本费",
+                    "10元/本",
+                ],
+            ],
+        );
+        let (got, notices) = assemble_all(&[items, fees]);
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(got.len(), 1, "the fee sheet is not a second item sheet");
+        assert_eq!(got[0].fees[0].standard, "10元/本");
+    }
+
+    #[test]
+    fn a_workbook_without_item_sheet_is_one_error() {
+        let steps = sheet(
+            "流程",
+            &[
+                &["实施编码", "环节名称", "办理人", "办理时限"],
+                &[CODE, "受理", "窗口受理人员", "1个工作日"],
+                &[CODE, "审查", "审核人员", "6个工作日"],
+            ],
+        );
+        let (got, notices) = assemble_all(&[steps]);
+        assert!(got.is_empty());
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert_eq!(notices[0].level, NoticeLevel::Error);
+        assert!(
+            notices[0].message.contains("没有找到事项表")
+                && notices[0].message.contains("表「流程」")
         );
     }
 
