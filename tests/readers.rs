@@ -271,3 +271,32 @@ fn excel_numbers_read_as_people_see_them() {
     assert_eq!(b.basic_code, "000104003000");
     assert_eq!(b.promised_limit, "2.5");
 }
+
+#[test]
+fn an_html_table_saved_as_xls_is_read_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项导出.xls");
+    let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>\
+        <table border=\"1\"><tr><td colspan=\"5\">池州市政务服务事项清单</td></tr>\
+        <tr><th>实施编码</th><th>事项名称</th><th>实施主体</th><th>承诺时限</th><th>受理地点</th></tr>\
+        <tr><td>1134170000312541513000117035000</td><td>食品经营许可（新办）</td><td>池州市市场监督管理局</td>\
+        <td>10个工作日</td><td>池州市长江中路89号池州市政务服务中心二楼8号窗口</td></tr></table>\
+        <table><tr><th>实施编码</th><th>材料名称</th><th>来源渠道</th><th>份数</th></tr>\
+        <tr><td>1134170000312541513000117035000</td><td>食品经营许可申请书</td><td>申请人自备</td><td>1</td></tr></table>\
+        </body></html>";
+    let (gbk, _, had_errors) = encoding_rs::GBK.encode(html);
+    assert!(!had_errors);
+    std::fs::write(&path, gbk).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 1, "{:?}", r.notices);
+    let item = &r.items[0];
+    assert_eq!(item.promised_limit, "10个工作日");
+    assert_eq!(item.materials[0].name, "食品经营许可申请书");
+    assert_eq!(item.provenance.sheet.as_deref(), Some("表1"));
+    assert_eq!(item.provenance.row, Some(3));
+    assert!(
+        r.notices
+            .iter()
+            .any(|n| n.level == NoticeLevel::Info && n.message.contains("网页表格"))
+    );
+}

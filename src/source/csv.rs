@@ -60,7 +60,21 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
         });
     }
     let (text, _) = decode(&bytes);
-    let delimiter = guess_delimiter(&text);
+    let rows = parse_rows(&text).map_err(|reason| SourceError::Format {
+        path: path.to_owned(),
+        reason,
+    })?;
+    Ok(Sheet {
+        source: path.display().to_string(),
+        name: None,
+        first_row: 1,
+        rows,
+    })
+}
+
+/// Splits decoded delimited text into trimmed cells, guessing the delimiter.
+pub fn parse_rows(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let delimiter = guess_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -68,18 +82,10 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
     for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| SourceError::Format {
-            path: path.to_owned(),
-            reason: format!("第{}条记录无法解析: {e}", i + 1),
-        })?;
+        let record = record.map_err(|e| format!("第{}条记录无法解析: {e}", i + 1))?;
         rows.push(record.iter().map(|c| c.trim().to_owned()).collect());
     }
-    Ok(Sheet {
-        source: path.display().to_string(),
-        name: None,
-        first_row: 1,
-        rows,
-    })
+    Ok(rows)
 }
 
 /// The delimiter used most in the first lines (a title row may have none): comma unless tab or

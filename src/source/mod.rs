@@ -18,6 +18,7 @@ use crate::config::Labels;
 use crate::model::{Item, Provenance};
 
 pub mod csv;
+pub mod disguised;
 pub mod json;
 pub mod sheet;
 pub mod xlsx;

@@ -1,6 +1,9 @@
 //! Workbooks (.xlsx, .xlsm, .xls, .ods) through calamine: every sheet becomes a [`Sheet`] of cell
 //! texts and the shared assembly in `sheet.rs` recognises items and child sheets.
 //!
+//! A file with a workbook's name but not a workbook's signature (an HTML table or text saved as
+//! `.xls`, common on platform back ends) is read through `disguised.rs` with an info notice.
+//!
 //! Cells come out as the text a person sees in Excel: whole numbers without `.0` and never in
 //! scientific notation, other numbers to 15 significant digits, dates as `YYYY-MM-DD`.
 
@@ -8,6 +11,7 @@ use std::path::Path;
 
 use calamine::{Data, Reader as _, open_workbook_auto};
 
+use super::disguised::{self, Disguise};
 use super::sheet::{self, Sheet};
 use super::{MAX_INPUT_BYTES, Notice, NoticeLevel, Reader, Record, SourceError};
 use crate::config::Labels;
@@ -34,6 +38,36 @@ impl Reader for XlsxReader {
                 path: path.to_owned(),
                 reason: format!("文件过大（{size} 字节，上限 {MAX_INPUT_BYTES} 字节）"),
             });
+        }
+        let io = |e| SourceError::Io {
+            path: path.to_owned(),
+            source: e,
+        };
+        let mut head = [0u8; 8];
+        let n = std::io::Read::read(&mut std::fs::File::open(path).map_err(io)?, &mut head)
+            .map_err(io)?;
+        if !disguised::is_real_workbook(&head[..n]) {
+            let bytes = std::fs::read(path).map_err(io)?;
+            let Some((kind, sheets)) = disguised::sheets(&bytes, &source) else {
+                return Err(SourceError::Format {
+                    path: path.to_owned(),
+                    reason: "不是 Excel/WPS 工作簿，也不是网页表格或文本表格（文件可能已损坏）"
+                        .into(),
+                });
+            };
+            sink(Record::Notice(Notice {
+                level: NoticeLevel::Info,
+                provenance: Provenance::file(&source),
+                message: format!(
+                    "文件 {source} 实际是{}，已按表格读取",
+                    match kind {
+                        Disguise::Html => "网页表格（HTML）",
+                        Disguise::Text => "文本表格（以分隔符分列）",
+                    }
+                ),
+            }));
+            sheet::assemble(&sheets, &self.labels, sink);
+            return Ok(());
         }
         let mut workbook = open_workbook_auto(path).map_err(|e| SourceError::Format {
             path: path.to_owned(),
