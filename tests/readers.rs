@@ -110,6 +110,10 @@ fn coded_values_and_extra_columns_are_kept() {
     assert_eq!(food.power_source, "1");
     assert_eq!(food.item_type, "01");
     assert_eq!(food.level, "3");
+    // Other items publish labels instead; both are kept as published.
+    assert_eq!(xlsx[1].power_source, "法定本级行使");
+    assert_eq!(xlsx[1].item_type, "行政许可");
+    assert_eq!(xlsx[8].level, "市级");
     // Extra columns: 备注 on the item sheet, 材料编码 on the material sheet.
     assert_eq!(
         food.extra.get("备注").map(String::as_str),
