@@ -3,7 +3,7 @@
 //! headers (not by its name or position), and assembles [`Item`]s with their child records.
 //!
 //! - The header row is the row among the first [`HEADER_SCAN_ROWS`] that matches the most known
-//!   labels. Headers are compared after [`normalize_label`] against the field tables' synonyms
+//!   labels. Headers are compared after [`normalize_label`](crate::model::text::normalize_label) against the field tables' synonyms
 //!   plus the user's `[labels.*]` synonyms (keyed by element key or standard label).
 //! - An item sheet has at least [`MIN_ITEM_FIELDS`] item elements besides 事项名称/实施编码 (one
 //!   fewer when it has either of those); a child sheet (申请材料, 办理流程, 收费, 中介服务, 常见问题)
@@ -11,7 +11,7 @@
 //!   sheets often repeat a few item columns for the reader's convenience.
 //!   Child rows point at their item through the 实施编码 column; an empty code cell takes the code
 //!   of the row above (merged cells). The 中介服务 sheet has one row per agency; rows with the same
-//!   service name are grouped into one [`Intermediary`].
+//!   service name are grouped into one [`Intermediary`](crate::model::Intermediary).
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
 //! - Bad input is a notice with its place: a workbook without any item sheet (error; its child
