@@ -1,17 +1,35 @@
 //! Everything that produces items: export readers (JSON/NDJSON here; XLSX and CSV through the
 //! shared sheet assembly) and, later, the crawler — all behind one [`Reader`] trait.
 //!
+//! [`read_inputs_with`] reads a run's inputs: a folder stands for the supported files in it, all
+//! CSV files of the run form one workbook (one file per sheet), and an item code seen twice is
+//! reported with both places (both items are still checked).
+//!
 //! A reader pushes [`Record`]s into a sink: an item, an unreadable record with its reason, or a
 //! notice. A bad row is a record, not an error; only a file that cannot be opened at all is a
 //! [`SourceError`], and even that is reported and the run goes on with the other inputs.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::Labels;
 use crate::model::{Item, Provenance};
 
+pub mod csv;
+pub mod disguised;
 pub mod json;
+pub mod sheet;
+pub mod xlsx;
+
+/// The largest input file read (bytes): larger files are reported, not read.
+pub const MAX_INPUT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// File extensions the readers handle.
+pub const SUPPORTED_EXTENSIONS: &[&str] = &[
+    "json", "ndjson", "jsonl", "xlsx", "xlsm", "xls", "ods", "csv",
+];
 
 /// How serious a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -82,7 +100,7 @@ pub enum SourceError {
         reason: String,
     },
     /// No reader handles this kind of file.
-    #[error("不支持的文件类型: {path}（支持 .json .ndjson .jsonl .xlsx .xls .ods .csv）")]
+    #[error("不支持的文件类型: {path}（支持 .json .ndjson .jsonl .xlsx .xlsm .xls .ods .csv）")]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -95,32 +113,158 @@ pub trait Reader {
     fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError>;
 }
 
-/// The reader for a file, by its extension.
-pub fn reader_for(path: &Path) -> Result<Box<dyn Reader>, SourceError> {
-    let ext = path
-        .extension()
+fn extension(path: &Path) -> String {
+    path.extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default()
-        .to_ascii_lowercase();
-    match ext.as_str() {
+        .to_ascii_lowercase()
+}
+
+/// The reader for a file, by its extension, with the default header synonyms.
+pub fn reader_for(path: &Path) -> Result<Box<dyn Reader>, SourceError> {
+    reader_with_labels(path, &Labels::default())
+}
+
+/// The reader for a file, by its extension, with the user's extra header synonyms.
+pub fn reader_with_labels(path: &Path, labels: &Labels) -> Result<Box<dyn Reader>, SourceError> {
+    match extension(path).as_str() {
         "json" | "ndjson" | "jsonl" => Ok(Box::new(json::JsonReader)),
+        "xlsx" | "xlsm" | "xls" | "ods" => Ok(Box::new(xlsx::XlsxReader {
+            labels: labels.clone(),
+        })),
+        "csv" => Ok(Box::new(csv::CsvReader {
+            labels: labels.clone(),
+        })),
         _ => Err(SourceError::Unsupported {
             path: path.to_owned(),
         }),
     }
 }
 
-/// Reads every input, in order. A file that cannot be read becomes an error notice and the run goes
-/// on with the others.
+/// Reads every input, in order, with the default header synonyms.
 pub fn read_inputs(paths: &[PathBuf], sink: &mut dyn FnMut(Record)) {
-    for path in paths {
-        let result = reader_for(path).and_then(|r| r.read(path, sink));
-        if let Err(e) = result {
-            sink(Record::Notice(Notice {
-                level: NoticeLevel::Error,
-                provenance: Provenance::file(path.display().to_string()),
-                message: e.to_string(),
-            }));
+    read_inputs_with(paths, &Labels::default(), sink);
+}
+
+/// Reads every input, in order. A folder stands for its supported files (sorted, not recursive);
+/// all CSV files form one workbook, read after the other inputs. A file that cannot be read
+/// becomes an error notice and the run goes on with the others.
+pub fn read_inputs_with(paths: &[PathBuf], labels: &Labels, sink: &mut dyn FnMut(Record)) {
+    let mut duplicates = DuplicateCodes::default();
+    let mut sink = |r: Record| {
+        if let Some(notice) = duplicates.check(&r) {
+            sink(Record::Notice(notice));
         }
+        sink(r);
+    };
+    let mut csv_sheets = Vec::new();
+    for path in expand(paths, &mut sink) {
+        if extension(&path) == "csv" {
+            match csv::read_sheet(&path) {
+                Ok(s) => csv_sheets.push(s),
+                Err(e) => sink(error_notice(&path, &e)),
+            }
+            continue;
+        }
+        let result = reader_with_labels(&path, labels).and_then(|r| r.read(&path, &mut sink));
+        if let Err(e) = result {
+            sink(error_notice(&path, &e));
+        }
+    }
+    if !csv_sheets.is_empty() {
+        sheet::assemble(&csv_sheets, labels, &mut sink);
+    }
+}
+
+fn error_notice(path: &Path, e: &SourceError) -> Record {
+    Record::Notice(Notice {
+        level: NoticeLevel::Error,
+        provenance: Provenance::file(path.display().to_string()),
+        message: e.to_string(),
+    })
+}
+
+/// The inputs with every folder replaced by its supported files.
+fn expand(paths: &[PathBuf], sink: &mut dyn FnMut(Record)) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        if !path.is_dir() {
+            out.push(path.clone());
+            continue;
+        }
+        match std::fs::read_dir(path) {
+            Ok(entries) => {
+                let mut files: Vec<PathBuf> = entries
+                    .filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.is_file() && SUPPORTED_EXTENSIONS.contains(&extension(p).as_str())
+                    })
+                    .collect();
+                files.sort();
+                if files.is_empty() {
+                    sink(Record::Notice(Notice {
+                        level: NoticeLevel::Warning,
+                        provenance: Provenance::file(path.display().to_string()),
+                        message: format!(
+                            "文件夹 {} 中没有可读取的文件（{}）",
+                            path.display(),
+                            SUPPORTED_EXTENSIONS.join(" ")
+                        ),
+                    }));
+                }
+                out.extend(files);
+            }
+            Err(source) => sink(error_notice(
+                path,
+                &SourceError::Io {
+                    path: path.clone(),
+                    source,
+                },
+            )),
+        }
+    }
+    out
+}
+
+/// Remembers where each 实施编码 was first seen.
+#[derive(Default)]
+struct DuplicateCodes {
+    seen: HashMap<String, Provenance>,
+}
+
+impl DuplicateCodes {
+    /// A warning when `record` is an item whose code was seen before.
+    fn check(&mut self, record: &Record) -> Option<Notice> {
+        let Record::Item(item) = record else {
+            return None;
+        };
+        let code = item.code.trim();
+        if code.is_empty() {
+            return None;
+        }
+        if let Some(first) = self.seen.get(code) {
+            return Some(Notice {
+                level: NoticeLevel::Warning,
+                provenance: item.provenance.clone(),
+                message: format!(
+                    "实施编码 \"{code}\" 重复: {} 与 {} 是同一编码，两条都会检查{}",
+                    item.provenance,
+                    first,
+                    if item.provenance.sheet.is_some()
+                        || item
+                            .provenance
+                            .source
+                            .to_ascii_lowercase()
+                            .ends_with(".csv")
+                    {
+                        "（子表各行归入先出现的一条）"
+                    } else {
+                        ""
+                    }
+                ),
+            });
+        }
+        self.seen.insert(code.to_owned(), item.provenance.clone());
+        None
     }
 }

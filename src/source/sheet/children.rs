@@ -1,0 +1,224 @@
+//! Child sheets: their rows with the item code they point at (filled down over merged cells),
+//! orphan notices, and adding a row to its item as a material, step, fee, intermediary or FAQ.
+
+use super::columns::{Col, Kind};
+use super::{Sheet, cell, is_blank_row, missing_column_notice};
+use crate::model::{
+    Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, Step,
+};
+use crate::source::{Notice, NoticeLevel};
+
+/// A child row waiting for its item.
+pub(super) struct ChildRow<'a> {
+    sheet: &'a Sheet,
+    kind: Kind,
+    cols: &'a [Col],
+    index: usize,
+    pub(super) code: String,
+}
+
+/// The rows of a child sheet with their item codes (filled down over merged cells), or `None`
+/// when the sheet has no 实施编码 column.
+pub(super) fn child_rows<'a>(
+    kind: Kind,
+    sheet: &'a Sheet,
+    header: usize,
+    cols: &'a [Col],
+    notices: &mut Vec<Notice>,
+) -> Option<Vec<ChildRow<'a>>> {
+    let Some(code_col) = cols.iter().position(|c| *c == Col::LinkCode) else {
+        notices.push(missing_column_notice(
+            sheet,
+            header,
+            "实施编码",
+            "该表各行无法关联到事项，已跳过",
+        ));
+        return None;
+    };
+    if matches!(kind, Kind::Intermediary | Kind::Faq) {
+        let dropped: Vec<&str> = cols
+            .iter()
+            .filter_map(|c| match c {
+                Col::Extra(h) => Some(h.as_str()),
+                _ => None,
+            })
+            .collect();
+        if !dropped.is_empty() {
+            notices.push(Notice {
+                level: NoticeLevel::Info,
+                provenance: sheet.provenance(header),
+                message: format!(
+                    "{}的列「{}」未识别，该表不保留未识别的列",
+                    sheet.label(),
+                    dropped.join("」「")
+                ),
+            });
+        }
+    }
+    let mut out = Vec::new();
+    let mut previous = String::new();
+    for (index, row) in sheet.rows.iter().enumerate().skip(header + 1) {
+        if is_blank_row(row) {
+            continue;
+        }
+        let own = cols.iter().enumerate().any(|(c, col)| {
+            !matches!(col, Col::LinkCode | Col::Context | Col::Skip) && !cell(row, c).is_empty()
+        });
+        if !own {
+            continue;
+        }
+        let code = match cell(row, code_col) {
+            "" => previous.clone(),
+            c => c.to_owned(),
+        };
+        previous.clone_from(&code);
+        out.push(ChildRow {
+            sheet,
+            kind,
+            cols,
+            index,
+            code,
+        });
+    }
+    Some(out)
+}
+
+/// How many row numbers an orphan notice lists before it says how many more there are.
+const LISTED_ROWS: usize = 10;
+
+/// One notice for the rows of one sheet that share an unknown (or empty) 实施编码.
+pub(super) fn orphan_notice(rows: &[ChildRow<'_>]) -> Notice {
+    let first = &rows[0];
+    let mut numbers: Vec<String> = rows
+        .iter()
+        .take(LISTED_ROWS)
+        .map(|r| r.sheet.row_number(r.index).to_string())
+        .collect();
+    if rows.len() > LISTED_ROWS {
+        numbers.push(format!("…共{}", rows.len()));
+    }
+    let place = format!("{}第{}行", first.sheet.label(), numbers.join("、"));
+    let message = if first.code.is_empty() {
+        format!("{place}没有实施编码，无法归入任何事项")
+    } else {
+        format!(
+            "{place}的实施编码 \"{}\" 在事项表中找不到对应事项，未归入任何事项",
+            first.code
+        )
+    };
+    Notice {
+        level: NoticeLevel::Warning,
+        provenance: first.sheet.provenance(first.index),
+        message,
+    }
+}
+
+/// Adds one child row to its item.
+pub(super) fn attach(item: &mut Item, row: &ChildRow<'_>) {
+    let cells = &row.sheet.rows[row.index];
+    let provenance = row.sheet.provenance(row.index);
+    let values = row
+        .cols
+        .iter()
+        .enumerate()
+        .map(|(c, col)| (col, cell(cells, c)));
+    match row.kind {
+        Kind::Item => {}
+        Kind::Material => {
+            let mut m = Material {
+                provenance,
+                ..Material::default()
+            };
+            for (col, v) in values {
+                match col {
+                    Col::Material(f) => v.clone_into(m.get_mut(*f)),
+                    Col::Extra(h) if !v.is_empty() => {
+                        m.extra.insert(h.clone(), v.to_owned());
+                    }
+                    _ => {}
+                }
+            }
+            item.materials.push(m);
+        }
+        Kind::Step => {
+            let mut s = Step {
+                provenance,
+                ..Step::default()
+            };
+            for (col, v) in values {
+                match col {
+                    Col::Step(f) => v.clone_into(s.get_mut(*f)),
+                    Col::Extra(h) if !v.is_empty() => {
+                        s.extra.insert(h.clone(), v.to_owned());
+                    }
+                    _ => {}
+                }
+            }
+            item.steps.push(s);
+        }
+        Kind::Fee => {
+            let mut f = Fee {
+                provenance,
+                ..Fee::default()
+            };
+            for (col, v) in values {
+                match col {
+                    Col::Fee(field) => v.clone_into(f.get_mut(*field)),
+                    Col::Extra(h) if !v.is_empty() => {
+                        f.extra.insert(h.clone(), v.to_owned());
+                    }
+                    _ => {}
+                }
+            }
+            item.fees.push(f);
+        }
+        Kind::Faq => {
+            let mut q = Faq {
+                provenance,
+                ..Faq::default()
+            };
+            for (col, v) in values {
+                if let Col::Faq(f) = col {
+                    v.clone_into(q.get_mut(*f));
+                }
+            }
+            item.faqs.push(q);
+        }
+        Kind::Intermediary => {
+            let mut service = Intermediary {
+                provenance,
+                ..Intermediary::default()
+            };
+            let mut agency = Agency::default();
+            for (col, v) in values {
+                match col {
+                    Col::Intermediary(f) => v.clone_into(service.get_mut(*f)),
+                    Col::Agency(f) => v.clone_into(agency.get_mut(*f)),
+                    _ => {}
+                }
+            }
+            let has_agency = AgencyField::ALL.iter().any(|&f| !agency.get(f).is_empty());
+            // A blank service name continues the service above (merged cells).
+            let same = item
+                .intermediaries
+                .iter()
+                .rposition(|s| service.name.is_empty() || s.name == service.name);
+            if let Some(i) = same {
+                let existing = &mut item.intermediaries[i];
+                for &f in IntermediaryField::ALL {
+                    if existing.get(f).is_empty() {
+                        service.get(f).clone_into(existing.get_mut(f));
+                    }
+                }
+                if has_agency {
+                    existing.agencies.push(agency);
+                }
+            } else {
+                if has_agency {
+                    service.agencies.push(agency);
+                }
+                item.intermediaries.push(service);
+            }
+        }
+    }
+}

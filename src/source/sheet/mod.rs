@@ -1,0 +1,236 @@
+//! Sheet assembly shared by the XLSX and CSV readers: a workbook is a list of sheets of rows of
+//! strings; this module finds each sheet's header row, recognises what the sheet holds by its
+//! headers (not by its name or position), and assembles [`Item`]s with their child records.
+//!
+//! - The header row is the row among the first [`HEADER_SCAN_ROWS`] that matches the most known
+//!   labels. Headers are compared after [`normalize_label`](crate::model::text::normalize_label) against the field tables' synonyms
+//!   plus the user's `[labels.*]` synonyms (keyed by element key or standard label).
+//! - An item sheet has at least [`MIN_ITEM_FIELDS`] item elements besides 事项名称/实施编码 (one
+//!   fewer when it has either of those); a child sheet (申请材料, 办理流程, 收费, 中介服务, 常见问题)
+//!   at least [`MIN_CHILD_FIELDS`] of its own columns. On a tie the child kind wins, since child
+//!   sheets often repeat a few item columns for the reader's convenience.
+//!   Child rows point at their item through the 实施编码 column; an empty code cell takes the code
+//!   of the row above (merged cells). The 中介服务 sheet has one row per agency; rows with the same
+//!   service name are grouped into one [`Intermediary`](crate::model::Intermediary).
+//! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
+//!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
+//! - Bad input is a notice with its place: a workbook without any item sheet (error; its child
+//!   rows are not reported one by one), an unrecognised sheet (info), an item sheet without its
+//!   实施编码/事项名称 column (error; its rows are still read), a child sheet without 实施编码 (error),
+//!   a child row whose code matches no item (warning). Children of a duplicated code go to the
+//!   first item with that code; [`super::read_inputs`] reports the duplicate.
+//!
+//! No I/O here: the readers in `xlsx.rs` and `csv.rs` produce the [`Sheet`]s. Column matching
+//! lives in `columns.rs`, child rows in `children.rs`.
+
+use std::collections::HashMap;
+
+use super::{Notice, NoticeLevel, Record};
+use crate::config::Labels;
+use crate::model::{Item, ItemField, Provenance};
+
+mod children;
+mod columns;
+#[cfg(test)]
+mod tests;
+
+use children::{ChildRow, attach, child_rows, orphan_notice};
+use columns::{Col, Kind, Tables, detect};
+
+/// How many rows from the top are searched for the header row.
+pub const HEADER_SCAN_ROWS: usize = 10;
+/// Item elements (besides 事项名称 and 实施编码) a header row needs to make an item sheet.
+pub const MIN_ITEM_FIELDS: usize = 3;
+/// Own columns a header row needs to make a child sheet.
+pub const MIN_CHILD_FIELDS: usize = 2;
+
+/// One sheet of a workbook (or one CSV file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sheet {
+    /// The file the sheet was read from.
+    pub source: String,
+    /// The sheet name (`None` for a CSV file, which is its own sheet).
+    pub name: Option<String>,
+    /// The 1-based spreadsheet row of `rows[0]`.
+    pub first_row: u64,
+    /// Cell texts, row by row.
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Sheet {
+    /// The provenance of `rows[index]`.
+    fn provenance(&self, index: usize) -> Provenance {
+        let row = self.first_row + index as u64;
+        match &self.name {
+            Some(name) => Provenance::sheet_row(&self.source, name, row),
+            None => Provenance::row(&self.source, row),
+        }
+    }
+
+    /// How the sheet is named in messages: `表「申请材料」` or `文件「材料.csv」`.
+    fn label(&self) -> String {
+        match &self.name {
+            Some(name) => format!("表「{name}」"),
+            None => format!("文件「{}」", self.source),
+        }
+    }
+
+    /// The spreadsheet row number of `rows[index]`.
+    fn row_number(&self, index: usize) -> u64 {
+        self.first_row + index as u64
+    }
+}
+
+/// Assembles a workbook's sheets into items and pushes them (and notices) into `sink`.
+pub fn assemble(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record)) {
+    let mut notices = Vec::new();
+    let tables = Tables::new(labels, &mut notices);
+    let mut items: Vec<Item> = Vec::new();
+    let mut children: Vec<(Kind, &Sheet, usize, Vec<Col>)> = Vec::new();
+    let mut item_sheets = 0usize;
+    for sheet in sheets {
+        let Some((header, kind, cols)) = detect(sheet, &tables) else {
+            notices.push(Notice {
+                level: NoticeLevel::Info,
+                provenance: sheet.name.as_ref().map_or_else(
+                    || Provenance::file(&sheet.source),
+                    |n| Provenance {
+                        sheet: Some(n.clone()),
+                        ..Provenance::file(&sheet.source)
+                    },
+                ),
+                message: format!(
+                    "{}的表头不含事项表或子表（申请材料、办理流程、收费、中介服务、常见问题）的已知列，已忽略",
+                    sheet.label()
+                ),
+            });
+            continue;
+        };
+        if kind == Kind::Item {
+            item_sheets += 1;
+            read_item_sheet(sheet, header, &cols, &mut items, &mut notices);
+        } else {
+            children.push((kind, sheet, header, cols));
+        }
+    }
+    if item_sheets == 0 && !sheets.is_empty() {
+        notices.push(no_item_sheet_notice(sheets));
+        children.clear();
+    }
+    let mut by_code: HashMap<String, usize> = HashMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if !item.code.is_empty() {
+            by_code.entry(item.code.clone()).or_insert(i);
+        }
+    }
+    for (kind, sheet, header, cols) in &children {
+        let Some(rows) = child_rows(*kind, sheet, *header, cols, &mut notices) else {
+            continue;
+        };
+        // Orphan rows grouped by code, in the order the codes first appear.
+        let mut orphans: Vec<Vec<ChildRow<'_>>> = Vec::new();
+        let mut orphan_index: HashMap<String, usize> = HashMap::new();
+        for row in rows {
+            if let Some(&i) = by_code.get(&row.code) {
+                attach(&mut items[i], &row);
+            } else if let Some(&o) = orphan_index.get(&row.code) {
+                orphans[o].push(row);
+            } else {
+                orphan_index.insert(row.code.clone(), orphans.len());
+                orphans.push(vec![row]);
+            }
+        }
+        notices.extend(orphans.iter().map(|rows| orphan_notice(rows)));
+    }
+    for notice in notices {
+        sink(Record::Notice(notice));
+    }
+    for item in items {
+        sink(Record::Item(Box::new(item)));
+    }
+}
+
+/// No sheet of the workbook (or of the run's CSV files) holds items.
+fn no_item_sheet_notice(sheets: &[Sheet]) -> Notice {
+    let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
+    sources.dedup();
+    let names: Vec<String> = sheets.iter().map(Sheet::label).collect();
+    Notice {
+        level: NoticeLevel::Error,
+        provenance: Provenance::file(sources.join("、")),
+        message: format!(
+            "没有找到事项表（{}）：事项表的表头应含「实施编码」或「事项名称」，以及实施主体、办理地点、承诺办结时限等事项要素列；子表无法关联，未读取",
+            names.join("、")
+        ),
+    }
+}
+
+pub(super) fn cell(row: &[String], i: usize) -> &str {
+    row.get(i).map_or("", |s| s.trim())
+}
+
+pub(super) fn is_blank_row(row: &[String]) -> bool {
+    row.iter().all(|c| c.trim().is_empty())
+}
+
+pub(super) fn missing_column_notice(
+    sheet: &Sheet,
+    header: usize,
+    column: &str,
+    effect: &str,
+) -> Notice {
+    Notice {
+        level: NoticeLevel::Error,
+        provenance: sheet.provenance(header),
+        message: format!(
+            "{}（表头在第{}行）缺少关键列「{column}」，{effect}",
+            sheet.label(),
+            sheet.row_number(header)
+        ),
+    }
+}
+
+fn read_item_sheet(
+    sheet: &Sheet,
+    header: usize,
+    cols: &[Col],
+    items: &mut Vec<Item>,
+    notices: &mut Vec<Notice>,
+) {
+    if !cols.contains(&Col::Item(ItemField::Code)) {
+        notices.push(missing_column_notice(
+            sheet,
+            header,
+            "实施编码",
+            "事项仍会检查，但子表中的材料、流程等无法关联到这些事项",
+        ));
+    }
+    if !cols.contains(&Col::Item(ItemField::Name)) {
+        notices.push(missing_column_notice(
+            sheet,
+            header,
+            "事项名称",
+            "事项仍会检查，报告中这些事项没有名称",
+        ));
+    }
+    for (index, row) in sheet.rows.iter().enumerate().skip(header + 1) {
+        if is_blank_row(row) {
+            continue;
+        }
+        let mut item = Item {
+            provenance: sheet.provenance(index),
+            ..Item::default()
+        };
+        for (c, col) in cols.iter().enumerate() {
+            let value = cell(row, c);
+            match col {
+                Col::Item(f) => value.clone_into(item.get_mut(*f)),
+                Col::Extra(h) if !value.is_empty() => {
+                    item.extra.insert(h.clone(), value.to_owned());
+                }
+                _ => {}
+            }
+        }
+        items.push(item);
+    }
+}

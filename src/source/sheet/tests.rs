@@ -1,0 +1,201 @@
+//! Unit tests of the sheet assembly on small in-memory sheets.
+
+use super::*;
+use crate::config::Labels;
+use crate::model::{Item, Provenance};
+use crate::source::{Notice, NoticeLevel, Record};
+
+fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
+    Sheet {
+        source: "导出.xlsx".into(),
+        name: Some(name.into()),
+        first_row: 1,
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
+            .collect(),
+    }
+}
+
+fn assemble_all(sheets: &[Sheet]) -> (Vec<Item>, Vec<Notice>) {
+    let (mut items, mut notices) = (Vec::new(), Vec::new());
+    assemble(sheets, &Labels::default(), &mut |r| match r {
+        Record::Item(i) => items.push(*i),
+        Record::Notice(n) => notices.push(n),
+        Record::Unreadable(_) => panic!("sheets give items or notices"),
+    });
+    (items, notices)
+}
+
+const CODE: &str = "1134170000312541513000117035000";
+
+#[test]
+fn sheets_are_recognised_by_headers_not_names_or_order() {
+    let faq = sheet(
+        "Sheet1",
+        &[
+            &["事项编码", "常见问题", "解答"],
+            &[CODE, "许可证有效期多久？", "有效期为5年。"],
+        ],
+    );
+    let items = sheet(
+        "Sheet2",
+        &[
+            &["池州市政务服务事项清单", "", ""],
+            &["", "", ""],
+            &[
+                "实施 编码",
+                "事项名称：",
+                "承诺期限（工作日）",
+                "办理地点",
+                "咨询方式",
+            ],
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "10个工作日",
+                "池州市长江中路89号8号窗口",
+                "0566-2021156",
+            ],
+        ],
+    );
+    let (got, notices) = assemble_all(&[faq, items]);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].promised_limit, "10个工作日");
+    assert_eq!(
+        got[0].provenance,
+        Provenance::sheet_row("导出.xlsx", "Sheet2", 4)
+    );
+    assert_eq!(got[0].faqs[0].answer, "有效期为5年。");
+    assert_eq!(
+        got[0].faqs[0].provenance,
+        Provenance::sheet_row("导出.xlsx", "Sheet1", 2)
+    );
+}
+
+#[test]
+fn a_child_sheet_repeating_item_columns_stays_a_child_sheet() {
+    let items = sheet(
+        "事项",
+        &[
+            &["实施编码", "事项名称", "实施主体", "办理地点"],
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "池州市市场监督管理局",
+                "池州市长江中路89号8号窗口",
+            ],
+        ],
+    );
+    let fees = sheet(
+        "收费",
+        &[
+            &[
+                "实施编码",
+                "事项名称",
+                "实施主体",
+                "行政区划",
+                "收费项目",
+                "收费标准",
+            ],
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "池州市市场监督管理局",
+                "池州市",
+                "工本费",
+                "10元/本",
+            ],
+        ],
+    );
+    let (got, notices) = assemble_all(&[items, fees]);
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(got.len(), 1, "the fee sheet is not a second item sheet");
+    assert_eq!(got[0].fees[0].standard, "10元/本");
+}
+
+#[test]
+fn a_workbook_without_item_sheet_is_one_error() {
+    let steps = sheet(
+        "流程",
+        &[
+            &["实施编码", "环节名称", "办理人", "办理时限"],
+            &[CODE, "受理", "窗口受理人员", "1个工作日"],
+            &[CODE, "审查", "审核人员", "6个工作日"],
+        ],
+    );
+    let (got, notices) = assemble_all(&[steps]);
+    assert!(got.is_empty());
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].level, NoticeLevel::Error);
+    assert!(
+        notices[0].message.contains("没有找到事项表") && notices[0].message.contains("表「流程」")
+    );
+}
+
+#[test]
+fn merged_code_cells_fill_down_in_child_sheets() {
+    let items = sheet(
+        "事项",
+        &[
+            &["实施编码", "事项名称", "实施主体", "办理地点", "承诺时限"],
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "池州市市场监督管理局",
+                "池州市长江中路89号8号窗口",
+                "10个工作日",
+            ],
+        ],
+    );
+    let steps = sheet(
+        "流程",
+        &[
+            &["实施编码", "环节名称", "办理人", "办理时限"],
+            &[CODE, "受理", "窗口受理人员", "1个工作日"],
+            &["", "审查", "审核人员", "6个工作日"],
+            &["", "", "", ""],
+            &["", "决定", "分管负责人", "2个工作日"],
+        ],
+    );
+    let (got, notices) = assemble_all(&[items, steps]);
+    assert!(notices.is_empty(), "{notices:?}");
+    let names: Vec<&str> = got[0].steps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["受理", "审查", "决定"]);
+    assert_eq!(got[0].steps[2].provenance.row, Some(5));
+}
+
+#[test]
+fn repeated_columns_and_unknown_columns_are_kept_as_extra() {
+    let items = sheet(
+        "事项",
+        &[
+            &[
+                "实施编码",
+                "事项名称",
+                "承诺办结时限",
+                "承诺时限",
+                "办理地点",
+                "实施主体",
+                "经办人",
+            ],
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "10个工作日",
+                "10日",
+                "池州市长江中路89号8号窗口",
+                "池州市市场监督管理局",
+                "张三",
+            ],
+        ],
+    );
+    let (got, _) = assemble_all(&[items]);
+    assert_eq!(got[0].promised_limit, "10个工作日");
+    assert_eq!(
+        got[0].extra.get("承诺时限").map(String::as_str),
+        Some("10日")
+    );
+    assert_eq!(got[0].extra.get("经办人").map(String::as_str), Some("张三"));
+}

@@ -1,0 +1,170 @@
+//! Workbooks (.xlsx, .xlsm, .xls, .ods) through calamine: every sheet becomes a [`Sheet`] of cell
+//! texts and the shared assembly in `sheet.rs` recognises items and child sheets.
+//!
+//! A file with a workbook's name but not a workbook's signature (an HTML table or text saved as
+//! `.xls`, common on platform back ends) is read through `disguised.rs` with an info notice.
+//!
+//! Cells come out as the text a person sees in Excel: whole numbers without `.0` and never in
+//! scientific notation, other numbers to 15 significant digits, dates as `YYYY-MM-DD`.
+
+use std::path::Path;
+
+use calamine::{Data, Reader as _, open_workbook_auto};
+
+use super::disguised::{self, Disguise};
+use super::sheet::{self, Sheet};
+use super::{MAX_INPUT_BYTES, Notice, NoticeLevel, Reader, Record, SourceError};
+use crate::config::Labels;
+use crate::model::Provenance;
+
+/// Reads a workbook; `labels` are the user's extra header synonyms.
+#[derive(Debug, Default, Clone)]
+pub struct XlsxReader {
+    /// Extra header synonyms from the configuration.
+    pub labels: Labels,
+}
+
+impl Reader for XlsxReader {
+    fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError> {
+        let source = path.display().to_string();
+        let size = std::fs::metadata(path)
+            .map_err(|e| SourceError::Io {
+                path: path.to_owned(),
+                source: e,
+            })?
+            .len();
+        if size > MAX_INPUT_BYTES {
+            return Err(SourceError::Format {
+                path: path.to_owned(),
+                reason: format!("文件过大（{size} 字节，上限 {MAX_INPUT_BYTES} 字节）"),
+            });
+        }
+        let io = |e| SourceError::Io {
+            path: path.to_owned(),
+            source: e,
+        };
+        let mut head = [0u8; 8];
+        let n = std::io::Read::read(&mut std::fs::File::open(path).map_err(io)?, &mut head)
+            .map_err(io)?;
+        if !disguised::is_real_workbook(&head[..n]) {
+            let bytes = std::fs::read(path).map_err(io)?;
+            let Some((kind, sheets)) = disguised::sheets(&bytes, &source) else {
+                return Err(SourceError::Format {
+                    path: path.to_owned(),
+                    reason: "不是 Excel/WPS 工作簿，也不是网页表格或文本表格（文件可能已损坏）"
+                        .into(),
+                });
+            };
+            sink(Record::Notice(Notice {
+                level: NoticeLevel::Info,
+                provenance: Provenance::file(&source),
+                message: format!(
+                    "文件 {source} 实际是{}，已按表格读取",
+                    match kind {
+                        Disguise::Html => "网页表格（HTML）",
+                        Disguise::Text => "文本表格（以分隔符分列）",
+                    }
+                ),
+            }));
+            sheet::assemble(&sheets, &self.labels, sink);
+            return Ok(());
+        }
+        let mut workbook = open_workbook_auto(path).map_err(|e| SourceError::Format {
+            path: path.to_owned(),
+            reason: format!("无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格）: {e}"),
+        })?;
+        let mut sheets = Vec::new();
+        for name in workbook.sheet_names() {
+            match workbook.worksheet_range(&name) {
+                Ok(range) => {
+                    let first_row = range.start().map_or(1, |(r, _)| u64::from(r) + 1);
+                    let first_col = range.start().map_or(0, |(_, c)| c as usize);
+                    let rows = range
+                        .rows()
+                        .map(|r| {
+                            let mut cells = vec![String::new(); first_col];
+                            cells.extend(r.iter().map(cell_text));
+                            cells
+                        })
+                        .collect();
+                    sheets.push(Sheet {
+                        source: source.clone(),
+                        name: Some(name),
+                        first_row,
+                        rows,
+                    });
+                }
+                Err(e) => sink(Record::Notice(Notice {
+                    level: NoticeLevel::Error,
+                    provenance: Provenance {
+                        sheet: Some(name.clone()),
+                        ..Provenance::file(&source)
+                    },
+                    message: format!("无法读取表「{name}」: {e}"),
+                })),
+            }
+        }
+        sheet::assemble(&sheets, &self.labels, sink);
+        Ok(())
+    }
+}
+
+/// The text a person sees in the cell.
+pub fn cell_text(data: &Data) -> String {
+    match data {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_owned(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) => number_text(*f),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(dt) => {
+            let serial = dt.as_f64();
+            let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
+            if dt.is_duration() || (0.0..1.0).contains(&serial) {
+                if s == 0 {
+                    format!("{h:02}:{mi:02}")
+                } else {
+                    format!("{h:02}:{mi:02}:{s:02}")
+                }
+            } else if (h, mi, s) == (0, 0, 0) {
+                format!("{y:04}-{mo:02}-{d:02}")
+            } else {
+                format!("{y:04}-{mo:02}-{d:02} {h:02}:{mi:02}:{s:02}")
+            }
+        }
+        Data::Error(e) => e.to_string(),
+    }
+}
+
+/// A number as Excel shows it in a General cell: integers in full, others to 15 significant digits.
+pub fn number_text(f: f64) -> String {
+    if !f.is_finite() {
+        return f.to_string();
+    }
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        return format!("{}", f as i64);
+    }
+    // Round to 15 significant digits (what Excel stores and shows), then print without exponent.
+    let rounded: f64 = format!("{f:.14e}").parse().unwrap_or(f);
+    format!("{rounded}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_as_people_see_them() {
+        assert_eq!(number_text(15.0), "15");
+        assert_eq!(number_text(104_002_000.0), "104002000");
+        assert_eq!(number_text(113_417_000_031_234.0), "113417000031234");
+        assert_eq!(number_text(0.1 + 0.2), "0.3");
+        assert_eq!(number_text(2.5), "2.5");
+        assert_eq!(number_text(1e20), "100000000000000000000");
+        assert_eq!(cell_text(&Data::Float(15.0)), "15");
+        assert_eq!(
+            cell_text(&Data::String(" 000104002000 ".into())),
+            "000104002000"
+        );
+    }
+}

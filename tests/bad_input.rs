@@ -1,0 +1,322 @@
+//! Bad input, each reported with its place while the run goes on: a malformed JSON line, a JSON
+//! record of the wrong shape, an item sheet without its key column, child rows that match no item,
+//! a corrupt or missing file, duplicate item codes. Every input item appears in the output.
+
+mod common {
+    pub mod read;
+}
+
+use std::path::Path;
+
+use common::read::{exports, read};
+use rust_xlsxwriter::Workbook;
+use zwfw_audit::check::{RunInfo, check_records};
+use zwfw_audit::model::Provenance;
+use zwfw_audit::report::ItemStatus;
+use zwfw_audit::rules::{CheckContext, RuleSet};
+use zwfw_audit::source::{Notice, NoticeLevel, read_inputs};
+
+/// Writes a workbook of named sheets given as rows of cells.
+fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
+    let mut wb = Workbook::new();
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(*name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                if !v.is_empty() {
+                    ws.write_string(r as u32, c as u16, *v).unwrap();
+                }
+            }
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+const CODE_A: &str = "1134170000312541513000117035000";
+const CODE_B: &str = "1134170000312541513000117034000";
+
+fn item_header() -> Vec<&'static str> {
+    vec![
+        "实施编码",
+        "事项名称",
+        "实施主体",
+        "承诺时限",
+        "受理地点",
+        "咨询电话",
+    ]
+}
+
+#[test]
+fn malformed_json_line_is_reported_with_its_line_and_the_others_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("items.ndjson");
+    std::fs::write(
+        &path,
+        format!(
+            "{{\"code\":\"{CODE_A}\",\"name\":\"食品经营许可（新办）\"}}\n\
+             {{\"code\":\"{CODE_B}\",\"name\":\"食品生产许可（新办）\",\n\
+             {{\"code\":\"1134170000312541513000117022000\",\"name\":\"特种设备使用登记\"}}\n"
+        ),
+    )
+    .unwrap();
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B13"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    assert_eq!(
+        report.items.len(),
+        3,
+        "every input line appears in the report"
+    );
+    let bad = &report.items[1];
+    assert_eq!(bad.status, ItemStatus::Unreadable);
+    assert_eq!(
+        bad.provenance,
+        Provenance::row(path.display().to_string(), 2)
+    );
+    assert!(bad.provenance.to_string().ends_with("items.ndjson 第2行"));
+    assert!(bad.reason.as_deref().unwrap().contains("JSON 语法错误"));
+    assert_eq!(report.items[2].name, "特种设备使用登记");
+}
+
+#[test]
+fn json_array_record_of_the_wrong_shape_is_reported_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("items.json");
+    std::fs::write(
+        &path,
+        format!(
+            "[{{\"code\":\"{CODE_A}\",\"name\":\"食品经营许可（新办）\"}},\n\
+             {{\"code\":\"{CODE_B}\",\"name\":\"食品生产许可（新办）\",\"materials\":\"营业执照\"}},\n\
+             {{\"code\":\"1134170000312541513000117022000\",\"name\":\"特种设备使用登记\"}}]"
+        ),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2);
+    let bad = &r.unreadable[0];
+    assert_eq!(
+        bad.provenance,
+        Provenance::record(path.display().to_string(), 2)
+    );
+    assert_eq!(
+        bad.code.as_deref(),
+        Some(CODE_B),
+        "the code is salvaged for the report"
+    );
+    assert!(bad.reason.contains("字段类型错误"), "{}", bad.reason);
+}
+
+#[test]
+fn item_sheet_without_code_column_is_reported_and_its_items_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.xlsx");
+    workbook(
+        &path,
+        &[(
+            "事项清单",
+            vec![
+                vec!["事项名称", "实施主体", "承诺时限", "受理地点", "咨询电话"],
+                vec![
+                    "食品经营许可（新办）",
+                    "池州市市场监督管理局",
+                    "10个工作日",
+                    "池州市长江中路89号8号窗口",
+                    "0566-2021156",
+                ],
+                vec![
+                    "食品生产许可（新办）",
+                    "池州市市场监督管理局",
+                    "10个工作日",
+                    "池州市长江中路89号9号窗口",
+                    "0566-2021163",
+                ],
+            ],
+        )],
+    );
+    let r = read(&[path]);
+    assert_eq!(r.items.len(), 2);
+    let n = r
+        .notices
+        .iter()
+        .find(|n| n.level == NoticeLevel::Error)
+        .expect("an error notice");
+    assert_eq!(n.provenance.sheet.as_deref(), Some("事项清单"));
+    assert_eq!(n.provenance.row, Some(1));
+    assert!(
+        n.message.contains("表「事项清单」") && n.message.contains("「实施编码」"),
+        "{}",
+        n.message
+    );
+}
+
+#[test]
+fn item_sheet_without_name_column_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.xlsx");
+    workbook(
+        &path,
+        &[(
+            "基本信息",
+            vec![
+                vec![
+                    "事项编码",
+                    "实施主体",
+                    "承诺办结时限",
+                    "办理地点",
+                    "联系电话",
+                ],
+                vec![
+                    CODE_A,
+                    "池州市市场监督管理局",
+                    "10个工作日",
+                    "池州市长江中路89号8号窗口",
+                    "0566-2021156",
+                ],
+            ],
+        )],
+    );
+    let r = read(&[path]);
+    assert_eq!(r.items.len(), 1);
+    assert_eq!(r.items[0].code, CODE_A);
+    let n = &r.notices[0];
+    assert_eq!(n.level, NoticeLevel::Error);
+    assert!(
+        n.message.contains("表「基本信息」") && n.message.contains("「事项名称」"),
+        "{}",
+        n.message
+    );
+}
+
+#[test]
+fn child_rows_without_matching_item_are_orphans_with_their_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.xlsx");
+    workbook(
+        &path,
+        &[
+            (
+                "事项",
+                vec![
+                    item_header(),
+                    vec![
+                        CODE_A,
+                        "食品经营许可（新办）",
+                        "池州市市场监督管理局",
+                        "10个工作日",
+                        "池州市长江中路89号8号窗口",
+                        "0566-2021156",
+                    ],
+                ],
+            ),
+            (
+                "材料",
+                vec![
+                    vec!["实施编码", "材料名称", "来源渠道", "份数"],
+                    vec![CODE_A, "食品经营许可申请书", "申请人自备", "1"],
+                    vec![CODE_B, "食品生产许可申请书", "申请人自备", "1"],
+                    vec![CODE_B, "营业执照", "政府部门核发", "1"],
+                ],
+            ),
+            (
+                "步骤",
+                vec![
+                    vec!["办理环节", "办理人", "办理时限"],
+                    vec!["受理", "窗口受理人员", "1个工作日"],
+                ],
+            ),
+        ],
+    );
+    let r = read(&[path]);
+    assert_eq!(r.items.len(), 1);
+    assert_eq!(r.items[0].materials.len(), 1);
+    let orphan = r
+        .notices
+        .iter()
+        .find(|n| n.level == NoticeLevel::Warning)
+        .expect("orphan notice");
+    assert_eq!(orphan.provenance.sheet.as_deref(), Some("材料"));
+    assert_eq!(orphan.provenance.row, Some(3));
+    // One notice per sheet and code, listing its rows.
+    assert!(
+        orphan.message.contains("表「材料」第3、4行") && orphan.message.contains(CODE_B),
+        "{}",
+        orphan.message
+    );
+    assert_eq!(
+        r.notices
+            .iter()
+            .filter(|n| n.level == NoticeLevel::Warning)
+            .count(),
+        1
+    );
+    // A child sheet without any 实施编码 column cannot be linked: an error naming sheet and column.
+    let missing = r
+        .notices
+        .iter()
+        .find(|n| n.level == NoticeLevel::Error)
+        .expect("missing column notice");
+    assert_eq!(missing.provenance.sheet.as_deref(), Some("步骤"));
+    assert!(missing.message.contains("表「步骤」") && missing.message.contains("「实施编码」"));
+}
+
+#[test]
+fn corrupt_and_missing_files_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let corrupt = dir.path().join("导出.xlsx");
+    std::fs::write(&corrupt, b"PK\x03\x04 this is not really a workbook").unwrap();
+    let missing = dir.path().join("不存在.csv");
+    let r = read(&[
+        corrupt.clone(),
+        missing.clone(),
+        exports().join("sample.json"),
+    ]);
+    assert_eq!(r.items.len(), 36, "the good input is still read");
+    let errors: Vec<&Notice> = r
+        .notices
+        .iter()
+        .filter(|n| n.level == NoticeLevel::Error)
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert_eq!(
+        errors[0].provenance,
+        Provenance::file(corrupt.display().to_string())
+    );
+    assert!(errors[0].message.contains("导出.xlsx"));
+    assert!(errors.iter().any(|n| n.message.contains("不存在.csv")));
+}
+
+#[test]
+fn duplicate_item_codes_are_reported_with_both_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项.csv");
+    std::fs::write(
+        &path,
+        format!(
+            "实施编码,事项名称,实施主体,承诺时限,办理地点\n\
+             {CODE_A},食品经营许可（新办）,池州市市场监督管理局,10个工作日,池州市长江中路89号8号窗口\n\
+             {CODE_B},食品生产许可（新办）,池州市市场监督管理局,10个工作日,池州市长江中路89号9号窗口\n\
+             {CODE_A},食品经营许可（新办）,池州市市场监督管理局,10个工作日,池州市长江中路89号8号窗口\n"
+        ),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 3, "both duplicates are kept and checked");
+    let n = r
+        .notices
+        .iter()
+        .find(|n| n.message.contains("重复"))
+        .expect("duplicate notice");
+    assert_eq!(n.level, NoticeLevel::Warning);
+    assert_eq!(n.provenance.row, Some(4));
+    assert!(
+        n.message.contains(CODE_A) && n.message.contains("第2行") && n.message.contains("第4行"),
+        "{}",
+        n.message
+    );
+}

@@ -1,0 +1,58 @@
+//! Reading inputs into items, unreadable records and notices, for the reader tests.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use zwfw_audit::config::Labels;
+use zwfw_audit::model::{Item, Provenance};
+use zwfw_audit::source::{Notice, Record, Unreadable, read_inputs_with};
+
+pub fn exports() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports")
+}
+
+pub struct Read {
+    pub items: Vec<Item>,
+    pub unreadable: Vec<Unreadable>,
+    pub notices: Vec<Notice>,
+}
+
+pub fn read_with(paths: &[PathBuf], labels: &Labels) -> Read {
+    let mut out = Read {
+        items: Vec::new(),
+        unreadable: Vec::new(),
+        notices: Vec::new(),
+    };
+    read_inputs_with(paths, labels, &mut |r| match r {
+        Record::Item(i) => out.items.push(*i),
+        Record::Unreadable(u) => out.unreadable.push(u),
+        Record::Notice(n) => out.notices.push(n),
+    });
+    out
+}
+
+pub fn read(paths: &[PathBuf]) -> Read {
+    read_with(paths, &Labels::default())
+}
+
+/// The item without any provenance, for comparing items read from different formats.
+pub fn strip(mut item: Item) -> Item {
+    item.provenance = Provenance::default();
+    item.materials
+        .iter_mut()
+        .for_each(|m| m.provenance = Provenance::default());
+    item.steps
+        .iter_mut()
+        .for_each(|s| s.provenance = Provenance::default());
+    item.fees
+        .iter_mut()
+        .for_each(|f| f.provenance = Provenance::default());
+    item.intermediaries
+        .iter_mut()
+        .for_each(|i| i.provenance = Provenance::default());
+    item.faqs
+        .iter_mut()
+        .for_each(|q| q.provenance = Provenance::default());
+    item
+}

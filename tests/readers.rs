@@ -1,0 +1,306 @@
+//! Export readers on the bundled sample: XLSX, JSON and CSV (GBK and UTF-8 BOM) of the sample give
+//! the same items; header synonyms (built-in and from the configuration), coded values, extra
+//! columns and Excel numbers survive. Bad input is in `bad_input.rs`.
+
+mod common {
+    pub mod read;
+    pub mod sample_sheets;
+}
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use common::read::{exports, read, read_with, strip};
+use common::sample_sheets::{SheetData, sample_sheets};
+use rust_xlsxwriter::Workbook;
+use zwfw_audit::config::Config;
+use zwfw_audit::model::{Item, Provenance};
+use zwfw_audit::source::NoticeLevel;
+use zwfw_audit::unit::default_unit;
+
+fn sample_json() -> Vec<Item> {
+    let r = read(&[exports().join("sample.json")]);
+    assert!(
+        r.unreadable.is_empty() && r.notices.is_empty(),
+        "{:?}",
+        r.notices
+    );
+    r.items
+}
+
+fn assert_same_items(got: Vec<Item>, want: Vec<Item>) {
+    assert_eq!(got.len(), want.len());
+    for (g, w) in got.into_iter().zip(want) {
+        let code = w.code.clone();
+        assert_eq!(strip(g), strip(w), "item {code} differs");
+    }
+}
+
+/// Writes the sample's sheets as CSV files (one per sheet) in `dir`, encoded by `encode`.
+fn write_csv_sheets(dir: &Path, encode: impl Fn(&str) -> Vec<u8>) -> Vec<PathBuf> {
+    let items = sample_json();
+    let mut paths = Vec::new();
+    for sheet in sample_sheets(&items) {
+        let path = dir.join(format!("{}.csv", sheet.name));
+        std::fs::write(&path, encode(&csv_text(&sheet))).unwrap();
+        paths.push(path);
+    }
+    paths
+}
+
+fn csv_text(sheet: &SheetData) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    if let Some(t) = sheet.title {
+        w.write_record([t]).unwrap();
+    }
+    w.write_record(&sheet.header).unwrap();
+    for r in &sheet.rows {
+        w.write_record(r).unwrap();
+    }
+    String::from_utf8(w.into_inner().unwrap()).unwrap()
+}
+
+#[test]
+fn xlsx_and_json_of_the_sample_give_the_same_items() {
+    let json = sample_json();
+    let xlsx = read(&[exports().join("sample.xlsx")]);
+    assert!(xlsx.unreadable.is_empty());
+    // The only notice: the instructions sheet is not an item or child sheet.
+    assert_eq!(xlsx.notices.len(), 1, "{:?}", xlsx.notices);
+    assert_eq!(xlsx.notices[0].level, NoticeLevel::Info);
+    assert!(xlsx.notices[0].message.contains("填表说明"));
+    assert!(json.len() >= 36);
+    let units: BTreeSet<String> = json.iter().map(|i| default_unit(i).name).collect();
+    assert!(units.len() >= 4, "{units:?}");
+    // Provenance: file + sheet + 1-based row on items and children (title row 1, header row 2).
+    let first = &xlsx.items[0];
+    assert_eq!(first.provenance.sheet.as_deref(), Some("事项基本信息"));
+    assert_eq!(first.provenance.row, Some(3));
+    assert!(first.provenance.source.ends_with("sample.xlsx"));
+    assert_eq!(
+        first.materials[0].provenance.sheet.as_deref(),
+        Some("申请材料")
+    );
+    assert_eq!(first.materials[0].provenance.row, Some(2));
+    assert_eq!(first.steps[0].provenance.sheet.as_deref(), Some("办理流程"));
+    assert_eq!(first.faqs[2].provenance.sheet.as_deref(), Some("常见问题"));
+    assert_same_items(xlsx.items, json);
+}
+
+#[test]
+fn intermediary_rows_group_into_services_with_agencies() {
+    let xlsx = read(&[exports().join("sample.xlsx")]).items;
+    let plan = xlsx
+        .iter()
+        .find(|i| i.name == "建设工程规划许可证核发")
+        .unwrap();
+    assert_eq!(plan.intermediaries.len(), 1);
+    assert_eq!(plan.intermediaries[0].name, "建设工程设计方案编制");
+    assert_eq!(plan.intermediaries[0].agencies.len(), 3);
+    assert_eq!(plan.intermediaries[0].agencies[2].contact, "0566-2022137");
+}
+
+#[test]
+fn coded_values_and_extra_columns_are_kept() {
+    let xlsx = read(&[exports().join("sample.xlsx")]).items;
+    let food = &xlsx[0];
+    // 权力来源 `1` and 事项类型 `01` stay as published; the rules decode them.
+    assert_eq!(food.power_source, "1");
+    assert_eq!(food.item_type, "01");
+    assert_eq!(food.level, "3");
+    // Other items publish labels instead; both are kept as published.
+    assert_eq!(xlsx[1].power_source, "法定本级行使");
+    assert_eq!(xlsx[1].item_type, "行政许可");
+    assert_eq!(xlsx[8].level, "市级");
+    // Extra columns: 备注 on the item sheet, 材料编码 on the material sheet.
+    assert_eq!(
+        food.extra.get("备注").map(String::as_str),
+        Some("2023年按《食品经营许可和备案管理办法》更新")
+    );
+    assert_eq!(
+        food.materials[0].extra.get("材料编码").map(String::as_str),
+        Some("1134170000312541513000117035000001")
+    );
+    // Leading zeros of codes written as text survive.
+    assert_eq!(food.basic_code, "000117035000");
+}
+
+#[test]
+fn gbk_csv_files_form_one_workbook() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = write_csv_sheets(dir.path(), |s| {
+        let (bytes, _, had_errors) = encoding_rs::GBK.encode(s);
+        assert!(!had_errors, "sample text must be encodable in GBK");
+        bytes.into_owned()
+    });
+    assert!(
+        std::str::from_utf8(&std::fs::read(&paths[2]).unwrap()).is_err(),
+        "not GBK bytes"
+    );
+    let r = read(&paths);
+    assert!(r.unreadable.is_empty());
+    let messages: Vec<&str> = r
+        .notices
+        .iter()
+        .take(3)
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(r.notices.len(), 1, "{messages:?}");
+    assert!(r.notices[0].message.contains("填表说明.csv"));
+    let item_csv = dir.path().join("事项基本信息.csv").display().to_string();
+    assert_eq!(r.items[0].provenance, Provenance::row(&item_csv, 3));
+    assert_same_items(r.items, sample_json());
+}
+
+#[test]
+fn utf8_bom_csv_files_read_from_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write_csv_sheets(dir.path(), |s| {
+        let mut b = b"\xEF\xBB\xBF".to_vec();
+        b.extend_from_slice(s.as_bytes());
+        b
+    });
+    let r = read(&[dir.path().to_owned()]);
+    assert!(r.unreadable.is_empty());
+    // The BOM does not leak into the first header (实施编码 / 材料…): codes are read.
+    assert!(r.items.iter().all(|i| i.code.len() == 31));
+    assert_same_items(r.items, sample_json());
+}
+
+#[test]
+fn header_synonyms_normalise_and_users_extend_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项.csv");
+    std::fs::write(
+        &path,
+        "实施编码,事项名称：,承诺期限（工作日）,办事者到办事现场次数,投诉电话,具体地址,承诺天数,联系人电话\n\
+         1134170000312541513000117035000,食品经营许可（新办）,10个工作日,1,0566-12345,池州市长江中路89号8号窗口,7,0566-2021156\n",
+    )
+    .unwrap();
+    let plain = read(std::slice::from_ref(&path));
+    let item = &plain.items[0];
+    assert_eq!(item.name, "食品经营许可（新办）");
+    assert_eq!(item.promised_limit, "10个工作日");
+    assert_eq!(item.visits, "1");
+    assert_eq!(item.supervise_phone, "0566-12345");
+    assert_eq!(item.address, "池州市长江中路89号8号窗口");
+    // Not known without configuration: kept as extra columns by their original header.
+    assert_eq!(item.extra.get("承诺天数").map(String::as_str), Some("7"));
+    assert_eq!(item.consult_phone, "");
+
+    // With the user's synonyms, keyed by element key or by standard label.
+    let custom = dir.path().join("custom.csv");
+    std::fs::write(
+        &custom,
+        "实施编码,事项名称,实施主体,办理地点,行使层级,承诺天数,联系人电话\n\
+         1134170000312541513000117035000,食品经营许可（新办）,池州市市场监督管理局,池州市长江中路89号8号窗口,3,7个工作日,0566-2021156\n",
+    )
+    .unwrap();
+    let without = &read(std::slice::from_ref(&custom)).items[0];
+    assert_eq!(without.promised_limit, "");
+    assert_eq!(
+        without.extra.get("承诺天数").map(String::as_str),
+        Some("7个工作日")
+    );
+    assert_eq!(
+        without.extra.get("联系人电话").map(String::as_str),
+        Some("0566-2021156")
+    );
+    let config = Config::parse(
+        "[labels.item]\npromised_limit = [\"承诺天数\"]\n\"咨询电话\" = [\"联系人电话\"]\n",
+    )
+    .unwrap();
+    let with = &read_with(&[custom], &config.labels).items[0];
+    assert_eq!(with.promised_limit, "7个工作日");
+    assert_eq!(with.consult_phone, "0566-2021156");
+    assert!(with.extra.is_empty(), "{:?}", with.extra);
+}
+
+#[test]
+fn unknown_label_keys_in_the_configuration_are_reported() {
+    let config = Config::parse("[labels.material]\n\"材料名\" = [\"文件名称\"]\n").unwrap();
+    let r = read_with(&[exports().join("sample.xlsx")], &config.labels);
+    assert!(
+        r.notices.iter().any(|n| n.level == NoticeLevel::Warning
+            && n.message.contains("[labels.material]")
+            && n.message.contains("材料名")),
+        "{:?}",
+        r.notices
+    );
+}
+
+#[test]
+fn excel_numbers_read_as_people_see_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("numbers.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in [
+        "实施编码",
+        "事项名称",
+        "基本编码",
+        "到现场次数",
+        "承诺时限",
+        "行使层级",
+        "权力来源",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "1134170000312541513000104002000")
+        .unwrap();
+    ws.write_string(1, 1, "食品经营许可（新办）").unwrap();
+    ws.write_number(1, 2, 340_117_010_000.0).unwrap();
+    ws.write_number(1, 3, 1.0).unwrap();
+    ws.write_number(1, 4, 15.0).unwrap();
+    ws.write_number(1, 5, 3.0).unwrap();
+    ws.write_number(1, 6, 1.0).unwrap();
+    ws.write_string(2, 0, "1134170000312541513000104003000")
+        .unwrap();
+    ws.write_string(2, 2, "000104003000").unwrap();
+    ws.write_number(2, 4, 2.5).unwrap();
+    wb.save(&path).unwrap();
+    let r = read(&[path]);
+    assert_eq!(r.items.len(), 2);
+    let (a, b) = (&r.items[0], &r.items[1]);
+    assert_eq!(a.basic_code, "340117010000");
+    assert_eq!(a.visits, "1");
+    assert_eq!(a.promised_limit, "15");
+    assert_eq!(a.level, "3");
+    assert_eq!(a.power_source, "1");
+    assert_eq!(b.basic_code, "000104003000");
+    assert_eq!(b.promised_limit, "2.5");
+}
+
+#[test]
+fn an_html_table_saved_as_xls_is_read_with_a_notice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项导出.xls");
+    let html = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"></head><body>\
+        <table border=\"1\"><tr><td colspan=\"5\">池州市政务服务事项清单</td></tr>\
+        <tr><th>实施编码</th><th>事项名称</th><th>实施主体</th><th>承诺时限</th><th>受理地点</th></tr>\
+        <tr><td>1134170000312541513000117035000</td><td>食品经营许可（新办）</td><td>池州市市场监督管理局</td>\
+        <td>10个工作日</td><td>池州市长江中路89号池州市政务服务中心二楼8号窗口</td></tr></table>\
+        <table><tr><th>实施编码</th><th>材料名称</th><th>来源渠道</th><th>份数</th></tr>\
+        <tr><td>1134170000312541513000117035000</td><td>食品经营许可申请书</td><td>申请人自备</td><td>1</td></tr></table>\
+        </body></html>";
+    let (gbk, _, had_errors) = encoding_rs::GBK.encode(html);
+    assert!(!had_errors);
+    std::fs::write(&path, gbk).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 1, "{:?}", r.notices);
+    let item = &r.items[0];
+    assert_eq!(item.promised_limit, "10个工作日");
+    assert_eq!(item.materials[0].name, "食品经营许可申请书");
+    assert_eq!(item.provenance.sheet.as_deref(), Some("表1"));
+    assert_eq!(item.provenance.row, Some(3));
+    assert!(
+        r.notices
+            .iter()
+            .any(|n| n.level == NoticeLevel::Info && n.message.contains("网页表格"))
+    );
+}
