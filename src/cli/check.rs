@@ -57,7 +57,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         params: config.check.clone(),
     };
     let mut records: Vec<Record> = Vec::new();
-    source::read_inputs(&args.inputs, &mut |r| records.push(r));
+    source::read_inputs_with(&args.inputs, &config.labels, &mut |r| records.push(r));
     let (default_id, generated_at) = now_run_id();
     let run_id = args.run_id.clone().unwrap_or(default_id);
     let run = RunInfo {
