@@ -22,6 +22,8 @@ pub struct Config {
     pub labels: Labels,
     /// Where and how reports are written.
     pub output: Output,
+    /// Nightly audits (`zwfw-audit audit`): inputs, history store, trend length.
+    pub audit: crate::history::AuditConfig,
 }
 
 /// Extra header synonyms users add for their platform, by element key or standard label:

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Config;
 
+mod audit;
 mod check;
 mod rules;
 
@@ -25,6 +26,8 @@ enum Command {
     Check(check::CheckArgs),
     /// 列出全部规则 (list every rule)
     Rules,
+    /// 夜间审核: 检查、对比上次运行、写入历史 (nightly audit with history), e.g. `audit --config zwfw-audit.toml`
+    Audit(audit::AuditArgs),
     /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
     Explain {
         /// Rule id or name.
@@ -36,6 +39,7 @@ enum Command {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Audit(args) => audit::run(&args),
         Command::Rules => {
             rules::print_rules()?;
             Ok(0)

@@ -1,0 +1,84 @@
+//! 豁免 — waivers: an assessor's decision that a finding does not count until a date.
+
+use std::collections::BTreeSet;
+
+use serde::{Deserialize, Serialize};
+
+use super::view::WaiverReport;
+
+/// One waiver.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Waiver {
+    /// The finding's fingerprint.
+    pub fingerprint: String,
+    /// Why, in the assessor's words.
+    pub reason: String,
+    /// Last day the waiver applies (inclusive), `YYYY-MM-DD`.
+    pub until: String,
+    /// When it was recorded (RFC 3339).
+    pub created_at: String,
+}
+
+impl Waiver {
+    /// Whether the waiver applies on `date`.
+    pub fn is_active(&self, date: jiff::civil::Date) -> bool {
+        self.until
+            .parse::<jiff::civil::Date>()
+            .is_ok_and(|until| date <= until)
+    }
+}
+
+/// Sorts waivers against the fingerprints of a run on `date`: the ones that apply (returned as a
+/// set too), the expired ones, and the active ones that match nothing.
+pub(crate) fn classify(
+    waivers: &[Waiver],
+    fingerprints: &BTreeSet<String>,
+    date: jiff::civil::Date,
+) -> (WaiverReport, BTreeSet<String>) {
+    let mut report = WaiverReport::default();
+    let mut applied = BTreeSet::new();
+    for w in waivers {
+        if !w.is_active(date) {
+            report.expired.push(w.clone());
+        } else if fingerprints.contains(&w.fingerprint) {
+            applied.insert(w.fingerprint.clone());
+            report.applied.push(w.clone());
+        } else {
+            report.unmatched.push(w.clone());
+        }
+    }
+    (report, applied)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn waiver(fp: &str, until: &str) -> Waiver {
+        Waiver {
+            fingerprint: fp.into(),
+            reason: "省级系统字段锁定，待省平台修改".into(),
+            until: until.into(),
+            created_at: "2026-11-01T10:00:00+08:00".into(),
+        }
+    }
+
+    #[test]
+    fn waivers_are_applied_expired_or_unmatched() {
+        let fps: BTreeSet<String> = ["a".to_owned(), "b".to_owned()].into();
+        let day = "2026-11-20".parse().unwrap();
+        let (report, applied) = classify(
+            &[
+                waiver("a", "2026-11-20"),
+                waiver("b", "2026-11-19"),
+                waiver("c", "2026-12-31"),
+            ],
+            &fps,
+            day,
+        );
+        assert_eq!(applied, ["a".to_owned()].into());
+        assert_eq!(report.applied.len(), 1);
+        assert_eq!(report.expired[0].fingerprint, "b");
+        assert_eq!(report.unmatched[0].fingerprint, "c");
+    }
+}
