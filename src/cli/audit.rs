@@ -290,15 +290,29 @@ fn nightly_steps(
         config.audit.trend_runs,
     )?;
     checked.report.history = Some(view);
-    // 7. Reports (lead: xlsx/html/csv writers go here next to JSON).
+    // 7. Reports, into `<run>.partial/` until the run is complete (lead: the xlsx/html/csv
+    //    writers go here next to JSON, into the same folder).
     let dir = config.output.dir.join(run.id());
-    write_json(&checked.report, &dir)?;
+    let partial = config.output.dir.join(format!("{}.partial", run.id()));
+    if partial.exists() {
+        std::fs::remove_dir_all(&partial)
+            .with_context(|| format!("无法清理上次残留的 {}", partial.display()))?;
+    }
+    write_json(&checked.report, &partial)?;
     // 8. History: one transaction writes everything and marks the run complete.
     let staged = store.stage(run, &checked, &RunTime::now())?;
     if args.debug_abort_before_commit {
         std::process::abort();
     }
     staged.commit()?;
+    // The run is complete; its reports take their final name.
+    if let Err(e) = std::fs::rename(&partial, &dir) {
+        eprintln!(
+            "注意: 运行已完成，但无法把 {} 改名为 {}: {e}",
+            partial.display(),
+            dir.display()
+        );
+    }
     let view = checked.report.history.as_ref().expect("set above");
     if !args.quiet {
         print_summary(&checked, view, &dir);
@@ -358,12 +372,12 @@ fn write_summary(
     for r in &view.skipped_runs {
         writeln!(out, "  未完成的运行 {}（{}）未计入对比", r.id, r.started_at)?;
     }
-    writeln!(out, "  单位\t事项\t错误\t新增\t已整改\t未整改")?;
+    writeln!(out, "  单位\t事项\t错误\t新增\t已整改\t未整改\t已移除")?;
     for u in &view.units {
         writeln!(
             out,
-            "  {}\t{}\t{}\t{}\t{}\t{}",
-            u.unit, u.items, u.errors, u.new, u.fixed, u.persisting
+            "  {}\t{}\t{}\t{}\t{}\t{}\t{}",
+            u.unit, u.items, u.errors, u.new, u.fixed, u.persisting, u.gone
         )?;
     }
     for w in &view.waivers.expired {
