@@ -439,6 +439,48 @@ fn since_picks_a_baseline_by_date_or_run_id() {
     }
 }
 
+#[test]
+fn pruning_keeps_trends_and_ages_but_drops_old_details() {
+    let (dir, mut store) = temp_store();
+    night(&mut store, 1, "n1", "2026-11-20T02:00:00+08:00");
+    night(&mut store, 2, "n2", "2026-11-21T02:00:00+08:00");
+    night(&mut store, 3, "n3", "2026-11-24T02:00:00+08:00");
+    assert_eq!(store.prune(1).unwrap(), 2);
+    assert_eq!(store.prune(1).unwrap(), 0, "nothing left to prune");
+    let db = rusqlite::Connection::open(dir.path().join("reports/history.sqlite")).unwrap();
+    let rows: i64 = db
+        .query_row(
+            "SELECT COUNT(*) FROM findings WHERE run_id IN ('n1', 'n2')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 0);
+    assert_eq!(store.runs().unwrap().len(), 3);
+
+    let (_, v4) = night(&mut store, 3, "n4", "2026-11-25T02:00:00+08:00");
+    assert_eq!(v4.reused_items, 7, "night 3's results are kept");
+    let b1 = find(&v4, "失业保险金申领", "B14");
+    assert_eq!((b1.status, b1.age_days), (FindingStatus::Persisting, 5));
+    let trend: Vec<usize> = v4
+        .unit(RS)
+        .unwrap()
+        .trend
+        .iter()
+        .map(|p| p.errors)
+        .collect();
+    assert_eq!(trend, [1, 2, 3, 3]);
+    let (run, checked) = check_night(
+        &mut store,
+        3,
+        "n5",
+        "2026-11-26T02:00:00+08:00",
+        &RuleSet::default(),
+    );
+    let err = store.diff(&run, &checked, Some("n1"), 12).unwrap_err();
+    assert!(matches!(err, HistoryError::Pruned(_)), "{err}");
+}
+
 /// Builds a v1 store from [`history::V1_SQL`] and `fixtures/history/v1.sql`.
 fn build_v1(path: &Path) {
     let db = rusqlite::Connection::open(path).unwrap();

@@ -102,6 +102,14 @@ enum Action {
         #[command(flatten)]
         store: StoreArgs,
     },
+    /// 清理旧运行的明细，保留趋势 (drop old runs' details; trends and ages stay)
+    Prune {
+        /// 保留最近几次已完成运行的明细
+        #[arg(long, default_value_t = 90)]
+        keep: usize,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
     /// 列出历次运行 (list runs)
     Runs {
         #[command(flatten)]
@@ -144,6 +152,12 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
                 )
                 .or_else(super::ignore_broken_pipe)?;
             }
+            Ok(0)
+        }
+        Some(Action::Prune { keep, store }) => {
+            let (mut store, _) = open_store(store)?;
+            let n = store.prune(*keep)?;
+            println!("已清理 {n} 次运行的明细（保留最近 {keep} 次已完成运行；趋势数据全部保留）");
             Ok(0)
         }
         Some(Action::Runs { store }) => {

@@ -97,9 +97,13 @@ impl Store {
                 )
                 .optional()
         };
-        found
+        let found = found
             .map_err(|e| self.err(e))?
-            .ok_or_else(|| HistoryError::NoSuchBaseline(since.trim().to_owned()))
+            .ok_or_else(|| HistoryError::NoSuchBaseline(since.trim().to_owned()))?;
+        if !self.has_details(&found.id)? {
+            return Err(HistoryError::Pruned(found.id));
+        }
+        Ok(found)
     }
 
     /// first_seen of each finding of the latest complete run before `time` (the streak carried

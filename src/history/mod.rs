@@ -113,6 +113,9 @@ pub enum HistoryError {
     /// `--since` names no usable run.
     #[error("找不到对比基准 \"{0}\"：需要一个已完成运行的编号，或日期（如 2026-11-20）")]
     NoSuchBaseline(String),
+    /// `--since` names a run whose details were pruned.
+    #[error("运行 {0} 的明细已清理（audit prune），不能作为对比基准；请选更近的运行")]
+    Pruned(String),
     /// A time or date could not be read.
     #[error(
         "时间 \"{0}\" 无法识别：运行时间要写成 2026-11-20T02:00:00+08:00，日期要写成 2026-11-20"
