@@ -39,6 +39,7 @@ use crate::rules::{RuleParams, RuleSet};
 mod diff;
 mod fingerprint;
 mod incremental;
+mod prune;
 mod schema;
 mod store;
 mod view;

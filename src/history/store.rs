@@ -15,7 +15,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::incremental::{CachedResult, Checked};
-use super::{HistoryError, RunTime, SCHEMA_VERSION, Waiver, schema};
+use super::{HistoryError, RunTime, SCHEMA_VERSION, schema};
 
 /// The history store.
 #[derive(Debug)]
@@ -171,7 +171,7 @@ impl Store {
     }
 
     /// Takes the run lock, or `None` when another connection holds it.
-    fn try_lock(&self) -> Result<Option<Connection>, HistoryError> {
+    pub(super) fn try_lock(&self) -> Result<Option<Connection>, HistoryError> {
         let path = self.lock_path();
         let sql = |source| HistoryError::Sqlite {
             path: path.clone(),
@@ -444,133 +444,9 @@ impl Store {
         })
         .transpose()
     }
-
-    /// Records (or replaces) a waiver.
-    pub fn add_waiver(&self, waiver: &Waiver) -> Result<(), HistoryError> {
-        super::parse_date(&waiver.until)?;
-        self.conn
-            .execute(
-                "INSERT OR REPLACE INTO waivers (fingerprint, reason, until, created_at)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![
-                    waiver.fingerprint,
-                    waiver.reason,
-                    waiver.until,
-                    waiver.created_at
-                ],
-            )
-            .map_err(|e| self.err(e))?;
-        Ok(())
-    }
-
-    /// Removes a waiver; whether there was one.
-    pub fn remove_waiver(&self, fingerprint: &str) -> Result<bool, HistoryError> {
-        let n = self
-            .conn
-            .execute("DELETE FROM waivers WHERE fingerprint = ?1", [fingerprint])
-            .map_err(|e| self.err(e))?;
-        Ok(n > 0)
-    }
-
-    /// Every waiver, by fingerprint.
-    pub fn waivers(&self) -> Result<Vec<Waiver>, HistoryError> {
-        let mut st = self
-            .conn
-            .prepare(
-                "SELECT fingerprint, reason, until, created_at FROM waivers ORDER BY fingerprint",
-            )
-            .map_err(|e| self.err(e))?;
-        st.query_map([], |r| {
-            Ok(Waiver {
-                fingerprint: r.get(0)?,
-                reason: r.get(1)?,
-                until: r.get(2)?,
-                created_at: r.get(3)?,
-            })
-        })
-        .and_then(Iterator::collect)
-        .map_err(|e| self.err(e))
-    }
-
-    /// Deletes the item and finding rows of all but the last `keep` complete runs (and of the
-    /// incomplete runs before them), and the cached results no kept run uses; the runs
-    /// themselves and their per-unit figures stay, so trends still reach back to the first
-    /// run. Ages are unaffected: each finding row carries its first_seen. Returns how many runs
-    /// lost their details. Must not run while a run is active (it takes the run lock).
-    pub fn prune(&mut self, keep: usize) -> Result<usize, HistoryError> {
-        let Some(_lock) = self.try_lock()? else {
-            return Err(HistoryError::Busy {
-                path: self.path.clone(),
-                holder: String::new(),
-            });
-        };
-        let path = self.path.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(|e| sql_err(&path, e))?;
-        let pruned = (|| -> rusqlite::Result<usize> {
-            let oldest_kept: Option<i64> = tx
-                .query_row(
-                    "SELECT started_epoch FROM runs WHERE status = 'complete'
-                     ORDER BY started_epoch DESC LIMIT 1 OFFSET ?1",
-                    [super::sql_count(keep.max(1) - 1)],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let Some(oldest_kept) = oldest_kept else {
-                return Ok(0);
-            };
-            tx.execute_batch(&format!(
-                "CREATE TEMP TABLE pruned AS SELECT id FROM runs WHERE started_epoch < {oldest_kept}
-                   AND (EXISTS (SELECT 1 FROM items i WHERE i.run_id = runs.id)
-                        OR EXISTS (SELECT 1 FROM findings f WHERE f.run_id = runs.id));
-                 DELETE FROM items WHERE run_id IN (SELECT id FROM pruned);
-                 DELETE FROM findings WHERE run_id IN (SELECT id FROM pruned);
-                 DELETE FROM results WHERE content_hash NOT IN (SELECT content_hash FROM items);"
-            ))?;
-            let n: i64 = tx.query_row("SELECT COUNT(*) FROM pruned", [], |r| r.get(0))?;
-            tx.execute_batch("DROP TABLE pruned;")?;
-            Ok(usize::try_from(n).unwrap_or_default())
-        })()
-        .map_err(|e| sql_err(&path, e))?;
-        tx.commit().map_err(|e| sql_err(&path, e))?;
-        self.conn
-            .execute_batch("VACUUM;")
-            .map_err(|e| sql_err(&path, e))?;
-        Ok(pruned)
-    }
-
-    /// Whether a run still has its item rows (not pruned).
-    pub(super) fn has_details(&self, run_id: &str) -> Result<bool, HistoryError> {
-        self.conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM items WHERE run_id = ?1)",
-                [run_id],
-                |r| r.get(0),
-            )
-            .map_err(|e| self.err(e))
-    }
-
-    /// The latest complete run's finding with this fingerprint: (考核单位, 实施编码, message).
-    pub fn latest_finding(
-        &self,
-        fingerprint: &str,
-    ) -> Result<Option<(String, String, String)>, HistoryError> {
-        self.conn
-            .query_row(
-                "SELECT f.unit, f.item_code, f.message FROM findings f JOIN runs r ON r.id = f.run_id
-                 WHERE f.fingerprint = ?1 AND r.status = 'complete'
-                 ORDER BY r.started_epoch DESC LIMIT 1",
-                [fingerprint],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )
-            .optional()
-            .map_err(|e| self.err(e))
-    }
 }
 
-fn sql_err(path: &Path, source: rusqlite::Error) -> HistoryError {
+pub(super) fn sql_err(path: &Path, source: rusqlite::Error) -> HistoryError {
     HistoryError::Sqlite {
         path: path.to_owned(),
         source,

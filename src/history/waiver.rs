@@ -1,10 +1,13 @@
-//! 豁免 — waivers: an assessor's decision that a finding does not count until a date.
+//! 豁免 — waivers: an assessor's decision that a finding does not count until a date; how they
+//! are kept in the store and sorted against a run.
 
 use std::collections::BTreeSet;
 
+use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::view::WaiverReport;
+use super::{HistoryError, Store};
 
 /// One waiver.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -25,6 +28,72 @@ impl Waiver {
         self.until
             .parse::<jiff::civil::Date>()
             .is_ok_and(|until| date <= until)
+    }
+}
+
+impl Store {
+    /// Records (or replaces) a waiver.
+    pub fn add_waiver(&self, waiver: &Waiver) -> Result<(), HistoryError> {
+        super::parse_date(&waiver.until)?;
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO waivers (fingerprint, reason, until, created_at)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    waiver.fingerprint,
+                    waiver.reason,
+                    waiver.until,
+                    waiver.created_at
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Removes a waiver; whether there was one.
+    pub fn remove_waiver(&self, fingerprint: &str) -> Result<bool, HistoryError> {
+        let n = self
+            .conn
+            .execute("DELETE FROM waivers WHERE fingerprint = ?1", [fingerprint])
+            .map_err(|e| self.err(e))?;
+        Ok(n > 0)
+    }
+
+    /// Every waiver, by fingerprint.
+    pub fn waivers(&self) -> Result<Vec<Waiver>, HistoryError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT fingerprint, reason, until, created_at FROM waivers ORDER BY fingerprint",
+            )
+            .map_err(|e| self.err(e))?;
+        st.query_map([], |r| {
+            Ok(Waiver {
+                fingerprint: r.get(0)?,
+                reason: r.get(1)?,
+                until: r.get(2)?,
+                created_at: r.get(3)?,
+            })
+        })
+        .and_then(Iterator::collect)
+        .map_err(|e| self.err(e))
+    }
+
+    /// The latest complete run's finding with this fingerprint: (考核单位, 实施编码, message).
+    pub fn latest_finding(
+        &self,
+        fingerprint: &str,
+    ) -> Result<Option<(String, String, String)>, HistoryError> {
+        self.conn
+            .query_row(
+                "SELECT f.unit, f.item_code, f.message FROM findings f JOIN runs r ON r.id = f.run_id
+                 WHERE f.fingerprint = ?1 AND r.status = 'complete'
+                 ORDER BY r.started_epoch DESC LIMIT 1",
+                [fingerprint],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))
     }
 }
 
