@@ -128,11 +128,12 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
         }) => waive(store, fingerprint, reason, until),
         Some(Action::Unwaive { fingerprint, store }) => {
             let (store, _) = open_store(store)?;
-            if store.remove_waiver(fingerprint.trim())? {
-                println!("已取消豁免 {}", fingerprint.trim());
+            let fingerprint = fingerprint.trim().to_ascii_lowercase();
+            if store.remove_waiver(&fingerprint)? {
+                println!("已取消豁免 {fingerprint}");
                 Ok(0)
             } else {
-                bail!("没有指纹为 {} 的豁免", fingerprint.trim());
+                bail!("没有指纹为 {fingerprint} 的豁免");
             }
         }
         Some(Action::Waivers { store }) => {
@@ -191,7 +192,8 @@ fn open_store(args: &StoreArgs) -> Result<(Store, Config)> {
 
 fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Result<i32> {
     let (store, _) = open_store(args)?;
-    let fingerprint = fingerprint.trim();
+    let fingerprint = fingerprint.trim().to_ascii_lowercase();
+    let fingerprint = fingerprint.as_str();
     if reason.trim().is_empty() {
         bail!("请用 --reason 写明豁免理由");
     }

@@ -38,6 +38,11 @@ pub fn fingerprint(f: &Finding) -> String {
     super::hex_sha256(text.as_bytes(), 16)
 }
 
+/// Whether `s` has the form of a fingerprint: 16 lower-case hex digits.
+pub(crate) fn is_fingerprint(s: &str) -> bool {
+    s.len() == 16 && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -63,7 +68,9 @@ mod tests {
     #[test]
     fn full_width_and_spaces_do_not_change_the_fingerprint() {
         let a = fingerprint(&finding("2021234"));
-        assert_eq!(a.len(), 16);
+        assert!(is_fingerprint(&a), "{a}");
+        assert!(!is_fingerprint("3F9C0A1B2C3D4E5F"));
+        assert!(!is_fingerprint("3f9c0a1b"));
         assert_eq!(a, fingerprint(&finding("２０２１２３４")));
         assert_eq!(a, fingerprint(&finding("  2021234 ")));
         assert_eq!(

@@ -117,6 +117,9 @@ pub enum HistoryError {
     /// `--since` names a run whose details were pruned.
     #[error("运行 {0} 的明细已清理（audit prune），不能作为对比基准；请选更近的运行")]
     Pruned(String),
+    /// A waiver names something that is not a fingerprint.
+    #[error("\"{0}\" 不是问题指纹：指纹是报告中的 16 位十六进制数字，如 3f9c0a1b2c3d4e5f")]
+    BadFingerprint(String),
     /// A time or date could not be read.
     #[error(
         "时间 \"{0}\" 无法识别：运行时间要写成 2026-11-20T02:00:00+08:00，日期要写成 2026-11-20"

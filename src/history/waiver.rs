@@ -35,6 +35,9 @@ impl Store {
     /// Records (or replaces) a waiver.
     pub fn add_waiver(&self, waiver: &Waiver) -> Result<(), HistoryError> {
         super::parse_date(&waiver.until)?;
+        if !super::fingerprint::is_fingerprint(&waiver.fingerprint) {
+            return Err(HistoryError::BadFingerprint(waiver.fingerprint.clone()));
+        }
         self.conn
             .execute(
                 "INSERT OR REPLACE INTO waivers (fingerprint, reason, until, created_at)
