@@ -144,7 +144,8 @@ pub enum HistoryError {
 }
 
 /// The configuration hash: tool version, the rules that run with their severities, and the rule
-/// parameters. Results are reused only between runs with the same hash.
+/// parameters. Results are reused only between runs with the same hash, so any future setting
+/// that changes an item's result (e.g. a unit mapping) must be added here.
 pub fn config_hash(rules: &RuleSet, params: &RuleParams) -> String {
     let rules: Vec<(&str, String)> = rules
         .iter()
