@@ -15,7 +15,7 @@ fn a_run_killed_mid_way_is_incomplete_and_never_counted() {
             2,
             "n2",
             "2026-11-21T02:00:00+08:00",
-            &RuleSet::default(),
+            &phone_rules(Severity::Error),
         );
         let staged = store
             .stage(
@@ -46,7 +46,7 @@ fn a_run_killed_mid_way_is_incomplete_and_never_counted() {
         2,
         "n2-retry",
         "2026-11-21T03:00:00+08:00",
-        &RuleSet::default(),
+        &phone_rules(Severity::Error),
     ));
 
     // Night 3 compares with night 1, the last complete run, and says what it skipped.

@@ -111,7 +111,7 @@ fn reused_results_equal_a_full_check_and_configuration_changes_disable_reuse() {
     assert_eq!(view.reused_items, 4);
     let full = check_records(
         read(2),
-        &RuleSet::default(),
+        &phone_rules(Severity::Error),
         &CheckContext::default(),
         RunInfo {
             run_id: "n2".into(),
@@ -133,9 +133,7 @@ fn reused_results_equal_a_full_check_and_configuration_changes_disable_reuse() {
     }
 
     // B15 downgraded to a warning: a different configuration hash, nothing reused.
-    let mut settings = std::collections::BTreeMap::new();
-    settings.insert("B15", zwfw_audit::rules::RuleSetting::On(Severity::Warning));
-    let rules = RuleSet::from_settings(&settings);
+    let rules = phone_rules(Severity::Warning);
     let (run, checked) = check_night(&mut store, 2, "n2b", "2026-11-22T02:00:00+08:00", &rules);
     assert_eq!(checked.reused, 0);
     let view = store.diff(&run, &checked, None, 12).unwrap();
@@ -154,7 +152,7 @@ fn since_picks_a_baseline_by_date_or_run_id() {
         3,
         "n3",
         "2026-11-24T02:00:00+08:00",
-        &RuleSet::default(),
+        &phone_rules(Severity::Error),
     );
     for since in ["2026-11-20", "n1"] {
         let view = store.diff(&run, &checked, Some(since), 12).unwrap();
@@ -214,7 +212,7 @@ fn pruning_keeps_trends_and_ages_but_drops_old_details() {
         3,
         "n5",
         "2026-11-26T02:00:00+08:00",
-        &RuleSet::default(),
+        &phone_rules(Severity::Error),
     );
     let err = store.diff(&run, &checked, Some("n1"), 12).unwrap_err();
     assert!(matches!(err, HistoryError::Pruned(_)), "{err}");
