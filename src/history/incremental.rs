@@ -197,3 +197,104 @@ impl Checked {
         self.waived.contains(&self.fingerprints[index])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One item whose B15 check fails twice: both numbers lack an area code.
+    fn checked() -> Checked {
+        let item = Item {
+            name: "食品经营许可".into(),
+            code: "11341700MB1528406Q3000117001000".into(),
+            subject: "池州市市场监督管理局".into(),
+            region_code: "341700".into(),
+            consult_phone: "2021234".into(),
+            supervise_phone: "12345".into(),
+            ..Item::default()
+        };
+        check_incremental(
+            vec![Record::Item(Box::new(item))],
+            &RuleSet::only(&["B15"]),
+            &CheckContext::default(),
+            RunInfo::default(),
+            &mut |_| Ok(None),
+        )
+        .unwrap()
+    }
+
+    fn waiver(fp: &str) -> Waiver {
+        Waiver {
+            fingerprint: fp.into(),
+            reason: "测试".into(),
+            until: "2026-12-31".into(),
+            created_at: "2026-11-20T10:00:00+08:00".into(),
+        }
+    }
+
+    #[test]
+    fn an_element_passes_only_when_all_its_errors_are_waived() {
+        let day = "2026-11-20".parse().unwrap();
+        let mut one = checked();
+        assert_eq!(one.report.findings.len(), 2);
+        assert_eq!(one.fresh.len(), 1);
+        let first = one.fingerprints[0].clone();
+        one.apply_waivers(&[waiver(&first)], day);
+        let item = &one.report.items[0];
+        assert_eq!((item.errors, item.outcomes["B15"]), (1, Outcome::Fail));
+        assert_eq!(one.report.summary.errors, 1);
+        assert!(one.is_waived(0) && !one.is_waived(1));
+
+        let mut both = checked();
+        let all: Vec<Waiver> = both.fingerprints.iter().map(|f| waiver(f)).collect();
+        both.apply_waivers(&all, day);
+        let item = &both.report.items[0];
+        assert_eq!((item.errors, item.outcomes["B15"]), (0, Outcome::Pass));
+        assert_eq!(both.report.summary.errors, 0);
+        assert_eq!(both.report.summary.items_with_errors, 0);
+        assert_eq!(both.report.findings.len(), 2, "waived findings stay listed");
+    }
+
+    #[test]
+    fn a_reused_result_points_at_tonight_s_file() {
+        let first = checked();
+        let (hash, entry, findings) = first.fresh[0].clone();
+        let cached = CachedResult {
+            entry: serde_json::from_str(&entry).unwrap(),
+            findings: serde_json::from_str(&findings).unwrap(),
+        };
+        let mut item: Item = Item {
+            name: "食品经营许可".into(),
+            code: "11341700MB1528406Q3000117001000".into(),
+            subject: "池州市市场监督管理局".into(),
+            region_code: "341700".into(),
+            consult_phone: "2021234".into(),
+            supervise_phone: "12345".into(),
+            ..Item::default()
+        };
+        item.provenance = Provenance::record("night2.json", 5);
+        assert_eq!(item_hash(&item), hash, "provenance is not content");
+        let again = check_incremental(
+            vec![Record::Item(Box::new(item))],
+            &RuleSet::only(&["B15"]),
+            &CheckContext::default(),
+            RunInfo::default(),
+            &mut |h| Ok((h == hash).then(|| cached.clone())),
+        )
+        .unwrap();
+        assert_eq!(again.reused, 1);
+        assert!(again.fresh.is_empty());
+        assert_eq!(
+            again.report.items[0].provenance.to_string(),
+            "night2.json 第5条"
+        );
+        assert!(
+            again
+                .report
+                .findings
+                .iter()
+                .all(|f| f.provenance.source == "night2.json")
+        );
+        assert_eq!(again.fingerprints, first.fingerprints);
+    }
+}
