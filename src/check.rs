@@ -58,6 +58,7 @@ pub fn check_records(
         findings,
         notices,
         scores: Vec::new(),
+        history: None,
     };
     report.summarize();
     report

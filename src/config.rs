@@ -24,6 +24,8 @@ pub struct Config {
     pub output: Output,
     /// Sampling and scoring (`[score]`).
     pub score: crate::score::ScoreConfig,
+    /// Nightly audits (`zwfw-audit audit`): inputs, history store, trend length.
+    pub audit: crate::history::AuditConfig,
 }
 
 /// Extra header synonyms users add for their platform, by element key or standard label:

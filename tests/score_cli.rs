@@ -88,6 +88,7 @@ fn write_report(path: &Path) {
         findings,
         notices: Vec::new(),
         scores: Vec::new(),
+        history: None,
     };
     r.summarize();
     let mut out = Vec::new();

@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Config;
 
+mod audit;
 mod check;
 mod rules;
 mod sample;
@@ -31,6 +32,8 @@ enum Command {
     Sample(sample::SampleArgs),
     /// 计算准确度得分 (score a report per unit, optionally a sample and a review)
     Score(score::ScoreArgs),
+    /// 夜间审核: 检查、对比上次运行、写入历史 (nightly audit with history), e.g. `audit --config zwfw-audit.toml`
+    Audit(audit::AuditArgs),
     /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
     Explain {
         /// Rule id or name.
@@ -42,6 +45,7 @@ enum Command {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Audit(args) => audit::run(&args),
         Command::Rules => {
             rules::print_rules()?;
             Ok(0)

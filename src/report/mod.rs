@@ -44,6 +44,10 @@ pub struct Report {
     /// Per-unit accuracy scores, when scoring ran.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scores: Vec<UnitScore>,
+    /// What changed since the previous complete run (新增/已整改/未整改, trends, waivers), when the
+    /// run was made by `zwfw-audit audit` with a history store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<crate::history::HistoryView>,
 }
 
 /// A rule that ran.

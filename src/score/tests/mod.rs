@@ -94,6 +94,7 @@ pub(super) fn report(items: Vec<ItemEntry>, findings: Vec<Finding>) -> Report {
         findings,
         notices: Vec::new(),
         scores: Vec::new(),
+        history: None,
     };
     r.summarize();
     r

@@ -1,0 +1,417 @@
+//! `zwfw-audit audit`: the nightly run for cron — source → check (reusing unchanged items) →
+//! waivers → (links, score: plugged in by the lead) → diff → JSON report → history — plus the
+//! `waive`, `unwaive`, `waivers` and `runs` subcommands over the history store.
+//!
+//! Exit codes: 0 done (findings are normal), 1 `--fail-on-new` threshold reached, 2 the run failed.
+//! See `docs/NIGHTLY.md`.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Subcommand, ValueEnum};
+
+use super::load_config;
+use crate::check::RunInfo;
+use crate::config::Config;
+use crate::history::{self, HistoryView, RunGuard, RunTime, Store, Waiver};
+use crate::model::Severity;
+use crate::report;
+use crate::rules::CheckContext;
+use crate::source::{self, NoticeLevel, Record};
+
+/// The threshold for exit code 1 on new findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOnNew {
+    /// Exit 1 when a new (not waived) error appeared.
+    Error,
+    /// Exit 1 when any new (not waived) finding appeared.
+    Warning,
+    /// Never exit 1 for findings.
+    None,
+}
+
+#[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    action: Option<Action>,
+    #[command(flatten)]
+    store: StoreArgs,
+    /// 输入文件 (replaces `[audit] inputs` of the configuration)
+    #[arg(long = "input", value_name = "FILE")]
+    inputs: Vec<PathBuf>,
+    /// 对比基准: a complete run id, or a date (the last complete run on or before it)
+    #[arg(long, value_name = "DATE|RUN")]
+    since: Option<String>,
+    /// Exit 1 when new findings at or above this severity appeared
+    #[arg(long, value_enum, default_value = "none")]
+    fail_on_new: FailOnNew,
+    /// Run id (default: from the run time, e.g. 20261120-020000)
+    #[arg(long)]
+    run_id: Option<String>,
+    /// Run time, RFC 3339 (default: now), e.g. 2026-11-20T02:00:00+08:00
+    #[arg(long, value_name = "TIME")]
+    at: Option<String>,
+    /// Check every item again, even when unchanged
+    #[arg(long)]
+    full: bool,
+    /// Print nothing but errors
+    #[arg(short, long)]
+    quiet: bool,
+    /// For tests: abort the process after writing the run's rows, before the final commit.
+    #[arg(long, hide = true)]
+    debug_abort_before_commit: bool,
+}
+
+/// Where the store is.
+#[derive(Debug, Args)]
+struct StoreArgs {
+    /// 配置文件 (default: ./zwfw-audit.toml when present)
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// 历史库 (default: `[audit] store`, or reports/history.sqlite)
+    #[arg(long)]
+    store: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Action {
+    /// 豁免一个问题 (waive a finding until a date)
+    Waive {
+        /// The finding's fingerprint (指纹), as shown in the report.
+        fingerprint: String,
+        /// 豁免理由
+        #[arg(long)]
+        reason: String,
+        /// 有效期至 (inclusive), e.g. 2026-12-31
+        #[arg(long)]
+        until: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// 取消豁免 (remove a waiver)
+    Unwaive {
+        /// The finding's fingerprint.
+        fingerprint: String,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// 列出全部豁免 (list waivers)
+    Waivers {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// 清理旧运行的明细，保留趋势 (drop old runs' details; trends and ages stay)
+    Prune {
+        /// 保留最近几次已完成运行的明细
+        #[arg(long, default_value_t = 90)]
+        keep: usize,
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+    /// 列出历次运行 (list runs)
+    Runs {
+        #[command(flatten)]
+        store: StoreArgs,
+    },
+}
+
+pub fn run(args: &AuditArgs) -> Result<i32> {
+    match &args.action {
+        None => nightly(args),
+        Some(Action::Waive {
+            fingerprint,
+            reason,
+            until,
+            store,
+        }) => waive(store, fingerprint, reason, until),
+        Some(Action::Unwaive { fingerprint, store }) => {
+            let (store, _) = open_store(store)?;
+            let fingerprint = fingerprint.trim().to_ascii_lowercase();
+            if store.remove_waiver(&fingerprint)? {
+                println!("已取消豁免 {fingerprint}");
+                Ok(0)
+            } else {
+                bail!("没有指纹为 {fingerprint} 的豁免");
+            }
+        }
+        Some(Action::Waivers { store }) => {
+            let (store, _) = open_store(store)?;
+            let today = RunTime::now().date;
+            let mut out = std::io::stdout().lock();
+            for w in store.waivers()? {
+                let state = if w.is_active(today) {
+                    "有效"
+                } else {
+                    "已过期"
+                };
+                writeln!(
+                    out,
+                    "{}\t至 {}\t{state}\t{}",
+                    w.fingerprint, w.until, w.reason
+                )
+                .or_else(super::ignore_broken_pipe)?;
+            }
+            Ok(0)
+        }
+        Some(Action::Prune { keep, store }) => {
+            let (mut store, _) = open_store(store)?;
+            let n = store.prune(*keep)?;
+            println!("已清理 {n} 次运行的明细（保留最近 {keep} 次已完成运行；趋势数据全部保留）");
+            Ok(0)
+        }
+        Some(Action::Runs { store }) => {
+            let (store, _) = open_store(store)?;
+            let mut out = std::io::stdout().lock();
+            for r in store.runs()? {
+                writeln!(
+                    out,
+                    "{}\t{}\t{}\t{}",
+                    r.id,
+                    r.started_at,
+                    r.status.label_zh(),
+                    r.inputs.join(", ")
+                )
+                .or_else(super::ignore_broken_pipe)?;
+            }
+            Ok(0)
+        }
+    }
+}
+
+fn open_store(args: &StoreArgs) -> Result<(Store, Config)> {
+    let config = load_config(args.config.as_deref())?;
+    let path = args
+        .store
+        .clone()
+        .or_else(|| config.audit.store.clone())
+        .unwrap_or_else(|| config.output.dir.join("history.sqlite"));
+    Ok((Store::open(&path)?, config))
+}
+
+fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Result<i32> {
+    let (store, _) = open_store(args)?;
+    let fingerprint = fingerprint.trim().to_ascii_lowercase();
+    let fingerprint = fingerprint.as_str();
+    if reason.trim().is_empty() {
+        bail!("请用 --reason 写明豁免理由");
+    }
+    let now = RunTime::now();
+    let waiver = Waiver {
+        fingerprint: fingerprint.to_owned(),
+        reason: reason.trim().to_owned(),
+        until: until.trim().to_owned(),
+        created_at: now.text.clone(),
+    };
+    store.add_waiver(&waiver)?;
+    if !waiver.is_active(now.date) {
+        eprintln!("注意: 有效期 {} 已过，这条豁免不会生效", waiver.until);
+    }
+    match store.latest_finding(fingerprint)? {
+        Some((unit, code, message)) => {
+            println!("已豁免至 {}: {unit} {code} — {message}", waiver.until);
+        }
+        None => eprintln!(
+            "注意: 最近的运行中没有指纹为 {fingerprint} 的问题；豁免已记录，下次运行会报告它是否匹配"
+        ),
+    }
+    Ok(0)
+}
+
+fn nightly(args: &AuditArgs) -> Result<i32> {
+    let (mut store, config) = open_store(&args.store)?;
+    let inputs = if args.inputs.is_empty() {
+        config.audit.inputs.clone()
+    } else {
+        args.inputs.clone()
+    };
+    if inputs.is_empty() {
+        bail!("没有输入文件: 在配置文件的 [audit] inputs 中列出导出文件，或用 --input 指定");
+    }
+    let rules = config.rule_set()?;
+    let ctx = CheckContext {
+        params: config.check.clone(),
+    };
+    let time = match &args.at {
+        Some(t) => RunTime::parse(t)?,
+        None => RunTime::now(),
+    };
+    let run_id = args.run_id.clone().unwrap_or_else(|| time.run_id());
+    let input_names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    let config_hash = history::config_hash(&rules, &ctx.params);
+    let run = store.begin_run(&run_id, time.clone(), &input_names, &config_hash)?;
+    nightly_steps(args, &mut store, &config, run, &inputs, &rules, &ctx).inspect_err(|_| {
+        // Keep the original error; a failure to mark the run is secondary (an unmarked run
+        // counts as incomplete anyway once its lock is gone).
+        if let Err(mark) = store.abandon(&run_id, &RunTime::now()) {
+            eprintln!("注意: 无法把运行 {run_id} 标记为未完成: {mark}");
+        }
+    })
+}
+
+/// The run after `begin_run`. The guard (run lock) is released when this returns, however it returns.
+fn nightly_steps(
+    args: &AuditArgs,
+    store: &mut Store,
+    config: &Config,
+    run: RunGuard,
+    inputs: &[PathBuf],
+    rules: &crate::rules::RuleSet,
+    ctx: &CheckContext,
+) -> Result<i32> {
+    // 1. Source.
+    let mut records: Vec<Record> = Vec::new();
+    source::read_inputs(inputs, &mut |r| records.push(r));
+    if !records
+        .iter()
+        .any(|r| matches!(r, Record::Item(_) | Record::Unreadable(_)))
+    {
+        let why: Vec<String> = records
+            .iter()
+            .filter_map(|r| match r {
+                Record::Notice(n) if n.level == NoticeLevel::Error => {
+                    Some(format!("{} — {}", n.provenance, n.message))
+                }
+                _ => None,
+            })
+            .collect();
+        bail!("没有读到任何事项: {}", why.join("；"));
+    }
+    // 2. Check, reusing unchanged items.
+    let info = RunInfo {
+        run_id: run.id().to_owned(),
+        generated_at: run.time().text.clone(),
+        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+    };
+    let config_hash = run.config_hash().to_owned();
+    let mut checked = history::check_incremental(records, rules, ctx, info, &mut |hash| {
+        if args.full {
+            Ok(None)
+        } else {
+            store.cached(&config_hash, hash)
+        }
+    })?;
+    // 3. Waivers.
+    let waivers = store.waivers()?;
+    checked.apply_waivers(&waivers, run.time().date);
+    // 4. Links (lead: one call here when the link checks land, e.g.
+    //    `links::check_report(&mut checked.report, &config.links)`).
+    // 5. Score (lead: one call here, e.g. `checked.report.scores = score::score(&checked.report, &config.score)`).
+    // 6. Diff against the baseline.
+    let view = store.diff(
+        &run,
+        &checked,
+        args.since.as_deref(),
+        config.audit.trend_runs,
+    )?;
+    checked.report.history = Some(view);
+    // 7. Reports, into `<run>.partial/` until the run is complete (lead: the xlsx/html/csv
+    //    writers go here next to JSON, into the same folder).
+    let dir = config.output.dir.join(run.id());
+    let partial = config.output.dir.join(format!("{}.partial", run.id()));
+    if partial.exists() {
+        std::fs::remove_dir_all(&partial)
+            .with_context(|| format!("无法清理上次残留的 {}", partial.display()))?;
+    }
+    write_json(&checked.report, &partial)?;
+    // 8. History: one transaction writes everything and marks the run complete.
+    let staged = store.stage(run, &checked, &RunTime::now())?;
+    if args.debug_abort_before_commit {
+        std::process::abort();
+    }
+    staged.commit()?;
+    // The run is complete; its reports take their final name.
+    if let Err(e) = std::fs::rename(&partial, &dir) {
+        eprintln!(
+            "注意: 运行已完成，但无法把 {} 改名为 {}: {e}",
+            partial.display(),
+            dir.display()
+        );
+    }
+    let view = checked.report.history.as_ref().expect("set above");
+    if !args.quiet {
+        print_summary(&checked, view, &dir);
+    }
+    let threshold = match args.fail_on_new {
+        FailOnNew::Error => Some(Severity::Error),
+        FailOnNew::Warning => Some(Severity::Warning),
+        FailOnNew::None => None,
+    };
+    Ok(i32::from(threshold.is_some_and(|t| view.has_new_at(t))))
+}
+
+fn write_json(report: &report::Report, dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    let path = dir.join("report.json");
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(&path).with_context(|| format!("无法写入 {}", path.display()))?,
+    );
+    report::json::write(report, &mut file)?;
+    file.flush()
+        .with_context(|| format!("无法写入 {}", path.display()))?;
+    Ok(())
+}
+
+fn print_summary(checked: &history::Checked, view: &HistoryView, dir: &Path) {
+    let mut out = std::io::stdout().lock();
+    let _ = write_summary(&mut out, checked, view, dir).or_else(super::ignore_broken_pipe);
+}
+
+fn write_summary(
+    out: &mut dyn Write,
+    checked: &history::Checked,
+    view: &HistoryView,
+    dir: &Path,
+) -> std::io::Result<()> {
+    let s = &checked.report.summary;
+    let t = view.totals();
+    let baseline = view.baseline.as_ref().map_or_else(
+        || "首次运行，没有对比基准".to_owned(),
+        |b| format!("对比运行 {}（{}）", b.id, b.started_at),
+    );
+    writeln!(
+        out,
+        "运行 {} 完成：{} 个事项（沿用上次结果 {} 个，无法读取 {} 个），错误 {} 条、提示 {} 条（已豁免 {} 条）；{baseline}：新增 {} 条、已整改 {} 条、未整改 {} 条、已移除 {} 条。",
+        view.run.id,
+        s.items,
+        view.reused_items,
+        s.unreadable,
+        s.errors,
+        s.warnings,
+        t.waived,
+        t.new,
+        t.fixed,
+        t.persisting,
+        t.gone
+    )?;
+    for r in &view.skipped_runs {
+        writeln!(out, "  未完成的运行 {}（{}）未计入对比", r.id, r.started_at)?;
+    }
+    writeln!(out, "  单位\t事项\t错误\t新增\t已整改\t未整改\t已移除")?;
+    for u in &view.units {
+        writeln!(
+            out,
+            "  {}\t{}\t{}\t{}\t{}\t{}\t{}",
+            u.unit, u.items, u.errors, u.new, u.fixed, u.persisting, u.gone
+        )?;
+    }
+    for w in &view.waivers.expired {
+        writeln!(
+            out,
+            "  豁免已过期（{} 到期）: {} — {}",
+            w.until, w.fingerprint, w.reason
+        )?;
+    }
+    for w in &view.waivers.unmatched {
+        writeln!(
+            out,
+            "  豁免未匹配任何问题（可能已整改或内容已变）: {} — {}",
+            w.fingerprint, w.reason
+        )?;
+    }
+    for n in &checked.report.notices {
+        writeln!(out, "  注意: {} — {}", n.provenance, n.message)?;
+    }
+    writeln!(out, "报告已写入 {}", dir.join("report.json").display())
+}

@@ -1,0 +1,273 @@
+//! 运行历史 — the store of past runs for nightly audits: what is new, fixed or persisting since the
+//! last complete run, for how long, per unit; waivers (豁免); and incremental re-checks.
+//!
+//! What lives here: the SQLite store ([`Store`], versioned migrations in `schema.rs`), the stable
+//! finding [`fingerprint`], the incremental check ([`check_incremental`]), waivers, and the
+//! [`HistoryView`] that goes into the report. What does not: clap and printing (`cli/audit.rs`),
+//! scoring (`score/`), report writers (`report/`).
+//!
+//! # Definitions
+//! - **Run**: one nightly audit. Status `running` while it works, `complete` only after the final
+//!   transaction that writes its items and findings, `incomplete` when it failed or was killed.
+//!   Only complete runs are ever compared against or counted in trends.
+//! - **Fingerprint**: see [`fingerprint`]; the same problem in the same item has the same
+//!   fingerprint from night to night.
+//! - **Baseline**: the latest complete run started before this one, or the run chosen with
+//!   `--since` (a run id, or a date: the latest complete run started on or before that date).
+//! - **新增 new**: a finding of this run whose fingerprint the baseline lacks.
+//!   **未整改 persisting**: in both. **已整改 fixed**: in the baseline only, while its item is still
+//!   checked in this run and its rule still runs. **已移除 gone**: in the baseline only because the
+//!   item is absent or unreadable now, or its rule no longer runs (not a fix).
+//! - **first_seen / age**: a finding's first_seen is the start of its *unbroken* streak: when it was
+//!   also in the previous complete run, it keeps that run's first_seen; otherwise it is this run's
+//!   start. A problem that was fixed and came back starts again at age 0. Age = calendar days from
+//!   the first_seen date to this run's date (dates as written in the runs' own local offset).
+//! - **Waiver 豁免**: an assessor's decision that a finding does not count until a date (inclusive).
+//!   A waived finding stays in the list, marked, but is excluded from error counts and its element
+//!   check counts as passed for scoring. Expired waivers and waivers matching no finding are reported.
+//! - **Incremental**: an item whose content (its JSON without its top-level provenance) and whose
+//!   configuration hash (tool version + rules with severities + `[check]` parameters) match an
+//!   earlier complete run reuses that result instead of being checked again.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::rules::{RuleParams, RuleSet};
+
+mod diff;
+mod fingerprint;
+mod incremental;
+mod prune;
+mod schema;
+mod store;
+mod view;
+mod waiver;
+
+pub use fingerprint::{fingerprint, normalize_evidence};
+pub use incremental::{CachedResult, Checked, check_incremental, item_hash};
+pub use schema::{SCHEMA_VERSION, V1_SQL};
+pub use store::{RunGuard, RunRecord, RunStatus, StagedRun, Store};
+pub use view::{
+    FindingHistory, FindingStatus, HistoryView, RunRef, TrendPoint, UnitHistory, WaiverReport,
+};
+pub use waiver::Waiver;
+
+/// The `[audit]` section of the configuration file: what a nightly run reads and where it keeps
+/// its history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AuditConfig {
+    /// Export files to audit, relative to the working folder.
+    pub inputs: Vec<PathBuf>,
+    /// The history store (default `<output.dir>/history.sqlite`, i.e. `reports/history.sqlite`).
+    pub store: Option<PathBuf>,
+    /// Runs shown in each unit's trend, this run included.
+    pub trend_runs: usize,
+}
+
+impl Default for AuditConfig {
+    fn default() -> Self {
+        Self {
+            inputs: Vec::new(),
+            store: None,
+            trend_runs: 12,
+        }
+    }
+}
+
+/// The history store could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    /// SQLite reported an error.
+    #[error("历史库 {path} 出错: {source}")]
+    Sqlite {
+        /// The store file.
+        path: PathBuf,
+        /// The cause.
+        source: rusqlite::Error,
+    },
+    /// Another run holds the store.
+    #[error(
+        "另一个审核运行正在使用历史库 {path}{holder}，请等它结束后再运行（同一时间只能有一个运行写入历史库）"
+    )]
+    Busy {
+        /// The store file.
+        path: PathBuf,
+        /// Which run holds it, when known (`（运行 20261120-020000，开始于 …）`).
+        holder: String,
+    },
+    /// The store was written by a newer version of the tool.
+    #[error("历史库 {path} 的结构版本为 {found}，比本工具支持的 {supported} 新，请升级 zwfw-audit")]
+    TooNew {
+        /// The store file.
+        path: PathBuf,
+        /// `PRAGMA user_version` found.
+        found: u32,
+        /// [`SCHEMA_VERSION`].
+        supported: u32,
+    },
+    /// A run id is taken already.
+    #[error("运行编号 {0} 已存在于历史库中，请换一个运行编号")]
+    DuplicateRun(String),
+    /// `--since` names no usable run.
+    #[error("找不到对比基准 \"{0}\"：需要一个已完成运行的编号，或日期（如 2026-11-20）")]
+    NoSuchBaseline(String),
+    /// `--since` names a run whose details were pruned.
+    #[error("运行 {0} 的明细已清理（audit prune），不能作为对比基准；请选更近的运行")]
+    Pruned(String),
+    /// A waiver names something that is not a fingerprint.
+    #[error("\"{0}\" 不是问题指纹：指纹是报告中的 16 位十六进制数字，如 3f9c0a1b2c3d4e5f")]
+    BadFingerprint(String),
+    /// A time or date could not be read.
+    #[error(
+        "时间 \"{0}\" 无法识别：运行时间要写成 2026-11-20T02:00:00+08:00，日期要写成 2026-11-20"
+    )]
+    BadTime(String),
+    /// A stored value could not be decoded.
+    #[error("历史库 {path} 中的数据损坏: {reason}")]
+    Corrupt {
+        /// The store file.
+        path: PathBuf,
+        /// What could not be decoded.
+        reason: String,
+    },
+    /// The store's folder could not be created.
+    #[error("无法创建历史库目录 {path}: {source}")]
+    Io {
+        /// The folder.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// The configuration hash: tool version, the rules that run with their severities, and the rule
+/// parameters. Results are reused only between runs with the same hash, so any future setting
+/// that changes an item's result (e.g. a unit mapping) must be added here.
+pub fn config_hash(rules: &RuleSet, params: &RuleParams) -> String {
+    let rules: Vec<(&str, String)> = rules
+        .iter()
+        .map(|(r, s)| (r.meta().id, s.to_string()))
+        .collect();
+    let value = serde_json::json!({
+        "tool_version": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+        "check": params,
+    });
+    hex_sha256(value.to_string().as_bytes(), 32)
+}
+
+/// The first `hex_chars` hex digits of the SHA-256 of `bytes`.
+pub(crate) fn hex_sha256(bytes: &[u8], hex_chars: usize) -> String {
+    use std::fmt::Write;
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for b in digest {
+        let _ = write!(out, "{b:02x}");
+    }
+    out.truncate(hex_chars);
+    out
+}
+
+/// When a run started: the RFC 3339 text as given (with its offset), the instant for ordering,
+/// and the local calendar date for ages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunTime {
+    /// As written, e.g. `2026-11-20T02:00:00+08:00`.
+    pub text: String,
+    /// Seconds since the Unix epoch.
+    pub epoch: i64,
+    /// The date part as written (the run's local date).
+    pub date: jiff::civil::Date,
+}
+
+impl RunTime {
+    /// Parses an RFC 3339 time with offset.
+    pub fn parse(text: &str) -> Result<Self, HistoryError> {
+        let t = text.trim();
+        let bad = || HistoryError::BadTime(t.to_owned());
+        let ts: jiff::Timestamp = t.parse().map_err(|_| bad())?;
+        let date = t
+            .get(..10)
+            .and_then(|d| d.parse::<jiff::civil::Date>().ok())
+            .ok_or_else(bad)?;
+        Ok(Self {
+            text: t.to_owned(),
+            epoch: ts.as_second(),
+            date,
+        })
+    }
+
+    /// The local time now.
+    pub fn now() -> Self {
+        let now = jiff::ZonedDateTime::now();
+        Self::parse(&now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string())
+            .expect("strftime writes RFC 3339")
+    }
+
+    /// A run id from this time, e.g. `20261120-020000`.
+    pub fn run_id(&self) -> String {
+        let digits: String = self
+            .text
+            .chars()
+            .take(19)
+            .filter(char::is_ascii_digit)
+            .collect();
+        format!("{}-{}", &digits[..8], &digits[8..])
+    }
+}
+
+/// Calendar days from `from` to `to` (negative when `to` is earlier).
+pub(crate) fn days_between(from: jiff::civil::Date, to: jiff::civil::Date) -> i64 {
+    from.until(to).map_or(0, |s| i64::from(s.get_days()))
+}
+
+/// A count as SQLite stores it.
+pub(crate) fn sql_count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+/// Parses a `YYYY-MM-DD` date.
+pub(crate) fn parse_date(text: &str) -> Result<jiff::civil::Date, HistoryError> {
+    text.trim()
+        .parse()
+        .map_err(|_| HistoryError::BadTime(text.trim().to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn run_time_keeps_local_date_and_orders_by_instant() {
+        let a = RunTime::parse("2026-11-20T23:30:00+08:00").unwrap();
+        let b = RunTime::parse("2026-11-20T16:00:00Z").unwrap();
+        assert_eq!(a.date.to_string(), "2026-11-20");
+        assert!(a.epoch < b.epoch);
+        assert_eq!(a.run_id(), "20261120-233000");
+        assert!(RunTime::parse("2026-11-20").is_err());
+        assert!(RunTime::parse("昨天").is_err());
+    }
+
+    #[test]
+    fn days_between_counts_calendar_days() {
+        let d = |s: &str| s.parse::<jiff::civil::Date>().unwrap();
+        assert_eq!(days_between(d("2026-11-20"), d("2026-11-23")), 3);
+        assert_eq!(days_between(d("2026-02-27"), d("2026-03-01")), 2);
+        assert_eq!(days_between(d("2026-11-20"), d("2026-11-20")), 0);
+    }
+
+    #[test]
+    fn config_hash_follows_rules_and_parameters() {
+        let params = RuleParams::default();
+        let all = config_hash(&RuleSet::default(), &params);
+        assert_eq!(all, config_hash(&RuleSet::default(), &params));
+        assert_ne!(all, config_hash(&RuleSet::only(&["B13"]), &params));
+        let other = RuleParams {
+            hotline_only_numbers: vec!["12345".into(), "12315".into()],
+        };
+        assert_ne!(all, config_hash(&RuleSet::default(), &other));
+    }
+}

@@ -1,0 +1,197 @@
+//! [`HistoryView`]: what the history adds to a report — each finding's status (新增 / 未整改 /
+//! 已整改 / 已移除) and age by fingerprint, per-unit counts and trend, and the waiver report.
+//! Plain data for the report writers; built by [`super::Store::diff`].
+
+use serde::{Deserialize, Serialize};
+
+use super::Waiver;
+use crate::model::{Finding, Severity};
+
+/// The history part of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryView {
+    /// This run.
+    pub run: RunRef,
+    /// The complete run compared against; `None` for the first run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub baseline: Option<RunRef>,
+    /// Runs between the baseline and this one that did not complete (failed or killed): not
+    /// compared against, not counted.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped_runs: Vec<RunRef>,
+    /// Items whose results were reused from an earlier run (content and configuration unchanged).
+    pub reused_items: usize,
+    /// Every finding of this run (新增/未整改) and every baseline finding no longer found
+    /// (已整改/已移除), sorted by fingerprint.
+    pub findings: Vec<FindingHistory>,
+    /// Per unit, sorted by unit name.
+    pub units: Vec<UnitHistory>,
+    /// Waivers applied, expired, or matching nothing.
+    pub waivers: WaiverReport,
+}
+
+impl HistoryView {
+    /// The history of a finding of this run (by its fingerprint).
+    pub fn status_of(&self, finding: &Finding) -> Option<&FindingHistory> {
+        self.by_fingerprint(&super::fingerprint(finding))
+    }
+
+    /// The history entry for a fingerprint.
+    pub fn by_fingerprint(&self, fingerprint: &str) -> Option<&FindingHistory> {
+        self.findings
+            .binary_search_by(|h| h.fingerprint.as_str().cmp(fingerprint))
+            .ok()
+            .map(|i| &self.findings[i])
+    }
+
+    /// One unit's figures.
+    pub fn unit(&self, name: &str) -> Option<&UnitHistory> {
+        self.units.iter().find(|u| u.unit == name)
+    }
+
+    /// Whether a new, not waived finding at or above `threshold` appeared.
+    pub fn has_new_at(&self, threshold: Severity) -> bool {
+        self.findings.iter().any(|h| {
+            h.status == FindingStatus::New && h.waiver.is_none() && h.severity >= threshold
+        })
+    }
+
+    /// Counts over all units.
+    pub fn totals(&self) -> UnitHistory {
+        let mut t = UnitHistory {
+            unit: "合计".to_owned(),
+            ..UnitHistory::default()
+        };
+        for u in &self.units {
+            t.items += u.items;
+            t.errors += u.errors;
+            t.warnings += u.warnings;
+            t.waived += u.waived;
+            t.new += u.new;
+            t.new_errors += u.new_errors;
+            t.persisting += u.persisting;
+            t.fixed += u.fixed;
+            t.gone += u.gone;
+        }
+        t
+    }
+}
+
+/// A run, by id and start time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RunRef {
+    /// Run id.
+    pub id: String,
+    /// Start time (RFC 3339, the run's local offset).
+    pub started_at: String,
+}
+
+/// Where a finding stands against the baseline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FindingStatus {
+    /// 新增 — not in the baseline.
+    New,
+    /// 未整改 — in the baseline and in this run.
+    Persisting,
+    /// 已整改 — in the baseline; the item is still checked and the rule still runs, the problem is gone.
+    Fixed,
+    /// 已移除 — in the baseline; the item is gone or unreadable, or the rule no longer runs.
+    Gone,
+}
+
+impl FindingStatus {
+    /// The Chinese label used in reports.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            FindingStatus::New => "新增",
+            FindingStatus::Persisting => "未整改",
+            FindingStatus::Fixed => "已整改",
+            FindingStatus::Gone => "已移除",
+        }
+    }
+}
+
+/// One finding's history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FindingHistory {
+    /// [`super::fingerprint`].
+    pub fingerprint: String,
+    /// 新增 / 未整改 / 已整改 / 已移除.
+    pub status: FindingStatus,
+    /// 考核单位.
+    pub unit: String,
+    /// 实施编码.
+    pub item_code: String,
+    /// 事项名称.
+    pub item_name: String,
+    /// Rule id.
+    pub rule: String,
+    /// Appendix element.
+    pub element: String,
+    /// Severity (in this run; in the baseline for 已整改/已移除).
+    pub severity: Severity,
+    /// The message (this run's; the baseline's for 已整改/已移除).
+    pub message: String,
+    /// Start of the finding's unbroken streak (RFC 3339).
+    pub first_seen: String,
+    /// Calendar days from `first_seen` to this run.
+    pub age_days: i64,
+    /// The waiver that applies to it in this run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<Waiver>,
+}
+
+/// One unit's figures in this run, against the baseline, and over recent runs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct UnitHistory {
+    /// 考核单位.
+    pub unit: String,
+    /// Items in this run.
+    pub items: usize,
+    /// Error findings that count (waived ones excluded).
+    pub errors: usize,
+    /// Warning findings (waived ones excluded).
+    pub warnings: usize,
+    /// Findings waived in this run.
+    pub waived: usize,
+    /// 新增 findings.
+    pub new: usize,
+    /// 新增 findings of severity error that are not waived.
+    pub new_errors: usize,
+    /// 未整改 findings.
+    pub persisting: usize,
+    /// 已整改 findings.
+    pub fixed: usize,
+    /// 已移除 findings.
+    pub gone: usize,
+    /// The last complete runs and this one, oldest first.
+    pub trend: Vec<TrendPoint>,
+}
+
+/// A unit in one run, for the trend chart.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TrendPoint {
+    /// Run id.
+    pub run_id: String,
+    /// Start time (RFC 3339).
+    pub started_at: String,
+    /// Items of the unit.
+    pub items: usize,
+    /// Error findings that counted.
+    pub errors: usize,
+    /// The unit's score, when scoring ran.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<f64>,
+}
+
+/// Waivers in this run.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaiverReport {
+    /// Active waivers that matched a finding of this run.
+    pub applied: Vec<Waiver>,
+    /// Waivers whose date has passed: their findings count again.
+    pub expired: Vec<Waiver>,
+    /// Active waivers that matched no finding (fixed, or the finding changed).
+    pub unmatched: Vec<Waiver>,
+}

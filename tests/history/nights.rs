@@ -1,0 +1,219 @@
+//! Three nights over the fixture exports: new / fixed / persisting / gone with exact ages, the
+//! trend, incremental reuse, `--since`, and pruning.
+
+use super::*;
+
+#[test]
+fn three_nights_new_fixed_persisting_and_ages() {
+    let (_dir, mut store) = temp_store();
+
+    let (_, v1) = night(&mut store, 1, "n1", "2026-11-20T02:00:00+08:00");
+    assert_eq!(v1.baseline, None);
+    assert_eq!(counts(&v1, SJ), (4, 0, 0, 0));
+    assert_eq!(counts(&v1, RS), (1, 0, 0, 0));
+    assert_eq!(counts(&v1, GC), (2, 0, 0, 0));
+    assert!(v1.findings.iter().all(|h| h.age_days == 0));
+    assert_eq!(
+        v1.totals().new_errors,
+        6,
+        "A2's identical numbers are a warning"
+    );
+
+    let (_, v2) = night(&mut store, 2, "n2", "2026-11-21T02:00:00+08:00");
+    assert_eq!(v2.baseline.as_ref().unwrap().id, "n1");
+    assert_eq!(counts(&v2, SJ), (0, 1, 3, 0));
+    assert_eq!(counts(&v2, RS), (1, 0, 1, 0));
+    assert_eq!(counts(&v2, GC), (1, 0, 1, 1));
+    assert_eq!(
+        find(&v2, "食品经营许可（新办）", "B15").status,
+        FindingStatus::Fixed
+    );
+    let gone = find(&v2, "小餐饮经营许可", "B13");
+    assert_eq!(
+        gone.status,
+        FindingStatus::Gone,
+        "C1 was deleted, not fixed"
+    );
+    let b2 = find(&v2, "职业资格证书补发", "B14");
+    assert_eq!((b2.status, b2.age_days), (FindingStatus::New, 0));
+    let b1 = find(&v2, "失业保险金申领", "B14");
+    assert_eq!((b1.status, b1.age_days), (FindingStatus::Persisting, 1));
+    assert_eq!(b1.first_seen, "2026-11-20T02:00:00+08:00");
+    assert_eq!(v2.reused_items, 4, "A2, A3, B1, C2 are unchanged");
+
+    let (_, v3) = night(&mut store, 3, "n3", "2026-11-24T02:00:00+08:00");
+    assert_eq!(v3.baseline.as_ref().unwrap().id, "n2");
+    assert_eq!(counts(&v3, SJ), (1, 1, 2, 0));
+    assert_eq!(counts(&v3, RS), (1, 0, 2, 0));
+    assert_eq!(counts(&v3, GC), (0, 0, 1, 1));
+    // A1 broke again: its streak was broken on night 2, so it is new with age 0.
+    let a1 = find(&v3, "食品经营许可（新办）", "B15");
+    assert_eq!((a1.status, a1.age_days), (FindingStatus::New, 0));
+    assert_eq!(a1.first_seen, "2026-11-24T02:00:00+08:00");
+    // A3 was rewritten in full-width digits: same problem, still persisting since night 1.
+    for rule in ["B13", "B15"] {
+        let a3 = find(&v3, "个体工商户设立登记", rule);
+        assert_eq!(
+            (a3.status, a3.age_days),
+            (FindingStatus::Persisting, 4),
+            "{rule}"
+        );
+    }
+    assert_eq!(find(&v3, "职业资格证书补发", "B14").age_days, 3);
+    assert_eq!(find(&v3, "食品摊贩登记", "B15").age_days, 3);
+    let a2 = find(&v3, "食品经营许可（变更）", "B15");
+    assert_eq!(
+        (a2.status, a2.severity),
+        (FindingStatus::Fixed, Severity::Warning)
+    );
+    assert_eq!(
+        find(&v3, "食品小作坊登记", "B15").status,
+        FindingStatus::Gone
+    );
+    assert_eq!(
+        v3.reused_items, 4,
+        "B1, B2, C3 are unchanged and A1 is back to its night-1 content"
+    );
+
+    // The trend: errors per night, oldest first, this run last.
+    let trend: Vec<(String, usize)> = v3
+        .unit(RS)
+        .unwrap()
+        .trend
+        .iter()
+        .map(|p| (p.run_id.clone(), p.errors))
+        .collect();
+    assert_eq!(
+        trend,
+        [("n1".into(), 1), ("n2".into(), 2), ("n3".into(), 3)]
+    );
+    let sj: Vec<usize> = v3
+        .unit(SJ)
+        .unwrap()
+        .trend
+        .iter()
+        .map(|p| p.errors)
+        .collect();
+    assert_eq!(sj, [3, 2, 3], "warnings are not errors");
+    assert!(v3.unit(SJ).unwrap().trend.iter().all(|p| p.score.is_none()));
+
+    // The report carries the view, and a finding can be looked up by its fingerprint.
+    let runs = store.runs().unwrap();
+    assert!(runs.iter().all(|r| r.status == RunStatus::Complete));
+    assert_eq!(runs.len(), 3);
+}
+
+#[test]
+fn reused_results_equal_a_full_check_and_configuration_changes_disable_reuse() {
+    let (_dir, mut store) = temp_store();
+    night(&mut store, 1, "n1", "2026-11-20T02:00:00+08:00");
+    let (checked, view) = night(&mut store, 2, "n2", "2026-11-21T02:00:00+08:00");
+    assert_eq!(view.reused_items, 4);
+    let full = check_records(
+        read(2),
+        &phone_rules(Severity::Error),
+        &CheckContext::default(),
+        RunInfo {
+            run_id: "n2".into(),
+            generated_at: "2026-11-21T02:00:00+08:00".into(),
+            inputs: vec!["night2.json".into()],
+        },
+    );
+    assert_eq!(
+        checked.report.items, full.items,
+        "provenance points at night2.json"
+    );
+    assert_eq!(checked.report.findings, full.findings);
+    assert_eq!(checked.report.summary, full.summary);
+    for (f, h) in full.findings.iter().zip(&checked.report.findings) {
+        assert_eq!(
+            view.status_of(f).unwrap().fingerprint,
+            history::fingerprint(h)
+        );
+    }
+
+    // B15 downgraded to a warning: a different configuration hash, nothing reused.
+    let rules = phone_rules(Severity::Warning);
+    let (run, checked) = check_night(&mut store, 2, "n2b", "2026-11-22T02:00:00+08:00", &rules);
+    assert_eq!(checked.reused, 0);
+    let view = store.diff(&run, &checked, None, 12).unwrap();
+    // Same fingerprints whatever the severity: nothing new, nothing fixed.
+    assert_eq!(view.totals().new, 0);
+    assert_eq!(view.totals().persisting, 7);
+}
+
+#[test]
+fn since_picks_a_baseline_by_date_or_run_id() {
+    let (_dir, mut store) = temp_store();
+    night(&mut store, 1, "n1", "2026-11-20T02:00:00+08:00");
+    night(&mut store, 2, "n2", "2026-11-21T02:00:00+08:00");
+    let (run, checked) = check_night(
+        &mut store,
+        3,
+        "n3",
+        "2026-11-24T02:00:00+08:00",
+        &phone_rules(Severity::Error),
+    );
+    for since in ["2026-11-20", "n1"] {
+        let view = store.diff(&run, &checked, Some(since), 12).unwrap();
+        assert_eq!(view.baseline.as_ref().unwrap().id, "n1", "{since}");
+        // Against night 1: A1 was there too, B2 broke on night 2.
+        assert_eq!(
+            find(&view, "食品经营许可（新办）", "B15").status,
+            FindingStatus::Persisting
+        );
+        assert_eq!(
+            find(&view, "职业资格证书补发", "B14").status,
+            FindingStatus::New
+        );
+    }
+    for bad in ["2026-11-19", "n9"] {
+        let err = store.diff(&run, &checked, Some(bad), 12).unwrap_err();
+        assert!(
+            matches!(err, HistoryError::NoSuchBaseline(_)),
+            "{bad}: {err}"
+        );
+    }
+}
+
+#[test]
+fn pruning_keeps_trends_and_ages_but_drops_old_details() {
+    let (dir, mut store) = temp_store();
+    night(&mut store, 1, "n1", "2026-11-20T02:00:00+08:00");
+    night(&mut store, 2, "n2", "2026-11-21T02:00:00+08:00");
+    night(&mut store, 3, "n3", "2026-11-24T02:00:00+08:00");
+    assert_eq!(store.prune(1).unwrap(), 2);
+    assert_eq!(store.prune(1).unwrap(), 0, "nothing left to prune");
+    let db = rusqlite::Connection::open(dir.path().join("reports/history.sqlite")).unwrap();
+    let rows: i64 = db
+        .query_row(
+            "SELECT COUNT(*) FROM findings WHERE run_id IN ('n1', 'n2')",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(rows, 0);
+    assert_eq!(store.runs().unwrap().len(), 3);
+
+    let (_, v4) = night(&mut store, 3, "n4", "2026-11-25T02:00:00+08:00");
+    assert_eq!(v4.reused_items, 7, "night 3's results are kept");
+    let b1 = find(&v4, "失业保险金申领", "B14");
+    assert_eq!((b1.status, b1.age_days), (FindingStatus::Persisting, 5));
+    let trend: Vec<usize> = v4
+        .unit(RS)
+        .unwrap()
+        .trend
+        .iter()
+        .map(|p| p.errors)
+        .collect();
+    assert_eq!(trend, [1, 2, 3, 3]);
+    let (run, checked) = check_night(
+        &mut store,
+        3,
+        "n5",
+        "2026-11-26T02:00:00+08:00",
+        &phone_rules(Severity::Error),
+    );
+    let err = store.diff(&run, &checked, Some("n1"), 12).unwrap_err();
+    assert!(matches!(err, HistoryError::Pruned(_)), "{err}");
+}
