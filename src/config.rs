@@ -22,6 +22,8 @@ pub struct Config {
     pub labels: Labels,
     /// Where and how reports are written.
     pub output: Output,
+    /// Link and attachment checks (`check --links`, `links`).
+    pub links: crate::links::LinksConfig,
 }
 
 /// Extra header synonyms users add for their platform, by element key or standard label:

@@ -5,6 +5,7 @@
 mod fields;
 pub mod finding;
 pub mod item;
+pub mod personal;
 pub mod phone;
 pub mod provenance;
 pub mod text;
