@@ -256,7 +256,11 @@ fn inspect_zip(body: &[u8], limits: ZipLimits, out: &mut Inspection) {
             return;
         }
         declared = declared.saturating_add(size);
-        names.push(f.name().map(|n| n.into_owned()).unwrap_or_default());
+        names.push(
+            f.name()
+                .map(std::borrow::Cow::into_owned)
+                .unwrap_or_default(),
+        );
     }
     if declared > limits.max_total_bytes {
         out.defect = Some(format!(
@@ -314,7 +318,10 @@ fn inspect_zip(body: &[u8], limits: ZipLimits, out: &mut Inspection) {
             parts.extend(
                 names
                     .iter()
-                    .filter(|n| n.starts_with("xl/worksheets/sheet") && n.ends_with(".xml"))
+                    .filter(|n| {
+                        n.starts_with("xl/worksheets/sheet")
+                            && n.to_ascii_lowercase().ends_with(".xml")
+                    })
                     .cloned(),
             );
             (FileType::Xlsx, parts, Some("docProps/core.xml"))
@@ -691,11 +698,12 @@ pub fn relates(names: &[&str], candidates: &[&str]) -> Option<bool> {
     }
     let mut judged = false;
     for cand in candidates {
-        if cand.chars().filter(|&c| is_cjk(c)).count() < 2 {
+        let have = bigrams(cand);
+        // A name made only of generic words (申请书.pdf) or without Chinese says nothing.
+        if have.is_empty() {
             continue;
         }
         judged = true;
-        let have = bigrams(cand);
         if have.iter().any(|b| wanted.contains(b)) {
             return Some(true);
         }
