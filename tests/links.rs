@@ -547,3 +547,81 @@ fn served_files_are_what_the_server_claims() {
         .sum();
     assert!(declared >= 64 * 1024 * 1024, "bomb expands to {declared}");
 }
+
+#[test]
+fn cli_check_with_links_fails_the_item_and_links_writes_its_file() {
+    let srv = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let config = dir.path().join("zwfw-audit.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[links]\nallowed_hosts = [\"127.0.0.1\"]\ncache_dir = {:?}\nmin_interval_ms = 0\nretries = 0\n",
+            cache.display().to_string()
+        ),
+    )
+    .unwrap();
+    let dead = item_for(&Case {
+        code: "X01",
+        kind: Kind::Form,
+        url: srv.url("/missing.docx"),
+        verdict: LinkVerdict::Broken,
+        rule: "M06",
+        expect: Expect::Nothing,
+    });
+    let good = item_for(&Case {
+        code: "X02",
+        kind: Kind::Form,
+        url: srv.url("/forms/food.docx"),
+        verdict: LinkVerdict::Ok,
+        rule: "M06",
+        expect: Expect::Nothing,
+    });
+    let input = dir.path().join("items.json");
+    std::fs::write(&input, serde_json::to_string(&vec![dead, good]).unwrap()).unwrap();
+    let out = dir.path().join("out");
+    let assert = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .args(["check", "--links", "--config"])
+        .arg(&config)
+        .arg("-o")
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("失效 1"), "{stderr}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let dead_entry = &report["items"][0];
+    assert_eq!(dead_entry["code"], "X01");
+    assert_eq!(dead_entry["outcomes"]["M06"], "fail");
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["item_code"] == "X01"
+                && f["rule"] == "M06"
+                && f["message"].as_str().unwrap().contains("HTTP 404"))
+    );
+    assert!(cache.join(links::cache::CACHE_FILE).exists());
+
+    let links_json = dir.path().join("links.json");
+    assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .args(["links", "--quiet", "--config"])
+        .arg(&config)
+        .arg("-o")
+        .arg(&links_json)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&links_json).unwrap()).unwrap();
+    assert_eq!(written["stats"]["urls"], 2);
+    assert_eq!(written["stats"]["broken"], 1);
+    // The second command found both answers in the cache.
+    assert_eq!(written["stats"]["fresh_from_cache"], 2);
+}

@@ -57,14 +57,23 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
         std::fs::create_dir_all(dir)
             .with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
     }
+    let mut used_by: std::collections::HashMap<&str, Vec<serde_json::Value>> =
+        std::collections::HashMap::new();
+    for u in &run.uses {
+        used_by
+            .entry(u.url.as_str())
+            .or_default()
+            .push(serde_json::json!({
+                "item": u.item, "kind": u.kind, "target": u.target, "provenance": u.provenance
+            }));
+    }
     let json = serde_json::json!({
         "stats": run.stats,
-        "links": run.checks.values().map(|c| {
-            let used_by: Vec<_> = run.uses.iter().filter(|u| u.url == c.url).map(|u| {
-                serde_json::json!({"item": u.item, "kind": u.kind, "target": u.target, "provenance": u.provenance})
-            }).collect();
-            serde_json::json!({"check": c, "used_by": used_by})
-        }).collect::<Vec<_>>(),
+        "links": run
+            .checks
+            .values()
+            .map(|c| serde_json::json!({"check": c, "used_by": used_by.get(c.url.as_str())}))
+            .collect::<Vec<_>>(),
     });
     let mut file = std::io::BufWriter::new(
         std::fs::File::create(&path).with_context(|| format!("无法写入 {}", path.display()))?,

@@ -98,6 +98,33 @@ impl FileType {
     }
 }
 
+/// Whether content of this type fits the `Content-Type` the server declared; `None` when the
+/// declared type says nothing (`application/octet-stream`, missing, unknown).
+pub fn fits_content_type(real: FileType, content_type: &str) -> Option<bool> {
+    use FileType as T;
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let fits = match mime.as_str() {
+        "application/msword" | "application/rtf" | "text/rtf" => {
+            matches!(real, T::Ole | T::Rtf | T::Docx)
+        }
+        "application/vnd.ms-excel" => matches!(real, T::Ole | T::Xlsx),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+            real == T::Docx
+        }
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => real == T::Xlsx,
+        "application/pdf" => real == T::Pdf,
+        "text/html" | "application/xhtml+xml" => real == T::Html,
+        m if m.starts_with("image/") => real == T::Image,
+        _ => return None,
+    };
+    Some(fits)
+}
+
 /// Extensions of editable forms (附录: .doc/.docx/.xls/.xlsx/.wps/.et …).
 pub const EDITABLE_EXTENSIONS: &[&str] = &[
     "doc", "docx", "xls", "xlsx", "wps", "et", "odt", "ods", "rtf",

@@ -255,7 +255,7 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
         "/r3" => redirect(307, "/forms/food.docx"),
         "/loop-a" => redirect(302, "/loop-b"),
         "/loop-b" => redirect(302, "/loop-a"),
-        "/forms/fake.doc" => {
+        "/forms/fake.doc" | "/get?file=8" => {
             let page = "<!DOCTYPE html><html><head><title>食品经营许可申请书</title></head><body><table><tr><td>申请人名称</td><td></td></tr><tr><td>经营场所</td><td></td></tr></table></body></html>";
             file(page.as_bytes(), headers, "application/msword")
         }

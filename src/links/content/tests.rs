@@ -40,6 +40,18 @@ fn magic_bytes_tell_the_real_type() {
     assert_eq!(d.real_type, Some(FileType::Docx));
     assert_eq!(d.heading.as_deref(), Some("食品经营许可申请书"));
     assert!(FileType::Docx.fits_extension("docx") && !FileType::Html.fits_extension("doc"));
+    assert_eq!(
+        fits_content_type(FileType::Html, "application/msword"),
+        Some(false)
+    );
+    assert_eq!(
+        fits_content_type(FileType::Ole, "application/msword; charset=gbk"),
+        Some(true)
+    );
+    assert_eq!(
+        fits_content_type(FileType::Docx, "application/octet-stream"),
+        None
+    );
 }
 
 #[test]
