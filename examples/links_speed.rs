@@ -10,7 +10,7 @@ mod links_server;
 use zwfw_audit::links::{self, LinkUse, LinksConfig};
 use zwfw_audit::model::{Item, Material};
 
-fn measure(label: &str, srv: &links_server::Server, n: usize, config: LinksConfig) {
+fn measure(label: &str, srv: &links_server::Server, n: usize, config: &LinksConfig) {
     let items: Vec<Item> = (0..n)
         .map(|i| Item {
             name: "食品经营许可".into(),
@@ -24,7 +24,7 @@ fn measure(label: &str, srv: &links_server::Server, n: usize, config: LinksConfi
         })
         .collect();
     let uses: Vec<LinkUse> = links::collect_items(items.iter().enumerate());
-    let run = links::check_links_blocking(uses, &config, jiff::Timestamp::now()).unwrap();
+    let run = links::check_links_blocking(uses, config, jiff::Timestamp::now()).unwrap();
     let s = &run.stats;
     println!(
         "{label}: {} links in {:.2} s = {:.1} links/s ({} requests, ok {}, broken {}, unverifiable {})",
@@ -54,7 +54,7 @@ fn main() {
             "default politeness (2 per host, 500 ms apart)",
             &srv,
             n,
-            base(dir.path()),
+            &base(dir.path()),
         );
     }
     let dir = tempfile::tempdir().unwrap();
@@ -62,7 +62,7 @@ fn main() {
         "politeness off (64 per host, no interval)",
         &srv,
         n,
-        LinksConfig {
+        &LinksConfig {
             per_host_concurrency: Some(64),
             min_interval_ms: Some(0),
             concurrency: 64,
