@@ -270,6 +270,22 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             Error("空白表格与材料「食品经营许可申请书」不符"),
         ),
         c(
+            "S26",
+            Sample,
+            u("/get?file=8"),
+            Ok,
+            "M07",
+            Warning("服务器声明类型为 application/msword，实际内容是网页（HTML）"),
+        ),
+        c(
+            "S27",
+            Form,
+            links_server::start_short_server(),
+            Broken,
+            "M06",
+            Error("文件传输不完整"),
+        ),
+        c(
             "S25",
             Form,
             "http://zwfw.example.invalid/a.doc".into(),

@@ -481,6 +481,26 @@ async fn from_get(
     check
 }
 
+/// The cause part of a fetch error message (`{url}: {cause}`), so that words in the URL itself
+/// (`ssl.example.gov.cn`) do not count.
+fn detail(msg: &str) -> &str {
+    msg.split_once(": ").map_or(msg, |(_, d)| d)
+}
+
+/// A body that ends before its declared length.
+fn looks_cut_short(msg: &str) -> bool {
+    let m = msg.to_ascii_lowercase();
+    m.contains("body")
+        && [
+            "incomplete",
+            "before message completed",
+            "unexpected eof",
+            "end of file",
+        ]
+        .iter()
+        .any(|w| m.contains(w))
+}
+
 fn looks_like_tls(msg: &str) -> bool {
     let m = msg.to_ascii_lowercase();
     [
@@ -504,12 +524,16 @@ fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
             format!("主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未检查"),
         ),
         FetchError::Timeout(_) => (LinkVerdict::Unverifiable, "请求超时".to_owned()),
-        FetchError::Connect(m) | FetchError::Other(m) if looks_like_tls(m) => {
+        FetchError::Connect(m) | FetchError::Other(m) if looks_like_tls(detail(m)) => {
             (LinkVerdict::Unverifiable, "TLS 连接或证书错误".to_owned())
         }
+        FetchError::Other(m) if looks_cut_short(detail(m)) => (
+            LinkVerdict::Broken,
+            "文件传输不完整（多次重试，连接都在文件结束前断开）".to_owned(),
+        ),
         FetchError::Connect(m) => (
             LinkVerdict::Broken,
-            if m.to_ascii_lowercase().contains("dns") || m.contains("resolve") {
+            if detail(m).to_ascii_lowercase().contains("dns") || detail(m).contains("resolve") {
                 "域名无法解析".to_owned()
             } else {
                 "无法连接服务器（连接被拒绝或域名无法解析）".to_owned()

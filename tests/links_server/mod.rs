@@ -299,6 +299,31 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
     }
 }
 
+/// A raw server whose answers declare more bytes than they send, then close: a file cut short on
+/// the server (hyper will not serve such a response). Returns the URL of its one file.
+pub fn start_short_server() -> String {
+    use std::io::Read;
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let body = docx("食品经营许可申请书", "食品经营许可申请书");
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let n = stream.read(&mut buf).unwrap_or(0);
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/msword\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            if !buf[..n].starts_with(b"HEAD") {
+                let _ = stream.write_all(&body[..body.len() / 2]);
+            }
+        }
+    });
+    format!("http://{addr}/forms/short.docx")
+}
+
 impl Server {
     /// Starts the server on its own thread and runtime.
     pub fn start() -> Self {
