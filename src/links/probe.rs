@@ -187,6 +187,7 @@ pub async fn check_links(
         e.1 |= u.kind.expects_file();
     }
     let mut checks = BTreeMap::new();
+    let mut spawned: Vec<String> = Vec::new();
     let slots = Arc::new(Semaphore::new(config.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
     for (url, (valid, expects_file)) in wanted {
@@ -197,6 +198,7 @@ pub async fn check_links(
             checks.insert(url, c);
             continue;
         };
+        spawned.push(url.clone());
         let prev = cache.get(&url).cloned();
         let fetcher = fetcher.clone();
         let slots = slots.clone();
@@ -220,6 +222,14 @@ pub async fn check_links(
         if let Ok(c) = done {
             checks.insert(c.url.clone(), c);
         }
+    }
+    // A check that died (a panic in a parser) still gets an answer, and is retried next run.
+    for url in spawned {
+        checks.entry(url.clone()).or_insert_with(|| {
+            let mut c = LinkCheck::new(&url, &now_s);
+            c.set(LinkVerdict::Unverifiable, "检查过程出错，下次运行将重试");
+            c
+        });
     }
     let mut stats = RunStats {
         uses: uses.len(),
