@@ -641,3 +641,38 @@ fn cli_check_with_links_fails_the_item_and_links_writes_its_file() {
     // The second command found both answers in the cache.
     assert_eq!(written["stats"]["fresh_from_cache"], 2);
 }
+
+#[test]
+fn requests_to_one_host_keep_the_configured_interval() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let config = LinksConfig {
+        per_host_concurrency: Some(1),
+        min_interval_ms: Some(150),
+        ..test_config(cache.path())
+    };
+    let items: Vec<Item> = (0..4)
+        .map(|i| {
+            item_for(&Case {
+                code: Box::leak(format!("P{i}").into_boxed_str()),
+                kind: Kind::Form,
+                url: srv.url(&format!("/f/{i}.docx")),
+                verdict: LinkVerdict::Ok,
+                rule: "M06",
+                expect: Expect::Nothing,
+            })
+        })
+        .collect();
+    let (_, run, _) = audit(&items, &config);
+    assert_eq!(run.stats.ok, 4);
+    let mut log = srv.take_log();
+    assert_eq!(log.len(), 8, "HEAD and GET for each of 4 links: {log:#?}");
+    log.sort_by_key(|r| r.at);
+    // The client spaces the starts 150 ms apart; arrival at the server jitters a little.
+    for w in log.windows(2) {
+        let gap = w[1].at - w[0].at;
+        assert!(gap.as_millis() >= 100, "requests {gap:?} apart: {w:#?}");
+    }
+    let span = log[7].at - log[0].at;
+    assert!(span.as_millis() >= 7 * 140, "8 requests within {span:?}");
+}

@@ -322,3 +322,108 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
     report.findings = order.into_iter().filter_map(|i| old[i].take()).collect();
     report.summarize();
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::links::content::Inspection;
+    use crate::model::Provenance;
+    use crate::model::personal::{PersonalHit, PersonalKind};
+
+    fn link_use(kind: LinkKind) -> LinkUse {
+        LinkUse {
+            item: 0,
+            kind,
+            url: "http://zwfw.chizhou.gov.cn/f/1.pdf".into(),
+            valid: true,
+            owner: Some("食品经营许可申请书".into()),
+            item_name: "食品经营许可".into(),
+            target: "材料「食品经营许可申请书」".into(),
+            provenance: Provenance::file("items.json"),
+        }
+    }
+
+    fn check(verdict: LinkVerdict, real: Option<FileType>) -> LinkCheck {
+        LinkCheck {
+            url: "http://zwfw.chizhou.gov.cn/f/1.pdf".into(),
+            verdict,
+            reason: if verdict == LinkVerdict::Ok {
+                String::new()
+            } else {
+                "请求超时".into()
+            },
+            status: Some(200),
+            final_url: None,
+            file_name: Some("食品经营许可申请书.pdf".into()),
+            content_type: Some("application/pdf".into()),
+            size: Some(100),
+            partial: false,
+            etag: None,
+            last_modified: None,
+            content_hash: None,
+            checked_at: "2026-11-28T00:00:00Z".into(),
+            inspection: real.map(|r| Inspection {
+                real_type: Some(r),
+                personal: vec![PersonalHit {
+                    kind: PersonalKind::Mobile,
+                    masked: "139****1234".into(),
+                }],
+                ..Inspection::default()
+            }),
+            requests: 1,
+            from_cache: false,
+            cacheable: true,
+        }
+    }
+
+    #[test]
+    fn verdicts_map_to_severities() {
+        let u = link_use(LinkKind::BlankForm);
+        let p = problems(&u, &check(LinkVerdict::Unverifiable, None));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].severity, Severity::Warning);
+        assert!(p[0].message.contains("下次检查将重试"));
+        let p = problems(&u, &check(LinkVerdict::Broken, None));
+        assert_eq!(p[0].severity, Severity::Error);
+        assert!(
+            p[0].message
+                .ends_with("\"http://zwfw.chizhou.gov.cn/f/1.pdf\"")
+        );
+    }
+
+    #[test]
+    fn a_pdf_fails_a_blank_form_but_not_a_sample() {
+        let form = problems(
+            &link_use(LinkKind::BlankForm),
+            &check(LinkVerdict::Ok, Some(FileType::Pdf)),
+        );
+        assert_eq!(form.len(), 1, "{form:?}");
+        assert!(form[0].message.contains("不是可编辑格式"));
+        // The blank form is not a sample: its personal data is not reported.
+        let sample = problems(
+            &link_use(LinkKind::Sample),
+            &check(LinkVerdict::Ok, Some(FileType::Pdf)),
+        );
+        assert_eq!(sample.len(), 1, "{sample:?}");
+        assert_eq!(
+            sample[0].message,
+            "示例样表中有未打码的手机号码: \"139****1234\""
+        );
+        // A query site is a page: nothing about its content.
+        assert!(
+            problems(
+                &link_use(LinkKind::IntermediaryQuery),
+                &check(LinkVerdict::Ok, Some(FileType::Pdf))
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn unregistered_rules_fall_back_to_the_rulebook() {
+        let r = rule_ref(LinkKind::OnlineUrl, &RuleSet::default()).unwrap();
+        assert_eq!((r.id, r.category), ("L01", Category::General));
+        let r = rule_ref(LinkKind::BlankForm, &RuleSet::default()).unwrap();
+        assert_eq!(r.id, "M06");
+    }
+}

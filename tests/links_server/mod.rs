@@ -24,6 +24,8 @@ pub struct Req {
     /// Whether it carried If-None-Match or If-Modified-Since.
     pub conditional: bool,
     pub status: u16,
+    /// When the server started answering it.
+    pub at: std::time::Instant,
 }
 
 struct Shared {
@@ -213,6 +215,7 @@ async fn handle(
     if let Some(q) = uri.query() {
         path = format!("{path}?{q}");
     }
+    let at = std::time::Instant::now();
     let hit = {
         let mut hits = shared.hits.lock().unwrap();
         let n = hits.entry(path.clone()).or_default();
@@ -227,6 +230,7 @@ async fn handle(
         path,
         conditional,
         status: resp.status().as_u16(),
+        at,
     });
     resp
 }
