@@ -1,6 +1,6 @@
 //! Unit tests of the content inspection: magic bytes, zip limits, names, soft 404s.
 
-use std::io::Write;
+use std::io::{Cursor, Write};
 
 use super::*;
 
