@@ -285,6 +285,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             "M06",
             Error("文件传输不完整"),
         ),
+        c("S28", Form, u("/nohead.docx"), Ok, "M06", Nothing),
         c(
             "S25",
             Form,
@@ -392,6 +393,23 @@ fn every_kind_of_link_gets_its_verdict_and_rule() {
         3,
         "429 then 200: one retry"
     );
+    assert_eq!(
+        srv.count("HEAD", "/nohead.docx"),
+        1,
+        "HEAD refused with 405…"
+    );
+    assert_eq!(srv.count("GET", "/nohead.docx"), 1, "…then one GET decides");
+    let log = srv.take_log();
+    let gets: Vec<_> = log.iter().filter(|r| r.method == "GET").collect();
+    assert!(!gets.is_empty());
+    for r in gets {
+        let range = r
+            .range
+            .as_deref()
+            .unwrap_or_else(|| panic!("GET without Range: {r:?}"));
+        let end: u64 = range.strip_prefix("bytes=0-").unwrap().parse().unwrap();
+        assert!(end < config.max_download_bytes, "{r:?}");
+    }
     let bomb = by_url("/forms/bomb.docx").inspection.clone().unwrap();
     assert!(bomb.unzipped_bytes <= config.max_unzip_bytes, "{bomb:?}");
     assert_eq!(

@@ -26,6 +26,8 @@ pub struct Req {
     pub status: u16,
     /// When the server started answering it.
     pub at: std::time::Instant,
+    /// The Range header, when there was one.
+    pub range: Option<String>,
 }
 
 struct Shared {
@@ -224,13 +226,22 @@ async fn handle(
     };
     let conditional = headers.contains_key(header::IF_NONE_MATCH)
         || headers.contains_key(header::IF_MODIFIED_SINCE);
-    let resp = route(&shared, &path, hit, &headers).await;
+    let resp = if path == "/nohead.docx" && method == Method::HEAD {
+        html(StatusCode::METHOD_NOT_ALLOWED, "")
+    } else {
+        route(&shared, &path, hit, &headers).await
+    };
+    let range = headers
+        .get(header::RANGE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     shared.log.lock().unwrap().push(Req {
         method: method.to_string(),
         path,
         conditional,
         status: resp.status().as_u16(),
         at,
+        range,
     });
     resp
 }
@@ -249,6 +260,7 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
             .header(header::RETRY_AFTER, "1")
             .body(Body::empty())
             .unwrap(),
+        "/nohead.docx" => file(&shared.files["/forms/food.docx"], headers, ct_docx),
         "/busy.docx" => file(&shared.files["/forms/food.docx"], headers, ct_docx),
         "/slow.docx" => {
             tokio::time::sleep(Duration::from_secs(3)).await;
