@@ -260,8 +260,7 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
             .header(header::RETRY_AFTER, "1")
             .body(Body::empty())
             .unwrap(),
-        "/nohead.docx" => file(&shared.files["/forms/food.docx"], headers, ct_docx),
-        "/busy.docx" => file(&shared.files["/forms/food.docx"], headers, ct_docx),
+        "/nohead.docx" | "/busy.docx" => file(&shared.files["/forms/food.docx"], headers, ct_docx),
         "/slow.docx" => {
             tokio::time::sleep(Duration::from_secs(3)).await;
             file(&shared.files["/forms/food.docx"], headers, ct_docx)
