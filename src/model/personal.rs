@@ -68,7 +68,7 @@ pub fn id_check_digit_ok(id: &str) -> bool {
     CHECK[(sum % 11) as usize] == b[17].to_ascii_uppercase()
 }
 
-/// Whether positions 7–14 of an ID number are a real date between 1900-01-01 and 2099-12-31 and
+/// Whether positions 7–14 of an ID number are a real date from 1900 up to this year and
 /// the region part starts with a province digit (1–8).
 fn id_plausible(id: &str) -> bool {
     let b = id.as_bytes();
@@ -79,7 +79,7 @@ fn id_plausible(id: &str) -> bool {
     let (Some(year), Some(month), Some(day)) = (num(6..10), num(10..12), num(12..14)) else {
         return false;
     };
-    if !(1900..=2099).contains(&year) {
+    if !(1900..=jiff::ZonedDateTime::now().year()).contains(&year) {
         return false;
     }
     let Ok(month) = i8::try_from(month) else {
@@ -221,6 +221,27 @@ mod tests {
         assert!(find_personal_data("流水号 2023010113905661234567").is_empty());
         assert!(find_personal_data("咨询电话：0566-2021234").is_empty());
         assert!(find_personal_data("编号 12905661234").is_empty());
+    }
+
+    #[test]
+    fn birth_dates_in_the_future_are_not_plausible() {
+        let mut future = String::from("11010520991231002");
+        let sum: u32 = future
+            .bytes()
+            .zip(WEIGHTS)
+            .map(|(d, w)| u32::from(d - b'0') * w)
+            .sum();
+        future.push(CHECK[(sum % 11) as usize] as char);
+        assert!(id_check_digit_ok(&future));
+        assert!(find_personal_data(&future).is_empty());
+    }
+
+    #[test]
+    fn full_width_digits_are_read() {
+        let hits = find_personal_data(&crate::model::text::to_halfwidth(
+            "手机：１３９０５６６１２３４",
+        ));
+        assert_eq!(hits.len(), 1);
     }
 
     #[test]

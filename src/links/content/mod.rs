@@ -262,7 +262,8 @@ pub fn inspect(body: &[u8], complete: bool, limits: ZipLimits) -> Inspection {
 
 pub(super) fn text_checks(text: &str, out: &mut Inspection) {
     out.mojibake = find_mojibake(text).map(|m| mask_personal(&m));
-    out.personal = find_personal_data(text);
+    // Full-width digits (１３９…) are numbers too.
+    out.personal = find_personal_data(&crate::model::text::to_halfwidth(text));
     out.heading = text
         .lines()
         .map(str::trim)
@@ -270,14 +271,17 @@ pub(super) fn text_checks(text: &str, out: &mut Inspection) {
         .map(|l| mask_personal(&l.chars().take(60).collect::<String>()));
 }
 
-/// Replaces every unmasked personal number in a text by its masked form.
+/// Replaces every unmasked personal number in a text by its masked form (full-width digits are
+/// folded to half-width first, so they cannot slip through).
 pub fn mask_personal(text: &str) -> String {
     static CANDIDATE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"[0-9]{17}[0-9Xx]|[0-9]{11}").expect("valid regex"));
-    let hits = find_personal_data(text);
+    let half = crate::model::text::to_halfwidth(text);
+    let hits = find_personal_data(&half);
     if hits.is_empty() {
         return text.to_owned();
     }
+    let text = half.as_str();
     CANDIDATE
         .replace_all(text, |c: &regex::Captures<'_>| {
             let s = &c[0];

@@ -179,3 +179,15 @@ fn names_relate_to_the_material() {
     assert_eq!(relates(&["申请表"], &["download"]), None);
     assert_eq!(relates(&["食品经营许可申请书"], &["20230101"]), None);
 }
+
+#[test]
+fn quoted_text_is_masked_even_in_full_width() {
+    assert_eq!(
+        mask_personal("申请人张三 １３９０５６６１２３４"),
+        "申请人张三 139****1234"
+    );
+    assert_eq!(
+        mask_personal("咨询电话 0566-2021234"),
+        "咨询电话 0566-2021234"
+    );
+}
