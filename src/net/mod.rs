@@ -434,14 +434,18 @@ impl Fetcher {
 
 fn classify(e: &reqwest::Error, url: &Url) -> FetchError {
     // The causes say what really happened (DNS, refused, TLS certificate); reqwest's own message
-    // does not.
-    let mut detail = e.to_string();
+    // only repeats the URL.
+    let mut causes: Vec<String> = Vec::new();
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
-        detail.push_str(": ");
-        detail.push_str(&s.to_string());
+        causes.push(s.to_string());
         source = s.source();
     }
+    let detail = if causes.is_empty() {
+        e.to_string()
+    } else {
+        causes.join(": ")
+    };
     if e.is_timeout() {
         FetchError::Timeout(url.to_string())
     } else if e.is_connect() {
