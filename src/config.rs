@@ -26,6 +26,8 @@ pub struct Config {
     pub score: crate::score::ScoreConfig,
     /// Nightly audits (`zwfw-audit audit`): inputs, history store, trend length.
     pub audit: crate::history::AuditConfig,
+    /// Link and attachment checks (`check --links`, `links`).
+    pub links: crate::links::LinksConfig,
 }
 
 /// Extra header synonyms users add for their platform, by element key or standard label:

@@ -24,6 +24,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod history;
+pub mod links;
 pub mod model;
 pub mod net;
 pub mod reference;

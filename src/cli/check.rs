@@ -48,6 +48,9 @@ pub struct CheckArgs {
     /// Print nothing but errors
     #[arg(short, long)]
     quiet: bool,
+    /// 同时检查附件和链接 (network; hosts from [links] allowed_hosts)
+    #[arg(long)]
+    links: bool,
 }
 
 pub fn run(args: &CheckArgs) -> Result<i32> {
@@ -69,7 +72,11 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
             .map(|p| p.display().to_string())
             .collect(),
     };
-    let report = check_records(records, &rules, &ctx, run);
+    let link_uses = args.links.then(|| crate::links::collect_records(&records));
+    let mut report = check_records(records, &rules, &ctx, run);
+    if let Some(uses) = link_uses {
+        super::links::check_report(&mut report, uses, &config, &rules, args.quiet)?;
+    }
     if report.summary.items == 0
         && report
             .notices

@@ -10,6 +10,7 @@ use crate::config::Config;
 
 mod audit;
 mod check;
+mod links;
 mod rules;
 mod sample;
 mod score;
@@ -26,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// 检查事项并生成报告 (check items and write a report)
     Check(check::CheckArgs),
+    /// 检查附件和链接 (check attachments and links): forms, samples, query sites
+    Links(links::LinksArgs),
     /// 列出全部规则 (list every rule)
     Rules,
     /// 按单位抽取样本 (draw a reproducible per-unit sample of a report)
@@ -46,6 +49,7 @@ pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check::run(&args),
         Command::Audit(args) => audit::run(&args),
+        Command::Links(args) => links::run(&args),
         Command::Rules => {
             rules::print_rules()?;
             Ok(0)

@@ -9,6 +9,7 @@ mod fields;
 pub mod finding;
 pub mod hours;
 pub mod item;
+pub mod personal;
 pub mod phone;
 pub mod provenance;
 pub mod text;

@@ -116,6 +116,10 @@ pub struct Response {
     pub truncated: bool,
     /// Attempts made (1 = no retry).
     pub attempts: u32,
+    /// Header values as raw bytes, lower-case names (the last value of repeated ones), including
+    /// those that are not ASCII text (a GBK `Content-Disposition` file name) and so are missing
+    /// from `headers`.
+    pub raw_headers: HashMap<String, Vec<u8>>,
 }
 
 impl Response {
@@ -396,6 +400,11 @@ impl Fetcher {
                 Some((k.as_str().to_ascii_lowercase(), v.to_str().ok()?.to_owned()))
             })
             .collect();
+        let raw_headers = resp
+            .headers()
+            .iter()
+            .map(|(k, v)| (k.as_str().to_ascii_lowercase(), v.as_bytes().to_vec()))
+            .collect();
         let mut body = Vec::new();
         let mut truncated = false;
         if request.method == Method::Get {
@@ -418,17 +427,31 @@ impl Fetcher {
             body,
             truncated,
             attempts: 1,
+            raw_headers,
         })
     }
 }
 
 fn classify(e: &reqwest::Error, url: &Url) -> FetchError {
+    // The causes say what really happened (DNS, refused, TLS certificate); reqwest's own message
+    // only repeats the URL.
+    let mut causes: Vec<String> = Vec::new();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        causes.push(s.to_string());
+        source = s.source();
+    }
+    let detail = if causes.is_empty() {
+        e.to_string()
+    } else {
+        causes.join(": ")
+    };
     if e.is_timeout() {
         FetchError::Timeout(url.to_string())
     } else if e.is_connect() {
-        FetchError::Connect(format!("{url}: {e}"))
+        FetchError::Connect(format!("{url}: {detail}"))
     } else {
-        FetchError::Other(format!("{url}: {e}"))
+        FetchError::Other(format!("{url}: {detail}"))
     }
 }
 

@@ -1,0 +1,133 @@
+//! `zwfw-audit links`: check every link of the inputs (blank forms, samples, result samples,
+//! intermediary query sites, online handling URLs) and write `links.json`; also the link step of
+//! `check --links`.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use super::{load_config, now_run_id};
+use crate::config::Config;
+use crate::links::{self, LinkRun, LinkUse, LinkVerdict};
+use crate::report::Report;
+use crate::rules::RuleSet;
+use crate::source::{self, Record};
+
+#[derive(Debug, Args)]
+pub struct LinksArgs {
+    /// 输入文件: .json .ndjson .jsonl
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// 配置文件 (default: ./zwfw-audit.toml when present)
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// 允许访问的主机 (adds to [links] allowed_hosts), e.g. zwfw.chizhou.gov.cn
+    #[arg(long = "allow-host")]
+    allow_hosts: Vec<String>,
+    /// 输出文件 links.json (default: reports/<run-id>/links.json)
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Print nothing but errors
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: &LinksArgs) -> Result<i32> {
+    let mut config = load_config(args.config.as_deref())?;
+    config.links.allowed_hosts.extend(args.allow_hosts.clone());
+    let mut records: Vec<Record> = Vec::new();
+    source::read_inputs(&args.inputs, &mut |r| records.push(r));
+    for r in &records {
+        if let Record::Notice(n) = r {
+            if !args.quiet {
+                eprintln!("注意: {} — {}", n.provenance, n.message);
+            }
+        }
+    }
+    let uses = links::collect_records(&records);
+    let run = check(uses, &config, args.quiet)?;
+    let (run_id, _) = now_run_id();
+    let path = args
+        .output
+        .clone()
+        .unwrap_or_else(|| config.output.dir.join(&run_id).join("links.json"));
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)
+            .with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    }
+    let mut used_by: std::collections::HashMap<&str, Vec<serde_json::Value>> =
+        std::collections::HashMap::new();
+    for u in &run.uses {
+        used_by
+            .entry(u.url.as_str())
+            .or_default()
+            .push(serde_json::json!({
+                "item": u.item, "kind": u.kind, "target": u.target, "provenance": u.provenance
+            }));
+    }
+    let json = serde_json::json!({
+        "stats": run.stats,
+        "links": run
+            .checks
+            .values()
+            .map(|c| serde_json::json!({"check": c, "used_by": used_by.get(c.url.as_str())}))
+            .collect::<Vec<_>>(),
+    });
+    let mut file = std::io::BufWriter::new(
+        std::fs::File::create(&path).with_context(|| format!("无法写入 {}", path.display()))?,
+    );
+    serde_json::to_writer_pretty(&mut file, &json)?;
+    file.flush()?;
+    if !args.quiet {
+        for c in run.checks.values().filter(|c| c.verdict != LinkVerdict::Ok) {
+            eprintln!("  [{}] {} — {}", c.verdict.label_zh(), c.url, c.reason);
+        }
+        eprintln!("结果已写入 {}", path.display());
+    }
+    Ok(i32::from(run.stats.broken > 0))
+}
+
+/// Checks the links (cache in `[links] cache_dir`) and prints a one-line summary.
+pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<LinkRun> {
+    if config.links.allowed_hosts.is_empty() && !uses.is_empty() && !quiet {
+        eprintln!(
+            "注意: 配置 [links] allowed_hosts 为空，所有链接都不会被访问（结果为“无法核实”）"
+        );
+    }
+    let run = links::check_links_blocking(uses, &config.links, jiff::Timestamp::now())
+        .context("链接检查无法进行")?;
+    if !quiet {
+        for n in &run.notes {
+            eprintln!("注意: {n}");
+        }
+        let s = &run.stats;
+        eprintln!(
+            "已检查链接 {} 个（引用 {} 处）：可用 {}、失效 {}、无法核实 {}；缓存直接使用 {}、条件请求确认未变 {}；请求 {} 次，用时 {:.1} 秒",
+            s.urls,
+            s.uses,
+            s.ok,
+            s.broken,
+            s.unverifiable,
+            s.fresh_from_cache,
+            s.revalidated,
+            s.requests,
+            s.elapsed_secs
+        );
+    }
+    Ok(run)
+}
+
+/// The link step of `check --links`: check, then add the findings to the report.
+pub(crate) fn check_report(
+    report: &mut Report,
+    uses: Vec<LinkUse>,
+    config: &Config,
+    rules: &RuleSet,
+    quiet: bool,
+) -> Result<()> {
+    let run = check(uses, config, quiet)?;
+    links::apply_to_report(report, &run, rules);
+    Ok(())
+}

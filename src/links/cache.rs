@@ -1,0 +1,104 @@
+//! The link cache across runs: URL → last final [`LinkCheck`] (verdict, validators, content hash,
+//! what the content showed, when), in one JSON file `links-cache.json` in the cache folder.
+//!
+//! JSON rather than SQLite: the cache is read whole at the start of a run and written whole at the
+//! end by one process, holds one small record per distinct URL (a province has a few ten thousand),
+//! and staff can open it to see why a link was judged as it was. The file is replaced atomically
+//! (written beside, then renamed), so an interrupted run never leaves half a cache. Only final
+//! results are stored: transport errors and unverifiable links are checked again next run. No
+//! file content is kept, only its hash and the masked findings.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use super::LinksError;
+use super::probe::{LinkCheck, LinkVerdict};
+
+/// The cache file's name inside the cache folder.
+pub const CACHE_FILE: &str = "links-cache.json";
+const VERSION: u32 = 1;
+
+/// URL → last final check.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct LinkCache {
+    version: u32,
+    entries: BTreeMap<String, LinkCheck>,
+}
+
+impl LinkCache {
+    /// The cache in `dir`, or an empty one (with a note saying why when the file was unusable).
+    pub fn load(dir: &Path) -> (Self, Option<String>) {
+        let path = dir.join(CACHE_FILE);
+        let empty = Self {
+            version: VERSION,
+            entries: BTreeMap::new(),
+        };
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (empty, None),
+            Err(e) => {
+                return (
+                    empty,
+                    Some(format!(
+                        "无法读取链接缓存 {}，本次全部重新检查: {e}",
+                        path.display()
+                    )),
+                );
+            }
+        };
+        match serde_json::from_str::<Self>(&text) {
+            Ok(c) if c.version == VERSION => (c, None),
+            Ok(_) => (empty, Some("链接缓存版本不同，本次全部重新检查".to_owned())),
+            Err(e) => (
+                empty,
+                Some(format!(
+                    "链接缓存 {} 已损坏，本次全部重新检查: {e}",
+                    path.display()
+                )),
+            ),
+        }
+    }
+
+    /// Writes the cache to `dir/links-cache.json` (creating `dir`), atomically.
+    pub fn save(&self, dir: &Path) -> Result<(), LinksError> {
+        let path = dir.join(CACHE_FILE);
+        let err = |source| LinksError::CacheWrite {
+            path: path.clone(),
+            source,
+        };
+        std::fs::create_dir_all(dir).map_err(err)?;
+        let tmp: PathBuf = dir.join(format!("{CACHE_FILE}.tmp"));
+        let json = serde_json::to_vec_pretty(self).map_err(|e| err(e.into()))?;
+        std::fs::write(&tmp, json).map_err(err)?;
+        std::fs::rename(&tmp, &path).map_err(err)
+    }
+
+    /// The cached check of a URL.
+    pub fn get(&self, url: &str) -> Option<&LinkCheck> {
+        self.entries.get(url)
+    }
+
+    /// Keeps a final check (never an unverifiable one).
+    pub fn store(&mut self, check: &LinkCheck) {
+        if check.verdict == LinkVerdict::Unverifiable {
+            return;
+        }
+        let mut c = check.clone();
+        c.requests = 0;
+        c.from_cache = false;
+        self.version = VERSION;
+        self.entries.insert(c.url.clone(), c);
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the cache is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

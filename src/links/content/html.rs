@@ -1,0 +1,89 @@
+//! Web pages where a file was expected: decoding (UTF-8, declared charset or detected GBK), the
+//! title and visible text, and soft-404 detection (an error page served with 200).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::ooxml::{decode_entities, xml_text};
+
+/// Decodes page bytes: UTF-8 when valid, else the declared or detected encoding (GBK pages).
+pub fn decode_text(body: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(body) {
+        return s.to_owned();
+    }
+    let head = String::from_utf8_lossy(&body[..body.len().min(2048)]).to_ascii_lowercase();
+    let declared = head
+        .find("charset=")
+        .map(|i| &head[i + 8..])
+        .map(|s| {
+            s.trim_start_matches(['"', '\''])
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .and_then(|label| encoding_rs::Encoding::for_label(label.as_bytes()));
+    let encoding = declared.unwrap_or_else(|| {
+        let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        det.feed(body, true);
+        det.guess(None, chardetng::Utf8Detection::Allow)
+    });
+    encoding.decode(body).0.into_owned()
+}
+
+pub(super) fn html_title_and_text(html: &str) -> (Option<String>, String) {
+    static TITLE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?is)<title[^>]*>(.*?)</title>").expect("valid regex"));
+    static DROP: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?is)<(script|style|head)[^>]*>.*?</(script|style|head)>|<!--.*?-->")
+            .expect("valid regex")
+    });
+    let title = TITLE
+        .captures(html)
+        .map(|c| decode_entities(c[1].trim()))
+        .filter(|t| !t.is_empty());
+    let body = DROP.replace_all(html, " ");
+    let text = xml_text(&body)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (title, text)
+}
+
+/// Words that say a page stands in for a missing file.
+const SOFT_404_MARKERS: &[&str] = &[
+    "404",
+    "not found",
+    "页面不存在",
+    "页面未找到",
+    "找不到",
+    "未找到",
+    "文件不存在",
+    "资源不存在",
+    "附件不存在",
+    "已被删除",
+    "已删除",
+    "无法找到",
+    "出错了",
+    "错误页面",
+    "访问出错",
+    "页面丢失",
+];
+
+/// Whether an HTML page is an error page served with 200: a marker in its title, or in a short
+/// page's text. Returns the words that gave it away.
+pub fn soft_404(title: Option<&str>, visible_text: &str) -> Option<String> {
+    let has_marker = |s: &str| {
+        let lower = s.to_lowercase();
+        SOFT_404_MARKERS.iter().any(|m| lower.contains(m))
+    };
+    if let Some(t) = title.filter(|t| has_marker(t)) {
+        return Some(crate::model::text::quote(t, 40));
+    }
+    // A real page may mention "404" somewhere; only a short page is judged by its text.
+    if visible_text.chars().count() <= 600 && has_marker(visible_text) {
+        return Some(crate::model::text::quote(visible_text, 40));
+    }
+    None
+}

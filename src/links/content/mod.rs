@@ -1,0 +1,304 @@
+//! What a downloaded file really is and what it says: the type from its magic bytes, text from
+//! OOXML/ODF files (read through bounded decompression: entry count, total bytes and ratio limits,
+//! so a zip bomb is refused, never expanded), soft-404 pages, file names from `Content-Disposition`
+//! (RFC 5987, percent-encoded, raw GBK) and URLs.
+//!
+//! Pure functions over bytes: no network, no disk. Macros are never run: a `vbaProject.bin` entry
+//! is only noticed.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::model::personal::{PersonalHit, find_personal_data, mask};
+use crate::model::text::find_mojibake;
+
+mod html;
+mod names;
+mod ooxml;
+
+use html::html_title_and_text;
+pub use html::{decode_text, soft_404};
+pub use names::{
+    content_disposition_name, decode_name_bytes, extension, percent_decode, relates, url_file_name,
+};
+use ooxml::inspect_zip;
+pub use ooxml::xml_text;
+
+/// A file's real type, from its first bytes (and, for zip files, its entries).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileType {
+    /// OLE compound file: .doc, .xls, .wps, .et (old Office/WPS).
+    Ole,
+    /// Word 2007+ (.docx).
+    Docx,
+    /// Excel 2007+ (.xlsx).
+    Xlsx,
+    /// OpenDocument text (.odt).
+    Odt,
+    /// OpenDocument spreadsheet (.ods).
+    Ods,
+    /// Rich text (.rtf), which Word and WPS also save as .doc.
+    Rtf,
+    /// Any other zip archive.
+    Zip,
+    /// PDF.
+    Pdf,
+    /// An image (PNG, JPEG, GIF, BMP, TIFF).
+    Image,
+    /// An HTML page.
+    Html,
+    /// Empty body.
+    Empty,
+    /// Nothing recognised.
+    Unknown,
+}
+
+impl FileType {
+    /// The Chinese name used in messages.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            FileType::Ole => "Word/Excel/WPS 旧版文件",
+            FileType::Docx => "Word 文档（.docx）",
+            FileType::Xlsx => "Excel 表格（.xlsx）",
+            FileType::Odt => "OpenDocument 文档（.odt）",
+            FileType::Ods => "OpenDocument 表格（.ods）",
+            FileType::Rtf => "RTF 文档",
+            FileType::Zip => "压缩包",
+            FileType::Pdf => "PDF 文件",
+            FileType::Image => "图片",
+            FileType::Html => "网页（HTML）",
+            FileType::Empty => "空文件",
+            FileType::Unknown => "无法识别的文件",
+        }
+    }
+
+    /// Whether a clerk can fill the file in with Word, Excel or WPS (附录: 可编辑格式).
+    pub fn is_editable(self) -> bool {
+        matches!(
+            self,
+            FileType::Ole
+                | FileType::Docx
+                | FileType::Xlsx
+                | FileType::Odt
+                | FileType::Ods
+                | FileType::Rtf
+        )
+    }
+
+    /// Whether content of this type fits a file named with `ext` (lower case, no dot). Unknown
+    /// extensions fit anything. Word and WPS open OOXML saved under an old extension, so that fits.
+    pub fn fits_extension(self, ext: &str) -> bool {
+        use FileType as T;
+        match ext {
+            "doc" | "wps" => matches!(self, T::Ole | T::Rtf | T::Docx),
+            "docx" => matches!(self, T::Docx),
+            "xls" | "et" => matches!(self, T::Ole | T::Xlsx),
+            "xlsx" => matches!(self, T::Xlsx),
+            "odt" => matches!(self, T::Odt),
+            "ods" => matches!(self, T::Ods),
+            "rtf" => matches!(self, T::Rtf),
+            "pdf" => matches!(self, T::Pdf),
+            "jpg" | "jpeg" | "png" | "gif" | "bmp" | "tif" | "tiff" => matches!(self, T::Image),
+            "zip" => matches!(self, T::Zip | T::Docx | T::Xlsx | T::Odt | T::Ods),
+            "htm" | "html" => matches!(self, T::Html),
+            _ => true,
+        }
+    }
+}
+
+/// Whether content of this type fits the `Content-Type` the server declared; `None` when the
+/// declared type says nothing (`application/octet-stream`, missing, unknown).
+pub fn fits_content_type(real: FileType, content_type: &str) -> Option<bool> {
+    use FileType as T;
+    let mime = content_type
+        .split(';')
+        .next()
+        .unwrap_or_default()
+        .trim()
+        .to_ascii_lowercase();
+    let fits = match mime.as_str() {
+        "application/msword" | "application/rtf" | "text/rtf" => {
+            matches!(real, T::Ole | T::Rtf | T::Docx)
+        }
+        "application/vnd.ms-excel" => matches!(real, T::Ole | T::Xlsx),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document" => {
+            real == T::Docx
+        }
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" => real == T::Xlsx,
+        "application/pdf" => real == T::Pdf,
+        "text/html" | "application/xhtml+xml" => real == T::Html,
+        m if m.starts_with("image/") => real == T::Image,
+        _ => return None,
+    };
+    Some(fits)
+}
+
+/// Extensions of editable forms (附录: .doc/.docx/.xls/.xlsx/.wps/.et …).
+pub const EDITABLE_EXTENSIONS: &[&str] = &[
+    "doc", "docx", "xls", "xlsx", "wps", "et", "odt", "ods", "rtf",
+];
+
+/// Bounds on decompression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ZipLimits {
+    /// Entries in one archive at most.
+    pub max_entries: usize,
+    /// Uncompressed bytes read from one archive at most (and declared at most).
+    pub max_total_bytes: u64,
+    /// Largest uncompressed ÷ compressed ratio of one entry.
+    pub max_ratio: u64,
+}
+
+impl Default for ZipLimits {
+    fn default() -> Self {
+        Self {
+            max_entries: 2000,
+            max_total_bytes: 64 * 1024 * 1024,
+            max_ratio: 200,
+        }
+    }
+}
+
+/// What was learnt from a file's content.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Inspection {
+    /// Real type.
+    pub real_type: Option<FileType>,
+    /// Document title (OOXML/ODF metadata, or the HTML `<title>`), masked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// The first line of text (≤ 60 characters), masked; used to match the material name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// A garbled run found in the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mojibake: Option<String>,
+    /// Unmasked personal numbers in the text (quoted masked).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub personal: Vec<PersonalHit>,
+    /// Whether the archive carries VBA macros (never run).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub macros: bool,
+    /// Why the content was refused or is unusable (zip bomb, damaged or truncated file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defect: Option<String>,
+    /// An HTML page that says the file is missing (soft 404), with the words that say so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soft_404: Option<String>,
+    /// Uncompressed bytes read while inspecting (bounded by [`ZipLimits::max_total_bytes`]).
+    #[serde(default)]
+    pub unzipped_bytes: u64,
+}
+
+/// Type from magic bytes; zip files are told apart by [`inspect`].
+pub fn sniff(body: &[u8]) -> FileType {
+    let head = &body[..body.len().min(1024)];
+    if body.is_empty() {
+        FileType::Empty
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        FileType::Ole
+    } else if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        FileType::Zip
+    } else if head.starts_with(b"%PDF-") {
+        FileType::Pdf
+    } else if head.starts_with(b"{\\rtf") {
+        FileType::Rtf
+    } else if head.starts_with(b"\x89PNG")
+        || head.starts_with(&[0xFF, 0xD8, 0xFF])
+        || head.starts_with(b"GIF8")
+        || head.starts_with(b"BM")
+        || head.starts_with(b"II*\0")
+        || head.starts_with(b"MM\0*")
+    {
+        FileType::Image
+    } else if looks_like_html(head) {
+        FileType::Html
+    } else {
+        FileType::Unknown
+    }
+}
+
+fn looks_like_html(head: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with("<!doctype html")
+        || t.starts_with("<html")
+        || t.starts_with("<head")
+        || t.starts_with("<body")
+        || t.starts_with("<meta")
+        || (t.starts_with('<') && (text.contains("<html") || text.contains("<body")))
+}
+
+/// Inspects a complete body: real type, text checks, defects. `complete` is false when the body
+/// was cut at the download limit (then a zip cannot be read and that is not a defect).
+pub fn inspect(body: &[u8], complete: bool, limits: ZipLimits) -> Inspection {
+    let mut out = Inspection {
+        real_type: Some(sniff(body)),
+        ..Inspection::default()
+    };
+    match out.real_type {
+        Some(FileType::Empty) => out.defect = Some("文件为空（0 字节）".to_owned()),
+        Some(FileType::Zip) if complete => inspect_zip(body, limits, &mut out),
+        Some(FileType::Pdf) if complete => {
+            let tail = &body[body.len().saturating_sub(2048)..];
+            if !tail.windows(5).any(|w| w == b"%%EOF") {
+                out.defect = Some("PDF 文件不完整（缺少文件结尾）".to_owned());
+            }
+        }
+        Some(FileType::Html) => {
+            let text = decode_text(body);
+            let (title, visible) = html_title_and_text(&text);
+            out.soft_404 = soft_404(title.as_deref(), &visible);
+            out.title = title.map(|t| mask_personal(&t));
+            text_checks(&visible, &mut out);
+        }
+        _ => {}
+    }
+    out
+}
+
+pub(super) fn text_checks(text: &str, out: &mut Inspection) {
+    out.mojibake = find_mojibake(text).map(|m| mask_personal(&m));
+    // Full-width digits (１３９…) are numbers too.
+    out.personal = find_personal_data(&crate::model::text::to_halfwidth(text));
+    out.heading = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .map(|l| mask_personal(&l.chars().take(60).collect::<String>()));
+}
+
+/// Replaces every unmasked personal number in a text by its masked form (full-width digits are
+/// folded to half-width first, so they cannot slip through).
+pub fn mask_personal(text: &str) -> String {
+    static CANDIDATE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"[0-9]{17}[0-9Xx]|[0-9]{11}").expect("valid regex"));
+    let half = crate::model::text::to_halfwidth(text);
+    let hits = find_personal_data(&half);
+    if hits.is_empty() {
+        return text.to_owned();
+    }
+    let text = half.as_str();
+    CANDIDATE
+        .replace_all(text, |c: &regex::Captures<'_>| {
+            let s = &c[0];
+            let kind = if s.len() == 18 {
+                crate::model::personal::PersonalKind::IdNumber
+            } else {
+                crate::model::personal::PersonalKind::Mobile
+            };
+            let masked = mask(kind, &s.to_ascii_uppercase());
+            if hits.iter().any(|h| h.masked == masked) {
+                masked
+            } else {
+                s.to_owned()
+            }
+        })
+        .into_owned()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,429 @@
+//! From link checks to findings on the report: M06 (空白表格 — blank form), M07 (示例样表 — sample),
+//! B12 (结果样本 — result sample), I01 (中介机构查询网址 — intermediary query site) and L01
+//! (在线办理地址 — online handling URL, beyond the appendix).
+//!
+//! Rule names, elements and severities come from the registry when the rule is registered (and a
+//! rule switched off in the configuration gets no link findings); otherwise from the rulebook.
+//! `broken` links and content defects are errors; `unverifiable` links are warnings.
+
+use std::collections::HashMap;
+
+use super::collect::{LinkKind, LinkUse};
+use super::content::{self, FileType};
+use super::probe::{LinkCheck, LinkRun, LinkVerdict};
+use crate::model::text::{find_mojibake, quote};
+use crate::model::{Finding, Outcome, Severity};
+use crate::report::{Report, RuleInfo};
+use crate::rules::{self, Category, RuleSet};
+
+/// Rule identity used for a link finding.
+#[derive(Debug, Clone)]
+struct RuleRef {
+    id: &'static str,
+    name: &'static str,
+    element: &'static str,
+    category: Category,
+    severity: Severity,
+    registered: bool,
+}
+
+/// The rule of a link kind as configured: `None` when it is registered but switched off.
+fn rule_ref(kind: LinkKind, rules: &RuleSet) -> Option<RuleRef> {
+    let id = kind.rule_id();
+    if let Some(rule) = rules::find(id) {
+        let m = rule.meta();
+        let (_, severity) = rules.iter().find(|(r, _)| r.meta().id == m.id)?;
+        return Some(RuleRef {
+            id: m.id,
+            name: m.name,
+            element: m.element,
+            category: m.category,
+            severity,
+            registered: true,
+        });
+    }
+    let (name, element, category) = match kind {
+        LinkKind::BlankForm => ("blank-form-accuracy", "电子表单准确性", Category::Materials),
+        LinkKind::Sample => ("sample-accuracy", "材料样本准确性", Category::Materials),
+        LinkKind::ResultSample => ("result-sample", "结果样本", Category::Basic),
+        LinkKind::IntermediaryQuery => ("intermediary", "中介服务", Category::Intermediary),
+        LinkKind::OnlineUrl => ("online-url", "在线办理地址", Category::General),
+    };
+    Some(RuleRef {
+        id,
+        name,
+        element,
+        category,
+        severity: Severity::Error,
+        registered: false,
+    })
+}
+
+/// One problem found through a link, before the item's identity is added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkProblem {
+    /// What is wrong, in Chinese, quoting the evidence.
+    pub message: String,
+    /// The evidence (URL, file name, masked number or garbled run).
+    pub evidence: String,
+    /// Error, or warning for what does not fail the rule.
+    pub severity: Severity,
+    /// How to fix it.
+    pub suggestion: String,
+}
+
+fn problem(message: String, evidence: &str, severity: Severity, suggestion: &str) -> LinkProblem {
+    LinkProblem {
+        message,
+        evidence: evidence.to_owned(),
+        severity,
+        suggestion: suggestion.to_owned(),
+    }
+}
+
+/// What one link use says about its item.
+pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
+    use Severity::{Error, Warning};
+    let label = u.kind.label_zh();
+    let fix_link = format!("重新上传{label}并更新链接，确保公众可以正常打开和下载");
+    match check.verdict {
+        LinkVerdict::Broken => {
+            return vec![problem(
+                format!("{label}链接失效（{}）: \"{}\"", check.reason, u.url),
+                &u.url,
+                Error,
+                &fix_link,
+            )];
+        }
+        LinkVerdict::Unverifiable => {
+            return vec![problem(
+                format!(
+                    "{label}链接暂时无法核实（{}），下次检查将重试: \"{}\"",
+                    check.reason, u.url
+                ),
+                &u.url,
+                Warning,
+                "请人工打开链接确认；如确实无法访问，请重新上传并更新链接",
+            )];
+        }
+        LinkVerdict::Ok => {}
+    }
+    let mut out = Vec::new();
+    let Some(ins) = check.inspection.as_ref().filter(|_| u.kind.expects_file()) else {
+        return out;
+    };
+    let name = check.file_name.clone().unwrap_or_else(|| u.url.clone());
+    let shown = quote(&name, 60);
+    let ext = content::extension(&name);
+    let form = u.kind == LinkKind::BlankForm;
+    let strict = if form { Error } else { Warning };
+    if let Some(real) = ins.real_type {
+        let mut type_reported = false;
+        if form && matches!(real, FileType::Pdf | FileType::Image) {
+            out.push(problem(
+                format!(
+                    "空白表格不是可编辑格式（实际为{}）: \"{shown}\"",
+                    real.label_zh()
+                ),
+                &name,
+                Error,
+                "上传可编辑的空白表格（.doc/.docx/.xls/.xlsx/.wps/.et），不要上传 PDF 或图片",
+            ));
+            type_reported = true;
+        }
+        if let Some(ext) = ext.as_deref().filter(|e| !real.fits_extension(e)) {
+            if !type_reported {
+                out.push(problem(
+                    format!(
+                        "{label}扩展名为 .{ext}，实际内容是{}: \"{shown}\"",
+                        real.label_zh()
+                    ),
+                    &name,
+                    strict,
+                    "上传真正的表格文件，文件内容应与扩展名一致",
+                ));
+                type_reported = true;
+            }
+        }
+        if let Some(ct) = check.content_type.as_deref() {
+            if !type_reported && content::fits_content_type(real, ct) == Some(false) {
+                out.push(problem(
+                    format!(
+                        "{label}的服务器声明类型为 {}，实际内容是{}: \"{shown}\"",
+                        quote(ct, 60),
+                        real.label_zh()
+                    ),
+                    &name,
+                    strict,
+                    "上传真正的文件，并让服务器返回与文件一致的类型",
+                ));
+                type_reported = true;
+            }
+        }
+        if form && !type_reported && !check.partial {
+            match real {
+                FileType::Html => out.push(problem(
+                    format!("空白表格链接打开的是网页，不是可下载的表格: \"{}\"", u.url),
+                    &u.url,
+                    Error,
+                    "链接到可下载的空白表格文件（.doc/.docx/.xls/.xlsx）",
+                )),
+                FileType::Zip => out.push(problem(
+                    format!("空白表格是压缩包，不能直接编辑: \"{shown}\""),
+                    &name,
+                    Warning,
+                    "直接上传可编辑的空白表格文件",
+                )),
+                FileType::Unknown => out.push(problem(
+                    format!("空白表格的文件类型无法识别: \"{shown}\""),
+                    &name,
+                    Error,
+                    "上传可编辑的空白表格（.doc/.docx/.xls/.xlsx/.wps/.et）",
+                )),
+                _ => {}
+            }
+        }
+    }
+    if let Some(garbled) = find_mojibake(&name) {
+        out.push(problem(
+            format!("{label}文件名有乱码: \"{garbled}\""),
+            &name,
+            strict,
+            "用正确的中文文件名重新上传",
+        ));
+    }
+    if let Some(garbled) = &ins.mojibake {
+        out.push(problem(
+            format!("{label}内容有乱码: \"{garbled}\""),
+            garbled,
+            strict,
+            "检查文件编码，重新制作并上传没有乱码的文件",
+        ));
+    }
+    if form {
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        let wanted: Vec<&str> = u
+            .owner
+            .iter()
+            .map(String::as_str)
+            .chain([u.item_name.as_str()])
+            .collect();
+        let candidates: Vec<&str> = [Some(stem), ins.title.as_deref(), ins.heading.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect();
+        if content::relates(&wanted, &candidates) == Some(false) {
+            out.push(problem(
+                format!(
+                    "空白表格与材料「{}」不符: \"{shown}\"",
+                    u.owner.as_deref().unwrap_or_default().trim()
+                ),
+                &name,
+                Error,
+                "上传与该材料对应的空白表格",
+            ));
+        }
+    }
+    if matches!(u.kind, LinkKind::Sample | LinkKind::ResultSample) {
+        for hit in &ins.personal {
+            out.push(problem(
+                format!("{label}中有未打码的{}: \"{}\"", hit.kind.label_zh(), hit.masked),
+                &hit.masked,
+                Error,
+                "对样本中的身份证号码、手机号码等个人信息打码（如 3417**********1234、139****1234）后重新上传",
+            ));
+        }
+    }
+    if ins.macros {
+        out.push(problem(
+            format!("{label}含有宏代码（未运行），可能被安全软件拦截: \"{shown}\""),
+            &name,
+            Warning,
+            "另存为不含宏的 .docx/.xlsx 后重新上传",
+        ));
+    }
+    out
+}
+
+/// Adds the findings of a link run to the report: findings after the item's own, the item's
+/// outcome of the rule turned to fail on an error, counts and summary recomputed.
+pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
+    let mut added_rules: Vec<RuleRef> = Vec::new();
+    for u in &run.uses {
+        let Some(check) = run.checks.get(&u.url) else {
+            continue;
+        };
+        let Some(rule) = rule_ref(u.kind, rules) else {
+            continue;
+        };
+        let Some(entry) = report.items.get_mut(u.item) else {
+            continue;
+        };
+        for p in problems(u, check) {
+            let severity = p.severity.min(rule.severity);
+            if severity == Severity::Error {
+                entry.errors += 1;
+                entry.outcomes.insert(rule.id.to_owned(), Outcome::Fail);
+            } else {
+                entry.warnings += 1;
+            }
+            report.findings.push(Finding {
+                rule: rule.id.to_owned(),
+                rule_name: rule.name.to_owned(),
+                element: rule.element.to_owned(),
+                severity,
+                item_code: entry.code.clone(),
+                item_name: entry.name.clone(),
+                unit: entry.unit.clone(),
+                target: Some(u.target.clone()),
+                message: p.message,
+                evidence: p.evidence,
+                suggestion: p.suggestion,
+                provenance: u.provenance.clone(),
+            });
+            if !rule.registered && !added_rules.iter().any(|r| r.id == rule.id) {
+                added_rules.push(rule.clone());
+            }
+        }
+    }
+    for r in added_rules {
+        if !report.rules.iter().any(|i| i.id == r.id) {
+            report.rules.push(RuleInfo {
+                id: r.id.to_owned(),
+                name: r.name.to_owned(),
+                element: r.element.to_owned(),
+                category: r.category.label_zh().to_owned(),
+                appendix: r.category != Category::General,
+                severity: r.severity,
+            });
+        }
+    }
+    // Findings stay grouped by item, in item order.
+    let mut position: HashMap<(&str, &str), usize> = HashMap::new();
+    for (i, it) in report.items.iter().enumerate() {
+        position.entry((&it.code, &it.name)).or_insert(i);
+    }
+    let keys: Vec<usize> = report
+        .findings
+        .iter()
+        .map(|f| {
+            position
+                .get(&(f.item_code.as_str(), f.item_name.as_str()))
+                .copied()
+                .unwrap_or(usize::MAX)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..report.findings.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    let mut old: Vec<Option<Finding>> = std::mem::take(&mut report.findings)
+        .into_iter()
+        .map(Some)
+        .collect();
+    report.findings = order.into_iter().filter_map(|i| old[i].take()).collect();
+    report.summarize();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::links::content::Inspection;
+    use crate::model::Provenance;
+    use crate::model::personal::{PersonalHit, PersonalKind};
+
+    fn link_use(kind: LinkKind) -> LinkUse {
+        LinkUse {
+            item: 0,
+            kind,
+            url: "http://zwfw.chizhou.gov.cn/f/1.pdf".into(),
+            valid: true,
+            owner: Some("食品经营许可申请书".into()),
+            item_name: "食品经营许可".into(),
+            target: "材料「食品经营许可申请书」".into(),
+            provenance: Provenance::file("items.json"),
+        }
+    }
+
+    fn check(verdict: LinkVerdict, real: Option<FileType>) -> LinkCheck {
+        LinkCheck {
+            url: "http://zwfw.chizhou.gov.cn/f/1.pdf".into(),
+            verdict,
+            reason: if verdict == LinkVerdict::Ok {
+                String::new()
+            } else {
+                "请求超时".into()
+            },
+            status: Some(200),
+            final_url: None,
+            file_name: Some("食品经营许可申请书.pdf".into()),
+            content_type: Some("application/pdf".into()),
+            size: Some(100),
+            partial: false,
+            etag: None,
+            last_modified: None,
+            content_hash: None,
+            checked_at: "2026-11-28T00:00:00Z".into(),
+            inspection: real.map(|r| Inspection {
+                real_type: Some(r),
+                personal: vec![PersonalHit {
+                    kind: PersonalKind::Mobile,
+                    masked: "139****1234".into(),
+                }],
+                ..Inspection::default()
+            }),
+            requests: 1,
+            from_cache: false,
+            cacheable: true,
+        }
+    }
+
+    #[test]
+    fn verdicts_map_to_severities() {
+        let u = link_use(LinkKind::BlankForm);
+        let p = problems(&u, &check(LinkVerdict::Unverifiable, None));
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].severity, Severity::Warning);
+        assert!(p[0].message.contains("下次检查将重试"));
+        let p = problems(&u, &check(LinkVerdict::Broken, None));
+        assert_eq!(p[0].severity, Severity::Error);
+        assert!(
+            p[0].message
+                .ends_with("\"http://zwfw.chizhou.gov.cn/f/1.pdf\"")
+        );
+    }
+
+    #[test]
+    fn a_pdf_fails_a_blank_form_but_not_a_sample() {
+        let form = problems(
+            &link_use(LinkKind::BlankForm),
+            &check(LinkVerdict::Ok, Some(FileType::Pdf)),
+        );
+        assert_eq!(form.len(), 1, "{form:?}");
+        assert!(form[0].message.contains("不是可编辑格式"));
+        // The blank form is not a sample: its personal data is not reported.
+        let sample = problems(
+            &link_use(LinkKind::Sample),
+            &check(LinkVerdict::Ok, Some(FileType::Pdf)),
+        );
+        assert_eq!(sample.len(), 1, "{sample:?}");
+        assert_eq!(
+            sample[0].message,
+            "示例样表中有未打码的手机号码: \"139****1234\""
+        );
+        // A query site is a page: nothing about its content.
+        assert!(
+            problems(
+                &link_use(LinkKind::IntermediaryQuery),
+                &check(LinkVerdict::Ok, Some(FileType::Pdf))
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn unregistered_rules_fall_back_to_the_rulebook() {
+        let r = rule_ref(LinkKind::OnlineUrl, &RuleSet::default()).unwrap();
+        assert_eq!((r.id, r.category), ("L01", Category::General));
+        let r = rule_ref(LinkKind::BlankForm, &RuleSet::default()).unwrap();
+        assert_eq!(r.id, "M06");
+    }
+}

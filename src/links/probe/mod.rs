@@ -1,0 +1,283 @@
+//! Checking links over the network: one [`LinkCheck`] per distinct URL, made politely through the
+//! shared [`Fetcher`] — HEAD first, then a GET with a range (a plain GET decides when HEAD is
+//! refused); a conditional GET when a stale cache entry has a validator; nothing at all when the
+//! cache entry is fresh.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::time::Instant;
+
+use serde::{Deserialize, Serialize};
+use tokio::sync::Semaphore;
+use url::Url;
+
+use super::cache::LinkCache;
+use super::collect::LinkUse;
+use super::content::{Inspection, ZipLimits};
+use super::{LinksConfig, LinksError};
+use crate::net::Fetcher;
+
+mod one;
+use one::probe;
+
+/// The verdict on one link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LinkVerdict {
+    /// 可用 — the link answers with the content it should.
+    Ok,
+    /// 失效 — the link is dead or leads to an unusable file: fails the rule.
+    Broken,
+    /// 无法核实 — could not be decided this time: a warning, checked again next run.
+    Unverifiable,
+}
+
+impl LinkVerdict {
+    /// The Chinese label used in reports.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            LinkVerdict::Ok => "可用",
+            LinkVerdict::Broken => "失效",
+            LinkVerdict::Unverifiable => "无法核实",
+        }
+    }
+}
+
+/// The result of checking one URL (also what the cache keeps).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkCheck {
+    /// The URL checked.
+    pub url: String,
+    /// ok / broken / unverifiable.
+    pub verdict: LinkVerdict,
+    /// Why it is broken or unverifiable, in Chinese.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// The last HTTP status seen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    /// Where redirects led, when they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    /// The file name (from `Content-Disposition`, else the URL).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub file_name: Option<String>,
+    /// `Content-Type` as served.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_type: Option<String>,
+    /// Bytes received.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<u64>,
+    /// Whether the file was larger than the download limit, so only its start was inspected.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub partial: bool,
+    /// `ETag` validator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub etag: Option<String>,
+    /// `Last-Modified` validator.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_modified: Option<String>,
+    /// SHA-256 of the bytes received, hex.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content_hash: Option<String>,
+    /// When the URL was last checked (or revalidated), RFC 3339.
+    pub checked_at: String,
+    /// What the content showed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inspection: Option<Inspection>,
+    /// Requests made for this URL in this run (0 when answered from the cache).
+    #[serde(default)]
+    pub requests: u32,
+    /// Whether this run's answer came from the cache (fresh, or revalidated with a 304).
+    #[serde(default)]
+    pub from_cache: bool,
+    /// Whether the result may be cached as final (never for errors and unverifiable links).
+    #[serde(skip)]
+    pub cacheable: bool,
+}
+
+impl LinkCheck {
+    fn new(url: &str, now: &str) -> Self {
+        Self {
+            url: url.to_owned(),
+            verdict: LinkVerdict::Ok,
+            reason: String::new(),
+            status: None,
+            final_url: None,
+            file_name: None,
+            content_type: None,
+            size: None,
+            partial: false,
+            etag: None,
+            last_modified: None,
+            content_hash: None,
+            checked_at: now.to_owned(),
+            inspection: None,
+            requests: 0,
+            from_cache: false,
+            cacheable: false,
+        }
+    }
+
+    fn set(&mut self, verdict: LinkVerdict, reason: impl Into<String>) {
+        self.verdict = verdict;
+        self.reason = reason.into();
+    }
+}
+
+/// Counts of one run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RunStats {
+    /// Link uses (a URL on 200 items counts 200).
+    pub uses: usize,
+    /// Distinct URLs.
+    pub urls: usize,
+    /// URLs answered from a fresh cache entry without any request.
+    pub fresh_from_cache: usize,
+    /// URLs revalidated with a conditional request answered 304.
+    pub revalidated: usize,
+    /// HTTP requests made, retries included.
+    pub requests: u32,
+    /// URLs by verdict.
+    pub ok: usize,
+    /// URLs by verdict.
+    pub broken: usize,
+    /// URLs by verdict.
+    pub unverifiable: usize,
+    /// Wall time of the checks, in seconds.
+    pub elapsed_secs: f64,
+}
+
+/// The results of one run: every use and one check per distinct URL.
+#[derive(Debug, Clone, Default)]
+pub struct LinkRun {
+    /// Every link use, in item order.
+    pub uses: Vec<LinkUse>,
+    /// One check per URL.
+    pub checks: BTreeMap<String, LinkCheck>,
+    /// Counts.
+    pub stats: RunStats,
+    /// Messages about the run (an unreadable cache file), in Chinese.
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct ProbeOpts {
+    max_age_secs: f64,
+    max_download: u64,
+    limits: ZipLimits,
+}
+
+/// Checks every distinct URL of `uses`, with `cache` (updated in place), at time `now`.
+pub async fn check_links(
+    uses: Vec<LinkUse>,
+    config: &LinksConfig,
+    cache: &mut LinkCache,
+    now: jiff::Timestamp,
+) -> Result<LinkRun, LinksError> {
+    let started = Instant::now();
+    let fetcher = Arc::new(Fetcher::new(config.net_config())?);
+    let opts = ProbeOpts {
+        max_age_secs: config.max_age_hours * 3600.0,
+        max_download: config.max_download_bytes.max(1),
+        limits: config.zip_limits(),
+    };
+    let now_s = now.to_string();
+    let mut wanted: BTreeMap<String, (bool, bool)> = BTreeMap::new();
+    for u in &uses {
+        let e = wanted.entry(u.url.clone()).or_insert((u.valid, false));
+        e.1 |= u.kind.expects_file();
+    }
+    let mut checks = BTreeMap::new();
+    let mut spawned: Vec<String> = Vec::new();
+    let slots = Arc::new(Semaphore::new(config.concurrency.max(1)));
+    let mut tasks = tokio::task::JoinSet::new();
+    for (url, (valid, expects_file)) in wanted {
+        let parsed = if valid { Url::parse(&url).ok() } else { None };
+        let Some(parsed) = parsed else {
+            let mut c = LinkCheck::new(&url, &now_s);
+            c.set(LinkVerdict::Broken, "链接地址格式无效");
+            checks.insert(url, c);
+            continue;
+        };
+        spawned.push(url.clone());
+        let prev = cache.get(&url).cloned();
+        let fetcher = fetcher.clone();
+        let slots = slots.clone();
+        let now_s = now_s.clone();
+        tasks.spawn(async move {
+            let _slot = slots.acquire_owned().await.ok();
+            probe(
+                &fetcher,
+                &parsed,
+                &url,
+                expects_file,
+                prev,
+                opts,
+                now,
+                &now_s,
+            )
+            .await
+        });
+    }
+    while let Some(done) = tasks.join_next().await {
+        if let Ok(c) = done {
+            checks.insert(c.url.clone(), c);
+        }
+    }
+    // A check that died (a panic in a parser) still gets an answer, and is retried next run.
+    for url in spawned {
+        checks.entry(url.clone()).or_insert_with(|| {
+            let mut c = LinkCheck::new(&url, &now_s);
+            c.set(LinkVerdict::Unverifiable, "检查过程出错，下次运行将重试");
+            c
+        });
+    }
+    let mut stats = RunStats {
+        uses: uses.len(),
+        urls: checks.len(),
+        ..RunStats::default()
+    };
+    for c in checks.values() {
+        stats.requests += c.requests;
+        match c.verdict {
+            LinkVerdict::Ok => stats.ok += 1,
+            LinkVerdict::Broken => stats.broken += 1,
+            LinkVerdict::Unverifiable => stats.unverifiable += 1,
+        }
+        if c.from_cache && c.requests == 0 {
+            stats.fresh_from_cache += 1;
+        } else if c.from_cache {
+            stats.revalidated += 1;
+        }
+        if c.cacheable {
+            cache.store(c);
+        }
+    }
+    stats.elapsed_secs = started.elapsed().as_secs_f64();
+    Ok(LinkRun {
+        uses,
+        checks,
+        stats,
+        notes: Vec::new(),
+    })
+}
+
+/// [`check_links`] on its own runtime, with the cache read from and written back to
+/// `config.cache_dir`. Call it from synchronous code (the CLI), not from inside a runtime.
+pub fn check_links_blocking(
+    uses: Vec<LinkUse>,
+    config: &LinksConfig,
+    now: jiff::Timestamp,
+) -> Result<LinkRun, LinksError> {
+    let (mut cache, note) = LinkCache::load(&config.cache_dir);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(LinksError::Runtime)?;
+    let mut run = runtime.block_on(check_links(uses, config, &mut cache, now))?;
+    run.notes.extend(note);
+    cache.save(&config.cache_dir)?;
+    Ok(run)
+}

@@ -1,0 +1,299 @@
+//! One URL: answered from a fresh cache entry, revalidated with a conditional GET, or checked with
+//! HEAD then a ranged GET; the response (or the error) turned into a verdict.
+
+use sha2::{Digest, Sha256};
+use url::Url;
+
+use super::{LinkCheck, LinkVerdict, ProbeOpts};
+use crate::links::content;
+use crate::net::{FetchError, Fetcher, Method, Request, Response};
+
+fn age_secs(checked_at: &str, now: jiff::Timestamp) -> Option<f64> {
+    let then: jiff::Timestamp = checked_at.parse().ok()?;
+    Some((now.as_millisecond() - then.as_millisecond()) as f64 / 1000.0)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn probe(
+    fetcher: &Fetcher,
+    url: &Url,
+    key: &str,
+    expects_file: bool,
+    prev: Option<LinkCheck>,
+    opts: ProbeOpts,
+    now: jiff::Timestamp,
+    now_s: &str,
+) -> LinkCheck {
+    let range_end = if expects_file {
+        opts.max_download - 1
+    } else {
+        opts.max_download.min(64 * 1024) - 1
+    };
+    let mut check = LinkCheck::new(key, now_s);
+    if let Some(prev) = prev {
+        if age_secs(&prev.checked_at, now).is_some_and(|a| (0.0..opts.max_age_secs).contains(&a)) {
+            return LinkCheck {
+                requests: 0,
+                from_cache: true,
+                cacheable: false,
+                ..prev
+            };
+        }
+        if prev.etag.is_some() || prev.last_modified.is_some() {
+            let req = Request {
+                url: url.clone(),
+                method: Method::Get,
+                range_end: Some(range_end),
+                etag: prev.etag.clone(),
+                last_modified: prev.last_modified.clone(),
+            };
+            return match fetcher.fetch(&req).await {
+                Ok(r) if r.status == 304 => LinkCheck {
+                    checked_at: now_s.to_owned(),
+                    requests: r.attempts,
+                    from_cache: true,
+                    cacheable: true,
+                    ..prev
+                },
+                Ok(r) => {
+                    check.requests = r.attempts;
+                    from_get(check, &r, expects_file, opts).await
+                }
+                Err(e) => {
+                    check.requests = 1;
+                    from_error(check, &e)
+                }
+            };
+        }
+    }
+    let head = Request {
+        method: Method::Head,
+        ..Request::get(url.clone())
+    };
+    match fetcher.fetch(&head).await {
+        Err(e) => {
+            check.requests = 1;
+            return from_error(check, &e);
+        }
+        Ok(r) => {
+            check.requests += r.attempts;
+            check.status = Some(r.status);
+            match r.status {
+                404 | 410 => {
+                    check.cacheable = true;
+                    check.set(
+                        LinkVerdict::Broken,
+                        format!("文件不存在（HTTP {}）", r.status),
+                    );
+                    return check;
+                }
+                429 => {
+                    check.set(
+                        LinkVerdict::Unverifiable,
+                        "服务器限制访问频率（HTTP 429），多次重试后仍被拒绝",
+                    );
+                    return check;
+                }
+                // Success, or HEAD refused (405, 501, 403 on HEAD only …): the GET decides.
+                _ => {}
+            }
+        }
+    }
+    let get = Request {
+        range_end: Some(range_end),
+        ..Request::get(url.clone())
+    };
+    match fetcher.fetch(&get).await {
+        Ok(r) => {
+            check.requests += r.attempts;
+            from_get(check, &r, expects_file, opts).await
+        }
+        Err(e) => {
+            check.requests += 1;
+            from_error(check, &e)
+        }
+    }
+}
+
+async fn from_get(
+    mut check: LinkCheck,
+    r: &Response,
+    expects_file: bool,
+    opts: ProbeOpts,
+) -> LinkCheck {
+    check.status = Some(r.status);
+    if r.final_url.as_str() != check.url {
+        check.final_url = Some(r.final_url.to_string());
+    }
+    match r.status {
+        200 | 206 => {}
+        404 | 410 => {
+            check.cacheable = true;
+            check.set(
+                LinkVerdict::Broken,
+                format!("文件不存在（HTTP {}）", r.status),
+            );
+            return check;
+        }
+        401 | 403 => {
+            check.set(
+                LinkVerdict::Unverifiable,
+                format!("服务器拒绝访问（HTTP {}）", r.status),
+            );
+            return check;
+        }
+        429 => {
+            check.set(
+                LinkVerdict::Unverifiable,
+                "服务器限制访问频率（HTTP 429），多次重试后仍被拒绝",
+            );
+            return check;
+        }
+        s if s >= 500 => {
+            check.set(
+                LinkVerdict::Unverifiable,
+                format!("服务器错误（HTTP {s}），多次重试后仍失败"),
+            );
+            return check;
+        }
+        s if (400..500).contains(&s) => {
+            check.cacheable = true;
+            check.set(LinkVerdict::Broken, format!("链接无法打开（HTTP {s}）"));
+            return check;
+        }
+        s => {
+            check.set(LinkVerdict::Unverifiable, format!("意外的响应（HTTP {s}）"));
+            return check;
+        }
+    }
+    check.etag = r.header("etag").map(str::to_owned);
+    check.last_modified = r.header("last-modified").map(str::to_owned);
+    check.content_type = r.header("content-type").map(str::to_owned);
+    check.file_name = r
+        .raw_headers
+        .get("content-disposition")
+        .and_then(|v| content::content_disposition_name(v))
+        .or_else(|| content::url_file_name(&r.final_url));
+    let received = r.body.len() as u64;
+    check.size = Some(received);
+    // We asked for at most `max_download` bytes: a longer file is cut by us, not broken.
+    let total = if r.status == 206 {
+        r.header("content-range")
+            .and_then(|v| v.rsplit('/').next())
+            .and_then(|t| t.trim().parse::<u64>().ok())
+    } else {
+        r.header("content-length")
+            .and_then(|v| v.trim().parse().ok())
+    };
+    let cut_by_us = r.truncated || (r.status == 206 && total.is_some_and(|t| t > received));
+    check.partial = cut_by_us;
+    check.content_hash = Some(hex(&Sha256::digest(&r.body)));
+    check.cacheable = true;
+    if r.status == 200 && !cut_by_us && total.is_some_and(|t| t > received) {
+        check.set(
+            LinkVerdict::Broken,
+            format!(
+                "文件不完整（声明 {} 字节，只收到 {received} 字节）",
+                total.unwrap_or_default()
+            ),
+        );
+        return check;
+    }
+    let body = r.body.clone();
+    let limits = opts.limits;
+    let inspection =
+        tokio::task::spawn_blocking(move || content::inspect(&body, !cut_by_us, limits))
+            .await
+            .unwrap_or_default();
+    if let Some(words) = &inspection.soft_404 {
+        check.set(
+            LinkVerdict::Broken,
+            format!("返回的是提示文件不存在的网页（“{words}”）"),
+        );
+    } else if inspection.real_type == Some(content::FileType::Empty) {
+        check.set(LinkVerdict::Broken, "文件为空（0 字节）");
+    } else if let Some(defect) = inspection.defect.clone().filter(|_| expects_file) {
+        check.set(LinkVerdict::Broken, defect);
+    }
+    check.inspection = Some(inspection);
+    check
+}
+
+/// The cause part of a fetch error message (`{url}: {cause}`), so that words in the URL itself
+/// (`ssl.example.gov.cn`) do not count.
+fn detail(msg: &str) -> &str {
+    msg.split_once(": ").map_or(msg, |(_, d)| d)
+}
+
+/// A body that ends before its declared length.
+fn looks_cut_short(msg: &str) -> bool {
+    let m = msg.to_ascii_lowercase();
+    m.contains("body")
+        && [
+            "incomplete",
+            "before message completed",
+            "unexpected eof",
+            "end of file",
+        ]
+        .iter()
+        .any(|w| m.contains(w))
+}
+
+fn looks_like_tls(msg: &str) -> bool {
+    let m = msg.to_ascii_lowercase();
+    [
+        "tls",
+        "certificate",
+        "handshake",
+        "ssl",
+        "unknownissuer",
+        "invalidcertificate",
+    ]
+    .iter()
+    .any(|w| m.contains(w))
+}
+
+fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
+    check.cacheable = false;
+    let (verdict, reason) = match e {
+        FetchError::Scheme(_) => (LinkVerdict::Broken, "不是 http/https 链接".to_owned()),
+        FetchError::NotAllowed { host, .. } => (
+            LinkVerdict::Unverifiable,
+            format!("主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未检查"),
+        ),
+        FetchError::Timeout(_) => (LinkVerdict::Unverifiable, "请求超时".to_owned()),
+        FetchError::Connect(m) | FetchError::Other(m) if looks_like_tls(detail(m)) => {
+            (LinkVerdict::Unverifiable, "TLS 连接或证书错误".to_owned())
+        }
+        FetchError::Other(m) if looks_cut_short(detail(m)) => (
+            LinkVerdict::Broken,
+            "文件传输不完整（多次重试，连接都在文件结束前断开）".to_owned(),
+        ),
+        FetchError::Connect(m) => (
+            LinkVerdict::Broken,
+            if detail(m).to_ascii_lowercase().contains("dns") || detail(m).contains("resolve") {
+                "域名无法解析".to_owned()
+            } else {
+                "无法连接服务器（连接被拒绝或域名无法解析）".to_owned()
+            },
+        ),
+        FetchError::RedirectLoop(_) => (LinkVerdict::Broken, "重定向循环".to_owned()),
+        FetchError::TooManyRedirects(_) => (LinkVerdict::Broken, "重定向次数过多".to_owned()),
+        FetchError::BadRedirect(_) => (LinkVerdict::Broken, "重定向地址无效".to_owned()),
+        FetchError::RetryAfterTooLong { secs, .. } => (
+            LinkVerdict::Unverifiable,
+            format!("服务器限制访问频率，要求 {secs} 秒后再试"),
+        ),
+        FetchError::Other(_) => (LinkVerdict::Unverifiable, "请求失败".to_owned()),
+    };
+    check.set(verdict, reason);
+    check
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(64), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

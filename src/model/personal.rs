@@ -1,0 +1,253 @@
+//! Personal data (个人信息) in published samples: 18-digit resident ID numbers (居民身份证号码,
+//! GB 11643) and 11-digit mobile numbers that are shown in full, and how to quote them masked.
+//!
+//! A number counts only when it stands alone (no digit, letter or `*` right before or after it), so
+//! that masked numbers (`3417**********1234`, `139****1234`), credit codes and long serial numbers are
+//! not taken for personal data. An ID number must pass the GB 11643 check digit and carry a plausible
+//! birth date; a mobile number must start with `13`–`19`. Findings quote numbers masked, never in full.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// What kind of personal number was found.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum PersonalKind {
+    /// 居民身份证号码 — 18-digit resident ID number.
+    IdNumber,
+    /// 手机号码 — 11-digit mobile number.
+    Mobile,
+}
+
+impl PersonalKind {
+    /// The Chinese name used in messages.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            PersonalKind::IdNumber => "身份证号码",
+            PersonalKind::Mobile => "手机号码",
+        }
+    }
+}
+
+/// One unmasked personal number, already masked for quoting.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub struct PersonalHit {
+    /// ID number or mobile number.
+    pub kind: PersonalKind,
+    /// The number masked (`1101**********002X`, `139****1234`); the full number is never kept.
+    pub masked: String,
+}
+
+static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
+    // Runs of 11 to 18 digits (an ID may end in X); the boundaries are checked by hand because the
+    // regex crate has no look-around.
+    Regex::new(r"[0-9]{17}[0-9Xx]|[0-9]{11}").expect("valid regex")
+});
+
+/// GB 11643 weights for the first 17 digits.
+const WEIGHTS: [u32; 17] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+/// Check character by Σ mod 11.
+const CHECK: [u8; 11] = *b"10X98765432";
+
+/// Whether an 18-character ID number has the right GB 11643 check character.
+pub fn id_check_digit_ok(id: &str) -> bool {
+    let b = id.as_bytes();
+    if b.len() != 18 || !b[..17].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    let sum: u32 = b[..17]
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    CHECK[(sum % 11) as usize] == b[17].to_ascii_uppercase()
+}
+
+/// Whether positions 7–14 of an ID number are a real date from 1900 up to this year and
+/// the region part starts with a province digit (1–8).
+fn id_plausible(id: &str) -> bool {
+    let b = id.as_bytes();
+    if !(b'1'..=b'8').contains(&b[0]) {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| id[r].parse::<i16>().ok();
+    let (Some(year), Some(month), Some(day)) = (num(6..10), num(10..12), num(12..14)) else {
+        return false;
+    };
+    if !(1900..=jiff::ZonedDateTime::now().year()).contains(&year) {
+        return false;
+    }
+    let Ok(month) = i8::try_from(month) else {
+        return false;
+    };
+    let Ok(day) = i8::try_from(day) else {
+        return false;
+    };
+    jiff::civil::Date::new(year, month, day).is_ok()
+}
+
+/// Whether an 11-digit number looks like a mainland mobile number (13x–19x).
+fn mobile_plausible(n: &str) -> bool {
+    let b = n.as_bytes();
+    b.len() == 11 && b[0] == b'1' && (b'3'..=b'9').contains(&b[1])
+}
+
+/// Masks a number for quoting: an ID keeps its first and last 4 characters
+/// (`1101**********002X`), a mobile its first 3 and last 4 (`139****1234`).
+pub fn mask(kind: PersonalKind, number: &str) -> String {
+    let (head, tail) = match kind {
+        PersonalKind::IdNumber => (4, 4),
+        PersonalKind::Mobile => (3, 4),
+    };
+    let chars: Vec<char> = number.chars().collect();
+    if chars.len() <= head + tail {
+        return "*".repeat(chars.len());
+    }
+    let mut out: String = chars[..head].iter().collect();
+    out.push_str(&"*".repeat(chars.len() - head - tail));
+    out.extend(&chars[chars.len() - tail..]);
+    out
+}
+
+fn is_joined(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '＊' | '×' | '-' | '_'))
+}
+
+/// Every unmasked personal number in a text, masked, in order of appearance, without repeats.
+pub fn find_personal_data(text: &str) -> Vec<PersonalHit> {
+    let mut hits: Vec<PersonalHit> = Vec::new();
+    let mut pos = 0;
+    while let Some(m) = CANDIDATE.find_at(text, pos) {
+        pos = m.end();
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        // A run that continues into more digits, letters or mask characters is something else
+        // (credit code, serial number, a masked number).
+        if is_joined(before) || is_joined(after) {
+            // Skip the whole joined run so that its tail is not matched on its own.
+            let rest = &text[m.end()..];
+            let skip = rest
+                .char_indices()
+                .find(|&(_, c)| !is_joined(Some(c)))
+                .map_or(rest.len(), |(i, _)| i);
+            pos = m.end() + skip;
+            continue;
+        }
+        let s = m.as_str();
+        let hit = if s.len() == 18 && id_check_digit_ok(s) && id_plausible(s) {
+            Some(PersonalHit {
+                kind: PersonalKind::IdNumber,
+                masked: mask(PersonalKind::IdNumber, &s.to_ascii_uppercase()),
+            })
+        } else if s.len() == 11 && mobile_plausible(s) {
+            Some(PersonalHit {
+                kind: PersonalKind::Mobile,
+                masked: mask(PersonalKind::Mobile, s),
+            })
+        } else {
+            None
+        };
+        if let Some(h) = hit {
+            if !hits.contains(&h) {
+                hits.push(h);
+            }
+        }
+    }
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gb11643_check_digit() {
+        assert!(id_check_digit_ok("11010519491231002X"));
+        assert!(id_check_digit_ok("11010519491231002x"));
+        assert!(!id_check_digit_ok("110105194912310021"));
+        // One digit changed breaks the check.
+        assert!(!id_check_digit_ok("11010519491231003X"));
+        assert!(!id_check_digit_ok("1101051949123100"));
+    }
+
+    #[test]
+    fn finds_unmasked_id_and_mobile_and_quotes_them_masked() {
+        let text = "申请人：张三  身份证号：11010519491231002X  联系电话：13905661234";
+        let hits = find_personal_data(text);
+        assert_eq!(
+            hits,
+            vec![
+                PersonalHit {
+                    kind: PersonalKind::IdNumber,
+                    masked: "1101**********002X".into()
+                },
+                PersonalHit {
+                    kind: PersonalKind::Mobile,
+                    masked: "139****1234".into()
+                },
+            ]
+        );
+        for h in &hits {
+            assert!(!h.masked.contains("19491231"));
+            assert!(!h.masked.contains("0566"));
+        }
+    }
+
+    #[test]
+    fn masked_numbers_are_not_personal_data() {
+        let text = "身份证号：3417**********1234 手机：139****1234 另：1101051949****002X";
+        assert!(find_personal_data(text).is_empty());
+    }
+
+    #[test]
+    fn implausible_numbers_are_ignored() {
+        // Check digit fine but month 13.
+        let mut bad_date = String::from("11010519491331002");
+        let sum: u32 = bad_date
+            .bytes()
+            .zip(WEIGHTS)
+            .map(|(d, w)| u32::from(d - b'0') * w)
+            .sum();
+        bad_date.push(CHECK[(sum % 11) as usize] as char);
+        assert!(id_check_digit_ok(&bad_date));
+        assert!(find_personal_data(&bad_date).is_empty());
+        // A credit code, a longer serial number and a landline are not personal data.
+        assert!(find_personal_data("统一社会信用代码：91110000101623741K").is_empty());
+        assert!(find_personal_data("流水号 2023010113905661234567").is_empty());
+        assert!(find_personal_data("咨询电话：0566-2021234").is_empty());
+        assert!(find_personal_data("编号 12905661234").is_empty());
+    }
+
+    #[test]
+    fn birth_dates_in_the_future_are_not_plausible() {
+        let mut future = String::from("11010520991231002");
+        let sum: u32 = future
+            .bytes()
+            .zip(WEIGHTS)
+            .map(|(d, w)| u32::from(d - b'0') * w)
+            .sum();
+        future.push(CHECK[(sum % 11) as usize] as char);
+        assert!(id_check_digit_ok(&future));
+        assert!(find_personal_data(&future).is_empty());
+    }
+
+    #[test]
+    fn full_width_digits_are_read() {
+        let hits = find_personal_data(&crate::model::text::to_halfwidth(
+            "手机：１３９０５６６１２３４",
+        ));
+        assert_eq!(hits.len(), 1);
+    }
+
+    #[test]
+    fn repeated_numbers_are_reported_once() {
+        let hits = find_personal_data("13905661234；13905661234；13805661234");
+        assert_eq!(hits.len(), 2);
+        assert_eq!(mask(PersonalKind::Mobile, "13805661234"), "138****1234");
+    }
+}

@@ -1,0 +1,696 @@
+//! Link and attachment checks against a local server started by the test (127.0.0.1 only): every
+//! kind of good and bad link gets its verdict and rule, the zip bomb is refused within the limits,
+//! a second run uses the cache (conditional requests only once stale), and a link on 200 items is
+//! fetched once.
+
+mod links_server;
+
+use std::collections::BTreeMap;
+
+use links_server::{Server, bomb_docx, docx};
+use zwfw_audit::check::{RunInfo, check_records};
+use zwfw_audit::links::{self, LinkVerdict, LinksConfig, content};
+use zwfw_audit::model::{Finding, Intermediary, Item, Material, Outcome, Severity};
+use zwfw_audit::report::Report;
+use zwfw_audit::rules::{CheckContext, RuleSet};
+use zwfw_audit::source::Record;
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Kind {
+    Form,
+    Sample,
+    Result,
+    Query,
+    Online,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Expect {
+    Nothing,
+    Error(&'static str),
+    Warning(&'static str),
+}
+
+struct Case {
+    code: &'static str,
+    kind: Kind,
+    url: String,
+    verdict: LinkVerdict,
+    rule: &'static str,
+    expect: Expect,
+}
+
+const MATERIAL: &str = "食品经营许可申请书";
+
+fn item_for(case: &Case) -> Item {
+    let mut item = Item {
+        name: "食品经营许可".into(),
+        code: case.code.into(),
+        result_name: "食品经营许可证".into(),
+        ..Item::default()
+    };
+    let mut material = Material {
+        name: MATERIAL.into(),
+        ..Material::default()
+    };
+    match case.kind {
+        Kind::Form => material.blank_form = format!("{MATERIAL}.docx {}", case.url),
+        Kind::Sample => material.sample.clone_from(&case.url),
+        Kind::Result => item.result_sample.clone_from(&case.url),
+        Kind::Query => item.intermediaries.push(Intermediary {
+            name: "食品检验检测".into(),
+            basis: "《中华人民共和国食品安全法》第八十四条".into(),
+            query_url: case.url.clone(),
+            ..Intermediary::default()
+        }),
+        Kind::Online => item.online_url.clone_from(&case.url),
+    }
+    item.materials.push(material);
+    item
+}
+
+fn test_config(cache: &std::path::Path) -> LinksConfig {
+    LinksConfig {
+        allowed_hosts: vec!["127.0.0.1".into()],
+        cache_dir: cache.to_owned(),
+        per_host_concurrency: Some(8),
+        min_interval_ms: Some(0),
+        timeout_secs: Some(0.6),
+        retries: Some(1),
+        backoff_ms: Some(50),
+        max_retry_after_secs: Some(2),
+        ..LinksConfig::default()
+    }
+}
+
+/// The report with link findings, the link run, and the findings the link step added (whatever
+/// the pure rules registered at the time say about these sparse items).
+fn audit(items: &[Item], config: &LinksConfig) -> (Report, links::LinkRun, Vec<Finding>) {
+    let records: Vec<Record> = items
+        .iter()
+        .map(|i| Record::Item(Box::new(i.clone())))
+        .collect();
+    let uses = links::collect_records(&records);
+    let rules = RuleSet::default();
+    let mut report = check_records(
+        records,
+        &rules,
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let baseline = report.clone();
+    let run = links::check_links_blocking(uses, config, jiff::Timestamp::now()).unwrap();
+    links::apply_to_report(&mut report, &run, &rules);
+    let added = report
+        .findings
+        .iter()
+        .filter(|f| !baseline.findings.contains(f))
+        .cloned()
+        .collect();
+    BASELINE.with(|b| *b.borrow_mut() = Some(baseline));
+    (report, run, added)
+}
+
+thread_local! {
+    static BASELINE: std::cell::RefCell<Option<Report>> = const { std::cell::RefCell::new(None) };
+}
+
+fn baseline() -> Report {
+    BASELINE.with(|b| b.borrow().clone().unwrap())
+}
+
+fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
+    use Expect::{Error, Nothing, Warning};
+    use Kind::{Form, Online, Query, Result, Sample};
+    use LinkVerdict::{Broken, Ok, Unverifiable};
+    let u = |p: &str| srv.url(p);
+    let c = |code, kind, url: String, verdict, rule, expect| Case {
+        code,
+        kind,
+        url,
+        verdict,
+        rule,
+        expect,
+    };
+    vec![
+        c("S01", Form, u("/forms/food.docx"), Ok, "M06", Nothing),
+        c("S02", Form, u("/forms/food.xlsx"), Ok, "M06", Nothing),
+        c(
+            "S03",
+            Form,
+            u("/forms/申请书.pdf"),
+            Ok,
+            "M06",
+            Error("不是可编辑格式（实际为PDF 文件）"),
+        ),
+        c(
+            "S04",
+            Form,
+            u("/forms/fake.doc"),
+            Ok,
+            "M06",
+            Error("扩展名为 .doc，实际内容是网页（HTML）"),
+        ),
+        c(
+            "S05",
+            Form,
+            u("/missing.docx"),
+            Broken,
+            "M06",
+            Error("文件不存在（HTTP 404）"),
+        ),
+        c(
+            "S06",
+            Form,
+            u("/soft404.docx"),
+            Broken,
+            "M06",
+            Error("提示文件不存在的网页"),
+        ),
+        c(
+            "S07",
+            Form,
+            u("/forbidden.docx"),
+            Unverifiable,
+            "M06",
+            Warning("服务器拒绝访问（HTTP 403）"),
+        ),
+        c("S08", Form, u("/busy.docx"), Ok, "M06", Nothing),
+        c(
+            "S09",
+            Form,
+            u("/slow.docx"),
+            Unverifiable,
+            "M06",
+            Warning("请求超时"),
+        ),
+        c("S10", Form, u("/r1"), Ok, "M06", Nothing),
+        c(
+            "S11",
+            Form,
+            u("/loop-a"),
+            Broken,
+            "M06",
+            Error("重定向循环"),
+        ),
+        c("S12", Form, u("/download?id=7"), Ok, "M06", Nothing),
+        c(
+            "S13",
+            Form,
+            u("/forms/garbled.docx"),
+            Ok,
+            "M06",
+            Error("内容有乱码"),
+        ),
+        c(
+            "S14",
+            Sample,
+            u("/samples/unmasked.docx"),
+            Ok,
+            "M07",
+            Error("未打码的身份证号码: \"1101**********002X\""),
+        ),
+        c("S15", Sample, u("/samples/masked.docx"), Ok, "M07", Nothing),
+        c(
+            "S16",
+            Form,
+            u("/forms/bomb.docx"),
+            Broken,
+            "M06",
+            Error("疑似压缩炸弹"),
+        ),
+        c("S17", Query, u("/agencies"), Ok, "I01", Nothing),
+        c(
+            "S18",
+            Query,
+            u("/agencies-gone"),
+            Broken,
+            "I01",
+            Error("中介机构查询网址链接失效"),
+        ),
+        c(
+            "S19",
+            Form,
+            format!("http://127.0.0.1:{refused_port}/x.docx"),
+            Broken,
+            "M06",
+            Error("无法连接服务器"),
+        ),
+        c(
+            "S20",
+            Result,
+            u("/result/licence.docx"),
+            Ok,
+            "B12",
+            Error("结果样本中有未打码的身份证号码"),
+        ),
+        c(
+            "S21",
+            Form,
+            u("/forms/empty.docx"),
+            Broken,
+            "M06",
+            Error("文件为空"),
+        ),
+        c(
+            "S22",
+            Form,
+            u("/forms/cut.docx"),
+            Broken,
+            "M06",
+            Error("文件已损坏或不完整"),
+        ),
+        c("S23", Online, u("/apply"), Ok, "L01", Nothing),
+        c(
+            "S24",
+            Form,
+            u("/forms/report.docx"),
+            Ok,
+            "M06",
+            Error("空白表格与材料「食品经营许可申请书」不符"),
+        ),
+        c(
+            "S26",
+            Sample,
+            u("/get?file=8"),
+            Ok,
+            "M07",
+            Warning("服务器声明类型为 application/msword，实际内容是网页（HTML）"),
+        ),
+        c(
+            "S27",
+            Form,
+            links_server::start_short_server(),
+            Broken,
+            "M06",
+            Error("文件传输不完整"),
+        ),
+        c("S28", Form, u("/nohead.docx"), Ok, "M06", Nothing),
+        c(
+            "S25",
+            Form,
+            "http://zwfw.example.invalid/a.doc".into(),
+            Unverifiable,
+            "M06",
+            Warning("不在配置的允许访问范围内"),
+        ),
+    ]
+}
+
+fn closed_port() -> u16 {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    l.local_addr().unwrap().port()
+}
+
+#[test]
+fn every_kind_of_link_gets_its_verdict_and_rule() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let config = test_config(cache.path());
+    let cases = cases(&srv, closed_port());
+    let items: Vec<Item> = cases.iter().map(item_for).collect();
+    let (report, run, added) = audit(&items, &config);
+    let before = baseline();
+
+    for case in &cases {
+        let check = run
+            .uses
+            .iter()
+            .find(|u| u.item == items.iter().position(|i| i.code == case.code).unwrap())
+            .and_then(|u| run.checks.get(&u.url))
+            .unwrap_or_else(|| panic!("{}: no check for {}", case.code, case.url));
+        assert_eq!(
+            check.verdict, case.verdict,
+            "{} {}: {check:?}",
+            case.code, case.url
+        );
+        let findings: Vec<_> = added.iter().filter(|f| f.item_code == case.code).collect();
+        let entry = report.items.iter().find(|i| i.code == case.code).unwrap();
+        let entry_before = before.items.iter().find(|i| i.code == case.code).unwrap();
+        match case.expect {
+            Expect::Nothing => assert!(findings.is_empty(), "{}: {findings:#?}", case.code),
+            Expect::Error(text) | Expect::Warning(text) => {
+                let want = if matches!(case.expect, Expect::Error(_)) {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                };
+                assert!(
+                    findings.iter().any(|f| f.rule == case.rule
+                        && f.severity == want
+                        && f.message.contains(text)),
+                    "{}: expected {want} {} containing {text:?}, got {findings:#?}",
+                    case.code,
+                    case.rule
+                );
+                let outcome = entry.outcomes.get(case.rule);
+                if want == Severity::Error {
+                    assert_eq!(outcome, Some(&Outcome::Fail), "{}", case.code);
+                    assert!(entry.errors > entry_before.errors);
+                } else {
+                    // A warning never fails the rule: the outcome is what the pure rules said.
+                    assert_eq!(
+                        outcome,
+                        entry_before.outcomes.get(case.rule),
+                        "{}",
+                        case.code
+                    );
+                    assert_eq!(
+                        entry.errors, entry_before.errors,
+                        "{}: {findings:#?}",
+                        case.code
+                    );
+                    assert_eq!(entry.warnings, entry_before.warnings + 1);
+                }
+            }
+        }
+        // Findings quote messages the house way: Chinese, evidence in "…", no trailing 。.
+        for f in &findings {
+            assert!(
+                f.message.contains('"') && !f.message.ends_with('。'),
+                "{}",
+                f.message
+            );
+        }
+    }
+
+    // Details the table does not show.
+    let by_url = |p: &str| run.checks.get(&srv.url(p)).unwrap();
+    assert!(
+        by_url("/r1")
+            .final_url
+            .as_deref()
+            .unwrap()
+            .ends_with("/forms/food.docx")
+    );
+    assert_eq!(
+        by_url("/download?id=7").file_name.as_deref(),
+        Some("食品经营许可申请书.docx"),
+        "GBK Content-Disposition name decoded"
+    );
+    assert_eq!(
+        srv.count("GET", "/busy.docx") + srv.count("HEAD", "/busy.docx"),
+        3,
+        "429 then 200: one retry"
+    );
+    assert_eq!(
+        srv.count("HEAD", "/nohead.docx"),
+        1,
+        "HEAD refused with 405…"
+    );
+    assert_eq!(srv.count("GET", "/nohead.docx"), 1, "…then one GET decides");
+    let log = srv.take_log();
+    let gets: Vec<_> = log.iter().filter(|r| r.method == "GET").collect();
+    assert!(!gets.is_empty());
+    for r in gets {
+        let range = r
+            .range
+            .as_deref()
+            .unwrap_or_else(|| panic!("GET without Range: {r:?}"));
+        let end: u64 = range.strip_prefix("bytes=0-").unwrap().parse().unwrap();
+        assert!(end < config.max_download_bytes, "{r:?}");
+    }
+    let bomb = by_url("/forms/bomb.docx").inspection.clone().unwrap();
+    assert!(bomb.unzipped_bytes <= config.max_unzip_bytes, "{bomb:?}");
+    assert_eq!(
+        bomb.unzipped_bytes, 0,
+        "refused on the declared ratio before inflating"
+    );
+    let sample = by_url("/samples/unmasked.docx").inspection.clone().unwrap();
+    assert_eq!(sample.personal.len(), 2);
+    assert!(
+        added
+            .iter()
+            .any(|f| f.message.contains("未打码的手机号码: \"139****1234\""))
+    );
+    assert_eq!(
+        report.summary.errors,
+        report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
+    );
+    assert!(report.summary.by_rule.contains_key("M07"));
+
+    // The full numbers never leave the sample: not in findings, not in the cache file.
+    let json = serde_json::to_string(&report).unwrap();
+    let cache_text = std::fs::read_to_string(cache.path().join(links::cache::CACHE_FILE)).unwrap();
+    for secret in ["11010519491231002X", "13905661234"] {
+        assert!(!json.contains(secret), "report leaks {secret}");
+        assert!(!cache_text.contains(secret), "cache leaks {secret}");
+    }
+    // Nothing but the cache file was written in the cache folder.
+    let files: Vec<_> = std::fs::read_dir(cache.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(files, vec![links::cache::CACHE_FILE.to_owned()]);
+}
+
+#[test]
+fn second_run_uses_the_cache_and_then_conditional_requests_only() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let config = test_config(cache.path());
+    let ok_paths = [
+        "/forms/food.docx",
+        "/forms/food.xlsx",
+        "/forms/申请书.pdf",
+        "/samples/masked.docx",
+        "/download?id=7",
+        "/agencies",
+    ];
+    let mut paths: Vec<&str> = ok_paths.to_vec();
+    paths.extend(["/missing.docx", "/forbidden.docx"]);
+    let items: Vec<Item> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let kind = if p.starts_with("/agencies") {
+                Kind::Query
+            } else {
+                Kind::Form
+            };
+            item_for(&Case {
+                code: Box::leak(format!("C{i:02}").into_boxed_str()),
+                kind,
+                url: srv.url(p),
+                verdict: LinkVerdict::Ok,
+                rule: "M06",
+                expect: Expect::Nothing,
+            })
+        })
+        .collect();
+    let (_, run1, first) = audit(&items, &config);
+    assert_eq!(run1.stats.fresh_from_cache, 0);
+    let first_log = srv.take_log();
+    assert!(first_log.iter().any(|r| r.method == "HEAD"));
+
+    // Second run within the maximum age: only what was not final is asked again (the 403).
+    let (_, run2, second) = audit(&items, &config);
+    let log = srv.take_log();
+    assert!(log.iter().all(|r| r.path == "/forbidden.docx"), "{log:#?}");
+    assert!(
+        !log.is_empty(),
+        "unverifiable links are retried on the next run"
+    );
+    assert_eq!(run2.stats.fresh_from_cache, ok_paths.len() + 1);
+    let without_403 = |f: &Vec<Finding>| -> Vec<Finding> {
+        f.iter()
+            .filter(|x| !x.message.contains("403"))
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        without_403(&first),
+        without_403(&second),
+        "same findings from the cache"
+    );
+    assert!(!without_403(&first).is_empty());
+
+    // Third run with every entry stale: the good files are revalidated with conditional GETs only.
+    let stale = LinksConfig {
+        max_age_hours: 0.0,
+        ..config.clone()
+    };
+    let (_, run3, third) = audit(&items, &stale);
+    let log = srv.take_log();
+    for p in ok_paths {
+        let reqs: Vec<_> = log.iter().filter(|r| r.path == p).collect();
+        assert_eq!(reqs.len(), 1, "{p}: {reqs:#?}");
+        assert!(
+            reqs.iter()
+                .all(|r| r.method == "GET" && r.conditional && r.status == 304),
+            "{p}: {reqs:#?}"
+        );
+    }
+    assert_eq!(run3.stats.revalidated, ok_paths.len());
+    assert_eq!(without_403(&first), without_403(&third));
+}
+
+#[test]
+fn one_link_on_200_items_is_fetched_once() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let url = srv.url("/forms/申请书.pdf");
+    let items: Vec<Item> = (0..200)
+        .map(|i| {
+            item_for(&Case {
+                code: Box::leak(format!("D{i:03}").into_boxed_str()),
+                kind: Kind::Form,
+                url: url.clone(),
+                verdict: LinkVerdict::Ok,
+                rule: "M06",
+                expect: Expect::Nothing,
+            })
+        })
+        .collect();
+    let (report, run, added) = audit(&items, &test_config(cache.path()));
+    assert_eq!(run.stats.uses, 200);
+    assert_eq!(run.stats.urls, 1);
+    assert_eq!(srv.count("HEAD", "/forms/申请书.pdf"), 1);
+    assert_eq!(srv.count("GET", "/forms/申请书.pdf"), 1);
+    // Every item still gets its finding.
+    let per_item: BTreeMap<&str, usize> = added.iter().fold(BTreeMap::new(), |mut m, f| {
+        *m.entry(f.item_code.as_str()).or_default() += 1;
+        m
+    });
+    assert_eq!(per_item.len(), 200);
+    assert!(per_item.values().all(|&n| n == 1), "{added:#?}");
+    assert_eq!(report.summary.items_with_errors, 200);
+}
+
+#[test]
+fn served_files_are_what_the_server_claims() {
+    // Guards the fixtures themselves: the good forms really are OOXML, the bomb really is one.
+    assert_eq!(
+        content::inspect(
+            &docx(MATERIAL, MATERIAL),
+            true,
+            content::ZipLimits::default()
+        )
+        .real_type,
+        Some(content::FileType::Docx)
+    );
+    let bomb = bomb_docx();
+    assert!(bomb.len() < 1024 * 1024, "bomb is small: {}", bomb.len());
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bomb[..])).unwrap();
+    let declared: u64 = (0..archive.len())
+        .map(|i| archive.by_index_raw(i).unwrap().size())
+        .sum();
+    assert!(declared >= 64 * 1024 * 1024, "bomb expands to {declared}");
+}
+
+#[test]
+fn cli_check_with_links_fails_the_item_and_links_writes_its_file() {
+    let srv = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let config = dir.path().join("zwfw-audit.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[links]\nallowed_hosts = [\"127.0.0.1\"]\ncache_dir = {:?}\nmin_interval_ms = 0\nretries = 0\n",
+            cache.display().to_string()
+        ),
+    )
+    .unwrap();
+    let dead = item_for(&Case {
+        code: "X01",
+        kind: Kind::Form,
+        url: srv.url("/missing.docx"),
+        verdict: LinkVerdict::Broken,
+        rule: "M06",
+        expect: Expect::Nothing,
+    });
+    let good = item_for(&Case {
+        code: "X02",
+        kind: Kind::Form,
+        url: srv.url("/forms/food.docx"),
+        verdict: LinkVerdict::Ok,
+        rule: "M06",
+        expect: Expect::Nothing,
+    });
+    let input = dir.path().join("items.json");
+    std::fs::write(&input, serde_json::to_string(&vec![dead, good]).unwrap()).unwrap();
+    let out = dir.path().join("out");
+    let assert = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .args(["check", "--links", "--config"])
+        .arg(&config)
+        .arg("-o")
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).to_string();
+    assert!(stderr.contains("失效 1"), "{stderr}");
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("report.json")).unwrap()).unwrap();
+    let dead_entry = &report["items"][0];
+    assert_eq!(dead_entry["code"], "X01");
+    assert_eq!(dead_entry["outcomes"]["M06"], "fail");
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["item_code"] == "X01"
+                && f["rule"] == "M06"
+                && f["message"].as_str().unwrap().contains("HTTP 404"))
+    );
+    assert!(cache.join(links::cache::CACHE_FILE).exists());
+
+    let links_json = dir.path().join("links.json");
+    assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .args(["links", "--quiet", "--config"])
+        .arg(&config)
+        .arg("-o")
+        .arg(&links_json)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let written: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&links_json).unwrap()).unwrap();
+    assert_eq!(written["stats"]["urls"], 2);
+    assert_eq!(written["stats"]["broken"], 1);
+    // The second command found both answers in the cache.
+    assert_eq!(written["stats"]["fresh_from_cache"], 2);
+}
+
+#[test]
+fn requests_to_one_host_keep_the_configured_interval() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let config = LinksConfig {
+        per_host_concurrency: Some(1),
+        min_interval_ms: Some(150),
+        ..test_config(cache.path())
+    };
+    let items: Vec<Item> = (0..4)
+        .map(|i| {
+            item_for(&Case {
+                code: Box::leak(format!("P{i}").into_boxed_str()),
+                kind: Kind::Form,
+                url: srv.url(&format!("/f/{i}.docx")),
+                verdict: LinkVerdict::Ok,
+                rule: "M06",
+                expect: Expect::Nothing,
+            })
+        })
+        .collect();
+    let (_, run, _) = audit(&items, &config);
+    assert_eq!(run.stats.ok, 4);
+    let mut log = srv.take_log();
+    assert_eq!(log.len(), 8, "HEAD and GET for each of 4 links: {log:#?}");
+    log.sort_by_key(|r| r.at);
+    // The client spaces the starts 150 ms apart; arrival at the server jitters a little.
+    for w in log.windows(2) {
+        let gap = w[1].at - w[0].at;
+        assert!(gap.as_millis() >= 100, "requests {gap:?} apart: {w:#?}");
+    }
+    let span = log[7].at - log[0].at;
+    assert!(span.as_millis() >= 7 * 140, "8 requests within {span:?}");
+}
