@@ -262,7 +262,7 @@ fn nightly_steps(
 ) -> Result<i32> {
     // 1. Source.
     let mut records: Vec<Record> = Vec::new();
-    source::read_inputs(inputs, &mut |r| records.push(r));
+    source::read_inputs_with(inputs, &config.labels, &mut |r| records.push(r));
     if !records
         .iter()
         .any(|r| matches!(r, Record::Item(_) | Record::Unreadable(_)))
@@ -285,6 +285,10 @@ fn nightly_steps(
         inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
     };
     let config_hash = run.config_hash().to_owned();
+    let link_uses = config
+        .audit
+        .links
+        .then(|| crate::links::collect_records(&records));
     let mut checked = history::check_incremental(records, rules, ctx, info, &mut |hash| {
         if args.full {
             Ok(None)
@@ -295,9 +299,18 @@ fn nightly_steps(
     // 3. Waivers.
     let waivers = store.waivers()?;
     checked.apply_waivers(&waivers, run.time().date);
-    // 4. Links (lead: one call here when the link checks land, e.g.
-    //    `links::check_report(&mut checked.report, &config.links)`).
-    // 5. Score (lead: one call here, e.g. `checked.report.scores = score::score(&checked.report, &config.score)`).
+    // 4. Links.
+    if let Some(uses) = link_uses {
+        super::links::check_report(&mut checked.report, uses, config, rules, args.quiet)?;
+    }
+    // 5. Score (a census of every checked item).
+    let (scores, issues) = crate::score::score_census(&checked.report, &config.score)
+        .context("无法使用 [score] 中的单位对照表")?;
+    checked
+        .report
+        .notices
+        .extend(issues.iter().map(crate::score::table::FileIssue::to_notice));
+    checked.report.scores = scores;
     // 6. Diff against the baseline.
     let view = store.diff(
         &run,

@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::model::Severity;
 use crate::report::{self, Report};
 use crate::rules::CheckContext;
+use crate::score::table::FileIssue;
 use crate::source::{self, Record};
 
 /// The threshold for exit code 1.
@@ -77,6 +78,12 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     if let Some(uses) = link_uses {
         super::links::check_report(&mut report, uses, &config, &rules, args.quiet)?;
     }
+    let (scores, issues) = crate::score::score_census(&report, &config.score)
+        .context("无法使用 [score] 中的单位对照表")?;
+    report
+        .notices
+        .extend(issues.iter().map(FileIssue::to_notice));
+    report.scores = scores;
     if report.summary.items == 0
         && report
             .notices
@@ -150,6 +157,14 @@ fn print_summary(report: &Report, dir: &Path) {
     }
     if report.findings.len() > 10 {
         eprintln!("  …… 其余 {} 条见报告", report.findings.len() - 10);
+    }
+    if let Some(first) = report.scores.first() {
+        // Best effort: the summary goes to the terminal; a closed stderr is no reason to fail.
+        let _ = super::score::print_table(
+            &mut std::io::stderr().lock(),
+            &report.scores,
+            first.rate_kind,
+        );
     }
     eprintln!("报告已写入 {}", dir.display());
 }

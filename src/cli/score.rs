@@ -16,7 +16,7 @@ use crate::score::table::FileIssue;
 use crate::score::{
     RateKind, ScoreOptions, UnitMapping, UnitMode, UnitScore, review, sample_file, score_units,
 };
-use crate::source::{Notice, NoticeLevel};
+use crate::source::Notice;
 
 /// Error rate choice on the command line.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -117,14 +117,6 @@ pub(crate) fn print_issues(what: &str, issues: &[FileIssue]) {
     }
 }
 
-fn to_notices(issues: &[FileIssue]) -> impl Iterator<Item = Notice> + '_ {
-    issues.iter().map(|i| Notice {
-        level: NoticeLevel::Warning,
-        provenance: i.place.clone(),
-        message: i.message.clone(),
-    })
-}
-
 pub fn run(args: &ScoreArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let mut report = load_report(&args.report)?;
@@ -183,7 +175,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             eprintln!("以下单位没有抽中事项，未计分: {}", unsampled.join("、"));
         }
     }
-    let notices: Vec<Notice> = to_notices(&issues).collect();
+    let notices: Vec<Notice> = issues.iter().map(FileIssue::to_notice).collect();
     report.notices.extend(notices);
     report.scores = scores;
     let out_path = args

@@ -65,6 +65,8 @@ pub struct AuditConfig {
     pub store: Option<PathBuf>,
     /// Runs shown in each unit's trend, this run included.
     pub trend_runs: usize,
+    /// Also check attachments and links (network; hosts from `[links] allowed_hosts`).
+    pub links: bool,
 }
 
 impl Default for AuditConfig {
@@ -73,6 +75,7 @@ impl Default for AuditConfig {
             inputs: Vec::new(),
             store: None,
             trend_runs: 12,
+            links: false,
         }
     }
 }

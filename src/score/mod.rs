@@ -52,7 +52,31 @@ pub use units::{UnitMapping, UnitMode};
 
 use serde::{Deserialize, Serialize};
 
+use crate::report::Report;
 use crate::unit::UnitKind;
+
+/// Scores every checked item of a report (a census: no sample, no review) as `[score]` says:
+/// what `check` and `audit` put into the report. Bad rows of the mapping file come back as issues.
+pub fn score_census(
+    report: &Report,
+    config: &ScoreConfig,
+) -> Result<(Vec<UnitScore>, Vec<table::FileIssue>), table::TableError> {
+    let (mapping, issues) = match &config.mapping {
+        Some(path) => UnitMapping::load(path, config.units)?,
+        None => (
+            UnitMapping {
+                mode: config.units,
+                ..UnitMapping::default()
+            },
+            Vec::new(),
+        ),
+    };
+    let opts = ScoreOptions {
+        rate_kind: config.rate,
+        decimals: config.decimals,
+    };
+    Ok((score_units(report, &mapping, None, None, opts), issues))
+}
 
 /// Which error rate a score is computed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]

@@ -57,6 +57,17 @@ pub struct FileIssue {
     pub message: String,
 }
 
+impl FileIssue {
+    /// The issue as a report notice (a warning: the row was not used, the run went on).
+    pub fn to_notice(&self) -> crate::source::Notice {
+        crate::source::Notice {
+            level: crate::source::NoticeLevel::Warning,
+            provenance: self.place.clone(),
+            message: self.message.clone(),
+        }
+    }
+}
+
 /// A table read from a file: header and data rows.
 #[derive(Debug, Clone, Default)]
 pub struct Table {
