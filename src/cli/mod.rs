@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 
 mod check;
+mod crawl;
 mod rules;
 
 /// 政务服务事项实施清单质量审核工具 — audits the implementation lists of government service items.
@@ -23,6 +24,8 @@ pub struct Cli {
 enum Command {
     /// 检查事项并生成报告 (check items and write a report)
     Check(check::CheckArgs),
+    /// 按站点配置抓取事项 (crawl a platform's guide pages into items for check)
+    Crawl(crawl::CrawlArgs),
     /// 列出全部规则 (list every rule)
     Rules,
     /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
@@ -36,6 +39,7 @@ enum Command {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Crawl(args) => crawl::run(&args),
         Command::Rules => {
             rules::print_rules()?;
             Ok(0)

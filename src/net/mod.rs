@@ -6,6 +6,7 @@
 //! Nothing here knows about items or rules.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once};
 use std::time::{Duration, Instant};
 
@@ -187,6 +188,7 @@ pub struct Fetcher {
     client: reqwest::Client,
     config: NetConfig,
     hosts: Mutex<HashMap<String, Arc<HostState>>>,
+    sent: AtomicU64,
 }
 
 impl std::fmt::Debug for Fetcher {
@@ -240,12 +242,18 @@ impl Fetcher {
             client,
             config,
             hosts: Mutex::new(HashMap::new()),
+            sent: AtomicU64::new(0),
         })
     }
 
     /// The settings.
     pub fn config(&self) -> &NetConfig {
         &self.config
+    }
+
+    /// HTTP requests sent so far (retries and redirect hops included), for progress and tests.
+    pub fn requests_sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
     }
 
     /// Whether the URL may be fetched: http(s) and an allowed host.
@@ -387,6 +395,7 @@ impl Fetcher {
         if let Some(lm) = &request.last_modified {
             builder = builder.header(reqwest::header::IF_MODIFIED_SINCE, lm);
         }
+        self.sent.fetch_add(1, Ordering::Relaxed);
         let mut resp = builder.send().await.map_err(|e| classify(&e, url))?;
         let status = resp.status().as_u16();
         let headers = resp

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Item, Provenance};
 
+pub mod crawl;
 pub mod json;
 
 /// How serious a notice is.
@@ -95,8 +96,11 @@ pub trait Reader {
     fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError>;
 }
 
-/// The reader for a file, by its extension.
+/// The reader for a file, by its extension (a folder holding a crawl's output is read as one).
 pub fn reader_for(path: &Path) -> Result<Box<dyn Reader>, SourceError> {
+    if crawl::output::is_crawl_dir(path) {
+        return Ok(Box::new(crawl::output::CrawlDirReader));
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
