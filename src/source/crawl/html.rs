@@ -124,7 +124,7 @@ pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -
             }
             Section::Steps => {
                 item.steps
-                    .extend(records::<Step, _>(&rows, &labels.step, page, |_| false))
+                    .extend(records::<Step, _>(&rows, &labels.step, page, |_| false));
             }
             Section::Fees => item
                 .fees
@@ -175,9 +175,8 @@ fn section_tables<'a>(doc: &'a Html, headings: &Selector) -> Vec<(Section, Eleme
                 pending = None;
             }
         } else if el.value().name() != "caption" && headings.matches(&el) {
-            if let Some(s) = section_of(&text_of(el)) {
-                pending = Some(s);
-            }
+            // Any heading closes the previous section: "收费标准 不收费" then "其他信息" + table.
+            pending = section_of(&text_of(el));
         }
     }
     out
@@ -307,7 +306,7 @@ fn intermediaries(
         for (cell, col) in row.iter().zip(&columns) {
             match col {
                 Some(Col::S(f)) => {
-                    *service.get_mut(*f) = value_of(*cell, page, *f == IntermediaryField::QueryUrl)
+                    *service.get_mut(*f) = value_of(*cell, page, *f == IntermediaryField::QueryUrl);
                 }
                 Some(Col::A(f)) => *agency.get_mut(*f) = value_of(*cell, page, false),
                 None => {}

@@ -211,6 +211,7 @@ pub async fn crawl(
     let concurrency =
         profile.net.per_host_concurrency.max(1) * profile.net.allowed_hosts.len().max(1);
     let mut tasks: JoinSet<PageRecord> = JoinSet::new();
+    let mut in_flight: HashMap<tokio::task::Id, Target> = HashMap::new();
     let mut launched = 0u64;
     let mut stopped: Option<String> = None;
     loop {
@@ -260,19 +261,36 @@ pub async fn crawl(
         if tasks.is_empty() {
             break;
         }
-        let joined = match deadline {
-            Some(d) => match tokio::time::timeout_at(d, tasks.join_next()).await {
-                Ok(j) => j,
-                Err(_) => {
-                    tasks.abort_all();
-                    while tasks.join_next().await.is_some() {}
-                    stopped = Some("已用完抓取时间预算，进行中的网址下次重新抓取".into());
-                    break;
-                }
-            },
-            None => tasks.join_next().await,
+        let next = tasks.join_next_with_id();
+        let joined = if let Some(d) = deadline {
+            if let Ok(j) = tokio::time::timeout_at(d, next).await {
+                j
+            } else {
+                tasks.abort_all();
+                while tasks.join_next().await.is_some() {}
+                stopped = Some("已用完抓取时间预算，进行中的网址下次重新抓取".into());
+                break;
+            }
+        } else {
+            next.await
         };
-        let Some(Ok(rec)) = joined else { continue };
+        let rec = match joined {
+            None => continue,
+            Some(Ok((id, rec))) => {
+                in_flight.remove(&id);
+                rec
+            }
+            Some(Err(e)) => {
+                // A task that panicked still leaves a record: the URL is never silently missing.
+                let Some(target) = in_flight.remove(&e.id()) else {
+                    continue;
+                };
+                let mut rec = visit::failed_record(pass, &target);
+                rec.message = format!("内部错误: {e}");
+                rec.at = jiff::Timestamp::now().to_string();
+                rec
+            }
+        };
         stats.fetched += 1;
         match rec.status {
             PageStatus::NotModified => stats.not_modified += 1,

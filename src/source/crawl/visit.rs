@@ -26,22 +26,7 @@ pub(crate) async fn visit(
     pass: u32,
 ) -> PageRecord {
     let started = Instant::now();
-    let mut rec = PageRecord {
-        pass,
-        target: target.clone(),
-        status: PageStatus::Failed,
-        http: None,
-        final_url: None,
-        etag: None,
-        last_modified: None,
-        links: Vec::new(),
-        item: None,
-        message: String::new(),
-        attempts: 0,
-        bytes: 0,
-        ms: 0,
-        at: String::new(),
-    };
+    let mut rec = failed_record(pass, &target);
     match Url::parse(&target.url) {
         Err(e) => rec.message = format!("网址无效: {e}"),
         Ok(url) => {
@@ -80,11 +65,24 @@ pub(crate) async fn visit(
                             );
                         }
                         (200..=299, _) => {
-                            let (text, encoding) = decode(&resp.body, resp.header("content-type"));
-                            read(&mut rec, &text, &resp.final_url, &profile);
-                            if rec.status == PageStatus::Ok && encoding != "UTF-8" {
-                                rec.message = format!("编码 {encoding}");
-                            }
+                            // Decoding and parsing are CPU work: off the async workers, so that
+                            // they never delay the timers that space requests.
+                            let profile = profile.clone();
+                            let fallback = failed_record(pass, &target);
+                            rec = tokio::task::spawn_blocking(move || {
+                                let (text, encoding) =
+                                    decode(&resp.body, resp.header("content-type"));
+                                read(&mut rec, &text, &resp.final_url, &profile);
+                                if rec.status == PageStatus::Ok && encoding != "UTF-8" {
+                                    rec.message = format!("编码 {encoding}");
+                                }
+                                rec
+                            })
+                            .await
+                            .unwrap_or_else(|e| PageRecord {
+                                message: format!("解析页面时出错: {e}"),
+                                ..fallback
+                            });
                         }
                         (s, _) => rec.message = format!("HTTP {s}"),
                     }
@@ -95,6 +93,26 @@ pub(crate) async fn visit(
     rec.ms = started.elapsed().as_millis() as u64;
     rec.at = jiff::Timestamp::now().to_string();
     rec
+}
+
+/// A failed record for a target, filled in as the visit goes.
+pub(crate) fn failed_record(pass: u32, target: &Target) -> PageRecord {
+    PageRecord {
+        pass,
+        target: target.clone(),
+        status: PageStatus::Failed,
+        http: None,
+        final_url: None,
+        etag: None,
+        last_modified: None,
+        links: Vec::new(),
+        item: None,
+        message: String::new(),
+        attempts: 0,
+        bytes: 0,
+        ms: 0,
+        at: String::new(),
+    }
 }
 
 /// Reads a decoded body into the record by the target's kind.

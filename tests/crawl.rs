@@ -1,0 +1,369 @@
+//! The crawler against a fixture site served on 127.0.0.1 by the test itself (tests/support/site.rs):
+//! two HTML layouts (one GBK) and a JSON endpoint rendered from `fixtures/site/items.json`, with
+//! robots.txt, a redirect, a 404, a 500-then-200, a 429 with Retry-After, a slow page and a link to
+//! a host outside the allow-list. Nothing but 127.0.0.1 is contacted.
+
+#[path = "support/site.rs"]
+mod site;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use zwfw_audit::check::{RunInfo, check_records};
+use zwfw_audit::config::Config;
+use zwfw_audit::model::{Item, ItemField, Provenance};
+use zwfw_audit::rules::CheckContext;
+use zwfw_audit::source::crawl::{self, CrawlOptions, CrawlSummary, NoProgress, Profile};
+use zwfw_audit::source::{self, Record};
+
+/// Short for a fast test, long enough that loopback jitter on a loaded machine (a first request
+/// on a new connection reaches the server up to ~20 ms late) stays inside the tolerance.
+const INTERVAL_MS: u64 = 50;
+const TOLERANCE_MS: u64 = 20;
+
+fn profile(name: &str, port: u16) -> Arc<crawl::CompiledProfile> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("profiles")
+        .join(format!("{name}.toml"));
+    let mut p = Profile::load(&path).unwrap();
+    p.base_url = format!("http://127.0.0.1:{port}/");
+    p.net.min_interval_ms = INTERVAL_MS;
+    p.net.per_host_concurrency = 2;
+    p.net.timeout_secs = 0.5;
+    p.net.retries = 1;
+    p.net.backoff_ms = 50;
+    p.net.max_retry_after_secs = 5;
+    Arc::new(p.compile().unwrap())
+}
+
+async fn run(name: &str, port: u16, dir: &Path, max_fetches: Option<u64>) -> CrawlSummary {
+    let options = CrawlOptions {
+        output_dir: dir.to_owned(),
+        max_fetches,
+        ..CrawlOptions::default()
+    };
+    crawl::crawl(profile(name, port), &options, &NoProgress)
+        .await
+        .unwrap()
+}
+
+fn read_dir(dir: &Path) -> (Vec<Item>, Vec<source::Unreadable>) {
+    let mut items = Vec::new();
+    let mut unreadable = Vec::new();
+    source::read_inputs(&[dir.to_owned()], &mut |r| match r {
+        Record::Item(i) => items.push(*i),
+        Record::Unreadable(u) => unreadable.push(u),
+        Record::Notice(n) => panic!("unexpected notice: {n:?}"),
+    });
+    (items, unreadable)
+}
+
+/// The source item as the crawl should see it at `url`: links absolute, URL recorded.
+fn expected(source: &Item, url: &str, base: &url::Url) -> Item {
+    let mut e = source.clone();
+    for m in &mut e.materials {
+        for v in [&mut m.blank_form, &mut m.sample] {
+            if !v.is_empty() {
+                *v = base.join(v).unwrap().to_string();
+            }
+        }
+    }
+    url.clone_into(&mut e.guide_url);
+    e.provenance = Provenance::file(url);
+    e
+}
+
+fn assert_same(got: &Item, want: &Item) {
+    for &f in ItemField::ALL {
+        assert_eq!(
+            got.get(f),
+            want.get(f),
+            "{}: element {} ({})",
+            want.guide_url,
+            f.key(),
+            f.label()
+        );
+    }
+    assert_eq!(
+        got.materials, want.materials,
+        "{}: materials",
+        want.guide_url
+    );
+    assert_eq!(got.steps, want.steps, "{}: steps", want.guide_url);
+    assert_eq!(got.fees, want.fees, "{}: fees", want.guide_url);
+    assert_eq!(
+        got.intermediaries, want.intermediaries,
+        "{}: intermediaries",
+        want.guide_url
+    );
+    assert_eq!(got.faqs, want.faqs, "{}: faqs", want.guide_url);
+    assert_eq!(got, want);
+}
+
+/// Every reachable source item, keyed by the URL it must be found at.
+fn expected_items(port: u16) -> BTreeMap<String, Item> {
+    let base = url::Url::parse(&format!("http://127.0.0.1:{port}/")).unwrap();
+    let items = site::items();
+    let mut out = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        if i == site::PRIVATE || i == site::SLOW {
+            continue;
+        }
+        let url = base.join(&site::guide_path(i)).unwrap().to_string();
+        out.insert(url.clone(), expected(item, &url, &base));
+    }
+    out
+}
+
+fn log_rows(dir: &Path) -> Vec<csv::StringRecord> {
+    let text = std::fs::read_to_string(dir.join("crawl-log.csv")).unwrap();
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("crawl log starts with a BOM for Excel");
+    csv::Reader::from_reader(text.as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
+    let (site, port, other_hits) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path();
+    let started = std::time::Instant::now();
+
+    // Request indices where each run starts (the interval holds within one run's fetcher).
+    let mut run_starts = vec![0];
+    // Layout A, cut short after 10 fetches, then resumed.
+    let first = run("fixture-a", port, out, Some(10)).await;
+    run_starts.push(site.hits().len());
+    assert!(
+        !first.complete,
+        "a budget of 10 fetches cannot finish layout A"
+    );
+    assert_eq!(first.stats.fetched, 10);
+    let second = run("fixture-a", port, out, None).await;
+    assert!(second.complete, "{:?}", second.stopped);
+    assert_eq!(second.stats.resumed, 10 + first.stats.skipped);
+    run_starts.push(site.hits().len());
+    // Layouts B and JSON into their own folders.
+    let dir_b = tempfile::tempdir().unwrap();
+    let b = run("fixture-b", port, dir_b.path(), None).await;
+    assert!(b.complete);
+    run_starts.push(site.hits().len());
+    let dir_j = tempfile::tempdir().unwrap();
+    let j = run("fixture-json", port, dir_j.path(), None).await;
+    assert!(j.complete);
+    let elapsed = started.elapsed();
+    let fetched = first.stats.fetched + second.stats.fetched + b.stats.fetched + j.stats.fetched;
+    eprintln!(
+        "crawl speed: {fetched} URLs in {:.2} s = {:.1} URLs/s (interval {INTERVAL_MS} ms, with a 1 s Retry-After and a {} ms slow page)",
+        elapsed.as_secs_f64(),
+        fetched as f64 / elapsed.as_secs_f64(),
+        site::SLOW_MS
+    );
+
+    // Every reachable item, element by element, as in the source JSON.
+    let want = expected_items(port);
+    let mut got: BTreeMap<String, Item> = BTreeMap::new();
+    let mut unreadable = Vec::new();
+    for d in [out, dir_b.path(), dir_j.path()] {
+        let (items, u) = read_dir(d);
+        for i in items {
+            assert!(
+                got.insert(i.guide_url.clone(), i).is_none(),
+                "item extracted twice"
+            );
+        }
+        unreadable.extend(u);
+    }
+    assert_eq!(
+        got.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>()
+    );
+    for (url, w) in &want {
+        assert_same(&got[url], w);
+    }
+    assert_eq!(want.len(), 56);
+
+    // Failures are unreadable records with their URL, and in the log.
+    let base = format!("http://127.0.0.1:{port}");
+    let mut failed: Vec<String> = unreadable
+        .iter()
+        .map(|u| u.provenance.source.clone())
+        .collect();
+    failed.sort();
+    let mut expect_failed = vec![
+        format!("{base}/a/guide/999.html"),
+        format!("{base}/a/private/{}.html", site::PRIVATE),
+        format!("{base}/b/detail.jsp?id={}", site::SLOW),
+        format!("http://127.0.0.1:{}/a/guide/1.html", site.other_port),
+    ];
+    expect_failed.sort();
+    assert_eq!(failed, expect_failed);
+    let reason = |url: &str| {
+        unreadable
+            .iter()
+            .find(|u| u.provenance.source == url)
+            .unwrap()
+            .reason
+            .clone()
+    };
+    assert!(reason(&format!("{base}/a/guide/999.html")).contains("HTTP 404"));
+    assert!(reason(&format!("{base}/a/private/{}.html", site::PRIVATE)).contains("robots.txt"));
+    assert!(reason(&format!("{base}/b/detail.jsp?id={}", site::SLOW)).contains("超时"));
+    let log_a = log_rows(out);
+    let status_of = |rows: &[csv::StringRecord], url: &str| -> Vec<String> {
+        rows.iter()
+            .filter(|r| &r[2] == url)
+            .map(|r| format!("{} {}", &r[4], &r[5]))
+            .collect()
+    };
+    assert_eq!(
+        status_of(&log_a, &format!("{base}/a/guide/999.html")),
+        ["失败 404"]
+    );
+    assert_eq!(
+        status_of(&log_a, &format!("{base}/a/old/{}.html", site::REDIRECTED)),
+        ["成功 200"]
+    );
+    assert_eq!(
+        status_of(&log_a, &format!("{base}/a/guide/{}.html", site::FLAKY_500)),
+        ["成功 200"]
+    );
+    let log_b = log_rows(dir_b.path());
+    assert_eq!(
+        status_of(
+            &log_b,
+            &format!("{base}/b/detail.jsp?id={}", site::THROTTLED_429)
+        ),
+        ["成功 200"]
+    );
+    assert_eq!(
+        status_of(&log_b, &format!("{base}/b/detail.jsp?id={}", site::SLOW)),
+        ["失败 "]
+    );
+    // Every guide link appears in the logs: nothing silently missing.
+    for url in want.keys() {
+        let logged = [&log_a, &log_b, &log_rows(dir_j.path())]
+            .iter()
+            .any(|rows| rows.iter().any(|r| &r[2] == url || &r[9] == url));
+        assert!(logged, "{url} not in any crawl log");
+    }
+
+    // Robots respected, nothing outside the allow-list contacted.
+    assert_eq!(site.count(&format!("/a/private/{}.html", site::PRIVATE)), 0);
+    assert_eq!(*other_hits.lock().unwrap(), 0);
+    assert!(
+        site.hits()
+            .iter()
+            .all(|h| h.user_agent.starts_with("zwfw-audit/"))
+    );
+
+    // The resumed crawl refetched nothing: one request per URL, two where a retry was due.
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for h in site.hits() {
+        *counts.entry(h.path).or_default() += 1;
+    }
+    for (path, n) in &counts {
+        let want = if path == "/robots.txt" {
+            4 // once per run
+        } else if path == &format!("/a/guide/{}.html", site::FLAKY_500)
+            || path == &format!("/b/detail.jsp?id={}", site::THROTTLED_429)
+            || path == &format!("/b/detail.jsp?id={}", site::SLOW)
+        {
+            2
+        } else {
+            1
+        };
+        assert_eq!(*n, want, "requests for {path}");
+    }
+
+    // The per-host interval: request starts at least INTERVAL_MS apart (small tolerance).
+    let hits = site.hits();
+    run_starts.push(hits.len());
+    let min_gap = run_starts
+        .windows(2)
+        .filter_map(|w| {
+            let mut times: Vec<_> = hits[w[0]..w[1]].iter().map(|h| h.at).collect();
+            times.sort();
+            for t in hits[w[0]..w[1]].windows(2) {
+                if t[1].at - t[0].at < Duration::from_millis(INTERVAL_MS - TOLERANCE_MS) {
+                    eprintln!(
+                        "close: {} then {} ({:?})",
+                        t[0].path,
+                        t[1].path,
+                        t[1].at - t[0].at
+                    );
+                }
+            }
+            times.windows(2).map(|t| t[1] - t[0]).min()
+        })
+        .min()
+        .unwrap();
+    eprintln!("smallest gap between two requests of one run: {min_gap:?}");
+    assert!(
+        min_gap >= Duration::from_millis(INTERVAL_MS - TOLERANCE_MS),
+        "two requests {min_gap:?} apart, interval is {INTERVAL_MS} ms"
+    );
+
+    // A new pass over a finished crawl asks with ETag / Last-Modified and reuses what is unchanged.
+    let again = run("fixture-b", port, dir_b.path(), None).await;
+    assert!(again.complete);
+    assert_eq!(
+        again.stats.not_modified,
+        (site::B.len() - 1) as u64,
+        "every B page but the slow one answers 304"
+    );
+    let (items_again, _) = read_dir(dir_b.path());
+    for i in &items_again {
+        assert_same(i, &want[&i.guide_url]);
+    }
+    assert_eq!(items_again.len(), site::B.len() - 1);
+
+    // Crawled items through check give the same findings as the same items read from JSON.
+    let rules = Config::default().rule_set().unwrap();
+    let ctx = CheckContext::default();
+    let json_path = dir.path().join("expected.json");
+    std::fs::write(
+        &json_path,
+        serde_json::to_string(&want.values().collect::<Vec<_>>()).unwrap(),
+    )
+    .unwrap();
+    let findings = |inputs: Vec<std::path::PathBuf>| {
+        let mut records = Vec::new();
+        source::read_inputs(&inputs, &mut |r| records.push(r));
+        let report = check_records(records, &rules, &ctx, RunInfo::default());
+        let mut f: Vec<(String, String, String, String)> = report
+            .findings
+            .iter()
+            .map(|f| {
+                (
+                    f.item_code.clone(),
+                    f.rule.clone(),
+                    f.severity.to_string(),
+                    f.message.clone(),
+                )
+            })
+            .collect();
+        f.sort();
+        (f, report.summary.checked, report.summary.unreadable)
+    };
+    let (from_crawl, checked, unreadable_n) = findings(vec![
+        out.to_owned(),
+        dir_b.path().to_owned(),
+        dir_j.path().to_owned(),
+    ]);
+    let (from_json, checked_json, _) = findings(vec![json_path]);
+    assert_eq!(checked, 56);
+    assert_eq!(checked_json, 56);
+    assert_eq!(unreadable_n, 4);
+    assert!(
+        !from_json.is_empty(),
+        "the fixture has defects the rules must find"
+    );
+    assert_eq!(from_crawl, from_json);
+}
