@@ -303,7 +303,10 @@ async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
         min_gap >= Duration::from_millis(INTERVAL_MS - TOLERANCE_MS),
         "two requests {min_gap:?} apart ({pair}), interval is {INTERVAL_MS} ms"
     );
-    assert!(median >= Duration::from_millis(INTERVAL_MS - 2), "median gap {median:?}");
+    assert!(
+        median >= Duration::from_millis(INTERVAL_MS - 2),
+        "median gap {median:?}"
+    );
 
     // A new pass over a finished crawl asks with ETag / Last-Modified and reuses what is unchanged.
     let again = run("fixture-b", port, dir_b.path(), None).await;
@@ -361,4 +364,114 @@ async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
         "the fixture has defects the rules must find"
     );
     assert_eq!(from_crawl, from_json);
+}
+
+#[test]
+fn cli_crawls_with_ignore_robots_and_check_reads_the_folder() {
+    let (site, port, other_hits) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crawl-a");
+    let profile = Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/fixture-a.toml");
+    let assert = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .args(["crawl", "--profile"])
+        .arg(&profile)
+        .args([
+            "--base-url",
+            &format!("http://127.0.0.1:{port}/"),
+            "--interval-ms",
+            "10",
+            "--ignore-robots",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        // Exit 1: the crawl finished but some pages could not be read (the 404 and the off-site link).
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("ignore-robots"),
+        "the opt-out is logged: {stderr}"
+    );
+    assert!(stderr.contains("抓取完成"), "{stderr}");
+    // robots.txt was neither read nor obeyed; the private page was fetched.
+    assert_eq!(site.count("/robots.txt"), 0);
+    assert_eq!(site.count(&format!("/a/private/{}.html", site::PRIVATE)), 1);
+    assert_eq!(*other_hits.lock().unwrap(), 0);
+    let log = log_rows(&out);
+    assert!(
+        log.iter()
+            .any(|r| &r[3] == "robots.txt" && &r[4] == "跳过" && r[10].contains("--ignore-robots"))
+    );
+    let (items, unreadable) = read_dir(&out);
+    assert_eq!(items.len(), site::A.len());
+    assert_eq!(unreadable.len(), 2);
+
+    let report_dir = dir.path().join("report");
+    assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .arg("check")
+        .arg(&out)
+        .arg("-o")
+        .arg(&report_dir)
+        .assert()
+        .code(1);
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(report_dir.join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(report["summary"]["checked"], site::A.len());
+    assert_eq!(report["summary"]["unreadable"], 2);
+    let sources: Vec<&str> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|i| i["provenance"]["source"].as_str())
+        .collect();
+    assert!(sources.contains(&format!("http://127.0.0.1:{port}/a/guide/999.html").as_str()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crawl_speed_without_interval() {
+    // Throughput of fetch + decode + extract against the local server with no politeness delay
+    // (the shipped default is 500 ms per host); printed for the record, completeness asserted.
+    let (_site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p =
+        Profile::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/fixture-json.toml"))
+            .unwrap();
+    p.base_url = format!("http://127.0.0.1:{port}/");
+    p.net.min_interval_ms = 0;
+    p.net.per_host_concurrency = 4;
+    let options = CrawlOptions {
+        output_dir: dir.path().to_owned(),
+        ..CrawlOptions::default()
+    };
+    let started = std::time::Instant::now();
+    let s = crawl::crawl(Arc::new(p.compile().unwrap()), &options, &NoProgress)
+        .await
+        .unwrap();
+    let mut a =
+        Profile::load(&Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/fixture-a.toml"))
+            .unwrap();
+    a.base_url = format!("http://127.0.0.1:{port}/");
+    a.net.min_interval_ms = 0;
+    a.net.per_host_concurrency = 4;
+    a.net.backoff_ms = 10;
+    let dir_a = tempfile::tempdir().unwrap();
+    let options_a = CrawlOptions {
+        output_dir: dir_a.path().to_owned(),
+        ..CrawlOptions::default()
+    };
+    let sa = crawl::crawl(Arc::new(a.compile().unwrap()), &options_a, &NoProgress)
+        .await
+        .unwrap();
+    let secs = started.elapsed().as_secs_f64();
+    let n = s.stats.fetched + sa.stats.fetched;
+    eprintln!(
+        "crawl speed without interval: {n} URLs in {secs:.2} s = {:.0} URLs/s",
+        n as f64 / secs
+    );
+    assert!(s.complete && sa.complete);
+    assert_eq!(s.items, site::J.len());
+    assert_eq!(sa.items, site::A.len() - 1);
 }

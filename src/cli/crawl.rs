@@ -46,12 +46,27 @@ pub struct CrawlArgs {
 
 struct Bar {
     bar: ProgressBar,
+    quiet: bool,
+}
+
+impl Bar {
+    /// A line above the spinner; straight to stderr when there is no terminal to draw on.
+    fn line(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
+        if self.bar.is_hidden() {
+            eprintln!("{text}");
+        } else {
+            self.bar.println(text);
+        }
+    }
 }
 
 impl CrawlProgress for Bar {
     fn page(&self, record: &PageRecord, stats: &CrawlStats) {
         if matches!(record.status, PageStatus::Failed | PageStatus::Skipped) {
-            self.bar.println(format!(
+            self.line(&format!(
                 "  {} {} — {}",
                 record.status.label_zh(),
                 record.target.url,
@@ -72,7 +87,7 @@ impl CrawlProgress for Bar {
     }
 
     fn notice(&self, message: &str) {
-        self.bar.println(format!("注意: {message}"));
+        self.line(&format!("注意: {message}"));
     }
 }
 
@@ -107,7 +122,10 @@ pub fn run(args: &CrawlArgs) -> Result<i32> {
     };
     bar.set_style(ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")?);
     bar.enable_steady_tick(Duration::from_millis(200));
-    let progress = Bar { bar: bar.clone() };
+    let progress = Bar {
+        bar: bar.clone(),
+        quiet: args.quiet,
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

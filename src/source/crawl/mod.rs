@@ -189,7 +189,26 @@ pub async fn crawl(
 
     let mut robots: HashMap<String, HostRules> = HashMap::new();
     if options.ignore_robots {
-        progress.notice("已按 --ignore-robots 忽略 robots.txt（请确认已获网站许可）");
+        let message = "已按 --ignore-robots 忽略 robots.txt（请确认已获网站许可）";
+        progress.notice(message);
+        let mut robots_url = profile
+            .base
+            .join("/robots.txt")
+            .unwrap_or_else(|_| profile.base.clone());
+        robots_url.set_query(None);
+        let mut rec = visit::failed_record(
+            pass,
+            &Target {
+                url: robots_url.to_string(),
+                kind: PageKind::Robots,
+                list: 0,
+                page: 0,
+            },
+        );
+        rec.status = PageStatus::Skipped;
+        rec.message = message.to_owned();
+        rec.at = jiff::Timestamp::now().to_string();
+        journal.log_row(&rec).map_err(state_err)?;
     } else {
         // The base host first, so that a Crawl-delay can still slow the fetcher down.
         let (rules, rec) = robots::fetch(&fetcher, &profile.base, pass).await;
