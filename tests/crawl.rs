@@ -475,3 +475,97 @@ async fn crawl_speed_without_interval() {
     assert_eq!(s.items, site::J.len());
     assert_eq!(sa.items, site::A.len() - 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn crawl_killed_mid_flight_resumes_and_refetches_at_most_what_was_in_flight() {
+    let (site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().to_owned();
+    let p = profile("fixture-b", port);
+    let options = CrawlOptions {
+        output_dir: out.clone(),
+        ..CrawlOptions::default()
+    };
+    let task = tokio::spawn({
+        let (p, options) = (p.clone(), options.clone());
+        async move { crawl::crawl(p, &options, &NoProgress).await }
+    });
+    // Kill the crawl once the server has answered 12 requests.
+    while site.hits().len() < 12 {
+        tokio::time::sleep(Duration::from_millis(5)).await;
+    }
+    task.abort();
+    assert!(task.await.unwrap_err().is_cancelled());
+    let before_restart = site.hits().len();
+    let summary = crawl::crawl(p, &options, &NoProgress).await.unwrap();
+    assert!(summary.complete);
+    assert!(
+        summary.stats.resumed >= 8,
+        "resumed only {} URLs",
+        summary.stats.resumed
+    );
+    assert_eq!(
+        summary.items,
+        site::B.len() - 1,
+        "every B item but the slow one"
+    );
+
+    // Pages done before the kill were not fetched again; only those in flight (at most the
+    // per-host concurrency of 2) and the expected retries were asked twice.
+    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+    for h in site.hits() {
+        *counts.entry(h.path).or_default() += 1;
+    }
+    let retried = [
+        format!("/b/detail.jsp?id={}", site::THROTTLED_429),
+        format!("/b/detail.jsp?id={}", site::SLOW),
+    ];
+    let twice: Vec<&String> = counts
+        .iter()
+        .filter(|(p, n)| p.as_str() != "/robots.txt" && !retried.contains(p) && **n > 1)
+        .map(|(p, _)| p)
+        .collect();
+    assert!(twice.len() <= 2, "refetched after restart: {twice:?}");
+    assert!(counts.values().all(|&n| n <= 4), "{counts:?}");
+    assert!(site.hits().len() > before_restart);
+}
+
+#[test]
+fn check_takes_a_profile_and_crawls_first() {
+    let (_site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/fixture-json.toml"),
+    )
+    .unwrap()
+    .replace(
+        "http://127.0.0.1:8080/",
+        &format!("http://127.0.0.1:{port}/"),
+    )
+    .replace("[[list]]", "[net]\nmin_interval_ms = 10\n\n[[list]]");
+    let profile = dir.path().join("site.toml");
+    std::fs::write(&profile, text).unwrap();
+    let assert = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "--profile", "site.toml", "-o", "-"])
+        .assert()
+        .code(1);
+    let report: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(report["summary"]["checked"], site::J.len());
+    assert!(
+        dir.path()
+            .join("reports/crawl-fixture-json/items.ndjson")
+            .is_file()
+    );
+    // The JSON item with an empty 监督电话 is found through the crawl.
+    let empty_supervise = site::items()[50].code.clone();
+    assert!(
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["item_code"] == empty_supervise.as_str()),
+        "no finding for {empty_supervise}"
+    );
+}

@@ -92,6 +92,38 @@ impl CrawlProgress for Bar {
 }
 
 pub fn run(args: &CrawlArgs) -> Result<i32> {
+    let (summary, output) = crawl_to_folder(args)?;
+    if !args.quiet {
+        eprintln!("检查: zwfw-audit check {}", output.display());
+    }
+    Ok(i32::from(!summary.complete || summary.unreadable > 0))
+}
+
+/// For `check --profile P`: crawls (or resumes, or re-checks with conditional requests) into
+/// `reports/crawl-<name>` and returns that folder.
+pub(crate) fn crawl_for_check(profile: &std::path::Path, quiet: bool) -> Result<PathBuf> {
+    let args = CrawlArgs {
+        profile: profile.to_owned(),
+        output: None,
+        base_url: None,
+        ignore_robots: false,
+        max_pages: None,
+        budget_minutes: None,
+        interval_ms: None,
+        concurrency: None,
+        quiet,
+    };
+    let (summary, output) = crawl_to_folder(&args)?;
+    if !summary.complete {
+        anyhow::bail!(
+            "抓取未完成（{}），请先用 zwfw-audit crawl 完成抓取",
+            summary.stopped.unwrap_or_default()
+        );
+    }
+    Ok(output)
+}
+
+fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
     let mut profile = Profile::load(&args.profile)?;
     if let Some(base) = &args.base_url {
         profile.base_url.clone_from(base);
@@ -159,7 +191,6 @@ pub fn run(args: &CrawlArgs) -> Result<i32> {
         if !summary.complete {
             eprintln!("再次运行同一命令即可从中断处继续。");
         }
-        eprintln!("检查: zwfw-audit check {}", output.display());
     }
-    Ok(i32::from(!summary.complete || summary.unreadable > 0))
+    Ok((summary, output))
 }

@@ -206,7 +206,7 @@ pub async fn crawl(
             },
         );
         rec.status = PageStatus::Skipped;
-        rec.message = message.to_owned();
+        message.clone_into(&mut rec.message);
         rec.at = jiff::Timestamp::now().to_string();
         journal.log_row(&rec).map_err(state_err)?;
     } else {
