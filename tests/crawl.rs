@@ -24,6 +24,16 @@ use zwfw_audit::source::{self, Record};
 const INTERVAL_MS: u64 = 60;
 const TOLERANCE_MS: u64 = 30;
 
+/// The tests here run one at a time: parallel crawls load the two cores and blur the timing the
+/// interval test measures.
+static SERIAL: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 fn profile(name: &str, port: u16) -> Arc<crawl::CompiledProfile> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("profiles")
@@ -131,6 +141,7 @@ fn log_rows(dir: &Path) -> Vec<csv::StringRecord> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
+    let _serial = serial();
     let (site, port, other_hits) = site::start();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path();
@@ -368,6 +379,7 @@ async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
 
 #[test]
 fn cli_crawls_with_ignore_robots_and_check_reads_the_folder() {
+    let _serial = serial();
     let (site, port, other_hits) = site::start();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("crawl-a");
@@ -432,6 +444,7 @@ fn cli_crawls_with_ignore_robots_and_check_reads_the_folder() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crawl_speed_without_interval() {
+    let _serial = serial();
     // Throughput of fetch + decode + extract against the local server with no politeness delay
     // (the shipped default is 500 ms per host); printed for the record, completeness asserted.
     let (_site, port, _) = site::start();
@@ -478,6 +491,7 @@ async fn crawl_speed_without_interval() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn crawl_killed_mid_flight_resumes_and_refetches_at_most_what_was_in_flight() {
+    let _serial = serial();
     let (site, port, _) = site::start();
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().to_owned();
@@ -532,6 +546,7 @@ async fn crawl_killed_mid_flight_resumes_and_refetches_at_most_what_was_in_fligh
 
 #[test]
 fn check_takes_a_profile_and_crawls_first() {
+    let _serial = serial();
     let (_site, port, _) = site::start();
     let dir = tempfile::tempdir().unwrap();
     let text = std::fs::read_to_string(
