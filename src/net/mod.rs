@@ -163,6 +163,14 @@ pub enum FetchError {
         /// Seconds asked for.
         secs: u64,
     },
+    /// The caller's check refused a URL (e.g. a redirect into a path robots.txt disallows).
+    #[error("未请求 {url}: {reason}")]
+    Refused {
+        /// The URL.
+        url: String,
+        /// Why, in Chinese.
+        reason: String,
+    },
     /// Anything else (TLS, protocol).
     #[error("请求失败: {0}")]
     Other(String),
@@ -294,11 +302,27 @@ impl Fetcher {
 
     /// Fetches a URL, following allowed redirects, retrying what may pass on a retry.
     pub async fn fetch(&self, request: &Request) -> Result<Response, FetchError> {
+        self.fetch_checked(request, &|_| None).await
+    }
+
+    /// Like [`fetch`](Self::fetch), asking `check` before every URL (the first and each redirect
+    /// hop); `Some(reason)` refuses it. The crawler uses it to keep redirects inside robots.txt.
+    pub async fn fetch_checked(
+        &self,
+        request: &Request,
+        check: &(dyn Fn(&Url) -> Option<String> + Sync),
+    ) -> Result<Response, FetchError> {
         let mut url = request.url.clone();
         let mut hops: Vec<Url> = Vec::new();
         let mut total_attempts = 0;
         loop {
             self.allowed(&url)?;
+            if let Some(reason) = check(&url) {
+                return Err(FetchError::Refused {
+                    url: url.to_string(),
+                    reason,
+                });
+            }
             let (mut resp, attempts) = self.fetch_one(request, &url).await?;
             total_attempts += attempts;
             if (300..400).contains(&resp.status) && resp.status != 304 {

@@ -3,7 +3,7 @@
 //! (items 24–45: GBK, dl/dt/dd with other label synonyms, list by page parameter) and a JSON
 //! list + detail endpoint (items 46–57). Traps: robots.txt disallows `/a/private/` (item 23), item
 //! 5 is linked through a redirect, a 404 link, item 7 answers 500 once, item 30 answers 429 with
-//! `Retry-After: 1` once, item 40 is slower than the test timeout, and page 1 links to a second
+//! `Retry-After: 1` once, an old link redirects into `/a/private/`, item 40 is slower than the test timeout, and page 1 links to a second
 //! local server that must never be contacted. Every request is recorded with its time.
 
 // Rendering pages reads best as `s += &format!(…)`; speed does not matter here.
@@ -214,10 +214,15 @@ async fn handle(State(site): State<Arc<Site>>, headers: HeaderMap, uri: Uri) -> 
             None => not_found(),
         };
     }
-    if p == "/a/old/5.html" {
+    if let Some(i) = p
+        .strip_prefix("/a/old/")
+        .and_then(|r| r.strip_suffix(".html"))
+        .and_then(|r| r.parse::<usize>().ok())
+    {
+        // Old links redirect to the item's page (for the private item, into robots.txt's reach).
         return Response::builder()
             .status(StatusCode::MOVED_PERMANENTLY)
-            .header(header::LOCATION, "/a/guide/5.html")
+            .header(header::LOCATION, guide_path(i))
             .body(Body::empty())
             .unwrap();
     }
@@ -361,7 +366,11 @@ fn list_a(site: &Site, n: usize) -> Option<String> {
                 site.other_port
             );
         }
-        2 => li += "<li><a href=\"/a/guide/999.html\">已取消的事项</a></li>\n",
+        2 => {
+            li += &format!(
+                "<li><a href=\"/a/guide/999.html\">已取消的事项</a></li>\n<li><a href=\"/a/old/{PRIVATE}.html\">内部事项（旧链接）</a></li>\n"
+            );
+        }
         _ => {}
     }
     let next = if n < chunks.len() {

@@ -358,6 +358,8 @@ impl Journal {
             .filter_map(|r| r.item.as_deref())
             .collect();
         items.sort_by(|a, b| a.guide_url.cmp(&b.guide_url));
+        // Two links that redirect to one page give one item.
+        items.dedup_by(|a, b| a.guide_url == b.guide_url);
         let mut unreadable: Vec<Unreadable> = self
             .pass_records()
             .filter(|r| {

@@ -187,7 +187,7 @@ pub async fn crawl(
     }
     queue.retain(|t| !journal.is_done(&t.url));
 
-    let mut robots: HashMap<String, HostRules> = HashMap::new();
+    let robots: Arc<RobotsMap> = Arc::default();
     if options.ignore_robots {
         let message = "已按 --ignore-robots 忽略 robots.txt（请确认已获网站许可）";
         progress.notice(message);
@@ -224,7 +224,7 @@ pub async fn crawl(
                 ));
             }
         }
-        robots.insert(host_key(&profile.base), rules);
+        write_rules(&robots).insert(host_key(&profile.base), rules);
     }
 
     let concurrency =
@@ -249,7 +249,7 @@ pub async fn crawl(
             if let Some(rec) = gate(
                 &t,
                 &fetcher,
-                &mut robots,
+                &robots,
                 options.ignore_robots,
                 pass,
                 &mut journal,
@@ -269,13 +269,15 @@ pub async fn crawl(
             }
             launched += 1;
             let prev = journal.latest.get(&t.url).cloned();
-            tasks.spawn(visit::visit(
+            let handle = tasks.spawn(visit::visit(
                 fetcher.clone(),
                 profile.clone(),
-                t,
+                t.clone(),
                 prev,
                 pass,
+                robots.clone(),
             ));
+            in_flight.insert(handle.id(), t);
         }
         if tasks.is_empty() {
             break;
@@ -350,6 +352,9 @@ pub async fn crawl(
     })
 }
 
+/// robots.txt rules by host key, shared with the page tasks (for redirect hops).
+pub(crate) type RobotsMap = std::sync::RwLock<HashMap<String, HostRules>>;
+
 fn enqueue(queue: &mut VecDeque<Target>, seen: &mut HashSet<String>, t: Target) {
     if seen.insert(t.url.clone()) {
         queue.push_back(t);
@@ -380,7 +385,7 @@ fn finish(
 async fn gate(
     t: &Target,
     fetcher: &Fetcher,
-    robots: &mut HashMap<String, HostRules>,
+    robots: &RobotsMap,
     ignore_robots: bool,
     pass: u32,
     journal: &mut journal::Journal,
@@ -412,15 +417,29 @@ async fn gate(
         return Ok(None);
     }
     let key = host_key(&url);
-    if !robots.contains_key(&key) {
+    let known = read_rules(robots).contains_key(&key);
+    if !known {
         let (rules, rec) = robots::fetch(fetcher, &url, pass).await;
         journal.log_row(&rec).map_err(state_err)?;
-        robots.insert(key.clone(), rules);
+        write_rules(robots).insert(key.clone(), rules);
     }
-    if robots.get(&key).is_some_and(|r| !r.allowed(&url)) {
+    if read_rules(robots)
+        .get(&key)
+        .is_some_and(|r| !r.allowed(&url))
+    {
         return Ok(Some(skip("robots.txt 禁止抓取".into())));
     }
     Ok(None)
+}
+
+fn read_rules(map: &RobotsMap) -> std::sync::RwLockReadGuard<'_, HashMap<String, HostRules>> {
+    map.read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn write_rules(map: &RobotsMap) -> std::sync::RwLockWriteGuard<'_, HashMap<String, HostRules>> {
+    map.write()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// The output folder's item file (for `check`).

@@ -9,12 +9,13 @@ use regex::Regex;
 use serde_json::Value;
 use url::Url;
 
+use super::RobotsMap;
 use super::decode::decode;
 use super::journal::{PageKind, PageRecord, PageStatus, Target};
 use super::profile::CompiledProfile;
 use super::{html, json};
 use crate::model::{Item, Provenance};
-use crate::net::{Fetcher, Request};
+use crate::net::{Fetcher, Request, host_key};
 
 /// Fetches and reads one target. `prev` is the URL's record from an earlier pass (validators and
 /// the result reused on 304).
@@ -24,6 +25,7 @@ pub(crate) async fn visit(
     target: Target,
     prev: Option<PageRecord>,
     pass: u32,
+    robots: Arc<RobotsMap>,
 ) -> PageRecord {
     let started = Instant::now();
     let mut rec = failed_record(pass, &target);
@@ -38,7 +40,16 @@ pub(crate) async fn visit(
                 req.etag.clone_from(&p.etag);
                 req.last_modified.clone_from(&p.last_modified);
             }
-            match fetcher.fetch(&req).await {
+            // Redirect hops stay inside robots.txt too.
+            let check = |u: &Url| {
+                let map = robots
+                    .read()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                map.get(&host_key(u))
+                    .is_some_and(|r| !r.allowed(u))
+                    .then(|| "robots.txt 禁止抓取（重定向目标）".to_owned())
+            };
+            match fetcher.fetch_checked(&req, &check).await {
                 Err(e) => rec.message = e.to_string(),
                 Ok(resp) => {
                     rec.http = Some(resp.status);
