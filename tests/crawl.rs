@@ -594,3 +594,40 @@ fn check_takes_a_profile_and_crawls_first() {
         "no finding for {empty_supervise}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn time_budget_pauses_and_the_next_run_finishes() {
+    let _serial = serial();
+    let (site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let p = profile("fixture-json", port);
+    let mut options = CrawlOptions {
+        output_dir: dir.path().to_owned(),
+        time_budget: Some(Duration::from_millis(300)),
+        ..CrawlOptions::default()
+    };
+    let paused = crawl::crawl(p.clone(), &options, &NoProgress)
+        .await
+        .unwrap();
+    assert!(!paused.complete);
+    assert!(
+        paused.stopped.as_deref().unwrap().contains("时间预算"),
+        "{:?}",
+        paused.stopped
+    );
+    assert!(paused.items < site::J.len());
+    options.time_budget = None;
+    let done = crawl::crawl(p, &options, &NoProgress).await.unwrap();
+    assert!(done.complete);
+    assert_eq!(done.items, site::J.len());
+    let details = site
+        .hits()
+        .iter()
+        .filter(|h| h.path.starts_with("/api/item/"))
+        .count();
+    assert!(
+        details <= site::J.len() + 2,
+        "{details} detail requests for {} items",
+        site::J.len()
+    );
+}

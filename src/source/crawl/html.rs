@@ -68,12 +68,14 @@ fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
     Some(url)
 }
 
-/// Element text with runs of whitespace folded to one space.
+/// Element text with runs of whitespace folded to one space, bounded in length.
 fn text_of(el: ElementRef<'_>) -> String {
-    el.text()
-        .flat_map(str::split_whitespace)
-        .collect::<Vec<_>>()
-        .join(" ")
+    super::bounded(
+        el.text()
+            .flat_map(str::split_whitespace)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
 }
 
 /// The section a heading opens.

@@ -227,6 +227,17 @@ impl Journal {
                 }
             }
         }
+        if open_pass.is_none() && !latest.is_empty() {
+            // A new pass: keep only the latest record of each URL (validators and items), so the
+            // journal does not grow with every re-crawl.
+            let mut urls: Vec<&String> = latest.keys().collect();
+            urls.sort();
+            let lines: Vec<Line> = urls
+                .into_iter()
+                .map(|u| Line::Page(latest[u].clone()))
+                .collect();
+            write_lines(&path, &lines)?;
+        }
         let mut file = OpenOptions::new()
             .create(true)
             .append(true)
@@ -383,7 +394,9 @@ impl Journal {
 /// Writes values as NDJSON through a temporary file, so a reader never sees half a file.
 fn write_lines<T: Serialize>(path: &Path, values: &[T]) -> Result<()> {
     let err = |e: std::io::Error| (path.to_owned(), e);
-    let tmp = path.with_extension("ndjson.tmp");
+    let mut tmp = path.as_os_str().to_owned();
+    tmp.push(".tmp");
+    let tmp = PathBuf::from(tmp);
     let mut w = BufWriter::new(File::create(&tmp).map_err(err)?);
     for v in values {
         serde_json::to_writer(&mut w, v).map_err(|e| err(e.into()))?;
@@ -447,9 +460,17 @@ mod tests {
         assert_eq!(j.write_outputs().unwrap(), (1, 0));
         j.finish_pass().unwrap();
         drop(j);
-        let j = Journal::open(dir.path(), "t").unwrap();
+        let mut j = Journal::open(dir.path(), "t").unwrap();
         assert_eq!((j.pass, j.resumed), (2, false));
         assert!(j.done.is_empty());
         assert_eq!(j.latest["http://h/a"].etag.as_deref(), Some("\"v1\""));
+        j.record(rec(2, "http://h/a")).unwrap();
+        j.finish_pass().unwrap();
+        drop(j);
+        // Each new pass compacts: one line per URL plus the pass start.
+        let j = Journal::open(dir.path(), "t").unwrap();
+        assert_eq!(j.pass, 3);
+        let text = std::fs::read_to_string(dir.path().join("journal.ndjson")).unwrap();
+        assert_eq!(text.lines().count(), 2, "{text}");
     }
 }

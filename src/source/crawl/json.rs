@@ -84,7 +84,7 @@ pub(crate) fn first<'a>(value: &'a Value, path: &[Seg]) -> Option<&'a Value> {
 /// A value as element text: strings trimmed, numbers as written, booleans 是/否, arrays of
 /// scalars joined with 、.
 pub(crate) fn text(v: &Value) -> String {
-    match v {
+    super::bounded(match v {
         Value::Null => String::new(),
         Value::String(s) => s.trim().to_owned(),
         Value::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
@@ -96,7 +96,7 @@ pub(crate) fn text(v: &Value) -> String {
             .collect::<Vec<_>>()
             .join("、"),
         Value::Object(_) => v.to_string(),
-    }
+    })
 }
 
 /// Element → path tables of a profile's `[json.fields]`.

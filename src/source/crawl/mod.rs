@@ -352,6 +352,20 @@ pub async fn crawl(
     })
 }
 
+/// Longest element value kept, in characters; a longer one is cut and marked with `…`.
+pub const MAX_VALUE_CHARS: usize = 20_000;
+
+/// Cuts an untrusted value to [`MAX_VALUE_CHARS`].
+pub(crate) fn bounded(s: String) -> String {
+    if s.chars().count() <= MAX_VALUE_CHARS {
+        s
+    } else {
+        let mut cut: String = s.chars().take(MAX_VALUE_CHARS).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 /// robots.txt rules by host key, shared with the page tasks (for redirect hops).
 pub(crate) type RobotsMap = std::sync::RwLock<HashMap<String, HostRules>>;
 
