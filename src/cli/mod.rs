@@ -25,6 +25,9 @@ enum Command {
     /// 检查事项并生成报告 (check items and write a report)
     Check(check::CheckArgs),
     /// 按站点配置抓取事项 (crawl a platform's guide pages into items for check)
+    ///
+    /// Exit code 0 when the crawl finished and every guide page was read, 1 when it paused (a
+    /// limit or budget; run again to resume) or some pages could not be read, 2 on error.
     Crawl(crawl::CrawlArgs),
     /// 列出全部规则 (list every rule)
     Rules,

@@ -397,6 +397,26 @@ mod tests {
     }
 
     #[test]
+    fn profile_labels_and_selectors_override() {
+        let p: Profile = toml::from_str(
+            "name = \"t\"\nbase_url = \"http://127.0.0.1:1/\"\n[[list]]\nurl = \"l\"\n\
+             [guide.labels.item]\npromised_limit = [\"承诺办理天数\"]\n\
+             [guide.select]\nconsult_phone = \"#zxdh\"\n",
+        )
+        .unwrap();
+        let page = Url::parse("http://127.0.0.1:1/g/2.html").unwrap();
+        let html = r#"<table><tr><th>承诺办理天数</th><td>3个工作日</td></tr>
+<tr><th>咨询电话</th><td>见下方</td></tr></table><p>咨询：<b id="zxdh">0566-2021234</b></p>
+<h3>收费标准</h3><p>不收费</p><h3>其他信息</h3><table><tr><th>设定依据</th><td>《食品安全法》第三十五条</td></tr></table>"#;
+        let item = extract_guide(html, &page, &p.compile().unwrap());
+        assert_eq!(item.promised_limit, "3个工作日");
+        assert_eq!(item.consult_phone, "0566-2021234");
+        // A heading without a table closes its section: the next table is not read as fees.
+        assert!(item.fees.is_empty());
+        assert_eq!(item.legal_basis, "《食品安全法》第三十五条");
+    }
+
+    #[test]
     fn labels_and_sections_are_read() {
         let page = Url::parse("http://127.0.0.1:1/g/1.html").unwrap();
         let html = r#"<html><body>

@@ -352,6 +352,9 @@ pub async fn crawl(
     })
 }
 
+/// Longest URL requested, in bytes (longer ones are recorded as skipped).
+pub const MAX_URL_BYTES: usize = 4096;
+
 /// Longest element value kept, in characters; a longer one is cut and marked with `…`.
 pub const MAX_VALUE_CHARS: usize = 20_000;
 
@@ -420,6 +423,9 @@ async fn gate(
         ms: 0,
         at: jiff::Timestamp::now().to_string(),
     };
+    if t.url.len() > MAX_URL_BYTES {
+        return Ok(Some(skip(format!("网址超过 {MAX_URL_BYTES} 字节，未抓取"))));
+    }
     let url = match Url::parse(&t.url) {
         Ok(u) => u,
         Err(e) => return Ok(Some(skip(format!("网址无效: {e}")))),
