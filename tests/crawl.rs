@@ -6,6 +6,8 @@
 // Each test owns its runtime and holds the SERIAL guard for its whole run, awaits included.
 #![allow(clippy::await_holding_lock)]
 
+#[path = "support/render.rs"]
+mod render;
 #[path = "support/site.rs"]
 mod site;
 
