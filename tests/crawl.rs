@@ -24,10 +24,10 @@ use zwfw_audit::source::crawl::{self, CrawlOptions, CrawlSummary, NoProgress, Pr
 use zwfw_audit::source::{self, Record};
 
 /// Short for a fast test. The fetcher spaces request *starts*; the server sees a request that opens
-/// a new connection later by the connect time, up to ~25 ms on a loaded 2-core machine, hence the
-/// tolerance.
-const INTERVAL_MS: u64 = 60;
-const TOLERANCE_MS: u64 = 30;
+/// a new connection later by the connect time, up to ~35 ms on a loaded 2-core machine (load
+/// average 11–13 while measuring), hence the tolerance.
+const INTERVAL_MS: u64 = 100;
+const TOLERANCE_MS: u64 = 40;
 
 /// The tests here run one at a time: parallel crawls load the two cores and blur the timing the
 /// interval test measures.
