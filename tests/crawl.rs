@@ -23,11 +23,10 @@ use zwfw_audit::rules::CheckContext;
 use zwfw_audit::source::crawl::{self, CrawlOptions, CrawlSummary, NoProgress, Profile};
 use zwfw_audit::source::{self, Record};
 
-/// Short for a fast test. The fetcher spaces request *starts*; the server sees a request that opens
-/// a new connection later by the connect time, up to ~35 ms on a loaded 2-core machine (load
-/// average 11–13 while measuring), hence the tolerance.
-const INTERVAL_MS: u64 = 100;
-const TOLERANCE_MS: u64 = 40;
+/// Short for a fast test. The fetcher spaces request *starts*; the server's clock adds scheduling
+/// noise (load average 11–13 on 2 cores while measuring), hence the tolerance.
+const INTERVAL_MS: u64 = 60;
+const TOLERANCE_MS: u64 = 15;
 
 /// The tests here run one at a time: parallel crawls load the two cores and blur the timing the
 /// interval test measures.
@@ -306,24 +305,43 @@ async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
     }
 
     // The per-host interval, measured on the server within each run: no two requests closer than
-    // the interval minus the tolerance, and the typical gap at least the interval.
+    // the interval minus a small tolerance, and the typical gap at least the interval. A request
+    // that opened a new connection reaches the handler late by the connection setup (tens of ms
+    // on a loaded machine), so the gap after it only has to be half the interval.
     let hits = site.hits();
     run_starts.push(hits.len());
     let mut gaps: Vec<(Duration, String)> = Vec::new();
+    let mut after_new_connection: Vec<(Duration, String)> = Vec::new();
     for w in run_starts.windows(2) {
         let mut run_hits: Vec<&site::Hit> = hits[w[0]..w[1]].iter().collect();
         run_hits.sort_by_key(|h| h.at);
         for t in run_hits.windows(2) {
-            gaps.push((t[1].at - t[0].at, format!("{} → {}", t[0].path, t[1].path)));
+            let gap = (t[1].at - t[0].at, format!("{} → {}", t[0].path, t[1].path));
+            if t[0].new_connection {
+                after_new_connection.push(gap);
+            } else {
+                gaps.push(gap);
+            }
         }
     }
     gaps.sort();
+    after_new_connection.sort();
     let (min_gap, pair) = gaps[0].clone();
     let median = gaps[gaps.len() / 2].0;
-    eprintln!("request gaps within a run: smallest {min_gap:?} ({pair}), median {median:?}");
+    eprintln!(
+        "request gaps within a run: smallest {min_gap:?} ({pair}), median {median:?}; after a new connection: smallest {:?} of {}",
+        after_new_connection[0].0,
+        after_new_connection.len()
+    );
     assert!(
         min_gap >= Duration::from_millis(INTERVAL_MS - TOLERANCE_MS),
         "two requests {min_gap:?} apart ({pair}), interval is {INTERVAL_MS} ms"
+    );
+    assert!(
+        after_new_connection[0].0 >= Duration::from_millis(INTERVAL_MS / 2),
+        "two requests {:?} apart after a new connection ({})",
+        after_new_connection[0].0,
+        after_new_connection[0].1
     );
     assert!(
         median >= Duration::from_millis(INTERVAL_MS - 2),

@@ -11,12 +11,13 @@
 #![allow(clippy::format_push_string)]
 
 use std::collections::HashSet;
+use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use axum::Router;
 use axum::body::Body;
-use axum::extract::State;
+use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, Uri, header};
 use axum::response::Response;
 use serde_json::{Value, json};
@@ -53,12 +54,16 @@ pub struct Hit {
     pub at: Instant,
     pub path: String,
     pub user_agent: String,
+    /// The first request on its connection: it reaches the handler later than it was sent, by
+    /// the connection setup.
+    pub new_connection: bool,
 }
 
 pub struct Site {
     pub items: Vec<Item>,
     pub hits: Mutex<Vec<Hit>>,
     once: Mutex<HashSet<String>>,
+    peers: Mutex<HashSet<SocketAddr>>,
     /// Port of the server that must never be contacted.
     pub other_port: u16,
 }
@@ -138,12 +143,20 @@ async fn serve() -> (Arc<Site>, u16, Arc<Mutex<usize>>) {
         items: items(),
         hits: Mutex::new(Vec::new()),
         once: Mutex::new(HashSet::new()),
+        peers: Mutex::new(HashSet::new()),
         other_port,
     });
     let app = Router::new().fallback(handle).with_state(site.clone());
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = listener.local_addr().unwrap().port();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await
+        .unwrap();
+    });
     (site, port, other_hits)
 }
 
@@ -178,7 +191,13 @@ fn not_modified() -> Response {
         .unwrap()
 }
 
-async fn handle(State(site): State<Arc<Site>>, headers: HeaderMap, uri: Uri) -> Response {
+async fn handle(
+    State(site): State<Arc<Site>>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> Response {
+    let new_connection = site.peers.lock().unwrap().insert(peer);
     let path = uri
         .path_and_query()
         .map_or_else(|| uri.path().to_owned(), |p| p.as_str().to_owned());
@@ -189,6 +208,7 @@ async fn handle(State(site): State<Arc<Site>>, headers: HeaderMap, uri: Uri) -> 
             .get(header::USER_AGENT)
             .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
             .unwrap_or_default(),
+        new_connection,
     });
     let etag_matches = |tag: &str| headers.get(header::IF_NONE_MATCH).is_some_and(|v| v == tag);
     let query_num = |key: &str| {
