@@ -96,7 +96,12 @@ pub fn run(args: &CrawlArgs) -> Result<i32> {
     if !args.quiet {
         eprintln!("检查: zwfw-audit check {}", output.display());
     }
-    Ok(i32::from(!summary.complete || summary.unreadable > 0))
+    Ok(i32::from(
+        !summary.complete
+            || summary.unreadable > 0
+            || summary.stats.failed > 0
+            || summary.stats.skipped > 0,
+    ))
 }
 
 /// For `check --profile P`: crawls (or resumes, or re-checks with conditional requests) into
@@ -188,6 +193,11 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
             summary.unreadable,
             output.display()
         );
+        if summary.items == 0 {
+            eprintln!(
+                "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因，并核对站点配置。"
+            );
+        }
         if !summary.complete {
             eprintln!("再次运行同一命令即可从中断处继续。");
         }

@@ -26,8 +26,8 @@ enum Command {
     Check(check::CheckArgs),
     /// 按站点配置抓取事项 (crawl a platform's guide pages into items for check)
     ///
-    /// Exit code 0 when the crawl finished and every guide page was read, 1 when it paused (a
-    /// limit or budget; run again to resume) or some pages could not be read, 2 on error.
+    /// Exit code 0 when the crawl finished and every page was read, 1 when it paused (a limit or
+    /// budget; run again to resume) or some pages failed or were skipped, 2 on error.
     Crawl(crawl::CrawlArgs),
     /// 列出全部规则 (list every rule)
     Rules,

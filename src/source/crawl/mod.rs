@@ -119,7 +119,8 @@ pub enum CrawlError {
     #[error(transparent)]
     Profile(#[from] ProfileError),
     /// The state in the output folder cannot be read or written.
-    #[error("无法读写抓取状态 {path}: {source}")]
+    // The cause is printed by the error chain (anyhow `{:#}`), not repeated here.
+    #[error("无法读写抓取状态 {path}")]
     State {
         /// The file.
         path: PathBuf,
@@ -213,6 +214,9 @@ pub async fn crawl(
         // The base host first, so that a Crawl-delay can still slow the fetcher down.
         let (rules, rec) = robots::fetch(&fetcher, &profile.base, pass).await;
         journal.log_row(&rec).map_err(state_err)?;
+        if rec.status == PageStatus::Failed {
+            progress.notice(&rec.message);
+        }
         if let Some(delay) = rules.delay() {
             let ms = (f64::from(delay) * 1000.0) as u64;
             if ms > profile.net.min_interval_ms {
@@ -253,6 +257,7 @@ pub async fn crawl(
                 options.ignore_robots,
                 pass,
                 &mut journal,
+                progress,
             )
             .await?
             {
@@ -406,6 +411,7 @@ async fn gate(
     ignore_robots: bool,
     pass: u32,
     journal: &mut journal::Journal,
+    progress: &dyn CrawlProgress,
 ) -> Result<Option<PageRecord>, CrawlError> {
     let skip = |message: String| PageRecord {
         pass,
@@ -441,13 +447,14 @@ async fn gate(
     if !known {
         let (rules, rec) = robots::fetch(fetcher, &url, pass).await;
         journal.log_row(&rec).map_err(state_err)?;
+        if rec.status == PageStatus::Failed {
+            progress.notice(&rec.message);
+        }
         write_rules(robots).insert(key.clone(), rules);
     }
-    if read_rules(robots)
-        .get(&key)
-        .is_some_and(|r| !r.allowed(&url))
-    {
-        return Ok(Some(skip("robots.txt 禁止抓取".into())));
+    let refusal = read_rules(robots).get(&key).and_then(|r| r.refusal(&url));
+    if let Some(reason) = refusal {
+        return Ok(Some(skip(reason.to_owned())));
     }
     Ok(None)
 }

@@ -136,7 +136,8 @@ const DEFAULT_SECTIONS: &str = "h1, h2, h3, h4, h5, h6, caption, .title, .tit, .
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
     /// Cannot read the file.
-    #[error("无法读取站点配置 {path}: {source}")]
+    // The cause is printed by the error chain (anyhow `{:#}`), not repeated here.
+    #[error("无法读取站点配置 {path}")]
     Io {
         /// The file.
         path: String,

@@ -32,6 +32,15 @@ impl HostRules {
         }
     }
 
+    /// Why the URL may not be fetched, or `None` when it may.
+    pub(crate) fn refusal(&self, url: &Url) -> Option<&'static str> {
+        match self {
+            HostRules::DenyAll => Some("robots.txt 无法获取，本次不抓取该主机"),
+            _ if !self.allowed(url) => Some("robots.txt 禁止抓取"),
+            _ => None,
+        }
+    }
+
     /// `Crawl-delay`, in seconds.
     pub(crate) fn delay(&self) -> Option<f32> {
         match self {
