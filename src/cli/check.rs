@@ -28,9 +28,12 @@ enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// 输入文件: .json .ndjson .jsonl .xlsx .csv
-    #[arg(required = true)]
+    /// 输入文件: .json .ndjson .jsonl .xlsx .csv, or a crawl output folder
+    #[arg(required_unless_present = "profile")]
     inputs: Vec<PathBuf>,
+    /// 站点配置: crawl the platform first (resumable, into reports/crawl-<name>) and check it too
+    #[arg(long)]
+    profile: Option<PathBuf>,
     /// 配置文件 (default: ./zwfw-audit.toml when present)
     #[arg(long)]
     config: Option<PathBuf>,
@@ -60,18 +63,18 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     let ctx = CheckContext {
         params: config.check.clone(),
     };
+    let mut inputs = args.inputs.clone();
+    if let Some(profile) = &args.profile {
+        inputs.push(super::crawl::crawl_for_check(profile, args.quiet)?);
+    }
     let mut records: Vec<Record> = Vec::new();
-    source::read_inputs_with(&args.inputs, &config.labels, &mut |r| records.push(r));
+    source::read_inputs_with(&inputs, &config.labels, &mut |r| records.push(r));
     let (default_id, generated_at) = now_run_id();
     let run_id = args.run_id.clone().unwrap_or(default_id);
     let run = RunInfo {
         run_id: run_id.clone(),
         generated_at,
-        inputs: args
-            .inputs
-            .iter()
-            .map(|p| p.display().to_string())
-            .collect(),
+        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
     };
     let link_uses = args.links.then(|| crate::links::collect_records(&records));
     let mut report = check_records(records, &rules, &ctx, run);

@@ -10,6 +10,7 @@ use crate::config::Config;
 
 mod audit;
 mod check;
+mod crawl;
 mod links;
 mod rules;
 mod sample;
@@ -29,6 +30,11 @@ enum Command {
     Check(check::CheckArgs),
     /// 检查附件和链接 (check attachments and links): forms, samples, query sites
     Links(links::LinksArgs),
+    /// 按站点配置抓取事项 (crawl a platform's guide pages into items for check)
+    ///
+    /// Exit code 0 when the crawl finished and every page was read, 1 when it paused (a limit or
+    /// budget; run again to resume) or some pages failed or were skipped, 2 on error.
+    Crawl(crawl::CrawlArgs),
     /// 列出全部规则 (list every rule)
     Rules,
     /// 按单位抽取样本 (draw a reproducible per-unit sample of a report)
@@ -50,6 +56,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Check(args) => check::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Links(args) => links::run(&args),
+        Command::Crawl(args) => crawl::run(&args),
         Command::Rules => {
             rules::print_rules()?;
             Ok(0)

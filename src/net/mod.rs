@@ -6,6 +6,7 @@
 //! Nothing here knows about items or rules.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once};
 use std::time::{Duration, Instant};
 
@@ -166,6 +167,14 @@ pub enum FetchError {
         /// Seconds asked for.
         secs: u64,
     },
+    /// The caller's check refused a URL (e.g. a redirect into a path robots.txt disallows).
+    #[error("未请求 {url}: {reason}")]
+    Refused {
+        /// The URL.
+        url: String,
+        /// Why, in Chinese.
+        reason: String,
+    },
     /// Anything else (TLS, protocol).
     #[error("请求失败: {0}")]
     Other(String),
@@ -191,6 +200,7 @@ pub struct Fetcher {
     client: reqwest::Client,
     config: NetConfig,
     hosts: Mutex<HashMap<String, Arc<HostState>>>,
+    sent: AtomicU64,
 }
 
 impl std::fmt::Debug for Fetcher {
@@ -244,12 +254,18 @@ impl Fetcher {
             client,
             config,
             hosts: Mutex::new(HashMap::new()),
+            sent: AtomicU64::new(0),
         })
     }
 
     /// The settings.
     pub fn config(&self) -> &NetConfig {
         &self.config
+    }
+
+    /// HTTP requests sent so far (retries and redirect hops included), for progress and tests.
+    pub fn requests_sent(&self) -> u64 {
+        self.sent.load(Ordering::Relaxed)
     }
 
     /// Whether the URL may be fetched: http(s) and an allowed host.
@@ -290,11 +306,27 @@ impl Fetcher {
 
     /// Fetches a URL, following allowed redirects, retrying what may pass on a retry.
     pub async fn fetch(&self, request: &Request) -> Result<Response, FetchError> {
+        self.fetch_checked(request, &|_| None).await
+    }
+
+    /// Like [`fetch`](Self::fetch), asking `check` before every URL (the first and each redirect
+    /// hop); `Some(reason)` refuses it. The crawler uses it to keep redirects inside robots.txt.
+    pub async fn fetch_checked(
+        &self,
+        request: &Request,
+        check: &(dyn Fn(&Url) -> Option<String> + Sync),
+    ) -> Result<Response, FetchError> {
         let mut url = request.url.clone();
         let mut hops: Vec<Url> = Vec::new();
         let mut total_attempts = 0;
         loop {
             self.allowed(&url)?;
+            if let Some(reason) = check(&url) {
+                return Err(FetchError::Refused {
+                    url: url.to_string(),
+                    reason,
+                });
+            }
             let (mut resp, attempts) = self.fetch_one(request, &url).await?;
             total_attempts += attempts;
             if (300..400).contains(&resp.status) && resp.status != 304 {
@@ -391,6 +423,7 @@ impl Fetcher {
         if let Some(lm) = &request.last_modified {
             builder = builder.header(reqwest::header::IF_MODIFIED_SINCE, lm);
         }
+        self.sent.fetch_add(1, Ordering::Relaxed);
         let mut resp = builder.send().await.map_err(|e| classify(&e, url))?;
         let status = resp.status().as_u16();
         let headers = resp

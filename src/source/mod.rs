@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Labels;
 use crate::model::{Item, Provenance};
 
+pub mod crawl;
 pub mod csv;
 pub mod disguised;
 pub mod json;
@@ -127,6 +128,9 @@ pub fn reader_for(path: &Path) -> Result<Box<dyn Reader>, SourceError> {
 
 /// The reader for a file, by its extension, with the user's extra header synonyms.
 pub fn reader_with_labels(path: &Path, labels: &Labels) -> Result<Box<dyn Reader>, SourceError> {
+    if crawl::output::is_crawl_dir(path) {
+        return Ok(Box::new(crawl::output::CrawlDirReader));
+    }
     match extension(path).as_str() {
         "json" | "ndjson" | "jsonl" => Ok(Box::new(json::JsonReader)),
         "xlsx" | "xlsm" | "xls" | "ods" => Ok(Box::new(xlsx::XlsxReader {
@@ -188,7 +192,8 @@ fn error_notice(path: &Path, e: &SourceError) -> Record {
 fn expand(paths: &[PathBuf], sink: &mut dyn FnMut(Record)) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
-        if !path.is_dir() {
+        // A crawl's output folder is one input, read by its own reader.
+        if !path.is_dir() || crawl::output::is_crawl_dir(path) {
             out.push(path.clone());
             continue;
         }

@@ -284,6 +284,9 @@ fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
             LinkVerdict::Unverifiable,
             format!("服务器限制访问频率，要求 {secs} 秒后再试"),
         ),
+        FetchError::Refused { reason, .. } => {
+            (LinkVerdict::Unverifiable, format!("未检查: {reason}"))
+        }
         FetchError::Other(_) => (LinkVerdict::Unverifiable, "请求失败".to_owned()),
     };
     check.set(verdict, reason);

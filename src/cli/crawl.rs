@@ -1,0 +1,206 @@
+//! `zwfw-audit crawl`: crawl a platform by a site profile into a folder that `check` reads.
+//! Creates the tokio runtime and draws progress with indicatif; the library does the rest.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::source::crawl::{
+    self, CrawlOptions, CrawlProgress, CrawlStats, PageRecord, PageStatus, Profile,
+};
+
+#[derive(Debug, Args)]
+pub struct CrawlArgs {
+    /// 站点配置文件 (site profile, TOML), e.g. profiles/example.toml
+    #[arg(long, short)]
+    profile: PathBuf,
+    /// 输出目录 (state, log, items.ndjson); default reports/crawl-<profile name>
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// 覆盖配置中的 base_url (e.g. a mirror or a test server)
+    #[arg(long)]
+    base_url: Option<String>,
+    /// 不读取 robots.txt — only with the site's permission; the run log says so
+    #[arg(long)]
+    ignore_robots: bool,
+    /// 本次最多抓取的网址数 (the next run resumes)
+    #[arg(long)]
+    max_pages: Option<u64>,
+    /// 本次抓取的时间预算, in minutes (the next run resumes)
+    #[arg(long)]
+    budget_minutes: Option<f64>,
+    /// 同一主机两次请求的最小间隔 (milliseconds), overriding the profile
+    #[arg(long)]
+    interval_ms: Option<u64>,
+    /// 同一主机同时进行的请求数, overriding the profile
+    #[arg(long)]
+    concurrency: Option<usize>,
+    /// Print nothing but errors
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+struct Bar {
+    bar: ProgressBar,
+    quiet: bool,
+}
+
+impl Bar {
+    /// A line above the spinner; straight to stderr when there is no terminal to draw on.
+    fn line(&self, text: &str) {
+        if self.quiet {
+            return;
+        }
+        if self.bar.is_hidden() {
+            eprintln!("{text}");
+        } else {
+            self.bar.println(text);
+        }
+    }
+}
+
+impl CrawlProgress for Bar {
+    fn page(&self, record: &PageRecord, stats: &CrawlStats) {
+        if matches!(record.status, PageStatus::Failed | PageStatus::Skipped) {
+            self.line(&format!(
+                "  {} {} — {}",
+                record.status.label_zh(),
+                record.target.url,
+                record.message
+            ));
+        }
+        self.bar.set_message(format!(
+            "已抓取 {} 个网址（未修改 {}），事项 {}，失败 {}，跳过 {}，待抓取 {}，{:.1} 页/秒",
+            stats.fetched,
+            stats.not_modified,
+            stats.items,
+            stats.failed,
+            stats.skipped,
+            stats.queued,
+            stats.rate()
+        ));
+        self.bar.tick();
+    }
+
+    fn notice(&self, message: &str) {
+        self.line(&format!("注意: {message}"));
+    }
+}
+
+pub fn run(args: &CrawlArgs) -> Result<i32> {
+    let (summary, output) = crawl_to_folder(args)?;
+    if !args.quiet {
+        eprintln!("检查: zwfw-audit check {}", output.display());
+    }
+    Ok(i32::from(
+        !summary.complete
+            || summary.unreadable > 0
+            || summary.stats.failed > 0
+            || summary.stats.skipped > 0,
+    ))
+}
+
+/// For `check --profile P`: crawls (or resumes, or re-checks with conditional requests) into
+/// `reports/crawl-<name>` and returns that folder.
+pub(crate) fn crawl_for_check(profile: &std::path::Path, quiet: bool) -> Result<PathBuf> {
+    let args = CrawlArgs {
+        profile: profile.to_owned(),
+        output: None,
+        base_url: None,
+        ignore_robots: false,
+        max_pages: None,
+        budget_minutes: None,
+        interval_ms: None,
+        concurrency: None,
+        quiet,
+    };
+    let (summary, output) = crawl_to_folder(&args)?;
+    if !summary.complete {
+        anyhow::bail!(
+            "抓取未完成（{}），请先用 zwfw-audit crawl 完成抓取",
+            summary.stopped.unwrap_or_default()
+        );
+    }
+    Ok(output)
+}
+
+fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
+    let mut profile = Profile::load(&args.profile)?;
+    if let Some(base) = &args.base_url {
+        profile.base_url.clone_from(base);
+    }
+    if let Some(ms) = args.interval_ms {
+        profile.net.min_interval_ms = ms;
+    }
+    if let Some(n) = args.concurrency {
+        profile.net.per_host_concurrency = n.max(1);
+    }
+    let compiled = Arc::new(profile.compile()?);
+    let output = args
+        .output
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("reports").join(format!("crawl-{}", compiled.name)));
+    let options = CrawlOptions {
+        output_dir: output.clone(),
+        ignore_robots: args.ignore_robots,
+        max_fetches: args.max_pages,
+        time_budget: args
+            .budget_minutes
+            .map(|m| Duration::from_secs_f64(m.max(0.0) * 60.0)),
+    };
+    let bar = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
+    bar.set_style(ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")?);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    let progress = Bar {
+        bar: bar.clone(),
+        quiet: args.quiet,
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("无法启动异步运行时")?;
+    let summary = runtime.block_on(crawl::crawl(compiled, &options, &progress))?;
+    bar.finish_and_clear();
+    if !args.quiet {
+        let s = &summary.stats;
+        eprintln!(
+            "{}: 抓取 {} 个网址（未修改 {}，失败 {}，跳过 {}，续抓前已完成 {}），HTTP 请求 {} 次，用时 {:.1} 秒（{:.1} 页/秒）",
+            if summary.complete {
+                "抓取完成"
+            } else {
+                "抓取暂停"
+            },
+            s.fetched,
+            s.not_modified,
+            s.failed,
+            s.skipped,
+            s.resumed,
+            s.requests,
+            s.elapsed.as_secs_f64(),
+            s.rate()
+        );
+        eprintln!(
+            "事项 {} 个，无法读取的页面 {} 个；结果在 {}（items.ndjson、unreadable.ndjson、crawl-log.csv）",
+            summary.items,
+            summary.unreadable,
+            output.display()
+        );
+        if summary.items == 0 {
+            eprintln!(
+                "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因，并核对站点配置。"
+            );
+        }
+        if !summary.complete {
+            eprintln!("再次运行同一命令即可从中断处继续。");
+        }
+    }
+    Ok((summary, output))
+}

@@ -1,0 +1,145 @@
+//! Label tables for extraction: every element's normalised synonyms (from the model's field
+//! tables, plus those a profile adds) mapped back to the element, for items and child records.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::config::Labels;
+use crate::model::text::normalize_label;
+use crate::model::{
+    AgencyField, FaqField, FeeField, IntermediaryField, ItemField, MaterialField, StepField,
+};
+
+/// A field enum of one record type (the `record!` tables share this shape).
+pub(crate) trait Field: Copy + Eq + std::hash::Hash + 'static {
+    /// Every field.
+    fn all() -> &'static [Self];
+    /// JSON key.
+    fn key(self) -> &'static str;
+    /// Standard label.
+    fn label(self) -> &'static str;
+    /// Label and synonyms.
+    fn synonyms(self) -> &'static [&'static str];
+}
+
+macro_rules! impl_field {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn all() -> &'static [Self] { <$t>::ALL }
+            fn key(self) -> &'static str { <$t>::key(self) }
+            fn label(self) -> &'static str { <$t>::label(self) }
+            fn synonyms(self) -> &'static [&'static str] { <$t>::synonyms(self) }
+        }
+    )*};
+}
+impl_field!(
+    ItemField,
+    MaterialField,
+    StepField,
+    FeeField,
+    IntermediaryField,
+    AgencyField,
+    FaqField
+);
+
+/// Normalised label → field, for one record type.
+#[derive(Debug, Clone)]
+pub(crate) struct LabelMap<F: Field> {
+    map: HashMap<String, F>,
+}
+
+impl<F: Field> LabelMap<F> {
+    /// The built-in synonyms plus `extra` (keyed by element key or standard label). Unknown keys
+    /// are returned as an error message.
+    pub(crate) fn build(
+        extra: &BTreeMap<String, Vec<String>>,
+        table: &str,
+    ) -> Result<Self, String> {
+        let mut map = HashMap::new();
+        for &f in F::all() {
+            for syn in f.synonyms() {
+                map.entry(normalize_label(syn)).or_insert(f);
+            }
+        }
+        for (key, syns) in extra {
+            let f = field_by_name::<F>(key)
+                .ok_or_else(|| format!("[labels.{table}] 中的 \"{key}\" 不是已知的要素"))?;
+            for syn in syns {
+                map.insert(normalize_label(syn), f);
+            }
+        }
+        Ok(Self { map })
+    }
+
+    /// The field a label names, after normalising it.
+    pub(crate) fn get(&self, label: &str) -> Option<F> {
+        let n = normalize_label(label);
+        if n.is_empty() {
+            return None;
+        }
+        self.map.get(&n).copied()
+    }
+}
+
+/// A field by JSON key or standard label.
+pub(crate) fn field_by_name<F: Field>(name: &str) -> Option<F> {
+    let n = name.trim();
+    F::all()
+        .iter()
+        .copied()
+        .find(|f| f.key() == n || f.label() == n)
+}
+
+/// Every label table a guide page needs.
+#[derive(Debug, Clone)]
+pub(crate) struct LabelSet {
+    pub item: LabelMap<ItemField>,
+    pub material: LabelMap<MaterialField>,
+    pub step: LabelMap<StepField>,
+    pub fee: LabelMap<FeeField>,
+    pub intermediary: LabelMap<IntermediaryField>,
+    pub agency: LabelMap<AgencyField>,
+    pub faq: LabelMap<FaqField>,
+}
+
+impl LabelSet {
+    /// The built-in tables extended by a profile's `[guide.labels.*]`.
+    pub(crate) fn build(extra: &Labels) -> Result<Self, String> {
+        Ok(Self {
+            item: LabelMap::build(&extra.item, "item")?,
+            material: LabelMap::build(&extra.material, "material")?,
+            step: LabelMap::build(&extra.step, "step")?,
+            fee: LabelMap::build(&extra.fee, "fee")?,
+            intermediary: LabelMap::build(&extra.intermediary, "intermediary")?,
+            agency: LabelMap::build(&extra.agency, "agency")?,
+            faq: LabelMap::build(&extra.faq, "faq")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_and_profile_labels_resolve() {
+        let mut extra = Labels::default();
+        extra
+            .item
+            .insert("promised_limit".into(), vec!["承诺天数".into()]);
+        let set = LabelSet::build(&extra).unwrap();
+        assert_eq!(set.item.get("承诺期限："), Some(ItemField::PromisedLimit));
+        assert_eq!(set.item.get("承诺天数"), Some(ItemField::PromisedLimit));
+        assert_eq!(
+            set.item.get(" 监督投诉电话 "),
+            Some(ItemField::SupervisePhone)
+        );
+        assert_eq!(
+            set.material.get("纸质材料份数"),
+            Some(MaterialField::Copies)
+        );
+        assert_eq!(set.item.get("池州市长江中路1号"), None);
+        let mut bad = Labels::default();
+        bad.fee.insert("no_such".into(), vec!["x".into()]);
+        assert!(LabelSet::build(&bad).unwrap_err().contains("no_such"));
+    }
+}

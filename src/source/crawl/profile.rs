@@ -1,0 +1,346 @@
+//! Site profiles (TOML): where a platform's item lists start, how they page, how guide links are
+//! found, and how elements are extracted (label-driven by default; CSS selectors or JSON paths
+//! override). `profiles/example.toml` documents every key. A profile is checked and compiled once
+//! ([`CompiledProfile`]) before any request is made.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use regex::Regex;
+use scraper::Selector;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+use super::labels::{LabelSet, field_by_name};
+use crate::config::Labels;
+use crate::model::ItemField;
+use crate::net::{NetConfig, host_key};
+
+/// One site profile.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    /// Short name (used in logs).
+    pub name: String,
+    /// What the profile is for.
+    #[serde(default)]
+    pub description: String,
+    /// The site root; list and detail URLs are relative to it. Its host is always allowed.
+    pub base_url: String,
+    /// Further hosts (`host` or `host:port`) the crawl may contact. No other host is contacted.
+    #[serde(default)]
+    pub hosts: Vec<String>,
+    /// Politeness and limits (defaults are polite; see `NetConfig`).
+    #[serde(default)]
+    pub net: NetConfig,
+    /// Item lists: HTML list pages or JSON list endpoints.
+    #[serde(default, rename = "list")]
+    pub lists: Vec<ListSource>,
+    /// Extraction from HTML guide pages.
+    #[serde(default)]
+    pub guide: GuideRules,
+    /// Extraction from JSON detail records.
+    #[serde(default)]
+    pub json: JsonRules,
+}
+
+/// The kind of a list.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ListKind {
+    /// An HTML page with links to guide pages.
+    #[default]
+    Html,
+    /// A JSON endpoint listing items; each entry names a JSON detail URL.
+    Json,
+}
+
+/// One item list and its pagination.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListSource {
+    /// First page, relative to `base_url`. `{page}` is replaced by the page number (page-parameter
+    /// pagination); without it only `next_selector` pages further.
+    pub url: String,
+    /// `html` (default) or `json`.
+    #[serde(default)]
+    pub kind: ListKind,
+    /// Number of the first page (default 1).
+    #[serde(default = "one")]
+    pub first_page: u32,
+    /// Pages read at most per list (default 500).
+    #[serde(default = "max_pages")]
+    pub max_pages: u32,
+    /// HTML: CSS selector of the "next page" link.
+    #[serde(default)]
+    pub next_selector: Option<String>,
+    /// HTML: CSS selector of guide links (default `a[href]`).
+    #[serde(default)]
+    pub link_selector: Option<String>,
+    /// HTML: regular expression an absolute guide URL must match.
+    #[serde(default)]
+    pub link_pattern: Option<String>,
+    /// JSON: path of the array of entries (e.g. `data` or `result.list`).
+    #[serde(default)]
+    pub items_path: Option<String>,
+    /// JSON: path of the total number of entries (total-count pagination).
+    #[serde(default)]
+    pub total_path: Option<String>,
+    /// JSON: entries per page, for total-count pagination.
+    #[serde(default)]
+    pub page_size: Option<u32>,
+    /// JSON: detail URL template relative to `base_url`; `{key}` takes the entry's value at `key`.
+    #[serde(default)]
+    pub detail_url: Option<String>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+fn max_pages() -> u32 {
+    500
+}
+
+/// How HTML guide pages are read.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct GuideRules {
+    /// Elements whose text may be a label (default `th, td, dt, label, span.label, .label`).
+    pub label_selector: Option<String>,
+    /// Elements whose text may be a section heading (default `h1…h6, caption, .title, .tit,
+    /// .section-title`).
+    pub section_selector: Option<String>,
+    /// Extra label synonyms, as in the configuration file's `[labels.*]`.
+    pub labels: Labels,
+    /// Per-element CSS selectors (element key → selector), overriding the labels.
+    pub select: BTreeMap<String, String>,
+}
+
+/// How JSON detail records are read.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct JsonRules {
+    /// Path of the record inside the response (e.g. `custom`); empty = the whole response.
+    pub root: String,
+    /// Element → path. Item elements by key (`promised_limit = "cnbjsx"`); child records as
+    /// `materials.name = "applydatalist[].clmc"`, `intermediaries.agencies.name =
+    /// "zjfw[].jglist[].jgmc"`; `[]` walks an array.
+    pub fields: BTreeMap<String, String>,
+}
+
+const DEFAULT_LABELS: &str = "th, td, dt, label, span.label, .label";
+const DEFAULT_SECTIONS: &str = "h1, h2, h3, h4, h5, h6, caption, .title, .tit, .section-title";
+
+/// A profile that cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ProfileError {
+    /// Cannot read the file.
+    // The cause is printed by the error chain (anyhow `{:#}`), not repeated here.
+    #[error("无法读取站点配置 {path}")]
+    Io {
+        /// The file.
+        path: String,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// Not valid TOML of the profile schema.
+    #[error("站点配置 {path} 有误: {message}")]
+    Parse {
+        /// The file.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A value is unusable (a selector, a pattern, a URL, an element name).
+    #[error("站点配置 {name} 中 {key} 无效: {message}")]
+    Invalid {
+        /// Profile name.
+        name: String,
+        /// The key.
+        key: String,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl Profile {
+    /// Reads a profile file.
+    pub fn load(path: &Path) -> Result<Self, ProfileError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Io {
+            path: path.display().to_string(),
+            source,
+        })?;
+        toml::from_str(&text).map_err(|e| ProfileError::Parse {
+            path: path.display().to_string(),
+            message: e.to_string(),
+        })
+    }
+
+    /// Checks every value and prepares selectors and patterns.
+    pub fn compile(&self) -> Result<CompiledProfile, ProfileError> {
+        let bad = |key: &str, message: String| ProfileError::Invalid {
+            name: self.name.clone(),
+            key: key.to_owned(),
+            message,
+        };
+        let mut base = Url::parse(&self.base_url).map_err(|e| bad("base_url", e.to_string()))?;
+        if !base.path().ends_with('/') {
+            let path = format!("{}/", base.path());
+            base.set_path(&path);
+        }
+        if self.lists.is_empty() {
+            return Err(bad("list", "至少需要一个 [[list]]".into()));
+        }
+        let mut lists = Vec::new();
+        for (i, l) in self.lists.iter().enumerate() {
+            let key = |k: &str| format!("list[{}].{k}", i + 1);
+            let first = l.url.replace("{page}", &l.first_page.to_string());
+            base.join(&first)
+                .map_err(|e| bad(&key("url"), e.to_string()))?;
+            let next = l
+                .next_selector
+                .as_deref()
+                .map(|s| selector(s).map_err(|m| bad(&key("next_selector"), m)))
+                .transpose()?;
+            let links = selector(l.link_selector.as_deref().unwrap_or("a[href]"))
+                .map_err(|m| bad(&key("link_selector"), m))?;
+            let pattern = l
+                .link_pattern
+                .as_deref()
+                .map(|p| Regex::new(p).map_err(|e| bad(&key("link_pattern"), e.to_string())))
+                .transpose()?;
+            if l.kind == ListKind::Json && l.detail_url.is_none() {
+                return Err(bad(&key("detail_url"), "JSON 列表需要 detail_url".into()));
+            }
+            if l.total_path.is_some() && l.page_size.is_none() {
+                return Err(bad(
+                    &key("page_size"),
+                    "total_path 需要同时给出 page_size".into(),
+                ));
+            }
+            lists.push(CompiledList {
+                source: l.clone(),
+                next,
+                links,
+                pattern,
+            });
+        }
+        let labels = LabelSet::build(&self.guide.labels).map_err(|m| bad("guide.labels", m))?;
+        let mut select = Vec::new();
+        for (k, s) in &self.guide.select {
+            let field = field_by_name::<ItemField>(k)
+                .ok_or_else(|| bad(&format!("guide.select.{k}"), "不是已知的事项要素".into()))?;
+            let sel = selector(s).map_err(|m| bad(&format!("guide.select.{k}"), m))?;
+            select.push((field, sel));
+        }
+        let json_fields = super::json::compile_fields(&self.json.fields)
+            .map_err(|(k, m)| bad(&format!("json.fields.{k}"), m))?;
+        if json_fields.is_empty() && self.lists.iter().any(|l| l.kind == ListKind::Json) {
+            return Err(bad(
+                "json.fields",
+                "JSON 列表需要 [json.fields] 指明要素路径".into(),
+            ));
+        }
+        let mut hosts = vec![host_key(&base)];
+        hosts.extend(self.hosts.iter().map(|h| h.trim().to_ascii_lowercase()));
+        hosts.extend(self.net.allowed_hosts.iter().cloned());
+        hosts.sort();
+        hosts.dedup();
+        let mut net = self.net.clone();
+        net.allowed_hosts.clone_from(&hosts);
+        Ok(CompiledProfile {
+            name: self.name.clone(),
+            base,
+            net,
+            lists,
+            labels,
+            label_selector: selector(
+                self.guide
+                    .label_selector
+                    .as_deref()
+                    .unwrap_or(DEFAULT_LABELS),
+            )
+            .map_err(|m| bad("guide.label_selector", m))?,
+            section_selector: selector(
+                self.guide
+                    .section_selector
+                    .as_deref()
+                    .unwrap_or(DEFAULT_SECTIONS),
+            )
+            .map_err(|m| bad("guide.section_selector", m))?,
+            select,
+            json_root: self.json.root.clone(),
+            json_fields,
+        })
+    }
+}
+
+pub(crate) fn selector(s: &str) -> Result<Selector, String> {
+    Selector::parse(s).map_err(|e| format!("CSS 选择器 \"{s}\" 无效: {e}"))
+}
+
+/// A checked profile, ready to crawl.
+#[derive(Debug)]
+pub struct CompiledProfile {
+    /// Profile name.
+    pub name: String,
+    /// Site root (ends with `/`).
+    pub base: Url,
+    /// Net settings with the allow-list filled in.
+    pub net: NetConfig,
+    pub(crate) lists: Vec<CompiledList>,
+    pub(crate) labels: LabelSet,
+    pub(crate) label_selector: Selector,
+    pub(crate) section_selector: Selector,
+    pub(crate) select: Vec<(ItemField, Selector)>,
+    pub(crate) json_root: String,
+    pub(crate) json_fields: super::json::FieldMap,
+}
+
+#[derive(Debug)]
+pub(crate) struct CompiledList {
+    pub source: ListSource,
+    pub next: Option<Selector>,
+    pub links: Selector,
+    pub pattern: Option<Regex>,
+}
+
+impl CompiledProfile {
+    /// The URL of page `page` of list `list`.
+    pub(crate) fn list_page_url(&self, list: usize, page: u32) -> Option<Url> {
+        let l = &self.lists.get(list)?.source;
+        self.base
+            .join(&l.url.replace("{page}", &page.to_string()))
+            .ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_profiles_compile() {
+        for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/profiles")).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "toml") {
+                let p = Profile::load(&path).unwrap_or_else(|e| panic!("{e}"));
+                p.compile()
+                    .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            }
+        }
+    }
+
+    #[test]
+    fn bad_values_are_named() {
+        let text = "name = \"x\"\nbase_url = \"http://127.0.0.1:1/\"\n[[list]]\nurl = \"a\"\nlink_selector = \"a[\"\n";
+        let p: Profile = toml::from_str(text).unwrap();
+        let e = p.compile().unwrap_err().to_string();
+        assert!(e.contains("list[1].link_selector"), "{e}");
+        assert!(toml::from_str::<Profile>("name = \"x\"\nbase_url = \"u\"\nbogus = 1\n").is_err());
+        let text = "name = \"x\"\nbase_url = \"http://h/\"\n[[list]]\nurl = \"a\"\n[guide.select]\nnot_a_field = \"td\"\n";
+        let p: Profile = toml::from_str(text).unwrap();
+        assert!(p.compile().unwrap_err().to_string().contains("not_a_field"));
+    }
+}

@@ -1,0 +1,274 @@
+//! One URL: fetch it (conditionally when a validator is stored), decode, and read it by kind — list
+//! pages give links and the next page, guide pages and JSON details give an item. Every outcome is
+//! a [`PageRecord`]; nothing here returns an error.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use regex::Regex;
+use serde_json::Value;
+use url::Url;
+
+use super::RobotsMap;
+use super::decode::decode;
+use super::journal::{PageKind, PageRecord, PageStatus, Target};
+use super::profile::CompiledProfile;
+use super::{html, json};
+use crate::model::{Item, Provenance};
+use crate::net::{Fetcher, Request, host_key};
+
+/// Fetches and reads one target. `prev` is the URL's record from an earlier pass (validators and
+/// the result reused on 304).
+pub(crate) async fn visit(
+    fetcher: Arc<Fetcher>,
+    profile: Arc<CompiledProfile>,
+    target: Target,
+    prev: Option<PageRecord>,
+    pass: u32,
+    robots: Arc<RobotsMap>,
+) -> PageRecord {
+    let started = Instant::now();
+    let mut rec = failed_record(pass, &target);
+    match Url::parse(&target.url) {
+        Err(e) => rec.message = format!("网址无效: {e}"),
+        Ok(url) => {
+            let mut req = Request::get(url.clone());
+            let reusable = prev
+                .as_ref()
+                .filter(|p| matches!(p.status, PageStatus::Ok | PageStatus::NotModified));
+            if let Some(p) = reusable {
+                req.etag.clone_from(&p.etag);
+                req.last_modified.clone_from(&p.last_modified);
+            }
+            // Redirect hops stay inside robots.txt too.
+            let check = |u: &Url| {
+                let map = robots
+                    .read()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                map.get(&host_key(u))
+                    .is_some_and(|r| !r.allowed(u))
+                    .then(|| "robots.txt 禁止抓取（重定向目标）".to_owned())
+            };
+            match fetcher.fetch_checked(&req, &check).await {
+                Err(e) => rec.message = e.to_string(),
+                Ok(resp) => {
+                    rec.http = Some(resp.status);
+                    rec.attempts = resp.attempts;
+                    rec.bytes = resp.body.len() as u64;
+                    rec.etag = resp.header("etag").map(str::to_owned);
+                    rec.last_modified = resp.header("last-modified").map(str::to_owned);
+                    if resp.final_url != url {
+                        rec.final_url = Some(resp.final_url.to_string());
+                    }
+                    match (resp.status, reusable) {
+                        (304, Some(p)) => {
+                            rec.status = PageStatus::NotModified;
+                            rec.links.clone_from(&p.links);
+                            rec.item.clone_from(&p.item);
+                            rec.etag = rec.etag.or_else(|| p.etag.clone());
+                            rec.last_modified =
+                                rec.last_modified.or_else(|| p.last_modified.clone());
+                        }
+                        (200..=299, _) if resp.truncated => {
+                            rec.message = format!(
+                                "内容超过大小上限 {} 字节，未读取",
+                                profile.net.max_body_bytes
+                            );
+                        }
+                        (200..=299, _) => {
+                            // Decoding and parsing are CPU work: off the async workers, so that
+                            // they never delay the timers that space requests.
+                            let profile = profile.clone();
+                            let fallback = failed_record(pass, &target);
+                            rec = tokio::task::spawn_blocking(move || {
+                                let (text, encoding) =
+                                    decode(&resp.body, resp.header("content-type"));
+                                read(&mut rec, &text, &resp.final_url, &profile);
+                                if rec.status == PageStatus::Ok && encoding != "UTF-8" {
+                                    rec.message = format!("编码 {encoding}");
+                                }
+                                rec
+                            })
+                            .await
+                            .unwrap_or_else(|e| PageRecord {
+                                message: format!("解析页面时出错: {e}"),
+                                ..fallback
+                            });
+                        }
+                        (s, _) => rec.message = format!("HTTP {s}"),
+                    }
+                }
+            }
+        }
+    }
+    rec.ms = started.elapsed().as_millis() as u64;
+    rec.at = jiff::Timestamp::now().to_string();
+    rec
+}
+
+/// A failed record for a target, filled in as the visit goes.
+pub(crate) fn failed_record(pass: u32, target: &Target) -> PageRecord {
+    PageRecord {
+        pass,
+        target: target.clone(),
+        status: PageStatus::Failed,
+        http: None,
+        final_url: None,
+        etag: None,
+        last_modified: None,
+        links: Vec::new(),
+        item: None,
+        message: String::new(),
+        attempts: 0,
+        bytes: 0,
+        ms: 0,
+        at: String::new(),
+    }
+}
+
+/// Reads a decoded body into the record by the target's kind.
+fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile) {
+    let t = rec.target.clone();
+    match t.kind {
+        PageKind::HtmlList => {
+            let Some(list) = profile.lists.get(t.list) else {
+                return;
+            };
+            let found = html::list_links(text, page, list);
+            let any = !found.guides.is_empty();
+            rec.links = found
+                .guides
+                .into_iter()
+                .map(|u| target(u.to_string(), PageKind::Guide, t.list, 0))
+                .collect();
+            let next = found
+                .next
+                .map(|u| u.to_string())
+                .or_else(|| next_page(profile, t.list, t.page, any, None).map(|u| u.to_string()));
+            if let Some(n) = next {
+                rec.links
+                    .push(target(n, PageKind::HtmlList, t.list, t.page + 1));
+            }
+            rec.status = PageStatus::Ok;
+            rec.message = format!("链接 {} 个", rec.links.len());
+        }
+        PageKind::JsonList => {
+            let Some(list) = profile.lists.get(t.list) else {
+                return;
+            };
+            let value: Value = match serde_json::from_str(text) {
+                Ok(v) => v,
+                Err(e) => {
+                    rec.message = format!("JSON 语法错误: {e}");
+                    return;
+                }
+            };
+            let l = &list.source;
+            let entries_path =
+                json::parse_path(l.items_path.as_deref().unwrap_or("")).unwrap_or_default();
+            let entries = json::first(&value, &entries_path)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            let template = l.detail_url.as_deref().unwrap_or_default();
+            for entry in &entries {
+                if let Some(u) = fill(template, entry).and_then(|p| profile.base.join(&p).ok()) {
+                    rec.links
+                        .push(target(u.to_string(), PageKind::JsonDetail, t.list, 0));
+                }
+            }
+            let total = l
+                .total_path
+                .as_deref()
+                .and_then(|p| json::parse_path(p).ok())
+                .and_then(|p| json::first(&value, &p).map(json::text))
+                .and_then(|s| s.parse::<u64>().ok());
+            if let Some(n) = next_page(profile, t.list, t.page, !entries.is_empty(), total) {
+                rec.links.push(target(
+                    n.to_string(),
+                    PageKind::JsonList,
+                    t.list,
+                    t.page + 1,
+                ));
+            }
+            rec.status = PageStatus::Ok;
+            rec.message = format!("条目 {} 个", entries.len());
+        }
+        PageKind::Guide => {
+            let item = html::extract_guide(text, page, profile);
+            set_item(rec, item, page);
+        }
+        PageKind::JsonDetail => match serde_json::from_str::<Value>(text) {
+            Ok(v) => {
+                let root = json::parse_path(&profile.json_root).unwrap_or_default();
+                let item = json::extract_item(&v, &root, &profile.json_fields, page);
+                set_item(rec, item, page);
+            }
+            Err(e) => rec.message = format!("JSON 语法错误: {e}"),
+        },
+        PageKind::Robots => rec.status = PageStatus::Ok,
+    }
+}
+
+fn set_item(rec: &mut PageRecord, mut item: Item, page: &Url) {
+    if item == Item::default() {
+        rec.message = "页面中没有找到任何事项要素".into();
+        return;
+    }
+    item.guide_url = page.to_string();
+    item.provenance = Provenance::file(page.as_str());
+    rec.status = PageStatus::Ok;
+    rec.item = Some(Box::new(item));
+}
+
+fn target(url: String, kind: PageKind, list: usize, page: u32) -> Target {
+    Target {
+        url,
+        kind,
+        list,
+        page,
+    }
+}
+
+/// The next page of a page-parameter list: while pages have entries, up to the total count (when
+/// known) and `max_pages`.
+fn next_page(
+    profile: &CompiledProfile,
+    list: usize,
+    page: u32,
+    had_entries: bool,
+    total: Option<u64>,
+) -> Option<Url> {
+    let l = &profile.lists.get(list)?.source;
+    if !l.url.contains("{page}") || !had_entries {
+        return None;
+    }
+    let read = u64::from(page - l.first_page + 1);
+    if read >= u64::from(l.max_pages) {
+        return None;
+    }
+    if let (Some(total), Some(size)) = (total, l.page_size) {
+        if read * u64::from(size.max(1)) >= total {
+            return None;
+        }
+    }
+    profile.list_page_url(list, page + 1)
+}
+
+/// `api/item/{rowguid}` with the entry's values.
+fn fill(template: &str, entry: &Value) -> Option<String> {
+    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| Regex::new(r"\{([^{}]+)\}").expect("valid pattern"));
+    let mut missing = false;
+    let out = re.replace_all(template, |c: &regex::Captures<'_>| {
+        let v = json::parse_path(&c[1])
+            .ok()
+            .and_then(|p| json::first(entry, &p).map(json::text))
+            .unwrap_or_default();
+        if v.is_empty() {
+            missing = true;
+        }
+        url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
+    });
+    (!missing).then(|| out.into_owned())
+}
