@@ -2,7 +2,9 @@
 
 use crate::model::text::to_halfwidth;
 
-/// Reads 网办深度 as published (`四级`, `Ⅳ级`, `IV级`, `4`, `全程网办`, `三星`) into 1–4.
+/// Reads 网办深度 as published (`四级`, `Ⅳ级`, `IV级`, `4级`, `全程网办`, `三星`) into 1–4.
+/// A bare code (`4`) is not read: platforms number depths differently (one uses 1 for 全程网办),
+/// and the label wins over the code.
 pub fn online_depth(text: &str) -> Option<u8> {
     const FORMS: &[(u8, &[&str])] = &[
         (4, &["四级", "Ⅳ", "IV级", "4级", "四星", "第四级"]),
@@ -23,10 +25,10 @@ pub fn online_depth(text: &str) -> Option<u8> {
         }
     }
     match t.as_str() {
-        "4" | "IV" => Some(4),
-        "3" | "III" => Some(3),
-        "2" | "II" => Some(2),
-        "1" | "I" => Some(1),
+        "IV" => Some(4),
+        "III" => Some(3),
+        "II" => Some(2),
+        "I" => Some(1),
         _ => None,
     }
 }
@@ -41,7 +43,8 @@ mod tests {
         assert_eq!(online_depth("Ⅳ级（全程网办）"), Some(4));
         assert_eq!(online_depth("IV级"), Some(4));
         assert_eq!(online_depth("III级"), Some(3));
-        assert_eq!(online_depth("３"), Some(3));
+        assert_eq!(online_depth("３级"), Some(3));
+        assert_eq!(online_depth("1"), None);
         assert_eq!(online_depth("二级"), Some(2));
         assert_eq!(online_depth("I级"), Some(1));
         assert_eq!(online_depth(""), None);
