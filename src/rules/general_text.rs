@@ -305,6 +305,52 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / (a.len() - 1 + b.len() - 1) as f64
 }
 
+/// Fillers that carry no content in an answer.
+const FILLERS: &[&str] = &[
+    "请",
+    "您",
+    "可以",
+    "可",
+    "到",
+    "向",
+    "具体",
+    "工作人员",
+    "相关",
+    "有关",
+    "事宜",
+    "问题",
+    "情况",
+    "办理",
+    "拨打",
+    "电话",
+    "进行",
+    "为准",
+    "的",
+    "本",
+    "事项",
+];
+
+/// Whether an answer says nothing beyond a referral (`详见办事指南`, `请咨询窗口工作人员`).
+pub fn is_non_answer(answer: &str, phrases: &[String]) -> bool {
+    let norm = normalize_for_compare(answer);
+    if !phrases
+        .iter()
+        .any(|p| !p.is_empty() && norm.contains(&normalize_for_compare(p)))
+    {
+        return false;
+    }
+    let mut rest = norm;
+    let mut sorted: Vec<String> = phrases.iter().map(|p| normalize_for_compare(p)).collect();
+    sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+    for p in sorted.iter().filter(|p| !p.is_empty()) {
+        rest = rest.replace(p.as_str(), "");
+    }
+    for f in FILLERS {
+        rest = rest.replace(f, "");
+    }
+    rest.chars().count() < 6
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,6 +449,18 @@ mod tests {
         assert!(cites_article("第三十五条"));
         assert!(cites_article("第2款"));
         assert!(!cites_article("《食品安全法》"));
+    }
+
+    #[test]
+    fn non_answers() {
+        let phrases = v(&["详见办事指南", "咨询窗口", "请咨询"]);
+        assert!(is_non_answer("详见办事指南。", &phrases));
+        assert!(is_non_answer("请咨询窗口工作人员", &phrases));
+        assert!(!is_non_answer(
+            "请携带身份证原件到窗口办理，详见办事指南",
+            &phrases
+        ));
+        assert!(!is_non_answer("有效期为5年", &phrases));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Q01 常见问题 — at least three distinct FAQs, each with a real answer that does not merely
 //! repeat another element of the item.
 
-use super::general_text::{normalize_for_compare, similarity};
+use super::general_text::{is_non_answer, normalize_for_compare, similarity};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
@@ -36,52 +36,6 @@ declare_rule! {
         severity: Error,
         fix: "提供至少3个不重复的常见问题，并给出具体、不照抄其他要素的解答",
     }
-}
-
-/// Fillers that carry no content in an answer.
-const FILLERS: &[&str] = &[
-    "请",
-    "您",
-    "可以",
-    "可",
-    "到",
-    "向",
-    "具体",
-    "工作人员",
-    "相关",
-    "有关",
-    "事宜",
-    "问题",
-    "情况",
-    "办理",
-    "拨打",
-    "电话",
-    "进行",
-    "为准",
-    "的",
-    "本",
-    "事项",
-];
-
-/// Whether an answer says nothing beyond a referral (`详见办事指南`, `请咨询窗口工作人员`).
-pub fn is_non_answer(answer: &str, phrases: &[String]) -> bool {
-    let norm = normalize_for_compare(answer);
-    if !phrases
-        .iter()
-        .any(|p| !p.is_empty() && norm.contains(&normalize_for_compare(p)))
-    {
-        return false;
-    }
-    let mut rest = norm;
-    let mut sorted: Vec<String> = phrases.iter().map(|p| normalize_for_compare(p)).collect();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-    for p in sorted.iter().filter(|p| !p.is_empty()) {
-        rest = rest.replace(p.as_str(), "");
-    }
-    for f in FILLERS {
-        rest = rest.replace(f, "");
-    }
-    rest.chars().count() < 6
 }
 
 /// Item elements an answer must not merely repeat.
