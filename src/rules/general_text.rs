@@ -17,10 +17,12 @@ use crate::model::text::to_halfwidth;
 const MASK: char = '\u{2588}';
 
 /// Replaces every occurrence of the `exceptions` in `text` by mask characters, so that a listed
-/// word inside a legitimate phrase is not found.
+/// word inside a legitimate phrase is not found. Longer phrases are masked first.
 pub fn mask_phrases(text: &str, exceptions: &[String]) -> String {
     let mut out = text.to_owned();
-    for e in exceptions.iter().filter(|e| !e.is_empty()) {
+    let mut sorted: Vec<&String> = exceptions.iter().filter(|e| !e.is_empty()).collect();
+    sorted.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+    for e in sorted {
         if out.contains(e.as_str()) {
             let mask: String = std::iter::repeat_n(MASK, e.chars().count()).collect();
             out = out.replace(e.as_str(), &mask);

@@ -16,7 +16,8 @@ declare_rule! {
     /// 各出一条问题并写明材料名称。
     ///
     /// 不误报的约定：《》内是文件名称，不检查；证照名称后的正本/副本是文件本身的名称
-    /// （`营业执照副本`、`《营业执照》副本`、`许可证副本`），不算介质要求；`其他组织` 是申请人类型，
+    /// （`营业执照副本`、`营业执照（副本）`、`《营业执照》副本`、`许可证正本、副本`），不算介质要求，
+    /// 而 `申请书副本` 的副本是介质要求；`其他组织` 是申请人类型，
     /// 不算兜底用词。词表和例外短语在配置 `[check]` 的 `material_medium_words`、
     /// `material_catch_all_words`、`material_name_exceptions` 中，可增删。
     ///
@@ -108,8 +109,18 @@ impl Rule for MaterialName {
 }
 
 /// The name with the inside of every 《…》 replaced by `《》`, keeping the marks so that
-/// `《营业执照》副本` still matches the exception `》副本`.
+/// `《营业执照》副本` still matches the exception `》副本`; `（副本）`/`(正本)` lose their brackets
+/// so that `营业执照（副本）` matches `执照副本`.
 fn strip_titles(name: &str) -> String {
+    let mut name = name.to_owned();
+    for (from, to) in [
+        ("（副本）", "副本"),
+        ("(副本)", "副本"),
+        ("（正本）", "正本"),
+        ("(正本)", "正本"),
+    ] {
+        name = name.replace(from, to);
+    }
     let mut out = String::with_capacity(name.len());
     let mut depth = 0u32;
     for c in name.chars() {
