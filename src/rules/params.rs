@@ -244,3 +244,28 @@ impl Default for RuleParams {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::RuleParams;
+
+    #[test]
+    fn check_section_overrides_only_what_it_names() {
+        let p: RuleParams = toml::from_str(
+            "faq_similarity_threshold = 0.9\nfill_in_words = [\"申请表\", \"调查表\"]\nnotes_min_aspects = 3",
+        )
+        .unwrap();
+        assert!((p.faq_similarity_threshold - 0.9).abs() < 1e-9);
+        assert_eq!(
+            p.fill_in_words,
+            vec!["申请表".to_owned(), "调查表".to_owned()]
+        );
+        assert_eq!(p.notes_min_aspects, 3);
+        assert_eq!(p.faq_min_count, RuleParams::default().faq_min_count);
+        assert_eq!(
+            p.material_medium_words,
+            RuleParams::default().material_medium_words
+        );
+        assert!(toml::from_str::<RuleParams>("faq_threshold = 0.9").is_err());
+    }
+}

@@ -8,7 +8,7 @@ use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
-    /// 常见问题至少 3 个（个数见配置 `[check] faq_min_count`，空问题不算）；问题不得重复，也不得
+    /// 常见问题至少 3 个（个数见配置 `[check] faq_min_count`，空问题不算，只有解答没有问题的单独报告）；问题不得重复，也不得
     /// 近似重复：去掉标点、空格、序号（`1、`、`问：`）后相同，或字符二元组相似度（Dice）达到配置
     /// `faq_similarity_threshold`（默认 0.8；比较时去掉事项名称和「如何」「怎么」「的」「吗」等疑问词、虚词）的算重复；每个问题都要有解答，解答不得为空或占位符，
     /// 不得是答非所问的推托（含「详见办事指南」「请咨询窗口」等短语——词表 `faq_non_answer_phrases`——
@@ -62,6 +62,21 @@ impl Rule for FaqQuality {
             .iter()
             .filter(|f| !is_blank_or_placeholder(&f.question))
             .collect();
+        // An answer without its question tells the applicant nothing either.
+        for f in item
+            .faqs
+            .iter()
+            .filter(|f| is_blank_or_placeholder(&f.question) && !is_blank_or_placeholder(&f.answer))
+        {
+            let answer = f.answer.trim();
+            out.push(
+                Violation::new(
+                    format!("常见问题缺少问题，只有解答: \"{}\"", quote(answer, 40)),
+                    answer,
+                )
+                .at(&f.provenance),
+            );
+        }
         if faqs.len() < p.faq_min_count {
             let shown: Vec<&str> = faqs.iter().map(|f| f.question.trim()).collect();
             out.push(Violation::new(
