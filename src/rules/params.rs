@@ -36,7 +36,8 @@ pub struct RuleParams {
     pub online_submission_words: Vec<String>,
     /// P02: words that mark a step requiring the applicant to come on site.
     pub onsite_visit_words: Vec<String>,
-    /// P02: phrases that negate an on-site visit (`无需到现场`); masked before `onsite_visit_words`.
+    /// P02: phrases that are not an applicant's visit — negations (`无需到现场`) and staff going on
+    /// site (`到现场核查`); masked before `onsite_visit_words` is searched.
     pub onsite_negation_words: Vec<String>,
     /// Q01: the minimum number of FAQs.
     pub faq_min_count: usize,
@@ -192,7 +193,6 @@ impl Default for RuleParams {
             onsite_visit_words: words(&[
                 "到现场",
                 "现场提交",
-                "现场核验",
                 "现场办理",
                 "现场领取",
                 "现场签字",
@@ -202,7 +202,6 @@ impl Default for RuleParams {
                 "递交纸质",
                 "提交纸质",
                 "携带",
-                "前往",
             ]),
             onsite_negation_words: words(&[
                 "无需到现场",
@@ -219,6 +218,11 @@ impl Default for RuleParams {
                 "无需前往",
                 "无需提交纸质",
                 "无须提交纸质",
+                "到现场核查",
+                "到现场勘查",
+                "到现场检查",
+                "到现场踏勘",
+                "到现场勘验",
             ]),
             faq_min_count: 3,
             faq_similarity_threshold: 0.8,
