@@ -173,3 +173,42 @@ fn the_clean_item_has_no_finding_and_every_element_applies() {
     // The report carries an outcome for every registered rule.
     assert_eq!(entry.outcomes.len(), REGISTRY.len());
 }
+
+#[test]
+fn elements_that_do_not_apply_are_recorded_as_na() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/items/clean.json");
+    let mut item: zwfw_audit::model::Item =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    // The same item, free of charge, without intermediary, and with only certificates as
+    // materials (nothing for the applicant to fill in, so no blank forms or samples either).
+    item.charged = "否".into();
+    item.fees.clear();
+    item.intermediary = "否".into();
+    item.intermediaries.clear();
+    item.materials.retain(|m| !m.name.ends_with('书'));
+    for m in &mut item.materials {
+        m.blank_form.clear();
+        m.sample.clear();
+    }
+    let result =
+        RuleSet::default().check_item(&item, "池州市自然资源和规划局", &CheckContext::default());
+    for id in ["F02", "F03", "I01", "M04", "M05", "M06", "M07"] {
+        assert_eq!(
+            result.outcomes.get(id),
+            Some(&Outcome::NotApplicable),
+            "{id} should be n/a"
+        );
+    }
+    for id in ["F01", "M01", "M02", "M03", "M08", "P01", "P02", "Q01"] {
+        assert_eq!(result.outcomes.get(id), Some(&Outcome::Pass), "{id}");
+    }
+    assert!(
+        result.findings.is_empty(),
+        "{:?}",
+        result
+            .findings
+            .iter()
+            .map(|f| &f.message)
+            .collect::<Vec<_>>()
+    );
+}
