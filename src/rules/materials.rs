@@ -126,7 +126,14 @@ fn extension_of(name: &str) -> Option<String> {
     .then(|| ext.to_ascii_lowercase())
 }
 
-fn last_segment(link: &str) -> Option<String> {
+/// Extensions of web pages and download handlers, not of the file they serve.
+const HANDLERS: &[&str] = &[
+    "do", "action", "jsp", "jspx", "asp", "aspx", "ashx", "php", "cgi", "htm", "html", "shtml",
+];
+
+/// The file name of a link: the last path segment, or — for download handlers such as
+/// `download.do?fileName=申请表.docx&id=1` — a query value that carries a file extension.
+fn link_file_name(link: &str) -> Option<String> {
     let path = link.split(['?', '#']).next().unwrap_or(link);
     let after_host = path
         .find("//")
@@ -135,9 +142,24 @@ fn last_segment(link: &str) -> Option<String> {
     let first = segments.next();
     let last = segments
         .next_back()
-        .or(if link.contains('\\') { first } else { None })?;
-    let decoded = percent_decode_lossy(last);
-    (!decoded.is_empty()).then_some(decoded)
+        .or(if link.contains('\\') { first } else { None })
+        .map(percent_decode_lossy)
+        .filter(|s| !s.is_empty());
+    if last
+        .as_deref()
+        .and_then(extension_of)
+        .is_some_and(|e| !HANDLERS.contains(&e.as_str()))
+    {
+        return last;
+    }
+    let query = link.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or(query);
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(_, value)| percent_decode_lossy(&value.replace('+', " ")))
+        .find(|value| extension_of(value).is_some() && !value.contains('/'))
+        .or(last)
 }
 
 /// The files and links a field refers to: every link (with its problem, if any) and every bare
@@ -148,7 +170,7 @@ pub fn file_refs(text: &str) -> Vec<FileRef> {
     let mut rest = text.to_owned();
     for link in find_urls(text) {
         rest = rest.replace(link.as_str(), " ");
-        let file_name = last_segment(&link);
+        let file_name = link_file_name(&link);
         let extension = file_name.as_deref().and_then(extension_of);
         refs.push(FileRef {
             link_problem: check_url(&link).err(),
@@ -385,6 +407,13 @@ mod tests {
 
         let r = file_refs("http://www.czzwfw.gov.cn/download?id=1234");
         assert_eq!(r[0].extension, None);
+        assert_eq!(r[0].file_name.as_deref(), Some("download"));
+
+        let r = file_refs(
+            "https://www.ahzwfw.gov.cn/bog-bsdt/file/download.do?fileName=%E7%94%B3%E8%AF%B7%E8%A1%A8.pdf&id=9",
+        );
+        assert_eq!(r[0].file_name.as_deref(), Some("申请表.pdf"));
+        assert_eq!(r[0].extension.as_deref(), Some("pdf"));
         assert!(file_refs("有").is_empty());
         let r = file_refs("（不动产登记申请表（空白表）.docx）");
         assert_eq!(r.len(), 1);
