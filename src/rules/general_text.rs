@@ -192,6 +192,7 @@ static LAW_NAME: LazyLock<Regex> = LazyLock::new(|| {
         r"|\p{Han}{1,8}(?:省|市|自治区)\p{Han}{2,30}?(?:条例|办法|规定|实施细则)",
         r"|(?:国务院|人民政府|办公厅|委员会|部|局|厅)关于\p{Han}{2,40}?的(?:决定|通知|意见|批复|规定)",
         r"|令\s*第\s*\d+\s*号|第\s*\d+\s*号令",
+        r"|\p{Han}{2,12}(?:法|条例|办法|规定|细则)\s*第\s*[0-9一二三四五六七八九十百零〇两]+\s*条",
     ))
     .expect("law name pattern")
 });
@@ -207,7 +208,8 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Whether `text` names a law, regulation or document: a title in 《》, a full law name
 /// (`中华人民共和国…法`), a local regulation (`安徽省…条例`), a `关于…的通知` title, an order number
-/// (`令第17号`), or a document number with its year (`发改价格〔2019〕12号`).
+/// (`令第17号`), a short law name directly followed by its article (`城乡规划法第四十条`), or a
+/// document number with its year (`发改价格〔2019〕12号`).
 pub fn names_law(text: &str) -> bool {
     let t = to_halfwidth(text);
     let named = LAW_NAME.find_iter(&t).any(|m| {
@@ -447,6 +449,9 @@ mod tests {
         assert!(!names_law("按国家有关规定执行"));
         assert!(!names_law("依法办理"));
         assert!(!names_law("按池州市相关规定办理"));
+        assert!(names_law("城乡规划法第40条"));
+        assert!(!names_law("按相关规定第三条"));
+        assert!(!names_law("按规定第三条"));
         assert!(!names_law("第三条"));
         assert!(cites_article("第三十五条"));
         assert!(cites_article("第2款"));
