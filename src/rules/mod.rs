@@ -29,6 +29,31 @@ mod b13_consult_phone;
 mod b14_supervise_phone;
 mod b15_phone_accuracy;
 
+pub mod fees;
+pub mod general_text;
+pub mod materials;
+pub mod process;
+
+mod f01_fee_flag;
+mod f02_fee_standard;
+mod f03_fee_basis;
+mod g01_required_placeholder;
+mod g02_mojibake;
+mod g03_malformed_url;
+mod g04_legal_basis_law;
+mod i01_intermediary;
+mod m01_material_name;
+mod m02_material_source;
+mod m03_copies_and_medium;
+mod m04_blank_form;
+mod m05_sample_form;
+mod m06_blank_form_accuracy;
+mod m07_sample_accuracy;
+mod m08_filling_notes;
+mod p01_process_detail;
+mod p02_process_online_depth;
+mod q01_faq;
+
 /// 规则类别 — the appendix section a rule belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub enum Category {
@@ -231,6 +256,25 @@ pub static REGISTRY: &[&dyn Rule] = &[
     &b13_consult_phone::ConsultPhone,
     &b14_supervise_phone::SupervisePhone,
     &b15_phone_accuracy::PhoneAccuracy,
+    &m01_material_name::MaterialName,
+    &m02_material_source::MaterialSource,
+    &m03_copies_and_medium::CopiesAndMedium,
+    &m04_blank_form::BlankForm,
+    &m05_sample_form::SampleForm,
+    &m06_blank_form_accuracy::BlankFormAccuracy,
+    &m07_sample_accuracy::SampleAccuracy,
+    &m08_filling_notes::FillingNotes,
+    &p01_process_detail::ProcessDetail,
+    &p02_process_online_depth::ProcessOnlineDepth,
+    &f01_fee_flag::FeeFlag,
+    &f02_fee_standard::FeeStandard,
+    &f03_fee_basis::FeeBasis,
+    &i01_intermediary::IntermediaryService,
+    &q01_faq::FaqQuality,
+    &g01_required_placeholder::RequiredPlaceholder,
+    &g02_mojibake::Mojibake,
+    &g03_malformed_url::MalformedUrl,
+    &g04_legal_basis_law::LegalBasisLaw,
 ];
 
 /// Finds a rule by id (`B09`, case-insensitive) or name (`handling-address`).

@@ -10,12 +10,277 @@ pub struct RuleParams {
     /// B13/B14: numbers that alone are not a phone a person answers at the implementing body
     /// (the 12345 hotline is a supervision channel, not a consultation line).
     pub hotline_only_numbers: Vec<String>,
+    /// M01: words that state a medium (介质要求) and do not belong in a material's name.
+    /// 正本/副本 right after a certificate's name are part of the name (see `material_name_exceptions`).
+    pub material_medium_words: Vec<String>,
+    /// M01: catch-all words (兜底性用词) that leave the material ambiguous.
+    pub material_catch_all_words: Vec<String>,
+    /// M01: phrases that are legitimate names although they contain a listed word
+    /// (`其他组织` is a kind of applicant, `营业执照副本` is a document).
+    pub material_name_exceptions: Vec<String>,
+    /// M04/M05: words that mark a material the applicant fills in (申请表, 申请书 …).
+    pub fill_in_words: Vec<String>,
+    /// M06: file extensions that are not editable (a blank form in these formats fails; extensions
+    /// in neither this list nor the editable .doc/.docx/.xls/.xlsx/.wps/.et/.odt/.ods are left to
+    /// the link checks).
+    pub non_editable_form_extensions: Vec<String>,
+    /// M08: words showing that the filling instructions state a format requirement.
+    pub notes_format_words: Vec<String>,
+    /// M08: words showing that the filling instructions state a content requirement.
+    pub notes_content_words: Vec<String>,
+    /// M08: words showing that the filling instructions state a clarity requirement.
+    pub notes_clarity_words: Vec<String>,
+    /// M08: how many of the three aspects (format, content, clarity) the instructions must cover.
+    pub notes_min_aspects: usize,
+    /// P02: words that mark an online submission step.
+    pub online_submission_words: Vec<String>,
+    /// P02: words that mark a step requiring the applicant to come on site.
+    pub onsite_visit_words: Vec<String>,
+    /// P02: phrases that are not an applicant's visit — negations (`无需到现场`) and staff going on
+    /// site (`到现场核查`); masked before `onsite_visit_words` is searched.
+    pub onsite_negation_words: Vec<String>,
+    /// Q01: the minimum number of FAQs.
+    pub faq_min_count: usize,
+    /// Q01: similarity (0–1, character-bigram Dice) at or above which two questions are
+    /// near-duplicates, or an answer repeats another element of the item.
+    pub faq_similarity_threshold: f64,
+    /// Q01: phrases that make an answer a non-answer when little else is said.
+    pub faq_non_answer_phrases: Vec<String>,
+}
+
+fn words(list: &[&str]) -> Vec<String> {
+    list.iter().map(|&s| s.to_owned()).collect()
 }
 
 impl Default for RuleParams {
     fn default() -> Self {
         Self {
             hotline_only_numbers: vec!["12345".into()],
+            material_medium_words: words(&[
+                "原件",
+                "复印件",
+                "复印",
+                "扫描件",
+                "影印件",
+                "正本",
+                "副本",
+                "电子版",
+                "电子件",
+                "纸质版",
+            ]),
+            material_catch_all_words: words(&[
+                "其他材料",
+                "其它材料",
+                "相关材料",
+                "有关材料",
+                "其他相关",
+                "其它相关",
+                "等材料",
+                "及其他",
+                "及其它",
+                "需要提交的其他",
+                "需提交的其他",
+                "其他需要",
+                "其它需要",
+                "其他必要",
+                "其他有关",
+                "其他资料",
+                "其它资料",
+                "相关资料",
+                "有关资料",
+                "其他文件",
+                "其他证明材料",
+                "相关证明",
+                "有关证明",
+                "等相关",
+                "等证明",
+                "等文件",
+            ]),
+            material_name_exceptions: words(&[
+                "其他组织",
+                "其它组织",
+                "其他经济组织",
+                "证正、副本",
+                "照正、副本",
+                "证正本、副本",
+                "照正本、副本",
+                "证正本及副本",
+                "照正本及副本",
+                "证正本和副本",
+                "照正本和副本",
+                "证正副本",
+                "照正副本",
+                "证正本",
+                "证副本",
+                "照正本",
+                "照副本",
+                "证书正本",
+                "证书副本",
+                "》正本",
+                "》副本",
+            ]),
+            fill_in_words: words(&[
+                "申请表",
+                "申请书",
+                "登记表",
+                "申报表",
+                "审批表",
+                "备案表",
+                "信息表",
+                "承诺书",
+                "告知书",
+                "委托书",
+                "声明书",
+                "申请函",
+                "情况表",
+                "花名册",
+            ]),
+            non_editable_form_extensions: words(&[
+                "pdf", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "ofd", "caj",
+            ]),
+            notes_format_words: words(&[
+                "A4",
+                "a4",
+                "纸张",
+                "格式",
+                "规格",
+                "装订",
+                "复印",
+                "原件",
+                "电子版",
+                "扫描",
+                "PDF",
+                "pdf",
+                "JPG",
+                "jpg",
+                "彩色",
+                "黑白",
+                "打印",
+                "纸质",
+                "双面",
+                "单面",
+            ]),
+            notes_content_words: words(&[
+                "内容",
+                "填写",
+                "信息",
+                "完整",
+                "一致",
+                "真实",
+                "准确",
+                "载明",
+                "注明",
+                "包括",
+                "有效期",
+                "签字",
+                "签名",
+                "盖章",
+                "公章",
+                "手印",
+                "空项",
+                "齐全",
+            ]),
+            notes_clarity_words: words(&[
+                "清晰", "清楚", "可辨", "辨认", "辨识", "模糊", "涂改", "字迹", "工整", "污损",
+                "缺损", "完好",
+            ]),
+            notes_min_aspects: 2,
+            online_submission_words: words(&[
+                "网上申请",
+                "网上提交",
+                "网上申报",
+                "网上受理",
+                "网上预审",
+                "在线申请",
+                "在线提交",
+                "在线申报",
+                "在线填报",
+                "线上申请",
+                "线上提交",
+                "网上填报",
+                "网上办理",
+                "全程网办",
+            ]),
+            onsite_visit_words: words(&[
+                "到现场",
+                "现场提交",
+                "现场办理",
+                "现场领取",
+                "现场签字",
+                "到窗口",
+                "窗口提交",
+                "窗口领取",
+                "递交纸质",
+                "提交纸质",
+                "携带",
+            ]),
+            onsite_negation_words: words(&[
+                "无需到现场",
+                "无须到现场",
+                "不需到现场",
+                "不需要到现场",
+                "不用到现场",
+                "免于到现场",
+                "无需到窗口",
+                "无须到窗口",
+                "不需到窗口",
+                "不需要到窗口",
+                "无需携带",
+                "无需前往",
+                "无需提交纸质",
+                "无须提交纸质",
+                "到现场核查",
+                "到现场勘查",
+                "到现场检查",
+                "到现场踏勘",
+                "到现场勘验",
+            ]),
+            faq_min_count: 3,
+            faq_similarity_threshold: 0.8,
+            faq_non_answer_phrases: words(&[
+                "详见办事指南",
+                "见办事指南",
+                "参见办事指南",
+                "详见指南",
+                "详见附件",
+                "详见相关规定",
+                "按相关规定",
+                "按有关规定",
+                "按规定办理",
+                "请咨询窗口",
+                "咨询窗口",
+                "请咨询",
+                "电话咨询",
+                "拨打咨询电话",
+                "以窗口解释为准",
+                "详见",
+                "参见",
+            ]),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RuleParams;
+
+    #[test]
+    fn check_section_overrides_only_what_it_names() {
+        let p: RuleParams = toml::from_str(
+            "faq_similarity_threshold = 0.9\nfill_in_words = [\"申请表\", \"调查表\"]\nnotes_min_aspects = 3",
+        )
+        .unwrap();
+        assert!((p.faq_similarity_threshold - 0.9).abs() < 1e-9);
+        assert_eq!(
+            p.fill_in_words,
+            vec!["申请表".to_owned(), "调查表".to_owned()]
+        );
+        assert_eq!(p.notes_min_aspects, 3);
+        assert_eq!(p.faq_min_count, RuleParams::default().faq_min_count);
+        assert_eq!(
+            p.material_medium_words,
+            RuleParams::default().material_medium_words
+        );
+        assert!(toml::from_str::<RuleParams>("faq_threshold = 0.9").is_err());
     }
 }

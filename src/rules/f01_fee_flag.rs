@@ -1,0 +1,68 @@
+//! F01 明确标识 — the item says whether a fee is charged.
+
+use super::fees::yes_no;
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::text::quote;
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 「是否收费」必须明确标注：是/收费/有，或 否/不收费/免费/无。为空、占位符（/、暂无、-）或
+    /// 看不出是否收费的文字（「按规定」）不通过；标注「否」却列出了带金额的收费项目，自相矛盾，
+    /// 也不通过。本要素对每个事项都适用。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「明确标识」：该事项要明确标注是否需要收费。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：空；`/`；`按规定`；`否` 但收费项目为「不动产登记费 80元/件」。
+    /// 通过：`否`；`不收费`；`是`（并列出收费项目）。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 在「是否收费」栏填写「是」或「否」；收费的，在收费项目中列出名称、标准和依据。
+    pub struct FeeFlag {
+        id: "F01",
+        name: "fee-flag",
+        element: "明确标识",
+        category: Fees,
+        severity: Error,
+        fix: "在「是否收费」栏明确填写「是」或「否」",
+    }
+}
+
+impl Rule for FeeFlag {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let text = item.charged.trim();
+        match yes_no(text) {
+            None if text.is_empty() => Verdict::Checked(vec![Violation::new("未标注是否收费", "")]),
+            None => Verdict::Checked(vec![Violation::new(
+                format!("是否收费未明确标注「是」或「否」: \"{}\"", quote(text, 30)),
+                text,
+            )]),
+            Some(false) => {
+                let charged_fees: Vec<&str> = item
+                    .fees
+                    .iter()
+                    .filter(|f| super::fees::states_amount_or_algorithm(&f.standard))
+                    .map(|f| f.name.trim())
+                    .collect();
+                if charged_fees.is_empty() {
+                    Verdict::pass()
+                } else {
+                    Verdict::Checked(vec![Violation::new(
+                        format!(
+                            "是否收费标注为\"{text}\"，但列出了收费项目: \"{}\"",
+                            quote(&charged_fees.join("、"), 40)
+                        ),
+                        text,
+                    )])
+                }
+            }
+            Some(true) => Verdict::pass(),
+        }
+    }
+}

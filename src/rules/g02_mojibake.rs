@@ -1,0 +1,138 @@
+//! G02 乱码 — garbled text (mojibake) anywhere in the item or its child records.
+
+use super::materials::material_target;
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::text::find_mojibake;
+use crate::model::{
+    AgencyField, FaqField, FeeField, IntermediaryField, Item, ItemField, MaterialField, Provenance,
+    StepField,
+};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 附录之外的通用检查。事项的每个要素和所有子表（申请材料、办理环节、收费项目、中介服务及机构、
+    /// 常见问题，以及导出文件中未识别的列）都不得有乱码：`锟斤拷`、`烫烫烫`、替换字符 `�`，以及 UTF-8
+    /// 文字被按 Latin-1/Windows-1252 读出的 `Ã¥`、`æ–‡`、`ç”³è¯·` 之类（GBK 与 UTF-8 互相误读的结果）。
+    /// 每条记录（事项本身、每个材料、每个环节……）出一条问题，列出有乱码的要素并引用第一处乱码。
+    /// 默认是提示（warning）：乱码通常来自导出或转码，先核对平台页面上是否同样是乱码。
+    /// 附件文件名和文件内容中的乱码由 M06/M07 和链接检查报告。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录注：考核范围包括但不限于附录列明的要素指标；附录「电子表单准确性」也要求无乱码。
+    ///
+    /// ## 示例 (Example)
+    /// 提示：受理条件 `ç”³è¯·äººåº”å½“…`；材料名称 `营业执照锟斤拷`；解答中有 `�`。
+    /// 通过：`食品经营许可申请书（2023版）`、`Café`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 在平台上用正确的编码（UTF-8）重新录入或导入该要素的文字，核对页面显示正常。
+    pub struct Mojibake {
+        id: "G02",
+        name: "mojibake",
+        element: "乱码",
+        category: General,
+        severity: Warning,
+        fix: "用正确编码重新录入有乱码的要素，核对平台页面显示正常",
+    }
+}
+
+/// One record's garbled fields, as (labels, first garbled run).
+fn scan<'a>(fields: impl Iterator<Item = (&'a str, &'a str)>) -> Option<(Vec<&'a str>, String)> {
+    let mut labels = Vec::new();
+    let mut first = None;
+    for (label, value) in fields {
+        if let Some(run) = find_mojibake(value) {
+            labels.push(label);
+            first.get_or_insert(run);
+        }
+    }
+    first.map(|f| (labels, f))
+}
+
+fn finding(
+    target: String,
+    found: Option<(Vec<&str>, String)>,
+    provenance: &Provenance,
+) -> Option<Violation> {
+    let (labels, run) = found?;
+    Some(
+        Violation::new(
+            format!("「{}」中有乱码: \"{run}\"", labels.join("」「")),
+            run,
+        )
+        .target(target)
+        .at(provenance),
+    )
+}
+
+impl Rule for Mojibake {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let mut out = Vec::new();
+        let item_fields = ItemField::ALL
+            .iter()
+            .map(|&f| (f.label(), item.get(f)))
+            .chain(item.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+        out.extend(finding(
+            "事项".to_owned(),
+            scan(item_fields),
+            &item.provenance,
+        ));
+        for m in &item.materials {
+            let fields = MaterialField::ALL
+                .iter()
+                .filter(|f| !matches!(f, MaterialField::BlankForm | MaterialField::Sample))
+                .map(|&f| (f.label(), m.get(f)))
+                .chain(m.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            out.extend(finding(material_target(m), scan(fields), &m.provenance));
+        }
+        for (i, s) in item.steps.iter().enumerate() {
+            let fields = StepField::ALL
+                .iter()
+                .map(|&f| (f.label(), s.get(f)))
+                .chain(s.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            out.extend(finding(
+                format!("第{}个环节", i + 1),
+                scan(fields),
+                &s.provenance,
+            ));
+        }
+        for (i, f) in item.fees.iter().enumerate() {
+            let fields = FeeField::ALL
+                .iter()
+                .map(|&k| (k.label(), f.get(k)))
+                .chain(f.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            out.extend(finding(
+                format!("第{}个收费项目", i + 1),
+                scan(fields),
+                &f.provenance,
+            ));
+        }
+        for (i, s) in item.intermediaries.iter().enumerate() {
+            let fields =
+                IntermediaryField::ALL
+                    .iter()
+                    .map(|&k| (k.label(), s.get(k)))
+                    .chain(s.agencies.iter().flat_map(|a| {
+                        AgencyField::ALL.iter().map(move |&k| (k.label(), a.get(k)))
+                    }));
+            out.extend(finding(
+                format!("第{}项中介服务", i + 1),
+                scan(fields),
+                &s.provenance,
+            ));
+        }
+        for (i, f) in item.faqs.iter().enumerate() {
+            let fields = FaqField::ALL.iter().map(|&k| (k.label(), f.get(k)));
+            out.extend(finding(
+                format!("第{}个常见问题", i + 1),
+                scan(fields),
+                &f.provenance,
+            ));
+        }
+        Verdict::Checked(out)
+    }
+}

@@ -1,0 +1,82 @@
+//! G03 网址格式 — links in the item that cannot work as written.
+
+use super::general_text::{check_url, find_urls};
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 附录之外的通用检查，不联网。「在线办理地址」「办事指南地址」必须是网址；事项各要素中出现的
+    /// 所有链接（如结果样本、咨询方式中的网址）都必须格式正确：以 `http://` 或 `https://` 开头
+    /// （`htp://`、`http//`、缺协议头的 `www.…` 都不对），没有全角字符，能被解析，指向公网（本机路径
+    /// `C:\…`、`file://`、内网地址 `10.…`/`192.168.…`/`localhost`、不带点的主机名都打不开）。
+    /// 每个有问题的链接出一条提示（warning）。
+    /// 申请材料的空白表格、示例样表和中介机构查询网址由 M06、M07、I01 判定，这里不重复；链接能否
+    /// 打开由链接检查（`--links`）判定。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录注：考核范围包括但不限于附录列明的要素指标；格式错误的链接对办事群众就是死链。
+    ///
+    /// ## 示例 (Example)
+    /// 提示：在线办理地址 `www.ahzwfw.gov.cn`；`http：//www.ahzwfw.gov.cn`；
+    /// 结果样本 `http://192.168.10.5/upload/sample.jpg`；在线办理地址 `网上办理`。
+    /// 通过：`https://www.ahzwfw.gov.cn/bog-bsdt/static/workProcess/applyDetail.html?id=…`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 填写完整的公网地址（含 https://），用半角字符，不要填写本机路径或内网地址。
+    pub struct MalformedUrl {
+        id: "G03",
+        name: "malformed-url",
+        element: "网址格式",
+        category: General,
+        severity: Warning,
+        fix: "填写以 https:// 或 http:// 开头、公网可访问的完整网址",
+    }
+}
+
+/// Elements that must hold a link.
+const URL_FIELDS: &[ItemField] = &[ItemField::OnlineUrl, ItemField::GuideUrl];
+
+impl Rule for MalformedUrl {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let mut out = Vec::new();
+        for &field in ItemField::ALL {
+            let value = item.get(field).trim();
+            let urls = find_urls(value);
+            if urls.is_empty() {
+                if URL_FIELDS.contains(&field) && !is_blank_or_placeholder(value) {
+                    out.push(
+                        Violation::new(
+                            format!("「{}」不是网址: \"{}\"", field.label(), quote(value, 60)),
+                            value,
+                        )
+                        .target(field.label()),
+                    );
+                }
+                continue;
+            }
+            for u in urls {
+                if let Err(p) = check_url(&u) {
+                    out.push(
+                        Violation::new(
+                            format!(
+                                "「{}」中的网址{}: \"{}\"",
+                                field.label(),
+                                p.describe_zh(),
+                                quote(&u, 80)
+                            ),
+                            u,
+                        )
+                        .target(field.label()),
+                    );
+                }
+            }
+        }
+        Verdict::Checked(out)
+    }
+}

@@ -1,0 +1,145 @@
+//! M01 材料名称 — every material has a name, without a medium requirement or a catch-all word.
+
+use super::general_text::first_listed_word;
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::text::{is_blank_or_placeholder, quote};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 逐个检查申请材料：材料名称不得为空或占位符；不得含有介质要求（原件、复印件、扫描件、影印件、
+    /// 电子版，以及作为介质使用的正本/副本）；不得含有兜底性用词（其他材料、相关材料、有关材料、
+    /// 其他相关、等材料、及其他、需要提交的其他……），名称以「等」结尾也算兜底。
+    /// 事项没有列出任何材料时不通过。
+    ///
+    /// 要素口径：材料类要素逐个材料检查，任一材料不通过则该事项此要素不通过，每个不通过的材料
+    /// 各出一条问题并写明材料名称。
+    ///
+    /// 不误报的约定：《》内是文件名称，不检查；证照名称后的正本/副本是文件本身的名称
+    /// （`营业执照副本`、`营业执照（副本）`、`《营业执照》副本`、`许可证正本、副本`），不算介质要求，
+    /// 而 `申请书副本` 的副本是介质要求；`其他组织` 是申请人类型，
+    /// 不算兜底用词。词表和例外短语在配置 `[check]` 的 `material_medium_words`、
+    /// `material_catch_all_words`、`material_name_exceptions` 中，可增删。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「材料名称」：明确注明该事项受理所需材料名称，且材料名称不存在介质要求或有歧义的描述，
+    /// 如【存在"原件"、"复印件"等介质要求，"其他材料"、"相关材料"等兜底性用词】。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：`身份证复印件`、`营业执照原件及复印件`、`其他相关材料`、`法律法规规定的其他材料`、
+    /// `房产证明等`。
+    /// 通过：`居民身份证`、`营业执照副本`、`法人或其他组织的登记证书`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 材料名称只写材料本身的规范名称；原件/复印件、份数写在「材料类型」「份数」栏；
+    /// 兜底材料改为逐项列明具体材料名称。
+    pub struct MaterialName {
+        id: "M01",
+        name: "material-name",
+        element: "材料名称",
+        category: Materials,
+        severity: Error,
+        fix: "材料名称只写规范名称，介质要求写在材料类型栏，兜底材料逐项列明",
+    }
+}
+
+impl Rule for MaterialName {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
+        if item.materials.is_empty() {
+            return Verdict::Checked(vec![Violation::new("事项未列出申请材料", "")]);
+        }
+        let p = &ctx.params;
+        let mut out = Vec::new();
+        for (i, m) in item.materials.iter().enumerate() {
+            let name = m.name.trim();
+            let target = if name.is_empty() {
+                format!("材料「第{}项」", i + 1)
+            } else {
+                format!("材料「{name}」")
+            };
+            let finding = if is_blank_or_placeholder(name) {
+                Some(if name.is_empty() {
+                    Violation::new(format!("第{}项申请材料的名称为空", i + 1), "")
+                } else {
+                    Violation::new(format!("材料名称未填写实际名称: \"{name}\""), name)
+                })
+            } else {
+                // Titles in 《》 are documents' names: not checked.
+                let outside_titles = strip_titles(name);
+                if let Some(w) = first_listed_word(
+                    &outside_titles,
+                    &p.material_medium_words,
+                    &p.material_name_exceptions,
+                ) {
+                    Some(Violation::new(
+                        format!("材料名称含有介质要求「{w}」: \"{}\"", quote(name, 60)),
+                        name,
+                    ))
+                } else if let Some(w) = first_listed_word(
+                    &outside_titles,
+                    &p.material_catch_all_words,
+                    &p.material_name_exceptions,
+                ) {
+                    Some(Violation::new(
+                        format!("材料名称含有兜底性用词「{w}」: \"{}\"", quote(name, 60)),
+                        name,
+                    ))
+                } else if name.trim_end_matches(['。', '.', ' ']).ends_with('等') {
+                    Some(Violation::new(
+                        format!(
+                            "材料名称以「等」结尾，所需材料不明确: \"{}\"",
+                            quote(name, 60)
+                        ),
+                        name,
+                    ))
+                } else {
+                    None
+                }
+            };
+            if let Some(v) = finding {
+                out.push(v.target(target).at(&m.provenance));
+            }
+        }
+        Verdict::Checked(out)
+    }
+}
+
+/// The name with the inside of every 《…》 replaced by `《》`, keeping the marks so that
+/// `《营业执照》副本` still matches the exception `》副本`; `（副本）`/`(正本)` lose their brackets
+/// so that `营业执照（副本）` matches `执照副本`.
+fn strip_titles(name: &str) -> String {
+    let mut name = name.to_owned();
+    for (from, to) in [
+        ("（副本）", "副本"),
+        ("(副本)", "副本"),
+        ("（正本）", "正本"),
+        ("(正本)", "正本"),
+    ] {
+        name = name.replace(from, to);
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut depth = 0u32;
+    for c in name.chars() {
+        match c {
+            '《' => {
+                depth += 1;
+                if depth == 1 {
+                    out.push(c);
+                }
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(c);
+                }
+            }
+            _ if depth > 0 => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,152 @@
+//! M02 材料来源 — every material says where it comes from, naming the issuing department.
+
+use super::materials::{SourceChannel, material_target, source_channel};
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, Material};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 逐个检查申请材料的来源渠道（申请人自备 / 政府部门核发 / 其他，代码 10/20/99）和来源渠道说明
+    /// （出具单位）：两者都没有填写的不通过；来源渠道为「政府部门核发」或「其他」时，出具单位必须写明
+    /// 具体部门，只写「政府部门」「相关部门」「有关部门」「主管部门」「发证机关」等泛称的不通过。
+    /// 来源渠道为「申请人自备」时出具单位可以不写；来源渠道无法识别（不是上述代码或名称）又没有
+    /// 出具单位的不通过；没有来源渠道但写了具体出具单位的通过。事项没有材料时不涉及（n/a，由 M01 报告）。
+    ///
+    /// 要素口径：任一材料不通过则该事项此要素不通过，每个不通过的材料各出一条问题。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「材料来源」：明确注明该事项受理所需材料的来源或材料的出具部门，
+    /// 如【材料名称:户籍证明;出具单位:户口所在地派出所】。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：来源渠道和出具单位都为空；`政府部门核发` + 出具单位 `相关部门`；`其他` + 出具单位空。
+    /// 通过：`申请人自备`；`政府部门核发` + `户口所在地派出所`；`20` + `县级以上市场监督管理部门`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 填写来源渠道，并在来源渠道说明中写明出具材料的具体单位，如「户口所在地派出所」
+    /// 「不动产所在地不动产登记机构」。
+    pub struct MaterialSource {
+        id: "M02",
+        name: "material-source",
+        element: "材料来源",
+        category: Materials,
+        severity: Error,
+        fix: "填写材料来源渠道，政府部门核发的材料写明具体出具单位",
+    }
+}
+
+/// Words that, alone, do not name a department.
+const GENERIC: &[&str] = &[
+    "政府部门",
+    "政府",
+    "相关",
+    "有关",
+    "主管",
+    "行政",
+    "职能",
+    "部门",
+    "单位",
+    "机关",
+    "机构",
+    "核发",
+    "出具",
+    "颁发",
+    "发证",
+    "开具",
+    "提供",
+    "的",
+    "等",
+    "各级",
+    "其他",
+    "其它",
+];
+
+/// Whether an issuing-body text names a department (something beyond generic words).
+fn names_department(desc: &str) -> bool {
+    let mut rest = desc.to_owned();
+    for g in GENERIC {
+        rest = rest.replace(g, "");
+    }
+    rest.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+fn check_material(m: &Material) -> Option<Violation> {
+    let channel_text = m.source_channel.trim();
+    let desc = m.source_desc.trim();
+    let channel = source_channel(channel_text);
+    let desc_blank = is_blank_or_placeholder(desc);
+    if is_blank_or_placeholder(channel_text) && desc_blank {
+        return Some(Violation::new(
+            if channel_text.is_empty() && desc.is_empty() {
+                "材料未注明来源渠道和出具单位".to_owned()
+            } else {
+                format!("材料来源未填写实际内容: \"{channel_text}{desc}\"")
+            },
+            format!("{channel_text}{desc}"),
+        ));
+    }
+    match channel {
+        Some(SourceChannel::Applicant) => None,
+        Some(kind @ (SourceChannel::Government | SourceChannel::Other)) => {
+            let label = if kind == SourceChannel::Government {
+                "政府部门核发"
+            } else {
+                "其他"
+            };
+            if desc_blank {
+                Some(Violation::new(
+                    format!("材料来源为「{label}」但未写明出具单位: \"{channel_text}\""),
+                    channel_text,
+                ))
+            } else if !names_department(desc) {
+                Some(Violation::new(
+                    format!(
+                        "出具单位只写了泛称，未写明具体部门: \"{}\"",
+                        quote(desc, 40)
+                    ),
+                    desc,
+                ))
+            } else {
+                None
+            }
+        }
+        // Channel empty or unreadable, but the issuing body given: that is the source.
+        None if !desc_blank => (!names_department(desc)).then(|| {
+            Violation::new(
+                format!(
+                    "出具单位只写了泛称，未写明具体部门: \"{}\"",
+                    quote(desc, 40)
+                ),
+                desc,
+            )
+        }),
+        None => Some(Violation::new(
+            format!(
+                "来源渠道无法识别且未写明出具单位: \"{}\"",
+                quote(channel_text, 40)
+            ),
+            channel_text,
+        )),
+    }
+}
+
+impl Rule for MaterialSource {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        if item.materials.is_empty() {
+            return Verdict::NotApplicable;
+        }
+        Verdict::Checked(
+            item.materials
+                .iter()
+                .filter_map(|m| {
+                    check_material(m).map(|v| v.target(material_target(m)).at(&m.provenance))
+                })
+                .collect(),
+        )
+    }
+}

@@ -1,0 +1,131 @@
+//! M03 规格份数 — every material states how many copies and in what medium.
+
+use super::materials::{material_target, parse_copies};
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, Material};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 逐个检查申请材料：必须注明份数（份数栏，或规格、材料类型栏中的「1份」「壹份」）；必须注明
+    /// 介质要求（材料类型：原件/复印件/原件和复印件/原件或复印件，或材料形式：纸质/电子，或规格栏中
+    /// 写明的原件、复印件、电子版）。份数为 0 只在材料仅要求电子版时允许。
+    /// 事项没有材料时不涉及（n/a，由 M01 报告）。
+    ///
+    /// 要素口径：任一材料不通过则该事项此要素不通过，每个不通过的材料各出一条问题。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「规格份数」：明确注明该事项受理所需材料的份数和介质要求，如【原件、复印件、电子版】。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：份数为空；份数 `若干`；材料类型和材料形式都为空；份数 `0` 而材料形式为 `纸质`。
+    /// 通过：份数 `1`、材料类型 `原件`；份数 `2份`、材料形式 `纸质和电子`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 在「份数」栏填写具体份数（如 1），在「材料类型」栏填写原件或复印件，在「材料形式」栏填写
+    /// 纸质或电子。
+    pub struct CopiesAndMedium {
+        id: "M03",
+        name: "copies-and-medium",
+        element: "规格份数",
+        category: Materials,
+        severity: Error,
+        fix: "填写材料份数（如 1 份）和介质要求（原件/复印件、纸质/电子）",
+    }
+}
+
+const MEDIUM_WORDS: &[&str] = &[
+    "原件",
+    "复印件",
+    "复印",
+    "电子",
+    "纸质",
+    "扫描",
+    "影印",
+    "正本",
+    "副本",
+];
+
+fn states_medium(text: &str) -> bool {
+    MEDIUM_WORDS.iter().any(|w| text.contains(w))
+}
+
+fn check_material(m: &Material) -> Vec<Violation> {
+    let mut out = Vec::new();
+    let copies_text = m.copies.trim();
+    let copies = if is_blank_or_placeholder(copies_text) && copies_text != "0" {
+        parse_copies(&m.spec).or_else(|| parse_copies(&m.material_type))
+    } else {
+        parse_copies(copies_text)
+    };
+    let electronic_only =
+        m.form.contains("电子") && !m.form.contains("纸质") && !m.material_type.contains("原件");
+    match copies {
+        None if copies_text.is_empty() || is_blank_or_placeholder(copies_text) => {
+            out.push(Violation::new(
+                if copies_text.is_empty() {
+                    "材料未注明份数".to_owned()
+                } else {
+                    format!("材料份数未填写实际数量: \"{copies_text}\"")
+                },
+                copies_text,
+            ));
+        }
+        None => out.push(Violation::new(
+            format!("材料份数不是具体数量: \"{}\"", quote(copies_text, 20)),
+            copies_text,
+        )),
+        Some(0) if !electronic_only => out.push(Violation::new(
+            format!("纸质材料份数为 0: \"{copies_text}\""),
+            copies_text,
+        )),
+        Some(_) => {}
+    }
+    let medium_fields = [&m.material_type, &m.form, &m.spec];
+    if !medium_fields.iter().any(|f| states_medium(f)) {
+        let shown = format!("{}{}", m.material_type.trim(), m.form.trim());
+        out.push(Violation::new(
+            if shown.is_empty() {
+                "材料未注明介质要求（原件、复印件、纸质、电子版）".to_owned()
+            } else {
+                format!("材料的介质要求无法识别: \"{}\"", quote(&shown, 30))
+            },
+            shown,
+        ));
+    }
+    out
+}
+
+/// One finding per material: the problems joined.
+fn merge(mut problems: Vec<Violation>) -> Option<Violation> {
+    let first = problems.pop()?;
+    Some(problems.into_iter().rev().fold(first, |acc, v| {
+        let evidence = [v.evidence.as_str(), acc.evidence.as_str()]
+            .iter()
+            .filter(|e| !e.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        Violation::new(format!("{}；{}", v.message, acc.message), evidence)
+    }))
+}
+
+impl Rule for CopiesAndMedium {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        if item.materials.is_empty() {
+            return Verdict::NotApplicable;
+        }
+        Verdict::Checked(
+            item.materials
+                .iter()
+                .filter_map(|m| {
+                    merge(check_material(m)).map(|v| v.target(material_target(m)).at(&m.provenance))
+                })
+                .collect(),
+        )
+    }
+}

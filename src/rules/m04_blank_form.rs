@@ -1,0 +1,52 @@
+//! M04 电子表单 — every material the applicant fills in offers a blank form to download.
+
+use super::materials::fill_in_offers;
+use super::{CheckContext, Rule, RuleMeta, Verdict, declare_rule};
+use crate::model::Item;
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 找出需要申请人填写的材料：材料名称含有申请表、申请书、登记表、申报表、审批表、备案表、信息表、
+    /// 承诺书、告知书、委托书、声明书等词（词表见配置 `[check] fill_in_words`），且来源渠道不是
+    /// 「政府部门核发」。这些材料的「空白表格」栏不得为空或占位符（无、/、暂无、详见附件）。
+    /// 事项没有需申请人填写的材料时不涉及（n/a）。
+    ///
+    /// 要素口径：任一需填写的材料缺少空白表格则该事项此要素不通过，每个材料各出一条问题。
+    /// 表格能否下载、是否可编辑、文件名是否相符由 M06 检查；「空白表格」栏只写了「有」之类
+    /// 没有链接或文件的，在本规则算已提供，由 M06 报告。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「电子表单」：该事项需要申请人填写的表格需提供空白电子表单下载服务。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：`食品经营许可申请书` 的空白表格为空；`告知承诺书` 的空白表格为 `无`。
+    /// 通过：`食品经营许可申请书` 的空白表格为 `https://www.ahzwfw.gov.cn/…/食品经营许可申请书.docx`。
+    /// 不涉及：材料只有身份证、营业执照等证照。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 为每个需申请人填写的表格上传可编辑的空白表格（.doc/.docx/.xls/.xlsx），在「空白表格」栏
+    /// 提供下载链接。
+    pub struct BlankForm {
+        id: "M04",
+        name: "blank-form",
+        element: "电子表单",
+        category: Materials,
+        severity: Error,
+        fix: "为需申请人填写的表格上传可编辑的空白表格并提供下载",
+    }
+}
+
+impl Rule for BlankForm {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
+        fill_in_offers(
+            item,
+            &ctx.params.fill_in_words,
+            |m| &m.blank_form,
+            "空白表格",
+        )
+    }
+}

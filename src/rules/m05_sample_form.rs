@@ -1,0 +1,45 @@
+//! M05 材料样本 — every material the applicant fills in offers a filled-in sample to download.
+
+use super::materials::fill_in_offers;
+use super::{CheckContext, Rule, RuleMeta, Verdict, declare_rule};
+use crate::model::Item;
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 与 M04 相同的方法找出需要申请人填写的材料（词表见配置 `[check] fill_in_words`，来源渠道不是
+    /// 「政府部门核发」），这些材料的「示例样表」栏不得为空或占位符（无、/、暂无、详见附件）。
+    /// 事项没有需申请人填写的材料时不涉及（n/a）。
+    ///
+    /// 要素口径：任一需填写的材料缺少示例样表则该事项此要素不通过，每个材料各出一条问题。
+    /// 样表是否完整、能否下载、隐私是否模糊化由 M07 检查。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「材料样本」：该事项需要申请人填写的表格需提供示范性材料样本下载服务。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：`不动产登记申请表` 的示例样表为空；`授权委托书` 的示例样表为 `/`。
+    /// 通过：`不动产登记申请表` 的示例样表为 `不动产登记申请表（填写示例）.pdf`。
+    /// 不涉及：材料只有身份证、营业执照等证照。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 为每个需申请人填写的表格上传一份填写完整的示例样表（个人信息做模糊化处理），在「示例样表」栏
+    /// 提供下载链接。
+    pub struct SampleForm {
+        id: "M05",
+        name: "sample-form",
+        element: "材料样本",
+        category: Materials,
+        severity: Error,
+        fix: "为需申请人填写的表格上传填写完整的示例样表并提供下载",
+    }
+}
+
+impl Rule for SampleForm {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
+        fill_in_offers(item, &ctx.params.fill_in_words, |m| &m.sample, "示例样表")
+    }
+}

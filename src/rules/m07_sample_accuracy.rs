@@ -1,0 +1,85 @@
+//! M07 材料样本准确性 — the offline part: a sample is a real file, distinct from the blank form,
+//! that matches its material. Completeness and personal data inside the file are checked by `links/`.
+
+use super::materials::{attachment_problems, has_value, material_target, one_finding};
+use super::{CheckContext, Rule, RuleMeta, Verdict, declare_rule};
+use crate::model::Item;
+use crate::model::text::quote;
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 逐个检查「示例样表」栏有内容的材料（不联网的部分）：
+    /// 必须有下载链接或带扩展名的文件名（只写「有」不算）；链接格式正确、指向公网（本机路径、内网
+    /// 地址、协议头错误都算死链）；文件名无乱码；文件名与材料名称相符（判定方法同 M06）；
+    /// 样表不得就是空白表格（与「空白表格」栏相同，或文件名写明「空白」「空表」），空白表格不是
+    /// 填写示例。样表可以是 PDF 或图片，不检查可编辑性。
+    /// 没有任何材料提供示例样表时不涉及（n/a；缺少样表由 M05 报告）。
+    ///
+    /// 要素口径：任一材料不通过则该事项此要素不通过，每个不通过的材料出一条问题（列出全部原因）。
+    /// 样表内容是否完整、身份证号和手机号是否已模糊化，由联网的链接检查（`--links`）下载后补充。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「材料样本准确性」：该事项提供下载的材料样本要完整规范，内容明确、参考性强，并对涉及隐私
+    /// 信息进行模糊化处理。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：样表与空白表格是同一个链接；`申请书空白表.docx`；`http://10.1.2.3/sample.pdf`；
+    /// 材料「授权委托书」的样表为 `营业执照样本.jpg`。
+    /// 通过：`https://www.ahzwfw.gov.cn/files/食品经营许可申请书（示例）.pdf`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 上传一份按要求填写完整的示例样表（个人信息模糊化，如 `3417**********1234`），文件名与材料一致，
+    /// 在「示例样表」栏填写公网可访问的下载链接。
+    pub struct SampleAccuracy {
+        id: "M07",
+        name: "sample-accuracy",
+        element: "材料样本准确性",
+        category: Materials,
+        severity: Error,
+        fix: "上传填写完整、隐私已模糊化、与材料相符的示例样表，提供公网可访问的下载链接",
+    }
+}
+
+impl Rule for SampleAccuracy {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let with_sample: Vec<_> = item
+            .materials
+            .iter()
+            .filter(|m| has_value(&m.sample))
+            .collect();
+        if with_sample.is_empty() {
+            return Verdict::NotApplicable;
+        }
+        Verdict::Checked(
+            with_sample
+                .into_iter()
+                .filter_map(|m| {
+                    let sample = m.sample.trim();
+                    let mut problems = attachment_problems(m, sample, "示例样表", None);
+                    if sample == m.blank_form.trim() {
+                        problems.push((
+                            format!(
+                                "示例样表与空白表格是同一文件，不是填写示例: \"{}\"",
+                                quote(sample, 80)
+                            ),
+                            sample.to_owned(),
+                        ));
+                    } else if ["空白", "空表"].iter().any(|w| sample.contains(w)) {
+                        problems.push((
+                            format!(
+                                "示例样表是空白表格，不是填写示例: \"{}\"",
+                                quote(sample, 80)
+                            ),
+                            sample.to_owned(),
+                        ));
+                    }
+                    one_finding(problems).map(|v| v.target(material_target(m)).at(&m.provenance))
+                })
+                .collect(),
+        )
+    }
+}

@@ -1,0 +1,103 @@
+//! M08 填报须知 — every material's filling instructions state format, content and clarity
+//! requirements.
+
+use super::general_text::contains_any;
+use super::materials::material_target;
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::Item;
+use crate::model::text::{is_blank_or_placeholder, quote};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 逐个检查申请材料的「填报须知」：不得为空；不得只是占位或转引（无、/、暂无、详见附件、
+    /// 详见…、见…、按要求提供、按规定提供）；必须具体到能看出材料要求——格式（A4、纸质、复印、
+    /// 电子版、PDF…）、内容（填写完整、信息一致、签字、盖章…）、清晰度（清晰、可辨认、无涂改…）
+    /// 三方面中至少覆盖 2 个（个数见配置 `[check] notes_min_aspects`，三组词在 `notes_format_words`、
+    /// `notes_content_words`、`notes_clarity_words`）。不通过时说明缺了哪几方面。
+    /// 事项没有材料时不涉及（n/a，由 M01 报告）。
+    ///
+    /// 要素口径：任一材料不通过则该事项此要素不通过，每个不通过的材料各出一条问题。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「填报须知」：不得为空，要详细列明材料格式、内容、清晰度等要求。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：空；`无`；`详见办事指南`；`加盖公章`（只有内容方面）。
+    /// 通过：`A4纸复印，加盖单位公章，内容完整，字迹清晰`；`提供原件，信息填写完整、真实`。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 写明材料的格式（纸张规格、原件/复印件、电子版格式）、内容（需填写或载明的事项、签字盖章）
+    /// 和清晰度（字迹清晰、无涂改）要求。
+    pub struct FillingNotes {
+        id: "M08",
+        name: "filling-notes",
+        element: "填报须知",
+        category: Materials,
+        severity: Error,
+        fix: "逐项写明材料格式、内容、清晰度要求，如「A4纸复印，内容完整，字迹清晰，加盖公章」",
+    }
+}
+
+/// Texts that only refer elsewhere or repeat the obvious.
+const REFERRALS: &[&str] = &[
+    "详见",
+    "见附件",
+    "参见",
+    "按要求提供",
+    "按规定提供",
+    "按要求填写",
+    "按规定填写",
+];
+
+impl Rule for FillingNotes {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
+        if item.materials.is_empty() {
+            return Verdict::NotApplicable;
+        }
+        let p = &ctx.params;
+        let mut out = Vec::new();
+        for m in &item.materials {
+            let notes = m.notes.trim();
+            let v = if notes.is_empty() {
+                Some(Violation::new("填报须知为空", ""))
+            } else if is_blank_or_placeholder(notes)
+                || (notes.chars().count() <= 12 && REFERRALS.iter().any(|r| notes.contains(r)))
+            {
+                Some(Violation::new(
+                    format!("填报须知未写明具体要求: \"{}\"", quote(notes, 40)),
+                    notes,
+                ))
+            } else {
+                let aspects = [
+                    ("格式", contains_any(notes, &p.notes_format_words)),
+                    ("内容", contains_any(notes, &p.notes_content_words)),
+                    ("清晰度", contains_any(notes, &p.notes_clarity_words)),
+                ];
+                let covered = aspects.iter().filter(|(_, yes)| *yes).count();
+                (covered < p.notes_min_aspects.min(3)).then(|| {
+                    let missing: Vec<&str> = aspects
+                        .iter()
+                        .filter(|(_, yes)| !yes)
+                        .map(|(name, _)| *name)
+                        .collect();
+                    Violation::new(
+                        format!(
+                            "填报须知过于简单，未写明{}要求: \"{}\"",
+                            missing.join("、"),
+                            quote(notes, 60)
+                        ),
+                        notes,
+                    )
+                })
+            };
+            if let Some(v) = v {
+                out.push(v.target(material_target(m)).at(&m.provenance));
+            }
+        }
+        Verdict::Checked(out)
+    }
+}

@@ -1,0 +1,462 @@
+//! What the material rules (M01–M08) share: which materials the applicant fills in, the files and
+//! links a blank-form or sample field refers to, and whether a file name relates to the material.
+//! Pure and offline; downloading the files is `links/`'s job.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::general_text::{UrlProblem, check_url, find_urls, percent_decode_lossy};
+use crate::model::Material;
+use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth};
+
+/// 来源渠道 as published: code or label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceChannel {
+    /// 10 申请人自备
+    Applicant,
+    /// 20 政府部门核发
+    Government,
+    /// 99 其他
+    Other,
+}
+
+/// Reads 来源渠道 (code or label; the label wins over the code).
+pub fn source_channel(text: &str) -> Option<SourceChannel> {
+    let t = to_halfwidth(text);
+    let t = t.trim();
+    if ["自备", "申请人", "申请单位", "自行", "本人"]
+        .iter()
+        .any(|w| t.contains(w))
+    {
+        Some(SourceChannel::Applicant)
+    } else if t.contains("核发") || t.contains("政府") || t.contains("部门") {
+        Some(SourceChannel::Government)
+    } else if t.contains("其他") || t.contains("其它") {
+        Some(SourceChannel::Other)
+    } else {
+        match t {
+            "10" | "1" => Some(SourceChannel::Applicant),
+            "20" | "2" => Some(SourceChannel::Government),
+            "99" | "9" => Some(SourceChannel::Other),
+            _ => None,
+        }
+    }
+}
+
+/// Whether the applicant fills the material in (a form such as 申请表 or 承诺书): its name holds
+/// one of `fill_in_words` and it is not issued by a government department.
+pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
+    let name = material.name.trim();
+    !name.is_empty()
+        && fill_in_words
+            .iter()
+            .any(|w| !w.is_empty() && name.contains(w.as_str()))
+        && source_channel(&material.source_channel) != Some(SourceChannel::Government)
+}
+
+/// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`), if any.
+pub fn parse_copies(text: &str) -> Option<u32> {
+    const CN: &[(&str, u32)] = &[
+        ("零", 0),
+        ("一", 1),
+        ("壹", 1),
+        ("二", 2),
+        ("两", 2),
+        ("贰", 2),
+        ("三", 3),
+        ("叁", 3),
+        ("四", 4),
+        ("肆", 4),
+        ("五", 5),
+        ("伍", 5),
+        ("六", 6),
+        ("七", 7),
+        ("八", 8),
+        ("九", 9),
+        ("十", 10),
+    ];
+    let t = to_halfwidth(text);
+    let t = t.trim();
+    if let Some(start) = t.find(|c: char| c.is_ascii_digit()) {
+        let digits: String = t[start..]
+            .chars()
+            .take_while(char::is_ascii_digit)
+            .take(6)
+            .collect();
+        return digits.parse().ok();
+    }
+    let before_fen = t.rfind('份').map(|i| &t[..i])?;
+    let last = before_fen.chars().last()?;
+    CN.iter()
+        .find(|(w, _)| w.starts_with(last))
+        .map(|&(_, n)| n)
+}
+
+/// One file or link a blank-form or sample field refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRef {
+    /// The link or file name as written.
+    pub raw: String,
+    /// Whether it is a link (or a local path written as one) rather than a bare file name.
+    pub is_link: bool,
+    /// What is wrong with the link, when it is one.
+    pub link_problem: Option<UrlProblem>,
+    /// The file name (last path segment, `%XX` decoded), when one can be told.
+    pub file_name: Option<String>,
+    /// The file extension in lower case, when the file name has one.
+    pub extension: Option<String>,
+}
+
+/// Extensions a file name in a blank-form or sample field may carry.
+const FILE_EXTENSIONS: &str = "doc|docx|xls|xlsx|wps|et|odt|ods|rtf|pdf|jpg|jpeg|png|gif|bmp|tif|tiff|ofd|caj|zip|rar|7z|txt|html|htm";
+
+static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)[^\s,;，；、“”"'<>|/\\:：]+\.(?:{FILE_EXTENSIONS})(?-u:\b)"#
+    ))
+    .expect("file name pattern")
+});
+
+fn extension_of(name: &str) -> Option<String> {
+    let (stem, ext) = name.rsplit_once('.')?;
+    (!stem.is_empty()
+        && (1..=5).contains(&ext.len())
+        && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
+    .then(|| ext.to_ascii_lowercase())
+}
+
+/// Extensions of web pages and download handlers, not of the file they serve.
+const HANDLERS: &[&str] = &[
+    "do", "action", "jsp", "jspx", "asp", "aspx", "ashx", "php", "cgi", "htm", "html", "shtml",
+];
+
+/// The file name of a link: the last path segment, or — for download handlers such as
+/// `download.do?fileName=申请表.docx&id=1` — a query value that carries a file extension.
+fn link_file_name(link: &str) -> Option<String> {
+    let path = link.split(['?', '#']).next().unwrap_or(link);
+    let after_host = path
+        .find("//")
+        .map_or(path, |i| path.get(i + 2..).unwrap_or(""));
+    let mut segments = after_host.split(['/', '\\']);
+    let first = segments.next();
+    let last = segments
+        .next_back()
+        .or(if link.contains('\\') { first } else { None })
+        .map(percent_decode_lossy)
+        .filter(|s| !s.is_empty());
+    if last
+        .as_deref()
+        .and_then(extension_of)
+        .is_some_and(|e| !HANDLERS.contains(&e.as_str()))
+    {
+        return last;
+    }
+    let query = link.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or(query);
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(_, value)| percent_decode_lossy(&value.replace('+', " ")))
+        .find(|value| extension_of(value).is_some() && !value.contains('/'))
+        .or(last)
+}
+
+/// The files and links a field refers to: every link (with its problem, if any) and every bare
+/// file name outside the links. An empty list means the field names no file at all (`有`,
+/// `窗口领取`).
+pub fn file_refs(text: &str) -> Vec<FileRef> {
+    let mut refs = Vec::new();
+    let mut rest = text.to_owned();
+    for link in find_urls(text) {
+        rest = rest.replace(link.as_str(), " ");
+        let file_name = link_file_name(&link);
+        let extension = file_name.as_deref().and_then(extension_of);
+        refs.push(FileRef {
+            link_problem: check_url(&link).err(),
+            raw: link,
+            is_link: true,
+            file_name,
+            extension,
+        });
+    }
+    for m in FILE_NAME.find_iter(&rest) {
+        let name = trim_open_brackets(m.as_str()).to_owned();
+        if extension_of(&name).is_none() {
+            continue;
+        }
+        refs.push(FileRef {
+            raw: name.clone(),
+            is_link: false,
+            link_problem: None,
+            extension: extension_of(&name),
+            file_name: Some(name),
+        });
+    }
+    refs
+}
+
+/// `材料「name」`, the target of a material's finding.
+pub fn material_target(m: &Material) -> String {
+    let name = m.name.trim();
+    if name.is_empty() {
+        "材料「(未命名)」".to_owned()
+    } else {
+        format!("材料「{name}」")
+    }
+}
+
+/// M04/M05: every material the applicant fills in must offer `what` (blank form or sample) in
+/// the field `field` reads; n/a when no material is filled in by the applicant.
+pub fn fill_in_offers(
+    item: &crate::model::Item,
+    fill_in_words: &[String],
+    field: fn(&Material) -> &str,
+    what: &str,
+) -> super::Verdict {
+    let mut any = false;
+    let mut out = Vec::new();
+    for m in item
+        .materials
+        .iter()
+        .filter(|m| is_fill_in(m, fill_in_words))
+    {
+        any = true;
+        let value = field(m).trim();
+        if !has_value(value) {
+            let v = if value.is_empty() {
+                super::Violation::new(format!("需申请人填写的材料未提供{what}"), "")
+            } else {
+                super::Violation::new(
+                    format!("需申请人填写的材料未提供{what}: \"{value}\""),
+                    value,
+                )
+            };
+            out.push(v.target(material_target(m)).at(&m.provenance));
+        }
+    }
+    if any {
+        super::Verdict::Checked(out)
+    } else {
+        super::Verdict::NotApplicable
+    }
+}
+
+/// The offline problems of one attachment field (blank form or sample) of one material: no link or
+/// file named, a malformed or local link, a garbled file name, a file name unrelated to the
+/// material, and — when `non_editable` is given — a format that cannot be edited.
+pub fn attachment_problems(
+    material: &Material,
+    value: &str,
+    what: &str,
+    non_editable: Option<&[String]>,
+) -> Vec<(String, String)> {
+    let refs = file_refs(value);
+    if refs.is_empty() {
+        return vec![(
+            format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),
+            value.to_owned(),
+        )];
+    }
+    let mut out = Vec::new();
+    for r in &refs {
+        if let Some(p) = &r.link_problem {
+            out.push((
+                format!("{what}链接{}: \"{}\"", p.describe_zh(), quote(&r.raw, 80)),
+                r.raw.clone(),
+            ));
+            continue;
+        }
+        let name = r.file_name.as_deref().unwrap_or(&r.raw);
+        if find_mojibake(name).is_some() {
+            out.push((
+                format!("{what}文件名有乱码: \"{}\"", quote(name, 60)),
+                name.to_owned(),
+            ));
+            continue;
+        }
+        if let (Some(ext), Some(list)) = (&r.extension, non_editable) {
+            if list.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+                out.push((
+                    format!("{what}不是可编辑格式（.{ext}）: \"{}\"", quote(name, 60)),
+                    name.to_owned(),
+                ));
+                continue;
+            }
+        }
+        if r.file_name.is_some() && name_relates(name, &material.name) == Some(false) {
+            out.push((
+                format!(
+                    "{what}文件名与材料名称不符: \"{}\"（材料为「{}」）",
+                    quote(name, 60),
+                    quote(&material.name, 30)
+                ),
+                name.to_owned(),
+            ));
+        }
+    }
+    out
+}
+
+/// Joins the problems of one material into one finding.
+pub fn one_finding(problems: Vec<(String, String)>) -> Option<super::Violation> {
+    if problems.is_empty() {
+        return None;
+    }
+    let (messages, evidence): (Vec<String>, Vec<String>) = problems.into_iter().unzip();
+    Some(super::Violation::new(
+        messages.join("；"),
+        evidence.join(" "),
+    ))
+}
+
+/// Drops leading opening brackets that are not closed inside the name (`（申请表.doc` →
+/// `申请表.doc`),
+/// keeping brackets that belong to it (`申请表（示例）.pdf`).
+fn trim_open_brackets(name: &str) -> &str {
+    let mut t = name;
+    while let Some(c) = t.chars().next() {
+        let close = match c {
+            '(' => ')',
+            '（' => '）',
+            '【' => '】',
+            '[' => ']',
+            _ => break,
+        };
+        if t.matches(c).count() <= t.matches(close).count() {
+            break;
+        }
+        t = &t[c.len_utf8()..];
+    }
+    t
+}
+
+/// Whether a blank-form or sample field is filled in at all (not empty, not `无`, `/`, `暂无`).
+pub fn has_value(text: &str) -> bool {
+    !is_blank_or_placeholder(text)
+}
+
+/// Words in file names that say nothing about which material it is.
+const GENERIC_NAME_WORDS: &[&str] = &[
+    "附件", "下载", "空白", "表格", "样表", "样本", "示例", "示范", "范本", "模板", "填写", "文件",
+    "新版", "最新", "修订", "版本", "材料",
+];
+
+fn han_bigrams(s: &str) -> Vec<(char, char)> {
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .collect();
+    chars.windows(2).map(|w| (w[0], w[1])).collect()
+}
+
+/// Whether a file name relates to the material's name: `Some(true)` when they share a two-character
+/// Han word, `Some(false)` when the file name has at least two meaningful Han characters and shares
+/// none, `None` when it cannot be told (a numeric or generic name such as `附件1.docx`).
+pub fn name_relates(file_name: &str, material_name: &str) -> Option<bool> {
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name, |(stem, _)| stem);
+    let mut meaningful = stem.to_owned();
+    for w in GENERIC_NAME_WORDS {
+        meaningful = meaningful.replace(w, " ");
+    }
+    let file_pairs = han_bigrams(&meaningful);
+    if file_pairs.is_empty() {
+        return None;
+    }
+    let material_pairs = han_bigrams(material_name);
+    Some(file_pairs.iter().any(|p| material_pairs.contains(p)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_in_materials() {
+        let words = vec!["申请表".to_owned(), "承诺书".to_owned()];
+        let m = |name: &str, src: &str| Material {
+            name: name.into(),
+            source_channel: src.into(),
+            ..Material::default()
+        };
+        assert!(is_fill_in(&m("食品经营许可申请表", "申请人自备"), &words));
+        assert!(is_fill_in(&m("告知承诺书", ""), &words));
+        assert!(!is_fill_in(&m("营业执照", "申请人自备"), &words));
+        assert!(!is_fill_in(&m("建设项目审批表", "政府部门核发"), &words));
+    }
+
+    #[test]
+    fn refs_in_fields() {
+        let r = file_refs("https://www.ahzwfw.gov.cn/files/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].file_name.as_deref(), Some("申请表.docx"));
+        assert_eq!(r[0].extension.as_deref(), Some("docx"));
+        assert_eq!(r[0].link_problem, None);
+
+        let r = file_refs("食品经营许可申请表.pdf");
+        assert_eq!(r.len(), 1);
+        assert!(!r[0].is_link);
+        assert_eq!(r[0].extension.as_deref(), Some("pdf"));
+
+        let r = file_refs(r"C:\Users\admin\Desktop\申请表.doc");
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].link_problem, Some(UrlProblem::LocalPath));
+        assert_eq!(r[0].file_name.as_deref(), Some("申请表.doc"));
+
+        let r = file_refs("http://www.czzwfw.gov.cn/download?id=1234");
+        assert_eq!(r[0].extension, None);
+        assert_eq!(r[0].file_name.as_deref(), Some("download"));
+
+        let r = file_refs(
+            "https://www.ahzwfw.gov.cn/bog-bsdt/file/download.do?fileName=%E7%94%B3%E8%AF%B7%E8%A1%A8.pdf&id=9",
+        );
+        assert_eq!(r[0].file_name.as_deref(), Some("申请表.pdf"));
+        assert_eq!(r[0].extension.as_deref(), Some("pdf"));
+        assert!(file_refs("有").is_empty());
+        let r = file_refs("（不动产登记申请表（空白表）.docx）");
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            r[0].file_name.as_deref(),
+            Some("不动产登记申请表（空白表）.docx")
+        );
+        assert!(file_refs("请到窗口领取").is_empty());
+    }
+
+    #[test]
+    fn relatedness() {
+        assert_eq!(
+            name_relates("食品经营许可申请表.docx", "食品经营许可申请书"),
+            Some(true)
+        );
+        assert_eq!(
+            name_relates("营业执照.jpg", "食品经营许可申请书"),
+            Some(false)
+        );
+        assert_eq!(name_relates("附件1.docx", "食品经营许可申请书"), None);
+        assert_eq!(name_relates("20230512093011.doc", "申请书"), None);
+    }
+
+    #[test]
+    fn copies() {
+        assert_eq!(parse_copies("1"), Some(1));
+        assert_eq!(parse_copies("２份"), Some(2));
+        assert_eq!(parse_copies("壹份"), Some(1));
+        assert_eq!(parse_copies("一式两份"), Some(2));
+        assert_eq!(parse_copies("若干"), None);
+        assert_eq!(parse_copies(""), None);
+    }
+
+    #[test]
+    fn source_channels() {
+        assert_eq!(source_channel("申请人自备"), Some(SourceChannel::Applicant));
+        assert_eq!(source_channel("20"), Some(SourceChannel::Government));
+        assert_eq!(
+            source_channel("政府部门核发"),
+            Some(SourceChannel::Government)
+        );
+        assert_eq!(source_channel("其他"), Some(SourceChannel::Other));
+        assert_eq!(source_channel("随便"), None);
+    }
+}

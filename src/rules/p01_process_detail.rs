@@ -1,0 +1,219 @@
+//! P01 流程内容详实性 — every step names its handler, duties and time limit, and the step limits
+//! from 受理 to 办结 add up to the committed limit.
+
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit};
+use crate::model::{Item, Step};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 办理流程不得为空。从「受理」环节起（没有名为受理的环节时，从第一个不是申请人自己申请、
+    /// 申报、预约、提交的环节起）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
+    /// 标准、办理时限，占位符（无、/、暂无）算缺失；受理之前的申请类环节是申请人的动作，只要求名称。
+    /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
+    /// 办结时限：即办、即时办结、当场办结的环节计 0；时限单位不同（工作日与自然日混用）无法相加时
+    /// 不判合计；承诺办结时限为空或无法识别时不判合计（由 B07 报告）。不一致时写明各环节时限和合计。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「流程内容详实性」：事项提供的办理流程中各环节要素中内容及要点是否准确明晰。内容应包含
+    /// 办理时限（从受理到办结环节的办理时限合计与承诺办结时限一致）、办理人、岗位职责等信息内容。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：环节「审查」没有办理人；环节时限 `按规定`；承诺 10 个工作日而受理 1 + 审查 5 + 决定 2
+    /// + 办结 1 = 9 个工作日。
+    /// 通过：受理（窗口受理岗，即办）+ 审查（审核岗，3个工作日）+ 决定（分管局长，1个工作日）+
+    /// 办结（窗口发证岗，1个工作日），承诺 5 个工作日。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 为每个环节填写办理人或岗位、岗位职责（审查标准）和环节时限，并使受理到办结各环节时限之和
+    /// 等于承诺办结时限。
+    pub struct ProcessDetail {
+        id: "P01",
+        name: "process-detail",
+        element: "流程内容详实性",
+        category: Process,
+        severity: Error,
+        fix: "为每个环节写明办理人（岗位）、岗位职责和环节时限，受理至办结时限之和等于承诺办结时限",
+    }
+}
+
+/// Words of steps the applicant performs before acceptance.
+const APPLICANT_STEP_WORDS: &[&str] = &["申请", "申报", "预约", "提交"];
+
+fn is_applicant_step(s: &Step) -> bool {
+    APPLICANT_STEP_WORDS.iter().any(|w| s.name.contains(w))
+        && !s.name.contains('审')
+        && !s.name.contains("受理")
+}
+
+/// The index of the first step the implementing body performs.
+fn first_official(steps: &[Step]) -> usize {
+    steps
+        .iter()
+        .position(|s| s.name.contains("受理"))
+        .unwrap_or_else(|| {
+            steps
+                .iter()
+                .position(|s| !is_applicant_step(s))
+                .unwrap_or(steps.len())
+        })
+}
+
+fn step_label(i: usize, s: &Step) -> String {
+    let name = s.name.trim();
+    if name.is_empty() {
+        format!("第{}个环节", i + 1)
+    } else {
+        name.to_owned()
+    }
+}
+
+/// Formats an amount without a useless `.0`.
+fn num(v: f64) -> String {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{}", (v * 100.0).round() / 100.0)
+    }
+}
+
+/// The amount of a limit in the common unit, when every limit can be expressed in it.
+fn in_unit(limit: TimeLimit, unit: LimitUnit) -> Option<f64> {
+    match (limit, unit) {
+        (TimeLimit::Immediate, _) => Some(0.0),
+        (_, LimitUnit::WorkingDay) => limit.working_days(),
+        (TimeLimit::Amount { amount, unit: u }, _) if u == unit => Some(amount),
+        _ => None,
+    }
+}
+
+/// The sum check: `Some(message)` when the step limits do not add up to the committed limit.
+fn sum_mismatch(item: &Item, steps: &[(String, TimeLimit)]) -> Option<(String, String)> {
+    let ParsedLimit::Limit(promised) =
+        parse_time_limit(&item.promised_limit, &item.promised_limit_unit)
+    else {
+        return None;
+    };
+    let unit = match promised {
+        TimeLimit::NoLimit => return None,
+        TimeLimit::Immediate => steps
+            .iter()
+            .find_map(|(_, l)| match l {
+                TimeLimit::Amount { unit, .. } => Some(*unit),
+                _ => None,
+            })
+            .unwrap_or(LimitUnit::WorkingDay),
+        TimeLimit::Amount { unit, .. } => unit,
+    };
+    let target = in_unit(promised, unit)?;
+    let mut parts = Vec::new();
+    let mut sum = 0.0;
+    for (name, l) in steps {
+        let v = in_unit(*l, unit)?;
+        sum += v;
+        parts.push(if *l == TimeLimit::Immediate {
+            format!("{name} 即办=0")
+        } else {
+            format!("{name} {}", num(v))
+        });
+    }
+    if (sum - target).abs() < 1e-6 {
+        return None;
+    }
+    let promised_text = item.promised_limit.trim();
+    Some((
+        format!(
+            "受理至办结各环节时限合计 {} {}（{}），与承诺办结时限不一致: \"{}{}\"",
+            num(sum),
+            unit.label_zh(),
+            parts.join(" + "),
+            promised_text,
+            item.promised_limit_unit.trim()
+        ),
+        promised_text.to_owned(),
+    ))
+}
+
+impl Rule for ProcessDetail {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let steps = &item.steps;
+        if steps.is_empty() {
+            return Verdict::Checked(vec![Violation::new("未提供办理流程（办理环节）", "")]);
+        }
+        let start = first_official(steps);
+        let end = steps
+            .iter()
+            .rposition(|s| s.name.contains("办结"))
+            .filter(|&e| e >= start)
+            .unwrap_or(steps.len().saturating_sub(1));
+        let mut out = Vec::new();
+        let mut limits = Vec::new();
+        let mut all_readable = true;
+        for (i, s) in steps.iter().enumerate() {
+            let label = step_label(i, s);
+            let mut missing = Vec::new();
+            if is_blank_or_placeholder(&s.name) {
+                missing.push("环节名称");
+            }
+            if i >= start {
+                if is_blank_or_placeholder(&s.handler) {
+                    missing.push("办理人（岗位）");
+                }
+                if is_blank_or_placeholder(&s.duties) {
+                    missing.push("岗位职责");
+                }
+                let parsed = if is_blank_or_placeholder(&s.time_limit) {
+                    ParsedLimit::Empty
+                } else {
+                    parse_time_limit(&s.time_limit, "")
+                };
+                match parsed {
+                    ParsedLimit::Limit(l) if l != TimeLimit::NoLimit => {
+                        if i <= end {
+                            limits.push((label.clone(), l));
+                        }
+                    }
+                    ParsedLimit::Empty => {
+                        missing.push("办理时限");
+                        all_readable = false;
+                    }
+                    ParsedLimit::Limit(_) | ParsedLimit::Unreadable => {
+                        all_readable = false;
+                        out.push(
+                            Violation::new(
+                                format!(
+                                    "环节「{label}」的办理时限无法识别: \"{}\"",
+                                    quote(&s.time_limit, 30)
+                                ),
+                                s.time_limit.trim(),
+                            )
+                            .target(format!("环节「{label}」"))
+                            .at(&s.provenance),
+                        );
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                out.push(
+                    Violation::new(
+                        format!("环节缺少{}: \"{label}\"", missing.join("、")),
+                        label.clone(),
+                    )
+                    .target(format!("环节「{label}」"))
+                    .at(&s.provenance),
+                );
+            }
+        }
+        if all_readable && !limits.is_empty() {
+            if let Some((message, evidence)) = sum_mismatch(item, &limits) {
+                out.push(Violation::new(message, evidence));
+            }
+        }
+        Verdict::Checked(out)
+    }
+}

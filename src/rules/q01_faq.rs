@@ -1,0 +1,178 @@
+//! Q01 常见问题 — at least three distinct FAQs, each with a real answer that does not merely
+//! repeat another element of the item.
+
+use super::general_text::{is_non_answer, normalize_for_compare, similarity};
+use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 常见问题至少 3 个（个数见配置 `[check] faq_min_count`，空问题不算，只有解答没有问题的单独报告）；问题不得重复，也不得
+    /// 近似重复：去掉标点、空格、序号（`1、`、`问：`）后相同，或字符二元组相似度（Dice）达到配置
+    /// `faq_similarity_threshold`（默认 0.8；比较时去掉事项名称和「如何」「怎么」「的」「吗」等疑问词、虚词）的算重复；每个问题都要有解答，解答不得为空或占位符，
+    /// 不得是答非所问的推托（含「详见办事指南」「请咨询窗口」等短语——词表 `faq_non_answer_phrases`——
+    /// 且去掉这些短语后几乎没有实际内容）；解答不得只是照抄该事项的其他要素（受理条件、设定依据、
+    /// 办理地点、办理时间等 10 字以上的要素：解答被该要素原文包含，或相似度达到同一阈值）。
+    /// 本要素对每个事项都适用。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「常见问题」：至少3个常见问题，内容明确、指导性强，并不得与该事项其他要素信息重复。
+    /// 常见问题不得出现答非所问、不得出现同一事项下的问题重复。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：只有 2 个问题；「食品经营许可证有效期多久？」与「食品经营许可证的有效期是多久？」；
+    /// 解答为「详见办事指南」；解答与受理条件原文相同。
+    /// 通过：3 个不同的问题，解答分别说明有效期、委托办理、变更情形。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 补足至少 3 个申请人常问的问题，合并重复问题，逐个给出具体、可操作的解答，不要照抄办事指南的
+    /// 其他栏目。
+    pub struct FaqQuality {
+        id: "Q01",
+        name: "faq",
+        element: "常见问题",
+        category: Faq,
+        severity: Error,
+        fix: "提供至少3个不重复的常见问题，并给出具体、不照抄其他要素的解答",
+    }
+}
+
+/// Item elements an answer must not merely repeat.
+const OTHER_ELEMENTS: &[ItemField] = &[
+    ItemField::Conditions,
+    ItemField::LegalBasis,
+    ItemField::Address,
+    ItemField::Hours,
+    ItemField::QuantityLimitDesc,
+    ItemField::OnsiteReason,
+    ItemField::LegalLimitNote,
+];
+
+impl Rule for FaqQuality {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
+        let p = &ctx.params;
+        let mut out = Vec::new();
+        let faqs: Vec<_> = item
+            .faqs
+            .iter()
+            .filter(|f| !is_blank_or_placeholder(&f.question))
+            .collect();
+        // An answer without its question tells the applicant nothing either.
+        for f in item
+            .faqs
+            .iter()
+            .filter(|f| is_blank_or_placeholder(&f.question) && !is_blank_or_placeholder(&f.answer))
+        {
+            let answer = f.answer.trim();
+            out.push(
+                Violation::new(
+                    format!("常见问题缺少问题，只有解答: \"{}\"", quote(answer, 40)),
+                    answer,
+                )
+                .at(&f.provenance),
+            );
+        }
+        if faqs.len() < p.faq_min_count {
+            let shown: Vec<&str> = faqs.iter().map(|f| f.question.trim()).collect();
+            out.push(Violation::new(
+                if shown.is_empty() {
+                    format!("未提供常见问题（至少 {} 个）", p.faq_min_count)
+                } else {
+                    format!(
+                        "常见问题只有 {} 个（至少 {} 个）: \"{}\"",
+                        faqs.len(),
+                        p.faq_min_count,
+                        quote(&shown.join("；"), 80)
+                    )
+                },
+                shown.join("；"),
+            ));
+        }
+        // Repeated and near-duplicate questions, each pair once. The item's own name, which
+        // many questions repeat, is left out of the similarity.
+        let item_name = item.name.trim();
+        let without_name = |q: &str| {
+            if item_name.chars().count() >= 2 {
+                q.replace(item_name, "")
+            } else {
+                q.to_owned()
+            }
+        };
+        for (i, a) in faqs.iter().enumerate() {
+            for b in faqs.iter().skip(i + 1) {
+                let same = normalize_for_compare(&a.question) == normalize_for_compare(&b.question);
+                let sim = similarity(&without_name(&a.question), &without_name(&b.question));
+                if same || sim >= p.faq_similarity_threshold {
+                    let kind = if same { "重复" } else { "近似重复" };
+                    out.push(
+                        Violation::new(
+                            format!(
+                                "常见问题{kind}: \"{}\" 与 \"{}\"",
+                                quote(&a.question, 40),
+                                quote(&b.question, 40)
+                            ),
+                            format!("{}｜{}", a.question.trim(), b.question.trim()),
+                        )
+                        .target(format!("问题「{}」", quote(&b.question, 30)))
+                        .at(&b.provenance),
+                    );
+                }
+            }
+        }
+        for f in &faqs {
+            let q = quote(&f.question, 30);
+            let answer = f.answer.trim();
+            let problem = if is_blank_or_placeholder(answer) {
+                Some(if answer.is_empty() {
+                    format!("常见问题没有解答: \"{q}\"")
+                } else {
+                    format!("常见问题的解答未填写实际内容: \"{answer}\"")
+                })
+            } else if is_non_answer(answer, &p.faq_non_answer_phrases) {
+                Some(format!(
+                    "常见问题答非所问，只是推托: \"{}\"",
+                    quote(answer, 40)
+                ))
+            } else {
+                repeated_element(item, answer, p.faq_similarity_threshold).map(|label| {
+                    format!(
+                        "常见问题的解答只是照抄了「{label}」: \"{}\"",
+                        quote(answer, 40)
+                    )
+                })
+            };
+            if let Some(message) = problem {
+                let evidence = if answer.is_empty() {
+                    f.question.trim()
+                } else {
+                    answer
+                };
+                out.push(
+                    Violation::new(message, evidence)
+                        .target(format!("问题「{q}」"))
+                        .at(&f.provenance),
+                );
+            }
+        }
+        Verdict::Checked(out)
+    }
+}
+
+/// The label of the item element an answer merely repeats, if any.
+fn repeated_element(item: &Item, answer: &str, threshold: f64) -> Option<&'static str> {
+    let a = normalize_for_compare(answer);
+    if a.chars().count() < 10 {
+        return None;
+    }
+    OTHER_ELEMENTS.iter().find_map(|&field| {
+        let e = normalize_for_compare(item.get(field));
+        (e.chars().count() >= 10
+            && (e.contains(&a) || similarity(answer, item.get(field)) >= threshold))
+            .then(|| field.label())
+    })
+}
