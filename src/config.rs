@@ -161,3 +161,67 @@ mod tests {
         assert!(cfg.rule_set().is_err());
     }
 }
+
+#[cfg(test)]
+mod example_tests {
+    use super::Config;
+
+    /// Every key of `zwfw-audit.example.toml` is real: uncommenting every commented-out
+    /// `key = value` line must still parse (unknown keys are errors), and the defaults shown
+    /// for `[check]` are the defaults in code.
+    #[test]
+    fn the_example_configuration_names_only_real_keys() {
+        let text = include_str!("../zwfw-audit.example.toml");
+        let uncommented: String = text
+            .lines()
+            .map(|l| {
+                let body = l.strip_prefix("# ").unwrap_or(l);
+                let key = body.split('=').next().unwrap_or_default().trim();
+                let is_key = body.contains(" = ")
+                    && !key.is_empty()
+                    && key
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+                if is_key {
+                    body
+                } else if l.starts_with('#') {
+                    ""
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let config = Config::parse(&uncommented).unwrap_or_else(|e| panic!("example config: {e}"));
+        assert_eq!(
+            config.check,
+            super::RuleParams::default(),
+            "the [check] defaults shown differ from the code"
+        );
+        config
+            .rule_set()
+            .expect("the [rules] examples name real rules");
+        assert!(uncommented.contains("allowed_hosts = [\"zwfw.chizhou.gov.cn\"]"));
+        // And the other way round: every key the code knows is documented in the example.
+        let defaults = toml::Value::try_from(Config::default()).expect("config serialises");
+        for (section, table) in defaults.as_table().expect("a table") {
+            for key in table
+                .as_table()
+                .map(|t| t.keys().collect::<Vec<_>>())
+                .unwrap_or_default()
+            {
+                if section == "labels" {
+                    assert!(
+                        text.contains(&format!("[labels.{key}]")),
+                        "example lacks [labels.{key}]"
+                    );
+                } else {
+                    assert!(
+                        text.contains(&format!("# {key} = ")),
+                        "example lacks [{section}] {key}"
+                    );
+                }
+            }
+        }
+    }
+}
