@@ -1,9 +1,8 @@
 //! `zwfw-audit check`: read inputs, run the rules, write reports.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::{ignore_broken_pipe, load_config, now_run_id};
@@ -33,7 +32,7 @@ pub struct CheckArgs {
     /// 配置文件 (default: ./zwfw-audit.toml when present)
     #[arg(long)]
     config: Option<PathBuf>,
-    /// 报告格式, comma-separated
+    /// 报告格式, comma-separated: json, xlsx, html, csv
     #[arg(long, default_value = "json", value_delimiter = ',')]
     format: Vec<String>,
     /// 输出: a folder, or `-` for stdout (JSON only); default reports/<run-id>/
@@ -53,6 +52,7 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let rules = config.rule_set()?;
+    super::report::parse_formats(&args.format)?;
     let ctx = CheckContext {
         params: config.check.clone(),
     };
@@ -105,21 +105,8 @@ fn write_outputs(report: &Report, args: &CheckArgs, config: &Config, run_id: &st
         .output
         .clone()
         .unwrap_or_else(|| config.output.dir.join(run_id));
-    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
-    for format in &args.format {
-        match format.trim() {
-            "json" => {
-                let path = dir.join("report.json");
-                let mut file = std::io::BufWriter::new(
-                    std::fs::File::create(&path)
-                        .with_context(|| format!("无法写入 {}", path.display()))?,
-                );
-                report::json::write(report, &mut file)?;
-                file.flush()?;
-            }
-            other => bail!("不支持的报告格式 \"{other}\"（可用: json）"),
-        }
-    }
+    let formats = super::report::parse_formats(&args.format)?;
+    super::report::write_to(report, &dir, &formats)?;
     if !args.quiet {
         print_summary(report, &dir);
     }

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 
 mod check;
+mod report;
 mod rules;
 
 /// 政务服务事项实施清单质量审核工具 — audits the implementation lists of government service items.
@@ -23,6 +24,8 @@ pub struct Cli {
 enum Command {
     /// 检查事项并生成报告 (check items and write a report)
     Check(check::CheckArgs),
+    /// 从已保存的 JSON 报告生成 Excel/HTML/CSV (re-render a saved report)
+    Report(report::ReportArgs),
     /// 列出全部规则 (list every rule)
     Rules,
     /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
@@ -36,6 +39,7 @@ enum Command {
 pub fn run(cli: Cli) -> Result<i32> {
     match cli.command {
         Command::Check(args) => check::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Rules => {
             rules::print_rules()?;
             Ok(0)
