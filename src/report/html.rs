@@ -65,7 +65,7 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         css => Value::from_safe_string(CSS.to_owned()),
         script => Value::from_safe_string(SCRIPT.to_owned()),
         run_id => &report.run_id,
-        generated_at => &report.generated_at,
+        generated_at => display_time(&report.generated_at),
         tool_version => &report.tool_version,
         inputs => Value::from(Serde(&report.inputs)),
         summary => Value::from(Serde(&report.summary)),
@@ -81,6 +81,14 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         unreadable => Value::from(Serde(&unreadable)),
         notices => Value::from(Serde(&notices)),
     })
+}
+
+/// `2026-11-28T15:59:59.123Z` as `2026-11-28 15:59:59 UTC`; other text unchanged.
+fn display_time(rfc3339: &str) -> String {
+    rfc3339.parse::<jiff::Timestamp>().map_or_else(
+        |_| rfc3339.to_owned(),
+        |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+    )
 }
 
 #[derive(Serialize)]
@@ -470,6 +478,15 @@ mod tests {
             "{html}"
         );
         assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn times_are_shown_to_the_second() {
+        assert_eq!(
+            display_time("2026-11-28T23:58:07.361386974Z"),
+            "2026-11-28 23:58:07 UTC"
+        );
+        assert_eq!(display_time("昨天"), "昨天");
     }
 
     #[test]
