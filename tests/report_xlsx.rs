@@ -128,6 +128,7 @@ fn formula_like_values_are_guarded_strings_not_formulas() {
     let r = finding_row(&findings, "'@SUM(A1:A9)");
     assert_eq!(findings.get((r, 8)), Some(&Data::String("提示".into())));
     finding_row(&findings, "'-12345");
+    finding_row(&findings, report_fixture::CONTROL_EVIDENCE);
     finding_row(&findings, "'+0566 7021234");
     let formulas = book.worksheet_formula("问题清单").unwrap();
     assert!(

@@ -48,12 +48,7 @@ const CUT: &str = "…（已截断）";
 /// 问题描述 is prefixed with the finding's target (`材料「身份证明」: …`) when it has one.
 /// 复核结果 and 整改情况 are empty: they are for the assessor and the clerk.
 pub fn row(seq: usize, f: &Finding) -> [String; 11] {
-    let message = match &f.target {
-        Some(t) if !t.is_empty() && !f.message.contains(t.as_str()) => {
-            format!("{t}: {}", f.message)
-        }
-        _ => f.message.clone(),
-    };
+    let message = description(f);
     [
         seq.to_string(),
         cell(&f.item_name),
@@ -67,6 +62,16 @@ pub fn row(seq: usize, f: &Finding) -> [String; 11] {
         String::new(),
         String::new(),
     ]
+}
+
+/// 问题描述: the message, prefixed with the target (`材料「身份证明」: …`) unless it names it.
+pub fn description(f: &Finding) -> String {
+    match &f.target {
+        Some(t) if !t.is_empty() && !f.message.contains(t.as_str()) => {
+            format!("{t}: {}", f.message)
+        }
+        _ => f.message.clone(),
+    }
 }
 
 /// Guards and bounds one untrusted cell value.

@@ -26,6 +26,9 @@ pub const PAGE: usize = 200;
 /// Longest quoted text (原文) shown in a table cell, in characters.
 const MAX_EVIDENCE_CHARS: usize = 600;
 
+/// Longest other text from the items shown in a table cell, in characters.
+const MAX_TEXT_CHARS: usize = 2000;
+
 /// Bars shown in the failing-elements chart.
 const TOP_ELEMENTS: usize = 15;
 
@@ -157,16 +160,12 @@ struct FindingRow {
 
 impl FindingRow {
     fn of(f: &Finding) -> Self {
-        let message = match &f.target {
-            Some(t) if !t.is_empty() && !f.message.contains(t.as_str()) => {
-                format!("{t}: {}", f.message)
-            }
-            _ => f.message.clone(),
-        };
+        let message = super::fixlist::description(f);
+        let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
         FindingRow {
             unit: f.unit.clone(),
-            item_name: f.item_name.clone(),
-            item_code: f.item_code.clone(),
+            item_name: text(&f.item_name),
+            item_code: text(&f.item_code),
             element: f.element.clone(),
             rule: f.rule.clone(),
             rule_name: f.rule_name.clone(),
@@ -175,9 +174,9 @@ impl FindingRow {
                 Severity::Warning => "warning",
             },
             severity_label: f.severity.label_zh(),
-            message,
+            message: text(&message),
             evidence: bound(&f.evidence, MAX_EVIDENCE_CHARS).into_owned(),
-            suggestion: f.suggestion.clone(),
+            suggestion: text(&f.suggestion),
             provenance: f.provenance.to_string(),
         }
     }

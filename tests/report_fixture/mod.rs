@@ -23,6 +23,8 @@ pub const NUMERIC_EVIDENCE: &str = "000104002000";
 /// An item name that is a formula.
 pub const FORMULA_NAME: &str = "=HYPERLINK(\"http://evil.example/x\",\"点此整改\")";
 pub const SCRIPT_NAME: &str = "<script>alert(1)</script>食品经营许可";
+/// Control characters are not allowed in XML; the workbook must still open and keep them.
+pub const CONTROL_EVIDENCE: &str = "12345\u{1}\u{1b}[0m";
 pub const IMG_MESSAGE: &str = "咨询电话缺少区号: \"\"><img src=x onerror=alert(2)>\"";
 
 fn rules() -> Vec<RuleInfo> {
@@ -210,7 +212,7 @@ pub fn report() -> Report {
             Severity::Error,
             &items[3],
             "监督电话缺少区号: \"12345\"",
-            "12345",
+            CONTROL_EVIDENCE,
         ),
         finding(
             "B15",
