@@ -14,6 +14,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
+use rayon::prelude::*;
+
 use super::view::Views;
 use super::xlsx::Scope;
 use super::{Report, csv, html, json, xlsx};
@@ -161,9 +163,17 @@ fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteErr
             },
         ));
     }
-    let mut written = Vec::with_capacity(jobs.len());
-    for (path, scope) in jobs {
-        let bytes = xlsx::to_bytes(report, &scope).map_err(|source| WriteError::Xlsx {
+    // Workbooks are independent: build them in parallel, write them in order.
+    let built: Vec<(PathBuf, Result<Vec<u8>, rust_xlsxwriter::XlsxError>)> = jobs
+        .into_par_iter()
+        .map(|(path, scope)| {
+            let bytes = xlsx::to_bytes(report, &scope);
+            (path, bytes)
+        })
+        .collect();
+    let mut written = Vec::with_capacity(built.len());
+    for (path, bytes) in built {
+        let bytes = bytes.map_err(|source| WriteError::Xlsx {
             path: path.clone(),
             source,
         })?;
