@@ -17,6 +17,7 @@ pub mod csv;
 pub mod fixlist;
 pub mod html;
 pub mod json;
+pub mod markdown;
 pub mod output;
 pub mod view;
 pub mod xlsx;
