@@ -260,3 +260,23 @@ fn output_folder_has_one_workbook_per_unit_and_one_for_all() {
         "only 贵池区's items, no unreadable ones"
     );
 }
+
+#[test]
+fn the_same_report_gives_the_same_workbook() {
+    let bytes = all_units_bytes();
+    assert_eq!(bytes, all_units_bytes());
+    let core = raw_parts(&bytes)
+        .into_iter()
+        .find(|(n, _)| n == "docProps/core.xml")
+        .unwrap()
+        .1;
+    // The report's own time, not the time of writing.
+    assert!(
+        core.contains(">2026-11-28T15:59:59Z</dcterms:created>"),
+        "{core}"
+    );
+    assert!(
+        core.contains("<dc:title>实施清单整改清单 — 全部单位</dc:title>"),
+        "{core}"
+    );
+}

@@ -14,8 +14,8 @@
 use std::io::{Seek, Write};
 
 use rust_xlsxwriter::{
-    DataValidation, DataValidationErrorStyle, Format, FormatAlign, FormatBorder, Workbook,
-    Worksheet, XlsxError,
+    DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
+    FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use super::fixlist::{self, HEADERS, REVIEW_CHOICES, REVIEW_COLUMN};
@@ -89,6 +89,7 @@ impl Styles {
 fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> {
     let styles = Styles::new();
     let mut book = Workbook::new();
+    book.set_properties(&properties(report, scope)?);
     let items: Vec<&ItemEntry> = scope.units.iter().flat_map(|u| u.items.clone()).collect();
     let findings: Vec<&Finding> = scope
         .units
@@ -115,6 +116,20 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         &styles,
     )?;
     Ok(book)
+}
+
+/// Title and creation time from the report, so the same report gives the same workbook.
+fn properties(report: &Report, scope: &Scope<'_, '_>) -> Result<DocProperties, XlsxError> {
+    let mut props = DocProperties::new()
+        .set_title(format!("实施清单整改清单 — {}", scope.title))
+        .set_comment(format!(
+            "zwfw-audit {} 运行 {}",
+            report.tool_version, report.run_id
+        ));
+    if let Ok(t) = report.generated_at.parse::<jiff::Timestamp>() {
+        props = props.set_creation_datetime(&ExcelDateTime::from_timestamp(t.as_second())?);
+    }
+    Ok(props)
 }
 
 /// Tracks the widest value per column so widths fit the text (CJK counted double).
