@@ -89,6 +89,15 @@ pub fn guard(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// Undoes [`guard`] for readers of a returned fix list (e.g. the 复核 read-back): drops a leading
+/// `'` only when what follows is something [`guard`] would have guarded.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
+}
+
 /// Whether a spreadsheet could read `text` as a formula (or a DDE payload).
 pub fn needs_guard(text: &str) -> bool {
     matches!(
@@ -147,6 +156,14 @@ mod tests {
         for ok in ["000104002000", "池州市长江中路1号", "a=b", "", " =1"] {
             assert_eq!(guard(ok), ok, "{ok:?}");
         }
+    }
+
+    #[test]
+    fn unguard_reverses_guard_only() {
+        for text in ["=1+2", "-12345", "'quoted", "'", "000104002000", "@x"] {
+            assert_eq!(unguard(&guard(text)), text, "{text:?}");
+        }
+        assert_eq!(unguard("'abc"), "'abc");
     }
 
     #[test]
