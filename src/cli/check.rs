@@ -1,6 +1,5 @@
 //! `zwfw-audit check`: read inputs, run the rules, write reports.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -37,9 +36,9 @@ pub struct CheckArgs {
     /// 配置文件 (default: ./zwfw-audit.toml when present)
     #[arg(long)]
     config: Option<PathBuf>,
-    /// 报告格式, comma-separated
-    #[arg(long, default_value = "json", value_delimiter = ',')]
-    format: Vec<String>,
+    /// 报告格式, comma-separated: json, xlsx, html, csv (default: all four; json alone with `-o -`)
+    #[arg(long, value_delimiter = ',')]
+    format: Option<Vec<String>>,
     /// 输出: a folder, or `-` for stdout (JSON only); default reports/<run-id>/
     #[arg(short, long)]
     output: Option<PathBuf>,
@@ -57,9 +56,21 @@ pub struct CheckArgs {
     links: bool,
 }
 
+impl CheckArgs {
+    /// The formats asked for: all four by default, JSON alone when writing to stdout.
+    fn formats(&self) -> Vec<String> {
+        match &self.format {
+            Some(f) => f.clone(),
+            None if self.output.as_deref() == Some(Path::new("-")) => vec!["json".into()],
+            None => ["json", "xlsx", "html", "csv"].map(String::from).to_vec(),
+        }
+    }
+}
+
 pub fn run(args: &CheckArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let rules = config.rule_set()?;
+    super::report::parse_formats(&args.formats())?;
     let ctx = CheckContext {
         params: config.check.clone(),
     };
@@ -111,7 +122,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
 
 fn write_outputs(report: &Report, args: &CheckArgs, config: &Config, run_id: &str) -> Result<()> {
     if args.output.as_deref() == Some(Path::new("-")) {
-        if args.format.iter().any(|f| f != "json") {
+        if args.formats().iter().any(|f| f != "json") {
             bail!("输出到标准输出 (-o -) 时只支持 --format json");
         }
         let mut out = std::io::stdout().lock();
@@ -122,21 +133,8 @@ fn write_outputs(report: &Report, args: &CheckArgs, config: &Config, run_id: &st
         .output
         .clone()
         .unwrap_or_else(|| config.output.dir.join(run_id));
-    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
-    for format in &args.format {
-        match format.trim() {
-            "json" => {
-                let path = dir.join("report.json");
-                let mut file = std::io::BufWriter::new(
-                    std::fs::File::create(&path)
-                        .with_context(|| format!("无法写入 {}", path.display()))?,
-                );
-                report::json::write(report, &mut file)?;
-                file.flush()?;
-            }
-            other => bail!("不支持的报告格式 \"{other}\"（可用: json）"),
-        }
-    }
+    let formats = super::report::parse_formats(&args.formats())?;
+    super::report::write_to(report, &dir, &formats)?;
     if !args.quiet {
         print_summary(report, &dir);
     }

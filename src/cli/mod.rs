@@ -12,6 +12,7 @@ mod audit;
 mod check;
 mod crawl;
 mod links;
+mod report;
 mod rules;
 mod sample;
 mod score;
@@ -35,6 +36,8 @@ enum Command {
     /// Exit code 0 when the crawl finished and every page was read, 1 when it paused (a limit or
     /// budget; run again to resume) or some pages failed or were skipped, 2 on error.
     Crawl(crawl::CrawlArgs),
+    /// 从已保存的 JSON 报告生成 Excel/HTML/CSV (re-render a saved report)
+    Report(report::ReportArgs),
     /// 列出全部规则 (list every rule)
     Rules,
     /// 按单位抽取样本 (draw a reproducible per-unit sample of a report)
@@ -57,6 +60,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Audit(args) => audit::run(&args),
         Command::Links(args) => links::run(&args),
         Command::Crawl(args) => crawl::run(&args),
+        Command::Report(args) => report::run(&args),
         Command::Rules => {
             rules::print_rules()?;
             Ok(0)

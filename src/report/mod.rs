@@ -13,7 +13,14 @@ use crate::score::UnitScore;
 use crate::source::Notice;
 use crate::unit::UnitKind;
 
+pub mod csv;
+pub mod fixlist;
+pub mod html;
 pub mod json;
+pub mod markdown;
+pub mod output;
+pub mod view;
+pub mod xlsx;
 
 /// Version of the JSON report schema; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -1,0 +1,70 @@
+//! `zwfw-audit report`: re-render a saved `report.json` as Excel fix lists, HTML and CSV.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+use clap::Args;
+
+use crate::report::json;
+use crate::report::output::{self, Format};
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// 已保存的 JSON 报告 (report.json)
+    report: PathBuf,
+    /// 报告格式, comma-separated: xlsx, html, csv, json
+    #[arg(long, default_value = "xlsx,html,csv", value_delimiter = ',')]
+    format: Vec<String>,
+    /// 输出目录 (default: the folder of REPORT.json)
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// Print nothing but errors
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+pub fn run(args: &ReportArgs) -> Result<i32> {
+    let formats = parse_formats(&args.format)?;
+    let text = std::fs::read_to_string(&args.report)
+        .with_context(|| format!("无法读取报告 {}", args.report.display()))?;
+    let report = json::read(&text)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("无法使用报告 {}", args.report.display()))?;
+    let dir = args.output.clone().unwrap_or_else(|| {
+        args.report
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    });
+    let written = write_to(&report, &dir, &formats)?;
+    if !args.quiet {
+        print_written(&written);
+    }
+    Ok(0)
+}
+
+/// Parses `--format` values (already split on commas).
+pub(crate) fn parse_formats(values: &[String]) -> Result<Vec<Format>> {
+    values
+        .iter()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| v.parse::<Format>().map_err(anyhow::Error::msg))
+        .collect()
+}
+
+/// Creates `dir` and writes the formats into it.
+pub(crate) fn write_to(
+    report: &crate::report::Report,
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    Ok(output::write_dir(report, dir, formats)?)
+}
+
+/// Lists the files written.
+pub(crate) fn print_written(written: &[PathBuf]) {
+    for path in written {
+        eprintln!("已写入 {}", path.display());
+    }
+}

@@ -1,0 +1,184 @@
+//! The fix list (整改清单) as rows of text: the 问题清单 columns shared by the XLSX sheet and the
+//! findings CSV, and the guards every untrusted cell goes through.
+//!
+//! **Formula guard.** A cell whose text starts with `=`, `+`, `-`, `@`, a tab or a carriage return
+//! is written with a leading apostrophe `'` (the OWASP advice for CSV injection). The XLSX writer
+//! already stores every cell as a string, which Excel never evaluates; the apostrophe is for the
+//! moment a clerk edits such a cell and presses Enter (Excel would then read `=…` as a formula) and
+//! for the CSV, where Excel and WPS do evaluate `=…`. A visible apostrophe was chosen over a
+//! zero-width character so that nobody is misled about what was published: the original text is
+//! the cell without its first character.
+//!
+//! **Length bound.** Cells are cut to [`MAX_CELL_CHARS`] characters (Excel's cell limit is 32,767),
+//! ending in `…（已截断）`.
+
+use std::borrow::Cow;
+
+use crate::model::Finding;
+
+/// The 问题清单 headers, in order. The scoring helper reads 复核结果 back by this header.
+pub const HEADERS: [&str; 11] = [
+    "序号",
+    "事项名称",
+    "实施编码",
+    "要素",
+    "规则",
+    "问题描述",
+    "原文",
+    "整改建议",
+    "严重程度",
+    "复核结果",
+    "整改情况",
+];
+
+/// Index of 复核结果 in [`HEADERS`].
+pub const REVIEW_COLUMN: usize = 9;
+
+/// The values an assessor may enter in 复核结果.
+pub const REVIEW_CHOICES: [&str; 2] = ["确认", "驳回"];
+
+/// Longest cell text written, in characters.
+pub const MAX_CELL_CHARS: usize = 8000;
+
+/// The marker that ends a cut cell.
+const CUT: &str = "…（已截断）";
+
+/// One 问题清单 row for a finding (`seq` is 1-based), every cell guarded and bounded.
+///
+/// 问题描述 is prefixed with the finding's target (`材料「身份证明」: …`) when it has one.
+/// 复核结果 and 整改情况 are empty: they are for the assessor and the clerk.
+pub fn row(seq: usize, f: &Finding) -> [String; 11] {
+    let message = description(f);
+    [
+        seq.to_string(),
+        cell(&f.item_name),
+        cell(&f.item_code),
+        cell(&f.element),
+        cell(&f.rule),
+        cell(&message),
+        cell(&f.evidence),
+        cell(&f.suggestion),
+        f.severity.label_zh().to_owned(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+/// 问题描述: the message, prefixed with the target (`材料「身份证明」: …`) unless it names it.
+pub fn description(f: &Finding) -> String {
+    match &f.target {
+        Some(t) if !t.is_empty() && !f.message.contains(t.as_str()) => {
+            format!("{t}: {}", f.message)
+        }
+        _ => f.message.clone(),
+    }
+}
+
+/// Guards and bounds one untrusted cell value.
+pub fn cell(text: &str) -> String {
+    let text = bound(text, MAX_CELL_CHARS);
+    guard(&text).into_owned()
+}
+
+/// Neutralises text a spreadsheet would read as a formula by prefixing `'` (see module docs).
+pub fn guard(text: &str) -> Cow<'_, str> {
+    if needs_guard(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Undoes [`guard`] for readers of a returned fix list (e.g. the 复核 read-back): drops a leading
+/// `'` only when what follows is something [`guard`] would have guarded.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// Whether a spreadsheet could read `text` as a formula (or a DDE payload).
+pub fn needs_guard(text: &str) -> bool {
+    matches!(
+        text.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
+}
+
+/// Cuts `text` to at most `max` characters, marking the cut.
+pub fn bound(text: &str, max: usize) -> Cow<'_, str> {
+    if text.char_indices().nth(max).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let keep = max.saturating_sub(CUT.chars().count());
+    let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    Cow::Owned(format!("{}{CUT}", &text[..end]))
+}
+
+/// Display width in spreadsheet columns: CJK and full-width characters count double.
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x2_0000..=0x3_FFFD)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn guard_prefixes_formula_starts_only() {
+        for bad in [
+            "=HYPERLINK(\"http://x\")",
+            "+1",
+            "-2+3",
+            "@SUM(A1)",
+            "\tx",
+            "\r=1",
+        ] {
+            assert_eq!(guard(bad), format!("'{bad}"), "{bad:?}");
+        }
+        for ok in ["000104002000", "池州市长江中路1号", "a=b", "", " =1"] {
+            assert_eq!(guard(ok), ok, "{ok:?}");
+        }
+    }
+
+    #[test]
+    fn unguard_reverses_guard_only() {
+        for text in ["=1+2", "-12345", "'quoted", "'", "000104002000", "@x"] {
+            assert_eq!(unguard(&guard(text)), text, "{text:?}");
+        }
+        assert_eq!(unguard("'abc"), "'abc");
+    }
+
+    #[test]
+    fn bound_cuts_by_characters_and_marks_the_cut() {
+        let long = "办".repeat(20);
+        let cut = bound(&long, 10);
+        assert_eq!(cut.chars().count(), 10);
+        assert!(cut.ends_with(CUT));
+        assert_eq!(bound("短文本", 10), "短文本");
+    }
+
+    #[test]
+    fn width_counts_cjk_double() {
+        assert_eq!(display_width("abc"), 3);
+        assert_eq!(display_width("事项名称"), 8);
+        assert_eq!(display_width("（A）"), 5);
+    }
+}

@@ -1,0 +1,398 @@
+//! The single-file HTML report (`report.html`): opens from disk with no network — CSS, SVG charts
+//! and a small filter script are inline.
+//!
+//! The page is rendered with minijinja from `assets/report.html`; templates named `*.html` are
+//! auto-escaped, so every value from the items (names, codes, messages, quoted text, unit names)
+//! is HTML-escaped wherever it lands, attributes included. The only strings passed as safe are the
+//! rule docs, which [`super::markdown`] escapes before adding its few tags. No report data is put inside
+//! the `<script>`: the filter reads the escaped `data-*` attributes of the table rows.
+//!
+//! Large reports: the first [`PAGE`] findings are shown, the rest are in the page but hidden until
+//! the reader filters or asks for more, so 10,000 findings stay usable.
+
+use minijinja::value::Serde;
+use minijinja::{Environment, Value, context};
+use serde::Serialize;
+
+use super::Report;
+use super::fixlist::bound;
+use super::markdown::markdown;
+use super::view::{UnitView, Views, element_counts};
+use crate::model::{Finding, Severity};
+use crate::rules;
+
+/// Findings shown before the reader filters or asks for more.
+pub const PAGE: usize = 200;
+
+/// Longest quoted text (原文) shown in a table cell, in characters.
+const MAX_EVIDENCE_CHARS: usize = 600;
+
+/// Longest other text from the items shown in a table cell, in characters.
+const MAX_TEXT_CHARS: usize = 2000;
+
+/// Bars shown in the failing-elements chart.
+const TOP_ELEMENTS: usize = 15;
+
+const TEMPLATE: &str = include_str!("assets/report.html");
+const CSS: &str = include_str!("assets/report.css");
+const SCRIPT: &str = include_str!("assets/report.js");
+
+/// Renders the report as one HTML page.
+pub fn render(report: &Report) -> Result<String, minijinja::Error> {
+    let mut env = Environment::new();
+    env.add_template("report.html", TEMPLATE)?;
+    let views = Views::of(report);
+    let scored = views.units.iter().any(|u| u.score.is_some());
+    let units: Vec<UnitRow> = views.units.iter().map(UnitRow::of).collect();
+    let findings: Vec<FindingRow> = report.findings.iter().map(FindingRow::of).collect();
+    let rules: Vec<Value> = report.rules.iter().map(rule_doc).collect();
+    let mut elements: Vec<String> = report.findings.iter().map(|f| f.element.clone()).collect();
+    elements.sort();
+    elements.dedup();
+    let unreadable: Vec<Unreadable> = views
+        .unreadable
+        .iter()
+        .map(|i| Unreadable {
+            name: i.name.clone(),
+            code: i.code.clone(),
+            reason: i.reason.clone().unwrap_or_default(),
+            provenance: i.provenance.to_string(),
+        })
+        .collect();
+    let notices: Vec<String> = report
+        .notices
+        .iter()
+        .map(|n| format!("{} — {}", n.provenance, n.message))
+        .collect();
+    let tmpl = env.get_template("report.html")?;
+    tmpl.render(context! {
+        css => Value::from_safe_string(CSS.to_owned()),
+        script => Value::from_safe_string(SCRIPT.to_owned()),
+        run_id => &report.run_id,
+        generated_at => display_time(&report.generated_at),
+        tool_version => &report.tool_version,
+        inputs => Value::from(Serde(&report.inputs)),
+        summary => Value::from(Serde(&report.summary)),
+        unit_count => views.units.len(),
+        scored,
+        units => Value::from(Serde(&units)),
+        score_chart => Value::from(Serde(score_chart(&views.units, scored))),
+        element_chart => Value::from(Serde(element_chart(report))),
+        findings => Value::from(Serde(&findings)),
+        page => PAGE,
+        elements => Value::from(Serde(&elements)),
+        rules => Value::from_iter(rules),
+        unreadable => Value::from(Serde(&unreadable)),
+        notices => Value::from(Serde(&notices)),
+    })
+}
+
+/// `2026-11-28T15:59:59.123Z` as `2026-11-28 15:59:59 UTC`; other text unchanged.
+fn display_time(rfc3339: &str) -> String {
+    rfc3339.parse::<jiff::Timestamp>().map_or_else(
+        |_| rfc3339.to_owned(),
+        |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
+    )
+}
+
+#[derive(Serialize)]
+struct UnitRow {
+    name: String,
+    kind: &'static str,
+    items: usize,
+    items_with_errors: usize,
+    errors: usize,
+    warnings: usize,
+    score: Option<ScoreCells>,
+}
+
+#[derive(Serialize)]
+struct ScoreCells {
+    sampled: usize,
+    rate_kind: &'static str,
+    rate: String,
+    rate_interval: String,
+    score: String,
+    full_marks: String,
+    score_interval: String,
+    reviewed: Option<String>,
+    overlaps: String,
+}
+
+impl UnitRow {
+    fn of(u: &UnitView<'_>) -> Self {
+        UnitRow {
+            name: u.name.to_owned(),
+            kind: u.kind.map_or("", |k| k.label_zh()),
+            items: u.items.len(),
+            items_with_errors: u.items_with_errors(),
+            errors: u.errors(),
+            warnings: u.warnings(),
+            score: u.score.map(|s| ScoreCells {
+                sampled: s.sampled,
+                rate_kind: s.rate_kind.label_zh(),
+                rate: format!("{:.1}%", s.rate * 100.0),
+                rate_interval: format!("{:.1}%–{:.1}%", s.rate_low * 100.0, s.rate_high * 100.0),
+                score: format!("{:.2}", s.score),
+                full_marks: format!("{}", s.full_marks),
+                score_interval: format!("{:.2}–{:.2}", s.score_low, s.score_high),
+                reviewed: s.reviewed_score.map(|r| format!("{r:.2}")),
+                overlaps: s.overlaps_with.join("、"),
+            }),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct FindingRow {
+    unit: String,
+    item_name: String,
+    item_code: String,
+    element: String,
+    rule: String,
+    rule_name: String,
+    severity: &'static str,
+    severity_label: &'static str,
+    message: String,
+    evidence: String,
+    suggestion: String,
+    provenance: String,
+}
+
+impl FindingRow {
+    fn of(f: &Finding) -> Self {
+        let message = super::fixlist::description(f);
+        let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
+        FindingRow {
+            unit: f.unit.clone(),
+            item_name: text(&f.item_name),
+            item_code: text(&f.item_code),
+            element: f.element.clone(),
+            rule: f.rule.clone(),
+            rule_name: f.rule_name.clone(),
+            severity: match f.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            severity_label: f.severity.label_zh(),
+            message: text(&message),
+            evidence: bound(&f.evidence, MAX_EVIDENCE_CHARS).into_owned(),
+            suggestion: text(&f.suggestion),
+            provenance: f.provenance.to_string(),
+        }
+    }
+}
+
+/// One rule's entry in 规则说明; its docs are escaped by [`markdown`] and passed as safe.
+fn rule_doc(r: &super::RuleInfo) -> Value {
+    let docs = rules::find(&r.id).map_or_else(
+        || Value::from("（本版本没有这条规则的说明）"),
+        |rule| Value::from_safe_string(markdown(rule.meta().docs)),
+    );
+    context! {
+        id => &r.id,
+        name => &r.name,
+        element => &r.element,
+        category => &r.category,
+        severity => r.severity.label_zh(),
+        docs,
+    }
+}
+
+#[derive(Serialize)]
+struct Unreadable {
+    name: String,
+    code: String,
+    reason: String,
+    provenance: String,
+}
+
+/// A horizontal bar chart, laid out here so the template only draws.
+#[derive(Serialize)]
+struct Chart {
+    title: String,
+    note: String,
+    width: u32,
+    height: u32,
+    label_width: u32,
+    bars: Vec<Bar>,
+}
+
+#[derive(Serialize)]
+struct Bar {
+    label: String,
+    full_label: String,
+    value: String,
+    y: u32,
+    width: f64,
+    /// Interval whisker, when the value has one.
+    low: Option<f64>,
+    high: Option<f64>,
+    class: &'static str,
+}
+
+const CHART_WIDTH: u32 = 900;
+const LABEL_WIDTH: u32 = 230;
+const BAR_AREA: f64 = 560.0;
+const ROW: u32 = 26;
+
+fn chart(title: String, note: String, bars: Vec<Bar>) -> Chart {
+    Chart {
+        title,
+        note,
+        width: CHART_WIDTH,
+        height: ROW * bars.len().max(1) as u32 + 24,
+        label_width: LABEL_WIDTH,
+        bars,
+    }
+}
+
+fn short_label(s: &str) -> String {
+    bound_display(s, 28)
+}
+
+/// Cuts a label to `max` display columns (CJK double), ending in `…`.
+fn bound_display(s: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = super::fixlist::display_width(c.encode_utf8(&mut [0; 4]));
+        if w + cw > max {
+            out.push('…');
+            return out;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out
+}
+
+fn score_chart(units: &[UnitView<'_>], scored: bool) -> Chart {
+    let mut rows: Vec<&UnitView<'_>> = units.iter().collect();
+    if scored {
+        rows.retain(|u| u.score.is_some());
+        rows.sort_by(|a, b| {
+            let (sa, sb) = (a.score.expect("retained"), b.score.expect("retained"));
+            (sb.score / sb.full_marks)
+                .total_cmp(&(sa.score / sa.full_marks))
+                .then(a.name.cmp(b.name))
+        });
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(i, u)| {
+                let s = u.score.expect("retained");
+                let scale = |v: f64| (v / s.full_marks).clamp(0.0, 1.0) * BAR_AREA;
+                Bar {
+                    label: short_label(u.name),
+                    full_label: u.name.to_owned(),
+                    value: format!("{:.2} / {}", s.score, s.full_marks),
+                    y: i as u32 * ROW,
+                    width: scale(s.score),
+                    low: Some(scale(s.score_low)),
+                    high: Some(scale(s.score_high)),
+                    class: if s.score / s.full_marks >= 0.9 {
+                        "good"
+                    } else {
+                        "weak"
+                    },
+                }
+            })
+            .collect();
+        chart(
+            "各单位得分".into(),
+            "条长为得分占满分的比例；细线为得分的 95% 区间（抽样误差）".into(),
+            bars,
+        )
+    } else {
+        rows.sort_by(|a, b| b.errors().cmp(&a.errors()).then(a.name.cmp(b.name)));
+        let max = rows.iter().map(|u| u.errors()).max().unwrap_or(0).max(1) as f64;
+        let bars = rows
+            .iter()
+            .enumerate()
+            .map(|(i, u)| Bar {
+                label: short_label(u.name),
+                full_label: u.name.to_owned(),
+                value: format!("{} 条错误", u.errors()),
+                y: i as u32 * ROW,
+                width: u.errors() as f64 / max * BAR_AREA,
+                low: None,
+                high: None,
+                class: "weak",
+            })
+            .collect();
+        chart(
+            "各单位错误数（未评分）".into(),
+            "本次运行没有评分，按错误条数排列".into(),
+            bars,
+        )
+    }
+}
+
+fn element_chart(report: &Report) -> Chart {
+    let items: Vec<_> = report.items.iter().collect();
+    let findings: Vec<_> = report.findings.iter().collect();
+    let mut counts = element_counts(&report.rules, &items, &findings);
+    counts.retain(|c| c.fail > 0 || c.errors > 0);
+    counts.sort_by(|a, b| {
+        b.fail
+            .cmp(&a.fail)
+            .then(b.errors.cmp(&a.errors))
+            .then(a.rule.cmp(&b.rule))
+    });
+    counts.truncate(TOP_ELEMENTS);
+    let max = counts
+        .iter()
+        .map(|c| c.fail.max(c.errors))
+        .max()
+        .unwrap_or(0)
+        .max(1) as f64;
+    let bars = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let n = if c.fail > 0 { c.fail } else { c.errors };
+            let rate = if c.checks() > 0 {
+                format!("（{:.0}%）", c.fail as f64 / c.checks() as f64 * 100.0)
+            } else {
+                String::new()
+            };
+            let label = format!("{} {}", c.rule, c.element);
+            Bar {
+                label: short_label(&label),
+                full_label: label,
+                value: format!("{n} 个事项不通过{rate}"),
+                y: i as u32 * ROW,
+                width: n as f64 / max * BAR_AREA,
+                low: None,
+                high: None,
+                class: "weak",
+            }
+        })
+        .collect();
+    chart(
+        "不通过最多的要素".into(),
+        format!("按不通过的事项数排列，最多 {TOP_ELEMENTS} 项；括号内为不通过率"),
+        bars,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_shown_to_the_second() {
+        assert_eq!(
+            display_time("2026-11-28T23:58:07.361386974Z"),
+            "2026-11-28 23:58:07 UTC"
+        );
+        assert_eq!(display_time("昨天"), "昨天");
+    }
+
+    #[test]
+    fn labels_are_cut_by_display_width() {
+        assert_eq!(bound_display("池州市市场监督管理局", 8), "池州市市…");
+        assert_eq!(bound_display("贵池区", 8), "贵池区");
+    }
+}

@@ -1,0 +1,274 @@
+//! The output folder of a run: which files each format writes, and safe file names for units.
+//!
+//! ```text
+//! reports/<run>/report.json
+//! reports/<run>/report.html
+//! reports/<run>/findings.csv
+//! reports/<run>/整改清单-全部.xlsx          every unit, plus the unreadable items
+//! reports/<run>/整改清单-<unit>.xlsx        one per unit (name made safe by unit_file_stem)
+//! ```
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+
+use rayon::prelude::*;
+
+use super::view::Views;
+use super::xlsx::Scope;
+use super::{Report, csv, html, json, xlsx};
+
+/// A report format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Format {
+    /// `report.json` — the full report, re-readable by `zwfw-audit report`.
+    Json,
+    /// `整改清单-*.xlsx` — the fix lists.
+    Xlsx,
+    /// `report.html` — the one-page report.
+    Html,
+    /// `findings.csv` — the findings.
+    Csv,
+}
+
+impl Format {
+    /// Every format, in writing order.
+    pub const ALL: [Format; 4] = [Format::Json, Format::Xlsx, Format::Html, Format::Csv];
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+            Format::Csv => "csv",
+        })
+    }
+}
+
+impl FromStr for Format {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "json" => Ok(Format::Json),
+            "xlsx" | "excel" => Ok(Format::Xlsx),
+            "html" => Ok(Format::Html),
+            "csv" => Ok(Format::Csv),
+            other => Err(format!(
+                "不支持的报告格式 \"{other}\"（可用: json, xlsx, html, csv）"
+            )),
+        }
+    }
+}
+
+/// A report file could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    /// The file could not be created or written.
+    #[error("无法写入 {path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The workbook could not be built.
+    #[error("无法生成 Excel 文件 {path}: {source}")]
+    Xlsx {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: rust_xlsxwriter::XlsxError,
+    },
+    /// The HTML template failed (a bug in the template).
+    #[error("无法生成 HTML 报告: {0}")]
+    Html(#[from] minijinja::Error),
+}
+
+/// File name of the all-units workbook.
+pub const ALL_UNITS_XLSX: &str = "整改清单-全部.xlsx";
+
+/// Writes the given formats into `dir` (which must exist); returns the files written, in order.
+pub fn write_dir(
+    report: &Report,
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<PathBuf>, WriteError> {
+    let mut written = Vec::new();
+    let mut seen = BTreeSet::new();
+    for &format in formats {
+        if !seen.insert(format) {
+            continue;
+        }
+        match format {
+            Format::Json => {
+                let path = dir.join("report.json");
+                write_file(&path, |out| json::write(report, out))?;
+                written.push(path);
+            }
+            Format::Html => {
+                let page = html::render(report)?;
+                let path = dir.join("report.html");
+                write_file(&path, |out| out.write_all(page.as_bytes()))?;
+                written.push(path);
+            }
+            Format::Csv => {
+                let path = dir.join("findings.csv");
+                write_file(&path, |out| csv::write(report, out))?;
+                written.push(path);
+            }
+            Format::Xlsx => written.extend(write_workbooks(report, dir)?),
+        }
+    }
+    Ok(written)
+}
+
+fn write_file(
+    path: &Path,
+    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
+    body(&mut out).map_err(io)?;
+    out.flush().map_err(io)
+}
+
+/// Writes `整改清单-全部.xlsx` and one `整改清单-<unit>.xlsx` per unit.
+fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
+    let views = Views::of(report);
+    let mut jobs: Vec<(PathBuf, Scope<'_, '_>)> = vec![(
+        dir.join(ALL_UNITS_XLSX),
+        Scope {
+            title: "全部单位".to_owned(),
+            units: views.units.iter().collect(),
+            unreadable: views.unreadable.clone(),
+        },
+    )];
+    let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
+    for unit in &views.units {
+        let stem = unique(unit_file_stem(unit.name), &mut taken);
+        jobs.push((
+            dir.join(format!("整改清单-{stem}.xlsx")),
+            Scope {
+                title: unit.name.to_owned(),
+                units: vec![unit],
+                unreadable: Vec::new(),
+            },
+        ));
+    }
+    // Workbooks are independent: build them in parallel, write them in order.
+    let built: Vec<(PathBuf, Result<Vec<u8>, rust_xlsxwriter::XlsxError>)> = jobs
+        .into_par_iter()
+        .map(|(path, scope)| {
+            let bytes = xlsx::to_bytes(report, &scope);
+            (path, bytes)
+        })
+        .collect();
+    let mut written = Vec::with_capacity(built.len());
+    for (path, bytes) in built {
+        let bytes = bytes.map_err(|source| WriteError::Xlsx {
+            path: path.clone(),
+            source,
+        })?;
+        write_file(&path, |out| out.write_all(&bytes))?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Longest unit part of a file name, in characters (a CJK character is 3 bytes of the usual
+/// 255-byte limit).
+const MAX_STEM_CHARS: usize = 60;
+
+/// A unit name made safe as part of a file name on Windows, macOS and Linux: path separators,
+/// reserved characters (`<>:"/\|?*`) and control characters become `_`; leading and trailing
+/// dots and spaces are dropped; reserved device names (`CON`, `NUL`, `COM1` …) get a `_`; long
+/// names are cut; an empty result is `未命名单位`.
+pub fn unit_file_stem(name: &str) -> String {
+    let mapped: String = name
+        .chars()
+        .map(|c| match c {
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .take(MAX_STEM_CHARS)
+        .collect();
+    let trimmed = mapped.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if trimmed.is_empty() || trimmed.chars().all(|c| c == '_') {
+        return "未命名单位".to_owned();
+    }
+    let base = trimmed.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let reserved = matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || ((base.starts_with("COM") || base.starts_with("LPT"))
+            && base.len() == 4
+            && base.as_bytes()[3].is_ascii_digit());
+    if reserved {
+        format!("_{trimmed}")
+    } else {
+        trimmed.to_owned()
+    }
+}
+
+/// `stem`, or `stem-2`, `stem-3` … when two units come out with the same file name.
+fn unique(stem: String, taken: &mut BTreeSet<String>) -> String {
+    if taken.insert(stem.clone()) {
+        return stem;
+    }
+    let mut n = 2;
+    loop {
+        let candidate = format!("{stem}-{n}");
+        if taken.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_become_safe_file_names() {
+        assert_eq!(
+            unit_file_stem("池州市市场监督管理局"),
+            "池州市市场监督管理局"
+        );
+        assert_eq!(unit_file_stem("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(
+            unit_file_stem("a/b\\c:d*e?f\"g<h>i|j"),
+            "a_b_c_d_e_f_g_h_i_j"
+        );
+        assert_eq!(unit_file_stem(" 贵池区. "), "贵池区");
+        assert_eq!(unit_file_stem("con"), "_con");
+        assert_eq!(unit_file_stem("COM1.txt"), "_COM1.txt");
+        assert_eq!(unit_file_stem("..."), "未命名单位");
+        assert_eq!(unit_file_stem("\n\t"), "未命名单位");
+        assert_eq!(
+            unit_file_stem(&"局".repeat(200)).chars().count(),
+            MAX_STEM_CHARS
+        );
+    }
+
+    #[test]
+    fn colliding_names_get_a_suffix() {
+        let mut taken = BTreeSet::from(["全部".to_owned()]);
+        assert_eq!(unique("a_b".into(), &mut taken), "a_b");
+        assert_eq!(unique("a_b".into(), &mut taken), "a_b-2");
+        assert_eq!(unique("全部".into(), &mut taken), "全部-2");
+    }
+
+    #[test]
+    fn formats_parse_in_chinese_error() {
+        assert_eq!("XLSX".parse::<Format>(), Ok(Format::Xlsx));
+        assert!("pdf".parse::<Format>().unwrap_err().contains("不支持"));
+    }
+}

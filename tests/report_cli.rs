@@ -1,0 +1,135 @@
+//! `check --format` and `report`: the output folder a run leaves behind, re-rendering a saved
+//! report, and bad formats refused in Chinese.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use predicates::str::contains;
+
+const DEMO: &str = "fixtures/exports/report-demo.json";
+
+fn zwfw() -> Command {
+    Command::cargo_bin("zwfw-audit").unwrap()
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn check_writes_every_format_into_the_run_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    zwfw()
+        .args([
+            "check",
+            DEMO,
+            "--format",
+            "json,xlsx,html,csv",
+            "--run-id",
+            "t1",
+            "-o",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(1)
+        .stderr(contains("报告已写入"));
+    assert_eq!(
+        names(dir.path()),
+        [
+            "findings.csv",
+            "report.html",
+            "report.json",
+            "整改清单-东至县.xlsx",
+            "整改清单-全部.xlsx",
+            "整改清单-池州市人力资源和社会保障局.xlsx",
+            "整改清单-池州市市场监督管理局.xlsx",
+            "整改清单-贵池区.xlsx",
+        ]
+    );
+    let html = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    // The demo's formula-shaped item name is escaped text in the page…
+    assert!(html.contains("=HYPERLINK(&quot;http:&#x2f;&#x2f;evil.example&#x2f;&quot;"));
+    // …and guarded in the CSV.
+    let csv = std::fs::read_to_string(dir.path().join("findings.csv")).unwrap();
+    assert!(csv.starts_with('\u{feff}'));
+    assert!(csv.contains("\"'=HYPERLINK("), "{csv}");
+}
+
+#[test]
+fn report_rerenders_a_saved_json_next_to_it() {
+    let dir = tempfile::tempdir().unwrap();
+    zwfw()
+        .args([
+            "check", DEMO, "--run-id", "t2", "--format", "json", "-q", "-o",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    assert_eq!(names(dir.path()), ["report.json"]);
+    let json = dir.path().join("report.json");
+    zwfw()
+        .arg("report")
+        .arg(&json)
+        .assert()
+        .success()
+        .stderr(contains("整改清单-全部.xlsx"));
+    let all = names(dir.path());
+    for expected in [
+        "findings.csv",
+        "report.html",
+        "整改清单-全部.xlsx",
+        "整改清单-贵池区.xlsx",
+    ] {
+        assert!(
+            all.iter().any(|n| n == expected),
+            "{expected} missing from {all:?}"
+        );
+    }
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let rerendered = std::fs::read_to_string(dir.path().join("report.html")).unwrap();
+    assert!(rerendered.contains(original["run_id"].as_str().unwrap()));
+    let findings = original["findings"].as_array().unwrap().len();
+    assert!(findings > 0);
+    assert!(rerendered.contains(&format!(
+        "问题清单 <span class=\"dim\">共 {findings} 条</span>"
+    )));
+
+    let elsewhere = tempfile::tempdir().unwrap();
+    zwfw()
+        .arg("report")
+        .arg(&json)
+        .args(["--format", "csv", "-q", "-o"])
+        .arg(elsewhere.path().join("sub"))
+        .assert()
+        .success();
+    assert_eq!(names(&elsewhere.path().join("sub")), ["findings.csv"]);
+}
+
+#[test]
+fn unknown_formats_and_bad_reports_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    zwfw()
+        .args(["check", DEMO, "--format", "json,pdf", "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("不支持的报告格式 \"pdf\""));
+    assert!(
+        names(dir.path()).is_empty(),
+        "nothing is written before the format is known"
+    );
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, "{\"schema_version\": 99}").unwrap();
+    zwfw()
+        .arg("report")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(contains("报告版本"));
+}
