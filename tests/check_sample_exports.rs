@@ -1,8 +1,10 @@
 //! `zwfw-audit check` end to end on the bundled sample export: exit code 1 because the sample
 //! has findings, the JSON report lists every item of the workbook with its place, and a corrupt
-//! input next to a good one is reported while the run goes on.
+//! input next to a good one is reported while the run goes on. On both `sample.json` and
+//! `sample.xlsx`, every item reports errors for exactly the rules `fixtures/exports/expected.json`
+//! lists (the 13 clean items none), and the only warnings are the two the README documents.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -123,4 +125,110 @@ fn a_corrupt_input_is_reported_and_the_good_one_still_checked() {
         .args(["-o", "-"])
         .assert()
         .code(2);
+}
+
+/// `fixtures/exports/expected.json`: 实施编码 → the sorted rule ids that must report an error.
+fn expected_errors() -> BTreeMap<String, BTreeSet<String>> {
+    let v: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/exports/expected.json")).unwrap(),
+    )
+    .unwrap();
+    v.as_object()
+        .unwrap()
+        .iter()
+        .map(|(code, rules)| {
+            let list: Vec<String> = rules
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap().to_owned())
+                .collect();
+            let mut sorted = list.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(list, sorted, "{code}: rule ids must be sorted and unique");
+            (code.clone(), list.into_iter().collect())
+        })
+        .collect()
+}
+
+/// Runs `check` on one sample file and returns, per 实施编码, the rule ids of the findings of
+/// the given severity (every item of the report has an entry, possibly empty).
+fn findings_by_item(input: &str, severity: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let output = zwfw()
+        .args(["check", input, "--format", "json", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{input}: the sample has errors"
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut by_item: BTreeMap<String, BTreeSet<String>> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["code"].as_str().unwrap().to_owned(), BTreeSet::new()))
+        .collect();
+    for f in report["findings"].as_array().unwrap() {
+        if f["severity"] == severity {
+            let code = f["item_code"].as_str().unwrap();
+            by_item
+                .get_mut(code)
+                .unwrap_or_else(|| panic!("{input}: finding for unknown item {code}: {f}"))
+                .insert(f["rule"].as_str().unwrap().to_owned());
+        }
+    }
+    by_item
+}
+
+#[test]
+fn every_sample_item_trips_exactly_its_planted_rules() {
+    let expected = expected_errors();
+    assert_eq!(
+        expected.keys().cloned().collect::<BTreeSet<_>>(),
+        sample_codes(),
+        "expected.json must list every item of sample.json"
+    );
+    let clean = expected.values().filter(|r| r.is_empty()).count();
+    assert_eq!(clean, 13, "README: 13 clean items");
+    for input in [
+        "fixtures/exports/sample.json",
+        "fixtures/exports/sample.xlsx",
+    ] {
+        let got = findings_by_item(input, "error");
+        let mismatches: Vec<String> = expected
+            .iter()
+            .filter(|(code, want)| got.get(*code) != Some(*want))
+            .map(|(code, want)| format!("{code}: expected {want:?}, got {:?}", got.get(code)))
+            .collect();
+        assert!(mismatches.is_empty(), "{input}:\n{}", mismatches.join("\n"));
+        assert_eq!(got.len(), expected.len(), "{input}: items in the report");
+    }
+}
+
+#[test]
+fn sample_warnings_are_the_documented_ones() {
+    // README「提示」: item 6 is a 即办件 promising 5 working days (B03), item 25 publishes the
+    // same number for consultation and complaints (B15); no other item has a warning.
+    let documented: BTreeMap<&str, &str> = [
+        ("1134170000312541513000707013000", "B03"),
+        ("11341702003178234X4340117036000", "B15"),
+    ]
+    .into_iter()
+    .collect();
+    for input in [
+        "fixtures/exports/sample.json",
+        "fixtures/exports/sample.xlsx",
+    ] {
+        let got = findings_by_item(input, "warning");
+        for (code, rules) in &got {
+            let want: BTreeSet<String> = documented
+                .get(code.as_str())
+                .map(|r| BTreeSet::from([(*r).to_owned()]))
+                .unwrap_or_default();
+            assert_eq!(rules, &want, "{input}: warnings of {code}");
+        }
+    }
 }
