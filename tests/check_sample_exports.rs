@@ -208,27 +208,67 @@ fn every_sample_item_trips_exactly_its_planted_rules() {
     }
 }
 
+/// The planted-defects table of `fixtures/exports/README.md`: 实施编码 → (error rule ids, warning
+/// rule ids), read from the rules column (`B07, B11; B03 (warning)`).
+fn readme_table() -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
+    let readme = std::fs::read_to_string(root().join("fixtures/exports/README.md")).unwrap();
+    let mut table = BTreeMap::new();
+    for line in readme.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        // | # | `实施编码` | 事项名称 | unit | rules | defect |
+        if cells.len() != 8 || !cells[2].starts_with('`') || cells[1].parse::<u32>().is_err() {
+            continue;
+        }
+        let code = cells[2].trim_matches('`').to_owned();
+        let (mut errors, mut warnings) = (BTreeSet::new(), BTreeSet::new());
+        for id in cells[5].split([',', ';']).map(str::trim) {
+            match id.strip_suffix("(warning)") {
+                Some(w) => warnings.insert(w.trim().to_owned()),
+                None => errors.insert(id.to_owned()),
+            };
+        }
+        assert!(
+            table.insert(code.clone(), (errors, warnings)).is_none(),
+            "README lists {code} twice"
+        );
+    }
+    table
+}
+
+#[test]
+fn readme_table_agrees_with_expected_json() {
+    let expected = expected_errors();
+    let table = readme_table();
+    assert_eq!(table.len(), 23, "README: 23 defective items");
+    for (code, want) in &expected {
+        match table.get(code) {
+            Some((errors, _)) => assert_eq!(errors, want, "README row of {code}"),
+            None => assert!(want.is_empty(), "{code} has errors but no README row"),
+        }
+    }
+    for code in table.keys() {
+        assert!(
+            expected.contains_key(code),
+            "README row {code} not in expected.json"
+        );
+    }
+}
+
 #[test]
 fn sample_warnings_are_the_documented_ones() {
-    // README「提示」: item 6 is a 即办件 promising 5 working days (B03), item 25 publishes the
-    // same number for consultation and complaints (B15); no other item has a warning.
-    let documented: BTreeMap<&str, &str> = [
-        ("1134170000312541513000707013000", "B03"),
-        ("11341702003178234X4340117036000", "B15"),
-    ]
-    .into_iter()
-    .collect();
+    // Warnings are not in expected.json; the README table marks them "(warning)", and no other item
+    // may have one.
+    let table = readme_table();
     for input in [
         "fixtures/exports/sample.json",
         "fixtures/exports/sample.xlsx",
     ] {
         let got = findings_by_item(input, "warning");
         for (code, rules) in &got {
-            let want: BTreeSet<String> = documented
-                .get(code.as_str())
-                .map(|r| BTreeSet::from([(*r).to_owned()]))
-                .unwrap_or_default();
+            let want = table.get(code).map(|(_, w)| w.clone()).unwrap_or_default();
             assert_eq!(rules, &want, "{input}: warnings of {code}");
         }
+        let documented: usize = table.values().map(|(_, w)| w.len()).sum();
+        assert_eq!(documented, 2, "README documents two warnings");
     }
 }
