@@ -1,8 +1,10 @@
 //! `zwfw-audit check` end to end on the bundled sample export: exit code 1 because the sample
 //! has findings, the JSON report lists every item of the workbook with its place, and a corrupt
-//! input next to a good one is reported while the run goes on.
+//! input next to a good one is reported while the run goes on. On both `sample.json` and
+//! `sample.xlsx`, every item reports errors for exactly the rules `fixtures/exports/expected.json`
+//! lists (the 13 clean items none), and the only warnings are the two the README documents.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -123,4 +125,150 @@ fn a_corrupt_input_is_reported_and_the_good_one_still_checked() {
         .args(["-o", "-"])
         .assert()
         .code(2);
+}
+
+/// `fixtures/exports/expected.json`: 实施编码 → the sorted rule ids that must report an error.
+fn expected_errors() -> BTreeMap<String, BTreeSet<String>> {
+    let v: Value = serde_json::from_str(
+        &std::fs::read_to_string(root().join("fixtures/exports/expected.json")).unwrap(),
+    )
+    .unwrap();
+    v.as_object()
+        .unwrap()
+        .iter()
+        .map(|(code, rules)| {
+            let list: Vec<String> = rules
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| r.as_str().unwrap().to_owned())
+                .collect();
+            let mut sorted = list.clone();
+            sorted.sort();
+            sorted.dedup();
+            assert_eq!(list, sorted, "{code}: rule ids must be sorted and unique");
+            (code.clone(), list.into_iter().collect())
+        })
+        .collect()
+}
+
+/// Runs `check` on one sample file and returns, per 实施编码, the rule ids of the findings of
+/// the given severity (every item of the report has an entry, possibly empty).
+fn findings_by_item(input: &str, severity: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let output = zwfw()
+        .args(["check", input, "--format", "json", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "{input}: the sample has errors"
+    );
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut by_item: BTreeMap<String, BTreeSet<String>> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| (i["code"].as_str().unwrap().to_owned(), BTreeSet::new()))
+        .collect();
+    for f in report["findings"].as_array().unwrap() {
+        if f["severity"] == severity {
+            let code = f["item_code"].as_str().unwrap();
+            by_item
+                .get_mut(code)
+                .unwrap_or_else(|| panic!("{input}: finding for unknown item {code}: {f}"))
+                .insert(f["rule"].as_str().unwrap().to_owned());
+        }
+    }
+    by_item
+}
+
+#[test]
+fn every_sample_item_trips_exactly_its_planted_rules() {
+    let expected = expected_errors();
+    assert_eq!(
+        expected.keys().cloned().collect::<BTreeSet<_>>(),
+        sample_codes(),
+        "expected.json must list every item of sample.json"
+    );
+    let clean = expected.values().filter(|r| r.is_empty()).count();
+    assert_eq!(clean, 13, "README: 13 clean items");
+    for input in [
+        "fixtures/exports/sample.json",
+        "fixtures/exports/sample.xlsx",
+    ] {
+        let got = findings_by_item(input, "error");
+        let mismatches: Vec<String> = expected
+            .iter()
+            .filter(|(code, want)| got.get(*code) != Some(*want))
+            .map(|(code, want)| format!("{code}: expected {want:?}, got {:?}", got.get(code)))
+            .collect();
+        assert!(mismatches.is_empty(), "{input}:\n{}", mismatches.join("\n"));
+        assert_eq!(got.len(), expected.len(), "{input}: items in the report");
+    }
+}
+
+/// The planted-defects table of `fixtures/exports/README.md`: 实施编码 → (error rule ids, warning
+/// rule ids), read from the rules column (`B07, B11; B03 (warning)`).
+fn readme_table() -> BTreeMap<String, (BTreeSet<String>, BTreeSet<String>)> {
+    let readme = std::fs::read_to_string(root().join("fixtures/exports/README.md")).unwrap();
+    let mut table = BTreeMap::new();
+    for line in readme.lines() {
+        let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+        // | # | `实施编码` | 事项名称 | unit | rules | defect |
+        if cells.len() != 8 || !cells[2].starts_with('`') || cells[1].parse::<u32>().is_err() {
+            continue;
+        }
+        let code = cells[2].trim_matches('`').to_owned();
+        let (mut errors, mut warnings) = (BTreeSet::new(), BTreeSet::new());
+        for id in cells[5].split([',', ';']).map(str::trim) {
+            match id.strip_suffix("(warning)") {
+                Some(w) => warnings.insert(w.trim().to_owned()),
+                None => errors.insert(id.to_owned()),
+            };
+        }
+        assert!(
+            table.insert(code.clone(), (errors, warnings)).is_none(),
+            "README lists {code} twice"
+        );
+    }
+    table
+}
+
+#[test]
+fn readme_table_agrees_with_expected_json() {
+    let expected = expected_errors();
+    let table = readme_table();
+    assert_eq!(table.len(), 23, "README: 23 defective items");
+    for (code, want) in &expected {
+        match table.get(code) {
+            Some((errors, _)) => assert_eq!(errors, want, "README row of {code}"),
+            None => assert!(want.is_empty(), "{code} has errors but no README row"),
+        }
+    }
+    for code in table.keys() {
+        assert!(
+            expected.contains_key(code),
+            "README row {code} not in expected.json"
+        );
+    }
+}
+
+#[test]
+fn sample_warnings_are_the_documented_ones() {
+    // Warnings are not in expected.json; the README table marks them "(warning)", and no other item
+    // may have one.
+    let table = readme_table();
+    for input in [
+        "fixtures/exports/sample.json",
+        "fixtures/exports/sample.xlsx",
+    ] {
+        let got = findings_by_item(input, "warning");
+        for (code, rules) in &got {
+            let want = table.get(code).map(|(_, w)| w.clone()).unwrap_or_default();
+            assert_eq!(rules, &want, "{input}: warnings of {code}");
+        }
+        let documented: usize = table.values().map(|(_, w)| w.len()).sum();
+        assert_eq!(documented, 2, "README documents two warnings");
+    }
 }
