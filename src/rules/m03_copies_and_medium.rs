@@ -1,6 +1,6 @@
 //! M03 规格份数 — every material states how many copies and in what medium.
 
-use super::materials::{material_target, parse_copies};
+use super::materials::{material_target, parse_copies, parse_marked_copies};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, Material};
@@ -54,7 +54,7 @@ fn check_material(m: &Material) -> Vec<Violation> {
     let mut out = Vec::new();
     let copies_text = m.copies.trim();
     let copies = if is_blank_or_placeholder(copies_text) && copies_text != "0" {
-        parse_copies(&m.spec).or_else(|| parse_copies(&m.material_type))
+        parse_marked_copies(&m.spec).or_else(|| parse_marked_copies(&m.material_type))
     } else {
         parse_copies(copies_text)
     };

@@ -93,6 +93,26 @@ pub fn parse_copies(text: &str) -> Option<u32> {
         .map(|&(_, n)| n)
 }
 
+/// A number of copies written inside other text (规格, 材料类型): only a number right before 份
+/// counts (`A4纸1份`, `一式两份`); a bare `A4` is a paper size, not four copies.
+pub fn parse_marked_copies(text: &str) -> Option<u32> {
+    let t = to_halfwidth(text);
+    t.match_indices('份').find_map(|(i, _)| {
+        let before = &t[..i];
+        let digits: String = before
+            .chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect();
+        if digits.is_empty() {
+            let last = before.chars().last()?;
+            parse_copies(&format!("{last}份"))
+        } else {
+            digits.chars().rev().collect::<String>().parse().ok()
+        }
+    })
+}
+
 /// One file or link a blank-form or sample field refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileRef {
@@ -445,6 +465,10 @@ mod tests {
         assert_eq!(parse_copies("壹份"), Some(1));
         assert_eq!(parse_copies("一式两份"), Some(2));
         assert_eq!(parse_copies("若干"), None);
+        assert_eq!(parse_marked_copies("A4"), None);
+        assert_eq!(parse_marked_copies("A4纸1份"), Some(1));
+        assert_eq!(parse_marked_copies("一式两份"), Some(2));
+        assert_eq!(parse_marked_copies("A4，原件2份"), Some(2));
         assert_eq!(parse_copies(""), None);
     }
 
