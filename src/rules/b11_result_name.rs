@@ -2,7 +2,7 @@
 
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
-use crate::model::text::{quote, to_halfwidth};
+use crate::model::text::{PLACEHOLDERS, quote, to_halfwidth};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -38,28 +38,6 @@ pub(super) const NO_RESULT: &[&str] = &[
     "无办理结果",
     "无结果名称",
     "不涉及",
-];
-
-const PLACEHOLDERS: &[&str] = &[
-    "/",
-    "-",
-    "--",
-    "—",
-    "——",
-    "暂无",
-    "空",
-    "null",
-    "NULL",
-    "N/A",
-    "n/a",
-    "略",
-    "待定",
-    "待补充",
-    "0",
-    "见附件",
-    "详见附件",
-    "同上",
-    "见上",
 ];
 
 const GENERIC: &[&str] = &[
@@ -111,6 +89,7 @@ impl Rule for ResultName {
         if says_no_result(text) {
             return Verdict::pass();
         }
+        // 无 already passed above: what is left of the placeholders hides the name.
         if PLACEHOLDERS.contains(&b.as_str())
             || b.starts_with("详见")
             || b.starts_with("参见")
