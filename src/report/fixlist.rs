@@ -40,8 +40,8 @@ pub const REVIEW_CHOICES: [&str; 2] = ["确认", "驳回"];
 /// Longest cell text written, in characters.
 pub const MAX_CELL_CHARS: usize = 8000;
 
-/// The marker that ends a cut cell.
-const CUT: &str = "…（已截断）";
+/// What [`bound`] puts at the end of a cut cell.
+pub const CUT: &str = "…（已截断）";
 
 /// One 问题清单 row for a finding (`seq` is 1-based), every cell guarded and bounded.
 ///

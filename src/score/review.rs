@@ -90,15 +90,12 @@ fn resolve_rule<'a>(report: &'a Report, text: &str) -> Option<&'a str> {
 /// Whether a finding's evidence is what a 原文 cell shows.
 fn evidence_matches(evidence: &str, shown: &str) -> bool {
     let e = evidence.trim();
-    let shown = shown.trim();
-    let shown = match shown.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => shown,
-    };
-    e == shown
-        || shown
-            .strip_suffix('…')
-            .is_some_and(|p| !p.is_empty() && e.starts_with(p.trim_end()))
+    // Undo what the fix-list writer did to the cell: the formula guard and the length cap.
+    let shown = crate::report::fixlist::unguard(shown.trim());
+    let prefix = shown
+        .strip_suffix(crate::report::fixlist::CUT)
+        .or_else(|| shown.strip_suffix('…'));
+    e == shown || prefix.is_some_and(|p| !p.is_empty() && e.starts_with(p.trim_end()))
 }
 
 /// A review row that names existing findings.

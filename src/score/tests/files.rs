@@ -150,19 +150,7 @@ fn the_exported_fix_list_xlsx_is_read_as_a_review() {
     ws.set_name("说明").unwrap();
     let ws = wb.add_worksheet();
     ws.set_name(review::SHEET).unwrap();
-    let head = [
-        "序号",
-        "事项名称",
-        "实施编码",
-        "要素",
-        "规则",
-        "问题描述",
-        "原文",
-        "整改建议",
-        "严重程度",
-        "复核结果",
-        "整改情况",
-    ];
+    let head = crate::report::fixlist::HEADERS;
     for (c, h) in head.iter().enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }

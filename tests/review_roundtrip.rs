@@ -1,0 +1,113 @@
+//! The fix list goes out and comes back: `check` writes 整改清单-全部.xlsx, an assessor fills 复核结果
+//! (驳回 on every finding of one unit) in Excel, and `score --review` reads that very workbook back.
+//! Rejecting every finding of a unit gives it full marks; the other units keep their scores.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use serde_json::Value;
+
+fn zwfw() -> Command {
+    Command::cargo_bin("zwfw-audit").unwrap()
+}
+
+fn scores(path: &Path) -> Vec<(String, f64, Option<f64>)> {
+    let r: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    r["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            (
+                s["unit"].as_str().unwrap().to_owned(),
+                s["score"].as_f64().unwrap(),
+                s["reviewed_score"].as_f64(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn an_assessor_rejects_one_units_findings_in_the_exported_fix_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports/sample.xlsx");
+    zwfw()
+        .arg("check")
+        .arg(&sample)
+        .args(["-q", "--format", "json,xlsx", "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+
+    // The assessor's copy: the same 问题清单, with 驳回 in 复核结果 on every row of one unit.
+    let unit = "贵池区";
+    let mut wb: Xlsx<_> = open_workbook(dir.path().join("整改清单-全部.xlsx")).unwrap();
+    let sheet = wb.worksheet_range("问题清单").unwrap();
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|r| r.iter().map(Data::to_string).collect())
+        .collect();
+    let header = &rows[0];
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let (review, code) = (col("复核结果"), col("实施编码"));
+    let report: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+            .unwrap();
+    let unit_codes: Vec<&str> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|i| i["unit"] == unit)
+        .map(|i| i["code"].as_str().unwrap())
+        .collect();
+    let mut out = rust_xlsxwriter::Workbook::new();
+    let ws = out.add_worksheet();
+    ws.set_name("问题清单").unwrap();
+    let mut rejected = 0;
+    for (r, row) in rows.iter().enumerate() {
+        for (c, value) in row.iter().enumerate() {
+            let value = if r > 0 && c == review && unit_codes.contains(&row[code].as_str()) {
+                rejected += 1;
+                "驳回"
+            } else {
+                value.as_str()
+            };
+            ws.write_string(r as u32, c as u16, value).unwrap();
+        }
+    }
+    assert!(rejected > 0, "the sample has findings in {unit}");
+    let returned = dir.path().join("复核-整改清单.xlsx");
+    out.save(&returned).unwrap();
+
+    let scored = dir.path().join("scored.json");
+    zwfw()
+        .arg("score")
+        .arg(dir.path().join("report.json"))
+        .arg("--review")
+        .arg(&returned)
+        .args(["-q", "-o"])
+        .arg(&scored)
+        .assert()
+        .success();
+    for (name, score, reviewed) in scores(&scored) {
+        let reviewed = reviewed.expect("every unit has a reviewed score");
+        if name == unit {
+            assert!(score < 8.0, "{unit} had findings");
+            assert!(
+                (reviewed - 8.0).abs() < 1e-9,
+                "{unit}: every finding rejected gives full marks, got {reviewed}"
+            );
+        } else {
+            assert!(
+                (reviewed - score).abs() < 1e-9,
+                "{name}: nothing rejected, score unchanged"
+            );
+        }
+    }
+}
