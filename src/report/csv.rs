@@ -5,7 +5,6 @@
 //! With a history (`audit` runs) a 状态 column follows 考核单位, the findings are grouped by unit,
 //! and each unit's closed baseline findings (已整改 / 已移除) follow its findings.
 
-use std::collections::BTreeSet;
 use std::io::Write;
 
 use super::Report;
@@ -40,25 +39,15 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     Ok(())
 }
 
-/// The rows in order: the report's findings; with a history, grouped by unit with each unit's
-/// closed findings after its own, then closed findings of units no longer in the report.
+/// The rows in order: the report's findings; with a history, grouped by unit (units whose
+/// items were all removed included) with each unit's closed findings after its own.
 fn rows(report: &Report) -> Vec<FixRow<'_>> {
     let Some(history) = &report.history else {
         return report.findings.iter().map(FixRow::Finding).collect();
     };
-    let views = Views::of(report);
-    let mut rows = Vec::new();
-    let mut seen = BTreeSet::new();
-    for u in &views.units {
-        seen.insert(u.name);
-        rows.extend(fixlist::unit_rows(&u.findings, u.name, Some(history)));
-    }
-    let mut orphans: Vec<_> = history
-        .findings
+    Views::of(report)
+        .units
         .iter()
-        .filter(|h| fixlist::is_closed(h) && !seen.contains(h.unit.as_str()))
-        .collect();
-    orphans.sort_by(|a, b| a.unit.cmp(&b.unit));
-    rows.extend(orphans.into_iter().map(FixRow::Closed));
-    rows
+        .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, Some(history)))
+        .collect()
 }

@@ -265,3 +265,42 @@ fn without_history_the_fix_list_and_csv_keep_their_columns() {
     assert_eq!(first, format!("{},{}", HEADERS.join(","), csv::UNIT_HEADER));
     assert_eq!(text.lines().count(), 1 + report.findings.len());
 }
+
+#[test]
+fn a_unit_whose_items_were_all_removed_still_gets_its_closed_rows() {
+    let mut report = night3();
+    let h = report.history.as_mut().unwrap();
+    let mut removed = h
+        .findings
+        .iter()
+        .find(|f| f.status == zwfw_audit::history::FindingStatus::Gone)
+        .unwrap()
+        .clone();
+    removed.unit = "池州市林业局".into();
+    removed.item_name = "林木采伐许可证核发".into();
+    removed.fingerprint = "0000000000000000".into();
+    h.findings.push(removed);
+    h.findings.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
+
+    let dir = tempfile::tempdir().unwrap();
+    let written = zwfw_audit::report::output::write_dir(
+        &report,
+        dir.path(),
+        &[zwfw_audit::report::output::Format::Xlsx],
+    )
+    .unwrap();
+    assert!(
+        written
+            .iter()
+            .any(|p| p.ends_with("整改清单-池州市林业局.xlsx"))
+    );
+    let list = sheet(&workbook(&report, Some("池州市林业局")), "问题清单");
+    assert_eq!(list.height(), 2);
+    assert_eq!(row(&list, 1)[1], "林木采伐许可证核发");
+    assert_eq!(row(&list, 1)[11], "已移除");
+    let all = sheet(&workbook(&report, None), "问题清单");
+    let closed = (1..all.height())
+        .filter(|&r| ["已整改", "已移除"].contains(&row(&all, r)[11].as_str()))
+        .count();
+    assert_eq!(closed, 3);
+}
