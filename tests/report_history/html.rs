@@ -104,6 +104,12 @@ fn hostile_text_in_history_entries_is_escaped() {
     h.units[0].unit = "<svg onload=alert(3)>人社局".into();
     h.units[0].trend[0].run_id = "n1\"><script>alert(4)</script>".into();
     h.units[0].trend[0].started_at = "<b>昨天</b>".into();
+    h.waivers.expired.push(zwfw_audit::history::Waiver {
+        fingerprint: "0123456789abcdef".into(),
+        reason: "<script>alert(5)</script>已报省平台".into(),
+        until: "2026-11-01".into(),
+        created_at: "2026-10-01T10:00:00+08:00".into(),
+    });
     let page = html::render(&report).unwrap();
     for raw in [
         "<script>alert(",
@@ -117,6 +123,9 @@ fn hostile_text_in_history_entries_is_escaped() {
     assert!(page.contains("&lt;script&gt;alert(&#x27;名称&#x27;)&lt;&#x2f;script&gt;"));
     assert!(page.contains("&lt;svg onload=alert(3)&gt;人社局"));
     assert!(page.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(
+        page.contains("豁免已过期（2026-11-01 到期）：0123456789abcdef — &lt;script&gt;alert(5)")
+    );
 
     // The same text in the Excel fix list is a plain string, guarded when formula-like.
     let h = report.history.as_mut().unwrap();

@@ -304,3 +304,35 @@ fn a_unit_whose_items_were_all_removed_still_gets_its_closed_rows() {
         .count();
     assert_eq!(closed, 3);
 }
+
+#[test]
+fn a_waived_finding_is_marked_with_its_end_date() {
+    let mut report = night3();
+    let h = report.history.as_mut().unwrap();
+    let entry = h
+        .findings
+        .iter_mut()
+        .find(|f| f.unit == SJ && f.status == zwfw_audit::history::FindingStatus::New)
+        .unwrap();
+    entry.waiver = Some(zwfw_audit::history::Waiver {
+        fingerprint: entry.fingerprint.clone(),
+        reason: "省平台统一配置，已报省数据资源局修改".into(),
+        until: "2026-12-31".into(),
+        created_at: "2026-11-23T10:00:00+08:00".into(),
+    });
+    let list = sheet(&workbook(&report, Some(SJ)), "问题清单");
+    let status: Vec<String> = (1..list.height())
+        .map(|r| row(&list, r)[11].clone())
+        .collect();
+    assert_eq!(
+        status
+            .iter()
+            .filter(|s| *s == "已豁免（至 2026-12-31）")
+            .count(),
+        1,
+        "{status:?}"
+    );
+    assert!(!status.contains(&"新增".to_owned()));
+    let page = zwfw_audit::report::html::render(&report).unwrap();
+    assert_eq!(page.matches("data-status=\"waived\"").count(), 1);
+}
