@@ -319,15 +319,15 @@ fn nightly_steps(
         config.audit.trend_runs,
     )?;
     checked.report.history = Some(view);
-    // 7. Reports, into `<run>.partial/` until the run is complete (lead: the xlsx/html/csv
-    //    writers go here next to JSON, into the same folder).
+    // 7. Reports (JSON, Excel fix lists, HTML, CSV — the writers `check` uses, with the history
+    //    columns), into `<run>.partial/` until the run is complete.
     let dir = config.output.dir.join(run.id());
     let partial = config.output.dir.join(format!("{}.partial", run.id()));
     if partial.exists() {
         std::fs::remove_dir_all(&partial)
             .with_context(|| format!("无法清理上次残留的 {}", partial.display()))?;
     }
-    write_json(&checked.report, &partial)?;
+    super::report::write_to(&checked.report, &partial, &report::output::Format::ALL)?;
     // 8. History: one transaction writes everything and marks the run complete.
     let staged = store.stage(run, &checked, &RunTime::now())?;
     if args.debug_abort_before_commit {
@@ -352,18 +352,6 @@ fn nightly_steps(
         FailOnNew::None => None,
     };
     Ok(i32::from(threshold.is_some_and(|t| view.has_new_at(t))))
-}
-
-fn write_json(report: &report::Report, dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
-    let path = dir.join("report.json");
-    let mut file = std::io::BufWriter::new(
-        std::fs::File::create(&path).with_context(|| format!("无法写入 {}", path.display()))?,
-    );
-    report::json::write(report, &mut file)?;
-    file.flush()
-        .with_context(|| format!("无法写入 {}", path.display()))?;
-    Ok(())
 }
 
 fn print_summary(checked: &history::Checked, view: &HistoryView, dir: &Path) {
@@ -426,5 +414,9 @@ fn write_summary(
     for n in &checked.report.notices {
         writeln!(out, "  注意: {} — {}", n.provenance, n.message)?;
     }
-    writeln!(out, "报告已写入 {}", dir.join("report.json").display())
+    writeln!(
+        out,
+        "报告已写入 {}（report.json、report.html、findings.csv、整改清单-*.xlsx）",
+        dir.display()
+    )
 }

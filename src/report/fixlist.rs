@@ -14,6 +14,7 @@
 
 use std::borrow::Cow;
 
+use crate::history::{FindingHistory, FindingStatus, HistoryView};
 use crate::model::Finding;
 
 /// The 问题清单 headers, in order. The scoring helper reads 复核结果 back by this header.
@@ -62,6 +63,110 @@ pub fn row(seq: usize, f: &Finding) -> [String; 11] {
         String::new(),
         String::new(),
     ]
+}
+
+/// Header of the column added after [`HEADERS`] when the report has a history (`audit` runs):
+/// 新增 / 未整改（N天） / 已豁免（至 …） / 已整改 / 已移除.
+pub const STATUS_HEADER: &str = "状态";
+
+/// 整改建议 shown on a 已整改 row (a baseline finding no longer found).
+pub const FIXED_NOTE: &str = "上次运行的问题本次未再发现，无需处理";
+
+/// 整改建议 shown on a 已移除 row.
+pub const GONE_NOTE: &str = "事项已删除、无法读取或规则已停用，问题不再检查";
+
+/// The 状态 cell of a finding of this run or of a closed baseline finding; empty without history.
+pub fn status_label(h: Option<&FindingHistory>) -> String {
+    let Some(h) = h else {
+        return String::new();
+    };
+    if let Some(w) = &h.waiver {
+        return format!("已豁免（至 {}）", w.until);
+    }
+    match h.status {
+        FindingStatus::Persisting => format!("未整改（{}天）", h.age_days),
+        s => s.label_zh().to_owned(),
+    }
+}
+
+/// Whether a history entry is a baseline finding that is no longer found (已整改 / 已移除).
+pub fn is_closed(h: &FindingHistory) -> bool {
+    matches!(h.status, FindingStatus::Fixed | FindingStatus::Gone)
+}
+
+/// One 问题清单 row for a closed baseline finding (已整改 / 已移除), from its history entry:
+/// 原文 is empty (the history keeps only the message), 整改建议 says no action is needed.
+pub fn closed_row(seq: usize, h: &FindingHistory) -> [String; 11] {
+    let note = if h.status == FindingStatus::Fixed {
+        FIXED_NOTE
+    } else {
+        GONE_NOTE
+    };
+    [
+        seq.to_string(),
+        cell(&h.item_name),
+        cell(&h.item_code),
+        cell(&h.element),
+        cell(&h.rule),
+        cell(&h.message),
+        String::new(),
+        note.to_owned(),
+        h.severity.label_zh().to_owned(),
+        String::new(),
+        String::new(),
+    ]
+}
+
+/// The closed baseline findings (已整改 / 已移除) of one unit, in fingerprint order.
+pub fn closed_of<'h>(history: &'h HistoryView, unit: &str) -> Vec<&'h FindingHistory> {
+    history
+        .findings
+        .iter()
+        .filter(|h| h.unit == unit && is_closed(h))
+        .collect()
+}
+
+/// A 问题清单 row: a finding of this run, or (with history) a closed baseline finding.
+#[derive(Debug, Clone, Copy)]
+pub enum FixRow<'a> {
+    /// A finding of this run.
+    Finding(&'a Finding),
+    /// A baseline finding no longer found (已整改 / 已移除).
+    Closed(&'a FindingHistory),
+}
+
+impl FixRow<'_> {
+    /// The row's cells: [`HEADERS`], then [`STATUS_HEADER`] when the report has a history.
+    pub fn cells(&self, seq: usize, history: Option<&HistoryView>) -> Vec<String> {
+        let (cells, status) = match self {
+            FixRow::Finding(f) => (row(seq, f), history.map(|h| status_label(h.status_of(f)))),
+            FixRow::Closed(h) => (closed_row(seq, h), Some(status_label(Some(h)))),
+        };
+        let mut cells = cells.to_vec();
+        cells.extend(status);
+        cells
+    }
+
+    /// 考核单位 of the row.
+    pub fn unit(&self) -> &str {
+        match self {
+            FixRow::Finding(f) => &f.unit,
+            FixRow::Closed(h) => &h.unit,
+        }
+    }
+}
+
+/// One unit's rows: its findings, then — with a history — its closed baseline findings.
+pub fn unit_rows<'a>(
+    findings: &[&'a Finding],
+    unit: &str,
+    history: Option<&'a HistoryView>,
+) -> Vec<FixRow<'a>> {
+    let mut rows: Vec<FixRow<'a>> = findings.iter().map(|f| FixRow::Finding(f)).collect();
+    if let Some(h) = history {
+        rows.extend(closed_of(h, unit).into_iter().map(FixRow::Closed));
+    }
+    rows
 }
 
 /// 问题描述: the message, prefixed with the target (`材料「身份证明」: …`) unless it names it.

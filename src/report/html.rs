@@ -16,8 +16,10 @@ use serde::Serialize;
 
 use super::Report;
 use super::fixlist::bound;
+use super::html_history::{HistoryCtx, UnitCounts, status_of};
 use super::markdown::markdown;
 use super::view::{UnitView, Views, element_counts};
+use crate::history::HistoryView;
 use crate::model::{Finding, Severity};
 use crate::rules;
 
@@ -36,15 +38,37 @@ const TOP_ELEMENTS: usize = 15;
 const TEMPLATE: &str = include_str!("assets/report.html");
 const CSS: &str = include_str!("assets/report.css");
 const SCRIPT: &str = include_str!("assets/report.js");
+const HISTORY_TREND: &str = include_str!("assets/report-history-trend.html");
+const HISTORY_CLOSED: &str = include_str!("assets/report-history-closed.html");
+const HISTORY_CSS: &str = include_str!("assets/report-history.css");
+/// The filter script with the 状态 filter, used instead of [`SCRIPT`] when the report has a history.
+const HISTORY_SCRIPT: &str = include_str!("assets/report-history.js");
 
 /// Renders the report as one HTML page.
 pub fn render(report: &Report) -> Result<String, minijinja::Error> {
     let mut env = Environment::new();
     env.add_template("report.html", TEMPLATE)?;
+    env.add_template("report-history-trend.html", HISTORY_TREND)?;
+    env.add_template("report-history-closed.html", HISTORY_CLOSED)?;
     let views = Views::of(report);
     let scored = views.units.iter().any(|u| u.score.is_some());
-    let units: Vec<UnitRow> = views.units.iter().map(UnitRow::of).collect();
-    let findings: Vec<FindingRow> = report.findings.iter().map(FindingRow::of).collect();
+    let history = report.history.as_ref();
+    let units: Vec<UnitRow> = views
+        .units
+        .iter()
+        .map(|u| UnitRow::of(u, history))
+        .collect();
+    let findings: Vec<FindingRow> = report
+        .findings
+        .iter()
+        .map(|f| FindingRow::of(f, history))
+        .collect();
+    let history_ctx = history.map(|h| HistoryCtx::of(h, &views.units));
+    let script = if history.is_some() {
+        HISTORY_SCRIPT
+    } else {
+        SCRIPT
+    };
     let rules: Vec<Value> = report.rules.iter().map(rule_doc).collect();
     let mut elements: Vec<String> = report.findings.iter().map(|f| f.element.clone()).collect();
     elements.sort();
@@ -67,7 +91,9 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
     let tmpl = env.get_template("report.html")?;
     tmpl.render(context! {
         css => Value::from_safe_string(CSS.to_owned()),
-        script => Value::from_safe_string(SCRIPT.to_owned()),
+        script => Value::from_safe_string(script.to_owned()),
+        history_css => Value::from_safe_string(HISTORY_CSS.to_owned()),
+        history => Value::from(Serde(&history_ctx)),
         run_id => &report.run_id,
         generated_at => display_time(&report.generated_at),
         tool_version => &report.tool_version,
@@ -104,6 +130,8 @@ struct UnitRow {
     errors: usize,
     warnings: usize,
     score: Option<ScoreCells>,
+    /// 新增 / 未整改 / 已整改 / 已移除, with a history.
+    history: Option<UnitCounts>,
 }
 
 #[derive(Serialize)]
@@ -120,8 +148,9 @@ struct ScoreCells {
 }
 
 impl UnitRow {
-    fn of(u: &UnitView<'_>) -> Self {
+    fn of(u: &UnitView<'_>, history: Option<&HistoryView>) -> Self {
         UnitRow {
+            history: history.map(|h| UnitCounts::of(h, u.name)),
             name: u.name.to_owned(),
             kind: u.kind.map_or("", |k| k.label_zh()),
             items: u.items.len(),
@@ -157,10 +186,14 @@ struct FindingRow {
     evidence: String,
     suggestion: String,
     provenance: String,
+    /// 状态 label and filter key, with a history.
+    status: String,
+    status_key: &'static str,
 }
 
 impl FindingRow {
-    fn of(f: &Finding) -> Self {
+    fn of(f: &Finding, history: Option<&HistoryView>) -> Self {
+        let (status, status_key) = history.map_or((String::new(), ""), |h| status_of(h, f));
         let message = super::fixlist::description(f);
         let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
         FindingRow {
@@ -179,6 +212,8 @@ impl FindingRow {
             evidence: bound(&f.evidence, MAX_EVIDENCE_CHARS).into_owned(),
             suggestion: text(&f.suggestion),
             provenance: f.provenance.to_string(),
+            status,
+            status_key,
         }
     }
 }

@@ -16,11 +16,13 @@ use crate::unit::UnitKind;
 pub mod csv;
 pub mod fixlist;
 pub mod html;
+mod html_history;
 pub mod json;
 pub mod markdown;
 pub mod output;
 pub mod view;
 pub mod xlsx;
+mod xlsx_history;
 
 /// Version of the JSON report schema; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;

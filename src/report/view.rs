@@ -46,7 +46,8 @@ impl UnitView<'_> {
 /// The report split by unit.
 #[derive(Debug, Clone)]
 pub struct Views<'a> {
-    /// Every unit that has a checked item, a finding or a score, sorted by name.
+    /// Every unit that has a checked item, a finding or a score — or, with a history, a closed
+    /// baseline finding (已整改 / 已移除; a unit whose items were all removed) — sorted by name.
     pub units: Vec<UnitView<'a>>,
     /// Items that could not be read (they belong to no unit).
     pub unreadable: Vec<&'a ItemEntry>,
@@ -83,6 +84,15 @@ impl<'a> Views<'a> {
                 .expect("just inserted")
                 .findings
                 .push(f);
+        }
+        if let Some(history) = &report.history {
+            for h in history
+                .findings
+                .iter()
+                .filter(|h| super::fixlist::is_closed(h))
+            {
+                entry(&mut units, &h.unit);
+            }
         }
         for s in &report.scores {
             entry(&mut units, &s.unit);

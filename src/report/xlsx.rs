@@ -18,9 +18,10 @@ use rust_xlsxwriter::{
     FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use super::fixlist::{self, HEADERS, REVIEW_CHOICES, REVIEW_COLUMN};
+use super::fixlist::{self, FixRow, HEADERS, REVIEW_CHOICES, REVIEW_COLUMN, STATUS_HEADER};
 use super::view::{ElementCount, UnitView, element_counts, outcome_counts};
 use super::{ItemEntry, ItemStatus, Report};
+use crate::history::HistoryView;
 use crate::model::Finding;
 
 /// Sheet names, in order.
@@ -64,6 +65,8 @@ struct Styles {
     wrap: Format,
     percent: Format,
     points: Format,
+    closed: Format,
+    closed_wrap: Format,
 }
 
 impl Styles {
@@ -82,6 +85,15 @@ impl Styles {
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             percent: Format::new().set_num_format("0.0%"),
             points: Format::new().set_num_format("0.00"),
+            closed: Format::new()
+                .set_align(FormatAlign::Top)
+                .set_font_color(0x0070_7070)
+                .set_background_color(0x00E2_F0D9),
+            closed_wrap: Format::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_font_color(0x0070_7070)
+                .set_background_color(0x00E2_F0D9),
         }
     }
 }
@@ -103,9 +115,16 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         &element_counts(&report.rules, &items, &findings),
         &styles,
     )?;
+    let history = report.history.as_ref();
+    let rows: Vec<FixRow<'_>> = scope
+        .units
+        .iter()
+        .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, history))
+        .collect();
     findings_sheet(
         book.add_worksheet().set_name(SHEETS[1])?,
-        &findings,
+        &rows,
+        history,
         &styles,
     )?;
     let mut all_items = items;
@@ -294,6 +313,11 @@ fn summary_sheet(
             ),
         )?;
     }
+    if let Some(history) = &report.history {
+        row = super::xlsx_history::summary(
+            sheet, row, history, scope, &s.section, &s.header, &s.points,
+        )?;
+    }
 
     row += 2;
     sheet.write_string_with_format(row, 0, "按要素统计", &s.section)?;
@@ -323,23 +347,30 @@ fn summary_sheet(
 
 fn findings_sheet(
     sheet: &mut Worksheet,
-    findings: &[&Finding],
+    findings: &[FixRow<'_>],
+    history: Option<&HistoryView>,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let mut widths = Widths::new(&HEADERS);
-    header_row(sheet, 0, &HEADERS, &s.header)?;
+    let mut headers = HEADERS.to_vec();
+    if history.is_some() {
+        headers.push(STATUS_HEADER);
+    }
+    let mut widths = Widths::new(&headers);
+    header_row(sheet, 0, &headers, &s.header)?;
     for (i, f) in findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let cells = fixlist::row(i + 1, f);
-        sheet.write_number_with_format(row, 0, (i + 1) as f64, &s.text)?;
-        for (col, text) in cells.iter().enumerate().skip(1) {
-            widths.see(col, text);
-            let format = if matches!(col, 5..=7) {
-                &s.wrap
-            } else {
-                &s.text
-            };
-            sheet.write_string_with_format(row, col as u16, text, format)?;
+        let cells = f.cells(i + 1, history);
+        let closed = matches!(f, FixRow::Closed(_));
+        let (text, wrap) = if closed {
+            (&s.closed, &s.closed_wrap)
+        } else {
+            (&s.text, &s.wrap)
+        };
+        sheet.write_number_with_format(row, 0, (i + 1) as f64, text)?;
+        for (col, cell) in cells.iter().enumerate().skip(1) {
+            widths.see(col, cell);
+            let format = if matches!(col, 5..=7) { wrap } else { text };
+            sheet.write_string_with_format(row, col as u16, cell, format)?;
         }
     }
     widths.0[REVIEW_COLUMN] = widths.0[REVIEW_COLUMN].max(12);
@@ -359,7 +390,7 @@ fn findings_sheet(
             &validation,
         )?;
     }
-    table(sheet, findings.len(), HEADERS.len(), &widths)
+    table(sheet, findings.len(), headers.len(), &widths)
 }
 
 const ITEM_HEADERS: [&str; 13] = [

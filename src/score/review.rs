@@ -14,6 +14,8 @@
 //!   ends in `…`, starts with it); with no 原文 all findings of that (实施编码, 规则). When several
 //!   rows have the same (实施编码, 规则, 原文), as in a fix list with one row per finding, the k-th
 //!   row reviews the k-th such finding; a row beyond the number of findings is a duplicate.
+//! - Rows whose 状态 (the column nightly `audit` fix lists add) is 已整改 or 已移除 are skipped:
+//!   they list last night's findings that are gone, for the clerk's information.
 //! - Bad rows (unknown 实施编码, unknown 规则, no such finding, unrecognised 复核结果, duplicate)
 //!   are reported with their row; the other rows are applied.
 
@@ -112,6 +114,7 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
     let rule_col = table.require(&["规则", "规则编号", "规则ID"])?;
     let verdict_col = table.require(&["复核结果", "复核意见", "是否确认"])?;
     let evidence_col = table.column(&["原文", "问题原文"]);
+    let status_col = table.column(&[crate::report::fixlist::STATUS_HEADER]);
     let codes: BTreeSet<&str> = report
         .items
         .iter()
@@ -128,6 +131,9 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
         let code = cell(cells, Some(code_col));
         let rule_text = cell(cells, Some(rule_col));
         let shown = cell(cells, evidence_col);
+        if ["已整改", "已移除"].contains(&cell(cells, status_col)) {
+            continue;
+        }
         if code.is_empty() {
             out.issues.push(table.issue(*row, "实施编码为空，已跳过"));
             continue;

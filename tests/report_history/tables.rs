@@ -1,0 +1,338 @@
+//! The Excel fix list and the CSV of a report with history, and the 复核 read-back.
+
+use std::io::Cursor;
+
+use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
+use zwfw_audit::report::fixlist::{FIXED_NOTE, GONE_NOTE, HEADERS, STATUS_HEADER};
+use zwfw_audit::report::view::Views;
+use zwfw_audit::report::xlsx::{self, Scope};
+use zwfw_audit::report::{Report, csv};
+use zwfw_audit::score::review;
+
+use super::{GC, RS, SJ, findings_of, night3};
+
+/// The workbook of one unit, or of every unit when `unit` is `None`.
+fn workbook(report: &Report, unit: Option<&str>) -> Vec<u8> {
+    let views = Views::of(report);
+    let scope = Scope {
+        title: unit.unwrap_or("全部单位").to_owned(),
+        units: views
+            .units
+            .iter()
+            .filter(|u| unit.is_none_or(|name| u.name == name))
+            .collect(),
+        unreadable: Vec::new(),
+    };
+    xlsx::to_bytes(report, &scope).unwrap()
+}
+
+fn sheet(bytes: &[u8], name: &str) -> Range<Data> {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).unwrap();
+    book.worksheet_range(name).unwrap()
+}
+
+fn row(range: &Range<Data>, r: usize) -> Vec<String> {
+    (0..range.width())
+        .map(|c| {
+            range
+                .get((r, c))
+                .map(ToString::to_string)
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// The 问题清单 header with the 状态 column.
+fn headers_with_status() -> Vec<&'static str> {
+    let mut h = HEADERS.to_vec();
+    h.push(STATUS_HEADER);
+    h
+}
+
+#[test]
+fn fix_list_has_a_status_column_and_the_fixed_finding_last() {
+    let report = night3();
+    let list = sheet(&workbook(&report, Some(SJ)), "问题清单");
+    assert_eq!(row(&list, 0), headers_with_status());
+    // The unit's 3 findings, then its one fixed baseline finding.
+    assert_eq!(list.height(), 1 + 3 + 1);
+    let status: Vec<String> = (1..list.height())
+        .map(|r| row(&list, r)[11].clone())
+        .collect();
+    let mut current = status[..3].to_vec();
+    current.sort();
+    assert_eq!(current, ["新增", "未整改（4天）", "未整改（4天）"]);
+    let fixed = row(&list, 4);
+    assert_eq!(fixed[11], "已整改");
+    assert_eq!(fixed[1], "食品经营许可（变更）");
+    assert_eq!(fixed[4], "B15");
+    assert_eq!(fixed[6], "", "the history keeps no 原文");
+    assert_eq!(fixed[7], FIXED_NOTE);
+    assert_eq!(fixed[8], "提示");
+    assert_eq!((fixed[9].as_str(), fixed[10].as_str()), ("", ""));
+    // The new one is A1's B15 (broken again on night 3).
+    let new = (1..4).find(|&r| row(&list, r)[11] == "新增").unwrap();
+    assert_eq!(row(&list, new)[1], "食品经营许可（新办）");
+    assert_eq!(row(&list, new)[4], "B15");
+
+    let county = sheet(&workbook(&report, Some(GC)), "问题清单");
+    let last = row(&county, county.height() - 1);
+    assert_eq!(
+        (last[1].as_str(), last[11].as_str(), last[7].as_str()),
+        ("食品小作坊登记", "已移除", GONE_NOTE)
+    );
+}
+
+#[test]
+fn all_units_fix_list_puts_closed_rows_at_the_end_of_their_unit() {
+    let report = night3();
+    let list = sheet(&workbook(&report, None), "问题清单");
+    let names: Vec<(String, String)> = (1..list.height())
+        .map(|r| {
+            let cells = row(&list, r);
+            (cells[1].clone(), cells[11].clone())
+        })
+        .collect();
+    let (rs, sj, gc) = (
+        findings_of(&report, RS),
+        findings_of(&report, SJ),
+        findings_of(&report, GC),
+    );
+    assert_eq!(names.len(), rs + sj + 1 + gc + 1);
+    // Units in name order: 人社局 (nothing closed), 市场监管局 + 1 已整改, 贵池区 + 1 已移除.
+    assert_eq!(names[rs + sj].1, "已整改");
+    assert_eq!(names[rs + sj].0, "食品经营许可（变更）");
+    assert_eq!(names.last().unwrap().1, "已移除");
+    let closed = names
+        .iter()
+        .filter(|(_, s)| s == "已整改" || s == "已移除")
+        .count();
+    assert_eq!(closed, 2);
+    // 序号 runs on through the closed rows.
+    assert_eq!(
+        row(&list, list.height() - 1)[0],
+        (list.height() - 1).to_string()
+    );
+}
+
+/// The row of the 汇总 sheet whose first cell is `text`, at or after `from`.
+fn find_row(range: &Range<Data>, text: &str, from: usize) -> usize {
+    (from..range.height())
+        .find(|&r| row(range, r)[0] == text)
+        .unwrap_or_else(|| panic!("no row {text:?} in 汇总"))
+}
+
+#[test]
+fn summary_sheet_has_counts_against_the_baseline_and_the_trend() {
+    let report = night3();
+    let summary = sheet(&workbook(&report, None), "汇总");
+    let diff = find_row(&summary, "与上次运行对比", 0);
+    assert!(
+        row(&summary, diff)[1].contains("n2"),
+        "{:?}",
+        row(&summary, diff)
+    );
+    assert_eq!(
+        row(&summary, diff + 1)[..9],
+        [
+            "单位",
+            "事项数",
+            "错误",
+            "新增",
+            "其中新增错误",
+            "未整改",
+            "已整改",
+            "已移除",
+            "已豁免"
+        ]
+    );
+    let sj = find_row(&summary, SJ, diff + 1);
+    let h = report.history.as_ref().unwrap().unit(SJ).unwrap();
+    let expect = [h.items, h.errors, 1, h.new_errors, 2, 1, 0, 0].map(|n| n.to_string());
+    assert_eq!(row(&summary, sj)[1..9], expect);
+    assert_eq!(
+        row(&summary, find_row(&summary, GC, diff + 1))[6..8],
+        ["0", "1"]
+    );
+
+    let trend = find_row(&summary, "趋势（最近几次已完成的运行及本次）", sj);
+    assert_eq!(
+        row(&summary, trend + 1)[..6],
+        ["单位", "运行编号", "运行日期", "事项数", "错误", "得分"]
+    );
+    let rs: Vec<Vec<String>> = (trend + 2..summary.height())
+        .map(|r| row(&summary, r))
+        .filter(|cells| cells[0] == RS)
+        .collect();
+    let seen: Vec<(&str, &str, &str, &str)> = rs
+        .iter()
+        .map(|c| (c[1].as_str(), c[2].as_str(), c[4].as_str(), c[5].as_str()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            ("n1", "2026-11-20", "1", "未评分"),
+            ("n2", "2026-11-21", "2", "未评分"),
+            ("n3", "2026-11-24", "3", "未评分")
+        ]
+    );
+}
+
+#[test]
+fn csv_has_a_status_column_and_the_closed_rows() {
+    let report = night3();
+    let mut out = Vec::new();
+    csv::write(&report, &mut out).unwrap();
+    let text = std::str::from_utf8(&out[csv::BOM.len()..]).unwrap();
+    let mut rows = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    let rows: Vec<Vec<String>> = rows
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let mut header = HEADERS.to_vec();
+    header.extend([csv::UNIT_HEADER, STATUS_HEADER]);
+    assert_eq!(rows[0], header);
+    assert_eq!(rows.len(), 1 + report.findings.len() + 2);
+    let closed: Vec<(&str, &str, &str)> = rows[1..]
+        .iter()
+        .filter(|r| r[12] == "已整改" || r[12] == "已移除")
+        .map(|r| (r[11].as_str(), r[1].as_str(), r[12].as_str()))
+        .collect();
+    assert_eq!(
+        closed,
+        [
+            (SJ, "食品经营许可（变更）", "已整改"),
+            (GC, "食品小作坊登记", "已移除")
+        ]
+    );
+    // Grouped by unit: each unit's rows are contiguous.
+    let units: Vec<&str> = rows[1..].iter().map(|r| r[11].as_str()).collect();
+    let mut runs = units.clone();
+    runs.dedup();
+    assert_eq!(runs, [RS, SJ, GC]);
+}
+
+#[test]
+fn review_reads_a_nightly_fix_list_and_skips_the_closed_rows() {
+    let report = night3();
+    let list = sheet(&workbook(&report, Some(SJ)), "问题清单");
+    // The assessor fills 复核结果 on the first finding and, by mistake, on the fixed row.
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet().set_name("问题清单").unwrap();
+    for r in 0..list.height() {
+        let mut cells = row(&list, r);
+        if r == 1 || r == list.height() - 1 {
+            cells[9] = "驳回".into();
+        }
+        for (c, text) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, text).unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("整改清单-市场监管局-已复核.xlsx");
+    book.save(&path).unwrap();
+
+    let outcome = review::read(&path, &report).unwrap();
+    assert!(outcome.issues.is_empty(), "{:?}", outcome.issues);
+    assert_eq!((outcome.rejected, outcome.confirmed), (1, 0));
+    let code = row(&list, 1)[2].clone();
+    let rule = row(&list, 1)[4].clone();
+    let dropped: Vec<_> = report
+        .findings
+        .iter()
+        .zip(&outcome.kept)
+        .filter(|(_, kept)| !**kept)
+        .map(|(f, _)| (f.item_code.clone(), f.rule.clone()))
+        .collect();
+    assert_eq!(dropped, [(code, rule)]);
+}
+
+#[test]
+fn without_history_the_fix_list_and_csv_keep_their_columns() {
+    let mut report = night3();
+    report.history = None;
+    let list = sheet(&workbook(&report, None), "问题清单");
+    assert_eq!(row(&list, 0), HEADERS);
+    assert_eq!(list.height(), 1 + report.findings.len());
+    let summary = sheet(&workbook(&report, None), "汇总");
+    assert!((0..summary.height()).all(|r| row(&summary, r)[0] != "与上次运行对比"));
+    let mut out = Vec::new();
+    csv::write(&report, &mut out).unwrap();
+    let text = String::from_utf8(out).unwrap();
+    let first = text.lines().next().unwrap().trim_start_matches('\u{feff}');
+    assert_eq!(first, format!("{},{}", HEADERS.join(","), csv::UNIT_HEADER));
+    assert_eq!(text.lines().count(), 1 + report.findings.len());
+}
+
+#[test]
+fn a_unit_whose_items_were_all_removed_still_gets_its_closed_rows() {
+    let mut report = night3();
+    let h = report.history.as_mut().unwrap();
+    let mut removed = h
+        .findings
+        .iter()
+        .find(|f| f.status == zwfw_audit::history::FindingStatus::Gone)
+        .unwrap()
+        .clone();
+    removed.unit = "池州市林业局".into();
+    removed.item_name = "林木采伐许可证核发".into();
+    removed.fingerprint = "0000000000000000".into();
+    h.findings.push(removed);
+    h.findings.sort_by(|a, b| a.fingerprint.cmp(&b.fingerprint));
+
+    let dir = tempfile::tempdir().unwrap();
+    let written = zwfw_audit::report::output::write_dir(
+        &report,
+        dir.path(),
+        &[zwfw_audit::report::output::Format::Xlsx],
+    )
+    .unwrap();
+    assert!(
+        written
+            .iter()
+            .any(|p| p.ends_with("整改清单-池州市林业局.xlsx"))
+    );
+    let list = sheet(&workbook(&report, Some("池州市林业局")), "问题清单");
+    assert_eq!(list.height(), 2);
+    assert_eq!(row(&list, 1)[1], "林木采伐许可证核发");
+    assert_eq!(row(&list, 1)[11], "已移除");
+    let all = sheet(&workbook(&report, None), "问题清单");
+    let closed = (1..all.height())
+        .filter(|&r| ["已整改", "已移除"].contains(&row(&all, r)[11].as_str()))
+        .count();
+    assert_eq!(closed, 3);
+}
+
+#[test]
+fn a_waived_finding_is_marked_with_its_end_date() {
+    let mut report = night3();
+    let h = report.history.as_mut().unwrap();
+    let entry = h
+        .findings
+        .iter_mut()
+        .find(|f| f.unit == SJ && f.status == zwfw_audit::history::FindingStatus::New)
+        .unwrap();
+    entry.waiver = Some(zwfw_audit::history::Waiver {
+        fingerprint: entry.fingerprint.clone(),
+        reason: "省平台统一配置，已报省数据资源局修改".into(),
+        until: "2026-12-31".into(),
+        created_at: "2026-11-23T10:00:00+08:00".into(),
+    });
+    let list = sheet(&workbook(&report, Some(SJ)), "问题清单");
+    let status: Vec<String> = (1..list.height())
+        .map(|r| row(&list, r)[11].clone())
+        .collect();
+    assert_eq!(
+        status
+            .iter()
+            .filter(|s| *s == "已豁免（至 2026-12-31）")
+            .count(),
+        1,
+        "{status:?}"
+    );
+    assert!(!status.contains(&"新增".to_owned()));
+    let page = zwfw_audit::report::html::render(&report).unwrap();
+    assert_eq!(page.matches("data-status=\"waived\"").count(), 1);
+}
