@@ -55,10 +55,13 @@ fn digits_of(s: &str) -> String {
 
 fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
     if let Err(e) = check_uscc(subject) {
-        out.push(Violation::new(
-            format!("事项编码中的实施主体代码「{subject}」{e}: \"{code}\""),
-            code,
-        ));
+        out.push(
+            Violation::new(
+                format!("事项编码中的实施主体代码「{subject}」{e}: \"{code}\""),
+                code,
+            )
+            .target("实施主体代码"),
+        );
         return;
     }
     let given = to_halfwidth(item.subject_code.trim());
@@ -68,7 +71,8 @@ fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation
                 "事项编码中的统一社会信用代码「{subject}」与实施主体编码「{given}」不一致: \"{code}\""
             ),
             code,
-        ));
+        )
+            .target("实施主体编码"));
     }
     if let Some((region, status)) = uscc_division(subject) {
         let item_region = digits_of(&item.region_code);
@@ -78,14 +82,16 @@ fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation
                     "事项编码中统一社会信用代码的登记区划「{region}」不是有效的行政区划代码: \"{code}\""
                 ),
                 code,
-            ));
+            )
+            .target("登记区划"));
         } else if item_region.len() >= 6 && item_region[..2] != region[..2] {
             out.push(Violation::new(
                 format!(
                     "事项编码中统一社会信用代码的登记区划「{region}」不在本事项所在省份（区划代码 {item_region}）: \"{code}\""
                 ),
                 code,
-            ));
+            )
+            .target("登记区划"));
         }
     }
 }
@@ -93,10 +99,15 @@ fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation
 fn check_basic_against_item(basic: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
     let given = to_halfwidth(item.basic_code.trim());
     if !is_blank_or_placeholder(&given) && given != basic {
-        out.push(Violation::new(
-            format!("事项编码中的基本编码「{basic}」与事项的基本编码「{given}」不一致: \"{code}\""),
-            code,
-        ));
+        out.push(
+            Violation::new(
+                format!(
+                    "事项编码中的基本编码「{basic}」与事项的基本编码「{given}」不一致: \"{code}\""
+                ),
+                code,
+            )
+            .target("基本编码与事项"),
+        );
     }
 }
 
@@ -106,10 +117,13 @@ fn check_level(level: char, item: &Item, code: &str, out: &mut Vec<Violation>) {
         .then(|| Domain::Level.by_code(&level.to_string()))
         .flatten()
     else {
-        out.push(Violation::new(
-            format!("事项编码第19位行使层级「{level}」不是 1–6: \"{code}\""),
-            code,
-        ));
+        out.push(
+            Violation::new(
+                format!("事项编码第19位行使层级「{level}」不是 1–6: \"{code}\""),
+                code,
+            )
+            .target("行使层级"),
+        );
         return;
     };
     let levels = parse_domain(Domain::Level, &item.level);
@@ -121,16 +135,20 @@ fn check_level(level: char, item: &Item, code: &str, out: &mut Vec<Violation>) {
                 item.level.trim()
             ),
             code,
-        ));
+        )
+            .target("行使层级"));
     }
 }
 
 fn check_basic_shape(basic: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
     if let Err(e) = check_basic_code(basic) {
-        out.push(Violation::new(
-            format!("事项编码中的基本编码「{basic}」{e}: \"{code}\""),
-            code,
-        ));
+        out.push(
+            Violation::new(
+                format!("事项编码中的基本编码「{basic}」{e}: \"{code}\""),
+                code,
+            )
+            .target("基本编码"),
+        );
         return;
     }
     let prov = &basic[..2];
@@ -140,7 +158,8 @@ fn check_basic_shape(basic: &str, item: &Item, code: &str, out: &mut Vec<Violati
                 "事项编码中的基本编码「{basic}」前两位「{prov}」既不是 00 也不是省级区划代码: \"{code}\""
             ),
             code,
-        ));
+        )
+            .target("基本编码省份位"));
     }
     let types = parse_domain(Domain::ItemType, &item.item_type);
     if let Some(t) = types.values.first() {
@@ -155,6 +174,7 @@ fn check_basic_shape(basic: &str, item: &Item, code: &str, out: &mut Vec<Violati
                     ),
                     code,
                 )
+            .target("基本编码事项类型位")
                 .warning(),
             );
         }
@@ -175,10 +195,13 @@ fn check_national(
     check_basic_shape(basic, item, code, out);
     check_basic_against_item(basic, item, code, out);
     if !suffix.is_empty() && !suffix.bytes().all(|b| b.is_ascii_digit()) {
-        out.push(Violation::new(
-            format!("事项编码末尾的业务办理项序号「{suffix}」应为2位数字: \"{code}\""),
-            code,
-        ));
+        out.push(
+            Violation::new(
+                format!("事项编码末尾的业务办理项序号「{suffix}」应为2位数字: \"{code}\""),
+                code,
+            )
+            .target("业务办理项序号"),
+        );
     }
 }
 
@@ -204,13 +227,17 @@ fn check_hyphenated(
                         "事项编码中的区划代码「{region}」与本事项的行政区划代码「{item_region}」不一致: \"{code}\""
                     ),
                     code,
-                ));
+                )
+            .target("区划代码"));
             }
         }
-        _ => out.push(Violation::new(
-            format!("事项编码中的区划代码「{region}」不是有效的行政区划代码: \"{code}\""),
-            code,
-        )),
+        _ => out.push(
+            Violation::new(
+                format!("事项编码中的区划代码「{region}」不是有效的行政区划代码: \"{code}\""),
+                code,
+            )
+            .target("区划代码"),
+        ),
     }
     check_subject(subject, item, code, out);
     check_basic_against_item(basic, item, code, out);

@@ -56,16 +56,22 @@ impl Rule for HandlingHours {
         let shown = quote(text, 60);
         let mut out = Vec::new();
         if !(h.day_scope || h.all_day) {
-            out.push(Violation::new(
-                format!("办理时间缺少日期范围（如 工作日、周一至周五）: \"{shown}\""),
-                text,
-            ));
+            out.push(
+                Violation::new(
+                    format!("办理时间缺少日期范围（如 工作日、周一至周五）: \"{shown}\""),
+                    text,
+                )
+                .target("日期范围"),
+            );
         }
         if h.ranges.is_empty() && !h.all_day {
-            out.push(Violation::new(
-                format!("办理时间缺少具体时间段（如 09:00-12:00）: \"{shown}\""),
-                text,
-            ));
+            out.push(
+                Violation::new(
+                    format!("办理时间缺少具体时间段（如 09:00-12:00）: \"{shown}\""),
+                    text,
+                )
+                .target("时间段"),
+            );
         }
         for r in h.ranges.iter().filter(|r| !r.is_valid()) {
             out.push(Violation::new(

@@ -159,7 +159,23 @@ fn every_rule_has_fixtures_that_behave() {
             for v in &v {
                 check_message_style(m.id, v);
             }
+            check_distinct(m.id, &case.note, &v);
         }
+    }
+}
+
+/// Two violations of one rule on one item must differ in target or evidence: the nightly history
+/// tells problems apart by (unit, item, element, rule, target, evidence), so two problems with the
+/// same key would be counted as one.
+fn check_distinct(id: &str, note: &str, v: &[super::Violation]) {
+    let mut seen = BTreeSet::new();
+    for v in v {
+        assert!(
+            seen.insert((v.target.clone(), v.evidence.clone())),
+            "rule {id} fixture \"{note}\": two violations share target {:?} and evidence \"{}\"; set a target naming the part each one is about",
+            v.target,
+            v.evidence
+        );
     }
 }
 
