@@ -41,8 +41,6 @@ const SCRIPT: &str = include_str!("assets/report.js");
 const HISTORY_TREND: &str = include_str!("assets/report-history-trend.html");
 const HISTORY_CLOSED: &str = include_str!("assets/report-history-closed.html");
 const HISTORY_CSS: &str = include_str!("assets/report-history.css");
-/// The filter script with the 状态 filter, used instead of [`SCRIPT`] when the report has a history.
-const HISTORY_SCRIPT: &str = include_str!("assets/report-history.js");
 
 /// Renders the report as one HTML page.
 pub fn render(report: &Report) -> Result<String, minijinja::Error> {
@@ -64,11 +62,7 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         .map(|f| FindingRow::of(f, history))
         .collect();
     let history_ctx = history.map(|h| HistoryCtx::of(h, &views.units));
-    let script = if history.is_some() {
-        HISTORY_SCRIPT
-    } else {
-        SCRIPT
-    };
+    let script = SCRIPT;
     let rules: Vec<Value> = report.rules.iter().map(rule_doc).collect();
     let mut elements: Vec<String> = report.findings.iter().map(|f| f.element.clone()).collect();
     elements.sort();

@@ -1,4 +1,5 @@
-// Filters the findings table by unit, element, severity and keyword. Reads only the escaped
+// Filters the findings table by unit, element, severity, keyword and, in reports of nightly runs,
+// status (新增/未整改/已豁免; the control exists only then). Reads only the escaped
 // data-* attributes and text of the rows; the report's data is never part of this script.
 (function () {
   "use strict";
@@ -9,6 +10,7 @@
   var unit = document.getElementById("f-unit");
   var element = document.getElementById("f-element");
   var severity = document.getElementById("f-severity");
+  var status = document.getElementById("f-status");
   var text = document.getElementById("f-text");
   var count = document.getElementById("f-count");
   var moreWrap = document.getElementById("more-wrap");
@@ -16,7 +18,7 @@
   var limit = PAGE;
 
   function apply() {
-    var u = unit.value, e = element.value, s = severity.value;
+    var u = unit.value, e = element.value, s = severity.value, st = status ? status.value : "";
     var q = text.value.trim().toLowerCase();
     var matched = 0, shown = 0;
     for (var i = 0; i < rows.length; i++) {
@@ -24,6 +26,7 @@
       var ok = (!u || r.getAttribute("data-unit") === u) &&
         (!e || r.getAttribute("data-element") === e) &&
         (!s || r.getAttribute("data-severity") === s) &&
+        (!st || r.getAttribute("data-status") === st) &&
         (!q || r.textContent.toLowerCase().indexOf(q) !== -1);
       if (ok) { matched++; }
       var show = ok && matched <= limit;
@@ -35,7 +38,7 @@
   }
 
   function reset() { limit = PAGE; apply(); }
-  [unit, element, severity].forEach(function (el) { el.addEventListener("change", reset); });
+  [unit, element, severity, status].filter(Boolean).forEach(function (el) { el.addEventListener("change", reset); });
   var timer = null;
   text.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(reset, 200); });
   more.addEventListener("click", function () { limit += PAGE * 5; apply(); });
