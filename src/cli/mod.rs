@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand};
 use crate::config::Config;
 
 mod check;
+mod r#gen;
 mod rules;
 mod sample;
 mod score;
@@ -31,6 +32,8 @@ enum Command {
     Sample(sample::SampleArgs),
     /// 计算准确度得分 (score a report per unit, optionally a sample and a review)
     Score(score::ScoreArgs),
+    /// 生成模拟事项 (write synthetic items for benchmarks)
+    Gen(r#gen::GenArgs),
     /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
     Explain {
         /// Rule id or name.
@@ -49,6 +52,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Explain { rule } => rules::explain(&rule),
         Command::Sample(args) => sample::run(&args),
         Command::Score(args) => score::run(&args),
+        Command::Gen(args) => r#gen::run(&args),
     }
 }
 
