@@ -7,7 +7,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::{ignore_broken_pipe, load_config, now_run_id};
-use crate::check::{RunInfo, check_records};
+use crate::check::{RunInfo, check_records, stream};
 use crate::config::Config;
 use crate::model::Severity;
 use crate::report::{self, Report};
@@ -48,6 +48,9 @@ pub struct CheckArgs {
     /// Print nothing but errors
     #[arg(short, long)]
     quiet: bool,
+    /// Read all items into memory even when every input is NDJSON (by default NDJSON is streamed)
+    #[arg(long)]
+    no_stream: bool,
 }
 
 pub fn run(args: &CheckArgs) -> Result<i32> {
@@ -56,6 +59,9 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     let ctx = CheckContext {
         params: config.check.clone(),
     };
+    if let Some(code) = run_streaming(args, &config, &rules, &ctx)? {
+        return Ok(code);
+    }
     let mut records: Vec<Record> = Vec::new();
     source::read_inputs(&args.inputs, &mut |r| records.push(r));
     let (default_id, generated_at) = now_run_id();
@@ -145,4 +151,77 @@ fn print_summary(report: &Report, dir: &Path) {
         eprintln!("  …… 其余 {} 条见报告", report.findings.len() - 10);
     }
     eprintln!("报告已写入 {}", dir.display());
+}
+
+/// The streaming check (see [`crate::check::stream`]) when every input is NDJSON, the only report
+/// format is JSON and the output is a folder; `None` when the in-memory path must run.
+fn run_streaming(
+    args: &CheckArgs,
+    config: &Config,
+    rules: &crate::rules::RuleSet,
+    ctx: &CheckContext,
+) -> Result<Option<i32>> {
+    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
+    if args.no_stream
+        || to_stdout
+        || !stream::all_ndjson(&args.inputs)
+        || args.format.iter().any(|f| f.trim() != "json")
+    {
+        return Ok(None);
+    }
+    let (default_id, generated_at) = now_run_id();
+    let run_id = args.run_id.clone().unwrap_or(default_id);
+    let dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| config.output.dir.join(&run_id));
+    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    let run = RunInfo {
+        run_id,
+        generated_at,
+        inputs: args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+    };
+    let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, stream::DEFAULT_CHUNK)?;
+    let s = &out.summary;
+    if s.items == 0
+        && out
+            .notices
+            .iter()
+            .any(|n| n.level == source::NoticeLevel::Error)
+    {
+        for n in &out.notices {
+            eprintln!("错误: {} — {}", n.provenance, n.message);
+        }
+        bail!("没有读到任何事项");
+    }
+    if !args.quiet {
+        eprintln!(
+            "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
+            s.checked, s.unreadable, s.errors, s.warnings, s.items_with_errors
+        );
+        for n in &out.notices {
+            eprintln!("  注意: {} — {}", n.provenance, n.message);
+        }
+        for f in &out.first_findings {
+            eprintln!(
+                "  [{}] {} {} — {}",
+                f.rule, f.item_code, f.item_name, f.message
+            );
+        }
+        let total = s.errors + s.warnings;
+        if total > out.first_findings.len() {
+            eprintln!("  …… 其余 {} 条见报告", total - out.first_findings.len());
+        }
+        eprintln!("报告已写入 {}", dir.display());
+    }
+    let failing = match args.fail_on {
+        FailOn::Error => s.errors > 0,
+        FailOn::Warning => s.errors + s.warnings > 0,
+        FailOn::None => false,
+    };
+    Ok(Some(i32::from(failing)))
 }
