@@ -342,7 +342,7 @@ fn assemble(
                 "report skeleton has no {key}"
             )));
         };
-        out.write_all(rest[..at].as_bytes())?;
+        out.write_all(&rest.as_bytes()[..at])?;
         write!(out, "\n  \"{key}\": ")?;
         if *len == 0 {
             out.write_all(b"[]")?;

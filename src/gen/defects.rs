@@ -111,7 +111,7 @@ impl Defect {
             }),
             Defect::FewFaqs => item.faqs.truncate(rng.range(0, 2)),
             Defect::FeeWithoutArticle => {
-                item.charged = "是".to_owned();
+                "是".clone_into(&mut item.charged);
                 if item.fees.is_empty() {
                     item.fees.push(crate::model::Fee {
                         name: "证书工本费".to_owned(),
@@ -119,7 +119,7 @@ impl Defect {
                         ..crate::model::Fee::default()
                     });
                 }
-                item.fees[0].basis = "《安徽省行政事业性收费项目目录清单》".to_owned();
+                "《安徽省行政事业性收费项目目录清单》".clone_into(&mut item.fees[0].basis);
             }
             Defect::PromisedOverStatutory => {
                 // Promise more than the law allows; the steps still add up to the promise.
@@ -130,14 +130,14 @@ impl Defect {
                 item.steps[2].time_limit = format!("{decide}个工作日");
             }
             Defect::VisitsContradictDepth => {
-                item.online_depth = "四级".to_owned();
-                item.visits = "1".to_owned();
+                "四级".clone_into(&mut item.online_depth);
+                "1".clone_into(&mut item.visits);
             }
             Defect::StepWithoutHandler => {
                 let i = rng.below(item.steps.len());
                 item.steps[i].handler.clear();
             }
-            Defect::QuantityLimitUndescribed => item.quantity_limit = "有".to_owned(),
+            Defect::QuantityLimitUndescribed => "有".clone_into(&mut item.quantity_limit),
         }
     }
 }
