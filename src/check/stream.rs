@@ -1,9 +1,10 @@
 //! The streaming check for NDJSON inputs: the same report as [`check_records`](super::check_records)
 //! without holding the items in memory.
 //!
-//! Lines are read in chunks ([`DEFAULT_CHUNK`] lines); each chunk is parsed, checked and
-//! serialised in parallel (rayon), and its item entries and findings are appended, already in
-//! their final pretty-printed form, to two temporary files in the output folder. Only the
+//! Lines are read in chunks ([`DEFAULT_CHUNK`] lines) by a reader thread; each chunk is parsed,
+//! checked and serialised in parallel (rayon) while the previous chunk's item entries and
+//! findings are appended, already in their final pretty-printed form, to two temporary files in
+//! the output folder. Only the
 //! [`Summary`] counters, the notices and the first findings (for the console) stay in memory.
 //! At the end `report.json` is assembled: the report skeleton (every field but `items` and
 //! `findings`, serialised by serde as usual) with the two temporary files copied in at their
@@ -14,7 +15,8 @@
 //! [`crate::score`]), so nothing here needs a reservoir; `report.scores` stays empty as in the
 //! in-memory path.
 //!
-//! What stays in memory: one chunk of lines and their results (a few MB per 1,000 lines of
+//! What stays in memory: up to three chunks of lines (one being read, one waiting, one being checked) and the
+//! results of the chunk being written (a few MB per 1,000 lines of
 //! typical items), the notices, and 10 findings.
 
 use std::fs::File;
@@ -31,7 +33,7 @@ use crate::source::json::ndjson_line_record;
 use crate::source::{Notice, NoticeLevel, Record, SourceError};
 
 /// Lines per chunk: large enough to keep both cores busy, small enough to bound memory.
-pub const DEFAULT_CHUNK: usize = 4096;
+pub const DEFAULT_CHUNK: usize = 2048;
 
 /// How many findings are kept for the console summary.
 const KEPT_FINDINGS: usize = 10;
@@ -160,6 +162,15 @@ struct Checked {
     findings: Vec<Finding>,
 }
 
+/// A chunk of lines: the bytes and, per line, `(start, end, line number)`.
+#[derive(Default)]
+struct Chunk {
+    buf: Vec<u8>,
+    spans: Vec<(usize, usize, u64)>,
+}
+
+/// Three stages overlap: a reader thread fills chunks (at most one waits in the channel), the
+/// rayon pool checks chunk `k`, and meanwhile chunk `k − 1`'s results are written.
 fn stream_file(
     path: &Path,
     chunk: usize,
@@ -169,51 +180,91 @@ fn stream_file(
 ) -> Result<(), FileError> {
     let file = File::open(path).map_err(FileError::Read)?;
     let name = path.display().to_string();
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(1);
+        // Checked chunks go back to the reader, so that their buffers are allocated once: fresh
+        // multi-MB buffers per chunk fragment the allocator and let the RSS creep up with N.
+        let (free_tx, free_rx) = std::sync::mpsc::channel::<Chunk>();
+        let reader = scope.spawn(move || read_chunks(file, chunk, &tx, &free_rx));
+        let mut pending: Vec<Checked> = Vec::new();
+        let mut written = Ok(());
+        for c in rx {
+            let (results, w) = rayon::join(
+                || check_chunk(&c, &name, rules, ctx),
+                || sink.add_all(std::mem::take(&mut pending)),
+            );
+            pending = results;
+            written = w;
+            let _ = free_tx.send(c);
+            if written.is_err() {
+                // Dropping the receiver stops the reader.
+                break;
+            }
+        }
+        written.map_err(FileError::Write)?;
+        sink.add_all(pending).map_err(FileError::Write)?;
+        // The reader sent what it read before an error, as the in-memory reader keeps it.
+        reader
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("reader thread panicked")))
+            .map_err(FileError::Read)
+    })
+}
+
+/// Reads lines into chunks of `chunk` lines and sends them; stops early when the receiver is gone.
+fn read_chunks(
+    file: File,
+    chunk: usize,
+    tx: &std::sync::mpsc::SyncSender<Chunk>,
+    free: &std::sync::mpsc::Receiver<Chunk>,
+) -> std::io::Result<()> {
+    let fresh = || {
+        let mut c = free.try_recv().unwrap_or_default();
+        c.buf.clear();
+        c.spans.clear();
+        c
+    };
     let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut buf: Vec<u8> = Vec::new();
-    let mut spans: Vec<(usize, usize, u64)> = Vec::with_capacity(chunk);
+    let mut c = fresh();
     let mut line_no = 0u64;
     loop {
-        let start = buf.len();
-        let n = match reader.read_until(b'\n', &mut buf) {
+        let start = c.buf.len();
+        let n = match reader.read_until(b'\n', &mut c.buf) {
             Ok(n) => n,
             Err(e) => {
-                // Keep what was read, as the in-memory reader does, then report the file.
-                process(&buf, &spans, &name, rules, ctx, sink)?;
-                return Err(FileError::Read(e));
+                c.buf.truncate(start);
+                let _ = tx.send(c);
+                return Err(e);
             }
         };
         if n == 0 {
             break;
         }
         line_no += 1;
-        let end = if buf.last() == Some(&b'\n') {
-            buf.len() - 1
+        let end = if c.buf.last() == Some(&b'\n') {
+            c.buf.len() - 1
         } else {
-            buf.len()
+            c.buf.len()
         };
-        spans.push((start, end, line_no));
-        if spans.len() >= chunk {
-            process(&buf, &spans, &name, rules, ctx, sink)?;
-            buf.clear();
-            spans.clear();
+        c.spans.push((start, end, line_no));
+        if c.spans.len() >= chunk {
+            let full = std::mem::replace(&mut c, fresh());
+            if tx.send(full).is_err() {
+                return Ok(());
+            }
         }
     }
-    process(&buf, &spans, &name, rules, ctx, sink)
+    if !c.spans.is_empty() {
+        let _ = tx.send(c);
+    }
+    Ok(())
 }
 
-fn process(
-    buf: &[u8],
-    spans: &[(usize, usize, u64)],
-    name: &str,
-    rules: &RuleSet,
-    ctx: &CheckContext,
-    sink: &mut Sink,
-) -> Result<(), FileError> {
-    let results: Vec<Checked> = spans
+fn check_chunk(c: &Chunk, name: &str, rules: &RuleSet, ctx: &CheckContext) -> Vec<Checked> {
+    c.spans
         .par_iter()
         .filter_map(|&(s, e, line_no)| {
-            let slot = match ndjson_line_record(&buf[s..e], name, line_no)? {
+            let slot = match ndjson_line_record(&c.buf[s..e], name, line_no)? {
                 Record::Item(item) => Slot::Item(item),
                 Record::Unreadable(u) => Slot::Unreadable(u),
                 // The NDJSON reader yields no notices per line.
@@ -228,14 +279,14 @@ fn process(
                 findings,
             })
         })
-        .collect();
-    for c in results {
-        sink.add(c).map_err(FileError::Write)?;
-    }
-    Ok(())
+        .collect()
 }
 
 impl Sink {
+    fn add_all(&mut self, results: Vec<Checked>) -> Result<(), StreamError> {
+        results.into_iter().try_for_each(|c| self.add(c))
+    }
+
     /// Counts as [`Report::summarize`] does, and appends the serialised entry and findings.
     fn add(&mut self, c: Checked) -> Result<(), StreamError> {
         let s = &mut self.summary;
