@@ -48,7 +48,7 @@ pub struct CheckArgs {
     /// Print nothing but errors
     #[arg(short, long)]
     quiet: bool,
-    /// Read all items into memory even when every input is NDJSON (by default NDJSON is streamed)
+    /// Read all items into memory even when every input is .ndjson/.jsonl (streamed by default)
     #[arg(long)]
     no_stream: bool,
 }
