@@ -5,7 +5,9 @@
 //! time ([`write_ndjson`] holds one item in memory). Units are city departments and counties of
 //! four Anhui cities; names and 区号 come from the embedded reference tables
 //! ([`crate::reference`]). 实施编码 = USCC of the 实施主体 (valid GB 32100 check character) ‖
-//! 行使层级 ‖ 基本编码.
+//! 行使层级 ‖ 基本编码; item `i` is spread over (city, region, template) by `i mod 364` (rotated by
+//! the seed) and numbered within it by `i div 364`, so codes are unique up to ≈ 2.5 million items
+//! and the duplicate-code notice of the readers does not fire on generated data.
 //!
 //! With probability `defect_rate` an item gets 1–3 [`Defect`]s of the kinds clerks really make;
 //! a defect-free item passes every registered rule (see the tests). Randomness is
@@ -87,7 +89,7 @@ impl Rng {
 /// Builds item `index` of the run.
 pub fn generate(opts: GenOptions, index: u64) -> Generated {
     let mut rng = Rng::new(opts.seed, index);
-    let mut item = clean_item(&mut rng, index);
+    let mut item = clean_item(&mut rng, opts.seed, index);
     let mut defects = Vec::new();
     if rng.chance(opts.defect_rate) {
         let n = rng.range(1, 3);
@@ -115,19 +117,32 @@ pub fn write_ndjson(opts: GenOptions, count: u64, out: &mut dyn Write) -> std::i
     Ok(())
 }
 
+/// Every (city index, region code, template index): the city's departments and each county.
+static COMBOS: std::sync::LazyLock<Vec<(usize, &'static str, usize)>> =
+    std::sync::LazyLock::new(|| {
+        let mut v = Vec::new();
+        for (ci, city) in CITIES.iter().enumerate() {
+            for region in std::iter::once(city.code).chain(city.counties.iter().copied()) {
+                v.extend((0..TEMPLATES.len()).map(|ti| (ci, region, ti)));
+            }
+        }
+        v
+    });
+
 const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
-fn clean_item(rng: &mut Rng, index: u64) -> Item {
-    let city = rng.pick(CITIES);
-    let t = rng.pick(TEMPLATES);
+fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
+    // Index i = q × |combos| + r: r picks (city, region, template), rotated by the seed; q numbers
+    // the catalogue item within it, so 实施编码 are unique (up to ≈ 2.5 million items).
+    let combos = &*COMBOS;
+    let n = combos.len() as u64;
+    let r = (index % n + SplitMix64::new(seed).next_u64() % n) % n;
+    let q = index / n;
+    let (ci, region_code, ti) = combos[r as usize];
+    let city = &CITIES[ci];
+    let t = &TEMPLATES[ti];
     let dept = &DEPTS[t.dept];
-    // A third of the items are a department's at city level, the rest a county's.
-    let county = !rng.chance(0.34);
-    let region_code = if county {
-        *rng.pick(city.counties)
-    } else {
-        city.code
-    };
+    let county = region_code != city.code;
     let city_name = division_name(city.code).unwrap_or("池州市");
     let region_name = division_name(region_code).unwrap_or(city_name);
     let area = area_codes_for_region(region_code)
@@ -141,11 +156,14 @@ fn clean_item(rng: &mut Rng, index: u64) -> Item {
     };
     let subject_code = subject_uscc(region_code, &subject);
     let level = if county { "4" } else { "3" };
+    // 基本编码: 00 ‖ 事项类型 ‖ department ‖ 2-digit item ‖ 3-digit sub-item.
+    let key = q * TEMPLATES.len() as u64 + ti as u64;
     let basic_code = format!(
-        "00{}{}{:02}000",
+        "00{}{}{:02}{:03}",
         t.item_type.0,
         dept.code,
-        TEMPLATES.iter().position(|x| x.name == t.name).unwrap_or(0) + 1
+        (key / 1000) % 99 + 1,
+        key % 1000
     );
     let promised = *rng.pick(&[5usize, 7, 10, 12, 15, 20]);
     let legal = promised + *rng.pick(&[0usize, 5, 10, 20]);

@@ -77,6 +77,16 @@ fn items_are_varied_and_well_formed() {
 }
 
 #[test]
+fn item_codes_are_unique() {
+    let opts = GenOptions::default();
+    let mut seen = std::collections::HashSet::new();
+    for i in 0..30_000 {
+        let code = generate(opts, i).item.code;
+        assert!(seen.insert(code.clone()), "item {i}: code {code} repeats");
+    }
+}
+
+#[test]
 fn defect_rate_is_honoured() {
     let with = (0..4000)
         .filter(|&i| !generate(GenOptions::default(), i).defects.is_empty())
