@@ -27,8 +27,10 @@ use rayon::prelude::*;
 
 use super::{RunInfo, Slot, check_slot};
 use crate::model::{Finding, Provenance, Severity};
-use crate::report::{ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
+use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
 use crate::rules::{CheckContext, RuleSet};
+use crate::score::census::CensusTally;
+use crate::score::{ScoreOptions, UnitMapping};
 use crate::source::json::ndjson_line_record;
 use crate::source::{Notice, NoticeLevel, Record, SourceError};
 
@@ -37,6 +39,25 @@ pub const DEFAULT_CHUNK: usize = 2048;
 
 /// How many findings are kept for the console summary.
 const KEPT_FINDINGS: usize = 10;
+
+/// How to stream.
+#[derive(Debug, Clone)]
+pub struct StreamOptions {
+    /// Lines per chunk ([`DEFAULT_CHUNK`]).
+    pub chunk: usize,
+    /// Census scores to put into the report (as `score_units` with no sample would), or `None`
+    /// to leave `report.scores` empty.
+    pub scores: Option<(UnitMapping, ScoreOptions)>,
+}
+
+impl Default for StreamOptions {
+    fn default() -> Self {
+        Self {
+            chunk: DEFAULT_CHUNK,
+            scores: None,
+        }
+    }
+}
 
 /// What the streaming check returns (the report itself is on disk).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -81,8 +102,9 @@ pub fn check_ndjson(
     ctx: &CheckContext,
     run: RunInfo,
     dir: &Path,
-    chunk: usize,
+    opts: &StreamOptions,
 ) -> Result<StreamOutcome, StreamError> {
+    let rule_infos = RuleInfo::list(rules);
     let items_path = dir.join(".report-items.tmp");
     let findings_path = dir.join(".report-findings.tmp");
     let mut sink = Sink {
@@ -90,10 +112,14 @@ pub fn check_ndjson(
         findings: TempArray::create(&findings_path)?,
         summary: Summary::default(),
         first_findings: Vec::new(),
+        census: opts
+            .scores
+            .as_ref()
+            .map(|(mapping, _)| (CensusTally::new(&rule_infos), mapping)),
     };
     let mut notices = Vec::new();
     for path in inputs {
-        if let Err(e) = stream_file(path, chunk.max(1), rules, ctx, &mut sink) {
+        if let Err(e) = stream_file(path, opts.chunk.max(1), rules, ctx, &mut sink) {
             match e {
                 FileError::Read(source) => notices.push(Notice {
                     level: NoticeLevel::Error,
@@ -116,12 +142,15 @@ pub fn check_ndjson(
         run_id: run.run_id,
         generated_at: run.generated_at,
         inputs: run.inputs,
-        rules: RuleInfo::list(rules),
+        rules: rule_infos,
         summary: sink.summary,
         items: Vec::new(),
         findings: Vec::new(),
         notices,
-        scores: Vec::new(),
+        scores: match (&sink.census, &opts.scores) {
+            (Some((tally, _)), Some((_, score_opts))) => tally.scores(*score_opts),
+            _ => Vec::new(),
+        },
     };
     let report_path = dir.join("report.json");
     assemble(&report, &items, &findings, &report_path).map_err(|source| StreamError::Write {
@@ -146,19 +175,19 @@ enum FileError {
 }
 
 /// Where checked chunks go.
-struct Sink {
+struct Sink<'a> {
     items: TempArray,
     findings: TempArray,
     summary: Summary,
     first_findings: Vec<Finding>,
+    census: Option<(CensusTally, &'a UnitMapping)>,
 }
 
 /// One line's result, serialised on the worker thread.
 struct Checked {
     entry_json: String,
     findings_json: Vec<String>,
-    status: ItemStatus,
-    errors: usize,
+    entry: ItemEntry,
     findings: Vec<Finding>,
 }
 
@@ -274,15 +303,14 @@ fn check_chunk(c: &Chunk, name: &str, rules: &RuleSet, ctx: &CheckContext) -> Ve
             Some(Checked {
                 entry_json: pretty(&entry),
                 findings_json: findings.iter().map(pretty).collect(),
-                status: entry.status,
-                errors: entry.errors,
+                entry,
                 findings,
             })
         })
         .collect()
 }
 
-impl Sink {
+impl Sink<'_> {
     fn add_all(&mut self, results: Vec<Checked>) -> Result<(), StreamError> {
         results.into_iter().try_for_each(|c| self.add(c))
     }
@@ -291,11 +319,11 @@ impl Sink {
     fn add(&mut self, c: Checked) -> Result<(), StreamError> {
         let s = &mut self.summary;
         s.items += 1;
-        match c.status {
+        match c.entry.status {
             ItemStatus::Checked => s.checked += 1,
             ItemStatus::Unreadable => s.unreadable += 1,
         }
-        if c.errors > 0 {
+        if c.entry.errors > 0 {
             s.items_with_errors += 1;
         }
         for f in &c.findings {
@@ -304,6 +332,9 @@ impl Sink {
                 Severity::Warning => s.warnings += 1,
             }
             *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+        if let Some((tally, mapping)) = &mut self.census {
+            tally.add(&c.entry, &c.findings, mapping);
         }
         self.items.push(&c.entry_json)?;
         for f in &c.findings_json {

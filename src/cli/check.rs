@@ -185,7 +185,15 @@ fn run_streaming(
             .map(|p| p.display().to_string())
             .collect(),
     };
-    let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, stream::DEFAULT_CHUNK)?;
+    // No scores: the in-memory path of this version does not score either.
+    let out = stream::check_ndjson(
+        &args.inputs,
+        rules,
+        ctx,
+        run,
+        &dir,
+        &stream::StreamOptions::default(),
+    )?;
     let s = &out.summary;
     if s.items == 0
         && out

@@ -35,6 +35,7 @@
 //! Sampling ([`sample`]): per unit, reproducible from a seed, by count, fraction, all, or the
 //! GB/T 2828.1 level-II table, optionally stratified by 事项类型.
 
+pub mod census;
 pub mod compute;
 pub mod formula;
 pub mod prng;

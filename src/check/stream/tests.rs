@@ -79,7 +79,10 @@ fn streaming_and_in_memory_reports_are_identical() {
             &CheckContext::default(),
             run_info(&inputs),
             &out,
-            chunk,
+            &StreamOptions {
+                chunk,
+                scores: None,
+            },
         )
         .unwrap();
         let bytes = std::fs::read(&got.report_path).unwrap();
@@ -114,7 +117,7 @@ fn empty_input_gives_an_empty_report_like_the_in_memory_path() {
         &CheckContext::default(),
         run_info(&inputs),
         tmp.path(),
-        DEFAULT_CHUNK,
+        &StreamOptions::default(),
     )
     .unwrap();
     assert_eq!(std::fs::read(got.report_path).unwrap(), want);
@@ -127,4 +130,29 @@ fn only_ndjson_inputs_stream() {
     assert!(!all_ndjson(&[p("a.ndjson"), p("b.json")]));
     assert!(!all_ndjson(&[p("a.xlsx")]));
     assert!(!all_ndjson(&[]));
+}
+
+#[test]
+fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
+    use crate::score::{ScoreOptions, UnitMapping, score_units};
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = inputs(tmp.path());
+    let (mut report, _) = in_memory(&inputs);
+    let opts = ScoreOptions::default();
+    report.scores = score_units(&report, &UnitMapping::default(), None, None, opts);
+    assert!(report.scores.len() > 50);
+    let got = check_ndjson(
+        &inputs,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        run_info(&inputs),
+        tmp.path(),
+        &StreamOptions {
+            chunk: 64,
+            scores: Some((UnitMapping::default(), opts)),
+        },
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(got.report_path).unwrap();
+    assert_eq!(report::json::read(&text).unwrap(), report);
 }
