@@ -23,6 +23,7 @@
 pub mod check;
 pub mod cli;
 pub mod config;
+pub mod r#gen;
 pub mod history;
 pub mod links;
 pub mod model;

@@ -6,7 +6,7 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::{ignore_broken_pipe, load_config, now_run_id};
-use crate::check::{RunInfo, check_records};
+use crate::check::{RunInfo, check_records, stream};
 use crate::config::Config;
 use crate::model::Severity;
 use crate::report::{self, Report};
@@ -54,6 +54,10 @@ pub struct CheckArgs {
     /// 同时检查附件和链接 (network; hosts from [links] allowed_hosts)
     #[arg(long)]
     links: bool,
+    /// Read all items into memory even when every input is .ndjson/.jsonl (streamed by default
+    /// when the only format is json)
+    #[arg(long)]
+    no_stream: bool,
 }
 
 impl CheckArgs {
@@ -74,6 +78,9 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     let ctx = CheckContext {
         params: config.check.clone(),
     };
+    if let Some(code) = run_streaming(args, &config, &rules, &ctx)? {
+        return Ok(code);
+    }
     let mut inputs = args.inputs.clone();
     if let Some(profile) = &args.profile {
         inputs.push(super::crawl::crawl_for_check(profile, args.quiet)?);
@@ -159,13 +166,99 @@ fn print_summary(report: &Report, dir: &Path) {
     if report.findings.len() > 10 {
         eprintln!("  …… 其余 {} 条见报告", report.findings.len() - 10);
     }
-    if let Some(first) = report.scores.first() {
-        // Best effort: the summary goes to the terminal; a closed stderr is no reason to fail.
-        let _ = super::score::print_table(
-            &mut std::io::stderr().lock(),
-            &report.scores,
-            first.rate_kind,
-        );
-    }
+    print_scores(&report.scores);
     eprintln!("报告已写入 {}", dir.display());
+}
+
+/// The per-unit score table on the terminal.
+fn print_scores(scores: &[crate::score::UnitScore]) {
+    if let Some(first) = scores.first() {
+        // Best effort: the summary goes to the terminal; a closed stderr is no reason to fail.
+        let _ = super::score::print_table(&mut std::io::stderr().lock(), scores, first.rate_kind);
+    }
+}
+
+/// The streaming check (see [`crate::check::stream`]) when every input is NDJSON, the only report
+/// format is JSON and the output is a folder; `None` when the in-memory path must run.
+fn run_streaming(
+    args: &CheckArgs,
+    config: &Config,
+    rules: &crate::rules::RuleSet,
+    ctx: &CheckContext,
+) -> Result<Option<i32>> {
+    let to_stdout = args.output.as_deref() == Some(Path::new("-"));
+    if args.no_stream
+        || to_stdout
+        || args.links
+        || args.profile.is_some()
+        || !stream::all_ndjson(&args.inputs)
+        || args.formats().iter().any(|f| f.trim() != "json")
+    {
+        return Ok(None);
+    }
+    let (default_id, generated_at) = now_run_id();
+    let run_id = args.run_id.clone().unwrap_or(default_id);
+    let dir = args
+        .output
+        .clone()
+        .unwrap_or_else(|| config.output.dir.join(&run_id));
+    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    let run = RunInfo {
+        run_id,
+        generated_at,
+        inputs: args
+            .inputs
+            .iter()
+            .map(|p| p.display().to_string())
+            .collect(),
+    };
+    let (mapping, score_opts, issues) =
+        crate::score::census_setup(&config.score).context("无法使用 [score] 中的单位对照表")?;
+    for i in &issues {
+        eprintln!("  注意: 单位对照表 {} — {}", i.place, i.message);
+    }
+    let opts = stream::StreamOptions {
+        scores: Some((mapping, score_opts)),
+        ..stream::StreamOptions::default()
+    };
+    let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts)?;
+    let s = &out.summary;
+    if s.items == 0
+        && out
+            .notices
+            .iter()
+            .any(|n| n.level == source::NoticeLevel::Error)
+    {
+        for n in &out.notices {
+            eprintln!("错误: {} — {}", n.provenance, n.message);
+        }
+        bail!("没有读到任何事项");
+    }
+    if !args.quiet {
+        eprintln!(
+            "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
+            s.checked, s.unreadable, s.errors, s.warnings, s.items_with_errors
+        );
+        for n in &out.notices {
+            eprintln!("  注意: {} — {}", n.provenance, n.message);
+        }
+        for f in &out.first_findings {
+            eprintln!(
+                "  [{}] {} {} — {}",
+                f.rule, f.item_code, f.item_name, f.message
+            );
+        }
+        let total = s.errors + s.warnings;
+        if total > out.first_findings.len() {
+            eprintln!("  …… 其余 {} 条见报告", total - out.first_findings.len());
+        }
+        print_scores(&out.scores);
+        eprintln!("报告已写入 {}", dir.display());
+    }
+    let failing = match args.fail_on {
+        FailOn::Error => s.errors > 0,
+        FailOn::Warning => s.errors + s.warnings > 0,
+        FailOn::None => false,
+    };
+    Ok(Some(i32::from(failing)))
 }

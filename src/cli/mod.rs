@@ -11,6 +11,7 @@ use crate::config::Config;
 mod audit;
 mod check;
 mod crawl;
+mod r#gen;
 mod links;
 mod report;
 mod rules;
@@ -46,6 +47,8 @@ enum Command {
     Score(score::ScoreArgs),
     /// 夜间审核: 检查、对比上次运行、写入历史 (nightly audit with history), e.g. `audit --config zwfw-audit.toml`
     Audit(audit::AuditArgs),
+    /// 生成模拟事项 (write synthetic items for benchmarks)
+    Gen(r#gen::GenArgs),
     /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
     Explain {
         /// Rule id or name.
@@ -68,6 +71,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Explain { rule } => rules::explain(&rule),
         Command::Sample(args) => sample::run(&args),
         Command::Score(args) => score::run(&args),
+        Command::Gen(args) => r#gen::run(&args),
     }
 }
 

@@ -206,12 +206,58 @@ fn unit_score(
     let sum = |idx: &[usize], f: fn(&ItemTally) -> usize| -> usize {
         idx.iter().map(|&i| f(&tally[i])).sum()
     };
-    let checks = sum(chosen, |t| t.applicable);
-    let failed_checks = sum(chosen, |t| t.failed);
-    let items_with_errors = chosen.iter().filter(|&&i| tally[i].failed > 0).count();
+    let (mut power_missing, mut public_missing) = (0, 0);
+    for &i in lot {
+        if is_public_service(&report.items[i].item_type) {
+            public_missing += tally[i].missing;
+        } else {
+            power_missing += tally[i].missing;
+        }
+    }
+    let sums = UnitSums {
+        lot_items: lot.len(),
+        lot_checks: sum(lot, |t| t.applicable),
+        sampled: chosen.len(),
+        items_with_errors: chosen.iter().filter(|&&i| tally[i].failed > 0).count(),
+        checks: sum(chosen, |t| t.applicable),
+        failed_checks: sum(chosen, |t| t.failed),
+        power_missing,
+        public_missing,
+    };
+    score_from_sums(unit, kind, &sums, opts)
+}
+
+/// What a unit's score is computed from: sums over its lot and its sample.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UnitSums {
+    /// Checked items of the unit (the lot).
+    pub lot_items: usize,
+    /// Applicable appendix element checks over the lot.
+    pub lot_checks: usize,
+    /// Items sampled.
+    pub sampled: usize,
+    /// Sampled items with at least one failing element.
+    pub items_with_errors: usize,
+    /// Applicable element checks over the sample.
+    pub checks: usize,
+    /// Failing element checks over the sample.
+    pub failed_checks: usize,
+    /// Missing elements over the lot's 权力事项.
+    pub power_missing: usize,
+    /// Missing elements over the lot's 公共服务事项.
+    pub public_missing: usize,
+}
+
+/// The score from a unit's sums (the formulas of the module docs; overlaps not yet flagged).
+pub fn score_from_sums(
+    unit: String,
+    kind: UnitKind,
+    sums: &UnitSums,
+    opts: ScoreOptions,
+) -> UnitScore {
     let (x, n, big_n) = match opts.rate_kind {
-        RateKind::Element => (failed_checks, checks, sum(lot, |t| t.applicable)),
-        RateKind::Item => (items_with_errors, chosen.len(), lot.len()),
+        RateKind::Element => (sums.failed_checks, sums.checks, sums.lot_checks),
+        RateKind::Item => (sums.items_with_errors, sums.sampled, sums.lot_items),
     };
     let r = rate(x, n);
     let (rate_low, rate_high) = wilson(x, n, Some(big_n));
@@ -219,30 +265,20 @@ fn unit_score(
         UnitKind::Department => 14.0,
         UnitKind::County => 8.0,
     };
-    let completeness = (kind == UnitKind::County).then(|| {
-        let (mut power, mut public) = (0, 0);
-        for &i in lot {
-            if is_public_service(&report.items[i].item_type) {
-                public += tally[i].missing;
-            } else {
-                power += tally[i].missing;
-            }
-        }
-        Completeness {
-            power_missing: power,
-            power_points: completeness_points(power),
-            public_missing: public,
-            public_points: completeness_points(public),
-        }
+    let completeness = (kind == UnitKind::County).then(|| Completeness {
+        power_missing: sums.power_missing,
+        power_points: completeness_points(sums.power_missing),
+        public_missing: sums.public_missing,
+        public_points: completeness_points(sums.public_missing),
     });
     UnitScore {
         unit,
         kind,
-        items: lot.len(),
-        sampled: chosen.len(),
-        items_with_errors,
-        checks,
-        failed_checks,
+        items: sums.lot_items,
+        sampled: sums.sampled,
+        items_with_errors: sums.items_with_errors,
+        checks: sums.checks,
+        failed_checks: sums.failed_checks,
         rate_kind: opts.rate_kind,
         rate: r,
         rate_low,
@@ -261,7 +297,7 @@ fn unit_score(
 
 /// Fills `overlaps_with`: units of the same kind (ranked together) whose score intervals
 /// `[score_low, score_high]` intersect.
-fn flag_overlaps(scores: &mut [UnitScore]) {
+pub fn flag_overlaps(scores: &mut [UnitScore]) {
     let spans: Vec<(String, UnitKind, f64, f64)> = scores
         .iter()
         .map(|s| (s.unit.clone(), s.kind, s.score_low, s.score_high))

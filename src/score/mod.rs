@@ -35,6 +35,7 @@
 //! Sampling ([`sample`]): per unit, reproducible from a seed, by count, fraction, all, or the
 //! GB/T 2828.1 level-II table, optionally stratified by 事项类型.
 
+pub mod census;
 pub mod compute;
 pub mod formula;
 pub mod prng;
@@ -61,6 +62,14 @@ pub fn score_census(
     report: &Report,
     config: &ScoreConfig,
 ) -> Result<(Vec<UnitScore>, Vec<table::FileIssue>), table::TableError> {
+    let (mapping, opts, issues) = census_setup(config)?;
+    Ok((score_units(report, &mapping, None, None, opts), issues))
+}
+
+/// The unit mapping and options `[score]` asks for, with the mapping file's bad rows.
+pub fn census_setup(
+    config: &ScoreConfig,
+) -> Result<(UnitMapping, ScoreOptions, Vec<table::FileIssue>), table::TableError> {
     let (mapping, issues) = match &config.mapping {
         Some(path) => UnitMapping::load(path, config.units)?,
         None => (
@@ -75,7 +84,7 @@ pub fn score_census(
         rate_kind: config.rate,
         decimals: config.decimals,
     };
-    Ok((score_units(report, &mapping, None, None, opts), issues))
+    Ok((mapping, opts, issues))
 }
 
 /// Which error rate a score is computed from.

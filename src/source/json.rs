@@ -95,24 +95,30 @@ fn read_ndjson(
     sink: &mut dyn FnMut(Record),
 ) -> std::io::Result<()> {
     for (i, line) in reader.split(b'\n').enumerate() {
-        let line = line?;
-        let prov = Provenance::row(name, i as u64 + 1);
-        let Ok(text) = std::str::from_utf8(&line) else {
-            sink(Record::Unreadable(Unreadable {
-                provenance: prov,
-                reason: "该行不是 UTF-8 文本".into(),
-                code: None,
-                name: None,
-            }));
-            continue;
-        };
-        let text = text.trim().trim_start_matches('\u{feff}');
-        if text.is_empty() {
-            continue;
+        if let Some(record) = ndjson_line_record(&line?, name, i as u64 + 1) {
+            sink(record);
         }
-        sink(parse_item_line(text, prov));
     }
     Ok(())
+}
+
+/// One NDJSON line (without its `\n`) as a record: `None` for a blank line, an unreadable record
+/// for text that is not UTF-8 or not an item. Shared with the streaming check.
+pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Record> {
+    let prov = Provenance::row(name, line_no);
+    let Ok(text) = std::str::from_utf8(line) else {
+        return Some(Record::Unreadable(Unreadable {
+            provenance: prov,
+            reason: "该行不是 UTF-8 文本".into(),
+            code: None,
+            name: None,
+        }));
+    };
+    let text = text.trim().trim_start_matches('\u{feff}');
+    if text.is_empty() {
+        return None;
+    }
+    Some(parse_item_line(text, prov))
 }
 
 /// Parses one NDJSON line into an item record (the fast path: straight into the model).

@@ -1,5 +1,5 @@
 //! The check pipeline: records in, [`Report`] out. Items are checked in parallel; the report keeps
-//! input order.
+//! input order. [`stream`] does the same for NDJSON inputs without holding the items in memory.
 
 use rayon::prelude::*;
 
@@ -8,6 +8,8 @@ use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Sum
 use crate::rules::{CheckContext, RuleSet};
 use crate::source::{Notice, Record};
 use crate::unit::{UnitKind, default_unit};
+
+pub mod stream;
 
 /// What a run is called and when it was made: passed in so that output is reproducible.
 #[derive(Debug, Clone, Default)]
@@ -64,12 +66,12 @@ pub fn check_records(
     report
 }
 
-enum Slot {
+pub(crate) enum Slot {
     Item(Box<Item>),
     Unreadable(crate::source::Unreadable),
 }
 
-fn check_slot(
+pub(crate) fn check_slot(
     slot: Slot,
     rules: &RuleSet,
     ctx: &CheckContext,

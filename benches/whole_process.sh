@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Whole-process benchmark of `zwfw-audit check` on generated NDJSON (see BENCHMARKS.md).
+#
+#   cargo build --release
+#   benches/whole_process.sh [SIZES...]        # default: 10000 100000 1000000
+#
+# For each size N: generate N items (seed 1, defect rate 0.3) into $WORK (default /tmp/zwfw-bench),
+# then run the streaming check with 2 rayon threads under /usr/bin/time -v, and print
+# N, input MB, wall seconds, items/s, MB/s, peak RSS (MB), report MB. Inputs are kept for reruns.
+set -euo pipefail
+BIN=${BIN:-target/release/zwfw-audit}
+WORK=${WORK:-/tmp/zwfw-bench}
+THREADS=${THREADS:-2}
+EXTRA=${EXTRA:-}          # e.g. EXTRA=--no-stream to measure the in-memory path
+mkdir -p "$WORK"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
+printf '%-9s %9s %8s %9s %7s %9s %9s\n' N input_MB wall_s items/s MB/s peak_MB report_MB
+for n in "${sizes[@]}"; do
+  in="$WORK/items-$n.ndjson"
+  [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 -o "$in"
+  out="$WORK/out-$n"
+  rm -rf "$out"
+  RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$BIN" check "$in" -o "$out" --run-id bench \
+    --fail-on none -q $EXTRA 2> "$WORK/time-$n.txt"
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/time-$n.txt" \
+    | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+  rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$n.txt")
+  bytes=$(stat -c %s "$in")
+  report=$(stat -c %s "$out/report.json")
+  awk -v n="$n" -v b="$bytes" -v w="$wall" -v r="$rss_kb" -v rep="$report" 'BEGIN {
+    printf "%-9d %9.1f %8.2f %9.0f %7.1f %9.1f %9.1f\n", n, b/1e6, w, n/w, b/1e6/w, r/1024, rep/1e6 }'
+done

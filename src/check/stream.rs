@@ -1,0 +1,448 @@
+//! The streaming check for NDJSON inputs: the same report as [`check_records`](super::check_records)
+//! without holding the items in memory.
+//!
+//! Lines are read in chunks ([`DEFAULT_CHUNK`] lines) by a reader thread; each chunk is parsed,
+//! checked and serialised in parallel (rayon) while the previous chunk's item entries and
+//! findings are appended, already in their final pretty-printed form, to two temporary files in
+//! the output folder. Only the
+//! [`Summary`] counters, the notices and the first findings (for the console) stay in memory.
+//! At the end `report.json` is assembled: the report skeleton (every field but `items` and
+//! `findings`, serialised by serde as usual) with the two temporary files copied in at their
+//! place, so the file is byte for byte what [`report::json::write`](crate::report::json::write)
+//! writes for the in-memory report, and [`report::json::read`](crate::report::json::read) reads it.
+//!
+//! `check` has no sampling step (sampling and scoring run afterwards on the report, see
+//! [`crate::score`]), so nothing here needs a reservoir; `report.scores` stays empty as in the
+//! in-memory path.
+//!
+//! What stays in memory: up to three chunks of lines (one being read, one waiting, one being checked) and the
+//! results of the chunk being written (a few MB per 1,000 lines of
+//! typical items), the notices, and 10 findings.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use super::{RunInfo, Slot, check_slot};
+use crate::model::{Finding, Provenance, Severity};
+use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
+use crate::rules::{CheckContext, RuleSet};
+use crate::score::census::CensusTally;
+use crate::score::{ScoreOptions, UnitMapping};
+use crate::source::json::ndjson_line_record;
+use crate::source::{Notice, NoticeLevel, Record, SourceError};
+
+/// Lines per chunk: large enough to keep both cores busy, small enough to bound memory.
+pub const DEFAULT_CHUNK: usize = 2048;
+
+/// How many findings are kept for the console summary.
+const KEPT_FINDINGS: usize = 10;
+
+/// How to stream.
+#[derive(Debug, Clone)]
+pub struct StreamOptions {
+    /// Lines per chunk ([`DEFAULT_CHUNK`]).
+    pub chunk: usize,
+    /// Census scores to put into the report (as `score_units` with no sample would), or `None`
+    /// to leave `report.scores` empty.
+    pub scores: Option<(UnitMapping, ScoreOptions)>,
+}
+
+impl Default for StreamOptions {
+    fn default() -> Self {
+        Self {
+            chunk: DEFAULT_CHUNK,
+            scores: None,
+        }
+    }
+}
+
+/// What the streaming check returns (the report itself is on disk).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StreamOutcome {
+    /// The report's summary.
+    pub summary: Summary,
+    /// The report's notices.
+    pub notices: Vec<Notice>,
+    /// The first findings, in report order (at most 10).
+    pub first_findings: Vec<Finding>,
+    /// The report's per-unit scores (empty when not asked for).
+    pub scores: Vec<crate::score::UnitScore>,
+    /// Where the report was written.
+    pub report_path: PathBuf,
+}
+
+/// The output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    /// Writing the report or its temporary files failed.
+    #[error("无法写入 {path}: {source}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Whether every input can be streamed: all `.ndjson` or `.jsonl`.
+pub fn all_ndjson(inputs: &[PathBuf]) -> bool {
+    !inputs.is_empty()
+        && inputs.iter().all(|p| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl")
+            })
+        })
+}
+
+/// Checks NDJSON inputs and writes `dir/report.json`, chunk by chunk.
+pub fn check_ndjson(
+    inputs: &[PathBuf],
+    rules: &RuleSet,
+    ctx: &CheckContext,
+    run: RunInfo,
+    dir: &Path,
+    opts: &StreamOptions,
+) -> Result<StreamOutcome, StreamError> {
+    let rule_infos = RuleInfo::list(rules);
+    let items_path = dir.join(".report-items.tmp");
+    let findings_path = dir.join(".report-findings.tmp");
+    let mut sink = Sink {
+        items: TempArray::create(&items_path)?,
+        findings: TempArray::create(&findings_path)?,
+        summary: Summary::default(),
+        first_findings: Vec::new(),
+        census: opts
+            .scores
+            .as_ref()
+            .map(|(mapping, _)| (CensusTally::new(&rule_infos), mapping)),
+    };
+    let mut notices = Vec::new();
+    for path in inputs {
+        if let Err(e) = stream_file(path, opts.chunk.max(1), rules, ctx, &mut sink) {
+            match e {
+                FileError::Read(source) => notices.push(Notice {
+                    level: NoticeLevel::Error,
+                    provenance: Provenance::file(path.display().to_string()),
+                    message: SourceError::Io {
+                        path: path.clone(),
+                        source,
+                    }
+                    .to_string(),
+                }),
+                FileError::Write(e) => return Err(e),
+            }
+        }
+    }
+    let items = sink.items.finish()?;
+    let findings = sink.findings.finish()?;
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+        run_id: run.run_id,
+        generated_at: run.generated_at,
+        inputs: run.inputs,
+        rules: rule_infos,
+        summary: sink.summary,
+        items: Vec::new(),
+        findings: Vec::new(),
+        notices,
+        scores: match (&sink.census, &opts.scores) {
+            (Some((tally, _)), Some((_, score_opts))) => tally.scores(*score_opts),
+            _ => Vec::new(),
+        },
+        history: None,
+    };
+    let report_path = dir.join("report.json");
+    assemble(&report, &items, &findings, &report_path).map_err(|source| StreamError::Write {
+        path: report_path.clone(),
+        source,
+    })?;
+    for p in [&items_path, &findings_path] {
+        // A leftover temporary file is harmless; the report is complete.
+        let _ = std::fs::remove_file(p);
+    }
+    Ok(StreamOutcome {
+        summary: report.summary,
+        notices: report.notices,
+        first_findings: sink.first_findings,
+        scores: report.scores,
+        report_path,
+    })
+}
+
+enum FileError {
+    Read(std::io::Error),
+    Write(StreamError),
+}
+
+/// Where checked chunks go.
+struct Sink<'a> {
+    items: TempArray,
+    findings: TempArray,
+    summary: Summary,
+    first_findings: Vec<Finding>,
+    census: Option<(CensusTally, &'a UnitMapping)>,
+}
+
+/// One line's result, serialised on the worker thread.
+struct Checked {
+    entry_json: String,
+    findings_json: Vec<String>,
+    entry: ItemEntry,
+    findings: Vec<Finding>,
+}
+
+/// A chunk of lines: the bytes and, per line, `(start, end, line number)`.
+#[derive(Default)]
+struct Chunk {
+    buf: Vec<u8>,
+    spans: Vec<(usize, usize, u64)>,
+}
+
+/// Three stages overlap: a reader thread fills chunks (at most one waits in the channel), the
+/// rayon pool checks chunk `k`, and meanwhile chunk `k − 1`'s results are written.
+fn stream_file(
+    path: &Path,
+    chunk: usize,
+    rules: &RuleSet,
+    ctx: &CheckContext,
+    sink: &mut Sink,
+) -> Result<(), FileError> {
+    let file = File::open(path).map_err(FileError::Read)?;
+    let name = path.display().to_string();
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(1);
+        // Checked chunks go back to the reader, so that their buffers are allocated once: fresh
+        // multi-MB buffers per chunk fragment the allocator and let the RSS creep up with N.
+        let (free_tx, free_rx) = std::sync::mpsc::channel::<Chunk>();
+        let reader = scope.spawn(move || read_chunks(file, chunk, &tx, &free_rx));
+        let mut pending: Vec<Checked> = Vec::new();
+        let mut written = Ok(());
+        for c in rx {
+            let (results, w) = rayon::join(
+                || check_chunk(&c, &name, rules, ctx),
+                || sink.add_all(std::mem::take(&mut pending)),
+            );
+            pending = results;
+            written = w;
+            let _ = free_tx.send(c);
+            if written.is_err() {
+                // Dropping the receiver stops the reader.
+                break;
+            }
+        }
+        written.map_err(FileError::Write)?;
+        sink.add_all(pending).map_err(FileError::Write)?;
+        // The reader sent what it read before an error, as the in-memory reader keeps it.
+        reader
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("reader thread panicked")))
+            .map_err(FileError::Read)
+    })
+}
+
+/// Reads lines into chunks of `chunk` lines and sends them; stops early when the receiver is gone.
+fn read_chunks(
+    file: File,
+    chunk: usize,
+    tx: &std::sync::mpsc::SyncSender<Chunk>,
+    free: &std::sync::mpsc::Receiver<Chunk>,
+) -> std::io::Result<()> {
+    let fresh = || {
+        let mut c = free.try_recv().unwrap_or_default();
+        c.buf.clear();
+        c.spans.clear();
+        c
+    };
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let mut c = fresh();
+    let mut line_no = 0u64;
+    loop {
+        let start = c.buf.len();
+        let n = match reader.read_until(b'\n', &mut c.buf) {
+            Ok(n) => n,
+            Err(e) => {
+                c.buf.truncate(start);
+                let _ = tx.send(c);
+                return Err(e);
+            }
+        };
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let end = if c.buf.last() == Some(&b'\n') {
+            c.buf.len() - 1
+        } else {
+            c.buf.len()
+        };
+        c.spans.push((start, end, line_no));
+        if c.spans.len() >= chunk {
+            let full = std::mem::replace(&mut c, fresh());
+            if tx.send(full).is_err() {
+                return Ok(());
+            }
+        }
+    }
+    if !c.spans.is_empty() {
+        let _ = tx.send(c);
+    }
+    Ok(())
+}
+
+fn check_chunk(c: &Chunk, name: &str, rules: &RuleSet, ctx: &CheckContext) -> Vec<Checked> {
+    c.spans
+        .par_iter()
+        .filter_map(|&(s, e, line_no)| {
+            let slot = match ndjson_line_record(&c.buf[s..e], name, line_no)? {
+                Record::Item(item) => Slot::Item(item),
+                Record::Unreadable(u) => Slot::Unreadable(u),
+                // The NDJSON reader yields no notices per line.
+                Record::Notice(_) => return None,
+            };
+            let (entry, findings) = check_slot(slot, rules, ctx);
+            Some(Checked {
+                entry_json: pretty(&entry),
+                findings_json: findings.iter().map(pretty).collect(),
+                entry,
+                findings,
+            })
+        })
+        .collect()
+}
+
+impl Sink<'_> {
+    fn add_all(&mut self, results: Vec<Checked>) -> Result<(), StreamError> {
+        results.into_iter().try_for_each(|c| self.add(c))
+    }
+
+    /// Counts as [`Report::summarize`] does, and appends the serialised entry and findings.
+    fn add(&mut self, c: Checked) -> Result<(), StreamError> {
+        let s = &mut self.summary;
+        s.items += 1;
+        match c.entry.status {
+            ItemStatus::Checked => s.checked += 1,
+            ItemStatus::Unreadable => s.unreadable += 1,
+        }
+        if c.entry.errors > 0 {
+            s.items_with_errors += 1;
+        }
+        for f in &c.findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+            }
+            *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+        }
+        if let Some((tally, mapping)) = &mut self.census {
+            tally.add(&c.entry, &c.findings, mapping);
+        }
+        self.items.push(&c.entry_json)?;
+        for f in &c.findings_json {
+            self.findings.push(f)?;
+        }
+        let room = KEPT_FINDINGS.saturating_sub(self.first_findings.len());
+        self.first_findings
+            .extend(c.findings.into_iter().take(room));
+        Ok(())
+    }
+}
+
+/// A value as serde_json's pretty printer writes it inside a top-level array (indent 4).
+fn pretty<T: serde::Serialize>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    // Strings are escaped, so every '\n' is a line break of the printer.
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str("    ");
+        out.push_str(line);
+    }
+    out
+}
+
+/// The elements of a JSON array, written to a temporary file as they come.
+struct TempArray {
+    path: PathBuf,
+    out: BufWriter<File>,
+    len: usize,
+}
+
+impl TempArray {
+    fn create(path: &Path) -> Result<Self, StreamError> {
+        let file = File::create(path).map_err(|source| StreamError::Write {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(Self {
+            path: path.to_owned(),
+            out: BufWriter::with_capacity(1 << 20, file),
+            len: 0,
+        })
+    }
+
+    fn push(&mut self, element: &str) -> Result<(), StreamError> {
+        let sep: &[u8] = if self.len == 0 { b"" } else { b",\n" };
+        self.out
+            .write_all(sep)
+            .and_then(|()| self.out.write_all(element.as_bytes()))
+            .map_err(|source| StreamError::Write {
+                path: self.path.clone(),
+                source,
+            })?;
+        self.len += 1;
+        Ok(())
+    }
+
+    /// Flushes; returns the file and how many elements it holds.
+    fn finish(mut self) -> Result<(PathBuf, usize), StreamError> {
+        self.out.flush().map_err(|source| StreamError::Write {
+            path: self.path.clone(),
+            source,
+        })?;
+        Ok((self.path, self.len))
+    }
+}
+
+/// Writes the report: the skeleton's text with `"items": []` and `"findings": []` replaced by
+/// the temporary files' contents.
+fn assemble(
+    skeleton: &Report,
+    items: &(PathBuf, usize),
+    findings: &(PathBuf, usize),
+    path: &Path,
+) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(skeleton)?;
+    let mut out = BufWriter::with_capacity(1 << 20, File::create(path)?);
+    let mut rest = text.as_str();
+    for (key, (tmp, len)) in [("items", items), ("findings", findings)] {
+        // Top-level keys are the only lines indented by exactly two spaces.
+        let marker = format!("\n  \"{key}\": []");
+        let Some(at) = rest.find(&marker) else {
+            return Err(std::io::Error::other(format!(
+                "report skeleton has no {key}"
+            )));
+        };
+        out.write_all(&rest.as_bytes()[..at])?;
+        write!(out, "\n  \"{key}\": ")?;
+        if *len == 0 {
+            out.write_all(b"[]")?;
+        } else {
+            out.write_all(b"[\n")?;
+            std::io::copy(&mut File::open(tmp)?.take(u64::MAX), &mut out)?;
+            out.write_all(b"\n  ]")?;
+        }
+        rest = &rest[at + marker.len()..];
+    }
+    out.write_all(rest.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+#[cfg(test)]
+mod tests;

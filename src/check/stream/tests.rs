@@ -1,0 +1,158 @@
+//! The streaming check writes the very report the in-memory check writes.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use super::*;
+use crate::check::check_records;
+use crate::r#gen::{GenOptions, write_ndjson};
+use crate::report;
+use crate::source::read_inputs;
+
+fn run_info(inputs: &[PathBuf]) -> RunInfo {
+    RunInfo {
+        run_id: "20261129-000000".into(),
+        generated_at: "2026-11-29T00:00:00Z".into(),
+        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+    }
+}
+
+/// Two inputs: generated items with bad lines mixed in, and a file that does not exist.
+fn inputs(dir: &Path) -> Vec<PathBuf> {
+    let a = dir.join("a.ndjson");
+    let mut f = std::fs::File::create(&a).unwrap();
+    write_ndjson(
+        GenOptions {
+            seed: 21,
+            defect_rate: 0.6,
+        },
+        700,
+        &mut f,
+    )
+    .unwrap();
+    f.write_all(b"\n{\"name\": \"\xE9\xA3\x9F\xE5\x93\x81\" \n")
+        .unwrap(); // blank, broken JSON
+    f.write_all(b"\xFF\xFE not utf-8\n").unwrap();
+    f.write_all(b"{\"name\": 5, \"code\": \"X1\"}\n").unwrap(); // wrong shape
+    write_ndjson(
+        GenOptions {
+            seed: 22,
+            defect_rate: 0.6,
+        },
+        300,
+        &mut f,
+    )
+    .unwrap();
+    f.write_all(br#"{"name":"last line without newline","consult_phone":"2021234"}"#)
+        .unwrap();
+    vec![a, dir.join("missing.jsonl")]
+}
+
+fn in_memory(inputs: &[PathBuf]) -> (Report, Vec<u8>) {
+    let mut records = Vec::new();
+    read_inputs(inputs, &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        run_info(inputs),
+    );
+    let mut bytes = Vec::new();
+    report::json::write(&report, &mut bytes).unwrap();
+    (report, bytes)
+}
+
+#[test]
+fn streaming_and_in_memory_reports_are_identical() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = inputs(tmp.path());
+    let (report, want) = in_memory(&inputs);
+    assert_eq!(report.summary.unreadable, 3, "{:?}", report.summary);
+    assert!(report.summary.errors > 100, "{:?}", report.summary);
+    assert_eq!(report.notices.len(), 1);
+    for chunk in [1, 7, 100, DEFAULT_CHUNK] {
+        let out = tmp.path().join(format!("out{chunk}"));
+        std::fs::create_dir_all(&out).unwrap();
+        let got = check_ndjson(
+            &inputs,
+            &RuleSet::default(),
+            &CheckContext::default(),
+            run_info(&inputs),
+            &out,
+            &StreamOptions {
+                chunk,
+                scores: None,
+            },
+        )
+        .unwrap();
+        let bytes = std::fs::read(&got.report_path).unwrap();
+        assert!(
+            bytes == want,
+            "chunk {chunk}: reports differ (stream {} bytes, in memory {} bytes)",
+            bytes.len(),
+            want.len()
+        );
+        assert_eq!(got.summary, report.summary);
+        assert_eq!(got.notices, report.notices);
+        assert_eq!(got.first_findings, report.findings[..10]);
+        // Only the report is left in the folder.
+        let left: Vec<_> = std::fs::read_dir(&out).unwrap().flatten().collect();
+        assert_eq!(left.len(), 1, "{left:?}");
+    }
+    let read = report::json::read(&String::from_utf8(want).unwrap()).unwrap();
+    assert_eq!(read, report);
+}
+
+#[test]
+fn empty_input_gives_an_empty_report_like_the_in_memory_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    let empty = tmp.path().join("empty.ndjson");
+    std::fs::write(&empty, "\n\n").unwrap();
+    let inputs = vec![empty];
+    let (report, want) = in_memory(&inputs);
+    assert_eq!(report.summary.items, 0);
+    let got = check_ndjson(
+        &inputs,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        run_info(&inputs),
+        tmp.path(),
+        &StreamOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(std::fs::read(got.report_path).unwrap(), want);
+}
+
+#[test]
+fn only_ndjson_inputs_stream() {
+    let p = |s: &str| PathBuf::from(s);
+    assert!(all_ndjson(&[p("a.ndjson"), p("b.JSONL")]));
+    assert!(!all_ndjson(&[p("a.ndjson"), p("b.json")]));
+    assert!(!all_ndjson(&[p("a.xlsx")]));
+    assert!(!all_ndjson(&[]));
+}
+
+#[test]
+fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
+    use crate::score::{ScoreOptions, UnitMapping, score_units};
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = inputs(tmp.path());
+    let (mut report, _) = in_memory(&inputs);
+    let opts = ScoreOptions::default();
+    report.scores = score_units(&report, &UnitMapping::default(), None, None, opts);
+    assert!(report.scores.len() > 50);
+    let got = check_ndjson(
+        &inputs,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        run_info(&inputs),
+        tmp.path(),
+        &StreamOptions {
+            chunk: 64,
+            scores: Some((UnitMapping::default(), opts)),
+        },
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(got.report_path).unwrap();
+    assert_eq!(report::json::read(&text).unwrap(), report);
+}

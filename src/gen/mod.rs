@@ -1,0 +1,395 @@
+//! 模拟数据 — a generator of realistic synthetic 实施清单 for benchmarks and load tests.
+//!
+//! [`generate`] builds item `index` of a run from `(seed, index)` alone, so a run is reproducible
+//! byte for byte, item `i` is the same whatever `count` is, and items can be streamed one at a
+//! time ([`write_ndjson`] holds one item in memory). Units are city departments and counties of
+//! four Anhui cities; names and 区号 come from the embedded reference tables
+//! ([`crate::reference`]). 实施编码 = USCC of the 实施主体 (valid GB 32100 check character) ‖
+//! 行使层级 ‖ 基本编码; item `i` is spread over (city, region, template) by `i mod 364` (rotated by
+//! the seed) and numbered within it by `i div 364`, so codes are unique up to ≈ 2.5 million items
+//! and the duplicate-code notice of the readers does not fire on generated data.
+//!
+//! With probability `defect_rate` an item gets 1–3 [`Defect`]s of the kinds clerks really make;
+//! a defect-free item passes every registered rule (see the tests). Randomness is
+//! [`crate::score::prng::SplitMix64`], which depends on no crate version.
+
+use std::io::Write;
+
+use crate::model::{Agency, Faq, Fee, Intermediary, Item, Material, Step};
+use crate::reference::{area_codes_for_region, division_name};
+use crate::score::prng::SplitMix64;
+
+mod defects;
+mod pools;
+pub mod uscc;
+
+pub use defects::Defect;
+use pools::{CITIES, COMMON_MATERIALS, CONDITIONS, DEPTS, FAQS, HANDLERS, NOTES, TEMPLATES};
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct GenOptions {
+    /// Seed of the run.
+    pub seed: u64,
+    /// Probability (0–1) that an item carries defects.
+    pub defect_rate: f64,
+}
+
+impl Default for GenOptions {
+    fn default() -> Self {
+        Self {
+            seed: 0,
+            defect_rate: 0.3,
+        }
+    }
+}
+
+/// One generated item and the defects injected into it (empty: a clean item).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Generated {
+    /// The item.
+    pub item: Item,
+    /// The defects injected, in the order applied.
+    pub defects: Vec<Defect>,
+}
+
+/// Random helpers over SplitMix64.
+pub(crate) struct Rng(SplitMix64);
+
+impl Rng {
+    fn new(seed: u64, index: u64) -> Self {
+        // One independent stream per item: mix the index in through one SplitMix64 step.
+        let mut mix = SplitMix64::new(seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03));
+        Self(SplitMix64::new(mix.next_u64()))
+    }
+
+    pub(crate) fn below(&mut self, n: usize) -> usize {
+        self.0.below(n as u64) as usize
+    }
+
+    pub(crate) fn range(&mut self, lo: usize, hi: usize) -> usize {
+        lo + self.below(hi - lo + 1)
+    }
+
+    pub(crate) fn chance(&mut self, p: f64) -> bool {
+        ((self.0.next_u64() >> 11) as f64 / (1u64 << 53) as f64) < p
+    }
+
+    pub(crate) fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    fn digits(&mut self, n: usize) -> String {
+        (0..n)
+            .map(|_| char::from(b'0' + self.below(10) as u8))
+            .collect()
+    }
+}
+
+/// Builds item `index` of the run.
+pub fn generate(opts: GenOptions, index: u64) -> Generated {
+    let mut rng = Rng::new(opts.seed, index);
+    let mut item = clean_item(&mut rng, opts.seed, index);
+    let mut defects = Vec::new();
+    if rng.chance(opts.defect_rate) {
+        let n = rng.range(1, 3);
+        while defects.len() < n {
+            let d = *rng.pick(Defect::ALL);
+            // One defect per element, so that two defects never undo each other.
+            if defects.iter().all(|x: &Defect| x.element() != d.element()) {
+                defects.push(d);
+            }
+        }
+        for d in &defects {
+            d.apply(&mut item, &mut rng);
+        }
+    }
+    Generated { item, defects }
+}
+
+/// Writes items `0..count` as NDJSON, one at a time (constant memory).
+pub fn write_ndjson(opts: GenOptions, count: u64, out: &mut dyn Write) -> std::io::Result<()> {
+    for i in 0..count {
+        let g = generate(opts, i);
+        serde_json::to_writer(&mut *out, &g.item)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}
+
+/// Every (city index, region code, template index): the city's departments and each county.
+static COMBOS: std::sync::LazyLock<Vec<(usize, &'static str, usize)>> =
+    std::sync::LazyLock::new(|| {
+        let mut v = Vec::new();
+        for (ci, city) in CITIES.iter().enumerate() {
+            for region in std::iter::once(city.code).chain(city.counties.iter().copied()) {
+                v.extend((0..TEMPLATES.len()).map(|ti| (ci, region, ti)));
+            }
+        }
+        v
+    });
+
+const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+
+fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
+    // Index i = q × |combos| + r: r picks (city, region, template), rotated by the seed; q numbers
+    // the catalogue item within it, so 实施编码 are unique (up to ≈ 2.5 million items).
+    let combos = &*COMBOS;
+    let n = combos.len() as u64;
+    let r = (index % n + SplitMix64::new(seed).next_u64() % n) % n;
+    let q = index / n;
+    let (ci, region_code, ti) = combos[r as usize];
+    let city = &CITIES[ci];
+    let t = &TEMPLATES[ti];
+    let dept = &DEPTS[t.dept];
+    let county = region_code != city.code;
+    let city_name = division_name(city.code).unwrap_or("池州市");
+    let region_name = division_name(region_code).unwrap_or(city_name);
+    let area = area_codes_for_region(region_code)
+        .first()
+        .copied()
+        .unwrap_or("0566");
+    let subject = if county {
+        format!("{region_name}{}", dept.name.trim_start_matches('市'))
+    } else {
+        format!("{city_name}{}", dept.name.trim_start_matches('市'))
+    };
+    let subject_code = subject_uscc(region_code, &subject);
+    let level = if county { "4" } else { "3" };
+    // 基本编码: 00 ‖ 事项类型 ‖ department ‖ 2-digit item ‖ 3-digit sub-item.
+    let key = q * TEMPLATES.len() as u64 + ti as u64;
+    let basic_code = format!(
+        "00{}{}{:02}{:03}",
+        t.item_type.0,
+        dept.code,
+        (key / 1000) % 99 + 1,
+        key % 1000
+    );
+    let promised = *rng.pick(&[5usize, 7, 10, 12, 15, 20]);
+    let legal = promised + *rng.pick(&[0usize, 5, 10, 20]);
+    let depth = rng.range(2, 4);
+    let (visits, onsite_reason, express) = match depth {
+        4 => ("0", String::new(), "是"),
+        3 if rng.chance(0.5) => ("0", String::new(), "是"),
+        _ => (
+            "1",
+            "需现场核验申请人身份及材料原件".to_owned(),
+            if rng.chance(0.5) { "是" } else { "否" },
+        ),
+    };
+    let street = rng.pick(city.streets);
+    let floor = CN_DIGITS[rng.range(1, 4)];
+    let address = format!(
+        "{city_name}{}{street}{}号{region_name}政务服务中心{floor}楼{}区{}号窗口",
+        if county { region_name } else { "" },
+        rng.range(1, 999),
+        char::from(b'A' + rng.below(4) as u8),
+        rng.range(1, 40)
+    );
+    let office = format!("{area}-{}{}", rng.range(2, 8), rng.digits(6));
+    let charged = t.fee.is_some();
+    let mut item = Item {
+        name: t.name.to_owned(),
+        code: format!("{subject_code}{level}{basic_code}"),
+        basic_code,
+        item_type: if rng.chance(0.5) {
+            t.item_type.0.to_owned()
+        } else {
+            t.item_type.1.to_owned()
+        },
+        subject,
+        subject_code,
+        region_code: region_code.to_owned(),
+        region: region_name.to_owned(),
+        level: level.to_owned(),
+        power_source: "法定本级行使".to_owned(),
+        quantity_limit: "无".to_owned(),
+        handling_type: "承诺件".to_owned(),
+        service_object: t.objects.to_owned(),
+        legal_limit: format!("{legal}个工作日"),
+        promised_limit: format!("{promised}个工作日"),
+        visits: visits.to_owned(),
+        onsite_reason,
+        online_depth: ["一级", "二级", "三级", "四级"][depth - 1].to_owned(),
+        express: express.to_owned(),
+        address,
+        hours: "工作日（周一至周五）上午09:00-12:00，下午14:30-17:30（法定节假日除外）".to_owned(),
+        result_name: t.result.to_owned(),
+        result_sample: format!("{}（样本）.pdf", t.result),
+        consult_phone: office,
+        supervise_phone: format!("{area}-12345"),
+        charged: if charged { "是" } else { "否" }.to_owned(),
+        intermediary: if t.intermediary.is_some() {
+            "是"
+        } else {
+            "否"
+        }
+        .to_owned(),
+        legal_basis: t.basis.to_owned(),
+        conditions: {
+            let n = rng.range(2, CONDITIONS.len());
+            CONDITIONS[..n].join("；")
+        },
+        online_url: format!(
+            "https://www.ahzwfw.gov.cn/bog-bsdt/static/workPlatform/gotoShenBao.html?taskCode={index:08}"
+        ),
+        guide_url: format!("https://www.ahzwfw.gov.cn/bog-bsdt/static/guide/{index:08}.html"),
+        ..Item::default()
+    };
+    item.materials = materials(rng, t.materials);
+    item.steps = steps(rng, promised);
+    if let Some((name, standard, basis)) = t.fee {
+        item.fees.push(Fee {
+            name: name.to_owned(),
+            standard: standard.to_owned(),
+            basis: basis.to_owned(),
+            ..Fee::default()
+        });
+    }
+    if let Some((name, basis)) = t.intermediary {
+        item.intermediaries.push(Intermediary {
+            name: name.to_owned(),
+            basis: basis.to_owned(),
+            query_url: "https://zjcs.ahzwfw.gov.cn/".to_owned(),
+            agencies: (1..=3)
+                .map(|k| Agency {
+                    name: format!(
+                        "{city_name}{}工程咨询有限公司",
+                        ["华正", "宏远", "建科"][k - 1]
+                    ),
+                    address: format!("{city_name}{street}{}号", rng.range(1, 300)),
+                    contact: format!("{area}-{}{}", rng.range(2, 8), rng.digits(6)),
+                })
+                .collect(),
+            ..Intermediary::default()
+        });
+    }
+    let n_faq = rng.range(3, 5);
+    let start = rng.below(FAQS.len());
+    item.faqs = (0..n_faq)
+        .map(|k| {
+            let (q, a) = FAQS[(start + k) % FAQS.len()];
+            Faq {
+                question: q.to_owned(),
+                answer: a.to_owned(),
+                ..Faq::default()
+            }
+        })
+        .collect();
+    item
+}
+
+/// A department's USCC: `11` (机关) ‖ region ‖ a 9-character organisation code derived from the
+/// subject's name (the same subject always gets the same code) ‖ GB 32100 check character.
+fn subject_uscc(region_code: &str, subject: &str) -> String {
+    let mut r = SplitMix64::new(crate::score::prng::fnv1a(subject));
+    let org: String = (0..9)
+        .map(|k| {
+            if k == 0 {
+                '0'
+            } else {
+                char::from(b'0' + r.below(10) as u8)
+            }
+        })
+        .collect();
+    let body = format!("11{region_code}{org}");
+    let check = uscc::check_char(&body).unwrap_or('0');
+    format!("{body}{check}")
+}
+
+fn materials(rng: &mut Rng, specific: &[(&str, &str)]) -> Vec<Material> {
+    let n = rng.range(1, 15);
+    let mut chosen: Vec<(&str, &str)> = specific.iter().copied().take(n).collect();
+    let start = rng.below(COMMON_MATERIALS.len());
+    for k in 0..COMMON_MATERIALS.len() {
+        if chosen.len() >= n {
+            break;
+        }
+        let m = COMMON_MATERIALS[(start + k) % COMMON_MATERIALS.len()];
+        if chosen.iter().all(|c| c.0 != m.0) {
+            chosen.push(m);
+        }
+    }
+    chosen
+        .into_iter()
+        .map(|(name, issuer)| {
+            let fill_in = ["申请表", "申请书", "登记表", "审核表", "承诺书"]
+                .iter()
+                .any(|w| name.contains(w));
+            Material {
+                name: name.to_owned(),
+                source_channel: if issuer.is_empty() {
+                    "申请人自备"
+                } else {
+                    "政府部门核发"
+                }
+                .to_owned(),
+                source_desc: if issuer.is_empty() {
+                    "申请人"
+                } else {
+                    issuer
+                }
+                .to_owned(),
+                copies: rng.range(1, 2).to_string(),
+                material_type: if fill_in {
+                    "原件"
+                } else {
+                    "原件和复印件"
+                }
+                .to_owned(),
+                form: "纸质和电子".to_owned(),
+                spec: "A4".to_owned(),
+                required: "必要".to_owned(),
+                notes: (*rng.pick(NOTES)).to_owned(),
+                blank_form: if fill_in {
+                    format!("https://www.ahzwfw.gov.cn/files/form/{name}.docx")
+                } else {
+                    String::new()
+                },
+                sample: if fill_in {
+                    format!("https://www.ahzwfw.gov.cn/files/sample/{name}（示例）.docx")
+                } else {
+                    String::new()
+                },
+                ..Material::default()
+            }
+        })
+        .collect()
+}
+
+/// 受理 1 day, 审查 and 决定 sharing the rest but one, 办结 1 day: the limits add up to `promised`.
+fn steps(rng: &mut Rng, promised: usize) -> Vec<Step> {
+    let review = rng.range(1, promised - 3);
+    let decide = promised - 2 - review;
+    [
+        (
+            "受理",
+            1,
+            "对申请材料进行形式审查，材料齐全、符合法定形式的予以受理并出具受理通知书",
+        ),
+        (
+            "审查",
+            review,
+            "对申请材料的真实性、合法性进行实质审查，必要时组织现场核查",
+        ),
+        (
+            "决定",
+            decide,
+            "根据审查意见作出准予或不予许可的决定，不予许可的说明理由",
+        ),
+        ("办结", 1, "制作并送达办理结果，告知申请人领取方式"),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (name, days, duties))| Step {
+        name: name.to_owned(),
+        handler: HANDLERS[(i + rng.below(2)) % HANDLERS.len()].to_owned(),
+        duties: duties.to_owned(),
+        time_limit: format!("{days}个工作日"),
+        ..Step::default()
+    })
+    .collect()
+}
+
+#[cfg(test)]
+mod tests;
