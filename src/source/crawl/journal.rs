@@ -137,6 +137,28 @@ pub struct PageRecord {
     pub at: String,
 }
 
+impl PageRecord {
+    /// A record of `target` with `status` and nothing fetched yet, filled in as the visit goes.
+    pub(crate) fn new(pass: u32, target: Target, status: PageStatus) -> Self {
+        Self {
+            pass,
+            target,
+            status,
+            http: None,
+            final_url: None,
+            etag: None,
+            last_modified: None,
+            links: Vec::new(),
+            item: None,
+            message: String::new(),
+            attempts: 0,
+            bytes: 0,
+            ms: 0,
+            at: String::new(),
+        }
+    }
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 enum Line {

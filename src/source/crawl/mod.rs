@@ -414,20 +414,9 @@ async fn gate(
     progress: &dyn CrawlProgress,
 ) -> Result<Option<PageRecord>, CrawlError> {
     let skip = |message: String| PageRecord {
-        pass,
-        target: t.clone(),
-        status: PageStatus::Skipped,
-        http: None,
-        final_url: None,
-        etag: None,
-        last_modified: None,
-        links: Vec::new(),
-        item: None,
         message,
-        attempts: 0,
-        bytes: 0,
-        ms: 0,
         at: jiff::Timestamp::now().to_string(),
+        ..PageRecord::new(pass, t.clone(), PageStatus::Skipped)
     };
     if t.url.len() > MAX_URL_BYTES {
         return Ok(Some(skip(format!("网址超过 {MAX_URL_BYTES} 字节，未抓取"))));

@@ -57,27 +57,13 @@ pub(crate) async fn fetch(fetcher: &Fetcher, url: &Url, pass: u32) -> (HostRules
     robots_url.set_query(None);
     robots_url.set_fragment(None);
     let started = std::time::Instant::now();
-    let mut rec = PageRecord {
-        pass,
-        target: Target {
-            url: robots_url.to_string(),
-            kind: PageKind::Robots,
-            list: 0,
-            page: 0,
-        },
-        status: PageStatus::Ok,
-        http: None,
-        final_url: None,
-        etag: None,
-        last_modified: None,
-        links: Vec::new(),
-        item: None,
-        message: String::new(),
-        attempts: 0,
-        bytes: 0,
-        ms: 0,
-        at: String::new(),
+    let target = Target {
+        url: robots_url.to_string(),
+        kind: PageKind::Robots,
+        list: 0,
+        page: 0,
     };
+    let mut rec = PageRecord::new(pass, target, PageStatus::Ok);
     let rules = match fetcher.fetch(&Request::get(robots_url.clone())).await {
         Ok(resp) => {
             rec.http = Some(resp.status);

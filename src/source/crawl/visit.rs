@@ -108,22 +108,7 @@ pub(crate) async fn visit(
 
 /// A failed record for a target, filled in as the visit goes.
 pub(crate) fn failed_record(pass: u32, target: &Target) -> PageRecord {
-    PageRecord {
-        pass,
-        target: target.clone(),
-        status: PageStatus::Failed,
-        http: None,
-        final_url: None,
-        etag: None,
-        last_modified: None,
-        links: Vec::new(),
-        item: None,
-        message: String::new(),
-        attempts: 0,
-        bytes: 0,
-        ms: 0,
-        at: String::new(),
-    }
+    PageRecord::new(pass, target.clone(), PageStatus::Failed)
 }
 
 /// Reads a decoded body into the record by the target's kind.
