@@ -34,3 +34,4 @@ pub mod rules;
 pub mod score;
 pub mod source;
 pub mod unit;
+pub mod zipguard;

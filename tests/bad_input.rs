@@ -320,3 +320,41 @@ fn duplicate_item_codes_are_reported_with_both_places() {
         n.message
     );
 }
+
+/// A zip bomb named .xlsx (20,000 parts: a bomb by entry count, cheap to build in a test; the
+/// size and ratio limits share the code path, tested on downloaded files in tests/links.rs) is
+/// refused from its zip directory before anything is inflated, and the file beside it is still read.
+#[test]
+fn a_zip_bomb_named_xlsx_is_refused_and_the_run_goes_on() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let bomb = dir.path().join("事项导出.xlsx");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for i in 0..20_000 {
+        zip.start_file(format!("xl/worksheets/sheet{i}.xml"), opts)
+            .unwrap();
+        zip.write_all(b"<x/>").unwrap();
+    }
+    zip.finish().unwrap();
+    let good = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports/sample.json");
+    let out = read(&[bomb.clone(), good]);
+    let refused: Vec<&Notice> = out
+        .notices
+        .iter()
+        .filter(|n| n.level == NoticeLevel::Error)
+        .collect();
+    assert_eq!(refused.len(), 1, "{refused:?}");
+    assert!(
+        refused[0].message.contains("压缩炸弹"),
+        "{}",
+        refused[0].message
+    );
+    assert!(refused[0].provenance.source.ends_with("事项导出.xlsx"));
+    assert_eq!(
+        out.items.len(),
+        36,
+        "the sample beside the bomb is still read"
+    );
+}

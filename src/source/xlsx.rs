@@ -24,6 +24,14 @@ pub struct XlsxReader {
     pub labels: Labels,
 }
 
+/// Limits on an input workbook's zip: generous for real exports (a province's workbook inflates
+/// to a few hundred MB of XML), tight enough to refuse a bomb.
+const INPUT_ZIP_LIMITS: crate::zipguard::ZipLimits = crate::zipguard::ZipLimits {
+    max_entries: 10_000,
+    max_total_bytes: 4 * 1024 * 1024 * 1024,
+    max_ratio: 1000,
+};
+
 impl Reader for XlsxReader {
     fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError> {
         let source = path.display().to_string();
@@ -68,6 +76,20 @@ impl Reader for XlsxReader {
             }));
             sheet::assemble(&sheets, &self.labels, sink);
             return Ok(());
+        }
+        if head.starts_with(b"PK") {
+            // .xlsx/.xlsm/.ods are zip archives: refuse a zip bomb before calamine inflates it.
+            let file = std::fs::File::open(path).map_err(io)?;
+            let refused = match zip::ZipArchive::new(std::io::BufReader::new(file)) {
+                Ok(mut archive) => INPUT_ZIP_LIMITS.check(&mut archive).err(),
+                Err(e) => Some(format!("压缩结构损坏: {e}")),
+            };
+            if let Some(reason) = refused {
+                return Err(SourceError::Format {
+                    path: path.to_owned(),
+                    reason,
+                });
+            }
         }
         let mut workbook = open_workbook_auto(path).map_err(|e| SourceError::Format {
             path: path.to_owned(),

@@ -141,26 +141,7 @@ pub const EDITABLE_EXTENSIONS: &[&str] = &[
     "doc", "docx", "xls", "xlsx", "wps", "et", "odt", "ods", "rtf",
 ];
 
-/// Bounds on decompression.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ZipLimits {
-    /// Entries in one archive at most.
-    pub max_entries: usize,
-    /// Uncompressed bytes read from one archive at most (and declared at most).
-    pub max_total_bytes: u64,
-    /// Largest uncompressed ÷ compressed ratio of one entry.
-    pub max_ratio: u64,
-}
-
-impl Default for ZipLimits {
-    fn default() -> Self {
-        Self {
-            max_entries: 2000,
-            max_total_bytes: 64 * 1024 * 1024,
-            max_ratio: 200,
-        }
-    }
-}
+pub use crate::zipguard::ZipLimits;
 
 /// What was learnt from a file's content.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -18,45 +18,13 @@ pub(super) fn inspect_zip(body: &[u8], limits: ZipLimits, out: &mut Inspection) 
             return;
         }
     };
-    if archive.len() > limits.max_entries {
-        out.defect = Some(format!(
-            "压缩包内文件过多（{} 个，上限 {}），疑似压缩炸弹，已拒绝解压",
-            archive.len(),
-            limits.max_entries
-        ));
-        return;
-    }
-    // Declared sizes first: refuse before inflating anything.
-    let mut declared: u64 = 0;
-    let mut names = Vec::with_capacity(archive.len());
-    for i in 0..archive.len() {
-        let Ok(f) = archive.by_index_raw(i) else {
-            out.defect = Some("文件已损坏，压缩目录无法读取".to_owned());
-            return;
-        };
-        let size = f.size();
-        let ratio = size / f.compressed_size().max(1);
-        if size > 1024 * 1024 && ratio > limits.max_ratio {
-            out.defect = Some(format!(
-                "压缩比异常（{ratio}:1，上限 {}:1），疑似压缩炸弹，已拒绝解压",
-                limits.max_ratio
-            ));
+    let names = match limits.check(&mut archive) {
+        Ok(names) => names,
+        Err(reason) => {
+            out.defect = Some(reason);
             return;
         }
-        declared = declared.saturating_add(size);
-        names.push(
-            f.name()
-                .map(std::borrow::Cow::into_owned)
-                .unwrap_or_default(),
-        );
-    }
-    if declared > limits.max_total_bytes {
-        out.defect = Some(format!(
-            "解压后大小 {} 字节超过上限 {} 字节，疑似压缩炸弹，已拒绝解压",
-            declared, limits.max_total_bytes
-        ));
-        return;
-    }
+    };
     let has = |n: &str| names.iter().any(|x| x == n);
     out.macros = names
         .iter()
