@@ -114,7 +114,8 @@ fn clean_items_pass_every_registered_rule() {
         seed: 11,
         defect_rate: 0.0,
     };
-    let mut by_rule: std::collections::BTreeMap<String, (usize, String)> = Default::default();
+    // Per rule: how many findings on clean items, and the first message (empty when all pass).
+    let mut by_rule = std::collections::BTreeMap::<String, (usize, String)>::new();
     for i in 0..1000 {
         let item = generate(opts, i).item;
         let r = rules.check_item(&item, "单位", &ctx);
@@ -126,16 +127,6 @@ fn clean_items_pass_every_registered_rule() {
         }
     }
     assert!(by_rule.is_empty(), "{by_rule:#?}");
-    for i in 0..1000 {
-        let item = generate(opts, i).item;
-        let r = rules.check_item(&item, "单位", &ctx);
-        assert!(
-            r.findings.is_empty(),
-            "item {i} ({}): {:?}",
-            item.name,
-            r.findings.iter().map(|f| &f.message).collect::<Vec<_>>()
-        );
-    }
 }
 
 #[test]
