@@ -22,7 +22,7 @@ for n in "${sizes[@]}"; do
   out="$WORK/out-$n"
   rm -rf "$out"
   RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$BIN" check "$in" -o "$out" --run-id bench \
-    --fail-on none -q $EXTRA 2> "$WORK/time-$n.txt"
+    --fail-on none --format json -q $EXTRA 2> "$WORK/time-$n.txt"
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/time-$n.txt" \
     | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$n.txt")

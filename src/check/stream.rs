@@ -17,7 +17,8 @@
 //!
 //! What stays in memory: up to three chunks of lines (one being read, one waiting, one being checked) and the
 //! results of the chunk being written (a few MB per 1,000 lines of
-//! typical items), the notices, and 10 findings.
+//! typical items), the notices, 10 findings, and the set of 实施编码 seen so far
+//! ([`DuplicateCodes`], ≈ 100 bytes per distinct code — the one part that grows with N).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
@@ -32,7 +33,7 @@ use crate::rules::{CheckContext, RuleSet};
 use crate::score::census::CensusTally;
 use crate::score::{ScoreOptions, UnitMapping};
 use crate::source::json::ndjson_line_record;
-use crate::source::{Notice, NoticeLevel, Record, SourceError};
+use crate::source::{DuplicateCodes, Notice, NoticeLevel, Record, SourceError};
 
 /// Lines per chunk: large enough to keep both cores busy, small enough to bound memory.
 pub const DEFAULT_CHUNK: usize = 2048;
@@ -118,12 +119,13 @@ pub fn check_ndjson(
             .scores
             .as_ref()
             .map(|(mapping, _)| (CensusTally::new(&rule_infos), mapping)),
+        duplicates: DuplicateCodes::default(),
+        notices: Vec::new(),
     };
-    let mut notices = Vec::new();
     for path in inputs {
         if let Err(e) = stream_file(path, opts.chunk.max(1), rules, ctx, &mut sink) {
             match e {
-                FileError::Read(source) => notices.push(Notice {
+                FileError::Read(source) => sink.notices.push(Notice {
                     level: NoticeLevel::Error,
                     provenance: Provenance::file(path.display().to_string()),
                     message: SourceError::Io {
@@ -148,7 +150,7 @@ pub fn check_ndjson(
         summary: sink.summary,
         items: Vec::new(),
         findings: Vec::new(),
-        notices,
+        notices: sink.notices,
         scores: match (&sink.census, &opts.scores) {
             (Some((tally, _)), Some((_, score_opts))) => tally.scores(*score_opts),
             _ => Vec::new(),
@@ -185,6 +187,10 @@ struct Sink<'a> {
     summary: Summary,
     first_findings: Vec<Finding>,
     census: Option<(CensusTally, &'a UnitMapping)>,
+    /// Codes seen so far, for the same duplicate-code notices as the in-memory path.
+    duplicates: DuplicateCodes,
+    /// The report's notices, in input order.
+    notices: Vec<Notice>,
 }
 
 /// One line's result, serialised on the worker thread.
@@ -321,6 +327,13 @@ impl Sink<'_> {
 
     /// Counts as [`Report::summarize`] does, and appends the serialised entry and findings.
     fn add(&mut self, c: Checked) -> Result<(), StreamError> {
+        if c.entry.status == ItemStatus::Checked
+            && let Some(notice) = self
+                .duplicates
+                .check_code(&c.entry.code, &c.entry.provenance)
+        {
+            self.notices.push(notice);
+        }
         let s = &mut self.summary;
         s.items += 1;
         match c.entry.status {

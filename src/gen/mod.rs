@@ -21,7 +21,6 @@ use crate::score::prng::SplitMix64;
 
 mod defects;
 mod pools;
-pub mod uscc;
 
 pub use defects::Defect;
 use pools::{CITIES, COMMON_MATERIALS, CONDITIONS, DEPTS, FAQS, HANDLERS, NOTES, TEMPLATES};
@@ -237,7 +236,7 @@ fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
         ..Item::default()
     };
     item.materials = materials(rng, t.materials);
-    item.steps = steps(rng, promised);
+    item.steps = steps(rng, promised, depth >= 3);
     if let Some((name, standard, basis)) = t.fee {
         item.fees.push(Fee {
             name: name.to_owned(),
@@ -280,10 +279,12 @@ fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
 }
 
 /// A department's USCC: `11` (机关) ‖ region ‖ a 9-character organisation code derived from the
-/// subject's name (the same subject always gets the same code) ‖ GB 32100 check character.
+/// subject's name (the same subject always gets the same code; GB 11714 check character) ‖
+/// GB 32100 check character, both from [`crate::model::code`].
 fn subject_uscc(region_code: &str, subject: &str) -> String {
+    use crate::model::code::{org_code_check_char, uscc_check_char};
     let mut r = SplitMix64::new(crate::score::prng::fnv1a(subject));
-    let org: String = (0..9)
+    let mut org: String = (0..8)
         .map(|k| {
             if k == 0 {
                 '0'
@@ -292,9 +293,19 @@ fn subject_uscc(region_code: &str, subject: &str) -> String {
             }
         })
         .collect();
+    org.push(org_code_check_char(&org).unwrap_or('0'));
     let body = format!("11{region_code}{org}");
-    let check = uscc::check_char(&body).unwrap_or('0');
+    let check = uscc_check_char(&body).unwrap_or('0');
     format!("{body}{check}")
+}
+
+/// The default `[check] fill_in_words` (M04/M05).
+static FILL_IN_WORDS: std::sync::LazyLock<Vec<String>> =
+    std::sync::LazyLock::new(|| crate::rules::RuleParams::default().fill_in_words);
+
+/// Whether a material name reads like a form the applicant fills in (original only).
+fn is_fill_in(name: &str) -> bool {
+    FILL_IN_WORDS.iter().any(|w| name.contains(w.as_str()))
 }
 
 fn materials(rng: &mut Rng, specific: &[(&str, &str)]) -> Vec<Material> {
@@ -313,10 +324,7 @@ fn materials(rng: &mut Rng, specific: &[(&str, &str)]) -> Vec<Material> {
     chosen
         .into_iter()
         .map(|(name, issuer)| {
-            let fill_in = ["申请表", "申请书", "登记表", "审核表", "承诺书"]
-                .iter()
-                .any(|w| name.contains(w));
-            Material {
+            let mut m = Material {
                 name: name.to_owned(),
                 source_channel: if issuer.is_empty() {
                     "申请人自备"
@@ -331,7 +339,7 @@ fn materials(rng: &mut Rng, specific: &[(&str, &str)]) -> Vec<Material> {
                 }
                 .to_owned(),
                 copies: rng.range(1, 2).to_string(),
-                material_type: if fill_in {
+                material_type: if is_fill_in(name) {
                     "原件"
                 } else {
                     "原件和复印件"
@@ -341,31 +349,32 @@ fn materials(rng: &mut Rng, specific: &[(&str, &str)]) -> Vec<Material> {
                 spec: "A4".to_owned(),
                 required: "必要".to_owned(),
                 notes: (*rng.pick(NOTES)).to_owned(),
-                blank_form: if fill_in {
-                    format!("https://www.ahzwfw.gov.cn/files/form/{name}.docx")
-                } else {
-                    String::new()
-                },
-                sample: if fill_in {
-                    format!("https://www.ahzwfw.gov.cn/files/sample/{name}（示例）.docx")
-                } else {
-                    String::new()
-                },
                 ..Material::default()
+            };
+            // Whatever the rules count as a form the applicant fills in gets both links.
+            if crate::rules::materials::is_fill_in(&m, &FILL_IN_WORDS) {
+                m.blank_form = format!("https://www.ahzwfw.gov.cn/files/form/{name}.docx");
+                m.sample = format!("https://www.ahzwfw.gov.cn/files/sample/{name}（示例）.docx");
             }
+            m
         })
         .collect()
 }
 
 /// 受理 1 day, 审查 and 决定 sharing the rest but one, 办结 1 day: the limits add up to `promised`.
-fn steps(rng: &mut Rng, promised: usize) -> Vec<Step> {
+/// When the item is handled online (网办深度 三级/四级) 受理 starts with the online submission.
+fn steps(rng: &mut Rng, promised: usize, online: bool) -> Vec<Step> {
     let review = rng.range(1, promised - 3);
     let decide = promised - 2 - review;
     [
         (
             "受理",
             1,
-            "对申请材料进行形式审查，材料齐全、符合法定形式的予以受理并出具受理通知书",
+            if online {
+                "申请人通过安徽政务服务网在线提交申请材料，窗口对申请材料进行形式审查，材料齐全、符合法定形式的予以受理并出具受理通知书"
+            } else {
+                "对申请材料进行形式审查，材料齐全、符合法定形式的予以受理并出具受理通知书"
+            },
         ),
         (
             "审查",

@@ -273,10 +273,14 @@ const STOPWORDS: &[&str] = &[
     "啊",
 ];
 
-fn without_stopwords(s: &str) -> String {
+/// [`normalize_for_compare`] without question words and particles: what [`similarity`] compares.
+pub fn without_stopwords(s: &str) -> String {
     let mut out = normalize_for_compare(s);
     for w in STOPWORDS {
-        out = out.replace(w, "");
+        // Only allocate when there is something to remove (most words are absent).
+        if out.contains(w) {
+            out = out.replace(w, "");
+        }
     }
     out
 }
@@ -287,6 +291,12 @@ fn without_stopwords(s: &str) -> String {
 pub fn similarity(a: &str, b: &str) -> f64 {
     let a: Vec<char> = without_stopwords(a).chars().collect();
     let b: Vec<char> = without_stopwords(b).chars().collect();
+    dice(&a, &b)
+}
+
+/// The Dice coefficient of two texts' character bigrams, the texts already through
+/// [`without_stopwords`]: what [`similarity`] computes, for callers comparing one text with many.
+pub fn dice(a: &[char], b: &[char]) -> f64 {
     if a.is_empty() && b.is_empty() {
         return 1.0;
     }

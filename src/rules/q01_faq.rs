@@ -1,7 +1,7 @@
 //! Q01 常见问题 — at least three distinct FAQs, each with a real answer that does not merely
 //! repeat another element of the item.
 
-use super::general_text::{is_non_answer, normalize_for_compare, similarity};
+use super::general_text::{dice, is_non_answer, normalize_for_compare, without_stopwords};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
@@ -103,10 +103,22 @@ impl Rule for FaqQuality {
                 q.to_owned()
             }
         };
+        // Each question normalised once (not once per pair).
+        let keys: Vec<(String, Vec<char>)> = faqs
+            .iter()
+            .map(|f| {
+                (
+                    normalize_for_compare(&f.question),
+                    without_stopwords(&without_name(&f.question))
+                        .chars()
+                        .collect(),
+                )
+            })
+            .collect();
         for (i, a) in faqs.iter().enumerate() {
-            for b in faqs.iter().skip(i + 1) {
-                let same = normalize_for_compare(&a.question) == normalize_for_compare(&b.question);
-                let sim = similarity(&without_name(&a.question), &without_name(&b.question));
+            for (j, b) in faqs.iter().enumerate().skip(i + 1) {
+                let same = keys[i].0 == keys[j].0;
+                let sim = dice(&keys[i].1, &keys[j].1);
                 if same || sim >= p.faq_similarity_threshold {
                     let kind = if same { "重复" } else { "近似重复" };
                     out.push(
@@ -124,6 +136,7 @@ impl Rule for FaqQuality {
                 }
             }
         }
+        let elements = other_elements(item);
         for f in &faqs {
             let q = quote(&f.question, 30);
             let answer = f.answer.trim();
@@ -139,7 +152,7 @@ impl Rule for FaqQuality {
                     quote(answer, 40)
                 ))
             } else {
-                repeated_element(item, answer, p.faq_similarity_threshold).map(|label| {
+                repeated_element(&elements, answer, p.faq_similarity_threshold).map(|label| {
                     format!(
                         "常见问题的解答只是照抄了「{label}」: \"{}\"",
                         quote(answer, 40)
@@ -163,16 +176,34 @@ impl Rule for FaqQuality {
     }
 }
 
+/// The other elements long enough to be copied into an answer: label, normalised text, and the
+/// text as [`similarity`](super::general_text::similarity) compares it. Computed once per item, not once per answer.
+fn other_elements(item: &Item) -> Vec<(&'static str, String, Vec<char>)> {
+    OTHER_ELEMENTS
+        .iter()
+        .filter_map(|&field| {
+            let e = normalize_for_compare(item.get(field));
+            (e.chars().count() >= 10).then(|| {
+                let bare = without_stopwords(item.get(field)).chars().collect();
+                (field.label(), e, bare)
+            })
+        })
+        .collect()
+}
+
 /// The label of the item element an answer merely repeats, if any.
-fn repeated_element(item: &Item, answer: &str, threshold: f64) -> Option<&'static str> {
+fn repeated_element(
+    elements: &[(&'static str, String, Vec<char>)],
+    answer: &str,
+    threshold: f64,
+) -> Option<&'static str> {
     let a = normalize_for_compare(answer);
     if a.chars().count() < 10 {
         return None;
     }
-    OTHER_ELEMENTS.iter().find_map(|&field| {
-        let e = normalize_for_compare(item.get(field));
-        (e.chars().count() >= 10
-            && (e.contains(&a) || similarity(answer, item.get(field)) >= threshold))
-            .then(|| field.label())
-    })
+    let bare: Vec<char> = without_stopwords(answer).chars().collect();
+    elements
+        .iter()
+        .find(|(_, e, e_bare)| e.contains(&a) || dice(&bare, e_bare) >= threshold)
+        .map(|(label, _, _)| *label)
 }

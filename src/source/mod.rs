@@ -231,36 +231,57 @@ fn expand(paths: &[PathBuf], sink: &mut dyn FnMut(Record)) -> Vec<PathBuf> {
     out
 }
 
-/// Remembers where each 实施编码 was first seen.
+/// Remembers where each 实施编码 was first seen, and warns when a code comes again.
+///
+/// Used by [`read_inputs_with`] and by the streaming check, so both emit the same notices. The
+/// memory is one entry per distinct code: the code itself plus ≈ 40 bytes (places — file and
+/// sheet — are stored once and referred to by index), about 100 bytes per item with the hash
+/// table's overhead.
 #[derive(Default)]
-struct DuplicateCodes {
-    seen: HashMap<String, Provenance>,
+pub struct DuplicateCodes {
+    seen: HashMap<Box<str>, FirstSeen>,
+    places: Vec<(String, Option<String>)>,
+}
+
+/// Where a code was first seen: an index into the places, and the row or record.
+struct FirstSeen {
+    place: u32,
+    row: Option<u64>,
+    record: Option<u64>,
 }
 
 impl DuplicateCodes {
     /// A warning when `record` is an item whose code was seen before.
-    fn check(&mut self, record: &Record) -> Option<Notice> {
+    pub fn check(&mut self, record: &Record) -> Option<Notice> {
         let Record::Item(item) = record else {
             return None;
         };
-        let code = item.code.trim();
+        self.check_code(&item.code, &item.provenance)
+    }
+
+    /// A warning when `code` (read at `provenance`) was seen before; otherwise remembers it.
+    pub fn check_code(&mut self, code: &str, provenance: &Provenance) -> Option<Notice> {
+        let code = code.trim();
         if code.is_empty() {
             return None;
         }
         if let Some(first) = self.seen.get(code) {
+            let (source, sheet) = &self.places[first.place as usize];
+            let first = Provenance {
+                source: source.clone(),
+                sheet: sheet.clone(),
+                row: first.row,
+                record: first.record,
+            };
             return Some(Notice {
                 level: NoticeLevel::Warning,
-                provenance: item.provenance.clone(),
+                provenance: provenance.clone(),
                 message: format!(
                     "实施编码 \"{code}\" 重复: {} 与 {} 是同一编码，两条都会检查{}",
-                    item.provenance,
+                    provenance,
                     first,
-                    if item.provenance.sheet.is_some()
-                        || item
-                            .provenance
-                            .source
-                            .to_ascii_lowercase()
-                            .ends_with(".csv")
+                    if provenance.sheet.is_some()
+                        || provenance.source.to_ascii_lowercase().ends_with(".csv")
                     {
                         "（子表各行归入先出现的一条）"
                     } else {
@@ -269,7 +290,27 @@ impl DuplicateCodes {
                 ),
             });
         }
-        self.seen.insert(code.to_owned(), item.provenance.clone());
+        let place = self.place(provenance);
+        self.seen.insert(
+            code.into(),
+            FirstSeen {
+                place,
+                row: provenance.row,
+                record: provenance.record,
+            },
+        );
         None
+    }
+
+    /// The index of the provenance's file and sheet, added when new.
+    fn place(&mut self, p: &Provenance) -> u32 {
+        let same =
+            |(source, sheet): &(String, Option<String>)| *source == p.source && *sheet == p.sheet;
+        // Items come file by file: the last place is almost always the one.
+        if let Some(i) = self.places.iter().rposition(same) {
+            return u32::try_from(i).unwrap_or(u32::MAX);
+        }
+        self.places.push((p.source.clone(), p.sheet.clone()));
+        u32::try_from(self.places.len() - 1).unwrap_or(u32::MAX)
     }
 }
