@@ -110,6 +110,13 @@ mod tests {
 /// `锟斤拷`/`烫烫烫` (GBK bytes of U+FFFD or uninitialised memory shown as text), the replacement
 /// character `�`, and UTF-8 read as Latin-1 or Windows-1252 (`Ã¥`, `æ–‡`, `å…¬`).
 pub fn find_mojibake(s: &str) -> Option<String> {
+    // Plain ASCII and ordinary CJK text have none of the characters looked for: one cheap pass.
+    let suspicious = |c: char| {
+        ('\u{80}'..='\u{ff}').contains(&c) || matches!(c, '\u{fffd}' | '锟' | '烫' | '屯')
+    };
+    if !s.chars().any(suspicious) {
+        return None;
+    }
     for marker in ["锟斤拷", "烫烫烫", "屯屯屯", "\u{fffd}"] {
         if let Some(i) = s.find(marker) {
             return Some(context_around(s, i, marker.len()));
@@ -117,18 +124,20 @@ pub fn find_mojibake(s: &str) -> Option<String> {
     }
     // UTF-8 lead byte (U+00C2–U+00EF as Latin-1) followed by a continuation byte shown as
     // Latin-1 (U+0080–U+00BF) or as the Windows-1252 glyphs of 0x80–0x9F.
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
     let is_cont =
         |c: char| ('\u{80}'..='\u{bf}').contains(&c) || "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ".contains(c);
     let mut run = 0;
-    for w in chars.windows(2) {
-        let ((i, a), (_, b)) = (w[0], w[1]);
-        if ('\u{c2}'..='\u{ef}').contains(&a) && is_cont(b) {
-            run += 1;
-            if run >= 2 || a >= '\u{e0}' {
-                return Some(context_around(s, i, a.len_utf8() + b.len_utf8()));
+    let mut prev: Option<(usize, char)> = None;
+    for (i, b) in s.char_indices() {
+        if let Some((at, a)) = prev {
+            if ('\u{c2}'..='\u{ef}').contains(&a) && is_cont(b) {
+                run += 1;
+                if run >= 2 || a >= '\u{e0}' {
+                    return Some(context_around(s, at, a.len_utf8() + b.len_utf8()));
+                }
             }
         }
+        prev = Some((i, b));
     }
     None
 }

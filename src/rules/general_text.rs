@@ -6,7 +6,6 @@
 //! Not here: phone numbers (`model::phone`), time limits (`model::time_limit`), mojibake
 //! (`model::text::find_mojibake`).
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -289,34 +288,64 @@ pub fn without_stopwords(s: &str) -> String {
 /// [`normalize_for_compare`] and without question words and particles (`如何`, `的`, `吗`):
 /// 1.0 for the same text, 0.0 for nothing in common.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let a: Vec<char> = without_stopwords(a).chars().collect();
-    let b: Vec<char> = without_stopwords(b).chars().collect();
-    dice(&a, &b)
+    Bigrams::of(&without_stopwords(a)).dice(&Bigrams::of(&without_stopwords(b)))
 }
 
-/// The Dice coefficient of two texts' character bigrams, the texts already through
-/// [`without_stopwords`]: what [`similarity`] computes, for callers comparing one text with many.
-pub fn dice(a: &[char], b: &[char]) -> f64 {
-    if a.is_empty() && b.is_empty() {
-        return 1.0;
-    }
-    if a.len() < 2 || b.len() < 2 {
-        return if a == b { 1.0 } else { 0.0 };
-    }
-    let mut counts: HashMap<(char, char), i64> = HashMap::new();
-    for w in a.windows(2) {
-        *counts.entry((w[0], w[1])).or_default() += 1;
-    }
-    let mut common = 0i64;
-    for w in b.windows(2) {
-        if let Some(n) = counts.get_mut(&(w[0], w[1])) {
-            if *n > 0 {
-                *n -= 1;
-                common += 1;
-            }
+/// A text's character bigrams, sorted, for the Dice coefficient: prepared once per text, then
+/// compared with many by a merge (no hashing, no allocation per comparison).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bigrams {
+    chars: usize,
+    /// The text itself when it has fewer than two characters (compared for equality).
+    short: String,
+    pairs: Vec<(char, char)>,
+}
+
+impl Bigrams {
+    /// The bigrams of a text already through [`without_stopwords`].
+    pub fn of(text: &str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        pairs.sort_unstable();
+        let short = if chars.len() < 2 {
+            text.to_owned()
+        } else {
+            String::new()
+        };
+        Self {
+            chars: chars.len(),
+            short,
+            pairs,
         }
     }
-    2.0 * common as f64 / (a.len() - 1 + b.len() - 1) as f64
+
+    /// The Dice coefficient of the two texts' bigram multisets: what [`similarity`] computes.
+    pub fn dice(&self, other: &Bigrams) -> f64 {
+        if self.chars == 0 && other.chars == 0 {
+            return 1.0;
+        }
+        if self.chars < 2 || other.chars < 2 {
+            return if self.chars == other.chars && self.short == other.short {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        let (a, b) = (&self.pairs, &other.pairs);
+        let (mut i, mut j, mut common) = (0, 0, 0usize);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    common += 1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        2.0 * common as f64 / (a.len() + b.len()) as f64
+    }
 }
 
 /// Fillers that carry no content in an answer.
@@ -346,23 +375,45 @@ const FILLERS: &[&str] = &[
 
 /// Whether an answer says nothing beyond a referral (`详见办事指南`, `请咨询窗口工作人员`).
 pub fn is_non_answer(answer: &str, phrases: &[String]) -> bool {
-    let norm = normalize_for_compare(answer);
-    if !phrases
-        .iter()
-        .any(|p| !p.is_empty() && norm.contains(&normalize_for_compare(p)))
-    {
-        return false;
+    NonAnswers::new(phrases).matches(answer)
+}
+
+/// The configured non-answer phrases, normalised and longest first: prepared once per item.
+#[derive(Debug, Clone)]
+pub struct NonAnswers(Vec<String>);
+
+impl NonAnswers {
+    /// Prepares the phrases (`[check] faq_non_answer_phrases`).
+    pub fn new(phrases: &[String]) -> Self {
+        let mut sorted: Vec<String> = phrases
+            .iter()
+            .map(|p| normalize_for_compare(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+        Self(sorted)
     }
-    let mut rest = norm;
-    let mut sorted: Vec<String> = phrases.iter().map(|p| normalize_for_compare(p)).collect();
-    sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-    for p in sorted.iter().filter(|p| !p.is_empty()) {
-        rest = rest.replace(p.as_str(), "");
+
+    /// Whether `answer` is only a referral: once the phrases and fillers are taken out, fewer than
+    /// six characters are left.
+    pub fn matches(&self, answer: &str) -> bool {
+        let norm = normalize_for_compare(answer);
+        if !self.0.iter().any(|p| norm.contains(p.as_str())) {
+            return false;
+        }
+        let mut rest = norm;
+        for p in &self.0 {
+            if rest.contains(p.as_str()) {
+                rest = rest.replace(p.as_str(), "");
+            }
+        }
+        for f in FILLERS {
+            if rest.contains(f) {
+                rest = rest.replace(f, "");
+            }
+        }
+        rest.chars().count() < 6
     }
-    for f in FILLERS {
-        rest = rest.replace(f, "");
-    }
-    rest.chars().count() < 6
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Q01 常见问题 — at least three distinct FAQs, each with a real answer that does not merely
 //! repeat another element of the item.
 
-use super::general_text::{dice, is_non_answer, normalize_for_compare, without_stopwords};
+use super::general_text::{Bigrams, NonAnswers, normalize_for_compare, without_stopwords};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
@@ -104,21 +104,19 @@ impl Rule for FaqQuality {
             }
         };
         // Each question normalised once (not once per pair).
-        let keys: Vec<(String, Vec<char>)> = faqs
+        let keys: Vec<(String, Bigrams)> = faqs
             .iter()
             .map(|f| {
                 (
                     normalize_for_compare(&f.question),
-                    without_stopwords(&without_name(&f.question))
-                        .chars()
-                        .collect(),
+                    Bigrams::of(&without_stopwords(&without_name(&f.question))),
                 )
             })
             .collect();
         for (i, a) in faqs.iter().enumerate() {
             for (j, b) in faqs.iter().enumerate().skip(i + 1) {
                 let same = keys[i].0 == keys[j].0;
-                let sim = dice(&keys[i].1, &keys[j].1);
+                let sim = keys[i].1.dice(&keys[j].1);
                 if same || sim >= p.faq_similarity_threshold {
                     let kind = if same { "重复" } else { "近似重复" };
                     out.push(
@@ -137,6 +135,7 @@ impl Rule for FaqQuality {
             }
         }
         let elements = other_elements(item);
+        let non_answers = NonAnswers::new(&p.faq_non_answer_phrases);
         for f in &faqs {
             let q = quote(&f.question, 30);
             let answer = f.answer.trim();
@@ -146,7 +145,7 @@ impl Rule for FaqQuality {
                 } else {
                     format!("常见问题的解答未填写实际内容: \"{answer}\"")
                 })
-            } else if is_non_answer(answer, &p.faq_non_answer_phrases) {
+            } else if non_answers.matches(answer) {
                 Some(format!(
                     "常见问题答非所问，只是推托: \"{}\"",
                     quote(answer, 40)
@@ -178,13 +177,13 @@ impl Rule for FaqQuality {
 
 /// The other elements long enough to be copied into an answer: label, normalised text, and the
 /// text as [`similarity`](super::general_text::similarity) compares it. Computed once per item, not once per answer.
-fn other_elements(item: &Item) -> Vec<(&'static str, String, Vec<char>)> {
+fn other_elements(item: &Item) -> Vec<(&'static str, String, Bigrams)> {
     OTHER_ELEMENTS
         .iter()
         .filter_map(|&field| {
             let e = normalize_for_compare(item.get(field));
             (e.chars().count() >= 10).then(|| {
-                let bare = without_stopwords(item.get(field)).chars().collect();
+                let bare = Bigrams::of(&without_stopwords(item.get(field)));
                 (field.label(), e, bare)
             })
         })
@@ -193,7 +192,7 @@ fn other_elements(item: &Item) -> Vec<(&'static str, String, Vec<char>)> {
 
 /// The label of the item element an answer merely repeats, if any.
 fn repeated_element(
-    elements: &[(&'static str, String, Vec<char>)],
+    elements: &[(&'static str, String, Bigrams)],
     answer: &str,
     threshold: f64,
 ) -> Option<&'static str> {
@@ -201,9 +200,9 @@ fn repeated_element(
     if a.chars().count() < 10 {
         return None;
     }
-    let bare: Vec<char> = without_stopwords(answer).chars().collect();
+    let bare = Bigrams::of(&without_stopwords(answer));
     elements
         .iter()
-        .find(|(_, e, e_bare)| e.contains(&a) || dice(&bare, e_bare) >= threshold)
+        .find(|(_, e, e_bare)| e.contains(&a) || bare.dice(e_bare) >= threshold)
         .map(|(label, _, _)| *label)
 }
