@@ -1,35 +1,18 @@
 //! `zwfw-audit audit` writes every report format next to `report.json` (JSON, the Excel fix
 //! lists, HTML, CSV) with the history columns, over the three fixture nights.
 
-use std::fmt::Write;
 use std::io::Cursor;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use calamine::{Reader, Xlsx, open_workbook_from_rs};
 use zwfw_audit::report::fixlist::{HEADERS, STATUS_HEADER};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/history")
-        .join(name)
-}
+mod nightly_support;
+use nightly_support::fixture;
 
-/// A working folder whose configuration keeps the phone rules B13–B15 the fixtures were written for.
 fn workdir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = format!(
-        "[audit]\ninputs = [{:?}]\n\n[rules]\n",
-        fixture("night1.json").display().to_string()
-    );
-    for rule in zwfw_audit::rules::REGISTRY {
-        let id = rule.meta().id;
-        if !["B13", "B14", "B15"].contains(&id) {
-            writeln!(config, "{id} = \"off\"").unwrap();
-        }
-    }
-    std::fs::write(dir.path().join("zwfw-audit.toml"), config).unwrap();
-    dir
+    nightly_support::workdir("")
 }
 
 fn audit(dir: &Path, night: u32, id: &str, at: &str) {

@@ -2,35 +2,17 @@
 //! report's history, a process aborted mid-way, a second process while one runs, and waivers.
 //! Run times are passed with `--at`; nothing depends on the wall clock.
 
-use std::fmt::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 use predicates::str::contains;
 use zwfw_audit::history::{RunStatus, RunTime, Store};
 
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fixtures/history")
-        .join(name)
-}
+mod nightly_support;
+use nightly_support::fixture;
 
-/// A working folder with a configuration naming night 1 as the input and keeping only the phone
-/// rules B13–B15 the fixtures were written for (rules added later do not change the counts).
 fn workdir() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    let mut config = format!(
-        "[audit]\ninputs = [{:?}]\ntrend_runs = 5\n\n[rules]\n",
-        fixture("night1.json").display().to_string()
-    );
-    for rule in zwfw_audit::rules::REGISTRY {
-        let id = rule.meta().id;
-        if !["B13", "B14", "B15"].contains(&id) {
-            writeln!(config, "{id} = \"off\"").unwrap();
-        }
-    }
-    std::fs::write(dir.path().join("zwfw-audit.toml"), config).unwrap();
-    dir
+    nightly_support::workdir("trend_runs = 5\n")
 }
 
 /// `zwfw-audit audit` for night `n` (input overridden for nights 2 and 3).
