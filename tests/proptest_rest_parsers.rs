@@ -245,7 +245,7 @@ proptest! {
             notes_min_aspects: min_aspects,
             ..RuleParams::default()
         };
-        for ctx in [CheckContext::default(), CheckContext { params }] {
+        for ctx in [CheckContext::default(), CheckContext::new(params)] {
             for rule in REGISTRY {
                 if let Verdict::Checked(violations) = rule.check(&item, &ctx) {
                     for v in violations {

@@ -230,9 +230,7 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
         bail!("没有输入文件: 在配置文件的 [audit] inputs 中列出导出文件，或用 --input 指定");
     }
     let rules = config.rule_set()?;
-    let ctx = CheckContext {
-        params: config.check.clone(),
-    };
+    let ctx = CheckContext::new(config.check.clone());
     let time = match &args.at {
         Some(t) => RunTime::parse(t)?,
         None => RunTime::now(),

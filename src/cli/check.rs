@@ -75,9 +75,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let rules = config.rule_set()?;
     super::report::parse_formats(&args.formats())?;
-    let ctx = CheckContext {
-        params: config.check.clone(),
-    };
+    let ctx = CheckContext::new(config.check.clone());
     if let Some(code) = run_streaming(args, &config, &rules, &ctx)? {
         return Ok(code);
     }

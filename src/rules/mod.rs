@@ -12,6 +12,8 @@ use crate::model::{Finding, Item, Outcome, Provenance, Severity};
 
 mod params;
 pub use params::RuleParams;
+mod prepared;
+pub use prepared::Prepared;
 
 mod b01_power_source;
 mod b02_quantity_limit;
@@ -224,11 +226,32 @@ impl Verdict {
     }
 }
 
-/// Everything a rule may read besides the item: settings from configuration.
+/// Everything a rule may read besides the item: settings from configuration, and what the rules
+/// prepare from them once per run (word-list matchers, normalised phrase lists) instead of once
+/// per item.
 #[derive(Debug, Clone, Default)]
 pub struct CheckContext {
-    /// Rule parameters (`[check]` in the configuration file).
+    /// Rule parameters (`[check]` in the configuration file). Set them before the first check:
+    /// what is prepared from them is prepared on first use and kept.
     pub params: RuleParams,
+    prepared: std::sync::OnceLock<std::sync::Arc<Prepared>>,
+}
+
+impl CheckContext {
+    /// A context for these parameters.
+    pub fn new(params: RuleParams) -> Self {
+        Self {
+            params,
+            prepared: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// What the rules prepare from the parameters, built on first use (one per run, shared by
+    /// every thread).
+    pub fn prepared(&self) -> &Prepared {
+        self.prepared
+            .get_or_init(|| std::sync::Arc::new(Prepared::new(&self.params)))
+    }
 }
 
 /// A rule: metadata and a pure check.

@@ -1,0 +1,18 @@
+//! What the rules prepare once per run from [`RuleParams`]: word lists compiled into matchers,
+//! phrase lists normalised and sorted. Rules run on every item of a province (10^5–10^6), so
+//! anything that depends only on the configuration is built here, once, and read through
+//! [`CheckContext::prepared`](super::CheckContext::prepared).
+
+use super::RuleParams;
+
+/// Prepared state, one part per rule family (each part lives beside the rules that use it).
+#[derive(Debug, Default)]
+pub struct Prepared {}
+
+impl Prepared {
+    /// Prepares everything from the parameters.
+    pub fn new(params: &RuleParams) -> Self {
+        let _ = params;
+        Self {}
+    }
+}
