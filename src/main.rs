@@ -5,6 +5,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
+/// mimalloc instead of the system allocator: a check allocates and frees many small strings per
+/// item on every thread, and glibc's malloc spent ≈ 20 % of a rule-less streaming run on that
+/// (see BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = zwfw_audit::cli::Cli::parse();
     match zwfw_audit::cli::run(cli) {

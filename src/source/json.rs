@@ -106,7 +106,8 @@ fn read_ndjson(
 /// for text that is not UTF-8 or not an item. Shared with the streaming check.
 pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Record> {
     let prov = Provenance::row(name, line_no);
-    let Ok(text) = std::str::from_utf8(line) else {
+    // simdutf8: std's validation of Chinese text was 16 % of a rule-less streaming run.
+    let Ok(text) = simdutf8::basic::from_utf8(line) else {
         return Some(Record::Unreadable(Unreadable {
             provenance: prov,
             reason: "该行不是 UTF-8 文本".into(),
