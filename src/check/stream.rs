@@ -18,7 +18,8 @@
 //! What stays in memory: up to three chunks of lines (one being read, one waiting, one being checked) and the
 //! results of the chunk being written (a few MB per 1,000 lines of
 //! typical items), the notices, 10 findings, and the set of 实施编码 seen so far
-//! ([`DuplicateCodes`], ≈ 100 bytes per distinct code — the one part that grows with N).
+//! ([`DuplicateCodes`], a 64-bit hash and a packed first place per distinct code, ≈ 16–32 bytes
+//! — the one part that grows with N).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
