@@ -67,3 +67,84 @@ fn gen_rejects_a_defect_rate_outside_0_to_1() {
         .code(2)
         .stderr(contains("--defect-rate"));
 }
+
+/// `gen --format xlsx` writes the same items as NDJSON, as a platform-style workbook: checking
+/// either gives the same items, outcomes and findings (only the places differ).
+#[test]
+fn gen_xlsx_checks_the_same_as_ndjson() {
+    let tmp = tempfile::tempdir().unwrap();
+    let nd = tmp.path().join("items.ndjson");
+    let xlsx = tmp.path().join("items.xlsx");
+    for (path, format) in [(&nd, "ndjson"), (&xlsx, "xlsx")] {
+        bin()
+            .args([
+                "gen",
+                "--count",
+                "120",
+                "--seed",
+                "5",
+                "--defect-rate",
+                "0.6",
+            ])
+            .args(["--format", format, "-o"])
+            .arg(path)
+            .assert()
+            .success();
+    }
+    assert_eq!(&std::fs::read(&xlsx).unwrap()[..2], b"PK");
+    let check = |input: &std::path::Path, out: &str| {
+        let dir = tmp.path().join(out);
+        bin()
+            .arg("check")
+            .arg(input)
+            .args([
+                "--run-id",
+                "r",
+                "--format",
+                "json",
+                "-q",
+                "--fail-on",
+                "none",
+                "-o",
+            ])
+            .arg(&dir)
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
+        let r = zwfw_audit::report::json::read(&text).unwrap();
+        let items: Vec<_> = r
+            .items
+            .iter()
+            .map(|i| (i.code.clone(), i.name.clone(), format!("{:?}", i.outcomes)))
+            .collect();
+        let mut findings: Vec<_> = r
+            .findings
+            .iter()
+            .map(|f| (f.item_code.clone(), f.rule.clone(), f.message.clone()))
+            .collect();
+        findings.sort();
+        let notices: Vec<String> = r.notices.iter().map(|n| n.message.clone()).collect();
+        (r.summary.checked, items, findings, notices)
+    };
+    let (mut from_nd, mut from_xlsx) = (check(&nd, "nd"), check(&xlsx, "x"));
+    assert_eq!(from_nd.0, 120);
+    // The workbook's only notice is about its 填表说明 sheet, which is not a table of items.
+    assert!(from_nd.3.is_empty(), "{:?}", from_nd.3);
+    assert_eq!(from_xlsx.3.len(), 1, "{:?}", from_xlsx.3);
+    assert!(from_xlsx.3[0].contains("填表说明"), "{:?}", from_xlsx.3);
+    from_nd.3.clear();
+    from_xlsx.3.clear();
+    assert!(!from_nd.2.is_empty(), "defect rate 0.6 must give findings");
+    assert_eq!(from_nd, from_xlsx);
+}
+
+#[test]
+fn gen_xlsx_refuses_stdout() {
+    bin()
+        .args([
+            "gen", "--count", "1", "--seed", "1", "--format", "xlsx", "-o", "-",
+        ])
+        .assert()
+        .code(2)
+        .stderr(contains("XLSX"));
+}

@@ -4,16 +4,15 @@
 
 mod common {
     pub mod read;
-    pub mod sample_sheets;
 }
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use common::read::{exports, read, read_with, strip};
-use common::sample_sheets::{SheetData, sample_sheets};
 use rust_xlsxwriter::Workbook;
 use zwfw_audit::config::Config;
+use zwfw_audit::r#gen::sheets::{SheetData, export_sheets};
 use zwfw_audit::model::{Item, Provenance};
 use zwfw_audit::source::NoticeLevel;
 use zwfw_audit::unit::default_unit;
@@ -40,7 +39,7 @@ fn assert_same_items(got: Vec<Item>, want: Vec<Item>) {
 fn write_csv_sheets(dir: &Path, encode: impl Fn(&str) -> Vec<u8>) -> Vec<PathBuf> {
     let items = sample_json();
     let mut paths = Vec::new();
-    for sheet in sample_sheets(&items) {
+    for sheet in export_sheets(&items) {
         let path = dir.join(format!("{}.csv", sheet.name));
         std::fs::write(&path, encode(&csv_text(&sheet))).unwrap();
         paths.push(path);

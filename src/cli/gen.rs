@@ -7,13 +7,17 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
 use super::ignore_broken_pipe;
-use crate::r#gen::{GenOptions, write_ndjson};
+use crate::r#gen::sheets::write_xlsx;
+use crate::r#gen::{GenOptions, generate, write_ndjson};
 
 /// Output format of the generator.
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum GenFormat {
     /// One item per line (streams; constant memory)
     Ndjson,
+    /// A platform-style export workbook: an item sheet and one sheet per sub-table (holds every
+    /// item in memory; up to about 10^5 items, Excel's row limit)
+    Xlsx,
 }
 
 #[derive(Debug, Args)]
@@ -27,7 +31,7 @@ pub struct GenArgs {
     /// 含错事项比例 (0–1): share of items with 1–3 injected defects
     #[arg(long, default_value_t = 0.3)]
     defect_rate: f64,
-    /// 输出格式 (XLSX follows once the XLSX export writer is merged)
+    /// 输出格式
     #[arg(long, value_enum, default_value = "ndjson")]
     format: GenFormat,
     /// 输出文件, or `-` for stdout
@@ -59,6 +63,22 @@ pub fn run(args: &GenArgs) -> Result<i32> {
                     .and_then(|()| out.flush())
                     .with_context(|| format!("无法写入 {}", path.display()))?;
             }
+        }
+        GenFormat::Xlsx => {
+            if args.output.as_os_str() == "-" {
+                bail!("XLSX 不能写到标准输出，请用 -o 指定 .xlsx 文件");
+            }
+            let items: Vec<_> = (0..args.count).map(|i| generate(opts, i).item).collect();
+            let path = &args.output;
+            write_xlsx(&items, "政务服务事项实施清单（模拟数据）", path).map_err(|e| {
+                match e {
+                    rust_xlsxwriter::XlsxError::RowColumnLimitError => anyhow::anyhow!(
+                        "{} 个事项的子表超过 Excel 的行数上限（1048576 行），请减少 --count 或改用 --format ndjson",
+                        args.count
+                    ),
+                    e => anyhow::anyhow!("无法写入 {}: {e}", path.display()),
+                }
+            })?;
         }
     }
     Ok(0)

@@ -21,6 +21,7 @@ use crate::score::prng::SplitMix64;
 
 mod defects;
 mod pools;
+pub mod sheets;
 
 pub use defects::Defect;
 use pools::{CITIES, COMMON_MATERIALS, CONDITIONS, DEPTS, FAQS, HANDLERS, NOTES, TEMPLATES};

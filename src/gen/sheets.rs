@@ -1,15 +1,19 @@
-//! The sample export's sheet layout, shared by `examples/make_sample_exports.rs` (which writes
-//! `fixtures/exports/sample.xlsx`) and the reader tests (which write the same sheets as CSV).
+//! Items as a platform exports them to Excel: one sheet of items and one sheet per sub-table
+//! (材料, 流程, 收费, 中介, 常见问题) linked by 实施编码, with an unrelated 填表说明 sheet first and a
+//! title row above the item header. Used by `zwfw-audit gen --format xlsx`, by
+//! `examples/make_sample_exports.rs` (which writes `fixtures/exports/sample.xlsx`) and by the
+//! reader tests (which write the same sheets as CSV).
 //!
 //! Headers deliberately mix the synonyms seen on real platforms (承诺时限, 受理地点, 咨询方式,
 //! 材料来源, 空表 …) and carry extra columns (备注, 材料编码) so that reading the sheets back
 //! exercises header matching and `extra`.
 
-#![allow(dead_code)]
-
 use std::collections::BTreeSet;
+use std::path::Path;
 
-use zwfw_audit::model::{
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+use crate::model::{
     AgencyField, FaqField, FeeField, IntermediaryField, Item, ItemField, MaterialField, StepField,
 };
 
@@ -113,8 +117,8 @@ fn headers<F>(link: bool, fields: &[(&str, F)], extra: &BTreeSet<String>) -> Vec
     h
 }
 
-/// The sheets of the sample export, in workbook order (an unknown sheet first, items third).
-pub fn sample_sheets(items: &[Item]) -> Vec<SheetData> {
+/// The sheets of an export of `items`, in workbook order (an unknown sheet first, items third).
+pub fn export_sheets(items: &[Item]) -> Vec<SheetData> {
     let item_extra: BTreeSet<String> = items.iter().flat_map(|i| i.extra.keys().cloned()).collect();
     let material_extra: BTreeSet<String> = items
         .iter()
@@ -269,4 +273,49 @@ pub fn sample_sheets(items: &[Item]) -> Vec<SheetData> {
             rows: faq_rows,
         },
     ]
+}
+
+/// Rows an Excel sheet holds (1,048,576) less the title and header rows.
+pub const MAX_SHEET_ROWS: usize = 1_048_576 - 2;
+
+/// Writes `items` as an export workbook (see [`export_sheets`]). Every cell is text, so that codes
+/// such as `000104002000` keep their leading zeros, as platform exports do; the creation time is
+/// fixed, so the same items give the same file byte for byte. Fails with
+/// [`XlsxError::RowColumnLimitError`] when a sheet would have more rows than Excel allows.
+pub fn write_xlsx(items: &[Item], title: &str, path: &Path) -> Result<(), XlsxError> {
+    let mut workbook = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2024, 11, 20)?.and_hms(16, 32, 0)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_creation_datetime(&created),
+    );
+    let bold = Format::new().set_bold();
+    let title_format = Format::new().set_bold().set_font_size(14);
+    for sheet in export_sheets(items) {
+        if sheet.rows.len() > MAX_SHEET_ROWS {
+            return Err(XlsxError::RowColumnLimitError);
+        }
+        let ws = workbook.add_worksheet();
+        ws.set_name(sheet.name)?;
+        let mut row = 0u32;
+        if let Some(title) = sheet.title {
+            ws.write_string_with_format(0, 0, title, &title_format)?;
+            row = 1;
+        }
+        for (c, h) in (0u16..).zip(&sheet.header) {
+            ws.write_string_with_format(row, c, h, &bold)?;
+            ws.set_column_width(c, 18)?;
+        }
+        ws.set_freeze_panes(row + 1, 0)?;
+        for cells in &sheet.rows {
+            row += 1;
+            for (c, v) in (0u16..).zip(cells) {
+                if !v.is_empty() {
+                    ws.write_string(row, c, v)?;
+                }
+            }
+        }
+    }
+    workbook.save(path)
 }
