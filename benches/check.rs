@@ -3,6 +3,8 @@
 //! (`zwfw_audit::gen`, defect rate 0.3), so runs are comparable. Rules are taken from the
 //! registry at run time: new rules are measured without touching this file.
 //!
+//! Also the XLSX read throughput (`xlsx_read`: the same items as an export workbook).
+//!
 //! Run: `cargo bench --bench check`. Whole-process figures (2 threads, peak RSS) are in
 //! BENCHMARKS.md.
 
@@ -10,9 +12,11 @@ use std::sync::LazyLock;
 
 use divan::counter::{BytesCount, ItemsCount};
 use divan::{Bencher, black_box};
+use zwfw_audit::r#gen::sheets::write_xlsx;
 use zwfw_audit::r#gen::{GenOptions, generate};
 use zwfw_audit::model::Item;
 use zwfw_audit::rules::{CheckContext, REGISTRY, RuleSet};
+use zwfw_audit::source::{Record, read_inputs};
 use zwfw_audit::unit::default_unit;
 
 const ITEMS: usize = 1000;
@@ -78,6 +82,35 @@ fn parse_and_rules(b: Bencher) {
                 let unit = default_unit(&item);
                 black_box(rules.check_item(&item, &unit.name, &ctx));
             }
+        });
+}
+
+/// The same items as a platform-style export workbook (`gen --format xlsx`), written once.
+static XLSX: LazyLock<(tempfile::TempDir, std::path::PathBuf, u64)> = LazyLock::new(|| {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("items.xlsx");
+    let items: Vec<Item> = PARSED.clone();
+    write_xlsx(&items, "bench", &path).expect("write xlsx");
+    let size = std::fs::metadata(&path).expect("size").len();
+    (dir, path, size)
+});
+
+/// XLSX read throughput: the workbook into items (calamine, header matching, sub-tables joined
+/// by 实施编码), no rules. Bytes are the compressed file's.
+#[divan::bench(sample_count = 10)]
+fn xlsx_read(b: Bencher) {
+    let (_, path, size) = &*XLSX;
+    let paths = vec![path.clone()];
+    b.counter(ItemsCount::new(ITEMS))
+        .counter(BytesCount::new(
+            usize::try_from(*size).unwrap_or(usize::MAX),
+        ))
+        .bench(|| {
+            let mut items = 0usize;
+            read_inputs(black_box(&paths), &mut |r| {
+                items += usize::from(matches!(r, Record::Item(_)));
+            });
+            assert_eq!(items, ITEMS);
         });
 }
 
