@@ -6,7 +6,8 @@
 #
 # For each size N: generate N items (seed 1, defect rate 0.3) into $WORK (default /tmp/zwfw-bench),
 # then run the streaming check with 2 rayon threads under /usr/bin/time -v, and print
-# N, input MB, wall seconds, items/s, MB/s, peak RSS (MB), report MB. Inputs are kept for reruns.
+# N, input MB, wall seconds, items/s, MB/s, CPU seconds (user + system), peak RSS (MB), report MB.
+# Inputs are kept for reruns. CPU seconds are the figure to compare when the machine is shared.
 set -euo pipefail
 BIN=${BIN:-target/release/zwfw-audit}
 WORK=${WORK:-/tmp/zwfw-bench}
@@ -15,7 +16,7 @@ EXTRA=${EXTRA:-}          # e.g. EXTRA=--no-stream to measure the in-memory path
 mkdir -p "$WORK"
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
-printf '%-9s %9s %8s %9s %7s %9s %9s\n' N input_MB wall_s items/s MB/s peak_MB report_MB
+printf '%-9s %9s %8s %9s %7s %7s %9s %9s\n' N input_MB wall_s items/s MB/s cpu_s peak_MB report_MB
 for n in "${sizes[@]}"; do
   in="$WORK/items-$n.ndjson"
   [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 -o "$in"
@@ -26,8 +27,9 @@ for n in "${sizes[@]}"; do
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/time-$n.txt" \
     | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$n.txt")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$WORK/time-$n.txt")
   bytes=$(stat -c %s "$in")
   report=$(stat -c %s "$out/report.json")
-  awk -v n="$n" -v b="$bytes" -v w="$wall" -v r="$rss_kb" -v rep="$report" 'BEGIN {
-    printf "%-9d %9.1f %8.2f %9.0f %7.1f %9.1f %9.1f\n", n, b/1e6, w, n/w, b/1e6/w, r/1024, rep/1e6 }'
+  awk -v n="$n" -v b="$bytes" -v w="$wall" -v c="$cpu" -v r="$rss_kb" -v rep="$report" 'BEGIN {
+    printf "%-9d %9.1f %8.2f %9.0f %7.1f %7.1f %9.1f %9.1f\n", n, b/1e6, w, n/w, b/1e6/w, c, r/1024, rep/1e6 }'
 done
