@@ -2,11 +2,12 @@
 //! links a blank-form or sample field refers to, and whether a file name relates to the material.
 //! Pure and offline; downloading the files is `links/`'s job.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::general_text::{UrlProblem, check_url, find_urls, percent_decode_lossy};
+use super::general_text::{AnyWord, UrlProblem, check_url, find_urls, percent_decode_lossy};
 use crate::model::Material;
 use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth};
 
@@ -21,9 +22,18 @@ pub enum SourceChannel {
     Other,
 }
 
+/// [`to_halfwidth`], without a copy when there is nothing to fold (the usual case).
+fn halfwidth(text: &str) -> Cow<'_, str> {
+    if text.contains(|c: char| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
+        Cow::Owned(to_halfwidth(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Reads 来源渠道 (code or label; the label wins over the code).
 pub fn source_channel(text: &str) -> Option<SourceChannel> {
-    let t = to_halfwidth(text);
+    let t = halfwidth(text);
     let t = t.trim();
     if ["自备", "申请人", "申请单位", "自行", "本人"]
         .iter()
@@ -52,6 +62,14 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
         && fill_in_words
             .iter()
             .any(|w| !w.is_empty() && name.contains(w.as_str()))
+        && source_channel(&material.source_channel) != Some(SourceChannel::Government)
+}
+
+/// [`is_fill_in`] with the words prepared once per run.
+pub fn is_fill_in_with(material: &Material, fill_in_words: &AnyWord) -> bool {
+    let name = material.name.trim();
+    !name.is_empty()
+        && fill_in_words.is_in(name)
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
 }
 
@@ -230,7 +248,7 @@ pub fn material_target(m: &Material) -> String {
 /// the field `field` reads; n/a when no material is filled in by the applicant.
 pub fn fill_in_offers(
     item: &crate::model::Item,
-    fill_in_words: &[String],
+    fill_in_words: &AnyWord,
     field: fn(&Material) -> &str,
     what: &str,
 ) -> super::Verdict {
@@ -239,7 +257,7 @@ pub fn fill_in_offers(
     for m in item
         .materials
         .iter()
-        .filter(|m| is_fill_in(m, fill_in_words))
+        .filter(|m| is_fill_in_with(m, fill_in_words))
     {
         any = true;
         let value = field(m).trim();
