@@ -6,8 +6,10 @@
 //! Not here: phone numbers (`model::phone`), time limits (`model::time_limit`), mojibake
 //! (`model::text::find_mojibake`).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::model::text::to_halfwidth;
@@ -17,6 +19,8 @@ const MASK: char = '\u{2588}';
 
 /// Replaces every occurrence of the `exceptions` in `text` by mask characters, so that a listed
 /// word inside a legitimate phrase is not found. Longer phrases are masked first.
+///
+/// Sorts the phrases on every call: rules that run per item use [`MaskPhrases`], prepared once.
 pub fn mask_phrases(text: &str, exceptions: &[String]) -> String {
     let mut out = text.to_owned();
     let mut sorted: Vec<&String> = exceptions.iter().filter(|e| !e.is_empty()).collect();
@@ -31,6 +35,8 @@ pub fn mask_phrases(text: &str, exceptions: &[String]) -> String {
 }
 
 /// The first of `words` (in list order) found in `text` once the `exceptions` are masked.
+///
+/// Prepares the lists on every call: rules that run per item use [`ListedWords`].
 pub fn first_listed_word<'w>(
     text: &str,
     words: &'w [String],
@@ -49,6 +55,132 @@ pub fn contains_any(text: &str, words: &[String]) -> bool {
     words
         .iter()
         .any(|w| !w.is_empty() && text.contains(w.as_str()))
+}
+
+/// [`contains_any`] prepared once per run: one automaton over the words, one pass over a text.
+#[derive(Debug, Clone)]
+pub struct AnyWord(Option<AhoCorasick>);
+
+impl AnyWord {
+    /// Prepares the words (empty words are never found, as in [`contains_any`]).
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Self {
+        let words: Vec<&str> = words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .map(String::as_str)
+            .collect();
+        Self((!words.is_empty()).then(|| {
+            AhoCorasick::new(words).expect("a word list of configuration size fits an automaton")
+        }))
+    }
+
+    /// Whether any of the words occurs in `text`: the same answer as [`contains_any`].
+    pub fn is_in(&self, text: &str) -> bool {
+        self.0.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
+}
+
+/// Whether a text can hold an entry of a list (a phrase to mask, a listed word) once masked.
+#[derive(Debug, Clone)]
+enum MaskedPrefilter {
+    /// One pass over the text tells. Exact because masking only turns characters into [`MASK`]:
+    /// an entry without that character found in a masked text is also in the text itself.
+    Words(AnyWord),
+    /// An entry holds [`MASK`] itself, so masking could create it: every text is tried.
+    Always,
+}
+
+impl MaskedPrefilter {
+    fn new<'a>(entries: impl IntoIterator<Item = &'a String> + Clone) -> Self {
+        if entries.clone().into_iter().any(|e| e.contains(MASK)) {
+            Self::Always
+        } else {
+            Self::Words(AnyWord::new(entries))
+        }
+    }
+
+    fn may_hold(&self, text: &str) -> bool {
+        match self {
+            Self::Words(words) => words.is_in(text),
+            Self::Always => true,
+        }
+    }
+}
+
+/// [`mask_phrases`] prepared once per run: the phrases sorted longest first, each with its mask,
+/// and one pass that tells whether a text holds any of them at all (most hold none and are
+/// returned as they are, without a copy).
+#[derive(Debug, Clone)]
+pub struct MaskPhrases {
+    /// Non-empty phrases, longest (in characters) first, list order among equals; with the mask.
+    sorted: Vec<(String, String)>,
+    prefilter: MaskedPrefilter,
+}
+
+impl MaskPhrases {
+    /// Prepares the phrases (`material_name_exceptions`, …).
+    pub fn new(exceptions: &[String]) -> Self {
+        let mut sorted: Vec<&String> = exceptions.iter().filter(|e| !e.is_empty()).collect();
+        sorted.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+        Self {
+            prefilter: MaskedPrefilter::new(sorted.iter().copied()),
+            sorted: sorted
+                .into_iter()
+                .map(|e| {
+                    let mask = std::iter::repeat_n(MASK, e.chars().count()).collect();
+                    (e.clone(), mask)
+                })
+                .collect(),
+        }
+    }
+
+    /// The same text as [`mask_phrases`] gives, borrowed when nothing is masked.
+    pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let mut out = Cow::Borrowed(text);
+        if !self.prefilter.may_hold(text) {
+            return out;
+        }
+        for (phrase, mask) in &self.sorted {
+            if out.contains(phrase.as_str()) {
+                out = Cow::Owned(out.replace(phrase.as_str(), mask));
+            }
+        }
+        out
+    }
+}
+
+/// A word list prepared once per run for [`first_listed_word`]'s question: one pass finds whether
+/// the text holds any listed word at all; only then are the phrases masked and the words tried in
+/// list order.
+#[derive(Debug, Clone)]
+pub struct ListedWords {
+    /// Non-empty words, in list order.
+    words: Vec<String>,
+    prefilter: MaskedPrefilter,
+}
+
+impl ListedWords {
+    /// Prepares the words (`material_medium_words`, …).
+    pub fn new(words: &[String]) -> Self {
+        let words: Vec<String> = words.iter().filter(|w| !w.is_empty()).cloned().collect();
+        Self {
+            prefilter: MaskedPrefilter::new(&words),
+            words,
+        }
+    }
+
+    /// The first word (in list order) found in `text` once the `exceptions` are masked: the same
+    /// answer as [`first_listed_word`].
+    pub fn first_in(&self, text: &str, exceptions: &MaskPhrases) -> Option<&str> {
+        if !self.prefilter.may_hold(text) {
+            return None;
+        }
+        let masked = exceptions.mask(text);
+        self.words
+            .iter()
+            .find(|w| masked.contains(w.as_str()))
+            .map(String::as_str)
+    }
 }
 
 /// Placeholders that refer elsewhere instead of saying something.

@@ -1,6 +1,7 @@
 //! M01 材料名称 — every material has a name, without a medium requirement or a catch-all word.
 
-use super::general_text::first_listed_word;
+use std::borrow::Cow;
+
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
 use crate::model::text::{is_blank_or_placeholder, quote};
@@ -52,15 +53,10 @@ impl Rule for MaterialName {
         if item.materials.is_empty() {
             return Verdict::Checked(vec![Violation::new("事项未列出申请材料", "")]);
         }
-        let p = &ctx.params;
+        let p = &ctx.prepared().materials;
         let mut out = Vec::new();
         for (i, m) in item.materials.iter().enumerate() {
             let name = m.name.trim();
-            let target = if name.is_empty() {
-                format!("材料「第{}项」", i + 1)
-            } else {
-                format!("材料「{name}」")
-            };
             let finding = if is_blank_or_placeholder(name) {
                 Some(if name.is_empty() {
                     Violation::new(format!("第{}项申请材料的名称为空", i + 1), "")
@@ -70,20 +66,15 @@ impl Rule for MaterialName {
             } else {
                 // Titles in 《》 are documents' names: not checked.
                 let outside_titles = strip_titles(name);
-                if let Some(w) = first_listed_word(
-                    &outside_titles,
-                    &p.material_medium_words,
-                    &p.material_name_exceptions,
-                ) {
+                if let Some(w) = p.medium_words.first_in(&outside_titles, &p.name_exceptions) {
                     Some(Violation::new(
                         format!("材料名称含有介质要求「{w}」: \"{}\"", quote(name, 60)),
                         name,
                     ))
-                } else if let Some(w) = first_listed_word(
-                    &outside_titles,
-                    &p.material_catch_all_words,
-                    &p.material_name_exceptions,
-                ) {
+                } else if let Some(w) = p
+                    .catch_all_words
+                    .first_in(&outside_titles, &p.name_exceptions)
+                {
                     Some(Violation::new(
                         format!("材料名称含有兜底性用词「{w}」: \"{}\"", quote(name, 60)),
                         name,
@@ -101,6 +92,11 @@ impl Rule for MaterialName {
                 }
             };
             if let Some(v) = finding {
+                let target = if name.is_empty() {
+                    format!("材料「第{}项」", i + 1)
+                } else {
+                    format!("材料「{name}」")
+                };
                 out.push(v.target(target).at(&m.provenance));
             }
         }
@@ -111,7 +107,11 @@ impl Rule for MaterialName {
 /// The name with the inside of every 《…》 replaced by `《》`, keeping the marks so that
 /// `《营业执照》副本` still matches the exception `》副本`; `（副本）`/`(正本)` lose their brackets
 /// so that `营业执照（副本）` matches `执照副本`.
-fn strip_titles(name: &str) -> String {
+fn strip_titles(name: &str) -> Cow<'_, str> {
+    // Most names have neither a title nor a bracket: nothing to change, nothing to copy.
+    if !name.contains(['《', '（', '(']) {
+        return Cow::Borrowed(name);
+    }
     let mut name = name.to_owned();
     for (from, to) in [
         ("（副本）", "副本"),
@@ -119,7 +119,12 @@ fn strip_titles(name: &str) -> String {
         ("（正本）", "正本"),
         ("(正本)", "正本"),
     ] {
-        name = name.replace(from, to);
+        if name.contains(from) {
+            name = name.replace(from, to);
+        }
+    }
+    if !name.contains('《') {
+        return Cow::Owned(name);
     }
     let mut out = String::with_capacity(name.len());
     let mut depth = 0u32;
@@ -141,5 +146,5 @@ fn strip_titles(name: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
+    Cow::Owned(out)
 }

@@ -64,11 +64,25 @@ const GENERIC: &[&str] = &[
 
 /// Whether an issuing-body text names a department (something beyond generic words).
 fn names_department(desc: &str) -> bool {
+    let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // Taking out generic words only removes characters they are made of: a Han character that is
+    // in none of them stays, so the answer is known without copying (`户口所在地派出所`).
+    if desc
+        .chars()
+        .any(|c| is_han(c) && !GENERIC.iter().any(|g| g.contains(c)))
+    {
+        return true;
+    }
+    if !desc.chars().any(is_han) {
+        return false;
+    }
     let mut rest = desc.to_owned();
     for g in GENERIC {
-        rest = rest.replace(g, "");
+        if rest.contains(g) {
+            rest = rest.replace(g, "");
+        }
     }
-    rest.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    rest.chars().any(is_han)
 }
 
 fn check_material(m: &Material) -> Option<Violation> {
@@ -148,5 +162,45 @@ impl Rule for MaterialSource {
                 })
                 .collect(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// The plain definition that [`names_department`] answers without copying.
+    fn names_department_plain(desc: &str) -> bool {
+        let mut rest = desc.to_owned();
+        for g in GENERIC {
+            rest = rest.replace(g, "");
+        }
+        rest.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    proptest! {
+        #[test]
+        fn names_department_as_defined(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(
+                    GENERIC.iter().copied().chain(["派出所", "政", "府", "部", "a", "、"]).collect::<Vec<_>>()
+                ),
+                0..6,
+            )
+        ) {
+            let desc = pieces.concat();
+            prop_assert_eq!(names_department(&desc), names_department_plain(&desc));
+        }
+    }
+
+    #[test]
+    fn generic_words_alone_name_no_department() {
+        assert!(!names_department("相关部门"));
+        assert!(!names_department("政府部门"));
+        assert!(!names_department("相政府关"));
+        assert!(names_department("户口所在地派出所"));
+        assert!(!names_department("abc"));
     }
 }

@@ -44,7 +44,7 @@ impl Rule for BlankForm {
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
         fill_in_offers(
             item,
-            &ctx.params.fill_in_words,
+            &ctx.prepared().materials.fill_in_words,
             |m| &m.blank_form,
             "空白表格",
         )

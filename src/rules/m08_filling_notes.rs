@@ -1,7 +1,6 @@
 //! M08 填报须知 — every material's filling instructions state format, content and clarity
 //! requirements.
 
-use super::general_text::contains_any;
 use super::materials::material_target;
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
@@ -49,6 +48,12 @@ const REFERRALS: &[&str] = &[
     "按规定填写",
 ];
 
+/// Whether `text` has at most `n` characters, without counting them when its length in bytes
+/// already tells (a character takes one to four bytes).
+fn at_most_chars(text: &str, n: usize) -> bool {
+    text.len() <= n || (text.len() <= 4 * n && text.chars().count() <= n)
+}
+
 impl Rule for FillingNotes {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -58,14 +63,15 @@ impl Rule for FillingNotes {
         if item.materials.is_empty() {
             return Verdict::NotApplicable;
         }
-        let p = &ctx.params;
+        let min_aspects = ctx.params.notes_min_aspects.min(3);
+        let p = &ctx.prepared().materials;
         let mut out = Vec::new();
         for m in &item.materials {
             let notes = m.notes.trim();
             let v = if notes.is_empty() {
                 Some(Violation::new("填报须知为空", ""))
             } else if is_blank_or_placeholder(notes)
-                || (notes.chars().count() <= 12 && REFERRALS.iter().any(|r| notes.contains(r)))
+                || (at_most_chars(notes, 12) && REFERRALS.iter().any(|r| notes.contains(r)))
             {
                 Some(Violation::new(
                     format!("填报须知未写明具体要求: \"{}\"", quote(notes, 40)),
@@ -73,12 +79,12 @@ impl Rule for FillingNotes {
                 ))
             } else {
                 let aspects = [
-                    ("格式", contains_any(notes, &p.notes_format_words)),
-                    ("内容", contains_any(notes, &p.notes_content_words)),
-                    ("清晰度", contains_any(notes, &p.notes_clarity_words)),
+                    ("格式", p.notes_format.is_in(notes)),
+                    ("内容", p.notes_content.is_in(notes)),
+                    ("清晰度", p.notes_clarity.is_in(notes)),
                 ];
                 let covered = aspects.iter().filter(|(_, yes)| *yes).count();
-                (covered < p.notes_min_aspects.min(3)).then(|| {
+                (covered < min_aspects).then(|| {
                     let missing: Vec<&str> = aspects
                         .iter()
                         .filter(|(_, yes)| !yes)

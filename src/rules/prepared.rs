@@ -4,15 +4,20 @@
 //! [`CheckContext::prepared`](super::CheckContext::prepared).
 
 use super::RuleParams;
+use super::prepared_materials::MaterialsPrepared;
 
 /// Prepared state, one part per rule family (each part lives beside the rules that use it).
 #[derive(Debug, Default)]
-pub struct Prepared {}
+pub struct Prepared {
+    /// M01–M08.
+    pub materials: MaterialsPrepared,
+}
 
 impl Prepared {
     /// Prepares everything from the parameters.
     pub fn new(params: &RuleParams) -> Self {
-        let _ = params;
-        Self {}
+        Self {
+            materials: MaterialsPrepared::new(params),
+        }
     }
 }
