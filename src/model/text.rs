@@ -110,11 +110,7 @@ mod tests {
 /// `锟斤拷`/`烫烫烫` (GBK bytes of U+FFFD or uninitialised memory shown as text), the replacement
 /// character `�`, and UTF-8 read as Latin-1 or Windows-1252 (`Ã¥`, `æ–‡`, `å…¬`).
 pub fn find_mojibake(s: &str) -> Option<String> {
-    // Plain ASCII and ordinary CJK text have none of the characters looked for: one cheap pass.
-    let suspicious = |c: char| {
-        ('\u{80}'..='\u{ff}').contains(&c) || matches!(c, '\u{fffd}' | '锟' | '烫' | '屯')
-    };
-    if !s.chars().any(suspicious) {
+    if !may_hold_mojibake(s) {
         return None;
     }
     for marker in ["锟斤拷", "烫烫烫", "屯屯屯", "\u{fffd}"] {
@@ -142,6 +138,53 @@ pub fn find_mojibake(s: &str) -> Option<String> {
     None
 }
 
+/// A necessary condition for [`find_mojibake`], tested on the bytes: nearly every text is clean,
+/// and decoding it char by char was the whole cost of G02. Garbling needs a marker character —
+/// `锟` (E9 94 9F), `烫` (E7 83 AB), `屯` (E5 B1 AF), `�` (EF BF BD), each recognised by its last
+/// two bytes — or a Latin-1 letter U+00C2–U+00EF, whose UTF-8 lead byte is C3. A hit only sends
+/// the text on to the exact search.
+fn may_hold_mojibake(s: &str) -> bool {
+    let b = s.as_bytes();
+    let n = b.len();
+    if n < 2 {
+        return false;
+    }
+    if n <= WINDOW + 1 {
+        let mut padded = [0u8; WINDOW + 1];
+        padded[..n].copy_from_slice(b);
+        return window_may_hold_mojibake(&padded);
+    }
+    // Whole windows, then one last window overlapping the one before: no byte-by-byte tail.
+    let mut at = 0;
+    while at + WINDOW < n {
+        if window_may_hold_mojibake(b[at..=at + WINDOW].try_into().expect("window")) {
+            return true;
+        }
+        at += WINDOW;
+    }
+    at + 1 < n && window_may_hold_mojibake(b[n - WINDOW - 1..].try_into().expect("window"))
+}
+
+/// Bytes tested at once by [`may_hold_mojibake`] (one SSE2 register).
+const WINDOW: usize = 16;
+
+/// The test of [`may_hold_mojibake`] on the pairs starting in one window (plus the byte after
+/// it). A fixed size and no early exit let the compiler vectorise it; zero padding matches
+/// nothing.
+#[inline]
+fn window_may_hold_mojibake(w: &[u8; WINDOW + 1]) -> bool {
+    w[..WINDOW]
+        .iter()
+        .zip(&w[1..])
+        .fold(false, |hit, (&x, &y)| {
+            hit | (x == 0xC3)
+                | ((x == 0x94) & (y == 0x9F))
+                | ((x == 0x83) & (y == 0xAB))
+                | ((x == 0xB1) & (y == 0xAF))
+                | ((x == 0xBF) & (y == 0xBD))
+        })
+}
+
 fn context_around(s: &str, at: usize, len: usize) -> String {
     let start = s[..at].char_indices().rev().nth(5).map_or(0, |(i, _)| i);
     let end = s[at + len..]
@@ -162,6 +205,30 @@ mod mojibake_tests {
         // "申请表" encoded as UTF-8 and decoded as Windows-1252.
         assert!(find_mojibake("ç”³è¯·è¡¨.docx").is_some());
         assert!(find_mojibake("Ã¥Â\u{8f}Â\u{b0}").is_some());
+    }
+
+    #[test]
+    fn byte_precheck_lets_every_garbling_through() {
+        for c in ['\u{fffd}', '锟', '烫', '屯'] {
+            assert!(super::may_hold_mojibake(&format!("申请{c}")), "{c}");
+        }
+        for c in '\u{c2}'..='\u{ef}' {
+            assert!(super::may_hold_mojibake(&format!("申请{c}表")), "{c}");
+        }
+        assert!(!super::may_hold_mojibake(
+            "食品经营许可申请表（2023版）.docx"
+        ));
+        // Every length and position: short texts are padded, long ones end in an overlapping
+        // window.
+        for len in 0..70 {
+            for at in 0..len {
+                let mut t: Vec<char> = std::iter::repeat_n('a', len).collect();
+                t[at] = '\u{fffd}';
+                let t: String = t.into_iter().collect();
+                assert!(super::may_hold_mojibake(&t), "{len} {at}");
+                assert!(!super::may_hold_mojibake(&t.replace('\u{fffd}', "申")));
+            }
+        }
     }
 
     #[test]

@@ -49,8 +49,9 @@ fn scan<'a>(fields: impl Iterator<Item = (&'a str, &'a str)>) -> Option<(Vec<&'a
     first.map(|f| (labels, f))
 }
 
+/// The record's violation, if any; the target is only formatted for a record with garbling.
 fn finding(
-    target: String,
+    target: impl FnOnce() -> String,
     found: Option<(Vec<&str>, String)>,
     provenance: &Provenance,
 ) -> Option<Violation> {
@@ -60,7 +61,7 @@ fn finding(
             format!("「{}」中有乱码: \"{run}\"", labels.join("」「")),
             run,
         )
-        .target(target)
+        .target(target())
         .at(provenance),
     )
 }
@@ -77,7 +78,7 @@ impl Rule for Mojibake {
             .map(|&f| (f.label(), item.get(f)))
             .chain(item.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
         out.extend(finding(
-            "事项".to_owned(),
+            || "事项".to_owned(),
             scan(item_fields),
             &item.provenance,
         ));
@@ -87,7 +88,7 @@ impl Rule for Mojibake {
                 .filter(|f| !matches!(f, MaterialField::BlankForm | MaterialField::Sample))
                 .map(|&f| (f.label(), m.get(f)))
                 .chain(m.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
-            out.extend(finding(material_target(m), scan(fields), &m.provenance));
+            out.extend(finding(|| material_target(m), scan(fields), &m.provenance));
         }
         for (i, s) in item.steps.iter().enumerate() {
             let fields = StepField::ALL
@@ -95,7 +96,7 @@ impl Rule for Mojibake {
                 .map(|&f| (f.label(), s.get(f)))
                 .chain(s.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             out.extend(finding(
-                format!("第{}个环节", i + 1),
+                || format!("第{}个环节", i + 1),
                 scan(fields),
                 &s.provenance,
             ));
@@ -106,7 +107,7 @@ impl Rule for Mojibake {
                 .map(|&k| (k.label(), f.get(k)))
                 .chain(f.extra.iter().map(|(k, v)| (k.as_str(), v.as_str())));
             out.extend(finding(
-                format!("第{}个收费项目", i + 1),
+                || format!("第{}个收费项目", i + 1),
                 scan(fields),
                 &f.provenance,
             ));
@@ -120,7 +121,7 @@ impl Rule for Mojibake {
                         AgencyField::ALL.iter().map(move |&k| (k.label(), a.get(k)))
                     }));
             out.extend(finding(
-                format!("第{}项中介服务", i + 1),
+                || format!("第{}项中介服务", i + 1),
                 scan(fields),
                 &s.provenance,
             ));
@@ -128,7 +129,7 @@ impl Rule for Mojibake {
         for (i, f) in item.faqs.iter().enumerate() {
             let fields = FaqField::ALL.iter().map(|&k| (k.label(), f.get(k)));
             out.extend(finding(
-                format!("第{}个常见问题", i + 1),
+                || format!("第{}个常见问题", i + 1),
                 scan(fields),
                 &f.provenance,
             ));
