@@ -4,15 +4,20 @@
 //! [`CheckContext::prepared`](super::CheckContext::prepared).
 
 use super::RuleParams;
+use super::prepared_faq::FaqProcess;
 
 /// Prepared state, one part per rule family (each part lives beside the rules that use it).
 #[derive(Debug, Default)]
-pub struct Prepared {}
+pub struct Prepared {
+    /// Q01 and P02: non-answer phrases and step word lists.
+    pub faq_process: FaqProcess,
+}
 
 impl Prepared {
     /// Prepares everything from the parameters.
     pub fn new(params: &RuleParams) -> Self {
-        let _ = params;
-        Self {}
+        Self {
+            faq_process: FaqProcess::new(params),
+        }
     }
 }
