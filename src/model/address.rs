@@ -3,6 +3,7 @@
 //! `贵池区平天湖大道88号政务服务中心12号窗口`, `综合窗口`, `A区12号窗口`, brackets, full-width digits.
 //! [`address_parts`] never panics.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -36,18 +37,28 @@ const NOT_DOOR_AFTER: &[char] = &[
 
 /// Finds the parts an address names (after folding full-width characters).
 pub fn address_parts(text: &str) -> AddressParts {
-    let t = to_halfwidth(text);
+    // Most addresses hold no full-width character: fold (and allocate) only those that do.
+    let t: Cow<'_, str> = if text
+        .chars()
+        .any(|c| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c))
+    {
+        Cow::Owned(to_halfwidth(text))
+    } else {
+        Cow::Borrowed(text)
+    };
     let street = ["路", "大道", "大街", "巷", "弄", "胡同"]
         .iter()
         .any(|w| t.contains(w))
         || t.match_indices('街')
             .any(|(i, _)| !t[i + '街'.len_utf8()..].starts_with('道'));
-    let door = DOOR.find_iter(&t).any(|m| {
-        t[m.end()..]
-            .chars()
-            .next()
-            .is_none_or(|c| !NOT_DOOR_AFTER.contains(&c))
-    });
+    // Every door number ends in 号.
+    let door = t.contains('号')
+        && DOOR.find_iter(&t).any(|m| {
+            t[m.end()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !NOT_DOOR_AFTER.contains(&c))
+        });
     AddressParts {
         street,
         door,

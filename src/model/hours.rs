@@ -4,6 +4,7 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::text::to_halfwidth;
@@ -60,6 +61,10 @@ const DAY_WORDS: &[&str] = &[
     "7x24",
 ];
 
+/// Any of [`DAY_WORDS`], in one pass.
+static DAY_MATCHER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(DAY_WORDS).expect("day words compile"));
+
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let time = r"(上午|下午|中午|晚上|早上)?[:\s]*([0-9]{1,2})\s*(?:(:)\s*([0-9]{1,2})|([时点])\s*(?:([0-9]{1,2})\s*分?|(半))?)?";
     Regex::new(&format!(r"{time}\s*(?:-|—|–|~|至|到)+\s*{time}")).expect("static regex")
@@ -78,10 +83,14 @@ fn minutes(prefix: Option<&str>, h: u32, m: u32) -> u32 {
 pub fn parse_hours(text: &str) -> Hours {
     let t = to_halfwidth(text);
     let mut out = Hours {
-        day_scope: DAY_WORDS.iter().any(|w| t.contains(w)),
+        day_scope: DAY_MATCHER.is_match(&t),
         ranges: Vec::new(),
         all_day: t.contains("24小时"),
     };
+    // Every time range holds a digit: most texts without one need no regex.
+    if !t.bytes().any(|b| b.is_ascii_digit()) {
+        return out;
+    }
     for c in RANGE.captures_iter(&t) {
         let g = |i: usize| c.get(i).map(|m| m.as_str());
         let num = |i: usize| g(i).and_then(|s| s.parse::<u32>().ok());

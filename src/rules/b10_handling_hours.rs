@@ -53,12 +53,16 @@ impl Rule for HandlingHours {
             )]);
         }
         let h = parse_hours(text);
-        let shown = quote(text, 60);
+        // Quoted only for a finding.
+        let shown = || quote(text, 60);
         let mut out = Vec::new();
         if !(h.day_scope || h.all_day) {
             out.push(
                 Violation::new(
-                    format!("办理时间缺少日期范围（如 工作日、周一至周五）: \"{shown}\""),
+                    format!(
+                        "办理时间缺少日期范围（如 工作日、周一至周五）: \"{}\"",
+                        shown()
+                    ),
                     text,
                 )
                 .target("日期范围"),
@@ -67,7 +71,7 @@ impl Rule for HandlingHours {
         if h.ranges.is_empty() && !h.all_day {
             out.push(
                 Violation::new(
-                    format!("办理时间缺少具体时间段（如 09:00-12:00）: \"{shown}\""),
+                    format!("办理时间缺少具体时间段（如 09:00-12:00）: \"{}\"", shown()),
                     text,
                 )
                 .target("时间段"),
@@ -76,8 +80,9 @@ impl Rule for HandlingHours {
         for r in h.ranges.iter().filter(|r| !r.is_valid()) {
             out.push(Violation::new(
                 format!(
-                    "办理时间中的时间段「{}」不合理（开始应早于结束，时刻在0–24时、分钟在0–59之间）: \"{shown}\"",
-                    r.raw
+                    "办理时间中的时间段「{}」不合理（开始应早于结束，时刻在0–24时、分钟在0–59之间）: \"{}\"",
+                    r.raw,
+                    shown()
                 ),
                 text,
             ));

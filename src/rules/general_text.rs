@@ -362,12 +362,64 @@ pub fn cites_article(text: &str) -> bool {
 /// Normalises a short text for comparing: half-width, lower case, letters, digits and Han
 /// characters only, without a leading number or `问`/`Q` label (`1、`, `问题2：`, `Q3.`).
 pub fn normalize_for_compare(s: &str) -> String {
-    let kept: String = to_halfwidth(s)
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .collect();
-    let mut rest = kept.as_str();
+    let mut out = String::with_capacity(s.len());
+    push_compare_chars(s, &mut out);
+    let label = label_len(&out);
+    out.drain(..label);
+    out
+}
+
+/// Appends the letters, digits and Han characters of `s` to `out`, half-width and lower case:
+/// `to_halfwidth(s).to_lowercase()` filtered by `char::is_alphanumeric`, in one pass and without
+/// allocating. ASCII and CJK characters (nearly all of a published text) skip the Unicode case
+/// tables: no character from U+2E80 to U+9FFF has a lower case, and Han ideographs are letters
+/// (both checked by `similarity_tests::cjk_fast_path_matches_unicode`).
+fn push_compare_chars(s: &str, out: &mut String) {
+    let start = out.len();
+    // Characters kept as they are (lower-case ASCII letters, digits, Han) are copied a run at a
+    // time, not pushed one by one.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        // to_halfwidth: U+3000 becomes a space, which is dropped like U+3000 itself.
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                out.push(c.to_ascii_lowercase());
+            }
+        } else if ('\u{2E80}'..='\u{9FFF}').contains(&c) {
+            if c.is_alphanumeric() {
+                out.push(c);
+            }
+        } else if c == 'Σ' {
+            // `str::to_lowercase` lowers a final sigma by its context, which one character
+            // cannot see: take the slow road for the whole text (Greek is rare here).
+            out.truncate(start);
+            out.extend(
+                to_halfwidth(s)
+                    .to_lowercase()
+                    .chars()
+                    .filter(|c| c.is_alphanumeric()),
+            );
+            return;
+        } else {
+            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+        }
+    }
+    out.push_str(&s[run..]);
+}
+
+/// The length in bytes of the leading number or `问`/`Q` label of a text kept by
+/// [`push_compare_chars`].
+fn label_len(kept: &str) -> usize {
+    let mut rest = kept;
     for prefix in ["问题", "问", "q"] {
         if let Some(r) = rest.strip_prefix(prefix) {
             if r.starts_with(|c: char| c.is_ascii_digit()) {
@@ -376,8 +428,7 @@ pub fn normalize_for_compare(s: &str) -> String {
             break;
         }
     }
-    rest.trim_start_matches(|c: char| c.is_ascii_digit())
-        .to_owned()
+    kept.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len()
 }
 
 /// Question words and particles that do not change what is asked (`如何`/`怎么`, `的`, `吗`).
@@ -407,13 +458,115 @@ const STOPWORDS: &[&str] = &[
 /// [`normalize_for_compare`] without question words and particles: what [`similarity`] compares.
 pub fn without_stopwords(s: &str) -> String {
     let mut out = normalize_for_compare(s);
-    for w in STOPWORDS {
-        // Only allocate when there is something to remove (most words are absent).
-        if out.contains(w) {
-            out = out.replace(w, "");
+    remove_stopwords(&mut out);
+    out
+}
+
+/// The characters of the [`STOPWORDS`], so that a text is searched only for the words whose
+/// characters all occur in it (most texts hold few of them).
+struct StopwordChars {
+    /// Every character of every stop word, sorted, at most 64.
+    chars: Vec<char>,
+    /// Bit `c` is set for every stop-word character `c` (all in the Basic Multilingual Plane):
+    /// one look-up per character of a text, instead of a search.
+    bmp: Vec<u64>,
+    /// For each stop word (in list order), the bits of its characters in `chars`.
+    needs: Vec<u64>,
+}
+
+static STOPWORD_CHARS: LazyLock<StopwordChars> = LazyLock::new(|| {
+    let mut chars: Vec<char> = STOPWORDS.iter().flat_map(|w| w.chars()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    assert!(chars.len() <= 64, "stop-word characters must fit a u64");
+    let mut bmp = vec![0u64; 0x10000 / 64];
+    for &c in &chars {
+        assert!(c <= '\u{FFFF}', "stop-word characters lie in the BMP");
+        bmp[c as usize >> 6] |= 1 << (c as u32 & 63);
+    }
+    let needs = STOPWORDS
+        .iter()
+        .map(|w| {
+            w.chars().fold(0u64, |m, c| {
+                m | 1 << chars.binary_search(&c).expect("character of a stop word")
+            })
+        })
+        .collect();
+    StopwordChars { chars, bmp, needs }
+});
+
+/// Which stop-word characters `text` holds (bits of [`StopwordChars::chars`]), and how many of
+/// its characters are one.
+fn stopword_chars(text: &str) -> (u64, usize) {
+    let table = &*STOPWORD_CHARS;
+    let (mut present, mut count) = (0u64, 0);
+    for c in text.chars() {
+        if table
+            .bmp
+            .get(c as usize >> 6)
+            .is_some_and(|w| w >> (c as u32 & 63) & 1 == 1)
+        {
+            if let Ok(i) = table.chars.binary_search(&c) {
+                present |= 1 << i;
+                count += 1;
+            }
         }
     }
-    out
+    (present, count)
+}
+
+/// How many characters of a text at most [`remove_stopwords`] takes out: those that occur in a
+/// stop word. A cheap bound on the length of a long text without its stop words.
+pub fn stopword_char_count(normalized: &str) -> usize {
+    stopword_chars(normalized).1
+}
+
+/// Removes the [`STOPWORDS`] from a text already through [`normalize_for_compare`]: what
+/// [`without_stopwords`] does after normalising. Word after word in list order, every occurrence
+/// (`replace(word, "")`), skipping the words one of whose characters the text lacks.
+pub fn remove_stopwords(normalized: &mut String) {
+    let (present, _) = stopword_chars(normalized);
+    if present == 0 {
+        return;
+    }
+    for (w, &need) in STOPWORDS.iter().zip(&STOPWORD_CHARS.needs) {
+        // Removing a word never adds a character, so `present` stays an upper bound.
+        if need & present == need {
+            remove_all(normalized, w);
+        }
+    }
+}
+
+/// `*s = s.replace(word, "")`, allocating only when the word occurs.
+fn remove_all(s: &mut String, word: &str) {
+    let Some(first) = find_text(s, word) else {
+        return;
+    };
+    let mut out = String::with_capacity(s.len() - word.len());
+    out.push_str(&s[..first]);
+    let mut rest = &s[first + word.len()..];
+    while let Some(i) = find_text(rest, word) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i + word.len()..];
+    }
+    out.push_str(rest);
+    *s = out;
+}
+
+/// Where `needle` first occurs in `haystack`: `haystack.find(needle)`, by looking for its first
+/// character (a `memchr`) and comparing there. For the short texts and needles compared here
+/// this avoids setting up the two-way searcher of `str::find` on every call.
+pub fn find_text(haystack: &str, needle: &str) -> Option<usize> {
+    let Some(first) = needle.chars().next() else {
+        return Some(0);
+    };
+    if needle.len() > haystack.len() {
+        return None;
+    }
+    haystack
+        .match_indices(first)
+        .map(|(i, _)| i)
+        .find(|&i| haystack[i..].starts_with(needle))
 }
 
 /// Similarity of two texts as the Dice coefficient of their character bigrams, after
@@ -430,25 +583,48 @@ pub struct Bigrams {
     chars: usize,
     /// The text itself when it has fewer than two characters (compared for equality).
     short: String,
-    pairs: Vec<(char, char)>,
+    /// Each bigram as one number (first character in the high half), which sorts like the pair.
+    pairs: Vec<u64>,
 }
 
 impl Bigrams {
     /// The bigrams of a text already through [`without_stopwords`].
     pub fn of(text: &str) -> Self {
-        let chars: Vec<char> = text.chars().collect();
-        let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        let mut pairs = Vec::with_capacity(text.len() / 3 + 1);
+        let mut chars = 0;
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            chars += 1;
+            if let Some(p) = prev {
+                pairs.push(u64::from(p) << 32 | u64::from(c));
+            }
+            prev = Some(c);
+        }
         pairs.sort_unstable();
-        let short = if chars.len() < 2 {
+        let short = if chars < 2 {
             text.to_owned()
         } else {
             String::new()
         };
         Self {
-            chars: chars.len(),
+            chars,
             short,
             pairs,
         }
+    }
+
+    /// Whether two texts of `a` and `b` characters (through [`without_stopwords`]) can have a
+    /// [`dice`](Self::dice) coefficient of `threshold` or more: it is at most
+    /// `2·min(pairs) / (pairs + pairs)`, so a long element need not be split into bigrams to be
+    /// compared with a short answer.
+    pub fn may_reach(a: usize, b: usize, threshold: f64) -> bool {
+        if a < 2 || b < 2 {
+            return true;
+        }
+        let (pa, pb) = (a - 1, b - 1);
+        // The same expression as in `dice`, with the most pairs two texts of these lengths can
+        // share: division is monotone, so `dice` can never exceed this.
+        2.0 * pa.min(pb) as f64 / (pa + pb) as f64 >= threshold
     }
 
     /// The Dice coefficient of the two texts' bigram multisets: what [`similarity`] computes.
@@ -510,9 +686,15 @@ pub fn is_non_answer(answer: &str, phrases: &[String]) -> bool {
     NonAnswers::new(phrases).matches(answer)
 }
 
-/// The configured non-answer phrases, normalised and longest first: prepared once per item.
+/// The configured non-answer phrases, normalised and longest first, with one matcher for all of
+/// them: prepared once per run (see [`CheckContext::prepared`](super::CheckContext::prepared)).
 #[derive(Debug, Clone)]
-pub struct NonAnswers(Vec<String>);
+pub struct NonAnswers {
+    phrases: Vec<String>,
+    /// Finds any of the phrases in one pass; `None` only if the list is too large to compile,
+    /// when the phrases are searched one by one.
+    any: Option<aho_corasick::AhoCorasick>,
+}
 
 impl NonAnswers {
     /// Prepares the phrases (`[check] faq_non_answer_phrases`).
@@ -523,18 +705,35 @@ impl NonAnswers {
             .filter(|p| !p.is_empty())
             .collect();
         sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-        Self(sorted)
+        let any = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            // Its prefilter looks for rare bytes, and Han text has none: straight through is faster.
+            .prefilter(false)
+            .build(&sorted)
+            .ok();
+        Self {
+            phrases: sorted,
+            any,
+        }
     }
 
     /// Whether `answer` is only a referral: once the phrases and fillers are taken out, fewer than
     /// six characters are left.
     pub fn matches(&self, answer: &str) -> bool {
-        let norm = normalize_for_compare(answer);
-        if !self.0.iter().any(|p| norm.contains(p.as_str())) {
+        self.matches_normalized(&normalize_for_compare(answer))
+    }
+
+    /// [`matches`](Self::matches) for an answer already through [`normalize_for_compare`].
+    pub fn matches_normalized(&self, norm: &str) -> bool {
+        let any = match &self.any {
+            Some(ac) => ac.is_match(norm),
+            None => self.phrases.iter().any(|p| norm.contains(p.as_str())),
+        };
+        if !any {
             return false;
         }
-        let mut rest = norm;
-        for p in &self.0 {
+        let mut rest = norm.to_owned();
+        for p in &self.phrases {
             if rest.contains(p.as_str()) {
                 rest = rest.replace(p.as_str(), "");
             }
@@ -545,6 +744,127 @@ impl NonAnswers {
             }
         }
         rest.chars().count() < 6
+    }
+}
+
+impl Default for NonAnswers {
+    /// The phrases of the default configuration.
+    fn default() -> Self {
+        Self::new(&super::RuleParams::default().faq_non_answer_phrases)
+    }
+}
+
+#[cfg(test)]
+mod similarity_tests {
+    use super::*;
+
+    /// The definitions the fast versions replace, kept to compare against.
+    fn reference_normalize(s: &str) -> String {
+        let kept: String = to_halfwidth(s)
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let mut rest = kept.as_str();
+        for prefix in ["问题", "问", "q"] {
+            if let Some(r) = rest.strip_prefix(prefix) {
+                if r.starts_with(|c: char| c.is_ascii_digit()) {
+                    rest = r;
+                }
+                break;
+            }
+        }
+        rest.trim_start_matches(|c: char| c.is_ascii_digit())
+            .to_owned()
+    }
+
+    fn reference_without_stopwords(s: &str) -> String {
+        let mut out = reference_normalize(s);
+        for w in STOPWORDS {
+            out = out.replace(w, "");
+        }
+        out
+    }
+
+    fn reference_dice(a: &str, b: &str) -> f64 {
+        let (a, b) = (
+            reference_without_stopwords(a),
+            reference_without_stopwords(b),
+        );
+        let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        if ca.is_empty() && cb.is_empty() {
+            return 1.0;
+        }
+        if ca.len() < 2 || cb.len() < 2 {
+            return if a == b { 1.0 } else { 0.0 };
+        }
+        let mut pa: Vec<(char, char)> = ca.windows(2).map(|w| (w[0], w[1])).collect();
+        let mut pb: Vec<(char, char)> = cb.windows(2).map(|w| (w[0], w[1])).collect();
+        pa.sort_unstable();
+        pb.sort_unstable();
+        let total = pa.len() + pb.len();
+        let mut common = 0usize;
+        for p in &pa {
+            if let Ok(i) = pb.binary_search(p) {
+                pb.remove(i);
+                common += 1;
+            }
+        }
+        2.0 * common as f64 / total as f64
+    }
+
+    #[test]
+    fn cjk_fast_path_matches_unicode() {
+        for c in ('\u{2E80}'..='\u{9FFF}').filter(|c| c.len_utf8() == 3) {
+            assert!(
+                c.to_lowercase().eq(std::iter::once(c)),
+                "{c:?} has a lower case"
+            );
+            if c >= '\u{4E00}' {
+                assert!(c.is_alphanumeric(), "{c:?} is not a letter");
+            }
+        }
+    }
+
+    #[test]
+    fn fast_versions_agree_with_the_definitions() {
+        let texts = [
+            "1、如何办理食品经营许可？",
+            "问题2：食品经营许可证的有效期是多久？",
+            "问：能不能委托他人办理？",
+            "Q3. ＡＢＣ　許可 ΣΑΣ ὈΔΥΣΣΕΎΣ",
+            "ΣΑΣ",
+            "İstanbul ǅ Ⅳ级 ①② 〇〡 々 ㈠ ｶﾀｶﾅ 가나",
+            "如的何能不能否是否是否",
+            "请问请问什么什么是吗呢了么啊",
+            "q12abc",
+            "问题abc",
+            "",
+            "、。，",
+            "按相关规定办理，详见办事指南。",
+        ];
+        for a in texts {
+            assert_eq!(normalize_for_compare(a), reference_normalize(a), "{a}");
+            assert_eq!(without_stopwords(a), reference_without_stopwords(a), "{a}");
+            for b in texts {
+                let (fast, slow) = (similarity(a, b), reference_dice(a, b));
+                assert!(fast.to_bits() == slow.to_bits(), "{a} / {b}: {fast} {slow}");
+                let (ca, cb) = (
+                    without_stopwords(a).chars().count(),
+                    without_stopwords(b).chars().count(),
+                );
+                assert!(Bigrams::may_reach(ca, cb, fast), "{a} / {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn prepared_non_answers_match_like_the_list() {
+        let n = NonAnswers::default();
+        assert!(n.matches("详见办事指南。"));
+        assert!(n.matches("请咨询窗口工作人员"));
+        assert!(!n.matches("请携带身份证原件到窗口办理，详见办事指南"));
+        assert!(!n.matches("有效期为5年"));
     }
 }
 

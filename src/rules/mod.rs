@@ -13,6 +13,7 @@ use crate::model::{Finding, Item, Outcome, Provenance, Severity};
 mod params;
 pub use params::RuleParams;
 mod prepared;
+mod prepared_faq;
 mod prepared_materials;
 pub use prepared::Prepared;
 

@@ -1,6 +1,8 @@
 //! P01 流程内容详实性 — every step names its handler, duties and time limit, and the step limits
 //! from 受理 to 办结 add up to the committed limit.
 
+use std::borrow::Cow;
+
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit};
@@ -60,12 +62,12 @@ fn first_official(steps: &[Step]) -> usize {
         })
 }
 
-fn step_label(i: usize, s: &Step) -> String {
+fn step_label(i: usize, s: &Step) -> Cow<'_, str> {
     let name = s.name.trim();
     if name.is_empty() {
-        format!("第{}个环节", i + 1)
+        Cow::Owned(format!("第{}个环节", i + 1))
     } else {
-        name.to_owned()
+        Cow::Borrowed(name)
     }
 }
 
@@ -89,7 +91,8 @@ fn in_unit(limit: TimeLimit, unit: LimitUnit) -> Option<f64> {
 }
 
 /// The sum check: `Some(message)` when the step limits do not add up to the committed limit.
-fn sum_mismatch(item: &Item, steps: &[(String, TimeLimit)]) -> Option<(String, String)> {
+/// The parts of the message are only written when they do not.
+fn sum_mismatch(item: &Item, steps: &[(Cow<'_, str>, TimeLimit)]) -> Option<(String, String)> {
     let ParsedLimit::Limit(promised) =
         parse_time_limit(&item.promised_limit, &item.promised_limit_unit)
     else {
@@ -107,20 +110,24 @@ fn sum_mismatch(item: &Item, steps: &[(String, TimeLimit)]) -> Option<(String, S
         TimeLimit::Amount { unit, .. } => unit,
     };
     let target = in_unit(promised, unit)?;
-    let mut parts = Vec::new();
     let mut sum = 0.0;
-    for (name, l) in steps {
-        let v = in_unit(*l, unit)?;
-        sum += v;
-        parts.push(if *l == TimeLimit::Immediate {
-            format!("{name} 即办=0")
-        } else {
-            format!("{name} {}", num(v))
-        });
+    for (_, l) in steps {
+        sum += in_unit(*l, unit)?;
     }
     if (sum - target).abs() < 1e-6 {
         return None;
     }
+    let parts: Vec<String> = steps
+        .iter()
+        .map(|(name, l)| {
+            if *l == TimeLimit::Immediate {
+                format!("{name} 即办=0")
+            } else {
+                // Every step converted above.
+                format!("{name} {}", num(in_unit(*l, unit).unwrap_or_default()))
+            }
+        })
+        .collect();
     let promised_text = item.promised_limit.trim();
     Some((
         format!(
@@ -175,7 +182,7 @@ impl Rule for ProcessDetail {
                 match parsed {
                     ParsedLimit::Limit(l) if l != TimeLimit::NoLimit => {
                         if i <= end {
-                            limits.push((label.clone(), l));
+                            limits.push((step_label(i, s), l));
                         }
                     }
                     ParsedLimit::Empty => {
@@ -202,7 +209,7 @@ impl Rule for ProcessDetail {
                 out.push(
                     Violation::new(
                         format!("环节缺少{}: \"{label}\"", missing.join("、")),
-                        label.clone(),
+                        label.as_ref(),
                     )
                     .target(format!("环节「{label}」"))
                     .at(&s.provenance),

@@ -1,6 +1,6 @@
 //! P02 办理流程与网办深度关联度 — the process text agrees with the declared online depth.
 
-use super::general_text::{contains_any, first_listed_word};
+use super::general_text::first_listed_word;
 use super::process::online_depth;
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
@@ -53,14 +53,21 @@ impl Rule for ProcessOnlineDepth {
             return Verdict::NotApplicable;
         }
         let p = &ctx.params;
+        let prepared = &ctx.prepared().faq_process;
         let depth_text = item.online_depth.trim();
         let mut out = Vec::new();
-        let step_text = |s: &crate::model::Step| format!("{} {}", s.name.trim(), s.duties.trim());
-        if !item
-            .steps
-            .iter()
-            .any(|s| contains_any(&step_text(s), &p.online_submission_words))
-        {
+        // `名称 岗位职责` of each step, written into one buffer (not one string per step).
+        let mut text = String::new();
+        let step_text = |s: &crate::model::Step, text: &mut String| {
+            text.clear();
+            text.push_str(s.name.trim());
+            text.push(' ');
+            text.push_str(s.duties.trim());
+        };
+        if !item.steps.iter().any(|s| {
+            step_text(s, &mut text);
+            prepared.online_submission.is_match(&text)
+        }) {
             let names: Vec<&str> = item.steps.iter().map(|s| s.name.trim()).collect();
             out.push(Violation::new(
                 format!(
@@ -72,7 +79,16 @@ impl Rule for ProcessOnlineDepth {
         }
         if depth == 4 {
             for s in &item.steps {
-                let text = step_text(s);
+                step_text(s, &mut text);
+                // Most steps name no visit at all: only those are searched with the negations
+                // masked.
+                if prepared
+                    .onsite_visit
+                    .as_ref()
+                    .is_some_and(|m| !m.is_match(&text))
+                {
+                    continue;
+                }
                 if let Some(w) =
                     first_listed_word(&text, &p.onsite_visit_words, &p.onsite_negation_words)
                 {

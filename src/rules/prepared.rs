@@ -4,6 +4,7 @@
 //! [`CheckContext::prepared`](super::CheckContext::prepared).
 
 use super::RuleParams;
+use super::prepared_faq::FaqProcess;
 use super::prepared_materials::MaterialsPrepared;
 
 /// Prepared state, one part per rule family (each part lives beside the rules that use it).
@@ -11,6 +12,8 @@ use super::prepared_materials::MaterialsPrepared;
 pub struct Prepared {
     /// M01–M08.
     pub materials: MaterialsPrepared,
+    /// Q01 and P02: non-answer phrases and step word lists.
+    pub faq_process: FaqProcess,
 }
 
 impl Prepared {
@@ -18,6 +21,7 @@ impl Prepared {
     pub fn new(params: &RuleParams) -> Self {
         Self {
             materials: MaterialsPrepared::new(params),
+            faq_process: FaqProcess::new(params),
         }
     }
 }

@@ -1,7 +1,12 @@
 //! Q01 常见问题 — at least three distinct FAQs, each with a real answer that does not merely
 //! repeat another element of the item.
 
-use super::general_text::{Bigrams, NonAnswers, normalize_for_compare, without_stopwords};
+use std::cell::OnceCell;
+
+use super::general_text::{
+    Bigrams, find_text, normalize_for_compare, remove_stopwords, stopword_char_count,
+    without_stopwords,
+};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
@@ -96,21 +101,22 @@ impl Rule for FaqQuality {
         // Repeated and near-duplicate questions, each pair once. The item's own name, which
         // many questions repeat, is left out of the similarity.
         let item_name = item.name.trim();
-        let without_name = |q: &str| {
-            if item_name.chars().count() >= 2 {
-                q.replace(item_name, "")
-            } else {
-                q.to_owned()
-            }
-        };
+        let name_counts = item_name.chars().nth(1).is_some();
         // Each question normalised once (not once per pair).
         let keys: Vec<(String, Bigrams)> = faqs
             .iter()
             .map(|f| {
-                (
-                    normalize_for_compare(&f.question),
-                    Bigrams::of(&without_stopwords(&without_name(&f.question))),
-                )
+                let q = &f.question;
+                let key = normalize_for_compare(q);
+                let bare = if name_counts && find_text(q, item_name).is_some() {
+                    without_stopwords(&q.replace(item_name, ""))
+                } else {
+                    // Nothing to leave out: the same as normalising the question again.
+                    let mut bare = key.clone();
+                    remove_stopwords(&mut bare);
+                    bare
+                };
+                (key, Bigrams::of(&bare))
             })
             .collect();
         for (i, a) in faqs.iter().enumerate() {
@@ -134,29 +140,33 @@ impl Rule for FaqQuality {
                 }
             }
         }
-        let elements = other_elements(item);
-        let non_answers = NonAnswers::new(&p.faq_non_answer_phrases);
+        // The other elements are read only when an answer is long enough to have copied one.
+        let mut elements: Option<Vec<Element>> = None;
+        let non_answers = &ctx.prepared().faq_process.non_answers;
         for f in &faqs {
-            let q = quote(&f.question, 30);
             let answer = f.answer.trim();
             let problem = if is_blank_or_placeholder(answer) {
                 Some(if answer.is_empty() {
-                    format!("常见问题没有解答: \"{q}\"")
+                    format!("常见问题没有解答: \"{}\"", quote(&f.question, 30))
                 } else {
                     format!("常见问题的解答未填写实际内容: \"{answer}\"")
                 })
-            } else if non_answers.matches(answer) {
-                Some(format!(
-                    "常见问题答非所问，只是推托: \"{}\"",
-                    quote(answer, 40)
-                ))
             } else {
-                repeated_element(&elements, answer, p.faq_similarity_threshold).map(|label| {
-                    format!(
-                        "常见问题的解答只是照抄了「{label}」: \"{}\"",
+                let norm = normalize_for_compare(answer);
+                if non_answers.matches_normalized(&norm) {
+                    Some(format!(
+                        "常见问题答非所问，只是推托: \"{}\"",
                         quote(answer, 40)
-                    )
-                })
+                    ))
+                } else {
+                    let elements = elements.get_or_insert_with(|| other_elements(item));
+                    repeated_element(elements, &norm, p.faq_similarity_threshold).map(|label| {
+                        format!(
+                            "常见问题的解答只是照抄了「{label}」: \"{}\"",
+                            quote(answer, 40)
+                        )
+                    })
+                }
             };
             if let Some(message) = problem {
                 let evidence = if answer.is_empty() {
@@ -166,7 +176,7 @@ impl Rule for FaqQuality {
                 };
                 out.push(
                     Violation::new(message, evidence)
-                        .target(format!("问题「{q}」"))
+                        .target(format!("问题「{}」", quote(&f.question, 30)))
                         .at(&f.provenance),
                 );
             }
@@ -175,34 +185,85 @@ impl Rule for FaqQuality {
     }
 }
 
-/// The other elements long enough to be copied into an answer: label, normalised text, and the
-/// text as [`similarity`](super::general_text::similarity) compares it. Computed once per item, not once per answer.
-fn other_elements(item: &Item) -> Vec<(&'static str, String, Bigrams)> {
+/// Another element long enough to be copied into an answer: its label, its normalised text, and
+/// the text as [`similarity`](super::general_text::similarity) compares it, worked out only when
+/// an answer of comparable length needs it (elements are often long, answers short).
+struct Element {
+    label: &'static str,
+    norm: String,
+    /// The normalised text's length in characters, and how many of them a stop word may take.
+    counts: OnceCell<(usize, usize)>,
+    /// The normalised text without stop words, and its length in characters.
+    bare: OnceCell<(String, usize)>,
+    bigrams: OnceCell<Bigrams>,
+}
+
+impl Element {
+    fn bare(&self) -> &(String, usize) {
+        self.bare.get_or_init(|| {
+            let mut bare = self.norm.clone();
+            remove_stopwords(&mut bare);
+            let chars = bare.chars().count();
+            (bare, chars)
+        })
+    }
+
+    /// Whether the element may be as similar as `threshold` to an answer of `chars` characters
+    /// without stop words. A long element is ruled out by its length alone: without stop words it
+    /// keeps at least its other characters, and the similarity bound falls as it grows.
+    fn may_reach(&self, chars: usize, threshold: f64) -> bool {
+        let &(all, stop) = self
+            .counts
+            .get_or_init(|| (self.norm.chars().count(), stopword_char_count(&self.norm)));
+        let least = all - stop;
+        if least >= chars && !Bigrams::may_reach(chars, least, threshold) {
+            return false;
+        }
+        Bigrams::may_reach(chars, self.bare().1, threshold)
+    }
+
+    fn bigrams(&self) -> &Bigrams {
+        self.bigrams.get_or_init(|| Bigrams::of(&self.bare().0))
+    }
+}
+
+/// The other elements of at least ten characters once normalised. Computed once per item, not
+/// once per answer.
+fn other_elements(item: &Item) -> Vec<Element> {
     OTHER_ELEMENTS
         .iter()
         .filter_map(|&field| {
-            let e = normalize_for_compare(item.get(field));
-            (e.chars().count() >= 10).then(|| {
-                let bare = Bigrams::of(&without_stopwords(item.get(field)));
-                (field.label(), e, bare)
+            let norm = normalize_for_compare(item.get(field));
+            norm.chars().nth(9).is_some().then(|| Element {
+                label: field.label(),
+                norm,
+                counts: OnceCell::new(),
+                bare: OnceCell::new(),
+                bigrams: OnceCell::new(),
             })
         })
         .collect()
 }
 
-/// The label of the item element an answer merely repeats, if any.
-fn repeated_element(
-    elements: &[(&'static str, String, Bigrams)],
-    answer: &str,
-    threshold: f64,
-) -> Option<&'static str> {
-    let a = normalize_for_compare(answer);
-    if a.chars().count() < 10 {
-        return None;
-    }
-    let bare = Bigrams::of(&without_stopwords(answer));
+/// The label of the item element an answer (through
+/// [`normalize_for_compare`]) merely repeats, if any: the element's text contains the answer, or
+/// their similarity reaches the threshold.
+fn repeated_element(elements: &[Element], norm: &str, threshold: f64) -> Option<&'static str> {
+    // An answer of fewer than ten characters is not taken for a copy.
+    norm.chars().nth(9)?;
+    let mut bare = norm.to_owned();
+    remove_stopwords(&mut bare);
+    let bare_chars = bare.chars().count();
+    let mut bigrams: Option<Bigrams> = None;
     elements
         .iter()
-        .find(|(_, e, e_bare)| e.contains(&a) || bare.dice(e_bare) >= threshold)
-        .map(|(label, _, _)| *label)
+        .find(|e| {
+            find_text(&e.norm, norm).is_some()
+                || e.may_reach(bare_chars, threshold)
+                    && bigrams
+                        .get_or_insert_with(|| Bigrams::of(&bare))
+                        .dice(e.bigrams())
+                        >= threshold
+        })
+        .map(|e| e.label)
 }
