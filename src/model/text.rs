@@ -143,46 +143,47 @@ pub fn find_mojibake(s: &str) -> Option<String> {
 /// `锟` (E9 94 9F), `烫` (E7 83 AB), `屯` (E5 B1 AF), `�` (EF BF BD), each recognised by its last
 /// two bytes — or a Latin-1 letter U+00C2–U+00EF, whose UTF-8 lead byte is C3. A hit only sends
 /// the text on to the exact search.
+#[allow(clippy::needless_bitwise_bool)] // branch-free, see `any_byte_pair`
 fn may_hold_mojibake(s: &str) -> bool {
+    any_byte_pair(s, |x, y| {
+        (x == 0xC3)
+            | ((x == 0x94) & (y == 0x9F))
+            | ((x == 0x83) & (y == 0xAB))
+            | ((x == 0xB1) & (y == 0xAF))
+            | ((x == 0xBF) & (y == 0xBD))
+    })
+}
+
+/// Whether `pred(byte, next byte)` holds for some byte of `s` (the last byte is paired with 0):
+/// a fast way to rule a text out before a costly search. `pred` should combine its tests with
+/// `&` and `|`, not `&&` and `||`: the bytes are then tested 16 at a time (fixed-size windows
+/// without early exit are what the compiler vectorises).
+#[inline]
+pub(crate) fn any_byte_pair(s: &str, pred: impl Fn(u8, u8) -> bool) -> bool {
+    const WINDOW: usize = 16;
+    let window = |w: &[u8; WINDOW + 1]| {
+        w[..WINDOW]
+            .iter()
+            .zip(&w[1..])
+            .fold(false, |hit, (&x, &y)| hit | pred(x, y))
+    };
     let b = s.as_bytes();
     let n = b.len();
-    if n < 2 {
-        return false;
-    }
-    if n <= WINDOW + 1 {
-        let mut padded = [0u8; WINDOW + 1];
+    let mut padded = [0u8; WINDOW + 1];
+    if n <= WINDOW {
         padded[..n].copy_from_slice(b);
-        return window_may_hold_mojibake(&padded);
+        return window(&padded);
     }
-    // Whole windows, then one last window overlapping the one before: no byte-by-byte tail.
     let mut at = 0;
     while at + WINDOW < n {
-        if window_may_hold_mojibake(b[at..=at + WINDOW].try_into().expect("window")) {
+        if window(b[at..=at + WINDOW].try_into().expect("window")) {
             return true;
         }
         at += WINDOW;
     }
-    at + 1 < n && window_may_hold_mojibake(b[n - WINDOW - 1..].try_into().expect("window"))
-}
-
-/// Bytes tested at once by [`may_hold_mojibake`] (one SSE2 register).
-const WINDOW: usize = 16;
-
-/// The test of [`may_hold_mojibake`] on the pairs starting in one window (plus the byte after
-/// it). A fixed size and no early exit let the compiler vectorise it; zero padding matches
-/// nothing.
-#[inline]
-fn window_may_hold_mojibake(w: &[u8; WINDOW + 1]) -> bool {
-    w[..WINDOW]
-        .iter()
-        .zip(&w[1..])
-        .fold(false, |hit, (&x, &y)| {
-            hit | (x == 0xC3)
-                | ((x == 0x94) & (y == 0x9F))
-                | ((x == 0x83) & (y == 0xAB))
-                | ((x == 0xB1) & (y == 0xAF))
-                | ((x == 0xBF) & (y == 0xBD))
-        })
+    // The last bytes, overlapping the window before, the last one paired with 0.
+    padded[..WINDOW].copy_from_slice(&b[n - WINDOW..]);
+    window(&padded)
 }
 
 fn context_around(s: &str, at: usize, len: usize) -> String {

@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::model::text::to_halfwidth;
+use crate::model::text::{any_byte_pair, to_halfwidth};
 
 /// A character no published text contains, used to mask phrases before searching.
 const MASK: char = '\u{2588}';
@@ -207,6 +207,12 @@ static URL_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`htp://`, `http//`, `http：//`), `www.…` without a scheme, and local paths (`C:\…`, `\\server`).
 /// Trailing sentence punctuation is not part of a link.
 pub fn find_urls(text: &str) -> Vec<String> {
+    if !may_hold_url(text) {
+        return Vec::new();
+    }
+    if let Some(link) = sole_link(text) {
+        return vec![link.to_owned()];
+    }
     URL_CANDIDATE
         .find_iter(text)
         .map(|m| {
@@ -216,6 +222,72 @@ pub fn find_urls(text: &str) -> Vec<String> {
         })
         .filter(|s| s.chars().count() > 4)
         .collect()
+}
+
+/// A necessary condition for [`URL_CANDIDATE`] to match, tested on the bytes: every
+/// alternative needs `tp` (`http`, `htp`, `ttp`, `ftp`), `ww`, `fi` (`file`) or a backslash, in
+/// either case (under `(?i)` these letters fold to nothing outside ASCII). Most element texts
+/// have none, and the regex was the cost of G03.
+#[allow(clippy::needless_bitwise_bool)] // branch-free, see `any_byte_pair`
+fn may_hold_url(text: &str) -> bool {
+    // `| 0x20` folds ASCII upper case to lower case and maps no other byte to t, p, w, f or i.
+    any_byte_pair(text, |x, y| {
+        let (x, lower_x, lower_y) = (x, x | 0x20, y | 0x20);
+        ((lower_x == b't') & (lower_y == b'p'))
+            | ((lower_x == b'w') & (lower_y == b'w'))
+            | ((lower_x == b'f') & (lower_y == b'i'))
+            | (x == b'\\')
+    })
+}
+
+/// The characters that end a link in [`URL_CANDIDATE`] (its `stop` class, negated).
+fn ends_link(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            ',' | ';'
+                | '"'
+                | '\''
+                | '<'
+                | '>'
+                | '《'
+                | '》'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '，'
+                | '；'
+                | '、'
+                | '。'
+                | '！'
+                | '？'
+                | '“'
+                | '”'
+                | '‘'
+                | '’'
+                | '（'
+                | '）'
+                | '【'
+                | '】'
+        )
+}
+
+/// What [`find_urls`] returns for a text that is a single `http(s)://` link and nothing else
+/// (the usual 在线办理地址), found without the regex: the scheme alternative matches at the start
+/// and its greedy tail takes every character up to the end, so the match is the whole text.
+fn sole_link(text: &str) -> Option<&str> {
+    let b = text.as_bytes();
+    let scheme = [&b"http://"[..], b"https://"]
+        .iter()
+        .any(|s| b.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)));
+    if !scheme || text.chars().any(ends_link) {
+        return None;
+    }
+    let link = text.trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？']);
+    (link.chars().count() > 4).then_some(link)
 }
 
 /// What is wrong with a link, found without fetching it.
@@ -264,25 +336,35 @@ fn is_intranet_host(host: &url::Host<&str>) -> bool {
 /// Checks one link as written; `Ok(())` when it is a well-formed public `http(s)` URL.
 pub fn check_url(link: &str) -> Result<(), UrlProblem> {
     let t = link.trim();
-    let lower = t.to_ascii_lowercase();
-    if lower.starts_with("file:")
+    if starts_with_ignore_ascii_case(t, "file:")
         || t.starts_with("\\\\")
         || t.as_bytes().get(1) == Some(&b':') && t.as_bytes().get(2) == Some(&b'\\')
     {
         return Err(UrlProblem::LocalPath);
     }
-    let authority = t.split(['/', '／']).take(3).collect::<Vec<_>>().join("/");
-    if authority
-        .chars()
-        .any(|c| ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '。' || c == '\u{3000}')
-    {
-        return Err(UrlProblem::FullWidth);
+    // The scheme and host: everything before the third `/` or `／`.
+    let authority = t
+        .split_inclusive(['/', '／'])
+        .take(3)
+        .flat_map(str::chars)
+        .filter(|&c| c != '/' && c != '／');
+    for c in authority {
+        if ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '。' || c == '\u{3000}' {
+            return Err(UrlProblem::FullWidth);
+        }
     }
-    if lower.starts_with("www.") {
+    if starts_with_ignore_ascii_case(t, "www.") {
         return Err(UrlProblem::MissingScheme);
     }
-    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+    let rest = if starts_with_ignore_ascii_case(t, "http://") {
+        &t[7..]
+    } else if starts_with_ignore_ascii_case(t, "https://") {
+        &t[8..]
+    } else {
         return Err(UrlProblem::BadScheme);
+    };
+    if has_plain_public_host(rest) {
+        return Ok(());
     }
     let parsed = url::Url::parse(t).map_err(|e| UrlProblem::Unparsable(e.to_string()))?;
     match parsed.host() {
@@ -290,6 +372,42 @@ pub fn check_url(link: &str) -> Result<(), UrlProblem> {
         Some(h) if is_intranet_host(&h) => Err(UrlProblem::Intranet(h.to_string())),
         Some(_) => Ok(()),
     }
+}
+
+fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
+    text.as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+}
+
+/// Whether the part of an `http(s)://` link after the `//` starts with a host that the URL
+/// parser surely accepts as a public domain name — labels of ASCII letters, digits and inner
+/// single hyphens (no `xn--`), at least two of them, the last all letters (so not an IPv4
+/// address) — followed by the path, query or fragment, which never fail to parse. Nearly every
+/// published link is like this; parsing it (IDNA, percent-encoding the path) was most of
+/// [`check_url`]'s cost. Anything else (ports, user names, `%`, non-ASCII hosts) is parsed.
+fn has_plain_public_host(after_scheme: &str) -> bool {
+    let end = after_scheme
+        .find(['/', '?', '#', '\\'])
+        .unwrap_or(after_scheme.len());
+    let host = &after_scheme[..end];
+    let mut labels = 0;
+    let mut last_all_letters = false;
+    for label in host.split('.') {
+        let b = label.as_bytes();
+        let plain = !b.is_empty()
+            && b.len() <= 63
+            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+            && b[0] != b'-'
+            && b[b.len() - 1] != b'-'
+            && !label.contains("--");
+        if !plain {
+            return false;
+        }
+        labels += 1;
+        last_all_letters = b.iter().all(u8::is_ascii_alphabetic);
+    }
+    labels >= 2 && last_all_letters
 }
 
 /// Decodes `%XX` escapes; bytes that are not UTF-8 (a GBK file name escaped as bytes) become
@@ -937,6 +1055,78 @@ mod tests {
             find_urls(r"见C:\Users\admin\申请表.doc"),
             vec![r"C:\Users\admin\申请表.doc".to_owned()]
         );
+    }
+
+    #[test]
+    fn plain_hosts_are_what_the_parser_accepts() {
+        for link in [
+            "http://www.ahzwfw.gov.cn",
+            "HTTPS://WWW.AHZWFW.GOV.CN/a/申请表.docx?x=1#y",
+            "https://a-b.gov.cn\\x",
+            "http://123.com/",
+            "http://192.168.1.20/x",
+            "http://10.0.0.1",
+            "http://1.2.3",
+            "http://zwfwserver/file.doc",
+            "http://a..com",
+            "http://a.com.",
+            "http://-a.com",
+            "http://xn--abc.com",
+            "http://a.com:8080/x",
+            "http://user@a.com",
+            "http://a%41.com",
+            "http://ａ.com",
+            "http://a.c0m",
+            "http:///a.com",
+        ] {
+            let rest = link.split_once("//").unwrap().1;
+            if has_plain_public_host(rest) {
+                let parsed = url::Url::parse(link).unwrap();
+                let host = parsed.host().unwrap();
+                assert!(!is_intranet_host(&host), "{link}");
+            }
+        }
+        assert!(has_plain_public_host("www.ahzwfw.gov.cn/x"));
+        assert!(!has_plain_public_host("192.168.1.20/x"));
+        assert!(!has_plain_public_host("zwfwserver/file.doc"));
+    }
+
+    #[test]
+    fn url_precheck_lets_every_candidate_through() {
+        for text in [
+            "见http://a.cn",
+            "HTP://a.cn",
+            "ttps://a.cn",
+            "FTP://a",
+            "FILE:/a",
+            "WWW。a.cn",
+            r"见C:\Users\a.doc",
+            r"\\server\a.doc",
+        ] {
+            assert!(may_hold_url(text), "{text}");
+            assert!(!find_urls(text).is_empty(), "{text}");
+        }
+        assert!(!may_hold_url("申请人应当具有完全民事行为能力（2023版）"));
+        for text in [
+            "https://www.ahzwfw.gov.cn/bog-bsdt/static/guide/00000000.html",
+            "HTTP://www.ahzwfw.gov.cn/申请表.docx?x=1.",
+            "http://www.ahzwfw.gov.cn/a，http://b.cn",
+            "http://www.ahzwfw.gov.cn/a http://b.cn",
+            "http://",
+        ] {
+            let by_regex: Vec<String> = URL_CANDIDATE
+                .find_iter(text)
+                .map(|m| {
+                    m.as_str()
+                        .trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？'])
+                        .to_owned()
+                })
+                .filter(|s| s.chars().count() > 4)
+                .collect();
+            assert_eq!(find_urls(text), by_regex, "{text}");
+        }
+        assert_eq!(sole_link("http://a.cn/x"), Some("http://a.cn/x"));
+        assert_eq!(sole_link("http://a.cn/x，见"), None);
     }
 
     #[test]
