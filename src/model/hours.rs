@@ -4,10 +4,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
-
-use super::text::to_halfwidth;
 
 /// One time range, in minutes after midnight.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -61,10 +58,6 @@ const DAY_WORDS: &[&str] = &[
     "7x24",
 ];
 
-/// Any of [`DAY_WORDS`], in one pass.
-static DAY_MATCHER: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(DAY_WORDS).expect("day words compile"));
-
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let time = r"(上午|下午|中午|晚上|早上)?[:\s]*([0-9]{1,2})\s*(?:(:)\s*([0-9]{1,2})|([时点])\s*(?:([0-9]{1,2})\s*分?|(半))?)?";
     Regex::new(&format!(r"{time}\s*(?:-|—|–|~|至|到)+\s*{time}")).expect("static regex")
@@ -79,11 +72,22 @@ fn minutes(prefix: Option<&str>, h: u32, m: u32) -> u32 {
     h * 60 + m
 }
 
+/// [`to_halfwidth`](super::text::to_halfwidth) into a string of the right size (collecting grows it several times).
+fn halfwidth(text: &str) -> String {
+    let mut t = String::with_capacity(text.len());
+    t.extend(text.chars().map(|c| match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        _ => c,
+    }));
+    t
+}
+
 /// Parses an opening-hours text.
 pub fn parse_hours(text: &str) -> Hours {
-    let t = to_halfwidth(text);
+    let t = halfwidth(text);
     let mut out = Hours {
-        day_scope: DAY_MATCHER.is_match(&t),
+        day_scope: DAY_WORDS.iter().any(|w| t.contains(w)),
         ranges: Vec::new(),
         all_day: t.contains("24小时"),
     };
@@ -157,5 +161,7 @@ mod tests {
         assert!(!ranges("9:75-12:00")[0].2);
         assert!(ranges("5月1日-9月30日").is_empty());
         assert!(!parse_hours("上午9:00-12:00").day_scope);
+        let mixed = "工作日（周一至周五）　上午０９:００－１２:００";
+        assert_eq!(halfwidth(mixed), super::super::text::to_halfwidth(mixed));
     }
 }
