@@ -6,6 +6,11 @@
 //! any recognised label, bare codes in it are ignored. [`parse_domain`] never panics; what it does
 //! not recognise is returned in [`DomainValues::unknown`] for the rule to report.
 
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::text::to_halfwidth;
 
 /// A coded element.
@@ -245,26 +250,102 @@ const SEPARATORS: &[char] = &[
     '】', ':', '：', '。', '.',
 ];
 
+/// A domain's names (standard labels and other labels), longest first (table order among
+/// equals), with one automaton over them: prepared once per process, not per field.
+struct DomainNames {
+    names: Vec<(&'static str, DomainValue)>,
+    /// Pattern `i` is `names[i]`.
+    matcher: AhoCorasick,
+}
+
+impl DomainNames {
+    fn new(domain: Domain) -> Self {
+        let mut names: Vec<(&'static str, DomainValue)> = domain
+            .entries()
+            .iter()
+            .flat_map(|&(code, label, syn)| {
+                std::iter::once(label)
+                    .chain(syn.iter().copied())
+                    .map(move |n| (n, DomainValue { code, label }))
+            })
+            .collect();
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+        assert!(
+            names.len() <= 64,
+            "a domain's names fit the bit set of parse_domain"
+        );
+        let matcher = AhoCorasick::new(names.iter().map(|(n, _)| n))
+            .expect("a domain's names fit an automaton");
+        Self { names, matcher }
+    }
+
+    /// Which names occur in `text`, as a bit set over `names`.
+    fn present(&self, text: &str) -> u64 {
+        self.matcher
+            .find_overlapping_iter(text)
+            .fold(0, |set, m| set | 1 << m.pattern().as_u32())
+    }
+}
+
+const ALL_DOMAINS: [Domain; 9] = [
+    Domain::ItemType,
+    Domain::PowerSource,
+    Domain::Level,
+    Domain::ServiceObject,
+    Domain::HandlingType,
+    Domain::SourceChannel,
+    Domain::MaterialType,
+    Domain::MaterialForm,
+    Domain::OnlineDepth,
+];
+
+static DOMAIN_NAMES: LazyLock<Vec<DomainNames>> =
+    LazyLock::new(|| ALL_DOMAINS.iter().map(|&d| DomainNames::new(d)).collect());
+
+impl Domain {
+    fn names(self) -> &'static DomainNames {
+        let i = ALL_DOMAINS
+            .iter()
+            .position(|&d| d == self)
+            .expect("every domain is listed");
+        &DOMAIN_NAMES[i]
+    }
+}
+
+/// [`to_halfwidth`], without a copy when there is nothing to fold (the usual case).
+fn halfwidth(text: &str) -> Cow<'_, str> {
+    if text.contains(|c: char| c == '\u{3000}' || ('\u{FF01}'..='\u{FF5E}').contains(&c)) {
+        Cow::Owned(to_halfwidth(text))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Reads a domain field: labels anywhere in the text (longest first), then codes when no label was
 /// found. Separators `,，、;；|^/` and brackets split values.
 pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
-    let mut rest = to_halfwidth(text);
+    let names = domain.names();
+    // The usual field is exactly one label (`承诺件`, `法定本级行使`).
+    if let Some(&(_, value)) = names.names.iter().find(|(n, _)| *n == text) {
+        return DomainValues {
+            values: vec![value],
+            ..DomainValues::default()
+        };
+    }
+    let mut rest = halfwidth(text);
     let mut found: Vec<(usize, DomainValue)> = Vec::new();
-    let mut names: Vec<(&str, DomainValue)> = domain
-        .entries()
-        .iter()
-        .flat_map(|&(code, label, syn)| {
-            std::iter::once(label)
-                .chain(syn.iter().copied())
-                .map(move |n| (n, DomainValue { code, label }))
-        })
-        .collect();
-    names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
-    for (name, value) in &names {
+    // Names that do not occur in the text cannot appear once others are blanked out with spaces
+    // (no name holds a space), so only the ones found in one pass are looked for, in order.
+    let present = names.present(&rest);
+    for (i, (name, value)) in names.names.iter().enumerate() {
+        if present & (1 << i) == 0 {
+            continue;
+        }
         while let Some(pos) = rest.find(name) {
             found.push((pos, *value));
             // Keep positions stable: blank out the match with separators of the same byte length.
-            rest.replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
+            rest.to_mut()
+                .replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
         }
     }
     found.sort_by_key(|(pos, _)| *pos);
@@ -434,6 +515,85 @@ mod tests {
         }
         // 11 事项类型 + 6 权力来源 + 6 行使层级 + 7 服务对象 + 2 办件类型 + 3 来源渠道 + 4 + 4.
         assert_eq!(checked, 43, "every verified row is checked");
+    }
+
+    /// The plain definition that [`parse_domain`] answers with prepared names.
+    fn parse_domain_plain(domain: Domain, text: &str) -> DomainValues {
+        let mut rest = to_halfwidth(text);
+        let mut found: Vec<(usize, DomainValue)> = Vec::new();
+        let mut names: Vec<(&str, DomainValue)> = domain
+            .entries()
+            .iter()
+            .flat_map(|&(code, label, syn)| {
+                std::iter::once(label)
+                    .chain(syn.iter().copied())
+                    .map(move |n| (n, DomainValue { code, label }))
+            })
+            .collect();
+        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
+        for (name, value) in &names {
+            while let Some(pos) = rest.find(name) {
+                found.push((pos, *value));
+                rest.replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
+            }
+        }
+        found.sort_by_key(|(pos, _)| *pos);
+        let mut out = DomainValues::default();
+        for (_, v) in found {
+            if !out.values.contains(&v) {
+                out.values.push(v);
+            }
+        }
+        let labelled = !out.values.is_empty();
+        for token in rest.split(SEPARATORS).filter(|t| !t.is_empty()) {
+            let token = token.trim_matches(|c: char| c == '-' || c == '_');
+            if token.is_empty() {
+                continue;
+            }
+            match domain.by_code(token) {
+                Some(_) if labelled => {}
+                Some(v) => {
+                    out.from_codes = true;
+                    if !out.values.contains(&v) {
+                        out.values.push(v);
+                    }
+                }
+                None => out.unknown.push(token.to_owned()),
+            }
+        }
+        out
+    }
+
+    /// What makes the shortcuts of [`parse_domain`] exact: no name holds a space or a character
+    /// that half-width folding changes.
+    #[test]
+    fn names_are_plain() {
+        for d in ALL_DOMAINS {
+            for (n, _) in &d.names().names {
+                assert!(!n.contains(' ') && to_halfwidth(n) == *n, "{n}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_domain_as_defined(
+            d in proptest::sample::select(ALL_DOMAINS.to_vec()),
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "承诺件", "即办件", "承诺", "即办", "联报件", "上报件", "自然人", "企业法人",
+                    "法人", "企业", "法人和其他组织", "其他组织", "机关", "公共服务", "行政许可",
+                    "法定本级行使", "本级行使", "上级下放", "县(市、区)级", "县（市、区）级", "县级",
+                    "区级", "市级", "省", "国家", "全程网办", "Ⅳ级", "四级", "原件", "复印件",
+                    "纸质", "电子", "其它", "1", "2", "01", "20", "99", "１", "x", ",", "、", " ",
+                    "(", ")", "（", "）", "-", "_", "。", "\u{3000}",
+                ]),
+                0..6,
+            ),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(parse_domain(d, &text), parse_domain_plain(d, &text));
+        }
     }
 
     #[test]

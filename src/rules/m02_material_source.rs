@@ -1,5 +1,7 @@
 //! M02 材料来源 — every material says where it comes from, naming the issuing department.
 
+use std::sync::LazyLock;
+
 use super::materials::{SourceChannel, material_target, source_channel};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
@@ -62,6 +64,14 @@ const GENERIC: &[&str] = &[
     "其它",
 ];
 
+/// The characters of [`GENERIC`], sorted.
+static GENERIC_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut chars: Vec<char> = GENERIC.iter().flat_map(|g| g.chars()).collect();
+    chars.sort_unstable();
+    chars.dedup();
+    chars
+});
+
 /// Whether an issuing-body text names a department (something beyond generic words).
 fn names_department(desc: &str) -> bool {
     let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
@@ -69,7 +79,7 @@ fn names_department(desc: &str) -> bool {
     // in none of them stays, so the answer is known without copying (`户口所在地派出所`).
     if desc
         .chars()
-        .any(|c| is_han(c) && !GENERIC.iter().any(|g| g.contains(c)))
+        .any(|c| is_han(c) && GENERIC_CHARS.binary_search(&c).is_err())
     {
         return true;
     }

@@ -1,6 +1,7 @@
 //! M08 填报须知 — every material's filling instructions state format, content and clarity
 //! requirements.
 
+use super::general_text::contains_any;
 use super::materials::material_target;
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
@@ -63,8 +64,8 @@ impl Rule for FillingNotes {
         if item.materials.is_empty() {
             return Verdict::NotApplicable;
         }
-        let min_aspects = ctx.params.notes_min_aspects.min(3);
-        let p = &ctx.prepared().materials;
+        let p = &ctx.params;
+        let min_aspects = p.notes_min_aspects.min(3);
         let mut out = Vec::new();
         for m in &item.materials {
             let notes = m.notes.trim();
@@ -78,17 +79,30 @@ impl Rule for FillingNotes {
                     notes,
                 ))
             } else {
+                // Plain `contains` beats one automaton here: notes are long and the first words
+                // of each list (`A4`, `内容`) are usually found within a few bytes.
                 let aspects = [
-                    ("格式", p.notes_format.is_in(notes)),
-                    ("内容", p.notes_content.is_in(notes)),
-                    ("清晰度", p.notes_clarity.is_in(notes)),
+                    ("格式", &p.notes_format_words),
+                    ("内容", &p.notes_content_words),
+                    ("清晰度", &p.notes_clarity_words),
                 ];
-                let covered = aspects.iter().filter(|(_, yes)| *yes).count();
+                // Aspects are looked for only until enough are found: the rest cannot change
+                // the verdict, and a failing text has had every aspect looked for.
+                let mut found = [false; 3];
+                let mut covered = 0;
+                for (yes, (_, words)) in found.iter_mut().zip(&aspects) {
+                    if covered >= min_aspects {
+                        break;
+                    }
+                    *yes = contains_any(notes, words);
+                    covered += usize::from(*yes);
+                }
                 (covered < min_aspects).then(|| {
                     let missing: Vec<&str> = aspects
                         .iter()
+                        .zip(found)
                         .filter(|(_, yes)| !yes)
-                        .map(|(name, _)| *name)
+                        .map(|((name, _), _)| *name)
                         .collect();
                     Violation::new(
                         format!(

@@ -32,26 +32,51 @@ fn halfwidth(text: &str) -> Cow<'_, str> {
     }
 }
 
+/// The words that tell 来源渠道 from its label, by kind: [`source_channel`] takes the first kind
+/// any of whose words occurs.
+const CHANNEL_WORDS: &[(SourceChannel, &[&str])] = &[
+    (
+        SourceChannel::Applicant,
+        &["自备", "申请人", "申请单位", "自行", "本人"],
+    ),
+    (SourceChannel::Government, &["核发", "政府", "部门"]),
+    (SourceChannel::Other, &["其他", "其它"]),
+];
+
+/// Every word of [`CHANNEL_WORDS`] in one automaton; pattern `i` is the `i`-th word in order.
+static CHANNEL_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(CHANNEL_WORDS.iter().flat_map(|(_, words)| words.iter()))
+        .expect("a short fixed word list fits an automaton")
+});
+
 /// Reads 来源渠道 (code or label; the label wins over the code).
 pub fn source_channel(text: &str) -> Option<SourceChannel> {
     let t = halfwidth(text);
     let t = t.trim();
-    if ["自备", "申请人", "申请单位", "自行", "本人"]
-        .iter()
-        .any(|w| t.contains(w))
-    {
-        Some(SourceChannel::Applicant)
-    } else if t.contains("核发") || t.contains("政府") || t.contains("部门") {
-        Some(SourceChannel::Government)
-    } else if t.contains("其他") || t.contains("其它") {
-        Some(SourceChannel::Other)
-    } else {
-        match t {
-            "10" | "1" => Some(SourceChannel::Applicant),
-            "20" | "2" => Some(SourceChannel::Government),
-            "99" | "9" => Some(SourceChannel::Other),
-            _ => None,
+    // The standard labels, as most platforms write them.
+    match t {
+        "申请人自备" => return Some(SourceChannel::Applicant),
+        "政府部门核发" => return Some(SourceChannel::Government),
+        "其他" => return Some(SourceChannel::Other),
+        _ => {}
+    }
+    // Which words occur, in one pass; then the first kind with one of them, as listed.
+    let present = CHANNEL_MATCHER
+        .find_overlapping_iter(t)
+        .fold(0u32, |set, m| set | 1 << m.pattern().as_u32());
+    let mut first = 0;
+    for &(kind, words) in CHANNEL_WORDS {
+        let mask = ((1u32 << words.len()) - 1) << first;
+        if present & mask != 0 {
+            return Some(kind);
         }
+        first += words.len();
+    }
+    match t {
+        "10" | "1" => Some(SourceChannel::Applicant),
+        "20" | "2" => Some(SourceChannel::Government),
+        "99" | "9" => Some(SourceChannel::Other),
+        _ => None,
     }
 }
 
@@ -582,6 +607,45 @@ mod tests {
         assert_eq!(parse_marked_copies("一式两份"), Some(2));
         assert_eq!(parse_marked_copies("A4，原件2份"), Some(2));
         assert_eq!(parse_copies(""), None);
+    }
+
+    /// The plain definition that [`source_channel`] answers in one pass.
+    fn source_channel_plain(text: &str) -> Option<SourceChannel> {
+        let t = to_halfwidth(text);
+        let t = t.trim();
+        if ["自备", "申请人", "申请单位", "自行", "本人"]
+            .iter()
+            .any(|w| t.contains(w))
+        {
+            Some(SourceChannel::Applicant)
+        } else if t.contains("核发") || t.contains("政府") || t.contains("部门") {
+            Some(SourceChannel::Government)
+        } else if t.contains("其他") || t.contains("其它") {
+            Some(SourceChannel::Other)
+        } else {
+            match t {
+                "10" | "1" => Some(SourceChannel::Applicant),
+                "20" | "2" => Some(SourceChannel::Government),
+                "99" | "9" => Some(SourceChannel::Other),
+                _ => None,
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn source_channel_as_defined(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "自备", "申请人", "申请单位", "自行", "本人", "核发", "政府", "部门", "其他",
+                    "其它", "申请", "人", "10", "1", "２", "9", " ", "\u{3000}", "其",
+                ]),
+                0..4,
+            ),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(source_channel(&text), source_channel_plain(&text));
+        }
     }
 
     #[test]

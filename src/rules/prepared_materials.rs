@@ -1,6 +1,7 @@
-//! What the material rules (M01–M08) prepare once per run from [`RuleParams`]: their word lists
-//! compiled into one-pass matchers and the name exceptions sorted. Read through
-//! [`Prepared::materials`](super::Prepared::materials).
+//! What the material rules prepare once per run from [`RuleParams`]: their word lists compiled
+//! into one-pass matchers and the name exceptions sorted. Read through
+//! [`Prepared::materials`](super::Prepared::materials). M08 reads its lists as they are: notes are
+//! long and the first words of each list are usually found within a few bytes by `contains`.
 
 use super::RuleParams;
 use super::general_text::{AnyWord, ListedWords, MaskPhrases};
@@ -16,12 +17,6 @@ pub struct MaterialsPrepared {
     pub name_exceptions: MaskPhrases,
     /// M04/M05: `fill_in_words`.
     pub fill_in_words: AnyWord,
-    /// M08: `notes_format_words`.
-    pub notes_format: AnyWord,
-    /// M08: `notes_content_words`.
-    pub notes_content: AnyWord,
-    /// M08: `notes_clarity_words`.
-    pub notes_clarity: AnyWord,
 }
 
 impl MaterialsPrepared {
@@ -32,9 +27,6 @@ impl MaterialsPrepared {
             catch_all_words: ListedWords::new(&p.material_catch_all_words),
             name_exceptions: MaskPhrases::new(&p.material_name_exceptions),
             fill_in_words: AnyWord::new(&p.fill_in_words),
-            notes_format: AnyWord::new(&p.notes_format_words),
-            notes_content: AnyWord::new(&p.notes_content_words),
-            notes_clarity: AnyWord::new(&p.notes_clarity_words),
         }
     }
 }
