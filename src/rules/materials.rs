@@ -120,15 +120,17 @@ pub fn parse_copies(text: &str) -> Option<u32> {
         ("九", 9),
         ("十", 10),
     ];
-    let t = to_halfwidth(text);
+    let t = halfwidth(text);
     let t = t.trim();
     if let Some(start) = t.find(|c: char| c.is_ascii_digit()) {
-        let digits: String = t[start..]
-            .chars()
-            .take_while(char::is_ascii_digit)
+        // At most six ASCII digits, one byte each.
+        let digits = &t[start..];
+        let len = digits
+            .bytes()
+            .take_while(u8::is_ascii_digit)
             .take(6)
-            .collect();
-        return digits.parse().ok();
+            .count();
+        return digits[..len].parse().ok();
     }
     let before_fen = t.rfind('份').map(|i| &t[..i])?;
     let last = before_fen.chars().last()?;
@@ -140,7 +142,10 @@ pub fn parse_copies(text: &str) -> Option<u32> {
 /// A number of copies written inside other text (规格, 材料类型): only a number right before 份
 /// counts (`A4纸1份`, `一式两份`); a bare `A4` is a paper size, not four copies.
 pub fn parse_marked_copies(text: &str) -> Option<u32> {
-    let t = to_halfwidth(text);
+    if !text.contains('份') {
+        return None;
+    }
+    let t = halfwidth(text);
     t.match_indices('份').find_map(|(i, _)| {
         let before = &t[..i];
         let digits: String = before
