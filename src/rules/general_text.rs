@@ -596,12 +596,11 @@ pub fn without_stopwords(s: &str) -> String {
 /// The characters of the [`STOPWORDS`], so that a text is searched only for the words whose
 /// characters all occur in it (most texts hold few of them).
 struct StopwordChars {
-    /// Every character of every stop word, sorted, at most 64.
-    chars: Vec<char>,
-    /// Bit `c` is set for every stop-word character `c` (all in the Basic Multilingual Plane):
-    /// one look-up per character of a text, instead of a search.
-    bmp: Vec<u64>,
-    /// For each stop word (in list order), the bits of its characters in `chars`.
+    /// For every character of the Basic Multilingual Plane (where all stop-word characters lie),
+    /// its rank among the (at most 64) stop-word characters in code-point order plus one, or 0:
+    /// one look-up per character of a text, no search.
+    index: Vec<u8>,
+    /// For each stop word (in list order), the bits of its characters (bit = rank).
     needs: Vec<u64>,
 }
 
@@ -610,10 +609,10 @@ static STOPWORD_CHARS: LazyLock<StopwordChars> = LazyLock::new(|| {
     chars.sort_unstable();
     chars.dedup();
     assert!(chars.len() <= 64, "stop-word characters must fit a u64");
-    let mut bmp = vec![0u64; 0x10000 / 64];
-    for &c in &chars {
+    let mut index = vec![0u8; 0x10000];
+    for (k, &c) in (1u8..).zip(&chars) {
         assert!(c.len_utf8() == 3, "stop-word characters take three bytes");
-        bmp[c as usize >> 6] |= 1 << (c as u32 & 63);
+        index[c as usize] = k;
     }
     let needs = STOPWORDS
         .iter()
@@ -623,10 +622,10 @@ static STOPWORD_CHARS: LazyLock<StopwordChars> = LazyLock::new(|| {
             })
         })
         .collect();
-    StopwordChars { chars, bmp, needs }
+    StopwordChars { index, needs }
 });
 
-/// Which stop-word characters `text` holds (bits of [`StopwordChars::chars`]), and how many of
+/// Which stop-word characters `text` holds (one bit each, in code-point order), and how many of
 /// its characters are one.
 fn stopword_chars(text: &str) -> (u64, usize) {
     let table = &*STOPWORD_CHARS;
@@ -650,15 +649,11 @@ fn stopword_chars(text: &str) -> (u64, usize) {
             | u32::from(bytes[i + 1] & 0x3F) << 6
             | u32::from(bytes[i + 2] & 0x3F);
         i += 3;
-        if table
-            .bmp
-            .get(c as usize >> 6)
-            .is_some_and(|w| w >> (c & 63) & 1 == 1)
-        {
-            if let Ok(k) = table.chars.binary_search_by_key(&c, |&s| s as u32) {
-                present |= 1 << k;
-                count += 1;
-            }
+        // Three bytes hold at most 16 bits: always within the table.
+        let k = table.index[c as usize & 0xFFFF];
+        if k != 0 {
+            present |= 1 << (k - 1);
+            count += 1;
         }
     }
     (present, count)
