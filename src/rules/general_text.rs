@@ -497,12 +497,25 @@ fn push_compare_chars(s: &str, out: &mut String) {
     // Characters kept as they are (lower-case ASCII letters, digits, Han) are copied a run at a
     // time, not pushed one by one.
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        if c.is_ascii_lowercase() || c.is_ascii_digit() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Kept characters are recognised by their bytes, without decoding: lower-case ASCII
+        // letters and digits, and U+4E00..=U+9FFF, whose UTF-8 form is three bytes led by
+        // E5..=E9, or by E4 with a second byte of B8 or more.
+        let b = bytes[i];
+        if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            i += 1;
             continue;
         }
+        if (0xE5..=0xE9).contains(&b) || b == 0xE4 && bytes[i + 1] >= 0xB8 {
+            i += 3;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
         out.push_str(&s[run..i]);
-        run = i + c.len_utf8();
+        i += c.len_utf8();
+        run = i;
         // to_halfwidth: U+3000 becomes a space, which is dropped like U+3000 itself.
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
@@ -583,12 +596,11 @@ pub fn without_stopwords(s: &str) -> String {
 /// The characters of the [`STOPWORDS`], so that a text is searched only for the words whose
 /// characters all occur in it (most texts hold few of them).
 struct StopwordChars {
-    /// Every character of every stop word, sorted, at most 64.
-    chars: Vec<char>,
-    /// Bit `c` is set for every stop-word character `c` (all in the Basic Multilingual Plane):
-    /// one look-up per character of a text, instead of a search.
-    bmp: Vec<u64>,
-    /// For each stop word (in list order), the bits of its characters in `chars`.
+    /// For every character of the Basic Multilingual Plane (where all stop-word characters lie),
+    /// its rank among the (at most 64) stop-word characters in code-point order plus one, or 0:
+    /// one look-up per character of a text, no search.
+    index: Vec<u8>,
+    /// For each stop word (in list order), the bits of its characters (bit = rank).
     needs: Vec<u64>,
 }
 
@@ -597,10 +609,10 @@ static STOPWORD_CHARS: LazyLock<StopwordChars> = LazyLock::new(|| {
     chars.sort_unstable();
     chars.dedup();
     assert!(chars.len() <= 64, "stop-word characters must fit a u64");
-    let mut bmp = vec![0u64; 0x10000 / 64];
-    for &c in &chars {
-        assert!(c <= '\u{FFFF}', "stop-word characters lie in the BMP");
-        bmp[c as usize >> 6] |= 1 << (c as u32 & 63);
+    let mut index = vec![0u8; 0x10000];
+    for (k, &c) in (1u8..).zip(&chars) {
+        assert!(c.len_utf8() == 3, "stop-word characters take three bytes");
+        index[c as usize] = k;
     }
     let needs = STOPWORDS
         .iter()
@@ -610,24 +622,38 @@ static STOPWORD_CHARS: LazyLock<StopwordChars> = LazyLock::new(|| {
             })
         })
         .collect();
-    StopwordChars { chars, bmp, needs }
+    StopwordChars { index, needs }
 });
 
-/// Which stop-word characters `text` holds (bits of [`StopwordChars::chars`]), and how many of
+/// Which stop-word characters `text` holds (one bit each, in code-point order), and how many of
 /// its characters are one.
 fn stopword_chars(text: &str) -> (u64, usize) {
     let table = &*STOPWORD_CHARS;
     let (mut present, mut count) = (0u64, 0);
-    for c in text.chars() {
-        if table
-            .bmp
-            .get(c as usize >> 6)
-            .is_some_and(|w| w >> (c as u32 & 63) & 1 == 1)
-        {
-            if let Ok(i) = table.chars.binary_search(&c) {
-                present |= 1 << i;
-                count += 1;
-            }
+    // Every stop-word character takes three bytes in UTF-8 (checked where the table is built):
+    // only those characters are decoded, by hand, and the others are stepped over by their
+    // leading byte.
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b & 0xF0 != 0xE0 {
+            i += match b {
+                0..=0x7F => 1,
+                0xF0.. => 4,
+                _ => 2,
+            };
+            continue;
+        }
+        let c = u32::from(b & 0x0F) << 12
+            | u32::from(bytes[i + 1] & 0x3F) << 6
+            | u32::from(bytes[i + 2] & 0x3F);
+        i += 3;
+        // Three bytes hold at most 16 bits: always within the table.
+        let k = table.index[c as usize & 0xFFFF];
+        if k != 0 {
+            present |= 1 << (k - 1);
+            count += 1;
         }
     }
     (present, count)
