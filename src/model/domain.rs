@@ -348,6 +348,13 @@ pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
                 .replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
         }
     }
+    values_from(domain, found, &rest)
+}
+
+/// The values of a domain field from the labels `found` (with their byte positions) and the
+/// `rest` of the text once they are blanked out: labels in text order, then codes among the
+/// remaining tokens when no label was found.
+fn values_from(domain: Domain, mut found: Vec<(usize, DomainValue)>, rest: &str) -> DomainValues {
     found.sort_by_key(|(pos, _)| *pos);
     let mut out = DomainValues::default();
     for (_, v) in found {
@@ -537,31 +544,7 @@ mod tests {
                 rest.replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
             }
         }
-        found.sort_by_key(|(pos, _)| *pos);
-        let mut out = DomainValues::default();
-        for (_, v) in found {
-            if !out.values.contains(&v) {
-                out.values.push(v);
-            }
-        }
-        let labelled = !out.values.is_empty();
-        for token in rest.split(SEPARATORS).filter(|t| !t.is_empty()) {
-            let token = token.trim_matches(|c: char| c == '-' || c == '_');
-            if token.is_empty() {
-                continue;
-            }
-            match domain.by_code(token) {
-                Some(_) if labelled => {}
-                Some(v) => {
-                    out.from_codes = true;
-                    if !out.values.contains(&v) {
-                        out.values.push(v);
-                    }
-                }
-                None => out.unknown.push(token.to_owned()),
-            }
-        }
-        out
+        values_from(domain, found, &rest)
     }
 
     /// What makes the shortcuts of [`parse_domain`] exact: no name holds a space or a character
