@@ -1,5 +1,5 @@
 //! The item-code parser and USCC check against real published codes: 1,135 实施编码 of 广安市广安区
-//! departments (`../shared/data/sichuan_guangan_item_codes.csv`, see its SOURCES.md) and the
+//! departments (`fixtures/codes/sichuan_guangan_item_codes.csv`, see its SOURCES.md) and the
 //! decoded examples in `code_examples.csv`. The CSV's `subject_is_valid_uscc` column (`Y` valid,
 //! anything else invalid) was computed independently; our verdict must agree on every row, and
 //! nothing may panic.
@@ -10,21 +10,16 @@ use zwfw_audit::model::Item;
 use zwfw_audit::model::code::{ItemCode, is_valid_uscc, parse_item_code};
 use zwfw_audit::rules::{CheckContext, RuleSet};
 
-/// `shared/` lies beside the repository (as on developer machines and in CI).
-fn shared(name: &str) -> String {
+/// A code corpus from `fixtures/codes/`.
+fn corpus(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data")
+        .join("fixtures/codes")
         .join(name);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!(
-            "reference file {} not found ({e}): shared/ must lie beside the repository",
-            path.display()
-        )
-    })
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 fn records(name: &str) -> Vec<csv::StringRecord> {
-    let text = shared(name);
+    let text = corpus(name);
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     rdr.records().map(|r| r.expect("csv row")).collect()
 }
