@@ -13,18 +13,6 @@ use zwfw_audit::model::time_limit::{ParsedLimit, parse_time_limit};
 use zwfw_audit::reference::{area_codes_for_region, division_status, uscc_division};
 use zwfw_audit::rules::{CheckContext, RuleSet};
 
-const DOMAINS: [Domain; 9] = [
-    Domain::ItemType,
-    Domain::PowerSource,
-    Domain::Level,
-    Domain::ServiceObject,
-    Domain::HandlingType,
-    Domain::SourceChannel,
-    Domain::MaterialType,
-    Domain::MaterialForm,
-    Domain::OnlineDepth,
-];
-
 /// Text mixing the characters these fields are made of with anything at all.
 fn field_text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -64,7 +52,7 @@ proptest! {
         for r in parse_hours(&text).ranges {
             let _ = r.is_valid();
         }
-        for d in DOMAINS {
+        for d in Domain::ALL {
             let v = parse_domain(d, &text);
             prop_assert!(v.values.iter().all(|x| !x.label.is_empty()));
             let _ = d.by_code(&text);

@@ -287,24 +287,27 @@ impl DomainNames {
     }
 }
 
-const ALL_DOMAINS: [Domain; 9] = [
-    Domain::ItemType,
-    Domain::PowerSource,
-    Domain::Level,
-    Domain::ServiceObject,
-    Domain::HandlingType,
-    Domain::SourceChannel,
-    Domain::MaterialType,
-    Domain::MaterialForm,
-    Domain::OnlineDepth,
-];
+impl Domain {
+    /// Every domain.
+    pub const ALL: [Domain; 9] = [
+        Domain::ItemType,
+        Domain::PowerSource,
+        Domain::Level,
+        Domain::ServiceObject,
+        Domain::HandlingType,
+        Domain::SourceChannel,
+        Domain::MaterialType,
+        Domain::MaterialForm,
+        Domain::OnlineDepth,
+    ];
+}
 
 static DOMAIN_NAMES: LazyLock<Vec<DomainNames>> =
-    LazyLock::new(|| ALL_DOMAINS.iter().map(|&d| DomainNames::new(d)).collect());
+    LazyLock::new(|| Domain::ALL.iter().map(|&d| DomainNames::new(d)).collect());
 
 impl Domain {
     fn names(self) -> &'static DomainNames {
-        let i = ALL_DOMAINS
+        let i = Domain::ALL
             .iter()
             .position(|&d| d == self)
             .expect("every domain is listed");
@@ -528,17 +531,8 @@ mod tests {
     fn parse_domain_plain(domain: Domain, text: &str) -> DomainValues {
         let mut rest = to_halfwidth(text);
         let mut found: Vec<(usize, DomainValue)> = Vec::new();
-        let mut names: Vec<(&str, DomainValue)> = domain
-            .entries()
-            .iter()
-            .flat_map(|&(code, label, syn)| {
-                std::iter::once(label)
-                    .chain(syn.iter().copied())
-                    .map(move |n| (n, DomainValue { code, label }))
-            })
-            .collect();
-        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.chars().count()));
-        for (name, value) in &names {
+        // The same names, longest first; what differs is how they are looked for.
+        for (name, value) in &domain.names().names {
             while let Some(pos) = rest.find(name) {
                 found.push((pos, *value));
                 rest.replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
@@ -551,7 +545,7 @@ mod tests {
     /// that half-width folding changes.
     #[test]
     fn names_are_plain() {
-        for d in ALL_DOMAINS {
+        for d in Domain::ALL {
             for (n, _) in &d.names().names {
                 assert!(!n.contains(' ') && to_halfwidth(n) == *n, "{n}");
             }
@@ -561,7 +555,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn parse_domain_as_defined(
-            d in proptest::sample::select(ALL_DOMAINS.to_vec()),
+            d in proptest::sample::select(Domain::ALL.to_vec()),
             pieces in proptest::collection::vec(
                 proptest::sample::select(vec![
                     "承诺件", "即办件", "承诺", "即办", "联报件", "上报件", "自然人", "企业法人",
