@@ -11,9 +11,11 @@
 //! place, so the file is byte for byte what [`report::json::write`](crate::report::json::write)
 //! writes for the in-memory report, and [`report::json::read`](crate::report::json::read) reads it.
 //!
-//! `check` has no sampling step (sampling and scoring run afterwards on the report, see
-//! [`crate::score`]), so nothing here needs a reservoir; `report.scores` stays empty as in the
-//! in-memory path.
+//! With census scores asked for ([`StreamOptions::scores`]), per-unit sums are kept as the items go
+//! by ([`CensusTally`]); with a sample as well ([`StreamOptions::sample`], `check --sample`), every
+//! checked item is offered to a per-unit bottom-k reservoir
+//! ([`Reservoir`](crate::score::reservoir::Reservoir)), which holds at most the largest sample
+//! a unit can need (`count:N`: N; `gb2828`: 1,250), and the report's scores are the sample's.
 //!
 //! What stays in memory: up to three chunks of lines (one being read, one waiting, one being checked) and the
 //! results of the chunk being written (a few MB per 1,000 lines of
@@ -32,7 +34,8 @@ use crate::model::{Finding, Provenance, Severity};
 use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
 use crate::rules::{CheckContext, RuleSet};
 use crate::score::census::CensusTally;
-use crate::score::{ScoreOptions, UnitMapping};
+use crate::score::sample::SampleRow;
+use crate::score::{SampleSpec, ScoreOptions, UnitMapping};
 use crate::source::json::ndjson_line_record;
 use crate::source::{DuplicateCodes, Notice, NoticeLevel, Record, SourceError};
 
@@ -50,6 +53,9 @@ pub struct StreamOptions {
     /// Census scores to put into the report (as `score_units` with no sample would), or `None`
     /// to leave `report.scores` empty.
     pub scores: Option<(UnitMapping, ScoreOptions)>,
+    /// Draw this sample per unit while streaming, and score it instead of the census (needs
+    /// `scores`, which gives the units and the options).
+    pub sample: Option<SampleSpec>,
 }
 
 impl Default for StreamOptions {
@@ -57,6 +63,7 @@ impl Default for StreamOptions {
         Self {
             chunk: DEFAULT_CHUNK,
             scores: None,
+            sample: None,
         }
     }
 }
@@ -72,6 +79,8 @@ pub struct StreamOutcome {
     pub first_findings: Vec<Finding>,
     /// The report's per-unit scores (empty when not asked for).
     pub scores: Vec<crate::score::UnitScore>,
+    /// The drawn sample, by unit and 抽样序号 (empty without [`StreamOptions::sample`]).
+    pub sample: Vec<SampleRow>,
     /// Where the report was written.
     pub report_path: PathBuf,
 }
@@ -119,7 +128,14 @@ pub fn check_ndjson(
         census: opts
             .scores
             .as_ref()
-            .map(|(mapping, _)| (CensusTally::new(&rule_infos), mapping)),
+            .map(|(mapping, _)| {
+                let tally = CensusTally::new(&rule_infos);
+                let tally = match opts.sample {
+                    Some(spec) => tally.with_sample(spec),
+                    None => tally,
+                };
+                (tally, mapping)
+            }),
         duplicates: DuplicateCodes::default(),
         notices: Vec::new(),
     };
@@ -141,6 +157,10 @@ pub fn check_ndjson(
     }
     let items = sink.items.finish()?;
     let findings = sink.findings.finish()?;
+    let (scores, drawn) = match (sink.census, &opts.scores) {
+        (Some((tally, _)), Some((_, score_opts))) => tally.finish(*score_opts),
+        _ => (Vec::new(), Vec::new()),
+    };
     let report = Report {
         schema_version: SCHEMA_VERSION,
         tool_version: env!("CARGO_PKG_VERSION").to_owned(),
@@ -152,10 +172,7 @@ pub fn check_ndjson(
         items: Vec::new(),
         findings: Vec::new(),
         notices: sink.notices,
-        scores: match (&sink.census, &opts.scores) {
-            (Some((tally, _)), Some((_, score_opts))) => tally.scores(*score_opts),
-            _ => Vec::new(),
-        },
+        scores,
         history: None,
     };
     let report_path = dir.join("report.json");
@@ -172,6 +189,7 @@ pub fn check_ndjson(
         notices: report.notices,
         first_findings: sink.first_findings,
         scores: report.scores,
+        sample: drawn.into_iter().map(|d| d.row).collect(),
         report_path,
     })
 }

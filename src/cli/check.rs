@@ -1,5 +1,6 @@
 //! `zwfw-audit check`: read inputs, run the rules, write reports.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
@@ -11,6 +12,10 @@ use crate::config::Config;
 use crate::model::Severity;
 use crate::report::{self, Report};
 use crate::rules::CheckContext;
+use super::sample::{Stratify, resolve_spec};
+use crate::score::SampleSpec;
+use crate::score::reservoir::draw_report;
+use crate::score::sample::SampleRow;
 use crate::score::table::FileIssue;
 use crate::source::{self, Record};
 
@@ -58,6 +63,16 @@ pub struct CheckArgs {
     /// when the only format is json)
     #[arg(long)]
     no_stream: bool,
+    /// 抽样: draw each unit's sample while checking (count:N | fraction:F | all | gb2828) and
+    /// score the sample; writes sample.csv and sample.xlsx beside the report
+    #[arg(long, value_name = "METHOD")]
+    sample: Option<String>,
+    /// 抽样种子 for --sample (default: [score] seed); the same seed draws the same sample
+    #[arg(long, requires = "sample")]
+    seed: Option<u64>,
+    /// 分层抽样 for --sample: item_type (按事项类型)
+    #[arg(long, value_enum, requires = "sample")]
+    stratify: Option<Stratify>,
 }
 
 impl CheckArgs {
@@ -75,8 +90,20 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let rules = config.rule_set()?;
     super::report::parse_formats(&args.formats())?;
+    let spec = match &args.sample {
+        Some(method) => Some(resolve_spec(
+            Some(method),
+            args.seed,
+            args.stratify.is_some(),
+            &config,
+        )?),
+        None => None,
+    };
+    if spec.is_some() && args.output.as_deref() == Some(Path::new("-")) {
+        bail!("--sample 要把抽样清单写入输出目录，不能与 -o - 同用");
+    }
     let ctx = CheckContext::new(config.check.clone());
-    if let Some(code) = run_streaming(args, &config, &rules, &ctx)? {
+    if let Some(code) = run_streaming(args, &config, &rules, &ctx, spec)? {
         return Ok(code);
     }
     let mut inputs = args.inputs.clone();
@@ -97,12 +124,17 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     if let Some(uses) = link_uses {
         super::links::check_report(&mut report, uses, &config, &rules, args.quiet)?;
     }
-    let (scores, issues) = crate::score::score_census(&report, &config.score)
-        .context("无法使用 [score] 中的单位对照表")?;
+    let (mapping, score_opts, issues) =
+        crate::score::census_setup(&config.score).context("无法使用 [score] 中的单位对照表")?;
     report
         .notices
         .extend(issues.iter().map(FileIssue::to_notice));
-    report.scores = scores;
+    // The sample is drawn as the streaming check draws it, and scored as `score --sample` would.
+    let sample = spec.map(|spec| (draw_report(&report, &mapping, spec), spec));
+    let chosen: Option<BTreeSet<usize>> = sample
+        .as_ref()
+        .map(|(rows, _)| rows.iter().map(|r| r.index).collect());
+    report.scores = crate::score::score_units(&report, &mapping, chosen.as_ref(), None, score_opts);
     if report.summary.items == 0
         && report
             .notices
@@ -114,7 +146,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         }
         bail!("没有读到任何事项");
     }
-    write_outputs(&report, args, &config, &run_id)?;
+    write_outputs(&report, args, &config, &run_id, sample.as_ref())?;
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -125,7 +157,13 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     ))
 }
 
-fn write_outputs(report: &Report, args: &CheckArgs, config: &Config, run_id: &str) -> Result<()> {
+fn write_outputs(
+    report: &Report,
+    args: &CheckArgs,
+    config: &Config,
+    run_id: &str,
+    sample: Option<&(Vec<SampleRow>, SampleSpec)>,
+) -> Result<()> {
     if args.output.as_deref() == Some(Path::new("-")) {
         if args.formats().iter().any(|f| f != "json") {
             bail!("输出到标准输出 (-o -) 时只支持 --format json");
@@ -142,6 +180,18 @@ fn write_outputs(report: &Report, args: &CheckArgs, config: &Config, run_id: &st
     super::report::write_to(report, &dir, &formats)?;
     if !args.quiet {
         print_summary(report, &dir);
+    }
+    if let Some((rows, spec)) = sample {
+        write_sample(rows, spec, &dir, args.quiet)?;
+    }
+    Ok(())
+}
+
+/// `dir/sample.csv` and `dir/sample.xlsx`, and the per-unit counts on the terminal.
+fn write_sample(rows: &[SampleRow], spec: &SampleSpec, dir: &Path, quiet: bool) -> Result<()> {
+    let (csv, xlsx) = super::sample::write_files(rows, &dir.join("sample"))?;
+    if !quiet {
+        super::sample::print_summary(rows, spec, &csv, &xlsx);
     }
     Ok(())
 }
@@ -183,6 +233,7 @@ fn run_streaming(
     config: &Config,
     rules: &crate::rules::RuleSet,
     ctx: &CheckContext,
+    sample: Option<SampleSpec>,
 ) -> Result<Option<i32>> {
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
     if args.no_stream
@@ -217,6 +268,7 @@ fn run_streaming(
     }
     let opts = stream::StreamOptions {
         scores: Some((mapping, score_opts)),
+        sample,
         ..stream::StreamOptions::default()
     };
     let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts)?;
@@ -252,6 +304,9 @@ fn run_streaming(
         }
         print_scores(&out.scores);
         eprintln!("报告已写入 {}", dir.display());
+    }
+    if let Some(spec) = &sample {
+        write_sample(&out.sample, spec, &dir, args.quiet)?;
     }
     let failing = match args.fail_on {
         FailOn::Error => s.errors > 0,

@@ -8,12 +8,13 @@ use clap::{Args, ValueEnum};
 
 use super::load_config;
 use super::score::{UnitArgs, load_mapping, load_report, print_issues};
-use crate::score::sample::draw;
+use crate::config::Config;
+use crate::score::sample::{SampleRow, draw};
 use crate::score::{SampleMethod, SampleSpec, sample_file};
 
 /// What to stratify by.
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum Stratify {
+pub(crate) enum Stratify {
     /// 事项类型
     #[value(name = "item_type")]
     ItemType,
@@ -50,56 +51,78 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
     let report = load_report(&args.report)?;
     let (mapping, issues) = load_mapping(&args.units, &config)?;
     print_issues("单位对照表", &issues);
-    let seed = args.seed.or(config.score.seed).ok_or_else(|| {
-        anyhow!(
-            "请用 --seed 指定抽样种子（或在配置文件 [score] 中写 seed），同一种子可重现同一样本"
-        )
-    })?;
-    let method: SampleMethod = args
-        .method
-        .as_deref()
-        .unwrap_or(&config.score.method)
-        .parse()
-        .map_err(anyhow::Error::msg)?;
-    let spec = SampleSpec {
-        method,
-        seed,
-        stratify: args.stratify.is_some() || config.score.stratify,
-    };
+    let spec = resolve_spec(
+        args.method.as_deref(),
+        args.seed,
+        args.stratify.is_some(),
+        &config,
+    )?;
     let rows = draw(&report, &mapping, &spec);
     let base = args
         .output
         .clone()
         .unwrap_or_else(|| args.report.with_file_name("sample"));
-    let (csv_path, xlsx_path) = (base.with_extension("csv"), base.with_extension("xlsx"));
-    write(&csv_path, &sample_file::to_csv(&rows))?;
-    let xlsx = sample_file::to_xlsx(&rows).context("无法生成 XLSX 抽样清单")?;
-    write(&xlsx_path, &xlsx)?;
+    let (csv_path, xlsx_path) = write_files(&rows, &base)?;
     if !args.quiet {
-        let mut units: Vec<(&str, usize)> = Vec::new();
-        for r in &rows {
-            match units.last_mut() {
-                Some((u, n)) if *u == r.unit => *n += 1,
-                _ => units.push((&r.unit, 1)),
-            }
-        }
-        eprintln!(
-            "抽样: 方法 {}，种子 {}，{} 个单位共抽取 {} 个事项",
-            spec.label(),
-            seed,
-            units.len(),
-            rows.len()
-        );
-        for (u, n) in units {
-            eprintln!("  {u}: {n}");
-        }
-        eprintln!(
-            "抽样清单已写入 {} 和 {}",
-            csv_path.display(),
-            xlsx_path.display()
-        );
+        print_summary(&rows, &spec, &csv_path, &xlsx_path);
     }
     Ok(0)
+}
+
+/// The sampling spec from the command line, then `[score]`: the seed is required (a sample that
+/// cannot be drawn again is no use to an assessment); the method defaults to `[score] method`.
+pub(crate) fn resolve_spec(
+    method: Option<&str>,
+    seed: Option<u64>,
+    stratify: bool,
+    config: &Config,
+) -> Result<SampleSpec> {
+    let seed = seed.or(config.score.seed).ok_or_else(|| {
+        anyhow!(
+            "请用 --seed 指定抽样种子（或在配置文件 [score] 中写 seed），同一种子可重现同一样本"
+        )
+    })?;
+    let method: SampleMethod = method
+        .filter(|m| !m.trim().is_empty())
+        .unwrap_or(&config.score.method)
+        .parse()
+        .map_err(anyhow::Error::msg)?;
+    Ok(SampleSpec {
+        method,
+        seed,
+        stratify: stratify || config.score.stratify,
+    })
+}
+
+/// Writes `base.csv` and `base.xlsx`; returns their paths.
+pub(crate) fn write_files(rows: &[SampleRow], base: &Path) -> Result<(PathBuf, PathBuf)> {
+    let (csv_path, xlsx_path) = (base.with_extension("csv"), base.with_extension("xlsx"));
+    write(&csv_path, &sample_file::to_csv(rows))?;
+    let xlsx = sample_file::to_xlsx(rows).context("无法生成 XLSX 抽样清单")?;
+    write(&xlsx_path, &xlsx)?;
+    Ok((csv_path, xlsx_path))
+}
+
+/// Prints how many items each unit had drawn, and where the lists are.
+pub(crate) fn print_summary(rows: &[SampleRow], spec: &SampleSpec, csv: &Path, xlsx: &Path) {
+    let mut units: Vec<(&str, usize)> = Vec::new();
+    for r in rows {
+        match units.last_mut() {
+            Some((u, n)) if *u == r.unit => *n += 1,
+            _ => units.push((&r.unit, 1)),
+        }
+    }
+    eprintln!(
+        "抽样: 方法 {}，种子 {}，{} 个单位共抽取 {} 个事项",
+        spec.label(),
+        spec.seed,
+        units.len(),
+        rows.len()
+    );
+    for (u, n) in units {
+        eprintln!("  {u}: {n}");
+    }
+    eprintln!("抽样清单已写入 {} 和 {}", csv.display(), xlsx.display());
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {

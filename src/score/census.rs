@@ -2,6 +2,10 @@
 //! [`UnitSums`] are kept, and the scores come from the same [`score_from_sums`] as
 //! [`score_units`](super::score_units) with no sample (every checked item scored).
 //!
+//! With a sample (`check --sample`), every checked item is also offered to a [`Reservoir`] with
+//! its tally; the scores then count the drawn items, over the lots counted here, as
+//! `score_units` does for a sample.
+//!
 //! One difference from [`tally_items`](super::compute::tally_items): an item's missing elements
 //! are judged from its own findings, where the report-wide tally pools the findings of items that
 //! share 实施编码 and 事项名称.
@@ -10,19 +14,26 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::UnitScore;
 use super::compute::{
-    ScoreOptions, UnitSums, flag_overlaps, is_missing_evidence, is_public_service, score_from_sums,
+    ItemTally, ScoreOptions, UnitSums, flag_overlaps, is_missing_evidence, is_public_service,
+    score_from_sums,
 };
+use super::reservoir::{Drawn, Reservoir};
+use super::sample::SampleSpec;
 use super::units::UnitMapping;
 use crate::model::{Finding, Outcome, Severity};
 use crate::report::{ItemEntry, ItemStatus, RuleInfo};
 use crate::unit::UnitKind;
 
 /// Per-unit sums over the items seen so far.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Default)]
 pub struct CensusTally {
     appendix: BTreeSet<String>,
     /// unit → (department items, county items, sums)
     units: BTreeMap<String, (usize, usize, UnitSums)>,
+    /// The sample being drawn, when one is asked for.
+    sample: Option<Reservoir>,
+    /// Items added so far (checked or not): the next item's index in the report.
+    next_index: usize,
 }
 
 impl CensusTally {
@@ -35,11 +46,21 @@ impl CensusTally {
                 .map(|r| r.id.clone())
                 .collect(),
             units: BTreeMap::new(),
+            sample: None,
+            next_index: 0,
         }
     }
 
-    /// Adds one report entry and its findings.
+    /// The same tally, also drawing a sample as `spec` says (see [`Reservoir`]).
+    pub fn with_sample(mut self, spec: SampleSpec) -> Self {
+        self.sample = Some(Reservoir::new(spec));
+        self
+    }
+
+    /// Adds the next report entry (entries must come in report order) and its findings.
     pub fn add(&mut self, entry: &ItemEntry, findings: &[Finding], mapping: &UnitMapping) {
+        let index = self.next_index;
+        self.next_index += 1;
         if entry.status != ItemStatus::Checked {
             return;
         }
@@ -65,6 +86,21 @@ impl CensusTally {
             }
         }
         let (name, kind) = mapping.assign(entry);
+        if let Some(sample) = &mut self.sample {
+            let tally = ItemTally {
+                applicable,
+                failed,
+                missing,
+            };
+            sample.offer(
+                &name,
+                index,
+                &entry.code,
+                &entry.name,
+                &entry.item_type,
+                tally,
+            );
+        }
         let (dept, county, s) = self.units.entry(name).or_default();
         match kind {
             UnitKind::Department => *dept += 1,
@@ -89,16 +125,66 @@ impl CensusTally {
             .units
             .iter()
             .map(|(name, (dept, county, sums))| {
-                let kind = if county > dept {
-                    UnitKind::County
-                } else {
-                    UnitKind::Department
-                };
-                score_from_sums(name.clone(), kind, sums, opts)
+                score_from_sums(name.clone(), majority(*dept, *county), sums, opts)
             })
             .collect();
         flag_overlaps(&mut scores);
         scores
+    }
+
+    /// The scores and the drawn sample: census scores and no rows without a sample; with one,
+    /// the scores of the drawn items (units with nothing drawn are left out, as in
+    /// [`score_units`](super::score_units)).
+    pub fn finish(self, opts: ScoreOptions) -> (Vec<UnitScore>, Vec<Drawn>) {
+        let Some(sample) = self.sample else {
+            let scores = self.scores(opts);
+            return (scores, Vec::new());
+        };
+        let kinds: BTreeMap<&str, UnitKind> = self
+            .units
+            .iter()
+            .map(|(name, (dept, county, _))| (name.as_str(), majority(*dept, *county)))
+            .collect();
+        let drawn = sample.finish(|u| kinds.get(u).copied().unwrap_or(UnitKind::Department));
+        let mut sampled: BTreeMap<&str, UnitSums> = BTreeMap::new();
+        for d in &drawn {
+            let s = sampled.entry(d.row.unit.as_str()).or_default();
+            s.sampled += 1;
+            s.items_with_errors += usize::from(d.tally.failed > 0);
+            s.checks += d.tally.applicable;
+            s.failed_checks += d.tally.failed;
+        }
+        let mut scores: Vec<UnitScore> = self
+            .units
+            .iter()
+            .filter_map(|(name, (dept, county, lot))| {
+                let s = sampled.get(name.as_str())?;
+                let sums = UnitSums {
+                    lot_items: lot.lot_items,
+                    lot_checks: lot.lot_checks,
+                    power_missing: lot.power_missing,
+                    public_missing: lot.public_missing,
+                    ..*s
+                };
+                Some(score_from_sums(
+                    name.clone(),
+                    majority(*dept, *county),
+                    &sums,
+                    opts,
+                ))
+            })
+            .collect();
+        flag_overlaps(&mut scores);
+        (scores, drawn)
+    }
+}
+
+/// A unit's kind: the kind most of its items have, 市直部门 on a tie.
+fn majority(dept: usize, county: usize) -> UnitKind {
+    if county > dept {
+        UnitKind::County
+    } else {
+        UnitKind::Department
     }
 }
 

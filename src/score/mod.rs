@@ -39,6 +39,7 @@ pub mod census;
 pub mod compute;
 pub mod formula;
 pub mod prng;
+pub mod reservoir;
 pub mod review;
 pub mod sample;
 pub mod sample_file;

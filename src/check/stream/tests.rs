@@ -1,7 +1,7 @@
 //! The streaming check writes the very report the in-memory check writes.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::*;
 use crate::check::check_records;
@@ -97,6 +97,7 @@ fn streaming_and_in_memory_reports_are_identical() {
             &StreamOptions {
                 chunk,
                 scores: None,
+                sample: None,
             },
         )
         .unwrap();
@@ -147,13 +148,9 @@ fn only_ndjson_inputs_stream() {
     assert!(!all_ndjson(&[]));
 }
 
-#[test]
-fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
-    use crate::score::{ScoreOptions, UnitMapping, score_units};
-    let tmp = tempfile::tempdir().unwrap();
-    // No repeated 实施编码 here: the census tally judges an item's missing elements from its own
-    // findings, where `score_units` pools items sharing code and name (see `score::census`).
-    let a = tmp.path().join("a.ndjson");
+/// 1,000 generated items with distinct codes and a bad line after the 700th, then a missing file.
+fn scored_inputs(dir: &Path) -> Vec<PathBuf> {
+    let a = dir.join("a.ndjson");
     let mut f = std::fs::File::create(&a).unwrap();
     let opts = GenOptions {
         seed: 21,
@@ -166,7 +163,16 @@ fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
         f.write_all(b"\n").unwrap();
     }
     drop(f);
-    let inputs = vec![a, tmp.path().join("missing.jsonl")];
+    vec![a, dir.join("missing.jsonl")]
+}
+
+#[test]
+fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
+    use crate::score::{ScoreOptions, UnitMapping, score_units};
+    let tmp = tempfile::tempdir().unwrap();
+    // No repeated 实施编码 here: the census tally judges an item's missing elements from its own
+    // findings, where `score_units` pools items sharing code and name (see `score::census`).
+    let inputs = scored_inputs(tmp.path());
     let (mut report, _) = in_memory(&inputs);
     assert!(report.notices.iter().all(|n| !n.message.contains("重复")));
     let opts = ScoreOptions::default();
@@ -181,9 +187,52 @@ fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
         &StreamOptions {
             chunk: 64,
             scores: Some((UnitMapping::default(), opts)),
+            sample: None,
         },
     )
     .unwrap();
     let text = std::fs::read_to_string(got.report_path).unwrap();
     assert_eq!(report::json::read(&text).unwrap(), report);
+}
+
+/// The reservoir draws in the stream what `draw_report` draws from the finished report, whatever
+/// the chunk size, and the stream's sample scores are `score_units` over the drawn items.
+#[test]
+fn sample_in_the_stream_equals_the_draw_over_the_in_memory_report() {
+    use crate::score::reservoir::draw_report;
+    use crate::score::{SampleMethod, SampleSpec, ScoreOptions, UnitMapping, score_units};
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = scored_inputs(tmp.path());
+    let (mut report, _) = in_memory(&inputs);
+    let spec = SampleSpec {
+        method: SampleMethod::Count(6),
+        seed: 11,
+        stratify: true,
+    };
+    let mapping = UnitMapping::default();
+    let want = draw_report(&report, &mapping, spec);
+    let chosen = want.iter().map(|r| r.index).collect();
+    let opts = ScoreOptions::default();
+    report.scores = score_units(&report, &mapping, Some(&chosen), None, opts);
+    assert!(report.scores.iter().any(|s| s.sampled < s.items));
+    for chunk in [1, 64, 5000] {
+        let dir = tmp.path().join(format!("chunk-{chunk}"));
+        std::fs::create_dir_all(&dir).unwrap();
+        let got = check_ndjson(
+            &inputs,
+            &RuleSet::default(),
+            &CheckContext::default(),
+            run_info(&inputs),
+            &dir,
+            &StreamOptions {
+                chunk,
+                scores: Some((mapping.clone(), opts)),
+                sample: Some(spec),
+            },
+        )
+        .unwrap();
+        assert_eq!(got.sample, want, "chunk {chunk}");
+        let text = std::fs::read_to_string(got.report_path).unwrap();
+        assert_eq!(report::json::read(&text).unwrap(), report, "chunk {chunk}");
+    }
 }
