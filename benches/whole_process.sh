@@ -8,18 +8,41 @@
 # then run the streaming check with 2 rayon threads under /usr/bin/time -v, and print
 # N, input MB, wall seconds, items/s, MB/s, CPU seconds (user + system), peak RSS (MB), report MB.
 # Inputs are kept for reruns. CPU seconds are the figure to compare when the machine is shared.
+#
+# MODE picks what runs (default: rules):
+#   rules    every rule (the normal check)
+#   parse    no rule at all (a config turning all 34 off): reading, parsing into the model and
+#            writing the report — the end-to-end floor that `rules` is compared with
+#   sample   every rule, plus `--sample gb2828 --seed 1` (the per-unit reservoir)
+#   xlsx     every rule on the same items written as a platform-style workbook
+#            (`gen --format xlsx`; read whole by calamine, so the in-memory path; up to ~10^5 items,
+#            the sub-table sheets hit Excel's 1,048,576-row limit beyond that)
 set -euo pipefail
 BIN=${BIN:-target/release/zwfw-audit}
 WORK=${WORK:-/tmp/zwfw-bench}
 THREADS=${THREADS:-2}
 EXTRA=${EXTRA:-}          # e.g. EXTRA=--no-stream to measure the in-memory path
+MODE=${MODE:-rules}
 mkdir -p "$WORK"
+case "$MODE" in
+  rules) ;;
+  parse)
+    # Every rule id from `zwfw-audit rules`, turned off.
+    { echo '[rules]'; "$BIN" rules | awk 'NR > 1 { printf "%s = \"off\"\n", $1 }'; } > "$WORK/no-rules.toml"
+    EXTRA="$EXTRA --config $WORK/no-rules.toml" ;;
+  sample) EXTRA="$EXTRA --sample gb2828 --seed 1" ;;
+  xlsx) ;;
+  *) echo "MODE must be rules, parse, sample or xlsx" >&2; exit 2 ;;
+esac
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
+echo "mode: $MODE"
 printf '%-9s %9s %8s %9s %7s %7s %9s %9s\n' N input_MB wall_s items/s MB/s cpu_s peak_MB report_MB
 for n in "${sizes[@]}"; do
-  in="$WORK/items-$n.ndjson"
-  [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 -o "$in"
+  ext=ndjson
+  [ "$MODE" = xlsx ] && ext=xlsx
+  in="$WORK/items-$n.$ext"
+  [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --format "$ext" -o "$in"
   out="$WORK/out-$n"
   rm -rf "$out"
   RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$BIN" check "$in" -o "$out" --run-id bench \
