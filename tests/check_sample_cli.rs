@@ -44,7 +44,15 @@ fn check(input: &Path, out: &Path, extra: &[&str]) -> assert_cmd::assert::Assert
     bin()
         .arg("check")
         .arg(input)
-        .args(["--format", "json", "--run-id", "r1", "--fail-on", "none", "-o"])
+        .args([
+            "--format",
+            "json",
+            "--run-id",
+            "r1",
+            "--fail-on",
+            "none",
+            "-o",
+        ])
         .arg(out)
         .args(extra)
         .assert()
@@ -64,7 +72,11 @@ fn sample_rows(dir: &Path) -> Vec<(String, String, usize)> {
     r.records()
         .map(|row| {
             let row = row.unwrap();
-            (row[0].to_owned(), row[2].to_owned(), row[5].parse().unwrap())
+            (
+                row[0].to_owned(),
+                row[2].to_owned(),
+                row[5].parse().unwrap(),
+            )
         })
         .collect()
 }
@@ -99,7 +111,12 @@ fn streamed_and_in_memory_draw_and_score_the_same_sample() {
     assert!(s.scores.len() > 20, "{} units", s.scores.len());
     for score in &s.scores {
         let seqs = &per_unit[score.unit.as_str()];
-        assert_eq!(seqs.len(), SampleMethod::Gb2828.size(score.items), "{}", score.unit);
+        assert_eq!(
+            seqs.len(),
+            SampleMethod::Gb2828.size(score.items),
+            "{}",
+            score.unit
+        );
         assert_eq!(*seqs, (1..=seqs.len()).collect::<Vec<_>>());
         assert_eq!(score.sampled, seqs.len());
     }
@@ -139,7 +156,15 @@ fn the_draw_is_reproducible_and_follows_the_seed_not_the_input_order() {
         check(
             input,
             &out,
-            &["--sample", "count:4", "--seed", seed, "--stratify", "item_type", "-q"],
+            &[
+                "--sample",
+                "count:4",
+                "--seed",
+                seed,
+                "--stratify",
+                "item_type",
+                "-q",
+            ],
         )
         .success();
         out

@@ -125,17 +125,14 @@ pub fn check_ndjson(
         findings: TempArray::create(&findings_path)?,
         summary: Summary::default(),
         first_findings: Vec::new(),
-        census: opts
-            .scores
-            .as_ref()
-            .map(|(mapping, _)| {
-                let tally = CensusTally::new(&rule_infos);
-                let tally = match opts.sample {
-                    Some(spec) => tally.with_sample(spec),
-                    None => tally,
-                };
-                (tally, mapping)
-            }),
+        census: opts.scores.as_ref().map(|(mapping, _)| {
+            let tally = CensusTally::new(&rule_infos);
+            let tally = match opts.sample {
+                Some(spec) => tally.with_sample(spec),
+                None => tally,
+            };
+            (tally, mapping)
+        }),
         duplicates: DuplicateCodes::default(),
         notices: Vec::new(),
     };

@@ -6,13 +6,13 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 
+use super::sample::{Stratify, resolve_spec};
 use super::{ignore_broken_pipe, load_config, now_run_id};
 use crate::check::{RunInfo, check_records, stream};
 use crate::config::Config;
 use crate::model::Severity;
 use crate::report::{self, Report};
 use crate::rules::CheckContext;
-use super::sample::{Stratify, resolve_spec};
 use crate::score::SampleSpec;
 use crate::score::reservoir::draw_report;
 use crate::score::sample::SampleRow;

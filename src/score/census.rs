@@ -52,6 +52,7 @@ impl CensusTally {
     }
 
     /// The same tally, also drawing a sample as `spec` says (see [`Reservoir`]).
+    #[must_use]
     pub fn with_sample(mut self, spec: SampleSpec) -> Self {
         self.sample = Some(Reservoir::new(spec));
         self

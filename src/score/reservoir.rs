@@ -241,7 +241,11 @@ mod tests {
     fn offer_all(r: &mut Reservoir, order: &[usize]) {
         for &i in order {
             let unit = ["广安市市场监督管理局", "广安区", "岳池县"][i % 3];
-            let item_type = if i % 4 == 0 { "公共服务" } else { "行政许可" };
+            let item_type = if i % 4 == 0 {
+                "公共服务"
+            } else {
+                "行政许可"
+            };
             r.offer(
                 unit,
                 i,
@@ -312,7 +316,11 @@ mod tests {
         assert_eq!(r.held(), 15);
         let mut r = Reservoir::new(spec(SampleMethod::Gb2828, 1, false));
         offer_all(&mut r, &(0..30_000).collect::<Vec<_>>());
-        assert_eq!(r.held(), 3 * 1250, "at most the largest GB/T 2828.1 sample per unit");
+        assert_eq!(
+            r.held(),
+            3 * 1250,
+            "at most the largest GB/T 2828.1 sample per unit"
+        );
         let drawn = r.finish(|_| UnitKind::County);
         // GB/T 2828.1 level II: a lot of 10,000 → 200.
         assert_eq!(drawn.len(), 3 * 200);
@@ -345,13 +353,24 @@ mod tests {
     #[test]
     fn stratified_shares_are_proportional() {
         // 300 items per unit, a quarter of them 公共服务 (i % 4 == 0) and the rest 行政许可.
-        let drawn = draw_of(SampleMethod::Count(20), 3, true, &(0..900).collect::<Vec<_>>());
+        let drawn = draw_of(
+            SampleMethod::Count(20),
+            3,
+            true,
+            &(0..900).collect::<Vec<_>>(),
+        );
         for unit in ["广安区", "岳池县", "广安市市场监督管理局"] {
             let rows: Vec<&Drawn> = drawn.iter().filter(|d| d.row.unit == unit).collect();
             assert_eq!(rows.len(), 20, "{unit}");
-            let public = rows.iter().filter(|d| d.row.item_type == "公共服务").count();
+            let public = rows
+                .iter()
+                .filter(|d| d.row.item_type == "公共服务")
+                .count();
             assert_eq!(public, 5, "{unit}: a quarter of the lot is 公共服务");
-            assert!(rows.iter().all(|d| d.row.method == "count:20+stratify:item_type"));
+            assert!(
+                rows.iter()
+                    .all(|d| d.row.method == "count:20+stratify:item_type")
+            );
         }
     }
 
@@ -375,7 +394,12 @@ mod tests {
 
     #[test]
     fn count_zero_draws_nothing() {
-        let drawn = draw_of(SampleMethod::Count(0), 1, false, &(0..30).collect::<Vec<_>>());
+        let drawn = draw_of(
+            SampleMethod::Count(0),
+            1,
+            false,
+            &(0..30).collect::<Vec<_>>(),
+        );
         assert!(drawn.is_empty());
     }
 }
