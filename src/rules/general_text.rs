@@ -681,11 +681,32 @@ pub fn stopword_char_count(normalized: &str) -> usize {
     stopword_chars(normalized).1
 }
 
+/// Which stop-word characters a normalised text holds, and how many of its characters they are:
+/// one pass that serves both [`StopwordScan::count`] and [`remove_scanned_stopwords`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StopwordScan {
+    present: u64,
+    /// [`stopword_char_count`] of the text.
+    pub count: usize,
+}
+
+/// The [`StopwordScan`] of a text already through [`normalize_for_compare`].
+pub fn scan_stopwords(normalized: &str) -> StopwordScan {
+    let (present, count) = stopword_chars(normalized);
+    StopwordScan { present, count }
+}
+
 /// Removes the [`STOPWORDS`] from a text already through [`normalize_for_compare`]: what
 /// [`without_stopwords`] does after normalising. Word after word in list order, every occurrence
 /// (`replace(word, "")`), skipping the words one of whose characters the text lacks.
 pub fn remove_stopwords(normalized: &mut String) {
-    let (present, _) = stopword_chars(normalized);
+    let scan = scan_stopwords(normalized);
+    remove_scanned_stopwords(normalized, scan);
+}
+
+/// [`remove_stopwords`] given the text's [`scan_stopwords`], scanned before.
+pub fn remove_scanned_stopwords(normalized: &mut String, scan: StopwordScan) {
+    let present = scan.present;
     if present == 0 {
         return;
     }

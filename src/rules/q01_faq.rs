@@ -4,8 +4,8 @@
 use std::cell::OnceCell;
 
 use super::general_text::{
-    BigramSketch, Bigrams, CharSketch, find_text, normalize_for_compare, remove_stopwords,
-    stopword_char_count, without_stopwords,
+    BigramSketch, Bigrams, CharSketch, StopwordScan, find_text, normalize_for_compare,
+    remove_scanned_stopwords, remove_stopwords, scan_stopwords, without_stopwords,
 };
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
@@ -195,8 +195,8 @@ struct Element {
     sketch: CharSketch,
     /// The normalised text's length in characters.
     chars: usize,
-    /// How many of its characters a stop word may take.
-    stop: OnceCell<usize>,
+    /// Its stop-word characters: how many of its characters a stop word may take.
+    stop: OnceCell<StopwordScan>,
     /// The normalised text without stop words, and its length in characters.
     bare: OnceCell<(String, usize)>,
     bigram_sketch: OnceCell<BigramSketch>,
@@ -204,10 +204,14 @@ struct Element {
 }
 
 impl Element {
+    fn stop(&self) -> &StopwordScan {
+        self.stop.get_or_init(|| scan_stopwords(&self.norm))
+    }
+
     fn bare(&self) -> &(String, usize) {
         self.bare.get_or_init(|| {
             let mut bare = self.norm.clone();
-            remove_stopwords(&mut bare);
+            remove_scanned_stopwords(&mut bare, *self.stop());
             let chars = bare.chars().count();
             (bare, chars)
         })
@@ -217,8 +221,7 @@ impl Element {
     /// without stop words. A long element is ruled out by its length alone: without stop words it
     /// keeps at least its other characters, and the similarity bound falls as it grows.
     fn may_reach(&self, chars: usize, threshold: f64) -> bool {
-        let stop = *self.stop.get_or_init(|| stopword_char_count(&self.norm));
-        let least = self.chars - stop;
+        let least = self.chars - self.stop().count;
         if least >= chars && !Bigrams::may_reach(chars, least, threshold) {
             return false;
         }
