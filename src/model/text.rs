@@ -171,7 +171,7 @@ mod tests {
 
     #[test]
     fn trim_precheck_covers_all_whitespace() {
-        for c in (0..=0x10FFFF)
+        for c in (0..=0x0010_FFFF)
             .filter_map(char::from_u32)
             .filter(|c| c.is_whitespace())
         {

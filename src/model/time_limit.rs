@@ -273,7 +273,7 @@ pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
             _ => return ParsedLimit::Unreadable,
         }
     } else {
-        match first_chinese_amount(&t) {
+        match first_chinese_amount(t) {
             Some(found) => found,
             None => return ParsedLimit::Unreadable,
         }

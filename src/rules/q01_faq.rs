@@ -350,14 +350,16 @@ mod tests {
             from in 0usize..7,
             threshold in proptest::sample::select(vec![0.0, 0.3, 0.5, 0.8, 1.0]),
         ) {
-            let mut item = Item::default();
-            item.conditions = fields[0].concat();
-            item.legal_basis = fields[1].concat();
-            item.address = fields[2].concat();
-            item.hours = fields[3].concat();
-            item.quantity_limit_desc = fields[4].concat();
-            item.onsite_reason = fields[5].concat();
-            item.legal_limit_note = fields[6].concat();
+            let item = Item {
+                conditions: fields[0].concat(),
+                legal_basis: fields[1].concat(),
+                address: fields[2].concat(),
+                hours: fields[3].concat(),
+                quantity_limit_desc: fields[4].concat(),
+                onsite_reason: fields[5].concat(),
+                legal_limit_note: fields[6].concat(),
+                ..Item::default()
+            };
             // Sometimes a copied piece of an element, so that containment is exercised.
             let answer = if take > 0 {
                 let f: Vec<&str> = fields[from].iter().copied().take(take * 2).collect();
