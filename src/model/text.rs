@@ -271,12 +271,11 @@ pub(crate) fn any_byte_pair(s: &str, pred: impl Fn(u8, u8) -> bool) -> bool {
     };
     let b = s.as_bytes();
     let n = b.len();
-    if n <= WINDOW {
-        // Short texts (most fields) byte by byte: copying them into a padded window cost more
-        // than the test. The padding's pairs are `pred(0, 0)`, false for every test used here.
-        return (0..n).any(|i| pred(b[i], b.get(i + 1).copied().unwrap_or(0)));
-    }
     let mut padded = [0u8; WINDOW + 1];
+    if n <= WINDOW {
+        padded[..n].copy_from_slice(b);
+        return window(&padded);
+    }
     let mut at = 0;
     while at + WINDOW < n {
         if window(b[at..=at + WINDOW].try_into().expect("window")) {
