@@ -60,8 +60,59 @@ pub const PLACEHOLDERS: &[&str] = &[
 
 /// Whether a trimmed value is empty or only a placeholder such as `无`, `/` or `暂无`.
 pub fn is_blank_or_placeholder(s: &str) -> bool {
-    let t = s.trim();
-    t.is_empty() || PLACEHOLDERS.contains(&t)
+    let t = trim(s);
+    t.is_empty() || is_placeholder(t)
+}
+
+/// `PLACEHOLDERS.contains(&t)` as one `match` (by length, then bytes) instead of a comparison
+/// with each entry; `tests::placeholder_match_is_the_list` keeps the two in step.
+fn is_placeholder(t: &str) -> bool {
+    matches!(
+        t,
+        "无" | "/"
+            | "／"
+            | "-"
+            | "--"
+            | "—"
+            | "——"
+            | "暂无"
+            | "空"
+            | "null"
+            | "NULL"
+            | "none"
+            | "None"
+            | "N/A"
+            | "n/a"
+            | "详见附件"
+            | "见附件"
+            | "见上"
+            | "同上"
+            | "略"
+            | "待定"
+            | "待补充"
+            | "0"
+    )
+}
+
+/// `s.trim()`, without decoding either end when its byte rules out whitespace (the usual case):
+/// a text is returned as it is when its first byte cannot start and its last byte cannot end a
+/// whitespace character. Every whitespace character starts with a byte below `0x21` or with
+/// `C2`, `E1`, `E2`, `E3`, and ends with a byte below `0x21` or one of `80`–`8A`, `9F`, `A0`,
+/// `A8`, `A9`, `AF` (checked for all of them by `tests::trim_precheck_covers_all_whitespace`).
+#[inline]
+pub fn trim(s: &str) -> &str {
+    match (s.as_bytes().first(), s.as_bytes().last()) {
+        (Some(&first), Some(&last)) if !may_start_space(first) && !may_end_space(last) => s,
+        _ => s.trim(),
+    }
+}
+
+fn may_start_space(b: u8) -> bool {
+    b < 0x21 || matches!(b, 0xC2 | 0xE1..=0xE3)
+}
+
+fn may_end_space(b: u8) -> bool {
+    b < 0x21 || matches!(b, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
 }
 
 /// Cuts a long text for quoting in a message (by characters, never inside a character).
@@ -91,6 +142,57 @@ mod tests {
         assert_eq!(normalize_label(" 承诺办结时限（工作日）："), "承诺办结时限");
         assert_eq!(normalize_label("*材料 名称"), "材料名称");
         assert_eq!(normalize_label("\u{feff}实施编码"), "实施编码");
+    }
+
+    #[test]
+    fn placeholder_match_is_the_list() {
+        for p in PLACEHOLDERS {
+            assert!(is_placeholder(p), "{p}");
+        }
+        // Near misses of every entry: one character more or less, other case, spaces.
+        for p in PLACEHOLDERS {
+            let mut shorter = p.chars();
+            shorter.next_back();
+            for t in [
+                format!("{p} "),
+                format!("{p}{p}"),
+                shorter.as_str().to_owned(),
+                p.to_uppercase(),
+                p.to_lowercase(),
+            ] {
+                assert_eq!(
+                    is_placeholder(&t),
+                    PLACEHOLDERS.contains(&t.as_str()),
+                    "{t}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn trim_precheck_covers_all_whitespace() {
+        for c in (0..=0x0010_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.is_whitespace())
+        {
+            let mut buf = [0u8; 4];
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            assert!(may_start_space(bytes[0]), "{c:?}");
+            assert!(may_end_space(bytes[bytes.len() - 1]), "{c:?}");
+        }
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{3000}申请\u{3000}",
+            "申请 ",
+            "\u{a0}x",
+            "x\u{2029}",
+            "见上",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! week of public holidays). One limit is *surely* longer than another only when its shortest span
 //! exceeds the other's longest; otherwise the comparison says it cannot tell.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 
 use serde::Serialize;
@@ -227,13 +228,34 @@ fn first_chinese_amount(t: &str) -> Option<(f64, &str)> {
     None
 }
 
+/// `to_halfwidth(text).trim().replace([' ', '\u{a0}'], "")`, copying only when something changes:
+/// a full-width character needs a lead byte `E3` (U+3000) or `EF` (U+FF01–U+FF5E), and the spaces
+/// are looked for before they are replaced.
+fn compact(text: &str) -> Cow<'_, str> {
+    let half = if text.bytes().any(|b| b == 0xE3 || b == 0xEF) {
+        Cow::Owned(to_halfwidth(text))
+    } else {
+        Cow::Borrowed(text)
+    };
+    let trimmed = half.trim();
+    if trimmed.contains([' ', '\u{a0}']) {
+        Cow::Owned(trimmed.replace([' ', '\u{a0}'], ""))
+    } else if trimmed.len() == half.len() {
+        half
+    } else {
+        Cow::Owned(trimmed.to_owned())
+    }
+}
+
 /// Parses a time-limit field; `unit_field` is the separate unit column when the platform has one.
 pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
-    let t = to_halfwidth(text).trim().replace([' ', '\u{a0}'], "");
+    let t = compact(text);
+    let t = t.as_ref();
     if t.is_empty() {
         return ParsedLimit::Empty;
     }
-    if IMMEDIATE.iter().any(|w| t.contains(w)) {
+    // Every immediate word holds 即, 当 or 现 (`immediate_words_hold_a_key_character`).
+    if t.contains(['即', '当', '现']) && IMMEDIATE.iter().any(|w| t.contains(w)) {
         return ParsedLimit::Limit(TimeLimit::Immediate);
     }
     if t.contains("无法定") || t == "无" || t.starts_with("无时限") || t.contains("没有法定")
@@ -251,7 +273,7 @@ pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
             _ => return ParsedLimit::Unreadable,
         }
     } else {
-        match first_chinese_amount(&t) {
+        match first_chinese_amount(t) {
             Some(found) => found,
             None => return ParsedLimit::Unreadable,
         }
@@ -277,6 +299,30 @@ pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn immediate_words_hold_a_key_character() {
+        for w in IMMEDIATE {
+            assert!(w.contains(['即', '当', '现']), "{w}");
+        }
+    }
+
+    #[test]
+    fn compact_is_the_plain_chain() {
+        for text in [
+            "",
+            " ",
+            "２０个工作日",
+            "\u{3000}20 个\u{a0}工作日\u{3000}",
+            "20个工作日",
+            " 即办 ",
+            "、。20日",
+            "\u{2003}5天\u{2003}",
+        ] {
+            let plain = to_halfwidth(text).trim().replace([' ', '\u{a0}'], "");
+            assert_eq!(compact(text), plain, "{text:?}");
+        }
+    }
 
     fn limit(text: &str, unit: &str) -> TimeLimit {
         match parse_time_limit(text, unit) {

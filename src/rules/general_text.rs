@@ -210,18 +210,49 @@ pub fn find_urls(text: &str) -> Vec<String> {
     if !may_hold_url(text) {
         return Vec::new();
     }
-    if let Some(link) = sole_link(text) {
-        return vec![link.to_owned()];
+    let mut out = Vec::new();
+    let mut at = 0;
+    // The usual attachment field starts with its link (`http://…/申请表（示例）.docx`): that first
+    // match is found without the regex, which then searches only what follows, if anything there
+    // may hold a link.
+    if let Some(end) = leading_link_end(text) {
+        out.extend(trimmed_link(&text[..end]));
+        at = end;
+        if !may_hold_url(&text[at..]) {
+            return out;
+        }
     }
-    URL_CANDIDATE
-        .find_iter(text)
-        .map(|m| {
-            m.as_str()
-                .trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？'])
-                .to_owned()
-        })
-        .filter(|s| s.chars().count() > 4)
-        .collect()
+    while let Some(m) = URL_CANDIDATE.find_at(text, at) {
+        out.extend(trimmed_link(m.as_str()));
+        // Every match holds at least a scheme or `www`: never empty, so the search moves on.
+        at = m.end();
+    }
+    out
+}
+
+/// A match of [`URL_CANDIDATE`] as [`find_urls`] returns it: without trailing sentence
+/// punctuation, and only if more than four characters are left.
+fn trimmed_link(m: &str) -> Option<String> {
+    let s = m.trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？']);
+    (s.chars().count() > 4).then(|| s.to_owned())
+}
+
+/// Where the first match of [`URL_CANDIDATE`] ends in a text that starts with `http://` or
+/// `https://` (any ASCII case): the scheme alternative matches at the start and its greedy tail
+/// takes every character up to the first that [`ends_link`].
+fn leading_link_end(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let scheme = [&b"http://"[..], b"https://"]
+        .iter()
+        .any(|s| b.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)));
+    if !scheme {
+        return None;
+    }
+    Some(
+        text.char_indices()
+            .find(|&(_, c)| ends_link(c))
+            .map_or(text.len(), |(i, _)| i),
+    )
 }
 
 /// A necessary condition for [`URL_CANDIDATE`] to match, tested on the bytes: every
@@ -273,21 +304,6 @@ fn ends_link(c: char) -> bool {
                 | '【'
                 | '】'
         )
-}
-
-/// What [`find_urls`] returns for a text that is a single `http(s)://` link and nothing else
-/// (the usual 在线办理地址), found without the regex: the scheme alternative matches at the start
-/// and its greedy tail takes every character up to the end, so the match is the whole text.
-fn sole_link(text: &str) -> Option<&str> {
-    let b = text.as_bytes();
-    let scheme = [&b"http://"[..], b"https://"]
-        .iter()
-        .any(|s| b.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)));
-    if !scheme || text.chars().any(ends_link) {
-        return None;
-    }
-    let link = text.trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？']);
-    (link.chars().count() > 4).then_some(link)
 }
 
 /// What is wrong with a link, found without fetching it.
@@ -665,11 +681,32 @@ pub fn stopword_char_count(normalized: &str) -> usize {
     stopword_chars(normalized).1
 }
 
+/// Which stop-word characters a normalised text holds, and how many of its characters they are:
+/// one pass that serves both [`StopwordScan::count`] and [`remove_scanned_stopwords`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StopwordScan {
+    present: u64,
+    /// [`stopword_char_count`] of the text.
+    pub count: usize,
+}
+
+/// The [`StopwordScan`] of a text already through [`normalize_for_compare`].
+pub fn scan_stopwords(normalized: &str) -> StopwordScan {
+    let (present, count) = stopword_chars(normalized);
+    StopwordScan { present, count }
+}
+
 /// Removes the [`STOPWORDS`] from a text already through [`normalize_for_compare`]: what
 /// [`without_stopwords`] does after normalising. Word after word in list order, every occurrence
 /// (`replace(word, "")`), skipping the words one of whose characters the text lacks.
 pub fn remove_stopwords(normalized: &mut String) {
-    let (present, _) = stopword_chars(normalized);
+    let scan = scan_stopwords(normalized);
+    remove_scanned_stopwords(normalized, scan);
+}
+
+/// [`remove_stopwords`] given the text's [`scan_stopwords`], scanned before.
+pub fn remove_scanned_stopwords(normalized: &mut String, scan: StopwordScan) {
+    let present = scan.present;
     if present == 0 {
         return;
     }
@@ -797,6 +834,96 @@ impl Bigrams {
             }
         }
         2.0 * common as f64 / (a.len() + b.len()) as f64
+    }
+}
+
+/// One bit of 256 for a value (a character or a bigram): a multiplicative hash, top byte.
+fn sketch_bit(v: u64) -> u8 {
+    (v.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 56) as u8
+}
+
+fn set_bit(bits: &mut [u64; 4], h: u8) {
+    bits[usize::from(h >> 6)] |= 1 << (h & 63);
+}
+
+fn has_bit(bits: &[u64; 4], h: u8) -> bool {
+    bits[usize::from(h >> 6)] >> (h & 63) & 1 != 0
+}
+
+/// A cheap stand-in for [`Bigrams`] that can only say *no*: each bigram of a text hashed to one
+/// of 256 bits. Most texts compared are unrelated, and counting how many of one text's bigrams
+/// hit the other's bits bounds their shared bigrams from above without sorting anything.
+#[derive(Debug, Clone)]
+pub struct BigramSketch {
+    chars: usize,
+    /// The bits of the text's bigrams.
+    bits: [u64; 4],
+    /// Each bigram's bit, in text order (repeats kept: the bound counts occurrences).
+    hashes: Vec<u8>,
+}
+
+impl BigramSketch {
+    /// The sketch of a text already through [`without_stopwords`] (as for [`Bigrams::of`]).
+    pub fn of(text: &str) -> Self {
+        let mut hashes = Vec::with_capacity(text.len() / 3 + 1);
+        let mut bits = [0u64; 4];
+        let mut chars = 0;
+        let mut prev: Option<char> = None;
+        for c in text.chars() {
+            chars += 1;
+            if let Some(p) = prev {
+                let h = sketch_bit(u64::from(p) << 32 | u64::from(c));
+                set_bit(&mut bits, h);
+                hashes.push(h);
+            }
+            prev = Some(c);
+        }
+        Self {
+            chars,
+            bits,
+            hashes,
+        }
+    }
+
+    /// Whether the [`Bigrams::dice`] coefficient of the two texts may reach `threshold`:
+    /// `false` only when it surely stays below. Every bigram occurrence the texts share is one
+    /// of `self`'s whose bit `other` has, so that count bounds the shared count, and the bound
+    /// goes through the same expression as `dice` (division is monotone).
+    pub fn may_reach(&self, other: &BigramSketch, threshold: f64) -> bool {
+        if self.chars < 2 || other.chars < 2 {
+            return true;
+        }
+        let hits = self
+            .hashes
+            .iter()
+            .filter(|&&h| has_bit(&other.bits, h))
+            .count();
+        let total = (self.chars - 1) + (other.chars - 1);
+        2.0 * hits as f64 / total as f64 >= threshold
+    }
+}
+
+/// The characters of a text hashed to 256 bits: a text holds another only if its bits cover the
+/// other's (see [`CharSketch::may_contain`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CharSketch([u64; 4]);
+
+impl CharSketch {
+    /// The sketch of `text`, and its length in characters.
+    pub fn of(text: &str) -> (Self, usize) {
+        let mut bits = [0u64; 4];
+        let mut chars = 0;
+        for c in text.chars() {
+            chars += 1;
+            set_bit(&mut bits, sketch_bit(u64::from(c)));
+        }
+        (Self(bits), chars)
+    }
+
+    /// Whether a text of this sketch may contain one of sketch `part`: `false` only when `part`
+    /// has a character the text lacks, so `find_text(text, part)` is `None`.
+    pub fn may_contain(&self, part: &CharSketch) -> bool {
+        self.0.iter().zip(&part.0).all(|(w, p)| p & !w == 0)
     }
 }
 
@@ -1139,6 +1266,11 @@ mod tests {
             "http://www.ahzwfw.gov.cn/a，http://b.cn",
             "http://www.ahzwfw.gov.cn/a http://b.cn",
             "http://",
+            "https://www.ahzwfw.gov.cn/files/sample/申请表（示例）.docx",
+            "https://a.cn/x（示例）.docx，另见http://b.cn/y.doc。www.c.cn",
+            "HTTPS://a.cn/x 和 \\\\server\\a.doc",
+            "http://，http://",
+            "http://a.cn/x（www）",
         ] {
             let by_regex: Vec<String> = URL_CANDIDATE
                 .find_iter(text)
@@ -1151,8 +1283,38 @@ mod tests {
                 .collect();
             assert_eq!(find_urls(text), by_regex, "{text}");
         }
-        assert_eq!(sole_link("http://a.cn/x"), Some("http://a.cn/x"));
-        assert_eq!(sole_link("http://a.cn/x，见"), None);
+        assert_eq!(leading_link_end("http://a.cn/x"), Some(13));
+        assert_eq!(leading_link_end("http://a.cn/x，见"), Some(13));
+        assert_eq!(leading_link_end("见http://a.cn/x"), None);
+    }
+
+    /// What [`find_urls`] is defined as: every match of the regex, trimmed and filtered.
+    fn find_urls_by_regex(text: &str) -> Vec<String> {
+        URL_CANDIDATE
+            .find_iter(text)
+            .map(|m| {
+                m.as_str()
+                    .trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？'])
+                    .to_owned()
+            })
+            .filter(|s| s.chars().count() > 4)
+            .collect()
+    }
+
+    proptest::proptest! {
+        /// The byte pre-check and the leading-link shortcut find what the regex finds.
+        #[test]
+        fn find_urls_as_the_regex(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "http://", "HTTPS://", "https://", "htp://", "http//", "http：//", "www.", "WWW。",
+                "ftp:/", "file:\\", "C:\\", "\\\\", "a.cn", "/x", "申请表", "（示例）", ".docx",
+                "，", "。", " ", "\u{3000}", "(", ")", "见", "tp", "?", "：", "a", "1",
+            ]),
+            0..8,
+        )) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(find_urls(&text), find_urls_by_regex(&text), "{}", text);
+        }
     }
 
     #[test]

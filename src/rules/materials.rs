@@ -8,7 +8,9 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::general_text::{AnyWord, UrlProblem, check_url, find_urls, percent_decode_lossy};
+use super::general_text::{
+    AnyWord, UrlProblem, check_url, find_text, find_urls, percent_decode_lossy,
+};
 use crate::model::Material;
 use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth};
 
@@ -257,8 +259,8 @@ pub fn file_refs(text: &str) -> Vec<FileRef> {
         if *rest == *link {
             // The usual field: one link and nothing else.
             rest = Cow::Borrowed(" ");
-        } else if rest.contains(link.as_str()) {
-            rest = Cow::Owned(rest.replace(link.as_str(), " "));
+        } else if let Some(first) = find_text(&rest, &link) {
+            rest = Cow::Owned(replace_from(&rest, first, &link));
         }
         let file_name = link_file_name(&link);
         let extension = file_name.as_deref().and_then(extension_of);
@@ -289,6 +291,22 @@ pub fn file_refs(text: &str) -> Vec<FileRef> {
         });
     }
     refs
+}
+
+/// `text.replace(link, " ")` given where `link` first occurs (found by [`find_text`], which is
+/// cheaper than `str::replace`'s searcher on these short texts).
+fn replace_from(text: &str, first: usize, link: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    out.push(' ');
+    let mut rest = &text[first + link.len()..];
+    while let Some(i) = find_text(rest, link) {
+        out.push_str(&rest[..i]);
+        out.push(' ');
+        rest = &rest[i + link.len()..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// `材料「name」`, the target of a material's finding.
@@ -542,6 +560,23 @@ mod tests {
             Some("不动产登记申请表（空白表）.docx")
         );
         assert!(file_refs("请到窗口领取").is_empty());
+    }
+
+    #[test]
+    fn replace_from_is_str_replace() {
+        for (text, link) in [
+            ("a b a", "a"),
+            ("http://x.cn（示例）http://x.cn", "http://x.cn"),
+            ("aaa", "aa"),
+            ("见申请表申请表", "申请表"),
+        ] {
+            let first = text.find(link).unwrap();
+            assert_eq!(
+                replace_from(text, first, link),
+                text.replace(link, " "),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -4,8 +4,8 @@
 use std::cell::OnceCell;
 
 use super::general_text::{
-    Bigrams, find_text, normalize_for_compare, remove_stopwords, stopword_char_count,
-    without_stopwords,
+    BigramSketch, Bigrams, CharSketch, StopwordScan, find_text, normalize_for_compare,
+    remove_scanned_stopwords, remove_stopwords, scan_stopwords, without_stopwords,
 };
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
@@ -191,18 +191,27 @@ impl Rule for FaqQuality {
 struct Element {
     label: &'static str,
     norm: String,
-    /// The normalised text's length in characters, and how many of them a stop word may take.
-    counts: OnceCell<(usize, usize)>,
+    /// The normalised text's characters, to rule out holding an answer without searching.
+    sketch: CharSketch,
+    /// The normalised text's length in characters.
+    chars: usize,
+    /// Its stop-word characters: how many of its characters a stop word may take.
+    stop: OnceCell<StopwordScan>,
     /// The normalised text without stop words, and its length in characters.
     bare: OnceCell<(String, usize)>,
+    bigram_sketch: OnceCell<BigramSketch>,
     bigrams: OnceCell<Bigrams>,
 }
 
 impl Element {
+    fn stop(&self) -> &StopwordScan {
+        self.stop.get_or_init(|| scan_stopwords(&self.norm))
+    }
+
     fn bare(&self) -> &(String, usize) {
         self.bare.get_or_init(|| {
             let mut bare = self.norm.clone();
-            remove_stopwords(&mut bare);
+            remove_scanned_stopwords(&mut bare, *self.stop());
             let chars = bare.chars().count();
             (bare, chars)
         })
@@ -212,14 +221,16 @@ impl Element {
     /// without stop words. A long element is ruled out by its length alone: without stop words it
     /// keeps at least its other characters, and the similarity bound falls as it grows.
     fn may_reach(&self, chars: usize, threshold: f64) -> bool {
-        let &(all, stop) = self
-            .counts
-            .get_or_init(|| (self.norm.chars().count(), stopword_char_count(&self.norm)));
-        let least = all - stop;
+        let least = self.chars - self.stop().count;
         if least >= chars && !Bigrams::may_reach(chars, least, threshold) {
             return false;
         }
         Bigrams::may_reach(chars, self.bare().1, threshold)
+    }
+
+    fn bigram_sketch(&self) -> &BigramSketch {
+        self.bigram_sketch
+            .get_or_init(|| BigramSketch::of(&self.bare().0))
     }
 
     fn bigrams(&self) -> &Bigrams {
@@ -234,11 +245,15 @@ fn other_elements(item: &Item) -> Vec<Element> {
         .iter()
         .filter_map(|&field| {
             let norm = normalize_for_compare(item.get(field));
-            norm.chars().nth(9).is_some().then(|| Element {
+            let (sketch, chars) = CharSketch::of(&norm);
+            (chars >= 10).then(|| Element {
                 label: field.label(),
                 norm,
-                counts: OnceCell::new(),
+                sketch,
+                chars,
+                stop: OnceCell::new(),
                 bare: OnceCell::new(),
+                bigram_sketch: OnceCell::new(),
                 bigrams: OnceCell::new(),
             })
         })
@@ -249,21 +264,115 @@ fn other_elements(item: &Item) -> Vec<Element> {
 /// [`normalize_for_compare`]) merely repeats, if any: the element's text contains the answer, or
 /// their similarity reaches the threshold.
 fn repeated_element(elements: &[Element], norm: &str, threshold: f64) -> Option<&'static str> {
+    let (sketch, chars) = CharSketch::of(norm);
     // An answer of fewer than ten characters is not taken for a copy.
-    norm.chars().nth(9)?;
+    if chars < 10 {
+        return None;
+    }
     let mut bare = norm.to_owned();
     remove_stopwords(&mut bare);
     let bare_chars = bare.chars().count();
+    let mut bigram_sketch: Option<BigramSketch> = None;
     let mut bigrams: Option<Bigrams> = None;
     elements
         .iter()
         .find(|e| {
-            find_text(&e.norm, norm).is_some()
+            // The sketches only rule out what the exact tests would reject.
+            e.sketch.may_contain(&sketch) && find_text(&e.norm, norm).is_some()
                 || e.may_reach(bare_chars, threshold)
+                    && bigram_sketch
+                        .get_or_insert_with(|| BigramSketch::of(&bare))
+                        .may_reach(e.bigram_sketch(), threshold)
                     && bigrams
                         .get_or_insert_with(|| Bigrams::of(&bare))
                         .dice(e.bigrams())
                         >= threshold
         })
         .map(|e| e.label)
+}
+
+/// The plain definition [`repeated_element`] answers with its shortcuts, kept to compare.
+#[cfg(test)]
+fn repeated_element_plain(item: &Item, norm: &str, threshold: f64) -> Option<&'static str> {
+    let bare = |s: &str| {
+        let mut b = s.to_owned();
+        remove_stopwords(&mut b);
+        b
+    };
+    norm.chars().nth(9)?;
+    OTHER_ELEMENTS
+        .iter()
+        .filter_map(|&field| {
+            let e = normalize_for_compare(item.get(field));
+            e.chars().nth(9).is_some().then_some((field.label(), e))
+        })
+        .find(|(_, e)| {
+            e.contains(norm) || Bigrams::of(&bare(e)).dice(&Bigrams::of(&bare(norm))) >= threshold
+        })
+        .map(|(label, _)| label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PIECES: &[&str] = &[
+        "申请人",
+        "应当",
+        "具有",
+        "完全民事行为能力",
+        "的",
+        "如何",
+        "办理",
+        "窗口",
+        "提交",
+        "材料",
+        "齐全",
+        "符合",
+        "法定形式",
+        "，",
+        "。",
+        "1",
+        "Ａ",
+        "受理",
+        "是否",
+        "可以",
+    ];
+
+    proptest::proptest! {
+        /// The sketches and length bounds never change which element an answer repeats.
+        #[test]
+        fn repeated_element_as_defined(
+            fields in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(PIECES), 0..14), 7),
+            answer in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
+            take in 0usize..6,
+            from in 0usize..7,
+            threshold in proptest::sample::select(vec![0.0, 0.3, 0.5, 0.8, 1.0]),
+        ) {
+            let item = Item {
+                conditions: fields[0].concat(),
+                legal_basis: fields[1].concat(),
+                address: fields[2].concat(),
+                hours: fields[3].concat(),
+                quantity_limit_desc: fields[4].concat(),
+                onsite_reason: fields[5].concat(),
+                legal_limit_note: fields[6].concat(),
+                ..Item::default()
+            };
+            // Sometimes a copied piece of an element, so that containment is exercised.
+            let answer = if take > 0 {
+                let f: Vec<&str> = fields[from].iter().copied().take(take * 2).collect();
+                f.concat()
+            } else {
+                answer.concat()
+            };
+            let norm = normalize_for_compare(&answer);
+            let elements = other_elements(&item);
+            proptest::prop_assert_eq!(
+                repeated_element(&elements, &norm, threshold),
+                repeated_element_plain(&item, &norm, threshold)
+            );
+        }
+    }
 }
