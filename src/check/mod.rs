@@ -85,17 +85,28 @@ pub(crate) fn check_slot(
                 .iter()
                 .filter(|f| f.severity == Severity::Error)
                 .count();
+            // The item is not needed after the rules: its fields move into the entry uncopied.
+            let Item {
+                code,
+                name,
+                item_type,
+                subject,
+                region_code,
+                provenance,
+                ..
+            } = *item;
             let entry = ItemEntry {
-                code: item.code.clone(),
-                name: item.name.clone(),
+                code,
+                name,
                 unit: unit.name,
                 unit_kind: unit.kind,
-                item_type: item.item_type.clone(),
-                subject: item.subject.clone(),
-                region_code: item.region_code.clone(),
-                provenance: item.provenance.clone(),
+                item_type,
+                subject,
+                region_code,
+                provenance,
                 status: ItemStatus::Checked,
                 reason: None,
+                // Already sorted by id: collecting only checks the order before building.
                 outcomes: result
                     .outcomes
                     .iter()

@@ -327,8 +327,9 @@ fn check_chunk(c: &Chunk, name: &str, rules: &RuleSet, ctx: &CheckContext) -> Ve
             };
             let (entry, findings) = check_slot(slot, rules, ctx);
             Some(Checked {
-                entry_json: pretty(&entry),
-                findings_json: findings.iter().map(pretty).collect(),
+                // Room for a typical entry (34 outcomes ≈ 1.2 KB) or finding (≈ 0.5 KB) at once.
+                entry_json: pretty(&entry, 2048),
+                findings_json: findings.iter().map(|f| pretty(f, 1024)).collect(),
                 entry,
                 findings,
             })
@@ -380,19 +381,13 @@ impl Sink<'_> {
     }
 }
 
-/// A value as serde_json's pretty printer writes it inside a top-level array (indent 4).
-fn pretty<T: serde::Serialize>(value: &T) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    // Strings are escaped, so every '\n' is a line break of the printer.
-    for (i, line) in text.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-        }
-        out.push_str("    ");
-        out.push_str(line);
-    }
-    out
+/// A value as serde_json's pretty printer writes it inside a top-level array (indent 4), printed
+/// at that depth directly ([`write_array_element`](crate::report::json::write_array_element)).
+fn pretty<T: serde::Serialize>(value: &T, capacity: usize) -> String {
+    let mut out = Vec::with_capacity(capacity);
+    crate::report::json::write_array_element(value, &mut out);
+    // serde_json writes UTF-8 only (strings are copied whole or escaped).
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// The elements of a JSON array, written to a temporary file as they come.

@@ -25,3 +25,211 @@ pub fn read(text: &str) -> Result<Report, String> {
     }
     serde_json::from_value(value).map_err(|e| format!("报告内容不完整: {e}"))
 }
+
+/// Appends `value` to `out` exactly as [`write`] prints it as an element of a top-level array
+/// field of the report (`items`, `findings`): serde_json's pretty printer (indent 2) starting
+/// two levels deep, so every line, the first included, is indented by four more spaces.
+///
+/// The streaming check serialises each item entry and finding with this on the worker threads;
+/// printing at the right depth directly saves a second pass that re-indented every line.
+pub fn write_array_element<T: serde::Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
+    /// Depth of an element of a top-level array: report object, then the array.
+    const ELEMENT_DEPTH: usize = 2;
+    out.extend_from_slice(b"    ");
+    let mut ser = serde_json::Serializer::with_formatter(
+        &mut *out,
+        Nested {
+            current_indent: ELEMENT_DEPTH,
+            has_value: false,
+        },
+    );
+    // Writing into a Vec cannot fail, and the report's types serialise without error (maps have
+    // string keys); an error would leave a truncated element, as the old `unwrap_or_default` did.
+    let _ = value.serialize(&mut ser);
+}
+
+/// serde_json's `PrettyFormatter` (indent `"  "`) with a starting depth: its own depth cannot be
+/// set. Each method is the pretty printer's, so the bytes are the same as at that depth inside
+/// [`write`]'s output.
+struct Nested {
+    current_indent: usize,
+    has_value: bool,
+}
+
+impl Nested {
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> std::io::Result<()> {
+        /// Enough for the report's deepest nesting in one write; deeper levels loop.
+        const SPACES: &[u8] = b"                ";
+        let mut n = 2 * self.current_indent;
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.current_indent += 1;
+        self.has_value = false;
+        w.write_all(bracket)
+    }
+
+    fn close<W: ?Sized + Write>(&mut self, w: &mut W, bracket: &[u8]) -> std::io::Result<()> {
+        self.current_indent -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(bracket)
+    }
+
+    fn next<W: ?Sized + Write>(&self, w: &mut W, first: bool) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+}
+
+impl serde_json::ser::Formatter for Nested {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.next(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.next(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::model::{Finding, Outcome, Provenance, Severity};
+    use crate::report::{ItemEntry, ItemStatus};
+    use crate::unit::UnitKind;
+
+    /// The plain way: the whole pretty text, then four spaces before every line.
+    fn reindented<T: serde::Serialize>(value: &T) -> String {
+        let text = serde_json::to_string_pretty(value).expect("serialise");
+        text.split('\n')
+            .map(|line| format!("    {line}"))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    fn element<T: serde::Serialize>(value: &T) -> String {
+        let mut out = Vec::new();
+        write_array_element(value, &mut out);
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn entry(text: &str, outcomes: &[(&str, Outcome)], status: ItemStatus) -> ItemEntry {
+        ItemEntry {
+            code: text.into(),
+            name: format!("{text}\n事项"),
+            unit: "贵池区".into(),
+            unit_kind: UnitKind::County,
+            item_type: String::new(),
+            subject: text.into(),
+            region_code: "341702".into(),
+            provenance: Provenance::row("a \"b\".ndjson", 3),
+            status,
+            reason: (status == ItemStatus::Unreadable).then(|| format!("{text}\t坏")),
+            outcomes: outcomes
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), *v))
+                .collect(),
+            errors: 1,
+            warnings: 0,
+        }
+    }
+
+    fn finding(text: &str, target: Option<String>) -> Finding {
+        Finding {
+            rule: "B09".into(),
+            rule_name: "handling-address".into(),
+            element: "办理地点".into(),
+            severity: Severity::Warning,
+            item_code: text.into(),
+            item_name: "事项".into(),
+            unit: "单位".into(),
+            target,
+            message: format!("「{text}」\u{1}"),
+            evidence: text.into(),
+            suggestion: String::new(),
+            provenance: Provenance::sheet_row("x.xlsx", "申请材料", 12),
+        }
+    }
+
+    #[test]
+    fn empty_collections_and_nesting_print_as_the_pretty_printer_does() {
+        let e = entry("", &[], ItemStatus::Unreadable);
+        assert!(element(&e).contains("\"outcomes\": {},"), "{}", element(&e));
+        assert_eq!(element(&e), reindented(&e));
+        let nested = serde_json::json!([[], {}, [1, [2, {"a": []}]], {"b": {"c": [3]}}]);
+        assert_eq!(element(&nested), reindented(&nested));
+        // Deeper than the indentation written in one piece.
+        let nested = serde_json::json!([[[[[[[[[[{"deep": [[[1]]]}]]]]]]]]]]);
+        assert_eq!(element(&nested), reindented(&nested));
+        assert_eq!(element(&7), "    7");
+    }
+
+    proptest! {
+        #[test]
+        fn an_element_is_the_reindented_pretty_text(
+            text in "\\PC{0,12}|[\"\\\\\n\t\u{0}-\u{1f}a-z点]{0,12}",
+            n in 0usize..40,
+            fail in any::<bool>(),
+            unreadable in any::<bool>(),
+            target in proptest::option::of("[a-z「」]{0,6}"),
+        ) {
+            let ids: Vec<String> = (0..n).map(|i| format!("R{i:02}")).collect();
+            let outcome = if fail { Outcome::Fail } else { Outcome::NotApplicable };
+            let outcomes: Vec<(&str, Outcome)> = ids.iter().map(|k| (k.as_str(), outcome)).collect();
+            let status = if unreadable { ItemStatus::Unreadable } else { ItemStatus::Checked };
+            let e = entry(&text, &outcomes, status);
+            prop_assert_eq!(element(&e), reindented(&e));
+            let f = finding(&text, target);
+            prop_assert_eq!(element(&f), reindented(&f));
+        }
+    }
+}
