@@ -194,13 +194,13 @@ fn elements_that_do_not_apply_are_recorded_as_na() {
         RuleSet::default().check_item(&item, "池州市自然资源和规划局", &CheckContext::default());
     for id in ["F02", "F03", "I01", "M04", "M05", "M06", "M07"] {
         assert_eq!(
-            result.outcomes.get(id),
-            Some(&Outcome::NotApplicable),
+            result.outcome(id),
+            Some(Outcome::NotApplicable),
             "{id} should be n/a"
         );
     }
     for id in ["F01", "M01", "M02", "M03", "M08", "P01", "P02", "Q01"] {
-        assert_eq!(result.outcomes.get(id), Some(&Outcome::Pass), "{id}");
+        assert_eq!(result.outcome(id), Some(Outcome::Pass), "{id}");
     }
     assert!(
         result.findings.is_empty(),

@@ -273,14 +273,18 @@ fn read_chunks(
     tx: &std::sync::mpsc::SyncSender<Chunk>,
     free: &std::sync::mpsc::Receiver<Chunk>,
 ) -> std::io::Result<()> {
-    let fresh = || {
+    // A new buffer starts at the size of the last full chunk, instead of growing to it by
+    // doubling (each step a copy and freshly zeroed pages).
+    let fresh = |last: usize| {
         let mut c = free.try_recv().unwrap_or_default();
         c.buf.clear();
         c.spans.clear();
+        c.buf.reserve(last);
+        c.spans.reserve(chunk);
         c
     };
     let mut reader = BufReader::with_capacity(1 << 20, file);
-    let mut c = fresh();
+    let mut c = fresh(0);
     let mut line_no = 0u64;
     loop {
         let start = c.buf.len();
@@ -303,7 +307,8 @@ fn read_chunks(
         };
         c.spans.push((start, end, line_no));
         if c.spans.len() >= chunk {
-            let full = std::mem::replace(&mut c, fresh());
+            let last = c.buf.len();
+            let full = std::mem::replace(&mut c, fresh(last));
             if tx.send(full).is_err() {
                 return Ok(());
             }
