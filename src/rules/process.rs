@@ -27,7 +27,12 @@ pub fn online_depth(text: &str) -> Option<u8> {
         }
         id += forms.len();
     }
-    match t.as_str() {
+    bare_roman(&t)
+}
+
+/// A depth written as a bare Roman numeral (`IV`), upper-cased.
+fn bare_roman(t: &str) -> Option<u8> {
+    match t {
         "IV" => Some(4),
         "III" => Some(3),
         "II" => Some(2),
@@ -81,13 +86,7 @@ mod tests {
                 return Some(*level);
             }
         }
-        match t.as_str() {
-            "IV" => Some(4),
-            "III" => Some(3),
-            "II" => Some(2),
-            "I" => Some(1),
-            _ => None,
-        }
+        super::bare_roman(&t)
     }
 
     #[test]
