@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::UnitScore;
 use super::compute::{
     ItemTally, ScoreOptions, UnitSums, flag_overlaps, is_missing_evidence, is_public_service,
-    score_from_sums,
+    majority_kind, score_from_sums,
 };
 use super::reservoir::{Drawn, Reservoir};
 use super::sample::SampleSpec;
@@ -126,7 +126,7 @@ impl CensusTally {
             .units
             .iter()
             .map(|(name, (dept, county, sums))| {
-                score_from_sums(name.clone(), majority(*dept, *county), sums, opts)
+                score_from_sums(name.clone(), majority_kind(*dept, *county), sums, opts)
             })
             .collect();
         flag_overlaps(&mut scores);
@@ -144,7 +144,7 @@ impl CensusTally {
         let kinds: BTreeMap<&str, UnitKind> = self
             .units
             .iter()
-            .map(|(name, (dept, county, _))| (name.as_str(), majority(*dept, *county)))
+            .map(|(name, (dept, county, _))| (name.as_str(), majority_kind(*dept, *county)))
             .collect();
         let drawn = sample.finish(|u| kinds.get(u).copied().unwrap_or(UnitKind::Department));
         let mut sampled: BTreeMap<&str, UnitSums> = BTreeMap::new();
@@ -169,7 +169,7 @@ impl CensusTally {
                 };
                 Some(score_from_sums(
                     name.clone(),
-                    majority(*dept, *county),
+                    majority_kind(*dept, *county),
                     &sums,
                     opts,
                 ))
@@ -177,15 +177,6 @@ impl CensusTally {
             .collect();
         flag_overlaps(&mut scores);
         (scores, drawn)
-    }
-}
-
-/// A unit's kind: the kind most of its items have, 市直部门 on a tie.
-fn majority(dept: usize, county: usize) -> UnitKind {
-    if county > dept {
-        UnitKind::County
-    } else {
-        UnitKind::Department
     }
 }
 

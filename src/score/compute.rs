@@ -146,14 +146,19 @@ pub fn lots(report: &Report, mapping: &UnitMapping) -> BTreeMap<String, (UnitKin
                     .cmp(&report.items[b].code)
                     .then(a.cmp(&b))
             });
-            let kind = if county > dept {
-                UnitKind::County
-            } else {
-                UnitKind::Department
-            };
-            (name, (kind, idx))
+            (name, (majority_kind(dept, county), idx))
         })
         .collect()
+}
+
+/// A unit's kind: the kind most of its items have (by count of 市直部门 and 县区 items), 市直部门
+/// on a tie.
+pub fn majority_kind(dept: usize, county: usize) -> UnitKind {
+    if county > dept {
+        UnitKind::County
+    } else {
+        UnitKind::Department
+    }
 }
 
 /// Scores every unit. `sample` is the set of report item indices scored (`None`: every checked
