@@ -49,8 +49,24 @@ pub enum UsccError {
     },
 }
 
+/// Each ASCII byte's value in [`USCC_ALPHABET`], 255 for a byte outside it: a table, because
+/// `str::find` per character cost more than the rest of B04 together.
+const USCC_VALUES: [u8; 128] = {
+    let mut t = [255u8; 128];
+    let a = USCC_ALPHABET.as_bytes();
+    let mut i = 0;
+    while i < a.len() {
+        t[a[i] as usize] = i as u8;
+        i += 1;
+    }
+    t
+};
+
 fn uscc_value(c: char) -> Option<u32> {
-    USCC_ALPHABET.find(c).map(|i| i as u32)
+    match USCC_VALUES.get(c as usize) {
+        Some(&v) if v != 255 => Some(u32::from(v)),
+        _ => None,
+    }
 }
 
 /// The USCC check character for the first 17 characters, `None` when they are not 17 valid ones.
@@ -65,7 +81,10 @@ pub fn uscc_check_char(first17: &str) -> Option<char> {
         weight = weight * 3 % 31;
     }
     let check = (31 - sum % 31) % 31;
-    USCC_ALPHABET.chars().nth(check as usize)
+    USCC_ALPHABET
+        .as_bytes()
+        .get(check as usize)
+        .map(|&b| char::from(b))
 }
 
 /// The 组织机构代码 check character (GB 11714) for its first 8 characters (digits or capitals).
@@ -103,9 +122,9 @@ pub fn check_uscc(code: &str) -> Result<(), UsccError> {
     if let Some(bad) = code.chars().find(|&c| uscc_value(c).is_none()) {
         return Err(UsccError::Charset(bad));
     }
-    let first17: String = code.chars().take(17).collect();
-    let found = code.chars().nth(17).unwrap_or('?');
-    let expected = uscc_check_char(&first17).unwrap_or('?');
+    // 18 characters from the alphabet are 18 ASCII bytes.
+    let found = char::from(code.as_bytes()[17]);
+    let expected = uscc_check_char(&code[..17]).unwrap_or('?');
     if expected != found {
         return Err(UsccError::CheckDigit { expected, found });
     }
@@ -294,6 +313,23 @@ mod tests {
         );
         assert_eq!(org_code_check_char("00312163"), Some('3'));
         assert_eq!(uscc_region("11340100003121637X"), Some("340100"));
+    }
+
+    #[test]
+    fn uscc_value_table_is_the_alphabet() {
+        // The plain definition the table replaces: a character's position in the alphabet.
+        for c in (0..=0x3100)
+            .filter_map(char::from_u32)
+            .chain(['Ｏ', '０', '\u{ff21}'])
+        {
+            assert_eq!(
+                uscc_value(c),
+                USCC_ALPHABET.find(c).map(|i| i as u32),
+                "{c:?}"
+            );
+        }
+        assert_eq!(uscc_check_char("9111000010162374"), None);
+        assert_eq!(uscc_check_char("91110000101623741"), Some('K'));
     }
 
     #[test]
