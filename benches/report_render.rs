@@ -92,7 +92,7 @@ fn large_report() -> Report {
                             6..=8 => Outcome::Fail,
                             _ => Outcome::NotApplicable,
                         };
-                        ((*id).to_owned(), o)
+                        ((*id).into(), o)
                     })
                     .collect::<BTreeMap<_, _>>(),
                 errors: 0,

@@ -42,7 +42,7 @@ fn ids_with(entry: &ItemEntry, outcome: Outcome) -> BTreeSet<String> {
         .outcomes
         .iter()
         .filter(|(_, o)| **o == outcome)
-        .map(|(id, _)| id.clone())
+        .map(|(id, _)| id.to_string())
         .collect()
 }
 

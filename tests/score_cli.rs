@@ -24,10 +24,10 @@ fn write_report(path: &Path) {
         let name = format!("食品经营许可{i}");
         let mut outcomes = BTreeMap::new();
         outcomes.insert(
-            "B13".to_owned(),
+            "B13".into(),
             if fail { Outcome::Fail } else { Outcome::Pass },
         );
-        outcomes.insert("B14".to_owned(), Outcome::Pass);
+        outcomes.insert("B14".into(), Outcome::Pass);
         if fail {
             findings.push(Finding {
                 rule: "B13".into(),

@@ -110,7 +110,7 @@ pub(crate) fn check_slot(
                 outcomes: result
                     .outcomes
                     .iter()
-                    .map(|(k, v)| ((*k).to_owned(), *v))
+                    .map(|&(k, v)| (std::borrow::Cow::Borrowed(k), v))
                     .collect(),
                 errors,
                 warnings: result.findings.len() - errors,

@@ -183,7 +183,7 @@ impl Checked {
             }
             for (rule, still_fails) in counting {
                 if !still_fails && entry.outcomes.get(rule) == Some(&Outcome::Fail) {
-                    entry.outcomes.insert(rule.to_owned(), Outcome::Pass);
+                    entry.outcomes.insert(rule.to_owned().into(), Outcome::Pass);
                 }
             }
         }

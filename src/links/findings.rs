@@ -263,7 +263,7 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
             let severity = p.severity.min(rule.severity);
             if severity == Severity::Error {
                 entry.errors += 1;
-                entry.outcomes.insert(rule.id.to_owned(), Outcome::Fail);
+                entry.outcomes.insert(rule.id.into(), Outcome::Fail);
             } else {
                 entry.warnings += 1;
             }

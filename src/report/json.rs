@@ -176,7 +176,7 @@ mod tests {
             reason: (status == ItemStatus::Unreadable).then(|| format!("{text}\t坏")),
             outcomes: outcomes
                 .iter()
-                .map(|(k, v)| ((*k).to_owned(), *v))
+                .map(|(k, v)| ((*k).to_owned().into(), *v))
                 .collect(),
             errors: 1,
             warnings: 0,

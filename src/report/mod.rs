@@ -3,6 +3,7 @@
 //! The JSON form is the report's schema (`schema/report.schema.json`), versioned by
 //! [`SCHEMA_VERSION`]; the other formats are views of it.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -133,9 +134,10 @@ pub struct ItemEntry {
     /// Why the item could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    /// pass / fail / n/a per rule id.
+    /// pass / fail / n/a per rule id. The ids are borrowed from the rules when the item was
+    /// checked in this run (no allocation per rule per item), owned when read back from a report.
     #[serde(default)]
-    pub outcomes: BTreeMap<String, Outcome>,
+    pub outcomes: BTreeMap<Cow<'static, str>, Outcome>,
     /// Findings of severity error.
     pub errors: usize,
     /// Findings of severity warning.

@@ -67,7 +67,7 @@ impl CensusTally {
         }
         let (mut applicable, mut failed, mut missing) = (0, 0, 0);
         for (rule, outcome) in &entry.outcomes {
-            if !self.appendix.contains(rule) {
+            if !self.appendix.contains(rule.as_ref()) {
                 continue;
             }
             match outcome {

@@ -89,7 +89,7 @@ pub fn tally_items(report: &Report, kept: &[bool]) -> Vec<ItemTally> {
                 return t;
             }
             for (rule, outcome) in &item.outcomes {
-                if !appendix.contains(rule.as_str()) {
+                if !appendix.contains(rule.as_ref()) {
                     continue;
                 }
                 match outcome {
@@ -97,7 +97,7 @@ pub fn tally_items(report: &Report, kept: &[bool]) -> Vec<ItemTally> {
                     Outcome::Pass => t.applicable += 1,
                     Outcome::Fail => {
                         t.applicable += 1;
-                        let key = (item.code.as_str(), item.name.as_str(), rule.as_str());
+                        let key = (item.code.as_str(), item.name.as_str(), rule.as_ref());
                         let (all, still, missing) = errs.get(&key).copied().unwrap_or_default();
                         let overturned = all > 0 && still == 0;
                         if !overturned {

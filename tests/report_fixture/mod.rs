@@ -64,7 +64,7 @@ fn item(
         reason: None,
         outcomes: ["B13", "B14", "B15"]
             .into_iter()
-            .map(String::from)
+            .map(Into::into)
             .zip(outcomes)
             .collect::<BTreeMap<_, _>>(),
         errors: 0,

@@ -53,7 +53,7 @@ pub(super) fn item(
         provenance: Provenance::record("items.json", 1),
         status: ItemStatus::Checked,
         reason: None,
-        outcomes: out.iter().map(|(r, o)| ((*r).to_owned(), *o)).collect(),
+        outcomes: out.iter().map(|&(r, o)| (r.to_owned().into(), o)).collect(),
         errors: 0,
         warnings: 0,
     }
