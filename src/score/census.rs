@@ -66,8 +66,13 @@ impl CensusTally {
             return;
         }
         let (mut applicable, mut failed, mut missing) = (0, 0, 0);
+        // Outcomes and appendix ids are both sorted: one merged walk instead of a set lookup
+        // per outcome (this runs on the one thread that writes the report).
+        let mut appendix = self.appendix.iter().peekable();
         for (rule, outcome) in &entry.outcomes {
-            if !self.appendix.contains(rule.as_ref()) {
+            let rule: &str = rule;
+            while appendix.next_if(|a| a.as_str() < rule).is_some() {}
+            if appendix.peek().is_none_or(|a| a.as_str() != rule) {
                 continue;
             }
             match outcome {
@@ -78,7 +83,7 @@ impl CensusTally {
                     failed += 1;
                     if findings.iter().any(|f| {
                         f.severity == Severity::Error
-                            && &f.rule == rule
+                            && f.rule == rule
                             && is_missing_evidence(&f.evidence)
                     }) {
                         missing += 1;
