@@ -18,7 +18,7 @@
 //! a unit can need (`count:N`: N; `gb2828`: 1,250), and the report's scores are the sample's.
 //!
 //! What stays in memory: up to three chunks of lines (one being read, one waiting, one being checked) and the
-//! results of the chunk being written (a few MB per 1,000 lines of
+//! results of the chunk being written (about 3 KB per line of
 //! typical items), the notices, 10 findings, and the set of 实施编码 seen so far
 //! ([`DuplicateCodes`], a 64-bit hash and a packed first place per distinct code, ≈ 16–32 bytes
 //! — the one part that grows with N).
@@ -39,8 +39,11 @@ use crate::score::{SampleSpec, ScoreOptions, UnitMapping};
 use crate::source::json::ndjson_line_record;
 use crate::source::{DuplicateCodes, Notice, NoticeLevel, Record, SourceError};
 
-/// Lines per chunk: large enough to keep both cores busy, small enough to bound memory.
-pub const DEFAULT_CHUNK: usize = 2048;
+/// Lines per chunk: large enough to keep both cores busy (a chunk of typical items is several
+/// milliseconds of work per core), small enough that a chunk's lines and the items parsed from
+/// them stay in cache. 2,048 lines (13 MB) took 10–15 % more CPU per item than 64–512 and twice
+/// the peak RSS (BENCHMARKS.md, session 4).
+pub const DEFAULT_CHUNK: usize = 256;
 
 /// How many findings are kept for the console summary.
 const KEPT_FINDINGS: usize = 10;
