@@ -61,25 +61,26 @@ pub fn is_known_area_code(code: &str) -> bool {
 /// The area code(s) valid for a region code (6 or 12 digits): the county's own row when it is a
 /// 省直辖县级 unit, else its prefecture's, else the municipality's. Empty when unknown.
 pub fn area_codes_for_region(region_code: &str) -> Vec<&'static str> {
-    let digits: String = region_code
-        .chars()
-        .filter(char::is_ascii_digit)
-        .take(6)
-        .collect();
-    if digits.len() < 4 {
+    // The first six digits, on the stack: this runs for every item's phones.
+    let mut digits = [0u8; 6];
+    let mut n = 0;
+    for b in region_code.bytes().filter(u8::is_ascii_digit).take(6) {
+        digits[n] = b;
+        n += 1;
+    }
+    if n < 4 {
         return Vec::new();
     }
     let table = &AREA_CODES.by_division;
-    let candidates = [
-        digits.clone(),
-        format!("{}00", &digits[..4]),
-        format!("{}0100", &digits[..2]),
-    ];
-    for c in &candidates {
-        if c.len() == 6 {
-            if let Some(a) = table.get(c) {
-                return vec![a.as_str()];
-            }
+    let (d0, d1, d2, d3) = (digits[0], digits[1], digits[2], digits[3]);
+    let own = (n == 6).then_some(digits);
+    let prefecture = [d0, d1, d2, d3, b'0', b'0'];
+    let municipality = [d0, d1, b'0', b'1', b'0', b'0'];
+    for c in own.iter().chain([&prefecture, &municipality]) {
+        // ASCII digits are UTF-8.
+        let key = std::str::from_utf8(c).unwrap_or_default();
+        if let Some(a) = table.get(key) {
+            return vec![a.as_str()];
         }
     }
     Vec::new()
@@ -139,6 +140,49 @@ pub fn uscc_division(uscc: &str) -> Option<(&str, DivisionStatus)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain version of [`area_codes_for_region`], as first written.
+    fn area_codes_plain(region_code: &str) -> Vec<&'static str> {
+        let digits: String = region_code
+            .chars()
+            .filter(char::is_ascii_digit)
+            .take(6)
+            .collect();
+        if digits.len() < 4 {
+            return Vec::new();
+        }
+        let candidates = [
+            digits.clone(),
+            format!("{}00", &digits[..4]),
+            format!("{}0100", &digits[..2]),
+        ];
+        candidates
+            .iter()
+            .filter(|c| c.len() == 6)
+            .find_map(|c| AREA_CODES.by_division.get(c))
+            .map(|a| vec![a.as_str()])
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn area_codes_match_the_plain_lookup() {
+        let mut codes: Vec<String> = DIVISIONS.keys().cloned().collect();
+        for code in DIVISIONS.keys().take(400) {
+            codes.push(format!("{code}000000"));
+            codes.push(format!(" {}-{} ", &code[..2], &code[2..]));
+            codes.push(code[..4].to_owned());
+            codes.push(code[..5].to_owned());
+            codes.push(format!("{}99", &code[..4]));
+        }
+        codes.extend(["", "99", "abc", "１２３４５６", "3417０2"].map(String::from));
+        for code in &codes {
+            assert_eq!(
+                area_codes_for_region(code),
+                area_codes_plain(code),
+                "{code:?}"
+            );
+        }
+    }
 
     #[test]
     fn area_codes_by_region() {
