@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -541,10 +542,6 @@ fn push_compare_chars(s: &str, out: &mut String) {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if ('\u{2E80}'..='\u{9FFF}').contains(&c) {
-            if c.is_alphanumeric() {
-                out.push(c);
-            }
         } else if c == 'Σ' {
             // `str::to_lowercase` lowers a final sigma by its context, which one character
             // cannot see: take the slow road for the whole text (Greek is rare here).
@@ -557,10 +554,59 @@ fn push_compare_chars(s: &str, out: &mut String) {
             );
             return;
         } else {
-            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+            match compare_class(c) {
+                CompareClass::Kept => out.push(c),
+                CompareClass::Dropped => {}
+                CompareClass::Lowered => {
+                    out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+                }
+            }
         }
     }
     out.push_str(&s[run..]);
+}
+
+/// What comparing does with a character other than ASCII and the Han characters
+/// `push_compare_chars` recognises by their bytes (and other than `Σ`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CompareClass {
+    /// It is its own lower case and a letter or digit: kept as it is.
+    Kept,
+    /// It is its own lower case and neither letter nor digit: dropped.
+    Dropped,
+    /// Anything else: lowered through the Unicode tables, and its letters and digits kept.
+    Lowered,
+}
+
+/// The [`CompareClass`] of a character: what `c.to_lowercase().filter(char::is_alphanumeric)`
+/// yields, answered for the Basic Multilingual Plane from a table filled in as characters are
+/// met (punctuation such as `。` and `“` would otherwise go through the Unicode tables on every
+/// occurrence). Racing threads store the same value.
+fn compare_class(c: char) -> CompareClass {
+    const UNKNOWN: u8 = 0;
+    static CLASSES: [AtomicU8; 0x10000] = [const { AtomicU8::new(UNKNOWN) }; 0x10000];
+    let decide = || {
+        if !c.to_lowercase().eq(std::iter::once(c)) {
+            CompareClass::Lowered
+        } else if c.is_alphanumeric() {
+            CompareClass::Kept
+        } else {
+            CompareClass::Dropped
+        }
+    };
+    let Some(slot) = CLASSES.get(c as usize) else {
+        return decide();
+    };
+    match slot.load(Ordering::Relaxed) {
+        1 => CompareClass::Kept,
+        2 => CompareClass::Dropped,
+        3 => CompareClass::Lowered,
+        _ => {
+            let class = decide();
+            slot.store(class as u8 + 1, Ordering::Relaxed);
+            class
+        }
+    }
 }
 
 /// The length in bytes of the leading number or `问`/`Q` label of a text kept by
@@ -613,10 +659,6 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if ('\u{2E80}'..='\u{9FFF}').contains(&c) {
-            if c.is_alphanumeric() {
-                out.push(c);
-            }
         } else if c == 'Σ' {
             // As in `push_compare_chars`: the whole text through the Unicode definition.
             out.clear();
@@ -628,11 +670,19 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
             );
             break;
         } else {
-            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+            match compare_class(c) {
+                CompareClass::Kept => out.push(c),
+                CompareClass::Dropped => {}
+                CompareClass::Lowered => {
+                    out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+                }
+            }
         }
     }
     let label = label_len_chars(out);
-    out.drain(..label);
+    if label > 0 {
+        out.drain(..label);
+    }
 }
 
 /// [`label_len`] in characters, for a text kept by [`normalize_chars_into`].
@@ -663,12 +713,23 @@ pub fn find_chars(haystack: &[char], needle: &[char]) -> Option<usize> {
     let mut from = 0;
     while let Some(at) = haystack[from..=last_start].iter().position(|&c| c == first) {
         let i = from + at;
-        if haystack[i + 1..i + needle.len()] == needle[1..] {
+        if same_chars(&haystack[i + 1..i + needle.len()], &needle[1..]) {
             return Some(i);
         }
         from = i + 1;
     }
     None
+}
+
+/// Whether two equally long runs of characters are the same, compared one by one (short runs:
+/// cheaper than a call to `memcmp`).
+fn same_chars(a: &[char], b: &[char]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// `text.starts_with(prefix)`, compared one by one.
+fn starts_with_chars(text: &[char], prefix: &[char]) -> bool {
+    text.len() >= prefix.len() && same_chars(&text[..prefix.len()], prefix)
 }
 
 /// `s = s.replace(word, "")` on characters, in place: every occurrence, left to right, without
@@ -682,7 +743,7 @@ fn remove_all_chars(s: &mut Vec<char>, word: &[char]) {
     };
     let (mut read, mut write) = (start + word.len(), start);
     while read < s.len() {
-        if s[read] == first && s[read..].starts_with(word) {
+        if s[read] == first && starts_with_chars(&s[read..], word) {
             read += word.len();
         } else {
             s[write] = s[read];
@@ -853,6 +914,12 @@ pub fn scan_stopword_chars(normalized: &[char]) -> StopwordScan {
         }
     }
     StopwordScan { present, count }
+}
+
+/// [`remove_stopwords`] on characters, in place.
+pub fn remove_stopword_chars(normalized: &mut Vec<char>) {
+    let scan = scan_stopword_chars(normalized);
+    remove_scanned_stopword_chars(normalized, scan);
 }
 
 /// [`remove_scanned_stopwords`] on characters, in place: word after word in list order, except
@@ -1237,7 +1304,10 @@ impl NonAnswers {
     pub fn matches_chars(&self, norm: &[char], rest: &mut Vec<char>) -> bool {
         let any = norm.iter().enumerate().any(|(i, &c)| {
             has_bit(&self.first_bits, sketch_bit(u64::from(c)))
-                && self.phrase_chars.iter().any(|p| norm[i..].starts_with(p))
+                && self
+                    .phrase_chars
+                    .iter()
+                    .any(|p| starts_with_chars(&norm[i..], p))
         });
         if !any {
             return false;
@@ -1365,6 +1435,24 @@ mod similarity_tests {
             );
             if c >= '\u{4E00}' {
                 assert!(c.is_alphanumeric(), "{c:?} is not a letter");
+            }
+        }
+    }
+
+    #[test]
+    fn compare_classes_are_what_lowering_gives() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32).step_by(1) {
+            if c.is_ascii() || c == 'Σ' || c as u32 > 0x1_0000 && c as u32 % 97 != 0 {
+                continue;
+            }
+            let lowered: String = c.to_lowercase().filter(|l| l.is_alphanumeric()).collect();
+            // Twice: once deciding, once from the table.
+            for _ in 0..2 {
+                match compare_class(c) {
+                    CompareClass::Kept => assert_eq!(lowered, c.to_string(), "{c:?}"),
+                    CompareClass::Dropped => assert_eq!(lowered, "", "{c:?}"),
+                    CompareClass::Lowered => assert!(!c.to_lowercase().eq([c]), "{c:?}"),
+                }
             }
         }
     }

@@ -5,9 +5,10 @@ use std::cell::OnceCell;
 
 use super::general_text::{
     BigramSketch, Bigrams, CharSketch, StopwordScan, find_chars, find_text, normalize_chars_into,
-    normalize_for_compare, remove_scanned_stopword_chars, remove_stopwords, scan_stopword_chars,
-    without_stopwords,
+    remove_scanned_stopword_chars, remove_stopword_chars, scan_stopword_chars,
 };
+#[cfg(test)]
+use super::general_text::{normalize_for_compare, remove_stopwords};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
@@ -102,24 +103,15 @@ impl Rule for FaqQuality {
         // Repeated and near-duplicate questions, each pair once. The item's own name, which
         // many questions repeat, is left out of the similarity.
         let item_name = item.name.trim();
-        let name_counts = item_name.chars().nth(1).is_some();
-        // Each question normalised once (not once per pair).
-        let keys: Vec<(String, Bigrams)> = faqs
-            .iter()
-            .map(|f| {
-                let q = &f.question;
-                let key = normalize_for_compare(q);
-                let bare = if name_counts && find_text(q, item_name).is_some() {
-                    without_stopwords(&q.replace(item_name, ""))
-                } else {
-                    // Nothing to leave out: the same as normalising the question again.
-                    let mut bare = key.clone();
-                    remove_stopwords(&mut bare);
-                    bare
-                };
-                (key, Bigrams::of(&bare))
-            })
-            .collect();
+        // Each question normalised once (not once per pair), and only when there is a pair.
+        let mut bare = Vec::new();
+        let keys: Vec<(Vec<char>, Bigrams)> = if faqs.len() < 2 {
+            Vec::new()
+        } else {
+            faqs.iter()
+                .map(|f| question_key(&f.question, item_name, &mut bare))
+                .collect()
+        };
         for (i, a) in faqs.iter().enumerate() {
             for (j, b) in faqs.iter().enumerate().skip(i + 1) {
                 let same = keys[i].0 == keys[j].0;
@@ -188,6 +180,37 @@ impl Rule for FaqQuality {
         }
         Verdict::Checked(out)
     }
+}
+
+/// A question as compared with the others: normalised (for sameness), and the bigrams of its
+/// text without the item's name (when that has two characters or more) and without stop words
+/// (for near sameness). `bare` is scratch space.
+fn question_key(q: &str, item_name: &str, bare: &mut Vec<char>) -> (Vec<char>, Bigrams) {
+    let mut key = Vec::new();
+    normalize_chars_into(q, &mut key);
+    if item_name.chars().nth(1).is_some() && find_text(q, item_name).is_some() {
+        normalize_chars_into(&q.replace(item_name, ""), bare);
+    } else {
+        // Nothing to leave out: the same as normalising the question again.
+        bare.clear();
+        bare.extend_from_slice(&key);
+    }
+    remove_stopword_chars(bare);
+    (key, Bigrams::of_chars(bare))
+}
+
+/// The plain definition of [`question_key`], kept to compare.
+#[cfg(test)]
+fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams) {
+    let bare = if item_name.chars().count() >= 2 && q.contains(item_name) {
+        q.replace(item_name, "")
+    } else {
+        q.to_owned()
+    };
+    (
+        normalize_for_compare(q),
+        Bigrams::of(&super::general_text::without_stopwords(&bare)),
+    )
 }
 
 /// Another element long enough to be copied into an answer: its label, its normalised text as
@@ -360,6 +383,19 @@ mod tests {
     ];
 
     proptest::proptest! {
+        /// Questions are keyed as defined.
+        #[test]
+        fn question_keys_as_defined(
+            q in proptest::collection::vec(proptest::sample::select(PIECES), 0..10),
+            name in proptest::collection::vec(proptest::sample::select(PIECES), 0..3),
+        ) {
+            let (q, name) = (q.concat(), name.concat());
+            let (key, bigrams) = question_key(&q, &name, &mut vec!['x']);
+            let (plain_key, plain_bigrams) = question_key_plain(&q, &name);
+            proptest::prop_assert_eq!(key.iter().collect::<String>(), plain_key);
+            proptest::prop_assert_eq!(bigrams, plain_bigrams);
+        }
+
         /// The sketches and length bounds never change which element an answer repeats.
         #[test]
         fn repeated_element_as_defined(
