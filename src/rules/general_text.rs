@@ -630,23 +630,33 @@ fn label_len(kept: &str) -> usize {
 /// from their three bytes, like [`push_compare_chars`] recognises them; every other character
 /// goes through the same mapping as there.
 pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
+    // Written by index into a slice as long as `s` has bytes: no character lowers to more
+    // characters than it has bytes (`similarity_tests::lowering_never_outgrows_the_bytes`), so
+    // the slice is long enough; should it not be, the plain definition answers.
     out.clear();
-    out.reserve(s.len());
+    out.resize(s.len(), '\0');
+    let buf = &mut out[..];
+    let mut n = 0;
     let bytes = s.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b.is_ascii_lowercase() || b.is_ascii_digit() {
-            out.push(char::from(b));
+        if b >= 0xE4 {
+            if b <= 0xE9 && (b != 0xE4 || bytes[i + 1] >= 0xB8) {
+                let c = u32::from(b & 0x0F) << 12
+                    | u32::from(bytes[i + 1] & 0x3F) << 6
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if let Some(c) = char::from_u32(c) {
+                    buf[n] = c;
+                    n += 1;
+                }
+                i += 3;
+                continue;
+            }
+        } else if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            buf[n] = char::from(b);
+            n += 1;
             i += 1;
-            continue;
-        }
-        if (0xE5..=0xE9).contains(&b) || b == 0xE4 && bytes[i + 1] >= 0xB8 {
-            let c = u32::from(b & 0x0F) << 12
-                | u32::from(bytes[i + 1] & 0x3F) << 6
-                | u32::from(bytes[i + 2] & 0x3F);
-            out.push(char::from_u32(c).expect("U+4E00..=U+9FFF is a character"));
-            i += 3;
             continue;
         }
         let c = s[i..].chars().next().expect("a character starts here");
@@ -657,28 +667,42 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
         };
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
-                out.push(c.to_ascii_lowercase());
+                buf[n] = c.to_ascii_lowercase();
+                n += 1;
             }
         } else if c == 'Σ' {
             // As in `push_compare_chars`: the whole text through the Unicode definition.
-            out.clear();
-            out.extend(
-                to_halfwidth(s)
-                    .to_lowercase()
-                    .chars()
-                    .filter(|c| c.is_alphanumeric()),
-            );
+            n = usize::MAX;
             break;
         } else {
             match compare_class(c) {
-                CompareClass::Kept => out.push(c),
+                CompareClass::Kept => {
+                    buf[n] = c;
+                    n += 1;
+                }
                 CompareClass::Dropped => {}
                 CompareClass::Lowered => {
-                    out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+                    for l in c.to_lowercase().filter(|l| l.is_alphanumeric()) {
+                        if n == buf.len() {
+                            n = usize::MAX;
+                            break;
+                        }
+                        buf[n] = l;
+                        n += 1;
+                    }
+                    if n == usize::MAX {
+                        break;
+                    }
                 }
             }
         }
     }
+    if n == usize::MAX {
+        out.clear();
+        out.extend(normalize_for_compare(s).chars());
+        return;
+    }
+    out.truncate(n);
     let label = label_len_chars(out);
     if label > 0 {
         out.drain(..label);
@@ -1436,6 +1460,13 @@ mod similarity_tests {
             if c >= '\u{4E00}' {
                 assert!(c.is_alphanumeric(), "{c:?} is not a letter");
             }
+        }
+    }
+
+    #[test]
+    fn lowering_never_outgrows_the_bytes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert!(c.to_lowercase().count() <= c.len_utf8(), "{c:?}");
         }
     }
 
