@@ -1465,15 +1465,16 @@ mod similarity_tests {
 
     #[test]
     fn lowering_never_outgrows_the_bytes() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+        for c in char::MIN..=char::MAX {
             assert!(c.to_lowercase().count() <= c.len_utf8(), "{c:?}");
         }
     }
 
     #[test]
     fn compare_classes_are_what_lowering_gives() {
-        for c in (0..=0x10FFFF).filter_map(char::from_u32).step_by(1) {
-            if c.is_ascii() || c == 'Σ' || c as u32 > 0x1_0000 && c as u32 % 97 != 0 {
+        // Every character of the Basic Multilingual Plane (the table's), a sample beyond it.
+        for c in char::MIN..=char::MAX {
+            if c.is_ascii() || c == 'Σ' || c as u32 > 0xFFFF && c as u32 % 97 != 0 {
                 continue;
             }
             let lowered: String = c.to_lowercase().filter(|l| l.is_alphanumeric()).collect();
