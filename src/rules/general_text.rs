@@ -8,6 +8,7 @@
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -541,10 +542,6 @@ fn push_compare_chars(s: &str, out: &mut String) {
             if c.is_ascii_alphanumeric() {
                 out.push(c.to_ascii_lowercase());
             }
-        } else if ('\u{2E80}'..='\u{9FFF}').contains(&c) {
-            if c.is_alphanumeric() {
-                out.push(c);
-            }
         } else if c == 'Σ' {
             // `str::to_lowercase` lowers a final sigma by its context, which one character
             // cannot see: take the slow road for the whole text (Greek is rare here).
@@ -557,10 +554,59 @@ fn push_compare_chars(s: &str, out: &mut String) {
             );
             return;
         } else {
-            out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+            match compare_class(c) {
+                CompareClass::Kept => out.push(c),
+                CompareClass::Dropped => {}
+                CompareClass::Lowered => {
+                    out.extend(c.to_lowercase().filter(|l| l.is_alphanumeric()));
+                }
+            }
         }
     }
     out.push_str(&s[run..]);
+}
+
+/// What comparing does with a character other than ASCII and the Han characters
+/// `push_compare_chars` recognises by their bytes (and other than `Σ`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CompareClass {
+    /// It is its own lower case and a letter or digit: kept as it is.
+    Kept,
+    /// It is its own lower case and neither letter nor digit: dropped.
+    Dropped,
+    /// Anything else: lowered through the Unicode tables, and its letters and digits kept.
+    Lowered,
+}
+
+/// The [`CompareClass`] of a character: what `c.to_lowercase().filter(char::is_alphanumeric)`
+/// yields, answered for the Basic Multilingual Plane from a table filled in as characters are
+/// met (punctuation such as `。` and `“` would otherwise go through the Unicode tables on every
+/// occurrence). Racing threads store the same value.
+fn compare_class(c: char) -> CompareClass {
+    const UNKNOWN: u8 = 0;
+    static CLASSES: [AtomicU8; 0x10000] = [const { AtomicU8::new(UNKNOWN) }; 0x10000];
+    let decide = || {
+        if !c.to_lowercase().eq(std::iter::once(c)) {
+            CompareClass::Lowered
+        } else if c.is_alphanumeric() {
+            CompareClass::Kept
+        } else {
+            CompareClass::Dropped
+        }
+    };
+    let Some(slot) = CLASSES.get(c as usize) else {
+        return decide();
+    };
+    match slot.load(Ordering::Relaxed) {
+        1 => CompareClass::Kept,
+        2 => CompareClass::Dropped,
+        3 => CompareClass::Lowered,
+        _ => {
+            let class = decide();
+            slot.store(class as u8 + 1, Ordering::Relaxed);
+            class
+        }
+    }
 }
 
 /// The length in bytes of the leading number or `问`/`Q` label of a text kept by
@@ -576,6 +622,160 @@ fn label_len(kept: &str) -> usize {
         }
     }
     kept.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+}
+
+/// [`normalize_for_compare`] as characters, into `out` (cleared first): the same text decoded
+/// once, for the comparisons that then go character by character without decoding again (see
+/// `similarity_tests::char_versions_agree_with_the_strings`). Han characters are decoded by hand
+/// from their three bytes, like [`push_compare_chars`] recognises them; every other character
+/// goes through the same mapping as there.
+pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
+    // Written by index into a slice as long as `s` has bytes: no character lowers to more
+    // characters than it has bytes (`similarity_tests::lowering_never_outgrows_the_bytes`), so
+    // the slice is long enough; should it not be, the plain definition answers.
+    out.clear();
+    out.resize(s.len(), '\0');
+    let buf = &mut out[..];
+    let mut n = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b >= 0xE4 {
+            if b <= 0xE9 && (b != 0xE4 || bytes[i + 1] >= 0xB8) {
+                let c = u32::from(b & 0x0F) << 12
+                    | u32::from(bytes[i + 1] & 0x3F) << 6
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if let Some(c) = char::from_u32(c) {
+                    buf[n] = c;
+                    n += 1;
+                }
+                i += 3;
+                continue;
+            }
+        } else if b.is_ascii_lowercase() || b.is_ascii_digit() {
+            buf[n] = char::from(b);
+            n += 1;
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
+        i += c.len_utf8();
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                buf[n] = c.to_ascii_lowercase();
+                n += 1;
+            }
+        } else if c == 'Σ' {
+            // As in `push_compare_chars`: the whole text through the Unicode definition.
+            n = usize::MAX;
+            break;
+        } else {
+            match compare_class(c) {
+                CompareClass::Kept => {
+                    buf[n] = c;
+                    n += 1;
+                }
+                CompareClass::Dropped => {}
+                CompareClass::Lowered => {
+                    for l in c.to_lowercase().filter(|l| l.is_alphanumeric()) {
+                        if n == buf.len() {
+                            n = usize::MAX;
+                            break;
+                        }
+                        buf[n] = l;
+                        n += 1;
+                    }
+                    if n == usize::MAX {
+                        break;
+                    }
+                }
+            }
+        }
+    }
+    if n == usize::MAX {
+        out.clear();
+        out.extend(normalize_for_compare(s).chars());
+        return;
+    }
+    out.truncate(n);
+    let label = label_len_chars(out);
+    if label > 0 {
+        out.drain(..label);
+    }
+}
+
+/// [`label_len`] in characters, for a text kept by [`normalize_chars_into`].
+fn label_len_chars(kept: &[char]) -> usize {
+    let mut rest = kept;
+    for prefix in [&['问', '题'][..], &['问'], &['q']] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            if r.first().is_some_and(char::is_ascii_digit) {
+                rest = r;
+            }
+            break;
+        }
+    }
+    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
+    kept.len() - rest.len() + digits
+}
+
+/// Where `needle` first occurs in `haystack`, as characters: [`find_text`] for texts decoded
+/// into characters (UTF-8 matches only at character boundaries, so the two agree).
+pub fn find_chars(haystack: &[char], needle: &[char]) -> Option<usize> {
+    let Some(&first) = needle.first() else {
+        return Some(0);
+    };
+    if needle.len() > haystack.len() {
+        return None;
+    }
+    let last_start = haystack.len() - needle.len();
+    let mut from = 0;
+    while let Some(at) = haystack[from..=last_start].iter().position(|&c| c == first) {
+        let i = from + at;
+        if same_chars(&haystack[i + 1..i + needle.len()], &needle[1..]) {
+            return Some(i);
+        }
+        from = i + 1;
+    }
+    None
+}
+
+/// Whether two equally long runs of characters are the same, compared one by one (short runs:
+/// cheaper than a call to `memcmp`).
+fn same_chars(a: &[char], b: &[char]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y)
+}
+
+/// `text.starts_with(prefix)`, compared one by one.
+fn starts_with_chars(text: &[char], prefix: &[char]) -> bool {
+    text.len() >= prefix.len() && same_chars(&text[..prefix.len()], prefix)
+}
+
+/// `s = s.replace(word, "")` on characters, in place: every occurrence, left to right, without
+/// overlaps.
+fn remove_all_chars(s: &mut Vec<char>, word: &[char]) {
+    let Some(&first) = word.first() else {
+        return;
+    };
+    let Some(start) = find_chars(s, word) else {
+        return;
+    };
+    let (mut read, mut write) = (start + word.len(), start);
+    while read < s.len() {
+        if s[read] == first && starts_with_chars(&s[read..], word) {
+            read += word.len();
+        } else {
+            s[write] = s[read];
+            write += 1;
+            read += 1;
+        }
+    }
+    s.truncate(write);
 }
 
 /// Question words and particles that do not change what is asked (`如何`/`怎么`, `的`, `吗`).
@@ -618,6 +818,8 @@ struct StopwordChars {
     index: Vec<u8>,
     /// For each stop word (in list order), the bits of its characters (bit = rank).
     needs: Vec<u64>,
+    /// Each stop word as characters (in list order), for [`remove_scanned_stopword_chars`].
+    words: Vec<Vec<char>>,
 }
 
 static STOPWORD_CHARS: LazyLock<StopwordChars> = LazyLock::new(|| {
@@ -638,7 +840,12 @@ static STOPWORD_CHARS: LazyLock<StopwordChars> = LazyLock::new(|| {
             })
         })
         .collect();
-    StopwordChars { index, needs }
+    let words = STOPWORDS.iter().map(|w| w.chars().collect()).collect();
+    StopwordChars {
+        index,
+        needs,
+        words,
+    }
 });
 
 /// Which stop-word characters `text` holds (one bit each, in code-point order), and how many of
@@ -718,6 +925,62 @@ pub fn remove_scanned_stopwords(normalized: &mut String, scan: StopwordScan) {
     }
 }
 
+/// [`scan_stopwords`] of a text through [`normalize_chars_into`].
+pub fn scan_stopword_chars(normalized: &[char]) -> StopwordScan {
+    let table = &*STOPWORD_CHARS;
+    let (mut present, mut count) = (0u64, 0);
+    for &c in normalized {
+        // Stop-word characters all lie in the Basic Multilingual Plane.
+        let k = table.index.get(c as usize).copied().unwrap_or(0);
+        if k != 0 {
+            present |= 1 << (k - 1);
+            count += 1;
+        }
+    }
+    StopwordScan { present, count }
+}
+
+/// [`remove_stopwords`] on characters, in place.
+pub fn remove_stopword_chars(normalized: &mut Vec<char>) {
+    let scan = scan_stopword_chars(normalized);
+    remove_scanned_stopword_chars(normalized, scan);
+}
+
+/// [`remove_scanned_stopwords`] on characters, in place: word after word in list order, except
+/// that a run of one-character words is taken out in one pass (taking out one character cannot
+/// make another occur, so the order within such a run does not matter).
+pub fn remove_scanned_stopword_chars(normalized: &mut Vec<char>, scan: StopwordScan) {
+    let present = scan.present;
+    if present == 0 {
+        return;
+    }
+    let table = &*STOPWORD_CHARS;
+    // Bits (ranks) of the pending one-character words.
+    let mut singles = 0u64;
+    let flush = |s: &mut Vec<char>, singles: &mut u64| {
+        if *singles != 0 {
+            let mask = *singles;
+            s.retain(|&c| {
+                let k = table.index.get(c as usize).copied().unwrap_or(0);
+                k == 0 || mask >> (k - 1) & 1 == 0
+            });
+            *singles = 0;
+        }
+    };
+    for (w, &need) in table.words.iter().zip(&table.needs) {
+        if need & present != need {
+            continue;
+        }
+        if w.len() == 1 {
+            singles |= need;
+        } else {
+            flush(normalized, &mut singles);
+            remove_all_chars(normalized, w);
+        }
+    }
+    flush(normalized, &mut singles);
+}
+
 /// `*s = s.replace(word, "")`, allocating only when the word occurs.
 fn remove_all(s: &mut String, word: &str) {
     let Some(first) = find_text(s, word) else {
@@ -789,6 +1052,26 @@ impl Bigrams {
         };
         Self {
             chars,
+            short,
+            pairs,
+        }
+    }
+
+    /// [`of`](Self::of) for a text as characters (through [`normalize_chars_into`] and
+    /// [`remove_scanned_stopword_chars`]).
+    pub fn of_chars(text: &[char]) -> Self {
+        let mut pairs: Vec<u64> = text
+            .windows(2)
+            .map(|w| u64::from(w[0]) << 32 | u64::from(w[1]))
+            .collect();
+        pairs.sort_unstable();
+        let short = if text.len() < 2 {
+            text.iter().collect()
+        } else {
+            String::new()
+        };
+        Self {
+            chars: text.len(),
             short,
             pairs,
         }
@@ -885,6 +1168,24 @@ impl BigramSketch {
         }
     }
 
+    /// [`of`](Self::of) for a text as characters.
+    pub fn of_chars(text: &[char]) -> Self {
+        let mut bits = [0u64; 4];
+        let hashes: Vec<u8> = text
+            .windows(2)
+            .map(|w| {
+                let h = sketch_bit(u64::from(w[0]) << 32 | u64::from(w[1]));
+                set_bit(&mut bits, h);
+                h
+            })
+            .collect();
+        Self {
+            chars: text.len(),
+            bits,
+            hashes,
+        }
+    }
+
     /// Whether the [`Bigrams::dice`] coefficient of the two texts may reach `threshold`:
     /// `false` only when it surely stays below. Every bigram occurrence the texts share is one
     /// of `self`'s whose bit `other` has, so that count bounds the shared count, and the bound
@@ -918,6 +1219,15 @@ impl CharSketch {
             set_bit(&mut bits, sketch_bit(u64::from(c)));
         }
         (Self(bits), chars)
+    }
+
+    /// [`of`](Self::of) for a text as characters (its length is the slice's).
+    pub fn of_chars(text: &[char]) -> Self {
+        let mut bits = [0u64; 4];
+        for &c in text {
+            set_bit(&mut bits, sketch_bit(u64::from(c)));
+        }
+        Self(bits)
     }
 
     /// Whether a text of this sketch may contain one of sketch `part`: `false` only when `part`
@@ -965,6 +1275,15 @@ pub struct NonAnswers {
     /// Finds any of the phrases in one pass; `None` only if the list is too large to compile,
     /// when the phrases are searched one by one.
     any: Option<aho_corasick::AhoCorasick>,
+    /// The phrases as characters, in the same order, for [`matches_chars`](Self::matches_chars).
+    phrase_chars: Vec<Vec<char>>,
+    /// The bits ([`sketch_bit`]) of the phrases' first characters: a position whose character
+    /// has no bit here starts no phrase.
+    first_bits: [u64; 4],
+    /// [`FILLERS`] as characters.
+    filler_chars: Vec<Vec<char>>,
+    /// The [`CharSketch`] of each phrase and then each filler, in the order taken out.
+    word_sketches: Vec<CharSketch>,
 }
 
 impl NonAnswers {
@@ -982,10 +1301,57 @@ impl NonAnswers {
             .prefilter(false)
             .build(&sorted)
             .ok();
+        let phrase_chars: Vec<Vec<char>> = sorted.iter().map(|p| p.chars().collect()).collect();
+        let mut first_bits = [0u64; 4];
+        for p in &phrase_chars {
+            set_bit(&mut first_bits, sketch_bit(u64::from(p[0])));
+        }
+        let filler_chars: Vec<Vec<char>> = FILLERS.iter().map(|f| f.chars().collect()).collect();
+        let word_sketches = phrase_chars
+            .iter()
+            .chain(&filler_chars)
+            .map(|w| CharSketch::of_chars(w))
+            .collect();
         Self {
             phrases: sorted,
             any,
+            phrase_chars,
+            first_bits,
+            word_sketches,
+            filler_chars,
         }
+    }
+
+    /// [`matches_normalized`](Self::matches_normalized) for an answer through
+    /// [`normalize_chars_into`]; `rest` is scratch space. The phrases are looked for only where
+    /// a character may start one, and taken out in place.
+    pub fn matches_chars(&self, norm: &[char], rest: &mut Vec<char>) -> bool {
+        let any = norm.iter().enumerate().any(|(i, &c)| {
+            has_bit(&self.first_bits, sketch_bit(u64::from(c)))
+                && self
+                    .phrase_chars
+                    .iter()
+                    .any(|p| starts_with_chars(&norm[i..], p))
+        });
+        if !any {
+            return false;
+        }
+        rest.clear();
+        rest.extend_from_slice(norm);
+        // Taking words out never adds a character: a word with a character the answer lacks
+        // cannot occur, and is not looked for.
+        let sketch = CharSketch::of_chars(norm);
+        for (p, s) in self
+            .phrase_chars
+            .iter()
+            .chain(&self.filler_chars)
+            .zip(&self.word_sketches)
+        {
+            if sketch.may_contain(s) {
+                remove_all_chars(rest, p);
+            }
+        }
+        rest.len() < 6
     }
 
     /// Whether `answer` is only a referral: once the phrases and fillers are taken out, fewer than
@@ -1098,6 +1464,32 @@ mod similarity_tests {
     }
 
     #[test]
+    fn lowering_never_outgrows_the_bytes() {
+        for c in char::MIN..=char::MAX {
+            assert!(c.to_lowercase().count() <= c.len_utf8(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn compare_classes_are_what_lowering_gives() {
+        // Every character of the Basic Multilingual Plane (the table's), a sample beyond it.
+        for c in char::MIN..=char::MAX {
+            if c.is_ascii() || c == 'Σ' || c as u32 > 0xFFFF && c as u32 % 97 != 0 {
+                continue;
+            }
+            let lowered: String = c.to_lowercase().filter(|l| l.is_alphanumeric()).collect();
+            // Twice: once deciding, once from the table.
+            for _ in 0..2 {
+                match compare_class(c) {
+                    CompareClass::Kept => assert_eq!(lowered, c.to_string(), "{c:?}"),
+                    CompareClass::Dropped => assert_eq!(lowered, "", "{c:?}"),
+                    CompareClass::Lowered => assert!(!c.to_lowercase().eq([c]), "{c:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
     fn fast_versions_agree_with_the_definitions() {
         let texts = [
             "1、如何办理食品经营许可？",
@@ -1125,6 +1517,115 @@ mod similarity_tests {
                     without_stopwords(b).chars().count(),
                 );
                 assert!(Bigrams::may_reach(ca, cb, fast), "{a} / {b}");
+            }
+        }
+    }
+
+    /// Pieces for the character versions: stop words run together, labels, case, full width,
+    /// punctuation, the final sigma, phrases and fillers.
+    const CHAR_PIECES: &[&str] = &[
+        "问题",
+        "问",
+        "Q",
+        "q",
+        "1",
+        "2",
+        "、",
+        "：",
+        "能不能",
+        "能",
+        "不",
+        "否",
+        "是否",
+        "是",
+        "如何",
+        "的",
+        "吗",
+        "了么",
+        "请问",
+        "办理",
+        "可以",
+        "详见办事指南",
+        "咨询窗口",
+        "请咨询",
+        "电话",
+        "工作人员",
+        "详见",
+        "见",
+        "指南",
+        "申请人",
+        "材料",
+        "ＡＢ",
+        "Σ",
+        "ΑΣ",
+        "İ",
+        "Ⅳ",
+        "〇",
+        "。",
+        "，",
+        "（",
+        "）",
+        "　",
+        " ",
+        "“",
+        "々",
+        "ｶ",
+        "가",
+        "𠀀",
+        "a",
+        "Z",
+    ];
+
+    fn chars_of(s: &str) -> Vec<char> {
+        let mut out = vec!['x'];
+        normalize_chars_into(s, &mut out);
+        out
+    }
+
+    proptest::proptest! {
+        /// Every character version gives what its string version gives.
+        #[test]
+        fn char_versions_agree_with_the_strings(
+            a in proptest::collection::vec(proptest::sample::select(CHAR_PIECES), 0..14),
+            b in proptest::collection::vec(proptest::sample::select(CHAR_PIECES), 0..14),
+        ) {
+            let (a, b) = (a.concat(), b.concat());
+            let (na, nb) = (normalize_for_compare(&a), normalize_for_compare(&b));
+            let (ca, cb) = (chars_of(&a), chars_of(&b));
+            proptest::prop_assert_eq!(ca.iter().collect::<String>(), na.clone());
+            proptest::prop_assert_eq!(
+                find_chars(&ca, &cb).is_some(),
+                find_text(&na, &nb).is_some()
+            );
+            let mut bare = ca.clone();
+            remove_scanned_stopword_chars(&mut bare, scan_stopword_chars(&ca));
+            proptest::prop_assert_eq!(scan_stopword_chars(&ca), scan_stopwords(&na));
+            proptest::prop_assert_eq!(bare.iter().collect::<String>(), without_stopwords(&a));
+            proptest::prop_assert_eq!(
+                bare.iter().collect::<String>(),
+                reference_without_stopwords(&a)
+            );
+            let bare_b = without_stopwords(&b);
+            let bare_b_chars: Vec<char> = bare_b.chars().collect();
+            proptest::prop_assert_eq!(Bigrams::of_chars(&bare), Bigrams::of(&without_stopwords(&a)));
+            for t in [0.0, 0.5, 0.8, 1.0] {
+                proptest::prop_assert_eq!(
+                    BigramSketch::of_chars(&bare).may_reach(&BigramSketch::of_chars(&bare_b_chars), t),
+                    BigramSketch::of(&without_stopwords(&a)).may_reach(&BigramSketch::of(&bare_b), t)
+                );
+            }
+            proptest::prop_assert_eq!(CharSketch::of_chars(&ca), CharSketch::of(&na).0);
+            let custom = NonAnswers::new(&["见".into(), "Ａ".into(), "问题1".into(), "不能否".into()]);
+            for phrases in [NonAnswers::default(), custom] {
+                proptest::prop_assert_eq!(
+                    phrases.matches_chars(&ca, &mut vec!['x']),
+                    phrases.matches_normalized(&na)
+                );
+            }
+            let mut rest = cb.clone();
+            remove_all_chars(&mut rest, &ca);
+            if !ca.is_empty() {
+                proptest::prop_assert_eq!(rest.iter().collect::<String>(), nb.replace(&na, ""));
             }
         }
     }

@@ -4,9 +4,11 @@
 use std::cell::OnceCell;
 
 use super::general_text::{
-    BigramSketch, Bigrams, CharSketch, StopwordScan, find_text, normalize_for_compare,
-    remove_scanned_stopwords, remove_stopwords, scan_stopwords, without_stopwords,
+    BigramSketch, Bigrams, CharSketch, StopwordScan, find_chars, find_text, normalize_chars_into,
+    remove_scanned_stopword_chars, remove_stopword_chars, scan_stopword_chars,
 };
+#[cfg(test)]
+use super::general_text::{normalize_for_compare, remove_stopwords};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
@@ -101,24 +103,15 @@ impl Rule for FaqQuality {
         // Repeated and near-duplicate questions, each pair once. The item's own name, which
         // many questions repeat, is left out of the similarity.
         let item_name = item.name.trim();
-        let name_counts = item_name.chars().nth(1).is_some();
-        // Each question normalised once (not once per pair).
-        let keys: Vec<(String, Bigrams)> = faqs
-            .iter()
-            .map(|f| {
-                let q = &f.question;
-                let key = normalize_for_compare(q);
-                let bare = if name_counts && find_text(q, item_name).is_some() {
-                    without_stopwords(&q.replace(item_name, ""))
-                } else {
-                    // Nothing to leave out: the same as normalising the question again.
-                    let mut bare = key.clone();
-                    remove_stopwords(&mut bare);
-                    bare
-                };
-                (key, Bigrams::of(&bare))
-            })
-            .collect();
+        // Each question normalised once (not once per pair), and only when there is a pair.
+        let mut bare = Vec::new();
+        let keys: Vec<(Vec<char>, Bigrams)> = if faqs.len() < 2 {
+            Vec::new()
+        } else {
+            faqs.iter()
+                .map(|f| question_key(&f.question, item_name, &mut bare))
+                .collect()
+        };
         for (i, a) in faqs.iter().enumerate() {
             for (j, b) in faqs.iter().enumerate().skip(i + 1) {
                 let same = keys[i].0 == keys[j].0;
@@ -143,6 +136,8 @@ impl Rule for FaqQuality {
         // The other elements are read only when an answer is long enough to have copied one.
         let mut elements: Option<Vec<Element>> = None;
         let non_answers = &ctx.prepared().faq_process.non_answers;
+        // Each answer normalised into the same buffers, as characters.
+        let (mut norm, mut scratch) = (Vec::new(), Vec::new());
         for f in &faqs {
             let answer = f.answer.trim();
             let problem = if is_blank_or_placeholder(answer) {
@@ -152,20 +147,22 @@ impl Rule for FaqQuality {
                     format!("常见问题的解答未填写实际内容: \"{answer}\"")
                 })
             } else {
-                let norm = normalize_for_compare(answer);
-                if non_answers.matches_normalized(&norm) {
+                normalize_chars_into(answer, &mut norm);
+                if non_answers.matches_chars(&norm, &mut scratch) {
                     Some(format!(
                         "常见问题答非所问，只是推托: \"{}\"",
                         quote(answer, 40)
                     ))
                 } else {
                     let elements = elements.get_or_insert_with(|| other_elements(item));
-                    repeated_element(elements, &norm, p.faq_similarity_threshold).map(|label| {
-                        format!(
-                            "常见问题的解答只是照抄了「{label}」: \"{}\"",
-                            quote(answer, 40)
-                        )
-                    })
+                    repeated_element(elements, &norm, &mut scratch, p.faq_similarity_threshold).map(
+                        |label| {
+                            format!(
+                                "常见问题的解答只是照抄了「{label}」: \"{}\"",
+                                quote(answer, 40)
+                            )
+                        },
+                    )
                 }
             };
             if let Some(message) = problem {
@@ -185,106 +182,152 @@ impl Rule for FaqQuality {
     }
 }
 
-/// Another element long enough to be copied into an answer: its label, its normalised text, and
-/// the text as [`similarity`](super::general_text::similarity) compares it, worked out only when
-/// an answer of comparable length needs it (elements are often long, answers short).
+/// A question as compared with the others: normalised (for sameness), and the bigrams of its
+/// text without the item's name (when that has two characters or more) and without stop words
+/// (for near sameness). `bare` is scratch space.
+fn question_key(q: &str, item_name: &str, bare: &mut Vec<char>) -> (Vec<char>, Bigrams) {
+    let mut key = Vec::new();
+    normalize_chars_into(q, &mut key);
+    if item_name.chars().nth(1).is_some() && find_text(q, item_name).is_some() {
+        normalize_chars_into(&q.replace(item_name, ""), bare);
+    } else {
+        // Nothing to leave out: the same as normalising the question again.
+        bare.clear();
+        bare.extend_from_slice(&key);
+    }
+    remove_stopword_chars(bare);
+    (key, Bigrams::of_chars(bare))
+}
+
+/// The plain definition of [`question_key`], kept to compare.
+#[cfg(test)]
+fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams) {
+    let bare = if item_name.chars().count() >= 2 && q.contains(item_name) {
+        q.replace(item_name, "")
+    } else {
+        q.to_owned()
+    };
+    (
+        normalize_for_compare(q),
+        Bigrams::of(&super::general_text::without_stopwords(&bare)),
+    )
+}
+
+/// Another element long enough to be copied into an answer: its label, its normalised text as
+/// characters, and the text as [`similarity`](super::general_text::similarity) compares it,
+/// worked out only when an answer of comparable length needs it (elements are often long,
+/// answers short).
 struct Element {
     label: &'static str,
-    norm: String,
+    norm: Vec<char>,
     /// The normalised text's characters, to rule out holding an answer without searching.
-    sketch: CharSketch,
-    /// The normalised text's length in characters.
-    chars: usize,
+    sketch: OnceCell<CharSketch>,
     /// Its stop-word characters: how many of its characters a stop word may take.
     stop: OnceCell<StopwordScan>,
-    /// The normalised text without stop words, and its length in characters.
-    bare: OnceCell<(String, usize)>,
+    /// The normalised text without stop words.
+    bare: OnceCell<Vec<char>>,
     bigram_sketch: OnceCell<BigramSketch>,
     bigrams: OnceCell<Bigrams>,
 }
 
 impl Element {
-    fn stop(&self) -> &StopwordScan {
-        self.stop.get_or_init(|| scan_stopwords(&self.norm))
+    fn sketch(&self) -> &CharSketch {
+        self.sketch.get_or_init(|| CharSketch::of_chars(&self.norm))
     }
 
-    fn bare(&self) -> &(String, usize) {
+    fn stop(&self) -> &StopwordScan {
+        self.stop.get_or_init(|| scan_stopword_chars(&self.norm))
+    }
+
+    fn bare(&self) -> &[char] {
         self.bare.get_or_init(|| {
             let mut bare = self.norm.clone();
-            remove_scanned_stopwords(&mut bare, *self.stop());
-            let chars = bare.chars().count();
-            (bare, chars)
+            remove_scanned_stopword_chars(&mut bare, *self.stop());
+            bare
         })
+    }
+
+    /// Whether the element may hold an answer of `chars` characters (normalised) with this
+    /// sketch: `false` only when [`find_chars`] surely finds nothing.
+    fn may_contain(&self, chars: usize, sketch: &CharSketch) -> bool {
+        self.norm.len() >= chars && self.sketch().may_contain(sketch)
     }
 
     /// Whether the element may be as similar as `threshold` to an answer of `chars` characters
     /// without stop words. A long element is ruled out by its length alone: without stop words it
     /// keeps at least its other characters, and the similarity bound falls as it grows.
     fn may_reach(&self, chars: usize, threshold: f64) -> bool {
-        let least = self.chars - self.stop().count;
+        let least = self.norm.len() - self.stop().count;
         if least >= chars && !Bigrams::may_reach(chars, least, threshold) {
             return false;
         }
-        Bigrams::may_reach(chars, self.bare().1, threshold)
+        Bigrams::may_reach(chars, self.bare().len(), threshold)
     }
 
     fn bigram_sketch(&self) -> &BigramSketch {
         self.bigram_sketch
-            .get_or_init(|| BigramSketch::of(&self.bare().0))
+            .get_or_init(|| BigramSketch::of_chars(self.bare()))
     }
 
     fn bigrams(&self) -> &Bigrams {
-        self.bigrams.get_or_init(|| Bigrams::of(&self.bare().0))
+        self.bigrams.get_or_init(|| Bigrams::of_chars(self.bare()))
     }
 }
 
 /// The other elements of at least ten characters once normalised. Computed once per item, not
 /// once per answer.
 fn other_elements(item: &Item) -> Vec<Element> {
-    OTHER_ELEMENTS
-        .iter()
-        .filter_map(|&field| {
-            let norm = normalize_for_compare(item.get(field));
-            let (sketch, chars) = CharSketch::of(&norm);
-            (chars >= 10).then(|| Element {
+    let mut elements = Vec::new();
+    let mut norm = Vec::new();
+    for &field in OTHER_ELEMENTS {
+        normalize_chars_into(item.get(field), &mut norm);
+        if norm.len() >= 10 {
+            elements.push(Element {
                 label: field.label(),
-                norm,
-                sketch,
-                chars,
+                norm: std::mem::take(&mut norm),
+                sketch: OnceCell::new(),
                 stop: OnceCell::new(),
                 bare: OnceCell::new(),
                 bigram_sketch: OnceCell::new(),
                 bigrams: OnceCell::new(),
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    elements
 }
 
-/// The label of the item element an answer (through
-/// [`normalize_for_compare`]) merely repeats, if any: the element's text contains the answer, or
-/// their similarity reaches the threshold.
-fn repeated_element(elements: &[Element], norm: &str, threshold: f64) -> Option<&'static str> {
-    let (sketch, chars) = CharSketch::of(norm);
+/// The label of the item element an answer (through [`normalize_chars_into`]) merely repeats,
+/// if any: the element's text contains the answer, or their similarity reaches the threshold.
+/// `bare` is scratch space.
+fn repeated_element(
+    elements: &[Element],
+    norm: &[char],
+    bare: &mut Vec<char>,
+    threshold: f64,
+) -> Option<&'static str> {
+    let chars = norm.len();
     // An answer of fewer than ten characters is not taken for a copy.
     if chars < 10 {
         return None;
     }
-    let mut bare = norm.to_owned();
-    remove_stopwords(&mut bare);
-    let bare_chars = bare.chars().count();
+    let sketch = CharSketch::of_chars(norm);
+    bare.clear();
+    bare.extend_from_slice(norm);
+    remove_scanned_stopword_chars(bare, scan_stopword_chars(norm));
+    let bare_chars = bare.len();
     let mut bigram_sketch: Option<BigramSketch> = None;
     let mut bigrams: Option<Bigrams> = None;
     elements
         .iter()
         .find(|e| {
             // The sketches only rule out what the exact tests would reject.
-            e.sketch.may_contain(&sketch) && find_text(&e.norm, norm).is_some()
+            e.may_contain(chars, &sketch) && find_chars(&e.norm, norm).is_some()
                 || e.may_reach(bare_chars, threshold)
                     && bigram_sketch
-                        .get_or_insert_with(|| BigramSketch::of(&bare))
+                        .get_or_insert_with(|| BigramSketch::of_chars(bare))
                         .may_reach(e.bigram_sketch(), threshold)
                     && bigrams
-                        .get_or_insert_with(|| Bigrams::of(&bare))
+                        .get_or_insert_with(|| Bigrams::of_chars(bare))
                         .dice(e.bigrams())
                         >= threshold
         })
@@ -340,6 +383,19 @@ mod tests {
     ];
 
     proptest::proptest! {
+        /// Questions are keyed as defined.
+        #[test]
+        fn question_keys_as_defined(
+            q in proptest::collection::vec(proptest::sample::select(PIECES), 0..10),
+            name in proptest::collection::vec(proptest::sample::select(PIECES), 0..3),
+        ) {
+            let (q, name) = (q.concat(), name.concat());
+            let (key, bigrams) = question_key(&q, &name, &mut vec!['x']);
+            let (plain_key, plain_bigrams) = question_key_plain(&q, &name);
+            proptest::prop_assert_eq!(key.iter().collect::<String>(), plain_key);
+            proptest::prop_assert_eq!(bigrams, plain_bigrams);
+        }
+
         /// The sketches and length bounds never change which element an answer repeats.
         #[test]
         fn repeated_element_as_defined(
@@ -368,9 +424,11 @@ mod tests {
                 answer.concat()
             };
             let norm = normalize_for_compare(&answer);
+            let mut chars = Vec::new();
+            normalize_chars_into(&answer, &mut chars);
             let elements = other_elements(&item);
             proptest::prop_assert_eq!(
-                repeated_element(&elements, &norm, threshold),
+                repeated_element(&elements, &chars, &mut Vec::new(), threshold),
                 repeated_element_plain(&item, &norm, threshold)
             );
         }
