@@ -257,22 +257,55 @@ fn leading_link_end(text: &str) -> Option<usize> {
 /// `EF` (checked for every character by `tests::link_enders_start_with_the_scanned_bytes`).
 /// Han characters (`E4`–`E9`), which links to named files are full of, are skipped unread.
 fn link_end(text: &str) -> usize {
+    const WINDOW: usize = 16;
     let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
-        let may_end = if x < 0x80 {
-            ascii_ends_link(x)
-        } else {
-            matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
-                && text[i..].chars().next().is_some_and(ends_link)
-        };
-        if may_end {
-            return i;
+    let mut at = 0;
+    while at < b.len() {
+        let end = (at + WINDOW).min(b.len());
+        // A whole window without a byte that may end a link is skipped at once (the test is
+        // branch-free so that it is vectorised); otherwise its bytes are read one by one.
+        if let Ok(window) = <&[u8; WINDOW]>::try_from(&b[at..end]) {
+            if !window
+                .iter()
+                .fold(false, |hit, &x| hit | may_end_link_byte(x))
+            {
+                at = end;
+                continue;
+            }
         }
-        i += 1;
+        for (i, &x) in b.iter().enumerate().take(end).skip(at) {
+            let ends = if x < 0x80 {
+                ascii_ends_link(x)
+            } else {
+                matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+                    && text[i..].chars().next().is_some_and(ends_link)
+            };
+            if ends {
+                return i;
+            }
+        }
+        at = end;
     }
     b.len()
+}
+
+/// Whether a byte may be the first of a character that [`ends_link`]: a superset of
+/// [`ascii_ends_link`] (every byte below `!` instead of the whitespace) and the lead bytes `C2`,
+/// `E1`–`E3`, `EF`, tested with `&`, `|` and comparisons only.
+#[allow(clippy::needless_bitwise_bool)] // branch-free, see `any_byte_pair`
+fn may_end_link_byte(x: u8) -> bool {
+    (x < 0x21)
+        | (x == b',')
+        | (x == b';')
+        | (x == b'"')
+        | (x == b'\'')
+        | ((x & 0xFE) == b'(')
+        | ((x & 0xFD) == b'<')
+        | ((x | 0x20) == b'{')
+        | ((x | 0x20) == b'}')
+        | (x == 0xC2)
+        | (x == 0xEF)
+        | (x.wrapping_sub(0xE1) < 3)
 }
 
 /// A necessary condition for [`URL_CANDIDATE`] to match, tested on the bytes: every
@@ -291,31 +324,24 @@ fn may_hold_url(text: &str) -> bool {
     })
 }
 
-/// [`ends_link`] for an ASCII byte, without decoding it (`tests::ascii_link_enders` compares
-/// the two on every ASCII byte).
+/// [`ends_link`] for an ASCII byte, without decoding it: one bit test in [`ASCII_LINK_ENDERS`]
+/// (`tests::ascii_link_enders` compares the two on every ASCII byte).
 fn ascii_ends_link(b: u8) -> bool {
-    matches!(
-        b,
-        b'\t'
-            | b'\n'
-            | 0x0B
-            | 0x0C
-            | b'\r'
-            | b' '
-            | b','
-            | b';'
-            | b'"'
-            | b'\''
-            | b'<'
-            | b'>'
-            | b'('
-            | b')'
-            | b'['
-            | b']'
-            | b'{'
-            | b'}'
-    )
+    b < 0x80 && (ASCII_LINK_ENDERS >> b) & 1 == 1
 }
+
+/// Bit `b` is set for each ASCII byte `b` that [`ends_link`]: the ASCII whitespace and
+/// `,;"'<>()[]{}`.
+const ASCII_LINK_ENDERS: u128 = {
+    let enders = b"\t\n\x0B\x0C\r ,;\"'<>()[]{}";
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < enders.len() {
+        bits |= 1 << enders[i];
+        i += 1;
+    }
+    bits
+};
 
 /// The characters that end a link in [`URL_CANDIDATE`] (its `stop` class, negated).
 fn ends_link(c: char) -> bool {
@@ -1443,6 +1469,31 @@ mod tests {
         for b in 0..0x80u8 {
             assert_eq!(ascii_ends_link(b), ends_link(char::from(b)), "{b:#x}");
         }
+        // The window pre-test lets every possible first byte of a link ender through.
+        for c in (0..=0x0010_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| ends_link(c))
+        {
+            let mut buf = [0u8; 4];
+            assert!(
+                may_end_link_byte(c.encode_utf8(&mut buf).as_bytes()[0]),
+                "{c:?}"
+            );
+        }
+        // Every ender at every position of texts longer than a window.
+        for c in [' ', ',', '}', '\u{3000}', '，', '”', '\u{a0}'] {
+            for len in [15, 16, 17, 40] {
+                for at in 0..len {
+                    let mut t: Vec<char> = std::iter::repeat_n('a', len).collect();
+                    t[at] = c;
+                    let t: String = t.into_iter().collect();
+                    assert_eq!(link_end(&t), link_end_plain(&t), "{t:?}");
+                    assert_eq!(link_end(&t), at, "{t:?}");
+                }
+            }
+        }
+        let long = "https://www.ahzwfw.gov.cn/files/sample/申请表（示例）.docx";
+        assert_eq!(link_end(long), long.find('（').unwrap());
     }
 
     /// What [`has_plain_public_host`] is defined as, label by label.

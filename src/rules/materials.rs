@@ -345,14 +345,16 @@ pub fn fill_in_offers(
 ) -> super::Verdict {
     let mut any = false;
     let mut out = Vec::new();
-    for m in item
-        .materials
-        .iter()
-        .filter(|m| is_fill_in_with(m, fill_in_words))
-    {
-        any = true;
+    for m in &item.materials {
         let value = field(m).trim();
-        if !has_value(value) {
+        let offered = has_value(value);
+        // A material that offers the attachment adds no finding: once some material is known to
+        // be filled in (the verdict is then Checked), whether this one is does not matter.
+        if (offered && any) || !is_fill_in_with(m, fill_in_words) {
+            continue;
+        }
+        any = true;
+        if !offered {
             let v = if value.is_empty() {
                 super::Violation::new(format!("需申请人填写的材料未提供{what}"), "")
             } else {
@@ -563,6 +565,73 @@ mod tests {
             proptest::prop_assert_eq!(
                 is_fill_in_with(&m, &AnyWord::new(&words)),
                 is_fill_in(&m, &words)
+            );
+        }
+    }
+
+    /// What [`fill_in_offers`] is defined as: every fill-in material tested, then its field.
+    fn fill_in_offers_plain(
+        item: &crate::model::Item,
+        fill_in_words: &AnyWord,
+        field: fn(&Material) -> &str,
+        what: &str,
+    ) -> crate::rules::Verdict {
+        let mut any = false;
+        let mut out = Vec::new();
+        for m in item
+            .materials
+            .iter()
+            .filter(|m| is_fill_in_with(m, fill_in_words))
+        {
+            any = true;
+            let value = field(m).trim();
+            if !has_value(value) {
+                let v = if value.is_empty() {
+                    crate::rules::Violation::new(format!("需申请人填写的材料未提供{what}"), "")
+                } else {
+                    crate::rules::Violation::new(
+                        format!("需申请人填写的材料未提供{what}: \"{value}\""),
+                        value,
+                    )
+                };
+                out.push(v.target(material_target(m)).at(&m.provenance));
+            }
+        }
+        if any {
+            crate::rules::Verdict::Checked(out)
+        } else {
+            crate::rules::Verdict::NotApplicable
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping the fill-in test for materials that offer the field, once one material is
+        /// known to be filled in, gives the same verdict.
+        #[test]
+        fn fill_in_offers_as_defined(materials in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["营业执照", "食品经营许可申请表", "告知承诺书", ""]),
+                proptest::sample::select(vec!["申请人自备", "政府部门核发", ""]),
+                proptest::sample::select(vec!["", "无", " https://a.cn/x.docx ", "有"]),
+            ),
+            0..6,
+        )) {
+            let item = crate::model::Item {
+                materials: materials
+                    .into_iter()
+                    .map(|(name, channel, form)| Material {
+                        name: name.into(),
+                        source_channel: channel.into(),
+                        blank_form: form.into(),
+                        ..Material::default()
+                    })
+                    .collect(),
+                ..crate::model::Item::default()
+            };
+            let words = AnyWord::new(&["申请表".to_owned(), "承诺书".to_owned()]);
+            proptest::prop_assert_eq!(
+                fill_in_offers(&item, &words, |m| &m.blank_form, "空白表格"),
+                fill_in_offers_plain(&item, &words, |m| &m.blank_form, "空白表格")
             );
         }
     }
