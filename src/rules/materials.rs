@@ -498,6 +498,10 @@ fn han_bigrams(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
 fn without_generic_words(stem: &str) -> Cow<'_, str> {
     // Which words occur at all, in one pass; a word absent from the stem cannot appear once
     // others are replaced by spaces, so only these are replaced, in list order as before.
+    // Most names hold none: one early-exit search tells, before the overlapping one.
+    if !GENERIC_NAME_MATCHER.is_match(stem) {
+        return Cow::Borrowed(stem);
+    }
     let mut present = 0u32;
     for m in GENERIC_NAME_MATCHER.find_overlapping_iter(stem) {
         present |= 1 << m.pattern().as_u32();
