@@ -235,7 +235,8 @@ pub fn find_urls(text: &str) -> Vec<String> {
 /// punctuation, and only if more than four characters are left.
 fn trimmed_link(m: &str) -> Option<String> {
     let s = m.trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？']);
-    (s.chars().count() > 4).then(|| s.to_owned())
+    // More than 16 bytes are more than four characters (four bytes at most each).
+    (s.len() > 16 || s.chars().count() > 4).then(|| s.to_owned())
 }
 
 /// Where the first match of [`URL_CANDIDATE`] ends in a text that starts with `http://` or
@@ -249,11 +250,63 @@ fn leading_link_end(text: &str) -> Option<usize> {
     if !scheme {
         return None;
     }
-    Some(
-        text.char_indices()
-            .find(|&(_, c)| ends_link(c))
-            .map_or(text.len(), |(i, _)| i),
-    )
+    Some(link_end(text))
+}
+
+/// Where the first character that [`ends_link`] is, or the text's length: a byte scan that
+/// decodes only characters whose first byte may start one — ASCII, or `C2`, `E1`, `E2`, `E3`,
+/// `EF` (checked for every character by `tests::link_enders_start_with_the_scanned_bytes`).
+/// Han characters (`E4`–`E9`), which links to named files are full of, are skipped unread.
+fn link_end(text: &str) -> usize {
+    const WINDOW: usize = 16;
+    let b = text.as_bytes();
+    let mut at = 0;
+    while at < b.len() {
+        let end = (at + WINDOW).min(b.len());
+        // A whole window without a byte that may end a link is skipped at once (the test is
+        // branch-free so that it is vectorised); otherwise its bytes are read one by one.
+        if let Ok(window) = <&[u8; WINDOW]>::try_from(&b[at..end]) {
+            if !window
+                .iter()
+                .fold(false, |hit, &x| hit | may_end_link_byte(x))
+            {
+                at = end;
+                continue;
+            }
+        }
+        for (i, &x) in b.iter().enumerate().take(end).skip(at) {
+            let ends = if x < 0x80 {
+                ascii_ends_link(x)
+            } else {
+                matches!(x, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF)
+                    && text[i..].chars().next().is_some_and(ends_link)
+            };
+            if ends {
+                return i;
+            }
+        }
+        at = end;
+    }
+    b.len()
+}
+
+/// Whether a byte may be the first of a character that [`ends_link`]: a superset of
+/// [`ascii_ends_link`] (every byte below `!` instead of the whitespace) and the lead bytes `C2`,
+/// `E1`–`E3`, `EF`, tested with `&`, `|` and comparisons only.
+#[allow(clippy::needless_bitwise_bool)] // branch-free, see `any_byte_pair`
+fn may_end_link_byte(x: u8) -> bool {
+    (x < 0x21)
+        | (x == b',')
+        | (x == b';')
+        | (x == b'"')
+        | (x == b'\'')
+        | ((x & 0xFE) == b'(')
+        | ((x & 0xFD) == b'<')
+        | ((x | 0x20) == b'{')
+        | ((x | 0x20) == b'}')
+        | (x == 0xC2)
+        | (x == 0xEF)
+        | (x.wrapping_sub(0xE1) < 3)
 }
 
 /// A necessary condition for [`URL_CANDIDATE`] to match, tested on the bytes: every
@@ -271,6 +324,25 @@ fn may_hold_url(text: &str) -> bool {
             | (x == b'\\')
     })
 }
+
+/// [`ends_link`] for an ASCII byte, without decoding it: one bit test in [`ASCII_LINK_ENDERS`]
+/// (`tests::ascii_link_enders` compares the two on every ASCII byte).
+fn ascii_ends_link(b: u8) -> bool {
+    b < 0x80 && (ASCII_LINK_ENDERS >> b) & 1 == 1
+}
+
+/// Bit `b` is set for each ASCII byte `b` that [`ends_link`]: the ASCII whitespace and
+/// `,;"'<>()[]{}`.
+const ASCII_LINK_ENDERS: u128 = {
+    let enders = b"\t\n\x0B\x0C\r ,;\"'<>()[]{}";
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < enders.len() {
+        bits |= 1 << enders[i];
+        i += 1;
+    }
+    bits
+};
 
 /// The characters that end a link in [`URL_CANDIDATE`] (its `stop` class, negated).
 fn ends_link(c: char) -> bool {
@@ -359,16 +431,8 @@ pub fn check_url(link: &str) -> Result<(), UrlProblem> {
     {
         return Err(UrlProblem::LocalPath);
     }
-    // The scheme and host: everything before the third `/` or `／`.
-    let authority = t
-        .split_inclusive(['/', '／'])
-        .take(3)
-        .flat_map(str::chars)
-        .filter(|&c| c != '/' && c != '／');
-    for c in authority {
-        if ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '。' || c == '\u{3000}' {
-            return Err(UrlProblem::FullWidth);
-        }
+    if has_full_width_authority(t) {
+        return Err(UrlProblem::FullWidth);
     }
     if starts_with_ignore_ascii_case(t, "www.") {
         return Err(UrlProblem::MissingScheme);
@@ -391,6 +455,37 @@ pub fn check_url(link: &str) -> Result<(), UrlProblem> {
     }
 }
 
+/// Whether the scheme and host — everything before the third `/` or `／` — hold a full-width
+/// character (U+FF01–U+FF5E other than the separator `／`), `。` or the ideographic space. Read
+/// on the bytes: those characters are `EF BC 81`–`EF BD 9E` (`／` is `EF BC 8F`), `E3 80 82` and
+/// `E3 80 80`, and in UTF-8 a lead byte is never inside another character.
+/// `tests::check_url_as_defined` compares it with the character-by-character reading.
+fn has_full_width_authority(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut separators = 0;
+    for (i, &x) in b.iter().enumerate() {
+        // Bytes below E3 are neither a separator other than `/` nor the start of a character
+        // looked for.
+        if x == b'/' {
+            separators += 1;
+        } else if x >= 0xE3 {
+            match (x, b.get(i + 1).copied(), b.get(i + 2).copied()) {
+                (0xEF, Some(0xBC), Some(0x8F)) => separators += 1,
+                (0xEF, Some(0xBC), Some(0x81..=0xBF))
+                | (0xEF, Some(0xBD), Some(0x80..=0x9E))
+                | (0xE3, Some(0x80), Some(0x80 | 0x82)) => return true,
+                _ => continue,
+            }
+        } else {
+            continue;
+        }
+        if separators == 3 {
+            return false;
+        }
+    }
+    false
+}
+
 fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
     text.as_bytes()
         .get(..prefix.len())
@@ -404,27 +499,37 @@ fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
 /// published link is like this; parsing it (IDNA, percent-encoding the path) was most of
 /// [`check_url`]'s cost. Anything else (ports, user names, `%`, non-ASCII hosts) is parsed.
 fn has_plain_public_host(after_scheme: &str) -> bool {
-    let end = after_scheme
-        .find(['/', '?', '#', '\\'])
-        .unwrap_or(after_scheme.len());
-    let host = &after_scheme[..end];
+    // One pass over the bytes (every character looked for is ASCII), label by label.
     let mut labels = 0;
-    let mut last_all_letters = false;
-    for label in host.split('.') {
-        let b = label.as_bytes();
-        let plain = !b.is_empty()
-            && b.len() <= 63
-            && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
-            && b[0] != b'-'
-            && b[b.len() - 1] != b'-'
-            && !label.contains("--");
-        if !plain {
-            return false;
+    let mut len = 0;
+    let mut all_letters = true;
+    let mut prev = b'.';
+    for &c in after_scheme.as_bytes() {
+        match c {
+            b'/' | b'?' | b'#' | b'\\' => break,
+            b'.' => {
+                if len == 0 || len > 63 || prev == b'-' {
+                    return false;
+                }
+                labels += 1;
+                len = 0;
+                all_letters = true;
+            }
+            // Not first in its label, not after another hyphen.
+            b'-' if len > 0 && prev != b'-' => {
+                len += 1;
+                all_letters = false;
+            }
+            c if c.is_ascii_alphanumeric() => {
+                len += 1;
+                all_letters &= c.is_ascii_alphabetic();
+            }
+            _ => return false,
         }
-        labels += 1;
-        last_all_letters = b.iter().all(u8::is_ascii_alphabetic);
+        prev = c;
     }
-    labels >= 2 && last_all_letters
+    // The last label: not empty, not too long, not ending in a hyphen, all letters.
+    len > 0 && len <= 63 && prev != b'-' && labels >= 1 && all_letters
 }
 
 /// Decodes `%XX` escapes; bytes that are not UTF-8 (a GBK file name escaped as bytes) become
@@ -1806,6 +1911,145 @@ mod tests {
         )) {
             let text = pieces.concat();
             proptest::prop_assert_eq!(find_urls(&text), find_urls_by_regex(&text), "{}", text);
+        }
+    }
+
+    #[test]
+    fn link_enders_start_with_the_scanned_bytes() {
+        for c in (0..=0x0010_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| ends_link(c))
+        {
+            let mut buf = [0u8; 4];
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(
+                first < 0x80 || matches!(first, 0xC2 | 0xE1 | 0xE2 | 0xE3 | 0xEF),
+                "{c:?}"
+            );
+        }
+    }
+
+    /// What [`check_url`] is defined as, character by character: the reading that
+    /// `has_full_width_authority` and the byte-wise [`has_plain_public_host`] answer faster.
+    fn check_url_plain(link: &str) -> Result<(), UrlProblem> {
+        let t = link.trim();
+        if starts_with_ignore_ascii_case(t, "file:")
+            || t.starts_with("\\\\")
+            || t.as_bytes().get(1) == Some(&b':') && t.as_bytes().get(2) == Some(&b'\\')
+        {
+            return Err(UrlProblem::LocalPath);
+        }
+        let authority = t
+            .split_inclusive(['/', '／'])
+            .take(3)
+            .flat_map(str::chars)
+            .filter(|&c| c != '/' && c != '／');
+        for c in authority {
+            if ('\u{FF01}'..='\u{FF5E}').contains(&c) || c == '。' || c == '\u{3000}' {
+                return Err(UrlProblem::FullWidth);
+            }
+        }
+        if starts_with_ignore_ascii_case(t, "www.") {
+            return Err(UrlProblem::MissingScheme);
+        }
+        if !starts_with_ignore_ascii_case(t, "http://")
+            && !starts_with_ignore_ascii_case(t, "https://")
+        {
+            return Err(UrlProblem::BadScheme);
+        }
+        let parsed = url::Url::parse(t).map_err(|e| UrlProblem::Unparsable(e.to_string()))?;
+        match parsed.host() {
+            None => Err(UrlProblem::Unparsable("缺少主机名".to_owned())),
+            Some(h) if is_intranet_host(&h) => Err(UrlProblem::Intranet(h.to_string())),
+            Some(_) => Ok(()),
+        }
+    }
+
+    #[test]
+    fn ascii_link_enders() {
+        for b in 0..0x80u8 {
+            assert_eq!(ascii_ends_link(b), ends_link(char::from(b)), "{b:#x}");
+        }
+        // The window pre-test lets every possible first byte of a link ender through.
+        for c in (0..=0x0010_FFFF)
+            .filter_map(char::from_u32)
+            .filter(|&c| ends_link(c))
+        {
+            let mut buf = [0u8; 4];
+            assert!(
+                may_end_link_byte(c.encode_utf8(&mut buf).as_bytes()[0]),
+                "{c:?}"
+            );
+        }
+        // Every ender at every position of texts longer than a window.
+        for c in [' ', ',', '}', '\u{3000}', '，', '”', '\u{a0}'] {
+            for len in [15, 16, 17, 40] {
+                for at in 0..len {
+                    let mut t: Vec<char> = std::iter::repeat_n('a', len).collect();
+                    t[at] = c;
+                    let t: String = t.into_iter().collect();
+                    assert_eq!(link_end(&t), link_end_plain(&t), "{t:?}");
+                    assert_eq!(link_end(&t), at, "{t:?}");
+                }
+            }
+        }
+        let long = "https://www.ahzwfw.gov.cn/files/sample/申请表（示例）.docx";
+        assert_eq!(link_end(long), long.find('（').unwrap());
+    }
+
+    /// What [`has_plain_public_host`] is defined as, label by label.
+    fn has_plain_public_host_plain(after_scheme: &str) -> bool {
+        let end = after_scheme
+            .find(['/', '?', '#', '\\'])
+            .unwrap_or(after_scheme.len());
+        let host = &after_scheme[..end];
+        let mut labels = 0;
+        let mut last_all_letters = false;
+        for label in host.split('.') {
+            let b = label.as_bytes();
+            let plain = !b.is_empty()
+                && b.len() <= 63
+                && b.iter().all(|c| c.is_ascii_alphanumeric() || *c == b'-')
+                && b[0] != b'-'
+                && b[b.len() - 1] != b'-'
+                && !label.contains("--");
+            if !plain {
+                return false;
+            }
+            labels += 1;
+            last_all_letters = b.iter().all(u8::is_ascii_alphabetic);
+        }
+        labels >= 2 && last_all_letters
+    }
+
+    /// [`link_end`] as defined: the first character that [`ends_link`].
+    fn link_end_plain(text: &str) -> usize {
+        text.char_indices()
+            .find(|&(_, c)| ends_link(c))
+            .map_or(text.len(), |(i, _)| i)
+    }
+
+    proptest::proptest! {
+        /// The byte-wise checks answer as the parser and the character-wise reading do.
+        #[test]
+        fn check_url_as_defined(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "http://", "HTTPS://", "https:／／", "htp://", "www.", "file:", "C:\\", "\\\\",
+                "a", "gov", ".", ".cn", "-", "--", "xn--", "1", "192.168.1.2", "/", "／", "?", "#",
+                "\\", ":8080", "@", "%41", "ａ", "：", "。", "\u{3000}", "\u{FF5E}", "\u{FF5F}",
+                "\u{FF00}", "申请表", "（示例）", ".docx", " ", "localhost", "Ω",
+            ]),
+            0..9,
+        )) {
+            let link = pieces.concat();
+            proptest::prop_assert_eq!(check_url(&link), check_url_plain(&link), "{}", link);
+            proptest::prop_assert_eq!(link_end(&link), link_end_plain(&link), "{}", link);
+            proptest::prop_assert_eq!(
+                has_plain_public_host(&link),
+                has_plain_public_host_plain(&link),
+                "{}",
+                link
+            );
         }
     }
 

@@ -93,10 +93,14 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
 }
 
-/// [`is_fill_in`] with the words prepared once per run.
+/// [`is_fill_in`] with the words prepared once per run. A material published with the standard
+/// label 政府部门核发 — half of all materials — is ruled out before its name is searched:
+/// [`source_channel`] reads that label as [`SourceChannel::Government`] at once, and the test is
+/// a conjunction, so the order of its terms does not change the answer.
 pub fn is_fill_in_with(material: &Material, fill_in_words: &AnyWord) -> bool {
     let name = material.name.trim();
     !name.is_empty()
+        && material.source_channel != "政府部门核发"
         && fill_in_words.is_in(name)
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
 }
@@ -192,7 +196,9 @@ static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// The extension of a file name as written (`docx`, `PDF`): one to five ASCII letters or digits
 /// after the last dot, with something before the dot.
 fn raw_extension(name: &str) -> Option<&str> {
-    let (stem, ext) = name.rsplit_once('.')?;
+    // `name.rsplit_once('.')` on the bytes: the dot is ASCII.
+    let dot = name.bytes().rposition(|b| b == b'.')?;
+    let (stem, ext) = (&name[..dot], &name[dot + 1..]);
     (!stem.is_empty()
         && (1..=5).contains(&ext.len())
         && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
@@ -204,12 +210,12 @@ fn extension_of(name: &str) -> Option<String> {
     raw_extension(name).map(str::to_ascii_lowercase)
 }
 
-/// [`percent_decode_lossy`], without decoding a text that has no escape.
-fn decode(s: &str) -> String {
-    if s.contains('%') {
-        percent_decode_lossy(s)
+/// [`percent_decode_lossy`], without decoding (or copying) a text that has no escape.
+fn decode(s: &str) -> Cow<'_, str> {
+    if s.as_bytes().contains(&b'%') {
+        Cow::Owned(percent_decode_lossy(s))
     } else {
-        s.to_owned()
+        Cow::Borrowed(s)
     }
 }
 
@@ -221,24 +227,34 @@ const HANDLERS: &[&str] = &[
 /// The file name of a link: the last path segment, or — for download handlers such as
 /// `download.do?fileName=申请表.docx&id=1` — a query value that carries a file extension.
 fn link_file_name(link: &str) -> Option<String> {
-    let path = link.split(['?', '#']).next().unwrap_or(link);
+    // Read on the bytes: every separator looked for is ASCII. `tests::link_file_name_as_defined`
+    // compares this with the reading by `str::split`.
+    let b = link.as_bytes();
+    let path = &link[..b
+        .iter()
+        .position(|&c| c == b'?' || c == b'#')
+        .unwrap_or(b.len())];
     let after_host = path
-        .find("//")
-        .map_or(path, |i| path.get(i + 2..).unwrap_or(""));
-    let mut segments = after_host.split(['/', '\\']);
-    let first = segments.next();
-    let last = segments
-        .next_back()
-        .or(if link.contains('\\') { first } else { None })
-        .map(decode)
-        .filter(|s| !s.is_empty());
+        .as_bytes()
+        .windows(2)
+        .position(|w| w == b"//")
+        .map_or(path, |i| &path[i + 2..]);
+    // The last segment after a `/` or `\`; with neither, the whole rest only if the link holds
+    // a backslash at all.
+    let last = match after_host.bytes().rposition(|c| c == b'/' || c == b'\\') {
+        Some(i) => Some(&after_host[i + 1..]),
+        None => b.contains(&b'\\').then_some(after_host),
+    }
+    .map(decode)
+    .filter(|s| !s.is_empty());
     if last
         .as_deref()
         .and_then(raw_extension)
         .is_some_and(|e| !HANDLERS.iter().any(|h| h.eq_ignore_ascii_case(e)))
     {
-        return last;
+        return last.map(Cow::into_owned);
     }
+    let last = last.map(Cow::into_owned);
     let query = link.split_once('?').map_or("", |(_, q)| q);
     let query = query.split('#').next().unwrap_or(query);
     query
@@ -329,14 +345,16 @@ pub fn fill_in_offers(
 ) -> super::Verdict {
     let mut any = false;
     let mut out = Vec::new();
-    for m in item
-        .materials
-        .iter()
-        .filter(|m| is_fill_in_with(m, fill_in_words))
-    {
-        any = true;
+    for m in &item.materials {
         let value = field(m).trim();
-        if !has_value(value) {
+        let offered = has_value(value);
+        // A material that offers the attachment adds no finding: once some material is known to
+        // be filled in (the verdict is then Checked), whether this one is does not matter.
+        if (offered && any) || !is_fill_in_with(m, fill_in_words) {
+            continue;
+        }
+        any = true;
+        if !offered {
             let v = if value.is_empty() {
                 super::Violation::new(format!("需申请人填写的材料未提供{what}"), "")
             } else {
@@ -480,6 +498,10 @@ fn han_bigrams(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
 fn without_generic_words(stem: &str) -> Cow<'_, str> {
     // Which words occur at all, in one pass; a word absent from the stem cannot appear once
     // others are replaced by spaces, so only these are replaced, in list order as before.
+    // Most names hold none: one early-exit search tells, before the overlapping one.
+    if !GENERIC_NAME_MATCHER.is_match(stem) {
+        return Cow::Borrowed(stem);
+    }
     let mut present = 0u32;
     for m in GENERIC_NAME_MATCHER.find_overlapping_iter(stem) {
         present |= 1 << m.pattern().as_u32();
@@ -503,8 +525,9 @@ pub fn name_relates(file_name: &str, material_name: &str) -> Option<bool> {
     let meaningful = without_generic_words(stem);
     let mut file_pairs = han_bigrams(&meaningful).peekable();
     file_pairs.peek()?;
-    let material_pairs: Vec<(char, char)> = han_bigrams(material_name).collect();
-    Some(file_pairs.any(|p| material_pairs.contains(&p)))
+    // The material's pairs are read again for each pair of the file name rather than collected:
+    // related names share their first pair, found after a character or two.
+    Some(file_pairs.any(|p| han_bigrams(material_name).any(|q| q == p)))
 }
 
 #[cfg(test)]
@@ -523,6 +546,98 @@ mod tests {
         assert!(is_fill_in(&m("告知承诺书", ""), &words));
         assert!(!is_fill_in(&m("营业执照", "申请人自备"), &words));
         assert!(!is_fill_in(&m("建设项目审批表", "政府部门核发"), &words));
+    }
+
+    proptest::proptest! {
+        /// The prepared test with its early exit answers as the plain one.
+        #[test]
+        fn fill_in_with_as_defined(
+            name in proptest::sample::select(vec![
+                "", " ", "食品经营许可申请表", "营业执照", "告知承诺书", "申请", "申请表 ",
+            ]),
+            channel in proptest::sample::select(vec![
+                "", "政府部门核发", " 政府部门核发", "政府部门核发 ", "申请人自备", "20", "政府",
+                "其他", "政府部门核发（申请人自备）",
+            ]),
+        ) {
+            let words = vec!["申请表".to_owned(), "承诺书".to_owned(), String::new()];
+            let m = Material {
+                name: name.into(),
+                source_channel: channel.into(),
+                ..Material::default()
+            };
+            proptest::prop_assert_eq!(
+                is_fill_in_with(&m, &AnyWord::new(&words)),
+                is_fill_in(&m, &words)
+            );
+        }
+    }
+
+    /// What [`fill_in_offers`] is defined as: every fill-in material tested, then its field.
+    fn fill_in_offers_plain(
+        item: &crate::model::Item,
+        fill_in_words: &AnyWord,
+        field: fn(&Material) -> &str,
+        what: &str,
+    ) -> crate::rules::Verdict {
+        let mut any = false;
+        let mut out = Vec::new();
+        for m in item
+            .materials
+            .iter()
+            .filter(|m| is_fill_in_with(m, fill_in_words))
+        {
+            any = true;
+            let value = field(m).trim();
+            if !has_value(value) {
+                let v = if value.is_empty() {
+                    crate::rules::Violation::new(format!("需申请人填写的材料未提供{what}"), "")
+                } else {
+                    crate::rules::Violation::new(
+                        format!("需申请人填写的材料未提供{what}: \"{value}\""),
+                        value,
+                    )
+                };
+                out.push(v.target(material_target(m)).at(&m.provenance));
+            }
+        }
+        if any {
+            crate::rules::Verdict::Checked(out)
+        } else {
+            crate::rules::Verdict::NotApplicable
+        }
+    }
+
+    proptest::proptest! {
+        /// Skipping the fill-in test for materials that offer the field, once one material is
+        /// known to be filled in, gives the same verdict.
+        #[test]
+        fn fill_in_offers_as_defined(materials in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["营业执照", "食品经营许可申请表", "告知承诺书", ""]),
+                proptest::sample::select(vec!["申请人自备", "政府部门核发", ""]),
+                proptest::sample::select(vec!["", "无", " https://a.cn/x.docx ", "有"]),
+            ),
+            0..6,
+        )) {
+            let item = crate::model::Item {
+                materials: materials
+                    .into_iter()
+                    .map(|(name, channel, form)| Material {
+                        name: name.into(),
+                        source_channel: channel.into(),
+                        blank_form: form.into(),
+                        ..Material::default()
+                    })
+                    .collect(),
+                ..crate::model::Item::default()
+            };
+            let words = AnyWord::new(&["申请表".to_owned(), "承诺书".to_owned()]);
+            proptest::prop_assert_eq!(
+                fill_in_offers(&item, &words, |m| &m.blank_form, "空白表格"),
+                fill_in_offers_plain(&item, &words, |m| &m.blank_form, "空白表格")
+            );
+        }
     }
 
     #[test]
@@ -591,6 +706,63 @@ mod tests {
         );
         assert_eq!(name_relates("附件1.docx", "食品经营许可申请书"), None);
         assert_eq!(name_relates("20230512093011.doc", "申请书"), None);
+    }
+
+    /// What [`link_file_name`] is defined as, read with `str::split` and always copied.
+    fn link_file_name_plain(link: &str) -> Option<String> {
+        let path = link.split(['?', '#']).next().unwrap_or(link);
+        let after_host = path
+            .find("//")
+            .map_or(path, |i| path.get(i + 2..).unwrap_or(""));
+        let mut segments = after_host.split(['/', '\\']);
+        let first = segments.next();
+        let last = segments
+            .next_back()
+            .or(if link.contains('\\') { first } else { None })
+            .map(|s| {
+                if s.contains('%') {
+                    percent_decode_lossy(s)
+                } else {
+                    s.to_owned()
+                }
+            })
+            .filter(|s| !s.is_empty());
+        if last
+            .as_deref()
+            .and_then(|n| {
+                let (stem, ext) = n.rsplit_once('.')?;
+                (!stem.is_empty()
+                    && (1..=5).contains(&ext.len())
+                    && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
+                .then_some(ext)
+            })
+            .is_some_and(|e| !HANDLERS.iter().any(|h| h.eq_ignore_ascii_case(e)))
+        {
+            return last;
+        }
+        let query = link.split_once('?').map_or("", |(_, q)| q);
+        let query = query.split('#').next().unwrap_or(query);
+        query
+            .split('&')
+            .filter_map(|pair| pair.split_once('='))
+            .map(|(_, value)| percent_decode_lossy(&value.replace('+', " ")))
+            .find(|value| raw_extension(value).is_some() && !value.contains('/'))
+            .or(last)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn link_file_name_as_defined(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "https://", "http:", "//", "/", "\\", "?", "#", "&", "=", "+", ".", "..", "a",
+                "申请表", ".docx", ".do", ".PDF", "%E7%94%B3", "%C9%EA", "%", "fileName=",
+                "www.a.cn", "download", "C:", "（示例）",
+            ]),
+            0..9,
+        )) {
+            let link = pieces.concat();
+            proptest::prop_assert_eq!(link_file_name(&link), link_file_name_plain(&link), "{}", link);
+        }
     }
 
     /// The plain definition that [`name_relates`] answers with fewer copies.
