@@ -214,8 +214,9 @@ mod tests {
 #[inline]
 pub fn find_mojibake(s: &str) -> Option<String> {
     // The byte pre-check inlined into the caller (G02 calls this for every field of every
-    // record), the rare exact search out of line.
-    if may_hold_mojibake(s) {
+    // record), the rare exact search out of line. Many fields are empty, and garbling takes
+    // at least three bytes (a marker character; a Latin-1 pair takes four): no call for those.
+    if s.len() >= 3 && may_hold_mojibake(s) {
         find_mojibake_exactly(s)
     } else {
         None
@@ -457,6 +458,15 @@ mod mojibake_tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn texts_below_three_bytes_are_clean() {
+        // The length test in `find_mojibake` skips them; the exact search agrees.
+        for s in ["", "a", "é", "ab", "\u{c3}"] {
+            assert_eq!(super::find_mojibake_exactly(s), None, "{s}");
+        }
+        assert!(find_mojibake("\u{fffd}").is_some());
     }
 
     #[test]
