@@ -214,8 +214,9 @@ mod tests {
 #[inline]
 pub fn find_mojibake(s: &str) -> Option<String> {
     // The byte pre-check inlined into the caller (G02 calls this for every field of every
-    // record), the rare exact search out of line.
-    if may_hold_mojibake(s) {
+    // record), the rare exact search out of line. Many fields are empty, and garbling takes
+    // at least three bytes (a marker character; a Latin-1 pair takes four): no call for those.
+    if s.len() >= 3 && may_hold_mojibake(s) {
         find_mojibake_exactly(s)
     } else {
         None
@@ -258,7 +259,9 @@ fn find_mojibake_exactly(s: &str) -> Option<String> {
 /// the text on to the exact search.
 #[allow(clippy::needless_bitwise_bool)] // branch-free, see `any_byte_pair`
 fn may_hold_mojibake(s: &str) -> bool {
-    any_byte_pair(s, |x, y| {
+    // Pairs within the text suffice: the last byte paired with 0 only matters for `x == 0xC3`,
+    // and a UTF-8 lead byte never ends a `str`.
+    any_inner_byte_pair(s.as_bytes(), |x, y| {
         (x == 0xC3)
             | ((x == 0x94) & (y == 0x9F))
             | ((x == 0x83) & (y == 0xAB))
@@ -296,6 +299,48 @@ pub(crate) fn any_byte_pair(s: &str, pred: impl Fn(u8, u8) -> bool) -> bool {
     }
     // The last bytes, overlapping the window before, the last one paired with 0.
     padded[..WINDOW].copy_from_slice(&b[n - WINDOW..]);
+    window(&padded)
+}
+
+/// Whether `pred(byte, next byte)` holds for two adjacent bytes of `b`, tested 16 pairs at a time
+/// like [`any_byte_pair`] but without copying long texts: their last window is the last 17 bytes.
+/// Short texts are placed into a zeroed window by two fixed-size overlapping copies (no
+/// `memcpy` call), so `pred(x, 0)` must be false for every byte `x` that may end the text.
+#[inline]
+fn any_inner_byte_pair(b: &[u8], pred: impl Fn(u8, u8) -> bool) -> bool {
+    const WINDOW: usize = 16;
+    let window = |w: &[u8; WINDOW + 1]| {
+        w[..WINDOW]
+            .iter()
+            .zip(&w[1..])
+            .fold(false, |hit, (&x, &y)| hit | pred(x, y))
+    };
+    let n = b.len();
+    if n > WINDOW {
+        let mut at = 0;
+        while at + WINDOW < n {
+            if window(b[at..=at + WINDOW].try_into().expect("window")) {
+                return true;
+            }
+            at += WINDOW;
+        }
+        // The last pairs, overlapping the window before.
+        return window(b[n - WINDOW - 1..].try_into().expect("window"));
+    }
+    let mut padded = [0u8; WINDOW + 1];
+    if n >= 8 {
+        padded[..8].copy_from_slice(&b[..8]);
+        padded[n - 8..n].copy_from_slice(&b[n - 8..]);
+    } else if n >= 4 {
+        padded[..4].copy_from_slice(&b[..4]);
+        padded[n - 4..n].copy_from_slice(&b[n - 4..]);
+    } else if n >= 2 {
+        padded[..2].copy_from_slice(&b[..2]);
+        padded[n - 2..n].copy_from_slice(&b[n - 2..]);
+    } else {
+        // One byte or none: no pair.
+        return false;
+    }
     window(&padded)
 }
 
@@ -356,6 +401,44 @@ mod mojibake_tests {
         }
     }
 
+    /// The plain pre-check: some adjacent pair of bytes satisfies the predicate.
+    fn plain_may_hold(s: &str) -> bool {
+        s.as_bytes().windows(2).any(|w| {
+            w[0] == 0xC3
+                || (w[0] == 0x94 && w[1] == 0x9F)
+                || (w[0] == 0x83 && w[1] == 0xAB)
+                || (w[0] == 0xB1 && w[1] == 0xAF)
+                || (w[0] == 0xBF && w[1] == 0xBD)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn byte_precheck_is_the_plain_pair_test(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "申", "锟", "烫", "屯", "\u{fffd}", "é", "Ã", "”", "\u{94}", "\u{9f}",
+                    "斤", "拷", "溪", "¯", "½", "«",
+                ]),
+                0..40,
+            )
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(super::may_hold_mojibake(&s), plain_may_hold(&s), "{:?}", s);
+            // Every prefix and suffix, so every length and alignment is covered.
+            for (i, _) in s.char_indices() {
+                proptest::prop_assert_eq!(
+                    super::may_hold_mojibake(&s[i..]),
+                    plain_may_hold(&s[i..])
+                );
+                proptest::prop_assert_eq!(
+                    super::may_hold_mojibake(&s[..i]),
+                    plain_may_hold(&s[..i])
+                );
+            }
+        }
+    }
+
     #[test]
     fn marker_search_is_str_find() {
         for s in [
@@ -375,6 +458,15 @@ mod mojibake_tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn texts_below_three_bytes_are_clean() {
+        // The length test in `find_mojibake` skips them; the exact search agrees.
+        for s in ["", "a", "é", "ab", "\u{c3}"] {
+            assert_eq!(super::find_mojibake_exactly(s), None, "{s}");
+        }
+        assert!(find_mojibake("\u{fffd}").is_some());
     }
 
     #[test]
