@@ -270,36 +270,53 @@ fn may_hold_mojibake(s: &str) -> bool {
     })
 }
 
+/// Adjacent byte pairs tested at a time by [`any_byte_pair`] and [`any_inner_byte_pair`]: the 16
+/// pairs of a 17-byte window.
+const PAIR_WINDOW: usize = 16;
+
+/// Whether `pred` holds for one of the 16 adjacent pairs of `w`, every pair tested (a fixed-size
+/// window without early exit is what the compiler vectorises).
+#[inline(always)]
+fn window_has_pair(w: &[u8; PAIR_WINDOW + 1], pred: &impl Fn(u8, u8) -> bool) -> bool {
+    w[..PAIR_WINDOW]
+        .iter()
+        .zip(&w[1..])
+        .fold(false, |hit, (&x, &y)| hit | pred(x, y))
+}
+
+/// Whether `pred` holds for a pair of one of the whole windows from the start of `b` that end
+/// before its last byte (the rest is left to the caller).
+#[inline(always)]
+fn leading_windows_have_pair(b: &[u8], pred: &impl Fn(u8, u8) -> bool) -> bool {
+    let mut at = 0;
+    while at + PAIR_WINDOW < b.len() {
+        if window_has_pair(b[at..=at + PAIR_WINDOW].try_into().expect("window"), pred) {
+            return true;
+        }
+        at += PAIR_WINDOW;
+    }
+    false
+}
+
 /// Whether `pred(byte, next byte)` holds for some byte of `s` (the last byte is paired with 0):
 /// a fast way to rule a text out before a costly search. `pred` should combine its tests with
 /// `&` and `|`, not `&&` and `||`: the bytes are then tested 16 at a time (fixed-size windows
 /// without early exit are what the compiler vectorises).
 #[inline]
 pub(crate) fn any_byte_pair(s: &str, pred: impl Fn(u8, u8) -> bool) -> bool {
-    const WINDOW: usize = 16;
-    let window = |w: &[u8; WINDOW + 1]| {
-        w[..WINDOW]
-            .iter()
-            .zip(&w[1..])
-            .fold(false, |hit, (&x, &y)| hit | pred(x, y))
-    };
     let b = s.as_bytes();
     let n = b.len();
-    let mut padded = [0u8; WINDOW + 1];
-    if n <= WINDOW {
+    let mut padded = [0u8; PAIR_WINDOW + 1];
+    if n <= PAIR_WINDOW {
         padded[..n].copy_from_slice(b);
-        return window(&padded);
+        return window_has_pair(&padded, &pred);
     }
-    let mut at = 0;
-    while at + WINDOW < n {
-        if window(b[at..=at + WINDOW].try_into().expect("window")) {
-            return true;
-        }
-        at += WINDOW;
+    if leading_windows_have_pair(b, &pred) {
+        return true;
     }
     // The last bytes, overlapping the window before, the last one paired with 0.
-    padded[..WINDOW].copy_from_slice(&b[n - WINDOW..]);
-    window(&padded)
+    padded[..PAIR_WINDOW].copy_from_slice(&b[n - PAIR_WINDOW..]);
+    window_has_pair(&padded, &pred)
 }
 
 /// Whether `pred(byte, next byte)` holds for two adjacent bytes of `b`, tested 16 pairs at a time
@@ -308,26 +325,13 @@ pub(crate) fn any_byte_pair(s: &str, pred: impl Fn(u8, u8) -> bool) -> bool {
 /// `memcpy` call), so `pred(x, 0)` must be false for every byte `x` that may end the text.
 #[inline]
 fn any_inner_byte_pair(b: &[u8], pred: impl Fn(u8, u8) -> bool) -> bool {
-    const WINDOW: usize = 16;
-    let window = |w: &[u8; WINDOW + 1]| {
-        w[..WINDOW]
-            .iter()
-            .zip(&w[1..])
-            .fold(false, |hit, (&x, &y)| hit | pred(x, y))
-    };
     let n = b.len();
-    if n > WINDOW {
-        let mut at = 0;
-        while at + WINDOW < n {
-            if window(b[at..=at + WINDOW].try_into().expect("window")) {
-                return true;
-            }
-            at += WINDOW;
-        }
-        // The last pairs, overlapping the window before.
-        return window(b[n - WINDOW - 1..].try_into().expect("window"));
+    if n > PAIR_WINDOW {
+        // The last pairs overlap the window before.
+        return leading_windows_have_pair(b, &pred)
+            || window_has_pair(b[n - PAIR_WINDOW - 1..].try_into().expect("window"), &pred);
     }
-    let mut padded = [0u8; WINDOW + 1];
+    let mut padded = [0u8; PAIR_WINDOW + 1];
     if n >= 8 {
         padded[..8].copy_from_slice(&b[..8]);
         padded[n - 8..n].copy_from_slice(&b[n - 8..]);
@@ -341,7 +345,7 @@ fn any_inner_byte_pair(b: &[u8], pred: impl Fn(u8, u8) -> bool) -> bool {
         // One byte or none: no pair.
         return false;
     }
-    window(&padded)
+    window_has_pair(&padded, &pred)
 }
 
 /// `s.find(marker)` by looking for the marker's first character (a `memchr`) and comparing
