@@ -276,7 +276,7 @@ const PAIR_WINDOW: usize = 16;
 
 /// Whether `pred` holds for one of the 16 adjacent pairs of `w`, every pair tested (a fixed-size
 /// window without early exit is what the compiler vectorises).
-#[inline(always)]
+#[inline]
 fn window_has_pair(w: &[u8; PAIR_WINDOW + 1], pred: &impl Fn(u8, u8) -> bool) -> bool {
     w[..PAIR_WINDOW]
         .iter()
@@ -286,7 +286,7 @@ fn window_has_pair(w: &[u8; PAIR_WINDOW + 1], pred: &impl Fn(u8, u8) -> bool) ->
 
 /// Whether `pred` holds for a pair of one of the whole windows from the start of `b` that end
 /// before its last byte (the rest is left to the caller).
-#[inline(always)]
+#[inline]
 fn leading_windows_have_pair(b: &[u8], pred: &impl Fn(u8, u8) -> bool) -> bool {
     let mut at = 0;
     while at + PAIR_WINDOW < b.len() {
