@@ -94,25 +94,48 @@ fn is_placeholder(t: &str) -> bool {
     )
 }
 
-/// `s.trim()`, without decoding either end when its byte rules out whitespace (the usual case):
-/// a text is returned as it is when its first byte cannot start and its last byte cannot end a
-/// whitespace character. Every whitespace character starts with a byte below `0x21` or with
-/// `C2`, `E1`, `E2`, `E3`, and ends with a byte below `0x21` or one of `80`–`8A`, `9F`, `A0`,
-/// `A8`, `A9`, `AF` (checked for all of them by `tests::trim_precheck_covers_all_whitespace`).
+/// `s.trim()`, without decoding either end when neither is whitespace (the usual case): the
+/// first and last characters are matched as bytes against the UTF-8 encodings of the 25
+/// whitespace characters (`char::is_whitespace`), and only a text that starts or ends with one
+/// goes to `str::trim`. `tests::space_ends_are_exact` checks the byte patterns against
+/// `char::is_whitespace` for every character.
 #[inline]
 pub fn trim(s: &str) -> &str {
-    match (s.as_bytes().first(), s.as_bytes().last()) {
-        (Some(&first), Some(&last)) if !may_start_space(first) && !may_end_space(last) => s,
-        _ => s.trim(),
+    let b = s.as_bytes();
+    if starts_with_space(b) || ends_with_space(b) {
+        s.trim()
+    } else {
+        s
     }
 }
 
-fn may_start_space(b: u8) -> bool {
-    b < 0x21 || matches!(b, 0xC2 | 0xE1..=0xE3)
+/// Whether the UTF-8 text `b` starts with a whitespace character.
+#[inline]
+fn starts_with_space(b: &[u8]) -> bool {
+    match b {
+        [x, ..] if *x < 0x80 => matches!(x, 0x09..=0x0D | 0x20),
+        [0xC2, 0x85 | 0xA0, ..]
+        | [0xE1, 0x9A, 0x80, ..]
+        | [0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF, ..]
+        | [0xE2, 0x81, 0x9F, ..]
+        | [0xE3, 0x80, 0x80, ..] => true,
+        _ => false,
+    }
 }
 
-fn may_end_space(b: u8) -> bool {
-    b < 0x21 || matches!(b, 0x80..=0x8A | 0x9F | 0xA0 | 0xA8 | 0xA9 | 0xAF)
+/// Whether the UTF-8 text `b` ends with a whitespace character. A lead byte (`C2`, `E1`–`E3`)
+/// two or three bytes from the end can only start the last character.
+#[inline]
+fn ends_with_space(b: &[u8]) -> bool {
+    match b {
+        [.., x] if *x < 0x80 => matches!(x, 0x09..=0x0D | 0x20),
+        [.., 0xC2, 0x85 | 0xA0]
+        | [.., 0xE1, 0x9A, 0x80]
+        | [.., 0xE2, 0x80, 0x80..=0x8A | 0xA8 | 0xA9 | 0xAF]
+        | [.., 0xE2, 0x81, 0x9F]
+        | [.., 0xE3, 0x80, 0x80] => true,
+        _ => false,
+    }
 }
 
 /// Cuts a long text for quoting in a message (by characters, never inside a character).
@@ -170,15 +193,25 @@ mod tests {
     }
 
     #[test]
-    fn trim_precheck_covers_all_whitespace() {
-        for c in (0..=0x0010_FFFF)
-            .filter_map(char::from_u32)
-            .filter(|c| c.is_whitespace())
-        {
+    fn space_ends_are_exact() {
+        for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
             let mut buf = [0u8; 4];
             let bytes = c.encode_utf8(&mut buf).as_bytes();
-            assert!(may_start_space(bytes[0]), "{c:?}");
-            assert!(may_end_space(bytes[bytes.len() - 1]), "{c:?}");
+            let space = c.is_whitespace();
+            assert_eq!(starts_with_space(bytes), space, "{c:?}");
+            assert_eq!(ends_with_space(bytes), space, "{c:?}");
+            // Beside other characters, whose bytes must not be mistaken for a lead byte.
+            for other in ['a', '申', '\u{80}', '\u{E000}', '\u{1F600}'] {
+                let mut pair = [0u8; 8];
+                let o = other.encode_utf8(&mut pair[4..]).len();
+                pair[..bytes.len()].copy_from_slice(bytes);
+                pair.copy_within(4..4 + o, bytes.len());
+                assert_eq!(starts_with_space(&pair[..bytes.len() + o]), space, "{c:?}");
+                let mut pair = [0u8; 8];
+                other.encode_utf8(&mut pair);
+                pair[o..o + bytes.len()].copy_from_slice(bytes);
+                assert_eq!(ends_with_space(&pair[..o + bytes.len()]), space, "{c:?}");
+            }
         }
         for s in [
             "",
@@ -440,6 +473,22 @@ mod mojibake_tests {
                     plain_may_hold(&s[..i])
                 );
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn trim_is_str_trim(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "申", "。", " ", "\t", "\n", "\u{3000}", "\u{a0}", "\u{85}", "\u{2028}",
+                    "\u{200b}", "\u{feff}", "\u{3001}", "\u{2000}", "\u{1680}", "\u{205f}", "\u{2082}",
+                ]),
+                0..12,
+            )
+        ) {
+            let s: String = parts.concat();
+            proptest::prop_assert_eq!(super::trim(&s), s.trim(), "{:?}", s);
         }
     }
 

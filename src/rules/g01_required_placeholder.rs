@@ -2,7 +2,7 @@
 
 use super::general_text::is_referral;
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::text::is_blank_or_placeholder;
+use crate::model::text::{is_blank_or_placeholder, trim};
 use crate::model::{Item, ItemField};
 
 declare_rule! {
@@ -59,7 +59,7 @@ impl Rule for RequiredPlaceholder {
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
         let mut out = Vec::new();
         for &field in REQUIRED {
-            let value = item.get(field).trim();
+            let value = trim(item.get(field));
             if !value.is_empty() && (is_blank_or_placeholder(value) || is_referral(value)) {
                 out.push(
                     Violation::new(
@@ -71,7 +71,7 @@ impl Rule for RequiredPlaceholder {
             }
         }
         for &field in DESCRIPTIVE {
-            let value = item.get(field).trim();
+            let value = trim(item.get(field));
             if is_referral(value) {
                 out.push(
                     Violation::new(

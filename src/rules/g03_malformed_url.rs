@@ -2,7 +2,7 @@
 
 use super::general_text::{check_url, find_urls};
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, ItemField};
 
 declare_rule! {
@@ -46,7 +46,7 @@ impl Rule for MalformedUrl {
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
         let mut out = Vec::new();
         for &field in ItemField::ALL {
-            let value = item.get(field).trim();
+            let value = trim(item.get(field));
             let urls = find_urls(value);
             if urls.is_empty() {
                 if URL_FIELDS.contains(&field) && !is_blank_or_placeholder(value) {
