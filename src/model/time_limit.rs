@@ -254,6 +254,41 @@ pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
     if t.is_empty() {
         return ParsedLimit::Empty;
     }
+    if let Some(limit) = plain_amount(t) {
+        return ParsedLimit::Limit(limit);
+    }
+    parse_compact(t, unit_field)
+}
+
+/// The form almost every time limit takes, `20个工作日`, `5天`, `2小时`: one to six ASCII digits,
+/// an optional `个` and a unit word, nothing else. Read directly because [`parse_compact`] reads
+/// it the same way (`tests::plain_amount_is_the_general_reading`) through a dozen searches.
+fn plain_amount(t: &str) -> Option<TimeLimit> {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 6 {
+        return None;
+    }
+    let rest = &t[digits..];
+    let rest = rest.strip_prefix('个').unwrap_or(rest);
+    let unit = match rest {
+        "工作日" => LimitUnit::WorkingDay,
+        "日" | "天" | "自然日" => LimitUnit::Day,
+        "小时" => LimitUnit::Hour,
+        "月" => LimitUnit::Month,
+        "年" => LimitUnit::Year,
+        _ => return None,
+    };
+    let amount = t[..digits]
+        .bytes()
+        .fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
+    Some(TimeLimit::Amount {
+        amount: f64::from(amount),
+        unit,
+    })
+}
+
+/// [`parse_time_limit`] of a text already compacted and not empty.
+fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
     // Every immediate word holds 即, 当 or 现 (`immediate_words_hold_a_key_character`).
     if t.contains(['即', '当', '现']) && IMMEDIATE.iter().any(|w| t.contains(w)) {
         return ParsedLimit::Limit(TimeLimit::Immediate);
@@ -304,6 +339,57 @@ mod tests {
     fn immediate_words_hold_a_key_character() {
         for w in IMMEDIATE {
             assert!(w.contains(['即', '当', '现']), "{w}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_amount_is_the_general_reading(
+            head in proptest::sample::select(vec!["", "", "", "约", "二", "即", "无"]),
+            digits in proptest::sample::select(vec!["", "0", "1", "5", "10", "007", "365", "1234567", "5.5"]),
+            ge in proptest::sample::select(vec!["", "个", "个个", "(", ")"]),
+            unit in proptest::sample::select(vec![
+                "工作日", "日", "天", "自然日", "小时", "时", "月", "年", "工作", "周", "分钟", "",
+            ]),
+            tail in proptest::sample::select(vec!["", "", "", "内", "(", "5", "工作日"]),
+            unit_field in proptest::sample::select(vec!["", "1", "2", "工作日", "天"]),
+        ) {
+            let t = [head, digits, ge, unit, tail].concat();
+            if let Some(limit) = plain_amount(&t) {
+                proptest::prop_assert_eq!(
+                    ParsedLimit::Limit(limit),
+                    parse_compact(&t, unit_field),
+                    "{:?}",
+                    t
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plain_amount_reads_the_usual_forms() {
+        for (t, amount, unit) in [
+            ("20个工作日", 20.0, LimitUnit::WorkingDay),
+            ("5天", 5.0, LimitUnit::Day),
+            ("30日", 30.0, LimitUnit::Day),
+            ("2小时", 2.0, LimitUnit::Hour),
+            ("3个月", 3.0, LimitUnit::Month),
+        ] {
+            assert_eq!(
+                plain_amount(t),
+                Some(TimeLimit::Amount { amount, unit }),
+                "{t}"
+            );
+        }
+        for t in [
+            "即办",
+            "5.5个工作日",
+            "二十个工作日",
+            "20个工作日内",
+            "1234567天",
+            "工作日",
+        ] {
+            assert_eq!(plain_amount(t), None, "{t}");
         }
     }
 
