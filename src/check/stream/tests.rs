@@ -1,6 +1,6 @@
 //! The streaming check writes the very report the in-memory check writes.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
 use super::*;
@@ -235,4 +235,100 @@ fn sample_in_the_stream_equals_the_draw_over_the_in_memory_report() {
         let text = std::fs::read_to_string(got.report_path).unwrap();
         assert_eq!(report::json::read(&text).unwrap(), report, "chunk {chunk}");
     }
+}
+
+/// Every line `read_chunks_from` sends, as (line number, bytes), and how it ended.
+fn read_all(
+    input: impl Read,
+    chunk: usize,
+    block: usize,
+) -> (Vec<(u64, Vec<u8>)>, std::io::Result<()>) {
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(1 << 16);
+    let (_free_tx, free_rx) = std::sync::mpsc::channel::<Chunk>();
+    let ended = read_chunks_from(input, chunk, block, &tx, &free_rx);
+    drop(tx);
+    let mut lines = Vec::new();
+    for c in rx {
+        assert!(c.spans.len() <= chunk, "a chunk of {} lines", c.spans.len());
+        for &(s, e, no) in &c.spans {
+            lines.push((no, c.buf[s..e].to_vec()));
+        }
+    }
+    (lines, ended)
+}
+
+/// The lines `BufRead::read_until` gives, without their `\n`, numbered from 1.
+fn read_until_lines(text: &[u8]) -> Vec<(u64, Vec<u8>)> {
+    let mut reader = std::io::BufReader::new(text);
+    let mut lines = Vec::new();
+    loop {
+        let mut line = Vec::new();
+        if reader.read_until(b'\n', &mut line).unwrap() == 0 {
+            return lines;
+        }
+        if line.last() == Some(&b'\n') {
+            line.pop();
+        }
+        lines.push((lines.len() as u64 + 1, line));
+    }
+}
+
+#[test]
+fn lines_are_split_as_read_until_splits_them_for_any_block_and_chunk() {
+    let texts: [&[u8]; 7] = [
+        b"",
+        b"\n",
+        b"{\"name\":\"\xe9\xa3\x9f\xe5\x93\x81\xe7\xbb\x8f\xe8\x90\xa5\xe8\xae\xb8\xe5\x8f\xaf\"}\n{}\n",
+        b"a\n\nb\r\n\n\nlast line without newline",
+        b"no newline at all",
+        b"\n\n\n",
+        b"x\ny\nz\n",
+    ];
+    for text in texts {
+        let want = read_until_lines(text);
+        for block in [1, 2, 3, 5, 8, 64, READ_BLOCK] {
+            for chunk in [1, 2, 3, 256] {
+                let (got, ended) = read_all(text, chunk, block);
+                assert!(ended.is_ok());
+                assert_eq!(got, want, "{text:?} block {block} chunk {chunk}");
+            }
+        }
+    }
+}
+
+/// Gives its bytes a few at a time, is interrupted once, then fails.
+struct FailingReader {
+    data: &'static [u8],
+    interrupted: bool,
+}
+
+impl Read for FailingReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.interrupted {
+            self.interrupted = true;
+            return Err(std::io::ErrorKind::Interrupted.into());
+        }
+        if self.data.is_empty() {
+            return Err(std::io::Error::other("磁盘读取错误"));
+        }
+        let n = buf.len().min(self.data.len()).min(4);
+        buf[..n].copy_from_slice(&self.data[..n]);
+        self.data = &self.data[n..];
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_read_error_keeps_the_whole_lines_before_it_and_is_returned() {
+    let input = FailingReader {
+        data: b"first\nsecond\npartial",
+        interrupted: false,
+    };
+    let (got, ended) = read_all(input, 1, 3);
+    assert_eq!(
+        got,
+        vec![(1, b"first".to_vec()), (2, b"second".to_vec())],
+        "the unfinished line is dropped, the interruption retried"
+    );
+    assert_eq!(ended.unwrap_err().to_string(), "磁盘读取错误");
 }
