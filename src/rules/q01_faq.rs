@@ -112,6 +112,12 @@ impl Rule for FaqQuality {
         let mut key_ends = Vec::new();
         let mut bigrams = Vec::new();
         if faqs.len() >= 2 {
+            // Room for the longest question and for all keys up front: a key has at most as
+            // many characters as its question has bytes.
+            let longest = faqs.iter().map(|f| f.question.len()).max().unwrap_or(0);
+            key.reserve(longest);
+            bare.reserve(longest);
+            key_chars.reserve(faqs.iter().map(|f| f.question.len()).sum());
             key_ends.reserve(faqs.len());
             bigrams.reserve(faqs.len());
             for f in &faqs {
@@ -146,7 +152,8 @@ impl Rule for FaqQuality {
         let mut elements: Option<Elements> = None;
         let non_answers = &ctx.prepared().faq_process.non_answers;
         // Each answer normalised into the same buffers, as characters.
-        let (mut norm, mut scratch) = (Vec::new(), Vec::new());
+        let longest = faqs.iter().map(|f| f.answer.len()).max().unwrap_or(0);
+        let (mut norm, mut scratch) = (Vec::with_capacity(longest), Vec::with_capacity(longest));
         for f in &faqs {
             let answer = f.answer.trim();
             let problem = if is_blank_or_placeholder(answer) {
@@ -289,9 +296,12 @@ impl Element {
 /// The other elements of at least ten characters once normalised. Computed once per item, not
 /// once per answer.
 fn other_elements(item: &Item) -> Elements {
-    let mut chars = Vec::new();
-    let mut list = Vec::new();
-    let mut norm = Vec::new();
+    // Room for every text up front (a text has at most as many characters once normalised as
+    // it has bytes).
+    let texts = OTHER_ELEMENTS.iter().map(|&f| item.get(f).len());
+    let mut chars = Vec::with_capacity(texts.clone().sum());
+    let mut list = Vec::with_capacity(OTHER_ELEMENTS.len());
+    let mut norm = Vec::with_capacity(texts.max().unwrap_or(0));
     for &field in OTHER_ELEMENTS {
         let text = item.get(field);
         // No character normalises to more than one (`similarity_tests::
