@@ -1045,6 +1045,23 @@ pub fn scan_stopword_chars(normalized: &[char]) -> StopwordScan {
     StopwordScan { present, count }
 }
 
+/// The [`CharSketch`] and the [`scan_stopword_chars`] of a text through
+/// [`normalize_chars_into`], in one pass.
+pub fn sketch_and_scan_stopword_chars(normalized: &[char]) -> (CharSketch, StopwordScan) {
+    let table = &*STOPWORD_CHARS;
+    let (mut present, mut count) = (0u64, 0);
+    let mut bits = [0u64; 4];
+    for &c in normalized {
+        set_bit(&mut bits, sketch_bit(u64::from(c)));
+        let k = table.index.get(c as usize).copied().unwrap_or(0);
+        if k != 0 {
+            present |= 1 << (k - 1);
+            count += 1;
+        }
+    }
+    (CharSketch(bits), StopwordScan { present, count })
+}
+
 /// [`remove_stopwords`] on characters, in place.
 pub fn remove_stopword_chars(normalized: &mut Vec<char>) {
     let scan = scan_stopword_chars(normalized);
@@ -1389,6 +1406,12 @@ pub struct NonAnswers {
     filler_chars: Vec<Vec<char>>,
     /// The [`CharSketch`] of each phrase and then each filler, in the order taken out.
     word_sketches: Vec<CharSketch>,
+    /// The characters of the Basic Multilingual Plane that occur in a phrase or filler, one bit
+    /// each: only those can be taken out of an answer.
+    word_chars: Box<[u64; 1024]>,
+    /// Whether a phrase or filler has a character beyond the Basic Multilingual Plane (then
+    /// [`word_chars`](Self::word_chars) rules out nothing).
+    word_chars_beyond: bool,
 }
 
 impl NonAnswers {
@@ -1417,6 +1440,14 @@ impl NonAnswers {
             .chain(&filler_chars)
             .map(|w| CharSketch::of_chars(w))
             .collect();
+        let mut word_chars = Box::new([0u64; 1024]);
+        let mut word_chars_beyond = false;
+        for &c in phrase_chars.iter().chain(&filler_chars).flatten() {
+            match word_chars.get_mut(c as usize >> 6) {
+                Some(w) => *w |= 1 << (c as usize & 63),
+                None => word_chars_beyond = true,
+            }
+        }
         Self {
             phrases: sorted,
             any,
@@ -1424,13 +1455,39 @@ impl NonAnswers {
             first_bits,
             word_sketches,
             filler_chars,
+            word_chars,
+            word_chars_beyond,
         }
+    }
+
+    /// Whether `norm` has at least six characters that occur in no phrase or filler: taking
+    /// words out cannot remove those, so the answer is then no mere referral.
+    fn keeps_six(&self, norm: &[char]) -> bool {
+        if self.word_chars_beyond {
+            return false;
+        }
+        let mut kept = 0;
+        for &c in norm {
+            let in_words = self
+                .word_chars
+                .get(c as usize >> 6)
+                .is_some_and(|w| w >> (c as usize & 63) & 1 != 0);
+            kept += usize::from(!in_words);
+            if kept >= 6 {
+                return true;
+            }
+        }
+        false
     }
 
     /// [`matches_normalized`](Self::matches_normalized) for an answer through
     /// [`normalize_chars_into`]; `rest` is scratch space. The phrases are looked for only where
     /// a character may start one, and taken out in place.
     pub fn matches_chars(&self, norm: &[char], rest: &mut Vec<char>) -> bool {
+        // Most answers say something: six characters no word can take out settle it.
+        if self.keeps_six(norm) {
+            return false;
+        }
         let any = norm.iter().enumerate().any(|(i, &c)| {
             has_bit(&self.first_bits, sketch_bit(u64::from(c)))
                 && self
@@ -1565,6 +1622,22 @@ mod similarity_tests {
             if c >= '\u{4E00}' {
                 assert!(c.is_alphanumeric(), "{c:?} is not a letter");
             }
+        }
+    }
+
+    /// Normalising never gives a text more characters than it had: each character gives at most
+    /// one (Q01 skips texts too short by their count alone).
+    #[test]
+    fn normalising_never_adds_characters() {
+        for c in char::MIN..=char::MAX {
+            assert!(
+                c.to_lowercase().filter(|l| l.is_alphanumeric()).count() <= 1,
+                "{c:?}"
+            );
+            assert!(
+                normalize_for_compare(&c.to_string()).chars().count() <= 1,
+                "{c:?}"
+            );
         }
     }
 
@@ -1720,6 +1793,10 @@ mod similarity_tests {
                 );
             }
             proptest::prop_assert_eq!(CharSketch::of_chars(&ca), CharSketch::of(&na).0);
+            proptest::prop_assert_eq!(
+                sketch_and_scan_stopword_chars(&ca),
+                (CharSketch::of_chars(&ca), scan_stopword_chars(&ca))
+            );
             let custom = NonAnswers::new(&["见".into(), "Ａ".into(), "问题1".into(), "不能否".into()]);
             for phrases in [NonAnswers::default(), custom] {
                 proptest::prop_assert_eq!(

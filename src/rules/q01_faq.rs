@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 use super::general_text::{
     BigramSketch, Bigrams, CharSketch, StopwordScan, find_chars, find_text, normalize_chars_into,
     remove_scanned_stopword_chars, remove_stopword_chars, scan_stopword_chars,
+    sketch_and_scan_stopword_chars,
 };
 #[cfg(test)]
 use super::general_text::{normalize_for_compare, remove_stopwords};
@@ -104,18 +105,32 @@ impl Rule for FaqQuality {
         // many questions repeat, is left out of the similarity.
         let item_name = item.name.trim();
         // Each question normalised once (not once per pair), and only when there is a pair.
-        let mut bare = Vec::new();
-        let keys: Vec<(Vec<char>, Bigrams)> = if faqs.len() < 2 {
-            Vec::new()
-        } else {
-            faqs.iter()
-                .map(|f| question_key(&f.question, item_name, &mut bare))
-                .collect()
-        };
+        // The keys back to back in one buffer (`key_ends[i]` ends question `i`'s), the
+        // scratch buffers reused.
+        let (mut key, mut bare) = (Vec::new(), Vec::new());
+        let mut key_chars = Vec::new();
+        let mut key_ends = Vec::new();
+        let mut bigrams = Vec::new();
+        if faqs.len() >= 2 {
+            // Room for the longest question and for all keys up front: a key has at most as
+            // many characters as its question has bytes.
+            let longest = faqs.iter().map(|f| f.question.len()).max().unwrap_or(0);
+            key.reserve(longest);
+            bare.reserve(longest);
+            key_chars.reserve(faqs.iter().map(|f| f.question.len()).sum());
+            key_ends.reserve(faqs.len());
+            bigrams.reserve(faqs.len());
+            for f in &faqs {
+                bigrams.push(question_key(&f.question, item_name, &mut key, &mut bare));
+                key_chars.extend_from_slice(&key);
+                key_ends.push(key_chars.len());
+            }
+        }
+        let key_of = |i: usize| &key_chars[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];
         for (i, a) in faqs.iter().enumerate() {
             for (j, b) in faqs.iter().enumerate().skip(i + 1) {
-                let same = keys[i].0 == keys[j].0;
-                let sim = keys[i].1.dice(&keys[j].1);
+                let same = key_of(i) == key_of(j);
+                let sim = bigrams[i].dice(&bigrams[j]);
                 if same || sim >= p.faq_similarity_threshold {
                     let kind = if same { "重复" } else { "近似重复" };
                     out.push(
@@ -134,10 +149,11 @@ impl Rule for FaqQuality {
             }
         }
         // The other elements are read only when an answer is long enough to have copied one.
-        let mut elements: Option<Vec<Element>> = None;
+        let mut elements: Option<Elements> = None;
         let non_answers = &ctx.prepared().faq_process.non_answers;
         // Each answer normalised into the same buffers, as characters.
-        let (mut norm, mut scratch) = (Vec::new(), Vec::new());
+        let longest = faqs.iter().map(|f| f.answer.len()).max().unwrap_or(0);
+        let (mut norm, mut scratch) = (Vec::with_capacity(longest), Vec::with_capacity(longest));
         for f in &faqs {
             let answer = f.answer.trim();
             let problem = if is_blank_or_placeholder(answer) {
@@ -182,21 +198,20 @@ impl Rule for FaqQuality {
     }
 }
 
-/// A question as compared with the others: normalised (for sameness), and the bigrams of its
-/// text without the item's name (when that has two characters or more) and without stop words
-/// (for near sameness). `bare` is scratch space.
-fn question_key(q: &str, item_name: &str, bare: &mut Vec<char>) -> (Vec<char>, Bigrams) {
-    let mut key = Vec::new();
-    normalize_chars_into(q, &mut key);
+/// A question as compared with the others: normalised into `key` (for sameness), and the
+/// bigrams of its text without the item's name (when that has two characters or more) and
+/// without stop words (for near sameness). `bare` is scratch space.
+fn question_key(q: &str, item_name: &str, key: &mut Vec<char>, bare: &mut Vec<char>) -> Bigrams {
+    normalize_chars_into(q, key);
     if item_name.chars().nth(1).is_some() && find_text(q, item_name).is_some() {
         normalize_chars_into(&q.replace(item_name, ""), bare);
     } else {
         // Nothing to leave out: the same as normalising the question again.
         bare.clear();
-        bare.extend_from_slice(&key);
+        bare.extend_from_slice(key);
     }
     remove_stopword_chars(bare);
-    (key, Bigrams::of_chars(bare))
+    Bigrams::of_chars(bare)
 }
 
 /// The plain definition of [`question_key`], kept to compare.
@@ -213,36 +228,39 @@ fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams) {
     )
 }
 
-/// Another element long enough to be copied into an answer: its label, its normalised text as
-/// characters, and the text as [`similarity`](super::general_text::similarity) compares it,
-/// worked out only when an answer of comparable length needs it (elements are often long,
-/// answers short).
+/// Another element long enough to be copied into an answer: its label, where its normalised
+/// text lies in [`Elements::chars`], and what rules an answer out cheaply; the text as
+/// [`similarity`](super::general_text::similarity) compares it is worked out only when an answer
+/// of comparable length needs it (elements are often long, answers short).
 struct Element {
     label: &'static str,
-    norm: Vec<char>,
+    start: usize,
+    end: usize,
     /// The normalised text's characters, to rule out holding an answer without searching.
-    sketch: OnceCell<CharSketch>,
+    sketch: CharSketch,
     /// Its stop-word characters: how many of its characters a stop word may take.
-    stop: OnceCell<StopwordScan>,
+    stop: StopwordScan,
     /// The normalised text without stop words.
     bare: OnceCell<Vec<char>>,
     bigram_sketch: OnceCell<BigramSketch>,
     bigrams: OnceCell<Bigrams>,
 }
 
+/// The other elements of an item, their normalised texts back to back in one buffer.
+struct Elements {
+    chars: Vec<char>,
+    list: Vec<Element>,
+}
+
 impl Element {
-    fn sketch(&self) -> &CharSketch {
-        self.sketch.get_or_init(|| CharSketch::of_chars(&self.norm))
+    fn norm<'a>(&self, chars: &'a [char]) -> &'a [char] {
+        &chars[self.start..self.end]
     }
 
-    fn stop(&self) -> &StopwordScan {
-        self.stop.get_or_init(|| scan_stopword_chars(&self.norm))
-    }
-
-    fn bare(&self) -> &[char] {
+    fn bare(&self, chars: &[char]) -> &[char] {
         self.bare.get_or_init(|| {
-            let mut bare = self.norm.clone();
-            remove_scanned_stopword_chars(&mut bare, *self.stop());
+            let mut bare = self.norm(chars).to_vec();
+            remove_scanned_stopword_chars(&mut bare, self.stop);
             bare
         })
     }
@@ -250,57 +268,72 @@ impl Element {
     /// Whether the element may hold an answer of `chars` characters (normalised) with this
     /// sketch: `false` only when [`find_chars`] surely finds nothing.
     fn may_contain(&self, chars: usize, sketch: &CharSketch) -> bool {
-        self.norm.len() >= chars && self.sketch().may_contain(sketch)
+        self.end - self.start >= chars && self.sketch.may_contain(sketch)
     }
 
     /// Whether the element may be as similar as `threshold` to an answer of `chars` characters
     /// without stop words. A long element is ruled out by its length alone: without stop words it
     /// keeps at least its other characters, and the similarity bound falls as it grows.
-    fn may_reach(&self, chars: usize, threshold: f64) -> bool {
-        let least = self.norm.len() - self.stop().count;
+    fn may_reach(&self, all: &[char], chars: usize, threshold: f64) -> bool {
+        let least = self.end - self.start - self.stop.count;
         if least >= chars && !Bigrams::may_reach(chars, least, threshold) {
             return false;
         }
-        Bigrams::may_reach(chars, self.bare().len(), threshold)
+        Bigrams::may_reach(chars, self.bare(all).len(), threshold)
     }
 
-    fn bigram_sketch(&self) -> &BigramSketch {
+    fn bigram_sketch(&self, chars: &[char]) -> &BigramSketch {
         self.bigram_sketch
-            .get_or_init(|| BigramSketch::of_chars(self.bare()))
+            .get_or_init(|| BigramSketch::of_chars(self.bare(chars)))
     }
 
-    fn bigrams(&self) -> &Bigrams {
-        self.bigrams.get_or_init(|| Bigrams::of_chars(self.bare()))
+    fn bigrams(&self, chars: &[char]) -> &Bigrams {
+        self.bigrams
+            .get_or_init(|| Bigrams::of_chars(self.bare(chars)))
     }
 }
 
 /// The other elements of at least ten characters once normalised. Computed once per item, not
 /// once per answer.
-fn other_elements(item: &Item) -> Vec<Element> {
-    let mut elements = Vec::new();
-    let mut norm = Vec::new();
+fn other_elements(item: &Item) -> Elements {
+    // Room for every text up front (a text has at most as many characters once normalised as
+    // it has bytes).
+    let texts = OTHER_ELEMENTS.iter().map(|&f| item.get(f).len());
+    let mut chars = Vec::with_capacity(texts.clone().sum());
+    let mut list = Vec::with_capacity(OTHER_ELEMENTS.len());
+    let mut norm = Vec::with_capacity(texts.max().unwrap_or(0));
     for &field in OTHER_ELEMENTS {
-        normalize_chars_into(item.get(field), &mut norm);
+        let text = item.get(field);
+        // No character normalises to more than one (`similarity_tests::
+        // normalising_never_adds_characters`): a text of fewer than ten is not normalised.
+        if text.len() < 10 || text.chars().nth(9).is_none() {
+            continue;
+        }
+        normalize_chars_into(text, &mut norm);
         if norm.len() >= 10 {
-            elements.push(Element {
+            let (sketch, stop) = sketch_and_scan_stopword_chars(&norm);
+            let start = chars.len();
+            chars.extend_from_slice(&norm);
+            list.push(Element {
                 label: field.label(),
-                norm: std::mem::take(&mut norm),
-                sketch: OnceCell::new(),
-                stop: OnceCell::new(),
+                start,
+                end: chars.len(),
+                sketch,
+                stop,
                 bare: OnceCell::new(),
                 bigram_sketch: OnceCell::new(),
                 bigrams: OnceCell::new(),
             });
         }
     }
-    elements
+    Elements { chars, list }
 }
 
 /// The label of the item element an answer (through [`normalize_chars_into`]) merely repeats,
 /// if any: the element's text contains the answer, or their similarity reaches the threshold.
 /// `bare` is scratch space.
 fn repeated_element(
-    elements: &[Element],
+    elements: &Elements,
     norm: &[char],
     bare: &mut Vec<char>,
     threshold: f64,
@@ -310,6 +343,7 @@ fn repeated_element(
     if chars < 10 {
         return None;
     }
+    let all = &elements.chars[..];
     let sketch = CharSketch::of_chars(norm);
     bare.clear();
     bare.extend_from_slice(norm);
@@ -318,17 +352,18 @@ fn repeated_element(
     let mut bigram_sketch: Option<BigramSketch> = None;
     let mut bigrams: Option<Bigrams> = None;
     elements
+        .list
         .iter()
         .find(|e| {
             // The sketches only rule out what the exact tests would reject.
-            e.may_contain(chars, &sketch) && find_chars(&e.norm, norm).is_some()
-                || e.may_reach(bare_chars, threshold)
+            e.may_contain(chars, &sketch) && find_chars(e.norm(all), norm).is_some()
+                || e.may_reach(all, bare_chars, threshold)
                     && bigram_sketch
                         .get_or_insert_with(|| BigramSketch::of_chars(bare))
-                        .may_reach(e.bigram_sketch(), threshold)
+                        .may_reach(e.bigram_sketch(all), threshold)
                     && bigrams
                         .get_or_insert_with(|| Bigrams::of_chars(bare))
-                        .dice(e.bigrams())
+                        .dice(e.bigrams(all))
                         >= threshold
         })
         .map(|e| e.label)
@@ -390,7 +425,8 @@ mod tests {
             name in proptest::collection::vec(proptest::sample::select(PIECES), 0..3),
         ) {
             let (q, name) = (q.concat(), name.concat());
-            let (key, bigrams) = question_key(&q, &name, &mut vec!['x']);
+            let mut key = vec!['x'];
+            let bigrams = question_key(&q, &name, &mut key, &mut vec!['y']);
             let (plain_key, plain_bigrams) = question_key_plain(&q, &name);
             proptest::prop_assert_eq!(key.iter().collect::<String>(), plain_key);
             proptest::prop_assert_eq!(bigrams, plain_bigrams);
