@@ -108,6 +108,27 @@ record! {
         /// Where the item was read.
         #[serde(default)]
         pub provenance: Provenance,
+        /// What the NDJSON reader learnt from the item's raw line (not data).
+        #[serde(skip)]
+        pub raw_facts: RawLineFacts,
+    }
+}
+
+/// Facts about the raw NDJSON line an item was parsed from that spare the rules a scan of every
+/// text. Not data: never serialised, and any two compare equal, so items compare by their texts.
+/// The default (nothing known) is always right; only [`crate::source::json::ndjson_line_record`]
+/// sets a fact, on the item it has just parsed.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RawLineFacts {
+    /// No text of the item can hold garbling: the line has no `\u` escape, so every non-ASCII
+    /// byte of a text stands in the line next to the same bytes, and
+    /// [`crate::model::text::line_may_hold_mojibake`] found no garbling byte pair in the line.
+    pub no_mojibake: bool,
+}
+
+impl PartialEq for RawLineFacts {
+    fn eq(&self, _: &Self) -> bool {
+        true
     }
 }
 

@@ -18,6 +18,6 @@ pub mod time_limit;
 pub use finding::{Finding, Outcome, Severity};
 pub use item::{
     Agency, AgencyField, Faq, FaqField, Fee, FeeField, Intermediary, IntermediaryField, Item,
-    ItemField, Material, MaterialField, Step, StepField,
+    ItemField, Material, MaterialField, RawLineFacts, Step, StepField,
 };
 pub use provenance::Provenance;

@@ -256,11 +256,14 @@ pub fn find_mojibake(s: &str) -> Option<String> {
     }
 }
 
+/// The garbling runs [`find_mojibake`] looks for besides Latin-1 letters.
+const MARKERS: [&str; 4] = ["锟斤拷", "烫烫烫", "屯屯屯", "\u{fffd}"];
+
 /// [`find_mojibake`] without the pre-check.
 #[inline(never)]
 #[cold]
 fn find_mojibake_exactly(s: &str) -> Option<String> {
-    for marker in ["锟斤拷", "烫烫烫", "屯屯屯", "\u{fffd}"] {
+    for marker in MARKERS {
         if let Some(i) = find_marker(s, marker) {
             return Some(context_around(s, i, marker.len()));
         }
@@ -301,6 +304,21 @@ fn may_hold_mojibake(s: &str) -> bool {
             | ((x == 0xB1) & (y == 0xAF))
             | ((x == 0xBF) & (y == 0xBD))
     })
+}
+
+/// Whether a text parsed from this JSON line may hold garbling ([`find_mojibake`]), searched on
+/// the whole line at once. Garbling is a marker (`锟斤拷`, `烫烫烫`, `屯屯屯`, `�`) or holds the byte
+/// `C3` (a Latin-1 letter). JSON text reaches a string unchanged except for escapes, which make
+/// ASCII characters, and `\uXXXX`, which can make anything: so a line without `\u`, `C3` and the
+/// markers yields only texts without garbling (`tests::line_precheck_covers_its_texts`).
+pub fn line_may_hold_mojibake(line: &str) -> bool {
+    static FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 5]> =
+        std::sync::LazyLock::new(|| {
+            let [a, b, c, d] = MARKERS;
+            ["\\u", a, b, c, d].map(memchr::memmem::Finder::new)
+        });
+    let b = line.as_bytes();
+    memchr::memchr(0xC3, b).is_some() || FINDERS.iter().any(|f| f.find(b).is_some())
 }
 
 /// Adjacent byte pairs tested at a time by [`any_byte_pair`] and [`any_inner_byte_pair`]: the 16
@@ -403,7 +421,7 @@ fn context_around(s: &str, at: usize, len: usize) -> String {
 
 #[cfg(test)]
 mod mojibake_tests {
-    use super::find_mojibake;
+    use super::{find_mojibake, line_may_hold_mojibake};
 
     #[test]
     fn finds_common_garbling() {
@@ -492,6 +510,47 @@ mod mojibake_tests {
         }
     }
 
+    /// `s` as a JSON string with every non-ASCII character escaped as `\uXXXX`.
+    fn ascii_json(s: &str) -> String {
+        let mut out = String::new();
+        for c in serde_json::to_string(s).unwrap().chars() {
+            if c.is_ascii() {
+                out.push(c);
+            } else {
+                for unit in c.encode_utf16(&mut [0; 2]) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_precheck_covers_its_texts(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "申请", "屯溪区", "屯屯屯", "屯屯", "锟斤拷", "锟", "烫烫烫", "\u{fffd}", "Ã¥", "æ–‡",
+                    "é", "\"", "\\", "\n", "\\u", "u", "a", "。", "\u{94}", "\u{1F600}",
+                ]),
+                0..12,
+            )
+        ) {
+            let s: String = parts.concat();
+            for value in [serde_json::to_string(&s).unwrap(), ascii_json(&s)] {
+                let line = format!("{{\"name\":{value},\"faqs\":[]}}");
+                if !line_may_hold_mojibake(&line) {
+                    proptest::prop_assert_eq!(find_mojibake(&s), None, "{}", line);
+                }
+            }
+            // The escaped form of garbling is always sent on.
+            if find_mojibake(&s).is_some() {
+                proptest::prop_assert!(line_may_hold_mojibake(&ascii_json(&s)));
+                proptest::prop_assert!(line_may_hold_mojibake(&serde_json::to_string(&s).unwrap()));
+            }
+        }
+    }
+
     #[test]
     fn marker_search_is_str_find() {
         for s in [
@@ -503,7 +562,7 @@ mod mojibake_tests {
             "a\u{fffd}",
             "烫烫烫烫",
         ] {
-            for marker in ["锟斤拷", "烫烫烫", "屯屯屯", "\u{fffd}"] {
+            for marker in super::MARKERS {
                 assert_eq!(
                     super::find_marker(s, marker),
                     s.find(marker),

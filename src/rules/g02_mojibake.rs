@@ -72,6 +72,10 @@ impl Rule for Mojibake {
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        if item.raw_facts.no_mojibake {
+            // Its raw line already showed that no text can hold garbling.
+            return Verdict::Checked(Vec::new());
+        }
         let mut out = Vec::new();
         let item_fields = ItemField::ALL
             .iter()
@@ -135,5 +139,94 @@ impl Rule for Mojibake {
             ));
         }
         Verdict::Checked(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Faq, Material, Step};
+    use crate::rules::RuleParams;
+    use crate::source::{Record, json::ndjson_line_record};
+
+    /// `json` with every non-ASCII character escaped as `\uXXXX`, as some exporters write it.
+    fn ascii_escaped(json: &str) -> String {
+        json.chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    c.to_string()
+                } else {
+                    c.encode_utf16(&mut [0; 2])
+                        .iter()
+                        .map(|u| format!("\\u{u:04x}"))
+                        .collect()
+                }
+            })
+            .collect()
+    }
+
+    fn item(material: &str, step: &str, answer: &str) -> Item {
+        Item {
+            name: "黄山市屯溪区食品经营许可".into(),
+            address: "屯溪区政务服务中心二楼12号窗口".into(),
+            materials: vec![Material {
+                name: material.into(),
+                ..Material::default()
+            }],
+            steps: vec![Step {
+                name: "受理".into(),
+                duties: step.into(),
+                ..Step::default()
+            }],
+            faqs: vec![Faq {
+                question: "办理需要多长时间？".into(),
+                answer: answer.into(),
+                ..Faq::default()
+            }],
+            ..Item::default()
+        }
+    }
+
+    /// The verdict on an item read from an NDJSON line, where the line's facts may spare the
+    /// scan, is the verdict on the same item without facts.
+    #[test]
+    fn the_raw_line_shortcut_gives_the_full_scan_verdict() {
+        let ctx = CheckContext::new(RuleParams::default());
+        let cases = [
+            // (item, should trip G02)
+            (item("营业执照副本", "窗口受理", "10个工作日"), false),
+            (item("营业执照锟斤拷", "窗口受理", "10个工作日"), true),
+            (
+                item("营业执照副本", "çª—å\u{8f}£å\u{8f}—ç\u{90}†", "10个工作日"),
+                true,
+            ),
+            (item("营业执照副本", "窗口受理", "烫烫烫烫烫烫"), true),
+            (item("营业执照副本", "窗口受理\u{fffd}", "10个工作日"), true),
+            (item("营业执照副本", "屯屯屯", "10个工作日"), true),
+        ];
+        for (plain, garbled) in cases {
+            let full = Mojibake.check(&plain, &ctx);
+            let Verdict::Checked(found) = &full else {
+                panic!("G02 applies to every item");
+            };
+            assert_eq!(!found.is_empty(), garbled, "{plain:?}");
+            let json = serde_json::to_string(&plain).unwrap();
+            for line in [json.clone(), ascii_escaped(&json)] {
+                let Some(Record::Item(read)) = ndjson_line_record(line.as_bytes(), "t.ndjson", 1)
+                else {
+                    panic!("{line}");
+                };
+                // The shortcut is taken exactly for clean items written plainly.
+                assert_eq!(
+                    read.raw_facts.no_mojibake,
+                    !garbled && line == json,
+                    "{line}"
+                );
+                let mut without = (*read).clone();
+                without.raw_facts = crate::model::RawLineFacts::default();
+                assert_eq!(Mojibake.check(&read, &ctx), full, "{line}");
+                assert_eq!(Mojibake.check(&without, &ctx), full, "{line}");
+            }
+        }
     }
 }
