@@ -41,6 +41,8 @@ impl WordLists {
             DFA::builder()
                 .match_kind(MatchKind::Standard)
                 .start_kind(aho_corasick::StartKind::Unanchored)
+                // Stepped by hand: a prefilter would only make the start state special.
+                .prefilter(false)
                 .build(&words)
                 .expect("word lists of configuration size fit an automaton")
         });
