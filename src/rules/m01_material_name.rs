@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
-use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::text::{any_byte_pair, is_blank_or_placeholder, quote};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -66,7 +66,16 @@ impl Rule for MaterialName {
             } else {
                 // Titles in 《》 are documents' names: not checked.
                 let outside_titles = strip_titles(name);
-                if let Some(w) = p.medium_words.first_in(&outside_titles, &p.name_exceptions) {
+                // One pass tells whether either list can answer (nearly every name holds no
+                // word of either): two list searches cost about 1,000 instructions a name.
+                let may_hold = p
+                    .name_words
+                    .as_ref()
+                    .is_none_or(|w| w.found(&outside_titles, 1) != 0);
+                if !may_hold {
+                    ends_with_deng(name)
+                } else if let Some(w) = p.medium_words.first_in(&outside_titles, &p.name_exceptions)
+                {
                     Some(Violation::new(
                         format!("材料名称含有介质要求「{w}」: \"{}\"", quote(name, 60)),
                         name,
@@ -79,16 +88,8 @@ impl Rule for MaterialName {
                         format!("材料名称含有兜底性用词「{w}」: \"{}\"", quote(name, 60)),
                         name,
                     ))
-                } else if name.trim_end_matches(['。', '.', ' ']).ends_with('等') {
-                    Some(Violation::new(
-                        format!(
-                            "材料名称以「等」结尾，所需材料不明确: \"{}\"",
-                            quote(name, 60)
-                        ),
-                        name,
-                    ))
                 } else {
-                    None
+                    ends_with_deng(name)
                 }
             };
             if let Some(v) = finding {
@@ -104,12 +105,35 @@ impl Rule for MaterialName {
     }
 }
 
+/// The finding for a name ending in 等 (once neither list has a word in it).
+fn ends_with_deng(name: &str) -> Option<Violation> {
+    // Such a name ends in 等 (E7 AD 89) or a trimmed 。 (E3 80 82), '.' or ' ': its last byte
+    // tells most names apart without decoding characters from the end.
+    (matches!(name.as_bytes().last(), Some(0x89 | 0x82 | b'.' | b' '))
+        && name.trim_end_matches(['。', '.', ' ']).ends_with('等'))
+    .then(|| {
+        Violation::new(
+            format!(
+                "材料名称以「等」结尾，所需材料不明确: \"{}\"",
+                quote(name, 60)
+            ),
+            name,
+        )
+    })
+}
+
 /// The name with the inside of every 《…》 replaced by `《》`, keeping the marks so that
 /// `《营业执照》副本` still matches the exception `》副本`; `（副本）`/`(正本)` lose their brackets
 /// so that `营业执照（副本）` matches `执照副本`.
+#[allow(clippy::needless_bitwise_bool)] // branch-free, see `any_byte_pair`
 fn strip_titles(name: &str) -> Cow<'_, str> {
-    // Most names have neither a title nor a bracket: nothing to change, nothing to copy.
-    if !name.contains(['《', '（', '(']) {
+    // Most names have neither a title nor a bracket: nothing to change, nothing to copy. Byte
+    // pairs tell first, 16 at a time, without decoding characters: '(', or the last two bytes
+    // of 《 (E3 80 8A) or （ (EF BC 88).
+    let may_hold = any_byte_pair(name, |x, y| {
+        (x == b'(') | ((x == 0x80) & (y == 0x8A)) | ((x == 0xBC) & (y == 0x88))
+    });
+    if !(may_hold && name.contains(['《', '（', '('])) {
         return Cow::Borrowed(name);
     }
     let mut name = name.to_owned();
@@ -147,4 +171,46 @@ fn strip_titles(name: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`strip_titles`]'s question without the byte pre-check.
+    fn has_title_or_bracket_plain(name: &str) -> bool {
+        name.contains(['《', '（', '('])
+    }
+
+    /// [`ends_with_deng`]'s question without the last-byte pre-check.
+    fn ends_with_deng_plain(name: &str) -> bool {
+        name.trim_end_matches(['。', '.', ' ']).ends_with('等')
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn pre_checks_answer_as_the_plain_tests(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "营业执照", "副本", "（副本）", "(正本)", "《", "》", "（", "）", "(", ")", "等",
+                    "。", ".", " ", "材料", "\u{3008}", "\u{ff08}", "\u{7b49}", "\u{3002}", "a",
+                ]),
+                0..6,
+            ),
+            tail in "[\u{0}-\u{7f}\u{3000}-\u{3010}\u{7b40}-\u{7b50}\u{ff00}-\u{ff10}]{0,2}",
+        ) {
+            let name = pieces.concat() + &tail;
+            let stripped = strip_titles(&name);
+            proptest::prop_assert_eq!(
+                matches!(stripped, Cow::Borrowed(_)),
+                !has_title_or_bracket_plain(&name),
+                "{:?}", name
+            );
+            proptest::prop_assert_eq!(
+                ends_with_deng(&name).is_some(),
+                ends_with_deng_plain(&name),
+                "{:?}", name
+            );
+        }
+    }
 }

@@ -1,7 +1,6 @@
 //! M08 填报须知 — every material's filling instructions state format, content and clarity
 //! requirements.
 
-use super::general_text::contains_any;
 use super::materials::material_target;
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
@@ -66,6 +65,7 @@ impl Rule for FillingNotes {
         }
         let p = &ctx.params;
         let min_aspects = p.notes_min_aspects.min(3);
+        let lists = &ctx.prepared().materials.notes_words;
         let mut out = Vec::new();
         for m in &item.materials {
             let notes = m.notes.trim();
@@ -79,30 +79,19 @@ impl Rule for FillingNotes {
                     notes,
                 ))
             } else {
-                // Plain `contains` beats one automaton here: notes are long and the first words
-                // of each list (`A4`, `内容`) are usually found within a few bytes.
-                let aspects = [
-                    ("格式", &p.notes_format_words),
-                    ("内容", &p.notes_content_words),
-                    ("清晰度", &p.notes_clarity_words),
-                ];
-                // Aspects are looked for only until enough are found: the rest cannot change
-                // the verdict, and a failing text has had every aspect looked for.
-                let mut found = [false; 3];
-                let mut covered = 0;
-                for (yes, (_, words)) in found.iter_mut().zip(&aspects) {
-                    if covered >= min_aspects {
-                        break;
-                    }
-                    *yes = contains_any(notes, words);
-                    covered += usize::from(*yes);
-                }
+                let aspects = ["格式", "内容", "清晰度"];
+                // One pass over the notes for the three lists, ended once enough aspects are
+                // found: the rest cannot change the verdict, and a failing text has had every
+                // aspect looked for (`found_plain` in the tests is the definition).
+                let bits = lists.found(notes, min_aspects as u32);
+                let found = [bits & 1 != 0, bits & 2 != 0, bits & 4 != 0];
+                let covered = found.iter().filter(|yes| **yes).count();
                 (covered < min_aspects).then(|| {
                     let missing: Vec<&str> = aspects
                         .iter()
                         .zip(found)
                         .filter(|(_, yes)| !yes)
-                        .map(|((name, _), _)| *name)
+                        .map(|(name, _)| *name)
                         .collect();
                     Violation::new(
                         format!(
