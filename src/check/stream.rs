@@ -373,8 +373,8 @@ fn check_chunk(c: &Chunk, name: &str, rules: &RuleSet, ctx: &CheckContext) -> Ve
             };
             let (entry, findings) = check_slot(slot, rules, ctx);
             Some(Checked {
-                // Room for a typical entry (34 outcomes ≈ 1.2 KB) or finding (≈ 0.5 KB) at once.
-                entry_json: pretty(&entry, 2048),
+                entry_json: entry_text(&entry),
+                // Room for a typical finding (≈ 0.5 KB) at once.
                 findings_json: findings.iter().map(|f| pretty(f, 1024)).collect(),
                 entry,
                 findings,
@@ -429,6 +429,14 @@ impl Sink<'_> {
 
 /// A value as serde_json's pretty printer writes it inside a top-level array (indent 4), printed
 /// at that depth directly ([`write_array_element`](crate::report::json::write_array_element)).
+/// An item entry as an element of the report's `items` (room for 34 outcomes ≈ 1.2 KB at once).
+fn entry_text(entry: &ItemEntry) -> String {
+    let mut out = Vec::with_capacity(2048);
+    crate::report::json::write_item_entry(entry, &mut out);
+    // Written from `str`s and ASCII only.
+    String::from_utf8(out).unwrap_or_default()
+}
+
 fn pretty<T: serde::Serialize>(value: &T, capacity: usize) -> String {
     let mut out = Vec::with_capacity(capacity);
     crate::report::json::write_array_element(value, &mut out);

@@ -65,6 +65,15 @@ pub enum Outcome {
 }
 
 impl Outcome {
+    /// The outcome as JSON reports spell it (its serde name; `tests::keys_are_the_serde_names`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Outcome::Pass => "pass",
+            Outcome::Fail => "fail",
+            Outcome::NotApplicable => "n/a",
+        }
+    }
+
     /// The Chinese label used in reports.
     pub fn label_zh(self) -> &'static str {
         match self {
@@ -104,4 +113,19 @@ pub struct Finding {
     pub suggestion: String,
     /// Where the offending text was read.
     pub provenance: Provenance,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_the_serde_names() {
+        for o in [Outcome::Pass, Outcome::Fail, Outcome::NotApplicable] {
+            assert_eq!(
+                serde_json::to_string(&o).unwrap(),
+                format!("\"{}\"", o.key())
+            );
+        }
+    }
 }
