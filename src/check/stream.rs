@@ -30,7 +30,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{RunInfo, Slot, check_slot};
-use crate::model::{Finding, Provenance, Severity};
+use crate::model::{Finding, Provenance, RawLineFacts, Severity};
 use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
 use crate::rules::{CheckContext, RuleSet};
 use crate::score::census::CensusTally;
@@ -362,11 +362,18 @@ fn read_chunks_from(
 }
 
 fn check_chunk(c: &Chunk, name: &str, rules: &RuleSet, ctx: &CheckContext) -> Vec<Checked> {
+    let line_facts = rules.uses_line_facts();
     c.spans
         .par_iter()
         .filter_map(|&(s, e, line_no)| {
-            let slot = match ndjson_line_record(&c.buf[s..e], name, line_no)? {
-                Record::Item(item) => Slot::Item(item),
+            let line = &c.buf[s..e];
+            let slot = match ndjson_line_record(line, name, line_no)? {
+                Record::Item(mut item) => {
+                    if line_facts {
+                        item.raw_facts = RawLineFacts::of_line(line);
+                    }
+                    Slot::Item(item)
+                }
                 Record::Unreadable(u) => Slot::Unreadable(u),
                 // The NDJSON reader yields no notices per line.
                 Record::Notice(_) => return None,

@@ -116,14 +116,23 @@ record! {
 
 /// Facts about the raw NDJSON line an item was parsed from that spare the rules a scan of every
 /// text. Not data: never serialised, and any two compare equal, so items compare by their texts.
-/// The default (nothing known) is always right; only [`crate::source::json::ndjson_line_record`]
-/// sets a fact, on the item it has just parsed.
+/// The default (nothing known) is always right; only the streaming check sets a fact, on the
+/// item it has just parsed from that line, and only when a rule that uses it is on.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RawLineFacts {
     /// No text of the item can hold garbling: the line has no `\u` escape, so every non-ASCII
     /// byte of a text stands in the line next to the same bytes, and
     /// [`crate::model::text::line_may_hold_mojibake`] found no garbling byte pair in the line.
     pub no_mojibake: bool,
+}
+
+impl RawLineFacts {
+    /// The facts of the raw NDJSON line (its bytes, as read) that an item was parsed from.
+    pub fn of_line(line: &[u8]) -> Self {
+        Self {
+            no_mojibake: !super::text::line_may_hold_mojibake(line),
+        }
+    }
 }
 
 impl PartialEq for RawLineFacts {

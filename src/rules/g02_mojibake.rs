@@ -212,10 +212,13 @@ mod tests {
             assert_eq!(!found.is_empty(), garbled, "{plain:?}");
             let json = serde_json::to_string(&plain).unwrap();
             for line in [json.clone(), ascii_escaped(&json)] {
-                let Some(Record::Item(read)) = ndjson_line_record(line.as_bytes(), "t.ndjson", 1)
+                let Some(Record::Item(mut read)) =
+                    ndjson_line_record(line.as_bytes(), "t.ndjson", 1)
                 else {
                     panic!("{line}");
                 };
+                // As the streaming check sets them.
+                read.raw_facts = crate::model::RawLineFacts::of_line(line.as_bytes());
                 // The shortcut is taken exactly for clean items written plainly.
                 assert_eq!(
                     read.raw_facts.no_mojibake,

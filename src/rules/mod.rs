@@ -369,6 +369,13 @@ impl RuleSet {
         self.rules.iter().copied()
     }
 
+    /// Whether a rule that reads [`crate::model::RawLineFacts`] is on (G02): only then are they
+    /// worth finding.
+    pub fn uses_line_facts(&self) -> bool {
+        self.iter()
+            .any(|(r, _)| r.meta().id == g02_mojibake::Mojibake::META.id)
+    }
+
     /// Runs every rule on one item.
     pub fn check_item(&self, item: &Item, unit: &str, ctx: &CheckContext) -> ItemResult {
         let mut result = ItemResult {

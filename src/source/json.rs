@@ -9,7 +9,6 @@ use std::path::Path;
 use serde_json::Value;
 
 use super::{Reader, Record, SourceError, Unreadable};
-use crate::model::text::line_may_hold_mojibake;
 use crate::model::{Item, Provenance};
 
 /// Reads `.json` (object or array) and `.ndjson`/`.jsonl` files.
@@ -120,11 +119,7 @@ pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Recor
     if text.is_empty() {
         return None;
     }
-    let mut record = parse_item_line(text, prov);
-    if let Record::Item(item) = &mut record {
-        item.raw_facts.no_mojibake = !line_may_hold_mojibake(text);
-    }
-    Some(record)
+    Some(parse_item_line(text, prov))
 }
 
 /// Parses one NDJSON line into an item record (the fast path: straight into the model).
