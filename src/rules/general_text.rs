@@ -208,35 +208,44 @@ static URL_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`htp://`, `http//`, `http：//`), `www.…` without a scheme, and local paths (`C:\…`, `\\server`).
 /// Trailing sentence punctuation is not part of a link.
 pub fn find_urls(text: &str) -> Vec<String> {
-    if !may_hold_url(text) {
-        return Vec::new();
-    }
     let mut out = Vec::new();
+    for_each_url(text, |link| out.push(link.to_owned()));
+    out
+}
+
+/// [`find_urls`] without copying: calls `f` with each link, in order, as a slice of `text`.
+pub fn for_each_url<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    if !may_hold_url(text) {
+        return;
+    }
     let mut at = 0;
     // The usual attachment field starts with its link (`http://…/申请表（示例）.docx`): that first
     // match is found without the regex, which then searches only what follows, if anything there
     // may hold a link.
     if let Some(end) = leading_link_end(text) {
-        out.extend(trimmed_link(&text[..end]));
+        if let Some(link) = trimmed_link(&text[..end]) {
+            f(link);
+        }
         at = end;
         if !may_hold_url(&text[at..]) {
-            return out;
+            return;
         }
     }
     while let Some(m) = URL_CANDIDATE.find_at(text, at) {
-        out.extend(trimmed_link(m.as_str()));
+        if let Some(link) = trimmed_link(m.as_str()) {
+            f(link);
+        }
         // Every match holds at least a scheme or `www`: never empty, so the search moves on.
         at = m.end();
     }
-    out
 }
 
 /// A match of [`URL_CANDIDATE`] as [`find_urls`] returns it: without trailing sentence
 /// punctuation, and only if more than four characters are left.
-fn trimmed_link(m: &str) -> Option<String> {
+fn trimmed_link(m: &str) -> Option<&str> {
     let s = m.trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？']);
     // More than 16 bytes are more than four characters (four bytes at most each).
-    (s.len() > 16 || s.chars().count() > 4).then(|| s.to_owned())
+    (s.len() > 16 || s.chars().count() > 4).then_some(s)
 }
 
 /// Where the first match of [`URL_CANDIDATE`] ends in a text that starts with `http://` or
