@@ -231,10 +231,8 @@ fn link_file_name_cow(link: &str) -> Option<Cow<'_, str>> {
     // Read on the bytes: every separator looked for is ASCII. `tests::link_file_name_as_defined`
     // compares this with the reading by `str::split`.
     let b = link.as_bytes();
-    let path = &link[..b
-        .iter()
-        .position(|&c| c == b'?' || c == b'#')
-        .unwrap_or(b.len())];
+    let path_end = memchr::memchr2(b'?', b'#', b);
+    let path = &link[..path_end.unwrap_or(b.len())];
     let after_host = path
         .as_bytes()
         .windows(2)
@@ -242,12 +240,16 @@ fn link_file_name_cow(link: &str) -> Option<Cow<'_, str>> {
         .map_or(path, |i| &path[i + 2..]);
     // The last segment after a `/` or `\`; with neither, the whole rest only if the link holds
     // a backslash at all.
-    let last = match after_host.bytes().rposition(|c| c == b'/' || c == b'\\') {
+    let last = match memchr::memrchr2(b'/', b'\\', after_host.as_bytes()) {
         Some(i) => Some(&after_host[i + 1..]),
-        None => b.contains(&b'\\').then_some(after_host),
+        None => memchr::memchr(b'\\', b).is_some().then_some(after_host),
     }
     .map(decode)
     .filter(|s| !s.is_empty());
+    // Without a `?` there is no query to take a name from: the last segment is the answer.
+    if path_end.is_none() {
+        return last;
+    }
     if last
         .as_deref()
         .and_then(raw_extension)
@@ -325,6 +327,11 @@ fn for_each_file_ref(text: &str, mut f: impl for<'r> FnMut(FileRefView<'r>)) {
         }
     });
     let mut bare = |piece: &str| {
+        // The pattern needs a dot: a piece without one (often the empty one before a leading
+        // link) is not searched.
+        if memchr::memchr(b'.', piece.as_bytes()).is_none() {
+            return;
+        }
         for m in FILE_NAME.find_iter(piece) {
             let name = trim_open_brackets(m.as_str());
             if raw_extension(name).is_none() {
