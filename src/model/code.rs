@@ -217,6 +217,16 @@ pub enum CodeShapeError {
 
 /// Parses an 实施编码 (half-width folded, surrounding spaces removed).
 pub fn parse_item_code(text: &str) -> Result<ItemCode, CodeShapeError> {
+    // The usual code: ASCII letters, digits and hyphens between the spaces around it, which
+    // [`to_halfwidth`] leaves as they are and which hold no space to drop: read as it is.
+    let trimmed = text.trim();
+    if !trimmed.is_empty()
+        && trimmed
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return parse_clean_item_code(trimmed);
+    }
     let t = to_halfwidth(text);
     let t: String = t.trim().chars().filter(|c| !c.is_whitespace()).collect();
     if t.is_empty() {
@@ -228,6 +238,11 @@ pub fn parse_item_code(text: &str) -> Result<ItemCode, CodeShapeError> {
     {
         return Err(CodeShapeError::Charset(bad));
     }
+    parse_clean_item_code(&t)
+}
+
+/// [`parse_item_code`] of a code of ASCII letters, digits and hyphens only, not empty.
+fn parse_clean_item_code(t: &str) -> Result<ItemCode, CodeShapeError> {
     if !t.contains('-') {
         let n = t.len();
         if n != 31 && n != 33 {
@@ -288,6 +303,37 @@ pub fn check_basic_code(code: &str) -> Result<(), BasicCodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What [`parse_item_code`] is defined as: half-width, every space dropped, then read.
+    fn parse_item_code_plain(text: &str) -> Result<ItemCode, CodeShapeError> {
+        let t = to_halfwidth(text);
+        let t: String = t.trim().chars().filter(|c| !c.is_whitespace()).collect();
+        if t.is_empty() {
+            return Err(CodeShapeError::Empty);
+        }
+        if let Some(bad) = t
+            .chars()
+            .find(|&c| !(c.is_ascii_alphanumeric() || c == '-'))
+        {
+            return Err(CodeShapeError::Charset(bad));
+        }
+        parse_clean_item_code(&t)
+    }
+
+    proptest::proptest! {
+        /// Reading a plain ASCII code as it is gives the same answer as the plain reading.
+        #[test]
+        fn parse_item_code_as_defined(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "11340825007865293H", "4", "000111301009", "000", "-", "340825", "1", "01",
+                " ", "\u{3000}", "\t", "１", "Ａ", "－", "a", "码", "00",
+            ]),
+            0..9,
+        )) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(parse_item_code(&text), parse_item_code_plain(&text), "{}", text);
+        }
+    }
 
     #[test]
     fn uscc_check_digits() {

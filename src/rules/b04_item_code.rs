@@ -1,5 +1,7 @@
 //! B04 事项编码 — the 实施编码 follows the unified coding rules and agrees with the item's own fields.
 
+use std::borrow::Cow;
+
 use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
 use crate::model::code::{ItemCode, check_basic_code, check_uscc, parse_item_code};
@@ -46,11 +48,26 @@ declare_rule! {
     }
 }
 
-fn digits_of(s: &str) -> String {
-    to_halfwidth(s)
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect()
+fn digits_of(s: &str) -> Cow<'_, str> {
+    // All ASCII digits (the usual region code): the same text, not copied.
+    if s.bytes().all(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        to_halfwidth(s)
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect(),
+    )
+}
+
+/// [`to_halfwidth`], not copied for ASCII text (which it leaves as it is).
+fn halfwidth(s: &str) -> Cow<'_, str> {
+    if s.is_ascii() {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(to_halfwidth(s))
+    }
 }
 
 fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
@@ -64,7 +81,7 @@ fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation
         );
         return;
     }
-    let given = to_halfwidth(item.subject_code.trim());
+    let given = halfwidth(item.subject_code.trim());
     if !is_blank_or_placeholder(&given) && given != subject {
         out.push(Violation::new(
             format!(
@@ -97,7 +114,7 @@ fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation
 }
 
 fn check_basic_against_item(basic: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
-    let given = to_halfwidth(item.basic_code.trim());
+    let given = halfwidth(item.basic_code.trim());
     if !is_blank_or_placeholder(&given) && given != basic {
         out.push(
             Violation::new(
@@ -280,5 +297,24 @@ impl Rule for ItemCodeRule {
             }) => check_hyphenated(&region, &subject, &basic, item, code, &mut out),
         }
         Verdict::Checked(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The texts left uncopied read as the plain half-width copy (and its digits) reads.
+        #[test]
+        fn uncopied_as_defined(pieces in proptest::collection::vec(
+            proptest::sample::select(vec!["34", "0825", " ", "\u{3000}", "３", "Ａ", "-", "区", "x"]),
+            0..6,
+        )) {
+            let text = pieces.concat();
+            let plain: String = to_halfwidth(&text).chars().filter(char::is_ascii_digit).collect();
+            proptest::prop_assert_eq!(digits_of(&text), plain);
+            proptest::prop_assert_eq!(halfwidth(&text), to_halfwidth(&text));
+        }
     }
 }

@@ -208,35 +208,44 @@ static URL_CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`htp://`, `http//`, `http：//`), `www.…` without a scheme, and local paths (`C:\…`, `\\server`).
 /// Trailing sentence punctuation is not part of a link.
 pub fn find_urls(text: &str) -> Vec<String> {
-    if !may_hold_url(text) {
-        return Vec::new();
-    }
     let mut out = Vec::new();
+    for_each_url(text, |link| out.push(link.to_owned()));
+    out
+}
+
+/// [`find_urls`] without copying: calls `f` with each link, in order, as a slice of `text`.
+pub fn for_each_url<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
+    if !may_hold_url(text) {
+        return;
+    }
     let mut at = 0;
     // The usual attachment field starts with its link (`http://…/申请表（示例）.docx`): that first
     // match is found without the regex, which then searches only what follows, if anything there
     // may hold a link.
     if let Some(end) = leading_link_end(text) {
-        out.extend(trimmed_link(&text[..end]));
+        if let Some(link) = trimmed_link(&text[..end]) {
+            f(link);
+        }
         at = end;
         if !may_hold_url(&text[at..]) {
-            return out;
+            return;
         }
     }
     while let Some(m) = URL_CANDIDATE.find_at(text, at) {
-        out.extend(trimmed_link(m.as_str()));
+        if let Some(link) = trimmed_link(m.as_str()) {
+            f(link);
+        }
         // Every match holds at least a scheme or `www`: never empty, so the search moves on.
         at = m.end();
     }
-    out
 }
 
 /// A match of [`URL_CANDIDATE`] as [`find_urls`] returns it: without trailing sentence
 /// punctuation, and only if more than four characters are left.
-fn trimmed_link(m: &str) -> Option<String> {
+fn trimmed_link(m: &str) -> Option<&str> {
     let s = m.trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？']);
     // More than 16 bytes are more than four characters (four bytes at most each).
-    (s.len() > 16 || s.chars().count() > 4).then(|| s.to_owned())
+    (s.len() > 16 || s.chars().count() > 4).then_some(s)
 }
 
 /// Where the first match of [`URL_CANDIDATE`] ends in a text that starts with `http://` or
@@ -582,18 +591,58 @@ static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`令第17号`), a short law name directly followed by its article (`城乡规划法第四十条`), or a
 /// document number with its year (`发改价格〔2019〕12号`).
 pub fn names_law(text: &str) -> bool {
-    let t = to_halfwidth(text);
+    let t = halfwidth_runs(text);
     let named = LAW_NAME.find_iter(&t).any(|m| {
         let s = m.as_str();
         s.starts_with('《') || !(s.contains("相关") || s.contains("有关"))
     });
-    named || DOC_NUMBER.is_match(&t) || DOC_NUMBER.is_match(text)
+    // A text that half-width leaves as it is was just searched.
+    named || DOC_NUMBER.is_match(&t) || (matches!(t, Cow::Owned(_)) && DOC_NUMBER.is_match(text))
+}
+
+/// [`to_halfwidth`] read on the bytes: the characters it changes (U+3000, U+FF01–U+FF5E) start
+/// with the byte `E3` or `EF`, which is never inside another character; the runs between them
+/// are copied at once, and a text with nothing to change is not copied.
+fn halfwidth_runs(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let Some(first) = memchr::memchr2(0xE3, 0xEF, b) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::new();
+    let mut run = 0;
+    let mut i = first;
+    while i < b.len() {
+        if b[i] != 0xE3 && b[i] != 0xEF {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
+        let half = match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
+        if half != c {
+            if out.capacity() == 0 {
+                out.reserve(s.len());
+            }
+            out.push_str(&s[run..i]);
+            out.push(half);
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    if run == 0 {
+        return Cow::Borrowed(s);
+    }
+    out.push_str(&s[run..]);
+    Cow::Owned(out)
 }
 
 /// Whether `text` cites an article, paragraph or item (`第三十五条`, `第2款`, `第（一）项` is
 /// written `第一项` on platforms).
 pub fn cites_article(text: &str) -> bool {
-    ARTICLE.is_match(&to_halfwidth(text))
+    ARTICLE.is_match(&halfwidth_runs(text))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1819,6 +1868,25 @@ mod similarity_tests {
         assert!(n.matches("请咨询窗口工作人员"));
         assert!(!n.matches("请携带身份证原件到窗口办理，详见办事指南"));
         assert!(!n.matches("有效期为5年"));
+    }
+}
+
+#[cfg(test)]
+mod halfwidth_tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// The run-copying half-width is [`to_halfwidth`].
+        #[test]
+        fn halfwidth_runs_as_defined(pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "\u{3000}", "，", "（", "）", "Ａ", "ｿ", "。", "〔", "a", "法", " ", "ｅ", "～", "",
+            ]),
+            0..8,
+        )) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(halfwidth_runs(&text), to_halfwidth(&text));
+        }
     }
 }
 

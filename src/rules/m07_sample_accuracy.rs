@@ -1,6 +1,7 @@
 //! M07 材料样本准确性 — the offline part: a sample is a real file, distinct from the blank form,
 //! that matches its material. Completeness and personal data inside the file are checked by `links/`.
 
+use super::general_text::find_text;
 use super::materials::{attachment_problems, has_value, material_target, one_finding};
 use super::{CheckContext, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
@@ -68,7 +69,10 @@ impl Rule for SampleAccuracy {
                             ),
                             sample.to_owned(),
                         ));
-                    } else if ["空白", "空表"].iter().any(|w| sample.contains(w)) {
+                    } else if ["空白", "空表"]
+                        .iter()
+                        .any(|w| find_text(sample, w).is_some())
+                    {
                         problems.push((
                             format!(
                                 "示例样表是空白表格，不是填写示例: \"{}\"",

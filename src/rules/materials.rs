@@ -9,7 +9,7 @@ use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use super::general_text::{
-    AnyWord, UrlProblem, check_url, find_text, find_urls, percent_decode_lossy,
+    AnyWord, UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy,
 };
 use crate::model::Material;
 use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth};
@@ -205,11 +205,6 @@ fn raw_extension(name: &str) -> Option<&str> {
     .then_some(ext)
 }
 
-/// [`raw_extension`] in lower case.
-fn extension_of(name: &str) -> Option<String> {
-    raw_extension(name).map(str::to_ascii_lowercase)
-}
-
 /// [`percent_decode_lossy`], without decoding (or copying) a text that has no escape.
 fn decode(s: &str) -> Cow<'_, str> {
     if s.as_bytes().contains(&b'%') {
@@ -226,14 +221,18 @@ const HANDLERS: &[&str] = &[
 
 /// The file name of a link: the last path segment, or — for download handlers such as
 /// `download.do?fileName=申请表.docx&id=1` — a query value that carries a file extension.
+#[cfg(test)]
 fn link_file_name(link: &str) -> Option<String> {
+    link_file_name_cow(link).map(Cow::into_owned)
+}
+
+/// [`link_file_name`], borrowed from the link when the name needs no decoding (the usual case).
+fn link_file_name_cow(link: &str) -> Option<Cow<'_, str>> {
     // Read on the bytes: every separator looked for is ASCII. `tests::link_file_name_as_defined`
     // compares this with the reading by `str::split`.
     let b = link.as_bytes();
-    let path = &link[..b
-        .iter()
-        .position(|&c| c == b'?' || c == b'#')
-        .unwrap_or(b.len())];
+    let path_end = memchr::memchr2(b'?', b'#', b);
+    let path = &link[..path_end.unwrap_or(b.len())];
     let after_host = path
         .as_bytes()
         .windows(2)
@@ -241,20 +240,23 @@ fn link_file_name(link: &str) -> Option<String> {
         .map_or(path, |i| &path[i + 2..]);
     // The last segment after a `/` or `\`; with neither, the whole rest only if the link holds
     // a backslash at all.
-    let last = match after_host.bytes().rposition(|c| c == b'/' || c == b'\\') {
+    let last = match memchr::memrchr2(b'/', b'\\', after_host.as_bytes()) {
         Some(i) => Some(&after_host[i + 1..]),
-        None => b.contains(&b'\\').then_some(after_host),
+        None => memchr::memchr(b'\\', b).is_some().then_some(after_host),
     }
     .map(decode)
     .filter(|s| !s.is_empty());
+    // Without a `?` there is no query to take a name from: the last segment is the answer.
+    if path_end.is_none() {
+        return last;
+    }
     if last
         .as_deref()
         .and_then(raw_extension)
         .is_some_and(|e| !HANDLERS.iter().any(|h| h.eq_ignore_ascii_case(e)))
     {
-        return last.map(Cow::into_owned);
+        return last;
     }
-    let last = last.map(Cow::into_owned);
     let query = link.split_once('?').map_or("", |(_, q)| q);
     let query = query.split('#').next().unwrap_or(query);
     query
@@ -262,7 +264,34 @@ fn link_file_name(link: &str) -> Option<String> {
         .filter_map(|pair| pair.split_once('='))
         .map(|(_, value)| percent_decode_lossy(&value.replace('+', " ")))
         .find(|value| raw_extension(value).is_some() && !value.contains('/'))
+        .map(Cow::Owned)
         .or(last)
+}
+
+/// One file or link of a field as [`for_each_file_ref`] reads it: a [`FileRef`] borrowed from
+/// the field where it can be, its extension read on demand.
+struct FileRefView<'a> {
+    raw: &'a str,
+    is_link: bool,
+    link_problem: Option<UrlProblem>,
+    file_name: Option<Cow<'a, str>>,
+}
+
+impl FileRefView<'_> {
+    /// The file extension as written (any case); [`FileRef::extension`] is it in lower case.
+    fn extension(&self) -> Option<&str> {
+        self.file_name.as_deref().and_then(raw_extension)
+    }
+
+    fn to_owned_ref(&self) -> FileRef {
+        FileRef {
+            raw: self.raw.to_owned(),
+            is_link: self.is_link,
+            link_problem: self.link_problem.clone(),
+            extension: self.extension().map(str::to_ascii_lowercase),
+            file_name: self.file_name.as_deref().map(str::to_owned),
+        }
+    }
 }
 
 /// The files and links a field refers to: every link (with its problem, if any) and every bare
@@ -270,43 +299,95 @@ fn link_file_name(link: &str) -> Option<String> {
 /// `窗口领取`).
 pub fn file_refs(text: &str) -> Vec<FileRef> {
     let mut refs = Vec::new();
-    let mut rest = Cow::Borrowed(text);
-    for link in find_urls(text) {
-        if *rest == *link {
-            // The usual field: one link and nothing else.
-            rest = Cow::Borrowed(" ");
-        } else if let Some(first) = find_text(&rest, &link) {
-            rest = Cow::Owned(replace_from(&rest, first, &link));
-        }
-        let file_name = link_file_name(&link);
-        let extension = file_name.as_deref().and_then(extension_of);
-        refs.push(FileRef {
-            link_problem: check_url(&link).err(),
+    for_each_file_ref(text, |r| refs.push(r.to_owned_ref()));
+    refs
+}
+
+/// [`file_refs`] without copying: calls `f` with each reference in the same order. The bare file
+/// names are looked for in the field with every link replaced by a space (as
+/// [`file_refs_plain`] in the tests does). With one link, the usual case, the pieces of the field
+/// between its occurrences are searched one by one instead of joined: [`FILE_NAME`] never
+/// matches a space and has no look-behind, and its closing `\b` sees the end of a piece as it
+/// sees the space, so the matches are the same.
+fn for_each_file_ref(text: &str, mut f: impl for<'r> FnMut(FileRefView<'r>)) {
+    let mut first: Option<&str> = None;
+    let mut more: Vec<&str> = Vec::new();
+    for_each_url(text, |link| {
+        let file_name = link_file_name_cow(link);
+        f(FileRefView {
             raw: link,
             is_link: true,
+            link_problem: check_url(link).err(),
             file_name,
-            extension,
         });
+        if first.is_none() {
+            first = Some(link);
+        } else {
+            more.push(link);
+        }
+    });
+    let mut bare = |piece: &str| {
+        // The pattern needs a dot: a piece without one (often the empty one before a leading
+        // link) is not searched.
+        if memchr::memchr(b'.', piece.as_bytes()).is_none() {
+            return;
+        }
+        for m in FILE_NAME.find_iter(piece) {
+            let name = trim_open_brackets(m.as_str());
+            if raw_extension(name).is_none() {
+                continue;
+            }
+            f(FileRefView {
+                raw: name,
+                is_link: false,
+                link_problem: None,
+                file_name: Some(Cow::Borrowed(name)),
+            });
+        }
+    };
+    match first {
+        // A bare file name has a dot before its extension: without one there is none to look
+        // for.
+        None => {
+            if text.contains('.') {
+                bare(text);
+            }
+        }
+        Some(link) if more.is_empty() => {
+            // The pieces around each occurrence of the link, as `str::replace` finds them.
+            if text == link || !text.contains('.') {
+                return;
+            }
+            let Some(at) = find_text(text, link) else {
+                bare(text);
+                return;
+            };
+            let (before, after) = (&text[..at], &text[at + link.len()..]);
+            if find_text(after, link).is_some() {
+                // The link more than once: join the pieces as `str::replace` does.
+                let rest = replace_from(text, at, link);
+                if rest.contains('.') {
+                    bare(&rest);
+                }
+            } else if before.contains('.') || after.contains('.') {
+                bare(before);
+                bare(after);
+            }
+        }
+        Some(link) => {
+            let mut rest = Cow::Borrowed(text);
+            for link in std::iter::once(link).chain(more.iter().copied()) {
+                if *rest == *link {
+                    rest = Cow::Borrowed(" ");
+                } else if let Some(first) = find_text(&rest, link) {
+                    rest = Cow::Owned(replace_from(&rest, first, link));
+                }
+            }
+            if rest.contains('.') {
+                bare(&rest);
+            }
+        }
     }
-    // A bare file name has a dot before its extension: without one there is none to look for
-    // (a field holding only a link is left as a space).
-    if !rest.contains('.') {
-        return refs;
-    }
-    for m in FILE_NAME.find_iter(&rest) {
-        let name = trim_open_brackets(m.as_str());
-        let Some(extension) = extension_of(name) else {
-            continue;
-        };
-        refs.push(FileRef {
-            raw: name.to_owned(),
-            is_link: false,
-            link_problem: None,
-            extension: Some(extension),
-            file_name: Some(name.to_owned()),
-        });
-    }
-    refs
 }
 
 /// `text.replace(link, " ")` given where `link` first occurs (found by [`find_text`], which is
@@ -382,37 +463,36 @@ pub fn attachment_problems(
     what: &str,
     non_editable: Option<&[String]>,
 ) -> Vec<(String, String)> {
-    let refs = file_refs(value);
-    if refs.is_empty() {
-        return vec![(
-            format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),
-            value.to_owned(),
-        )];
-    }
     let mut out = Vec::new();
-    for r in &refs {
+    let mut any = false;
+    for_each_file_ref(value, |r| {
+        any = true;
         if let Some(p) = &r.link_problem {
             out.push((
-                format!("{what}链接{}: \"{}\"", p.describe_zh(), quote(&r.raw, 80)),
-                r.raw.clone(),
+                format!("{what}链接{}: \"{}\"", p.describe_zh(), quote(r.raw, 80)),
+                r.raw.to_owned(),
             ));
-            continue;
+            return;
         }
-        let name = r.file_name.as_deref().unwrap_or(&r.raw);
+        let name = r.file_name.as_deref().unwrap_or(r.raw);
         if find_mojibake(name).is_some() {
             out.push((
                 format!("{what}文件名有乱码: \"{}\"", quote(name, 60)),
                 name.to_owned(),
             ));
-            continue;
+            return;
         }
-        if let (Some(ext), Some(list)) = (&r.extension, non_editable) {
+        if let (Some(ext), Some(list)) = (r.extension(), non_editable) {
             if list.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
                 out.push((
-                    format!("{what}不是可编辑格式（.{ext}）: \"{}\"", quote(name, 60)),
+                    format!(
+                        "{what}不是可编辑格式（.{}）: \"{}\"",
+                        ext.to_ascii_lowercase(),
+                        quote(name, 60)
+                    ),
                     name.to_owned(),
                 ));
-                continue;
+                return;
             }
         }
         if r.file_name.is_some() && name_relates(name, &material.name) == Some(false) {
@@ -425,6 +505,12 @@ pub fn attachment_problems(
                 name.to_owned(),
             ));
         }
+    });
+    if !any {
+        return vec![(
+            format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),
+            value.to_owned(),
+        )];
     }
     out
 }
@@ -485,7 +571,12 @@ fn is_han(c: char) -> bool {
 /// The pairs of consecutive Han characters of `s`, other characters skipped (`申请表（示例）` →
 /// 申请, 请表, 表示, 示例).
 fn han_bigrams(s: &str) -> impl Iterator<Item = (char, char)> + '_ {
-    let mut han = s.chars().filter(|&c| is_han(c));
+    han_pairs(s.chars())
+}
+
+/// [`han_bigrams`] of any characters.
+fn han_pairs(chars: impl Iterator<Item = char>) -> impl Iterator<Item = (char, char)> {
+    let mut han = chars.filter(|&c| is_han(c));
     let mut prev = han.next();
     std::iter::from_fn(move || {
         let (a, b) = (prev?, han.next()?);
@@ -522,12 +613,63 @@ pub fn name_relates(file_name: &str, material_name: &str) -> Option<bool> {
     let stem = file_name
         .rsplit_once('.')
         .map_or(file_name, |(stem, _)| stem);
-    let meaningful = without_generic_words(stem);
-    let mut file_pairs = han_bigrams(&meaningful).peekable();
+    match generic_word_mask(stem) {
+        Some(mask) => relates(
+            stem.char_indices()
+                .filter(|&(i, _)| mask >> i & 1 == 0)
+                .map(|(_, c)| c),
+            material_name,
+        ),
+        None => relates(without_generic_words(stem).chars(), material_name),
+    }
+}
+
+/// Whether the Han bigrams of `file_chars` (other characters skipped) meet the material name's;
+/// `None` without any.
+fn relates(file_chars: impl Iterator<Item = char>, material_name: &str) -> Option<bool> {
+    let mut file_pairs = han_pairs(file_chars).peekable();
     file_pairs.peek()?;
     // The material's pairs are read again for each pair of the file name rather than collected:
     // related names share their first pair, found after a character or two.
     Some(file_pairs.any(|p| han_bigrams(material_name).any(|q| q == p)))
+}
+
+/// The bytes of `stem` that [`without_generic_words`] replaces by spaces, as bits, without
+/// copying: each word's occurrences are found in list order, left to right and not overlapping,
+/// among the bytes not yet replaced. A replaced word becomes a space, which no word holds, so a
+/// word occurs in the replaced text exactly where it occurs in `stem` over bytes not yet replaced;
+/// and [`han_bigrams`] skips the space as it skips the bytes left out here. `None` for a stem
+/// longer than the mask (128 bytes): then the text is replaced.
+fn generic_word_mask(stem: &str) -> Option<u128> {
+    if stem.len() > 128 {
+        return None;
+    }
+    if !GENERIC_NAME_MATCHER.is_match(stem) {
+        return Some(0);
+    }
+    let mut present = 0u32;
+    for m in GENERIC_NAME_MATCHER.find_overlapping_iter(stem) {
+        present |= 1 << m.pattern().as_u32();
+    }
+    let mut mask = 0u128;
+    for (i, w) in GENERIC_NAME_WORDS.iter().enumerate() {
+        if present & (1 << i) == 0 {
+            continue;
+        }
+        // Every word is a few Han characters: fewer than 128 bytes.
+        let bits = (1u128 << w.len()) - 1;
+        let mut at = 0;
+        while let Some(j) = find_text(&stem[at..], w).map(|j| j + at) {
+            if mask & (bits << j) == 0 {
+                mask |= bits << j;
+                at = j + w.len();
+            } else {
+                // Over a replaced word: look again from the next character.
+                at = j + stem[j..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+    }
+    Some(mask)
 }
 
 #[cfg(test)]
@@ -677,6 +819,162 @@ mod tests {
         assert!(file_refs("请到窗口领取").is_empty());
     }
 
+    /// What [`file_refs`] is defined as: the links as [`find_urls`] finds them, then the bare file
+    /// names in the field with every link replaced by a space, all copied.
+    fn file_refs_plain(text: &str) -> Vec<FileRef> {
+        let extension_of = |name: &str| raw_extension(name).map(str::to_ascii_lowercase);
+        let mut refs = Vec::new();
+        let mut rest = text.to_owned();
+        for link in crate::rules::general_text::find_urls(text) {
+            rest = rest.replace(&link, " ");
+            let file_name = link_file_name(&link);
+            let extension = file_name.as_deref().and_then(extension_of);
+            refs.push(FileRef {
+                link_problem: check_url(&link).err(),
+                raw: link,
+                is_link: true,
+                file_name,
+                extension,
+            });
+        }
+        for m in FILE_NAME.find_iter(&rest) {
+            let name = trim_open_brackets(m.as_str());
+            let Some(extension) = extension_of(name) else {
+                continue;
+            };
+            refs.push(FileRef {
+                raw: name.to_owned(),
+                is_link: false,
+                link_problem: None,
+                extension: Some(extension),
+                file_name: Some(name.to_owned()),
+            });
+        }
+        refs
+    }
+
+    /// What [`attachment_problems`] is defined as, on the copied [`file_refs_plain`].
+    fn attachment_problems_plain(
+        material: &Material,
+        value: &str,
+        what: &str,
+        non_editable: Option<&[String]>,
+    ) -> Vec<(String, String)> {
+        let refs = file_refs_plain(value);
+        if refs.is_empty() {
+            return vec![(
+                format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),
+                value.to_owned(),
+            )];
+        }
+        let mut out = Vec::new();
+        for r in &refs {
+            if let Some(p) = &r.link_problem {
+                out.push((
+                    format!("{what}链接{}: \"{}\"", p.describe_zh(), quote(&r.raw, 80)),
+                    r.raw.clone(),
+                ));
+                continue;
+            }
+            let name = r.file_name.as_deref().unwrap_or(&r.raw);
+            if find_mojibake(name).is_some() {
+                out.push((
+                    format!("{what}文件名有乱码: \"{}\"", quote(name, 60)),
+                    name.to_owned(),
+                ));
+                continue;
+            }
+            if let (Some(ext), Some(list)) = (&r.extension, non_editable) {
+                if list.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+                    out.push((
+                        format!("{what}不是可编辑格式（.{ext}）: \"{}\"", quote(name, 60)),
+                        name.to_owned(),
+                    ));
+                    continue;
+                }
+            }
+            if r.file_name.is_some() && name_relates(name, &material.name) == Some(false) {
+                out.push((
+                    format!(
+                        "{what}文件名与材料名称不符: \"{}\"（材料为「{}」）",
+                        quote(name, 60),
+                        quote(&material.name, 30)
+                    ),
+                    name.to_owned(),
+                ));
+            }
+        }
+        out
+    }
+
+    /// Pieces of attachment fields: links (good, local, intranet, percent-escaped, handlers),
+    /// bare names, brackets, separators, and the same link twice.
+    fn field_pieces() -> Vec<&'static str> {
+        vec![
+            "https://www.ahzwfw.gov.cn/files/sample/申请书",
+            "http://10.1.2.3/a/营业执照",
+            "https://www.a.cn/%E7%94%B3%E8%AF%B7%E8%A1%A8.DOCX",
+            "http://a.cn/download.do?fileName=%E7%94%B3.pdf&id=1",
+            r"C:\Users\申请表.doc",
+            "www.a.cn/x.pdf",
+            "http://a.cn",
+            "/申请表.docx",
+            "（示例）",
+            "（",
+            "）",
+            ".docx",
+            ".PDF",
+            ".Xlſ",
+            ".do",
+            "申请表",
+            "营业执照",
+            " ",
+            "，",
+            "、",
+            ".",
+            "空白表",
+            "%C9%EA.doc",
+        ]
+    }
+
+    proptest::proptest! {
+        /// Reading a field without copies (and its pieces around a link one by one) finds the
+        /// same references and problems as the plain reading.
+        #[test]
+        fn file_refs_as_defined(
+            pieces in proptest::collection::vec(proptest::sample::select(field_pieces()), 0..7),
+            material in proptest::sample::select(vec!["食品经营许可申请书", "营业执照", ""]),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(file_refs(&text), file_refs_plain(&text), "{}", text);
+            let m = Material { name: material.into(), ..Material::default() };
+            let list = ["pdf".to_owned(), "jpg".to_owned()];
+            for non_editable in [None, Some(&list[..])] {
+                proptest::prop_assert_eq!(
+                    attachment_problems(&m, &text, "空白表格", non_editable),
+                    attachment_problems_plain(&m, &text, "空白表格", non_editable),
+                    "{}", text
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn refs_around_repeated_and_several_links() {
+        for text in [
+            "https://a.cn/x（示例）.docx https://a.cn/x（示例）.docx",
+            "http://a.cn http://a.cn/申请表.docx",
+            "见申请表.doc，https://a.cn/f/申请书.pdf，另附（示例）.pdf",
+            "https://a.cn/f/申请书（示例）.docx",
+        ] {
+            assert_eq!(file_refs(text), file_refs_plain(text), "{text}");
+        }
+        // The second link, replaced inside the first, leaves a bare file name behind.
+        let r = file_refs("http://a.cn http://a.cn/申请表.docx");
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[2].raw, "申请表.docx");
+    }
+
     #[test]
     fn replace_from_is_str_replace() {
         for (text, link) in [
@@ -706,6 +1004,10 @@ mod tests {
         );
         assert_eq!(name_relates("附件1.docx", "食品经营许可申请书"), None);
         assert_eq!(name_relates("20230512093011.doc", "申请书"), None);
+        // Longer than the 128-byte mask: the words are replaced in the text instead.
+        let long = format!("{}样表格营业.pdf", "附件".repeat(30));
+        assert_eq!(name_relates(&long, "营业执照"), Some(true));
+        assert_eq!(name_relates(&long, "样格"), Some(false));
     }
 
     /// What [`link_file_name`] is defined as, read with `str::split` and always copied.
@@ -795,7 +1097,8 @@ mod tests {
                         .chain(["申请", "表", "书", "样", "格", "（", "）", ".", "docx", "1"])
                         .collect::<Vec<_>>()
                 ),
-                0..7,
+                // Up to 180 bytes: past the 128 bytes of the mask, too.
+                0..31,
             ),
             material in proptest::sample::select(vec!["食品经营许可申请书", "样表格", "", "附件"]),
         ) {
