@@ -317,7 +317,7 @@ pub fn line_may_hold_mojibake(line: &[u8]) -> bool {
     /// Without SIMD support the packed searcher is not built and each marker is searched alone.
     enum Markers {
         Packed(aho_corasick::packed::Searcher),
-        Each([memchr::memmem::Finder<'static>; 4]),
+        Each(Box<[memchr::memmem::Finder<'static>; 4]>),
     }
     static MARKER_SEARCH: std::sync::LazyLock<Markers> = std::sync::LazyLock::new(|| {
         aho_corasick::packed::Config::new()
@@ -325,7 +325,7 @@ pub fn line_may_hold_mojibake(line: &[u8]) -> bool {
             .extend(MARKERS)
             .build()
             .map_or_else(
-                || Markers::Each(MARKERS.map(memchr::memmem::Finder::new)),
+                || Markers::Each(Box::new(MARKERS.map(memchr::memmem::Finder::new))),
                 Markers::Packed,
             )
     });
@@ -437,6 +437,23 @@ fn context_around(s: &str, at: usize, len: usize) -> String {
     s[start..end].to_owned()
 }
 
+/// JSON text with every non-ASCII character escaped as `\uXXXX`, as some exporters write it.
+#[cfg(test)]
+pub(crate) fn ascii_escaped(json: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod mojibake_tests {
     use super::{find_mojibake, line_may_hold_mojibake};
@@ -530,17 +547,7 @@ mod mojibake_tests {
 
     /// `s` as a JSON string with every non-ASCII character escaped as `\uXXXX`.
     fn ascii_json(s: &str) -> String {
-        let mut out = String::new();
-        for c in serde_json::to_string(s).unwrap().chars() {
-            if c.is_ascii() {
-                out.push(c);
-            } else {
-                for unit in c.encode_utf16(&mut [0; 2]) {
-                    out.push_str(&format!("\\u{unit:04x}"));
-                }
-            }
-        }
-        out
+        super::ascii_escaped(&serde_json::to_string(s).unwrap())
     }
 
     proptest::proptest! {

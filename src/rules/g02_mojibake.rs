@@ -145,25 +145,10 @@ impl Rule for Mojibake {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::text::ascii_escaped;
     use crate::model::{Faq, Material, Step};
     use crate::rules::RuleParams;
     use crate::source::{Record, json::ndjson_line_record};
-
-    /// `json` with every non-ASCII character escaped as `\uXXXX`, as some exporters write it.
-    fn ascii_escaped(json: &str) -> String {
-        json.chars()
-            .map(|c| {
-                if c.is_ascii() {
-                    c.to_string()
-                } else {
-                    c.encode_utf16(&mut [0; 2])
-                        .iter()
-                        .map(|u| format!("\\u{u:04x}"))
-                        .collect()
-                }
-            })
-            .collect()
-    }
 
     fn item(material: &str, step: &str, answer: &str) -> Item {
         Item {
