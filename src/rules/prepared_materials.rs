@@ -162,7 +162,12 @@ mod tests {
             ]
             .map(str::to_owned),
         );
-        proptest::collection::vec(proptest::sample::select(pieces), 0..6).prop_map(|v| v.concat())
+        texts_of(pieces, 6)
+    }
+
+    /// Texts of up to `max - 1` pieces drawn from `pieces`.
+    fn texts_of(pieces: Vec<String>, max: usize) -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(pieces), 0..max).prop_map(|v| v.concat())
     }
 
     fn list() -> impl Strategy<Value = Vec<String>> {
@@ -236,7 +241,7 @@ mod tests {
             .collect();
         pieces
             .extend(["内", "容", "清", "A", "4", "，", "字", "复", "印件", "x"].map(str::to_owned));
-        proptest::collection::vec(proptest::sample::select(pieces), 0..8).prop_map(|v| v.concat())
+        texts_of(pieces, 8)
     }
 
     proptest! {
