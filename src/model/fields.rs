@@ -18,7 +18,7 @@ macro_rules! record {
         tail { $($(#[$tmeta:meta])* pub $tname:ident : $tty:ty),* $(,)? }
     ) => {
         $(#[$smeta])*
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq, Hash, serde::Serialize, serde::Deserialize)]
         pub struct $record {
             $(
                 $(#[doc = $doc])*

@@ -1,9 +1,9 @@
 //! B01 权力来源 — the source of power must be stated and be a recognised value.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::domain::{Domain, parse_domain};
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -39,6 +39,13 @@ pub(super) fn is_public_service(item: &Item) -> bool {
 impl Rule for PowerSource {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[
+            ItemField::ItemType,
+            ItemField::PowerSource,
+        ]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

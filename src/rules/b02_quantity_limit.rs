@@ -1,8 +1,8 @@
 //! B02 数量限制 — the item must say whether the number of approvals is limited, and how.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{PLACEHOLDERS, quote, to_halfwidth};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -78,6 +78,13 @@ fn describes(s: &str) -> bool {
 impl Rule for QuantityLimit {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[
+            ItemField::QuantityLimit,
+            ItemField::QuantityLimitDesc,
+        ]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -1,10 +1,10 @@
 //! B03 办件类型 — exactly one of 承诺件/即办件, optionally 上报件/联办件; an 即办件 is done at once.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::domain::{Domain, parse_domain};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -50,6 +50,14 @@ fn more_than_one_working_day(limit: TimeLimit) -> bool {
 impl Rule for HandlingType {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[
+            ItemField::HandlingType,
+            ItemField::PromisedLimit,
+            ItemField::PromisedLimitUnit,
+        ]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -1,9 +1,9 @@
 //! B05 服务对象 — who the item serves, from the recognised values.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::domain::{Domain, parse_domain};
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -34,6 +34,10 @@ declare_rule! {
 impl Rule for ServiceObject {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::ServiceObject]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -1,9 +1,9 @@
 //! B06 法定办结时限 — the statutory time limit must be stated and readable.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote, to_halfwidth};
 use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -53,6 +53,14 @@ fn has_reason(text: &str, note: &str) -> bool {
 impl Rule for LegalLimit {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[
+            ItemField::LegalLimit,
+            ItemField::LegalLimitUnit,
+            ItemField::LegalLimitNote,
+        ]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -3,10 +3,10 @@
 
 use std::cmp::Ordering;
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -39,6 +39,15 @@ declare_rule! {
 impl Rule for PromisedLimit {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[
+            ItemField::LegalLimit,
+            ItemField::LegalLimitUnit,
+            ItemField::PromisedLimit,
+            ItemField::PromisedLimitUnit,
+        ]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

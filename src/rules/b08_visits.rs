@@ -1,9 +1,9 @@
 //! B08 到现场次数 — a whole number of visits that agrees with 网办深度 and 物流快递.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::domain::{Domain, parse_count, parse_domain, parse_yes_no};
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -39,6 +39,15 @@ declare_rule! {
 impl Rule for Visits {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[
+            ItemField::Visits,
+            ItemField::OnsiteReason,
+            ItemField::OnlineDepth,
+            ItemField::Express,
+        ]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -1,9 +1,9 @@
 //! B09 办理地点 — street, door number, and room or window number.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::address::{address_parts, split_addresses};
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -35,6 +35,10 @@ declare_rule! {
 impl Rule for HandlingAddress {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::Address]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -1,9 +1,9 @@
 //! B10 办理时间 — the days and the time ranges the service is open.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::hours::parse_hours;
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -38,6 +38,10 @@ declare_rule! {
 impl Rule for HandlingHours {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::Hours]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -1,8 +1,8 @@
 //! B11 结果名称 — whether there is a result, and if so its proper name.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{PLACEHOLDERS, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -88,6 +88,10 @@ pub(super) fn says_no_result(text: &str) -> bool {
 impl Rule for ResultName {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::ResultName]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -5,9 +5,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::b11_result_name::{halfwidth_char, says_no_result};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{quote, to_halfwidth};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -83,6 +83,13 @@ const NOT_STATED: &[&str] = &[
 impl Rule for ResultSample {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[
+            ItemField::ResultName,
+            ItemField::ResultSample,
+        ]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

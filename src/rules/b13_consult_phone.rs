@@ -1,9 +1,9 @@
 //! B13 咨询电话 — the consultation phone must be a number a person answers.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::phone::{PhoneKind, parse_phones};
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -34,6 +34,10 @@ declare_rule! {
 impl Rule for ConsultPhone {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::ConsultPhone]))
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

@@ -1,9 +1,9 @@
 //! B14 监督电话 — the supervision (complaint) phone must be given and be a telephone number.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::phone::parse_phones;
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -32,6 +32,10 @@ declare_rule! {
 impl Rule for SupervisePhone {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::SupervisePhone]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

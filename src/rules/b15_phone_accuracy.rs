@@ -1,8 +1,8 @@
 //! B15 电话准确性 — area codes present and right for the region; the two numbers different.
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::phone::{Phone, PhoneKind, parse_phones};
+use crate::model::{Item, ItemField};
 use crate::reference::{area_codes_for_region, division_name, is_known_area_code};
 
 declare_rule! {
@@ -42,6 +42,14 @@ fn needs_area_code(p: &Phone) -> bool {
 impl Rule for PhoneAccuracy {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[
+            ItemField::ConsultPhone,
+            ItemField::SupervisePhone,
+            ItemField::RegionCode,
+        ]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

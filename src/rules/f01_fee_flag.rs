@@ -1,9 +1,9 @@
 //! F01 明确标识 — the item says whether a fee is charged.
 
 use super::fees::yes_no;
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::quote;
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -33,6 +33,10 @@ declare_rule! {
 impl Rule for FeeFlag {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::Charged]).and(Reads::FEES))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

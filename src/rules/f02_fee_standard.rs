@@ -1,9 +1,9 @@
 //! F02 收费标准 — a charged item lists each fee's name with an amount or algorithm.
 
 use super::fees::{is_charged, states_amount_or_algorithm};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -34,6 +34,10 @@ declare_rule! {
 impl Rule for FeeStandard {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::Charged]).and(Reads::FEES))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -2,9 +2,9 @@
 
 use super::fees::is_charged;
 use super::general_text::{cites_article, names_law};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -39,6 +39,10 @@ declare_rule! {
 impl Rule for FeeBasis {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::Charged]).and(Reads::FEES))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -1,7 +1,7 @@
 //! G01 必填项占位 — a required element holds a placeholder (无, /, 暂无, 详见附件) instead of a value.
 
 use super::general_text::is_referral;
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, trim};
 use crate::model::{Item, ItemField};
 
@@ -54,6 +54,10 @@ const DESCRIPTIVE: &[ItemField] = &[
 impl Rule for RequiredPlaceholder {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(REQUIRED).and(Reads::fields(DESCRIPTIVE)))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

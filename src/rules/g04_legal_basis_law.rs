@@ -1,9 +1,9 @@
 //! G04 设定依据 — the item's legal basis names a law, regulation or document.
 
 use super::general_text::{is_referral, names_law};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -37,6 +37,10 @@ declare_rule! {
 impl Rule for LegalBasisLaw {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::LegalBasis]))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

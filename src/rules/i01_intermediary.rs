@@ -2,10 +2,10 @@
 
 use super::fees::yes_no;
 use super::general_text::{check_url, find_urls, names_law};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::phone::parse_phones;
 use crate::model::text::{is_blank_or_placeholder, quote};
-use crate::model::{Agency, Intermediary, Item};
+use crate::model::{Agency, Intermediary, Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -122,6 +122,10 @@ fn check_service(s: &Intermediary) -> Vec<String> {
 impl Rule for IntermediaryService {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::Intermediary]).and(Reads::INTERMEDIARIES))
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

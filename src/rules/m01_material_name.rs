@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
 use crate::model::text::{any_byte_pair, is_blank_or_placeholder, quote};
 
@@ -47,6 +47,10 @@ declare_rule! {
 impl Rule for MaterialName {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::MATERIALS)
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

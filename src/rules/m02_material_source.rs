@@ -3,7 +3,7 @@
 use std::sync::LazyLock;
 
 use super::materials::{SourceChannel, material_target, source_channel};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, Material};
 
@@ -158,6 +158,10 @@ fn check_material(m: &Material) -> Option<Violation> {
 impl Rule for MaterialSource {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::MATERIALS)
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

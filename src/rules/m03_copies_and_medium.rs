@@ -1,7 +1,7 @@
 //! M03 规格份数 — every material states how many copies and in what medium.
 
 use super::materials::{material_target, parse_copies, parse_marked_copies};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, Material};
 
@@ -113,6 +113,10 @@ fn merge(mut problems: Vec<Violation>) -> Option<Violation> {
 impl Rule for CopiesAndMedium {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::MATERIALS)
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

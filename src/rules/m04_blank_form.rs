@@ -1,7 +1,7 @@
 //! M04 电子表单 — every material the applicant fills in offers a blank form to download.
 
 use super::materials::fill_in_offers;
-use super::{CheckContext, Rule, RuleMeta, Verdict, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
 
 declare_rule! {
@@ -39,6 +39,10 @@ declare_rule! {
 impl Rule for BlankForm {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::MATERIALS)
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

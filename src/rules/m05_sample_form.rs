@@ -1,7 +1,7 @@
 //! M05 材料样本 — every material the applicant fills in offers a filled-in sample to download.
 
 use super::materials::fill_in_offers;
-use super::{CheckContext, Rule, RuleMeta, Verdict, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
 
 declare_rule! {
@@ -37,6 +37,10 @@ declare_rule! {
 impl Rule for SampleForm {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::MATERIALS)
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

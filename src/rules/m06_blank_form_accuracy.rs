@@ -2,7 +2,7 @@
 //! material. Whether the link answers and what the file contains is checked by `links/`.
 
 use super::materials::{attachment_problems, has_value, material_target, one_finding};
-use super::{CheckContext, Rule, RuleMeta, Verdict, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
 
 declare_rule! {
@@ -44,6 +44,10 @@ declare_rule! {
 impl Rule for BlankFormAccuracy {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::MATERIALS)
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

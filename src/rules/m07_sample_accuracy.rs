@@ -3,7 +3,7 @@
 
 use super::general_text::find_text;
 use super::materials::{attachment_problems, has_value, material_target, one_finding};
-use super::{CheckContext, Rule, RuleMeta, Verdict, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
 use crate::model::text::quote;
 
@@ -44,6 +44,10 @@ declare_rule! {
 impl Rule for SampleAccuracy {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::MATERIALS)
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

@@ -2,7 +2,7 @@
 //! requirements.
 
 use super::materials::material_target;
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
 use crate::model::text::{is_blank_or_placeholder, quote};
 
@@ -57,6 +57,10 @@ fn at_most_chars(text: &str, n: usize) -> bool {
 impl Rule for FillingNotes {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::MATERIALS)
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

@@ -10,7 +10,9 @@ use std::collections::BTreeMap;
 
 use crate::model::{Finding, Item, Outcome, Provenance, Severity};
 
+pub mod cache;
 mod params;
+pub use cache::Reads;
 pub use params::RuleParams;
 mod prepared;
 mod prepared_faq;
@@ -262,6 +264,13 @@ pub trait Rule: Sync + Send {
     fn meta(&self) -> &'static RuleMeta;
     /// Checks one item.
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict;
+    /// Every element of an item [`check`](Rule::check) reads (besides the context): the verdict is
+    /// a function of these alone, so items that repeat them share it ([`cache`]). `None` (the
+    /// default): not shared, e.g. a rule that reads an element unique to each item (实施编码, links).
+    /// The registry tests check the declaration: swapping in any other element leaves the verdict.
+    fn reads(&self) -> Option<Reads> {
+        None
+    }
 }
 
 /// The single list of rules, in report order.
@@ -324,6 +333,8 @@ pub enum RuleSetting {
 #[derive(Clone)]
 pub struct RuleSet {
     rules: Vec<(&'static dyn Rule, Severity)>,
+    /// Whether verdicts are shared between items that repeat the same elements ([`cache`]).
+    share_verdicts: bool,
 }
 
 impl std::fmt::Debug for RuleSet {
@@ -351,7 +362,10 @@ impl RuleSet {
                 None => Some((r, r.meta().default_severity)),
             })
             .collect();
-        Self { rules }
+        Self {
+            rules,
+            share_verdicts: true,
+        }
     }
 
     /// Only the given rules (by id), with their default severities; for tests and `--only`.
@@ -361,7 +375,18 @@ impl RuleSet {
             .filter(|r| ids.iter().any(|id| r.meta().id.eq_ignore_ascii_case(id)))
             .map(|&r| (r, r.meta().default_severity))
             .collect();
-        Self { rules }
+        Self {
+            rules,
+            share_verdicts: true,
+        }
+    }
+
+    /// The same rules, with verdicts shared between items that repeat the same elements or not
+    /// (the default is on; the verdicts are the same either way, only the time differs).
+    #[must_use]
+    pub fn sharing_verdicts(mut self, on: bool) -> Self {
+        self.share_verdicts = on;
+        self
     }
 
     /// The rules that run, with their severities.
@@ -382,9 +407,18 @@ impl RuleSet {
             findings: Vec::new(),
             outcomes: Vec::with_capacity(self.rules.len()),
         };
+        let _scope = self
+            .share_verdicts
+            .then(|| cache::ItemScope::begin(item, ctx));
         for &(rule, severity) in &self.rules {
             let meta = rule.meta();
-            let outcome = match rule.check(item, ctx) {
+            let verdict = match rule.reads() {
+                Some(reads) if self.share_verdicts => {
+                    cache::verdict(item, meta.id, reads, || rule.check(item, ctx))
+                }
+                _ => rule.check(item, ctx),
+            };
+            let outcome = match verdict {
                 Verdict::NotApplicable => Outcome::NotApplicable,
                 Verdict::Checked(violations) => {
                     let mut failed = false;

@@ -3,10 +3,10 @@
 
 use std::borrow::Cow;
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit};
-use crate::model::{Item, Step};
+use crate::model::{Item, ItemField, Step};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -145,6 +145,13 @@ fn sum_mismatch(item: &Item, steps: &[(Cow<'_, str>, TimeLimit)]) -> Option<(Str
 impl Rule for ProcessDetail {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(
+            Reads::fields(&[ItemField::PromisedLimit, ItemField::PromisedLimitUnit])
+                .and(Reads::STEPS),
+        )
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {

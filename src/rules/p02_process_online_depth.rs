@@ -2,9 +2,9 @@
 
 use super::general_text::first_listed_word;
 use super::process::online_depth;
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::quote;
+use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -43,6 +43,10 @@ declare_rule! {
 impl Rule for ProcessOnlineDepth {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
+    }
+
+    fn reads(&self) -> Option<Reads> {
+        Some(Reads::fields(&[ItemField::OnlineDepth]).and(Reads::STEPS))
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

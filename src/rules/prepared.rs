@@ -8,12 +8,15 @@ use super::prepared_faq::FaqProcess;
 use super::prepared_materials::MaterialsPrepared;
 
 /// Prepared state, one part per rule family (each part lives beside the rules that use it).
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Prepared {
     /// M01–M08.
     pub materials: MaterialsPrepared,
     /// Q01 and P02: non-answer phrases and step word lists.
     pub faq_process: FaqProcess,
+    /// Distinct for every `Prepared` built in the process: results kept under one context
+    /// ([`super::cache`]) are never taken for another's.
+    pub serial: u64,
 }
 
 impl Prepared {
@@ -22,6 +25,12 @@ impl Prepared {
         Self {
             materials: MaterialsPrepared::new(params),
             faq_process: FaqProcess::new(params),
+            serial: next_serial(),
         }
     }
+}
+
+fn next_serial() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }

@@ -10,9 +10,9 @@ use super::general_text::{
 };
 #[cfg(test)]
 use super::general_text::{normalize_for_compare, remove_stopwords};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
-use crate::model::{Item, ItemField};
+use crate::model::{Faq, Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -46,7 +46,9 @@ declare_rule! {
     }
 }
 
-/// Item elements an answer must not merely repeat.
+/// Item elements an answer must not merely repeat, in the order they are compared (the first
+/// an answer repeats is reported). [`ELEMENTS_BEFORE`] ‖ [`ELEMENTS_LOCAL`] ‖ [`ELEMENTS_AFTER`].
+#[cfg(test)]
 const OTHER_ELEMENTS: &[ItemField] = &[
     ItemField::Conditions,
     ItemField::LegalBasis,
@@ -57,145 +59,256 @@ const OTHER_ELEMENTS: &[ItemField] = &[
     ItemField::LegalLimitNote,
 ];
 
+/// The elements compared before the local ones: catalogue text, shared by the claims of a master.
+const ELEMENTS_BEFORE: &[ItemField] = &[ItemField::Conditions, ItemField::LegalBasis];
+/// The elements each implementing body writes for itself (个性要素): where and when to apply.
+const ELEMENTS_LOCAL: &[ItemField] = &[ItemField::Address, ItemField::Hours];
+/// The catalogue elements compared after the local ones.
+const ELEMENTS_AFTER: &[ItemField] = &[
+    ItemField::QuantityLimitDesc,
+    ItemField::OnsiteReason,
+    ItemField::LegalLimitNote,
+];
+
+/// What the shared part of the check reads: the FAQs, the name and the catalogue elements.
+pub(super) const SHARED_READS: Reads = Reads::FAQS
+    .and(Reads::fields(&[ItemField::Name]))
+    .and(Reads::fields(ELEMENTS_BEFORE))
+    .and(Reads::fields(ELEMENTS_AFTER));
+
+/// The part of Q01's verdict that does not depend on the item's local elements: everything but
+/// whether an answer repeats 办理地点 or 办理时间. Items that claim the same master share it
+/// ([`cache::memo`]).
+struct Shared {
+    /// Violations before the answers' (answers without a question, too few FAQs, duplicates).
+    head: Vec<Violation>,
+    /// What each FAQ with a question says about its answer, in order.
+    answers: Vec<Answer>,
+}
+
+enum Answer {
+    /// Decided without the local elements.
+    Done(Option<Violation>),
+    /// Compared with the local elements next: `faq` is its index in `item.faqs`, `norm` its
+    /// normalised characters, `after` the catalogue element after them it repeats, if any.
+    Local {
+        faq: usize,
+        norm: Vec<char>,
+        after: Option<&'static str>,
+    },
+}
+
+impl Shared {
+    /// About how many bytes it holds.
+    fn size(&self) -> usize {
+        let violation = |v: &Violation| 160 + v.message.len() + v.evidence.len();
+        self.head.iter().map(violation).sum::<usize>()
+            + self
+                .answers
+                .iter()
+                .map(|a| match a {
+                    Answer::Done(v) => 32 + v.as_ref().map_or(0, violation),
+                    Answer::Local { norm, .. } => 48 + 4 * norm.len(),
+                })
+                .sum::<usize>()
+    }
+}
+
 impl Rule for FaqQuality {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
-        let p = &ctx.params;
-        let mut out = Vec::new();
-        let faqs: Vec<_> = item
-            .faqs
-            .iter()
-            .filter(|f| !is_blank_or_placeholder(&f.question))
-            .collect();
-        // An answer without its question tells the applicant nothing either.
-        for f in item
-            .faqs
-            .iter()
-            .filter(|f| is_blank_or_placeholder(&f.question) && !is_blank_or_placeholder(&f.answer))
-        {
-            let answer = f.answer.trim();
-            out.push(
-                Violation::new(
-                    format!("常见问题缺少问题，只有解答: \"{}\"", quote(answer, 40)),
-                    answer,
-                )
-                .at(&f.provenance),
-            );
-        }
-        if faqs.len() < p.faq_min_count {
-            let shown: Vec<&str> = faqs.iter().map(|f| f.question.trim()).collect();
-            out.push(Violation::new(
-                if shown.is_empty() {
-                    format!("未提供常见问题（至少 {} 个）", p.faq_min_count)
-                } else {
-                    format!(
-                        "常见问题只有 {} 个（至少 {} 个）: \"{}\"",
-                        faqs.len(),
-                        p.faq_min_count,
-                        quote(&shown.join("；"), 80)
+        let shared = cache::memo(item, "Q01 常见问题", SHARED_READS, Shared::size, || {
+            shared_part(item, ctx)
+        });
+        let mut out = shared.head.clone();
+        let mut local: Option<Elements> = None;
+        let mut bare = Vec::new();
+        for answer in &shared.answers {
+            match answer {
+                Answer::Done(v) => out.extend(v.clone()),
+                Answer::Local { faq, norm, after } => {
+                    let local = local.get_or_insert_with(|| other_elements(item, ELEMENTS_LOCAL));
+                    let repeated = repeated_element(
+                        local,
+                        norm,
+                        &mut bare,
+                        ctx.params.faq_similarity_threshold,
                     )
-                },
-                shown.join("；"),
-            ));
-        }
-        // Repeated and near-duplicate questions, each pair once. The item's own name, which
-        // many questions repeat, is left out of the similarity.
-        let item_name = item.name.trim();
-        // Each question normalised once (not once per pair), and only when there is a pair.
-        // The keys back to back in one buffer (`key_ends[i]` ends question `i`'s), the
-        // scratch buffers reused.
-        let (mut key, mut bare) = (Vec::new(), Vec::new());
-        let mut key_chars = Vec::new();
-        let mut key_ends = Vec::new();
-        let mut bigrams = Vec::new();
-        if faqs.len() >= 2 {
-            // Room for the longest question and for all keys up front: a key has at most as
-            // many characters as its question has bytes.
-            let longest = faqs.iter().map(|f| f.question.len()).max().unwrap_or(0);
-            key.reserve(longest);
-            bare.reserve(longest);
-            key_chars.reserve(faqs.iter().map(|f| f.question.len()).sum());
-            key_ends.reserve(faqs.len());
-            bigrams.reserve(faqs.len());
-            for f in &faqs {
-                bigrams.push(question_key(&f.question, item_name, &mut key, &mut bare));
-                key_chars.extend_from_slice(&key);
-                key_ends.push(key_chars.len());
-            }
-        }
-        let key_of = |i: usize| &key_chars[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];
-        for (i, a) in faqs.iter().enumerate() {
-            for (j, b) in faqs.iter().enumerate().skip(i + 1) {
-                let same = key_of(i) == key_of(j);
-                let sim = bigrams[i].dice(&bigrams[j]);
-                if same || sim >= p.faq_similarity_threshold {
-                    let kind = if same { "重复" } else { "近似重复" };
-                    out.push(
-                        Violation::new(
-                            format!(
-                                "常见问题{kind}: \"{}\" 与 \"{}\"",
-                                quote(&a.question, 40),
-                                quote(&b.question, 40)
-                            ),
-                            format!("{}｜{}", a.question.trim(), b.question.trim()),
-                        )
-                        .target(format!("问题「{}」", quote(&b.question, 30)))
-                        .at(&b.provenance),
-                    );
+                    .or(*after);
+                    if let Some(label) = repeated {
+                        out.push(copied(&item.faqs[*faq], label));
+                    }
                 }
-            }
-        }
-        // The other elements are read only when an answer is long enough to have copied one.
-        let mut elements: Option<Elements> = None;
-        let non_answers = &ctx.prepared().faq_process.non_answers;
-        // Each answer normalised into the same buffers, as characters.
-        let longest = faqs.iter().map(|f| f.answer.len()).max().unwrap_or(0);
-        let (mut norm, mut scratch) = (Vec::with_capacity(longest), Vec::with_capacity(longest));
-        for f in &faqs {
-            let answer = f.answer.trim();
-            let problem = if is_blank_or_placeholder(answer) {
-                Some(if answer.is_empty() {
-                    format!("常见问题没有解答: \"{}\"", quote(&f.question, 30))
-                } else {
-                    format!("常见问题的解答未填写实际内容: \"{answer}\"")
-                })
-            } else {
-                normalize_chars_into(answer, &mut norm);
-                if non_answers.matches_chars(&norm, &mut scratch) {
-                    Some(format!(
-                        "常见问题答非所问，只是推托: \"{}\"",
-                        quote(answer, 40)
-                    ))
-                } else {
-                    let elements = elements.get_or_insert_with(|| other_elements(item));
-                    repeated_element(elements, &norm, &mut scratch, p.faq_similarity_threshold).map(
-                        |label| {
-                            format!(
-                                "常见问题的解答只是照抄了「{label}」: \"{}\"",
-                                quote(answer, 40)
-                            )
-                        },
-                    )
-                }
-            };
-            if let Some(message) = problem {
-                let evidence = if answer.is_empty() {
-                    f.question.trim()
-                } else {
-                    answer
-                };
-                out.push(
-                    Violation::new(message, evidence)
-                        .target(format!("问题「{}」", quote(&f.question, 30)))
-                        .at(&f.provenance),
-                );
             }
         }
         Verdict::Checked(out)
     }
+}
+
+/// An answer that merely repeats element `label`.
+fn copied(f: &Faq, label: &str) -> Violation {
+    let answer = f.answer.trim();
+    Violation::new(
+        format!(
+            "常见问题的解答只是照抄了「{label}」: \"{}\"",
+            quote(answer, 40)
+        ),
+        answer,
+    )
+    .target(format!("问题「{}」", quote(&f.question, 30)))
+    .at(&f.provenance)
+}
+
+/// Everything Q01 finds from the FAQs, the item's name and its catalogue elements.
+fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
+    let p = &ctx.params;
+    let mut out = Vec::new();
+    let faqs: Vec<(usize, &Faq)> = item
+        .faqs
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !is_blank_or_placeholder(&f.question))
+        .collect();
+    // An answer without its question tells the applicant nothing either.
+    for f in item
+        .faqs
+        .iter()
+        .filter(|f| is_blank_or_placeholder(&f.question) && !is_blank_or_placeholder(&f.answer))
+    {
+        let answer = f.answer.trim();
+        out.push(
+            Violation::new(
+                format!("常见问题缺少问题，只有解答: \"{}\"", quote(answer, 40)),
+                answer,
+            )
+            .at(&f.provenance),
+        );
+    }
+    if faqs.len() < p.faq_min_count {
+        let shown: Vec<&str> = faqs.iter().map(|(_, f)| f.question.trim()).collect();
+        out.push(Violation::new(
+            if shown.is_empty() {
+                format!("未提供常见问题（至少 {} 个）", p.faq_min_count)
+            } else {
+                format!(
+                    "常见问题只有 {} 个（至少 {} 个）: \"{}\"",
+                    faqs.len(),
+                    p.faq_min_count,
+                    quote(&shown.join("；"), 80)
+                )
+            },
+            shown.join("；"),
+        ));
+    }
+    // Repeated and near-duplicate questions, each pair once. The item's own name, which
+    // many questions repeat, is left out of the similarity.
+    let item_name = item.name.trim();
+    // Each question normalised once (not once per pair), and only when there is a pair.
+    // The keys back to back in one buffer (`key_ends[i]` ends question `i`'s), the
+    // scratch buffers reused.
+    let (mut key, mut bare) = (Vec::new(), Vec::new());
+    let mut key_chars = Vec::new();
+    let mut key_ends = Vec::new();
+    let mut bigrams = Vec::new();
+    if faqs.len() >= 2 {
+        // Room for the longest question and for all keys up front: a key has at most as
+        // many characters as its question has bytes.
+        let longest = faqs
+            .iter()
+            .map(|(_, f)| f.question.len())
+            .max()
+            .unwrap_or(0);
+        key.reserve(longest);
+        bare.reserve(longest);
+        key_chars.reserve(faqs.iter().map(|(_, f)| f.question.len()).sum());
+        key_ends.reserve(faqs.len());
+        bigrams.reserve(faqs.len());
+        for (_, f) in &faqs {
+            bigrams.push(question_key(&f.question, item_name, &mut key, &mut bare));
+            key_chars.extend_from_slice(&key);
+            key_ends.push(key_chars.len());
+        }
+    }
+    let key_of = |i: usize| &key_chars[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];
+    for (i, (_, a)) in faqs.iter().enumerate() {
+        for (j, (_, b)) in faqs.iter().enumerate().skip(i + 1) {
+            let same = key_of(i) == key_of(j);
+            let sim = bigrams[i].dice(&bigrams[j]);
+            if same || sim >= p.faq_similarity_threshold {
+                let kind = if same { "重复" } else { "近似重复" };
+                out.push(
+                    Violation::new(
+                        format!(
+                            "常见问题{kind}: \"{}\" 与 \"{}\"",
+                            quote(&a.question, 40),
+                            quote(&b.question, 40)
+                        ),
+                        format!("{}｜{}", a.question.trim(), b.question.trim()),
+                    )
+                    .target(format!("问题「{}」", quote(&b.question, 30)))
+                    .at(&b.provenance),
+                );
+            }
+        }
+    }
+    // The other elements are read only when an answer is long enough to have copied one.
+    let mut elements: Option<(Elements, Elements)> = None;
+    let non_answers = &ctx.prepared().faq_process.non_answers;
+    // Each answer normalised into the same buffers, as characters.
+    let longest = faqs.iter().map(|(_, f)| f.answer.len()).max().unwrap_or(0);
+    let (mut norm, mut scratch) = (Vec::with_capacity(longest), Vec::with_capacity(longest));
+    let mut answers = Vec::with_capacity(faqs.len());
+    for &(index, f) in &faqs {
+        let answer = f.answer.trim();
+        let problem = if is_blank_or_placeholder(answer) {
+            if answer.is_empty() {
+                format!("常见问题没有解答: \"{}\"", quote(&f.question, 30))
+            } else {
+                format!("常见问题的解答未填写实际内容: \"{answer}\"")
+            }
+        } else {
+            normalize_chars_into(answer, &mut norm);
+            if non_answers.matches_chars(&norm, &mut scratch) {
+                format!("常见问题答非所问，只是推托: \"{}\"", quote(answer, 40))
+            } else {
+                // An answer of fewer than ten characters is not taken for a copy.
+                answers.push(if norm.len() < 10 {
+                    Answer::Done(None)
+                } else {
+                    let (before, after) = elements.get_or_insert_with(|| {
+                        (
+                            other_elements(item, ELEMENTS_BEFORE),
+                            other_elements(item, ELEMENTS_AFTER),
+                        )
+                    });
+                    let threshold = p.faq_similarity_threshold;
+                    match repeated_element(before, &norm, &mut scratch, threshold) {
+                        Some(label) => Answer::Done(Some(copied(f, label))),
+                        None => Answer::Local {
+                            faq: index,
+                            norm: norm.clone(),
+                            after: repeated_element(after, &norm, &mut scratch, threshold),
+                        },
+                    }
+                });
+                continue;
+            }
+        };
+        let evidence = if answer.is_empty() {
+            f.question.trim()
+        } else {
+            answer
+        };
+        answers.push(Answer::Done(Some(
+            Violation::new(problem, evidence)
+                .target(format!("问题「{}」", quote(&f.question, 30)))
+                .at(&f.provenance),
+        )));
+    }
+    Shared { head: out, answers }
 }
 
 /// A question as compared with the others: normalised into `key` (for sameness), and the
@@ -295,14 +408,14 @@ impl Element {
 
 /// The other elements of at least ten characters once normalised. Computed once per item, not
 /// once per answer.
-fn other_elements(item: &Item) -> Elements {
+fn other_elements(item: &Item, fields: &[ItemField]) -> Elements {
     // Room for every text up front (a text has at most as many characters once normalised as
     // it has bytes).
-    let texts = OTHER_ELEMENTS.iter().map(|&f| item.get(f).len());
+    let texts = fields.iter().map(|&f| item.get(f).len());
     let mut chars = Vec::with_capacity(texts.clone().sum());
-    let mut list = Vec::with_capacity(OTHER_ELEMENTS.len());
+    let mut list = Vec::with_capacity(fields.len());
     let mut norm = Vec::with_capacity(texts.max().unwrap_or(0));
-    for &field in OTHER_ELEMENTS {
+    for &field in fields {
         let text = item.get(field);
         // No character normalises to more than one (`similarity_tests::
         // normalising_never_adds_characters`): a text of fewer than ten is not normalised.
@@ -392,6 +505,17 @@ fn repeated_element_plain(item: &Item, norm: &str, threshold: f64) -> Option<&'s
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_three_lists_are_the_elements_in_order() {
+        let joined = [
+            super::ELEMENTS_BEFORE,
+            super::ELEMENTS_LOCAL,
+            super::ELEMENTS_AFTER,
+        ]
+        .concat();
+        assert_eq!(joined, super::OTHER_ELEMENTS);
+    }
+
     use super::*;
 
     const PIECES: &[&str] = &[
@@ -462,11 +586,17 @@ mod tests {
             let norm = normalize_for_compare(&answer);
             let mut chars = Vec::new();
             normalize_chars_into(&answer, &mut chars);
-            let elements = other_elements(&item);
-            proptest::prop_assert_eq!(
-                repeated_element(&elements, &chars, &mut Vec::new(), threshold),
-                repeated_element_plain(&item, &norm, threshold)
-            );
+            let elements = other_elements(&item, OTHER_ELEMENTS);
+            let whole = repeated_element(&elements, &chars, &mut Vec::new(), threshold);
+            proptest::prop_assert_eq!(whole, repeated_element_plain(&item, &norm, threshold));
+            // The check compares the catalogue elements before, the local ones, then the
+            // catalogue elements after, in three lists: the first repeated is the same.
+            let split = [ELEMENTS_BEFORE, ELEMENTS_LOCAL, ELEMENTS_AFTER]
+                .into_iter()
+                .find_map(|fields| {
+                    repeated_element(&other_elements(&item, fields), &chars, &mut Vec::new(), threshold)
+                });
+            proptest::prop_assert_eq!(split, whole);
         }
     }
 }

@@ -1,0 +1,510 @@
+//! 判定复用 — verdicts shared by the items that repeat the same text.
+//!
+//! A province's 实施清单 are claims of the masters (母版) its departments issue: every county,
+//! township and city department that implements an item claims the master and fills in its own
+//! elements (个性要素: 实施主体, 办理地点, 电话 …). So most elements of an item are, word for word,
+//! those of dozens or hundreds of other items. A rule is a pure function of the elements it reads
+//! ([`Rule::reads`](super::Rule::reads)), so its verdict on one item is its verdict on every item
+//! with the same text in those elements, and need not be worked out again.
+//!
+//! Per thread, the cache keeps
+//! - the distinct texts of each element (and the distinct lists of materials, steps, fees,
+//!   intermediaries and FAQs) seen so far, each stored once under a small id. An item's element
+//!   gets an id only when it is **equal** to the stored one, compared in full: two different texts
+//!   never share a verdict, whatever their hashes (a hash collision only costs a miss);
+//! - verdicts (and [`memo`]ised partial results) keyed by who computed them and the ids of the
+//!   elements they read.
+//!
+//! Memory is bounded: when what is stored passes [`BUDGET`] bytes, everything is dropped and
+//! filling starts again, so a run over 10^6 items holds no more than one over 10^4. A change of
+//! [`CheckContext`] (other parameters) drops everything too. The verdicts are the same with and
+//! without the cache (see the tests); only the time differs.
+
+use std::any::Any;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::rc::Rc;
+
+use rustc_hash::FxHasher;
+
+use super::{CheckContext, Verdict};
+use crate::model::{Faq, Fee, Intermediary, Item, ItemField, Material, Step};
+
+/// Bytes of texts, lists and results one thread keeps before it drops them all and starts again.
+pub const BUDGET: usize = 24 << 20;
+
+/// Slots past the text elements: the child lists.
+const MATERIALS: u32 = 48;
+const STEPS: u32 = 49;
+const FEES: u32 = 50;
+const INTERMEDIARIES: u32 = 51;
+const FAQS: u32 = 52;
+const SLOTS: usize = 53;
+
+/// The elements of an item a rule reads: a set of text fields and child lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reads(u64);
+
+impl Reads {
+    /// Nothing.
+    pub const NONE: Reads = Reads(0);
+    /// 申请材料.
+    pub const MATERIALS: Reads = Reads(1 << MATERIALS);
+    /// 办理流程.
+    pub const STEPS: Reads = Reads(1 << STEPS);
+    /// 收费项目.
+    pub const FEES: Reads = Reads(1 << FEES);
+    /// 中介服务.
+    pub const INTERMEDIARIES: Reads = Reads(1 << INTERMEDIARIES);
+    /// 常见问题.
+    pub const FAQS: Reads = Reads(1 << FAQS);
+
+    /// These text fields.
+    pub const fn fields(fields: &[ItemField]) -> Reads {
+        let mut bits = 0;
+        let mut i = 0;
+        while i < fields.len() {
+            bits |= 1 << fields[i] as u32;
+            i += 1;
+        }
+        Reads(bits)
+    }
+
+    /// Both sets.
+    #[must_use]
+    pub const fn and(self, other: Reads) -> Reads {
+        Reads(self.0 | other.0)
+    }
+
+    /// Whether `self` holds every element of `other`.
+    pub fn contains(self, other: Reads) -> bool {
+        self.0 & other.0 == other.0
+    }
+
+    fn slots(self) -> impl Iterator<Item = u32> {
+        let mut bits = self.0;
+        std::iter::from_fn(move || {
+            (bits != 0).then(|| {
+                let slot = bits.trailing_zeros();
+                bits &= bits - 1;
+                slot
+            })
+        })
+    }
+}
+
+const _: () = assert!(ItemField::ALL.len() <= MATERIALS as usize);
+
+/// One stored element: a text or a child list, as published.
+enum Stored {
+    Text(Box<str>),
+    Materials(Vec<Material>),
+    Steps(Vec<Step>),
+    Fees(Vec<Fee>),
+    Intermediaries(Vec<Intermediary>),
+    Faqs(Vec<Faq>),
+}
+
+/// An element of the item being checked, borrowed.
+#[derive(Clone, Copy)]
+enum Element<'a> {
+    Text(&'a str),
+    Materials(&'a [Material]),
+    Steps(&'a [Step]),
+    Fees(&'a [Fee]),
+    Intermediaries(&'a [Intermediary]),
+    Faqs(&'a [Faq]),
+}
+
+impl<'a> Element<'a> {
+    fn of(item: &'a Item, slot: u32) -> Self {
+        match slot {
+            MATERIALS => Element::Materials(&item.materials),
+            STEPS => Element::Steps(&item.steps),
+            FEES => Element::Fees(&item.fees),
+            INTERMEDIARIES => Element::Intermediaries(&item.intermediaries),
+            FAQS => Element::Faqs(&item.faqs),
+            field => Element::Text(item.get(ItemField::ALL[field as usize])),
+        }
+    }
+
+    /// Its hash and about how many bytes it takes when stored.
+    fn hash_and_size(self) -> (u64, usize) {
+        let mut h = Counting(FxHasher::default(), 0);
+        match self {
+            Element::Text(s) => s.hash(&mut h),
+            Element::Materials(v) => v.hash(&mut h),
+            Element::Steps(v) => v.hash(&mut h),
+            Element::Fees(v) => v.hash(&mut h),
+            Element::Intermediaries(v) => v.hash(&mut h),
+            Element::Faqs(v) => v.hash(&mut h),
+        }
+        // Every text carries its length and capacity besides its bytes (hashed texts end in one
+        // byte each): a generous round figure per piece written.
+        (h.0.finish(), h.1)
+    }
+
+    fn equals(self, stored: &Stored) -> bool {
+        match (self, stored) {
+            (Element::Text(a), Stored::Text(b)) => a == &**b,
+            (Element::Materials(a), Stored::Materials(b)) => a == b.as_slice(),
+            (Element::Steps(a), Stored::Steps(b)) => a == b.as_slice(),
+            (Element::Fees(a), Stored::Fees(b)) => a == b.as_slice(),
+            (Element::Intermediaries(a), Stored::Intermediaries(b)) => a == b.as_slice(),
+            (Element::Faqs(a), Stored::Faqs(b)) => a == b.as_slice(),
+            _ => false,
+        }
+    }
+
+    fn store(self) -> Stored {
+        match self {
+            Element::Text(s) => Stored::Text(s.into()),
+            Element::Materials(v) => Stored::Materials(v.to_vec()),
+            Element::Steps(v) => Stored::Steps(v.to_vec()),
+            Element::Fees(v) => Stored::Fees(v.to_vec()),
+            Element::Intermediaries(v) => Stored::Intermediaries(v.to_vec()),
+            Element::Faqs(v) => Stored::Faqs(v.to_vec()),
+        }
+    }
+}
+
+/// A hasher that also counts the bytes written (plus a round 32 per piece, for the string's
+/// header and the allocator).
+struct Counting(FxHasher, usize);
+
+impl Hasher for Counting {
+    fn finish(&self) -> u64 {
+        self.0.finish()
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.1 += bytes.len() + 32;
+        self.0.write(bytes);
+    }
+}
+
+/// Keys that are hashes already.
+#[derive(Default)]
+struct Unhashed(u64);
+
+impl Hasher for Unhashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, _: &[u8]) {
+        unreachable!("only u64 keys")
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Unhashed>>;
+
+/// The distinct values of one element, by hash.
+#[derive(Default)]
+struct Slot {
+    ids: ByHash<u32>,
+    values: Vec<Stored>,
+}
+
+/// A cached result: a rule's verdict, or a rule's own partial result ([`memo`]).
+enum Value {
+    Verdict(Verdict),
+    Other(Rc<dyn Any>),
+}
+
+struct Entry {
+    /// Who computed it: a rule id, or the name of a rule's partial result.
+    owner: &'static str,
+    ids: Box<[u32]>,
+    value: Value,
+}
+
+/// An item's element ids: not looked up yet, or equal to no storable value (a hash collision).
+const UNKNOWN: u32 = u32::MAX;
+const UNSHARED: u32 = u32::MAX - 1;
+
+struct Cache {
+    /// [`Prepared::serial`](super::Prepared) of the context the entries were computed under.
+    context: u64,
+    slots: Vec<Slot>,
+    entries: ByHash<Entry>,
+    bytes: usize,
+    /// The item being checked by [`RuleSet::check_item`](super::RuleSet::check_item), and its
+    /// element ids so far.
+    current: *const Item,
+    ids: [u32; SLOTS],
+    /// Scratch space for a key's ids.
+    key: Vec<u32>,
+    /// [`BUDGET`], but smaller in the tests.
+    budget: usize,
+    /// Results shared so far (for the tests: sharing must happen for the equality to mean much).
+    hits: u64,
+}
+
+impl Cache {
+    fn new() -> Self {
+        Self {
+            context: 0,
+            slots: (0..SLOTS).map(|_| Slot::default()).collect(),
+            entries: ByHash::default(),
+            bytes: 0,
+            current: std::ptr::null(),
+            ids: [UNKNOWN; SLOTS],
+            key: Vec::new(),
+            budget: BUDGET,
+            hits: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        for slot in &mut self.slots {
+            *slot = Slot::default();
+        }
+        self.entries = ByHash::default();
+        self.bytes = 0;
+        self.ids = [UNKNOWN; SLOTS];
+    }
+
+    /// The id of the item's element in `slot`, storing it when new.
+    fn id(&mut self, item: &Item, slot: u32) -> u32 {
+        let known = self.ids[slot as usize];
+        if known != UNKNOWN {
+            return known;
+        }
+        let element = Element::of(item, slot);
+        let (hash, size) = element.hash_and_size();
+        let table = &mut self.slots[slot as usize];
+        let id = match table.ids.get(&hash) {
+            Some(&id) if element.equals(&table.values[id as usize]) => id,
+            Some(_) => UNSHARED,
+            None => {
+                let id = u32::try_from(table.values.len()).unwrap_or(UNSHARED);
+                if id != UNSHARED {
+                    table.values.push(element.store());
+                    table.ids.insert(hash, id);
+                    self.bytes += size;
+                }
+                id
+            }
+        };
+        self.ids[slot as usize] = id;
+        id
+    }
+
+    /// The key of `owner`'s result on the current item, in `self.key`; `None` when an element
+    /// cannot be shared.
+    fn key(&mut self, item: &Item, owner: &'static str, reads: Reads) -> Option<u64> {
+        self.key.clear();
+        let mut h = FxHasher::default();
+        owner.hash(&mut h);
+        for slot in reads.slots() {
+            let id = self.id(item, slot);
+            if id == UNSHARED {
+                return None;
+            }
+            self.key.push(id);
+            h.write_u32(id);
+        }
+        Some(h.finish())
+    }
+
+    fn get(&mut self, hash: u64, owner: &str) -> Option<&Value> {
+        let found = self
+            .entries
+            .get(&hash)
+            .filter(|e| e.owner == owner && *e.ids == self.key[..]);
+        self.hits += u64::from(found.is_some());
+        found.map(|e| &e.value)
+    }
+
+    fn put(&mut self, hash: u64, owner: &'static str, value: Value, size: usize) {
+        self.bytes += size + 64 + 4 * self.key.len();
+        self.entries.insert(
+            hash,
+            Entry {
+                owner,
+                ids: self.key.as_slice().into(),
+                value,
+            },
+        );
+    }
+
+    /// Drops everything once over budget (after the item: its ids stay valid while it is checked).
+    fn trim(&mut self) {
+        if self.bytes > self.budget {
+            self.clear();
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::new());
+}
+
+/// While it lives, [`RuleSet::check_item`](super::RuleSet::check_item) is checking `item` on
+/// this thread with the cache: [`verdict`] and [`memo`] may share results for it.
+pub(super) struct ItemScope(());
+
+impl ItemScope {
+    pub(super) fn begin(item: &Item, ctx: &CheckContext) -> Self {
+        let serial = ctx.prepared().serial;
+        CACHE.with_borrow_mut(|c| {
+            if c.context != serial {
+                c.clear();
+                c.context = serial;
+            }
+            c.current = item;
+            c.ids = [UNKNOWN; SLOTS];
+        });
+        ItemScope(())
+    }
+}
+
+impl Drop for ItemScope {
+    fn drop(&mut self) {
+        CACHE.with_borrow_mut(|c| {
+            c.current = std::ptr::null();
+            c.trim();
+        });
+    }
+}
+
+/// Whether `item` is the item being checked with the cache on this thread.
+fn in_scope(c: &Cache, item: &Item) -> bool {
+    std::ptr::eq(c.current, item)
+}
+
+/// The verdict of rule `owner` (which reads `reads`) on `item`: shared with an earlier item with
+/// the same elements, or `check`ed and kept. Only within an [`ItemScope`].
+pub(super) fn verdict(
+    item: &Item,
+    owner: &'static str,
+    reads: Reads,
+    check: impl FnOnce() -> Verdict,
+) -> Verdict {
+    let found = CACHE.with_borrow_mut(|c| {
+        let hash = c.key(item, owner, reads)?;
+        match c.get(hash, owner) {
+            Some(Value::Verdict(v)) => Some(Ok(v.clone())),
+            _ => Some(Err(hash)),
+        }
+    });
+    match found {
+        Some(Ok(v)) => v,
+        None => check(),
+        Some(Err(hash)) => {
+            let v = check();
+            CACHE.with_borrow_mut(|c| {
+                // The key again: the check may have run a memo that moved `c.key`.
+                if in_scope(c, item) && c.key(item, owner, reads) == Some(hash) {
+                    let size = verdict_size(&v);
+                    c.put(hash, owner, Value::Verdict(v.clone()), size);
+                }
+            });
+            v
+        }
+    }
+}
+
+/// A rule's partial result on `item` named `owner`, that depends only on the elements `reads`:
+/// shared with an earlier item with the same elements, or `compute`d and kept. `size` estimates
+/// the bytes a result holds. Outside an [`ItemScope`] (a rule called directly) it is computed.
+pub fn memo<T: Any>(
+    item: &Item,
+    owner: &'static str,
+    reads: Reads,
+    size: impl Fn(&T) -> usize,
+    compute: impl FnOnce() -> T,
+) -> Rc<T> {
+    let found = CACHE.with_borrow_mut(|c| {
+        if !in_scope(c, item) {
+            return None;
+        }
+        let hash = c.key(item, owner, reads)?;
+        match c.get(hash, owner) {
+            Some(Value::Other(v)) => Some(Ok(Rc::clone(v))),
+            _ => Some(Err(hash)),
+        }
+    });
+    match found {
+        Some(Ok(v)) => match v.downcast::<T>() {
+            Ok(v) => v,
+            Err(_) => Rc::new(compute()),
+        },
+        None => Rc::new(compute()),
+        Some(Err(hash)) => {
+            let v = Rc::new(compute());
+            CACHE.with_borrow_mut(|c| {
+                if in_scope(c, item) && c.key(item, owner, reads) == Some(hash) {
+                    let any: Rc<dyn Any> = v.clone();
+                    c.put(hash, owner, Value::Other(any), size(&v));
+                }
+            });
+            v
+        }
+    }
+}
+
+/// About how many bytes a verdict holds.
+fn verdict_size(v: &Verdict) -> usize {
+    match v {
+        Verdict::NotApplicable => 0,
+        Verdict::Checked(list) => list
+            .iter()
+            .map(|v| {
+                120 + v.message.len()
+                    + v.evidence.len()
+                    + v.target.as_ref().map_or(0, String::len)
+                    + v.suggestion.as_ref().map_or(0, String::len)
+                    + v.provenance.as_ref().map_or(0, |p| 64 + p.source.len())
+            })
+            .sum(),
+    }
+}
+
+#[cfg(test)]
+impl Reads {
+    /// `to`'s elements in `self` replaced by `from`'s.
+    pub(crate) fn copy(self, from: &Item, to: &mut Item) {
+        for slot in self.slots() {
+            match slot {
+                MATERIALS => to.materials.clone_from(&from.materials),
+                STEPS => to.steps.clone_from(&from.steps),
+                FEES => to.fees.clone_from(&from.fees),
+                INTERMEDIARIES => to.intermediaries.clone_from(&from.intermediaries),
+                FAQS => to.faqs.clone_from(&from.faqs),
+                field => {
+                    let field = ItemField::ALL[field as usize];
+                    from.get(field).clone_into(to.get_mut(field));
+                }
+            }
+        }
+    }
+}
+
+/// What this thread's cache holds: bytes, distinct values stored, results, and how many
+/// results it has shared.
+#[cfg(test)]
+pub(super) fn held() -> (usize, usize, usize, u64) {
+    CACHE.with_borrow(|c| {
+        let values = c.slots.iter().map(|s| s.values.len()).sum();
+        (c.bytes, values, c.entries.len(), c.hits)
+    })
+}
+
+/// Sets this thread's budget (and empties its cache).
+#[cfg(test)]
+pub(super) fn set_budget(bytes: usize) {
+    CACHE.with_borrow_mut(|c| {
+        c.clear();
+        c.budget = bytes;
+    });
+}
+
+#[cfg(test)]
+mod tests;

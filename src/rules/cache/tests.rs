@@ -1,0 +1,194 @@
+//! The cache changes no verdict: every rule's declared reads are all it reads, and checking with
+//! the cache gives the results checking without it gives, on items that repeat elements.
+
+use super::{Reads, held, set_budget};
+use crate::r#gen::{GenOptions, generate};
+use crate::model::{Item, Material};
+use crate::rules::{CheckContext, REGISTRY, RuleParams, RuleSet, q01_faq};
+
+/// Every item of the rule fixtures (`fixtures/rules/*.json`, passing and failing cases) and 240
+/// generated items, more than half of them with defects.
+fn corpus() -> Vec<Item> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/rules");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    paths.sort();
+    let mut items = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+        for case in ["pass", "fail"]
+            .iter()
+            .flat_map(|k| file[k].as_array().unwrap())
+        {
+            items.push(serde_json::from_value(case["item"].clone()).unwrap());
+        }
+    }
+    assert!(items.len() > 300, "{} fixture items", items.len());
+    let opts = GenOptions {
+        seed: 11,
+        defect_rate: 0.6,
+        ..GenOptions::default()
+    };
+    items.extend((0..240).map(|i| generate(opts, i).item));
+    items
+}
+
+/// Three other items of the corpus for item `i`, spread over it.
+fn partners(i: usize, n: usize) -> [usize; 3] {
+    [(i + 1) % n, (i * 7 + 3) % n, (i * 13 + n / 2) % n]
+}
+
+/// Everything a cached result is keyed by: each rule's reads and Q01's shared part's.
+fn all_reads() -> Vec<(&'static str, Reads)> {
+    REGISTRY
+        .iter()
+        .filter_map(|r| r.reads().map(|reads| (r.meta().id, reads)))
+        .chain([("Q01 shared", q01_faq::SHARED_READS)])
+        .collect()
+}
+
+#[test]
+fn a_rule_reads_nothing_but_what_it_declares() {
+    // Item `b` with `a`'s declared elements gets `a`'s verdict: whatever else `b` holds does not
+    // count. A rule that read an undeclared element would differ on some pair (the fixtures vary
+    // the elements each rule reads, the generated items every element).
+    let items = corpus();
+    let ctx = CheckContext::default();
+    let mut declared = 0;
+    for rule in REGISTRY {
+        let Some(reads) = rule.reads() else { continue };
+        declared += 1;
+        for (i, a) in items.iter().enumerate() {
+            let want = rule.check(a, &ctx);
+            for j in partners(i, items.len()) {
+                let mut mixed = items[j].clone();
+                reads.copy(a, &mut mixed);
+                assert_eq!(
+                    rule.check(&mixed, &ctx),
+                    want,
+                    "{}: item {i} with item {j}'s other elements",
+                    rule.meta().id
+                );
+            }
+        }
+    }
+    // G02, G03 and B04 read elements unique to each item (every text, links, 实施编码) and Q01
+    // shares a part only (its own test below): all others declare.
+    assert_eq!(declared, REGISTRY.len() - 4);
+}
+
+#[test]
+fn checking_with_the_cache_gives_the_same_results() {
+    // Each item, then for every key of the cache an item that repeats exactly those elements of
+    // it (the others from another item): a sequence with as much sharing as the keys allow.
+    let items = corpus();
+    let mut sequence = Vec::new();
+    for (i, a) in items.iter().enumerate() {
+        sequence.push(a.clone());
+        for (k, (_, reads)) in all_reads().into_iter().enumerate() {
+            let mut mixed = items[partners(i, items.len())[k % 3]].clone();
+            reads.copy(a, &mut mixed);
+            sequence.push(mixed);
+        }
+    }
+    let ctx = CheckContext::default();
+    let plain = RuleSet::default().sharing_verdicts(false);
+    let cached = RuleSet::default();
+    let (.., hits_before) = held();
+    for (n, item) in sequence.iter().enumerate() {
+        assert_eq!(
+            cached.check_item(item, "单位", &ctx),
+            plain.check_item(item, "单位", &ctx),
+            "item {n} of the sequence: {}",
+            item.name
+        );
+    }
+    let (.., hits) = held();
+    // Most lookups of the mixed items share a result; without sharing the test proves nothing.
+    assert!(
+        hits - hits_before > sequence.len() as u64,
+        "{} results shared over {} items",
+        hits - hits_before,
+        sequence.len()
+    );
+}
+
+/// An item whose Q01 and M06 verdicts depend on the parameters: three FAQs, a PDF blank form.
+fn item_for_params() -> Item {
+    let mut item = generate(
+        GenOptions {
+            seed: 3,
+            defect_rate: 0.0,
+            ..GenOptions::default()
+        },
+        0,
+    )
+    .item;
+    item.faqs.truncate(3);
+    item.materials = vec![Material {
+        name: "食品经营许可申请书".to_owned(),
+        blank_form: "https://www.ahzwfw.gov.cn/files/form/申请书.pdf".to_owned(),
+        ..Material::default()
+    }];
+    item
+}
+
+#[test]
+fn a_context_with_other_parameters_does_not_reuse_results() {
+    let item = item_for_params();
+    let rules = RuleSet::only(&["Q01", "M06"]);
+    let default = CheckContext::default();
+    let strict = CheckContext::new(RuleParams {
+        faq_min_count: 4,
+        non_editable_form_extensions: Vec::new(),
+        ..RuleParams::default()
+    });
+    for _ in 0..2 {
+        let a = rules.check_item(&item, "单位", &default);
+        let b = rules.check_item(&item, "单位", &strict);
+        let q01 = |r: &crate::rules::ItemResult| r.findings.iter().any(|f| f.rule == "Q01");
+        let m06 = |r: &crate::rules::ItemResult| r.findings.iter().any(|f| f.rule == "M06");
+        assert!(
+            !q01(&a) && q01(&b),
+            "Q01 counts FAQs by each context's minimum"
+        );
+        assert!(m06(&a) && !m06(&b), "M06 reads each context's extensions");
+    }
+}
+
+#[test]
+fn memory_stays_within_the_budget() {
+    // A budget of 256 KB: distinct items fill it many times over; it is emptied each time.
+    let budget = 256 << 10;
+    set_budget(budget);
+    let rules = RuleSet::default();
+    let ctx = CheckContext::default();
+    let opts = GenOptions {
+        seed: 5,
+        defect_rate: 0.3,
+        ..GenOptions::default()
+    };
+    let mut most = 0;
+    let mut emptied = 0;
+    let mut last = 0;
+    for i in 0..400 {
+        let mut item = generate(opts, i).item;
+        // Every element distinct: the worst case for memory.
+        item.conditions.push_str(&format!("（第{i}版）"));
+        if let Some(faq) = item.faqs.first_mut() {
+            faq.answer.push_str(&format!("（第{i}版）"));
+        }
+        rules.check_item(&item, "单位", &ctx);
+        let (bytes, ..) = held();
+        emptied += usize::from(bytes < last);
+        last = bytes;
+        most = most.max(bytes);
+    }
+    set_budget(super::BUDGET);
+    assert!(most <= budget, "held {most} bytes, budget {budget}");
+    assert!(emptied >= 3, "emptied {emptied} times");
+}
