@@ -73,6 +73,10 @@ pub struct CheckArgs {
     /// 分层抽样 for --sample: item_type (按事项类型)
     #[arg(long, value_enum, requires = "sample")]
     stratify: Option<Stratify>,
+    /// 不复用判定: check every element of every item anew, even when an earlier item had the
+    /// same text (same findings, slower; for benchmarks)
+    #[arg(long)]
+    no_verdict_cache: bool,
 }
 
 impl CheckArgs {
@@ -88,7 +92,7 @@ impl CheckArgs {
 
 pub fn run(args: &CheckArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
-    let rules = config.rule_set()?;
+    let rules = config.rule_set()?.sharing_verdicts(!args.no_verdict_cache);
     super::report::parse_formats(&args.formats())?;
     let spec = match &args.sample {
         Some(method) => Some(resolve_spec(

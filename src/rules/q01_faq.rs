@@ -89,11 +89,11 @@ struct Shared {
 enum Answer {
     /// Decided without the local elements.
     Done(Option<Violation>),
-    /// Compared with the local elements next: `faq` is its index in `item.faqs`, `norm` its
-    /// normalised characters, `after` the catalogue element after them it repeats, if any.
+    /// Compared with the local elements next: `faq` is its index in `item.faqs`, `after` the
+    /// catalogue element after them it repeats, if any.
     Local {
         faq: usize,
-        norm: Vec<char>,
+        probe: Probe,
         after: Option<&'static str>,
     },
 }
@@ -108,7 +108,7 @@ impl Shared {
                 .iter()
                 .map(|a| match a {
                     Answer::Done(v) => 32 + v.as_ref().map_or(0, violation),
-                    Answer::Local { norm, .. } => 48 + 4 * norm.len(),
+                    Answer::Local { probe, .. } => 16 + probe.size(),
                 })
                 .sum::<usize>()
     }
@@ -125,19 +125,14 @@ impl Rule for FaqQuality {
         });
         let mut out = shared.head.clone();
         let mut local: Option<Elements> = None;
-        let mut bare = Vec::new();
         for answer in &shared.answers {
             match answer {
                 Answer::Done(v) => out.extend(v.clone()),
-                Answer::Local { faq, norm, after } => {
+                Answer::Local { faq, probe, after } => {
                     let local = local.get_or_insert_with(|| other_elements(item, ELEMENTS_LOCAL));
-                    let repeated = repeated_element(
-                        local,
-                        norm,
-                        &mut bare,
-                        ctx.params.faq_similarity_threshold,
-                    )
-                    .or(*after);
+                    let repeated = probe
+                        .repeated(local, ctx.params.faq_similarity_threshold)
+                        .or(*after);
                     if let Some(label) = repeated {
                         out.push(copied(&item.faqs[*faq], label));
                     }
@@ -274,24 +269,24 @@ fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
             if non_answers.matches_chars(&norm, &mut scratch) {
                 format!("常见问题答非所问，只是推托: \"{}\"", quote(answer, 40))
             } else {
-                // An answer of fewer than ten characters is not taken for a copy.
-                answers.push(if norm.len() < 10 {
-                    Answer::Done(None)
-                } else {
-                    let (before, after) = elements.get_or_insert_with(|| {
-                        (
-                            other_elements(item, ELEMENTS_BEFORE),
-                            other_elements(item, ELEMENTS_AFTER),
-                        )
-                    });
-                    let threshold = p.faq_similarity_threshold;
-                    match repeated_element(before, &norm, &mut scratch, threshold) {
-                        Some(label) => Answer::Done(Some(copied(f, label))),
-                        None => Answer::Local {
-                            faq: index,
-                            norm: norm.clone(),
-                            after: repeated_element(after, &norm, &mut scratch, threshold),
-                        },
+                answers.push(match Probe::new(&norm) {
+                    None => Answer::Done(None),
+                    Some(probe) => {
+                        let (before, after) = elements.get_or_insert_with(|| {
+                            (
+                                other_elements(item, ELEMENTS_BEFORE),
+                                other_elements(item, ELEMENTS_AFTER),
+                            )
+                        });
+                        let threshold = p.faq_similarity_threshold;
+                        match probe.repeated(before, threshold) {
+                            Some(label) => Answer::Done(Some(copied(f, label))),
+                            None => Answer::Local {
+                                faq: index,
+                                after: probe.repeated(after, threshold),
+                                probe,
+                            },
+                        }
                     }
                 });
                 continue;
@@ -444,42 +439,66 @@ fn other_elements(item: &Item, fields: &[ItemField]) -> Elements {
 
 /// The label of the item element an answer (through [`normalize_chars_into`]) merely repeats,
 /// if any: the element's text contains the answer, or their similarity reaches the threshold.
-/// `bare` is scratch space.
-fn repeated_element(
-    elements: &Elements,
-    norm: &[char],
-    bare: &mut Vec<char>,
-    threshold: f64,
-) -> Option<&'static str> {
-    let chars = norm.len();
-    // An answer of fewer than ten characters is not taken for a copy.
-    if chars < 10 {
-        return None;
-    }
-    let all = &elements.chars[..];
-    let sketch = CharSketch::of_chars(norm);
-    bare.clear();
-    bare.extend_from_slice(norm);
-    remove_scanned_stopword_chars(bare, scan_stopword_chars(norm));
-    let bare_chars = bare.len();
-    let mut bigram_sketch: Option<BigramSketch> = None;
-    let mut bigrams: Option<Bigrams> = None;
-    elements
-        .list
-        .iter()
-        .find(|e| {
-            // The sketches only rule out what the exact tests would reject.
-            e.may_contain(chars, &sketch) && find_chars(e.norm(all), norm).is_some()
-                || e.may_reach(all, bare_chars, threshold)
-                    && bigram_sketch
-                        .get_or_insert_with(|| BigramSketch::of_chars(bare))
-                        .may_reach(e.bigram_sketch(all), threshold)
-                    && bigrams
-                        .get_or_insert_with(|| Bigrams::of_chars(bare))
-                        .dice(e.bigrams(all))
-                        >= threshold
+#[cfg(test)]
+fn repeated_element(elements: &Elements, norm: &[char], threshold: f64) -> Option<&'static str> {
+    Probe::new(norm)?.repeated(elements, threshold)
+}
+
+/// An answer as compared with the elements: its normalised characters, what rules an element
+/// out cheaply, and its characters without stop words; built once, compared with every element.
+struct Probe {
+    norm: Vec<char>,
+    sketch: CharSketch,
+    bare: Vec<char>,
+    bigram_sketch: OnceCell<BigramSketch>,
+    bigrams: OnceCell<Bigrams>,
+}
+
+impl Probe {
+    /// `None` for an answer of fewer than ten characters: it is not taken for a copy.
+    fn new(norm: &[char]) -> Option<Self> {
+        if norm.len() < 10 {
+            return None;
+        }
+        let mut bare = norm.to_vec();
+        remove_scanned_stopword_chars(&mut bare, scan_stopword_chars(norm));
+        Some(Self {
+            norm: norm.to_vec(),
+            sketch: CharSketch::of_chars(norm),
+            bare,
+            bigram_sketch: OnceCell::new(),
+            bigrams: OnceCell::new(),
         })
-        .map(|e| e.label)
+    }
+
+    /// About how many bytes it holds.
+    fn size(&self) -> usize {
+        120 + 4 * (self.norm.len() + self.bare.len())
+    }
+
+    /// The label of the first of `elements` the answer repeats.
+    fn repeated(&self, elements: &Elements, threshold: f64) -> Option<&'static str> {
+        let (chars, bare_chars) = (self.norm.len(), self.bare.len());
+        let all = &elements.chars[..];
+        elements
+            .list
+            .iter()
+            .find(|e| {
+                // The sketches only rule out what the exact tests would reject.
+                e.may_contain(chars, &self.sketch) && find_chars(e.norm(all), &self.norm).is_some()
+                    || e.may_reach(all, bare_chars, threshold)
+                        && self
+                            .bigram_sketch
+                            .get_or_init(|| BigramSketch::of_chars(&self.bare))
+                            .may_reach(e.bigram_sketch(all), threshold)
+                        && self
+                            .bigrams
+                            .get_or_init(|| Bigrams::of_chars(&self.bare))
+                            .dice(e.bigrams(all))
+                            >= threshold
+            })
+            .map(|e| e.label)
+    }
 }
 
 /// The plain definition [`repeated_element`] answers with its shortcuts, kept to compare.
@@ -587,14 +606,14 @@ mod tests {
             let mut chars = Vec::new();
             normalize_chars_into(&answer, &mut chars);
             let elements = other_elements(&item, OTHER_ELEMENTS);
-            let whole = repeated_element(&elements, &chars, &mut Vec::new(), threshold);
+            let whole = repeated_element(&elements, &chars, threshold);
             proptest::prop_assert_eq!(whole, repeated_element_plain(&item, &norm, threshold));
             // The check compares the catalogue elements before, the local ones, then the
             // catalogue elements after, in three lists: the first repeated is the same.
             let split = [ELEMENTS_BEFORE, ELEMENTS_LOCAL, ELEMENTS_AFTER]
                 .into_iter()
                 .find_map(|fields| {
-                    repeated_element(&other_elements(&item, fields), &chars, &mut Vec::new(), threshold)
+                    repeated_element(&other_elements(&item, fields), &chars, threshold)
                 });
             proptest::prop_assert_eq!(split, whole);
         }
