@@ -10,7 +10,16 @@ use crate::source::{Record, json::parse_item_line};
 
 fn ndjson(seed: u64, count: u64, defect_rate: f64) -> Vec<u8> {
     let mut out = Vec::new();
-    write_ndjson(GenOptions { seed, defect_rate }, count, &mut out).unwrap();
+    write_ndjson(
+        GenOptions {
+            seed,
+            defect_rate,
+            ..GenOptions::default()
+        },
+        count,
+        &mut out,
+    )
+    .unwrap();
     out
 }
 
@@ -30,6 +39,7 @@ fn items_read_back_through_the_json_reader() {
     let opts = GenOptions {
         seed: 3,
         defect_rate: 0.5,
+        ..GenOptions::default()
     };
     let text = String::from_utf8(ndjson(3, 300, 0.5)).unwrap();
     for (i, line) in text.lines().enumerate() {
@@ -48,6 +58,7 @@ fn items_are_varied_and_well_formed() {
     let opts = GenOptions {
         seed: 5,
         defect_rate: 0.0,
+        ..GenOptions::default()
     };
     let (mut units, mut counts, mut charged, mut inter) = (BTreeSet::new(), BTreeSet::new(), 0, 0);
     for i in 0..2000 {
@@ -102,6 +113,7 @@ fn defect_rate_is_honoured() {
     let none = GenOptions {
         seed: 1,
         defect_rate: 0.0,
+        ..GenOptions::default()
     };
     assert!((0..500).all(|i| generate(none, i).defects.is_empty()));
 }
@@ -113,6 +125,7 @@ fn clean_items_pass_every_registered_rule() {
     let opts = GenOptions {
         seed: 11,
         defect_rate: 0.0,
+        ..GenOptions::default()
     };
     // Per rule: how many findings on clean items, and the first message (empty when all pass).
     let mut by_rule = std::collections::BTreeMap::<String, (usize, String)>::new();
