@@ -1,4 +1,5 @@
-//! Tests of the generator: reproducible, readable back, clean items pass, defects are caught.
+//! Tests of the generator: reproducible, readable back, claims copy their 母版 (but for local
+//! elements and edits at the set rate), clean items pass, defects are caught.
 
 use std::collections::BTreeSet;
 
