@@ -26,6 +26,7 @@ static LINES: LazyLock<Vec<String>> = LazyLock::new(|| {
     let opts = GenOptions {
         seed: 20_261_129,
         defect_rate: 0.3,
+        ..GenOptions::default()
     };
     (0..ITEMS as u64)
         .map(|i| serde_json::to_string(&generate(opts, i).item).expect("serialise"))

@@ -68,6 +68,50 @@ fn gen_rejects_a_defect_rate_outside_0_to_1() {
         .stderr(contains("--defect-rate"));
 }
 
+/// `--local-edit-rate` reaches the generator (the default is the library's) and is checked.
+#[test]
+fn gen_passes_on_the_local_edit_rate() {
+    use zwfw_audit::r#gen::{GenOptions, write_ndjson};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut outputs = Vec::new();
+    for rate in [None, Some(0.0), Some(1.0)] {
+        let path = tmp.path().join("x.ndjson");
+        let mut cmd = bin();
+        cmd.args(["gen", "--count", "800", "--seed", "9"]);
+        if let Some(r) = rate {
+            cmd.args(["--local-edit-rate", &r.to_string()]);
+        }
+        cmd.arg("-o").arg(&path).assert().success();
+        let got = std::fs::read(&path).unwrap();
+        let opts = GenOptions {
+            seed: 9,
+            local_edit_rate: rate.unwrap_or(GenOptions::default().local_edit_rate),
+            ..GenOptions::default()
+        };
+        let mut want = Vec::new();
+        write_ndjson(opts, 800, &mut want).unwrap();
+        assert!(got == want, "--local-edit-rate {rate:?}");
+        outputs.push(got);
+    }
+    assert_ne!(outputs[0], outputs[1]);
+    assert_ne!(outputs[1], outputs[2]);
+    bin()
+        .args([
+            "gen",
+            "--count",
+            "1",
+            "--seed",
+            "1",
+            "--local-edit-rate",
+            "1.5",
+            "-o",
+        ])
+        .arg(tmp.path().join("y.ndjson"))
+        .assert()
+        .code(2)
+        .stderr(contains("--local-edit-rate"));
+}
+
 /// `gen --format xlsx` writes the same items as NDJSON, as a platform-style workbook: checking
 /// either gives the same items, outcomes and findings (only the places differ).
 #[test]

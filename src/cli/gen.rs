@@ -31,6 +31,9 @@ pub struct GenArgs {
     /// 含错事项比例 (0–1): share of items with 1–3 injected defects
     #[arg(long, default_value_t = 0.3)]
     defect_rate: f64,
+    /// 本地修改比例 (0–1): 认领母版后改写一个母版要素（受理条件、申请材料、办理流程、常见问题，各自抽取）的概率
+    #[arg(long, default_value_t = 0.1)]
+    local_edit_rate: f64,
     /// 输出格式
     #[arg(long, value_enum, default_value = "ndjson")]
     format: GenFormat,
@@ -43,9 +46,16 @@ pub fn run(args: &GenArgs) -> Result<i32> {
     if !(0.0..=1.0).contains(&args.defect_rate) {
         bail!("--defect-rate 应在 0 到 1 之间: {}", args.defect_rate);
     }
+    if !(0.0..=1.0).contains(&args.local_edit_rate) {
+        bail!(
+            "--local-edit-rate 应在 0 到 1 之间: {}",
+            args.local_edit_rate
+        );
+    }
     let opts = GenOptions {
         seed: args.seed,
         defect_rate: args.defect_rate,
+        local_edit_rate: args.local_edit_rate,
     };
     match args.format {
         GenFormat::Ndjson => {

@@ -9,9 +9,34 @@
 //! the seed) and numbered within it by `i div 364`, so codes are unique up to ≈ 2.5 million items
 //! and the duplicate-code notice of the readers does not fire on generated data.
 //!
-//! With probability `defect_rate` an item gets 1–3 [`Defect`]s of the kinds clerks really make;
-//! a defect-free item passes every registered rule (see the tests). Randomness is
-//! [`crate::score::prng::SplitMix64`], which depends on no crate version.
+//! ## 母版 and 认领: how a province's items repeat
+//!
+//! The items repeat the way a province's 实施清单 do. A provincial department issues a master
+//! (母版) for each catalogue item, and every implementing body claims it and fills in its local
+//! elements (个性要素): the 《2019年“互联网+政务服务”工作考核方案》 (the seed document of our
+//! assessment scheme, `seed/000_*.txt`) scores counties on 「常态化认领省直部门下发或变更的政务服务
+//! 事项实施清单“母版”」 (实施清单应领俱领) and on 「编制…实施清单个性要素」.
+//! Here the catalogue item of item `i` is `key = (i div 364) × |templates| + template`; its 26
+//! claims (the four cities' departments and 22 counties) lie within 364 consecutive items.
+//!
+//! - **Master elements** come from a stream of the catalogue item (`key`), so every claim carries
+//!   the same text: 事项类型, 权力来源, 数量限制, 办件类型, 服务对象, 法定/承诺办结时限, 到现场次数
+//!   and 必须现场办理原因, 物流快递, 网办深度, 结果名称/样本, 设定依据, 受理条件, 申请材料, 办理流程,
+//!   收费, 中介服务 (its agencies are the city's: one stream per (city, key)) and 常见问题.
+//! - **Local elements** belong to the claim: 实施主体 and its code, 实施编码, 区划, 层级, the
+//!   online and guide URLs; 办理地点 and 咨询电话 come from a stream of (region, department) — a
+//!   department's window in a hall is fixed — the hall's street and 办理时间 (one of a few
+//!   realistic variants) from a stream of the region, and 监督电话 is the region's 12345.
+//! - **Local edits**: with probability [`GenOptions::local_edit_rate`] a claim rewrites a master
+//!   element, separately for 受理条件, 申请材料, 办理流程 (with 承诺办结时限: a claim may promise
+//!   fewer days, the steps still add up) and 常见问题: it draws that element from its own stream,
+//!   redrawing until it differs from the master (a rewrite that repeats the master is none). So
+//!   the rate is the share of these elements that differ from the master; `1` leaves no shared
+//!   text beyond the templates, `0` gives exact copies.
+//!
+//! With probability `defect_rate` an item then gets 1–3 [`Defect`]s of the kinds clerks really
+//! make, applied to the claim alone; a defect-free item passes every registered rule (see the
+//! tests). Randomness is [`crate::score::prng::SplitMix64`], which depends on no crate version.
 
 use std::io::Write;
 
@@ -24,7 +49,7 @@ mod pools;
 pub mod sheets;
 
 pub use defects::Defect;
-use pools::{CITIES, COMMON_MATERIALS, CONDITIONS, DEPTS, FAQS, HANDLERS, NOTES, TEMPLATES};
+use pools::{CITIES, COMMON_MATERIALS, CONDITIONS, DEPTS, FAQS, HANDLERS, HOURS, NOTES, TEMPLATES};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,6 +58,10 @@ pub struct GenOptions {
     pub seed: u64,
     /// Probability (0–1) that an item carries defects.
     pub defect_rate: f64,
+    /// Probability (0–1) that a claim rewrites a master element, drawn for each of 受理条件,
+    /// 申请材料, 办理流程 (with 承诺办结时限) and 常见问题: `0` copies the 母版 exactly, `1` leaves
+    /// no shared text beyond the templates.
+    pub local_edit_rate: f64,
 }
 
 impl Default for GenOptions {
@@ -40,6 +69,7 @@ impl Default for GenOptions {
         Self {
             seed: 0,
             defect_rate: 0.3,
+            local_edit_rate: 0.1,
         }
     }
 }
@@ -61,6 +91,12 @@ impl Rng {
         // One independent stream per item: mix the index in through one SplitMix64 step.
         let mut mix = SplitMix64::new(seed ^ index.wrapping_mul(0xD1B5_4A32_D192_ED03));
         Self(SplitMix64::new(mix.next_u64()))
+    }
+
+    /// The stream of `key` in `domain` (what is shared: a catalogue item, a region …), apart
+    /// from every item's stream and from the other domains'.
+    fn shared(seed: u64, domain: u64, key: u64) -> Self {
+        Self::new(seed ^ domain, key)
     }
 
     pub(crate) fn below(&mut self, n: usize) -> usize {
@@ -86,10 +122,16 @@ impl Rng {
     }
 }
 
+/// Domains of the shared streams ([`Rng::shared`]).
+const MASTER: u64 = 0x4D41_5354_4552_0001; // the 母版 of a catalogue item
+const AGENCIES: u64 = 0x4147_454E_4359_0002; // a city's 中介机构 for a catalogue item
+const HALL: u64 = 0x4841_4C4C_0000_0003; // a region's 政务服务中心
+const WINDOW: u64 = 0x5749_4E44_4F57_0004; // a department's window in that hall
+
 /// Builds item `index` of the run.
 pub fn generate(opts: GenOptions, index: u64) -> Generated {
     let mut rng = Rng::new(opts.seed, index);
-    let mut item = clean_item(&mut rng, opts.seed, index);
+    let mut item = clean_item(&mut rng, opts, index);
     let mut defects = Vec::new();
     if rng.chance(opts.defect_rate) {
         let n = rng.range(1, 3);
@@ -131,9 +173,83 @@ static COMBOS: std::sync::LazyLock<Vec<(usize, &'static str, usize)>> =
 
 const CN_DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
-fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
+/// 承诺办结时限 a master may promise, in working days (ascending).
+const PROMISED: [usize; 6] = [5, 7, 10, 12, 15, 20];
+
+/// The 母版 of a catalogue item: the elements that every claim copies (unless it edits them).
+struct Master {
+    item_type: &'static str,
+    legal: usize,
+    promised: usize,
+    depth: usize,
+    visits: &'static str,
+    onsite_reason: &'static str,
+    express: &'static str,
+    conditions: String,
+    materials: Vec<Material>,
+    steps: Vec<Step>,
+    faqs: Vec<Faq>,
+}
+
+impl Master {
+    /// The master of catalogue item `key` (template `t`), from the catalogue item's stream.
+    fn draw(seed: u64, key: u64, t: &pools::Template) -> Self {
+        let rng = &mut Rng::shared(seed, MASTER, key);
+        let item_type = if rng.chance(0.5) {
+            t.item_type.0
+        } else {
+            t.item_type.1
+        };
+        let promised = *rng.pick(&PROMISED);
+        let legal = promised + *rng.pick(&[0usize, 5, 10, 20]);
+        let depth = rng.range(2, 4);
+        let (visits, onsite_reason, express) = match depth {
+            4 => ("0", "", "是"),
+            3 if rng.chance(0.5) => ("0", "", "是"),
+            _ => (
+                "1",
+                "需现场核验申请人身份及材料原件",
+                if rng.chance(0.5) { "是" } else { "否" },
+            ),
+        };
+        let conditions = conditions(rng);
+        let materials = materials(rng, t.materials);
+        let steps = steps(rng, promised, depth >= 3);
+        let faqs = faqs(rng);
+        Self {
+            item_type,
+            legal,
+            promised,
+            depth,
+            visits,
+            onsite_reason,
+            express,
+            conditions,
+            materials,
+            steps,
+            faqs,
+        }
+    }
+}
+
+/// A claim's own version of a master element: drawn from the claim's stream until it differs
+/// from the master's (a rewrite that repeats the master is none; after 16 equal draws — odds
+/// below 10⁻⁷ for the smallest pool, 受理条件 — the last draw is kept).
+fn rewrite<T: PartialEq>(master: &T, rng: &mut Rng, mut draw: impl FnMut(&mut Rng) -> T) -> T {
+    let mut v = draw(rng);
+    for _ in 0..16 {
+        if v != *master {
+            break;
+        }
+        v = draw(rng);
+    }
+    v
+}
+
+fn clean_item(rng: &mut Rng, opts: GenOptions, index: u64) -> Item {
     // Index i = q × |combos| + r: r picks (city, region, template), rotated by the seed; q numbers
     // the catalogue item within it, so 实施编码 are unique (up to ≈ 2.5 million items).
+    let seed = opts.seed;
     let combos = &*COMBOS;
     let n = combos.len() as u64;
     let r = (index % n + SplitMix64::new(seed).next_u64() % n) % n;
@@ -156,7 +272,8 @@ fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
     };
     let subject_code = subject_uscc(region_code, &subject);
     let level = if county { "4" } else { "3" };
-    // 基本编码: 00 ‖ 事项类型 ‖ department ‖ 2-digit item ‖ 3-digit sub-item.
+    // The catalogue item claimed. 基本编码: 00 ‖ 事项类型 ‖ department ‖ 2-digit item ‖
+    // 3-digit sub-item.
     let key = q * TEMPLATES.len() as u64 + ti as u64;
     let basic_code = format!(
         "00{}{}{:02}{:03}",
@@ -165,38 +282,63 @@ fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
         (key / 1000) % 99 + 1,
         key % 1000
     );
-    let promised = *rng.pick(&[5usize, 7, 10, 12, 15, 20]);
-    let legal = promised + *rng.pick(&[0usize, 5, 10, 20]);
-    let depth = rng.range(2, 4);
-    let (visits, onsite_reason, express) = match depth {
-        4 => ("0", String::new(), "是"),
-        3 if rng.chance(0.5) => ("0", String::new(), "是"),
-        _ => (
-            "1",
-            "需现场核验申请人身份及材料原件".to_owned(),
-            if rng.chance(0.5) { "是" } else { "否" },
-        ),
+    let master = Master::draw(seed, key, t);
+
+    // Local edits: which master elements this claim rewrites (all four decided first, so a
+    // higher rate edits a superset of the elements a lower one does).
+    let [edit_conditions, edit_materials, edit_steps, edit_faqs] =
+        std::array::from_fn(|_| rng.chance(opts.local_edit_rate));
+    let conditions = if edit_conditions {
+        rewrite(&master.conditions, rng, conditions)
+    } else {
+        master.conditions
     };
-    let street = rng.pick(city.streets);
-    let floor = CN_DIGITS[rng.range(1, 4)];
+    let materials = if edit_materials {
+        rewrite(&master.materials, rng, |rng| materials(rng, t.materials))
+    } else {
+        master.materials
+    };
+    let (promised, steps) = if edit_steps {
+        // The claim may promise fewer days than the master, never more.
+        let fewer = PROMISED
+            .iter()
+            .take_while(|&&p| p <= master.promised)
+            .count();
+        rewrite(&(master.promised, master.steps), rng, |rng| {
+            let promised = PROMISED[rng.below(fewer)];
+            (promised, steps(rng, promised, master.depth >= 3))
+        })
+    } else {
+        (master.promised, master.steps)
+    };
+    let faqs = if edit_faqs {
+        rewrite(&master.faqs, rng, faqs)
+    } else {
+        master.faqs
+    };
+
+    // The region's hall, the department's window in it.
+    let region_key: u64 = region_code.parse().unwrap_or(0);
+    let hall = &mut Rng::shared(seed, HALL, region_key);
+    let street = hall.pick(city.streets);
+    let number = hall.range(1, 999);
+    let hours = *hall.pick(HOURS);
+    let window = &mut Rng::shared(seed, WINDOW, region_key * 16 + t.dept as u64);
     let address = format!(
-        "{city_name}{}{street}{}号{region_name}政务服务中心{floor}楼{}区{}号窗口",
+        "{city_name}{}{street}{number}号{region_name}政务服务中心{}楼{}区{}号窗口",
         if county { region_name } else { "" },
-        rng.range(1, 999),
-        char::from(b'A' + rng.below(4) as u8),
-        rng.range(1, 40)
+        CN_DIGITS[window.range(1, 4)],
+        char::from(b'A' + window.below(4) as u8),
+        window.range(1, 40)
     );
-    let office = format!("{area}-{}{}", rng.range(2, 8), rng.digits(6));
+    let office = format!("{area}-{}{}", window.range(2, 8), window.digits(6));
+
     let charged = t.fee.is_some();
     let mut item = Item {
         name: t.name.to_owned(),
         code: format!("{subject_code}{level}{basic_code}"),
         basic_code,
-        item_type: if rng.chance(0.5) {
-            t.item_type.0.to_owned()
-        } else {
-            t.item_type.1.to_owned()
-        },
+        item_type: master.item_type.to_owned(),
         subject,
         subject_code,
         region_code: region_code.to_owned(),
@@ -206,14 +348,14 @@ fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
         quantity_limit: "无".to_owned(),
         handling_type: "承诺件".to_owned(),
         service_object: t.objects.to_owned(),
-        legal_limit: format!("{legal}个工作日"),
+        legal_limit: format!("{}个工作日", master.legal),
         promised_limit: format!("{promised}个工作日"),
-        visits: visits.to_owned(),
-        onsite_reason,
-        online_depth: ["一级", "二级", "三级", "四级"][depth - 1].to_owned(),
-        express: express.to_owned(),
+        visits: master.visits.to_owned(),
+        onsite_reason: master.onsite_reason.to_owned(),
+        online_depth: ["一级", "二级", "三级", "四级"][master.depth - 1].to_owned(),
+        express: master.express.to_owned(),
         address,
-        hours: "工作日（周一至周五）上午09:00-12:00，下午14:30-17:30（法定节假日除外）".to_owned(),
+        hours: hours.to_owned(),
         result_name: t.result.to_owned(),
         result_sample: format!("{}（样本）.pdf", t.result),
         consult_phone: office,
@@ -226,18 +368,16 @@ fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
         }
         .to_owned(),
         legal_basis: t.basis.to_owned(),
-        conditions: {
-            let n = rng.range(2, CONDITIONS.len());
-            CONDITIONS[..n].join("；")
-        },
+        conditions,
         online_url: format!(
             "https://www.ahzwfw.gov.cn/bog-bsdt/static/workPlatform/gotoShenBao.html?taskCode={index:08}"
         ),
         guide_url: format!("https://www.ahzwfw.gov.cn/bog-bsdt/static/guide/{index:08}.html"),
+        materials,
+        steps,
+        faqs,
         ..Item::default()
     };
-    item.materials = materials(rng, t.materials);
-    item.steps = steps(rng, promised, depth >= 3);
     if let Some((name, standard, basis)) = t.fee {
         item.fees.push(Fee {
             name: name.to_owned(),
@@ -247,35 +387,31 @@ fn clean_item(rng: &mut Rng, seed: u64, index: u64) -> Item {
         });
     }
     if let Some((name, basis)) = t.intermediary {
+        // The agencies are the city's: one stream per (city, catalogue item).
+        let city_area = area_codes_for_region(city.code)
+            .first()
+            .copied()
+            .unwrap_or(area);
+        let arng = &mut Rng::shared(seed, AGENCIES, key * CITIES.len() as u64 + ci as u64);
         item.intermediaries.push(Intermediary {
             name: name.to_owned(),
             basis: basis.to_owned(),
             query_url: "https://zjcs.ahzwfw.gov.cn/".to_owned(),
-            agencies: (1..=3)
-                .map(|k| Agency {
-                    name: format!(
-                        "{city_name}{}工程咨询有限公司",
-                        ["华正", "宏远", "建科"][k - 1]
+            agencies: ["华正", "宏远", "建科"]
+                .into_iter()
+                .map(|firm| Agency {
+                    name: format!("{city_name}{firm}工程咨询有限公司"),
+                    address: format!(
+                        "{city_name}{}{}号",
+                        arng.pick(city.streets),
+                        arng.range(1, 300)
                     ),
-                    address: format!("{city_name}{street}{}号", rng.range(1, 300)),
-                    contact: format!("{area}-{}{}", rng.range(2, 8), rng.digits(6)),
+                    contact: format!("{city_area}-{}{}", arng.range(2, 8), arng.digits(6)),
                 })
                 .collect(),
             ..Intermediary::default()
         });
     }
-    let n_faq = rng.range(3, 5);
-    let start = rng.below(FAQS.len());
-    item.faqs = (0..n_faq)
-        .map(|k| {
-            let (q, a) = FAQS[(start + k) % FAQS.len()];
-            Faq {
-                question: q.to_owned(),
-                answer: a.to_owned(),
-                ..Faq::default()
-            }
-        })
-        .collect();
     item
 }
 
@@ -307,6 +443,28 @@ static FILL_IN_WORDS: std::sync::LazyLock<Vec<String>> =
 /// Whether a material name reads like a form the applicant fills in (original only).
 fn is_fill_in(name: &str) -> bool {
     FILL_IN_WORDS.iter().any(|w| name.contains(w.as_str()))
+}
+
+/// 受理条件: the first 2–4 sentences of the pool.
+fn conditions(rng: &mut Rng) -> String {
+    let n = rng.range(2, CONDITIONS.len());
+    CONDITIONS[..n].join("；")
+}
+
+/// 常见问题: 3–5 consecutive entries of the pool (wrapping).
+fn faqs(rng: &mut Rng) -> Vec<Faq> {
+    let n = rng.range(3, 5);
+    let start = rng.below(FAQS.len());
+    (0..n)
+        .map(|k| {
+            let (q, a) = FAQS[(start + k) % FAQS.len()];
+            Faq {
+                question: q.to_owned(),
+                answer: a.to_owned(),
+                ..Faq::default()
+            }
+        })
+        .collect()
 }
 
 fn materials(rng: &mut Rng, specific: &[(&str, &str)]) -> Vec<Material> {

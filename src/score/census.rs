@@ -201,6 +201,7 @@ mod tests {
                 let opts = GenOptions {
                     seed: 4,
                     defect_rate: 0.5,
+                    ..GenOptions::default()
                 };
                 Record::Item(Box::new(generate(opts, i).item))
             })

@@ -26,6 +26,7 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
         GenOptions {
             seed: 21,
             defect_rate: 0.6,
+            ..GenOptions::default()
         },
         700,
         &mut f,
@@ -39,6 +40,7 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
         GenOptions {
             seed: 22,
             defect_rate: 0.6,
+            ..GenOptions::default()
         },
         300,
         &mut f,
@@ -155,6 +157,7 @@ fn scored_inputs(dir: &Path) -> Vec<PathBuf> {
     let opts = GenOptions {
         seed: 21,
         defect_rate: 0.6,
+        ..GenOptions::default()
     };
     write_ndjson(opts, 700, &mut f).unwrap();
     f.write_all(b"{\"name\": 5, \"code\": \"X1\"}\n").unwrap();
