@@ -4,7 +4,8 @@
 #   cargo build --release
 #   benches/whole_process.sh [SIZES...]        # default: 10000 100000 1000000
 #
-# For each size N: generate N items (seed 1, defect rate 0.3) into $WORK (default /tmp/zwfw-bench),
+# For each size N: generate N items (seed 1, defect rate 0.3, local edit rate $EDIT_RATE, default 0.1:
+# claims of catalogue masters, see `zwfw-audit gen --help`) into $WORK (default /tmp/zwfw-bench),
 # then run the streaming check with 2 rayon threads under /usr/bin/time -v, and print
 # N, input MB, wall seconds, items/s, MB/s, CPU seconds (user + system), peak RSS (MB), report MB.
 # Inputs are kept for reruns. CPU seconds are the figure to compare when the machine is shared.
@@ -21,7 +22,8 @@ set -euo pipefail
 BIN=${BIN:-target/release/zwfw-audit}
 WORK=${WORK:-/tmp/zwfw-bench}
 THREADS=${THREADS:-2}
-EXTRA=${EXTRA:-}          # e.g. EXTRA=--no-stream to measure the in-memory path
+EXTRA=${EXTRA:-}          # e.g. EXTRA=--no-stream (the in-memory path), EXTRA=--no-verdict-cache
+EDIT_RATE=${EDIT_RATE:-0.1} # 1: every claim rewrites every master element (no text shared: the worst case)
 MODE=${MODE:-rules}
 mkdir -p "$WORK"
 case "$MODE" in
@@ -42,7 +44,7 @@ for n in "${sizes[@]}"; do
   ext=ndjson
   [ "$MODE" = xlsx ] && ext=xlsx
   in="$WORK/items-$n.$ext"
-  [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --format "$ext" -o "$in"
+  [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --local-edit-rate "$EDIT_RATE" --format "$ext" -o "$in"
   out="$WORK/out-$n"
   rm -rf "$out"
   RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$BIN" check "$in" -o "$out" --run-id bench \

@@ -215,7 +215,7 @@ impl Master {
         let conditions = conditions(rng);
         let materials = materials(rng, t.materials);
         let steps = steps(rng, promised, depth >= 3);
-        let faqs = faqs(rng);
+        let faqs = faqs(rng, t.name);
         Self {
             item_type,
             legal,
@@ -312,7 +312,7 @@ fn clean_item(rng: &mut Rng, opts: GenOptions, index: u64) -> Item {
         (master.promised, master.steps)
     };
     let faqs = if edit_faqs {
-        rewrite(&master.faqs, rng, faqs)
+        rewrite(&master.faqs, rng, |rng| faqs(rng, t.name))
     } else {
         master.faqs
     };
@@ -445,22 +445,45 @@ fn is_fill_in(name: &str) -> bool {
     FILL_IN_WORDS.iter().any(|w| name.contains(w.as_str()))
 }
 
-/// 受理条件: the first 2–4 sentences of the pool.
-fn conditions(rng: &mut Rng) -> String {
-    let n = rng.range(2, CONDITIONS.len());
-    CONDITIONS[..n].join("；")
+/// Fills a pool sentence's number slots with numbers drawn for it.
+fn fill_numbers(rng: &mut Rng, text: &str, name: &str) -> String {
+    text.replace("{name}", name)
+        .replace("{a}", &rng.range(2, 60).to_string())
+        .replace("{b}", &rng.range(3, 30).to_string())
 }
 
-/// 常见问题: 3–5 consecutive entries of the pool (wrapping).
-fn faqs(rng: &mut Rng) -> Vec<Faq> {
+/// 受理条件: the pool's first sentence and 1–4 of the others, in the pool's order, with the
+/// master's numbers.
+fn conditions(rng: &mut Rng) -> String {
+    let n = rng.range(1, 4);
+    let mut picked: Vec<usize> = (1..CONDITIONS.len()).collect();
+    while picked.len() > n {
+        picked.remove(rng.below(picked.len()));
+    }
+    std::iter::once(CONDITIONS[0].to_owned())
+        .chain(
+            picked
+                .into_iter()
+                .map(|i| fill_numbers(rng, CONDITIONS[i], "")),
+        )
+        .collect::<Vec<_>>()
+        .join("；")
+}
+
+/// 常见问题: 3–5 entries of the pool, in the pool's order, with the master's numbers.
+fn faqs(rng: &mut Rng, name: &str) -> Vec<Faq> {
     let n = rng.range(3, 5);
-    let start = rng.below(FAQS.len());
-    (0..n)
-        .map(|k| {
-            let (q, a) = FAQS[(start + k) % FAQS.len()];
+    let mut picked: Vec<usize> = (0..FAQS.len()).collect();
+    while picked.len() > n {
+        picked.remove(rng.below(picked.len()));
+    }
+    picked
+        .into_iter()
+        .map(|i| {
+            let (q, a) = FAQS[i];
             Faq {
-                question: q.to_owned(),
-                answer: a.to_owned(),
+                question: q.replace("{name}", name),
+                answer: fill_numbers(rng, a, name),
                 ..Faq::default()
             }
         })

@@ -407,8 +407,7 @@ impl RuleSet {
             findings: Vec::new(),
             outcomes: Vec::with_capacity(self.rules.len()),
         };
-        let _scope = self
-            .share_verdicts
+        let _scope = (self.share_verdicts && !self.rules.is_empty())
             .then(|| cache::ItemScope::begin(item, ctx));
         for &(rule, severity) in &self.rules {
             let meta = rule.meta();

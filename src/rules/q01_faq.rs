@@ -76,6 +76,9 @@ pub(super) const SHARED_READS: Reads = Reads::FAQS
     .and(Reads::fields(ELEMENTS_BEFORE))
     .and(Reads::fields(ELEMENTS_AFTER));
 
+/// What the local elements' part reads.
+const LOCAL_READS: Reads = Reads::fields(ELEMENTS_LOCAL);
+
 /// The part of Q01's verdict that does not depend on the item's local elements: everything but
 /// whether an answer repeats 办理地点 or 办理时间. Items that claim the same master share it
 /// ([`cache::memo`]).
@@ -124,12 +127,21 @@ impl Rule for FaqQuality {
             shared_part(item, ctx)
         });
         let mut out = shared.head.clone();
-        let mut local: Option<Elements> = None;
+        // A body's address and hours repeat over its items: normalised once for all of them.
+        let mut local: Option<std::rc::Rc<Elements>> = None;
         for answer in &shared.answers {
             match answer {
                 Answer::Done(v) => out.extend(v.clone()),
                 Answer::Local { faq, probe, after } => {
-                    let local = local.get_or_insert_with(|| other_elements(item, ELEMENTS_LOCAL));
+                    let local = local.get_or_insert_with(|| {
+                        cache::memo(
+                            item,
+                            "Q01 办理地点和时间",
+                            LOCAL_READS,
+                            Elements::size,
+                            || other_elements(item, ELEMENTS_LOCAL),
+                        )
+                    });
                     let repeated = probe
                         .repeated(local, ctx.params.faq_similarity_threshold)
                         .or(*after);
@@ -358,6 +370,13 @@ struct Element {
 struct Elements {
     chars: Vec<char>,
     list: Vec<Element>,
+}
+
+impl Elements {
+    /// About how many bytes it holds, once every comparison has been prepared.
+    fn size(&self) -> usize {
+        64 + 16 * self.chars.len() + 400 * self.list.len()
+    }
 }
 
 impl Element {

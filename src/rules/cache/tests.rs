@@ -178,9 +178,10 @@ fn memory_stays_within_the_budget() {
     for i in 0..400 {
         let mut item = generate(opts, i).item;
         // Every element distinct: the worst case for memory.
-        item.conditions.push_str(&format!("（第{i}版）"));
+        let version = format!("（第{i}版）");
+        item.conditions.push_str(&version);
         if let Some(faq) = item.faqs.first_mut() {
-            faq.answer.push_str(&format!("（第{i}版）"));
+            faq.answer.push_str(&version);
         }
         rules.check_item(&item, "单位", &ctx);
         let (bytes, ..) = held();
