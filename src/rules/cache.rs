@@ -96,12 +96,6 @@ impl Reads {
 
 const _: () = assert!(ItemField::ALL.len() <= MATERIALS as usize);
 
-/// One stored element: a text, or a child list in its [`Flatten`]ed form.
-enum Stored {
-    Text(Box<str>),
-    List(Box<[u8]>),
-}
-
 /// An element of the item being checked, borrowed.
 #[derive(Clone, Copy)]
 enum Element<'a> {
@@ -187,7 +181,8 @@ type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Unhashed>>;
 #[derive(Default)]
 struct Slot {
     ids: ByHash<u32>,
-    values: Vec<Stored>,
+    /// Each value's bytes: a text's, or a list's [`Flatten`]ed form.
+    values: Vec<Box<[u8]>>,
 }
 
 /// A cached result: a rule's verdict, or a rule's own partial result ([`memo`]).
@@ -258,33 +253,23 @@ impl Cache {
         if known != UNKNOWN {
             return known;
         }
+        // A slot holds texts or lists, never both: its values compare as bytes.
         let element = Element::of(item, slot);
-        let text = match element {
-            Element::Text(text) => Some(text),
-            _ => None,
-        };
-        let bytes: &[u8] = match text {
-            Some(text) => text.as_bytes(),
-            None => {
-                element.flatten(&mut self.flat);
-                &self.flat
-            }
+        let bytes: &[u8] = if let Element::Text(text) = element {
+            text.as_bytes()
+        } else {
+            element.flatten(&mut self.flat);
+            &self.flat
         };
         let hash = hash_bytes(bytes);
         let table = &mut self.slots[slot as usize];
         let id = match table.ids.get(&hash) {
-            Some(&id) => match &table.values[id as usize] {
-                Stored::Text(stored) if text.is_some() && stored.as_bytes() == bytes => id,
-                Stored::List(stored) if text.is_none() && **stored == *bytes => id,
-                _ => UNSHARED,
-            },
+            Some(&id) if *table.values[id as usize] == *bytes => id,
+            Some(_) => UNSHARED,
             None => {
                 let id = u32::try_from(table.values.len()).unwrap_or(UNSHARED);
                 if id != UNSHARED {
-                    table.values.push(match text {
-                        Some(text) => Stored::Text(text.into()),
-                        None => Stored::List(bytes.into()),
-                    });
+                    table.values.push(bytes.into());
                     table.ids.insert(hash, id);
                     // The bytes, and a round figure for the entry and the allocator.
                     self.bytes += bytes.len() + 48;
