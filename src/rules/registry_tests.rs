@@ -201,3 +201,22 @@ fn check_message_style(id: &str, v: &super::Violation) {
         v.message
     );
 }
+
+#[test]
+fn outcomes_come_sorted_by_rule_id_whatever_rules_run() {
+    // The report and `ItemResult::outcome` rely on the order; the rules run in registry order.
+    let item = crate::r#gen::generate(crate::r#gen::GenOptions::default(), 0).item;
+    let ctx = CheckContext::default();
+    for rules in [
+        super::RuleSet::default(),
+        super::RuleSet::only(&["Q01", "B13", "M06", "G02", "B04"]),
+        super::RuleSet::only(&["P01"]),
+    ] {
+        let result = rules.check_item(&item, "单位", &ctx);
+        let ids: Vec<&str> = result.outcomes.iter().map(|&(id, _)| id).collect();
+        let mut want: Vec<&str> = rules.iter().map(|(r, _)| r.meta().id).collect();
+        want.sort_unstable();
+        assert_eq!(ids, want);
+        assert!(want.iter().all(|id| result.outcome(id).is_some()));
+    }
+}
