@@ -77,6 +77,12 @@ impl Reads {
         Reads(self.0 | other.0)
     }
 
+    /// The elements of `self` not in `other`.
+    #[must_use]
+    pub const fn without(self, other: Reads) -> Reads {
+        Reads(self.0 & !other.0)
+    }
+
     /// Whether `self` holds every element of `other`.
     pub fn contains(self, other: Reads) -> bool {
         self.0 & other.0 == other.0

@@ -1,7 +1,7 @@
 //! G03 网址格式 — links in the item that cannot work as written.
 
 use super::general_text::{check_url, find_urls};
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, ItemField};
 
@@ -38,45 +38,111 @@ declare_rule! {
 /// Elements that must hold a link.
 const URL_FIELDS: &[ItemField] = &[ItemField::OnlineUrl, ItemField::GuideUrl];
 
+/// Elements each implementing body writes for itself (and the links, unique to each item): checked
+/// on every item. The others are the master's, shared by its claims ([`cache::memo`]).
+const LOCAL: &[ItemField] = &[
+    ItemField::Code,
+    ItemField::Subject,
+    ItemField::SubjectCode,
+    ItemField::RegionCode,
+    ItemField::Region,
+    ItemField::Level,
+    ItemField::Unit,
+    ItemField::UnitKind,
+    ItemField::PromisedLimit,
+    ItemField::PromisedLimitUnit,
+    ItemField::Address,
+    ItemField::Hours,
+    ItemField::ConsultPhone,
+    ItemField::SupervisePhone,
+    ItemField::OnlineUrl,
+    ItemField::GuideUrl,
+];
+
+/// What the shared part reads: every other element.
+pub(super) const SHARED_READS: Reads = Reads::fields(ItemField::ALL).without(Reads::fields(LOCAL));
+
 impl Rule for MalformedUrl {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
-        let mut out = Vec::new();
-        for &field in ItemField::ALL {
-            let value = trim(item.get(field));
-            let urls = find_urls(value);
-            if urls.is_empty() {
-                if URL_FIELDS.contains(&field) && !is_blank_or_placeholder(value) {
-                    out.push(
-                        Violation::new(
-                            format!("「{}」不是网址: \"{}\"", field.label(), quote(value, 60)),
-                            value,
-                        )
-                        .target(field.label()),
-                    );
-                }
-                continue;
-            }
-            for u in urls {
-                if let Err(p) = check_url(&u) {
-                    out.push(
-                        Violation::new(
-                            format!(
-                                "「{}」中的网址{}: \"{}\"",
-                                field.label(),
-                                p.describe_zh(),
-                                quote(&u, 80)
-                            ),
-                            u,
-                        )
-                        .target(field.label()),
-                    );
-                }
+        let shared = cache::memo(
+            item,
+            "G03 目录要素",
+            SHARED_READS,
+            |list: &Vec<_>| size(list),
+            || check_fields(item, false),
+        );
+        let local = check_fields(item, true);
+        // Both in element order: merged, the violations come element by element as before.
+        let mut out = Vec::with_capacity(shared.len() + local.len());
+        let (mut a, mut b) = (shared.iter().peekable(), local.into_iter().peekable());
+        loop {
+            let take_shared = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => x.0 < y.0,
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            if take_shared {
+                out.extend(a.next().map(|(_, v)| v.clone()));
+            } else {
+                out.extend(b.next().map(|(_, v)| v));
             }
         }
         Verdict::Checked(out)
     }
+}
+
+/// About how many bytes a list of violations holds.
+fn size(list: &[(usize, Violation)]) -> usize {
+    list.iter()
+        .map(|(_, v)| 160 + v.message.len() + v.evidence.len())
+        .sum()
+}
+
+/// The violations of the local elements (`local`) or of the others, each with its element's
+/// position in [`ItemField::ALL`].
+fn check_fields(item: &Item, local: bool) -> Vec<(usize, Violation)> {
+    let mut out = Vec::new();
+    for (index, &field) in ItemField::ALL.iter().enumerate() {
+        if LOCAL.contains(&field) != local {
+            continue;
+        }
+        let value = trim(item.get(field));
+        let urls = find_urls(value);
+        if urls.is_empty() {
+            if URL_FIELDS.contains(&field) && !is_blank_or_placeholder(value) {
+                out.push((
+                    index,
+                    Violation::new(
+                        format!("「{}」不是网址: \"{}\"", field.label(), quote(value, 60)),
+                        value,
+                    )
+                    .target(field.label()),
+                ));
+            }
+            continue;
+        }
+        for u in urls {
+            if let Err(p) = check_url(&u) {
+                out.push((
+                    index,
+                    Violation::new(
+                        format!(
+                            "「{}」中的网址{}: \"{}\"",
+                            field.label(),
+                            p.describe_zh(),
+                            quote(&u, 80)
+                        ),
+                        u,
+                    )
+                    .target(field.label()),
+                ));
+            }
+        }
+    }
+    out
 }

@@ -4,7 +4,7 @@
 use super::{Reads, held, set_budget};
 use crate::r#gen::{GenOptions, generate};
 use crate::model::{Item, Material};
-use crate::rules::{CheckContext, REGISTRY, RuleParams, RuleSet, q01_faq};
+use crate::rules::{CheckContext, REGISTRY, RuleParams, RuleSet, g03_malformed_url, q01_faq};
 
 /// Every item of the rule fixtures (`fixtures/rules/*.json`, passing and failing cases) and 240
 /// generated items, more than half of them with defects.
@@ -47,7 +47,10 @@ fn all_reads() -> Vec<(&'static str, Reads)> {
     REGISTRY
         .iter()
         .filter_map(|r| r.reads().map(|reads| (r.meta().id, reads)))
-        .chain([("Q01 shared", q01_faq::SHARED_READS)])
+        .chain([
+            ("Q01 shared", q01_faq::SHARED_READS),
+            ("G03 shared", g03_malformed_url::SHARED_READS),
+        ])
         .collect()
 }
 
