@@ -47,8 +47,6 @@ const SLOTS: usize = 53;
 pub struct Reads(u64);
 
 impl Reads {
-    /// Nothing.
-    pub const NONE: Reads = Reads(0);
     /// 申请材料.
     pub const MATERIALS: Reads = Reads(1 << MATERIALS);
     /// 办理流程.
@@ -81,11 +79,6 @@ impl Reads {
     #[must_use]
     pub const fn without(self, other: Reads) -> Reads {
         Reads(self.0 & !other.0)
-    }
-
-    /// Whether `self` holds every element of `other`.
-    pub fn contains(self, other: Reads) -> bool {
-        self.0 & other.0 == other.0
     }
 
     fn slots(self) -> impl Iterator<Item = u32> {

@@ -267,7 +267,7 @@ pub trait Rule: Sync + Send {
     /// Every element of an item [`check`](Rule::check) reads (besides the context): the verdict is
     /// a function of these alone, so items that repeat them share it ([`cache`]). `None` (the
     /// default): not shared, e.g. a rule that reads an element unique to each item (实施编码, links).
-    /// The registry tests check the declaration: swapping in any other element leaves the verdict.
+    /// The cache's tests check the declaration: swapping in any other element leaves the verdict.
     fn reads(&self) -> Option<Reads> {
         None
     }
