@@ -30,6 +30,7 @@ use rustc_hash::FxHasher;
 
 use super::{CheckContext, Verdict};
 use crate::model::{Faq, Fee, Intermediary, Item, ItemField, Material, Step};
+use crate::source::PreHashed;
 
 /// Bytes of texts, lists and results one thread keeps before it drops them all and starts again.
 pub const BUDGET: usize = 24 << 20;
@@ -156,25 +157,7 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
     h.finish()
 }
 
-/// Keys that are hashes already.
-#[derive(Default)]
-struct Unhashed(u64);
-
-impl Hasher for Unhashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, _: &[u8]) {
-        unreachable!("only u64 keys")
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type ByHash<V> = HashMap<u64, V, BuildHasherDefault<Unhashed>>;
+type ByHash<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 
 /// The distinct values of one element, by hash.
 #[derive(Default)]

@@ -287,9 +287,10 @@ impl FirstSeen {
     }
 }
 
-/// The keys of [`DuplicateCodes`] are already hashes: use them as they are.
+/// A hasher for keys that are hashes already (those of [`DuplicateCodes`] and of the rules'
+/// verdict cache): uses them as they are.
 #[derive(Default)]
-struct PreHashed(u64);
+pub(crate) struct PreHashed(u64);
 
 impl Hasher for PreHashed {
     fn finish(&self) -> u64 {
