@@ -1,7 +1,7 @@
 //! G01 必填项占位 — a required element holds a placeholder (无, /, 暂无, 详见附件) instead of a value.
 
 use super::general_text::is_referral;
-use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, trim};
 use crate::model::{Item, ItemField};
 
@@ -51,42 +51,78 @@ const DESCRIPTIVE: &[ItemField] = &[
     ItemField::OnsiteReason,
 ];
 
+/// The element each claim fills in itself (实施主体): checked on every item, the others once per
+/// master ([`cache::memo`]).
+const LOCAL: ItemField = ItemField::Subject;
+
+/// What the part shared by the claims of a master reads.
+pub(super) const SHARED_READS: Reads = Reads::fields(REQUIRED)
+    .and(Reads::fields(DESCRIPTIVE))
+    .without(Reads::fields(&[LOCAL]));
+
 impl Rule for RequiredPlaceholder {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
     }
 
-    fn reads(&self) -> Option<Reads> {
-        Some(Reads::fields(REQUIRED).and(Reads::fields(DESCRIPTIVE)))
-    }
-
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
-        let mut out = Vec::new();
-        for &field in REQUIRED {
-            let value = trim(item.get(field));
-            if !value.is_empty() && (is_blank_or_placeholder(value) || is_referral(value)) {
-                out.push(
-                    Violation::new(
-                        format!("必填要素「{}」只填了占位符: \"{value}\"", field.label()),
-                        value,
-                    )
-                    .target(field.label()),
-                );
-            }
+        let shared = cache::memo(
+            item,
+            "G01 目录要素",
+            SHARED_READS,
+            |list: &Vec<_>| size(list),
+            || check_fields(item, false),
+        );
+        // Both in element order: merged, the violations come element by element as before.
+        let mut out: Vec<(usize, Violation)> = shared.iter().cloned().collect();
+        out.extend(check_fields(item, true));
+        out.sort_by_key(|&(i, _)| i);
+        Verdict::Checked(out.into_iter().map(|(_, v)| v).collect())
+    }
+}
+
+/// About how many bytes a list of violations holds.
+fn size(list: &[(usize, Violation)]) -> usize {
+    list.iter()
+        .map(|(_, v)| 160 + v.message.len() + v.evidence.len())
+        .sum()
+}
+
+/// The violations of [`LOCAL`] (`local`) or of the other elements, each with its element's
+/// position among them.
+fn check_fields(item: &Item, local: bool) -> Vec<(usize, Violation)> {
+    let mut out = Vec::new();
+    for (i, &field) in REQUIRED.iter().enumerate() {
+        if (field == LOCAL) != local {
+            continue;
         }
-        for &field in DESCRIPTIVE {
+        let value = trim(item.get(field));
+        if !value.is_empty() && (is_blank_or_placeholder(value) || is_referral(value)) {
+            out.push((
+                i,
+                Violation::new(
+                    format!("必填要素「{}」只填了占位符: \"{value}\"", field.label()),
+                    value,
+                )
+                .target(field.label()),
+            ));
+        }
+    }
+    if !local {
+        for (i, &field) in DESCRIPTIVE.iter().enumerate() {
             let value = trim(item.get(field));
             if is_referral(value) {
-                out.push(
+                out.push((
+                    REQUIRED.len() + i,
                     Violation::new(
                         format!("「{}」只写了转引，看不到内容: \"{value}\"", field.label()),
                         value,
                     )
                     .target(field.label())
                     .warning(),
-                );
+                ));
             }
         }
-        Verdict::Checked(out)
     }
+    out
 }

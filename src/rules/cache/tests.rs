@@ -4,7 +4,10 @@
 use super::{Reads, held, set_budget};
 use crate::r#gen::{GenOptions, generate};
 use crate::model::{Item, Material};
-use crate::rules::{CheckContext, REGISTRY, RuleParams, RuleSet, g03_malformed_url, q01_faq};
+use crate::rules::{
+    CheckContext, REGISTRY, RuleParams, RuleSet, g01_required_placeholder, g03_malformed_url,
+    q01_faq,
+};
 
 /// Every item of the rule fixtures (`fixtures/rules/*.json`, passing and failing cases) and 240
 /// generated items, more than half of them with defects.
@@ -42,7 +45,8 @@ fn partners(i: usize, n: usize) -> [usize; 3] {
     [(i + 1) % n, (i * 7 + 3) % n, (i * 13 + n / 2) % n]
 }
 
-/// Everything a cached result is keyed by: each rule's reads and Q01's shared part's.
+/// Everything a cached result is keyed by: each rule's reads and the reads of the shared parts of
+/// G01, G03 and Q01.
 fn all_reads() -> Vec<(&'static str, Reads)> {
     REGISTRY
         .iter()
@@ -50,6 +54,7 @@ fn all_reads() -> Vec<(&'static str, Reads)> {
         .chain([
             ("Q01 shared", q01_faq::SHARED_READS),
             ("G03 shared", g03_malformed_url::SHARED_READS),
+            ("G01 shared", g01_required_placeholder::SHARED_READS),
         ])
         .collect()
 }
@@ -79,9 +84,9 @@ fn a_rule_reads_nothing_but_what_it_declares() {
             }
         }
     }
-    // G02, G03 and B04 read elements unique to each item (every text, links, 实施编码) and Q01
-    // shares a part only (its own test below): all others declare.
-    assert_eq!(declared, REGISTRY.len() - 4);
+    // G02, G03 and B04 read elements unique to each item (every text, links, 实施编码); G01, G03
+    // and Q01 share a part only (see `all_reads`): all others declare.
+    assert_eq!(declared, REGISTRY.len() - 5);
 }
 
 #[test]
