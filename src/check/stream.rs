@@ -432,7 +432,13 @@ impl Sink<'_> {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,
             }
-            *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+            // The rule's count exists but for its first finding: no key copied per finding.
+            match s.by_rule.get_mut(&f.rule) {
+                Some(n) => *n += 1,
+                None => {
+                    s.by_rule.insert(f.rule.clone(), 1);
+                }
+            }
         }
         if let Some((tally, mapping)) = &mut self.census {
             tally.add(&c.entry, &c.findings, mapping);
