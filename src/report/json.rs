@@ -32,8 +32,9 @@ pub fn read(text: &str) -> Result<Report, String> {
 /// field of the report (`items`, `findings`): serde_json's pretty printer (indent 2) starting
 /// two levels deep, so every line, the first included, is indented by four more spaces.
 ///
-/// The streaming check serialises each item entry and finding with this on the worker threads;
-/// printing at the right depth directly saves a second pass that re-indented every line.
+/// Printing at the right depth directly saves a second pass that re-indents every line. The
+/// streaming check writes item entries and findings with [`write_item_entry`] and
+/// [`write_finding`], which the tests compare with this.
 pub fn write_array_element<T: serde::Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
     /// Depth of an element of a top-level array: report object, then the array.
     const ELEMENT_DEPTH: usize = 2;
@@ -61,7 +62,11 @@ macro_rules! key {
 /// A JSON string as serde_json writes it: copied whole between quotes when nothing in it needs
 /// escaping (the usual case, checked a word at a time), escaped by serde_json otherwise.
 fn string(out: &mut Vec<u8>, s: &str) {
-    // No early exit, so that the check is vectorised; serde_json escapes exactly these bytes.
+    // serde_json escapes exactly these bytes.
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "no early exit, so that the check is vectorised"
+    )]
     let plain = !s.bytes().fold(false, |any, b| {
         any | (b < 0x20) | (b == b'"') | (b == b'\\')
     });
@@ -115,8 +120,11 @@ pub struct OutcomeLines {
     ids: Vec<&'static str>,
     /// Per id, per outcome (in [`OUTCOMES`] order): `,\n        "B09": "pass"` padded to
     /// [`LINE`] bytes, and its length; `None` for an id too long for that.
-    lines: Vec<Option<[([u8; LINE], usize); 3]>>,
+    lines: Vec<Option<[Line; 3]>>,
 }
+
+/// An outcome line padded to [`LINE`] bytes, and its length.
+type Line = ([u8; LINE], usize);
 
 /// Room for an outcome line: ids of up to 11 bytes (rule ids have 3). Lines are copied whole,
 /// padding included, and cut to length: a copy of a constant length is two moves, not a call.
@@ -155,7 +163,7 @@ impl OutcomeLines {
 
     /// The precomputed line of outcome `o` of rule `id` at position `i` (padded, and its
     /// length), if `id` is the `i`-th id.
-    fn get(&self, i: usize, id: &str, o: Outcome) -> Option<&([u8; LINE], usize)> {
+    fn get(&self, i: usize, id: &str, o: Outcome) -> Option<&Line> {
         let known = *self.ids.get(i)?;
         // The same slice (an id borrowed from the rule, as `check_slot` puts it), or equal text.
         let same = (known.as_ptr() == id.as_ptr() && known.len() == id.len()) || known == id;
@@ -495,7 +503,7 @@ mod tests {
     fn outcome_lines_are_used_when_the_ids_match_and_skipped_when_not() {
         let lines = OutcomeLines::new(["B09", "A01", "A01", "a_long_rule_id"]);
         assert_eq!(lines.ids, ["A01", "B09", "a_long_rule_id"]);
-        let text = |line: Option<&([u8; LINE], usize)>| line.map(|(l, len)| l[..*len].to_vec());
+        let text = |line: Option<&Line>| line.map(|(l, len)| l[..*len].to_vec());
         assert_eq!(
             text(lines.get(1, "B09", Outcome::NotApplicable)).as_deref(),
             Some(b",\n        \"B09\": \"n/a\"".as_slice())

@@ -58,6 +58,10 @@ impl CensusTally {
     }
 
     /// Whether `rule`, the `i`-th outcome of an entry, is an appendix rule.
+    #[expect(
+        clippy::ptr_arg,
+        reason = "the `Cow` is cloned: a borrowed id without copying its text"
+    )]
     fn is_appendix(&mut self, i: usize, rule: &Cow<'static, str>) -> bool {
         if let Some(Some((known, appendix))) = self.positions.get(i) {
             // The same slice (ids borrowed from the rules), or equal text.
