@@ -31,6 +31,7 @@ use rayon::prelude::*;
 
 use super::{RunInfo, Slot, check_slot};
 use crate::model::{Finding, Provenance, RawLineFacts, Severity};
+use crate::report::json::OutcomeLines;
 use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
 use crate::rules::{CheckContext, RuleSet};
 use crate::score::census::CensusTally;
@@ -121,6 +122,7 @@ pub fn check_ndjson(
     opts: &StreamOptions,
 ) -> Result<StreamOutcome, StreamError> {
     let rule_infos = RuleInfo::list(rules);
+    let lines = OutcomeLines::new(rules.iter().map(|(r, _)| r.meta().id));
     let items_path = dir.join(".report-items.tmp");
     let findings_path = dir.join(".report-findings.tmp");
     let mut sink = Sink {
@@ -140,7 +142,12 @@ pub fn check_ndjson(
         notices: Vec::new(),
     };
     for path in inputs {
-        if let Err(e) = stream_file(path, opts.chunk.max(1), rules, ctx, &mut sink) {
+        let run = Run {
+            rules,
+            ctx,
+            lines: &lines,
+        };
+        if let Err(e) = stream_file(path, opts.chunk.max(1), run, &mut sink) {
             match e {
                 FileError::Read(source) => sink.notices.push(Notice {
                     level: NoticeLevel::Error,
@@ -212,10 +219,21 @@ struct Sink<'a> {
     notices: Vec<Notice>,
 }
 
+/// What checking a line needs.
+#[derive(Clone, Copy)]
+struct Run<'a> {
+    rules: &'a RuleSet,
+    ctx: &'a CheckContext,
+    /// The entries' outcome lines, precomputed for the rules.
+    lines: &'a OutcomeLines,
+}
+
 /// One line's result, serialised on the worker thread.
 struct Checked {
-    entry_json: String,
-    findings_json: Vec<String>,
+    /// The entry as an element of the report's `items`.
+    entry_json: Vec<u8>,
+    /// The findings as elements of the report's `findings`, joined by `,\n`.
+    findings_json: Vec<u8>,
     entry: ItemEntry,
     findings: Vec<Finding>,
 }
@@ -229,13 +247,7 @@ struct Chunk {
 
 /// Three stages overlap: a reader thread fills chunks (at most one waits in the channel), the
 /// rayon pool checks chunk `k`, and meanwhile chunk `k − 1`'s results are written.
-fn stream_file(
-    path: &Path,
-    chunk: usize,
-    rules: &RuleSet,
-    ctx: &CheckContext,
-    sink: &mut Sink,
-) -> Result<(), FileError> {
+fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(), FileError> {
     let file = File::open(path).map_err(FileError::Read)?;
     let name = path.display().to_string();
     std::thread::scope(|scope| {
@@ -248,7 +260,7 @@ fn stream_file(
         let mut written = Ok(());
         for c in rx {
             let (results, w) = rayon::join(
-                || check_chunk(&c, &name, rules, ctx),
+                || check_chunk(&c, &name, run),
                 || sink.add_all(std::mem::take(&mut pending)),
             );
             pending = results;
@@ -361,8 +373,8 @@ fn read_chunks_from(
     Ok(())
 }
 
-fn check_chunk(c: &Chunk, name: &str, rules: &RuleSet, ctx: &CheckContext) -> Vec<Checked> {
-    let line_facts = rules.uses_line_facts();
+fn check_chunk(c: &Chunk, name: &str, run: Run) -> Vec<Checked> {
+    let line_facts = run.rules.uses_line_facts();
     c.spans
         .par_iter()
         .filter_map(|&(s, e, line_no)| {
@@ -378,11 +390,13 @@ fn check_chunk(c: &Chunk, name: &str, rules: &RuleSet, ctx: &CheckContext) -> Ve
                 // The NDJSON reader yields no notices per line.
                 Record::Notice(_) => return None,
             };
-            let (entry, findings) = check_slot(slot, rules, ctx);
+            let (entry, findings) = check_slot(slot, run.rules, run.ctx);
+            // Room for 34 outcomes (≈ 1.2 KB) at once.
+            let mut entry_json = Vec::with_capacity(2048);
+            crate::report::json::write_item_entry(&entry, run.lines, &mut entry_json);
             Some(Checked {
-                entry_json: entry_text(&entry),
-                // Room for a typical finding (≈ 0.5 KB) at once.
-                findings_json: findings.iter().map(|f| pretty(f, 1024)).collect(),
+                entry_json,
+                findings_json: findings_text(&findings),
                 entry,
                 findings,
             })
@@ -418,15 +432,19 @@ impl Sink<'_> {
                 Severity::Error => s.errors += 1,
                 Severity::Warning => s.warnings += 1,
             }
-            *s.by_rule.entry(f.rule.clone()).or_default() += 1;
+            // The rule's count exists but for its first finding: no key copied per finding.
+            match s.by_rule.get_mut(&f.rule) {
+                Some(n) => *n += 1,
+                None => {
+                    s.by_rule.insert(f.rule.clone(), 1);
+                }
+            }
         }
         if let Some((tally, mapping)) = &mut self.census {
             tally.add(&c.entry, &c.findings, mapping);
         }
-        self.items.push(&c.entry_json)?;
-        for f in &c.findings_json {
-            self.findings.push(f)?;
-        }
+        self.items.push(&c.entry_json, 1)?;
+        self.findings.push(&c.findings_json, c.findings.len())?;
         let room = KEPT_FINDINGS.saturating_sub(self.first_findings.len());
         self.first_findings
             .extend(c.findings.into_iter().take(room));
@@ -434,21 +452,21 @@ impl Sink<'_> {
     }
 }
 
-/// A value as serde_json's pretty printer writes it inside a top-level array (indent 4), printed
-/// at that depth directly ([`write_array_element`](crate::report::json::write_array_element)).
-/// An item entry as an element of the report's `items` (room for 34 outcomes ≈ 1.2 KB at once).
-fn entry_text(entry: &ItemEntry) -> String {
-    let mut out = Vec::with_capacity(2048);
-    crate::report::json::write_item_entry(entry, &mut out);
-    // Written from `str`s and ASCII only.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-fn pretty<T: serde::Serialize>(value: &T, capacity: usize) -> String {
-    let mut out = Vec::with_capacity(capacity);
-    crate::report::json::write_array_element(value, &mut out);
-    // serde_json writes UTF-8 only (strings are copied whole or escaped).
-    String::from_utf8(out).unwrap_or_default()
+/// Findings as elements of the report's `findings`, joined by `,\n` (each as
+/// [`write_array_element`](crate::report::json::write_array_element) would print it).
+fn findings_text(findings: &[Finding]) -> Vec<u8> {
+    if findings.is_empty() {
+        return Vec::new();
+    }
+    // Room for typical findings (≈ 0.5 KB each) at once.
+    let mut out = Vec::with_capacity(768 * findings.len());
+    for (i, f) in findings.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        crate::report::json::write_finding(f, &mut out);
+    }
+    out
 }
 
 /// The elements of a JSON array, written to a temporary file as they come.
@@ -471,16 +489,20 @@ impl TempArray {
         })
     }
 
-    fn push(&mut self, element: &str) -> Result<(), StreamError> {
+    /// Appends `n` elements, already joined by `,\n` in `elements` (nothing when `n` is 0).
+    fn push(&mut self, elements: &[u8], n: usize) -> Result<(), StreamError> {
+        if n == 0 {
+            return Ok(());
+        }
         let sep: &[u8] = if self.len == 0 { b"" } else { b",\n" };
         self.out
             .write_all(sep)
-            .and_then(|()| self.out.write_all(element.as_bytes()))
+            .and_then(|()| self.out.write_all(elements))
             .map_err(|source| StreamError::Write {
                 path: self.path.clone(),
                 source,
             })?;
-        self.len += 1;
+        self.len += n;
         Ok(())
     }
 

@@ -2,7 +2,9 @@
 
 use std::io::Write;
 
-use super::{ItemEntry, Report};
+use super::{ItemEntry, ItemStatus, Report};
+use crate::model::{Finding, Outcome, Provenance, Severity};
+use crate::unit::UnitKind;
 
 /// Writes the report as pretty JSON.
 pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
@@ -30,8 +32,9 @@ pub fn read(text: &str) -> Result<Report, String> {
 /// field of the report (`items`, `findings`): serde_json's pretty printer (indent 2) starting
 /// two levels deep, so every line, the first included, is indented by four more spaces.
 ///
-/// The streaming check serialises each item entry and finding with this on the worker threads;
-/// printing at the right depth directly saves a second pass that re-indented every line.
+/// Printing at the right depth directly saves a second pass that re-indents every line. The
+/// streaming check writes item entries and findings with [`write_item_entry`] and
+/// [`write_finding`], which the tests compare with this.
 pub fn write_array_element<T: serde::Serialize + ?Sized>(value: &T, out: &mut Vec<u8>) {
     /// Depth of an element of a top-level array: report object, then the array.
     const ELEMENT_DEPTH: usize = 2;
@@ -48,91 +51,255 @@ pub fn write_array_element<T: serde::Serialize + ?Sized>(value: &T, out: &mut Ve
     let _ = value.serialize(&mut ser);
 }
 
-/// [`write_array_element`] of an item entry, written field by field instead of through serde's
-/// formatter calls: the 34 outcomes of every entry were most of the cost of printing it.
-/// Strings are escaped by serde_json, the provenance is printed by the nested pretty printer,
-/// and `tests::an_entry_is_written_as_the_pretty_printer_writes_it` compares the two on every
-/// shape of entry (a field added to [`ItemEntry`] without a line here fails it).
-pub fn write_item_entry(e: &ItemEntry, out: &mut Vec<u8>) {
-    /// Indentation of the entry's fields: report object, `items` array, entry object.
-    const FIELD: &[u8] = b"      ";
-    fn key(out: &mut Vec<u8>, key: &str) {
-        out.extend_from_slice(b",\n");
-        out.extend_from_slice(FIELD);
+/// `,\n`, the indentation of a field of an element of a top-level array (report object, array,
+/// element: six spaces) and `"name": `, as one constant (one copy of a known length, not four).
+macro_rules! key {
+    ($name:literal) => {
+        concat!(",\n      \"", $name, "\": ").as_bytes()
+    };
+}
+
+/// A JSON string as serde_json writes it: copied whole between quotes when nothing in it needs
+/// escaping (the usual case, checked a word at a time), escaped by serde_json otherwise.
+fn string(out: &mut Vec<u8>, s: &str) {
+    // serde_json escapes exactly these bytes.
+    #[expect(
+        clippy::needless_bitwise_bool,
+        reason = "no early exit, so that the check is vectorised"
+    )]
+    let plain = !s.bytes().fold(false, |any, b| {
+        any | (b < 0x20) | (b == b'"') | (b == b'\\')
+    });
+    if plain {
+        out.reserve(s.len() + 2);
         out.push(b'"');
-        out.extend_from_slice(key.as_bytes());
-        out.extend_from_slice(b"\": ");
-    }
-    fn string(out: &mut Vec<u8>, s: &str) {
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
+    } else {
         // Writing into a Vec cannot fail.
         let _ = serde_json::to_writer(&mut *out, s);
     }
-    fn number(out: &mut Vec<u8>, n: usize) {
-        let _ = serde_json::to_writer(&mut *out, &n);
+}
+
+fn number(out: &mut Vec<u8>, n: u64) {
+    // Writing into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, &n);
+}
+
+/// A provenance as the value of a field of an array element (its fields one level deeper).
+fn provenance(out: &mut Vec<u8>, p: &Provenance) {
+    // Every field named, so that a field added to `Provenance` does not compile without a line here.
+    let Provenance {
+        source,
+        sheet,
+        row,
+        record,
+    } = p;
+    out.extend_from_slice(b"{\n        \"source\": ");
+    string(out, source);
+    if let Some(sheet) = sheet {
+        out.extend_from_slice(b",\n        \"sheet\": ");
+        string(out, sheet);
     }
-    out.extend_from_slice(b"    {\n");
-    out.extend_from_slice(FIELD);
-    out.extend_from_slice(b"\"code\": ");
+    if let Some(row) = row {
+        out.extend_from_slice(b",\n        \"row\": ");
+        number(out, *row);
+    }
+    if let Some(record) = record {
+        out.extend_from_slice(b",\n        \"record\": ");
+        number(out, *record);
+    }
+    out.extend_from_slice(b"\n      }");
+}
+
+/// The lines of an entry's `outcomes` object, precomputed for each rule id and outcome: an entry
+/// checked in this run has one outcome per rule, in the same order, so that its `i`-th outcome
+/// is nearly always the `i`-th id here and is written as one copy.
+#[derive(Debug, Default)]
+pub struct OutcomeLines {
+    ids: Vec<&'static str>,
+    /// Per id, per outcome (in [`OUTCOMES`] order): `,\n        "B09": "pass"` padded to
+    /// [`LINE`] bytes, and its length; `None` for an id too long for that.
+    lines: Vec<Option<[Line; 3]>>,
+}
+
+/// An outcome line padded to [`LINE`] bytes, and its length.
+type Line = ([u8; LINE], usize);
+
+/// Room for an outcome line: ids of up to 11 bytes (rule ids have 3). Lines are copied whole,
+/// padding included, and cut to length: a copy of a constant length is two moves, not a call.
+const LINE: usize = 32;
+
+/// The outcomes in the order of [`OutcomeLines::lines`].
+const OUTCOMES: [Outcome; 3] = [Outcome::Pass, Outcome::Fail, Outcome::NotApplicable];
+
+impl OutcomeLines {
+    /// The lines for these rule ids (any order; an entry's outcomes are sorted by id).
+    pub fn new(ids: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut ids: Vec<&'static str> = ids.into_iter().collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let lines = ids
+            .iter()
+            .map(|id| {
+                let lines = OUTCOMES.map(|o| {
+                    let mut line = Vec::new();
+                    outcome_line(&mut line, id, o);
+                    let mut padded = [b' '; LINE];
+                    let fits = line.len() <= LINE;
+                    if fits {
+                        padded[..line.len()].copy_from_slice(&line);
+                    }
+                    fits.then_some((padded, line.len()))
+                });
+                match lines {
+                    [Some(pass), Some(fail), Some(na)] => Some([pass, fail, na]),
+                    _ => None,
+                }
+            })
+            .collect();
+        Self { ids, lines }
+    }
+
+    /// The precomputed line of outcome `o` of rule `id` at position `i` (padded, and its
+    /// length), if `id` is the `i`-th id.
+    fn get(&self, i: usize, id: &str, o: Outcome) -> Option<&Line> {
+        let known = *self.ids.get(i)?;
+        // The same slice (an id borrowed from the rule, as `check_slot` puts it), or equal text.
+        let same = (known.as_ptr() == id.as_ptr() && known.len() == id.len()) || known == id;
+        let slot = match o {
+            Outcome::Pass => 0,
+            Outcome::Fail => 1,
+            Outcome::NotApplicable => 2,
+        };
+        let lines = self.lines[i].as_ref()?;
+        same.then(|| &lines[slot])
+    }
+}
+
+/// `,\n        "id": "outcome"`, as the pretty printer writes a member of `outcomes`.
+fn outcome_line(out: &mut Vec<u8>, id: &str, outcome: Outcome) {
+    out.extend_from_slice(b",\n        ");
+    string(out, id);
+    out.extend_from_slice(b": \"");
+    out.extend_from_slice(outcome.key().as_bytes());
+    out.push(b'"');
+}
+
+/// [`write_array_element`] of an item entry, written field by field instead of through serde's
+/// formatter calls: the 34 outcomes of every entry were most of the cost of printing it.
+/// The outcome lines come from `lines` when it has them.
+/// `tests::an_entry_is_written_as_the_pretty_printer_writes_it` compares this with the pretty
+/// printer on every shape of entry (a field added to [`ItemEntry`] without a line here fails it).
+pub fn write_item_entry(e: &ItemEntry, lines: &OutcomeLines, out: &mut Vec<u8>) {
+    out.extend_from_slice(b"    {\n      \"code\": ");
     string(out, &e.code);
-    key(out, "name");
+    out.extend_from_slice(key!("name"));
     string(out, &e.name);
-    key(out, "unit");
+    out.extend_from_slice(key!("unit"));
     string(out, &e.unit);
-    key(out, "unit_kind");
-    let _ = serde_json::to_writer(&mut *out, &e.unit_kind);
+    out.extend_from_slice(key!("unit_kind"));
+    out.extend_from_slice(match e.unit_kind {
+        UnitKind::Department => b"\"department\"".as_slice(),
+        UnitKind::County => b"\"county\"".as_slice(),
+    });
     for (name, value) in [
-        ("item_type", &e.item_type),
-        ("subject", &e.subject),
-        ("region_code", &e.region_code),
+        (key!("item_type"), &e.item_type),
+        (key!("subject"), &e.subject),
+        (key!("region_code"), &e.region_code),
     ] {
         if !value.is_empty() {
-            key(out, name);
+            out.extend_from_slice(name);
             string(out, value);
         }
     }
-    key(out, "provenance");
-    let mut ser = serde_json::Serializer::with_formatter(
-        &mut *out,
-        Nested {
-            current_indent: 3,
-            has_value: false,
-        },
-    );
-    let _ = serde::Serialize::serialize(&e.provenance, &mut ser);
-    key(out, "status");
-    let _ = serde_json::to_writer(&mut *out, &e.status);
+    out.extend_from_slice(key!("provenance"));
+    provenance(out, &e.provenance);
+    out.extend_from_slice(key!("status"));
+    out.extend_from_slice(match e.status {
+        ItemStatus::Checked => b"\"checked\"".as_slice(),
+        ItemStatus::Unreadable => b"\"unreadable\"".as_slice(),
+    });
     if let Some(reason) = &e.reason {
-        key(out, "reason");
+        out.extend_from_slice(key!("reason"));
         string(out, reason);
     }
-    key(out, "outcomes");
+    out.extend_from_slice(key!("outcomes"));
     if e.outcomes.is_empty() {
         out.extend_from_slice(b"{}");
     } else {
-        out.push(b'{');
+        // Every line starts with `,\n`: the first line's comma becomes the opening brace.
+        let brace = out.len();
         for (i, (id, outcome)) in e.outcomes.iter().enumerate() {
-            out.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
-            out.extend_from_slice(b"        ");
-            if id.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                // A rule id: nothing to escape.
-                out.push(b'"');
-                out.extend_from_slice(id.as_bytes());
-                out.push(b'"');
-            } else {
-                string(out, id);
+            match lines.get(i, id, *outcome) {
+                Some((line, len)) => {
+                    let end = out.len() + len;
+                    out.extend_from_slice(line);
+                    out.truncate(end);
+                }
+                None => outcome_line(out, id, *outcome),
             }
-            out.extend_from_slice(b": \"");
-            out.extend_from_slice(outcome.key().as_bytes());
-            out.push(b'"');
         }
-        out.extend_from_slice(b"\n");
-        out.extend_from_slice(FIELD);
-        out.push(b'}');
+        out[brace] = b'{';
+        out.extend_from_slice(b"\n      }");
     }
-    key(out, "errors");
-    number(out, e.errors);
-    key(out, "warnings");
-    number(out, e.warnings);
+    out.extend_from_slice(key!("errors"));
+    number(out, e.errors as u64);
+    out.extend_from_slice(key!("warnings"));
+    number(out, e.warnings as u64);
+    out.extend_from_slice(b"\n    }");
+}
+
+/// [`write_array_element`] of a finding, written field by field (serde's formatter calls cost
+/// about 11 k instructions per finding). Every field is named below, so that a field added to
+/// [`Finding`] does not compile without a line here;
+/// `tests::a_finding_is_written_as_the_pretty_printer_writes_it` compares the two on every shape.
+pub fn write_finding(f: &Finding, out: &mut Vec<u8>) {
+    let Finding {
+        rule,
+        rule_name,
+        element,
+        severity,
+        item_code,
+        item_name,
+        unit,
+        target,
+        message,
+        evidence,
+        suggestion,
+        provenance: from,
+    } = f;
+    out.extend_from_slice(b"    {\n      \"rule\": ");
+    string(out, rule);
+    out.extend_from_slice(key!("rule_name"));
+    string(out, rule_name);
+    out.extend_from_slice(key!("element"));
+    string(out, element);
+    out.extend_from_slice(key!("severity"));
+    out.extend_from_slice(match severity {
+        Severity::Warning => b"\"warning\"".as_slice(),
+        Severity::Error => b"\"error\"".as_slice(),
+    });
+    out.extend_from_slice(key!("item_code"));
+    string(out, item_code);
+    out.extend_from_slice(key!("item_name"));
+    string(out, item_name);
+    out.extend_from_slice(key!("unit"));
+    string(out, unit);
+    if let Some(target) = target {
+        out.extend_from_slice(key!("target"));
+        string(out, target);
+    }
+    out.extend_from_slice(key!("message"));
+    string(out, message);
+    out.extend_from_slice(key!("evidence"));
+    string(out, evidence);
+    if !suggestion.is_empty() {
+        out.extend_from_slice(key!("suggestion"));
+        string(out, suggestion);
+    }
+    out.extend_from_slice(key!("provenance"));
+    provenance(out, from);
     out.extend_from_slice(b"\n    }");
 }
 
@@ -230,9 +397,10 @@ impl serde_json::ser::Formatter for Nested {
 mod tests {
     use proptest::prelude::*;
 
+    use std::borrow::Cow;
+
     use super::*;
-    use crate::model::{Finding, Outcome, Provenance, Severity};
-    use crate::report::{ItemEntry, ItemStatus};
+    use crate::report::ItemStatus;
     use crate::unit::UnitKind;
 
     /// The plain way: the whole pretty text, then four spaces before every line.
@@ -301,43 +469,127 @@ mod tests {
         assert_eq!(element(&7), "    7");
     }
 
-    fn direct(e: &ItemEntry) -> String {
+    fn direct(e: &ItemEntry, lines: &OutcomeLines) -> String {
         let mut out = Vec::new();
-        write_item_entry(e, &mut out);
+        write_item_entry(e, lines, &mut out);
         String::from_utf8(out).expect("UTF-8")
+    }
+
+    fn direct_finding(f: &Finding) -> String {
+        let mut out = Vec::new();
+        write_finding(f, &mut out);
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    /// Text that needs escaping, non-ASCII text, or any text.
+    const TEXT: &str = "\\PC{0,12}|[\"\\\\\n\t\u{0}-\u{1f}\u{7f}a-z点「」é]{0,12}";
+
+    fn provenances() -> impl Strategy<Value = Provenance> {
+        (
+            TEXT,
+            proptest::option::of(TEXT),
+            proptest::option::of(any::<u64>()),
+            proptest::option::of(any::<u64>()),
+        )
+            .prop_map(|(source, sheet, row, record)| Provenance {
+                source,
+                sheet,
+                row,
+                record,
+            })
+    }
+
+    #[test]
+    fn outcome_lines_are_used_when_the_ids_match_and_skipped_when_not() {
+        let lines = OutcomeLines::new(["B09", "A01", "A01", "a_long_rule_id"]);
+        assert_eq!(lines.ids, ["A01", "B09", "a_long_rule_id"]);
+        let text = |line: Option<&Line>| line.map(|(l, len)| l[..*len].to_vec());
+        assert_eq!(
+            text(lines.get(1, "B09", Outcome::NotApplicable)).as_deref(),
+            Some(b",\n        \"B09\": \"n/a\"".as_slice())
+        );
+        // Equal text at another address.
+        let owned = String::from("A01");
+        assert_eq!(
+            text(lines.get(0, &owned, Outcome::Fail)).as_deref(),
+            Some(b",\n        \"A01\": \"fail\"".as_slice())
+        );
+        assert_eq!(lines.get(0, "B09", Outcome::Pass), None);
+        assert_eq!(lines.get(3, "C01", Outcome::Pass), None);
+        // Too long for a line of `LINE` bytes: written as it comes.
+        assert_eq!(lines.get(2, "a_long_rule_id", Outcome::Pass), None);
     }
 
     proptest! {
         #[test]
         fn an_entry_is_written_as_the_pretty_printer_writes_it(
-            text in "\\PC{0,12}|[\"\\\\\n\t\u{0}-\u{1f}a-z点]{0,12}",
-            ids in proptest::collection::btree_set("[A-Z][0-9]{2}|[a-z\" é]{0,4}", 0..40),
-            outcome in proptest::sample::select(vec![Outcome::Pass, Outcome::Fail, Outcome::NotApplicable]),
+            text in TEXT,
+            ids in proptest::collection::btree_set("[A-Z][0-9]{2}|[a-z\" é]{0,14}", 0..40),
+            known in proptest::collection::vec(any::<bool>(), 40),
+            outcomes in proptest::collection::vec(
+                proptest::sample::select(OUTCOMES.to_vec()), 40),
             unreadable in any::<bool>(),
             empties in any::<(bool, bool, bool)>(),
-            provenance in proptest::sample::select(vec![
-                Provenance::row("a \"b\".ndjson", 3),
-                Provenance::sheet_row("x.xlsx", "申请材料", 12),
-                Provenance::file("https://zwfw.example.gov.cn/guide?id=1"),
-                Provenance::default(),
-            ]),
+            provenance in provenances(),
             counts in any::<(usize, usize)>(),
         ) {
-            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-            let outcomes: Vec<(&str, Outcome)> = ids.iter().map(|k| (*k, outcome)).collect();
+            let ids: Vec<&'static str> =
+                ids.into_iter().map(|id| &*Box::leak(id.into_boxed_str())).collect();
+            let outcomes: Vec<(&'static str, Outcome)> =
+                ids.iter().zip(&outcomes).map(|(k, o)| (*k, *o)).collect();
             let status = if unreadable { ItemStatus::Unreadable } else { ItemStatus::Checked };
             let mut e = entry(&text, &outcomes, status);
+            if known[39] {
+                // Borrowed ids, as a checked entry has them (the same slices as the lines').
+                e.outcomes = outcomes.iter().map(|&(k, o)| (Cow::Borrowed(k), o)).collect();
+            }
             if empties.0 { e.item_type = text.clone(); }
             if empties.1 { e.subject.clear(); }
             if empties.2 { e.region_code.clear(); e.unit_kind = UnitKind::Department; }
             e.provenance = provenance;
             (e.errors, e.warnings) = counts;
-            prop_assert_eq!(direct(&e), element(&e));
+            let want = element(&e);
+            // No precomputed lines, lines for every id, and lines for some ids (the others are
+            // written as they come and shift the positions of the rest).
+            let all = OutcomeLines::new(ids.iter().copied());
+            let some = OutcomeLines::new(
+                ids.iter().zip(&known).filter(|(_, k)| **k).map(|(id, _)| *id),
+            );
+            for lines in [&OutcomeLines::default(), &all, &some] {
+                prop_assert_eq!(direct(&e, lines), want.clone());
+            }
+        }
+
+        #[test]
+        fn a_finding_is_written_as_the_pretty_printer_writes_it(
+            texts in proptest::collection::vec(TEXT, 10),
+            target in proptest::option::of(TEXT),
+            suggest in any::<bool>(),
+            error in any::<bool>(),
+            provenance in provenances(),
+        ) {
+            let t = |i: usize| texts[i].clone();
+            let f = Finding {
+                rule: t(0),
+                rule_name: t(1),
+                element: t(2),
+                severity: if error { Severity::Error } else { Severity::Warning },
+                item_code: t(3),
+                item_name: t(4),
+                unit: t(5),
+                target,
+                message: t(6),
+                evidence: t(7),
+                // Empty or not (a generated text may be empty as well).
+                suggestion: if suggest { t(8) } else { String::new() },
+                provenance,
+            };
+            prop_assert_eq!(direct_finding(&f), element(&f));
         }
 
         #[test]
         fn an_element_is_the_reindented_pretty_text(
-            text in "\\PC{0,12}|[\"\\\\\n\t\u{0}-\u{1f}a-z点]{0,12}",
+            text in TEXT,
             n in 0usize..40,
             fail in any::<bool>(),
             unreadable in any::<bool>(),

@@ -10,6 +10,7 @@
 //! are judged from its own findings, where the report-wide tally pools the findings of items that
 //! share 实施编码 and 事项名称.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::UnitScore;
@@ -28,6 +29,10 @@ use crate::unit::UnitKind;
 #[derive(Debug, Default)]
 pub struct CensusTally {
     appendix: BTreeSet<String>,
+    /// Whether the rule at each outcome position is an appendix rule, as last seen: the entries
+    /// of a run have the same rules in the same order (their ids borrowed from the rules), so
+    /// that the `i`-th outcome's rule is nearly always the one here, found without a lookup.
+    positions: Vec<Option<(Cow<'static, str>, bool)>>,
     /// unit → (department items, county items, sums)
     units: BTreeMap<String, (usize, usize, UnitSums)>,
     /// The sample being drawn, when one is asked for.
@@ -45,10 +50,32 @@ impl CensusTally {
                 .filter(|r| r.appendix)
                 .map(|r| r.id.clone())
                 .collect(),
+            positions: Vec::new(),
             units: BTreeMap::new(),
             sample: None,
             next_index: 0,
         }
+    }
+
+    /// Whether `rule`, the `i`-th outcome of an entry, is an appendix rule.
+    #[expect(
+        clippy::ptr_arg,
+        reason = "the `Cow` is cloned: a borrowed id without copying its text"
+    )]
+    fn is_appendix(&mut self, i: usize, rule: &Cow<'static, str>) -> bool {
+        if let Some(Some((known, appendix))) = self.positions.get(i) {
+            // The same slice (ids borrowed from the rules), or equal text.
+            let (a, b): (&str, &str) = (known, rule);
+            if (a.as_ptr() == b.as_ptr() && a.len() == b.len()) || a == b {
+                return *appendix;
+            }
+        }
+        let appendix = self.appendix.contains(&**rule);
+        if self.positions.len() <= i {
+            self.positions.resize_with(i + 1, || None);
+        }
+        self.positions[i] = Some((rule.clone(), appendix));
+        appendix
     }
 
     /// The same tally, also drawing a sample as `spec` says (see [`Reservoir`]).
@@ -65,39 +92,14 @@ impl CensusTally {
         if entry.status != ItemStatus::Checked {
             return;
         }
-        let (mut applicable, mut failed, mut missing) = (0, 0, 0);
-        // Outcomes and appendix ids are both sorted: one merged walk instead of a set lookup
-        // per outcome (this runs on the one thread that writes the report).
-        let mut appendix = self.appendix.iter().peekable();
-        for (rule, outcome) in &entry.outcomes {
-            let rule: &str = rule;
-            while appendix.next_if(|a| a.as_str() < rule).is_some() {}
-            if appendix.peek().is_none_or(|a| a.as_str() != rule) {
-                continue;
-            }
-            match outcome {
-                Outcome::NotApplicable => {}
-                Outcome::Pass => applicable += 1,
-                Outcome::Fail => {
-                    applicable += 1;
-                    failed += 1;
-                    if findings.iter().any(|f| {
-                        f.severity == Severity::Error
-                            && f.rule == rule
-                            && is_missing_evidence(&f.evidence)
-                    }) {
-                        missing += 1;
-                    }
-                }
-            }
-        }
+        let tally = self.item_tally(entry, findings);
         let (name, kind) = mapping.assign(entry);
+        let ItemTally {
+            applicable,
+            failed,
+            missing,
+        } = tally;
         if let Some(sample) = &mut self.sample {
-            let tally = ItemTally {
-                applicable,
-                failed,
-                missing,
-            };
             sample.offer(
                 &name,
                 index,
@@ -123,6 +125,29 @@ impl CensusTally {
         } else {
             s.power_missing += missing;
         }
+    }
+
+    /// The entry's appendix element checks, judged from its own findings.
+    fn item_tally(&mut self, entry: &ItemEntry, findings: &[Finding]) -> ItemTally {
+        let mut t = ItemTally::default();
+        for (i, (rule, outcome)) in entry.outcomes.iter().enumerate() {
+            if *outcome == Outcome::NotApplicable || !self.is_appendix(i, rule) {
+                continue;
+            }
+            t.applicable += 1;
+            if *outcome == Outcome::Fail {
+                t.failed += 1;
+                let rule: &str = rule;
+                if findings.iter().any(|f| {
+                    f.severity == Severity::Error
+                        && f.rule == rule
+                        && is_missing_evidence(&f.evidence)
+                }) {
+                    t.missing += 1;
+                }
+            }
+        }
+        t
     }
 
     /// The census scores, by unit name, with overlaps flagged.
@@ -193,6 +218,137 @@ mod tests {
     use crate::rules::{CheckContext, RuleSet};
     use crate::score::{RateKind, score_units};
     use crate::source::Record;
+    use proptest::prelude::*;
+
+    /// The plain way: a set lookup per outcome, and the findings scanned per failed outcome.
+    fn plain_tally(
+        appendix: &BTreeSet<String>,
+        entry: &ItemEntry,
+        findings: &[Finding],
+    ) -> ItemTally {
+        let mut t = ItemTally::default();
+        for (rule, outcome) in &entry.outcomes {
+            if !appendix.contains(&**rule) {
+                continue;
+            }
+            match outcome {
+                Outcome::NotApplicable => {}
+                Outcome::Pass => t.applicable += 1,
+                Outcome::Fail => {
+                    t.applicable += 1;
+                    t.failed += 1;
+                    if findings.iter().any(|f| {
+                        f.severity == Severity::Error
+                            && f.rule == **rule
+                            && is_missing_evidence(&f.evidence)
+                    }) {
+                        t.missing += 1;
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// Rule ids of the entries below; the first eight are appendix rules.
+    const IDS: [&str; 12] = [
+        "A01", "A02", "B01", "B09", "C03", "D01", "E02", "G03", "Q01", "Q02", "X1", "Z9",
+    ];
+
+    proptest! {
+        /// Entries with any subset of the rules, ids borrowed or owned, outcomes and findings
+        /// of any kind, one after another through the same tally (so that the remembered
+        /// positions are right, shifted or stale).
+        #[test]
+        fn item_tallies_are_the_plain_tallies(
+            items in proptest::collection::vec(
+                (
+                    proptest::collection::vec(
+                        (any::<bool>(), any::<bool>(), 0..3usize),
+                        IDS.len(),
+                    ),
+                    proptest::collection::vec(
+                        (0..IDS.len(), any::<bool>(), proptest::sample::select(vec!["", "无", "0", "x"])),
+                        0..6,
+                    ),
+                ),
+                1..12,
+            ),
+        ) {
+            let infos: Vec<RuleInfo> = IDS
+                .iter()
+                .enumerate()
+                .map(|(i, id)| RuleInfo {
+                    id: (*id).to_owned(),
+                    name: String::new(),
+                    element: String::new(),
+                    category: String::new(),
+                    appendix: i < 8,
+                    severity: Severity::Error,
+                })
+                .collect();
+            let mut tally = CensusTally::new(&infos);
+            for (rules, found) in &items {
+                let mut entry = report_entry();
+                for (&id, &(present, owned, outcome)) in IDS.iter().zip(rules) {
+                    if !present {
+                        continue;
+                    }
+                    let id: Cow<'static, str> =
+                        if owned { Cow::Owned(id.to_owned()) } else { Cow::Borrowed(id) };
+                    let outcome = [Outcome::Pass, Outcome::Fail, Outcome::NotApplicable][outcome];
+                    entry.outcomes.insert(id, outcome);
+                }
+                let findings: Vec<Finding> = found
+                    .iter()
+                    .map(|(rule, error, evidence)| Finding {
+                        severity: if *error { Severity::Error } else { Severity::Warning },
+                        evidence: (*evidence).to_owned(),
+                        ..finding(IDS[*rule])
+                    })
+                    .collect();
+                prop_assert_eq!(
+                    tally.item_tally(&entry, &findings),
+                    plain_tally(&tally.appendix, &entry, &findings)
+                );
+            }
+        }
+    }
+
+    fn report_entry() -> ItemEntry {
+        ItemEntry {
+            code: "c".into(),
+            name: "n".into(),
+            unit: "u".into(),
+            unit_kind: UnitKind::County,
+            item_type: String::new(),
+            subject: String::new(),
+            region_code: String::new(),
+            provenance: crate::model::Provenance::default(),
+            status: ItemStatus::Checked,
+            reason: None,
+            outcomes: BTreeMap::new(),
+            errors: 0,
+            warnings: 0,
+        }
+    }
+
+    fn finding(rule: &str) -> Finding {
+        Finding {
+            rule: rule.to_owned(),
+            rule_name: String::new(),
+            element: String::new(),
+            severity: Severity::Error,
+            item_code: String::new(),
+            item_name: String::new(),
+            unit: String::new(),
+            target: None,
+            message: String::new(),
+            evidence: String::new(),
+            suggestion: String::new(),
+            provenance: crate::model::Provenance::default(),
+        }
+    }
 
     #[test]
     fn census_tally_scores_like_score_units() {
