@@ -329,10 +329,10 @@ pub fn line_may_hold_mojibake(line: &[u8]) -> bool {
                 Markers::Packed,
             )
     });
-    static ESCAPE: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
-        std::sync::LazyLock::new(|| memchr::memmem::Finder::new("\\u"));
-    memchr::memchr(0xC3, line).is_some()
-        || ESCAPE.find(line).is_some()
+    // `C3` and `\u` in one pass: a backslash that starts another escape (`\"`, `\n`) is passed.
+    let latin1_or_escape = memchr::memchr2_iter(0xC3, b'\\', line)
+        .any(|i| line[i] == 0xC3 || line.get(i + 1) == Some(&b'u'));
+    latin1_or_escape
         || match &*MARKER_SEARCH {
             Markers::Packed(s) => s.find(line).is_some(),
             Markers::Each(finders) => finders.iter().any(|f| f.find(line).is_some()),
