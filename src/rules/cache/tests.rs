@@ -49,6 +49,8 @@ fn all_reads() -> Vec<(&'static str, Reads)> {
         .filter_map(|r| r.reads().map(|reads| (r.meta().id, reads)))
         .chain([
             ("Q01 shared", q01_faq::SHARED_READS),
+            ("Q01 FAQs", q01_faq::FAQ_READS),
+            ("Q01 catalogue", q01_faq::CATALOGUE_READS),
             ("G03 shared", g03_malformed_url::SHARED_READS),
         ])
         .collect()
