@@ -1,6 +1,6 @@
 //! G03 网址格式 — links in the item that cannot work as written.
 
-use super::general_text::{check_url, find_urls};
+use super::general_text::{check_url, for_each_url};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, ItemField};
@@ -103,46 +103,153 @@ fn size(list: &[(usize, Violation)]) -> usize {
         .sum()
 }
 
+/// Bit `i` for each element `ItemField::ALL[i]` of `fields` (an element's position is its
+/// discriminant).
+const fn mask(fields: &[ItemField]) -> u64 {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < fields.len() {
+        bits |= 1 << fields[i] as u32;
+        i += 1;
+    }
+    bits
+}
+
+const _: () = assert!(ItemField::ALL.len() <= 64);
+
 /// The violations of the local elements (`local`) or of the others, each with its element's
-/// position in [`ItemField::ALL`].
+/// position in [`ItemField::ALL`], in that order.
 fn check_fields(item: &Item, local: bool) -> Vec<(usize, Violation)> {
     let mut out = Vec::new();
-    for (index, &field) in ItemField::ALL.iter().enumerate() {
-        if LOCAL.contains(&field) != local {
-            continue;
+    let local_mask = mask(LOCAL);
+    let mut fields = if local {
+        local_mask
+    } else {
+        mask(ItemField::ALL) & !local_mask
+    };
+    // Lowest bit first: element order.
+    while fields != 0 {
+        let index = fields.trailing_zeros() as usize;
+        fields &= fields - 1;
+        check_field(item, index, &mut out);
+    }
+    out
+}
+
+/// The violations of element `ItemField::ALL[index]`.
+fn check_field(item: &Item, index: usize, out: &mut Vec<(usize, Violation)>) {
+    let field = ItemField::ALL[index];
+    let value = trim(item.get(field));
+    let mut any = false;
+    for_each_url(value, |u| {
+        any = true;
+        if let Err(p) = check_url(u) {
+            out.push((
+                index,
+                Violation::new(
+                    format!(
+                        "「{}」中的网址{}: \"{}\"",
+                        field.label(),
+                        p.describe_zh(),
+                        quote(u, 80)
+                    ),
+                    u,
+                )
+                .target(field.label()),
+            ));
         }
-        let value = trim(item.get(field));
-        let urls = find_urls(value);
-        if urls.is_empty() {
-            if URL_FIELDS.contains(&field) && !is_blank_or_placeholder(value) {
-                out.push((
-                    index,
-                    Violation::new(
-                        format!("「{}」不是网址: \"{}\"", field.label(), quote(value, 60)),
-                        value,
-                    )
-                    .target(field.label()),
-                ));
+    });
+    if !any && URL_FIELDS.contains(&field) && !is_blank_or_placeholder(value) {
+        out.push((
+            index,
+            Violation::new(
+                format!("「{}」不是网址: \"{}\"", field.label(), quote(value, 60)),
+                value,
+            )
+            .target(field.label()),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::general_text::find_urls;
+
+    /// [`check_fields`] as first written: every element in order, its links through
+    /// [`find_urls`].
+    fn check_fields_plain(item: &Item, local: bool) -> Vec<(usize, Violation)> {
+        let mut out = Vec::new();
+        for (index, &field) in ItemField::ALL.iter().enumerate() {
+            if LOCAL.contains(&field) != local {
+                continue;
             }
-            continue;
+            let value = trim(item.get(field));
+            let urls = find_urls(value);
+            if urls.is_empty() {
+                if URL_FIELDS.contains(&field) && !is_blank_or_placeholder(value) {
+                    out.push((
+                        index,
+                        Violation::new(
+                            format!("「{}」不是网址: \"{}\"", field.label(), quote(value, 60)),
+                            value,
+                        )
+                        .target(field.label()),
+                    ));
+                }
+                continue;
+            }
+            for u in urls {
+                if let Err(p) = check_url(&u) {
+                    out.push((
+                        index,
+                        Violation::new(
+                            format!(
+                                "「{}」中的网址{}: \"{}\"",
+                                field.label(),
+                                p.describe_zh(),
+                                quote(&u, 80)
+                            ),
+                            u,
+                        )
+                        .target(field.label()),
+                    ));
+                }
+            }
         }
-        for u in urls {
-            if let Err(p) = check_url(&u) {
-                out.push((
-                    index,
-                    Violation::new(
-                        format!(
-                            "「{}」中的网址{}: \"{}\"",
-                            field.label(),
-                            p.describe_zh(),
-                            quote(&u, 80)
-                        ),
-                        u,
-                    )
-                    .target(field.label()),
-                ));
+        out
+    }
+
+    #[test]
+    fn an_elements_position_is_its_discriminant() {
+        for (i, &f) in ItemField::ALL.iter().enumerate() {
+            assert_eq!(f as usize, i, "{f:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The elements are checked as first written, in the same order.
+        #[test]
+        fn fields_are_checked_as_first_written(
+            texts in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(vec![
+                    "https://www.ahzwfw.gov.cn/a?b=1", "http：//x.cn", "www.x.cn", "htp://a.cn",
+                    "网上办理", "无", " ", "，", "C:\\a\\b.doc", "http://192.168.1.1/x", "见",
+                    "https://a/（b）", "\\\\srv\\x", "http://localhost",
+                ]), 0..4),
+                ItemField::ALL.len(),
+            ),
+        ) {
+            let mut item = Item::default();
+            for (&field, pieces) in ItemField::ALL.iter().zip(&texts) {
+                *item.get_mut(field) = pieces.concat();
+            }
+            for local in [false, true] {
+                proptest::prop_assert_eq!(
+                    check_fields(&item, local),
+                    check_fields_plain(&item, local)
+                );
             }
         }
     }
-    out
 }

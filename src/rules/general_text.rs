@@ -215,21 +215,18 @@ pub fn find_urls(text: &str) -> Vec<String> {
 
 /// [`find_urls`] without copying: calls `f` with each link, in order, as a slice of `text`.
 pub fn for_each_url<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    if !may_hold_url(text) {
-        return;
-    }
     let mut at = 0;
     // The usual attachment field starts with its link (`http://…/申请表（示例）.docx`): that first
-    // match is found without the regex, which then searches only what follows, if anything there
-    // may hold a link.
+    // match is found without the regex (and without looking for a scheme, which it has), which
+    // then searches only what follows, if anything there may hold a link.
     if let Some(end) = leading_link_end(text) {
         if let Some(link) = trimmed_link(&text[..end]) {
             f(link);
         }
         at = end;
-        if !may_hold_url(&text[at..]) {
-            return;
-        }
+    }
+    if !may_hold_url(&text[at..]) {
+        return;
     }
     while let Some(m) = URL_CANDIDATE.find_at(text, at) {
         if let Some(link) = trimmed_link(m.as_str()) {
@@ -273,8 +270,15 @@ fn link_end(text: &str) -> usize {
     while at < b.len() {
         let end = (at + WINDOW).min(b.len());
         // A whole window without a byte that may end a link is skipped at once (the test is
-        // branch-free so that it is vectorised); otherwise its bytes are read one by one.
-        if let Ok(window) = <&[u8; WINDOW]>::try_from(&b[at..end]) {
+        // branch-free so that it is vectorised); otherwise its bytes are read one by one. The
+        // last bytes, fewer than a window, are tested as the window that ends the text (its
+        // bytes before `at` are known not to end a link).
+        let window = if end - at == WINDOW {
+            Some(&b[at..end])
+        } else {
+            b.len().checked_sub(WINDOW).map(|start| &b[start..])
+        };
+        if let Some(Ok(window)) = window.map(<&[u8; WINDOW]>::try_from) {
             if !window
                 .iter()
                 .fold(false, |hit, &x| hit | may_end_link_byte(x))
@@ -434,6 +438,24 @@ fn is_intranet_host(host: &url::Host<&str>) -> bool {
 /// Checks one link as written; `Ok(())` when it is a well-formed public `http(s)` URL.
 pub fn check_url(link: &str) -> Result<(), UrlProblem> {
     let t = link.trim();
+    // The usual link: `http://` or `https://`, then a plain public host that ends at a `/` or
+    // with the link. Not a local path, no full-width character up to the third `/` (all of it
+    // ASCII), a scheme, a host the parser accepts: well formed, as the steps below would find.
+    let scheme = if starts_with_ignore_ascii_case(t, "http://") {
+        7
+    } else if starts_with_ignore_ascii_case(t, "https://") {
+        8
+    } else {
+        0
+    };
+    if scheme > 0 {
+        let rest = &t[scheme..];
+        if plain_public_host_end(rest)
+            .is_some_and(|end| matches!(rest.as_bytes().get(end), None | Some(b'/')))
+        {
+            return Ok(());
+        }
+    }
     if starts_with_ignore_ascii_case(t, "file:")
         || t.starts_with("\\\\")
         || t.as_bytes().get(1) == Some(&b':') && t.as_bytes().get(2) == Some(&b'\\')
@@ -508,17 +530,27 @@ fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
 /// published link is like this; parsing it (IDNA, percent-encoding the path) was most of
 /// [`check_url`]'s cost. Anything else (ports, user names, `%`, non-ASCII hosts) is parsed.
 fn has_plain_public_host(after_scheme: &str) -> bool {
+    plain_public_host_end(after_scheme).is_some()
+}
+
+/// Where the host ends (at `/`, `?`, `#`, `\\` or the end) when [`has_plain_public_host`].
+fn plain_public_host_end(after_scheme: &str) -> Option<usize> {
     // One pass over the bytes (every character looked for is ASCII), label by label.
     let mut labels = 0;
     let mut len = 0;
     let mut all_letters = true;
     let mut prev = b'.';
-    for &c in after_scheme.as_bytes() {
+    let b = after_scheme.as_bytes();
+    let mut end = b.len();
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            b'/' | b'?' | b'#' | b'\\' => break,
+            b'/' | b'?' | b'#' | b'\\' => {
+                end = i;
+                break;
+            }
             b'.' => {
                 if len == 0 || len > 63 || prev == b'-' {
-                    return false;
+                    return None;
                 }
                 labels += 1;
                 len = 0;
@@ -533,12 +565,12 @@ fn has_plain_public_host(after_scheme: &str) -> bool {
                 len += 1;
                 all_letters &= c.is_ascii_alphabetic();
             }
-            _ => return false,
+            _ => return None,
         }
         prev = c;
     }
     // The last label: not empty, not too long, not ending in a hyphen, all letters.
-    len > 0 && len <= 63 && prev != b'-' && labels >= 1 && all_letters
+    (len > 0 && len <= 63 && prev != b'-' && labels >= 1 && all_letters).then_some(end)
 }
 
 /// Decodes `%XX` escapes; bytes that are not UTF-8 (a GBK file name escaped as bytes) become
