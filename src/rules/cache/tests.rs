@@ -4,7 +4,9 @@
 use super::{Reads, held, set_budget};
 use crate::r#gen::{GenOptions, generate};
 use crate::model::{Item, Material};
-use crate::rules::{CheckContext, REGISTRY, RuleParams, RuleSet, g03_malformed_url, q01_faq};
+use crate::rules::{
+    CheckContext, REGISTRY, RuleParams, RuleSet, b04_item_code, g03_malformed_url, q01_faq,
+};
 
 /// Every item of the rule fixtures (`fixtures/rules/*.json`, passing and failing cases) and 240
 /// generated items, more than half of them with defects.
@@ -51,6 +53,7 @@ fn all_reads() -> Vec<(&'static str, Reads)> {
             ("Q01 shared", q01_faq::SHARED_READS),
             ("Q01 FAQs", q01_faq::FAQ_READS),
             ("Q01 catalogue", q01_faq::CATALOGUE_READS),
+            ("B04 body", b04_item_code::BODY_READS),
             ("G03 shared", g03_malformed_url::SHARED_READS),
         ])
         .collect()
