@@ -278,6 +278,15 @@ pub fn parse_item_code(text: &str) -> Result<ItemCode, CodeShapeError> {
     parse_item_code_folded(text)
 }
 
+/// The segments of a national 实施编码 as [`parse_item_code`] reads them — subject, level,
+/// basic code, sequence — borrowed from `text`, when it is the usual code: 31 or 33 ASCII letters
+/// and digits between the spaces around it. `None` for anything else (which may still parse).
+pub fn national_segments(text: &str) -> Option<(&str, char, &str, &str)> {
+    let t = text.trim();
+    (matches!(t.len(), 31 | 33) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| (&t[..18], char::from(t.as_bytes()[18]), &t[19..31], &t[31..]))
+}
+
 /// What [`parse_item_code`] is defined as: half-width, every space dropped, then read.
 fn parse_item_code_folded(text: &str) -> Result<ItemCode, CodeShapeError> {
     let t = to_halfwidth(text);
@@ -369,6 +378,18 @@ mod tests {
         )) {
             let text = pieces.concat();
             proptest::prop_assert_eq!(parse_item_code(&text), parse_item_code_folded(&text), "{}", text);
+            // The borrowed segments are those of the national form whenever given.
+            if let Some((subject, level, basic, suffix)) = national_segments(&text) {
+                proptest::prop_assert_eq!(
+                    parse_item_code(&text),
+                    Ok(ItemCode::National {
+                        subject: subject.to_owned(),
+                        level,
+                        basic: basic.to_owned(),
+                        suffix: suffix.to_owned(),
+                    })
+                );
+            }
         }
     }
 
@@ -400,6 +421,31 @@ mod tests {
                 _ => format!("{first17}{last}"),
             };
             proptest::prop_assert_eq!(check_uscc(&code), check_uscc_chars(&code), "{}", code);
+        }
+    }
+
+    #[test]
+    fn national_segments_are_borrowed_from_the_usual_code() {
+        for text in [
+            " 11340825007865293H4000111301009 ",
+            "11340825007865293H400011130100901",
+        ] {
+            let (subject, level, basic, suffix) = national_segments(text).unwrap();
+            assert_eq!(
+                parse_item_code(text),
+                Ok(ItemCode::National {
+                    subject: subject.to_owned(),
+                    level,
+                    basic: basic.to_owned(),
+                    suffix: suffix.to_owned(),
+                })
+            );
+        }
+        for text in [
+            "11340825007865293H400011130100",
+            "１1340825007865293H4000111301009",
+        ] {
+            assert_eq!(national_segments(text), None, "{text}");
         }
     }
 

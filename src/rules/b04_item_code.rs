@@ -4,7 +4,9 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
-use crate::model::code::{ItemCode, UsccError, check_basic_code, check_uscc, parse_item_code};
+use crate::model::code::{
+    ItemCode, UsccError, check_basic_code, check_uscc, national_segments, parse_item_code,
+};
 use crate::model::domain::{Domain, DomainValue, parse_domain};
 use crate::model::text::{is_blank_or_placeholder, to_halfwidth};
 use crate::model::{Item, ItemField};
@@ -351,7 +353,6 @@ impl Rule for ItemCodeRule {
             )]);
         }
         let mut out = Vec::new();
-        let parsed = parse_item_code(code);
         let body = || {
             cache::memo(
                 item,
@@ -361,7 +362,12 @@ impl Rule for ItemCodeRule {
                 || Body::of(item),
             )
         };
-        match parsed {
+        // The usual national code, read without copying its segments.
+        if let Some((subject, level, basic, suffix)) = national_segments(code) {
+            check_national(subject, level, basic, suffix, item, &body(), code, &mut out);
+            return Verdict::Checked(out);
+        }
+        match parse_item_code(code) {
             Err(e) => out.push(Violation::new(
                 format!("事项编码{e}: \"{}\"", crate::model::text::quote(code, 60)),
                 code,
