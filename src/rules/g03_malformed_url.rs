@@ -38,10 +38,9 @@ declare_rule! {
 /// Elements that must hold a link.
 const URL_FIELDS: &[ItemField] = &[ItemField::OnlineUrl, ItemField::GuideUrl];
 
-/// Elements each implementing body writes for itself (and the links, unique to each item): checked
-/// on every item. The others are the master's, shared by its claims ([`cache::memo`]).
-const LOCAL: &[ItemField] = &[
-    ItemField::Code,
+/// Elements each implementing body writes for itself, the same on all its items: checked once
+/// per body ([`cache::memo`]).
+const BODY: &[ItemField] = &[
     ItemField::Subject,
     ItemField::SubjectCode,
     ItemField::RegionCode,
@@ -49,18 +48,30 @@ const LOCAL: &[ItemField] = &[
     ItemField::Level,
     ItemField::Unit,
     ItemField::UnitKind,
-    ItemField::PromisedLimit,
-    ItemField::PromisedLimitUnit,
     ItemField::Address,
     ItemField::Hours,
     ItemField::ConsultPhone,
     ItemField::SupervisePhone,
+];
+
+/// Elements of each item of its own (the code and the links are unique to it, the promised
+/// time limit is set per item): checked on every item.
+const ITEM: &[ItemField] = &[
+    ItemField::Code,
+    ItemField::PromisedLimit,
+    ItemField::PromisedLimitUnit,
     ItemField::OnlineUrl,
     ItemField::GuideUrl,
 ];
 
-/// What the shared part reads: every other element.
-pub(super) const SHARED_READS: Reads = Reads::fields(ItemField::ALL).without(Reads::fields(LOCAL));
+/// What the body's part reads.
+pub(super) const BODY_READS: Reads = Reads::fields(BODY);
+
+/// What the shared part reads: every other element, the master's, shared by its claims
+/// ([`cache::memo`]).
+pub(super) const SHARED_READS: Reads = Reads::fields(ItemField::ALL)
+    .without(BODY_READS)
+    .without(Reads::fields(ITEM));
 
 impl Rule for MalformedUrl {
     fn meta(&self) -> &'static RuleMeta {
@@ -68,31 +79,31 @@ impl Rule for MalformedUrl {
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        let (body, own) = (mask(BODY), mask(ITEM));
         let shared = cache::memo(
             item,
             "G03 目录要素",
             SHARED_READS,
             |list: &Vec<_>| size(list),
-            || check_fields(item, false),
+            || check_fields(item, mask(ItemField::ALL) & !body & !own),
         );
-        let local = check_fields(item, true);
-        // Both in element order: merged, the violations come element by element as before.
-        let mut out = Vec::with_capacity(shared.len() + local.len());
-        let (mut a, mut b) = (shared.iter().peekable(), local.into_iter().peekable());
-        loop {
-            let take_shared = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => x.0 < y.0,
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            if take_shared {
-                out.extend(a.next().map(|(_, v)| v.clone()));
-            } else {
-                out.extend(b.next().map(|(_, v)| v));
-            }
+        let local = cache::memo(
+            item,
+            "G03 实施主体要素",
+            BODY_READS,
+            |list: &Vec<_>| size(list),
+            || check_fields(item, body),
+        );
+        let own = check_fields(item, own);
+        if shared.is_empty() && local.is_empty() && own.is_empty() {
+            return Verdict::Checked(Vec::new());
         }
-        Verdict::Checked(out)
+        // Each in element order, the elements of the three apart: in element order together (a
+        // stable sort), the violations come element by element as before.
+        let mut all: Vec<(usize, Violation)> = shared.iter().chain(local.iter()).cloned().collect();
+        all.extend(own);
+        all.sort_by_key(|(index, _)| *index);
+        Verdict::Checked(all.into_iter().map(|(_, v)| v).collect())
     }
 }
 
@@ -117,16 +128,10 @@ const fn mask(fields: &[ItemField]) -> u64 {
 
 const _: () = assert!(ItemField::ALL.len() <= 64);
 
-/// The violations of the local elements (`local`) or of the others, each with its element's
-/// position in [`ItemField::ALL`], in that order.
-fn check_fields(item: &Item, local: bool) -> Vec<(usize, Violation)> {
+/// The violations of the elements in `fields` (bit `i` for `ItemField::ALL[i]`), each with its
+/// element's position in [`ItemField::ALL`], in that order.
+fn check_fields(item: &Item, mut fields: u64) -> Vec<(usize, Violation)> {
     let mut out = Vec::new();
-    let local_mask = mask(LOCAL);
-    let mut fields = if local {
-        local_mask
-    } else {
-        mask(ItemField::ALL) & !local_mask
-    };
     // Lowest bit first: element order.
     while fields != 0 {
         let index = fields.trailing_zeros() as usize;
@@ -178,10 +183,10 @@ mod tests {
 
     /// [`check_fields`] as first written: every element in order, its links through
     /// [`find_urls`].
-    fn check_fields_plain(item: &Item, local: bool) -> Vec<(usize, Violation)> {
+    fn check_fields_plain(item: &Item, fields: &[ItemField]) -> Vec<(usize, Violation)> {
         let mut out = Vec::new();
         for (index, &field) in ItemField::ALL.iter().enumerate() {
-            if LOCAL.contains(&field) != local {
+            if !fields.contains(&field) {
                 continue;
             }
             let value = trim(item.get(field));
@@ -244,12 +249,24 @@ mod tests {
             for (&field, pieces) in ItemField::ALL.iter().zip(&texts) {
                 *item.get_mut(field) = pieces.concat();
             }
-            for local in [false, true] {
+            let rest: Vec<ItemField> = ItemField::ALL
+                .iter()
+                .copied()
+                .filter(|f| !BODY.contains(f) && !ITEM.contains(f))
+                .collect();
+            for fields in [&rest[..], BODY, ITEM, ItemField::ALL] {
                 proptest::prop_assert_eq!(
-                    check_fields(&item, local),
-                    check_fields_plain(&item, local)
+                    check_fields(&item, mask(fields)),
+                    check_fields_plain(&item, fields)
                 );
             }
+            // The three parts in element order are the whole.
+            let whole = check_fields_plain(&item, ItemField::ALL);
+            let verdict = MalformedUrl.check(&item, &CheckContext::default());
+            proptest::prop_assert_eq!(
+                verdict,
+                Verdict::Checked(whole.into_iter().map(|(_, v)| v).collect())
+            );
         }
     }
 }

@@ -55,6 +55,7 @@ fn all_reads() -> Vec<(&'static str, Reads)> {
             ("Q01 catalogue", q01_faq::CATALOGUE_READS),
             ("B04 body", b04_item_code::BODY_READS),
             ("G03 shared", g03_malformed_url::SHARED_READS),
+            ("G03 body", g03_malformed_url::BODY_READS),
         ])
         .collect()
 }
