@@ -249,14 +249,28 @@ fn trimmed_link(m: &str) -> Option<&str> {
 /// `https://` (any ASCII case): the scheme alternative matches at the start and its greedy tail
 /// takes every character up to the first that [`ends_link`].
 fn leading_link_end(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    let scheme = [&b"http://"[..], b"https://"]
-        .iter()
-        .any(|s| b.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)));
-    if !scheme {
+    http_scheme_len(text.as_bytes())?;
+    Some(link_end(text))
+}
+
+/// 7 for a text that starts with `http://`, 8 for `https://` (any ASCII case), `None` for any
+/// other: its first eight bytes compared at once, the letters folded to lower case with `| 0x20`
+/// (which maps no byte but a letter's upper case to a lower-case letter).
+fn http_scheme_len(b: &[u8]) -> Option<usize> {
+    if b.len() < 7 {
         return None;
     }
-    Some(link_end(text))
+    let mut head = [0u8; 8];
+    let n = b.len().min(8);
+    head[..n].copy_from_slice(&b[..n]);
+    let w = u64::from_le_bytes(head);
+    if w | 0x20_2020_2020 == u64::from_le_bytes(*b"https://") {
+        Some(8)
+    } else if (w | 0x2020_2020) & 0x00FF_FFFF_FFFF_FFFF == u64::from_le_bytes(*b"http://\0") {
+        Some(7)
+    } else {
+        None
+    }
 }
 
 /// Where the first character that [`ends_link`] is, or the text's length: a byte scan that
@@ -441,14 +455,7 @@ pub fn check_url(link: &str) -> Result<(), UrlProblem> {
     // The usual link: `http://` or `https://`, then a plain public host that ends at a `/` or
     // with the link. Not a local path, no full-width character up to the third `/` (all of it
     // ASCII), a scheme, a host the parser accepts: well formed, as the steps below would find.
-    let scheme = if starts_with_ignore_ascii_case(t, "http://") {
-        7
-    } else if starts_with_ignore_ascii_case(t, "https://") {
-        8
-    } else {
-        0
-    };
-    if scheme > 0 {
+    if let Some(scheme) = http_scheme_len(t.as_bytes()) {
         let rest = &t[scheme..];
         if plain_public_host_end(rest)
             .is_some_and(|end| matches!(rest.as_bytes().get(end), None | Some(b'/')))
@@ -2163,6 +2170,54 @@ mod tests {
             Some(h) if is_intranet_host(&h) => Err(UrlProblem::Intranet(h.to_string())),
             Some(_) => Ok(()),
         }
+    }
+
+    #[test]
+    fn http_schemes_are_read_as_defined() {
+        // Each scheme with one character changed (to either case, to a byte that folds near a
+        // letter, or away), then cut anywhere, then followed by something or nothing.
+        let swaps = [
+            "", "h", "H", "t", "T", "p", "P", "s", "S", ":", "/", "x", "\u{0}", "é", "\u{8}",
+        ];
+        let mut texts = Vec::new();
+        for base in ["http://", "https://", "HTTPS://"] {
+            for at in 0..base.len() {
+                for swap in swaps {
+                    let changed = format!("{}{swap}{}", &base[..at], &base[at + 1..]);
+                    for cut in 0..=changed.len() {
+                        for tail in ["", "a", "/x", "s://"] {
+                            if let Some(head) = changed.get(..cut) {
+                                texts.push(format!("{head}{tail}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for t in &texts {
+            let want = if starts_with_ignore_ascii_case(t, "http://") {
+                Some(7)
+            } else if starts_with_ignore_ascii_case(t, "https://") {
+                Some(8)
+            } else {
+                None
+            };
+            assert_eq!(http_scheme_len(t.as_bytes()), want, "{t:?}");
+        }
+        assert!(
+            texts
+                .iter()
+                .filter(|t| http_scheme_len(t.as_bytes()) == Some(7))
+                .count()
+                > 10
+        );
+        assert!(
+            texts
+                .iter()
+                .filter(|t| http_scheme_len(t.as_bytes()) == Some(8))
+                .count()
+                > 10
+        );
     }
 
     #[test]
