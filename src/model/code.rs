@@ -135,9 +135,9 @@ pub fn check_uscc(code: &str) -> Result<(), UsccError> {
             _ => return check_uscc_chars(code),
         }
     }
-    if !USCC_VALUES
+    if USCC_VALUES
         .get(usize::from(b[17]))
-        .is_some_and(|&v| v != 255)
+        .is_none_or(|&v| v == 255)
     {
         return check_uscc_chars(code);
     }

@@ -271,11 +271,11 @@ fn check_basic_shape(basic: &str, body: &Body, code: &str, out: &mut Vec<Violati
     }
 }
 
+/// The national code's segments: subject, level, basic code, sequence.
+type Segments<'a> = (&'a str, char, &'a str, &'a str);
+
 fn check_national(
-    subject: &str,
-    level: char,
-    basic: &str,
-    suffix: &str,
+    (subject, level, basic, suffix): Segments<'_>,
     item: &Item,
     body: &Body,
     code: &str,
@@ -363,8 +363,8 @@ impl Rule for ItemCodeRule {
             )
         };
         // The usual national code, read without copying its segments.
-        if let Some((subject, level, basic, suffix)) = national_segments(code) {
-            check_national(subject, level, basic, suffix, item, &body(), code, &mut out);
+        if let Some(segments) = national_segments(code) {
+            check_national(segments, item, &body(), code, &mut out);
             return Verdict::Checked(out);
         }
         match parse_item_code(code) {
@@ -378,10 +378,7 @@ impl Rule for ItemCodeRule {
                 basic,
                 suffix,
             }) => check_national(
-                &subject,
-                level,
-                &basic,
-                &suffix,
+                (&subject, level, &basic, &suffix),
                 item,
                 &body(),
                 code,
