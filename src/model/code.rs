@@ -109,8 +109,56 @@ pub fn org_code_check_char(first8: &str) -> Option<char> {
     })
 }
 
+/// 3^i mod 31: the weight of each of a USCC's first 17 characters.
+const USCC_WEIGHTS: [u32; 17] = {
+    let mut w = [1u32; 17];
+    let mut i = 1;
+    while i < 17 {
+        w[i] = w[i - 1] * 3 % 31;
+        i += 1;
+    }
+    w
+};
+
 /// Checks a 统一社会信用代码 as written (no trimming, no case folding: `u` is not `U`).
 pub fn check_uscc(code: &str) -> Result<(), UsccError> {
+    // The usual code, 18 bytes of the alphabet, read as bytes with the weights in a table; any
+    // other text as written below.
+    let b = code.as_bytes();
+    if b.len() != 18 {
+        return check_uscc_chars(code);
+    }
+    let mut sum = 0u32;
+    for (&x, w) in b.iter().zip(USCC_WEIGHTS) {
+        match USCC_VALUES.get(usize::from(x)) {
+            Some(&v) if v != 255 => sum += u32::from(v) * w,
+            _ => return check_uscc_chars(code),
+        }
+    }
+    if USCC_VALUES
+        .get(usize::from(b[17]))
+        .is_none_or(|&v| v == 255)
+    {
+        return check_uscc_chars(code);
+    }
+    let found = char::from(b[17]);
+    let expected = char::from(USCC_ALPHABET.as_bytes()[((31 - sum % 31) % 31) as usize]);
+    if expected != found {
+        return Err(UsccError::CheckDigit { expected, found });
+    }
+    // Characters 9–16 of the alphabet are digits and capitals: the check character is defined.
+    let org = &code[8..17];
+    if let Some(expected) = org_code_check_char(&org[..8]) {
+        let found = char::from(b[16]);
+        if expected != found {
+            return Err(UsccError::OrgCodeCheck { expected, found });
+        }
+    }
+    Ok(())
+}
+
+/// [`check_uscc`] character by character, as first written.
+fn check_uscc_chars(code: &str) -> Result<(), UsccError> {
     let n = code.chars().count();
     if n != 18 {
         let bare: String = code.chars().filter(|&c| c != '-').collect();
@@ -230,6 +278,15 @@ pub fn parse_item_code(text: &str) -> Result<ItemCode, CodeShapeError> {
     parse_item_code_folded(text)
 }
 
+/// The segments of a national 实施编码 as [`parse_item_code`] reads them — subject, level,
+/// basic code, sequence — borrowed from `text`, when it is the usual code: 31 or 33 ASCII letters
+/// and digits between the spaces around it. `None` for anything else (which may still parse).
+pub fn national_segments(text: &str) -> Option<(&str, char, &str, &str)> {
+    let t = text.trim();
+    (matches!(t.len(), 31 | 33) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .then(|| (&t[..18], char::from(t.as_bytes()[18]), &t[19..31], &t[31..]))
+}
+
 /// What [`parse_item_code`] is defined as: half-width, every space dropped, then read.
 fn parse_item_code_folded(text: &str) -> Result<ItemCode, CodeShapeError> {
     let t = to_halfwidth(text);
@@ -321,6 +378,74 @@ mod tests {
         )) {
             let text = pieces.concat();
             proptest::prop_assert_eq!(parse_item_code(&text), parse_item_code_folded(&text), "{}", text);
+            // The borrowed segments are those of the national form whenever given.
+            if let Some((subject, level, basic, suffix)) = national_segments(&text) {
+                proptest::prop_assert_eq!(
+                    parse_item_code(&text),
+                    Ok(ItemCode::National {
+                        subject: subject.to_owned(),
+                        level,
+                        basic: basic.to_owned(),
+                        suffix: suffix.to_owned(),
+                    })
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// The byte reading of the usual code answers as the character reading.
+        #[test]
+        fn check_uscc_as_defined(
+            chars in proptest::collection::vec(
+                proptest::sample::select(
+                    "0123456789ABCDEFGHJKLMNPQRTUWXYIOSVZa-码１".chars().collect::<Vec<_>>(),
+                ),
+                15..20,
+            ),
+            first17 in proptest::collection::vec(
+                proptest::sample::select(USCC_ALPHABET.chars().collect::<Vec<_>>()),
+                17,
+            ),
+            last in proptest::sample::select("0123456789AXYZa码".chars().collect::<Vec<_>>()),
+            shape in 0..3,
+        ) {
+            let first17: String = first17.into_iter().collect();
+            let code = match shape {
+                // Anything near the length.
+                0 => chars.into_iter().collect(),
+                // Seventeen characters of the alphabet and their check character: the
+                // organisation code is reached.
+                1 => format!("{first17}{}", uscc_check_char(&first17).unwrap()),
+                // … or some other last character.
+                _ => format!("{first17}{last}"),
+            };
+            proptest::prop_assert_eq!(check_uscc(&code), check_uscc_chars(&code), "{}", code);
+        }
+    }
+
+    #[test]
+    fn national_segments_are_borrowed_from_the_usual_code() {
+        for text in [
+            " 11340825007865293H4000111301009 ",
+            "11340825007865293H400011130100901",
+        ] {
+            let (subject, level, basic, suffix) = national_segments(text).unwrap();
+            assert_eq!(
+                parse_item_code(text),
+                Ok(ItemCode::National {
+                    subject: subject.to_owned(),
+                    level,
+                    basic: basic.to_owned(),
+                    suffix: suffix.to_owned(),
+                })
+            );
+        }
+        for text in [
+            "11340825007865293H400011130100",
+            "１1340825007865293H4000111301009",
+        ] {
+            assert_eq!(national_segments(text), None, "{text}");
         }
     }
 

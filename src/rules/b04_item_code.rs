@@ -1,12 +1,15 @@
 //! B04 事项编码 — the 实施编码 follows the unified coding rules and agrees with the item's own fields.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
-use super::{CheckContext, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::Item;
-use crate::model::code::{ItemCode, check_basic_code, check_uscc, parse_item_code};
-use crate::model::domain::{Domain, parse_domain};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
+use crate::model::code::{
+    ItemCode, UsccError, check_basic_code, check_uscc, national_segments, parse_item_code,
+};
+use crate::model::domain::{Domain, DomainValue, parse_domain};
 use crate::model::text::{is_blank_or_placeholder, to_halfwidth};
+use crate::model::{Item, ItemField};
 use crate::reference::{DivisionStatus, division_status, is_province_code, uscc_division};
 
 declare_rule! {
@@ -70,8 +73,75 @@ fn halfwidth(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
-    if let Err(e) = check_uscc(subject) {
+/// What B04 reads besides the 实施编码 and the 基本编码: the implementing body's code and
+/// region, and the item's level and type. Items of one body repeat them, so what is worked out
+/// from them alone is shared ([`cache::memo`]).
+pub(super) const BODY_READS: Reads = Reads::fields(&[
+    ItemField::SubjectCode,
+    ItemField::RegionCode,
+    ItemField::Level,
+    ItemField::ItemType,
+]);
+
+/// What B04 works out from [`BODY_READS`] alone.
+struct Body {
+    /// 实施主体编码, trimmed and half-width.
+    given: String,
+    /// What [`subject_facts`] finds for `given`, which the code's subject usually is.
+    facts: SubjectFacts,
+    /// The digits of 行政区划代码.
+    item_region: String,
+    /// The values of 行使层级.
+    levels: Vec<DomainValue>,
+    /// The first value of 事项类型.
+    item_type: Option<DomainValue>,
+}
+
+impl Body {
+    fn of(item: &Item) -> Self {
+        let given = halfwidth(item.subject_code.trim()).into_owned();
+        Self {
+            facts: subject_facts(&given),
+            given,
+            item_region: digits_of(&item.region_code).into_owned(),
+            levels: parse_domain(Domain::Level, &item.level).values,
+            item_type: parse_domain(Domain::ItemType, &item.item_type)
+                .values
+                .first()
+                .copied(),
+        }
+    }
+
+    /// About how many bytes it holds.
+    fn size(&self) -> usize {
+        200 + self.given.len() + self.item_region.len() + 16 * self.levels.len()
+    }
+}
+
+/// A 实施主体 code checked (GB 32100) and, when its region characters are digits, that region
+/// with its status in the division table.
+struct SubjectFacts {
+    uscc: Result<(), UsccError>,
+    division: Option<(String, DivisionStatus)>,
+}
+
+fn subject_facts(subject: &str) -> SubjectFacts {
+    SubjectFacts {
+        uscc: check_uscc(subject),
+        division: uscc_division(subject).map(|(region, status)| (region.to_owned(), status)),
+    }
+}
+
+fn check_subject(subject: &str, body: &Body, code: &str, out: &mut Vec<Violation>) {
+    // The code's subject is usually the body's own code, checked once for all its items.
+    let own;
+    let facts = if subject == body.given {
+        &body.facts
+    } else {
+        own = subject_facts(subject);
+        &own
+    };
+    if let Err(e) = &facts.uscc {
         out.push(
             Violation::new(
                 format!("事项编码中的实施主体代码「{subject}」{e}: \"{code}\""),
@@ -81,8 +151,8 @@ fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation
         );
         return;
     }
-    let given = halfwidth(item.subject_code.trim());
-    if !is_blank_or_placeholder(&given) && given != subject {
+    let given = &body.given;
+    if !is_blank_or_placeholder(given) && given != subject {
         out.push(Violation::new(
             format!(
                 "事项编码中的统一社会信用代码「{subject}」与实施主体编码「{given}」不一致: \"{code}\""
@@ -91,9 +161,9 @@ fn check_subject(subject: &str, item: &Item, code: &str, out: &mut Vec<Violation
         )
             .target("实施主体编码"));
     }
-    if let Some((region, status)) = uscc_division(subject) {
-        let item_region = digits_of(&item.region_code);
-        if status == DivisionStatus::Unknown {
+    if let Some((region, status)) = &facts.division {
+        let item_region = &body.item_region;
+        if *status == DivisionStatus::Unknown {
             out.push(Violation::new(
                 format!(
                     "事项编码中统一社会信用代码的登记区划「{region}」不是有效的行政区划代码: \"{code}\""
@@ -128,11 +198,15 @@ fn check_basic_against_item(basic: &str, item: &Item, code: &str, out: &mut Vec<
     }
 }
 
-fn check_level(level: char, item: &Item, code: &str, out: &mut Vec<Violation>) {
-    let Some(here) = ('1'..='6')
-        .contains(&level)
-        .then(|| Domain::Level.by_code(&level.to_string()))
-        .flatten()
+/// The 行使层级 of each level digit `1`–`6`, looked up once.
+static LEVELS: LazyLock<[Option<DomainValue>; 6]> =
+    LazyLock::new(|| std::array::from_fn(|i| Domain::Level.by_code(&(i + 1).to_string())));
+
+fn check_level(level: char, item: &Item, body: &Body, code: &str, out: &mut Vec<Violation>) {
+    let Some(here) = level
+        .to_digit(10)
+        .filter(|d| (1..=6).contains(d))
+        .and_then(|d| LEVELS[d as usize - 1])
     else {
         out.push(
             Violation::new(
@@ -143,8 +217,8 @@ fn check_level(level: char, item: &Item, code: &str, out: &mut Vec<Violation>) {
         );
         return;
     };
-    let levels = parse_domain(Domain::Level, &item.level);
-    if !levels.values.is_empty() && !levels.values.contains(&here) {
+    let levels = &body.levels;
+    if !levels.is_empty() && !levels.contains(&here) {
         out.push(Violation::new(
             format!(
                 "事项编码第19位行使层级为 {level}（{}），与事项的行使层级「{}」不一致: \"{code}\"",
@@ -157,7 +231,7 @@ fn check_level(level: char, item: &Item, code: &str, out: &mut Vec<Violation>) {
     }
 }
 
-fn check_basic_shape(basic: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
+fn check_basic_shape(basic: &str, body: &Body, code: &str, out: &mut Vec<Violation>) {
     if let Err(e) = check_basic_code(basic) {
         out.push(
             Violation::new(
@@ -178,8 +252,7 @@ fn check_basic_shape(basic: &str, item: &Item, code: &str, out: &mut Vec<Violati
         )
             .target("基本编码省份位"));
     }
-    let types = parse_domain(Domain::ItemType, &item.item_type);
-    if let Some(t) = types.values.first() {
+    if let Some(t) = &body.item_type {
         if !t.code.is_empty() && t.code != &basic[2..4] {
             out.push(
                 Violation::new(
@@ -198,18 +271,19 @@ fn check_basic_shape(basic: &str, item: &Item, code: &str, out: &mut Vec<Violati
     }
 }
 
+/// The national code's segments: subject, level, basic code, sequence.
+type Segments<'a> = (&'a str, char, &'a str, &'a str);
+
 fn check_national(
-    subject: &str,
-    level: char,
-    basic: &str,
-    suffix: &str,
+    (subject, level, basic, suffix): Segments<'_>,
     item: &Item,
+    body: &Body,
     code: &str,
     out: &mut Vec<Violation>,
 ) {
-    check_subject(subject, item, code, out);
-    check_level(level, item, code, out);
-    check_basic_shape(basic, item, code, out);
+    check_subject(subject, body, code, out);
+    check_level(level, item, body, code, out);
+    check_basic_shape(basic, body, code, out);
     check_basic_against_item(basic, item, code, out);
     if !suffix.is_empty() && !suffix.bytes().all(|b| b.is_ascii_digit()) {
         out.push(
@@ -227,14 +301,15 @@ fn check_hyphenated(
     subject: &str,
     basic: &str,
     item: &Item,
+    body: &Body,
     code: &str,
     out: &mut Vec<Violation>,
 ) {
     match division_status(region) {
         DivisionStatus::Known(_) => {
-            let item_region = digits_of(&item.region_code);
+            let item_region = &body.item_region;
             let differs = match item_region.len() {
-                6 => region[..6] != item_region,
+                6 => region[..6] != **item_region,
                 12 => region != item_region,
                 _ => false,
             };
@@ -256,7 +331,7 @@ fn check_hyphenated(
             .target("区划代码"),
         ),
     }
-    check_subject(subject, item, code, out);
+    check_subject(subject, body, code, out);
     check_basic_against_item(basic, item, code, out);
 }
 
@@ -278,6 +353,20 @@ impl Rule for ItemCodeRule {
             )]);
         }
         let mut out = Vec::new();
+        let body = || {
+            cache::memo(
+                item,
+                "B04 实施主体与层级",
+                BODY_READS,
+                Body::size,
+                || Body::of(item),
+            )
+        };
+        // The usual national code, read without copying its segments.
+        if let Some(segments) = national_segments(code) {
+            check_national(segments, item, &body(), code, &mut out);
+            return Verdict::Checked(out);
+        }
         match parse_item_code(code) {
             Err(e) => out.push(Violation::new(
                 format!("事项编码{e}: \"{}\"", crate::model::text::quote(code, 60)),
@@ -288,13 +377,19 @@ impl Rule for ItemCodeRule {
                 level,
                 basic,
                 suffix,
-            }) => check_national(&subject, level, &basic, &suffix, item, code, &mut out),
+            }) => check_national(
+                (&subject, level, &basic, &suffix),
+                item,
+                &body(),
+                code,
+                &mut out,
+            ),
             Ok(ItemCode::Hyphenated {
                 basic,
                 region,
                 subject,
                 ..
-            }) => check_hyphenated(&region, &subject, &basic, item, code, &mut out),
+            }) => check_hyphenated(&region, &subject, &basic, item, &body(), code, &mut out),
         }
         Verdict::Checked(out)
     }

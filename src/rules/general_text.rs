@@ -215,21 +215,18 @@ pub fn find_urls(text: &str) -> Vec<String> {
 
 /// [`find_urls`] without copying: calls `f` with each link, in order, as a slice of `text`.
 pub fn for_each_url<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
-    if !may_hold_url(text) {
-        return;
-    }
     let mut at = 0;
     // The usual attachment field starts with its link (`http://…/申请表（示例）.docx`): that first
-    // match is found without the regex, which then searches only what follows, if anything there
-    // may hold a link.
+    // match is found without the regex (and without looking for a scheme, which it has), which
+    // then searches only what follows, if anything there may hold a link.
     if let Some(end) = leading_link_end(text) {
         if let Some(link) = trimmed_link(&text[..end]) {
             f(link);
         }
         at = end;
-        if !may_hold_url(&text[at..]) {
-            return;
-        }
+    }
+    if !may_hold_url(&text[at..]) {
+        return;
     }
     while let Some(m) = URL_CANDIDATE.find_at(text, at) {
         if let Some(link) = trimmed_link(m.as_str()) {
@@ -252,14 +249,28 @@ fn trimmed_link(m: &str) -> Option<&str> {
 /// `https://` (any ASCII case): the scheme alternative matches at the start and its greedy tail
 /// takes every character up to the first that [`ends_link`].
 fn leading_link_end(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    let scheme = [&b"http://"[..], b"https://"]
-        .iter()
-        .any(|s| b.get(..s.len()).is_some_and(|h| h.eq_ignore_ascii_case(s)));
-    if !scheme {
+    http_scheme_len(text.as_bytes())?;
+    Some(link_end(text))
+}
+
+/// 7 for a text that starts with `http://`, 8 for `https://` (any ASCII case), `None` for any
+/// other: its first eight bytes compared at once, the letters folded to lower case with `| 0x20`
+/// (which maps no byte but a letter's upper case to a lower-case letter).
+fn http_scheme_len(b: &[u8]) -> Option<usize> {
+    if b.len() < 7 {
         return None;
     }
-    Some(link_end(text))
+    let mut head = [0u8; 8];
+    let n = b.len().min(8);
+    head[..n].copy_from_slice(&b[..n]);
+    let w = u64::from_le_bytes(head);
+    if w | 0x20_2020_2020 == u64::from_le_bytes(*b"https://") {
+        Some(8)
+    } else if (w | 0x2020_2020) & 0x00FF_FFFF_FFFF_FFFF == u64::from_le_bytes(*b"http://\0") {
+        Some(7)
+    } else {
+        None
+    }
 }
 
 /// Where the first character that [`ends_link`] is, or the text's length: a byte scan that
@@ -273,8 +284,15 @@ fn link_end(text: &str) -> usize {
     while at < b.len() {
         let end = (at + WINDOW).min(b.len());
         // A whole window without a byte that may end a link is skipped at once (the test is
-        // branch-free so that it is vectorised); otherwise its bytes are read one by one.
-        if let Ok(window) = <&[u8; WINDOW]>::try_from(&b[at..end]) {
+        // branch-free so that it is vectorised); otherwise its bytes are read one by one. The
+        // last bytes, fewer than a window, are tested as the window that ends the text (its
+        // bytes before `at` are known not to end a link).
+        let window = if end - at == WINDOW {
+            Some(&b[at..end])
+        } else {
+            b.len().checked_sub(WINDOW).map(|start| &b[start..])
+        };
+        if let Some(Ok(window)) = window.map(<&[u8; WINDOW]>::try_from) {
             if !window
                 .iter()
                 .fold(false, |hit, &x| hit | may_end_link_byte(x))
@@ -434,6 +452,17 @@ fn is_intranet_host(host: &url::Host<&str>) -> bool {
 /// Checks one link as written; `Ok(())` when it is a well-formed public `http(s)` URL.
 pub fn check_url(link: &str) -> Result<(), UrlProblem> {
     let t = link.trim();
+    // The usual link: `http://` or `https://`, then a plain public host that ends at a `/` or
+    // with the link. Not a local path, no full-width character up to the third `/` (all of it
+    // ASCII), a scheme, a host the parser accepts: well formed, as the steps below would find.
+    if let Some(scheme) = http_scheme_len(t.as_bytes()) {
+        let rest = &t[scheme..];
+        if plain_public_host_end(rest)
+            .is_some_and(|end| matches!(rest.as_bytes().get(end), None | Some(b'/')))
+        {
+            return Ok(());
+        }
+    }
     if starts_with_ignore_ascii_case(t, "file:")
         || t.starts_with("\\\\")
         || t.as_bytes().get(1) == Some(&b':') && t.as_bytes().get(2) == Some(&b'\\')
@@ -508,17 +537,27 @@ fn starts_with_ignore_ascii_case(text: &str, prefix: &str) -> bool {
 /// published link is like this; parsing it (IDNA, percent-encoding the path) was most of
 /// [`check_url`]'s cost. Anything else (ports, user names, `%`, non-ASCII hosts) is parsed.
 fn has_plain_public_host(after_scheme: &str) -> bool {
+    plain_public_host_end(after_scheme).is_some()
+}
+
+/// Where the host ends (at `/`, `?`, `#`, `\\` or the end) when [`has_plain_public_host`].
+fn plain_public_host_end(after_scheme: &str) -> Option<usize> {
     // One pass over the bytes (every character looked for is ASCII), label by label.
     let mut labels = 0;
     let mut len = 0;
     let mut all_letters = true;
     let mut prev = b'.';
-    for &c in after_scheme.as_bytes() {
+    let b = after_scheme.as_bytes();
+    let mut end = b.len();
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            b'/' | b'?' | b'#' | b'\\' => break,
+            b'/' | b'?' | b'#' | b'\\' => {
+                end = i;
+                break;
+            }
             b'.' => {
                 if len == 0 || len > 63 || prev == b'-' {
-                    return false;
+                    return None;
                 }
                 labels += 1;
                 len = 0;
@@ -533,12 +572,12 @@ fn has_plain_public_host(after_scheme: &str) -> bool {
                 len += 1;
                 all_letters &= c.is_ascii_alphabetic();
             }
-            _ => return false,
+            _ => return None,
         }
         prev = c;
     }
     // The last label: not empty, not too long, not ending in a hyphen, all letters.
-    len > 0 && len <= 63 && prev != b'-' && labels >= 1 && all_letters
+    (len > 0 && len <= 63 && prev != b'-' && labels >= 1 && all_letters).then_some(end)
 }
 
 /// Decodes `%XX` escapes; bytes that are not UTF-8 (a GBK file name escaped as bytes) become
@@ -1314,6 +1353,8 @@ pub struct BigramSketch {
     bits: [u64; 4],
     /// Each bigram's bit, in text order (repeats kept: the bound counts occurrences).
     hashes: Vec<u8>,
+    /// How many of `hashes` repeat an earlier one: `hashes.len()` less the bits set.
+    repeats: usize,
 }
 
 impl BigramSketch {
@@ -1332,9 +1373,15 @@ impl BigramSketch {
             }
             prev = Some(c);
         }
+        Self::new(chars, bits, hashes)
+    }
+
+    fn new(chars: usize, bits: [u64; 4], hashes: Vec<u8>) -> Self {
+        let distinct = bits.iter().map(|w| w.count_ones() as usize).sum::<usize>();
         Self {
             chars,
             bits,
+            repeats: hashes.len() - distinct,
             hashes,
         }
     }
@@ -1350,28 +1397,38 @@ impl BigramSketch {
                 h
             })
             .collect();
-        Self {
-            chars: text.len(),
-            bits,
-            hashes,
-        }
+        Self::new(text.len(), bits, hashes)
     }
 
     /// Whether the [`Bigrams::dice`] coefficient of the two texts may reach `threshold`:
     /// `false` only when it surely stays below. Every bigram occurrence the texts share is one
     /// of `self`'s whose bit `other` has, so that count bounds the shared count, and the bound
     /// goes through the same expression as `dice` (division is monotone).
+    ///
+    /// That count is bounded first without reading `hashes`: each bit the two share counts its
+    /// first occurrence once, and at most every repeat besides. Most texts compared are unrelated
+    /// and fail that bound already.
     pub fn may_reach(&self, other: &BigramSketch, threshold: f64) -> bool {
         if self.chars < 2 || other.chars < 2 {
             return true;
         }
-        let hits = self
-            .hashes
+        let total = (self.chars - 1) + (other.chars - 1);
+        let reaches = |hits: usize| 2.0 * hits as f64 / total as f64 >= threshold;
+        let shared = self
+            .bits
+            .iter()
+            .zip(&other.bits)
+            .map(|(a, b)| (a & b).count_ones() as usize)
+            .sum::<usize>();
+        reaches(shared + self.repeats) && reaches(self.hits(other))
+    }
+
+    /// How many of `self`'s bigram occurrences have a bit in `other`.
+    fn hits(&self, other: &BigramSketch) -> usize {
+        self.hashes
             .iter()
             .filter(|&&h| has_bit(&other.bits, h))
-            .count();
-        let total = (self.chars - 1) + (other.chars - 1);
-        2.0 * hits as f64 / total as f64 >= threshold
+            .count()
     }
 }
 
@@ -1836,10 +1893,15 @@ mod similarity_tests {
             let bare_b_chars: Vec<char> = bare_b.chars().collect();
             proptest::prop_assert_eq!(Bigrams::of_chars(&bare), Bigrams::of(&without_stopwords(&a)));
             for t in [0.0, 0.5, 0.8, 1.0] {
+                let (sa, sb) = (BigramSketch::of_chars(&bare), BigramSketch::of_chars(&bare_b_chars));
                 proptest::prop_assert_eq!(
-                    BigramSketch::of_chars(&bare).may_reach(&BigramSketch::of_chars(&bare_b_chars), t),
+                    sa.may_reach(&sb, t),
                     BigramSketch::of(&without_stopwords(&a)).may_reach(&BigramSketch::of(&bare_b), t)
                 );
+                // The bound before the count never changes the answer.
+                let plain = sa.chars < 2 || sb.chars < 2
+                    || 2.0 * sa.hits(&sb) as f64 / (sa.chars + sb.chars - 2) as f64 >= t;
+                proptest::prop_assert_eq!(sa.may_reach(&sb, t), plain);
             }
             proptest::prop_assert_eq!(CharSketch::of_chars(&ca), CharSketch::of(&na).0);
             proptest::prop_assert_eq!(
@@ -2108,6 +2170,54 @@ mod tests {
             Some(h) if is_intranet_host(&h) => Err(UrlProblem::Intranet(h.to_string())),
             Some(_) => Ok(()),
         }
+    }
+
+    #[test]
+    fn http_schemes_are_read_as_defined() {
+        // Each scheme with one character changed (to either case, to a byte that folds near a
+        // letter, or away), then cut anywhere, then followed by something or nothing.
+        let swaps = [
+            "", "h", "H", "t", "T", "p", "P", "s", "S", ":", "/", "x", "\u{0}", "é", "\u{8}",
+        ];
+        let mut texts = Vec::new();
+        for base in ["http://", "https://", "HTTPS://"] {
+            for at in 0..base.len() {
+                for swap in swaps {
+                    let changed = format!("{}{swap}{}", &base[..at], &base[at + 1..]);
+                    for cut in 0..=changed.len() {
+                        for tail in ["", "a", "/x", "s://"] {
+                            if let Some(head) = changed.get(..cut) {
+                                texts.push(format!("{head}{tail}"));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for t in &texts {
+            let want = if starts_with_ignore_ascii_case(t, "http://") {
+                Some(7)
+            } else if starts_with_ignore_ascii_case(t, "https://") {
+                Some(8)
+            } else {
+                None
+            };
+            assert_eq!(http_scheme_len(t.as_bytes()), want, "{t:?}");
+        }
+        assert!(
+            texts
+                .iter()
+                .filter(|t| http_scheme_len(t.as_bytes()) == Some(7))
+                .count()
+                > 10
+        );
+        assert!(
+            texts
+                .iter()
+                .filter(|t| http_scheme_len(t.as_bytes()) == Some(8))
+                .count()
+                > 10
+        );
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! repeat another element of the item.
 
 use std::cell::OnceCell;
+use std::rc::Rc;
 
 use super::general_text::{
     BigramSketch, Bigrams, CharSketch, StopwordScan, find_chars, find_text, normalize_chars_into,
@@ -71,10 +72,14 @@ const ELEMENTS_AFTER: &[ItemField] = &[
 ];
 
 /// What the shared part of the check reads: the FAQs, the name and the catalogue elements.
-pub(super) const SHARED_READS: Reads = Reads::FAQS
-    .and(Reads::fields(&[ItemField::Name]))
-    .and(Reads::fields(ELEMENTS_BEFORE))
-    .and(Reads::fields(ELEMENTS_AFTER));
+pub(super) const SHARED_READS: Reads = FAQ_READS.and(CATALOGUE_READS);
+
+/// What the FAQs' own part reads: the FAQs and the name (left out of the questions' similarity).
+pub(super) const FAQ_READS: Reads = Reads::FAQS.and(Reads::fields(&[ItemField::Name]));
+
+/// What the catalogue elements' part reads.
+pub(super) const CATALOGUE_READS: Reads =
+    Reads::fields(ELEMENTS_BEFORE).and(Reads::fields(ELEMENTS_AFTER));
 
 /// What the local elements' part reads.
 const LOCAL_READS: Reads = Reads::fields(ELEMENTS_LOCAL);
@@ -83,8 +88,7 @@ const LOCAL_READS: Reads = Reads::fields(ELEMENTS_LOCAL);
 /// whether an answer repeats 办理地点 or 办理时间. Items that claim the same master share it
 /// ([`cache::memo`]).
 struct Shared {
-    /// Violations before the answers' (answers without a question, too few FAQs, duplicates).
-    head: Vec<Violation>,
+    faqs: Rc<FaqPart>,
     /// What each FAQ with a question says about its answer, in order.
     answers: Vec<Answer>,
 }
@@ -92,28 +96,67 @@ struct Shared {
 enum Answer {
     /// Decided without the local elements.
     Done(Option<Violation>),
-    /// Compared with the local elements next: `faq` is its index in `item.faqs`, `after` the
-    /// catalogue element after them it repeats, if any.
+    /// Compared with the local elements next: `faq` is its index in `item.faqs` and in
+    /// [`FaqPart::answers`], `after` the catalogue element after them it repeats, if any.
     Local {
         faq: usize,
-        probe: Probe,
         after: Option<&'static str>,
     },
 }
 
-impl Shared {
+/// What Q01 finds from the FAQs and the name alone: shared by the items with the same FAQs even
+/// when their catalogue elements differ.
+struct FaqPart {
+    /// Violations before the answers' (answers without a question, too few FAQs, duplicates).
+    head: Vec<Violation>,
+    /// What each FAQ with a question says about its answer, in order: decided, or an answer
+    /// long enough to have copied another element, to compare with them (`faq` its index in
+    /// `item.faqs`).
+    answers: Vec<FaqAnswer>,
+}
+
+enum FaqAnswer {
+    Done(Option<Violation>),
+    Probe { faq: usize, probe: Probe },
+}
+
+impl FaqPart {
     /// About how many bytes it holds.
     fn size(&self) -> usize {
-        let violation = |v: &Violation| 160 + v.message.len() + v.evidence.len();
-        self.head.iter().map(violation).sum::<usize>()
+        self.head.iter().map(violation_size).sum::<usize>()
             + self
                 .answers
                 .iter()
                 .map(|a| match a {
-                    Answer::Done(v) => 32 + v.as_ref().map_or(0, violation),
-                    Answer::Local { probe, .. } => 16 + probe.size(),
+                    FaqAnswer::Done(v) => 32 + v.as_ref().map_or(0, violation_size),
+                    FaqAnswer::Probe { probe, .. } => 16 + probe.size(),
                 })
                 .sum::<usize>()
+    }
+
+    /// The probe of the FAQ at `faq` in `item.faqs`.
+    fn probe(&self, faq: usize) -> Option<&Probe> {
+        self.answers.iter().find_map(|a| match a {
+            FaqAnswer::Probe { faq: at, probe } if *at == faq => Some(probe),
+            _ => None,
+        })
+    }
+}
+
+fn violation_size(v: &Violation) -> usize {
+    160 + v.message.len() + v.evidence.len()
+}
+
+impl Shared {
+    /// About how many bytes it holds (besides the FAQs' part, kept under its own key).
+    fn size(&self) -> usize {
+        self.answers
+            .iter()
+            .map(|a| match a {
+                Answer::Done(v) => 32 + v.as_ref().map_or(0, violation_size),
+                Answer::Local { .. } => 32,
+            })
+            .sum::<usize>()
     }
 }
 
@@ -126,13 +169,13 @@ impl Rule for FaqQuality {
         let shared = cache::memo(item, "Q01 常见问题", SHARED_READS, Shared::size, || {
             shared_part(item, ctx)
         });
-        let mut out = shared.head.clone();
+        let mut out = shared.faqs.head.clone();
         // A body's address and hours repeat over its items: normalised once for all of them.
-        let mut local: Option<std::rc::Rc<Elements>> = None;
+        let mut local: Option<Rc<Elements>> = None;
         for answer in &shared.answers {
             match answer {
                 Answer::Done(v) => out.extend(v.clone()),
-                Answer::Local { faq, probe, after } => {
+                Answer::Local { faq, after } => {
                     let local = local.get_or_insert_with(|| {
                         cache::memo(
                             item,
@@ -142,8 +185,10 @@ impl Rule for FaqQuality {
                             || other_elements(item, ELEMENTS_LOCAL),
                         )
                     });
-                    let repeated = probe
-                        .repeated(local, ctx.params.faq_similarity_threshold)
+                    let repeated = shared
+                        .faqs
+                        .probe(*faq)
+                        .and_then(|p| p.repeated(local, ctx.params.faq_similarity_threshold))
                         .or(*after);
                     if let Some(label) = repeated {
                         out.push(copied(&item.faqs[*faq], label));
@@ -169,8 +214,56 @@ fn copied(f: &Faq, label: &str) -> Violation {
     .at(&f.provenance)
 }
 
-/// Everything Q01 finds from the FAQs, the item's name and its catalogue elements.
+/// Everything Q01 finds from the FAQs, the item's name and its catalogue elements: the FAQs'
+/// part ([`faq_part`], shared over the FAQs and the name) with its answers compared with the
+/// catalogue elements (normalised once per set of them).
 fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
+    let faqs = cache::memo(
+        item,
+        "Q01 问题与解答",
+        FAQ_READS,
+        FaqPart::size,
+        || faq_part(item, ctx),
+    );
+    // The other elements are read only when an answer is long enough to have copied one.
+    let mut elements: Option<Rc<(Elements, Elements)>> = None;
+    let threshold = ctx.params.faq_similarity_threshold;
+    let answers = faqs
+        .answers
+        .iter()
+        .map(|a| match a {
+            FaqAnswer::Done(v) => Answer::Done(v.clone()),
+            FaqAnswer::Probe { faq, probe } => {
+                let (before, after) = &**elements.get_or_insert_with(|| {
+                    cache::memo(
+                        item,
+                        "Q01 目录要素",
+                        CATALOGUE_READS,
+                        |(b, a): &(Elements, Elements)| b.size() + a.size(),
+                        || {
+                            (
+                                other_elements(item, ELEMENTS_BEFORE),
+                                other_elements(item, ELEMENTS_AFTER),
+                            )
+                        },
+                    )
+                });
+                match probe.repeated(before, threshold) {
+                    Some(label) => Answer::Done(Some(copied(&item.faqs[*faq], label))),
+                    None => Answer::Local {
+                        faq: *faq,
+                        after: probe.repeated(after, threshold),
+                    },
+                }
+            }
+        })
+        .collect();
+    Shared { faqs, answers }
+}
+
+/// Everything Q01 finds from the FAQs and the item's name: the questions, and each answer
+/// decided or made ready to compare with the other elements.
+fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     let p = &ctx.params;
     let mut out = Vec::new();
     let faqs: Vec<(usize, &Faq)> = item
@@ -261,8 +354,6 @@ fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
             }
         }
     }
-    // The other elements are read only when an answer is long enough to have copied one.
-    let mut elements: Option<(Elements, Elements)> = None;
     let non_answers = &ctx.prepared().faq_process.non_answers;
     // Each answer normalised into the same buffers, as characters.
     let longest = faqs.iter().map(|(_, f)| f.answer.len()).max().unwrap_or(0);
@@ -282,24 +373,8 @@ fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
                 format!("常见问题答非所问，只是推托: \"{}\"", quote(answer, 40))
             } else {
                 answers.push(match Probe::new(&norm) {
-                    None => Answer::Done(None),
-                    Some(probe) => {
-                        let (before, after) = elements.get_or_insert_with(|| {
-                            (
-                                other_elements(item, ELEMENTS_BEFORE),
-                                other_elements(item, ELEMENTS_AFTER),
-                            )
-                        });
-                        let threshold = p.faq_similarity_threshold;
-                        match probe.repeated(before, threshold) {
-                            Some(label) => Answer::Done(Some(copied(f, label))),
-                            None => Answer::Local {
-                                faq: index,
-                                after: probe.repeated(after, threshold),
-                                probe,
-                            },
-                        }
-                    }
+                    None => FaqAnswer::Done(None),
+                    Some(probe) => FaqAnswer::Probe { faq: index, probe },
                 });
                 continue;
             }
@@ -309,13 +384,13 @@ fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
         } else {
             answer
         };
-        answers.push(Answer::Done(Some(
+        answers.push(FaqAnswer::Done(Some(
             Violation::new(problem, evidence)
                 .target(format!("问题「{}」", quote(&f.question, 30)))
                 .at(&f.provenance),
         )));
     }
-    Shared { head: out, answers }
+    FaqPart { head: out, answers }
 }
 
 /// A question as compared with the others: normalised into `key` (for sameness), and the

@@ -5,8 +5,8 @@ use super::{Reads, held, set_budget};
 use crate::r#gen::{GenOptions, generate};
 use crate::model::{Item, Material};
 use crate::rules::{
-    CheckContext, REGISTRY, RuleParams, RuleSet, g01_required_placeholder, g03_malformed_url,
-    q01_faq,
+    CheckContext, REGISTRY, RuleParams, RuleSet, b04_item_code, g01_required_placeholder,
+    g03_malformed_url, q01_faq,
 };
 
 /// Every item of the rule fixtures (`fixtures/rules/*.json`, passing and failing cases) and 240
@@ -53,7 +53,11 @@ fn all_reads() -> Vec<(&'static str, Reads)> {
         .filter_map(|r| r.reads().map(|reads| (r.meta().id, reads)))
         .chain([
             ("Q01 shared", q01_faq::SHARED_READS),
+            ("Q01 FAQs", q01_faq::FAQ_READS),
+            ("Q01 catalogue", q01_faq::CATALOGUE_READS),
+            ("B04 body", b04_item_code::BODY_READS),
             ("G03 shared", g03_malformed_url::SHARED_READS),
+            ("G03 body", g03_malformed_url::BODY_READS),
             ("G01 shared", g01_required_placeholder::SHARED_READS),
         ])
         .collect()
