@@ -45,8 +45,8 @@ fn partners(i: usize, n: usize) -> [usize; 3] {
     [(i + 1) % n, (i * 7 + 3) % n, (i * 13 + n / 2) % n]
 }
 
-/// Everything a cached result is keyed by: each rule's reads and the reads of the shared parts of
-/// G01, G03 and Q01.
+/// Everything a cached result is keyed by: each rule's reads and the reads of the partial results
+/// ([`super::memo`]) of G01, G03, Q01 and B04.
 fn all_reads() -> Vec<(&'static str, Reads)> {
     REGISTRY
         .iter()
