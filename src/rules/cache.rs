@@ -176,6 +176,8 @@ enum Value {
 struct Entry {
     /// Who computed it: a rule id, or the name of a rule's partial result.
     owner: &'static str,
+    /// The elements it depends on, and their ids.
+    reads: Reads,
     ids: Box<[u32]>,
     value: Value,
 }
@@ -194,8 +196,6 @@ struct Cache {
     /// element ids so far.
     current: *const Item,
     ids: [u32; SLOTS],
-    /// Scratch space for a key's ids.
-    key: Vec<u32>,
     /// Scratch space for a flattened list.
     flat: Vec<u8>,
     /// [`BUDGET`], but smaller in the tests.
@@ -213,7 +213,6 @@ impl Cache {
             bytes: 0,
             current: std::ptr::null(),
             ids: [UNKNOWN; SLOTS],
-            key: Vec::new(),
             flat: Vec::new(),
             budget: BUDGET,
             hits: 0,
@@ -263,39 +262,46 @@ impl Cache {
         id
     }
 
-    /// The key of `owner`'s result on the current item, in `self.key`; `None` when an element
-    /// cannot be shared.
+    /// The hash of `owner`'s result on the current item, with the ids of the elements in `reads`
+    /// found (they stay valid while the item is checked); `None` when an element cannot be
+    /// shared.
     fn key(&mut self, item: &Item, owner: &'static str, reads: Reads) -> Option<u64> {
-        self.key.clear();
         let mut h = FxHasher::default();
-        owner.hash(&mut h);
+        // The owner by address: its text is compared on a hit (an owner written twice in the
+        // code would only keep two entries apart).
+        h.write_usize(owner.as_ptr() as usize);
         for slot in reads.slots() {
             let id = self.id(item, slot);
             if id == UNSHARED {
                 return None;
             }
-            self.key.push(id);
             h.write_u32(id);
         }
         Some(h.finish())
     }
 
-    fn get(&mut self, hash: u64, owner: &str) -> Option<&Value> {
-        let found = self
-            .entries
-            .get(&hash)
-            .filter(|e| e.owner == owner && *e.ids == self.key[..]);
+    /// `owner`'s result on the current item, after [`Cache::key`] gave `hash`.
+    fn get(&mut self, hash: u64, owner: &str, reads: Reads) -> Option<&Value> {
+        let ids = &self.ids;
+        let found = self.entries.get(&hash).filter(|e| {
+            e.owner == owner
+                && e.reads == reads
+                && e.ids.iter().zip(reads.slots()).all(|(&id, slot)| ids[slot as usize] == id)
+        });
         self.hits += u64::from(found.is_some());
         found.map(|e| &e.value)
     }
 
-    fn put(&mut self, hash: u64, owner: &'static str, value: Value, size: usize) {
-        self.bytes += size + 64 + 4 * self.key.len();
+    /// Keeps `owner`'s result on the current item, after [`Cache::key`] gave `hash`.
+    fn put(&mut self, hash: u64, owner: &'static str, reads: Reads, value: Value, size: usize) {
+        let ids: Box<[u32]> = reads.slots().map(|slot| self.ids[slot as usize]).collect();
+        self.bytes += size + 64 + 4 * ids.len();
         self.entries.insert(
             hash,
             Entry {
                 owner,
-                ids: self.key.as_slice().into(),
+                reads,
+                ids,
                 value,
             },
         );
@@ -356,7 +362,7 @@ pub(super) fn verdict(
 ) -> Verdict {
     let found = CACHE.with_borrow_mut(|c| {
         let hash = c.key(item, owner, reads)?;
-        match c.get(hash, owner) {
+        match c.get(hash, owner, reads) {
             Some(Value::Verdict(v)) => Some(Ok(v.clone())),
             _ => Some(Err(hash)),
         }
@@ -367,10 +373,10 @@ pub(super) fn verdict(
         Some(Err(hash)) => {
             let v = check();
             CACHE.with_borrow_mut(|c| {
-                // The key again: the check may have run a memo that moved `c.key`.
-                if in_scope(c, item) && c.key(item, owner, reads) == Some(hash) {
+                // The item's ids are still those `hash` was made of (they change with the item).
+                if in_scope(c, item) {
                     let size = verdict_size(&v);
-                    c.put(hash, owner, Value::Verdict(v.clone()), size);
+                    c.put(hash, owner, reads, Value::Verdict(v.clone()), size);
                 }
             });
             v
@@ -393,7 +399,7 @@ pub fn memo<T: Any>(
             return None;
         }
         let hash = c.key(item, owner, reads)?;
-        match c.get(hash, owner) {
+        match c.get(hash, owner, reads) {
             Some(Value::Other(v)) => Some(Ok(Rc::clone(v))),
             _ => Some(Err(hash)),
         }
@@ -407,9 +413,9 @@ pub fn memo<T: Any>(
         Some(Err(hash)) => {
             let v = Rc::new(compute());
             CACHE.with_borrow_mut(|c| {
-                if in_scope(c, item) && c.key(item, owner, reads) == Some(hash) {
+                if in_scope(c, item) {
                     let any: Rc<dyn Any> = v.clone();
-                    c.put(hash, owner, Value::Other(any), size(&v));
+                    c.put(hash, owner, reads, Value::Other(any), size(&v));
                 }
             });
             v
