@@ -10,7 +10,7 @@ use zwfw_audit::report::output::{Format, write_dir};
 use zwfw_audit::report::view::Views;
 use zwfw_audit::report::xlsx::{self, Scope};
 use zwfw_audit::report::{
-    ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary, csv, html,
+    ItemEntry, ItemStatus, Outcomes, Report, RuleInfo, SCHEMA_VERSION, Summary, csv, html,
 };
 use zwfw_audit::score::{RateKind, UnitScore};
 use zwfw_audit::unit::UnitKind;
@@ -94,7 +94,7 @@ fn large_report() -> Report {
                         };
                         ((*id).into(), o)
                     })
-                    .collect::<BTreeMap<_, _>>(),
+                    .collect::<Outcomes>(),
                 errors: 0,
                 warnings: 0,
                 subject: String::new(),

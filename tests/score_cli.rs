@@ -1,6 +1,5 @@
 //! End to end: `zwfw-audit sample` and `zwfw-audit score` on a report built in code.
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -22,7 +21,7 @@ fn write_report(path: &Path) {
         let fail = i % 4 == 0 || i % 4 == 1;
         let code = format!("113417000030000000{i:013}");
         let name = format!("食品经营许可{i}");
-        let mut outcomes = BTreeMap::new();
+        let mut outcomes = report::Outcomes::new();
         outcomes.insert(
             "B13".into(),
             if fail { Outcome::Fail } else { Outcome::Pass },

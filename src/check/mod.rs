@@ -4,7 +4,7 @@
 use rayon::prelude::*;
 
 use crate::model::{Item, Severity};
-use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
+use crate::report::{ItemEntry, ItemStatus, Outcomes, Report, RuleInfo, SCHEMA_VERSION, Summary};
 use crate::rules::{CheckContext, RuleSet};
 use crate::source::{Notice, Record};
 use crate::unit::{UnitKind, default_unit};
@@ -106,12 +106,8 @@ pub(crate) fn check_slot(
                 provenance,
                 status: ItemStatus::Checked,
                 reason: None,
-                // Already sorted by id: collecting only checks the order before building.
-                outcomes: result
-                    .outcomes
-                    .iter()
-                    .map(|&(k, v)| (std::borrow::Cow::Borrowed(k), v))
-                    .collect(),
+                // Already sorted by id: only the order is checked.
+                outcomes: Outcomes::from_sorted_ids(&result.outcomes),
                 errors,
                 warnings: result.findings.len() - errors,
             };
@@ -129,7 +125,7 @@ pub(crate) fn check_slot(
                 provenance: u.provenance,
                 status: ItemStatus::Unreadable,
                 reason: Some(u.reason),
-                outcomes: std::collections::BTreeMap::default(),
+                outcomes: Outcomes::new(),
                 errors: 0,
                 warnings: 0,
             };

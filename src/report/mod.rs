@@ -3,12 +3,11 @@
 //! The JSON form is the report's schema (`schema/report.schema.json`), versioned by
 //! [`SCHEMA_VERSION`]; the other formats are views of it.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Finding, Outcome, Provenance, Severity};
+use crate::model::{Finding, Provenance, Severity};
 use crate::rules::RuleSet;
 use crate::score::UnitScore;
 use crate::source::Notice;
@@ -20,10 +19,13 @@ pub mod html;
 mod html_history;
 pub mod json;
 pub mod markdown;
+pub mod outcomes;
 pub mod output;
 pub mod view;
 pub mod xlsx;
 mod xlsx_history;
+
+pub use outcomes::Outcomes;
 
 /// Version of the JSON report schema; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -134,10 +136,11 @@ pub struct ItemEntry {
     /// Why the item could not be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    /// pass / fail / n/a per rule id. The ids are borrowed from the rules when the item was
-    /// checked in this run (no allocation per rule per item), owned when read back from a report.
+    /// pass / fail / n/a per rule id, in id order. The ids are borrowed from the rules when the
+    /// item was checked in this run (no allocation per rule per item), owned when read back from
+    /// a report.
     #[serde(default)]
-    pub outcomes: BTreeMap<Cow<'static, str>, Outcome>,
+    pub outcomes: Outcomes,
     /// Findings of severity error.
     pub errors: usize,
     /// Findings of severity warning.

@@ -215,6 +215,7 @@ mod tests {
     use super::*;
     use crate::check::check_records;
     use crate::r#gen::{GenOptions, generate};
+    use crate::report::Outcomes;
     use crate::rules::{CheckContext, RuleSet};
     use crate::score::{RateKind, score_units};
     use crate::source::Record;
@@ -327,7 +328,7 @@ mod tests {
             provenance: crate::model::Provenance::default(),
             status: ItemStatus::Checked,
             reason: None,
-            outcomes: BTreeMap::new(),
+            outcomes: Outcomes::new(),
             errors: 0,
             warnings: 0,
         }

@@ -4,10 +4,10 @@
 
 #![allow(dead_code)]
 
-use std::collections::BTreeMap;
-
 use zwfw_audit::model::{Finding, Outcome, Provenance, Severity};
-use zwfw_audit::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
+use zwfw_audit::report::{
+    ItemEntry, ItemStatus, Outcomes, Report, RuleInfo, SCHEMA_VERSION, Summary,
+};
 use zwfw_audit::score::{RateKind, UnitScore};
 use zwfw_audit::unit::UnitKind;
 
@@ -66,7 +66,7 @@ fn item(
             .into_iter()
             .map(Into::into)
             .zip(outcomes)
-            .collect::<BTreeMap<_, _>>(),
+            .collect::<Outcomes>(),
         errors: 0,
         warnings: 0,
         subject: String::new(),
@@ -255,7 +255,7 @@ pub fn report() -> Report {
         provenance: Provenance::record("items.json", 9),
         status: ItemStatus::Unreadable,
         reason: Some("字段类型错误: invalid type: integer `5662021234`, expected a string".into()),
-        outcomes: BTreeMap::new(),
+        outcomes: Outcomes::new(),
         errors: 0,
         warnings: 0,
         subject: String::new(),
