@@ -32,8 +32,9 @@ static AREA_CODES: LazyLock<AreaCodes> = LazyLock::new(|| {
 });
 
 /// Division names by 6-digit code (GB/T 2260 as merged in `division_areacity_level3.csv`, plus the
-/// 2022 statistical list, which also names 开发区 pseudo-counties).
-static DIVISIONS: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
+/// 2022 statistical list, which also names 开发区 pseudo-counties), as read from the files; the
+/// lookups use [`DIVISIONS`], built from it.
+fn division_table() -> std::collections::BTreeMap<String, String> {
     let mut map = BTreeMap::new();
     let mut rdr = csv::Reader::from_reader(STATS_AREAS_CSV.as_bytes());
     for rec in rdr.records().flatten() {
@@ -51,7 +52,40 @@ static DIVISIONS: LazyLock<BTreeMap<String, String>> = LazyLock::new(|| {
         }
     }
     map
+}
+
+/// [`division_table`] keyed by the code's value: every code in the files is six ASCII digits
+/// (`tests::every_division_code_is_six_digits`), so a text that is not six digits names none,
+/// and six digits name the entry of their value. Sorted by code, for a binary search on integers
+/// instead of a string map's comparisons (this runs for every item's codes).
+static DIVISIONS: LazyLock<Vec<(u32, String)>> = LazyLock::new(|| {
+    division_table()
+        .into_iter()
+        .filter_map(|(code, name)| Some((six_digits(code.as_bytes())?, name)))
+        .collect()
 });
+
+/// The value of exactly six ASCII digits.
+fn six_digits(code: &[u8]) -> Option<u32> {
+    let &[a, b, c, d, e, f] = code else {
+        return None;
+    };
+    let mut n = 0;
+    for x in [a, b, c, d, e, f] {
+        if !x.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u32::from(x - b'0');
+    }
+    Some(n)
+}
+
+/// The name of the division whose code has the value `code`.
+fn division_by_value(code: u32) -> Option<&'static str> {
+    let table: &'static [(u32, String)] = &DIVISIONS;
+    let i = table.binary_search_by_key(&code, |&(c, _)| c).ok()?;
+    Some(table[i].1.as_str())
+}
 
 /// Whether `code` (with its leading 0) is an area code in use somewhere in China.
 pub fn is_known_area_code(code: &str) -> bool {
@@ -88,7 +122,7 @@ pub fn area_codes_for_region(region_code: &str) -> Vec<&'static str> {
 
 /// The name of a 6-digit division code (`341702` → `贵池区`).
 pub fn division_name(code: &str) -> Option<&'static str> {
-    DIVISIONS.get(code.get(..6)?).map(String::as_str)
+    division_by_value(six_digits(code.as_bytes().get(..6)?)?)
 }
 
 /// How a 6-digit region code relates to the division table.
@@ -109,11 +143,15 @@ pub fn division_status(code: &str) -> DivisionStatus {
     if !digits || !code.bytes().all(|b| b.is_ascii_digit()) {
         return DivisionStatus::Unknown;
     }
-    let six = &code[..6];
-    if let Some(name) = DIVISIONS.get(six) {
+    // Six ASCII digits: checked just above.
+    let Some(six) = six_digits(&code.as_bytes()[..6]) else {
+        return DivisionStatus::Unknown;
+    };
+    if let Some(name) = division_by_value(six) {
         return DivisionStatus::Known(name);
     }
-    match DIVISIONS.get(&format!("{}00", &six[..4])) {
+    // The prefecture: the first four digits followed by `00`.
+    match division_by_value(six / 100 * 100) {
         Some(city) => DivisionStatus::InKnownCity(city),
         None => DivisionStatus::Unknown,
     }
@@ -127,7 +165,11 @@ pub fn is_division_code(code: &str) -> bool {
 
 /// Whether two digits are a province code in the table (`34` 安徽, `51` 四川).
 pub fn is_province_code(two: &str) -> bool {
-    two.len() == 2 && DIVISIONS.contains_key(&format!("{two}0000"))
+    match *two.as_bytes() {
+        [a, b] => six_digits(&[a, b, b'0', b'0', b'0', b'0'])
+            .is_some_and(|n| division_by_value(n).is_some()),
+        _ => false,
+    }
 }
 
 /// The region of a 统一社会信用代码 (its characters 3–8, the registering authority's division)
@@ -166,8 +208,9 @@ mod tests {
 
     #[test]
     fn area_codes_match_the_plain_lookup() {
-        let mut codes: Vec<String> = DIVISIONS.keys().cloned().collect();
-        for code in DIVISIONS.keys().take(400) {
+        let table = division_table();
+        let mut codes: Vec<String> = table.keys().cloned().collect();
+        for code in table.keys().take(400) {
             codes.push(format!("{code}000000"));
             codes.push(format!(" {}-{} ", &code[..2], &code[2..]));
             codes.push(code[..4].to_owned());
@@ -193,6 +236,109 @@ mod tests {
         assert!(area_codes_for_region("99").is_empty());
         assert!(is_known_area_code("0558"));
         assert!(!is_known_area_code("0640"));
+    }
+
+    /// The plain lookups of the string-keyed [`division_table`], as first written.
+    fn division_name_plain(table: &BTreeMap<String, String>, code: &str) -> Option<String> {
+        table.get(code.get(..6)?).cloned()
+    }
+
+    fn division_status_plain(table: &BTreeMap<String, String>, code: &str) -> (u8, Option<String>) {
+        let digits = code.len() == 6 || code.len() == 12;
+        if !digits || !code.bytes().all(|b| b.is_ascii_digit()) {
+            return (0, None);
+        }
+        let six = &code[..6];
+        if let Some(name) = table.get(six) {
+            return (1, Some(name.clone()));
+        }
+        match table.get(&format!("{}00", &six[..4])) {
+            Some(city) => (2, Some(city.clone())),
+            None => (0, None),
+        }
+    }
+
+    fn status_parts(status: DivisionStatus) -> (u8, Option<String>) {
+        match status {
+            DivisionStatus::Unknown => (0, None),
+            DivisionStatus::Known(n) => (1, Some(n.to_owned())),
+            DivisionStatus::InKnownCity(n) => (2, Some(n.to_owned())),
+        }
+    }
+
+    #[test]
+    fn every_division_code_is_six_digits() {
+        let table = division_table();
+        assert!(table.len() > 3000);
+        for code in table.keys() {
+            assert!(six_digits(code.as_bytes()).is_some(), "{code:?}");
+        }
+        assert_eq!(DIVISIONS.len(), table.len());
+    }
+
+    /// The integer-keyed lookups answer as the string map for every six-digit code (in the
+    /// table or not), their 12-digit forms, every province pair, and texts that are no codes.
+    #[test]
+    fn division_lookups_match_the_string_map() {
+        let table = division_table();
+        let mut codes: Vec<String> = (0..1_000_000).map(|n| format!("{n:06}")).collect();
+        for code in table.keys() {
+            codes.push(format!("{code}000000"));
+            codes.push(format!("{code}123456"));
+            codes.push(format!("{code}x"));
+            codes.push(format!("{code}１"));
+            codes.push(format!("{code}0"));
+            codes.push(code[..5].to_owned());
+            codes.push(format!(" {}", &code[..5]));
+            codes.push(format!("{}a", &code[..5]));
+        }
+        codes.extend(
+            [
+                "",
+                "9",
+                "34170",
+                "3417０2",
+                "３４１７０２",
+                "34170２",
+                "34-702",
+                "+34170",
+                "341702 ",
+                " 341702",
+                "/41702",
+                ":41702",
+                "34170:",
+                "34170/",
+                "贵池区",
+                "34１702000000",
+                "3417021",
+                "34170200000",
+                "3417020000000",
+                "abcdef",
+                "ABCDEFGHIJKL",
+            ]
+            .map(String::from),
+        );
+        for code in &codes {
+            assert_eq!(
+                division_name(code).map(str::to_owned),
+                division_name_plain(&table, code),
+                "{code:?}"
+            );
+            assert_eq!(
+                status_parts(division_status(code)),
+                division_status_plain(&table, code),
+                "{code:?}"
+            );
+        }
+        let mut twos: Vec<String> = (0..100).map(|n| format!("{n:02}")).collect();
+        twos.extend(["", "3", "341", "3a", "a3", "３", "/0", "0:"].map(String::from));
+        for two in &twos {
+            assert_eq!(
+                is_province_code(two),
+                two.len() == 2 && table.contains_key(&format!("{two}0000")),
+                "{two:?}"
+            );
+        }
     }
 
     #[test]

@@ -8,9 +8,8 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use super::general_text::{
-    AnyWord, UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy,
-};
+use super::general_text::{UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy};
+use super::prepared_materials::WordLists;
 use crate::model::Material;
 use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth};
 
@@ -97,11 +96,11 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
 /// label 政府部门核发 — half of all materials — is ruled out before its name is searched:
 /// [`source_channel`] reads that label as [`SourceChannel::Government`] at once, and the test is
 /// a conjunction, so the order of its terms does not change the answer.
-pub fn is_fill_in_with(material: &Material, fill_in_words: &AnyWord) -> bool {
+pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists) -> bool {
     let name = material.name.trim();
     !name.is_empty()
         && material.source_channel != "政府部门核发"
-        && fill_in_words.is_in(name)
+        && fill_in_words.found(name, 1) != 0
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
 }
 
@@ -420,7 +419,7 @@ pub fn material_target(m: &Material) -> String {
 /// the field `field` reads; n/a when no material is filled in by the applicant.
 pub fn fill_in_offers(
     item: &crate::model::Item,
-    fill_in_words: &AnyWord,
+    fill_in_words: &WordLists,
     field: fn(&Material) -> &str,
     what: &str,
 ) -> super::Verdict {
@@ -634,39 +633,71 @@ fn relates(file_chars: impl Iterator<Item = char>, material_name: &str) -> Optio
     Some(file_pairs.any(|p| han_bigrams(material_name).any(|q| q == p)))
 }
 
+/// The index in [`GENERIC_NAME_WORDS`] of the word the two characters `a` `b` spell, if any
+/// (`tests::generic_words_are_two_characters` checks the table against the list).
+fn generic_word(a: char, b: char) -> Option<u8> {
+    Some(match (a, b) {
+        ('附', '件') => 0,
+        ('下', '载') => 1,
+        ('空', '白') => 2,
+        ('表', '格') => 3,
+        ('样', '表') => 4,
+        ('样', '本') => 5,
+        ('示', '例') => 6,
+        ('示', '范') => 7,
+        ('范', '本') => 8,
+        ('模', '板') => 9,
+        ('填', '写') => 10,
+        ('文', '件') => 11,
+        ('新', '版') => 12,
+        ('最', '新') => 13,
+        ('修', '订') => 14,
+        ('版', '本') => 15,
+        ('材', '料') => 16,
+        _ => return None,
+    })
+}
+
 /// The bytes of `stem` that [`without_generic_words`] replaces by spaces, as bits, without
 /// copying: each word's occurrences are found in list order, left to right and not overlapping,
 /// among the bytes not yet replaced. A replaced word becomes a space, which no word holds, so a
 /// word occurs in the replaced text exactly where it occurs in `stem` over bytes not yet replaced;
 /// and [`han_bigrams`] skips the space as it skips the bytes left out here. `None` for a stem
 /// longer than the mask (128 bytes): then the text is replaced.
+///
+/// Every word is two distinct Han characters (three bytes each), so its occurrences are the pairs
+/// of consecutive characters that spell it, and no two of them overlap: taking every occurrence of
+/// every word once, ordered by word and then by place, and marking those clear of the bytes
+/// already marked, is the list-order replacement (`tests::generic_word_mask_as_replaced` compares
+/// it with the search word by word).
 fn generic_word_mask(stem: &str) -> Option<u128> {
     if stem.len() > 128 {
         return None;
     }
-    if !GENERIC_NAME_MATCHER.is_match(stem) {
+    // (word << 8 | byte offset) of each occurrence; a 128-byte stem holds at most 42 pairs of
+    // three-byte characters.
+    let mut found = [0u16; 48];
+    let mut n = 0;
+    let mut chars = stem.char_indices();
+    let Some((_, mut prev)) = chars.next() else {
         return Some(0);
-    }
-    let mut present = 0u32;
-    for m in GENERIC_NAME_MATCHER.find_overlapping_iter(stem) {
-        present |= 1 << m.pattern().as_u32();
-    }
-    let mut mask = 0u128;
-    for (i, w) in GENERIC_NAME_WORDS.iter().enumerate() {
-        if present & (1 << i) == 0 {
-            continue;
+    };
+    let mut prev_at = 0;
+    for (i, c) in chars {
+        if let Some(w) = generic_word(prev, c) {
+            // `prev_at` < 128: the stem is no longer.
+            found[n] = u16::from(w) << 8 | prev_at as u16;
+            n += 1;
         }
-        // Every word is a few Han characters: fewer than 128 bytes.
-        let bits = (1u128 << w.len()) - 1;
-        let mut at = 0;
-        while let Some(j) = find_text(&stem[at..], w).map(|j| j + at) {
-            if mask & (bits << j) == 0 {
-                mask |= bits << j;
-                at = j + w.len();
-            } else {
-                // Over a replaced word: look again from the next character.
-                at = j + stem[j..].chars().next().map_or(1, char::len_utf8);
-            }
+        (prev, prev_at) = (c, i);
+    }
+    let found = &mut found[..n];
+    found.sort_unstable();
+    let mut mask = 0u128;
+    for &key in found.iter() {
+        let bits = 0x3Fu128 << (key & 0xFF);
+        if mask & bits == 0 {
+            mask |= bits;
         }
     }
     Some(mask)
@@ -709,7 +740,7 @@ mod tests {
                 ..Material::default()
             };
             proptest::prop_assert_eq!(
-                is_fill_in_with(&m, &AnyWord::new(&words)),
+                is_fill_in_with(&m, &WordLists::new(&[&words])),
                 is_fill_in(&m, &words)
             );
         }
@@ -718,7 +749,7 @@ mod tests {
     /// What [`fill_in_offers`] is defined as: every fill-in material tested, then its field.
     fn fill_in_offers_plain(
         item: &crate::model::Item,
-        fill_in_words: &AnyWord,
+        fill_in_words: &WordLists,
         field: fn(&Material) -> &str,
         what: &str,
     ) -> crate::rules::Verdict {
@@ -774,7 +805,7 @@ mod tests {
                     .collect(),
                 ..crate::model::Item::default()
             };
-            let words = AnyWord::new(&["申请表".to_owned(), "承诺书".to_owned()]);
+            let words = WordLists::new(&[&["申请表".to_owned(), "承诺书".to_owned()]]);
             proptest::prop_assert_eq!(
                 fill_in_offers(&item, &words, |m| &m.blank_form, "空白表格"),
                 fill_in_offers_plain(&item, &words, |m| &m.blank_form, "空白表格")
@@ -1064,6 +1095,89 @@ mod tests {
         )) {
             let link = pieces.concat();
             proptest::prop_assert_eq!(link_file_name(&link), link_file_name_plain(&link), "{}", link);
+        }
+    }
+
+    /// [`generic_word_mask`] as first written, with a search per word present: the bytes of `stem` that [`without_generic_words`] replaces by spaces, as bits, without
+    /// copying: each word's occurrences are found in list order, left to right and not overlapping,
+    /// among the bytes not yet replaced. A replaced word becomes a space, which no word holds, so a
+    /// word occurs in the replaced text exactly where it occurs in `stem` over bytes not yet replaced;
+    /// and [`han_bigrams`] skips the space as it skips the bytes left out here. `None` for a stem
+    /// longer than the mask (128 bytes): then the text is replaced.
+    fn generic_word_mask_searched(stem: &str) -> Option<u128> {
+        if stem.len() > 128 {
+            return None;
+        }
+        if !GENERIC_NAME_MATCHER.is_match(stem) {
+            return Some(0);
+        }
+        let mut present = 0u32;
+        for m in GENERIC_NAME_MATCHER.find_overlapping_iter(stem) {
+            present |= 1 << m.pattern().as_u32();
+        }
+        let mut mask = 0u128;
+        for (i, w) in GENERIC_NAME_WORDS.iter().enumerate() {
+            if present & (1 << i) == 0 {
+                continue;
+            }
+            // Every word is a few Han characters: fewer than 128 bytes.
+            let bits = (1u128 << w.len()) - 1;
+            let mut at = 0;
+            while let Some(j) = find_text(&stem[at..], w).map(|j| j + at) {
+                if mask & (bits << j) == 0 {
+                    mask |= bits << j;
+                    at = j + w.len();
+                } else {
+                    // Over a replaced word: look again from the next character.
+                    at = j + stem[j..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        Some(mask)
+    }
+
+    #[test]
+    fn generic_words_are_two_characters() {
+        for (i, w) in GENERIC_NAME_WORDS.iter().enumerate() {
+            let chars: Vec<char> = w.chars().collect();
+            assert_eq!(chars.len(), 2, "{w}");
+            assert_ne!(chars[0], chars[1], "{w}");
+            assert!(chars.iter().all(|&c| is_han(c) && c.len_utf8() == 3), "{w}");
+            assert_eq!(generic_word(chars[0], chars[1]), Some(i as u8), "{w}");
+        }
+        // No other pair of their characters is a word.
+        let all: Vec<char> = GENERIC_NAME_WORDS.iter().flat_map(|w| w.chars()).collect();
+        for &a in &all {
+            for &b in &all {
+                let word = format!("{a}{b}");
+                assert_eq!(
+                    generic_word(a, b).is_some(),
+                    GENERIC_NAME_WORDS.contains(&word.as_str()),
+                    "{word}"
+                );
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn generic_word_mask_as_replaced(
+            stem in proptest::collection::vec(
+                proptest::sample::select(
+                    GENERIC_NAME_WORDS.iter().copied()
+                        .chain(["附", "件", "样", "表", "格", "本", "范", "新", "版", "最", "示",
+                                "申请", "（", "）", ".", "a", "1", "é"])
+                        .collect::<Vec<_>>()
+                ),
+                0..50,
+            ),
+        ) {
+            let stem = stem.concat();
+            proptest::prop_assert_eq!(
+                generic_word_mask(&stem),
+                generic_word_mask_searched(&stem),
+                "{}", stem
+            );
         }
     }
 

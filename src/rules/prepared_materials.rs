@@ -7,7 +7,7 @@ use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
 
 use super::RuleParams;
-use super::general_text::{AnyWord, ListedWords, MaskPhrases};
+use super::general_text::{ListedWords, MaskPhrases};
 
 /// What [`mask_phrases`](super::general_text::mask_phrases) writes over an exception.
 const MASK: char = '\u{2588}';
@@ -88,8 +88,9 @@ pub struct MaterialsPrepared {
     /// a name with no word of either (nearly every name) needs neither list's search. `None`
     /// when a word holds [`MASK`]: masking the exceptions could then make a word appear.
     pub name_words: Option<WordLists>,
-    /// M04/M05: `fill_in_words`.
-    pub fill_in_words: AnyWord,
+    /// M04/M05: `fill_in_words`, as one list stepped by hand: material names are short, and
+    /// the automaton's own search costs more to set up on them than the walk over their bytes.
+    pub fill_in_words: WordLists,
     /// M08: `notes_format_words` (bit 1), `notes_content_words` (bit 2) and
     /// `notes_clarity_words` (bit 4) in one pass.
     pub notes_words: WordLists,
@@ -103,7 +104,7 @@ impl MaterialsPrepared {
             catch_all_words: ListedWords::new(&p.material_catch_all_words),
             name_exceptions: MaskPhrases::new(&p.material_name_exceptions),
             name_words: name_words(&p.material_medium_words, &p.material_catch_all_words),
-            fill_in_words: AnyWord::new(&p.fill_in_words),
+            fill_in_words: WordLists::new(&[&p.fill_in_words]),
             notes_words: WordLists::new(&[
                 &p.notes_format_words,
                 &p.notes_content_words,
@@ -130,7 +131,7 @@ impl Default for MaterialsPrepared {
 mod tests {
     use proptest::prelude::*;
 
-    use super::super::general_text::{contains_any, first_listed_word, mask_phrases};
+    use super::super::general_text::{AnyWord, contains_any, first_listed_word, mask_phrases};
     use super::*;
 
     /// Texts made of pieces of the default lists (and the mask character), so that words,
@@ -298,6 +299,11 @@ mod tests {
                 first_listed_word(&text, &words, &exceptions)
             );
             prop_assert_eq!(AnyWord::new(&words).is_in(&text), contains_any(&text, &words));
+            // M04/M05's fill-in test: one list, any word.
+            prop_assert_eq!(
+                WordLists::new(&[&words]).found(&text, 1) != 0,
+                contains_any(&text, &words)
+            );
             // M01's pre-check: where it finds no word, no list search can answer.
             for (medium, catch_all) in [(&words, &exceptions), (&exceptions, &words)] {
                 if name_words(medium, catch_all).is_some_and(|g| g.found(&text, 1) == 0) {
@@ -321,7 +327,7 @@ mod tests {
                 );
             }
             prop_assert_eq!(
-                prepared.fill_in_words.is_in(&text),
+                prepared.fill_in_words.found(&text, 1) != 0,
                 contains_any(&text, &p.fill_in_words)
             );
             // The pre-check of M01: neither list can answer where it finds nothing.
