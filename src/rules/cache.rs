@@ -286,7 +286,10 @@ impl Cache {
         let found = self.entries.get(&hash).filter(|e| {
             e.owner == owner
                 && e.reads == reads
-                && e.ids.iter().zip(reads.slots()).all(|(&id, slot)| ids[slot as usize] == id)
+                && e.ids
+                    .iter()
+                    .zip(reads.slots())
+                    .all(|(&id, slot)| ids[slot as usize] == id)
         });
         self.hits += u64::from(found.is_some());
         found.map(|e| &e.value)
