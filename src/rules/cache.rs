@@ -28,7 +28,7 @@ use std::rc::Rc;
 
 use rustc_hash::FxHasher;
 
-use super::{CheckContext, Verdict};
+use super::{CheckContext, Verdict, Violation};
 use crate::model::{Faq, Fee, Intermediary, Item, ItemField, Material, Step};
 use crate::source::PreHashed;
 
@@ -427,20 +427,25 @@ pub fn memo<T: Any>(
 }
 
 /// About how many bytes a verdict holds.
-fn verdict_size(v: &Verdict) -> usize {
+pub(super) fn verdict_size(v: &Verdict) -> usize {
     match v {
         Verdict::NotApplicable => 0,
-        Verdict::Checked(list) => list
-            .iter()
-            .map(|v| {
-                120 + v.message.len()
-                    + v.evidence.len()
-                    + v.target.as_ref().map_or(0, String::len)
-                    + v.suggestion.as_ref().map_or(0, String::len)
-                    + v.provenance.as_ref().map_or(0, |p| 64 + p.source.len())
-            })
-            .sum(),
+        Verdict::Checked(list) => list.iter().map(violation_size).sum(),
     }
+}
+
+/// About how many bytes a violation holds: what a [`memo`]ised partial result's `size` counts.
+pub fn violation_size(v: &Violation) -> usize {
+    120 + v.message.len()
+        + v.evidence.len()
+        + v.target.as_ref().map_or(0, String::len)
+        + v.suggestion.as_ref().map_or(0, String::len)
+        + v.provenance.as_ref().map_or(0, |p| 64 + p.source.len())
+}
+
+/// [`violation_size`] of violations kept with their elements' positions.
+pub fn positioned_size(list: &[(usize, Violation)]) -> usize {
+    list.iter().map(|(_, v)| 8 + violation_size(v)).sum()
 }
 
 #[cfg(test)]

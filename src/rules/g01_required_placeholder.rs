@@ -70,7 +70,7 @@ impl Rule for RequiredPlaceholder {
             item,
             "G01 目录要素",
             SHARED_READS,
-            |list: &Vec<_>| size(list),
+            |list: &Vec<_>| cache::positioned_size(list),
             || check_fields(item, false),
         );
         // Both in element order: merged, the violations come element by element as before.
@@ -79,13 +79,6 @@ impl Rule for RequiredPlaceholder {
         out.sort_by_key(|&(i, _)| i);
         Verdict::Checked(out.into_iter().map(|(_, v)| v).collect())
     }
-}
-
-/// About how many bytes a list of violations holds.
-fn size(list: &[(usize, Violation)]) -> usize {
-    list.iter()
-        .map(|(_, v)| 160 + v.message.len() + v.evidence.len())
-        .sum()
 }
 
 /// The violations of [`LOCAL`] (`local`) or of the other elements, each with its element's

@@ -84,14 +84,14 @@ impl Rule for MalformedUrl {
             item,
             "G03 目录要素",
             SHARED_READS,
-            |list: &Vec<_>| size(list),
+            |list: &Vec<_>| cache::positioned_size(list),
             || check_fields(item, mask(ItemField::ALL) & !body & !own),
         );
         let local = cache::memo(
             item,
             "G03 实施主体要素",
             BODY_READS,
-            |list: &Vec<_>| size(list),
+            |list: &Vec<_>| cache::positioned_size(list),
             || check_fields(item, body),
         );
         let own = check_fields(item, own);
@@ -105,13 +105,6 @@ impl Rule for MalformedUrl {
         all.sort_by_key(|(index, _)| *index);
         Verdict::Checked(all.into_iter().map(|(_, v)| v).collect())
     }
-}
-
-/// About how many bytes a list of violations holds.
-fn size(list: &[(usize, Violation)]) -> usize {
-    list.iter()
-        .map(|(_, v)| 160 + v.message.len() + v.evidence.len())
-        .sum()
 }
 
 /// Bit `i` for each element `ItemField::ALL[i]` of `fields` (an element's position is its

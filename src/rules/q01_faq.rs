@@ -123,12 +123,12 @@ enum FaqAnswer {
 impl FaqPart {
     /// About how many bytes it holds.
     fn size(&self) -> usize {
-        self.head.iter().map(violation_size).sum::<usize>()
+        self.head.iter().map(cache::violation_size).sum::<usize>()
             + self
                 .answers
                 .iter()
                 .map(|a| match a {
-                    FaqAnswer::Done(v) => 32 + v.as_ref().map_or(0, violation_size),
+                    FaqAnswer::Done(v) => 32 + v.as_ref().map_or(0, cache::violation_size),
                     FaqAnswer::Probe { probe, .. } => 16 + probe.size(),
                 })
                 .sum::<usize>()
@@ -143,17 +143,13 @@ impl FaqPart {
     }
 }
 
-fn violation_size(v: &Violation) -> usize {
-    160 + v.message.len() + v.evidence.len()
-}
-
 impl Shared {
     /// About how many bytes it holds (besides the FAQs' part, kept under its own key).
     fn size(&self) -> usize {
         self.answers
             .iter()
             .map(|a| match a {
-                Answer::Done(v) => 32 + v.as_ref().map_or(0, violation_size),
+                Answer::Done(v) => 32 + v.as_ref().map_or(0, cache::violation_size),
                 Answer::Local { .. } => 32,
             })
             .sum::<usize>()
