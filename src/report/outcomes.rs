@@ -93,11 +93,6 @@ impl Outcomes {
         }
     }
 
-    /// Removes the outcome of rule `id`; it, if there was one.
-    pub fn remove(&mut self, id: &str) -> Option<Outcome> {
-        self.position(id).ok().map(|i| self.0.remove(i).1)
-    }
-
     /// How many rules have an outcome.
     pub fn len(&self) -> usize {
         self.0.len()
@@ -126,11 +121,6 @@ impl Outcomes {
     /// The outcomes, in id order.
     pub fn values(&self) -> impl Iterator<Item = &Outcome> + '_ {
         self.0.iter().map(|(_, v)| v)
-    }
-
-    /// The pairs, in id order.
-    pub fn as_slice(&self) -> &[(RuleId, Outcome)] {
-        &self.0
     }
 }
 
@@ -295,9 +285,6 @@ mod tests {
             let mut map_extended = map.clone();
             map_extended.extend(more.iter().cloned());
             prop_assert_eq!(as_map(&extended), map_extended.clone().into_iter().collect::<Vec<_>>());
-            for id in ["A01", "B09", "X"] {
-                prop_assert_eq!(extended.remove(id), map_extended.remove(id));
-            }
             prop_assert_eq!(extended.into_iter().collect::<Vec<_>>(), map_extended.into_iter().collect::<Vec<_>>());
             prop_assert_eq!(format!("{collected:?}"), format!("{map:?}"));
         }
