@@ -443,6 +443,14 @@ pub fn violation_size(v: &Violation) -> usize {
         + v.provenance.as_ref().map_or(0, |p| 64 + p.source.len())
 }
 
+/// Violations kept with their elements' positions, gathered from parts that are each in element
+/// order: the violations in element order (a stable sort, so at one position the parts keep
+/// their order), as a check of every element in turn gives them.
+pub fn in_element_order(mut all: Vec<(usize, Violation)>) -> Vec<Violation> {
+    all.sort_by_key(|&(i, _)| i);
+    all.into_iter().map(|(_, v)| v).collect()
+}
+
 /// [`violation_size`] of violations kept with their elements' positions.
 pub fn positioned_size(list: &[(usize, Violation)]) -> usize {
     list.iter().map(|(_, v)| 8 + violation_size(v)).sum()

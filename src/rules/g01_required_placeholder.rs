@@ -73,11 +73,9 @@ impl Rule for RequiredPlaceholder {
             |list: &Vec<_>| cache::positioned_size(list),
             || check_fields(item, false),
         );
-        // Both in element order: merged, the violations come element by element as before.
-        let mut out: Vec<(usize, Violation)> = shared.iter().cloned().collect();
-        out.extend(check_fields(item, true));
-        out.sort_by_key(|&(i, _)| i);
-        Verdict::Checked(out.into_iter().map(|(_, v)| v).collect())
+        let mut all = shared.to_vec();
+        all.extend(check_fields(item, true));
+        Verdict::Checked(cache::in_element_order(all))
     }
 }
 

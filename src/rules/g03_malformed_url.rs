@@ -98,12 +98,9 @@ impl Rule for MalformedUrl {
         if shared.is_empty() && local.is_empty() && own.is_empty() {
             return Verdict::Checked(Vec::new());
         }
-        // Each in element order, the elements of the three apart: in element order together (a
-        // stable sort), the violations come element by element as before.
         let mut all: Vec<(usize, Violation)> = shared.iter().chain(local.iter()).cloned().collect();
         all.extend(own);
-        all.sort_by_key(|(index, _)| *index);
-        Verdict::Checked(all.into_iter().map(|(_, v)| v).collect())
+        Verdict::Checked(cache::in_element_order(all))
     }
 }
 
