@@ -13,7 +13,9 @@
 //!   gets an id only when it is **equal** to the stored one, compared in full: two different texts
 //!   never share a verdict, whatever their hashes (a hash collision only costs a miss);
 //! - verdicts (and [`memo`]ised partial results) keyed by who computed them and the ids of the
-//!   elements they read.
+//!   elements they read;
+//! - per master (基本编码), the element ids of its last item. A claim repeats most of them, so
+//!   each is tried first: compared in full, it spares hashing the element.
 //!
 //! Memory is bounded: when what is stored passes [`BUDGET`] bytes, everything is dropped and
 //! filling starts again, so a run over 10^6 items holds no more than one over 10^4. A change of
@@ -82,15 +84,25 @@ impl Reads {
         Reads(self.0 & !other.0)
     }
 
-    fn slots(self) -> impl Iterator<Item = u32> {
-        let mut bits = self.0;
-        std::iter::from_fn(move || {
-            (bits != 0).then(|| {
-                let slot = bits.trailing_zeros();
-                bits &= bits - 1;
-                slot
-            })
-        })
+    fn slots(self) -> Slots {
+        Slots(self.0)
+    }
+}
+
+/// The slots of a [`Reads`], in increasing order.
+struct Slots(u64);
+
+impl Iterator for Slots {
+    type Item = u32;
+
+    #[inline]
+    fn next(&mut self) -> Option<u32> {
+        if self.0 == 0 {
+            return None;
+        }
+        let slot = self.0.trailing_zeros();
+        self.0 &= self.0 - 1;
+        Some(slot)
     }
 }
 
@@ -149,6 +161,28 @@ impl Hasher for Flatten<'_> {
     fn write(&mut self, bytes: &[u8]) {
         self.0.extend_from_slice(bytes);
     }
+
+    // The fixed-size writes as stores, not a `write` of a slice each (every text ends with a
+    // `write_u8(0xFF)`, every list and `Option` writes a `usize` or `isize`).
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.0.push(i);
+    }
+
+    #[inline]
+    fn write_u64(&mut self, i: u64) {
+        self.0.extend_from_slice(&i.to_ne_bytes());
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.0.extend_from_slice(&i.to_ne_bytes());
+    }
+
+    #[inline]
+    fn write_isize(&mut self, i: isize) {
+        self.0.extend_from_slice(&i.to_ne_bytes());
+    }
 }
 
 fn hash_bytes(bytes: &[u8]) -> u64 {
@@ -198,6 +232,13 @@ struct Cache {
     ids: [u32; SLOTS],
     /// Scratch space for a flattened list.
     flat: Vec<u8>,
+    /// Per master (基本编码), the element ids of its last item: the first guess for the
+    /// next one, which a claim's elements mostly repeat (a guess is compared in full like any
+    /// stored value; it only saves the hashing).
+    hints: ByHash<Box<[u32; SLOTS]>>,
+    /// The current item's master, and the guesses for its elements.
+    master: u64,
+    hint: [u32; SLOTS],
     /// [`BUDGET`], but smaller in the tests.
     budget: usize,
     /// Results shared so far (for the tests: sharing must happen for the equality to mean much).
@@ -214,6 +255,9 @@ impl Cache {
             current: std::ptr::null(),
             ids: [UNKNOWN; SLOTS],
             flat: Vec::new(),
+            hints: ByHash::default(),
+            master: 0,
+            hint: [UNKNOWN; SLOTS],
             budget: BUDGET,
             hits: 0,
         }
@@ -224,8 +268,10 @@ impl Cache {
             *slot = Slot::default();
         }
         self.entries = ByHash::default();
+        self.hints = ByHash::default();
         self.bytes = 0;
         self.ids = [UNKNOWN; SLOTS];
+        self.hint = [UNKNOWN; SLOTS];
     }
 
     /// The id of the item's element in `slot`, storing it when new.
@@ -242,8 +288,15 @@ impl Cache {
             element.flatten(&mut self.flat);
             &self.flat
         };
-        let hash = hash_bytes(bytes);
         let table = &mut self.slots[slot as usize];
+        let guess = self.hint[slot as usize];
+        if let Some(value) = table.values.get(guess as usize)
+            && **value == *bytes
+        {
+            self.ids[slot as usize] = guess;
+            return guess;
+        }
+        let hash = hash_bytes(bytes);
         let id = match table.ids.get(&hash) {
             Some(&id) if *table.values[id as usize] == *bytes => id,
             Some(_) => UNSHARED,
@@ -281,10 +334,11 @@ impl Cache {
     }
 
     /// `owner`'s result on the current item, after [`Cache::key`] gave `hash`.
-    fn get(&mut self, hash: u64, owner: &str, reads: Reads) -> Option<&Value> {
+    fn get(&mut self, hash: u64, owner: &'static str, reads: Reads) -> Option<&Value> {
         let ids = &self.ids;
+        // The owner by address and length: a `&'static str` literal.
         let found = self.entries.get(&hash).filter(|e| {
-            e.owner == owner
+            std::ptr::eq(e.owner, owner)
                 && e.reads == reads
                 && e.ids
                     .iter()
@@ -308,6 +362,20 @@ impl Cache {
                 value,
             },
         );
+    }
+
+    /// Keeps the current item's element ids as the guesses for its master's next item.
+    fn remember_master(&mut self) {
+        let bytes = &mut self.bytes;
+        let hint = self.hints.entry(self.master).or_insert_with(|| {
+            *bytes += 4 * SLOTS + 48;
+            Box::new([UNKNOWN; SLOTS])
+        });
+        for (guess, &id) in hint.iter_mut().zip(&self.ids) {
+            if id < UNSHARED {
+                *guess = id;
+            }
+        }
     }
 
     /// Drops everything once over budget (after the item: its ids stay valid while it is checked).
@@ -336,6 +404,8 @@ impl ItemScope {
             }
             c.current = item;
             c.ids = [UNKNOWN; SLOTS];
+            c.master = hash_bytes(item.basic_code.as_bytes());
+            c.hint = c.hints.get(&c.master).map_or([UNKNOWN; SLOTS], |h| **h);
         });
         ItemScope(())
     }
@@ -345,6 +415,7 @@ impl Drop for ItemScope {
     fn drop(&mut self) {
         CACHE.with_borrow_mut(|c| {
             c.current = std::ptr::null();
+            c.remember_master();
             c.trim();
         });
     }
