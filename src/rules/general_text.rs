@@ -911,15 +911,13 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
         let b = bytes[i];
         if b >= 0xE4 {
             if b <= 0xE9 && (b != 0xE4 || bytes[i + 1] >= 0xB8) {
-                let c = u32::from(b & 0x0F) << 12
-                    | u32::from(bytes[i + 1] & 0x3F) << 6
-                    | u32::from(bytes[i + 2] & 0x3F);
-                if let Some(c) = char::from_u32(c) {
-                    buf[n] = c;
-                    n += 1;
+                // The whole run of Han characters that starts here (never none: this one is).
+                let run = decode_han_run(&bytes[i..], &mut buf[n..]);
+                if run > 0 {
+                    n += run;
+                    i += 3 * run;
+                    continue;
                 }
-                i += 3;
-                continue;
             }
         } else if b.is_ascii_lowercase() || b.is_ascii_digit() {
             buf[n] = char::from(b);
@@ -975,6 +973,29 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
     if label > 0 {
         out.drain(..label);
     }
+}
+
+/// Decodes the Han characters (U+4E00..=U+9FFF, three bytes led by `E5`..=`E9`, or by `E4` with
+/// a second byte of `B8` or more) at the start of `bytes` into `out`, up to the first other
+/// character or the end of `out`: how many. Three bytes at a time, without a bounds check per
+/// byte (most of an answer or an element is such a run).
+#[inline(always)]
+fn decode_han_run(bytes: &[u8], out: &mut [char]) -> usize {
+    let (chunks, _) = bytes.as_chunks::<3>();
+    let mut run = 0;
+    for (&[b0, b1, b2], slot) in chunks.iter().zip(out.iter_mut()) {
+        if !(matches!(b0, 0xE5..=0xE9) || b0 == 0xE4 && b1 >= 0xB8) {
+            break;
+        }
+        let c = u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+        // Always a character (U+4000..=U+9FFF); should it not be, the caller decodes it.
+        let Some(c) = char::from_u32(c) else {
+            break;
+        };
+        *slot = c;
+        run += 1;
+    }
+    run
 }
 
 /// [`label_len`] in characters, for a text kept by [`normalize_chars_into`].
@@ -1933,6 +1954,12 @@ mod similarity_tests {
         "𠀀",
         "a",
         "Z",
+        // Around the Han range decoded by bytes: U+4DFF, U+4E00, U+9FFF, U+A000, U+3400.
+        "\u{4DFF}",
+        "\u{4E00}",
+        "\u{9FFF}",
+        "\u{A000}",
+        "\u{3400}",
     ];
 
     fn chars_of(s: &str) -> Vec<char> {
