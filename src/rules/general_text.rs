@@ -979,11 +979,11 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
 /// a second byte of `B8` or more) at the start of `bytes` into `out`, up to the first other
 /// character or the end of `out`: how many. Three bytes at a time, without a bounds check per
 /// byte (most of an answer or an element is such a run).
-#[inline(always)]
+#[inline]
 fn decode_han_run(bytes: &[u8], out: &mut [char]) -> usize {
-    let (chunks, _) = bytes.as_chunks::<3>();
     let mut run = 0;
-    for (&[b0, b1, b2], slot) in chunks.iter().zip(out.iter_mut()) {
+    for (chunk, slot) in bytes.chunks_exact(3).zip(out.iter_mut()) {
+        let (b0, b1, b2) = (chunk[0], chunk[1], chunk[2]);
         if !(matches!(b0, 0xE5..=0xE9) || b0 == 0xE4 && b1 >= 0xB8) {
             break;
         }
