@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::model::text::{any_byte_pair, to_halfwidth};
+use crate::model::text::{any_byte_pair, to_halfwidth, trim};
 
 /// A character no published text contains, used to mask phrases before searching.
 const MASK: char = '\u{2588}';
@@ -257,13 +257,16 @@ fn leading_link_end(text: &str) -> Option<usize> {
 /// other: its first eight bytes compared at once, the letters folded to lower case with `| 0x20`
 /// (which maps no byte but a letter's upper case to a lower-case letter).
 fn http_scheme_len(b: &[u8]) -> Option<usize> {
-    if b.len() < 7 {
+    // Fixed-size reads (a copy of `min(len, 8)` bytes was a `memcpy` call on every element).
+    let w = if let Some(head) = b.first_chunk::<8>() {
+        u64::from_le_bytes(*head)
+    } else if let Some(head) = b.first_chunk::<7>() {
+        let mut padded = [0u8; 8];
+        padded[..7].copy_from_slice(head);
+        u64::from_le_bytes(padded)
+    } else {
         return None;
-    }
-    let mut head = [0u8; 8];
-    let n = b.len().min(8);
-    head[..n].copy_from_slice(&b[..n]);
-    let w = u64::from_le_bytes(head);
+    };
     if w | 0x20_2020_2020 == u64::from_le_bytes(*b"https://") {
         Some(8)
     } else if (w | 0x2020_2020) & 0x00FF_FFFF_FFFF_FFFF == u64::from_le_bytes(*b"http://\0") {
@@ -343,14 +346,44 @@ fn may_end_link_byte(x: u8) -> bool {
 #[allow(clippy::needless_bitwise_bool)] // branch-free, see `any_byte_pair`
 fn may_hold_url(text: &str) -> bool {
     // `| 0x20` folds ASCII upper case to lower case and maps no other byte to t, p, w, f or i.
-    any_byte_pair(text, |x, y| {
+    let pred = |x: u8, y: u8| {
         let (x, lower_x, lower_y) = (x, x | 0x20, y | 0x20);
         ((lower_x == b't') & (lower_y == b'p'))
             | ((lower_x == b'w') & (lower_y == b'w'))
             | ((lower_x == b'f') & (lower_y == b'i'))
             | (x == b'\\')
-    })
+    };
+    let b = text.as_bytes();
+    let n = b.len();
+    if n > URL_PAIR_WINDOW {
+        return any_byte_pair(text, pred);
+    }
+    // A short text (most elements, and the empty rest after a link) as `any_byte_pair` pads it
+    // — the bytes, then zeros, the last byte paired with 0 — but placed by fixed-size
+    // overlapping copies instead of a `memcpy` call.
+    let mut padded = [0u8; URL_PAIR_WINDOW + 1];
+    if n >= 8 {
+        padded[..8].copy_from_slice(&b[..8]);
+        padded[n - 8..n].copy_from_slice(&b[n - 8..]);
+    } else if n >= 4 {
+        padded[..4].copy_from_slice(&b[..4]);
+        padded[n - 4..n].copy_from_slice(&b[n - 4..]);
+    } else if n >= 2 {
+        padded[..2].copy_from_slice(&b[..2]);
+        padded[n - 2..n].copy_from_slice(&b[n - 2..]);
+    } else if n == 1 {
+        padded[0] = b[0];
+    } else {
+        return false;
+    }
+    padded[..URL_PAIR_WINDOW]
+        .iter()
+        .zip(&padded[1..])
+        .fold(false, |hit, (&x, &y)| hit | pred(x, y))
 }
+
+/// The texts [`may_hold_url`] tests in one window of pairs (`any_byte_pair`'s window).
+const URL_PAIR_WINDOW: usize = 16;
 
 /// [`ends_link`] for an ASCII byte, without decoding it: one bit test in [`ASCII_LINK_ENDERS`]
 /// (`tests::ascii_link_enders` compares the two on every ASCII byte).
@@ -451,7 +484,8 @@ fn is_intranet_host(host: &url::Host<&str>) -> bool {
 
 /// Checks one link as written; `Ok(())` when it is a well-formed public `http(s)` URL.
 pub fn check_url(link: &str) -> Result<(), UrlProblem> {
-    let t = link.trim();
+    // `link.trim()`, without decoding either end when neither is whitespace.
+    let t = trim(link);
     // The usual link: `http://` or `https://`, then a plain public host that ends at a `/` or
     // with the link. Not a local path, no full-width character up to the third `/` (all of it
     // ASCII), a scheme, a host the parser accepts: well formed, as the steps below would find.
@@ -542,21 +576,27 @@ fn has_plain_public_host(after_scheme: &str) -> bool {
 
 /// Where the host ends (at `/`, `?`, `#`, `\\` or the end) when [`has_plain_public_host`].
 fn plain_public_host_end(after_scheme: &str) -> Option<usize> {
-    // One pass over the bytes (every character looked for is ASCII), label by label.
+    // One pass over the bytes (every character looked for is ASCII), label by label, each byte
+    // classified by one table look-up.
     let mut labels = 0;
     let mut len = 0;
     let mut all_letters = true;
-    let mut prev = b'.';
+    let mut after_hyphen = false;
     let b = after_scheme.as_bytes();
     let mut end = b.len();
     for (i, &c) in b.iter().enumerate() {
-        match c {
-            b'/' | b'?' | b'#' | b'\\' => {
-                end = i;
-                break;
+        match HOST_BYTES[usize::from(c)] {
+            HOST_LETTER => {
+                len += 1;
+                after_hyphen = false;
             }
-            b'.' => {
-                if len == 0 || len > 63 || prev == b'-' {
+            HOST_DIGIT => {
+                len += 1;
+                all_letters = false;
+                after_hyphen = false;
+            }
+            HOST_DOT => {
+                if len == 0 || len > 63 || after_hyphen {
                     return None;
                 }
                 labels += 1;
@@ -564,21 +604,56 @@ fn plain_public_host_end(after_scheme: &str) -> Option<usize> {
                 all_letters = true;
             }
             // Not first in its label, not after another hyphen.
-            b'-' if len > 0 && prev != b'-' => {
+            HOST_HYPHEN => {
+                if len == 0 || after_hyphen {
+                    return None;
+                }
                 len += 1;
                 all_letters = false;
+                after_hyphen = true;
             }
-            c if c.is_ascii_alphanumeric() => {
-                len += 1;
-                all_letters &= c.is_ascii_alphabetic();
+            HOST_END => {
+                end = i;
+                break;
             }
             _ => return None,
         }
-        prev = c;
     }
     // The last label: not empty, not too long, not ending in a hyphen, all letters.
-    (len > 0 && len <= 63 && prev != b'-' && labels >= 1 && all_letters).then_some(end)
+    (len > 0 && len <= 63 && !after_hyphen && labels >= 1 && all_letters).then_some(end)
 }
+
+/// The classes of bytes in [`HOST_BYTES`]; 0 for a byte that a plain host never holds.
+const HOST_LETTER: u8 = 1;
+const HOST_DIGIT: u8 = 2;
+const HOST_DOT: u8 = 3;
+const HOST_HYPHEN: u8 = 4;
+/// `/`, `?`, `#` or `\`: the host ends.
+const HOST_END: u8 = 5;
+
+/// The class of each byte in a host read by [`plain_public_host_end`].
+static HOST_BYTES: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = if b.is_ascii_alphabetic() {
+            HOST_LETTER
+        } else if b.is_ascii_digit() {
+            HOST_DIGIT
+        } else if b == b'.' {
+            HOST_DOT
+        } else if b == b'-' {
+            HOST_HYPHEN
+        } else if matches!(b, b'/' | b'?' | b'#' | b'\\') {
+            HOST_END
+        } else {
+            0
+        };
+        c += 1;
+    }
+    t
+};
 
 /// Decodes `%XX` escapes; bytes that are not UTF-8 (a GBK file name escaped as bytes) become
 /// U+FFFD, which [`crate::model::text::find_mojibake`] then reports.
@@ -836,15 +911,13 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
         let b = bytes[i];
         if b >= 0xE4 {
             if b <= 0xE9 && (b != 0xE4 || bytes[i + 1] >= 0xB8) {
-                let c = u32::from(b & 0x0F) << 12
-                    | u32::from(bytes[i + 1] & 0x3F) << 6
-                    | u32::from(bytes[i + 2] & 0x3F);
-                if let Some(c) = char::from_u32(c) {
-                    buf[n] = c;
-                    n += 1;
+                // The whole run of Han characters that starts here (never none: this one is).
+                let run = decode_han_run(&bytes[i..], &mut buf[n..]);
+                if run > 0 {
+                    n += run;
+                    i += 3 * run;
+                    continue;
                 }
-                i += 3;
-                continue;
             }
         } else if b.is_ascii_lowercase() || b.is_ascii_digit() {
             buf[n] = char::from(b);
@@ -900,6 +973,29 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
     if label > 0 {
         out.drain(..label);
     }
+}
+
+/// Decodes the Han characters (U+4E00..=U+9FFF, three bytes led by `E5`..=`E9`, or by `E4` with
+/// a second byte of `B8` or more) at the start of `bytes` into `out`, up to the first other
+/// character or the end of `out`: how many. Three bytes at a time, without a bounds check per
+/// byte (most of an answer or an element is such a run).
+#[inline]
+fn decode_han_run(bytes: &[u8], out: &mut [char]) -> usize {
+    let mut run = 0;
+    for (chunk, slot) in bytes.chunks_exact(3).zip(out.iter_mut()) {
+        let (b0, b1, b2) = (chunk[0], chunk[1], chunk[2]);
+        if !(matches!(b0, 0xE5..=0xE9) || b0 == 0xE4 && b1 >= 0xB8) {
+            break;
+        }
+        let c = u32::from(b0 & 0x0F) << 12 | u32::from(b1 & 0x3F) << 6 | u32::from(b2 & 0x3F);
+        // Always a character (U+4000..=U+9FFF); should it not be, the caller decodes it.
+        let Some(c) = char::from_u32(c) else {
+            break;
+        };
+        *slot = c;
+        run += 1;
+    }
+    run
 }
 
 /// [`label_len`] in characters, for a text kept by [`normalize_chars_into`].
@@ -1858,6 +1954,12 @@ mod similarity_tests {
         "𠀀",
         "a",
         "Z",
+        // Around the Han range decoded by bytes: U+4DFF, U+4E00, U+9FFF, U+A000, U+3400.
+        "\u{4DFF}",
+        "\u{4E00}",
+        "\u{9FFF}",
+        "\u{A000}",
+        "\u{3400}",
     ];
 
     fn chars_of(s: &str) -> Vec<char> {
@@ -2305,6 +2407,27 @@ mod tests {
                 "{}",
                 link
             );
+            if let Some(end) = plain_public_host_end(&link) {
+                proptest::prop_assert_eq!(
+                    end,
+                    link.find(['/', '?', '#', '\\']).unwrap_or(link.len()),
+                    "{}",
+                    link
+                );
+            }
+        }
+
+        /// The short texts' padding answers as `any_byte_pair`'s does.
+        #[test]
+        fn may_hold_url_as_any_byte_pair(text in "[tTpPwWfFiI\\\\a\\x00é见:/ ]{0,20}") {
+            let plain = any_byte_pair(&text, |x, y| {
+                let (lower_x, lower_y) = (x | 0x20, y | 0x20);
+                (lower_x == b't' && lower_y == b'p')
+                    || (lower_x == b'w' && lower_y == b'w')
+                    || (lower_x == b'f' && lower_y == b'i')
+                    || x == b'\\'
+            });
+            proptest::prop_assert_eq!(may_hold_url(&text), plain, "{:?}", text);
         }
     }
 

@@ -6,8 +6,7 @@ use std::rc::Rc;
 
 use super::general_text::{
     BigramSketch, Bigrams, CharSketch, StopwordScan, find_chars, find_text, normalize_chars_into,
-    remove_scanned_stopword_chars, remove_stopword_chars, scan_stopword_chars,
-    sketch_and_scan_stopword_chars,
+    remove_scanned_stopword_chars, remove_stopword_chars, sketch_and_scan_stopword_chars,
 };
 #[cfg(test)]
 use super::general_text::{normalize_for_compare, remove_stopwords};
@@ -305,7 +304,7 @@ fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     // Each question normalised once (not once per pair), and only when there is a pair.
     // The keys back to back in one buffer (`key_ends[i]` ends question `i`'s), the
     // scratch buffers reused.
-    let (mut key, mut bare) = (Vec::new(), Vec::new());
+    let (mut key, mut bare, mut without_name) = (Vec::new(), Vec::new(), String::new());
     let mut key_chars = Vec::new();
     let mut key_ends = Vec::new();
     let mut bigrams = Vec::new();
@@ -323,7 +322,13 @@ fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         key_ends.reserve(faqs.len());
         bigrams.reserve(faqs.len());
         for (_, f) in &faqs {
-            bigrams.push(question_key(&f.question, item_name, &mut key, &mut bare));
+            bigrams.push(question_key(
+                &f.question,
+                item_name,
+                &mut key,
+                &mut bare,
+                &mut without_name,
+            ));
             key_chars.extend_from_slice(&key);
             key_ends.push(key_chars.len());
         }
@@ -392,10 +397,31 @@ fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
 /// A question as compared with the others: normalised into `key` (for sameness), and the
 /// bigrams of its text without the item's name (when that has two characters or more) and
 /// without stop words (for near sameness). `bare` is scratch space.
-fn question_key(q: &str, item_name: &str, key: &mut Vec<char>, bare: &mut Vec<char>) -> Bigrams {
+fn question_key(
+    q: &str,
+    item_name: &str,
+    key: &mut Vec<char>,
+    bare: &mut Vec<char>,
+    without_name: &mut String,
+) -> Bigrams {
     normalize_chars_into(q, key);
-    if item_name.chars().nth(1).is_some() && find_text(q, item_name).is_some() {
-        normalize_chars_into(&q.replace(item_name, ""), bare);
+    let first = if item_name.chars().nth(1).is_some() {
+        find_text(q, item_name)
+    } else {
+        None
+    };
+    if let Some(first) = first {
+        // `q.replace(item_name, "")` into a reused buffer, each occurrence found by `find_text`
+        // (no searcher set up, nothing allocated per question).
+        without_name.clear();
+        without_name.push_str(&q[..first]);
+        let mut rest = &q[first + item_name.len()..];
+        while let Some(i) = find_text(rest, item_name) {
+            without_name.push_str(&rest[..i]);
+            rest = &rest[i + item_name.len()..];
+        }
+        without_name.push_str(rest);
+        normalize_chars_into(without_name, bare);
     } else {
         // Nothing to leave out: the same as normalising the question again.
         bare.clear();
@@ -550,11 +576,13 @@ impl Probe {
         if norm.len() < 10 {
             return None;
         }
+        // The sketch and the stop-word scan in one pass.
+        let (sketch, scan) = sketch_and_scan_stopword_chars(norm);
         let mut bare = norm.to_vec();
-        remove_scanned_stopword_chars(&mut bare, scan_stopword_chars(norm));
+        remove_scanned_stopword_chars(&mut bare, scan);
         Some(Self {
             norm: norm.to_vec(),
-            sketch: CharSketch::of_chars(norm),
+            sketch,
             bare,
             bigram_sketch: OnceCell::new(),
             bigrams: OnceCell::new(),
@@ -659,7 +687,7 @@ mod tests {
         ) {
             let (q, name) = (q.concat(), name.concat());
             let mut key = vec!['x'];
-            let bigrams = question_key(&q, &name, &mut key, &mut vec!['y']);
+            let bigrams = question_key(&q, &name, &mut key, &mut vec!['y'], &mut "z".to_owned());
             let (plain_key, plain_bigrams) = question_key_plain(&q, &name);
             proptest::prop_assert_eq!(key.iter().collect::<String>(), plain_key);
             proptest::prop_assert_eq!(bigrams, plain_bigrams);
