@@ -176,7 +176,7 @@ impl Rule for MaterialSource {
             check_material,
             |m, v| {
                 if let Some(v) = v {
-                    out.push(v.target(material_target(m)).at(&m.provenance));
+                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
                 }
             },
         );

@@ -1,7 +1,8 @@
 //! M03 规格份数 — every material states how many copies and in what medium.
 
-use super::general_text::find_text;
-use super::materials::{for_each_by_key, material_target, parse_copies, parse_marked_copies};
+use super::materials::{
+    for_each_by_key, holds_word as holds, material_target, parse_copies, parse_marked_copies,
+};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, Material};
@@ -49,12 +50,6 @@ const MEDIUM_WORDS: &[&str] = &[
 
 fn states_medium(text: &str) -> bool {
     MEDIUM_WORDS.iter().any(|w| holds(text, w))
-}
-
-/// `text.contains(word)`, by [`find_text`]: on these short fields cheaper than setting up
-/// `str::contains`'s searcher.
-fn holds(text: &str, word: &str) -> bool {
-    find_text(text, word).is_some()
 }
 
 fn check_material(m: &Material) -> Vec<Violation> {
@@ -138,7 +133,7 @@ impl Rule for CopiesAndMedium {
             |m| merge(check_material(m)),
             |m, v| {
                 if let Some(v) = v {
-                    out.push(v.target(material_target(m)).at(&m.provenance));
+                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
                 }
             },
         );

@@ -79,7 +79,7 @@ impl Rule for FillingNotes {
             |m| notes_finding(&m.notes, min_aspects, lists),
             |m, v| {
                 if let Some(v) = v {
-                    out.push(v.target(material_target(m)).at(&m.provenance));
+                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
                 }
             },
         );

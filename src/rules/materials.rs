@@ -528,32 +528,47 @@ fn not_offered(m: &Material, value: &str, what: &str) -> super::Violation {
 }
 
 /// Calls `f` with each material and `check`'s result on it, running `check` once per distinct
-/// `key`: a material whose key equals one of the first few distinct keys of the list gets a clone
-/// of that result. For rules that read a few fields of each material, which the materials of one
+/// `key`: a material whose key equals one of the first few distinct keys of the list gets that
+/// result again. For rules that read a few fields of each material, which the materials of one
 /// list often repeat word for word (the same 填报须知, 份数, 来源渠道); `check` must depend on
-/// the material only through its key.
-pub fn for_each_by_key<'m, K: PartialEq, R: Clone>(
+/// the material only through its key. The result is lent to `f`, not moved: a rule's finding is
+/// large and rare, and is copied only when there is one.
+pub fn for_each_by_key<'m, K: PartialEq, R>(
     materials: &'m [Material],
     key: impl Fn(&'m Material) -> K,
     mut check: impl FnMut(&'m Material) -> R,
-    mut f: impl FnMut(&'m Material, R),
+    mut f: impl FnMut(&'m Material, &R),
 ) {
     /// Distinct keys kept: a long list of distinct keys is not compared pair by pair.
     const KEPT: usize = 8;
     let mut seen: Vec<(K, R)> = Vec::with_capacity(materials.len().min(KEPT));
     for m in materials {
         let k = key(m);
-        let r = match seen.iter().find(|(s, _)| *s == k) {
-            Some((_, r)) => r.clone(),
-            None => {
-                let r = check(m);
-                if seen.len() < KEPT {
-                    seen.push((k, r.clone()));
-                }
-                r
-            }
-        };
-        f(m, r);
+        if let Some((_, r)) = seen.iter().find(|(s, _)| *s == k) {
+            f(m, r);
+            continue;
+        }
+        let r = check(m);
+        f(m, &r);
+        if seen.len() < KEPT {
+            seen.push((k, r));
+        }
+    }
+}
+
+/// `text.contains(word)` for the short fields and words of the material rules: the bytes scanned
+/// for the word's first two, then the rest compared, with no searcher to set up (the word is found
+/// on the bytes where `str::contains` finds it: both texts are UTF-8; `tests::holds_word_as_defined`).
+pub fn holds_word(text: &str, word: &str) -> bool {
+    let (h, n) = (text.as_bytes(), word.as_bytes());
+    match n {
+        [] => true,
+        [a] => memchr::memchr(*a, h).is_some(),
+        [a, b, rest @ ..] => {
+            h.len() >= n.len()
+                && (0..=h.len() - n.len())
+                    .any(|i| h[i] == *a && h[i + 1] == *b && h[i + 2..i + n.len()] == *rest)
+        }
     }
 }
 
@@ -944,7 +959,7 @@ mod tests {
                     checks += 1;
                     format!("<{}>", m.notes)
                 },
-                |m, r| got.push((m.notes.clone(), r)),
+                |m, r| got.push((m.notes.clone(), r.clone())),
             );
             let want: Vec<_> = materials
                 .iter()
@@ -958,6 +973,20 @@ mod tests {
             if distinct.len() <= 8 {
                 proptest::prop_assert_eq!(checks, distinct.len());
             }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn holds_word_as_defined(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec!["原件", "原", "件", "复印件", "电子", "纸质", "a", "ab", "\u{539f}", "\u{4ef6}", "和"]),
+                0..5,
+            ),
+            word in proptest::sample::select(vec!["", "a", "ab", "原件", "复印件", "件", "纸质", "\u{539f}\u{4ef6}a"]),
+        ) {
+            let text = text.concat();
+            proptest::prop_assert_eq!(holds_word(&text, word), text.contains(word), "{} {}", text, word);
         }
     }
 
