@@ -68,14 +68,23 @@ impl Rule for MaterialName {
                     Violation::new(format!("材料名称未填写实际名称: \"{name}\""), name)
                 })
             } else {
-                // Titles in 《》 are documents' names: not checked.
-                let outside_titles = strip_titles(name);
-                // One pass tells whether either list can answer (nearly every name holds no
-                // word of either): two list searches cost about 1,000 instructions a name.
-                let may_hold = p
-                    .name_words
-                    .as_ref()
-                    .is_none_or(|w| w.found(&outside_titles, 1) != 0);
+                // Titles in 《》 are documents' names: not checked. One pass over the name tells
+                // whether either list can answer (nearly every name holds no word of either: two
+                // list searches cost about 1,000 instructions a name) and whether it holds a title
+                // mark; only a name that does is rewritten and passed over again.
+                let (outside_titles, may_hold) = match &p.name_words {
+                    Some(w) => {
+                        let found = w.found(name, 3);
+                        if found & 4 == 0 {
+                            (Cow::Borrowed(name), found & 3 != 0)
+                        } else {
+                            let outside = strip_titles(name);
+                            let may_hold = w.found(&outside, 3) & 3 != 0;
+                            (outside, may_hold)
+                        }
+                    }
+                    None => (strip_titles(name), true),
+                };
                 if !may_hold {
                     ends_with_deng(name)
                 } else if let Some(w) = p.medium_words.first_in(&outside_titles, &p.name_exceptions)
