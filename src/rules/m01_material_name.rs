@@ -4,7 +4,7 @@ use std::borrow::Cow;
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
-use crate::model::text::{any_byte_pair, is_blank_or_placeholder, quote};
+use crate::model::text::{is_blank_or_placeholder, quote, trim};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -60,7 +60,7 @@ impl Rule for MaterialName {
         let p = &ctx.prepared().materials;
         let mut out = Vec::new();
         for (i, m) in item.materials.iter().enumerate() {
-            let name = m.name.trim();
+            let name = trim(&m.name);
             let finding = if is_blank_or_placeholder(name) {
                 Some(if name.is_empty() {
                     Violation::new(format!("第{}项申请材料的名称为空", i + 1), "")
@@ -68,14 +68,23 @@ impl Rule for MaterialName {
                     Violation::new(format!("材料名称未填写实际名称: \"{name}\""), name)
                 })
             } else {
-                // Titles in 《》 are documents' names: not checked.
-                let outside_titles = strip_titles(name);
-                // One pass tells whether either list can answer (nearly every name holds no
-                // word of either): two list searches cost about 1,000 instructions a name.
-                let may_hold = p
-                    .name_words
-                    .as_ref()
-                    .is_none_or(|w| w.found(&outside_titles, 1) != 0);
+                // Titles in 《》 are documents' names: not checked. One pass over the name tells
+                // whether either list can answer (nearly every name holds no word of either: two
+                // list searches cost about 1,000 instructions a name) and whether it holds a title
+                // mark; only a name that does is rewritten and passed over again.
+                let (outside_titles, may_hold) = match &p.name_words {
+                    Some(w) => {
+                        let found = w.found(name, 3);
+                        if found & 4 == 0 {
+                            (Cow::Borrowed(name), found & 3 != 0)
+                        } else {
+                            let outside = strip_titles(name);
+                            let may_hold = w.found(&outside, 3) & 3 != 0;
+                            (outside, may_hold)
+                        }
+                    }
+                    None => (strip_titles(name), true),
+                };
                 if !may_hold {
                     ends_with_deng(name)
                 } else if let Some(w) = p.medium_words.first_in(&outside_titles, &p.name_exceptions)
@@ -126,18 +135,24 @@ fn ends_with_deng(name: &str) -> Option<Violation> {
     })
 }
 
+/// `name.contains(['《', '（', '('])`, on the bytes: `(`, or the last byte of 《 (E3 80 8A) or
+/// （ (EF BC 88) with the two before it. A lead byte begins every character of UTF-8, so those
+/// three bytes are that character wherever they occur.
+fn holds_title_or_bracket(name: &str) -> bool {
+    let b = name.as_bytes();
+    memchr::memchr3_iter(b'(', 0x8A, 0x88, b).any(|i| match b[i] {
+        b'(' => true,
+        0x8A => i >= 2 && b[i - 2..i] == [0xE3, 0x80],
+        _ => i >= 2 && b[i - 2..i] == [0xEF, 0xBC],
+    })
+}
+
 /// The name with the inside of every 《…》 replaced by `《》`, keeping the marks so that
 /// `《营业执照》副本` still matches the exception `》副本`; `（副本）`/`(正本)` lose their brackets
 /// so that `营业执照（副本）` matches `执照副本`.
-#[allow(clippy::needless_bitwise_bool)] // branch-free, see `any_byte_pair`
 fn strip_titles(name: &str) -> Cow<'_, str> {
-    // Most names have neither a title nor a bracket: nothing to change, nothing to copy. Byte
-    // pairs tell first, 16 at a time, without decoding characters: '(', or the last two bytes
-    // of 《 (E3 80 8A) or （ (EF BC 88).
-    let may_hold = any_byte_pair(name, |x, y| {
-        (x == b'(') | ((x == 0x80) & (y == 0x8A)) | ((x == 0xBC) & (y == 0x88))
-    });
-    if !(may_hold && name.contains(['《', '（', '('])) {
+    // Most names have neither a title nor a bracket: nothing to change, nothing to copy.
+    if !holds_title_or_bracket(name) {
         return Cow::Borrowed(name);
     }
     let mut name = name.to_owned();

@@ -2,9 +2,9 @@
 
 use std::sync::LazyLock;
 
-use super::materials::{SourceChannel, material_target, source_channel};
+use super::materials::{SourceChannel, for_each_by_key, material_target, source_channel};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, Material};
 
 declare_rule! {
@@ -96,11 +96,11 @@ fn names_department(desc: &str) -> bool {
 }
 
 fn check_material(m: &Material) -> Option<Violation> {
-    let channel_text = m.source_channel.trim();
-    let desc = m.source_desc.trim();
+    let channel_text = trim(&m.source_channel);
+    let desc = trim(&m.source_desc);
     let channel = source_channel(channel_text);
     let desc_blank = is_blank_or_placeholder(desc);
-    if is_blank_or_placeholder(channel_text) && desc_blank {
+    if desc_blank && is_blank_or_placeholder(channel_text) {
         return Some(Violation::new(
             if channel_text.is_empty() && desc.is_empty() {
                 "材料未注明来源渠道和出具单位".to_owned()
@@ -168,14 +168,19 @@ impl Rule for MaterialSource {
         if item.materials.is_empty() {
             return Verdict::NotApplicable;
         }
-        Verdict::Checked(
-            item.materials
-                .iter()
-                .filter_map(|m| {
-                    check_material(m).map(|v| v.target(material_target(m)).at(&m.provenance))
-                })
-                .collect(),
-        )
+        let mut out = Vec::new();
+        // The materials of a list often share their source: each distinct one is judged once.
+        for_each_by_key(
+            &item.materials,
+            |m| [&m.source_channel, &m.source_desc],
+            check_material,
+            |m, v| {
+                if let Some(v) = v {
+                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
+                }
+            },
+        );
+        Verdict::Checked(out)
     }
 }
 

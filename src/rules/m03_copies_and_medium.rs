@@ -1,8 +1,10 @@
 //! M03 规格份数 — every material states how many copies and in what medium.
 
-use super::materials::{material_target, parse_copies, parse_marked_copies};
+use super::materials::{
+    for_each_by_key, holds_word as holds, material_target, parse_copies, parse_marked_copies,
+};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, Material};
 
 declare_rule! {
@@ -47,19 +49,19 @@ const MEDIUM_WORDS: &[&str] = &[
 ];
 
 fn states_medium(text: &str) -> bool {
-    MEDIUM_WORDS.iter().any(|w| text.contains(w))
+    MEDIUM_WORDS.iter().any(|w| holds(text, w))
 }
 
 fn check_material(m: &Material) -> Vec<Violation> {
     let mut out = Vec::new();
-    let copies_text = m.copies.trim();
+    let copies_text = trim(&m.copies);
     let copies = if is_blank_or_placeholder(copies_text) && copies_text != "0" {
         parse_marked_copies(&m.spec).or_else(|| parse_marked_copies(&m.material_type))
     } else {
         parse_copies(copies_text)
     };
     let electronic_only =
-        m.form.contains("电子") && !m.form.contains("纸质") && !m.material_type.contains("原件");
+        holds(&m.form, "电子") && !holds(&m.form, "纸质") && !holds(&m.material_type, "原件");
     match copies {
         None if copies_text.is_empty() || is_blank_or_placeholder(copies_text) => {
             out.push(Violation::new(
@@ -123,13 +125,76 @@ impl Rule for CopiesAndMedium {
         if item.materials.is_empty() {
             return Verdict::NotApplicable;
         }
-        Verdict::Checked(
-            item.materials
-                .iter()
-                .filter_map(|m| {
-                    merge(check_material(m)).map(|v| v.target(material_target(m)).at(&m.provenance))
-                })
-                .collect(),
-        )
+        let mut out = Vec::new();
+        // The materials of a list often share these four fields: each distinct set is judged once.
+        for_each_by_key(
+            &item.materials,
+            |m| [&m.copies, &m.material_type, &m.form, &m.spec],
+            |m| merge(check_material(m)),
+            |m, v| {
+                if let Some(v) = v {
+                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
+                }
+            },
+        );
+        Verdict::Checked(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Judging each distinct set of fields once gives the verdict of judging every material,
+        /// and `holds` answers as `str::contains`.
+        #[test]
+        fn judged_once_per_distinct_fields(materials in proptest::collection::vec(
+            (
+                proptest::sample::select(vec!["1", "", "0", "若干", "2份"]),
+                proptest::sample::select(vec!["原件", "", "复印件1份"]),
+                proptest::sample::select(vec!["纸质", "电子", ""]),
+                proptest::sample::select(vec!["A4", ""]),
+                proptest::sample::select(vec!["营业执照", "申请表"]),
+            ),
+            0..10,
+        )) {
+            let item = Item {
+                materials: materials
+                    .into_iter()
+                    .map(|(copies, material_type, form, spec, name)| Material {
+                        name: name.into(),
+                        copies: copies.into(),
+                        material_type: material_type.into(),
+                        form: form.into(),
+                        spec: spec.into(),
+                        ..Material::default()
+                    })
+                    .collect(),
+                ..Item::default()
+            };
+            let plain = if item.materials.is_empty() {
+                Verdict::NotApplicable
+            } else {
+                Verdict::Checked(
+                    item.materials
+                        .iter()
+                        .filter_map(|m| {
+                            merge(check_material(m))
+                                .map(|v| v.target(material_target(m)).at(&m.provenance))
+                        })
+                        .collect(),
+                )
+            };
+            proptest::prop_assert_eq!(
+                CopiesAndMedium.check(&item, &CheckContext::default()),
+                plain
+            );
+            for m in &item.materials {
+                for w in MEDIUM_WORDS {
+                    proptest::prop_assert_eq!(holds(&m.material_type, w), m.material_type.contains(w));
+                }
+            }
+        }
     }
 }

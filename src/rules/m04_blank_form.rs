@@ -46,11 +46,8 @@ impl Rule for BlankForm {
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
-        fill_in_offers(
-            item,
-            &ctx.prepared().materials.fill_in_words,
-            |m| &m.blank_form,
-            "空白表格",
-        )
+        fill_in_offers(item, &ctx.prepared().materials.fill_in_words)
+            .blank_form
+            .clone()
     }
 }

@@ -44,11 +44,8 @@ impl Rule for SampleForm {
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
-        fill_in_offers(
-            item,
-            &ctx.prepared().materials.fill_in_words,
-            |m| &m.sample,
-            "示例样表",
-        )
+        fill_in_offers(item, &ctx.prepared().materials.fill_in_words)
+            .sample
+            .clone()
     }
 }

@@ -4,6 +4,7 @@
 use super::materials::{attachment_problems, has_value, material_target, one_finding};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
+use crate::model::text::trim;
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -65,7 +66,7 @@ impl Rule for BlankFormAccuracy {
                 .filter_map(|m| {
                     one_finding(attachment_problems(
                         m,
-                        m.blank_form.trim(),
+                        trim(&m.blank_form),
                         "空白表格",
                         Some(&ctx.params.non_editable_form_extensions),
                     ))

@@ -1,11 +1,10 @@
 //! M07 材料样本准确性 — the offline part: a sample is a real file, distinct from the blank form,
 //! that matches its material. Completeness and personal data inside the file are checked by `links/`.
 
-use super::general_text::find_text;
 use super::materials::{attachment_problems, has_value, material_target, one_finding};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
-use crate::model::text::quote;
+use crate::model::text::{quote, trim};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -41,6 +40,18 @@ declare_rule! {
     }
 }
 
+/// Whether `text` holds 空白 or 空表, in one pass: each 空 (E7 A9 BA) is found by its last byte
+/// and the character after it compared (`tests::names_blank_as_defined`).
+fn names_blank(text: &str) -> bool {
+    const KONG: &[u8] = "空".as_bytes();
+    let b = text.as_bytes();
+    memchr::memchr_iter(KONG[2], b).any(|i| {
+        i >= 2
+            && b[i - 2..i] == KONG[..2]
+            && (b[i + 1..].starts_with("白".as_bytes()) || b[i + 1..].starts_with("表".as_bytes()))
+    })
+}
+
 impl Rule for SampleAccuracy {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -63,9 +74,9 @@ impl Rule for SampleAccuracy {
             with_sample
                 .into_iter()
                 .filter_map(|m| {
-                    let sample = m.sample.trim();
+                    let sample = trim(&m.sample);
                     let mut problems = attachment_problems(m, sample, "示例样表", None);
-                    if sample == m.blank_form.trim() {
+                    if sample == trim(&m.blank_form) {
                         problems.push((
                             format!(
                                 "示例样表与空白表格是同一文件，不是填写示例: \"{}\"",
@@ -73,10 +84,7 @@ impl Rule for SampleAccuracy {
                             ),
                             sample.to_owned(),
                         ));
-                    } else if ["空白", "空表"]
-                        .iter()
-                        .any(|w| find_text(sample, w).is_some())
-                    {
+                    } else if names_blank(sample) {
                         problems.push((
                             format!(
                                 "示例样表是空白表格，不是填写示例: \"{}\"",
@@ -89,5 +97,30 @@ impl Rule for SampleAccuracy {
                 })
                 .collect(),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn names_blank_as_defined(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "空", "白", "表", "空白", "空表", "样表", "\u{7a7a}", "\u{7aba}", "\u{a9ba}",
+                    "\u{767d}", "https://a.cn/", "（示例）", ".docx", "a", "\u{e7a9}",
+                ]),
+                0..6,
+            ),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                names_blank(&text),
+                ["空白", "空表"].iter().any(|w| text.contains(w)),
+                "{}", text
+            );
+        }
     }
 }

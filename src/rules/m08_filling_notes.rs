@@ -1,10 +1,11 @@
 //! M08 填报须知 — every material's filling instructions state format, content and clarity
 //! requirements.
 
-use super::materials::material_target;
+use super::materials::{for_each_by_key, material_target};
+use super::prepared_materials::WordLists;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
-use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::text::{is_blank_or_placeholder, quote, trim};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -71,46 +72,56 @@ impl Rule for FillingNotes {
         let min_aspects = p.notes_min_aspects.min(3);
         let lists = &ctx.prepared().materials.notes_words;
         let mut out = Vec::new();
-        for m in &item.materials {
-            let notes = m.notes.trim();
-            let v = if notes.is_empty() {
-                Some(Violation::new("填报须知为空", ""))
-            } else if is_blank_or_placeholder(notes)
-                || (at_most_chars(notes, 12) && REFERRALS.iter().any(|r| notes.contains(r)))
-            {
-                Some(Violation::new(
-                    format!("填报须知未写明具体要求: \"{}\"", quote(notes, 40)),
-                    notes,
-                ))
-            } else {
-                let aspects = ["格式", "内容", "清晰度"];
-                // One pass over the notes for the three lists, ended once enough aspects are
-                // found: the rest cannot change the verdict, and a failing text has had every
-                // aspect looked for (`found_plain` in the tests is the definition).
-                let bits = lists.found(notes, min_aspects as u32);
-                let found = [bits & 1 != 0, bits & 2 != 0, bits & 4 != 0];
-                let covered = found.iter().filter(|yes| **yes).count();
-                (covered < min_aspects).then(|| {
-                    let missing: Vec<&str> = aspects
-                        .iter()
-                        .zip(found)
-                        .filter(|(_, yes)| !yes)
-                        .map(|(name, _)| *name)
-                        .collect();
-                    Violation::new(
-                        format!(
-                            "填报须知过于简单，未写明{}要求: \"{}\"",
-                            missing.join("、"),
-                            quote(notes, 60)
-                        ),
-                        notes,
-                    )
-                })
-            };
-            if let Some(v) = v {
-                out.push(v.target(material_target(m)).at(&m.provenance));
-            }
-        }
+        // The materials of a list often share their notes: each distinct text is judged once.
+        for_each_by_key(
+            &item.materials,
+            |m| &m.notes,
+            |m| notes_finding(&m.notes, min_aspects, lists),
+            |m, v| {
+                if let Some(v) = v {
+                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
+                }
+            },
+        );
         Verdict::Checked(out)
+    }
+}
+
+/// M08's finding on one material's notes (without its target), if any.
+fn notes_finding(notes: &str, min_aspects: usize, lists: &WordLists) -> Option<Violation> {
+    let notes = trim(notes);
+    if notes.is_empty() {
+        Some(Violation::new("填报须知为空", ""))
+    } else if is_blank_or_placeholder(notes)
+        || (at_most_chars(notes, 12) && REFERRALS.iter().any(|r| notes.contains(r)))
+    {
+        Some(Violation::new(
+            format!("填报须知未写明具体要求: \"{}\"", quote(notes, 40)),
+            notes,
+        ))
+    } else {
+        let aspects = ["格式", "内容", "清晰度"];
+        // One pass over the notes for the three lists, ended once enough aspects are
+        // found: the rest cannot change the verdict, and a failing text has had every
+        // aspect looked for (`found_plain` in the tests is the definition).
+        let bits = lists.found(notes, min_aspects as u32);
+        let found = [bits & 1 != 0, bits & 2 != 0, bits & 4 != 0];
+        let covered = found.iter().filter(|yes| **yes).count();
+        (covered < min_aspects).then(|| {
+            let missing: Vec<&str> = aspects
+                .iter()
+                .zip(found)
+                .filter(|(_, yes)| !yes)
+                .map(|(name, _)| *name)
+                .collect();
+            Violation::new(
+                format!(
+                    "填报须知过于简单，未写明{}要求: \"{}\"",
+                    missing.join("、"),
+                    quote(notes, 60)
+                ),
+                notes,
+            )
+        })
     }
 }

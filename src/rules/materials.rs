@@ -11,7 +11,7 @@ use regex::Regex;
 use super::general_text::{UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy};
 use super::prepared_materials::WordLists;
 use crate::model::Material;
-use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth};
+use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth, trim};
 
 /// 来源渠道 as published: code or label.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,14 +52,16 @@ static CHANNEL_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 
 /// Reads 来源渠道 (code or label; the label wins over the code).
 pub fn source_channel(text: &str) -> Option<SourceChannel> {
+    // The standard labels as published (most materials): neither folding nor trimming changes
+    // them, so they are read before either is done (`tests::source_channel_as_defined`).
+    if let Some(kind) = standard_label(text) {
+        return Some(kind);
+    }
     let t = halfwidth(text);
-    let t = t.trim();
+    let t = trim(&t);
     // The standard labels, as most platforms write them.
-    match t {
-        "申请人自备" => return Some(SourceChannel::Applicant),
-        "政府部门核发" => return Some(SourceChannel::Government),
-        "其他" => return Some(SourceChannel::Other),
-        _ => {}
+    if let Some(kind) = standard_label(t) {
+        return Some(kind);
     }
     // Which words occur, in one pass; then the first kind with one of them, as listed.
     let present = CHANNEL_MATCHER
@@ -81,6 +83,16 @@ pub fn source_channel(text: &str) -> Option<SourceChannel> {
     }
 }
 
+/// 来源渠道 written as one of its standard labels.
+fn standard_label(t: &str) -> Option<SourceChannel> {
+    match t {
+        "申请人自备" => Some(SourceChannel::Applicant),
+        "政府部门核发" => Some(SourceChannel::Government),
+        "其他" => Some(SourceChannel::Other),
+        _ => None,
+    }
+}
+
 /// Whether the applicant fills the material in (a form such as 申请表 or 承诺书): its name holds
 /// one of `fill_in_words` and it is not issued by a government department.
 pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
@@ -97,7 +109,7 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
 /// [`source_channel`] reads that label as [`SourceChannel::Government`] at once, and the test is
 /// a conjunction, so the order of its terms does not change the answer.
 pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists) -> bool {
-    let name = material.name.trim();
+    let name = trim(&material.name);
     !name.is_empty()
         && material.source_channel != "政府部门核发"
         && fill_in_words.found(name, 1) != 0
@@ -125,8 +137,13 @@ pub fn parse_copies(text: &str) -> Option<u32> {
         ("九", 9),
         ("十", 10),
     ];
+    // A bare number of at most six digits, as most fields hold it: neither folding nor trimming
+    // changes it, and it is all the digits read below (`tests::parse_copies_as_defined`).
+    if (1..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        return text.parse().ok();
+    }
     let t = halfwidth(text);
-    let t = t.trim();
+    let t = trim(&t);
     if let Some(start) = t.find(|c: char| c.is_ascii_digit()) {
         // At most six ASCII digits, one byte each.
         let digits = &t[start..];
@@ -357,7 +374,14 @@ fn for_each_file_ref(text: &str, mut f: impl for<'r> FnMut(FileRefView<'r>)) {
             if text == link || !text.contains('.') {
                 return;
             }
-            let Some(at) = find_text(text, link) else {
+            // The link is a slice of the field (`for_each_url`): when it starts the field, as it
+            // usually does, that is its first occurrence.
+            let leading = std::ptr::eq(text.as_ptr(), link.as_ptr()) && link.len() <= text.len();
+            let Some(at) = (if leading {
+                Some(0)
+            } else {
+                find_text(text, link)
+            }) else {
                 bare(text);
                 return;
             };
@@ -415,41 +439,136 @@ pub fn material_target(m: &Material) -> String {
     }
 }
 
-/// M04/M05: every material the applicant fills in must offer `what` (blank form or sample) in
-/// the field `field` reads; n/a when no material is filled in by the applicant.
+/// M04's and M05's verdicts on one list of materials: every material the applicant fills in must
+/// offer a blank form (M04) and a sample (M05); n/a when no material is filled in by the applicant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FillInOffers {
+    /// M04: the blank forms (空白表格) missing.
+    pub blank_form: super::Verdict,
+    /// M05: the samples (示例样表) missing.
+    pub sample: super::Verdict,
+}
+
+impl FillInOffers {
+    fn size(&self) -> usize {
+        [&self.blank_form, &self.sample]
+            .into_iter()
+            .map(|v| match v {
+                super::Verdict::NotApplicable => 0,
+                super::Verdict::Checked(list) => {
+                    list.iter().map(super::cache::violation_size).sum()
+                }
+            })
+            .sum()
+    }
+}
+
+/// [`FillInOffers`] of the item's materials, found once for both rules: both read the list alone
+/// and ask the same question of each material (is it filled in by the applicant?), so the answer
+/// is kept under the list ([`cache::memo`](super::cache::memo)) for whichever of them runs second.
 pub fn fill_in_offers(
     item: &crate::model::Item,
     fill_in_words: &WordLists,
-    field: fn(&Material) -> &str,
-    what: &str,
-) -> super::Verdict {
+) -> std::rc::Rc<FillInOffers> {
+    super::cache::memo(
+        item,
+        "M04/M05 需申请人填写的材料",
+        super::Reads::MATERIALS,
+        FillInOffers::size,
+        || fill_in_offers_of(&item.materials, fill_in_words),
+    )
+}
+
+/// [`FillInOffers`] in one pass over the materials. A material that offers both attachments adds
+/// no finding: once some material is known to be filled in (both verdicts are then Checked),
+/// whether this one is does not matter (`tests::fill_in_offers_as_defined`).
+fn fill_in_offers_of(materials: &[Material], fill_in_words: &WordLists) -> FillInOffers {
     let mut any = false;
-    let mut out = Vec::new();
-    for m in &item.materials {
-        let value = field(m).trim();
-        let offered = has_value(value);
-        // A material that offers the attachment adds no finding: once some material is known to
-        // be filled in (the verdict is then Checked), whether this one is does not matter.
-        if (offered && any) || !is_fill_in_with(m, fill_in_words) {
+    let mut blank_forms = Vec::new();
+    let mut samples = Vec::new();
+    for m in materials {
+        let blank_form = trim(&m.blank_form);
+        let sample = trim(&m.sample);
+        let (form_offered, sample_offered) = (has_value(blank_form), has_value(sample));
+        if (form_offered && sample_offered && any) || !is_fill_in_with(m, fill_in_words) {
             continue;
         }
         any = true;
-        if !offered {
-            let v = if value.is_empty() {
-                super::Violation::new(format!("需申请人填写的材料未提供{what}"), "")
-            } else {
-                super::Violation::new(
-                    format!("需申请人填写的材料未提供{what}: \"{value}\""),
-                    value,
-                )
-            };
-            out.push(v.target(material_target(m)).at(&m.provenance));
+        if !form_offered {
+            blank_forms.push(not_offered(m, blank_form, "空白表格"));
+        }
+        if !sample_offered {
+            samples.push(not_offered(m, sample, "示例样表"));
         }
     }
-    if any {
-        super::Verdict::Checked(out)
+    let verdict = |out| {
+        if any {
+            super::Verdict::Checked(out)
+        } else {
+            super::Verdict::NotApplicable
+        }
+    };
+    FillInOffers {
+        blank_form: verdict(blank_forms),
+        sample: verdict(samples),
+    }
+}
+
+/// The finding for a material filled in by the applicant that does not offer `what`.
+fn not_offered(m: &Material, value: &str, what: &str) -> super::Violation {
+    let v = if value.is_empty() {
+        super::Violation::new(format!("需申请人填写的材料未提供{what}"), "")
     } else {
-        super::Verdict::NotApplicable
+        super::Violation::new(
+            format!("需申请人填写的材料未提供{what}: \"{value}\""),
+            value,
+        )
+    };
+    v.target(material_target(m)).at(&m.provenance)
+}
+
+/// Calls `f` with each material and `check`'s result on it, running `check` once per distinct
+/// `key`: a material whose key equals one of the first few distinct keys of the list gets that
+/// result again. For rules that read a few fields of each material, which the materials of one
+/// list often repeat word for word (the same 填报须知, 份数, 来源渠道); `check` must depend on
+/// the material only through its key. The result is lent to `f`, not moved: a rule's finding is
+/// large and rare, and is copied only when there is one.
+pub fn for_each_by_key<'m, K: PartialEq, R>(
+    materials: &'m [Material],
+    key: impl Fn(&'m Material) -> K,
+    mut check: impl FnMut(&'m Material) -> R,
+    mut f: impl FnMut(&'m Material, &R),
+) {
+    /// Distinct keys kept: a long list of distinct keys is not compared pair by pair.
+    const KEPT: usize = 8;
+    let mut seen: Vec<(K, R)> = Vec::with_capacity(materials.len().min(KEPT));
+    for m in materials {
+        let k = key(m);
+        if let Some((_, r)) = seen.iter().find(|(s, _)| *s == k) {
+            f(m, r);
+            continue;
+        }
+        let r = check(m);
+        f(m, &r);
+        if seen.len() < KEPT {
+            seen.push((k, r));
+        }
+    }
+}
+
+/// `text.contains(word)` for the short fields and words of the material rules: the bytes scanned
+/// for the word's first two, then the rest compared, with no searcher to set up (the word is found
+/// on the bytes where `str::contains` finds it: both texts are UTF-8; `tests::holds_word_as_defined`).
+pub fn holds_word(text: &str, word: &str) -> bool {
+    let (h, n) = (text.as_bytes(), word.as_bytes());
+    match n {
+        [] => true,
+        [a] => memchr::memchr(*a, h).is_some(),
+        [a, b, rest @ ..] => {
+            h.len() >= n.len()
+                && (0..=h.len() - n.len())
+                    .any(|i| h[i] == *a && h[i + 1] == *b && h[i + 2..i + n.len()] == *rest)
+        }
     }
 }
 
@@ -539,7 +658,12 @@ fn trim_open_brackets(name: &str) -> &str {
             '[' => ']',
             _ => break,
         };
-        if t.matches(c).count() <= t.matches(close).count() {
+        // Both brackets counted in one pass over the characters (`t.matches(c).count()` and
+        // `t.matches(close).count()` are two searches; `tests::trim_open_brackets_as_defined`).
+        let (open, closed) = t.chars().fold((0usize, 0usize), |(o, k), x| {
+            (o + usize::from(x == c), k + usize::from(x == close))
+        });
+        if open <= closed {
             break;
         }
         t = &t[c.len_utf8()..];
@@ -609,9 +733,8 @@ fn without_generic_words(stem: &str) -> Cow<'_, str> {
 /// Han word, `Some(false)` when the file name has at least two meaningful Han characters and shares
 /// none, `None` when it cannot be told (a numeric or generic name such as `附件1.docx`).
 pub fn name_relates(file_name: &str, material_name: &str) -> Option<bool> {
-    let stem = file_name
-        .rsplit_once('.')
-        .map_or(file_name, |(stem, _)| stem);
+    // `file_name.rsplit_once('.')`, on the bytes: the dot is ASCII.
+    let stem = memchr::memrchr(b'.', file_name.as_bytes()).map_or(file_name, |i| &file_name[..i]);
     match generic_word_mask(stem) {
         Some(mask) => relates(
             stem.char_indices()
@@ -782,34 +905,88 @@ mod tests {
     }
 
     proptest::proptest! {
-        /// Skipping the fill-in test for materials that offer the field, once one material is
-        /// known to be filled in, gives the same verdict.
+        /// Both verdicts in one pass, skipping the fill-in test for materials that offer both
+        /// fields once one material is known to be filled in, are each rule's verdict as defined.
         #[test]
         fn fill_in_offers_as_defined(materials in proptest::collection::vec(
             (
                 proptest::sample::select(vec!["营业执照", "食品经营许可申请表", "告知承诺书", ""]),
                 proptest::sample::select(vec!["申请人自备", "政府部门核发", ""]),
                 proptest::sample::select(vec!["", "无", " https://a.cn/x.docx ", "有"]),
+                proptest::sample::select(vec!["", "/", " https://a.cn/x（示例）.docx", "有"]),
             ),
             0..6,
         )) {
             let item = crate::model::Item {
                 materials: materials
                     .into_iter()
-                    .map(|(name, channel, form)| Material {
+                    .map(|(name, channel, form, sample)| Material {
                         name: name.into(),
                         source_channel: channel.into(),
                         blank_form: form.into(),
+                        sample: sample.into(),
                         ..Material::default()
                     })
                     .collect(),
                 ..crate::model::Item::default()
             };
             let words = WordLists::new(&[&["申请表".to_owned(), "承诺书".to_owned()]]);
+            let both = fill_in_offers(&item, &words);
             proptest::prop_assert_eq!(
-                fill_in_offers(&item, &words, |m| &m.blank_form, "空白表格"),
-                fill_in_offers_plain(&item, &words, |m| &m.blank_form, "空白表格")
+                &both.blank_form,
+                &fill_in_offers_plain(&item, &words, |m| &m.blank_form, "空白表格")
             );
+            proptest::prop_assert_eq!(
+                &both.sample,
+                &fill_in_offers_plain(&item, &words, |m| &m.sample, "示例样表")
+            );
+        }
+
+        /// Each material gets `check`'s result on it, however often keys repeat (more distinct
+        /// keys than are kept, too).
+        #[test]
+        fn by_key_is_each_material_checked(keys in proptest::collection::vec(0u8..12, 0..20)) {
+            let materials: Vec<Material> = keys
+                .iter()
+                .map(|k| Material { notes: k.to_string(), ..Material::default() })
+                .collect();
+            let mut got = Vec::new();
+            let mut checks = 0;
+            for_each_by_key(
+                &materials,
+                |m| &m.notes,
+                |m| {
+                    checks += 1;
+                    format!("<{}>", m.notes)
+                },
+                |m, r| got.push((m.notes.clone(), r.clone())),
+            );
+            let want: Vec<_> = materials
+                .iter()
+                .map(|m| (m.notes.clone(), format!("<{}>", m.notes)))
+                .collect();
+            proptest::prop_assert_eq!(got, want);
+            let mut distinct = keys.clone();
+            distinct.sort_unstable();
+            distinct.dedup();
+            proptest::prop_assert!(checks <= keys.len());
+            if distinct.len() <= 8 {
+                proptest::prop_assert_eq!(checks, distinct.len());
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn holds_word_as_defined(
+            text in proptest::collection::vec(
+                proptest::sample::select(vec!["原件", "原", "件", "复印件", "电子", "纸质", "a", "ab", "\u{539f}", "\u{4ef6}", "和"]),
+                0..5,
+            ),
+            word in proptest::sample::select(vec!["", "a", "ab", "原件", "复印件", "件", "纸质", "\u{539f}\u{4ef6}a"]),
+        ) {
+            let text = text.concat();
+            proptest::prop_assert_eq!(holds_word(&text, word), text.contains(word), "{} {}", text, word);
         }
     }
 
@@ -869,7 +1046,7 @@ mod tests {
             });
         }
         for m in FILE_NAME.find_iter(&rest) {
-            let name = trim_open_brackets(m.as_str());
+            let name = trim_open_brackets_plain(m.as_str());
             let Some(extension) = extension_of(name) else {
                 continue;
             };
@@ -1222,6 +1399,92 @@ mod tests {
                 name_relates_plain(&file, material)
             );
         }
+    }
+
+    /// [`parse_copies`] as first written, without the fast path for a bare number.
+    fn parse_copies_plain(text: &str) -> Option<u32> {
+        let t = to_halfwidth(text);
+        let t = t.trim();
+        if let Some(start) = t.find(|c: char| c.is_ascii_digit()) {
+            let digits: String = t[start..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .take(6)
+                .collect();
+            return digits.parse().ok();
+        }
+        let before_fen = t.rfind('份').map(|i| &t[..i])?;
+        let last = before_fen.chars().last()?;
+        [
+            ("零", 0),
+            ("一", 1),
+            ("壹", 1),
+            ("二", 2),
+            ("两", 2),
+            ("贰", 2),
+            ("三", 3),
+            ("叁", 3),
+            ("四", 4),
+            ("肆", 4),
+            ("五", 5),
+            ("伍", 5),
+            ("六", 6),
+            ("七", 7),
+            ("八", 8),
+            ("九", 9),
+            ("十", 10),
+        ]
+        .iter()
+        .find(|(w, _)| w.starts_with(last))
+        .map(|&(_, n)| n)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn parse_copies_as_defined(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "0", "1", "2", "9", "12345", "１", "２", " ", "\u{3000}", "份", "两", "一式", "若干",
+                    "a", "-", "+",
+                ]),
+                0..5,
+            ),
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(parse_copies(&text), parse_copies_plain(&text), "{}", text);
+        }
+
+        #[test]
+        fn trim_open_brackets_as_defined(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "(", ")", "（", "）", "【", "】", "[", "]", "申请表", ".docx", "a",
+                ]),
+                0..7,
+            ),
+        ) {
+            let name = pieces.concat();
+            proptest::prop_assert_eq!(trim_open_brackets(&name), trim_open_brackets_plain(&name));
+        }
+    }
+
+    /// [`trim_open_brackets`] as first written, with a search per bracket.
+    fn trim_open_brackets_plain(name: &str) -> &str {
+        let mut t = name;
+        while let Some(c) = t.chars().next() {
+            let close = match c {
+                '(' => ')',
+                '（' => '）',
+                '【' => '】',
+                '[' => ']',
+                _ => break,
+            };
+            if t.matches(c).count() <= t.matches(close).count() {
+                break;
+            }
+            t = &t[c.len_utf8()..];
+        }
+        t
     }
 
     #[test]

@@ -85,8 +85,10 @@ pub struct MaterialsPrepared {
     /// M01: `material_name_exceptions`, masked before either list is searched.
     pub name_exceptions: MaskPhrases,
     /// M01: `material_medium_words` (bit 1) and `material_catch_all_words` (bit 2) in one pass:
-    /// a name with no word of either (nearly every name) needs neither list's search. `None`
-    /// when a word holds [`MASK`]: masking the exceptions could then make a word appear.
+    /// a name with no word of either (nearly every name) needs neither list's search. Bit 4 is
+    /// [`TITLE_MARKS`]: a name without them is its own text outside titles, as the same pass
+    /// tells. `None` when a word holds [`MASK`]: masking the exceptions could then make a word
+    /// appear.
     pub name_words: Option<WordLists>,
     /// M04/M05: `fill_in_words`, as one list stepped by hand: material names are short, and
     /// the automaton's own search costs more to set up on them than the walk over their bytes.
@@ -114,10 +116,15 @@ impl MaterialsPrepared {
     }
 }
 
+/// The characters that make M01 rewrite a name before its lists are searched (a title 《…》 or a
+/// bracket, as in `营业执照（副本）`).
+const TITLE_MARKS: [&str; 3] = ["《", "（", "("];
+
 /// [`MaterialsPrepared::name_words`] from the two lists.
 fn name_words(medium: &[String], catch_all: &[String]) -> Option<WordLists> {
+    let marks = TITLE_MARKS.map(str::to_owned);
     (!medium.iter().chain(catch_all).any(|w| w.contains(MASK)))
-        .then(|| WordLists::new(&[medium, catch_all]))
+        .then(|| WordLists::new(&[medium, catch_all, &marks]))
 }
 
 impl Default for MaterialsPrepared {
@@ -304,11 +311,17 @@ mod tests {
                 WordLists::new(&[&words]).found(&text, 1) != 0,
                 contains_any(&text, &words)
             );
-            // M01's pre-check: where it finds no word, no list search can answer.
+            // M01's pre-check: where it finds no word, no list search can answer; its third
+            // bit is whether the name holds a title mark.
             for (medium, catch_all) in [(&words, &exceptions), (&exceptions, &words)] {
-                if name_words(medium, catch_all).is_some_and(|g| g.found(&text, 1) == 0) {
-                    prop_assert_eq!(first_listed_word(&text, medium, &exceptions), None);
-                    prop_assert_eq!(first_listed_word(&text, catch_all, &exceptions), None);
+                if let Some(g) = name_words(medium, catch_all) {
+                    let bits = g.found(&text, 3);
+                    let holds_word = bits & 3 != 0;
+                    if !holds_word {
+                        prop_assert_eq!(first_listed_word(&text, medium, &exceptions), None);
+                        prop_assert_eq!(first_listed_word(&text, catch_all, &exceptions), None);
+                    }
+                    prop_assert_eq!(bits & 4 != 0, text.contains(['《', '（', '(']));
                 }
             }
         }
@@ -331,9 +344,10 @@ mod tests {
                 contains_any(&text, &p.fill_in_words)
             );
             // The pre-check of M01: neither list can answer where it finds nothing.
-            let gate = prepared.name_words.as_ref().unwrap().found(&text, 1);
+            let gate = prepared.name_words.as_ref().unwrap().found(&text, 3);
+            prop_assert_eq!(gate & 4 != 0, text.contains(['《', '（', '(']));
             prop_assert_eq!(
-                gate != 0,
+                gate & 3 != 0,
                 contains_any(&text, &p.material_medium_words)
                     || contains_any(&text, &p.material_catch_all_words)
             );
