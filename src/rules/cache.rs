@@ -17,6 +17,10 @@
 //! - per master (基本编码), the element ids of its last item. A claim repeats most of them, so
 //!   each is tried first: compared in full, it spares hashing the element.
 //!
+//! An element whose values do not come back (every claim rewrites its materials, say) is left
+//! out for a while: when fewer than one look-up in four of a [`WINDOW`] found a stored value, the
+//! next [`REST`] look-ups share nothing for it, without hashing, copying or filling the budget.
+//!
 //! Memory is bounded: when what is stored passes [`BUDGET`] bytes, everything is dropped and
 //! filling starts again, so a run over 10^6 items holds no more than one over 10^4. A change of
 //! [`CheckContext`] (other parameters) drops everything too. The verdicts are the same with and
@@ -193,12 +197,44 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 
 type ByHash<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 
+/// Look-ups of an element after which the cache judges whether its values repeat.
+const WINDOW: u32 = 1024;
+/// Look-ups for which an element whose values did not repeat is left out of the cache.
+const REST: u32 = 16 * WINDOW;
+
 /// The distinct values of one element, by hash.
 #[derive(Default)]
 struct Slot {
     ids: ByHash<u32>,
     /// Each value's bytes: a text's, or a list's [`Flatten`]ed form.
     values: Vec<Box<[u8]>>,
+    /// Values stored and values found again in the current window of look-ups.
+    stored: u32,
+    found: u32,
+    /// Look-ups left for which the element is not shared: in the last window, fewer than one
+    /// look-up in four found a stored value. Storing values that never come back (every claim
+    /// rewrites its materials, say) costs the hashing and copying for nothing, and fills the
+    /// budget, which drops the values that do come back.
+    resting: u32,
+}
+
+impl Slot {
+    /// Counts a look-up; once a window is full, whether the element's values repeat enough to
+    /// be worth keeping.
+    fn count(&mut self, found: bool) {
+        if found {
+            self.found += 1;
+        } else {
+            self.stored += 1;
+        }
+        if self.found + self.stored >= WINDOW {
+            if self.found * 4 < WINDOW {
+                self.resting = REST;
+            }
+            self.found = 0;
+            self.stored = 0;
+        }
+    }
 }
 
 /// A cached result: a rule's verdict, or a rule's own partial result ([`memo`]).
@@ -265,7 +301,9 @@ impl Cache {
 
     fn clear(&mut self) {
         for slot in &mut self.slots {
-            *slot = Slot::default();
+            // What is known of how the element repeats stays.
+            slot.ids = ByHash::default();
+            slot.values = Vec::new();
         }
         self.entries = ByHash::default();
         self.hints = ByHash::default();
@@ -280,6 +318,12 @@ impl Cache {
         if known != UNKNOWN {
             return known;
         }
+        let table = &mut self.slots[slot as usize];
+        if table.resting > 0 {
+            table.resting -= 1;
+            self.ids[slot as usize] = UNSHARED;
+            return UNSHARED;
+        }
         // A slot holds texts or lists, never both: its values compare as bytes.
         let element = Element::of(item, slot);
         let bytes: &[u8] = if let Element::Text(text) = element {
@@ -293,14 +337,19 @@ impl Cache {
         if let Some(value) = table.values.get(guess as usize)
             && **value == *bytes
         {
+            table.count(true);
             self.ids[slot as usize] = guess;
             return guess;
         }
         let hash = hash_bytes(bytes);
         let id = match table.ids.get(&hash) {
-            Some(&id) if *table.values[id as usize] == *bytes => id,
+            Some(&id) if *table.values[id as usize] == *bytes => {
+                table.count(true);
+                id
+            }
             Some(_) => UNSHARED,
             None => {
+                table.count(false);
                 let id = u32::try_from(table.values.len()).unwrap_or(UNSHARED);
                 if id != UNSHARED {
                     table.values.push(bytes.into());

@@ -205,3 +205,55 @@ fn memory_stays_within_the_budget() {
     assert!(most <= budget, "held {most} bytes, budget {budget}");
     assert!(emptied >= 3, "emptied {emptied} times");
 }
+
+#[test]
+fn an_element_is_left_out_for_a_while_when_its_values_do_not_repeat() {
+    use super::{REST, Slot, WINDOW};
+    // A window in which fewer than one look-up in four finds a stored value: left out.
+    let judged = |found: &dyn Fn(u32) -> bool| {
+        let mut slot = Slot::default();
+        (0..WINDOW).for_each(|i| slot.count(found(i)));
+        slot.resting
+    };
+    assert_eq!(judged(&|_| false), REST);
+    assert_eq!(judged(&|i| i % 5 == 0), REST);
+    assert_eq!(judged(&|i| i % 3 == 0), 0);
+    assert_eq!(judged(&|i| i % 3 != 0), 0);
+}
+
+#[test]
+fn materials_rewritten_by_every_claim_stop_being_stored_and_verdicts_stay() {
+    use super::{CACHE, MATERIALS, WINDOW};
+    let cached = RuleSet::only(&["M01", "M08"]);
+    let plain = RuleSet::only(&["M01", "M08"]).sharing_verdicts(false);
+    let ctx = CheckContext::default();
+    let opts = GenOptions {
+        seed: 3,
+        defect_rate: 0.3,
+        ..GenOptions::default()
+    };
+    let stored = || CACHE.with_borrow(|c| c.slots[MATERIALS as usize].values.len());
+    let n = u64::from(WINDOW) + 200;
+    let mut stored_at_window = 0;
+    for i in 0..n {
+        let mut item = generate(opts, i).item;
+        // Every claim's own wording of the first material's notes: no list comes back.
+        if let Some(m) = item.materials.first_mut() {
+            m.notes.push_str(&format!("（第{i}版）"));
+        }
+        assert_eq!(
+            cached.check_item(&item, "单位", &ctx),
+            plain.check_item(&item, "单位", &ctx),
+            "item {i}"
+        );
+        if i + 1 == u64::from(WINDOW) {
+            stored_at_window = stored();
+        }
+    }
+    assert!(stored_at_window > 0);
+    assert_eq!(
+        stored(),
+        stored_at_window,
+        "no list stored after a window without repeats"
+    );
+}
