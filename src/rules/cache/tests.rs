@@ -224,6 +224,7 @@ fn an_element_is_left_out_for_a_while_when_its_values_do_not_repeat() {
 #[test]
 fn materials_rewritten_by_every_claim_stop_being_stored_and_verdicts_stay() {
     use super::{CACHE, MATERIALS, WINDOW};
+    use std::fmt::Write;
     let cached = RuleSet::only(&["M01", "M08"]);
     let plain = RuleSet::only(&["M01", "M08"]).sharing_verdicts(false);
     let ctx = CheckContext::default();
@@ -239,7 +240,7 @@ fn materials_rewritten_by_every_claim_stop_being_stored_and_verdicts_stay() {
         let mut item = generate(opts, i).item;
         // Every claim's own wording of the first material's notes: no list comes back.
         if let Some(m) = item.materials.first_mut() {
-            m.notes.push_str(&format!("（第{i}版）"));
+            write!(m.notes, "（第{i}版）").unwrap();
         }
         assert_eq!(
             cached.check_item(&item, "单位", &ctx),
