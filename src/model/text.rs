@@ -400,7 +400,20 @@ fn any_inner_byte_pair(b: &[u8], pred: impl Fn(u8, u8) -> bool) -> bool {
         return leading_windows_have_pair(b, &pred)
             || window_has_pair(b[n - PAIR_WINDOW - 1..].try_into().expect("window"), &pred);
     }
-    let mut padded = [0u8; PAIR_WINDOW + 1];
+    if n < 2 {
+        // One byte or none: no pair.
+        return false;
+    }
+    window_has_pair(&zero_padded(b), &pred)
+}
+
+/// `b` (at most 16 bytes) followed by zeros, placed by fixed-size overlapping copies instead of a
+/// `memcpy` call: how a short text is tested a window of byte pairs at a time.
+#[inline]
+pub(crate) fn zero_padded<const N: usize>(b: &[u8]) -> [u8; N] {
+    let n = b.len();
+    assert!(n <= 16 && n <= N, "{n} bytes do not fit");
+    let mut padded = [0u8; N];
     if n >= 8 {
         padded[..8].copy_from_slice(&b[..8]);
         padded[n - 8..n].copy_from_slice(&b[n - 8..]);
@@ -410,11 +423,10 @@ fn any_inner_byte_pair(b: &[u8], pred: impl Fn(u8, u8) -> bool) -> bool {
     } else if n >= 2 {
         padded[..2].copy_from_slice(&b[..2]);
         padded[n - 2..n].copy_from_slice(&b[n - 2..]);
-    } else {
-        // One byte or none: no pair.
-        return false;
+    } else if n == 1 {
+        padded[0] = b[0];
     }
-    window_has_pair(&padded, &pred)
+    padded
 }
 
 /// `s.find(marker)` by looking for the marker's first character (a `memchr`) and comparing

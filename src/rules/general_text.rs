@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicU8, Ordering};
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::model::text::{any_byte_pair, to_halfwidth, trim};
+use crate::model::text::{any_byte_pair, to_halfwidth, trim, zero_padded};
 
 /// A character no published text contains, used to mask phrases before searching.
 const MASK: char = '\u{2588}';
@@ -358,24 +358,12 @@ fn may_hold_url(text: &str) -> bool {
     if n > URL_PAIR_WINDOW {
         return any_byte_pair(text, pred);
     }
-    // A short text (most elements, and the empty rest after a link) as `any_byte_pair` pads it
-    // — the bytes, then zeros, the last byte paired with 0 — but placed by fixed-size
-    // overlapping copies instead of a `memcpy` call.
-    let mut padded = [0u8; URL_PAIR_WINDOW + 1];
-    if n >= 8 {
-        padded[..8].copy_from_slice(&b[..8]);
-        padded[n - 8..n].copy_from_slice(&b[n - 8..]);
-    } else if n >= 4 {
-        padded[..4].copy_from_slice(&b[..4]);
-        padded[n - 4..n].copy_from_slice(&b[n - 4..]);
-    } else if n >= 2 {
-        padded[..2].copy_from_slice(&b[..2]);
-        padded[n - 2..n].copy_from_slice(&b[n - 2..]);
-    } else if n == 1 {
-        padded[0] = b[0];
-    } else {
+    if n == 0 {
         return false;
     }
+    // A short text (most elements, and the empty rest after a link) as `any_byte_pair` pads it
+    // — the bytes, then zeros, the last byte paired with 0 — but without a `memcpy` call.
+    let padded: [u8; URL_PAIR_WINDOW + 1] = zero_padded(b);
     padded[..URL_PAIR_WINDOW]
         .iter()
         .zip(&padded[1..])

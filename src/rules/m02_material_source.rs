@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::materials::{SourceChannel, for_each_by_key, material_target, source_channel};
+use super::materials::{SourceChannel, findings_by_key, source_channel};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, Material};
@@ -168,19 +168,12 @@ impl Rule for MaterialSource {
         if item.materials.is_empty() {
             return Verdict::NotApplicable;
         }
-        let mut out = Vec::new();
         // The materials of a list often share their source: each distinct one is judged once.
-        for_each_by_key(
+        Verdict::Checked(findings_by_key(
             &item.materials,
             |m| [&m.source_channel, &m.source_desc],
             check_material,
-            |m, v| {
-                if let Some(v) = v {
-                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
-                }
-            },
-        );
-        Verdict::Checked(out)
+        ))
     }
 }
 

@@ -1,8 +1,6 @@
 //! M03 规格份数 — every material states how many copies and in what medium.
 
-use super::materials::{
-    for_each_by_key, holds_word as holds, material_target, parse_copies, parse_marked_copies,
-};
+use super::materials::{findings_by_key, holds_word as holds, parse_copies, parse_marked_copies};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, Material};
@@ -125,25 +123,19 @@ impl Rule for CopiesAndMedium {
         if item.materials.is_empty() {
             return Verdict::NotApplicable;
         }
-        let mut out = Vec::new();
         // The materials of a list often share these four fields: each distinct set is judged once.
-        for_each_by_key(
+        Verdict::Checked(findings_by_key(
             &item.materials,
             |m| [&m.copies, &m.material_type, &m.form, &m.spec],
             |m| merge(check_material(m)),
-            |m, v| {
-                if let Some(v) = v {
-                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
-                }
-            },
-        );
-        Verdict::Checked(out)
+        ))
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::materials::material_target;
 
     proptest::proptest! {
         /// Judging each distinct set of fields once gives the verdict of judging every material,

@@ -1,7 +1,7 @@
 //! M08 填报须知 — every material's filling instructions state format, content and clarity
 //! requirements.
 
-use super::materials::{for_each_by_key, material_target};
+use super::materials::findings_by_key;
 use super::prepared_materials::WordLists;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
@@ -71,19 +71,12 @@ impl Rule for FillingNotes {
         let p = &ctx.params;
         let min_aspects = p.notes_min_aspects.min(3);
         let lists = &ctx.prepared().materials.notes_words;
-        let mut out = Vec::new();
         // The materials of a list often share their notes: each distinct text is judged once.
-        for_each_by_key(
+        Verdict::Checked(findings_by_key(
             &item.materials,
             |m| &m.notes,
             |m| notes_finding(&m.notes, min_aspects, lists),
-            |m, v| {
-                if let Some(v) = v {
-                    out.push(v.clone().target(material_target(m)).at(&m.provenance));
-                }
-            },
-        );
-        Verdict::Checked(out)
+        ))
     }
 }
 

@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 
+use super::Violation;
 use super::general_text::{UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy};
 use super::prepared_materials::WordLists;
 use crate::model::Material;
@@ -116,27 +117,29 @@ pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists) -> bool {
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
 }
 
+/// The Chinese numerals a count of copies is written with, and their values.
+const CN: &[(&str, u32)] = &[
+    ("零", 0),
+    ("一", 1),
+    ("壹", 1),
+    ("二", 2),
+    ("两", 2),
+    ("贰", 2),
+    ("三", 3),
+    ("叁", 3),
+    ("四", 4),
+    ("肆", 4),
+    ("五", 5),
+    ("伍", 5),
+    ("六", 6),
+    ("七", 7),
+    ("八", 8),
+    ("九", 9),
+    ("十", 10),
+];
+
 /// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`), if any.
 pub fn parse_copies(text: &str) -> Option<u32> {
-    const CN: &[(&str, u32)] = &[
-        ("零", 0),
-        ("一", 1),
-        ("壹", 1),
-        ("二", 2),
-        ("两", 2),
-        ("贰", 2),
-        ("三", 3),
-        ("叁", 3),
-        ("四", 4),
-        ("肆", 4),
-        ("五", 5),
-        ("伍", 5),
-        ("六", 6),
-        ("七", 7),
-        ("八", 8),
-        ("九", 9),
-        ("十", 10),
-    ];
     // A bare number of at most six digits, as most fields hold it: neither folding nor trimming
     // changes it, and it is all the digits read below (`tests::parse_copies_as_defined`).
     if (1..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
@@ -554,6 +557,22 @@ pub fn for_each_by_key<'m, K: PartialEq, R>(
             seen.push((k, r));
         }
     }
+}
+
+/// A rule's findings on the materials, `check` run once per distinct `key` ([`for_each_by_key`]),
+/// each finding aimed at its material.
+pub fn findings_by_key<'m, K: PartialEq>(
+    materials: &'m [Material],
+    key: impl Fn(&'m Material) -> K,
+    check: impl FnMut(&'m Material) -> Option<Violation>,
+) -> Vec<Violation> {
+    let mut out = Vec::new();
+    for_each_by_key(materials, key, check, |m, v| {
+        if let Some(v) = v {
+            out.push(v.clone().target(material_target(m)).at(&m.provenance));
+        }
+    });
+    out
 }
 
 /// `text.contains(word)` for the short fields and words of the material rules: the bytes scanned
@@ -1415,28 +1434,9 @@ mod tests {
         }
         let before_fen = t.rfind('份').map(|i| &t[..i])?;
         let last = before_fen.chars().last()?;
-        [
-            ("零", 0),
-            ("一", 1),
-            ("壹", 1),
-            ("二", 2),
-            ("两", 2),
-            ("贰", 2),
-            ("三", 3),
-            ("叁", 3),
-            ("四", 4),
-            ("肆", 4),
-            ("五", 5),
-            ("伍", 5),
-            ("六", 6),
-            ("七", 7),
-            ("八", 8),
-            ("九", 9),
-            ("十", 10),
-        ]
-        .iter()
-        .find(|(w, _)| w.starts_with(last))
-        .map(|&(_, n)| n)
+        CN.iter()
+            .find(|(w, _)| w.starts_with(last))
+            .map(|&(_, n)| n)
     }
 
     proptest::proptest! {
