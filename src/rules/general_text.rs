@@ -1281,6 +1281,13 @@ fn remove_all(s: &mut String, word: &str) {
         return;
     };
     let mut out = String::with_capacity(s.len() - word.len());
+    push_without(&mut out, s, word, first);
+    *s = out;
+}
+
+/// Appends `s.replace(word, "")` to `out`, given where `word` first occurs in `s`: each further
+/// occurrence found by [`find_text`], with no searcher to set up.
+pub(super) fn push_without(out: &mut String, s: &str, word: &str, first: usize) {
     out.push_str(&s[..first]);
     let mut rest = &s[first + word.len()..];
     while let Some(i) = find_text(rest, word) {
@@ -1288,7 +1295,6 @@ fn remove_all(s: &mut String, word: &str) {
         rest = &rest[i + word.len()..];
     }
     out.push_str(rest);
-    *s = out;
 }
 
 /// Where `needle` first occurs in `haystack`: `haystack.find(needle)`, by looking for its first

@@ -670,12 +670,8 @@ pub fn one_finding(problems: Vec<(String, String)>) -> Option<super::Violation> 
 fn trim_open_brackets(name: &str) -> &str {
     let mut t = name;
     while let Some(c) = t.chars().next() {
-        let close = match c {
-            '(' => ')',
-            '（' => '）',
-            '【' => '】',
-            '[' => ']',
-            _ => break,
+        let Some(close) = closing_bracket(c) else {
+            break;
         };
         // Both brackets counted in one pass over the characters (`t.matches(c).count()` and
         // `t.matches(close).count()` are two searches; `tests::trim_open_brackets_as_defined`).
@@ -688,6 +684,17 @@ fn trim_open_brackets(name: &str) -> &str {
         t = &t[c.len_utf8()..];
     }
     t
+}
+
+/// The bracket that closes `c`, when `c` is an opening bracket a file name may start with.
+fn closing_bracket(c: char) -> Option<char> {
+    match c {
+        '(' => Some(')'),
+        '（' => Some('）'),
+        '【' => Some('】'),
+        '[' => Some(']'),
+        _ => None,
+    }
 }
 
 /// Whether a blank-form or sample field is filled in at all (not empty, not `无`, `/`, `暂无`).
@@ -1472,12 +1479,8 @@ mod tests {
     fn trim_open_brackets_plain(name: &str) -> &str {
         let mut t = name;
         while let Some(c) = t.chars().next() {
-            let close = match c {
-                '(' => ')',
-                '（' => '）',
-                '【' => '】',
-                '[' => ']',
-                _ => break,
+            let Some(close) = closing_bracket(c) else {
+                break;
             };
             if t.matches(c).count() <= t.matches(close).count() {
                 break;

@@ -6,7 +6,8 @@ use std::rc::Rc;
 
 use super::general_text::{
     BigramSketch, Bigrams, CharSketch, StopwordScan, find_chars, find_text, normalize_chars_into,
-    remove_scanned_stopword_chars, remove_stopword_chars, sketch_and_scan_stopword_chars,
+    push_without, remove_scanned_stopword_chars, remove_stopword_chars,
+    sketch_and_scan_stopword_chars,
 };
 #[cfg(test)]
 use super::general_text::{normalize_for_compare, remove_stopwords};
@@ -411,16 +412,9 @@ fn question_key(
         None
     };
     if let Some(first) = first {
-        // `q.replace(item_name, "")` into a reused buffer, each occurrence found by `find_text`
-        // (no searcher set up, nothing allocated per question).
+        // `q.replace(item_name, "")` into a reused buffer (nothing allocated per question).
         without_name.clear();
-        without_name.push_str(&q[..first]);
-        let mut rest = &q[first + item_name.len()..];
-        while let Some(i) = find_text(rest, item_name) {
-            without_name.push_str(&rest[..i]);
-            rest = &rest[i + item_name.len()..];
-        }
-        without_name.push_str(rest);
+        push_without(without_name, q, item_name, first);
         normalize_chars_into(without_name, bare);
     } else {
         // Nothing to leave out: the same as normalising the question again.
