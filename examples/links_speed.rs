@@ -19,7 +19,8 @@ fn measure(label: &str, srv: &links_server::Server, n: usize, config: &LinksConf
                 name: "食品经营许可申请书".into(),
                 blank_form: srv.url(&format!("/f/{i}.docx")),
                 ..Material::default()
-            }],
+            }]
+            .into(),
             ..Item::default()
         })
         .collect();

@@ -30,6 +30,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{RunInfo, Slot, check_slot};
+use crate::model::list::sharing_parsed;
 use crate::model::{Finding, Provenance, RawLineFacts, Severity};
 use crate::report::json::OutcomeLines;
 use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
@@ -375,11 +376,15 @@ fn read_chunks_from(
 
 fn check_chunk(c: &Chunk, name: &str, run: Run) -> Vec<Checked> {
     let line_facts = run.rules.uses_line_facts();
+    // Lists repeated from earlier items are not parsed again when the verdicts are shared too:
+    // a shared list is known equal by its key, without being compared.
+    let share_lists = run.rules.shares_verdicts();
     c.spans
         .par_iter()
         .filter_map(|&(s, e, line_no)| {
             let line = &c.buf[s..e];
-            let slot = match ndjson_line_record(line, name, line_no)? {
+            let record = sharing_parsed(share_lists, || ndjson_line_record(line, name, line_no));
+            let slot = match record? {
                 Record::Item(mut item) => {
                     if line_facts {
                         item.raw_facts = RawLineFacts::of_line(line);

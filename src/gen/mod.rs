@@ -373,9 +373,9 @@ fn clean_item(rng: &mut Rng, opts: GenOptions, index: u64) -> Item {
             "https://www.ahzwfw.gov.cn/bog-bsdt/static/workPlatform/gotoShenBao.html?taskCode={index:08}"
         ),
         guide_url: format!("https://www.ahzwfw.gov.cn/bog-bsdt/static/guide/{index:08}.html"),
-        materials,
-        steps,
-        faqs,
+        materials: materials.into(),
+        steps: steps.into(),
+        faqs: faqs.into(),
         ..Item::default()
     };
     if let Some((name, standard, basis)) = t.fee {

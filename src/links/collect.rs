@@ -241,12 +241,14 @@ mod tests {
                 blank_form: "http://127.0.0.1:1/form.docx".into(),
                 sample: "http://127.0.0.1:1/sample.docx".into(),
                 ..Material::default()
-            }],
+            }]
+            .into(),
             intermediaries: vec![Intermediary {
                 name: "食品检验".into(),
                 query_url: "http://127.0.0.1:1/agencies".into(),
                 ..Intermediary::default()
-            }],
+            }]
+            .into(),
             ..Item::default()
         };
         let uses = collect_items([(3, &item)]);

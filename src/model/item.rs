@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::fields::record;
+use super::list::List;
 use super::provenance::Provenance;
 
 record! {
@@ -88,20 +89,20 @@ record! {
     }
     tail {
         /// 申请材料 — application materials.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        pub materials: Vec<Material>,
+        #[serde(default, skip_serializing_if = "List::is_empty")]
+        pub materials: List<Material>,
         /// 办理流程 — process steps.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        pub steps: Vec<Step>,
+        #[serde(default, skip_serializing_if = "List::is_empty")]
+        pub steps: List<Step>,
         /// 收费项目 — fees.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        pub fees: Vec<Fee>,
+        #[serde(default, skip_serializing_if = "List::is_empty")]
+        pub fees: List<Fee>,
         /// 中介服务 — intermediary services.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        pub intermediaries: Vec<Intermediary>,
+        #[serde(default, skip_serializing_if = "List::is_empty")]
+        pub intermediaries: List<Intermediary>,
         /// 常见问题 — FAQs.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
-        pub faqs: Vec<Faq>,
+        #[serde(default, skip_serializing_if = "List::is_empty")]
+        pub faqs: List<Faq>,
         /// Columns the reader did not recognise, kept by their original header.
         #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
         pub extra: BTreeMap<String, String>,

@@ -9,6 +9,7 @@ mod fields;
 pub mod finding;
 pub mod hours;
 pub mod item;
+pub mod list;
 pub mod personal;
 pub mod phone;
 pub mod provenance;
@@ -20,4 +21,5 @@ pub use item::{
     Agency, AgencyField, Faq, FaqField, Fee, FeeField, Intermediary, IntermediaryField, Item,
     ItemField, Material, MaterialField, RawLineFacts, Step, StepField,
 };
+pub use list::List;
 pub use provenance::Provenance;

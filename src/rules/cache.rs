@@ -17,9 +17,12 @@
 //! - per master (基本编码), the element ids of its last item. A claim repeats most of them, so
 //!   each is tried first: compared in full, it spares hashing the element.
 //!
+//! A list shared when it was parsed ([`crate::model::list`]) comes with a key that numbers its
+//! JSON text: equal keys are equal lists, so such a list is neither written out nor compared.
+//!
 //! An element whose values do not come back (every claim rewrites its materials, say) is left
-//! out for a while: when fewer than one look-up in four of a [`WINDOW`] found a stored value, the
-//! next [`REST`] look-ups share nothing for it, without hashing, copying or filling the budget.
+//! out for a while ([`Repeats`]): when fewer than one look-up in four of a window found a stored
+//! value, the next look-ups share nothing for it, without hashing, copying or filling the budget.
 //!
 //! Memory is bounded: when what is stored passes [`BUDGET`] bytes, everything is dropped and
 //! filling starts again, so a run over 10^6 items holds no more than one over 10^4. A change of
@@ -35,6 +38,7 @@ use std::rc::Rc;
 use rustc_hash::FxHasher;
 
 use super::{CheckContext, Verdict, Violation};
+use crate::model::list::{KEY_BOUND, Repeats};
 use crate::model::{Faq, Fee, Intermediary, Item, ItemField, Material, Step};
 use crate::source::PreHashed;
 
@@ -189,6 +193,19 @@ impl Hasher for Flatten<'_> {
     }
 }
 
+/// The key of the item's list in `slot` if it was shared when parsed ([`crate::model::List::key`]): equal keys,
+/// equal lists.
+fn list_key(item: &Item, slot: u32) -> Option<u32> {
+    match slot {
+        MATERIALS => item.materials.key(),
+        STEPS => item.steps.key(),
+        FEES => item.fees.key(),
+        INTERMEDIARIES => item.intermediaries.key(),
+        FAQS => item.faqs.key(),
+        _ => None,
+    }
+}
+
 fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(bytes);
@@ -197,44 +214,15 @@ fn hash_bytes(bytes: &[u8]) -> u64 {
 
 type ByHash<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 
-/// Look-ups of an element after which the cache judges whether its values repeat.
-const WINDOW: u32 = 1024;
-/// Look-ups for which an element whose values did not repeat is left out of the cache.
-const REST: u32 = 16 * WINDOW;
-
 /// The distinct values of one element, by hash.
 #[derive(Default)]
 struct Slot {
     ids: ByHash<u32>,
-    /// Each value's bytes: a text's, or a list's [`Flatten`]ed form.
+    /// Each value's bytes: a text's, or a list's [`Flatten`]ed form. Value `i` has id
+    /// `KEY_BOUND + i` (the ids below are the keys of lists shared when parsed).
     values: Vec<Box<[u8]>>,
-    /// Values stored and values found again in the current window of look-ups.
-    stored: u32,
-    found: u32,
-    /// Look-ups left for which the element is not shared: in the last window, fewer than one
-    /// look-up in four found a stored value. Storing values that never come back (every claim
-    /// rewrites its materials, say) costs the hashing and copying for nothing, and fills the
-    /// budget, which drops the values that do come back.
-    resting: u32,
-}
-
-impl Slot {
-    /// Counts a look-up; once a window is full, whether the element's values repeat enough to
-    /// be worth keeping.
-    fn count(&mut self, found: bool) {
-        if found {
-            self.found += 1;
-        } else {
-            self.stored += 1;
-        }
-        if self.found + self.stored >= WINDOW {
-            if self.found * 4 < WINDOW {
-                self.resting = REST;
-            }
-            self.found = 0;
-            self.stored = 0;
-        }
-    }
+    /// Whether the element's values come back.
+    repeats: Repeats,
 }
 
 /// A cached result: a rule's verdict, or a rule's own partial result ([`memo`]).
@@ -318,9 +306,13 @@ impl Cache {
         if known != UNKNOWN {
             return known;
         }
+        // A list shared when it was parsed is known by its key (below `KEY_BOUND`), uncompared.
+        if let Some(key) = list_key(item, slot) {
+            self.ids[slot as usize] = key;
+            return key;
+        }
         let table = &mut self.slots[slot as usize];
-        if table.resting > 0 {
-            table.resting -= 1;
+        if table.repeats.rest() {
             self.ids[slot as usize] = UNSHARED;
             return UNSHARED;
         }
@@ -334,23 +326,29 @@ impl Cache {
         };
         let table = &mut self.slots[slot as usize];
         let guess = self.hint[slot as usize];
-        if let Some(value) = table.values.get(guess as usize)
+        if let Some(value) = guess
+            .checked_sub(KEY_BOUND)
+            .and_then(|i| table.values.get(i as usize))
             && **value == *bytes
         {
-            table.count(true);
+            table.repeats.count(true);
             self.ids[slot as usize] = guess;
             return guess;
         }
         let hash = hash_bytes(bytes);
         let id = match table.ids.get(&hash) {
-            Some(&id) if *table.values[id as usize] == *bytes => {
-                table.count(true);
+            Some(&id) if *table.values[(id - KEY_BOUND) as usize] == *bytes => {
+                table.repeats.count(true);
                 id
             }
             Some(_) => UNSHARED,
             None => {
-                table.count(false);
-                let id = u32::try_from(table.values.len()).unwrap_or(UNSHARED);
+                table.repeats.count(false);
+                let id = u32::try_from(table.values.len())
+                    .ok()
+                    .and_then(|i| i.checked_add(KEY_BOUND))
+                    .filter(|&id| id < UNSHARED)
+                    .unwrap_or(UNSHARED);
                 if id != UNSHARED {
                     table.values.push(bytes.into());
                     table.ids.insert(hash, id);

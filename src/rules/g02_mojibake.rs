@@ -157,17 +157,20 @@ mod tests {
             materials: vec![Material {
                 name: material.into(),
                 ..Material::default()
-            }],
+            }]
+            .into(),
             steps: vec![Step {
                 name: "受理".into(),
                 duties: step.into(),
                 ..Step::default()
-            }],
+            }]
+            .into(),
             faqs: vec![Faq {
                 question: "办理需要多长时间？".into(),
                 answer: answer.into(),
                 ..Faq::default()
-            }],
+            }]
+            .into(),
             ..Item::default()
         }
     }

@@ -400,6 +400,11 @@ impl RuleSet {
         self
     }
 
+    /// Whether verdicts are shared between items ([`RuleSet::sharing_verdicts`], and some rule on).
+    pub fn shares_verdicts(&self) -> bool {
+        self.share_verdicts && !self.rules.is_empty()
+    }
+
     /// The rules that run, with their severities.
     pub fn iter(&self) -> impl Iterator<Item = (&'static dyn Rule, Severity)> + '_ {
         self.rules.iter().copied()
@@ -420,7 +425,8 @@ impl RuleSet {
             findings: Vec::new(),
             outcomes: vec![("", Outcome::NotApplicable); self.rules.len()],
         };
-        let _scope = (self.share_verdicts && !self.rules.is_empty())
+        let _scope = self
+            .shares_verdicts()
             .then(|| cache::ItemScope::begin(item, ctx));
         for (&(rule, severity), &slot) in self.rules.iter().zip(&self.slots) {
             let meta = rule.meta();

@@ -131,6 +131,10 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
             }
             Record::Item(Box::new(item))
         }
+        // The error of a parse that reads each list on its own may differ: report the plain one.
+        Err(_) if crate::model::list::sharing() => {
+            crate::model::list::sharing_parsed(false, || parse_item_line(text, prov))
+        }
         Err(e) => {
             // Salvage the code and name for the report when the line is valid JSON of the wrong shape.
             let partial: Option<Value> = serde_json::from_str(text).ok();

@@ -3,6 +3,7 @@
 
 use super::{Reads, held, set_budget};
 use crate::r#gen::{GenOptions, generate};
+use crate::model::list::sharing_parsed;
 use crate::model::{Item, Material};
 use crate::rules::{
     CheckContext, REGISTRY, RuleParams, RuleSet, b04_item_code, g01_required_placeholder,
@@ -93,10 +94,9 @@ fn a_rule_reads_nothing_but_what_it_declares() {
     assert_eq!(declared, REGISTRY.len() - 5);
 }
 
-#[test]
-fn checking_with_the_cache_gives_the_same_results() {
-    // Each item, then for every key of the cache an item that repeats exactly those elements of
-    // it (the others from another item): a sequence with as much sharing as the keys allow.
+/// Each item, then for every key of the cache an item that repeats exactly those elements of it
+/// (the others from another item): a sequence with as much sharing as the keys allow.
+fn sequence() -> Vec<Item> {
     let items = corpus();
     let mut sequence = Vec::new();
     for (i, a) in items.iter().enumerate() {
@@ -107,6 +107,12 @@ fn checking_with_the_cache_gives_the_same_results() {
             sequence.push(mixed);
         }
     }
+    sequence
+}
+
+#[test]
+fn checking_with_the_cache_gives_the_same_results() {
+    let sequence = sequence();
     let ctx = CheckContext::default();
     let plain = RuleSet::default().sharing_verdicts(false);
     let cached = RuleSet::default();
@@ -129,6 +135,40 @@ fn checking_with_the_cache_gives_the_same_results() {
     );
 }
 
+#[test]
+fn lists_shared_when_parsed_give_the_same_results() {
+    // The sequence as NDJSON lines, parsed as the streaming check parses them: a list repeated
+    // from an earlier line comes with its key, which the cache takes for the list's id.
+    let lines: Vec<String> = sequence()
+        .iter()
+        .map(|item| serde_json::to_string(item).unwrap())
+        .collect();
+    let ctx = CheckContext::default();
+    let plain = RuleSet::default().sharing_verdicts(false);
+    let cached = RuleSet::default();
+    let (.., hits_before) = held();
+    let mut keyed = 0;
+    for (n, line) in lines.iter().enumerate() {
+        let shared: Item = sharing_parsed(true, || serde_json::from_str(line)).unwrap();
+        let unshared: Item = serde_json::from_str(line).unwrap();
+        keyed += usize::from(shared.materials.key().is_some());
+        assert_eq!(
+            cached.check_item(&shared, "单位", &ctx),
+            plain.check_item(&unshared, "单位", &ctx),
+            "line {n} of the sequence: {}",
+            shared.name
+        );
+    }
+    let (.., hits) = held();
+    assert!(keyed * 2 > lines.len(), "{keyed} of {} keyed", lines.len());
+    assert!(
+        hits - hits_before > lines.len() as u64,
+        "{} results shared over {} items",
+        hits - hits_before,
+        lines.len()
+    );
+}
+
 /// An item whose Q01 and M06 verdicts depend on the parameters: three FAQs, a PDF blank form.
 fn item_for_params() -> Item {
     let mut item = generate(
@@ -145,7 +185,8 @@ fn item_for_params() -> Item {
         name: "食品经营许可申请书".to_owned(),
         blank_form: "https://www.ahzwfw.gov.cn/files/form/申请书.pdf".to_owned(),
         ..Material::default()
-    }];
+    }]
+    .into();
     item
 }
 
@@ -207,23 +248,9 @@ fn memory_stays_within_the_budget() {
 }
 
 #[test]
-fn an_element_is_left_out_for_a_while_when_its_values_do_not_repeat() {
-    use super::{REST, Slot, WINDOW};
-    // A window in which fewer than one look-up in four finds a stored value: left out.
-    let judged = |found: &dyn Fn(u32) -> bool| {
-        let mut slot = Slot::default();
-        (0..WINDOW).for_each(|i| slot.count(found(i)));
-        slot.resting
-    };
-    assert_eq!(judged(&|_| false), REST);
-    assert_eq!(judged(&|i| i % 5 == 0), REST);
-    assert_eq!(judged(&|i| i % 3 == 0), 0);
-    assert_eq!(judged(&|i| i % 3 != 0), 0);
-}
-
-#[test]
 fn materials_rewritten_by_every_claim_stop_being_stored_and_verdicts_stay() {
-    use super::{CACHE, MATERIALS, WINDOW};
+    use super::{CACHE, MATERIALS};
+    use crate::model::list::WINDOW;
     use std::fmt::Write;
     let cached = RuleSet::only(&["M01", "M08"]);
     let plain = RuleSet::only(&["M01", "M08"]).sharing_verdicts(false);

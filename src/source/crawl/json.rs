@@ -205,16 +205,18 @@ pub(crate) fn extract_item(response: &Value, root: &[Seg], map: &FieldMap, page:
             MaterialField::BlankForm | MaterialField::Sample => absolutize(t, page),
             _ => t,
         };
-    });
-    item.steps = children(record, &map.steps, |s: &mut Step, f, t| *s.get_mut(f) = t);
-    item.fees = children(record, &map.fees, |s: &mut Fee, f, t| *s.get_mut(f) = t);
-    item.faqs = children(record, &map.faqs, |s: &mut Faq, f, t| *s.get_mut(f) = t);
+    })
+    .into();
+    item.steps = children(record, &map.steps, |s: &mut Step, f, t| *s.get_mut(f) = t).into();
+    item.fees = children(record, &map.fees, |s: &mut Fee, f, t| *s.get_mut(f) = t).into();
+    item.faqs = children(record, &map.faqs, |s: &mut Faq, f, t| *s.get_mut(f) = t).into();
     item.intermediaries = children(record, &map.intermediaries, |s: &mut Intermediary, f, t| {
         *s.get_mut(f) = match f {
             IntermediaryField::QueryUrl => absolutize(t, page),
             _ => t,
         };
-    });
+    })
+    .into();
     for (f, path) in &map.agencies {
         for (idx, v) in collect(record, path) {
             let (Some(&i), Some(&a)) = (idx.first(), idx.get(1)) else {

@@ -1,0 +1,367 @@
+//! The child lists of an item (申请材料, 办理流程, 收费项目, 中介服务, 常见问题), shared between
+//! the items that publish the same one.
+//!
+//! A province's items are mostly claims of a few thousand masters, and a claim repeats its
+//! master's lists byte for byte: the same dozen materials with their notes and forms, the same
+//! steps, the same FAQs. Parsing a list is most of the cost of parsing an item (≈ 60 % of it), so
+//! while [`sharing_parsed`] is on, a list is first read as its raw JSON text, and a text seen
+//! before on this thread gives back the list parsed then (an [`Arc`]), without parsing it again.
+//! The texts are compared in full, so two lists share only when their JSON is the same; a list
+//! parsed from the same text is the same list, whatever reads it.
+//!
+//! A shared list carries a [`List::key`]: one number per distinct text, never reused in the
+//! process, so the verdict cache can tell two items' lists are equal without comparing them.
+//! Changing a list (through `DerefMut`) drops its key.
+//!
+//! A kind of list whose texts do not come back (every claim rewrites its materials, say) is
+//! left out for a while, as in the verdict cache ([`Repeats`]): reading the raw text first only
+//! pays when it is found again. Memory is bounded: past [`BUDGET`] bytes a thread drops what it
+//! keeps and starts again.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::ops::{Deref, DerefMut};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use rustc_hash::FxHasher;
+use serde::de::{DeserializeOwned, Error as _};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::{Faq, Fee, Intermediary, Material, Step};
+use crate::source::PreHashed;
+
+/// A child list of an item: a `Vec` that items publishing the same list share.
+pub struct List<T> {
+    items: Arc<Vec<T>>,
+    /// [`NO_KEY`], or the number of the JSON text the list was parsed from.
+    key: u32,
+}
+
+const NO_KEY: u32 = u32::MAX;
+
+/// Keys are below this bound; the verdict cache numbers its own values above it.
+pub const KEY_BOUND: u32 = 1 << 31;
+
+/// The next key, for the whole process: a list parsed on one thread and checked on another still
+/// has a key that means one text only.
+static NEXT_KEY: AtomicU32 = AtomicU32::new(0);
+
+impl<T> List<T> {
+    /// The number of the JSON text this list was parsed from, if it was shared (two lists with
+    /// the same key are equal); `None` for a list built or changed in code.
+    pub fn key(&self) -> Option<u32> {
+        (self.key != NO_KEY).then_some(self.key)
+    }
+
+    /// Whether the list is empty (for `skip_serializing_if`).
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+}
+
+impl<T> Deref for List<T> {
+    type Target = Vec<T>;
+
+    fn deref(&self) -> &Vec<T> {
+        &self.items
+    }
+}
+
+/// Changing a list makes it the item's own (copied if shared) and drops its key.
+impl<T: Clone> DerefMut for List<T> {
+    fn deref_mut(&mut self) -> &mut Vec<T> {
+        self.key = NO_KEY;
+        Arc::make_mut(&mut self.items)
+    }
+}
+
+impl<T> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> Self {
+        Self {
+            items: Arc::new(items),
+            key: NO_KEY,
+        }
+    }
+}
+
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        Vec::from_iter(iter).into()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.iter()
+    }
+}
+
+/// Changing the records makes the list the item's own, as through `DerefMut`.
+impl<'a, T: Clone> IntoIterator for &'a mut List<T> {
+    type Item = &'a mut T;
+    type IntoIter = std::slice::IterMut<'a, T>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.deref_mut().iter_mut()
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> Self {
+        Vec::new().into()
+    }
+}
+
+impl<T> Clone for List<T> {
+    fn clone(&self) -> Self {
+        Self {
+            items: Arc::clone(&self.items),
+            key: self.key,
+        }
+    }
+}
+
+impl<T: std::fmt::Debug> std::fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.items.fmt(f)
+    }
+}
+
+impl<T: PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.items == other.items
+    }
+}
+
+impl<T: Eq> Eq for List<T> {}
+
+/// As the `Vec`: the key is not data.
+impl<T: Hash> Hash for List<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.items.hash(state);
+    }
+}
+
+impl<T: Serialize> Serialize for List<T> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.items.serialize(s)
+    }
+}
+
+/// A record a [`List`] holds: which of a thread's tables its parsed lists are kept in.
+pub trait Shared: DeserializeOwned + Clone + Send + Sync + 'static {
+    /// Its table.
+    const KIND: usize;
+}
+
+impl Shared for Material {
+    const KIND: usize = 0;
+}
+impl Shared for Step {
+    const KIND: usize = 1;
+}
+impl Shared for Fee {
+    const KIND: usize = 2;
+}
+impl Shared for Intermediary {
+    const KIND: usize = 3;
+}
+impl Shared for Faq {
+    const KIND: usize = 4;
+}
+const KINDS: usize = 5;
+
+/// As a `Vec`, or (while [`sharing_parsed`] is on, from `serde_json` reading a borrowed text)
+/// through this thread's table of parsed lists.
+impl<'de, T: Shared> Deserialize<'de> for List<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        if !SHARING.get() || TABLES.with_borrow_mut(|t| t.resting(T::KIND)) {
+            return Vec::<T>::deserialize(d).map(List::from);
+        }
+        let raw = <&'de serde_json::value::RawValue>::deserialize(d)?;
+        TABLES
+            .with_borrow_mut(|t| t.list::<T>(raw.get()))
+            .map_err(D::Error::custom)
+    }
+}
+
+thread_local! {
+    static SHARING: Cell<bool> = const { Cell::new(false) };
+    static TABLES: RefCell<Tables> = RefCell::new(Tables::default());
+}
+
+/// Runs `parse` with lists shared through this thread's tables (`on`) or not. `parse` must read
+/// with `serde_json` from a borrowed text (`from_str`, `from_slice`): a shared list is first read
+/// as a [`RawValue`](serde_json::value::RawValue). Its error, if any, may differ from the one an
+/// unshared parse gives (a list is parsed on its own); parse again without sharing to report it.
+pub fn sharing_parsed<R>(on: bool, parse: impl FnOnce() -> R) -> R {
+    struct Reset(bool);
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            SHARING.set(self.0);
+        }
+    }
+    let _reset = Reset(SHARING.replace(on));
+    parse()
+}
+
+/// Whether lists are being shared on this thread ([`sharing_parsed`]).
+pub fn sharing() -> bool {
+    SHARING.get()
+}
+
+/// Bytes of texts and lists one thread keeps before it drops them all and starts again.
+pub const BUDGET: usize = 16 << 20;
+
+/// Look-ups after which a table judges whether its values repeat.
+pub(crate) const WINDOW: u32 = 1024;
+/// Look-ups for which values that did not repeat are not kept.
+pub(crate) const REST: u32 = 16 * WINDOW;
+
+/// Whether the values looked up in a table come back, judged over windows of [`WINDOW`] look-ups:
+/// when fewer than one in four found a stored value, the next [`REST`] look-ups store nothing.
+/// Storing values that never come back costs the work for nothing, and fills the budget, which
+/// drops the values that do come back.
+#[derive(Default)]
+pub(crate) struct Repeats {
+    /// Values stored and values found again in the current window.
+    stored: u32,
+    found: u32,
+    /// Look-ups left for which nothing is stored.
+    resting: u32,
+}
+
+impl Repeats {
+    /// Counts a look-up; once a window is full, whether the values repeat enough to be kept.
+    pub(crate) fn count(&mut self, found: bool) {
+        if found {
+            self.found += 1;
+        } else {
+            self.stored += 1;
+        }
+        if self.found + self.stored >= WINDOW {
+            if self.found * 4 < WINDOW {
+                self.resting = REST;
+            }
+            self.found = 0;
+            self.stored = 0;
+        }
+    }
+
+    /// Whether this look-up is one of those that store nothing (counting it).
+    pub(crate) fn rest(&mut self) -> bool {
+        if self.resting > 0 {
+            self.resting -= 1;
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// One distinct JSON text of a list, and the list parsed from it.
+struct Parsed {
+    raw: Box<str>,
+    key: u32,
+    list: Arc<dyn Any + Send + Sync>,
+}
+
+#[derive(Default)]
+struct Table {
+    by_hash: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    values: Vec<Parsed>,
+    repeats: Repeats,
+}
+
+struct Tables {
+    kinds: [Table; KINDS],
+    bytes: usize,
+    /// [`BUDGET`], but smaller in the tests.
+    budget: usize,
+}
+
+impl Default for Tables {
+    fn default() -> Self {
+        Self {
+            kinds: Default::default(),
+            bytes: 0,
+            budget: BUDGET,
+        }
+    }
+}
+
+impl Tables {
+    fn resting(&mut self, kind: usize) -> bool {
+        self.kinds[kind].repeats.rest()
+    }
+
+    /// The list parsed from `raw`: the one kept for the same text, or parsed and kept.
+    fn list<T: Shared>(&mut self, raw: &str) -> serde_json::Result<List<T>> {
+        let mut h = FxHasher::default();
+        h.write(raw.as_bytes());
+        let hash = h.finish();
+        let table = &mut self.kinds[T::KIND];
+        match table.by_hash.get(&hash) {
+            Some(&i) if *table.values[i as usize].raw == *raw => {
+                let p = &table.values[i as usize];
+                if let Ok(items) = Arc::clone(&p.list).downcast::<Vec<T>>() {
+                    table.repeats.count(true);
+                    return Ok(List { items, key: p.key });
+                }
+            }
+            // Another text with the same hash: not shared.
+            Some(_) => return serde_json::from_str::<Vec<T>>(raw).map(List::from),
+            None => {}
+        }
+        table.repeats.count(false);
+        let items = Arc::new(serde_json::from_str::<Vec<T>>(raw)?);
+        let key = NEXT_KEY.fetch_add(1, Ordering::Relaxed);
+        if key >= KEY_BOUND {
+            // Numbers for 2^31 texts used up: lists are no longer numbered (nor kept).
+            NEXT_KEY.store(KEY_BOUND, Ordering::Relaxed);
+            return Ok(List { items, key: NO_KEY });
+        }
+        let index = u32::try_from(table.values.len()).expect("fewer than 2^32 lists per budget");
+        table.by_hash.insert(hash, index);
+        table.values.push(Parsed {
+            raw: raw.into(),
+            key,
+            list: Arc::clone(&items) as Arc<dyn Any + Send + Sync>,
+        });
+        // The text, the parsed list (about twice the text: a `String` of 24 bytes per text
+        // besides its bytes) and a round figure for the entry.
+        self.bytes += 3 * raw.len() + 96;
+        if self.bytes > self.budget {
+            for t in &mut self.kinds {
+                t.by_hash = HashMap::default();
+                t.values = Vec::new();
+            }
+            self.bytes = 0;
+        }
+        Ok(List { items, key })
+    }
+}
+
+/// Bytes and lists this thread's tables hold.
+#[cfg(test)]
+fn held() -> (usize, usize) {
+    TABLES.with_borrow(|t| (t.bytes, t.kinds.iter().map(|k| k.values.len()).sum()))
+}
+
+/// Sets this thread's budget (and empties its tables, with what they know of repeats).
+#[cfg(test)]
+fn set_budget(bytes: usize) {
+    TABLES.set(Tables {
+        budget: bytes,
+        ..Tables::default()
+    });
+}
+
+#[cfg(test)]
+mod tests;
