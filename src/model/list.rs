@@ -334,9 +334,9 @@ impl Tables {
             key,
             list: Arc::clone(&items) as Arc<dyn Any + Send + Sync>,
         });
-        // The text, the parsed list (about twice the text: a `String` of 24 bytes per text
-        // besides its bytes) and a round figure for the entry.
-        self.bytes += 3 * raw.len() + 96;
+        // The text; the parsed records, and their texts' allocations (counted as twice the
+        // text, for the allocator's rounding of many short texts); a round figure for the entry.
+        self.bytes += 3 * raw.len() + items.len() * std::mem::size_of::<T>() + 96;
         if self.bytes > self.budget {
             for t in &mut self.kinds {
                 t.by_hash = HashMap::default();
