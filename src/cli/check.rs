@@ -73,8 +73,8 @@ pub struct CheckArgs {
     /// 分层抽样 for --sample: item_type (按事项类型)
     #[arg(long, value_enum, requires = "sample")]
     stratify: Option<Stratify>,
-    /// 不复用判定: check every element of every item anew, even when an earlier item had the
-    /// same text (same findings, slower; for benchmarks)
+    /// 不复用判定: check every element of every item anew, and parse every list, even when an
+    /// earlier item had the same text (same findings, slower; for benchmarks)
     #[arg(long)]
     no_verdict_cache: bool,
 }
