@@ -3,7 +3,7 @@
 //!
 //! A province's items are mostly claims of a few thousand masters, and a claim repeats its
 //! master's lists byte for byte: the same dozen materials with their notes and forms, the same
-//! steps, the same FAQs. Parsing a list is most of the cost of parsing an item (≈ 60 % of it), so
+//! steps, the same FAQs. The lists are about three quarters of the cost of parsing an item, so
 //! while [`sharing_parsed`] is on, a list is first read as its raw JSON text, and a text seen
 //! before on this thread gives back the list parsed then (an [`Arc`]), without parsing it again.
 //! The texts are compared in full, so two lists share only when their JSON is the same; a list
