@@ -193,8 +193,8 @@ impl Hasher for Flatten<'_> {
     }
 }
 
-/// The key of the item's list in `slot` if it was shared when parsed ([`crate::model::List::key`]): equal keys,
-/// equal lists.
+/// The key of the item's list in `slot` if it was shared when parsed
+/// ([`crate::model::List::key`]): equal keys, equal lists.
 fn list_key(item: &Item, slot: u32) -> Option<u32> {
     match slot {
         MATERIALS => item.materials.key(),
