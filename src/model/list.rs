@@ -14,7 +14,7 @@
 //! Changing a list (through `DerefMut`) drops its key.
 //!
 //! A kind of list whose texts do not come back (every claim rewrites its materials, say) is
-//! left out for a while, as in the verdict cache ([`Repeats`]): reading the raw text first only
+//! left out for a while, as in the verdict cache (`Repeats`): reading the raw text first only
 //! pays when it is found again. Memory is bounded: past [`BUDGET`] bytes a thread drops what it
 //! keeps and starts again.
 

@@ -21,7 +21,7 @@
 //! JSON text: equal keys are equal lists, so such a list is neither written out nor compared.
 //!
 //! An element whose values do not come back (every claim rewrites its materials, say) is left
-//! out for a while ([`Repeats`]): when fewer than one look-up in four of a window found a stored
+//! out for a while (`Repeats`): when fewer than one look-up in four of a window found a stored
 //! value, the next look-ups share nothing for it, without hashing, copying or filling the budget.
 //!
 //! Memory is bounded: when what is stored passes [`BUDGET`] bytes, everything is dropped and
