@@ -24,8 +24,8 @@
 //! out for a while (`Repeats`): when fewer than one look-up in four of a window found a stored
 //! value, the next look-ups share nothing for it, without hashing, copying or filling the budget.
 //!
-//! Memory is bounded: when what is stored passes [`BUDGET`] bytes, everything is dropped and
-//! filling starts again, so a run over 10^6 items holds no more than one over 10^4. A change of
+//! Memory is bounded: when what a thread stores passes its share of [`BUDGET`] bytes, everything
+//! is dropped and filling starts again, so a run over 10^6 items holds no more than one over 10^4. A change of
 //! [`CheckContext`] (other parameters) drops everything too. The verdicts are the same with and
 //! without the cache (see the tests); only the time differs.
 
@@ -38,12 +38,13 @@ use std::rc::Rc;
 use rustc_hash::FxHasher;
 
 use super::{CheckContext, Verdict, Violation};
-use crate::model::list::{KEY_BOUND, Repeats};
+use crate::model::list::{KEY_BOUND, Repeats, thread_share};
 use crate::model::{Faq, Fee, Intermediary, Item, ItemField, Material, Step};
 use crate::source::PreHashed;
 
-/// Bytes of texts, lists and results one thread keeps before it drops them all and starts again.
-pub const BUDGET: usize = 24 << 20;
+/// Bytes of texts, lists and results all threads keep together: each thread drops what it keeps
+/// and starts again past its share ([`thread_share`]), so memory does not grow with the cores.
+pub const BUDGET: usize = 48 << 20;
 
 /// Slots past the text elements: the child lists.
 const MATERIALS: u32 = 48;
@@ -282,7 +283,7 @@ impl Cache {
             hints: ByHash::default(),
             master: 0,
             hint: [UNKNOWN; SLOTS],
-            budget: BUDGET,
+            budget: thread_share(BUDGET),
             hits: 0,
         }
     }

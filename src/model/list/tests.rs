@@ -178,3 +178,21 @@ fn memory_stays_within_the_budget() {
     assert_eq!(first.unwrap(), parse(&lines[0], false));
     set_budget(super::BUDGET);
 }
+
+#[test]
+fn a_budget_for_all_threads_is_shared_among_them() {
+    use super::thread_share;
+    let share_in = |threads: usize, total: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| thread_share(total))
+    };
+    // What a check holds stays the same on a machine with more cores.
+    assert_eq!(share_in(2, 32 << 20), 16 << 20);
+    assert_eq!(share_in(8, 32 << 20), 4 << 20);
+    assert_eq!(share_in(1, 32 << 20), 32 << 20);
+    // Never below 1 MB a thread.
+    assert_eq!(share_in(64, 32 << 20), 1 << 20);
+}
