@@ -20,18 +20,16 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use rustc_hash::FxHasher;
 use serde::de::{DeserializeOwned, Error as _};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Faq, Fee, Intermediary, Material, Step};
-use crate::source::PreHashed;
+use crate::source::{ByHash, hash_bytes};
 
 /// A child list of an item: a `Vec` that items publishing the same list share.
 pub struct List<T> {
@@ -282,7 +280,7 @@ struct Parsed {
 
 #[derive(Default)]
 struct Table {
-    by_hash: HashMap<u64, u32, BuildHasherDefault<PreHashed>>,
+    by_hash: ByHash<u32>,
     values: Vec<Parsed>,
     repeats: Repeats,
 }
@@ -311,9 +309,7 @@ impl Tables {
 
     /// The list parsed from `raw`: the one kept for the same text, or parsed and kept.
     fn list<T: Shared>(&mut self, raw: &str) -> serde_json::Result<List<T>> {
-        let mut h = FxHasher::default();
-        h.write(raw.as_bytes());
-        let hash = h.finish();
+        let hash = hash_bytes(raw.as_bytes());
         let table = &mut self.kinds[T::KIND];
         match table.by_hash.get(&hash) {
             Some(&i) if *table.values[i as usize].raw == *raw => {
@@ -347,7 +343,7 @@ impl Tables {
         self.bytes += 3 * raw.len() + items.len() * std::mem::size_of::<T>() + 96;
         if self.bytes > self.budget {
             for t in &mut self.kinds {
-                t.by_hash = HashMap::default();
+                t.by_hash = ByHash::default();
                 t.values = Vec::new();
             }
             self.bytes = 0;

@@ -31,8 +31,7 @@
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use rustc_hash::FxHasher;
@@ -40,7 +39,7 @@ use rustc_hash::FxHasher;
 use super::{CheckContext, Verdict, Violation};
 use crate::model::list::{KEY_BOUND, Repeats, thread_share};
 use crate::model::{Faq, Fee, Intermediary, Item, ItemField, Material, Step};
-use crate::source::PreHashed;
+use crate::source::{ByHash, hash_bytes};
 
 /// Bytes of texts, lists and results all threads keep together: each thread drops what it keeps
 /// and starts again past its share ([`thread_share`]), so memory does not grow with the cores.
@@ -206,14 +205,6 @@ fn list_key(item: &Item, slot: u32) -> Option<u32> {
         _ => None,
     }
 }
-
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(bytes);
-    h.finish()
-}
-
-type ByHash<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
 
 /// The distinct values of one element, by hash.
 #[derive(Default)]

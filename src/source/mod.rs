@@ -287,10 +287,20 @@ impl FirstSeen {
     }
 }
 
-/// A hasher for keys that are hashes already (those of [`DuplicateCodes`] and of the rules'
-/// verdict cache): uses them as they are.
+/// A hasher for keys that are hashes already (those of [`DuplicateCodes`], of the rules' verdict
+/// cache and of the shared lists' tables): uses them as they are.
 #[derive(Default)]
 pub(crate) struct PreHashed(u64);
+
+/// A map keyed by a hash made beforehand ([`hash_bytes`]), not hashed again.
+pub(crate) type ByHash<V> = HashMap<u64, V, BuildHasherDefault<PreHashed>>;
+
+/// The (FxHash) hash of some bytes, for a [`ByHash`] map of texts that are then compared in full.
+pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(bytes);
+    h.finish()
+}
 
 impl Hasher for PreHashed {
     fn finish(&self) -> u64 {
