@@ -180,19 +180,21 @@ fn memory_stays_within_the_budget() {
 }
 
 #[test]
-fn a_budget_for_all_threads_is_shared_among_them() {
+fn a_thread_keeps_its_budget_within_the_total_for_all_threads() {
     use super::thread_share;
-    let share_in = |threads: usize, total: usize| {
+    let share_in = |threads: usize, per_thread: usize, total: usize| {
         rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
             .unwrap()
-            .install(|| thread_share(total))
+            .install(|| thread_share(per_thread, total))
     };
-    // What a check holds stays the same on a machine with more cores.
-    assert_eq!(share_in(2, 32 << 20), 16 << 20);
-    assert_eq!(share_in(8, 32 << 20), 4 << 20);
-    assert_eq!(share_in(1, 32 << 20), 32 << 20);
+    // A thread's own budget while the total allows it.
+    assert_eq!(share_in(1, 4 << 20, 32 << 20), 4 << 20);
+    assert_eq!(share_in(8, 4 << 20, 32 << 20), 4 << 20);
+    // Past that, what a check holds stays the same on a machine with more cores.
+    assert_eq!(share_in(16, 4 << 20, 32 << 20), 2 << 20);
+    assert_eq!(share_in(2, 32 << 20, 32 << 20), 16 << 20);
     // Never below 1 MB a thread.
-    assert_eq!(share_in(64, 32 << 20), 1 << 20);
+    assert_eq!(share_in(64, 4 << 20, 32 << 20), 1 << 20);
 }
