@@ -44,7 +44,7 @@ use crate::source::{ByHash, hash_bytes};
 /// Bytes of texts, lists and results a thread keeps: past them it drops what it keeps and starts
 /// again. Claims of a master come close together, so a small cache finds most of what a large
 /// one would, and it stays in the processor's caches: a check of 10^6 items with 2 threads took
-/// 10 % less CPU time and 65 MB less memory with this budget than with four times as much
+/// about 6 % less CPU time and 70 MB less memory with this budget than with four times as much
 /// (BENCHMARKS.md, session 10).
 pub const THREAD_BUDGET: usize = 6 << 20;
 
