@@ -170,3 +170,52 @@ fn gen_xlsx_refuses_stdout() {
         .code(2)
         .stderr(contains("XLSX"));
 }
+
+/// `--order region` writes the library's region order, and a check finds the same in either
+/// order (the verdict cache shares more in one than the other; the findings must not differ).
+#[test]
+fn gen_in_region_order_checks_the_same() {
+    use zwfw_audit::r#gen::{GenOptions, Order, write_ndjson_in};
+    let tmp = tempfile::tempdir().unwrap();
+    let mut summaries = Vec::new();
+    for order in ["catalogue", "region"] {
+        let path = tmp.path().join(format!("{order}.ndjson"));
+        bin()
+            .args([
+                "gen", "--count", "728", "--seed", "3", "--order", order, "-o",
+            ])
+            .arg(&path)
+            .assert()
+            .success();
+        let written = std::fs::read(&path).unwrap();
+        if order == "region" {
+            let opts = GenOptions {
+                seed: 3,
+                ..GenOptions::default()
+            };
+            let mut expected = Vec::new();
+            write_ndjson_in(opts, 728, Order::Region, &mut expected).unwrap();
+            assert_eq!(written, expected);
+        }
+        let out = tmp.path().join(order);
+        bin()
+            .arg("check")
+            .arg(&path)
+            .args(["--run-id", "r1", "--format", "json", "-q", "-o"])
+            .arg(&out)
+            .assert()
+            .code(1);
+        let text = std::fs::read_to_string(out.join("report.json")).unwrap();
+        let report = zwfw_audit::report::json::read(&text).unwrap();
+        let mut findings: Vec<String> = report
+            .findings
+            .iter()
+            .map(|f| format!("{} {} {}", f.item_code, f.rule, f.message))
+            .collect();
+        findings.sort();
+        summaries.push((report.summary.checked, report.summary.errors, findings));
+    }
+    assert_eq!(summaries[0].0, 728);
+    assert!(summaries[0].1 > 0);
+    assert_eq!(summaries[0], summaries[1]);
+}

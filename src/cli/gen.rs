@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::ignore_broken_pipe;
 use crate::r#gen::sheets::write_xlsx;
-use crate::r#gen::{GenOptions, generate, write_ndjson};
+use crate::r#gen::{GenOptions, Order, generate, write_ndjson_in};
 
 /// Output format of the generator.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -18,6 +18,15 @@ enum GenFormat {
     /// A platform-style export workbook: an item sheet and one sheet per sub-table (holds every
     /// item in memory; up to about 10^5 items, Excel's row limit)
     Xlsx,
+}
+
+/// The order items are written in.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum GenOrder {
+    /// 按目录: each catalogue item's claims close together (a department's export)
+    Catalogue,
+    /// 按区划: every item of one region before the next region's (a province's export by 区划)
+    Region,
 }
 
 #[derive(Debug, Args)]
@@ -37,6 +46,9 @@ pub struct GenArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value = "ndjson")]
     format: GenFormat,
+    /// 排列顺序: 按目录 (catalogue, 同一母版的认领相邻) 或按区划 (region, 一个区划的事项全部写完再写下一个)
+    #[arg(long, value_enum, default_value = "catalogue")]
+    order: GenOrder,
     /// 输出文件, or `-` for stdout
     #[arg(short, long)]
     output: PathBuf,
@@ -57,11 +69,15 @@ pub fn run(args: &GenArgs) -> Result<i32> {
         defect_rate: args.defect_rate,
         local_edit_rate: args.local_edit_rate,
     };
+    let order = match args.order {
+        GenOrder::Catalogue => Order::Catalogue,
+        GenOrder::Region => Order::Region,
+    };
     match args.format {
         GenFormat::Ndjson => {
             if args.output.as_os_str() == "-" {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                write_ndjson(opts, args.count, &mut out)
+                write_ndjson_in(opts, args.count, order, &mut out)
                     .and_then(|()| out.flush())
                     .or_else(ignore_broken_pipe)?;
             } else {
@@ -69,7 +85,7 @@ pub fn run(args: &GenArgs) -> Result<i32> {
                 let file = std::fs::File::create(path)
                     .with_context(|| format!("无法写入 {}", path.display()))?;
                 let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-                write_ndjson(opts, args.count, &mut out)
+                write_ndjson_in(opts, args.count, order, &mut out)
                     .and_then(|()| out.flush())
                     .with_context(|| format!("无法写入 {}", path.display()))?;
             }
@@ -78,7 +94,9 @@ pub fn run(args: &GenArgs) -> Result<i32> {
             if args.output.as_os_str() == "-" {
                 bail!("XLSX 不能写到标准输出，请用 -o 指定 .xlsx 文件");
             }
-            let items: Vec<_> = (0..args.count).map(|i| generate(opts, i).item).collect();
+            let items: Vec<_> = (0..args.count)
+                .map(|p| generate(opts, order.index(args.seed, args.count, p)).item)
+                .collect();
             let path = &args.output;
             write_xlsx(&items, "政务服务事项实施清单（模拟数据）", path).map_err(|e| {
                 match e {

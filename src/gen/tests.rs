@@ -405,3 +405,47 @@ fn local_edit_rate_is_the_share_of_rewritten_elements() {
         }
     }
 }
+
+#[test]
+fn region_order_writes_the_same_items_region_by_region() {
+    let opts = GenOptions {
+        seed: 5,
+        ..GenOptions::default()
+    };
+    let run = |order: Order, count: u64| -> Vec<Item> {
+        (0..count)
+            .map(|p| generate(opts, order.index(opts.seed, count, p)).item)
+            .collect()
+    };
+    let runs_of_regions = |items: &[Item]| -> Vec<usize> {
+        items
+            .chunk_by(|a, b| a.region_code == b.region_code)
+            .map(<[Item]>::len)
+            .collect()
+    };
+    let by_code = |mut items: Vec<Item>| {
+        items.sort_by(|a, b| a.code.cmp(&b.code));
+        items
+    };
+    // Two whole rows of 364: the same items as in catalogue order, each region's 28 together.
+    let by_region = run(Order::Region, 728);
+    assert_eq!(runs_of_regions(&by_region), vec![28; 26]);
+    assert_eq!(by_code(by_region), by_code(run(Order::Catalogue, 728)));
+    // Catalogue order is every region in turn.
+    assert!(runs_of_regions(&run(Order::Catalogue, 728)).len() > 26);
+    // Any other count: every item once, regions together, 100 / 26 rounded up in each.
+    let odd = run(Order::Region, 100);
+    assert_eq!(runs_of_regions(&odd), vec![4; 25]);
+    let codes: BTreeSet<&str> = odd.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes.len(), 100);
+    // The NDJSON writer follows the order.
+    let mut out = Vec::new();
+    write_ndjson_in(opts, 100, Order::Region, &mut out).unwrap();
+    let first = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap()
+        .to_owned();
+    assert_eq!(first, serde_json::to_string(&odd[0]).unwrap());
+}
