@@ -9,6 +9,8 @@
 # then run the streaming check with 2 rayon threads under /usr/bin/time -v, and print
 # N, input MB, wall seconds, items/s, MB/s, CPU seconds (user + system), peak RSS (MB), report MB.
 # Inputs are kept for reruns. CPU seconds are the figure to compare when the machine is shared.
+# ORDER=region generates the items region by region (`gen --order region`, a province's export by
+# 区划) instead of catalogue order: the verdict cache shares far less there (BENCHMARKS.md).
 #
 # MODE picks what runs (default: rules):
 #   rules    every rule (the normal check)
@@ -25,6 +27,7 @@ THREADS=${THREADS:-2}
 EXTRA=${EXTRA:-}          # e.g. EXTRA=--no-stream (the in-memory path), EXTRA=--no-verdict-cache
 EDIT_RATE=${EDIT_RATE:-0.1} # 1: every claim rewrites every master element (no text shared: the worst case)
 MODE=${MODE:-rules}
+ORDER=${ORDER:-catalogue}
 mkdir -p "$WORK"
 case "$MODE" in
   rules) ;;
@@ -38,13 +41,15 @@ case "$MODE" in
 esac
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
-echo "mode: $MODE"
+echo "mode: $MODE, $ORDER order"
 printf '%-9s %9s %8s %9s %7s %7s %9s %9s\n' N input_MB wall_s items/s MB/s cpu_s peak_MB report_MB
 for n in "${sizes[@]}"; do
   ext=ndjson
   [ "$MODE" = xlsx ] && ext=xlsx
   in="$WORK/items-$n.$ext"
-  [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --local-edit-rate "$EDIT_RATE" --format "$ext" -o "$in"
+  [ "$ORDER" = catalogue ] || in="$WORK/items-$n-$ORDER.$ext"
+  [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --local-edit-rate "$EDIT_RATE" \
+    --order "$ORDER" --format "$ext" -o "$in"
   out="$WORK/out-$n"
   rm -rf "$out"
   RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$BIN" check "$in" -o "$out" --run-id bench \
