@@ -193,7 +193,8 @@ impl Order {
             Order::Region => {
                 let n = COMBOS.len() as u64;
                 let templates = TEMPLATES.len() as u64;
-                let per_region = count.div_ceil(n / templates).max(1);
+                let regions = n / templates;
+                let per_region = count.div_ceil(regions).max(1);
                 let (region, j) = (position / per_region, position % per_region);
                 let combo = region * templates + j % templates;
                 // `clean_item` rotates the combination by the seed: undo it.

@@ -215,14 +215,12 @@ pub fn sharing() -> bool {
 }
 
 /// Bytes of texts and lists a thread keeps: past them it drops what it keeps and starts again.
-/// Claims of a master come close together, so a small table finds most of them, and it stays
-/// in the processor's caches: a check of 10^6 items with 2 threads took about 6 % less CPU time
-/// and 70 MB less memory with this budget than with four times as much (BENCHMARKS.md,
-/// session 10).
+/// Small for the reason the verdict cache's [`THREAD_BUDGET`](crate::rules::cache::THREAD_BUDGET)
+/// is small.
 pub const THREAD_BUDGET: usize = 4 << 20;
 
 /// Bytes of texts and lists all threads keep together, at most: with many threads each keeps
-/// less than [`THREAD_BUDGET`] ([`thread_share`]).
+/// less than [`THREAD_BUDGET`] (`thread_share`).
 pub const BUDGET: usize = 32 << 20;
 
 /// A thread's budget: `per_thread`, or its share of `total` over all threads when that is less,

@@ -25,7 +25,8 @@
 //! value, the next look-ups share nothing for it, without hashing, copying or filling the budget.
 //!
 //! Memory is bounded: when what a thread stores passes [`THREAD_BUDGET`] bytes (less with many
-//! threads: at most [`BUDGET`] over all of them), everything is dropped and filling starts again, so a run over 10^6 items holds no more than one over 10^4. A change of
+//! threads: at most [`BUDGET`] over all of them), everything is dropped and filling starts
+//! again, so a run over 10^6 items holds no more than one over 10^4. A change of
 //! [`CheckContext`] (other parameters) drops everything too. The verdicts are the same with and
 //! without the cache (see the tests); only the time differs.
 
@@ -42,14 +43,15 @@ use crate::model::{Faq, Fee, Intermediary, Item, ItemField, Material, Step};
 use crate::source::{ByHash, hash_bytes};
 
 /// Bytes of texts, lists and results a thread keeps: past them it drops what it keeps and starts
-/// again. Claims of a master come close together, so a small cache finds most of what a large
-/// one would, and it stays in the processor's caches: a check of 10^6 items with 2 threads took
-/// about 6 % less CPU time and 70 MB less memory with this budget than with four times as much
-/// (BENCHMARKS.md, session 10).
+/// again. Where a master's claims come close together (an export by department), a small cache
+/// finds most of what a large one would, and it stays in the processor's caches: a check of 10^6
+/// such items with 2 threads took about 6 % less CPU time and 70 MB less memory with this budget
+/// than with four times as much. Where they are a region apart (an export by 区划), no size up to
+/// 256 MB shared enough to pay for its memory (BENCHMARKS.md, session 10).
 pub const THREAD_BUDGET: usize = 6 << 20;
 
 /// Bytes all threads keep together, at most: with many threads each keeps less than
-/// [`THREAD_BUDGET`] ([`thread_share`]), so memory does not grow with the cores.
+/// [`THREAD_BUDGET`] (`thread_share`), so memory does not grow with the cores.
 pub const BUDGET: usize = 48 << 20;
 
 /// Slots past the text elements: the child lists.
