@@ -198,11 +198,15 @@ impl Order {
                 let (region, j) = (position / per_region, position % per_region);
                 let combo = region * templates + j % templates;
                 // `clean_item` rotates the combination by the seed: undo it.
-                let rotation = SplitMix64::new(seed).next_u64() % n;
-                (j / templates) * n + (combo + n - rotation) % n
+                (j / templates) * n + (combo + n - rotation(seed)) % n
             }
         }
     }
+}
+
+/// How far the seed rotates the (city, region, template) combination of an item.
+fn rotation(seed: u64) -> u64 {
+    SplitMix64::new(seed).next_u64() % COMBOS.len() as u64
 }
 
 /// Every (city index, region code, template index): the city's departments and each county.
@@ -298,7 +302,7 @@ fn clean_item(rng: &mut Rng, opts: GenOptions, index: u64) -> Item {
     let seed = opts.seed;
     let combos = &*COMBOS;
     let n = combos.len() as u64;
-    let r = (index % n + SplitMix64::new(seed).next_u64() % n) % n;
+    let r = (index % n + rotation(seed)) % n;
     let q = index / n;
     let (ci, region_code, ti) = combos[r as usize];
     let city = &CITIES[ci];
