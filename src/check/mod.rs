@@ -7,7 +7,7 @@ use crate::model::{Item, Severity};
 use crate::report::{ItemEntry, ItemStatus, Outcomes, Report, RuleInfo, SCHEMA_VERSION, Summary};
 use crate::rules::{CheckContext, RuleSet};
 use crate::source::{Notice, Record};
-use crate::unit::{UnitKind, default_unit};
+use crate::unit::{Unit, UnitKind, default_unit};
 
 pub mod stream;
 
@@ -40,7 +40,8 @@ pub fn check_records(
     }
     let checked: Vec<(ItemEntry, Vec<crate::model::Finding>)> = slots
         .into_par_iter()
-        .map(|slot| check_slot(slot, rules, ctx))
+        .chunks(BATCH)
+        .flat_map_iter(|batch| check_slots(batch, rules, ctx))
         .collect();
     let mut items = Vec::with_capacity(checked.len());
     let mut findings = Vec::new();
@@ -71,15 +72,54 @@ pub(crate) enum Slot {
     Unreadable(crate::source::Unreadable),
 }
 
-pub(crate) fn check_slot(
-    slot: Slot,
+/// Items checked rule by rule at a time ([`RuleSet::check_items`]). Checking item by item, the
+/// rules' code and data and the parser's evict each other from the processor's caches: with
+/// batches of 16, cachegrind counts 60 % fewer L1i and 25 % fewer L1d misses an item (16 % more
+/// L2 misses), and a check of 10^5 items took 0–3 % less CPU time in catalogue order and 5–8 %
+/// less in region order (BENCHMARKS.md, session 11). Larger batches miss L2 more.
+pub(crate) const BATCH: usize = 16;
+
+/// The report entries and findings of a batch of slots, in order: the items' rules run rule by
+/// rule over the batch ([`RuleSet::check_items`]).
+pub(crate) fn check_slots(
+    slots: Vec<Slot>,
     rules: &RuleSet,
     ctx: &CheckContext,
+) -> Vec<(ItemEntry, Vec<crate::model::Finding>)> {
+    let units: Vec<Option<Unit>> = slots
+        .iter()
+        .map(|slot| match slot {
+            Slot::Item(item) => Some(default_unit(item)),
+            Slot::Unreadable(_) => None,
+        })
+        .collect();
+    let items: Vec<(&Item, &str)> = slots
+        .iter()
+        .zip(&units)
+        .filter_map(|(slot, unit)| match (slot, unit) {
+            (Slot::Item(item), Some(unit)) => Some((&**item, unit.name.as_str())),
+            _ => None,
+        })
+        .collect();
+    let mut results = rules.check_items(&items, ctx).into_iter();
+    drop(items);
+    slots
+        .into_iter()
+        .zip(units)
+        .map(|(slot, unit)| entry_of(slot, unit, &mut results))
+        .collect()
+}
+
+/// The report entry and findings of a slot: an item's with its unit and the next of `results`.
+fn entry_of(
+    slot: Slot,
+    unit: Option<Unit>,
+    results: &mut impl Iterator<Item = crate::rules::ItemResult>,
 ) -> (ItemEntry, Vec<crate::model::Finding>) {
     match slot {
         Slot::Item(item) => {
-            let unit = default_unit(&item);
-            let result = rules.check_item(&item, &unit.name, ctx);
+            let unit = unit.expect("an item's unit");
+            let result = results.next().expect("a result for every item");
             let errors = result
                 .findings
                 .iter()

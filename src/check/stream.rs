@@ -29,7 +29,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{RunInfo, Slot, check_slot};
+use super::{BATCH, RunInfo, Slot, check_slots};
 use crate::model::list::sharing_parsed;
 use crate::model::{Finding, Provenance, RawLineFacts, Severity};
 use crate::report::json::OutcomeLines;
@@ -379,32 +379,42 @@ fn check_chunk(c: &Chunk, name: &str, run: Run) -> Vec<Checked> {
     // Lists repeated from earlier items are not parsed again when the verdicts are shared too:
     // a shared list is known equal by its key, without being compared.
     let share_lists = run.rules.shares_verdicts();
+    // A batch of lines parsed, then its items checked rule by rule (see `BATCH`).
     c.spans
-        .par_iter()
-        .filter_map(|&(s, e, line_no)| {
-            let line = &c.buf[s..e];
-            let record = sharing_parsed(share_lists, || ndjson_line_record(line, name, line_no));
-            let slot = match record? {
-                Record::Item(mut item) => {
-                    if line_facts {
-                        item.raw_facts = RawLineFacts::of_line(line);
+        .par_chunks(BATCH)
+        .flat_map_iter(|spans| {
+            let slots: Vec<Slot> = spans
+                .iter()
+                .filter_map(|&(s, e, line_no)| {
+                    let line = &c.buf[s..e];
+                    let record =
+                        sharing_parsed(share_lists, || ndjson_line_record(line, name, line_no));
+                    Some(match record? {
+                        Record::Item(mut item) => {
+                            if line_facts {
+                                item.raw_facts = RawLineFacts::of_line(line);
+                            }
+                            Slot::Item(item)
+                        }
+                        Record::Unreadable(u) => Slot::Unreadable(u),
+                        // The NDJSON reader yields no notices per line.
+                        Record::Notice(_) => return None,
+                    })
+                })
+                .collect();
+            check_slots(slots, run.rules, run.ctx)
+                .into_iter()
+                .map(|(entry, findings)| {
+                    // Room for 34 outcomes (≈ 1.2 KB) at once.
+                    let mut entry_json = Vec::with_capacity(2048);
+                    crate::report::json::write_item_entry(&entry, run.lines, &mut entry_json);
+                    Checked {
+                        entry_json,
+                        findings_json: findings_text(&findings),
+                        entry,
+                        findings,
                     }
-                    Slot::Item(item)
-                }
-                Record::Unreadable(u) => Slot::Unreadable(u),
-                // The NDJSON reader yields no notices per line.
-                Record::Notice(_) => return None,
-            };
-            let (entry, findings) = check_slot(slot, run.rules, run.ctx);
-            // Room for 34 outcomes (≈ 1.2 KB) at once.
-            let mut entry_json = Vec::with_capacity(2048);
-            crate::report::json::write_item_entry(&entry, run.lines, &mut entry_json);
-            Some(Checked {
-                entry_json,
-                findings_json: findings_text(&findings),
-                entry,
-                findings,
-            })
+                })
         })
         .collect()
 }

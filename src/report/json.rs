@@ -165,7 +165,7 @@ impl OutcomeLines {
     /// length), if `id` is the `i`-th id.
     fn get(&self, i: usize, id: &str, o: Outcome) -> Option<&Line> {
         let known = *self.ids.get(i)?;
-        // The same slice (an id borrowed from the rule, as `check_slot` puts it), or equal text.
+        // The same slice (an id borrowed from the rule, as `check_slots` puts it), or equal text.
         let same = (known.as_ptr() == id.as_ptr() && known.len() == id.len()) || known == id;
         let slot = match o {
             Outcome::Pass => 0,

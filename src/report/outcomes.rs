@@ -35,7 +35,7 @@ impl Outcomes {
     }
 
     /// The outcomes of [`crate::rules::ItemResult::outcomes`] (sorted by id, each id once, as
-    /// `check_item` writes them), the ids borrowed. Checks the order, and sorts if it is not.
+    /// `check_items` writes them), the ids borrowed. Checks the order, and sorts if it is not.
     pub fn from_sorted_ids(outcomes: &[(&'static str, Outcome)]) -> Self {
         let sorted = outcomes
             .windows(2)

@@ -245,25 +245,31 @@ struct Entry {
 const UNKNOWN: u32 = u32::MAX;
 const UNSHARED: u32 = u32::MAX - 1;
 
+/// An item being checked: its element ids found so far, its master (基本编码) and the guesses
+/// for its elements from the master's last item.
+struct InFlight {
+    item: *const Item,
+    ids: [u32; SLOTS],
+    master: u64,
+    hint: [u32; SLOTS],
+}
+
 struct Cache {
     /// [`Prepared::serial`](super::Prepared) of the context the entries were computed under.
     context: u64,
     slots: Vec<Slot>,
     entries: ByHash<Entry>,
     bytes: usize,
-    /// The item being checked by [`RuleSet::check_item`](super::RuleSet::check_item), and its
-    /// element ids so far.
-    current: *const Item,
-    ids: [u32; SLOTS],
+    /// The items being checked by [`RuleSet::check_items`](super::RuleSet::check_items), each
+    /// with its element ids so far and its guesses, and which of them a rule is checking now.
+    batch: Vec<InFlight>,
+    current: usize,
     /// Scratch space for a flattened list.
     flat: Vec<u8>,
     /// Per master (基本编码), the element ids of its last item: the first guess for the
     /// next one, which a claim's elements mostly repeat (a guess is compared in full like any
     /// stored value; it only saves the hashing).
     hints: ByHash<Box<[u32; SLOTS]>>,
-    /// The current item's master, and the guesses for its elements.
-    master: u64,
-    hint: [u32; SLOTS],
     /// [`THREAD_BUDGET`], but smaller in the tests.
     budget: usize,
     /// Results shared so far (for the tests: sharing must happen for the equality to mean much).
@@ -277,12 +283,10 @@ impl Cache {
             slots: (0..SLOTS).map(|_| Slot::default()).collect(),
             entries: ByHash::default(),
             bytes: 0,
-            current: std::ptr::null(),
-            ids: [UNKNOWN; SLOTS],
+            batch: Vec::new(),
+            current: 0,
             flat: Vec::new(),
             hints: ByHash::default(),
-            master: 0,
-            hint: [UNKNOWN; SLOTS],
             budget: thread_share(THREAD_BUDGET, BUDGET),
             hits: 0,
         }
@@ -297,24 +301,23 @@ impl Cache {
         self.entries = ByHash::default();
         self.hints = ByHash::default();
         self.bytes = 0;
-        self.ids = [UNKNOWN; SLOTS];
-        self.hint = [UNKNOWN; SLOTS];
     }
 
     /// The id of the item's element in `slot`, storing it when new.
     fn id(&mut self, item: &Item, slot: u32) -> u32 {
-        let known = self.ids[slot as usize];
+        let known = self.batch[self.current].ids[slot as usize];
         if known != UNKNOWN {
             return known;
         }
         // A list shared when it was parsed is known by its key (below `KEY_BOUND`), uncompared.
+        let ids = &mut self.batch[self.current].ids;
         if let Some(key) = list_key(item, slot) {
-            self.ids[slot as usize] = key;
+            ids[slot as usize] = key;
             return key;
         }
         let table = &mut self.slots[slot as usize];
         if table.repeats.rest() {
-            self.ids[slot as usize] = UNSHARED;
+            ids[slot as usize] = UNSHARED;
             return UNSHARED;
         }
         // A slot holds texts or lists, never both: its values compare as bytes.
@@ -326,14 +329,15 @@ impl Cache {
             &self.flat
         };
         let table = &mut self.slots[slot as usize];
-        let guess = self.hint[slot as usize];
+        let now = &mut self.batch[self.current];
+        let guess = now.hint[slot as usize];
         if let Some(value) = guess
             .checked_sub(KEY_BOUND)
             .and_then(|i| table.values.get(i as usize))
             && **value == *bytes
         {
             table.repeats.count(true);
-            self.ids[slot as usize] = guess;
+            now.ids[slot as usize] = guess;
             return guess;
         }
         let hash = hash_bytes(bytes);
@@ -359,7 +363,7 @@ impl Cache {
                 id
             }
         };
-        self.ids[slot as usize] = id;
+        now.ids[slot as usize] = id;
         id
     }
 
@@ -383,7 +387,7 @@ impl Cache {
 
     /// `owner`'s result on the current item, after [`Cache::key`] gave `hash`.
     fn get(&mut self, hash: u64, owner: &'static str, reads: Reads) -> Option<&Value> {
-        let ids = &self.ids;
+        let ids = &self.batch[self.current].ids;
         // The owner by address and length: a `&'static str` literal.
         let found = self.entries.get(&hash).filter(|e| {
             std::ptr::eq(e.owner, owner)
@@ -399,7 +403,8 @@ impl Cache {
 
     /// Keeps `owner`'s result on the current item, after [`Cache::key`] gave `hash`.
     fn put(&mut self, hash: u64, owner: &'static str, reads: Reads, value: Value, size: usize) {
-        let ids: Box<[u32]> = reads.slots().map(|slot| self.ids[slot as usize]).collect();
+        let now = &self.batch[self.current].ids;
+        let ids: Box<[u32]> = reads.slots().map(|slot| now[slot as usize]).collect();
         self.bytes += size + 64 + 4 * ids.len();
         self.entries.insert(
             hash,
@@ -412,21 +417,24 @@ impl Cache {
         );
     }
 
-    /// Keeps the current item's element ids as the guesses for its master's next item.
-    fn remember_master(&mut self) {
+    /// Keeps each item's element ids as the guesses for its master's next item, in order.
+    fn remember_masters(&mut self) {
         let bytes = &mut self.bytes;
-        let hint = self.hints.entry(self.master).or_insert_with(|| {
-            *bytes += 4 * SLOTS + 48;
-            Box::new([UNKNOWN; SLOTS])
-        });
-        for (guess, &id) in hint.iter_mut().zip(&self.ids) {
-            if id < UNSHARED {
-                *guess = id;
+        for done in &self.batch {
+            let hint = self.hints.entry(done.master).or_insert_with(|| {
+                *bytes += 4 * SLOTS + 48;
+                Box::new([UNKNOWN; SLOTS])
+            });
+            for (guess, &id) in hint.iter_mut().zip(&done.ids) {
+                if id < UNSHARED {
+                    *guess = id;
+                }
             }
         }
+        self.batch.clear();
     }
 
-    /// Drops everything once over budget (after the item: its ids stay valid while it is checked).
+    /// Drops everything once over budget (after the batch: its ids stay valid while it is checked).
     fn trim(&mut self) {
         if self.bytes > self.budget {
             self.clear();
@@ -438,32 +446,49 @@ thread_local! {
     static CACHE: RefCell<Cache> = RefCell::new(Cache::new());
 }
 
-/// While it lives, [`RuleSet::check_item`](super::RuleSet::check_item) is checking `item` on
-/// this thread with the cache: [`verdict`] and [`memo`] may share results for it.
-pub(super) struct ItemScope(());
+/// While it lives, [`RuleSet::check_items`](super::RuleSet::check_items) is checking `items` on
+/// this thread with the cache: [`verdict`] and [`memo`] may share results for the one
+/// [`BatchScope::select`]ed.
+pub(super) struct BatchScope(());
 
-impl ItemScope {
-    pub(super) fn begin(item: &Item, ctx: &CheckContext) -> Self {
+impl BatchScope {
+    pub(super) fn begin(items: &[(&Item, &str)], ctx: &CheckContext) -> Self {
         let serial = ctx.prepared().serial;
         CACHE.with_borrow_mut(|c| {
             if c.context != serial {
                 c.clear();
                 c.context = serial;
             }
-            c.current = item;
-            c.ids = [UNKNOWN; SLOTS];
-            c.master = hash_bytes(item.basic_code.as_bytes());
-            c.hint = c.hints.get(&c.master).map_or([UNKNOWN; SLOTS], |h| **h);
+            c.batch.clear();
+            for &(item, _) in items {
+                let master = hash_bytes(item.basic_code.as_bytes());
+                let hint = c.hints.get(&master).map_or([UNKNOWN; SLOTS], |h| **h);
+                c.batch.push(InFlight {
+                    item,
+                    ids: [UNKNOWN; SLOTS],
+                    master,
+                    hint,
+                });
+            }
+            c.current = 0;
         });
-        ItemScope(())
+        BatchScope(())
+    }
+
+    /// The rules check the `k`th item of the batch next.
+    #[expect(
+        clippy::unused_self,
+        reason = "a method of the scope: an item is selected only while its batch is begun"
+    )]
+    pub(super) fn select(&self, k: usize) {
+        CACHE.with_borrow_mut(|c| c.current = k);
     }
 }
 
-impl Drop for ItemScope {
+impl Drop for BatchScope {
     fn drop(&mut self) {
         CACHE.with_borrow_mut(|c| {
-            c.current = std::ptr::null();
-            c.remember_master();
+            c.remember_masters();
             c.trim();
         });
     }
@@ -471,11 +496,14 @@ impl Drop for ItemScope {
 
 /// Whether `item` is the item being checked with the cache on this thread.
 fn in_scope(c: &Cache, item: &Item) -> bool {
-    std::ptr::eq(c.current, item)
+    c.batch
+        .get(c.current)
+        .is_some_and(|now| std::ptr::eq(now.item, item))
 }
 
 /// The verdict of rule `owner` (which reads `reads`) on `item`: shared with an earlier item with
-/// the same elements, or `check`ed and kept. Only within an [`ItemScope`].
+/// the same elements, or `check`ed and kept. Outside a [`BatchScope`] (or for an item not
+/// selected in it) it is checked.
 pub(super) fn verdict(
     item: &Item,
     owner: &'static str,
@@ -483,6 +511,9 @@ pub(super) fn verdict(
     check: impl FnOnce() -> Verdict,
 ) -> Verdict {
     let found = CACHE.with_borrow_mut(|c| {
+        if !in_scope(c, item) {
+            return None;
+        }
         let hash = c.key(item, owner, reads)?;
         match c.get(hash, owner, reads) {
             Some(Value::Verdict(v)) => Some(Ok(v.clone())),
@@ -508,7 +539,7 @@ pub(super) fn verdict(
 
 /// A rule's partial result on `item` named `owner`, that depends only on the elements `reads`:
 /// shared with an earlier item with the same elements, or `compute`d and kept. `size` estimates
-/// the bytes a result holds. Outside an [`ItemScope`] (a rule called directly) it is computed.
+/// the bytes a result holds. Outside a [`BatchScope`] (a rule called directly) it is computed.
 pub fn memo<T: Any>(
     item: &Item,
     owner: &'static str,

@@ -136,6 +136,43 @@ fn checking_with_the_cache_gives_the_same_results() {
 }
 
 #[test]
+fn checking_a_batch_rule_by_rule_gives_each_items_results() {
+    let sequence = sequence();
+    let ctx = CheckContext::default();
+    let plain = RuleSet::default().sharing_verdicts(false);
+    let cached = RuleSet::default();
+    let (.., hits_before) = held();
+    // Batches of several sizes: an item and those that repeat its elements fall in one batch
+    // (a result kept for one item of the batch is found by a later one) or in different ones.
+    let mut at = 0;
+    for size in [1, 16, 7, 3, 41].into_iter().cycle() {
+        if at >= sequence.len() {
+            break;
+        }
+        let batch = &sequence[at..(at + size).min(sequence.len())];
+        let items: Vec<(&Item, &str)> = batch.iter().map(|item| (item, "单位")).collect();
+        let (shared, unshared) = (
+            cached.check_items(&items, &ctx),
+            plain.check_items(&items, &ctx),
+        );
+        assert_eq!(shared.len(), batch.len());
+        for (k, ((item, a), b)) in batch.iter().zip(shared).zip(unshared).enumerate() {
+            let alone = plain.check_item(item, "单位", &ctx);
+            assert_eq!(a, alone, "item {} of the sequence: {}", at + k, item.name);
+            assert_eq!(b, alone, "item {} of the sequence: {}", at + k, item.name);
+        }
+        at += size;
+    }
+    let (.., hits) = held();
+    assert!(
+        hits - hits_before > sequence.len() as u64,
+        "{} results shared over {} items",
+        hits - hits_before,
+        sequence.len()
+    );
+}
+
+#[test]
 fn lists_shared_when_parsed_give_the_same_results() {
     // The sequence as NDJSON lines, parsed as the streaming check parses them: a list repeated
     // from an earlier line comes with its key, which the cache takes for the list's id.
