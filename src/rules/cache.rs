@@ -452,7 +452,7 @@ thread_local! {
 pub(super) struct BatchScope(());
 
 impl BatchScope {
-    pub(super) fn begin(items: &[(&Item, &str)], ctx: &CheckContext) -> Self {
+    pub(super) fn begin<'a>(items: impl IntoIterator<Item = &'a Item>, ctx: &CheckContext) -> Self {
         let serial = ctx.prepared().serial;
         CACHE.with_borrow_mut(|c| {
             if c.context != serial {
@@ -460,7 +460,7 @@ impl BatchScope {
                 c.context = serial;
             }
             c.batch.clear();
-            for &(item, _) in items {
+            for item in items {
                 let master = hash_bytes(item.basic_code.as_bytes());
                 let hint = c.hints.get(&master).map_or([UNKNOWN; SLOTS], |h| **h);
                 c.batch.push(InFlight {

@@ -438,7 +438,7 @@ impl RuleSet {
             .collect();
         let scope = self
             .shares_verdicts()
-            .then(|| cache::BatchScope::begin(items, ctx));
+            .then(|| cache::BatchScope::begin(items.iter().map(|&(item, _)| item), ctx));
         for (&(rule, severity), &slot) in self.rules.iter().zip(&self.slots) {
             let meta = rule.meta();
             for (k, (&(item, unit), result)) in items.iter().zip(&mut results).enumerate() {
