@@ -442,17 +442,15 @@ impl RuleSet {
         for (&(rule, severity), &slot) in self.rules.iter().zip(&self.slots) {
             let meta = rule.meta();
             for (k, (&(item, unit), result)) in items.iter().zip(&mut results).enumerate() {
-                let verdict = match (rule.reads(), &scope) {
-                    (Some(reads), Some(scope)) => {
-                        scope.select(k);
+                // Selected for the verdict and for a rule's own partial results (`cache::memo`).
+                if let Some(scope) = &scope {
+                    scope.select(k);
+                }
+                let verdict = match rule.reads() {
+                    Some(reads) if scope.is_some() => {
                         cache::verdict(item, meta.id, reads, || rule.check(item, ctx))
                     }
-                    (None, Some(scope)) => {
-                        // Its own partial results may be shared ([`cache::memo`]).
-                        scope.select(k);
-                        rule.check(item, ctx)
-                    }
-                    (_, None) => rule.check(item, ctx),
+                    _ => rule.check(item, ctx),
                 };
                 let outcome = match verdict {
                     Verdict::NotApplicable => Outcome::NotApplicable,
