@@ -21,7 +21,7 @@ pub struct CsvReader {
 impl Reader for CsvReader {
     fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError> {
         let sheet = read_sheet(path)?;
-        sheet::assemble(&[sheet], &self.labels, sink);
+        sheet::assemble(vec![sheet], &self.labels, sink);
         Ok(())
     }
 }
@@ -101,11 +101,6 @@ fn guess_delimiter(text: &str) -> u8 {
     } else {
         b','
     }
-}
-
-/// Reads several CSV files as one workbook.
-pub fn read_workbook(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record)) {
-    sheet::assemble(sheets, labels, sink);
 }
 
 #[cfg(test)]

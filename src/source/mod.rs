@@ -177,7 +177,7 @@ pub fn read_inputs_with(paths: &[PathBuf], labels: &Labels, sink: &mut dyn FnMut
         }
     }
     if !csv_sheets.is_empty() {
-        sheet::assemble(&csv_sheets, labels, &mut sink);
+        sheet::assemble(csv_sheets, labels, &mut sink);
     }
 }
 

@@ -74,7 +74,7 @@ impl Reader for XlsxReader {
                     }
                 ),
             }));
-            sheet::assemble(&sheets, &self.labels, sink);
+            sheet::assemble(sheets, &self.labels, sink);
             return Ok(());
         }
         if head.starts_with(b"PK") {
@@ -126,7 +126,7 @@ impl Reader for XlsxReader {
                 })),
             }
         }
-        sheet::assemble(&sheets, &self.labels, sink);
+        sheet::assemble(sheets, &self.labels, sink);
         Ok(())
     }
 }

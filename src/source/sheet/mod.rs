@@ -81,15 +81,18 @@ impl Sheet {
     }
 }
 
-/// Assembles a workbook's sheets into items and pushes them (and notices) into `sink`.
-pub fn assemble(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record)) {
+/// Assembles a workbook's sheets into items and pushes them (and notices) into `sink`. Each sheet
+/// is dropped once its rows are in the items: a large workbook's cell texts and its items are not
+/// all in memory at once.
+pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record)) {
     let mut notices = Vec::new();
     let tables = Tables::new(labels, &mut notices);
+    let no_item_sheet = (!sheets.is_empty()).then(|| no_item_sheet_notice(&sheets));
     let mut items: Vec<Item> = Vec::new();
-    let mut children: Vec<(Kind, &Sheet, usize, Vec<Col>)> = Vec::new();
+    let mut children: Vec<(Kind, Sheet, usize, Vec<Col>)> = Vec::new();
     let mut item_sheets = 0usize;
     for sheet in sheets {
-        let Some((header, kind, cols)) = detect(sheet, &tables) else {
+        let Some((header, kind, cols)) = detect(&sheet, &tables) else {
             notices.push(Notice {
                 level: NoticeLevel::Info,
                 provenance: sheet.name.as_ref().map_or_else(
@@ -108,13 +111,13 @@ pub fn assemble(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record))
         };
         if kind == Kind::Item {
             item_sheets += 1;
-            read_item_sheet(sheet, header, &cols, &mut items, &mut notices);
+            read_item_sheet(&sheet, header, &cols, &mut items, &mut notices);
         } else {
             children.push((kind, sheet, header, cols));
         }
     }
-    if item_sheets == 0 && !sheets.is_empty() {
-        notices.push(no_item_sheet_notice(sheets));
+    if item_sheets == 0 {
+        notices.extend(no_item_sheet);
         children.clear();
     }
     let mut by_code: HashMap<String, usize> = HashMap::new();
@@ -123,8 +126,8 @@ pub fn assemble(sheets: &[Sheet], labels: &Labels, sink: &mut dyn FnMut(Record))
             by_code.entry(item.code.clone()).or_insert(i);
         }
     }
-    for (kind, sheet, header, cols) in &children {
-        let Some(rows) = child_rows(*kind, sheet, *header, cols, &mut notices) else {
+    for (kind, sheet, header, cols) in children {
+        let Some(rows) = child_rows(kind, &sheet, header, &cols, &mut notices) else {
             continue;
         };
         // Orphan rows grouped by code, in the order the codes first appear.

@@ -19,7 +19,7 @@ fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
 
 fn assemble_all(sheets: &[Sheet]) -> (Vec<Item>, Vec<Notice>) {
     let (mut items, mut notices) = (Vec::new(), Vec::new());
-    assemble(sheets, &Labels::default(), &mut |r| match r {
+    assemble(sheets.to_vec(), &Labels::default(), &mut |r| match r {
         Record::Item(i) => items.push(*i),
         Record::Notice(n) => notices.push(n),
         Record::Unreadable(_) => panic!("sheets give items or notices"),
