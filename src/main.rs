@@ -26,9 +26,10 @@ fn main() -> ExitCode {
 /// Transparent huge pages off for this process. mimalloc asks the kernel for them on every region
 /// it maps, and a run that holds its items in memory (XLSX and CSV inputs, `--no-stream`) then
 /// spent about as long in the kernel as in its own code, most of it zeroing 2 MB pages on page
-/// faults. At 10^5 items from an XLSX export on 2 threads, system time went from 6.7–6.9 s to
-/// 1.9 s and the run from 14 s to 9 s with 4 KB pages; streaming NDJSON took the same time and
-/// 40 MB less memory (BENCHMARKS.md, session 12). A kernel without the setting is left as it is.
+/// faults. At 10^5 items from an XLSX export on 2 threads, system time was 2.7–6.9 s against
+/// 1.6–2.4 s with 4 KB pages, and the run 9.8–14.3 s against 8.5–9.7 s; streaming NDJSON took the
+/// same time and 40 MB less memory (BENCHMARKS.md, session 12). A kernel without the setting is
+/// left as it is.
 #[cfg(target_os = "linux")]
 fn no_huge_pages() {
     let _ = rustix::thread::disable_transparent_huge_pages(true);
