@@ -77,7 +77,7 @@ pub(crate) enum Slot {
 /// batches of 16, cachegrind counts 60 % fewer L1i and 25 % fewer L1d misses an item (16 % more
 /// L2 misses), and a check of 10^5 items took 0–3 % less CPU time in catalogue order and 5–8 %
 /// less in region order (BENCHMARKS.md, session 11). Larger batches miss L2 more.
-pub(crate) const BATCH: usize = 16;
+pub const BATCH: usize = 16;
 
 /// The report entries and findings of a batch of slots, in order: the items' rules run rule by
 /// rule over the batch ([`RuleSet::check_items`]).
