@@ -46,7 +46,9 @@ static POOL_LINES: LazyLock<Vec<String>> = LazyLock::new(|| {
 });
 
 /// The first `ITEMS` lines of the pool (for `xlsx_read` and `one_rule`).
-static LINES: LazyLock<&'static [String]> = LazyLock::new(|| &POOL_LINES[..ITEMS]);
+fn first_lines() -> &'static [String] {
+    &POOL_LINES[..ITEMS]
+}
 
 /// The next `ITEMS` lines of the pool, going round: each bench keeps its own place.
 fn next_lines(place: &AtomicUsize) -> &'static [String] {
@@ -55,14 +57,15 @@ fn next_lines(place: &AtomicUsize) -> &'static [String] {
 }
 
 static PARSED: LazyLock<Vec<Item>> = LazyLock::new(|| {
-    LINES
+    first_lines()
         .iter()
         .map(|l| serde_json::from_str(l).expect("parse"))
         .collect()
 });
 
-fn bytes() -> usize {
-    LINES.iter().map(|l| l.len() + 1).sum()
+/// Bytes of NDJSON the lines are, newlines included.
+fn bytes(lines: &[String]) -> usize {
+    lines.iter().map(|l| l.len() + 1).sum()
 }
 
 fn main() {
@@ -70,7 +73,7 @@ fn main() {
     eprintln!(
         "{} generated items, {:.0} bytes/item; registered rules ({}): {}",
         ITEMS,
-        bytes() as f64 / ITEMS as f64,
+        bytes(first_lines()) as f64 / ITEMS as f64,
         ids.len(),
         ids.join(" ")
     );
@@ -83,7 +86,7 @@ fn parse_only(b: Bencher) {
     static PLACE: AtomicUsize = AtomicUsize::new(0);
     b.counter(ItemsCount::new(ITEMS))
         .with_inputs(|| next_lines(&PLACE))
-        .input_counter(|lines| BytesCount::new(lines.iter().map(|l| l.len() + 1).sum::<usize>()))
+        .input_counter(|lines| BytesCount::new(bytes(lines)))
         .bench_values(|lines| {
             for l in lines {
                 black_box(serde_json::from_str::<Item>(black_box(l)).expect("parse"));
@@ -101,7 +104,7 @@ fn parse_and_rules(b: Bencher) {
     let ctx = CheckContext::default();
     b.counter(ItemsCount::new(ITEMS))
         .with_inputs(|| next_lines(&PLACE))
-        .input_counter(|lines| BytesCount::new(lines.iter().map(|l| l.len() + 1).sum::<usize>()))
+        .input_counter(|lines| BytesCount::new(bytes(lines)))
         .bench_values(|lines| {
             for batch in lines.chunks(BATCH) {
                 let items: Vec<(Item, String)> = batch
