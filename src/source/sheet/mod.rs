@@ -87,12 +87,18 @@ impl Sheet {
 pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record)) {
     let mut notices = Vec::new();
     let tables = Tables::new(labels, &mut notices);
-    let no_item_sheet = (!sheets.is_empty()).then(|| no_item_sheet_notice(&sheets));
+    // What each sheet holds, from its first rows; the notice for a workbook without items needs
+    // every sheet's name, so it is written before the sheets are dropped.
+    let detected: Vec<_> = sheets.iter().map(|s| detect(s, &tables)).collect();
+    let has_items = detected
+        .iter()
+        .flatten()
+        .any(|(_, kind, _)| *kind == Kind::Item);
+    let no_item_sheet = (!has_items && !sheets.is_empty()).then(|| no_item_sheet_notice(&sheets));
     let mut items: Vec<Item> = Vec::new();
     let mut children: Vec<(Kind, Sheet, usize, Vec<Col>)> = Vec::new();
-    let mut item_sheets = 0usize;
-    for sheet in sheets {
-        let Some((header, kind, cols)) = detect(&sheet, &tables) else {
+    for (sheet, detected) in sheets.into_iter().zip(detected) {
+        let Some((header, kind, cols)) = detected else {
             notices.push(Notice {
                 level: NoticeLevel::Info,
                 provenance: sheet.name.as_ref().map_or_else(
@@ -110,14 +116,13 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             continue;
         };
         if kind == Kind::Item {
-            item_sheets += 1;
             read_item_sheet(&sheet, header, &cols, &mut items, &mut notices);
         } else {
             children.push((kind, sheet, header, cols));
         }
     }
-    if item_sheets == 0 {
-        notices.extend(no_item_sheet);
+    if let Some(notice) = no_item_sheet {
+        notices.push(notice);
         children.clear();
     }
     let mut by_code: HashMap<String, usize> = HashMap::new();
