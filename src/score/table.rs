@@ -216,16 +216,13 @@ fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> 
     Ok(table)
 }
 
-/// A cell as text; whole numbers without a decimal point (codes typed as numbers stay readable).
+/// A cell as the export reader shows it ([`crate::source::xlsx::cell_text`]: trimmed, numbers
+/// as Excel shows them, dates as dates), except that TRUE and FALSE read as 是 and 否: an
+/// assessor's checkbox column (复核结果, 是否确认) means yes or no.
 fn cell_text(d: &Data) -> String {
     match d {
-        Data::Empty => String::new(),
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
         Data::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
-        other => other.to_string(),
+        other => crate::source::xlsx::cell_text(other),
     }
 }
 
@@ -249,5 +246,44 @@ mod tests {
         let t2 = parse_csv("a.csv", &gbk).unwrap();
         assert_eq!(t2.rows, t.rows);
         assert_eq!(t2.issue(2, "x").place.to_string(), "a.csv 第2行");
+    }
+
+    #[test]
+    fn workbook_cells_read_as_the_export_reader_shows_them_and_checkboxes_as_yes_no() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("复核.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for (c, h) in ["实施编码", "是否确认", "复核日期", "扣分"]
+            .iter()
+            .enumerate()
+        {
+            ws.write(0, c as u16, *h).unwrap();
+        }
+        ws.write(1, 0, " 11341700MB1234567X3000104002000 ").unwrap();
+        ws.write(1, 1, true).unwrap();
+        let date = rust_xlsxwriter::ExcelDateTime::from_ymd(2026, 11, 27).unwrap();
+        let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
+        ws.write_datetime_with_format(1, 2, &date, &format).unwrap();
+        ws.write(1, 3, 0.1 + 0.2).unwrap();
+        ws.write(2, 0, 3_000_104_002_000_u64 as f64).unwrap();
+        ws.write(2, 1, false).unwrap();
+        wb.save(&path).unwrap();
+
+        let t = read_table(&path, None).unwrap();
+        assert_eq!(t.headers, ["实施编码", "是否确认", "复核日期", "扣分"]);
+        assert_eq!(
+            t.rows[0],
+            (
+                2,
+                vec![
+                    "11341700MB1234567X3000104002000".to_owned(),
+                    "是".to_owned(),
+                    "2026-11-27".to_owned(),
+                    "0.3".to_owned(),
+                ]
+            )
+        );
+        assert_eq!(t.rows[1].1[..2], ["3000104002000", "否"]);
     }
 }
