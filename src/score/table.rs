@@ -266,7 +266,7 @@ mod tests {
         let format = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
         ws.write_datetime_with_format(1, 2, &date, &format).unwrap();
         ws.write(1, 3, 0.1 + 0.2).unwrap();
-        ws.write(2, 0, 3_000_104_002_000_u64 as f64).unwrap();
+        ws.write(2, 0, 3_000_104_002_000_f64).unwrap();
         ws.write(2, 1, false).unwrap();
         wb.save(&path).unwrap();
 
