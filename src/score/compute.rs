@@ -301,7 +301,8 @@ pub fn score_from_sums(
 }
 
 /// Fills `overlaps_with`: units of the same kind (ranked together) whose score intervals
-/// `[score_low, score_high]` intersect.
+/// `[score_low, score_high]` intersect. Two points (a census, or intervals narrower than the
+/// rounding) are never flagged: equal points are a tie in the table, not sampling luck.
 pub fn flag_overlaps(scores: &mut [UnitScore]) {
     let spans: Vec<(String, UnitKind, f64, f64)> = scores
         .iter()
@@ -311,7 +312,11 @@ pub fn flag_overlaps(scores: &mut [UnitScore]) {
         s.overlaps_with = spans
             .iter()
             .filter(|(u, k, lo, hi)| {
-                *u != s.unit && *k == s.kind && *lo <= s.score_high && s.score_low <= *hi
+                *u != s.unit
+                    && *k == s.kind
+                    && *lo <= s.score_high
+                    && s.score_low <= *hi
+                    && (lo < hi || s.score_low < s.score_high)
             })
             .map(|(u, ..)| u.clone())
             .collect();

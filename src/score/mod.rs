@@ -21,7 +21,8 @@
 //!   For the element rate the checks of one item are treated as independent, which makes the
 //!   interval somewhat too narrow when errors cluster in items.
 //! - **overlaps_with**: the units of the same kind whose score intervals intersect this one's —
-//!   their order in a ranking is within sampling luck.
+//!   their order in a ranking is within sampling luck. Two point intervals (a census, or intervals
+//!   narrower than the rounding) are never flagged: equal points are a tie, not luck.
 //! - **编制完整 (completeness, 附件2 rows 11–12)**, for 县区 units only, over all checked items of
 //!   the unit (the platform check is of the whole list, not the sample):
 //!   `max(0, 0.5 − 0.1 × missing)`, once for 权力事项 (事项类型 other than 20/公共服务, including

@@ -174,6 +174,12 @@ fn overlapping_intervals_are_flagged_within_a_kind() {
     assert!(s.iter().all(|u| u.kind == UnitKind::Department));
     assert_eq!(by_unit(&s, DEPT).overlaps_with, vec![COUNTY.to_owned()]);
     assert_eq!(by_unit(&s, COUNTY).overlaps_with, vec![DEPT.to_owned()]);
+    // Checked in full (a census), both fail 20 % of their items: the same score, a tie in the
+    // table, not sampling luck; the points are not flagged.
+    let s = score_units(&r, &m, None, None, opts(RateKind::Item));
+    assert_eq!(by_unit(&s, DEPT).score, by_unit(&s, COUNTY).score);
+    assert_eq!(by_unit(&s, DEPT).score_low, by_unit(&s, DEPT).score_high);
+    assert!(s.iter().all(|u| u.overlaps_with.is_empty()));
     // different kinds are never compared
     let s = score_units(
         &r,
