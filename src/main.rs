@@ -1,6 +1,7 @@
 //! The `zwfw-audit` binary: parse arguments, run, map the result to an exit code
 //! (0 clean, 1 findings at or above the threshold, 2 the run could not be done).
 
+use std::io::Write as _;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -17,7 +18,8 @@ fn main() -> ExitCode {
     match zwfw_audit::cli::run(cli) {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
         Err(e) => {
-            eprintln!("错误: {e:#}");
+            // Best effort, as every message of the run (a closed pipe is not a crash).
+            let _ = writeln!(std::io::stderr().lock(), "错误: {e:#}");
             ExitCode::from(2)
         }
     }

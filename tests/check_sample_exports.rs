@@ -84,6 +84,34 @@ fn check_on_the_sample_xlsx_lists_every_item_and_exits_1() {
     );
 }
 
+/// A terminal that went away (`zwfw-audit check … 2>&1 | head -1`, a cron job's closed log pipe)
+/// does not crash the run: the reports are written and the exit code is still the run's own (1:
+/// the sample has findings), not 101 from a panic in the middle of the summary.
+#[test]
+fn a_closed_stderr_keeps_the_run_and_its_exit_code() {
+    let out = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("zwfw-audit"))
+        .current_dir(root())
+        .args([
+            "check",
+            "fixtures/exports/sample.xlsx",
+            "--run-id",
+            "pipe",
+            "-o",
+        ])
+        .arg(out.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The read end closed before the run writes its first line: every write to stderr fails.
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(1), "{status}");
+    assert!(out.path().join("report.json").is_file());
+    assert!(out.path().join("findings.csv").is_file());
+}
+
 #[test]
 fn a_corrupt_input_is_reported_and_the_good_one_still_checked() {
     let dir = tempfile::tempdir().unwrap();

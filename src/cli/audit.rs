@@ -206,13 +206,13 @@ fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Resu
     };
     store.add_waiver(&waiver)?;
     if !waiver.is_active(now.date) {
-        eprintln!("注意: 有效期 {} 已过，这条豁免不会生效", waiver.until);
+        say!("注意: 有效期 {} 已过，这条豁免不会生效", waiver.until);
     }
     match store.latest_finding(fingerprint)? {
         Some((unit, code, message)) => {
             println!("已豁免至 {}: {unit} {code} — {message}", waiver.until);
         }
-        None => eprintln!(
+        None => say!(
             "注意: 最近的运行中没有指纹为 {fingerprint} 的问题；豁免已记录，下次运行会报告它是否匹配"
         ),
     }
@@ -243,7 +243,7 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
         // Keep the original error; a failure to mark the run is secondary (an unmarked run
         // counts as incomplete anyway once its lock is gone).
         if let Err(mark) = store.abandon(&run_id, &RunTime::now()) {
-            eprintln!("注意: 无法把运行 {run_id} 标记为未完成: {mark}");
+            say!("注意: 无法把运行 {run_id} 标记为未完成: {mark}");
         }
     })
 }
@@ -334,7 +334,7 @@ fn nightly_steps(
     staged.commit()?;
     // The run is complete; its reports take their final name.
     if let Err(e) = std::fs::rename(&partial, &dir) {
-        eprintln!(
+        say!(
             "注意: 运行已完成，但无法把 {} 改名为 {}: {e}",
             partial.display(),
             dir.display()

@@ -146,7 +146,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
             .any(|n| n.level == source::NoticeLevel::Error)
     {
         for n in &report.notices {
-            eprintln!("错误: {} — {}", n.provenance, n.message);
+            say!("错误: {} — {}", n.provenance, n.message);
         }
         bail!("没有读到任何事项");
     }
@@ -202,24 +202,31 @@ fn write_sample(rows: &[SampleRow], spec: &SampleSpec, dir: &Path, quiet: bool) 
 
 fn print_summary(report: &Report, dir: &Path) {
     let s = &report.summary;
-    eprintln!(
+    say!(
         "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
-        s.checked, s.unreadable, s.errors, s.warnings, s.items_with_errors
+        s.checked,
+        s.unreadable,
+        s.errors,
+        s.warnings,
+        s.items_with_errors
     );
     for n in &report.notices {
-        eprintln!("  注意: {} — {}", n.provenance, n.message);
+        say!("  注意: {} — {}", n.provenance, n.message);
     }
     for f in report.findings.iter().take(10) {
-        eprintln!(
+        say!(
             "  [{}] {} {} — {}",
-            f.rule, f.item_code, f.item_name, f.message
+            f.rule,
+            f.item_code,
+            f.item_name,
+            f.message
         );
     }
     if report.findings.len() > 10 {
-        eprintln!("  …… 其余 {} 条见报告", report.findings.len() - 10);
+        say!("  …… 其余 {} 条见报告", report.findings.len() - 10);
     }
     print_scores(&report.scores);
-    eprintln!("报告已写入 {}", dir.display());
+    say!("报告已写入 {}", dir.display());
 }
 
 /// The per-unit score table on the terminal.
@@ -268,7 +275,7 @@ fn run_streaming(
     let (mapping, score_opts, issues) =
         crate::score::census_setup(&config.score).context("无法使用 [score] 中的单位对照表")?;
     for i in &issues {
-        eprintln!("  注意: 单位对照表 {} — {}", i.place, i.message);
+        say!("  注意: 单位对照表 {} — {}", i.place, i.message);
     }
     let opts = stream::StreamOptions {
         scores: Some((mapping, score_opts)),
@@ -284,30 +291,37 @@ fn run_streaming(
             .any(|n| n.level == source::NoticeLevel::Error)
     {
         for n in &out.notices {
-            eprintln!("错误: {} — {}", n.provenance, n.message);
+            say!("错误: {} — {}", n.provenance, n.message);
         }
         bail!("没有读到任何事项");
     }
     if !args.quiet {
-        eprintln!(
+        say!(
             "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
-            s.checked, s.unreadable, s.errors, s.warnings, s.items_with_errors
+            s.checked,
+            s.unreadable,
+            s.errors,
+            s.warnings,
+            s.items_with_errors
         );
         for n in &out.notices {
-            eprintln!("  注意: {} — {}", n.provenance, n.message);
+            say!("  注意: {} — {}", n.provenance, n.message);
         }
         for f in &out.first_findings {
-            eprintln!(
+            say!(
                 "  [{}] {} {} — {}",
-                f.rule, f.item_code, f.item_name, f.message
+                f.rule,
+                f.item_code,
+                f.item_name,
+                f.message
             );
         }
         let total = s.errors + s.warnings;
         if total > out.first_findings.len() {
-            eprintln!("  …… 其余 {} 条见报告", total - out.first_findings.len());
+            say!("  …… 其余 {} 条见报告", total - out.first_findings.len());
         }
         print_scores(&out.scores);
-        eprintln!("报告已写入 {}", dir.display());
+        say!("报告已写入 {}", dir.display());
     }
     if let Some(spec) = &sample {
         write_sample(&out.sample, spec, &dir, args.quiet)?;

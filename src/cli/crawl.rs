@@ -56,7 +56,7 @@ impl Bar {
             return;
         }
         if self.bar.is_hidden() {
-            eprintln!("{text}");
+            say!("{text}");
         } else {
             self.bar.println(text);
         }
@@ -94,7 +94,7 @@ impl CrawlProgress for Bar {
 pub fn run(args: &CrawlArgs) -> Result<i32> {
     let (summary, output) = crawl_to_folder(args)?;
     if !args.quiet {
-        eprintln!("检查: zwfw-audit check {}", output.display());
+        say!("检查: zwfw-audit check {}", output.display());
     }
     Ok(i32::from(
         !summary.complete
@@ -171,7 +171,7 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
     bar.finish_and_clear();
     if !args.quiet {
         let s = &summary.stats;
-        eprintln!(
+        say!(
             "{}: 抓取 {} 个网址（未修改 {}，失败 {}，跳过 {}，续抓前已完成 {}），HTTP 请求 {} 次，用时 {:.1} 秒（{:.1} 页/秒）",
             if summary.complete {
                 "抓取完成"
@@ -187,19 +187,19 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
             s.elapsed.as_secs_f64(),
             s.rate()
         );
-        eprintln!(
+        say!(
             "事项 {} 个，无法读取的页面 {} 个；结果在 {}（items.ndjson、unreadable.ndjson、crawl-log.csv）",
             summary.items,
             summary.unreadable,
             output.display()
         );
         if summary.items == 0 {
-            eprintln!(
+            say!(
                 "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因，并核对站点配置。"
             );
         }
         if !summary.complete {
-            eprintln!("再次运行同一命令即可从中断处继续。");
+            say!("再次运行同一命令即可从中断处继续。");
         }
     }
     Ok((summary, output))

@@ -42,7 +42,7 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
     for r in &records {
         if let Record::Notice(n) = r {
             if !args.quiet {
-                eprintln!("注意: {} — {}", n.provenance, n.message);
+                say!("注意: {} — {}", n.provenance, n.message);
             }
         }
     }
@@ -82,9 +82,9 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
     file.flush()?;
     if !args.quiet {
         for c in run.checks.values().filter(|c| c.verdict != LinkVerdict::Ok) {
-            eprintln!("  [{}] {} — {}", c.verdict.label_zh(), c.url, c.reason);
+            say!("  [{}] {} — {}", c.verdict.label_zh(), c.url, c.reason);
         }
-        eprintln!("结果已写入 {}", path.display());
+        say!("结果已写入 {}", path.display());
     }
     Ok(i32::from(run.stats.broken > 0))
 }
@@ -92,18 +92,16 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
 /// Checks the links (cache in `[links] cache_dir`) and prints a one-line summary.
 pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<LinkRun> {
     if config.links.allowed_hosts.is_empty() && !uses.is_empty() && !quiet {
-        eprintln!(
-            "注意: 配置 [links] allowed_hosts 为空，所有链接都不会被访问（结果为“无法核实”）"
-        );
+        say!("注意: 配置 [links] allowed_hosts 为空，所有链接都不会被访问（结果为“无法核实”）");
     }
     let run = links::check_links_blocking(uses, &config.links, jiff::Timestamp::now())
         .context("链接检查无法进行")?;
     if !quiet {
         for n in &run.notes {
-            eprintln!("注意: {n}");
+            say!("注意: {n}");
         }
         let s = &run.stats;
-        eprintln!(
+        say!(
             "已检查链接 {} 个（引用 {} 处）：可用 {}、失效 {}、无法核实 {}；缓存直接使用 {}、条件请求确认未变 {}；请求 {} 次，用时 {:.1} 秒",
             s.urls,
             s.uses,

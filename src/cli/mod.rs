@@ -8,6 +8,16 @@ use clap::{Parser, Subcommand};
 
 use crate::config::Config;
 
+/// `eprintln!` that cannot fail the run: what a command tells the terminal is best effort. A
+/// closed pipe (`zwfw-audit check … 2>&1 | head`) made `eprintln!` panic, and a finished run
+/// exited 101 instead of its own code.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 mod audit;
 mod check;
 mod crawl;

@@ -65,6 +65,6 @@ pub(crate) fn write_to(
 /// Lists the files written.
 pub(crate) fn print_written(written: &[PathBuf]) {
     for path in written {
-        eprintln!("已写入 {}", path.display());
+        say!("已写入 {}", path.display());
     }
 }

@@ -112,7 +112,7 @@ pub(crate) fn print_summary(rows: &[SampleRow], spec: &SampleSpec, csv: &Path, x
             _ => units.push((&r.unit, 1)),
         }
     }
-    eprintln!(
+    say!(
         "抽样: 方法 {}，种子 {}，{} 个单位共抽取 {} 个事项",
         spec.label(),
         spec.seed,
@@ -120,9 +120,9 @@ pub(crate) fn print_summary(rows: &[SampleRow], spec: &SampleSpec, csv: &Path, x
         rows.len()
     );
     for (u, n) in units {
-        eprintln!("  {u}: {n}");
+        say!("  {u}: {n}");
     }
-    eprintln!("抽样清单已写入 {} 和 {}", csv.display(), xlsx.display());
+    say!("抽样清单已写入 {} 和 {}", csv.display(), xlsx.display());
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {

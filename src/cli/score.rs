@@ -113,7 +113,7 @@ pub(crate) fn load_mapping(
 /// Prints bad rows of a handed-back file.
 pub(crate) fn print_issues(what: &str, issues: &[FileIssue]) {
     for i in issues {
-        eprintln!("  注意: {what} {} — {}", i.place, i.message);
+        say!("  注意: {what} {} — {}", i.place, i.message);
     }
 }
 
@@ -147,7 +147,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
                 .with_context(|| format!("无法使用复核文件 {}", path.display()))?;
             print_issues("复核文件", &out.issues);
             if !args.quiet {
-                eprintln!(
+                say!(
                     "复核: 确认 {} 条问题，驳回 {} 条，{} 行有误未采用",
                     out.confirmed,
                     out.rejected,
@@ -172,7 +172,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             .filter(|u| !scores.iter().any(|s| &s.unit == u))
             .collect();
         if !unsampled.is_empty() {
-            eprintln!("以下单位没有抽中事项，未计分: {}", unsampled.join("、"));
+            say!("以下单位没有抽中事项，未计分: {}", unsampled.join("、"));
         }
     }
     let notices: Vec<Notice> = issues.iter().map(FileIssue::to_notice).collect();
@@ -191,7 +191,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
     if !args.quiet {
         let mut out = std::io::stdout().lock();
         print_table(&mut out, &report.scores, opts.rate_kind).or_else(super::ignore_broken_pipe)?;
-        eprintln!("得分已写入 {}", out_path.display());
+        say!("得分已写入 {}", out_path.display());
     }
     Ok(0)
 }
