@@ -22,7 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::table::{FileIssue, Table, TableError, cell, read_table};
+use super::table::{CODE, FileIssue, Table, TableError, cell, read_table};
 use crate::model::text::to_halfwidth;
 use crate::report::{ItemStatus, Report};
 
@@ -73,7 +73,7 @@ pub struct ReviewOutcome {
 
 /// Reads and applies a review file (see the module docs).
 pub fn read(path: &Path, report: &Report) -> Result<ReviewOutcome, TableError> {
-    let table = read_table(path, Some(SHEET))?;
+    let table = read_table(path, Some(SHEET), CODE)?;
     apply(&table, report)
 }
 
@@ -110,7 +110,7 @@ struct ValidRow<'t> {
 
 /// Applies a review table to a report's findings.
 pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError> {
-    let code_col = table.require(&["实施编码", "事项编码"])?;
+    let code_col = table.require(CODE)?;
     let rule_col = table.require(&["规则", "规则编号", "规则ID"])?;
     let verdict_col = table.require(&["复核结果", "复核意见", "是否确认"])?;
     let evidence_col = table.column(&["原文", "问题原文"]);

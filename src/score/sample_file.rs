@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::compute::lots;
 use super::sample::SampleRow;
-use super::table::{FileIssue, Table, TableError, cell, read_table};
+use super::table::{CODE, FileIssue, Table, TableError, cell, read_table};
 use super::units::UnitMapping;
 use crate::report::Report;
 
@@ -106,7 +106,7 @@ pub fn read(
     report: &Report,
     mapping: &UnitMapping,
 ) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
-    let table = read_table(path, Some(SHEET))?;
+    let table = read_table(path, Some(SHEET), CODE)?;
     select(&table, report, mapping)
 }
 
@@ -117,7 +117,7 @@ pub fn select(
     report: &Report,
     mapping: &UnitMapping,
 ) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
-    let code_col = table.require(&["实施编码", "事项编码"])?;
+    let code_col = table.require(CODE)?;
     let unit_col = table.column(&["考核单位"]);
     let mut issues = Vec::new();
     let mut chosen = BTreeSet::new();

@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Provenance;
 use crate::model::text::normalize_label;
+use crate::source::sheet::HEADER_SCAN_ROWS;
+
+/// The 实施编码 column of sample and review tables, under the names it goes by.
+pub const CODE: &[&str] = &["实施编码", "事项编码"];
 
 /// A table file could not be read at all.
 #[derive(Debug, thiserror::Error)]
@@ -39,10 +43,15 @@ pub enum TableError {
         message: String,
     },
     /// A required column is missing.
-    #[error("{path} 缺少「{column}」列")]
+    #[error(
+        "{path}{}缺少「{column}」列（表头在前 {HEADER_SCAN_ROWS} 行中查找）",
+        .sheet.as_ref().map_or_else(|| " ".to_owned(), |s| format!(" 表「{s}」"))
+    )]
     MissingColumn {
         /// The file.
         path: String,
+        /// The sheet looked at, for a workbook.
+        sheet: Option<String>,
         /// The column.
         column: String,
     },
@@ -94,6 +103,7 @@ impl Table {
     pub fn require(&self, names: &[&str]) -> Result<usize, TableError> {
         self.column(names).ok_or_else(|| TableError::MissingColumn {
             path: self.source.clone(),
+            sheet: self.sheet.clone(),
             column: names[0].to_owned(),
         })
     }
@@ -120,100 +130,120 @@ pub fn cell(row: &[String], col: Option<usize>) -> &str {
     col.and_then(|c| row.get(c)).map_or("", |s| s.trim())
 }
 
-/// Reads a CSV or XLSX/XLS/ODS table. For a workbook, the sheet named `sheet` when present,
-/// otherwise the first. The header is the first non-empty row.
-pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> {
+/// Reads a CSV or XLSX/XLS/ODS table whose header row holds a column named one of `key`. For a
+/// workbook: the sheet named `sheet` when there is one, otherwise the first sheet with such a
+/// header, otherwise the first sheet. The header is the first of the first [`HEADER_SCAN_ROWS`]
+/// non-empty rows that holds a `key` column (a title above it is skipped), otherwise the first
+/// non-empty row.
+pub fn read_table(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table, TableError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
     if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
-        read_workbook(path, sheet)
+        read_workbook(path, sheet, key)
     } else {
         let bytes = std::fs::read(path).map_err(|source| TableError::Io {
             path: path.display().to_string(),
             source,
         })?;
-        parse_csv(&path.display().to_string(), &bytes)
+        parse_csv(&path.display().to_string(), &bytes, key)
     }
 }
 
-/// Decodes CSV bytes: UTF-8 (BOM stripped) when valid, otherwise the encoding chardetng guesses
-/// (GBK/GB18030 for Excel on Chinese Windows).
-pub fn decode(bytes: &[u8]) -> String {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return s.to_owned();
-    }
-    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    det.feed(bytes, true);
-    let enc = det.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
-    enc.decode(bytes).0.into_owned()
+/// Parses CSV bytes (any encoding and delimiter the export reader takes, rows numbered as Excel
+/// shows them) into a table whose header holds a `key` column (see [`read_table`]).
+pub fn parse_csv(source: &str, bytes: &[u8], key: &[&str]) -> Result<Table, TableError> {
+    let (text, _) = crate::source::csv::decode(bytes);
+    let rows = crate::source::csv::parse_rows(&text).map_err(|message| TableError::Csv {
+        path: source.to_owned(),
+        message,
+    })?;
+    Ok(Table::from_rows(source, None, numbered(1, rows), key))
 }
 
-/// Parses CSV bytes into a table.
-pub fn parse_csv(source: &str, bytes: &[u8]) -> Result<Table, TableError> {
-    let text = decode(bytes);
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut table = Table {
-        source: source.to_owned(),
-        ..Table::default()
-    };
-    for rec in rdr.records() {
-        let rec = rec.map_err(|e| TableError::Csv {
-            path: source.to_owned(),
-            message: e.to_string(),
-        })?;
-        let line = rec.position().map_or(0, csv::Position::line);
-        let cells: Vec<String> = rec.iter().map(str::to_owned).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
+/// Rows with their 1-based numbers, from `first`.
+fn numbered(first: u64, rows: Vec<Vec<String>>) -> impl Iterator<Item = (u64, Vec<String>)> {
+    (first..).zip(rows)
+}
+
+impl Table {
+    /// The table of `rows`: the header found as [`read_table`] says, the non-empty rows below it.
+    fn from_rows(
+        source: &str,
+        sheet: Option<String>,
+        rows: impl Iterator<Item = (u64, Vec<String>)>,
+        key: &[&str],
+    ) -> Table {
+        let rows: Vec<(u64, Vec<String>)> = rows
+            .filter(|(_, cells)| cells.iter().any(|c| !c.trim().is_empty()))
+            .collect();
+        let header = rows
+            .iter()
+            .take(HEADER_SCAN_ROWS)
+            .position(|(_, cells)| has_column(cells, key))
+            .unwrap_or(0);
+        let mut rows = rows.into_iter().skip(header);
+        let headers = rows.next().map(|(_, cells)| cells).unwrap_or_default();
+        Table {
+            source: source.to_owned(),
+            sheet,
+            headers,
+            rows: rows.collect(),
         }
-        if table.headers.is_empty() {
-            table.headers = cells;
-        } else {
-            table.rows.push((line, cells));
-        }
     }
-    Ok(table)
 }
 
-fn read_workbook(path: &Path, sheet: Option<&str>) -> Result<Table, TableError> {
+/// Whether a header row holds a column named one of `names`.
+fn has_column(headers: &[String], names: &[&str]) -> bool {
+    headers.iter().any(|h| {
+        names
+            .iter()
+            .any(|n| normalize_label(n) == normalize_label(h))
+    })
+}
+
+fn read_workbook(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table, TableError> {
     let err = |message: String| TableError::Workbook {
         path: path.display().to_string(),
         message,
     };
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| err(e.to_string()))?;
     let names = wb.sheet_names();
-    let name = sheet
-        .and_then(|s| names.iter().find(|n| n.trim() == s))
-        .or_else(|| names.first())
-        .cloned()
-        .ok_or_else(|| err("工作簿中没有工作表".to_owned()))?;
-    let range = wb.worksheet_range(&name).map_err(|e| err(e.to_string()))?;
-    let first_row = range.start().map_or(0, |(r, _)| u64::from(r));
-    let mut table = Table {
-        source: path.display().to_string(),
-        sheet: Some(name),
-        ..Table::default()
+    if names.is_empty() {
+        return Err(err("工作簿中没有工作表".to_owned()));
+    }
+    let source = path.display().to_string();
+    let mut read = |name: &str| -> Result<Table, TableError> {
+        let range = wb.worksheet_range(name).map_err(|e| err(e.to_string()))?;
+        let first_row = range.start().map_or(0, |(r, _)| u64::from(r)) + 1;
+        let rows = range
+            .rows()
+            .map(|row| row.iter().map(cell_text).collect())
+            .collect();
+        Ok(Table::from_rows(
+            &source,
+            Some(name.to_owned()),
+            numbered(first_row, rows),
+            key,
+        ))
     };
-    for (i, row) in range.rows().enumerate() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        let row_no = first_row + i as u64 + 1;
-        if table.headers.is_empty() {
-            table.headers = cells;
-        } else {
-            table.rows.push((row_no, cells));
+    if let Some(name) = sheet.and_then(|s| names.iter().find(|n| n.trim() == s)) {
+        return read(name);
+    }
+    // The first sheet with the key column; failing that, the first sheet (whose missing column
+    // is then reported with its name).
+    let mut first = None;
+    for name in &names {
+        match read(name) {
+            Ok(table) if has_column(&table.headers, key) => return Ok(table),
+            other => {
+                first.get_or_insert(other);
+            }
         }
     }
-    Ok(table)
+    first.unwrap_or_else(|| Err(err("工作簿中没有工作表".to_owned())))
 }
 
 /// A cell as the export reader shows it ([`crate::source::xlsx::cell_text`]: trimmed, numbers
@@ -233,7 +263,7 @@ mod tests {
     #[test]
     fn csv_with_bom_or_gbk_reads_the_same() {
         let utf8 = "\u{feff}实施编码,复核结果\n11341700MB1234567X3000104002000,驳回\n";
-        let t = parse_csv("a.csv", utf8.as_bytes()).unwrap();
+        let t = parse_csv("a.csv", utf8.as_bytes(), CODE).unwrap();
         assert_eq!(t.column(&["实施编码"]), Some(0));
         assert_eq!(
             t.rows,
@@ -243,9 +273,89 @@ mod tests {
             )]
         );
         let (gbk, _, _) = encoding_rs::GBK.encode(&utf8[3..]);
-        let t2 = parse_csv("a.csv", &gbk).unwrap();
+        let t2 = parse_csv("a.csv", &gbk, CODE).unwrap();
         assert_eq!(t2.rows, t.rows);
         assert_eq!(t2.issue(2, "x").place.to_string(), "a.csv 第2行");
+    }
+
+    /// Rows are numbered as Excel and WPS show them, whatever the line ends (they save CRLF on
+    /// Windows): a blank line is a row, a cell over two lines is one.
+    #[test]
+    fn csv_rows_are_numbered_as_excel_shows_them() {
+        let rows = |text: &str| -> Vec<u64> {
+            let t = parse_csv("复核.csv", text.as_bytes(), CODE).unwrap();
+            t.rows.iter().map(|r| r.0).collect()
+        };
+        let lf = "实施编码,复核结果\n1134,确认\n1135,驳回\n";
+        assert_eq!(rows(lf), [2, 3]);
+        assert_eq!(rows(&lf.replace('\n', "\r\n")), [2, 3]);
+        let gaps =
+            "实施编码,复核结果\r\n\r\n1134,确认\r\n1135,\"驳回\r\n（重复）\"\r\n1136,确认\r\n";
+        assert_eq!(rows(gaps), [3, 4, 5]);
+    }
+
+    /// A title above the header (as assessors add to a printed list) is skipped: the header is
+    /// the first row with the key column. Without one, the first row is the header, and the
+    /// missing column is reported with where it was looked for.
+    #[test]
+    fn the_header_is_the_first_row_with_the_key_column() {
+        let text = "池州市2026年实施清单复核表\n复核人：张三,日期：2026-11-27\n实施编码,规则,复核结果\n1134,B09,确认\n";
+        let t = parse_csv("复核.csv", text.as_bytes(), CODE).unwrap();
+        assert_eq!(t.headers, ["实施编码", "规则", "复核结果"]);
+        assert_eq!(
+            t.rows,
+            [(4, vec!["1134".into(), "B09".into(), "确认".into()])]
+        );
+        let t = parse_csv(
+            "复核.csv",
+            "事项名称,复核结果\n食品经营许可,确认\n".as_bytes(),
+            CODE,
+        )
+        .unwrap();
+        assert_eq!(t.headers, ["事项名称", "复核结果"]);
+        assert_eq!(
+            t.require(CODE).unwrap_err().to_string(),
+            "复核.csv 缺少「实施编码」列（表头在前 10 行中查找）"
+        );
+    }
+
+    /// The named sheet when there is one; otherwise the first sheet with the key column (the
+    /// fix list's 问题清单 renamed by the assessor), not the 汇总 sheet before it.
+    #[test]
+    fn a_renamed_sheet_is_found_by_its_key_column() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("整改清单-全部.xlsx");
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let summary = wb.add_worksheet().set_name("汇总").unwrap();
+        summary.write(0, 0, "考核单位").unwrap();
+        summary.write(1, 0, "贵池区").unwrap();
+        let list = wb.add_worksheet().set_name("问题清单（复核）").unwrap();
+        list.write(0, 0, "贵池区整改清单").unwrap();
+        for (c, h) in ["实施编码", "规则", "复核结果"].iter().enumerate() {
+            list.write(2, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["1134", "B09", "驳回"].iter().enumerate() {
+            list.write(3, c as u16, *v).unwrap();
+        }
+        wb.save(&path).unwrap();
+
+        let t = read_table(&path, Some("问题清单"), CODE).unwrap();
+        assert_eq!(t.sheet.as_deref(), Some("问题清单（复核）"));
+        assert_eq!(
+            t.rows,
+            [(4, vec!["1134".into(), "B09".into(), "驳回".into()])]
+        );
+        let err = read_table(&path, None, &["考核单位类型"])
+            .unwrap()
+            .require(&["考核单位类型"])
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} 表「汇总」缺少「考核单位类型」列（表头在前 10 行中查找）",
+                path.display()
+            )
+        );
     }
 
     #[test]
@@ -270,7 +380,7 @@ mod tests {
         ws.write(2, 1, false).unwrap();
         wb.save(&path).unwrap();
 
-        let t = read_table(&path, None).unwrap();
+        let t = read_table(&path, None, CODE).unwrap();
         assert_eq!(t.headers, ["实施编码", "是否确认", "复核日期", "扣分"]);
         assert_eq!(
             t.rows[0],

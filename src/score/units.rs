@@ -21,6 +21,16 @@ use crate::reference::division_name;
 use crate::report::ItemEntry;
 use crate::unit::UnitKind;
 
+/// The key column of a mapping file (实施主体 or 区划), under the names it goes by.
+const KEY: &[&str] = &[
+    "实施主体/区划",
+    "实施主体",
+    "区划",
+    "行政区划代码",
+    "区划代码",
+    "实施主体编码",
+];
+
 /// How items are grouped into units when no mapping row names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -86,15 +96,8 @@ impl UnitMapping {
     /// Reads a mapping file (CSV or XLSX). Bad rows (empty key or unit, unknown kind, a key
     /// given twice) are returned as issues with their row; the other rows are used.
     pub fn load(path: &Path, mode: UnitMode) -> Result<(Self, Vec<FileIssue>), TableError> {
-        let table = read_table(path, None)?;
-        let key_col = table.require(&[
-            "实施主体/区划",
-            "实施主体",
-            "区划",
-            "行政区划代码",
-            "区划代码",
-            "实施主体编码",
-        ])?;
+        let table = read_table(path, None, KEY)?;
+        let key_col = table.require(KEY)?;
         let unit_col = table.require(&["考核单位", "被考核单位"])?;
         let kind_col = table.column(&["类型", "单位类型", "考核单位类型"]);
         let mut rows = BTreeMap::new();

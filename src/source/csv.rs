@@ -72,7 +72,9 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
     })
 }
 
-/// Splits decoded delimited text into trimmed cells, guessing the delimiter.
+/// Splits decoded delimited text into trimmed cells, guessing the delimiter. Row `i` is the row
+/// `i + 1` Excel and WPS show: a blank line is an empty row, a cell may span lines, and line ends
+/// may be CRLF (the csv crate skips blank lines and counts lines, not rows).
 pub fn parse_rows(text: &str) -> Result<Vec<Vec<String>>, String> {
     let delimiter = guess_delimiter(text);
     let mut reader = csv::ReaderBuilder::new()
@@ -80,10 +82,35 @@ pub fn parse_rows(text: &str) -> Result<Vec<Vec<String>>, String> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
+    let bytes = text.as_bytes();
     let mut rows = Vec::new();
+    // Where the last record started, and the line ends inside its cells.
+    let (mut last_start, mut inside) = (0, None);
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("第{}条记录无法解析: {e}", i + 1))?;
+        // After a CRLF the csv crate puts the record at the LF: its first cell starts later.
+        let mut start = record
+            .position()
+            .map_or(last_start, |p| {
+                usize::try_from(p.byte()).unwrap_or(usize::MAX)
+            })
+            .clamp(last_start, bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        // The line ends since the last record started: those inside its cells, the one that
+        // ended it, and one for each blank line.
+        let ends = memchr::memchr_iter(b'\n', &bytes[last_start..start]).count();
+        let blank = inside.map_or(ends, |inside: usize| ends.saturating_sub(inside + 1));
+        rows.extend(std::iter::repeat_with(Vec::new).take(blank));
+        inside = Some(
+            record
+                .iter()
+                .map(|c| memchr::memchr_iter(b'\n', c.as_bytes()).count())
+                .sum(),
+        );
         rows.push(record.iter().map(|c| c.trim().to_owned()).collect());
+        last_start = start;
     }
     Ok(rows)
 }
@@ -117,6 +144,30 @@ mod tests {
         bom.extend_from_slice("实施编码".as_bytes());
         let (text, enc) = decode(&bom);
         assert_eq!((text.as_str(), enc), ("实施编码", UTF_8));
+    }
+
+    /// Row `i` is Excel's row `i + 1`, whatever the line ends, blank lines and cells over lines.
+    #[test]
+    fn rows_are_the_rows_excel_shows() {
+        let first_cells = |text: &str| -> Vec<String> {
+            let rows = parse_rows(text).unwrap();
+            rows.iter()
+                .map(|r| r.first().cloned().unwrap_or_default())
+                .collect()
+        };
+        let lf = "实施编码,事项名称\n1134,食品经营许可\n1135,药品零售许可\n";
+        assert_eq!(first_cells(lf), ["实施编码", "1134", "1135"]);
+        assert_eq!(
+            first_cells(&lf.replace('\n', "\r\n")),
+            ["实施编码", "1134", "1135"]
+        );
+        // A title, a blank line, the header, a name over two lines (one row), two blank lines
+        // and a last row without a line end: Excel shows rows 1 to 7.
+        let text = "池州市事项清单\r\n\r\n实施编码,事项名称\r\n1134,\"食品经营许可\r\n（新办）\"\r\n\r\n\r\n1135,药品零售许可";
+        assert_eq!(
+            first_cells(text),
+            ["池州市事项清单", "", "实施编码", "1134", "", "", "1135"]
+        );
     }
 
     #[test]

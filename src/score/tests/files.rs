@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::super::compute::{score_units, tally_items};
 use super::super::review;
-use super::super::table::{Table, parse_csv};
+use super::super::table::{CODE, Table, parse_csv};
 use super::super::units::{UnitMapping, UnitMode};
 use super::super::{RateKind, UnitScore};
 use super::{COUNTY, DEPT, by_unit, close, fixture, item, opts};
@@ -17,7 +17,7 @@ fn review_csv(rows: &[(&str, &str, &str, &str)]) -> Table {
     for (code, rule, ev, verdict) in rows {
         let _ = writeln!(s, "{code},{rule},{ev},{verdict},");
     }
-    parse_csv("review.csv", s.as_bytes()).unwrap()
+    parse_csv("review.csv", s.as_bytes(), CODE).unwrap()
 }
 
 fn reviewed(r: &Report, table: &Table) -> (Vec<UnitScore>, review::ReviewOutcome) {

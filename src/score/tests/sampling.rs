@@ -6,7 +6,7 @@ use super::super::RateKind;
 use super::super::compute::score_units;
 use super::super::sample::{SampleMethod, SampleRow, SampleSpec, allocate, draw};
 use super::super::sample_file;
-use super::super::table::parse_csv;
+use super::super::table::{CODE, parse_csv};
 use super::super::units::{UnitMapping, UnitMode};
 use super::{COUNTY, DEPT, by_unit, finding, item, opts, report};
 use crate::model::Outcome::{Fail, Pass};
@@ -143,11 +143,14 @@ fn bad_sample_rows_are_reported_with_their_row() {
     let r = big_report();
     let m = UnitMapping::default();
     let csv = "实施编码,考核单位\n1134170000000000000,贵池区\n9999,贵池区\n1134170000000000000,贵池区\n,贵池区\n1134170000000000001,贵池区\n";
-    let t = parse_csv("s.csv", csv.as_bytes()).unwrap();
+    let t = parse_csv("s.csv", csv.as_bytes(), CODE).unwrap();
     let (chosen, issues) = sample_file::select(&t, &r, &m).unwrap();
-    let no_code = parse_csv("s.csv", "事项名称\n食品经营许可\n".as_bytes()).unwrap();
+    let no_code = parse_csv("s.csv", "事项名称\n食品经营许可\n".as_bytes(), CODE).unwrap();
     let err = sample_file::select(&no_code, &r, &m).unwrap_err();
-    assert_eq!(err.to_string(), "s.csv 缺少「实施编码」列");
+    assert_eq!(
+        err.to_string(),
+        "s.csv 缺少「实施编码」列（表头在前 10 行中查找）"
+    );
     assert_eq!(chosen, BTreeSet::from([0, 1]));
     let rows: Vec<u64> = issues.iter().map(|i| i.place.row.unwrap()).collect();
     assert_eq!(rows, vec![3, 4, 5, 6]);
@@ -240,7 +243,7 @@ fn sample_csv_neutralises_formulas() {
         Vec::new(),
     );
     r.items[0].outcomes.clear();
-    let t = parse_csv("s.csv", text.as_bytes()).unwrap();
+    let t = parse_csv("s.csv", text.as_bytes(), CODE).unwrap();
     let (chosen, issues) = sample_file::select(&t, &r, &UnitMapping::default()).unwrap();
     assert!(issues.is_empty(), "{issues:?}");
     assert_eq!(chosen, BTreeSet::from([0]));
