@@ -208,13 +208,12 @@ fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Resu
     if !waiver.is_active(now.date) {
         say!("注意: 有效期 {} 已过，这条豁免不会生效", waiver.until);
     }
-    match store.latest_finding(fingerprint)? {
-        Some((unit, code, message)) => {
-            println!("已豁免至 {}: {unit} {code} — {message}", waiver.until);
-        }
-        None => say!(
+    if let Some((unit, code, message)) = store.latest_finding(fingerprint)? {
+        println!("已豁免至 {}: {unit} {code} — {message}", waiver.until);
+    } else {
+        say!(
             "注意: 最近的运行中没有指纹为 {fingerprint} 的问题；豁免已记录，下次运行会报告它是否匹配"
-        ),
+        );
     }
     Ok(0)
 }
