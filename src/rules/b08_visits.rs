@@ -101,6 +101,9 @@ impl Rule for Visits {
                     ),
                     text,
                 )
+                // Its own place: the same count is the evidence of the depth check above, and
+                // the two are different problems (history tells them apart by target).
+                .target("必须现场办理原因说明")
                 .warning()
                 .suggest(
                     "在「必须现场办理原因说明」中写明为什么必须到现场（如核验原件、现场勘验）",
