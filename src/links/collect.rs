@@ -83,16 +83,53 @@ pub struct LinkUse {
     pub provenance: Provenance,
 }
 
+/// A URL runs to whitespace, quotes, brackets and Chinese punctuation; parentheses, ASCII and
+/// full-width, may be inside it (file names such as `申请书（样表）.docx`) and are trimmed from its
+/// end by [`url_end`].
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)(?:https?|ftp)://[^\s"'<>，。；、（）()【】\[\]|{}]+"#).expect("valid regex")
+    Regex::new(r#"(?i)(?:https?|ftp)://[^\s"'<>，。；、【】\[\]|{}]+"#).expect("valid regex")
 });
+
+/// Where a matched URL really ends: a parenthesised group at its end is a note beside it
+/// (`…/a.docx（请用WPS打开）`), a closing parenthesis without its opening one closes the text
+/// around it (`（见 http://…/a.docx）`), and trailing punctuation ends a sentence. A group inside
+/// the URL, followed by more of it (`…/申请书（样表）.docx`), stays.
+fn url_end(raw: &str) -> &str {
+    let mut url = raw;
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let Some(close) = trimmed
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, ')' | '）'))
+        else {
+            return trimmed;
+        };
+        let body = &trimmed[..trimmed.len() - close.len_utf8()];
+        // The opening parenthesis of the last group, if the URL holds it.
+        let mut depth = 0usize;
+        let mut open = None;
+        for (i, c) in body.char_indices().rev() {
+            match c {
+                ')' | '）' => depth += 1,
+                '(' | '（' if depth == 0 => {
+                    open = Some(i);
+                    break;
+                }
+                '(' | '（' => depth -= 1,
+                _ => {}
+            }
+        }
+        url = &body[..open.unwrap_or(body.len())];
+    }
+}
 
 /// The URLs in a published value: absolute ones anywhere in the text, or the whole value when it
 /// is a path and a base is known. Each is `Ok(url)` or `Err(text)` when it does not parse.
 pub fn urls_in(text: &str, base: Option<&Url>) -> Vec<Result<Url, String>> {
     let mut out = Vec::new();
     for m in URL_RE.find_iter(text) {
-        let raw = m.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let raw = url_end(m.as_str());
         out.push(match Url::parse(raw) {
             Ok(mut u) => {
                 u.set_fragment(None);
@@ -227,6 +264,29 @@ mod tests {
             "https://zwfw.chizhou.gov.cn/attach/form.doc"
         );
         assert!(urls_in("食品经营许可申请表.docx", Some(&base)).is_empty());
+        // Parentheses in a file name are part of the URL; a note or the text around it is not.
+        let one = |text: &str| urls_in(text, None)[0].as_ref().unwrap().to_string();
+        let sample = "http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E4%B9%A6%EF%BC%88%E7%A4%BA%E4%BE%8B%EF%BC%89.docx";
+        assert_eq!(
+            one("http://zwfw.chizhou.gov.cn/f/申请书（示例）.docx"),
+            sample
+        );
+        assert_eq!(
+            one("样表（http://zwfw.chizhou.gov.cn/f/申请书（示例）.docx）。"),
+            sample
+        );
+        assert_eq!(
+            one("http://zwfw.chizhou.gov.cn/f/申请书(样表).docx"),
+            "http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E4%B9%A6(%E6%A0%B7%E8%A1%A8).docx"
+        );
+        for text in [
+            "http://zwfw.chizhou.gov.cn/f/a.docx（请用WPS打开）",
+            "(http://zwfw.chizhou.gov.cn/f/a.docx)",
+            "见（http://zwfw.chizhou.gov.cn/f/a.docx），",
+            "http://zwfw.chizhou.gov.cn/f/a.docx(1).",
+        ] {
+            assert_eq!(one(text), "http://zwfw.chizhou.gov.cn/f/a.docx", "{text}");
+        }
         assert!(urls_in("/attach/form.doc", None).is_empty());
     }
 
