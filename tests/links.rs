@@ -694,3 +694,97 @@ fn requests_to_one_host_keep_the_configured_interval() {
     let span = log[7].at - log[0].at;
     assert!(span.as_millis() >= 7 * 140, "8 requests within {span:?}");
 }
+
+/// The nightly `audit` with `[audit] links = true`: the link findings join their items' findings,
+/// are compared night to night (a dead form link is 新增, then 已整改 once it works) and can be
+/// waived like any other. Every finding of the report is in the comparison. (It panicked on every
+/// run: the fingerprints were taken before the link findings were added.)
+#[test]
+fn audit_with_links_compares_and_waives_link_findings() {
+    let srv = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let write_items = |dead_url: &str, name: &str| {
+        let dead = item_for(&Case {
+            code: "X01",
+            kind: Kind::Form,
+            url: srv.url(dead_url),
+            verdict: LinkVerdict::Broken,
+            rule: "M06",
+            expect: Expect::Nothing,
+        });
+        let mut other = item_for(&Case {
+            code: "X02",
+            kind: Kind::Sample,
+            url: srv.url("/missing.docx"),
+            verdict: LinkVerdict::Broken,
+            rule: "M07",
+            expect: Expect::Nothing,
+        });
+        other.name = "小餐饮经营许可".into();
+        std::fs::write(
+            d.join(name),
+            serde_json::to_string(&vec![dead, other]).unwrap(),
+        )
+        .unwrap();
+    };
+    write_items("/missing.docx", "night1.json");
+    write_items("/forms/food.docx", "night2.json");
+    std::fs::write(
+        d.join("zwfw-audit.toml"),
+        format!(
+            "[audit]\nlinks = true\n[links]\nallowed_hosts = [\"127.0.0.1\"]\ncache_dir = {:?}\nmin_interval_ms = 0\nretries = 0\n",
+            d.join("cache").display().to_string()
+        ),
+    )
+    .unwrap();
+    let audit = |night: &str, at: &str| {
+        assert_cmd::Command::cargo_bin("zwfw-audit")
+            .unwrap()
+            .current_dir(d)
+            .args(["audit", "-q", "--input", &format!("{night}.json")])
+            .args(["--run-id", night, "--at", at])
+            .assert()
+            .code(0);
+        let text = std::fs::read_to_string(d.join("reports").join(night).join("report.json"));
+        serde_json::from_str::<serde_json::Value>(&text.unwrap()).unwrap()
+    };
+    let link_finding = |r: &serde_json::Value, code: &str, rule: &str| {
+        r["history"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|h| h["item_code"] == code && h["rule"] == rule)
+            .cloned()
+            .unwrap_or_else(|| panic!("no {rule} finding of {code}: {r:#}"))
+    };
+
+    let r1 = audit("night1", "2026-11-20T02:00:00+08:00");
+    let findings = r1["findings"].as_array().unwrap();
+    let history = r1["history"]["findings"].as_array().unwrap();
+    assert_eq!(history.len(), findings.len(), "every finding is compared");
+    assert!(history.iter().all(|h| h["status"] == "new"), "{history:#?}");
+    let dead_form = link_finding(&r1, "X01", "M06");
+    let dead_sample = link_finding(&r1, "X02", "M07");
+    assert_eq!(r1["items"][0]["outcomes"]["M06"], "fail");
+
+    let fp = dead_sample["fingerprint"].as_str().unwrap();
+    assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "waive", fp, "--reason", "样表由省平台统一维护"])
+        .args(["--until", "2099-12-31"])
+        .assert()
+        .success();
+
+    let r2 = audit("night2", "2026-11-21T02:00:00+08:00");
+    let fixed = link_finding(&r2, "X01", "M06");
+    assert_eq!(fixed["status"], "fixed", "{fixed:#}");
+    assert_eq!(fixed["fingerprint"], dead_form["fingerprint"]);
+    let waived = link_finding(&r2, "X02", "M07");
+    assert_eq!(waived["status"], "persisting");
+    assert!(waived["waiver"].is_object(), "{waived:#}");
+    // X02 did not change: the waived link error no longer counts (its other M07 findings do).
+    let errors = |r: &serde_json::Value| r["items"][1]["errors"].as_u64().unwrap();
+    assert_eq!(errors(&r2), errors(&r1) - 1);
+}

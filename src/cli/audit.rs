@@ -1,5 +1,5 @@
 //! `zwfw-audit audit`: the nightly run for cron — source → check (reusing unchanged items) →
-//! waivers → (links, score: plugged in by the lead) → diff → JSON report → history — plus the
+//! links (with `[audit] links`) → waivers → score → diff → reports → history — plus the
 //! `waive`, `unwaive`, `waivers` and `runs` subcommands over the history store.
 //!
 //! Exit codes: 0 done (findings are normal), 1 `--fail-on-new` threshold reached, 2 the run failed.
@@ -293,13 +293,15 @@ fn nightly_steps(
             store.cached(&config_hash, hash)
         }
     })?;
-    // 3. Waivers.
-    let waivers = store.waivers()?;
-    checked.apply_waivers(&waivers, run.time().date);
-    // 4. Links.
+    // 3. Links: their findings join each item's before waivers, so they can be waived and
+    //    compared like the others.
     if let Some(uses) = link_uses {
         super::links::check_report(&mut checked.report, uses, config, rules, args.quiet)?;
+        checked.findings_changed();
     }
+    // 4. Waivers.
+    let waivers = store.waivers()?;
+    checked.apply_waivers(&waivers, run.time().date);
     // 5. Score (a census of every checked item).
     let (scores, issues) = crate::score::score_census(&checked.report, &config.score)
         .context("无法使用 [score] 中的单位对照表")?;

@@ -145,6 +145,28 @@ fn relocate(cached: &mut CachedResult, now: &Provenance) {
 }
 
 impl Checked {
+    /// After findings were added to the report's items (link checks, before any waiver): each
+    /// item's findings and every fingerprint again, from the items' counts.
+    pub fn findings_changed(&mut self) {
+        let mut start = 0;
+        self.spans = self
+            .report
+            .items
+            .iter()
+            .map(|entry| {
+                let span = start..start + entry.errors + entry.warnings;
+                start = span.end;
+                span
+            })
+            .collect();
+        assert_eq!(
+            start,
+            self.report.findings.len(),
+            "the findings are the items' own, in item order"
+        );
+        self.fingerprints = self.report.findings.iter().map(fingerprint).collect();
+    }
+
     /// Applies the waivers active on `date`: waived findings stay in the list but no longer count
     /// in the item's and the summary's error/warning counts, and an element check whose error
     /// findings are all waived counts as passed. Returns nothing; see [`Checked::waived`] and

@@ -6,8 +6,6 @@
 //! rule switched off in the configuration gets no link findings); otherwise from the rulebook.
 //! `broken` links and content defects are errors; `unverifiable` links are warnings.
 
-use std::collections::HashMap;
-
 use super::collect::{LinkKind, LinkUse};
 use super::content::{self, FileType};
 use super::probe::{LinkCheck, LinkRun, LinkVerdict};
@@ -70,14 +68,36 @@ pub struct LinkProblem {
     pub severity: Severity,
     /// How to fix it.
     pub suggestion: String,
+    /// What of the link it is about (链接, 文件格式, 文件名, 内容, 个人信息, 宏代码): with the link's
+    /// place, the finding's target. Two problems of one link, or a link problem and the rule's own
+    /// finding on the same value, are then different problems to the history.
+    pub aspect: &'static str,
 }
 
-fn problem(message: String, evidence: &str, severity: Severity, suggestion: &str) -> LinkProblem {
+fn problem(
+    aspect: &'static str,
+    message: String,
+    evidence: &str,
+    severity: Severity,
+    suggestion: &str,
+) -> LinkProblem {
     LinkProblem {
         message,
         evidence: evidence.to_owned(),
         severity,
         suggestion: suggestion.to_owned(),
+        aspect,
+    }
+}
+
+/// The target of a link finding: the link's place, its kind and what of it is wrong, e.g.
+/// `材料「食品经营许可申请书」的空白表格链接`, `结果样本个人信息`.
+fn link_target(u: &LinkUse, aspect: &str) -> String {
+    let label = u.kind.label_zh();
+    if u.target == label {
+        format!("{label}{aspect}")
+    } else {
+        format!("{}的{label}{aspect}", u.target)
     }
 }
 
@@ -89,6 +109,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     match check.verdict {
         LinkVerdict::Broken => {
             return vec![problem(
+                "链接",
                 format!("{label}链接失效（{}）: \"{}\"", check.reason, u.url),
                 &u.url,
                 Error,
@@ -97,6 +118,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         }
         LinkVerdict::Unverifiable => {
             return vec![problem(
+                "链接",
                 format!(
                     "{label}链接暂时无法核实（{}），下次检查将重试: \"{}\"",
                     check.reason, u.url
@@ -117,10 +139,25 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     let ext = content::extension(&name);
     let form = u.kind == LinkKind::BlankForm;
     let strict = if form { Error } else { Warning };
-    if let Some(real) = ins.real_type {
+    // A file cut at the download limit shows how it starts, not what it is: a zip container (as
+    // every .docx and .xlsx is) or nothing recognised is not judged.
+    let real_type = ins
+        .real_type
+        .filter(|r| !(check.partial && matches!(r, FileType::Zip | FileType::Unknown)));
+    if check.partial && real_type.is_none() {
+        out.push(problem(
+            "文件格式",
+            format!("{label}超过下载大小上限，只检查了开头部分，文件格式未能核实: \"{shown}\""),
+            &name,
+            Warning,
+            "请人工下载核对；表格和样表一般不超过几 MB，过大的请压缩其中的图片后重新上传",
+        ));
+    }
+    if let Some(real) = real_type {
         let mut type_reported = false;
         if form && matches!(real, FileType::Pdf | FileType::Image) {
             out.push(problem(
+                "文件格式",
                 format!(
                     "空白表格不是可编辑格式（实际为{}）: \"{shown}\"",
                     real.label_zh()
@@ -134,6 +171,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         if let Some(ext) = ext.as_deref().filter(|e| !real.fits_extension(e)) {
             if !type_reported {
                 out.push(problem(
+                    "文件格式",
                     format!(
                         "{label}扩展名为 .{ext}，实际内容是{}: \"{shown}\"",
                         real.label_zh()
@@ -148,6 +186,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         if let Some(ct) = check.content_type.as_deref() {
             if !type_reported && content::fits_content_type(real, ct) == Some(false) {
                 out.push(problem(
+                    "文件格式",
                     format!(
                         "{label}的服务器声明类型为 {}，实际内容是{}: \"{shown}\"",
                         quote(ct, 60),
@@ -163,18 +202,21 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         if form && !type_reported && !check.partial {
             match real {
                 FileType::Html => out.push(problem(
+                    "链接",
                     format!("空白表格链接打开的是网页，不是可下载的表格: \"{}\"", u.url),
                     &u.url,
                     Error,
                     "链接到可下载的空白表格文件（.doc/.docx/.xls/.xlsx）",
                 )),
                 FileType::Zip => out.push(problem(
+                    "文件格式",
                     format!("空白表格是压缩包，不能直接编辑: \"{shown}\""),
                     &name,
                     Warning,
                     "直接上传可编辑的空白表格文件",
                 )),
                 FileType::Unknown => out.push(problem(
+                    "文件格式",
                     format!("空白表格的文件类型无法识别: \"{shown}\""),
                     &name,
                     Error,
@@ -186,6 +228,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     }
     if let Some(garbled) = find_mojibake(&name) {
         out.push(problem(
+            "文件名",
             format!("{label}文件名有乱码: \"{garbled}\""),
             &name,
             strict,
@@ -194,6 +237,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     }
     if let Some(garbled) = &ins.mojibake {
         out.push(problem(
+            "内容",
             format!("{label}内容有乱码: \"{garbled}\""),
             garbled,
             strict,
@@ -214,6 +258,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             .collect();
         if content::relates(&wanted, &candidates) == Some(false) {
             out.push(problem(
+                "内容",
                 format!(
                     "空白表格与材料「{}」不符: \"{shown}\"",
                     u.owner.as_deref().unwrap_or_default().trim()
@@ -227,6 +272,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     if matches!(u.kind, LinkKind::Sample | LinkKind::ResultSample) {
         for hit in &ins.personal {
             out.push(problem(
+                "个人信息",
                 format!("{label}中有未打码的{}: \"{}\"", hit.kind.label_zh(), hit.masked),
                 &hit.masked,
                 Error,
@@ -236,6 +282,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     }
     if ins.macros {
         out.push(problem(
+            "宏代码",
             format!("{label}含有宏代码（未运行），可能被安全软件拦截: \"{shown}\""),
             &name,
             Warning,
@@ -245,9 +292,17 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     out
 }
 
-/// Adds the findings of a link run to the report: findings after the item's own, the item's
-/// outcome of the rule turned to fail on an error, counts and summary recomputed.
+/// Adds the findings of a link run to the report: each item's after its own (the report's findings
+/// are in item order, `errors + warnings` of each item, as the check writes them and before any
+/// waiver), the item's outcome of the rule turned to fail on an error, counts and summary
+/// recomputed.
 pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
+    let own: Vec<usize> = report
+        .items
+        .iter()
+        .map(|it| it.errors + it.warnings)
+        .collect();
+    let mut added: Vec<Vec<Finding>> = vec![Vec::new(); report.items.len()];
     let mut added_rules: Vec<RuleRef> = Vec::new();
     for u in &run.uses {
         let Some(check) = run.checks.get(&u.url) else {
@@ -267,7 +322,7 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
             } else {
                 entry.warnings += 1;
             }
-            report.findings.push(Finding {
+            added[u.item].push(Finding {
                 rule: rule.id.to_owned(),
                 rule_name: rule.name.to_owned(),
                 element: rule.element.to_owned(),
@@ -275,7 +330,7 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
                 item_code: entry.code.clone(),
                 item_name: entry.name.clone(),
                 unit: entry.unit.clone(),
-                target: Some(u.target.clone()),
+                target: Some(link_target(u, p.aspect)),
                 message: p.message,
                 evidence: p.evidence,
                 suggestion: p.suggestion,
@@ -298,28 +353,23 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
             });
         }
     }
-    // Findings stay grouped by item, in item order.
-    let mut position: HashMap<(&str, &str), usize> = HashMap::new();
-    for (i, it) in report.items.iter().enumerate() {
-        position.entry((&it.code, &it.name)).or_insert(i);
+    // Each item's findings, then its link findings. Were the counts not those of the findings
+    // (a report edited by hand), the link findings go last, still in item order.
+    let mut old = std::mem::take(&mut report.findings).into_iter();
+    let in_step = own.iter().sum::<usize>() == old.len();
+    let mut findings = Vec::with_capacity(old.len() + added.iter().map(Vec::len).sum::<usize>());
+    let mut last = Vec::new();
+    for (n, extra) in own.into_iter().zip(added) {
+        if in_step {
+            findings.extend(old.by_ref().take(n));
+            findings.extend(extra);
+        } else {
+            last.extend(extra);
+        }
     }
-    let keys: Vec<usize> = report
-        .findings
-        .iter()
-        .map(|f| {
-            position
-                .get(&(f.item_code.as_str(), f.item_name.as_str()))
-                .copied()
-                .unwrap_or(usize::MAX)
-        })
-        .collect();
-    let mut order: Vec<usize> = (0..report.findings.len()).collect();
-    order.sort_by_key(|&i| keys[i]);
-    let mut old: Vec<Option<Finding>> = std::mem::take(&mut report.findings)
-        .into_iter()
-        .map(Some)
-        .collect();
-    report.findings = order.into_iter().filter_map(|i| old[i].take()).collect();
+    findings.extend(old);
+    findings.extend(last);
+    report.findings = findings;
     report.summarize();
 }
 
@@ -425,5 +475,55 @@ mod tests {
         assert_eq!((r.id, r.category), ("L01", Category::General));
         let r = rule_ref(LinkKind::BlankForm, &RuleSet::default()).unwrap();
         assert_eq!(r.id, "M06");
+    }
+
+    /// A .docx cut at the download limit is a zip container as far as its first bytes tell: not
+    /// a format error, a warning that it could not be judged. A PDF is a PDF from its first bytes.
+    #[test]
+    fn a_file_cut_at_the_limit_is_not_judged_by_what_it_starts_with() {
+        let u = link_use(LinkKind::BlankForm);
+        let cut = |real: FileType| LinkCheck {
+            file_name: Some("食品经营许可申请书.docx".into()),
+            content_type: None,
+            partial: true,
+            ..check(LinkVerdict::Ok, Some(real))
+        };
+        for real in [FileType::Zip, FileType::Unknown] {
+            let p = problems(&u, &cut(real));
+            assert_eq!(p.len(), 1, "{p:?}");
+            assert_eq!(p[0].severity, Severity::Warning);
+            assert!(
+                p[0].message.contains("超过下载大小上限"),
+                "{}",
+                p[0].message
+            );
+        }
+        let p = problems(&u, &cut(FileType::Pdf));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("不是可编辑格式"));
+        // Whole, the same zip container under a .docx name is a format error.
+        let whole = LinkCheck {
+            partial: false,
+            ..cut(FileType::Zip)
+        };
+        assert_eq!(problems(&u, &whole)[0].severity, Severity::Error);
+    }
+
+    /// Each problem names what of the link it is about, after the link's place: a link problem
+    /// and the rule's own finding on the same value (both quote the URL) are different problems.
+    #[test]
+    fn link_targets_name_the_link_and_the_aspect() {
+        let form = link_use(LinkKind::BlankForm);
+        let p = problems(&form, &check(LinkVerdict::Broken, None));
+        assert_eq!(
+            link_target(&form, p[0].aspect),
+            "材料「食品经营许可申请书」的空白表格链接"
+        );
+        let result = LinkUse {
+            target: "结果样本".into(),
+            ..link_use(LinkKind::ResultSample)
+        };
+        let p = problems(&result, &check(LinkVerdict::Ok, Some(FileType::Pdf)));
+        assert_eq!(link_target(&result, p[0].aspect), "结果样本个人信息");
     }
 }
