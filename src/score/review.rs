@@ -22,7 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use super::table::{CODE, FileIssue, Table, TableError, cell, read_table};
+use super::table::{CODE, FileIssue, Table, TableError, cell, read_table, unknown_code};
 use crate::model::text::to_halfwidth;
 use crate::report::{ItemStatus, Report};
 
@@ -139,8 +139,7 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             continue;
         }
         if !codes.contains(code) {
-            out.issues
-                .push(table.issue(*row, format!("实施编码 \"{code}\" 不在报告中，已跳过")));
+            out.issues.push(table.issue(*row, unknown_code(code)));
             continue;
         }
         let Some(rule) = resolve_rule(report, rule_text) else {

@@ -11,7 +11,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::compute::lots;
 use super::sample::SampleRow;
-use super::table::{CODE, FileIssue, Table, TableError, cell, read_table};
+use super::table::{CODE, FileIssue, Table, TableError, cell, read_table, unknown_code};
 use super::units::UnitMapping;
 use crate::report::Report;
 
@@ -140,7 +140,7 @@ pub fn select(
             continue;
         }
         let Some(found) = by_code.get(code) else {
-            issues.push(table.issue(*row, format!("实施编码 \"{code}\" 不在报告中，已跳过")));
+            issues.push(table.issue(*row, unknown_code(code)));
             continue;
         };
         let k = used.entry(code.to_owned()).or_default();

@@ -125,6 +125,24 @@ impl Table {
     }
 }
 
+/// Why a 实施编码 is not in the report, for the row's issue: a code Excel turned into a number
+/// (`1.13417E+30`, after a CSV was opened by double-click and saved) is said to be one, since it
+/// cannot be matched again.
+pub fn unknown_code(code: &str) -> String {
+    let (mantissa, exponent) = code.split_once(['E', 'e']).unwrap_or_default();
+    let exponent = exponent.trim_start_matches('+');
+    let scientific = (1..=3).contains(&exponent.len())
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+        && mantissa.parse::<f64>().is_ok();
+    if scientific {
+        format!(
+            "实施编码 \"{code}\" 已被 Excel 转成科学计数法，无法与报告对应，已跳过（请用整改清单 xlsx，或导入 CSV 时把实施编码列设为文本）"
+        )
+    } else {
+        format!("实施编码 \"{code}\" 不在报告中，已跳过")
+    }
+}
+
 /// The trimmed cell `col` of a row (empty when the row is short or the column absent).
 pub fn cell(row: &[String], col: Option<usize>) -> &str {
     col.and_then(|c| row.get(c)).map_or("", |s| s.trim())
@@ -259,6 +277,17 @@ fn cell_text(d: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_code_excel_turned_into_a_number_is_named_as_such() {
+        assert!(unknown_code("1.13417E+30").contains("已被 Excel 转成科学计数法"));
+        assert!(unknown_code("1.1341700003125E+30").contains("科学计数法"));
+        assert_eq!(
+            unknown_code("11341700MB1234567E3000104002000"),
+            "实施编码 \"11341700MB1234567E3000104002000\" 不在报告中，已跳过"
+        );
+        assert!(!unknown_code("9999").contains("科学计数法"));
+    }
 
     #[test]
     fn csv_with_bom_or_gbk_reads_the_same() {
