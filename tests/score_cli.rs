@@ -181,6 +181,54 @@ fn review_with_bad_rows_goes_on_and_reports_them() {
     assert!(out.notices.iter().any(|n| n.message.contains("99999")));
 }
 
+/// Rejected findings of items the sample did not draw change no score, and the summary says how
+/// many they are, so that unchanged scores do not look like an ignored review.
+#[test]
+fn rejections_outside_the_sample_are_counted_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    let sample = dir.path().join("s");
+    bin()
+        .args([
+            "sample",
+            rep.to_str().unwrap(),
+            "--seed",
+            "7",
+            "--method",
+            "count:2",
+        ])
+        .args(["-o", sample.to_str().unwrap()])
+        .assert()
+        .success();
+    let drawn = std::fs::read_to_string(dir.path().join("s.csv")).unwrap();
+    let r = read_report(&rep);
+    let (inside, outside): (Vec<_>, Vec<_>) = r
+        .findings
+        .iter()
+        .partition(|f| drawn.contains(f.item_code.as_str()));
+    assert!(!inside.is_empty() && !outside.is_empty());
+    let mut csv = String::from("实施编码,规则,原文,复核结果\n");
+    for f in &r.findings {
+        csv.push_str(&format!("{},B13,12345,驳回\n", f.item_code));
+    }
+    let review = dir.path().join("复核.csv");
+    std::fs::write(&review, csv).unwrap();
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--sample"])
+        .arg(dir.path().join("s.csv"))
+        .arg("--review")
+        .arg(&review)
+        .args(["-o", dir.path().join("out.json").to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(contains(format!("驳回 {} 条", r.findings.len())))
+        .stderr(contains(format!(
+            "其中驳回的 {} 条不在抽样事项中，不影响得分",
+            outside.len()
+        )));
+}
+
 #[test]
 fn sample_needs_a_seed() {
     let dir = tempfile::tempdir().unwrap();

@@ -153,6 +153,23 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
                     out.rejected,
                     out.issues.len()
                 );
+                // Rejections of items outside the sample change no score: say so, or the
+                // unchanged scores look like the review was ignored.
+                if let Some(chosen) = &sample {
+                    let sampled: BTreeSet<&str> = chosen
+                        .iter()
+                        .map(|&i| report.items[i].code.trim())
+                        .collect();
+                    let outside = report
+                        .findings
+                        .iter()
+                        .zip(&out.kept)
+                        .filter(|(f, kept)| !**kept && !sampled.contains(f.item_code.trim()))
+                        .count();
+                    if outside > 0 {
+                        say!("  其中驳回的 {outside} 条不在抽样事项中，不影响得分");
+                    }
+                }
             }
             issues.extend(out.issues.iter().cloned());
             Some(tally_items(&report, &out.kept))
