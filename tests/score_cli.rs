@@ -1,5 +1,6 @@
 //! End to end: `zwfw-audit sample` and `zwfw-audit score` on a report built in code.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use assert_cmd::Command;
@@ -210,7 +211,7 @@ fn rejections_outside_the_sample_are_counted_as_such() {
     assert!(!inside.is_empty() && !outside.is_empty());
     let mut csv = String::from("实施编码,规则,原文,复核结果\n");
     for f in &r.findings {
-        csv.push_str(&format!("{},B13,12345,驳回\n", f.item_code));
+        writeln!(csv, "{},B13,12345,驳回", f.item_code).unwrap();
     }
     let review = dir.path().join("复核.csv");
     std::fs::write(&review, csv).unwrap();

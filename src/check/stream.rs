@@ -82,6 +82,8 @@ pub struct StreamOutcome {
     pub notices: Vec<Notice>,
     /// The first findings, in report order (at most 10).
     pub first_findings: Vec<Finding>,
+    /// The first unreadable items, in report order (at most 10): where each is and why.
+    pub first_unreadable: Vec<(Provenance, String)>,
     /// The report's per-unit scores (empty when not asked for).
     pub scores: Vec<crate::score::UnitScore>,
     /// The drawn sample, by unit and 抽样序号 (empty without [`StreamOptions::sample`]).
@@ -131,6 +133,7 @@ pub fn check_ndjson(
         findings: TempArray::create(&findings_path)?,
         summary: Summary::default(),
         first_findings: Vec::new(),
+        first_unreadable: Vec::new(),
         census: opts.scores.as_ref().map(|(mapping, _)| {
             let tally = CensusTally::new(&rule_infos);
             let tally = match opts.sample {
@@ -196,6 +199,7 @@ pub fn check_ndjson(
         summary: report.summary,
         notices: report.notices,
         first_findings: sink.first_findings,
+        first_unreadable: sink.first_unreadable,
         scores: report.scores,
         sample: drawn.into_iter().map(|d| d.row).collect(),
         report_path,
@@ -213,6 +217,7 @@ struct Sink<'a> {
     findings: TempArray,
     summary: Summary,
     first_findings: Vec<Finding>,
+    first_unreadable: Vec<(Provenance, String)>,
     census: Option<(CensusTally, &'a UnitMapping)>,
     /// Codes seen so far, for the same duplicate-code notices as the in-memory path.
     duplicates: DuplicateCodes,
@@ -437,7 +442,15 @@ impl Sink<'_> {
         s.items += 1;
         match c.entry.status {
             ItemStatus::Checked => s.checked += 1,
-            ItemStatus::Unreadable => s.unreadable += 1,
+            ItemStatus::Unreadable => {
+                s.unreadable += 1;
+                if self.first_unreadable.len() < KEPT_FINDINGS {
+                    self.first_unreadable.push((
+                        c.entry.provenance.clone(),
+                        c.entry.reason.clone().unwrap_or_default(),
+                    ));
+                }
+            }
         }
         if c.entry.errors > 0 {
             s.items_with_errors += 1;

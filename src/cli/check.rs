@@ -10,8 +10,8 @@ use super::sample::{Stratify, resolve_spec};
 use super::{ignore_broken_pipe, load_config, now_run_id};
 use crate::check::{RunInfo, check_records, stream};
 use crate::config::Config;
-use crate::model::Severity;
-use crate::report::{self, Report};
+use crate::model::{Provenance, Severity};
+use crate::report::{self, ItemStatus, Report};
 use crate::rules::CheckContext;
 use crate::score::SampleSpec;
 use crate::score::reservoir::draw_report;
@@ -213,6 +213,15 @@ fn print_summary(report: &Report, dir: &Path) {
     for n in &report.notices {
         say!("  注意: {} — {}", n.provenance, n.message);
     }
+    print_unreadable(
+        report
+            .items
+            .iter()
+            .filter(|i| i.status == ItemStatus::Unreadable)
+            .take(10)
+            .map(|i| (&i.provenance, i.reason.as_deref().unwrap_or_default())),
+        s.unreadable,
+    );
     for f in report.findings.iter().take(10) {
         say!(
             "  [{}] {} {} — {}",
@@ -227,6 +236,18 @@ fn print_summary(report: &Report, dir: &Path) {
     }
     print_scores(&report.scores);
     say!("报告已写入 {}", dir.display());
+}
+
+/// The first unreadable items with their place and reason, and how many more the report lists.
+fn print_unreadable<'a>(first: impl Iterator<Item = (&'a Provenance, &'a str)>, total: usize) {
+    let mut shown = 0;
+    for (place, reason) in first {
+        say!("  无法读取: {place} — {reason}");
+        shown += 1;
+    }
+    if total > shown {
+        say!("  …… 其余 {} 个无法读取的事项见报告", total - shown);
+    }
 }
 
 /// The per-unit score table on the terminal.
@@ -307,6 +328,10 @@ fn run_streaming(
         for n in &out.notices {
             say!("  注意: {} — {}", n.provenance, n.message);
         }
+        print_unreadable(
+            out.first_unreadable.iter().map(|(p, r)| (p, r.as_str())),
+            s.unreadable,
+        );
         for f in &out.first_findings {
             say!(
                 "  [{}] {} {} — {}",

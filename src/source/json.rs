@@ -6,9 +6,10 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
+use serde::Deserialize;
 use serde_json::Value;
 
-use super::{Reader, Record, SourceError, Unreadable};
+use super::{Reader, Record, SourceError, Unreadable, json_error};
 use crate::model::{Item, Provenance};
 
 /// Reads `.json` (object or array) and `.ndjson`/`.jsonl` files.
@@ -43,23 +44,23 @@ impl Reader for JsonReader {
                 serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
                     SourceError::Format {
                         path: path.to_owned(),
-                        reason: format!("JSON 语法错误（第{}行第{}列）: {e}", e.line(), e.column()),
+                        reason: json_error::syntax(&e, &text, true),
                     }
                 })?;
             match value {
                 Value::Array(values) => {
                     for (i, v) in values.into_iter().enumerate() {
-                        sink(item_from_value(v, Provenance::record(&name, i as u64 + 1)));
+                        sink(item_from_value(&v, Provenance::record(&name, i as u64 + 1)));
                     }
                 }
                 Value::Object(mut map) if map.get("items").is_some_and(Value::is_array) => {
                     if let Some(Value::Array(values)) = map.remove("items") {
                         for (i, v) in values.into_iter().enumerate() {
-                            sink(item_from_value(v, Provenance::record(&name, i as u64 + 1)));
+                            sink(item_from_value(&v, Provenance::record(&name, i as u64 + 1)));
                         }
                     }
                 }
-                v @ Value::Object(_) => sink(item_from_value(v, Provenance::file(&name))),
+                v @ Value::Object(_) => sink(item_from_value(&v, Provenance::file(&name))),
                 _ => {
                     return Err(SourceError::Format {
                         path: path.to_owned(),
@@ -136,19 +137,20 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
             crate::model::list::sharing_parsed(false, || parse_item_line(text, prov))
         }
         Err(e) => {
-            // Salvage the code and name for the report when the line is valid JSON of the wrong shape.
-            let partial: Option<Value> = serde_json::from_str(text).ok();
+            // Salvage the code and name for the report when the line is valid JSON of the wrong
+            // shape; otherwise report where the JSON itself breaks.
+            let partial = serde_json::from_str::<Value>(text);
             let field = |k: &str| {
                 partial
                     .as_ref()
+                    .ok()
                     .and_then(|v| v.get(k))
                     .and_then(Value::as_str)
                     .map(str::to_owned)
             };
-            let reason = if partial.is_some() {
-                format!("字段类型错误: {e}")
-            } else {
-                format!("JSON 语法错误（第{}列）: {e}", e.column())
+            let reason = match &partial {
+                Ok(value) => json_error::shape(value, &e),
+                Err(syntax) => json_error::syntax(syntax, text, false),
             };
             Record::Unreadable(Unreadable {
                 provenance: prov,
@@ -160,7 +162,7 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
     }
 }
 
-fn item_from_value(value: Value, prov: Provenance) -> Record {
+fn item_from_value(value: &Value, prov: Provenance) -> Record {
     let field = |k: &str| value.get(k).and_then(Value::as_str).map(str::to_owned);
     let (code, name) = (field("code"), field("name"));
     if !value.is_object() {
@@ -171,7 +173,7 @@ fn item_from_value(value: Value, prov: Provenance) -> Record {
             name,
         });
     }
-    match serde_json::from_value::<Item>(value) {
+    match Item::deserialize(value) {
         Ok(mut item) => {
             if item.provenance == Provenance::default() {
                 item.provenance = prov;
@@ -180,7 +182,7 @@ fn item_from_value(value: Value, prov: Provenance) -> Record {
         }
         Err(e) => Record::Unreadable(Unreadable {
             provenance: prov,
-            reason: format!("字段类型错误: {e}"),
+            reason: json_error::shape(value, &e),
             code,
             name,
         }),

@@ -22,6 +22,7 @@ pub mod crawl;
 pub mod csv;
 pub mod disguised;
 pub mod json;
+mod json_error;
 pub mod sheet;
 pub mod xlsx;
 

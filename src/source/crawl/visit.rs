@@ -144,7 +144,7 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
             let value: Value = match serde_json::from_str(text) {
                 Ok(v) => v,
                 Err(e) => {
-                    rec.message = format!("JSON 语法错误: {e}");
+                    rec.message = crate::source::json_error::syntax(&e, text, true);
                     return;
                 }
             };
@@ -189,7 +189,7 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
                 let item = json::extract_item(&v, &root, &profile.json_fields, page);
                 set_item(rec, item, page);
             }
-            Err(e) => rec.message = format!("JSON 语法错误: {e}"),
+            Err(e) => rec.message = crate::source::json_error::syntax(&e, text, true),
         },
         PageKind::Robots => rec.status = PageStatus::Ok,
     }

@@ -1,0 +1,193 @@
+//! Why a JSON record could not be read, in Chinese: serde_json says `invalid type: integer `5`,
+//! expected a string at line 1 column 10` of the whole record; a clerk fixing the export needs the
+//! field, what it should hold and what it holds, or where the line breaks off.
+
+use serde_json::Value;
+
+use crate::model::Item;
+use crate::model::text::quote;
+
+/// A syntax error (`e` from parsing `text` as any JSON value), e.g. `JSON 语法错误：第 17 列意外结束
+/// （内容可能被截断）`. `line` adds the line for a whole file (NDJSON has it in the place). Columns
+/// count characters, as an editor shows them (serde_json counts bytes: three a Chinese character).
+pub fn syntax(e: &serde_json::Error, text: &str, line: bool) -> String {
+    let column = text
+        .lines()
+        .nth(e.line().saturating_sub(1))
+        .map_or(e.column(), |l| {
+            l.char_indices()
+                .take_while(|&(i, _)| i < e.column())
+                .count()
+        });
+    let at = if line {
+        format!("第 {} 行第 {column} 列", e.line())
+    } else {
+        format!("第 {column} 列")
+    };
+    let message = bare(e);
+    let what = if e.is_eof() {
+        "意外结束（内容可能被截断）".to_owned()
+    } else if message.starts_with("expected value") {
+        "应为一个值（文本要加双引号）".to_owned()
+    } else if message.starts_with("key must be a string") {
+        "的键必须是加双引号的文本".to_owned()
+    } else if message.starts_with("trailing comma") {
+        "有多余的逗号".to_owned()
+    } else if message.starts_with("expected `,` or `}`") {
+        "缺少逗号或右花括号 }".to_owned()
+    } else if message.starts_with("expected `,` or `]`") {
+        "缺少逗号或右方括号 ]".to_owned()
+    } else if message.starts_with("control character") {
+        "的文本中有未转义的控制字符（如直接换行）".to_owned()
+    } else if message.starts_with("invalid escape") || message.starts_with("invalid unicode") {
+        "有无效的转义（\\ 后的字符）".to_owned()
+    } else if message.starts_with("trailing characters") {
+        "之后还有多余的内容".to_owned()
+    } else {
+        format!(": {message}")
+    };
+    format!("JSON 语法错误：{at}{what}")
+}
+
+/// A record that is valid JSON but not an item: the first field whose value has the wrong type,
+/// e.g. `字段「materials」应为列表，实为文本「不是列表」`.
+pub fn shape(value: &Value, e: &serde_json::Error) -> String {
+    // The field that fails on its own (every field of an item may be left out).
+    let field = value.as_object().and_then(|map| {
+        map.iter()
+            .find(|(k, v)| {
+                let one = serde_json::Map::from_iter([((*k).clone(), (*v).clone())]);
+                serde_json::from_value::<Item>(Value::Object(one)).is_err()
+            })
+            .map(|(k, _)| k.as_str())
+    });
+    let what = type_message(&bare(e));
+    match field {
+        Some(f) => format!("字段「{f}」{what}"),
+        None => format!("字段类型错误：{what}"),
+    }
+}
+
+/// serde_json's message without its ` at line 1 column 10`.
+fn bare(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    match text.rfind(" at line ") {
+        Some(i) => text[..i].to_owned(),
+        None => text,
+    }
+}
+
+/// `invalid type: integer `5`, expected a string` as `应为文本，实为数字 5`.
+fn type_message(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("invalid type: ")
+        && let Some((found, expected)) = rest.rsplit_once(", expected ")
+    {
+        return format!("应为{}，实为{}", expected_zh(expected), found_zh(found));
+    }
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|f| f.strip_suffix('`'))
+    {
+        return format!("缺少字段「{field}」");
+    }
+    message.to_owned()
+}
+
+fn found_zh(found: &str) -> String {
+    let ticked = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim_matches('`').to_owned())
+    };
+    if let Some(n) = ticked("integer ").or_else(|| ticked("floating point ")) {
+        format!("数字 {n}")
+    } else if let Some(b) = ticked("boolean ") {
+        format!("布尔值 {b}")
+    } else if let Some(s) = found.strip_prefix("string ") {
+        format!("文本「{}」", quote(s.trim_matches('"'), 20))
+    } else {
+        match found {
+            "map" => "对象 {…}".to_owned(),
+            "sequence" => "列表 […]".to_owned(),
+            "null" | "unit value" => "空值 null".to_owned(),
+            other => other.to_owned(),
+        }
+    }
+}
+
+fn expected_zh(expected: &str) -> &str {
+    if expected.contains("string") {
+        "文本"
+    } else if expected.contains("sequence") || expected.contains("list") {
+        "列表"
+    } else if expected.contains("map") || expected.contains("struct") {
+        "对象"
+    } else if expected.contains("bool") {
+        "布尔值（true/false）"
+    } else if expected.contains("integer") || expected.starts_with(['u', 'i']) {
+        "整数"
+    } else {
+        expected
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn syntax_of(text: &str) -> String {
+        syntax(
+            &serde_json::from_str::<Value>(text).unwrap_err(),
+            text,
+            false,
+        )
+    }
+
+    fn shape_of(text: &str) -> String {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let e = serde_json::from_value::<Item>(value.clone()).unwrap_err();
+        shape(&value, &e)
+    }
+
+    #[test]
+    fn syntax_errors_say_where_and_what() {
+        assert_eq!(
+            syntax_of(r#"{"name": "食品经营许可""#),
+            "JSON 语法错误：第 17 列意外结束（内容可能被截断）"
+        );
+        assert_eq!(
+            syntax_of(r#"{"name": 食品经营许可}"#),
+            "JSON 语法错误：第 10 列应为一个值（文本要加双引号）"
+        );
+        assert_eq!(
+            syntax_of(r#"{"name": "a",}"#),
+            "JSON 语法错误：第 14 列有多余的逗号"
+        );
+        assert_eq!(
+            syntax_of(r#"{"name": "a" "code": "b"}"#),
+            "JSON 语法错误：第 14 列缺少逗号或右花括号 }"
+        );
+        let text = "[\n{\"name\": }\n]";
+        let whole = serde_json::from_str::<Value>(text).unwrap_err();
+        assert_eq!(
+            syntax(&whole, text, true),
+            "JSON 语法错误：第 2 行第 10 列应为一个值（文本要加双引号）"
+        );
+    }
+
+    #[test]
+    fn wrong_types_name_the_field() {
+        assert_eq!(
+            shape_of(r#"{"code": "11341700MB1234567X3000104002000", "name": 5}"#),
+            "字段「name」应为文本，实为数字 5"
+        );
+        assert_eq!(
+            shape_of(r#"{"name": "食品经营许可", "materials": "营业执照复印件"}"#),
+            "字段「materials」应为列表，实为文本「营业执照复印件」"
+        );
+        assert_eq!(
+            shape_of(r#"{"name": "食品经营许可", "materials": [{"name": ["营业执照"]}]}"#),
+            "字段「materials」应为文本，实为列表 […]"
+        );
+    }
+}
