@@ -71,7 +71,7 @@ impl Default for Output {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     /// Cannot read the file.
-    #[error("无法读取配置文件 {path}: {source}")]
+    #[error("无法读取配置文件 {path}: {}", crate::io_reason(.source))]
     Io {
         /// The file.
         path: PathBuf,

@@ -19,7 +19,11 @@ fn main() -> ExitCode {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
         Err(e) => {
             // Best effort, as every message of the run (a closed pipe is not a crash).
-            let _ = writeln!(std::io::stderr().lock(), "错误: {e:#}");
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "错误: {}",
+                zwfw_audit::cli::describe(&e)
+            );
             ExitCode::from(2)
         }
     }

@@ -96,7 +96,7 @@ pub struct StreamOutcome {
 #[derive(Debug, thiserror::Error)]
 pub enum StreamError {
     /// Writing the report or its temporary files failed.
-    #[error("无法写入 {path}: {source}")]
+    #[error("无法写入 {path}: {}", crate::io_reason(.source))]
     Write {
         /// The file.
         path: PathBuf,

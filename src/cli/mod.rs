@@ -103,11 +103,58 @@ pub(crate) fn now_run_id() -> (String, String) {
     )
 }
 
+/// An error that stops a run, as the terminal shows it: the message, then each cause it does not
+/// already quote, an I/O cause in Chinese (`无法读取报告 a.json: 文件或文件夹不存在`).
+pub fn describe(e: &anyhow::Error) -> String {
+    let mut text = String::new();
+    for cause in e.chain() {
+        let own = cause.to_string();
+        let part = cause
+            .downcast_ref::<std::io::Error>()
+            .map_or_else(|| own.clone(), crate::io_reason);
+        if text.contains(&own) || text.contains(&part) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push_str(": ");
+        }
+        text.push_str(&part);
+    }
+    text
+}
+
 /// A closed pipe (`zwfw-audit rules | head`) is not an error.
 pub(crate) fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         Ok(())
     } else {
         Err(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::{Error, ErrorKind};
+
+    use super::describe;
+    use crate::score::table::TableError;
+
+    #[test]
+    fn a_run_stopping_error_is_chinese_and_says_each_cause_once() {
+        let missing = || Error::from(ErrorKind::NotFound);
+        let e = anyhow::Error::new(missing()).context("无法读取报告 a.json");
+        assert_eq!(describe(&e), "无法读取报告 a.json: 文件或文件夹不存在");
+        // The table error quotes its I/O cause already: it is not repeated after it.
+        let e = anyhow::Error::new(TableError::Io {
+            path: "复核.csv".into(),
+            source: missing(),
+        })
+        .context("无法使用复核文件 复核.csv");
+        assert_eq!(
+            describe(&e),
+            "无法使用复核文件 复核.csv: 无法读取 复核.csv: 文件或文件夹不存在"
+        );
+        let e = anyhow::Error::new(Error::other("磁盘控制器错误"));
+        assert_eq!(describe(&e), "磁盘控制器错误");
     }
 }

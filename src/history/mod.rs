@@ -137,7 +137,7 @@ pub enum HistoryError {
         reason: String,
     },
     /// The store's folder could not be created.
-    #[error("无法创建历史库目录 {path}: {source}")]
+    #[error("无法创建历史库目录 {path}: {}", crate::io_reason(.source))]
     Io {
         /// The folder.
         path: PathBuf,

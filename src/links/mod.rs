@@ -142,7 +142,7 @@ pub enum LinksError {
     #[error("无法启动异步运行时: {0}")]
     Runtime(std::io::Error),
     /// The cache file could not be written.
-    #[error("无法写入链接缓存 {path}: {source}")]
+    #[error("无法写入链接缓存 {path}: {}", crate::io_reason(.source))]
     CacheWrite {
         /// The file.
         path: PathBuf,

@@ -69,7 +69,7 @@ impl FromStr for Format {
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// The file could not be created or written.
-    #[error("无法写入 {path}: {source}")]
+    #[error("无法写入 {path}: {}", crate::io_reason(.source))]
     Io {
         /// The file.
         path: PathBuf,

@@ -19,7 +19,7 @@ pub const CODE: &[&str] = &["实施编码", "事项编码"];
 #[derive(Debug, thiserror::Error)]
 pub enum TableError {
     /// Cannot read the file.
-    #[error("无法读取 {path}: {source}")]
+    #[error("无法读取 {path}: {}", crate::io_reason(.source))]
     Io {
         /// The file.
         path: String,
@@ -227,6 +227,11 @@ fn read_workbook(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table
         path: path.display().to_string(),
         message,
     };
+    // A missing or unreadable file is said as such, not in calamine's English.
+    std::fs::File::open(path).map_err(|source| TableError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| err(e.to_string()))?;
     let names = wb.sheet_names();
     if names.is_empty() {

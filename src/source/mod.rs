@@ -87,7 +87,7 @@ pub enum Record {
 #[derive(Debug, thiserror::Error)]
 pub enum SourceError {
     /// The file could not be opened or read.
-    #[error("无法读取文件 {path}: {source}")]
+    #[error("无法读取文件 {path}: {}", crate::io_reason(.source))]
     Io {
         /// The file.
         path: PathBuf,
