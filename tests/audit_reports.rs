@@ -6,7 +6,7 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use calamine::{Reader, Xlsx, open_workbook_from_rs};
-use zwfw_audit::report::fixlist::{HEADERS, STATUS_HEADER};
+use zwfw_audit::report::fixlist::{FINGERPRINT_HEADER, HEADERS, STATUS_HEADER};
 
 mod nightly_support;
 use nightly_support::fixture;
@@ -68,11 +68,39 @@ fn audit_writes_all_formats_with_the_history() {
         .map(|c| list.get((0, c)).unwrap().to_string())
         .collect();
     let mut expect = HEADERS.to_vec();
-    expect.push(STATUS_HEADER);
+    expect.extend([STATUS_HEADER, FINGERPRINT_HEADER]);
     assert_eq!(header, expect);
     let last = list.height() - 1;
     assert_eq!(list.get((last, 11)).unwrap().to_string(), "已整改");
 
+    // The 指纹 column holds the fingerprints of the report's history, which `audit waive` takes
+    // (the clerk copies one from the fix list).
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(run.join("report.json")).unwrap()).unwrap();
+    let known: Vec<&str> = report["history"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["fingerprint"].as_str().unwrap())
+        .collect();
+    let shown: Vec<String> = (1..list.height())
+        .map(|r| list.get((r, 12)).unwrap().to_string())
+        .collect();
+    assert!(!shown.is_empty());
+    assert!(
+        shown.iter().all(|f| known.contains(&f.as_str())),
+        "{shown:?}"
+    );
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "waive", &shown[0], "--reason", "省平台统一配置"])
+        .args(["--until", "2099-12-31"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("已豁免至 2099-12-31"));
+
     let csv = std::fs::read_to_string(run.join("findings.csv")).unwrap();
-    assert!(csv.lines().next().unwrap().ends_with(",考核单位,状态"));
+    assert!(csv.lines().next().unwrap().ends_with(",考核单位,状态,指纹"));
+    assert!(page.contains(&format!("指纹 <code>{}</code>", shown[0])));
 }

@@ -754,9 +754,13 @@ fn audit_with_links_compares_and_waives_link_findings() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|h| h["item_code"] == code && h["rule"] == rule)
+            .find(|h| {
+                h["item_code"] == code
+                    && h["rule"] == rule
+                    && h["message"].as_str().unwrap().contains("链接失效")
+            })
             .cloned()
-            .unwrap_or_else(|| panic!("no {rule} finding of {code}: {r:#}"))
+            .unwrap_or_else(|| panic!("no dead-link {rule} finding of {code}: {r:#}"))
     };
 
     let r1 = audit("night1", "2026-11-20T02:00:00+08:00");

@@ -2,13 +2,13 @@
 //! mark so that Excel and WPS open the Chinese text correctly, every cell formula-guarded
 //! ([`super::fixlist`]).
 //!
-//! With a history (`audit` runs) a 状态 column follows 考核单位, the findings are grouped by unit,
+//! With a history (`audit` runs) 状态 and 指纹 columns follow 考核单位, the findings are grouped by unit,
 //! and each unit's closed baseline findings (已整改 / 已移除) follow its findings.
 
 use std::io::Write;
 
 use super::Report;
-use super::fixlist::{self, FixRow, HEADERS, STATUS_HEADER};
+use super::fixlist::{self, FINGERPRINT_HEADER, FixRow, HEADERS, STATUS_HEADER};
 use super::view::Views;
 
 /// The UTF-8 byte-order mark Excel needs to read a CSV as UTF-8.
@@ -17,8 +17,8 @@ pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// Header of the extra last column.
 pub const UNIT_HEADER: &str = "考核单位";
 
-/// Writes every finding of the report as CSV: [`HEADERS`] followed by 考核单位 (and 状态 with a
-/// history).
+/// Writes every finding of the report as CSV: [`HEADERS`] followed by 考核单位 (and 状态 and 指纹
+/// with a history).
 pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(BOM)?;
     let mut w = ::csv::WriterBuilder::new()
@@ -27,7 +27,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let mut header = HEADERS.to_vec();
     header.push(UNIT_HEADER);
     if report.history.is_some() {
-        header.push(STATUS_HEADER);
+        header.extend([STATUS_HEADER, FINGERPRINT_HEADER]);
     }
     w.write_record(&header)?;
     for (i, r) in rows(report).iter().enumerate() {

@@ -69,6 +69,10 @@ pub fn row(seq: usize, f: &Finding) -> [String; 11] {
 /// 新增 / 未整改（N天） / 已豁免（至 …） / 已整改 / 已移除.
 pub const STATUS_HEADER: &str = "状态";
 
+/// Header of the column after [`STATUS_HEADER`]: the finding's fingerprint, which
+/// `zwfw-audit audit waive` takes.
+pub const FINGERPRINT_HEADER: &str = "指纹";
+
 /// 整改建议 shown on a 已整改 row (a baseline finding no longer found).
 pub const FIXED_NOTE: &str = "上次运行的问题本次未再发现，无需处理";
 
@@ -136,14 +140,21 @@ pub enum FixRow<'a> {
 }
 
 impl FixRow<'_> {
-    /// The row's cells: [`HEADERS`], then [`STATUS_HEADER`] when the report has a history.
+    /// The row's cells: [`HEADERS`], then [`STATUS_HEADER`] and [`FINGERPRINT_HEADER`] when the
+    /// report has a history.
     pub fn cells(&self, seq: usize, history: Option<&HistoryView>) -> Vec<String> {
         let (cells, status) = match self {
-            FixRow::Finding(f) => (row(seq, f), history.map(|h| status_label(h.status_of(f)))),
-            FixRow::Closed(h) => (closed_row(seq, h), Some(status_label(Some(h)))),
+            FixRow::Finding(f) => (
+                row(seq, f),
+                history.map(|h| [status_label(h.status_of(f)), crate::history::fingerprint(f)]),
+            ),
+            FixRow::Closed(h) => (
+                closed_row(seq, h),
+                Some([status_label(Some(h)), h.fingerprint.clone()]),
+            ),
         };
         let mut cells = cells.to_vec();
-        cells.extend(status);
+        cells.extend(status.into_iter().flatten());
         cells
     }
 

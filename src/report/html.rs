@@ -183,11 +183,16 @@ struct FindingRow {
     /// 状态 label and filter key, with a history.
     status: String,
     status_key: &'static str,
+    /// The fingerprint `audit waive` takes, with a history.
+    fingerprint: String,
 }
 
 impl FindingRow {
     fn of(f: &Finding, history: Option<&HistoryView>) -> Self {
         let (status, status_key) = history.map_or((String::new(), ""), |h| status_of(h, f));
+        let fingerprint = history
+            .map(|_| crate::history::fingerprint(f))
+            .unwrap_or_default();
         let message = super::fixlist::description(f);
         let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
         FindingRow {
@@ -208,6 +213,7 @@ impl FindingRow {
             provenance: f.provenance.to_string(),
             status,
             status_key,
+            fingerprint,
         }
     }
 }

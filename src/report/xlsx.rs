@@ -18,7 +18,9 @@ use rust_xlsxwriter::{
     FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
-use super::fixlist::{self, FixRow, HEADERS, REVIEW_CHOICES, REVIEW_COLUMN, STATUS_HEADER};
+use super::fixlist::{
+    self, FINGERPRINT_HEADER, FixRow, HEADERS, REVIEW_CHOICES, REVIEW_COLUMN, STATUS_HEADER,
+};
 use super::view::{ElementCount, UnitView, element_counts, outcome_counts};
 use super::{ItemEntry, ItemStatus, Report};
 use crate::history::HistoryView;
@@ -353,7 +355,7 @@ fn findings_sheet(
 ) -> Result<(), XlsxError> {
     let mut headers = HEADERS.to_vec();
     if history.is_some() {
-        headers.push(STATUS_HEADER);
+        headers.extend([STATUS_HEADER, FINGERPRINT_HEADER]);
     }
     let mut widths = Widths::new(&headers);
     header_row(sheet, 0, &headers, &s.header)?;

@@ -3,7 +3,9 @@
 use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
-use zwfw_audit::report::fixlist::{FIXED_NOTE, GONE_NOTE, HEADERS, STATUS_HEADER};
+use zwfw_audit::report::fixlist::{
+    FINGERPRINT_HEADER, FIXED_NOTE, GONE_NOTE, HEADERS, STATUS_HEADER,
+};
 use zwfw_audit::report::view::Views;
 use zwfw_audit::report::xlsx::{self, Scope};
 use zwfw_audit::report::{Report, csv};
@@ -42,10 +44,10 @@ fn row(range: &Range<Data>, r: usize) -> Vec<String> {
         .collect()
 }
 
-/// The 问题清单 header with the 状态 column.
+/// The 问题清单 header with the 状态 and 指纹 columns.
 fn headers_with_status() -> Vec<&'static str> {
     let mut h = HEADERS.to_vec();
-    h.push(STATUS_HEADER);
+    h.extend([STATUS_HEADER, FINGERPRINT_HEADER]);
     h
 }
 
@@ -192,7 +194,7 @@ fn csv_has_a_status_column_and_the_closed_rows() {
         .map(|r| r.unwrap().iter().map(str::to_owned).collect())
         .collect();
     let mut header = HEADERS.to_vec();
-    header.extend([csv::UNIT_HEADER, STATUS_HEADER]);
+    header.extend([csv::UNIT_HEADER, STATUS_HEADER, FINGERPRINT_HEADER]);
     assert_eq!(rows[0], header);
     assert_eq!(rows.len(), 1 + report.findings.len() + 2);
     let closed: Vec<(&str, &str, &str)> = rows[1..]
