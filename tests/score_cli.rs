@@ -242,3 +242,50 @@ fn sample_needs_a_seed() {
         .code(2)
         .stderr(contains("--seed"));
 }
+
+/// A seed typed as a date is the date's digits (the examples' seeds are dates); anything else
+/// is refused in Chinese.
+#[test]
+fn a_seed_may_be_written_as_a_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    let draw = |seed: &str, out: &str| {
+        bin()
+            .args(["sample", rep.to_str().unwrap(), "--seed", seed])
+            .args(["-o", dir.path().join(out).to_str().unwrap()])
+            .assert()
+    };
+    draw("2026-11-28", "a")
+        .success()
+        .stderr(contains("种子 20261128"));
+    draw("20261128", "b").success();
+    let read = |n: &str| std::fs::read(dir.path().join(n)).unwrap();
+    assert_eq!(read("a.csv"), read("b.csv"));
+    draw("明天", "c")
+        .code(2)
+        .stderr(contains("种子应为非负整数"));
+}
+
+/// `explain` finds a rule by its id without the zero or by its element, and names the rules
+/// an element has when there are several.
+#[test]
+fn explain_finds_a_rule_as_people_write_it() {
+    for key in ["B09", "B9", "b9", "办理地点"] {
+        bin()
+            .args(["explain", key])
+            .assert()
+            .success()
+            .stdout(contains("# B09 办理地点"));
+    }
+    bin()
+        .args(["explain", "电话"])
+        .assert()
+        .code(2)
+        .stderr(contains("B13 咨询电话、B14 监督电话、B15 电话准确性"));
+    bin()
+        .args(["explain", "Z99"])
+        .assert()
+        .code(2)
+        .stderr(contains("没有规则 \"Z99\""));
+}

@@ -67,8 +67,9 @@ pub struct CheckArgs {
     /// score the sample; writes sample.csv and sample.xlsx beside the report
     #[arg(long, value_name = "METHOD")]
     sample: Option<String>,
-    /// 抽样种子 for --sample (default: [score] seed); the same seed draws the same sample
-    #[arg(long, requires = "sample")]
+    /// 抽样种子 for --sample (default: [score] seed); the same seed draws the same sample; a date
+    /// such as 2026-11-28 is read as 20261128
+    #[arg(long, requires = "sample", value_parser = super::sample::parse_seed)]
     seed: Option<u64>,
     /// 分层抽样 for --sample: item_type (按事项类型)
     #[arg(long, value_enum, requires = "sample")]
@@ -183,7 +184,7 @@ fn write_outputs(
     let formats = super::report::parse_formats(&args.formats())?;
     super::report::write_to(report, &dir, &formats)?;
     if !args.quiet {
-        print_summary(report, &dir);
+        print_summary(report, &dir, config.score.decimals);
     }
     if let Some((rows, spec)) = sample {
         write_sample(rows, spec, &dir, args.quiet)?;
@@ -200,7 +201,7 @@ fn write_sample(rows: &[SampleRow], spec: &SampleSpec, dir: &Path, quiet: bool) 
     Ok(())
 }
 
-fn print_summary(report: &Report, dir: &Path) {
+fn print_summary(report: &Report, dir: &Path, decimals: u32) {
     let s = &report.summary;
     say!(
         "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
@@ -234,7 +235,7 @@ fn print_summary(report: &Report, dir: &Path) {
     if report.findings.len() > 10 {
         say!("  …… 其余 {} 条见报告", report.findings.len() - 10);
     }
-    print_scores(&report.scores);
+    print_scores(&report.scores, decimals);
     say!("报告已写入 {}", dir.display());
 }
 
@@ -251,10 +252,15 @@ fn print_unreadable<'a>(first: impl Iterator<Item = (&'a Provenance, &'a str)>, 
 }
 
 /// The per-unit score table on the terminal.
-fn print_scores(scores: &[crate::score::UnitScore]) {
+fn print_scores(scores: &[crate::score::UnitScore], decimals: u32) {
     if let Some(first) = scores.first() {
         // Best effort: the summary goes to the terminal; a closed stderr is no reason to fail.
-        let _ = super::score::print_table(&mut std::io::stderr().lock(), scores, first.rate_kind);
+        let _ = super::score::print_table(
+            &mut std::io::stderr().lock(),
+            scores,
+            first.rate_kind,
+            decimals,
+        );
     }
 }
 
@@ -345,7 +351,7 @@ fn run_streaming(
         if total > out.first_findings.len() {
             say!("  …… 其余 {} 条见报告", total - out.first_findings.len());
         }
-        print_scores(&out.scores);
+        print_scores(&out.scores, config.score.decimals);
         say!("报告已写入 {}", dir.display());
     }
     if let Some(spec) = &sample {

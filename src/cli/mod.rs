@@ -139,6 +139,36 @@ mod tests {
     use super::describe;
     use crate::score::table::TableError;
 
+    /// Scores keep their configured decimals on the terminal, as in the Excel (7.70, not 7.7).
+    #[test]
+    fn the_score_table_shows_the_configured_decimals() {
+        use crate::score::RateKind;
+        use crate::score::compute::{ScoreOptions, UnitSums, score_from_sums};
+        use crate::unit::UnitKind;
+
+        let sums = UnitSums {
+            lot_items: 10,
+            lot_checks: 80,
+            sampled: 10,
+            checks: 80,
+            failed_checks: 3,
+            ..UnitSums::default()
+        };
+        let opts = ScoreOptions {
+            rate_kind: RateKind::Element,
+            decimals: 2,
+        };
+        let s = score_from_sums("贵池区".into(), UnitKind::County, &sums, opts);
+        assert!((s.score - 7.7).abs() < 1e-9);
+        let mut out = Vec::new();
+        super::score::print_table(&mut out, &[s], RateKind::Element, 2).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("7.70/8") && text.contains("7.70–7.70"),
+            "{text}"
+        );
+    }
+
     #[test]
     fn a_run_stopping_error_is_chinese_and_says_each_cause_once() {
         let missing = || Error::from(ErrorKind::NotFound);

@@ -9,9 +9,7 @@ use crate::rules::{self, REGISTRY};
 
 /// Prints the documentation of one rule.
 pub fn explain(rule: &str) -> Result<i32> {
-    let Some(r) = rules::find(rule) else {
-        bail!("没有规则 \"{rule}\"（用 zwfw-audit rules 查看全部规则）")
-    };
+    let r = lookup(rule)?;
     let m = r.meta();
     let mut out = std::io::stdout().lock();
     writeln!(out, "# {} {} ({})\n", m.id, m.element, m.name)?;
@@ -31,6 +29,43 @@ pub fn explain(rule: &str) -> Result<i32> {
             .join("\n")
     )?;
     Ok(0)
+}
+
+/// The rule a person means: its id or name, an id without its zero (`B9`), or its element
+/// (`办理地点`) when one rule checks it.
+fn lookup(text: &str) -> Result<&'static dyn rules::Rule> {
+    let key = text.trim();
+    if let Some(r) = rules::find(key) {
+        return Ok(r);
+    }
+    let mut chars = key.chars();
+    if let (Some(letter), Some(digit), None) = (chars.next(), chars.next(), chars.next())
+        && letter.is_ascii_alphabetic()
+        && digit.is_ascii_digit()
+        && let Some(r) = rules::find(&format!("{letter}0{digit}"))
+    {
+        return Ok(r);
+    }
+    let by_element: Vec<&'static dyn rules::Rule> = rules::REGISTRY
+        .iter()
+        .copied()
+        .filter(|r| !key.is_empty() && r.meta().element.contains(key))
+        .collect();
+    match by_element.as_slice() {
+        [one] => Ok(*one),
+        [] => bail!("没有规则 \"{key}\"（用 zwfw-audit rules 查看全部规则）"),
+        many => {
+            let list: Vec<String> = many
+                .iter()
+                .map(|r| format!("{} {}", r.meta().id, r.meta().element))
+                .collect();
+            bail!(
+                "「{key}」对应多条规则: {}；请写规则编号，如 zwfw-audit explain {}",
+                list.join("、"),
+                many[0].meta().id
+            )
+        }
+    }
 }
 
 /// Prints the table of all rules.

@@ -24,8 +24,9 @@ pub(crate) enum Stratify {
 pub struct SampleArgs {
     /// zwfw-audit check 生成的 JSON 报告
     report: PathBuf,
-    /// 抽样种子 (default: [score] seed); the same seed draws the same sample
-    #[arg(long)]
+    /// 抽样种子 (default: [score] seed); the same seed draws the same sample; a date such as
+    /// 2026-11-28 is read as 20261128
+    #[arg(long, value_parser = parse_seed)]
     seed: Option<u64>,
     /// 抽样方法: count:N | fraction:F | all | gb2828 (default: [score] method, else gb2828)
     #[arg(long)]
@@ -67,6 +68,20 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
         print_summary(&rows, &spec, &csv_path, &xlsx_path);
     }
     Ok(0)
+}
+
+/// A seed as typed: a whole number, or a date like the one the examples use (`2026-11-28` is
+/// `20261128`), with a Chinese message otherwise.
+pub(crate) fn parse_seed(text: &str) -> Result<u64, String> {
+    let t = text.trim();
+    let digits: String = if t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-' {
+        t.replace('-', "")
+    } else {
+        t.to_owned()
+    };
+    digits.parse().map_err(|_| {
+        format!("种子应为非负整数，如 20261128（也可写日期 2026-11-28），实为 \"{text}\"")
+    })
 }
 
 /// The sampling spec from the command line, then `[score]`: the seed is required (a sample that

@@ -207,7 +207,8 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
     file.flush()?;
     if !args.quiet {
         let mut out = std::io::stdout().lock();
-        print_table(&mut out, &report.scores, opts.rate_kind).or_else(super::ignore_broken_pipe)?;
+        print_table(&mut out, &report.scores, opts.rate_kind, opts.decimals)
+            .or_else(super::ignore_broken_pipe)?;
         say!("得分已写入 {}", out_path.display());
     }
     Ok(0)
@@ -237,7 +238,11 @@ pub(crate) fn print_table(
     out: &mut dyn Write,
     scores: &[UnitScore],
     rate_kind: RateKind,
+    decimals: u32,
 ) -> std::io::Result<()> {
+    // Scores with the configured decimals, as the Excel shows them (7.70, not 7.7).
+    let d = decimals as usize;
+    let points = |v: f64| format!("{v:.d$}");
     let reviewed = scores.iter().any(|s| s.reviewed_score.is_some());
     let mut header = vec![
         "考核单位",
@@ -269,18 +274,15 @@ pub(crate) fn print_table(
                 format!("{x}/{n}"),
                 format!("{:.1}%", s.rate * 100.0),
                 format!("{:.1}%–{:.1}%", s.rate_low * 100.0, s.rate_high * 100.0),
-                format!("{}/{}", s.score, s.full_marks),
-                format!("{}–{}", s.score_low, s.score_high),
+                format!("{}/{}", points(s.score), s.full_marks),
+                format!("{}–{}", points(s.score_low), points(s.score_high)),
                 s.completeness.as_ref().map_or_else(
                     || "—".to_owned(),
                     |c| format!("权力{} 公共服务{}", c.power_points, c.public_points),
                 ),
             ];
             if reviewed {
-                row.push(
-                    s.reviewed_score
-                        .map_or_else(|| "—".to_owned(), |v| v.to_string()),
-                );
+                row.push(s.reviewed_score.map_or_else(|| "—".to_owned(), points));
             }
             row
         })

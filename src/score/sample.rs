@@ -65,10 +65,16 @@ impl FromStr for SampleMethod {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let t = s.trim().to_ascii_lowercase();
         let bad = || {
-            format!("抽样方法 \"{s}\" 无效（可用: count:数量、fraction:比例(0–1]、all、gb2828）")
+            format!(
+                "抽样方法 \"{s}\" 无效（可用: count:数量（至少 1）、fraction:比例(0–1]、all、gb2828）"
+            )
         };
         if let Some(n) = t.strip_prefix("count:") {
-            return n.trim().parse().map(SampleMethod::Count).map_err(|_| bad());
+            // A sample of nothing scores nothing: every unit would go unscored.
+            return match n.trim().parse() {
+                Ok(0) | Err(_) => Err(bad()),
+                Ok(n) => Ok(SampleMethod::Count(n)),
+            };
         }
         if let Some(x) = t.strip_prefix("fraction:") {
             let x: f64 = x.trim().parse().map_err(|_| bad())?;

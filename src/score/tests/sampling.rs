@@ -213,6 +213,7 @@ fn sample_methods_parse_and_size() {
     for bad in [
         "count:",
         "count:-1",
+        "count:0",
         "fraction:0",
         "fraction:1.5",
         "random",
