@@ -89,7 +89,7 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         history_css => Value::from_safe_string(HISTORY_CSS.to_owned()),
         history => Value::from(Serde(&history_ctx)),
         run_id => &report.run_id,
-        generated_at => display_time(&report.generated_at),
+        generated_at => super::display_time(&report.generated_at),
         tool_version => &report.tool_version,
         inputs => Value::from(Serde(&report.inputs)),
         summary => Value::from(Serde(&report.summary)),
@@ -105,14 +105,6 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         unreadable => Value::from(Serde(&unreadable)),
         notices => Value::from(Serde(&notices)),
     })
-}
-
-/// `2026-11-28T15:59:59.123Z` as `2026-11-28 15:59:59 UTC`; other text unchanged.
-fn display_time(rfc3339: &str) -> String {
-    rfc3339.parse::<jiff::Timestamp>().map_or_else(
-        |_| rfc3339.to_owned(),
-        |t| t.strftime("%Y-%m-%d %H:%M:%S UTC").to_string(),
-    )
 }
 
 #[derive(Serialize)]
@@ -416,13 +408,23 @@ fn element_chart(report: &Report) -> Chart {
 mod tests {
     use super::*;
 
+    /// In the machine's zone with its offset, to the second: the run id (local time) and the
+    /// 生成时间 then agree, and a reader in 北京时间 reads 07:58, not 23:58 the day before.
     #[test]
-    fn times_are_shown_to_the_second() {
+    fn times_are_shown_in_local_time_to_the_second() {
+        use super::super::display_time_in;
+        use jiff::tz::{Offset, TimeZone};
+
+        let beijing = TimeZone::fixed(Offset::from_hours(8).unwrap());
         assert_eq!(
-            display_time("2026-11-28T23:58:07.361386974Z"),
-            "2026-11-28 23:58:07 UTC"
+            display_time_in("2026-11-28T23:58:07.361386974Z", &beijing),
+            "2026-11-29 07:58:07 +08:00"
         );
-        assert_eq!(display_time("昨天"), "昨天");
+        assert_eq!(
+            display_time_in("2026-11-29T07:58:07+08:00", &TimeZone::UTC),
+            "2026-11-28 23:58:07 +00:00"
+        );
+        assert_eq!(display_time_in("昨天", &beijing), "昨天");
     }
 
     #[test]

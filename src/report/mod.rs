@@ -197,3 +197,21 @@ impl Report {
         self.findings.iter().any(|f| f.severity >= threshold)
     }
 }
+
+/// A report's time as people read it: in this machine's time zone (the run id's), to the second,
+/// with the offset, e.g. `2026-11-29 07:58:07 +08:00`; the JSON keeps the instant as written.
+pub fn display_time(rfc3339: &str) -> String {
+    display_time_in(rfc3339, &jiff::tz::TimeZone::system())
+}
+
+/// [`display_time`] in the zone `tz`; text that is not a time unchanged.
+pub fn display_time_in(rfc3339: &str, tz: &jiff::tz::TimeZone) -> String {
+    rfc3339.parse::<jiff::Timestamp>().map_or_else(
+        |_| rfc3339.to_owned(),
+        |t| {
+            t.to_zoned_datetime(tz.clone())
+                .strftime("%Y-%m-%d %H:%M:%S %:z")
+                .to_string()
+        },
+    )
+}

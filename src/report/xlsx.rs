@@ -248,9 +248,10 @@ fn summary_sheet(
         fixlist::cell(&format!("实施清单整改清单 — {}", scope.title)),
         &s.title,
     )?;
+    let generated = super::display_time(&report.generated_at);
     let info = [
         ("运行编号", report.run_id.as_str()),
-        ("生成时间", report.generated_at.as_str()),
+        ("生成时间", generated.as_str()),
         ("工具版本", report.tool_version.as_str()),
         (
             "填写说明",
