@@ -25,7 +25,8 @@ fn measure(label: &str, srv: &links_server::Server, n: usize, config: &LinksConf
         })
         .collect();
     let uses: Vec<LinkUse> = links::collect_items(items.iter().enumerate());
-    let run = links::check_links_blocking(uses, config, jiff::Timestamp::now()).unwrap();
+    let run =
+        links::check_links_blocking(uses, config, jiff::Timestamp::now(), &|_, _| {}).unwrap();
     let s = &run.stats;
     println!(
         "{label}: {} links in {:.2} s = {:.1} links/s ({} requests, ok {}, broken {}, unverifiable {})",

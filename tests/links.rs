@@ -99,7 +99,8 @@ fn audit(items: &[Item], config: &LinksConfig) -> (Report, links::LinkRun, Vec<F
         RunInfo::default(),
     );
     let baseline = report.clone();
-    let run = links::check_links_blocking(uses, config, jiff::Timestamp::now()).unwrap();
+    let run =
+        links::check_links_blocking(uses, config, jiff::Timestamp::now(), &|_, _| {}).unwrap();
     links::apply_to_report(&mut report, &run, &rules);
     let added = report
         .findings
@@ -791,4 +792,43 @@ fn audit_with_links_compares_and_waives_link_findings() {
     // X02 did not change: the waived link error no longer counts (its other M07 findings do).
     let errors = |r: &serde_json::Value| r["items"][1]["errors"].as_u64().unwrap();
     assert_eq!(errors(&r2), errors(&r1) - 1);
+}
+
+/// The link run tells how far it is after each distinct URL (the terminal's progress bar): from
+/// nothing done to every URL done, one at a time, and a URL used twice is fetched once.
+#[test]
+fn the_link_run_reports_its_progress() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let items: Vec<Item> = (0..5)
+        .map(|i| {
+            item_for(&Case {
+                code: "P1",
+                kind: Kind::Form,
+                // Five items, four distinct URLs.
+                url: srv.url(&format!("/f/{}.docx", i.min(3))),
+                verdict: LinkVerdict::Ok,
+                rule: "M06",
+                expect: Expect::Nothing,
+            })
+        })
+        .collect();
+    let records: Vec<Record> = items
+        .into_iter()
+        .map(|i| Record::Item(Box::new(i)))
+        .collect();
+    let seen = std::sync::Mutex::new(Vec::new());
+    let progress = |done: usize, total: usize| seen.lock().unwrap().push((done, total));
+    let run = links::check_links_blocking(
+        links::collect_records(&records),
+        &test_config(cache.path()),
+        jiff::Timestamp::now(),
+        &progress,
+    )
+    .unwrap();
+    assert_eq!(run.stats.urls, 4);
+    assert_eq!(
+        seen.into_inner().unwrap(),
+        [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
+    );
 }

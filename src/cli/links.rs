@@ -4,9 +4,11 @@
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::time::Duration;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{load_config, now_run_id};
 use crate::config::Config;
@@ -94,8 +96,23 @@ pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<
     if config.links.allowed_hosts.is_empty() && !uses.is_empty() && !quiet {
         say!("注意: 配置 [links] allowed_hosts 为空，所有链接都不会被访问（结果为“无法核实”）");
     }
-    let run = links::check_links_blocking(uses, &config.links, jiff::Timestamp::now())
-        .context("链接检查无法进行")?;
+    // A bar on a terminal (indicatif draws nothing when stderr is a log file, as under cron).
+    let bar = if quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new(0)
+    };
+    bar.set_style(ProgressStyle::with_template(
+        "{spinner} 检查链接 [{elapsed}] {pos}/{len} 个网址",
+    )?);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    let progress = |done: usize, total: usize| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    };
+    let run = links::check_links_blocking(uses, &config.links, jiff::Timestamp::now(), &progress);
+    bar.finish_and_clear();
+    let run = run.context("链接检查无法进行")?;
     if !quiet {
         for n in &run.notes {
             say!("注意: {n}");

@@ -33,7 +33,9 @@ pub mod probe;
 pub use cache::LinkCache;
 pub use collect::{LinkKind, LinkUse, collect_items, collect_records};
 pub use findings::apply_to_report;
-pub use probe::{LinkCheck, LinkRun, LinkVerdict, RunStats, check_links, check_links_blocking};
+pub use probe::{
+    LinkCheck, LinkRun, LinkVerdict, Progress, RunStats, check_links, check_links_blocking,
+};
 
 /// The `[links]` section of the configuration file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -168,12 +168,17 @@ struct ProbeOpts {
     limits: ZipLimits,
 }
 
-/// Checks every distinct URL of `uses`, with `cache` (updated in place), at time `now`.
+/// How far a link run is: `(done, total)` distinct URLs to fetch, after each one.
+pub type Progress<'a> = &'a (dyn Fn(usize, usize) + Sync);
+
+/// Checks every distinct URL of `uses`, with `cache` (updated in place), at time `now`, telling
+/// `progress` after each URL fetched.
 pub async fn check_links(
     uses: Vec<LinkUse>,
     config: &LinksConfig,
     cache: &mut LinkCache,
     now: jiff::Timestamp,
+    progress: Progress<'_>,
 ) -> Result<LinkRun, LinksError> {
     let started = Instant::now();
     let fetcher = Arc::new(Fetcher::new(config.net_config())?);
@@ -220,10 +225,14 @@ pub async fn check_links(
             .await
         });
     }
-    while let Some(done) = tasks.join_next().await {
-        if let Ok(c) = done {
+    let (total, mut done) = (spawned.len(), 0);
+    progress(done, total);
+    while let Some(finished) = tasks.join_next().await {
+        if let Ok(c) = finished {
             checks.insert(c.url.clone(), c);
         }
+        done += 1;
+        progress(done, total);
     }
     // A check that died (a panic in a parser) still gets an answer, and is retried next run.
     for url in spawned {
@@ -269,6 +278,7 @@ pub fn check_links_blocking(
     uses: Vec<LinkUse>,
     config: &LinksConfig,
     now: jiff::Timestamp,
+    progress: Progress<'_>,
 ) -> Result<LinkRun, LinksError> {
     let (mut cache, note) = LinkCache::load(&config.cache_dir);
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -276,7 +286,7 @@ pub fn check_links_blocking(
         .enable_all()
         .build()
         .map_err(LinksError::Runtime)?;
-    let mut run = runtime.block_on(check_links(uses, config, &mut cache, now))?;
+    let mut run = runtime.block_on(check_links(uses, config, &mut cache, now, progress))?;
     run.notes.extend(note);
     cache.save(&config.cache_dir)?;
     Ok(run)
