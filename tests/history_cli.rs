@@ -238,3 +238,49 @@ fn waivers_from_the_command_line() {
         .assert()
         .success();
 }
+
+/// `audit prune --reports` removes the report folders of the runs whose details it drops (and a
+/// failed run's `.partial` folder), keeps the latest ones and touches nothing else in the folder.
+#[test]
+fn prune_with_reports_removes_old_report_folders_only() {
+    let dir = workdir();
+    let d = dir.path();
+    audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+        .assert()
+        .code(0);
+    audit(d, 3, "n3", "2026-11-22T02:00:00+08:00")
+        .assert()
+        .code(0);
+    let reports = d.join("reports");
+    // What a killed run of night 1's time leaves, and a folder of the user's own.
+    std::fs::create_dir_all(reports.join("n1.partial")).unwrap();
+    std::fs::create_dir_all(reports.join("整改通知-存档")).unwrap();
+    let prune = |extra: &[&str]| {
+        let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
+        cmd.current_dir(d)
+            .args([
+                "audit",
+                "prune",
+                "--keep",
+                "2",
+                "--config",
+                "zwfw-audit.toml",
+            ])
+            .args(extra);
+        cmd
+    };
+    // Without --reports the folders stay.
+    prune(&[]).assert().success();
+    assert!(reports.join("n1").is_dir());
+    prune(&["--reports"])
+        .assert()
+        .success()
+        .stdout(contains("已删除 2 个旧报告目录"));
+    assert!(!reports.join("n1").exists() && !reports.join("n1.partial").exists());
+    for kept in ["n2", "n3", "整改通知-存档", "history.sqlite"] {
+        assert!(reports.join(kept).exists(), "{kept} removed");
+    }
+}

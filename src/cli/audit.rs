@@ -107,6 +107,9 @@ enum Action {
         /// 保留最近几次已完成运行的明细
         #[arg(long, default_value_t = 90)]
         keep: usize,
+        /// 同时删除更早运行的报告目录（<output.dir>/<运行编号>/ 及未完成运行留下的 .partial）
+        #[arg(long)]
+        reports: bool,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -155,10 +158,21 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
             }
             Ok(0)
         }
-        Some(Action::Prune { keep, store }) => {
-            let (mut store, _) = open_store(store)?;
+        Some(Action::Prune {
+            keep,
+            reports,
+            store,
+        }) => {
+            let (mut store, config) = open_store(store)?;
             let n = store.prune(*keep)?;
             println!("已清理 {n} 次运行的明细（保留最近 {keep} 次已完成运行；趋势数据全部保留）");
+            if *reports {
+                let removed = remove_old_reports(&store.runs()?, &config.output.dir, *keep);
+                println!(
+                    "已删除 {removed} 个旧报告目录（{}）",
+                    config.output.dir.display()
+                );
+            }
             Ok(0)
         }
         Some(Action::Runs { store }) => {
@@ -178,6 +192,43 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
             Ok(0)
         }
     }
+}
+
+/// Removes the report folders of the runs older than the `keep` latest complete ones: `<id>/`
+/// and the `<id>.partial/` a failed run leaves. Only folders named by a run id of the store (a
+/// plain name, never a path) are touched, and never a running run's. Returns how many went.
+fn remove_old_reports(runs: &[history::RunRecord], dir: &Path, keep: usize) -> usize {
+    let complete: Vec<usize> = runs
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status == history::RunStatus::Complete)
+        .map(|(i, _)| i)
+        .collect();
+    let Some(&oldest_kept) = complete.iter().rev().nth(keep.max(1) - 1) else {
+        return 0;
+    };
+    let mut removed = 0;
+    for run in &runs[..oldest_kept] {
+        let plain = Path::new(&run.id).file_name() == Some(std::ffi::OsStr::new(&run.id));
+        if run.status == history::RunStatus::Running || !plain {
+            continue;
+        }
+        for name in [run.id.clone(), format!("{}.partial", run.id)] {
+            let path = dir.join(name);
+            if !path.is_dir() {
+                continue;
+            }
+            match std::fs::remove_dir_all(&path) {
+                Ok(()) => removed += 1,
+                Err(e) => say!(
+                    "注意: 无法删除 {}: {}",
+                    path.display(),
+                    crate::io_reason(&e)
+                ),
+            }
+        }
+    }
+    removed
 }
 
 fn open_store(args: &StoreArgs) -> Result<(Store, Config)> {
