@@ -177,6 +177,8 @@ enum Line {
 /// The journal of one output folder, replayed.
 #[derive(Debug)]
 pub struct Journal {
+    /// Held while the journal is open: one crawl per output folder.
+    _lock: File,
     dir: PathBuf,
     file: BufWriter<File>,
     log: csv::Writer<File>,
@@ -216,6 +218,28 @@ impl Journal {
             move |e| (p, e)
         };
         std::fs::create_dir_all(dir).map_err(err(dir))?;
+        // One crawl per output folder: a second one fetched every page again and wrote the
+        // journal and log twice. The lock goes with the process, also when it is killed.
+        let lock_path = dir.join(".crawl.lock");
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path)
+            .map_err(err(&lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err((
+                    lock_path,
+                    std::io::Error::new(
+                        std::io::ErrorKind::WouldBlock,
+                        "另一个抓取正在使用这个输出目录，请等它结束或换一个输出目录",
+                    ),
+                ));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err((lock_path, e)),
+        }
         let path = dir.join("journal.ndjson");
         let mut latest = HashMap::new();
         let mut last_pass = 0;
@@ -302,6 +326,7 @@ impl Journal {
             .map_err(|e| (log_path.clone(), e.into()))?;
         }
         let mut journal = Self {
+            _lock: lock,
             dir: dir.to_owned(),
             file: BufWriter::new(file),
             log,
@@ -494,5 +519,19 @@ mod tests {
         assert_eq!(j.pass, 3);
         let text = std::fs::read_to_string(dir.path().join("journal.ndjson")).unwrap();
         assert_eq!(text.lines().count(), 2, "{text}");
+    }
+
+    /// A second crawl into the same folder is refused while the first holds it, and may start
+    /// once it is done.
+    #[test]
+    fn one_crawl_per_output_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Journal::open(dir.path(), "t").unwrap();
+        let (path, e) = Journal::open(dir.path(), "t").unwrap_err();
+        assert_eq!(path, dir.path().join(".crawl.lock"));
+        assert_eq!(e.kind(), std::io::ErrorKind::WouldBlock);
+        assert!(e.to_string().contains("另一个抓取正在使用这个输出目录"));
+        drop(first);
+        assert!(Journal::open(dir.path(), "t").is_ok());
     }
 }
