@@ -45,10 +45,10 @@ fn division_table() -> std::collections::BTreeMap<String, String> {
     let text = DIVISIONS_CSV.trim_start_matches('\u{feff}');
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
     for rec in rdr.records().flatten() {
-        if let (Some(ext_id), Some(name)) = (rec.get(6), rec.get(7)) {
-            if ext_id.len() >= 6 {
-                map.insert(ext_id[..6].to_owned(), name.to_owned());
-            }
+        if let (Some(ext_id), Some(name)) = (rec.get(6), rec.get(7))
+            && ext_id.len() >= 6
+        {
+            map.insert(ext_id[..6].to_owned(), name.to_owned());
         }
     }
     map

@@ -42,10 +42,10 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
     let mut records: Vec<Record> = Vec::new();
     source::read_inputs(&args.inputs, &mut |r| records.push(r));
     for r in &records {
-        if let Record::Notice(n) = r {
-            if !args.quiet {
-                say!("注意: {} — {}", n.provenance, n.message);
-            }
+        if let Record::Notice(n) = r
+            && !args.quiet
+        {
+            say!("注意: {} — {}", n.provenance, n.message);
         }
     }
     let uses = links::collect_records(&records);

@@ -140,11 +140,13 @@ pub fn urls_in(text: &str, base: Option<&Url>) -> Vec<Result<Url, String>> {
     }
     if out.is_empty() {
         let t = text.trim();
-        if t.starts_with('/') && !t.starts_with("//") && !t.contains(char::is_whitespace) {
-            if let Some(Ok(mut u)) = base.map(|b| b.join(t)) {
-                u.set_fragment(None);
-                out.push(Ok(u));
-            }
+        if t.starts_with('/')
+            && !t.starts_with("//")
+            && !t.contains(char::is_whitespace)
+            && let Some(Ok(mut u)) = base.map(|b| b.join(t))
+        {
+            u.set_fragment(None);
+            out.push(Ok(u));
         }
     }
     out

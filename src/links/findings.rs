@@ -168,36 +168,37 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             ));
             type_reported = true;
         }
-        if let Some(ext) = ext.as_deref().filter(|e| !real.fits_extension(e)) {
-            if !type_reported {
-                out.push(problem(
-                    "文件格式",
-                    format!(
-                        "{label}扩展名为 .{ext}，实际内容是{}: \"{shown}\"",
-                        real.label_zh()
-                    ),
-                    &name,
-                    strict,
-                    "上传真正的表格文件，文件内容应与扩展名一致",
-                ));
-                type_reported = true;
-            }
+        if let Some(ext) = ext.as_deref().filter(|e| !real.fits_extension(e))
+            && !type_reported
+        {
+            out.push(problem(
+                "文件格式",
+                format!(
+                    "{label}扩展名为 .{ext}，实际内容是{}: \"{shown}\"",
+                    real.label_zh()
+                ),
+                &name,
+                strict,
+                "上传真正的表格文件，文件内容应与扩展名一致",
+            ));
+            type_reported = true;
         }
-        if let Some(ct) = check.content_type.as_deref() {
-            if !type_reported && content::fits_content_type(real, ct) == Some(false) {
-                out.push(problem(
-                    "文件格式",
-                    format!(
-                        "{label}的服务器声明类型为 {}，实际内容是{}: \"{shown}\"",
-                        quote(ct, 60),
-                        real.label_zh()
-                    ),
-                    &name,
-                    strict,
-                    "上传真正的文件，并让服务器返回与文件一致的类型",
-                ));
-                type_reported = true;
-            }
+        if let Some(ct) = check.content_type.as_deref()
+            && !type_reported
+            && content::fits_content_type(real, ct) == Some(false)
+        {
+            out.push(problem(
+                "文件格式",
+                format!(
+                    "{label}的服务器声明类型为 {}，实际内容是{}: \"{shown}\"",
+                    quote(ct, 60),
+                    real.label_zh()
+                ),
+                &name,
+                strict,
+                "上传真正的文件，并让服务器返回与文件一致的类型",
+            ));
+            type_reported = true;
         }
         if form && !type_reported && !check.partial {
             match real {

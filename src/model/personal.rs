@@ -152,10 +152,10 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalHit> {
         } else {
             None
         };
-        if let Some(h) = hit {
-            if !hits.contains(&h) {
-                hits.push(h);
-            }
+        if let Some(h) = hit
+            && !hits.contains(&h)
+        {
+            hits.push(h);
         }
     }
     hits

@@ -105,100 +105,104 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
         }
         let follows_last = g > 0 && last_end == Some(groups[g - 1].1);
         // `0566-2021234-801`: a hyphen and a short group right after a landline is its extension.
-        if follows_last && before == "-" && (1..=5).contains(&d.len()) {
-            if let Some(last) = phones.last_mut() {
-                if last.kind == PhoneKind::Landline && last.extension.is_none() {
-                    last.extension = Some(d.to_owned());
-                    last_end = Some(e);
-                    g += 1;
-                    continue;
-                }
-            }
+        if follows_last
+            && before == "-"
+            && (1..=5).contains(&d.len())
+            && let Some(last) = phones.last_mut()
+            && last.kind == PhoneKind::Landline
+            && last.extension.is_none()
+        {
+            last.extension = Some(d.to_owned());
+            last_end = Some(e);
+            g += 1;
+            continue;
         }
         // `0566-2021234/2021235`, `0566-2021234、2021235`: a bare local number of the same length
         // right after a landline shares its area code (the usual shorthand).
-        if follows_last && is_list_separator(before) && !d.starts_with('0') {
-            if let Some(last) = phones.last() {
-                if last.kind == PhoneKind::Landline
-                    && last.area_code.is_some()
-                    && last.number.len() == d.len()
-                {
-                    let area_code = last.area_code.clone();
-                    phones.push(Phone {
-                        raw: d.to_owned(),
-                        kind: PhoneKind::Landline,
-                        area_code,
-                        number: d.to_owned(),
-                        extension: None,
-                    });
-                    last_end = Some(e);
-                    g += 1;
-                    continue;
-                }
-            }
+        if follows_last
+            && is_list_separator(before)
+            && !d.starts_with('0')
+            && let Some(last) = phones.last()
+            && last.kind == PhoneKind::Landline
+            && last.area_code.is_some()
+            && last.number.len() == d.len()
+        {
+            let area_code = last.area_code.clone();
+            phones.push(Phone {
+                raw: d.to_owned(),
+                kind: PhoneKind::Landline,
+                area_code,
+                number: d.to_owned(),
+                extension: None,
+            });
+            last_end = Some(e);
+            g += 1;
+            continue;
         }
         // `139-0566-1234`, `139 0566 1234`: a mobile written in groups.
-        if d.len() == 3 && d.starts_with('1') && d.as_bytes()[1] >= b'3' {
-            if let (Some(&(s1, e1)), Some(&(s2, e2))) = (groups.get(g + 1), groups.get(g + 2)) {
-                let seps_ok = [&half[e..s1], &half[e1..s2]]
-                    .iter()
-                    .all(|sep| matches!(*sep, "-" | " " | "—" | "－"));
-                if seps_ok && e1 - s1 == 4 && e2 - s2 == 4 {
-                    phones.push(Phone {
-                        raw: half[s..e2].to_owned(),
-                        kind: PhoneKind::Mobile,
-                        area_code: None,
-                        number: format!("{d}{}{}", &half[s1..e1], &half[s2..e2]),
-                        extension: None,
-                    });
-                    last_end = Some(e2);
-                    g += 3;
-                    continue;
-                }
+        if d.len() == 3
+            && d.starts_with('1')
+            && d.as_bytes()[1] >= b'3'
+            && let (Some(&(s1, e1)), Some(&(s2, e2))) = (groups.get(g + 1), groups.get(g + 2))
+        {
+            let seps_ok = [&half[e..s1], &half[e1..s2]]
+                .iter()
+                .all(|sep| matches!(*sep, "-" | " " | "—" | "－"));
+            if seps_ok && e1 - s1 == 4 && e2 - s2 == 4 {
+                phones.push(Phone {
+                    raw: half[s..e2].to_owned(),
+                    kind: PhoneKind::Mobile,
+                    area_code: None,
+                    number: format!("{d}{}{}", &half[s1..e1], &half[s2..e2]),
+                    extension: None,
+                });
+                last_end = Some(e2);
+                g += 3;
+                continue;
             }
         }
         // Extension of the previous number.
-        if is_extension_marker(before) && d.len() <= 5 {
-            if let Some(last) = phones.last_mut() {
-                if last.extension.is_none() {
-                    last.extension = Some(d.to_owned());
-                    last_end = Some(e);
-                    g += 1;
-                    continue;
-                }
-            }
+        if is_extension_marker(before)
+            && d.len() <= 5
+            && let Some(last) = phones.last_mut()
+            && last.extension.is_none()
+        {
+            last.extension = Some(d.to_owned());
+            last_end = Some(e);
+            g += 1;
+            continue;
         }
         let joins = |sep: &str| {
             sep.chars()
                 .all(|c| matches!(c, '-' | '—' | '–' | ')' | '(' | ' ' | '－' | '~'))
         };
         // Area code followed by the local number.
-        if d.starts_with('0') && (d.len() == 3 || d.len() == 4) && area_code_len(d) == d.len() {
-            if let (Some(sep), Some(n)) = (between_next, next) {
-                if joins(sep)
-                    && sep.chars().count() <= 3
-                    && ((n.len() == 7 || n.len() == 8) || is_hotline(n))
-                {
-                    let (ne, kind) = (
-                        groups[g + 1].1,
-                        if is_hotline(n) {
-                            PhoneKind::Hotline
-                        } else {
-                            PhoneKind::Landline
-                        },
-                    );
-                    phones.push(Phone {
-                        raw: half[s..ne].to_owned(),
-                        kind,
-                        area_code: Some(d.to_owned()),
-                        number: n.to_owned(),
-                        extension: None,
-                    });
-                    last_end = Some(ne);
-                    g += 2;
-                    continue;
-                }
-            }
+        if d.starts_with('0')
+            && (d.len() == 3 || d.len() == 4)
+            && area_code_len(d) == d.len()
+            && let (Some(sep), Some(n)) = (between_next, next)
+            && joins(sep)
+            && sep.chars().count() <= 3
+            && ((n.len() == 7 || n.len() == 8) || is_hotline(n))
+        {
+            let (ne, kind) = (
+                groups[g + 1].1,
+                if is_hotline(n) {
+                    PhoneKind::Hotline
+                } else {
+                    PhoneKind::Landline
+                },
+            );
+            phones.push(Phone {
+                raw: half[s..ne].to_owned(),
+                kind,
+                area_code: Some(d.to_owned()),
+                number: n.to_owned(),
+                extension: None,
+            });
+            last_end = Some(ne);
+            g += 2;
+            continue;
         }
         let found = if d.len() == 11 && d.starts_with('1') && d.as_bytes()[1] >= b'3' {
             Some((PhoneKind::Mobile, None, d.to_owned()))
@@ -233,21 +237,22 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             None
         };
         // 400-xxx-xxxx written with hyphens.
-        if found.is_none() && (d == "400" || d == "800") {
-            if let (Some(n1), Some(&(_, _))) = (next, groups.get(g + 2)) {
-                let n2 = &half[groups[g + 2].0..groups[g + 2].1];
-                if n1.len() + n2.len() == 7 && (3..=4).contains(&n1.len()) {
-                    phones.push(Phone {
-                        raw: half[s..groups[g + 2].1].to_owned(),
-                        kind: PhoneKind::National,
-                        area_code: None,
-                        number: format!("{d}{n1}{n2}"),
-                        extension: None,
-                    });
-                    last_end = Some(groups[g + 2].1);
-                    g += 3;
-                    continue;
-                }
+        if found.is_none()
+            && (d == "400" || d == "800")
+            && let (Some(n1), Some(&(_, _))) = (next, groups.get(g + 2))
+        {
+            let n2 = &half[groups[g + 2].0..groups[g + 2].1];
+            if n1.len() + n2.len() == 7 && (3..=4).contains(&n1.len()) {
+                phones.push(Phone {
+                    raw: half[s..groups[g + 2].1].to_owned(),
+                    kind: PhoneKind::National,
+                    area_code: None,
+                    number: format!("{d}{n1}{n2}"),
+                    extension: None,
+                });
+                last_end = Some(groups[g + 2].1);
+                g += 3;
+                continue;
             }
         }
         if let Some((kind, area_code, number)) = found {

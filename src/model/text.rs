@@ -275,12 +275,13 @@ fn find_mojibake_exactly(s: &str) -> Option<String> {
     let mut run = 0;
     let mut prev: Option<(usize, char)> = None;
     for (i, b) in s.char_indices() {
-        if let Some((at, a)) = prev {
-            if ('\u{c2}'..='\u{ef}').contains(&a) && is_cont(b) {
-                run += 1;
-                if run >= 2 || a >= '\u{e0}' {
-                    return Some(context_around(s, at, a.len_utf8() + b.len_utf8()));
-                }
+        if let Some((at, a)) = prev
+            && ('\u{c2}'..='\u{ef}').contains(&a)
+            && is_cont(b)
+        {
+            run += 1;
+            if run >= 2 || a >= '\u{e0}' {
+                return Some(context_around(s, at, a.len_utf8() + b.len_utf8()));
             }
         }
         prev = Some((i, b));

@@ -105,14 +105,11 @@ impl TimeLimit {
     /// when surely shorter, `Some(Equal)` when the same amount of the same unit, `None` when the
     /// units do not allow a sure answer.
     pub fn compare(self, other: TimeLimit) -> Option<Ordering> {
-        if let (
-            TimeLimit::Amount { amount: a, unit: u },
-            TimeLimit::Amount { amount: b, unit: v },
-        ) = (self, other)
+        if let (TimeLimit::Amount { amount: a, unit: u }, TimeLimit::Amount { amount: b, unit: v }) =
+            (self, other)
+            && u == v
         {
-            if u == v {
-                return a.partial_cmp(&b);
-            }
+            return a.partial_cmp(&b);
         }
         if self == other {
             return Some(Ordering::Equal);

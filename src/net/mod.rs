@@ -378,13 +378,13 @@ impl Fetcher {
             let retryable_wait = match &result {
                 Ok(r) if r.status == 429 || r.status == 503 => {
                     let asked = r.header("retry-after").and_then(retry_after_secs);
-                    if let Some(secs) = asked {
-                        if secs > self.config.max_retry_after_secs {
-                            return Err(FetchError::RetryAfterTooLong {
-                                url: url.to_string(),
-                                secs,
-                            });
-                        }
+                    if let Some(secs) = asked
+                        && secs > self.config.max_retry_after_secs
+                    {
+                        return Err(FetchError::RetryAfterTooLong {
+                            url: url.to_string(),
+                            secs,
+                        });
                     }
                     Some(asked.map_or_else(|| self.backoff(attempt), Duration::from_secs))
                 }

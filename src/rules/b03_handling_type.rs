@@ -103,25 +103,24 @@ impl Rule for HandlingType {
                 text,
             ));
         }
-        if immediate && !promise {
-            if let ParsedLimit::Limit(limit) =
+        if immediate
+            && !promise
+            && let ParsedLimit::Limit(limit) =
                 parse_time_limit(&item.promised_limit, &item.promised_limit_unit)
-            {
-                if more_than_one_working_day(limit) {
-                    out.push(
-                        Violation::new(
-                            format!(
-                                "办件类型为即办件，但承诺办结时限超过1个工作日: \"{}{}\"",
-                                quote(&item.promised_limit, 30),
-                                item.promised_limit_unit.trim()
-                            ),
-                            item.promised_limit.trim(),
-                        )
-                        .warning()
-                        .suggest("即办件应当场或1个工作日内办结；需要更长时间的应标为承诺件"),
-                    );
-                }
-            }
+            && more_than_one_working_day(limit)
+        {
+            out.push(
+                Violation::new(
+                    format!(
+                        "办件类型为即办件，但承诺办结时限超过1个工作日: \"{}{}\"",
+                        quote(&item.promised_limit, 30),
+                        item.promised_limit_unit.trim()
+                    ),
+                    item.promised_limit.trim(),
+                )
+                .warning()
+                .suggest("即办件应当场或1个工作日内办结；需要更长时间的应标为承诺件"),
+            );
         }
         Verdict::Checked(out)
     }

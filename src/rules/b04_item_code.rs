@@ -252,9 +252,11 @@ fn check_basic_shape(basic: &str, body: &Body, code: &str, out: &mut Vec<Violati
         )
             .target("基本编码省份位"));
     }
-    if let Some(t) = &body.item_type {
-        if !t.code.is_empty() && t.code != &basic[2..4] {
-            out.push(
+    if let Some(t) = &body.item_type
+        && !t.code.is_empty()
+        && t.code != &basic[2..4]
+    {
+        out.push(
                 Violation::new(
                     format!(
                         "事项编码中的基本编码「{basic}」事项类型位为 {}，与事项类型「{}」（{}）不一致: \"{code}\"",
@@ -267,7 +269,6 @@ fn check_basic_shape(basic: &str, body: &Body, code: &str, out: &mut Vec<Violati
             .target("基本编码事项类型位")
                 .warning(),
             );
-        }
     }
 }
 

@@ -295,14 +295,13 @@ fn link_end(text: &str) -> usize {
         } else {
             b.len().checked_sub(WINDOW).map(|start| &b[start..])
         };
-        if let Some(Ok(window)) = window.map(<&[u8; WINDOW]>::try_from) {
-            if !window
+        if let Some(Ok(window)) = window.map(<&[u8; WINDOW]>::try_from)
+            && !window
                 .iter()
                 .fold(false, |hit, &x| hit | may_end_link_byte(x))
-            {
-                at = end;
-                continue;
-            }
+        {
+            at = end;
+            continue;
         }
         for (i, &x) in b.iter().enumerate().take(end).skip(at) {
             let ends = if x < 0x80 {
@@ -1848,7 +1847,7 @@ mod similarity_tests {
     fn compare_classes_are_what_lowering_gives() {
         // Every character of the Basic Multilingual Plane (the table's), a sample beyond it.
         for c in char::MIN..=char::MAX {
-            if c.is_ascii() || c == 'Σ' || c as u32 > 0xFFFF && c as u32 % 97 != 0 {
+            if c.is_ascii() || c == 'Σ' || c as u32 > 0xFFFF && !(c as u32).is_multiple_of(97) {
                 continue;
             }
             let lowered: String = c.to_lowercase().filter(|l| l.is_alphanumeric()).collect();

@@ -619,18 +619,18 @@ pub fn attachment_problems(
             ));
             return;
         }
-        if let (Some(ext), Some(list)) = (r.extension(), non_editable) {
-            if list.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
-                out.push((
-                    format!(
-                        "{what}不是可编辑格式（.{}）: \"{}\"",
-                        ext.to_ascii_lowercase(),
-                        quote(name, 60)
-                    ),
-                    name.to_owned(),
-                ));
-                return;
-            }
+        if let (Some(ext), Some(list)) = (r.extension(), non_editable)
+            && list.iter().any(|e| e.eq_ignore_ascii_case(ext))
+        {
+            out.push((
+                format!(
+                    "{what}不是可编辑格式（.{}）: \"{}\"",
+                    ext.to_ascii_lowercase(),
+                    quote(name, 60)
+                ),
+                name.to_owned(),
+            ));
+            return;
         }
         if r.file_name.is_some() && name_relates(name, &material.name) == Some(false) {
             out.push((
@@ -1118,14 +1118,14 @@ mod tests {
                 ));
                 continue;
             }
-            if let (Some(ext), Some(list)) = (&r.extension, non_editable) {
-                if list.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
-                    out.push((
-                        format!("{what}不是可编辑格式（.{ext}）: \"{}\"", quote(name, 60)),
-                        name.to_owned(),
-                    ));
-                    continue;
-                }
+            if let (Some(ext), Some(list)) = (&r.extension, non_editable)
+                && list.iter().any(|e| e.eq_ignore_ascii_case(ext))
+            {
+                out.push((
+                    format!("{what}不是可编辑格式（.{ext}）: \"{}\"", quote(name, 60)),
+                    name.to_owned(),
+                ));
+                continue;
             }
             if r.file_name.is_some() && name_relates(name, &material.name) == Some(false) {
                 out.push((

@@ -223,10 +223,11 @@ impl Rule for ProcessDetail {
                 );
             }
         }
-        if all_readable && !limits.is_empty() {
-            if let Some((message, evidence)) = sum_mismatch(item, &limits) {
-                out.push(Violation::new(message, evidence));
-            }
+        if all_readable
+            && !limits.is_empty()
+            && let Some((message, evidence)) = sum_mismatch(item, &limits)
+        {
+            out.push(Violation::new(message, evidence));
         }
         Verdict::Checked(out)
     }

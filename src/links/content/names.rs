@@ -73,10 +73,10 @@ pub fn percent_decode(v: &[u8]) -> Vec<u8> {
 
 /// Decodes a file name's bytes: the named charset, else UTF-8 when valid, else GB18030 (GBK).
 pub fn decode_name_bytes(bytes: &[u8], charset: &str) -> String {
-    if let Some(enc) = encoding_rs::Encoding::for_label(charset.trim().as_bytes()) {
-        if enc != encoding_rs::UTF_8 {
-            return enc.decode(bytes).0.into_owned();
-        }
+    if let Some(enc) = encoding_rs::Encoding::for_label(charset.trim().as_bytes())
+        && enc != encoding_rs::UTF_8
+    {
+        return enc.decode(bytes).0.into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_owned(),

@@ -89,28 +89,28 @@ pub(super) fn inspect_zip(body: &[u8], limits: ZipLimits, out: &mut Inspection) 
             (FileType::Zip, Vec::new(), None)
         };
     out.real_type = Some(kind);
-    if let Some(meta) = meta.filter(|m| has(m)) {
-        if let Some(xml) = read(&mut archive, meta, out) {
-            static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-                Regex::new(r"(?s)<dc:title[^>]*>(.*?)</dc:title>").expect("valid regex")
-            });
-            out.title = TITLE
-                .captures(&xml)
-                .map(|c| xml_text(&c[1]))
-                .filter(|t| !t.trim().is_empty())
-                .map(|t| mask_personal(t.trim()));
-        }
+    if let Some(meta) = meta.filter(|m| has(m))
+        && let Some(xml) = read(&mut archive, meta, out)
+    {
+        static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"(?s)<dc:title[^>]*>(.*?)</dc:title>").expect("valid regex")
+        });
+        out.title = TITLE
+            .captures(&xml)
+            .map(|c| xml_text(&c[1]))
+            .filter(|t| !t.trim().is_empty())
+            .map(|t| mask_personal(t.trim()));
     }
     let mut text = String::new();
     for part in text_parts {
         if out.defect.is_some() {
             return;
         }
-        if has(&part) {
-            if let Some(xml) = read(&mut archive, &part, out) {
-                text.push_str(&xml_text(&xml));
-                text.push('\n');
-            }
+        if has(&part)
+            && let Some(xml) = read(&mut archive, &part, out)
+        {
+            text.push_str(&xml_text(&xml));
+            text.push('\n');
         }
     }
     if out.defect.is_none() {

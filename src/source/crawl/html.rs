@@ -215,10 +215,10 @@ fn rows(table: ElementRef<'_>) -> Vec<Vec<ElementRef<'_>>> {
 /// A cell's value: the link's absolute URL for link columns (when the cell has a link), else text.
 fn value_of(cell: ElementRef<'_>, page: &Url, link: bool) -> String {
     let text = text_of(cell);
-    if link || text.is_empty() {
-        if let Some(u) = href(cell, page) {
-            return u.to_string();
-        }
+    if (link || text.is_empty())
+        && let Some(u) = href(cell, page)
+    {
+        return u.to_string();
     }
     text
 }
@@ -320,10 +320,10 @@ fn intermediaries(
         if !same {
             out.push(service);
         }
-        if agency != Agency::default() {
-            if let Some(last) = out.last_mut() {
-                last.agencies.push(agency);
-            }
+        if agency != Agency::default()
+            && let Some(last) = out.last_mut()
+        {
+            last.agencies.push(agency);
         }
     }
     out

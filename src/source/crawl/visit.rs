@@ -232,10 +232,10 @@ fn next_page(
     if read >= u64::from(l.max_pages) {
         return None;
     }
-    if let (Some(total), Some(size)) = (total, l.page_size) {
-        if read * u64::from(size.max(1)) >= total {
-            return None;
-        }
+    if let (Some(total), Some(size)) = (total, l.page_size)
+        && read * u64::from(size.max(1)) >= total
+    {
+        return None;
     }
     profile.list_page_url(list, page + 1)
 }
