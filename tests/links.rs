@@ -287,6 +287,15 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             Error("文件传输不完整"),
         ),
         c("S28", Form, u("/nohead.docx"), Ok, "M06", Nothing),
+        // One retry (the test configuration's), and the message says so.
+        c(
+            "S29",
+            Form,
+            u("/broken-server.docx"),
+            Unverifiable,
+            "M06",
+            Warning("服务器错误（HTTP 500），重试 1 次后仍失败"),
+        ),
         c(
             "S25",
             Form,
@@ -377,6 +386,8 @@ fn every_kind_of_link_gets_its_verdict_and_rule() {
 
     // Details the table does not show.
     let by_url = |p: &str| run.checks.get(&srv.url(p)).unwrap();
+    // A host outside the allowed ones is refused before any request: none is counted.
+    assert_eq!(run.checks["http://zwfw.example.invalid/a.doc"].requests, 0);
     assert!(
         by_url("/r1")
             .final_url

@@ -181,6 +181,26 @@ pub enum FetchError {
 }
 
 impl FetchError {
+    /// Requests it took to fail: none when the URL was refused before sending (a scheme or host
+    /// outside the configuration), at least one otherwise.
+    pub fn requests(&self) -> u32 {
+        match self {
+            FetchError::Scheme(_) | FetchError::NotAllowed { .. } => 0,
+            _ => 1,
+        }
+    }
+
+    /// The message without `url`, for a line that names the URL already (`请求超时`, not
+    /// `请求超时: http://…`).
+    pub fn reason_for(&self, url: &str) -> String {
+        let text = self.to_string();
+        let text = text.replace(&format!("{url}: "), "");
+        match text.strip_suffix(url) {
+            Some(rest) => rest.trim_end_matches([':', ' ']).to_owned(),
+            None => text,
+        }
+    }
+
     /// Whether a later run may succeed (timeouts, TLS, throttling), as opposed to a sure failure.
     pub fn is_transient(&self) -> bool {
         matches!(
@@ -490,6 +510,20 @@ fn classify(e: &reqwest::Error, url: &Url) -> FetchError {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_reason_for_a_line_that_names_the_url_leaves_it_out() {
+        let url = "http://zwfw.chizhou.gov.cn/guide/10.html";
+        assert_eq!(FetchError::Timeout(url.into()).reason_for(url), "请求超时");
+        assert_eq!(
+            FetchError::Connect(format!("{url}: connection refused")).reason_for(url),
+            "无法连接: connection refused"
+        );
+        assert_eq!(
+            FetchError::Timeout(url.into()).reason_for("http://other/"),
+            format!("请求超时: {url}")
+        );
+    }
+
     use super::*;
 
     #[test]

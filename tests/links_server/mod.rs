@@ -255,6 +255,7 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
             "<html><head><title>404 页面不存在</title></head><body><p>对不起，您访问的页面不存在或已被删除。</p></body></html>",
         ),
         "/forbidden.docx" => html(StatusCode::FORBIDDEN, "<h1>403 Forbidden</h1>"),
+        "/broken-server.docx" => html(StatusCode::INTERNAL_SERVER_ERROR, "<h1>500</h1>"),
         "/busy.docx" if hit == 1 => Response::builder()
             .status(StatusCode::TOO_MANY_REQUESTS)
             .header(header::RETRY_AFTER, "1")

@@ -60,7 +60,7 @@ pub(super) async fn probe(
                     from_get(check, &r, expects_file, opts).await
                 }
                 Err(e) => {
-                    check.requests = 1;
+                    check.requests = e.requests();
                     from_error(check, &e)
                 }
             };
@@ -72,7 +72,7 @@ pub(super) async fn probe(
     };
     match fetcher.fetch(&head).await {
         Err(e) => {
-            check.requests = 1;
+            check.requests = e.requests();
             return from_error(check, &e);
         }
         Ok(r) => {
@@ -90,7 +90,7 @@ pub(super) async fn probe(
                 429 => {
                     check.set(
                         LinkVerdict::Unverifiable,
-                        "服务器限制访问频率（HTTP 429），多次重试后仍被拒绝",
+                        format!("服务器限制访问频率（HTTP 429）{}", retried(&r)),
                     );
                     return check;
                 }
@@ -109,9 +109,18 @@ pub(super) async fn probe(
             from_get(check, &r, expects_file, opts).await
         }
         Err(e) => {
-            check.requests += 1;
+            check.requests += e.requests();
             from_error(check, &e)
         }
+    }
+}
+
+/// `，重试 2 次后仍失败` when the answer came after retries; nothing when it was the first.
+fn retried(r: &Response) -> String {
+    if r.attempts > 1 {
+        format!("，重试 {} 次后仍失败", r.attempts - 1)
+    } else {
+        String::new()
     }
 }
 
@@ -145,14 +154,14 @@ async fn from_get(
         429 => {
             check.set(
                 LinkVerdict::Unverifiable,
-                "服务器限制访问频率（HTTP 429），多次重试后仍被拒绝",
+                format!("服务器限制访问频率（HTTP 429）{}", retried(r)),
             );
             return check;
         }
         s if s >= 500 => {
             check.set(
                 LinkVerdict::Unverifiable,
-                format!("服务器错误（HTTP {s}），多次重试后仍失败"),
+                format!("服务器错误（HTTP {s}）{}", retried(r)),
             );
             return check;
         }

@@ -50,7 +50,7 @@ pub(crate) async fn visit(
                     .then(|| "robots.txt 禁止抓取（重定向目标）".to_owned())
             };
             match fetcher.fetch_checked(&req, &check).await {
-                Err(e) => rec.message = e.to_string(),
+                Err(e) => rec.message = e.reason_for(url.as_str()),
                 Ok(resp) => {
                     rec.http = Some(resp.status);
                     rec.attempts = resp.attempts;
