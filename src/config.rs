@@ -111,9 +111,9 @@ impl Config {
         })
     }
 
-    /// Parses configuration text.
+    /// Parses configuration text; an error says where and what in Chinese ([`toml_reason`]).
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
+        toml::from_str(text).map_err(|e| toml_reason(&e, text))
     }
 
     /// The rules that run, with `[rules]` applied.
@@ -159,6 +159,28 @@ mod tests {
         assert!(cfg.rule_set().unwrap_err().to_string().contains("Z99"));
         let cfg = Config::parse("[rules]\nB13 = \"fatal\"\n").unwrap();
         assert!(cfg.rule_set().is_err());
+    }
+
+    /// A mistake in the file is said in Chinese with its line, column (in characters) and text.
+    #[test]
+    fn configuration_errors_say_where_and_what_in_chinese() {
+        let err = |text: &str| Config::parse(text).unwrap_err();
+        let e = err("[check]\nfaq_min_cuont = 3\n");
+        assert!(
+            e.starts_with("第 2 行第 1 列，没有设置项「faq_min_cuont」（这一节可用的有: "),
+            "{e}"
+        );
+        assert!(e.contains("、faq_min_count、") && e.ends_with("\n  2 | faq_min_cuont = 3"));
+        assert_eq!(
+            err("[check]\nfaq_min_count = \"三\"\n"),
+            "第 2 行第 17 列，应为整数，实为文本「三」\n  2 | faq_min_count = \"三\""
+        );
+        assert!(err("[check]\nfaq_min_count = 三\n").contains("文本要加双引号"));
+        assert_eq!(
+            err("[score]\nrate = \"要素\"\n"),
+            "第 2 行第 8 列，取值「要素」无效（可用: element、item）\n  2 | rate = \"要素\""
+        );
+        assert!(err("[check\n").starts_with("第 1 行第 7 列，节名缺少右方括号 ]"));
     }
 }
 
@@ -224,4 +246,51 @@ mod example_tests {
             }
         }
     }
+}
+
+/// A TOML error as a clerk editing the file reads it: the line and column (in characters), what
+/// is wrong in Chinese for the usual mistakes (the TOML library's English otherwise), and the
+/// line itself.
+pub(crate) fn toml_reason(e: &toml::de::Error, text: &str) -> String {
+    let message = e.message().trim();
+    let names = |list: &str| {
+        list.split(['`', ','])
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && !matches!(*w, "or" | "expected" | "expected one of"))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let what = if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+        format!("没有设置项「{name}」（这一节可用的有: {}）", names(allowed))
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        let (value, allowed) = rest.split_once('`').unwrap_or((rest, ""));
+        format!("取值「{value}」无效（可用: {}）", names(allowed))
+    } else if message.starts_with("invalid type: ") {
+        crate::source::json_error::type_message(message)
+    } else if message.starts_with("string values must be quoted") {
+        "文本要加双引号（如 \"复印件\"），数字和 true/false 不加".to_owned()
+    } else if message.starts_with("duplicate key") {
+        "设置项重复（同一节里写了两次）".to_owned()
+    } else if message.starts_with("unclosed table") {
+        "节名缺少右方括号 ]".to_owned()
+    } else if message.starts_with("invalid float") || message.starts_with("invalid integer") {
+        "数字写法不对".to_owned()
+    } else if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|f| f.strip_suffix('`'))
+    {
+        format!("缺少设置项「{field}」")
+    } else {
+        message.to_owned()
+    };
+    let Some(start) = e.span().map(|s| s.start.min(text.len())) else {
+        return what;
+    };
+    let before = text.get(..start).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let line_text = text[line_start..].lines().next().unwrap_or_default();
+    format!("第 {line} 行第 {column} 列，{what}\n  {line} | {line_text}")
 }

@@ -77,8 +77,9 @@ fn bare(e: &serde_json::Error) -> String {
     }
 }
 
-/// `invalid type: integer `5`, expected a string` as `应为文本，实为数字 5`.
-fn type_message(message: &str) -> String {
+/// `invalid type: integer `5`, expected a string` as `应为文本，实为数字 5` (serde's wording, so
+/// TOML's too); other messages unchanged.
+pub(crate) fn type_message(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("invalid type: ")
         && let Some((found, expected)) = rest.rsplit_once(", expected ")
     {

@@ -22,7 +22,7 @@ pub mod crawl;
 pub mod csv;
 pub mod disguised;
 pub mod json;
-mod json_error;
+pub(crate) mod json_error;
 pub mod sheet;
 pub mod xlsx;
 

@@ -173,7 +173,7 @@ impl Profile {
         })?;
         toml::from_str(&text).map_err(|e| ProfileError::Parse {
             path: path.display().to_string(),
-            message: e.to_string(),
+            message: crate::config::toml_reason(&e, &text),
         })
     }
 
