@@ -123,10 +123,13 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         .iter()
         .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, history))
         .collect();
+    // The workbook of every unit says whose each row is, as findings.csv does.
+    let with_unit = scope.units.len() > 1;
     findings_sheet(
         book.add_worksheet().set_name(SHEETS[1])?,
         &rows,
         history,
+        with_unit,
         &styles,
     )?;
     let mut all_items = items;
@@ -352,9 +355,13 @@ fn findings_sheet(
     sheet: &mut Worksheet,
     findings: &[FixRow<'_>],
     history: Option<&HistoryView>,
+    with_unit: bool,
     s: &Styles,
 ) -> Result<(), XlsxError> {
     let mut headers = HEADERS.to_vec();
+    if with_unit {
+        headers.push(super::csv::UNIT_HEADER);
+    }
     if history.is_some() {
         headers.extend([STATUS_HEADER, FINGERPRINT_HEADER]);
     }
@@ -362,7 +369,10 @@ fn findings_sheet(
     header_row(sheet, 0, &headers, &s.header)?;
     for (i, f) in findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let cells = f.cells(i + 1, history);
+        let mut cells = f.cells(i + 1, history);
+        if with_unit {
+            cells.insert(HEADERS.len(), fixlist::cell(f.unit()));
+        }
         let closed = matches!(f, FixRow::Closed(_));
         let (text, wrap) = if closed {
             (&s.closed, &s.closed_wrap)

@@ -89,12 +89,20 @@ fn fix_list_has_a_status_column_and_the_fixed_finding_last() {
 fn all_units_fix_list_puts_closed_rows_at_the_end_of_their_unit() {
     let report = night3();
     let list = sheet(&workbook(&report, None), "问题清单");
+    // The workbook of every unit has 考核单位 after the fixed columns, as findings.csv.
+    assert_eq!(row(&list, 0)[11], csv::UNIT_HEADER);
     let names: Vec<(String, String)> = (1..list.height())
         .map(|r| {
             let cells = row(&list, r);
-            (cells[1].clone(), cells[11].clone())
+            (cells[1].clone(), cells[12].clone())
         })
         .collect();
+    let units: Vec<String> = (1..list.height())
+        .map(|r| row(&list, r)[11].clone())
+        .collect();
+    let mut runs = units.clone();
+    runs.dedup();
+    assert_eq!(runs, [RS, SJ, GC]);
     let (rs, sj, gc) = (
         findings_of(&report, RS),
         findings_of(&report, SJ),
@@ -256,8 +264,12 @@ fn without_history_the_fix_list_and_csv_keep_their_columns() {
     let mut report = night3();
     report.history = None;
     let list = sheet(&workbook(&report, None), "问题清单");
-    assert_eq!(row(&list, 0), HEADERS);
+    let mut all_units = HEADERS.to_vec();
+    all_units.push(csv::UNIT_HEADER);
+    assert_eq!(row(&list, 0), all_units);
     assert_eq!(list.height(), 1 + report.findings.len());
+    let one = sheet(&workbook(&report, Some(SJ)), "问题清单");
+    assert_eq!(row(&one, 0), HEADERS);
     let summary = sheet(&workbook(&report, None), "汇总");
     assert!((0..summary.height()).all(|r| row(&summary, r)[0] != "与上次运行对比"));
     let mut out = Vec::new();
@@ -302,7 +314,7 @@ fn a_unit_whose_items_were_all_removed_still_gets_its_closed_rows() {
     assert_eq!(row(&list, 1)[11], "已移除");
     let all = sheet(&workbook(&report, None), "问题清单");
     let closed = (1..all.height())
-        .filter(|&r| ["已整改", "已移除"].contains(&row(&all, r)[11].as_str()))
+        .filter(|&r| ["已整改", "已移除"].contains(&row(&all, r)[12].as_str()))
         .count();
     assert_eq!(closed, 3);
 }
