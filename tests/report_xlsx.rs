@@ -73,7 +73,10 @@ fn sheets_and_headers_are_the_fix_list() {
     let mut book = open(&all_units_bytes());
     assert_eq!(book.sheet_names(), SHEETS);
     let findings = sheet(&mut book, "问题清单");
-    assert_eq!(row_strings(&findings, 0), HEADERS);
+    // The all-units list names each row's unit after the fixed columns.
+    let mut headers = HEADERS.to_vec();
+    headers.push("考核单位");
+    assert_eq!(row_strings(&findings, 0), headers);
     assert_eq!(findings.height(), 1 + report().findings.len());
     let items = sheet(&mut book, "事项");
     // Six checked items and the unreadable one.
@@ -159,7 +162,7 @@ fn header_is_frozen_filtered_and_review_has_a_dropdown() {
     );
     let last = 1 + report().findings.len();
     assert!(
-        xml.contains(&format!(r#"<autoFilter ref="A1:K{last}"/>"#)),
+        xml.contains(&format!(r#"<autoFilter ref="A1:L{last}"/>"#)),
         "{xml}"
     );
     assert!(xml.contains(&format!(r#"sqref="J2:J{last}""#)), "{xml}");
