@@ -422,6 +422,18 @@ const ITEM_HEADERS: [&str; 13] = [
     "来源",
 ];
 
+/// 事项类型 as people say it: a code the platform exported (`01`) with its name, `行政许可（01）`;
+/// a name, or a value outside the domain, as published.
+fn item_type_text(published: &str) -> String {
+    let t = published.trim();
+    match crate::model::domain::Domain::ItemType.by_code(t) {
+        Some(v) if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() => {
+            format!("{}（{t}）", v.label)
+        }
+        _ => published.to_owned(),
+    }
+}
+
 fn items_sheet(sheet: &mut Worksheet, items: &[&ItemEntry], s: &Styles) -> Result<(), XlsxError> {
     let mut widths = Widths::new(&ITEM_HEADERS);
     header_row(sheet, 0, &ITEM_HEADERS, &s.header)?;
@@ -440,7 +452,7 @@ fn items_sheet(sheet: &mut Worksheet, items: &[&ItemEntry], s: &Styles) -> Resul
             ),
             (2, fixlist::cell(&item.name)),
             (3, fixlist::cell(&item.code)),
-            (4, fixlist::cell(&item.item_type)),
+            (4, fixlist::cell(&item_type_text(&item.item_type))),
             (
                 5,
                 (if unreadable {
@@ -471,4 +483,18 @@ fn items_sheet(sheet: &mut Worksheet, items: &[&ItemEntry], s: &Styles) -> Resul
         }
     }
     table(sheet, items.len(), ITEM_HEADERS.len(), &widths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::item_type_text;
+
+    #[test]
+    fn item_type_codes_are_named() {
+        assert_eq!(item_type_text("01"), "行政许可（01）");
+        assert_eq!(item_type_text("20"), "公共服务（20）");
+        assert_eq!(item_type_text("行政许可"), "行政许可");
+        assert_eq!(item_type_text("99"), "99");
+        assert_eq!(item_type_text(""), "");
+    }
 }
