@@ -199,6 +199,7 @@ fn large_report() -> Report {
         notices: Vec::new(),
         scores,
         history: None,
+        review: None,
     };
     report.summarize();
     report

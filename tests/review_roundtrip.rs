@@ -110,4 +110,56 @@ fn an_assessor_rejects_one_units_findings_in_the_exported_fix_list() {
             );
         }
     }
+
+    // The scored report keeps the decisions: its fix lists show 驳回 on that unit's rows and
+    // nothing on the others', and scoring with the re-rendered list gives the same scores.
+    let scored_report: Value =
+        serde_json::from_str(&std::fs::read_to_string(&scored).unwrap()).unwrap();
+    let decided = scored_report["review"]["findings"].as_array().unwrap();
+    assert_eq!(decided.len(), rejected);
+    assert!(decided.iter().all(|d| d["decision"] == "rejected"));
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/report.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    assert!(validator.is_valid(&scored_report));
+    let rendered = dir.path().join("rendered");
+    zwfw()
+        .arg("report")
+        .arg(&scored)
+        .args(["-q", "--format", "xlsx", "-o"])
+        .arg(&rendered)
+        .assert()
+        .success();
+    let mut wb: Xlsx<_> = open_workbook(rendered.join("整改清单-全部.xlsx")).unwrap();
+    let sheet = wb.worksheet_range("问题清单").unwrap();
+    let shown: Vec<(String, String)> = sheet
+        .rows()
+        .skip(1)
+        .map(|r| (r[code].to_string(), r[review].to_string()))
+        .collect();
+    assert_eq!(shown.len(), rows.len() - 1);
+    for (c, decision) in &shown {
+        let want = if unit_codes.contains(&c.as_str()) {
+            "驳回"
+        } else {
+            ""
+        };
+        assert_eq!(decision, want, "{c}");
+    }
+    let again = dir.path().join("scored-again.json");
+    zwfw()
+        .arg("score")
+        .arg(dir.path().join("report.json"))
+        .arg("--review")
+        .arg(rendered.join("整改清单-全部.xlsx"))
+        .args(["-q", "-o"])
+        .arg(&again)
+        .assert()
+        .success();
+    assert_eq!(scores(&again), scores(&scored));
 }

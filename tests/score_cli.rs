@@ -89,6 +89,7 @@ fn write_report(path: &Path) {
         notices: Vec::new(),
         scores: Vec::new(),
         history: None,
+        review: None,
     };
     r.summarize();
     let mut out = Vec::new();

@@ -62,6 +62,7 @@ pub fn check_records(
         notices,
         scores: Vec::new(),
         history: None,
+        review: None,
     };
     report.summarize();
     report

@@ -185,6 +185,7 @@ pub fn check_ndjson(
         notices: sink.notices,
         scores,
         history: None,
+        review: None,
     };
     let report_path = dir.join("report.json");
     assemble(&report, &items, &findings, &report_path).map_err(|source| StreamError::Write {

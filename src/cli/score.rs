@@ -172,7 +172,10 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
                 }
             }
             issues.extend(out.issues.iter().cloned());
-            Some(tally_items(&report, &out.kept))
+            let reviewed = tally_items(&report, &out.kept);
+            // Kept in the scored report: fix lists rendered from it show the decisions.
+            report.review = Some(out.record(&path.display().to_string(), &report));
+            Some(reviewed)
         }
         None => None,
     };

@@ -30,8 +30,9 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
         header.extend([STATUS_HEADER, FINGERPRINT_HEADER]);
     }
     w.write_record(&header)?;
+    let review = fixlist::decisions(report);
     for (i, r) in rows(report).iter().enumerate() {
-        let mut cells = r.cells(i + 1, report.history.as_ref());
+        let mut cells = r.cells(i + 1, report.history.as_ref(), &review);
         cells.insert(HEADERS.len(), fixlist::cell(r.unit()));
         w.write_record(&cells)?;
     }

@@ -130,6 +130,18 @@ pub fn closed_of<'h>(history: &'h HistoryView, unit: &str) -> Vec<&'h FindingHis
         .collect()
 }
 
+/// The assessor's decisions of a scored report by fingerprint (empty without a review).
+pub type Decisions<'a> = std::collections::HashMap<&'a str, crate::score::review::Decision>;
+
+/// The decisions of `report`'s review, for [`FixRow::cells`].
+pub fn decisions(report: &crate::report::Report) -> Decisions<'_> {
+    report
+        .review
+        .as_ref()
+        .map(crate::report::Review::by_fingerprint)
+        .unwrap_or_default()
+}
+
 /// A 问题清单 row: a finding of this run, or (with history) a closed baseline finding.
 #[derive(Debug, Clone, Copy)]
 pub enum FixRow<'a> {
@@ -140,10 +152,16 @@ pub enum FixRow<'a> {
 }
 
 impl FixRow<'_> {
-    /// The row's cells: [`HEADERS`], then [`STATUS_HEADER`] and [`FINGERPRINT_HEADER`] when the
+    /// The row's cells: [`HEADERS`] (复核结果 filled from `review`, the scored report's
+    /// decisions by fingerprint), then [`STATUS_HEADER`] and [`FINGERPRINT_HEADER`] when the
     /// report has a history.
-    pub fn cells(&self, seq: usize, history: Option<&HistoryView>) -> Vec<String> {
-        let (cells, status) = match self {
+    pub fn cells(
+        &self,
+        seq: usize,
+        history: Option<&HistoryView>,
+        review: &Decisions<'_>,
+    ) -> Vec<String> {
+        let (mut cells, status) = match self {
             FixRow::Finding(f) => (
                 row(seq, f),
                 history.map(|h| [status_label(h.status_of(f)), crate::history::fingerprint(f)]),
@@ -153,6 +171,12 @@ impl FixRow<'_> {
                 Some([status_label(Some(h)), h.fingerprint.clone()]),
             ),
         };
+        if let FixRow::Finding(f) = self
+            && !review.is_empty()
+            && let Some(d) = review.get(crate::history::fingerprint(f).as_str())
+        {
+            d.label_zh().clone_into(&mut cells[REVIEW_COLUMN]);
+        }
         let mut cells = cells.to_vec();
         cells.extend(status.into_iter().flatten());
         cells

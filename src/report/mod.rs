@@ -60,6 +60,40 @@ pub struct Report {
     /// run was made by `zwfw-audit audit` with a history store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<crate::history::HistoryView>,
+    /// The assessor's review (复核) the report was rescored with by `zwfw-audit score --review`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<Review>,
+}
+
+/// An assessor's review kept in a scored report: fix lists rendered from it show each decision in
+/// 复核结果, so a unit sees which findings were 驳回.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    /// The review file.
+    pub source: String,
+    /// The decided findings, in report order.
+    pub findings: Vec<Reviewed>,
+}
+
+/// One decided finding.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reviewed {
+    /// The finding's fingerprint ([`crate::history::fingerprint`]).
+    pub fingerprint: String,
+    /// 确认 or 驳回.
+    pub decision: crate::score::review::Decision,
+}
+
+impl Review {
+    /// The decisions by fingerprint, for the writers.
+    pub fn by_fingerprint(
+        &self,
+    ) -> std::collections::HashMap<&str, crate::score::review::Decision> {
+        self.findings
+            .iter()
+            .map(|r| (r.fingerprint.as_str(), r.decision))
+            .collect()
+    }
 }
 
 /// A rule that ran.

@@ -128,7 +128,7 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
     findings_sheet(
         book.add_worksheet().set_name(SHEETS[1])?,
         &rows,
-        history,
+        (history, &fixlist::decisions(report)),
         with_unit,
         &styles,
     )?;
@@ -354,7 +354,7 @@ fn summary_sheet(
 fn findings_sheet(
     sheet: &mut Worksheet,
     findings: &[FixRow<'_>],
-    history: Option<&HistoryView>,
+    (history, review): (Option<&HistoryView>, &fixlist::Decisions<'_>),
     with_unit: bool,
     s: &Styles,
 ) -> Result<(), XlsxError> {
@@ -369,7 +369,7 @@ fn findings_sheet(
     header_row(sheet, 0, &headers, &s.header)?;
     for (i, f) in findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let mut cells = f.cells(i + 1, history);
+        let mut cells = f.cells(i + 1, history, review);
         if with_unit {
             cells.insert(HEADERS.len(), fixlist::cell(f.unit()));
         }

@@ -30,12 +30,23 @@ use crate::report::{ItemStatus, Report};
 pub const SHEET: &str = "问题清单";
 
 /// An assessor's decision on a finding.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Decision {
     /// 确认 — the finding stands.
     Confirmed,
     /// 驳回 — the finding is removed.
     Rejected,
+}
+
+impl Decision {
+    /// 确认 or 驳回, as the 复核结果 column takes it.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Decision::Confirmed => "确认",
+            Decision::Rejected => "驳回",
+        }
+    }
 }
 
 /// Parses a 复核结果 cell. `Ok(None)`: empty (not reviewed).
@@ -63,6 +74,8 @@ pub fn parse_decision(s: &str) -> Result<Option<Decision>, String> {
 pub struct ReviewOutcome {
     /// Per finding of the report: whether it still stands.
     pub kept: Vec<bool>,
+    /// Per finding of the report: the assessor's decision, if the review has one.
+    pub decisions: Vec<Option<Decision>>,
     /// Findings confirmed.
     pub confirmed: usize,
     /// Findings rejected.
@@ -123,6 +136,7 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
         .collect();
     let mut out = ReviewOutcome {
         kept: vec![true; report.findings.len()],
+        decisions: vec![None; report.findings.len()],
         ..ReviewOutcome::default()
     };
     // First pass: validate rows and group them by key.
@@ -216,13 +230,37 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             Some(Decision::Confirmed) => out.confirmed += targets.len(),
             Some(Decision::Rejected) => {
                 out.rejected += targets.len();
-                for f in targets {
+                for &f in &targets {
                     out.kept[f] = false;
                 }
             }
             None => {}
         }
+        for f in targets {
+            out.decisions[f] = r.decision;
+        }
     }
     out.issues.sort_by_key(|i| i.place.row);
     Ok(out)
+}
+
+impl ReviewOutcome {
+    /// The review as the scored report keeps it: each decided finding by its fingerprint, so that
+    /// fix lists rendered from the scored report show 复核结果.
+    pub fn record(&self, source: &str, report: &Report) -> crate::report::Review {
+        crate::report::Review {
+            source: source.to_owned(),
+            findings: report
+                .findings
+                .iter()
+                .zip(&self.decisions)
+                .filter_map(|(f, d)| {
+                    d.map(|decision| crate::report::Reviewed {
+                        fingerprint: crate::history::fingerprint(f),
+                        decision,
+                    })
+                })
+                .collect(),
+        }
+    }
 }

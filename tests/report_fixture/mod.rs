@@ -277,6 +277,7 @@ pub fn report() -> Report {
             score(COUNTY, c, 8.0, 3.0 / 5.0, 0.23, 0.88),
         ],
         history: None,
+        review: None,
     };
     report.summarize();
     report

@@ -95,6 +95,7 @@ pub(super) fn report(items: Vec<ItemEntry>, findings: Vec<Finding>) -> Report {
         notices: Vec::new(),
         scores: Vec::new(),
         history: None,
+        review: None,
     };
     r.summarize();
     r
