@@ -361,3 +361,53 @@ fn a_zip_bomb_named_xlsx_is_refused_and_the_run_goes_on() {
         "the sample beside the bomb is still read"
     );
 }
+
+/// Every top-level shape of a JSON export: an array, an object with `items`, one item object,
+/// and anything else; an array element that is not an object is reported with its position.
+#[test]
+fn json_exports_of_every_shape_are_read_record_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let one = format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#);
+    let array = write("array.json", &format!("\u{feff}[{one},\n 5,\n {one}]"));
+    let r = read(std::slice::from_ref(&array));
+    assert_eq!(r.items.len(), 2);
+    assert_eq!(r.unreadable.len(), 1);
+    assert_eq!(r.unreadable[0].reason, "不是事项对象");
+    assert_eq!(
+        r.unreadable[0].provenance,
+        Provenance::record(array.display().to_string(), 2)
+    );
+    let wrapped = write(
+        "wrapped.json",
+        &format!(r#"{{"total": 2, "items": [{one}, {one}]}}"#),
+    );
+    assert_eq!(read(&[wrapped]).items.len(), 2);
+    let single = write("single.json", &one);
+    let r = read(std::slice::from_ref(&single));
+    assert_eq!(r.items.len(), 1);
+    assert_eq!(
+        r.items[0].provenance,
+        Provenance::file(single.display().to_string())
+    );
+    for (name, text, reason) in [
+        ("number.json", "42", "顶层应为事项对象或事项数组"),
+        (
+            "cut.json",
+            &format!("[{one},\n {{\"code\": "),
+            "JSON 语法错误：第 2 行",
+        ),
+    ] {
+        let r = read(&[write(name, text)]);
+        assert!(r.items.is_empty(), "{name}");
+        assert!(
+            r.notices.iter().any(|n| n.message.contains(reason)),
+            "{name}: {:?}",
+            r.notices
+        );
+    }
+}

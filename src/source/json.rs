@@ -2,12 +2,13 @@
 //! The schema is `schema/item.schema.json`. A record that does not parse is reported with its line
 //! (NDJSON) or position (array) and the others are read.
 
+use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 
-use serde::Deserialize;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::{Reader, Record, SourceError, Unreadable, json_error};
 use crate::model::{Item, Provenance};
@@ -40,33 +41,43 @@ impl Reader for JsonReader {
                     path: path.to_owned(),
                     reason: format!("不是 UTF-8 文本: {e}"),
                 })?;
-            let value: Value =
-                serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-                    SourceError::Format {
-                        path: path.to_owned(),
-                        reason: json_error::syntax(&e, &text, true),
-                    }
-                })?;
-            match value {
-                Value::Array(values) => {
-                    for (i, v) in values.into_iter().enumerate() {
-                        sink(item_from_value(&v, Provenance::record(&name, i as u64 + 1)));
-                    }
-                }
-                Value::Object(mut map) if map.get("items").is_some_and(Value::is_array) => {
-                    if let Some(Value::Array(values)) = map.remove("items") {
-                        for (i, v) in values.into_iter().enumerate() {
-                            sink(item_from_value(&v, Provenance::record(&name, i as u64 + 1)));
+            let text = text.trim_start_matches('\u{feff}');
+            // Each record is kept as its text and parsed straight into the model, as an NDJSON
+            // line is: no tree of the whole file, and a record that is not an item is read
+            // again only to say why.
+            let syntax = |e: serde_json::Error| SourceError::Format {
+                path: path.to_owned(),
+                reason: json_error::syntax(&e, text, true),
+            };
+            let records: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
+                Some(b'[') => serde_json::from_str(text).map_err(syntax)?,
+                Some(b'{') => {
+                    let map: BTreeMap<&str, &RawValue> =
+                        serde_json::from_str(text).map_err(syntax)?;
+                    match map.get("items") {
+                        Some(items) if items.get().starts_with('[') => {
+                            serde_json::from_str(items.get()).map_err(syntax)?
+                        }
+                        _ => {
+                            sink(parse_record(text, Provenance::file(&name)));
+                            return Ok(());
                         }
                     }
                 }
-                v @ Value::Object(_) => sink(item_from_value(&v, Provenance::file(&name))),
                 _ => {
+                    // Not an object or array: the syntax error if there is one, else the shape.
+                    serde_json::from_str::<&RawValue>(text).map_err(syntax)?;
                     return Err(SourceError::Format {
                         path: path.to_owned(),
                         reason: "顶层应为事项对象或事项数组".into(),
                     });
                 }
+            };
+            for (i, raw) in records.into_iter().enumerate() {
+                sink(parse_record(
+                    raw.get(),
+                    Provenance::record(&name, i as u64 + 1),
+                ));
             }
             Ok(())
         }
@@ -162,29 +173,16 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
     }
 }
 
-fn item_from_value(value: &Value, prov: Provenance) -> Record {
-    let field = |k: &str| value.get(k).and_then(Value::as_str).map(str::to_owned);
-    let (code, name) = (field("code"), field("name"));
-    if !value.is_object() {
+/// One record of a JSON array (or the whole file's object) as an item record; something other
+/// than an object is "不是事项对象".
+fn parse_record(text: &str, prov: Provenance) -> Record {
+    if !text.trim_start().starts_with('{') {
         return Record::Unreadable(Unreadable {
             provenance: prov,
             reason: "不是事项对象".into(),
-            code,
-            name,
+            code: None,
+            name: None,
         });
     }
-    match Item::deserialize(value) {
-        Ok(mut item) => {
-            if item.provenance == Provenance::default() {
-                item.provenance = prov;
-            }
-            Record::Item(Box::new(item))
-        }
-        Err(e) => Record::Unreadable(Unreadable {
-            provenance: prov,
-            reason: json_error::shape(value, &e),
-            code,
-            name,
-        }),
-    }
+    parse_item_line(text, prov)
 }
