@@ -131,10 +131,12 @@ fn an_assessor_rejects_one_units_findings_in_the_exported_fix_list() {
     zwfw()
         .arg("report")
         .arg(&scored)
-        .args(["-q", "--format", "xlsx", "-o"])
+        .args(["-q", "--format", "xlsx,html", "-o"])
         .arg(&rendered)
         .assert()
         .success();
+    let page = std::fs::read_to_string(rendered.join("report.html")).unwrap();
+    assert_eq!(page.matches("复核：驳回").count(), rejected);
     let mut wb: Xlsx<_> = open_workbook(rendered.join("整改清单-全部.xlsx")).unwrap();
     let sheet = wb.worksheet_range("问题清单").unwrap();
     let shown: Vec<(String, String)> = sheet

@@ -56,10 +56,11 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         .iter()
         .map(|u| UnitRow::of(u, history))
         .collect();
+    let review = super::fixlist::decisions(report);
     let findings: Vec<FindingRow> = report
         .findings
         .iter()
-        .map(|f| FindingRow::of(f, history))
+        .map(|f| FindingRow::of(f, history, &review))
         .collect();
     let history_ctx = history.map(|h| HistoryCtx::of(h, &views.units));
     let script = SCRIPT;
@@ -177,14 +178,24 @@ struct FindingRow {
     status_key: &'static str,
     /// The fingerprint `audit waive` takes, with a history.
     fingerprint: String,
+    /// 确认 or 驳回 from the assessor's review of a scored report; empty otherwise.
+    review: &'static str,
 }
 
 impl FindingRow {
-    fn of(f: &Finding, history: Option<&HistoryView>) -> Self {
+    fn of(
+        f: &Finding,
+        history: Option<&HistoryView>,
+        review: &super::fixlist::Decisions<'_>,
+    ) -> Self {
         let (status, status_key) = history.map_or((String::new(), ""), |h| status_of(h, f));
-        let fingerprint = history
-            .map(|_| crate::history::fingerprint(f))
-            .unwrap_or_default();
+        // Computed only when there is a history to show it or a review to look it up in.
+        let key = (history.is_some() || !review.is_empty()).then(|| crate::history::fingerprint(f));
+        let decision = key
+            .as_deref()
+            .and_then(|k| review.get(k))
+            .map_or("", |d| d.label_zh());
+        let fingerprint = key.filter(|_| history.is_some()).unwrap_or_default();
         let message = super::fixlist::description(f);
         let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
         FindingRow {
@@ -206,6 +217,7 @@ impl FindingRow {
             status,
             status_key,
             fingerprint,
+            review: decision,
         }
     }
 }
