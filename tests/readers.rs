@@ -303,3 +303,74 @@ fn an_html_table_saved_as_xls_is_read_with_a_notice() {
             .any(|n| n.level == NoticeLevel::Info && n.message.contains("网页表格"))
     );
 }
+
+/// A workbook as clerks pass it on: 实施主体 merged over the rows of each body's items (the file
+/// keeps the value in the top cell only), an old copy of the item sheet hidden, and the whole
+/// saved under an `.xls` name. The items are the sample's; the hidden sheet is left out with a
+/// notice.
+#[test]
+fn merged_cells_hidden_sheets_and_a_renamed_xlsx_read_as_excel_shows_them() {
+    let items = sample_json();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项导出.xls");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let plain = rust_xlsxwriter::Format::new();
+    let sheets = export_sheets(&items);
+    for sheet in &sheets {
+        let ws = wb.add_worksheet().set_name(sheet.name).unwrap();
+        for (c, h) in sheet.header.iter().enumerate() {
+            ws.write(0, c as u16, h.as_str()).unwrap();
+        }
+        let body = sheet.header.iter().position(|h| h == "实施主体");
+        for (r, row) in sheet.rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write(r as u32 + 1, c as u16, v.as_str()).unwrap();
+            }
+        }
+        // Merge each run of equal 实施主体 cells, as a clerk formats the list.
+        if let Some(col) = body {
+            let mut start = 0;
+            for r in 1..=sheet.rows.len() {
+                let same = r < sheet.rows.len() && sheet.rows[r][col] == sheet.rows[start][col];
+                if !same {
+                    if r - start > 1 {
+                        let (first, last) = (start as u32 + 1, r as u32);
+                        ws.merge_range(
+                            first,
+                            col as u16,
+                            last,
+                            col as u16,
+                            &sheet.rows[start][col],
+                            &plain,
+                        )
+                        .unwrap();
+                    }
+                    start = r;
+                }
+            }
+        }
+    }
+    let first = &sheets[0];
+    let old = wb.add_worksheet().set_name("事项基本信息(旧版)").unwrap();
+    for (c, h) in first.header.iter().enumerate() {
+        old.write(0, c as u16, h.as_str()).unwrap();
+    }
+    for (r, row) in first.rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            old.write(r as u32 + 1, c as u16, v.as_str()).unwrap();
+        }
+    }
+    old.set_hidden(true);
+    wb.save(&path).unwrap();
+
+    let got = read(std::slice::from_ref(&path));
+    assert!(got.unreadable.is_empty());
+    assert!(
+        got.notices.iter().any(|n| n
+            .message
+            .contains("表「事项基本信息(旧版)」是隐藏的工作表，未读取")),
+        "{:?}",
+        got.notices
+    );
+    assert_same_items(got.items, items);
+}

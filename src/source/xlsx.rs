@@ -9,7 +9,7 @@
 
 use std::path::Path;
 
-use calamine::{Data, Reader as _, open_workbook_auto};
+use calamine::{Data, Dimensions, Reader as _, SheetVisible, Sheets, open_workbook_auto};
 
 use super::disguised::{self, Disguise};
 use super::sheet::{self, Sheet};
@@ -91,17 +91,39 @@ impl Reader for XlsxReader {
                 });
             }
         }
-        let mut workbook = open_workbook_auto(path).map_err(|e| SourceError::Format {
+        let mut workbook = open_by_content(path, &head[..n]).map_err(|e| SourceError::Format {
             path: path.to_owned(),
             reason: format!("无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格）: {e}"),
         })?;
+        let hidden: Vec<String> = workbook
+            .sheets_metadata()
+            .iter()
+            .filter(|m| m.visible != SheetVisible::Visible)
+            .map(|m| m.name.clone())
+            .collect();
         let mut sheets = Vec::new();
         for name in workbook.sheet_names() {
+            // A hidden sheet is an old copy or a lookup list more often than data: reading it
+            // checked every item twice.
+            if hidden.contains(&name) {
+                sink(Record::Notice(Notice {
+                    level: NoticeLevel::Info,
+                    provenance: Provenance {
+                        sheet: Some(name.clone()),
+                        ..Provenance::file(&source)
+                    },
+                    message: format!(
+                        "表「{name}」是隐藏的工作表，未读取（要检查它，请在 Excel/WPS 中取消隐藏）"
+                    ),
+                }));
+                continue;
+            }
+            let merged = merged_regions(&mut workbook, &name);
             match workbook.worksheet_range(&name) {
                 Ok(range) => {
                     let first_row = range.start().map_or(1, |(r, _)| u64::from(r) + 1);
                     let first_col = range.start().map_or(0, |(_, c)| c as usize);
-                    let rows = range
+                    let mut rows: Vec<Vec<String>> = range
                         .rows()
                         .map(|r| {
                             let mut cells = vec![String::new(); first_col];
@@ -109,6 +131,7 @@ impl Reader for XlsxReader {
                             cells
                         })
                         .collect();
+                    fill_merged_down(&mut rows, first_row, &merged);
                     sheets.push(Sheet {
                         source: source.clone(),
                         name: Some(name),
@@ -155,6 +178,66 @@ pub fn cell_text(data: &Data) -> String {
             }
         }
         Data::Error(e) => e.to_string(),
+    }
+}
+
+/// Opens a workbook by what it is, not by its name: platforms and clerks rename `.xlsx` files to
+/// `.xls` (a zip archive, `PK`), which calamine would open as the old binary format and refuse.
+fn open_by_content(
+    path: &Path,
+    head: &[u8],
+) -> Result<Sheets<std::io::BufReader<std::fs::File>>, calamine::Error> {
+    let ods = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("ods"));
+    if head.starts_with(b"PK") && !ods {
+        return calamine::open_workbook(path)
+            .map(Sheets::Xlsx)
+            .map_err(calamine::Error::Xlsx);
+    }
+    open_workbook_auto(path)
+}
+
+/// The merged cell ranges of a sheet (Excel and old Excel; none for others or when unreadable).
+fn merged_regions<RS: std::io::Read + std::io::Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+) -> Vec<Dimensions> {
+    match workbook {
+        Sheets::Xlsx(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        Sheets::Xls(x) => x.merge_cells_by_sheet_name(name).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
+/// Fills each cell a vertical merge covers with the merged value, in the merge's first column: a
+/// unit or 实施主体 merged over its items' rows is each item's, as Excel shows it (the file keeps
+/// the value in the top cell only). Merges within one row (titles, grouped headers) stay as they
+/// are. `rows[0]` is spreadsheet row `first_row` (1-based); columns are absolute.
+fn fill_merged_down(rows: &mut [Vec<String>], first_row: u64, merged: &[Dimensions]) {
+    let first = first_row.saturating_sub(1);
+    for m in merged.iter().filter(|m| m.end.0 > m.start.0) {
+        let col = m.start.1 as usize;
+        let at = |r: u32| usize::try_from(u64::from(r).checked_sub(first)?).ok();
+        let Some(value) = at(m.start.0)
+            .and_then(|r| rows.get(r))
+            .and_then(|row| row.get(col))
+            .filter(|v| !v.is_empty())
+            .cloned()
+        else {
+            continue;
+        };
+        for r in m.start.0 + 1..=m.end.0 {
+            let Some(row) = at(r).and_then(|r| rows.get_mut(r)) else {
+                continue;
+            };
+            if row.len() <= col {
+                row.resize(col + 1, String::new());
+            }
+            if row[col].is_empty() {
+                row[col].clone_from(&value);
+            }
+        }
     }
 }
 
