@@ -70,6 +70,8 @@ fn xlsx_and_json_of_the_sample_give_the_same_items() {
     assert_eq!(xlsx.notices.len(), 1, "{:?}", xlsx.notices);
     assert_eq!(xlsx.notices[0].level, NoticeLevel::Info);
     assert!(xlsx.notices[0].message.contains("填表说明"));
+    // It says where the header was looked for: a header further down is not found.
+    assert!(xlsx.notices[0].message.contains("前 10 行中没有"));
     assert!(json.len() >= 36);
     let units: BTreeSet<String> = json.iter().map(|i| default_unit(i).name).collect();
     assert!(units.len() >= 4, "{units:?}");

@@ -109,7 +109,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                     },
                 ),
                 message: format!(
-                    "{}的表头不含事项表或子表（申请材料、办理流程、收费、中介服务、常见问题）的已知列，已忽略",
+                    "{}的前 {HEADER_SCAN_ROWS} 行中没有事项表或子表（申请材料、办理流程、收费、中介服务、常见问题）的表头，已忽略（如果它是事项表，请把表头移到前 {HEADER_SCAN_ROWS} 行内）",
                     sheet.label()
                 ),
             });
