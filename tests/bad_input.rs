@@ -411,3 +411,22 @@ fn json_exports_of_every_shape_are_read_record_by_record() {
         );
     }
 }
+
+/// A workbook cut short (a download or copy that did not finish) is said to be incomplete, in
+/// Chinese, and the run goes on with the other input.
+#[test]
+fn a_truncated_workbook_is_said_to_be_incomplete() {
+    let dir = tempfile::tempdir().unwrap();
+    let whole = std::fs::read(exports().join("sample.xlsx")).unwrap();
+    let cut = dir.path().join("事项导出.xlsx");
+    std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
+    let r = read(&[cut, exports().join("sample.json")]);
+    assert!(r.items.len() >= 36, "the other input is still read");
+    assert!(
+        r.notices
+            .iter()
+            .any(|n| n.level == NoticeLevel::Error && n.message.contains("文件不完整")),
+        "{:?}",
+        r.notices
+    );
+}

@@ -82,6 +82,9 @@ impl Reader for XlsxReader {
             let file = std::fs::File::open(path).map_err(io)?;
             let refused = match zip::ZipArchive::new(std::io::BufReader::new(file)) {
                 Ok(mut archive) => INPUT_ZIP_LIMITS.check(&mut archive).err(),
+                Err(e) if e.to_string().contains("EOCD") => Some(
+                    "文件不完整（压缩包的结尾缺失，可能没有下载或复制完），请重新导出".to_owned(),
+                ),
                 Err(e) => Some(format!("压缩结构损坏: {e}")),
             };
             if let Some(reason) = refused {
@@ -93,7 +96,11 @@ impl Reader for XlsxReader {
         }
         let mut workbook = open_by_content(path, &head[..n]).map_err(|e| SourceError::Format {
             path: path.to_owned(),
-            reason: format!("无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格）: {e}"),
+            reason: if e.to_string().contains("password") {
+                "文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存".to_owned()
+            } else {
+                format!("无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格）: {e}")
+            },
         })?;
         let hidden: Vec<String> = workbook
             .sheets_metadata()
