@@ -161,22 +161,26 @@ impl FixRow<'_> {
         history: Option<&HistoryView>,
         review: &Decisions<'_>,
     ) -> Vec<String> {
-        let (mut cells, status) = match self {
-            FixRow::Finding(f) => (
-                row(seq, f),
-                history.map(|h| [status_label(h.status_of(f)), crate::history::fingerprint(f)]),
-            ),
+        let (cells, status) = match self {
+            FixRow::Finding(f) => {
+                // Hashed once for the history's status, the 指纹 cell and the review.
+                let fp = if history.is_some() || !review.is_empty() {
+                    crate::history::fingerprint(f)
+                } else {
+                    String::new()
+                };
+                let mut cells = row(seq, f);
+                if let Some(d) = review.get(fp.as_str()) {
+                    d.label_zh().clone_into(&mut cells[REVIEW_COLUMN]);
+                }
+                let status = history.map(|h| [status_label(h.by_fingerprint(&fp)), fp]);
+                (cells, status)
+            }
             FixRow::Closed(h) => (
                 closed_row(seq, h),
                 Some([status_label(Some(h)), h.fingerprint.clone()]),
             ),
         };
-        if let FixRow::Finding(f) = self
-            && !review.is_empty()
-            && let Some(d) = review.get(crate::history::fingerprint(f).as_str())
-        {
-            d.label_zh().clone_into(&mut cells[REVIEW_COLUMN]);
-        }
         let mut cells = cells.to_vec();
         cells.extend(status.into_iter().flatten());
         cells
