@@ -376,3 +376,116 @@ fn merged_cells_hidden_sheets_and_a_renamed_xlsx_read_as_excel_shows_them() {
     );
     assert_same_items(got.items, items);
 }
+
+/// A list as a clerk keeps it in Excel: the phones and codes typed into number cells, the unit of
+/// the time limits in their headers, and a total and sign-off under the table. The footer rows are
+/// not items; the bare time limits take their header's unit; each damaged column gets one warning
+/// naming its rows, and a mobile number (which Excel keeps whole) is not counted.
+#[test]
+fn a_clerks_workbook_numbers_header_units_and_footer_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项清单（手工整理）.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项").unwrap();
+    let header = [
+        "序号",
+        "实施编码",
+        "事项名称",
+        "基本编码",
+        "实施主体",
+        "承诺办结时限（工作日）",
+        "法定办结时限(日)",
+        "咨询电话",
+        "监督电话",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    // Row 2: the code is text, the 基本编码 `000104002000` and the phone `0566-2021156` are
+    // numbers and have lost their leading zeros.
+    ws.write_number(1, 0, 1.0).unwrap();
+    ws.write_string(1, 1, "1134170000312541513000104002000")
+        .unwrap();
+    ws.write_string(1, 2, "食品经营许可（新办）").unwrap();
+    ws.write_number(1, 3, 104_002_000.0).unwrap();
+    ws.write_string(1, 4, "池州市市场监督管理局").unwrap();
+    ws.write_number(1, 5, 10.0).unwrap();
+    ws.write_number(1, 6, 20.0).unwrap();
+    ws.write_number(1, 7, 5_662_021_156.0).unwrap();
+    ws.write_string(1, 8, "0566-12345").unwrap();
+    // Row 3: the 31-digit code is a number (15 digits kept); the phone is a mobile number.
+    ws.write_number(2, 0, 2.0).unwrap();
+    ws.write_number(2, 1, 1_134_170_000_312_541_513_000_104_003_000.0)
+        .unwrap();
+    ws.write_string(2, 2, "食品经营许可（变更）").unwrap();
+    ws.write_string(2, 3, "000104003000").unwrap();
+    ws.write_string(2, 4, "池州市市场监督管理局").unwrap();
+    ws.write_string(2, 5, "5个工作日").unwrap();
+    ws.write_number(2, 6, 20.0).unwrap();
+    ws.write_number(2, 7, 13_905_661_234.0).unwrap();
+    ws.write_string(2, 8, "0566-12345").unwrap();
+    ws.write_string(4, 0, "合计：2项").unwrap();
+    ws.write_string(5, 0, "制表人：张晓明").unwrap();
+    ws.write_string(5, 4, "审核人：李卫东").unwrap();
+    wb.save(&path).unwrap();
+
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2, "{:?}", r.notices);
+    let (a, b) = (&r.items[0], &r.items[1]);
+    assert_eq!(
+        (a.promised_limit.as_str(), a.promised_limit_unit.as_str()),
+        ("10", "工作日")
+    );
+    assert_eq!(
+        (a.legal_limit.as_str(), a.legal_limit_unit.as_str()),
+        ("20", "日")
+    );
+    // A limit that says its unit keeps it as written.
+    assert_eq!(
+        (b.promised_limit.as_str(), b.promised_limit_unit.as_str()),
+        ("5个工作日", "")
+    );
+
+    let notice = |column: &str| {
+        let found: Vec<_> = r
+            .notices
+            .iter()
+            .filter(|n| n.message.contains(&format!("「{column}」列")))
+            .collect();
+        assert!(found.len() <= 1, "{found:?}");
+        found.first().map(|n| (n.level, n.message.clone()))
+    };
+    let (level, phone) = notice("咨询电话").expect("a warning on the consult phones");
+    assert_eq!(level, NoticeLevel::Warning);
+    assert!(phone.contains("有 1 个单元格"), "{phone}");
+    assert!(phone.contains("区号的 0 已被 Excel 去掉"), "{phone}");
+    assert!(
+        phone.contains("第 2 行") && phone.contains("「5662021156」"),
+        "{phone}"
+    );
+    let (_, code) = notice("实施编码").expect("a warning on the codes");
+    assert!(
+        code.contains("15 位有效数字") && code.contains("第 3 行"),
+        "{code}"
+    );
+    let (_, basic) = notice("基本编码").expect("a warning on the basic codes");
+    assert!(
+        basic.contains("开头的 0") && basic.contains("「104002000」"),
+        "{basic}"
+    );
+    assert_eq!(notice("监督电话"), None);
+    assert_eq!(notice("序号"), None);
+
+    let footer: Vec<_> = r
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("表尾"))
+        .collect();
+    assert_eq!(footer.len(), 1, "{:?}", r.notices);
+    assert_eq!(footer[0].level, NoticeLevel::Info);
+    assert!(
+        footer[0].message.contains("第 5、6 行") && footer[0].message.contains("「合计：2项」"),
+        "{}",
+        footer[0].message
+    );
+}

@@ -31,6 +31,33 @@ pub fn normalize_label(s: &str) -> String {
     out
 }
 
+/// The note in brackets after a header's name, `工作日` in `承诺办结时限（工作日）`: the unit its
+/// bare numbers are in. `None` when the header has no bracketed note.
+pub fn label_note(label: &str) -> Option<String> {
+    let half = to_halfwidth(label);
+    let open = half.find(['(', '[', '【', '〔'])?;
+    let rest = &half[open + half[open..].chars().next()?.len_utf8()..];
+    let close = rest.find([')', ']', '】', '〕'])?;
+    let note: String = rest[..close]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (!note.is_empty()).then_some(note)
+}
+
+/// Whether a cell holds a number in Excel's scientific notation (`1.13417E+30`, `5.66202E+09`):
+/// a long code or phone that Excel turned into a number, after which its digits are lost.
+pub fn looks_scientific(s: &str) -> bool {
+    let Some((mantissa, exponent)) = s.trim().split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    (1..=3).contains(&exponent.len())
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+        && mantissa.bytes().any(|b| b.is_ascii_digit())
+        && mantissa.parse::<f64>().is_ok()
+}
+
 /// The values that stand in for a missing value on real platforms.
 pub const PLACEHOLDERS: &[&str] = &[
     "无",
@@ -153,6 +180,33 @@ pub fn quote(s: &str, max_chars: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_note_is_the_text_in_its_first_brackets() {
+        assert_eq!(
+            label_note("承诺办结时限（工作日）").as_deref(),
+            Some("工作日")
+        );
+        assert_eq!(label_note("法定时限 ( 天 )").as_deref(), Some("天"));
+        assert_eq!(
+            label_note("承诺办结时限【个工作日】").as_deref(),
+            Some("个工作日")
+        );
+        assert_eq!(label_note("承诺办结时限"), None);
+        assert_eq!(label_note("承诺办结时限（）"), None);
+        assert_eq!(label_note("承诺办结时限（工作日"), None);
+    }
+
+    #[test]
+    fn scientific_notation_is_recognised() {
+        assert!(looks_scientific("1.13417E+30"));
+        assert!(looks_scientific("5.66202E+09"));
+        assert!(looks_scientific("1E+11"));
+        assert!(!looks_scientific("0566-2021156"));
+        assert!(!looks_scientific("E+30"));
+        assert!(!looks_scientific("11341700003125415130001170350E0X"));
+        assert!(!looks_scientific("EPYC"));
+    }
 
     #[test]
     fn halfwidth_folds_digits_and_punctuation() {

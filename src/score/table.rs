@@ -129,12 +129,7 @@ impl Table {
 /// (`1.13417E+30`, after a CSV was opened by double-click and saved) is said to be one, since it
 /// cannot be matched again.
 pub fn unknown_code(code: &str) -> String {
-    let (mantissa, exponent) = code.split_once(['E', 'e']).unwrap_or_default();
-    let exponent = exponent.trim_start_matches('+');
-    let scientific = (1..=3).contains(&exponent.len())
-        && exponent.bytes().all(|b| b.is_ascii_digit())
-        && mantissa.parse::<f64>().is_ok();
-    if scientific {
+    if crate::model::text::looks_scientific(code) {
         format!(
             "实施编码 \"{code}\" 已被 Excel 转成科学计数法，无法与报告对应，已跳过（请用整改清单 xlsx，或导入 CSV 时把实施编码列设为文本）"
         )

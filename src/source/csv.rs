@@ -69,6 +69,7 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
         name: None,
         first_row: 1,
         rows,
+        long_numbers: Vec::new(),
     })
 }
 

@@ -41,6 +41,7 @@ pub fn sheets(bytes: &[u8], source: &str) -> Option<(Disguise, Vec<Sheet>)> {
                 name: Some(format!("表{}", i + 1)),
                 first_row: 1,
                 rows: table_rows(t),
+                long_numbers: Vec::new(),
             })
             .filter(|s| !s.rows.is_empty())
             .collect();
@@ -58,6 +59,7 @@ pub fn sheets(bytes: &[u8], source: &str) -> Option<(Disguise, Vec<Sheet>)> {
                 name: None,
                 first_row: 1,
                 rows,
+                long_numbers: Vec::new(),
             }],
         )
     })

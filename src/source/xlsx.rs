@@ -130,11 +130,18 @@ impl Reader for XlsxReader {
                 Ok(range) => {
                     let first_row = range.start().map_or(1, |(r, _)| u64::from(r) + 1);
                     let first_col = range.start().map_or(0, |(_, c)| c as usize);
+                    let mut long_numbers = Vec::new();
                     let mut rows: Vec<Vec<String>> = range
                         .rows()
-                        .map(|r| {
+                        .enumerate()
+                        .map(|(i, r)| {
                             let mut cells = vec![String::new(); first_col];
-                            cells.extend(r.iter().map(cell_text));
+                            for (c, data) in r.iter().enumerate() {
+                                if is_long_number(data) {
+                                    long_numbers.push((i, first_col + c));
+                                }
+                                cells.push(cell_text(data));
+                            }
                             cells
                         })
                         .collect();
@@ -144,6 +151,7 @@ impl Reader for XlsxReader {
                         name: Some(name),
                         first_row,
                         rows,
+                        long_numbers,
                     });
                 }
                 Err(e) => sink(Record::Notice(Notice {
@@ -185,6 +193,16 @@ pub fn cell_text(data: &Data) -> String {
             }
         }
         Data::Error(e) => e.to_string(),
+    }
+}
+
+/// Whether a cell is a whole number of nine digits or more: what a phone with its area code or
+/// a code becomes when typed into a number cell (see `sheet::numbers`).
+fn is_long_number(data: &Data) -> bool {
+    match data {
+        Data::Int(i) => i.unsigned_abs() >= 100_000_000,
+        Data::Float(f) => f.abs() >= 1e8 && f.fract() == 0.0,
+        _ => false,
     }
 }
 

@@ -27,10 +27,12 @@ use std::collections::HashMap;
 
 use super::{Notice, NoticeLevel, Record};
 use crate::config::Labels;
+use crate::model::text::{label_note, to_halfwidth};
 use crate::model::{Item, ItemField, Provenance};
 
 mod children;
 mod columns;
+mod numbers;
 #[cfg(test)]
 mod tests;
 
@@ -55,6 +57,10 @@ pub struct Sheet {
     pub first_row: u64,
     /// Cell texts, row by row.
     pub rows: Vec<Vec<String>>,
+    /// Cells (index into `rows`, column) that the workbook stores as numbers of nine digits or
+    /// more: a phone or code typed into a number cell has lost its leading 0, or every digit past
+    /// the 15th ([`numeric_notices`](self::numeric_notices) says so). Empty for text formats.
+    pub long_numbers: Vec<(usize, usize)>,
 }
 
 impl Sheet {
@@ -115,6 +121,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             });
             continue;
         };
+        notices.extend(numbers::notices(&sheet, header, &cols));
         if kind == Kind::Item {
             read_item_sheet(&sheet, header, &cols, &mut items, &mut notices);
         } else {
@@ -221,8 +228,32 @@ fn read_item_sheet(
             "事项仍会检查，报告中这些事项没有名称",
         ));
     }
+    // A time limit column whose header names the unit (`承诺办结时限（工作日）`) holds bare numbers;
+    // the unit goes where a separate unit column would put it, unless the sheet has one.
+    let header_unit = |limit: ItemField, unit: ItemField| {
+        let c = cols.iter().position(|col| *col == Col::Item(limit))?;
+        let note = label_note(cell(&sheet.rows[header], c))?;
+        let bare = note.strip_prefix('个').unwrap_or(&note);
+        let is_unit = matches!(
+            bare,
+            "工作日" | "日" | "天" | "自然日" | "小时" | "月" | "年"
+        );
+        (is_unit && !cols.contains(&Col::Item(unit))).then_some((c, unit, note))
+    };
+    let header_units: Vec<(usize, ItemField, String)> = [
+        header_unit(ItemField::LegalLimit, ItemField::LegalLimitUnit),
+        header_unit(ItemField::PromisedLimit, ItemField::PromisedLimitUnit),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut footers: Vec<(usize, &str)> = Vec::new();
     for (index, row) in sheet.rows.iter().enumerate().skip(header + 1) {
         if is_blank_row(row) {
+            continue;
+        }
+        if let Some(text) = footer_text(row, cols) {
+            footers.push((index, text));
             continue;
         }
         let mut item = Item {
@@ -239,6 +270,92 @@ fn read_item_sheet(
                 _ => {}
             }
         }
+        for (c, unit, note) in &header_units {
+            let value = cell(row, *c);
+            let number = !value.is_empty()
+                && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                && value.bytes().next().is_some_and(|b| b.is_ascii_digit());
+            if number && item.get(*unit).is_empty() {
+                note.clone_into(item.get_mut(*unit));
+            }
+        }
         items.push(item);
+    }
+    if !footers.is_empty() {
+        notices.push(footer_notice(sheet, &footers));
+    }
+}
+
+/// What starts a row under the table that is not an item: totals, sign-offs, notes.
+const FOOTER_WORDS: &[&str] = &[
+    "合计",
+    "总计",
+    "小计",
+    "共计",
+    "制表",
+    "填表人",
+    "填表日期",
+    "填报人",
+    "填报单位",
+    "填报日期",
+    "填报时间",
+    "审核人",
+    "审核:",
+    "审批人",
+    "负责人",
+    "单位负责人",
+    "分管领导",
+    "经办人",
+    "备注",
+    "注:",
+    "说明:",
+    "打印时间",
+    "导出时间",
+    "统计时间",
+    "数据截至",
+    "数据截止",
+];
+
+/// The text of a row under an item table that is a total or a sign-off (`合计：36项`,
+/// `制表人：张三  审核人：李四`), not an item: at most two cells are filled, the first starts with
+/// one of [`FOOTER_WORDS`], and no other cell is a 实施编码.
+fn footer_text<'r>(row: &'r [String], cols: &[Col]) -> Option<&'r str> {
+    let mut filled = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    if filled.count() > 1 {
+        return None;
+    }
+    let code = cols.iter().position(|c| *c == Col::Item(ItemField::Code));
+    if code.is_some_and(|c| !cell(row, c).is_empty() && cell(row, c) != first) {
+        return None;
+    }
+    let half = to_halfwidth(first);
+    let half = half.trim_start();
+    FOOTER_WORDS
+        .iter()
+        .any(|w| half.starts_with(w))
+        .then_some(first)
+}
+
+/// One notice for the footer rows of a sheet, which are not read as items.
+fn footer_notice(sheet: &Sheet, footers: &[(usize, &str)]) -> Notice {
+    let rows: Vec<String> = footers
+        .iter()
+        .map(|(i, _)| sheet.row_number(*i).to_string())
+        .collect();
+    let texts: Vec<String> = footers
+        .iter()
+        .take(3)
+        .map(|(_, t)| format!("「{}」", crate::model::text::quote(t, 20)))
+        .collect();
+    Notice {
+        level: NoticeLevel::Info,
+        provenance: sheet.provenance(footers[0].0),
+        message: format!(
+            "{}第 {} 行是表尾（{}），不是事项，未读取",
+            sheet.label(),
+            rows.join("、"),
+            texts.join("")
+        ),
     }
 }

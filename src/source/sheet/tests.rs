@@ -14,6 +14,7 @@ fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
             .iter()
             .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
             .collect(),
+        long_numbers: Vec::new(),
     }
 }
 
@@ -28,6 +29,7 @@ fn assemble_all(sheets: &[Sheet]) -> (Vec<Item>, Vec<Notice>) {
 }
 
 const CODE: &str = "1134170000312541513000117035000";
+const CODE_2: &str = "1134170000312541513000117036000";
 
 #[test]
 fn sheets_are_recognised_by_headers_not_names_or_order() {
@@ -198,4 +200,68 @@ fn repeated_columns_and_unknown_columns_are_kept_as_extra() {
         Some("10日")
     );
     assert_eq!(got[0].extra.get("经办人").map(String::as_str), Some("张三"));
+}
+
+/// A CSV saved from Excel after double-clicking it: the codes are scientific notation. The
+/// warning names the column and its rows; the items are still read.
+#[test]
+fn codes_in_scientific_notation_are_one_warning_per_column() {
+    let items = sheet(
+        "事项",
+        &[
+            &["实施编码", "事项名称", "实施主体", "办理地点", "咨询电话"],
+            &[
+                "1.13417E+30",
+                "食品经营许可（新办）",
+                "池州市市场监督管理局",
+                "池州市长江中路89号8号窗口",
+                "0566-2021156",
+            ],
+            &[
+                "1.13417E+30",
+                "食品经营许可（变更）",
+                "池州市市场监督管理局",
+                "池州市长江中路89号8号窗口",
+                "5.66202E+09",
+            ],
+        ],
+    );
+    let (got, notices) = assemble_all(&[items]);
+    assert_eq!(got.len(), 2);
+    let messages: Vec<&str> = notices.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].contains("「实施编码」列有 2 个单元格已被 Excel 转成科学计数法"));
+    assert!(messages[0].contains("第 2、3 行"));
+    assert!(messages[1].contains("「咨询电话」列有 1 个单元格") && messages[1].contains("第 3 行"));
+    assert!(notices.iter().all(|n| n.level == NoticeLevel::Warning));
+}
+
+/// A total written into the 实施编码 column (the first column) is a footer; a sparse item with
+/// just its code and name is still an item.
+#[test]
+fn footer_rows_are_not_items_but_sparse_items_are() {
+    let items = sheet(
+        "事项",
+        &[
+            &["实施编码", "事项名称", "实施主体", "办理地点", "承诺时限"],
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "池州市市场监督管理局",
+                "",
+                "10个工作日",
+            ],
+            &[CODE_2, "食品经营许可（注销）", "", "", ""],
+            &["合计：2项", "", "", "", ""],
+            &["备注：本表由池州市数据资源局汇总", "", "", "", ""],
+        ],
+    );
+    let (got, notices) = assemble_all(&[items]);
+    assert_eq!(got.len(), 2, "{notices:?}");
+    assert_eq!(got[1].name, "食品经营许可（注销）");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].message.contains("第 4、5 行是表尾"),
+        "{notices:?}"
+    );
 }
