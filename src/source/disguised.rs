@@ -66,27 +66,66 @@ pub fn sheets(bytes: &[u8], source: &str) -> Option<(Disguise, Vec<Sheet>)> {
 }
 
 /// The rows of one table (its own rows, not those of tables nested in it), cell text with runs of
-/// whitespace collapsed.
+/// whitespace collapsed, laid out on the grid Excel shows: a cell spanning columns (`colspan`)
+/// leaves the columns after it empty, and one spanning rows (`rowspan`) fills each row it covers in
+/// its column, as a merged cell is read from a workbook (`xlsx::fill_merged_down`). Without the
+/// grid, every cell after a merged one moved a column left in the rows it covered.
 fn table_rows(table: ElementRef<'_>) -> Vec<Vec<String>> {
     let (Ok(tr), Ok(cell)) = (Selector::parse("tr"), Selector::parse("td, th")) else {
         return Vec::new();
     };
-    table
-        .select(&tr)
-        .filter(|row| {
-            row.ancestors()
-                .filter_map(ElementRef::wrap)
-                .find(|a| a.value().name() == "table")
-                .is_some_and(|t| t.id() == table.id())
-        })
-        .map(|row| {
-            row.select(&cell)
-                .map(|c| c.text().collect::<Vec<_>>().join(" "))
-                .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-                .collect()
-        })
-        .collect()
+    // Per column: the text a rowspan carries down, and how many more rows it covers.
+    let mut carried: Vec<Option<(String, usize)>> = Vec::new();
+    let mut rows = Vec::new();
+    for row in table.select(&tr).filter(|row| {
+        row.ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|a| a.value().name() == "table")
+            .is_some_and(|t| t.id() == table.id())
+    }) {
+        let mut out: Vec<String> = Vec::new();
+        for c in row.select(&cell) {
+            take_carried(&mut carried, &mut out);
+            let text = c.text().collect::<Vec<_>>().join(" ");
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            let span = |name: &str| {
+                c.value()
+                    .attr(name)
+                    .and_then(|v| v.trim().parse::<usize>().ok())
+                    .map_or(1, |n| n.clamp(1, MAX_SPAN))
+            };
+            let (colspan, rowspan) = (span("colspan"), span("rowspan"));
+            let col = out.len();
+            if rowspan > 1 {
+                if carried.len() <= col {
+                    carried.resize(col + 1, None);
+                }
+                carried[col] = Some((text.clone(), rowspan - 1));
+            }
+            out.push(text);
+            out.extend(std::iter::repeat_n(String::new(), colspan - 1));
+        }
+        take_carried(&mut carried, &mut out);
+        rows.push(out);
+    }
+    rows
 }
+
+/// Appends to `out` the texts that rowspans above carry into its next columns.
+fn take_carried(carried: &mut [Option<(String, usize)>], out: &mut Vec<String>) {
+    while let Some(slot) = carried.get_mut(out.len()) {
+        let Some((text, left)) = slot else { break };
+        out.push(text.clone());
+        *left -= 1;
+        if *left == 0 {
+            *slot = None;
+        }
+    }
+}
+
+/// The largest `colspan`/`rowspan` taken as written: a page cannot make a row of a million
+/// empty cells.
+const MAX_SPAN: usize = 1000;
 
 #[cfg(test)]
 mod tests {
@@ -103,6 +142,41 @@ mod tests {
         assert_eq!(sheets.len(), 2);
         assert_eq!(sheets[0].rows[1][1], "食品经营许可 （新办）");
         assert_eq!(sheets[1].name.as_deref(), Some("表2"));
+    }
+
+    /// A back end's "Excel" page: a title over every column, 实施主体 spanning its two items'
+    /// rows, and a 办理地点 header spanning two columns. Every cell stays under its header.
+    #[test]
+    fn spanned_cells_keep_the_columns_in_place() {
+        let html = "<table>\
+            <tr><td colspan=\"5\">东至县政务服务事项实施清单</td></tr>\
+            <tr><th>实施主体</th><th>实施编码</th><th>事项名称</th><th colspan=\"2\">办理地点</th></tr>\
+            <tr><td rowspan=\"2\">东至县市场监督管理局</td><td>11341721MB1234567X4000117035000</td>\
+                <td>食品经营许可（新办）</td><td>东至县尧渡镇</td><td>3号窗口</td></tr>\
+            <tr><td>11341721MB1234567X4000117036000</td><td>食品经营许可（变更）</td>\
+                <td>东至县尧渡镇</td><td>4号窗口</td></tr>\
+            <tr><td rowspan=\"99999999\">东至县民政局</td><td>11341721MB7654321Y4000201001000</td>\
+                <td>社会团体成立登记</td><td>东至县尧渡镇</td><td>6号窗口</td></tr>\
+            </table>";
+        let (_, found) = sheets(html.as_bytes(), "清单.xls").unwrap();
+        let rows = &found[0].rows;
+        assert_eq!(rows[0], ["东至县政务服务事项实施清单", "", "", "", ""]);
+        assert_eq!(
+            rows[1],
+            ["实施主体", "实施编码", "事项名称", "办理地点", ""]
+        );
+        assert_eq!(
+            rows[3],
+            [
+                "东至县市场监督管理局",
+                "11341721MB1234567X4000117036000",
+                "食品经营许可（变更）",
+                "东至县尧渡镇",
+                "4号窗口"
+            ]
+        );
+        assert_eq!(rows[4][0], "东至县民政局");
+        assert_eq!(rows.len(), 5);
     }
 
     #[test]
