@@ -430,3 +430,23 @@ fn a_truncated_workbook_is_said_to_be_incomplete() {
         r.notices
     );
 }
+
+/// A WPS `.et` file that calamine cannot read says to save it as `.xlsx` in WPS; the run goes on.
+#[test]
+fn an_unreadable_et_file_says_to_save_it_as_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let et = dir.path().join("东至县事项清单.et");
+    // The compound-file signature and header of an OLE file, with no streams after it.
+    let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    bytes.resize(1536, 0);
+    std::fs::write(&et, bytes).unwrap();
+    let r = read(&[et, exports().join("sample.json")]);
+    assert!(r.items.len() >= 36, "the other input is still read");
+    assert!(
+        r.notices.iter().any(|n| n.level == NoticeLevel::Error
+            && n.message.contains("东至县事项清单.et")
+            && n.message.contains("另存为” Excel 工作簿（.xlsx）")),
+        "{:?}",
+        r.notices
+    );
+}

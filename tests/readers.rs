@@ -170,6 +170,51 @@ fn utf8_bom_csv_files_read_from_a_folder() {
     assert_same_items(r.items, sample_json());
 }
 
+/// Excel's and WPS's "Unicode 文本" (`.txt`): UTF-16 little-endian with a BOM, tab-separated, one
+/// file per sheet. Read from a folder, the files form one workbook and give the sample's items.
+#[test]
+fn unicode_text_files_saved_from_excel_read_like_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    for sheet in export_sheets(&sample_json()) {
+        let mut w = csv::WriterBuilder::new()
+            .flexible(true)
+            .delimiter(b'\t')
+            .from_writer(Vec::new());
+        if let Some(t) = sheet.title {
+            w.write_record([t]).unwrap();
+        }
+        w.write_record(&sheet.header).unwrap();
+        for r in &sheet.rows {
+            w.write_record(r).unwrap();
+        }
+        let text = String::from_utf8(w.into_inner().unwrap())
+            .unwrap()
+            .replace('\n', "\r\n");
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        std::fs::write(dir.path().join(format!("{}.txt", sheet.name)), bytes).unwrap();
+    }
+    let r = read(&[dir.path().to_owned()]);
+    assert!(r.unreadable.is_empty());
+    assert!(
+        r.notices.iter().all(|n| n.level == NoticeLevel::Info),
+        "{:?}",
+        r.notices
+    );
+    assert!(r.items.iter().all(|i| i.code.len() == 31));
+    assert_same_items(r.items, sample_json());
+}
+
+/// A workbook saved by WPS under `.et` that holds an Excel workbook is read as one.
+#[test]
+fn an_et_file_holding_a_workbook_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项导出.et");
+    std::fs::copy(exports().join("sample.xlsx"), &path).unwrap();
+    let r = read(&[path]);
+    assert_same_items(r.items, sample_json());
+}
+
 #[test]
 fn header_synonyms_normalise_and_users_extend_them() {
     let dir = tempfile::tempdir().unwrap();

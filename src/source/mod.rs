@@ -31,8 +31,12 @@ pub const MAX_INPUT_BYTES: u64 = 200 * 1024 * 1024;
 
 /// File extensions the readers handle.
 pub const SUPPORTED_EXTENSIONS: &[&str] = &[
-    "json", "ndjson", "jsonl", "xlsx", "xlsm", "xls", "ods", "csv",
+    "json", "ndjson", "jsonl", "xlsx", "xlsm", "xls", "et", "ods", "csv", "tsv", "txt",
 ];
+
+/// Extensions of delimited text, read like CSV: `.txt` is what Excel and WPS save as "文本文件
+/// （制表符分隔）" or "Unicode 文本" (UTF-16 with a BOM).
+const TEXT_TABLE_EXTENSIONS: &[&str] = &["csv", "tsv", "txt"];
 
 /// How serious a notice is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -103,7 +107,7 @@ pub enum SourceError {
         reason: String,
     },
     /// No reader handles this kind of file.
-    #[error("不支持的文件类型: {path}（支持 .json .ndjson .jsonl .xlsx .xlsm .xls .ods .csv）")]
+    #[error("不支持的文件类型: {path}（支持 .json .ndjson .jsonl .xlsx .xlsm .xls .et .ods .csv .tsv .txt）")]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -135,10 +139,10 @@ pub fn reader_with_labels(path: &Path, labels: &Labels) -> Result<Box<dyn Reader
     }
     match extension(path).as_str() {
         "json" | "ndjson" | "jsonl" => Ok(Box::new(json::JsonReader)),
-        "xlsx" | "xlsm" | "xls" | "ods" => Ok(Box::new(xlsx::XlsxReader {
+        "xlsx" | "xlsm" | "xls" | "et" | "ods" => Ok(Box::new(xlsx::XlsxReader {
             labels: labels.clone(),
         })),
-        "csv" => Ok(Box::new(csv::CsvReader {
+        "csv" | "tsv" | "txt" => Ok(Box::new(csv::CsvReader {
             labels: labels.clone(),
         })),
         _ => Err(SourceError::Unsupported {
@@ -153,7 +157,7 @@ pub fn read_inputs(paths: &[PathBuf], sink: &mut dyn FnMut(Record)) {
 }
 
 /// Reads every input, in order. A folder stands for its supported files (sorted, not recursive);
-/// all CSV files form one workbook, read after the other inputs. A file that cannot be read
+/// all CSV files (and `.tsv`/`.txt` tables) form one workbook, read after the other inputs. A file that cannot be read
 /// becomes an error notice and the run goes on with the others.
 pub fn read_inputs_with(paths: &[PathBuf], labels: &Labels, sink: &mut dyn FnMut(Record)) {
     let mut duplicates = DuplicateCodes::default();
@@ -165,7 +169,7 @@ pub fn read_inputs_with(paths: &[PathBuf], labels: &Labels, sink: &mut dyn FnMut
     };
     let mut csv_sheets = Vec::new();
     for path in expand(paths, &mut sink) {
-        if extension(&path) == "csv" {
+        if TEXT_TABLE_EXTENSIONS.contains(&extension(&path).as_str()) {
             match csv::read_sheet(&path) {
                 Ok(s) => csv_sheets.push(s),
                 Err(e) => sink(error_notice(&path, &e)),
@@ -363,7 +367,7 @@ impl DuplicateCodes {
                     provenance,
                     first,
                     if provenance.sheet.is_some()
-                        || provenance.source.to_ascii_lowercase().ends_with(".csv")
+                        || TEXT_TABLE_EXTENSIONS.contains(&extension(Path::new(&provenance.source)).as_str())
                     {
                         "（子表各行归入先出现的一条）"
                     } else {

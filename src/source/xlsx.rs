@@ -98,6 +98,13 @@ impl Reader for XlsxReader {
             path: path.to_owned(),
             reason: if e.to_string().contains("password") {
                 "文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存".to_owned()
+            } else if path
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("et"))
+            {
+                format!(
+                    "无法读取这个 WPS 表格（.et）文件: {e}；请在 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查"
+                )
             } else {
                 format!("无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格）: {e}")
             },
@@ -219,6 +226,13 @@ fn open_by_content(
         return calamine::open_workbook(path)
             .map(Sheets::Xlsx)
             .map_err(calamine::Error::Xlsx);
+    }
+    // The old binary format, whatever the name: `.xls`, WPS's `.et` (the same container; WPS
+    // writes its own records into some, which calamine may refuse).
+    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        return calamine::open_workbook(path)
+            .map(Sheets::Xls)
+            .map_err(calamine::Error::Xls);
     }
     open_workbook_auto(path)
 }
