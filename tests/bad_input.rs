@@ -450,3 +450,78 @@ fn an_unreadable_et_file_says_to_save_it_as_xlsx() {
         r.notices
     );
 }
+
+/// A compound file (MS-CFB, version 3) holding the two streams Excel and WPS write for a workbook
+/// with a password to open (MS-OFFCRYPTO): `EncryptionInfo` and `EncryptedPackage`. The streams
+/// are empty: what a reader meets first is the container, and that is what is built here.
+/// (Checked once by hand: Python's `olefile` lists the two streams, and `msoffcrypto-tool` takes
+/// the file for an encrypted OOXML document before failing on the empty `EncryptionInfo`.)
+fn password_protected_container() -> Vec<u8> {
+    const FREE: u32 = 0xFFFF_FFFF;
+    const END: u32 = 0xFFFF_FFFE;
+    const FAT: u32 = 0xFFFF_FFFD;
+    let mut file = vec![0u8; 512 * 3];
+    let put32 = |b: &mut [u8], at: usize, v: u32| b[at..at + 4].copy_from_slice(&v.to_le_bytes());
+    file[..8].copy_from_slice(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
+    for (at, v) in [(24, 0x003E_u16), (26, 3), (28, 0xFFFE), (30, 9), (32, 6)] {
+        file[at..at + 2].copy_from_slice(&v.to_le_bytes());
+    }
+    put32(&mut file, 44, 1); // one FAT sector
+    put32(&mut file, 48, 1); // the directory in sector 1
+    put32(&mut file, 56, 0x1000); // mini stream cut-off
+    put32(&mut file, 60, END); // no mini FAT
+    put32(&mut file, 68, END); // no DIFAT sectors
+    put32(&mut file, 76, 0); // the FAT in sector 0
+    for i in 1..109 {
+        put32(&mut file, 76 + 4 * i, FREE);
+    }
+    // Sector 0, the FAT: itself, then the directory's one-sector chain.
+    let fat = 512;
+    put32(&mut file, fat, FAT);
+    put32(&mut file, fat + 4, END);
+    for i in 2..128 {
+        put32(&mut file, fat + 4 * i, FREE);
+    }
+    // Sector 1, the directory: the root and its two streams (a red-black tree ordered by name
+    // length: EncryptionInfo, then EncryptedPackage on its right), and one unused entry.
+    let dir = 1024;
+    let entries: [(&str, u8, u32, u32); 4] = [
+        ("Root Entry", 5, FREE, 1),
+        ("EncryptionInfo", 2, 2, FREE),
+        ("EncryptedPackage", 2, FREE, FREE),
+        ("", 0, FREE, FREE),
+    ];
+    for (i, (name, kind, right, child)) in entries.into_iter().enumerate() {
+        let e = dir + 128 * i;
+        let utf16: Vec<u8> = name.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        file[e..e + utf16.len()].copy_from_slice(&utf16);
+        if !name.is_empty() {
+            let len = (utf16.len() + 2) as u16;
+            file[e + 64..e + 66].copy_from_slice(&len.to_le_bytes());
+        }
+        file[e + 66] = kind;
+        file[e + 67] = 1; // black
+        put32(&mut file, e + 68, FREE); // left sibling
+        put32(&mut file, e + 72, right);
+        put32(&mut file, e + 76, child);
+        put32(&mut file, e + 116, if kind == 0 { 0 } else { END });
+    }
+    file
+}
+
+/// A workbook with a password to open says so in Chinese and names itself; the run goes on.
+#[test]
+fn a_password_protected_workbook_says_to_remove_the_password() {
+    let dir = tempfile::tempdir().unwrap();
+    let locked = dir.path().join("市场监管局事项（加密）.xlsx");
+    std::fs::write(&locked, password_protected_container()).unwrap();
+    let r = read(&[locked, exports().join("sample.json")]);
+    assert!(r.items.len() >= 36, "the other input is still read");
+    assert!(
+        r.notices.iter().any(|n| n.level == NoticeLevel::Error
+            && n.message.contains("市场监管局事项（加密）.xlsx")
+            && n.message.contains("文件设置了打开密码")),
+        "{:?}",
+        r.notices
+    );
+}

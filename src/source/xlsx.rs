@@ -96,7 +96,7 @@ impl Reader for XlsxReader {
         }
         let mut workbook = open_by_content(path, &head[..n]).map_err(|e| SourceError::Format {
             path: path.to_owned(),
-            reason: if e.to_string().contains("password") {
+            reason: if e.to_string().contains("password") || is_encrypted_package(path) {
                 "文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存".to_owned()
             } else if path
                 .extension()
@@ -201,6 +201,20 @@ pub fn cell_text(data: &Data) -> String {
         }
         Data::Error(e) => e.to_string(),
     }
+}
+
+/// Whether a file is an Office document encrypted with a password to open it: Excel and WPS save
+/// such an `.xlsx` as an OLE container holding an `EncryptedPackage` stream (MS-OFFCRYPTO), which
+/// calamine reports only as a missing `Workbook` stream. The stream's name is looked for in the
+/// file's bytes (UTF-16, as the container's directory stores it); only called once opening failed.
+fn is_encrypted_package(path: &Path) -> bool {
+    let name: Vec<u8> = "EncryptedPackage"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    std::fs::read(path).is_ok_and(|bytes| {
+        bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) && bytes.windows(name.len()).any(|w| w == name)
+    })
 }
 
 /// Whether a cell is a whole number of nine digits or more: what a phone with its area code or
