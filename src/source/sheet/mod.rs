@@ -122,6 +122,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             continue;
         };
         notices.extend(numbers::notices(&sheet, header, &cols));
+        notices.extend(headerless_notice(&sheet, header, &cols));
         if kind == Kind::Item {
             read_item_sheet(&sheet, header, &cols, &mut items, &mut notices);
         } else {
@@ -178,6 +179,70 @@ fn no_item_sheet_notice(sheets: &[Sheet]) -> Notice {
             names.join("、")
         ),
     }
+}
+
+/// Columns with content but no header are not read: one warning names them (by the letters Excel
+/// shows) with an example, since the usual cause is a header merged over two columns (`办理地点`
+/// over the address and the window) whose second column would otherwise vanish without a word.
+fn headerless_notice(sheet: &Sheet, header: usize, cols: &[Col]) -> Option<Notice> {
+    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // column, filled cells, first row
+    for c in 0..width {
+        if !matches!(cols.get(c), None | Some(Col::Skip)) {
+            continue;
+        }
+        let mut filled = sheet
+            .rows
+            .iter()
+            .enumerate()
+            .skip(header + 1)
+            .filter(|(_, row)| !cell(row, c).is_empty());
+        let Some((first, _)) = filled.next() else {
+            continue;
+        };
+        // A numbering column (序号) without a header holds nothing to check.
+        let numbering = sheet.rows.iter().skip(header + 1).all(|row| {
+            let v = cell(row, c);
+            v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit())
+        });
+        if !numbering {
+            found.push((c, 1 + filled.count(), first));
+        }
+    }
+    let &(c, count, first) = found.first()?;
+    let letters: Vec<String> = found.iter().map(|&(c, ..)| column_letters(c)).collect();
+    let left = c
+        .checked_sub(1)
+        .map(|l| cell(&sheet.rows[header], l))
+        .filter(|h| !h.is_empty())
+        .map(|h| format!("；如果它属于左边的「{h}」，请取消表头的合并，给它一个表头（如「窗口号」）或把内容合并到「{h}」列"))
+        .unwrap_or_default();
+    Some(Notice {
+        level: NoticeLevel::Warning,
+        provenance: sheet.provenance(header),
+        message: format!(
+            "{}第 {} 列没有表头，其中的内容未读取（{} 列第 {} 行起有 {count} 个单元格，如「{}」）{left}",
+            sheet.label(),
+            letters.join("、"),
+            letters[0],
+            sheet.row_number(first),
+            crate::model::text::quote(cell(&sheet.rows[first], c), 20),
+        ),
+    })
+}
+
+/// A column's letters as Excel shows them: 0 is `A`, 25 `Z`, 26 `AA`.
+fn column_letters(mut c: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (c % 26) as u8);
+        if c < 26 {
+            break;
+        }
+        c = c / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
 }
 
 pub(super) fn cell(row: &[String], i: usize) -> &str {

@@ -265,3 +265,64 @@ fn footer_rows_are_not_items_but_sparse_items_are() {
         "{notices:?}"
     );
 }
+
+/// 办理地点 merged over two columns (the address and the window): the second column has no
+/// header, so it is not read, and one warning says so with the way to fix it. A numbering column
+/// without a header is no loss and gets no warning.
+#[test]
+fn a_column_without_a_header_is_a_warning_unless_it_only_numbers_rows() {
+    let items = sheet(
+        "事项",
+        &[
+            &[
+                "",
+                "实施编码",
+                "事项名称",
+                "实施主体",
+                "办理地点",
+                "",
+                "承诺时限",
+            ],
+            &[
+                "1",
+                CODE,
+                "食品经营许可（新办）",
+                "池州市市场监督管理局",
+                "池州市长江中路89号政务服务中心",
+                "8号窗口",
+                "10个工作日",
+            ],
+            &[
+                "2",
+                CODE_2,
+                "食品经营许可（注销）",
+                "池州市市场监督管理局",
+                "池州市长江中路89号政务服务中心",
+                "9号窗口",
+                "10个工作日",
+            ],
+        ],
+    );
+    let (got, notices) = assemble_all(&[items]);
+    assert_eq!(got.len(), 2);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let n = &notices[0];
+    assert_eq!(n.level, NoticeLevel::Warning);
+    assert!(
+        n.message.contains("第 F 列没有表头")
+            && n.message.contains("有 2 个单元格，如「8号窗口」")
+            && n.message.contains("左边的「办理地点」"),
+        "{}",
+        n.message
+    );
+}
+
+#[test]
+fn column_letters_are_excels() {
+    assert_eq!(column_letters(0), "A");
+    assert_eq!(column_letters(25), "Z");
+    assert_eq!(column_letters(26), "AA");
+    assert_eq!(column_letters(27), "AB");
+    assert_eq!(column_letters(701), "ZZ");
+    assert_eq!(column_letters(702), "AAA");
+}
