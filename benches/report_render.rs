@@ -211,6 +211,7 @@ fn all_units_xlsx(report: &Report) -> Vec<u8> {
         title: "全部单位".into(),
         units: views.units.iter().collect(),
         unreadable: views.unreadable.clone(),
+        all: true,
     };
     xlsx::to_bytes(report, &scope).unwrap()
 }

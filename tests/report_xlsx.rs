@@ -19,6 +19,7 @@ fn all_units_bytes() -> Vec<u8> {
         title: "全部单位".into(),
         units: views.units.iter().collect(),
         unreadable: views.unreadable.clone(),
+        all: true,
     };
     xlsx::to_bytes(&report, &scope).unwrap()
 }
@@ -42,10 +43,15 @@ fn row_strings(range: &Range<Data>, row: usize) -> Vec<String> {
         .collect()
 }
 
-/// The row of 问题清单 whose 原文 (column 7) is `evidence`.
+/// The column of 问题清单 with this header.
+fn col(header: &str) -> usize {
+    HEADERS.iter().position(|h| *h == header).unwrap()
+}
+
+/// The row of 问题清单 whose 原文 is `evidence`.
 fn finding_row(range: &Range<Data>, evidence: &str) -> usize {
     (1..range.height())
-        .find(|&r| range.get((r, 6)) == Some(&Data::String(evidence.into())))
+        .find(|&r| range.get((r, col("原文"))) == Some(&Data::String(evidence.into())))
         .unwrap_or_else(|| panic!("no row with 原文 {evidence:?}"))
 }
 
@@ -73,9 +79,9 @@ fn sheets_and_headers_are_the_fix_list() {
     let mut book = open(&all_units_bytes());
     assert_eq!(book.sheet_names(), SHEETS);
     let findings = sheet(&mut book, "问题清单");
-    // The all-units list names each row's unit after the fixed columns.
+    // The all-units list names each row's unit after the fixed columns; the fingerprint ends it.
     let mut headers = HEADERS.to_vec();
-    headers.push("考核单位");
+    headers.extend(["考核单位", "指纹"]);
     assert_eq!(row_strings(&findings, 0), headers);
     assert_eq!(findings.height(), 1 + report().findings.len());
     let items = sheet(&mut book, "事项");
@@ -89,18 +95,28 @@ fn a_finding_row_has_every_column_and_empty_review_cells() {
     let findings = sheet(&mut book, "问题清单");
     let r = finding_row(&findings, "12345");
     let row = row_strings(&findings, r);
-    assert_eq!(row[1], "食品经营许可");
-    assert_eq!(row[2], CODE);
-    assert_eq!(row[3], "咨询电话");
-    assert_eq!(row[4], "B13");
-    assert!(row[5].starts_with("咨询电话只有政务服务热线"), "{row:?}");
+    let cell = |h: &str| row[col(h)].as_str();
+    assert_eq!(cell("事项名称"), "食品经营许可");
+    assert_eq!(cell("实施编码"), CODE);
+    assert_eq!(cell("实施主体"), MARKET);
+    assert_eq!(cell("要素"), "咨询电话");
+    assert_eq!(cell("规则"), "B13");
+    assert!(
+        cell("问题描述").starts_with("咨询电话只有政务服务热线"),
+        "{row:?}"
+    );
     assert_eq!(
-        row[7],
+        cell("整改建议"),
         "填写受理部门有人接听的咨询电话（带区号），如 0566-2021234"
     );
-    assert_eq!(row[8], "错误");
-    assert_eq!(row[9], "", "复核结果 is left for the assessor");
-    assert_eq!(row[10], "", "整改情况 is left for the clerk");
+    assert_eq!(cell("严重程度"), "错误");
+    for fill_in in ["整改情况", "是否有异议", "异议理由", "复核结果"] {
+        assert_eq!(cell(fill_in), "", "{fill_in} is left empty");
+    }
+    assert_eq!(row[HEADERS.len()], MARKET, "考核单位");
+    let fingerprint = &row[HEADERS.len() + 1];
+    assert_eq!(fingerprint.len(), 16, "{row:?}");
+    assert!(fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
 }
 
 #[test]
@@ -108,9 +124,12 @@ fn codes_stay_text() {
     let mut book = open(&all_units_bytes());
     let findings = sheet(&mut book, "问题清单");
     let r = finding_row(&findings, NUMERIC_EVIDENCE);
-    assert_eq!(findings.get((r, 2)), Some(&Data::String(CODE.into())));
     assert_eq!(
-        findings.get((r, 6)),
+        findings.get((r, col("实施编码"))),
+        Some(&Data::String(CODE.into()))
+    );
+    assert_eq!(
+        findings.get((r, col("原文"))),
         Some(&Data::String(NUMERIC_EVIDENCE.into()))
     );
     let items = sheet(&mut book, "事项");
@@ -129,7 +148,10 @@ fn formula_like_values_are_guarded_strings_not_formulas() {
         Some(&Data::String(format!("'{FORMULA_NAME}")))
     );
     let r = finding_row(&findings, "'@SUM(A1:A9)");
-    assert_eq!(findings.get((r, 8)), Some(&Data::String("提示".into())));
+    assert_eq!(
+        findings.get((r, col("严重程度"))),
+        Some(&Data::String("提示".into()))
+    );
     finding_row(&findings, "'-12345");
     finding_row(&findings, report_fixture::CONTROL_EVIDENCE);
     finding_row(&findings, "'+0566 7021234");
@@ -161,11 +183,17 @@ fn header_is_frozen_filtered_and_review_has_a_dropdown() {
         "{xml}"
     );
     let last = 1 + report().findings.len();
+    // 14 columns, 考核单位 and 指纹: A to P.
     assert!(
-        xml.contains(&format!(r#"<autoFilter ref="A1:L{last}"/>"#)),
+        xml.contains(&format!(r#"<autoFilter ref="A1:P{last}"/>"#)),
         "{xml}"
     );
-    assert!(xml.contains(&format!(r#"sqref="J2:J{last}""#)), "{xml}");
+    // 是否有异议 (L) and 复核结果 (N) are dropdowns.
+    assert_eq!(col("是否有异议"), 11);
+    assert_eq!(col("复核结果"), 13);
+    assert!(xml.contains(&format!(r#"sqref="L2:L{last}""#)), "{xml}");
+    assert!(xml.contains("<formula1>\"无,有\"</formula1>"), "{xml}");
+    assert!(xml.contains(&format!(r#"sqref="N2:N{last}""#)), "{xml}");
     assert!(xml.contains("<formula1>\"确认,驳回\"</formula1>"), "{xml}");
     // Columns are sized for CJK text: 事项名称 (B) is wider than its 4-character header.
     let width_b = xml
@@ -282,4 +310,63 @@ fn the_same_report_gives_the_same_workbook() {
         core.contains("<dc:title>实施清单整改清单 — 全部单位</dc:title>"),
         "{core}"
     );
+}
+
+/// A unit's workbook is the clerk's: 整改情况, 是否有异议 (a 有/无 dropdown) and 异议理由 to fill,
+/// each header with a note saying who fills it, and no 复核结果 to pick 驳回 in by mistake. Its
+/// 汇总 shows the problems met reading the export, which explain findings that are not the
+/// platform's.
+#[test]
+fn a_units_workbook_has_the_clerks_columns_and_the_export_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut report = report();
+    report.notices.push(zwfw_audit::source::Notice {
+        level: zwfw_audit::source::NoticeLevel::Warning,
+        provenance: zwfw_audit::model::Provenance::sheet_row("池州市事项导出.xlsx", "基本信息", 2),
+        message: "表「基本信息」的「咨询电话」列有 3 个单元格是数字格式：数字不能以 0 开头，区号的 0 已被 Excel 去掉".into(),
+    });
+    write_dir(&report, dir.path(), &[Format::Xlsx]).unwrap();
+    let bytes = std::fs::read(dir.path().join("整改清单-贵池区.xlsx")).unwrap();
+    let mut book = open(&bytes);
+    let findings = sheet(&mut book, "问题清单");
+    let mut headers = HEADERS[..col("复核结果")].to_vec();
+    headers.push("指纹");
+    assert_eq!(row_strings(&findings, 0), headers);
+    assert_eq!(
+        row_strings(&findings, 1)[col("实施主体")],
+        "贵池区市场监督管理局"
+    );
+
+    let parts = raw_parts(&bytes);
+    let xml = &parts
+        .iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet2.xml")
+        .unwrap()
+        .1;
+    assert!(xml.contains("<formula1>\"无,有\"</formula1>"), "{xml}");
+    assert!(!xml.contains("确认,驳回"), "no assessor's dropdown: {xml}");
+    let notes: String = parts
+        .iter()
+        .filter(|(n, _)| n.starts_with("xl/comments"))
+        .map(|(_, x)| x.as_str())
+        .collect();
+    assert!(
+        notes.contains("责任单位填写：认为这条问题不成立时选「有」"),
+        "{notes}"
+    );
+    assert!(!notes.contains("考核人员填写"), "{notes}");
+
+    let summary = sheet(&mut book, "汇总");
+    let text: Vec<String> = (0..summary.height())
+        .flat_map(|r| row_strings(&summary, r))
+        .collect();
+    assert!(
+        text.iter()
+            .any(|t| t.contains("在「是否有异议」中选「有」"))
+    );
+    assert!(
+        text.iter().any(|t| t == "读取导出文件时发现的问题"),
+        "{text:?}"
+    );
+    assert!(text.iter().any(|t| t.contains("区号的 0 已被 Excel 去掉")));
 }

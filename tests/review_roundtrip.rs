@@ -153,6 +153,27 @@ fn an_assessor_rejects_one_units_findings_in_the_exported_fix_list() {
         };
         assert_eq!(decision, want, "{c}");
     }
+    // The unit's own list, rendered from the scored report, shows the decisions too: the unit
+    // sees which of its findings were 驳回 (an unscored unit list has no 复核结果 column).
+    let mut wb: Xlsx<_> = open_workbook(rendered.join(format!("整改清单-{unit}.xlsx"))).unwrap();
+    let own = wb.worksheet_range("问题清单").unwrap();
+    let own_header: Vec<String> = own
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(Data::to_string)
+        .collect();
+    let own_review = own_header
+        .iter()
+        .position(|h| h == "复核结果")
+        .expect("复核结果");
+    assert!(
+        own.rows()
+            .skip(1)
+            .all(|r| r[own_review] == "驳回")
+    );
+    assert!(own.height() > 1);
     let again = dir.path().join("scored-again.json");
     zwfw()
         .arg("score")

@@ -17,26 +17,63 @@ use std::borrow::Cow;
 use crate::history::{FindingHistory, FindingStatus, HistoryView};
 use crate::model::Finding;
 
-/// The 问题清单 headers, in order. The scoring helper reads 复核结果 back by this header.
-pub const HEADERS: [&str; 11] = [
+/// The 问题清单 headers, in order. The clerk fills 整改情况, 是否有异议 and 异议理由; the
+/// assessor fills 复核结果, which only the all-units workbook and the CSV have (it is the last
+/// column, so a unit's workbook stops before it). `score --review` reads 复核结果 back by header.
+pub const HEADERS: [&str; 14] = [
     "序号",
     "事项名称",
     "实施编码",
+    "实施主体",
     "要素",
     "规则",
     "问题描述",
     "原文",
     "整改建议",
     "严重程度",
-    "复核结果",
     "整改情况",
+    DISPUTE_HEADER,
+    "异议理由",
+    REVIEW_HEADER,
 ];
 
-/// Index of 复核结果 in [`HEADERS`].
-pub const REVIEW_COLUMN: usize = 9;
+/// Header of the column where a clerk says whether the unit disputes the finding.
+pub const DISPUTE_HEADER: &str = "是否有异议";
+
+/// Header of the assessor's decision.
+pub const REVIEW_HEADER: &str = "复核结果";
+
+/// Index of 是否有异议 in [`HEADERS`].
+pub const DISPUTE_COLUMN: usize = 11;
+
+/// Index of 复核结果 in [`HEADERS`]: the last, left out of a unit's workbook.
+pub const REVIEW_COLUMN: usize = 13;
+
+/// Columns whose text wraps: 问题描述, 原文, 整改建议, 整改情况, 异议理由.
+pub const WRAP_COLUMNS: [usize; 5] = [6, 7, 8, 10, 12];
+
+/// The values a clerk may enter in 是否有异议.
+pub const DISPUTE_CHOICES: [&str; 2] = ["无", "有"];
 
 /// The values an assessor may enter in 复核结果.
 pub const REVIEW_CHOICES: [&str; 2] = ["确认", "驳回"];
+
+/// What each fill-in column is for, shown as a note on its header and on 汇总.
+pub const FILL_IN_NOTES: [(&str, &str); 4] = [
+    ("整改情况", "责任单位填写：怎样整改的、何时整改完成"),
+    (
+        DISPUTE_HEADER,
+        "责任单位填写：认为这条问题不成立时选「有」，并在「异议理由」中说明",
+    ),
+    (
+        "异议理由",
+        "责任单位填写：为什么不成立，最好附依据或平台截图",
+    ),
+    (
+        REVIEW_HEADER,
+        "考核人员填写（单位请勿填写）：「确认」问题成立，「驳回」问题不成立；只在整改清单-全部.xlsx 中",
+    ),
+];
 
 /// Longest cell text written, in characters.
 pub const MAX_CELL_CHARS: usize = 8000;
@@ -44,22 +81,26 @@ pub const MAX_CELL_CHARS: usize = 8000;
 /// What [`bound`] puts at the end of a cut cell.
 pub const CUT: &str = "…（已截断）";
 
-/// One 问题清单 row for a finding (`seq` is 1-based), every cell guarded and bounded.
+/// One 问题清单 row for a finding (`seq` is 1-based) of an item of `subject` (实施主体), every
+/// cell guarded and bounded.
 ///
-/// 问题描述 is prefixed with the finding's target (`材料「身份证明」: …`) when it has one.
-/// 复核结果 and 整改情况 are empty: they are for the assessor and the clerk.
-pub fn row(seq: usize, f: &Finding) -> [String; 11] {
+/// 问题描述 is prefixed with the finding's target (`材料「身份证明」: …`) when it has one. The
+/// fill-in columns are empty: they are for the clerk and the assessor.
+pub fn row(seq: usize, f: &Finding, subject: &str) -> [String; 14] {
     let message = description(f);
     [
         seq.to_string(),
         cell(&f.item_name),
         cell(&f.item_code),
+        cell(subject),
         cell(&f.element),
         cell(&f.rule),
         cell(&message),
         cell(&f.evidence),
         cell(&f.suggestion),
         f.severity.label_zh().to_owned(),
+        String::new(),
+        String::new(),
         String::new(),
         String::new(),
     ]
@@ -69,8 +110,9 @@ pub fn row(seq: usize, f: &Finding) -> [String; 11] {
 /// 新增 / 未整改（N天） / 已豁免（至 …） / 已整改 / 已移除.
 pub const STATUS_HEADER: &str = "状态";
 
-/// Header of the column after [`STATUS_HEADER`]: the finding's fingerprint, which
-/// `zwfw-audit audit waive` takes.
+/// Header of the last column: the finding's fingerprint, the same in every format and every run
+/// while the finding stands, so "指纹 3f2a…" names one finding wherever it is read
+/// (`zwfw-audit audit waive` takes it too).
 pub const FINGERPRINT_HEADER: &str = "指纹";
 
 /// 整改建议 shown on a 已整改 row (a baseline finding no longer found).
@@ -100,7 +142,7 @@ pub fn is_closed(h: &FindingHistory) -> bool {
 
 /// One 问题清单 row for a closed baseline finding (已整改 / 已移除), from its history entry:
 /// 原文 is empty (the history keeps only the message), 整改建议 says no action is needed.
-pub fn closed_row(seq: usize, h: &FindingHistory) -> [String; 11] {
+pub fn closed_row(seq: usize, h: &FindingHistory, subject: &str) -> [String; 14] {
     let note = if h.status == FindingStatus::Fixed {
         FIXED_NOTE
     } else {
@@ -110,12 +152,15 @@ pub fn closed_row(seq: usize, h: &FindingHistory) -> [String; 11] {
         seq.to_string(),
         cell(&h.item_name),
         cell(&h.item_code),
+        cell(subject),
         cell(&h.element),
         cell(&h.rule),
         cell(&h.message),
         String::new(),
         note.to_owned(),
         h.severity.label_zh().to_owned(),
+        String::new(),
+        String::new(),
         String::new(),
         String::new(),
     ]
@@ -142,6 +187,41 @@ pub fn decisions(report: &crate::report::Report) -> Decisions<'_> {
         .unwrap_or_default()
 }
 
+/// What the rows of one report share: its history, its review and each item's 实施主体.
+pub struct RowContext<'a> {
+    /// The report's history (`audit` runs).
+    pub history: Option<&'a HistoryView>,
+    /// The assessor's decisions of a scored report.
+    pub review: Decisions<'a>,
+    /// Whether the report was rescored with a review: then a unit's workbook shows 复核结果 too.
+    pub reviewed: bool,
+    /// 实施主体 by 实施编码 (the first item of a repeated code).
+    subjects: std::collections::HashMap<&'a str, &'a str>,
+}
+
+impl<'a> RowContext<'a> {
+    /// The context of `report`'s rows.
+    pub fn of(report: &'a crate::report::Report) -> Self {
+        let mut subjects = std::collections::HashMap::with_capacity(report.items.len());
+        for item in &report.items {
+            subjects
+                .entry(item.code.as_str())
+                .or_insert(item.subject.as_str());
+        }
+        RowContext {
+            history: report.history.as_ref(),
+            review: decisions(report),
+            reviewed: report.review.is_some(),
+            subjects,
+        }
+    }
+
+    /// 实施主体 of the item with this code (empty when unknown: an item since removed).
+    pub fn subject(&self, code: &str) -> &'a str {
+        self.subjects.get(code).copied().unwrap_or_default()
+    }
+}
+
 /// A 问题清单 row: a finding of this run, or (with history) a closed baseline finding.
 #[derive(Debug, Clone, Copy)]
 pub enum FixRow<'a> {
@@ -152,37 +232,29 @@ pub enum FixRow<'a> {
 }
 
 impl FixRow<'_> {
-    /// The row's cells: [`HEADERS`] (复核结果 filled from `review`, the scored report's
-    /// decisions by fingerprint), then [`STATUS_HEADER`] and [`FINGERPRINT_HEADER`] when the
-    /// report has a history.
-    pub fn cells(
-        &self,
-        seq: usize,
-        history: Option<&HistoryView>,
-        review: &Decisions<'_>,
-    ) -> Vec<String> {
-        let (cells, status) = match self {
+    /// The row's cells: [`HEADERS`] (复核结果 filled from the scored report's decisions by
+    /// fingerprint), [`STATUS_HEADER`] when the report has a history, and [`FINGERPRINT_HEADER`].
+    pub fn cells(&self, seq: usize, ctx: &RowContext<'_>) -> Vec<String> {
+        let (cells, status, fp) = match self {
             FixRow::Finding(f) => {
                 // Hashed once for the history's status, the 指纹 cell and the review.
-                let fp = if history.is_some() || !review.is_empty() {
-                    crate::history::fingerprint(f)
-                } else {
-                    String::new()
-                };
-                let mut cells = row(seq, f);
-                if let Some(d) = review.get(fp.as_str()) {
+                let fp = crate::history::fingerprint(f);
+                let mut cells = row(seq, f, ctx.subject(&f.item_code));
+                if let Some(d) = ctx.review.get(fp.as_str()) {
                     d.label_zh().clone_into(&mut cells[REVIEW_COLUMN]);
                 }
-                let status = history.map(|h| [status_label(h.by_fingerprint(&fp)), fp]);
-                (cells, status)
+                let status = ctx.history.map(|h| status_label(h.by_fingerprint(&fp)));
+                (cells, status, fp)
             }
             FixRow::Closed(h) => (
-                closed_row(seq, h),
-                Some([status_label(Some(h)), h.fingerprint.clone()]),
+                closed_row(seq, h, ctx.subject(&h.item_code)),
+                Some(status_label(Some(h))),
+                h.fingerprint.clone(),
             ),
         };
         let mut cells = cells.to_vec();
-        cells.extend(status.into_iter().flatten());
+        cells.extend(status);
+        cells.push(fp);
         cells
     }
 

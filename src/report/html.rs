@@ -56,11 +56,13 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         .iter()
         .map(|u| UnitRow::of(u, history))
         .collect();
-    let review = super::fixlist::decisions(report);
-    let findings: Vec<FindingRow> = report
-        .findings
+    // In the order of the all-units workbook and findings.csv, so that # names the same finding.
+    let ctx = super::fixlist::RowContext::of(report);
+    let findings: Vec<FindingRow> = views
+        .units
         .iter()
-        .map(|f| FindingRow::of(f, history, &review))
+        .flat_map(|u| u.findings.iter())
+        .map(|f| FindingRow::of(f, &ctx))
         .collect();
     let history_ctx = history.map(|h| HistoryCtx::of(h, &views.units));
     let script = SCRIPT;
@@ -162,6 +164,8 @@ impl UnitRow {
 #[derive(Serialize)]
 struct FindingRow {
     unit: String,
+    /// 实施主体 of the item.
+    subject: String,
     item_name: String,
     item_code: String,
     element: String,
@@ -176,30 +180,27 @@ struct FindingRow {
     /// 状态 label and filter key, with a history.
     status: String,
     status_key: &'static str,
-    /// The fingerprint `audit waive` takes, with a history.
+    /// The fingerprint: the same in every format, and what `audit waive` takes.
     fingerprint: String,
     /// 确认 or 驳回 from the assessor's review of a scored report; empty otherwise.
     review: &'static str,
 }
 
 impl FindingRow {
-    fn of(
-        f: &Finding,
-        history: Option<&HistoryView>,
-        review: &super::fixlist::Decisions<'_>,
-    ) -> Self {
-        let (status, status_key) = history.map_or((String::new(), ""), |h| status_of(h, f));
-        // Computed only when there is a history to show it or a review to look it up in.
-        let key = (history.is_some() || !review.is_empty()).then(|| crate::history::fingerprint(f));
-        let decision = key
-            .as_deref()
-            .and_then(|k| review.get(k))
+    fn of(f: &Finding, ctx: &super::fixlist::RowContext<'_>) -> Self {
+        let fingerprint = crate::history::fingerprint(f);
+        let (status, status_key) = ctx
+            .history
+            .map_or((String::new(), ""), |h| status_of(h, &fingerprint));
+        let decision = ctx
+            .review
+            .get(fingerprint.as_str())
             .map_or("", |d| d.label_zh());
-        let fingerprint = key.filter(|_| history.is_some()).unwrap_or_default();
         let message = super::fixlist::description(f);
         let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
         FindingRow {
             unit: f.unit.clone(),
+            subject: text(ctx.subject(&f.item_code)),
             item_name: text(&f.item_name),
             item_code: text(&f.item_code),
             element: f.element.clone(),

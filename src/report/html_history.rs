@@ -138,11 +138,9 @@ impl UnitCounts {
 }
 
 /// A finding's 状态 for the findings table: label and a key for the filter.
-pub(super) fn status_of(
-    history: &HistoryView,
-    f: &crate::model::Finding,
-) -> (String, &'static str) {
-    let h = history.status_of(f);
+/// 状态 label and filter key of the finding with this fingerprint.
+pub(super) fn status_of(history: &HistoryView, fingerprint: &str) -> (String, &'static str) {
+    let h = history.by_fingerprint(fingerprint);
     let key = match h {
         Some(h) if h.waiver.is_some() => "waived",
         Some(h) => status_key(h.status),

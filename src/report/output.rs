@@ -149,6 +149,7 @@ fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteErr
             title: "全部单位".to_owned(),
             units: views.units.iter().collect(),
             unreadable: views.unreadable.clone(),
+            all: true,
         },
     )];
     let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
@@ -160,6 +161,7 @@ fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteErr
                 title: unit.name.to_owned(),
                 units: vec![unit],
                 unreadable: Vec::new(),
+                all: false,
             },
         ));
     }

@@ -2,8 +2,11 @@
 //!
 //! - **汇总** — who, when, each unit's score, error rate and its 95% interval (or 未评分 with the
 //!   counts when scoring did not run), and the counts by element.
-//! - **问题清单** — one row per finding, columns [`fixlist::HEADERS`]; the assessor fills
-//!   复核结果 (确认/驳回, a dropdown), the clerk fills 整改情况. `score --review` reads it back.
+//! - **问题清单** — one row per finding, columns [`fixlist::HEADERS`], then 指纹. The clerk fills
+//!   整改情况, 是否有异议 (有/无, a dropdown) and 异议理由; each header has a note saying who fills
+//!   it. Only the all-units workbook, which is the assessors', has 考核单位 and 复核结果
+//!   (确认/驳回, a dropdown) — a unit's clerk has no assessor's column to fill by mistake.
+//!   `score --review` reads 复核结果 back.
 //! - **事项** — every audited item with its pass / fail / n/a counts; the all-units workbook also
 //!   lists the items that could not be read, with the reason.
 //!
@@ -15,15 +18,15 @@ use std::io::{Seek, Write};
 
 use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DocProperties, ExcelDateTime, Format, FormatAlign,
-    FormatBorder, Workbook, Worksheet, XlsxError,
+    FormatBorder, Note, Workbook, Worksheet, XlsxError,
 };
 
 use super::fixlist::{
-    self, FINGERPRINT_HEADER, FixRow, HEADERS, REVIEW_CHOICES, REVIEW_COLUMN, STATUS_HEADER,
+    self, DISPUTE_CHOICES, DISPUTE_COLUMN, FILL_IN_NOTES, FINGERPRINT_HEADER, FixRow, HEADERS,
+    REVIEW_CHOICES, REVIEW_COLUMN, RowContext, STATUS_HEADER, WRAP_COLUMNS,
 };
 use super::view::{ElementCount, UnitView, element_counts, outcome_counts};
 use super::{ItemEntry, ItemStatus, Report};
-use crate::history::HistoryView;
 use crate::model::Finding;
 
 /// Sheet names, in order.
@@ -41,6 +44,8 @@ pub struct Scope<'r, 'v> {
     pub units: Vec<&'v UnitView<'r>>,
     /// Unreadable items to list on the 事项 sheet (the all-units workbook only).
     pub unreadable: Vec<&'r ItemEntry>,
+    /// The all-units workbook, the assessors': its 问题清单 has 考核单位 and 复核结果.
+    pub all: bool,
 }
 
 /// Writes the workbook for `scope` to `out`.
@@ -117,19 +122,17 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         &element_counts(&report.rules, &items, &findings),
         &styles,
     )?;
-    let history = report.history.as_ref();
+    let ctx = RowContext::of(report);
     let rows: Vec<FixRow<'_>> = scope
         .units
         .iter()
-        .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, history))
+        .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, ctx.history))
         .collect();
-    // The workbook of every unit says whose each row is, as findings.csv does.
-    let with_unit = scope.units.len() > 1;
     findings_sheet(
         book.add_worksheet().set_name(SHEETS[1])?,
         &rows,
-        (history, &fixlist::decisions(report)),
-        with_unit,
+        &ctx,
+        scope.all,
         &styles,
     )?;
     let mut all_items = items;
@@ -237,6 +240,57 @@ const ELEMENT_HEADERS: [&str; 9] = [
     "提示",
 ];
 
+/// Notices about the input shown on 汇总, at most.
+const NOTICES_SHOWN: usize = 20;
+
+/// The warnings and errors met while reading the input, under the unit table: a column of phones
+/// stored as numbers explains findings a clerk would otherwise "fix" on a correct platform. Returns
+/// the last row written.
+fn input_notices(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    report: &Report,
+    s: &Styles,
+) -> Result<u32, XlsxError> {
+    use crate::source::NoticeLevel;
+    let notices: Vec<_> = report
+        .notices
+        .iter()
+        .filter(|n| n.level >= NoticeLevel::Warning)
+        .collect();
+    if notices.is_empty() {
+        return Ok(row);
+    }
+    row += 2;
+    sheet.write_string_with_format(row, 0, "读取导出文件时发现的问题", &s.section)?;
+    row += 1;
+    sheet.write_string(
+        row,
+        0,
+        "下列问题出在导出文件上，不是平台上公布的内容；与之相关的问题清单条目可能是导出造成的，整改前请先在平台上核对原文。",
+    )?;
+    for n in notices.iter().take(NOTICES_SHOWN) {
+        row += 1;
+        sheet.write_string(
+            row,
+            0,
+            fixlist::cell(&format!("{} — {}", n.provenance, n.message)),
+        )?;
+    }
+    if notices.len() > NOTICES_SHOWN {
+        row += 1;
+        sheet.write_string(
+            row,
+            0,
+            format!(
+                "……另有 {} 条，见 report.html 或 report.json",
+                notices.len() - NOTICES_SHOWN
+            ),
+        )?;
+    }
+    Ok(row)
+}
+
 fn summary_sheet(
     sheet: &mut Worksheet,
     report: &Report,
@@ -252,13 +306,19 @@ fn summary_sheet(
         &s.title,
     )?;
     let generated = super::display_time(&report.generated_at);
+    let fill_in = if scope.all {
+        "「问题清单」表：整改情况、是否有异议、异议理由由责任单位填写；复核结果由考核人员填写「确认」或「驳回」，填好后运行 zwfw-audit score --review 本文件 重新计分。"
+    } else {
+        "「问题清单」表：请逐条整改，在「整改情况」中写明怎样整改的；认为问题不成立的，在「是否有异议」中选「有」，并在「异议理由」中说明，由考核人员复核。"
+    };
     let info = [
         ("运行编号", report.run_id.as_str()),
         ("生成时间", generated.as_str()),
         ("工具版本", report.tool_version.as_str()),
+        ("填写说明", fill_in),
         (
-            "填写说明",
-            "「问题清单」表：复核结果由考核人员填写「确认」或「驳回」；整改情况由责任单位填写。",
+            "严重程度",
+            "「错误」计入出错率和得分；「提示」不计分，供参考。每条问题的规则说明见 zwfw-audit explain 规则编号，或 report.html 的「规则说明」。",
         ),
     ];
     for (i, (k, v)) in info.iter().enumerate() {
@@ -267,7 +327,7 @@ fn summary_sheet(
         sheet.write_string(row, 1, fixlist::cell(v))?;
     }
 
-    let mut row = 6;
+    let mut row = info.len() as u32 + 2;
     sheet.write_string_with_format(row, 0, "单位得分", &s.section)?;
     row += 1;
     header_row(sheet, row, &UNIT_HEADERS, &s.header)?;
@@ -319,6 +379,7 @@ fn summary_sheet(
             ),
         )?;
     }
+    row = input_notices(sheet, row, report, s)?;
     if let Some(history) = &report.history {
         row = super::xlsx_history::summary(
             sheet, row, history, scope, &s.section, &s.header, &s.points,
@@ -354,24 +415,46 @@ fn summary_sheet(
 fn findings_sheet(
     sheet: &mut Worksheet,
     findings: &[FixRow<'_>],
-    (history, review): (Option<&HistoryView>, &fixlist::Decisions<'_>),
-    with_unit: bool,
+    ctx: &RowContext<'_>,
+    all: bool,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let mut headers = HEADERS.to_vec();
-    if with_unit {
+    // A unit's workbook stops before 复核结果, the last of HEADERS, unless the report was rescored
+    // with a review: then it shows the decisions, so the unit sees which findings were 驳回. The
+    // all-units workbook says whose each row is, as findings.csv does.
+    let own = if all || ctx.reviewed {
+        HEADERS.len()
+    } else {
+        REVIEW_COLUMN
+    };
+    let mut headers = HEADERS[..own].to_vec();
+    if all {
         headers.push(super::csv::UNIT_HEADER);
     }
-    if history.is_some() {
-        headers.extend([STATUS_HEADER, FINGERPRINT_HEADER]);
+    if ctx.history.is_some() {
+        headers.push(STATUS_HEADER);
     }
+    headers.push(FINGERPRINT_HEADER);
     let mut widths = Widths::new(&headers);
     header_row(sheet, 0, &headers, &s.header)?;
+    for (header, text) in FILL_IN_NOTES {
+        let text = if header == fixlist::REVIEW_HEADER && !all {
+            "考核人员的复核结论，本次计分已采用：「确认」问题成立，「驳回」问题不成立"
+        } else {
+            text
+        };
+        if let Some(col) = headers.iter().position(|h| *h == header) {
+            let note = Note::new(text).set_author("zwfw-audit").set_width(260);
+            sheet.insert_note(0, col as u16, &note)?;
+        }
+    }
     for (i, f) in findings.iter().enumerate() {
         let row = i as u32 + 1;
-        let mut cells = f.cells(i + 1, history, review);
-        if with_unit {
+        let mut cells = f.cells(i + 1, ctx);
+        if all {
             cells.insert(HEADERS.len(), fixlist::cell(f.unit()));
+        } else if own == REVIEW_COLUMN {
+            cells.remove(REVIEW_COLUMN);
         }
         let closed = matches!(f, FixRow::Closed(_));
         let (text, wrap) = if closed {
@@ -382,26 +465,49 @@ fn findings_sheet(
         sheet.write_number_with_format(row, 0, (i + 1) as f64, text)?;
         for (col, cell) in cells.iter().enumerate().skip(1) {
             widths.see(col, cell);
-            let format = if matches!(col, 5..=7) { wrap } else { text };
+            let format = if WRAP_COLUMNS.contains(&col) {
+                wrap
+            } else {
+                text
+            };
             sheet.write_string_with_format(row, col as u16, cell, format)?;
         }
     }
-    widths.0[REVIEW_COLUMN] = widths.0[REVIEW_COLUMN].max(12);
-    widths.0[10] = widths.0[10].max(24);
+    // Room to write in the fill-in columns.
+    for (col, min) in [
+        (10, 24),
+        (DISPUTE_COLUMN, 12),
+        (12, 30),
+        (REVIEW_COLUMN, 12),
+    ] {
+        if let Some(w) = widths.0.get_mut(col).filter(|_| col < own) {
+            *w = (*w).max(min);
+        }
+    }
     if !findings.is_empty() {
         let last = findings.len() as u32;
-        let validation = DataValidation::new()
-            .allow_list_strings(&REVIEW_CHOICES)?
-            .set_error_style(DataValidationErrorStyle::Warning)
-            .set_input_title("复核结果")?
-            .set_input_message("请选择「确认」或「驳回」")?;
-        sheet.add_data_validation(
-            1,
-            REVIEW_COLUMN as u16,
-            last,
-            REVIEW_COLUMN as u16,
-            &validation,
-        )?;
+        let mut dropdowns = vec![(
+            DISPUTE_COLUMN,
+            &DISPUTE_CHOICES,
+            "是否有异议",
+            "认为问题不成立时选「有」，并填写异议理由",
+        )];
+        if all {
+            dropdowns.push((
+                REVIEW_COLUMN,
+                &REVIEW_CHOICES,
+                "复核结果",
+                "考核人员填写：「确认」或「驳回」",
+            ));
+        }
+        for (col, choices, title, message) in dropdowns {
+            let validation = DataValidation::new()
+                .allow_list_strings(choices)?
+                .set_error_style(DataValidationErrorStyle::Warning)
+                .set_input_title(title)?
+                .set_input_message(message)?;
+            sheet.add_data_validation(1, col as u16, last, col as u16, &validation)?;
+        }
     }
     table(sheet, findings.len(), headers.len(), &widths)
 }

@@ -1,8 +1,10 @@
 //! 复核 — applying an assessor's review of the findings.
 //!
-//! The review file is either the exported fix list (XLSX, sheet 问题清单: 序号, 事项名称, 实施编码,
-//! 要素, 规则, 问题描述, 原文, 整改建议, 严重程度, 复核结果, 整改情况) or a CSV/XLSX with the columns
-//! 实施编码, 规则, 原文 (optional), 复核结果, 备注. Columns are found by header, in any order.
+//! The review file is either the all-units fix list (`整改清单-全部.xlsx`, sheet 问题清单, or
+//! `findings.csv`: the columns of [`crate::report::fixlist::HEADERS`]) or a CSV/XLSX with the
+//! columns 实施编码, 规则, 原文 (optional), 复核结果, 备注. Columns are found by header, in any
+//! order. A unit's fix list has no 复核结果 (its clerk fills 是否有异议 instead) and is refused
+//! with a message that says which file to review in.
 //!
 //! - 规则: a rule id (`B13`), a rule name (`consult-phone`), or text starting with the id
 //!   (`B13 咨询电话`).
@@ -125,7 +127,17 @@ struct ValidRow<'t> {
 pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError> {
     let code_col = table.require(CODE)?;
     let rule_col = table.require(&["规则", "规则编号", "规则ID"])?;
-    let verdict_col = table.require(&["复核结果", "复核意见", "是否确认"])?;
+    let verdicts = ["复核结果", "复核意见", "是否确认"];
+    if table.column(&verdicts).is_none()
+        && table
+            .column(&[crate::report::fixlist::DISPUTE_HEADER])
+            .is_some()
+    {
+        return Err(TableError::UnitFixList {
+            path: table.source.clone(),
+        });
+    }
+    let verdict_col = table.require(&verdicts)?;
     let evidence_col = table.column(&["原文", "问题原文"]);
     let status_col = table.column(&[crate::report::fixlist::STATUS_HEADER]);
     let codes: BTreeSet<&str> = report

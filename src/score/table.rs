@@ -55,6 +55,14 @@ pub enum TableError {
         /// The column.
         column: String,
     },
+    /// A unit's fix list was given as a review: it has the clerk's columns, not the assessor's.
+    #[error(
+        "{path} 是发给单位的整改清单，没有「复核结果」列：单位在「是否有异议」「异议理由」中提出的异议不是复核结论。请在 整改清单-全部.xlsx 的「复核结果」列填写「确认」或「驳回」（可参考各单位的异议），再用它运行 score --review"
+    )]
+    UnitFixList {
+        /// The file.
+        path: String,
+    },
 }
 
 /// One bad row of a file handed back by an assessor: reported, skipped, and the run goes on.

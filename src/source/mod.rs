@@ -107,7 +107,9 @@ pub enum SourceError {
         reason: String,
     },
     /// No reader handles this kind of file.
-    #[error("不支持的文件类型: {path}（支持 .json .ndjson .jsonl .xlsx .xlsm .xls .et .ods .csv .tsv .txt）")]
+    #[error(
+        "不支持的文件类型: {path}（支持 .json .ndjson .jsonl .xlsx .xlsm .xls .et .ods .csv .tsv .txt）"
+    )]
     Unsupported {
         /// The file.
         path: PathBuf,
@@ -367,7 +369,8 @@ impl DuplicateCodes {
                     provenance,
                     first,
                     if provenance.sheet.is_some()
-                        || TEXT_TABLE_EXTENSIONS.contains(&extension(Path::new(&provenance.source)).as_str())
+                        || TEXT_TABLE_EXTENSIONS
+                            .contains(&extension(Path::new(&provenance.source)).as_str())
                     {
                         "（子表各行归入先出现的一条）"
                     } else {

@@ -69,7 +69,11 @@ fn item(
             .collect::<Outcomes>(),
         errors: 0,
         warnings: 0,
-        subject: String::new(),
+        // A county's items are its departments'; a city department implements its own.
+        subject: match kind {
+            UnitKind::County => format!("{unit}市场监督管理局"),
+            UnitKind::Department => unit.to_owned(),
+        },
         region_code: String::new(),
     }
 }

@@ -4,7 +4,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook_from_rs};
 use zwfw_audit::report::fixlist::{
-    FINGERPRINT_HEADER, FIXED_NOTE, GONE_NOTE, HEADERS, STATUS_HEADER,
+    DISPUTE_COLUMN, FINGERPRINT_HEADER, FIXED_NOTE, GONE_NOTE, HEADERS, REVIEW_COLUMN,
+    STATUS_HEADER,
 };
 use zwfw_audit::report::view::Views;
 use zwfw_audit::report::xlsx::{self, Scope};
@@ -24,6 +25,7 @@ fn workbook(report: &Report, unit: Option<&str>) -> Vec<u8> {
             .filter(|u| unit.is_none_or(|name| u.name == name))
             .collect(),
         unreadable: Vec::new(),
+        all: unit.is_none(),
     };
     xlsx::to_bytes(report, &scope).unwrap()
 }
@@ -44,9 +46,18 @@ fn row(range: &Range<Data>, r: usize) -> Vec<String> {
         .collect()
 }
 
-/// The 问题清单 header with the 状态 and 指纹 columns.
-fn headers_with_status() -> Vec<&'static str> {
-    let mut h = HEADERS.to_vec();
+/// The cell of row `r` under `header` (found in row 0).
+fn at(range: &Range<Data>, r: usize, header: &str) -> String {
+    let c = row(range, 0)
+        .iter()
+        .position(|h| h == header)
+        .unwrap_or_else(|| panic!("no column {header}"));
+    row(range, r)[c].clone()
+}
+
+/// A unit's 问题清单 header (no 复核结果) with the 状态 and 指纹 columns.
+fn unit_headers_with_status() -> Vec<&'static str> {
+    let mut h = HEADERS[..REVIEW_COLUMN].to_vec();
     h.extend([STATUS_HEADER, FINGERPRINT_HEADER]);
     h
 }
@@ -55,33 +66,40 @@ fn headers_with_status() -> Vec<&'static str> {
 fn fix_list_has_a_status_column_and_the_fixed_finding_last() {
     let report = night3();
     let list = sheet(&workbook(&report, Some(SJ)), "问题清单");
-    assert_eq!(row(&list, 0), headers_with_status());
+    assert_eq!(row(&list, 0), unit_headers_with_status());
     // The unit's 3 findings, then its one fixed baseline finding.
     assert_eq!(list.height(), 1 + 3 + 1);
     let status: Vec<String> = (1..list.height())
-        .map(|r| row(&list, r)[11].clone())
+        .map(|r| at(&list, r, STATUS_HEADER))
         .collect();
     let mut current = status[..3].to_vec();
     current.sort();
     assert_eq!(current, ["新增", "未整改（4天）", "未整改（4天）"]);
-    let fixed = row(&list, 4);
-    assert_eq!(fixed[11], "已整改");
-    assert_eq!(fixed[1], "食品经营许可（变更）");
-    assert_eq!(fixed[4], "B15");
-    assert_eq!(fixed[6], "", "the history keeps no 原文");
-    assert_eq!(fixed[7], FIXED_NOTE);
-    assert_eq!(fixed[8], "提示");
-    assert_eq!((fixed[9].as_str(), fixed[10].as_str()), ("", ""));
+    assert_eq!(at(&list, 4, STATUS_HEADER), "已整改");
+    assert_eq!(at(&list, 4, "事项名称"), "食品经营许可（变更）");
+    assert_eq!(at(&list, 4, "规则"), "B15");
+    assert_eq!(at(&list, 4, "原文"), "", "the history keeps no 原文");
+    assert_eq!(at(&list, 4, "整改建议"), FIXED_NOTE);
+    assert_eq!(at(&list, 4, "严重程度"), "提示");
+    for fill_in in ["整改情况", "是否有异议", "异议理由"] {
+        assert_eq!(at(&list, 4, fill_in), "");
+    }
     // The new one is A1's B15 (broken again on night 3).
-    let new = (1..4).find(|&r| row(&list, r)[11] == "新增").unwrap();
-    assert_eq!(row(&list, new)[1], "食品经营许可（新办）");
-    assert_eq!(row(&list, new)[4], "B15");
+    let new = (1..4)
+        .find(|&r| at(&list, r, STATUS_HEADER) == "新增")
+        .unwrap();
+    assert_eq!(at(&list, new, "事项名称"), "食品经营许可（新办）");
+    assert_eq!(at(&list, new, "规则"), "B15");
 
     let county = sheet(&workbook(&report, Some(GC)), "问题清单");
-    let last = row(&county, county.height() - 1);
+    let last = county.height() - 1;
     assert_eq!(
-        (last[1].as_str(), last[11].as_str(), last[7].as_str()),
-        ("食品小作坊登记", "已移除", GONE_NOTE)
+        (
+            at(&county, last, "事项名称"),
+            at(&county, last, STATUS_HEADER),
+            at(&county, last, "整改建议")
+        ),
+        ("食品小作坊登记".into(), "已移除".into(), GONE_NOTE.into())
     );
 }
 
@@ -90,15 +108,12 @@ fn all_units_fix_list_puts_closed_rows_at_the_end_of_their_unit() {
     let report = night3();
     let list = sheet(&workbook(&report, None), "问题清单");
     // The workbook of every unit has 考核单位 after the fixed columns, as findings.csv.
-    assert_eq!(row(&list, 0)[11], csv::UNIT_HEADER);
+    assert_eq!(row(&list, 0)[HEADERS.len()], csv::UNIT_HEADER);
     let names: Vec<(String, String)> = (1..list.height())
-        .map(|r| {
-            let cells = row(&list, r);
-            (cells[1].clone(), cells[12].clone())
-        })
+        .map(|r| (at(&list, r, "事项名称"), at(&list, r, STATUS_HEADER)))
         .collect();
     let units: Vec<String> = (1..list.height())
-        .map(|r| row(&list, r)[11].clone())
+        .map(|r| at(&list, r, csv::UNIT_HEADER))
         .collect();
     let mut runs = units.clone();
     runs.dedup();
@@ -205,10 +220,11 @@ fn csv_has_a_status_column_and_the_closed_rows() {
     header.extend([csv::UNIT_HEADER, STATUS_HEADER, FINGERPRINT_HEADER]);
     assert_eq!(rows[0], header);
     assert_eq!(rows.len(), 1 + report.findings.len() + 2);
+    let (unit, status) = (HEADERS.len(), HEADERS.len() + 1);
     let closed: Vec<(&str, &str, &str)> = rows[1..]
         .iter()
-        .filter(|r| r[12] == "已整改" || r[12] == "已移除")
-        .map(|r| (r[11].as_str(), r[1].as_str(), r[12].as_str()))
+        .filter(|r| r[status] == "已整改" || r[status] == "已移除")
+        .map(|r| (r[unit].as_str(), r[1].as_str(), r[status].as_str()))
         .collect();
     assert_eq!(
         closed,
@@ -218,7 +234,7 @@ fn csv_has_a_status_column_and_the_closed_rows() {
         ]
     );
     // Grouped by unit: each unit's rows are contiguous.
-    let units: Vec<&str> = rows[1..].iter().map(|r| r[11].as_str()).collect();
+    let units: Vec<&str> = rows[1..].iter().map(|r| r[unit].as_str()).collect();
     let mut runs = units.clone();
     runs.dedup();
     assert_eq!(runs, [RS, SJ, GC]);
@@ -227,28 +243,34 @@ fn csv_has_a_status_column_and_the_closed_rows() {
 #[test]
 fn review_reads_a_nightly_fix_list_and_skips_the_closed_rows() {
     let report = night3();
-    let list = sheet(&workbook(&report, Some(SJ)), "问题清单");
-    // The assessor fills 复核结果 on the first finding and, by mistake, on the fixed row.
+    let list = sheet(&workbook(&report, None), "问题清单");
+    let review_col = REVIEW_COLUMN;
+    // The assessor fills 复核结果 on 市场监管局's first finding and, by mistake, on its fixed row.
+    let of_sj: Vec<usize> = (1..list.height())
+        .filter(|&r| at(&list, r, csv::UNIT_HEADER) == SJ)
+        .collect();
+    let (first, fixed) = (of_sj[0], *of_sj.last().unwrap());
+    assert_eq!(at(&list, fixed, STATUS_HEADER), "已整改");
     let mut book = rust_xlsxwriter::Workbook::new();
     let ws = book.add_worksheet().set_name("问题清单").unwrap();
     for r in 0..list.height() {
         let mut cells = row(&list, r);
-        if r == 1 || r == list.height() - 1 {
-            cells[9] = "驳回".into();
+        if r == first || r == fixed {
+            cells[review_col] = "驳回".into();
         }
         for (c, text) in cells.iter().enumerate() {
             ws.write_string(r as u32, c as u16, text).unwrap();
         }
     }
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("整改清单-市场监管局-已复核.xlsx");
+    let path = dir.path().join("整改清单-全部-已复核.xlsx");
     book.save(&path).unwrap();
 
     let outcome = review::read(&path, &report).unwrap();
     assert!(outcome.issues.is_empty(), "{:?}", outcome.issues);
     assert_eq!((outcome.rejected, outcome.confirmed), (1, 0));
-    let code = row(&list, 1)[2].clone();
-    let rule = row(&list, 1)[4].clone();
+    let code = at(&list, first, "实施编码");
+    let rule = at(&list, first, "规则");
     let dropped: Vec<_> = report
         .findings
         .iter()
@@ -259,24 +281,61 @@ fn review_reads_a_nightly_fix_list_and_skips_the_closed_rows() {
     assert_eq!(dropped, [(code, rule)]);
 }
 
+/// A unit's fix list handed back as a review (its clerk disputed a finding with 是否有异议 = 有)
+/// is refused with the file to review in: a unit's objection is not the assessor's decision.
+#[test]
+fn a_units_fix_list_is_not_a_review() {
+    let report = night3();
+    let list = sheet(&workbook(&report, Some(SJ)), "问题清单");
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet().set_name("问题清单").unwrap();
+    for r in 0..list.height() {
+        let mut cells = row(&list, r);
+        if r == 1 {
+            cells[DISPUTE_COLUMN] = "有".into();
+            cells[DISPUTE_COLUMN + 1] = "平台上的咨询电话是 0566-2021156，已带区号".into();
+        }
+        for (c, text) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, text).unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("整改清单-市场监管局-回复.xlsx");
+    book.save(&path).unwrap();
+    let err = review::read(&path, &report).unwrap_err().to_string();
+    assert!(
+        err.contains("是发给单位的整改清单") && err.contains("整改清单-全部.xlsx"),
+        "{err}"
+    );
+}
+
 #[test]
 fn without_history_the_fix_list_and_csv_keep_their_columns() {
     let mut report = night3();
     report.history = None;
     let list = sheet(&workbook(&report, None), "问题清单");
     let mut all_units = HEADERS.to_vec();
-    all_units.push(csv::UNIT_HEADER);
+    all_units.extend([csv::UNIT_HEADER, FINGERPRINT_HEADER]);
     assert_eq!(row(&list, 0), all_units);
     assert_eq!(list.height(), 1 + report.findings.len());
     let one = sheet(&workbook(&report, Some(SJ)), "问题清单");
-    assert_eq!(row(&one, 0), HEADERS);
+    let mut unit = HEADERS[..REVIEW_COLUMN].to_vec();
+    unit.push(FINGERPRINT_HEADER);
+    assert_eq!(row(&one, 0), unit);
     let summary = sheet(&workbook(&report, None), "汇总");
     assert!((0..summary.height()).all(|r| row(&summary, r)[0] != "与上次运行对比"));
     let mut out = Vec::new();
     csv::write(&report, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     let first = text.lines().next().unwrap().trim_start_matches('\u{feff}');
-    assert_eq!(first, format!("{},{}", HEADERS.join(","), csv::UNIT_HEADER));
+    assert_eq!(
+        first,
+        format!(
+            "{},{},{FINGERPRINT_HEADER}",
+            HEADERS.join(","),
+            csv::UNIT_HEADER
+        )
+    );
     assert_eq!(text.lines().count(), 1 + report.findings.len());
 }
 
@@ -310,11 +369,11 @@ fn a_unit_whose_items_were_all_removed_still_gets_its_closed_rows() {
     );
     let list = sheet(&workbook(&report, Some("池州市林业局")), "问题清单");
     assert_eq!(list.height(), 2);
-    assert_eq!(row(&list, 1)[1], "林木采伐许可证核发");
-    assert_eq!(row(&list, 1)[11], "已移除");
+    assert_eq!(at(&list, 1, "事项名称"), "林木采伐许可证核发");
+    assert_eq!(at(&list, 1, STATUS_HEADER), "已移除");
     let all = sheet(&workbook(&report, None), "问题清单");
     let closed = (1..all.height())
-        .filter(|&r| ["已整改", "已移除"].contains(&row(&all, r)[12].as_str()))
+        .filter(|&r| ["已整改", "已移除"].contains(&at(&all, r, STATUS_HEADER).as_str()))
         .count();
     assert_eq!(closed, 3);
 }
@@ -336,7 +395,7 @@ fn a_waived_finding_is_marked_with_its_end_date() {
     });
     let list = sheet(&workbook(&report, Some(SJ)), "问题清单");
     let status: Vec<String> = (1..list.height())
-        .map(|r| row(&list, r)[11].clone())
+        .map(|r| at(&list, r, STATUS_HEADER))
         .collect();
     assert_eq!(
         status

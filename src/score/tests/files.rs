@@ -154,62 +154,39 @@ fn the_exported_fix_list_xlsx_is_read_as_a_review() {
     for (c, h) in head.iter().enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }
-    let rows = [
-        [
-            "1",
-            "事项C1",
-            "C1",
-            "咨询电话",
-            "B13 consult-phone",
-            "咨询电话为空",
-            "",
-            "",
-            "错误",
-            "驳回",
-            "",
+    // Cells by header, so the rows follow the fix list's columns wherever they are.
+    let rows: [&[(&str, &str)]; 4] = [
+        &[
+            ("实施编码", "C1"),
+            ("规则", "B13 consult-phone"),
+            ("原文", ""),
+            ("复核结果", "驳回"),
         ],
-        [
-            "2",
-            "事项C1",
-            "C1",
-            "监督电话",
-            "B14",
-            "监督电话未填写",
-            "暂无",
-            "",
-            "错误",
-            "驳回",
-            "",
+        &[
+            ("实施编码", "C1"),
+            ("规则", "B14"),
+            ("原文", "暂无"),
+            ("复核结果", "驳回"),
         ],
-        [
-            "3",
-            "事项C2",
-            "C2",
-            "咨询电话",
-            "B13",
-            "没有号码",
-            "请登录网站…",
-            "",
-            "错误",
-            "驳回",
-            "",
+        &[
+            ("实施编码", "C2"),
+            ("规则", "B13"),
+            ("原文", "请登录网站…"),
+            ("是否有异议", "有"),
+            ("异议理由", "平台上写的是 0566-2021156"),
+            ("复核结果", "驳回"),
         ],
-        [
-            "4",
-            "事项D2",
-            "D2",
-            "咨询电话",
-            "B13",
-            "只有热线",
-            "12345",
-            "",
-            "错误",
-            "确认",
-            "已整改",
+        &[
+            ("实施编码", "D2"),
+            ("规则", "B13"),
+            ("原文", "12345"),
+            ("整改情况", "已整改"),
+            ("复核结果", "确认"),
         ],
     ];
     for (i, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
+        for (header, v) in *row {
+            let c = head.iter().position(|h| h == header).unwrap();
             ws.write_string(i as u32 + 1, c as u16, *v).unwrap();
         }
     }
