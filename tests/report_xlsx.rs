@@ -370,3 +370,40 @@ fn a_units_workbook_has_the_clerks_columns_and_the_export_problems() {
     );
     assert!(text.iter().any(|t| t.contains("区号的 0 已被 Excel 去掉")));
 }
+
+/// 规则说明 explains every rule the 问题清单 cites, and no other, in plain Chinese.
+#[test]
+fn rules_sheet_explains_the_cited_rules() {
+    let mut book = open(&all_units_bytes());
+    let rules = sheet(&mut book, "规则说明");
+    assert_eq!(
+        row_strings(&rules, 0),
+        [
+            "规则",
+            "要素",
+            "严重程度",
+            "检查内容",
+            "依据",
+            "示例",
+            "整改方法"
+        ]
+    );
+    let mut cited: Vec<String> = report().findings.iter().map(|f| f.rule.clone()).collect();
+    cited.sort();
+    cited.dedup();
+    let mut listed: Vec<String> = (1..rules.height())
+        .map(|r| row_strings(&rules, r)[0].clone())
+        .collect();
+    listed.sort();
+    assert_eq!(listed, cited);
+    let b13 = (1..rules.height())
+        .map(|r| row_strings(&rules, r))
+        .find(|r| r[0] == "B13")
+        .unwrap();
+    assert_eq!(b13[1], "咨询电话");
+    assert!(b13[4].starts_with("附录"), "{b13:?}");
+    assert!(
+        !b13.iter()
+            .any(|c| c.contains('`') || c.contains("What it checks"))
+    );
+}

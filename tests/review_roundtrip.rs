@@ -168,11 +168,7 @@ fn an_assessor_rejects_one_units_findings_in_the_exported_fix_list() {
         .iter()
         .position(|h| h == "复核结果")
         .expect("复核结果");
-    assert!(
-        own.rows()
-            .skip(1)
-            .all(|r| r[own_review] == "驳回")
-    );
+    assert!(own.rows().skip(1).all(|r| r[own_review] == "驳回"));
     assert!(own.height() > 1);
     let again = dir.path().join("scored-again.json");
     zwfw()

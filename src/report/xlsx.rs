@@ -1,4 +1,4 @@
-//! The Excel fix list (整改清单): one workbook for one unit, or for every unit, with three sheets.
+//! The Excel fix list (整改清单): one workbook for one unit, or for every unit, with four sheets.
 //!
 //! - **汇总** — who, when, each unit's score, error rate and its 95% interval (or 未评分 with the
 //!   counts when scoring did not run), and the counts by element.
@@ -9,6 +9,8 @@
 //!   `score --review` reads 复核结果 back.
 //! - **事项** — every audited item with its pass / fail / n/a counts; the all-units workbook also
 //!   lists the items that could not be read, with the reason.
+//! - **规则说明** — each rule the 问题清单 cites: what it checks, its basis in the appendix, examples
+//!   and how to fix, so a clerk can fix or dispute a finding without the HTML report.
 //!
 //! Every value that comes from the published items is written as a string cell (codes such as
 //! `000104002000` stay text) and goes through [`fixlist::cell`] (formula guard, length bound).
@@ -30,7 +32,7 @@ use super::{ItemEntry, ItemStatus, Report};
 use crate::model::Finding;
 
 /// Sheet names, in order.
-pub const SHEETS: [&str; 3] = ["汇总", "问题清单", "事项"];
+pub const SHEETS: [&str; 4] = ["汇总", "问题清单", "事项", "规则说明"];
 
 /// Widest column, in characters.
 const MAX_WIDTH: usize = 60;
@@ -140,6 +142,12 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
     items_sheet(
         book.add_worksheet().set_name(SHEETS[2])?,
         &all_items,
+        &styles,
+    )?;
+    rules_sheet(
+        book.add_worksheet().set_name(SHEETS[3])?,
+        report,
+        &findings,
         &styles,
     )?;
     Ok(book)
@@ -318,7 +326,7 @@ fn summary_sheet(
         ("填写说明", fill_in),
         (
             "严重程度",
-            "「错误」计入出错率和得分；「提示」不计分，供参考。每条问题的规则说明见 zwfw-audit explain 规则编号，或 report.html 的「规则说明」。",
+            "「错误」计入出错率和得分；「提示」不计分，供参考。每条规则检查什么、依据和整改方法见「规则说明」表。",
         ),
     ];
     for (i, (k, v)) in info.iter().enumerate() {
@@ -473,6 +481,9 @@ fn findings_sheet(
             sheet.write_string_with_format(row, col as u16, cell, format)?;
         }
     }
+    if findings.is_empty() {
+        sheet.write_string_with_format(1, 1, "本次检查未发现问题", &s.text)?;
+    }
     // Room to write in the fill-in columns.
     for (col, min) in [
         (10, 24),
@@ -510,6 +521,68 @@ fn findings_sheet(
         }
     }
     table(sheet, findings.len(), headers.len(), &widths)
+}
+
+const RULE_HEADERS: [&str; 7] = [
+    "规则",
+    "要素",
+    "严重程度",
+    "检查内容",
+    "依据",
+    "示例",
+    "整改方法",
+];
+
+/// 规则说明: the rules the workbook's findings cite, in rule order, with their docs by section.
+fn rules_sheet(
+    sheet: &mut Worksheet,
+    report: &Report,
+    findings: &[&Finding],
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let cited: std::collections::HashSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    let rules: Vec<_> = report
+        .rules
+        .iter()
+        .filter(|r| cited.contains(r.id.as_str()))
+        .collect();
+    let mut widths = Widths::new(&RULE_HEADERS);
+    header_row(sheet, 0, &RULE_HEADERS, &s.header)?;
+    for (i, r) in rules.iter().enumerate() {
+        let row = i as u32 + 1;
+        let sections = crate::rules::find(&r.id)
+            .map(|rule| super::markdown::sections(rule.meta().docs))
+            .unwrap_or_default();
+        let section = |name: &str| {
+            sections
+                .iter()
+                .find(|(h, _)| h == name)
+                .map_or(String::new(), |(_, body)| fixlist::cell(body))
+        };
+        let cells = [
+            fixlist::cell(&r.id),
+            fixlist::cell(&r.element),
+            r.severity.label_zh().to_owned(),
+            section("检查内容"),
+            section("依据"),
+            section("示例"),
+            section("整改方法"),
+        ];
+        for (col, cell) in cells.iter().enumerate() {
+            let format = if col >= 3 { &s.wrap } else { &s.text };
+            if col < 3 {
+                widths.see(col, cell);
+            }
+            sheet.write_string_with_format(row, col as u16, cell, format)?;
+        }
+    }
+    for col in 3..RULE_HEADERS.len() {
+        widths.0[col] = 50;
+    }
+    if rules.is_empty() {
+        sheet.write_string(1, 0, "本清单没有问题，无需整改。")?;
+    }
+    table(sheet, rules.len().max(1), RULE_HEADERS.len(), &widths)
 }
 
 const ITEM_HEADERS: [&str; 13] = [
