@@ -525,3 +525,59 @@ fn a_password_protected_workbook_says_to_remove_the_password() {
         r.notices
     );
 }
+
+/// A record of the wrong shape is listed under its unit, made out from what could be read of it
+/// (its 行使层级 and 行政区划代码 say 东至县), so 东至县's own fix list names the item it must
+/// correct; a line that is not JSON has no unit to name and stays under (无法读取).
+#[test]
+fn an_unreadable_record_is_listed_in_its_units_fix_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("items.ndjson");
+    std::fs::write(
+        &path,
+        "{\"code\":\"11341721MB1234567X4000117035000\",\"name\":\"食品经营许可（新办）\",\"level\":\"4\",\"region_code\":\"341721\",\"subject\":\"东至县市场监督管理局\",\"consult_phone\":\"0566-7021234\",\"address\":\"东至县尧渡镇建设路8号政务服务中心3号窗口\"}\n\
+         {\"code\":\"11341721MB1234567X4000117036000\",\"name\":\"食品经营许可（变更）\",\"level\":\"4\",\"region_code\":\"341721\",\"subject\":\"东至县市场监督管理局\",\"materials\":\"营业执照\"}\n\
+         {\"code\":\"11341721MB1234567X4000117037000\",\n",
+    )
+    .unwrap();
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B13"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let units: Vec<(&str, ItemStatus)> = report
+        .items
+        .iter()
+        .map(|i| (i.unit.as_str(), i.status))
+        .collect();
+    assert_eq!(
+        units,
+        [
+            ("东至县", ItemStatus::Checked),
+            ("东至县", ItemStatus::Unreadable),
+            ("(无法读取)", ItemStatus::Unreadable)
+        ]
+    );
+    assert_eq!(report.items[1].subject, "东至县市场监督管理局");
+
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    zwfw_audit::report::output::write_dir(
+        &report,
+        &out,
+        &[zwfw_audit::report::output::Format::Xlsx],
+    )
+    .unwrap();
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook(out.join("整改清单-东至县.xlsx")).unwrap();
+    let items = calamine::Reader::worksheet_range(&mut book, "事项").unwrap();
+    let text: Vec<String> = items.cells().map(|(_, _, c)| c.to_string()).collect();
+    assert!(text.iter().any(|t| t == "食品经营许可（变更）"), "{text:?}");
+    assert!(
+        text.iter().any(|t| t.contains("materials")),
+        "the reason: {text:?}"
+    );
+}

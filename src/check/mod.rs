@@ -68,6 +68,31 @@ pub fn check_records(
     report
 }
 
+/// 考核单位 of an unreadable record whose unit cannot be made out.
+pub const UNREADABLE_UNIT: &str = "(无法读取)";
+
+/// The unit of an unreadable record from what could be read of it, as a readable item's; a record
+/// that names none of 考核单位, 实施主体 or 行政区划 stays under [`UNREADABLE_UNIT`] rather than
+/// `(未知部门)`, which would look like a unit.
+fn unreadable_unit(partial: &Item) -> Unit {
+    let named = [
+        &partial.unit,
+        &partial.subject,
+        &partial.region_code,
+        &partial.region,
+    ]
+    .iter()
+    .any(|t| !t.trim().is_empty());
+    if named {
+        default_unit(partial)
+    } else {
+        Unit {
+            name: UNREADABLE_UNIT.to_owned(),
+            kind: UnitKind::Department,
+        }
+    }
+}
+
 pub(crate) enum Slot {
     Item(Box<Item>),
     Unreadable(crate::source::Unreadable),
@@ -91,7 +116,7 @@ pub(crate) fn check_slots(
         .iter()
         .map(|slot| match slot {
             Slot::Item(item) => Some(default_unit(item)),
-            Slot::Unreadable(_) => None,
+            Slot::Unreadable(u) => u.partial.as_deref().map(unreadable_unit),
         })
         .collect();
     let items: Vec<(&Item, &str)> = slots
@@ -155,14 +180,19 @@ fn entry_of(
             (entry, result.findings)
         }
         Slot::Unreadable(u) => {
+            let unit = unit.unwrap_or_else(|| Unit {
+                name: UNREADABLE_UNIT.to_owned(),
+                kind: UnitKind::Department,
+            });
+            let partial = u.partial.unwrap_or_default();
             let entry = ItemEntry {
                 code: u.code.unwrap_or_default(),
                 name: u.name.unwrap_or_default(),
-                unit: "(无法读取)".to_owned(),
-                unit_kind: UnitKind::Department,
-                item_type: String::new(),
-                subject: String::new(),
-                region_code: String::new(),
+                unit: unit.name,
+                unit_kind: unit.kind,
+                item_type: partial.item_type,
+                subject: partial.subject,
+                region_code: partial.region_code,
                 provenance: u.provenance,
                 status: ItemStatus::Unreadable,
                 reason: Some(u.reason),

@@ -276,7 +276,7 @@ impl Store {
                     rule: f.rule.clone(),
                     element: f.element.clone(),
                     severity: f.severity,
-                    message: f.message.clone(),
+                    message: crate::report::fixlist::description(f),
                     age_days: age(&seen),
                     first_seen: seen,
                     waiver,

@@ -334,7 +334,8 @@ impl Store {
                     f.rule,
                     f.element,
                     f.severity.to_string(),
-                    f.message,
+                    // With its target (`材料「X」: …`): a closed finding is shown from this text.
+                    crate::report::fixlist::description(f),
                     seen,
                     checked.waived.contains(fp),
                 ])?;

@@ -131,7 +131,8 @@ pub struct FindingHistory {
     pub element: String,
     /// Severity (in this run; in the baseline for 已整改/已移除).
     pub severity: Severity,
-    /// The message (this run's; the baseline's for 已整改/已移除).
+    /// The message with its target (`材料「X」: …`, as 问题描述 shows it; this run's, the
+    /// baseline's for 已整改/已移除). Runs stored before 2026-11-30 kept the message alone.
     pub message: String,
     /// Start of the finding's unbroken streak (RFC 3339).
     pub first_seen: String,

@@ -118,8 +118,15 @@ pub const FINGERPRINT_HEADER: &str = "指纹";
 /// 整改建议 shown on a 已整改 row (a baseline finding no longer found).
 pub const FIXED_NOTE: &str = "上次运行的问题本次未再发现，无需处理";
 
-/// 整改建议 shown on a 已移除 row.
-pub const GONE_NOTE: &str = "事项已删除、无法读取或规则已停用，问题不再检查";
+/// 整改建议 shown on a 已移除 row whose item is not in this run's input.
+pub const GONE_NOTE: &str = "事项不在本次导出中（已删除或实施编码已改），问题不再检查";
+
+/// 整改建议 shown on a 已移除 row whose item is in the input but could not be read.
+pub const UNREADABLE_NOTE: &str =
+    "事项本次无法读取（原因见「事项」表），问题未能检查；请先修正事项数据";
+
+/// 整改建议 shown on a 已移除 row whose rule did not run this time.
+pub const RULE_OFF_NOTE: &str = "本次未运行这条规则（已停用），问题不再检查";
 
 /// The 状态 cell of a finding of this run or of a closed baseline finding; empty without history.
 pub fn status_label(h: Option<&FindingHistory>) -> String {
@@ -141,13 +148,9 @@ pub fn is_closed(h: &FindingHistory) -> bool {
 }
 
 /// One 问题清单 row for a closed baseline finding (已整改 / 已移除), from its history entry:
-/// 原文 is empty (the history keeps only the message), 整改建议 says no action is needed.
-pub fn closed_row(seq: usize, h: &FindingHistory, subject: &str) -> [String; 14] {
-    let note = if h.status == FindingStatus::Fixed {
-        FIXED_NOTE
-    } else {
-        GONE_NOTE
-    };
+/// 原文 is empty (the history keeps only the message), 整改建议 says why the finding closed
+/// (`note`, from [`RowContext::closed_note`]).
+pub fn closed_row(seq: usize, h: &FindingHistory, subject: &str, note: &str) -> [String; 14] {
     [
         seq.to_string(),
         cell(&h.item_name),
@@ -197,22 +200,49 @@ pub struct RowContext<'a> {
     pub reviewed: bool,
     /// 实施主体 by 实施编码 (the first item of a repeated code).
     subjects: std::collections::HashMap<&'a str, &'a str>,
+    /// (考核单位, 实施编码) of the records that could not be read.
+    unreadable: std::collections::HashSet<(&'a str, &'a str)>,
+    /// The rules that ran.
+    rules: std::collections::HashSet<&'a str>,
 }
 
 impl<'a> RowContext<'a> {
     /// The context of `report`'s rows.
     pub fn of(report: &'a crate::report::Report) -> Self {
         let mut subjects = std::collections::HashMap::with_capacity(report.items.len());
+        let mut unreadable = std::collections::HashSet::new();
         for item in &report.items {
             subjects
                 .entry(item.code.as_str())
                 .or_insert(item.subject.as_str());
+            if item.status == crate::report::ItemStatus::Unreadable {
+                unreadable.insert((item.unit.as_str(), item.code.as_str()));
+            }
         }
         RowContext {
             history: report.history.as_ref(),
             review: decisions(report),
             reviewed: report.review.is_some(),
             subjects,
+            unreadable,
+            rules: report.rules.iter().map(|r| r.id.as_str()).collect(),
+        }
+    }
+
+    /// Why a baseline finding closed, for its 整改建议: fixed, or gone because its item could not
+    /// be read, its rule did not run, or its item is not in the input.
+    pub fn closed_note(&self, h: &FindingHistory) -> &'static str {
+        if h.status == FindingStatus::Fixed {
+            FIXED_NOTE
+        } else if self
+            .unreadable
+            .contains(&(h.unit.as_str(), h.item_code.as_str()))
+        {
+            UNREADABLE_NOTE
+        } else if !self.rules.contains(h.rule.as_str()) {
+            RULE_OFF_NOTE
+        } else {
+            GONE_NOTE
         }
     }
 
@@ -247,7 +277,7 @@ impl FixRow<'_> {
                 (cells, status, fp)
             }
             FixRow::Closed(h) => (
-                closed_row(seq, h, ctx.subject(&h.item_code)),
+                closed_row(seq, h, ctx.subject(&h.item_code), ctx.closed_note(h)),
                 Some(status_label(Some(h))),
                 h.fingerprint.clone(),
             ),

@@ -160,7 +160,7 @@ fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteErr
             Scope {
                 title: unit.name.to_owned(),
                 units: vec![unit],
-                unreadable: Vec::new(),
+                unreadable: unit.unreadable.clone(),
                 all: false,
             },
         ));

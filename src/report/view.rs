@@ -21,6 +21,8 @@ pub struct UnitView<'a> {
     pub items: Vec<&'a ItemEntry>,
     /// The unit's findings, in report order.
     pub findings: Vec<&'a Finding>,
+    /// The unit's records that could not be read (known by what could be read of them).
+    pub unreadable: Vec<&'a ItemEntry>,
 }
 
 impl UnitView<'_> {
@@ -49,7 +51,8 @@ pub struct Views<'a> {
     /// Every unit that has a checked item, a finding or a score — or, with a history, a closed
     /// baseline finding (已整改 / 已移除; a unit whose items were all removed) — sorted by name.
     pub units: Vec<UnitView<'a>>,
-    /// Items that could not be read (they belong to no unit).
+    /// Every item that could not be read (those whose unit could be made out are in their
+    /// unit's view too).
     pub unreadable: Vec<&'a ItemEntry>,
 }
 
@@ -64,12 +67,19 @@ impl<'a> Views<'a> {
                 score: None,
                 items: Vec::new(),
                 findings: Vec::new(),
+                unreadable: Vec::new(),
             });
         };
         let mut unreadable = Vec::new();
         for item in &report.items {
             if item.status == ItemStatus::Unreadable {
                 unreadable.push(item);
+                if item.unit != crate::check::UNREADABLE_UNIT {
+                    entry(&mut units, &item.unit);
+                    let u = units.get_mut(item.unit.as_str()).expect("just inserted");
+                    u.kind.get_or_insert(item.unit_kind);
+                    u.unreadable.push(item);
+                }
                 continue;
             }
             entry(&mut units, &item.unit);

@@ -125,6 +125,7 @@ pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Recor
             reason: "该行不是 UTF-8 文本".into(),
             code: None,
             name: None,
+            partial: None,
         }));
     };
     let text = text.trim().trim_start_matches('\u{feff}');
@@ -168,9 +169,22 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
                 reason,
                 code: field("code"),
                 name: field("name"),
+                partial: partial.as_ref().ok().map(|v| Box::new(partial_item(v))),
             })
         }
     }
+}
+
+/// The text elements of a record that is not a readable item, each read on its own: enough to
+/// tell its unit ([`crate::unit::default_unit`]).
+fn partial_item(value: &Value) -> Item {
+    let mut item = Item::default();
+    for &field in crate::model::ItemField::ALL {
+        if let Some(text) = value.get(field.key()).and_then(Value::as_str) {
+            text.trim().clone_into(item.get_mut(field));
+        }
+    }
+    item
 }
 
 /// One record of a JSON array (or the whole file's object) as an item record; something other
@@ -182,6 +196,7 @@ fn parse_record(text: &str, prov: Provenance) -> Record {
             reason: "不是事项对象".into(),
             code: None,
             name: None,
+            partial: None,
         });
     }
     parse_item_line(text, prov)

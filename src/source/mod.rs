@@ -62,7 +62,7 @@ pub struct Notice {
 }
 
 /// An input record that could not be read as an item: it still appears in the report.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unreadable {
     /// Where the record is.
     pub provenance: Provenance,
@@ -74,6 +74,10 @@ pub struct Unreadable {
     /// 事项名称, when it could be made out.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The record's text elements that could be made out (考核单位, 实施主体, 行政区划代码 …),
+    /// so that the record is listed under its unit, whose clerk must fix it.
+    #[serde(skip)]
+    pub partial: Option<Box<crate::model::Item>>,
 }
 
 /// What a reader produces.

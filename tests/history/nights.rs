@@ -217,3 +217,56 @@ fn pruning_keeps_trends_and_ages_but_drops_old_details() {
     let err = store.diff(&run, &checked, Some("n1"), 12).unwrap_err();
     assert!(matches!(err, HistoryError::Pruned(_)), "{err}");
 }
+
+/// A finding about one material keeps its target in the history: the 已整改 row of the next night
+/// says which material it was about (`材料「营业执照复印件」: …`), not just the message.
+#[test]
+fn a_fixed_finding_keeps_the_material_it_was_about() {
+    let (_dir, mut store) = temp_store();
+    let rules = RuleSet::only(&["M01"]);
+    let ctx = CheckContext::default();
+    let hash = history::config_hash(&rules, &ctx.params);
+    let item = |material: &str| {
+        let json = format!(
+            "{{\"code\":\"1134170000312541513000117035000\",\"name\":\"食品经营许可（新办）\",\
+             \"unit\":\"{SJ}\",\"materials\":[{{\"name\":\"{material}\"}},{{\"name\":\"食品经营许可申请书\"}}]}}"
+        );
+        vec![Record::Item(Box::new(serde_json::from_str(&json).unwrap()))]
+    };
+    let mut views = Vec::new();
+    for (id, at, material) in [
+        ("m1", "2026-11-20T02:00:00+08:00", "营业执照复印件"),
+        ("m2", "2026-11-21T02:00:00+08:00", "营业执照"),
+    ] {
+        let time = RunTime::parse(at).unwrap();
+        let input = "items.json".to_owned();
+        let run = store
+            .begin_run(id, time.clone(), std::slice::from_ref(&input), &hash)
+            .unwrap();
+        let info = RunInfo {
+            run_id: id.into(),
+            generated_at: at.into(),
+            inputs: vec![input],
+        };
+        let mut checked =
+            history::check_incremental(item(material), &rules, &ctx, info, &mut |h| {
+                store.cached(&hash, h)
+            })
+            .unwrap();
+        let view = store.diff(&run, &checked, None, 12).unwrap();
+        checked.report.history = Some(view.clone());
+        store.stage(run, &checked, &time).unwrap().commit().unwrap();
+        views.push(view);
+    }
+    let fixed: Vec<&FindingHistory> = views[1]
+        .findings
+        .iter()
+        .filter(|h| h.status == FindingStatus::Fixed)
+        .collect();
+    assert_eq!(fixed.len(), 1, "{:#?}", views[1].findings);
+    assert!(
+        fixed[0].message.starts_with("材料「营业执照复印件」"),
+        "{}",
+        fixed[0].message
+    );
+}

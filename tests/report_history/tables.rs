@@ -409,3 +409,42 @@ fn a_waived_finding_is_marked_with_its_end_date() {
     let page = zwfw_audit::report::html::render(&report).unwrap();
     assert_eq!(page.matches("data-status=\"waived\"").count(), 1);
 }
+
+/// A 已移除 row says why its finding is gone: its item is not in the input, could not be read, or
+/// its rule did not run (one note for all three told the clerk nothing).
+#[test]
+fn a_removed_finding_says_why_it_is_gone() {
+    use zwfw_audit::report::fixlist::{RULE_OFF_NOTE, UNREADABLE_NOTE};
+    let note = |report: &Report| {
+        let list = sheet(&workbook(report, Some(GC)), "问题清单");
+        at(&list, list.height() - 1, "整改建议")
+    };
+    let report = night3();
+    assert_eq!(note(&report), GONE_NOTE);
+    let gone = report
+        .history
+        .as_ref()
+        .unwrap()
+        .findings
+        .iter()
+        .find(|f| f.status == zwfw_audit::history::FindingStatus::Gone)
+        .unwrap()
+        .clone();
+
+    let mut unreadable = report.clone();
+    let mut entry = unreadable
+        .items
+        .iter()
+        .find(|i| i.unit == GC)
+        .unwrap()
+        .clone();
+    entry.code.clone_from(&gone.item_code);
+    entry.status = zwfw_audit::report::ItemStatus::Unreadable;
+    entry.reason = Some("字段「materials」应为列表，实为文本「营业执照」".into());
+    unreadable.items.push(entry);
+    assert_eq!(note(&unreadable), UNREADABLE_NOTE);
+
+    let mut rule_off = report.clone();
+    rule_off.rules.retain(|r| r.id != gone.rule);
+    assert_eq!(note(&rule_off), RULE_OFF_NOTE);
+}

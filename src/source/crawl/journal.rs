@@ -429,6 +429,7 @@ impl Journal {
                 reason: format!("{}: {}", r.status.label_zh(), r.message),
                 code: None,
                 name: None,
+                partial: None,
             })
             .collect();
         unreadable.sort_by(|a, b| a.provenance.cmp(&b.provenance));

@@ -51,6 +51,7 @@ impl Reader for CrawlDirReader {
                         reason: format!("无法读取: {e}"),
                         code: None,
                         name: None,
+                        partial: None,
                     })),
                 }
             }
