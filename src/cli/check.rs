@@ -35,9 +35,9 @@ enum FailOn {
                         \x20       1 有达到 --fail-on 级别的问题\n\
                         \x20       2 无法完成检查")]
 pub struct CheckArgs {
-    /// 导出文件（.json .ndjson .jsonl .xlsx .xls .ods .csv）或文件夹；
-    /// 文件夹读其中这些文件（不含子文件夹），也可以是 crawl 的输出目录；
-    /// 不用 --profile 时必须写
+    /// 导出文件（.json .ndjson .jsonl、Excel 或 WPS 工作簿、.csv 等文本
+    /// 表格）或文件夹；文件夹读其中能读的文件（不含子文件夹），也可以是
+    /// crawl 的输出目录；不用 --profile 时必须写
     #[arg(
         required_unless_present = "profile",
         value_name = "输入文件",
