@@ -4,8 +4,6 @@
 use std::io::Write as _;
 use std::process::ExitCode;
 
-use clap::Parser;
-
 /// mimalloc instead of the system allocator: a check allocates and frees many small strings per
 /// item on every thread, and glibc's malloc spent ≈ 20 % of a rule-less streaming run on that
 /// (see BENCHMARKS.md).
@@ -14,7 +12,11 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     no_huge_pages();
-    let cli = zwfw_audit::cli::Cli::parse();
+    // Help, version and usage errors are printed there, in Chinese, with clap's exit codes.
+    let cli = match zwfw_audit::cli::parse_args(std::env::args_os()) {
+        Ok(cli) => cli,
+        Err(code) => return ExitCode::from(code),
+    };
     match zwfw_audit::cli::run(cli) {
         Ok(code) => ExitCode::from(u8::try_from(code).unwrap_or(2)),
         Err(e) => {

@@ -31,52 +31,87 @@ enum FailOn {
 }
 
 #[derive(Debug, Args)]
+#[command(after_help = "退出码: 0 没有达到 --fail-on 级别的问题\n\
+                        \x20       1 有达到 --fail-on 级别的问题\n\
+                        \x20       2 无法完成检查")]
 pub struct CheckArgs {
-    /// 输入文件: .json .ndjson .jsonl .xlsx .csv, or a crawl output folder
-    #[arg(required_unless_present = "profile")]
+    /// 导出文件（.json .ndjson .jsonl、Excel 或 WPS 工作簿、.csv 等文本
+    /// 表格）或文件夹；文件夹读其中能读的文件（不含子文件夹），也可以是
+    /// crawl 的输出目录；不用 --profile 时必须写
+    #[arg(
+        required_unless_present = "profile",
+        value_name = "输入文件",
+        verbatim_doc_comment
+    )]
     inputs: Vec<PathBuf>,
-    /// 站点配置: crawl the platform first (resumable, into reports/crawl-<name>) and check it too
-    #[arg(long)]
+    /// 先按站点配置抓取平台，再连同输入文件一起检查；抓取结果存在
+    /// reports/crawl-<名称>/，下次接着抓；抓取没完成时报错，不检查
+    #[arg(long, value_name = "站点配置", verbatim_doc_comment)]
     profile: Option<PathBuf>,
-    /// 配置文件 (default: ./zwfw-audit.toml when present)
-    #[arg(long)]
+    /// 配置文件（默认: 当前文件夹的 zwfw-audit.toml，没有就用内置设置）
+    #[arg(long, value_name = "配置文件")]
     config: Option<PathBuf>,
-    /// 报告格式, comma-separated: json, xlsx, html, csv (default: all four; json alone with `-o -`)
-    #[arg(long, value_delimiter = ',')]
+    /// 报告格式，多个用逗号隔开: json、xlsx、html、csv
+    /// （默认: 四种都写；-o - 时只写 json）
+    #[arg(long, value_delimiter = ',', value_name = "格式", verbatim_doc_comment)]
     format: Option<Vec<String>>,
-    /// 输出: a folder, or `-` for stdout (JSON only); default reports/<run-id>/
-    #[arg(short, long)]
+    /// 报告写入的文件夹；写 - 则把 JSON 报告输出到标准输出
+    /// （默认: reports/<运行编号>/，reports 可由 [output] dir 改）
+    #[arg(short, long, value_name = "文件夹", verbatim_doc_comment)]
     output: Option<PathBuf>,
-    /// Exit 1 when findings at or above this severity exist
-    #[arg(long, value_enum, default_value = "error")]
+    /// 什么情况下退出码为 1: error 有错误时，warning 有错误或提示时，
+    /// none 从不（默认: error）
+    #[arg(
+        long,
+        value_enum,
+        default_value = "error",
+        value_name = "级别",
+        verbatim_doc_comment
+    )]
     fail_on: FailOn,
-    /// Run id (default: the local time, e.g. 20261128-235959)
-    #[arg(long)]
+    /// 运行编号，也是报告文件夹的名字（默认: 当前时间，如 20261128-235959）
+    #[arg(long, value_name = "运行编号")]
     run_id: Option<String>,
-    /// Print nothing but errors
+    /// 不显示进度和检查摘要，只显示错误
     #[arg(short, long)]
     quiet: bool,
-    /// 同时检查附件和链接 (network; hosts from [links] allowed_hosts)
+    /// 同时检查附件和链接（要联网，只访问 [links] allowed_hosts 中的主机）
     #[arg(long)]
     links: bool,
-    /// Read all items into memory even when every input is .ndjson/.jsonl (streamed by default
-    /// when the only format is json)
-    #[arg(long)]
+    /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl、只写
+    /// json 报告、输出到文件夹、不用 --links 和 --profile 时边读边查，
+    /// 占内存少；两种方式结果相同
+    #[arg(long, verbatim_doc_comment)]
     no_stream: bool,
-    /// 抽样: draw each unit's sample while checking (count:N | fraction:F | all | gb2828) and
-    /// score the sample; writes sample.csv and sample.xlsx beside the report
-    #[arg(long, value_name = "METHOD")]
+    /// 边检查边按单位抽样，并给样本计分；抽样清单 sample.csv、sample.xlsx
+    /// 写在报告旁边。方法: count:数量（每个单位抽几个）、fraction:比例
+    /// （0–1，每个单位按比例抽）、all（全部）、gb2828（按 GB/T 2828.1）；
+    /// 要有抽样种子（--seed 或 [score] seed），不能与 -o - 同用
+    #[arg(long, value_name = "方法", verbatim_doc_comment)]
     sample: Option<String>,
-    /// 抽样种子 for --sample (default: [score] seed); the same seed draws the same sample; a date
-    /// such as 2026-11-28 is read as 20261128
-    #[arg(long, requires = "sample", value_parser = super::sample::parse_seed)]
+    /// 抽样种子，同一种子抽出同一样本；可写日期，如 2026-11-28 即 20261128
+    /// （默认: [score] seed）；要与 --sample 同用
+    #[arg(
+        long,
+        requires = "sample",
+        value_parser = super::sample::parse_seed,
+        value_name = "种子",
+        verbatim_doc_comment
+    )]
     seed: Option<u64>,
-    /// 分层抽样 for --sample: item_type (按事项类型)
-    #[arg(long, value_enum, requires = "sample")]
+    /// 按事项类型分层抽样，写 item_type；要与 --sample 同用
+    /// （[score] stratify = true 时也分层）
+    #[arg(
+        long,
+        value_enum,
+        requires = "sample",
+        value_name = "分层",
+        verbatim_doc_comment
+    )]
     stratify: Option<Stratify>,
-    /// 不复用判定: check every element of every item anew, and parse every list, even when an
-    /// earlier item had the same text (same findings, slower; for benchmarks)
-    #[arg(long)]
+    /// 不复用判定: 文字相同的要素和清单也逐个重新检查
+    /// （结果相同，但更慢；用于性能测试）
+    #[arg(long, verbatim_doc_comment)]
     no_verdict_cache: bool,
 }
 

@@ -14,32 +14,37 @@ use crate::source::crawl::{
 };
 
 #[derive(Debug, Args)]
+#[command(after_help = "退出码: 0 抓取完成，每个页面都已读到\n\
+                        \x20       1 抓取暂停（达到上限或时间预算，再次运行接着抓），\n\
+                        \x20         或有页面失败、跳过或无法读取\n\
+                        \x20       2 出错")]
 pub struct CrawlArgs {
-    /// 站点配置文件 (site profile, TOML), e.g. profiles/example.toml
-    #[arg(long, short)]
+    /// 站点配置文件（TOML），如 profiles/example.toml
+    #[arg(long, short, value_name = "站点配置")]
     profile: PathBuf,
-    /// 输出目录 (state, log, items.ndjson); default reports/crawl-<profile name>
-    #[arg(short, long)]
+    /// 输出目录，存放抓取进度、日志 crawl-log.csv 和事项 items.ndjson
+    /// （默认: reports/crawl-<名称>/，名称取自站点配置）
+    #[arg(short, long, value_name = "文件夹", verbatim_doc_comment)]
     output: Option<PathBuf>,
-    /// 覆盖配置中的 base_url (e.g. a mirror or a test server)
-    #[arg(long)]
+    /// 用这个网址代替站点配置中的 base_url（如镜像或测试服务器）
+    #[arg(long, value_name = "网址")]
     base_url: Option<String>,
-    /// 不读取 robots.txt — only with the site's permission; the run log says so
+    /// 不读取 robots.txt，只在网站同意时使用；运行日志会记下
     #[arg(long)]
     ignore_robots: bool,
-    /// 本次最多抓取的网址数 (the next run resumes)
-    #[arg(long)]
+    /// 本次最多抓取多少个网址，到了就暂停；再次运行接着抓
+    #[arg(long, value_name = "数量")]
     max_pages: Option<u64>,
-    /// 本次抓取的时间预算, in minutes (the next run resumes)
-    #[arg(long)]
+    /// 本次最多抓取多少分钟，到了就暂停；再次运行接着抓
+    #[arg(long, value_name = "分钟")]
     budget_minutes: Option<f64>,
-    /// 同一主机两次请求的最小间隔 (milliseconds), overriding the profile
-    #[arg(long)]
+    /// 同一主机两次请求至少间隔多少毫秒（代替站点配置中的值）
+    #[arg(long, value_name = "毫秒")]
     interval_ms: Option<u64>,
-    /// 同一主机同时进行的请求数, overriding the profile
-    #[arg(long)]
+    /// 同一主机同时发几个请求（代替站点配置中的值）
+    #[arg(long, value_name = "数量")]
     concurrency: Option<usize>,
-    /// Print nothing but errors
+    /// 不显示进度和摘要，只显示错误
     #[arg(short, long)]
     quiet: bool,
 }

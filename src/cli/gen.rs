@@ -31,26 +31,41 @@ enum GenOrder {
 
 #[derive(Debug, Args)]
 pub struct GenArgs {
-    /// 事项数量
-    #[arg(long)]
+    /// 生成多少个事项
+    #[arg(long, value_name = "数量")]
     count: u64,
-    /// 随机种子: the same seed gives the same file
-    #[arg(long)]
+    /// 随机种子，同一种子生成同样的文件
+    #[arg(long, value_name = "种子")]
     seed: u64,
-    /// 含错事项比例 (0–1): share of items with 1–3 injected defects
-    #[arg(long, default_value_t = 0.3)]
+    /// 含错事项的比例（0–1），每个含错事项有 1–3 处错误（默认: 0.3）
+    #[arg(long, default_value_t = 0.3, value_name = "比例")]
     defect_rate: f64,
-    /// 本地修改比例 (0–1): 认领母版后改写一个母版要素（受理条件、申请材料、办理流程、常见问题，各自抽取）的概率
-    #[arg(long, default_value_t = 0.1)]
+    /// 本地修改比例（0–1）: 认领母版后改写一个母版要素（受理条件、申请材料、
+    /// 办理流程、常见问题，各自抽取）的概率（默认: 0.1）
+    #[arg(long, default_value_t = 0.1, value_name = "比例", verbatim_doc_comment)]
     local_edit_rate: f64,
-    /// 输出格式
-    #[arg(long, value_enum, default_value = "ndjson")]
+    /// 输出格式: ndjson 每行一个事项（边生成边写，占内存少），xlsx 平台导出
+    /// 样式的多表 Excel（全部事项放在内存中，最多约 10 万个）（默认: ndjson）
+    #[arg(
+        long,
+        value_enum,
+        default_value = "ndjson",
+        value_name = "格式",
+        verbatim_doc_comment
+    )]
     format: GenFormat,
-    /// 排列顺序: 按目录 (catalogue, 同一母版的认领相邻) 或按区划 (region, 一个区划的事项全部写完再写下一个)
-    #[arg(long, value_enum, default_value = "catalogue")]
+    /// 排列顺序: catalogue 按目录（同一母版的认领相邻），region 按区划
+    /// （一个区划的事项写完再写下一个）（默认: catalogue）
+    #[arg(
+        long,
+        value_enum,
+        default_value = "catalogue",
+        value_name = "顺序",
+        verbatim_doc_comment
+    )]
     order: GenOrder,
-    /// 输出文件, or `-` for stdout
-    #[arg(short, long)]
+    /// 输出文件；写 - 则输出到标准输出（只限 ndjson）
+    #[arg(short, long, value_name = "文件")]
     output: PathBuf,
 }
 

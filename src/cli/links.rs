@@ -18,20 +18,25 @@ use crate::rules::RuleSet;
 use crate::source::{self, Record};
 
 #[derive(Debug, Args)]
+#[command(after_help = "退出码: 0 没有失效的链接\n\
+                        \x20       1 有失效的链接\n\
+                        \x20       2 无法完成检查")]
 pub struct LinksArgs {
-    /// 输入文件: .json .ndjson .jsonl
-    #[arg(required = true)]
+    /// 导出文件或文件夹，与 check 相同
+    #[arg(required = true, value_name = "输入文件")]
     inputs: Vec<PathBuf>,
-    /// 配置文件 (default: ./zwfw-audit.toml when present)
-    #[arg(long)]
+    /// 配置文件（默认: 当前文件夹的 zwfw-audit.toml，没有就用内置设置）
+    #[arg(long, value_name = "配置文件")]
     config: Option<PathBuf>,
-    /// 允许访问的主机 (adds to [links] allowed_hosts), e.g. zwfw.chizhou.gov.cn
-    #[arg(long = "allow-host")]
+    /// 允许访问的主机，如 zwfw.chizhou.gov.cn，可写多次；加在
+    /// [links] allowed_hosts 之后。不在其中的链接不访问，记为“无法核实”
+    #[arg(long = "allow-host", value_name = "主机", verbatim_doc_comment)]
     allow_hosts: Vec<String>,
-    /// 输出文件 links.json (default: reports/<run-id>/links.json)
-    #[arg(short, long)]
+    /// 结果文件
+    /// （默认: reports/<运行编号>/links.json，reports 可由 [output] dir 改）
+    #[arg(short, long, value_name = "文件", verbatim_doc_comment)]
     output: Option<PathBuf>,
-    /// Print nothing but errors
+    /// 不显示进度、注意事项和摘要，只显示错误
     #[arg(short, long)]
     quiet: bool,
 }

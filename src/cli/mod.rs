@@ -27,10 +27,20 @@ mod report;
 mod rules;
 mod sample;
 mod score;
+mod zh;
 
-/// 政务服务事项实施清单质量审核工具 — audits the implementation lists of government service items.
+pub use zh::parse_args;
+
+/// The command line. Its help is Chinese throughout (see [`zh`]): the doc comments of the
+/// subcommands and options below are what a clerk reads under `--help`.
 #[derive(Debug, Parser)]
-#[command(name = "zwfw-audit", version, about, long_about = None)]
+#[command(
+    name = "zwfw-audit",
+    version,
+    about = "政务服务事项实施清单质量审核工具",
+    long_about = None,
+    after_help = "每个命令的用法和选项: zwfw-audit <命令> --help"
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,31 +48,36 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// 检查事项并生成报告 (check items and write a report)
+    /// 检查事项，生成报告
     Check(check::CheckArgs),
-    /// 检查附件和链接 (check attachments and links): forms, samples, query sites
+    /// 只检查附件和链接（空白表格、样表、查询网址等）
     Links(links::LinksArgs),
-    /// 按站点配置抓取事项 (crawl a platform's guide pages into items for check)
-    ///
-    /// Exit code 0 when the crawl finished and every page was read, 1 when it paused (a limit or
-    /// budget; run again to resume) or some pages failed or were skipped, 2 on error.
+    /// 按站点配置抓取平台上的事项，供 check 检查
     Crawl(crawl::CrawlArgs),
-    /// 从已保存的 JSON 报告生成 Excel/HTML/CSV (re-render a saved report)
+    /// 用保存的 JSON 报告重新生成 Excel、HTML、CSV 报告
     Report(report::ReportArgs),
-    /// 列出全部规则 (list every rule)
+    /// 列出全部规则
     Rules,
-    /// 按单位抽取样本 (draw a reproducible per-unit sample of a report)
+    /// 按考核单位抽取样本，写出抽样清单
     Sample(sample::SampleArgs),
-    /// 计算准确度得分 (score a report per unit, optionally a sample and a review)
+    /// 按考核单位计算准确度得分
     Score(score::ScoreArgs),
-    /// 夜间审核: 检查、对比上次运行、写入历史 (nightly audit with history), e.g. `audit --config zwfw-audit.toml`
+    /// 夜间审核：检查、计分、与上次对比、写入历史库
     Audit(audit::AuditArgs),
-    /// 生成模拟事项 (write synthetic items for benchmarks)
+    /// 生成模拟事项（用于测试）
     Gen(r#gen::GenArgs),
-    /// 显示一条规则的说明 (explain a rule), e.g. `explain B09`
+    /// 显示一条规则的说明，如 explain B09
     Explain {
-        /// Rule id or name.
+        /// 规则编号或名称，如 B09、B9、handling-address；
+        /// 也可写要素，如 办理地点
+        #[arg(value_name = "规则", verbatim_doc_comment)]
         rule: String,
+    },
+    /// 显示帮助，如 help check
+    Help {
+        /// 要看哪个命令的帮助，如 check 或 audit waive
+        #[arg(value_name = "命令")]
+        command: Vec<String>,
     },
 }
 
@@ -82,6 +97,7 @@ pub fn run(cli: Cli) -> Result<i32> {
         Command::Sample(args) => sample::run(&args),
         Command::Score(args) => score::run(&args),
         Command::Gen(args) => r#gen::run(&args),
+        Command::Help { command } => Ok(zh::help(&command)),
     }
 }
 

@@ -10,15 +10,23 @@ use crate::report::output::{self, Format};
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
-    /// 已保存的 JSON 报告 (report.json)
+    /// 保存的 JSON 报告（report.json）
+    #[arg(value_name = "报告")]
     report: PathBuf,
-    /// 报告格式, comma-separated: xlsx, html, csv, json
-    #[arg(long, default_value = "xlsx,html,csv", value_delimiter = ',')]
+    /// 要生成的格式，多个用逗号隔开: xlsx、html、csv、json
+    /// （默认: xlsx,html,csv）
+    #[arg(
+        long,
+        default_value = "xlsx,html,csv",
+        value_delimiter = ',',
+        value_name = "格式",
+        verbatim_doc_comment
+    )]
     format: Vec<String>,
-    /// 输出目录 (default: the folder of REPORT.json)
-    #[arg(short, long)]
+    /// 输出目录（默认: 报告所在的文件夹）
+    #[arg(short, long, value_name = "文件夹")]
     output: Option<PathBuf>,
-    /// Print nothing but errors
+    /// 不列出写入的文件，只显示错误
     #[arg(short, long)]
     quiet: bool,
 }

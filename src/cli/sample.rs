@@ -22,27 +22,31 @@ pub(crate) enum Stratify {
 
 #[derive(Debug, Args)]
 pub struct SampleArgs {
-    /// zwfw-audit check 生成的 JSON 报告
+    /// zwfw-audit check 生成的 JSON 报告（report.json）
+    #[arg(value_name = "报告")]
     report: PathBuf,
-    /// 抽样种子 (default: [score] seed); the same seed draws the same sample; a date such as
-    /// 2026-11-28 is read as 20261128
-    #[arg(long, value_parser = parse_seed)]
+    /// 抽样种子，同一种子抽出同一样本；可写日期，如 2026-11-28 即 20261128
+    /// （默认: [score] seed；两处都没有时报错）
+    #[arg(long, value_parser = parse_seed, value_name = "种子", verbatim_doc_comment)]
     seed: Option<u64>,
-    /// 抽样方法: count:N | fraction:F | all | gb2828 (default: [score] method, else gb2828)
-    #[arg(long)]
+    /// 抽样方法: count:数量（每个单位抽几个）、fraction:比例（0–1，每个单位
+    /// 按比例抽）、all（全部）、gb2828（按 GB/T 2828.1 一般检验水平 II）
+    /// （默认: [score] method，没有设则 gb2828）
+    #[arg(long, value_name = "方法", verbatim_doc_comment)]
     method: Option<String>,
-    /// 分层抽样: item_type (按事项类型)
-    #[arg(long, value_enum)]
+    /// 按事项类型分层抽样，写 item_type（[score] stratify = true 时也分层）
+    #[arg(long, value_enum, value_name = "分层")]
     stratify: Option<Stratify>,
     #[command(flatten)]
     units: UnitArgs,
-    /// 输出文件名（不含扩展名也可）; writes .csv and .xlsx (default: sample.* next to the report)
-    #[arg(short, long)]
+    /// 抽样清单的文件名，可不写扩展名；写出 .csv 和 .xlsx 两个文件
+    /// （默认: 报告旁边的 sample.csv 和 sample.xlsx）
+    #[arg(short, long, value_name = "文件名", verbatim_doc_comment)]
     output: Option<PathBuf>,
-    /// 配置文件 (default: ./zwfw-audit.toml when present)
-    #[arg(long)]
+    /// 配置文件（默认: 当前文件夹的 zwfw-audit.toml，没有就用内置设置）
+    #[arg(long, value_name = "配置文件")]
     config: Option<PathBuf>,
-    /// Print nothing but errors
+    /// 不显示抽样摘要，只显示错误和文件中的问题行
     #[arg(short, long)]
     quiet: bool,
 }

@@ -41,39 +41,46 @@ pub(crate) enum UnitsArg {
 /// Unit options shared by `sample` and `score`.
 #[derive(Debug, Args)]
 pub(crate) struct UnitArgs {
-    /// 单位划分 (default: [score] units, else as recorded at check time)
-    #[arg(long, value_enum)]
+    /// 怎样划分考核单位: default 按检查时的划分，subject 每个实施主体
+    /// 一个单位，region 每个行政区划代码一个单位
+    /// （默认: [score] units，没有设则 default）
+    #[arg(long, value_enum, value_name = "划分", verbatim_doc_comment)]
     units: Option<UnitsArg>,
-    /// 单位对照表 CSV/XLSX: 实施主体/区划, 考核单位, 类型
-    #[arg(long)]
+    /// 单位对照表（CSV 或 XLSX，列: 实施主体或区划、考核单位、类型）
+    /// （默认: [score] mapping）
+    #[arg(long, value_name = "对照表", verbatim_doc_comment)]
     mapping: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// zwfw-audit check 生成的 JSON 报告
+    /// zwfw-audit check 生成的 JSON 报告（report.json）
+    #[arg(value_name = "报告")]
     report: PathBuf,
-    /// 抽样清单 (CSV/XLSX from `zwfw-audit sample`): score only these items
-    #[arg(long)]
+    /// 只给抽样清单中的事项计分（zwfw-audit sample 写出的 CSV 或 XLSX）
+    #[arg(long, value_name = "抽样清单")]
     sample: Option<PathBuf>,
-    /// 复核文件: the fix list XLSX (sheet 问题清单) or a CSV (实施编码, 规则, 原文, 复核结果, 备注)
-    #[arg(long)]
+    /// 按复核结果重算得分: 整改清单 XLSX（“问题清单”表），或 CSV
+    /// （列: 实施编码、规则、原文、复核结果、备注）
+    #[arg(long, value_name = "复核文件", verbatim_doc_comment)]
     review: Option<PathBuf>,
-    /// 出错率口径 (default: [score] rate, else element)
-    #[arg(long, value_enum)]
+    /// 出错率口径: element 要素出错率（出错的要素检查 ÷ 适用的要素检查），
+    /// item 事项出错率（有错误的事项 ÷ 抽查的事项）
+    /// （默认: [score] rate，没有设则 element）
+    #[arg(long, value_enum, value_name = "口径", verbatim_doc_comment)]
     rate: Option<RateArg>,
-    /// 得分保留小数位数 (default: [score] decimals, else 2)
-    #[arg(long)]
+    /// 得分保留几位小数（默认: [score] decimals，没有设则 2）
+    #[arg(long, value_name = "位数")]
     decimals: Option<u32>,
     #[command(flatten)]
     units: UnitArgs,
-    /// 输出 JSON 报告 (default: <report>.scored.json next to the input)
-    #[arg(short, long)]
+    /// 写出的 JSON 报告，含得分（默认: 输入报告旁边的 <报告名>.scored.json）
+    #[arg(short, long, value_name = "文件")]
     output: Option<PathBuf>,
-    /// 配置文件 (default: ./zwfw-audit.toml when present)
-    #[arg(long)]
+    /// 配置文件（默认: 当前文件夹的 zwfw-audit.toml，没有就用内置设置）
+    #[arg(long, value_name = "配置文件")]
     config: Option<PathBuf>,
-    /// Print nothing but errors
+    /// 不显示得分表和复核摘要，只显示错误和文件中的问题行
     #[arg(short, long)]
     quiet: bool,
 }
