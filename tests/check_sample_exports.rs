@@ -300,3 +300,82 @@ fn sample_warnings_are_the_documented_ones() {
         assert_eq!(documented, 2, "README documents two warnings");
     }
 }
+
+/// The per-unit table of `fixtures/exports/README.md` (`| unit | items | items with errors |
+/// error findings | warnings | failed elements / checks | score |`, then a total row) is what
+/// `check` reports on the sample: the counts drifted once (人社局 14 errors, 47 in all, while the
+/// tool reported 12 and 45).
+#[test]
+fn readme_unit_table_is_what_check_reports() {
+    let readme = std::fs::read_to_string(root().join("fixtures/exports/README.md")).unwrap();
+    let table: BTreeMap<String, Vec<String>> = readme
+        .split("## Per-unit error findings")
+        .nth(1)
+        .expect("README has a per-unit table")
+        .lines()
+        .map(|l| {
+            l.split('|')
+                .map(str::trim)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|cells| cells.len() == 9 && cells[2].parse::<usize>().is_ok())
+        .map(|cells| (cells[1].clone(), cells[2..8].to_vec()))
+        .collect();
+    let output = zwfw()
+        .args([
+            "check",
+            "fixtures/exports/sample.json",
+            "--format",
+            "json",
+            "-o",
+            "-",
+        ])
+        .output()
+        .unwrap();
+    let report: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    let count = |unit: Option<&str>, severity: &str| {
+        findings
+            .iter()
+            .filter(|f| f["severity"] == severity && unit.is_none_or(|u| f["unit"] == u))
+            .count()
+    };
+    let mut want = BTreeMap::new();
+    let (mut items, mut with_errors, mut failed, mut checks) = (0, 0, 0, 0);
+    for s in report["scores"].as_array().unwrap() {
+        let unit = s["unit"].as_str().unwrap();
+        let n = |key: &str| s[key].as_u64().unwrap();
+        items += n("items");
+        with_errors += n("items_with_errors");
+        failed += n("failed_checks");
+        checks += n("checks");
+        want.insert(
+            unit.to_owned(),
+            vec![
+                n("items").to_string(),
+                n("items_with_errors").to_string(),
+                count(Some(unit), "error").to_string(),
+                count(Some(unit), "warning").to_string(),
+                format!("{}/{}", n("failed_checks"), n("checks")),
+                format!(
+                    "{:.2}/{}",
+                    s["score"].as_f64().unwrap(),
+                    s["full_marks"].as_f64().unwrap()
+                ),
+            ],
+        );
+    }
+    want.insert(
+        "total".to_owned(),
+        vec![
+            items.to_string(),
+            with_errors.to_string(),
+            count(None, "error").to_string(),
+            count(None, "warning").to_string(),
+            format!("{failed}/{checks}"),
+            String::new(),
+        ],
+    );
+    assert_eq!(table, want, "fixtures/exports/README.md, per-unit table");
+}
