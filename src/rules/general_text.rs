@@ -182,6 +182,51 @@ impl ListedWords {
             .find(|w| masked.contains(w.as_str()))
             .map(String::as_str)
     }
+
+    /// Every stretch of `text` that the words cover once the `exceptions` are masked, in text
+    /// order, each different stretch once: overlapping words make one stretch (`其他相关材料` for
+    /// 其他相关 and 相关材料, `复印件` for 复印 and 复印件), words that only touch stay apart
+    /// (`原件复印件` gives 原件 and 复印件). Empty exactly when [`first_in`](Self::first_in)
+    /// finds nothing. For a finding that names all it has to name at once.
+    pub fn runs_in(&self, text: &str, exceptions: &MaskPhrases) -> Vec<String> {
+        if !self.prefilter.may_hold(text) {
+            return Vec::new();
+        }
+        let masked = exceptions.mask(text);
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for w in &self.words {
+            // Every occurrence, overlapping ones too (`match_indices` skips them).
+            let mut from = 0;
+            while let Some(i) = masked[from..].find(w.as_str()) {
+                let start = from + i;
+                spans.push((start, start + w.len()));
+                from = start + masked[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        spans.sort_unstable();
+        let mut runs: Vec<String> = Vec::new();
+        let mut current: Option<(usize, usize)> = None;
+        let mut close = |(start, end): (usize, usize)| {
+            let run = &masked[start..end];
+            if !runs.iter().any(|r| r == run) {
+                runs.push(run.to_owned());
+            }
+        };
+        for (start, end) in spans {
+            match &mut current {
+                Some((_, cur_end)) if start < *cur_end => *cur_end = (*cur_end).max(end),
+                _ => {
+                    if let Some(span) = current.replace((start, end)) {
+                        close(span);
+                    }
+                }
+            }
+        }
+        if let Some(span) = current {
+            close(span);
+        }
+        runs
+    }
 }
 
 /// Placeholders that refer elsewhere instead of saying something.

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use super::prepared_materials::MaterialsPrepared;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
 use crate::model::text::{is_blank_or_placeholder, quote, trim};
@@ -13,8 +14,11 @@ declare_rule! {
     /// 其他相关、等材料、及其他、需要提交的其他……），名称以「等」结尾也算兜底。
     /// 事项没有列出任何材料时不通过。
     ///
-    /// 要素口径：材料类要素逐个材料检查，任一材料不通过则该事项此要素不通过，每个不通过的材料
-    /// 各出一条问题并写明材料名称。
+    /// 要素口径：材料类要素逐个材料检查，任一材料不通过则该事项此要素不通过。一个材料名称的
+    /// 每类问题各出一条、同时报告：介质要求一条，兜底用词（含以「等」结尾）一条；每条写出该类
+    /// 在名称中的全部用词（`原件及复印件` 写出「原件」「复印件」），改一次即可通过。名称为空或
+    /// 只填占位符时只报这一条。两类都有时，兜底用词那条的对象写作 `材料「…」的兜底用词`，
+    /// 与介质要求那条（对象 `材料「…」`）分开记录。
     ///
     /// 不误报的约定：《》内是文件名称，不检查；证照名称后的正本/副本是文件本身的名称
     /// （`营业执照副本`、`营业执照（副本）`、`《营业执照》副本`、`许可证正本、副本`），不算介质要求，
@@ -28,7 +32,7 @@ declare_rule! {
     ///
     /// ## 示例 (Example)
     /// 不通过：`身份证复印件`、`营业执照原件及复印件`、`其他相关材料`、`法律法规规定的其他材料`、
-    /// `房产证明等`。
+    /// `房产证明等`；`其他相关材料原件` 出两条：介质要求「原件」，兜底性用词「其他相关材料」。
     /// 通过：`居民身份证`、`营业执照副本`、`法人或其他组织的登记证书`。
     ///
     /// ## 整改方法 (How to fix)
@@ -61,56 +65,36 @@ impl Rule for MaterialName {
         let mut out = Vec::new();
         for (i, m) in item.materials.iter().enumerate() {
             let name = trim(&m.name);
-            let finding = if is_blank_or_placeholder(name) {
-                Some(if name.is_empty() {
-                    Violation::new(format!("第{}项申请材料的名称为空", i + 1), "")
+            if is_blank_or_placeholder(name) {
+                // Nothing else to say about a name that is not there.
+                let (v, target) = if name.is_empty() {
+                    (
+                        Violation::new(format!("第{}项申请材料的名称为空", i + 1), ""),
+                        format!("材料「第{}项」", i + 1),
+                    )
                 } else {
-                    Violation::new(format!("材料名称未填写实际名称: \"{name}\""), name)
-                })
-            } else {
-                // Titles in 《》 are documents' names: not checked. One pass over the name tells
-                // whether either list can answer (nearly every name holds no word of either: two
-                // list searches cost about 1,000 instructions a name) and whether it holds a title
-                // mark; only a name that does is rewritten and passed over again.
-                let (outside_titles, may_hold) = match &p.name_words {
-                    Some(w) => {
-                        let found = w.found(name, 3);
-                        if found & 4 == 0 {
-                            (Cow::Borrowed(name), found & 3 != 0)
-                        } else {
-                            let outside = strip_titles(name);
-                            let may_hold = w.found(&outside, 3) & 3 != 0;
-                            (outside, may_hold)
-                        }
-                    }
-                    None => (strip_titles(name), true),
+                    (
+                        Violation::new(format!("材料名称未填写实际名称: \"{name}\""), name),
+                        format!("材料「{name}」"),
+                    )
                 };
-                if !may_hold {
-                    ends_with_deng(name)
-                } else if let Some(w) = p.medium_words.first_in(&outside_titles, &p.name_exceptions)
-                {
-                    Some(Violation::new(
-                        format!("材料名称含有介质要求「{w}」: \"{}\"", quote(name, 60)),
-                        name,
-                    ))
-                } else if let Some(w) = p
-                    .catch_all_words
-                    .first_in(&outside_titles, &p.name_exceptions)
-                {
-                    Some(Violation::new(
-                        format!("材料名称含有兜底性用词「{w}」: \"{}\"", quote(name, 60)),
-                        name,
-                    ))
-                } else {
-                    ends_with_deng(name)
+                out.push(v.target(target).at(&m.provenance));
+                continue;
+            }
+            let [medium, catch_all] = name_problems(name, p);
+            if medium.is_none() && catch_all.is_none() {
+                continue;
+            }
+            // The first problem keeps the material's own target (as when the rule reported one
+            // problem a name, so the history keeps its findings); a catch-all beside a medium
+            // names its aspect, as link findings do: two problems, two fingerprints.
+            let target = format!("材料「{name}」");
+            if let Some(v) = medium {
+                out.push(v.target(target.clone()).at(&m.provenance));
+                if let Some(v) = catch_all {
+                    out.push(v.target(format!("{target}的兜底用词")).at(&m.provenance));
                 }
-            };
-            if let Some(v) = finding {
-                let target = if name.is_empty() {
-                    format!("材料「第{}项」", i + 1)
-                } else {
-                    format!("材料「{name}」")
-                };
+            } else if let Some(v) = catch_all {
                 out.push(v.target(target).at(&m.provenance));
             }
         }
@@ -118,21 +102,88 @@ impl Rule for MaterialName {
     }
 }
 
-/// The finding for a name ending in 等 (once neither list has a word in it).
-fn ends_with_deng(name: &str) -> Option<Violation> {
-    // Such a name ends in 等 (E7 AD 89) or a trimmed 。 (E3 80 82), '.' or ' ': its last byte
-    // tells most names apart without decoding characters from the end.
-    (matches!(name.as_bytes().last(), Some(0x89 | 0x82 | b'.' | b' '))
-        && name.trim_end_matches(['。', '.', ' ']).ends_with('等'))
-    .then(|| {
+/// What is wrong with a name that is there: a medium requirement, a catch-all, each at most once
+/// and naming every word of its kind, so that one fix clears the name.
+fn name_problems(name: &str, p: &MaterialsPrepared) -> [Option<Violation>; 2] {
+    // Titles in 《》 are documents' names: not checked. One pass over the name tells whether
+    // either list can answer (nearly every name holds no word of either: two list searches cost
+    // about 1,000 instructions a name) and whether it holds a title mark; only a name that does
+    // is rewritten and passed over again.
+    let (outside_titles, may_hold) = match &p.name_words {
+        Some(w) => {
+            let found = w.found(name, 3);
+            if found & 4 == 0 {
+                (Cow::Borrowed(name), found & 3 != 0)
+            } else {
+                let outside = strip_titles(name);
+                let may_hold = w.found(&outside, 3) & 3 != 0;
+                (outside, may_hold)
+            }
+        }
+        None => (strip_titles(name), true),
+    };
+    let ends_deng = ends_with_deng(name);
+    if !may_hold {
+        return [None, ends_deng.then(|| deng_finding(name))];
+    }
+    let shown = quote(name, 60);
+    let medium = p.medium_words.runs_in(&outside_titles, &p.name_exceptions);
+    let medium = (!medium.is_empty()).then(|| {
         Violation::new(
-            format!(
-                "材料名称以「等」结尾，所需材料不明确: \"{}\"",
-                quote(name, 60)
-            ),
+            format!("材料名称含有介质要求{}: \"{shown}\"", quoted(&medium)),
             name,
         )
-    })
+    });
+    let catch_all = p
+        .catch_all_words
+        .runs_in(&outside_titles, &p.name_exceptions);
+    let catch_all = if catch_all.is_empty() {
+        ends_deng.then(|| deng_finding(name))
+    } else {
+        Some(Violation::new(
+            format!(
+                "材料名称含有兜底性用词{}{}: \"{shown}\"",
+                quoted(&catch_all),
+                if ends_deng {
+                    "，且以「等」结尾"
+                } else {
+                    ""
+                }
+            ),
+            name,
+        ))
+    };
+    [medium, catch_all]
+}
+
+/// `「原件」「复印件」`.
+fn quoted(words: &[String]) -> String {
+    let mut out = String::new();
+    for w in words {
+        out.push('「');
+        out.push_str(w);
+        out.push('」');
+    }
+    out
+}
+
+/// Whether the name ends in 等 (a catch-all of its own).
+fn ends_with_deng(name: &str) -> bool {
+    // Such a name ends in 等 (E7 AD 89) or a trimmed 。 (E3 80 82), '.' or ' ': its last byte
+    // tells most names apart without decoding characters from the end.
+    matches!(name.as_bytes().last(), Some(0x89 | 0x82 | b'.' | b' '))
+        && name.trim_end_matches(['。', '.', ' ']).ends_with('等')
+}
+
+/// The finding for a name ending in 等 and holding no catch-all word.
+fn deng_finding(name: &str) -> Violation {
+    Violation::new(
+        format!(
+            "材料名称以「等」结尾，所需材料不明确: \"{}\"",
+            quote(name, 60)
+        ),
+        name,
+    )
 }
 
 /// `name.contains(['《', '（', '('])`, on the bytes: `(`, or the last byte of 《 (E3 80 8A) or
@@ -195,6 +246,125 @@ fn strip_titles(name: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Material;
+
+    /// M01's findings on an item with materials of these names: (target, message).
+    fn findings(names: &[&str]) -> Vec<(String, String)> {
+        let item = Item {
+            materials: names
+                .iter()
+                .map(|&name| Material {
+                    name: name.into(),
+                    ..Material::default()
+                })
+                .collect(),
+            ..Item::default()
+        };
+        let Verdict::Checked(v) = MaterialName.check(&item, &CheckContext::default()) else {
+            panic!("M01 applies to every item")
+        };
+        v.into_iter()
+            .map(|v| (v.target.unwrap_or_default(), v.message))
+            .collect()
+    }
+
+    fn pair(target: &str, message: &str) -> (String, String) {
+        (target.to_owned(), message.to_owned())
+    }
+
+    /// A clerk fixes a name once: each kind of problem is reported at the same time, and each
+    /// finding names every word of its kind (taking out 原件 alone would leave 复印件 for the
+    /// next run).
+    #[test]
+    fn every_problem_of_a_name_is_reported_at_once() {
+        assert_eq!(
+            findings(&["其他相关材料原件"]),
+            [
+                pair(
+                    "材料「其他相关材料原件」",
+                    "材料名称含有介质要求「原件」: \"其他相关材料原件\""
+                ),
+                pair(
+                    "材料「其他相关材料原件」的兜底用词",
+                    "材料名称含有兜底性用词「其他相关材料」: \"其他相关材料原件\""
+                ),
+            ]
+        );
+        assert_eq!(
+            findings(&["营业执照原件及复印件"]),
+            [pair(
+                "材料「营业执照原件及复印件」",
+                "材料名称含有介质要求「原件」「复印件」: \"营业执照原件及复印件\""
+            )]
+        );
+        assert_eq!(
+            findings(&["身份证复印件等"]),
+            [
+                pair(
+                    "材料「身份证复印件等」",
+                    "材料名称含有介质要求「复印件」: \"身份证复印件等\""
+                ),
+                pair(
+                    "材料「身份证复印件等」的兜底用词",
+                    "材料名称以「等」结尾，所需材料不明确: \"身份证复印件等\""
+                ),
+            ]
+        );
+        assert_eq!(
+            findings(&["相关证明材料等"]),
+            [pair(
+                "材料「相关证明材料等」",
+                "材料名称含有兜底性用词「相关证明」，且以「等」结尾: \"相关证明材料等\""
+            )]
+        );
+        // One kind alone keeps the material's own target, as before.
+        assert_eq!(
+            findings(&["其他相关材料", "身份证复印件"]),
+            [
+                pair(
+                    "材料「其他相关材料」",
+                    "材料名称含有兜底性用词「其他相关材料」: \"其他相关材料\""
+                ),
+                pair(
+                    "材料「身份证复印件」",
+                    "材料名称含有介质要求「复印件」: \"身份证复印件\""
+                ),
+            ]
+        );
+        // A certificate's 副本 is still its name; a blank name is the one problem it has.
+        assert_eq!(
+            findings(&["营业执照副本原件", "/"]),
+            [
+                pair(
+                    "材料「营业执照副本原件」",
+                    "材料名称含有介质要求「原件」: \"营业执照副本原件\""
+                ),
+                pair("材料「/」", "材料名称未填写实际名称: \"/\""),
+            ]
+        );
+    }
+
+    /// The reviewer's list: 30 materials `其他相关材料原件N` got 30 「原件」 findings and no
+    /// catch-all one. Each now gets both, and no two share a target and evidence (the history's
+    /// fingerprint).
+    #[test]
+    fn numbered_catch_alls_with_a_medium_get_both_findings() {
+        let names: Vec<String> = (1..=30).map(|i| format!("其他相关材料原件{i}")).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let found = findings(&names);
+        assert_eq!(found.len(), 60);
+        let medium = found
+            .iter()
+            .filter(|(_, m)| m.contains("介质要求「原件」"))
+            .count();
+        let catch_all = found
+            .iter()
+            .filter(|(_, m)| m.contains("兜底性用词「其他相关材料」"))
+            .count();
+        assert_eq!((medium, catch_all), (30, 30));
+        let distinct: std::collections::BTreeSet<_> = found.iter().map(|(t, _)| t).collect();
+        assert_eq!(distinct.len(), 60, "{found:?}");
+    }
 
     /// [`strip_titles`]'s question without the byte pre-check.
     fn has_title_or_bracket_plain(name: &str) -> bool {
@@ -226,7 +396,7 @@ mod tests {
                 "{:?}", name
             );
             proptest::prop_assert_eq!(
-                ends_with_deng(&name).is_some(),
+                ends_with_deng(&name),
                 ends_with_deng_plain(&name),
                 "{:?}", name
             );

@@ -305,6 +305,17 @@ mod tests {
                 listed.first_in(&text, &masks),
                 first_listed_word(&text, &words, &exceptions)
             );
+            // M01's runs: there when a word is, each in the masked text, each word in one,
+            // none twice.
+            let runs = listed.runs_in(&text, &masks);
+            prop_assert_eq!(runs.is_empty(), listed.first_in(&text, &masks).is_none());
+            for (i, r) in runs.iter().enumerate() {
+                prop_assert!(masked.contains(r.as_str()), "{:?} in {:?}", r, masked);
+                prop_assert!(!runs[..i].contains(r), "{:?} twice", r);
+            }
+            for w in words.iter().filter(|w| !w.is_empty() && masked.contains(w.as_str())) {
+                prop_assert!(runs.iter().any(|r| r.contains(w.as_str())), "{:?}: {:?}", w, runs);
+            }
             prop_assert_eq!(AnyWord::new(&words).is_in(&text), contains_any(&text, &words));
             // M04/M05's fill-in test: one list, any word.
             prop_assert_eq!(
