@@ -110,7 +110,7 @@ fn overview_charts_table_and_rule_docs_are_there() {
     assert!(html.contains("<b>9.33</b> / 14"), "14 × (1 − 3/9)");
     assert!(html.contains("<b>3.20</b> / 8"), "8 × (1 − 3/5)");
     assert!(
-        html.contains("4.90–12.32"),
+        html.contains("4.90 – 12.32"),
         "score interval of the department"
     );
     assert!(html.contains("未评分"));
@@ -170,4 +170,33 @@ fn unscored_report_charts_error_counts() {
     assert!(html.contains("各单位错误数（未评分）"));
     assert!(html.contains("本次运行<b>未评分</b>"));
     assert!(!html.contains("class=\"whisker\""));
+}
+
+/// A census has no sampling error, so no one-point interval (`4.2%–4.2%`) is shown; a county's
+/// 编制完整 points are in the units table (they were only printed on the terminal).
+#[test]
+fn a_census_says_so_and_a_county_shows_its_completeness() {
+    let mut report = report();
+    let county = report
+        .scores
+        .iter_mut()
+        .find(|s| s.kind == zwfw_audit::unit::UnitKind::County)
+        .unwrap();
+    county.rate_low = county.rate;
+    county.rate_high = county.rate;
+    county.score_low = county.score;
+    county.score_high = county.score;
+    county.completeness = Some(zwfw_audit::score::Completeness {
+        power_missing: 2,
+        power_points: 0.3,
+        public_missing: 0,
+        public_points: 0.5,
+    });
+    let html = render(&report).unwrap();
+    assert!(html.contains("全部检查，无抽样误差"));
+    assert!(html.contains("<td>权力 0.3（缺 2 项）；公共服务 0.5</td>"));
+    assert!(
+        html.contains("4.90 – 12.32"),
+        "the sampled department keeps its interval"
+    );
 }

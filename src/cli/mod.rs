@@ -179,10 +179,12 @@ mod tests {
         let mut out = Vec::new();
         super::score::print_table(&mut out, &[s], RateKind::Element, 2).unwrap();
         let text = String::from_utf8(out).unwrap();
+        // A census: its one-point interval is a dash, explained under the table.
         assert!(
-            text.contains("7.70/8") && text.contains("7.70–7.70"),
+            text.contains("7.70/8") && !text.contains("7.70–7.70"),
             "{text}"
         );
+        assert!(text.contains("区间为「—」的单位全部事项都已检查"), "{text}");
     }
 
     #[test]

@@ -254,6 +254,17 @@ pub(crate) fn print_table(
     let d = decimals as usize;
     let points = |v: f64| format!("{v:.d$}");
     let reviewed = scores.iter().any(|s| s.reviewed_score.is_some());
+    // A census has no sampling error: its one-point interval is a dash, explained under the table.
+    let interval = |low: String, high: String| {
+        if low == high {
+            "—".to_owned()
+        } else {
+            format!("{low}–{high}")
+        }
+    };
+    let census = scores
+        .iter()
+        .any(|s| format!("{:.1}", s.rate_low * 100.0) == format!("{:.1}", s.rate_high * 100.0));
     let mut header = vec![
         "考核单位",
         "类型",
@@ -283,9 +294,12 @@ pub(crate) fn print_table(
                 s.sampled.to_string(),
                 format!("{x}/{n}"),
                 format!("{:.1}%", s.rate * 100.0),
-                format!("{:.1}%–{:.1}%", s.rate_low * 100.0, s.rate_high * 100.0),
+                interval(
+                    format!("{:.1}%", s.rate_low * 100.0),
+                    format!("{:.1}%", s.rate_high * 100.0),
+                ),
                 format!("{}/{}", points(s.score), s.full_marks),
-                format!("{}–{}", points(s.score_low), points(s.score_high)),
+                interval(points(s.score_low), points(s.score_high)),
                 s.completeness.as_ref().map_or_else(
                     || "—".to_owned(),
                     |c| format!("权力{} 公共服务{}", c.power_points, c.public_points),
@@ -320,6 +334,12 @@ pub(crate) fn print_table(
     writeln!(out, "{}", line(header.clone()))?;
     for r in &rows {
         writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
+    }
+    if census {
+        writeln!(
+            out,
+            "区间为「—」的单位全部事项都已检查，没有抽样误差。编制完整: 县区权力事项、公共服务事项各 0.5 分，缺一项要素扣 0.1 分。"
+        )?;
     }
     let flagged: Vec<&UnitScore> = scores
         .iter()

@@ -134,6 +134,8 @@ struct ScoreCells {
     score_interval: String,
     reviewed: Option<String>,
     overlaps: String,
+    /// 编制完整 points of a county (empty for a department).
+    completeness: String,
 }
 
 impl UnitRow {
@@ -150,10 +152,15 @@ impl UnitRow {
                 sampled: s.sampled,
                 rate_kind: s.rate_kind.label_zh(),
                 rate: format!("{:.1}%", s.rate * 100.0),
-                rate_interval: format!("{:.1}%–{:.1}%", s.rate_low * 100.0, s.rate_high * 100.0),
+                rate_interval: super::interval_text(s, |x| format!("{:.1}%", x * 100.0), true),
                 score: format!("{:.2}", s.score),
                 full_marks: format!("{}", s.full_marks),
-                score_interval: format!("{:.2}–{:.2}", s.score_low, s.score_high),
+                score_interval: super::interval_text(s, |x| format!("{x:.2}"), false),
+                completeness: s
+                    .completeness
+                    .as_ref()
+                    .map(super::completeness_text)
+                    .unwrap_or_default(),
                 reviewed: s.reviewed_score.map(|r| format!("{r:.2}")),
                 overlaps: s.overlaps_with.join("、"),
             }),

@@ -65,6 +65,42 @@ pub struct Report {
     pub review: Option<Review>,
 }
 
+/// A unit's rate or score interval as the reports show it (`of_rate` picks the rate's ends, else
+/// the score's): a census (every item checked) has no sampling error, so it says so instead of
+/// an interval of one point such as `4.2%–4.2%`.
+pub fn interval_text(
+    s: &crate::score::UnitScore,
+    show: impl Fn(f64) -> String,
+    of_rate: bool,
+) -> String {
+    let (low, high) = if of_rate {
+        (s.rate_low, s.rate_high)
+    } else {
+        (s.score_low, s.score_high)
+    };
+    if show(low) == show(high) {
+        "全部检查，无抽样误差".to_owned()
+    } else {
+        format!("{} – {}", show(low), show(high))
+    }
+}
+
+/// 编制完整 points of a county as the reports show them: `权力 0.3（缺 2 项）；公共服务 0.5`.
+pub fn completeness_text(c: &crate::score::Completeness) -> String {
+    let part = |label: &str, points: f64, missing: usize| {
+        if missing == 0 {
+            format!("{label} {points:.1}")
+        } else {
+            format!("{label} {points:.1}（缺 {missing} 项）")
+        }
+    };
+    format!(
+        "{}；{}",
+        part("权力", c.power_points, c.power_missing),
+        part("公共服务", c.public_points, c.public_missing)
+    )
+}
+
 /// An assessor's review kept in a scored report: fix lists rendered from it show each decision in
 /// 复核结果, so a unit sees which findings were 驳回.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -219,7 +219,7 @@ fn table(
     widths.apply(sheet)
 }
 
-const UNIT_HEADERS: [&str; 14] = [
+const UNIT_HEADERS: [&str; 15] = [
     "单位",
     "单位类型",
     "事项数",
@@ -234,6 +234,7 @@ const UNIT_HEADERS: [&str; 14] = [
     "得分",
     "得分区间",
     "复核后得分",
+    "编制完整",
 ];
 
 const ELEMENT_HEADERS: [&str; 9] = [
@@ -356,18 +357,27 @@ fn summary_sheet(
             sheet.write_string(
                 row,
                 9,
-                format!("{:.1}% – {:.1}%", sc.rate_low * 100.0, sc.rate_high * 100.0),
+                super::interval_text(sc, |x| format!("{:.1}%", x * 100.0), true),
             )?;
             sheet.write_number(row, 10, sc.full_marks)?;
             sheet.write_number_with_format(row, 11, sc.score, &s.points)?;
             sheet.write_string(
                 row,
                 12,
-                format!("{:.2} – {:.2}", sc.score_low, sc.score_high),
+                super::interval_text(sc, |x| format!("{x:.2}"), false),
             )?;
             if let Some(r) = sc.reviewed_score {
                 sheet.write_number_with_format(row, 13, r, &s.points)?;
             }
+            let completeness = sc.completeness.as_ref().map_or_else(
+                || match sc.kind {
+                    crate::unit::UnitKind::Department => "—（市直部门不计）".to_owned(),
+                    crate::unit::UnitKind::County => "—".to_owned(),
+                },
+                super::completeness_text,
+            );
+            widths.see(14, &completeness);
+            sheet.write_string(row, 14, completeness)?;
         } else {
             sheet.write_string(row, 11, "未评分")?;
         }
