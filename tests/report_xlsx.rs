@@ -182,6 +182,20 @@ fn header_is_frozen_filtered_and_review_has_a_dropdown() {
         xml.contains(r#"<pane ySplit="1" topLeftCell="A2""#),
         "{xml}"
     );
+    // Printed on A4 landscape, the header repeated on every page.
+    assert!(
+        xml.contains(r#"<pageSetup paperSize="9" orientation="landscape""#),
+        "{xml}"
+    );
+    let workbook_xml = &parts
+        .iter()
+        .find(|(n, _)| n == "xl/workbook.xml")
+        .unwrap()
+        .1;
+    assert!(
+        workbook_xml.contains("_xlnm.Print_Titles"),
+        "{workbook_xml}"
+    );
     let last = 1 + report().findings.len();
     // 14 columns, 考核单位 and 指纹: A to P.
     assert!(

@@ -207,7 +207,9 @@ fn header_row(
     Ok(())
 }
 
-/// Finishes a table sheet: frozen header, autofilter, widths.
+/// Finishes a table sheet: frozen header, autofilter, widths, and a print layout: A4 landscape,
+/// the header on every page. (Not fitted to the page width: 问题清单 is some 400 characters
+/// wide, and one page would print it at a third of its size.)
 fn table(
     sheet: &mut Worksheet,
     rows: usize,
@@ -216,6 +218,10 @@ fn table(
 ) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, rows as u32, (cols - 1) as u16)?;
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_repeat_rows(0, 0)?;
     widths.apply(sheet)
 }
 
