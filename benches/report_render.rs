@@ -200,6 +200,7 @@ fn large_report() -> Report {
         scores,
         history: None,
         review: None,
+        replies: Vec::new(),
     };
     report.summarize();
     report

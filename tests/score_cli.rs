@@ -90,6 +90,7 @@ fn write_report(path: &Path) {
         scores: Vec::new(),
         history: None,
         review: None,
+        replies: Vec::new(),
     };
     r.summarize();
     let mut out = Vec::new();

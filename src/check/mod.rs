@@ -63,6 +63,7 @@ pub fn check_records(
         scores: Vec::new(),
         history: None,
         review: None,
+        replies: Vec::new(),
     };
     report.summarize();
     report

@@ -186,6 +186,7 @@ pub fn check_ndjson(
         scores,
         history: None,
         review: None,
+        replies: Vec::new(),
     };
     let report_path = dir.join("report.json");
     assemble(&report, &items, &findings, &report_path).map_err(|source| StreamError::Write {

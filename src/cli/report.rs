@@ -26,6 +26,10 @@ pub struct ReportArgs {
     /// 输出目录（默认: 报告所在的文件夹）
     #[arg(short, long, value_name = "文件夹")]
     output: Option<PathBuf>,
+    /// 各单位交回的整改清单（文件或文件夹）：按指纹读取其中的整改情况、
+    /// 是否有异议、异议理由，写进重新生成的整改清单-全部.xlsx，供考核人员复核
+    #[arg(long, value_name = "回复", num_args = 1.., verbatim_doc_comment)]
+    replies: Vec<PathBuf>,
     /// 不列出写入的文件，只显示错误
     #[arg(short, long)]
     quiet: bool,
@@ -35,9 +39,14 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
     let formats = parse_formats(&args.format)?;
     let text = std::fs::read_to_string(&args.report)
         .with_context(|| format!("无法读取报告 {}", args.report.display()))?;
-    let report = json::read(&text)
+    let mut report = json::read(&text)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("无法使用报告 {}", args.report.display()))?;
+    if !args.replies.is_empty() {
+        let gathered = crate::report::replies::gather(&args.replies, &report);
+        print_replies(&gathered, &report);
+        report.replies = gathered.replies;
+    }
     let dir = args.output.clone().unwrap_or_else(|| {
         args.report
             .parent()
@@ -68,6 +77,39 @@ pub(crate) fn write_to(
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
     Ok(output::write_dir(report, dir, formats)?)
+}
+
+/// What was gathered from the units' returned fix lists, and the rows that could not be used.
+fn print_replies(g: &crate::report::replies::Gathered, report: &crate::report::Report) {
+    let units: std::collections::HashMap<String, &str> = report
+        .findings
+        .iter()
+        .map(|f| (crate::history::fingerprint(f), f.unit.as_str()))
+        .collect();
+    let mut disputed: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for r in g.replies.iter().filter(|r| r.disputed) {
+        *disputed
+            .entry(units.get(&r.fingerprint).copied().unwrap_or_default())
+            .or_default() += 1;
+    }
+    let by_unit: Vec<String> = disputed
+        .iter()
+        .map(|(u, n)| format!("{u} {n} 条"))
+        .collect();
+    say!(
+        "已读取 {} 个回复文件：{} 条问题有回复，其中有异议 {} 条{}",
+        g.files,
+        g.replies.len(),
+        disputed.values().sum::<usize>(),
+        if by_unit.is_empty() {
+            String::new()
+        } else {
+            format!("（{}）", by_unit.join("、"))
+        }
+    );
+    for issue in &g.issues {
+        say!("  注意: {} — {}", issue.place, issue.message);
+    }
 }
 
 /// Lists the files written.

@@ -43,6 +43,9 @@ pub const DISPUTE_HEADER: &str = "是否有异议";
 /// Header of the assessor's decision.
 pub const REVIEW_HEADER: &str = "复核结果";
 
+/// Index of 整改情况 in [`HEADERS`].
+pub const FIX_COLUMN: usize = 10;
+
 /// Index of 是否有异议 in [`HEADERS`].
 pub const DISPUTE_COLUMN: usize = 11;
 
@@ -204,6 +207,8 @@ pub struct RowContext<'a> {
     unreadable: std::collections::HashSet<(&'a str, &'a str)>,
     /// The rules that ran.
     rules: std::collections::HashSet<&'a str>,
+    /// The units' answers by fingerprint (`report --replies`).
+    replies: std::collections::HashMap<&'a str, &'a crate::report::Reply>,
 }
 
 impl<'a> RowContext<'a> {
@@ -226,6 +231,11 @@ impl<'a> RowContext<'a> {
             subjects,
             unreadable,
             rules: report.rules.iter().map(|r| r.id.as_str()).collect(),
+            replies: report
+                .replies
+                .iter()
+                .map(|r| (r.fingerprint.as_str(), r))
+                .collect(),
         }
     }
 
@@ -244,6 +254,11 @@ impl<'a> RowContext<'a> {
         } else {
             GONE_NOTE
         }
+    }
+
+    /// The unit's answer to the finding with this fingerprint, if it returned one.
+    pub fn reply(&self, fingerprint: &str) -> Option<&'a crate::report::Reply> {
+        self.replies.get(fingerprint).copied()
     }
 
     /// 实施主体 of the item with this code (empty when unknown: an item since removed).
@@ -272,6 +287,11 @@ impl FixRow<'_> {
                 let mut cells = row(seq, f, ctx.subject(&f.item_code));
                 if let Some(d) = ctx.review.get(fp.as_str()) {
                     d.label_zh().clone_into(&mut cells[REVIEW_COLUMN]);
+                }
+                if let Some(r) = ctx.replies.get(fp.as_str()) {
+                    cells[FIX_COLUMN] = cell(&r.fix);
+                    if r.disputed { "有" } else { "" }.clone_into(&mut cells[DISPUTE_COLUMN]);
+                    cells[DISPUTE_COLUMN + 1] = cell(&r.reason);
                 }
                 let status = ctx.history.map(|h| status_label(h.by_fingerprint(&fp)));
                 (cells, status, fp)

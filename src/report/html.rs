@@ -191,11 +191,14 @@ struct FindingRow {
     fingerprint: String,
     /// 确认 or 驳回 from the assessor's review of a scored report; empty otherwise.
     review: &'static str,
+    /// The unit's answer (`report --replies`): `有异议：…` and/or `整改情况：…`; empty otherwise.
+    reply: String,
 }
 
 impl FindingRow {
     fn of(f: &Finding, ctx: &super::fixlist::RowContext<'_>) -> Self {
         let fingerprint = crate::history::fingerprint(f);
+        let reply = reply_text(ctx.reply(&fingerprint));
         let (status, status_key) = ctx
             .history
             .map_or((String::new(), ""), |h| status_of(h, &fingerprint));
@@ -226,8 +229,23 @@ impl FindingRow {
             status_key,
             fingerprint,
             review: decision,
+            reply,
         }
     }
+}
+
+/// The unit's answer to a finding as the HTML shows it under 严重程度.
+fn reply_text(r: Option<&crate::report::Reply>) -> String {
+    r.map_or_else(String::new, |r| {
+        let mut parts = Vec::new();
+        if r.disputed {
+            parts.push(format!("单位有异议：{}", r.reason));
+        }
+        if !r.fix.is_empty() {
+            parts.push(format!("整改情况：{}", r.fix));
+        }
+        bound(&parts.join("；"), MAX_TEXT_CHARS).into_owned()
+    })
 }
 
 /// One rule's entry in 规则说明; its docs are escaped by [`markdown`] and passed as safe.

@@ -21,6 +21,7 @@ pub mod json;
 pub mod markdown;
 pub mod outcomes;
 pub mod output;
+pub mod replies;
 pub mod view;
 pub mod xlsx;
 mod xlsx_history;
@@ -63,6 +64,28 @@ pub struct Report {
     /// The assessor's review (复核) the report was rescored with by `zwfw-audit score --review`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,
+    /// The units' answers gathered from their returned fix lists by `zwfw-audit report
+    /// --replies`: the all-units workbook rendered from the report shows them, for the review.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replies: Vec<Reply>,
+}
+
+/// A unit's answer to one finding, from its returned fix list (整改情况, 是否有异议, 异议理由).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reply {
+    /// The finding's fingerprint.
+    pub fingerprint: String,
+    /// 整改情况.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fix: String,
+    /// 是否有异议 = 有.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub disputed: bool,
+    /// 异议理由.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    /// The file the answer was read from.
+    pub source: String,
 }
 
 /// A unit's rate or score interval as the reports show it (`of_rate` picks the rate's ends, else

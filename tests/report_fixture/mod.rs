@@ -282,6 +282,7 @@ pub fn report() -> Report {
         ],
         history: None,
         review: None,
+        replies: Vec::new(),
     };
     report.summarize();
     report

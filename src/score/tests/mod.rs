@@ -96,6 +96,7 @@ pub(super) fn report(items: Vec<ItemEntry>, findings: Vec<Finding>) -> Report {
         scores: Vec::new(),
         history: None,
         review: None,
+        replies: Vec::new(),
     };
     r.summarize();
     r

@@ -1,0 +1,173 @@
+//! The units answer: 东至县's clerk fills 整改情况, 是否有异议 and 异议理由 in the unit's own fix
+//! list (and sorts it, and adds a row of their own), `report --replies` gathers the returned lists
+//! by 指纹, and the re-rendered 整改清单-全部.xlsx and HTML show each answer beside its finding,
+//! ready for the assessor's 复核 — which `score --review` then reads from that very workbook.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use calamine::{Data, Reader, Xlsx, open_workbook};
+
+fn zwfw() -> Command {
+    Command::cargo_bin("zwfw-audit").unwrap()
+}
+
+fn rows(path: &Path) -> Vec<Vec<String>> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let sheet = wb.worksheet_range("问题清单").unwrap();
+    sheet
+        .rows()
+        .map(|r| r.iter().map(Data::to_string).collect())
+        .collect()
+}
+
+fn col(header: &[String], name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name}"))
+}
+
+#[test]
+fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports/sample.xlsx");
+    zwfw()
+        .arg("check")
+        .arg(&sample)
+        .args(["-q", "--format", "json,xlsx", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
+
+    // 东至县's clerk answers the first two findings, in a list sorted the other way round.
+    let own = rows(&out.join("整改清单-东至县.xlsx"));
+    let header = &own[0];
+    let (fp, fix, dispute, reason) = (
+        col(header, "指纹"),
+        col(header, "整改情况"),
+        col(header, "是否有异议"),
+        col(header, "异议理由"),
+    );
+    assert!(own.len() > 3, "东至县 has findings to answer");
+    let (disputed, fixed) = (own[1][fp].clone(), own[2][fp].clone());
+    let replies = dir.path().join("回复");
+    std::fs::create_dir(&replies).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
+    let mut body: Vec<Vec<String>> = own[1..].to_vec();
+    body.reverse();
+    for row in &mut body {
+        if row[fp] == disputed {
+            row[dispute] = "有".into();
+            row[reason] = "平台上公布的办理地点已写明窗口号，导出时被截断".into();
+        } else if row[fp] == fixed {
+            row[fix] = "已于11月30日在平台上更正".into();
+        }
+    }
+    let mut stray = own[1].clone();
+    stray[fp] = "0000000000000000".into();
+    stray[fix] = "已整改".into();
+    body.push(stray);
+    for (r, row) in std::iter::once(header).chain(&body).enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(replies.join("整改清单-东至县-回复.xlsx")).unwrap();
+    // Excel's lock file of an open workbook is not a reply.
+    std::fs::write(replies.join("~$整改清单-东至县-回复.xlsx"), b"lock").unwrap();
+
+    let rendered = dir.path().join("rendered");
+    let run = zwfw()
+        .arg("report")
+        .arg(out.join("report.json"))
+        .arg("--replies")
+        .arg(&replies)
+        .args(["--format", "xlsx,html", "-o"])
+        .arg(&rendered)
+        .assert()
+        .success();
+    let said = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains("已读取 1 个回复文件：2 条问题有回复，其中有异议 1 条（东至县 1 条）"),
+        "{said}"
+    );
+    assert!(
+        said.contains("指纹 0000000000000000 不在这份报告中"),
+        "{said}"
+    );
+
+    let all = rows(&rendered.join("整改清单-全部.xlsx"));
+    let h = &all[0];
+    let answer = |fingerprint: &str| {
+        let row = all
+            .iter()
+            .find(|r| r[col(h, "指纹")] == fingerprint)
+            .unwrap();
+        (
+            row[col(h, "整改情况")].clone(),
+            row[col(h, "是否有异议")].clone(),
+            row[col(h, "异议理由")].clone(),
+        )
+    };
+    assert_eq!(
+        answer(&disputed),
+        (
+            String::new(),
+            "有".into(),
+            "平台上公布的办理地点已写明窗口号，导出时被截断".into()
+        )
+    );
+    assert_eq!(
+        answer(&fixed),
+        (
+            "已于11月30日在平台上更正".into(),
+            String::new(),
+            String::new()
+        )
+    );
+    let answered = all[1..]
+        .iter()
+        .filter(|r| !r[col(h, "整改情况")].is_empty() || !r[col(h, "是否有异议")].is_empty())
+        .count();
+    assert_eq!(answered, 2, "no other row got an answer");
+    let page = std::fs::read_to_string(rendered.join("report.html")).unwrap();
+    assert!(page.contains("单位有异议：平台上公布的办理地点已写明窗口号，导出时被截断"));
+
+    // Kept in the JSON report too, as the schema describes them.
+    let json_dir = dir.path().join("json");
+    zwfw()
+        .arg("report")
+        .arg(out.join("report.json"))
+        .arg("--replies")
+        .arg(&replies)
+        .args(["-q", "--format", "json", "-o"])
+        .arg(&json_dir)
+        .assert()
+        .success();
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(json_dir.join("report.json")).unwrap())
+            .unwrap();
+    assert_eq!(saved["replies"].as_array().unwrap().len(), 2);
+    let schema: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/report.schema.json"),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert!(jsonschema::validator_for(&schema).unwrap().is_valid(&saved));
+
+    // The assessor reviews in that workbook: score --review reads it.
+    zwfw()
+        .arg("score")
+        .arg(out.join("report.json"))
+        .arg("--review")
+        .arg(rendered.join("整改清单-全部.xlsx"))
+        .args(["-q", "-o"])
+        .arg(dir.path().join("scored.json"))
+        .assert()
+        .success();
+}
