@@ -62,6 +62,7 @@ const LITERALS: &[&str] = &[
     // files, folders, formats and standards
     "json", "jsonl", "xls", "ods", "csv", "html", "toml", "sqlite", "txt", "robots", "reports",
     "history", "log", "items", "scored", "partial", "profiles", "example", "chizhou", "gov", "cn",
+    "findings",
     "JSON", "CSV", "XLSX", "HTML", "TOML", "Excel", "WPS", "GB", "T", "II", "RFC",
 ];
 

@@ -66,10 +66,20 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
             row[fix] = "已于11月30日在平台上更正".into();
         }
     }
+    // A row of an older list: neither its 指纹 nor its 问题描述 is in this report.
     let mut stray = own[1].clone();
     stray[fp] = "0000000000000000".into();
+    stray[col(header, "问题描述")] = "办理地点缺少窗口号（上一轮清单）".into();
     stray[fix] = "已整改".into();
     body.push(stray);
+    // A 指纹 cut by a slip of the keyboard: matched by 实施编码, 规则 and 问题描述.
+    let edited = own[3][fp].clone();
+    for row in &mut body {
+        if row[fp] == edited {
+            row[fp].pop();
+            row[fix] = "已补充窗口号".into();
+        }
+    }
     for (r, row) in std::iter::once(header).chain(&body).enumerate() {
         for (c, v) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, v).unwrap();
@@ -91,13 +101,15 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
         .success();
     let said = String::from_utf8(run.get_output().stderr.clone()).unwrap();
     assert!(
-        said.contains("已读取 1 个回复文件：2 条问题有回复，其中有异议 1 条（东至县 1 条）"),
+        said.contains("已读取 1 个回复文件：3 条问题有回复，其中有异议 1 条（东至县 1 条）"),
         "{said}"
     );
     assert!(
         said.contains("指纹 0000000000000000 不在这份报告中"),
         "{said}"
     );
+    assert!(said.contains("临时文件"), "the lock file is named: {said}");
+    assert!(said.contains("下一步"), "{said}");
 
     let all = rows(&rendered.join("整改清单-全部.xlsx"));
     let h = &all[0];
@@ -132,7 +144,8 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
         .iter()
         .filter(|r| !r[col(h, "整改情况")].is_empty() || !r[col(h, "是否有异议")].is_empty())
         .count();
-    assert_eq!(answered, 2, "no other row got an answer");
+    assert_eq!(answer(&edited).0, "已补充窗口号");
+    assert_eq!(answered, 3, "no other row got an answer");
     let page = std::fs::read_to_string(rendered.join("report.html")).unwrap();
     assert!(page.contains("单位有异议：平台上公布的办理地点已写明窗口号，导出时被截断"));
 
@@ -150,7 +163,7 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
     let saved: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(json_dir.join("report.json")).unwrap())
             .unwrap();
-    assert_eq!(saved["replies"].as_array().unwrap().len(), 2);
+    assert_eq!(saved["replies"].as_array().unwrap().len(), 3);
     let schema: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(
             Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/report.schema.json"),
@@ -170,4 +183,155 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
         .arg(dir.path().join("scored.json"))
         .assert()
         .success();
+}
+
+/// The mistakes of a busy afternoon lose nothing: writing into the replies folder is refused, a
+/// mistyped folder is an error and writes nothing, re-gathering keeps a reviewed all-units list as
+/// a backup, the scored report keeps the units' answers, a unit's list rendered from it cannot
+/// review the unit, and a dispute left undecided is counted as standing, with a word.
+#[test]
+fn gathering_and_reviewing_twice_loses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports/sample.xlsx");
+    zwfw()
+        .arg("check")
+        .arg(&sample)
+        .args(["-q", "--format", "json,xlsx", "-o"])
+        .arg(&out)
+        .assert()
+        .code(1);
+    let own = rows(&out.join("整改清单-贵池区.xlsx"));
+    let h = &own[0];
+    let (fp, dispute, reason) = (col(h, "指纹"), col(h, "是否有异议"), col(h, "异议理由"));
+    let (first, second) = (own[1][fp].clone(), own[2][fp].clone());
+    let replies = dir.path().join("回复");
+    std::fs::create_dir(&replies).unwrap();
+    let reply = replies.join("整改清单-贵池区.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
+    for (r, row) in own.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let v = if r > 0 && c == dispute && (row[fp] == first || row[fp] == second) {
+                "有"
+            } else if r > 0 && c == reason && (row[fp] == first || row[fp] == second) {
+                "该事项由省级统一受理，办理地点以省平台为准"
+            } else {
+                v.as_str()
+            };
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&reply).unwrap();
+    let before = std::fs::read(&reply).unwrap();
+    let report = out.join("report.json");
+    let gather = |target: &Path| {
+        let mut cmd = zwfw();
+        cmd.arg("report")
+            .arg(&report)
+            .arg("--replies")
+            .arg(&replies)
+            .args(["-q", "-o"])
+            .arg(target);
+        cmd
+    };
+
+    // Into the replies folder: refused, the clerk's file untouched.
+    let refused = gather(&replies).assert().code(2);
+    let said = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
+    assert!(said.contains("会覆盖"), "{said}");
+    assert_eq!(std::fs::read(&reply).unwrap(), before);
+    // A mistyped folder: an error, nothing written.
+    let typo = dir.path().join("typo");
+    zwfw()
+        .arg("report")
+        .arg(&report)
+        .args(["--replies", "回复夹", "-o"])
+        .arg(&typo)
+        .assert()
+        .code(2);
+    assert!(!typo.exists());
+
+    // Gathered; the assessor upholds the first disputed finding and leaves the second open.
+    let reviewed = dir.path().join("已回复");
+    gather(&reviewed).assert().success();
+    let all_path = reviewed.join("整改清单-全部.xlsx");
+    let all = rows(&all_path);
+    let a = &all[0];
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
+    for (r, row) in all.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            let v = if r > 0 && c == col(a, "复核结果") && row[col(a, "指纹")] == first {
+                "确认"
+            } else {
+                v.as_str()
+            };
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(&all_path).unwrap();
+    // Gathering again (a late reply) keeps the reviewed list as a backup.
+    let again = gather(&reviewed).assert().success();
+    let said = String::from_utf8(again.get_output().stderr.clone()).unwrap();
+    assert!(said.contains("已填了复核结果，已另存为"), "{said}");
+    let backup = std::fs::read_dir(&reviewed)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("复核备份"))
+        .expect("a backup of the reviewed list");
+
+    let scored = dir.path().join("scored.json");
+    let run = zwfw()
+        .arg("score")
+        .arg(&report)
+        .arg("--review")
+        .arg(&backup)
+        .arg("-o")
+        .arg(&scored)
+        .assert()
+        .success();
+    let said = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains("单位有异议、复核结果为空的 1 条按问题成立计"),
+        "{said}"
+    );
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&scored).unwrap()).unwrap();
+    assert_eq!(
+        saved["replies"].as_array().unwrap().len(),
+        2,
+        "answers kept"
+    );
+
+    // The units' lists rendered from the scored report show the decision beside the answer…
+    let rendered = dir.path().join("rendered");
+    zwfw()
+        .arg("report")
+        .arg(&scored)
+        .args(["-q", "--format", "xlsx", "-o"])
+        .arg(&rendered)
+        .assert()
+        .success();
+    let unit_list = rendered.join("整改清单-贵池区.xlsx");
+    let unit = rows(&unit_list);
+    let u = &unit[0];
+    let row = unit.iter().find(|r| r[col(u, "指纹")] == first).unwrap();
+    assert_eq!(
+        (
+            row[col(u, "是否有异议")].as_str(),
+            row[col(u, "复核结果")].as_str()
+        ),
+        ("有", "确认")
+    );
+    // …and cannot be handed back as a review of the unit by itself.
+    let refused = zwfw()
+        .arg("score")
+        .arg(&report)
+        .arg("--review")
+        .arg(&unit_list)
+        .assert()
+        .code(2);
+    let said = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
+    assert!(said.contains("是发给单位的整改清单"), "{said}");
 }

@@ -42,22 +42,95 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
     let mut report = json::read(&text)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("无法使用报告 {}", args.report.display()))?;
-    if !args.replies.is_empty() {
-        let gathered = crate::report::replies::gather(&args.replies, &report);
-        print_replies(&gathered, &report);
-        report.replies = gathered.replies;
-    }
     let dir = args.output.clone().unwrap_or_else(|| {
         args.report
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     });
+    if !args.replies.is_empty() {
+        if let Some(clash) = replies_in(&dir, &args.replies) {
+            say!(
+                "错误: 输出文件夹 {} 里有单位交回的清单（{}），重新生成会覆盖它；请用 -o 指定另一个文件夹",
+                dir.display(),
+                clash.display()
+            );
+            return Ok(2);
+        }
+        let gathered = crate::report::replies::gather(&args.replies, &report);
+        print_replies(&gathered, &report);
+        if gathered.files == 0 {
+            say!("错误: 没有读到任何单位交回的整改清单，没有生成新的文件");
+            return Ok(2);
+        }
+        report.replies = gathered.replies;
+    }
+    if let Some(backup) = back_up_reviewed(&dir)? {
+        say!(
+            "注意: {} 中已填了复核结果，已另存为 {}，以免被覆盖",
+            output::ALL_UNITS_XLSX,
+            backup.display()
+        );
+    }
     let written = write_to(&report, &dir, &formats)?;
     if !args.quiet {
         print_written(&written);
     }
+    if !args.replies.is_empty() {
+        say!(
+            "下一步: 在 {} 的「复核结果」列填写「确认」或「驳回」，再运行 zwfw-audit score {} --review {}",
+            dir.join(output::ALL_UNITS_XLSX).display(),
+            args.report.display(),
+            dir.join(output::ALL_UNITS_XLSX).display()
+        );
+    }
     Ok(0)
+}
+
+/// A returned fix list that writing into `dir` would overwrite: one in `dir` itself, or `dir`
+/// given as the replies folder.
+fn replies_in(dir: &Path, replies: &[PathBuf]) -> Option<PathBuf> {
+    let dir = std::fs::canonicalize(dir).ok()?;
+    replies.iter().find_map(|r| {
+        let canonical = std::fs::canonicalize(r).ok()?;
+        let folder = if canonical.is_dir() {
+            canonical.clone()
+        } else {
+            canonical.parent()?.to_path_buf()
+        };
+        (folder == dir).then(|| r.clone())
+    })
+}
+
+/// Moves an all-units workbook in `dir` whose 复核结果 holds decisions out of the way, so that
+/// re-rendering does not wipe an assessor's work; returns where it went.
+fn back_up_reviewed(dir: &Path) -> Result<Option<PathBuf>> {
+    let all = dir.join(output::ALL_UNITS_XLSX);
+    if !all.is_file() {
+        return Ok(None);
+    }
+    let Ok(table) = crate::score::table::read_table(
+        &all,
+        Some(crate::score::review::SHEET),
+        &[crate::report::fixlist::REVIEW_HEADER],
+    ) else {
+        return Ok(None);
+    };
+    let Some(col) = table.column(&[crate::report::fixlist::REVIEW_HEADER]) else {
+        return Ok(None);
+    };
+    if table
+        .rows
+        .iter()
+        .all(|(_, cells)| crate::score::table::cell(cells, Some(col)).is_empty())
+    {
+        return Ok(None);
+    }
+    let (stamp, _) = super::now_run_id();
+    let backup = dir.join(format!("整改清单-全部（复核备份-{stamp}）.xlsx"));
+    std::fs::rename(&all, &backup)
+        .with_context(|| format!("无法另存 {} 为 {}", all.display(), backup.display()))?;
+    Ok(Some(backup))
 }
 
 /// Parses `--format` values (already split on commas).
@@ -87,7 +160,7 @@ fn print_replies(g: &crate::report::replies::Gathered, report: &crate::report::R
         .map(|f| (crate::history::fingerprint(f), f.unit.as_str()))
         .collect();
     let mut disputed: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
-    for r in g.replies.iter().filter(|r| r.disputed) {
+    for r in g.replies.iter().filter(|r| r.disputed == Some(true)) {
         *disputed
             .entry(units.get(&r.fingerprint).copied().unwrap_or_default())
             .or_default() += 1;

@@ -60,8 +60,9 @@ pub struct ScoreArgs {
     /// 只给抽样清单中的事项计分（zwfw-audit sample 写出的 CSV 或 XLSX）
     #[arg(long, value_name = "抽样清单")]
     sample: Option<PathBuf>,
-    /// 按复核结果重算得分: 整改清单 XLSX（“问题清单”表），或 CSV
-    /// （列: 实施编码、规则、原文、复核结果、备注）
+    /// 按复核结果重算得分: 整改清单-全部.xlsx（“问题清单”表）、
+    /// findings.csv，或 CSV（列: 实施编码、规则、原文、复核结果、备注）；
+    /// 各单位的清单不行
     #[arg(long, value_name = "复核文件", verbatim_doc_comment)]
     review: Option<PathBuf>,
     /// 出错率口径: element 要素出错率（出错的要素检查 ÷ 适用的要素检查），
@@ -180,8 +181,18 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             }
             issues.extend(out.issues.iter().cloned());
             let reviewed = tally_items(&report, &out.kept);
-            // Kept in the scored report: fix lists rendered from it show the decisions.
+            // Kept in the scored report: fix lists rendered from it show the decisions, and the
+            // units' answers the review file carries (from `report --replies`) stay beside them.
             report.review = Some(out.record(&path.display().to_string(), &report));
+            if report.replies.is_empty() {
+                report.replies = crate::report::replies::from_review(path, &report);
+            }
+            let open = open_disputes(&report, &out.decisions);
+            if open > 0 && !args.quiet {
+                say!(
+                    "  注意: 单位有异议、复核结果为空的 {open} 条按问题成立计；要驳回的，请在复核文件中填写后重算"
+                );
+            }
             Some(reviewed)
         }
         None => None,
@@ -352,4 +363,20 @@ pub(crate) fn print_table(
         }
     }
     Ok(())
+}
+
+/// Findings a unit disputed (是否有异议 = 有) that the review left without a decision.
+fn open_disputes(report: &crate::report::Report, decisions: &[Option<review::Decision>]) -> usize {
+    let disputed: BTreeSet<&str> = report
+        .replies
+        .iter()
+        .filter(|r| r.disputed == Some(true))
+        .map(|r| r.fingerprint.as_str())
+        .collect();
+    report
+        .findings
+        .iter()
+        .zip(decisions)
+        .filter(|(f, d)| d.is_none() && disputed.contains(crate::history::fingerprint(f).as_str()))
+        .count()
 }

@@ -61,8 +61,8 @@ pub const DISPUTE_CHOICES: [&str; 2] = ["无", "有"];
 /// The values an assessor may enter in 复核结果.
 pub const REVIEW_CHOICES: [&str; 2] = ["确认", "驳回"];
 
-/// What each fill-in column is for, shown as a note on its header and on 汇总.
-pub const FILL_IN_NOTES: [(&str, &str); 4] = [
+/// What each fill-in column (and 指纹) is for, shown as a note on its header.
+pub const FILL_IN_NOTES: [(&str, &str); 5] = [
     ("整改情况", "责任单位填写：怎样整改的、何时整改完成"),
     (
         DISPUTE_HEADER,
@@ -74,7 +74,11 @@ pub const FILL_IN_NOTES: [(&str, &str); 4] = [
     ),
     (
         REVIEW_HEADER,
-        "考核人员填写（单位请勿填写）：「确认」问题成立，「驳回」问题不成立；只在整改清单-全部.xlsx 中",
+        "考核人员填写（单位请勿填写）：「确认」= 问题成立，计入扣分；「驳回」= 问题不成立，不扣分（不是驳回单位的异议）",
+    ),
+    (
+        FINGERPRINT_HEADER,
+        "每条问题的固定标识，交回后按它把回复对到问题上：请勿修改",
     ),
 ];
 
@@ -290,7 +294,12 @@ impl FixRow<'_> {
                 }
                 if let Some(r) = ctx.replies.get(fp.as_str()) {
                     cells[FIX_COLUMN] = cell(&r.fix);
-                    if r.disputed { "有" } else { "" }.clone_into(&mut cells[DISPUTE_COLUMN]);
+                    match r.disputed {
+                        Some(true) => "有",
+                        Some(false) => "无",
+                        None => "",
+                    }
+                    .clone_into(&mut cells[DISPUTE_COLUMN]);
                     cells[DISPUTE_COLUMN + 1] = cell(&r.reason);
                 }
                 let status = ctx.history.map(|h| status_label(h.by_fingerprint(&fp)));

@@ -238,7 +238,7 @@ impl FindingRow {
 fn reply_text(r: Option<&crate::report::Reply>) -> String {
     r.map_or_else(String::new, |r| {
         let mut parts = Vec::new();
-        if r.disputed {
+        if r.disputed == Some(true) {
             parts.push(format!("单位有异议：{}", r.reason));
         }
         if !r.fix.is_empty() {

@@ -78,9 +78,9 @@ pub struct Reply {
     /// 整改情况.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub fix: String,
-    /// 是否有异议 = 有.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub disputed: bool,
+    /// 是否有异议: 有 (`true`) or 无 (`false`); absent when left empty.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disputed: Option<bool>,
     /// 异议理由.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reason: String,

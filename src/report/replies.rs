@@ -2,111 +2,159 @@
 //!
 //! A unit's fix list (`整改清单-<单位>.xlsx`) comes back with 整改情况, 是否有异议 and 异议理由
 //! filled in. `zwfw-audit report report.json --replies 回复/` reads every returned list, matches
-//! each row to its finding by 指纹 (never by position: a clerk may sort, filter or delete rows) and
-//! keeps the answers in the report, so that the all-units workbook rendered from it shows every
-//! unit's answers beside its findings for the assessor's 复核.
+//! each row to its finding by 指纹 (never by position: a clerk may sort, filter or delete rows; a
+//! row whose 指纹 was edited is matched by 实施编码, 规则 and 问题描述 when they name one finding)
+//! and keeps the answers in the report, so that the all-units workbook rendered from it shows
+//! every unit's answers beside its findings for the assessor's 复核.
 //!
-//! Bad rows (no 指纹, a 指纹 not in the report, 是否有异议 neither 有 nor 无, one finding answered
-//! differently in two files) and unreadable files are reported with their place and skipped; the
-//! other answers are kept.
+//! Nothing is dropped without a word: a row that matches no finding, a 是否有异议 that says neither
+//! 有 nor 无 (the row is kept, its reason decides), a formula cell, one finding answered differently
+//! in two files, and every file not read (a lock file, a document, the assessor's own all-units
+//! list, a file of another run) are reported with their place.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use super::fixlist::{DISPUTE_HEADER, FINGERPRINT_HEADER, unguard};
+use super::fixlist::{DISPUTE_HEADER, FINGERPRINT_HEADER, description, unguard};
 use super::{Reply, Report};
 use crate::model::text::to_halfwidth;
 use crate::score::review::SHEET;
-use crate::score::table::{FileIssue, cell, read_table};
+use crate::score::table::{CODE, FileIssue, Table, cell, read_table};
 
 /// What [`gather`] found.
 #[derive(Debug, Default)]
 pub struct Gathered {
     /// One answer per finding that has one, in the report's finding order.
     pub replies: Vec<Reply>,
-    /// Bad rows and unreadable files.
+    /// Bad rows, and files that were not read, with the reason.
     pub issues: Vec<FileIssue>,
-    /// Files read.
+    /// Returned fix lists read.
     pub files: usize,
 }
 
-/// Reads the returned fix lists in `paths` (a folder stands for its `.xlsx`/`.csv` files, not
-/// recursively; Excel's `~$` lock files are left out) and matches their answers to `report`'s
-/// findings.
+/// The values Excel shows for a formula it cannot work out: a clerk typed `=没有问题`.
+const EXCEL_ERRORS: &[&str] = &[
+    "#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+];
+
+/// The findings of a report, to match answers to: by fingerprint, and — for a row whose 指纹 was
+/// edited or deleted — by 实施编码, 规则 and 问题描述 when those name exactly one finding.
+struct Findings {
+    by_fingerprint: HashMap<String, usize>,
+    by_content: HashMap<(String, String, String), Vec<usize>>,
+    fingerprints: Vec<String>,
+}
+
+impl Findings {
+    fn of(report: &Report) -> Self {
+        let mut by_content: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
+        let mut fingerprints = Vec::with_capacity(report.findings.len());
+        for (i, f) in report.findings.iter().enumerate() {
+            fingerprints.push(crate::history::fingerprint(f));
+            by_content
+                .entry((f.item_code.clone(), f.rule.clone(), description(f)))
+                .or_default()
+                .push(i);
+        }
+        let by_fingerprint = fingerprints
+            .iter()
+            .enumerate()
+            .map(|(i, fp)| (fp.clone(), i))
+            .collect();
+        Findings {
+            by_fingerprint,
+            by_content,
+            fingerprints,
+        }
+    }
+
+    /// The finding a row answers: by its 指纹, else by its content when that is unique.
+    fn find(&self, fingerprint: &str, code: &str, rule: &str, text: &str) -> Option<usize> {
+        if let Some(&i) = self.by_fingerprint.get(fingerprint) {
+            return Some(i);
+        }
+        let key = (code.to_owned(), rule.to_owned(), unguard(text).to_owned());
+        match self.by_content.get(&key).map(Vec::as_slice) {
+            Some(&[i]) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// The columns of a returned fix list that [`gather`] reads.
+struct Columns {
+    fingerprint: Option<usize>,
+    code: Option<usize>,
+    rule: Option<usize>,
+    text: Option<usize>,
+    fix: Option<usize>,
+    dispute: Option<usize>,
+    reason: Option<usize>,
+}
+
+impl Columns {
+    fn of(table: &Table) -> Self {
+        Columns {
+            fingerprint: table.column(&[FINGERPRINT_HEADER]),
+            code: table.column(CODE),
+            rule: table.column(&["规则"]),
+            text: table.column(&["问题描述"]),
+            fix: table.column(&["整改情况"]),
+            dispute: table.column(&[DISPUTE_HEADER]),
+            reason: table.column(&["异议理由"]),
+        }
+    }
+}
+
+/// Reads the returned fix lists in `paths` (a folder stands for its files, not recursively) and
+/// matches their answers to `report`'s findings.
 pub fn gather(paths: &[PathBuf], report: &Report) -> Gathered {
+    gather_files(paths, report, false)
+}
+
+/// The units' answers an assessor's review file carries (the all-units list re-rendered by
+/// `report --replies`), for `score --review` to keep them in the scored report.
+pub fn from_review(path: &Path, report: &Report) -> Vec<Reply> {
+    gather_files(&[path.to_path_buf()], report, true).replies
+}
+
+fn gather_files(paths: &[PathBuf], report: &Report, all_units_ok: bool) -> Gathered {
     let mut out = Gathered::default();
-    let fingerprints: HashMap<String, usize> = report
-        .findings
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (crate::history::fingerprint(f), i))
-        .collect();
+    let findings = Findings::of(report);
     let mut found: HashMap<usize, Reply> = HashMap::new();
     for path in expand(paths, &mut out.issues) {
+        let file_issue = |message: String| FileIssue {
+            place: crate::model::Provenance::file(path.display().to_string()),
+            message,
+        };
+        if let Some(why) = not_a_reply(&path) {
+            out.issues.push(file_issue(why));
+            continue;
+        }
         let table = match read_table(&path, Some(SHEET), &[FINGERPRINT_HEADER]) {
             Ok(t) => t,
             Err(e) => {
-                out.issues.push(FileIssue {
-                    place: crate::model::Provenance::file(path.display().to_string()),
-                    message: format!("{e}，这个文件的回复未读取"),
-                });
-                continue;
-            }
-        };
-        out.files += 1;
-        let Some(fp_col) = table.column(&[FINGERPRINT_HEADER]) else {
-            continue;
-        };
-        let (fix_col, dispute_col, reason_col) = (
-            table.column(&["整改情况"]),
-            table.column(&[DISPUTE_HEADER]),
-            table.column(&["异议理由"]),
-        );
-        for (row, cells) in &table.rows {
-            let text = |col| unguard(cell(cells, col)).trim().to_owned();
-            let (fix, reason) = (text(fix_col), text(reason_col));
-            let disputed = match parse_dispute(cell(cells, dispute_col)) {
-                Ok(d) => d,
-                Err(msg) => {
-                    out.issues.push(table.issue(*row, msg));
-                    continue;
-                }
-            };
-            if fix.is_empty() && reason.is_empty() && !disputed {
-                continue;
-            }
-            let fingerprint = cell(cells, Some(fp_col)).trim().to_owned();
-            let Some(&index) = fingerprints.get(&fingerprint) else {
-                let why = if fingerprint.is_empty() {
-                    "指纹为空".to_owned()
-                } else {
-                    format!("指纹 {fingerprint} 不在这份报告中（可能是另一次运行的清单）")
-                };
                 out.issues
-                    .push(table.issue(*row, format!("{why}，这一行的回复未读取")));
+                    .push(file_issue(format!("{e}；这个文件的回复未读取")));
                 continue;
-            };
-            let reply = Reply {
-                fingerprint,
-                fix,
-                disputed,
-                reason,
-                source: table.place(*row).to_string(),
-            };
-            match found.get(&index) {
-                Some(first) if same_answer(first, &reply) => {}
-                Some(first) => out.issues.push(table.issue(
-                    *row,
-                    format!(
-                        "这条问题在 {} 已有不同的回复，采用先读到的那一份",
-                        first.source
-                    ),
-                )),
-                None => {
-                    found.insert(index, reply);
-                }
             }
+        };
+        if !all_units_ok && table.column(&[super::csv::UNIT_HEADER]).is_some() {
+            out.issues.push(file_issue(
+                "这是全部单位的清单（整改清单-全部.xlsx 或 findings.csv，考核人员用），不是单位的回复，未读取".into(),
+            ));
+            continue;
         }
+        let cols = Columns::of(&table);
+        if cols.fingerprint.is_none() && (cols.code.is_none() || cols.text.is_none()) {
+            out.issues.push(file_issue(
+                "没有「指纹」列，也没有实施编码、规则和问题描述，不是单位交回的整改清单，未读取"
+                    .into(),
+            ));
+            continue;
+        }
+        out.files += 1;
+        read_rows(&table, &cols, &findings, &mut found, &mut out.issues);
     }
     let mut replies: Vec<(usize, Reply)> = found.into_iter().collect();
     replies.sort_by_key(|(i, _)| *i);
@@ -114,58 +162,192 @@ pub fn gather(paths: &[PathBuf], report: &Report) -> Gathered {
     out
 }
 
+/// The answers of one returned fix list. When no answered row matches a finding, the file is
+/// from another run: one issue says so, instead of one per row.
+fn read_rows(
+    table: &Table,
+    cols: &Columns,
+    findings: &Findings,
+    found: &mut HashMap<usize, Reply>,
+    issues: &mut Vec<FileIssue>,
+) {
+    let mut row_issues = Vec::new();
+    let (mut answered, mut unmatched) = (0, 0);
+    for (row, cells) in &table.rows {
+        let mut text = |col: Option<usize>, what: &str| {
+            let t = unguard(cell(cells, col)).trim().to_owned();
+            if EXCEL_ERRORS.contains(&t.as_str()) {
+                row_issues.push(table.issue(
+                    *row,
+                    format!(
+                        "「{what}」是公式，Excel 显示为 {t}，内容读不出来，按空白处理（请单位在文字前加英文单引号 ' 后重填）"
+                    ),
+                ));
+                String::new()
+            } else {
+                t
+            }
+        };
+        let (fix, reason) = (text(cols.fix, "整改情况"), text(cols.reason, "异议理由"));
+        let typed = cell(cells, cols.dispute);
+        let disputed = parse_dispute(typed).unwrap_or_else(|Unclear| {
+            // Kept, not dropped: a reason says what the clerk meant.
+            let guess = !reason.is_empty();
+            row_issues.push(table.issue(
+                *row,
+                format!(
+                    "「是否有异议」填的是「{typed}」，不是「有」或「无」；{}，整改情况和异议理由照常读取",
+                    if guess {
+                        "写了异议理由，按「有」计"
+                    } else {
+                        "没有异议理由，按「无」计"
+                    }
+                ),
+            ));
+            Some(guess)
+        });
+        if fix.is_empty() && reason.is_empty() && disputed.is_none() {
+            continue;
+        }
+        answered += 1;
+        let fingerprint = cell(cells, cols.fingerprint);
+        let Some(index) = findings.find(
+            fingerprint,
+            cell(cells, cols.code),
+            cell(cells, cols.rule),
+            cell(cells, cols.text),
+        ) else {
+            unmatched += 1;
+            let why = if fingerprint.is_empty() {
+                "指纹为空".to_owned()
+            } else {
+                format!("指纹 {fingerprint} 不在这份报告中")
+            };
+            row_issues.push(table.issue(
+                *row,
+                format!(
+                    "{why}，实施编码、规则和问题描述也对不上唯一的一条问题，这一行的回复未读取"
+                ),
+            ));
+            continue;
+        };
+        if disputed == Some(true) && reason.is_empty() {
+            row_issues.push(table.issue(*row, "选了「有」异议，但没有写异议理由"));
+        }
+        let reply = Reply {
+            fingerprint: findings.fingerprints[index].clone(),
+            fix,
+            disputed,
+            reason,
+            source: table.place(*row).to_string(),
+        };
+        match found.get(&index) {
+            Some(first) if same_answer(first, &reply) => {}
+            Some(first) => row_issues.push(table.issue(
+                *row,
+                format!(
+                    "这条问题在 {} 已有不同的回复，采用先读到的那一份",
+                    first.source
+                ),
+            )),
+            None => {
+                found.insert(index, reply);
+            }
+        }
+    }
+    if answered > 0 && unmatched == answered {
+        issues.push(FileIssue {
+            place: crate::model::Provenance::file(&table.source),
+            message: format!(
+                "这个文件有 {answered} 行回复，但都对不上本报告的问题：可能是另一次运行的清单（请核对汇总表的运行编号），未读取"
+            ),
+        });
+    } else {
+        issues.extend(row_issues);
+    }
+}
+
 fn same_answer(a: &Reply, b: &Reply) -> bool {
     (a.fix.as_str(), a.disputed, a.reason.as_str())
         == (b.fix.as_str(), b.disputed, b.reason.as_str())
 }
 
-/// Parses a 是否有异议 cell: 有 (是, 有异议) or 无 (否, 没有, empty).
-pub fn parse_dispute(s: &str) -> Result<bool, String> {
+/// A 是否有异议 cell that says neither 有 nor 无.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unclear;
+
+/// Parses a 是否有异议 cell as clerks write it: `Some(true)` for 有 (有异议, 是, 不同意…),
+/// `Some(false)` for 无 (没有, 无异议, 否, 同意…), `None` when empty.
+pub fn parse_dispute(s: &str) -> Result<Option<bool>, Unclear> {
     let t: String = to_halfwidth(s).split_whitespace().collect();
-    match t.as_str() {
-        "有" | "是" | "有异议" => Ok(true),
-        "" | "无" | "否" | "没有" | "无异议" => Ok(false),
-        _ => Err(format!(
-            "是否有异议 \"{t}\" 无法识别，请填写「有」或「无」，这一行的回复未读取"
-        )),
+    if t.is_empty() {
+        return Ok(None);
     }
+    // The longer words first: 不同意 before 同意, 没有 before 有.
+    if ["不同意", "不认可", "不成立"]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
+        return Ok(Some(true));
+    }
+    if ["无", "没有", "否", "不是", "同意"]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
+        return Ok(Some(false));
+    }
+    if ["有", "是", "异议"].iter().any(|w| t.starts_with(w)) {
+        return Ok(Some(true));
+    }
+    Err(Unclear)
 }
 
-/// The files of `paths`, a folder standing for its fix lists.
-fn expand(paths: &[PathBuf], issues: &mut Vec<FileIssue>) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for path in paths {
-        if !path.is_dir() {
-            out.push(path.clone());
-            continue;
-        }
-        match std::fs::read_dir(path) {
-            Ok(entries) => {
-                let mut files: Vec<PathBuf> = entries
-                    .filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| p.is_file() && is_fix_list(p))
-                    .collect();
-                files.sort();
-                out.extend(files);
-            }
-            Err(e) => issues.push(FileIssue {
-                place: crate::model::Provenance::file(path.display().to_string()),
-                message: format!("无法读取文件夹: {}", crate::io_reason(&e)),
-            }),
-        }
-    }
-    out
-}
-
-/// A returned fix list in a folder: a workbook or CSV, not Excel's `~$` lock file.
-fn is_fix_list(path: &Path) -> bool {
+/// Why a file given as a reply is not read as one, if it is not.
+fn not_a_reply(path: &Path) -> Option<String> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with("~$") {
+        return Some("Excel 打开文件时生成的临时文件，不是回复，已跳过".into());
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    !name.starts_with("~$") && matches!(ext.as_str(), "xlsx" | "xlsm" | "csv")
+    (!matches!(ext.as_str(), "xlsx" | "xlsm" | "csv"))
+        .then(|| "不是整改清单（单位交回的应是 .xlsx 或 .csv 文件），已跳过".into())
+}
+
+/// The files of `paths`, a folder standing for the files in it. A path that does not exist is an
+/// issue.
+fn expand(paths: &[PathBuf], issues: &mut Vec<FileIssue>) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in paths {
+        let place = || crate::model::Provenance::file(path.display().to_string());
+        if !path.exists() {
+            issues.push(FileIssue {
+                place: place(),
+                message: "找不到这个文件或文件夹".into(),
+            });
+        } else if !path.is_dir() {
+            out.push(path.clone());
+        } else {
+            match std::fs::read_dir(path) {
+                Ok(entries) => {
+                    let mut files: Vec<PathBuf> = entries
+                        .filter_map(|e| e.ok().map(|e| e.path()))
+                        .filter(|p| p.is_file())
+                        .collect();
+                    files.sort();
+                    out.extend(files);
+                }
+                Err(e) => issues.push(FileIssue {
+                    place: place(),
+                    message: format!("无法读取文件夹: {}", crate::io_reason(&e)),
+                }),
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -173,23 +355,39 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dispute_cells_are_yes_or_no() {
-        assert_eq!(parse_dispute("有"), Ok(true));
-        assert_eq!(parse_dispute(" 有异议 "), Ok(true));
-        assert_eq!(parse_dispute(""), Ok(false));
-        assert_eq!(parse_dispute("无"), Ok(false));
-        assert!(
-            parse_dispute("驳回")
-                .unwrap_err()
-                .contains("请填写「有」或「无」")
-        );
+    fn dispute_cells_read_as_clerks_write_them() {
+        for yes in [
+            "有",
+            " 有异议 ",
+            "是",
+            "是的",
+            "有（理由见附件）",
+            "不同意",
+            "不认可",
+        ] {
+            assert_eq!(parse_dispute(yes), Ok(Some(true)), "{yes}");
+        }
+        for no in ["无", "没有", "没有异议", "无异议", "否", "同意"] {
+            assert_eq!(parse_dispute(no), Ok(Some(false)), "{no}");
+        }
+        assert_eq!(parse_dispute(" "), Ok(None));
+        assert_eq!(parse_dispute("驳回"), Err(Unclear));
+        assert_eq!(parse_dispute("待定"), Err(Unclear));
     }
 
     #[test]
-    fn lock_files_are_not_fix_lists() {
-        assert!(is_fix_list(Path::new("回复/整改清单-东至县.xlsx")));
-        assert!(is_fix_list(Path::new("回复/findings.CSV")));
-        assert!(!is_fix_list(Path::new("回复/~$整改清单-东至县.xlsx")));
-        assert!(!is_fix_list(Path::new("回复/说明.docx")));
+    fn lock_files_and_documents_are_not_replies() {
+        assert_eq!(not_a_reply(Path::new("回复/整改清单-东至县.xlsx")), None);
+        assert_eq!(not_a_reply(Path::new("回复/findings.CSV")), None);
+        assert!(
+            not_a_reply(Path::new("回复/~$整改清单-东至县.xlsx"))
+                .unwrap()
+                .contains("临时文件")
+        );
+        assert!(
+            not_a_reply(Path::new("回复/说明.docx"))
+                .unwrap()
+                .contains("不是整改清单")
+        );
     }
 }

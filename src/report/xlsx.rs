@@ -322,9 +322,9 @@ fn summary_sheet(
     )?;
     let generated = super::display_time(&report.generated_at);
     let fill_in = if scope.all {
-        "「问题清单」表：整改情况、是否有异议、异议理由由责任单位填写；复核结果由考核人员填写「确认」或「驳回」，填好后运行 zwfw-audit score --review 本文件 重新计分。"
+        "「问题清单」表：整改情况、是否有异议、异议理由由责任单位填写（单位交回的清单可用 zwfw-audit report 报告.json --replies 回复文件夹 汇总到本表）；复核结果由考核人员填写「确认」（问题成立）或「驳回」（问题不成立），填好后运行 zwfw-audit score 报告文件夹/report.json --review 本文件 重新计分。请勿修改「指纹」列。"
     } else {
-        "「问题清单」表：请逐条整改，在「整改情况」中写明怎样整改的；认为问题不成立的，在「是否有异议」中选「有」，并在「异议理由」中说明，由考核人员复核。"
+        "「问题清单」表：请逐条整改，在「整改情况」中写明怎样整改的；认为问题不成立的，在「是否有异议」中选「有」，并在「异议理由」中说明，由考核人员复核。可以排序、筛选，但请勿修改「指纹」列，交回时保持 xlsx 格式。"
     };
     let info = [
         ("运行编号", report.run_id.as_str()),
@@ -524,7 +524,7 @@ fn findings_sheet(
                 REVIEW_COLUMN,
                 &REVIEW_CHOICES,
                 "复核结果",
-                "考核人员填写：「确认」或「驳回」",
+                "「确认」问题成立（扣分），「驳回」问题不成立（不扣分）",
             ));
         }
         for (col, choices, title, message) in dropdowns {

@@ -56,15 +56,21 @@ pub fn parse_decision(s: &str) -> Result<Option<Decision>, String> {
     let t: String = to_halfwidth(s).split_whitespace().collect();
     match t.as_str() {
         "" => Ok(None),
-        "确认" | "属实" | "成立" | "维持" | "有效" | "同意" | "是" | "确认问题" => {
+        "确认" | "属实" | "成立" | "维持" | "有效" | "是" | "确认问题" | "问题成立" => {
             Ok(Some(Decision::Confirmed))
         }
-        "驳回" | "不属实" | "不成立" | "无效" | "误报" | "撤销" | "不同意" | "否" => {
+        "驳回" | "不属实" | "不成立" | "无效" | "误报" | "撤销" | "否" | "问题不成立" => {
             Ok(Some(Decision::Rejected))
         }
         "通过" | "不通过" | "复核通过" | "复核不通过" => Err(format!(
-            "复核结果 \"{t}\" 含义不明确（可能指问题成立，也可能指事项通过），请填写「确认」或「驳回」"
+            "复核结果 \"{t}\" 含义不明确（可能指问题成立，也可能指事项通过），请填写「确认」（问题成立）或「驳回」（问题不成立）"
         )),
+        // Beside a unit's objection these can be about the objection, not the finding.
+        "同意" | "不同意" | "驳回异议" | "异议不成立" | "异议成立" | "同意异议" => {
+            Err(format!(
+                "复核结果 \"{t}\" 含义不明确（可能指单位的异议，而不是问题本身），请填写「确认」（问题成立）或「驳回」（问题不成立）"
+            ))
+        }
         _ => Err(format!(
             "复核结果 \"{t}\" 无法识别，请填写「确认」或「驳回」"
         )),
@@ -128,11 +134,14 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
     let code_col = table.require(CODE)?;
     let rule_col = table.require(&["规则", "规则编号", "规则ID"])?;
     let verdicts = ["复核结果", "复核意见", "是否确认"];
-    if table.column(&verdicts).is_none()
-        && table
-            .column(&[crate::report::fixlist::DISPUTE_HEADER])
-            .is_some()
-    {
+    // Our fix lists carry 是否有异议; the assessors' (all units, and findings.csv) carry 考核单位
+    // as well. A unit's list lacks it — even one rendered from a scored report, whose 复核结果
+    // shows the decisions and must not be edited into a review of the unit by itself.
+    let ours = table
+        .column(&[crate::report::fixlist::DISPUTE_HEADER])
+        .is_some();
+    let all_units = table.column(&[crate::report::csv::UNIT_HEADER]).is_some();
+    if ours && (!all_units || table.column(&verdicts).is_none()) {
         return Err(TableError::UnitFixList {
             path: table.source.clone(),
         });

@@ -235,7 +235,17 @@ fn read_workbook(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table
         path: path.display().to_string(),
         source,
     })?;
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| err(e.to_string()))?;
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
+        let e = e.to_string();
+        err(if e.contains("EOCD") || e.contains("Zip") {
+            "文件不完整或已损坏（不是完整的 Excel 文件，可能没有发送或下载完），请让对方重新发送"
+                .to_owned()
+        } else if e.contains("password") {
+            "文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存".to_owned()
+        } else {
+            format!("无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格）: {e}")
+        })
+    })?;
     let names = wb.sheet_names();
     if names.is_empty() {
         return Err(err("工作簿中没有工作表".to_owned()));

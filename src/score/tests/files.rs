@@ -150,7 +150,9 @@ fn the_exported_fix_list_xlsx_is_read_as_a_review() {
     ws.set_name("说明").unwrap();
     let ws = wb.add_worksheet();
     ws.set_name(review::SHEET).unwrap();
-    let head = crate::report::fixlist::HEADERS;
+    // The all-units list: the fix-list columns, then 考核单位.
+    let mut head = crate::report::fixlist::HEADERS.to_vec();
+    head.push(crate::report::csv::UNIT_HEADER);
     for (c, h) in head.iter().enumerate() {
         ws.write_string(0, c as u16, *h).unwrap();
     }
