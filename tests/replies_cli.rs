@@ -146,6 +146,18 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
         .count();
     assert_eq!(answer(&edited).0, "已补充窗口号");
     assert_eq!(answered, 3, "no other row got an answer");
+    // 汇总 counts each unit's answers.
+    let mut wb: Xlsx<_> = open_workbook(rendered.join("整改清单-全部.xlsx")).unwrap();
+    let summary = wb.worksheet_range("汇总").unwrap();
+    let summary: Vec<Vec<String>> = summary
+        .rows()
+        .map(|r| r.iter().map(Data::to_string).collect())
+        .collect();
+    let header = summary.iter().find(|r| r[0] == "单位").unwrap();
+    let replies_col = col(header, "单位回复");
+    let of = |unit: &str| summary.iter().find(|r| r[0] == unit).unwrap()[replies_col].clone();
+    assert_eq!(of("东至县"), "3 条有回复，有异议 1 条");
+    assert_eq!(of("贵池区"), "未交回");
     let page = std::fs::read_to_string(rendered.join("report.html")).unwrap();
     assert!(page.contains("单位有异议：平台上公布的办理地点已写明窗口号，导出时被截断"));
 

@@ -231,6 +231,12 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
         print_table(&mut out, &report.scores, opts.rate_kind, opts.decimals)
             .or_else(super::ignore_broken_pipe)?;
         say!("得分已写入 {}", out_path.display());
+        if args.review.is_some() {
+            say!(
+                "下一步: 运行 zwfw-audit report {} 生成复核后的整改清单（显示复核结果和单位的回复），发给各单位",
+                out_path.display()
+            );
+        }
     }
     Ok(0)
 }

@@ -313,7 +313,17 @@ fn summary_sheet(
     elements: &[ElementCount],
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let mut widths = Widths::new(&UNIT_HEADERS);
+    // With the units' replies gathered (`report --replies`), each unit's answers are counted.
+    let replies: std::collections::HashMap<&str, &super::Reply> = report
+        .replies
+        .iter()
+        .map(|r| (r.fingerprint.as_str(), r))
+        .collect();
+    let mut unit_headers = UNIT_HEADERS.to_vec();
+    if !replies.is_empty() {
+        unit_headers.push("单位回复");
+    }
+    let mut widths = Widths::new(&unit_headers);
     sheet.write_string_with_format(
         0,
         0,
@@ -345,7 +355,7 @@ fn summary_sheet(
     let mut row = info.len() as u32 + 2;
     sheet.write_string_with_format(row, 0, "单位得分", &s.section)?;
     row += 1;
-    header_row(sheet, row, &UNIT_HEADERS, &s.header)?;
+    header_row(sheet, row, &unit_headers, &s.header)?;
     for unit in &scope.units {
         row += 1;
         let name = fixlist::cell(unit.name);
@@ -386,6 +396,25 @@ fn summary_sheet(
             sheet.write_string(row, 14, completeness)?;
         } else {
             sheet.write_string(row, 11, "未评分")?;
+        }
+        if !replies.is_empty() {
+            let answers: Vec<&super::Reply> = unit
+                .findings
+                .iter()
+                .filter_map(|f| {
+                    replies
+                        .get(crate::history::fingerprint(f).as_str())
+                        .copied()
+                })
+                .collect();
+            let disputed = answers.iter().filter(|r| r.disputed == Some(true)).count();
+            let text = if answers.is_empty() {
+                "未交回".to_owned()
+            } else {
+                format!("{} 条有回复，有异议 {disputed} 条", answers.len())
+            };
+            widths.see(UNIT_HEADERS.len(), &text);
+            sheet.write_string(row, UNIT_HEADERS.len() as u16, text)?;
         }
     }
     if scope.units.is_empty() {
