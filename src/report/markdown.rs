@@ -44,6 +44,151 @@ pub fn sections(md: &str) -> Vec<(String, String)> {
     out
 }
 
+/// A section of rule docs ([`sections`]) for a clerk's spreadsheet: the glosses meant for the
+/// tool's operators go — `（warning）`, `（n/a）`, and the configuration keys with the words that
+/// lead to them (`词表见配置 [check] fill_in_words`) or whole clauses and brackets about them —
+/// and `n/a`, `warning` become 不涉及, 提示.
+pub fn for_clerks(text: &str) -> String {
+    let lines: Vec<String> = text.split('\n').map(clerk_line).collect();
+    lines.join("\n")
+}
+
+/// Words that lead to a configuration key, removed with it (longest first).
+const KEY_LEAD_INS: &[&str] = &[
+    "，不可编辑的扩展名列表见配置",
+    "词表和例外短语在配置",
+    "，三组词在",
+    "，词表见配置",
+    "词表见配置",
+    "个数见配置",
+    "——词表",
+    "，词表",
+    "见配置",
+    "配置",
+    "，见",
+    "词表",
+];
+
+fn clerk_line(line: &str) -> String {
+    let line = &line.replace("查 data/phone_area_code_by_city.csv", "查全国城市区号表");
+    // Clauses and brackets that are about configuration and say nothing else: dropped whole.
+    let mut kept = String::new();
+    for clause in clauses(line) {
+        let bare = strip_keys(clause);
+        let only_keys = bare
+            .trim_matches(|c: char| c.is_whitespace() || "、，。；（）[]`的".contains(c))
+            .is_empty();
+        // A clause about changing the configuration is a note for the operator:
+        // `词表和例外短语在配置 … 中，可增删。`
+        let about_config = has_key(clause) && outside_brackets(clause).contains("可增删");
+        let key_only = has_key(clause) && only_keys;
+        if !(about_config || key_only) {
+            kept.push_str(&bare);
+        }
+    }
+    kept.replace("（）", "")
+        .replace("（，", "（")
+        .replace("，）", "）")
+        .replace("————", "")
+        .replace("（warning）", "")
+        .replace("（n/a）", "")
+        .replace("（n/a，", "（")
+        .replace("（n/a；", "（")
+        .replace("n/a", "不涉及")
+        .replace("warning", "提示")
+}
+
+/// `text` without what is in brackets.
+fn outside_brackets(text: &str) -> String {
+    let mut depth = 0i32;
+    text.chars()
+        .filter(|&c| {
+            match c {
+                '（' | '(' => depth += 1,
+                '）' | ')' => {
+                    depth -= 1;
+                    return false;
+                }
+                _ => {}
+            }
+            depth <= 0
+        })
+        .collect()
+}
+
+/// Whether `text` names a configuration key (`[check]`, `faq_min_count`).
+fn has_key(text: &str) -> bool {
+    text.contains("[check]") || keys(text).next().is_some()
+}
+
+/// The byte ranges of the `snake_case` configuration keys in `text`.
+fn keys(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let start = i;
+            while i < bytes.len()
+                && (bytes[i].is_ascii_lowercase() || bytes[i] == b'_' || bytes[i].is_ascii_digit())
+            {
+                i += 1;
+            }
+            if i > start && text[start..i].contains('_') {
+                return Some((start, i));
+            }
+            i = i.max(start + 1);
+        }
+        None
+    })
+}
+
+/// `text` without its configuration keys, `[check]`, and the words leading to each key.
+fn strip_keys(text: &str) -> String {
+    let mut out = text.replace("[check] ", "").replace("[check]", "");
+    loop {
+        let Some((start, end)) = keys(&out).next() else {
+            break;
+        };
+        let before = out[..start].trim_end();
+        let lead = KEY_LEAD_INS
+            .iter()
+            .find(|l| before.ends_with(*l))
+            .map_or(start - before.len(), |l| start - before.len() + l.len());
+        let mut end = end;
+        // A key between dashes or listed with others goes with its separator.
+        for tail in ["——", "、", " 的 "] {
+            if out[end..].starts_with(tail) {
+                end += tail.len();
+                break;
+            }
+        }
+        out.replace_range(start - lead..end, "");
+    }
+    out
+}
+
+/// The clauses of a line: split after `。` and `；` outside brackets, each keeping its end.
+fn clauses(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut start) = (0i32, 0);
+    for (i, c) in line.char_indices() {
+        match c {
+            '（' | '(' => depth += 1,
+            '）' | ')' => depth -= 1,
+            '。' | '；' if depth <= 0 => {
+                let end = i + c.len_utf8();
+                out.push(&line[start..end]);
+                start = end;
+            }
+            _ => {}
+        }
+    }
+    if start < line.len() {
+        out.push(&line[start..]);
+    }
+    out
+}
+
 /// Renders rule docs (a small Markdown subset: `##` headings, `-` lists, paragraphs and
 /// `` `code` ``) as HTML. The text is escaped first, so only the tags added here are markup.
 pub fn markdown(md: &str) -> String {
@@ -130,6 +275,28 @@ pub fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clerks_get_no_operator_glosses() {
+        for rule in crate::rules::REGISTRY {
+            let (id, docs) = (rule.meta().id, rule.meta().docs);
+            for (heading, body) in sections(docs) {
+                let text = for_clerks(&body);
+                for word in ["warning", "n/a", "[check]", "配置 [", "_", "data/"] {
+                    assert!(!text.contains(word), "{id} {heading}: {word} in {text}");
+                }
+                assert!(!text.is_empty() || body.is_empty(), "{id} {heading}");
+            }
+        }
+        assert_eq!(
+            for_clerks("即办件超过 1 个工作日的给出提示（warning）。不收费的事项不涉及（n/a）。"),
+            "即办件超过 1 个工作日的给出提示。不收费的事项不涉及。"
+        );
+        assert_eq!(
+            for_clerks("需要填写的材料（词表见配置 [check] fill_in_words）应提供空白表格。"),
+            "需要填写的材料应提供空白表格。"
+        );
+    }
 
     #[test]
     fn sections_are_plain_text_without_the_english_glosses() {

@@ -602,7 +602,9 @@ fn rules_sheet(
             sections
                 .iter()
                 .find(|(h, _)| h == name)
-                .map_or(String::new(), |(_, body)| fixlist::cell(body))
+                .map_or(String::new(), |(_, body)| {
+                    fixlist::cell(&super::markdown::for_clerks(body))
+                })
         };
         let cells = [
             fixlist::cell(&r.id),
