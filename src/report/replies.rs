@@ -206,7 +206,9 @@ fn read_rows(
             ));
             Some(guess)
         });
-        if fix.is_empty() && reason.is_empty() && disputed.is_none() {
+        // The line a list without findings holds in place of rows is not an answer.
+        let placeholder = cells.iter().any(|c| c.trim() == super::xlsx::NO_FINDINGS);
+        if placeholder || (fix.is_empty() && reason.is_empty() && disputed.is_none()) {
             continue;
         }
         answered += 1;
@@ -373,6 +375,27 @@ mod tests {
         assert_eq!(parse_dispute(" "), Ok(None));
         assert_eq!(parse_dispute("驳回"), Err(Unclear));
         assert_eq!(parse_dispute("待定"), Err(Unclear));
+    }
+
+    /// A returned list: the placeholder line of a list without findings is no answer (its 无
+    /// is not reported as a row without 指纹); a real answer is read.
+    #[test]
+    fn the_no_findings_line_is_not_an_answer() {
+        let report = crate::score::tests::fixture();
+        let fp = crate::history::fingerprint(&report.findings[0]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("整改清单-东至县.csv");
+        let csv = format!(
+            "序号,事项名称,实施编码,整改情况,是否有异议,异议理由,指纹\n\
+             ,{},,,无,,\n\
+             1,事项C1,C1,已于12月1日更正,,,{fp}\n",
+            crate::report::xlsx::NO_FINDINGS
+        );
+        std::fs::write(&path, csv).unwrap();
+        let got = gather(&[path], &report);
+        assert!(got.issues.is_empty(), "{:?}", got.issues);
+        assert_eq!(got.replies.len(), 1);
+        assert_eq!(got.replies[0].fix, "已于12月1日更正");
     }
 
     #[test]

@@ -31,6 +31,9 @@ use super::view::{ElementCount, UnitView, element_counts, outcome_counts};
 use super::{ItemEntry, ItemStatus, Report};
 use crate::model::Finding;
 
+/// What 问题清单 says in place of rows when a unit has no findings.
+pub const NO_FINDINGS: &str = "本次检查未发现问题";
+
 /// Sheet names, in order.
 pub const SHEETS: [&str; 4] = ["汇总", "问题清单", "事项", "规则说明"];
 
@@ -527,7 +530,7 @@ fn findings_sheet(
         }
     }
     if findings.is_empty() {
-        sheet.write_string_with_format(1, 1, "本次检查未发现问题", &s.text)?;
+        sheet.write_string_with_format(1, 1, NO_FINDINGS, &s.text)?;
     }
     // Room to write in the fill-in columns.
     for (col, min) in [

@@ -46,7 +46,7 @@ pub mod sample;
 pub mod sample_file;
 pub mod table;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 pub mod units;
 
 pub use compute::{ScoreOptions, score_units};

@@ -103,7 +103,7 @@ pub(super) fn report(items: Vec<ItemEntry>, findings: Vec<Finding>) -> Report {
 }
 
 /// The hand-computed fixture (see `rates_scores_and_completeness_by_hand`).
-pub(super) fn fixture() -> Report {
+pub(crate) fn fixture() -> Report {
     use UnitKind::{County, Department};
     let d = |code, out: &[(&str, Outcome)]| item(DEPT, Department, code, "行政许可", out);
     let i1 = d(
