@@ -48,8 +48,14 @@ fn write_csv_sheets(dir: &Path, encode: impl Fn(&str) -> Vec<u8>) -> Vec<PathBuf
 }
 
 fn csv_text(sheet: &SheetData) -> String {
+    delimited_text(sheet, b',')
+}
+
+/// A sheet as delimited text: its title line, if any, the header, then the rows.
+fn delimited_text(sheet: &SheetData, delimiter: u8) -> String {
     let mut w = csv::WriterBuilder::new()
         .flexible(true)
+        .delimiter(delimiter)
         .from_writer(Vec::new());
     if let Some(t) = sheet.title {
         w.write_record([t]).unwrap();
@@ -176,20 +182,7 @@ fn utf8_bom_csv_files_read_from_a_folder() {
 fn unicode_text_files_saved_from_excel_read_like_csv() {
     let dir = tempfile::tempdir().unwrap();
     for sheet in export_sheets(&sample_json()) {
-        let mut w = csv::WriterBuilder::new()
-            .flexible(true)
-            .delimiter(b'\t')
-            .from_writer(Vec::new());
-        if let Some(t) = sheet.title {
-            w.write_record([t]).unwrap();
-        }
-        w.write_record(&sheet.header).unwrap();
-        for r in &sheet.rows {
-            w.write_record(r).unwrap();
-        }
-        let text = String::from_utf8(w.into_inner().unwrap())
-            .unwrap()
-            .replace('\n', "\r\n");
+        let text = delimited_text(&sheet, b'\t').replace('\n', "\r\n");
         let mut bytes = vec![0xFF, 0xFE];
         bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         std::fs::write(dir.path().join(format!("{}.txt", sheet.name)), bytes).unwrap();

@@ -28,10 +28,9 @@ fn col(header: &[String], name: &str) -> usize {
         .unwrap_or_else(|| panic!("no column {name}"))
 }
 
-#[test]
-fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
-    let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
+/// Checks the sample into `dir/out` (report.json and the fix lists) and returns that folder.
+fn checked_sample(dir: &Path) -> std::path::PathBuf {
+    let out = dir.join("out");
     let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports/sample.xlsx");
     zwfw()
         .arg("check")
@@ -40,6 +39,25 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
         .arg(&out)
         .assert()
         .code(1);
+    out
+}
+
+/// Saves rows (the header first) as a workbook's 问题清单 sheet, as Excel saves an edited list.
+fn save_list(path: &Path, rows: &[Vec<String>]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+#[test]
+fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = checked_sample(dir.path());
 
     // 东至县's clerk answers the first two findings, in a list sorted the other way round.
     let own = rows(&out.join("整改清单-东至县.xlsx"));
@@ -54,8 +72,6 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
     let (disputed, fixed) = (own[1][fp].clone(), own[2][fp].clone());
     let replies = dir.path().join("回复");
     std::fs::create_dir(&replies).unwrap();
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
     let mut body: Vec<Vec<String>> = own[1..].to_vec();
     body.reverse();
     for row in &mut body {
@@ -80,12 +96,8 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
             row[fix] = "已补充窗口号".into();
         }
     }
-    for (r, row) in std::iter::once(header).chain(&body).enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            ws.write_string(r as u32, c as u16, v).unwrap();
-        }
-    }
-    wb.save(replies.join("整改清单-东至县-回复.xlsx")).unwrap();
+    body.insert(0, header.clone());
+    save_list(&replies.join("整改清单-东至县-回复.xlsx"), &body);
     // Excel's lock file of an open workbook is not a reply.
     std::fs::write(replies.join("~$整改清单-东至县-回复.xlsx"), b"lock").unwrap();
 
@@ -204,15 +216,7 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
 #[test]
 fn gathering_and_reviewing_twice_loses_nothing() {
     let dir = tempfile::tempdir().unwrap();
-    let out = dir.path().join("out");
-    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports/sample.xlsx");
-    zwfw()
-        .arg("check")
-        .arg(&sample)
-        .args(["-q", "--format", "json,xlsx", "-o"])
-        .arg(&out)
-        .assert()
-        .code(1);
+    let out = checked_sample(dir.path());
     let own = rows(&out.join("整改清单-贵池区.xlsx"));
     let h = &own[0];
     let (fp, dispute, reason) = (col(h, "指纹"), col(h, "是否有异议"), col(h, "异议理由"));
@@ -220,21 +224,14 @@ fn gathering_and_reviewing_twice_loses_nothing() {
     let replies = dir.path().join("回复");
     std::fs::create_dir(&replies).unwrap();
     let reply = replies.join("整改清单-贵池区.xlsx");
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
-    for (r, row) in own.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            let v = if r > 0 && c == dispute && (row[fp] == first || row[fp] == second) {
-                "有"
-            } else if r > 0 && c == reason && (row[fp] == first || row[fp] == second) {
-                "该事项由省级统一受理，办理地点以省平台为准"
-            } else {
-                v.as_str()
-            };
-            ws.write_string(r as u32, c as u16, v).unwrap();
+    let mut answered = own.clone();
+    for row in answered.iter_mut().skip(1) {
+        if row[fp] == first || row[fp] == second {
+            row[dispute] = "有".into();
+            row[reason] = "该事项由省级统一受理，办理地点以省平台为准".into();
         }
     }
-    wb.save(&reply).unwrap();
+    save_list(&reply, &answered);
     let before = std::fs::read(&reply).unwrap();
     let report = out.join("report.json");
     let gather = |target: &Path| {
@@ -270,19 +267,13 @@ fn gathering_and_reviewing_twice_loses_nothing() {
     let all_path = reviewed.join("整改清单-全部.xlsx");
     let all = rows(&all_path);
     let a = &all[0];
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
-    for (r, row) in all.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            let v = if r > 0 && c == col(a, "复核结果") && row[col(a, "指纹")] == first {
-                "确认"
-            } else {
-                v.as_str()
-            };
-            ws.write_string(r as u32, c as u16, v).unwrap();
+    let mut decided = all.clone();
+    for row in decided.iter_mut().skip(1) {
+        if row[col(a, "指纹")] == first {
+            row[col(a, "复核结果")] = "确认".into();
         }
     }
-    wb.save(&all_path).unwrap();
+    save_list(&all_path, &decided);
     // Gathering again (a late reply) keeps the reviewed list as a backup.
     let again = gather(&reviewed).assert().success();
     let said = String::from_utf8(again.get_output().stderr.clone()).unwrap();

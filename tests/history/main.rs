@@ -63,10 +63,29 @@ fn check_night(
     at: &str,
     rules: &RuleSet,
 ) -> (history::RunGuard, Checked) {
+    check_input(
+        store,
+        read(night),
+        &format!("night{night}.json"),
+        id,
+        at,
+        rules,
+    )
+}
+
+/// [`check_night`] of records read from `input`.
+fn check_input(
+    store: &mut Store,
+    records: Vec<Record>,
+    input: &str,
+    id: &str,
+    at: &str,
+    rules: &RuleSet,
+) -> (history::RunGuard, Checked) {
     let ctx = CheckContext::default();
     let time = RunTime::parse(at).unwrap();
     let hash = history::config_hash(rules, &ctx.params);
-    let input = format!("night{night}.json");
+    let input = input.to_owned();
     let run = store
         .begin_run(id, time.clone(), std::slice::from_ref(&input), &hash)
         .unwrap();
@@ -75,10 +94,9 @@ fn check_night(
         generated_at: at.into(),
         inputs: vec![input],
     };
-    let mut checked = history::check_incremental(read(night), rules, &ctx, info, &mut |h| {
-        store.cached(&hash, h)
-    })
-    .unwrap();
+    let mut checked =
+        history::check_incremental(records, rules, &ctx, info, &mut |h| store.cached(&hash, h))
+            .unwrap();
     checked.apply_waivers(&store.waivers().unwrap(), time.date);
     (run, checked)
 }

@@ -224,8 +224,6 @@ fn pruning_keeps_trends_and_ages_but_drops_old_details() {
 fn a_fixed_finding_keeps_the_material_it_was_about() {
     let (_dir, mut store) = temp_store();
     let rules = RuleSet::only(&["M01"]);
-    let ctx = CheckContext::default();
-    let hash = history::config_hash(&rules, &ctx.params);
     let item = |material: &str| {
         let json = format!(
             "{{\"code\":\"1134170000312541513000117035000\",\"name\":\"食品经营许可（新办）\",\
@@ -238,24 +236,12 @@ fn a_fixed_finding_keeps_the_material_it_was_about() {
         ("m1", "2026-11-20T02:00:00+08:00", "营业执照复印件"),
         ("m2", "2026-11-21T02:00:00+08:00", "营业执照"),
     ] {
-        let time = RunTime::parse(at).unwrap();
-        let input = "items.json".to_owned();
-        let run = store
-            .begin_run(id, time.clone(), std::slice::from_ref(&input), &hash)
-            .unwrap();
-        let info = RunInfo {
-            run_id: id.into(),
-            generated_at: at.into(),
-            inputs: vec![input],
-        };
-        let mut checked =
-            history::check_incremental(item(material), &rules, &ctx, info, &mut |h| {
-                store.cached(&hash, h)
-            })
-            .unwrap();
+        let (run, mut checked) =
+            check_input(&mut store, item(material), "items.json", id, at, &rules);
         let view = store.diff(&run, &checked, None, 12).unwrap();
         checked.report.history = Some(view.clone());
-        store.stage(run, &checked, &time).unwrap().commit().unwrap();
+        let done = RunTime::parse(at).unwrap();
+        store.stage(run, &checked, &done).unwrap().commit().unwrap();
         views.push(view);
     }
     let fixed: Vec<&FindingHistory> = views[1]
