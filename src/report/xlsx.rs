@@ -120,14 +120,14 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         .iter()
         .flat_map(|u| u.findings.clone())
         .collect();
+    let ctx = RowContext::of(report);
     summary_sheet(
         book.add_worksheet().set_name(SHEETS[0])?,
-        report,
+        (report, &ctx),
         scope,
         &element_counts(&report.rules, &items, &findings),
         &styles,
     )?;
-    let ctx = RowContext::of(report);
     let rows: Vec<FixRow<'_>> = scope
         .units
         .iter()
@@ -311,19 +311,15 @@ fn input_notices(
 
 fn summary_sheet(
     sheet: &mut Worksheet,
-    report: &Report,
+    (report, ctx): (&Report, &RowContext<'_>),
     scope: &Scope<'_, '_>,
     elements: &[ElementCount],
     s: &Styles,
 ) -> Result<(), XlsxError> {
     // With the units' replies gathered (`report --replies`), each unit's answers are counted.
-    let replies: std::collections::HashMap<&str, &super::Reply> = report
-        .replies
-        .iter()
-        .map(|r| (r.fingerprint.as_str(), r))
-        .collect();
+    let replies = !report.replies.is_empty();
     let mut unit_headers = UNIT_HEADERS.to_vec();
-    if !replies.is_empty() {
+    if replies {
         unit_headers.push("单位回复");
     }
     let mut widths = Widths::new(&unit_headers);
@@ -400,15 +396,11 @@ fn summary_sheet(
         } else {
             sheet.write_string(row, 11, "未评分")?;
         }
-        if !replies.is_empty() {
+        if replies {
             let answers: Vec<&super::Reply> = unit
                 .findings
                 .iter()
-                .filter_map(|f| {
-                    replies
-                        .get(crate::history::fingerprint(f).as_str())
-                        .copied()
-                })
+                .filter_map(|f| ctx.reply(&crate::history::fingerprint(f)))
                 .collect();
             let disputed = answers.iter().filter(|r| r.disputed == Some(true)).count();
             let text = if answers.is_empty() {

@@ -18,9 +18,12 @@ pub enum Disguise {
     Text,
 }
 
+/// The first bytes of an OLE compound file: an old `.xls`, WPS's `.et`, or an encrypted `.xlsx`.
+pub const OLE_MAGIC: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
+
 /// Whether the bytes start like a real workbook (ZIP for .xlsx/.ods, OLE for .xls).
 pub fn is_real_workbook(head: &[u8]) -> bool {
-    head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0])
+    head.starts_with(b"PK\x03\x04") || head.starts_with(&OLE_MAGIC)
 }
 
 /// The sheets of a file that is not a real workbook, or `None` when it holds no readable table.

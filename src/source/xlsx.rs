@@ -213,7 +213,7 @@ fn is_encrypted_package(path: &Path) -> bool {
         .flat_map(u16::to_le_bytes)
         .collect();
     std::fs::read(path).is_ok_and(|bytes| {
-        bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) && bytes.windows(name.len()).any(|w| w == name)
+        bytes.starts_with(&disguised::OLE_MAGIC) && bytes.windows(name.len()).any(|w| w == name)
     })
 }
 
@@ -243,7 +243,7 @@ fn open_by_content(
     }
     // The old binary format, whatever the name: `.xls`, WPS's `.et` (the same container; WPS
     // writes its own records into some, which calamine may refuse).
-    if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+    if head.starts_with(&disguised::OLE_MAGIC) {
         return calamine::open_workbook(path)
             .map(Sheets::Xls)
             .map_err(calamine::Error::Xls);
