@@ -172,6 +172,9 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
     assert_eq!(of("贵池区"), "未交回");
     let page = std::fs::read_to_string(rendered.join("report.html")).unwrap();
     assert!(page.contains("单位有异议：平台上公布的办理地点已写明窗口号，导出时被截断"));
+    assert!(
+        page.contains("<th>单位回复</th>") && page.contains("<td>3 条有回复，有异议 1 条</td>")
+    );
 
     // Kept in the JSON report too, as the schema describes them.
     let json_dir = dir.path().join("json");

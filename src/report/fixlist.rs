@@ -265,6 +265,24 @@ impl<'a> RowContext<'a> {
         self.replies.get(fingerprint).copied()
     }
 
+    /// How a unit answered its findings, once replies were gathered (`None` before): `未交回`,
+    /// or `N 条有回复，有异议 M 条`.
+    pub fn reply_summary(&self, findings: &[&Finding]) -> Option<String> {
+        if self.replies.is_empty() {
+            return None;
+        }
+        let answers: Vec<&crate::report::Reply> = findings
+            .iter()
+            .filter_map(|f| self.reply(&crate::history::fingerprint(f)))
+            .collect();
+        let disputed = answers.iter().filter(|r| r.disputed == Some(true)).count();
+        Some(if answers.is_empty() {
+            "未交回".to_owned()
+        } else {
+            format!("{} 条有回复，有异议 {disputed} 条", answers.len())
+        })
+    }
+
     /// 实施主体 of the item with this code (empty when unknown: an item since removed).
     pub fn subject(&self, code: &str) -> &'a str {
         self.subjects.get(code).copied().unwrap_or_default()

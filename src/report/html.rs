@@ -19,7 +19,6 @@ use super::fixlist::bound;
 use super::html_history::{HistoryCtx, UnitCounts, status_of};
 use super::markdown::markdown;
 use super::view::{UnitView, Views, element_counts};
-use crate::history::HistoryView;
 use crate::model::{Finding, Severity};
 use crate::rules;
 
@@ -51,13 +50,10 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
     let views = Views::of(report);
     let scored = views.units.iter().any(|u| u.score.is_some());
     let history = report.history.as_ref();
-    let units: Vec<UnitRow> = views
-        .units
-        .iter()
-        .map(|u| UnitRow::of(u, history))
-        .collect();
-    // In the order of the all-units workbook and findings.csv, so that # names the same finding.
     let ctx = super::fixlist::RowContext::of(report);
+    let units: Vec<UnitRow> = views.units.iter().map(|u| UnitRow::of(u, &ctx)).collect();
+    let replied = !report.replies.is_empty();
+    // In the order of the all-units workbook and findings.csv, so that # names the same finding.
     let findings: Vec<FindingRow> = views
         .units
         .iter()
@@ -98,6 +94,7 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         summary => Value::from(Serde(&report.summary)),
         unit_count => views.units.len(),
         scored,
+        replied,
         units => Value::from(Serde(&units)),
         score_chart => Value::from(Serde(score_chart(&views.units, scored))),
         element_chart => Value::from(Serde(element_chart(report))),
@@ -121,6 +118,8 @@ struct UnitRow {
     score: Option<ScoreCells>,
     /// 新增 / 未整改 / 已整改 / 已移除, with a history.
     history: Option<UnitCounts>,
+    /// How the unit answered, once replies were gathered (`report --replies`).
+    replies: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -139,8 +138,10 @@ struct ScoreCells {
 }
 
 impl UnitRow {
-    fn of(u: &UnitView<'_>, history: Option<&HistoryView>) -> Self {
+    fn of(u: &UnitView<'_>, ctx: &super::fixlist::RowContext<'_>) -> Self {
+        let history = ctx.history;
         UnitRow {
+            replies: ctx.reply_summary(&u.findings),
             history: history.map(|h| UnitCounts::of(h, u.name)),
             name: u.name.to_owned(),
             kind: u.kind.map_or("", |k| k.label_zh()),

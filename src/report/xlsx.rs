@@ -396,18 +396,7 @@ fn summary_sheet(
         } else {
             sheet.write_string(row, 11, "未评分")?;
         }
-        if replies {
-            let answers: Vec<&super::Reply> = unit
-                .findings
-                .iter()
-                .filter_map(|f| ctx.reply(&crate::history::fingerprint(f)))
-                .collect();
-            let disputed = answers.iter().filter(|r| r.disputed == Some(true)).count();
-            let text = if answers.is_empty() {
-                "未交回".to_owned()
-            } else {
-                format!("{} 条有回复，有异议 {disputed} 条", answers.len())
-            };
+        if let Some(text) = ctx.reply_summary(&unit.findings) {
             widths.see(UNIT_HEADERS.len(), &text);
             sheet.write_string(row, UNIT_HEADERS.len() as u16, text)?;
         }
