@@ -45,7 +45,7 @@ pub fn sections(md: &str) -> Vec<(String, String)> {
 }
 
 /// A section of rule docs ([`sections`]) for a clerk's spreadsheet: the glosses meant for the
-/// tool's operators go — `（warning）`, `（n/a）`, and the configuration keys with the words that
+/// tool's operators go — `（warning）`, `（error）`, `（n/a）`, and the configuration keys with the words that
 /// lead to them (`词表见配置 [check] fill_in_words`) or whole clauses and brackets about them —
 /// and `n/a`, `warning` become 不涉及, 提示.
 pub fn for_clerks(text: &str) -> String {
@@ -91,6 +91,7 @@ fn clerk_line(line: &str) -> String {
         .replace("，）", "）")
         .replace("————", "")
         .replace("（warning）", "")
+        .replace("（error）", "")
         .replace("（n/a）", "")
         .replace("（n/a，", "（")
         .replace("（n/a；", "（")
@@ -282,7 +283,15 @@ mod tests {
             let (id, docs) = (rule.meta().id, rule.meta().docs);
             for (heading, body) in sections(docs) {
                 let text = for_clerks(&body);
-                for word in ["warning", "n/a", "[check]", "配置 [", "_", "data/"] {
+                for word in [
+                    "warning",
+                    "（error）",
+                    "n/a",
+                    "[check]",
+                    "配置 [",
+                    "_",
+                    "data/",
+                ] {
                     assert!(!text.contains(word), "{id} {heading}: {word} in {text}");
                 }
                 assert!(!text.is_empty() || body.is_empty(), "{id} {heading}");
