@@ -497,6 +497,10 @@ fn a_clerks_workbook_numbers_header_units_and_footer_rows() {
     assert_eq!(level, NoticeLevel::Warning);
     assert!(phone.contains("有 1 个单元格"), "{phone}");
     assert!(phone.contains("区号的 0 已被 Excel 去掉"), "{phone}");
+    assert!(phone.contains("已补回开头的 0 再检查"), "{phone}");
+    // The landline is checked as the platform publishes it; the mobile number is kept.
+    assert_eq!(a.consult_phone, "05662021156");
+    assert_eq!(b.consult_phone, "13905661234");
     assert!(
         phone.contains("第 2 行") && phone.contains("「5662021156」"),
         "{phone}"

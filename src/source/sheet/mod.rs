@@ -103,7 +103,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     let no_item_sheet = (!has_items && !sheets.is_empty()).then(|| no_item_sheet_notice(&sheets));
     let mut items: Vec<Item> = Vec::new();
     let mut children: Vec<(Kind, Sheet, usize, Vec<Col>)> = Vec::new();
-    for (sheet, detected) in sheets.into_iter().zip(detected) {
+    for (mut sheet, detected) in sheets.into_iter().zip(detected) {
         let Some((header, kind, cols)) = detected else {
             notices.push(Notice {
                 level: NoticeLevel::Info,
@@ -121,7 +121,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             });
             continue;
         };
-        notices.extend(numbers::notices(&sheet, header, &cols));
+        notices.extend(numbers::check(&mut sheet, header, &cols));
         notices.extend(headerless_notice(&sheet, header, &cols));
         if kind == Kind::Item {
             read_item_sheet(&sheet, header, &cols, &mut items, &mut notices);

@@ -3,7 +3,9 @@
 //! `104002000`) and keeps 15 significant digits (a 31-digit 实施编码 ends in zeros). A CSV saved
 //! from Excel carries the damage as scientific notation (`1.13417E+30`). The rules then see
 //! another phone or code than the platform publishes, and their findings blame the content for
-//! what the export did. So each damaged column gets one warning that says so, with its rows.
+//! what the export did. So each damaged column gets one warning that says so, with its rows; and
+//! a landline that lost only its leading 0 (no Chinese area code starts without one) gets it
+//! back, so that the phone rules judge what the platform publishes.
 
 use super::columns::Col;
 use super::{Sheet, cell};
@@ -36,15 +38,35 @@ fn holds(col: &Col) -> Option<Holds> {
 fn damaged(holds: Holds, digits: &str) -> bool {
     let len = digits.trim_start_matches('-').len();
     match holds {
-        // A mobile number is a number Excel keeps whole; a landline with its area code is not.
-        Holds::Phone => !(len == 11 && digits.starts_with('1')),
+        // A mobile number and a 400/800 number are numbers Excel keeps whole; a landline with
+        // its area code is not.
+        Holds::Phone => !(len == 11 && digits.starts_with('1') || is_service_number(digits)),
         Holds::Code(chars) => len != chars || len > 15,
     }
 }
 
+/// A 400/800 number: ten digits, no area code.
+fn is_service_number(digits: &str) -> bool {
+    digits.len() == 10 && (digits.starts_with("400") || digits.starts_with("800"))
+}
+
+/// The phone a number cell held before Excel dropped its leading 0, if it can be told: a
+/// landline with its area code (0 + 2–3 digits + a 7–8 digit number) is 9–11 digits without
+/// the 0; no Chinese area code starts without one.
+fn restored_phone(digits: &str) -> Option<String> {
+    let plausible = (9..=11).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && !digits.starts_with('0')
+        && !(digits.len() == 11 && digits.starts_with('1'))
+        && !is_service_number(digits);
+    plausible.then(|| format!("0{digits}"))
+}
+
 /// One warning per column of `sheet` (header at `header`, columns `cols`) whose phones or codes
-/// are numbers that lost digits, or scientific notation.
-pub(super) fn notices(sheet: &Sheet, header: usize, cols: &[Col]) -> Vec<Notice> {
+/// are numbers that lost digits, or scientific notation. A landline that lost only its leading
+/// 0 gets it back (the warning says so): the rules then check the phone the platform publishes,
+/// not what the export did to it. A code cannot be restored.
+pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> Vec<Notice> {
     let mut out = Vec::new();
     for (c, col) in cols.iter().enumerate() {
         let Some(holds) = holds(col) else { continue };
@@ -67,14 +89,29 @@ pub(super) fn notices(sheet: &Sheet, header: usize, cols: &[Col]) -> Vec<Notice>
         }
         rows.sort_unstable();
         rows.dedup();
-        out.push(notice(sheet, header, c, holds, &rows));
+        let example = cell(&sheet.rows[rows[0]], c).to_owned();
+        let mut restored = 0;
+        if holds == Holds::Phone {
+            for &r in &rows {
+                if let Some(phone) = restored_phone(cell(&sheet.rows[r], c)) {
+                    sheet.rows[r][c] = phone;
+                    restored += 1;
+                }
+            }
+        }
+        out.push(notice(sheet, header, c, (holds, &example, restored), &rows));
     }
     out
 }
 
-fn notice(sheet: &Sheet, header: usize, c: usize, holds: Holds, rows: &[usize]) -> Notice {
+fn notice(
+    sheet: &Sheet,
+    header: usize,
+    c: usize,
+    (holds, example, restored): (Holds, &str, usize),
+    rows: &[usize],
+) -> Notice {
     let name = cell(&sheet.rows[header], c);
-    let example = cell(&sheet.rows[rows[0]], c);
     let mut shown: Vec<String> = rows
         .iter()
         .take(ROWS_SHOWN)
@@ -97,14 +134,49 @@ fn notice(sheet: &Sheet, header: usize, c: usize, holds: Holds, rows: &[usize]) 
     } else {
         "编码"
     };
+    let effect = if restored == rows.len() {
+        format!("已补回开头的 0 再检查（如「{example}」按「0{example}」检查）")
+    } else if restored > 0 {
+        format!(
+            "其中 {restored} 个已补回开头的 0 再检查；其余的{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的"
+        )
+    } else {
+        format!("这些{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的")
+    };
     Notice {
         level: NoticeLevel::Warning,
         provenance: sheet.provenance(rows[0]),
         message: format!(
-            "{}的「{name}」列有 {} 个单元格{lost}（第 {} 行，如「{example}」）。这些{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的；请在导出或另存时把该列设为文本格式，重新导出后再检查",
+            "{}的「{name}」列有 {} 个单元格{lost}（第 {} 行，如「{example}」）。{effect}；请在导出或另存时把该列设为文本格式，重新导出后再检查",
             sheet.label(),
             rows.len(),
             shown.join("、"),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_a_landline_that_lost_its_zero_is_restored() {
+        assert_eq!(restored_phone("5662021156").as_deref(), Some("05662021156"));
+        assert_eq!(restored_phone("1012345678").as_deref(), Some("01012345678"));
+        assert_eq!(
+            restored_phone("57188889999").as_deref(),
+            Some("057188889999")
+        );
+        for intact in [
+            "13905661234",
+            "4006789123",
+            "8008208820",
+            "05662021156",
+            "2021156",
+        ] {
+            assert_eq!(restored_phone(intact), None, "{intact}");
+        }
+        assert!(!damaged(Holds::Phone, "4006789123"));
+        assert!(damaged(Holds::Phone, "5662021156"));
     }
 }
