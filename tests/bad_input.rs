@@ -420,12 +420,18 @@ fn a_truncated_workbook_is_said_to_be_incomplete() {
     let whole = std::fs::read(exports().join("sample.xlsx")).unwrap();
     let cut = dir.path().join("事项导出.xlsx");
     std::fs::write(&cut, &whole[..whole.len() / 2]).unwrap();
-    let r = read(&[cut, exports().join("sample.json")]);
+    refused_beside_sample(cut, &["文件不完整"]);
+}
+
+/// Reads `bad` with the sample JSON: the sample's items are still read, and an error notice
+/// holds every one of `words`.
+fn refused_beside_sample(bad: std::path::PathBuf, words: &[&str]) {
+    let r = read(&[bad, exports().join("sample.json")]);
     assert!(r.items.len() >= 36, "the other input is still read");
     assert!(
         r.notices
             .iter()
-            .any(|n| n.level == NoticeLevel::Error && n.message.contains("文件不完整")),
+            .any(|n| n.level == NoticeLevel::Error && words.iter().all(|w| n.message.contains(w))),
         "{:?}",
         r.notices
     );
@@ -440,15 +446,7 @@ fn an_unreadable_et_file_says_to_save_it_as_xlsx() {
     let mut bytes = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     bytes.resize(1536, 0);
     std::fs::write(&et, bytes).unwrap();
-    let r = read(&[et, exports().join("sample.json")]);
-    assert!(r.items.len() >= 36, "the other input is still read");
-    assert!(
-        r.notices.iter().any(|n| n.level == NoticeLevel::Error
-            && n.message.contains("东至县事项清单.et")
-            && n.message.contains("另存为” Excel 工作簿（.xlsx）")),
-        "{:?}",
-        r.notices
-    );
+    refused_beside_sample(et, &["东至县事项清单.et", "另存为” Excel 工作簿（.xlsx）"]);
 }
 
 /// A compound file (MS-CFB, version 3) holding the two streams Excel and WPS write for a workbook
@@ -515,14 +513,9 @@ fn a_password_protected_workbook_says_to_remove_the_password() {
     let dir = tempfile::tempdir().unwrap();
     let locked = dir.path().join("市场监管局事项（加密）.xlsx");
     std::fs::write(&locked, password_protected_container()).unwrap();
-    let r = read(&[locked, exports().join("sample.json")]);
-    assert!(r.items.len() >= 36, "the other input is still read");
-    assert!(
-        r.notices.iter().any(|n| n.level == NoticeLevel::Error
-            && n.message.contains("市场监管局事项（加密）.xlsx")
-            && n.message.contains("文件设置了打开密码")),
-        "{:?}",
-        r.notices
+    refused_beside_sample(
+        locked,
+        &["市场监管局事项（加密）.xlsx", "文件设置了打开密码"],
     );
 }
 
