@@ -341,3 +341,115 @@ fn gathering_and_reviewing_twice_loses_nothing() {
     let said = String::from_utf8(refused.get_output().stderr.clone()).unwrap();
     assert!(said.contains("是发给单位的整改清单"), "{said}");
 }
+
+/// A clerk corrects a returned list and sends it again; both copies end up in the folder. The
+/// copy saved later stands, whatever the names sort as, and the assessor still sees the earlier
+/// answer, in a note on 整改情况 and in the HTML, so a changed story is not lost.
+#[test]
+fn a_list_sent_again_supersedes_the_earlier_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = checked_sample(dir.path());
+    let own = rows(&out.join("整改清单-东至县.xlsx"));
+    let h = &own[0];
+    let (fp, fix, dispute, reason) = (
+        col(h, "指纹"),
+        col(h, "整改情况"),
+        col(h, "是否有异议"),
+        col(h, "异议理由"),
+    );
+    let target = own[1][fp].clone();
+    let answered = |fix_text: &str, disputed: &str, why: &str| {
+        let mut rows = own.clone();
+        for row in rows.iter_mut().skip(1) {
+            if row[fp] == target {
+                row[fix] = fix_text.into();
+                row[dispute] = disputed.into();
+                row[reason] = why.into();
+            }
+        }
+        rows
+    };
+    let replies = dir.path().join("回复");
+    std::fs::create_dir(&replies).unwrap();
+    // The later copy's name sorts last, so reading order alone would keep the first answer.
+    let (earlier, later) = (
+        replies.join("整改清单-东至县-11月28日.xlsx"),
+        replies.join("整改清单-东至县-12月1日.xlsx"),
+    );
+    save_list(
+        &earlier,
+        &answered("", "有", "该事项由省级部门实施，本县不认领"),
+    );
+    save_list(&later, &answered("已于12月1日补充窗口号", "无", ""));
+    let day = std::time::Duration::from_secs(86_400);
+    let now = std::time::SystemTime::now();
+    for (path, when) in [(&earlier, now - 3 * day), (&later, now - day)] {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    }
+
+    let rendered = dir.path().join("rendered");
+    let run = zwfw()
+        .arg("report")
+        .arg(out.join("report.json"))
+        .arg("--replies")
+        .arg(&replies)
+        .args(["--format", "json,xlsx,html", "-o"])
+        .arg(&rendered)
+        .assert()
+        .success();
+    let said = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains("有不同的回复；这个文件保存得较晚，采用这一行"),
+        "{said}"
+    );
+    assert!(said.contains("整改清单-东至县-11月28日.xlsx"), "{said}");
+
+    let all = rows(&rendered.join("整改清单-全部.xlsx"));
+    let a = &all[0];
+    let row = all.iter().find(|r| r[col(a, "指纹")] == target).unwrap();
+    assert_eq!(
+        (
+            row[col(a, "整改情况")].as_str(),
+            row[col(a, "是否有异议")].as_str(),
+            row[col(a, "异议理由")].as_str()
+        ),
+        ("已于12月1日补充窗口号", "无", "")
+    );
+    let bytes = std::fs::read(rendered.join("整改清单-全部.xlsx")).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut notes = String::new();
+    for i in 0..zip.len() {
+        let mut part = zip.by_index(i).unwrap();
+        if part.name().unwrap().starts_with("xl/comments") {
+            std::io::Read::read_to_string(&mut part, &mut notes).unwrap();
+        }
+    }
+    assert!(
+        notes.contains("其他文件中不同的回复")
+            && notes.contains("是否有异议「有」，异议理由「该事项由省级部门实施，本县不认领」"),
+        "{notes}"
+    );
+
+    let saved: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(rendered.join("report.json")).unwrap())
+            .unwrap();
+    let reply = &saved["replies"][0];
+    assert_eq!(reply["fix"], "已于12月1日补充窗口号");
+    assert!(
+        reply["superseded"][0]
+            .as_str()
+            .unwrap()
+            .contains("11月28日.xlsx"),
+        "{reply}"
+    );
+    let page = std::fs::read_to_string(rendered.join("report.html")).unwrap();
+    assert!(
+        page.contains("另有不同回复（未采用）") && page.contains("本县不认领"),
+        "the HTML shows the earlier answer too"
+    );
+}

@@ -245,6 +245,9 @@ fn reply_text(r: Option<&crate::report::Reply>) -> String {
         if !r.fix.is_empty() {
             parts.push(format!("整改情况：{}", r.fix));
         }
+        for other in &r.superseded {
+            parts.push(format!("另有不同回复（未采用）{other}"));
+        }
         bound(&parts.join("；"), MAX_TEXT_CHARS).into_owned()
     })
 }

@@ -86,6 +86,10 @@ pub struct Reply {
     pub reason: String,
     /// The file the answer was read from.
     pub source: String,
+    /// Different answers to the same finding in other returned files (their place and what they
+    /// say), which this one superseded as the later saved: the assessor sees them beside it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub superseded: Vec<String>,
 }
 
 /// A unit's rate or score interval as the reports show it (`of_rate` picks the rate's ends, else

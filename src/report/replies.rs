@@ -14,6 +14,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use super::fixlist::{DISPUTE_HEADER, FINGERPRINT_HEADER, description, unguard};
 use super::{Reply, Report};
@@ -121,7 +122,7 @@ pub fn from_review(path: &Path, report: &Report) -> Vec<Reply> {
 fn gather_files(paths: &[PathBuf], report: &Report, all_units_ok: bool) -> Gathered {
     let mut out = Gathered::default();
     let findings = Findings::of(report);
-    let mut found: HashMap<usize, Reply> = HashMap::new();
+    let mut found: HashMap<usize, Found> = HashMap::new();
     for path in expand(paths, &mut out.issues) {
         let file_issue = |message: String| FileIssue {
             place: crate::model::Provenance::file(path.display().to_string()),
@@ -154,12 +155,31 @@ fn gather_files(paths: &[PathBuf], report: &Report, all_units_ok: bool) -> Gathe
             continue;
         }
         out.files += 1;
-        read_rows(&table, &cols, &findings, &mut found, &mut out.issues);
+        let saved = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
+        read_rows(&table, &cols, &findings, saved, &mut found, &mut out.issues);
     }
-    let mut replies: Vec<(usize, Reply)> = found.into_iter().collect();
+    let mut replies: Vec<(usize, Found)> = found.into_iter().collect();
     replies.sort_by_key(|(i, _)| *i);
-    out.replies = replies.into_iter().map(|(_, r)| r).collect();
+    out.replies = replies.into_iter().map(|(_, f)| f.reply).collect();
     out
+}
+
+/// An answer gathered so far, and when its file was saved.
+struct Found {
+    reply: Reply,
+    saved: Option<SystemTime>,
+}
+
+/// What a superseded answer said, with its place, for the assessor.
+fn answer_text(r: &Reply) -> String {
+    let mut parts = vec![format!("整改情况「{}」", r.fix)];
+    if let Some(d) = r.disputed {
+        parts.push(format!("是否有异议「{}」", if d { "有" } else { "无" }));
+    }
+    if !r.reason.is_empty() {
+        parts.push(format!("异议理由「{}」", r.reason));
+    }
+    format!("{}：{}", r.source, parts.join("，"))
 }
 
 /// The answers of one returned fix list. When no answered row matches a finding, the file is
@@ -168,7 +188,8 @@ fn read_rows(
     table: &Table,
     cols: &Columns,
     findings: &Findings,
-    found: &mut HashMap<usize, Reply>,
+    saved: Option<SystemTime>,
+    found: &mut HashMap<usize, Found>,
     issues: &mut Vec<FileIssue>,
 ) {
     let mut row_issues = Vec::new();
@@ -242,18 +263,44 @@ fn read_rows(
             disputed,
             reason,
             source: table.place(*row).to_string(),
+            superseded: Vec::new(),
         };
-        match found.get(&index) {
-            Some(first) if same_answer(first, &reply) => {}
-            Some(first) => row_issues.push(table.issue(
-                *row,
-                format!(
-                    "这条问题在 {} 已有不同的回复，采用先读到的那一份",
-                    first.source
-                ),
-            )),
+        match found.get_mut(&index) {
+            Some(first) if same_answer(&first.reply, &reply) => {}
+            // A clerk who corrects a list sends it again: the file saved later holds the answer
+            // that stands, whatever its name; on a tie the one read first stays.
+            Some(first) => {
+                let later = matches!((first.saved, saved), (Some(a), Some(b)) if b > a);
+                let (kept, dropped) = if later {
+                    let mut reply = reply;
+                    reply.superseded = std::mem::take(&mut first.reply.superseded);
+                    let old = std::mem::replace(&mut first.reply, reply);
+                    first.saved = saved;
+                    (&mut first.reply, old)
+                } else {
+                    (&mut first.reply, reply)
+                };
+                let message = if later {
+                    format!(
+                        "这条问题在 {} 有不同的回复；这个文件保存得较晚，采用这一行，另一份写在全部单位清单「整改情况」的批注里",
+                        dropped.source
+                    )
+                } else {
+                    format!(
+                        "这条问题在 {} 已有不同的回复；那个文件{}，采用那一份，这一行写在全部单位清单「整改情况」的批注里",
+                        kept.source,
+                        if matches!((first.saved, saved), (Some(a), Some(b)) if a > b) {
+                            "保存得较晚"
+                        } else {
+                            "先读到"
+                        }
+                    )
+                };
+                row_issues.push(table.issue(*row, message));
+                kept.superseded.push(answer_text(&dropped));
+            }
             None => {
-                found.insert(index, reply);
+                found.insert(index, Found { reply, saved });
             }
         }
     }

@@ -509,6 +509,16 @@ fn findings_sheet(
             };
             sheet.write_string_with_format(row, col as u16, cell, format)?;
         }
+        // Different answers from other returned files, beside the one that stands.
+        let superseded = cells
+            .last()
+            .and_then(|fp| ctx.reply(fp))
+            .map_or(&[][..], |r| r.superseded.as_slice());
+        if !superseded.is_empty() {
+            let text = format!("其他文件中不同的回复：\n{}", superseded.join("\n"));
+            let note = Note::new(text).set_author("zwfw-audit").set_width(360);
+            sheet.insert_note(row, fixlist::FIX_COLUMN as u16, &note)?;
+        }
     }
     if findings.is_empty() {
         sheet.write_string_with_format(1, 1, NO_FINDINGS, &s.text)?;
