@@ -336,7 +336,11 @@ fn a_units_workbook_has_the_clerks_columns_and_the_export_problems() {
     let mut report = report();
     report.notices.push(zwfw_audit::source::Notice {
         level: zwfw_audit::source::NoticeLevel::Warning,
-        provenance: zwfw_audit::model::Provenance::sheet_row("池州市事项导出.xlsx", "基本信息", 2),
+        provenance: zwfw_audit::model::Provenance::sheet_row(
+            "/srv/zwfw/exports/2026-11-29/池州市事项导出.xlsx",
+            "基本信息",
+            2,
+        ),
         message: "表「基本信息」的「咨询电话」列有 3 个单元格是数字格式：数字不能以 0 开头，区号的 0 已被 Excel 去掉".into(),
     });
     write_dir(&report, dir.path(), &[Format::Xlsx]).unwrap();
@@ -383,6 +387,21 @@ fn a_units_workbook_has_the_clerks_columns_and_the_export_problems() {
         "{text:?}"
     );
     assert!(text.iter().any(|t| t.contains("区号的 0 已被 Excel 去掉")));
+    // The clerk sees the file, not the server's folders; the assessor's workbook keeps them.
+    assert!(
+        text.iter()
+            .any(|t| t.starts_with("池州市事项导出.xlsx 表「基本信息」第2行 — ")),
+        "{text:?}"
+    );
+    assert!(!text.iter().any(|t| t.contains("/srv/")), "{text:?}");
+    let mut all = open(&std::fs::read(dir.path().join("整改清单-全部.xlsx")).unwrap());
+    let summary = sheet(&mut all, "汇总");
+    assert!(
+        (0..summary.height())
+            .flat_map(|r| row_strings(&summary, r))
+            .any(|t| t.starts_with("/srv/zwfw/exports/2026-11-29/池州市事项导出.xlsx 表")),
+        "the assessor's workbook names the file in full"
+    );
 }
 
 /// 规则说明 explains every rule the 问题清单 cites, and no other, in plain Chinese.

@@ -61,6 +61,28 @@ impl Provenance {
     }
 }
 
+impl Provenance {
+    /// The place as a unit's clerk needs it: the file's name without the server's folders
+    /// (`事项.xlsx 表「基本信息」第12行`, not `/srv/exports/2026-11-29/事项.xlsx …`); a URL whole,
+    /// as it opens the published page.
+    pub fn for_clerks(&self) -> String {
+        if self.source.contains("://") {
+            return self.to_string();
+        }
+        let name = self
+            .source
+            .rsplit(['/', '\\'])
+            .next()
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&self.source);
+        Provenance {
+            source: name.to_owned(),
+            ..self.clone()
+        }
+        .to_string()
+    }
+}
+
 impl fmt::Display for Provenance {
     /// `事项.xlsx 表「申请材料」第12行`, `items.ndjson 第3行`, or the bare file/URL.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -82,6 +104,28 @@ impl fmt::Display for Provenance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clerks_see_the_file_name_and_the_whole_url() {
+        let cases = [
+            (
+                Provenance::sheet_row("/srv/zwfw/exports/事项.xlsx", "基本信息", 12),
+                "事项.xlsx 表「基本信息」第12行",
+            ),
+            (
+                Provenance::row(r"D:\考核\2026\事项.csv", 3),
+                "事项.csv 第3行",
+            ),
+            (Provenance::record("items.json", 7), "items.json 第7条"),
+            (
+                Provenance::file("https://zwfw.chizhou.gov.cn/bsdt/item/1/guide"),
+                "https://zwfw.chizhou.gov.cn/bsdt/item/1/guide",
+            ),
+        ];
+        for (p, shown) in cases {
+            assert_eq!(p.for_clerks(), shown, "{p}");
+        }
+    }
 
     #[test]
     fn display_names_sheet_and_row() {

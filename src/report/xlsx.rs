@@ -145,6 +145,7 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
     items_sheet(
         book.add_worksheet().set_name(SHEETS[2])?,
         &all_items,
+        scope.all,
         &styles,
     )?;
     rules_sheet(
@@ -258,6 +259,11 @@ const ELEMENT_HEADERS: [&str; 9] = [
     "提示",
 ];
 
+/// Where a record was read: in full in the assessor's workbook (`all`), by file name in a unit's.
+fn place(p: &crate::model::Provenance, all: bool) -> String {
+    if all { p.to_string() } else { p.for_clerks() }
+}
+
 /// Notices about the input shown on 汇总, at most.
 const NOTICES_SHOWN: usize = 20;
 
@@ -268,6 +274,7 @@ fn input_notices(
     sheet: &mut Worksheet,
     mut row: u32,
     report: &Report,
+    all: bool,
     s: &Styles,
 ) -> Result<u32, XlsxError> {
     use crate::source::NoticeLevel;
@@ -292,7 +299,7 @@ fn input_notices(
         sheet.write_string(
             row,
             0,
-            fixlist::cell(&format!("{} — {}", n.provenance, n.message)),
+            fixlist::cell(&format!("{} — {}", place(&n.provenance, all), n.message)),
         )?;
     }
     if notices.len() > NOTICES_SHOWN {
@@ -416,7 +423,7 @@ fn summary_sheet(
             ),
         )?;
     }
-    row = input_notices(sheet, row, report, s)?;
+    row = input_notices(sheet, row, report, scope.all, s)?;
     if let Some(history) = &report.history {
         row = super::xlsx_history::summary(
             sheet, row, history, scope, &s.section, &s.header, &s.points,
@@ -654,7 +661,14 @@ fn item_type_text(published: &str) -> String {
     }
 }
 
-fn items_sheet(sheet: &mut Worksheet, items: &[&ItemEntry], s: &Styles) -> Result<(), XlsxError> {
+/// The items of the workbook; `all` (the assessor's workbook) names each source in full, a
+/// unit's workbook by its file name (the server's folders mean nothing to a clerk).
+fn items_sheet(
+    sheet: &mut Worksheet,
+    items: &[&ItemEntry],
+    all: bool,
+    s: &Styles,
+) -> Result<(), XlsxError> {
     let mut widths = Widths::new(&ITEM_HEADERS);
     header_row(sheet, 0, &ITEM_HEADERS, &s.header)?;
     for (i, item) in items.iter().enumerate() {
@@ -683,7 +697,7 @@ fn items_sheet(sheet: &mut Worksheet, items: &[&ItemEntry], s: &Styles) -> Resul
                 .to_owned(),
             ),
             (6, fixlist::cell(item.reason.as_deref().unwrap_or(""))),
-            (12, fixlist::cell(&item.provenance.to_string())),
+            (12, fixlist::cell(&place(&item.provenance, all))),
         ];
         sheet.write_number(row, 0, (i + 1) as f64)?;
         for (col, text) in &texts {
