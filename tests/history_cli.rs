@@ -284,3 +284,161 @@ fn prune_with_reports_removes_old_report_folders_only() {
         assert!(reports.join(kept).exists(), "{kept} removed");
     }
 }
+
+/// Splits night 1's export as a city exports it to two files: the city departments' items
+/// (`市直.json`) and the county's (`县区.json`, 贵池区's two items, one finding: C1 and C2…).
+fn split_night1(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let text = std::fs::read_to_string(fixture("night1.json")).unwrap();
+    let night: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let (county, city): (Vec<_>, Vec<_>) = night["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .cloned()
+        .partition(|i| i["region"] == "贵池区");
+    assert!(!county.is_empty() && !city.is_empty());
+    let exports = dir.join("exports");
+    std::fs::create_dir_all(&exports).unwrap();
+    let (city_path, county_path) = (exports.join("市直.json"), exports.join("县区.json"));
+    std::fs::write(&city_path, serde_json::to_string(&city).unwrap()).unwrap();
+    std::fs::write(&county_path, serde_json::to_string(&county).unwrap()).unwrap();
+    (city_path, county_path)
+}
+
+/// One night the county's export is missing (or cut short while it was written): the run goes on
+/// for the city's items, but says — even with `-q` — that its input is incomplete, its 已移除 rows
+/// say the items may only be unread, and the next night compares with the last night that read
+/// everything, so the county's findings persist with their age instead of coming back as 新增.
+#[test]
+fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
+    let dir = workdir();
+    let d = dir.path();
+    let (city, county) = split_night1(d);
+    let night = |id: &str, at: &str| {
+        let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
+        cmd.current_dir(d)
+            .args([
+                "audit",
+                "--config",
+                "zwfw-audit.toml",
+                "--run-id",
+                id,
+                "--at",
+                at,
+            ])
+            .arg("--input")
+            .arg(&city)
+            .arg("--input")
+            .arg(&county)
+            .args(["--fail-on-new", "error"]);
+        cmd
+    };
+    night("n1", "2026-11-20T02:00:00+08:00").assert().code(1);
+    let county_text = std::fs::read(&county).unwrap();
+    let county_findings = |r: &serde_json::Value| -> Vec<(String, String, u64)> {
+        r["history"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["unit"] == "贵池区")
+            .map(|h| {
+                (
+                    h["fingerprint"].as_str().unwrap().to_owned(),
+                    h["status"].as_str().unwrap().to_owned(),
+                    h["age_days"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let before = county_findings(&report(d, "n1"));
+    assert!(!before.is_empty(), "the county has findings");
+
+    // Night 2: the county's file is missing. Quiet, as cron runs it — and still told.
+    std::fs::remove_file(&county).unwrap();
+    night("n2", "2026-11-21T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout(contains("注意: 运行 n2 的输入不完整"))
+        .stdout(contains("县区.json"));
+    let r2 = report(d, "n2");
+    assert!(
+        r2["history"]["input_problems"][0]
+            .as_str()
+            .unwrap()
+            .contains("县区.json"),
+        "{}",
+        r2["history"]
+    );
+    assert!(
+        county_findings(&r2).iter().all(|(_, s, _)| s == "gone"),
+        "unread items' findings are 已移除 tonight"
+    );
+    let rows = zwfw_audit_rows(&d.join("reports/n2/整改清单-贵池区.xlsx"));
+    assert!(
+        rows.iter()
+            .any(|r| r.iter().any(|c| c.contains("这个事项可能只是没有读到"))),
+        "{rows:?}"
+    );
+    let page = std::fs::read_to_string(d.join("reports/n2/report.html")).unwrap();
+    assert!(page.contains("本次输入不完整，下列内容没有读到"));
+
+    // Night 3: the file is back, but cut short while it was being written.
+    std::fs::write(&county, &county_text[..county_text.len() - 40]).unwrap();
+    night("n3", "2026-11-22T02:00:00+08:00")
+        .assert()
+        .stdout(contains("注意: 运行 n3 的输入不完整"))
+        .stdout(contains(
+            "输入不完整的运行 n2（2026-11-21T02:00:00+08:00）未作为对比基准",
+        ))
+        .stdout(contains("对比运行 n1"));
+
+    // Night 4: whole again. Compared with night 1, the last night that read everything: the
+    // county's findings persist, three days old, and nothing is new, so the threshold stays quiet.
+    std::fs::write(&county, &county_text).unwrap();
+    night("n4", "2026-11-23T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("对比运行 n1"))
+        .stdout(contains("新增 0 条"));
+    let after = county_findings(&report(d, "n4"));
+    assert_eq!(
+        after,
+        before
+            .iter()
+            .map(|(fp, _, _)| (fp.clone(), "persisting".to_owned(), 3))
+            .collect::<Vec<_>>()
+    );
+    let store = Store::open(&d.join("reports/history.sqlite")).unwrap();
+    let partial: Vec<_> = store
+        .runs()
+        .unwrap()
+        .into_iter()
+        .filter(|r| r.input_problems.is_some())
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(partial, ["n2", "n3"]);
+    drop(store);
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "runs"])
+        .assert()
+        .success()
+        .stdout(contains("运行编号\t开始时间\t状态\t输入文件\n"))
+        .stdout(contains(
+            "n2\t2026-11-21T02:00:00+08:00\t已完成（输入不完整）\t",
+        ))
+        .stdout(contains("n4\t2026-11-23T02:00:00+08:00\t已完成\t"));
+}
+
+/// The 问题清单 sheet of a workbook, as strings.
+fn zwfw_audit_rows(path: &Path) -> Vec<Vec<String>> {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    let sheet = wb.worksheet_range("问题清单").unwrap();
+    sheet
+        .rows()
+        .map(|r| r.iter().map(Data::to_string).collect())
+        .collect()
+}

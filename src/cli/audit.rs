@@ -162,6 +162,7 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
             let (store, _) = open_store(store)?;
             let today = RunTime::now().date;
             let mut out = std::io::stdout().lock();
+            writeln!(out, "指纹\t有效期\t状态\t理由").or_else(super::ignore_broken_pipe)?;
             for w in store.waivers()? {
                 let state = if w.is_active(today) {
                     "有效"
@@ -197,10 +198,17 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
         Some(Action::Runs { store }) => {
             let (store, _) = open_store(store)?;
             let mut out = std::io::stdout().lock();
+            writeln!(out, "运行编号\t开始时间\t状态\t输入文件")
+                .or_else(super::ignore_broken_pipe)?;
             for r in store.runs()? {
+                let partial = if r.input_problems.is_some() {
+                    "（输入不完整）"
+                } else {
+                    ""
+                };
                 writeln!(
                     out,
-                    "{}\t{}\t{}\t{}",
+                    "{}\t{}\t{}{partial}\t{}",
                     r.id,
                     r.started_at,
                     r.status.label_zh(),
@@ -345,6 +353,7 @@ fn nightly_steps(
             .collect();
         bail!("没有读到任何事项: {}", why.join("；"));
     }
+    let input_problems = input_problems(&records);
     // 2. Check, reusing unchanged items.
     let info = RunInfo {
         run_id: run.id().to_owned(),
@@ -387,7 +396,10 @@ fn nightly_steps(
         args.since.as_deref(),
         config.audit.trend_runs,
     )?;
-    checked.report.history = Some(view);
+    checked.report.history = Some(HistoryView {
+        input_problems,
+        ..view
+    });
     // 7. Reports (JSON, Excel fix lists, HTML, CSV — the writers `check` uses, with the history
     //    columns), into `<run>.partial/` until the run is complete.
     let dir = config.output.dir.join(run.id());
@@ -412,9 +424,7 @@ fn nightly_steps(
         );
     }
     let view = checked.report.history.as_ref().expect("set above");
-    if !args.quiet {
-        print_summary(&checked, view, &dir);
-    }
+    print_summary(&checked, view, &dir, args.quiet);
     let threshold = match args.fail_on_new {
         FailOnNew::Error => Some(Severity::Error),
         FailOnNew::Warning => Some(Severity::Warning),
@@ -423,9 +433,55 @@ fn nightly_steps(
     Ok(i32::from(threshold.is_some_and(|t| view.has_new_at(t))))
 }
 
-fn print_summary(checked: &history::Checked, view: &HistoryView, dir: &Path) {
+/// What of the input could not be read, as `place — reason`: the errors met reading (a file
+/// missing or holding no item table, a sheet or a key column lost), and a file whose last record
+/// breaks off (cut short while it was written or copied: what followed is lost). A run with any
+/// is kept and shown, but is no baseline: what it did not read would count as 已移除 tonight and
+/// as 新增 again tomorrow, with its age reset.
+fn input_problems(records: &[Record]) -> Vec<String> {
+    let mut problems = Vec::new();
+    // Per file, the last record when it is an unreadable one that breaks off.
+    let mut last: Vec<(&str, Option<&source::Unreadable>)> = Vec::new();
+    for r in records {
+        let (file, cut) = match r {
+            Record::Notice(n) => {
+                if n.level == NoticeLevel::Error {
+                    problems.push(format!("{} — {}", n.provenance, n.message));
+                }
+                continue;
+            }
+            Record::Item(item) => (item.provenance.source.as_str(), None),
+            Record::Unreadable(u) => (
+                u.provenance.source.as_str(),
+                u.reason
+                    .contains(source::json_error::CUT_SHORT)
+                    .then_some(u),
+            ),
+        };
+        match last.iter_mut().find(|(f, _)| *f == file) {
+            Some(entry) => entry.1 = cut,
+            None => last.push((file, cut)),
+        }
+    }
+    problems.extend(last.iter().filter_map(|(_, cut)| {
+        cut.map(|u| {
+            format!(
+                "{} — 文件在这里中途结束，后面的事项没有读到（导出可能还没写完，或没有复制完整），请重新导出",
+                u.provenance
+            )
+        })
+    }));
+    problems
+}
+
+/// Notices shown on the terminal, at most; the rest are in the reports.
+const NOTICES_SHOWN: usize = 20;
+
+/// The summary; with `quiet`, only what needs someone's attention: input that could not be read,
+/// runs left out of the comparison, waivers that expired or match nothing, and reading problems.
+fn print_summary(checked: &history::Checked, view: &HistoryView, dir: &Path, quiet: bool) {
     let mut out = std::io::stdout().lock();
-    let _ = write_summary(&mut out, checked, view, dir).or_else(super::ignore_broken_pipe);
+    let _ = write_summary(&mut out, checked, view, dir, quiet).or_else(super::ignore_broken_pipe);
 }
 
 fn write_summary(
@@ -433,6 +489,80 @@ fn write_summary(
     checked: &history::Checked,
     view: &HistoryView,
     dir: &Path,
+    quiet: bool,
+) -> std::io::Result<()> {
+    if !quiet {
+        write_totals(out, checked, view)?;
+    }
+    if !view.input_problems.is_empty() {
+        writeln!(
+            out,
+            "注意: 运行 {} 的输入不完整，下列内容没有读到；本次的「已移除」可能只是没有读到，以后的运行不与本次对比：",
+            view.run.id
+        )?;
+        for p in &view.input_problems {
+            writeln!(out, "  {p}")?;
+        }
+    }
+    for r in &view.skipped_runs {
+        writeln!(out, "  未完成的运行 {}（{}）未计入对比", r.id, r.started_at)?;
+    }
+    for r in &view.partial_runs {
+        writeln!(
+            out,
+            "  输入不完整的运行 {}（{}）未作为对比基准",
+            r.id, r.started_at
+        )?;
+    }
+    for w in &view.waivers.expired {
+        writeln!(
+            out,
+            "  豁免已过期（{} 到期）: {} — {}",
+            w.until, w.fingerprint, w.reason
+        )?;
+    }
+    for w in &view.waivers.unmatched {
+        writeln!(
+            out,
+            "  豁免未匹配任何问题（可能已整改或内容已变）: {} — {}",
+            w.fingerprint, w.reason
+        )?;
+    }
+    // Errors met reading are the input problems listed above; quiet leaves out the merely
+    // informative notices (an instructions sheet skipped).
+    let notices: Vec<_> = checked
+        .report
+        .notices
+        .iter()
+        .filter(|n| !quiet || n.level >= NoticeLevel::Warning)
+        .filter(|n| n.level != NoticeLevel::Error)
+        .collect();
+    for n in notices.iter().take(NOTICES_SHOWN) {
+        writeln!(out, "  注意: {} — {}", n.provenance, n.message)?;
+    }
+    if notices.len() > NOTICES_SHOWN {
+        writeln!(
+            out,
+            "  ……另有 {} 条注意事项，见 {}",
+            notices.len() - NOTICES_SHOWN,
+            dir.join("report.html").display()
+        )?;
+    }
+    if quiet {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "报告已写入 {}（report.json、report.html、findings.csv、整改清单-*.xlsx）",
+        dir.display()
+    )
+}
+
+/// The run's counts and each unit's line.
+fn write_totals(
+    out: &mut dyn Write,
+    checked: &history::Checked,
+    view: &HistoryView,
 ) -> std::io::Result<()> {
     let s = &checked.report.summary;
     let t = view.totals();
@@ -455,9 +585,6 @@ fn write_summary(
         t.persisting,
         t.gone
     )?;
-    for r in &view.skipped_runs {
-        writeln!(out, "  未完成的运行 {}（{}）未计入对比", r.id, r.started_at)?;
-    }
     writeln!(out, "  单位\t事项\t错误\t新增\t已整改\t未整改\t已移除")?;
     for u in &view.units {
         writeln!(
@@ -466,26 +593,50 @@ fn write_summary(
             u.unit, u.items, u.errors, u.new, u.fixed, u.persisting, u.gone
         )?;
     }
-    for w in &view.waivers.expired {
-        writeln!(
-            out,
-            "  豁免已过期（{} 到期）: {} — {}",
-            w.until, w.fingerprint, w.reason
-        )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Item, Provenance};
+
+    fn item(file: &str, row: u64) -> Record {
+        Record::Item(Box::new(Item {
+            provenance: Provenance::row(file, row),
+            ..Item::default()
+        }))
     }
-    for w in &view.waivers.unmatched {
-        writeln!(
-            out,
-            "  豁免未匹配任何问题（可能已整改或内容已变）: {} — {}",
-            w.fingerprint, w.reason
-        )?;
+
+    fn broken(file: &str, row: u64, reason: &str) -> Record {
+        Record::Unreadable(source::Unreadable {
+            provenance: Provenance::row(file, row),
+            reason: reason.to_owned(),
+            code: None,
+            name: None,
+            partial: None,
+        })
     }
-    for n in &checked.report.notices {
-        writeln!(out, "  注意: {} — {}", n.provenance, n.message)?;
+
+    /// A line that breaks off ends a file cut short only when nothing follows it in that file;
+    /// one bad line in the middle is the item's problem, not the run's.
+    #[test]
+    fn a_file_whose_last_record_breaks_off_is_incomplete_input() {
+        let cut = format!("JSON 语法错误：第 833 列{}", source::json_error::CUT_SHORT);
+        let records = [
+            item("县区.ndjson", 1),
+            broken("县区.ndjson", 2, &cut),
+            item("市直.ndjson", 1),
+            broken("市直.ndjson", 2, &cut),
+            item("市直.ndjson", 3),
+            broken("市直.ndjson", 4, "缺少字段「实施编码」"),
+        ];
+        assert_eq!(
+            input_problems(&records),
+            [
+                "县区.ndjson 第2行 — 文件在这里中途结束，后面的事项没有读到（导出可能还没写完，或没有复制完整），请重新导出"
+            ]
+        );
+        assert!(input_problems(&records[2..]).is_empty());
     }
-    writeln!(
-        out,
-        "报告已写入 {}（report.json、report.html、findings.csv、整改清单-*.xlsx）",
-        dir.display()
-    )
 }

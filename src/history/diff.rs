@@ -55,7 +55,8 @@ impl Store {
     pub fn previous_complete(&self, time: &RunTime) -> Result<Option<RunRef>, HistoryError> {
         self.conn
             .query_row(
-                "SELECT id, started_at FROM runs WHERE status = 'complete' AND started_epoch < ?1
+                "SELECT id, started_at FROM runs
+                 WHERE status = 'complete' AND input_problems IS NULL AND started_epoch < ?1
                  ORDER BY started_epoch DESC LIMIT 1",
                 [time.epoch],
                 |r| {
@@ -82,6 +83,7 @@ impl Store {
             self.conn
                 .query_row(
                     "SELECT id, started_at FROM runs WHERE status = 'complete'
+                       AND input_problems IS NULL
                        AND substr(started_at, 1, 10) <= ?1 AND started_epoch < ?2
                      ORDER BY started_epoch DESC LIMIT 1",
                     params![date.to_string(), time.epoch],
@@ -91,7 +93,8 @@ impl Store {
         } else {
             self.conn
                 .query_row(
-                    "SELECT id, started_at FROM runs WHERE status = 'complete' AND id = ?1",
+                    "SELECT id, started_at FROM runs
+                     WHERE status = 'complete' AND input_problems IS NULL AND id = ?1",
                     [since.trim()],
                     row,
                 )
@@ -158,14 +161,21 @@ impl Store {
         &self,
         after: Option<i64>,
         run: &RunGuard,
+        partial: bool,
     ) -> Result<Vec<RunRef>, HistoryError> {
+        // Runs that did not complete, or (`partial`) completed without reading all their input.
+        let which = if partial {
+            "status = 'complete' AND input_problems IS NOT NULL"
+        } else {
+            "status <> 'complete'"
+        };
         let mut st = self
             .conn
-            .prepare(
+            .prepare(&format!(
                 "SELECT id, started_at FROM runs
-                 WHERE status <> 'complete' AND id <> ?1 AND started_epoch > ?2 AND started_epoch < ?3
-                 ORDER BY started_epoch",
-            )
+                 WHERE {which} AND id <> ?1 AND started_epoch > ?2 AND started_epoch < ?3
+                 ORDER BY started_epoch"
+            ))
             .map_err(|e| self.err(e))?;
         st.query_map(
             params![run.id(), after.unwrap_or(i64::MIN), run.time().epoch],
@@ -197,7 +207,8 @@ impl Store {
             .prepare_cached(
                 "SELECT r.id, r.started_at, u.items, u.errors, u.score
                  FROM unit_runs u JOIN runs r ON r.id = u.run_id
-                 WHERE u.unit = ?1 AND r.status = 'complete' AND r.started_epoch < ?2
+                 WHERE u.unit = ?1 AND r.status = 'complete' AND r.input_problems IS NULL
+                   AND r.started_epoch < ?2
                  ORDER BY r.started_epoch DESC LIMIT ?3",
             )
             .map_err(|e| self.err(e))?;
@@ -239,7 +250,8 @@ impl Store {
             .as_ref()
             .map(|b| self.epoch_of(&b.id))
             .transpose()?;
-        let skipped_runs = self.skipped_runs(after, run)?;
+        let skipped_runs = self.skipped_runs(after, run, false)?;
+        let partial_runs = self.skipped_runs(after, run, true)?;
         let first_seen = self.first_seen_map(time)?;
         let age = |seen: &str| RunTime::parse(seen).map_or(0, |t| days_between(t.date, time.date));
         let report = &checked.report;
@@ -359,6 +371,8 @@ impl Store {
             },
             baseline,
             skipped_runs,
+            partial_runs,
+            input_problems: Vec::new(),
             reused_items: checked.reused,
             findings: findings.into_values().collect(),
             units: units.into_values().collect(),

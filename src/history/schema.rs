@@ -7,11 +7,13 @@
 //! - **v2**: waivers; per-unit figures of every run (`unit_runs`: items, counted errors, score) for
 //!   the trend, backfilled from v1 data; cached item results for incremental runs (`results`);
 //!   item status (checked/unreadable); findings marked waived.
+//! - **v3**: what of a run's input could not be read (`runs.input_problems`, NULL when it was read
+//!   whole): such a run is kept and shown, but is no baseline for later runs.
 
 use rusqlite::Connection;
 
 /// The schema version this tool writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The v1 schema, exactly as the first release created it.
 pub const V1_SQL: &str = "
@@ -90,8 +92,14 @@ SELECT i.run_id, i.unit, COUNT(*),
 PRAGMA user_version = 2;
 ";
 
+/// v2 → v3.
+const V3_SQL: &str = "
+ALTER TABLE runs ADD COLUMN input_problems TEXT;
+PRAGMA user_version = 3;
+";
+
 /// The migration from version `n - 1` to `n` is `MIGRATIONS[n - 1]`.
-const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL];
+const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL];
 
 /// The store's `user_version`.
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

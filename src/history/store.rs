@@ -63,6 +63,9 @@ pub struct RunRecord {
     pub config_hash: String,
     /// Tool version.
     pub tool_version: String,
+    /// What of a complete run's input could not be read (one problem a line); such a run is no
+    /// baseline.
+    pub input_problems: Option<String>,
 }
 
 /// A run in progress: holds the run lock until it is committed, abandoned or dropped (dropping
@@ -364,10 +367,15 @@ impl Store {
                     score.map(|s| s.full_marks),
                 ])?;
             }
+            let problems = report
+                .history
+                .as_ref()
+                .map(|h| h.input_problems.join("\n"))
+                .filter(|p| !p.is_empty());
             tx.execute(
-                "UPDATE runs SET status = 'complete', finished_at = ?2
+                "UPDATE runs SET status = 'complete', finished_at = ?2, input_problems = ?3
                  WHERE id = ?1 AND status = 'running'",
-                params![run.id, finished_at.text],
+                params![run.id, finished_at.text, problems],
             )
         };
         let updated = write().map_err(|e| sql_err(&path, e))?;
@@ -390,7 +398,8 @@ impl Store {
         let mut st = self
             .conn
             .prepare(
-                "SELECT id, started_at, finished_at, status, inputs, config_hash, tool_version
+                "SELECT id, started_at, finished_at, status, inputs, config_hash, tool_version,
+                        input_problems
                  FROM runs ORDER BY started_epoch, id",
             )
             .map_err(|e| self.err(e))?;
@@ -410,6 +419,7 @@ impl Store {
                     inputs: serde_json::from_str(&inputs).unwrap_or_default(),
                     config_hash: r.get(5)?,
                     tool_version: r.get(6)?,
+                    input_problems: r.get(7)?,
                 })
             })
             .and_then(Iterator::collect)

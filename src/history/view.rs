@@ -19,6 +19,14 @@ pub struct HistoryView {
     /// compared against, not counted.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub skipped_runs: Vec<RunRef>,
+    /// Runs between the baseline and this one that completed without reading all their input
+    /// (a file missing, unreadable or cut short): shown, but not compared against.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partial_runs: Vec<RunRef>,
+    /// What of this run's input could not be read (`place — reason`); when any, this run's
+    /// 已移除 may only be unread, and later runs do not compare against it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub input_problems: Vec<String>,
     /// Items whose results were reused from an earlier run (content and configuration unchanged).
     pub reused_items: usize,
     /// Every finding of this run (新增/未整改) and every baseline finding no longer found

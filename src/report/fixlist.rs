@@ -128,6 +128,11 @@ pub const FIXED_NOTE: &str = "上次运行的问题本次未再发现，无需�
 /// 整改建议 shown on a 已移除 row whose item is not in this run's input.
 pub const GONE_NOTE: &str = "事项不在本次导出中（已删除或实施编码已改），问题不再检查";
 
+/// 整改建议 shown on a 已移除 row whose item is not in the input of a run that could not read all
+/// of it (a file missing or cut short): the item may well be there.
+pub const NOT_READ_NOTE: &str =
+    "本次输入不完整（见汇总表），这个事项可能只是没有读到；问题未能检查，不表示已处理";
+
 /// 整改建议 shown on a 已移除 row whose item is in the input but could not be read.
 pub const UNREADABLE_NOTE: &str =
     "事项本次无法读取（原因见「事项」表），问题未能检查；请先修正事项数据";
@@ -255,6 +260,8 @@ impl<'a> RowContext<'a> {
             UNREADABLE_NOTE
         } else if !self.rules.contains(h.rule.as_str()) {
             RULE_OFF_NOTE
+        } else if self.history.is_some_and(|v| !v.input_problems.is_empty()) {
+            NOT_READ_NOTE
         } else {
             GONE_NOTE
         }

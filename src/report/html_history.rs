@@ -34,8 +34,8 @@ const MAX_TICKS: usize = 8;
 pub(super) struct HistoryCtx {
     /// 对比运行 … or 首次运行.
     baseline: String,
-    /// Runs skipped (incomplete) between the baseline and this run.
-    skipped: Vec<String>,
+    /// This run's unread input, and runs left out of the comparison.
+    notes: Vec<String>,
     new: usize,
     persisting: usize,
     fixed: usize,
@@ -88,11 +88,7 @@ impl HistoryCtx {
                 || "首次运行，没有对比基准：全部问题记为新增".to_owned(),
                 |b| format!("对比运行 {}（{}）", b.id, b.started_at),
             ),
-            skipped: history
-                .skipped_runs
-                .iter()
-                .map(|r| format!("{}（{}）", r.id, r.started_at))
-                .collect(),
+            notes: super::xlsx_history::run_notes(history),
             new: t.new,
             persisting: t.persisting,
             fixed: t.fixed,

@@ -43,6 +43,10 @@ pub(super) fn summary(
     );
     sheet.write_string_with_format(row, 0, "与上次运行对比", section)?;
     sheet.write_string(row, 1, fixlist::cell(&baseline))?;
+    for note in run_notes(history) {
+        row += 1;
+        sheet.write_string(row, 1, fixlist::cell(&note))?;
+    }
     row += 1;
     for (col, h) in DIFF_HEADERS.iter().chain([&WAIVED_HEADER]).enumerate() {
         sheet.write_string_with_format(row, col as u16, *h, header)?;
@@ -101,4 +105,35 @@ pub(super) fn run_date(started_at: &str) -> &str {
         Some(d) if d.as_bytes().get(4) == Some(&b'-') && d.as_bytes().get(7) == Some(&b'-') => d,
         _ => started_at,
     }
+}
+
+/// Problems shown under the comparison's heading: this run's input could not be read whole, and
+/// runs left out of the comparison.
+pub(super) fn run_notes(history: &HistoryView) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !history.input_problems.is_empty() {
+        notes.push(format!(
+            "本次输入不完整，下列内容没有读到：「已移除」的问题可能只是没有读到，以后的运行不与本次对比。{}",
+            history.input_problems.join("；")
+        ));
+    }
+    let runs = |runs: &[crate::history::RunRef]| {
+        runs.iter()
+            .map(|r| format!("{}（{}）", r.id, r.started_at))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    if !history.skipped_runs.is_empty() {
+        notes.push(format!(
+            "未完成的运行未计入对比：{}",
+            runs(&history.skipped_runs)
+        ));
+    }
+    if !history.partial_runs.is_empty() {
+        notes.push(format!(
+            "输入不完整的运行未作为对比基准：{}",
+            runs(&history.partial_runs)
+        ));
+    }
+    notes
 }

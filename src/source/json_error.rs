@@ -7,6 +7,10 @@ use serde_json::Value;
 use crate::model::Item;
 use crate::model::text::quote;
 
+/// What a record that ends before its JSON does is called: at the end of a file, the file was cut
+/// short (still being written, or copied in part), and what followed is lost.
+pub(crate) const CUT_SHORT: &str = "意外结束（内容可能被截断）";
+
 /// A syntax error (`e` from parsing `text` as any JSON value), e.g. `JSON 语法错误：第 17 列意外结束
 /// （内容可能被截断）`. `line` adds the line for a whole file (NDJSON has it in the place). Columns
 /// count characters, as an editor shows them (serde_json counts bytes: three a Chinese character).
@@ -26,7 +30,7 @@ pub fn syntax(e: &serde_json::Error, text: &str, line: bool) -> String {
     };
     let message = bare(e);
     let what = if e.is_eof() {
-        "意外结束（内容可能被截断）".to_owned()
+        CUT_SHORT.to_owned()
     } else if message.starts_with("expected value") {
         "应为一个值（文本要加双引号）".to_owned()
     } else if message.starts_with("key must be a string") {
