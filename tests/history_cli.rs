@@ -442,3 +442,27 @@ fn zwfw_audit_rows(path: &Path) -> Vec<Vec<String>> {
         .map(|r| r.iter().map(Data::to_string).collect())
         .collect()
 }
+
+/// Run again within the same second (by hand right after cron, or by a retry): the second run
+/// takes the next free name instead of failing; a run id given with --run-id is never changed.
+#[test]
+fn a_run_started_in_the_same_second_takes_the_next_name() {
+    let dir = workdir();
+    let d = dir.path();
+    let at = "2026-11-20T02:00:00+08:00";
+    let again = || {
+        let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
+        cmd.current_dir(d).args(["audit", "-q", "--at", at]);
+        cmd
+    };
+    again().assert().code(0);
+    again().assert().code(0);
+    assert!(d.join("reports/20261120-020000/report.json").exists());
+    let r = report(d, "20261120-020000-2");
+    assert_eq!(r["history"]["run"]["id"], "20261120-020000-2");
+    again()
+        .args(["--run-id", "20261120-020000"])
+        .assert()
+        .code(2)
+        .stderr(contains("运行编号 20261120-020000 已存在于历史库中"));
+}

@@ -312,10 +312,29 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
         Some(t) => RunTime::parse(t)?,
         None => RunTime::now(),
     };
-    let run_id = args.run_id.clone().unwrap_or_else(|| time.run_id());
     let input_names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let config_hash = history::config_hash(&rules, &ctx.params);
-    let run = store.begin_run(&run_id, time.clone(), &input_names, &config_hash)?;
+    let run = match &args.run_id {
+        Some(id) => store.begin_run(id, time.clone(), &input_names, &config_hash)?,
+        // Named by the time: a run started again within the same second (by hand right after
+        // cron, or by a retry) takes the next free name, `20261120-020000-2`.
+        None => {
+            let base = time.run_id();
+            let mut n = 1;
+            loop {
+                let id = if n == 1 {
+                    base.clone()
+                } else {
+                    format!("{base}-{n}")
+                };
+                match store.begin_run(&id, time.clone(), &input_names, &config_hash) {
+                    Err(history::HistoryError::DuplicateRun(_)) if n < 100 => n += 1,
+                    started => break started?,
+                }
+            }
+        }
+    };
+    let run_id = run.id().to_owned();
     nightly_steps(args, &mut store, &config, run, &inputs, &rules, &ctx).inspect_err(|_| {
         // Keep the original error; a failure to mark the run is secondary (an unmarked run
         // counts as incomplete anyway once its lock is gone).
