@@ -314,23 +314,22 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
     };
     let input_names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let config_hash = history::config_hash(&rules, &ctx.params);
-    let run = match &args.run_id {
-        Some(id) => store.begin_run(id, time.clone(), &input_names, &config_hash)?,
+    let run = if let Some(id) = &args.run_id {
+        store.begin_run(id, time.clone(), &input_names, &config_hash)?
+    } else {
         // Named by the time: a run started again within the same second (by hand right after
         // cron, or by a retry) takes the next free name, `20261120-020000-2`.
-        None => {
-            let base = time.run_id();
-            let mut n = 1;
-            loop {
-                let id = if n == 1 {
-                    base.clone()
-                } else {
-                    format!("{base}-{n}")
-                };
-                match store.begin_run(&id, time.clone(), &input_names, &config_hash) {
-                    Err(history::HistoryError::DuplicateRun(_)) if n < 100 => n += 1,
-                    started => break started?,
-                }
+        let base = time.run_id();
+        let mut n = 1;
+        loop {
+            let id = if n == 1 {
+                base.clone()
+            } else {
+                format!("{base}-{n}")
+            };
+            match store.begin_run(&id, time.clone(), &input_names, &config_hash) {
+                Err(history::HistoryError::DuplicateRun(_)) if n < 100 => n += 1,
+                started => break started?,
             }
         }
     };
