@@ -492,9 +492,6 @@ fn input_problems(records: &[Record]) -> Vec<String> {
     problems
 }
 
-/// Notices shown on the terminal, at most; the rest are in the reports.
-const NOTICES_SHOWN: usize = 20;
-
 /// The summary; with `quiet`, only what needs someone's attention: input that could not be read,
 /// runs left out of the comparison, waivers that expired or match nothing, and reading problems.
 fn print_summary(checked: &history::Checked, view: &HistoryView, dir: &Path, quiet: bool) {
@@ -548,23 +545,19 @@ fn write_summary(
     }
     // Errors met reading are the input problems listed above; quiet leaves out the merely
     // informative notices (an instructions sheet skipped).
-    let notices: Vec<_> = checked
+    let notices = checked
         .report
         .notices
         .iter()
         .filter(|n| !quiet || n.level >= NoticeLevel::Warning)
-        .filter(|n| n.level != NoticeLevel::Error)
-        .collect();
-    for n in notices.iter().take(NOTICES_SHOWN) {
-        writeln!(out, "  注意: {} — {}", n.provenance, n.message)?;
-    }
-    if notices.len() > NOTICES_SHOWN {
-        writeln!(
-            out,
-            "  ……另有 {} 条注意事项，见 {}",
-            notices.len() - NOTICES_SHOWN,
-            dir.join("report.html").display()
-        )?;
+        .filter(|n| n.level != NoticeLevel::Error);
+    for line in super::notice_lines(notices, &dir.join("report.html")) {
+        let head = if line.starts_with('…') {
+            ""
+        } else {
+            "注意: "
+        };
+        writeln!(out, "  {head}{line}")?;
     }
     if quiet {
         return Ok(());

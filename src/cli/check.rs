@@ -246,8 +246,15 @@ fn print_summary(report: &Report, dir: &Path, decimals: u32) {
         s.warnings,
         s.items_with_errors
     );
-    for n in &report.notices {
-        say!("  注意: {} — {}", n.provenance, n.message);
+    for line in super::notice_lines(&report.notices, dir) {
+        say!(
+            "  {}{line}",
+            if line.starts_with('…') {
+                ""
+            } else {
+                "注意: "
+            }
+        );
     }
     print_unreadable(
         report
@@ -366,8 +373,15 @@ fn run_streaming(
             s.warnings,
             s.items_with_errors
         );
-        for n in &out.notices {
-            say!("  注意: {} — {}", n.provenance, n.message);
+        for line in super::notice_lines(&out.notices, &dir) {
+            say!(
+                "  {}{line}",
+                if line.starts_with('…') {
+                    ""
+                } else {
+                    "注意: "
+                }
+            );
         }
         print_unreadable(
             out.first_unreadable.iter().map(|(p, r)| (p, r.as_str())),

@@ -140,6 +140,56 @@ pub fn describe(e: &anyhow::Error) -> String {
 }
 
 /// A closed pipe (`zwfw-audit rules | head`) is not an error.
+/// Notices shown on the terminal, at most; the reports have them all.
+const NOTICES_SHOWN: usize = 20;
+
+/// The notices as the terminal shows them: errors first, then warnings, then the rest; a code
+/// repeated on many items (the same export read twice, or yesterday's beside today's) folded into
+/// one line; at most [`NOTICES_SHOWN`], then where the rest are.
+pub(crate) fn notice_lines<'a>(
+    notices: impl IntoIterator<Item = &'a crate::source::Notice>,
+    rest_in: &Path,
+) -> Vec<String> {
+    let mut notices: Vec<&crate::source::Notice> = notices.into_iter().collect();
+    notices.sort_by_key(|n| std::cmp::Reverse(n.level));
+    let (repeated, mut others): (Vec<_>, Vec<_>) = notices.into_iter().partition(|n| {
+        n.message.starts_with(crate::source::DUPLICATE_CODE) && n.message.contains("重复")
+    });
+    let folded = (repeated.len() > 3).then(|| {
+        format!(
+            "{} 个事项的实施编码与前面读到的事项重复（同一份导出放了两份？），分数和问题会重复计算；例如{}",
+            repeated.len(),
+            repeated[0].message
+        )
+    });
+    if folded.is_none() {
+        others.extend(repeated);
+        others.sort_by_key(|n| std::cmp::Reverse(n.level));
+    }
+    let mut lines: Vec<String> = others
+        .iter()
+        .map(|n| format!("{} — {}", n.provenance, n.message))
+        .collect();
+    if let Some(folded) = folded {
+        // After the errors, before the warnings.
+        let errors = others
+            .iter()
+            .take_while(|n| n.level == crate::source::NoticeLevel::Error)
+            .count();
+        lines.insert(errors, folded);
+    }
+    let total = lines.len();
+    lines.truncate(NOTICES_SHOWN);
+    if total > lines.len() {
+        lines.push(format!(
+            "……另有 {} 条，见 {}",
+            total - lines.len(),
+            rest_in.display()
+        ));
+    }
+    lines
+}
+
 pub(crate) fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         Ok(())
@@ -154,6 +204,52 @@ mod tests {
 
     use super::describe;
     use crate::score::table::TableError;
+
+    /// Yesterday's export left beside today's: 30 items read twice give one line, not 30, and
+    /// the error about another file comes first; past 20 lines the rest are pointed to.
+    #[test]
+    fn repeated_codes_fold_into_one_line_and_errors_come_first() {
+        use crate::model::Provenance;
+        use crate::source::{DuplicateCodes, Notice, NoticeLevel, Record};
+
+        let mut codes = DuplicateCodes::default();
+        let mut notices = Vec::new();
+        for file in ["事项-20261129.xlsx", "事项-20261130.xlsx"] {
+            for row in 3..33 {
+                let code = format!("11341700MB1528406Q30001170{row:02}000");
+                let place = Provenance::sheet_row(file, "事项基本信息", row);
+                notices.extend(codes.check_code(&code, &place));
+            }
+        }
+        assert_eq!(notices.len(), 30);
+        notices.push(Notice {
+            level: NoticeLevel::Error,
+            provenance: Provenance::file("县区.json"),
+            message: "无法读取文件 县区.json: 文件或文件夹不存在".into(),
+        });
+        let lines = super::notice_lines(&notices, std::path::Path::new("reports/r1"));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with("县区.json — 无法读取文件"),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with("30 个事项的实施编码与前面读到的事项重复"),
+            "{lines:?}"
+        );
+
+        let many: Vec<Notice> = (0..25)
+            .map(|i| Notice {
+                level: NoticeLevel::Warning,
+                provenance: Provenance::sheet_row("事项.xlsx", "申请材料", i + 2),
+                message: "这一行的实施编码不在事项表中，未关联".into(),
+            })
+            .collect();
+        let lines = super::notice_lines(&many, std::path::Path::new("reports/r1"));
+        assert_eq!(lines.len(), 21);
+        assert_eq!(lines[20], "……另有 5 条，见 reports/r1");
+        let _ = Record::Notice(many[0].clone());
+    }
 
     /// Scores keep their configured decimals on the terminal, as in the Excel (7.70, not 7.7).
     #[test]

@@ -337,6 +337,9 @@ fn code_key(code: &str) -> u64 {
     h.finish()
 }
 
+/// How the notice of a repeated 实施编码 begins: the terminal folds them into one line.
+pub const DUPLICATE_CODE: &str = "实施编码 ";
+
 impl DuplicateCodes {
     /// A warning when `record` is an item whose code was seen before.
     pub fn check(&mut self, record: &Record) -> Option<Notice> {
@@ -369,7 +372,7 @@ impl DuplicateCodes {
                 level: NoticeLevel::Warning,
                 provenance: provenance.clone(),
                 message: format!(
-                    "实施编码 \"{code}\" 重复: {} 与 {} 是同一编码，两条都会检查{}",
+                    "{DUPLICATE_CODE}\"{code}\" 重复: {} 与 {} 是同一编码，两条都会检查{}",
                     provenance,
                     first,
                     if provenance.sheet.is_some()
