@@ -531,3 +531,32 @@ fn a_clerks_workbook_numbers_header_units_and_footer_rows() {
         footer[0].message
     );
 }
+
+/// An export whose template lost the 申请材料 sheet still gives its items, with one warning that
+/// names the loss: otherwise every item is reported as listing no material, and a nightly run
+/// would credit the units with fixing their materials.
+#[test]
+fn an_export_without_a_materials_sheet_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths: Vec<PathBuf> = write_csv_sheets(dir.path(), |s| s.as_bytes().to_vec())
+        .into_iter()
+        .filter(|p| !p.ends_with("申请材料.csv"))
+        .collect();
+    assert!(paths.iter().any(|p| p.ends_with("办理流程.csv")));
+    let r = read(&paths);
+    assert_eq!(r.items.len(), sample_json().len());
+    let warned: Vec<&str> = r
+        .notices
+        .iter()
+        .filter(|n| n.level == NoticeLevel::Warning)
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), 1, "{warned:?}");
+    assert!(
+        warned[0].starts_with("没有找到「申请材料」表"),
+        "{warned:?}"
+    );
+    // With the sheet, no such warning (the other tests hold the sample's notices exactly).
+    let whole = read(&write_csv_sheets(dir.path(), |s| s.as_bytes().to_vec()));
+    assert!(whole.notices.iter().all(|n| n.level == NoticeLevel::Info));
+}

@@ -101,6 +101,12 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
         .flatten()
         .any(|(_, kind, _)| *kind == Kind::Item);
     let no_item_sheet = (!has_items && !sheets.is_empty()).then(|| no_item_sheet_notice(&sheets));
+    let no_material_sheet = (has_items
+        && !detected
+            .iter()
+            .flatten()
+            .any(|(_, kind, _)| *kind == Kind::Material))
+    .then(|| no_material_sheet_notice(&sheets));
     let mut items: Vec<Item> = Vec::new();
     let mut children: Vec<(Kind, Sheet, usize, Vec<Col>)> = Vec::new();
     for (mut sheet, detected) in sheets.into_iter().zip(detected) {
@@ -158,11 +164,29 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
         }
         notices.extend(orphans.iter().map(|rows| orphan_notice(rows)));
     }
+    notices.extend(no_material_sheet);
     for notice in notices {
         sink(Record::Notice(notice));
     }
     for item in items {
         sink(Record::Item(Box::new(item)));
+    }
+}
+
+/// How the notice of [`no_material_sheet_notice`] begins.
+const NO_MATERIAL_SHEET: &str = "没有找到「申请材料」表";
+
+/// Items but no 申请材料 table: every item would be reported as listing no material, and a night
+/// whose export template lost the sheet would credit the units with fixing their materials.
+fn no_material_sheet_notice(sheets: &[Sheet]) -> Notice {
+    let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
+    sources.dedup();
+    Notice {
+        level: NoticeLevel::Warning,
+        provenance: Provenance::file(sources.join("、")),
+        message: format!(
+            "{NO_MATERIAL_SHEET}（表头应含实施编码和材料名称）：事项的申请材料都没有读到，每个事项都会被报为未列出申请材料；如果导出模板改了或少导出了一张表，请重新导出"
+        ),
     }
 }
 
