@@ -148,6 +148,8 @@ fn a_second_process_gets_a_clear_message_and_exit_2() {
 fn a_run_that_cannot_read_anything_fails_with_exit_2_and_is_marked_incomplete() {
     let dir = workdir();
     let d = dir.path();
+    // Cut off after a few bytes, as a copy interrupted at once leaves it.
+    std::fs::write(d.join("损坏的导出.json"), "[{\"code\": \"1134").unwrap();
     let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
     cmd.current_dir(d)
         .args([
@@ -157,13 +159,36 @@ fn a_run_that_cannot_read_anything_fails_with_exit_2_and_is_marked_incomplete() 
             "--at",
             "2026-11-20T02:00:00+08:00",
         ])
-        .args(["--input", "缺失的导出.json"])
+        .args(["--input", "损坏的导出.json"])
         .assert()
         .code(2)
         .stderr(contains("没有读到任何事项"))
-        .stderr(contains("缺失的导出.json"));
+        .stderr(contains("损坏的导出.json"));
     let store = Store::open(&d.join("reports/history.sqlite")).unwrap();
     assert_eq!(store.runs().unwrap()[0].status, RunStatus::Incomplete);
+}
+
+/// A crontab line without `cd`: relative inputs find nothing. The message names the folder they
+/// were looked for in, and no history store is left behind there.
+#[test]
+fn inputs_not_found_name_the_folder_and_leave_no_store() {
+    let dir = workdir();
+    let elsewhere = tempfile::tempdir().unwrap();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(elsewhere.path())
+        .arg("audit")
+        .arg("--config")
+        .arg(dir.path().join("zwfw-audit.toml"))
+        .args(["--input", "exports/事项.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("找不到输入文件 exports/事项.json"))
+        .stderr(contains(format!(
+            "相对路径是按当前文件夹 {} 查找的",
+            elsewhere.path().display()
+        )));
+    assert!(!elsewhere.path().join("reports").exists());
 }
 
 #[test]
@@ -213,12 +238,20 @@ fn waivers_from_the_command_line() {
         .assert()
         .code(2)
         .stderr(contains("无法识别"));
+    // Waiving again replaces the waiver, and says what it replaced.
+    waive(&c1, "2026-11-20")
+        .assert()
+        .success()
+        .stderr(contains(
+            "这个问题原来已豁免至 2026-11-20（理由：省平台统一配置，已报省数据资源局），已改为新的有效期和理由",
+        ));
     Command::cargo_bin("zwfw-audit")
         .unwrap()
         .current_dir(d)
         .args(["audit", "waivers"])
         .assert()
         .success()
+        .stdout(contains("指纹\t有效期\t状态\t理由\n"))
         .stdout(contains(format!("{b1}\t至 2099-12-31\t有效")));
     audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
         .assert()

@@ -260,12 +260,34 @@ fn remove_old_reports(runs: &[history::RunRecord], dir: &Path, keep: usize) -> u
 
 fn open_store(args: &StoreArgs) -> Result<(Store, Config)> {
     let config = load_config(args.config.as_deref())?;
+    Ok((store_of(args, &config)?, config))
+}
+
+fn store_of(args: &StoreArgs, config: &Config) -> Result<Store> {
     let path = args
         .store
         .clone()
         .or_else(|| config.audit.store.clone())
         .unwrap_or_else(|| config.output.dir.join("history.sqlite"));
-    Ok((Store::open(&path)?, config))
+    Ok(Store::open(&path)?)
+}
+
+/// Fails when not one input exists, before a store is made: run from the wrong folder (a crontab
+/// line without `cd`), relative paths find nothing, and the message says where they were looked for.
+fn some_input_exists(inputs: &[PathBuf]) -> Result<()> {
+    if inputs.iter().any(|p| p.exists()) {
+        return Ok(());
+    }
+    let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    let here = std::env::current_dir().map_or_else(|_| "?".to_owned(), |d| d.display().to_string());
+    let relative = if inputs.iter().any(|p| p.is_relative()) {
+        format!(
+            "；相对路径是按当前文件夹 {here} 查找的，在 crontab 中请先 cd 到配置文件所在的文件夹"
+        )
+    } else {
+        String::new()
+    };
+    bail!("找不到输入文件 {}{relative}", names.join("、"));
 }
 
 fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Result<i32> {
@@ -282,7 +304,18 @@ fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Resu
         until: until.trim().to_owned(),
         created_at: now.text.clone(),
     };
+    let earlier = store
+        .waivers()?
+        .into_iter()
+        .find(|w| w.fingerprint == waiver.fingerprint);
     store.add_waiver(&waiver)?;
+    if let Some(w) = earlier {
+        say!(
+            "注意: 这个问题原来已豁免至 {}（理由：{}），已改为新的有效期和理由",
+            w.until,
+            w.reason
+        );
+    }
     if !waiver.is_active(now.date) {
         say!("注意: 有效期 {} 已过，这条豁免不会生效", waiver.until);
     }
@@ -297,7 +330,7 @@ fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Resu
 }
 
 fn nightly(args: &AuditArgs) -> Result<i32> {
-    let (mut store, config) = open_store(&args.store)?;
+    let config = load_config(args.store.config.as_deref())?;
     let inputs = if args.inputs.is_empty() {
         config.audit.inputs.clone()
     } else {
@@ -306,6 +339,8 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
     if inputs.is_empty() {
         bail!("没有输入文件: 在配置文件的 [audit] inputs 中列出导出文件，或用 --input 指定");
     }
+    some_input_exists(&inputs)?;
+    let mut store = store_of(&args.store, &config)?;
     let rules = config.rule_set()?;
     let ctx = CheckContext::new(config.check.clone());
     let time = match &args.at {
