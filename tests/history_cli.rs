@@ -499,3 +499,67 @@ fn a_run_started_in_the_same_second_takes_the_next_name() {
         .code(2)
         .stderr(contains("运行编号 20261120-020000 已存在于历史库中"));
 }
+
+/// A clerk writes 整改情况 on a green 已整改 row of the nightly fix list too: that row needs no
+/// answer, and is skipped with a word instead of being called a changed 指纹.
+#[test]
+fn a_reply_on_a_closed_row_is_skipped_with_a_word() {
+    let dir = workdir();
+    let d = dir.path();
+    audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+        .assert()
+        .code(0);
+    let lists: Vec<std::path::PathBuf> = std::fs::read_dir(d.join("reports/n2"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("整改清单-") && !name.contains("全部")
+        })
+        .collect();
+    let (list, mut rows, row) = lists
+        .iter()
+        .find_map(|p| {
+            let rows = zwfw_audit_rows(p);
+            let status = rows[0].iter().position(|h| h == "状态")?;
+            let row = rows.iter().position(|r| r[status] == "已整改")?;
+            Some((p.clone(), rows, row))
+        })
+        .expect("night 2 has a 已整改 row");
+    let fix = rows[0].iter().position(|h| h == "整改情况").unwrap();
+    rows[row][fix] = "已整改".into();
+    let replies = d.join("回复");
+    std::fs::create_dir(&replies).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
+    for (r, cells) in rows.iter().enumerate() {
+        for (c, v) in cells.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, v).unwrap();
+        }
+    }
+    wb.save(replies.join(list.file_name().unwrap())).unwrap();
+    let run = Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args([
+            "report",
+            "reports/n2/report.json",
+            "--replies",
+            "回复",
+            "-o",
+            "已回复",
+        ])
+        .assert();
+    let said = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains(&format!(
+            "第{}行 — 这一行是上次运行的问题，本次已整改或已移除，不需要回复，未读取",
+            row + 1
+        )),
+        "{said}"
+    );
+    assert!(!said.contains("不在这份报告中"), "{said}");
+}

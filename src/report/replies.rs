@@ -44,6 +44,9 @@ struct Findings {
     by_fingerprint: HashMap<String, usize>,
     by_content: HashMap<(String, String, String), Vec<usize>>,
     fingerprints: Vec<String>,
+    /// The baseline findings no longer found (已整改 / 已移除): the nightly fix list shows them, in
+    /// green, and needs no answer to them.
+    closed: std::collections::HashSet<String>,
 }
 
 impl Findings {
@@ -62,10 +65,23 @@ impl Findings {
             .enumerate()
             .map(|(i, fp)| (fp.clone(), i))
             .collect();
+        let closed = report
+            .history
+            .iter()
+            .flat_map(|h| &h.findings)
+            .filter(|h| {
+                matches!(
+                    h.status,
+                    crate::history::FindingStatus::Fixed | crate::history::FindingStatus::Gone
+                )
+            })
+            .map(|h| h.fingerprint.clone())
+            .collect();
         Findings {
             by_fingerprint,
             by_content,
             fingerprints,
+            closed,
         }
     }
 
@@ -232,8 +248,15 @@ fn read_rows(
         if placeholder || (fix.is_empty() && reason.is_empty() && disputed.is_none()) {
             continue;
         }
-        answered += 1;
         let fingerprint = cell(cells, cols.fingerprint);
+        if findings.closed.contains(fingerprint) {
+            row_issues.push(table.issue(
+                *row,
+                "这一行是上次运行的问题，本次已整改或已移除，不需要回复，未读取",
+            ));
+            continue;
+        }
+        answered += 1;
         let Some(index) = findings.find(
             fingerprint,
             cell(cells, cols.code),
