@@ -34,6 +34,15 @@ fn audit(dir: &Path, night: u32, id: &str, at: &str) -> Command {
     cmd
 }
 
+/// The cells after the first of the summary's line for `unit` (or the header, `单位`).
+fn unit_row(out: &str, unit: &str) -> Vec<String> {
+    let line = out
+        .lines()
+        .find(|l| l.split_whitespace().next() == Some(unit))
+        .unwrap_or_else(|| panic!("no line for {unit} in {out}"));
+    line.split_whitespace().skip(1).map(str::to_owned).collect()
+}
+
 fn report(dir: &Path, id: &str) -> serde_json::Value {
     let text = std::fs::read_to_string(dir.join("reports").join(id).join("report.json")).unwrap();
     serde_json::from_str(&text).unwrap()
@@ -51,12 +60,29 @@ fn nightly_runs_print_a_summary_and_exit_by_the_new_findings_threshold() {
         .stdout(contains("运行 n1 完成：7 个事项"))
         .stdout(contains("首次运行，没有对比基准：新增 7 条"));
     // Night 2 without a threshold: findings are normal, exit 0.
-    audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+    let night2 = audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
         .assert()
         .code(0)
         .stdout(contains("沿用上次结果 4 个"))
-        .stdout(contains("对比运行 n1（2026-11-20T02:00:00+08:00）：新增 2 条、已整改 1 条、未整改 5 条、已移除 1 条"))
-        .stdout(contains("  池州市人力资源和社会保障局\t2\t2\t1\t0\t1\t0"));
+        .stdout(contains("对比运行 n1（2026-11-20T02:00:00+08:00）：新增 2 条、已整改 1 条、未整改 5 条、已移除 1 条"));
+    let said = String::from_utf8(night2.get_output().stdout.clone()).unwrap();
+    assert_eq!(
+        unit_row(&said, "单位"),
+        ["事项", "错误", "提示", "新增", "已整改", "未整改", "已移除"]
+    );
+    assert_eq!(
+        unit_row(&said, "池州市人力资源和社会保障局"),
+        ["2", "2", "0", "1", "0", "1", "0"]
+    );
+    // Departments before counties, each line as wide as the header (aligned, not tabbed).
+    let lines: Vec<&str> = said.lines().filter(|l| l.starts_with("  ")).collect();
+    let county = lines.iter().position(|l| l.contains("贵池区")).unwrap();
+    let department = lines
+        .iter()
+        .position(|l| l.contains("市场监督管理局"))
+        .unwrap();
+    assert!(department < county, "{said}");
+    assert!(!said.contains('\t'), "{said}");
     let r = report(d, "n2");
     assert_eq!(r["history"]["baseline"]["id"], "n1");
     let statuses: Vec<&str> = r["history"]["findings"]
@@ -261,7 +287,9 @@ fn waivers_from_the_command_line() {
         .stdout(contains(
             "豁免未匹配任何问题（可能已整改或内容已变）: ffffffffffffffff",
         ))
-        .stdout(contains("  池州市人力资源和社会保障局\t2\t1\t1\t0\t1\t0"));
+        .stdout(predicates::function::function(|out: &str| {
+            unit_row(out, "池州市人力资源和社会保障局") == ["2", "1", "0", "1", "0", "1", "0"]
+        }));
     let r = report(d, "n2");
     assert_eq!(r["summary"]["errors"], 5);
     Command::cargo_bin("zwfw-audit")

@@ -631,15 +631,53 @@ fn write_totals(
         t.persisting,
         t.gone
     )?;
-    writeln!(out, "  单位\t事项\t错误\t新增\t已整改\t未整改\t已移除")?;
-    for u in &view.units {
-        writeln!(
-            out,
-            "  {}\t{}\t{}\t{}\t{}\t{}\t{}",
-            u.unit, u.items, u.errors, u.new, u.fixed, u.persisting, u.gone
-        )?;
+    // City departments first, then counties, as the scheme ranks them; by name within each.
+    let kind = |unit: &str| {
+        checked
+            .report
+            .scores
+            .iter()
+            .find(|s| s.unit == unit)
+            .map(|s| s.kind)
+    };
+    let mut units: Vec<_> = view.units.iter().collect();
+    units.sort_by_key(|u| (kind(&u.unit), &u.unit));
+    let rows: Vec<Vec<String>> = units
+        .iter()
+        .map(|u| {
+            let mut row = vec![u.unit.clone()];
+            row.extend(
+                [
+                    u.items,
+                    u.errors,
+                    u.warnings,
+                    u.new,
+                    u.fixed,
+                    u.persisting,
+                    u.gone,
+                ]
+                .map(|n| n.to_string()),
+            );
+            row
+        })
+        .collect();
+    let header = [
+        "单位",
+        "事项",
+        "错误",
+        "提示",
+        "新增",
+        "已整改",
+        "未整改",
+        "已移除",
+    ];
+    for line in super::aligned(&header, &rows) {
+        writeln!(out, "  {line}")?;
     }
-    Ok(())
+    writeln!(
+        out,
+        "  （新增、已整改、未整改、已移除都含错误和提示；已豁免的问题不计入错误和提示）"
+    )
 }
 
 #[cfg(test)]

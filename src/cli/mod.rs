@@ -140,7 +140,41 @@ pub fn describe(e: &anyhow::Error) -> String {
 }
 
 /// A closed pipe (`zwfw-audit rules | head`) is not an error.
-/// Notices shown on the terminal, at most; the reports have them all.
+/// Display width: CJK and full-width characters count 2.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| if u32::from(c) >= 0x1100 { 2 } else { 1 })
+        .sum()
+}
+
+/// A table as terminal lines, each column padded to its widest cell (a Chinese character is two
+/// columns wide), so it lines up in a terminal and in a log, where tabs do not.
+pub(crate) fn aligned(header: &[&str], rows: &[Vec<String>]) -> Vec<String> {
+    let widths: Vec<usize> = (0..header.len())
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|cell| width(cell))
+                .chain([width(header[c])])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &mut dyn Iterator<Item = &str>| {
+        cells
+            .zip(&widths)
+            .map(|(c, w)| format!("{c}{}", " ".repeat(w.saturating_sub(width(c)))))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    std::iter::once(line(&mut header.iter().copied()))
+        .chain(rows.iter().map(|r| line(&mut r.iter().map(String::as_str))))
+        .collect()
+}
+
+/// Notices shown on the terminal, at most; the rest are in the reports.
 const NOTICES_SHOWN: usize = 20;
 
 /// The notices as the terminal shows them: errors first, then warnings, then the rest; a code
@@ -272,9 +306,15 @@ mod tests {
         };
         let s = score_from_sums("贵池区".into(), UnitKind::County, &sums, opts);
         assert!((s.score - 7.7).abs() < 1e-9);
+        let department =
+            score_from_sums("池州市数据资源局".into(), UnitKind::Department, &sums, opts);
         let mut out = Vec::new();
-        super::score::print_table(&mut out, &[s], RateKind::Element, 2).unwrap();
+        super::score::print_table(&mut out, &[s, department], RateKind::Element, 2).unwrap();
         let text = String::from_utf8(out).unwrap();
+        // Departments first, whatever the names sort as; columns line up under the header.
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[2].starts_with("池州市数据资源局  市直部门"), "{text}");
+        assert!(lines[3].starts_with("贵池区            县区"), "{text}");
         // A census: its one-point interval is a dash, explained under the table.
         assert!(
             text.contains("7.70/8") && !text.contains("7.70–7.70"),

@@ -249,17 +249,6 @@ fn scored_path(input: &Path) -> PathBuf {
     input.with_file_name(format!("{stem}.scored.json"))
 }
 
-/// Display width: CJK and full-width characters count 2.
-fn width(s: &str) -> usize {
-    s.chars()
-        .map(|c| if u32::from(c) >= 0x1100 { 2 } else { 1 })
-        .sum()
-}
-
-fn pad(s: &str, w: usize) -> String {
-    format!("{s}{}", " ".repeat(w.saturating_sub(width(s))))
-}
-
 /// Prints the per-unit table in Chinese.
 pub(crate) fn print_table(
     out: &mut dyn Write,
@@ -297,7 +286,10 @@ pub(crate) fn print_table(
     if reviewed {
         header.push("复核后得分");
     }
-    let rows: Vec<Vec<String>> = scores
+    // City departments first, then counties: the scheme ranks each kind on its own.
+    let mut sorted: Vec<&UnitScore> = scores.iter().collect();
+    sorted.sort_by_key(|s| (s.kind, &s.unit));
+    let rows: Vec<Vec<String>> = sorted
         .iter()
         .map(|s| {
             let (x, n) = match s.rate_kind {
@@ -328,29 +320,9 @@ pub(crate) fn print_table(
             row
         })
         .collect();
-    let widths: Vec<usize> = (0..header.len())
-        .map(|c| {
-            rows.iter()
-                .map(|r| width(&r[c]))
-                .chain([width(header[c])])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
     writeln!(out, "实施清单准确度得分（{}）", rate_kind.label_zh())?;
-    let line = |cells: Vec<&str>| {
-        cells
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| pad(c, *w))
-            .collect::<Vec<_>>()
-            .join("  ")
-            .trim_end()
-            .to_owned()
-    };
-    writeln!(out, "{}", line(header.clone()))?;
-    for r in &rows {
-        writeln!(out, "{}", line(r.iter().map(String::as_str).collect()))?;
+    for line in super::aligned(&header, &rows) {
+        writeln!(out, "{line}")?;
     }
     if census {
         writeln!(
