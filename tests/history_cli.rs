@@ -591,3 +591,51 @@ fn a_reply_on_a_closed_row_is_skipped_with_a_word() {
     );
     assert!(!said.contains("不在这份报告中"), "{said}");
 }
+
+/// The operator loosens a setting (12345 no longer counts as a hotline-only number): the finding
+/// it raised is gone the next night, but nobody fixed anything. The run says the settings changed,
+/// and the 已整改 row says it may be the settings' doing.
+#[test]
+fn a_finding_gone_after_a_settings_change_is_not_simply_fixed() {
+    let dir = workdir();
+    let d = dir.path();
+    audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    let config = d.join("zwfw-audit.toml");
+    let mut text = std::fs::read_to_string(&config).unwrap();
+    text.push_str("\n[check]\nhotline_only_numbers = []\n");
+    std::fs::write(&config, text).unwrap();
+    audit(d, 1, "n2", "2026-11-21T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("已整改 1 条"))
+        .stdout(contains(
+            "注意: 检查设置与对比运行不同（规则、参数或工具版本），「已整改」的问题可能是设置改变所致",
+        ));
+    let r = report(d, "n2");
+    assert_eq!(r["history"]["settings_changed"], true);
+    let fixed: Vec<&serde_json::Value> = r["history"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["status"] == "fixed")
+        .collect();
+    assert_eq!(fixed.len(), 1);
+    assert_eq!(fixed[0]["rule"], "B13");
+    let unit = fixed[0]["unit"].as_str().unwrap();
+    let rows = zwfw_audit_rows(&d.join(format!("reports/n2/整改清单-{unit}.xlsx")));
+    assert!(
+        rows.iter()
+            .any(|r| r.iter().any(|c| c.contains("可能是设置改变所致，请核对"))),
+        "{rows:?}"
+    );
+    // Unchanged settings the next night: a plain comparison again.
+    audit(d, 1, "n3", "2026-11-22T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(predicates::prelude::PredicateBooleanExt::not(contains(
+            "检查设置与对比运行不同",
+        )));
+    assert!(report(d, "n3")["history"].get("settings_changed").is_none());
+}

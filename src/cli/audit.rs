@@ -554,6 +554,12 @@ fn write_summary(
             writeln!(out, "  {p}")?;
         }
     }
+    if view.settings_changed && view.totals().fixed > 0 {
+        writeln!(
+            out,
+            "  注意: 检查设置与对比运行不同（规则、参数或工具版本），「已整改」的问题可能是设置改变所致"
+        )?;
+    }
     for r in &view.skipped_runs {
         writeln!(out, "  未完成的运行 {}（{}）未计入对比", r.id, r.started_at)?;
     }

@@ -250,6 +250,20 @@ impl Store {
             .as_ref()
             .map(|b| self.epoch_of(&b.id))
             .transpose()?;
+        // Settings changed since the baseline (rules on or off, severities, [check] values, the
+        // tool's version): a finding no longer found may be the settings' doing, not a fix.
+        let settings_changed = match &baseline {
+            Some(b) => {
+                let hash: String = self
+                    .conn
+                    .query_row("SELECT config_hash FROM runs WHERE id = ?1", [&b.id], |r| {
+                        r.get(0)
+                    })
+                    .map_err(|e| self.err(e))?;
+                hash != run.config_hash()
+            }
+            None => false,
+        };
         let skipped_runs = self.skipped_runs(after, run, false)?;
         let partial_runs = self.skipped_runs(after, run, true)?;
         let first_seen = self.first_seen_map(time)?;
@@ -373,6 +387,7 @@ impl Store {
             skipped_runs,
             partial_runs,
             input_problems: Vec::new(),
+            settings_changed,
             reused_items: checked.reused,
             findings: findings.into_values().collect(),
             units: units.into_values().collect(),

@@ -27,6 +27,10 @@ pub struct HistoryView {
     /// 已移除 may only be unread, and later runs do not compare against it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub input_problems: Vec<String>,
+    /// Whether the check's settings (rules, severities, `[check]` values, tool version) differ
+    /// from the baseline's: then 已整改 may be the settings' doing.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub settings_changed: bool,
     /// Items whose results were reused from an earlier run (content and configuration unchanged).
     pub reused_items: usize,
     /// Every finding of this run (新增/未整改) and every baseline finding no longer found

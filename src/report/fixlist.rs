@@ -128,6 +128,9 @@ pub const FIXED_NOTE: &str = "上次运行的问题本次未再发现，无需�
 /// 整改建议 shown on a 已移除 row whose item is not in this run's input.
 pub const GONE_NOTE: &str = "事项不在本次导出中（已删除或实施编码已改），问题不再检查";
 
+/// 整改建议 shown on a 已整改 row when the check's settings changed since the compared run.
+pub const FIXED_SETTINGS_NOTE: &str = "上次运行的问题本次未再发现；但本次检查设置（规则、参数或工具版本）与上次不同，可能是设置改变所致，请核对";
+
 /// 整改建议 shown on a 已移除 row whose item is not in the input of a run that could not read all
 /// of it (a file missing or cut short): the item may well be there.
 pub const NOT_READ_NOTE: &str =
@@ -252,7 +255,11 @@ impl<'a> RowContext<'a> {
     /// be read, its rule did not run, or its item is not in the input.
     pub fn closed_note(&self, h: &FindingHistory) -> &'static str {
         if h.status == FindingStatus::Fixed {
-            FIXED_NOTE
+            if self.history.is_some_and(|v| v.settings_changed) {
+                FIXED_SETTINGS_NOTE
+            } else {
+                FIXED_NOTE
+            }
         } else if self
             .unreadable
             .contains(&(h.unit.as_str(), h.item_code.as_str()))

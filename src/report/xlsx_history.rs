@@ -117,6 +117,12 @@ pub(super) fn run_notes(history: &HistoryView) -> Vec<String> {
             history.input_problems.join("；")
         ));
     }
+    if history.settings_changed {
+        notes.push(
+            "本次检查设置（规则开关、严重程度、检查参数或工具版本）与对比运行不同：「已整改」的问题可能是设置改变所致，不一定是单位整改了。"
+                .to_owned(),
+        );
+    }
     let runs = |runs: &[crate::history::RunRef]| {
         runs.iter()
             .map(|r| format!("{}（{}）", r.id, r.started_at))
