@@ -1,5 +1,5 @@
 //! Exports that hold no item at all — a file of 0 bytes, an empty JSON array, an NDJSON file of
-//! blank lines — stop `check` and `audit` with exit
+//! blank lines, a table with its header and nothing under it — stop `check` and `audit` with exit
 //! 2 and a Chinese message that names the file, says what is missing and what to do (export
 //! again), whether the check streams or reads into memory.
 
@@ -7,6 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
+use rust_xlsxwriter::Workbook;
 
 fn bin(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
@@ -122,6 +125,73 @@ fn a_file_of_zero_bytes_is_said_to_be_empty_whatever_its_kind() {
             &["已损坏", "格式错误", "表头应含", "JSON 语法错误"],
         );
     }
+}
+
+#[test]
+fn a_table_with_a_header_and_no_rows_says_so_with_the_header_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "清单.csv", "实施编码,事项名称,实施主体\r\n".as_bytes());
+    both_refuse(
+        d,
+        "清单.csv",
+        &[
+            "文件「清单.csv」只有表头（第 1 行：实施编码、事项名称、实施主体），下面没有事项数据行",
+            "导出还没完成",
+        ],
+        &["表头应含"],
+    );
+    // A title row above the header, and a header wide enough to be an item table.
+    write(
+        d,
+        "带标题.csv",
+        "池州市贵池区政务服务事项实施清单\n实施编码,事项名称,实施主体,办理地点,承诺办结时限\n,,,,\n"
+            .as_bytes(),
+    );
+    both_refuse(
+        d,
+        "带标题.csv",
+        &[
+            "文件「带标题.csv」只有表头（第 2 行：实施编码、事项名称、实施主体、办理地点、承诺办结时限）",
+        ],
+        &["表头应含"],
+    );
+    // In a workbook the sheet is named.
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("事项").unwrap();
+    for (c, h) in ["实施编码", "事项名称", "实施主体", "办理地点"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    wb.save(d.join("导出.xlsx")).unwrap();
+    both_refuse(
+        d,
+        "导出.xlsx",
+        &["表「事项」只有表头（第 1 行：实施编码、事项名称、实施主体、办理地点）"],
+        &["表头应含"],
+    );
+}
+
+/// A table whose header is too narrow for an item table, with rows under it, is still told what an
+/// item table's header needs (the header-only message is only for a table with nothing below).
+#[test]
+fn a_narrow_table_with_rows_still_gets_the_header_advice() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(
+        d,
+        "窄表.csv",
+        "实施编码,事项名称,实施主体\n11341700003201234A3000111301009,食品经营许可（新办）,池州市市场监督管理局\n"
+            .as_bytes(),
+    );
+    bin(d)
+        .args(["check", "窄表.csv", "--run-id", "c1", "--format", "json"])
+        .assert()
+        .code(2)
+        .stderr(contains("表头应含").and(contains("只有表头").not()));
 }
 
 /// An empty file beside a good one is reported and the good one is still checked.
