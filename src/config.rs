@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::Severity;
 use crate::rules::{self, RuleParams, RuleSet, RuleSetting};
 
+mod toml_error;
+pub(crate) use toml_error::toml_reason;
+
 /// The whole configuration file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -246,51 +249,4 @@ mod example_tests {
             }
         }
     }
-}
-
-/// A TOML error as a clerk editing the file reads it: the line and column (in characters), what
-/// is wrong in Chinese for the usual mistakes (the TOML library's English otherwise), and the
-/// line itself.
-pub(crate) fn toml_reason(e: &toml::de::Error, text: &str) -> String {
-    let message = e.message().trim();
-    let names = |list: &str| {
-        list.split(['`', ','])
-            .map(str::trim)
-            .filter(|w| !w.is_empty() && !matches!(*w, "or" | "expected" | "expected one of"))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let what = if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-        format!("没有设置项「{name}」（这一节可用的有: {}）", names(allowed))
-    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (value, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-        format!("取值「{value}」无效（可用: {}）", names(allowed))
-    } else if message.starts_with("invalid type: ") {
-        crate::source::json_error::type_message(message)
-    } else if message.starts_with("string values must be quoted") {
-        "文本要加双引号（如 \"复印件\"），数字和 true/false 不加".to_owned()
-    } else if message.starts_with("duplicate key") {
-        "设置项重复（同一节里写了两次）".to_owned()
-    } else if message.starts_with("unclosed table") {
-        "节名缺少右方括号 ]".to_owned()
-    } else if message.starts_with("invalid float") || message.starts_with("invalid integer") {
-        "数字写法不对".to_owned()
-    } else if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|f| f.strip_suffix('`'))
-    {
-        format!("缺少设置项「{field}」")
-    } else {
-        message.to_owned()
-    };
-    let Some(start) = e.span().map(|s| s.start.min(text.len())) else {
-        return what;
-    };
-    let before = text.get(..start).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    let line_text = text[line_start..].lines().next().unwrap_or_default();
-    format!("第 {line} 行第 {column} 列，{what}\n  {line} | {line_text}")
 }
