@@ -101,6 +101,9 @@ pub enum ConfigError {
     },
 }
 
+/// Every value a `[rules]` entry may take, as said when it has another.
+const RULE_VALUES: &str = "可用的值有 \"error\"（错误，计入出错率）、\"warning\"（提示，不计入）、\"off\"（不检查这条规则）";
+
 impl Config {
     /// Reads a configuration file.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
@@ -132,7 +135,7 @@ impl Config {
                 .ok_or_else(|| err("没有这个规则（用 zwfw-audit rules 查看全部规则）"))?;
             let setting = match value.trim().to_ascii_lowercase().as_str() {
                 "off" | "关闭" => RuleSetting::Off,
-                other => RuleSetting::On(other.parse::<Severity>().map_err(|e| err(&e))?),
+                other => RuleSetting::On(other.parse::<Severity>().map_err(|_| err(RULE_VALUES))?),
             };
             settings.insert(rule.meta().id, setting);
         }
@@ -162,6 +165,13 @@ mod tests {
         assert!(cfg.rule_set().unwrap_err().to_string().contains("Z99"));
         let cfg = Config::parse("[rules]\nB13 = \"fatal\"\n").unwrap();
         assert!(cfg.rule_set().is_err());
+        // A misspelt value lists every value, `off` included.
+        let cfg = Config::parse("[rules]\nB13 = \"of\"\n").unwrap();
+        let e = cfg.rule_set().unwrap_err().to_string();
+        assert!(e.starts_with("配置 [rules] 中 B13 = \"of\" 无效: "), "{e}");
+        for value in ["\"error\"", "\"warning\"", "\"off\""] {
+            assert!(e.contains(value), "{e}");
+        }
     }
 
     /// A mistake in the file is said in Chinese with its line, column (in characters) and text.
