@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use zwfw_audit::history::{RunStatus, RunTime, Store};
 
@@ -562,4 +563,35 @@ fn a_reply_on_a_closed_row_is_skipped_with_a_word() {
         "{said}"
     );
     assert!(!said.contains("不在这份报告中"), "{said}");
+}
+
+/// `--at` takes a bare date as 0:00 of that day, and a time it cannot read is explained with an
+/// example of a full time (the message used to ask for a date, which is what had been typed).
+#[test]
+fn at_takes_a_date_or_a_full_time_and_explains_what_it_cannot_read() {
+    let dir = workdir();
+    let d = dir.path();
+    let run = |at: &str| {
+        let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
+        cmd.current_dir(d)
+            .args(["audit", "--config", "zwfw-audit.toml", "-q", "--at", at]);
+        cmd.assert()
+    };
+    run("2026-11-20").code(0);
+    run("2026-11-21T02:30:00").code(0);
+    let store = Store::open(&d.join("reports/history.sqlite")).unwrap();
+    let runs = store.runs().unwrap();
+    let ids: Vec<&str> = runs.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["20261120-000000", "20261121-023000"], "{runs:?}");
+    assert!(
+        runs[0].started_at.starts_with("2026-11-20T00:00:00"),
+        "{runs:?}"
+    );
+    for bad in ["2026/11/20", "2026-11-31", "明天凌晨"] {
+        run(bad)
+            .code(2)
+            .stderr(contains(format!("--at 的时间「{bad}」无法识别")))
+            .stderr(contains("2026-11-20T02:00:00+08:00"))
+            .stderr(contains("日期要写成").not());
+    }
 }
