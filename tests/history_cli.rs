@@ -595,3 +595,31 @@ fn at_takes_a_date_or_a_full_time_and_explains_what_it_cannot_read() {
             .stderr(contains("日期要写成").not());
     }
 }
+
+/// A store that is not a database, or that cannot be created, is said in Chinese with what to do,
+/// and SQLite's English (`file is not a database: Error code 26: …`) is not shown.
+#[test]
+fn a_store_that_cannot_be_used_is_said_in_chinese() {
+    let dir = workdir();
+    let d = dir.path();
+    std::fs::write(d.join("历史.sqlite"), "这不是历史库，是一份说明。\n").unwrap();
+    let mut stores = vec![("历史.sqlite", "文件不是 zwfw-audit 的历史库，或已损坏")];
+    if cfg!(target_os = "linux") {
+        stores.push((
+            "/proc/历史.sqlite",
+            "无法打开历史库文件：文件夹不存在或没有写权限",
+        ));
+    }
+    for (store, words) in stores {
+        Command::cargo_bin("zwfw-audit")
+            .unwrap()
+            .current_dir(d)
+            .args(["audit", "--config", "zwfw-audit.toml", "--store", store])
+            .args(["--at", "2026-11-20T02:00:00+08:00"])
+            .assert()
+            .code(2)
+            .stderr(contains(format!("错误: 历史库 {store} 出错: {words}")))
+            .stderr(contains("Error code").not())
+            .stderr(contains("database").not());
+    }
+}

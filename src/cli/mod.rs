@@ -124,6 +124,11 @@ pub(crate) fn now_run_id() -> (String, String) {
 pub fn describe(e: &anyhow::Error) -> String {
     let mut text = String::new();
     for cause in e.chain() {
+        // SQLite's `Error code N: …` under a message that already says it (in Chinese for the
+        // history store's usual failures, quoted otherwise).
+        if !text.is_empty() && cause.is::<rusqlite::ffi::Error>() {
+            continue;
+        }
         let own = cause.to_string();
         let part = cause
             .downcast_ref::<std::io::Error>()
