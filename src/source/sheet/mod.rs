@@ -259,10 +259,7 @@ fn no_item_sheet_notice(sheets: &[Sheet]) -> Notice {
     let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
     sources.dedup();
     let names: Vec<String> = sheets.iter().map(Sheet::label).collect();
-    if sheets
-        .iter()
-        .all(|s| nothing_below(s, 0) && s.rows.first().is_none_or(|r| is_blank_row(r)))
-    {
+    if sheets.iter().all(Sheet::is_blank) {
         return Notice {
             level: NoticeLevel::Error,
             provenance: Provenance::file(sources.join("、")),
