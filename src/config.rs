@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::Severity;
 use crate::rules::{self, RuleParams, RuleSet, RuleSetting};
 
+mod toml_error;
+pub(crate) use toml_error::toml_reason;
+
 /// The whole configuration file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -98,6 +101,9 @@ pub enum ConfigError {
     },
 }
 
+/// Every value a `[rules]` entry may take, as said when it has another.
+const RULE_VALUES: &str = "可用的值有 \"error\"（错误，计入出错率）、\"warning\"（提示，不计入）、\"off\"（不检查这条规则）";
+
 impl Config {
     /// Reads a configuration file.
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
@@ -129,7 +135,7 @@ impl Config {
                 .ok_or_else(|| err("没有这个规则（用 zwfw-audit rules 查看全部规则）"))?;
             let setting = match value.trim().to_ascii_lowercase().as_str() {
                 "off" | "关闭" => RuleSetting::Off,
-                other => RuleSetting::On(other.parse::<Severity>().map_err(|e| err(&e))?),
+                other => RuleSetting::On(other.parse::<Severity>().map_err(|_| err(RULE_VALUES))?),
             };
             settings.insert(rule.meta().id, setting);
         }
@@ -159,6 +165,13 @@ mod tests {
         assert!(cfg.rule_set().unwrap_err().to_string().contains("Z99"));
         let cfg = Config::parse("[rules]\nB13 = \"fatal\"\n").unwrap();
         assert!(cfg.rule_set().is_err());
+        // A misspelt value lists every value, `off` included.
+        let cfg = Config::parse("[rules]\nB13 = \"of\"\n").unwrap();
+        let e = cfg.rule_set().unwrap_err().to_string();
+        assert!(e.starts_with("配置 [rules] 中 B13 = \"of\" 无效: "), "{e}");
+        for value in ["\"error\"", "\"warning\"", "\"off\""] {
+            assert!(e.contains(value), "{e}");
+        }
     }
 
     /// A mistake in the file is said in Chinese with its line, column (in characters) and text.
@@ -246,51 +259,4 @@ mod example_tests {
             }
         }
     }
-}
-
-/// A TOML error as a clerk editing the file reads it: the line and column (in characters), what
-/// is wrong in Chinese for the usual mistakes (the TOML library's English otherwise), and the
-/// line itself.
-pub(crate) fn toml_reason(e: &toml::de::Error, text: &str) -> String {
-    let message = e.message().trim();
-    let names = |list: &str| {
-        list.split(['`', ','])
-            .map(str::trim)
-            .filter(|w| !w.is_empty() && !matches!(*w, "or" | "expected" | "expected one of"))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
-    let what = if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (name, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-        format!("没有设置项「{name}」（这一节可用的有: {}）", names(allowed))
-    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
-        let (value, allowed) = rest.split_once('`').unwrap_or((rest, ""));
-        format!("取值「{value}」无效（可用: {}）", names(allowed))
-    } else if message.starts_with("invalid type: ") {
-        crate::source::json_error::type_message(message)
-    } else if message.starts_with("string values must be quoted") {
-        "文本要加双引号（如 \"复印件\"），数字和 true/false 不加".to_owned()
-    } else if message.starts_with("duplicate key") {
-        "设置项重复（同一节里写了两次）".to_owned()
-    } else if message.starts_with("unclosed table") {
-        "节名缺少右方括号 ]".to_owned()
-    } else if message.starts_with("invalid float") || message.starts_with("invalid integer") {
-        "数字写法不对".to_owned()
-    } else if let Some(field) = message
-        .strip_prefix("missing field `")
-        .and_then(|f| f.strip_suffix('`'))
-    {
-        format!("缺少设置项「{field}」")
-    } else {
-        message.to_owned()
-    };
-    let Some(start) = e.span().map(|s| s.start.min(text.len())) else {
-        return what;
-    };
-    let before = text.get(..start).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    let line_text = text[line_start..].lines().next().unwrap_or_default();
-    format!("第 {line} 行第 {column} 列，{what}\n  {line} | {line_text}")
 }

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use zwfw_audit::history::{RunStatus, RunTime, Store};
 
@@ -634,8 +635,65 @@ fn a_finding_gone_after_a_settings_change_is_not_simply_fixed() {
     audit(d, 1, "n3", "2026-11-22T02:00:00+08:00")
         .assert()
         .code(0)
-        .stdout(predicates::prelude::PredicateBooleanExt::not(contains(
-            "检查设置与对比运行不同",
-        )));
+        .stdout(contains("检查设置与对比运行不同").not());
     assert!(report(d, "n3")["history"].get("settings_changed").is_none());
+}
+
+/// `--at` takes a bare date as 0:00 of that day, and a time it cannot read is explained with an
+/// example of a full time (the message used to ask for a date, which is what had been typed).
+#[test]
+fn at_takes_a_date_or_a_full_time_and_explains_what_it_cannot_read() {
+    let dir = workdir();
+    let d = dir.path();
+    let run = |at: &str| {
+        let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
+        cmd.current_dir(d)
+            .args(["audit", "--config", "zwfw-audit.toml", "-q", "--at", at]);
+        cmd.assert()
+    };
+    run("2026-11-20").code(0);
+    run("2026-11-21T02:30:00").code(0);
+    let store = Store::open(&d.join("reports/history.sqlite")).unwrap();
+    let runs = store.runs().unwrap();
+    let ids: Vec<&str> = runs.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["20261120-000000", "20261121-023000"], "{runs:?}");
+    assert!(
+        runs[0].started_at.starts_with("2026-11-20T00:00:00"),
+        "{runs:?}"
+    );
+    for bad in ["2026/11/20", "2026-11-31", "明天凌晨"] {
+        run(bad)
+            .code(2)
+            .stderr(contains(format!("--at 的时间「{bad}」无法识别")))
+            .stderr(contains("2026-11-20T02:00:00+08:00"))
+            .stderr(contains("日期要写成").not());
+    }
+}
+
+/// A store that is not a database, or that cannot be created, is said in Chinese with what to do,
+/// and SQLite's English (`file is not a database: Error code 26: …`) is not shown.
+#[test]
+fn a_store_that_cannot_be_used_is_said_in_chinese() {
+    let dir = workdir();
+    let d = dir.path();
+    std::fs::write(d.join("历史.sqlite"), "这不是历史库，是一份说明。\n").unwrap();
+    let mut stores = vec![("历史.sqlite", "文件不是 zwfw-audit 的历史库，或已损坏")];
+    if cfg!(target_os = "linux") {
+        stores.push((
+            "/proc/历史.sqlite",
+            "无法打开历史库文件：文件夹不存在或没有写权限",
+        ));
+    }
+    for (store, words) in stores {
+        Command::cargo_bin("zwfw-audit")
+            .unwrap()
+            .current_dir(d)
+            .args(["audit", "--config", "zwfw-audit.toml", "--store", store])
+            .args(["--at", "2026-11-20T02:00:00+08:00"])
+            .assert()
+            .code(2)
+            .stderr(contains(format!("错误: 历史库 {store} 出错: {words}")))
+            .stderr(contains("Error code").not())
+            .stderr(contains("database").not());
+    }
 }

@@ -151,7 +151,24 @@ pub fn check_ndjson(
             ctx,
             lines: &lines,
         };
-        if let Err(e) = stream_file(path, opts.chunk.max(1), run, &mut sink) {
+        // The same notices as the in-memory reader's for a file of no bytes or no records.
+        if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            sink.notices.push(Notice {
+                level: NoticeLevel::Error,
+                provenance: Provenance::file(path.display().to_string()),
+                message: SourceError::Empty { path: path.clone() }.to_string(),
+            });
+            continue;
+        }
+        let before = sink.summary.items;
+        let streamed = stream_file(path, opts.chunk.max(1), run, &mut sink);
+        if streamed.is_ok() && sink.summary.items == before {
+            sink.notices.push(crate::source::no_items_notice(
+                &path.display().to_string(),
+                crate::source::json::NO_NDJSON_RECORDS,
+            ));
+        }
+        if let Err(e) = streamed {
             match e {
                 FileError::Read(source) => sink.notices.push(Notice {
                     level: NoticeLevel::Error,

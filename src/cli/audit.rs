@@ -65,8 +65,9 @@ pub struct AuditArgs {
     /// （默认: 由运行时间生成，如 20261120-020000）
     #[arg(long, value_name = "运行编号", verbatim_doc_comment)]
     run_id: Option<String>,
-    /// 运行时间，RFC 3339 格式，如 2026-11-20T02:00:00+08:00（默认: 现在）
-    #[arg(long, value_name = "时间")]
+    /// 运行时间，如 2026-11-20T02:00:00+08:00（+08:00 为北京时间）；
+    /// 不写时区即本机时区，只写日期（如 2026-11-20）即当天 0 点（默认: 现在）
+    #[arg(long, value_name = "时间", verbatim_doc_comment)]
     at: Option<String>,
     /// 所有事项都重新检查（默认: 没有变化的事项沿用上次的结果）
     #[arg(long)]
@@ -344,7 +345,7 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
     let rules = config.rule_set()?;
     let ctx = CheckContext::new(config.check.clone());
     let time = match &args.at {
-        Some(t) => RunTime::parse(t)?,
+        Some(t) => super::run_time_at(t)?,
         None => RunTime::now(),
     };
     let input_names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
@@ -395,10 +396,11 @@ fn nightly_steps(
         .iter()
         .any(|r| matches!(r, Record::Item(_) | Record::Unreadable(_)))
     {
+        // Errors, and warnings such as a folder without an export file in it.
         let why: Vec<String> = records
             .iter()
             .filter_map(|r| match r {
-                Record::Notice(n) if n.level == NoticeLevel::Error => {
+                Record::Notice(n) if n.level >= NoticeLevel::Warning => {
                     Some(format!("{} — {}", n.provenance, n.message))
                 }
                 _ => None,

@@ -124,6 +124,11 @@ pub(crate) fn now_run_id() -> (String, String) {
 pub fn describe(e: &anyhow::Error) -> String {
     let mut text = String::new();
     for cause in e.chain() {
+        // SQLite's `Error code N: …` under a message that already says it (in Chinese for the
+        // history store's usual failures, quoted otherwise).
+        if !text.is_empty() && cause.is::<rusqlite::ffi::Error>() {
+            continue;
+        }
         let own = cause.to_string();
         let part = cause
             .downcast_ref::<std::io::Error>()
@@ -137,6 +142,29 @@ pub fn describe(e: &anyhow::Error) -> String {
         text.push_str(&part);
     }
     text
+}
+
+/// The time given to `audit --at`: RFC 3339 as the store keeps it, or a date and time without
+/// offset (the computer's time zone), or a bare date (0:00 of that day there).
+pub(crate) fn run_time_at(text: &str) -> Result<crate::history::RunTime> {
+    use crate::history::RunTime;
+    let t = text.trim();
+    if let Ok(time) = RunTime::parse(t) {
+        return Ok(time);
+    }
+    let local = t
+        .parse::<jiff::civil::DateTime>()
+        .or_else(|_| t.parse::<jiff::civil::Date>().map(|d| d.at(0, 0, 0, 0)))
+        .ok()
+        .and_then(|dt| dt.to_zoned_datetime(jiff::tz::TimeZone::system()).ok());
+    match local {
+        Some(zoned) => Ok(RunTime::parse(
+            &zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        )?),
+        None => anyhow::bail!(
+            "--at 的时间「{t}」无法识别：请写日期和时刻，如 2026-11-20T02:00:00+08:00（+08:00 为北京时间），或只写日期 2026-11-20（当天 0 点）"
+        ),
+    }
 }
 
 /// A closed pipe (`zwfw-audit rules | head`) is not an error.

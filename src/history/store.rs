@@ -108,9 +108,7 @@ impl StagedRun<'_> {
     /// Commits: the run becomes complete with all its rows at once.
     pub fn commit(self) -> Result<(), HistoryError> {
         let path = self.path;
-        self.tx
-            .commit()
-            .map_err(|source| HistoryError::Sqlite { path, source })
+        self.tx.commit().map_err(|source| sql_err(&path, source))
     }
 }
 
@@ -123,10 +121,7 @@ impl Store {
                 source,
             })?;
         }
-        let sql = |source| HistoryError::Sqlite {
-            path: path.to_owned(),
-            source,
-        };
+        let sql = |source| sql_err(path, source);
         let mut conn = Connection::open(path).map_err(sql)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(sql)?;
         let mode: String = conn
@@ -161,10 +156,7 @@ impl Store {
     }
 
     pub(super) fn err(&self, source: rusqlite::Error) -> HistoryError {
-        HistoryError::Sqlite {
-            path: self.path.clone(),
-            source,
-        }
+        sql_err(&self.path, source)
     }
 
     fn lock_path(&self) -> PathBuf {
@@ -176,10 +168,7 @@ impl Store {
     /// Takes the run lock, or `None` when another connection holds it.
     pub(super) fn try_lock(&self) -> Result<Option<Connection>, HistoryError> {
         let path = self.lock_path();
-        let sql = |source| HistoryError::Sqlite {
-            path: path.clone(),
-            source,
-        };
+        let sql = |source| sql_err(&path, source);
         let lock = Connection::open(&path).map_err(sql)?;
         lock.busy_timeout(Duration::ZERO).map_err(sql)?;
         let taken = lock
@@ -457,11 +446,59 @@ impl Store {
     }
 }
 
+/// A SQLite error on the store (or its lock file `path`), its cause said in Chinese.
 pub(super) fn sql_err(path: &Path, source: rusqlite::Error) -> HistoryError {
     HistoryError::Sqlite {
         path: path.to_owned(),
-        source,
+        source: in_chinese(path, source),
     }
+}
+
+/// The usual SQLite failures of a store file (cannot open, read-only, disk full, locked, not a
+/// database) with a Chinese message that says what to do, keeping SQLite's code; any other keeps
+/// SQLite's English, marked as quoted. The message is all that is shown: `cli::describe` leaves
+/// out SQLite's `Error code N: …` below it.
+fn in_chinese(path: &Path, source: rusqlite::Error) -> rusqlite::Error {
+    use rusqlite::ErrorCode as Code;
+    let rusqlite::Error::SqliteFailure(error, _) = &source else {
+        return source;
+    };
+    let error = *error;
+    let reason = match error.code {
+        Code::CannotOpen if path.is_dir() => {
+            "这个路径是文件夹，不是文件：[audit] store 要写成文件名，如 reports/history.sqlite"
+                .to_owned()
+        }
+        Code::CannotOpen => {
+            "无法打开历史库文件：文件夹不存在或没有写权限（请检查 [audit] store 或 --store 的路径，或换一个可写的文件夹）"
+                .to_owned()
+        }
+        Code::ReadOnly => {
+            "历史库文件是只读的，无法写入：请检查文件和所在文件夹的写权限（不要放在只读的磁盘或共享文件夹上）"
+                .to_owned()
+        }
+        Code::DiskFull => {
+            "磁盘已满，无法写入历史库：请清理磁盘空间，或用 zwfw-audit audit prune 清理旧的运行"
+                .to_owned()
+        }
+        Code::DatabaseBusy | Code::DatabaseLocked => {
+            "历史库正被其他程序占用（可能是另一个 zwfw-audit，或同步盘、杀毒软件锁住了文件），请稍后再试"
+                .to_owned()
+        }
+        Code::NotADatabase | Code::DatabaseCorrupt => {
+            "文件不是 zwfw-audit 的历史库，或已损坏：请确认 [audit] store 指向的文件；已损坏时可把它改名留存，再运行会新建历史库（之前的运行不再用于对比）"
+                .to_owned()
+        }
+        Code::PermissionDenied => {
+            "没有权限访问历史库文件（请检查文件和所在文件夹的读写权限）".to_owned()
+        }
+        Code::SystemIoFailure => {
+            "读写历史库文件时出错（磁盘故障，或历史库放在网络共享文件夹上；请放在本机磁盘上）"
+                .to_owned()
+        }
+        _ => format!("SQLite 出错（原文：{source}；{error}）"),
+    };
+    rusqlite::Error::SqliteFailure(error, Some(reason))
 }
 
 fn is_busy(e: &rusqlite::Error) -> bool {
@@ -470,3 +507,6 @@ fn is_busy(e: &rusqlite::Error) -> bool {
         Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
     )
 }
+
+#[cfg(test)]
+mod tests;

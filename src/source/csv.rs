@@ -50,6 +50,7 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
         path: path.to_owned(),
         source,
     })?;
+    SourceError::refuse_empty(path, bytes.len() as u64)?;
     if bytes.len() as u64 > MAX_INPUT_BYTES {
         return Err(SourceError::Format {
             path: path.to_owned(),

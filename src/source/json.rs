@@ -13,6 +13,9 @@ use serde_json::value::RawValue;
 use super::{Reader, Record, SourceError, Unreadable, json_error};
 use crate::model::{Item, Provenance};
 
+/// Why an NDJSON file that is not empty holds no items (for [`super::no_items_notice`]).
+pub(crate) const NO_NDJSON_RECORDS: &str = "文件里只有空行，没有一行记录";
+
 /// Reads `.json` (object or array) and `.ndjson`/`.jsonl` files.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct JsonReader;
@@ -24,6 +27,7 @@ impl Reader for JsonReader {
             source,
         };
         let file = File::open(path).map_err(io)?;
+        SourceError::refuse_empty(path, file.metadata().map_err(io)?.len())?;
         let name = path.display().to_string();
         let mut reader = BufReader::new(file);
         let first = first_non_space_byte(&mut reader).map_err(io)?;
@@ -32,7 +36,19 @@ impl Reader for JsonReader {
             Some("ndjson" | "jsonl")
         );
         if ndjson || first == Some(b'{') && is_ndjson(&mut reader) {
-            read_ndjson(reader, &name, sink).map_err(io)
+            let mut records = 0usize;
+            read_ndjson(reader, &name, &mut |r| {
+                records += 1;
+                sink(r);
+            })
+            .map_err(io)?;
+            if records == 0 {
+                sink(Record::Notice(super::no_items_notice(
+                    &name,
+                    NO_NDJSON_RECORDS,
+                )));
+            }
+            Ok(())
         } else {
             let mut text = String::new();
             reader
@@ -42,6 +58,13 @@ impl Reader for JsonReader {
                     reason: format!("不是 UTF-8 文本: {e}"),
                 })?;
             let text = text.trim_start_matches('\u{feff}');
+            if text.trim().is_empty() {
+                sink(Record::Notice(super::no_items_notice(
+                    &name,
+                    "文件里只有空白，没有内容",
+                )));
+                return Ok(());
+            }
             // Each record is kept as its text and parsed straight into the model, as an NDJSON
             // line is: no tree of the whole file, and a record that is not an item is read
             // again only to say why.
@@ -49,6 +72,7 @@ impl Reader for JsonReader {
                 path: path.to_owned(),
                 reason: json_error::syntax(&e, text, true),
             };
+            let mut empty = "JSON 数组是空的";
             let records: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
                 Some(b'[') => serde_json::from_str(text).map_err(syntax)?,
                 Some(b'{') => {
@@ -56,6 +80,7 @@ impl Reader for JsonReader {
                         serde_json::from_str(text).map_err(syntax)?;
                     match map.get("items") {
                         Some(items) if items.get().starts_with('[') => {
+                            empty = "\"items\" 数组是空的";
                             serde_json::from_str(items.get()).map_err(syntax)?
                         }
                         _ => {
@@ -73,6 +98,9 @@ impl Reader for JsonReader {
                     });
                 }
             };
+            if records.is_empty() {
+                sink(Record::Notice(super::no_items_notice(&name, empty)));
+            }
             for (i, raw) in records.into_iter().enumerate() {
                 sink(parse_record(
                     raw.get(),
@@ -90,13 +118,16 @@ fn first_non_space_byte(reader: &mut BufReader<File>) -> std::io::Result<Option<
     Ok(s.iter().copied().find(|b| !b.is_ascii_whitespace()))
 }
 
-/// A `.json` file whose first line is a complete object is NDJSON.
+/// A `.json` file whose first line is a complete object is NDJSON, unless that object is the
+/// `{"items": [...]}` wrapper written on one line.
 fn is_ndjson(reader: &mut BufReader<File>) -> bool {
     let buf = reader.buffer();
     let s = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
     match s.iter().position(|&b| b == b'\n') {
-        Some(end) => std::str::from_utf8(&s[..end])
-            .is_ok_and(|line| serde_json::from_str::<Value>(line.trim()).is_ok()),
+        Some(end) => std::str::from_utf8(&s[..end]).is_ok_and(|line| {
+            serde_json::from_str::<Value>(line.trim())
+                .is_ok_and(|v| !v.get("items").is_some_and(Value::is_array))
+        }),
         None => false,
     }
 }

@@ -131,6 +131,8 @@ fn expected_zh(expected: &str) -> &str {
         "布尔值（true/false）"
     } else if expected.contains("integer") || expected.starts_with(['u', 'i']) {
         "整数"
+    } else if expected.contains("float") || expected.starts_with('f') {
+        "数字"
     } else {
         expected
     }

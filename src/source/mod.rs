@@ -110,6 +110,12 @@ pub enum SourceError {
         /// What is wrong.
         reason: String,
     },
+    /// The file has no bytes at all: an export that has not finished, or a copy that failed.
+    #[error("文件 {path} 是空的（0 字节），可能导出还没完成，请重新导出")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
     /// No reader handles this kind of file.
     #[error(
         "不支持的文件类型: {path}（支持 .json .ndjson .jsonl .xlsx .xlsm .xls .et .ods .csv .tsv .txt）"
@@ -118,6 +124,29 @@ pub enum SourceError {
         /// The file.
         path: PathBuf,
     },
+}
+
+impl SourceError {
+    /// [`SourceError::Empty`] when the file of `len` bytes has none.
+    pub(crate) fn refuse_empty(path: &Path, len: u64) -> Result<(), Self> {
+        if len == 0 {
+            return Err(Self::Empty {
+                path: path.to_owned(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// An input that was read without error but held no item at all (an empty JSON array, an NDJSON
+/// file of blank lines, a table with a header and no rows): an error notice naming the file and
+/// why, since a run that checks nothing must not look clean.
+pub(crate) fn no_items_notice(source: &str, why: &str) -> Notice {
+    Notice {
+        level: NoticeLevel::Error,
+        provenance: Provenance::file(source),
+        message: format!("{source} 中没有事项（{why}），可能导出还没完成，请确认后重新导出"),
+    }
 }
 
 /// Reads one kind of input.

@@ -41,6 +41,7 @@ impl Reader for XlsxReader {
                 source: e,
             })?
             .len();
+        SourceError::refuse_empty(path, size)?;
         if size > MAX_INPUT_BYTES {
             return Err(SourceError::Format {
                 path: path.to_owned(),

@@ -250,3 +250,14 @@ pub(super) fn detect(sheet: &Sheet, tables: &Tables) -> Option<(usize, Kind, Vec
     }
     best.map(|(_, i, kind, cols)| (i, kind, cols))
 }
+
+/// The first row among the first [`HEADER_SCAN_ROWS`] that names 实施编码 or 事项名称: the header
+/// of an item table too narrow for [`detect`], which matters when nothing follows it.
+pub(super) fn key_row(sheet: &Sheet, tables: &Tables) -> Option<usize> {
+    sheet.rows.iter().take(HEADER_SCAN_ROWS).position(|row| {
+        tables
+            .columns(Kind::Item, row)
+            .iter()
+            .any(|c| matches!(c, Col::Item(ItemField::Code | ItemField::Name)))
+    })
+}

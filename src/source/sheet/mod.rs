@@ -15,7 +15,8 @@
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
 //! - Bad input is a notice with its place: a workbook without any item sheet (error; its child
-//!   rows are not reported one by one), an unrecognised sheet (info), an item sheet without its
+//!   rows are not reported one by one; when the item table is there with its header but nothing
+//!   under it, or the file is blank, that is said instead), an unrecognised sheet (info), an item sheet without its
 //!   实施编码/事项名称 column (error; its rows are still read), a child sheet without 实施编码 (error),
 //!   a child row whose code matches no item (warning). Children of a duplicated code go to the
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
@@ -37,7 +38,7 @@ mod numbers;
 mod tests;
 
 use children::{ChildRow, attach, child_rows, orphan_notice};
-use columns::{Col, Kind, Tables, detect};
+use columns::{Col, Kind, Tables, detect, key_row};
 
 /// How many rows from the top are searched for the header row.
 pub const HEADER_SCAN_ROWS: usize = 10;
@@ -81,6 +82,11 @@ impl Sheet {
         }
     }
 
+    /// Whether every cell is blank (or there are no rows).
+    fn is_blank(&self) -> bool {
+        self.rows.iter().all(|r| is_blank_row(r))
+    }
+
     /// The spreadsheet row number of `rows[index]`.
     fn row_number(&self, index: usize) -> u64 {
         self.first_row + index as u64
@@ -109,8 +115,17 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     .then(|| no_material_sheet_notice(&sheets));
     let mut items: Vec<Item> = Vec::new();
     let mut children: Vec<(Kind, Sheet, usize, Vec<Col>)> = Vec::new();
+    // Item tables with a header and nothing under it: said instead of "no item table" when the
+    // workbook yields no item at all (an export cut off after its first row).
+    let mut header_only: Vec<Notice> = Vec::new();
     for (mut sheet, detected) in sheets.into_iter().zip(detected) {
         let Some((header, kind, cols)) = detected else {
+            if let Some(header) = key_row(&sheet, &tables)
+                && nothing_below(&sheet, header)
+            {
+                header_only.push(header_only_notice(&sheet, header));
+                continue;
+            }
             notices.push(Notice {
                 level: NoticeLevel::Info,
                 provenance: sheet.name.as_ref().map_or_else(
@@ -120,22 +135,33 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                         ..Provenance::file(&sheet.source)
                     },
                 ),
-                message: format!(
-                    "{}的前 {HEADER_SCAN_ROWS} 行中没有事项表或子表（申请材料、办理流程、收费、中介服务、常见问题）的表头，已忽略（如果它是事项表，请把表头移到前 {HEADER_SCAN_ROWS} 行内）",
-                    sheet.label()
-                ),
+                message: if sheet.is_blank() {
+                    format!("{}是空的，已忽略", sheet.label())
+                } else {
+                    format!(
+                        "{}的前 {HEADER_SCAN_ROWS} 行中没有事项表或子表（申请材料、办理流程、收费、中介服务、常见问题）的表头，已忽略（如果它是事项表，请把表头移到前 {HEADER_SCAN_ROWS} 行内）",
+                        sheet.label()
+                    )
+                },
             });
             continue;
         };
         notices.extend(numbers::check(&mut sheet, header, &cols));
         notices.extend(headerless_notice(&sheet, header, &cols));
         if kind == Kind::Item {
+            let before = items.len();
             read_item_sheet(&sheet, header, &cols, &mut items, &mut notices);
+            if items.len() == before {
+                header_only.push(header_only_notice(&sheet, header));
+            }
         } else {
             children.push((kind, sheet, header, cols));
         }
     }
-    if let Some(notice) = no_item_sheet {
+    if items.is_empty() && !header_only.is_empty() {
+        notices.append(&mut header_only);
+        children.clear();
+    } else if let Some(notice) = no_item_sheet {
         notices.push(notice);
         children.clear();
     }
@@ -164,7 +190,10 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
         }
         notices.extend(orphans.iter().map(|rows| orphan_notice(rows)));
     }
-    notices.extend(no_material_sheet);
+    // A table with no item under its header has been said; no need to add its materials.
+    if !items.is_empty() {
+        notices.extend(no_material_sheet);
+    }
     for notice in notices {
         sink(Record::Notice(notice));
     }
@@ -190,11 +219,56 @@ fn no_material_sheet_notice(sheets: &[Sheet]) -> Notice {
     }
 }
 
+/// Whether every row below `header` is blank.
+fn nothing_below(sheet: &Sheet, header: usize) -> bool {
+    sheet.rows.iter().skip(header + 1).all(|r| is_blank_row(r))
+}
+
+/// An item table with its header (row `header`) but no item under it.
+fn header_only_notice(sheet: &Sheet, header: usize) -> Notice {
+    let names: Vec<&str> = sheet.rows[header]
+        .iter()
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .take(6)
+        .collect();
+    let more = if sheet.rows[header]
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .count()
+        > names.len()
+    {
+        "…"
+    } else {
+        ""
+    };
+    Notice {
+        level: NoticeLevel::Error,
+        provenance: sheet.provenance(header),
+        message: format!(
+            "{}只有表头（第 {} 行：{}{more}），下面没有事项数据行，可能导出还没完成，请确认后重新导出",
+            sheet.label(),
+            sheet.row_number(header),
+            names.join("、"),
+        ),
+    }
+}
+
 /// No sheet of the workbook (or of the run's CSV files) holds items.
 fn no_item_sheet_notice(sheets: &[Sheet]) -> Notice {
     let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
     sources.dedup();
     let names: Vec<String> = sheets.iter().map(Sheet::label).collect();
+    if sheets.iter().all(Sheet::is_blank) {
+        return Notice {
+            level: NoticeLevel::Error,
+            provenance: Provenance::file(sources.join("、")),
+            message: format!(
+                "{}没有任何内容（只有空行），可能导出还没完成，请确认后重新导出",
+                names.join("、")
+            ),
+        };
+    }
     Notice {
         level: NoticeLevel::Error,
         provenance: Provenance::file(sources.join("、")),
