@@ -697,3 +697,31 @@ fn a_store_that_cannot_be_used_is_said_in_chinese() {
             .stderr(contains("database").not());
     }
 }
+
+/// A --since that names no run (a date before the first run, a mistyped id) is refused before a
+/// run begins: it leaves no incomplete run for the following nights to report.
+#[test]
+fn a_since_naming_no_run_leaves_no_incomplete_run() {
+    let dir = workdir();
+    let d = dir.path();
+    audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    for since in ["2026-11-19", "n0"] {
+        audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+            .args(["--since", since])
+            .assert()
+            .code(2)
+            .stderr(contains("找不到对比基准"));
+    }
+    let store = Store::open(&d.join("reports/history.sqlite")).unwrap();
+    let ids: Vec<String> = store.runs().unwrap().into_iter().map(|r| r.id).collect();
+    assert_eq!(ids, ["n1"]);
+    drop(store);
+    audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+        .args(["--since", "2026-11-20"])
+        .assert()
+        .code(0)
+        .stdout(contains("对比运行 n1"))
+        .stdout(contains("未完成的运行").not());
+}

@@ -348,6 +348,11 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
         Some(t) => super::run_time_at(t)?,
         None => RunTime::now(),
     };
+    // A --since that names no run is a typing mistake: said before a run is begun, so that it
+    // does not leave an incomplete run to be reported every night after.
+    if let Some(since) = &args.since {
+        store.resolve_since(since, &time)?;
+    }
     let input_names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
     let config_hash = history::config_hash(&rules, &ctx.params);
     let run = if let Some(id) = &args.run_id {

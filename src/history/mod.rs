@@ -115,7 +115,9 @@ pub enum HistoryError {
     #[error("运行编号 {0} 已存在于历史库中，请换一个运行编号")]
     DuplicateRun(String),
     /// `--since` names no usable run.
-    #[error("找不到对比基准 \"{0}\"：需要一个已完成运行的编号，或日期（如 2026-11-20）")]
+    #[error(
+        "找不到对比基准 \"{0}\"：需要一次已完成、输入完整的运行的编号（见 zwfw-audit audit runs），或日期（如 2026-11-20，取这一天或之前最后一次这样的运行）"
+    )]
     NoSuchBaseline(String),
     /// `--since` names a run whose details were pruned.
     #[error("运行 {0} 的明细已清理（audit prune），不能作为对比基准；请选更近的运行")]
