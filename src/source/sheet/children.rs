@@ -30,7 +30,7 @@ pub(super) fn child_rows<'a>(
         notices.push(missing_column_notice(
             sheet,
             header,
-            "实施编码",
+            ("实施编码", NoticeLevel::Error),
             "该表各行无法关联到事项，已跳过",
         ));
         return None;

@@ -351,14 +351,16 @@ pub(super) fn is_blank_row(row: &[String]) -> bool {
     row.iter().all(|c| c.trim().is_empty())
 }
 
+/// A key column the sheet lacks. An error loses records or their links (a nightly run that met
+/// one is no baseline); a missing 事项名称 is a warning: every item is still read and checked.
 pub(super) fn missing_column_notice(
     sheet: &Sheet,
     header: usize,
-    column: &str,
+    (column, level): (&str, NoticeLevel),
     effect: &str,
 ) -> Notice {
     Notice {
-        level: NoticeLevel::Error,
+        level,
         provenance: sheet.provenance(header),
         message: format!(
             "{}（表头在第{}行）缺少关键列「{column}」，{effect}",
@@ -379,7 +381,7 @@ fn read_item_sheet(
         notices.push(missing_column_notice(
             sheet,
             header,
-            "实施编码",
+            ("实施编码", NoticeLevel::Error),
             "事项仍会检查，但子表中的材料、流程等无法关联到这些事项",
         ));
     }
@@ -387,7 +389,7 @@ fn read_item_sheet(
         notices.push(missing_column_notice(
             sheet,
             header,
-            "事项名称",
+            ("事项名称", NoticeLevel::Warning),
             "事项仍会检查，报告中这些事项没有名称",
         ));
     }
