@@ -564,7 +564,7 @@ fn write_summary(
     if view.settings_changed && view.totals().fixed > 0 {
         writeln!(
             out,
-            "  注意: 检查设置与对比运行不同（规则、参数或工具版本），「已整改」的问题可能是设置改变所致"
+            "注意: 检查设置与对比运行不同（规则、参数或工具版本），「已整改」的问题可能是设置改变所致"
         )?;
     }
     for r in &view.skipped_runs {
@@ -600,12 +600,7 @@ fn write_summary(
         .filter(|n| !quiet || n.level >= NoticeLevel::Warning)
         .filter(|n| n.level != NoticeLevel::Error);
     for line in super::notice_lines(notices, &dir.join("report.html")) {
-        let head = if line.starts_with('…') {
-            ""
-        } else {
-            "注意: "
-        };
-        writeln!(out, "  {head}{line}")?;
+        writeln!(out, "  {line}")?;
     }
     if quiet {
         return Ok(());

@@ -247,14 +247,7 @@ fn print_summary(report: &Report, dir: &Path, decimals: u32) {
         s.items_with_errors
     );
     for line in super::notice_lines(&report.notices, dir) {
-        say!(
-            "  {}{line}",
-            if line.starts_with('…') {
-                ""
-            } else {
-                "注意: "
-            }
-        );
+        say!("  {line}");
     }
     print_unreadable(
         report
@@ -374,14 +367,7 @@ fn run_streaming(
             s.items_with_errors
         );
         for line in super::notice_lines(&out.notices, &dir) {
-            say!(
-                "  {}{line}",
-                if line.starts_with('…') {
-                    ""
-                } else {
-                    "注意: "
-                }
-            );
+            say!("  {line}");
         }
         print_unreadable(
             out.first_unreadable.iter().map(|(p, r)| (p, r.as_str())),

@@ -205,7 +205,7 @@ pub(crate) fn aligned(header: &[&str], rows: &[Vec<String>]) -> Vec<String> {
 /// Notices shown on the terminal, at most; the rest are in the reports.
 const NOTICES_SHOWN: usize = 20;
 
-/// The notices as the terminal shows them: errors first, then warnings, then the rest; a code
+/// The notices as the terminal shows them (`注意: place — message`): errors first, then warnings, then the rest; a code
 /// repeated on many items (the same export read twice, or yesterday's beside today's) folded into
 /// one line; at most [`NOTICES_SHOWN`], then where the rest are.
 pub(crate) fn notice_lines<'a>(
@@ -219,7 +219,7 @@ pub(crate) fn notice_lines<'a>(
     });
     let folded = (repeated.len() > 3).then(|| {
         format!(
-            "{} 个事项的实施编码与前面读到的事项重复（同一份导出放了两份？），分数和问题会重复计算；例如{}",
+            "注意: {} 个事项的实施编码与前面读到的事项重复（同一份导出放了两份？），分数和问题会重复计算；例如{}",
             repeated.len(),
             repeated[0].message
         )
@@ -230,7 +230,7 @@ pub(crate) fn notice_lines<'a>(
     }
     let mut lines: Vec<String> = others
         .iter()
-        .map(|n| format!("{} — {}", n.provenance, n.message))
+        .map(|n| format!("注意: {} — {}", n.provenance, n.message))
         .collect();
     if let Some(folded) = folded {
         // After the errors, before the warnings.
@@ -292,11 +292,11 @@ mod tests {
         let lines = super::notice_lines(&notices, std::path::Path::new("reports/r1"));
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(
-            lines[0].starts_with("县区.json — 无法读取文件"),
+            lines[0].starts_with("注意: 县区.json — 无法读取文件"),
             "{lines:?}"
         );
         assert!(
-            lines[1].starts_with("30 个事项的实施编码与前面读到的事项重复"),
+            lines[1].starts_with("注意: 30 个事项的实施编码与前面读到的事项重复"),
             "{lines:?}"
         );
 
