@@ -173,6 +173,7 @@ fn large_report() -> Report {
                 reviewed_rate: None,
                 reviewed_completeness: None,
                 overlaps_with: Vec::new(),
+                design_effect: None,
             }
         })
         .collect();

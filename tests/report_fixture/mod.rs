@@ -130,6 +130,7 @@ fn score(unit: &str, kind: UnitKind, full: f64, rate: f64, low: f64, high: f64) 
         reviewed_rate: None,
         reviewed_completeness: None,
         overlaps_with: Vec::new(),
+        design_effect: None,
     }
 }
 
