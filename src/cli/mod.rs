@@ -354,6 +354,28 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("区间为「—」的单位全部事项都已检查"), "{text}");
+
+        // A unit whose interval overlaps many: five named, then the count.
+        let mut s = score_from_sums("贵池区".into(), UnitKind::County, &sums, opts, 1.0);
+        s.overlaps_with = [
+            "东至县",
+            "石台县",
+            "青阳县",
+            "九华山风景区",
+            "江南产业集中区",
+            "经开区",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut out = Vec::new();
+        super::score::print_table(&mut out, &[s], RateKind::Element, 2).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(
+                "  贵池区 ↔ 东至县、石台县、青阳县、九华山风景区、江南产业集中区 等 6 个单位\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]

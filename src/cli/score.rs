@@ -249,6 +249,10 @@ fn scored_path(input: &Path) -> PathBuf {
     input.with_file_name(format!("{stem}.scored.json"))
 }
 
+/// Units named for each unit whose score interval overlaps others' (sixty units of close scores
+/// would each name dozens): then the count.
+const OVERLAPS_NAMED: usize = 5;
+
 /// Prints the per-unit table in Chinese.
 pub(crate) fn print_table(
     out: &mut dyn Write,
@@ -343,7 +347,12 @@ pub(crate) fn print_table(
     if !flagged.is_empty() {
         writeln!(out, "得分区间重叠（排名差异在抽样误差之内）:")?;
         for s in flagged {
-            writeln!(out, "  {} ↔ {}", s.unit, s.overlaps_with.join("、"))?;
+            let names = s.overlaps_with[..s.overlaps_with.len().min(OVERLAPS_NAMED)].join("、");
+            let more = match s.overlaps_with.len() {
+                n if n > OVERLAPS_NAMED => format!(" 等 {n} 个单位"),
+                _ => String::new(),
+            };
+            writeln!(out, "  {} ↔ {names}{more}", s.unit)?;
         }
     }
     Ok(())
