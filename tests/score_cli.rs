@@ -176,6 +176,9 @@ fn review_with_bad_rows_goes_on_and_reports_them() {
         .success()
         .stderr(contains(format!("复核.csv 第{bad_row}行")))
         .stderr(contains("不在报告中"))
+        .stderr(contains(
+            "1 行有误未采用（这些行的问题按成立计；改正复核文件后请重新运行本命令）",
+        ))
         .stdout(contains("复核后得分"));
     let out = read_report(&dir.path().join("report.scored.json"));
     let county = out.scores.iter().find(|s| s.unit == "贵池区").unwrap();

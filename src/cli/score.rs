@@ -156,10 +156,15 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             print_issues("复核文件", &out.issues);
             if !args.quiet {
                 say!(
-                    "复核: 确认 {} 条问题，驳回 {} 条，{} 行有误未采用",
+                    "复核: 确认 {} 条问题，驳回 {} 条，{} 行有误未采用{}",
                     out.confirmed,
                     out.rejected,
-                    out.issues.len()
+                    out.issues.len(),
+                    if out.issues.is_empty() {
+                        ""
+                    } else {
+                        "（这些行的问题按成立计；改正复核文件后请重新运行本命令）"
+                    }
                 );
                 // Rejections of items outside the sample change no score: say so, or the
                 // unchanged scores look like the review was ignored.
