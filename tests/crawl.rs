@@ -238,6 +238,14 @@ async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
     );
     assert!(reason(&format!("{base}/b/detail.jsp?id={}", site::SLOW)).contains("超时"));
     let log_a = log_rows(out);
+    // Times as Excel and people read them (`2026-11-30 17:13:44 +08:00`), not `…T09:13:44.6384Z`.
+    for row in &log_a {
+        let t = &row[0];
+        assert!(
+            t.len() == 26 && t.as_bytes()[10] == b' ' && !t.contains('T'),
+            "{t}"
+        );
+    }
     let status_of = |rows: &[csv::StringRecord], url: &str| -> Vec<String> {
         rows.iter()
             .filter(|r| &r[2] == url)

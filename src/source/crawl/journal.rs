@@ -375,7 +375,8 @@ impl Journal {
         let path = self.dir.join("crawl-log.csv");
         self.log
             .write_record([
-                rec.at.clone(),
+                // As people read it, in this machine's time zone; the journal keeps the instant.
+                crate::report::display_time(&rec.at),
                 rec.pass.to_string(),
                 cell(&rec.target.url),
                 rec.target.kind.label_zh().to_owned(),
