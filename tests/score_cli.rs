@@ -91,6 +91,8 @@ fn write_report(path: &Path) {
         history: None,
         review: None,
         replies: Vec::new(),
+        sample: None,
+        scoring_notices: Vec::new(),
     };
     r.summarize();
     let mut out = Vec::new();
