@@ -191,10 +191,31 @@ pub fn interval_text(
     } else {
         (s.score_low, s.score_high)
     };
+    span_text(low, high, show)
+}
+
+/// An interval from `low` to `high` as [`interval_text`] shows it.
+pub fn span_text(low: f64, high: f64, show: impl Fn(f64) -> String) -> String {
     if show(low) == show(high) {
         "全部检查，无抽样误差".to_owned()
     } else {
         format!("{} – {}", show(low), show(high))
+    }
+}
+
+/// How `score` follows from the scored items' counts, for a reader to redo by hand:
+/// `14 ×（1 − 5/52）= 12.65`, with the rate's `x/n` (出错要素数/适用要素数 for the element rate,
+/// 有错误的事项/抽查事项数 for the item rate); `x` replaces the score's own (a reviewed score's).
+pub fn score_working(s: &crate::score::UnitScore, score: f64, x: Option<usize>) -> String {
+    let (own, n) = match s.rate_kind {
+        crate::score::RateKind::Element => (s.failed_checks, s.checks),
+        crate::score::RateKind::Item => (s.items_with_errors, s.sampled),
+    };
+    let x = x.unwrap_or(own);
+    if n == 0 {
+        format!("没有适用的要素，出错率按 0 计：{score:.2}")
+    } else {
+        format!("{} ×（1 − {x}/{n}）= {score:.2}", s.full_marks)
     }
 }
 
