@@ -54,7 +54,7 @@ pub(crate) struct UnitArgs {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// zwfw-audit check 生成的 JSON 报告（report.json）
+    /// zwfw-audit check 生成的 JSON 报告（report.json），或计过分的报告
     #[arg(value_name = "报告")]
     report: PathBuf,
     /// 只给抽样清单中的事项计分（zwfw-audit sample 写出的 CSV 或 XLSX）。
@@ -319,18 +319,18 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
     Ok(0)
 }
 
-/// The items to score: those of `--sample`; none with `--census` (every item); otherwise the
-/// sample recorded in the report, selected again as from its file (said in one line). With the
-/// record of the sample kept in the scored report, and the bad rows of the file.
-fn choose_sample(
-    args: &ScoreArgs,
-    report: &Report,
-    mapping: &UnitMapping,
-) -> Result<(
+/// The report items to score (`None`: every item), the record of the sample kept in the scored
+/// report, and the bad rows of the sample file.
+type Chosen = (
     Option<BTreeSet<usize>>,
     Option<SampleRecord>,
     Vec<FileIssue>,
-)> {
+);
+
+/// The items to score: those of `--sample`; none with `--census` (every item); otherwise the
+/// sample recorded in the report, selected again as from its file (said in one line). With the
+/// record of the sample kept in the scored report, and the bad rows of the file.
+fn choose_sample(args: &ScoreArgs, report: &Report, mapping: &UnitMapping) -> Result<Chosen> {
     if let Some(path) = &args.sample {
         let context = || format!("无法使用抽样清单 {}", path.display());
         let table = read_table(path, Some(sample_file::SHEET), CODE).with_context(context)?;

@@ -131,7 +131,10 @@ pub const SAMPLED_NOTE: &str =
     "「是」：事项被抽中，其中的错误计入得分；「否」：事项未被抽中，不计分，但仍需整改";
 
 /// The 是否抽中 cell of an item or finding with this 实施编码 (see [`SAMPLED_HEADER`]).
-pub fn sampled_cell(codes: &std::collections::HashSet<&str>, code: &str) -> &'static str {
+pub fn sampled_cell<S: std::hash::BuildHasher>(
+    codes: &std::collections::HashSet<&str, S>,
+    code: &str,
+) -> &'static str {
     if codes.contains(code.trim()) {
         "是"
     } else {

@@ -197,18 +197,18 @@ fn reviewed_detail(s: &crate::score::UnitScore) -> Option<String> {
         crate::score::RateKind::Element => s.reviewed_failed_checks,
         crate::score::RateKind::Item => s.reviewed_items_with_errors,
     }?;
-    let mut text = format!(
-        "{}，出错率 {:.1}%",
-        super::score_working(s, score, Some(x)),
-        s.reviewed_rate.unwrap_or_default() * 100.0
-    );
-    if let (Some(low), Some(high)) = (s.reviewed_score_low, s.reviewed_score_high) {
-        text.push_str(&format!(
+    let interval = match (s.reviewed_score_low, s.reviewed_score_high) {
+        (Some(low), Some(high)) => format!(
             "，得分区间 {}",
             super::span_text(low, high, |v| format!("{v:.2}"))
-        ));
-    }
-    Some(text)
+        ),
+        _ => String::new(),
+    };
+    Some(format!(
+        "{}，出错率 {:.1}%{interval}",
+        super::score_working(s, score, Some(x)),
+        s.reviewed_rate.unwrap_or_default() * 100.0
+    ))
 }
 
 #[derive(Serialize)]
