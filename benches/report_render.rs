@@ -179,6 +179,7 @@ fn large_report() -> Report {
                 reviewed_score_low: None,
                 reviewed_score_high: None,
                 overlaps_with: Vec::new(),
+                design_effect: None,
             }
         })
         .collect();

@@ -332,10 +332,15 @@ mod tests {
             rate_kind: RateKind::Element,
             decimals: 2,
         };
-        let s = score_from_sums("贵池区".into(), UnitKind::County, &sums, opts);
+        let s = score_from_sums("贵池区".into(), UnitKind::County, &sums, opts, 1.0);
         assert!((s.score - 7.7).abs() < 1e-9);
-        let department =
-            score_from_sums("池州市数据资源局".into(), UnitKind::Department, &sums, opts);
+        let department = score_from_sums(
+            "池州市数据资源局".into(),
+            UnitKind::Department,
+            &sums,
+            opts,
+            1.0,
+        );
         let mut out = Vec::new();
         super::score::print_table(&mut out, &[s, department], RateKind::Element, 2).unwrap();
         let text = String::from_utf8(out).unwrap();

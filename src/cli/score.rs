@@ -524,6 +524,12 @@ pub(crate) fn print_table(
             "区间为「—」的单位全部事项都已检查，没有抽样误差。编制完整: 县区权力事项、公共服务事项各 0.5 分，缺一项要素扣 0.1 分。"
         )?;
     }
+    if let Some(d) = scores.iter().find_map(|s| s.design_effect) {
+        writeln!(
+            out,
+            "95%区间按抽中的事项计算：同一事项的要素是一起抽中的，错误也常集中在少数事项，所以区间比把每个要素当作独立抽查时宽（设计效应 {d:.1}，由本次各单位的样本合并估计）。"
+        )?;
+    }
     let flagged: Vec<&UnitScore> = scores
         .iter()
         .filter(|s| !s.overlaps_with.is_empty())

@@ -15,8 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::UnitScore;
 use super::compute::{
-    ItemTally, ScoreOptions, UnitSums, flag_overlaps, is_missing_evidence, is_public_service,
-    majority_kind, score_from_sums,
+    ItemTally, ScoreOptions, UnitSums, design_effect, flag_overlaps, is_missing_evidence,
+    is_public_service, majority_kind, score_from_sums,
 };
 use super::reservoir::{Drawn, Reservoir};
 use super::sample::SampleSpec;
@@ -96,8 +96,8 @@ impl CensusTally {
         let (name, kind) = mapping.assign(entry);
         let ItemTally {
             applicable,
-            failed,
             missing,
+            ..
         } = tally;
         if let Some(sample) = &mut self.sample {
             sample.offer(
@@ -115,11 +115,8 @@ impl CensusTally {
             UnitKind::County => *county += 1,
         }
         s.lot_items += 1;
-        s.sampled += 1;
         s.lot_checks += applicable;
-        s.checks += applicable;
-        s.failed_checks += failed;
-        s.items_with_errors += usize::from(failed > 0);
+        s.add_sampled(&tally);
         if is_public_service(&entry.item_type) {
             s.public_missing += missing;
         } else {
@@ -155,8 +152,9 @@ impl CensusTally {
         let mut scores: Vec<UnitScore> = self
             .units
             .iter()
+            // A census has no sampling error: no design effect to weigh.
             .map(|(name, (dept, county, sums))| {
-                score_from_sums(name.clone(), majority_kind(*dept, *county), sums, opts)
+                score_from_sums(name.clone(), majority_kind(*dept, *county), sums, opts, 1.0)
             })
             .collect();
         flag_overlaps(&mut scores);
@@ -179,12 +177,12 @@ impl CensusTally {
         let drawn = sample.finish(|u| kinds.get(u).copied().unwrap_or(UnitKind::Department));
         let mut sampled: BTreeMap<&str, UnitSums> = BTreeMap::new();
         for d in &drawn {
-            let s = sampled.entry(d.row.unit.as_str()).or_default();
-            s.sampled += 1;
-            s.items_with_errors += usize::from(d.tally.failed > 0);
-            s.checks += d.tally.applicable;
-            s.failed_checks += d.tally.failed;
+            sampled
+                .entry(d.row.unit.as_str())
+                .or_default()
+                .add_sampled(&d.tally);
         }
+        let design = design_effect(sampled.values());
         let mut scores: Vec<UnitScore> = self
             .units
             .iter()
@@ -202,6 +200,7 @@ impl CensusTally {
                     majority_kind(*dept, *county),
                     &sums,
                     opts,
+                    design,
                 ))
             })
             .collect();

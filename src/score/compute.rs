@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::formula::{completeness_points, rate, score, wilson};
+use super::formula::{completeness_points, fpc, rate, score, wilson, wilson_effective};
 use super::units::UnitMapping;
 use super::{Completeness, RateKind, UnitScore};
 use crate::model::text::is_blank_or_placeholder;
@@ -173,7 +173,7 @@ pub fn score_units(
     opts: ScoreOptions,
 ) -> Vec<UnitScore> {
     let auto = tally_items(report, &vec![true; report.findings.len()]);
-    let mut scores: Vec<UnitScore> = lots(report, mapping)
+    let units: Vec<(String, UnitKind, UnitSums, Option<UnitSums>)> = lots(report, mapping)
         .into_iter()
         .filter_map(|(unit, (kind, lot))| {
             let chosen: Vec<usize> = lot
@@ -185,9 +185,18 @@ pub fn score_units(
             if chosen.is_empty() && !lot.is_empty() {
                 return None;
             }
-            let mut s = unit_score(unit, kind, &lot, &chosen, &auto, report, opts);
-            if let Some(rev) = reviewed {
-                let r = unit_score(s.unit.clone(), kind, &lot, &chosen, rev, report, opts);
+            let sums = unit_sums(&lot, &chosen, &auto, report);
+            let after_review = reviewed.map(|rev| unit_sums(&lot, &chosen, rev, report));
+            Some((unit, kind, sums, after_review))
+        })
+        .collect();
+    let design = design_effect(units.iter().map(|(_, _, sums, _)| sums));
+    let mut scores: Vec<UnitScore> = units
+        .into_iter()
+        .map(|(unit, kind, sums, after_review)| {
+            let mut s = score_from_sums(unit, kind, &sums, opts, design);
+            if let Some(rev) = after_review {
+                let r = score_from_sums(s.unit.clone(), kind, &rev, opts, design);
                 s.reviewed_score = Some(r.score);
                 s.reviewed_rate = Some(r.rate);
                 s.reviewed_completeness = r.completeness;
@@ -198,22 +207,15 @@ pub fn score_units(
                 s.reviewed_score_low = Some(r.score_low);
                 s.reviewed_score_high = Some(r.score_high);
             }
-            Some(s)
+            s
         })
         .collect();
     flag_overlaps(&mut scores);
     scores
 }
 
-fn unit_score(
-    unit: String,
-    kind: UnitKind,
-    lot: &[usize],
-    chosen: &[usize],
-    tally: &[ItemTally],
-    report: &Report,
-    opts: ScoreOptions,
-) -> UnitScore {
+/// A unit's sums over its lot and its sampled (`chosen`) items, by `tally`.
+fn unit_sums(lot: &[usize], chosen: &[usize], tally: &[ItemTally], report: &Report) -> UnitSums {
     let sum = |idx: &[usize], f: fn(&ItemTally) -> usize| -> usize {
         idx.iter().map(|&i| f(&tally[i])).sum()
     };
@@ -225,17 +227,17 @@ fn unit_score(
             power_missing += tally[i].missing;
         }
     }
-    let sums = UnitSums {
+    let mut sums = UnitSums {
         lot_items: lot.len(),
         lot_checks: sum(lot, |t| t.applicable),
-        sampled: chosen.len(),
-        items_with_errors: chosen.iter().filter(|&&i| tally[i].failed > 0).count(),
-        checks: sum(chosen, |t| t.applicable),
-        failed_checks: sum(chosen, |t| t.failed),
         power_missing,
         public_missing,
+        ..UnitSums::default()
     };
-    score_from_sums(unit, kind, &sums, opts)
+    for &i in chosen {
+        sums.add_sampled(&tally[i]);
+    }
+    sums
 }
 
 /// What a unit's score is computed from: sums over its lot and its sample.
@@ -257,21 +259,88 @@ pub struct UnitSums {
     pub power_missing: usize,
     /// Missing elements over the lot's 公共服务事项.
     pub public_missing: usize,
+    /// Over the sampled items, with `x` an item's failing and `n` its applicable checks: Σx²,
+    /// Σx·n and Σn², for how much the errors cluster in items ([`design_effect`]).
+    pub sum_xx: usize,
+    /// Σx·n over the sampled items.
+    pub sum_xn: usize,
+    /// Σn² over the sampled items.
+    pub sum_nn: usize,
 }
 
-/// The score from a unit's sums (the formulas of the module docs; overlaps not yet flagged).
+impl UnitSums {
+    /// Counts a sampled item with this tally.
+    pub fn add_sampled(&mut self, t: &ItemTally) {
+        self.sampled += 1;
+        self.items_with_errors += usize::from(t.failed > 0);
+        self.checks += t.applicable;
+        self.failed_checks += t.failed;
+        self.sum_xx += t.failed * t.failed;
+        self.sum_xn += t.failed * t.applicable;
+        self.sum_nn += t.applicable * t.applicable;
+    }
+
+    /// Σ(x − r·n)² over the sampled items, with `r` the unit's element rate: how far the items'
+    /// failing checks stray from what the rate predicts for them.
+    fn squared_residuals(&self) -> f64 {
+        let r = rate(self.failed_checks, self.checks);
+        (self.sum_xx as f64 - 2.0 * r * self.sum_xn as f64 + r * r * self.sum_nn as f64).max(0.0)
+    }
+}
+
+/// How many times wider than independent checks the element rate's uncertainty is, pooled over
+/// the units' samples (at least 1).
+///
+/// The sample is drawn by item, not by check, and an item's checks are not independent: a clerk
+/// who filled one element carelessly filled others so. The ratio estimator's variance of a unit's
+/// rate, `m/(m − 1) · Σ(x − r·n)² / n_total²` over its `m` sampled items, against the binomial
+/// `r(1 − r)/n_total`, is that unit's design effect; a unit of two sampled items says little about
+/// it, so the units' are pooled: `D = Σ m/(m − 1)·Σ(x − r·n)² ÷ Σ n_total·r(1 − r)`, over units with
+/// at least two items and a rate strictly between 0 and 1. With no such unit, 1. The element
+/// rate's interval is then Wilson's over `n_total / D` effective checks (a unit with no error
+/// gets a wider interval than its checks alone would give), corrected over items (`m` of `M`).
+pub fn design_effect<'a>(units: impl IntoIterator<Item = &'a UnitSums>) -> f64 {
+    let (mut spread, mut binomial) = (0.0, 0.0);
+    for u in units {
+        let r = rate(u.failed_checks, u.checks);
+        if u.sampled < 2 || r <= 0.0 || r >= 1.0 {
+            continue;
+        }
+        let m = u.sampled as f64;
+        spread += m / (m - 1.0) * u.squared_residuals();
+        binomial += u.checks as f64 * r * (1.0 - r);
+    }
+    if binomial > 0.0 {
+        (spread / binomial).max(1.0)
+    } else {
+        1.0
+    }
+}
+
+/// The score from a unit's sums (the formulas of the module docs; overlaps not yet flagged);
+/// `design_effect` widens the element rate's interval ([`design_effect`]).
 pub fn score_from_sums(
     unit: String,
     kind: UnitKind,
     sums: &UnitSums,
     opts: ScoreOptions,
+    design_effect: f64,
 ) -> UnitScore {
-    let (x, n, big_n) = match opts.rate_kind {
-        RateKind::Element => (sums.failed_checks, sums.checks, sums.lot_checks),
-        RateKind::Item => (sums.items_with_errors, sums.sampled, sums.lot_items),
+    let (x, n) = match opts.rate_kind {
+        RateKind::Element => (sums.failed_checks, sums.checks),
+        RateKind::Item => (sums.items_with_errors, sums.sampled),
     };
     let r = rate(x, n);
-    let (rate_low, rate_high) = wilson(x, n, Some(big_n));
+    let (rate_low, rate_high) = match opts.rate_kind {
+        RateKind::Item => wilson(x, n, Some(sums.lot_items)),
+        // Checks cluster in items, and items were drawn: the correction is over items.
+        RateKind::Element if n == 0 => wilson(0, 0, Some(sums.lot_checks)),
+        RateKind::Element => wilson_effective(
+            r,
+            n as f64 / design_effect.max(1.0),
+            fpc(sums.sampled, Some(sums.lot_items)),
+        ),
+    };
     let full_marks = match kind {
         UnitKind::Department => 14.0,
         UnitKind::County => 8.0,
@@ -309,6 +378,10 @@ pub fn score_from_sums(
         reviewed_score_low: None,
         reviewed_score_high: None,
         overlaps_with: Vec::new(),
+        design_effect: (opts.rate_kind == RateKind::Element
+            && design_effect > 1.0
+            && rate_low < rate_high)
+            .then_some(design_effect),
     }
 }
 

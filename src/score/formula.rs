@@ -63,16 +63,28 @@ pub fn wilson(x: usize, n: usize, lot: Option<usize>) -> (f64, f64) {
         };
     }
     let p = x.min(n) as f64 / n as f64;
-    let fpc = match lot {
+    wilson_effective(p, n as f64, fpc(n, lot))
+}
+
+/// The finite-population correction `(N − n)/(N − 1)` of a sample of `n` from a lot of `lot`
+/// (1 when the lot is unknown, 0 for a census).
+pub fn fpc(n: usize, lot: Option<usize>) -> f64 {
+    match lot {
         None => 1.0,
         Some(big_n) if n >= big_n => 0.0,
         Some(big_n) => (big_n - n) as f64 / (big_n - 1) as f64,
-    };
+    }
+}
+
+/// [`wilson`] of a rate `p` observed over an effective sample size `n` (which need not be whole:
+/// checks that cluster in items count for fewer independent draws, see
+/// [`design_effect`](super::compute::design_effect)), with the finite-population correction `fpc`.
+pub fn wilson_effective(p: f64, n: f64, fpc: f64) -> (f64, f64) {
     let z2 = Z95 * Z95 * fpc;
-    if z2 == 0.0 {
+    if z2 == 0.0 || n <= 0.0 {
         return (p, p);
     }
-    let nf = n as f64;
+    let nf = n;
     let denom = 1.0 + z2 / nf;
     let centre = (p + z2 / (2.0 * nf)) / denom;
     let half = z2.sqrt() / denom * (p * (1.0 - p) / nf + z2 / (4.0 * nf * nf)).sqrt();

@@ -15,11 +15,14 @@
 //!   or `F = 8` (县区/管委会, 附件2 row 14 "按抽查出错率扣减"), rounded half away from zero to
 //!   `[score] decimals` places (default 2).
 //! - **Interval**: the 95% Wilson interval of the rate with finite-population correction
-//!   ([`formula::wilson`]): lot `N` = the unit's checked items (item rate) or the applicable checks
-//!   over all its items (element rate). The score interval is
-//!   `[score(rate_high), score(rate_low)]`. Scoring every item is a census: the interval is the point.
-//!   For the element rate the checks of one item are treated as independent, which makes the
-//!   interval somewhat too narrow when errors cluster in items.
+//!   ([`formula::wilson`]) over the items drawn (`m` of the unit's `N` checked items). For the item
+//!   rate that is Wilson's over the sampled items. For the element rate, whose checks are drawn
+//!   together with their item and whose errors cluster in items, it is Wilson's over `n / D`
+//!   effective checks, `D` the design effect pooled over the run's sampled units
+//!   ([`compute::design_effect`]); treating the checks as independent covered the lot's rate only
+//!   83–87 % of the time on generated exports, the widened interval 95–97 % (`score::tests::intervals`
+//!   simulates it). The score interval is `[score(rate_high), score(rate_low)]`. Scoring every item
+//!   is a census: the interval is the point.
 //! - **overlaps_with**: the units of the same kind whose score intervals intersect this one's —
 //!   their order in a ranking is within sampling luck. Two point intervals (a census, or intervals
 //!   narrower than the rounding) are never flagged: equal points are a tie, not luck.
@@ -179,6 +182,10 @@ pub struct UnitScore {
     /// Units whose score interval overlaps this one's: their ranking is within sampling luck.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overlaps_with: Vec<String>,
+    /// How much wider than independent checks the element rate's interval was made, because an
+    /// item's checks are drawn together ([`compute::design_effect`]); absent when not widened.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub design_effect: Option<f64>,
 }
 
 /// 实施清单编制完整 points (附件2 rows 11–12): `max(0, 0.5 − 0.1 × missing)` each.

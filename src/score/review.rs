@@ -8,10 +8,12 @@
 //!
 //! - 规则: a rule id (`B13`), a rule name (`consult-phone`), or text starting with the id
 //!   (`B13 咨询电话`).
-//! - 复核结果: **confirmed** = 确认, 属实, 成立, 维持, 有效, 同意, 是; **rejected** = 驳回, 不属实,
-//!   不成立, 无效, 误报, 撤销, 不同意, 否; empty = not reviewed (the finding stands). 通过 / 不通过
-//!   are **not** accepted: in a review column they can mean either "the finding is upheld" or "the
-//!   item passes", so such a row is reported and left unapplied.
+//! - 复核结果: **confirmed** = 确认, 属实, 成立, 维持, 有效, 确定, 是; **rejected** = 驳回, 不属实,
+//!   不成立, 无效, 误报, 撤销, 否; empty = not reviewed (the finding stands); a decision may be
+//!   followed by punctuation and a reason (`驳回（名称可接受）`). 通过 / 不通过 are **not**
+//!   accepted: in a review column they can mean either "the finding is upheld" or "the item
+//!   passes"; nor are 同意 / 不同意, which beside a unit's objection may be about the objection.
+//!   Such a row is reported and left unapplied.
 //! - A row selects the findings of its (实施编码, 规则) whose 原文 equals the cell (or, when the cell
 //!   ends in `…`, starts with it); with no 原文 all findings of that (实施编码, 规则). When several
 //!   rows have the same (实施编码, 规则, 原文), as in a fix list with one row per finding, the k-th
@@ -51,12 +53,28 @@ impl Decision {
     }
 }
 
-/// Parses a 复核结果 cell. `Ok(None)`: empty (not reviewed).
+/// Parses a 复核结果 cell. `Ok(None)`: empty (not reviewed). A decision followed by punctuation
+/// and a reason (`驳回（复印件属规格要求）`, `确认。`) is that decision: assessors note why in the
+/// same cell.
 pub fn parse_decision(s: &str) -> Result<Option<Decision>, String> {
     let t: String = to_halfwidth(s).split_whitespace().collect();
-    match t.as_str() {
+    let word = t
+        .split(|c: char| "，,。.；;：:、(（[【-—!！".contains(c))
+        .next()
+        .unwrap_or_default();
+    if word != t
+        && !word.is_empty()
+        && let Ok(Some(d)) = parse_word(word)
+    {
+        return Ok(Some(d));
+    }
+    parse_word(&t)
+}
+
+fn parse_word(t: &str) -> Result<Option<Decision>, String> {
+    match t {
         "" => Ok(None),
-        "确认" | "属实" | "成立" | "维持" | "有效" | "是" | "确认问题" | "问题成立" => {
+        "确认" | "属实" | "成立" | "维持" | "有效" | "是" | "确定" | "确认问题" | "问题成立" => {
             Ok(Some(Decision::Confirmed))
         }
         "驳回" | "不属实" | "不成立" | "无效" | "误报" | "撤销" | "否" | "问题不成立" => {
@@ -72,7 +90,7 @@ pub fn parse_decision(s: &str) -> Result<Option<Decision>, String> {
             ))
         }
         _ => Err(format!(
-            "复核结果 \"{t}\" 无法识别，请填写「确认」或「驳回」"
+            "复核结果 \"{t}\" 无法识别，请填写「确认」或「驳回」（可在后面加括号写理由，如「驳回（名称可接受）」）"
         )),
     }
 }
@@ -126,7 +144,8 @@ struct ValidRow<'t> {
     line: u64,
     decision: Option<Decision>,
     candidates: Vec<usize>,
-    key: (String, &'t str, String),
+    /// `None` when the row's 指纹 named its finding: the row is that finding's, wherever it sits.
+    key: Option<(String, &'t str, String)>,
 }
 
 /// Applies a review table to a report's findings.
@@ -149,6 +168,19 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
     let verdict_col = table.require(&verdicts)?;
     let evidence_col = table.column(&["原文", "问题原文"]);
     let status_col = table.column(&[crate::report::fixlist::STATUS_HEADER]);
+    // Our lists name each finding by its 指纹: a row found by it reviews that finding wherever
+    // the sheet was sorted to, and even when Excel turned its 实施编码 into `1.13417E+30`.
+    let fingerprint_col = table.column(&[crate::report::fixlist::FINGERPRINT_HEADER]);
+    let by_fingerprint: std::collections::HashMap<String, usize> = if fingerprint_col.is_some() {
+        report
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (crate::history::fingerprint(f), i))
+            .collect()
+    } else {
+        std::collections::HashMap::new()
+    };
     let codes: BTreeSet<&str> = report
         .items
         .iter()
@@ -167,6 +199,18 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
         let rule_text = cell(cells, Some(rule_col));
         let shown = cell(cells, evidence_col);
         if ["已整改", "已移除"].contains(&cell(cells, status_col)) {
+            continue;
+        }
+        if let Some(&f) = by_fingerprint.get(cell(cells, fingerprint_col)) {
+            match parse_decision(cell(cells, Some(verdict_col))) {
+                Ok(decision) => rows.push(ValidRow {
+                    line: *row,
+                    decision,
+                    candidates: vec![f],
+                    key: None,
+                }),
+                Err(msg) => out.issues.push(table.issue(*row, format!("{msg}，已跳过"))),
+            }
             continue;
         }
         if code.is_empty() {
@@ -222,31 +266,54 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             line: *row,
             decision,
             candidates,
-            key: (code.to_owned(), rule, shown.to_owned()),
+            key: Some((code.to_owned(), rule, shown.to_owned())),
         });
     }
     let mut per_key: BTreeMap<&(String, &str, String), usize> = BTreeMap::new();
-    for r in &rows {
-        *per_key.entry(&r.key).or_default() += 1;
+    for key in rows.iter().filter_map(|r| r.key.as_ref()) {
+        *per_key.entry(key).or_default() += 1;
     }
+    // Findings a row's 指纹 named: a row without one does not take them by position.
+    let named: BTreeSet<usize> = rows
+        .iter()
+        .filter(|r| r.key.is_none())
+        .flat_map(|r| r.candidates.iter().copied())
+        .collect();
+    let mut decided = BTreeSet::new();
     let mut seen: BTreeMap<&(String, &str, String), usize> = BTreeMap::new();
     for r in &rows {
-        let k = seen.entry(&r.key).or_default();
-        *k += 1;
-        let targets: Vec<usize> = if per_key[&r.key] == 1 {
-            r.candidates.clone()
-        } else if let Some(&f) = r.candidates.get(*k - 1) {
-            vec![f]
-        } else {
-            out.issues.push(table.issue(
-                r.line,
-                format!(
-                    "重复的复核行（实施编码 \"{}\"、规则 {}），已跳过",
-                    r.key.0, r.key.1
-                ),
-            ));
-            continue;
+        let targets: Vec<usize> = match &r.key {
+            None => r.candidates.clone(),
+            Some(key) => {
+                let k = seen.entry(key).or_default();
+                *k += 1;
+                let free: Vec<usize> = r
+                    .candidates
+                    .iter()
+                    .copied()
+                    .filter(|f| !named.contains(f))
+                    .collect();
+                if per_key[key] == 1 && !free.is_empty() {
+                    free
+                } else if let Some(&f) = free.get(*k - 1) {
+                    vec![f]
+                } else {
+                    out.issues.push(table.issue(
+                        r.line,
+                        format!(
+                            "重复的复核行（实施编码 \"{}\"、规则 {}），已跳过",
+                            key.0, key.1
+                        ),
+                    ));
+                    continue;
+                }
+            }
         };
+        if r.decision.is_some() && targets.iter().any(|f| !decided.insert(*f)) {
+            out.issues
+                .push(table.issue(r.line, "这条问题在前面的行已经复核过，这一行已跳过"));
+            continue;
+        }
         match r.decision {
             Some(Decision::Confirmed) => out.confirmed += targets.len(),
             Some(Decision::Rejected) => {

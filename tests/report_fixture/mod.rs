@@ -136,6 +136,7 @@ fn score(unit: &str, kind: UnitKind, full: f64, rate: f64, low: f64, high: f64) 
         reviewed_score_low: None,
         reviewed_score_high: None,
         overlaps_with: Vec::new(),
+        design_effect: None,
     }
 }
 

@@ -230,3 +230,83 @@ fn score_section_of_the_configuration() {
     );
     assert!(crate::config::Config::parse("[score]\nrounding = 2\n").is_err());
 }
+
+/// Assessors note why in the decision's own cell; a decision followed by punctuation and a
+/// reason is that decision, while words that may be about the unit's objection stay refused.
+#[test]
+fn a_decision_with_its_reason_is_the_decision() {
+    use review::{Decision, parse_decision};
+    for (cell, want) in [
+        ("驳回（复印件属规格要求，名称可接受）", Decision::Rejected),
+        ("驳回(名称可接受)", Decision::Rejected),
+        ("确认。", Decision::Confirmed),
+        ("不成立，平台上已写明窗口号", Decision::Rejected),
+        ("确认：原文确实缺区号", Decision::Confirmed),
+        ("确定", Decision::Confirmed),
+        ("　驳回　", Decision::Rejected),
+    ] {
+        assert_eq!(parse_decision(cell), Ok(Some(want)), "{cell}");
+    }
+    for cell in ["驳回异议", "同意（问题成立）", "√", "通过。", "待定"] {
+        assert!(parse_decision(cell).is_err(), "{cell}");
+    }
+}
+
+/// Two findings of one item and rule with the same 原文 (a B08 error and warning both quoting
+/// `1`): rows found by their 指纹 keep their decisions however the sheet was sorted, and a row whose
+/// 实施编码 Excel turned into `1.13417E+30` is still applied by its 指纹.
+#[test]
+fn rows_with_a_fingerprint_review_that_finding_wherever_they_sit() {
+    let mut r = fixture();
+    let first = r.findings[2].clone(); // D2 B13 "12345"
+    let mut twin = first.clone();
+    twin.target = Some("监督电话".into());
+    twin.severity = crate::model::Severity::Warning;
+    r.findings.push(twin.clone());
+    let (fp_first, fp_twin) = (
+        crate::history::fingerprint(&first),
+        crate::history::fingerprint(&twin),
+    );
+    assert_ne!(fp_first, fp_twin);
+    // Sorted by 严重程度: the warning's row comes first. Without 指纹 the first row would take the
+    // first finding.
+    let csv = format!(
+        "实施编码,规则,原文,复核结果,指纹\n\
+         D2,B13,12345,驳回,{fp_twin}\n\
+         D2,B13,12345,确认,{fp_first}\n\
+         1.13417E+30,B14,暂无,驳回（平台上已填写）,{}\n",
+        crate::history::fingerprint(&r.findings[8])
+    );
+    let table = parse_csv("复核.csv", csv.as_bytes(), CODE).unwrap();
+    let out = review::apply(&table, &r).unwrap();
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    let index = |fp: &str| {
+        r.findings
+            .iter()
+            .position(|f| crate::history::fingerprint(f) == fp)
+            .unwrap()
+    };
+    assert_eq!(
+        out.decisions[index(&fp_first)],
+        Some(review::Decision::Confirmed)
+    );
+    assert_eq!(
+        out.decisions[index(&fp_twin)],
+        Some(review::Decision::Rejected)
+    );
+    assert!(!out.kept[8], "C1 B14 rejected by its 指纹");
+    assert_eq!((out.confirmed, out.rejected), (1, 2));
+
+    // The same finding decided twice: the second row is reported, not applied.
+    let csv = format!(
+        "实施编码,规则,原文,复核结果,指纹\nD2,B13,12345,驳回,{fp_first}\nD2,B13,12345,确认,{fp_first}\n"
+    );
+    let table = parse_csv("复核.csv", csv.as_bytes(), CODE).unwrap();
+    let out = review::apply(&table, &r).unwrap();
+    assert_eq!(out.issues.len(), 1, "{:?}", out.issues);
+    assert!(out.issues[0].message.contains("已经复核过"));
+    assert_eq!(
+        out.decisions[index(&fp_first)],
+        Some(review::Decision::Rejected)
+    );
+}

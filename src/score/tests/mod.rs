@@ -12,6 +12,7 @@ use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Sum
 use crate::unit::UnitKind;
 
 mod files;
+mod intervals;
 mod sampling;
 
 use Outcome::{Fail, NotApplicable as Na, Pass};
