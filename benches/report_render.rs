@@ -172,6 +172,12 @@ fn large_report() -> Report {
                 reviewed_score: None,
                 reviewed_rate: None,
                 reviewed_completeness: None,
+                reviewed_failed_checks: None,
+                reviewed_items_with_errors: None,
+                reviewed_rate_low: None,
+                reviewed_rate_high: None,
+                reviewed_score_low: None,
+                reviewed_score_high: None,
                 overlaps_with: Vec::new(),
                 design_effect: None,
             }
@@ -202,6 +208,8 @@ fn large_report() -> Report {
         history: None,
         review: None,
         replies: Vec::new(),
+        sample: None,
+        scoring_notices: Vec::new(),
     };
     report.summarize();
     report

@@ -91,6 +91,8 @@ fn write_report(path: &Path) {
         history: None,
         review: None,
         replies: Vec::new(),
+        sample: None,
+        scoring_notices: Vec::new(),
     };
     r.summarize();
     let mut out = Vec::new();
@@ -184,7 +186,13 @@ fn review_with_bad_rows_goes_on_and_reports_them() {
     let county = out.scores.iter().find(|s| s.unit == "贵池区").unwrap();
     assert_eq!(county.reviewed_score, Some(8.0));
     assert!(county.score < 8.0);
-    assert!(out.notices.iter().any(|n| n.message.contains("99999")));
+    // The review file's bad row is the assessor's, kept apart from the export's problems.
+    assert!(
+        out.scoring_notices
+            .iter()
+            .any(|n| n.message.contains("99999"))
+    );
+    assert!(!out.notices.iter().any(|n| n.message.contains("99999")));
 }
 
 /// Rejected findings of items the sample did not draw change no score, and the summary says how

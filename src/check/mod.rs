@@ -64,6 +64,8 @@ pub fn check_records(
         history: None,
         review: None,
         replies: Vec::new(),
+        sample: None,
+        scoring_notices: Vec::new(),
     };
     report.summarize();
     report

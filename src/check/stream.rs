@@ -204,6 +204,8 @@ pub fn check_ndjson(
         history: None,
         review: None,
         replies: Vec::new(),
+        sample: None,
+        scoring_notices: Vec::new(),
     };
     let report_path = dir.join("report.json");
     assemble(&report, &items, &findings, &report_path).map_err(|source| StreamError::Write {

@@ -10,9 +10,9 @@ use clap::{Args, ValueEnum};
 
 use super::load_config;
 use crate::config::Config;
-use crate::report::{self, Report};
+use crate::report::{self, Report, SampleRecord, SampledItem};
 use crate::score::compute::{lots, tally_items};
-use crate::score::table::FileIssue;
+use crate::score::table::{CODE, FileIssue, Table, cell, read_table};
 use crate::score::{
     RateKind, ScoreOptions, UnitMapping, UnitMode, UnitScore, review, sample_file, score_units,
 };
@@ -54,20 +54,28 @@ pub(crate) struct UnitArgs {
 
 #[derive(Debug, Args)]
 pub struct ScoreArgs {
-    /// zwfw-audit check 生成的 JSON 报告（report.json）
+    /// zwfw-audit check 生成的 JSON 报告（report.json），或计过分的报告
     #[arg(value_name = "报告")]
     report: PathBuf,
-    /// 只给抽样清单中的事项计分（zwfw-audit sample 写出的 CSV 或 XLSX）
-    #[arg(long, value_name = "抽样清单")]
+    /// 只给抽样清单中的事项计分（zwfw-audit sample 写出的 CSV 或 XLSX）。
+    /// 计过分的报告（*.scored.json）记有抽样，不加本项时沿用
+    #[arg(long, value_name = "抽样清单", verbatim_doc_comment)]
     sample: Option<PathBuf>,
+    /// 给全部事项计分，不用报告中记录的抽样
+    #[arg(long, conflicts_with = "sample")]
+    census: bool,
     /// 按复核结果重算得分: 整改清单-全部.xlsx（“问题清单”表）、
     /// findings.csv，或 CSV（列: 实施编码、规则、原文、复核结果、备注）；
-    /// 各单位的清单不行
+    /// 各单位的清单不行。报告中记有复核结果时，不加本项就沿用
     #[arg(long, value_name = "复核文件", verbatim_doc_comment)]
     review: Option<PathBuf>,
+    /// 不用报告中记录的复核结果，按检查结果计分
+    #[arg(long, conflicts_with = "review")]
+    no_review: bool,
     /// 出错率口径: element 要素出错率（出错的要素检查 ÷ 适用的要素检查），
     /// item 事项出错率（有错误的事项 ÷ 抽查的事项）
-    /// （默认: [score] rate，没有设则 element）
+    /// （默认: 计过分的报告沿用原口径，否则 [score] rate，
+    /// 没有设则 element）
     #[arg(long, value_enum, value_name = "口径", verbatim_doc_comment)]
     rate: Option<RateArg>,
     /// 得分保留几位小数（默认: [score] decimals，没有设则 2）
@@ -130,25 +138,43 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
     let mut report = load_report(&args.report)?;
     let (mapping, map_issues) = load_mapping(&args.units, &config)?;
     print_issues("单位对照表", &map_issues);
+    // A report scored before (by `score`) is scored again as it was: same sample, same review,
+    // same rate, unless a flag says otherwise; each reuse is said in one line.
+    let scored_before = report.sample.is_some() || report.review.is_some();
+    let earlier_rate = report
+        .scores
+        .first()
+        .map(|s| s.rate_kind)
+        .filter(|_| scored_before);
     let opts = ScoreOptions {
         rate_kind: match args.rate {
             Some(RateArg::Element) => RateKind::Element,
             Some(RateArg::Item) => RateKind::Item,
-            None => config.score.rate,
+            None => earlier_rate.unwrap_or(config.score.rate),
         },
         decimals: args.decimals.unwrap_or(config.score.decimals),
     };
+    if args.rate.is_none() && earlier_rate.is_some_and(|k| k != config.score.rate) {
+        say!("沿用报告中的出错率口径: {}", opts.rate_kind.label_zh());
+    }
+    let earlier_scoring = std::mem::take(&mut report.scoring_notices);
     let mut issues = map_issues;
-    let sample: Option<BTreeSet<usize>> = match &args.sample {
-        Some(path) => {
-            let (chosen, bad) = sample_file::read(path, &report, &mapping)
-                .with_context(|| format!("无法使用抽样清单 {}", path.display()))?;
-            print_issues("抽样清单", &bad);
-            issues.extend(bad);
-            Some(chosen)
-        }
-        None => None,
-    };
+    let (sample, record, sample_issues) = choose_sample(args, &report, &mapping)?;
+    print_issues("抽样清单", &sample_issues);
+    issues.extend(sample_issues);
+    if let (None, Some(earlier)) = (&args.sample, &record) {
+        // The recorded sample's file was read then: its problems still stand.
+        issues.extend(
+            earlier_scoring
+                .iter()
+                .filter(|n| n.provenance.source == earlier.source)
+                .map(|n| FileIssue {
+                    place: n.provenance.clone(),
+                    message: n.message.clone(),
+                }),
+        );
+    }
+    report.sample = record;
     let reviewed = match &args.review {
         Some(path) => {
             let out = review::read(path, &report)
@@ -186,6 +212,13 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             }
             issues.extend(out.issues.iter().cloned());
             let reviewed = tally_items(&report, &out.kept);
+            // An earlier review's problems among the export's notices (older reports) are
+            // replaced by this review's.
+            if let Some(earlier) = report.review.take() {
+                report
+                    .notices
+                    .retain(|n| n.provenance.source != earlier.source);
+            }
             // Kept in the scored report: fix lists rendered from it show the decisions, and the
             // units' answers the review file carries (from `report --replies`) stay beside them.
             report.review = Some(out.record(&path.display().to_string(), &report));
@@ -200,7 +233,50 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             }
             Some(reviewed)
         }
-        None => None,
+        None if args.no_review => {
+            if let Some(earlier) = report.review.take() {
+                say!(
+                    "按 --no-review 不用报告中记录的复核结果（{}），按检查结果计分",
+                    earlier.source
+                );
+                report
+                    .notices
+                    .retain(|n| n.provenance.source != earlier.source);
+            }
+            None
+        }
+        None => match &report.review {
+            Some(earlier) => {
+                let decisions = recorded_decisions(&report, earlier);
+                let kept: Vec<bool> = decisions
+                    .iter()
+                    .map(|d| *d != Some(review::Decision::Rejected))
+                    .collect();
+                let rejected = kept.iter().filter(|k| !**k).count();
+                say!(
+                    "沿用报告中记录的复核结果（{}：确认 {} 条，驳回 {rejected} 条）；不用它请加 --no-review",
+                    earlier.source,
+                    earlier.findings.len() - rejected
+                );
+                issues.extend(
+                    earlier_scoring
+                        .iter()
+                        .filter(|n| n.provenance.source == earlier.source)
+                        .map(|n| FileIssue {
+                            place: n.provenance.clone(),
+                            message: n.message.clone(),
+                        }),
+                );
+                let open = open_disputes(&report, &decisions);
+                if open > 0 && !args.quiet {
+                    say!(
+                        "  注意: 单位有异议、复核结果为空的 {open} 条按问题成立计；要驳回的，请在复核文件中填写后重算"
+                    );
+                }
+                Some(tally_items(&report, &kept))
+            }
+            None => None,
+        },
     };
     let scores = score_units(
         &report,
@@ -218,8 +294,10 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             say!("以下单位没有抽中事项，未计分: {}", unsampled.join("、"));
         }
     }
-    let notices: Vec<Notice> = issues.iter().map(FileIssue::to_notice).collect();
-    report.notices.extend(notices);
+    // Kept apart from the export's notices: they are the assessor's, not the units'.
+    let mut notices: Vec<Notice> = issues.iter().map(FileIssue::to_notice).collect();
+    notices.dedup();
+    report.scoring_notices = notices;
     report.scores = scores;
     let out_path = args
         .output
@@ -244,6 +322,108 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// The report items to score (`None`: every item), the record of the sample kept in the scored
+/// report, and the bad rows of the sample file.
+type Chosen = (
+    Option<BTreeSet<usize>>,
+    Option<SampleRecord>,
+    Vec<FileIssue>,
+);
+
+/// The items to score: those of `--sample`; none with `--census` (every item); otherwise the
+/// sample recorded in the report, selected again as from its file (said in one line). With the
+/// record of the sample kept in the scored report, and the bad rows of the file.
+fn choose_sample(args: &ScoreArgs, report: &Report, mapping: &UnitMapping) -> Result<Chosen> {
+    if let Some(path) = &args.sample {
+        let context = || format!("无法使用抽样清单 {}", path.display());
+        let table = read_table(path, Some(sample_file::SHEET), CODE).with_context(context)?;
+        let (chosen, bad) = sample_file::select(&table, report, mapping).with_context(context)?;
+        let values = |names: &[&str]| -> String {
+            let col = table.column(names);
+            let mut seen: Vec<&str> = Vec::new();
+            for (_, cells) in &table.rows {
+                let v = cell(cells, col);
+                if !v.is_empty() && !seen.contains(&v) {
+                    seen.push(v);
+                }
+            }
+            seen.join("、")
+        };
+        let record = SampleRecord {
+            source: path.display().to_string(),
+            seed: values(&["种子"]),
+            method: values(&["方法", "抽样方法"]),
+            items: sampled_items(report, mapping, &chosen),
+        };
+        return Ok((Some(chosen), Some(record), bad));
+    }
+    let Some(earlier) = &report.sample else {
+        return Ok((None, None, Vec::new()));
+    };
+    if args.census {
+        say!(
+            "按 --census 给全部事项计分，不用报告中记录的抽样（{}，{}）",
+            earlier.source,
+            earlier.describe()
+        );
+        return Ok((None, None, Vec::new()));
+    }
+    // The recorded items, matched to the report's items as the rows of the file were.
+    let table = Table {
+        source: format!("报告中记录的抽样（{}）", earlier.source),
+        sheet: None,
+        headers: vec!["考核单位".to_owned(), "实施编码".to_owned()],
+        rows: (1..)
+            .zip(&earlier.items)
+            .map(|(row, i)| (row, vec![i.unit.clone(), i.code.clone()]))
+            .collect(),
+    };
+    let (chosen, bad) = sample_file::select(&table, report, mapping)?;
+    say!(
+        "沿用报告中记录的抽样（{}，{}，{} 个事项）；要给全部事项计分请加 --census",
+        earlier.source,
+        earlier.describe(),
+        chosen.len()
+    );
+    let record = SampleRecord {
+        items: sampled_items(report, mapping, &chosen),
+        ..earlier.clone()
+    };
+    Ok((Some(chosen), Some(record), bad))
+}
+
+/// The chosen items by 考核单位 and 实施编码, in the order the lots are sorted.
+fn sampled_items(
+    report: &Report,
+    mapping: &UnitMapping,
+    chosen: &BTreeSet<usize>,
+) -> Vec<SampledItem> {
+    lots(report, mapping)
+        .into_iter()
+        .flat_map(|(unit, (_, idx))| {
+            idx.into_iter()
+                .filter(|i| chosen.contains(i))
+                .map(move |i| SampledItem {
+                    unit: unit.clone(),
+                    code: report.items[i].code.trim().to_owned(),
+                })
+        })
+        .collect()
+}
+
+/// A recorded review's decision on each finding of the report, by fingerprint.
+fn recorded_decisions(
+    report: &Report,
+    earlier: &crate::report::Review,
+) -> Vec<Option<review::Decision>> {
+    let by_fp = earlier.by_fingerprint();
+    report
+        .findings
+        .iter()
+        .map(|f| by_fp.get(crate::history::fingerprint(f).as_str()).copied())
+        .collect()
 }
 
 /// `dir/report.json` → `dir/report.scored.json`.
@@ -293,7 +473,7 @@ pub(crate) fn print_table(
         "编制完整",
     ];
     if reviewed {
-        header.push("复核后得分");
+        header.extend(["复核后出错", "复核后出错率", "复核后得分", "复核后得分区间"]);
     }
     // City departments first, then counties: the scheme ranks each kind on its own.
     let mut sorted: Vec<&UnitScore> = scores.iter().collect();
@@ -324,7 +504,21 @@ pub(crate) fn print_table(
                 ),
             ];
             if reviewed {
-                row.push(s.reviewed_score.map_or_else(|| "—".to_owned(), points));
+                let x = match s.rate_kind {
+                    RateKind::Element => s.reviewed_failed_checks,
+                    RateKind::Item => s.reviewed_items_with_errors,
+                };
+                let dash = || "—".to_owned();
+                row.extend([
+                    x.map_or_else(dash, |x| format!("{x}/{n}")),
+                    s.reviewed_rate
+                        .map_or_else(dash, |r| format!("{:.1}%", r * 100.0)),
+                    s.reviewed_score.map_or_else(dash, points),
+                    match (s.reviewed_score_low, s.reviewed_score_high) {
+                        (Some(low), Some(high)) => interval(points(low), points(high)),
+                        _ => dash(),
+                    },
+                ]);
             }
             row
         })

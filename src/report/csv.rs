@@ -1,5 +1,5 @@
 //! The findings CSV (`findings.csv`): the 问题清单 columns, then 考核单位, (with a history, 状态,)
-//! and 指纹; UTF-8 with a byte-order mark so that Excel and WPS open the Chinese text correctly,
+//! (scored on a sample, 是否抽中,) and 指纹; UTF-8 with a byte-order mark so that Excel and WPS open the Chinese text correctly,
 //! every cell formula-guarded ([`super::fixlist`]).
 //!
 //! The rows are in the order of the all-units workbook's 问题清单 (unit by unit), so 序号 and 指纹
@@ -9,7 +9,9 @@
 use std::io::Write;
 
 use super::Report;
-use super::fixlist::{self, FINGERPRINT_HEADER, HEADERS, RowContext, STATUS_HEADER};
+use super::fixlist::{
+    self, FINGERPRINT_HEADER, HEADERS, RowContext, SAMPLED_HEADER, STATUS_HEADER,
+};
 use super::view::Views;
 
 /// The UTF-8 byte-order mark Excel needs to read a CSV as UTF-8.
@@ -30,6 +32,10 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     if report.history.is_some() {
         header.push(STATUS_HEADER);
     }
+    let sampled = report.sampled_codes();
+    if sampled.is_some() {
+        header.push(SAMPLED_HEADER);
+    }
     header.push(FINGERPRINT_HEADER);
     w.write_record(&header)?;
     let ctx = RowContext::of(report);
@@ -41,6 +47,12 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     for (i, r) in rows.enumerate() {
         let mut cells = r.cells(i + 1, &ctx);
         cells.insert(HEADERS.len(), fixlist::cell(r.unit()));
+        if let Some(codes) = &sampled {
+            cells.insert(
+                cells.len() - 1,
+                fixlist::sampled_cell(codes, r.code()).to_owned(),
+            );
+        }
         w.write_record(&cells)?;
     }
     w.flush()?;

@@ -122,6 +122,26 @@ pub const STATUS_HEADER: &str = "状态";
 /// (`zwfw-audit audit waive` takes it too).
 pub const FINGERPRINT_HEADER: &str = "指纹";
 
+/// Header of the column a report scored on a sample adds before 指纹: 是 when the finding's
+/// item was sampled (its errors count in the score), 否 otherwise.
+pub const SAMPLED_HEADER: &str = "是否抽中";
+
+/// The note on [`SAMPLED_HEADER`].
+pub const SAMPLED_NOTE: &str =
+    "「是」：事项被抽中，其中的错误计入得分；「否」：事项未被抽中，不计分，但仍需整改";
+
+/// The 是否抽中 cell of an item or finding with this 实施编码 (see [`SAMPLED_HEADER`]).
+pub fn sampled_cell<S: std::hash::BuildHasher>(
+    codes: &std::collections::HashSet<&str, S>,
+    code: &str,
+) -> &'static str {
+    if codes.contains(code.trim()) {
+        "是"
+    } else {
+        "否"
+    }
+}
+
 /// 整改建议 shown on a 已整改 row (a baseline finding no longer found).
 pub const FIXED_NOTE: &str = "上次运行的问题本次未再发现，无需处理";
 
@@ -347,6 +367,14 @@ impl FixRow<'_> {
         cells.extend(status);
         cells.push(fp);
         cells
+    }
+
+    /// 实施编码 of the row.
+    pub fn code(&self) -> &str {
+        match self {
+            FixRow::Finding(f) => &f.item_code,
+            FixRow::Closed(h) => &h.item_code,
+        }
     }
 
     /// 考核单位 of the row.

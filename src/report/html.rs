@@ -76,11 +76,18 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
             provenance: i.provenance.to_string(),
         })
         .collect();
-    let notices: Vec<String> = report
-        .notices
-        .iter()
-        .map(|n| format!("{} — {}", n.provenance, n.message))
-        .collect();
+    // The export's problems, and apart from them those of the assessor's own files.
+    let line = |n: &crate::source::Notice| format!("{} — {}", n.provenance, n.message);
+    let notices: Vec<String> = report.input_notices().map(line).collect();
+    let assessor_notices: Vec<String> = report.assessor_notices().map(line).collect();
+    let sampling = report.sample.as_ref().map(|s| {
+        format!(
+            "本次按抽样计分：抽查 {} 个事项（抽样清单 {}，{}）；「得分计算」一列只按抽中的事项计算，「全部事项」各列只供整改参考。",
+            s.items.len(),
+            s.source,
+            s.describe()
+        )
+    });
     let tmpl = env.get_template("report.html")?;
     tmpl.render(context! {
         css => Value::from_safe_string(CSS.to_owned()),
@@ -104,6 +111,8 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         rules => Value::from_iter(rules),
         unreadable => Value::from(Serde(&unreadable)),
         notices => Value::from(Serde(&notices)),
+        assessor_notices => Value::from(Serde(&assessor_notices)),
+        sampling,
     })
 }
 
@@ -132,6 +141,12 @@ struct ScoreCells {
     full_marks: String,
     score_interval: String,
     reviewed: Option<String>,
+    /// The reviewed rate's x/n, rate and score interval.
+    reviewed_detail: Option<String>,
+    /// How the score follows from the scored items: `14 ×（1 − 5/52）= 12.65`.
+    working: String,
+    /// What x and n count: `出错要素 5 / 适用要素 52（抽查 2 个事项，其中 2 个有错误）`.
+    counts: String,
     overlaps: String,
     /// 编制完整 points of a county (empty for a department).
     completeness: String,
@@ -163,10 +178,37 @@ impl UnitRow {
                     .map(super::completeness_text)
                     .unwrap_or_default(),
                 reviewed: s.reviewed_score.map(|r| format!("{r:.2}")),
+                reviewed_detail: reviewed_detail(s),
+                working: super::score_working(s, s.score, None),
+                counts: format!(
+                    "出错要素 {} / 适用要素 {}（抽查 {} 个事项，其中 {} 个有错误）",
+                    s.failed_checks, s.checks, s.sampled, s.items_with_errors
+                ),
                 overlaps: s.overlaps_with.join("、"),
             }),
         }
     }
+}
+
+/// A reviewed score's working, rate and interval: `14 ×（1 − 4/52）= 12.92，7.7%，区间 11.73 – 13.51`.
+fn reviewed_detail(s: &crate::score::UnitScore) -> Option<String> {
+    let score = s.reviewed_score?;
+    let x = match s.rate_kind {
+        crate::score::RateKind::Element => s.reviewed_failed_checks,
+        crate::score::RateKind::Item => s.reviewed_items_with_errors,
+    }?;
+    let interval = match (s.reviewed_score_low, s.reviewed_score_high) {
+        (Some(low), Some(high)) => format!(
+            "，得分区间 {}",
+            super::span_text(low, high, |v| format!("{v:.2}"))
+        ),
+        _ => String::new(),
+    };
+    Some(format!(
+        "{}，出错率 {:.1}%{interval}",
+        super::score_working(s, score, Some(x)),
+        s.reviewed_rate.unwrap_or_default() * 100.0
+    ))
 }
 
 #[derive(Serialize)]

@@ -68,6 +68,92 @@ pub struct Report {
     /// --replies`: the all-units workbook rendered from the report shows them, for the review.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replies: Vec<Reply>,
+    /// The sample the scores were computed on (`score --sample`): kept so that scoring the
+    /// scored report again scores the same items without the file, and so that the fix lists
+    /// say which items and findings were 抽中.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sample: Option<SampleRecord>,
+    /// Problems met reading the files the assessor gave `score` (sample list, review file, unit
+    /// mapping), apart from [`Report::notices`] (the problems of the export): the assessors'
+    /// workbook and the HTML show them, a unit's workbook does not.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scoring_notices: Vec<Notice>,
+}
+
+/// The sample a scored report was scored on: the file it came from, the seed and method the file
+/// gives, and each sampled item by 考核单位 and 实施编码 (in the order the lots are sorted), so
+/// that `score` can select the same items again as it selects them from the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SampleRecord {
+    /// The sample file read (抽样清单).
+    pub source: String,
+    /// 种子 as the file gives it (several, joined with 、, when its rows differ; empty if none).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub seed: String,
+    /// 方法 as the file gives it, e.g. `gb2828` (joined like the seed).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub method: String,
+    /// The sampled items.
+    pub items: Vec<SampledItem>,
+}
+
+/// One sampled item of a [`SampleRecord`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SampledItem {
+    /// 考核单位 the item was scored under.
+    pub unit: String,
+    /// 实施编码.
+    pub code: String,
+}
+
+impl SampleRecord {
+    /// The 实施编码 of the sampled items, for the 是否抽中 columns. (A code repeated in the
+    /// export counts as sampled when any of its items was: a finding names its item by code.)
+    pub fn codes(&self) -> std::collections::HashSet<&str> {
+        self.items.iter().map(|i| i.code.trim()).collect()
+    }
+
+    /// How the sample was drawn, as the reports say it: `种子 20261128，方法 gb2828`.
+    pub fn describe(&self) -> String {
+        let or_unknown = |s: &str| {
+            if s.is_empty() {
+                "（清单未写明）".to_owned()
+            } else {
+                s.to_owned()
+            }
+        };
+        format!(
+            "种子 {}，方法 {}",
+            or_unknown(&self.seed),
+            or_unknown(&self.method)
+        )
+    }
+}
+
+impl Report {
+    /// The sampled 实施编码 when the report was scored on a sample (see [`SampleRecord::codes`]).
+    pub fn sampled_codes(&self) -> Option<std::collections::HashSet<&str>> {
+        self.sample.as_ref().map(SampleRecord::codes)
+    }
+
+    /// The problems met reading the export ([`Report::notices`]) — without those of a review
+    /// file that an older `score` put among them.
+    pub fn input_notices(&self) -> impl Iterator<Item = &Notice> {
+        let review = self.review.as_ref().map(|r| r.source.as_str());
+        self.notices
+            .iter()
+            .filter(move |n| review.is_none_or(|r| n.provenance.source != r))
+    }
+
+    /// The problems met reading the assessor's files when scoring: [`Report::scoring_notices`],
+    /// and those an older `score` put among [`Report::notices`].
+    pub fn assessor_notices(&self) -> impl Iterator<Item = &Notice> {
+        let review = self.review.as_ref().map(|r| r.source.as_str());
+        self.notices
+            .iter()
+            .filter(move |n| review.is_some_and(|r| n.provenance.source == r))
+            .chain(&self.scoring_notices)
+    }
 }
 
 /// A unit's answer to one finding, from its returned fix list (整改情况, 是否有异议, 异议理由).
@@ -105,10 +191,31 @@ pub fn interval_text(
     } else {
         (s.score_low, s.score_high)
     };
+    span_text(low, high, show)
+}
+
+/// An interval from `low` to `high` as [`interval_text`] shows it.
+pub fn span_text(low: f64, high: f64, show: impl Fn(f64) -> String) -> String {
     if show(low) == show(high) {
         "全部检查，无抽样误差".to_owned()
     } else {
         format!("{} – {}", show(low), show(high))
+    }
+}
+
+/// How `score` follows from the scored items' counts, for a reader to redo by hand:
+/// `14 ×（1 − 5/52）= 12.65`, with the rate's `x/n` (出错要素数/适用要素数 for the element rate,
+/// 有错误的事项/抽查事项数 for the item rate); `x` replaces the score's own (a reviewed score's).
+pub fn score_working(s: &crate::score::UnitScore, score: f64, x: Option<usize>) -> String {
+    let (own, n) = match s.rate_kind {
+        crate::score::RateKind::Element => (s.failed_checks, s.checks),
+        crate::score::RateKind::Item => (s.items_with_errors, s.sampled),
+    };
+    let x = x.unwrap_or(own);
+    if n == 0 {
+        format!("没有适用的要素，出错率按 0 计：{score:.2}")
+    } else {
+        format!("{} ×（1 − {x}/{n}）= {score:.2}", s.full_marks)
     }
 }
 

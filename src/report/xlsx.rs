@@ -1,8 +1,14 @@
 //! The Excel fix list (整改清单): one workbook for one unit, or for every unit, with four sheets.
 //!
 //! - **汇总** — who, when, each unit's score, error rate and its 95% interval (or 未评分 with the
-//!   counts when scoring did not run), and the counts by element.
-//! - **问题清单** — one row per finding, columns [`fixlist::HEADERS`], then 指纹. The clerk fills
+//!   counts when scoring did not run), and the counts by element. Once scored, the census counts
+//!   are labelled 全部事项 and the counts the score comes from (抽查范围内: items with errors,
+//!   failing and applicable element checks, the working `14 ×（1 − 5/52）= 12.65`), the reviewed
+//!   rate with its interval, and the sample's seed and method follow. The export's problems are
+//!   listed in every workbook; those of the assessor's files (sample, review, mapping) only in
+//!   the all-units one.
+//! - **问题清单** — one row per finding, columns [`fixlist::HEADERS`], then 指纹 (a report scored
+//!   on a sample adds 是否抽中 before 指纹; 事项 adds it last). The clerk fills
 //!   整改情况, 是否有异议 (有/无, a dropdown) and 异议理由; each header has a note saying who fills
 //!   it. Only the all-units workbook, which is the assessors', has 考核单位 and 复核结果
 //!   (确认/驳回, a dropdown) — a unit's clerk has no assessor's column to fill by mistake.
@@ -16,6 +22,7 @@
 //! `000104002000` stay text) and goes through [`fixlist::cell`] (formula guard, length bound).
 //! Only counts, rates and scores the tool computed are numbers.
 
+use std::collections::HashSet;
 use std::io::{Seek, Write};
 
 use rust_xlsxwriter::{
@@ -25,7 +32,8 @@ use rust_xlsxwriter::{
 
 use super::fixlist::{
     self, DISPUTE_CHOICES, DISPUTE_COLUMN, FILL_IN_NOTES, FINGERPRINT_HEADER, FixRow, HEADERS,
-    REVIEW_CHOICES, REVIEW_COLUMN, RowContext, STATUS_HEADER, WRAP_COLUMNS,
+    REVIEW_CHOICES, REVIEW_COLUMN, RowContext, SAMPLED_HEADER, SAMPLED_NOTE, STATUS_HEADER,
+    WRAP_COLUMNS, sampled_cell,
 };
 use super::view::{ElementCount, UnitView, element_counts, outcome_counts};
 use super::{ItemEntry, ItemStatus, Report};
@@ -133,10 +141,11 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         .iter()
         .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, ctx.history))
         .collect();
+    let sampled = report.sampled_codes();
     findings_sheet(
         book.add_worksheet().set_name(SHEETS[1])?,
         &rows,
-        &ctx,
+        (&ctx, sampled.as_ref()),
         scope.all,
         &styles,
     )?;
@@ -145,7 +154,7 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
     items_sheet(
         book.add_worksheet().set_name(SHEETS[2])?,
         &all_items,
-        scope.all,
+        (scope.all, sampled.as_ref()),
         &styles,
     )?;
     rules_sheet(
@@ -247,6 +256,127 @@ const UNIT_HEADERS: [&str; 15] = [
     "编制完整",
 ];
 
+/// The 汇总 unit table's columns beyond [`UNIT_HEADERS`] once scores exist: what the score was
+/// computed from over the scored items (抽查范围内), the reviewed rate and its interval, and the
+/// sample's seed and method. The census counts of [`UNIT_HEADERS`] (有错误的事项, 错误, 提示) are
+/// then labelled 全部事项, so that they are not read as the sample's.
+struct UnitColumns {
+    /// Some unit has a score.
+    scored: bool,
+    /// Some score was reviewed.
+    reviewed: bool,
+    /// The report was scored on a sample.
+    sampled: bool,
+}
+
+/// Headers of the census counts in [`UNIT_HEADERS`] (columns 4–6) once scores exist.
+const CENSUS_HEADERS: [&str; 3] = [
+    "有错误的事项（全部事项）",
+    "错误（全部事项）",
+    "提示（全部事项）",
+];
+
+/// Headers added after [`UNIT_HEADERS`] once scores exist.
+const SCORED_HEADERS: [&str; 4] = [
+    "抽查范围内有错误的事项",
+    "抽查范围内出错要素数",
+    "抽查范围内适用要素数",
+    "得分计算",
+];
+
+/// The note on 得分计算.
+const WORKING_NOTE: &str = "得分 = 满分 ×（1 − 出错率），只按计分的事项（抽查范围内）计算。要素出错率 = 出错要素数 ÷ 适用要素数（只计附件要素的「错误」，不计「提示」和不涉及的要素）；事项出错率 = 有错误的事项 ÷ 抽查事项数。";
+
+/// Headers added after [`SCORED_HEADERS`] once a review was applied.
+const REVIEWED_HEADERS: [&str; 4] = [
+    "复核后出错率",
+    "复核后出错率95%区间",
+    "复核后得分区间",
+    "复核后得分计算",
+];
+
+/// Headers added last (before 单位回复) when the report was scored on a sample.
+const SAMPLE_HEADERS: [&str; 2] = ["抽样种子", "抽样方法"];
+
+impl UnitColumns {
+    fn of(report: &Report, scope: &Scope<'_, '_>) -> Self {
+        UnitColumns {
+            scored: scope.units.iter().any(|u| u.score.is_some()),
+            reviewed: scope
+                .units
+                .iter()
+                .any(|u| u.score.is_some_and(|s| s.reviewed_score.is_some())),
+            sampled: report.sample.is_some(),
+        }
+    }
+
+    fn headers(&self, replies: bool) -> Vec<&'static str> {
+        let mut h = UNIT_HEADERS.to_vec();
+        if self.scored {
+            h[4..7].copy_from_slice(&CENSUS_HEADERS);
+            h.extend(SCORED_HEADERS);
+            if self.reviewed {
+                h.extend(REVIEWED_HEADERS);
+            }
+            if self.sampled {
+                h.extend(SAMPLE_HEADERS);
+            }
+        }
+        if replies {
+            h.push("单位回复");
+        }
+        h
+    }
+
+    /// The added cells of a scored unit's row.
+    fn write_score(
+        &self,
+        sheet: &mut Worksheet,
+        row: u32,
+        sc: &crate::score::UnitScore,
+        report: &Report,
+        s: &Styles,
+        widths: &mut Widths,
+    ) -> Result<(), XlsxError> {
+        let mut col = UNIT_HEADERS.len() as u16;
+        for n in [sc.items_with_errors, sc.failed_checks, sc.checks] {
+            sheet.write_number(row, col, n as f64)?;
+            col += 1;
+        }
+        let text = super::score_working(sc, sc.score, None);
+        widths.see(col.into(), &text);
+        sheet.write_string(row, col, text)?;
+        col += 1;
+        if self.reviewed {
+            if let (Some(rate), Some(score)) = (sc.reviewed_rate, sc.reviewed_score) {
+                sheet.write_number_with_format(row, col, rate, &s.percent)?;
+                let percent = |x: f64| format!("{:.1}%", x * 100.0);
+                let points = |x: f64| format!("{x:.2}");
+                if let (Some(low), Some(high)) = (sc.reviewed_rate_low, sc.reviewed_rate_high) {
+                    sheet.write_string(row, col + 1, super::span_text(low, high, percent))?;
+                }
+                if let (Some(low), Some(high)) = (sc.reviewed_score_low, sc.reviewed_score_high) {
+                    sheet.write_string(row, col + 2, super::span_text(low, high, points))?;
+                }
+                let x = match sc.rate_kind {
+                    crate::score::RateKind::Element => sc.reviewed_failed_checks,
+                    crate::score::RateKind::Item => sc.reviewed_items_with_errors,
+                };
+                let text = super::score_working(sc, score, x);
+                widths.see((col + 3).into(), &text);
+                sheet.write_string(row, col + 3, text)?;
+            }
+            col += REVIEWED_HEADERS.len() as u16;
+        }
+        if let Some(sample) = report.sample.as_ref().filter(|_| self.sampled) {
+            sheet.write_string(row, col, fixlist::cell(&sample.seed))?;
+            sheet.write_string(row, col + 1, fixlist::cell(&sample.method))?;
+            widths.see((col + 1).into(), &sample.method);
+        }
+        Ok(())
+    }
+}
+
 const ELEMENT_HEADERS: [&str; 9] = [
     "规则",
     "要素",
@@ -279,21 +409,44 @@ fn input_notices(
 ) -> Result<u32, XlsxError> {
     use crate::source::NoticeLevel;
     let notices: Vec<_> = report
-        .notices
-        .iter()
+        .input_notices()
         .filter(|n| n.level >= NoticeLevel::Warning)
         .collect();
-    if notices.is_empty() {
-        return Ok(row);
+    if !notices.is_empty() {
+        row += 2;
+        sheet.write_string_with_format(row, 0, "读取导出文件时发现的问题", &s.section)?;
+        row += 1;
+        sheet.write_string(
+            row,
+            0,
+            "下列问题出在导出文件上，不是平台上公布的内容；与之相关的问题清单条目可能是导出造成的，整改前请先在平台上核对原文。",
+        )?;
+        row = notice_rows(sheet, row, &notices, all)?;
     }
-    row += 2;
-    sheet.write_string_with_format(row, 0, "读取导出文件时发现的问题", &s.section)?;
-    row += 1;
-    sheet.write_string(
-        row,
-        0,
-        "下列问题出在导出文件上，不是平台上公布的内容；与之相关的问题清单条目可能是导出造成的，整改前请先在平台上核对原文。",
-    )?;
+    // The assessor's own files (sample list, review, unit mapping): for the assessors only.
+    let assessor: Vec<_> = report.assessor_notices().collect();
+    if all && !assessor.is_empty() {
+        row += 2;
+        sheet.write_string_with_format(
+            row,
+            0,
+            "读取抽样清单、复核文件、单位对照表时发现的问题（仅考核组）",
+            &s.section,
+        )?;
+        row += 1;
+        sheet.write_string(row, 0, "下列行未被采用；各单位的整改清单不显示这些内容。")?;
+        row = notice_rows(sheet, row, &assessor, all)?;
+    }
+    Ok(row)
+}
+
+/// The notices, one a row (at most [`NOTICES_SHOWN`]); returns the last row written.
+fn notice_rows(
+    sheet: &mut Worksheet,
+    mut row: u32,
+    notices: &[&crate::source::Notice],
+    all: bool,
+) -> Result<u32, XlsxError> {
     for n in notices.iter().take(NOTICES_SHOWN) {
         row += 1;
         sheet.write_string(
@@ -325,10 +478,8 @@ fn summary_sheet(
 ) -> Result<(), XlsxError> {
     // With the units' replies gathered (`report --replies`), each unit's answers are counted.
     let replies = !report.replies.is_empty();
-    let mut unit_headers = UNIT_HEADERS.to_vec();
-    if replies {
-        unit_headers.push("单位回复");
-    }
+    let columns = UnitColumns::of(report, scope);
+    let unit_headers = columns.headers(replies);
     let mut widths = Widths::new(&unit_headers);
     sheet.write_string_with_format(
         0,
@@ -337,12 +488,22 @@ fn summary_sheet(
         &s.title,
     )?;
     let generated = super::display_time(&report.generated_at);
-    let fill_in = if scope.all {
+    let fill_in = if scope.all && report.sample.is_some() {
+        "「问题清单」表：整改情况、是否有异议、异议理由由责任单位填写（单位交回的清单可用 zwfw-audit report 报告.json --replies 回复文件夹 汇总到本表）；复核结果由考核人员填写「确认」（问题成立）或「驳回」（问题不成立），填好后运行 zwfw-audit score 计分后的报告（如 report.scored.json，其中记有抽样）--review 本文件 重新计分，沿用原来的抽样。请勿修改「指纹」列。"
+    } else if scope.all {
         "「问题清单」表：整改情况、是否有异议、异议理由由责任单位填写（单位交回的清单可用 zwfw-audit report 报告.json --replies 回复文件夹 汇总到本表）；复核结果由考核人员填写「确认」（问题成立）或「驳回」（问题不成立），填好后运行 zwfw-audit score 报告文件夹/report.json --review 本文件 重新计分。请勿修改「指纹」列。"
     } else {
         "「问题清单」表：请逐条整改，在「整改情况」中写明怎样整改的；认为问题不成立的，在「是否有异议」中选「有」，并在「异议理由」中说明，由考核人员复核。可以排序、筛选，但请勿修改「指纹」列，交回时保持 xlsx 格式。"
     };
-    let info = [
+    let sampling = report.sample.as_ref().map(|sample| {
+        format!(
+            "抽查 {} 个事项（抽样清单 {}，{}）。得分只按抽中的事项计算：「问题清单」「事项」表的「是否抽中」列标出了抽中的；下表「抽查范围内」各列是计分用的数，「全部事项」各列只供整改参考。",
+            sample.items.len(),
+            place(&crate::model::Provenance::file(&sample.source), scope.all),
+            sample.describe()
+        )
+    });
+    let mut info = vec![
         ("运行编号", report.run_id.as_str()),
         ("生成时间", generated.as_str()),
         ("工具版本", report.tool_version.as_str()),
@@ -352,6 +513,9 @@ fn summary_sheet(
             "「错误」计入出错率和得分；「提示」不计分，供参考。每条规则检查什么、依据和整改方法见「规则说明」表。",
         ),
     ];
+    if let Some(text) = &sampling {
+        info.push(("抽样", text.as_str()));
+    }
     for (i, (k, v)) in info.iter().enumerate() {
         let row = 1 + i as u32;
         sheet.write_string_with_format(row, 0, *k, &s.section)?;
@@ -362,6 +526,12 @@ fn summary_sheet(
     sheet.write_string_with_format(row, 0, "单位得分", &s.section)?;
     row += 1;
     header_row(sheet, row, &unit_headers, &s.header)?;
+    if let Some(col) = unit_headers.iter().position(|h| *h == SCORED_HEADERS[3]) {
+        let note = Note::new(WORKING_NOTE)
+            .set_author("zwfw-audit")
+            .set_width(320);
+        sheet.insert_note(row, col as u16, &note)?;
+    }
     for unit in &scope.units {
         row += 1;
         let name = fixlist::cell(unit.name);
@@ -400,12 +570,14 @@ fn summary_sheet(
             );
             widths.see(14, &completeness);
             sheet.write_string(row, 14, completeness)?;
+            columns.write_score(sheet, row, sc, report, s, &mut widths)?;
         } else {
             sheet.write_string(row, 11, "未评分")?;
         }
         if let Some(text) = ctx.reply_summary(&unit.findings) {
-            widths.see(UNIT_HEADERS.len(), &text);
-            sheet.write_string(row, UNIT_HEADERS.len() as u16, text)?;
+            let col = unit_headers.len() - 1;
+            widths.see(col, &text);
+            sheet.write_string(row, col as u16, text)?;
         }
     }
     if scope.units.is_empty() {
@@ -431,7 +603,12 @@ fn summary_sheet(
     }
 
     row += 2;
-    sheet.write_string_with_format(row, 0, "按要素统计", &s.section)?;
+    let by_element = if columns.scored {
+        "按要素统计（全部事项）"
+    } else {
+        "按要素统计"
+    };
+    sheet.write_string_with_format(row, 0, by_element, &s.section)?;
     row += 1;
     header_row(sheet, row, &ELEMENT_HEADERS, &s.header)?;
     for e in elements {
@@ -459,7 +636,7 @@ fn summary_sheet(
 fn findings_sheet(
     sheet: &mut Worksheet,
     findings: &[FixRow<'_>],
-    ctx: &RowContext<'_>,
+    (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
     all: bool,
     s: &Styles,
 ) -> Result<(), XlsxError> {
@@ -478,9 +655,19 @@ fn findings_sheet(
     if ctx.history.is_some() {
         headers.push(STATUS_HEADER);
     }
+    // Before 指纹, which stays last (readers find both by header).
+    if sampled.is_some() {
+        headers.push(SAMPLED_HEADER);
+    }
     headers.push(FINGERPRINT_HEADER);
     let mut widths = Widths::new(&headers);
     header_row(sheet, 0, &headers, &s.header)?;
+    if let Some(col) = headers.iter().position(|h| *h == SAMPLED_HEADER) {
+        let note = Note::new(SAMPLED_NOTE)
+            .set_author("zwfw-audit")
+            .set_width(260);
+        sheet.insert_note(0, col as u16, &note)?;
+    }
     for (header, text) in FILL_IN_NOTES {
         let text = if header == fixlist::REVIEW_HEADER && !all {
             "考核人员的复核结论，本次计分已采用：「确认」问题成立，「驳回」问题不成立"
@@ -499,6 +686,9 @@ fn findings_sheet(
             cells.insert(HEADERS.len(), fixlist::cell(f.unit()));
         } else if own == REVIEW_COLUMN {
             cells.remove(REVIEW_COLUMN);
+        }
+        if let Some(codes) = sampled {
+            cells.insert(cells.len() - 1, sampled_cell(codes, f.code()).to_owned());
         }
         let closed = matches!(f, FixRow::Closed(_));
         let (text, wrap) = if closed {
@@ -666,11 +856,16 @@ fn item_type_text(published: &str) -> String {
 fn items_sheet(
     sheet: &mut Worksheet,
     items: &[&ItemEntry],
-    all: bool,
+    (all, sampled): (bool, Option<&HashSet<&str>>),
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let mut widths = Widths::new(&ITEM_HEADERS);
-    header_row(sheet, 0, &ITEM_HEADERS, &s.header)?;
+    // 是否抽中 after the existing columns, when the report was scored on a sample.
+    let mut headers = ITEM_HEADERS.to_vec();
+    if sampled.is_some() {
+        headers.push(SAMPLED_HEADER);
+    }
+    let mut widths = Widths::new(&headers);
+    header_row(sheet, 0, &headers, &s.header)?;
     for (i, item) in items.iter().enumerate() {
         let row = i as u32 + 1;
         let (pass, fail, na) = outcome_counts(item);
@@ -714,9 +909,16 @@ fn items_sheet(
             ] {
                 sheet.write_number(row, col, n as f64)?;
             }
+            if let Some(codes) = sampled {
+                sheet.write_string(
+                    row,
+                    ITEM_HEADERS.len() as u16,
+                    sampled_cell(codes, &item.code),
+                )?;
+            }
         }
     }
-    table(sheet, items.len(), ITEM_HEADERS.len(), &widths)
+    table(sheet, items.len(), headers.len(), &widths)
 }
 
 #[cfg(test)]

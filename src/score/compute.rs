@@ -163,8 +163,8 @@ pub fn majority_kind(dept: usize, county: usize) -> UnitKind {
 
 /// Scores every unit. `sample` is the set of report item indices scored (`None`: every checked
 /// item, a census); units with no sampled item are left out (not assessed). `reviewed` is the
-/// tallies after review, when a review was applied; intervals and overlaps are those of the
-/// automatic score.
+/// tallies after review, when a review was applied: the reviewed rate gets its own interval (by
+/// the same formula), while overlaps are those of the automatic score.
 pub fn score_units(
     report: &Report,
     mapping: &UnitMapping,
@@ -200,6 +200,12 @@ pub fn score_units(
                 s.reviewed_score = Some(r.score);
                 s.reviewed_rate = Some(r.rate);
                 s.reviewed_completeness = r.completeness;
+                s.reviewed_failed_checks = Some(r.failed_checks);
+                s.reviewed_items_with_errors = Some(r.items_with_errors);
+                s.reviewed_rate_low = Some(r.rate_low);
+                s.reviewed_rate_high = Some(r.rate_high);
+                s.reviewed_score_low = Some(r.score_low);
+                s.reviewed_score_high = Some(r.score_high);
             }
             s
         })
@@ -365,6 +371,12 @@ pub fn score_from_sums(
         reviewed_score: None,
         reviewed_rate: None,
         reviewed_completeness: None,
+        reviewed_failed_checks: None,
+        reviewed_items_with_errors: None,
+        reviewed_rate_low: None,
+        reviewed_rate_high: None,
+        reviewed_score_low: None,
+        reviewed_score_high: None,
         overlaps_with: Vec::new(),
         design_effect: (opts.rate_kind == RateKind::Element
             && design_effect > 1.0

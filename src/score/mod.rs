@@ -34,7 +34,9 @@
 //!   (`无`, `/`, `暂无`, …; see [`compute::is_missing_evidence`]).
 //! - **Review (复核)**: rejected findings are removed; an element that failed passes again when no
 //!   error finding of that item and rule remains; the report keeps the automatic score and adds
-//!   `reviewed_score` (and `reviewed_rate`, `reviewed_completeness`).
+//!   `reviewed_score` (and `reviewed_rate`, `reviewed_completeness`, and the reviewed `x` —
+//!   `reviewed_failed_checks` / `reviewed_items_with_errors`, over the same `n` — with the
+//!   reviewed rate's and score's intervals, by the same formulas).
 //!
 //! Sampling ([`sample`]): per unit, reproducible from a seed, by count, fraction, all, or the
 //! GB/T 2828.1 level-II table, optionally stratified by 事项类型.
@@ -158,6 +160,25 @@ pub struct UnitScore {
     /// Completeness after assessor review, when a review file was applied (县区 only).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reviewed_completeness: Option<Completeness>,
+    /// Failing element checks over the sample after review (what the reviewed element rate is
+    /// computed from, over the same [`UnitScore::checks`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_failed_checks: Option<usize>,
+    /// Sampled items with an error after review (the reviewed item rate's numerator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_items_with_errors: Option<usize>,
+    /// Lower end of the reviewed rate's 95% interval (same formula as the automatic one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_rate_low: Option<f64>,
+    /// Upper end of the reviewed rate's 95% interval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_rate_high: Option<f64>,
+    /// Reviewed score at the upper end of the reviewed rate interval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_score_low: Option<f64>,
+    /// Reviewed score at the lower end of the reviewed rate interval.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed_score_high: Option<f64>,
     /// Units whose score interval overlaps this one's: their ranking is within sampling luck.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub overlaps_with: Vec<String>,

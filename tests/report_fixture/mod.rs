@@ -129,6 +129,12 @@ fn score(unit: &str, kind: UnitKind, full: f64, rate: f64, low: f64, high: f64) 
         reviewed_score: None,
         reviewed_rate: None,
         reviewed_completeness: None,
+        reviewed_failed_checks: None,
+        reviewed_items_with_errors: None,
+        reviewed_rate_low: None,
+        reviewed_rate_high: None,
+        reviewed_score_low: None,
+        reviewed_score_high: None,
         overlaps_with: Vec::new(),
         design_effect: None,
     }
@@ -284,6 +290,8 @@ pub fn report() -> Report {
         history: None,
         review: None,
         replies: Vec::new(),
+        sample: None,
+        scoring_notices: Vec::new(),
     };
     report.summarize();
     report

@@ -98,6 +98,8 @@ pub(super) fn report(items: Vec<ItemEntry>, findings: Vec<Finding>) -> Report {
         history: None,
         review: None,
         replies: Vec::new(),
+        sample: None,
+        scoring_notices: Vec::new(),
     };
     r.summarize();
     r
