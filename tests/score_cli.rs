@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use predicates::str::contains;
 use zwfw_audit::model::{Finding, Outcome, Provenance, Severity};
 use zwfw_audit::report::{self, ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
@@ -230,6 +231,51 @@ fn rejections_outside_the_sample_are_counted_as_such() {
             "其中驳回的 {} 条不在抽样事项中，不影响得分",
             outside.len()
         )));
+}
+
+/// A sample list saved as `.xls` though it is an .xlsx (WPS 另存为, a mail gateway renaming it)
+/// is read by its content and scores as the .xlsx does; a damaged one is refused in Chinese with
+/// what to do, never with the library's English.
+#[test]
+fn a_sample_list_is_read_by_content_not_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    bin()
+        .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
+        .args(["-o", dir.path().join("sample").to_str().unwrap()])
+        .assert()
+        .success();
+    std::fs::copy(
+        dir.path().join("sample.xlsx"),
+        dir.path().join("抽样清单（WPS）.xls"),
+    )
+    .unwrap();
+    let score = |list: &str, out: &str| {
+        bin()
+            .args(["score", rep.to_str().unwrap(), "-q", "--sample"])
+            .arg(dir.path().join(list))
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .assert()
+    };
+    score("sample.xlsx", "a.json").success();
+    score("抽样清单（WPS）.xls", "b.json").success();
+    assert_eq!(
+        read_report(&dir.path().join("a.json")).scores,
+        read_report(&dir.path().join("b.json")).scores
+    );
+    let mut damaged = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    damaged.extend_from_slice(&[0u8; 1000]);
+    std::fs::write(dir.path().join("坏.xls"), damaged).unwrap();
+    score("坏.xls", "c.json")
+        .code(2)
+        .stderr(contains("无法使用抽样清单"))
+        .stderr(contains(
+            "文件损坏或不是 Excel/WPS 表格，请在 Excel/WPS 中打开后另存为 .xlsx 再试",
+        ))
+        .stderr(predicates::str::contains("error").not())
+        .stderr(predicates::str::contains("Cfb").not());
 }
 
 #[test]
