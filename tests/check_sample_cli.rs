@@ -215,3 +215,48 @@ fn sample_needs_a_seed_and_an_output_folder() {
     .code(2)
     .stderr(contains("抽样方法 \"count:many\" 无效"));
 }
+
+/// A `[score] mapping` row that names no item, and the 实施主体 no row covers, are reported in the
+/// report's notices with the file and row, whether the check streamed or not.
+#[test]
+fn an_unused_mapping_row_is_reported_whether_streaming_or_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = input(tmp.path());
+    let mapping = tmp.path().join("单位对照表.csv");
+    std::fs::write(
+        &mapping,
+        "实施主体,考核单位,类型\n广安市不存在局,广安市不存在局,市直单位\n",
+    )
+    .unwrap();
+    let config = tmp.path().join("zwfw-audit.toml");
+    std::fs::write(
+        &config,
+        format!("[score]\nmapping = {:?}\n", mapping.display().to_string()),
+    )
+    .unwrap();
+    let mut notices = Vec::new();
+    for (out, extra) in [("streamed", None), ("in-memory", Some("--no-stream"))] {
+        let dir = tmp.path().join(out);
+        let mut args = vec!["--config", config.to_str().unwrap()];
+        args.extend(extra);
+        check(&input, &dir, &args)
+            .success()
+            .stderr(contains("第2行 — 「广安市不存在局」没有对应到任何事项"));
+        let found: Vec<String> = report(&dir.join("report.json"))
+            .notices
+            .into_iter()
+            .filter(|n| n.provenance.source.ends_with("单位对照表.csv"))
+            .map(|n| format!("{} — {}", n.provenance, n.message))
+            .collect();
+        assert_eq!(found.len(), 2, "{out}: {found:?}");
+        assert!(found[0].contains("第2行 — 「广安市不存在局」没有对应到任何事项"));
+        assert!(
+            found[1].contains("以下实施主体不在对照表中，按默认划分: ")
+                && found[1].contains("等（共 "),
+            "{}",
+            found[1]
+        );
+        notices.push(found);
+    }
+    assert_eq!(notices[0], notices[1]);
+}

@@ -164,8 +164,9 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     if let Some(uses) = link_uses {
         super::links::check_report(&mut report, uses, &config, &rules, args.quiet)?;
     }
-    let (mapping, score_opts, issues) =
+    let (mapping, score_opts, mut issues) =
         crate::score::census_setup(&config.score).context("无法使用 [score] 中的单位对照表")?;
+    issues.extend(mapping.coverage(&report.items));
     report
         .notices
         .extend(issues.iter().map(FileIssue::to_notice));

@@ -7,7 +7,7 @@ use anyhow::{Context, Result, anyhow};
 use clap::{Args, ValueEnum};
 
 use super::load_config;
-use super::score::{UnitArgs, load_mapping, load_report, print_issues};
+use super::score::{UnitArgs, load_report, print_issues};
 use crate::config::Config;
 use crate::score::sample::{SampleRow, draw};
 use crate::score::{SampleMethod, SampleSpec, sample_file};
@@ -54,7 +54,7 @@ pub struct SampleArgs {
 pub fn run(args: &SampleArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let report = load_report(&args.report)?;
-    let (mapping, issues) = load_mapping(&args.units, &config)?;
+    let (mapping, issues) = super::mapping_for(&args.units, &config, &report)?;
     print_issues("单位对照表", &issues);
     let spec = resolve_spec(
         args.method.as_deref(),

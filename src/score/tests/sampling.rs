@@ -169,6 +169,7 @@ fn overlapping_intervals_are_flagged_within_a_kind() {
             ("贵池区".to_owned(), UnitKind::Department),
         )]
         .into(),
+        ..UnitMapping::default()
     };
     let rows = draw(&r, &m, &spec(5, SampleMethod::Count(10), false));
     let chosen: BTreeSet<usize> = rows.iter().map(|s| s.index).collect();
