@@ -3,7 +3,7 @@
 //! sample — the same draw and the same scores whether the check streamed or not, and the same
 //! scores as `zwfw-audit score --sample` on the written sample file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -90,7 +90,7 @@ fn streamed_and_in_memory_draw_and_score_the_same_sample() {
     let args = ["--sample", "gb2828", "--seed", "2026"];
     check(&input, &streamed, &args)
         .success()
-        .stderr(contains("抽样: 方法 gb2828，种子 2026"))
+        .stderr(contains("抽样: 方法 gb2828（边检查边抽样），种子 2026"))
         .stderr(contains("抽样清单已写入"));
     let mut memory_args = args.to_vec();
     memory_args.push("--no-stream");
@@ -125,6 +125,39 @@ fn streamed_and_in_memory_draw_and_score_the_same_sample() {
         "some lot is larger than its sample"
     );
     assert_eq!(s.scores, m.scores);
+
+    // The list says which draw made it: `zwfw-audit sample` with the same seed and method draws
+    // other items, and writes plain `gb2828`.
+    let methods = |path: &Path| -> BTreeSet<String> {
+        let bytes = std::fs::read(path).unwrap();
+        let mut r = csv::Reader::from_reader(&bytes[3..]);
+        let col = r
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "方法")
+            .unwrap();
+        r.records()
+            .map(|row| row.unwrap()[col].to_owned())
+            .collect()
+    };
+    assert_eq!(
+        methods(&streamed.join("sample.csv")),
+        BTreeSet::from(["gb2828（边检查边抽样）".to_owned()])
+    );
+    let redrawn = tmp.path().join("redrawn");
+    bin()
+        .arg("sample")
+        .arg(in_memory.join("report.json"))
+        .args(["--seed", "2026", "--method", "gb2828", "-o"])
+        .arg(&redrawn)
+        .assert()
+        .success()
+        .stderr(contains("抽样: 方法 gb2828，种子 2026"));
+    assert_eq!(
+        methods(&redrawn.with_extension("csv")),
+        BTreeSet::from(["gb2828".to_owned()])
+    );
 
     // `score --sample` on the written list scores exactly the drawn items.
     let scored = tmp.path().join("scored.json");

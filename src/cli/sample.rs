@@ -69,7 +69,7 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
         .unwrap_or_else(|| args.report.with_file_name("sample"));
     let (csv_path, xlsx_path) = write_files(&rows, &base)?;
     if !args.quiet {
-        print_summary(&rows, &spec, &csv_path, &xlsx_path);
+        print_summary(&rows, &spec.label(), spec.seed, &csv_path, &xlsx_path);
     }
     Ok(0)
 }
@@ -122,8 +122,9 @@ pub(crate) fn write_files(rows: &[SampleRow], base: &Path) -> Result<(PathBuf, P
     Ok((csv_path, xlsx_path))
 }
 
-/// Prints how many items each unit had drawn, and where the lists are.
-pub(crate) fn print_summary(rows: &[SampleRow], spec: &SampleSpec, csv: &Path, xlsx: &Path) {
+/// Prints how many items each unit had drawn with `method` (as the 方法 column says it) and
+/// `seed`, and where the lists are.
+pub(crate) fn print_summary(rows: &[SampleRow], method: &str, seed: u64, csv: &Path, xlsx: &Path) {
     let mut units: Vec<(&str, usize)> = Vec::new();
     for r in rows {
         match units.last_mut() {
@@ -132,9 +133,7 @@ pub(crate) fn print_summary(rows: &[SampleRow], spec: &SampleSpec, csv: &Path, x
         }
     }
     say!(
-        "抽样: 方法 {}，种子 {}，{} 个单位共抽取 {} 个事项",
-        spec.label(),
-        spec.seed,
+        "抽样: 方法 {method}，种子 {seed}，{} 个单位共抽取 {} 个事项",
         units.len(),
         rows.len()
     );

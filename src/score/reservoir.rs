@@ -20,7 +20,8 @@
 //!
 //! This draw is not the one of [`draw`](super::sample::draw) (`zwfw-audit sample` shuffles the
 //! finished report's lots); both are reproducible from the seed, and a sample file from either
-//! scores the same way with `score --sample`.
+//! scores the same way with `score --sample`. So that a list says which draw made it, its 方法
+//! cell carries [`STREAMING_MARK`](super::sample::STREAMING_MARK): `gb2828（边检查边抽样）`.
 
 use std::collections::{BTreeMap, BinaryHeap};
 
@@ -166,7 +167,7 @@ impl Reservoir {
     /// The sample of every unit, ordered by unit, then 抽样序号; `kind` gives each unit's kind.
     /// Units with no item drawn (a lot of 0, or `count:0`) have no rows.
     pub fn finish(self, kind: impl Fn(&str) -> UnitKind) -> Vec<Drawn> {
-        let label = self.spec.label();
+        let label = self.spec.streaming_label();
         let mut out = Vec::new();
         for (unit, (_, strata)) in self.units {
             let lot: usize = strata.values().map(|s| s.seen).sum();
@@ -369,7 +370,7 @@ mod tests {
             assert_eq!(public, 5, "{unit}: a quarter of the lot is 公共服务");
             assert!(
                 rows.iter()
-                    .all(|d| d.row.method == "count:20+stratify:item_type")
+                    .all(|d| d.row.method == "count:20+stratify:item_type（边检查边抽样）")
             );
         }
     }

@@ -4,7 +4,9 @@ use std::collections::BTreeSet;
 
 use super::super::RateKind;
 use super::super::compute::score_units;
-use super::super::sample::{SampleMethod, SampleRow, SampleSpec, allocate, draw};
+use super::super::sample::{
+    Draw, SampleMethod, SampleRow, SampleSpec, allocate, draw, parse_label,
+};
 use super::super::sample_file;
 use super::super::table::{CODE, parse_csv};
 use super::super::units::{UnitMapping, UnitMode};
@@ -249,4 +251,44 @@ fn sample_csv_neutralises_formulas() {
     let (chosen, issues) = sample_file::select(&t, &r, &UnitMapping::default()).unwrap();
     assert!(issues.is_empty(), "{issues:?}");
     assert_eq!(chosen, BTreeSet::from([0]));
+}
+
+/// The 方法 cell says which draw made a list (`check --sample` marks its own), and reads back as
+/// the method, the stratification and the draw — as typed in Excel too.
+#[test]
+fn the_method_cell_names_the_draw_and_reads_back() {
+    let plain = spec(20_261_128, SampleMethod::Gb2828, false);
+    let strat = spec(7, SampleMethod::Count(3), true);
+    assert_eq!(plain.label(), "gb2828");
+    assert_eq!(plain.streaming_label(), "gb2828（边检查边抽样）");
+    assert_eq!(
+        strat.streaming_label(),
+        "count:3+stratify:item_type（边检查边抽样）"
+    );
+    for (cell, expected) in [
+        ("gb2828", (SampleMethod::Gb2828, false, Draw::Report)),
+        (
+            "gb2828（边检查边抽样）",
+            (SampleMethod::Gb2828, false, Draw::Streaming),
+        ),
+        (
+            " gb2828 (边检查边抽样) ",
+            (SampleMethod::Gb2828, false, Draw::Streaming),
+        ),
+        (
+            "count:3+stratify:item_type（边检查边抽样）",
+            (SampleMethod::Count(3), true, Draw::Streaming),
+        ),
+        (
+            "fraction:0.5+stratify:item_type",
+            (SampleMethod::Fraction(0.5), true, Draw::Report),
+        ),
+    ] {
+        assert_eq!(parse_label(cell), Ok(expected), "{cell}");
+    }
+    assert!(
+        parse_label("随机抽")
+            .unwrap_err()
+            .contains("抽样方法 \"随机抽\" 无效")
+    );
 }
