@@ -69,13 +69,15 @@ fn sample_rows(dir: &Path) -> Vec<(String, String, usize)> {
     let mut r = csv::Reader::from_reader(&bytes[3..]);
     let headers = r.headers().unwrap().clone();
     assert_eq!(&headers[0], "考核单位");
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (unit, code, seq) = (col("考核单位"), col("实施编码"), col("抽样序号"));
     r.records()
         .map(|row| {
             let row = row.unwrap();
             (
-                row[0].to_owned(),
-                row[2].to_owned(),
-                row[5].parse().unwrap(),
+                row[unit].to_owned(),
+                row[code].to_owned(),
+                row[seq].parse().unwrap(),
             )
         })
         .collect()

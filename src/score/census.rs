@@ -105,14 +105,7 @@ impl CensusTally {
             missing,
         } = tally;
         if let Some(sample) = &mut self.sample {
-            sample.offer(
-                &name,
-                index,
-                &entry.code,
-                &entry.name,
-                &entry.item_type,
-                tally,
-            );
+            sample.offer(&name, index, entry, tally);
         }
         let (dept, county, s) = self.units.entry(name).or_default();
         match kind {

@@ -161,6 +161,8 @@ pub struct SampleRow {
     pub unit: String,
     /// 单位类型.
     pub kind: UnitKind,
+    /// 实施主体: whom the assessor asks about the item (a county's items come from many bodies).
+    pub subject: String,
     /// 实施编码.
     pub code: String,
     /// 事项名称.
@@ -278,6 +280,7 @@ pub fn draw(report: &Report, mapping: &UnitMapping, spec: &SampleSpec) -> Vec<Sa
             rows.push(SampleRow {
                 unit: unit.clone(),
                 kind,
+                subject: item.subject.trim().to_owned(),
                 code: item.code.clone(),
                 name: item.name.clone(),
                 item_type: item.item_type.clone(),

@@ -1,8 +1,11 @@
 //! The sample list handed to assessors and read back: CSV (UTF-8 with BOM so that Excel opens it
-//! as UTF-8) and XLSX (codes written as text), columns 考核单位, 单位类型, 实施编码, 事项名称,
-//! 事项类型, 抽样序号, 种子, 方法. Reading back (`--sample FILE`, CSV or XLSX) matches rows to report
-//! items by 实施编码: the k-th row with a code selects the k-th checked item with that code (in
-//! the order the lots are sorted), so a later `score` scores exactly the same items.
+//! as UTF-8) and XLSX, columns 考核单位, 单位类型, 实施主体, 实施编码, 事项名称, 事项类型,
+//! 抽样序号, 种子, 方法. In the XLSX, 抽样序号 and 种子 are number cells (they sort as numbers, and
+//! Excel shows no "number stored as text" triangle); codes and every other value are text.
+//! Reading back (`--sample FILE`, CSV or XLSX) finds columns by their header, so lists written
+//! before 实施主体 was added read as well, and matches rows to report items by 实施编码: the k-th
+//! row with a code selects the k-th checked item with that code (in the order the lots are
+//! sorted), so a later `score` scores exactly the same items.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -16,9 +19,10 @@ use super::units::UnitMapping;
 use crate::report::Report;
 
 /// The columns of a sample file.
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 9] = [
     "考核单位",
     "单位类型",
+    "实施主体",
     "实施编码",
     "事项名称",
     "事项类型",
@@ -30,10 +34,19 @@ pub const COLUMNS: [&str; 8] = [
 /// Name of the XLSX sheet.
 pub const SHEET: &str = "抽样清单";
 
-fn cells(r: &SampleRow) -> [String; 8] {
+/// Positions of the number columns in [`COLUMNS`].
+const SEQ_COLUMN: usize = 6;
+const SEED_COLUMN: usize = 7;
+
+/// The largest seed written as a number cell: Excel keeps 15 significant digits, so a larger
+/// seed is written as text, or it would no longer draw the same sample.
+const LARGEST_NUMBER_SEED: u64 = 999_999_999_999_999;
+
+fn cells(r: &SampleRow) -> [String; 9] {
     [
         r.unit.clone(),
         r.kind.label_zh().to_owned(),
+        r.subject.clone(),
         r.code.clone(),
         r.name.clone(),
         r.item_type.clone(),
@@ -77,24 +90,37 @@ pub fn to_csv(rows: &[SampleRow]) -> Vec<u8> {
     out
 }
 
-/// The sample as an XLSX workbook (one sheet 抽样清单; every cell text).
+/// The sample as an XLSX workbook (one sheet 抽样清单): 抽样序号 and 种子 as numbers, every other
+/// cell as text (codes keep their leading zeros and never turn into scientific notation).
 pub fn to_xlsx(rows: &[SampleRow]) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let text = Format::new().set_num_format("@");
+    let whole = Format::new().set_num_format("0");
     let bold = Format::new().set_bold().set_num_format("@");
     let ws = wb.add_worksheet();
     ws.set_name(SHEET)?;
-    let widths = [28.0, 10.0, 36.0, 40.0, 14.0, 10.0, 22.0, 28.0];
+    let widths = [28.0, 10.0, 34.0, 36.0, 40.0, 14.0, 10.0, 14.0, 28.0];
+    debug_assert_eq!(COLUMNS[SEQ_COLUMN], "抽样序号");
+    debug_assert_eq!(COLUMNS[SEED_COLUMN], "种子");
     for (c, (name, w)) in COLUMNS.iter().zip(widths).enumerate() {
         ws.set_column_width(c as u16, w)?;
         ws.write_string_with_format(0, c as u16, *name, &bold)?;
     }
     for (i, r) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
         for (c, v) in cells(r).iter().enumerate() {
-            ws.write_string_with_format(i as u32 + 1, c as u16, v, &text)?;
+            let col = c as u16;
+            match c {
+                SEQ_COLUMN => ws.write_number_with_format(row, col, r.seq as f64, &whole)?,
+                SEED_COLUMN if r.seed <= LARGEST_NUMBER_SEED => {
+                    ws.write_number_with_format(row, col, r.seed as f64, &whole)?
+                }
+                _ => ws.write_string_with_format(row, col, v, &text)?,
+            };
         }
     }
     ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, rows.len() as u32, (COLUMNS.len() - 1) as u16)?;
     wb.save_to_buffer()
 }
 
