@@ -16,6 +16,7 @@ use super::compute::lots;
 use super::sample::SampleRow;
 use super::table::{CODE, FileIssue, Table, TableError, cell, read_table, unknown_code};
 use super::units::UnitMapping;
+use crate::model::text::normalize_label;
 use crate::report::Report;
 
 /// The columns of a sample file.
@@ -122,6 +123,54 @@ pub fn to_xlsx(rows: &[SampleRow]) -> Result<Vec<u8>, XlsxError> {
     ws.set_freeze_panes(1, 0)?;
     ws.autofilter(0, 0, rows.len() as u32, (COLUMNS.len() - 1) as u16)?;
     wb.save_to_buffer()
+}
+
+/// Whether a sample table read back holds exactly the draw of `rows` (the same 考核单位,
+/// 实施编码, 抽样序号, 种子 and 方法 in any row order) and nothing an assessor added (a column
+/// of its own, such as 核查人). Writing `rows` over such a list loses nothing; a list in the
+/// layout before 实施主体 was added counts as the same.
+pub fn same_draw(table: &Table, rows: &[SampleRow]) -> bool {
+    let known: Vec<String> = COLUMNS.iter().map(|c| normalize_label(c)).collect();
+    if table
+        .headers
+        .iter()
+        .any(|h| !h.trim().is_empty() && !known.contains(&normalize_label(h)))
+    {
+        return false;
+    }
+    let columns: Option<Vec<usize>> =
+        [&["考核单位"][..], CODE, &["抽样序号"], &["种子"], &["方法"]]
+            .iter()
+            .map(|names| table.column(names))
+            .collect();
+    let Some(columns) = columns else {
+        return false;
+    };
+    let mut old: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|(_, cells)| {
+            columns
+                .iter()
+                .map(|&c| unneutralize(cell(cells, Some(c))).to_owned())
+                .collect()
+        })
+        .collect();
+    let mut new: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.unit.clone(),
+                r.code.trim().to_owned(),
+                r.seq.to_string(),
+                r.seed.to_string(),
+                r.method.clone(),
+            ]
+        })
+        .collect();
+    old.sort();
+    new.sort();
+    old == new
 }
 
 /// Reads a sample file back: the report item indices it selects, and its bad rows (empty or

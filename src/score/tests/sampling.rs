@@ -387,4 +387,21 @@ fn the_sample_xlsx_has_number_cells_and_reads_back_by_header() {
     let (old_chosen, issues) = sample_file::select(&t, &r, &m).unwrap();
     assert!(issues.is_empty(), "{issues:?}");
     assert_eq!(old_chosen, chosen);
+    // Written over by `sample` without keeping it: the old layout holds the same draw. Another
+    // seed or one item swapped is another draw.
+    assert!(sample_file::same_draw(&t, &rows));
+    let reseeded = parse_csv(
+        "sample.csv",
+        old.replace(",20261128,", ",20261129,").as_bytes(),
+        CODE,
+    )
+    .unwrap();
+    assert!(!sample_file::same_draw(&reseeded, &rows));
+    let swapped = parse_csv(
+        "sample.csv",
+        old.replacen(&rows[0].code, "000104002099", 1).as_bytes(),
+        CODE,
+    )
+    .unwrap();
+    assert!(!sample_file::same_draw(&swapped, &rows));
 }
