@@ -128,7 +128,7 @@ fn sample_then_score_the_sample() {
             .stderr(contains("抽样: 方法 gb2828，种子"));
     }
     let read = |n: &str| std::fs::read(dir.path().join(n)).unwrap();
-    assert!(read("a.csv").starts_with("\u{feff}考核单位,单位类型,实施主体,实施编码".as_bytes()));
+    assert!(read("a.csv").starts_with("\u{feff}考核单位,单位类型,实施编码".as_bytes()));
     assert_eq!(read("a.csv"), read("b.csv"));
     assert_ne!(read("a.csv"), read("c.csv"));
     // lots of 30 → GB/T 2828.1 sample of 8 each: header + 16 rows

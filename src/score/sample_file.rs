@@ -1,6 +1,7 @@
 //! The sample list handed to assessors and read back: CSV (UTF-8 with BOM so that Excel opens it
-//! as UTF-8) and XLSX, columns 考核单位, 单位类型, 实施主体, 实施编码, 事项名称, 事项类型,
-//! 抽样序号, 种子, 方法. In the XLSX, 抽样序号 and 种子 are number cells (they sort as numbers, and
+//! as UTF-8) and XLSX, columns 考核单位, 单位类型, 实施编码, 事项名称, 事项类型, 抽样序号, 种子,
+//! 方法, 实施主体 (added last, so that readers and scripts that take columns by position keep
+//! working). In the XLSX, 抽样序号 and 种子 are number cells (they sort as numbers, and
 //! Excel shows no "number stored as text" triangle); codes and every other value are text.
 //! Reading back (`--sample FILE`, CSV or XLSX) finds columns by their header, so lists written
 //! before 实施主体 was added read as well, and matches rows to report items by 实施编码: the k-th
@@ -23,21 +24,21 @@ use crate::report::Report;
 pub const COLUMNS: [&str; 9] = [
     "考核单位",
     "单位类型",
-    "实施主体",
     "实施编码",
     "事项名称",
     "事项类型",
     "抽样序号",
     "种子",
     "方法",
+    "实施主体",
 ];
 
 /// Name of the XLSX sheet.
 pub const SHEET: &str = "抽样清单";
 
 /// Positions of the number columns in [`COLUMNS`].
-const SEQ_COLUMN: usize = 6;
-const SEED_COLUMN: usize = 7;
+const SEQ_COLUMN: usize = 5;
+const SEED_COLUMN: usize = 6;
 
 /// The largest seed written as a number cell: Excel keeps 15 significant digits, so a larger
 /// seed is written as text, or it would no longer draw the same sample.
@@ -47,13 +48,13 @@ fn cells(r: &SampleRow) -> [String; 9] {
     [
         r.unit.clone(),
         r.kind.label_zh().to_owned(),
-        r.subject.clone(),
         r.code.clone(),
         r.name.clone(),
         r.item_type.clone(),
         r.seq.to_string(),
         r.seed.to_string(),
         r.method.clone(),
+        r.subject.clone(),
     ]
 }
 
@@ -100,7 +101,7 @@ pub fn to_xlsx(rows: &[SampleRow]) -> Result<Vec<u8>, XlsxError> {
     let bold = Format::new().set_bold().set_num_format("@");
     let ws = wb.add_worksheet();
     ws.set_name(SHEET)?;
-    let widths = [28.0, 10.0, 34.0, 36.0, 40.0, 14.0, 10.0, 14.0, 28.0];
+    let widths = [28.0, 10.0, 36.0, 40.0, 14.0, 10.0, 14.0, 28.0, 34.0];
     debug_assert_eq!(COLUMNS[SEQ_COLUMN], "抽样序号");
     debug_assert_eq!(COLUMNS[SEED_COLUMN], "种子");
     for (c, (name, w)) in COLUMNS.iter().zip(widths).enumerate() {

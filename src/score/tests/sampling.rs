@@ -335,6 +335,21 @@ fn the_sample_xlsx_has_number_cells_and_reads_back_by_header() {
         .map(ToString::to_string)
         .collect();
     assert_eq!(header, sample_file::COLUMNS);
+    // 实施主体 is added last: the columns before it stay where readers by position expect them.
+    assert_eq!(
+        sample_file::COLUMNS[..8],
+        [
+            "考核单位",
+            "单位类型",
+            "实施编码",
+            "事项名称",
+            "事项类型",
+            "抽样序号",
+            "种子",
+            "方法"
+        ]
+    );
+    assert_eq!(sample_file::COLUMNS[8], "实施主体");
     let col = |name: &str| header.iter().position(|h| h == name).unwrap();
     let first = &range.rows().nth(1).unwrap();
     assert_eq!(first[col("抽样序号")], Data::Float(1.0));
