@@ -31,13 +31,14 @@ impl UnitKind {
         }
     }
 
-    /// Parses `department`/`county` or their Chinese labels.
+    /// Parses `department`/`county` or their Chinese labels, as assessors write them in a
+    /// 类型 column: 市直、市直单位、市直机关、市直部门 for a department; 县、区、县区、县（区）、
+    /// 管委会 (anything naming 县 or 区) for a county.
     pub fn parse(s: &str) -> Option<Self> {
         let t = s.trim();
         match t {
-            "department" | "市直部门" | "部门" | "市有关单位" => {
-                Some(UnitKind::Department)
-            }
+            "department" | "市直部门" | "部门" | "市有关单位" | "市直" | "市直单位"
+            | "市直机关" | "市直属单位" | "市级部门" => Some(UnitKind::Department),
             "county" | "县区" | "县（区）" | "县区管委会" | "管委会" => {
                 Some(UnitKind::County)
             }
@@ -147,6 +148,26 @@ mod tests {
                 kind: UnitKind::Department
             }
         );
+    }
+
+    #[test]
+    fn kinds_are_read_as_assessors_write_them() {
+        for t in [
+            "市直",
+            "市直单位",
+            "市直机关",
+            "市直部门",
+            " 市直部门 ",
+            "department",
+        ] {
+            assert_eq!(UnitKind::parse(t), Some(UnitKind::Department), "{t}");
+        }
+        for t in ["县", "区", "县区", "县（区）", "县(区)", "管委会", "county"] {
+            assert_eq!(UnitKind::parse(t), Some(UnitKind::County), "{t}");
+        }
+        for t in ["乡村", "", "其他"] {
+            assert_eq!(UnitKind::parse(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! sample — the same draw and the same scores whether the check streamed or not, and the same
 //! scores as `zwfw-audit score --sample` on the written sample file.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -69,13 +69,15 @@ fn sample_rows(dir: &Path) -> Vec<(String, String, usize)> {
     let mut r = csv::Reader::from_reader(&bytes[3..]);
     let headers = r.headers().unwrap().clone();
     assert_eq!(&headers[0], "考核单位");
+    let col = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (unit, code, seq) = (col("考核单位"), col("实施编码"), col("抽样序号"));
     r.records()
         .map(|row| {
             let row = row.unwrap();
             (
-                row[0].to_owned(),
-                row[2].to_owned(),
-                row[5].parse().unwrap(),
+                row[unit].to_owned(),
+                row[code].to_owned(),
+                row[seq].parse().unwrap(),
             )
         })
         .collect()
@@ -90,7 +92,7 @@ fn streamed_and_in_memory_draw_and_score_the_same_sample() {
     let args = ["--sample", "gb2828", "--seed", "2026"];
     check(&input, &streamed, &args)
         .success()
-        .stderr(contains("抽样: 方法 gb2828，种子 2026"))
+        .stderr(contains("抽样: 方法 gb2828（边检查边抽样），种子 2026"))
         .stderr(contains("抽样清单已写入"));
     let mut memory_args = args.to_vec();
     memory_args.push("--no-stream");
@@ -125,6 +127,39 @@ fn streamed_and_in_memory_draw_and_score_the_same_sample() {
         "some lot is larger than its sample"
     );
     assert_eq!(s.scores, m.scores);
+
+    // The list says which draw made it: `zwfw-audit sample` with the same seed and method draws
+    // other items, and writes plain `gb2828`.
+    let methods = |path: &Path| -> BTreeSet<String> {
+        let bytes = std::fs::read(path).unwrap();
+        let mut r = csv::Reader::from_reader(&bytes[3..]);
+        let col = r
+            .headers()
+            .unwrap()
+            .iter()
+            .position(|h| h == "方法")
+            .unwrap();
+        r.records()
+            .map(|row| row.unwrap()[col].to_owned())
+            .collect()
+    };
+    assert_eq!(
+        methods(&streamed.join("sample.csv")),
+        BTreeSet::from(["gb2828（边检查边抽样）".to_owned()])
+    );
+    let redrawn = tmp.path().join("redrawn");
+    bin()
+        .arg("sample")
+        .arg(in_memory.join("report.json"))
+        .args(["--seed", "2026", "--method", "gb2828", "-o"])
+        .arg(&redrawn)
+        .assert()
+        .success()
+        .stderr(contains("抽样: 方法 gb2828，种子 2026"));
+    assert_eq!(
+        methods(&redrawn.with_extension("csv")),
+        BTreeSet::from(["gb2828".to_owned()])
+    );
 
     // `score --sample` on the written list scores exactly the drawn items.
     let scored = tmp.path().join("scored.json");
@@ -214,4 +249,49 @@ fn sample_needs_a_seed_and_an_output_folder() {
     )
     .code(2)
     .stderr(contains("抽样方法 \"count:many\" 无效"));
+}
+
+/// A `[score] mapping` row that names no item, and the 实施主体 no row covers, are reported in the
+/// report's notices with the file and row, whether the check streamed or not.
+#[test]
+fn an_unused_mapping_row_is_reported_whether_streaming_or_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = input(tmp.path());
+    let mapping = tmp.path().join("单位对照表.csv");
+    std::fs::write(
+        &mapping,
+        "实施主体,考核单位,类型\n广安市不存在局,广安市不存在局,市直单位\n",
+    )
+    .unwrap();
+    let config = tmp.path().join("zwfw-audit.toml");
+    std::fs::write(
+        &config,
+        format!("[score]\nmapping = {:?}\n", mapping.display().to_string()),
+    )
+    .unwrap();
+    let mut notices = Vec::new();
+    for (out, extra) in [("streamed", None), ("in-memory", Some("--no-stream"))] {
+        let dir = tmp.path().join(out);
+        let mut args = vec!["--config", config.to_str().unwrap()];
+        args.extend(extra);
+        check(&input, &dir, &args)
+            .success()
+            .stderr(contains("第2行 — 「广安市不存在局」没有对应到任何事项"));
+        let found: Vec<String> = report(&dir.join("report.json"))
+            .notices
+            .into_iter()
+            .filter(|n| n.provenance.source.ends_with("单位对照表.csv"))
+            .map(|n| format!("{} — {}", n.provenance, n.message))
+            .collect();
+        assert_eq!(found.len(), 2, "{out}: {found:?}");
+        assert!(found[0].contains("第2行 — 「广安市不存在局」没有对应到任何事项"));
+        assert!(
+            found[1].contains("以下实施主体不在对照表中，按默认划分: ")
+                && found[1].contains("等（共 "),
+            "{}",
+            found[1]
+        );
+        notices.push(found);
+    }
+    assert_eq!(notices[0], notices[1]);
 }

@@ -56,6 +56,20 @@ fn check_on_the_sample_xlsx_lists_every_item_and_exits_1() {
         .collect();
     assert_eq!(items.len(), 36);
     assert_eq!(codes, sample_codes());
+    // The README's demo describes the sample by its units: their number and every name.
+    let units: BTreeSet<&str> = items.iter().map(|i| i["unit"].as_str().unwrap()).collect();
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert_eq!(units.len(), 5, "{units:?}");
+    assert!(
+        readme.contains("36 items of five units"),
+        "README: unit count"
+    );
+    for unit in &units {
+        assert!(
+            readme.contains(unit),
+            "README names the sample's unit {unit}"
+        );
+    }
     for item in items {
         assert_eq!(item["status"], "checked");
         assert_eq!(item["provenance"]["sheet"], "事项基本信息");

@@ -4,6 +4,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use assert_cmd::Command;
+use predicates::prelude::*;
 use predicates::str::contains;
 use zwfw_audit::model::{Finding, Outcome, Provenance, Severity};
 use zwfw_audit::report::{self, ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
@@ -241,6 +242,139 @@ fn rejections_outside_the_sample_are_counted_as_such() {
             "其中驳回的 {} 条不在抽样事项中，不影响得分",
             outside.len()
         )));
+}
+
+/// A sample list saved as `.xls` though it is an .xlsx (WPS 另存为, a mail gateway renaming it)
+/// is read by its content and scores as the .xlsx does; a damaged one is refused in Chinese with
+/// what to do, never with the library's English.
+#[test]
+fn a_sample_list_is_read_by_content_not_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    bin()
+        .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
+        .args(["-o", dir.path().join("sample").to_str().unwrap()])
+        .assert()
+        .success();
+    std::fs::copy(
+        dir.path().join("sample.xlsx"),
+        dir.path().join("抽样清单（WPS）.xls"),
+    )
+    .unwrap();
+    let score = |list: &str, out: &str| {
+        bin()
+            .args(["score", rep.to_str().unwrap(), "-q", "--sample"])
+            .arg(dir.path().join(list))
+            .arg("-o")
+            .arg(dir.path().join(out))
+            .assert()
+    };
+    score("sample.xlsx", "a.json").success();
+    score("抽样清单（WPS）.xls", "b.json").success();
+    assert_eq!(
+        read_report(&dir.path().join("a.json")).scores,
+        read_report(&dir.path().join("b.json")).scores
+    );
+    let mut damaged = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    damaged.extend_from_slice(&[0u8; 1000]);
+    std::fs::write(dir.path().join("坏.xls"), damaged).unwrap();
+    score("坏.xls", "c.json")
+        .code(2)
+        .stderr(contains("无法使用抽样清单"))
+        .stderr(contains(
+            "文件损坏或不是 Excel/WPS 表格，请在 Excel/WPS 中打开后另存为 .xlsx 再试",
+        ))
+        .stderr(predicates::str::contains("error").not())
+        .stderr(predicates::str::contains("Cfb").not());
+}
+
+/// A sample list is the assessment's evidence: drawing again with another seed keeps the old
+/// list, renamed after its modification time, and says so; the same draw again writes over it
+/// silently; a list the assessor added a column to is kept too.
+#[test]
+fn a_different_draw_keeps_the_old_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    let draw = |seed: &str| {
+        bin()
+            .env("TZ", "Asia/Shanghai")
+            .args(["sample", rep.to_str().unwrap(), "-q", "--seed", seed])
+            .args(["-o", dir.path().join("sample").to_str().unwrap()])
+            .assert()
+            .success()
+    };
+    let files = || -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with("sample"))
+            .collect();
+        names.sort();
+        names
+    };
+    let set_mtime = |name: &str, utc: &str| {
+        let t: jiff::Timestamp = utc.parse().unwrap();
+        let when = std::time::UNIX_EPOCH
+            + std::time::Duration::from_secs(u64::try_from(t.as_second()).unwrap());
+        std::fs::File::options()
+            .write(true)
+            .open(dir.path().join(name))
+            .unwrap()
+            .set_modified(when)
+            .unwrap();
+    };
+    let read = |n: &str| std::fs::read(dir.path().join(n)).unwrap();
+
+    draw("7").stderr(predicates::str::is_empty());
+    let (csv7, xlsx7) = (read("sample.csv"), read("sample.xlsx"));
+    // The same draw again: written over, nothing said, nothing kept.
+    draw("7").stderr(predicates::str::is_empty());
+    assert_eq!(files(), ["sample.csv", "sample.xlsx"]);
+
+    // Another seed: both old files kept under their modification time (10:15 in 池州).
+    set_mtime("sample.csv", "2026-11-30T02:15:00Z");
+    set_mtime("sample.xlsx", "2026-11-30T02:15:00Z");
+    draw("8")
+        .stderr(contains(format!(
+            "注意: 已有的抽样清单 {0}.csv、{0}.xlsx 与本次抽样不同",
+            dir.path().join("sample").display()
+        )))
+        .stderr(contains("已改名保留为"))
+        .stderr(contains("sample（旧-20261130-101500）.xlsx"));
+    assert_eq!(
+        files(),
+        [
+            "sample.csv",
+            "sample.xlsx",
+            "sample（旧-20261130-101500）.csv",
+            "sample（旧-20261130-101500）.xlsx"
+        ]
+    );
+    assert_eq!(read("sample（旧-20261130-101500）.csv"), csv7);
+    assert_eq!(read("sample（旧-20261130-101500）.xlsx"), xlsx7);
+    assert!(
+        String::from_utf8(read("sample.csv"))
+            .unwrap()
+            .contains(",8,gb2828")
+    );
+
+    // The same draw, but the assessor added a 核查人 column to the CSV: that one is kept.
+    let csv8 = String::from_utf8(read("sample.csv")).unwrap();
+    let mut noted = String::new();
+    for (i, line) in csv8.lines().enumerate() {
+        let who = if i == 0 { "核查人" } else { "张三" };
+        write!(noted, "{line},{who}\r\n").unwrap();
+    }
+    std::fs::write(dir.path().join("sample.csv"), &noted).unwrap();
+    set_mtime("sample.csv", "2026-12-01T01:00:00Z");
+    draw("8").stderr(contains("sample（旧-20261201-090000）.csv"));
+    assert_eq!(
+        String::from_utf8(read("sample（旧-20261201-090000）.csv")).unwrap(),
+        noted
+    );
+    assert_eq!(files().len(), 5, "{:?}", files());
 }
 
 #[test]

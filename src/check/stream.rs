@@ -186,7 +186,12 @@ pub fn check_ndjson(
     let items = sink.items.finish()?;
     let findings = sink.findings.finish()?;
     let (scores, drawn) = match (sink.census, &opts.scores) {
-        (Some((tally, _)), Some((_, score_opts))) => tally.finish(*score_opts),
+        (Some((tally, mapping)), Some((_, score_opts))) => {
+            let issues = tally.mapping_issues(mapping);
+            sink.notices
+                .extend(issues.iter().map(crate::score::table::FileIssue::to_notice));
+            tally.finish(*score_opts)
+        }
         _ => (Vec::new(), Vec::new()),
     };
     let report = Report {

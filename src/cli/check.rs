@@ -86,7 +86,9 @@ pub struct CheckArgs {
     /// 边检查边按单位抽样，并给样本计分；抽样清单 sample.csv、sample.xlsx
     /// 写在报告旁边。方法: count:数量（每个单位抽几个）、fraction:比例
     /// （0–1，每个单位按比例抽）、all（全部）、gb2828（按 GB/T 2828.1）；
-    /// 要有抽样种子（--seed 或 [score] seed），不能与 -o - 同用
+    /// 要有抽样种子（--seed 或 [score] seed），不能与 -o - 同用。
+    /// 与 zwfw-audit sample 抽法不同（同一种子抽中的事项不同），清单的
+    /// 方法列写作「gb2828（边检查边抽样）」
     #[arg(long, value_name = "方法", verbatim_doc_comment)]
     sample: Option<String>,
     /// 抽样种子，同一种子抽出同一样本；可写日期，如 2026-11-28 即 20261128
@@ -164,8 +166,9 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     if let Some(uses) = link_uses {
         super::links::check_report(&mut report, uses, &config, &rules, args.quiet)?;
     }
-    let (mapping, score_opts, issues) =
+    let (mapping, score_opts, mut issues) =
         crate::score::census_setup(&config.score).context("无法使用 [score] 中的单位对照表")?;
+    issues.extend(mapping.coverage(&report.items));
     report
         .notices
         .extend(issues.iter().map(FileIssue::to_notice));
@@ -231,7 +234,7 @@ fn write_outputs(
 fn write_sample(rows: &[SampleRow], spec: &SampleSpec, dir: &Path, quiet: bool) -> Result<()> {
     let (csv, xlsx) = super::sample::write_files(rows, &dir.join("sample"))?;
     if !quiet {
-        super::sample::print_summary(rows, spec, &csv, &xlsx);
+        super::sample::print_summary(rows, &spec.streaming_label(), spec.seed, &csv, &xlsx);
     }
     Ok(())
 }

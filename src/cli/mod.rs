@@ -111,6 +111,22 @@ pub(crate) fn load_config(path: Option<&Path>) -> Result<Config> {
     }
 }
 
+/// The unit mapping of `score`/`sample` (flags, then `[score]`), with its bad rows and, when a
+/// mapping file is used, what it did not do for `report`'s items: rows that named no item, and
+/// the 实施主体 no row covered (see [`crate::score::units::MappingUse`]).
+pub(crate) fn mapping_for(
+    args: &score::UnitArgs,
+    config: &Config,
+    report: &crate::report::Report,
+) -> Result<(
+    crate::score::UnitMapping,
+    Vec<crate::score::table::FileIssue>,
+)> {
+    let (mapping, mut issues) = score::load_mapping(args, config)?;
+    issues.extend(mapping.coverage(&report.items));
+    Ok((mapping, issues))
+}
+
 pub(crate) fn now_run_id() -> (String, String) {
     let now = jiff::ZonedDateTime::now();
     (

@@ -7,9 +7,10 @@ use anyhow::{Context, Result, anyhow};
 use clap::{Args, ValueEnum};
 
 use super::load_config;
-use super::score::{UnitArgs, load_mapping, load_report, print_issues};
+use super::score::{UnitArgs, load_report, print_issues};
 use crate::config::Config;
 use crate::score::sample::{SampleRow, draw};
+use crate::score::table::CODE;
 use crate::score::{SampleMethod, SampleSpec, sample_file};
 
 /// What to stratify by.
@@ -40,7 +41,8 @@ pub struct SampleArgs {
     #[command(flatten)]
     units: UnitArgs,
     /// 抽样清单的文件名，可不写扩展名；写出 .csv 和 .xlsx 两个文件
-    /// （默认: 报告旁边的 sample.csv 和 sample.xlsx）
+    /// （默认: 报告旁边的 sample.csv 和 sample.xlsx）。已有的清单抽法
+    /// 不同时不覆盖，改名为「sample（旧-修改时间）.xlsx」保留
     #[arg(short, long, value_name = "文件名", verbatim_doc_comment)]
     output: Option<PathBuf>,
     /// 配置文件（默认: 当前文件夹的 zwfw-audit.toml，没有就用内置设置）
@@ -54,7 +56,7 @@ pub struct SampleArgs {
 pub fn run(args: &SampleArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let report = load_report(&args.report)?;
-    let (mapping, issues) = load_mapping(&args.units, &config)?;
+    let (mapping, issues) = super::mapping_for(&args.units, &config, &report)?;
     print_issues("单位对照表", &issues);
     let spec = resolve_spec(
         args.method.as_deref(),
@@ -67,9 +69,29 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
         .output
         .clone()
         .unwrap_or_else(|| args.report.with_file_name("sample"));
+    // The list is the assessment's evidence: another draw already there is kept, not replaced.
+    let mut kept = Vec::new();
+    for path in [base.with_extension("csv"), base.with_extension("xlsx")] {
+        if let Some(old) = keep_other_draw(&path, &rows)? {
+            kept.push((path, old));
+        }
+    }
+    if !kept.is_empty() {
+        let names = |f: fn(&(PathBuf, PathBuf)) -> &PathBuf| {
+            kept.iter()
+                .map(|k| f(k).display().to_string())
+                .collect::<Vec<_>>()
+                .join("、")
+        };
+        say!(
+            "注意: 已有的抽样清单 {} 与本次抽样不同（种子、方法或事项不同，或有人加了列），已改名保留为 {}",
+            names(|k| &k.0),
+            names(|k| &k.1)
+        );
+    }
     let (csv_path, xlsx_path) = write_files(&rows, &base)?;
     if !args.quiet {
-        print_summary(&rows, &spec, &csv_path, &xlsx_path);
+        print_summary(&rows, &spec.label(), spec.seed, &csv_path, &xlsx_path);
     }
     Ok(0)
 }
@@ -122,8 +144,9 @@ pub(crate) fn write_files(rows: &[SampleRow], base: &Path) -> Result<(PathBuf, P
     Ok((csv_path, xlsx_path))
 }
 
-/// Prints how many items each unit had drawn, and where the lists are.
-pub(crate) fn print_summary(rows: &[SampleRow], spec: &SampleSpec, csv: &Path, xlsx: &Path) {
+/// Prints how many items each unit had drawn with `method` (as the 方法 column says it) and
+/// `seed`, and where the lists are.
+pub(crate) fn print_summary(rows: &[SampleRow], method: &str, seed: u64, csv: &Path, xlsx: &Path) {
     let mut units: Vec<(&str, usize)> = Vec::new();
     for r in rows {
         match units.last_mut() {
@@ -132,9 +155,7 @@ pub(crate) fn print_summary(rows: &[SampleRow], spec: &SampleSpec, csv: &Path, x
         }
     }
     say!(
-        "抽样: 方法 {}，种子 {}，{} 个单位共抽取 {} 个事项",
-        spec.label(),
-        spec.seed,
+        "抽样: 方法 {method}，种子 {seed}，{} 个单位共抽取 {} 个事项",
         units.len(),
         rows.len()
     );
@@ -142,6 +163,59 @@ pub(crate) fn print_summary(rows: &[SampleRow], spec: &SampleSpec, csv: &Path, x
         say!("  {u}: {n}");
     }
     say!("抽样清单已写入 {} 和 {}", csv.display(), xlsx.display());
+}
+
+/// When `path` holds a sample list other than the draw of `rows` (see
+/// [`sample_file::same_draw`]; a file that cannot be read as a list counts as other), renames it
+/// to `名（旧-YYYYMMDD-HHMMSS）.扩展名` after its modification time and returns the new name.
+/// Nothing there, or the same draw: `None`, and the list is written over.
+fn keep_other_draw(path: &Path, rows: &[SampleRow]) -> Result<Option<PathBuf>> {
+    if !path.exists() {
+        return Ok(None);
+    }
+    let same = crate::score::table::read_table(path, Some(sample_file::SHEET), CODE)
+        .is_ok_and(|table| sample_file::same_draw(&table, rows));
+    if same {
+        return Ok(None);
+    }
+    let modified = std::fs::metadata(path)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        .unwrap_or_else(jiff::Timestamp::now);
+    let stamp = modified
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .strftime("%Y%m%d-%H%M%S")
+        .to_string();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut n = 1;
+    let target = loop {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let candidate = path.with_file_name(format!("{stem}（旧-{stamp}{suffix}）.{ext}"));
+        if !candidate.exists() {
+            break candidate;
+        }
+        n += 1;
+    };
+    std::fs::rename(path, &target).with_context(|| {
+        format!(
+            "已有的抽样清单 {} 与本次抽样不同，无法改名保留为 {}，未写入新的抽样清单",
+            path.display(),
+            target.display()
+        )
+    })?;
+    Ok(Some(target))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {

@@ -136,7 +136,7 @@ pub(crate) fn print_issues(what: &str, issues: &[FileIssue]) {
 pub fn run(args: &ScoreArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let mut report = load_report(&args.report)?;
-    let (mapping, map_issues) = load_mapping(&args.units, &config)?;
+    let (mapping, map_issues) = super::mapping_for(&args.units, &config, &report)?;
     print_issues("单位对照表", &map_issues);
     // A report scored before (by `score`) is scored again as it was: same sample, same review,
     // same rate, unless a flag says otherwise; each reuse is said in one line.

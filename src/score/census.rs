@@ -20,7 +20,8 @@ use super::compute::{
 };
 use super::reservoir::{Drawn, Reservoir};
 use super::sample::SampleSpec;
-use super::units::UnitMapping;
+use super::table::FileIssue;
+use super::units::{MappingUse, UnitMapping};
 use crate::model::{Finding, Outcome, Severity};
 use crate::report::{ItemEntry, ItemStatus, RuleInfo};
 use crate::unit::UnitKind;
@@ -39,6 +40,8 @@ pub struct CensusTally {
     sample: Option<Reservoir>,
     /// Items added so far (checked or not): the next item's index in the report.
     next_index: usize,
+    /// How the mapping file was used, for its notices ([`CensusTally::mapping_issues`]).
+    mapping_use: MappingUse,
 }
 
 impl CensusTally {
@@ -54,6 +57,7 @@ impl CensusTally {
             units: BTreeMap::new(),
             sample: None,
             next_index: 0,
+            mapping_use: MappingUse::default(),
         }
     }
 
@@ -92,6 +96,7 @@ impl CensusTally {
         if entry.status != ItemStatus::Checked {
             return;
         }
+        self.mapping_use.note(mapping, entry);
         let tally = self.item_tally(entry, findings);
         let (name, kind) = mapping.assign(entry);
         let ItemTally {
@@ -100,14 +105,7 @@ impl CensusTally {
             ..
         } = tally;
         if let Some(sample) = &mut self.sample {
-            sample.offer(
-                &name,
-                index,
-                &entry.code,
-                &entry.name,
-                &entry.item_type,
-                tally,
-            );
+            sample.offer(&name, index, entry, tally);
         }
         let (dept, county, s) = self.units.entry(name).or_default();
         match kind {
@@ -159,6 +157,12 @@ impl CensusTally {
             .collect();
         flag_overlaps(&mut scores);
         scores
+    }
+
+    /// What `mapping` (the one given to [`CensusTally::add`]) did not do for the items added:
+    /// see [`MappingUse`].
+    pub fn mapping_issues(&self, mapping: &UnitMapping) -> Vec<FileIssue> {
+        self.mapping_use.issues(mapping)
     }
 
     /// The scores and the drawn sample: census scores and no rows without a sample; with one,

@@ -64,12 +64,14 @@ use crate::report::Report;
 use crate::unit::UnitKind;
 
 /// Scores every checked item of a report (a census: no sample, no review) as `[score]` says:
-/// what `check` and `audit` put into the report. Bad rows of the mapping file come back as issues.
+/// what `check` and `audit` put into the report. Bad rows of the mapping file come back as issues,
+/// and so do its rows that named no item and the 实施主体 no row covered.
 pub fn score_census(
     report: &Report,
     config: &ScoreConfig,
 ) -> Result<(Vec<UnitScore>, Vec<table::FileIssue>), table::TableError> {
-    let (mapping, opts, issues) = census_setup(config)?;
+    let (mapping, opts, mut issues) = census_setup(config)?;
+    issues.extend(mapping.coverage(&report.items));
     Ok((score_units(report, &mapping, None, None, opts), issues))
 }
 

@@ -20,7 +20,8 @@
 //!
 //! This draw is not the one of [`draw`](super::sample::draw) (`zwfw-audit sample` shuffles the
 //! finished report's lots); both are reproducible from the seed, and a sample file from either
-//! scores the same way with `score --sample`.
+//! scores the same way with `score --sample`. So that a list says which draw made it, its 方法
+//! cell carries [`STREAMING_MARK`](super::sample::STREAMING_MARK): `gb2828（边检查边抽样）`.
 
 use std::collections::{BTreeMap, BinaryHeap};
 
@@ -29,7 +30,7 @@ use super::formula::gb2828_sample_size;
 use super::prng::{SplitMix64, fnv1a};
 use super::sample::{SampleMethod, SampleRow, SampleSpec, allocate, type_stratum};
 use super::units::UnitMapping;
-use crate::report::{ItemStatus, Report};
+use crate::report::{ItemEntry, ItemStatus, Report};
 use crate::unit::UnitKind;
 
 /// One item offered to the reservoir.
@@ -44,6 +45,8 @@ pub struct Candidate {
     pub name: String,
     /// 事项类型.
     pub item_type: String,
+    /// 实施主体.
+    pub subject: String,
     /// The item's appendix element checks, for scoring the sample.
     pub tally: ItemTally,
 }
@@ -118,15 +121,7 @@ impl Reservoir {
     }
 
     /// Offers a checked item of `unit`. `index` is its position in the report.
-    pub fn offer(
-        &mut self,
-        unit: &str,
-        index: usize,
-        code: &str,
-        name: &str,
-        item_type: &str,
-        tally: ItemTally,
-    ) {
+    pub fn offer(&mut self, unit: &str, index: usize, item: &ItemEntry, tally: ItemTally) {
         let seed = self.spec.seed;
         if !self.units.contains_key(unit) {
             let salt = SplitMix64::new(seed ^ fnv1a(unit)).next_u64();
@@ -135,9 +130,9 @@ impl Reservoir {
         let Some((salt, strata)) = self.units.get_mut(unit) else {
             return;
         };
-        let key = SplitMix64::new(*salt ^ fnv1a(code.trim())).next_u64();
+        let key = SplitMix64::new(*salt ^ fnv1a(item.code.trim())).next_u64();
         let stratum_name = if self.spec.stratify {
-            type_stratum(item_type)
+            type_stratum(&item.item_type)
         } else {
             String::new()
         };
@@ -156,9 +151,10 @@ impl Reservoir {
         stratum.kept.push(Candidate {
             key,
             index,
-            code: code.to_owned(),
-            name: name.to_owned(),
-            item_type: item_type.to_owned(),
+            code: item.code.clone(),
+            name: item.name.clone(),
+            item_type: item.item_type.clone(),
+            subject: item.subject.trim().to_owned(),
             tally,
         });
     }
@@ -166,7 +162,7 @@ impl Reservoir {
     /// The sample of every unit, ordered by unit, then 抽样序号; `kind` gives each unit's kind.
     /// Units with no item drawn (a lot of 0, or `count:0`) have no rows.
     pub fn finish(self, kind: impl Fn(&str) -> UnitKind) -> Vec<Drawn> {
-        let label = self.spec.label();
+        let label = self.spec.streaming_label();
         let mut out = Vec::new();
         for (unit, (_, strata)) in self.units {
             let lot: usize = strata.values().map(|s| s.seen).sum();
@@ -188,6 +184,7 @@ impl Reservoir {
                         row: SampleRow {
                             unit: unit.clone(),
                             kind: unit_kind,
+                            subject: c.subject,
                             code: c.code,
                             name: c.name,
                             item_type: c.item_type,
@@ -215,8 +212,7 @@ pub fn draw_report(report: &Report, mapping: &UnitMapping, spec: SampleSpec) -> 
             continue;
         }
         let (unit, _) = mapping.assign(item);
-        let tally = ItemTally::default();
-        reservoir.offer(&unit, index, &item.code, &item.name, &item.item_type, tally);
+        reservoir.offer(&unit, index, item, ItemTally::default());
     }
     reservoir
         .finish(|u| lots.get(u).map_or(UnitKind::Department, |(kind, _)| *kind))
@@ -237,6 +233,25 @@ mod tests {
         }
     }
 
+    /// A checked item of 邻水县市场监督管理局 as the report has it.
+    fn entry(code: &str, name: &str, item_type: &str) -> ItemEntry {
+        ItemEntry {
+            code: code.into(),
+            name: name.into(),
+            unit: "邻水县".into(),
+            unit_kind: UnitKind::County,
+            item_type: item_type.into(),
+            subject: " 邻水县市场监督管理局 ".into(),
+            region_code: "511623".into(),
+            provenance: crate::model::Provenance::record("items.ndjson", 1),
+            status: ItemStatus::Checked,
+            reason: None,
+            outcomes: crate::report::Outcomes::new(),
+            errors: 0,
+            warnings: 0,
+        }
+    }
+
     /// `n` items spread over three units, with 事项类型 行政许可 / 公共服务 alternating.
     fn offer_all(r: &mut Reservoir, order: &[usize]) {
         for &i in order {
@@ -249,9 +264,11 @@ mod tests {
             r.offer(
                 unit,
                 i,
-                &format!("11511600MB1{i:06}XK00{:03}", i % 100),
-                &format!("事项{i}"),
-                item_type,
+                &entry(
+                    &format!("11511600MB1{i:06}XK00{:03}", i % 100),
+                    &format!("事项{i}"),
+                    item_type,
+                ),
                 ItemTally {
                     applicable: 20,
                     failed: i % 3,
@@ -369,7 +386,7 @@ mod tests {
             assert_eq!(public, 5, "{unit}: a quarter of the lot is 公共服务");
             assert!(
                 rows.iter()
-                    .all(|d| d.row.method == "count:20+stratify:item_type")
+                    .all(|d| d.row.method == "count:20+stratify:item_type（边检查边抽样）")
             );
         }
     }
@@ -381,15 +398,14 @@ mod tests {
             r.offer(
                 "邻水县",
                 index,
-                "11511623MB0000000X4000112001",
-                "个体工商户登记",
-                "行政许可",
+                &entry("11511623MB0000000X4000112001", "个体工商户登记", "行政许可"),
                 ItemTally::default(),
             );
         }
         let drawn = r.finish(|_| UnitKind::County);
         assert_eq!(drawn.len(), 1);
         assert_eq!(drawn[0].row.index, 0);
+        assert_eq!(drawn[0].row.subject, "邻水县市场监督管理局");
     }
 
     #[test]

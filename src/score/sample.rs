@@ -104,7 +104,8 @@ pub struct SampleSpec {
 }
 
 impl SampleSpec {
-    /// The method as written in the sample file's 方法 column, e.g. `gb2828+stratify:item_type`.
+    /// The method as written in the sample file's 方法 column by `zwfw-audit sample` ([`draw`]),
+    /// e.g. `gb2828+stratify:item_type`.
     pub fn label(&self) -> String {
         if self.stratify {
             format!("{}+stratify:item_type", self.method)
@@ -112,6 +113,45 @@ impl SampleSpec {
             self.method.to_string()
         }
     }
+
+    /// The method as written by `check --sample` (the streaming draw,
+    /// [`Reservoir`](super::reservoir::Reservoir)): the label with [`STREAMING_MARK`], since the
+    /// same seed and method draw other items there, and a list must say which draw made it.
+    pub fn streaming_label(&self) -> String {
+        format!("{}{STREAMING_MARK}", self.label())
+    }
+}
+
+/// What follows the method in the 方法 cell of a list drawn by `check --sample`.
+pub const STREAMING_MARK: &str = "（边检查边抽样）";
+
+/// Which of the two draws made a sample list: they pick different items from the same seed and
+/// method, and only the same draw reproduces a list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Draw {
+    /// `zwfw-audit sample` over a finished report ([`draw`]).
+    Report,
+    /// `check --sample`, drawn while checking ([`Reservoir`](super::reservoir::Reservoir)).
+    Streaming,
+}
+
+/// Reads a 方法 cell back: the method, whether stratified, and which draw wrote it — `gb2828`,
+/// `count:3+stratify:item_type`, `gb2828（边检查边抽样）` (half-width brackets and spaces, as
+/// retyped in Excel, are accepted too).
+pub fn parse_label(text: &str) -> Result<(SampleMethod, bool, Draw), String> {
+    let t = text.trim();
+    let mark = ["（边检查边抽样）", "(边检查边抽样)"]
+        .iter()
+        .find_map(|m| t.strip_suffix(m));
+    let (t, draw) = match mark {
+        Some(rest) => (rest.trim(), Draw::Streaming),
+        None => (t, Draw::Report),
+    };
+    let (method, stratify) = match t.strip_suffix("+stratify:item_type") {
+        Some(rest) => (rest, true),
+        None => (t, false),
+    };
+    Ok((method.parse()?, stratify, draw))
 }
 
 /// One sampled item.
@@ -121,6 +161,8 @@ pub struct SampleRow {
     pub unit: String,
     /// 单位类型.
     pub kind: UnitKind,
+    /// 实施主体: whom the assessor asks about the item (a county's items come from many bodies).
+    pub subject: String,
     /// 实施编码.
     pub code: String,
     /// 事项名称.
@@ -238,6 +280,7 @@ pub fn draw(report: &Report, mapping: &UnitMapping, spec: &SampleSpec) -> Vec<Sa
             rows.push(SampleRow {
                 unit: unit.clone(),
                 kind,
+                subject: item.subject.trim().to_owned(),
                 code: item.code.clone(),
                 name: item.name.clone(),
                 item_type: item.item_type.clone(),

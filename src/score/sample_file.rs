@@ -1,8 +1,12 @@
 //! The sample list handed to assessors and read back: CSV (UTF-8 with BOM so that Excel opens it
-//! as UTF-8) and XLSX (codes written as text), columns 考核单位, 单位类型, 实施编码, 事项名称,
-//! 事项类型, 抽样序号, 种子, 方法. Reading back (`--sample FILE`, CSV or XLSX) matches rows to report
-//! items by 实施编码: the k-th row with a code selects the k-th checked item with that code (in
-//! the order the lots are sorted), so a later `score` scores exactly the same items.
+//! as UTF-8) and XLSX, columns 考核单位, 单位类型, 实施编码, 事项名称, 事项类型, 抽样序号, 种子,
+//! 方法, 实施主体 (added last, so that readers and scripts that take columns by position keep
+//! working). In the XLSX, 抽样序号 and 种子 are number cells (they sort as numbers, and
+//! Excel shows no "number stored as text" triangle); codes and every other value are text.
+//! Reading back (`--sample FILE`, CSV or XLSX) finds columns by their header, so lists written
+//! before 实施主体 was added read as well, and matches rows to report items by 实施编码: the k-th
+//! row with a code selects the k-th checked item with that code (in the order the lots are
+//! sorted), so a later `score` scores exactly the same items.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -13,10 +17,11 @@ use super::compute::lots;
 use super::sample::SampleRow;
 use super::table::{CODE, FileIssue, Table, TableError, cell, read_table, unknown_code};
 use super::units::UnitMapping;
+use crate::model::text::normalize_label;
 use crate::report::Report;
 
 /// The columns of a sample file.
-pub const COLUMNS: [&str; 8] = [
+pub const COLUMNS: [&str; 9] = [
     "考核单位",
     "单位类型",
     "实施编码",
@@ -25,12 +30,21 @@ pub const COLUMNS: [&str; 8] = [
     "抽样序号",
     "种子",
     "方法",
+    "实施主体",
 ];
 
 /// Name of the XLSX sheet.
 pub const SHEET: &str = "抽样清单";
 
-fn cells(r: &SampleRow) -> [String; 8] {
+/// Positions of the number columns in [`COLUMNS`].
+const SEQ_COLUMN: usize = 5;
+const SEED_COLUMN: usize = 6;
+
+/// The largest seed written as a number cell: Excel keeps 15 significant digits, so a larger
+/// seed is written as text, or it would no longer draw the same sample.
+const LARGEST_NUMBER_SEED: u64 = 999_999_999_999_999;
+
+fn cells(r: &SampleRow) -> [String; 9] {
     [
         r.unit.clone(),
         r.kind.label_zh().to_owned(),
@@ -40,6 +54,7 @@ fn cells(r: &SampleRow) -> [String; 8] {
         r.seq.to_string(),
         r.seed.to_string(),
         r.method.clone(),
+        r.subject.clone(),
     ]
 }
 
@@ -77,25 +92,86 @@ pub fn to_csv(rows: &[SampleRow]) -> Vec<u8> {
     out
 }
 
-/// The sample as an XLSX workbook (one sheet 抽样清单; every cell text).
+/// The sample as an XLSX workbook (one sheet 抽样清单): 抽样序号 and 种子 as numbers, every other
+/// cell as text (codes keep their leading zeros and never turn into scientific notation).
 pub fn to_xlsx(rows: &[SampleRow]) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     let text = Format::new().set_num_format("@");
+    let whole = Format::new().set_num_format("0");
     let bold = Format::new().set_bold().set_num_format("@");
     let ws = wb.add_worksheet();
     ws.set_name(SHEET)?;
-    let widths = [28.0, 10.0, 36.0, 40.0, 14.0, 10.0, 22.0, 28.0];
+    let widths = [28.0, 10.0, 36.0, 40.0, 14.0, 10.0, 14.0, 28.0, 34.0];
+    debug_assert_eq!(COLUMNS[SEQ_COLUMN], "抽样序号");
+    debug_assert_eq!(COLUMNS[SEED_COLUMN], "种子");
     for (c, (name, w)) in COLUMNS.iter().zip(widths).enumerate() {
         ws.set_column_width(c as u16, w)?;
         ws.write_string_with_format(0, c as u16, *name, &bold)?;
     }
     for (i, r) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
         for (c, v) in cells(r).iter().enumerate() {
-            ws.write_string_with_format(i as u32 + 1, c as u16, v, &text)?;
+            let col = c as u16;
+            match c {
+                SEQ_COLUMN => ws.write_number_with_format(row, col, r.seq as f64, &whole)?,
+                SEED_COLUMN if r.seed <= LARGEST_NUMBER_SEED => {
+                    ws.write_number_with_format(row, col, r.seed as f64, &whole)?
+                }
+                _ => ws.write_string_with_format(row, col, v, &text)?,
+            };
         }
     }
     ws.set_freeze_panes(1, 0)?;
+    ws.autofilter(0, 0, rows.len() as u32, (COLUMNS.len() - 1) as u16)?;
     wb.save_to_buffer()
+}
+
+/// Whether a sample table read back holds exactly the draw of `rows` (the same 考核单位,
+/// 实施编码, 抽样序号, 种子 and 方法 in any row order) and nothing an assessor added (a column
+/// of its own, such as 核查人). Writing `rows` over such a list loses nothing; a list in the
+/// layout before 实施主体 was added counts as the same.
+pub fn same_draw(table: &Table, rows: &[SampleRow]) -> bool {
+    let known: Vec<String> = COLUMNS.iter().map(|c| normalize_label(c)).collect();
+    if table
+        .headers
+        .iter()
+        .any(|h| !h.trim().is_empty() && !known.contains(&normalize_label(h)))
+    {
+        return false;
+    }
+    let columns: Option<Vec<usize>> =
+        [&["考核单位"][..], CODE, &["抽样序号"], &["种子"], &["方法"]]
+            .iter()
+            .map(|names| table.column(names))
+            .collect();
+    let Some(columns) = columns else {
+        return false;
+    };
+    let mut old: Vec<Vec<String>> = table
+        .rows
+        .iter()
+        .map(|(_, cells)| {
+            columns
+                .iter()
+                .map(|&c| unneutralize(cell(cells, Some(c))).to_owned())
+                .collect()
+        })
+        .collect();
+    let mut new: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.unit.clone(),
+                r.code.trim().to_owned(),
+                r.seq.to_string(),
+                r.seed.to_string(),
+                r.method.clone(),
+            ]
+        })
+        .collect();
+    old.sort();
+    new.sort();
+    old == new
 }
 
 /// Reads a sample file back: the report item indices it selects, and its bad rows (empty or

@@ -151,24 +151,32 @@ pub fn cell(row: &[String], col: Option<usize>) -> &str {
     col.and_then(|c| row.get(c)).map_or("", |s| s.trim())
 }
 
-/// Reads a CSV or XLSX/XLS/ODS table whose header row holds a column named one of `key`. For a
-/// workbook: the sheet named `sheet` when there is one, otherwise the first sheet with such a
-/// header, otherwise the first sheet. The header is the first of the first [`HEADER_SCAN_ROWS`]
-/// non-empty rows that holds a `key` column (a title above it is skipped), otherwise the first
-/// non-empty row.
+/// Reads a CSV or XLSX/XLS/ET/ODS table whose header row holds a column named one of `key`. The
+/// file is opened by what it holds, as `check` opens exports ([`crate::source::xlsx::open`]): an
+/// `.xlsx` saved under an `.xls` (or `.csv`) name, an HTML table or text saved as `.xls`, WPS's
+/// `.et`. For a workbook: the sheet named `sheet` when there is one, otherwise the first sheet with
+/// such a header, otherwise the first sheet. The header is the first of the first
+/// [`HEADER_SCAN_ROWS`] non-empty rows that holds a `key` column (a title above it is skipped),
+/// otherwise the first non-empty row.
 pub fn read_table(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table, TableError> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods") {
+    let io = |source| TableError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let mut head = [0u8; 8];
+    let n =
+        std::io::Read::read(&mut std::fs::File::open(path).map_err(io)?, &mut head).map_err(io)?;
+    if matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "et" | "ods")
+        || crate::source::disguised::is_real_workbook(&head[..n])
+    {
         read_workbook(path, sheet, key)
     } else {
-        let bytes = std::fs::read(path).map_err(|source| TableError::Io {
-            path: path.display().to_string(),
-            source,
-        })?;
+        let bytes = std::fs::read(path).map_err(io)?;
         parse_csv(&path.display().to_string(), &bytes, key)
     }
 }
@@ -226,33 +234,55 @@ fn has_column(headers: &[String], names: &[&str]) -> bool {
 }
 
 fn read_workbook(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table, TableError> {
-    let err = |message: String| TableError::Workbook {
-        path: path.display().to_string(),
-        message,
+    use crate::source::xlsx::{OpenFailure, Opened};
+    let source = path.display().to_string();
+    let err = |message: &str| TableError::Workbook {
+        path: source.clone(),
+        message: message.to_owned(),
     };
-    // A missing or unreadable file is said as such, not in calamine's English.
-    std::fs::File::open(path).map_err(|source| TableError::Io {
-        path: path.display().to_string(),
-        source,
+    // Every failure is said in Chinese with what to do, never in the library's English.
+    let opened = crate::source::xlsx::open(path).map_err(|e| match e {
+        OpenFailure::Io(e) => TableError::Io {
+            path: source.clone(),
+            source: e,
+        },
+        OpenFailure::Empty => err("文件是空的（0 字节），可能没有保存或发送完整，请让对方重新发送"),
+        OpenFailure::TooLarge(_) => err("文件过大，不像是抽样清单、复核表或单位对照表"),
+        OpenFailure::Truncated | OpenFailure::BadZip(_) => err(
+            "文件不完整或已损坏（不是完整的 Excel 文件，可能没有发送或下载完），请让对方重新发送",
+        ),
+        OpenFailure::Encrypted => {
+            err("文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存")
+        }
+        OpenFailure::NotATable | OpenFailure::Corrupt { .. } => {
+            err("文件损坏或不是 Excel/WPS 表格，请在 Excel/WPS 中打开后另存为 .xlsx 再试")
+        }
     })?;
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-        let e = e.to_string();
-        err(if e.contains("EOCD") || e.contains("Zip") {
-            "文件不完整或已损坏（不是完整的 Excel 文件，可能没有发送或下载完），请让对方重新发送"
-                .to_owned()
-        } else if e.contains("password") {
-            "文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存".to_owned()
-        } else {
-            format!("无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格）: {e}")
-        })
-    })?;
+    let mut wb = match opened {
+        Opened::Workbook(wb) => *wb,
+        // An HTML table or text under a workbook's name: its tables are already read.
+        Opened::Disguised(_, sheets) => {
+            let tables: Vec<Table> = sheets
+                .into_iter()
+                .map(|s| {
+                    let rows = numbered(s.first_row, s.rows);
+                    Table::from_rows(&source, s.name, rows, key)
+                })
+                .collect();
+            return pick(tables.into_iter().map(Ok), sheet, key)
+                .unwrap_or_else(|| Err(err("文件中没有表格")));
+        }
+    };
     let names = wb.sheet_names();
     if names.is_empty() {
-        return Err(err("工作簿中没有工作表".to_owned()));
+        return Err(err("工作簿中没有工作表"));
     }
-    let source = path.display().to_string();
     let mut read = |name: &str| -> Result<Table, TableError> {
-        let range = wb.worksheet_range(name).map_err(|e| err(e.to_string()))?;
+        let range = wb.worksheet_range(name).map_err(|_| {
+            err(&format!(
+                "无法读取表「{name}」（文件可能已损坏），请另存为 .xlsx 再试"
+            ))
+        })?;
         let first_row = range.start().map_or(0, |(r, _)| u64::from(r)) + 1;
         let rows = range
             .rows()
@@ -265,21 +295,37 @@ fn read_workbook(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table
             key,
         ))
     };
-    if let Some(name) = sheet.and_then(|s| names.iter().find(|n| n.trim() == s)) {
-        return read(name);
-    }
-    // The first sheet with the key column; failing that, the first sheet (whose missing column
-    // is then reported with its name).
+    // The named sheet is read first, so the others need not be.
+    let order = names
+        .iter()
+        .position(|n| sheet.is_some_and(|s| n.trim() == s))
+        .into_iter()
+        .chain(0..names.len());
+    pick(order.map(|i| read(&names[i])), sheet, key)
+        .unwrap_or_else(|| Err(err("工作簿中没有工作表")))
+}
+
+/// Of the tables of a workbook (read lazily, in order): the one named `sheet`, otherwise the
+/// first with a `key` column, otherwise the first (whose missing column is then reported with
+/// its name). `None` when there is no table at all.
+fn pick(
+    tables: impl Iterator<Item = Result<Table, TableError>>,
+    sheet: Option<&str>,
+    key: &[&str],
+) -> Option<Result<Table, TableError>> {
     let mut first = None;
-    for name in &names {
-        match read(name) {
-            Ok(table) if has_column(&table.headers, key) => return Ok(table),
+    for table in tables {
+        match table {
+            Ok(t) if sheet.is_some_and(|s| t.sheet.as_deref().is_some_and(|n| n.trim() == s)) => {
+                return Some(Ok(t));
+            }
+            Ok(t) if has_column(&t.headers, key) => return Some(Ok(t)),
             other => {
                 first.get_or_insert(other);
             }
         }
     }
-    first.unwrap_or_else(|| Err(err("工作簿中没有工作表".to_owned())))
+    first
 }
 
 /// A cell as the export reader shows it ([`crate::source::xlsx::cell_text`]: trimmed, numbers
@@ -403,6 +449,99 @@ mod tests {
                 path.display()
             )
         );
+    }
+
+    /// A review list as the fix list writes it, saved to `path` whatever its name.
+    fn write_review_xlsx(path: &Path) {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet().set_name("问题清单").unwrap();
+        for (c, h) in ["实施编码", "规则", "复核结果"].iter().enumerate() {
+            ws.write(0, c as u16, *h).unwrap();
+        }
+        for (c, v) in ["11341721MB1234567X4000117035000", "M01", "驳回"]
+            .iter()
+            .enumerate()
+        {
+            ws.write(1, c as u16, *v).unwrap();
+        }
+        wb.save(path).unwrap();
+    }
+
+    /// Files are opened by what they hold, as `check` opens exports: an .xlsx saved under an
+    /// `.xls` name (WPS 另存为, mail gateways) or a `.csv` name, and an HTML table saved as `.xls`.
+    #[test]
+    fn a_workbook_under_another_name_is_read_by_its_content() {
+        let dir = tempfile::tempdir().unwrap();
+        let expected = [(
+            2,
+            vec![
+                "11341721MB1234567X4000117035000".to_owned(),
+                "M01".to_owned(),
+                "驳回".to_owned(),
+            ],
+        )];
+        for name in ["复核（WPS另存）.xls", "复核.et", "复核.csv"] {
+            let path = dir.path().join(name);
+            write_review_xlsx(&path);
+            let t = read_table(&path, Some("问题清单"), CODE).unwrap();
+            assert_eq!(t.sheet.as_deref(), Some("问题清单"), "{name}");
+            assert_eq!(t.rows, expected, "{name}");
+        }
+        let html = dir.path().join("对照表.xls");
+        std::fs::write(
+            &html,
+            "<html><meta charset=\"utf-8\"><table><tr><td>实施主体</td><td>考核单位</td><td>类型</td></tr>\
+             <tr><td>东至县市场监督管理局</td><td>东至县</td><td>县区</td></tr></table></html>",
+        )
+        .unwrap();
+        let t = read_table(&html, None, &["实施主体"]).unwrap();
+        assert_eq!(t.headers, ["实施主体", "考核单位", "类型"]);
+        assert_eq!(t.rows[0].1[0], "东至县市场监督管理局");
+        assert_eq!(
+            t.place(2).to_string(),
+            format!("{} 表「表1」第2行", html.display())
+        );
+    }
+
+    /// A file that is no table at all, a damaged workbook and a cut-off one are refused in Chinese
+    /// with what to do, never with the library's English.
+    #[test]
+    fn an_unreadable_workbook_is_refused_in_chinese() {
+        let dir = tempfile::tempdir().unwrap();
+        let good = dir.path().join("抽样清单.xlsx");
+        write_review_xlsx(&good);
+        let bytes = std::fs::read(&good).unwrap();
+        let mut ole = crate::source::disguised::OLE_MAGIC.to_vec();
+        ole.extend_from_slice(&[0u8; 600]);
+        let cases: [(&str, Vec<u8>, &str); 3] = [
+            (
+                "抽样清单.xls",
+                ole,
+                "文件损坏或不是 Excel/WPS 表格，请在 Excel/WPS 中打开后另存为 .xlsx 再试",
+            ),
+            (
+                "抽样清单（不完整）.xlsx",
+                bytes[..bytes.len() / 2].to_vec(),
+                "文件不完整或已损坏",
+            ),
+            (
+                "图片.xls",
+                b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec(),
+                "文件损坏或不是 Excel/WPS 表格",
+            ),
+        ];
+        for (name, content, expected) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, content).unwrap();
+            let message = read_table(&path, None, CODE).unwrap_err().to_string();
+            assert!(message.contains(expected), "{name}: {message}");
+            assert!(
+                !["error", "Error", "OLE", "Cfb", "Zip", "invalid"]
+                    .iter()
+                    .any(|w| message.contains(w)),
+                "English library text in: {message}"
+            );
+        }
     }
 
     #[test]

@@ -10,15 +10,21 @@
 //!   first 6 digits), the division name of that code, and the unit given at check time.
 //!
 //! Reports written before `subject`/`region_code` were recorded fall back to the check-time unit.
+//!
+//! After a mapping file is applied, [`MappingUse`] says what it did not do: rows whose key named no
+//! item (a typo such as 东至县市场监管局 for 东至县市场监督管理局 silently split a unit), and the
+//! 实施主体 (or regions) no row covered, which fell back to the default grouping.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
 use super::table::{FileIssue, TableError, cell, read_table};
+use crate::model::Provenance;
 use crate::reference::division_name;
-use crate::report::ItemEntry;
+use crate::report::{ItemEntry, ItemStatus};
 use crate::unit::UnitKind;
 
 /// The key column of a mapping file (实施主体 or 区划), under the names it goes by.
@@ -51,35 +57,54 @@ pub struct UnitMapping {
     pub mode: UnitMode,
     /// Mapping rows: key (实施主体 or 区划) → (考核单位, 类型).
     pub rows: BTreeMap<String, (String, UnitKind)>,
+    /// Where each row's key was read (file and row), for the notices of [`MappingUse`].
+    pub places: BTreeMap<String, Provenance>,
+    /// The mapping file, when one was read.
+    pub source: Option<String>,
+}
+
+/// The keys an item can be mapped by, in the order they are tried (see the module docs).
+fn item_keys(item: &ItemEntry) -> [Cow<'_, str>; 6] {
+    let uscc: String = if item.code.chars().count() >= 31 {
+        item.code.chars().take(18).collect()
+    } else {
+        String::new()
+    };
+    let region6: String = item.region_code.trim().chars().take(6).collect();
+    let division = division_name(item.region_code.trim()).unwrap_or_default();
+    [
+        Cow::Borrowed(item.subject.trim()),
+        Cow::Owned(uscc),
+        Cow::Borrowed(item.region_code.trim()),
+        Cow::Owned(region6),
+        Cow::Borrowed(division),
+        Cow::Borrowed(item.unit.trim()),
+    ]
 }
 
 impl UnitMapping {
+    /// The key of the mapping row that decides the item's unit, if any.
+    fn row_for(&self, item: &ItemEntry) -> Option<(&str, &(String, UnitKind))> {
+        if self.rows.is_empty() {
+            return None;
+        }
+        item_keys(item)
+            .iter()
+            .filter(|k| !k.is_empty())
+            .find_map(|k| self.rows.get_key_value(k.as_ref()))
+            .map(|(k, row)| (k.as_str(), row))
+    }
+
     /// The unit name and kind of one item.
     pub fn assign(&self, item: &ItemEntry) -> (String, UnitKind) {
-        if !self.rows.is_empty() {
-            let uscc: String = if item.code.chars().count() >= 31 {
-                item.code.chars().take(18).collect()
-            } else {
-                String::new()
-            };
-            let region6: String = item.region_code.trim().chars().take(6).collect();
-            let division = division_name(item.region_code.trim()).unwrap_or_default();
-            for key in [
-                item.subject.trim(),
-                uscc.as_str(),
-                item.region_code.trim(),
-                region6.as_str(),
-                division,
-                item.unit.trim(),
-            ] {
-                if key.is_empty() {
-                    continue;
-                }
-                if let Some((name, kind)) = self.rows.get(key) {
-                    return (name.clone(), *kind);
-                }
-            }
+        if let Some((_, (name, kind))) = self.row_for(item) {
+            return (name.clone(), *kind);
         }
+        self.fallback(item)
+    }
+
+    /// The unit of an item no mapping row names: the grouping of [`UnitMode`].
+    fn fallback(&self, item: &ItemEntry) -> (String, UnitKind) {
         match self.mode {
             UnitMode::Subject if !item.subject.trim().is_empty() => {
                 (item.subject.trim().to_owned(), item.unit_kind)
@@ -101,6 +126,7 @@ impl UnitMapping {
         let unit_col = table.require(&["考核单位", "被考核单位"])?;
         let kind_col = table.column(&["类型", "单位类型", "考核单位类型"]);
         let mut rows = BTreeMap::new();
+        let mut places = BTreeMap::new();
         let mut issues = Vec::new();
         for (row, cells) in &table.rows {
             let key = cell(cells, Some(key_col));
@@ -117,7 +143,9 @@ impl UnitMapping {
             } else {
                 issues.push(table.issue(
                     *row,
-                    format!("单位类型 \"{kind_text}\" 无法识别（可用: 市直部门、县区），已跳过"),
+                    format!(
+                        "单位类型 \"{kind_text}\" 无法识别（可用: 市直部门，或写 市直、市直单位、市直机关；县区，或写 县、区、县（区）、管委会），已跳过"
+                    ),
                 ));
                 continue;
             };
@@ -126,7 +154,211 @@ impl UnitMapping {
                 continue;
             }
             rows.insert(key.to_owned(), (unit.to_owned(), kind));
+            places.insert(key.to_owned(), table.place(*row));
         }
-        Ok((Self { mode, rows }, issues))
+        let source = Some(table.source.clone());
+        Ok((
+            Self {
+                mode,
+                rows,
+                places,
+                source,
+            },
+            issues,
+        ))
     }
+
+    /// What the mapping file did not do for `items` (see [`MappingUse`]); nothing without a
+    /// mapping file.
+    pub fn coverage<'a>(&self, items: impl IntoIterator<Item = &'a ItemEntry>) -> Vec<FileIssue> {
+        let mut used = MappingUse::default();
+        for item in items {
+            used.note(self, item);
+        }
+        used.issues(self)
+    }
+}
+
+/// How a mapping file was used over the checked items, gathered item by item (the streaming
+/// check sees each item once): the rows that decided an item's unit, those that named an item
+/// another row decided first, and the items no row named, by what the default grouping used.
+#[derive(Debug, Default)]
+pub struct MappingUse {
+    /// Keys of rows that decided some item's unit.
+    decided: BTreeSet<String>,
+    /// Keys of rows that named some item decided by an earlier key (实施主体 before 区划).
+    shadowed: BTreeSet<String>,
+    /// 实施主体 (or region) of the items no row named → their number.
+    uncovered: BTreeMap<String, usize>,
+    /// The units the default grouping gives the items, to catch a 考核单位 mistyped by a
+    /// character (贵池县 for 贵池区), which would be scored as a unit of its own.
+    default_units: BTreeSet<String>,
+}
+
+/// How many names of uncovered 实施主体 the notice lists.
+const UNCOVERED_SHOWN: usize = 10;
+
+impl MappingUse {
+    /// Notes how `mapping` maps one report item (unchecked items are not scored: skipped).
+    pub fn note(&mut self, mapping: &UnitMapping, item: &ItemEntry) {
+        if mapping.rows.is_empty() || item.status != ItemStatus::Checked {
+            return;
+        }
+        let (unit, _) = mapping.fallback(item);
+        if !self.default_units.contains(&unit) {
+            self.default_units.insert(unit);
+        }
+        if let Some((key, _)) = mapping.row_for(item) {
+            for other in item_keys(item) {
+                if other != key && mapping.rows.contains_key(other.as_ref()) {
+                    self.shadowed.insert(other.into_owned());
+                }
+            }
+            if !self.decided.contains(key) {
+                self.decided.insert(key.to_owned());
+            }
+        } else {
+            let name = match mapping.mode {
+                UnitMode::Region if !item.region_code.trim().is_empty() => {
+                    let code = item.region_code.trim();
+                    division_name(code).map_or_else(|| code.to_owned(), str::to_owned)
+                }
+                _ if !item.subject.trim().is_empty() => item.subject.trim().to_owned(),
+                _ => mapping.fallback(item).0,
+            };
+            *self.uncovered.entry(name).or_default() += 1;
+        }
+    }
+
+    /// The notices: one per row that decided no item (with the uncovered 实施主体 it most likely
+    /// meant, when one is close), one per 考核单位 a character away from an existing unit, then
+    /// one line listing the uncovered 实施主体 or regions (the first [`UNCOVERED_SHOWN`]).
+    pub fn issues(&self, mapping: &UnitMapping) -> Vec<FileIssue> {
+        let mut out = Vec::new();
+        let Some(source) = &mapping.source else {
+            return out;
+        };
+        let mut unused: Vec<(&String, &Provenance)> = mapping
+            .places
+            .iter()
+            .filter(|(key, _)| !self.decided.contains(*key))
+            .collect();
+        unused.sort_by_key(|(_, place)| place.row);
+        for (key, place) in unused {
+            let message = if self.shadowed.contains(key) {
+                format!(
+                    "「{key}」的事项都已按对照表中另一行（实施主体优先于区划）划分，这一行没有起作用；如要按这一行划分，请删去另一行"
+                )
+            } else {
+                let hint = closest(key, self.uncovered.keys())
+                    .map(|c| format!("（是不是「{c}」？）"))
+                    .unwrap_or_default();
+                format!(
+                    "「{key}」没有对应到任何事项{hint}，这一行没有起作用；请核对名称或区划代码是否与平台上的完全一致"
+                )
+            };
+            out.push(FileIssue {
+                place: place.clone(),
+                message,
+            });
+        }
+        // A 考核单位 one character away from a unit the items already have, and not itself one.
+        let mut named: Vec<(&str, &Provenance)> = Vec::new();
+        for (key, (unit, _)) in &mapping.rows {
+            let Some(place) = mapping.places.get(key) else {
+                continue;
+            };
+            match named.iter_mut().find(|(u, _)| u == unit) {
+                Some((_, first)) if place.row < first.row => *first = place,
+                Some(_) => {}
+                None => named.push((unit, place)),
+            }
+        }
+        named.sort_by_key(|(_, place)| place.row);
+        for (unit, place) in named {
+            if self.default_units.contains(unit) {
+                continue;
+            }
+            if let Some(near) = self.default_units.iter().find(|u| one_char_apart(unit, u)) {
+                out.push(FileIssue {
+                    place: place.clone(),
+                    message: format!(
+                        "考核单位「{unit}」与已有的单位「{near}」只差一个字，会作为另一个单位单独计分；如是笔误，请改为「{near}」"
+                    ),
+                });
+            }
+        }
+        if !self.uncovered.is_empty() {
+            let what = if mapping.mode == UnitMode::Region {
+                "区划"
+            } else {
+                "实施主体"
+            };
+            let how = match mapping.mode {
+                UnitMode::Default => "按默认划分",
+                UnitMode::Subject => "按实施主体划分",
+                UnitMode::Region => "按区划划分",
+            };
+            let names: Vec<&str> = self
+                .uncovered
+                .keys()
+                .take(UNCOVERED_SHOWN)
+                .map(String::as_str)
+                .collect();
+            let more = if self.uncovered.len() > UNCOVERED_SHOWN {
+                "等"
+            } else {
+                ""
+            };
+            let items: usize = self.uncovered.values().sum();
+            out.push(FileIssue {
+                place: Provenance::file(source),
+                message: format!(
+                    "以下{what}不在对照表中，{how}: {}{more}（共 {} 个{what}、{items} 个事项）",
+                    names.join("、"),
+                    self.uncovered.len()
+                ),
+            });
+        }
+        out
+    }
+}
+
+/// The name among `names` most like `key` (a typo or a shortened name: 东至县市场监管局 for
+/// 东至县市场监督管理局), when at least two thirds of the longer one's characters are shared in
+/// order.
+fn closest<'a>(key: &str, names: impl Iterator<Item = &'a String>) -> Option<&'a str> {
+    let a: Vec<char> = key.chars().collect();
+    names
+        .filter_map(|name| {
+            let b: Vec<char> = name.chars().collect();
+            let common = lcs(&a, &b);
+            let longer = a.len().max(b.len());
+            (common * 3 >= longer * 2).then_some((common * 1000 / longer.max(1), name.as_str()))
+        })
+        .max_by_key(|(score, _)| *score)
+        .map(|(_, name)| name)
+}
+
+/// Whether two names of the same length differ in exactly one character.
+fn one_char_apart(a: &str, b: &str) -> bool {
+    a.chars().count() == b.chars().count()
+        && a.chars().zip(b.chars()).filter(|(x, y)| x != y).count() == 1
+}
+
+/// Length of the longest common subsequence of two short texts.
+fn lcs(a: &[char], b: &[char]) -> usize {
+    let mut prev = vec![0usize; b.len() + 1];
+    for &x in a {
+        let mut cur = vec![0usize; b.len() + 1];
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = if x == y {
+                prev[j] + 1
+            } else {
+                cur[j].max(prev[j + 1])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
 }

@@ -3,6 +3,8 @@
 //!
 //! A file with a workbook's name but not a workbook's signature (an HTML table or text saved as
 //! `.xls`, common on platform back ends) is read through `disguised.rs` with an info notice.
+//! [`open`], which tells these apart by content, also opens the tables assessors hand back
+//! (sample, review and unit mapping files, `score::table`), so every input opens the same way.
 //!
 //! Cells come out as the text a person sees in Excel: whole numbers without `.0` and never in
 //! scientific notation, other numbers to 15 significant digits, dates as `YYYY-MM-DD`.
@@ -32,84 +34,158 @@ const INPUT_ZIP_LIMITS: crate::zipguard::ZipLimits = crate::zipguard::ZipLimits 
     max_ratio: 1000,
 };
 
+/// A file named like a workbook, opened by what it holds ([`open`]).
+pub enum Opened {
+    /// A real workbook (.xlsx/.xlsm/.ods, or the old binary .xls/.et), whatever its name.
+    Workbook(Box<Sheets<std::io::BufReader<std::fs::File>>>),
+    /// An HTML table or delimited text saved under a workbook's name, already read.
+    Disguised(Disguise, Vec<Sheet>),
+}
+
+/// Why [`open`] could not open a file; each reader words it for its users (an export to export
+/// again, a file handed back to send again). Never carries a library's English message.
+#[derive(Debug)]
+pub enum OpenFailure {
+    /// The file cannot be read.
+    Io(std::io::Error),
+    /// The file has no bytes.
+    Empty,
+    /// The file is larger than [`MAX_INPUT_BYTES`] (its size).
+    TooLarge(u64),
+    /// Neither a workbook nor an HTML or text table.
+    NotATable,
+    /// A zip archive whose end is missing: not downloaded, sent or copied in full.
+    Truncated,
+    /// A zip archive refused as a bomb, or broken: the Chinese reason.
+    BadZip(String),
+    /// A workbook with a password to open it.
+    Encrypted,
+    /// A workbook signature, but the workbook cannot be read (damaged); `et`: named `.et`.
+    Corrupt {
+        /// The file is named `.et` (WPS's own format, which calamine may refuse).
+        et: bool,
+    },
+}
+
+/// Opens a file named like a workbook by what it holds, not by its name: a zip (`PK`) is an
+/// `.xlsx` (or `.ods`), an OLE container an `.xls`/`.et`, anything else is read as an HTML table or
+/// delimited text (`disguised.rs`). Used by the export reader and by the tables assessors hand
+/// back (`score::table`), so both open the same files.
+pub fn open(path: &Path) -> Result<Opened, OpenFailure> {
+    let size = std::fs::metadata(path).map_err(OpenFailure::Io)?.len();
+    if size == 0 {
+        return Err(OpenFailure::Empty);
+    }
+    if size > MAX_INPUT_BYTES {
+        return Err(OpenFailure::TooLarge(size));
+    }
+    let mut head = [0u8; 8];
+    let n = std::io::Read::read(
+        &mut std::fs::File::open(path).map_err(OpenFailure::Io)?,
+        &mut head,
+    )
+    .map_err(OpenFailure::Io)?;
+    let head = &head[..n];
+    if !disguised::is_real_workbook(head) {
+        let bytes = std::fs::read(path).map_err(OpenFailure::Io)?;
+        let source = path.display().to_string();
+        return disguised::sheets(&bytes, &source)
+            .map(|(kind, sheets)| Opened::Disguised(kind, sheets))
+            .ok_or(OpenFailure::NotATable);
+    }
+    if head.starts_with(b"PK") {
+        // .xlsx/.xlsm/.ods are zip archives: refuse a zip bomb before calamine inflates it.
+        let file = std::fs::File::open(path).map_err(OpenFailure::Io)?;
+        match zip::ZipArchive::new(std::io::BufReader::new(file)) {
+            Ok(mut archive) => {
+                INPUT_ZIP_LIMITS
+                    .check(&mut archive)
+                    .map_err(OpenFailure::BadZip)?;
+            }
+            Err(e) if e.to_string().contains("EOCD") => return Err(OpenFailure::Truncated),
+            Err(_) => {
+                return Err(OpenFailure::BadZip(
+                    "压缩结构损坏（文件不完整或已损坏）".to_owned(),
+                ));
+            }
+        }
+    }
+    open_by_content(path, head)
+        .map(|workbook| Opened::Workbook(Box::new(workbook)))
+        .map_err(|e| {
+            if e.to_string().contains("password") || is_encrypted_package(path) {
+                OpenFailure::Encrypted
+            } else {
+                OpenFailure::Corrupt {
+                    et: path
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("et")),
+                }
+            }
+        })
+}
+
+impl OpenFailure {
+    /// The failure as the export reader reports it.
+    fn into_source_error(self, path: &Path) -> SourceError {
+        let format = |reason: String| SourceError::Format {
+            path: path.to_owned(),
+            reason,
+        };
+        match self {
+            OpenFailure::Io(source) => SourceError::Io {
+                path: path.to_owned(),
+                source,
+            },
+            OpenFailure::Empty => SourceError::Empty {
+                path: path.to_owned(),
+            },
+            OpenFailure::TooLarge(size) => {
+                format(format!("文件过大（{size} 字节，上限 {MAX_INPUT_BYTES} 字节）"))
+            }
+            OpenFailure::NotATable => format(
+                "不是 Excel/WPS 工作簿，也不是网页表格或文本表格（文件可能已损坏）".to_owned(),
+            ),
+            OpenFailure::Truncated => format(
+                "文件不完整（压缩包的结尾缺失，可能没有下载或复制完），请重新导出".to_owned(),
+            ),
+            OpenFailure::BadZip(reason) => format(reason),
+            OpenFailure::Encrypted => format(
+                "文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存".to_owned(),
+            ),
+            OpenFailure::Corrupt { et: true } => format(
+                "无法读取这个 WPS 表格（.et）文件；请在 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查"
+                    .to_owned(),
+            ),
+            OpenFailure::Corrupt { et: false } => format(
+                "无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格），请在 Excel/WPS 中打开后另存为 .xlsx 再检查"
+                    .to_owned(),
+            ),
+        }
+    }
+}
+
 impl Reader for XlsxReader {
     fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError> {
         let source = path.display().to_string();
-        let size = std::fs::metadata(path)
-            .map_err(|e| SourceError::Io {
-                path: path.to_owned(),
-                source: e,
-            })?
-            .len();
-        SourceError::refuse_empty(path, size)?;
-        if size > MAX_INPUT_BYTES {
-            return Err(SourceError::Format {
-                path: path.to_owned(),
-                reason: format!("文件过大（{size} 字节，上限 {MAX_INPUT_BYTES} 字节）"),
-            });
-        }
-        let io = |e| SourceError::Io {
-            path: path.to_owned(),
-            source: e,
-        };
-        let mut head = [0u8; 8];
-        let n = std::io::Read::read(&mut std::fs::File::open(path).map_err(io)?, &mut head)
-            .map_err(io)?;
-        if !disguised::is_real_workbook(&head[..n]) {
-            let bytes = std::fs::read(path).map_err(io)?;
-            let Some((kind, sheets)) = disguised::sheets(&bytes, &source) else {
-                return Err(SourceError::Format {
-                    path: path.to_owned(),
-                    reason: "不是 Excel/WPS 工作簿，也不是网页表格或文本表格（文件可能已损坏）"
-                        .into(),
-                });
-            };
-            sink(Record::Notice(Notice {
-                level: NoticeLevel::Info,
-                provenance: Provenance::file(&source),
-                message: format!(
-                    "文件 {source} 实际是{}，已按表格读取",
-                    match kind {
-                        Disguise::Html => "网页表格（HTML）",
-                        Disguise::Text => "文本表格（以分隔符分列）",
-                    }
-                ),
-            }));
-            sheet::assemble(sheets, &self.labels, sink);
-            return Ok(());
-        }
-        if head.starts_with(b"PK") {
-            // .xlsx/.xlsm/.ods are zip archives: refuse a zip bomb before calamine inflates it.
-            let file = std::fs::File::open(path).map_err(io)?;
-            let refused = match zip::ZipArchive::new(std::io::BufReader::new(file)) {
-                Ok(mut archive) => INPUT_ZIP_LIMITS.check(&mut archive).err(),
-                Err(e) if e.to_string().contains("EOCD") => Some(
-                    "文件不完整（压缩包的结尾缺失，可能没有下载或复制完），请重新导出".to_owned(),
-                ),
-                Err(e) => Some(format!("压缩结构损坏: {e}")),
-            };
-            if let Some(reason) = refused {
-                return Err(SourceError::Format {
-                    path: path.to_owned(),
-                    reason,
-                });
+        let mut workbook = match open(path).map_err(|e| e.into_source_error(path))? {
+            Opened::Workbook(workbook) => *workbook,
+            Opened::Disguised(kind, sheets) => {
+                sink(Record::Notice(Notice {
+                    level: NoticeLevel::Info,
+                    provenance: Provenance::file(&source),
+                    message: format!(
+                        "文件 {source} 实际是{}，已按表格读取",
+                        match kind {
+                            Disguise::Html => "网页表格（HTML）",
+                            Disguise::Text => "文本表格（以分隔符分列）",
+                        }
+                    ),
+                }));
+                sheet::assemble(sheets, &self.labels, sink);
+                return Ok(());
             }
-        }
-        let mut workbook = open_by_content(path, &head[..n]).map_err(|e| SourceError::Format {
-            path: path.to_owned(),
-            reason: if e.to_string().contains("password") || is_encrypted_package(path) {
-                "文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存".to_owned()
-            } else if path
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("et"))
-            {
-                format!(
-                    "无法读取这个 WPS 表格（.et）文件: {e}；请在 WPS 中“另存为” Excel 工作簿（.xlsx）后再检查"
-                )
-            } else {
-                format!("无法作为工作簿打开（文件损坏或不是 Excel/WPS 表格）: {e}")
-            },
-        })?;
+        };
         let hidden: Vec<String> = workbook
             .sheets_metadata()
             .iter()

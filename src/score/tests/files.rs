@@ -139,6 +139,140 @@ fn mapping_file_assigns_units_and_reports_bad_rows() {
     assert_eq!(by_subject.assign(&it).0, "贵池区市场监督管理局");
 }
 
+/// After a mapping is applied, what it did not do is said with its place: a row whose key
+/// named no item (with the 实施主体 it most likely meant), a row another row overrode, a
+/// 考核单位 one character away from an existing unit, and the 实施主体 no row covered.
+#[test]
+fn mapping_rows_that_named_nothing_and_uncovered_subjects_are_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("对照表.csv");
+    std::fs::write(
+        &path,
+        "实施主体,考核单位,类型\n\
+         池州市贵池区市场监督管理局,贵池区,县（区）\n\
+         东至县市场监管局,东至县,县\n\
+         池州市人力资源和社会保障局,池州市人力资源和社会保障局,市直\n\
+         池州市贵池区人力资源和社会保障局,贵池县,县区\n\
+         池州市数据资源管理局,池州市数据资源管理局,市直机关\n",
+    )
+    .unwrap();
+    let (m, bad) = UnitMapping::load(&path, UnitMode::Subject).unwrap();
+    assert!(
+        bad.is_empty(),
+        "市直、市直机关、县、县（区） are kinds: {bad:?}"
+    );
+    assert_eq!(m.rows["池州市人力资源和社会保障局"].1, UnitKind::Department);
+    let mut items = Vec::new();
+    for (i, (subject, region)) in [
+        ("池州市贵池区市场监督管理局", "341702"),
+        ("东至县市场监督管理局", "341721"),
+        ("东至县市场监督管理局", "341721"),
+        ("池州市人力资源和社会保障局", "341700"),
+        ("池州市贵池区人力资源和社会保障局", "341702"),
+        ("池州市自然资源和规划局", "341700"),
+        ("贵池区", "341702"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut it = item(subject, UnitKind::County, &format!("C{i}"), "01", &[]);
+        it.region_code = (*region).to_owned();
+        items.push(it);
+    }
+    // An unreadable item is not scored, so it neither uses a row nor is left uncovered.
+    let mut unreadable = item("池州市公安局", UnitKind::Department, "X", "01", &[]);
+    unreadable.status = crate::report::ItemStatus::Unreadable;
+    items.push(unreadable);
+
+    let issues = m.coverage(&items);
+    let lines: Vec<String> = issues
+        .iter()
+        .map(|i| format!("{} — {}", i.place, i.message))
+        .collect();
+    let file = path.display();
+    assert_eq!(
+        lines,
+        [
+            format!(
+                "{file} 第3行 — 「东至县市场监管局」没有对应到任何事项（是不是「东至县市场监督管理局」？），这一行没有起作用；请核对名称或区划代码是否与平台上的完全一致"
+            ),
+            format!(
+                "{file} 第6行 — 「池州市数据资源管理局」没有对应到任何事项，这一行没有起作用；请核对名称或区划代码是否与平台上的完全一致"
+            ),
+            format!(
+                "{file} 第5行 — 考核单位「贵池县」与已有的单位「贵池区」只差一个字，会作为另一个单位单独计分；如是笔误，请改为「贵池区」"
+            ),
+            format!(
+                "{file} — 以下实施主体不在对照表中，按实施主体划分: 东至县市场监督管理局、池州市自然资源和规划局、贵池区（共 3 个实施主体、4 个事项）"
+            ),
+        ]
+    );
+    // Once the items each row names are there, no row is said to be unused.
+    let all: Vec<crate::report::ItemEntry> = items
+        .iter()
+        .take(7)
+        .cloned()
+        .chain(["东至县市场监管局", "池州市数据资源管理局"].map(|s| {
+            let mut it = item(s, UnitKind::County, s, "01", &[]);
+            it.region_code = "341799".into();
+            it
+        }))
+        .collect();
+    let rest = m.coverage(&all);
+    assert!(
+        rest.iter()
+            .all(|i| !i.message.contains("没有对应到任何事项")),
+        "{rest:?}"
+    );
+    // Without a mapping file, nothing at all.
+    assert!(UnitMapping::default().coverage(&items).is_empty());
+}
+
+#[test]
+fn a_shadowed_row_is_named_as_such_and_many_uncovered_subjects_are_capped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("对照表.csv");
+    std::fs::write(
+        &path,
+        "区划,考核单位,类型\n东至县市场监督管理局,东至县,县区\n341721,东至县,县区\n",
+    )
+    .unwrap();
+    let (m, _) = UnitMapping::load(&path, UnitMode::Default).unwrap();
+    let mut items = Vec::new();
+    let mut it = item("东至县市场监督管理局", UnitKind::County, "C0", "01", &[]);
+    it.region_code = "341721".into();
+    items.push(it);
+    for i in 0..12 {
+        items.push(item(
+            &format!("池州市第{i:02}局"),
+            UnitKind::Department,
+            &format!("D{i}"),
+            "01",
+            &[],
+        ));
+    }
+    let issues = m.coverage(&items);
+    assert_eq!(issues.len(), 2, "{issues:?}");
+    assert_eq!(issues[0].place.row, Some(3));
+    assert!(
+        issues[0]
+            .message
+            .starts_with("「341721」的事项都已按对照表中另一行"),
+        "{}",
+        issues[0].message
+    );
+    assert_eq!(issues[1].place.row, None);
+    assert!(
+        issues[1]
+            .message
+            .ends_with("池州市第09局等（共 12 个实施主体、12 个事项）"),
+        "{}",
+        issues[1].message
+    );
+    assert!(!issues[1].message.contains("池州市第10局"));
+    assert!(issues[1].message.contains("按默认划分"));
+}
+
 #[test]
 fn the_exported_fix_list_xlsx_is_read_as_a_review() {
     use rust_xlsxwriter::Workbook;

@@ -1,10 +1,13 @@
 //! Sampling: reproducible draws, strata, sample sizes, the sample file round trip, overlaps.
 
 use std::collections::BTreeSet;
+use std::fmt::Write as _;
 
 use super::super::RateKind;
 use super::super::compute::score_units;
-use super::super::sample::{SampleMethod, SampleRow, SampleSpec, allocate, draw};
+use super::super::sample::{
+    Draw, SampleMethod, SampleRow, SampleSpec, allocate, draw, parse_label,
+};
 use super::super::sample_file;
 use super::super::table::{CODE, parse_csv};
 use super::super::units::{UnitMapping, UnitMode};
@@ -169,6 +172,7 @@ fn overlapping_intervals_are_flagged_within_a_kind() {
             ("贵池区".to_owned(), UnitKind::Department),
         )]
         .into(),
+        ..UnitMapping::default()
     };
     let rows = draw(&r, &m, &spec(5, SampleMethod::Count(10), false));
     let chosen: BTreeSet<usize> = rows.iter().map(|s| s.index).collect();
@@ -228,6 +232,7 @@ fn sample_csv_neutralises_formulas() {
     let row = SampleRow {
         unit: COUNTY.into(),
         kind: UnitKind::County,
+        subject: "池州市贵池区市场监督管理局".into(),
         code: "=1+1".into(),
         name: "=HYPERLINK(\"http://example.invalid\",\"点击\")".into(),
         item_type: "公共服务".into(),
@@ -248,4 +253,170 @@ fn sample_csv_neutralises_formulas() {
     let (chosen, issues) = sample_file::select(&t, &r, &UnitMapping::default()).unwrap();
     assert!(issues.is_empty(), "{issues:?}");
     assert_eq!(chosen, BTreeSet::from([0]));
+}
+
+/// The 方法 cell says which draw made a list (`check --sample` marks its own), and reads back as
+/// the method, the stratification and the draw — as typed in Excel too.
+#[test]
+fn the_method_cell_names_the_draw_and_reads_back() {
+    let plain = spec(20_261_128, SampleMethod::Gb2828, false);
+    let strat = spec(7, SampleMethod::Count(3), true);
+    assert_eq!(plain.label(), "gb2828");
+    assert_eq!(plain.streaming_label(), "gb2828（边检查边抽样）");
+    assert_eq!(
+        strat.streaming_label(),
+        "count:3+stratify:item_type（边检查边抽样）"
+    );
+    for (cell, expected) in [
+        ("gb2828", (SampleMethod::Gb2828, false, Draw::Report)),
+        (
+            "gb2828（边检查边抽样）",
+            (SampleMethod::Gb2828, false, Draw::Streaming),
+        ),
+        (
+            " gb2828 (边检查边抽样) ",
+            (SampleMethod::Gb2828, false, Draw::Streaming),
+        ),
+        (
+            "count:3+stratify:item_type（边检查边抽样）",
+            (SampleMethod::Count(3), true, Draw::Streaming),
+        ),
+        (
+            "fraction:0.5+stratify:item_type",
+            (SampleMethod::Fraction(0.5), true, Draw::Report),
+        ),
+    ] {
+        assert_eq!(parse_label(cell), Ok(expected), "{cell}");
+    }
+    assert!(
+        parse_label("随机抽")
+            .unwrap_err()
+            .contains("抽样方法 \"随机抽\" 无效")
+    );
+}
+
+/// The XLSX list: 抽样序号 and 种子 are number cells (they sort 1, 2, …, 10 and show no green
+/// triangle), a seed beyond Excel's 15 digits stays text, codes stay text, and 实施主体 says whom
+/// to ask. Read back by header, it selects the same items as a list in the layout before
+/// 实施主体 was added.
+#[test]
+fn the_sample_xlsx_has_number_cells_and_reads_back_by_header() {
+    use calamine::{Data, Reader, Xlsx};
+    let items: Vec<_> = (0..12)
+        .map(|i| {
+            let mut it = item(
+                COUNTY,
+                UnitKind::County,
+                &format!("0001040020{i:02}"),
+                "01",
+                &[],
+            );
+            it.subject = if i % 2 == 0 {
+                "池州市贵池区市场监督管理局"
+            } else {
+                "池州市贵池区人力资源和社会保障局"
+            }
+            .into();
+            it
+        })
+        .collect();
+    let r = report(items, Vec::new());
+    let m = UnitMapping::default();
+    let rows = draw(&r, &m, &spec(20_261_128, SampleMethod::Count(11), false));
+    assert_eq!(rows.len(), 11);
+    let bytes = sample_file::to_xlsx(&rows).unwrap();
+    let mut wb = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let range = wb.worksheet_range(sample_file::SHEET).unwrap();
+    let header: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(header, sample_file::COLUMNS);
+    // 实施主体 is added last: the columns before it stay where readers by position expect them.
+    assert_eq!(
+        sample_file::COLUMNS[..8],
+        [
+            "考核单位",
+            "单位类型",
+            "实施编码",
+            "事项名称",
+            "事项类型",
+            "抽样序号",
+            "种子",
+            "方法"
+        ]
+    );
+    assert_eq!(sample_file::COLUMNS[8], "实施主体");
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let first = &range.rows().nth(1).unwrap();
+    assert_eq!(first[col("抽样序号")], Data::Float(1.0));
+    assert_eq!(first[col("种子")], Data::Float(20_261_128.0));
+    assert!(
+        matches!(&first[col("实施编码")], Data::String(code) if code.starts_with("0001040020")),
+        "{:?}",
+        first[col("实施编码")]
+    );
+    assert_eq!(
+        first[col("实施主体")],
+        Data::String(rows[0].subject.clone())
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.subject == "池州市贵池区人力资源和社会保障局")
+    );
+    let last = &range.rows().nth(11).unwrap();
+    assert_eq!(last[col("抽样序号")], Data::Float(11.0));
+
+    // A seed Excel cannot hold exactly is written as text.
+    let mut big = rows[..1].to_vec();
+    big[0].seed = u64::MAX;
+    let mut wb = Xlsx::new(std::io::Cursor::new(sample_file::to_xlsx(&big).unwrap())).unwrap();
+    let range = wb.worksheet_range(sample_file::SHEET).unwrap();
+    assert_eq!(
+        range.rows().nth(1).unwrap()[col("种子")],
+        Data::String(u64::MAX.to_string())
+    );
+
+    // Read back from the new XLSX and from a list in the old layout (no 实施主体, other order).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sample.xlsx");
+    std::fs::write(&path, bytes).unwrap();
+    let (chosen, issues) = sample_file::read(&path, &r, &m).unwrap();
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(
+        chosen,
+        rows.iter().map(|s| s.index).collect::<BTreeSet<_>>()
+    );
+    let mut old = String::from("考核单位,单位类型,实施编码,事项名称,事项类型,抽样序号,种子,方法\n");
+    for s in &rows {
+        let _ = writeln!(
+            old,
+            "{},县区,{},{},01,{},20261128,count:11",
+            s.unit, s.code, s.name, s.seq
+        );
+    }
+    let t = parse_csv("sample.csv", old.as_bytes(), CODE).unwrap();
+    let (old_chosen, issues) = sample_file::select(&t, &r, &m).unwrap();
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(old_chosen, chosen);
+    // Written over by `sample` without keeping it: the old layout holds the same draw. Another
+    // seed or one item swapped is another draw.
+    assert!(sample_file::same_draw(&t, &rows));
+    let reseeded = parse_csv(
+        "sample.csv",
+        old.replace(",20261128,", ",20261129,").as_bytes(),
+        CODE,
+    )
+    .unwrap();
+    assert!(!sample_file::same_draw(&reseeded, &rows));
+    let swapped = parse_csv(
+        "sample.csv",
+        old.replacen(&rows[0].code, "000104002099", 1).as_bytes(),
+        CODE,
+    )
+    .unwrap();
+    assert!(!sample_file::same_draw(&swapped, &rows));
 }
