@@ -436,3 +436,46 @@ fn explain_finds_a_rule_as_people_write_it() {
         .code(2)
         .stderr(contains("没有规则 \"Z99\""));
 }
+
+/// A sample list is evidence: one row deleted by hand (the county's item with errors, say) is
+/// scored as listed, but the run says that the list no longer holds what its 种子 and 方法 draw,
+/// naming the unit and the item, so the assessor can show a unit its items were drawn.
+#[test]
+fn a_sample_list_edited_by_hand_is_said_to_differ_from_its_draw() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    bin()
+        .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
+        .args(["-o", dir.path().join("抽样").to_str().unwrap()])
+        .assert()
+        .success();
+    let list = dir.path().join("抽样.csv");
+    let score = || {
+        let mut cmd = bin();
+        cmd.args(["score", rep.to_str().unwrap(), "--sample"])
+            .arg(&list)
+            .args(["-o", dir.path().join("s.json").to_str().unwrap()]);
+        cmd
+    };
+    score()
+        .assert()
+        .success()
+        .stderr(contains("重新抽取的不同").not());
+    let text = std::fs::read_to_string(&list).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    let row = lines
+        .iter()
+        .position(|l| l.contains("贵池区"))
+        .expect("a county row");
+    let removed = lines.remove(row).to_owned();
+    let code = removed.split(',').nth(2).unwrap().to_owned();
+    std::fs::write(&list, lines.join("\n") + "\n").unwrap();
+    score()
+        .assert()
+        .success()
+        .stderr(contains(
+            "考核单位「贵池区」的抽样与按种子 20261128、方法 gb2828 重新抽取的不同：少了",
+        ))
+        .stderr(contains(code.as_str()));
+}

@@ -339,7 +339,11 @@ fn choose_sample(args: &ScoreArgs, report: &Report, mapping: &UnitMapping) -> Re
     if let Some(path) = &args.sample {
         let context = || format!("无法使用抽样清单 {}", path.display());
         let table = read_table(path, Some(sample_file::SHEET), CODE).with_context(context)?;
-        let (chosen, bad) = sample_file::select(&table, report, mapping).with_context(context)?;
+        let (chosen, mut bad) =
+            sample_file::select(&table, report, mapping).with_context(context)?;
+        bad.extend(sample_file::redraw_differences(
+            &table, report, mapping, &chosen,
+        ));
         let values = |names: &[&str]| -> String {
             let col = table.column(names);
             let mut seen: Vec<&str> = Vec::new();

@@ -183,7 +183,95 @@ pub fn read(
     mapping: &UnitMapping,
 ) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
     let table = read_table(path, Some(SHEET), CODE)?;
-    select(&table, report, mapping)
+    let (chosen, mut issues) = select(&table, report, mapping)?;
+    issues.extend(redraw_differences(&table, report, mapping, &chosen));
+    Ok((chosen, issues))
+}
+
+/// Where a list drawn by `zwfw-audit sample` no longer holds what its 种子 and 方法 draw from the
+/// report: a row deleted, added or changed by hand changes a unit's score, and an assessor must
+/// be able to show a unit that its items were drawn, not picked. One issue per unit that differs,
+/// naming up to three items missing and three added. Lists of `check --sample` (drawn while
+/// checking, by another draw) and lists without 种子 or 方法 are not checked.
+pub fn redraw_differences(
+    table: &Table,
+    report: &Report,
+    mapping: &UnitMapping,
+    chosen: &BTreeSet<usize>,
+) -> Vec<FileIssue> {
+    let first = |names: &[&str]| {
+        let c = table.column(names)?;
+        table
+            .rows
+            .iter()
+            .map(|(_, cells)| cell(cells, Some(c)))
+            .find(|v| !v.is_empty())
+    };
+    let (Some(seed), Some(label)) = (first(&["种子"]), first(&["方法"])) else {
+        return Vec::new();
+    };
+    let Ok(seed) = seed.parse::<u64>() else {
+        return Vec::new();
+    };
+    let Ok((method, stratify, super::sample::Draw::Report)) = super::sample::parse_label(label)
+    else {
+        return Vec::new();
+    };
+    let spec = super::sample::SampleSpec {
+        method,
+        seed,
+        stratify,
+    };
+    let mut expected: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for row in super::sample::draw(report, mapping, &spec) {
+        expected.entry(row.unit).or_default().insert(row.index);
+    }
+    let mut listed: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (unit, (_, lot)) in lots(report, mapping) {
+        let mine: BTreeSet<usize> = lot.into_iter().filter(|i| chosen.contains(i)).collect();
+        if !mine.is_empty() || expected.contains_key(&unit) {
+            listed.insert(unit, mine);
+        }
+    }
+    let name = |i: &usize| {
+        let item = &report.items[*i];
+        format!("{}（{}）", item.name, item.code)
+    };
+    let few = |set: Vec<&usize>| {
+        let shown: Vec<String> = set.iter().take(3).map(|i| name(i)).collect();
+        let more = if set.len() > 3 {
+            format!(" 等 {} 个", set.len())
+        } else {
+            String::new()
+        };
+        format!("{}{more}", shown.join("、"))
+    };
+    let empty = BTreeSet::new();
+    listed
+        .iter()
+        .filter_map(|(unit, mine)| {
+            let drawn = expected.get(unit).unwrap_or(&empty);
+            let missing: Vec<&usize> = drawn.difference(mine).collect();
+            let added: Vec<&usize> = mine.difference(drawn).collect();
+            if missing.is_empty() && added.is_empty() {
+                return None;
+            }
+            let mut parts = Vec::new();
+            if !missing.is_empty() {
+                parts.push(format!("少了 {}", few(missing)));
+            }
+            if !added.is_empty() {
+                parts.push(format!("多了 {}", few(added)));
+            }
+            Some(FileIssue {
+                place: crate::model::Provenance::file(&table.source),
+                message: format!(
+                    "考核单位「{unit}」的抽样与按种子 {seed}、方法 {label} 重新抽取的不同：{}。清单可能被改过，按清单中的事项计分；请核对",
+                    parts.join("，")
+                ),
+            })
+        })
+        .collect()
 }
 
 /// Matches the rows of a sample table to report items (see [`read`]). A table without a
