@@ -479,3 +479,37 @@ fn a_sample_list_edited_by_hand_is_said_to_differ_from_its_draw() {
         ))
         .stderr(contains(code.as_str()));
 }
+
+/// Option values an assessor types in Chinese are taken like the English ones.
+#[test]
+fn option_values_may_be_written_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    let scores = |args: &[&str], out: &str| {
+        bin()
+            .args(["score", rep.to_str().unwrap(), "-q"])
+            .args(args)
+            .args(["-o", dir.path().join(out).to_str().unwrap()])
+            .assert()
+            .success();
+        read_report(&dir.path().join(out)).scores
+    };
+    assert_eq!(
+        scores(&["--rate", "事项", "--units", "实施主体"], "zh.json"),
+        scores(&["--rate", "item", "--units", "subject"], "en.json")
+    );
+    bin()
+        .args([
+            "sample",
+            rep.to_str().unwrap(),
+            "--seed",
+            "7",
+            "--stratify",
+            "事项类型",
+            "-q",
+        ])
+        .args(["-o", dir.path().join("分层").to_str().unwrap()])
+        .assert()
+        .success();
+}

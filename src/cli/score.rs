@@ -22,8 +22,10 @@ use crate::source::Notice;
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum RateArg {
     /// 要素出错率: failing ÷ applicable element checks
+    #[value(aliases = ["要素", "要素出错率"])]
     Element,
     /// 事项出错率: items with an error ÷ sampled items
+    #[value(aliases = ["事项", "事项出错率"])]
     Item,
 }
 
@@ -31,19 +33,22 @@ pub(crate) enum RateArg {
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub(crate) enum UnitsArg {
     /// As recorded at check time
+    #[value(aliases = ["默认"])]
     Default,
     /// One unit per 实施主体
+    #[value(aliases = ["实施主体", "主体"])]
     Subject,
     /// One unit per 行政区划代码
+    #[value(aliases = ["区划", "行政区划"])]
     Region,
 }
 
 /// Unit options shared by `sample` and `score`.
 #[derive(Debug, Args)]
 pub(crate) struct UnitArgs {
-    /// 怎样划分考核单位: default 按检查时的划分，subject 每个实施主体
-    /// 一个单位，region 每个行政区划代码一个单位
-    /// （默认: [score] units，没有设则 default）
+    /// 怎样划分考核单位: default（或 默认）按检查时的划分，subject（或
+    /// 实施主体）每个实施主体一个单位，region（或 区划）每个行政区划代码
+    /// 一个单位（默认: [score] units，没有设则 default）
     #[arg(long, value_enum, value_name = "划分", verbatim_doc_comment)]
     units: Option<UnitsArg>,
     /// 单位对照表（CSV 或 XLSX，列: 实施主体或区划、考核单位、类型）
@@ -72,8 +77,8 @@ pub struct ScoreArgs {
     /// 不用报告中记录的复核结果，按检查结果计分
     #[arg(long, conflicts_with = "review")]
     no_review: bool,
-    /// 出错率口径: element 要素出错率（出错的要素检查 ÷ 适用的要素检查），
-    /// item 事项出错率（有错误的事项 ÷ 抽查的事项）
+    /// 出错率口径: element（或 要素）要素出错率（出错的要素检查 ÷ 适用的
+    /// 要素检查），item（或 事项）事项出错率（有错误的事项 ÷ 抽查的事项）
     /// （默认: 计过分的报告沿用原口径，否则 [score] rate，
     /// 没有设则 element）
     #[arg(long, value_enum, value_name = "口径", verbatim_doc_comment)]
