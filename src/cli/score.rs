@@ -132,6 +132,18 @@ pub(crate) fn load_mapping(
 }
 
 /// Prints bad rows of a handed-back file.
+/// The problems an earlier scoring met in the file `source` (its sample list or review file),
+/// which still stand when that scoring's sample or review is reused.
+fn problems_of<'a>(earlier: &'a [Notice], source: &'a str) -> impl Iterator<Item = FileIssue> + 'a {
+    earlier
+        .iter()
+        .filter(move |n| n.provenance.source == source)
+        .map(|n| FileIssue {
+            place: n.provenance.clone(),
+            message: n.message.clone(),
+        })
+}
+
 pub(crate) fn print_issues(what: &str, issues: &[FileIssue]) {
     for i in issues {
         say!("  注意: {what} {} — {}", i.place, i.message);
@@ -169,15 +181,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
     issues.extend(sample_issues);
     if let (None, Some(earlier)) = (&args.sample, &record) {
         // The recorded sample's file was read then: its problems still stand.
-        issues.extend(
-            earlier_scoring
-                .iter()
-                .filter(|n| n.provenance.source == earlier.source)
-                .map(|n| FileIssue {
-                    place: n.provenance.clone(),
-                    message: n.message.clone(),
-                }),
-        );
+        issues.extend(problems_of(&earlier_scoring, &earlier.source));
     }
     report.sample = record;
     let reviewed = match &args.review {
@@ -263,15 +267,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
                     earlier.source,
                     earlier.findings.len() - rejected
                 );
-                issues.extend(
-                    earlier_scoring
-                        .iter()
-                        .filter(|n| n.provenance.source == earlier.source)
-                        .map(|n| FileIssue {
-                            place: n.provenance.clone(),
-                            message: n.message.clone(),
-                        }),
-                );
+                issues.extend(problems_of(&earlier_scoring, &earlier.source));
                 let open = open_disputes(&report, &decisions);
                 if open > 0 && !args.quiet {
                     say!(
