@@ -35,8 +35,8 @@ pub struct SampleArgs {
     /// （默认: [score] method，没有设则 gb2828）
     #[arg(long, value_name = "方法", verbatim_doc_comment)]
     method: Option<String>,
-    /// 按事项类型分层抽样，写 item_type 或 事项类型（[score] stratify = true 时
-    /// 也分层）
+    /// 按事项类型分层抽样，写 item_type 或 事项类型
+    /// （[score] stratify = true 时也分层）
     #[arg(long, value_enum, value_name = "分层", verbatim_doc_comment)]
     stratify: Option<Stratify>,
     #[command(flatten)]
