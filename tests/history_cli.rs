@@ -12,6 +12,11 @@ use zwfw_audit::history::{RunStatus, RunTime, Store};
 mod nightly_support;
 use nightly_support::fixture;
 
+mod common {
+    pub mod workbook;
+}
+use common::workbook::{save_sheet, sheet_rows};
+
 fn workdir() -> tempfile::TempDir {
     nightly_support::workdir("trend_runs = 5\n")
 }
@@ -496,13 +501,7 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
 
 /// The 问题清单 sheet of a workbook, as strings.
 fn zwfw_audit_rows(path: &Path) -> Vec<Vec<String>> {
-    use calamine::{Data, Reader, Xlsx, open_workbook};
-    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
-    let sheet = wb.worksheet_range("问题清单").unwrap();
-    sheet
-        .rows()
-        .map(|r| r.iter().map(Data::to_string).collect())
-        .collect()
+    sheet_rows(path, "问题清单")
 }
 
 /// Run again within the same second (by hand right after cron, or by a retry): the second run
@@ -562,14 +561,7 @@ fn a_reply_on_a_closed_row_is_skipped_with_a_word() {
     rows[row][fix] = "已整改".into();
     let replies = d.join("回复");
     std::fs::create_dir(&replies).unwrap();
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
-    for (r, cells) in rows.iter().enumerate() {
-        for (c, v) in cells.iter().enumerate() {
-            ws.write_string(r as u32, c as u16, v).unwrap();
-        }
-    }
-    wb.save(replies.join(list.file_name().unwrap())).unwrap();
+    save_sheet(&replies.join(list.file_name().unwrap()), "问题清单", &rows);
     let run = Command::cargo_bin("zwfw-audit")
         .unwrap()
         .current_dir(d)

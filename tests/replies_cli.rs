@@ -8,24 +8,18 @@ use std::path::Path;
 use assert_cmd::Command;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 
+mod common {
+    pub mod workbook;
+}
+use common::workbook::{col, save_sheet, sheet_rows};
+
 fn zwfw() -> Command {
     Command::cargo_bin("zwfw-audit").unwrap()
 }
 
+/// The 问题清单 sheet of a fix list.
 fn rows(path: &Path) -> Vec<Vec<String>> {
-    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
-    let sheet = wb.worksheet_range("问题清单").unwrap();
-    sheet
-        .rows()
-        .map(|r| r.iter().map(Data::to_string).collect())
-        .collect()
-}
-
-fn col(header: &[String], name: &str) -> usize {
-    header
-        .iter()
-        .position(|h| h == name)
-        .unwrap_or_else(|| panic!("no column {name}"))
+    sheet_rows(path, "问题清单")
 }
 
 /// Checks the sample into `dir/out` (report.json and the fix lists) and returns that folder.
@@ -44,14 +38,7 @@ fn checked_sample(dir: &Path) -> std::path::PathBuf {
 
 /// Saves rows (the header first) as a workbook's 问题清单 sheet, as Excel saves an edited list.
 fn save_list(path: &Path, rows: &[Vec<String>]) {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let ws = wb.add_worksheet().set_name("问题清单").unwrap();
-    for (r, row) in rows.iter().enumerate() {
-        for (c, v) in row.iter().enumerate() {
-            ws.write_string(r as u32, c as u16, v).unwrap();
-        }
-    }
-    wb.save(path).unwrap();
+    save_sheet(path, "问题清单", rows);
 }
 
 #[test]

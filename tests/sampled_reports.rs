@@ -8,8 +8,12 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use calamine::{Data, Reader, Xlsx, open_workbook};
 use serde_json::Value;
+
+mod common {
+    pub mod workbook;
+}
+use common::workbook::{col, sheet_rows};
 
 fn zwfw() -> Command {
     Command::cargo_bin("zwfw-audit").unwrap()
@@ -20,19 +24,7 @@ fn json(path: &Path) -> Value {
 }
 
 fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
-    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
-    wb.worksheet_range(name)
-        .unwrap()
-        .rows()
-        .map(|r| r.iter().map(Data::to_string).collect())
-        .collect()
-}
-
-fn col(header: &[String], name: &str) -> usize {
-    header
-        .iter()
-        .position(|h| h == name)
-        .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+    sheet_rows(path, name)
 }
 
 /// Runs `zwfw-audit args…`, expecting success; returns stderr (where the tool talks).
