@@ -295,3 +295,36 @@ fn an_unused_mapping_row_is_reported_whether_streaming_or_not() {
     }
     assert_eq!(notices[0], notices[1]);
 }
+
+/// A report drawn and scored while checking (streaming, and in memory with --no-stream) records
+/// its draw: `score` of that report scores the same items again, saying so, instead of silently
+/// scoring every item.
+#[test]
+fn score_of_a_report_sampled_while_checking_keeps_its_draw() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = input(tmp.path());
+    for (name, extra) in [("stream", &[][..]), ("memory", &["--no-stream"][..])] {
+        let out = tmp.path().join(name);
+        let mut args = vec!["--sample", "gb2828", "--seed", "20261128"];
+        args.extend_from_slice(extra);
+        check(&input, &out, &args).success();
+        let checked = report(&out.join("report.json"));
+        let recorded = checked.sample.as_ref().expect("the draw is recorded");
+        assert_eq!(recorded.method, "gb2828（边检查边抽样）");
+        assert_eq!(recorded.seed, "20261128");
+        assert_eq!(
+            recorded.items.len(),
+            checked.scores.iter().map(|s| s.sampled).sum::<usize>()
+        );
+        let scored = tmp.path().join(format!("{name}.scored.json"));
+        bin()
+            .arg("score")
+            .arg(out.join("report.json"))
+            .arg("-o")
+            .arg(&scored)
+            .assert()
+            .success()
+            .stderr(contains("沿用报告中记录的抽样"));
+        assert_eq!(report(&scored).scores, checked.scores, "{name}");
+    }
+}

@@ -209,7 +209,11 @@ pub fn check_ndjson(
         history: None,
         review: None,
         replies: Vec::new(),
-        sample: None,
+        // Kept, so that `score` of this report scores the drawn items again.
+        sample: opts.sample.as_ref().map(|spec| {
+            let rows: Vec<_> = drawn.iter().map(|d| d.row.clone()).collect();
+            crate::score::sample::streaming_record(&rows, spec, &dir.join("sample.xlsx"))
+        }),
         scoring_notices: Vec::new(),
     };
     let report_path = dir.join("report.json");

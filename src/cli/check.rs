@@ -178,6 +178,14 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         .as_ref()
         .map(|(rows, _)| rows.iter().map(|r| r.index).collect());
     report.scores = crate::score::score_units(&report, &mapping, chosen.as_ref(), None, score_opts);
+    // Kept, so that `score` of this report scores the drawn items again.
+    report.sample = sample.as_ref().map(|(rows, spec)| {
+        let dir = args
+            .output
+            .clone()
+            .unwrap_or_else(|| config.output.dir.join(&run_id));
+        crate::score::sample::streaming_record(rows, spec, &dir.join("sample.xlsx"))
+    });
     if report.summary.items == 0
         && report
             .notices

@@ -122,6 +122,27 @@ impl SampleSpec {
     }
 }
 
+/// The record of a streaming draw (`check --sample`) that the report keeps, so that a later
+/// `score` of that report scores the same items; `source` is the list written beside it.
+pub fn streaming_record(
+    rows: &[SampleRow],
+    spec: &SampleSpec,
+    source: &std::path::Path,
+) -> crate::report::SampleRecord {
+    crate::report::SampleRecord {
+        source: source.display().to_string(),
+        seed: spec.seed.to_string(),
+        method: spec.streaming_label(),
+        items: rows
+            .iter()
+            .map(|r| crate::report::SampledItem {
+                unit: r.unit.clone(),
+                code: r.code.trim().to_owned(),
+            })
+            .collect(),
+    }
+}
+
 /// What follows the method in the 方法 cell of a list drawn by `check --sample`.
 pub const STREAMING_MARK: &str = "（边检查边抽样）";
 
