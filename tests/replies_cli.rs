@@ -36,6 +36,21 @@ fn checked_sample(dir: &Path) -> std::path::PathBuf {
     out
 }
 
+/// Gathers the replies in `replies` into the report checked into `out`, writing `formats` into
+/// `rendered`; expects success and returns what the tool said (stderr).
+fn gather(out: &Path, replies: &Path, formats: &str, rendered: &Path) -> String {
+    let run = zwfw()
+        .arg("report")
+        .arg(out.join("report.json"))
+        .arg("--replies")
+        .arg(replies)
+        .args(["--format", formats, "-o"])
+        .arg(rendered)
+        .assert()
+        .success();
+    String::from_utf8(run.get_output().stderr.clone()).unwrap()
+}
+
 /// Saves rows (the header first) as a workbook's 问题清单 sheet, as Excel saves an edited list.
 fn save_list(path: &Path, rows: &[Vec<String>]) {
     save_sheet(path, "问题清单", rows);
@@ -89,16 +104,7 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
     std::fs::write(replies.join("~$整改清单-东至县-回复.xlsx"), b"lock").unwrap();
 
     let rendered = dir.path().join("rendered");
-    let run = zwfw()
-        .arg("report")
-        .arg(out.join("report.json"))
-        .arg("--replies")
-        .arg(&replies)
-        .args(["--format", "xlsx,html", "-o"])
-        .arg(&rendered)
-        .assert()
-        .success();
-    let said = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    let said = gather(&out, &replies, "xlsx,html", &rendered);
     assert!(
         said.contains("已读取 1 个回复文件：3 条问题有回复，其中有异议 1 条（东至县 1 条）"),
         "{said}"
@@ -380,16 +386,7 @@ fn a_list_sent_again_supersedes_the_earlier_copy() {
     }
 
     let rendered = dir.path().join("rendered");
-    let run = zwfw()
-        .arg("report")
-        .arg(out.join("report.json"))
-        .arg("--replies")
-        .arg(&replies)
-        .args(["--format", "json,xlsx,html", "-o"])
-        .arg(&rendered)
-        .assert()
-        .success();
-    let said = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    let said = gather(&out, &replies, "json,xlsx,html", &rendered);
     assert!(
         said.contains("有不同的回复；这个文件保存得较晚，采用这一行"),
         "{said}"

@@ -105,6 +105,19 @@ fn bin() -> Command {
     Command::cargo_bin("zwfw-audit").unwrap()
 }
 
+/// Writes the test report into `dir` and draws its sample (seed 20261128) as `dir/<name>.csv`
+/// and `.xlsx`; returns the report's path.
+fn report_and_sample(dir: &Path, name: &str) -> std::path::PathBuf {
+    let rep = dir.join("report.json");
+    write_report(&rep);
+    bin()
+        .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
+        .args(["-o", dir.join(name).to_str().unwrap()])
+        .assert()
+        .success();
+    rep
+}
+
 fn read_report(path: &Path) -> Report {
     report::json::read(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -250,13 +263,7 @@ fn rejections_outside_the_sample_are_counted_as_such() {
 #[test]
 fn a_sample_list_is_read_by_content_not_by_name() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
-    bin()
-        .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
-        .args(["-o", dir.path().join("sample").to_str().unwrap()])
-        .assert()
-        .success();
+    let rep = report_and_sample(dir.path(), "sample");
     std::fs::copy(
         dir.path().join("sample.xlsx"),
         dir.path().join("抽样清单（WPS）.xls"),
@@ -443,13 +450,7 @@ fn explain_finds_a_rule_as_people_write_it() {
 #[test]
 fn a_sample_list_edited_by_hand_is_said_to_differ_from_its_draw() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
-    bin()
-        .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
-        .args(["-o", dir.path().join("抽样").to_str().unwrap()])
-        .assert()
-        .success();
+    let rep = report_and_sample(dir.path(), "抽样");
     let list = dir.path().join("抽样.csv");
     let score = || {
         let mut cmd = bin();
