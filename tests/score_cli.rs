@@ -10,6 +10,11 @@ use zwfw_audit::model::{Finding, Outcome, Provenance, Severity};
 use zwfw_audit::report::{self, ItemEntry, ItemStatus, Report, RuleInfo, SCHEMA_VERSION, Summary};
 use zwfw_audit::unit::UnitKind;
 
+mod common {
+    pub mod workbook;
+}
+use common::workbook::{col, sheet_rows};
+
 /// 60 items: 贵池区 (county) and 池州市市场监督管理局 (department); every 4th item's 咨询电话 fails.
 fn write_report(path: &Path) {
     let mut items = Vec::new();
@@ -513,4 +518,106 @@ fn option_values_may_be_written_in_chinese() {
         .args(["-o", dir.path().join("分层").to_str().unwrap()])
         .assert()
         .success();
+}
+
+/// The 事项 sheet of a scored report lets an assessor recount every score by hand: over the
+/// sampled rows of a unit, 出错要素 ÷ 计分要素 are the 汇总 working's x/n (复核后出错要素 after the
+/// review), and 缺项 summed by 事项类型 over all rows is what 编制完整 deducted for. 出错要素明细
+/// names the failing element and marks the empty and the rejected ones.
+#[test]
+fn the_items_sheet_recounts_the_scores() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = report_and_sample(dir.path(), "sample");
+    // Every other failing 咨询电话 of 贵池区 was left empty (缺项): B13 trips on a blank value.
+    let mut r = read_report(&rep);
+    let mut empties = 0;
+    for f in r.findings.iter_mut().filter(|f| f.unit == "贵池区") {
+        if empties % 2 == 0 {
+            f.evidence = String::new();
+        }
+        empties += 1;
+    }
+    let mut out = Vec::new();
+    report::json::write(&r, &mut out).unwrap();
+    std::fs::write(&rep, out).unwrap();
+    // The assessor rejects the first two findings of the department.
+    let rejected: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| f.unit == "池州市市场监督管理局")
+        .take(2)
+        .collect();
+    let mut csv = String::from("实施编码,规则,原文,复核结果\n");
+    for f in &rejected {
+        writeln!(csv, "{},B13,12345,驳回（有人工接听）", f.item_code).unwrap();
+    }
+    let review = dir.path().join("复核.csv");
+    std::fs::write(&review, csv).unwrap();
+    let scored = dir.path().join("report.scored.json");
+    bin()
+        .args(["score", rep.to_str().unwrap(), "-q", "--sample"])
+        .arg(dir.path().join("sample.xlsx"))
+        .arg("--review")
+        .arg(&review)
+        .assert()
+        .success();
+    bin()
+        .args(["report", scored.to_str().unwrap(), "-q", "--format", "xlsx"])
+        .assert()
+        .success();
+    let scores = read_report(&scored).scores;
+    let rows = sheet_rows(&dir.path().join("整改清单-全部.xlsx"), "事项");
+    let h = &rows[0];
+    let num = |row: &Vec<String>, name: &str| -> usize { row[col(h, name)].parse().unwrap() };
+    for s in &scores {
+        let unit: Vec<&Vec<String>> = rows[1..]
+            .iter()
+            .filter(|row| row[col(h, "考核单位")] == s.unit)
+            .collect();
+        let sampled: Vec<&&Vec<String>> = unit
+            .iter()
+            .filter(|row| row[col(h, "是否抽中")] == "是")
+            .collect();
+        assert_eq!(sampled.len(), s.sampled, "{}", s.unit);
+        let sum = |rows: &[&&Vec<String>], name: &str| -> usize {
+            rows.iter().map(|row| num(row, name)).sum()
+        };
+        assert_eq!(sum(&sampled, "计分要素"), s.checks, "{}", s.unit);
+        assert_eq!(sum(&sampled, "出错要素"), s.failed_checks, "{}", s.unit);
+        assert_eq!(
+            Some(sum(&sampled, "复核后出错要素")),
+            s.reviewed_failed_checks,
+            "{}",
+            s.unit
+        );
+        let missing = |public: bool| -> usize {
+            unit.iter()
+                .filter(|row| row[col(h, "事项类型")].contains("公共服务") == public)
+                .map(|row| num(row, "缺项"))
+                .sum()
+        };
+        match &s.completeness {
+            Some(c) => {
+                assert_eq!(
+                    (missing(false), missing(true)),
+                    (c.power_missing, c.public_missing)
+                );
+                assert!(c.power_missing + c.public_missing > 0, "{c:?}");
+            }
+            None => assert_eq!(missing(false) + missing(true), 0, "{}", s.unit),
+        }
+    }
+    let detail = |code: &str| -> String {
+        let row = rows[1..]
+            .iter()
+            .find(|row| row[col(h, "实施编码")] == code)
+            .unwrap();
+        row[col(h, "出错要素明细")].clone()
+    };
+    let county: Vec<&Finding> = r.findings.iter().filter(|f| f.unit == "贵池区").collect();
+    assert_eq!(detail(&county[0].item_code), "咨询电话（B13，缺项）");
+    assert_eq!(detail(&county[1].item_code), "咨询电话（B13）");
+    assert_eq!(detail(&rejected[0].item_code), "咨询电话（B13，已驳回）");
+    let passing = format!("113417000030000000{:013}", 2);
+    assert_eq!(detail(&passing), "");
 }

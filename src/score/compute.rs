@@ -9,7 +9,7 @@ use super::units::UnitMapping;
 use super::{Completeness, RateKind, UnitScore};
 use crate::model::text::is_blank_or_placeholder;
 use crate::model::{Outcome, Severity};
-use crate::report::{ItemStatus, Report};
+use crate::report::{ItemEntry, ItemStatus, Report};
 use crate::unit::UnitKind;
 
 /// How to score.
@@ -62,56 +62,96 @@ pub fn appendix_rules(report: &Report) -> BTreeSet<&str> {
 /// for the automatic score; rejected findings `false` after review). An element that failed is
 /// recomputed as passing when every error finding it had was rejected.
 pub fn tally_items(report: &Report, kept: &[bool]) -> Vec<ItemTally> {
-    let appendix = appendix_rules(report);
-    // (code, name, rule) → (error findings, kept error findings, kept missing-evidence findings)
-    let mut errs: BTreeMap<(&str, &str, &str), (usize, usize, usize)> = BTreeMap::new();
-    for (i, f) in report.findings.iter().enumerate() {
-        if f.severity != Severity::Error {
-            continue;
-        }
-        let e = errs
-            .entry((f.item_code.as_str(), f.item_name.as_str(), f.rule.as_str()))
-            .or_default();
-        e.0 += 1;
-        if kept.get(i).copied().unwrap_or(true) {
-            e.1 += 1;
-            if is_missing_evidence(&f.evidence) {
-                e.2 += 1;
+    let checks = ElementChecks::new(report, kept);
+    report.items.iter().map(|item| checks.tally(item)).collect()
+}
+
+/// What the scores count of each item of one report: its applicable appendix element checks and
+/// which of them fail (and were found empty), after a review when `kept` says so. Built once per
+/// report; [`tally_items`] counts with it, and the 事项 sheet lists the failing elements with it so
+/// that an assessor can recount a unit's score item by item.
+pub struct ElementChecks<'r> {
+    appendix: BTreeSet<&'r str>,
+    /// (code, name, rule) → (error findings, kept error findings, kept missing-evidence findings)
+    errors: BTreeMap<(&'r str, &'r str, &'r str), (usize, usize, usize)>,
+}
+
+/// One failing appendix element check of an item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FailedCheck<'r> {
+    /// The rule that checks the element.
+    pub rule: &'r str,
+    /// Whether the element was found empty (缺项, counted by 编制完整).
+    pub missing: bool,
+}
+
+impl<'r> ElementChecks<'r> {
+    /// The checks of `report`, with findings `f` where `kept[f]` is `false` rejected (a finding
+    /// past the end of `kept` stands).
+    pub fn new(report: &'r Report, kept: &[bool]) -> Self {
+        let mut errors: BTreeMap<_, (usize, usize, usize)> = BTreeMap::new();
+        for (i, f) in report.findings.iter().enumerate() {
+            if f.severity != Severity::Error {
+                continue;
             }
+            let e = errors
+                .entry((f.item_code.as_str(), f.item_name.as_str(), f.rule.as_str()))
+                .or_default();
+            e.0 += 1;
+            if kept.get(i).copied().unwrap_or(true) {
+                e.1 += 1;
+                if is_missing_evidence(&f.evidence) {
+                    e.2 += 1;
+                }
+            }
+        }
+        ElementChecks {
+            appendix: appendix_rules(report),
+            errors,
         }
     }
-    report
-        .items
-        .iter()
-        .map(|item| {
-            let mut t = ItemTally::default();
-            if item.status != ItemStatus::Checked {
-                return t;
+
+    /// The item's applicable appendix element checks and the failing ones, in outcome order
+    /// (none for an item that could not be read).
+    pub fn of<'i>(&self, item: &'i ItemEntry) -> (usize, Vec<FailedCheck<'i>>) {
+        let mut applicable = 0;
+        let mut failed = Vec::new();
+        if item.status != ItemStatus::Checked {
+            return (applicable, failed);
+        }
+        for (rule, outcome) in &item.outcomes {
+            if !self.appendix.contains(rule.as_ref()) {
+                continue;
             }
-            for (rule, outcome) in &item.outcomes {
-                if !appendix.contains(rule.as_ref()) {
-                    continue;
-                }
-                match outcome {
-                    Outcome::NotApplicable => {}
-                    Outcome::Pass => t.applicable += 1,
-                    Outcome::Fail => {
-                        t.applicable += 1;
-                        let key = (item.code.as_str(), item.name.as_str(), rule.as_ref());
-                        let (all, still, missing) = errs.get(&key).copied().unwrap_or_default();
-                        let overturned = all > 0 && still == 0;
-                        if !overturned {
-                            t.failed += 1;
-                            if missing > 0 {
-                                t.missing += 1;
-                            }
-                        }
+            match outcome {
+                Outcome::NotApplicable => {}
+                Outcome::Pass => applicable += 1,
+                Outcome::Fail => {
+                    applicable += 1;
+                    let key = (item.code.as_str(), item.name.as_str(), rule.as_ref());
+                    let (all, still, missing) = self.errors.get(&key).copied().unwrap_or_default();
+                    let overturned = all > 0 && still == 0;
+                    if !overturned {
+                        failed.push(FailedCheck {
+                            rule: rule.as_ref(),
+                            missing: missing > 0,
+                        });
                     }
                 }
             }
-            t
-        })
-        .collect()
+        }
+        (applicable, failed)
+    }
+
+    /// The item's counts.
+    pub fn tally(&self, item: &ItemEntry) -> ItemTally {
+        let (applicable, failed) = self.of(item);
+        ItemTally {
+            applicable,
+            failed: failed.len(),
+            missing: failed.iter().filter(|c| c.missing).count(),
+        }
+    }
 }
 
 /// Whether a 事项类型 (code or label) is 公共服务 (code 20); everything else, including an empty
