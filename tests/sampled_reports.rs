@@ -374,11 +374,11 @@ fn sampled_fix_lists_show_the_working_and_what_was_drawn() {
         assert_eq!(r[drawn], expected, "{r:?}");
     }
     let items = sheet(&all, "事项");
-    assert_eq!(items[0].last().unwrap(), "是否抽中");
-    let marked = items[1..]
-        .iter()
-        .filter(|r| r.last().unwrap() == "是")
-        .count();
+    // After the item's own columns (来源), before what the scores count of it.
+    let drawn = col(&items[0], "是否抽中");
+    assert_eq!(items[0][drawn - 1], "来源");
+    assert_eq!(items[0][drawn + 1], "计分要素");
+    let marked = items[1..].iter().filter(|r| r[drawn] == "是").count();
     assert_eq!(marked, a.drawn.len());
     let csv = std::fs::read_to_string(dir.join("findings.csv")).unwrap();
     assert!(csv.lines().next().unwrap().ends_with(",是否抽中,指纹"));

@@ -190,10 +190,15 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         && report
             .notices
             .iter()
-            .any(|n| n.level == source::NoticeLevel::Error)
+            .any(|n| n.level >= source::NoticeLevel::Warning)
     {
         for n in &report.notices {
-            say!("错误: {} — {}", n.provenance, n.message);
+            let level = if n.level == source::NoticeLevel::Error {
+                "错误"
+            } else {
+                "注意"
+            };
+            say!("{level}: {} — {}", n.provenance, n.message);
         }
         bail!("没有读到任何事项");
     }
@@ -361,10 +366,15 @@ fn run_streaming(
         && out
             .notices
             .iter()
-            .any(|n| n.level == source::NoticeLevel::Error)
+            .any(|n| n.level >= source::NoticeLevel::Warning)
     {
         for n in &out.notices {
-            say!("错误: {} — {}", n.provenance, n.message);
+            let level = if n.level == source::NoticeLevel::Error {
+                "错误"
+            } else {
+                "注意"
+            };
+            say!("{level}: {} — {}", n.provenance, n.message);
         }
         bail!("没有读到任何事项");
     }

@@ -8,13 +8,14 @@
 //!   listed in every workbook; those of the assessor's files (sample, review, mapping) only in
 //!   the all-units one.
 //! - **问题清单** — one row per finding, columns [`fixlist::HEADERS`], then 指纹 (a report scored
-//!   on a sample adds 是否抽中 before 指纹; 事项 adds it last). The clerk fills
+//!   on a sample adds 是否抽中 before 指纹; 事项 adds it after 来源). The clerk fills
 //!   整改情况, 是否有异议 (有/无, a dropdown) and 异议理由; each header has a note saying who fills
 //!   it. Only the all-units workbook, which is the assessors', has 考核单位 and 复核结果
 //!   (确认/驳回, a dropdown) — a unit's clerk has no assessor's column to fill by mistake.
 //!   `score --review` reads 复核结果 back.
 //! - **事项** — every audited item with its pass / fail / n/a counts; the all-units workbook also
-//!   lists the items that could not be read, with the reason.
+//!   lists the items that could not be read, with the reason. Once scored, what the scores count
+//!   of each item follows ([`SCORING_HEADERS`]), so that an assessor can recount a score by hand.
 //! - **规则说明** — each rule the 问题清单 cites: what it checks, its basis in the appendix, examples
 //!   and how to fix, so a clerk can fix or dispute a finding without the HTML report.
 //!

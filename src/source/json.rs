@@ -78,6 +78,12 @@ impl Reader for JsonReader {
                 Some(b'{') => {
                     let map: BTreeMap<&str, &RawValue> =
                         serde_json::from_str(text).map_err(syntax)?;
+                    if super::own_output::OwnOutput::is_report(map.keys().copied()) {
+                        sink(Record::Notice(
+                            super::own_output::OwnOutput::Report.skipped(&name),
+                        ));
+                        return Ok(());
+                    }
                     match map.get("items") {
                         Some(items) if items.get().starts_with('[') => {
                             empty = "\"items\" 数组是空的";

@@ -26,6 +26,7 @@
 
 use std::collections::HashMap;
 
+use super::own_output::OwnOutput;
 use super::{Notice, NoticeLevel, Record};
 use crate::config::Labels;
 use crate::model::text::{label_note, to_halfwidth};
@@ -97,6 +98,33 @@ impl Sheet {
 /// is dropped once its rows are in the items: a large workbook's cell texts and its items are not
 /// all in memory at once.
 pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record)) {
+    // The tool's own fix lists and sample lists among the inputs are skipped, whole files at a
+    // time (a fix list's 事项 sheet would read as items too), and said once each.
+    let mut own: Vec<(&str, OwnOutput)> = Vec::new();
+    for sheet in &sheets {
+        if own.iter().any(|(source, _)| *source == sheet.source) {
+            continue;
+        }
+        if let Some(kind) = sheet
+            .rows
+            .iter()
+            .take(HEADER_SCAN_ROWS)
+            .find_map(|row| OwnOutput::of_header(row))
+        {
+            own.push((&sheet.source, kind));
+        }
+    }
+    let own: Vec<(String, OwnOutput)> = own.into_iter().map(|(s, k)| (s.to_owned(), k)).collect();
+    for (source, kind) in &own {
+        sink(Record::Notice(kind.skipped(source)));
+    }
+    let sheets: Vec<Sheet> = sheets
+        .into_iter()
+        .filter(|s| !own.iter().any(|(source, _)| *source == s.source))
+        .collect();
+    if sheets.is_empty() && !own.is_empty() {
+        return;
+    }
     let mut notices = Vec::new();
     let tables = Tables::new(labels, &mut notices);
     // What each sheet holds, from its first rows; the notice for a workbook without items needs
