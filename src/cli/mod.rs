@@ -1,5 +1,5 @@
 //! The command line: the only place that knows about clap. Each subcommand parses its arguments,
-//! calls the library, prints, and returns an [`ExitCode`]-like number.
+//! calls the library, prints, and returns an [`ExitCode`](std::process::ExitCode)-like number.
 
 use std::path::Path;
 
