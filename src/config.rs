@@ -117,7 +117,7 @@ impl Config {
         })
     }
 
-    /// Parses configuration text; an error says where and what in Chinese ([`toml_reason`]).
+    /// Parses configuration text; an error says where and what in Chinese (`toml_reason`).
     pub fn parse(text: &str) -> Result<Self, String> {
         toml::from_str(text).map_err(|e| toml_reason(&e, text))
     }

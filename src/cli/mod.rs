@@ -31,7 +31,7 @@ mod zh;
 
 pub use zh::parse_args;
 
-/// The command line. Its help is Chinese throughout (see [`zh`]): the doc comments of the
+/// The command line. Its help is Chinese throughout (see the `zh` module): the doc comments of the
 /// subcommands and options below are what a clerk reads under `--help`.
 #[derive(Debug, Parser)]
 #[command(

@@ -12,7 +12,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     out.write_all(b"\n")
 }
 
-/// Reads a report written by [`write`].
+/// Reads a report written by [`write()`].
 pub fn read(text: &str) -> Result<Report, String> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| format!("不是 JSON 报告: {e}"))?;
@@ -28,7 +28,7 @@ pub fn read(text: &str) -> Result<Report, String> {
     serde_json::from_value(value).map_err(|e| format!("报告内容不完整: {e}"))
 }
 
-/// Appends `value` to `out` exactly as [`write`] prints it as an element of a top-level array
+/// Appends `value` to `out` exactly as [`write()`] prints it as an element of a top-level array
 /// field of the report (`items`, `findings`): serde_json's pretty printer (indent 2) starting
 /// two levels deep, so every line, the first included, is indented by four more spaces.
 ///

@@ -15,7 +15,7 @@
 //!   `score --review` reads 复核结果 back.
 //! - **事项** — every audited item with its pass / fail / n/a counts; the all-units workbook also
 //!   lists the items that could not be read, with the reason. Once scored, what the scores count
-//!   of each item follows ([`SCORING_HEADERS`]), so that an assessor can recount a score by hand.
+//!   of each item follows (`SCORING_HEADERS`), so that an assessor can recount a score by hand.
 //! - **规则说明** — each rule the 问题清单 cites: what it checks, its basis in the appendix, examples
 //!   and how to fix, so a clerk can fix or dispute a finding without the HTML report.
 //!

@@ -539,7 +539,7 @@ pub(super) fn verdict(
 
 /// A rule's partial result on `item` named `owner`, that depends only on the elements `reads`:
 /// shared with an earlier item with the same elements, or `compute`d and kept. `size` estimates
-/// the bytes a result holds. Outside a [`BatchScope`] (a rule called directly) it is computed.
+/// the bytes a result holds. Outside a `BatchScope` (a rule called directly) it is computed.
 pub fn memo<T: Any>(
     item: &Item,
     owner: &'static str,

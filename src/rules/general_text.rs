@@ -927,7 +927,7 @@ fn label_len(kept: &str) -> usize {
 /// [`normalize_for_compare`] as characters, into `out` (cleared first): the same text decoded
 /// once, for the comparisons that then go character by character without decoding again (see
 /// `similarity_tests::char_versions_agree_with_the_strings`). Han characters are decoded by hand
-/// from their three bytes, like [`push_compare_chars`] recognises them; every other character
+/// from their three bytes, like `push_compare_chars` recognises them; every other character
 /// goes through the same mapping as there.
 pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
     // Written by index into a slice as long as `s` has bytes: no character lowers to more
@@ -1224,7 +1224,7 @@ pub fn scan_stopwords(normalized: &str) -> StopwordScan {
     StopwordScan { present, count }
 }
 
-/// Removes the [`STOPWORDS`] from a text already through [`normalize_for_compare`]: what
+/// Removes the `STOPWORDS` from a text already through [`normalize_for_compare`]: what
 /// [`without_stopwords`] does after normalising. Word after word in list order, every occurrence
 /// (`replace(word, "")`), skipping the words one of whose characters the text lacks.
 pub fn remove_stopwords(normalized: &mut String) {

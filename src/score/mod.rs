@@ -1,6 +1,6 @@
 //! Sampling and scoring: from per-element outcomes to the 14-point (市直部门, 附件1 row 11) and
 //! 8-point (县区, 附件2 row 14) accuracy scores with their uncertainty. Pure functions over a
-//! [`Report`](crate::report::Report); files handed to and back from assessors (sample lists,
+//! [`Report`]; files handed to and back from assessors (sample lists,
 //! review lists, unit mappings) are read and written in [`sample_file`], [`review`] and [`units`].
 //!
 //! # Formulas

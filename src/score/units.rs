@@ -232,7 +232,7 @@ impl MappingUse {
 
     /// The notices: one per row that decided no item (with the uncovered 实施主体 it most likely
     /// meant, when one is close), one per 考核单位 a character away from an existing unit, then
-    /// one line listing the uncovered 实施主体 or regions (the first [`UNCOVERED_SHOWN`]).
+    /// one line listing the uncovered 实施主体 or regions (the first `UNCOVERED_SHOWN`).
     pub fn issues(&self, mapping: &UnitMapping) -> Vec<FileIssue> {
         let mut out = Vec::new();
         let Some(source) = &mapping.source else {

@@ -61,7 +61,7 @@ pub struct Sheet {
     pub rows: Vec<Vec<String>>,
     /// Cells (index into `rows`, column) that the workbook stores as numbers of nine digits or
     /// more: a phone or code typed into a number cell has lost its leading 0, or every digit past
-    /// the 15th ([`numeric_notices`](self::numeric_notices) says so). Empty for text formats.
+    /// the 15th (`numbers::check` says so). Empty for text formats.
     pub long_numbers: Vec<(usize, usize)>,
 }
 
