@@ -210,6 +210,7 @@ fn large_report() -> Report {
         replies: Vec::new(),
         sample: None,
         scoring_notices: Vec::new(),
+        scoring_settings: None,
     };
     report.summarize();
     report

@@ -99,6 +99,7 @@ fn write_report(path: &Path) {
         replies: Vec::new(),
         sample: None,
         scoring_notices: Vec::new(),
+        scoring_settings: None,
     };
     r.summarize();
     let mut out = Vec::new();
@@ -623,4 +624,98 @@ fn the_items_sheet_recounts_the_scores() {
     assert_eq!(detail(&rejected[0].item_code), "咨询电话（B13，已驳回）");
     let passing = format!("113417000030000000{:013}", 2);
     assert_eq!(detail(&passing), "");
+}
+
+/// Scoring a scored report again (with the review, say) groups and rounds as the first scoring
+/// did, from what the report recorded, even when the mapping file is no longer at hand; a flag
+/// still overrides it, and a sample drawn under another grouping is then said in one line, not
+/// row by row, and not taken for a list edited by hand.
+#[test]
+fn a_rescore_keeps_the_unit_mapping_and_decimals() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let rep = d.join("report.json");
+    write_report(&rep);
+    let mapping = d.join("对照表.csv");
+    std::fs::write(
+        &mapping,
+        "实施主体,考核单位,类型\n贵池区,贵池区人民政府,县区\n",
+    )
+    .unwrap();
+    bin()
+        .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
+        .arg("--mapping")
+        .arg(&mapping)
+        .arg("-o")
+        .arg(d.join("sample"))
+        .assert()
+        .success();
+    let first = d.join("s1.json");
+    bin()
+        .args(["score", rep.to_str().unwrap(), "-q", "--decimals", "1"])
+        .arg("--mapping")
+        .arg(&mapping)
+        .arg("--sample")
+        .arg(d.join("sample.xlsx"))
+        .arg("-o")
+        .arg(&first)
+        .assert()
+        .success();
+    std::fs::remove_file(&mapping).unwrap();
+    let units = |r: &Report| -> Vec<String> { r.scores.iter().map(|s| s.unit.clone()).collect() };
+    let s1 = read_report(&first);
+    assert!(
+        units(&s1).contains(&"贵池区人民政府".to_owned()),
+        "{:?}",
+        units(&s1)
+    );
+
+    let review = d.join("复核.csv");
+    let f = &s1.findings[0];
+    std::fs::write(
+        &review,
+        format!(
+            "实施编码,规则,原文,复核结果\n{},B13,12345,驳回\n",
+            f.item_code
+        ),
+    )
+    .unwrap();
+    let second = d.join("s2.json");
+    bin()
+        .args(["score", first.to_str().unwrap(), "--review"])
+        .arg(&review)
+        .arg("-o")
+        .arg(&second)
+        .assert()
+        .success()
+        .stderr(contains(
+            "沿用报告中记录的单位划分（单位对照表 对照表.csv，1 行）",
+        ))
+        .stderr(contains("沿用报告中记录的小数位数: 1"))
+        .stderr(contains("与当前单位划分").not());
+    let s2 = read_report(&second);
+    assert_eq!(units(&s2), units(&s1));
+    assert_eq!(s2.scoring_settings, s1.scoring_settings);
+    for s in &s2.scores {
+        let tenths = s.score * 10.0;
+        assert!((tenths - tenths.round()).abs() < 1e-9, "{}: {}", s.unit, s.score);
+    }
+
+    // Told to group by default, it does; the recorded sample's 贵池区人民政府 rows are said once.
+    let third = d.join("s3.json");
+    let out = bin()
+        .args(["score", first.to_str().unwrap(), "--units", "default"])
+        .arg("-o")
+        .arg(&third)
+        .assert()
+        .success()
+        .stderr(contains("清单可能被改过").not());
+    let err = String::from_utf8(out.get_output().stderr.clone()).unwrap();
+    let said: Vec<&str> = err
+        .lines()
+        .filter(|l| l.contains("与当前单位划分不同"))
+        .collect();
+    assert_eq!(said.len(), 1, "{err}");
+    assert!(said[0].contains("「贵池区人民政府」→「贵池区」"), "{err}");
+    assert!(units(&read_report(&third)).contains(&"贵池区".to_owned()));
 }

@@ -66,6 +66,7 @@ pub fn check_records(
         replies: Vec::new(),
         sample: None,
         scoring_notices: Vec::new(),
+        scoring_settings: None,
     };
     report.summarize();
     report

@@ -215,6 +215,10 @@ pub fn check_ndjson(
             crate::score::sample::streaming_record(&rows, spec, &dir.join("sample.xlsx"))
         }),
         scoring_notices: Vec::new(),
+        scoring_settings: opts
+            .scores
+            .as_ref()
+            .map(|(mapping, o)| crate::report::ScoringSettings::of(mapping, *o)),
     };
     let report_path = dir.join("report.json");
     assemble(&report, &items, &findings, &report_path).map_err(|source| StreamError::Write {

@@ -178,6 +178,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         .as_ref()
         .map(|(rows, _)| rows.iter().map(|r| r.index).collect());
     report.scores = crate::score::score_units(&report, &mapping, chosen.as_ref(), None, score_opts);
+    report.scoring_settings = Some(crate::report::ScoringSettings::of(&mapping, score_opts));
     // Kept, so that `score` of this report scores the drawn items again.
     report.sample = sample.as_ref().map(|(rows, spec)| {
         let dir = args

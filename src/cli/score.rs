@@ -153,7 +153,24 @@ pub(crate) fn print_issues(what: &str, issues: &[FileIssue]) {
 pub fn run(args: &ScoreArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
     let mut report = load_report(&args.report)?;
-    let (mapping, map_issues) = super::mapping_for(&args.units, &config, &report)?;
+    // A scored report is grouped and rounded again as it was (its mapping's rows are in it),
+    // unless a flag says otherwise: the rescore with the review is often run without the
+    // mapping file at hand.
+    let recorded = report.scoring_settings.take();
+    let (mapping, map_issues) = match &recorded {
+        Some(earlier) if args.units.units.is_none() && args.units.mapping.is_none() => {
+            let mapping = UnitMapping::from_grouping(&earlier.grouping);
+            if mapping.source.is_some() || mapping.mode != config.score.units {
+                say!(
+                    "沿用报告中记录的单位划分（{}）；要改用别的，请加 --mapping 或 --units",
+                    earlier.grouping.describe()
+                );
+            }
+            let issues = mapping.coverage(&report.items);
+            (mapping, issues)
+        }
+        _ => super::mapping_for(&args.units, &config, &report)?,
+    };
     print_issues("单位对照表", &map_issues);
     // A report scored before (by `score`) is scored again as it was: same sample, same review,
     // same rate, unless a flag says otherwise; each reuse is said in one line.
@@ -169,8 +186,14 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             Some(RateArg::Item) => RateKind::Item,
             None => earlier_rate.unwrap_or(config.score.rate),
         },
-        decimals: args.decimals.unwrap_or(config.score.decimals),
+        decimals: args
+            .decimals
+            .or(recorded.as_ref().map(|r| r.decimals))
+            .unwrap_or(config.score.decimals),
     };
+    if args.decimals.is_none() && opts.decimals != config.score.decimals {
+        say!("沿用报告中记录的小数位数: {}", opts.decimals);
+    }
     if args.rate.is_none() && earlier_rate.is_some_and(|k| k != config.score.rate) {
         say!("沿用报告中的出错率口径: {}", opts.rate_kind.label_zh());
     }
@@ -300,6 +323,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
     notices.dedup();
     report.scoring_notices = notices;
     report.scores = scores;
+    report.scoring_settings = Some(crate::report::ScoringSettings::of(&mapping, opts));
     let out_path = args
         .output
         .clone()

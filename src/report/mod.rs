@@ -78,6 +78,30 @@ pub struct Report {
     /// workbook and the HTML show them, a unit's workbook does not.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scoring_notices: Vec<Notice>,
+    /// How the scores grouped the items into units and rounded: scoring the report again reuses
+    /// them unless a flag says otherwise, so that forgetting `--mapping` on the rescore with the
+    /// review does not regroup the units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scoring_settings: Option<ScoringSettings>,
+}
+
+/// How a report was scored, beyond the rate each score names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScoringSettings {
+    /// The unit grouping and the mapping file's rows.
+    pub grouping: crate::score::units::Grouping,
+    /// Decimals of the rounded scores.
+    pub decimals: u32,
+}
+
+impl ScoringSettings {
+    /// The settings of scores computed with `mapping` and `opts`.
+    pub fn of(mapping: &crate::score::UnitMapping, opts: crate::score::ScoreOptions) -> Self {
+        ScoringSettings {
+            grouping: mapping.grouping(),
+            decimals: opts.decimals,
+        }
+    }
 }
 
 /// The sample a scored report was scored on: the file it came from, the seed and method the file

@@ -192,7 +192,8 @@ pub fn read(
 /// report: a row deleted, added or changed by hand changes a unit's score, and an assessor must
 /// be able to show a unit that its items were drawn, not picked. One issue per unit that differs,
 /// naming up to three items missing and three added. Lists of `check --sample` (drawn while
-/// checking, by another draw) and lists without 种子 or 方法 are not checked.
+/// checking, by another draw), lists without 种子 or 方法, and lists drawn under another unit
+/// grouping (a 考核单位 this grouping does not have: [`select`] says so) are not checked.
 pub fn redraw_differences(
     table: &Table,
     report: &Report,
@@ -217,6 +218,15 @@ pub fn redraw_differences(
     else {
         return Vec::new();
     };
+    let lots = lots(report, mapping);
+    if let Some(c) = table.column(&["考核单位"])
+        && table.rows.iter().any(|(_, cells)| {
+            let unit = unneutralize(cell(cells, Some(c)));
+            !unit.is_empty() && !lots.contains_key(unit.trim())
+        })
+    {
+        return Vec::new();
+    }
     let spec = super::sample::SampleSpec {
         method,
         seed,
@@ -227,7 +237,7 @@ pub fn redraw_differences(
         expected.entry(row.unit).or_default().insert(row.index);
     }
     let mut listed: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
-    for (unit, (_, lot)) in lots(report, mapping) {
+    for (unit, (_, lot)) in lots {
         let mine: BTreeSet<usize> = lot.into_iter().filter(|i| chosen.contains(i)).collect();
         if !mine.is_empty() || expected.contains_key(&unit) {
             listed.insert(unit, mine);
@@ -297,6 +307,7 @@ pub fn select(
         }
     }
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
+    let mut differ: Vec<(u64, String, &str)> = Vec::new();
     for (row, cells) in &table.rows {
         let code = unneutralize(cell(cells, Some(code_col))).trim();
         if code.is_empty() {
@@ -315,12 +326,51 @@ pub fn select(
         *k += 1;
         let file_unit = unneutralize(cell(cells, unit_col));
         if !file_unit.is_empty() && file_unit != unit {
-            issues.push(table.issue(
-                *row,
-                format!("考核单位 \"{file_unit}\" 与当前单位划分 \"{unit}\" 不同，按当前划分计分"),
-            ));
+            differ.push((*row, file_unit.to_owned(), unit));
         }
         chosen.insert(i);
     }
+    issues.extend(unit_differences(table, differ));
     Ok((chosen, issues))
+}
+
+/// Rows whose 考核单位 differs from the current grouping, as issues: each row when there are a few
+/// (an item moved by a mapping edited since); one line with the pairs when there are more, since
+/// then the sample was drawn with another grouping (`--mapping`, `--units`) than the scoring's.
+fn unit_differences(table: &Table, differ: Vec<(u64, String, &str)>) -> Vec<FileIssue> {
+    const ROWS_SAID: usize = 3;
+    const PAIRS_SAID: usize = 5;
+    if differ.len() <= ROWS_SAID {
+        return differ
+            .into_iter()
+            .map(|(row, file_unit, unit)| {
+                table.issue(
+                    row,
+                    format!(
+                        "考核单位 \"{file_unit}\" 与当前单位划分 \"{unit}\" 不同，按当前划分计分"
+                    ),
+                )
+            })
+            .collect();
+    }
+    let rows = differ.len();
+    let mut pairs: BTreeMap<(String, &str), usize> = BTreeMap::new();
+    for (_, file_unit, unit) in differ {
+        *pairs.entry((file_unit, unit)).or_default() += 1;
+    }
+    let mut said: Vec<String> = pairs
+        .iter()
+        .take(PAIRS_SAID)
+        .map(|((file_unit, unit), n)| format!("「{file_unit}」→「{unit}」{n} 行"))
+        .collect();
+    if pairs.len() > PAIRS_SAID {
+        said.push(format!("等 {} 种", pairs.len()));
+    }
+    vec![FileIssue {
+        place: crate::model::Provenance::file(&table.source),
+        message: format!(
+            "{rows} 行的考核单位与当前单位划分不同，按当前划分计分：{}。抽样时用了单位对照表（--mapping）或 --units 的，计分时请用同样的",
+            said.join("、")
+        ),
+    }]
 }

@@ -82,7 +82,90 @@ fn item_keys(item: &ItemEntry) -> [Cow<'_, str>; 6] {
     ]
 }
 
+/// How a scored report's items were grouped into units: the mode and the rows of the mapping
+/// file, kept in the report ([`crate::report::ScoringSettings`]) so that scoring it again groups
+/// them the same way without the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Grouping {
+    /// Grouping for items no mapping row names.
+    pub mode: UnitMode,
+    /// The mapping file read, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mapping: Option<String>,
+    /// Its rows, by key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<MappingRow>,
+}
+
+/// One row of a unit mapping file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MappingRow {
+    /// 实施主体, 统一社会信用代码 or 区划 (see the module docs).
+    pub key: String,
+    /// 考核单位.
+    pub unit: String,
+    /// Its kind.
+    pub kind: UnitKind,
+}
+
+impl Grouping {
+    /// How the grouping is said when it is reused: `单位对照表 对照表.xlsx（12 行）`, `按实施主体`.
+    pub fn describe(&self) -> String {
+        let mode = match self.mode {
+            UnitMode::Default => "",
+            UnitMode::Subject => "按实施主体",
+            UnitMode::Region => "按行政区划",
+        };
+        match &self.mapping {
+            Some(file) => {
+                let name = Path::new(file)
+                    .file_name()
+                    .map_or(file.as_str(), |n| n.to_str().unwrap_or(file));
+                let rest = if mode.is_empty() {
+                    String::new()
+                } else {
+                    format!("，其余{mode}")
+                };
+                format!("单位对照表 {name}，{} 行{rest}", self.rows.len())
+            }
+            None if mode.is_empty() => "按检查时的划分".to_owned(),
+            None => mode.to_owned(),
+        }
+    }
+}
+
 impl UnitMapping {
+    /// The grouping as a scored report records it.
+    pub fn grouping(&self) -> Grouping {
+        Grouping {
+            mode: self.mode,
+            mapping: self.source.clone(),
+            rows: self
+                .rows
+                .iter()
+                .map(|(key, (unit, kind))| MappingRow {
+                    key: key.clone(),
+                    unit: unit.clone(),
+                    kind: *kind,
+                })
+                .collect(),
+        }
+    }
+
+    /// The mapping a scored report recorded (without the rows' places in the file).
+    pub fn from_grouping(g: &Grouping) -> Self {
+        UnitMapping {
+            mode: g.mode,
+            rows: g
+                .rows
+                .iter()
+                .map(|r| (r.key.clone(), (r.unit.clone(), r.kind)))
+                .collect(),
+            places: BTreeMap::new(),
+            source: g.mapping.clone(),
+        }
+    }
+
     /// The key of the mapping row that decides the item's unit, if any.
     fn row_for(&self, item: &ItemEntry) -> Option<(&str, &(String, UnitKind))> {
         if self.rows.is_empty() {

@@ -292,6 +292,7 @@ pub fn report() -> Report {
         replies: Vec::new(),
         sample: None,
         scoring_notices: Vec::new(),
+        scoring_settings: None,
     };
     report.summarize();
     report

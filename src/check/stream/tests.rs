@@ -186,6 +186,7 @@ fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
     assert!(report.notices.iter().all(|n| !n.message.contains("重复")));
     let opts = ScoreOptions::default();
     report.scores = score_units(&report, &UnitMapping::default(), None, None, opts);
+    report.scoring_settings = Some(report::ScoringSettings::of(&UnitMapping::default(), opts));
     assert!(report.scores.len() > 50);
     let got = check_ndjson(
         &inputs,
@@ -223,6 +224,7 @@ fn sample_in_the_stream_equals_the_draw_over_the_in_memory_report() {
     let chosen = want.iter().map(|r| r.index).collect();
     let opts = ScoreOptions::default();
     report.scores = score_units(&report, &mapping, Some(&chosen), None, opts);
+    report.scoring_settings = Some(report::ScoringSettings::of(&mapping, opts));
     assert!(report.scores.iter().any(|s| s.sampled < s.items));
     for chunk in [1, 64, 5000] {
         let dir = tmp.path().join(format!("chunk-{chunk}"));

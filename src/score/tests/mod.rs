@@ -100,6 +100,7 @@ pub(super) fn report(items: Vec<ItemEntry>, findings: Vec<Finding>) -> Report {
         replies: Vec::new(),
         sample: None,
         scoring_notices: Vec::new(),
+        scoring_settings: None,
     };
     r.summarize();
     r
