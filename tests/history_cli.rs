@@ -15,7 +15,7 @@ use nightly_support::fixture;
 mod common {
     pub mod workbook;
 }
-use common::workbook::{save_sheet, sheet_rows};
+use common::workbook::{col, save_sheet, sheet_rows};
 
 fn workdir() -> tempfile::TempDir {
     nightly_support::workdir("trend_runs = 5\n")
@@ -99,6 +99,36 @@ fn nightly_runs_print_a_summary_and_exit_by_the_new_findings_threshold() {
         .collect();
     assert_eq!(statuses.iter().filter(|s| **s == "new").count(), 2);
     assert_eq!(statuses.len(), 9);
+    // The removed item's finding still says whose it was: the 实施主体 it had on night 1, in the
+    // history and on its unit's fix list.
+    let gone = r["history"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["status"] == "gone")
+        .unwrap();
+    let night1 = report(d, "n1");
+    let subject = night1["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["code"] == gone["item_code"])
+        .unwrap()["subject"]
+        .as_str()
+        .unwrap();
+    assert!(!subject.is_empty());
+    assert_eq!(gone["subject"], subject);
+    let unit = gone["unit"].as_str().unwrap();
+    let rows = sheet_rows(
+        &d.join(format!("reports/n2/整改清单-{unit}.xlsx")),
+        "问题清单",
+    );
+    let h = &rows[0];
+    let row = rows[1..]
+        .iter()
+        .find(|row| row[col(h, "状态")] == "已移除")
+        .unwrap();
+    assert_eq!(row[col(h, "实施主体")], subject, "{row:?}");
     // The same export again the next night: nothing new, so even the threshold exits 0.
     audit(d, 2, "n2b", "2026-11-22T02:00:00+08:00")
         .args(["--fail-on-new", "error"])

@@ -698,7 +698,12 @@ fn a_rescore_keeps_the_unit_mapping_and_decimals() {
     assert_eq!(s2.scoring_settings, s1.scoring_settings);
     for s in &s2.scores {
         let tenths = s.score * 10.0;
-        assert!((tenths - tenths.round()).abs() < 1e-9, "{}: {}", s.unit, s.score);
+        assert!(
+            (tenths - tenths.round()).abs() < 1e-9,
+            "{}: {}",
+            s.unit,
+            s.score
+        );
     }
 
     // Told to group by default, it does; the recorded sample's 贵池区人民政府 rows are said once.

@@ -39,10 +39,22 @@ pub(crate) fn unit_figures(checked: &Checked) -> BTreeMap<String, UnitHistory> {
     units
 }
 
+/// Each 实施编码's 实施主体, from the report's items (the first item with the code).
+pub(crate) fn subjects(report: &crate::report::Report) -> HashMap<&str, &str> {
+    let mut subjects = HashMap::with_capacity(report.items.len());
+    for item in &report.items {
+        subjects
+            .entry(item.code.as_str())
+            .or_insert(item.subject.as_str());
+    }
+    subjects
+}
+
 struct BaseFinding {
     unit: String,
     item_code: String,
     item_name: String,
+    subject: String,
     rule: String,
     element: String,
     severity: Severity,
@@ -132,7 +144,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT fingerprint, unit, item_code, item_name, rule, element, severity, message,
-                        first_seen
+                        first_seen, subject
                  FROM findings WHERE run_id = ?1",
             )
             .map_err(|e| self.err(e))?;
@@ -149,6 +161,7 @@ impl Store {
                     severity: severity.parse().unwrap_or(Severity::Error),
                     message: r.get(7)?,
                     first_seen: r.get(8)?,
+                    subject: r.get(9)?,
                 },
             ))
         })
@@ -269,6 +282,7 @@ impl Store {
         let first_seen = self.first_seen_map(time)?;
         let age = |seen: &str| RunTime::parse(seen).map_or(0, |t| days_between(t.date, time.date));
         let report = &checked.report;
+        let subjects = subjects(report);
         let mut findings: BTreeMap<String, FindingHistory> = BTreeMap::new();
         for (f, fp) in report.findings.iter().zip(&checked.fingerprints) {
             if findings.contains_key(fp) {
@@ -299,6 +313,11 @@ impl Store {
                     unit: f.unit.clone(),
                     item_code: f.item_code.clone(),
                     item_name: f.item_name.clone(),
+                    subject: subjects
+                        .get(f.item_code.as_str())
+                        .copied()
+                        .unwrap_or_default()
+                        .to_owned(),
                     rule: f.rule.clone(),
                     element: f.element.clone(),
                     severity: f.severity,
@@ -336,6 +355,7 @@ impl Store {
                     unit: b.unit,
                     item_code: b.item_code,
                     item_name: b.item_name,
+                    subject: b.subject,
                     rule: b.rule,
                     element: b.element,
                     severity: b.severity,

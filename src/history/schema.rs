@@ -9,11 +9,13 @@
 //!   item status (checked/unreadable); findings marked waived.
 //! - **v3**: what of a run's input could not be read (`runs.input_problems`, NULL when it was read
 //!   whole): such a run is kept and shown, but is no baseline for later runs.
+//! - **v4**: each finding's 实施主体 (`findings.subject`, empty for runs stored before): a 已移除
+//!   row, whose item is gone from the input, still says whose it was.
 
 use rusqlite::Connection;
 
 /// The schema version this tool writes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// The v1 schema, exactly as the first release created it.
 pub const V1_SQL: &str = "
@@ -98,8 +100,14 @@ ALTER TABLE runs ADD COLUMN input_problems TEXT;
 PRAGMA user_version = 3;
 ";
 
+/// v3 → v4.
+const V4_SQL: &str = "
+ALTER TABLE findings ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+PRAGMA user_version = 4;
+";
+
 /// The migration from version `n - 1` to `n` is `MIGRATIONS[n - 1]`.
-const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL];
+const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL, V4_SQL];
 
 /// The store's `user_version`.
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

@@ -312,9 +312,10 @@ impl Store {
             }
             let mut st = tx.prepare(
                 "INSERT OR IGNORE INTO findings (run_id, fingerprint, unit, item_code, item_name,
-                   rule, element, severity, message, first_seen, waived)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                   rule, element, severity, message, first_seen, waived, subject)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
+            let subjects = super::diff::subjects(report);
             for (f, fp) in report.findings.iter().zip(&checked.fingerprints) {
                 let seen = first_seen.get(fp).unwrap_or(&run.time.text);
                 st.execute(params![
@@ -330,6 +331,10 @@ impl Store {
                     crate::report::fixlist::description(f),
                     seen,
                     checked.waived.contains(fp),
+                    subjects
+                        .get(f.item_code.as_str())
+                        .copied()
+                        .unwrap_or_default(),
                 ])?;
             }
             let mut st = tx.prepare(

@@ -137,6 +137,10 @@ pub struct FindingHistory {
     pub item_code: String,
     /// 事项名称.
     pub item_name: String,
+    /// 实施主体 (this run's; the baseline's for 已整改/已移除, empty for runs stored before the
+    /// store kept it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub subject: String,
     /// Rule id.
     pub rule: String,
     /// Appendix element.

@@ -321,6 +321,18 @@ impl<'a> RowContext<'a> {
     pub fn subject(&self, code: &str) -> &'a str {
         self.subjects.get(code).copied().unwrap_or_default()
     }
+
+    /// 实施主体 of a closed finding: its item's in this run, or for an item since removed the one
+    /// the history kept (empty for findings stored before it kept them).
+    pub fn closed_subject<'h>(&self, h: &'h FindingHistory) -> &'h str
+    where
+        'a: 'h,
+    {
+        match self.subject(&h.item_code) {
+            "" => &h.subject,
+            s => s,
+        }
+    }
 }
 
 /// A 问题清单 row: a finding of this run, or (with history) a closed baseline finding.
@@ -358,7 +370,7 @@ impl FixRow<'_> {
                 (cells, status, fp)
             }
             FixRow::Closed(h) => (
-                closed_row(seq, h, ctx.subject(&h.item_code), ctx.closed_note(h)),
+                closed_row(seq, h, ctx.closed_subject(h), ctx.closed_note(h)),
                 Some(status_label(Some(h))),
                 h.fingerprint.clone(),
             ),
