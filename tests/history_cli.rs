@@ -747,3 +747,65 @@ fn a_since_naming_no_run_leaves_no_incomplete_run() {
         .stdout(contains("对比运行 n1"))
         .stdout(contains("未完成的运行").not());
 }
+
+/// A workbook that is no export (someone's 统计表 saved into the exports folder) is reported every
+/// night, but gave the baseline no item, so it hides none: the nights stay baselines and compare
+/// with each other, as they do when an export named by date is replaced by tonight's. The
+/// county's export gone from the folder makes a night incomplete, though reading the folder
+/// meets no error.
+#[test]
+fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
+    let dir = workdir();
+    let d = dir.path();
+    let (city, county) = split_night1(d);
+    let night = |id: &str, at: &str| {
+        let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
+        cmd.current_dir(d)
+            .args(["audit", "--config", "zwfw-audit.toml", "-q"])
+            .args(["--run-id", id, "--at", at, "--input", "exports"]);
+        cmd
+    };
+    night("n1", "2026-11-20T02:00:00+08:00").assert().code(0);
+    // 统计表.xlsx: a monthly statistics sheet, nothing like an export (no item table).
+    save_sheet(
+        &d.join("exports/统计表.xlsx"),
+        "11月",
+        &[
+            vec!["单位".into(), "办件量".into(), "好评率".into()],
+            vec!["贵池区".into(), "1532".into(), "99.8%".into()],
+        ],
+    );
+    for (id, at, base) in [
+        ("n2", "2026-11-21T02:00:00+08:00", "n1"),
+        ("n3", "2026-11-22T02:00:00+08:00", "n2"),
+    ] {
+        let out = night(id, at).assert().code(0);
+        let said = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(!said.contains("输入不完整"), "{said}");
+        assert!(
+            said.contains("统计表.xlsx") && said.contains("没有找到事项表"),
+            "{said}"
+        );
+        let r = report(d, id);
+        assert_eq!(r["history"]["baseline"]["id"], base, "{}", r["history"]);
+        assert!(
+            r["history"]["input_problems"].is_null()
+                || r["history"]["input_problems"] == serde_json::json!([])
+        );
+    }
+    // Exports named by date: yesterday's file gone, its items back under tonight's name.
+    std::fs::rename(&city, d.join("exports/市直_20261123.json")).unwrap();
+    night("n4", "2026-11-23T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("输入不完整").not());
+    // The county's export gone from the folder: nothing to read says so, the baseline does.
+    std::fs::remove_file(&county).unwrap();
+    night("n5", "2026-11-24T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("注意: 运行 n5 的输入不完整"))
+        .stdout(contains("县区.json — 对比运行 n4 从这个文件读到"))
+        .stdout(contains("本次没有这个文件"));
+    assert_eq!(report(d, "n5")["history"]["baseline"]["id"], "n4");
+}

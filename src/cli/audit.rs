@@ -413,7 +413,13 @@ fn nightly_steps(
             .collect();
         bail!("没有读到任何事项: {}", why.join("；"));
     }
-    let input_problems = input_problems(&records);
+    let baseline_files = store.baseline_files(args.since.as_deref(), run.time())?;
+    let mut input_problems = input_problems(&records, &|source| {
+        counts_for_baseline(source, baseline_files.as_ref())
+    });
+    if let Some(baseline) = &baseline_files {
+        input_problems.extend(gone_files(store, baseline, &records)?);
+    }
     // 2. Check, reusing unchanged items.
     let info = RunInfo {
         run_id: run.id().to_owned(),
@@ -493,19 +499,79 @@ fn nightly_steps(
     Ok(i32::from(threshold.is_some_and(|t| view.has_new_at(t))))
 }
 
+/// Whether a reading problem in `source` (a file, a folder, a page's URL; CSV files read
+/// together are joined with 、) can hide items the baseline had, so that the run must not become
+/// a baseline. A file that is there tonight but gave the baseline no item cannot: a stray
+/// workbook someone saved into the exports folder, a county's first export. A path that is not
+/// there (or is a folder) might have held anything, and counts. With no record of the baseline's
+/// files (`None`: stored before the store kept them), everything counts.
+fn counts_for_baseline(source: &str, baseline_files: Option<&history::BaselineFiles>) -> bool {
+    let Some(files) = baseline_files else {
+        return true;
+    };
+    source.split('、').any(|s| {
+        files.contains(&history::source_key(s)) || !s.contains("://") && !Path::new(s).is_file()
+    })
+}
+
+/// Files the baseline read items from that are not there tonight (deleted from a folder input,
+/// moved, not yet exported), when most of their items were not read from anywhere else either:
+/// a folder that lost a county's export says nothing while it is read, and the county's
+/// findings would all turn 已移除. A file renamed (exports named by date) whose items come back
+/// under the new name is not one. Files the run could not open are left to their own notice.
+fn gone_files(
+    store: &Store,
+    baseline: &history::BaselineFiles,
+    records: &[Record],
+) -> Result<Vec<String>> {
+    let mut tonight: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for r in records {
+        match r {
+            Record::Item(item) => {
+                tonight.insert(item.code.trim());
+            }
+            Record::Unreadable(u) => {
+                if let Some(code) = &u.code {
+                    tonight.insert(code.trim());
+                }
+            }
+            Record::Notice(n) => {
+                said.insert(history::source_key(&n.provenance.source));
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    for (source, items) in baseline.files() {
+        if source.contains("://") || Path::new(source).exists() || said.contains(source) {
+            continue;
+        }
+        let codes = store.baseline_codes(baseline, source)?;
+        let unread = codes.iter().filter(|c| !tonight.contains(c.trim())).count();
+        if unread * 2 > items {
+            problems.push(format!(
+                "{source} — 对比运行 {} 从这个文件读到 {items} 个事项，本次没有这个文件，其中 {unread} 个事项本次也没有读到（文件被删除、移走，或还没导出）",
+                baseline.run_id
+            ));
+        }
+    }
+    Ok(problems)
+}
+
 /// What of the input could not be read, as `place — reason`: the errors met reading (a file
 /// missing or holding no item table, a sheet or a key column lost), and a file whose last record
 /// breaks off (cut short while it was written or copied: what followed is lost). A run with any
 /// is kept and shown, but is no baseline: what it did not read would count as 已移除 tonight and
-/// as 新增 again tomorrow, with its age reset.
-fn input_problems(records: &[Record]) -> Vec<String> {
+/// as 新增 again tomorrow, with its age reset. Problems of sources for which `counts` says no
+/// ([`counts_for_baseline`]) are left out: they are still among the run's notices.
+fn input_problems(records: &[Record], counts: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut problems = Vec::new();
     // Per file, the last record when it is an unreadable one that breaks off.
     let mut last: Vec<(&str, Option<&source::Unreadable>)> = Vec::new();
     for r in records {
         let (file, cut) = match r {
             Record::Notice(n) => {
-                if n.level == NoticeLevel::Error {
+                if n.level == NoticeLevel::Error && counts(&n.provenance.source) {
                     problems.push(format!("{} — {}", n.provenance, n.message));
                 }
                 continue;
@@ -523,8 +589,8 @@ fn input_problems(records: &[Record]) -> Vec<String> {
             None => last.push((file, cut)),
         }
     }
-    problems.extend(last.iter().filter_map(|(_, cut)| {
-        cut.map(|u| {
+    problems.extend(last.iter().filter_map(|(file, cut)| {
+        cut.filter(|_| counts(file)).map(|u| {
             format!(
                 "{} — 文件在这里中途结束，后面的事项没有读到（导出可能还没写完，或没有复制完整），请重新导出",
                 u.provenance
@@ -591,16 +657,29 @@ fn write_summary(
             w.fingerprint, w.reason
         )?;
     }
-    // Errors met reading are the input problems listed above; quiet leaves out the merely
-    // informative notices (an instructions sheet skipped).
-    let notices = checked
+    // Errors met reading that could hide baseline items are the input problems listed above;
+    // quiet leaves out the merely informative notices (an instructions sheet skipped).
+    let listed = |n: &&source::Notice| {
+        n.level == NoticeLevel::Error
+            && view
+                .input_problems
+                .contains(&format!("{} — {}", n.provenance, n.message))
+    };
+    let notices: Vec<&source::Notice> = checked
         .report
         .notices
         .iter()
         .filter(|n| !quiet || n.level >= NoticeLevel::Warning)
-        .filter(|n| n.level != NoticeLevel::Error);
-    for line in super::notice_lines(notices, &dir.join("report.html")) {
+        .filter(|n| !listed(n))
+        .collect();
+    for line in super::notice_lines(notices.iter().copied(), &dir.join("report.html")) {
         writeln!(out, "  {line}")?;
+    }
+    if notices.iter().any(|n| n.level == NoticeLevel::Error) {
+        writeln!(
+            out,
+            "  （以上读不到的文件在对比基准中没有事项，不影响对比；不是导出文件的，请移出导出文件夹）"
+        )?;
     }
     if quiet {
         return Ok(());
@@ -723,12 +802,39 @@ mod tests {
             item("市直.ndjson", 3),
             broken("市直.ndjson", 4, "缺少字段「实施编码」"),
         ];
+        let every = |_: &str| true;
         assert_eq!(
-            input_problems(&records),
+            input_problems(&records, &every),
             [
                 "县区.ndjson 第2行 — 文件在这里中途结束，后面的事项没有读到（导出可能还没写完，或没有复制完整），请重新导出"
             ]
         );
-        assert!(input_problems(&records[2..]).is_empty());
+        assert!(input_problems(&records[2..], &every).is_empty());
+        // A file the baseline read nothing from loses no baseline item.
+        assert!(input_problems(&records, &|f| f != "县区.ndjson").is_empty());
+    }
+
+    /// A file there tonight counts only if the baseline read items from it; a path that is not
+    /// there, or a folder, always counts; without a record of the baseline's files, all count.
+    #[test]
+    fn problems_count_when_they_can_hide_baseline_items() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = |name: &str| {
+            let p = dir.path().join(name);
+            std::fs::write(&p, "x").unwrap();
+            p.display().to_string()
+        };
+        let (export, stray) = (file("东至县.xlsx"), file("统计表.xlsx"));
+        let missing = dir.path().join("贵池区.xlsx").display().to_string();
+        let folder = dir.path().display().to_string();
+        let baseline = history::BaselineFiles::new("n1", [(history::source_key(&export), 3)]);
+        let counts = |s: &str| counts_for_baseline(s, Some(&baseline));
+        assert!(counts(&export));
+        assert!(!counts(&stray));
+        assert!(counts(&missing));
+        assert!(counts(&folder));
+        assert!(counts(&format!("{stray}、{export}")));
+        assert!(!counts("https://zwfw.example.gov.cn/guide/1.html"));
+        assert!(counts_for_baseline(&stray, None));
     }
 }

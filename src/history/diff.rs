@@ -39,6 +39,39 @@ pub(crate) fn unit_figures(checked: &Checked) -> BTreeMap<String, UnitHistory> {
     units
 }
 
+/// The files a baseline run read items from ([`Store::baseline_files`]), each as a
+/// [`super::source_key`] with its count of items.
+#[derive(Debug, Clone, Default)]
+pub struct BaselineFiles {
+    /// The baseline run.
+    pub run_id: String,
+    files: Vec<(i64, String, usize)>,
+}
+
+impl BaselineFiles {
+    /// A baseline that read these files (`source_key`, items), for tests.
+    pub fn new(run_id: &str, files: impl IntoIterator<Item = (String, usize)>) -> Self {
+        BaselineFiles {
+            run_id: run_id.to_owned(),
+            files: files
+                .into_iter()
+                .enumerate()
+                .map(|(i, (s, n))| (i64::try_from(i).unwrap_or_default(), s, n))
+                .collect(),
+        }
+    }
+
+    /// Whether the baseline read items from the file with this [`super::source_key`].
+    pub fn contains(&self, key: &str) -> bool {
+        self.files.iter().any(|(_, s, n)| s == key && *n > 0)
+    }
+
+    /// The files, with their counts of items.
+    pub fn files(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.files.iter().map(|(_, s, n)| (s.as_str(), *n))
+    }
+}
+
 /// Each 实施编码's 实施主体, from the report's items (the first item with the code).
 pub(crate) fn subjects(report: &crate::report::Report) -> HashMap<&str, &str> {
     let mut subjects = HashMap::with_capacity(report.items.len());
@@ -79,6 +112,62 @@ impl Store {
                 },
             )
             .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The files the baseline run (named by `since`, else the latest complete run before `time`)
+    /// read items from; empty without a baseline, `None` when the baseline was stored before the
+    /// store kept its files (every file then counts).
+    pub fn baseline_files(
+        &self,
+        since: Option<&str>,
+        time: &RunTime,
+    ) -> Result<Option<BaselineFiles>, HistoryError> {
+        let baseline = match since {
+            Some(s) => Some(self.resolve_since(s, time)?),
+            None => self.previous_complete(time)?,
+        };
+        let Some(baseline) = baseline else {
+            return Ok(Some(BaselineFiles::default()));
+        };
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT file_no, source, items FROM run_files WHERE run_id = ?1 ORDER BY file_no",
+            )
+            .map_err(|e| self.err(e))?;
+        let files: Vec<(i64, String, usize)> = st
+            .query_map([&baseline.id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, i64>(2)?.try_into().unwrap_or_default(),
+                ))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.err(e))?;
+        Ok((!files.is_empty()).then_some(BaselineFiles {
+            run_id: baseline.id,
+            files,
+        }))
+    }
+
+    /// The 实施编码 of the items the baseline read from its file `source` (as
+    /// [`BaselineFiles::files`] names it).
+    pub fn baseline_codes(
+        &self,
+        baseline: &BaselineFiles,
+        source: &str,
+    ) -> Result<Vec<String>, HistoryError> {
+        let Some((no, _, _)) = baseline.files.iter().find(|(_, s, _)| s == source) else {
+            return Ok(Vec::new());
+        };
+        let mut st = self
+            .conn
+            .prepare("SELECT code FROM items WHERE run_id = ?1 AND file_no = ?2")
+            .map_err(|e| self.err(e))?;
+        st.query_map(params![baseline.run_id, no], |r| r.get(0))
+            .and_then(Iterator::collect)
             .map_err(|e| self.err(e))
     }
 

@@ -45,6 +45,7 @@ mod store;
 mod view;
 mod waiver;
 
+pub use diff::BaselineFiles;
 pub use fingerprint::{fingerprint, normalize_evidence};
 pub use incremental::{CachedResult, Checked, check_incremental, item_hash};
 pub use schema::{SCHEMA_VERSION, V1_SQL};
@@ -227,6 +228,15 @@ impl RunTime {
 /// Calendar days from `from` to `to` (negative when `to` is earlier).
 pub(crate) fn days_between(from: jiff::civil::Date, to: jiff::civil::Date) -> i64 {
     from.until(to).map_or(0, |s| i64::from(s.get_days()))
+}
+
+/// How a run's file is named in `run_files`: a path made absolute (the configuration may name it
+/// relatively, from the folder cron starts in), a crawled page's URL as it is.
+pub fn source_key(source: &str) -> String {
+    if source.contains("://") {
+        return source.to_owned();
+    }
+    std::path::absolute(source).map_or_else(|_| source.to_owned(), |p| p.display().to_string())
 }
 
 /// A count as SQLite stores it.

@@ -41,6 +41,7 @@ impl Store {
                         OR EXISTS (SELECT 1 FROM findings f WHERE f.run_id = runs.id));
                  DELETE FROM items WHERE run_id IN (SELECT id FROM pruned);
                  DELETE FROM findings WHERE run_id IN (SELECT id FROM pruned);
+                 DELETE FROM run_files WHERE run_id IN (SELECT id FROM pruned);
                  DELETE FROM results WHERE content_hash NOT IN (SELECT content_hash FROM items);"
             ))?;
             let n: i64 = tx.query_row("SELECT COUNT(*) FROM pruned", [], |r| r.get(0))?;

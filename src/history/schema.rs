@@ -10,7 +10,11 @@
 //! - **v3**: what of a run's input could not be read (`runs.input_problems`, NULL when it was read
 //!   whole): such a run is kept and shown, but is no baseline for later runs.
 //! - **v4**: each finding's 实施主体 (`findings.subject`, empty for runs stored before): a 已移除
-//!   row, whose item is gone from the input, still says whose it was.
+//!   row, whose item is gone from the input, still says whose it was. The files each run read
+//!   items from (`run_files`, and each item's `file_no` among them): a file that gave the
+//!   baseline no item cannot make tonight's findings look 已移除, so its problems do not make
+//!   tonight's input incomplete; a file of the baseline that is gone tonight, with most of its
+//!   items, does.
 
 use rusqlite::Connection;
 
@@ -103,6 +107,14 @@ PRAGMA user_version = 3;
 /// v3 → v4.
 const V4_SQL: &str = "
 ALTER TABLE findings ADD COLUMN subject TEXT NOT NULL DEFAULT '';
+ALTER TABLE items ADD COLUMN file_no INTEGER;
+CREATE TABLE run_files (
+    run_id  TEXT NOT NULL REFERENCES runs (id),
+    file_no INTEGER NOT NULL,
+    source  TEXT NOT NULL,
+    items   INTEGER NOT NULL,
+    PRIMARY KEY (run_id, file_no)
+);
 PRAGMA user_version = 4;
 ";
 

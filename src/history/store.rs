@@ -292,22 +292,45 @@ impl Store {
             .map_err(|e| sql_err(&path, e))?;
         let write = || -> rusqlite::Result<usize> {
             let report = &checked.report;
+            // Each file the items came from, numbered in the order first met.
+            let mut files: Vec<(String, usize)> = Vec::new();
+            let mut file_no: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
             let mut st = tx.prepare(
-                "INSERT INTO items (run_id, seq, code, unit, content_hash, status)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO items (run_id, seq, code, unit, content_hash, status, file_no)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
             for (seq, (item, hash)) in report.items.iter().zip(&checked.hashes).enumerate() {
                 let status = match item.status {
                     crate::report::ItemStatus::Checked => "checked",
                     crate::report::ItemStatus::Unreadable => "unreadable",
                 };
+                let no = *file_no
+                    .entry(item.provenance.source.as_str())
+                    .or_insert_with(|| {
+                        files.push((super::source_key(&item.provenance.source), 0));
+                        files.len() - 1
+                    });
+                files[no].1 += 1;
                 st.execute(params![
                     run.id,
                     super::sql_count(seq),
                     item.code,
                     item.unit,
                     hash,
-                    status
+                    status,
+                    super::sql_count(no)
+                ])?;
+            }
+            let mut st = tx.prepare(
+                "INSERT INTO run_files (run_id, file_no, source, items) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (no, (source, items)) in files.iter().enumerate() {
+                st.execute(params![
+                    run.id,
+                    super::sql_count(no),
+                    source,
+                    super::sql_count(*items)
                 ])?;
             }
             let mut st = tx.prepare(
