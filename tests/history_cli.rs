@@ -21,8 +21,8 @@ fn workdir() -> tempfile::TempDir {
     nightly_support::workdir("trend_runs = 5\n")
 }
 
-/// `zwfw-audit audit` for night `n` (input overridden for nights 2 and 3).
-fn audit(dir: &Path, night: u32, id: &str, at: &str) -> Command {
+/// `zwfw-audit audit` in `dir` with its configuration, as run `id` at time `at`.
+fn audit_run(dir: &Path, id: &str, at: &str) -> Command {
     let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
     cmd.current_dir(dir).args([
         "audit",
@@ -33,6 +33,12 @@ fn audit(dir: &Path, night: u32, id: &str, at: &str) -> Command {
         "--at",
         at,
     ]);
+    cmd
+}
+
+/// `zwfw-audit audit` for night `n` (input overridden for nights 2 and 3).
+fn audit(dir: &Path, night: u32, id: &str, at: &str) -> Command {
+    let mut cmd = audit_run(dir, id, at);
     if night != 1 {
         cmd.arg("--input")
             .arg(fixture(&format!("night{night}.json")));
@@ -412,18 +418,8 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
     let d = dir.path();
     let (city, county) = split_night1(d);
     let night = |id: &str, at: &str| {
-        let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
-        cmd.current_dir(d)
-            .args([
-                "audit",
-                "--config",
-                "zwfw-audit.toml",
-                "--run-id",
-                id,
-                "--at",
-                at,
-            ])
-            .arg("--input")
+        let mut cmd = audit_run(d, id, at);
+        cmd.arg("--input")
             .arg(&city)
             .arg("--input")
             .arg(&county)
@@ -759,10 +755,8 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
     let d = dir.path();
     let (city, county) = split_night1(d);
     let night = |id: &str, at: &str| {
-        let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
-        cmd.current_dir(d)
-            .args(["audit", "--config", "zwfw-audit.toml", "-q"])
-            .args(["--run-id", id, "--at", at, "--input", "exports"]);
+        let mut cmd = audit_run(d, id, at);
+        cmd.args(["-q", "--input", "exports"]);
         cmd
     };
     night("n1", "2026-11-20T02:00:00+08:00").assert().code(0);
