@@ -748,7 +748,7 @@ fn a_since_naming_no_run_leaves_no_incomplete_run() {
 /// night, but gave the baseline no item, so it hides none: the nights stay baselines and compare
 /// with each other, as they do when an export named by date is replaced by tonight's. The
 /// county's export gone from the folder makes a night incomplete, though reading the folder
-/// meets no error.
+/// meets no error, until it has been gone three runs in a row and is taken as removed on purpose.
 #[test]
 fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
     let dir = workdir();
@@ -777,7 +777,9 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         let said = String::from_utf8(out.get_output().stdout.clone()).unwrap();
         assert!(!said.contains("输入不完整"), "{said}");
         assert!(
-            said.contains("统计表.xlsx") && said.contains("没有找到事项表"),
+            said.contains("统计表.xlsx")
+                && said.contains("没有找到事项表")
+                && said.contains("对比基准中没有来自这里的事项，不影响对比"),
             "{said}"
         );
         let r = report(d, id);
@@ -802,4 +804,30 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         .stdout(contains("县区.json — 对比运行 n4 从这个文件读到"))
         .stdout(contains("本次没有这个文件"));
     assert_eq!(report(d, "n5")["history"]["baseline"]["id"], "n4");
+    // Gone three runs in a row, it is taken as removed on purpose (a county no longer
+    // assessed): its findings are 已移除 and the nights are compared again.
+    night("n6", "2026-11-25T02:00:00+08:00")
+        .assert()
+        .stdout(contains("注意: 运行 n6 的输入不完整"));
+    night("n7", "2026-11-26T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("注意: 运行 n7 的输入不完整").not())
+        .stdout(contains("连续 3 次运行都没有这个文件，按有意移除处理"));
+    let r7 = report(d, "n7");
+    assert_eq!(r7["history"]["baseline"]["id"], "n4");
+    assert!(
+        r7["history"]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|h| h["unit"] == "贵池区" && h["status"] == "gone"),
+        "{}",
+        r7["history"]
+    );
+    night("n8", "2026-11-27T02:00:00+08:00")
+        .assert()
+        .stdout(contains("输入不完整").not())
+        .stdout(contains("按有意移除处理").not());
+    assert_eq!(report(d, "n8")["history"]["baseline"]["id"], "n7");
 }

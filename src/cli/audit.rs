@@ -417,8 +417,11 @@ fn nightly_steps(
     let mut input_problems = input_problems(&records, &|source| {
         counts_for_baseline(source, baseline_files.as_ref())
     });
+    let mut accepted_gone = Vec::new();
     if let Some(baseline) = &baseline_files {
-        input_problems.extend(gone_files(store, baseline, &records)?);
+        let (problems, accepted) = gone_files(store, baseline, &records, run.time())?;
+        input_problems.extend(problems);
+        accepted_gone = accepted;
     }
     // 2. Check, reusing unchanged items.
     let info = RunInfo {
@@ -438,6 +441,15 @@ fn nightly_steps(
             store.cached(&config_hash, hash)
         }
     })?;
+    checked.report.notices.extend(accepted_gone);
+    // Errors met reading that hide no baseline item say so where they are shown.
+    for n in &mut checked.report.notices {
+        if n.level == NoticeLevel::Error
+            && !input_problems.contains(&format!("{} — {}", n.provenance, n.message))
+        {
+            n.message.push_str(NO_BASELINE_ITEMS);
+        }
+    }
     // 3. Links: their findings join each item's before waivers, so they can be waived and
     //    compared like the others.
     if let Some(uses) = link_uses {
@@ -514,16 +526,28 @@ fn counts_for_baseline(source: &str, baseline_files: Option<&history::BaselineFi
     })
 }
 
+/// Added to a reading error that hides no baseline item ([`counts_for_baseline`]).
+const NO_BASELINE_ITEMS: &str =
+    "（对比基准中没有来自这里的事项，不影响对比；不是导出文件的，请移出导出文件夹）";
+
+/// Runs in a row a baseline file may be gone before it is taken as removed on purpose.
+const GONE_RUNS: usize = 3;
+
 /// Files the baseline read items from that are not there tonight (deleted from a folder input,
 /// moved, not yet exported), when most of their items were not read from anywhere else either:
 /// a folder that lost a county's export says nothing while it is read, and the county's
 /// findings would all turn 已移除. A file renamed (exports named by date) whose items come back
 /// under the new name is not one. Files the run could not open are left to their own notice.
+///
+/// A file gone for [`GONE_RUNS`] runs in a row is taken as removed on purpose (a county no longer
+/// assessed): its items count as 已移除 and a warning says so, rather than every later night
+/// staying incomplete. Returns the input problems and those warnings.
 fn gone_files(
     store: &Store,
     baseline: &history::BaselineFiles,
     records: &[Record],
-) -> Result<Vec<String>> {
+    time: &history::RunTime,
+) -> Result<(Vec<String>, Vec<source::Notice>)> {
     let mut tonight: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
     for r in records {
@@ -541,21 +565,33 @@ fn gone_files(
             }
         }
     }
-    let mut problems = Vec::new();
+    let (mut problems, mut accepted) = (Vec::new(), Vec::new());
     for (source, items) in baseline.files() {
         if source.contains("://") || Path::new(source).exists() || said.contains(source) {
             continue;
         }
         let codes = store.baseline_codes(baseline, source)?;
         let unread = codes.iter().filter(|c| !tonight.contains(c.trim())).count();
-        if unread * 2 > items {
+        if unread * 2 <= items {
+            continue;
+        }
+        let place = format!("{source} — 对比运行 {}", baseline.run_id);
+        if store.runs_since_baseline_with(baseline, &place, time)? + 1 >= GONE_RUNS {
+            accepted.push(source::Notice {
+                level: NoticeLevel::Warning,
+                provenance: crate::model::Provenance::file(source),
+                message: format!(
+                    "连续 {GONE_RUNS} 次运行都没有这个文件，按有意移除处理：对比运行 {} 从它读到的 {items} 个事项中，本次没有读到的 {unread} 个算作「已移除」",
+                    baseline.run_id
+                ),
+            });
+        } else {
             problems.push(format!(
-                "{source} — 对比运行 {} 从这个文件读到 {items} 个事项，本次没有这个文件，其中 {unread} 个事项本次也没有读到（文件被删除、移走，或还没导出）",
-                baseline.run_id
+                "{place} 从这个文件读到 {items} 个事项，本次没有这个文件，其中 {unread} 个事项本次也没有读到（文件被删除、移走，或还没导出；连续 {GONE_RUNS} 次都没有的，按有意移除处理）"
             ));
         }
     }
-    Ok(problems)
+    Ok((problems, accepted))
 }
 
 /// What of the input could not be read, as `place — reason`: the errors met reading (a file
@@ -657,29 +693,17 @@ fn write_summary(
             w.fingerprint, w.reason
         )?;
     }
-    // Errors met reading that could hide baseline items are the input problems listed above;
-    // quiet leaves out the merely informative notices (an instructions sheet skipped).
-    let listed = |n: &&source::Notice| {
-        n.level == NoticeLevel::Error
-            && view
-                .input_problems
-                .contains(&format!("{} — {}", n.provenance, n.message))
-    };
-    let notices: Vec<&source::Notice> = checked
+    // Errors met reading that could hide baseline items are the input problems listed above
+    // (the others say they do not: `NO_BASELINE_ITEMS`); quiet leaves out the merely informative
+    // notices (an instructions sheet skipped).
+    let notices = checked
         .report
         .notices
         .iter()
         .filter(|n| !quiet || n.level >= NoticeLevel::Warning)
-        .filter(|n| !listed(n))
-        .collect();
-    for line in super::notice_lines(notices.iter().copied(), &dir.join("report.html")) {
+        .filter(|n| n.level != NoticeLevel::Error || n.message.ends_with(NO_BASELINE_ITEMS));
+    for line in super::notice_lines(notices, &dir.join("report.html")) {
         writeln!(out, "  {line}")?;
-    }
-    if notices.iter().any(|n| n.level == NoticeLevel::Error) {
-        writeln!(
-            out,
-            "  （以上读不到的文件在对比基准中没有事项，不影响对比；不是导出文件的，请移出导出文件夹）"
-        )?;
     }
     if quiet {
         return Ok(());

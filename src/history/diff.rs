@@ -152,6 +152,28 @@ impl Store {
         }))
     }
 
+    /// How many runs since the baseline, before `time`, were left incomplete by `problem` (an
+    /// input problem's text up to its reason, e.g. `/srv/exports/县区.json — 对比运行`).
+    pub fn runs_since_baseline_with(
+        &self,
+        baseline: &BaselineFiles,
+        problem: &str,
+        time: &RunTime,
+    ) -> Result<usize, HistoryError> {
+        let after = self.epoch_of(&baseline.run_id)?;
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM runs
+                 WHERE status = 'complete' AND instr(input_problems, ?1) > 0
+                   AND started_epoch > ?2 AND started_epoch < ?3",
+                params![problem, after, time.epoch],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(usize::try_from(n).unwrap_or_default())
+    }
+
     /// The 实施编码 of the items the baseline read from its file `source` (as
     /// [`BaselineFiles::files`] names it).
     pub fn baseline_codes(
