@@ -326,6 +326,9 @@ pub async fn crawl(
         if rec.item.is_some() {
             stats.items += 1;
         }
+        if let Some(message) = empty_first_page(&profile, &rec) {
+            progress.notice(&message);
+        }
         stats.requests = fetcher.requests_sent();
         stats.elapsed = started.elapsed();
         finish(
@@ -376,6 +379,23 @@ pub(crate) fn bounded(s: String) -> String {
 
 /// robots.txt rules by host key, shared with the page tasks (for redirect hops).
 pub(crate) type RobotsMap = std::sync::RwLock<HashMap<String, HostRules>>;
+
+/// A notice for the first page of a list that led to no guide or detail: the profile's link
+/// selector, pattern or items path is likely wrong, and the crawl would otherwise end quietly.
+fn empty_first_page(profile: &CompiledProfile, rec: &PageRecord) -> Option<String> {
+    let t = &rec.target;
+    let first = profile.lists.get(t.list)?.source.first_page;
+    let lists = matches!(t.kind, PageKind::HtmlList | PageKind::JsonList);
+    let leads = rec.links.iter().any(|l| l.kind.is_item());
+    (lists && t.page == first && rec.status != PageStatus::Failed && !leads).then(|| {
+        format!(
+            "第 {} 个列表的第一页 {} {}，请核对站点配置",
+            t.list + 1,
+            t.url,
+            rec.message
+        )
+    })
+}
 
 fn enqueue(queue: &mut VecDeque<Target>, seen: &mut HashSet<String>, t: Target) {
     if seen.insert(t.url.clone()) {

@@ -224,6 +224,7 @@ impl Profile {
                 next,
                 links,
                 pattern,
+                pages: list_page_pattern(&base, &l.url),
             });
         }
         let labels = LabelSet::build(&self.guide.labels).map_err(|m| bad("guide.labels", m))?;
@@ -276,6 +277,38 @@ impl Profile {
     }
 }
 
+/// The pages of a list, as a pattern of absolute URLs: `{page}` (or, without it, each run of
+/// digits in the last path segment and the query) stands for any number. A link that matches is a
+/// page of the list, never a guide: the default `a[href]` also picks the pager's links, and a list
+/// page taken for a guide ended the paging after page 1.
+fn list_page_pattern(base: &Url, template: &str) -> Option<Regex> {
+    const MARK: &str = "zwfwpagemark";
+    let generalise = |s: &str| {
+        let digits = Regex::new(r"\d+").expect("valid pattern");
+        digits.replace_all(s, MARK).into_owned()
+    };
+    let marked = if template.contains("{page}") {
+        template.replace("{page}", MARK)
+    } else {
+        let (path, query) = template.split_once('?').unwrap_or((template, ""));
+        let (dir, last) = path.rsplit_once('/').map_or(("", path), |(d, l)| (d, l));
+        let mut out = String::new();
+        if !dir.is_empty() {
+            out.push_str(dir);
+            out.push('/');
+        }
+        out.push_str(&generalise(last));
+        if !query.is_empty() {
+            out.push('?');
+            out.push_str(&generalise(query));
+        }
+        out
+    };
+    let url = base.join(&marked).ok()?;
+    let pattern = regex::escape(url.as_str()).replace(MARK, r"\d+");
+    Regex::new(&format!("^{pattern}$")).ok()
+}
+
 pub(crate) fn selector(s: &str) -> Result<Selector, String> {
     Selector::parse(s).map_err(|e| format!("CSS 选择器 \"{s}\" 无效: {e}"))
 }
@@ -304,6 +337,8 @@ pub(crate) struct CompiledList {
     pub next: Option<Selector>,
     pub links: Selector,
     pub pattern: Option<Regex>,
+    /// The list's own pages (see `list_page_pattern`).
+    pub pages: Option<Regex>,
 }
 
 impl CompiledProfile {

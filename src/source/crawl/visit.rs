@@ -2,6 +2,7 @@
 //! pages give links and the next page, guide pages and JSON details give an item. Every outcome is
 //! a [`PageRecord`]; nothing here returns an error.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -120,22 +121,29 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
                 return;
             };
             let found = html::list_links(text, page, list);
-            let any = !found.guides.is_empty();
+            let guides = found.guides.len();
             rec.links = found
                 .guides
                 .into_iter()
                 .map(|u| target(u.to_string(), PageKind::Guide, t.list, 0))
                 .collect();
-            let next = found
-                .next
-                .map(|u| u.to_string())
-                .or_else(|| next_page(profile, t.list, t.page, any, None).map(|u| u.to_string()));
+            let next = found.next.map(|u| u.to_string()).or_else(|| {
+                next_page(profile, t.list, t.page, guides > 0, None).map(|u| u.to_string())
+            });
+            let has_next = next.is_some();
             if let Some(n) = next {
                 rec.links
                     .push(target(n, PageKind::HtmlList, t.list, t.page + 1));
             }
             rec.status = PageStatus::Ok;
-            rec.message = format!("链接 {} 个", rec.links.len());
+            rec.message = if guides > 0 {
+                format!(
+                    "指南链接 {guides} 个{}",
+                    if has_next { "，有下一页" } else { "" }
+                )
+            } else {
+                no_guide_links(&list.source, found.matched, has_next)
+            };
         }
         PageKind::JsonList => {
             let Some(list) = profile.lists.get(t.list) else {
@@ -177,7 +185,14 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
                 ));
             }
             rec.status = PageStatus::Ok;
-            rec.message = format!("条目 {} 个", entries.len());
+            rec.message = if entries.is_empty() {
+                format!(
+                    "没有找到条目（items_path「{}」处不是非空的数组）",
+                    l.items_path.as_deref().unwrap_or_default()
+                )
+            } else {
+                format!("条目 {} 个", entries.len())
+            };
         }
         PageKind::Guide => {
             let item = html::extract_guide(text, page, profile);
@@ -193,6 +208,22 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
         },
         PageKind::Robots => rec.status = PageStatus::Ok,
     }
+}
+
+/// Why a list page gave no guide link, naming the profile keys to look at.
+fn no_guide_links(list: &super::profile::ListSource, matched: usize, has_next: bool) -> String {
+    let selector = list.link_selector.as_deref().unwrap_or("a[href]");
+    let mut text = format!("没有找到指南链接（link_selector「{selector}」找到 {matched} 个链接");
+    if let Some(p) = &list.link_pattern
+        && matched > 0
+    {
+        let _ = write!(text, "，都不符合 link_pattern「{p}」或是列表自己的翻页链接");
+    }
+    text.push('）');
+    if has_next {
+        text.push_str("，有下一页");
+    }
+    text
 }
 
 fn set_item(rec: &mut PageRecord, mut item: Item, page: &Url) {
