@@ -1,6 +1,8 @@
-//! What a crawl did not find is said: a list that gave no link is named during the crawl, and a
-//! list's pager links are never taken for guides. Against the fixture site on 127.0.0.1
-//! (tests/support/site.rs); nothing else is contacted.
+//! What a crawl did not find is said, not left for the audit to take as 已移除: a paused crawl, a
+//! first crawl not finished yet, a list page that failed and a list that gave no link come to
+//! `check` and `audit` as error notices (input incomplete), and a list's pager links are never
+//! taken for guides. Against the fixture site on 127.0.0.1 (tests/support/site.rs) and small
+//! servers started here; nothing else is contacted.
 
 // Each test owns its runtime and holds the SERIAL guard for its whole run, awaits included.
 #![allow(clippy::await_holding_lock)]
@@ -14,10 +16,13 @@ mod site;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
+use zwfw_audit::model::Item;
 use zwfw_audit::source::crawl::{
     self, CrawlOptions, CrawlProgress, CrawlSummary, NoProgress, Profile,
 };
+use zwfw_audit::source::{self, Notice, NoticeLevel, Record};
 
 static SERIAL: Mutex<()> = Mutex::new(());
 
@@ -51,6 +56,94 @@ async fn run(p: &Profile, dir: &Path, max_fetches: Option<u64>) -> CrawlSummary 
         .unwrap()
 }
 
+/// What `check` and `audit` read from a folder.
+fn read(dir: &Path) -> (Vec<Item>, usize, Vec<Notice>) {
+    let (mut items, mut unreadable, mut notices) = (Vec::new(), 0, Vec::new());
+    source::read_inputs(&[dir.to_owned()], &mut |r| match r {
+        Record::Item(i) => items.push(*i),
+        Record::Unreadable(_) => unreadable += 1,
+        Record::Notice(n) => notices.push(n),
+    });
+    (items, unreadable, notices)
+}
+
+fn errors(notices: &[Notice]) -> Vec<String> {
+    notices
+        .iter()
+        .filter(|n| n.level == NoticeLevel::Error)
+        .map(|n| format!("{} — {}", n.provenance, n.message))
+        .collect()
+}
+
+/// A re-crawl paused by its limit holds only the pages of its pass: reading it says so as an
+/// error, so that the night's audit is marked incomplete instead of taking the rest as 已移除.
+/// Once the pass is finished the folder reads clean again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_paused_crawl_is_read_as_incomplete_until_it_finishes() {
+    let _serial = serial();
+    let (_site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let p = load("fixture-json", port);
+    let full = run(&p, dir.path(), None).await;
+    assert!(full.complete);
+    let (items, _, notices) = read(dir.path());
+    assert_eq!(items.len(), site::J.len());
+    assert!(errors(&notices).is_empty(), "{notices:?}");
+
+    // The next night's crawl is cut short by --max-pages.
+    let paused = run(&p, dir.path(), Some(3)).await;
+    assert!(!paused.complete);
+    let (items, _, notices) = read(dir.path());
+    assert!(items.len() < site::J.len(), "{} items", items.len());
+    let errors = errors(&notices);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("抓取没有完成") && errors[0].contains("已达到本次抓取上限 3 个网址"),
+        "{errors:?}"
+    );
+
+    let done = run(&p, dir.path(), None).await;
+    assert!(done.complete);
+    let (items, _, notices) = read(dir.path());
+    assert_eq!(items.len(), site::J.len());
+    assert!(notices.is_empty(), "{notices:?}");
+}
+
+/// The first crawl into a folder, killed before it wrote any item file: its journal used to be
+/// read as items (one bogus item per journal line, every element missing). Now the folder says
+/// the crawl has not finished once, and gives no item.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_first_crawl_killed_before_the_end_gives_no_bogus_items() {
+    let _serial = serial();
+    let (site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let p = load("fixture-json", port);
+    let compiled = Arc::new(p.compile().unwrap());
+    let options = CrawlOptions {
+        output_dir: dir.path().to_owned(),
+        ..CrawlOptions::default()
+    };
+    let task = tokio::spawn(async move { crawl::crawl(compiled, &options, &NoProgress).await });
+    while site.hits().len() < 5 {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    task.abort();
+    assert!(task.await.unwrap_err().is_cancelled());
+    assert!(dir.path().join("journal.ndjson").is_file());
+    assert!(!dir.path().join("items.ndjson").exists());
+
+    let (items, unreadable, notices) = read(dir.path());
+    assert!(
+        items.is_empty(),
+        "{} items read from the journal",
+        items.len()
+    );
+    assert_eq!(unreadable, 0);
+    let errors = errors(&notices);
+    assert_eq!(errors.len(), 1, "{notices:?}");
+    assert!(errors[0].contains("还没有完成过一次"), "{errors:?}");
+}
+
 /// Progress notices, kept.
 #[derive(Default)]
 struct Notices(Mutex<Vec<String>>);
@@ -62,10 +155,11 @@ impl CrawlProgress for Notices {
 }
 
 /// A link selector that matches nothing on the list: the crawl used to end "complete" with no
-/// item and no word why. Now the first list page's empty result is said during the crawl, naming
-/// the selector.
+/// item, exit 0, and `check` of the folder checked nothing and exited 0 too. Now the first list
+/// page's empty result is said during the crawl (naming the selector), the crawl exits 1, and
+/// `check` stops with the reason.
 #[test]
-fn a_list_that_gives_no_link_is_said() {
+fn a_list_that_gives_no_link_is_said_and_check_stops() {
     let _serial = serial();
     let (_site, port, _) = site::start();
     let dir = tempfile::tempdir().unwrap();
@@ -92,6 +186,65 @@ fn a_list_that_gives_no_link_is_said() {
             && n.contains("ul.sxlist a")),
         "{said:?}"
     );
+
+    // The same through the binary: exit 1, and check stops with exit 2 saying why.
+    let profile = dir.path().join("site.toml");
+    std::fs::write(
+        &profile,
+        format!(
+            "name = \"空列表\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\n\n[[list]]\nurl = \"a/list_1.html\"\nnext_selector = \"a.next\"\nlink_selector = \"ul.sxlist a\"\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("crawl-cli");
+    assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .arg("crawl")
+        .arg("--profile")
+        .arg(&profile)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let check = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .arg("check")
+        .arg(&out)
+        .arg("-o")
+        .arg(dir.path().join("report"))
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&check.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("抓取没有找到任何事项页面") && stderr.contains("link_selector"),
+        "{stderr}"
+    );
+}
+
+/// The start page of a list answers 404: the crawl is "complete" but the list's items were never
+/// found; the folder says which list page failed.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_list_page_that_fails_is_read_as_incomplete() {
+    let _serial = serial();
+    let (_site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = load("fixture-a", port);
+    let mut second = p.lists[0].clone();
+    second.url = "a/list1.html".into();
+    p.lists.push(second);
+    let s = run(&p, dir.path(), None).await;
+    let url = format!("http://127.0.0.1:{port}/a/list1.html");
+    assert_eq!(s.failed_lists.len(), 1, "{:?}", s.failed_lists);
+    assert_eq!(s.failed_lists[0].url, url);
+    let (items, _, notices) = read(dir.path());
+    assert_eq!(items.len(), site::A.len() - 1, "list 1 still read");
+    let errors = errors(&notices);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("1 个列表页无法读取") && errors[0].contains(&url),
+        "{errors:?}"
+    );
+    assert!(errors[0].contains("HTTP 404"), "{errors:?}");
 }
 
 /// Without `link_pattern`, the default link selector `a[href]` also picks the pager's links. The
@@ -108,12 +261,13 @@ async fn pager_links_are_not_taken_for_guides() {
         p.lists[0].link_pattern = None;
         p.lists[0].link_selector = None;
         let s = run(&p, dir.path(), None).await;
+        let (items, _, _) = read(dir.path());
         let want = if name == "fixture-a" {
             site::A.len() - 1 // the private item
         } else {
             site::B.len() - 1 // the slow item
         };
-        assert_eq!(s.items, want, "{name}: {s:?}");
+        assert_eq!(items.len(), want, "{name}: {s:?}");
         let log = std::fs::read_to_string(dir.path().join("crawl-log.csv")).unwrap();
         assert!(
             !log.lines()

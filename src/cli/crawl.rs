@@ -16,7 +16,7 @@ use crate::source::crawl::{
 #[derive(Debug, Args)]
 #[command(after_help = "退出码: 0 抓取完成，每个页面都已读到\n\
                         \x20       1 抓取暂停（达到上限或时间预算，再次运行接着抓），\n\
-                        \x20         或有页面失败、跳过或无法读取\n\
+                        \x20         或有页面失败、跳过或无法读取，或一个事项也没有抓到\n\
                         \x20       2 出错")]
 pub struct CrawlArgs {
     /// 站点配置文件（TOML），如 profiles/example.toml
@@ -103,6 +103,7 @@ pub fn run(args: &CrawlArgs) -> Result<i32> {
     }
     Ok(i32::from(
         !summary.complete
+            || summary.items == 0
             || summary.unreadable > 0
             || summary.stats.failed > 0
             || summary.stats.skipped > 0,
@@ -198,9 +199,16 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
             summary.unreadable,
             output.display()
         );
+        if !summary.failed_lists.is_empty() {
+            say!(
+                "注意: {} 个列表页无法读取，这些页上列出的事项没有抓到: {}",
+                summary.failed_lists.len(),
+                crawl::status::list_pages(&summary.failed_lists)
+            );
+        }
         if summary.items == 0 {
             say!(
-                "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因，并核对站点配置。"
+                "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因（列表页的「说明」列写着找到几个指南链接），并核对站点配置。"
             );
         }
         if !summary.complete {

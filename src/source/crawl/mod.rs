@@ -25,6 +25,7 @@ mod labels;
 pub mod output;
 pub mod profile;
 mod robots;
+pub mod status;
 mod visit;
 
 pub use journal::{PageKind, PageRecord, PageStatus, Target};
@@ -108,6 +109,8 @@ pub struct CrawlSummary {
     pub items: usize,
     /// Unreadable records written.
     pub unreadable: usize,
+    /// List pages of the pass that could not be read: the items they list were not found.
+    pub failed_lists: Vec<status::FailedList>,
     /// The output folder.
     pub output_dir: PathBuf,
 }
@@ -347,6 +350,29 @@ pub async fn crawl(
         progress.notice(&format!("{s}；再次运行同一命令即可继续"));
     }
     let (items, unreadable) = journal.write_outputs().map_err(state_err)?;
+    let failed_lists: Vec<status::FailedList> = journal
+        .pass_records()
+        .filter(|r| {
+            matches!(r.target.kind, PageKind::HtmlList | PageKind::JsonList)
+                && matches!(r.status, PageStatus::Failed | PageStatus::Skipped)
+        })
+        .map(|r| status::FailedList {
+            url: r.target.url.clone(),
+            reason: format!("{}: {}", r.status.label_zh(), r.message),
+        })
+        .collect();
+    status::CrawlStatus {
+        profile: profile.name.clone(),
+        pass,
+        complete,
+        stopped: stopped.clone(),
+        failed_lists: failed_lists.clone(),
+        items,
+        unreadable,
+        at: jiff::Timestamp::now().to_string(),
+    }
+    .write(&options.output_dir)
+    .map_err(state_err)?;
     stats.requests = fetcher.requests_sent();
     stats.elapsed = started.elapsed();
     stats.queued = queue.len();
@@ -356,6 +382,7 @@ pub async fn crawl(
         stopped,
         items,
         unreadable,
+        failed_lists,
         output_dir: options.output_dir.clone(),
     })
 }
