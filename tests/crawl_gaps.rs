@@ -276,3 +276,140 @@ async fn pager_links_are_not_taken_for_guides() {
         );
     }
 }
+
+/// A small site of the failures a real platform has, on 127.0.0.1: a guide that redirects to
+/// another host, a link straight to that host, a page slower than the timeout, a page larger
+/// than the body limit and a 404. Returns its port and the other host's hit counter.
+fn start_rough_site() -> (u16, Arc<Mutex<usize>>) {
+    use axum::Router;
+    use axum::http::{StatusCode, header};
+    use axum::response::{IntoResponse, Response};
+    use axum::routing::get;
+
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async move {
+            let hits = Arc::new(Mutex::new(0usize));
+            let counter = hits.clone();
+            let other = Router::new().fallback(move || {
+                let c = counter.clone();
+                async move {
+                    *c.lock().unwrap() += 1;
+                    "不应被访问"
+                }
+            });
+            let other_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let op = other_listener.local_addr().unwrap().port();
+            tokio::spawn(async move { axum::serve(other_listener, other).await.unwrap() });
+            let list = format!(
+                "<ul class=\"items\"><li><a href=\"/g/moved.html\">1</a></li>\
+                 <li><a href=\"http://127.0.0.1:{op}/g/2.html\">2</a></li>\
+                 <li><a href=\"/g/slow.html\">3</a></li><li><a href=\"/g/huge.html\">4</a></li>\
+                 <li><a href=\"/g/gone.html\">5</a></li><li><a href=\"/g/ok.html\">6</a></li></ul>"
+            );
+            let guide = "<table><tr><th>事项名称</th><td>食品经营许可</td></tr>\
+                         <tr><th>承诺办结时限</th><td>5个工作日</td></tr></table>";
+            let html = |body: String| {
+                ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+            };
+            let app = Router::new()
+                .route("/list.html", get(move || async move { html(list) }))
+                .route(
+                    "/g/moved.html",
+                    get(move || async move {
+                        Response::builder()
+                            .status(StatusCode::FOUND)
+                            .header(header::LOCATION, format!("http://127.0.0.1:{op}/g/1.html"))
+                            .body(axum::body::Body::empty())
+                            .unwrap()
+                    }),
+                )
+                .route(
+                    "/g/slow.html",
+                    get(move || async move {
+                        tokio::time::sleep(Duration::from_millis(1500)).await;
+                        html(guide.to_owned())
+                    }),
+                )
+                .route(
+                    "/g/huge.html",
+                    get(move || async move { html(format!("{guide}{}", "办".repeat(50_000))) }),
+                )
+                .route(
+                    "/g/ok.html",
+                    get(move || async move { html(guide.to_owned()) }),
+                );
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let port = listener.local_addr().unwrap().port();
+            tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+            tx.send((port, hits)).unwrap();
+            std::future::pending::<()>().await;
+        });
+    });
+    rx.recv().unwrap()
+}
+
+/// Each failure is logged in words a clerk can act on: which key of the profile to change, where
+/// a redirect led, how many requests a timeout took (the log said 0), and the other host is never
+/// contacted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failures_are_logged_with_what_to_change() {
+    let _serial = serial();
+    let (port, other_hits) = start_rough_site();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p: Profile = toml::from_str(&format!(
+        "name = \"rough\"\nbase_url = \"http://127.0.0.1:{port}/\"\n[[list]]\nurl = \"list.html\"\nlink_selector = \"ul.items a\"\n"
+    ))
+    .unwrap();
+    p.net.min_interval_ms = 5;
+    p.net.timeout_secs = 0.3;
+    p.net.retries = 1;
+    p.net.backoff_ms = 10;
+    p.net.max_body_bytes = 20_000;
+    let s = run(&p, dir.path(), None).await;
+    assert_eq!(s.items, 1, "{s:?}");
+    assert_eq!(
+        *other_hits.lock().unwrap(),
+        0,
+        "the other host was contacted"
+    );
+
+    let text = std::fs::read_to_string(dir.path().join("crawl-log.csv")).unwrap();
+    let rows: Vec<csv::StringRecord> =
+        csv::Reader::from_reader(text.strip_prefix('\u{feff}').unwrap().as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+    let row = |path: &str| {
+        rows.iter()
+            .find(|r| r[2].ends_with(path))
+            .unwrap_or_else(|| panic!("{path} not logged:\n{text}"))
+            .clone()
+    };
+    let moved = row("/g/moved.html");
+    assert_eq!(&moved[4], "失败");
+    assert!(
+        moved[10].contains("重定向到其他主机") && moved[10].contains("hosts"),
+        "{moved:?}"
+    );
+    assert!(moved[9].ends_with("/g/1.html"), "where it led: {moved:?}");
+    assert_eq!(&moved[6], "1", "one request: {moved:?}");
+    let direct = row("/g/2.html");
+    assert_eq!(&direct[4], "跳过");
+    assert!(
+        direct[10].contains("不在站点配置的 base_url 和 hosts 中")
+            && !direct[10].contains("http://"),
+        "{direct:?}"
+    );
+    let slow = row("/g/slow.html");
+    assert!(
+        slow[10].contains("请求超时") && slow[10].contains("timeout_secs"),
+        "{slow:?}"
+    );
+    assert_eq!(&slow[6], "2", "two requests (one retry): {slow:?}");
+    let huge = row("/g/huge.html");
+    assert!(huge[10].contains("max_body_bytes"), "{huge:?}");
+    let gone = row("/g/gone.html");
+    assert_eq!(&gone[10], "页面不存在（HTTP 404）");
+}

@@ -472,8 +472,14 @@ async fn gate(
         Ok(u) => u,
         Err(e) => return Ok(Some(skip(format!("网址无效: {e}")))),
     };
-    if let Err(e) = fetcher.allowed(&url) {
-        return Ok(Some(skip(format!("未抓取: {e}"))));
+    match fetcher.allowed(&url) {
+        Ok(()) => {}
+        Err(FetchError::NotAllowed { host, .. }) => {
+            return Ok(Some(skip(format!(
+                "主机 {host} 不在站点配置的 base_url 和 hosts 中，未抓取（如果它也属于本平台，把它加入 hosts）"
+            ))));
+        }
+        Err(e) => return Ok(Some(skip(format!("未抓取: {e}")))),
     }
     if ignore_robots {
         return Ok(None);

@@ -16,7 +16,7 @@ use super::journal::{PageKind, PageRecord, PageStatus, Target};
 use super::profile::CompiledProfile;
 use super::{html, json};
 use crate::model::{Item, Provenance};
-use crate::net::{Fetcher, Request, host_key};
+use crate::net::{FetchError, Fetcher, Request, host_key};
 
 /// Fetches and reads one target. `prev` is the URL's record from an earlier pass (validators and
 /// the result reused on 304).
@@ -51,7 +51,7 @@ pub(crate) async fn visit(
                     .then(|| "robots.txt 禁止抓取（重定向目标）".to_owned())
             };
             match fetcher.fetch_checked(&req, &check).await {
-                Err(e) => rec.message = e.reason_for(url.as_str()),
+                Err(e) => failed(&mut rec, &e, &url, &profile),
                 Ok(resp) => {
                     rec.http = Some(resp.status);
                     rec.attempts = resp.attempts;
@@ -72,7 +72,7 @@ pub(crate) async fn visit(
                         }
                         (200..=299, _) if resp.truncated => {
                             rec.message = format!(
-                                "内容超过大小上限 {} 字节，未读取",
+                                "页面超过大小上限 {} 字节，未读取；确需读取时调大站点配置 [net] 的 max_body_bytes",
                                 profile.net.max_body_bytes
                             );
                         }
@@ -96,7 +96,7 @@ pub(crate) async fn visit(
                                 ..fallback
                             });
                         }
-                        (s, _) => rec.message = format!("HTTP {s}"),
+                        (s, _) => rec.message = http_reason(s),
                     }
                 }
             }
@@ -105,6 +105,56 @@ pub(crate) async fn visit(
     rec.ms = started.elapsed().as_millis() as u64;
     rec.at = jiff::Timestamp::now().to_string();
     rec
+}
+
+/// Fills in a record for a request that got no usable response: the reason, where a redirect
+/// led, and the requests it took (the log said 0 for a page that timed out three times).
+fn failed(rec: &mut PageRecord, e: &FetchError, url: &Url, profile: &CompiledProfile) {
+    let net = &profile.net;
+    rec.attempts = e.requests().max(1);
+    rec.message = match e {
+        // The hop that left the allowed hosts was a redirect: the link itself was allowed.
+        FetchError::NotAllowed { url: to, host } => {
+            rec.final_url = Some(to.clone());
+            format!(
+                "重定向到其他主机 {host}，未跟随（只访问站点配置的 base_url 和 hosts 中的主机；如果它也属于本平台，把它加入 hosts）"
+            )
+        }
+        FetchError::Refused { url: to, .. } => {
+            rec.final_url = Some(to.clone());
+            e.reason_for(url.as_str())
+        }
+        FetchError::Timeout(_) => {
+            rec.attempts = net.retries + 1;
+            format!(
+                "请求超时（每次等 {} 秒，共请求 {} 次）；网站慢时可调大站点配置 [net] 的 timeout_secs",
+                net.timeout_secs,
+                net.retries + 1
+            )
+        }
+        FetchError::Connect(_) | FetchError::Other(_) => {
+            rec.attempts = net.retries + 1;
+            format!(
+                "{}（共请求 {} 次）",
+                e.reason_for(url.as_str()),
+                net.retries + 1
+            )
+        }
+        _ => e.reason_for(url.as_str()),
+    };
+}
+
+/// An HTTP status that gave no page, said in words with its number.
+fn http_reason(status: u16) -> String {
+    let words = match status {
+        404 => "页面不存在",
+        410 => "页面已删除",
+        401 | 403 => "网站拒绝访问",
+        429 => "网站要求放慢请求",
+        500..=599 => "网站出错",
+        _ => "没有返回页面",
+    };
+    format!("{words}（HTTP {status}）")
 }
 
 /// A failed record for a target, filled in as the visit goes.
