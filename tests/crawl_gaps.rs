@@ -413,3 +413,50 @@ async fn failures_are_logged_with_what_to_change() {
     let gone = row("/g/gone.html");
     assert_eq!(&gone[10], "页面不存在（HTTP 404）");
 }
+
+/// A platform where most pages fail (here: every guide is over the size limit) gives the first 20
+/// failures on the terminal and one line pointing to crawl-log.csv, not a line per page in the
+/// nightly log every night; the log still has every page.
+#[test]
+fn many_failures_are_not_said_one_by_one() {
+    let _serial = serial();
+    let (_site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/fixture-a.toml"),
+    )
+    .unwrap()
+    .replace(
+        "http://127.0.0.1:8080/",
+        &format!("http://127.0.0.1:{port}/"),
+    );
+    let profile = dir.path().join("site.toml");
+    std::fs::write(
+        &profile,
+        format!("{text}\n[net]\nmin_interval_ms = 5\nmax_body_bytes = 2000\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("crawl");
+    let assert = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .arg("crawl")
+        .arg("--profile")
+        .arg(&profile)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let said = stderr
+        .lines()
+        .filter(|l| l.starts_with("  失败 ") || l.starts_with("  跳过 "))
+        .count();
+    assert_eq!(said, 20, "{stderr}");
+    assert!(stderr.contains("见输出目录中的 crawl-log.csv"), "{stderr}");
+    let log = std::fs::read_to_string(out.join("crawl-log.csv")).unwrap();
+    let failed = log
+        .lines()
+        .filter(|l| l.contains(",失败,") || l.contains(",跳过,"))
+        .count();
+    assert!(failed > 20, "{failed} failed or skipped in the log");
+}

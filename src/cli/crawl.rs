@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -49,12 +50,19 @@ pub struct CrawlArgs {
     quiet: bool,
 }
 
-struct Bar {
+struct Terminal {
     bar: ProgressBar,
     quiet: bool,
+    /// Failed and skipped pages said so far.
+    said: AtomicUsize,
 }
 
-impl Bar {
+/// Failed and skipped pages said one by one; the rest are counted in the summary and listed in
+/// crawl-log.csv. A platform with hundreds of dead links filled the nightly log (and cron's mail)
+/// with hundreds of lines every night.
+const PAGES_SAID: usize = 20;
+
+impl Terminal {
     /// A line above the spinner; straight to stderr when there is no terminal to draw on.
     fn line(&self, text: &str) {
         if self.quiet {
@@ -68,15 +76,20 @@ impl Bar {
     }
 }
 
-impl CrawlProgress for Bar {
+impl CrawlProgress for Terminal {
     fn page(&self, record: &PageRecord, stats: &CrawlStats) {
         if matches!(record.status, PageStatus::Failed | PageStatus::Skipped) {
-            self.line(&format!(
-                "  {} {} — {}",
-                record.status.label_zh(),
-                record.target.url,
-                record.message
-            ));
+            let n = self.said.fetch_add(1, Ordering::Relaxed);
+            if n < PAGES_SAID {
+                self.line(&format!(
+                    "  {} {} — {}",
+                    record.status.label_zh(),
+                    record.target.url,
+                    record.message
+                ));
+            } else if n == PAGES_SAID {
+                self.line("  ……其余失败和跳过的网址不再逐个显示，见输出目录中的 crawl-log.csv");
+            }
         }
         self.bar.set_message(format!(
             "已抓取 {} 个网址（未修改 {}），事项 {}，失败 {}，跳过 {}，待抓取 {}，{:.1} 页/秒",
@@ -165,9 +178,10 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
     };
     bar.set_style(ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")?);
     bar.enable_steady_tick(Duration::from_millis(200));
-    let progress = Bar {
+    let progress = Terminal {
         bar: bar.clone(),
         quiet: args.quiet,
+        said: AtomicUsize::new(0),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
