@@ -460,3 +460,67 @@ fn many_failures_are_not_said_one_by_one() {
         .count();
     assert!(failed > 20, "{failed} failed or skipped in the log");
 }
+
+/// The platform is down for the night (nothing listens on its port): the crawl used to say
+/// 抓取完成 with the HTTP client's English (`tcp connect error: Connection refused (os error
+/// 111)`). It now says the site refused the connection and that a list page could not be read.
+#[test]
+fn a_site_that_is_down_is_said_in_words() {
+    let _serial = serial();
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("site.toml");
+    std::fs::write(
+        &profile,
+        format!(
+            "name = \"停机\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\nretries = 0\n\n[[list]]\nurl = \"a/list_1.html\"\n"
+        ),
+    )
+    .unwrap();
+    let assert = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .arg("crawl")
+        .arg("--profile")
+        .arg(&profile)
+        .arg("-o")
+        .arg(dir.path().join("crawl"))
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(stderr.contains("网站拒绝连接"), "{stderr}");
+    assert!(stderr.contains("抓取结束，但有列表页无法读取"), "{stderr}");
+    assert!(!stderr.contains("抓取完成"), "{stderr}");
+}
+
+/// A JSON list whose detail_url names a key the entries do not have (`{rowGuid}` for
+/// `rowguid`): every entry was dropped without a word and the list page said 条目 5 个. The
+/// log and the crawl now name the placeholder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_detail_url_with_an_unknown_key_is_named() {
+    let _serial = serial();
+    let (_site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = load("fixture-json", port);
+    p.lists[0].detail_url = Some("api/item/{rowGuid}".into());
+    let progress = Notices::default();
+    let s = crawl::crawl(
+        Arc::new(p.compile().unwrap()),
+        &CrawlOptions {
+            output_dir: dir.path().to_owned(),
+            ..CrawlOptions::default()
+        },
+        &progress,
+    )
+    .await
+    .unwrap();
+    assert_eq!(s.items, 0);
+    let said = progress.0.lock().unwrap().clone();
+    assert!(
+        said.iter()
+            .any(|n| n.contains("无法生成详情网址") && n.contains("{rowGuid}")),
+        "{said:?}"
+    );
+}

@@ -193,10 +193,12 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
         let s = &summary.stats;
         say!(
             "{}: 抓取 {} 个网址（未修改 {}，失败 {}，跳过 {}，续抓前已完成 {}），HTTP 请求 {} 次，用时 {:.1} 秒（{:.1} 页/秒）",
-            if summary.complete {
+            if !summary.complete {
+                "抓取暂停"
+            } else if summary.failed_lists.is_empty() {
                 "抓取完成"
             } else {
-                "抓取暂停"
+                "抓取结束，但有列表页无法读取"
             },
             s.fetched,
             s.not_modified,

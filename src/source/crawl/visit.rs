@@ -134,14 +134,38 @@ fn failed(rec: &mut PageRecord, e: &FetchError, url: &Url, profile: &CompiledPro
         }
         FetchError::Connect(_) | FetchError::Other(_) => {
             rec.attempts = net.retries + 1;
-            format!(
-                "{}（共请求 {} 次）",
-                e.reason_for(url.as_str()),
-                net.retries + 1
-            )
+            format!("{}（共请求 {} 次）", fetch_reason(e, url), net.retries + 1)
         }
         _ => e.reason_for(url.as_str()),
     };
+}
+
+/// Why a request got no response, for a line that names the URL already: the common causes of a
+/// failed connection in words (the HTTP client's own chain, `client error (Connect): tcp connect
+/// error: Connection refused (os error 111)`, kept after them for whoever looks further).
+pub(crate) fn fetch_reason(e: &FetchError, url: &Url) -> String {
+    let text = e.reason_for(url.as_str());
+    let (FetchError::Connect(detail) | FetchError::Other(detail)) = e else {
+        return text;
+    };
+    let lower = detail.to_ascii_lowercase();
+    let words = if lower.contains("connection refused") {
+        "网站拒绝连接（服务没有开启，或地址、端口不对）"
+    } else if lower.contains("dns error")
+        || lower.contains("failed to lookup")
+        || lower.contains("name or service not known")
+    {
+        "找不到这个域名（域名写错了，或本机无法解析）"
+    } else if lower.contains("certificate") {
+        "网站的 HTTPS 证书无效"
+    } else if lower.contains("unreachable") {
+        "网络不通"
+    } else if lower.contains("connection reset") || lower.contains("connection closed") {
+        "连接被网站断开"
+    } else {
+        return text;
+    };
+    format!("{words}: {text}")
 }
 
 /// An HTTP status that gave no page, said in words with its number.
@@ -214,10 +238,20 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
                 .cloned()
                 .unwrap_or_default();
             let template = l.detail_url.as_deref().unwrap_or_default();
+            // Entries that gave no detail URL, and the first placeholder that was missing.
+            let mut unfilled: (usize, Option<String>) = (0, None);
             for entry in &entries {
-                if let Some(u) = fill(template, entry).and_then(|p| profile.base.join(&p).ok()) {
-                    rec.links
-                        .push(target(u.to_string(), PageKind::JsonDetail, t.list, 0));
+                match fill(template, entry) {
+                    Ok(p) => {
+                        if let Ok(u) = profile.base.join(&p) {
+                            rec.links
+                                .push(target(u.to_string(), PageKind::JsonDetail, t.list, 0));
+                        }
+                    }
+                    Err(key) => {
+                        unfilled.0 += 1;
+                        unfilled.1.get_or_insert(key);
+                    }
                 }
             }
             let total = l
@@ -236,9 +270,17 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
             }
             rec.status = PageStatus::Ok;
             rec.message = if entries.is_empty() {
+                match l.items_path.as_deref() {
+                    Some(p) if !p.is_empty() => {
+                        format!("没有找到条目（items_path「{p}」处不是非空的数组）")
+                    }
+                    _ => "没有找到条目（返回的不是数组；条目列表在哪个字段下，用 items_path 写明）"
+                        .to_owned(),
+                }
+            } else if let (n, Some(key)) = unfilled {
                 format!(
-                    "没有找到条目（items_path「{}」处不是非空的数组）",
-                    l.items_path.as_deref().unwrap_or_default()
+                    "条目 {} 个，其中 {n} 个无法生成详情网址：detail_url「{template}」中的 {{{key}}} 在条目中为空或没有这个字段",
+                    entries.len()
                 )
             } else {
                 format!("条目 {} 个", entries.len())
@@ -321,20 +363,24 @@ fn next_page(
     profile.list_page_url(list, page + 1)
 }
 
-/// `api/item/{rowguid}` with the entry's values.
-fn fill(template: &str, entry: &Value) -> Option<String> {
+/// `api/item/{rowguid}` with the entry's values; the first placeholder the entry lacks when one
+/// is empty or missing.
+fn fill(template: &str, entry: &Value) -> Result<String, String> {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"\{([^{}]+)\}").expect("valid pattern"));
-    let mut missing = false;
+    let mut missing: Option<String> = None;
     let out = re.replace_all(template, |c: &regex::Captures<'_>| {
         let v = json::parse_path(&c[1])
             .ok()
             .and_then(|p| json::first(entry, &p).map(json::text))
             .unwrap_or_default();
         if v.is_empty() {
-            missing = true;
+            missing.get_or_insert_with(|| c[1].to_owned());
         }
         url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
     });
-    (!missing).then(|| out.into_owned())
+    match missing {
+        Some(key) => Err(key),
+        None => Ok(out.into_owned()),
+    }
 }
