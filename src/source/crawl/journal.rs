@@ -431,11 +431,23 @@ impl Journal {
         items.sort_by(|a, b| a.guide_url.cmp(&b.guide_url));
         // Two links that redirect to one page give one item.
         items.dedup_by(|a, b| a.guide_url == b.guide_url);
+        // A link that redirected to a page of the pass stands for that page, which is listed
+        // (read, or unreadable) under its own URL: one item, not two.
+        let pages: HashSet<&str> = self
+            .pass_records()
+            .filter(|r| r.target.kind.is_item())
+            .map(|r| r.target.url.as_str())
+            .chain(items.iter().map(|i| i.guide_url.as_str()))
+            .collect();
         let mut unreadable: Vec<Unreadable> = self
             .pass_records()
             .filter(|r| {
                 r.target.kind.is_item()
                     && matches!(r.status, PageStatus::Failed | PageStatus::Skipped)
+                    && !r
+                        .final_url
+                        .as_deref()
+                        .is_some_and(|u| u != r.target.url && pages.contains(u))
             })
             .map(|r| Unreadable {
                 provenance: Provenance::file(&r.target.url),
