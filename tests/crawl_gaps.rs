@@ -15,6 +15,7 @@ mod render;
 mod site;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -279,7 +280,7 @@ async fn pager_links_are_not_taken_for_guides() {
 
 /// A small site of the failures a real platform has, on 127.0.0.1: a guide that redirects to
 /// another host, a link straight to that host, a page slower than the timeout, a page larger
-/// than the body limit and a 404. Returns its port and the other host's hit counter.
+/// than the body limit, a 404, and two pages read once that then answer 503 and 404. Returns its port and the other host's hit counter.
 fn start_rough_site() -> (u16, Arc<Mutex<usize>>) {
     use axum::Router;
     use axum::http::{StatusCode, header};
@@ -306,10 +307,13 @@ fn start_rough_site() -> (u16, Arc<Mutex<usize>>) {
                 "<ul class=\"items\"><li><a href=\"/g/moved.html\">1</a></li>\
                  <li><a href=\"http://127.0.0.1:{op}/g/2.html\">2</a></li>\
                  <li><a href=\"/g/slow.html\">3</a></li><li><a href=\"/g/huge.html\">4</a></li>\
-                 <li><a href=\"/g/gone.html\">5</a></li><li><a href=\"/g/ok.html\">6</a></li></ul>"
+                 <li><a href=\"/g/gone.html\">5</a></li><li><a href=\"/g/ok.html\">6</a></li>\
+                 <li><a href=\"/g/flaky.html\">7</a></li><li><a href=\"/g/deleted.html\">8</a></li></ul>"
             );
             let guide = "<table><tr><th>事项名称</th><td>食品经营许可</td></tr>\
                          <tr><th>承诺办结时限</th><td>5个工作日</td></tr></table>";
+            let flaky = Arc::new(AtomicUsize::new(0));
+            let deleted = Arc::new(AtomicUsize::new(0));
             let html = |body: String| {
                 ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
             };
@@ -339,6 +343,33 @@ fn start_rough_site() -> (u16, Arc<Mutex<usize>>) {
                 .route(
                     "/g/ok.html",
                     get(move || async move { html(guide.to_owned()) }),
+                )
+                // Read on the first crawl; then the site errs on it, or the item is deleted.
+                .route(
+                    "/g/flaky.html",
+                    get(move || {
+                        let n = flaky.fetch_add(1, Ordering::SeqCst);
+                        async move {
+                            if n == 0 {
+                                html(guide.to_owned())
+                            } else {
+                                StatusCode::SERVICE_UNAVAILABLE.into_response()
+                            }
+                        }
+                    }),
+                )
+                .route(
+                    "/g/deleted.html",
+                    get(move || {
+                        let n = deleted.fetch_add(1, Ordering::SeqCst);
+                        async move {
+                            if n == 0 {
+                                html(guide.to_owned())
+                            } else {
+                                StatusCode::NOT_FOUND.into_response()
+                            }
+                        }
+                    }),
                 );
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let port = listener.local_addr().unwrap().port();
@@ -368,7 +399,7 @@ async fn failures_are_logged_with_what_to_change() {
     p.net.backoff_ms = 10;
     p.net.max_body_bytes = 20_000;
     let s = run(&p, dir.path(), None).await;
-    assert_eq!(s.items, 1, "{s:?}");
+    assert_eq!(s.items, 3, "ok, flaky and deleted: {s:?}");
     assert_eq!(
         *other_hits.lock().unwrap(),
         0,
@@ -522,5 +553,80 @@ async fn a_detail_url_with_an_unknown_key_is_named() {
         said.iter()
             .any(|n| n.contains("无法生成详情网址") && n.contains("{rowGuid}")),
         "{said:?}"
+    );
+}
+
+/// The nightly re-crawl: a guide page read last night answers 503 tonight (the site erring), and
+/// another 404 (the item deleted). The first keeps last night's item, said as a warning and in
+/// the log, so its findings stay 未整改 with their age instead of turning 已移除 tonight and 新增
+/// (0 days) tomorrow; the deleted one is unreadable as before.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_the_site_errs_on_tonight_keeps_the_item_read_before() {
+    let _serial = serial();
+    let (port, _) = start_rough_site();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p: Profile = toml::from_str(&format!(
+        "name = \"rough\"\nbase_url = \"http://127.0.0.1:{port}/\"\n[[list]]\nurl = \"list.html\"\nlink_selector = \"ul.items a\"\n"
+    ))
+    .unwrap();
+    p.net.min_interval_ms = 5;
+    p.net.timeout_secs = 0.3;
+    p.net.retries = 1;
+    p.net.backoff_ms = 10;
+    p.net.max_body_bytes = 20_000;
+    let first = run(&p, dir.path(), None).await;
+    assert!(first.complete && first.carried.is_empty(), "{first:?}");
+    let (before, _, _) = read(dir.path());
+    let flaky = format!("http://127.0.0.1:{port}/g/flaky.html");
+    let deleted = format!("http://127.0.0.1:{port}/g/deleted.html");
+    let item = |items: &[Item], url: &str| items.iter().find(|i| i.guide_url == url).cloned();
+    let flaky_item = item(&before, &flaky).expect("read on the first night");
+    assert!(item(&before, &deleted).is_some());
+
+    // A second later, so that the times of the nights differ as they are shown.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let second = run(&p, dir.path(), None).await;
+    assert_eq!(second.carried.len(), 1, "{:?}", second.carried);
+    assert_eq!(second.carried[0].url, flaky);
+    let (after, _, notices) = read(dir.path());
+    assert_eq!(
+        item(&after, &flaky),
+        Some(flaky_item),
+        "last night's item kept"
+    );
+    assert_eq!(item(&after, &deleted), None, "a deleted page is not kept");
+    let mut unreadable = Vec::new();
+    source::read_inputs(&[dir.path().to_owned()], &mut |r| {
+        if let Record::Unreadable(u) = r {
+            unreadable.push(u.provenance.source);
+        }
+    });
+    assert!(unreadable.contains(&deleted), "{unreadable:?}");
+    assert!(!unreadable.contains(&flaky), "{unreadable:?}");
+    let warning = notices
+        .iter()
+        .find(|n| n.level == NoticeLevel::Warning)
+        .expect("a warning names the kept page");
+    assert!(
+        warning.message.contains("沿用之前读到的内容") && warning.message.contains(&flaky),
+        "{warning:?}"
+    );
+    assert!(
+        errors(&notices).is_empty(),
+        "not incomplete input: {notices:?}"
+    );
+    let log = std::fs::read_to_string(dir.path().join("crawl-log.csv")).unwrap();
+    let row = log.lines().find(|l| l.contains("/g/flaky.html")).unwrap();
+    assert!(row.contains(",失败,503,") && row.contains("沿用"), "{row}");
+
+    // The third night the page is still down: the item is kept, dated from the first read.
+    let third = run(&p, dir.path(), None).await;
+    assert_eq!(third.carried.len(), 1);
+    let (again, _, _) = read(dir.path());
+    assert!(item(&again, &flaky).is_some());
+    assert_eq!(
+        third.carried[0].reason.split("沿用").nth(1),
+        second.carried[0].reason.split("沿用").nth(1),
+        "the date of the read kept, not of last night's failure"
     );
 }

@@ -222,6 +222,12 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
                 crawl::status::list_pages(&summary.failed_lists)
             );
         }
+        if !summary.carried.is_empty() {
+            say!(
+                "注意: {} 个指南页这次没有读到（超时或网站出错），沿用之前读到的内容，见 crawl-log.csv",
+                summary.carried.len()
+            );
+        }
         if summary.items == 0 {
             say!(
                 "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因（列表页的「说明」列写着找到几个指南链接），并核对站点配置。"

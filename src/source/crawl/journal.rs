@@ -120,6 +120,10 @@ pub struct PageRecord {
     /// The item read from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<Box<Item>>,
+    /// When the page could not be read this time (a timeout, the site erring) and `item` is the
+    /// one read earlier: when that was (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale_since: Option<String>,
     /// What went wrong, or a note (encoding), in Chinese.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
@@ -150,6 +154,7 @@ impl PageRecord {
             last_modified: None,
             links: Vec::new(),
             item: None,
+            stale_since: None,
             message: String::new(),
             attempts: 0,
             bytes: 0,
@@ -444,6 +449,7 @@ impl Journal {
             .filter(|r| {
                 r.target.kind.is_item()
                     && matches!(r.status, PageStatus::Failed | PageStatus::Skipped)
+                    && r.item.is_none()
                     && !r
                         .final_url
                         .as_deref()
@@ -504,6 +510,7 @@ mod tests {
                 guide_url: url.into(),
                 ..Item::default()
             })),
+            stale_since: None,
             message: String::new(),
             attempts: 1,
             bytes: 10,

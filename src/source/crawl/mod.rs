@@ -111,6 +111,8 @@ pub struct CrawlSummary {
     pub unreadable: usize,
     /// List pages of the pass that could not be read: the items they list were not found.
     pub failed_lists: Vec<status::FailedList>,
+    /// Guide pages that failed this time (timeout, the site erring) whose earlier item was kept.
+    pub carried: Vec<status::FailedList>,
     /// The output folder.
     pub output_dir: PathBuf,
 }
@@ -361,12 +363,21 @@ pub async fn crawl(
             reason: format!("{}: {}", r.status.label_zh(), r.message),
         })
         .collect();
+    let carried: Vec<status::FailedList> = journal
+        .pass_records()
+        .filter(|r| r.stale_since.is_some() && r.item.is_some())
+        .map(|r| status::FailedList {
+            url: r.target.url.clone(),
+            reason: r.message.clone(),
+        })
+        .collect();
     status::CrawlStatus {
         profile: profile.name.clone(),
         pass,
         complete,
         stopped: stopped.clone(),
         failed_lists: failed_lists.clone(),
+        carried: carried.clone(),
         items,
         unreadable,
         at: jiff::Timestamp::now().to_string(),
@@ -383,6 +394,7 @@ pub async fn crawl(
         items,
         unreadable,
         failed_lists,
+        carried,
         output_dir: options.output_dir.clone(),
     })
 }

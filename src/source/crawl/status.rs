@@ -4,6 +4,9 @@
 //! as an error notice, when the items are only part of the platform: a night's audit of a
 //! paused crawl then counts as incomplete input instead of taking the missing items as 已移除.
 //!
+//! Guide pages kept from an earlier read over a passing failure are said too, as a warning: the
+//! items are there, but not as of tonight.
+//!
 //! Not here: the journal that lets a crawl resume ([`super::journal`]).
 
 use std::fmt::Write as _;
@@ -17,7 +20,8 @@ use crate::source::{Notice, NoticeLevel};
 /// The file name in the output folder.
 pub const FILE: &str = "crawl-status.json";
 
-/// A list page that could not be read: the items it lists were never found.
+/// A page that could not be read: a list page (the items it lists were never found) or a guide
+/// page whose earlier item was kept.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FailedList {
     /// The list page's URL.
@@ -41,6 +45,9 @@ pub struct CrawlStatus {
     /// List pages of the pass that could not be read.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub failed_lists: Vec<FailedList>,
+    /// Guide pages that could not be read this time whose item read earlier was kept.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<FailedList>,
     /// Items written.
     pub items: usize,
     /// Unreadable records written.
@@ -90,6 +97,17 @@ impl CrawlStatus {
                     "{} 个列表页无法读取，这些页上列出的事项没有抓到: {}",
                     self.failed_lists.len(),
                     list_pages(&self.failed_lists)
+                ),
+            });
+        }
+        if !self.carried.is_empty() {
+            out.push(Notice {
+                level: NoticeLevel::Warning,
+                provenance: Provenance::file(dir.display().to_string()),
+                message: format!(
+                    "{} 个指南页这次没有读到（超时或网站出错），沿用之前读到的内容: {}",
+                    self.carried.len(),
+                    list_pages(&self.carried)
                 ),
             });
         }

@@ -30,13 +30,17 @@ pub(crate) async fn visit(
 ) -> PageRecord {
     let started = Instant::now();
     let mut rec = failed_record(pass, &target);
+    // Whether a failure may pass by the next try (timeouts, the site erring or throttling).
+    let mut passing = false;
     match Url::parse(&target.url) {
         Err(e) => rec.message = format!("网址无效: {e}"),
         Ok(url) => {
             let mut req = Request::get(url.clone());
-            let reusable = prev
-                .as_ref()
-                .filter(|p| matches!(p.status, PageStatus::Ok | PageStatus::NotModified));
+            // A record read once (also one carried over a failure since) has validators and a
+            // result for a 304.
+            let reusable = prev.as_ref().filter(|p| {
+                matches!(p.status, PageStatus::Ok | PageStatus::NotModified) || p.item.is_some()
+            });
             if let Some(p) = reusable {
                 req.etag.clone_from(&p.etag);
                 req.last_modified.clone_from(&p.last_modified);
@@ -51,7 +55,16 @@ pub(crate) async fn visit(
                     .then(|| "robots.txt 禁止抓取（重定向目标）".to_owned())
             };
             match fetcher.fetch_checked(&req, &check).await {
-                Err(e) => failed(&mut rec, &e, &url, &profile),
+                Err(e) => {
+                    failed(&mut rec, &e, &url, &profile);
+                    passing = matches!(
+                        e,
+                        FetchError::Timeout(_)
+                            | FetchError::Connect(_)
+                            | FetchError::Other(_)
+                            | FetchError::RetryAfterTooLong { .. }
+                    );
+                }
                 Ok(resp) => {
                     rec.http = Some(resp.status);
                     rec.attempts = resp.attempts;
@@ -96,7 +109,10 @@ pub(crate) async fn visit(
                                 ..fallback
                             });
                         }
-                        (s, _) => rec.message = http_reason(s),
+                        (s, _) => {
+                            rec.message = http_reason(s);
+                            passing = s == 429 || s >= 500;
+                        }
                     }
                 }
             }
@@ -104,7 +120,33 @@ pub(crate) async fn visit(
     }
     rec.ms = started.elapsed().as_millis() as u64;
     rec.at = jiff::Timestamp::now().to_string();
+    if let Some(p) = prev.as_ref().filter(|_| passing) {
+        carry_over(&mut rec, p);
+    }
     rec
+}
+
+/// A guide page read in an earlier pass that fails this time for a reason that passes (a
+/// timeout, no connection, the site erring or throttling) keeps the item read then, marked as
+/// such. Listed as unreadable instead, its findings turned 已移除 in the night's audit and came
+/// back the next night as 新增 with their age reset to 0 days: on a platform that times out on a
+/// few pages every night, the ages of 未整改 problems meant nothing. A page that is gone (404,
+/// 410) or refused (403, robots.txt, another host) is not carried over.
+fn carry_over(rec: &mut PageRecord, prev: &PageRecord) {
+    if rec.status != PageStatus::Failed || !rec.target.kind.is_item() {
+        return;
+    }
+    let Some(item) = &prev.item else { return };
+    let since = prev.stale_since.clone().unwrap_or_else(|| prev.at.clone());
+    rec.item = Some(item.clone());
+    rec.etag.clone_from(&prev.etag);
+    rec.last_modified.clone_from(&prev.last_modified);
+    let _ = write!(
+        rec.message,
+        "；沿用 {} 读到的内容",
+        crate::report::display_time(&since)
+    );
+    rec.stale_since = Some(since);
 }
 
 /// Fills in a record for a request that got no usable response: the reason, where a redirect
