@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -16,7 +17,7 @@ use crate::source::crawl::{
 #[derive(Debug, Args)]
 #[command(after_help = "退出码: 0 抓取完成，每个页面都已读到\n\
                         \x20       1 抓取暂停（达到上限或时间预算，再次运行接着抓），\n\
-                        \x20         或有页面失败、跳过或无法读取\n\
+                        \x20         或有页面失败、跳过或无法读取，或一个事项也没有抓到\n\
                         \x20       2 出错")]
 pub struct CrawlArgs {
     /// 站点配置文件（TOML），如 profiles/example.toml
@@ -49,12 +50,19 @@ pub struct CrawlArgs {
     quiet: bool,
 }
 
-struct Bar {
+struct Terminal {
     bar: ProgressBar,
     quiet: bool,
+    /// Failed and skipped pages said so far.
+    said: AtomicUsize,
 }
 
-impl Bar {
+/// Failed and skipped pages said one by one; the rest are counted in the summary and listed in
+/// crawl-log.csv. A platform with hundreds of dead links filled the nightly log (and cron's mail)
+/// with hundreds of lines every night.
+const PAGES_SAID: usize = 20;
+
+impl Terminal {
     /// A line above the spinner; straight to stderr when there is no terminal to draw on.
     fn line(&self, text: &str) {
         if self.quiet {
@@ -68,15 +76,20 @@ impl Bar {
     }
 }
 
-impl CrawlProgress for Bar {
+impl CrawlProgress for Terminal {
     fn page(&self, record: &PageRecord, stats: &CrawlStats) {
         if matches!(record.status, PageStatus::Failed | PageStatus::Skipped) {
-            self.line(&format!(
-                "  {} {} — {}",
-                record.status.label_zh(),
-                record.target.url,
-                record.message
-            ));
+            let n = self.said.fetch_add(1, Ordering::Relaxed);
+            if n < PAGES_SAID {
+                self.line(&format!(
+                    "  {} {} — {}",
+                    record.status.label_zh(),
+                    record.target.url,
+                    record.message
+                ));
+            } else if n == PAGES_SAID {
+                self.line("  ……其余失败和跳过的网址不再逐个显示，见输出目录中的 crawl-log.csv");
+            }
         }
         self.bar.set_message(format!(
             "已抓取 {} 个网址（未修改 {}），事项 {}，失败 {}，跳过 {}，待抓取 {}，{:.1} 页/秒",
@@ -103,6 +116,7 @@ pub fn run(args: &CrawlArgs) -> Result<i32> {
     }
     Ok(i32::from(
         !summary.complete
+            || summary.items == 0
             || summary.unreadable > 0
             || summary.stats.failed > 0
             || summary.stats.skipped > 0,
@@ -164,9 +178,10 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
     };
     bar.set_style(ProgressStyle::with_template("{spinner} [{elapsed}] {msg}")?);
     bar.enable_steady_tick(Duration::from_millis(200));
-    let progress = Bar {
+    let progress = Terminal {
         bar: bar.clone(),
         quiet: args.quiet,
+        said: AtomicUsize::new(0),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
@@ -178,10 +193,12 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
         let s = &summary.stats;
         say!(
             "{}: 抓取 {} 个网址（未修改 {}，失败 {}，跳过 {}，续抓前已完成 {}），HTTP 请求 {} 次，用时 {:.1} 秒（{:.1} 页/秒）",
-            if summary.complete {
+            if !summary.complete {
+                "抓取暂停"
+            } else if summary.failed_lists.is_empty() {
                 "抓取完成"
             } else {
-                "抓取暂停"
+                "抓取结束，但有列表页无法读取"
             },
             s.fetched,
             s.not_modified,
@@ -198,9 +215,22 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
             summary.unreadable,
             output.display()
         );
+        if !summary.failed_lists.is_empty() {
+            say!(
+                "注意: {} 个列表页无法读取，这些页上列出的事项没有抓到: {}",
+                summary.failed_lists.len(),
+                crawl::status::list_pages(&summary.failed_lists)
+            );
+        }
+        if !summary.carried.is_empty() {
+            say!(
+                "注意: {} 个指南页这次没有读到（超时或网站出错），沿用之前读到的内容，见 crawl-log.csv",
+                summary.carried.len()
+            );
+        }
         if summary.items == 0 {
             say!(
-                "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因，并核对站点配置。"
+                "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因（列表页的「说明」列写着找到几个指南链接），并核对站点配置。"
             );
         }
         if !summary.complete {

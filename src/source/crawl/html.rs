@@ -23,15 +23,25 @@ pub(crate) struct ListLinks {
     pub guides: Vec<Url>,
     /// The next list page, when a next-link selector is set and found.
     pub next: Option<Url>,
+    /// Links the link selector found (before `link_pattern` and the list's own pages were left
+    /// out), for the message when no guide link is left.
+    pub matched: usize,
 }
 
 /// Reads guide links and the next-page link of a list page.
 pub(crate) fn list_links(text: &str, page: &Url, list: &CompiledList) -> ListLinks {
     let doc = Html::parse_document(text);
     let mut out = ListLinks::default();
+    if let Some(next) = &list.next {
+        out.next = doc
+            .select(next)
+            .find_map(|a| href(a, page))
+            .filter(|u| u != page);
+    }
     let mut seen = HashSet::new();
     for a in doc.select(&list.links) {
         let Some(url) = href(a, page) else { continue };
+        out.matched += 1;
         if list
             .pattern
             .as_ref()
@@ -39,15 +49,16 @@ pub(crate) fn list_links(text: &str, page: &Url, list: &CompiledList) -> ListLin
         {
             continue;
         }
-        if seen.insert(url.to_string()) {
+        // The pager's links (the next page among them) are the list's, not guides.
+        let list_page = out.next.as_ref() == Some(&url)
+            || url == *page
+            || list
+                .pages
+                .as_ref()
+                .is_some_and(|p| p.is_match(url.as_str()));
+        if !list_page && seen.insert(url.to_string()) {
             out.guides.push(url);
         }
-    }
-    if let Some(next) = &list.next {
-        out.next = doc
-            .select(next)
-            .find_map(|a| href(a, page))
-            .filter(|u| u != page);
     }
     out
 }

@@ -5,8 +5,8 @@
 //!   ETag/Last-Modified, the links it led to, the extracted item), a `pass_end` line. Replaying it
 //!   gives the done set of the open pass, the frontier (start pages and every link of a done page
 //!   that is not done yet) and the stored items and validators of every URL.
-//! - `crawl-log.csv` — one row per URL per pass with its status, for people (UTF-8 with BOM so
-//!   that Excel/WPS open it).
+//! - `crawl-log.csv` — one row per URL of the open pass with its status, for people (UTF-8 with
+//!   BOM so that Excel/WPS open it); a new pass moves the last one to `crawl-log.previous.csv`.
 //! - `items.ndjson` and `unreadable.ndjson` — the result of the pass, rewritten at the end of a run.
 
 use std::collections::{HashMap, HashSet};
@@ -120,6 +120,10 @@ pub struct PageRecord {
     /// The item read from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<Box<Item>>,
+    /// When the page could not be read this time (a timeout, the site erring) and `item` is the
+    /// one read earlier: when that was (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stale_since: Option<String>,
     /// What went wrong, or a note (encoding), in Chinese.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub message: String,
@@ -150,6 +154,7 @@ impl PageRecord {
             last_modified: None,
             links: Vec::new(),
             item: None,
+            stale_since: None,
             message: String::new(),
             attempts: 0,
             bytes: 0,
@@ -192,6 +197,12 @@ pub struct Journal {
     pub done: Vec<String>,
     done_set: HashSet<String>,
 }
+
+/// The crawl log of the open pass, for people.
+pub const LOG: &str = "crawl-log.csv";
+
+/// The crawl log of the pass before, kept when a new pass starts.
+pub const PREVIOUS_LOG: &str = "crawl-log.previous.csv";
 
 /// The state files could not be used.
 pub type Result<T> = std::result::Result<T, (PathBuf, std::io::Error)>;
@@ -294,7 +305,13 @@ impl Journal {
         if bytes.last().is_some_and(|&b| b != b'\n') {
             file.write_all(b"\n").map_err(err(&path))?;
         }
-        let log_path = dir.join("crawl-log.csv");
+        let log_path = dir.join(LOG);
+        if open_pass.is_none() && log_path.exists() {
+            // One pass per log: appended night after night, the log of a platform of 10,000
+            // pages passed Excel's 1,048,576 rows in about a hundred nights. The last pass stays.
+            let previous = dir.join(PREVIOUS_LOG);
+            std::fs::rename(&log_path, &previous).map_err(err(&previous))?;
+        }
         let new_log = !log_path.exists();
         let mut log_file = OpenOptions::new()
             .create(true)
@@ -372,7 +389,7 @@ impl Journal {
 
     /// Writes a log row only (robots.txt fetches, which are not part of the state).
     pub fn log_row(&mut self, rec: &PageRecord) -> Result<()> {
-        let path = self.dir.join("crawl-log.csv");
+        let path = self.dir.join(LOG);
         self.log
             .write_record([
                 // As people read it, in this machine's time zone; the journal keeps the instant.
@@ -419,11 +436,24 @@ impl Journal {
         items.sort_by(|a, b| a.guide_url.cmp(&b.guide_url));
         // Two links that redirect to one page give one item.
         items.dedup_by(|a, b| a.guide_url == b.guide_url);
+        // A link that redirected to a page of the pass stands for that page, which is listed
+        // (read, or unreadable) under its own URL: one item, not two.
+        let pages: HashSet<&str> = self
+            .pass_records()
+            .filter(|r| r.target.kind.is_item())
+            .map(|r| r.target.url.as_str())
+            .chain(items.iter().map(|i| i.guide_url.as_str()))
+            .collect();
         let mut unreadable: Vec<Unreadable> = self
             .pass_records()
             .filter(|r| {
                 r.target.kind.is_item()
                     && matches!(r.status, PageStatus::Failed | PageStatus::Skipped)
+                    && r.item.is_none()
+                    && !r
+                        .final_url
+                        .as_deref()
+                        .is_some_and(|u| u != r.target.url && pages.contains(u))
             })
             .map(|r| Unreadable {
                 provenance: Provenance::file(&r.target.url),
@@ -480,6 +510,7 @@ mod tests {
                 guide_url: url.into(),
                 ..Item::default()
             })),
+            stale_since: None,
             message: String::new(),
             attempts: 1,
             bytes: 10,
@@ -521,6 +552,40 @@ mod tests {
         assert_eq!(j.pass, 3);
         let text = std::fs::read_to_string(dir.path().join("journal.ndjson")).unwrap();
         assert_eq!(text.lines().count(), 2, "{text}");
+    }
+
+    /// The log holds the open pass (a resumed pass goes on in it); a new pass moves it to the
+    /// previous log, so that it stays small enough for Excel however many nights run.
+    #[test]
+    fn each_pass_has_its_own_log() {
+        let dir = tempfile::tempdir().unwrap();
+        let rows = |name: &str| {
+            std::fs::read_to_string(dir.path().join(name))
+                .unwrap()
+                .lines()
+                .filter(|l| l.contains("http://h/"))
+                .map(|l| l.split(',').nth(1).unwrap().to_owned())
+                .collect::<Vec<_>>()
+        };
+        let mut j = Journal::open(dir.path(), "t").unwrap();
+        j.record(rec(1, "http://h/a")).unwrap();
+        drop(j);
+        let mut j = Journal::open(dir.path(), "t").unwrap();
+        assert!(j.resumed);
+        j.record(rec(1, "http://h/b")).unwrap();
+        j.finish_pass().unwrap();
+        drop(j);
+        assert_eq!(rows(LOG), ["1", "1"]);
+        for pass in [2, 3] {
+            let mut j = Journal::open(dir.path(), "t").unwrap();
+            assert_eq!(j.pass, pass);
+            j.record(rec(pass, "http://h/a")).unwrap();
+            j.finish_pass().unwrap();
+        }
+        assert_eq!(rows(LOG), ["3"]);
+        assert_eq!(rows(PREVIOUS_LOG), ["2"]);
+        let text = std::fs::read_to_string(dir.path().join(LOG)).unwrap();
+        assert!(text.starts_with("\u{feff}时间,轮次,网址"), "{text}");
     }
 
     /// A second crawl into the same folder is refused while the first holds it, and may start

@@ -25,6 +25,7 @@ mod labels;
 pub mod output;
 pub mod profile;
 mod robots;
+pub mod status;
 mod visit;
 
 pub use journal::{PageKind, PageRecord, PageStatus, Target};
@@ -108,6 +109,10 @@ pub struct CrawlSummary {
     pub items: usize,
     /// Unreadable records written.
     pub unreadable: usize,
+    /// List pages of the pass that could not be read: the items they list were not found.
+    pub failed_lists: Vec<status::FailedList>,
+    /// Guide pages that failed this time (timeout, the site erring) whose earlier item was kept.
+    pub carried: Vec<status::FailedList>,
     /// The output folder.
     pub output_dir: PathBuf,
 }
@@ -326,6 +331,9 @@ pub async fn crawl(
         if rec.item.is_some() {
             stats.items += 1;
         }
+        if let Some(message) = empty_first_page(&profile, &rec) {
+            progress.notice(&message);
+        }
         stats.requests = fetcher.requests_sent();
         stats.elapsed = started.elapsed();
         finish(
@@ -344,6 +352,38 @@ pub async fn crawl(
         progress.notice(&format!("{s}；再次运行同一命令即可继续"));
     }
     let (items, unreadable) = journal.write_outputs().map_err(state_err)?;
+    let failed_lists: Vec<status::FailedList> = journal
+        .pass_records()
+        .filter(|r| {
+            matches!(r.target.kind, PageKind::HtmlList | PageKind::JsonList)
+                && matches!(r.status, PageStatus::Failed | PageStatus::Skipped)
+        })
+        .map(|r| status::FailedList {
+            url: r.target.url.clone(),
+            reason: format!("{}: {}", r.status.label_zh(), r.message),
+        })
+        .collect();
+    let carried: Vec<status::FailedList> = journal
+        .pass_records()
+        .filter(|r| r.stale_since.is_some() && r.item.is_some())
+        .map(|r| status::FailedList {
+            url: r.target.url.clone(),
+            reason: r.message.clone(),
+        })
+        .collect();
+    status::CrawlStatus {
+        profile: profile.name.clone(),
+        pass,
+        complete,
+        stopped: stopped.clone(),
+        failed_lists: failed_lists.clone(),
+        carried: carried.clone(),
+        items,
+        unreadable,
+        at: jiff::Timestamp::now().to_string(),
+    }
+    .write(&options.output_dir)
+    .map_err(state_err)?;
     stats.requests = fetcher.requests_sent();
     stats.elapsed = started.elapsed();
     stats.queued = queue.len();
@@ -353,6 +393,8 @@ pub async fn crawl(
         stopped,
         items,
         unreadable,
+        failed_lists,
+        carried,
         output_dir: options.output_dir.clone(),
     })
 }
@@ -376,6 +418,23 @@ pub(crate) fn bounded(s: String) -> String {
 
 /// robots.txt rules by host key, shared with the page tasks (for redirect hops).
 pub(crate) type RobotsMap = std::sync::RwLock<HashMap<String, HostRules>>;
+
+/// A notice for the first page of a list that led to no guide or detail: the profile's link
+/// selector, pattern or items path is likely wrong, and the crawl would otherwise end quietly.
+fn empty_first_page(profile: &CompiledProfile, rec: &PageRecord) -> Option<String> {
+    let t = &rec.target;
+    let first = profile.lists.get(t.list)?.source.first_page;
+    let lists = matches!(t.kind, PageKind::HtmlList | PageKind::JsonList);
+    let leads = rec.links.iter().any(|l| l.kind.is_item());
+    (lists && t.page == first && rec.status != PageStatus::Failed && !leads).then(|| {
+        format!(
+            "第 {} 个列表的第一页 {} {}，请核对站点配置",
+            t.list + 1,
+            t.url,
+            rec.message
+        )
+    })
+}
 
 fn enqueue(queue: &mut VecDeque<Target>, seen: &mut HashSet<String>, t: Target) {
     if seen.insert(t.url.clone()) {
@@ -425,8 +484,14 @@ async fn gate(
         Ok(u) => u,
         Err(e) => return Ok(Some(skip(format!("网址无效: {e}")))),
     };
-    if let Err(e) = fetcher.allowed(&url) {
-        return Ok(Some(skip(format!("未抓取: {e}"))));
+    match fetcher.allowed(&url) {
+        Ok(()) => {}
+        Err(FetchError::NotAllowed { host, .. }) => {
+            return Ok(Some(skip(format!(
+                "主机 {host} 不在站点配置的 base_url 和 hosts 中，未抓取（如果它也属于本平台，把它加入 hosts）"
+            ))));
+        }
+        Err(e) => return Ok(Some(skip(format!("未抓取: {e}")))),
     }
     if ignore_robots {
         return Ok(None);

@@ -42,6 +42,9 @@ pub struct Profile {
     /// Extraction from JSON detail records.
     #[serde(default)]
     pub json: JsonRules,
+    /// The file it was read from, to name in messages (not a key of the file).
+    #[serde(skip)]
+    pub file: Option<std::path::PathBuf>,
 }
 
 /// The kind of a list.
@@ -155,7 +158,7 @@ pub enum ProfileError {
     /// A value is unusable (a selector, a pattern, a URL, an element name).
     #[error("站点配置 {name} 中 {key} 无效: {message}")]
     Invalid {
-        /// Profile name.
+        /// The profile's file (its name when it was not read from a file).
         name: String,
         /// The key.
         key: String,
@@ -171,20 +174,25 @@ impl Profile {
             path: path.display().to_string(),
             source,
         })?;
-        toml::from_str(&text).map_err(|e| ProfileError::Parse {
+        let mut profile: Self = toml::from_str(&text).map_err(|e| ProfileError::Parse {
             path: path.display().to_string(),
             message: crate::config::toml_reason(&e, &text),
-        })
+        })?;
+        profile.file = Some(path.to_owned());
+        Ok(profile)
     }
 
     /// Checks every value and prepares selectors and patterns.
     pub fn compile(&self) -> Result<CompiledProfile, ProfileError> {
         let bad = |key: &str, message: String| ProfileError::Invalid {
-            name: self.name.clone(),
+            name: self
+                .file
+                .as_ref()
+                .map_or_else(|| self.name.clone(), |f| f.display().to_string()),
             key: key.to_owned(),
             message,
         };
-        let mut base = Url::parse(&self.base_url).map_err(|e| bad("base_url", e.to_string()))?;
+        let mut base = site_url(&self.base_url).map_err(|m| bad("base_url", m))?;
         if !base.path().ends_with('/') {
             let path = format!("{}/", base.path());
             base.set_path(&path);
@@ -194,10 +202,10 @@ impl Profile {
         }
         let mut lists = Vec::new();
         for (i, l) in self.lists.iter().enumerate() {
-            let key = |k: &str| format!("list[{}].{k}", i + 1);
+            let key = |k: &str| format!("第 {} 个 [[list]] 的 {k}", i + 1);
             let first = l.url.replace("{page}", &l.first_page.to_string());
             base.join(&first)
-                .map_err(|e| bad(&key("url"), e.to_string()))?;
+                .map_err(|e| bad(&key("url"), url_reason(&l.url, e)))?;
             let next = l
                 .next_selector
                 .as_deref()
@@ -208,7 +216,7 @@ impl Profile {
             let pattern = l
                 .link_pattern
                 .as_deref()
-                .map(|p| Regex::new(p).map_err(|e| bad(&key("link_pattern"), e.to_string())))
+                .map(|p| Regex::new(p).map_err(|e| bad(&key("link_pattern"), regex_reason(p, &e))))
                 .transpose()?;
             if l.kind == ListKind::Json && l.detail_url.is_none() {
                 return Err(bad(&key("detail_url"), "JSON 列表需要 detail_url".into()));
@@ -224,6 +232,7 @@ impl Profile {
                 next,
                 links,
                 pattern,
+                pages: list_page_pattern(&base, &l.url),
             });
         }
         let labels = LabelSet::build(&self.guide.labels).map_err(|m| bad("guide.labels", m))?;
@@ -276,8 +285,92 @@ impl Profile {
     }
 }
 
+/// The pages of a list, as a pattern of absolute URLs: `{page}` (or, without it, each run of
+/// digits in the last path segment and the query) stands for any number. A link that matches is a
+/// page of the list, never a guide: the default `a[href]` also picks the pager's links, and a list
+/// page taken for a guide ended the paging after page 1.
+fn list_page_pattern(base: &Url, template: &str) -> Option<Regex> {
+    const MARK: &str = "zwfwpagemark";
+    let generalise = |s: &str| {
+        let digits = Regex::new(r"\d+").expect("valid pattern");
+        digits.replace_all(s, MARK).into_owned()
+    };
+    let marked = if template.contains("{page}") {
+        template.replace("{page}", MARK)
+    } else {
+        let (path, query) = template.split_once('?').unwrap_or((template, ""));
+        let (dir, last) = path.rsplit_once('/').map_or(("", path), |(d, l)| (d, l));
+        let mut out = String::new();
+        if !dir.is_empty() {
+            out.push_str(dir);
+            out.push('/');
+        }
+        out.push_str(&generalise(last));
+        if !query.is_empty() {
+            out.push('?');
+            out.push_str(&generalise(query));
+        }
+        out
+    };
+    let url = base.join(&marked).ok()?;
+    let pattern = regex::escape(url.as_str()).replace(MARK, r"\d+");
+    Regex::new(&format!("^{pattern}$")).ok()
+}
+
 pub(crate) fn selector(s: &str) -> Result<Selector, String> {
-    Selector::parse(s).map_err(|e| format!("CSS 选择器 \"{s}\" 无效: {e}"))
+    // scraper's own words ("Unexpected error occurred. Please report this to the developer")
+    // help no one: say what a selector looks like instead.
+    Selector::parse(s).map_err(|_| {
+        format!(
+            "CSS 选择器「{s}」写法有误（应写成 ul.list a、a.next、#zxdh、table.info td 这样；\
+             点号 . 后面是 class 名，井号 # 后面是 id）"
+        )
+    })
+}
+
+/// The site root: an absolute http(s) URL.
+fn site_url(text: &str) -> Result<Url, String> {
+    let url = Url::parse(text.trim()).map_err(|e| url_reason(text, e))?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return Err(format!(
+            "「{text}」不是网站地址，要以 http:// 或 https:// 开头，如 \"https://zwfw.example.gov.cn/\""
+        ));
+    }
+    Ok(url)
+}
+
+/// Why a URL of the profile cannot be used, in Chinese.
+fn url_reason(text: &str, e: url::ParseError) -> String {
+    use url::ParseError as E;
+    let why = match e {
+        E::RelativeUrlWithoutBase => "不是完整的网址，要以 http:// 或 https:// 开头",
+        E::EmptyHost => "缺少主机名",
+        E::InvalidPort => "端口号无效",
+        E::InvalidIpv4Address | E::InvalidIpv6Address => "IP 地址无效",
+        E::InvalidDomainCharacter => "主机名中有不允许的字符（全角符号或空格？）",
+        _ => "不是有效的网址",
+    };
+    format!("「{text}」{why}")
+}
+
+/// Why a regular expression of the profile cannot be used, in Chinese.
+fn regex_reason(pattern: &str, e: &regex::Error) -> String {
+    let detail = e.to_string();
+    let why = if detail.contains("unclosed group") || detail.contains("unopened group") {
+        "圆括号 ( ) 没有配对".to_owned()
+    } else if detail.contains("unclosed character class") {
+        "方括号 [ ] 没有配对".to_owned()
+    } else if detail.contains("repetition operator missing expression") {
+        "* + ? { 前面缺少内容（要匹配这些字符本身，请在前面加 \\，在站点配置的双引号里写作 \\\\）"
+            .to_owned()
+    } else if detail.contains("unrecognized escape sequence") {
+        "有无法识别的反斜杠转义".to_owned()
+    } else {
+        // The last line of the regex crate's message names the kind of error.
+        let kind = detail.lines().last().unwrap_or_default().trim();
+        format!("写法有误（{kind}）")
+    };
+    format!("正则表达式「{pattern}」{why}")
 }
 
 /// A checked profile, ready to crawl.
@@ -304,6 +397,8 @@ pub(crate) struct CompiledList {
     pub next: Option<Selector>,
     pub links: Selector,
     pub pattern: Option<Regex>,
+    /// The list's own pages (see `list_page_pattern`).
+    pub pages: Option<Regex>,
 }
 
 impl CompiledProfile {
@@ -337,10 +432,65 @@ mod tests {
         let text = "name = \"x\"\nbase_url = \"http://127.0.0.1:1/\"\n[[list]]\nurl = \"a\"\nlink_selector = \"a[\"\n";
         let p: Profile = toml::from_str(text).unwrap();
         let e = p.compile().unwrap_err().to_string();
-        assert!(e.contains("list[1].link_selector"), "{e}");
+        assert!(e.contains("第 1 个 [[list]] 的 link_selector"), "{e}");
         assert!(toml::from_str::<Profile>("name = \"x\"\nbase_url = \"u\"\nbogus = 1\n").is_err());
         let text = "name = \"x\"\nbase_url = \"http://h/\"\n[[list]]\nurl = \"a\"\n[guide.select]\nnot_a_field = \"td\"\n";
         let p: Profile = toml::from_str(text).unwrap();
         assert!(p.compile().unwrap_err().to_string().contains("not_a_field"));
+    }
+
+    /// The mistakes met writing a first profile are told in Chinese, with the file and what to
+    /// write instead: the url, regex and scraper crates' English ("relative URL without a base",
+    /// "unclosed group", "Please report this to the developer") came through as it was.
+    #[test]
+    fn profile_mistakes_are_said_in_chinese_with_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases = [
+            (
+                "base_url = \"zwfw.example.gov.cn\"",
+                "http:// 或 https:// 开头",
+            ),
+            ("base_url = \"localhost:8080/\"", "http:// 或 https:// 开头"),
+            ("base_url = \"http://\"", "缺少主机名"),
+            (
+                "base_url = \"http://h/\"\nnext_selector = \"a..next\"",
+                "CSS 选择器「a..next」写法有误",
+            ),
+            (
+                "base_url = \"http://h/\"\nlink_pattern = \"/a/(guide\"",
+                "正则表达式「/a/(guide」圆括号 ( ) 没有配对",
+            ),
+            (
+                "base_url = \"http://h/\"\nlink_pattern = \"*.html\"",
+                "前面缺少内容",
+            ),
+            (
+                "base_url = \"http://h/\"\nlink_pattern = \"[0-9\"",
+                "方括号 [ ] 没有配对",
+            ),
+        ];
+        for (i, (lines, want)) in cases.iter().enumerate() {
+            // base_url first; the list keys after [[list]].
+            let (base, list) = lines.split_once('\n').unwrap_or((lines, ""));
+            let path = dir.path().join(format!("站点{i}.toml"));
+            std::fs::write(
+                &path,
+                format!("name = \"x\"\n{base}\n[[list]]\nurl = \"a\"\n{list}\n"),
+            )
+            .unwrap();
+            let e = Profile::load(&path)
+                .unwrap()
+                .compile()
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains(want), "{lines}: {e}");
+            assert!(e.contains(&format!("站点{i}.toml")), "{e}");
+            assert!(
+                !e.contains("developer")
+                    && !e.contains("relative URL")
+                    && !e.contains("regex parse"),
+                "{e}"
+            );
+        }
     }
 }

@@ -93,7 +93,10 @@ pub(crate) async fn fetch(fetcher: &Fetcher, url: &Url, pass: u32) -> (HostRules
         }
         Err(e) => {
             rec.status = PageStatus::Failed;
-            rec.message = format!("无法获取 robots.txt，本次不抓取该主机: {e}");
+            rec.message = format!(
+                "无法获取 robots.txt，本次不抓取该主机: {}",
+                super::visit::fetch_reason(&e, &robots_url)
+            );
             HostRules::DenyAll
         }
     };

@@ -2,6 +2,7 @@
 //! pages give links and the next page, guide pages and JSON details give an item. Every outcome is
 //! a [`PageRecord`]; nothing here returns an error.
 
+use std::fmt::Write as _;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -15,7 +16,7 @@ use super::journal::{PageKind, PageRecord, PageStatus, Target};
 use super::profile::CompiledProfile;
 use super::{html, json};
 use crate::model::{Item, Provenance};
-use crate::net::{Fetcher, Request, host_key};
+use crate::net::{FetchError, Fetcher, Request, host_key};
 
 /// Fetches and reads one target. `prev` is the URL's record from an earlier pass (validators and
 /// the result reused on 304).
@@ -29,13 +30,17 @@ pub(crate) async fn visit(
 ) -> PageRecord {
     let started = Instant::now();
     let mut rec = failed_record(pass, &target);
+    // Whether a failure may pass by the next try (timeouts, the site erring or throttling).
+    let mut passing = false;
     match Url::parse(&target.url) {
         Err(e) => rec.message = format!("网址无效: {e}"),
         Ok(url) => {
             let mut req = Request::get(url.clone());
-            let reusable = prev
-                .as_ref()
-                .filter(|p| matches!(p.status, PageStatus::Ok | PageStatus::NotModified));
+            // A record read once (also one carried over a failure since) has validators and a
+            // result for a 304.
+            let reusable = prev.as_ref().filter(|p| {
+                matches!(p.status, PageStatus::Ok | PageStatus::NotModified) || p.item.is_some()
+            });
             if let Some(p) = reusable {
                 req.etag.clone_from(&p.etag);
                 req.last_modified.clone_from(&p.last_modified);
@@ -50,7 +55,16 @@ pub(crate) async fn visit(
                     .then(|| "robots.txt 禁止抓取（重定向目标）".to_owned())
             };
             match fetcher.fetch_checked(&req, &check).await {
-                Err(e) => rec.message = e.reason_for(url.as_str()),
+                Err(e) => {
+                    failed(&mut rec, &e, &url, &profile);
+                    passing = matches!(
+                        e,
+                        FetchError::Timeout(_)
+                            | FetchError::Connect(_)
+                            | FetchError::Other(_)
+                            | FetchError::RetryAfterTooLong { .. }
+                    );
+                }
                 Ok(resp) => {
                     rec.http = Some(resp.status);
                     rec.attempts = resp.attempts;
@@ -71,7 +85,7 @@ pub(crate) async fn visit(
                         }
                         (200..=299, _) if resp.truncated => {
                             rec.message = format!(
-                                "内容超过大小上限 {} 字节，未读取",
+                                "页面超过大小上限 {} 字节，未读取；确需读取时调大站点配置 [net] 的 max_body_bytes",
                                 profile.net.max_body_bytes
                             );
                         }
@@ -95,7 +109,10 @@ pub(crate) async fn visit(
                                 ..fallback
                             });
                         }
-                        (s, _) => rec.message = format!("HTTP {s}"),
+                        (s, _) => {
+                            rec.message = http_reason(s);
+                            passing = s == 429 || s >= 500;
+                        }
                     }
                 }
             }
@@ -103,7 +120,107 @@ pub(crate) async fn visit(
     }
     rec.ms = started.elapsed().as_millis() as u64;
     rec.at = jiff::Timestamp::now().to_string();
+    if let Some(p) = prev.as_ref().filter(|_| passing) {
+        carry_over(&mut rec, p);
+    }
     rec
+}
+
+/// A guide page read in an earlier pass that fails this time for a reason that passes (a
+/// timeout, no connection, the site erring or throttling) keeps the item read then, marked as
+/// such. Listed as unreadable instead, its findings turned 已移除 in the night's audit and came
+/// back the next night as 新增 with their age reset to 0 days: on a platform that times out on a
+/// few pages every night, the ages of 未整改 problems meant nothing. A page that is gone (404,
+/// 410) or refused (403, robots.txt, another host) is not carried over.
+fn carry_over(rec: &mut PageRecord, prev: &PageRecord) {
+    if rec.status != PageStatus::Failed || !rec.target.kind.is_item() {
+        return;
+    }
+    let Some(item) = &prev.item else { return };
+    let since = prev.stale_since.clone().unwrap_or_else(|| prev.at.clone());
+    rec.item = Some(item.clone());
+    rec.etag.clone_from(&prev.etag);
+    rec.last_modified.clone_from(&prev.last_modified);
+    let _ = write!(
+        rec.message,
+        "；沿用 {} 读到的内容",
+        crate::report::display_time(&since)
+    );
+    rec.stale_since = Some(since);
+}
+
+/// Fills in a record for a request that got no usable response: the reason, where a redirect
+/// led, and the requests it took (the log said 0 for a page that timed out three times).
+fn failed(rec: &mut PageRecord, e: &FetchError, url: &Url, profile: &CompiledProfile) {
+    let net = &profile.net;
+    rec.attempts = e.requests().max(1);
+    rec.message = match e {
+        // The hop that left the allowed hosts was a redirect: the link itself was allowed.
+        FetchError::NotAllowed { url: to, host } => {
+            rec.final_url = Some(to.clone());
+            format!(
+                "重定向到其他主机 {host}，未跟随（只访问站点配置的 base_url 和 hosts 中的主机；如果它也属于本平台，把它加入 hosts）"
+            )
+        }
+        FetchError::Refused { url: to, .. } => {
+            rec.final_url = Some(to.clone());
+            e.reason_for(url.as_str())
+        }
+        FetchError::Timeout(_) => {
+            rec.attempts = net.retries + 1;
+            format!(
+                "请求超时（每次等 {} 秒，共请求 {} 次）；网站慢时可调大站点配置 [net] 的 timeout_secs",
+                net.timeout_secs,
+                net.retries + 1
+            )
+        }
+        FetchError::Connect(_) | FetchError::Other(_) => {
+            rec.attempts = net.retries + 1;
+            format!("{}（共请求 {} 次）", fetch_reason(e, url), net.retries + 1)
+        }
+        _ => e.reason_for(url.as_str()),
+    };
+}
+
+/// Why a request got no response, for a line that names the URL already: the common causes of a
+/// failed connection in words (the HTTP client's own chain, `client error (Connect): tcp connect
+/// error: Connection refused (os error 111)`, kept after them for whoever looks further).
+pub(crate) fn fetch_reason(e: &FetchError, url: &Url) -> String {
+    let text = e.reason_for(url.as_str());
+    let (FetchError::Connect(detail) | FetchError::Other(detail)) = e else {
+        return text;
+    };
+    let lower = detail.to_ascii_lowercase();
+    let words = if lower.contains("connection refused") {
+        "网站拒绝连接（服务没有开启，或地址、端口不对）"
+    } else if lower.contains("dns error")
+        || lower.contains("failed to lookup")
+        || lower.contains("name or service not known")
+    {
+        "找不到这个域名（域名写错了，或本机无法解析）"
+    } else if lower.contains("certificate") {
+        "网站的 HTTPS 证书无效"
+    } else if lower.contains("unreachable") {
+        "网络不通"
+    } else if lower.contains("connection reset") || lower.contains("connection closed") {
+        "连接被网站断开"
+    } else {
+        return text;
+    };
+    format!("{words}: {text}")
+}
+
+/// An HTTP status that gave no page, said in words with its number.
+fn http_reason(status: u16) -> String {
+    let words = match status {
+        404 => "页面不存在",
+        410 => "页面已删除",
+        401 | 403 => "网站拒绝访问",
+        429 => "网站要求放慢请求",
+        500..=599 => "网站出错",
+        _ => "没有返回页面",
+    };
+    format!("{words}（HTTP {status}）")
 }
 
 /// A failed record for a target, filled in as the visit goes.
@@ -120,22 +237,29 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
                 return;
             };
             let found = html::list_links(text, page, list);
-            let any = !found.guides.is_empty();
+            let guides = found.guides.len();
             rec.links = found
                 .guides
                 .into_iter()
                 .map(|u| target(u.to_string(), PageKind::Guide, t.list, 0))
                 .collect();
-            let next = found
-                .next
-                .map(|u| u.to_string())
-                .or_else(|| next_page(profile, t.list, t.page, any, None).map(|u| u.to_string()));
+            let next = found.next.map(|u| u.to_string()).or_else(|| {
+                next_page(profile, t.list, t.page, guides > 0, None).map(|u| u.to_string())
+            });
+            let has_next = next.is_some();
             if let Some(n) = next {
                 rec.links
                     .push(target(n, PageKind::HtmlList, t.list, t.page + 1));
             }
             rec.status = PageStatus::Ok;
-            rec.message = format!("链接 {} 个", rec.links.len());
+            rec.message = if guides > 0 {
+                format!(
+                    "指南链接 {guides} 个{}",
+                    if has_next { "，有下一页" } else { "" }
+                )
+            } else {
+                no_guide_links(&list.source, found.matched, has_next)
+            };
         }
         PageKind::JsonList => {
             let Some(list) = profile.lists.get(t.list) else {
@@ -156,10 +280,20 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
                 .cloned()
                 .unwrap_or_default();
             let template = l.detail_url.as_deref().unwrap_or_default();
+            // Entries that gave no detail URL, and the first placeholder that was missing.
+            let mut unfilled: (usize, Option<String>) = (0, None);
             for entry in &entries {
-                if let Some(u) = fill(template, entry).and_then(|p| profile.base.join(&p).ok()) {
-                    rec.links
-                        .push(target(u.to_string(), PageKind::JsonDetail, t.list, 0));
+                match fill(template, entry) {
+                    Ok(p) => {
+                        if let Ok(u) = profile.base.join(&p) {
+                            rec.links
+                                .push(target(u.to_string(), PageKind::JsonDetail, t.list, 0));
+                        }
+                    }
+                    Err(key) => {
+                        unfilled.0 += 1;
+                        unfilled.1.get_or_insert(key);
+                    }
                 }
             }
             let total = l
@@ -177,7 +311,22 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
                 ));
             }
             rec.status = PageStatus::Ok;
-            rec.message = format!("条目 {} 个", entries.len());
+            rec.message = if entries.is_empty() {
+                match l.items_path.as_deref() {
+                    Some(p) if !p.is_empty() => {
+                        format!("没有找到条目（items_path「{p}」处不是非空的数组）")
+                    }
+                    _ => "没有找到条目（返回的不是数组；条目列表在哪个字段下，用 items_path 写明）"
+                        .to_owned(),
+                }
+            } else if let (n, Some(key)) = unfilled {
+                format!(
+                    "条目 {} 个，其中 {n} 个无法生成详情网址：detail_url「{template}」中的 {{{key}}} 在条目中为空或没有这个字段",
+                    entries.len()
+                )
+            } else {
+                format!("条目 {} 个", entries.len())
+            };
         }
         PageKind::Guide => {
             let item = html::extract_guide(text, page, profile);
@@ -193,6 +342,22 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
         },
         PageKind::Robots => rec.status = PageStatus::Ok,
     }
+}
+
+/// Why a list page gave no guide link, naming the profile keys to look at.
+fn no_guide_links(list: &super::profile::ListSource, matched: usize, has_next: bool) -> String {
+    let selector = list.link_selector.as_deref().unwrap_or("a[href]");
+    let mut text = format!("没有找到指南链接（link_selector「{selector}」找到 {matched} 个链接");
+    if let Some(p) = &list.link_pattern
+        && matched > 0
+    {
+        let _ = write!(text, "，都不符合 link_pattern「{p}」或是列表自己的翻页链接");
+    }
+    text.push('）');
+    if has_next {
+        text.push_str("，有下一页");
+    }
+    text
 }
 
 fn set_item(rec: &mut PageRecord, mut item: Item, page: &Url) {
@@ -240,20 +405,24 @@ fn next_page(
     profile.list_page_url(list, page + 1)
 }
 
-/// `api/item/{rowguid}` with the entry's values.
-fn fill(template: &str, entry: &Value) -> Option<String> {
+/// `api/item/{rowguid}` with the entry's values; the first placeholder the entry lacks when one
+/// is empty or missing.
+fn fill(template: &str, entry: &Value) -> Result<String, String> {
     static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| Regex::new(r"\{([^{}]+)\}").expect("valid pattern"));
-    let mut missing = false;
+    let mut missing: Option<String> = None;
     let out = re.replace_all(template, |c: &regex::Captures<'_>| {
         let v = json::parse_path(&c[1])
             .ok()
             .and_then(|p| json::first(entry, &p).map(json::text))
             .unwrap_or_default();
         if v.is_empty() {
-            missing = true;
+            missing.get_or_insert_with(|| c[1].to_owned());
         }
         url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
     });
-    (!missing).then(|| out.into_owned())
+    match missing {
+        Some(key) => Err(key),
+        None => Ok(out.into_owned()),
+    }
 }
