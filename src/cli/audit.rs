@@ -650,9 +650,7 @@ fn write_summary(
     dir: &Path,
     quiet: bool,
 ) -> std::io::Result<()> {
-    if !quiet {
-        write_totals(out, checked, view)?;
-    }
+    // Incomplete input first: it explains the 已移除 count of the totals.
     if !view.input_problems.is_empty() {
         writeln!(
             out,
@@ -662,6 +660,9 @@ fn write_summary(
         for p in &view.input_problems {
             writeln!(out, "  {p}")?;
         }
+    }
+    if !quiet {
+        write_totals(out, checked, view)?;
     }
     if view.settings_changed && view.totals().fixed > 0 {
         writeln!(

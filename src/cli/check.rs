@@ -187,12 +187,9 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
             .unwrap_or_else(|| config.output.dir.join(&run_id));
         crate::score::sample::streaming_record(rows, spec, &dir.join("sample.xlsx"))
     });
-    if report.summary.items == 0
-        && report
-            .notices
-            .iter()
-            .any(|n| n.level >= source::NoticeLevel::Warning)
-    {
+    // Nothing read is a failed run, whatever was said about it: an empty report would pass for
+    // an export without problems.
+    if report.summary.items == 0 {
         for n in &report.notices {
             let level = if n.level == source::NoticeLevel::Error {
                 "错误"
@@ -363,12 +360,9 @@ fn run_streaming(
     };
     let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts)?;
     let s = &out.summary;
-    if s.items == 0
-        && out
-            .notices
-            .iter()
-            .any(|n| n.level >= source::NoticeLevel::Warning)
-    {
+    // Nothing read is a failed run, whatever was said about it: an empty report would pass for
+    // an export without problems.
+    if s.items == 0 {
         for n in &out.notices {
             let level = if n.level == source::NoticeLevel::Error {
                 "错误"

@@ -179,7 +179,7 @@ fn explain(message: &str, text: &str, start: Option<usize>, found: &str) -> Said
         || message.starts_with("invalid escape")
         || message.contains("unicode value digits")
     {
-        return "双引号里的反斜杠 \\ 有特殊含义：路径请写成 \"D:/政务/history.sqlite\"（正斜杠），或用单引号 'D:\\政务\\history.sqlite'，或把每个 \\ 写成两个 \\\\".into();
+        return "双引号里的反斜杠 \\ 有特殊含义：路径请写成 \"D:/政务/history.sqlite\"（正斜杠）；路径和正则表达式（如 '\\d+'）都可以改用单引号，里面的 \\ 照写；或把每个 \\ 写成两个 \\\\".into();
     }
     if message.starts_with("unexpected leading zero") {
         return "数字不能以 0 开头（如 08 要写成 8；以 0 开头的编码要加双引号写成文本）".into();
