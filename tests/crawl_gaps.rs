@@ -630,3 +630,80 @@ async fn a_page_the_site_errs_on_tonight_keeps_the_item_read_before() {
         "the date of the read kept, not of last night's failure"
     );
 }
+
+/// A list linking one guide on the platform and one on another host (the province's site, as
+/// most city platforms do): the crawl reads the one, lists the other as skipped, never contacts
+/// it, and exits 0 — links it may not follow are no failure to raise in cron mail every night.
+/// The skipped link's item is still 无法读取 in the check, with its reason.
+#[test]
+fn links_to_other_hosts_are_listed_but_fail_nothing() {
+    use axum::Router;
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    use axum::routing::get;
+
+    let _serial = serial();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Runtime::new().unwrap();
+        rt.block_on(async move {
+            let hits = Arc::new(AtomicUsize::new(0));
+            let counter = hits.clone();
+            let province = Router::new().fallback(move || {
+                counter.fetch_add(1, Ordering::SeqCst);
+                async { "不应被访问" }
+            });
+            let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let op = other.local_addr().unwrap().port();
+            tokio::spawn(async move { axum::serve(other, province).await.unwrap() });
+            let html = |body: String| {
+                ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+            };
+            let list = format!(
+                "<ul class=\"items\"><li><a href=\"/g/ok.html\">食品经营许可</a></li>\
+                 <li><a href=\"http://127.0.0.1:{op}/g/2.html\">省级事项</a></li></ul>"
+            );
+            let guide = "<table><tr><th>事项名称</th><td>食品经营许可</td></tr>\
+                         <tr><th>承诺办结时限</th><td>5个工作日</td></tr></table>";
+            let app = Router::new()
+                .route("/list.html", get(move || async move { html(list) }))
+                .route(
+                    "/g/ok.html",
+                    get(move || async move { html(guide.to_owned()) }),
+                );
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let port = listener.local_addr().unwrap().port();
+            tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+            tx.send((port, hits)).unwrap();
+            std::future::pending::<()>().await;
+        });
+    });
+    let (port, province_hits) = rx.recv().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("site.toml");
+    std::fs::write(
+        &profile,
+        format!(
+            "name = \"市平台\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\n\n[[list]]\nurl = \"list.html\"\nlink_selector = \"ul.items a\"\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("crawl");
+    let crawl = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .args(["crawl", "--ignore-robots", "--profile"])
+        .arg(&profile)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    let stderr = String::from_utf8_lossy(&crawl.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("抓取完成") && stderr.contains("跳过 1"),
+        "{stderr}"
+    );
+    assert_eq!(province_hits.load(Ordering::SeqCst), 0);
+    let (items, unreadable, notices) = read(&out);
+    assert_eq!((items.len(), unreadable), (1, 1), "{notices:?}");
+    assert!(errors(&notices).is_empty(), "{notices:?}");
+}

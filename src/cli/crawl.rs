@@ -114,12 +114,12 @@ pub fn run(args: &CrawlArgs) -> Result<i32> {
     if !args.quiet {
         say!("检查: zwfw-audit check {}", output.display());
     }
+    // 1 when the crawl did not get what it may get: paused, nothing found, or pages that
+    // failed. Links it may not follow (another host, robots.txt) are said in the summary and
+    // the log, and their items are 无法读取 in the check, but they fail nothing: on most
+    // platforms some links lead to the province's site every night.
     Ok(i32::from(
-        !summary.complete
-            || summary.items == 0
-            || summary.unreadable > 0
-            || summary.stats.failed > 0
-            || summary.stats.skipped > 0,
+        !summary.complete || summary.items == 0 || summary.stats.failed > 0,
     ))
 }
 
