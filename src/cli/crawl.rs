@@ -162,7 +162,7 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
     let output = args
         .output
         .clone()
-        .unwrap_or_else(|| PathBuf::from("reports").join(format!("crawl-{}", compiled.name)));
+        .unwrap_or_else(|| PathBuf::from("reports").join(default_folder(&compiled.name)));
     let options = CrawlOptions {
         output_dir: output.clone(),
         ignore_robots: args.ignore_robots,
@@ -238,4 +238,31 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
         }
     }
     Ok((summary, output))
+}
+
+/// The default output folder's name for a profile named `name`: `crawl-<name>`, one folder even
+/// when the name holds a path separator or a character Windows refuses (`池州/市本级`).
+fn default_folder(name: &str) -> String {
+    let name: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') || c.is_control() {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("crawl-{name}")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_profile_name_makes_one_folder() {
+        assert_eq!(super::default_folder("池州"), "crawl-池州");
+        assert_eq!(super::default_folder("池州/市本级"), "crawl-池州_市本级");
+        assert_eq!(super::default_folder(" a\\b:c "), "crawl-a_b_c");
+    }
 }
