@@ -702,6 +702,8 @@ fn links_to_other_hosts_are_listed_but_fail_nothing() {
         stderr.contains("抓取完成") && stderr.contains("跳过 1"),
         "{stderr}"
     );
+    // A fresh pass resumed nothing, and does not say "0 done before resuming".
+    assert!(!stderr.contains("续抓前已完成"), "{stderr}");
     assert_eq!(province_hits.load(Ordering::SeqCst), 0);
     let (items, unreadable, notices) = read(&out);
     assert_eq!((items.len(), unreadable), (1, 1), "{notices:?}");

@@ -191,8 +191,14 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
     bar.finish_and_clear();
     if !args.quiet {
         let s = &summary.stats;
+        // 续抓前已完成 only for a pass resumed: 0 there on every fresh pass read as a fault.
+        let resumed = if s.resumed > 0 {
+            format!("，续抓前已完成 {}", s.resumed)
+        } else {
+            String::new()
+        };
         say!(
-            "{}: 抓取 {} 个网址（未修改 {}，失败 {}，跳过 {}，续抓前已完成 {}），HTTP 请求 {} 次，用时 {:.1} 秒（{:.1} 页/秒）",
+            "{}: 抓取 {} 个网址（未修改 {}，失败 {}，跳过 {}{resumed}），HTTP 请求 {} 次，用时 {:.1} 秒（{:.1} 页/秒）",
             if !summary.complete {
                 "抓取暂停"
             } else if summary.failed_lists.is_empty() {
@@ -204,7 +210,6 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
             s.not_modified,
             s.failed,
             s.skipped,
-            s.resumed,
             s.requests,
             s.elapsed.as_secs_f64(),
             s.rate()
