@@ -296,6 +296,44 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             "M06",
             Warning("服务器错误（HTTP 500），重试 1 次后仍失败"),
         ),
+        // A redirect off the allowed hosts says where it led; the link itself is on an allowed host.
+        c(
+            "S30",
+            Form,
+            u("/off-host.docx"),
+            Unverifiable,
+            "M06",
+            Warning(
+                "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在",
+            ),
+        ),
+        // A Location the client cannot read is not a dead link: browsers follow it.
+        c(
+            "S31",
+            Form,
+            u("/utf8-location.docx"),
+            Unverifiable,
+            "M06",
+            Warning("跳转地址无法识别"),
+        ),
+        // A file name with a space, written raw in the export: one link, not one cut at the space.
+        c(
+            "S32",
+            Form,
+            format!("http://{}/forms/食品经营许可申请书 (2024版).docx", srv.addr),
+            Ok,
+            "M06",
+            Nothing,
+        ),
+        // The dead link is quoted readable, as the platform shows it, not percent-encoded.
+        c(
+            "S33",
+            Form,
+            u("/forms/已删除的申请表.docx"),
+            Broken,
+            "M06",
+            Error("文件不存在（HTTP 404））: \"http://127.0.0.1:"),
+        ),
         c(
             "S25",
             Form,
@@ -381,8 +419,18 @@ fn every_kind_of_link_gets_its_verdict_and_rule() {
                 "{}",
                 f.message
             );
+            assert!(!f.message.contains("%E"), "URL not readable: {}", f.message);
         }
     }
+
+    let s33 = added.iter().find(|f| f.item_code == "S33").unwrap();
+    assert!(
+        s33.message.ends_with("/forms/已删除的申请表.docx\""),
+        "{}",
+        s33.message
+    );
+    // The evidence keeps the URL as checked: the finding's fingerprint is the same as before.
+    assert_eq!(s33.evidence, srv.url("/forms/已删除的申请表.docx"));
 
     // Details the table does not show.
     let by_url = |p: &str| run.checks.get(&srv.url(p)).unwrap();

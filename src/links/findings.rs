@@ -6,7 +6,7 @@
 //! rule switched off in the configuration gets no link findings); otherwise from the rulebook.
 //! `broken` links and content defects are errors; `unverifiable` links are warnings.
 
-use super::collect::{LinkKind, LinkUse};
+use super::collect::{LinkKind, LinkUse, display_url};
 use super::content::{self, FileType};
 use super::probe::{LinkCheck, LinkRun, LinkVerdict};
 use crate::model::text::{find_mojibake, quote};
@@ -105,12 +105,15 @@ fn link_target(u: &LinkUse, aspect: &str) -> String {
 pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     use Severity::{Error, Warning};
     let label = u.kind.label_zh();
+    // Messages show the URL readable (Chinese, not %E7%94%B3…); the evidence keeps it as checked,
+    // so the finding's fingerprint does not change.
+    let shown_url = display_url(&u.url);
     let fix_link = format!("重新上传{label}并更新链接，确保公众可以正常打开和下载");
     match check.verdict {
         LinkVerdict::Broken => {
             return vec![problem(
                 "链接",
-                format!("{label}链接失效（{}）: \"{}\"", check.reason, u.url),
+                format!("{label}链接失效（{}）: \"{shown_url}\"", check.reason),
                 &u.url,
                 Error,
                 &fix_link,
@@ -120,8 +123,8 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             return vec![problem(
                 "链接",
                 format!(
-                    "{label}链接暂时无法核实（{}），下次检查将重试: \"{}\"",
-                    check.reason, u.url
+                    "{label}链接暂时无法核实（{}），下次检查将重试: \"{shown_url}\"",
+                    check.reason
                 ),
                 &u.url,
                 Warning,
@@ -135,7 +138,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         return out;
     };
     let name = check.file_name.clone().unwrap_or_else(|| u.url.clone());
-    let shown = quote(&name, 60);
+    let shown = quote(&display_url(&name), 60);
     let ext = content::extension(&name);
     let form = u.kind == LinkKind::BlankForm;
     let strict = if form { Error } else { Warning };
@@ -204,7 +207,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             match real {
                 FileType::Html => out.push(problem(
                     "链接",
-                    format!("空白表格链接打开的是网页，不是可下载的表格: \"{}\"", u.url),
+                    format!("空白表格链接打开的是网页，不是可下载的表格: \"{shown_url}\""),
                     &u.url,
                     Error,
                     "链接到可下载的空白表格文件（.doc/.docx/.xls/.xlsx）",

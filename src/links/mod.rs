@@ -31,7 +31,7 @@ pub mod findings;
 pub mod probe;
 
 pub use cache::LinkCache;
-pub use collect::{LinkKind, LinkUse, collect_items, collect_records};
+pub use collect::{LinkKind, LinkUse, collect_items, collect_records, display_url};
 pub use findings::apply_to_report;
 pub use probe::{
     LinkCheck, LinkRun, LinkVerdict, Progress, RunStats, check_links, check_links_blocking,

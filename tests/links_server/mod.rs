@@ -122,6 +122,7 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
     let mut m = HashMap::new();
     m.insert("/forms/food.docx", form.clone());
     m.insert("/forms/food.xlsx", xlsx_form());
+    m.insert("/forms/食品经营许可申请书 (2024版).docx", form.clone());
     m.insert("/forms/申请书.pdf", PDF.to_vec());
     m.insert(
         "/forms/garbled.docx",
@@ -269,6 +270,17 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
         "/r1" => redirect(302, "/r2"),
         "/r2" => redirect(301, "/r3"),
         "/r3" => redirect(307, "/forms/food.docx"),
+        // A redirect to a host the configuration does not allow (never contacted: `.invalid`).
+        "/off-host.docx" => redirect(302, "http://files.example.invalid/%E8%A1%A8%E6%A0%BC.docx"),
+        // A Location with raw UTF-8 (as some servers send it), which browsers follow.
+        "/utf8-location.docx" => Response::builder()
+            .status(StatusCode::FOUND)
+            .header(
+                header::LOCATION,
+                HeaderValue::from_bytes("/forms/食品经营许可申请书.docx".as_bytes()).unwrap(),
+            )
+            .body(Body::empty())
+            .unwrap(),
         "/loop-a" => redirect(302, "/loop-b"),
         "/loop-b" => redirect(302, "/loop-a"),
         "/forms/fake.doc" | "/get?file=8" => {

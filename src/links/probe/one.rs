@@ -266,6 +266,14 @@ fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
     check.cacheable = false;
     let (verdict, reason) = match e {
         FetchError::Scheme(_) => (LinkVerdict::Broken, "不是 http/https 链接".to_owned()),
+        // A redirect off the allowed hosts: the link is on an allowed host, so say where it led.
+        FetchError::NotAllowed { host, url } if *url != check.url => (
+            LinkVerdict::Unverifiable,
+            format!(
+                "链接跳转到 {}，主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问",
+                crate::links::display_url(url)
+            ),
+        ),
         FetchError::NotAllowed { host, .. } => (
             LinkVerdict::Unverifiable,
             format!("主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未检查"),
@@ -288,7 +296,13 @@ fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
         ),
         FetchError::RedirectLoop(_) => (LinkVerdict::Broken, "重定向循环".to_owned()),
         FetchError::TooManyRedirects(_) => (LinkVerdict::Broken, "重定向次数过多".to_owned()),
-        FetchError::BadRedirect(_) => (LinkVerdict::Broken, "重定向地址无效".to_owned()),
+        // No usable Location: missing, or (the fetcher cannot tell) a raw UTF-8 one with Chinese in
+        // it, which browsers follow. Not a sure failure: a person opens it.
+        FetchError::BadRedirect(_) => (
+            LinkVerdict::Unverifiable,
+            "服务器返回了跳转，但跳转地址无法识别（可能含未编码的中文），请人工打开链接确认"
+                .to_owned(),
+        ),
         FetchError::RetryAfterTooLong { secs, .. } => (
             LinkVerdict::Unverifiable,
             format!("服务器限制访问频率，要求 {secs} 秒后再试"),
