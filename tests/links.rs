@@ -304,7 +304,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             Unverifiable,
             "M06",
             Warning(
-                "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在",
+                "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问）: \"",
             ),
         ),
         // A Location the client cannot read is not a dead link: browsers follow it.
@@ -420,6 +420,8 @@ fn every_kind_of_link_gets_its_verdict_and_rule() {
                 f.message
             );
             assert!(!f.message.contains("%E"), "URL not readable: {}", f.message);
+            // One line: the terminal and a spreadsheet cell show it whole.
+            assert!(!f.message.contains('\n'), "{}", f.message);
         }
     }
 

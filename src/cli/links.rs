@@ -2,8 +2,9 @@
 //! intermediary query sites, online handling URLs) and write `links.json`; also the link step of
 //! `check --links`.
 
+use std::collections::HashMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -12,15 +13,19 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{load_config, now_run_id};
 use crate::config::Config;
-use crate::links::{self, LinkRun, LinkUse, LinkVerdict};
+use crate::links::{self, LinkRun, LinkUse, UseProblem};
+use crate::model::{Item, Severity};
 use crate::report::Report;
 use crate::rules::RuleSet;
 use crate::source::{self, Record};
 
 #[derive(Debug, Args)]
-#[command(after_help = "退出码: 0 没有失效的链接\n\
-                        \x20       1 有失效的链接\n\
-                        \x20       2 无法完成检查")]
+#[command(
+    after_help = "结果: 链接问题清单.xlsx（每条问题一行，可筛选）和 links.json，在同一文件夹\n\
+                        退出码: 0 没有错误（可能有提示）\n\
+                        \x20       1 有错误：链接失效，或附件有问题（空白表格不可编辑、样表有未打码的个人信息等）\n\
+                        \x20       2 无法完成检查"
+)]
 pub struct LinksArgs {
     /// 导出文件或文件夹，与 check 相同
     #[arg(required = true, value_name = "输入文件")]
@@ -32,7 +37,7 @@ pub struct LinksArgs {
     /// [links] allowed_hosts 之后。不在其中的链接不访问，记为“无法核实”
     #[arg(long = "allow-host", value_name = "主机", verbatim_doc_comment)]
     allow_hosts: Vec<String>,
-    /// 结果文件
+    /// 结果文件；链接问题清单.xlsx 写在它旁边
     /// （默认: reports/<运行编号>/links.json，reports 可由 [output] dir 改）
     #[arg(short, long, value_name = "文件", verbatim_doc_comment)]
     output: Option<PathBuf>,
@@ -44,6 +49,7 @@ pub struct LinksArgs {
 pub fn run(args: &LinksArgs) -> Result<i32> {
     let mut config = load_config(args.config.as_deref())?;
     config.links.allowed_hosts.extend(args.allow_hosts.clone());
+    let rules = config.rule_set()?;
     let mut records: Vec<Record> = Vec::new();
     source::read_inputs(&args.inputs, &mut |r| records.push(r));
     for r in &records {
@@ -53,25 +59,66 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
             say!("注意: {} — {}", n.provenance, n.message);
         }
     }
+    // The items by the index the link uses carry (notices skipped, as `collect_records` does).
+    let items: Vec<Option<&Item>> = records
+        .iter()
+        .filter(|r| !matches!(r, Record::Notice(_)))
+        .map(|r| match r {
+            Record::Item(item) => Some(&**item),
+            _ => None,
+        })
+        .collect();
     let uses = links::collect_records(&records);
     let run = check(uses, &config, args.quiet)?;
+    let problems = links::use_problems(&run, &rules);
     let (run_id, _) = now_run_id();
     let path = args
         .output
         .clone()
         .unwrap_or_else(|| config.output.dir.join(&run_id).join("links.json"));
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), PathBuf::from);
+    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    write_json(&path, &run, &problems)?;
+    let table = dir.join(PROBLEMS_XLSX);
+    write_problems_xlsx(&table, &problems, &items)
+        .with_context(|| format!("无法写入 {}", table.display()))?;
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    if !args.quiet {
+        print_problems(&problems, &items);
+        say!("结果已写入 {} 和 {}", table.display(), path.display());
     }
-    let mut used_by: std::collections::HashMap<&str, Vec<serde_json::Value>> =
-        std::collections::HashMap::new();
+    Ok(i32::from(errors > 0))
+}
+
+/// The problem list for Excel/WPS, beside `links.json`.
+const PROBLEMS_XLSX: &str = "链接问题清单.xlsx";
+
+/// `links.json`: the counts, and each URL's check with the uses of it and their problems.
+fn write_json(path: &Path, run: &LinkRun, problems: &[UseProblem<'_>]) -> Result<()> {
+    let mut used_by: HashMap<&str, Vec<serde_json::Value>> = HashMap::new();
     for u in &run.uses {
+        let found: Vec<serde_json::Value> = problems
+            .iter()
+            .filter(|p| std::ptr::eq(p.link, u))
+            .map(|p| {
+                serde_json::json!({
+                    "rule": p.rule, "severity": p.severity, "target": p.target,
+                    "message": p.problem.message
+                })
+            })
+            .collect();
         used_by
             .entry(u.url.as_str())
             .or_default()
             .push(serde_json::json!({
-                "item": u.item, "kind": u.kind, "target": u.target, "provenance": u.provenance
+                "item": u.item, "kind": u.kind, "target": u.target, "provenance": u.provenance,
+                "problems": found
             }));
     }
     let json = serde_json::json!({
@@ -83,17 +130,133 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
             .collect::<Vec<_>>(),
     });
     let mut file = std::io::BufWriter::new(
-        std::fs::File::create(&path).with_context(|| format!("无法写入 {}", path.display()))?,
+        std::fs::File::create(path).with_context(|| format!("无法写入 {}", path.display()))?,
     );
     serde_json::to_writer_pretty(&mut file, &json)?;
     file.flush()?;
-    if !args.quiet {
-        for c in run.checks.values().filter(|c| c.verdict != LinkVerdict::Ok) {
-            say!("  [{}] {} — {}", c.verdict.label_zh(), c.url, c.reason);
+    Ok(())
+}
+
+/// `事项名称（实施主体，实施编码）` of a use's item.
+fn item_label(items: &[Option<&Item>], u: &LinkUse) -> String {
+    match items.get(u.item).copied().flatten() {
+        Some(it) => {
+            let who: Vec<&str> = [it.subject.trim(), it.code.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if who.is_empty() {
+                it.name.trim().to_owned()
+            } else {
+                format!("{}（{}）", it.name.trim(), who.join("，"))
+            }
         }
-        say!("结果已写入 {}", path.display());
+        None => u.item_name.clone(),
     }
-    Ok(i32::from(run.stats.broken > 0))
+}
+
+/// Each problem once, with the item that has it (or how many have it: a form on 500 items is one
+/// problem to fix, once), errors first.
+fn print_problems(problems: &[UseProblem<'_>], items: &[Option<&Item>]) {
+    if problems.is_empty() {
+        say!("没有发现链接或附件问题");
+        return;
+    }
+    // (severity, target, message) → the uses, in order of first appearance.
+    let mut groups: Vec<(&UseProblem<'_>, Vec<&LinkUse>)> = Vec::new();
+    for p in problems {
+        match groups.iter_mut().find(|(g, _)| {
+            g.severity == p.severity
+                && g.target == p.target
+                && g.problem.message == p.problem.message
+        }) {
+            Some((_, uses)) => uses.push(p.link),
+            None => groups.push((p, vec![p.link])),
+        }
+    }
+    groups.sort_by_key(|(p, _)| std::cmp::Reverse(p.severity));
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    say!(
+        "链接和附件问题 {} 条（错误 {errors}、提示 {}），按问题归并如下:",
+        problems.len(),
+        problems.len() - errors
+    );
+    for (p, uses) in &groups {
+        say!(
+            "  [{}] {} {}: {}",
+            p.severity.label_zh(),
+            p.rule,
+            p.target,
+            p.problem.message
+        );
+        let first = item_label(items, uses[0]);
+        if uses.len() == 1 {
+            say!("        {first} — {}", uses[0].provenance);
+        } else {
+            say!("        {first} 等 {} 个事项", uses.len());
+        }
+    }
+}
+
+/// The problem list as a workbook: one row per problem of a link use, every cell text (实施编码
+/// stays as written; a CSV would turn it into 1.13417E+30 in Excel), a filter on every column.
+fn write_problems_xlsx(
+    path: &Path,
+    problems: &[UseProblem<'_>],
+    items: &[Option<&Item>],
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    use crate::report::fixlist::cell;
+    use rust_xlsxwriter::{Format, FormatAlign, Workbook};
+    const HEADERS: [(&str, f64); 11] = [
+        ("序号", 6.0),
+        ("严重程度", 9.0),
+        ("实施主体", 24.0),
+        ("事项名称", 30.0),
+        ("实施编码", 34.0),
+        ("规则", 6.0),
+        ("位置", 30.0),
+        ("问题描述", 60.0),
+        ("链接", 50.0),
+        ("整改建议", 40.0),
+        ("来源", 24.0),
+    ];
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("链接问题")?;
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    for (col, (name, width)) in (0u16..).zip(HEADERS) {
+        sheet.write_string_with_format(0, col, name, &bold)?;
+        sheet.set_column_width(col, width)?;
+    }
+    let mut row = 0u32;
+    for p in problems {
+        row += 1;
+        let item = items.get(p.link.item).copied().flatten();
+        let field = |f: fn(&Item) -> &str| item.map(f).unwrap_or_default().trim().to_owned();
+        let cells = [
+            row.to_string(),
+            p.severity.label_zh().to_owned(),
+            field(|i| &i.subject),
+            item.map_or_else(|| p.link.item_name.clone(), |i| i.name.trim().to_owned()),
+            field(|i| &i.code),
+            p.rule.to_owned(),
+            p.target.clone(),
+            p.problem.message.clone(),
+            links::display_url(&p.link.url),
+            p.problem.suggestion.clone(),
+            p.link.provenance.to_string(),
+        ];
+        for (col, text) in (0u16..).zip(cells) {
+            sheet.write_string_with_format(row, col, cell(&text), &wrap)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, row, 10)?;
+    book.save(path)
 }
 
 /// Checks the links (cache in `[links] cache_dir`) and prints a one-line summary.

@@ -120,10 +120,16 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             )];
         }
         LinkVerdict::Unverifiable => {
+            // A host outside the configuration stays outside on the next run.
+            let retry = if check.reason.contains("allowed_hosts") {
+                ""
+            } else {
+                "，下次检查将重试"
+            };
             return vec![problem(
                 "链接",
                 format!(
-                    "{label}链接暂时无法核实（{}），下次检查将重试: \"{shown_url}\"",
+                    "{label}链接暂时无法核实（{}）{retry}: \"{shown_url}\"",
                     check.reason
                 ),
                 &u.url,
@@ -240,6 +246,8 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         ));
     }
     if let Some(garbled) = &ins.mojibake {
+        // The run may span lines of the file: one line in a message and a spreadsheet cell.
+        let garbled = &garbled.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(problem(
             "内容",
             format!("{label}内容有乱码: \"{garbled}\""),
@@ -296,6 +304,45 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     out
 }
 
+/// One problem of one link use, with its rule and severity as configured: what the `links`
+/// command lists (the same problems `check --links` adds to the report).
+#[derive(Debug, Clone)]
+pub struct UseProblem<'a> {
+    /// The link use.
+    pub link: &'a LinkUse,
+    /// The check of its URL.
+    pub check: &'a LinkCheck,
+    /// The rule id (M06, M07, B12, I01, L01).
+    pub rule: &'static str,
+    /// The severity, after the rule's configured severity.
+    pub severity: Severity,
+    /// Where in the item (`材料「…」的空白表格链接`), as a finding's target.
+    pub target: String,
+    /// What is wrong.
+    pub problem: LinkProblem,
+}
+
+/// Every problem of every link use of a run, in use order; rules switched off give none.
+pub fn use_problems<'a>(run: &'a LinkRun, rules: &RuleSet) -> Vec<UseProblem<'a>> {
+    let mut out = Vec::new();
+    for u in &run.uses {
+        let (Some(check), Some(rule)) = (run.checks.get(&u.url), rule_ref(u.kind, rules)) else {
+            continue;
+        };
+        for p in problems(u, check) {
+            out.push(UseProblem {
+                link: u,
+                check,
+                rule: rule.id,
+                severity: p.severity.min(rule.severity),
+                target: link_target(u, p.aspect),
+                problem: p,
+            });
+        }
+    }
+    out
+}
+
 /// Adds the findings of a link run to the report: each item's after its own (the report's findings
 /// are in item order, `errors + warnings` of each item, as the check writes them and before any
 /// waiver), the item's outcome of the rule turned to fail on an error, counts and summary
@@ -308,41 +355,38 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
         .collect();
     let mut added: Vec<Vec<Finding>> = vec![Vec::new(); report.items.len()];
     let mut added_rules: Vec<RuleRef> = Vec::new();
-    for u in &run.uses {
-        let Some(check) = run.checks.get(&u.url) else {
-            continue;
-        };
+    for up in use_problems(run, rules) {
+        let u = up.link;
         let Some(rule) = rule_ref(u.kind, rules) else {
             continue;
         };
         let Some(entry) = report.items.get_mut(u.item) else {
             continue;
         };
-        for p in problems(u, check) {
-            let severity = p.severity.min(rule.severity);
-            if severity == Severity::Error {
-                entry.errors += 1;
-                entry.outcomes.insert(rule.id.into(), Outcome::Fail);
-            } else {
-                entry.warnings += 1;
-            }
-            added[u.item].push(Finding {
-                rule: rule.id.to_owned(),
-                rule_name: rule.name.to_owned(),
-                element: rule.element.to_owned(),
-                severity,
-                item_code: entry.code.clone(),
-                item_name: entry.name.clone(),
-                unit: entry.unit.clone(),
-                target: Some(link_target(u, p.aspect)),
-                message: p.message,
-                evidence: p.evidence,
-                suggestion: p.suggestion,
-                provenance: u.provenance.clone(),
-            });
-            if !rule.registered && !added_rules.iter().any(|r| r.id == rule.id) {
-                added_rules.push(rule.clone());
-            }
+        let severity = up.severity;
+        if severity == Severity::Error {
+            entry.errors += 1;
+            entry.outcomes.insert(rule.id.into(), Outcome::Fail);
+        } else {
+            entry.warnings += 1;
+        }
+        let p = up.problem;
+        added[u.item].push(Finding {
+            rule: rule.id.to_owned(),
+            rule_name: rule.name.to_owned(),
+            element: rule.element.to_owned(),
+            severity,
+            item_code: entry.code.clone(),
+            item_name: entry.name.clone(),
+            unit: entry.unit.clone(),
+            target: Some(up.target),
+            message: p.message,
+            evidence: p.evidence,
+            suggestion: p.suggestion,
+            provenance: u.provenance.clone(),
+        });
+        if !rule.registered && !added_rules.iter().any(|r| r.id == rule.id) {
+            added_rules.push(rule.clone());
         }
     }
     for r in added_rules {
