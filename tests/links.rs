@@ -150,7 +150,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             u("/forms/fake.doc"),
             Ok,
             "M06",
-            Error("扩展名为 .doc，实际内容是网页（HTML）"),
+            Error("扩展名为 .doc，实际内容是网页（HTML，网页标题「食品经营许可申请书」）"),
         ),
         c(
             "S05",
@@ -276,7 +276,9 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             u("/get?file=8"),
             Ok,
             "M07",
-            Warning("服务器声明类型为 application/msword，实际内容是网页（HTML）"),
+            Warning(
+                "服务器声明类型为 application/msword，实际内容是网页（HTML，网页标题「食品经营许可申请书」）",
+            ),
         ),
         c(
             "S27",
@@ -333,6 +335,26 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             Broken,
             "M06",
             Error("文件不存在（HTTP 404））: \"http://127.0.0.1:"),
+        ),
+        // A Word web page named .doc opens and edits in Word and WPS: a hint, not an error.
+        c(
+            "S34",
+            Form,
+            u("/forms/word-page.doc"),
+            Ok,
+            "M06",
+            Warning(
+                "空白表格是网页格式的 Word 文件，Word、Excel、WPS 能打开编辑，建议另存为 .docx",
+            ),
+        ),
+        // A login page named .doc is an error, and its title says what it is.
+        c(
+            "S35",
+            Form,
+            u("/forms/login.doc"),
+            Ok,
+            "M06",
+            Error("扩展名为 .doc，实际内容是网页（HTML，网页标题「统一身份认证平台」）"),
         ),
         c(
             "S25",

@@ -162,8 +162,41 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             "请人工下载核对；表格和样表一般不超过几 MB，过大的请压缩其中的图片后重新上传",
         ));
     }
+    // What the file really is; a page with its title, so a login or error page shows as one.
+    let type_label = |real: FileType| match ins.title.as_deref().filter(|_| real == FileType::Html)
+    {
+        Some(t) => format!("网页（HTML，网页标题「{}」）", quote(t, 30)),
+        None => real.label_zh().to_owned(),
+    };
     if let Some(real) = real_type {
         let mut type_reported = false;
+        // A page saved by Word or Excel under an old Office/WPS name (or none): Word, Excel and
+        // WPS open and edit it as a document, so it is not a format error; better re-saved.
+        let office_name = ext
+            .as_deref()
+            .is_none_or(|e| matches!(e, "doc" | "xls" | "wps" | "et" | "htm" | "html"));
+        if real == FileType::Html
+            && office_name
+            && let Some(app) = ins.office_html.as_deref()
+        {
+            if form {
+                let (what, better) = if app == "excel" {
+                    ("Excel", ".xlsx")
+                } else {
+                    ("Word", ".docx")
+                };
+                out.push(problem(
+                    "文件格式",
+                    format!(
+                        "空白表格是网页格式的 {what} 文件，Word、Excel、WPS 能打开编辑，建议另存为 {better}: \"{shown}\""
+                    ),
+                    &name,
+                    Warning,
+                    &format!("用 {what} 或 WPS 打开后另存为 {better} 格式，重新上传"),
+                ));
+            }
+            type_reported = true;
+        }
         if form && matches!(real, FileType::Pdf | FileType::Image) {
             out.push(problem(
                 "文件格式",
@@ -184,7 +217,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
                 "文件格式",
                 format!(
                     "{label}扩展名为 .{ext}，实际内容是{}: \"{shown}\"",
-                    real.label_zh()
+                    type_label(real)
                 ),
                 &name,
                 strict,
@@ -201,7 +234,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
                 format!(
                     "{label}的服务器声明类型为 {}，实际内容是{}: \"{shown}\"",
                     quote(ct, 60),
-                    real.label_zh()
+                    type_label(real)
                 ),
                 &name,
                 strict,

@@ -287,6 +287,16 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
             let page = "<!DOCTYPE html><html><head><title>食品经营许可申请书</title></head><body><table><tr><td>申请人名称</td><td></td></tr><tr><td>经营场所</td><td></td></tr></table></body></html>";
             file(page.as_bytes(), headers, "application/msword")
         }
+        // A form saved by Word as a web page and published as .doc (Word and WPS edit it).
+        "/forms/word-page.doc" => {
+            let page = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\"><head><meta name=ProgId content=Word.Document><title>食品经营许可申请书</title></head><body><p>食品经营许可申请书</p><table><tr><td>申请人名称</td><td></td></tr></table></body></html>";
+            file(page.as_bytes(), headers, "application/msword")
+        }
+        // A login page where the form should be.
+        "/forms/login.doc" => {
+            let page = "<html><head><title>统一身份认证平台</title></head><body><form>用户名<input>密码<input type=password><button>登录</button></form></body></html>";
+            file(page.as_bytes(), headers, "text/html; charset=utf-8")
+        }
         "/agencies" | "/apply" => {
             let rows = (1..=20).fold(String::new(), |mut s, i| {
                 let _ = write!(s, "<tr><td>池州市第{i}检测有限公司</td><td>池州市长江中路{i}号</td><td>0566-20212{i:02}</td></tr>");
