@@ -88,6 +88,11 @@ fn content_problems_of_working_links_are_listed_and_fail_the_run() {
     let run = links(&items);
     assert_eq!(run.code, 1, "{}", run.stderr);
     let err = &run.stderr;
+    // Before the wait: how much there is and why it takes its time.
+    assert!(
+        err.contains("开始检查链接: 3 个网址（引用 61 处，1 个主机）；每个主机同时最多 2 个请求、相邻请求间隔 0 秒"),
+        "{err}"
+    );
     assert!(
         err.contains("链接和附件问题 61 条（错误 61、提示 0）"),
         "{err}"

@@ -2,10 +2,11 @@
 //! intermediary query sites, online handling URLs) and write `links.json`; also the link step of
 //! `check --links`.
 
-use std::collections::HashMap;
-use std::io::Write;
+use std::collections::{BTreeSet, HashMap};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -259,24 +260,59 @@ fn write_problems_xlsx(
     book.save(path)
 }
 
+/// How often a run whose terminal is a log file says how far it is.
+const LOG_EVERY: Duration = Duration::from_secs(30);
+
 /// Checks the links (cache in `[links] cache_dir`) and prints a one-line summary.
 pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<LinkRun> {
     if config.links.allowed_hosts.is_empty() && !uses.is_empty() && !quiet {
         say!("注意: 配置 [links] allowed_hosts 为空，所有链接都不会被访问（结果为“无法核实”）");
     }
-    // A bar on a terminal (indicatif draws nothing when stderr is a log file, as under cron).
+    if !quiet && !uses.is_empty() {
+        let urls: BTreeSet<&str> = uses.iter().map(|u| u.url.as_str()).collect();
+        let hosts: BTreeSet<String> = urls
+            .iter()
+            .filter_map(|u| url::Url::parse(u).ok())
+            .map(|u| crate::net::host_key(&u))
+            .collect();
+        let net = config.links.net_config();
+        // Politeness is why a run takes long: say it before the user waits.
+        say!(
+            "开始检查链接: {} 个网址（引用 {} 处，{} 个主机）；每个主机同时最多 {} 个请求、相邻请求间隔 {} 秒，已缓存的不再下载",
+            urls.len(),
+            uses.len(),
+            hosts.len(),
+            net.per_host_concurrency.max(1),
+            net.min_interval_ms as f64 / 1000.0
+        );
+    }
+    // A bar on a terminal (indicatif draws nothing when stderr is a log file, as under cron: there
+    // a line every half minute says how far it is).
+    let log_lines = !quiet && !std::io::stderr().is_terminal();
+    let started = Instant::now();
+    let last_line = Mutex::new(started);
     let bar = if quiet {
         ProgressBar::hidden()
     } else {
         ProgressBar::new(0)
     };
     bar.set_style(ProgressStyle::with_template(
-        "{spinner} 检查链接 [{elapsed}] {pos}/{len} 个网址",
+        "{spinner} 检查链接 [{elapsed}] {pos}/{len} 个网址，预计还需 {eta}",
     )?);
     bar.enable_steady_tick(Duration::from_millis(200));
     let progress = |done: usize, total: usize| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
+        if log_lines && done < total {
+            let mut last = last_line.lock().unwrap_or_else(PoisonError::into_inner);
+            if last.elapsed() >= LOG_EVERY {
+                *last = Instant::now();
+                say!(
+                    "检查链接: 已完成 {done}/{total} 个网址，用时 {} 秒",
+                    started.elapsed().as_secs()
+                );
+            }
+        }
     };
     let run = links::check_links_blocking(uses, &config.links, jiff::Timestamp::now(), &progress);
     bar.finish_and_clear();

@@ -3,7 +3,7 @@
 //! Every URL an item publishes — blank forms (空白表格), samples (示例样表), result samples (结果样本),
 //! intermediary query sites (中介机构查询网址) and online handling URLs (在线办理地址) — is collected
 //! ([`collect`]), deduplicated, and checked once through the polite [`crate::net::Fetcher`]
-//! ([`probe`]): HEAD, then a GET with a range (a plain GET when HEAD is refused). A link ends with
+//! ([`probe`]): one GET with a range (the file's first `max_download_bytes`). A link ends with
 //! one of three verdicts ([`LinkVerdict`]): `ok`, `broken` (404/410, DNS failure, connection
 //! refused, redirect loop, an error page served with 200, an empty, truncated or refused file) or
 //! `unverifiable` (403, 401, 429 after retries, 5xx, timeouts, TLS failures, hosts outside the

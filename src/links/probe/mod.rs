@@ -1,7 +1,6 @@
 //! Checking links over the network: one [`LinkCheck`] per distinct URL, made politely through the
-//! shared [`Fetcher`] — HEAD first, then a GET with a range (a plain GET decides when HEAD is
-//! refused); a conditional GET when a stale cache entry has a validator; nothing at all when the
-//! cache entry is fresh.
+//! shared [`Fetcher`] — one GET with a range; a conditional GET when a stale cache entry has a
+//! validator; nothing at all when the cache entry is fresh.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
