@@ -174,3 +174,43 @@ fn good_links_exit_zero_and_say_so() {
         run.stderr
     );
 }
+
+/// Links on a host the configuration does not allow are not fetched (nor contacted: `.invalid`),
+/// and the terminal says so once per host, not once per link.
+#[test]
+fn hosts_outside_the_allow_list_are_summed_up_per_host() {
+    let srv = Server::start();
+    let mut items: Vec<Item> = (0..4)
+        .map(|i| {
+            item(
+                &format!("11341700003125415130001170370{i:02}"),
+                &format!("食品小作坊登记（{i}）"),
+                &format!("http://zwfw.example.invalid/forms/{i}.docx"),
+                "",
+            )
+        })
+        .collect();
+    items.push(item(
+        "1134170000312541513000117035001",
+        "食品经营许可（新办）",
+        &srv.url("/forms/申请书.pdf"),
+        "",
+    ));
+    let run = links(&items);
+    let err = &run.stderr;
+    assert!(
+        err.contains("未访问的主机（不在 [links] allowed_hosts 中，记为“无法核实”）: zwfw.example.invalid（4 处）"),
+        "{err}"
+    );
+    assert!(!err.contains("/forms/0.docx"), "{err}");
+    assert!(
+        err.contains("链接和附件问题 1 条（错误 1、提示 0）"),
+        "{err}"
+    );
+    assert_eq!(run.code, 1);
+    // The workbook still has a row for each of them.
+    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
+    assert_eq!(range.rows().count(), 1 + 4 + 1);
+}

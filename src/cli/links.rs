@@ -2,7 +2,7 @@
 //! intermediary query sites, online handling URLs) and write `links.json`; also the link step of
 //! `check --links`.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
@@ -91,7 +91,7 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
         .filter(|p| p.severity == Severity::Error)
         .count();
     if !args.quiet {
-        print_problems(&problems, &items);
+        print_problems(&problems, &items, &config.links);
         say!("结果已写入 {} 和 {}", table.display(), path.display());
     }
     Ok(i32::from(errors > 0))
@@ -158,14 +158,57 @@ fn item_label(items: &[Option<&Item>], u: &LinkUse) -> String {
 
 /// Each problem once, with the item that has it (or how many have it: a form on 500 items is one
 /// problem to fix, once), errors first.
-fn print_problems(problems: &[UseProblem<'_>], items: &[Option<&Item>]) {
+fn print_problems(
+    problems: &[UseProblem<'_>],
+    items: &[Option<&Item>],
+    config: &crate::links::LinksConfig,
+) {
     if problems.is_empty() {
         say!("没有发现链接或附件问题");
         return;
     }
+    // Links on hosts the configuration does not allow were not fetched: one line a host, not one
+    // a link (an empty allow-list would list every link of the export).
+    let fetcher = crate::net::Fetcher::new(config.net_config()).ok();
+    let mut off_hosts: BTreeMap<String, usize> = BTreeMap::new();
+    let problems: Vec<&UseProblem<'_>> = problems
+        .iter()
+        .filter(|p| {
+            let off = p.check.requests == 0
+                && !p.check.from_cache
+                && url::Url::parse(&p.link.url).is_ok_and(|u| {
+                    fetcher.as_ref().is_some_and(|f| {
+                        matches!(
+                            f.allowed(&u),
+                            Err(crate::net::FetchError::NotAllowed { .. })
+                        )
+                    })
+                });
+            if off {
+                let host = url::Url::parse(&p.link.url)
+                    .map(|u| crate::net::host_key(&u))
+                    .unwrap_or_default();
+                *off_hosts.entry(host).or_default() += 1;
+            }
+            !off
+        })
+        .collect();
+    if !off_hosts.is_empty() {
+        let list: Vec<String> = off_hosts
+            .iter()
+            .map(|(h, n)| format!("{h}（{n} 处）"))
+            .collect();
+        say!(
+            "未访问的主机（不在 [links] allowed_hosts 中，记为“无法核实”）: {}；是本平台的主机的，用 --allow-host 主机 或在 [links] allowed_hosts 中加上",
+            list.join("、")
+        );
+    }
+    if problems.is_empty() {
+        return;
+    }
     // (severity, target, message) → the uses, in order of first appearance.
     let mut groups: Vec<(&UseProblem<'_>, Vec<&LinkUse>)> = Vec::new();
-    for p in problems {
+    for &p in &problems {
         match groups.iter_mut().find(|(g, _)| {
             g.severity == p.severity
                 && g.target == p.target
