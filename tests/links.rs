@@ -233,9 +233,9 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             "S19",
             Form,
             format!("http://127.0.0.1:{refused_port}/x.docx"),
-            Broken,
+            Unverifiable,
             "M06",
-            Error("无法连接服务器"),
+            Warning("无法连接服务器（连接被拒绝或域名无法解析）；主机 127.0.0.1:"),
         ),
         c(
             "S20",

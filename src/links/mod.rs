@@ -4,10 +4,11 @@
 //! intermediary query sites (中介机构查询网址) and online handling URLs (在线办理地址) — is collected
 //! ([`collect`]), deduplicated, and checked once through the polite [`crate::net::Fetcher`]
 //! ([`probe`]): one GET with a range (the file's first `max_download_bytes`). A link ends with
-//! one of three verdicts ([`LinkVerdict`]): `ok`, `broken` (404/410, DNS failure, connection
-//! refused, redirect loop, an error page served with 200, an empty, truncated or refused file) or
-//! `unverifiable` (403, 401, 429 after retries, 5xx, timeouts, TLS failures, hosts outside the
-//! allow-list). Downloaded forms and samples are inspected ([`content`]): real type, editable
+//! one of three verdicts ([`LinkVerdict`]): `ok`, `broken` (404/410, DNS failure or connection
+//! refused on a host that answered other links, redirect loop, an error page served with 200, an
+//! empty, truncated or refused file) or `unverifiable` (403, 401, 429 after retries, 5xx,
+//! timeouts, TLS failures, a host that answered nothing this run, an unreadable redirect, hosts
+//! outside the allow-list). Downloaded forms and samples are inspected ([`content`]): real type, editable
 //! format, garbled text, whether the name fits the material, unmasked personal data.
 //!
 //! Results become findings of M06 (blank form), M07 (sample), B12 (result sample), I01

@@ -241,6 +241,7 @@ pub async fn check_links(
             c
         });
     }
+    unreachable_hosts(&mut checks);
     let mut stats = RunStats {
         uses: uses.len(),
         urls: checks.len(),
@@ -271,6 +272,41 @@ pub async fn check_links(
     })
 }
 
+/// A host that gave no answer at all in this run (every link on it refused or unresolved) says
+/// more about the server, or this machine's network, tonight than about the links: its links are
+/// 无法核实 and checked again next run, not 失效 counted against the unit. A host that answered
+/// some links keeps its failures as 失效.
+fn unreachable_hosts(checks: &mut BTreeMap<String, LinkCheck>) {
+    let host = |url: &str| Url::parse(url).map(|u| crate::net::host_key(&u)).ok();
+    let mut answered = std::collections::HashSet::new();
+    let mut failed: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in checks.values() {
+        let Some(h) = host(&c.url) else { continue };
+        if one::is_connect_failure(c) {
+            failed.entry(h).or_default().push(c.url.clone());
+        } else if c.status.is_some() && c.requests > 0 {
+            answered.insert(h);
+        }
+    }
+    for (h, urls) in failed {
+        if answered.contains(&h) {
+            continue;
+        }
+        let n = urls.len();
+        for url in urls {
+            if let Some(c) = checks.get_mut(&url) {
+                let why = c.reason.clone();
+                c.set(
+                    LinkVerdict::Unverifiable,
+                    format!(
+                        "{why}；主机 {h} 本次没有任何响应（共 {n} 个链接），可能是服务器暂时故障或本机网络问题"
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// [`check_links`] on its own runtime, with the cache read from and written back to
 /// `config.cache_dir`. Call it from synchronous code (the CLI), not from inside a runtime.
 pub fn check_links_blocking(
@@ -289,4 +325,50 @@ pub fn check_links_blocking(
     run.notes.extend(note);
     cache.save(&config.cache_dir)?;
     Ok(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(url: &str) -> LinkCheck {
+        let mut c = LinkCheck::new(url, "2026-11-30T00:00:00Z");
+        c.requests = 3;
+        c.set(LinkVerdict::Broken, one::NO_CONNECTION);
+        c
+    }
+
+    /// A host that answered nothing tonight: its links are 无法核实, not 失效; a refused link on
+    /// a host that served others stays 失效.
+    #[test]
+    fn a_host_that_answers_nothing_makes_its_links_unverifiable() {
+        let mut ok = LinkCheck::new("http://a.gov.cn/ok.docx", "2026-11-30T00:00:00Z");
+        ok.status = Some(200);
+        ok.requests = 1;
+        let mut checks: BTreeMap<String, LinkCheck> = [
+            refused("http://down.gov.cn/1.docx"),
+            refused("http://down.gov.cn/2.docx"),
+            refused("http://a.gov.cn/x.docx"),
+            ok,
+        ]
+        .into_iter()
+        .map(|c| (c.url.clone(), c))
+        .collect();
+        unreachable_hosts(&mut checks);
+        for u in ["http://down.gov.cn/1.docx", "http://down.gov.cn/2.docx"] {
+            assert_eq!(checks[u].verdict, LinkVerdict::Unverifiable);
+            assert!(
+                checks[u]
+                    .reason
+                    .contains("主机 down.gov.cn 本次没有任何响应（共 2 个链接）"),
+                "{}",
+                checks[u].reason
+            );
+        }
+        assert_eq!(
+            checks["http://a.gov.cn/x.docx"].verdict,
+            LinkVerdict::Broken
+        );
+        assert_eq!(checks["http://a.gov.cn/ok.docx"].verdict, LinkVerdict::Ok);
+    }
 }

@@ -232,6 +232,14 @@ fn looks_like_tls(msg: &str) -> bool {
     .any(|w| m.contains(w))
 }
 
+pub(super) const NO_DNS: &str = "域名无法解析";
+pub(super) const NO_CONNECTION: &str = "无法连接服务器（连接被拒绝或域名无法解析）";
+
+/// Whether the check failed because its server could not be reached (refused, DNS).
+pub(super) fn is_connect_failure(check: &LinkCheck) -> bool {
+    check.status.is_none() && (check.reason == NO_DNS || check.reason == NO_CONNECTION)
+}
+
 fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
     check.cacheable = false;
     let (verdict, reason) = match e {
@@ -259,9 +267,9 @@ fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
         FetchError::Connect(m) => (
             LinkVerdict::Broken,
             if detail(m).to_ascii_lowercase().contains("dns") || detail(m).contains("resolve") {
-                "域名无法解析".to_owned()
+                NO_DNS.to_owned()
             } else {
-                "无法连接服务器（连接被拒绝或域名无法解析）".to_owned()
+                NO_CONNECTION.to_owned()
             },
         ),
         FetchError::RedirectLoop(_) => (LinkVerdict::Broken, "重定向循环".to_owned()),
