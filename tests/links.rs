@@ -914,3 +914,45 @@ fn the_link_run_reports_its_progress() {
         [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
     );
 }
+
+/// A sample that is the blank form again under another link (the same bytes) has nothing filled
+/// in: an M07 error. A real sample, or the same link for both (the pure rule's finding), is not.
+#[test]
+fn a_sample_that_is_the_blank_form_is_reported() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let with = |code: &'static str, sample: &str| {
+        let mut item = item_for(&Case {
+            code,
+            kind: Kind::Form,
+            url: srv.url("/forms/food.docx"),
+            verdict: LinkVerdict::Ok,
+            rule: "M06",
+            expect: Expect::Nothing,
+        });
+        item.materials[0].sample = srv.url(sample);
+        item
+    };
+    // `/f/…` serves the bytes of `/forms/food.docx`.
+    let items = vec![
+        with("E01", "/f/食品经营许可申请书（示例）.docx"),
+        with("E02", "/samples/masked.docx"),
+        with("E03", "/forms/food.docx"),
+    ];
+    let (_, _, added) = audit(&items, &test_config(cache.path()));
+    let of = |code: &str| -> Vec<&Finding> {
+        added
+            .iter()
+            .filter(|f| f.item_code == code && f.message.contains("同一个文件"))
+            .collect()
+    };
+    let e01 = of("E01");
+    assert_eq!(e01.len(), 1, "{added:#?}");
+    assert_eq!(e01[0].rule, "M07");
+    assert_eq!(e01[0].severity, Severity::Error);
+    assert_eq!(
+        e01[0].message,
+        "示例样表与空白表格是同一个文件，没有填写示例内容: \"食品经营许可申请书（示例）.docx\""
+    );
+    assert!(of("E02").is_empty() && of("E03").is_empty(), "{added:#?}");
+}

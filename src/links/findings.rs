@@ -6,6 +6,8 @@
 //! rule switched off in the configuration gets no link findings); otherwise from the rulebook.
 //! `broken` links and content defects are errors; `unverifiable` links are warnings.
 
+use std::collections::HashMap;
+
 use super::collect::{LinkKind, LinkUse, display_url};
 use super::content::{self, FileType};
 use super::probe::{LinkCheck, LinkRun, LinkVerdict};
@@ -357,12 +359,31 @@ pub struct UseProblem<'a> {
 
 /// Every problem of every link use of a run, in use order; rules switched off give none.
 pub fn use_problems<'a>(run: &'a LinkRun, rules: &RuleSet) -> Vec<UseProblem<'a>> {
+    // The content of each material's blank form, to tell a sample that is the same file.
+    let mut forms: HashMap<(usize, &str), Vec<(&str, &str)>> = HashMap::new();
+    for u in run.uses.iter().filter(|u| u.kind == LinkKind::BlankForm) {
+        if let Some(hash) = run.checks.get(&u.url).and_then(whole_file_hash) {
+            forms
+                .entry((u.item, u.target.as_str()))
+                .or_default()
+                .push((hash, u.url.as_str()));
+        }
+    }
     let mut out = Vec::new();
     for u in &run.uses {
         let (Some(check), Some(rule)) = (run.checks.get(&u.url), rule_ref(u.kind, rules)) else {
             continue;
         };
-        for p in problems(u, check) {
+        let mut found = problems(u, check);
+        if u.kind == LinkKind::Sample
+            && let Some(hash) = whole_file_hash(check)
+            && forms
+                .get(&(u.item, u.target.as_str()))
+                .is_some_and(|f| f.iter().any(|&(h, url)| h == hash && url != u.url))
+        {
+            found.push(sample_is_blank_form(u, check));
+        }
+        for p in found {
             out.push(UseProblem {
                 link: u,
                 check,
@@ -374,6 +395,29 @@ pub fn use_problems<'a>(run: &'a LinkRun, rules: &RuleSet) -> Vec<UseProblem<'a>
         }
     }
     out
+}
+
+/// The hash of a file that opened and was read whole.
+fn whole_file_hash(check: &LinkCheck) -> Option<&str> {
+    (check.verdict == LinkVerdict::Ok && !check.partial)
+        .then_some(check.content_hash.as_deref())
+        .flatten()
+}
+
+/// A sample that is byte for byte its material's blank form (under another link): nothing is
+/// filled in, so it is no example (附录: 样本不完整). The same link for both is the pure rule's.
+fn sample_is_blank_form(u: &LinkUse, check: &LinkCheck) -> LinkProblem {
+    let name = check.file_name.clone().unwrap_or_else(|| u.url.clone());
+    problem(
+        "内容",
+        format!(
+            "示例样表与空白表格是同一个文件，没有填写示例内容: \"{}\"",
+            quote(&display_url(&name), 60)
+        ),
+        &name,
+        Severity::Error,
+        "上传按要求填写完整的示例样表（个人信息打码），不要把空白表格当作样表上传",
+    )
 }
 
 /// Adds the findings of a link run to the report: each item's after its own (the report's findings
