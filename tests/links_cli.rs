@@ -155,6 +155,8 @@ fn content_problems_of_working_links_are_listed_and_fail_the_run() {
         .find(|l| l["check"]["url"] == srv.url("/forms/申请书.pdf"))
         .unwrap();
     assert_eq!(pdf["used_by"][0]["problems"][0]["rule"], "M06");
+    assert_eq!(pdf["used_by"][0]["item_code"], code);
+    assert_eq!(pdf["used_by"][0]["item_name"], "食品经营许可（新办）");
 }
 
 /// Nothing wrong: exit 0, and the run says so rather than staying silent.

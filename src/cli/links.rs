@@ -82,7 +82,7 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
         .filter(|d| !d.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), PathBuf::from);
     std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
-    write_json(&path, &run, &problems)?;
+    write_json(&path, &run, &problems, &items)?;
     let table = dir.join(PROBLEMS_XLSX);
     write_problems_xlsx(&table, &problems, &items)
         .with_context(|| format!("无法写入 {}", table.display()))?;
@@ -101,24 +101,34 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
 const PROBLEMS_XLSX: &str = "链接问题清单.xlsx";
 
 /// `links.json`: the counts, and each URL's check with the uses of it and their problems.
-fn write_json(path: &Path, run: &LinkRun, problems: &[UseProblem<'_>]) -> Result<()> {
+fn write_json(
+    path: &Path,
+    run: &LinkRun,
+    problems: &[UseProblem<'_>],
+    items: &[Option<&Item>],
+) -> Result<()> {
+    // The problems of each use, by the use's address (a province has 10^5 uses).
+    let mut of_use: HashMap<*const LinkUse, Vec<serde_json::Value>> = HashMap::new();
+    for p in problems {
+        of_use
+            .entry(std::ptr::from_ref(p.link))
+            .or_default()
+            .push(serde_json::json!({
+                "rule": p.rule, "severity": p.severity, "target": p.target,
+                "message": p.problem.message
+            }));
+    }
     let mut used_by: HashMap<&str, Vec<serde_json::Value>> = HashMap::new();
     for u in &run.uses {
-        let found: Vec<serde_json::Value> = problems
-            .iter()
-            .filter(|p| std::ptr::eq(p.link, u))
-            .map(|p| {
-                serde_json::json!({
-                    "rule": p.rule, "severity": p.severity, "target": p.target,
-                    "message": p.problem.message
-                })
-            })
-            .collect();
+        let found = of_use.remove(&std::ptr::from_ref(u)).unwrap_or_default();
         used_by
             .entry(u.url.as_str())
             .or_default()
             .push(serde_json::json!({
-                "item": u.item, "kind": u.kind, "target": u.target, "provenance": u.provenance,
+                "item": u.item,
+                "item_code": items.get(u.item).copied().flatten().map(|i| i.code.trim()),
+                "item_name": u.item_name,
+                "kind": u.kind, "target": u.target, "provenance": u.provenance,
                 "problems": found
             }));
     }
@@ -208,14 +218,14 @@ fn print_problems(
     }
     // (severity, target, message) → the uses, in order of first appearance.
     let mut groups: Vec<(&UseProblem<'_>, Vec<&LinkUse>)> = Vec::new();
+    let mut index: HashMap<(Severity, &str, &str), usize> = HashMap::new();
     for &p in &problems {
-        match groups.iter_mut().find(|(g, _)| {
-            g.severity == p.severity
-                && g.target == p.target
-                && g.problem.message == p.problem.message
-        }) {
-            Some((_, uses)) => uses.push(p.link),
-            None => groups.push((p, vec![p.link])),
+        let key = (p.severity, p.target.as_str(), p.problem.message.as_str());
+        if let Some(&i) = index.get(&key) {
+            groups[i].1.push(p.link);
+        } else {
+            index.insert(key, groups.len());
+            groups.push((p, vec![p.link]));
         }
     }
     groups.sort_by_key(|(p, _)| std::cmp::Reverse(p.severity));
