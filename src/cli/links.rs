@@ -22,9 +22,10 @@ use crate::source::{self, Record};
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "结果: 链接问题清单.xlsx（每条问题一行，可筛选）和 links.json，在同一文件夹\n\
+    after_help = "结果: 链接问题清单.xlsx（每条问题一行）和 links.json，在同一文件夹\n\
                         退出码: 0 没有错误（可能有提示）\n\
-                        \x20       1 有错误：链接失效，或附件有问题（空白表格不可编辑、样表有未打码的个人信息等）\n\
+                        \x20       1 有错误：链接失效，或附件有问题\n\
+                        \x20         （空白表格不可编辑、样表有未打码的个人信息等）\n\
                         \x20       2 无法完成检查"
 )]
 pub struct LinksArgs {
