@@ -570,15 +570,25 @@ fn second_run_uses_the_cache_and_then_conditional_requests_only() {
             .all(|r| r.method == "GET" && !r.conditional)
     );
 
-    // Second run within the maximum age: only what was not final is asked again (the 403).
+    // Second run within the maximum age: clean answers come from the cache; what was not final
+    // (the 403), a dead link (the 404) and a file with a problem (the PDF blank form) are asked
+    // again, the PDF conditionally: a fix on the platform shows the next night.
     let (_, run2, second) = audit(&items, &config);
     let log = srv.take_log();
-    assert!(log.iter().all(|r| r.path == "/forbidden.docx"), "{log:#?}");
-    assert!(
-        !log.is_empty(),
-        "unverifiable links are retried on the next run"
+    let asked: std::collections::BTreeSet<&str> = log.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(
+        asked,
+        ["/forbidden.docx", "/forms/申请书.pdf", "/missing.docx"].into(),
+        "{log:#?}"
     );
-    assert_eq!(run2.stats.fresh_from_cache, ok_paths.len() + 1);
+    assert!(
+        log.iter()
+            .filter(|r| r.path == "/forms/申请书.pdf")
+            .all(|r| r.conditional && r.status == 304),
+        "{log:#?}"
+    );
+    assert_eq!(run2.stats.fresh_from_cache, ok_paths.len() - 1);
+    assert_eq!(run2.stats.revalidated, 1);
     let without_403 = |f: &Vec<Finding>| -> Vec<Finding> {
         f.iter()
             .filter(|x| !x.message.contains("403"))
@@ -739,8 +749,9 @@ fn cli_check_with_links_fails_the_item_and_links_writes_its_file() {
         serde_json::from_str(&std::fs::read_to_string(&links_json).unwrap()).unwrap();
     assert_eq!(written["stats"]["urls"], 2);
     assert_eq!(written["stats"]["broken"], 1);
-    // The second command found both answers in the cache.
-    assert_eq!(written["stats"]["fresh_from_cache"], 2);
+    // The second command found the good form in the cache and asked the dead link again.
+    assert_eq!(written["stats"]["fresh_from_cache"], 1);
+    assert_eq!(written["stats"]["requests"], 1);
 }
 
 #[test]
@@ -955,4 +966,54 @@ fn a_sample_that_is_the_blank_form_is_reported() {
         "示例样表与空白表格是同一个文件，没有填写示例内容: \"食品经营许可申请书（示例）.docx\""
     );
     assert!(of("E02").is_empty() && of("E03").is_empty(), "{added:#?}");
+}
+
+/// A clerk fixes a dead form link, or replaces a PDF blank form by a .docx at the same address:
+/// the next run, well within the cache's maximum age, sees the fix (the fix list says 已整改 the
+/// next night, not a week later). A clean answer is still reused without a request.
+#[test]
+fn a_fix_on_the_platform_shows_on_the_next_run() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let config = test_config(cache.path());
+    let items: Vec<Item> = ["/appears.docx", "/replaced.docx", "/forms/food.docx"]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            item_for(&Case {
+                code: Box::leak(format!("F{i:02}").into_boxed_str()),
+                kind: Kind::Form,
+                url: srv.url(p),
+                verdict: LinkVerdict::Ok,
+                rule: "M06",
+                expect: Expect::Nothing,
+            })
+        })
+        .collect();
+    let (_, run1, first) = audit(&items, &config);
+    assert_eq!(
+        run1.checks[&srv.url("/appears.docx")].verdict,
+        LinkVerdict::Broken
+    );
+    assert!(
+        first
+            .iter()
+            .any(|f| f.item_code == "F01" && f.message.contains("不是可编辑格式")),
+        "{first:#?}"
+    );
+    srv.take_log();
+    let (_, run2, second) = audit(&items, &config);
+    assert_eq!(
+        run2.checks[&srv.url("/appears.docx")].verdict,
+        LinkVerdict::Ok
+    );
+    assert!(
+        second
+            .iter()
+            .all(|f| !f.message.contains("链接") && !f.message.contains("不是可编辑格式")),
+        "{second:#?}"
+    );
+    let log = srv.take_log();
+    assert!(log.iter().all(|r| r.path != "/forms/food.docx"), "{log:#?}");
+    assert_eq!(run2.stats.fresh_from_cache, 1);
 }

@@ -14,7 +14,8 @@
 //! Results become findings of M06 (blank form), M07 (sample), B12 (result sample), I01
 //! (intermediary query site) and L01 (online handling URL) on the report ([`findings`]). Only
 //! `broken` and content defects fail a rule; `unverifiable` is a warning and is checked again next
-//! run. Results are cached across runs ([`cache`]): fresh entries are reused, stale ones are
+//! run. Results are cached across runs ([`cache`]): fresh entries that found nothing wrong are
+//! reused (a dead link or a file with a problem is asked again every run), stale ones are
 //! re-checked with conditional requests, and transport errors are never cached.
 //!
 //! Nothing is written except the cache file in the configured cache folder.
@@ -47,7 +48,8 @@ pub struct LinksConfig {
     pub allowed_hosts: Vec<String>,
     /// Folder of the cache file (`links-cache.json`); the only place this module writes.
     pub cache_dir: PathBuf,
-    /// Age after which a cached result is checked again (conditional request), in hours.
+    /// Age after which a clean cached result is checked again (conditional request), in hours. A
+    /// dead link or a file with a problem is checked again on every run.
     pub max_age_hours: f64,
     /// Links checked at the same time over all hosts.
     pub concurrency: usize,

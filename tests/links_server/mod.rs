@@ -262,7 +262,17 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
             .header(header::RETRY_AFTER, "1")
             .body(Body::empty())
             .unwrap(),
-        "/nohead.docx" | "/busy.docx" => file(&shared.files["/forms/food.docx"], headers, ct_docx),
+        // Missing on the first request, uploaded since.
+        "/appears.docx" if hit == 1 => html(StatusCode::NOT_FOUND, "<h1>Not Found</h1>"),
+        // A PDF blank form on the first request, replaced by the .docx at the same address since.
+        "/replaced.docx" if hit == 1 => file(
+            &shared.files["/forms/申请书.pdf"],
+            headers,
+            "application/pdf",
+        ),
+        "/nohead.docx" | "/busy.docx" | "/appears.docx" | "/replaced.docx" => {
+            file(&shared.files["/forms/food.docx"], headers, ct_docx)
+        }
         "/slow.docx" => {
             tokio::time::sleep(Duration::from_secs(3)).await;
             file(&shared.files["/forms/food.docx"], headers, ct_docx)

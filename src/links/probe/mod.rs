@@ -187,16 +187,20 @@ pub async fn check_links(
         limits: config.zip_limits(),
     };
     let now_s = now.to_string();
-    let mut wanted: BTreeMap<String, (bool, bool)> = BTreeMap::new();
+    // URL → (valid, leads to a file, is a blank form somewhere).
+    let mut wanted: BTreeMap<String, (bool, bool, bool)> = BTreeMap::new();
     for u in &uses {
-        let e = wanted.entry(u.url.clone()).or_insert((u.valid, false));
+        let e = wanted
+            .entry(u.url.clone())
+            .or_insert((u.valid, false, false));
         e.1 |= u.kind.expects_file();
+        e.2 |= u.kind == super::collect::LinkKind::BlankForm;
     }
     let mut checks = BTreeMap::new();
     let mut spawned: Vec<String> = Vec::new();
     let slots = Arc::new(Semaphore::new(config.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
-    for (url, (valid, expects_file)) in wanted {
+    for (url, (valid, expects_file, form)) in wanted {
         let parsed = if valid { Url::parse(&url).ok() } else { None };
         let Some(parsed) = parsed else {
             let mut c = LinkCheck::new(&url, &now_s);
@@ -205,7 +209,15 @@ pub async fn check_links(
             continue;
         };
         spawned.push(url.clone());
-        let prev = cache.get(&url).cloned();
+        // Only a clean answer is reused as is while fresh: a dead link or a file with a problem
+        // is asked again every run (conditionally when it has a validator), so a fix on the
+        // platform shows the next night, not when the entry grows stale a week later.
+        let prev = cache.get(&url).cloned().map(|mut c| {
+            if !one::clean(&c, form) {
+                c.checked_at = String::new();
+            }
+            c
+        });
         let fetcher = fetcher.clone();
         let slots = slots.clone();
         let now_s = now_s.clone();

@@ -16,6 +16,24 @@ fn age_secs(checked_at: &str, now: jiff::Timestamp) -> Option<f64> {
     Some((now.as_millisecond() - then.as_millisecond()) as f64 / 1000.0)
 }
 
+/// Whether a cached answer found nothing to report: the link works and its file shows no problem
+/// the content checks look for (for a blank form: an editable type). Only such an answer is
+/// reused without asking while fresh.
+pub(super) fn clean(c: &LinkCheck, form: bool) -> bool {
+    use content::FileType as T;
+    c.verdict == LinkVerdict::Ok
+        && !c.partial
+        && c.inspection.as_ref().is_none_or(|i| {
+            i.mojibake.is_none()
+                && i.personal.is_empty()
+                && i.defect.is_none()
+                && i.soft_404.is_none()
+                && !i.macros
+                && i.office_html.is_none()
+                && (!form || i.real_type.is_some_and(T::is_editable))
+        })
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(super) async fn probe(
     fetcher: &Fetcher,
