@@ -183,7 +183,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             u("/slow.docx"),
             Unverifiable,
             "M06",
-            Warning("请求超时"),
+            Warning("请求超时：0.6 秒内服务器没有响应，重试 1 次仍是如此"),
         ),
         c("S10", Form, u("/r1"), Ok, "M06", Nothing),
         c(

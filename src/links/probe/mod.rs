@@ -165,6 +165,8 @@ struct ProbeOpts {
     max_age_secs: f64,
     max_download: u64,
     limits: ZipLimits,
+    /// Timeout of one request in seconds, and retries (for messages).
+    net: (f64, u32),
 }
 
 /// How far a link run is: `(done, total)` distinct URLs to fetch, after each one.
@@ -185,6 +187,10 @@ pub async fn check_links(
         max_age_secs: config.max_age_hours * 3600.0,
         max_download: config.max_download_bytes.max(1),
         limits: config.zip_limits(),
+        net: {
+            let n = config.net_config();
+            (n.timeout_secs, n.retries)
+        },
     };
     let now_s = now.to_string();
     // URL → (valid, leads to a file, is a blank form somewhere).

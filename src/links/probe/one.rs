@@ -82,7 +82,7 @@ pub(super) async fn probe(
                 }
                 Err(e) => {
                     check.requests = e.requests();
-                    from_error(check, &e)
+                    from_error(check, &e, opts)
                 }
             };
         }
@@ -98,7 +98,7 @@ pub(super) async fn probe(
         }
         Err(e) => {
             check.requests = e.requests();
-            from_error(check, &e)
+            from_error(check, &e, opts)
         }
     }
 }
@@ -258,7 +258,7 @@ pub(super) fn is_connect_failure(check: &LinkCheck) -> bool {
     check.status.is_none() && (check.reason == NO_DNS || check.reason == NO_CONNECTION)
 }
 
-fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
+fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkCheck {
     check.cacheable = false;
     let (verdict, reason) = match e {
         FetchError::Scheme(_) => (LinkVerdict::Broken, "不是 http/https 链接".to_owned()),
@@ -274,7 +274,19 @@ fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
             LinkVerdict::Unverifiable,
             format!("主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未检查"),
         ),
-        FetchError::Timeout(_) => (LinkVerdict::Unverifiable, "请求超时".to_owned()),
+        // How long it waited, so a clerk can tell a slow server from a dead one.
+        FetchError::Timeout(_) => {
+            let (secs, retries) = opts.net;
+            let tries = if retries > 0 {
+                format!("，重试 {retries} 次仍是如此")
+            } else {
+                String::new()
+            };
+            (
+                LinkVerdict::Unverifiable,
+                format!("请求超时：{secs} 秒内服务器没有响应{tries}"),
+            )
+        }
         FetchError::Connect(m) | FetchError::Other(m) if looks_like_tls(detail(m)) => {
             (LinkVerdict::Unverifiable, "TLS 连接或证书错误".to_owned())
         }
