@@ -142,6 +142,22 @@ fn content_problems_of_working_links_are_listed_and_fail_the_run() {
         range.get_value((1, 4)),
         Some(calamine::Data::String(_))
     ));
+    // The link column is a hyperlink to the URL as checked, shown readable.
+    let sheet = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut rels = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/_rels/sheet1.xml.rels").unwrap(),
+            &mut rels,
+        )
+        .unwrap();
+        rels
+    };
+    assert!(
+        sheet.contains(&format!("Target=\"http://{}/forms/申请书.pdf\"", srv.addr)),
+        "hyperlink target: {sheet}"
+    );
+    assert!(!sheet.contains("%25"), "escaped twice: {sheet}");
 
     // links.json names the problems of each use too.
     let json: serde_json::Value = serde_json::from_str(

@@ -278,6 +278,7 @@ fn write_problems_xlsx(
         ("整改建议", 40.0),
         ("来源", 24.0),
     ];
+    const LINK_COLUMN: u16 = 8;
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("链接问题")?;
@@ -307,6 +308,22 @@ fn write_problems_xlsx(
         ];
         for (col, text) in (0u16..).zip(cells) {
             sheet.write_string_with_format(row, col, cell(&text), &wrap)?;
+        }
+        // The link opens with a click (Excel keeps at most 65,530 hyperlinks a sheet; only
+        // http(s) links, never other schemes from the export).
+        // The writer escapes `%` unless the text already looks escaped (`%20`, `%25` …), which
+        // would turn `%E7%94%B3` into `%25E7…`, a dead link: it gets the readable form, and a
+        // link still holding other escapes (GBK bytes) stays plain text.
+        let url = links::display_url(&p.link.url);
+        let escapes_kept = !url.contains('%') || ["%20", "%25"].iter().any(|e| url.contains(e));
+        if p.link.valid
+            && row <= 60_000
+            && escapes_kept
+            && (url.starts_with("http://") || url.starts_with("https://"))
+        {
+            let link = rust_xlsxwriter::Url::new(url.as_str()).set_text(url.as_str());
+            // A link Excel cannot hold (over 2,080 characters) stays plain text.
+            let _ = sheet.write_url_with_format(row, LINK_COLUMN, link, &wrap);
         }
     }
     sheet.set_freeze_panes(1, 0)?;
