@@ -150,7 +150,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             u("/forms/fake.doc"),
             Ok,
             "M06",
-            Error("扩展名为 .doc，实际内容是网页（HTML）"),
+            Error("扩展名为 .doc，实际内容是网页（HTML，网页标题「食品经营许可申请书」）"),
         ),
         c(
             "S05",
@@ -183,7 +183,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             u("/slow.docx"),
             Unverifiable,
             "M06",
-            Warning("请求超时"),
+            Warning("请求超时：0.6 秒内服务器没有响应，重试 1 次仍是如此"),
         ),
         c("S10", Form, u("/r1"), Ok, "M06", Nothing),
         c(
@@ -233,9 +233,9 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             "S19",
             Form,
             format!("http://127.0.0.1:{refused_port}/x.docx"),
-            Broken,
+            Unverifiable,
             "M06",
-            Error("无法连接服务器"),
+            Warning("无法连接服务器（连接被拒绝或域名无法解析）；主机 127.0.0.1:"),
         ),
         c(
             "S20",
@@ -276,7 +276,9 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             u("/get?file=8"),
             Ok,
             "M07",
-            Warning("服务器声明类型为 application/msword，实际内容是网页（HTML）"),
+            Warning(
+                "服务器声明类型为 application/msword，实际内容是网页（HTML，网页标题「食品经营许可申请书」）",
+            ),
         ),
         c(
             "S27",
@@ -295,6 +297,64 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             Unverifiable,
             "M06",
             Warning("服务器错误（HTTP 500），重试 1 次后仍失败"),
+        ),
+        // A redirect off the allowed hosts says where it led; the link itself is on an allowed host.
+        c(
+            "S30",
+            Form,
+            u("/off-host.docx"),
+            Unverifiable,
+            "M06",
+            Warning(
+                "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问）: \"",
+            ),
+        ),
+        // A Location the client cannot read is not a dead link: browsers follow it.
+        c(
+            "S31",
+            Form,
+            u("/utf8-location.docx"),
+            Unverifiable,
+            "M06",
+            Warning("跳转地址无法识别"),
+        ),
+        // A file name with a space, written raw in the export: one link, not one cut at the space.
+        c(
+            "S32",
+            Form,
+            format!("http://{}/forms/食品经营许可申请书 (2024版).docx", srv.addr),
+            Ok,
+            "M06",
+            Nothing,
+        ),
+        // The dead link is quoted readable, as the platform shows it, not percent-encoded.
+        c(
+            "S33",
+            Form,
+            u("/forms/已删除的申请表.docx"),
+            Broken,
+            "M06",
+            Error("文件不存在（HTTP 404））: \"http://127.0.0.1:"),
+        ),
+        // A Word web page named .doc opens and edits in Word and WPS: a hint, not an error.
+        c(
+            "S34",
+            Form,
+            u("/forms/word-page.doc"),
+            Ok,
+            "M06",
+            Warning(
+                "空白表格是网页格式的 Word 文件，Word、Excel、WPS 能打开编辑，建议另存为 .docx",
+            ),
+        ),
+        // A login page named .doc is an error, and its title says what it is.
+        c(
+            "S35",
+            Form,
+            u("/forms/login.doc"),
+            Ok,
+            "M06",
+            Error("扩展名为 .doc，实际内容是网页（HTML，网页标题「统一身份认证平台」）"),
         ),
         c(
             "S25",
@@ -381,8 +441,20 @@ fn every_kind_of_link_gets_its_verdict_and_rule() {
                 "{}",
                 f.message
             );
+            assert!(!f.message.contains("%E"), "URL not readable: {}", f.message);
+            // One line: the terminal and a spreadsheet cell show it whole.
+            assert!(!f.message.contains('\n'), "{}", f.message);
         }
     }
+
+    let s33 = added.iter().find(|f| f.item_code == "S33").unwrap();
+    assert!(
+        s33.message.ends_with("/forms/已删除的申请表.docx\""),
+        "{}",
+        s33.message
+    );
+    // The evidence keeps the URL as checked: the finding's fingerprint is the same as before.
+    assert_eq!(s33.evidence, srv.url("/forms/已删除的申请表.docx"));
 
     // Details the table does not show.
     let by_url = |p: &str| run.checks.get(&srv.url(p)).unwrap();
@@ -400,18 +472,13 @@ fn every_kind_of_link_gets_its_verdict_and_rule() {
         Some("食品经营许可申请书.docx"),
         "GBK Content-Disposition name decoded"
     );
-    assert_eq!(
-        srv.count("GET", "/busy.docx") + srv.count("HEAD", "/busy.docx"),
-        3,
-        "429 then 200: one retry"
-    );
-    assert_eq!(
-        srv.count("HEAD", "/nohead.docx"),
-        1,
-        "HEAD refused with 405…"
-    );
-    assert_eq!(srv.count("GET", "/nohead.docx"), 1, "…then one GET decides");
+    assert_eq!(srv.count("GET", "/busy.docx"), 2, "429 then 200: one retry");
+    assert_eq!(srv.count("GET", "/nohead.docx"), 1);
     let log = srv.take_log();
+    // One GET a link (retries aside): no HEAD first, which only doubled the requests and, with
+    // the per-host interval, the time of a run.
+    assert!(log.iter().all(|r| r.method == "GET"), "{log:#?}");
+
     let gets: Vec<_> = log.iter().filter(|r| r.method == "GET").collect();
     assert!(!gets.is_empty());
     for r in gets {
@@ -497,17 +564,31 @@ fn second_run_uses_the_cache_and_then_conditional_requests_only() {
     let (_, run1, first) = audit(&items, &config);
     assert_eq!(run1.stats.fresh_from_cache, 0);
     let first_log = srv.take_log();
-    assert!(first_log.iter().any(|r| r.method == "HEAD"));
+    assert!(
+        first_log
+            .iter()
+            .all(|r| r.method == "GET" && !r.conditional)
+    );
 
-    // Second run within the maximum age: only what was not final is asked again (the 403).
+    // Second run within the maximum age: clean answers come from the cache; what was not final
+    // (the 403), a dead link (the 404) and a file with a problem (the PDF blank form) are asked
+    // again, the PDF conditionally: a fix on the platform shows the next night.
     let (_, run2, second) = audit(&items, &config);
     let log = srv.take_log();
-    assert!(log.iter().all(|r| r.path == "/forbidden.docx"), "{log:#?}");
-    assert!(
-        !log.is_empty(),
-        "unverifiable links are retried on the next run"
+    let asked: std::collections::BTreeSet<&str> = log.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(
+        asked,
+        ["/forbidden.docx", "/forms/申请书.pdf", "/missing.docx"].into(),
+        "{log:#?}"
     );
-    assert_eq!(run2.stats.fresh_from_cache, ok_paths.len() + 1);
+    assert!(
+        log.iter()
+            .filter(|r| r.path == "/forms/申请书.pdf")
+            .all(|r| r.conditional && r.status == 304),
+        "{log:#?}"
+    );
+    assert_eq!(run2.stats.fresh_from_cache, ok_paths.len() - 1);
+    assert_eq!(run2.stats.revalidated, 1);
     let without_403 = |f: &Vec<Finding>| -> Vec<Finding> {
         f.iter()
             .filter(|x| !x.message.contains("403"))
@@ -561,7 +642,7 @@ fn one_link_on_200_items_is_fetched_once() {
     let (report, run, added) = audit(&items, &test_config(cache.path()));
     assert_eq!(run.stats.uses, 200);
     assert_eq!(run.stats.urls, 1);
-    assert_eq!(srv.count("HEAD", "/forms/申请书.pdf"), 1);
+    assert_eq!(srv.count("HEAD", "/forms/申请书.pdf"), 0);
     assert_eq!(srv.count("GET", "/forms/申请书.pdf"), 1);
     // Every item still gets its finding.
     let per_item: BTreeMap<&str, usize> = added.iter().fold(BTreeMap::new(), |mut m, f| {
@@ -668,8 +749,9 @@ fn cli_check_with_links_fails_the_item_and_links_writes_its_file() {
         serde_json::from_str(&std::fs::read_to_string(&links_json).unwrap()).unwrap();
     assert_eq!(written["stats"]["urls"], 2);
     assert_eq!(written["stats"]["broken"], 1);
-    // The second command found both answers in the cache.
-    assert_eq!(written["stats"]["fresh_from_cache"], 2);
+    // The second command found the good form in the cache and asked the dead link again.
+    assert_eq!(written["stats"]["fresh_from_cache"], 1);
+    assert_eq!(written["stats"]["requests"], 1);
 }
 
 #[test]
@@ -681,7 +763,7 @@ fn requests_to_one_host_keep_the_configured_interval() {
         min_interval_ms: Some(150),
         ..test_config(cache.path())
     };
-    let items: Vec<Item> = (0..4)
+    let items: Vec<Item> = (0..8)
         .map(|i| {
             item_for(&Case {
                 code: Box::leak(format!("P{i}").into_boxed_str()),
@@ -694,9 +776,9 @@ fn requests_to_one_host_keep_the_configured_interval() {
         })
         .collect();
     let (_, run, _) = audit(&items, &config);
-    assert_eq!(run.stats.ok, 4);
+    assert_eq!(run.stats.ok, 8);
     let mut log = srv.take_log();
-    assert_eq!(log.len(), 8, "HEAD and GET for each of 4 links: {log:#?}");
+    assert_eq!(log.len(), 8, "one GET for each of 8 links: {log:#?}");
     log.sort_by_key(|r| r.at);
     // The client spaces the starts 150 ms apart; arrival at the server jitters a little.
     for w in log.windows(2) {
@@ -842,4 +924,96 @@ fn the_link_run_reports_its_progress() {
         seen.into_inner().unwrap(),
         [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
     );
+}
+
+/// A sample that is the blank form again under another link (the same bytes) has nothing filled
+/// in: an M07 error. A real sample, or the same link for both (the pure rule's finding), is not.
+#[test]
+fn a_sample_that_is_the_blank_form_is_reported() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let with = |code: &'static str, sample: &str| {
+        let mut item = item_for(&Case {
+            code,
+            kind: Kind::Form,
+            url: srv.url("/forms/food.docx"),
+            verdict: LinkVerdict::Ok,
+            rule: "M06",
+            expect: Expect::Nothing,
+        });
+        item.materials[0].sample = srv.url(sample);
+        item
+    };
+    // `/f/…` serves the bytes of `/forms/food.docx`.
+    let items = vec![
+        with("E01", "/f/食品经营许可申请书（示例）.docx"),
+        with("E02", "/samples/masked.docx"),
+        with("E03", "/forms/food.docx"),
+    ];
+    let (_, _, added) = audit(&items, &test_config(cache.path()));
+    let of = |code: &str| -> Vec<&Finding> {
+        added
+            .iter()
+            .filter(|f| f.item_code == code && f.message.contains("同一个文件"))
+            .collect()
+    };
+    let e01 = of("E01");
+    assert_eq!(e01.len(), 1, "{added:#?}");
+    assert_eq!(e01[0].rule, "M07");
+    assert_eq!(e01[0].severity, Severity::Error);
+    assert_eq!(
+        e01[0].message,
+        "示例样表与空白表格是同一个文件，没有填写示例内容: \"食品经营许可申请书（示例）.docx\""
+    );
+    assert!(of("E02").is_empty() && of("E03").is_empty(), "{added:#?}");
+}
+
+/// A clerk fixes a dead form link, or replaces a PDF blank form by a .docx at the same address:
+/// the next run, well within the cache's maximum age, sees the fix (the fix list says 已整改 the
+/// next night, not a week later). A clean answer is still reused without a request.
+#[test]
+fn a_fix_on_the_platform_shows_on_the_next_run() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let config = test_config(cache.path());
+    let items: Vec<Item> = ["/appears.docx", "/replaced.docx", "/forms/food.docx"]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            item_for(&Case {
+                code: Box::leak(format!("F{i:02}").into_boxed_str()),
+                kind: Kind::Form,
+                url: srv.url(p),
+                verdict: LinkVerdict::Ok,
+                rule: "M06",
+                expect: Expect::Nothing,
+            })
+        })
+        .collect();
+    let (_, run1, first) = audit(&items, &config);
+    assert_eq!(
+        run1.checks[&srv.url("/appears.docx")].verdict,
+        LinkVerdict::Broken
+    );
+    assert!(
+        first
+            .iter()
+            .any(|f| f.item_code == "F01" && f.message.contains("不是可编辑格式")),
+        "{first:#?}"
+    );
+    srv.take_log();
+    let (_, run2, second) = audit(&items, &config);
+    assert_eq!(
+        run2.checks[&srv.url("/appears.docx")].verdict,
+        LinkVerdict::Ok
+    );
+    assert!(
+        second
+            .iter()
+            .all(|f| !f.message.contains("链接") && !f.message.contains("不是可编辑格式")),
+        "{second:#?}"
+    );
+    let log = srv.take_log();
+    assert!(log.iter().all(|r| r.path != "/forms/food.docx"), "{log:#?}");
+    assert_eq!(run2.stats.fresh_from_cache, 1);
 }

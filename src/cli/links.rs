@@ -2,9 +2,11 @@
 //! intermediary query sites, online handling URLs) and write `links.json`; also the link step of
 //! `check --links`.
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::time::Duration;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use clap::Args;
@@ -12,15 +14,20 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use super::{load_config, now_run_id};
 use crate::config::Config;
-use crate::links::{self, LinkRun, LinkUse, LinkVerdict};
+use crate::links::{self, LinkRun, LinkUse, UseProblem};
+use crate::model::{Item, Severity};
 use crate::report::Report;
 use crate::rules::RuleSet;
 use crate::source::{self, Record};
 
 #[derive(Debug, Args)]
-#[command(after_help = "退出码: 0 没有失效的链接\n\
-                        \x20       1 有失效的链接\n\
-                        \x20       2 无法完成检查")]
+#[command(
+    after_help = "结果: 链接问题清单.xlsx（每条问题一行）和 links.json，在同一文件夹\n\
+                        退出码: 0 没有错误（可能有提示）\n\
+                        \x20       1 有错误：链接失效，或附件有问题\n\
+                        \x20         （空白表格不可编辑、样表有未打码的个人信息等）\n\
+                        \x20       2 无法完成检查"
+)]
 pub struct LinksArgs {
     /// 导出文件或文件夹，与 check 相同
     #[arg(required = true, value_name = "输入文件")]
@@ -32,7 +39,7 @@ pub struct LinksArgs {
     /// [links] allowed_hosts 之后。不在其中的链接不访问，记为“无法核实”
     #[arg(long = "allow-host", value_name = "主机", verbatim_doc_comment)]
     allow_hosts: Vec<String>,
-    /// 结果文件
+    /// 结果文件；链接问题清单.xlsx 写在它旁边
     /// （默认: reports/<运行编号>/links.json，reports 可由 [output] dir 改）
     #[arg(short, long, value_name = "文件", verbatim_doc_comment)]
     output: Option<PathBuf>,
@@ -44,6 +51,7 @@ pub struct LinksArgs {
 pub fn run(args: &LinksArgs) -> Result<i32> {
     let mut config = load_config(args.config.as_deref())?;
     config.links.allowed_hosts.extend(args.allow_hosts.clone());
+    let rules = config.rule_set()?;
     let mut records: Vec<Record> = Vec::new();
     source::read_inputs(&args.inputs, &mut |r| records.push(r));
     for r in &records {
@@ -53,25 +61,76 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
             say!("注意: {} — {}", n.provenance, n.message);
         }
     }
+    // The items by the index the link uses carry (notices skipped, as `collect_records` does).
+    let items: Vec<Option<&Item>> = records
+        .iter()
+        .filter(|r| !matches!(r, Record::Notice(_)))
+        .map(|r| match r {
+            Record::Item(item) => Some(&**item),
+            _ => None,
+        })
+        .collect();
     let uses = links::collect_records(&records);
     let run = check(uses, &config, args.quiet)?;
+    let problems = links::use_problems(&run, &rules);
     let (run_id, _) = now_run_id();
     let path = args
         .output
         .clone()
         .unwrap_or_else(|| config.output.dir.join(&run_id).join("links.json"));
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)
-            .with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| PathBuf::from("."), PathBuf::from);
+    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    write_json(&path, &run, &problems, &items)?;
+    let table = dir.join(PROBLEMS_XLSX);
+    write_problems_xlsx(&table, &problems, &items)
+        .with_context(|| format!("无法写入 {}", table.display()))?;
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    if !args.quiet {
+        print_problems(&problems, &items, &config.links);
+        say!("结果已写入 {} 和 {}", table.display(), path.display());
     }
-    let mut used_by: std::collections::HashMap<&str, Vec<serde_json::Value>> =
-        std::collections::HashMap::new();
+    Ok(i32::from(errors > 0))
+}
+
+/// The problem list for Excel/WPS, beside `links.json`.
+const PROBLEMS_XLSX: &str = "链接问题清单.xlsx";
+
+/// `links.json`: the counts, and each URL's check with the uses of it and their problems.
+fn write_json(
+    path: &Path,
+    run: &LinkRun,
+    problems: &[UseProblem<'_>],
+    items: &[Option<&Item>],
+) -> Result<()> {
+    // The problems of each use, by the use's address (a province has 10^5 uses).
+    let mut of_use: HashMap<*const LinkUse, Vec<serde_json::Value>> = HashMap::new();
+    for p in problems {
+        of_use
+            .entry(std::ptr::from_ref(p.link))
+            .or_default()
+            .push(serde_json::json!({
+                "rule": p.rule, "severity": p.severity, "target": p.target,
+                "message": p.problem.message
+            }));
+    }
+    let mut used_by: HashMap<&str, Vec<serde_json::Value>> = HashMap::new();
     for u in &run.uses {
+        let found = of_use.remove(&std::ptr::from_ref(u)).unwrap_or_default();
         used_by
             .entry(u.url.as_str())
             .or_default()
             .push(serde_json::json!({
-                "item": u.item, "kind": u.kind, "target": u.target, "provenance": u.provenance
+                "item": u.item,
+                "item_code": items.get(u.item).copied().flatten().map(|i| i.code.trim()),
+                "item_name": u.item_name,
+                "kind": u.kind, "target": u.target, "provenance": u.provenance,
+                "problems": found
             }));
     }
     let json = serde_json::json!({
@@ -83,37 +142,248 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
             .collect::<Vec<_>>(),
     });
     let mut file = std::io::BufWriter::new(
-        std::fs::File::create(&path).with_context(|| format!("无法写入 {}", path.display()))?,
+        std::fs::File::create(path).with_context(|| format!("无法写入 {}", path.display()))?,
     );
     serde_json::to_writer_pretty(&mut file, &json)?;
     file.flush()?;
-    if !args.quiet {
-        for c in run.checks.values().filter(|c| c.verdict != LinkVerdict::Ok) {
-            say!("  [{}] {} — {}", c.verdict.label_zh(), c.url, c.reason);
-        }
-        say!("结果已写入 {}", path.display());
-    }
-    Ok(i32::from(run.stats.broken > 0))
+    Ok(())
 }
+
+/// `事项名称（实施主体，实施编码）` of a use's item.
+fn item_label(items: &[Option<&Item>], u: &LinkUse) -> String {
+    match items.get(u.item).copied().flatten() {
+        Some(it) => {
+            let who: Vec<&str> = [it.subject.trim(), it.code.trim()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect();
+            if who.is_empty() {
+                it.name.trim().to_owned()
+            } else {
+                format!("{}（{}）", it.name.trim(), who.join("，"))
+            }
+        }
+        None => u.item_name.clone(),
+    }
+}
+
+/// Each problem once, with the item that has it (or how many have it: a form on 500 items is one
+/// problem to fix, once), errors first.
+fn print_problems(
+    problems: &[UseProblem<'_>],
+    items: &[Option<&Item>],
+    config: &crate::links::LinksConfig,
+) {
+    if problems.is_empty() {
+        say!("没有发现链接或附件问题");
+        return;
+    }
+    // Links on hosts the configuration does not allow were not fetched: one line a host, not one
+    // a link (an empty allow-list would list every link of the export).
+    let fetcher = crate::net::Fetcher::new(config.net_config()).ok();
+    let mut off_hosts: BTreeMap<String, usize> = BTreeMap::new();
+    let problems: Vec<&UseProblem<'_>> = problems
+        .iter()
+        .filter(|p| {
+            let off = p.check.requests == 0
+                && !p.check.from_cache
+                && url::Url::parse(&p.link.url).is_ok_and(|u| {
+                    fetcher.as_ref().is_some_and(|f| {
+                        matches!(
+                            f.allowed(&u),
+                            Err(crate::net::FetchError::NotAllowed { .. })
+                        )
+                    })
+                });
+            if off {
+                let host = url::Url::parse(&p.link.url)
+                    .map(|u| crate::net::host_key(&u))
+                    .unwrap_or_default();
+                *off_hosts.entry(host).or_default() += 1;
+            }
+            !off
+        })
+        .collect();
+    if !off_hosts.is_empty() {
+        let list: Vec<String> = off_hosts
+            .iter()
+            .map(|(h, n)| format!("{h}（{n} 处）"))
+            .collect();
+        say!(
+            "未访问的主机（不在 [links] allowed_hosts 中，记为“无法核实”）: {}；是本平台的主机的，用 --allow-host 主机 或在 [links] allowed_hosts 中加上",
+            list.join("、")
+        );
+    }
+    if problems.is_empty() {
+        return;
+    }
+    // (severity, target, message) → the uses, in order of first appearance.
+    let mut groups: Vec<(&UseProblem<'_>, Vec<&LinkUse>)> = Vec::new();
+    let mut index: HashMap<(Severity, &str, &str), usize> = HashMap::new();
+    for &p in &problems {
+        let key = (p.severity, p.target.as_str(), p.problem.message.as_str());
+        if let Some(&i) = index.get(&key) {
+            groups[i].1.push(p.link);
+        } else {
+            index.insert(key, groups.len());
+            groups.push((p, vec![p.link]));
+        }
+    }
+    groups.sort_by_key(|(p, _)| std::cmp::Reverse(p.severity));
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    say!(
+        "链接和附件问题 {} 条（错误 {errors}、提示 {}），按问题归并如下:",
+        problems.len(),
+        problems.len() - errors
+    );
+    for (p, uses) in &groups {
+        say!(
+            "  [{}] {} {}: {}",
+            p.severity.label_zh(),
+            p.rule,
+            p.target,
+            p.problem.message
+        );
+        let first = item_label(items, uses[0]);
+        if uses.len() == 1 {
+            say!("        {first} — {}", uses[0].provenance);
+        } else {
+            say!("        {first} 等 {} 个事项", uses.len());
+        }
+    }
+}
+
+/// The problem list as a workbook: one row per problem of a link use, every cell text (实施编码
+/// stays as written; a CSV would turn it into 1.13417E+30 in Excel), a filter on every column.
+fn write_problems_xlsx(
+    path: &Path,
+    problems: &[UseProblem<'_>],
+    items: &[Option<&Item>],
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    use crate::report::fixlist::cell;
+    use rust_xlsxwriter::{Format, FormatAlign, Workbook};
+    const HEADERS: [(&str, f64); 11] = [
+        ("序号", 6.0),
+        ("严重程度", 9.0),
+        ("实施主体", 24.0),
+        ("事项名称", 30.0),
+        ("实施编码", 34.0),
+        ("规则", 6.0),
+        ("位置", 30.0),
+        ("问题描述", 60.0),
+        ("链接", 50.0),
+        ("整改建议", 40.0),
+        ("来源", 24.0),
+    ];
+    const LINK_COLUMN: u16 = 8;
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("链接问题")?;
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    for (col, (name, width)) in (0u16..).zip(HEADERS) {
+        sheet.write_string_with_format(0, col, name, &bold)?;
+        sheet.set_column_width(col, width)?;
+    }
+    let mut row = 0u32;
+    for p in problems {
+        row += 1;
+        let item = items.get(p.link.item).copied().flatten();
+        let field = |f: fn(&Item) -> &str| item.map(f).unwrap_or_default().trim().to_owned();
+        let cells = [
+            row.to_string(),
+            p.severity.label_zh().to_owned(),
+            field(|i| &i.subject),
+            item.map_or_else(|| p.link.item_name.clone(), |i| i.name.trim().to_owned()),
+            field(|i| &i.code),
+            p.rule.to_owned(),
+            p.target.clone(),
+            p.problem.message.clone(),
+            links::display_url(&p.link.url),
+            p.problem.suggestion.clone(),
+            p.link.provenance.to_string(),
+        ];
+        for (col, text) in (0u16..).zip(cells) {
+            sheet.write_string_with_format(row, col, cell(&text), &wrap)?;
+        }
+        // The link opens with a click (Excel keeps at most 65,530 hyperlinks a sheet; only
+        // http(s) links, never other schemes from the export).
+        // The writer escapes `%` unless the text already looks escaped (`%20`, `%25` …), which
+        // would turn `%E7%94%B3` into `%25E7…`, a dead link: it gets the readable form, and a
+        // link still holding other escapes (GBK bytes) stays plain text.
+        let url = links::display_url(&p.link.url);
+        let escapes_kept = !url.contains('%') || ["%20", "%25"].iter().any(|e| url.contains(e));
+        if p.link.valid
+            && row <= 60_000
+            && escapes_kept
+            && (url.starts_with("http://") || url.starts_with("https://"))
+        {
+            let link = rust_xlsxwriter::Url::new(url.as_str()).set_text(url.as_str());
+            // A link Excel cannot hold (over 2,080 characters) stays plain text.
+            let _ = sheet.write_url_with_format(row, LINK_COLUMN, link, &wrap);
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, row, 10)?;
+    book.save(path)
+}
+
+/// How often a run whose terminal is a log file says how far it is.
+const LOG_EVERY: Duration = Duration::from_secs(30);
 
 /// Checks the links (cache in `[links] cache_dir`) and prints a one-line summary.
 pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<LinkRun> {
     if config.links.allowed_hosts.is_empty() && !uses.is_empty() && !quiet {
         say!("注意: 配置 [links] allowed_hosts 为空，所有链接都不会被访问（结果为“无法核实”）");
     }
-    // A bar on a terminal (indicatif draws nothing when stderr is a log file, as under cron).
+    if !quiet && !uses.is_empty() {
+        let urls: BTreeSet<&str> = uses.iter().map(|u| u.url.as_str()).collect();
+        let hosts: BTreeSet<String> = urls
+            .iter()
+            .filter_map(|u| url::Url::parse(u).ok())
+            .map(|u| crate::net::host_key(&u))
+            .collect();
+        let net = config.links.net_config();
+        // Politeness is why a run takes long: say it before the user waits.
+        say!(
+            "开始检查链接: {} 个网址（引用 {} 处，{} 个主机）；每个主机同时最多 {} 个请求、相邻请求间隔 {} 秒，已缓存的不再下载",
+            urls.len(),
+            uses.len(),
+            hosts.len(),
+            net.per_host_concurrency.max(1),
+            net.min_interval_ms as f64 / 1000.0
+        );
+    }
+    // A bar on a terminal (indicatif draws nothing when stderr is a log file, as under cron: there
+    // a line every half minute says how far it is).
+    let log_lines = !quiet && !std::io::stderr().is_terminal();
+    let started = Instant::now();
+    let last_line = Mutex::new(started);
     let bar = if quiet {
         ProgressBar::hidden()
     } else {
         ProgressBar::new(0)
     };
     bar.set_style(ProgressStyle::with_template(
-        "{spinner} 检查链接 [{elapsed}] {pos}/{len} 个网址",
+        "{spinner} 检查链接 [{elapsed}] {pos}/{len} 个网址，预计还需 {eta}",
     )?);
     bar.enable_steady_tick(Duration::from_millis(200));
     let progress = |done: usize, total: usize| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
+        if log_lines && done < total {
+            let mut last = last_line.lock().unwrap_or_else(PoisonError::into_inner);
+            if last.elapsed() >= LOG_EVERY {
+                *last = Instant::now();
+                say!(
+                    "检查链接: 已完成 {done}/{total} 个网址，用时 {} 秒",
+                    started.elapsed().as_secs()
+                );
+            }
+        }
     };
     let run = links::check_links_blocking(uses, &config.links, jiff::Timestamp::now(), &progress);
     bar.finish_and_clear();

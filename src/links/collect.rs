@@ -124,12 +124,52 @@ fn url_end(raw: &str) -> &str {
     }
 }
 
+/// How many bytes of `after` (the text right after a matched URL) still belong to it: a file name
+/// with spaces (`…/就业困难人员认定申请表 (2024版).docx`), which the pattern cuts at the first space.
+/// Only when the URL's last segment has no extension and no query, and the text up to the end of
+/// the line (or the next URL) is the rest of a file name ending with a document extension; a note
+/// after the URL (`…/a.docx （请用WPS打开）`, `…/download?id=3 申请表.docx`) is not joined.
+fn spaced_name(url: &str, after: &str) -> Option<usize> {
+    static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\.(?:docx?|xlsx?|wps|et|pdf|ofd|odt|ods|rtf|jpe?g|png|zip|rar)$")
+            .expect("valid regex")
+    });
+    if !after.starts_with([' ', '\u{3000}']) || url.contains(['?', '#']) {
+        return None;
+    }
+    let last = url.rsplit('/').next().unwrap_or_default();
+    if last.is_empty() || last.contains('.') || url.matches('/').count() < 3 {
+        return None;
+    }
+    let line = after.split(['\n', '\r']).next().unwrap_or_default();
+    let line = line
+        .find("http://")
+        .into_iter()
+        .chain(line.find("https://"))
+        .min()
+        .map_or(line, |i| &line[..i]);
+    let tail = url_end(line.trim_end());
+    let bad = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '<' | '>' | '，' | '。' | '；' | '、' | '【' | '】' | '|' | '{' | '}'
+        )
+    };
+    (NAME_END.is_match(tail) && !tail.contains(bad) && !tail.trim().is_empty())
+        .then_some(tail.len())
+}
+
 /// The URLs in a published value: absolute ones anywhere in the text, or the whole value when it
 /// is a path and a base is known. Each is `Ok(url)` or `Err(text)` when it does not parse.
 pub fn urls_in(text: &str, base: Option<&Url>) -> Vec<Result<Url, String>> {
     let mut out = Vec::new();
     for m in URL_RE.find_iter(text) {
-        let raw = url_end(m.as_str());
+        let mut raw = url_end(m.as_str());
+        if raw.len() == m.as_str().len()
+            && let Some(joined) = spaced_name(raw, &text[m.end()..])
+        {
+            raw = &text[m.start()..m.end() + joined];
+        }
         out.push(match Url::parse(raw) {
             Ok(mut u) => {
                 u.set_fragment(None);
@@ -148,6 +188,44 @@ pub fn urls_in(text: &str, base: Option<&Url>) -> Vec<Result<Url, String>> {
             u.set_fragment(None);
             out.push(Ok(u));
         }
+    }
+    out
+}
+
+/// A URL as a clerk reads it: percent-encoded UTF-8 shown as the characters it stands for
+/// (`…/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx` → `…/申请表.docx`), as a browser's address bar shows it.
+/// Encoded ASCII (`%20`, `%2F`) and bytes that are not UTF-8 (a GBK-encoded name) stay encoded, so
+/// the text still leads to the same file.
+pub fn display_url(url: &str) -> String {
+    fn hex_byte(b: &[u8]) -> Option<u8> {
+        let s = std::str::from_utf8(b).ok()?;
+        u8::from_str_radix(s, 16).ok()
+    }
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of encoded bytes ≥ 0x80: the UTF-8 of non-ASCII characters.
+        let mut run = Vec::new();
+        let mut j = i;
+        while j + 3 <= bytes.len() && bytes[j] == b'%' {
+            match hex_byte(&bytes[j + 1..j + 3]) {
+                Some(b) if b >= 0x80 => run.push(b),
+                _ => break,
+            }
+            j += 3;
+        }
+        if run.is_empty() {
+            let c = url[i..].chars().next().unwrap_or_default();
+            out.push(c);
+            i += c.len_utf8().max(1);
+            continue;
+        }
+        match std::str::from_utf8(&run) {
+            Ok(s) if !s.chars().any(char::is_control) => out.push_str(s),
+            _ => out.push_str(&url[i..j]),
+        }
+        i = j;
     }
     out
 }
@@ -290,6 +368,72 @@ mod tests {
             assert_eq!(one(text), "http://zwfw.chizhou.gov.cn/f/a.docx", "{text}");
         }
         assert!(urls_in("/attach/form.doc", None).is_empty());
+    }
+
+    /// A file name with spaces, as exports often hold it, is one link, not a link cut at the
+    /// first space (which the platform answers with 404: a false 失效).
+    #[test]
+    fn a_file_name_with_spaces_stays_in_the_url() {
+        let one = |text: &str| urls_in(text, None)[0].as_ref().unwrap().to_string();
+        assert_eq!(
+            display_url(&one(
+                "http://zwfw.chizhou.gov.cn/f/就业困难人员认定申请表 (2024版).docx"
+            )),
+            "http://zwfw.chizhou.gov.cn/f/就业困难人员认定申请表%20(2024版).docx"
+        );
+        assert_eq!(
+            one("下载: http://zwfw.chizhou.gov.cn/f/申请表 空白.xlsx\n样表另附"),
+            "http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E8%A1%A8%20%E7%A9%BA%E7%99%BD.xlsx"
+        );
+        // What follows a URL that is complete, or is a note, or another URL, is left alone.
+        for (text, want) in [
+            (
+                "http://zwfw.chizhou.gov.cn/f/a.docx 申请表.docx",
+                "http://zwfw.chizhou.gov.cn/f/a.docx",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/download?id=3 申请表.docx",
+                "http://zwfw.chizhou.gov.cn/download?id=3",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/f/a 请用WPS打开",
+                "http://zwfw.chizhou.gov.cn/f/a",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/f/a 见附件，申请表.docx",
+                "http://zwfw.chizhou.gov.cn/f/a",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/f/ 申请表.docx",
+                "http://zwfw.chizhou.gov.cn/f/",
+            ),
+        ] {
+            assert_eq!(one(text), want, "{text}");
+        }
+        let two = urls_in(
+            "http://zwfw.chizhou.gov.cn/f/a http://zwfw.chizhou.gov.cn/f/b.docx",
+            None,
+        );
+        assert_eq!(two.len(), 2);
+    }
+
+    #[test]
+    fn urls_are_shown_readable() {
+        assert_eq!(
+            display_url(
+                "http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E8%A1%A8%20(1).docx?a=%2F"
+            ),
+            "http://zwfw.chizhou.gov.cn/f/申请表%20(1).docx?a=%2F"
+        );
+        // GBK bytes are not UTF-8: left encoded, still the same link.
+        assert_eq!(
+            display_url("http://a.gov.cn/%C9%EA%C7%EB.doc"),
+            "http://a.gov.cn/%C9%EA%C7%EB.doc"
+        );
+        assert_eq!(
+            display_url("http://a.gov.cn/%E7%94"),
+            "http://a.gov.cn/%E7%94"
+        );
     }
 
     #[test]

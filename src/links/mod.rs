@@ -3,17 +3,19 @@
 //! Every URL an item publishes — blank forms (空白表格), samples (示例样表), result samples (结果样本),
 //! intermediary query sites (中介机构查询网址) and online handling URLs (在线办理地址) — is collected
 //! ([`collect`]), deduplicated, and checked once through the polite [`crate::net::Fetcher`]
-//! ([`probe`]): HEAD, then a GET with a range (a plain GET when HEAD is refused). A link ends with
-//! one of three verdicts ([`LinkVerdict`]): `ok`, `broken` (404/410, DNS failure, connection
-//! refused, redirect loop, an error page served with 200, an empty, truncated or refused file) or
-//! `unverifiable` (403, 401, 429 after retries, 5xx, timeouts, TLS failures, hosts outside the
-//! allow-list). Downloaded forms and samples are inspected ([`content`]): real type, editable
+//! ([`probe`]): one GET with a range (the file's first `max_download_bytes`). A link ends with
+//! one of three verdicts ([`LinkVerdict`]): `ok`, `broken` (404/410, DNS failure or connection
+//! refused on a host that answered other links, redirect loop, an error page served with 200, an
+//! empty, truncated or refused file) or `unverifiable` (403, 401, 429 after retries, 5xx,
+//! timeouts, TLS failures, a host that answered nothing this run, an unreadable redirect, hosts
+//! outside the allow-list). Downloaded forms and samples are inspected ([`content`]): real type, editable
 //! format, garbled text, whether the name fits the material, unmasked personal data.
 //!
 //! Results become findings of M06 (blank form), M07 (sample), B12 (result sample), I01
 //! (intermediary query site) and L01 (online handling URL) on the report ([`findings`]). Only
 //! `broken` and content defects fail a rule; `unverifiable` is a warning and is checked again next
-//! run. Results are cached across runs ([`cache`]): fresh entries are reused, stale ones are
+//! run. Results are cached across runs ([`cache`]): fresh entries that found nothing wrong are
+//! reused (a dead link or a file with a problem is asked again every run), stale ones are
 //! re-checked with conditional requests, and transport errors are never cached.
 //!
 //! Nothing is written except the cache file in the configured cache folder.
@@ -31,8 +33,8 @@ pub mod findings;
 pub mod probe;
 
 pub use cache::LinkCache;
-pub use collect::{LinkKind, LinkUse, collect_items, collect_records};
-pub use findings::apply_to_report;
+pub use collect::{LinkKind, LinkUse, collect_items, collect_records, display_url};
+pub use findings::{UseProblem, apply_to_report, use_problems};
 pub use probe::{
     LinkCheck, LinkRun, LinkVerdict, Progress, RunStats, check_links, check_links_blocking,
 };
@@ -46,7 +48,8 @@ pub struct LinksConfig {
     pub allowed_hosts: Vec<String>,
     /// Folder of the cache file (`links-cache.json`); the only place this module writes.
     pub cache_dir: PathBuf,
-    /// Age after which a cached result is checked again (conditional request), in hours.
+    /// Age after which a clean cached result is checked again (conditional request), in hours. A
+    /// dead link or a file with a problem is checked again on every run.
     pub max_age_hours: f64,
     /// Links checked at the same time over all hosts.
     pub concurrency: usize,

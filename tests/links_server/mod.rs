@@ -122,6 +122,7 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
     let mut m = HashMap::new();
     m.insert("/forms/food.docx", form.clone());
     m.insert("/forms/food.xlsx", xlsx_form());
+    m.insert("/forms/食品经营许可申请书 (2024版).docx", form.clone());
     m.insert("/forms/申请书.pdf", PDF.to_vec());
     m.insert(
         "/forms/garbled.docx",
@@ -261,7 +262,17 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
             .header(header::RETRY_AFTER, "1")
             .body(Body::empty())
             .unwrap(),
-        "/nohead.docx" | "/busy.docx" => file(&shared.files["/forms/food.docx"], headers, ct_docx),
+        // Missing on the first request, uploaded since.
+        "/appears.docx" if hit == 1 => html(StatusCode::NOT_FOUND, "<h1>Not Found</h1>"),
+        // A PDF blank form on the first request, replaced by the .docx at the same address since.
+        "/replaced.docx" if hit == 1 => file(
+            &shared.files["/forms/申请书.pdf"],
+            headers,
+            "application/pdf",
+        ),
+        "/nohead.docx" | "/busy.docx" | "/appears.docx" | "/replaced.docx" => {
+            file(&shared.files["/forms/food.docx"], headers, ct_docx)
+        }
         "/slow.docx" => {
             tokio::time::sleep(Duration::from_secs(3)).await;
             file(&shared.files["/forms/food.docx"], headers, ct_docx)
@@ -269,11 +280,32 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
         "/r1" => redirect(302, "/r2"),
         "/r2" => redirect(301, "/r3"),
         "/r3" => redirect(307, "/forms/food.docx"),
+        // A redirect to a host the configuration does not allow (never contacted: `.invalid`).
+        "/off-host.docx" => redirect(302, "http://files.example.invalid/%E8%A1%A8%E6%A0%BC.docx"),
+        // A Location with raw UTF-8 (as some servers send it), which browsers follow.
+        "/utf8-location.docx" => Response::builder()
+            .status(StatusCode::FOUND)
+            .header(
+                header::LOCATION,
+                HeaderValue::from_bytes("/forms/食品经营许可申请书.docx".as_bytes()).unwrap(),
+            )
+            .body(Body::empty())
+            .unwrap(),
         "/loop-a" => redirect(302, "/loop-b"),
         "/loop-b" => redirect(302, "/loop-a"),
         "/forms/fake.doc" | "/get?file=8" => {
             let page = "<!DOCTYPE html><html><head><title>食品经营许可申请书</title></head><body><table><tr><td>申请人名称</td><td></td></tr><tr><td>经营场所</td><td></td></tr></table></body></html>";
             file(page.as_bytes(), headers, "application/msword")
+        }
+        // A form saved by Word as a web page and published as .doc (Word and WPS edit it).
+        "/forms/word-page.doc" => {
+            let page = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\"><head><meta name=ProgId content=Word.Document><title>食品经营许可申请书</title></head><body><p>食品经营许可申请书</p><table><tr><td>申请人名称</td><td></td></tr></table></body></html>";
+            file(page.as_bytes(), headers, "application/msword")
+        }
+        // A login page where the form should be.
+        "/forms/login.doc" => {
+            let page = "<html><head><title>统一身份认证平台</title></head><body><form>用户名<input>密码<input type=password><button>登录</button></form></body></html>";
+            file(page.as_bytes(), headers, "text/html; charset=utf-8")
         }
         "/agencies" | "/apply" => {
             let rows = (1..=20).fold(String::new(), |mut s, i| {

@@ -169,6 +169,10 @@ pub struct Inspection {
     /// An HTML page that says the file is missing (soft 404), with the words that say so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soft_404: Option<String>,
+    /// An HTML page saved by Word or Excel (or WPS) — `Word.Document`, `Excel.Sheet` — which they
+    /// open and edit as a document when it is named .doc/.xls: `word` or `excel`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_html: Option<String>,
     /// Uncompressed bytes read while inspecting (bounded by [`ZipLimits::max_total_bytes`]).
     #[serde(default)]
     pub unzipped_bytes: u64,
@@ -233,12 +237,32 @@ pub fn inspect(body: &[u8], complete: bool, limits: ZipLimits) -> Inspection {
             let text = decode_text(body);
             let (title, visible) = html_title_and_text(&text);
             out.soft_404 = soft_404(title.as_deref(), &visible);
+            out.office_html = office_html(&text).map(str::to_owned);
             out.title = title.map(|t| mask_personal(&t));
             text_checks(&visible, &mut out);
         }
         _ => {}
     }
     out
+}
+
+/// Whether an HTML page was saved by Word or Excel (WPS writes the same markers): `word`,
+/// `excel`, or `None` for any other page.
+fn office_html(html: &str) -> Option<&'static str> {
+    let head = html
+        .chars()
+        .take(8192)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.contains("urn:schemas-microsoft-com:office:word") || head.contains("word.document") {
+        Some("word")
+    } else if head.contains("urn:schemas-microsoft-com:office:excel")
+        || head.contains("excel.sheet")
+    {
+        Some("excel")
+    } else {
+        None
+    }
 }
 
 pub(super) fn text_checks(text: &str, out: &mut Inspection) {

@@ -1,7 +1,6 @@
 //! Checking links over the network: one [`LinkCheck`] per distinct URL, made politely through the
-//! shared [`Fetcher`] — HEAD first, then a GET with a range (a plain GET decides when HEAD is
-//! refused); a conditional GET when a stale cache entry has a validator; nothing at all when the
-//! cache entry is fresh.
+//! shared [`Fetcher`] — one GET with a range; a conditional GET when a stale cache entry has a
+//! validator; nothing at all when the cache entry is fresh.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -166,6 +165,8 @@ struct ProbeOpts {
     max_age_secs: f64,
     max_download: u64,
     limits: ZipLimits,
+    /// Timeout of one request in seconds, and retries (for messages).
+    net: (f64, u32),
 }
 
 /// How far a link run is: `(done, total)` distinct URLs to fetch, after each one.
@@ -186,18 +187,26 @@ pub async fn check_links(
         max_age_secs: config.max_age_hours * 3600.0,
         max_download: config.max_download_bytes.max(1),
         limits: config.zip_limits(),
+        net: {
+            let n = config.net_config();
+            (n.timeout_secs, n.retries)
+        },
     };
     let now_s = now.to_string();
-    let mut wanted: BTreeMap<String, (bool, bool)> = BTreeMap::new();
+    // URL → (valid, leads to a file, is a blank form somewhere).
+    let mut wanted: BTreeMap<String, (bool, bool, bool)> = BTreeMap::new();
     for u in &uses {
-        let e = wanted.entry(u.url.clone()).or_insert((u.valid, false));
+        let e = wanted
+            .entry(u.url.clone())
+            .or_insert((u.valid, false, false));
         e.1 |= u.kind.expects_file();
+        e.2 |= u.kind == super::collect::LinkKind::BlankForm;
     }
     let mut checks = BTreeMap::new();
     let mut spawned: Vec<String> = Vec::new();
     let slots = Arc::new(Semaphore::new(config.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
-    for (url, (valid, expects_file)) in wanted {
+    for (url, (valid, expects_file, form)) in wanted {
         let parsed = if valid { Url::parse(&url).ok() } else { None };
         let Some(parsed) = parsed else {
             let mut c = LinkCheck::new(&url, &now_s);
@@ -206,7 +215,15 @@ pub async fn check_links(
             continue;
         };
         spawned.push(url.clone());
-        let prev = cache.get(&url).cloned();
+        // Only a clean answer is reused as is while fresh: a dead link or a file with a problem
+        // is asked again every run (conditionally when it has a validator), so a fix on the
+        // platform shows the next night, not when the entry grows stale a week later.
+        let prev = cache.get(&url).cloned().map(|mut c| {
+            if !one::clean(&c, form) {
+                c.checked_at = String::new();
+            }
+            c
+        });
         let fetcher = fetcher.clone();
         let slots = slots.clone();
         let now_s = now_s.clone();
@@ -242,6 +259,7 @@ pub async fn check_links(
             c
         });
     }
+    unreachable_hosts(&mut checks);
     let mut stats = RunStats {
         uses: uses.len(),
         urls: checks.len(),
@@ -272,6 +290,41 @@ pub async fn check_links(
     })
 }
 
+/// A host that gave no answer at all in this run (every link on it refused or unresolved) says
+/// more about the server, or this machine's network, tonight than about the links: its links are
+/// 无法核实 and checked again next run, not 失效 counted against the unit. A host that answered
+/// some links keeps its failures as 失效.
+fn unreachable_hosts(checks: &mut BTreeMap<String, LinkCheck>) {
+    let host = |url: &str| Url::parse(url).map(|u| crate::net::host_key(&u)).ok();
+    let mut answered = std::collections::HashSet::new();
+    let mut failed: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for c in checks.values() {
+        let Some(h) = host(&c.url) else { continue };
+        if one::is_connect_failure(c) {
+            failed.entry(h).or_default().push(c.url.clone());
+        } else if c.status.is_some() && c.requests > 0 {
+            answered.insert(h);
+        }
+    }
+    for (h, urls) in failed {
+        if answered.contains(&h) {
+            continue;
+        }
+        let n = urls.len();
+        for url in urls {
+            if let Some(c) = checks.get_mut(&url) {
+                let why = c.reason.clone();
+                c.set(
+                    LinkVerdict::Unverifiable,
+                    format!(
+                        "{why}；主机 {h} 本次没有任何响应（共 {n} 个链接），可能是服务器暂时故障或本机网络问题"
+                    ),
+                );
+            }
+        }
+    }
+}
+
 /// [`check_links`] on its own runtime, with the cache read from and written back to
 /// `config.cache_dir`. Call it from synchronous code (the CLI), not from inside a runtime.
 pub fn check_links_blocking(
@@ -290,4 +343,50 @@ pub fn check_links_blocking(
     run.notes.extend(note);
     cache.save(&config.cache_dir)?;
     Ok(run)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refused(url: &str) -> LinkCheck {
+        let mut c = LinkCheck::new(url, "2026-11-30T00:00:00Z");
+        c.requests = 3;
+        c.set(LinkVerdict::Broken, one::NO_CONNECTION);
+        c
+    }
+
+    /// A host that answered nothing tonight: its links are 无法核实, not 失效; a refused link on
+    /// a host that served others stays 失效.
+    #[test]
+    fn a_host_that_answers_nothing_makes_its_links_unverifiable() {
+        let mut ok = LinkCheck::new("http://a.gov.cn/ok.docx", "2026-11-30T00:00:00Z");
+        ok.status = Some(200);
+        ok.requests = 1;
+        let mut checks: BTreeMap<String, LinkCheck> = [
+            refused("http://down.gov.cn/1.docx"),
+            refused("http://down.gov.cn/2.docx"),
+            refused("http://a.gov.cn/x.docx"),
+            ok,
+        ]
+        .into_iter()
+        .map(|c| (c.url.clone(), c))
+        .collect();
+        unreachable_hosts(&mut checks);
+        for u in ["http://down.gov.cn/1.docx", "http://down.gov.cn/2.docx"] {
+            assert_eq!(checks[u].verdict, LinkVerdict::Unverifiable);
+            assert!(
+                checks[u]
+                    .reason
+                    .contains("主机 down.gov.cn 本次没有任何响应（共 2 个链接）"),
+                "{}",
+                checks[u].reason
+            );
+        }
+        assert_eq!(
+            checks["http://a.gov.cn/x.docx"].verdict,
+            LinkVerdict::Broken
+        );
+        assert_eq!(checks["http://a.gov.cn/ok.docx"].verdict, LinkVerdict::Ok);
+    }
 }

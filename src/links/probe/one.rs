@@ -1,5 +1,8 @@
 //! One URL: answered from a fresh cache entry, revalidated with a conditional GET, or checked with
-//! HEAD then a ranged GET; the response (or the error) turned into a verdict.
+//! one ranged GET; the response (or the error) turned into a verdict.
+//!
+//! No HEAD first: the GET that reads the file says everything a HEAD would (404, 429, the type),
+//! so a HEAD only doubled the requests, and with the per-host interval the time of a run.
 
 use sha2::{Digest, Sha256};
 use url::Url;
@@ -11,6 +14,24 @@ use crate::net::{FetchError, Fetcher, Method, Request, Response};
 fn age_secs(checked_at: &str, now: jiff::Timestamp) -> Option<f64> {
     let then: jiff::Timestamp = checked_at.parse().ok()?;
     Some((now.as_millisecond() - then.as_millisecond()) as f64 / 1000.0)
+}
+
+/// Whether a cached answer found nothing to report: the link works and its file shows no problem
+/// the content checks look for (for a blank form: an editable type). Only such an answer is
+/// reused without asking while fresh.
+pub(super) fn clean(c: &LinkCheck, form: bool) -> bool {
+    use content::FileType as T;
+    c.verdict == LinkVerdict::Ok
+        && !c.partial
+        && c.inspection.as_ref().is_none_or(|i| {
+            i.mojibake.is_none()
+                && i.personal.is_empty()
+                && i.defect.is_none()
+                && i.soft_404.is_none()
+                && !i.macros
+                && i.office_html.is_none()
+                && (!form || i.real_type.is_some_and(T::is_editable))
+        })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -61,42 +82,9 @@ pub(super) async fn probe(
                 }
                 Err(e) => {
                     check.requests = e.requests();
-                    from_error(check, &e)
+                    from_error(check, &e, opts)
                 }
             };
-        }
-    }
-    let head = Request {
-        method: Method::Head,
-        ..Request::get(url.clone())
-    };
-    match fetcher.fetch(&head).await {
-        Err(e) => {
-            check.requests = e.requests();
-            return from_error(check, &e);
-        }
-        Ok(r) => {
-            check.requests += r.attempts;
-            check.status = Some(r.status);
-            match r.status {
-                404 | 410 => {
-                    check.cacheable = true;
-                    check.set(
-                        LinkVerdict::Broken,
-                        format!("文件不存在（HTTP {}）", r.status),
-                    );
-                    return check;
-                }
-                429 => {
-                    check.set(
-                        LinkVerdict::Unverifiable,
-                        format!("服务器限制访问频率（HTTP 429）{}", retried(&r)),
-                    );
-                    return check;
-                }
-                // Success, or HEAD refused (405, 501, 403 on HEAD only …): the GET decides.
-                _ => {}
-            }
         }
     }
     let get = Request {
@@ -105,12 +93,12 @@ pub(super) async fn probe(
     };
     match fetcher.fetch(&get).await {
         Ok(r) => {
-            check.requests += r.attempts;
+            check.requests = r.attempts;
             from_get(check, &r, expects_file, opts).await
         }
         Err(e) => {
-            check.requests += e.requests();
-            from_error(check, &e)
+            check.requests = e.requests();
+            from_error(check, &e, opts)
         }
     }
 }
@@ -262,15 +250,43 @@ fn looks_like_tls(msg: &str) -> bool {
     .any(|w| m.contains(w))
 }
 
-fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
+pub(super) const NO_DNS: &str = "域名无法解析";
+pub(super) const NO_CONNECTION: &str = "无法连接服务器（连接被拒绝或域名无法解析）";
+
+/// Whether the check failed because its server could not be reached (refused, DNS).
+pub(super) fn is_connect_failure(check: &LinkCheck) -> bool {
+    check.status.is_none() && (check.reason == NO_DNS || check.reason == NO_CONNECTION)
+}
+
+fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkCheck {
     check.cacheable = false;
     let (verdict, reason) = match e {
         FetchError::Scheme(_) => (LinkVerdict::Broken, "不是 http/https 链接".to_owned()),
+        // A redirect off the allowed hosts: the link is on an allowed host, so say where it led.
+        FetchError::NotAllowed { host, url } if *url != check.url => (
+            LinkVerdict::Unverifiable,
+            format!(
+                "链接跳转到 {}，主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问",
+                crate::links::display_url(url)
+            ),
+        ),
         FetchError::NotAllowed { host, .. } => (
             LinkVerdict::Unverifiable,
             format!("主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未检查"),
         ),
-        FetchError::Timeout(_) => (LinkVerdict::Unverifiable, "请求超时".to_owned()),
+        // How long it waited, so a clerk can tell a slow server from a dead one.
+        FetchError::Timeout(_) => {
+            let (secs, retries) = opts.net;
+            let tries = if retries > 0 {
+                format!("，重试 {retries} 次仍是如此")
+            } else {
+                String::new()
+            };
+            (
+                LinkVerdict::Unverifiable,
+                format!("请求超时：{secs} 秒内服务器没有响应{tries}"),
+            )
+        }
         FetchError::Connect(m) | FetchError::Other(m) if looks_like_tls(detail(m)) => {
             (LinkVerdict::Unverifiable, "TLS 连接或证书错误".to_owned())
         }
@@ -281,14 +297,20 @@ fn from_error(mut check: LinkCheck, e: &FetchError) -> LinkCheck {
         FetchError::Connect(m) => (
             LinkVerdict::Broken,
             if detail(m).to_ascii_lowercase().contains("dns") || detail(m).contains("resolve") {
-                "域名无法解析".to_owned()
+                NO_DNS.to_owned()
             } else {
-                "无法连接服务器（连接被拒绝或域名无法解析）".to_owned()
+                NO_CONNECTION.to_owned()
             },
         ),
         FetchError::RedirectLoop(_) => (LinkVerdict::Broken, "重定向循环".to_owned()),
         FetchError::TooManyRedirects(_) => (LinkVerdict::Broken, "重定向次数过多".to_owned()),
-        FetchError::BadRedirect(_) => (LinkVerdict::Broken, "重定向地址无效".to_owned()),
+        // No usable Location: missing, or (the fetcher cannot tell) a raw UTF-8 one with Chinese in
+        // it, which browsers follow. Not a sure failure: a person opens it.
+        FetchError::BadRedirect(_) => (
+            LinkVerdict::Unverifiable,
+            "服务器返回了跳转，但跳转地址无法识别（可能含未编码的中文），请人工打开链接确认"
+                .to_owned(),
+        ),
         FetchError::RetryAfterTooLong { secs, .. } => (
             LinkVerdict::Unverifiable,
             format!("服务器限制访问频率，要求 {secs} 秒后再试"),

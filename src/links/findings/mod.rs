@@ -6,7 +6,9 @@
 //! rule switched off in the configuration gets no link findings); otherwise from the rulebook.
 //! `broken` links and content defects are errors; `unverifiable` links are warnings.
 
-use super::collect::{LinkKind, LinkUse};
+use std::collections::HashMap;
+
+use super::collect::{LinkKind, LinkUse, display_url};
 use super::content::{self, FileType};
 use super::probe::{LinkCheck, LinkRun, LinkVerdict};
 use crate::model::text::{find_mojibake, quote};
@@ -105,23 +107,32 @@ fn link_target(u: &LinkUse, aspect: &str) -> String {
 pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     use Severity::{Error, Warning};
     let label = u.kind.label_zh();
+    // Messages show the URL readable (Chinese, not %E7%94%B3…); the evidence keeps it as checked,
+    // so the finding's fingerprint does not change.
+    let shown_url = display_url(&u.url);
     let fix_link = format!("重新上传{label}并更新链接，确保公众可以正常打开和下载");
     match check.verdict {
         LinkVerdict::Broken => {
             return vec![problem(
                 "链接",
-                format!("{label}链接失效（{}）: \"{}\"", check.reason, u.url),
+                format!("{label}链接失效（{}）: \"{shown_url}\"", check.reason),
                 &u.url,
                 Error,
                 &fix_link,
             )];
         }
         LinkVerdict::Unverifiable => {
+            // A host outside the configuration stays outside on the next run.
+            let retry = if check.reason.contains("allowed_hosts") {
+                ""
+            } else {
+                "，下次检查将重试"
+            };
             return vec![problem(
                 "链接",
                 format!(
-                    "{label}链接暂时无法核实（{}），下次检查将重试: \"{}\"",
-                    check.reason, u.url
+                    "{label}链接暂时无法核实（{}）{retry}: \"{shown_url}\"",
+                    check.reason
                 ),
                 &u.url,
                 Warning,
@@ -135,7 +146,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         return out;
     };
     let name = check.file_name.clone().unwrap_or_else(|| u.url.clone());
-    let shown = quote(&name, 60);
+    let shown = quote(&display_url(&name), 60);
     let ext = content::extension(&name);
     let form = u.kind == LinkKind::BlankForm;
     let strict = if form { Error } else { Warning };
@@ -153,8 +164,41 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             "请人工下载核对；表格和样表一般不超过几 MB，过大的请压缩其中的图片后重新上传",
         ));
     }
+    // What the file really is; a page with its title, so a login or error page shows as one.
+    let type_label = |real: FileType| match ins.title.as_deref().filter(|_| real == FileType::Html)
+    {
+        Some(t) => format!("网页（HTML，网页标题「{}」）", quote(t, 30)),
+        None => real.label_zh().to_owned(),
+    };
     if let Some(real) = real_type {
         let mut type_reported = false;
+        // A page saved by Word or Excel under an old Office/WPS name (or none): Word, Excel and
+        // WPS open and edit it as a document, so it is not a format error; better re-saved.
+        let office_name = ext
+            .as_deref()
+            .is_none_or(|e| matches!(e, "doc" | "xls" | "wps" | "et" | "htm" | "html"));
+        if real == FileType::Html
+            && office_name
+            && let Some(app) = ins.office_html.as_deref()
+        {
+            if form {
+                let (what, better) = if app == "excel" {
+                    ("Excel", ".xlsx")
+                } else {
+                    ("Word", ".docx")
+                };
+                out.push(problem(
+                    "文件格式",
+                    format!(
+                        "空白表格是网页格式的 {what} 文件，Word、Excel、WPS 能打开编辑，建议另存为 {better}: \"{shown}\""
+                    ),
+                    &name,
+                    Warning,
+                    &format!("用 {what} 或 WPS 打开后另存为 {better} 格式，重新上传"),
+                ));
+            }
+            type_reported = true;
+        }
         if form && matches!(real, FileType::Pdf | FileType::Image) {
             out.push(problem(
                 "文件格式",
@@ -175,7 +219,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
                 "文件格式",
                 format!(
                     "{label}扩展名为 .{ext}，实际内容是{}: \"{shown}\"",
-                    real.label_zh()
+                    type_label(real)
                 ),
                 &name,
                 strict,
@@ -192,7 +236,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
                 format!(
                     "{label}的服务器声明类型为 {}，实际内容是{}: \"{shown}\"",
                     quote(ct, 60),
-                    real.label_zh()
+                    type_label(real)
                 ),
                 &name,
                 strict,
@@ -204,7 +248,7 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             match real {
                 FileType::Html => out.push(problem(
                     "链接",
-                    format!("空白表格链接打开的是网页，不是可下载的表格: \"{}\"", u.url),
+                    format!("空白表格链接打开的是网页，不是可下载的表格: \"{shown_url}\""),
                     &u.url,
                     Error,
                     "链接到可下载的空白表格文件（.doc/.docx/.xls/.xlsx）",
@@ -237,6 +281,8 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         ));
     }
     if let Some(garbled) = &ins.mojibake {
+        // The run may span lines of the file: one line in a message and a spreadsheet cell.
+        let garbled = &garbled.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(problem(
             "内容",
             format!("{label}内容有乱码: \"{garbled}\""),
@@ -293,6 +339,87 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
     out
 }
 
+/// One problem of one link use, with its rule and severity as configured: what the `links`
+/// command lists (the same problems `check --links` adds to the report).
+#[derive(Debug, Clone)]
+pub struct UseProblem<'a> {
+    /// The link use.
+    pub link: &'a LinkUse,
+    /// The check of its URL.
+    pub check: &'a LinkCheck,
+    /// The rule id (M06, M07, B12, I01, L01).
+    pub rule: &'static str,
+    /// The severity, after the rule's configured severity.
+    pub severity: Severity,
+    /// Where in the item (`材料「…」的空白表格链接`), as a finding's target.
+    pub target: String,
+    /// What is wrong.
+    pub problem: LinkProblem,
+}
+
+/// Every problem of every link use of a run, in use order; rules switched off give none.
+pub fn use_problems<'a>(run: &'a LinkRun, rules: &RuleSet) -> Vec<UseProblem<'a>> {
+    // The content of each material's blank form, to tell a sample that is the same file.
+    let mut forms: HashMap<(usize, &str), Vec<(&str, &str)>> = HashMap::new();
+    for u in run.uses.iter().filter(|u| u.kind == LinkKind::BlankForm) {
+        if let Some(hash) = run.checks.get(&u.url).and_then(whole_file_hash) {
+            forms
+                .entry((u.item, u.target.as_str()))
+                .or_default()
+                .push((hash, u.url.as_str()));
+        }
+    }
+    let mut out = Vec::new();
+    for u in &run.uses {
+        let (Some(check), Some(rule)) = (run.checks.get(&u.url), rule_ref(u.kind, rules)) else {
+            continue;
+        };
+        let mut found = problems(u, check);
+        if u.kind == LinkKind::Sample
+            && let Some(hash) = whole_file_hash(check)
+            && forms
+                .get(&(u.item, u.target.as_str()))
+                .is_some_and(|f| f.iter().any(|&(h, url)| h == hash && url != u.url))
+        {
+            found.push(sample_is_blank_form(u, check));
+        }
+        for p in found {
+            out.push(UseProblem {
+                link: u,
+                check,
+                rule: rule.id,
+                severity: p.severity.min(rule.severity),
+                target: link_target(u, p.aspect),
+                problem: p,
+            });
+        }
+    }
+    out
+}
+
+/// The hash of a file that opened and was read whole.
+fn whole_file_hash(check: &LinkCheck) -> Option<&str> {
+    (check.verdict == LinkVerdict::Ok && !check.partial)
+        .then_some(check.content_hash.as_deref())
+        .flatten()
+}
+
+/// A sample that is byte for byte its material's blank form (under another link): nothing is
+/// filled in, so it is no example (附录: 样本不完整). The same link for both is the pure rule's.
+fn sample_is_blank_form(u: &LinkUse, check: &LinkCheck) -> LinkProblem {
+    let name = check.file_name.clone().unwrap_or_else(|| u.url.clone());
+    problem(
+        "内容",
+        format!(
+            "示例样表与空白表格是同一个文件，没有填写示例内容: \"{}\"",
+            quote(&display_url(&name), 60)
+        ),
+        &name,
+        Severity::Error,
+        "上传按要求填写完整的示例样表（个人信息打码），不要把空白表格当作样表上传",
+    )
+}
+
 /// Adds the findings of a link run to the report: each item's after its own (the report's findings
 /// are in item order, `errors + warnings` of each item, as the check writes them and before any
 /// waiver), the item's outcome of the rule turned to fail on an error, counts and summary
@@ -305,41 +432,38 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
         .collect();
     let mut added: Vec<Vec<Finding>> = vec![Vec::new(); report.items.len()];
     let mut added_rules: Vec<RuleRef> = Vec::new();
-    for u in &run.uses {
-        let Some(check) = run.checks.get(&u.url) else {
-            continue;
-        };
+    for up in use_problems(run, rules) {
+        let u = up.link;
         let Some(rule) = rule_ref(u.kind, rules) else {
             continue;
         };
         let Some(entry) = report.items.get_mut(u.item) else {
             continue;
         };
-        for p in problems(u, check) {
-            let severity = p.severity.min(rule.severity);
-            if severity == Severity::Error {
-                entry.errors += 1;
-                entry.outcomes.insert(rule.id.into(), Outcome::Fail);
-            } else {
-                entry.warnings += 1;
-            }
-            added[u.item].push(Finding {
-                rule: rule.id.to_owned(),
-                rule_name: rule.name.to_owned(),
-                element: rule.element.to_owned(),
-                severity,
-                item_code: entry.code.clone(),
-                item_name: entry.name.clone(),
-                unit: entry.unit.clone(),
-                target: Some(link_target(u, p.aspect)),
-                message: p.message,
-                evidence: p.evidence,
-                suggestion: p.suggestion,
-                provenance: u.provenance.clone(),
-            });
-            if !rule.registered && !added_rules.iter().any(|r| r.id == rule.id) {
-                added_rules.push(rule.clone());
-            }
+        let severity = up.severity;
+        if severity == Severity::Error {
+            entry.errors += 1;
+            entry.outcomes.insert(rule.id.into(), Outcome::Fail);
+        } else {
+            entry.warnings += 1;
+        }
+        let p = up.problem;
+        added[u.item].push(Finding {
+            rule: rule.id.to_owned(),
+            rule_name: rule.name.to_owned(),
+            element: rule.element.to_owned(),
+            severity,
+            item_code: entry.code.clone(),
+            item_name: entry.name.clone(),
+            unit: entry.unit.clone(),
+            target: Some(up.target),
+            message: p.message,
+            evidence: p.evidence,
+            suggestion: p.suggestion,
+            provenance: u.provenance.clone(),
+        });
+        if !rule.registered && !added_rules.iter().any(|r| r.id == rule.id) {
+            added_rules.push(rule.clone());
         }
     }
     for r in added_rules {
@@ -375,156 +499,4 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::links::content::Inspection;
-    use crate::model::Provenance;
-    use crate::model::personal::{PersonalHit, PersonalKind};
-
-    fn link_use(kind: LinkKind) -> LinkUse {
-        LinkUse {
-            item: 0,
-            kind,
-            url: "http://zwfw.chizhou.gov.cn/f/1.pdf".into(),
-            valid: true,
-            owner: Some("食品经营许可申请书".into()),
-            item_name: "食品经营许可".into(),
-            target: "材料「食品经营许可申请书」".into(),
-            provenance: Provenance::file("items.json"),
-        }
-    }
-
-    fn check(verdict: LinkVerdict, real: Option<FileType>) -> LinkCheck {
-        LinkCheck {
-            url: "http://zwfw.chizhou.gov.cn/f/1.pdf".into(),
-            verdict,
-            reason: if verdict == LinkVerdict::Ok {
-                String::new()
-            } else {
-                "请求超时".into()
-            },
-            status: Some(200),
-            final_url: None,
-            file_name: Some("食品经营许可申请书.pdf".into()),
-            content_type: Some("application/pdf".into()),
-            size: Some(100),
-            partial: false,
-            etag: None,
-            last_modified: None,
-            content_hash: None,
-            checked_at: "2026-11-28T00:00:00Z".into(),
-            inspection: real.map(|r| Inspection {
-                real_type: Some(r),
-                personal: vec![PersonalHit {
-                    kind: PersonalKind::Mobile,
-                    masked: "139****1234".into(),
-                }],
-                ..Inspection::default()
-            }),
-            requests: 1,
-            from_cache: false,
-            cacheable: true,
-        }
-    }
-
-    #[test]
-    fn verdicts_map_to_severities() {
-        let u = link_use(LinkKind::BlankForm);
-        let p = problems(&u, &check(LinkVerdict::Unverifiable, None));
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].severity, Severity::Warning);
-        assert!(p[0].message.contains("下次检查将重试"));
-        let p = problems(&u, &check(LinkVerdict::Broken, None));
-        assert_eq!(p[0].severity, Severity::Error);
-        assert!(
-            p[0].message
-                .ends_with("\"http://zwfw.chizhou.gov.cn/f/1.pdf\"")
-        );
-    }
-
-    #[test]
-    fn a_pdf_fails_a_blank_form_but_not_a_sample() {
-        let form = problems(
-            &link_use(LinkKind::BlankForm),
-            &check(LinkVerdict::Ok, Some(FileType::Pdf)),
-        );
-        assert_eq!(form.len(), 1, "{form:?}");
-        assert!(form[0].message.contains("不是可编辑格式"));
-        // The blank form is not a sample: its personal data is not reported.
-        let sample = problems(
-            &link_use(LinkKind::Sample),
-            &check(LinkVerdict::Ok, Some(FileType::Pdf)),
-        );
-        assert_eq!(sample.len(), 1, "{sample:?}");
-        assert_eq!(
-            sample[0].message,
-            "示例样表中有未打码的手机号码: \"139****1234\""
-        );
-        // A query site is a page: nothing about its content.
-        assert!(
-            problems(
-                &link_use(LinkKind::IntermediaryQuery),
-                &check(LinkVerdict::Ok, Some(FileType::Pdf))
-            )
-            .is_empty()
-        );
-    }
-
-    #[test]
-    fn unregistered_rules_fall_back_to_the_rulebook() {
-        let r = rule_ref(LinkKind::OnlineUrl, &RuleSet::default()).unwrap();
-        assert_eq!((r.id, r.category), ("L01", Category::General));
-        let r = rule_ref(LinkKind::BlankForm, &RuleSet::default()).unwrap();
-        assert_eq!(r.id, "M06");
-    }
-
-    /// A .docx cut at the download limit is a zip container as far as its first bytes tell: not
-    /// a format error, a warning that it could not be judged. A PDF is a PDF from its first bytes.
-    #[test]
-    fn a_file_cut_at_the_limit_is_not_judged_by_what_it_starts_with() {
-        let u = link_use(LinkKind::BlankForm);
-        let cut = |real: FileType| LinkCheck {
-            file_name: Some("食品经营许可申请书.docx".into()),
-            content_type: None,
-            partial: true,
-            ..check(LinkVerdict::Ok, Some(real))
-        };
-        for real in [FileType::Zip, FileType::Unknown] {
-            let p = problems(&u, &cut(real));
-            assert_eq!(p.len(), 1, "{p:?}");
-            assert_eq!(p[0].severity, Severity::Warning);
-            assert!(
-                p[0].message.contains("超过下载大小上限"),
-                "{}",
-                p[0].message
-            );
-        }
-        let p = problems(&u, &cut(FileType::Pdf));
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert!(p[0].message.contains("不是可编辑格式"));
-        // Whole, the same zip container under a .docx name is a format error.
-        let whole = LinkCheck {
-            partial: false,
-            ..cut(FileType::Zip)
-        };
-        assert_eq!(problems(&u, &whole)[0].severity, Severity::Error);
-    }
-
-    /// Each problem names what of the link it is about, after the link's place: a link problem
-    /// and the rule's own finding on the same value (both quote the URL) are different problems.
-    #[test]
-    fn link_targets_name_the_link_and_the_aspect() {
-        let form = link_use(LinkKind::BlankForm);
-        let p = problems(&form, &check(LinkVerdict::Broken, None));
-        assert_eq!(
-            link_target(&form, p[0].aspect),
-            "材料「食品经营许可申请书」的空白表格链接"
-        );
-        let result = LinkUse {
-            target: "结果样本".into(),
-            ..link_use(LinkKind::ResultSample)
-        };
-        let p = problems(&result, &check(LinkVerdict::Ok, Some(FileType::Pdf)));
-        assert_eq!(link_target(&result, p[0].aspect), "结果样本个人信息");
-    }
-}
+mod tests;

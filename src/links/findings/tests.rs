@@ -1,0 +1,153 @@
+//! Tests of the link findings: verdicts to severities, formats, targets.
+
+use super::*;
+use crate::links::content::Inspection;
+use crate::model::Provenance;
+use crate::model::personal::{PersonalHit, PersonalKind};
+
+fn link_use(kind: LinkKind) -> LinkUse {
+    LinkUse {
+        item: 0,
+        kind,
+        url: "http://zwfw.chizhou.gov.cn/f/1.pdf".into(),
+        valid: true,
+        owner: Some("食品经营许可申请书".into()),
+        item_name: "食品经营许可".into(),
+        target: "材料「食品经营许可申请书」".into(),
+        provenance: Provenance::file("items.json"),
+    }
+}
+
+fn check(verdict: LinkVerdict, real: Option<FileType>) -> LinkCheck {
+    LinkCheck {
+        url: "http://zwfw.chizhou.gov.cn/f/1.pdf".into(),
+        verdict,
+        reason: if verdict == LinkVerdict::Ok {
+            String::new()
+        } else {
+            "请求超时".into()
+        },
+        status: Some(200),
+        final_url: None,
+        file_name: Some("食品经营许可申请书.pdf".into()),
+        content_type: Some("application/pdf".into()),
+        size: Some(100),
+        partial: false,
+        etag: None,
+        last_modified: None,
+        content_hash: None,
+        checked_at: "2026-11-28T00:00:00Z".into(),
+        inspection: real.map(|r| Inspection {
+            real_type: Some(r),
+            personal: vec![PersonalHit {
+                kind: PersonalKind::Mobile,
+                masked: "139****1234".into(),
+            }],
+            ..Inspection::default()
+        }),
+        requests: 1,
+        from_cache: false,
+        cacheable: true,
+    }
+}
+
+#[test]
+fn verdicts_map_to_severities() {
+    let u = link_use(LinkKind::BlankForm);
+    let p = problems(&u, &check(LinkVerdict::Unverifiable, None));
+    assert_eq!(p.len(), 1);
+    assert_eq!(p[0].severity, Severity::Warning);
+    assert!(p[0].message.contains("下次检查将重试"));
+    let p = problems(&u, &check(LinkVerdict::Broken, None));
+    assert_eq!(p[0].severity, Severity::Error);
+    assert!(
+        p[0].message
+            .ends_with("\"http://zwfw.chizhou.gov.cn/f/1.pdf\"")
+    );
+}
+
+#[test]
+fn a_pdf_fails_a_blank_form_but_not_a_sample() {
+    let form = problems(
+        &link_use(LinkKind::BlankForm),
+        &check(LinkVerdict::Ok, Some(FileType::Pdf)),
+    );
+    assert_eq!(form.len(), 1, "{form:?}");
+    assert!(form[0].message.contains("不是可编辑格式"));
+    // The blank form is not a sample: its personal data is not reported.
+    let sample = problems(
+        &link_use(LinkKind::Sample),
+        &check(LinkVerdict::Ok, Some(FileType::Pdf)),
+    );
+    assert_eq!(sample.len(), 1, "{sample:?}");
+    assert_eq!(
+        sample[0].message,
+        "示例样表中有未打码的手机号码: \"139****1234\""
+    );
+    // A query site is a page: nothing about its content.
+    assert!(
+        problems(
+            &link_use(LinkKind::IntermediaryQuery),
+            &check(LinkVerdict::Ok, Some(FileType::Pdf))
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn unregistered_rules_fall_back_to_the_rulebook() {
+    let r = rule_ref(LinkKind::OnlineUrl, &RuleSet::default()).unwrap();
+    assert_eq!((r.id, r.category), ("L01", Category::General));
+    let r = rule_ref(LinkKind::BlankForm, &RuleSet::default()).unwrap();
+    assert_eq!(r.id, "M06");
+}
+
+/// A .docx cut at the download limit is a zip container as far as its first bytes tell: not
+/// a format error, a warning that it could not be judged. A PDF is a PDF from its first bytes.
+#[test]
+fn a_file_cut_at_the_limit_is_not_judged_by_what_it_starts_with() {
+    let u = link_use(LinkKind::BlankForm);
+    let cut = |real: FileType| LinkCheck {
+        file_name: Some("食品经营许可申请书.docx".into()),
+        content_type: None,
+        partial: true,
+        ..check(LinkVerdict::Ok, Some(real))
+    };
+    for real in [FileType::Zip, FileType::Unknown] {
+        let p = problems(&u, &cut(real));
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].severity, Severity::Warning);
+        assert!(
+            p[0].message.contains("超过下载大小上限"),
+            "{}",
+            p[0].message
+        );
+    }
+    let p = problems(&u, &cut(FileType::Pdf));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].message.contains("不是可编辑格式"));
+    // Whole, the same zip container under a .docx name is a format error.
+    let whole = LinkCheck {
+        partial: false,
+        ..cut(FileType::Zip)
+    };
+    assert_eq!(problems(&u, &whole)[0].severity, Severity::Error);
+}
+
+/// Each problem names what of the link it is about, after the link's place: a link problem
+/// and the rule's own finding on the same value (both quote the URL) are different problems.
+#[test]
+fn link_targets_name_the_link_and_the_aspect() {
+    let form = link_use(LinkKind::BlankForm);
+    let p = problems(&form, &check(LinkVerdict::Broken, None));
+    assert_eq!(
+        link_target(&form, p[0].aspect),
+        "材料「食品经营许可申请书」的空白表格链接"
+    );
+    let result = LinkUse {
+        target: "结果样本".into(),
+        ..link_use(LinkKind::ResultSample)
+    };
+    let p = problems(&result, &check(LinkVerdict::Ok, Some(FileType::Pdf)));
+    assert_eq!(link_target(&result, p[0].aspect), "结果样本个人信息");
+}

@@ -1,0 +1,234 @@
+//! `zwfw-audit links` as a clerk runs it, against a local server started by the test (127.0.0.1
+//! only): what the terminal says, the problem list written for Excel/WPS, and the exit code. A
+//! blank form that is a PDF, or a sample that shows an ID number, is a problem to fix even though
+//! the link itself works.
+
+mod links_server;
+
+use links_server::Server;
+use zwfw_audit::model::{Item, Material};
+
+const MATERIAL: &str = "食品经营许可申请书";
+
+fn item(code: &str, name: &str, form: &str, sample: &str) -> Item {
+    Item {
+        name: name.into(),
+        code: code.into(),
+        subject: "池州市市场监督管理局".into(),
+        materials: vec![Material {
+            name: MATERIAL.into(),
+            blank_form: form.into(),
+            sample: sample.into(),
+            ..Material::default()
+        }]
+        .into(),
+        ..Item::default()
+    }
+}
+
+struct Run {
+    code: i32,
+    stderr: String,
+    dir: tempfile::TempDir,
+}
+
+fn links(items: &[Item]) -> Run {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(
+        d.join("zwfw-audit.toml"),
+        format!(
+            "[links]\nallowed_hosts = [\"127.0.0.1\"]\ncache_dir = {:?}\nmin_interval_ms = 0\nretries = 0\n",
+            d.join("cache").display().to_string()
+        ),
+    )
+    .unwrap();
+    std::fs::write(d.join("items.json"), serde_json::to_string(items).unwrap()).unwrap();
+    let out = assert_cmd::Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args([
+            "links",
+            "--config",
+            "zwfw-audit.toml",
+            "-o",
+            "out/links.json",
+        ])
+        .arg("items.json")
+        .output()
+        .unwrap();
+    Run {
+        code: out.status.code().unwrap(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        dir,
+    }
+}
+
+/// Every link answers, yet the blank form is a PDF and the sample leaks an ID number and a mobile
+/// number on 30 items: the run says so (which item, which material), lists each problem once with
+/// how many items have it, writes them for Excel, and exits 1. It said only 可用 and exited 0.
+#[test]
+fn content_problems_of_working_links_are_listed_and_fail_the_run() {
+    let srv = Server::start();
+    let code = "1134170000312541513000117035001";
+    let mut items = vec![item(
+        code,
+        "食品经营许可（新办）",
+        &srv.url("/forms/申请书.pdf"),
+        "",
+    )];
+    for i in 0..30 {
+        items.push(item(
+            &format!("11341700003125415130001170360{i:02}"),
+            &format!("小餐饮经营许可（{i}）"),
+            &srv.url("/forms/food.docx"),
+            &srv.url("/samples/unmasked.docx"),
+        ));
+    }
+    let run = links(&items);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    let err = &run.stderr;
+    // Before the wait: how much there is and why it takes its time.
+    assert!(
+        err.contains("开始检查链接: 3 个网址（引用 61 处，1 个主机）；每个主机同时最多 2 个请求、相邻请求间隔 0 秒"),
+        "{err}"
+    );
+    assert!(
+        err.contains("链接和附件问题 61 条（错误 61、提示 0）"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "[错误] M06 材料「食品经营许可申请书」的空白表格文件格式: 空白表格不是可编辑格式（实际为PDF 文件）"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "食品经营许可（新办）（池州市市场监督管理局，{code}） — items.json"
+        )),
+        "{err}"
+    );
+    // The sample on 30 items: one line per problem, with how many items have it.
+    assert!(
+        err.contains("示例样表中有未打码的身份证号码: \"1101**********002X\""),
+        "{err}"
+    );
+    assert!(
+        err.contains("小餐饮经营许可（0）（池州市市场监督管理局，1134170000312541513000117036000） 等 30 个事项"),
+        "{err}"
+    );
+    assert_eq!(err.matches("等 30 个事项").count(), 2, "{err}");
+    assert!(err.contains("链接问题清单.xlsx"), "{err}");
+
+    // The workbook: one row per problem of each item, the 31-digit code kept as text.
+    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(
+        rows[0][..5],
+        ["序号", "严重程度", "实施主体", "事项名称", "实施编码"]
+    );
+    assert_eq!(rows.len(), 1 + 1 + 30 * 2, "{rows:#?}");
+    let pdf_row = rows.iter().find(|r| r[4] == code).unwrap();
+    assert_eq!(pdf_row[1], "错误");
+    assert_eq!(pdf_row[6], "材料「食品经营许可申请书」的空白表格文件格式");
+    assert!(pdf_row[8].ends_with("/forms/申请书.pdf"), "{pdf_row:?}");
+    assert!(matches!(
+        range.get_value((1, 4)),
+        Some(calamine::Data::String(_))
+    ));
+    // The link column is a hyperlink to the URL as checked, shown readable.
+    let sheet = {
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+        let mut rels = String::new();
+        std::io::Read::read_to_string(
+            &mut zip.by_name("xl/worksheets/_rels/sheet1.xml.rels").unwrap(),
+            &mut rels,
+        )
+        .unwrap();
+        rels
+    };
+    assert!(
+        sheet.contains(&format!("Target=\"http://{}/forms/申请书.pdf\"", srv.addr)),
+        "hyperlink target: {sheet}"
+    );
+    assert!(!sheet.contains("%25"), "escaped twice: {sheet}");
+
+    // links.json names the problems of each use too.
+    let json: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(run.dir.path().join("out").join("links.json")).unwrap(),
+    )
+    .unwrap();
+    let pdf = json["links"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["check"]["url"] == srv.url("/forms/申请书.pdf"))
+        .unwrap();
+    assert_eq!(pdf["used_by"][0]["problems"][0]["rule"], "M06");
+    assert_eq!(pdf["used_by"][0]["item_code"], code);
+    assert_eq!(pdf["used_by"][0]["item_name"], "食品经营许可（新办）");
+}
+
+/// Nothing wrong: exit 0, and the run says so rather than staying silent.
+#[test]
+fn good_links_exit_zero_and_say_so() {
+    let srv = Server::start();
+    let run = links(&[item(
+        "1134170000312541513000117035001",
+        "食品经营许可（新办）",
+        &srv.url("/forms/food.docx"),
+        &srv.url("/samples/masked.docx"),
+    )]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("没有发现链接或附件问题"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// Links on a host the configuration does not allow are not fetched (nor contacted: `.invalid`),
+/// and the terminal says so once per host, not once per link.
+#[test]
+fn hosts_outside_the_allow_list_are_summed_up_per_host() {
+    let srv = Server::start();
+    let mut items: Vec<Item> = (0..4)
+        .map(|i| {
+            item(
+                &format!("11341700003125415130001170370{i:02}"),
+                &format!("食品小作坊登记（{i}）"),
+                &format!("http://zwfw.example.invalid/forms/{i}.docx"),
+                "",
+            )
+        })
+        .collect();
+    items.push(item(
+        "1134170000312541513000117035001",
+        "食品经营许可（新办）",
+        &srv.url("/forms/申请书.pdf"),
+        "",
+    ));
+    let run = links(&items);
+    let err = &run.stderr;
+    assert!(
+        err.contains("未访问的主机（不在 [links] allowed_hosts 中，记为“无法核实”）: zwfw.example.invalid（4 处）"),
+        "{err}"
+    );
+    assert!(!err.contains("/forms/0.docx"), "{err}");
+    assert!(
+        err.contains("链接和附件问题 1 条（错误 1、提示 0）"),
+        "{err}"
+    );
+    assert_eq!(run.code, 1);
+    // The workbook still has a row for each of them.
+    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
+    assert_eq!(range.rows().count(), 1 + 4 + 1);
+}
