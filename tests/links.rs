@@ -309,15 +309,9 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
                 "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问）: \"",
             ),
         ),
-        // A Location the client cannot read is not a dead link: browsers follow it.
-        c(
-            "S31",
-            Form,
-            u("/utf8-location.docx"),
-            Unverifiable,
-            "M06",
-            Warning("跳转地址无法识别"),
-        ),
+        // A Location with raw Chinese is followed, as browsers follow it: UTF-8, or GBK.
+        c("S31", Form, u("/utf8-location.docx"), Ok, "M06", Nothing),
+        c("S31b", Form, u("/gbk-location.docx"), Ok, "M06", Nothing),
         // A file name with a space, written raw in the export: one link, not one cut at the space.
         c(
             "S32",

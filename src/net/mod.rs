@@ -350,11 +350,11 @@ impl Fetcher {
             let (mut resp, attempts) = self.fetch_one(request, &url).await?;
             total_attempts += attempts;
             if (300..400).contains(&resp.status) && resp.status != 304 {
-                let Some(loc) = resp.header("location") else {
+                let Some(loc) = location(&resp) else {
                     return Err(FetchError::BadRedirect(url.to_string()));
                 };
                 let next = url
-                    .join(loc)
+                    .join(&loc)
                     .map_err(|_| FetchError::BadRedirect(format!("{url} → {loc}")))?;
                 if next == request.url || hops.contains(&next) {
                     return Err(FetchError::RedirectLoop(format!("{url} → {next}")));
@@ -482,6 +482,22 @@ impl Fetcher {
             attempts: 1,
             raw_headers,
         })
+    }
+}
+
+/// A redirect's target. Some servers send `Location` with raw Chinese in it (UTF-8, or GBK from
+/// older ones), which browsers follow: it is decoded here, and [`Url::join`] encodes it again.
+fn location(resp: &Response) -> Option<String> {
+    if let Some(loc) = resp.header("location") {
+        return Some(loc.to_owned());
+    }
+    let raw = resp.raw_headers.get("location")?;
+    match std::str::from_utf8(raw) {
+        Ok(text) => Some(text.to_owned()),
+        Err(_) => {
+            let (text, _, bad) = encoding_rs::GBK.decode(raw);
+            (!bad).then(|| text.into_owned())
+        }
     }
 }
 

@@ -282,15 +282,21 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
         "/r3" => redirect(307, "/forms/food.docx"),
         // A redirect to a host the configuration does not allow (never contacted: `.invalid`).
         "/off-host.docx" => redirect(302, "http://files.example.invalid/%E8%A1%A8%E6%A0%BC.docx"),
-        // A Location with raw UTF-8 (as some servers send it), which browsers follow.
-        "/utf8-location.docx" => Response::builder()
-            .status(StatusCode::FOUND)
-            .header(
-                header::LOCATION,
-                HeaderValue::from_bytes("/forms/食品经营许可申请书.docx".as_bytes()).unwrap(),
-            )
-            .body(Body::empty())
-            .unwrap(),
+        // A Location with raw Chinese, UTF-8 or GBK (as some servers send it), which browsers
+        // follow.
+        "/utf8-location.docx" | "/gbk-location.docx" => {
+            let target = "/forms/食品经营许可申请书 (2024版).docx";
+            let bytes = if path == "/gbk-location.docx" {
+                encoding_rs::GBK.encode(target).0.into_owned()
+            } else {
+                target.as_bytes().to_vec()
+            };
+            Response::builder()
+                .status(StatusCode::FOUND)
+                .header(header::LOCATION, HeaderValue::from_bytes(&bytes).unwrap())
+                .body(Body::empty())
+                .unwrap()
+        }
         "/loop-a" => redirect(302, "/loop-b"),
         "/loop-b" => redirect(302, "/loop-a"),
         "/forms/fake.doc" | "/get?file=8" => {

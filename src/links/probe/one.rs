@@ -304,12 +304,11 @@ fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkChec
         ),
         FetchError::RedirectLoop(_) => (LinkVerdict::Broken, "重定向循环".to_owned()),
         FetchError::TooManyRedirects(_) => (LinkVerdict::Broken, "重定向次数过多".to_owned()),
-        // No usable Location: missing, or (the fetcher cannot tell) a raw UTF-8 one with Chinese in
-        // it, which browsers follow. Not a sure failure: a person opens it.
+        // No usable Location: missing, or in neither UTF-8 nor GBK (raw Chinese in either is
+        // followed, as browsers do). Not a sure failure: a person opens it.
         FetchError::BadRedirect(_) => (
             LinkVerdict::Unverifiable,
-            "服务器返回了跳转，但跳转地址无法识别（可能含未编码的中文），请人工打开链接确认"
-                .to_owned(),
+            "服务器返回了跳转，但没有给出可用的跳转地址，请人工打开链接确认".to_owned(),
         ),
         FetchError::RetryAfterTooLong { secs, .. } => (
             LinkVerdict::Unverifiable,
