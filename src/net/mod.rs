@@ -492,13 +492,11 @@ fn location(resp: &Response) -> Option<String> {
         return Some(loc.to_owned());
     }
     let raw = resp.raw_headers.get("location")?;
-    match std::str::from_utf8(raw) {
-        Ok(text) => Some(text.to_owned()),
-        Err(_) => {
-            let (text, _, bad) = encoding_rs::GBK.decode(raw);
-            (!bad).then(|| text.into_owned())
-        }
+    if let Ok(text) = std::str::from_utf8(raw) {
+        return Some(text.to_owned());
     }
+    let (text, _, bad) = encoding_rs::GBK.decode(raw);
+    (!bad).then(|| text.into_owned())
 }
 
 fn classify(e: &reqwest::Error, url: &Url) -> FetchError {
