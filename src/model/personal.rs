@@ -4,7 +4,8 @@
 //! A number counts only when it stands alone (no digit, letter or `*` right before or after it), so
 //! that masked numbers (`3417**********1234`, `139****1234`), credit codes and long serial numbers are
 //! not taken for personal data. An ID number must pass the GB 11643 check digit and carry a plausible
-//! birth date; a mobile number must start with `13`–`19`. Findings quote numbers masked, never in full.
+//! birth date; a mobile number must start with `13`–`19`, and may be written in groups of 3, 4 and 4
+//! (`138-0566-1234`). Findings quote numbers masked, never in full.
 
 use std::sync::LazyLock;
 
@@ -118,9 +119,47 @@ fn is_joined(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '＊' | '×' | '-' | '_'))
 }
 
+/// A mobile number written in groups of 3, 4 and 4 digits, as people write it on forms
+/// (`138-0566-1234`, `138 0566 1234`): the same separator twice.
+static GROUPED_MOBILE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"1[3-9][0-9]([- ])[0-9]{4}[- ][0-9]{4}").expect("valid regex"));
+
 /// Every unmasked personal number in a text, masked, in order of appearance, without repeats.
 pub fn find_personal_data(text: &str) -> Vec<PersonalHit> {
+    let mut found = find_runs(text);
+    for m in GROUPED_MOBILE.find_iter(text) {
+        let s = m.as_str();
+        // Both separators the same: `138-0566-1234`, not a date range or a list.
+        if s.as_bytes()[3] != s.as_bytes()[8] {
+            continue;
+        }
+        let before = text[..m.start()].chars().next_back();
+        let after = text[m.end()..].chars().next();
+        if is_joined(before) || is_joined(after) {
+            continue;
+        }
+        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        found.push((
+            m.start(),
+            PersonalHit {
+                kind: PersonalKind::Mobile,
+                masked: mask(PersonalKind::Mobile, &digits),
+            },
+        ));
+    }
+    found.sort_by_key(|(at, _)| *at);
     let mut hits: Vec<PersonalHit> = Vec::new();
+    for (_, h) in found {
+        if !hits.contains(&h) {
+            hits.push(h);
+        }
+    }
+    hits
+}
+
+/// The unmasked ID and mobile numbers written as one run of digits, with where each starts.
+fn find_runs(text: &str) -> Vec<(usize, PersonalHit)> {
+    let mut hits: Vec<(usize, PersonalHit)> = Vec::new();
     let mut pos = 0;
     while let Some(m) = CANDIDATE.find_at(text, pos) {
         pos = m.end();
@@ -152,10 +191,8 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalHit> {
         } else {
             None
         };
-        if let Some(h) = hit
-            && !hits.contains(&h)
-        {
-            hits.push(h);
+        if let Some(h) = hit {
+            hits.push((m.start(), h));
         }
     }
     hits
@@ -242,6 +279,33 @@ mod tests {
             "手机：１３９０５６６１２３４",
         ));
         assert_eq!(hits.len(), 1);
+    }
+
+    #[test]
+    fn mobiles_written_in_groups_are_found() {
+        let hits =
+            find_personal_data("联系人：李四 手机：138-0566-1234，身份证号：11010519491231002X");
+        assert_eq!(
+            hits,
+            vec![
+                PersonalHit {
+                    kind: PersonalKind::Mobile,
+                    masked: "138****1234".into()
+                },
+                PersonalHit {
+                    kind: PersonalKind::IdNumber,
+                    masked: "1101**********002X".into()
+                },
+            ]
+        );
+        assert_eq!(find_personal_data("电话 139 0566 1234").len(), 1);
+        // The same number in both spellings is one.
+        assert_eq!(find_personal_data("13805661234（138-0566-1234）").len(), 1);
+        // Mixed separators, a masked group, a landline and a longer number are not mobiles.
+        assert!(find_personal_data("138-0566 1234").is_empty());
+        assert!(find_personal_data("138-****-1234").is_empty());
+        assert!(find_personal_data("0566-2021-2345").is_empty());
+        assert!(find_personal_data("138-0566-1234-5").is_empty());
     }
 
     #[test]
