@@ -12,7 +12,8 @@ use crate::model::Provenance;
 /// Which of the tool's files an input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OwnOutput {
-    /// A fix list (整改清单 workbook, or one sent back) or `findings.csv`: it has a 指纹 column.
+    /// A fix list (整改清单 workbook, or one sent back), `findings.csv` or the problem list of
+    /// `links` (链接问题清单.xlsx): 问题描述 with 指纹 or 整改建议.
     FixList,
     /// A sample list (抽样清单): 抽样序号 and 种子.
     SampleList,
@@ -24,7 +25,10 @@ impl OwnOutput {
     /// The tool's file whose header row this is, if any.
     pub fn of_header(row: &[String]) -> Option<Self> {
         let has = |name: &str| row.iter().any(|c| c.trim() == name);
-        if has(crate::report::fixlist::FINGERPRINT_HEADER) && has("问题描述") {
+        // A fix list and findings.csv have 指纹; 链接问题清单.xlsx (`links`) has 整改建议 beside
+        // 问题描述 instead. No platform export has 问题描述 with either.
+        if has("问题描述") && (has(crate::report::fixlist::FINGERPRINT_HEADER) || has("整改建议"))
+        {
             Some(Self::FixList)
         } else if has("抽样序号") && has("种子") {
             Some(Self::SampleList)
@@ -51,7 +55,7 @@ impl OwnOutput {
     pub fn skipped(self, source: &str) -> Notice {
         let what = match self {
             Self::FixList => {
-                "这是 zwfw-audit 生成的整改清单或问题清单（有「指纹」列），不是平台导出的事项，已跳过，没有当作事项检查。整改清单请放在导出文件夹以外；单位交回的整改清单用 zwfw-audit report 报告.json --replies 回复文件夹 汇总"
+                "这是 zwfw-audit 生成的整改清单或问题清单（有「问题描述」「整改建议」或「指纹」列），不是平台导出的事项，已跳过，没有当作事项检查。整改清单请放在导出文件夹以外；单位交回的整改清单用 zwfw-audit report 报告.json --replies 回复文件夹 汇总"
             }
             Self::SampleList => {
                 "这是 zwfw-audit 生成的抽样清单（有「抽样序号」「种子」列），不是平台导出的事项，已跳过，没有当作事项检查。计分用 zwfw-audit score 报告.json --sample 本文件"
@@ -87,6 +91,19 @@ mod tests {
             " 指纹 ",
         ]);
         assert_eq!(OwnOutput::of_header(&fix), Some(OwnOutput::FixList));
+        let links = row(&[
+            "序号",
+            "严重程度",
+            "实施主体",
+            "事项名称",
+            "实施编码",
+            "规则",
+            "位置",
+            "问题描述",
+            "链接",
+            "整改建议",
+        ]);
+        assert_eq!(OwnOutput::of_header(&links), Some(OwnOutput::FixList));
         let sample = row(&[
             "考核单位",
             "实施编码",
