@@ -281,96 +281,104 @@ async fn pager_links_are_not_taken_for_guides() {
 /// A small site of the failures a real platform has, on 127.0.0.1: a guide that redirects to
 /// another host, a link straight to that host, a page slower than the timeout, a page larger
 /// than the body limit, a 404, and two pages read once that then answer 503 and 404. Returns its port and the other host's hit counter.
-fn start_rough_site() -> (u16, Arc<Mutex<usize>>) {
+fn start_rough_site() -> (u16, Arc<AtomicUsize>) {
     use axum::Router;
     use axum::http::{StatusCode, header};
     use axum::response::{IntoResponse, Response};
     use axum::routing::get;
 
+    serve_with_other_host(|op| {
+        let list = format!(
+            "<ul class=\"items\"><li><a href=\"/g/moved.html\">1</a></li>\
+             <li><a href=\"http://127.0.0.1:{op}/g/2.html\">2</a></li>\
+             <li><a href=\"/g/slow.html\">3</a></li><li><a href=\"/g/huge.html\">4</a></li>\
+             <li><a href=\"/g/gone.html\">5</a></li><li><a href=\"/g/ok.html\">6</a></li>\
+             <li><a href=\"/g/flaky.html\">7</a></li><li><a href=\"/g/deleted.html\">8</a></li></ul>"
+        );
+        let guide = "<table><tr><th>事项名称</th><td>食品经营许可</td></tr>\
+                     <tr><th>承诺办结时限</th><td>5个工作日</td></tr></table>";
+        let flaky = Arc::new(AtomicUsize::new(0));
+        let deleted = Arc::new(AtomicUsize::new(0));
+        let html = |body: String| {
+            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+        };
+        Router::new()
+            .route("/list.html", get(move || async move { html(list) }))
+            .route(
+                "/g/moved.html",
+                get(move || async move {
+                    Response::builder()
+                        .status(StatusCode::FOUND)
+                        .header(header::LOCATION, format!("http://127.0.0.1:{op}/g/1.html"))
+                        .body(axum::body::Body::empty())
+                        .unwrap()
+                }),
+            )
+            .route(
+                "/g/slow.html",
+                get(move || async move {
+                    tokio::time::sleep(Duration::from_millis(1500)).await;
+                    html(guide.to_owned())
+                }),
+            )
+            .route(
+                "/g/huge.html",
+                get(move || async move { html(format!("{guide}{}", "办".repeat(50_000))) }),
+            )
+            .route(
+                "/g/ok.html",
+                get(move || async move { html(guide.to_owned()) }),
+            )
+            // Read on the first crawl; then the site errs on it, or the item is deleted.
+            .route(
+                "/g/flaky.html",
+                get(move || {
+                    let n = flaky.fetch_add(1, Ordering::SeqCst);
+                    async move {
+                        if n == 0 {
+                            html(guide.to_owned())
+                        } else {
+                            StatusCode::SERVICE_UNAVAILABLE.into_response()
+                        }
+                    }
+                }),
+            )
+            .route(
+                "/g/deleted.html",
+                get(move || {
+                    let n = deleted.fetch_add(1, Ordering::SeqCst);
+                    async move {
+                        if n == 0 {
+                            html(guide.to_owned())
+                        } else {
+                            StatusCode::NOT_FOUND.into_response()
+                        }
+                    }
+                }),
+            )
+    })
+}
+
+/// Starts, on a thread of its own, a site on 127.0.0.1 built by `app` from the port of a second
+/// host that is not on the profile's allow-list (it counts and answers any request, which must
+/// never come). Returns the site's port and the other host's request count.
+fn serve_with_other_host(
+    app: impl FnOnce(u16) -> axum::Router + Send + 'static,
+) -> (u16, Arc<AtomicUsize>) {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let rt = tokio::runtime::Runtime::new().unwrap();
         rt.block_on(async move {
-            let hits = Arc::new(Mutex::new(0usize));
+            let hits = Arc::new(AtomicUsize::new(0));
             let counter = hits.clone();
-            let other = Router::new().fallback(move || {
-                let c = counter.clone();
-                async move {
-                    *c.lock().unwrap() += 1;
-                    "不应被访问"
-                }
+            let other = axum::Router::new().fallback(move || {
+                counter.fetch_add(1, Ordering::SeqCst);
+                async { "不应被访问" }
             });
             let other_listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let op = other_listener.local_addr().unwrap().port();
             tokio::spawn(async move { axum::serve(other_listener, other).await.unwrap() });
-            let list = format!(
-                "<ul class=\"items\"><li><a href=\"/g/moved.html\">1</a></li>\
-                 <li><a href=\"http://127.0.0.1:{op}/g/2.html\">2</a></li>\
-                 <li><a href=\"/g/slow.html\">3</a></li><li><a href=\"/g/huge.html\">4</a></li>\
-                 <li><a href=\"/g/gone.html\">5</a></li><li><a href=\"/g/ok.html\">6</a></li>\
-                 <li><a href=\"/g/flaky.html\">7</a></li><li><a href=\"/g/deleted.html\">8</a></li></ul>"
-            );
-            let guide = "<table><tr><th>事项名称</th><td>食品经营许可</td></tr>\
-                         <tr><th>承诺办结时限</th><td>5个工作日</td></tr></table>";
-            let flaky = Arc::new(AtomicUsize::new(0));
-            let deleted = Arc::new(AtomicUsize::new(0));
-            let html = |body: String| {
-                ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
-            };
-            let app = Router::new()
-                .route("/list.html", get(move || async move { html(list) }))
-                .route(
-                    "/g/moved.html",
-                    get(move || async move {
-                        Response::builder()
-                            .status(StatusCode::FOUND)
-                            .header(header::LOCATION, format!("http://127.0.0.1:{op}/g/1.html"))
-                            .body(axum::body::Body::empty())
-                            .unwrap()
-                    }),
-                )
-                .route(
-                    "/g/slow.html",
-                    get(move || async move {
-                        tokio::time::sleep(Duration::from_millis(1500)).await;
-                        html(guide.to_owned())
-                    }),
-                )
-                .route(
-                    "/g/huge.html",
-                    get(move || async move { html(format!("{guide}{}", "办".repeat(50_000))) }),
-                )
-                .route(
-                    "/g/ok.html",
-                    get(move || async move { html(guide.to_owned()) }),
-                )
-                // Read on the first crawl; then the site errs on it, or the item is deleted.
-                .route(
-                    "/g/flaky.html",
-                    get(move || {
-                        let n = flaky.fetch_add(1, Ordering::SeqCst);
-                        async move {
-                            if n == 0 {
-                                html(guide.to_owned())
-                            } else {
-                                StatusCode::SERVICE_UNAVAILABLE.into_response()
-                            }
-                        }
-                    }),
-                )
-                .route(
-                    "/g/deleted.html",
-                    get(move || {
-                        let n = deleted.fetch_add(1, Ordering::SeqCst);
-                        async move {
-                            if n == 0 {
-                                html(guide.to_owned())
-                            } else {
-                                StatusCode::NOT_FOUND.into_response()
-                            }
-                        }
-                    }),
-                );
+            let app = app(op);
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let port = listener.local_addr().unwrap().port();
             tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -381,14 +389,9 @@ fn start_rough_site() -> (u16, Arc<Mutex<usize>>) {
     rx.recv().unwrap()
 }
 
-/// Each failure is logged in words a clerk can act on: which key of the profile to change, where
-/// a redirect led, how many requests a timeout took (the log said 0), and the other host is never
-/// contacted.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn failures_are_logged_with_what_to_change() {
-    let _serial = serial();
-    let (port, other_hits) = start_rough_site();
-    let dir = tempfile::tempdir().unwrap();
+/// The profile of the rough site: its one list, polite but quick, a short timeout and a body
+/// limit its huge page passes.
+fn rough_profile(port: u16) -> Profile {
     let mut p: Profile = toml::from_str(&format!(
         "name = \"rough\"\nbase_url = \"http://127.0.0.1:{port}/\"\n[[list]]\nurl = \"list.html\"\nlink_selector = \"ul.items a\"\n"
     ))
@@ -398,10 +401,22 @@ async fn failures_are_logged_with_what_to_change() {
     p.net.retries = 1;
     p.net.backoff_ms = 10;
     p.net.max_body_bytes = 20_000;
+    p
+}
+
+/// Each failure is logged in words a clerk can act on: which key of the profile to change, where
+/// a redirect led, how many requests a timeout took (the log said 0), and the other host is never
+/// contacted.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failures_are_logged_with_what_to_change() {
+    let _serial = serial();
+    let (port, other_hits) = start_rough_site();
+    let dir = tempfile::tempdir().unwrap();
+    let p = rough_profile(port);
     let s = run(&p, dir.path(), None).await;
     assert_eq!(s.items, 3, "ok, flaky and deleted: {s:?}");
     assert_eq!(
-        *other_hits.lock().unwrap(),
+        other_hits.load(Ordering::SeqCst),
         0,
         "the other host was contacted"
     );
@@ -565,15 +580,7 @@ async fn a_page_the_site_errs_on_tonight_keeps_the_item_read_before() {
     let _serial = serial();
     let (port, _) = start_rough_site();
     let dir = tempfile::tempdir().unwrap();
-    let mut p: Profile = toml::from_str(&format!(
-        "name = \"rough\"\nbase_url = \"http://127.0.0.1:{port}/\"\n[[list]]\nurl = \"list.html\"\nlink_selector = \"ul.items a\"\n"
-    ))
-    .unwrap();
-    p.net.min_interval_ms = 5;
-    p.net.timeout_secs = 0.3;
-    p.net.retries = 1;
-    p.net.backoff_ms = 10;
-    p.net.max_body_bytes = 20_000;
+    let p = rough_profile(port);
     let first = run(&p, dir.path(), None).await;
     assert!(first.complete && first.carried.is_empty(), "{first:?}");
     let (before, _, _) = read(dir.path());
@@ -643,42 +650,23 @@ fn links_to_other_hosts_are_listed_but_fail_nothing() {
     use axum::routing::get;
 
     let _serial = serial();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Runtime::new().unwrap();
-        rt.block_on(async move {
-            let hits = Arc::new(AtomicUsize::new(0));
-            let counter = hits.clone();
-            let province = Router::new().fallback(move || {
-                counter.fetch_add(1, Ordering::SeqCst);
-                async { "不应被访问" }
-            });
-            let other = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            let op = other.local_addr().unwrap().port();
-            tokio::spawn(async move { axum::serve(other, province).await.unwrap() });
-            let html = |body: String| {
-                ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
-            };
-            let list = format!(
-                "<ul class=\"items\"><li><a href=\"/g/ok.html\">食品经营许可</a></li>\
-                 <li><a href=\"http://127.0.0.1:{op}/g/2.html\">省级事项</a></li></ul>"
-            );
-            let guide = "<table><tr><th>事项名称</th><td>食品经营许可</td></tr>\
-                         <tr><th>承诺办结时限</th><td>5个工作日</td></tr></table>";
-            let app = Router::new()
-                .route("/list.html", get(move || async move { html(list) }))
-                .route(
-                    "/g/ok.html",
-                    get(move || async move { html(guide.to_owned()) }),
-                );
-            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-            let port = listener.local_addr().unwrap().port();
-            tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-            tx.send((port, hits)).unwrap();
-            std::future::pending::<()>().await;
-        });
+    let (port, province_hits) = serve_with_other_host(|op| {
+        let html = |body: String| {
+            ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+        };
+        let list = format!(
+            "<ul class=\"items\"><li><a href=\"/g/ok.html\">食品经营许可</a></li>\
+             <li><a href=\"http://127.0.0.1:{op}/g/2.html\">省级事项</a></li></ul>"
+        );
+        let guide = "<table><tr><th>事项名称</th><td>食品经营许可</td></tr>\
+                     <tr><th>承诺办结时限</th><td>5个工作日</td></tr></table>";
+        Router::new()
+            .route("/list.html", get(move || async move { html(list) }))
+            .route(
+                "/g/ok.html",
+                get(move || async move { html(guide.to_owned()) }),
+            )
     });
-    let (port, province_hits) = rx.recv().unwrap();
     let dir = tempfile::tempdir().unwrap();
     let profile = dir.path().join("site.toml");
     std::fs::write(
