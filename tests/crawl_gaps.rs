@@ -57,6 +57,31 @@ async fn run(p: &Profile, dir: &Path, max_fetches: Option<u64>) -> CrawlSummary 
         .unwrap()
 }
 
+/// Writes `site.toml` into `dir`: a profile named `name` for the site on `port`, polite but
+/// quick, with one `[[list]]` of the given keys.
+fn write_profile(dir: &Path, name: &str, port: u16, list: &str) -> std::path::PathBuf {
+    let profile = dir.join("site.toml");
+    std::fs::write(
+        &profile,
+        format!(
+            "name = \"{name}\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\n\n[[list]]\n{list}\n"
+        ),
+    )
+    .unwrap();
+    profile
+}
+
+/// `zwfw-audit crawl --profile PROFILE -o OUT`.
+fn crawl_cli(profile: &Path, out: &Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("zwfw-audit").unwrap();
+    cmd.arg("crawl")
+        .arg("--profile")
+        .arg(profile)
+        .arg("-o")
+        .arg(out);
+    cmd
+}
+
 /// What `check` and `audit` read from a folder.
 fn read(dir: &Path) -> (Vec<Item>, usize, Vec<Notice>) {
     let (mut items, mut unreadable, mut notices) = (Vec::new(), 0, Vec::new());
@@ -189,24 +214,14 @@ fn a_list_that_gives_no_link_is_said_and_check_stops() {
     );
 
     // The same through the binary: exit 1, and check stops with exit 2 saying why.
-    let profile = dir.path().join("site.toml");
-    std::fs::write(
-        &profile,
-        format!(
-            "name = \"空列表\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\n\n[[list]]\nurl = \"a/list_1.html\"\nnext_selector = \"a.next\"\nlink_selector = \"ul.sxlist a\"\n"
-        ),
-    )
-    .unwrap();
+    let profile = write_profile(
+        dir.path(),
+        "空列表",
+        port,
+        "url = \"a/list_1.html\"\nnext_selector = \"a.next\"\nlink_selector = \"ul.sxlist a\"",
+    );
     let out = dir.path().join("crawl-cli");
-    assert_cmd::Command::cargo_bin("zwfw-audit")
-        .unwrap()
-        .arg("crawl")
-        .arg("--profile")
-        .arg(&profile)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .code(1);
+    crawl_cli(&profile, &out).assert().code(1);
     let check = assert_cmd::Command::cargo_bin("zwfw-audit")
         .unwrap()
         .arg("check")
@@ -668,21 +683,15 @@ fn links_to_other_hosts_are_listed_but_fail_nothing() {
             )
     });
     let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("site.toml");
-    std::fs::write(
-        &profile,
-        format!(
-            "name = \"市平台\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\n\n[[list]]\nurl = \"list.html\"\nlink_selector = \"ul.items a\"\n"
-        ),
-    )
-    .unwrap();
+    let profile = write_profile(
+        dir.path(),
+        "市平台",
+        port,
+        "url = \"list.html\"\nlink_selector = \"ul.items a\"",
+    );
     let out = dir.path().join("crawl");
-    let crawl = assert_cmd::Command::cargo_bin("zwfw-audit")
-        .unwrap()
-        .args(["crawl", "--ignore-robots", "--profile"])
-        .arg(&profile)
-        .arg("-o")
-        .arg(&out)
+    let crawl = crawl_cli(&profile, &out)
+        .arg("--ignore-robots")
         .assert()
         .code(0);
     let stderr = String::from_utf8_lossy(&crawl.get_output().stderr).into_owned();

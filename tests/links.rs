@@ -43,9 +43,15 @@ struct Case {
 const MATERIAL: &str = "食品经营许可申请书";
 
 fn item_for(case: &Case) -> Item {
+    item_linking(case.code, case.kind, &case.url)
+}
+
+/// An item `code` whose field of `kind` links `url` (a blank form or a sample of its one material,
+/// its result sample, its intermediary's query page, its online service).
+fn item_linking(code: &str, kind: Kind, url: &str) -> Item {
     let mut item = Item {
         name: "食品经营许可".into(),
-        code: case.code.into(),
+        code: code.into(),
         result_name: "食品经营许可证".into(),
         ..Item::default()
     };
@@ -53,17 +59,17 @@ fn item_for(case: &Case) -> Item {
         name: MATERIAL.into(),
         ..Material::default()
     };
-    match case.kind {
-        Kind::Form => material.blank_form = format!("{MATERIAL}.docx {}", case.url),
-        Kind::Sample => material.sample.clone_from(&case.url),
-        Kind::Result => item.result_sample.clone_from(&case.url),
+    match kind {
+        Kind::Form => material.blank_form = format!("{MATERIAL}.docx {url}"),
+        Kind::Sample => url.clone_into(&mut material.sample),
+        Kind::Result => url.clone_into(&mut item.result_sample),
         Kind::Query => item.intermediaries.push(Intermediary {
             name: "食品检验检测".into(),
             basis: "《中华人民共和国食品安全法》第八十四条".into(),
-            query_url: case.url.clone(),
+            query_url: url.to_owned(),
             ..Intermediary::default()
         }),
-        Kind::Online => item.online_url.clone_from(&case.url),
+        Kind::Online => url.clone_into(&mut item.online_url),
     }
     item.materials.push(material);
     item
@@ -545,14 +551,7 @@ fn second_run_uses_the_cache_and_then_conditional_requests_only() {
             } else {
                 Kind::Form
             };
-            item_for(&Case {
-                code: Box::leak(format!("C{i:02}").into_boxed_str()),
-                kind,
-                url: srv.url(p),
-                verdict: LinkVerdict::Ok,
-                rule: "M06",
-                expect: Expect::Nothing,
-            })
+            item_linking(&format!("C{i:02}"), kind, &srv.url(p))
         })
         .collect();
     let (_, run1, first) = audit(&items, &config);
@@ -622,16 +621,7 @@ fn one_link_on_200_items_is_fetched_once() {
     let cache = tempfile::tempdir().unwrap();
     let url = srv.url("/forms/申请书.pdf");
     let items: Vec<Item> = (0..200)
-        .map(|i| {
-            item_for(&Case {
-                code: Box::leak(format!("D{i:03}").into_boxed_str()),
-                kind: Kind::Form,
-                url: url.clone(),
-                verdict: LinkVerdict::Ok,
-                rule: "M06",
-                expect: Expect::Nothing,
-            })
-        })
+        .map(|i| item_linking(&format!("D{i:03}"), Kind::Form, &url))
         .collect();
     let (report, run, added) = audit(&items, &test_config(cache.path()));
     assert_eq!(run.stats.uses, 200);
@@ -683,22 +673,8 @@ fn cli_check_with_links_fails_the_item_and_links_writes_its_file() {
         ),
     )
     .unwrap();
-    let dead = item_for(&Case {
-        code: "X01",
-        kind: Kind::Form,
-        url: srv.url("/missing.docx"),
-        verdict: LinkVerdict::Broken,
-        rule: "M06",
-        expect: Expect::Nothing,
-    });
-    let good = item_for(&Case {
-        code: "X02",
-        kind: Kind::Form,
-        url: srv.url("/forms/food.docx"),
-        verdict: LinkVerdict::Ok,
-        rule: "M06",
-        expect: Expect::Nothing,
-    });
+    let dead = item_linking("X01", Kind::Form, &srv.url("/missing.docx"));
+    let good = item_linking("X02", Kind::Form, &srv.url("/forms/food.docx"));
     let input = dir.path().join("items.json");
     std::fs::write(&input, serde_json::to_string(&vec![dead, good]).unwrap()).unwrap();
     let out = dir.path().join("out");
@@ -759,14 +735,11 @@ fn requests_to_one_host_keep_the_configured_interval() {
     };
     let items: Vec<Item> = (0..8)
         .map(|i| {
-            item_for(&Case {
-                code: Box::leak(format!("P{i}").into_boxed_str()),
-                kind: Kind::Form,
-                url: srv.url(&format!("/f/{i}.docx")),
-                verdict: LinkVerdict::Ok,
-                rule: "M06",
-                expect: Expect::Nothing,
-            })
+            item_linking(
+                &format!("P{i}"),
+                Kind::Form,
+                &srv.url(&format!("/f/{i}.docx")),
+            )
         })
         .collect();
     let (_, run, _) = audit(&items, &config);
@@ -793,22 +766,8 @@ fn audit_with_links_compares_and_waives_link_findings() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let write_items = |dead_url: &str, name: &str| {
-        let dead = item_for(&Case {
-            code: "X01",
-            kind: Kind::Form,
-            url: srv.url(dead_url),
-            verdict: LinkVerdict::Broken,
-            rule: "M06",
-            expect: Expect::Nothing,
-        });
-        let mut other = item_for(&Case {
-            code: "X02",
-            kind: Kind::Sample,
-            url: srv.url("/missing.docx"),
-            verdict: LinkVerdict::Broken,
-            rule: "M07",
-            expect: Expect::Nothing,
-        });
+        let dead = item_linking("X01", Kind::Form, &srv.url(dead_url));
+        let mut other = item_linking("X02", Kind::Sample, &srv.url("/missing.docx"));
         other.name = "小餐饮经营许可".into();
         std::fs::write(
             d.join(name),
@@ -889,15 +848,8 @@ fn the_link_run_reports_its_progress() {
     let cache = tempfile::tempdir().unwrap();
     let items: Vec<Item> = (0..5)
         .map(|i| {
-            item_for(&Case {
-                code: "P1",
-                kind: Kind::Form,
-                // Five items, four distinct URLs.
-                url: srv.url(&format!("/f/{}.docx", i.min(3))),
-                verdict: LinkVerdict::Ok,
-                rule: "M06",
-                expect: Expect::Nothing,
-            })
+            // Five items, four distinct URLs.
+            item_linking("P1", Kind::Form, &srv.url(&format!("/f/{}.docx", i.min(3))))
         })
         .collect();
     let records: Vec<Record> = items
@@ -926,15 +878,8 @@ fn the_link_run_reports_its_progress() {
 fn a_sample_that_is_the_blank_form_is_reported() {
     let srv = Server::start();
     let cache = tempfile::tempdir().unwrap();
-    let with = |code: &'static str, sample: &str| {
-        let mut item = item_for(&Case {
-            code,
-            kind: Kind::Form,
-            url: srv.url("/forms/food.docx"),
-            verdict: LinkVerdict::Ok,
-            rule: "M06",
-            expect: Expect::Nothing,
-        });
+    let with = |code: &str, sample: &str| {
+        let mut item = item_linking(code, Kind::Form, &srv.url("/forms/food.docx"));
         item.materials[0].sample = srv.url(sample);
         item
     };
@@ -973,16 +918,7 @@ fn a_fix_on_the_platform_shows_on_the_next_run() {
     let items: Vec<Item> = ["/appears.docx", "/replaced.docx", "/forms/food.docx"]
         .iter()
         .enumerate()
-        .map(|(i, p)| {
-            item_for(&Case {
-                code: Box::leak(format!("F{i:02}").into_boxed_str()),
-                kind: Kind::Form,
-                url: srv.url(p),
-                verdict: LinkVerdict::Ok,
-                rule: "M06",
-                expect: Expect::Nothing,
-            })
-        })
+        .map(|(i, p)| item_linking(&format!("F{i:02}"), Kind::Form, &srv.url(p)))
         .collect();
     let (_, run1, first) = audit(&items, &config);
     assert_eq!(
