@@ -126,18 +126,36 @@ pub(crate) async fn visit(
     rec
 }
 
+/// Days a guide page's earlier item is kept while the page cannot be read ([`carry_over`]).
+const MAX_CARRY_DAYS: i64 = 7;
+
 /// A guide page read in an earlier pass that fails this time for a reason that passes (a
 /// timeout, no connection, the site erring or throttling) keeps the item read then, marked as
 /// such. Listed as unreadable instead, its findings turned 已移除 in the night's audit and came
 /// back the next night as 新增 with their age reset to 0 days: on a platform that times out on a
 /// few pages every night, the ages of 未整改 problems meant nothing. A page that is gone (404,
-/// 410) or refused (403, robots.txt, another host) is not carried over.
+/// 410) or refused (403, robots.txt, another host) is not carried over, nor one that has not
+/// been read for [`MAX_CARRY_DAYS`]: by then its content may well have changed, and it is said
+/// as unreadable.
 fn carry_over(rec: &mut PageRecord, prev: &PageRecord) {
     if rec.status != PageStatus::Failed || !rec.target.kind.is_item() {
         return;
     }
     let Some(item) = &prev.item else { return };
     let since = prev.stale_since.clone().unwrap_or_else(|| prev.at.clone());
+    let days = since
+        .parse::<jiff::Timestamp>()
+        .ok()
+        .and_then(|t| rec.at.parse::<jiff::Timestamp>().ok().map(|now| (t, now)))
+        .map_or(0, |(t, now)| (now.as_second() - t.as_second()) / 86_400);
+    if days >= MAX_CARRY_DAYS {
+        let _ = write!(
+            rec.message,
+            "；{} 起已连续 {days} 天读不到，不再沿用之前的内容",
+            crate::report::display_time(&since)
+        );
+        return;
+    }
     rec.item = Some(item.clone());
     rec.etag.clone_from(&prev.etag);
     rec.last_modified.clone_from(&prev.last_modified);
@@ -424,5 +442,50 @@ fn fill(template: &str, entry: &Value) -> Result<String, String> {
     match missing {
         Some(key) => Err(key),
         None => Ok(out.into_owned()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::crawl::journal::{PageKind, Target};
+
+    fn guide(at: &str, item: bool) -> PageRecord {
+        let target = Target {
+            url: "http://zwfw.example.gov.cn/guide/1.html".into(),
+            kind: PageKind::Guide,
+            list: 0,
+            page: 0,
+        };
+        let mut rec = PageRecord::new(1, target, PageStatus::Failed);
+        rec.at = at.into();
+        if item {
+            rec.status = PageStatus::Ok;
+            rec.item = Some(Box::new(crate::model::Item {
+                name: "食品经营许可".into(),
+                ..crate::model::Item::default()
+            }));
+        }
+        rec
+    }
+
+    /// A page that errs tonight keeps what it gave before, for a week; after that it is
+    /// unreadable and says since when.
+    #[test]
+    fn an_earlier_item_is_kept_for_a_week() {
+        let read = guide("2026-11-20T18:00:00Z", true);
+        let mut tonight = guide("2026-11-26T18:00:00Z", false);
+        carry_over(&mut tonight, &read);
+        assert!(tonight.item.is_some());
+        assert_eq!(tonight.stale_since.as_deref(), Some("2026-11-20T18:00:00Z"));
+        // The next night's failure counts from the first read, not from last night's carry.
+        let mut week_on = guide("2026-11-27T18:00:01Z", false);
+        carry_over(&mut week_on, &tonight);
+        assert!(week_on.item.is_none());
+        assert!(
+            week_on.message.contains("已连续 7 天读不到"),
+            "{}",
+            week_on.message
+        );
     }
 }
