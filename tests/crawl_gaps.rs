@@ -706,3 +706,57 @@ fn links_to_other_hosts_are_listed_but_fail_nothing() {
     assert_eq!((items.len(), unreadable), (1, 1), "{notices:?}");
     assert!(errors(&notices).is_empty(), "{notices:?}");
 }
+
+/// Ctrl+C in the middle of a crawl: it says that it stopped and how to go on, exits 130, and the
+/// same command run again resumes the pass instead of starting over.
+#[test]
+fn ctrl_c_stops_the_crawl_with_a_word_and_it_resumes() {
+    let _serial = serial();
+    let (port, _) = start_rough_site();
+    let dir = tempfile::tempdir().unwrap();
+    // One request at a time, so that the slow guide page (1.5 s) holds the crawl up.
+    let profile = dir.path().join("site.toml");
+    std::fs::write(
+        &profile,
+        format!(
+            "name = \"rough\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\nper_host_concurrency = 1\nmax_body_bytes = 20000\n\n[[list]]\nurl = \"list.html\"\nlink_selector = \"ul.items a\"\n"
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("crawl");
+    let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("zwfw-audit"))
+        .arg("crawl")
+        .arg("--profile")
+        .arg(&profile)
+        .arg("-o")
+        .arg(&out)
+        .stderr(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Interrupted once the crawl has read some pages (each is in its journal as it is read).
+    let journal = out.join("journal.ndjson");
+    let started = std::time::Instant::now();
+    while std::fs::read_to_string(&journal).map_or(0, |t| t.lines().count()) < 3 {
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "the crawl never got going"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let done = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&done.stderr);
+    assert_eq!(done.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("抓取已中断（Ctrl+C）") && stderr.contains("会从中断处继续"),
+        "{stderr}"
+    );
+    let again = crawl_cli(&profile, &out).assert();
+    let stderr = String::from_utf8_lossy(&again.get_output().stderr).into_owned();
+    assert!(stderr.contains("继续上次未完成的抓取"), "{stderr}");
+}

@@ -187,8 +187,24 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
         .enable_all()
         .build()
         .context("无法启动异步运行时")?;
-    let summary = runtime.block_on(crawl::crawl(compiled, &options, &progress))?;
+    // Ctrl+C stops the crawl where it is: every page read so far is in the journal, and the next
+    // run into the folder goes on from there. Said, rather than the process vanishing mid-line.
+    let summary = runtime.block_on(async {
+        tokio::select! {
+            summary = crawl::crawl(compiled, &options, &progress) => summary.map(Some),
+            _ = tokio::signal::ctrl_c() => Ok(None),
+        }
+    })?;
     bar.finish_and_clear();
+    let Some(summary) = summary else {
+        // The crawl's tasks are dropped with the runtime, before anything is said.
+        drop(runtime);
+        say!(
+            "抓取已中断（Ctrl+C）。已读到的页面都已保存，再次运行同一命令会从中断处继续: {}",
+            output.display()
+        );
+        std::process::exit(INTERRUPTED);
+    };
     if !args.quiet {
         let s = &summary.stats;
         // 续抓前已完成 only for a pass resumed: 0 there on every fresh pass read as a fault.
@@ -244,6 +260,9 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
     }
     Ok((summary, output))
 }
+
+/// Exit code of a crawl stopped by Ctrl+C, as shells give a process ended by SIGINT.
+const INTERRUPTED: i32 = 130;
 
 /// The default output folder's name for a profile named `name`: `crawl-<name>`, one folder even
 /// when the name holds a path separator or a character Windows refuses (`池州/市本级`).
