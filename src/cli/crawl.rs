@@ -55,7 +55,12 @@ struct Terminal {
     quiet: bool,
     /// Failed and skipped pages said so far.
     said: AtomicUsize,
+    /// Where no bar is drawn (a log file), how far the crawl is, every [`LOG_EVERY`].
+    log_lines: super::LogLines,
 }
+
+/// How often a crawl whose standard error is a log file says how far it is.
+const LOG_EVERY: Duration = Duration::from_secs(60);
 
 /// Failed and skipped pages said one by one; the rest are counted in the summary and listed in
 /// crawl-log.csv. A platform with hundreds of dead links filled the nightly log (and cron's mail)
@@ -91,7 +96,7 @@ impl CrawlProgress for Terminal {
                 self.line("  ……其余失败和跳过的网址不再逐个显示，见输出目录中的 crawl-log.csv");
             }
         }
-        self.bar.set_message(format!(
+        let status = format!(
             "已抓取 {} 个网址（未修改 {}），事项 {}，失败 {}，跳过 {}，待抓取 {}，{:.1} 页/秒",
             stats.fetched,
             stats.not_modified,
@@ -100,7 +105,14 @@ impl CrawlProgress for Terminal {
             stats.skipped,
             stats.queued,
             stats.rate()
-        ));
+        );
+        if self.log_lines.due() {
+            say!(
+                "抓取中（已用 {} 分钟）: {status}",
+                stats.elapsed.as_secs() / 60
+            );
+        }
+        self.bar.set_message(status);
         self.bar.tick();
     }
 
@@ -182,6 +194,7 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
         bar: bar.clone(),
         quiet: args.quiet,
         said: AtomicUsize::new(0),
+        log_lines: super::LogLines::new(args.quiet, LOG_EVERY),
     };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

@@ -3,9 +3,8 @@
 //! `check --links`.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -359,9 +358,8 @@ pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<
     }
     // A bar on a terminal (indicatif draws nothing when stderr is a log file, as under cron: there
     // a line every half minute says how far it is).
-    let log_lines = !quiet && !std::io::stderr().is_terminal();
+    let log_lines = super::LogLines::new(quiet, LOG_EVERY);
     let started = Instant::now();
-    let last_line = Mutex::new(started);
     let bar = if quiet {
         ProgressBar::hidden()
     } else {
@@ -374,15 +372,11 @@ pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<
     let progress = |done: usize, total: usize| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
-        if log_lines && done < total {
-            let mut last = last_line.lock().unwrap_or_else(PoisonError::into_inner);
-            if last.elapsed() >= LOG_EVERY {
-                *last = Instant::now();
-                say!(
-                    "检查链接: 已完成 {done}/{total} 个网址，用时 {} 秒",
-                    started.elapsed().as_secs()
-                );
-            }
+        if done < total && log_lines.due() {
+            say!(
+                "检查链接: 已完成 {done}/{total} 个网址，用时 {} 秒",
+                started.elapsed().as_secs()
+            );
         }
     };
     let run = links::check_links_blocking(uses, &config.links, jiff::Timestamp::now(), &progress);

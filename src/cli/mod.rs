@@ -268,6 +268,48 @@ pub(crate) fn notice_lines<'a>(
     lines
 }
 
+/// Progress lines for a run whose standard error is a log file (cron, `nohup`), where no bar is
+/// drawn: one line at most every `every`, so that whoever reads the log sees how far a long run
+/// is without a line per page.
+pub(crate) struct LogLines {
+    /// Whether lines are written at all: not with `-q`, nor on a terminal (the bar is there).
+    on: bool,
+    every: std::time::Duration,
+    last: std::sync::Mutex<std::time::Instant>,
+}
+
+impl LogLines {
+    /// Lines every `every` when standard error is not a terminal and the run is not quiet.
+    pub(crate) fn new(quiet: bool, every: std::time::Duration) -> Self {
+        use std::io::IsTerminal;
+        Self::with(!quiet && !std::io::stderr().is_terminal(), every)
+    }
+
+    fn with(on: bool, every: std::time::Duration) -> Self {
+        LogLines {
+            on,
+            every,
+            last: std::sync::Mutex::new(std::time::Instant::now()),
+        }
+    }
+
+    /// Whether a line is due now (and if so, the next is due `every` from now).
+    pub(crate) fn due(&self) -> bool {
+        if !self.on {
+            return false;
+        }
+        let mut last = self
+            .last
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if last.elapsed() < self.every {
+            return false;
+        }
+        *last = std::time::Instant::now();
+        true
+    }
+}
+
 pub(crate) fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
     if e.kind() == std::io::ErrorKind::BrokenPipe {
         Ok(())
@@ -278,6 +320,17 @@ pub(crate) fn ignore_broken_pipe(e: std::io::Error) -> std::io::Result<()> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn log_lines_come_at_most_every_interval() {
+        use std::time::Duration;
+        let off = super::LogLines::with(false, Duration::ZERO);
+        assert!(!off.due());
+        let always = super::LogLines::with(true, Duration::ZERO);
+        assert!(always.due() && always.due());
+        let hourly = super::LogLines::with(true, Duration::from_secs(3600));
+        assert!(!hourly.due());
+    }
+
     use std::io::{Error, ErrorKind};
 
     use super::describe;
