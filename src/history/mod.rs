@@ -149,16 +149,23 @@ pub enum HistoryError {
     },
 }
 
-/// The configuration hash: tool version, the rules that run with their severities, and the rule
-/// parameters. Results are reused only between runs with the same hash, so any future setting
-/// that changes an item's result (e.g. a unit mapping) must be added here.
+/// The configuration hash: tool version and build, the rules that run with their severities, and
+/// the rule parameters. Results are reused only between runs with the same hash, so any future
+/// setting that changes an item's result (e.g. a unit mapping) must be added here.
 pub fn config_hash(rules: &RuleSet, params: &RuleParams) -> String {
+    config_hash_of_build(env!("ZWFW_SOURCE_HASH"), rules, params)
+}
+
+/// [`config_hash`] for the build whose source hashes to `build` (see build.rs): a rule changed
+/// without a new version number still invalidates the results its old code cached.
+fn config_hash_of_build(build: &str, rules: &RuleSet, params: &RuleParams) -> String {
     let rules: Vec<(&str, String)> = rules
         .iter()
         .map(|(r, s)| (r.meta().id, s.to_string()))
         .collect();
     let value = serde_json::json!({
         "tool_version": env!("CARGO_PKG_VERSION"),
+        "build": build,
         "rules": rules,
         "check": params,
     });
@@ -279,6 +286,15 @@ mod tests {
         let params = RuleParams::default();
         let all = config_hash(&RuleSet::default(), &params);
         assert_eq!(all, config_hash(&RuleSet::default(), &params));
+        // Another build of the same version (a rule's code changed) reuses nothing.
+        assert_eq!(
+            all,
+            config_hash_of_build(env!("ZWFW_SOURCE_HASH"), &RuleSet::default(), &params)
+        );
+        assert_ne!(
+            all,
+            config_hash_of_build("0123456789abcdef", &RuleSet::default(), &params)
+        );
         assert_ne!(all, config_hash(&RuleSet::only(&["B13"]), &params));
         let other = RuleParams {
             hotline_only_numbers: vec!["12345".into(), "12315".into()],
