@@ -312,10 +312,22 @@ fn start_rough_site() -> (u16, Arc<AtomicUsize>) {
         );
         let guide = "<table><tr><th>事项名称</th><td>食品经营许可</td></tr>\
                      <tr><th>承诺办结时限</th><td>5个工作日</td></tr></table>";
-        let flaky = Arc::new(AtomicUsize::new(0));
-        let deleted = Arc::new(AtomicUsize::new(0));
         let html = |body: String| {
             ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+        };
+        // The guide on the first request, `status` on every later one.
+        let once_then = |status: StatusCode| {
+            let served = Arc::new(AtomicUsize::new(0));
+            get(move || {
+                let n = served.fetch_add(1, Ordering::SeqCst);
+                async move {
+                    if n == 0 {
+                        html(guide.to_owned())
+                    } else {
+                        status.into_response()
+                    }
+                }
+            })
         };
         Router::new()
             .route("/list.html", get(move || async move { html(list) }))
@@ -345,32 +357,8 @@ fn start_rough_site() -> (u16, Arc<AtomicUsize>) {
                 get(move || async move { html(guide.to_owned()) }),
             )
             // Read on the first crawl; then the site errs on it, or the item is deleted.
-            .route(
-                "/g/flaky.html",
-                get(move || {
-                    let n = flaky.fetch_add(1, Ordering::SeqCst);
-                    async move {
-                        if n == 0 {
-                            html(guide.to_owned())
-                        } else {
-                            StatusCode::SERVICE_UNAVAILABLE.into_response()
-                        }
-                    }
-                }),
-            )
-            .route(
-                "/g/deleted.html",
-                get(move || {
-                    let n = deleted.fetch_add(1, Ordering::SeqCst);
-                    async move {
-                        if n == 0 {
-                            html(guide.to_owned())
-                        } else {
-                            StatusCode::NOT_FOUND.into_response()
-                        }
-                    }
-                }),
-            )
+            .route("/g/flaky.html", once_then(StatusCode::SERVICE_UNAVAILABLE))
+            .route("/g/deleted.html", once_then(StatusCode::NOT_FOUND))
     })
 }
 
