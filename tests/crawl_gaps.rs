@@ -58,13 +58,13 @@ async fn run(p: &Profile, dir: &Path, max_fetches: Option<u64>) -> CrawlSummary 
 }
 
 /// Writes `site.toml` into `dir`: a profile named `name` for the site on `port`, polite but
-/// quick, with one `[[list]]` of the given keys.
-fn write_profile(dir: &Path, name: &str, port: u16, list: &str) -> std::path::PathBuf {
+/// quick, with the `[net]` keys `net` adds and one `[[list]]` of the given keys.
+fn write_profile(dir: &Path, name: &str, port: u16, net: &str, list: &str) -> std::path::PathBuf {
     let profile = dir.join("site.toml");
     std::fs::write(
         &profile,
         format!(
-            "name = \"{name}\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\n\n[[list]]\n{list}\n"
+            "name = \"{name}\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\n{net}\n\n[[list]]\n{list}\n"
         ),
     )
     .unwrap();
@@ -218,6 +218,7 @@ fn a_list_that_gives_no_link_is_said_and_check_stops() {
         dir.path(),
         "空列表",
         port,
+        "",
         "url = \"a/list_1.html\"\nnext_selector = \"a.next\"\nlink_selector = \"ul.sxlist a\"",
     );
     let out = dir.path().join("crawl-cli");
@@ -486,15 +487,7 @@ fn many_failures_are_not_said_one_by_one() {
     )
     .unwrap();
     let out = dir.path().join("crawl");
-    let assert = assert_cmd::Command::cargo_bin("zwfw-audit")
-        .unwrap()
-        .arg("crawl")
-        .arg("--profile")
-        .arg(&profile)
-        .arg("-o")
-        .arg(&out)
-        .assert()
-        .code(1);
+    let assert = crawl_cli(&profile, &out).assert().code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     let said = stderr
         .lines()
@@ -521,21 +514,14 @@ fn a_site_that_is_down_is_said_in_words() {
         l.local_addr().unwrap().port()
     };
     let dir = tempfile::tempdir().unwrap();
-    let profile = dir.path().join("site.toml");
-    std::fs::write(
-        &profile,
-        format!(
-            "name = \"停机\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\nretries = 0\n\n[[list]]\nurl = \"a/list_1.html\"\n"
-        ),
-    )
-    .unwrap();
-    let assert = assert_cmd::Command::cargo_bin("zwfw-audit")
-        .unwrap()
-        .arg("crawl")
-        .arg("--profile")
-        .arg(&profile)
-        .arg("-o")
-        .arg(dir.path().join("crawl"))
+    let profile = write_profile(
+        dir.path(),
+        "停机",
+        port,
+        "retries = 0",
+        "url = \"a/list_1.html\"",
+    );
+    let assert = crawl_cli(&profile, &dir.path().join("crawl"))
         .assert()
         .code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
@@ -675,6 +661,7 @@ fn links_to_other_hosts_are_listed_but_fail_nothing() {
         dir.path(),
         "市平台",
         port,
+        "",
         "url = \"list.html\"\nlink_selector = \"ul.items a\"",
     );
     let out = dir.path().join("crawl");
@@ -703,14 +690,13 @@ fn ctrl_c_stops_the_crawl_with_a_word_and_it_resumes() {
     let (port, _) = start_rough_site();
     let dir = tempfile::tempdir().unwrap();
     // One request at a time, so that the slow guide page (1.5 s) holds the crawl up.
-    let profile = dir.path().join("site.toml");
-    std::fs::write(
-        &profile,
-        format!(
-            "name = \"rough\"\nbase_url = \"http://127.0.0.1:{port}/\"\n\n[net]\nmin_interval_ms = 5\nper_host_concurrency = 1\nmax_body_bytes = 20000\n\n[[list]]\nurl = \"list.html\"\nlink_selector = \"ul.items a\"\n"
-        ),
-    )
-    .unwrap();
+    let profile = write_profile(
+        dir.path(),
+        "rough",
+        port,
+        "per_host_concurrency = 1\nmax_body_bytes = 20000",
+        "url = \"list.html\"\nlink_selector = \"ul.items a\"",
+    );
     let out = dir.path().join("crawl");
     let child = std::process::Command::new(assert_cmd::cargo::cargo_bin("zwfw-audit"))
         .arg("crawl")
