@@ -72,17 +72,6 @@ impl BaselineFiles {
     }
 }
 
-/// Each 实施编码's 实施主体, from the report's items (the first item with the code).
-pub(crate) fn subjects(report: &crate::report::Report) -> HashMap<&str, &str> {
-    let mut subjects = HashMap::with_capacity(report.items.len());
-    for item in &report.items {
-        subjects
-            .entry(item.code.as_str())
-            .or_insert(item.subject.as_str());
-    }
-    subjects
-}
-
 struct BaseFinding {
     unit: String,
     item_code: String,
@@ -393,7 +382,7 @@ impl Store {
         let first_seen = self.first_seen_map(time)?;
         let age = |seen: &str| RunTime::parse(seen).map_or(0, |t| days_between(t.date, time.date));
         let report = &checked.report;
-        let subjects = subjects(report);
+        let subjects = report.subjects_by_code();
         let mut findings: BTreeMap<String, FindingHistory> = BTreeMap::new();
         for (f, fp) in report.findings.iter().zip(&checked.fingerprints) {
             if findings.contains_key(fp) {

@@ -338,7 +338,7 @@ impl Store {
                    rule, element, severity, message, first_seen, waived, subject)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             )?;
-            let subjects = super::diff::subjects(report);
+            let subjects = report.subjects_by_code();
             for (f, fp) in report.findings.iter().zip(&checked.fingerprints) {
                 let seen = first_seen.get(fp).unwrap_or(&run.time.text);
                 st.execute(params![

@@ -246,16 +246,13 @@ pub struct RowContext<'a> {
 impl<'a> RowContext<'a> {
     /// The context of `report`'s rows.
     pub fn of(report: &'a crate::report::Report) -> Self {
-        let mut subjects = std::collections::HashMap::with_capacity(report.items.len());
-        let mut unreadable = std::collections::HashSet::new();
-        for item in &report.items {
-            subjects
-                .entry(item.code.as_str())
-                .or_insert(item.subject.as_str());
-            if item.status == crate::report::ItemStatus::Unreadable {
-                unreadable.insert((item.unit.as_str(), item.code.as_str()));
-            }
-        }
+        let subjects = report.subjects_by_code();
+        let unreadable = report
+            .items
+            .iter()
+            .filter(|item| item.status == crate::report::ItemStatus::Unreadable)
+            .map(|item| (item.unit.as_str(), item.code.as_str()))
+            .collect();
         RowContext {
             history: report.history.as_ref(),
             review: decisions(report),

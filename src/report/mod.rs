@@ -160,6 +160,18 @@ impl Report {
         self.sample.as_ref().map(SampleRecord::codes)
     }
 
+    /// Each 实施编码's 实施主体, from the items (the first item with the code): what the fix lists
+    /// and the history show beside a finding, which names only its item's code.
+    pub fn subjects_by_code(&self) -> std::collections::HashMap<&str, &str> {
+        let mut subjects = std::collections::HashMap::with_capacity(self.items.len());
+        for item in &self.items {
+            subjects
+                .entry(item.code.as_str())
+                .or_insert(item.subject.as_str());
+        }
+        subjects
+    }
+
     /// The problems met reading the export ([`Report::notices`]) — without those of a review
     /// file that an older `score` put among them.
     pub fn input_notices(&self) -> impl Iterator<Item = &Notice> {
