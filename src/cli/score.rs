@@ -279,7 +279,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
         }
         None => match &report.review {
             Some(earlier) => {
-                let decisions = recorded_decisions(&report, earlier);
+                let decisions = earlier.decisions_for(&report.findings);
                 let kept: Vec<bool> = decisions
                     .iter()
                     .map(|d| *d != Some(review::Decision::Rejected))
@@ -439,19 +439,6 @@ fn sampled_items(
                     code: report.items[i].code.trim().to_owned(),
                 })
         })
-        .collect()
-}
-
-/// A recorded review's decision on each finding of the report, by fingerprint.
-fn recorded_decisions(
-    report: &Report,
-    earlier: &crate::report::Review,
-) -> Vec<Option<review::Decision>> {
-    let by_fp = earlier.by_fingerprint();
-    report
-        .findings
-        .iter()
-        .map(|f| by_fp.get(crate::history::fingerprint(f).as_str()).copied())
         .collect()
 }
 

@@ -300,6 +300,18 @@ impl Review {
             .map(|r| (r.fingerprint.as_str(), r.decision))
             .collect()
     }
+
+    /// The decision on each of `findings` (matched by fingerprint), `None` where none was made.
+    pub fn decisions_for(
+        &self,
+        findings: &[Finding],
+    ) -> Vec<Option<crate::score::review::Decision>> {
+        let by_fp = self.by_fingerprint();
+        findings
+            .iter()
+            .map(|f| by_fp.get(crate::history::fingerprint(f).as_str()).copied())
+            .collect()
+    }
 }
 
 /// A rule that ran.

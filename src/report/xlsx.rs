@@ -923,14 +923,10 @@ impl<'r> ItemScoring<'r> {
             return None;
         }
         let reviewed = report.review.as_ref().map(|review| {
-            let decisions = review.by_fingerprint();
-            let kept: Vec<bool> = report
-                .findings
-                .iter()
-                .map(|f| {
-                    decisions.get(crate::history::fingerprint(f).as_str())
-                        != Some(&crate::score::review::Decision::Rejected)
-                })
+            let kept: Vec<bool> = review
+                .decisions_for(&report.findings)
+                .into_iter()
+                .map(|d| d != Some(crate::score::review::Decision::Rejected))
                 .collect();
             ElementChecks::new(report, &kept)
         });
