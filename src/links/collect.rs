@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::model::{Item, Provenance};
+use crate::rules::general_text::{link_without_trailing_note, spaced_file_name_len};
 use crate::source::Record;
 
 /// What a link stands for, and so which rule it belongs to.
@@ -85,88 +86,19 @@ pub struct LinkUse {
 
 /// A URL runs to whitespace, quotes, brackets and Chinese punctuation; parentheses, ASCII and
 /// full-width, may be inside it (file names such as `申请书（样表）.docx`) and are trimmed from its
-/// end by [`url_end`].
+/// end by [`link_without_trailing_note`].
 static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?:https?|ftp)://[^\s"'<>，。；、【】\[\]|{}]+"#).expect("valid regex")
 });
-
-/// Where a matched URL really ends: a parenthesised group at its end is a note beside it
-/// (`…/a.docx（请用WPS打开）`), a closing parenthesis without its opening one closes the text
-/// around it (`（见 http://…/a.docx）`), and trailing punctuation ends a sentence. A group inside
-/// the URL, followed by more of it (`…/申请书（样表）.docx`), stays.
-fn url_end(raw: &str) -> &str {
-    let mut url = raw;
-    loop {
-        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?']);
-        let Some(close) = trimmed
-            .chars()
-            .next_back()
-            .filter(|c| matches!(c, ')' | '）'))
-        else {
-            return trimmed;
-        };
-        let body = &trimmed[..trimmed.len() - close.len_utf8()];
-        // The opening parenthesis of the last group, if the URL holds it.
-        let mut depth = 0usize;
-        let mut open = None;
-        for (i, c) in body.char_indices().rev() {
-            match c {
-                ')' | '）' => depth += 1,
-                '(' | '（' if depth == 0 => {
-                    open = Some(i);
-                    break;
-                }
-                '(' | '（' => depth -= 1,
-                _ => {}
-            }
-        }
-        url = &body[..open.unwrap_or(body.len())];
-    }
-}
-
-/// How many bytes of `after` (the text right after a matched URL) still belong to it: a file name
-/// with spaces (`…/就业困难人员认定申请表 (2024版).docx`), which the pattern cuts at the first space.
-/// Only when the URL's last segment has no extension and no query, and the text up to the end of
-/// the line (or the next URL) is the rest of a file name ending with a document extension; a note
-/// after the URL (`…/a.docx （请用WPS打开）`, `…/download?id=3 申请表.docx`) is not joined.
-fn spaced_name(url: &str, after: &str) -> Option<usize> {
-    static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\.(?:docx?|xlsx?|wps|et|pdf|ofd|odt|ods|rtf|jpe?g|png|zip|rar)$")
-            .expect("valid regex")
-    });
-    if !after.starts_with([' ', '\u{3000}']) || url.contains(['?', '#']) {
-        return None;
-    }
-    let last = url.rsplit('/').next().unwrap_or_default();
-    if last.is_empty() || last.contains('.') || url.matches('/').count() < 3 {
-        return None;
-    }
-    let line = after.split(['\n', '\r']).next().unwrap_or_default();
-    let line = line
-        .find("http://")
-        .into_iter()
-        .chain(line.find("https://"))
-        .min()
-        .map_or(line, |i| &line[..i]);
-    let tail = url_end(line.trim_end());
-    let bad = |c: char| {
-        matches!(
-            c,
-            '"' | '\'' | '<' | '>' | '，' | '。' | '；' | '、' | '【' | '】' | '|' | '{' | '}'
-        )
-    };
-    (NAME_END.is_match(tail) && !tail.contains(bad) && !tail.trim().is_empty())
-        .then_some(tail.len())
-}
 
 /// The URLs in a published value: absolute ones anywhere in the text, or the whole value when it
 /// is a path and a base is known. Each is `Ok(url)` or `Err(text)` when it does not parse.
 pub fn urls_in(text: &str, base: Option<&Url>) -> Vec<Result<Url, String>> {
     let mut out = Vec::new();
     for m in URL_RE.find_iter(text) {
-        let mut raw = url_end(m.as_str());
+        let mut raw = link_without_trailing_note(m.as_str());
         if raw.len() == m.as_str().len()
-            && let Some(joined) = spaced_name(raw, &text[m.end()..])
+            && let Some(joined) = spaced_file_name_len(raw, &text[m.end()..])
         {
             raw = &text[m.start()..m.end() + joined];
         }

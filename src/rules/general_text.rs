@@ -265,6 +265,7 @@ pub fn for_each_url<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
     // match is found without the regex (and without looking for a scheme, which it has), which
     // then searches only what follows, if anything there may hold a link.
     if let Some(end) = leading_link_end(text) {
+        let end = link_with_file_name_end(text, 0, end);
         if let Some(link) = trimmed_link(&text[..end]) {
             f(link);
         }
@@ -274,12 +275,132 @@ pub fn for_each_url<'a>(text: &'a str, mut f: impl FnMut(&'a str)) {
         return;
     }
     while let Some(m) = URL_CANDIDATE.find_at(text, at) {
-        if let Some(link) = trimmed_link(m.as_str()) {
+        let end = link_with_file_name_end(text, m.start(), m.end());
+        if let Some(link) = trimmed_link(&text[m.start()..end]) {
             f(link);
         }
         // Every match holds at least a scheme or `www`: never empty, so the search moves on.
-        at = m.end();
+        at = end;
     }
+}
+
+/// Where a link that [`URL_CANDIDATE`] (or [`leading_link_end`]) ends at `end` really ends, in a
+/// text where it starts at `start`: the pattern stops at brackets and spaces, which file names
+/// hold. A bracketed group followed by more of the name (`…/申请书（样表）.docx`,
+/// `…/申请书(2024版)_v2.doc`) is part of the link, and so is the rest of a file name with spaces
+/// ([`spaced_file_name_len`]). A group or words after the name are a note beside it
+/// (`…/a.docx（请用WPS打开）`, `见（http://…/a.docx）`) and are not.
+fn link_with_file_name_end(text: &str, start: usize, mut end: usize) -> usize {
+    // Most links end the text or are followed by a character that is neither `(`, `（`
+    // (`EF BC 88`), a space nor the ideographic space (`E3 80 80`): one byte says so.
+    loop {
+        match text.as_bytes().get(end) {
+            Some(b'(' | 0xEF) => match group_before_more_link(&text[end..]) {
+                Some(group) => end += group + link_end(&text[end + group..]),
+                None => return end,
+            },
+            Some(b' ' | 0xE3) => {
+                return end + spaced_file_name_len(&text[start..end], &text[end..]).unwrap_or(0);
+            }
+            _ => return end,
+        }
+    }
+}
+
+/// The length of the bracketed group that `rest` starts with (`（样表）`, `(2024版)`) when the
+/// link goes on right after it: the group holds no character that ends a link but its brackets,
+/// at most 30 characters, and is followed by `.`, `_`, `-`, `/` or an ASCII letter or digit
+/// (`.docx`), not by words, punctuation or the end (a note beside the link).
+fn group_before_more_link(rest: &str) -> Option<usize> {
+    let mut chars = rest.char_indices();
+    let (_, open) = chars.next()?;
+    let close = match open {
+        '(' => ')',
+        '（' => '）',
+        _ => return None,
+    };
+    for (i, c) in chars.take(31) {
+        if c == close {
+            let after = i + c.len_utf8();
+            let next = rest[after..].chars().next()?;
+            return (matches!(next, '.' | '_' | '-' | '/') || next.is_ascii_alphanumeric())
+                .then_some(after);
+        }
+        if ends_link(c) {
+            return None;
+        }
+    }
+    None
+}
+
+/// A link's end as a sentence leaves it: a bracketed group at its end is a note beside it
+/// (`…/a.docx（请用WPS打开）`), a closing bracket without its opening one closes the text around
+/// it (`（见 http://…/a.docx）`), and trailing punctuation ends the sentence. A group inside the
+/// link, followed by more of it (`…/申请书（样表）.docx`), stays.
+pub fn link_without_trailing_note(raw: &str) -> &str {
+    let mut url = raw;
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let Some(close) = trimmed
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, ')' | '）'))
+        else {
+            return trimmed;
+        };
+        let body = &trimmed[..trimmed.len() - close.len_utf8()];
+        // The opening bracket of the last group, if the link holds it.
+        let mut depth = 0usize;
+        let mut open = None;
+        for (i, c) in body.char_indices().rev() {
+            match c {
+                ')' | '）' => depth += 1,
+                '(' | '（' if depth == 0 => {
+                    open = Some(i);
+                    break;
+                }
+                '(' | '（' => depth -= 1,
+                _ => {}
+            }
+        }
+        url = &body[..open.unwrap_or(body.len())];
+    }
+}
+
+/// How many bytes of `after` (the text right after a link) still belong to it: a file name with
+/// spaces (`…/就业困难人员认定申请表 (2024版).docx`), which a link's pattern cuts at the first
+/// space. Only when the link's last segment has no extension and no query, and the text up to the
+/// end of the line (or the next link) is the rest of a file name ending with a document
+/// extension; a note after the link (`…/a.docx （请用WPS打开）`, `…/download?id=3 申请表.docx`) is
+/// not joined. `links` reads links to fetch them the same way.
+pub fn spaced_file_name_len(link: &str, after: &str) -> Option<usize> {
+    static NAME_END: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\.(?:docx?|xlsx?|wps|et|pdf|ofd|odt|ods|rtf|jpe?g|png|zip|rar)$")
+            .expect("valid regex")
+    });
+    if !after.starts_with([' ', '\u{3000}']) || link.contains(['?', '#']) {
+        return None;
+    }
+    let last = link.rsplit('/').next().unwrap_or_default();
+    if last.is_empty() || last.contains('.') || link.matches('/').count() < 3 {
+        return None;
+    }
+    let line = after.split(['\n', '\r']).next().unwrap_or_default();
+    let line = line
+        .find("http://")
+        .into_iter()
+        .chain(line.find("https://"))
+        .min()
+        .map_or(line, |i| &line[..i]);
+    let tail = link_without_trailing_note(line.trim_end());
+    let bad = |c: char| {
+        matches!(
+            c,
+            '"' | '\'' | '<' | '>' | '，' | '。' | '；' | '、' | '【' | '】' | '|' | '{' | '}'
+        )
+    };
+    (NAME_END.is_match(tail) && !tail.contains(bad) && !tail.trim().is_empty())
+        .then_some(tail.len())
 }
 
 /// A match of [`URL_CANDIDATE`] as [`find_urls`] returns it: without trailing sentence
@@ -2232,17 +2353,79 @@ mod tests {
         assert_eq!(leading_link_end("见http://a.cn/x"), None);
     }
 
-    /// What [`find_urls`] is defined as: every match of the regex, trimmed and filtered.
+    /// What [`find_urls`] is defined as: every match of the regex, with the rest of its file name
+    /// ([`link_with_file_name_end`]), trimmed and filtered.
     fn find_urls_by_regex(text: &str) -> Vec<String> {
-        URL_CANDIDATE
-            .find_iter(text)
-            .map(|m| {
-                m.as_str()
-                    .trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？'])
-                    .to_owned()
-            })
-            .filter(|s| s.chars().count() > 4)
-            .collect()
+        let mut out = Vec::new();
+        let mut at = 0;
+        while let Some(m) = URL_CANDIDATE.find_at(text, at) {
+            at = link_with_file_name_end(text, m.start(), m.end());
+            let link =
+                text[m.start()..at].trim_end_matches(['.', '。', ':', '：', '!', '！', '?', '？']);
+            if link.chars().count() > 4 {
+                out.push(link.to_owned());
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_link_keeps_the_brackets_and_spaces_of_its_file_name() {
+        let one = |text: &str| find_urls(text);
+        // The group is part of the name when more of the name follows it.
+        for (text, link) in [
+            (
+                "https://www.ahzwfw.gov.cn/files/不动产登记申请书（空表）.docx",
+                "https://www.ahzwfw.gov.cn/files/不动产登记申请书（空表）.docx",
+            ),
+            (
+                "下载：http://zwfw.chizhou.gov.cn/f/申请书(2024版)_v2.doc。",
+                "http://zwfw.chizhou.gov.cn/f/申请书(2024版)_v2.doc",
+            ),
+            (
+                "htp://zwfw.chizhou.gov.cn/f/申请书（样表）.docx",
+                "htp://zwfw.chizhou.gov.cn/f/申请书（样表）.docx",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/upload/就业困难人员认定申请表 (2024版).docx",
+                "http://zwfw.chizhou.gov.cn/upload/就业困难人员认定申请表 (2024版).docx",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/upload/不动产登记申请书 2024.pdf",
+                "http://zwfw.chizhou.gov.cn/upload/不动产登记申请书 2024.pdf",
+            ),
+        ] {
+            assert_eq!(one(text), vec![link.to_owned()], "{text}");
+        }
+        // A group or words after the name are a note beside it.
+        for (text, link) in [
+            (
+                "http://zwfw.chizhou.gov.cn/f/a.docx（请用WPS打开）",
+                "http://zwfw.chizhou.gov.cn/f/a.docx",
+            ),
+            (
+                "见（http://zwfw.chizhou.gov.cn/f/a.docx），",
+                "http://zwfw.chizhou.gov.cn/f/a.docx",
+            ),
+            (
+                "请登录http://www.ahzwfw.gov.cn（安徽政务服务网）办理",
+                "http://www.ahzwfw.gov.cn",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/f/申请书（请用 WPS 打开）.docx",
+                "http://zwfw.chizhou.gov.cn/f/申请书",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/f/a.docx 或窗口领取申请表.doc",
+                "http://zwfw.chizhou.gov.cn/f/a.docx",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/download?id=3 申请表.docx",
+                "http://zwfw.chizhou.gov.cn/download?id=3",
+            ),
+        ] {
+            assert_eq!(one(text), vec![link.to_owned()], "{text}");
+        }
     }
 
     proptest::proptest! {
@@ -2253,6 +2436,7 @@ mod tests {
                 "http://", "HTTPS://", "https://", "htp://", "http//", "http：//", "www.", "WWW。",
                 "ftp:/", "file:\\", "C:\\", "\\\\", "a.cn", "/x", "申请表", "（示例）", ".docx",
                 "，", "。", " ", "\u{3000}", "(", ")", "见", "tp", "?", "：", "a", "1",
+                "（", "）", "_", "2024版", ".pdf",
             ]),
             0..8,
         )) {
