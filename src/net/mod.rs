@@ -180,6 +180,23 @@ pub enum FetchError {
     Other(String),
 }
 
+/// What went wrong below HTTP ([`FetchError::failure`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// The server refused the connection (nothing listens on that port).
+    Refused,
+    /// The host name does not resolve.
+    NoSuchHost,
+    /// The TLS handshake or the server's certificate failed.
+    Tls,
+    /// The body ended before its declared length.
+    CutShort,
+    /// No route to the server.
+    Unreachable,
+    /// The server reset or closed the connection.
+    Reset,
+}
+
 impl FetchError {
     /// Requests it took to fail: none when the URL was refused before sending (a scheme or host
     /// outside the configuration), at least one otherwise.
@@ -199,6 +216,49 @@ impl FetchError {
             Some(rest) => rest.trim_end_matches([':', ' ']).to_owned(),
             None => text,
         }
+    }
+
+    /// What a failure to connect or to finish a request was, read from the causes that
+    /// [`FetchError::Connect`] and [`FetchError::Other`] carry (hyper, rustls and the resolver
+    /// say it in English). The crawl and the link check each say it in their own words; this
+    /// is the one reading of those causes. `None` for other errors and causes not recognised.
+    pub fn failure(&self) -> Option<Failure> {
+        let (FetchError::Connect(m) | FetchError::Other(m)) = self else {
+            return None;
+        };
+        // The cause part of `{url}: {cause}`, so that words in the URL itself
+        // (`ssl.example.gov.cn`) do not count.
+        let cause = m.split_once(": ").map_or(m.as_str(), |(_, c)| c);
+        let cause = cause.to_ascii_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| cause.contains(w));
+        Some(if has(&["connection refused"]) {
+            Failure::Refused
+        } else if has(&[
+            "dns error",
+            "failed to lookup",
+            "name or service not known",
+            "resolve",
+        ]) {
+            Failure::NoSuchHost
+        } else if has(&["certificate", "tls", "handshake", "ssl", "unknownissuer"]) {
+            Failure::Tls
+        } else if matches!(self, FetchError::Other(_))
+            && cause.contains("body")
+            && has(&[
+                "incomplete",
+                "before message completed",
+                "unexpected eof",
+                "end of file",
+            ])
+        {
+            Failure::CutShort
+        } else if has(&["unreachable"]) {
+            Failure::Unreachable
+        } else if has(&["connection reset", "connection closed"]) {
+            Failure::Reset
+        } else {
+            return None;
+        })
     }
 
     /// Whether a later run may succeed (timeouts, TLS, throttling), as opposed to a sure failure.
@@ -524,6 +584,47 @@ fn classify(e: &reqwest::Error, url: &Url) -> FetchError {
 
 #[cfg(test)]
 mod tests {
+    /// The causes as hyper, rustls and the resolver word them (after `classify` joined them),
+    /// read once for the crawl and the link check.
+    #[test]
+    fn failures_are_read_from_the_causes_not_the_url() {
+        use super::Failure::*;
+        let url = "https://ssl.zwfw.chizhou.gov.cn/f/申请表.docx";
+        let connect = |c: &str| FetchError::Connect(format!("{url}: {c}")).failure();
+        let other = |c: &str| FetchError::Other(format!("{url}: {c}")).failure();
+        assert_eq!(
+            connect("client error (Connect): tcp connect error: Connection refused (os error 111)"),
+            Some(Refused)
+        );
+        assert_eq!(
+            connect(
+                "client error (Connect): dns error: failed to lookup address information: Name or service not known"
+            ),
+            Some(NoSuchHost)
+        );
+        assert_eq!(
+            connect("client error (Connect): invalid peer certificate: UnknownIssuer"),
+            Some(Tls)
+        );
+        assert_eq!(
+            other("error decoding response body: end of file before message length reached"),
+            Some(CutShort)
+        );
+        // A body cut short is a failure while reading, never one to connect.
+        assert_eq!(connect("body: unexpected EOF"), None);
+        assert_eq!(
+            connect("tcp connect error: Network is unreachable (os error 101)"),
+            Some(Unreachable)
+        );
+        assert_eq!(
+            other("connection error: Connection reset by peer (os error 104)"),
+            Some(Reset)
+        );
+        // `ssl` in the host name is not a TLS failure.
+        assert_eq!(other("something else went wrong"), None);
+        assert_eq!(FetchError::Timeout(url.into()).failure(), None);
+    }
+
     #[test]
     fn a_reason_for_a_line_that_names_the_url_leaves_it_out() {
         let url = "http://zwfw.chizhou.gov.cn/guide/10.html";

@@ -9,7 +9,7 @@ use url::Url;
 
 use super::{LinkCheck, LinkVerdict, ProbeOpts};
 use crate::links::content;
-use crate::net::{FetchError, Fetcher, Method, Request, Response};
+use crate::net::{Failure, FetchError, Fetcher, Method, Request, Response};
 
 fn age_secs(checked_at: &str, now: jiff::Timestamp) -> Option<f64> {
     let then: jiff::Timestamp = checked_at.parse().ok()?;
@@ -216,40 +216,6 @@ async fn from_get(
     check
 }
 
-/// The cause part of a fetch error message (`{url}: {cause}`), so that words in the URL itself
-/// (`ssl.example.gov.cn`) do not count.
-fn detail(msg: &str) -> &str {
-    msg.split_once(": ").map_or(msg, |(_, d)| d)
-}
-
-/// A body that ends before its declared length.
-fn looks_cut_short(msg: &str) -> bool {
-    let m = msg.to_ascii_lowercase();
-    m.contains("body")
-        && [
-            "incomplete",
-            "before message completed",
-            "unexpected eof",
-            "end of file",
-        ]
-        .iter()
-        .any(|w| m.contains(w))
-}
-
-fn looks_like_tls(msg: &str) -> bool {
-    let m = msg.to_ascii_lowercase();
-    [
-        "tls",
-        "certificate",
-        "handshake",
-        "ssl",
-        "unknownissuer",
-        "invalidcertificate",
-    ]
-    .iter()
-    .any(|w| m.contains(w))
-}
-
 pub(super) const NO_DNS: &str = "域名无法解析";
 pub(super) const NO_CONNECTION: &str = "无法连接服务器（连接被拒绝或域名无法解析）";
 
@@ -287,16 +253,16 @@ fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkChec
                 format!("请求超时：{secs} 秒内服务器没有响应{tries}"),
             )
         }
-        FetchError::Connect(m) | FetchError::Other(m) if looks_like_tls(detail(m)) => {
+        FetchError::Connect(_) | FetchError::Other(_) if e.failure() == Some(Failure::Tls) => {
             (LinkVerdict::Unverifiable, "TLS 连接或证书错误".to_owned())
         }
-        FetchError::Other(m) if looks_cut_short(detail(m)) => (
+        FetchError::Other(_) if e.failure() == Some(Failure::CutShort) => (
             LinkVerdict::Broken,
             "文件传输不完整（多次重试，连接都在文件结束前断开）".to_owned(),
         ),
-        FetchError::Connect(m) => (
+        FetchError::Connect(_) => (
             LinkVerdict::Broken,
-            if detail(m).to_ascii_lowercase().contains("dns") || detail(m).contains("resolve") {
+            if e.failure() == Some(Failure::NoSuchHost) {
                 NO_DNS.to_owned()
             } else {
                 NO_CONNECTION.to_owned()

@@ -16,7 +16,7 @@ use super::journal::{PageKind, PageRecord, PageStatus, Target};
 use super::profile::CompiledProfile;
 use super::{html, json};
 use crate::model::{Item, Provenance};
-use crate::net::{FetchError, Fetcher, Request, host_key};
+use crate::net::{Failure, FetchError, Fetcher, Request, host_key};
 
 /// Fetches and reads one target. `prev` is the URL's record from an earlier pass (validators and
 /// the result reused on 304).
@@ -205,25 +205,14 @@ fn failed(rec: &mut PageRecord, e: &FetchError, url: &Url, profile: &CompiledPro
 /// error: Connection refused (os error 111)`, kept after them for whoever looks further).
 pub(crate) fn fetch_reason(e: &FetchError, url: &Url) -> String {
     let text = e.reason_for(url.as_str());
-    let (FetchError::Connect(detail) | FetchError::Other(detail)) = e else {
-        return text;
-    };
-    let lower = detail.to_ascii_lowercase();
-    let words = if lower.contains("connection refused") {
-        "网站拒绝连接（服务没有开启，或地址、端口不对）"
-    } else if lower.contains("dns error")
-        || lower.contains("failed to lookup")
-        || lower.contains("name or service not known")
-    {
-        "找不到这个域名（域名写错了，或本机无法解析）"
-    } else if lower.contains("certificate") {
-        "网站的 HTTPS 证书无效"
-    } else if lower.contains("unreachable") {
-        "网络不通"
-    } else if lower.contains("connection reset") || lower.contains("connection closed") {
-        "连接被网站断开"
-    } else {
-        return text;
+    let words = match e.failure() {
+        Some(Failure::Refused) => "网站拒绝连接（服务没有开启，或地址、端口不对）",
+        Some(Failure::NoSuchHost) => "找不到这个域名（域名写错了，或本机无法解析）",
+        Some(Failure::Tls) => "网站的 HTTPS 连接或证书有问题",
+        Some(Failure::CutShort) => "页面没有传完，连接就断开了",
+        Some(Failure::Unreachable) => "网络不通",
+        Some(Failure::Reset) => "连接被网站断开",
+        None => return text,
     };
     format!("{words}: {text}")
 }
