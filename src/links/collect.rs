@@ -91,12 +91,41 @@ static URL_RE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?:https?|ftp)://[^\s"'<>，。；、【】\[\]|{}]+"#).expect("valid regex")
 });
 
+/// A matched URL without the words that follow a bare host (`登录http://www.ahzwfw.gov.cn后办理`,
+/// `（http://www.ahzwfw.gov.cn）办理`): the pattern runs on through Han characters and brackets,
+/// which the parser would take into the host (`www.ahzwfw.gov.xn--cn-…`), a host no one meant.
+/// The host ends at its first character that is not ASCII when what comes before it is a whole
+/// host name (it ends with a letter or digit and holds a dot); a host written in Chinese
+/// (`http://www.池州.gov.cn`) is left as it is.
+fn host_without_text_after(url: &str) -> &str {
+    let Some(start) = url.find("://").map(|i| i + 3) else {
+        return url;
+    };
+    let authority_len = url[start..]
+        .find(['/', '?', '#'])
+        .unwrap_or(url.len() - start);
+    let authority = &url[start..start + authority_len];
+    match authority.find(|c: char| !c.is_ascii()) {
+        Some(i)
+            if authority[..i].contains('.')
+                && authority[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_ascii_alphanumeric()) =>
+        {
+            &url[..start + i]
+        }
+        _ => url,
+    }
+}
+
 /// The URLs in a published value: absolute ones anywhere in the text, or the whole value when it
 /// is a path and a base is known. Each is `Ok(url)` or `Err(text)` when it does not parse.
 pub fn urls_in(text: &str, base: Option<&Url>) -> Vec<Result<Url, String>> {
     let mut out = Vec::new();
     for m in URL_RE.find_iter(text) {
-        let mut raw = link_without_trailing_note(m.as_str());
+        let matched = host_without_text_after(m.as_str());
+        let mut raw = link_without_trailing_note(matched);
         if raw.len() == m.as_str().len()
             && let Some(joined) = spaced_file_name_len(raw, &text[m.end()..])
         {
@@ -300,6 +329,36 @@ mod tests {
             assert_eq!(one(text), "http://zwfw.chizhou.gov.cn/f/a.docx", "{text}");
         }
         assert!(urls_in("/attach/form.doc", None).is_empty());
+    }
+
+    /// An online-service address written in a sentence is the host, not the host and the words
+    /// after it (which became an IDN host no one meant, `www.ahzwfw.gov.xn--cn)-…`, reported as
+    /// outside the allowed hosts or unresolvable).
+    #[test]
+    fn words_after_a_bare_host_are_not_part_of_it() {
+        let one = |text: &str| urls_in(text, None)[0].as_ref().unwrap().to_string();
+        for text in [
+            "请登录安徽政务服务网（http://www.ahzwfw.gov.cn）办理",
+            "http://www.ahzwfw.gov.cn（安徽政务服务网）",
+            "登录http://www.ahzwfw.gov.cn后办理",
+            "登录http://www.ahzwfw.gov.cn，进入池州市页面办理",
+        ] {
+            assert_eq!(one(text), "http://www.ahzwfw.gov.cn/", "{text}");
+        }
+        assert_eq!(
+            one("登录https://www.ahzwfw.gov.cn:8443后办理"),
+            "https://www.ahzwfw.gov.cn:8443/"
+        );
+        // The path keeps its Chinese; a host written in Chinese stays whole.
+        assert_eq!(
+            display_url(&one("http://zwfw.chizhou.gov.cn/f/申请表.docx")),
+            "http://zwfw.chizhou.gov.cn/f/申请表.docx"
+        );
+        assert_eq!(
+            one("http://www.池州.gov.cn/"),
+            "http://www.xn--6rtv63a.gov.cn/",
+            "池州 is xn--6rtv63a"
+        );
     }
 
     /// A file name with spaces, as exports often hold it, is one link, not a link cut at the
