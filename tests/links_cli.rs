@@ -175,6 +175,75 @@ fn content_problems_of_working_links_are_listed_and_fail_the_run() {
     assert_eq!(pdf["used_by"][0]["item_name"], "食品经营许可（新办）");
 }
 
+/// A 营业执照 published as a PDF result sample shows the legal representative's ID number: the
+/// PDF's text is read, so the run lists the unmasked number (masked) for that item and fails.
+/// A scanned result sample on another item cannot be read: a hint to check it by hand, not an
+/// error.
+#[test]
+fn personal_data_in_a_pdf_result_sample_is_listed() {
+    let srv = Server::start();
+    let leaky = "1134170000312541513000117035001";
+    let scanned = "1134170000312541513000117035002";
+    let mut items = vec![
+        item(
+            leaky,
+            "食品经营许可（新办）",
+            &srv.url("/forms/food.docx"),
+            "",
+        ),
+        item(
+            scanned,
+            "食品经营许可（延续）",
+            &srv.url("/forms/food.docx"),
+            "",
+        ),
+    ];
+    items[0].result_sample = srv.url("/result/营业执照.pdf");
+    items[1].result_sample = srv.url("/result/扫描件.pdf");
+    let run = links(&items);
+    let err = &run.stderr;
+    assert_eq!(run.code, 1, "{err}");
+    assert!(
+        err.contains("链接和附件问题 2 条（错误 1、提示 1）"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "[错误] B12 结果样本个人信息: 结果样本中有未打码的身份证号码: \"1101**********8515\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "食品经营许可（新办）（池州市市场监督管理局，{leaky}）"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("[提示] B12 结果样本个人信息: 结果样本是扫描件或图片型 PDF，没有可读取的文字，未能自动检查其中的个人信息"),
+        "{err}"
+    );
+    assert!(!err.contains("110101199003078515"), "{err}");
+
+    // The problem list for Excel: the leaky item's row is an error about its personal data.
+    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
+    let rows: Vec<Vec<String>> = range
+        .rows()
+        .map(|r| r.iter().map(ToString::to_string).collect())
+        .collect();
+    let row = rows.iter().find(|r| r[4] == leaky).unwrap();
+    assert_eq!(row[1], "错误", "{row:?}");
+    assert_eq!(row[6], "结果样本个人信息", "{row:?}");
+    assert!(
+        row.iter().any(|c| c.contains("1101**********8515")),
+        "{row:?}"
+    );
+    let row = rows.iter().find(|r| r[4] == scanned).unwrap();
+    assert_eq!(row[1], "提示", "{row:?}");
+}
+
 /// Nothing wrong: exit 0, and the run says so rather than staying silent.
 #[test]
 fn good_links_exit_zero_and_say_so() {

@@ -3,6 +3,8 @@
 
 #![allow(dead_code)]
 
+pub mod pdf;
+
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
@@ -149,6 +151,20 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
             "食品经营许可证\n经营者名称：池州市某某餐饮店\n法定代表人：李四 11010519491231002X",
         ),
     );
+    // A result sample published as PDF (Word's layout: object streams, a CID font with a
+    // ToUnicode map): the legal representative's ID number shows in full. And a scanned one.
+    m.insert(
+        "/result/营业执照.pdf",
+        pdf::text_pdf(
+            &[
+                "营业执照",
+                "名称：池州市某某餐饮有限公司",
+                "法定代表人：张三 身份证号：110101199003078515",
+            ],
+            pdf::Layout::Modern,
+        ),
+    );
+    m.insert("/result/扫描件.pdf", pdf::scan_pdf());
     m.insert("/forms/bomb.docx", bomb_docx());
     m.insert("/forms/empty.docx", Vec::new());
     m.insert("/forms/cut.docx", good[..good.len() / 2].to_vec());

@@ -1,6 +1,7 @@
 //! What a downloaded file really is and what it says: the type from its magic bytes, text from
 //! OOXML/ODF files (read through bounded decompression: entry count, total bytes and ratio limits,
-//! so a zip bomb is refused, never expanded), soft-404 pages, file names from `Content-Disposition`
+//! so a zip bomb is refused, never expanded) and from text PDFs (the first pages, every stream
+//! decoded within the same budget), soft-404 pages, file names from `Content-Disposition`
 //! (RFC 5987, percent-encoded, raw GBK) and URLs.
 //!
 //! Pure functions over bytes: no network, no disk. Macros are never run: a `vbaProject.bin` entry
@@ -17,6 +18,7 @@ use crate::model::text::find_mojibake;
 mod html;
 mod names;
 mod ooxml;
+mod pdf;
 
 use html::html_title_and_text;
 pub use html::{decode_text, soft_404};
@@ -25,6 +27,8 @@ pub use names::{
 };
 use ooxml::inspect_zip;
 pub use ooxml::xml_text;
+pub use pdf::NoText;
+use pdf::inspect_pdf;
 
 /// A file's real type, from its first bytes (and, for zip files, its entries).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,9 +167,13 @@ pub struct Inspection {
     /// Whether the archive carries VBA macros (never run).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub macros: bool,
-    /// Why the content was refused or is unusable (zip bomb, damaged or truncated file).
+    /// Why the content was refused or is unusable (zip or flate bomb, damaged or truncated file).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub defect: Option<String>,
+    /// Why a PDF that opened gave no text to check (a scan, encrypted, fonts without a character
+    /// map): its content is for a human to check.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_text: Option<NoText>,
     /// An HTML page that says the file is missing (soft 404), with the words that say so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soft_404: Option<String>,
@@ -227,12 +235,7 @@ pub fn inspect(body: &[u8], complete: bool, limits: ZipLimits) -> Inspection {
     match out.real_type {
         Some(FileType::Empty) => out.defect = Some("文件为空（0 字节）".to_owned()),
         Some(FileType::Zip) if complete => inspect_zip(body, limits, &mut out),
-        Some(FileType::Pdf) if complete => {
-            let tail = &body[body.len().saturating_sub(2048)..];
-            if !tail.windows(5).any(|w| w == b"%%EOF") {
-                out.defect = Some("PDF 文件不完整（缺少文件结尾）".to_owned());
-            }
-        }
+        Some(FileType::Pdf) if complete => inspect_pdf(body, limits, &mut out),
         Some(FileType::Html) => {
             let text = decode_text(body);
             let (title, visible) = html_title_and_text(&text);

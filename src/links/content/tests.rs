@@ -3,6 +3,14 @@
 use std::io::{Cursor, Write};
 
 use super::*;
+use crate::model::personal::PersonalKind;
+
+#[path = "../../../tests/links_server/pdf.rs"]
+mod pdf_fixtures;
+use pdf_fixtures::{
+    Layout, encrypted_pdf, object_stream_bomb, pdf_with_streams, scan_pdf, spaces, text_pdf,
+    to_unicode_cmap,
+};
 
 fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
@@ -106,16 +114,13 @@ fn truncated_files_are_defects() {
     assert!(inspect(cut, true, ZipLimits::default()).defect.is_some());
     // Cut by our own download limit: not a defect.
     assert!(inspect(cut, false, ZipLimits::default()).defect.is_none());
-    assert!(
-        inspect(b"%PDF-1.4\n1 0 obj", true, ZipLimits::default())
-            .defect
-            .is_some()
-    );
-    assert!(
-        inspect(b"%PDF-1.4\n1 0 obj\n%%EOF\n", true, ZipLimits::default())
-            .defect
-            .is_none()
-    );
+    // A PDF without its end is cut short; with it, it opens.
+    let pdf = text_pdf(&["食品经营许可证"], Layout::Classic);
+    let cut = &pdf[..pdf.len() / 2];
+    let d = inspect(cut, true, ZipLimits::default());
+    assert_eq!(d.defect.as_deref(), Some("PDF 文件不完整（缺少文件结尾）"));
+    assert!(inspect(cut, false, ZipLimits::default()).defect.is_none());
+    assert!(inspect(&pdf, true, ZipLimits::default()).defect.is_none());
 }
 
 #[test]
@@ -190,4 +195,279 @@ fn quoted_text_is_masked_even_in_full_width() {
         mask_personal("咨询电话 0566-2021234"),
         "咨询电话 0566-2021234"
     );
+}
+
+/// A 营业执照 published as the result sample, as Word saves it to PDF: the legal
+/// representative's ID number (valid check digit) and mobile number in full.
+const LICENCE: &[&str] = &[
+    "营业执照",
+    "统一社会信用代码：91341700MA2TQ5XK8B",
+    "名称：池州市某某餐饮有限公司",
+    "法定代表人：张三 身份证号：110101199003078515",
+    "联系电话：13905661234",
+];
+
+const MIB: u64 = 1024 * 1024;
+
+fn small_limit() -> ZipLimits {
+    ZipLimits {
+        max_total_bytes: MIB,
+        ..ZipLimits::default()
+    }
+}
+
+/// Should trip: personal data (ID number and mobile) in a text PDF, in either file layout. The
+/// Chinese comes through the CID font's ToUnicode map, the digits through the Latin font.
+#[test]
+fn text_pdfs_are_read_for_personal_data_and_heading() {
+    for layout in [Layout::Modern, Layout::Classic] {
+        let d = inspect(&text_pdf(LICENCE, layout), true, ZipLimits::default());
+        assert_eq!(d.real_type, Some(FileType::Pdf));
+        assert_eq!(d.defect, None, "{layout:?}");
+        assert_eq!(d.no_text, None, "{layout:?}");
+        assert_eq!(d.heading.as_deref(), Some("营业执照"), "{layout:?}");
+        assert_eq!(d.mojibake, None, "{layout:?}");
+        let hits: Vec<(PersonalKind, &str)> = d
+            .personal
+            .iter()
+            .map(|h| (h.kind, h.masked.as_str()))
+            .collect();
+        assert_eq!(
+            hits,
+            [
+                (PersonalKind::IdNumber, "1101**********8515"),
+                (PersonalKind::Mobile, "139****1234")
+            ],
+            "{layout:?}"
+        );
+        assert!(d.unzipped_bytes > 0);
+        // The full numbers are kept nowhere (the inspection goes to the cache and links.json).
+        let kept = serde_json::to_string(&d).unwrap();
+        assert!(!kept.contains("110101199003078515") && !kept.contains("13905661234"));
+    }
+    // Masked in the sample: nothing to report.
+    let masked = inspect(
+        &text_pdf(
+            &["营业执照", "法定代表人：张三 身份证号：1101**********8515"],
+            Layout::Modern,
+        ),
+        true,
+        ZipLimits::default(),
+    );
+    assert!(masked.personal.is_empty(), "{masked:?}");
+    assert_eq!(masked.heading.as_deref(), Some("营业执照"));
+}
+
+/// Should trip: garbling in the text of a PDF (the ToUnicode map gives 锟斤拷, so the page shows it).
+#[test]
+fn garbled_text_in_a_pdf_is_found() {
+    let d = inspect(
+        &text_pdf(
+            &["食品经营许可申请书（样表）", "申请人锟斤拷锟斤拷名称"],
+            Layout::Modern,
+        ),
+        true,
+        ZipLimits::default(),
+    );
+    assert!(d.mojibake.as_deref().unwrap().contains("锟斤拷"), "{d:?}");
+}
+
+/// A scan has no text: no personal data, no defect, only the note that it was not read.
+#[test]
+fn a_scanned_pdf_has_no_text_and_no_problem() {
+    let d = inspect(&scan_pdf(), true, ZipLimits::default());
+    assert_eq!(d.real_type, Some(FileType::Pdf));
+    assert_eq!(d.defect, None);
+    assert_eq!(d.no_text, Some(NoText::Scan));
+    assert!(d.personal.is_empty() && d.heading.is_none() && d.mojibake.is_none());
+}
+
+/// A CID font without a map shows glyph numbers, not characters: they are not read as Latin-1
+/// (in the standard encoding `<E1A1>` is `Æ¡`, which looks like UTF-8 garbling), nor guessed.
+#[test]
+fn codes_of_a_cid_font_without_a_map_are_not_taken_for_text() {
+    let content = b"BT /F1 12 Tf 72 700 Td <E1A1E1A1E1A1> Tj ET".to_vec();
+    let d = inspect(
+        &pdf_with_streams(vec![content], "Identity-H", None, Layout::Classic),
+        true,
+        ZipLimits::default(),
+    );
+    assert_eq!(d.mojibake, None, "{d:?}");
+    assert_eq!(d.no_text, Some(NoText::Unmapped));
+    assert_eq!(d.defect, None);
+}
+
+/// Older Chinese PDFs name a GB CMap instead of carrying a map: their bytes are GBK.
+#[test]
+fn a_cid_font_with_a_gb_cmap_is_read_as_gbk() {
+    let (gbk, _, _) = encoding_rs::GBK.encode("身份证号：110101199003078515");
+    let mut content = b"BT /F1 12 Tf 72 700 Td <".to_vec();
+    content.extend(gbk.iter().flat_map(|b| format!("{b:02X}").into_bytes()));
+    content.extend_from_slice(b"> Tj ET");
+    let d = inspect(
+        &pdf_with_streams(vec![content], "GBK-EUC-H", None, Layout::Classic),
+        true,
+        ZipLimits::default(),
+    );
+    assert_eq!(
+        d.heading.as_deref(),
+        Some("身份证号:1101**********8515"),
+        "full-width colon folded where a number is masked"
+    );
+    assert_eq!(d.personal.len(), 1);
+}
+
+/// Should trip: flate bombs, wherever they sit — a page's content, a font's ToUnicode map, an
+/// object stream expanded while loading — and several streams that are each under the limit but
+/// over it together. Refused as the zip code refuses a bomb, after at most the limit is inflated.
+#[test]
+fn pdf_flate_bombs_are_refused_within_the_budget() {
+    let map = to_unicode_cmap(&[(1, '营')]).into_bytes();
+    let show = b"BT /F1 12 Tf 72 700 Td <0001> Tj ET ".to_vec();
+    let bomb = |n: u64| {
+        let mut s = show.clone();
+        s.extend(spaces(n as usize));
+        s
+    };
+    let mut map_bomb = map.clone();
+    map_bomb.extend(spaces(16 * MIB as usize));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        (
+            "page content",
+            pdf_with_streams(
+                vec![bomb(16 * MIB)],
+                "Identity-H",
+                Some(map.clone()),
+                Layout::Classic,
+            ),
+        ),
+        (
+            "ToUnicode map",
+            pdf_with_streams(
+                vec![show.clone()],
+                "Identity-H",
+                Some(map_bomb),
+                Layout::Classic,
+            ),
+        ),
+        (
+            "two streams of 0.6 MiB",
+            pdf_with_streams(
+                vec![bomb(6 * MIB / 10), bomb(6 * MIB / 10)],
+                "Identity-H",
+                Some(map.clone()),
+                Layout::Modern,
+            ),
+        ),
+        (
+            "object stream",
+            object_stream_bomb(LICENCE, &[16 * MIB as usize]),
+        ),
+        (
+            "three object streams of 0.4 MiB",
+            object_stream_bomb(LICENCE, &[4 * MIB as usize / 10; 3]),
+        ),
+    ];
+    for (what, pdf) in cases {
+        assert!(pdf.len() < 100 * 1024, "{what}: {} bytes", pdf.len());
+        let d = inspect(&pdf, true, small_limit());
+        assert!(
+            d.defect
+                .as_deref()
+                .is_some_and(|e| e.contains("疑似压缩炸弹")),
+            "{what}: {d:?}"
+        );
+        assert!(d.unzipped_bytes <= MIB, "{what}: {}", d.unzipped_bytes);
+        assert!(d.personal.is_empty(), "{what}");
+    }
+    // Under the default limit the two streams are an ordinary page.
+    let two = pdf_with_streams(
+        vec![bomb(6 * MIB / 10), bomb(6 * MIB / 10)],
+        "Identity-H",
+        Some(map),
+        Layout::Modern,
+    );
+    let d = inspect(&two, true, ZipLimits::default());
+    assert_eq!(d.defect, None);
+    assert_eq!(d.heading.as_deref(), Some("营 营"));
+    assert!(d.unzipped_bytes > MIB);
+}
+
+/// Should trip: damaged files. Garbage after a PDF header is a defect, and no damage to a real
+/// file ends in a panic: each of many damaged copies gives a defect or some reading.
+#[test]
+fn damaged_pdfs_are_defects_not_panics() {
+    let garbage = b"%PDF-1.7\n\x00\x01garbage \xff\xfe not a pdf at all\n%%EOF\n";
+    let d = inspect(garbage, true, ZipLimits::default());
+    assert!(
+        d.defect.as_deref().unwrap().starts_with("PDF 文件已损坏"),
+        "{d:?}"
+    );
+    let pdf = text_pdf(LICENCE, Layout::Modern);
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for _ in 0..300 {
+        let mut bad = pdf.clone();
+        for _ in 0..8 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            let at = (seed % (bad.len() as u64 - 10)) as usize + 9;
+            bad[at] = (seed >> 32) as u8;
+        }
+        let d = inspect(&bad, true, ZipLimits::default());
+        assert_eq!(d.real_type, Some(FileType::Pdf));
+    }
+}
+
+/// Encrypted PDFs are not read, whether any reader opens them (empty user password) or they need
+/// a password: no error, no personal hit, the note says why.
+#[test]
+fn encrypted_pdfs_are_not_read() {
+    for password in ["", "zwfw2024"] {
+        let d = inspect(
+            &encrypted_pdf(LICENCE, password),
+            true,
+            ZipLimits::default(),
+        );
+        assert_eq!(d.defect, None, "{password:?}: {d:?}");
+        assert_eq!(d.no_text, Some(NoText::Encrypted), "{password:?}");
+        assert!(d.personal.is_empty());
+    }
+}
+
+/// Some producers place each character on its own (`Tm` before every glyph): the characters of
+/// a number set one after the other still make the number, and a table's next cell on the same
+/// line stays apart from it.
+#[test]
+fn characters_placed_one_by_one_make_words_and_cells_stay_apart() {
+    use std::fmt::Write as _;
+    let chars: Vec<char> = "结果样本身份证号：0123456789".chars().collect();
+    let code = |c: char| chars.iter().position(|&x| x == c).unwrap() as u16 + 1;
+    let map = to_unicode_cmap(&chars.iter().map(|&c| (code(c), c)).collect::<Vec<_>>());
+    let mut content = String::from("BT /F1 12 Tf\n");
+    let mut place = |text: &str, mut x: f32, y: f32| {
+        for c in text.chars() {
+            writeln!(content, "1 0 0 1 {x} {y} Tm <{:04X}> Tj", code(c)).unwrap();
+            // Arial digits are 0.556 em wide.
+            x += if c.is_ascii() { 6.672 } else { 12.0 };
+        }
+    };
+    place("结果样本", 72.0, 770.0);
+    place("身份证号：", 72.0, 740.0);
+    place("110101199003078515", 132.0, 740.0);
+    place("2024", 400.0, 740.0);
+    content.push_str("ET\n");
+    let d = inspect(
+        &pdf_with_streams(
+            vec![content.into_bytes()],
+            "Identity-H",
+            Some(map.into_bytes()),
+            Layout::Classic,
+        ),
+        true,
+        ZipLimits::default(),
+    );
+    assert_eq!(d.heading.as_deref(), Some("结果样本"), "{d:?}");
+    assert_eq!(d.personal.len(), 1, "{d:?}");
+    assert_eq!(d.personal[0].masked, "1101**********8515");
 }

@@ -326,6 +326,20 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
                 "对样本中的身份证号码、手机号码等个人信息打码（如 3417**********1234、139****1234）后重新上传",
             ));
         }
+        // A scanned or encrypted PDF opened, but its text could not be checked: a hint for
+        // whoever reviews it, not a fault of the file.
+        if let Some(why) = ins.no_text {
+            out.push(problem(
+                "个人信息",
+                format!(
+                    "{label}{}，未能自动检查其中的个人信息: \"{shown}\"",
+                    why.label_zh()
+                ),
+                &name,
+                Warning,
+                "请人工打开核对：样本中的身份证号码、手机号码等个人信息应已打码",
+            ));
+        }
     }
     if ins.macros {
         out.push(problem(

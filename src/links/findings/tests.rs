@@ -151,3 +151,37 @@ fn link_targets_name_the_link_and_the_aspect() {
     let p = problems(&result, &check(LinkVerdict::Ok, Some(FileType::Pdf)));
     assert_eq!(link_target(&result, p[0].aspect), "结果样本个人信息");
 }
+
+/// A sample PDF whose text could not be read (a scan, encrypted) is a hint to check it by hand,
+/// never an error; a blank form PDF is an error for its format alone, with no such hint.
+#[test]
+fn an_unread_pdf_sample_is_a_hint_to_check_by_hand() {
+    use crate::links::content::NoText;
+    let unread = |why| LinkCheck {
+        inspection: Some(Inspection {
+            real_type: Some(FileType::Pdf),
+            no_text: Some(why),
+            ..Inspection::default()
+        }),
+        ..check(LinkVerdict::Ok, None)
+    };
+    let result = LinkUse {
+        target: "结果样本".into(),
+        ..link_use(LinkKind::ResultSample)
+    };
+    let p = problems(&result, &unread(NoText::Scan));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].severity, Severity::Warning);
+    assert_eq!(
+        p[0].message,
+        "结果样本是扫描件或图片型 PDF，没有可读取的文字，未能自动检查其中的个人信息: \"食品经营许可申请书.pdf\""
+    );
+    assert_eq!(link_target(&result, p[0].aspect), "结果样本个人信息");
+    let p = problems(&link_use(LinkKind::Sample), &unread(NoText::Encrypted));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].message.starts_with("示例样表是加密的 PDF，未读取文字"));
+    let p = problems(&link_use(LinkKind::BlankForm), &unread(NoText::Scan));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].severity, Severity::Error);
+    assert!(p[0].message.contains("不是可编辑格式"));
+}
