@@ -18,7 +18,10 @@ use super::probe::{LinkCheck, LinkVerdict};
 
 /// The cache file's name inside the cache folder.
 pub const CACHE_FILE: &str = "links-cache.json";
-const VERSION: u32 = 1;
+/// Raised whenever what a check learns changes, so that no result of an older build, which
+/// learnt less, is reused as clean: 2 since PDF samples are read for personal numbers (a PDF
+/// with an ID number was cached clean by version 1, and a 304 would have kept it so).
+const VERSION: u32 = 2;
 
 /// URL → last final check.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -50,7 +53,10 @@ impl LinkCache {
         };
         match serde_json::from_str::<Self>(&text) {
             Ok(c) if c.version == VERSION => (c, None),
-            Ok(_) => (empty, Some("链接缓存版本不同，本次全部重新检查".to_owned())),
+            Ok(_) => (
+                empty,
+                Some("链接缓存是旧版本程序写的，本次全部重新检查（只是多花些时间）".to_owned()),
+            ),
             Err(e) => (
                 empty,
                 Some(format!(
@@ -100,5 +106,35 @@ impl LinkCache {
     /// Whether the cache is empty.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cache an older build wrote is not reused: its clean results were judged by less (a PDF
+    /// sample with an ID number was clean to version 1, which did not read PDFs).
+    #[test]
+    fn an_older_builds_cache_is_checked_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = "https://zwfw.chizhou.gov.cn/files/营业执照（样本）.pdf";
+        let mut cache = LinkCache::default();
+        cache.store(&LinkCheck::new(url, "2026-11-29T02:00:00Z"));
+        cache.save(dir.path()).unwrap();
+        let (read, notice) = LinkCache::load(dir.path());
+        assert_eq!(
+            (read.get(url).map(|c| c.verdict), notice),
+            (Some(LinkVerdict::Ok), None)
+        );
+        // The same file as version 1 wrote it.
+        let path = dir.path().join(CACHE_FILE);
+        let mut old: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        old["version"] = 1.into();
+        std::fs::write(&path, old.to_string()).unwrap();
+        let (cache, notice) = LinkCache::load(dir.path());
+        assert!(cache.is_empty());
+        assert!(notice.unwrap().contains("旧版本"));
     }
 }

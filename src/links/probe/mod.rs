@@ -96,7 +96,7 @@ pub struct LinkCheck {
 }
 
 impl LinkCheck {
-    fn new(url: &str, now: &str) -> Self {
+    pub(crate) fn new(url: &str, now: &str) -> Self {
         Self {
             url: url.to_owned(),
             verdict: LinkVerdict::Ok,
