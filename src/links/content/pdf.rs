@@ -47,6 +47,10 @@ pub enum NoText {
     Encrypted,
     /// There is text, but its fonts map codes to no characters (a CID font without `ToUnicode`).
     Unmapped,
+    /// The file ends as a PDF should but its structure could not be read (damaged, or written in
+    /// a way the parser does not follow). Not called damaged: a reader may still open it, and a
+    /// link is not 失效 because this program could not parse what it serves.
+    Unreadable,
 }
 
 impl NoText {
@@ -56,6 +60,7 @@ impl NoText {
             NoText::Scan => "是扫描件或图片型 PDF，没有可读取的文字",
             NoText::Encrypted => "是加密的 PDF，未读取文字",
             NoText::Unmapped => "的字体没有字符映射，文字无法读取",
+            NoText::Unreadable => "的文件结构无法解析（可能已损坏），未读取文字",
         }
     }
 }
@@ -80,11 +85,9 @@ pub(super) fn inspect_pdf(body: &[u8], limits: ZipLimits, out: &mut Inspection) 
         )
     };
     match read {
-        Err(_) => out.defect = Some("PDF 文件已损坏，无法读取文字".to_owned()),
+        // A parser panic or a structure it cannot read: for a person to open, not a defect.
+        Err(_) | Ok(Err(Refused::Damaged(_))) => out.no_text = Some(NoText::Unreadable),
         Ok(Err(Refused::Bomb)) => out.defect = Some(bomb()),
-        Ok(Err(Refused::Damaged(e))) => {
-            out.defect = Some(format!("PDF 文件已损坏，无法打开（{e}）"));
-        }
         Ok(Ok(Read::NoText(why))) => out.no_text = Some(why),
         Ok(Ok(Read::Text(text))) => text_checks(&text, out),
     }
