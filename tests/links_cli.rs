@@ -301,3 +301,34 @@ fn hosts_outside_the_allow_list_are_summed_up_per_host() {
     let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
     assert_eq!(range.rows().count(), 1 + 4 + 1);
 }
+
+/// The problem list's 序号 are numbers: a clerk who sorts by 事项名称 and then by 序号 gets the
+/// list back in order (1, 2, …, 10, 11), not text order (1, 10, 11, 2). Twelve county items whose
+/// forms are on a host the configuration does not allow: nothing is fetched, each is a row.
+#[test]
+fn problem_numbers_are_numbers_so_the_list_sorts_back() {
+    let items: Vec<Item> = (0..12)
+        .map(|i| {
+            item(
+                &format!("11341702003178234X40001170220{i:02}"),
+                &format!("特种设备使用登记（{i}）"),
+                &format!("http://zwfw.example.invalid/forms/特种设备使用登记表{i}.docx"),
+                "",
+            )
+        })
+        .collect();
+    let run = links(&items);
+    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
+    assert_eq!(range.rows().count(), 1 + 12);
+    let numbers: Vec<f64> = (1..=12)
+        .map(|row| match range.get_value((row, 0)) {
+            Some(calamine::Data::Float(n)) => *n,
+            Some(calamine::Data::Int(n)) => *n as f64,
+            other => panic!("序号 of row {row} is not a number: {other:?}"),
+        })
+        .collect();
+    let want: Vec<f64> = (1..=12).map(f64::from).collect();
+    assert_eq!(numbers, want);
+}

@@ -105,3 +105,59 @@ fn the_tools_own_files_among_the_exports_are_skipped_and_named() {
         .stdout(contains("输入不完整").not())
         .stdout(contains("对比运行 n1"));
 }
+
+/// `links -o 导出/链接检查.json` leaves the link check's JSON beside the exports (its
+/// 链接问题清单.xlsx is already known). Read as an export it became one item with every element
+/// empty, under （未知部门）, failing nearly every rule each night; it is skipped and named instead.
+#[test]
+fn the_link_checks_json_among_the_exports_is_skipped_not_read_as_an_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let exports = d.join("导出");
+    std::fs::create_dir(&exports).unwrap();
+    std::fs::copy(EXPORT, exports.join("sample.xlsx")).unwrap();
+    // One item whose attachment is on a host no allow-list names: nothing is fetched.
+    let item = serde_json::json!([{
+        "name": "食品小作坊登记",
+        "code": "11341702003178234X4340117036000",
+        "subject": "贵池区市场监督管理局",
+        "region_code": "341702",
+        "result_name": "食品小作坊登记证",
+        "result_sample": "http://127.0.0.1:9/attachment/2024/食品小作坊登记证（样本）.pdf",
+        "materials": [{
+            "name": "食品小作坊登记申请表",
+            "blank_form": "http://127.0.0.1:9/attachment/2024/食品小作坊登记申请表.docx"
+        }]
+    }]);
+    std::fs::write(d.join("小作坊.json"), item.to_string()).unwrap();
+    bin(d)
+        .args(["links", "小作坊.json", "-q", "-o", "导出/链接检查.json"])
+        .assert()
+        .success();
+    assert!(exports.join("链接检查.json").is_file());
+    assert!(exports.join("链接问题清单.xlsx").is_file());
+
+    bin(d)
+        .args(["check", "导出", "-o", "out", "-q", "--format", "json"])
+        .assert()
+        .code(1);
+    let report = read_report(&d.join("out/report.json"));
+    assert_eq!(report.items.len(), 36, "only the export's items");
+    assert!(
+        report.items.iter().all(|i| !i.code.trim().is_empty()),
+        "no empty item read from the link check's JSON"
+    );
+    for name in ["链接检查.json", "链接问题清单.xlsx"] {
+        let skipped = report
+            .notices
+            .iter()
+            .find(|n| n.provenance.source.ends_with(name))
+            .unwrap_or_else(|| panic!("no notice for {name}: {:#?}", report.notices));
+        assert_eq!(skipped.level, NoticeLevel::Warning, "{name}");
+        assert!(
+            skipped.message.contains("zwfw-audit") && skipped.message.contains("已跳过"),
+            "{name}: {}",
+            skipped.message
+        );
+    }
+}

@@ -101,7 +101,7 @@ pub struct CheckArgs {
         verbatim_doc_comment
     )]
     seed: Option<u64>,
-    /// 按事项类型分层抽样，写 item_type；要与 --sample 同用
+    /// 按事项类型分层抽样，写 item_type 或 事项类型；要与 --sample 同用
     /// （[score] stratify = true 时也分层）
     #[arg(
         long,

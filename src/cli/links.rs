@@ -255,8 +255,9 @@ fn print_problems(
     }
 }
 
-/// The problem list as a workbook: one row per problem of a link use, every cell text (实施编码
-/// stays as written; a CSV would turn it into 1.13417E+30 in Excel), a filter on every column.
+/// The problem list as a workbook: one row per problem of a link use, every cell but 序号 text
+/// (实施编码 stays as written; a CSV would turn it into 1.13417E+30 in Excel), a filter on every
+/// column.
 fn write_problems_xlsx(
     path: &Path,
     problems: &[UseProblem<'_>],
@@ -292,8 +293,9 @@ fn write_problems_xlsx(
         row += 1;
         let item = items.get(p.link.item).copied().flatten();
         let field = |f: fn(&Item) -> &str| item.map(f).unwrap_or_default().trim().to_owned();
+        // 序号 is a number, so sorting by it puts the list back in order (1, 2, …, 10).
+        sheet.write_number_with_format(row, 0, f64::from(row), &wrap)?;
         let cells = [
-            row.to_string(),
             p.severity.label_zh().to_owned(),
             field(|i| &i.subject),
             item.map_or_else(|| p.link.item_name.clone(), |i| i.name.trim().to_owned()),
@@ -305,7 +307,7 @@ fn write_problems_xlsx(
             p.problem.suggestion.clone(),
             p.link.provenance.to_string(),
         ];
-        for (col, text) in (0u16..).zip(cells) {
+        for (col, text) in (1u16..).zip(cells) {
             sheet.write_string_with_format(row, col, cell(&text), &wrap)?;
         }
         // The link opens with a click (Excel keeps at most 65,530 hyperlinks a sheet; only

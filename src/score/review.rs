@@ -163,6 +163,7 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
     if ours && (!all_units || table.column(&verdicts).is_none()) {
         return Err(TableError::UnitFixList {
             path: table.source.clone(),
+            shows_decisions: table.column(&verdicts).is_some(),
         });
     }
     let verdict_col = table.require(&verdicts)?;

@@ -56,12 +56,21 @@ pub enum TableError {
         column: String,
     },
     /// A unit's fix list was given as a review: it has the clerk's columns, not the assessor's.
+    /// One rendered from a scored report has a 复核结果 column, which only shows the decisions
+    /// made already: the message must not say the column is missing.
     #[error(
-        "{path} 是发给单位的整改清单，没有「复核结果」列：单位在「是否有异议」「异议理由」中提出的异议不是复核结论。请在 整改清单-全部.xlsx 的「复核结果」列填写「确认」或「驳回」（可参考各单位的异议），再用它运行 score --review"
+        "{path} 是发给单位的整改清单，{}：单位在「是否有异议」「异议理由」中提出的异议不是复核结论。请在 整改清单-全部.xlsx 的「复核结果」列填写「确认」或「驳回」（可参考各单位的异议），再用它运行 score --review",
+        if *.shows_decisions {
+            "其中的「复核结果」列只显示已有的复核结论，不能在单位的清单里复核"
+        } else {
+            "没有「复核结果」列"
+        }
     )]
     UnitFixList {
         /// The file.
         path: String,
+        /// The list has a 复核结果 column (rendered from a scored report).
+        shows_decisions: bool,
     },
 }
 

@@ -78,10 +78,10 @@ impl Reader for JsonReader {
                 Some(b'{') => {
                     let map: BTreeMap<&str, &RawValue> =
                         serde_json::from_str(text).map_err(syntax)?;
-                    if super::own_output::OwnOutput::is_report(map.keys().copied()) {
-                        sink(Record::Notice(
-                            super::own_output::OwnOutput::Report.skipped(&name),
-                        ));
+                    if let Some(own) =
+                        super::own_output::OwnOutput::of_json_keys(map.keys().copied())
+                    {
+                        sink(Record::Notice(own.skipped(&name)));
                         return Ok(());
                     }
                     match map.get("items") {

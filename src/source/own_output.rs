@@ -1,10 +1,10 @@
 //! The tool's own files met among the inputs: a fix list (整改清单, also as a unit sends it back),
-//! `findings.csv`, a sample list (抽样清单) or a JSON report. Each names 实施编码 and 事项名称, so
+//! `findings.csv`, a sample list (抽样清单), a JSON report or the link check's JSON. Each names 实施编码 and 事项名称, so
 //! the readers would take its rows for items: a fix list left in the exports folder would add one
 //! bogus item per finding, each failing nearly every rule, and skew every unit's score. They are
 //! known by columns and keys no platform exports (指纹, 抽样序号 with 种子, a report's
-//! `schema_version` and `tool_version`), skipped, and named in a warning that says where they
-//! belong instead.
+//! `schema_version` and `tool_version`; `links.json`'s `links` beside `stats`), skipped, and named
+//! in a warning that says where they belong instead.
 
 use super::{Notice, NoticeLevel};
 use crate::model::Provenance;
@@ -19,6 +19,8 @@ pub enum OwnOutput {
     SampleList,
     /// A JSON report (`report.json`, `report.scored.json`).
     Report,
+    /// The JSON of `links` (`links.json`, or the file named with `links -o`).
+    LinkResults,
 }
 
 impl OwnOutput {
@@ -51,6 +53,24 @@ impl OwnOutput {
         schema && tool && findings
     }
 
+    /// The tool's JSON file whose top-level keys these are, if any: a report, or the link
+    /// check's results (`links` and `stats`, which no platform's item object has together).
+    pub fn of_json_keys<'k>(keys: impl Iterator<Item = &'k str> + Clone) -> Option<Self> {
+        if Self::is_report(keys.clone()) {
+            return Some(Self::Report);
+        }
+        let (mut links, mut stats, mut items) = (false, false, false);
+        for k in keys {
+            match k {
+                "links" => links = true,
+                "stats" => stats = true,
+                "items" => items = true,
+                _ => {}
+            }
+        }
+        (links && stats && !items).then_some(Self::LinkResults)
+    }
+
     /// The warning for `source`, skipped: what it is and where it belongs.
     pub fn skipped(self, source: &str) -> Notice {
         let what = match self {
@@ -62,6 +82,9 @@ impl OwnOutput {
             }
             Self::Report => {
                 "这是 zwfw-audit 生成的检查报告（JSON），不是平台导出的事项，已跳过，没有当作事项检查。重新生成 Excel、HTML 报告用 zwfw-audit report 本文件"
+            }
+            Self::LinkResults => {
+                "这是 zwfw-audit links 生成的链接检查结果（JSON），不是平台导出的事项，已跳过，没有当作事项检查。链接问题见同一文件夹的 链接问题清单.xlsx；请把它放在导出文件夹以外"
             }
         };
         Notice {
@@ -134,5 +157,24 @@ mod tests {
         assert!(!OwnOutput::is_report(
             ["version", "items", "findings"].into_iter()
         ));
+    }
+
+    #[test]
+    fn the_link_checks_json_has_links_beside_stats() {
+        assert_eq!(
+            OwnOutput::of_json_keys(["links", "stats"].into_iter()),
+            Some(OwnOutput::LinkResults)
+        );
+        let report = ["schema_version", "tool_version", "findings", "items"];
+        assert_eq!(
+            OwnOutput::of_json_keys(report.into_iter()),
+            Some(OwnOutput::Report)
+        );
+        // A platform's JSON: an items list, whatever else it carries.
+        assert_eq!(
+            OwnOutput::of_json_keys(["stats", "links", "items"].into_iter()),
+            None
+        );
+        assert_eq!(OwnOutput::of_json_keys(["links"].into_iter()), None);
     }
 }

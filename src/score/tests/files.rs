@@ -444,3 +444,47 @@ fn rows_with_a_fingerprint_review_that_finding_wherever_they_sit() {
         Some(review::Decision::Rejected)
     );
 }
+
+/// A unit's list handed in as a review is refused, and the refusal says why truthfully: the
+/// list sent to 贵池区 has no 复核结果 column, but one rendered from a scored report shows the
+/// assessor's decisions in it — telling that clerk the column is missing would be false.
+#[test]
+fn a_units_list_is_refused_as_a_review_with_a_true_reason() {
+    use crate::report::fixlist::{FINGERPRINT_HEADER, HEADERS, REVIEW_HEADER};
+    let r = fixture();
+    let refusal = |with_decisions: bool| {
+        // The unit's list: the fix-list columns (without 考核单位), then 指纹.
+        let mut head: Vec<&str> = HEADERS
+            .iter()
+            .copied()
+            .filter(|h| with_decisions || *h != REVIEW_HEADER)
+            .collect();
+        head.push(FINGERPRINT_HEADER);
+        let mut row: Vec<&str> = vec![""; head.len()];
+        let at = |h: &str| head.iter().position(|x| *x == h).unwrap();
+        row[at("实施编码")] = "C1";
+        row[at("规则")] = "B13";
+        row[at("是否有异议")] = "有";
+        row[at("异议理由")] = "已于 11 月 30 日更正为 0566-2021234";
+        if with_decisions {
+            row[at(REVIEW_HEADER)] = "确认";
+        }
+        let csv = format!("{}\n{}\n", head.join(","), row.join(","));
+        let table = parse_csv("整改清单-贵池区.csv", csv.as_bytes(), CODE).unwrap();
+        match review::apply(&table, &r) {
+            Err(e) => e.to_string(),
+            Ok(_) => panic!("a unit's list must not be read as a review"),
+        }
+    };
+    let plain = refusal(false);
+    assert!(plain.contains("是发给单位的整改清单"), "{plain}");
+    assert!(plain.contains("没有「复核结果」列"), "{plain}");
+    let rendered = refusal(true);
+    assert!(rendered.contains("是发给单位的整改清单"), "{rendered}");
+    assert!(
+        !rendered.contains("没有「复核结果」列"),
+        "the list has the column: {rendered}"
+    );
+    assert!(rendered.contains("只显示已有的复核结论"), "{rendered}");
+    assert!(rendered.contains("整改清单-全部.xlsx"), "{rendered}");
+}
