@@ -161,3 +161,76 @@ fn the_link_checks_json_among_the_exports_is_skipped_not_read_as_an_item() {
         );
     }
 }
+
+/// Should trip the JSON reader's notice: a JSON object that holds nothing of an item (a
+/// platform's wrapped answer saved from its interface, a settings file) is said and not read as
+/// one item with every element missing, which failed nearly every rule under （未知部门）. An item
+/// saved as one object is still read.
+#[test]
+fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let exports = d.join("导出");
+    std::fs::create_dir(&exports).unwrap();
+    std::fs::copy(EXPORT, exports.join("sample.xlsx")).unwrap();
+    let wrapped = serde_json::json!({
+        "code": 200,
+        "msg": "操作成功",
+        "data": {"total": 1, "list": [{"事项名称": "食品小作坊登记", "实施编码": "11341702003178234X4340117036000"}]}
+    });
+    std::fs::write(exports.join("接口返回.json"), wrapped.to_string()).unwrap();
+    std::fs::write(
+        exports.join("设置.json"),
+        r#"{"allowed_hosts": ["zwfw.chizhou.gov.cn"], "timeout_secs": 20}"#,
+    )
+    .unwrap();
+    let one_item = serde_json::json!({
+        "name": "食品小作坊登记",
+        "code": "11341702003178234X4340117036000",
+        "subject": "贵池区市场监督管理局",
+        "region_code": "341702"
+    });
+    std::fs::write(exports.join("一个事项.json"), one_item.to_string()).unwrap();
+
+    bin(d)
+        .args(["check", "导出", "-o", "out", "-q", "--format", "json"])
+        .assert()
+        .code(1);
+    let report = read_report(&d.join("out/report.json"));
+    // The wrapped answer fails on its numeric `code`: unreadable, and said to be a wrapper.
+    assert_eq!(
+        report.items.len(),
+        38,
+        "the export's 36 items, the one saved alone and the wrapped answer, unreadable"
+    );
+    let wrapped = report
+        .items
+        .iter()
+        .find(|i| i.provenance.source.ends_with("接口返回.json"))
+        .unwrap();
+    let reason = wrapped.reason.as_deref().unwrap_or_default();
+    assert!(
+        reason.contains("code") && reason.contains("事项可能在「data」里"),
+        "{reason}"
+    );
+    assert!(
+        report
+            .items
+            .iter()
+            .all(|i| !i.code.trim().is_empty() || i.reason.is_some()),
+        "no empty item read from a JSON object that is not one"
+    );
+    // The settings file holds nothing of an item: said, not read.
+    let notice = report
+        .notices
+        .iter()
+        .find(|n| n.provenance.source.ends_with("设置.json"))
+        .unwrap_or_else(|| panic!("no notice for 设置.json: {:#?}", report.notices));
+    assert_eq!(notice.level, NoticeLevel::Error);
+    assert!(
+        notice.message.contains("不是事项数据")
+            && notice.message.contains("allowed_hosts、timeout_secs"),
+        "{}",
+        notice.message
+    );
+}

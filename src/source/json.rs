@@ -10,7 +10,7 @@ use std::path::Path;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::{Reader, Record, SourceError, Unreadable, json_error};
+use super::{Notice, NoticeLevel, Reader, Record, SourceError, Unreadable, json_error};
 use crate::model::{Item, Provenance};
 
 /// Why an NDJSON file that is not empty holds no items (for [`super::no_items_notice`]).
@@ -90,7 +90,7 @@ impl Reader for JsonReader {
                             serde_json::from_str(items.get()).map_err(syntax)?
                         }
                         _ => {
-                            sink(parse_record(text, Provenance::file(&name)));
+                            sink(whole_file_record(text, &name, map.keys().copied()));
                             return Ok(());
                         }
                     }
@@ -222,6 +222,50 @@ fn partial_item(value: &Value) -> Item {
         }
     }
     item
+}
+
+/// A file that is one JSON object (no `items` array) as one item, or a notice when nothing in it
+/// is an item's: a platform's wrapped answer (`{"code":200,"data":{…}}`) or a stray settings
+/// file is not an item with every element missing, which would fail nearly every rule.
+fn whole_file_record<'a>(text: &str, name: &str, keys: impl Iterator<Item = &'a str>) -> Record {
+    let keys: Vec<&str> = keys.collect();
+    let mut record = parse_record(text, Provenance::file(name));
+    if let Record::Unreadable(u) = &mut record
+        && let Some(wrapper) = keys.iter().find(|k| {
+            matches!(
+                k.to_ascii_lowercase().as_str(),
+                "data" | "datas" | "list" | "rows" | "records" | "result" | "results"
+            )
+        })
+    {
+        // `{"code":200,"data":{…}}` fails on its `code`, but the answer is that it is wrapped.
+        u.reason.push_str(&format!(
+            "。这个文件像是接口返回的数据包装（事项可能在「{wrapper}」里）：请导出为事项数组（或放在 items 里）再检查"
+        ));
+    }
+    let Record::Item(item) = &record else {
+        return record;
+    };
+    let blank = Item {
+        provenance: item.provenance.clone(),
+        ..Item::default()
+    };
+    if **item != blank {
+        return record;
+    }
+    let keys = if keys.is_empty() {
+        "空对象".to_owned()
+    } else {
+        format!("有的是 {}", keys[..keys.len().min(8)].join("、"))
+    };
+    Record::Notice(Notice {
+        level: NoticeLevel::Error,
+        provenance: Provenance::file(name),
+        message: format!(
+            "不是事项数据，未读取：顶层 JSON 对象里没有任何事项字段（name、code、subject 等，见 schema/item.schema.json），也没有 items 数组（{keys}）。\
+             如果事项在其中某个数组里，请导出为事项数组（或放在 items 里）再检查；如果这不是导出文件，请把它移出导出文件夹"
+        ),
+    })
 }
 
 /// One record of a JSON array (or the whole file's object) as an item record; something other
