@@ -239,9 +239,10 @@ fn whole_file_record<'a>(text: &str, name: &str, keys: impl Iterator<Item = &'a 
         })
     {
         // `{"code":200,"data":{…}}` fails on its `code`, but the answer is that it is wrapped.
-        u.reason.push_str(&format!(
-            "。这个文件像是接口返回的数据包装（事项可能在「{wrapper}」里）：请导出为事项数组（或放在 items 里）再检查"
-        ));
+        u.reason = format!(
+            "{}。这个文件像是接口返回的数据包装（事项可能在「{wrapper}」里）：请导出为事项数组（或放在 items 里）再检查",
+            u.reason
+        );
     }
     let Record::Item(item) = &record else {
         return record;
