@@ -443,6 +443,14 @@ fn explain_finds_a_rule_as_people_write_it() {
         .assert()
         .code(2)
         .stderr(contains("B13 咨询电话、B14 监督电话、B15 电话准确性"));
+    // L01 is the link check's own: no offline rule, but explained all the same.
+    for key in ["L01", "l01"] {
+        bin()
+            .args(["explain", key])
+            .assert()
+            .success()
+            .stdout(contains("# L01 在线办理地址").and(contains("## 整改方法")));
+    }
     bin()
         .args(["explain", "Z99"])
         .assert()

@@ -9,6 +9,16 @@ use crate::rules::{self, REGISTRY};
 
 /// Prints the documentation of one rule.
 pub fn explain(rule: &str) -> Result<i32> {
+    let id = rule.trim().to_ascii_uppercase();
+    if let Some(docs) = crate::links::findings::link_only_rule_docs(&id) {
+        let mut out = std::io::stdout().lock();
+        writeln!(
+            out,
+            "# {id} 在线办理地址 (online-url)\n\n类别: {}    默认严重程度: 错误    只在链接检查（check --links、links）中检查\n\n{docs}",
+            rules::Category::General.label_zh()
+        )?;
+        return Ok(0);
+    }
     let r = lookup(rule)?;
     let m = r.meta();
     let mut out = std::io::stdout().lock();

@@ -20,7 +20,6 @@ use super::html_history::{HistoryCtx, UnitCounts, status_of};
 use super::markdown::markdown;
 use super::view::{UnitView, Views, element_counts};
 use crate::model::{Finding, Severity};
-use crate::rules;
 
 /// Findings shown before the reader filters or asks for more.
 pub const PAGE: usize = 200;
@@ -296,9 +295,9 @@ fn reply_text(r: Option<&crate::report::Reply>) -> String {
 
 /// One rule's entry in 规则说明; its docs are escaped by [`markdown`] and passed as safe.
 fn rule_doc(r: &super::RuleInfo) -> Value {
-    let docs = rules::find(&r.id).map_or_else(
+    let docs = super::rule_docs(&r.id).map_or_else(
         || Value::from("（本版本没有这条规则的说明）"),
-        |rule| Value::from_safe_string(markdown(rule.meta().docs)),
+        |docs| Value::from_safe_string(markdown(docs)),
     );
     context! {
         id => &r.id,

@@ -324,6 +324,19 @@ mod tests {
         assert!(markdown(docs).contains("<h4>检查内容</h4>"));
     }
 
+    /// L01, cited by the link check only, has the four sections in 规则说明 like every rule
+    /// (its row was empty, and the HTML said there was no explanation).
+    #[test]
+    fn the_link_checks_own_rule_has_its_sections() {
+        let docs = super::super::rule_docs("L01").expect("L01 documented");
+        let got = sections(docs);
+        let headings: Vec<&str> = got.iter().map(|(h, _)| h.as_str()).collect();
+        assert_eq!(headings, ["检查内容", "依据", "示例", "整改方法"]);
+        assert!(got[0].1.contains("在线办理地址"), "{}", got[0].1);
+        assert!(got.iter().all(|(_, body)| !body.trim().is_empty()));
+        assert_eq!(super::super::rule_docs("Z99"), None);
+    }
+
     #[test]
     fn markdown_escapes_before_adding_tags() {
         let html = markdown("## 检查内容\n<script>alert(1)</script> 与 `<b>`\n\n- 一\n- 二\n");

@@ -467,3 +467,11 @@ pub fn display_time_in(rfc3339: &str, tz: &jiff::tz::TimeZone) -> String {
         },
     )
 }
+
+/// A cited rule's documentation (its `## 检查内容` … sections): an offline rule's, or that of
+/// an id only the link check uses (L01).
+pub(crate) fn rule_docs(id: &str) -> Option<&'static str> {
+    crate::rules::find(id)
+        .map(|rule| rule.meta().docs)
+        .or_else(|| crate::links::findings::link_only_rule_docs(id))
+}

@@ -797,8 +797,8 @@ fn rules_sheet(
     header_row(sheet, 0, &RULE_HEADERS, &s.header)?;
     for (i, r) in rules.iter().enumerate() {
         let row = i as u32 + 1;
-        let sections = crate::rules::find(&r.id)
-            .map(|rule| super::markdown::sections(rule.meta().docs))
+        let sections = super::rule_docs(&r.id)
+            .map(super::markdown::sections)
             .unwrap_or_default();
         let section = |name: &str| {
             sections
