@@ -213,6 +213,21 @@ fn review_with_bad_rows_goes_on_and_reports_them() {
             .any(|n| n.message.contains("99999"))
     );
     assert!(!out.notices.iter().any(|n| n.message.contains("99999")));
+
+    // Scoring the scored report again updates it in place (it reuses its review), instead of
+    // writing report.scored.scored.json beside it, which a later `report` would not pick up.
+    let scored = dir.path().join("report.scored.json");
+    bin()
+        .arg("score")
+        .arg(&scored)
+        .assert()
+        .success()
+        .stderr(contains("report.scored.json（替换了上次的计分结果）"));
+    assert!(!dir.path().join("report.scored.scored.json").exists());
+    assert!(!dir.path().join("report.scored.json.tmp").exists());
+    let again = read_report(&scored);
+    let county = again.scores.iter().find(|s| s.unit == "贵池区").unwrap();
+    assert_eq!(county.reviewed_score, Some(8.0), "the review is kept");
 }
 
 /// Rejected findings of items the sample did not draw change no score, and the summary says how

@@ -328,17 +328,31 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
         .output
         .clone()
         .unwrap_or_else(|| scored_path(&args.report));
+    // Written beside and then renamed over: scoring a scored report again replaces it, and a
+    // run stopped half-way must not leave half of it.
+    let replaces = out_path.exists();
+    let tmp = out_path.with_file_name(format!(
+        "{}.tmp",
+        out_path.file_name().unwrap_or_default().to_string_lossy()
+    ));
     let mut file = std::io::BufWriter::new(
-        std::fs::File::create(&out_path)
-            .with_context(|| format!("无法写入 {}", out_path.display()))?,
+        std::fs::File::create(&tmp).with_context(|| format!("无法写入 {}", tmp.display()))?,
     );
     report::json::write(&report, &mut file)?;
-    file.flush()?;
+    file.into_inner()
+        .map_err(std::io::IntoInnerError::into_error)
+        .and_then(|f| f.sync_all())
+        .and_then(|()| std::fs::rename(&tmp, &out_path))
+        .with_context(|| format!("无法写入 {}", out_path.display()))?;
     if !args.quiet {
         let mut out = std::io::stdout().lock();
         print_table(&mut out, &report.scores, opts.rate_kind, opts.decimals)
             .or_else(super::ignore_broken_pipe)?;
-        say!("得分已写入 {}", out_path.display());
+        if replaces {
+            say!("得分已写入 {}（替换了上次的计分结果）", out_path.display());
+        } else {
+            say!("得分已写入 {}", out_path.display());
+        }
         if args.review.is_some() {
             say!(
                 "下一步: 运行 zwfw-audit report {} 生成复核后的整改清单（显示复核结果和单位的回复），发给各单位",
@@ -442,11 +456,13 @@ fn sampled_items(
         .collect()
 }
 
-/// `dir/report.json` → `dir/report.scored.json`.
+/// `dir/report.json` → `dir/report.scored.json`; a scored report is scored again in place
+/// (`report.scored.json` stays `report.scored.json`, not `report.scored.scored.json`).
 fn scored_path(input: &Path) -> PathBuf {
     let stem = input
         .file_stem()
         .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    let stem = stem.strip_suffix(".scored").unwrap_or(&stem);
     input.with_file_name(format!("{stem}.scored.json"))
 }
 
