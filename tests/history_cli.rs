@@ -744,6 +744,32 @@ fn a_since_naming_no_run_leaves_no_incomplete_run() {
         .stdout(contains("未完成的运行").not());
 }
 
+/// On the first night there is no baseline: a workbook that is no export is said to affect no
+/// comparison because there is none yet, not because "the baseline has no item from it".
+#[test]
+fn a_stray_workbook_on_the_first_night_is_said_without_a_baseline() {
+    let dir = workdir();
+    let d = dir.path();
+    split_night1(d);
+    save_sheet(
+        &d.join("exports/统计表.xlsx"),
+        "11月",
+        &[
+            vec!["单位".into(), "办件量".into(), "好评率".into()],
+            vec!["贵池区".into(), "1532".into(), "99.8%".into()],
+        ],
+    );
+    let mut first = audit_run(d, "n1", "2026-11-20T02:00:00+08:00");
+    first.args(["-q", "--input", "exports"]);
+    let out = first.assert().code(0);
+    let said = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(
+        said.contains("统计表.xlsx") && said.contains("第一次运行，还没有对比基准"),
+        "{said}"
+    );
+    assert!(!said.contains("对比基准中没有来自这里的事项"), "{said}");
+}
+
 /// A workbook that is no export (someone's 统计表 saved into the exports folder) is reported every
 /// night, but gave the baseline no item, so it hides none: the nights stay baselines and compare
 /// with each other, as they do when an export named by date is replaced by tonight's. The

@@ -442,12 +442,18 @@ fn nightly_steps(
         }
     })?;
     checked.report.notices.extend(accepted_gone);
-    // Errors met reading that hide no baseline item say so where they are shown.
+    // Errors met reading that hide no baseline item say so where they are shown; on the first
+    // run there is no baseline to speak of.
+    let suffix = if baseline_files.as_ref().is_some_and(|b| b.run_id.is_empty()) {
+        FIRST_RUN_NO_BASELINE
+    } else {
+        NO_BASELINE_ITEMS
+    };
     for n in &mut checked.report.notices {
         if n.level == NoticeLevel::Error
             && !input_problems.contains(&format!("{} — {}", n.provenance, n.message))
         {
-            n.message.push_str(NO_BASELINE_ITEMS);
+            n.message.push_str(suffix);
         }
     }
     // 3. Links: their findings join each item's before waivers, so they can be waived and
@@ -529,6 +535,10 @@ fn counts_for_baseline(source: &str, baseline_files: Option<&history::BaselineFi
 /// Added to a reading error that hides no baseline item ([`counts_for_baseline`]).
 const NO_BASELINE_ITEMS: &str =
     "（对比基准中没有来自这里的事项，不影响对比；不是导出文件的，请移出导出文件夹）";
+
+/// [`NO_BASELINE_ITEMS`] on the first run, which has no baseline.
+const FIRST_RUN_NO_BASELINE: &str =
+    "（第一次运行，还没有对比基准，不影响对比；不是导出文件的，请移出导出文件夹）";
 
 /// Runs in a row a baseline file may be gone before it is taken as removed on purpose.
 const GONE_RUNS: usize = 3;
@@ -702,7 +712,11 @@ fn write_summary(
         .notices
         .iter()
         .filter(|n| !quiet || n.level >= NoticeLevel::Warning)
-        .filter(|n| n.level != NoticeLevel::Error || n.message.ends_with(NO_BASELINE_ITEMS));
+        .filter(|n| {
+            n.level != NoticeLevel::Error
+                || n.message.ends_with(NO_BASELINE_ITEMS)
+                || n.message.ends_with(FIRST_RUN_NO_BASELINE)
+        });
     for line in super::notice_lines(notices, &dir.join("report.html")) {
         writeln!(out, "  {line}")?;
     }
