@@ -1,10 +1,10 @@
 //! The tool's own files met among the inputs: a fix list (整改清单, also as a unit sends it back),
-//! `findings.csv`, a sample list (抽样清单), a JSON report or the link check's JSON. Each names 实施编码 and 事项名称, so
-//! the readers would take its rows for items: a fix list left in the exports folder would add one
-//! bogus item per finding, each failing nearly every rule, and skew every unit's score. They are
-//! known by columns and keys no platform exports (指纹, 抽样序号 with 种子, a report's
-//! `schema_version` and `tool_version`; `links.json`'s `links` beside `stats`), skipped, and named
-//! in a warning that says where they belong instead.
+//! `findings.csv`, a sample list (抽样清单), a JSON report or the link check's JSON. Each names
+//! 实施编码 and 事项名称, so the readers would take its rows for items: a fix list left in the
+//! exports folder would add one bogus item per finding, each failing nearly every rule, and skew
+//! every unit's score. They are known by columns and keys no platform exports (指纹, 抽样序号
+//! with 种子, a report's `schema_version` and `tool_version`; `links.json`'s `links` beside
+//! `stats`), skipped, and named in a warning that says where they belong instead.
 
 use super::{Notice, NoticeLevel};
 use crate::model::Provenance;
