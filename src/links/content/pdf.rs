@@ -10,9 +10,10 @@
 //!   itself while it loads, each bounded by the budget on its own;
 //! - at most [`MAX_PAGES`] pages and [`MAX_OPERATIONS`] content operations are read;
 //! - a panic inside the parser is caught and reported as a damaged file, never ends the run;
-//! - the text of an encrypted file is not read (its objects need a password, or are decrypted by
-//!   lopdf in a path the load filter does not see, where each object stream is bounded on its
-//!   own): it stays for a human to check.
+//! - a file that needs a password to open is not read: it stays for a human to check. One locked
+//!   only against editing (an empty user password, which every reader opens) is decrypted by
+//!   lopdf while it loads, in a path the load filter does not see, where each object stream is
+//!   bounded by the budget on its own; its pages are then read as any file's are.
 //!
 //! Only text that can be turned into characters reliably is kept: fonts with a `ToUnicode` map,
 //! CID fonts with a Unicode (UCS-2/UTF-16) or GB CMap, and the ASCII part of simple fonts (the
@@ -43,7 +44,7 @@ pub const MAX_OPERATIONS: usize = 500_000;
 pub enum NoText {
     /// No text on the pages read: a scan or a picture saved as PDF.
     Scan,
-    /// Encrypted: not read.
+    /// Needs a password to open: not read.
     Encrypted,
     /// There is text, but its fonts map codes to no characters (a CID font without `ToUnicode`).
     Unmapped,
@@ -58,7 +59,7 @@ impl NoText {
     pub fn label_zh(self) -> &'static str {
         match self {
             NoText::Scan => "是扫描件或图片型 PDF，没有可读取的文字",
-            NoText::Encrypted => "是加密的 PDF，未读取文字",
+            NoText::Encrypted => "是需要密码才能打开的 PDF，未读取文字",
             NoText::Unmapped => "的字体没有字符映射，文字无法读取",
             NoText::Unreadable => "的文件结构无法解析（可能已损坏），未读取文字",
         }
@@ -244,7 +245,7 @@ fn read_text(body: &[u8], budget: &mut Budget) -> Result<Read, Refused> {
         }
         Err(e) => return Err(e),
     };
-    if doc.is_encrypted() || doc.was_encrypted() {
+    if doc.is_encrypted() {
         return Ok(Read::NoText(NoText::Encrypted));
     }
     // lopdf rebuilds the cross-reference table of a file whose page tree does not load, but not

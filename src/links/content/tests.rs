@@ -421,20 +421,27 @@ fn damaged_pdfs_are_left_for_a_person_not_panics() {
     }
 }
 
-/// Encrypted PDFs are not read, whether any reader opens them (empty user password) or they need
-/// a password: no error, no personal hit, the note says why.
+/// A PDF locked only against editing (an owner password, an empty user password) opens in any
+/// reader, and is read like any other: its ID number is found (should trip the personal-data
+/// check). One that needs a password to open is not read: no error, no hit, the note says why.
 #[test]
-fn encrypted_pdfs_are_not_read() {
-    for password in ["", "zwfw2024"] {
-        let d = inspect(
-            &encrypted_pdf(LICENCE, password),
-            true,
-            ZipLimits::default(),
-        );
-        assert_eq!(d.defect, None, "{password:?}: {d:?}");
-        assert_eq!(d.no_text, Some(NoText::Encrypted), "{password:?}");
-        assert!(d.personal.is_empty());
-    }
+fn pdfs_locked_against_editing_are_read_and_password_ones_are_not() {
+    let d = inspect(&encrypted_pdf(LICENCE, ""), true, ZipLimits::default());
+    assert_eq!((d.defect.as_deref(), d.no_text), (None, None), "{d:?}");
+    assert_eq!(d.heading.as_deref(), Some("营业执照"));
+    assert!(
+        d.personal.iter().any(|h| h.masked == "1101**********8515"),
+        "{:?}",
+        d.personal
+    );
+    let d = inspect(
+        &encrypted_pdf(LICENCE, "zwfw2024"),
+        true,
+        ZipLimits::default(),
+    );
+    assert_eq!(d.defect, None, "{d:?}");
+    assert_eq!(d.no_text, Some(NoText::Encrypted));
+    assert!(d.personal.is_empty());
 }
 
 /// Some producers place each character on its own (`Tm` before every glyph): the characters of
