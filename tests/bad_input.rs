@@ -115,6 +115,46 @@ fn json_array_record_of_the_wrong_shape_is_reported_with_its_position() {
     );
 }
 
+/// Should trip the reader's "no item field" reason: records whose keys are none of an item's
+/// (Chinese column labels as a spreadsheet has them, another system's codes, `{}`) were read as
+/// items with every element missing, each failing some 30 rules. They are unreadable, saying
+/// what their keys are; the good records around them are read.
+#[test]
+fn json_records_with_no_item_field_are_unreadable_not_empty_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("items.json");
+    std::fs::write(
+        &path,
+        format!(
+            "[{{\"code\":\"{CODE_A}\",\"name\":\"食品经营许可（新办）\"}},\n\
+             {{\"事项名称\":\"食品生产许可（新办）\",\"实施编码\":\"{CODE_B}\",\"实施主体\":\"池州市市场监督管理局\"}},\n\
+             {{\"SXMC\":\"特种设备使用登记\",\"SSBM\":\"1134170000312541513000117022000\"}},\n\
+             {{}}]"
+        ),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 1, "only the record with item fields");
+    let reasons: Vec<&str> = r.unreadable.iter().map(|u| u.reason.as_str()).collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(
+        reasons[0].starts_with("字段名是中文表头（事项名称、实施主体、实施编码）")
+            && reasons[0].contains("另存为 Excel 或 CSV"),
+        "{}",
+        reasons[0]
+    );
+    assert!(
+        reasons[1].starts_with("没有可识别的事项字段（有的是 SSBM、SXMC）"),
+        "{}",
+        reasons[1]
+    );
+    assert_eq!(reasons[2], "空对象，没有任何事项字段");
+    assert_eq!(
+        r.unreadable[0].provenance,
+        Provenance::record(path.display().to_string(), 2)
+    );
+}
+
 #[test]
 fn item_sheet_without_code_column_is_reported_and_its_items_still_checked() {
     let dir = tempfile::tempdir().unwrap();

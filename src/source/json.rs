@@ -175,6 +175,13 @@ pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Recor
 /// Parses one NDJSON line into an item record (the fast path: straight into the model).
 pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
     match serde_json::from_str::<Item>(text) {
+        Ok(item) if reads_nothing(&item) => Record::Unreadable(Unreadable {
+            provenance: prov,
+            reason: no_item_fields(text),
+            code: None,
+            name: None,
+            partial: None,
+        }),
         Ok(mut item) => {
             if item.provenance == Provenance::default() {
                 item.provenance = prov;
@@ -212,6 +219,50 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
     }
 }
 
+/// Whether nothing of an item was read from an object: none of its keys is an item's (`{}`, an
+/// export with its own or Chinese field names). Nearly every item has a name or a code, so two
+/// length checks decide before the whole item is compared.
+fn reads_nothing(item: &Item) -> bool {
+    item.name.is_empty()
+        && item.code.is_empty()
+        && *item
+            == Item {
+                provenance: item.provenance.clone(),
+                ..Item::default()
+            }
+}
+
+/// Why an object with no item field is unreadable, naming its keys: Chinese column labels
+/// (`事项名称`, as in a spreadsheet) are told apart from keys of some other system.
+fn no_item_fields(text: &str) -> String {
+    let keys: Vec<String> = serde_json::from_str::<serde_json::Map<String, Value>>(text)
+        .map(|m| m.keys().take(8).cloned().collect())
+        .unwrap_or_default();
+    if keys.is_empty() {
+        return "空对象，没有任何事项字段".to_owned();
+    }
+    let labels: Vec<&str> = keys
+        .iter()
+        .map(String::as_str)
+        .filter(|k| {
+            crate::model::ItemField::ALL
+                .iter()
+                .any(|f| f.label() == *k || f.synonyms().contains(k))
+        })
+        .collect();
+    if labels.is_empty() {
+        format!(
+            "没有可识别的事项字段（有的是 {}）：JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json）",
+            keys.join("、")
+        )
+    } else {
+        format!(
+            "字段名是中文表头（{}），JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json）：中文表头的导出请另存为 Excel 或 CSV 再检查",
+            labels.join("、")
+        )
+    }
+}
+
 /// The text elements of a record that is not a readable item, each read on its own: enough to
 /// tell its unit ([`crate::unit::default_unit`]).
 fn partial_item(value: &Value) -> Item {
@@ -229,6 +280,15 @@ fn partial_item(value: &Value) -> Item {
 /// file is not an item with every element missing, which would fail nearly every rule.
 fn whole_file_record<'a>(text: &str, name: &str, keys: impl Iterator<Item = &'a str>) -> Record {
     let keys: Vec<&str> = keys.collect();
+    if serde_json::from_str::<Item>(text).is_ok_and(|item| reads_nothing(&item))
+        && !keys.iter().any(|k| {
+            crate::model::ItemField::ALL
+                .iter()
+                .any(|f| f.label() == *k || f.synonyms().contains(k))
+        })
+    {
+        return not_items_notice(name, &keys);
+    }
     let mut record = parse_record(text, Provenance::file(name));
     if let Record::Unreadable(u) = &mut record
         && let Some(wrapper) = keys.iter().find(|k| {
@@ -244,16 +304,11 @@ fn whole_file_record<'a>(text: &str, name: &str, keys: impl Iterator<Item = &'a 
             u.reason
         );
     }
-    let Record::Item(item) = &record else {
-        return record;
-    };
-    let blank = Item {
-        provenance: item.provenance.clone(),
-        ..Item::default()
-    };
-    if **item != blank {
-        return record;
-    }
+    record
+}
+
+/// The notice for a file that is one JSON object holding nothing of an item.
+fn not_items_notice(name: &str, keys: &[&str]) -> Record {
     let keys = if keys.is_empty() {
         "空对象".to_owned()
     } else {

@@ -179,7 +179,10 @@ fn an_unread_pdf_sample_is_a_hint_to_check_by_hand() {
     assert_eq!(link_target(&result, p[0].aspect), "结果样本个人信息");
     let p = problems(&link_use(LinkKind::Sample), &unread(NoText::Encrypted));
     assert_eq!(p.len(), 1, "{p:?}");
-    assert!(p[0].message.starts_with("示例样表是需要密码才能打开的 PDF，未读取文字"));
+    assert!(
+        p[0].message
+            .starts_with("示例样表是需要密码才能打开的 PDF，未读取文字")
+    );
     let p = problems(&link_use(LinkKind::BlankForm), &unread(NoText::Scan));
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0].severity, Severity::Error);
