@@ -149,10 +149,19 @@ fn json_records_with_no_item_field_are_unreadable_not_empty_items() {
         reasons[1]
     );
     assert_eq!(reasons[2], "空对象，没有任何事项字段");
+    let labelled = &r.unreadable[0];
     assert_eq!(
-        r.unreadable[0].provenance,
+        labelled.provenance,
         Provenance::record(path.display().to_string(), 2)
     );
+    // Its code, name and 实施主体 under Chinese labels still say whose it is.
+    assert_eq!(labelled.code.as_deref(), Some(CODE_B));
+    assert_eq!(labelled.name.as_deref(), Some("食品生产许可（新办）"));
+    assert_eq!(
+        labelled.partial.as_ref().map(|p| p.subject.as_str()),
+        Some("池州市市场监督管理局")
+    );
+    assert_eq!(r.unreadable[1].code, None);
 }
 
 #[test]

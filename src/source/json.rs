@@ -175,13 +175,26 @@ pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Recor
 /// Parses one NDJSON line into an item record (the fast path: straight into the model).
 pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
     match serde_json::from_str::<Item>(text) {
-        Ok(item) if reads_nothing(&item) => Record::Unreadable(Unreadable {
-            provenance: prov,
-            reason: no_item_fields(text),
-            code: None,
-            name: None,
-            partial: None,
-        }),
+        Ok(item) if reads_nothing(&item) => {
+            // Its code, name and 实施主体 under Chinese labels still tell the report whose it is.
+            let partial = serde_json::from_str::<Value>(text)
+                .ok()
+                .map(|v| partial_item(&v))
+                .filter(|p| !reads_nothing(p));
+            let field = |f: fn(&Item) -> &String| {
+                partial
+                    .as_ref()
+                    .map(|p| f(p).clone())
+                    .filter(|t| !t.is_empty())
+            };
+            Record::Unreadable(Unreadable {
+                provenance: prov,
+                reason: no_item_fields(text),
+                code: field(|i| &i.code),
+                name: field(|i| &i.name),
+                partial: partial.map(Box::new),
+            })
+        }
         Ok(mut item) => {
             if item.provenance == Provenance::default() {
                 item.provenance = prov;
@@ -263,12 +276,17 @@ fn no_item_fields(text: &str) -> String {
     }
 }
 
-/// The text elements of a record that is not a readable item, each read on its own: enough to
-/// tell its unit ([`crate::unit::default_unit`]).
+/// The text elements of a record that is not a readable item, each read on its own, by its key
+/// or its Chinese label (`实施编码`, as a spreadsheet's column has it): enough to tell its unit
+/// ([`crate::unit::default_unit`]).
 fn partial_item(value: &Value) -> Item {
     let mut item = Item::default();
     for &field in crate::model::ItemField::ALL {
-        if let Some(text) = value.get(field.key()).and_then(Value::as_str) {
+        let text = std::iter::once(field.key())
+            .chain([field.label()])
+            .chain(field.synonyms().iter().copied())
+            .find_map(|k| value.get(k).and_then(Value::as_str));
+        if let Some(text) = text {
             text.trim().clone_into(item.get_mut(field));
         }
     }
