@@ -84,20 +84,27 @@ fn malformed_json_line_is_reported_with_its_line_and_the_others_are_read() {
     assert_eq!(report.items[2].name, "特种设备使用登记");
 }
 
+/// `items.json` in `dir` holding `records` as a JSON array, one a line, and what reading it gives.
+fn read_json_records(dir: &Path, records: &[String]) -> (std::path::PathBuf, common::read::Read) {
+    let path = dir.join("items.json");
+    std::fs::write(&path, format!("[{}]", records.join(",\n"))).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    (path, r)
+}
+
 #[test]
 fn json_array_record_of_the_wrong_shape_is_reported_with_its_position() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("items.json");
-    std::fs::write(
-        &path,
-        format!(
-            "[{{\"code\":\"{CODE_A}\",\"name\":\"食品经营许可（新办）\"}},\n\
-             {{\"code\":\"{CODE_B}\",\"name\":\"食品生产许可（新办）\",\"materials\":\"营业执照\"}},\n\
-             {{\"code\":\"1134170000312541513000117022000\",\"name\":\"特种设备使用登记\"}}]"
-        ),
-    )
-    .unwrap();
-    let r = read(std::slice::from_ref(&path));
+    let (path, r) = read_json_records(
+        dir.path(),
+        &[
+            format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#),
+            format!(
+                r#"{{"code":"{CODE_B}","name":"食品生产许可（新办）","materials":"营业执照"}}"#
+            ),
+            r#"{"code":"1134170000312541513000117022000","name":"特种设备使用登记"}"#.to_owned(),
+        ],
+    );
     assert_eq!(r.items.len(), 2);
     let bad = &r.unreadable[0];
     assert_eq!(
@@ -122,18 +129,17 @@ fn json_array_record_of_the_wrong_shape_is_reported_with_its_position() {
 #[test]
 fn json_records_with_no_item_field_are_unreadable_not_empty_items() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("items.json");
-    std::fs::write(
-        &path,
-        format!(
-            "[{{\"code\":\"{CODE_A}\",\"name\":\"食品经营许可（新办）\"}},\n\
-             {{\"事项名称\":\"食品生产许可（新办）\",\"实施编码\":\"{CODE_B}\",\"实施主体\":\"池州市市场监督管理局\"}},\n\
-             {{\"SXMC\":\"特种设备使用登记\",\"SSBM\":\"1134170000312541513000117022000\"}},\n\
-             {{}}]"
-        ),
-    )
-    .unwrap();
-    let r = read(std::slice::from_ref(&path));
+    let (path, r) = read_json_records(
+        dir.path(),
+        &[
+            format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#),
+            format!(
+                r#"{{"事项名称":"食品生产许可（新办）","实施编码":"{CODE_B}","实施主体":"池州市市场监督管理局"}}"#
+            ),
+            r#"{"SXMC":"特种设备使用登记","SSBM":"1134170000312541513000117022000"}"#.to_owned(),
+            "{}".to_owned(),
+        ],
+    );
     assert_eq!(r.items.len(), 1, "only the record with item fields");
     let reasons: Vec<&str> = r.unreadable.iter().map(|u| u.reason.as_str()).collect();
     assert_eq!(reasons.len(), 3, "{reasons:?}");

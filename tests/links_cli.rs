@@ -32,6 +32,23 @@ struct Run {
     dir: tempfile::TempDir,
 }
 
+impl Run {
+    /// The 链接问题 sheet of the run's 链接问题清单.xlsx.
+    fn problem_sheet(&self) -> calamine::Range<calamine::Data> {
+        let path = self.dir.path().join("out").join("链接问题清单.xlsx");
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+        calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap()
+    }
+
+    /// The sheet's rows as text, header first.
+    fn problem_rows(&self) -> Vec<Vec<String>> {
+        self.problem_sheet()
+            .rows()
+            .map(|r| r.iter().map(ToString::to_string).collect())
+            .collect()
+    }
+}
+
 fn links(items: &[Item]) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -122,13 +139,7 @@ fn content_problems_of_working_links_are_listed_and_fail_the_run() {
     assert!(err.contains("链接问题清单.xlsx"), "{err}");
 
     // The workbook: one row per problem of each item, the 31-digit code kept as text.
-    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
-    let rows: Vec<Vec<String>> = range
-        .rows()
-        .map(|r| r.iter().map(ToString::to_string).collect())
-        .collect();
+    let rows = run.problem_rows();
     assert_eq!(
         rows[0][..5],
         ["序号", "严重程度", "实施主体", "事项名称", "实施编码"]
@@ -139,11 +150,12 @@ fn content_problems_of_working_links_are_listed_and_fail_the_run() {
     assert_eq!(pdf_row[6], "材料「食品经营许可申请书」的空白表格文件格式");
     assert!(pdf_row[8].ends_with("/forms/申请书.pdf"), "{pdf_row:?}");
     assert!(matches!(
-        range.get_value((1, 4)),
+        run.problem_sheet().get_value((1, 4)),
         Some(calamine::Data::String(_))
     ));
     // The link column is a hyperlink to the URL as checked, shown readable.
     let sheet = {
+        let path = run.dir.path().join("out").join("链接问题清单.xlsx");
         let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
         let mut rels = String::new();
         std::io::Read::read_to_string(
@@ -226,13 +238,7 @@ fn personal_data_in_a_pdf_result_sample_is_listed() {
     assert!(!err.contains("110101199003078515"), "{err}");
 
     // The problem list for Excel: the leaky item's row is an error about its personal data.
-    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
-    let rows: Vec<Vec<String>> = range
-        .rows()
-        .map(|r| r.iter().map(ToString::to_string).collect())
-        .collect();
+    let rows = run.problem_rows();
     let row = rows.iter().find(|r| r[4] == leaky).unwrap();
     assert_eq!(row[1], "错误", "{row:?}");
     assert_eq!(row[6], "结果样本个人信息", "{row:?}");
@@ -296,9 +302,7 @@ fn hosts_outside_the_allow_list_are_summed_up_per_host() {
     );
     assert_eq!(run.code, 1);
     // The workbook still has a row for each of them.
-    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
+    let range = run.problem_sheet();
     assert_eq!(range.rows().count(), 1 + 4 + 1);
 }
 
@@ -318,9 +322,7 @@ fn problem_numbers_are_numbers_so_the_list_sorts_back() {
         })
         .collect();
     let run = links(&items);
-    let path = run.dir.path().join("out").join("链接问题清单.xlsx");
-    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
-    let range = calamine::Reader::worksheet_range(&mut book, "链接问题").unwrap();
+    let range = run.problem_sheet();
     assert_eq!(range.rows().count(), 1 + 12);
     let numbers: Vec<f64> = (1..=12)
         .map(|row| match range.get_value((row, 0)) {

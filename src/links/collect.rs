@@ -282,6 +282,11 @@ pub fn collect_records(records: &[Record]) -> Vec<LinkUse> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first URL `urls_in` finds in a text, without a base.
+    fn first_url(text: &str) -> String {
+        urls_in(text, None)[0].as_ref().unwrap().to_string()
+    }
     use crate::model::{Intermediary, Material};
 
     #[test]
@@ -306,18 +311,17 @@ mod tests {
         );
         assert!(urls_in("食品经营许可申请表.docx", Some(&base)).is_empty());
         // Parentheses in a file name are part of the URL; a note or the text around it is not.
-        let one = |text: &str| urls_in(text, None)[0].as_ref().unwrap().to_string();
         let sample = "http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E4%B9%A6%EF%BC%88%E7%A4%BA%E4%BE%8B%EF%BC%89.docx";
         assert_eq!(
-            one("http://zwfw.chizhou.gov.cn/f/申请书（示例）.docx"),
+            first_url("http://zwfw.chizhou.gov.cn/f/申请书（示例）.docx"),
             sample
         );
         assert_eq!(
-            one("样表（http://zwfw.chizhou.gov.cn/f/申请书（示例）.docx）。"),
+            first_url("样表（http://zwfw.chizhou.gov.cn/f/申请书（示例）.docx）。"),
             sample
         );
         assert_eq!(
-            one("http://zwfw.chizhou.gov.cn/f/申请书(样表).docx"),
+            first_url("http://zwfw.chizhou.gov.cn/f/申请书(样表).docx"),
             "http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E4%B9%A6(%E6%A0%B7%E8%A1%A8).docx"
         );
         for text in [
@@ -326,7 +330,11 @@ mod tests {
             "见（http://zwfw.chizhou.gov.cn/f/a.docx），",
             "http://zwfw.chizhou.gov.cn/f/a.docx(1).",
         ] {
-            assert_eq!(one(text), "http://zwfw.chizhou.gov.cn/f/a.docx", "{text}");
+            assert_eq!(
+                first_url(text),
+                "http://zwfw.chizhou.gov.cn/f/a.docx",
+                "{text}"
+            );
         }
         assert!(urls_in("/attach/form.doc", None).is_empty());
     }
@@ -336,26 +344,25 @@ mod tests {
     /// outside the allowed hosts or unresolvable).
     #[test]
     fn words_after_a_bare_host_are_not_part_of_it() {
-        let one = |text: &str| urls_in(text, None)[0].as_ref().unwrap().to_string();
         for text in [
             "请登录安徽政务服务网（http://www.ahzwfw.gov.cn）办理",
             "http://www.ahzwfw.gov.cn（安徽政务服务网）",
             "登录http://www.ahzwfw.gov.cn后办理",
             "登录http://www.ahzwfw.gov.cn，进入池州市页面办理",
         ] {
-            assert_eq!(one(text), "http://www.ahzwfw.gov.cn/", "{text}");
+            assert_eq!(first_url(text), "http://www.ahzwfw.gov.cn/", "{text}");
         }
         assert_eq!(
-            one("登录https://www.ahzwfw.gov.cn:8443后办理"),
+            first_url("登录https://www.ahzwfw.gov.cn:8443后办理"),
             "https://www.ahzwfw.gov.cn:8443/"
         );
         // The path keeps its Chinese; a host written in Chinese stays whole.
         assert_eq!(
-            display_url(&one("http://zwfw.chizhou.gov.cn/f/申请表.docx")),
+            display_url(&first_url("http://zwfw.chizhou.gov.cn/f/申请表.docx")),
             "http://zwfw.chizhou.gov.cn/f/申请表.docx"
         );
         assert_eq!(
-            one("http://www.池州.gov.cn/"),
+            first_url("http://www.池州.gov.cn/"),
             "http://www.xn--6rtv63a.gov.cn/",
             "池州 is xn--6rtv63a"
         );
@@ -365,15 +372,14 @@ mod tests {
     /// first space (which the platform answers with 404: a false 失效).
     #[test]
     fn a_file_name_with_spaces_stays_in_the_url() {
-        let one = |text: &str| urls_in(text, None)[0].as_ref().unwrap().to_string();
         assert_eq!(
-            display_url(&one(
+            display_url(&first_url(
                 "http://zwfw.chizhou.gov.cn/f/就业困难人员认定申请表 (2024版).docx"
             )),
             "http://zwfw.chizhou.gov.cn/f/就业困难人员认定申请表%20(2024版).docx"
         );
         assert_eq!(
-            one("下载: http://zwfw.chizhou.gov.cn/f/申请表 空白.xlsx\n样表另附"),
+            first_url("下载: http://zwfw.chizhou.gov.cn/f/申请表 空白.xlsx\n样表另附"),
             "http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E8%A1%A8%20%E7%A9%BA%E7%99%BD.xlsx"
         );
         // What follows a URL that is complete, or is a note, or another URL, is left alone.
@@ -399,7 +405,7 @@ mod tests {
                 "http://zwfw.chizhou.gov.cn/f/",
             ),
         ] {
-            assert_eq!(one(text), want, "{text}");
+            assert_eq!(first_url(text), want, "{text}");
         }
         let two = urls_in(
             "http://zwfw.chizhou.gov.cn/f/a http://zwfw.chizhou.gov.cn/f/b.docx",
