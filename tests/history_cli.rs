@@ -744,13 +744,9 @@ fn a_since_naming_no_run_leaves_no_incomplete_run() {
         .stdout(contains("未完成的运行").not());
 }
 
-/// On the first night there is no baseline: a workbook that is no export is said to affect no
-/// comparison because there is none yet, not because "the baseline has no item from it".
-#[test]
-fn a_stray_workbook_on_the_first_night_is_said_without_a_baseline() {
-    let dir = workdir();
-    let d = dir.path();
-    split_night1(d);
+/// 统计表.xlsx in the exports folder: a monthly statistics sheet, nothing like an export (no item
+/// table).
+fn save_stray_workbook(d: &Path) {
     save_sheet(
         &d.join("exports/统计表.xlsx"),
         "11月",
@@ -759,6 +755,16 @@ fn a_stray_workbook_on_the_first_night_is_said_without_a_baseline() {
             vec!["贵池区".into(), "1532".into(), "99.8%".into()],
         ],
     );
+}
+
+/// On the first night there is no baseline: a workbook that is no export is said to affect no
+/// comparison because there is none yet, not because "the baseline has no item from it".
+#[test]
+fn a_stray_workbook_on_the_first_night_is_said_without_a_baseline() {
+    let dir = workdir();
+    let d = dir.path();
+    split_night1(d);
+    save_stray_workbook(d);
     let mut first = audit_run(d, "n1", "2026-11-20T02:00:00+08:00");
     first.args(["-q", "--input", "exports"]);
     let out = first.assert().code(0);
@@ -786,15 +792,7 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         cmd
     };
     night("n1", "2026-11-20T02:00:00+08:00").assert().code(0);
-    // 统计表.xlsx: a monthly statistics sheet, nothing like an export (no item table).
-    save_sheet(
-        &d.join("exports/统计表.xlsx"),
-        "11月",
-        &[
-            vec!["单位".into(), "办件量".into(), "好评率".into()],
-            vec!["贵池区".into(), "1532".into(), "99.8%".into()],
-        ],
-    );
+    save_stray_workbook(d);
     for (id, at, base) in [
         ("n2", "2026-11-21T02:00:00+08:00", "n1"),
         ("n3", "2026-11-22T02:00:00+08:00", "n2"),
