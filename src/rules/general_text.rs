@@ -295,8 +295,19 @@ fn link_with_file_name_end(text: &str, start: usize, mut end: usize) -> usize {
     // (`EF BC 88`), a space nor the ideographic space (`E3 80 80`): one byte says so.
     loop {
         match text.as_bytes().get(end) {
-            Some(b'(' | 0xEF) => match group_before_more_link(&text[end..]) {
-                Some(group) => end += group + link_end(&text[end + group..]),
+            Some(b'(' | 0xEF) => match bracket_group_len(&text[end..]) {
+                Some(group) => {
+                    let after = end + group;
+                    match text[after..].chars().next() {
+                        Some(c) if continues_file_name(c) => end = after + link_end(&text[after..]),
+                        // `…/申请书（空表） 2024.pdf`: the group, then the rest of a spaced name.
+                        Some(' ' | '\u{3000}') => {
+                            return spaced_file_name_len(&text[start..after], &text[after..])
+                                .map_or(end, |rest| after + rest);
+                        }
+                        _ => return end,
+                    }
+                }
                 None => return end,
             },
             Some(b' ' | 0xE3) => {
@@ -307,11 +318,10 @@ fn link_with_file_name_end(text: &str, start: usize, mut end: usize) -> usize {
     }
 }
 
-/// The length of the bracketed group that `rest` starts with (`（样表）`, `(2024版)`) when the
-/// link goes on right after it: the group holds no character that ends a link but its brackets,
-/// at most 30 characters, and is followed by `.`, `_`, `-`, `/` or an ASCII letter or digit
-/// (`.docx`), not by words, punctuation or the end (a note beside the link).
-fn group_before_more_link(rest: &str) -> Option<usize> {
+/// The length of the bracketed group that `rest` starts with (`（样表）`, `(2024版)`): it holds
+/// no character that ends a link but its brackets, and at most 30 characters. Whether it is part
+/// of the link depends on what follows it ([`continues_file_name`]).
+fn bracket_group_len(rest: &str) -> Option<usize> {
     let mut chars = rest.char_indices();
     let (_, open) = chars.next()?;
     let close = match open {
@@ -321,16 +331,20 @@ fn group_before_more_link(rest: &str) -> Option<usize> {
     };
     for (i, c) in chars.take(31) {
         if c == close {
-            let after = i + c.len_utf8();
-            let next = rest[after..].chars().next()?;
-            return (matches!(next, '.' | '_' | '-' | '/') || next.is_ascii_alphanumeric())
-                .then_some(after);
+            return Some(i + c.len_utf8());
         }
         if ends_link(c) {
             return None;
         }
     }
     None
+}
+
+/// Whether a character right after a bracketed group goes on with the link's file name: `.`,
+/// `_`, `-`, `/` or an ASCII letter or digit (`.docx`), not words, punctuation or the end (the
+/// group is then a note beside the link).
+fn continues_file_name(c: char) -> bool {
+    matches!(c, '.' | '_' | '-' | '/') || c.is_ascii_alphanumeric()
 }
 
 /// A link's end as a sentence leaves it: a bracketed group at its end is a note beside it
@@ -2394,6 +2408,10 @@ mod tests {
                 "http://zwfw.chizhou.gov.cn/upload/不动产登记申请书 2024.pdf",
                 "http://zwfw.chizhou.gov.cn/upload/不动产登记申请书 2024.pdf",
             ),
+            (
+                "http://zwfw.chizhou.gov.cn/upload/不动产登记申请书（空表） 2024.pdf",
+                "http://zwfw.chizhou.gov.cn/upload/不动产登记申请书（空表） 2024.pdf",
+            ),
         ] {
             assert_eq!(one(text), vec![link.to_owned()], "{text}");
         }
@@ -2422,6 +2440,10 @@ mod tests {
             (
                 "http://zwfw.chizhou.gov.cn/download?id=3 申请表.docx",
                 "http://zwfw.chizhou.gov.cn/download?id=3",
+            ),
+            (
+                "http://zwfw.chizhou.gov.cn/f/申请书（请用WPS打开） 窗口也可领取",
+                "http://zwfw.chizhou.gov.cn/f/申请书",
             ),
         ] {
             assert_eq!(one(text), vec![link.to_owned()], "{text}");
