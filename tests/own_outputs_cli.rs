@@ -17,6 +17,15 @@ fn bin(dir: &Path) -> Command {
     cmd
 }
 
+/// The notice the run gave about the file whose name ends with `name`.
+fn notice_for<'r>(report: &'r Report, name: &str) -> &'r zwfw_audit::source::Notice {
+    report
+        .notices
+        .iter()
+        .find(|n| n.provenance.source.ends_with(name))
+        .unwrap_or_else(|| panic!("no notice for {name}: {:#?}", report.notices))
+}
+
 fn read_report(path: &Path) -> Report {
     report::json::read(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -63,11 +72,7 @@ fn the_tools_own_files_among_the_exports_are_skipped_and_named() {
     assert_eq!(again.items.len(), first.items.len());
     assert_eq!(again.findings.len(), first.findings.len());
     for name in OWN {
-        let skipped = again
-            .notices
-            .iter()
-            .find(|n| n.provenance.source.ends_with(name))
-            .unwrap_or_else(|| panic!("no notice for {name}: {:#?}", again.notices));
+        let skipped = notice_for(&again, name);
         assert_eq!(skipped.level, NoticeLevel::Warning, "{name}");
         assert!(
             skipped.message.contains("zwfw-audit 生成的") && skipped.message.contains("已跳过"),
@@ -148,11 +153,7 @@ fn the_link_checks_json_among_the_exports_is_skipped_not_read_as_an_item() {
         "no empty item read from the link check's JSON"
     );
     for name in ["链接检查.json", "链接问题清单.xlsx"] {
-        let skipped = report
-            .notices
-            .iter()
-            .find(|n| n.provenance.source.ends_with(name))
-            .unwrap_or_else(|| panic!("no notice for {name}: {:#?}", report.notices));
+        let skipped = notice_for(&report, name);
         assert_eq!(skipped.level, NoticeLevel::Warning, "{name}");
         assert!(
             skipped.message.contains("zwfw-audit") && skipped.message.contains("已跳过"),
@@ -221,11 +222,7 @@ fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
         "no empty item read from a JSON object that is not one"
     );
     // The settings file holds nothing of an item: said, not read.
-    let notice = report
-        .notices
-        .iter()
-        .find(|n| n.provenance.source.ends_with("设置.json"))
-        .unwrap_or_else(|| panic!("no notice for 设置.json: {:#?}", report.notices));
+    let notice = notice_for(&report, "设置.json");
     assert_eq!(notice.level, NoticeLevel::Error);
     assert!(
         notice.message.contains("不是事项数据")
