@@ -8,9 +8,8 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
-use super::labels::{Field, LabelMap};
+use super::labels::{Field, LabelMap, Section, section_of};
 use super::profile::{CompiledList, CompiledProfile};
-use crate::model::text::normalize_label;
 use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, MaterialField,
     Step,
@@ -87,36 +86,6 @@ fn text_of(el: ElementRef<'_>) -> String {
             .collect::<Vec<_>>()
             .join(" "),
     )
-}
-
-/// The section a heading opens.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Materials,
-    Steps,
-    Fees,
-    Intermediaries,
-    Faqs,
-}
-
-fn section_of(heading: &str) -> Option<Section> {
-    let h = normalize_label(heading);
-    if h.chars().count() > 20 {
-        return None;
-    }
-    [
-        ("申请材料", Section::Materials),
-        ("材料目录", Section::Materials),
-        ("办理流程", Section::Steps),
-        ("办理环节", Section::Steps),
-        ("收费标准", Section::Fees),
-        ("收费项目", Section::Fees),
-        ("收费信息", Section::Fees),
-        ("中介服务", Section::Intermediaries),
-        ("常见问题", Section::Faqs),
-    ]
-    .into_iter()
-    .find_map(|(k, s)| h.contains(k).then_some(s))
 }
 
 /// Extracts an item from a guide page.

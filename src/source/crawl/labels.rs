@@ -116,6 +116,37 @@ impl LabelSet {
     }
 }
 
+/// A child list of an item, as a guide page's section or an export's list key names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Section {
+    Materials,
+    Steps,
+    Fees,
+    Intermediaries,
+    Faqs,
+}
+
+/// The child list a heading or key names (`一、申请材料`, `收费标准`, `常见问题`), if any.
+pub(crate) fn section_of(heading: &str) -> Option<Section> {
+    let h = normalize_label(heading);
+    if h.chars().count() > 20 {
+        return None;
+    }
+    [
+        ("申请材料", Section::Materials),
+        ("材料目录", Section::Materials),
+        ("办理流程", Section::Steps),
+        ("办理环节", Section::Steps),
+        ("收费标准", Section::Fees),
+        ("收费项目", Section::Fees),
+        ("收费信息", Section::Fees),
+        ("中介服务", Section::Intermediaries),
+        ("常见问题", Section::Faqs),
+    ]
+    .into_iter()
+    .find_map(|(k, s)| h.contains(k).then_some(s))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -21,7 +21,7 @@ pub mod decode;
 mod html;
 pub mod journal;
 mod json;
-mod labels;
+pub(crate) mod labels;
 pub mod output;
 pub mod profile;
 mod robots;

@@ -425,13 +425,8 @@ fn read_item_sheet(
     // the unit goes where a separate unit column would put it, unless the sheet has one.
     let header_unit = |limit: ItemField, unit: ItemField| {
         let c = cols.iter().position(|col| *col == Col::Item(limit))?;
-        let note = label_note(cell(&sheet.rows[header], c))?;
-        let bare = note.strip_prefix('个').unwrap_or(&note);
-        let is_unit = matches!(
-            bare,
-            "工作日" | "日" | "天" | "自然日" | "小时" | "月" | "年"
-        );
-        (is_unit && !cols.contains(&Col::Item(unit))).then_some((c, unit, note))
+        let note = time_unit_of_label(cell(&sheet.rows[header], c))?;
+        (!cols.contains(&Col::Item(unit))).then_some((c, unit, note))
     };
     let header_units: Vec<(usize, ItemField, String)> = [
         header_unit(ItemField::LegalLimit, ItemField::LegalLimitUnit),
@@ -464,11 +459,7 @@ fn read_item_sheet(
             }
         }
         for (c, unit, note) in &header_units {
-            let value = cell(row, *c);
-            let number = !value.is_empty()
-                && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-                && value.bytes().next().is_some_and(|b| b.is_ascii_digit());
-            if number && item.get(*unit).is_empty() {
+            if is_bare_number(cell(row, *c)) && item.get(*unit).is_empty() {
                 note.clone_into(item.get_mut(*unit));
             }
         }
@@ -477,6 +468,24 @@ fn read_item_sheet(
     if !footers.is_empty() {
         notices.push(footer_notice(sheet, &footers));
     }
+}
+
+/// The time unit a time limit's label names in brackets (`承诺办结时限（工作日）` → `工作日`), for
+/// values that are bare numbers.
+pub(crate) fn time_unit_of_label(label: &str) -> Option<String> {
+    let note = label_note(label)?;
+    let bare = note.strip_prefix('个').unwrap_or(&note);
+    matches!(
+        bare,
+        "工作日" | "日" | "天" | "自然日" | "小时" | "月" | "年"
+    )
+    .then_some(note)
+}
+
+/// A number with nothing after it (`20`, `0.5`): a time limit whose unit is elsewhere.
+pub(crate) fn is_bare_number(value: &str) -> bool {
+    value.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }
 
 /// What starts a row under the table that is not an item: totals, sign-offs, notes.
