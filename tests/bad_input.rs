@@ -133,41 +133,50 @@ fn json_records_with_no_item_field_are_unreadable_not_empty_items() {
         dir.path(),
         &[
             format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#),
+            // Chinese labels, as an Excel sheet turned JSON: read by them (json_labels).
             format!(
                 r#"{{"事项名称":"食品生产许可（新办）","实施编码":"{CODE_B}","实施主体":"池州市市场监督管理局"}}"#
             ),
             r#"{"SXMC":"特种设备使用登记","SSBM":"1134170000312541513000117022000"}"#.to_owned(),
             "{}".to_owned(),
+            // One label and a key no element has: too little to call it an item.
+            r#"{"咨询电话":"0566-2021156","备注":"池州市市场监督管理局"}"#.to_owned(),
         ],
     );
-    assert_eq!(r.items.len(), 1, "only the record with item fields");
-    let reasons: Vec<&str> = r.unreadable.iter().map(|u| u.reason.as_str()).collect();
-    assert_eq!(reasons.len(), 3, "{reasons:?}");
-    assert!(
-        reasons[0].starts_with("字段名是中文表头（事项名称、实施主体、实施编码）")
-            && reasons[0].contains("另存为 Excel 或 CSV"),
-        "{}",
-        reasons[0]
-    );
-    assert!(
-        reasons[1].starts_with("没有可识别的事项字段（有的是 SSBM、SXMC）"),
-        "{}",
-        reasons[1]
-    );
-    assert_eq!(reasons[2], "空对象，没有任何事项字段");
-    let labelled = &r.unreadable[0];
+    let names: Vec<&str> = r.items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可（新办）", "食品生产许可（新办）"]);
+    let labelled = &r.items[1];
+    assert_eq!(labelled.code, CODE_B);
+    assert_eq!(labelled.subject, "池州市市场监督管理局");
     assert_eq!(
         labelled.provenance,
         Provenance::record(path.display().to_string(), 2)
     );
-    // Its code, name and 实施主体 under Chinese labels still say whose it is.
-    assert_eq!(labelled.code.as_deref(), Some(CODE_B));
-    assert_eq!(labelled.name.as_deref(), Some("食品生产许可（新办）"));
-    assert_eq!(
-        labelled.partial.as_ref().map(|p| p.subject.as_str()),
-        Some("池州市市场监督管理局")
+    let reasons: Vec<&str> = r.unreadable.iter().map(|u| u.reason.as_str()).collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(
+        reasons[0].starts_with("没有可识别的事项字段（有的是 SSBM、SXMC）"),
+        "{}",
+        reasons[0]
     );
-    assert_eq!(r.unreadable[1].code, None);
+    assert_eq!(reasons[1], "空对象，没有任何事项字段");
+    assert!(
+        reasons[2].starts_with("按中文表头只认出 咨询电话，不足以确定是一条事项"),
+        "{}",
+        reasons[2]
+    );
+    assert_eq!(r.unreadable[0].code, None);
+    assert_eq!(
+        r.unreadable[2].provenance,
+        Provenance::record(path.display().to_string(), 5)
+    );
+    // The file says that one record was read by its labels, and nothing of it left unread.
+    let note = r
+        .notices
+        .iter()
+        .find(|n| n.message.contains("已按表头识别读取 1 条事项"))
+        .expect("the labelled-record notice");
+    assert_eq!(note.level, NoticeLevel::Info, "{}", note.message);
 }
 
 #[test]

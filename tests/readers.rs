@@ -96,6 +96,154 @@ fn xlsx_and_json_of_the_sample_give_the_same_items() {
     assert_same_items(xlsx.items, json);
 }
 
+/// An item as another system's JSON would have it: every key a Chinese label, the child lists
+/// under their section names (`申请材料`, `办理流程`, `收费项目`, `中介服务`, `常见问题`), a
+/// service's agencies under `中介机构`, and the extra columns under their own headers.
+fn labelled_json(item: &Item) -> serde_json::Value {
+    use serde_json::{Map, Value};
+    use zwfw_audit::model::{
+        AgencyField, FaqField, FeeField, IntermediaryField, ItemField, MaterialField, StepField,
+    };
+    fn object<F: Copy>(
+        fields: &[F],
+        label: fn(F) -> &'static str,
+        text: impl Fn(F) -> String,
+        extra: &std::collections::BTreeMap<String, String>,
+    ) -> Map<String, Value> {
+        let mut obj: Map<String, Value> = fields
+            .iter()
+            .map(|&f| (label(f).to_owned(), Value::String(text(f))))
+            .filter(|(_, v)| v.as_str() != Some(""))
+            .collect();
+        for (k, v) in extra {
+            obj.insert(k.clone(), Value::String(v.clone()));
+        }
+        obj
+    }
+    let none = std::collections::BTreeMap::new();
+    let mut obj = object(
+        ItemField::ALL,
+        ItemField::label,
+        |f| item.get(f).to_owned(),
+        &item.extra,
+    );
+    let lists: [(&str, Vec<Map<String, Value>>); 5] = [
+        (
+            "申请材料",
+            item.materials
+                .iter()
+                .map(|m| {
+                    object(
+                        MaterialField::ALL,
+                        MaterialField::label,
+                        |f| m.get(f).into(),
+                        &m.extra,
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "办理流程",
+            item.steps
+                .iter()
+                .map(|s| {
+                    object(
+                        StepField::ALL,
+                        StepField::label,
+                        |f| s.get(f).into(),
+                        &s.extra,
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "收费项目",
+            item.fees
+                .iter()
+                .map(|x| {
+                    object(
+                        FeeField::ALL,
+                        FeeField::label,
+                        |f| x.get(f).into(),
+                        &x.extra,
+                    )
+                })
+                .collect(),
+        ),
+        (
+            "中介服务",
+            item.intermediaries
+                .iter()
+                .map(|i| {
+                    let mut o = object(
+                        IntermediaryField::ALL,
+                        IntermediaryField::label,
+                        |f| i.get(f).into(),
+                        &none,
+                    );
+                    let agencies = i
+                        .agencies
+                        .iter()
+                        .map(|a| {
+                            Value::Object(object(
+                                AgencyField::ALL,
+                                AgencyField::label,
+                                |f| a.get(f).into(),
+                                &none,
+                            ))
+                        })
+                        .collect();
+                    o.insert("中介机构".into(), Value::Array(agencies));
+                    o
+                })
+                .collect(),
+        ),
+        (
+            "常见问题",
+            item.faqs
+                .iter()
+                .map(|q| object(FaqField::ALL, FaqField::label, |f| q.get(f).into(), &none))
+                .collect(),
+        ),
+    ];
+    for (key, records) in lists {
+        if !records.is_empty() {
+            obj.insert(key.into(), records.into_iter().map(Value::Object).collect());
+        }
+    }
+    Value::Object(obj)
+}
+
+#[test]
+fn json_keyed_by_chinese_labels_gives_the_same_items() {
+    let want = sample_json();
+    let dir = tempfile::tempdir().unwrap();
+    let records: Vec<serde_json::Value> = want.iter().map(labelled_json).collect();
+    let array = dir.path().join("事项导出.json");
+    std::fs::write(&array, serde_json::to_string_pretty(&records).unwrap()).unwrap();
+    let ndjson = dir.path().join("事项导出.ndjson");
+    let lines: Vec<String> = records.iter().map(ToString::to_string).collect();
+    std::fs::write(&ndjson, lines.join("\n")).unwrap();
+    for path in [&array, &ndjson] {
+        let r = read(std::slice::from_ref(path));
+        assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+        // One notice for the file: its records were read by their labels, and the extra
+        // columns (备注, a material's 材料编码) are no element.
+        assert_eq!(r.notices.len(), 1, "{:?}", r.notices);
+        let n = &r.notices[0];
+        assert_eq!(n.level, NoticeLevel::Warning);
+        assert!(
+            n.message
+                .contains(&format!("已按表头识别读取 {} 条事项", want.len()))
+                && n.message.contains("「备注」")
+                && n.message.contains("「申请材料.材料编码」"),
+            "{}",
+            n.message
+        );
+        assert_same_items(r.items, want.clone());
+    }
+}
+
 #[test]
 fn intermediary_rows_group_into_services_with_agencies() {
     let xlsx = read(&[exports().join("sample.xlsx")]).items;

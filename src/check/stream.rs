@@ -26,6 +26,7 @@
 use std::fs::File;
 use std::io::{BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
@@ -38,7 +39,8 @@ use crate::rules::{CheckContext, RuleSet};
 use crate::score::census::CensusTally;
 use crate::score::sample::SampleRow;
 use crate::score::{SampleSpec, ScoreOptions, UnitMapping};
-use crate::source::json::ndjson_line_record;
+use crate::source::json::line_record;
+use crate::source::json_labels::LabelledFile;
 use crate::source::{DuplicateCodes, Notice, NoticeLevel, Record, SourceError};
 
 /// Lines per chunk: large enough to keep both cores busy (a chunk of typical items is several
@@ -290,7 +292,9 @@ struct Chunk {
 fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(), FileError> {
     let file = File::open(path).map_err(FileError::Read)?;
     let name = path.display().to_string();
-    std::thread::scope(|scope| {
+    // Records read by their Chinese labels: one notice for the file, as the in-memory reader's.
+    let labelled = Mutex::new(LabelledFile::default());
+    let result = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(1);
         // Checked chunks go back to the reader, so that their buffers are allocated once: fresh
         // multi-MB buffers per chunk fragment the allocator and let the RSS creep up with N.
@@ -300,7 +304,7 @@ fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(
         let mut written = Ok(());
         for c in rx {
             let (results, w) = rayon::join(
-                || check_chunk(&c, &name, run),
+                || check_chunk(&c, &name, run, &labelled),
                 || sink.add_all(std::mem::take(&mut pending)),
             );
             pending = results;
@@ -318,7 +322,12 @@ fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(
             .join()
             .unwrap_or_else(|_| Err(std::io::Error::other("reader thread panicked")))
             .map_err(FileError::Read)
-    })
+    });
+    let labelled = labelled
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    sink.notices.extend(labelled.notice(&name));
+    result
 }
 
 /// Bytes read from the file at a time. A chunk that fills up in the middle of a block hands the
@@ -413,7 +422,7 @@ fn read_chunks_from(
     Ok(())
 }
 
-fn check_chunk(c: &Chunk, name: &str, run: Run) -> Vec<Checked> {
+fn check_chunk(c: &Chunk, name: &str, run: Run, labelled: &Mutex<LabelledFile>) -> Vec<Checked> {
     let line_facts = run.rules.uses_line_facts();
     // Lists repeated from earlier items are not parsed again when the verdicts are shared too:
     // a shared list is known equal by its key, without being compared.
@@ -422,12 +431,14 @@ fn check_chunk(c: &Chunk, name: &str, run: Run) -> Vec<Checked> {
     c.spans
         .par_chunks(BATCH)
         .flat_map_iter(|spans| {
+            let mut by_labels = LabelledFile::default();
             let slots: Vec<Slot> = spans
                 .iter()
                 .filter_map(|&(s, e, line_no)| {
                     let line = &c.buf[s..e];
-                    let record =
-                        sharing_parsed(share_lists, || ndjson_line_record(line, name, line_no));
+                    let record = sharing_parsed(share_lists, || {
+                        line_record(line, name, line_no, &mut by_labels)
+                    });
                     Some(match record? {
                         Record::Item(mut item) => {
                             if line_facts {
@@ -441,6 +452,12 @@ fn check_chunk(c: &Chunk, name: &str, run: Run) -> Vec<Checked> {
                     })
                 })
                 .collect();
+            if by_labels.items > 0 {
+                labelled
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .merge(by_labels);
+            }
             check_slots(slots, run.rules, run.ctx)
                 .into_iter()
                 .map(|(entry, findings)| {

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::json_labels::LabelledFile;
 use super::{Notice, NoticeLevel, Reader, Record, SourceError, Unreadable, json_error};
 use crate::model::{Item, Provenance};
 
@@ -90,7 +91,16 @@ impl Reader for JsonReader {
                             serde_json::from_str(items.get()).map_err(syntax)?
                         }
                         _ => {
-                            sink(whole_file_record(text, &name, map.keys().copied()));
+                            let mut labelled = LabelledFile::default();
+                            sink(whole_file_record(
+                                text,
+                                &name,
+                                map.keys().copied(),
+                                &mut labelled,
+                            ));
+                            if let Some(notice) = labelled.notice(&name) {
+                                sink(Record::Notice(notice));
+                            }
                             return Ok(());
                         }
                     }
@@ -107,11 +117,16 @@ impl Reader for JsonReader {
             if records.is_empty() {
                 sink(Record::Notice(super::no_items_notice(&name, empty)));
             }
+            let mut labelled = LabelledFile::default();
             for (i, raw) in records.into_iter().enumerate() {
                 sink(parse_record(
                     raw.get(),
                     Provenance::record(&name, i as u64 + 1),
+                    &mut labelled,
                 ));
+            }
+            if let Some(notice) = labelled.notice(&name) {
+                sink(Record::Notice(notice));
             }
             Ok(())
         }
@@ -143,10 +158,14 @@ fn read_ndjson(
     name: &str,
     sink: &mut dyn FnMut(Record),
 ) -> std::io::Result<()> {
+    let mut labelled = LabelledFile::default();
     for (i, line) in reader.split(b'\n').enumerate() {
-        if let Some(record) = ndjson_line_record(&line?, name, i as u64 + 1) {
+        if let Some(record) = line_record(&line?, name, i as u64 + 1, &mut labelled) {
             sink(record);
         }
+    }
+    if let Some(notice) = labelled.notice(name) {
+        sink(Record::Notice(notice));
     }
     Ok(())
 }
@@ -154,6 +173,16 @@ fn read_ndjson(
 /// One NDJSON line (without its `\n`) as a record: `None` for a blank line, an unreadable record
 /// for text that is not UTF-8 or not an item. Shared with the streaming check.
 pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Record> {
+    line_record(line, name, line_no, &mut LabelledFile::default())
+}
+
+/// [`ndjson_line_record`], counting the records read by their Chinese labels in `labelled`.
+pub(crate) fn line_record(
+    line: &[u8],
+    name: &str,
+    line_no: u64,
+    labelled: &mut LabelledFile,
+) -> Option<Record> {
     let prov = Provenance::row(name, line_no);
     // simdutf8: std's validation of Chinese text was 16 % of a rule-less streaming run.
     let Ok(text) = simdutf8::basic::from_utf8(line) else {
@@ -169,17 +198,31 @@ pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Recor
     if text.is_empty() {
         return None;
     }
-    Some(parse_item_line(text, prov))
+    Some(parse_line(text, prov, labelled))
 }
 
 /// Parses one NDJSON line into an item record (the fast path: straight into the model).
 pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
+    parse_line(text, prov, &mut LabelledFile::default())
+}
+
+/// [`parse_item_line`], counting the records read by their Chinese labels in `labelled`.
+fn parse_line(text: &str, prov: Provenance, labelled: &mut LabelledFile) -> Record {
     match serde_json::from_str::<Item>(text) {
         Ok(item) if reads_nothing(&item) => {
+            let value = serde_json::from_str::<Value>(text).ok();
+            // Keys that are Chinese labels (an Excel sheet turned JSON): read by the labels.
+            if let Some(l) = value.as_ref().and_then(super::json_labels::labelled_item) {
+                labelled.items += 1;
+                labelled.unread.extend(l.unread);
+                let mut item = l.item;
+                item.provenance = prov;
+                return Record::Item(Box::new(item));
+            }
             // Its code, name and 实施主体 under Chinese labels still tell the report whose it is.
-            let partial = serde_json::from_str::<Value>(text)
-                .ok()
-                .map(|v| partial_item(&v))
+            let partial = value
+                .as_ref()
+                .map(partial_item)
                 .filter(|p| !reads_nothing(p));
             let field = |f: fn(&Item) -> &String| {
                 partial
@@ -203,7 +246,7 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
         }
         // The error of a parse that reads each list on its own may differ: report the plain one.
         Err(_) if crate::model::list::sharing() => {
-            crate::model::list::sharing_parsed(false, || parse_item_line(text, prov))
+            crate::model::list::sharing_parsed(false, || parse_line(text, prov, labelled))
         }
         Err(e) => {
             // Salvage the code and name for the report when the line is valid JSON of the wrong
@@ -246,7 +289,8 @@ fn reads_nothing(item: &Item) -> bool {
 }
 
 /// Why an object with no item field is unreadable, naming its keys: Chinese column labels
-/// (`事项名称`, as in a spreadsheet) are told apart from keys of some other system.
+/// (`事项名称`, as in a spreadsheet, too few to read the record by them: see
+/// [`super::json_labels`]) are told apart from keys of some other system.
 fn no_item_fields(text: &str) -> String {
     let keys: Vec<String> = serde_json::from_str::<serde_json::Map<String, Value>>(text)
         .map(|m| m.keys().take(8).cloned().collect())
@@ -270,7 +314,7 @@ fn no_item_fields(text: &str) -> String {
         )
     } else {
         format!(
-            "字段名是中文表头（{}），JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json）：中文表头的导出请另存为 Excel 或 CSV 再检查",
+            "按中文表头只认出 {}，不足以确定是一条事项（至少需要「实施编码」或「事项名称」，或两个其他要素）：请检查导出的字段名（见 schema/item.schema.json）",
             labels.join("、")
         )
     }
@@ -296,7 +340,12 @@ fn partial_item(value: &Value) -> Item {
 /// A file that is one JSON object (no `items` array) as one item, or a notice when nothing in it
 /// is an item's: a platform's wrapped answer (`{"code":200,"data":{…}}`) or a stray settings
 /// file is not an item with every element missing, which would fail nearly every rule.
-fn whole_file_record<'a>(text: &str, name: &str, keys: impl Iterator<Item = &'a str>) -> Record {
+fn whole_file_record<'a>(
+    text: &str,
+    name: &str,
+    keys: impl Iterator<Item = &'a str>,
+    labelled: &mut LabelledFile,
+) -> Record {
     let keys: Vec<&str> = keys.collect();
     if serde_json::from_str::<Item>(text).is_ok_and(|item| reads_nothing(&item))
         && !keys.iter().any(|k| {
@@ -307,7 +356,7 @@ fn whole_file_record<'a>(text: &str, name: &str, keys: impl Iterator<Item = &'a 
     {
         return not_items_notice(name, &keys);
     }
-    let mut record = parse_record(text, Provenance::file(name));
+    let mut record = parse_record(text, Provenance::file(name), labelled);
     if let Record::Unreadable(u) = &mut record
         && let Some(wrapper) = keys.iter().find(|k| {
             matches!(
@@ -344,7 +393,7 @@ fn not_items_notice(name: &str, keys: &[&str]) -> Record {
 
 /// One record of a JSON array (or the whole file's object) as an item record; something other
 /// than an object is "不是事项对象".
-fn parse_record(text: &str, prov: Provenance) -> Record {
+fn parse_record(text: &str, prov: Provenance, labelled: &mut LabelledFile) -> Record {
     if !text.trim_start().starts_with('{') {
         return Record::Unreadable(Unreadable {
             provenance: prov,
@@ -354,5 +403,5 @@ fn parse_record(text: &str, prov: Provenance) -> Record {
             partial: None,
         });
     }
-    parse_item_line(text, prov)
+    parse_line(text, prov, labelled)
 }

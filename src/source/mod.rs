@@ -23,6 +23,7 @@ pub mod csv;
 pub mod disguised;
 pub mod json;
 pub(crate) mod json_error;
+pub(crate) mod json_labels;
 pub mod own_output;
 pub mod sheet;
 pub mod xlsx;
