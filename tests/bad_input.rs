@@ -179,6 +179,30 @@ fn json_records_with_no_item_field_are_unreadable_not_empty_items() {
     assert_eq!(note.level, NoticeLevel::Info, "{}", note.message);
 }
 
+/// A file that is one item keyed by labels as a page writes them (`事项名称：`) is that item, not
+/// "no item fields": labels are matched as spreadsheet headers are, whatever their colons.
+#[test]
+fn a_json_file_of_one_item_keyed_by_labels_with_colons_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("一个事项.json");
+    std::fs::write(
+        &path,
+        format!(
+            r#"{{"事项名称：":"食品生产许可（新办）","实施编码：":"{CODE_B}","咨询电话：":"0566-2021163"}}"#
+        ),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+    assert_eq!(r.items.len(), 1, "{:?}", r.notices);
+    assert_eq!(r.items[0].code, CODE_B);
+    assert_eq!(r.items[0].consult_phone, "0566-2021163");
+    assert_eq!(
+        r.items[0].provenance,
+        Provenance::file(path.display().to_string())
+    );
+}
+
 #[test]
 fn item_sheet_without_code_column_is_reported_and_its_items_still_checked() {
     let dir = tempfile::tempdir().unwrap();

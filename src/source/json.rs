@@ -10,7 +10,7 @@ use std::path::Path;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::json_labels::LabelledFile;
+use super::json_labels::{LabelledFile, is_item_label};
 use super::{Notice, NoticeLevel, Reader, Record, SourceError, Unreadable, json_error};
 use crate::model::{Item, Provenance};
 
@@ -301,11 +301,7 @@ fn no_item_fields(text: &str) -> String {
     let labels: Vec<&str> = keys
         .iter()
         .map(String::as_str)
-        .filter(|k| {
-            crate::model::ItemField::ALL
-                .iter()
-                .any(|f| f.label() == *k || f.synonyms().contains(k))
-        })
+        .filter(|k| is_item_label(k))
         .collect();
     if labels.is_empty() {
         format!(
@@ -348,11 +344,7 @@ fn whole_file_record<'a>(
 ) -> Record {
     let keys: Vec<&str> = keys.collect();
     if serde_json::from_str::<Item>(text).is_ok_and(|item| reads_nothing(&item))
-        && !keys.iter().any(|k| {
-            crate::model::ItemField::ALL
-                .iter()
-                .any(|f| f.label() == *k || f.synonyms().contains(k))
-        })
+        && !keys.iter().any(|k| is_item_label(k))
     {
         return not_items_notice(name, &keys);
     }

@@ -71,6 +71,11 @@ pub(crate) fn labelled_item(value: &Value) -> Option<Labelled> {
     Some(Labelled { item, unread })
 }
 
+/// Whether a key names an element of an item, as a spreadsheet's header would (`事项名称：`).
+pub(crate) fn is_item_label(key: &str) -> bool {
+    LABELS.item.get(key).is_some()
+}
+
 /// The child list a key holds: a list section's key with an array of records (or an empty one).
 /// `申请材料` written as one text is not a list, and is kept as an unread key.
 fn list_section(key: &str, v: &Value) -> Option<Section> {
