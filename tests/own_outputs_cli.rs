@@ -8,7 +8,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
-use zwfw_audit::report::{self, Report};
+use zwfw_audit::report::{self, ItemStatus, Report};
 use zwfw_audit::source::NoticeLevel;
 
 fn bin(dir: &Path) -> Command {
@@ -164,9 +164,10 @@ fn the_link_checks_json_among_the_exports_is_skipped_not_read_as_an_item() {
 }
 
 /// Should trip the JSON reader's notice: a JSON object that holds nothing of an item (a
-/// platform's wrapped answer saved from its interface, a settings file) is said and not read as
-/// one item with every element missing, which failed nearly every rule under （未知部门）. An item
-/// saved as one object is still read.
+/// settings file) is said and not read as one item with every element missing, which failed
+/// nearly every rule under （未知部门）. A platform's wrapped answer is read from the array inside
+/// it, and one whose records are not an array is unreadable with a hint. An item saved as one
+/// object is still read.
 #[test]
 fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
     let dir = tempfile::tempdir().unwrap();
@@ -177,9 +178,14 @@ fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
     let wrapped = serde_json::json!({
         "code": 200,
         "msg": "操作成功",
-        "data": {"total": 1, "list": [{"事项名称": "食品小作坊登记", "实施编码": "11341702003178234X4340117036000"}]}
+        "data": {"total": 1, "list": [{"事项名称": "食品小作坊登记", "实施编码": "11341702003178234X4340117036000", "实施主体": "贵池区市场监督管理局"}]}
     });
     std::fs::write(exports.join("接口返回.json"), wrapped.to_string()).unwrap();
+    let wrapped_one = serde_json::json!({
+        "code": 200,
+        "data": {"事项名称": "个体工商户登记", "实施编码": "11341702003178234X4000117040000"}
+    });
+    std::fs::write(exports.join("接口返回-单个.json"), wrapped_one.to_string()).unwrap();
     std::fs::write(
         exports.join("设置.json"),
         r#"{"allowed_hosts": ["zwfw.chizhou.gov.cn"], "timeout_secs": 20}"#,
@@ -187,7 +193,7 @@ fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
     .unwrap();
     let one_item = serde_json::json!({
         "name": "食品小作坊登记",
-        "code": "11341702003178234X4340117036000",
+        "code": "11341702003178234X4340117035000",
         "subject": "贵池区市场监督管理局",
         "region_code": "341702"
     });
@@ -198,18 +204,36 @@ fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
         .assert()
         .code(1);
     let report = read_report(&d.join("out/report.json"));
-    // The wrapped answer fails on its numeric `code`: unreadable, and said to be a wrapper.
     assert_eq!(
         report.items.len(),
-        38,
-        "the export's 36 items, the one saved alone and the wrapped answer, unreadable"
+        39,
+        "the export's 36 items, the one saved alone, the one inside the wrapped answer, and \
+         the wrapped single object, unreadable"
     );
-    let wrapped = report
-        .items
-        .iter()
-        .find(|i| i.provenance.source.ends_with("接口返回.json"))
-        .unwrap();
-    let reason = wrapped.reason.as_deref().unwrap_or_default();
+    let from = |file: &str| -> Vec<_> {
+        report
+            .items
+            .iter()
+            .filter(|i| i.provenance.source.ends_with(file))
+            .collect()
+    };
+    // The wrapped answer's array is read, and the file says where its items were.
+    let inside = from("接口返回.json");
+    assert_eq!(inside.len(), 1);
+    assert_eq!(inside[0].code, "11341702003178234X4340117036000");
+    assert_eq!(inside[0].status, ItemStatus::Checked);
+    let unwrapped = notice_for(&report, "接口返回.json");
+    assert_eq!(unwrapped.level, NoticeLevel::Info);
+    assert!(
+        unwrapped.message.contains("事项在「data.list」里"),
+        "{}",
+        unwrapped.message
+    );
+    // One object under `data` is not an array of records: unreadable on its numeric `code`,
+    // and said to be a wrapper.
+    let single = from("接口返回-单个.json");
+    assert_eq!(single.len(), 1);
+    let reason = single[0].reason.as_deref().unwrap_or_default();
     assert!(
         reason.contains("code") && reason.contains("事项可能在「data」里"),
         "{reason}"

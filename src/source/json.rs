@@ -90,6 +90,18 @@ impl Reader for JsonReader {
                             empty = "\"items\" 数组是空的";
                             serde_json::from_str(items.get()).map_err(syntax)?
                         }
+                        _ if let Some((place, array)) = wrapped_items(text, &map) => {
+                            // A platform's answer saved as it came (`{"code":200,"data":[…]}`).
+                            sink(Record::Notice(Notice {
+                                level: NoticeLevel::Info,
+                                provenance: Provenance::file(&name),
+                                message: format!(
+                                    "这个文件是接口返回的数据包装，事项在「{place}」里：已按其中的事项数组读取"
+                                ),
+                            }));
+                            empty = "接口返回数据里的事项数组是空的";
+                            serde_json::from_str(array).map_err(syntax)?
+                        }
                         _ => {
                             let mut labelled = LabelledFile::default();
                             sink(whole_file_record(
@@ -350,12 +362,7 @@ fn whole_file_record<'a>(
     }
     let mut record = parse_record(text, Provenance::file(name), labelled);
     if let Record::Unreadable(u) = &mut record
-        && let Some(wrapper) = keys.iter().find(|k| {
-            matches!(
-                k.to_ascii_lowercase().as_str(),
-                "data" | "datas" | "list" | "rows" | "records" | "result" | "results"
-            )
-        })
+        && let Some(wrapper) = keys.iter().find(|k| is_wrapper_key(k))
     {
         // `{"code":200,"data":{…}}` fails on its `code`, but the answer is that it is wrapped.
         u.reason = format!(
@@ -364,6 +371,49 @@ fn whole_file_record<'a>(
         );
     }
     record
+}
+
+/// The keys under which an interface's answer wraps its records.
+fn is_wrapper_key(key: &str) -> bool {
+    matches!(
+        key.to_ascii_lowercase().as_str(),
+        "data" | "datas" | "list" | "rows" | "records" | "result" | "results"
+    )
+}
+
+/// The array of records a platform's wrapped answer holds (`{"code":200,"data":[…]}`, or one
+/// level deeper: `{"data":{"total":…,"rows":[…]}}`), with where it is (`data.rows`): `None` when
+/// the object is an item itself, or holds no such array of objects (or holds two).
+fn wrapped_items<'a>(
+    text: &str,
+    map: &BTreeMap<&'a str, &'a RawValue>,
+) -> Option<(String, &'a str)> {
+    fn arrays<'a>(map: &BTreeMap<&'a str, &'a RawValue>, depth: u8) -> Vec<(String, &'a str)> {
+        let mut out = Vec::new();
+        for (&key, raw) in map.iter().filter(|(k, _)| is_wrapper_key(k)) {
+            let json = raw.get();
+            if json.starts_with('[') {
+                let objects = serde_json::from_str::<Vec<&RawValue>>(json)
+                    .is_ok_and(|a| a.iter().all(|r| r.get().starts_with('{')));
+                if objects {
+                    out.push((key.to_owned(), json));
+                }
+            } else if depth == 0
+                && let Ok(inner) = serde_json::from_str::<BTreeMap<&str, &RawValue>>(json)
+            {
+                out.extend(
+                    arrays(&inner, 1)
+                        .into_iter()
+                        .map(|(k, j)| (format!("{key}.{k}"), j)),
+                );
+            }
+        }
+        out
+    }
+    let found = arrays(map, 0);
+    let [(place, json)] = <[_; 1]>::try_from(found).ok()?;
+    let is_item = serde_json::from_str::<Item>(text).is_ok_and(|item| !reads_nothing(&item));
+    (!is_item).then_some((place, json))
 }
 
 /// The notice for a file that is one JSON object holding nothing of an item.
