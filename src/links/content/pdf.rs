@@ -52,6 +52,9 @@ pub enum NoText {
     /// a way the parser does not follow). Not called damaged: a reader may still open it, and a
     /// link is not 失效 because this program could not parse what it serves.
     Unreadable,
+    /// A picture (JPEG, PNG …), not a PDF: its text is not read (no OCR). Told by the file's
+    /// type when the findings are made, so a cached check gives it too.
+    Image,
 }
 
 impl NoText {
@@ -62,6 +65,7 @@ impl NoText {
             NoText::Encrypted => "是需要密码才能打开的 PDF，未读取文字",
             NoText::Unmapped => "的字体没有字符映射，文字无法读取",
             NoText::Unreadable => "的文件结构无法解析（可能已损坏），未读取文字",
+            NoText::Image => "是图片，未读取其中的文字",
         }
     }
 }

@@ -352,9 +352,10 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
                 "对样本中的身份证号码、手机号码等个人信息打码（如 3417**********1234、139****1234）后重新上传",
             ));
         }
-        // A scanned or encrypted PDF opened, but its text could not be checked: a hint for
-        // whoever reviews it, not a fault of the file.
-        if let Some(why) = ins.no_text {
+        // A scanned or encrypted PDF opened, or a picture, but its text could not be checked:
+        // a hint for whoever reviews it, not a fault of the file.
+        let picture = (real_type == Some(FileType::Image)).then_some(content::NoText::Image);
+        if let Some(why) = ins.no_text.or(picture) {
             out.push(problem(
                 "个人信息",
                 format!(

@@ -187,4 +187,28 @@ fn an_unread_pdf_sample_is_a_hint_to_check_by_hand() {
     assert_eq!(p.len(), 1, "{p:?}");
     assert_eq!(p[0].severity, Severity::Error);
     assert!(p[0].message.contains("不是可编辑格式"));
+    // A photo of a filled-in form is as unread as a scanned PDF: the same hint, told by its
+    // type (a check cached before this hint existed gives it too).
+    let photo = LinkUse {
+        url: "http://zwfw.chizhou.gov.cn/f/营业执照样本.jpg".into(),
+        ..link_use(LinkKind::Sample)
+    };
+    let jpeg = LinkCheck {
+        file_name: Some("营业执照样本.jpg".into()),
+        content_type: Some("image/jpeg".into()),
+        inspection: Some(Inspection {
+            real_type: Some(FileType::Image),
+            ..Inspection::default()
+        }),
+        ..check(LinkVerdict::Ok, None)
+    };
+    let p = problems(&photo, &jpeg);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert_eq!(p[0].severity, Severity::Warning);
+    assert!(
+        p[0].message
+            .starts_with("示例样表是图片，未读取其中的文字，未能自动检查其中的个人信息"),
+        "{}",
+        p[0].message
+    );
 }
