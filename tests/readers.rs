@@ -403,6 +403,29 @@ fn header_synonyms_normalise_and_users_extend_them() {
     assert_eq!(with.promised_limit, "7个工作日");
     assert_eq!(with.consult_phone, "0566-2021156");
     assert!(with.extra.is_empty(), "{:?}", with.extra);
+
+    // The same synonyms read JSON keyed by Chinese labels, as they read the sheet's headers.
+    let json = dir.path().join("custom.json");
+    std::fs::write(
+        &json,
+        r#"[{"实施编码":"1134170000312541513000117035000","事项名称":"食品经营许可（新办）","承诺天数":"7个工作日","联系人电话":"0566-2021156"}]"#,
+    )
+    .unwrap();
+    let without = &read(std::slice::from_ref(&json)).items[0];
+    assert_eq!(without.promised_limit, "");
+    assert_eq!(
+        without.extra.get("联系人电话").map(String::as_str),
+        Some("0566-2021156")
+    );
+    let with = read_with(&[json], &config.labels);
+    assert_eq!(with.items[0].promised_limit, "7个工作日");
+    assert_eq!(with.items[0].consult_phone, "0566-2021156");
+    assert!(with.items[0].extra.is_empty(), "{:?}", with.items[0].extra);
+    assert_eq!(
+        with.notices[0].level,
+        NoticeLevel::Info,
+        "nothing left unread"
+    );
 }
 
 #[test]

@@ -31,6 +31,7 @@ use std::sync::{Mutex, PoisonError};
 use rayon::prelude::*;
 
 use super::{BATCH, RunInfo, Slot, check_slots};
+use crate::config::Labels;
 use crate::model::list::sharing_parsed;
 use crate::model::{Finding, Provenance, RawLineFacts, Severity};
 use crate::report::json::OutcomeLines;
@@ -41,6 +42,7 @@ use crate::score::sample::SampleRow;
 use crate::score::{SampleSpec, ScoreOptions, UnitMapping};
 use crate::source::json::line_record;
 use crate::source::json_labels::LabelledFile;
+use crate::source::sheet::columns::Tables;
 use crate::source::{DuplicateCodes, Notice, NoticeLevel, Record, SourceError};
 
 /// Lines per chunk: large enough to keep both cores busy (a chunk of typical items is several
@@ -63,6 +65,9 @@ pub struct StreamOptions {
     /// Draw this sample per unit while streaming, and score it instead of the census (needs
     /// `scores`, which gives the units and the options).
     pub sample: Option<SampleSpec>,
+    /// Header synonyms (`[labels]`) for lines keyed by Chinese labels, as the in-memory reader
+    /// is given them.
+    pub labels: Labels,
 }
 
 impl Default for StreamOptions {
@@ -71,6 +76,7 @@ impl Default for StreamOptions {
             chunk: DEFAULT_CHUNK,
             scores: None,
             sample: None,
+            labels: Labels::default(),
         }
     }
 }
@@ -147,11 +153,13 @@ pub fn check_ndjson(
         duplicates: DuplicateCodes::default(),
         notices: Vec::new(),
     };
+    let tables = crate::source::json_labels::tables(&opts.labels);
     for path in inputs {
         let run = Run {
             rules,
             ctx,
             lines: &lines,
+            tables: &tables,
         };
         // The same notices as the in-memory reader's for a file of no bytes or no records.
         if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
@@ -268,6 +276,8 @@ struct Run<'a> {
     ctx: &'a CheckContext,
     /// The entries' outcome lines, precomputed for the rules.
     lines: &'a OutcomeLines,
+    /// Header tables for lines keyed by Chinese labels.
+    tables: &'a Tables,
 }
 
 /// One line's result, serialised on the worker thread.
@@ -293,7 +303,7 @@ fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(
     let file = File::open(path).map_err(FileError::Read)?;
     let name = path.display().to_string();
     // Records read by their Chinese labels: one notice for the file, as the in-memory reader's.
-    let labelled = Mutex::new(LabelledFile::default());
+    let labelled = Mutex::new(LabelledFile::new(run.tables));
     let result = std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(1);
         // Checked chunks go back to the reader, so that their buffers are allocated once: fresh
@@ -422,7 +432,12 @@ fn read_chunks_from(
     Ok(())
 }
 
-fn check_chunk(c: &Chunk, name: &str, run: Run, labelled: &Mutex<LabelledFile>) -> Vec<Checked> {
+fn check_chunk(
+    c: &Chunk,
+    name: &str,
+    run: Run,
+    labelled: &Mutex<LabelledFile<'_>>,
+) -> Vec<Checked> {
     let line_facts = run.rules.uses_line_facts();
     // Lists repeated from earlier items are not parsed again when the verdicts are shared too:
     // a shared list is known equal by its key, without being compared.
@@ -431,7 +446,7 @@ fn check_chunk(c: &Chunk, name: &str, run: Run, labelled: &Mutex<LabelledFile>) 
     c.spans
         .par_chunks(BATCH)
         .flat_map_iter(|spans| {
-            let mut by_labels = LabelledFile::default();
+            let mut by_labels = LabelledFile::new(run.tables);
             let slots: Vec<Slot> = spans
                 .iter()
                 .filter_map(|&(s, e, line_no)| {

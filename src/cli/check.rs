@@ -356,6 +356,7 @@ fn run_streaming(
     let opts = stream::StreamOptions {
         scores: Some((mapping, score_opts)),
         sample,
+        labels: config.labels.clone(),
         ..stream::StreamOptions::default()
     };
     let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts)?;

@@ -10,138 +10,147 @@ use std::path::Path;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::json_labels::{LabelledFile, is_item_label};
+use super::json_labels::LabelledFile;
 use super::{Notice, NoticeLevel, Reader, Record, SourceError, Unreadable, json_error};
+use crate::config::Labels;
 use crate::model::{Item, Provenance};
 
 /// Why an NDJSON file that is not empty holds no items (for [`super::no_items_notice`]).
 pub(crate) const NO_NDJSON_RECORDS: &str = "文件里只有空行，没有一行记录";
 
 /// Reads `.json` (object or array) and `.ndjson`/`.jsonl` files.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct JsonReader;
+#[derive(Debug, Default, Clone)]
+pub struct JsonReader {
+    /// Header synonyms (`[labels]`) for records keyed by Chinese labels, as a spreadsheet's.
+    pub labels: Labels,
+}
 
 impl Reader for JsonReader {
     fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError> {
-        let io = |source| SourceError::Io {
-            path: path.to_owned(),
-            source,
-        };
-        let file = File::open(path).map_err(io)?;
-        SourceError::refuse_empty(path, file.metadata().map_err(io)?.len())?;
-        let name = path.display().to_string();
-        let mut reader = BufReader::new(file);
-        let first = first_non_space_byte(&mut reader).map_err(io)?;
-        let ndjson = matches!(
-            path.extension().and_then(|e| e.to_str()),
-            Some("ndjson" | "jsonl")
-        );
-        if ndjson || first == Some(b'{') && is_ndjson(&mut reader) {
-            let mut records = 0usize;
-            read_ndjson(reader, &name, &mut |r| {
-                records += 1;
-                sink(r);
-            })
-            .map_err(io)?;
-            if records == 0 {
-                sink(Record::Notice(super::no_items_notice(
-                    &name,
-                    NO_NDJSON_RECORDS,
-                )));
-            }
-            Ok(())
-        } else {
-            let mut text = String::new();
-            reader
-                .read_to_string(&mut text)
-                .map_err(|e| SourceError::Format {
-                    path: path.to_owned(),
-                    reason: format!("不是 UTF-8 文本: {e}"),
-                })?;
-            let text = text.trim_start_matches('\u{feff}');
-            if text.trim().is_empty() {
-                sink(Record::Notice(super::no_items_notice(
-                    &name,
-                    "文件里只有空白，没有内容",
-                )));
-                return Ok(());
-            }
-            // Each record is kept as its text and parsed straight into the model, as an NDJSON
-            // line is: no tree of the whole file, and a record that is not an item is read
-            // again only to say why.
-            let syntax = |e: serde_json::Error| SourceError::Format {
+        let tables = super::json_labels::tables(&self.labels);
+        let mut labelled = LabelledFile::new(&tables);
+        let read = read_file(path, sink, &mut labelled);
+        // Records read by their labels, told once for the file (also when it broke off).
+        if let Some(notice) = labelled.notice(&path.display().to_string()) {
+            sink(Record::Notice(notice));
+        }
+        read
+    }
+}
+
+/// Reads one JSON or NDJSON file's records into `sink`.
+fn read_file(
+    path: &Path,
+    sink: &mut dyn FnMut(Record),
+    labelled: &mut LabelledFile<'_>,
+) -> Result<(), SourceError> {
+    let io = |source| SourceError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = File::open(path).map_err(io)?;
+    SourceError::refuse_empty(path, file.metadata().map_err(io)?.len())?;
+    let name = path.display().to_string();
+    let mut reader = BufReader::new(file);
+    let first = first_non_space_byte(&mut reader).map_err(io)?;
+    let ndjson = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("ndjson" | "jsonl")
+    );
+    if ndjson || first == Some(b'{') && is_ndjson(&mut reader) {
+        let mut records = 0usize;
+        read_ndjson(reader, &name, labelled, &mut |r| {
+            records += 1;
+            sink(r);
+        })
+        .map_err(io)?;
+        if records == 0 {
+            sink(Record::Notice(super::no_items_notice(
+                &name,
+                NO_NDJSON_RECORDS,
+            )));
+        }
+        Ok(())
+    } else {
+        let mut text = String::new();
+        reader
+            .read_to_string(&mut text)
+            .map_err(|e| SourceError::Format {
                 path: path.to_owned(),
-                reason: json_error::syntax(&e, text, true),
-            };
-            let mut empty = "JSON 数组是空的";
-            let records: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
-                Some(b'[') => serde_json::from_str(text).map_err(syntax)?,
-                Some(b'{') => {
-                    let map: BTreeMap<&str, &RawValue> =
-                        serde_json::from_str(text).map_err(syntax)?;
-                    if let Some(own) =
-                        super::own_output::OwnOutput::of_json_keys(map.keys().copied())
-                    {
-                        sink(Record::Notice(own.skipped(&name)));
+                reason: format!("不是 UTF-8 文本: {e}"),
+            })?;
+        let text = text.trim_start_matches('\u{feff}');
+        if text.trim().is_empty() {
+            sink(Record::Notice(super::no_items_notice(
+                &name,
+                "文件里只有空白，没有内容",
+            )));
+            return Ok(());
+        }
+        // Each record is kept as its text and parsed straight into the model, as an NDJSON
+        // line is: no tree of the whole file, and a record that is not an item is read
+        // again only to say why.
+        let syntax = |e: serde_json::Error| SourceError::Format {
+            path: path.to_owned(),
+            reason: json_error::syntax(&e, text, true),
+        };
+        let mut empty = "JSON 数组是空的";
+        let records: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
+            Some(b'[') => serde_json::from_str(text).map_err(syntax)?,
+            Some(b'{') => {
+                let map: BTreeMap<&str, &RawValue> = serde_json::from_str(text).map_err(syntax)?;
+                if let Some(own) = super::own_output::OwnOutput::of_json_keys(map.keys().copied()) {
+                    sink(Record::Notice(own.skipped(&name)));
+                    return Ok(());
+                }
+                match map.get("items") {
+                    Some(items) if items.get().starts_with('[') => {
+                        empty = "\"items\" 数组是空的";
+                        serde_json::from_str(items.get()).map_err(syntax)?
+                    }
+                    _ if let Some((place, array)) = wrapped_items(text, &map) => {
+                        // A platform's answer saved as it came (`{"code":200,"data":[…]}`).
+                        sink(Record::Notice(Notice {
+                            level: NoticeLevel::Info,
+                            provenance: Provenance::file(&name),
+                            message: format!(
+                                "这个文件是接口返回的数据包装，事项在「{place}」里：已按其中的事项数组读取"
+                            ),
+                        }));
+                        empty = "接口返回数据里的事项数组是空的";
+                        serde_json::from_str(array).map_err(syntax)?
+                    }
+                    _ => {
+                        sink(whole_file_record(
+                            text,
+                            &name,
+                            map.keys().copied(),
+                            labelled,
+                        ));
                         return Ok(());
                     }
-                    match map.get("items") {
-                        Some(items) if items.get().starts_with('[') => {
-                            empty = "\"items\" 数组是空的";
-                            serde_json::from_str(items.get()).map_err(syntax)?
-                        }
-                        _ if let Some((place, array)) = wrapped_items(text, &map) => {
-                            // A platform's answer saved as it came (`{"code":200,"data":[…]}`).
-                            sink(Record::Notice(Notice {
-                                level: NoticeLevel::Info,
-                                provenance: Provenance::file(&name),
-                                message: format!(
-                                    "这个文件是接口返回的数据包装，事项在「{place}」里：已按其中的事项数组读取"
-                                ),
-                            }));
-                            empty = "接口返回数据里的事项数组是空的";
-                            serde_json::from_str(array).map_err(syntax)?
-                        }
-                        _ => {
-                            let mut labelled = LabelledFile::default();
-                            sink(whole_file_record(
-                                text,
-                                &name,
-                                map.keys().copied(),
-                                &mut labelled,
-                            ));
-                            if let Some(notice) = labelled.notice(&name) {
-                                sink(Record::Notice(notice));
-                            }
-                            return Ok(());
-                        }
-                    }
                 }
-                _ => {
-                    // Not an object or array: the syntax error if there is one, else the shape.
-                    serde_json::from_str::<&RawValue>(text).map_err(syntax)?;
-                    return Err(SourceError::Format {
-                        path: path.to_owned(),
-                        reason: "顶层应为事项对象或事项数组".into(),
-                    });
-                }
-            };
-            if records.is_empty() {
-                sink(Record::Notice(super::no_items_notice(&name, empty)));
             }
-            let mut labelled = LabelledFile::default();
-            for (i, raw) in records.into_iter().enumerate() {
-                sink(parse_record(
-                    raw.get(),
-                    Provenance::record(&name, i as u64 + 1),
-                    &mut labelled,
-                ));
+            _ => {
+                // Not an object or array: the syntax error if there is one, else the shape.
+                serde_json::from_str::<&RawValue>(text).map_err(syntax)?;
+                return Err(SourceError::Format {
+                    path: path.to_owned(),
+                    reason: "顶层应为事项对象或事项数组".into(),
+                });
             }
-            if let Some(notice) = labelled.notice(&name) {
-                sink(Record::Notice(notice));
-            }
-            Ok(())
+        };
+        if records.is_empty() {
+            sink(Record::Notice(super::no_items_notice(&name, empty)));
         }
+        for (i, raw) in records.into_iter().enumerate() {
+            sink(parse_record(
+                raw.get(),
+                Provenance::record(&name, i as u64 + 1),
+                labelled,
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -168,16 +177,13 @@ fn is_ndjson(reader: &mut BufReader<File>) -> bool {
 fn read_ndjson(
     reader: impl BufRead,
     name: &str,
+    labelled: &mut LabelledFile<'_>,
     sink: &mut dyn FnMut(Record),
 ) -> std::io::Result<()> {
-    let mut labelled = LabelledFile::default();
     for (i, line) in reader.split(b'\n').enumerate() {
-        if let Some(record) = line_record(&line?, name, i as u64 + 1, &mut labelled) {
+        if let Some(record) = line_record(&line?, name, i as u64 + 1, labelled) {
             sink(record);
         }
-    }
-    if let Some(notice) = labelled.notice(name) {
-        sink(Record::Notice(notice));
     }
     Ok(())
 }
@@ -193,7 +199,7 @@ pub(crate) fn line_record(
     line: &[u8],
     name: &str,
     line_no: u64,
-    labelled: &mut LabelledFile,
+    labelled: &mut LabelledFile<'_>,
 ) -> Option<Record> {
     let prov = Provenance::row(name, line_no);
     // simdutf8: std's validation of Chinese text was 16 % of a rule-less streaming run.
@@ -219,15 +225,12 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
 }
 
 /// [`parse_item_line`], counting the records read by their Chinese labels in `labelled`.
-fn parse_line(text: &str, prov: Provenance, labelled: &mut LabelledFile) -> Record {
+fn parse_line(text: &str, prov: Provenance, labelled: &mut LabelledFile<'_>) -> Record {
     match serde_json::from_str::<Item>(text) {
         Ok(item) if reads_nothing(&item) => {
             let value = serde_json::from_str::<Value>(text).ok();
             // Keys that are Chinese labels (an Excel sheet turned JSON): read by the labels.
-            if let Some(l) = value.as_ref().and_then(super::json_labels::labelled_item) {
-                labelled.items += 1;
-                labelled.unread.extend(l.unread);
-                let mut item = l.item;
+            if let Some(mut item) = value.as_ref().and_then(|v| labelled.item(v)) {
                 item.provenance = prov;
                 return Record::Item(Box::new(item));
             }
@@ -244,7 +247,7 @@ fn parse_line(text: &str, prov: Provenance, labelled: &mut LabelledFile) -> Reco
             };
             Record::Unreadable(Unreadable {
                 provenance: prov,
-                reason: no_item_fields(text),
+                reason: no_item_fields(text, labelled),
                 code: field(|i| &i.code),
                 name: field(|i| &i.name),
                 partial: partial.map(Box::new),
@@ -303,7 +306,7 @@ fn reads_nothing(item: &Item) -> bool {
 /// Why an object with no item field is unreadable, naming its keys: Chinese column labels
 /// (`事项名称`, as in a spreadsheet, too few to read the record by them: see
 /// [`super::json_labels`]) are told apart from keys of some other system.
-fn no_item_fields(text: &str) -> String {
+fn no_item_fields(text: &str, labelled: &LabelledFile<'_>) -> String {
     let keys: Vec<String> = serde_json::from_str::<serde_json::Map<String, Value>>(text)
         .map(|m| m.keys().take(8).cloned().collect())
         .unwrap_or_default();
@@ -313,7 +316,7 @@ fn no_item_fields(text: &str) -> String {
     let labels: Vec<&str> = keys
         .iter()
         .map(String::as_str)
-        .filter(|k| is_item_label(k))
+        .filter(|k| labelled.is_item_label(k))
         .collect();
     if labels.is_empty() {
         format!(
@@ -352,11 +355,11 @@ fn whole_file_record<'a>(
     text: &str,
     name: &str,
     keys: impl Iterator<Item = &'a str>,
-    labelled: &mut LabelledFile,
+    labelled: &mut LabelledFile<'_>,
 ) -> Record {
     let keys: Vec<&str> = keys.collect();
     if serde_json::from_str::<Item>(text).is_ok_and(|item| reads_nothing(&item))
-        && !keys.iter().any(|k| is_item_label(k))
+        && !keys.iter().any(|k| labelled.is_item_label(k))
     {
         return not_items_notice(name, &keys);
     }
@@ -435,7 +438,7 @@ fn not_items_notice(name: &str, keys: &[&str]) -> Record {
 
 /// One record of a JSON array (or the whole file's object) as an item record; something other
 /// than an object is "不是事项对象".
-fn parse_record(text: &str, prov: Provenance, labelled: &mut LabelledFile) -> Record {
+fn parse_record(text: &str, prov: Provenance, labelled: &mut LabelledFile<'_>) -> Record {
     if !text.trim_start().starts_with('{') {
         return Record::Unreadable(Unreadable {
             provenance: prov,

@@ -1,79 +1,294 @@
 //! JSON records keyed by Chinese labels (`事项名称`, `实施编码`, `申请材料` …), as an Excel sheet
-//! converted to JSON, or another system's export, has them: read by the label tables the
-//! spreadsheet headers and guide pages are read by ([`LabelSet`]), with their child lists under
-//! the keys a guide page's sections have (`申请材料`, `办理流程`, `收费标准`, `中介服务`,
-//! `常见问题`).
-//!
-//! The tables are the built-in ones: a `[labels]` section of the configuration applies to
-//! spreadsheets and guide pages, whose readers are given it, not to JSON.
+//! converted to JSON, or another system's export, has them: read by the spreadsheet reader's
+//! header tables ([`Tables`], with the configuration's `[labels]`), so a key is read as the same
+//! column header would be, with their child lists under the keys a guide page's sections have
+//! (`申请材料`, `办理流程`, `收费项目`, `中介服务`, `常见问题`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
-use super::crawl::labels::{Field, LabelMap, LabelSet, Section, section_of};
+use super::crawl::labels::{Section, section_of};
+use super::sheet::columns::{Col, Kind, Tables};
 use super::sheet::{is_bare_number, time_unit_of_label};
 use super::{Notice, NoticeLevel};
 use crate::config::Labels;
 use crate::model::{Agency, Faq, Fee, Intermediary, Item, ItemField, Material, Provenance, Step};
 
-static LABELS: LazyLock<LabelSet> =
-    LazyLock::new(|| LabelSet::build(&Labels::default()).expect("built-in label tables"));
+/// The built-in tables, for a reader not given the configuration's labels.
+static BUILT_IN: LazyLock<Tables> =
+    LazyLock::new(|| Tables::new(&Labels::default(), &mut Vec::new()));
 
-/// An item read from a labelled record, with the keys that were not read as an element.
-#[derive(Debug)]
-pub(crate) struct Labelled {
-    pub item: Item,
-    /// Keys (of the item or of its child records, as `申请材料.备注`) not read as an element:
-    /// kept in the record's `extra`, which no rule but G02 reads.
+/// The header tables of `labels` for a JSON reader. The configuration's unknown keys are told by
+/// the spreadsheet readers and `config`; a JSON file has nothing to add to that.
+pub(crate) fn tables(labels: &Labels) -> Tables {
+    Tables::new(labels, &mut Vec::new())
+}
+
+/// Reads the records of one file keyed by Chinese labels, and counts them for one notice that
+/// says so.
+pub(crate) struct LabelledFile<'t> {
+    tables: &'t Tables,
+    /// Records read by their labels.
+    pub items: usize,
+    /// Keys (of the items or of their child records, as `申请材料.备注`) not read as an element:
+    /// kept in the records' `extra`, which no rule but G02 reads.
     pub unread: BTreeSet<String>,
 }
 
-/// The item an object keyed by Chinese labels holds, or `None` when too few of its keys are an
-/// item's labels to say it is one: at least 实施编码 or 事项名称, or two other elements, as a
-/// spreadsheet's item table needs.
-pub(crate) fn labelled_item(value: &Value) -> Option<Labelled> {
-    let obj = value.as_object()?;
-    let labels = &*LABELS;
-    let fields: Vec<ItemField> = obj.keys().filter_map(|k| labels.item.get(k)).collect();
-    let keyed = fields
-        .iter()
-        .any(|f| matches!(f, ItemField::Code | ItemField::Name));
-    if !keyed && fields.len() < 2 {
-        return None;
+impl Default for LabelledFile<'static> {
+    fn default() -> Self {
+        Self::new(&BUILT_IN)
     }
-    let mut item = Item::default();
-    let mut unread = BTreeSet::new();
-    for (key, v) in obj {
-        if let Some(section) = list_section(key, v) {
-            let records = v.as_array().map(Vec::as_slice).unwrap_or_default();
-            add_children(&mut item, section, key, records, &mut unread);
-            continue;
-        }
-        // Records under a key that names no list (`"收费": [{…}]`) are no element's text.
-        let records = records_of(v).is_some() && v.as_array().is_some_and(|a| !a.is_empty());
-        match labels.item.get(key).filter(|_| !records) {
-            Some(field) => {
-                let text = text_of(v);
-                // `"承诺办结时限（工作日）": 10`: the unit is in the label, as in a sheet's header.
-                if let Some((unit, note)) = unit_field(field).zip(time_unit_of_label(key))
-                    && is_bare_number(&text)
-                    && item.get(unit).is_empty()
-                {
-                    *item.get_mut(unit) = note;
-                }
-                *item.get_mut(field) = text;
-            }
-            None => unread_value(&mut item.extra, &mut unread, key, v, None),
-        }
-    }
-    Some(Labelled { item, unread })
 }
 
-/// Whether a key names an element of an item, as a spreadsheet's header would (`事项名称：`).
-pub(crate) fn is_item_label(key: &str) -> bool {
-    LABELS.item.get(key).is_some()
+/// Unread keys a notice names, at most.
+const UNREAD_SHOWN: usize = 12;
+
+impl<'t> LabelledFile<'t> {
+    pub(crate) fn new(tables: &'t Tables) -> Self {
+        Self {
+            tables,
+            items: 0,
+            unread: BTreeSet::new(),
+        }
+    }
+
+    /// Whether a key names an element of an item, as a spreadsheet's header would
+    /// (`事项名称：`).
+    pub(crate) fn is_item_label(&self, key: &str) -> bool {
+        matches!(self.tables.column(Kind::Item, key), Col::Item(_))
+    }
+
+    /// The item an object keyed by Chinese labels holds, or `None` when too few of its keys are
+    /// an item's labels to say it is one: at least 实施编码 or 事项名称, or two other elements, as
+    /// a spreadsheet's item table needs.
+    pub(crate) fn item(&mut self, value: &Value) -> Option<Item> {
+        let obj = value.as_object()?;
+        let fields: Vec<ItemField> = obj
+            .keys()
+            .filter_map(|k| match self.tables.column(Kind::Item, k) {
+                Col::Item(f) => Some(f),
+                _ => None,
+            })
+            .collect();
+        let keyed = fields
+            .iter()
+            .any(|f| matches!(f, ItemField::Code | ItemField::Name));
+        if !keyed && fields.len() < 2 {
+            return None;
+        }
+        let mut item = Item::default();
+        for (key, v) in obj {
+            if let Some(section) = list_section(key, v) {
+                let records = v.as_array().map(Vec::as_slice).unwrap_or_default();
+                self.add_children(&mut item, section, key, records);
+                continue;
+            }
+            // Records under a key that names no list (`"收费": [{…}]`) are no element's text.
+            let records = records_of(v).is_some() && v.as_array().is_some_and(|a| !a.is_empty());
+            match self.tables.column(Kind::Item, key) {
+                Col::Item(field) if !records => {
+                    let text = text_of(v);
+                    // `"承诺办结时限（工作日）": 10`: the unit is in the label, as in a sheet's
+                    // header.
+                    if let Some((unit, note)) = unit_field(field).zip(time_unit_of_label(key))
+                        && is_bare_number(&text)
+                        && item.get(unit).is_empty()
+                    {
+                        *item.get_mut(unit) = note;
+                    }
+                    *item.get_mut(field) = text;
+                }
+                Col::Skip => {}
+                _ => unread_value(&mut item.extra, &mut self.unread, key, v, None),
+            }
+        }
+        self.items += 1;
+        Some(item)
+    }
+
+    /// Reads one child record's fields of `kind` into `set`, and returns its keys that are no
+    /// element (for the record's `extra`); `other` takes keys of its own (a service's agencies).
+    /// Item labels (`实施编码` repeated in each material, as a child sheet has it) are context.
+    fn fill(
+        &mut self,
+        obj: &Map<String, Value>,
+        kind: Kind,
+        list: &str,
+        mut set: impl FnMut(&Col, String),
+        other: impl Fn(&Col, &Value) -> bool,
+    ) -> BTreeMap<String, String> {
+        let mut kept = BTreeMap::new();
+        for (key, v) in obj {
+            match self.tables.column(kind, key) {
+                Col::LinkCode | Col::Context | Col::Skip => {}
+                col if other(&col, v) => {}
+                Col::Extra(_) => unread_value(&mut kept, &mut self.unread, key, v, Some(list)),
+                col => set(&col, text_of(v)),
+            }
+        }
+        kept
+    }
+
+    fn add_children(&mut self, item: &mut Item, section: Section, list: &str, records: &[Value]) {
+        for obj in records.iter().filter_map(Value::as_object) {
+            match section {
+                Section::Materials => {
+                    let mut m = Material::default();
+                    m.extra = self.fill(
+                        obj,
+                        Kind::Material,
+                        list,
+                        |col, t| {
+                            if let Col::Material(f) = col {
+                                *m.get_mut(*f) = t;
+                            }
+                        },
+                        |_, _| false,
+                    );
+                    item.materials.push(m);
+                }
+                Section::Steps => {
+                    let mut s = Step::default();
+                    s.extra = self.fill(
+                        obj,
+                        Kind::Step,
+                        list,
+                        |col, t| {
+                            if let Col::Step(f) = col {
+                                *s.get_mut(*f) = t;
+                            }
+                        },
+                        |_, _| false,
+                    );
+                    item.steps.push(s);
+                }
+                Section::Fees => {
+                    let mut fee = Fee::default();
+                    fee.extra = self.fill(
+                        obj,
+                        Kind::Fee,
+                        list,
+                        |col, t| {
+                            if let Col::Fee(f) = col {
+                                *fee.get_mut(*f) = t;
+                            }
+                        },
+                        |_, _| false,
+                    );
+                    item.fees.push(fee);
+                }
+                Section::Faqs => {
+                    let mut q = Faq::default();
+                    self.fill(
+                        obj,
+                        Kind::Faq,
+                        list,
+                        |col, t| {
+                            if let Col::Faq(f) = col {
+                                *q.get_mut(*f) = t;
+                            }
+                        },
+                        |_, _| false,
+                    );
+                    item.faqs.push(q);
+                }
+                Section::Intermediaries => item.intermediaries.push(self.service(obj, list)),
+            }
+        }
+    }
+
+    /// One intermediary service, with its agencies: the agency fields beside it (one agency, as
+    /// a sheet's row has it), and lists of agency records under a key (`中介机构`).
+    fn service(&mut self, obj: &Map<String, Value>, list: &str) -> Intermediary {
+        let mut service = Intermediary::default();
+        let mut own = Agency::default();
+        self.fill(
+            obj,
+            Kind::Intermediary,
+            list,
+            |col, t| match col {
+                Col::Intermediary(f) => *service.get_mut(*f) = t,
+                Col::Agency(f) => *own.get_mut(*f) = t,
+                _ => {}
+            },
+            |col, v| matches!(col, Col::Extra(_)) && records_of(v).is_some(),
+        );
+        if own != Agency::default() {
+            service.agencies.push(own);
+        }
+        for (key, v) in obj {
+            let Some(records) = records_of(v) else {
+                continue;
+            };
+            if !matches!(self.tables.column(Kind::Intermediary, key), Col::Extra(_)) {
+                continue;
+            }
+            for rec in records {
+                let mut a = Agency::default();
+                self.fill(
+                    rec,
+                    Kind::Intermediary,
+                    key,
+                    |col, t| {
+                        if let Col::Agency(f) = col {
+                            *a.get_mut(*f) = t;
+                        }
+                    },
+                    |_, _| false,
+                );
+                service.agencies.push(a);
+            }
+        }
+        service
+    }
+
+    /// Adds another part's count (a batch of the streaming check's lines).
+    pub(crate) fn merge(&mut self, other: LabelledFile<'_>) {
+        self.items += other.items;
+        self.unread.extend(other.unread);
+    }
+
+    /// The notice for a file with records read by their labels: a warning when some keys were
+    /// no element (their text is not checked), else a note.
+    pub(crate) fn notice(&self, name: &str) -> Option<Notice> {
+        if self.items == 0 {
+            return None;
+        }
+        let read = format!(
+            "字段名是中文表头（如「事项名称」「实施编码」），已按表头识别读取 {} 条事项，与读取 Excel 导出相同",
+            self.items
+        );
+        let (level, message) = if self.unread.is_empty() {
+            (NoticeLevel::Info, read)
+        } else {
+            let keys: Vec<&str> = self
+                .unread
+                .iter()
+                .take(UNREAD_SHOWN)
+                .map(String::as_str)
+                .collect();
+            let more = if self.unread.len() > UNREAD_SHOWN {
+                format!("等 {} 个", self.unread.len())
+            } else {
+                String::new()
+            };
+            (
+                NoticeLevel::Warning,
+                format!(
+                    "{read}。以下字段不是可识别的要素，其内容未按要素检查：「{}」{more}。如果其中有应检查的要素，请改用标准表头，或在配置 [labels] 中为它指定要素",
+                    keys.join("」「")
+                ),
+            )
+        };
+        Some(Notice {
+            level,
+            provenance: Provenance::file(name),
+            message,
+        })
+    }
 }
 
 /// The child list a key holds: a list section's key with an array of records (or an empty one).
@@ -129,129 +344,6 @@ fn unread_value(
     }
 }
 
-/// Reads the fields of one child record by `map` into `set`, and returns the keys that are no
-/// element (for the record's `extra`); `other` takes keys of its own (a service's agencies), and
-/// item labels (`实施编码` repeated in each material, as a child sheet has it) are context.
-fn fill<F: Field>(
-    obj: &Map<String, Value>,
-    map: &LabelMap<F>,
-    list: &str,
-    mut set: impl FnMut(F, String),
-    other: impl Fn(&str, &Value) -> bool,
-    unread: &mut BTreeSet<String>,
-) -> BTreeMap<String, String> {
-    let mut kept = BTreeMap::new();
-    for (key, v) in obj {
-        if let Some(field) = map.get(key) {
-            set(field, text_of(v));
-        } else if !other(key, v) && LABELS.item.get(key).is_none() {
-            unread_value(&mut kept, unread, key, v, Some(list));
-        }
-    }
-    kept
-}
-
-fn add_children(
-    item: &mut Item,
-    section: Section,
-    list: &str,
-    records: &[Value],
-    unread: &mut BTreeSet<String>,
-) {
-    let labels = &*LABELS;
-    for obj in records.iter().filter_map(Value::as_object) {
-        match section {
-            Section::Materials => {
-                let mut m = Material::default();
-                m.extra = fill(
-                    obj,
-                    &labels.material,
-                    list,
-                    |f, t| *m.get_mut(f) = t,
-                    |_, _| false,
-                    unread,
-                );
-                item.materials.push(m);
-            }
-            Section::Steps => {
-                let mut s = Step::default();
-                s.extra = fill(
-                    obj,
-                    &labels.step,
-                    list,
-                    |f, t| *s.get_mut(f) = t,
-                    |_, _| false,
-                    unread,
-                );
-                item.steps.push(s);
-            }
-            Section::Fees => {
-                let mut fee = Fee::default();
-                fee.extra = fill(
-                    obj,
-                    &labels.fee,
-                    list,
-                    |f, t| *fee.get_mut(f) = t,
-                    |_, _| false,
-                    unread,
-                );
-                item.fees.push(fee);
-            }
-            Section::Faqs => {
-                let mut q = Faq::default();
-                fill(
-                    obj,
-                    &labels.faq,
-                    list,
-                    |f, t| *q.get_mut(f) = t,
-                    |_, _| false,
-                    unread,
-                );
-                item.faqs.push(q);
-            }
-            Section::Intermediaries => {
-                let mut service = Intermediary::default();
-                fill(
-                    obj,
-                    &labels.intermediary,
-                    list,
-                    |f, t| *service.get_mut(f) = t,
-                    |key, v| labels.agency.get(key).is_some() || records_of(v).is_some(),
-                    unread,
-                );
-                // Its agencies: the agency fields beside it (one agency, as a sheet's row has
-                // it), and lists of agency records under a key (`中介机构`).
-                let mut own = Agency::default();
-                for (key, v) in obj {
-                    if labels.intermediary.get(key).is_some() {
-                        continue;
-                    }
-                    if let Some(field) = labels.agency.get(key) {
-                        *own.get_mut(field) = text_of(v);
-                    } else if let Some(records) = records_of(v) {
-                        for rec in records {
-                            let mut a = Agency::default();
-                            fill(
-                                rec,
-                                &labels.agency,
-                                key,
-                                |f, t| *a.get_mut(f) = t,
-                                |_, _| false,
-                                unread,
-                            );
-                            service.agencies.push(a);
-                        }
-                    }
-                }
-                if own != Agency::default() {
-                    service.agencies.insert(0, own);
-                }
-                item.intermediaries.push(service);
-            }
-        }
-    }
-}
-
 /// The records of an array of objects.
 fn records_of(v: &Value) -> Option<impl Iterator<Item = &Map<String, Value>>> {
     let a = v.as_array()?;
@@ -260,82 +352,29 @@ fn records_of(v: &Value) -> Option<impl Iterator<Item = &Map<String, Value>>> {
         .then(|| a.iter().filter_map(Value::as_object))
 }
 
-/// Records of one file read by their Chinese labels, for one notice that says so.
-#[derive(Debug, Default)]
-pub(crate) struct LabelledFile {
-    pub items: usize,
-    /// Keys not read as an element, over all those records.
-    pub unread: BTreeSet<String>,
-}
-
-/// Unread keys a notice names, at most.
-const UNREAD_SHOWN: usize = 12;
-
-impl LabelledFile {
-    /// The notice for a file with records read by their labels: a warning when some keys were
-    /// no element (their text is not checked), else a note.
-    /// Adds another part's count (a batch of the streaming check's lines).
-    pub(crate) fn merge(&mut self, other: LabelledFile) {
-        self.items += other.items;
-        self.unread.extend(other.unread);
-    }
-
-    pub(crate) fn notice(&self, name: &str) -> Option<Notice> {
-        if self.items == 0 {
-            return None;
-        }
-        let read = format!(
-            "字段名是中文表头（如「事项名称」「实施编码」），已按表头识别读取 {} 条事项，与读取 Excel 导出相同",
-            self.items
-        );
-        let (level, message) = if self.unread.is_empty() {
-            (NoticeLevel::Info, read)
-        } else {
-            let keys: Vec<&str> = self
-                .unread
-                .iter()
-                .take(UNREAD_SHOWN)
-                .map(String::as_str)
-                .collect();
-            let more = if self.unread.len() > UNREAD_SHOWN {
-                format!("等 {} 个", self.unread.len())
-            } else {
-                String::new()
-            };
-            (
-                NoticeLevel::Warning,
-                format!(
-                    "{read}。以下字段不是可识别的要素，其内容未按要素检查：「{}」{more}。如果其中有应检查的要素，请改用标准表头或字段名（见 schema/item.schema.json）",
-                    keys.join("」「")
-                ),
-            )
-        };
-        Some(Notice {
-            level,
-            provenance: Provenance::file(name),
-            message,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn read(json: &str) -> Labelled {
-        labelled_item(&serde_json::from_str(json).unwrap()).expect("a labelled item")
+    /// The item and the unread keys of one labelled record, by the built-in tables.
+    fn read(json: &str) -> (Item, Vec<String>) {
+        let mut file = LabelledFile::default();
+        let item = file
+            .item(&serde_json::from_str(json).unwrap())
+            .expect("a labelled item");
+        assert_eq!(file.items, 1);
+        (item, file.unread.into_iter().collect())
     }
 
     #[test]
     fn an_excel_row_turned_json_is_read_by_its_labels() {
-        let l = read(
+        let (i, unread) = read(
             r#"{"实施编码":"11341700MB1526185H4000113001000","事项名称":"食品经营许可（新办）",
                 "实施主体":"池州市市场监督管理局","承诺办结时限（工作日）":10,
                 "受理地点":"池州市长江中路89号市政务服务中心二楼8号窗口","咨询电话":"0566-2021156",
                 "是否收费":false,"办理时间":["周一至周五 上午8:30-12:00","下午14:30-17:30"],
                 "备注":"无"}"#,
         );
-        let i = &l.item;
         assert_eq!(i.code, "11341700MB1526185H4000113001000");
         assert_eq!(i.name, "食品经营许可（新办）");
         assert_eq!(i.promised_limit, "10");
@@ -344,12 +383,12 @@ mod tests {
         assert_eq!(i.charged, "否");
         assert_eq!(i.hours, "周一至周五 上午8:30-12:00；下午14:30-17:30");
         assert_eq!(i.extra.get("备注").map(String::as_str), Some("无"));
-        assert_eq!(l.unread.iter().collect::<Vec<_>>(), ["备注"]);
+        assert_eq!(unread, ["备注"]);
     }
 
     #[test]
     fn child_lists_are_read_under_their_section_keys() {
-        let l = read(
+        let (i, unread) = read(
             r#"{"事项名称":"建设工程消防验收","申请材料":[
                   {"材料名称":"消防验收申请表","来源渠道":"申请人自备","纸质材料份数":1,"空白表格":"http://www.ahzwfw.gov.cn/f/消防验收申请表.docx","实施编码":"X"},
                   {"材料名称":"工程竣工验收报告","页码":"3"}],
@@ -358,7 +397,6 @@ mod tests {
                 "中介服务":[{"中介服务名称":"消防设施检测","中介机构":[{"机构名称":"池州市消防检测中心","联系电话":"0566-2022119"}]}],
                 "常见问题":[{"问题":"验收需要多久？","解答":"承诺5个工作日内办结。"}]}"#,
         );
-        let i = &l.item;
         let names: Vec<&str> = i.materials.iter().map(|m| m.name.as_str()).collect();
         assert_eq!(names, ["消防验收申请表", "工程竣工验收报告"]);
         assert_eq!(i.materials[0].copies, "1");
@@ -373,24 +411,25 @@ mod tests {
         assert_eq!(i.intermediaries[0].agencies[0].contact, "0566-2022119");
         assert_eq!(i.faqs.len(), 1);
         // 实施编码 repeated in a material is context; 页码 is the one key no element has.
-        assert_eq!(l.unread.iter().collect::<Vec<_>>(), ["申请材料.页码"]);
+        assert_eq!(unread, ["申请材料.页码"]);
     }
 
     #[test]
     fn a_list_written_as_text_and_records_of_another_system_are_not_read_as_elements() {
-        let l = read(r#"{"事项名称":"个体工商户登记","申请材料":"1.身份证；2.经营场所证明"}"#);
-        assert!(l.item.materials.is_empty());
-        assert!(l.unread.contains("申请材料"));
+        let (i, unread) =
+            read(r#"{"事项名称":"个体工商户登记","申请材料":"1.身份证；2.经营场所证明"}"#);
+        assert!(i.materials.is_empty());
+        assert_eq!(unread, ["申请材料"]);
         assert_eq!(
-            l.item.extra.get("申请材料").map(String::as_str),
+            i.extra.get("申请材料").map(String::as_str),
             Some("1.身份证；2.经营场所证明")
         );
         let other: Value =
             serde_json::from_str(r#"{"SXMC":"特种设备使用登记","备注":"无"}"#).unwrap();
-        assert!(labelled_item(&other).is_none());
+        assert!(LabelledFile::default().item(&other).is_none());
         let one: Value = serde_json::from_str(r#"{"咨询电话":"0566-2021156"}"#).unwrap();
         assert!(
-            labelled_item(&one).is_none(),
+            LabelledFile::default().item(&one).is_none(),
             "one element is not enough to call an object an item"
         );
     }

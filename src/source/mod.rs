@@ -175,7 +175,9 @@ pub fn reader_with_labels(path: &Path, labels: &Labels) -> Result<Box<dyn Reader
         return Ok(Box::new(crawl::output::CrawlDirReader));
     }
     match extension(path).as_str() {
-        "json" | "ndjson" | "jsonl" => Ok(Box::new(json::JsonReader)),
+        "json" | "ndjson" | "jsonl" => Ok(Box::new(json::JsonReader {
+            labels: labels.clone(),
+        })),
         "xlsx" | "xlsm" | "xls" | "et" | "ods" => Ok(Box::new(xlsx::XlsxReader {
             labels: labels.clone(),
         })),

@@ -106,6 +106,7 @@ fn streaming_and_in_memory_reports_are_identical() {
                 chunk,
                 scores: None,
                 sample: None,
+                ..StreamOptions::default()
             },
         )
         .unwrap();
@@ -198,6 +199,7 @@ fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
             chunk: 64,
             scores: Some((UnitMapping::default(), opts)),
             sample: None,
+            ..StreamOptions::default()
         },
     )
     .unwrap();
@@ -239,6 +241,7 @@ fn sample_in_the_stream_equals_the_draw_over_the_in_memory_report() {
                 chunk,
                 scores: Some((mapping.clone(), opts)),
                 sample: Some(spec),
+                ..StreamOptions::default()
             },
         )
         .unwrap();

@@ -15,7 +15,7 @@ use crate::source::{Notice, NoticeLevel};
 
 /// What a sheet holds, recognised by its headers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     Item,
     Material,
     Step,
@@ -38,7 +38,7 @@ impl Kind {
 
 /// What one column of a sheet is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) enum Col {
+pub(crate) enum Col {
     Item(ItemField),
     Material(MaterialField),
     Step(StepField),
@@ -103,7 +103,7 @@ impl<F: Copy + Eq + Hash> FieldTable<F> {
 }
 
 /// Every field table, with the user's synonyms.
-pub(super) struct Tables {
+pub(crate) struct Tables {
     item: FieldTable<ItemField>,
     material: FieldTable<MaterialField>,
     step: FieldTable<StepField>,
@@ -114,7 +114,7 @@ pub(super) struct Tables {
 }
 
 impl Tables {
-    pub(super) fn new(labels: &Labels, notices: &mut Vec<Notice>) -> Self {
+    pub(crate) fn new(labels: &Labels, notices: &mut Vec<Notice>) -> Self {
         Self {
             item: FieldTable::build(
                 ItemField::ALL,
@@ -176,7 +176,7 @@ impl Tables {
     }
 
     /// The column a header is in a sheet of `kind`.
-    fn column(&self, kind: Kind, header: &str) -> Col {
+    pub(crate) fn column(&self, kind: Kind, header: &str) -> Col {
         let n = normalize_label(header);
         if n.is_empty() {
             return Col::Skip;

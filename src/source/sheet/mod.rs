@@ -33,7 +33,7 @@ use crate::model::text::{label_note, to_halfwidth};
 use crate::model::{Item, ItemField, Provenance};
 
 mod children;
-mod columns;
+pub(crate) mod columns;
 mod numbers;
 #[cfg(test)]
 mod tests;
