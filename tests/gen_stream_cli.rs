@@ -28,9 +28,11 @@ fn gen_is_reproducible_and_check_streams_the_same_report() {
     let in_memory = tmp.path().join("in-memory");
     for (out, extra) in [(&streamed, None), (&in_memory, Some("--no-stream"))] {
         let mut cmd = bin();
+        // Only a JSON report is written while streaming: with the default formats (Excel,
+        // HTML too) both runs would be in memory.
         cmd.arg("check")
             .arg(&a)
-            .args(["--run-id", "r1", "-o"])
+            .args(["--format", "json", "--run-id", "r1", "-o"])
             .arg(out)
             .args(extra);
         // Seed 9 at the default defect rate has phone defects: exit 1 (errors found).
@@ -221,17 +223,21 @@ fn gen_in_region_order_checks_the_same() {
 }
 
 /// An export whose keys are Chinese labels, one item a line: `check` streams it as it reads it
-/// in memory, notice included, and the rules see its elements (a phone without its area code
-/// trips B15, a material named 「…原件」 trips M01, an address without a window number B09).
+/// in memory, notice and configured synonyms included, and the rules see its elements (a phone
+/// without its area code trips B15, a material named 「…原件」 trips M01, an address without a
+/// window number B09).
 #[test]
 fn check_streams_an_export_keyed_by_chinese_labels_as_it_reads_it() {
     let tmp = tempfile::tempdir().unwrap();
     let input = tmp.path().join("池州市事项导出.ndjson");
     let lines = [
         r#"{"实施编码":"11341700MB1526185H4000117035000","事项名称":"食品经营许可（新办）","实施主体":"池州市市场监督管理局","行政区划代码":"341700","咨询电话":"2021156","监督电话":"0566-12345","办理地点":"池州市长江中路89号市政务服务中心二楼","申请材料":[{"材料名称":"营业执照原件","来源渠道":"申请人自备","份数":"1份"}],"备注":"2023年更新"}"#,
-        r#"{"实施编码":"11341700MB1526185H4000117034000","事项名称":"食品生产许可（新办）","实施主体":"池州市市场监督管理局","行政区划代码":"341700","咨询电话":"0566-2021163","监督电话":"0566-12345","办理地点":"池州市长江中路89号市政务服务中心二楼8号窗口","承诺办结时限（工作日）":10}"#,
+        r#"{"实施编码":"11341700MB1526185H4000117034000","事项名称":"食品生产许可（新办）","实施主体":"池州市市场监督管理局","行政区划代码":"341700","联系人电话":"0566-2021163","监督电话":"0566-12345","办理地点":"池州市长江中路89号市政务服务中心二楼8号窗口","承诺办结时限（工作日）":10}"#,
     ];
     std::fs::write(&input, lines.join("\n")).unwrap();
+    // 联系人电话 is this export's 咨询电话: said in the configuration, as for a spreadsheet.
+    let config = tmp.path().join("zwfw-audit.toml");
+    std::fs::write(&config, "[labels.item]\nconsult_phone = [\"联系人电话\"]\n").unwrap();
     let streamed = tmp.path().join("streamed");
     let in_memory = tmp.path().join("in-memory");
     for (out, extra) in [(&streamed, None), (&in_memory, Some("--no-stream"))] {
@@ -240,6 +246,10 @@ fn check_streams_an_export_keyed_by_chinese_labels_as_it_reads_it() {
             .arg(&input)
             .args(["--run-id", "r1", "-o"])
             .arg(out)
+            .arg("--config")
+            .arg(&config)
+            // Only a JSON report is written while streaming.
+            .args(["--format", "json"])
             .args(extra)
             .assert()
             .code(1)
@@ -269,4 +279,5 @@ fn check_streams_an_export_keyed_by_chinese_labels_as_it_reads_it() {
     assert!(found("M01", "035000"), "营业执照原件");
     assert!(found("B09", "035000"), "no window number");
     assert!(!found("B09", "034000") && !found("B15", "034000"));
+    assert!(!found("B13", "034000"), "联系人电话 read as 咨询电话");
 }
