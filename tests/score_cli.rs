@@ -747,3 +747,79 @@ fn a_rescore_keeps_the_unit_mapping_and_decimals() {
     assert!(said[0].contains("「贵池区人民政府」→「贵池区」"), "{err}");
     assert!(units(&read_report(&third)).contains(&"贵池区".to_owned()));
 }
+
+/// A sample list or a review file of another run (another export) matches nothing in the report:
+/// scoring with it would score no unit, or apply no decision, and in place of a scored report
+/// with its earlier review. It is refused, saying why, and nothing is written.
+#[test]
+fn a_list_of_another_run_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = report_and_sample(dir.path(), "抽样");
+    // 贵池区's items of another export, drawn by another run.
+    let other_codes = [
+        "11341702003178234X4000117035000",
+        "11341702003179157T4002012019000",
+        "11341702MB1931675X4000115014000",
+    ];
+    let list = dir.path().join("另一次 抽样.csv");
+    let mut csv =
+        String::from("\u{feff}考核单位,单位类型,实施编码,事项名称,事项类型,抽样序号,种子,方法\n");
+    for (k, code) in other_codes.iter().enumerate() {
+        writeln!(
+            csv,
+            "贵池区,县区,{code},食品经营许可（新办）,行政许可,{},7,gb2828",
+            k + 1
+        )
+        .unwrap();
+    }
+    std::fs::write(&list, csv).unwrap();
+    let out = dir.path().join("s.json");
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--sample"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("另一次 抽样.csv"))
+        .stderr(contains("3 行的实施编码都不在报告中"))
+        .stderr(contains("11341702003178234X4000117035000"))
+        .stderr(contains("另一次运行"));
+    assert!(
+        !out.exists(),
+        "nothing is scored from a list that names no item"
+    );
+
+    // A review of another run's findings: the same.
+    let review = dir.path().join("复核 其他.csv");
+    let mut csv = String::from("实施编码,规则,原文,复核结果,备注\n");
+    for code in other_codes {
+        writeln!(csv, "{code},B13,12345,驳回,有人工接听").unwrap();
+    }
+    std::fs::write(&review, csv).unwrap();
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--review"])
+        .arg(&review)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("复核 其他.csv"))
+        .stderr(contains("3 行的实施编码都不在报告中"))
+        .stderr(contains("另一次运行"));
+    assert!(!out.exists());
+
+    // One row of this report among them is enough: the others are bad rows, as before.
+    let r = read_report(&rep);
+    let mut csv = std::fs::read_to_string(&review).unwrap();
+    writeln!(csv, "{},B13,12345,驳回,", r.findings[0].item_code).unwrap();
+    std::fs::write(&review, csv).unwrap();
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--review"])
+        .arg(&review)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("不在报告中，已跳过"));
+}
