@@ -823,3 +823,31 @@ fn a_list_of_another_run_is_refused() {
         .success()
         .stderr(contains("不在报告中，已跳过"));
 }
+
+/// `-o` may be written without an extension; a name with a dot of its own (a date, a version)
+/// keeps it: `抽样 2026.11.28` is written as `抽样 2026.11.28.csv`, not `抽样 2026.11.csv`.
+#[test]
+fn a_sample_list_name_may_hold_a_dot() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    for (given, written) in [
+        ("抽样 2026.11.28", "抽样 2026.11.28"),
+        ("抽样 fraction 0.5", "抽样 fraction 0.5"),
+        ("抽样清单.xlsx", "抽样清单"),
+        ("抽样清单.CSV", "抽样清单"),
+    ] {
+        bin()
+            .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
+            .arg("-o")
+            .arg(dir.path().join(given))
+            .assert()
+            .success();
+        for ext in ["csv", "xlsx"] {
+            let path = dir.path().join(format!("{written}.{ext}"));
+            assert!(path.exists(), "{given} → {}", path.display());
+        }
+    }
+    assert!(!dir.path().join("抽样 2026.11.csv").exists());
+    assert!(!dir.path().join("抽样 fraction 0.csv").exists());
+}

@@ -72,7 +72,8 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
         .unwrap_or_else(|| args.report.with_file_name("sample"));
     // The list is the assessment's evidence: another draw already there is kept, not replaced.
     let mut kept = Vec::new();
-    for path in [base.with_extension("csv"), base.with_extension("xlsx")] {
+    let (csv_path, xlsx_path) = list_paths(&base);
+    for path in [csv_path, xlsx_path] {
         if let Some(old) = keep_other_draw(&path, &rows)? {
             kept.push((path, old));
         }
@@ -136,9 +137,30 @@ pub(crate) fn resolve_spec(
     })
 }
 
-/// Writes `base.csv` and `base.xlsx`; returns their paths.
+/// The CSV and XLSX list of a name given with or without an extension: `抽样.xlsx` and `抽样`
+/// are `抽样.csv` and `抽样.xlsx`; any other dot belongs to the name (`抽样 2026.11.28` is
+/// `抽样 2026.11.28.csv`, where `with_extension` would write `抽样 2026.11.csv`).
+pub(crate) fn list_paths(base: &Path) -> (PathBuf, PathBuf) {
+    let ours = base
+        .extension()
+        .is_some_and(|e| ["csv", "xlsx"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+    let stem = if ours {
+        base.with_extension("")
+    } else {
+        base.to_path_buf()
+    };
+    let with = |ext: &str| {
+        let mut name = stem.clone().into_os_string();
+        name.push(".");
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    (with("csv"), with("xlsx"))
+}
+
+/// Writes the list as CSV and XLSX (named by [`list_paths`]); returns their paths.
 pub(crate) fn write_files(rows: &[SampleRow], base: &Path) -> Result<(PathBuf, PathBuf)> {
-    let (csv_path, xlsx_path) = (base.with_extension("csv"), base.with_extension("xlsx"));
+    let (csv_path, xlsx_path) = list_paths(base);
     write(&csv_path, &sample_file::to_csv(rows))?;
     let xlsx = sample_file::to_xlsx(rows).context("无法生成 XLSX 抽样清单")?;
     write(&xlsx_path, &xlsx)?;
