@@ -480,6 +480,12 @@ pub(crate) fn print_table(
     // Scores with the configured decimals, as the Excel shows them (7.70, not 7.7).
     let d = decimals as usize;
     let points = |v: f64| format!("{v:.d$}");
+    let completeness = |c: Option<&crate::score::Completeness>| {
+        c.map_or_else(
+            || "—".to_owned(),
+            |c| format!("权力{} 公共服务{}", c.power_points, c.public_points),
+        )
+    };
     let reviewed = scores.iter().any(|s| s.reviewed_score.is_some());
     // A census has no sampling error: its one-point interval is a dash, explained under the table.
     let interval = |low: String, high: String| {
@@ -505,7 +511,13 @@ pub(crate) fn print_table(
         "编制完整",
     ];
     if reviewed {
-        header.extend(["复核后出错", "复核后出错率", "复核后得分", "复核后得分区间"]);
+        header.extend([
+            "复核后出错",
+            "复核后出错率",
+            "复核后得分",
+            "复核后得分区间",
+            "复核后编制完整",
+        ]);
     }
     // City departments first, then counties: the scheme ranks each kind on its own.
     let mut sorted: Vec<&UnitScore> = scores.iter().collect();
@@ -530,10 +542,7 @@ pub(crate) fn print_table(
                 ),
                 format!("{}/{}", points(s.score), s.full_marks),
                 interval(points(s.score_low), points(s.score_high)),
-                s.completeness.as_ref().map_or_else(
-                    || "—".to_owned(),
-                    |c| format!("权力{} 公共服务{}", c.power_points, c.public_points),
-                ),
+                completeness(s.completeness.as_ref()),
             ];
             if reviewed {
                 let x = match s.rate_kind {
@@ -550,6 +559,8 @@ pub(crate) fn print_table(
                         (Some(low), Some(high)) => interval(points(low), points(high)),
                         _ => dash(),
                     },
+                    // A rejected finding of an empty element gives its 0.1 back.
+                    completeness(s.reviewed_completeness.as_ref()),
                 ]);
             }
             row
