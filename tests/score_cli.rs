@@ -851,3 +851,64 @@ fn a_sample_list_name_may_hold_a_dot() {
     assert!(!dir.path().join("抽样 2026.11.csv").exists());
     assert!(!dir.path().join("抽样 fraction 0.csv").exists());
 }
+
+/// Rows of the scored findings deleted from a review (or left empty) count as confirmed; the
+/// summary says how many, so that an assessor who meant to review them all sees what is left.
+#[test]
+fn unreviewed_findings_of_the_sample_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    bin()
+        .args([
+            "sample",
+            rep.to_str().unwrap(),
+            "--seed",
+            "7",
+            "--method",
+            "count:3",
+        ])
+        .args(["-q", "-o", dir.path().join("s").to_str().unwrap()])
+        .assert()
+        .success();
+    let drawn = std::fs::read_to_string(dir.path().join("s.csv")).unwrap();
+    let r = read_report(&rep);
+    let inside: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| drawn.contains(f.item_code.as_str()))
+        .collect();
+    assert!(inside.len() >= 2, "the draw has findings to review");
+    // Every finding reviewed but one of the sample's, whose row the assessor deleted.
+    let mut csv = String::from("实施编码,规则,原文,复核结果\n");
+    for f in r
+        .findings
+        .iter()
+        .filter(|f| f.item_code != inside[0].item_code)
+    {
+        writeln!(csv, "{},B13,12345,确认", f.item_code).unwrap();
+    }
+    let review = dir.path().join("复核.csv");
+    std::fs::write(&review, csv).unwrap();
+    let score = || {
+        let mut cmd = bin();
+        cmd.args(["score", rep.to_str().unwrap(), "--sample"])
+            .arg(dir.path().join("s.csv"))
+            .arg("--review")
+            .arg(&review)
+            .args(["-o", dir.path().join("out.json").to_str().unwrap()]);
+        cmd
+    };
+    score().assert().success().stderr(contains(format!(
+        "抽中事项的 {} 条错误中有 1 条没有复核结果（复核文件中没有这一行，或复核结果为空），按问题成立计",
+        inside.len()
+    )));
+    // Reviewed all: nothing said.
+    let mut csv = std::fs::read_to_string(&review).unwrap();
+    writeln!(csv, "{},B13,12345,确认", inside[0].item_code).unwrap();
+    std::fs::write(&review, csv).unwrap();
+    score()
+        .assert()
+        .success()
+        .stderr(contains("没有复核结果").not());
+}
