@@ -912,3 +912,37 @@ fn unreviewed_findings_of_the_sample_are_counted() {
         .success()
         .stderr(contains("没有复核结果").not());
 }
+
+/// A unit with no more items than the method asks for is drawn whole, and the summary says so:
+/// `count:40` of units of 30 items is every item (a score without sampling error).
+#[test]
+fn a_unit_smaller_than_the_sample_is_said_to_be_drawn_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    let draw = |method: &str| {
+        let out = bin()
+            .args([
+                "sample",
+                rep.to_str().unwrap(),
+                "--seed",
+                "7",
+                "--method",
+                method,
+            ])
+            .args(["-o", dir.path().join("s").to_str().unwrap()])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stderr.clone()).unwrap()
+    };
+    let said = draw("count:40");
+    assert!(
+        said.contains("贵池区: 30（只有 30 个事项，全部抽取，没有抽样误差）"),
+        "{said}"
+    );
+    let said = draw("count:5");
+    assert!(said.contains("贵池区: 5\n"), "{said}");
+    assert!(!said.contains("全部抽取"), "{said}");
+    // Asked for all, it is no news.
+    assert!(!draw("all").contains("全部抽取"));
+}
