@@ -946,3 +946,48 @@ fn a_unit_smaller_than_the_sample_is_said_to_be_drawn_whole() {
     // Asked for all, it is no news.
     assert!(!draw("all").contains("全部抽取"));
 }
+
+/// The assessors' fix list (整改清单-全部.xlsx) and findings.csv have a 实施编码 column too, and
+/// sit beside the sample list: given as `--sample` by mistake, they would score only the items
+/// that have findings. They are refused, saying which file to use.
+#[test]
+fn a_fix_list_is_not_taken_for_a_sample_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = report_and_sample(dir.path(), "sample");
+    let out = dir.path().join("报告 文件");
+    bin()
+        .args([
+            "report",
+            rep.to_str().unwrap(),
+            "--format",
+            "xlsx,csv",
+            "-q",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let scored = dir.path().join("s.json");
+    for list in ["整改清单-全部.xlsx", "findings.csv"] {
+        bin()
+            .args(["score", rep.to_str().unwrap(), "--sample"])
+            .arg(out.join(list))
+            .arg("-o")
+            .arg(&scored)
+            .assert()
+            .code(2)
+            .stderr(contains(list))
+            .stderr(contains("是整改清单"))
+            .stderr(contains("不是抽样清单"))
+            .stderr(contains("sample.xlsx"));
+        assert!(!scored.exists(), "{list}");
+    }
+    // The list drawn beside it still scores.
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--sample"])
+        .arg(dir.path().join("sample.xlsx"))
+        .arg("-o")
+        .arg(&scored)
+        .assert()
+        .success();
+}

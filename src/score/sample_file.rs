@@ -286,13 +286,23 @@ pub fn redraw_differences(
 
 /// Matches the rows of a sample table to report items (see [`read`]). A table without a
 /// 实施编码 column is an error, and so is one none of whose codes is in the report
-/// ([`TableError::ForeignList`]): nothing in it can be used.
+/// ([`TableError::ForeignList`]): nothing in it can be used; so is a fix list
+/// ([`TableError::FixListAsSample`]), whose items are those with findings, not a draw.
 pub fn select(
     table: &Table,
     report: &Report,
     mapping: &UnitMapping,
 ) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
     let code_col = table.require(CODE)?;
+    // Our fix lists (and findings.csv) have a 实施编码 column too, one row per finding.
+    if table
+        .column(&[crate::report::fixlist::FINGERPRINT_HEADER, "问题描述"])
+        .is_some()
+    {
+        return Err(TableError::FixListAsSample {
+            path: table.source.clone(),
+        });
+    }
     let unit_col = table.column(&["考核单位"]);
     let mut issues = Vec::new();
     let mut chosen = BTreeSet::new();

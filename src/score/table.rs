@@ -72,6 +72,15 @@ pub enum TableError {
         /// The list has a 复核结果 column (rendered from a scored report).
         shows_decisions: bool,
     },
+    /// A fix list (整改清单, findings.csv: one row per finding) given as a sample list: scoring
+    /// its items would score only items with findings.
+    #[error(
+        "{path} 是整改清单（每条问题一行，列出的是有问题的事项），不是抽样清单：按它计分只算有问题的事项，出错率会偏高。请用 zwfw-audit sample 写出的抽样清单（默认在报告旁边的 sample.xlsx），未计分"
+    )]
+    FixListAsSample {
+        /// The file.
+        path: String,
+    },
     /// Not one row of a sample list or review file names an item of the report: the file is of
     /// another run (another export), and using it would score no unit or apply no decision.
     #[error(
