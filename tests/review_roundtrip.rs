@@ -86,15 +86,27 @@ fn an_assessor_rejects_one_units_findings_in_the_exported_fix_list() {
     out.save(&returned).unwrap();
 
     let scored = dir.path().join("scored.json");
-    zwfw()
+    let run = zwfw()
         .arg("score")
         .arg(dir.path().join("report.json"))
         .arg("--review")
         .arg(&returned)
-        .args(["-q", "-o"])
+        .arg("-o")
         .arg(&scored)
         .assert()
         .success();
+    // 贵池区 lacked one element of a 公共服务事项 (编制完整 0.4); the review rejected that finding
+    // too, so its 0.1 comes back, and the table says so beside the reviewed score.
+    let table = String::from_utf8(run.get_output().stdout.clone()).unwrap();
+    assert!(table.contains("复核后编制完整"), "{table}");
+    let line = table
+        .lines()
+        .find(|l| l.starts_with(unit))
+        .unwrap_or_else(|| panic!("no row of {unit}: {table}"));
+    assert!(
+        line.contains("权力0.5 公共服务0.4") && line.contains("权力0.5 公共服务0.5"),
+        "{line}"
+    );
     for (name, score, reviewed) in scores(&scored) {
         let reviewed = reviewed.expect("every unit has a reviewed score");
         if name == unit {
@@ -137,6 +149,31 @@ fn an_assessor_rejects_one_units_findings_in_the_exported_fix_list() {
         .success();
     let page = std::fs::read_to_string(rendered.join("report.html")).unwrap();
     assert_eq!(page.matches("复核：驳回").count(), rejected);
+    assert!(page.contains("复核后 权力 0.5；公共服务 0.5"));
+    // 汇总 of the assessors' workbook: 编制完整 before and after the review, side by side.
+    let mut wb: Xlsx<_> = open_workbook(rendered.join("整改清单-全部.xlsx")).unwrap();
+    let summary: Vec<Vec<String>> = wb
+        .worksheet_range("汇总")
+        .unwrap()
+        .rows()
+        .map(|r| r.iter().map(Data::to_string).collect())
+        .collect();
+    let head = summary
+        .iter()
+        .position(|r| r.first().is_some_and(|c| c == "单位"))
+        .expect("the unit table");
+    let at = |name: &str| {
+        summary[head]
+            .iter()
+            .position(|h| h == name)
+            .unwrap_or_else(|| panic!("no column {name}"))
+    };
+    let row = summary
+        .iter()
+        .find(|r| r.first().is_some_and(|c| c == unit))
+        .expect("贵池区 on 汇总");
+    assert_eq!(row[at("编制完整")], "权力 0.5；公共服务 0.4（缺 1 项）");
+    assert_eq!(row[at("复核后编制完整")], "权力 0.5；公共服务 0.5");
     let mut wb: Xlsx<_> = open_workbook(rendered.join("整改清单-全部.xlsx")).unwrap();
     let sheet = wb.worksheet_range("问题清单").unwrap();
     let shown: Vec<(String, String)> = sheet

@@ -747,3 +747,247 @@ fn a_rescore_keeps_the_unit_mapping_and_decimals() {
     assert!(said[0].contains("「贵池区人民政府」→「贵池区」"), "{err}");
     assert!(units(&read_report(&third)).contains(&"贵池区".to_owned()));
 }
+
+/// A sample list or a review file of another run (another export) matches nothing in the report:
+/// scoring with it would score no unit, or apply no decision, and in place of a scored report
+/// with its earlier review. It is refused, saying why, and nothing is written.
+#[test]
+fn a_list_of_another_run_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = report_and_sample(dir.path(), "抽样");
+    // 贵池区's items of another export, drawn by another run.
+    let other_codes = [
+        "11341702003178234X4000117035000",
+        "11341702003179157T4002012019000",
+        "11341702MB1931675X4000115014000",
+    ];
+    let list = dir.path().join("另一次 抽样.csv");
+    let mut csv =
+        String::from("\u{feff}考核单位,单位类型,实施编码,事项名称,事项类型,抽样序号,种子,方法\n");
+    for (k, code) in other_codes.iter().enumerate() {
+        writeln!(
+            csv,
+            "贵池区,县区,{code},食品经营许可（新办）,行政许可,{},7,gb2828",
+            k + 1
+        )
+        .unwrap();
+    }
+    std::fs::write(&list, csv).unwrap();
+    let out = dir.path().join("s.json");
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--sample"])
+        .arg(&list)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("另一次 抽样.csv"))
+        .stderr(contains("3 行的实施编码都不在报告中"))
+        .stderr(contains("11341702003178234X4000117035000"))
+        .stderr(contains("另一次运行"));
+    assert!(
+        !out.exists(),
+        "nothing is scored from a list that names no item"
+    );
+
+    // A review of another run's findings: the same.
+    let review = dir.path().join("复核 其他.csv");
+    let mut csv = String::from("实施编码,规则,原文,复核结果,备注\n");
+    for code in other_codes {
+        writeln!(csv, "{code},B13,12345,驳回,有人工接听").unwrap();
+    }
+    std::fs::write(&review, csv).unwrap();
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--review"])
+        .arg(&review)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("复核 其他.csv"))
+        .stderr(contains("3 行的实施编码都不在报告中"))
+        .stderr(contains("另一次运行"));
+    assert!(!out.exists());
+
+    // One row of this report among them is enough: the others are bad rows, as before.
+    let r = read_report(&rep);
+    let mut csv = std::fs::read_to_string(&review).unwrap();
+    writeln!(csv, "{},B13,12345,驳回,", r.findings[0].item_code).unwrap();
+    std::fs::write(&review, csv).unwrap();
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--review"])
+        .arg(&review)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(contains("不在报告中，已跳过"));
+}
+
+/// `-o` may be written without an extension; a name with a dot of its own (a date, a version)
+/// keeps it: `抽样 2026.11.28` is written as `抽样 2026.11.28.csv`, not `抽样 2026.11.csv`.
+#[test]
+fn a_sample_list_name_may_hold_a_dot() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    for (given, written) in [
+        ("抽样 2026.11.28", "抽样 2026.11.28"),
+        ("抽样 fraction 0.5", "抽样 fraction 0.5"),
+        ("抽样清单.xlsx", "抽样清单"),
+        ("抽样清单.CSV", "抽样清单"),
+    ] {
+        bin()
+            .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
+            .arg("-o")
+            .arg(dir.path().join(given))
+            .assert()
+            .success();
+        for ext in ["csv", "xlsx"] {
+            let path = dir.path().join(format!("{written}.{ext}"));
+            assert!(path.exists(), "{given} → {}", path.display());
+        }
+    }
+    assert!(!dir.path().join("抽样 2026.11.csv").exists());
+    assert!(!dir.path().join("抽样 fraction 0.csv").exists());
+}
+
+/// Rows of the scored findings deleted from a review (or left empty) count as confirmed; the
+/// summary says how many, so that an assessor who meant to review them all sees what is left.
+#[test]
+fn unreviewed_findings_of_the_sample_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    bin()
+        .args([
+            "sample",
+            rep.to_str().unwrap(),
+            "--seed",
+            "7",
+            "--method",
+            "count:3",
+        ])
+        .args(["-q", "-o", dir.path().join("s").to_str().unwrap()])
+        .assert()
+        .success();
+    let drawn = std::fs::read_to_string(dir.path().join("s.csv")).unwrap();
+    let r = read_report(&rep);
+    let inside: Vec<&Finding> = r
+        .findings
+        .iter()
+        .filter(|f| drawn.contains(f.item_code.as_str()))
+        .collect();
+    assert!(inside.len() >= 2, "the draw has findings to review");
+    // Every finding reviewed but one of the sample's, whose row the assessor deleted.
+    let mut csv = String::from("实施编码,规则,原文,复核结果\n");
+    for f in r
+        .findings
+        .iter()
+        .filter(|f| f.item_code != inside[0].item_code)
+    {
+        writeln!(csv, "{},B13,12345,确认", f.item_code).unwrap();
+    }
+    let review = dir.path().join("复核.csv");
+    std::fs::write(&review, csv).unwrap();
+    let score = || {
+        let mut cmd = bin();
+        cmd.args(["score", rep.to_str().unwrap(), "--sample"])
+            .arg(dir.path().join("s.csv"))
+            .arg("--review")
+            .arg(&review)
+            .args(["-o", dir.path().join("out.json").to_str().unwrap()]);
+        cmd
+    };
+    score().assert().success().stderr(contains(format!(
+        "抽中事项的 {} 条错误中有 1 条没有复核结果（复核文件中没有这一行，或复核结果为空），按问题成立计",
+        inside.len()
+    )));
+    // Reviewed all: nothing said.
+    let mut csv = std::fs::read_to_string(&review).unwrap();
+    writeln!(csv, "{},B13,12345,确认", inside[0].item_code).unwrap();
+    std::fs::write(&review, csv).unwrap();
+    score()
+        .assert()
+        .success()
+        .stderr(contains("没有复核结果").not());
+}
+
+/// A unit with no more items than the method asks for is drawn whole, and the summary says so:
+/// `count:40` of units of 30 items is every item (a score without sampling error).
+#[test]
+fn a_unit_smaller_than_the_sample_is_said_to_be_drawn_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    let draw = |method: &str| {
+        let out = bin()
+            .args([
+                "sample",
+                rep.to_str().unwrap(),
+                "--seed",
+                "7",
+                "--method",
+                method,
+            ])
+            .args(["-o", dir.path().join("s").to_str().unwrap()])
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stderr.clone()).unwrap()
+    };
+    let said = draw("count:40");
+    assert!(
+        said.contains("贵池区: 30（只有 30 个事项，全部抽取，没有抽样误差）"),
+        "{said}"
+    );
+    let said = draw("count:5");
+    assert!(said.contains("贵池区: 5\n"), "{said}");
+    assert!(!said.contains("全部抽取"), "{said}");
+    // Asked for all, it is no news.
+    assert!(!draw("all").contains("全部抽取"));
+}
+
+/// The assessors' fix list (整改清单-全部.xlsx) and findings.csv have a 实施编码 column too, and
+/// sit beside the sample list: given as `--sample` by mistake, they would score only the items
+/// that have findings. They are refused, saying which file to use.
+#[test]
+fn a_fix_list_is_not_taken_for_a_sample_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = report_and_sample(dir.path(), "sample");
+    let out = dir.path().join("报告 文件");
+    bin()
+        .args([
+            "report",
+            rep.to_str().unwrap(),
+            "--format",
+            "xlsx,csv",
+            "-q",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let scored = dir.path().join("s.json");
+    for list in ["整改清单-全部.xlsx", "findings.csv"] {
+        bin()
+            .args(["score", rep.to_str().unwrap(), "--sample"])
+            .arg(out.join(list))
+            .arg("-o")
+            .arg(&scored)
+            .assert()
+            .code(2)
+            .stderr(contains(list))
+            .stderr(contains("是整改清单"))
+            .stderr(contains("不是抽样清单"))
+            .stderr(contains("sample.xlsx"));
+        assert!(!scored.exists(), "{list}");
+    }
+    // The list drawn beside it still scores.
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--sample"])
+        .arg(dir.path().join("sample.xlsx"))
+        .arg("-o")
+        .arg(&scored)
+        .assert()
+        .success();
+}

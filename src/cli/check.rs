@@ -245,7 +245,7 @@ fn write_outputs(
 fn write_sample(rows: &[SampleRow], spec: &SampleSpec, dir: &Path, quiet: bool) -> Result<()> {
     let (csv, xlsx) = super::sample::write_files(rows, &dir.join("sample"))?;
     if !quiet {
-        super::sample::print_summary(rows, &spec.streaming_label(), spec.seed, &csv, &xlsx);
+        super::sample::print_summary(rows, &spec.streaming_label(), spec.seed, &csv, &xlsx, None);
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `zwfw-audit sample`: draw the per-unit sample of a checked report, reproducibly from a seed,
 //! and write it as CSV (UTF-8 with BOM) and XLSX for the assessors.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, anyhow};
@@ -9,6 +10,7 @@ use clap::{Args, ValueEnum};
 use super::load_config;
 use super::score::{UnitArgs, load_report, print_issues};
 use crate::config::Config;
+use crate::score::compute::lots;
 use crate::score::sample::{SampleRow, draw};
 use crate::score::table::CODE;
 use crate::score::{SampleMethod, SampleSpec, sample_file};
@@ -72,7 +74,8 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
         .unwrap_or_else(|| args.report.with_file_name("sample"));
     // The list is the assessment's evidence: another draw already there is kept, not replaced.
     let mut kept = Vec::new();
-    for path in [base.with_extension("csv"), base.with_extension("xlsx")] {
+    let (csv_path, xlsx_path) = list_paths(&base);
+    for path in [csv_path, xlsx_path] {
         if let Some(old) = keep_other_draw(&path, &rows)? {
             kept.push((path, old));
         }
@@ -92,7 +95,18 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
     }
     let (csv_path, xlsx_path) = write_files(&rows, &base)?;
     if !args.quiet {
-        print_summary(&rows, &spec.label(), spec.seed, &csv_path, &xlsx_path);
+        let lot_sizes: BTreeMap<String, usize> = lots(&report, &mapping)
+            .into_iter()
+            .map(|(unit, (_, lot))| (unit, lot.len()))
+            .collect();
+        print_summary(
+            &rows,
+            &spec.label(),
+            spec.seed,
+            &csv_path,
+            &xlsx_path,
+            Some(&lot_sizes),
+        );
     }
     Ok(0)
 }
@@ -136,9 +150,30 @@ pub(crate) fn resolve_spec(
     })
 }
 
-/// Writes `base.csv` and `base.xlsx`; returns their paths.
+/// The CSV and XLSX list of a name given with or without an extension: `抽样.xlsx` and `抽样`
+/// are `抽样.csv` and `抽样.xlsx`; any other dot belongs to the name (`抽样 2026.11.28` is
+/// `抽样 2026.11.28.csv`, where `with_extension` would write `抽样 2026.11.csv`).
+pub(crate) fn list_paths(base: &Path) -> (PathBuf, PathBuf) {
+    let ours = base
+        .extension()
+        .is_some_and(|e| ["csv", "xlsx"].iter().any(|x| e.eq_ignore_ascii_case(x)));
+    let stem = if ours {
+        base.with_extension("")
+    } else {
+        base.to_path_buf()
+    };
+    let with = |ext: &str| {
+        let mut name = stem.clone().into_os_string();
+        name.push(".");
+        name.push(ext);
+        PathBuf::from(name)
+    };
+    (with("csv"), with("xlsx"))
+}
+
+/// Writes the list as CSV and XLSX (named by [`list_paths`]); returns their paths.
 pub(crate) fn write_files(rows: &[SampleRow], base: &Path) -> Result<(PathBuf, PathBuf)> {
-    let (csv_path, xlsx_path) = (base.with_extension("csv"), base.with_extension("xlsx"));
+    let (csv_path, xlsx_path) = list_paths(base);
     write(&csv_path, &sample_file::to_csv(rows))?;
     let xlsx = sample_file::to_xlsx(rows).context("无法生成 XLSX 抽样清单")?;
     write(&xlsx_path, &xlsx)?;
@@ -146,8 +181,17 @@ pub(crate) fn write_files(rows: &[SampleRow], base: &Path) -> Result<(PathBuf, P
 }
 
 /// Prints how many items each unit had drawn with `method` (as the 方法 column says it) and
-/// `seed`, and where the lists are.
-pub(crate) fn print_summary(rows: &[SampleRow], method: &str, seed: u64, csv: &Path, xlsx: &Path) {
+/// `seed`, and where the lists are. With the units' item counts (`lot_sizes`), a unit that has
+/// no more items than the method asks for is said to be drawn whole: its score then has no
+/// sampling error, which an assessor asking for `count:10` would not expect of a unit of 7.
+pub(crate) fn print_summary(
+    rows: &[SampleRow],
+    method: &str,
+    seed: u64,
+    csv: &Path,
+    xlsx: &Path,
+    lot_sizes: Option<&BTreeMap<String, usize>>,
+) {
     let mut units: Vec<(&str, usize)> = Vec::new();
     for r in rows {
         match units.last_mut() {
@@ -160,8 +204,14 @@ pub(crate) fn print_summary(rows: &[SampleRow], method: &str, seed: u64, csv: &P
         units.len(),
         rows.len()
     );
+    let whole = !method.starts_with("all");
     for (u, n) in units {
-        say!("  {u}: {n}");
+        match lot_sizes.and_then(|l| l.get(u)) {
+            Some(&lot) if whole && lot == n => {
+                say!("  {u}: {n}（只有 {lot} 个事项，全部抽取，没有抽样误差）");
+            }
+            _ => say!("  {u}: {n}"),
+        }
     }
     say!("抽样清单已写入 {} 和 {}", csv.display(), xlsx.display());
 }

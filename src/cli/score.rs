@@ -241,6 +241,19 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
                         say!("  其中驳回的 {outside} 条不在抽样事项中，不影响得分");
                     }
                 }
+                // Rows deleted from the review, or left empty: their findings count as errors.
+                // An assessor who meant to review every scored finding learns which are left.
+                let (scored, open) = undecided(&report, sample.as_ref(), &out.decisions);
+                if open > 0 {
+                    say!(
+                        "  {}的 {scored} 条错误中有 {open} 条没有复核结果（复核文件中没有这一行，或复核结果为空），按问题成立计",
+                        if sample.is_some() {
+                            "抽中事项"
+                        } else {
+                            "计分事项"
+                        }
+                    );
+                }
             }
             issues.extend(out.issues.iter().cloned());
             let reviewed = tally_items(&report, &out.kept);
@@ -480,6 +493,12 @@ pub(crate) fn print_table(
     // Scores with the configured decimals, as the Excel shows them (7.70, not 7.7).
     let d = decimals as usize;
     let points = |v: f64| format!("{v:.d$}");
+    let completeness = |c: Option<&crate::score::Completeness>| {
+        c.map_or_else(
+            || "—".to_owned(),
+            |c| format!("权力{} 公共服务{}", c.power_points, c.public_points),
+        )
+    };
     let reviewed = scores.iter().any(|s| s.reviewed_score.is_some());
     // A census has no sampling error: its one-point interval is a dash, explained under the table.
     let interval = |low: String, high: String| {
@@ -505,7 +524,13 @@ pub(crate) fn print_table(
         "编制完整",
     ];
     if reviewed {
-        header.extend(["复核后出错", "复核后出错率", "复核后得分", "复核后得分区间"]);
+        header.extend([
+            "复核后出错",
+            "复核后出错率",
+            "复核后得分",
+            "复核后得分区间",
+            "复核后编制完整",
+        ]);
     }
     // City departments first, then counties: the scheme ranks each kind on its own.
     let mut sorted: Vec<&UnitScore> = scores.iter().collect();
@@ -530,10 +555,7 @@ pub(crate) fn print_table(
                 ),
                 format!("{}/{}", points(s.score), s.full_marks),
                 interval(points(s.score_low), points(s.score_high)),
-                s.completeness.as_ref().map_or_else(
-                    || "—".to_owned(),
-                    |c| format!("权力{} 公共服务{}", c.power_points, c.public_points),
-                ),
+                completeness(s.completeness.as_ref()),
             ];
             if reviewed {
                 let x = match s.rate_kind {
@@ -550,6 +572,8 @@ pub(crate) fn print_table(
                         (Some(low), Some(high)) => interval(points(low), points(high)),
                         _ => dash(),
                     },
+                    // A rejected finding of an empty element gives its 0.1 back.
+                    completeness(s.reviewed_completeness.as_ref()),
                 ]);
             }
             row
@@ -587,6 +611,38 @@ pub(crate) fn print_table(
         }
     }
     Ok(())
+}
+
+/// The error findings of appendix rules in the scored items (the sample's, or every checked
+/// item's), and how many of them the review left without a decision.
+fn undecided(
+    report: &Report,
+    sample: Option<&BTreeSet<usize>>,
+    decisions: &[Option<review::Decision>],
+) -> (usize, usize) {
+    let appendix = crate::score::compute::appendix_rules(report);
+    let scored: BTreeSet<&str> = report
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(i, item)| {
+            item.status == crate::report::ItemStatus::Checked
+                && sample.is_none_or(|s| s.contains(i))
+        })
+        .map(|(_, item)| item.code.trim())
+        .collect();
+    let counted: Vec<bool> = report
+        .findings
+        .iter()
+        .zip(decisions)
+        .filter(|(f, _)| {
+            f.severity == crate::model::Severity::Error
+                && appendix.contains(f.rule.as_str())
+                && scored.contains(f.item_code.trim())
+        })
+        .map(|(_, d)| d.is_none())
+        .collect();
+    (counted.len(), counted.iter().filter(|open| **open).count())
 }
 
 /// Findings a unit disputed (是否有异议 = 有) that the review left without a decision.

@@ -149,6 +149,9 @@ struct ScoreCells {
     overlaps: String,
     /// 编制完整 points of a county (empty for a department).
     completeness: String,
+    /// 编制完整 after review, when the review changed it (a rejected finding of an empty
+    /// element gives its 0.1 back).
+    reviewed_completeness: Option<String>,
 }
 
 impl UnitRow {
@@ -176,6 +179,11 @@ impl UnitRow {
                     .as_ref()
                     .map(super::completeness_text)
                     .unwrap_or_default(),
+                reviewed_completeness: s
+                    .reviewed_completeness
+                    .as_ref()
+                    .filter(|r| Some(*r) != s.completeness.as_ref())
+                    .map(super::completeness_text),
                 reviewed: s.reviewed_score.map(|r| format!("{r:.2}")),
                 reviewed_detail: reviewed_detail(s),
                 working: super::score_working(s, s.score, None),

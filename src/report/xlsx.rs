@@ -293,11 +293,12 @@ const WORKING_NOTE: &str = "得分 = 满分 ×（1 − 出错率），只按计�
 const COMPLETENESS_NOTE: &str = "县区实施清单编制完整（附件2第11、12行）：权力事项、公共服务事项各 0.5 分，全部事项中每缺一项要素扣 0.1 分。缺的是哪些要素，见「事项」表：筛选「缺项」大于 0 的事项，「出错要素明细」中标（缺项）的就是。";
 
 /// Headers added after [`SCORED_HEADERS`] once a review was applied.
-const REVIEWED_HEADERS: [&str; 4] = [
+const REVIEWED_HEADERS: [&str; 5] = [
     "复核后出错率",
     "复核后出错率95%区间",
     "复核后得分区间",
     "复核后得分计算",
+    "复核后编制完整",
 ];
 
 /// Headers added last (before 单位回复) when the report was scored on a sample.
@@ -370,6 +371,10 @@ impl UnitColumns {
                 let text = super::score_working(sc, score, x);
                 widths.see((col + 3).into(), &text);
                 sheet.write_string(row, col + 3, text)?;
+                // A rejected finding of an empty element gives its 0.1 back.
+                let text = completeness_cell(sc.kind, sc.reviewed_completeness.as_ref());
+                widths.see((col + 4).into(), &text);
+                sheet.write_string(row, col + 4, text)?;
             }
             col += REVIEWED_HEADERS.len() as u16;
         }
@@ -380,6 +385,20 @@ impl UnitColumns {
         }
         Ok(())
     }
+}
+
+/// A 编制完整 cell of 汇总: a county's points, a dash for a department (not assessed there).
+fn completeness_cell(
+    kind: crate::unit::UnitKind,
+    completeness: Option<&crate::score::Completeness>,
+) -> String {
+    completeness.map_or_else(
+        || match kind {
+            crate::unit::UnitKind::Department => "—（市直部门不计）".to_owned(),
+            crate::unit::UnitKind::County => "—".to_owned(),
+        },
+        super::completeness_text,
+    )
 }
 
 const ELEMENT_HEADERS: [&str; 9] = [
@@ -572,13 +591,7 @@ fn summary_sheet(
             if let Some(r) = sc.reviewed_score {
                 sheet.write_number_with_format(row, 13, r, &s.points)?;
             }
-            let completeness = sc.completeness.as_ref().map_or_else(
-                || match sc.kind {
-                    crate::unit::UnitKind::Department => "—（市直部门不计）".to_owned(),
-                    crate::unit::UnitKind::County => "—".to_owned(),
-                },
-                super::completeness_text,
-            );
+            let completeness = completeness_cell(sc.kind, sc.completeness.as_ref());
             widths.see(14, &completeness);
             sheet.write_string(row, 14, completeness)?;
             columns.write_score(sheet, row, sc, report, s, &mut widths)?;

@@ -21,7 +21,8 @@
 //! - Rows whose 状态 (the column nightly `audit` fix lists add) is 已整改 or 已移除 are skipped:
 //!   they list last night's findings that are gone, for the clerk's information.
 //! - Bad rows (unknown 实施编码, unknown 规则, no such finding, unrecognised 复核结果, duplicate)
-//!   are reported with their row; the other rows are applied.
+//!   are reported with their row; the other rows are applied. When every row's 实施编码 (and
+//!   指纹) is unknown, the file is another run's: [`TableError::ForeignList`], nothing applied.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -195,6 +196,9 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
     };
     // First pass: validate rows and group them by key.
     let mut rows: Vec<ValidRow> = Vec::new();
+    // Rows with a known 指纹 or a 实施编码, and those whose code is no item of the report: when
+    // every row is such, the file is another run's.
+    let (mut looked_at, mut foreign): (usize, Vec<(u64, &str)>) = (0, Vec::new());
     for (row, cells) in &table.rows {
         let code = cell(cells, Some(code_col));
         let rule_text = cell(cells, Some(rule_col));
@@ -203,6 +207,7 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             continue;
         }
         if let Some(&f) = by_fingerprint.get(cell(cells, fingerprint_col)) {
+            looked_at += 1;
             match parse_decision(cell(cells, Some(verdict_col))) {
                 Ok(decision) => rows.push(ValidRow {
                     line: *row,
@@ -218,8 +223,10 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             out.issues.push(table.issue(*row, "实施编码为空，已跳过"));
             continue;
         }
+        looked_at += 1;
         if !codes.contains(code) {
             out.issues.push(table.issue(*row, unknown_code(code)));
+            foreign.push((*row, code));
             continue;
         }
         let Some(rule) = resolve_rule(report, rule_text) else {
@@ -268,6 +275,17 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             decision,
             candidates,
             key: Some((code.to_owned(), rule, shown.to_owned())),
+        });
+    }
+    if let Some(&(first_row, first_code)) = foreign.first()
+        && foreign.len() == looked_at
+    {
+        return Err(TableError::ForeignList {
+            path: table.source.clone(),
+            kind: super::table::ListKind::Review,
+            rows: looked_at,
+            first_row,
+            first_code: first_code.to_owned(),
         });
     }
     let mut per_key: BTreeMap<&(String, &str, String), usize> = BTreeMap::new();

@@ -285,13 +285,24 @@ pub fn redraw_differences(
 }
 
 /// Matches the rows of a sample table to report items (see [`read`]). A table without a
-/// 实施编码 column is an error: nothing in it can be used.
+/// 实施编码 column is an error, and so is one none of whose codes is in the report
+/// ([`TableError::ForeignList`]): nothing in it can be used; so is a fix list
+/// ([`TableError::FixListAsSample`]), whose items are those with findings, not a draw.
 pub fn select(
     table: &Table,
     report: &Report,
     mapping: &UnitMapping,
 ) -> Result<(BTreeSet<usize>, Vec<FileIssue>), TableError> {
     let code_col = table.require(CODE)?;
+    // Our fix lists (and findings.csv) have a 实施编码 column too, one row per finding.
+    if table
+        .column(&[crate::report::fixlist::FINGERPRINT_HEADER, "问题描述"])
+        .is_some()
+    {
+        return Err(TableError::FixListAsSample {
+            path: table.source.clone(),
+        });
+    }
     let unit_col = table.column(&["考核单位"]);
     let mut issues = Vec::new();
     let mut chosen = BTreeSet::new();
@@ -308,12 +319,16 @@ pub fn select(
     }
     let mut used: BTreeMap<String, usize> = BTreeMap::new();
     let mut differ: Vec<(u64, String, &str)> = Vec::new();
+    // Rows with a code, and the first of them: when none names an item, the list is another run's.
+    let mut coded: Option<(usize, u64, &str)> = None;
     for (row, cells) in &table.rows {
         let code = unneutralize(cell(cells, Some(code_col))).trim();
         if code.is_empty() {
             issues.push(table.issue(*row, "实施编码为空，已跳过"));
             continue;
         }
+        let c = coded.get_or_insert((0, *row, code));
+        c.0 += 1;
         let Some(found) = by_code.get(code) else {
             issues.push(table.issue(*row, unknown_code(code)));
             continue;
@@ -329,6 +344,15 @@ pub fn select(
             differ.push((*row, file_unit.to_owned(), unit));
         }
         chosen.insert(i);
+    }
+    if let (Some((rows, first_row, first_code)), true) = (coded, chosen.is_empty()) {
+        return Err(TableError::ForeignList {
+            path: table.source.clone(),
+            kind: super::table::ListKind::Sample,
+            rows,
+            first_row,
+            first_code: first_code.to_owned(),
+        });
     }
     issues.extend(unit_differences(table, differ));
     Ok((chosen, issues))

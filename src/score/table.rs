@@ -72,6 +72,60 @@ pub enum TableError {
         /// The list has a 复核结果 column (rendered from a scored report).
         shows_decisions: bool,
     },
+    /// A fix list (整改清单, findings.csv: one row per finding) given as a sample list: scoring
+    /// its items would score only items with findings.
+    #[error(
+        "{path} 是整改清单（每条问题一行，列出的是有问题的事项），不是抽样清单：按它计分只算有问题的事项，出错率会偏高。请用 zwfw-audit sample 写出的抽样清单（默认在报告旁边的 sample.xlsx），未计分"
+    )]
+    FixListAsSample {
+        /// The file.
+        path: String,
+    },
+    /// Not one row of a sample list or review file names an item of the report: the file is of
+    /// another run (another export), and using it would score no unit or apply no decision.
+    #[error(
+        "{path} 中 {rows} 行的实施编码都不在报告中（如第 {first_row} 行 \"{first_code}\"），{}",
+        if crate::model::text::looks_scientific(.first_code) {
+            "实施编码已被 Excel 转成科学计数法，无法与报告对应：请用工具写出的 xlsx 文件，或导入 CSV 时把实施编码列设为文本".to_owned()
+        } else {
+            .kind.advice().to_owned()
+        }
+    )]
+    ForeignList {
+        /// The file.
+        path: String,
+        /// What the file is.
+        kind: ListKind,
+        /// Rows with a 实施编码.
+        rows: usize,
+        /// The first such row.
+        first_row: u64,
+        /// Its 实施编码.
+        first_code: String,
+    },
+}
+
+/// A file an assessor hands back, for [`TableError::ForeignList`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    /// A sample list (`--sample`).
+    Sample,
+    /// A review file (`--review`).
+    Review,
+}
+
+impl ListKind {
+    /// What to do instead, in the message.
+    fn advice(self) -> &'static str {
+        match self {
+            ListKind::Sample => {
+                "没有一个事项可以计分：这份抽样清单可能是另一次运行（另一份导出）的。请用对这份报告运行 zwfw-audit sample 抽出的清单（默认写在报告旁边的 sample.xlsx），未计分"
+            }
+            ListKind::Review => {
+                "没有一条复核结论可以采用：这份复核文件可能是另一次运行（另一份导出）的整改清单。请在与这份报告同一次运行写出的 整改清单-全部.xlsx 中复核，未计分"
+            }
+        }
+    }
 }
 
 /// One bad row of a file handed back by an assessor: reported, skipped, and the run goes on.
