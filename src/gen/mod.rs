@@ -316,9 +316,9 @@ fn clean_item(rng: &mut Rng, opts: GenOptions, index: u64) -> Item {
         .copied()
         .unwrap_or("0566");
     let subject = if county {
-        format!("{region_name}{}", dept.name.trim_start_matches('市'))
+        format!("{region_name}{}", dept.name)
     } else {
-        format!("{city_name}{}", dept.name.trim_start_matches('市'))
+        format!("{city_name}{}", dept.name)
     };
     let subject_code = subject_uscc(region_code, &subject);
     let level = if county { "4" } else { "3" };

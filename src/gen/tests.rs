@@ -78,6 +78,15 @@ fn items_are_varied_and_well_formed() {
         );
         assert!(item.code.ends_with(&item.basic_code));
         assert!(item.region.ends_with(['市', '县', '区']), "{}", item.region);
+        // 实施主体 is the region's full name and the department's: 池州市 + 市场监督管理局.
+        assert!(
+            DEPTS
+                .iter()
+                .any(|d| item.subject == format!("{}{}", item.region, d.name)),
+            "{} (region {})",
+            item.subject,
+            item.region
+        );
         let area = crate::reference::area_codes_for_region(&item.region_code);
         assert!(
             item.consult_phone.starts_with(area[0]),
