@@ -951,7 +951,7 @@ fn a_unit_smaller_than_the_sample_is_said_to_be_drawn_whole() {
 /// sit beside the sample list: given as `--sample` by mistake, they would score only the items
 /// that have findings. They are refused, saying which file to use.
 #[test]
-fn a_fix_list_is_not_taken_for_a_sample_list() {
+fn a_fix_list_is_not_taken_for_a_sample_list_nor_a_sample_list_for_a_review() {
     let dir = tempfile::tempdir().unwrap();
     let rep = report_and_sample(dir.path(), "sample");
     let out = dir.path().join("报告 文件");
@@ -982,6 +982,19 @@ fn a_fix_list_is_not_taken_for_a_sample_list() {
             .stderr(contains("sample.xlsx"));
         assert!(!scored.exists(), "{list}");
     }
+    // And the other way round: the sample list given as the review says which file goes where.
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--review"])
+        .arg(dir.path().join("sample.xlsx"))
+        .arg("-o")
+        .arg(&scored)
+        .assert()
+        .code(2)
+        .stderr(contains("sample.xlsx 是抽样清单"))
+        .stderr(contains(
+            "--review 用填好「复核结果」列的 整改清单-全部.xlsx",
+        ));
+    assert!(!scored.exists());
     // The list drawn beside it still scores.
     bin()
         .args(["score", rep.to_str().unwrap(), "--sample"])

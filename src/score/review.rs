@@ -152,6 +152,12 @@ struct ValidRow<'t> {
 /// Applies a review table to a report's findings.
 pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError> {
     let code_col = table.require(CODE)?;
+    // The list `sample` wrote sits beside the fix lists and is easily given for them.
+    if table.column(&["抽样序号"]).is_some() && table.column(&["种子"]).is_some() {
+        return Err(TableError::SampleAsReview {
+            path: table.source.clone(),
+        });
+    }
     let rule_col = table.require(&["规则", "规则编号", "规则ID"])?;
     let verdicts = ["复核结果", "复核意见", "是否确认"];
     // Our fix lists carry 是否有异议; the assessors' (all units, and findings.csv) carry 考核单位

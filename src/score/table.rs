@@ -81,6 +81,15 @@ pub enum TableError {
         /// The file.
         path: String,
     },
+    /// A sample list (抽样清单: 抽样序号, 种子) given as the review: it names the items drawn,
+    /// not decisions on findings.
+    #[error(
+        "{path} 是抽样清单（列出抽中的事项），不是复核文件：抽样清单请用 --sample 传入；--review 用填好「复核结果」列的 整改清单-全部.xlsx（或 findings.csv）"
+    )]
+    SampleAsReview {
+        /// The file.
+        path: String,
+    },
     /// Not one row of a sample list or review file names an item of the report: the file is of
     /// another run (another export), and using it would score no unit or apply no decision.
     #[error(
