@@ -107,6 +107,9 @@ fn an_assessor_rejects_one_units_findings_in_the_exported_fix_list() {
         line.contains("权力0.5 公共服务0.4") && line.contains("权力0.5 公共服务0.5"),
         "{line}"
     );
+    // Both scores are out of the unit's full marks (8 for a county), as the table's 得分 says.
+    let out_of_8 = line.split_whitespace().filter(|w| w.ends_with("/8"));
+    assert_eq!(out_of_8.count(), 2, "{line}");
     for (name, score, reviewed) in scores(&scored) {
         let reviewed = reviewed.expect("every unit has a reviewed score");
         if name == unit {

@@ -567,7 +567,8 @@ pub(crate) fn print_table(
                     x.map_or_else(dash, |x| format!("{x}/{n}")),
                     s.reviewed_rate
                         .map_or_else(dash, |r| format!("{:.1}%", r * 100.0)),
-                    s.reviewed_score.map_or_else(dash, points),
+                    s.reviewed_score
+                        .map_or_else(dash, |r| format!("{}/{}", points(r), s.full_marks)),
                     match (s.reviewed_score_low, s.reviewed_score_high) {
                         (Some(low), Some(high)) => interval(points(low), points(high)),
                         _ => dash(),
