@@ -13,7 +13,7 @@ use serde_json::Value;
 mod common {
     pub mod workbook;
 }
-use common::workbook::{col, sheet_rows};
+use common::workbook::{col, sheet_cells, sheet_rows};
 
 fn zwfw() -> Command {
     Command::cargo_bin("zwfw-audit").unwrap()
@@ -348,6 +348,22 @@ fn sampled_fix_lists_show_the_working_and_what_was_drawn() {
         assert_eq!(cell("抽样种子"), "20261128");
         assert_eq!(cell("抽样方法"), "gb2828");
     }
+    // The seed is a number cell, as in the sample list (it sorts and compares as a number).
+    let cells = sheet_cells(&all, "汇总");
+    let at = summary.iter().position(|r| r[0] == "单位").unwrap();
+    let seed = col(header, "抽样种子");
+    let seeds: Vec<&calamine::Data> = cells[at + 1..]
+        .iter()
+        .filter_map(|r| r.get(seed))
+        .filter(|c| **c != calamine::Data::Empty)
+        .collect();
+    assert!(!seeds.is_empty());
+    assert!(
+        seeds
+            .iter()
+            .all(|c| **c == calamine::Data::Float(20_261_128.0)),
+        "{seeds:?}"
+    );
     assert!(header.iter().any(|h| h == "有错误的事项（全部事项）"));
     let text: Vec<&String> = summary.iter().flatten().collect();
     assert!(

@@ -86,6 +86,7 @@ struct Styles {
     wrap: Format,
     percent: Format,
     points: Format,
+    whole: Format,
     closed: Format,
     closed_wrap: Format,
 }
@@ -106,6 +107,7 @@ impl Styles {
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             percent: Format::new().set_num_format("0.0%"),
             points: Format::new().set_num_format("0.00"),
+            whole: Format::new().set_num_format("0"),
             closed: Format::new()
                 .set_align(FormatAlign::Top)
                 .set_font_color(0x0070_7070)
@@ -379,7 +381,13 @@ impl UnitColumns {
             col += REVIEWED_HEADERS.len() as u16;
         }
         if let Some(sample) = report.sample.as_ref().filter(|_| self.sampled) {
-            sheet.write_string(row, col, fixlist::cell(&sample.seed))?;
+            // A number cell, as in the sample list, unless Excel would round it.
+            match sample.seed.trim().parse::<u64>() {
+                Ok(seed) if seed <= crate::score::sample_file::LARGEST_NUMBER_SEED => {
+                    sheet.write_number_with_format(row, col, seed as f64, &s.whole)?
+                }
+                _ => sheet.write_string(row, col, fixlist::cell(&sample.seed))?,
+            };
             sheet.write_string(row, col + 1, fixlist::cell(&sample.method))?;
             widths.see((col + 1).into(), &sample.method);
         }

@@ -42,7 +42,7 @@ const SEED_COLUMN: usize = 6;
 
 /// The largest seed written as a number cell: Excel keeps 15 significant digits, so a larger
 /// seed is written as text, or it would no longer draw the same sample.
-const LARGEST_NUMBER_SEED: u64 = 999_999_999_999_999;
+pub(crate) const LARGEST_NUMBER_SEED: u64 = 999_999_999_999_999;
 
 fn cells(r: &SampleRow) -> [String; 9] {
     [

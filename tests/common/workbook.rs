@@ -17,6 +17,16 @@ pub fn sheet_rows(path: &Path, name: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// The cells of sheet `name` as calamine reads them (numbers as numbers), row by row.
+pub fn sheet_cells(path: &Path, name: &str) -> Vec<Vec<Data>> {
+    let mut wb: Xlsx<_> = open_workbook(path).unwrap();
+    wb.worksheet_range(name)
+        .unwrap()
+        .rows()
+        .map(<[Data]>::to_vec)
+        .collect()
+}
+
 /// The position of column `name` in a header row.
 pub fn col(header: &[String], name: &str) -> usize {
     header
