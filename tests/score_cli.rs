@@ -510,6 +510,43 @@ fn a_sample_list_edited_by_hand_is_said_to_differ_from_its_draw() {
         .stderr(contains(code.as_str()));
 }
 
+/// A mistyped seed in the list (every row's 种子 changed) makes every unit's draw differ: one
+/// hint says the seed is likely wrong, instead of a line per unit.
+#[test]
+fn a_wrong_seed_in_the_list_is_one_hint_not_a_line_per_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = dir.path().join("report.json");
+    write_report(&rep);
+    let list = dir.path().join("抽样.csv");
+    bin()
+        .args(["sample", rep.to_str().unwrap(), "--seed", "20261128"])
+        .args(["--method", "count:3", "-q", "-o"])
+        .arg(dir.path().join("抽样"))
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&list).unwrap();
+    assert!(text.contains(",20261128,"), "{text}");
+    std::fs::write(&list, text.replace(",20261128,", ",20261129,")).unwrap();
+    let units = read_report(&rep)
+        .items
+        .iter()
+        .map(|i| i.unit.clone())
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    assert!(units >= 2);
+    bin()
+        .args(["score", rep.to_str().unwrap(), "--sample"])
+        .arg(&list)
+        .args(["-o", dir.path().join("s.json").to_str().unwrap()])
+        .assert()
+        .success()
+        .stderr(contains(format!(
+            "{units} 个考核单位的抽样都与按种子 20261129、方法 count:3 重新抽取的不同"
+        )))
+        .stderr(contains("种子或方法可能被改过或填错"))
+        .stderr(contains("考核单位「").not());
+}
+
 /// Option values an assessor types in Chinese are taken like the English ones.
 #[test]
 fn option_values_may_be_written_in_chinese() {

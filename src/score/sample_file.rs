@@ -237,7 +237,12 @@ pub fn redraw_differences(
         expected.entry(row.unit).or_default().insert(row.index);
     }
     let mut listed: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    // Units whose draw is a choice (not every item): a wrong seed changes all of them.
+    let mut chosen_from = 0usize;
     for (unit, (_, lot)) in lots {
+        if expected.get(&unit).is_some_and(|e| e.len() < lot.len()) {
+            chosen_from += 1;
+        }
         let mine: BTreeSet<usize> = lot.into_iter().filter(|i| chosen.contains(i)).collect();
         if !mine.is_empty() || expected.contains_key(&unit) {
             listed.insert(unit, mine);
@@ -257,7 +262,7 @@ pub fn redraw_differences(
         format!("{}{more}", shown.join("、"))
     };
     let empty = BTreeSet::new();
-    listed
+    let issues: Vec<FileIssue> = listed
         .iter()
         .filter_map(|(unit, mine)| {
             let drawn = expected.get(unit).unwrap_or(&empty);
@@ -281,7 +286,19 @@ pub fn redraw_differences(
                 ),
             })
         })
-        .collect()
+        .collect();
+    // Every unit differs: the seed (or method) in the list is not the one it was drawn with, or
+    // the list is of another export. One hint says so, not a line per unit.
+    if issues.len() >= 2 && issues.len() >= chosen_from {
+        return vec![FileIssue {
+            place: crate::model::Provenance::file(&table.source),
+            message: format!(
+                "{} 个考核单位的抽样都与按种子 {seed}、方法 {label} 重新抽取的不同：清单中的种子或方法可能被改过或填错，或清单不是从这份报告抽取的。按清单中的事项计分；请核对抽样时用的种子",
+                issues.len()
+            ),
+        }];
+    }
+    issues
 }
 
 /// Matches the rows of a sample table to report items (see [`read`]). A table without a
