@@ -426,6 +426,28 @@ fn header_synonyms_normalise_and_users_extend_them() {
         NoticeLevel::Info,
         "nothing left unread"
     );
+
+    // Another system's keys (拼音 initials) are read once the configuration names them.
+    let other = dir.path().join("other.json");
+    std::fs::write(
+        &other,
+        r#"[{"SSBM":"1134170000312541513000117035000","SXMC":"食品经营许可（新办）","ZXDH":"0566-2021156"}]"#,
+    )
+    .unwrap();
+    let refused = read(std::slice::from_ref(&other));
+    assert!(
+        refused.unreadable[0].reason.contains("配置 [labels]"),
+        "{}",
+        refused.unreadable[0].reason
+    );
+    let config = Config::parse(
+        "[labels.item]\ncode = [\"SSBM\"]\nname = [\"SXMC\"]\nconsult_phone = [\"ZXDH\"]\n",
+    )
+    .unwrap();
+    let mapped = read_with(&[other], &config.labels);
+    assert!(mapped.unreadable.is_empty(), "{:?}", mapped.unreadable);
+    assert_eq!(mapped.items[0].code, "1134170000312541513000117035000");
+    assert_eq!(mapped.items[0].consult_phone, "0566-2021156");
 }
 
 #[test]

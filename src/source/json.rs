@@ -320,7 +320,7 @@ fn no_item_fields(text: &str, labelled: &LabelledFile<'_>) -> String {
         .collect();
     if labels.is_empty() {
         format!(
-            "没有可识别的事项字段（有的是 {}）：JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json）",
+            "没有可识别的事项字段（有的是 {}）：JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json），或是中文表头；别的系统的字段名可在配置 [labels] 中指定对应的要素",
             keys.join("、")
         )
     } else {

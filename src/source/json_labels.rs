@@ -258,7 +258,7 @@ impl<'t> LabelledFile<'t> {
             return None;
         }
         let read = format!(
-            "字段名是中文表头（如「事项名称」「实施编码」），已按表头识别读取 {} 条事项，与读取 Excel 导出相同",
+            "字段名不是本工具的格式（name、code 等），已按表头识别读取 {} 条事项（中文表头及配置 [labels] 中的名称，与读取 Excel 导出相同）",
             self.items
         );
         let (level, message) = if self.unread.is_empty() {
