@@ -328,3 +328,28 @@ fn score_of_a_report_sampled_while_checking_keeps_its_draw() {
         assert_eq!(report(&scored).scores, checked.scores, "{name}");
     }
 }
+
+/// A unit with fewer items than the method asks for is drawn whole, and `check --sample` says so
+/// as `sample` does (its score then has no sampling error), streamed or in memory.
+#[test]
+fn check_says_which_units_are_drawn_whole() {
+    let tmp = tempfile::tempdir().unwrap();
+    let export = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/exports/sample.json");
+    let ndjson = tmp.path().join("sample.ndjson");
+    let items: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(export).unwrap()).unwrap();
+    let lines: Vec<String> = items.iter().map(ToString::to_string).collect();
+    std::fs::write(&ndjson, lines.join("\n")).unwrap();
+    for (name, extra) in [("stream", None), ("memory", Some("--no-stream"))] {
+        let out = tmp.path().join(name);
+        let mut args = vec!["--sample", "count:10", "--seed", "20261128"];
+        args.extend(extra);
+        // Every unit of the bundled sample has 7 or 8 items: all are drawn whole.
+        check(&ndjson, &out, &args)
+            .success()
+            .stderr(contains(
+                "东至县: 7（只有 7 个事项，全部抽取，没有抽样误差）",
+            ))
+            .stderr(contains("池州市市场监督管理局: 8（只有 8 个事项，全部抽取"));
+    }
+}

@@ -236,16 +236,26 @@ fn write_outputs(
         print_summary(report, &dir, config.score.decimals);
     }
     if let Some((rows, spec)) = sample {
-        write_sample(rows, spec, &dir, args.quiet)?;
+        write_sample(rows, spec, &report.scores, &dir, args.quiet)?;
     }
     Ok(())
 }
 
-/// `dir/sample.csv` and `dir/sample.xlsx`, and the per-unit counts on the terminal.
-fn write_sample(rows: &[SampleRow], spec: &SampleSpec, dir: &Path, quiet: bool) -> Result<()> {
+/// `dir/sample.csv` and `dir/sample.xlsx`, and the per-unit counts on the terminal (a unit drawn
+/// whole said so, by its item count in `scores`, as `sample` says it).
+fn write_sample(
+    rows: &[SampleRow],
+    spec: &SampleSpec,
+    scores: &[crate::score::UnitScore],
+    dir: &Path,
+    quiet: bool,
+) -> Result<()> {
     let (csv, xlsx) = super::sample::write_files(rows, &dir.join("sample"))?;
     if !quiet {
-        super::sample::print_summary(rows, &spec.streaming_label(), spec.seed, &csv, &xlsx, None);
+        let lot_sizes: std::collections::BTreeMap<String, usize> =
+            scores.iter().map(|s| (s.unit.clone(), s.items)).collect();
+        let label = spec.streaming_label();
+        super::sample::print_summary(rows, &label, spec.seed, &csv, &xlsx, Some(&lot_sizes));
     }
     Ok(())
 }
@@ -407,7 +417,7 @@ fn run_streaming(
         say!("报告已写入 {}", dir.display());
     }
     if let Some(spec) = &sample {
-        write_sample(&out.sample, spec, &dir, args.quiet)?;
+        write_sample(&out.sample, spec, &out.scores, &dir, args.quiet)?;
     }
     let failing = match args.fail_on {
         FailOn::Error => s.errors > 0,
