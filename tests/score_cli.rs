@@ -124,6 +124,18 @@ fn report_and_sample(dir: &Path, name: &str) -> std::path::PathBuf {
     rep
 }
 
+/// `zwfw-audit score <rep> <flag> <file> -o <out>` (`--sample` or `--review`), asserted.
+fn score_with(rep: &Path, flag: &str, file: &Path, out: &Path) -> assert_cmd::assert::Assert {
+    bin()
+        .arg("score")
+        .arg(rep)
+        .arg(flag)
+        .arg(file)
+        .arg("-o")
+        .arg(out)
+        .assert()
+}
+
 fn read_report(path: &Path) -> Report {
     report::json::read(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -159,14 +171,15 @@ fn sample_then_score_the_sample() {
     );
 
     let scored = |sample: &str, out: &str| {
-        bin()
-            .args(["score", rep.to_str().unwrap(), "--sample"])
-            .arg(dir.path().join(sample))
-            .args(["-o", dir.path().join(out).to_str().unwrap()])
-            .assert()
-            .success()
-            .stdout(contains("实施清单准确度得分（要素出错率）"))
-            .stdout(contains("贵池区"));
+        score_with(
+            &rep,
+            "--sample",
+            &dir.path().join(sample),
+            &dir.path().join(out),
+        )
+        .success()
+        .stdout(contains("实施清单准确度得分（要素出错率）"))
+        .stdout(contains("贵池区"));
         read_report(&dir.path().join(out)).scores
     };
     let from_csv = scored("a.csv", "s1.json");
@@ -534,11 +547,7 @@ fn a_wrong_seed_in_the_list_is_one_hint_not_a_line_per_unit() {
         .collect::<std::collections::BTreeSet<_>>()
         .len();
     assert!(units >= 2);
-    bin()
-        .args(["score", rep.to_str().unwrap(), "--sample"])
-        .arg(&list)
-        .args(["-o", dir.path().join("s.json").to_str().unwrap()])
-        .assert()
+    score_with(&rep, "--sample", &list, &dir.path().join("s.json"))
         .success()
         .stderr(contains(format!(
             "{units} 个考核单位的抽样都与按种子 20261129、方法 count:3 重新抽取的不同"
@@ -811,12 +820,7 @@ fn a_list_of_another_run_is_refused() {
     }
     std::fs::write(&list, csv).unwrap();
     let out = dir.path().join("s.json");
-    bin()
-        .args(["score", rep.to_str().unwrap(), "--sample"])
-        .arg(&list)
-        .arg("-o")
-        .arg(&out)
-        .assert()
+    score_with(&rep, "--sample", &list, &out)
         .code(2)
         .stderr(contains("另一次 抽样.csv"))
         .stderr(contains("3 行的实施编码都不在报告中"))
@@ -834,12 +838,7 @@ fn a_list_of_another_run_is_refused() {
         writeln!(csv, "{code},B13,12345,驳回,有人工接听").unwrap();
     }
     std::fs::write(&review, csv).unwrap();
-    bin()
-        .args(["score", rep.to_str().unwrap(), "--review"])
-        .arg(&review)
-        .arg("-o")
-        .arg(&out)
-        .assert()
+    score_with(&rep, "--review", &review, &out)
         .code(2)
         .stderr(contains("复核 其他.csv"))
         .stderr(contains("3 行的实施编码都不在报告中"))
@@ -851,12 +850,7 @@ fn a_list_of_another_run_is_refused() {
     let mut csv = std::fs::read_to_string(&review).unwrap();
     writeln!(csv, "{},B13,12345,驳回,", r.findings[0].item_code).unwrap();
     std::fs::write(&review, csv).unwrap();
-    bin()
-        .args(["score", rep.to_str().unwrap(), "--review"])
-        .arg(&review)
-        .arg("-o")
-        .arg(&out)
-        .assert()
+    score_with(&rep, "--review", &review, &out)
         .success()
         .stderr(contains("不在报告中，已跳过"));
 }
@@ -1006,12 +1000,7 @@ fn a_fix_list_is_not_taken_for_a_sample_list_nor_a_sample_list_for_a_review() {
         .success();
     let scored = dir.path().join("s.json");
     for list in ["整改清单-全部.xlsx", "findings.csv"] {
-        bin()
-            .args(["score", rep.to_str().unwrap(), "--sample"])
-            .arg(out.join(list))
-            .arg("-o")
-            .arg(&scored)
-            .assert()
+        score_with(&rep, "--sample", &out.join(list), &scored)
             .code(2)
             .stderr(contains(list))
             .stderr(contains("是整改清单"))
@@ -1020,12 +1009,7 @@ fn a_fix_list_is_not_taken_for_a_sample_list_nor_a_sample_list_for_a_review() {
         assert!(!scored.exists(), "{list}");
     }
     // And the other way round: the sample list given as the review says which file goes where.
-    bin()
-        .args(["score", rep.to_str().unwrap(), "--review"])
-        .arg(dir.path().join("sample.xlsx"))
-        .arg("-o")
-        .arg(&scored)
-        .assert()
+    score_with(&rep, "--review", &dir.path().join("sample.xlsx"), &scored)
         .code(2)
         .stderr(contains("sample.xlsx 是抽样清单"))
         .stderr(contains(
@@ -1033,11 +1017,5 @@ fn a_fix_list_is_not_taken_for_a_sample_list_nor_a_sample_list_for_a_review() {
         ));
     assert!(!scored.exists());
     // The list drawn beside it still scores.
-    bin()
-        .args(["score", rep.to_str().unwrap(), "--sample"])
-        .arg(dir.path().join("sample.xlsx"))
-        .arg("-o")
-        .arg(&scored)
-        .assert()
-        .success();
+    score_with(&rep, "--sample", &dir.path().join("sample.xlsx"), &scored).success();
 }
