@@ -114,8 +114,7 @@ fn bin() -> Command {
 /// Writes the test report into `dir` and draws its sample (seed 20261128) as `dir/<name>.csv`
 /// and `.xlsx`; returns the report's path.
 fn report_and_sample(dir: &Path, name: &str) -> std::path::PathBuf {
-    let rep = dir.join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir);
     bin()
         .args(["sample", rep.to_str().unwrap(), "--seed", "20261128", "-q"])
         .args(["-o", dir.join(name).to_str().unwrap()])
@@ -136,6 +135,13 @@ fn score_with(rep: &Path, flag: &str, file: &Path, out: &Path) -> assert_cmd::as
         .assert()
 }
 
+/// The bundled sample's report, checked, as `dir/report.json`.
+fn new_report(dir: &Path) -> std::path::PathBuf {
+    let rep = dir.join("report.json");
+    write_report(&rep);
+    rep
+}
+
 fn read_report(path: &Path) -> Report {
     report::json::read(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
@@ -143,8 +149,7 @@ fn read_report(path: &Path) -> Report {
 #[test]
 fn sample_then_score_the_sample() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     for (name, seed) in [("a", "7"), ("b", "7"), ("c", "8")] {
         bin()
             .args([
@@ -192,8 +197,7 @@ fn sample_then_score_the_sample() {
 #[test]
 fn review_with_bad_rows_goes_on_and_reports_them() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     let review = dir.path().join("复核.csv");
     let r = read_report(&rep);
     let mut csv = String::from("实施编码,规则,原文,复核结果,备注\n");
@@ -248,8 +252,7 @@ fn review_with_bad_rows_goes_on_and_reports_them() {
 #[test]
 fn rejections_outside_the_sample_are_counted_as_such() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     let sample = dir.path().join("s");
     bin()
         .args([
@@ -336,8 +339,7 @@ fn a_sample_list_is_read_by_content_not_by_name() {
 #[test]
 fn a_different_draw_keeps_the_old_list() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     let draw = |seed: &str| {
         bin()
             .env("TZ", "Asia/Shanghai")
@@ -421,8 +423,7 @@ fn a_different_draw_keeps_the_old_list() {
 #[test]
 fn sample_needs_a_seed() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     bin()
         .current_dir(dir.path())
         .args(["sample", rep.to_str().unwrap()])
@@ -436,8 +437,7 @@ fn sample_needs_a_seed() {
 #[test]
 fn a_seed_may_be_written_as_a_date() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     let draw = |seed: &str, out: &str| {
         bin()
             .args(["sample", rep.to_str().unwrap(), "--seed", seed])
@@ -528,8 +528,7 @@ fn a_sample_list_edited_by_hand_is_said_to_differ_from_its_draw() {
 #[test]
 fn a_wrong_seed_in_the_list_is_one_hint_not_a_line_per_unit() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     let list = dir.path().join("抽样.csv");
     bin()
         .args(["sample", rep.to_str().unwrap(), "--seed", "20261128"])
@@ -560,8 +559,7 @@ fn a_wrong_seed_in_the_list_is_one_hint_not_a_line_per_unit() {
 #[test]
 fn option_values_may_be_written_in_chinese() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     let scores = |args: &[&str], out: &str| {
         bin()
             .args(["score", rep.to_str().unwrap(), "-q"])
@@ -860,8 +858,7 @@ fn a_list_of_another_run_is_refused() {
 #[test]
 fn a_sample_list_name_may_hold_a_dot() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     for (given, written) in [
         ("抽样 2026.11.28", "抽样 2026.11.28"),
         ("抽样 fraction 0.5", "抽样 fraction 0.5"),
@@ -888,8 +885,7 @@ fn a_sample_list_name_may_hold_a_dot() {
 #[test]
 fn unreviewed_findings_of_the_sample_are_counted() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     bin()
         .args([
             "sample",
@@ -949,8 +945,7 @@ fn unreviewed_findings_of_the_sample_are_counted() {
 #[test]
 fn a_unit_smaller_than_the_sample_is_said_to_be_drawn_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let rep = dir.path().join("report.json");
-    write_report(&rep);
+    let rep = new_report(dir.path());
     let draw = |method: &str| {
         let out = bin()
             .args([
