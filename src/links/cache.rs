@@ -20,8 +20,9 @@ use super::probe::{LinkCheck, LinkVerdict};
 pub const CACHE_FILE: &str = "links-cache.json";
 /// Raised whenever what a check learns changes, so that no result of an older build, which
 /// learnt less, is reused as clean: 2 since PDF samples are read for personal numbers (a PDF
-/// with an ID number was cached clean by version 1, and a 304 would have kept it so).
-const VERSION: u32 = 2;
+/// with an ID number was cached clean by version 1, and a 304 would have kept it so); 3 since
+/// text inside form XObjects is read (an imported page was cached as a scan, unread).
+const VERSION: u32 = 3;
 
 /// URL → last final check.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -127,11 +128,11 @@ mod tests {
             (read.get(url).map(|c| c.verdict), notice),
             (Some(LinkVerdict::Ok), None)
         );
-        // The same file as version 1 wrote it.
+        // The same file as an older build wrote it.
         let path = dir.path().join(CACHE_FILE);
         let mut old: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        old["version"] = 1.into();
+        old["version"] = (VERSION - 1).into();
         std::fs::write(&path, old.to_string()).unwrap();
         let (cache, notice) = LinkCache::load(dir.path());
         assert!(cache.is_empty());

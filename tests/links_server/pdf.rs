@@ -22,12 +22,73 @@ pub enum Layout {
 
 /// A one-page PDF whose lines are `lines`, top to bottom (the first is the heading).
 pub fn text_pdf(lines: &[&str], layout: Layout) -> Vec<u8> {
-    let mut doc = Document::with_version(if layout == Layout::Modern {
+    let mut doc = new_doc(layout);
+    let pages_id = doc.new_object_id();
+    let (resources, content) = text_content(&mut doc, lines);
+    one_page(&mut doc, pages_id, resources, content);
+    save(doc, layout)
+}
+
+/// How a page draws its text through form XObjects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Forms {
+    /// The page draws one form holding the text and its fonts, as a merging tool imports a page.
+    Imported,
+    /// The page draws a form that draws the text's form (a stamp around an imported page); the
+    /// outer form has no resources of its own but its XObject.
+    Nested,
+    /// As `Imported`, and the form also draws itself: a loop a reader must not follow.
+    SelfDrawing,
+}
+
+/// A one-page PDF whose lines are `lines`, drawn through form XObjects as `forms` says; the page
+/// itself shows no text and has no fonts.
+pub fn form_pdf(lines: &[&str], forms: Forms, layout: Layout) -> Vec<u8> {
+    let mut doc = new_doc(layout);
+    let pages_id = doc.new_object_id();
+    let (text_resources, mut text) = text_content(&mut doc, lines);
+    let text_form_id = doc.new_object_id();
+    let mut text_resources = text_resources;
+    if forms == Forms::SelfDrawing {
+        text_resources.set("XObject", dictionary! { "Fm0" => text_form_id });
+        text.extend_from_slice(b"q /Fm0 Do Q\n");
+    }
+    doc.objects.insert(
+        text_form_id,
+        Object::Stream(compressed(form_dict(text_resources), text)),
+    );
+    let drawn = if forms == Forms::Nested {
+        doc.add_object(compressed(
+            form_dict(dictionary! { "XObject" => dictionary! { "Fm1" => text_form_id } }),
+            b"q 1 0 0 1 0 0 cm /Fm1 Do Q\n".to_vec(),
+        ))
+    } else {
+        text_form_id
+    };
+    let resources = dictionary! { "XObject" => dictionary! { "Fm0" => drawn } };
+    one_page(&mut doc, pages_id, resources, b"q /Fm0 Do Q\n".to_vec());
+    save(doc, layout)
+}
+
+fn form_dict(resources: Dictionary) -> Dictionary {
+    dictionary! {
+        "Type" => "XObject",
+        "Subtype" => "Form",
+        "BBox" => vec![0.into(), 0.into(), 595.into(), 842.into()],
+        "Resources" => resources,
+    }
+}
+
+fn new_doc(layout: Layout) -> Document {
+    Document::with_version(if layout == Layout::Modern {
         "1.7"
     } else {
         "1.4"
-    });
-    let pages_id = doc.new_object_id();
+    })
+}
+
+/// The content that shows `lines` and the resources (fonts) it needs, added to `doc`.
+fn text_content(doc: &mut Document, lines: &[&str]) -> (Dictionary, Vec<u8>) {
     // The CID font: glyph number i + 1 for the i-th distinct Chinese character.
     let mut cjk: Vec<char> = Vec::new();
     for c in lines.iter().flat_map(|l| l.chars()) {
@@ -113,8 +174,7 @@ pub fn text_pdf(lines: &[&str], layout: Layout) -> Vec<u8> {
     let resources = dictionary! {
         "Font" => dictionary! { "F1" => cjk_font, "F2" => latin_font },
     };
-    one_page(&mut doc, pages_id, resources, content.into_bytes());
-    save(doc, layout)
+    (resources, content.into_bytes())
 }
 
 /// A scanned page: one image drawn over the page, no text at all.

@@ -19,8 +19,11 @@
 //! CID fonts with a Unicode (UCS-2/UTF-16) or GB CMap, and the ASCII part of simple fonts (the
 //! digits of a number written in Times New Roman). Codes of a CID font without a map are dropped
 //! rather than guessed, and so are the replacement characters of codes a map lacks: what the
-//! garbling check sees is what the page shows, not an artefact of extraction. Text inside form
-//! XObjects is not read.
+//! garbling check sees is what the page shows, not an artefact of extraction.
+//!
+//! Text inside form XObjects is read where the page draws them (`/Fm0 Do`): pages imported by
+//! merging tools and stamps are forms. At most [`MAX_FORM_DEPTH`] forms deep, a form never inside
+//! itself, and every form's content and fonts within the same budget and operation count.
 
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashSet};
@@ -262,15 +265,14 @@ fn read_text(body: &[u8], budget: &mut Budget) -> Result<Read, Refused> {
         doc = rebuilt;
     }
     let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().take(MAX_PAGES).collect();
-    // The fonts' ToUnicode maps, decoded once each within the budget and put back plain, so that
-    // lopdf's own decoding of them later has nothing left to inflate.
+    // The fonts' ToUnicode maps (of the pages and of the forms they draw), decoded once each
+    // within the budget and put back plain, so that lopdf's own decoding of them later has
+    // nothing left to inflate.
     let mut maps = HashSet::new();
+    let mut seen_forms = HashSet::new();
     for &page in &pages {
-        for font in doc.get_page_fonts(page).unwrap_or_default().values() {
-            if let Ok(Object::Reference(id)) = font.get(b"ToUnicode") {
-                maps.insert(*id);
-            }
-        }
+        let resources = page_resources(&doc, page);
+        collect_maps(&doc, &resources, 0, &mut seen_forms, &mut maps);
     }
     for id in maps {
         let Ok(stream) = doc.get_object(id).and_then(Object::as_stream) else {
@@ -288,39 +290,28 @@ fn read_text(body: &[u8], budget: &mut Budget) -> Result<Read, Refused> {
             }
         }
     }
-    let mut text = TextWriter::default();
-    let mut operations = 0;
-    'pages: for &page in &pages {
+    let mut reader = ContentReader {
+        doc: &doc,
+        budget,
+        text: TextWriter::default(),
+        operations: 0,
+    };
+    for &page in &pages {
         let mut content = Vec::new();
         for id in doc.get_page_contents(page) {
             if let Ok(stream) = doc.get_object(id).and_then(Object::as_stream)
-                && let Some(data) = budget.decode(stream)?
+                && let Some(data) = reader.budget.decode(stream)?
             {
                 content.extend_from_slice(&data);
                 content.push(b'\n');
             }
         }
-        let fonts: Vec<(Vec<u8>, Dictionary)> = doc
-            .get_page_fonts(page)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(name, font)| (name, effective_font(&doc, font)))
-            .collect();
-        let decoders: BTreeMap<&[u8], Decoder<'_>> = fonts
-            .iter()
-            .map(|(name, font)| (name.as_slice(), Decoder::of(&doc, font)))
-            .collect();
-        text.page_break();
-        for op in Content::decode_iter(&content) {
-            // A damaged stream: what came before it is kept, as a reader shows it.
-            let Ok(op) = op else { break };
-            operations += 1;
-            if operations > MAX_OPERATIONS {
-                break 'pages;
-            }
-            text.operation(&op, &decoders);
+        reader.text.page_break();
+        if reader.run(&content, &page_resources(&doc, page), &mut Vec::new())? {
+            break;
         }
     }
+    let text = reader.text;
     Ok(if text.has_text() {
         Read::Text(text.out)
     } else if text.unmapped {
@@ -328,6 +319,169 @@ fn read_text(body: &[u8], budget: &mut Budget) -> Result<Read, Refused> {
     } else {
         Read::NoText(NoText::Scan)
     })
+}
+
+/// Form XObjects nested deeper than this are not read (a page draws a form that draws a form…).
+const MAX_FORM_DEPTH: usize = 4;
+
+/// The resource dictionaries of a page, nearest first (its own, then inherited ones).
+fn page_resources(doc: &Document, page: lopdf::ObjectId) -> Vec<&Dictionary> {
+    let Ok((own, ids)) = doc.get_page_resources(page) else {
+        return Vec::new();
+    };
+    own.into_iter()
+        .chain(ids.into_iter().filter_map(|id| doc.get_dictionary(id).ok()))
+        .collect()
+}
+
+/// The entries of one kind of resource (`Font`, `XObject`), the nearest dictionary's first.
+fn named<'a>(
+    doc: &'a Document,
+    resources: &[&'a Dictionary],
+    kind: &[u8],
+) -> BTreeMap<Vec<u8>, &'a Object> {
+    let mut out = BTreeMap::new();
+    for res in resources {
+        let Ok(entries) = doc.get_dict_in_dict(res, kind) else {
+            continue;
+        };
+        for (name, value) in entries {
+            out.entry(name.clone()).or_insert(value);
+        }
+    }
+    out
+}
+
+/// The fonts of resource dictionaries by name.
+fn fonts_in<'a>(doc: &'a Document, resources: &[&'a Dictionary]) -> Vec<(Vec<u8>, &'a Dictionary)> {
+    named(doc, resources, b"Font")
+        .into_iter()
+        .filter_map(|(name, value)| {
+            let font = match value {
+                Object::Reference(id) => doc.get_dictionary(*id).ok()?,
+                Object::Dictionary(dict) => dict,
+                _ => return None,
+            };
+            Some((name, font))
+        })
+        .collect()
+}
+
+/// A form XObject named in resource dictionaries: its id and stream.
+fn form_in<'a>(
+    doc: &'a Document,
+    resources: &[&'a Dictionary],
+    name: &[u8],
+) -> Option<(lopdf::ObjectId, &'a Stream)> {
+    let Object::Reference(id) = named(doc, resources, b"XObject").get(name)? else {
+        return None;
+    };
+    let stream = doc.get_object(*id).and_then(Object::as_stream).ok()?;
+    let form =
+        stream.dict.get(b"Subtype").and_then(Object::as_name).ok() == Some(b"Form".as_slice());
+    form.then_some((*id, stream))
+}
+
+/// The resources a form's content is read with: its own, else those of what draws it.
+fn form_resources<'a>(
+    doc: &'a Document,
+    form: &'a Stream,
+    outer: &[&'a Dictionary],
+) -> Vec<&'a Dictionary> {
+    match doc.get_dict_in_dict(&form.dict, b"Resources") {
+        Ok(own) => vec![own],
+        Err(_) => outer.to_vec(),
+    }
+}
+
+/// The `ToUnicode` maps of the fonts in `resources` and in the forms they hold, forms at most
+/// [`MAX_FORM_DEPTH`] deep, each form once.
+fn collect_maps(
+    doc: &Document,
+    resources: &[&Dictionary],
+    depth: usize,
+    seen_forms: &mut HashSet<lopdf::ObjectId>,
+    maps: &mut HashSet<lopdf::ObjectId>,
+) {
+    for (_, font) in fonts_in(doc, resources) {
+        if let Ok(Object::Reference(id)) = font.get(b"ToUnicode") {
+            maps.insert(*id);
+        }
+    }
+    if depth >= MAX_FORM_DEPTH {
+        return;
+    }
+    for name in named(doc, resources, b"XObject").into_keys() {
+        if let Some((id, form)) = form_in(doc, resources, &name)
+            && seen_forms.insert(id)
+        {
+            let inner = form_resources(doc, form, resources);
+            collect_maps(doc, &inner, depth + 1, seen_forms, maps);
+        }
+    }
+}
+
+/// Reads content streams into text, following the forms they draw.
+struct ContentReader<'d, 'b> {
+    doc: &'d Document,
+    budget: &'b mut Budget,
+    text: TextWriter,
+    operations: usize,
+}
+
+impl<'d> ContentReader<'d, '_> {
+    /// Reads one content stream with its resources; `forms` are the forms being read around it.
+    /// True when [`MAX_OPERATIONS`] is reached: nothing more is read.
+    fn run(
+        &mut self,
+        content: &[u8],
+        resources: &[&'d Dictionary],
+        forms: &mut Vec<lopdf::ObjectId>,
+    ) -> Result<bool, Refused> {
+        let doc = self.doc;
+        let fonts: Vec<(Vec<u8>, Dictionary)> = fonts_in(doc, resources)
+            .into_iter()
+            .map(|(name, font)| (name, effective_font(doc, font)))
+            .collect();
+        let decoders: BTreeMap<&[u8], Decoder<'_>> = fonts
+            .iter()
+            .map(|(name, font)| (name.as_slice(), Decoder::of(doc, font)))
+            .collect();
+        for op in Content::decode_iter(content) {
+            // A damaged stream: what came before it is kept, as a reader shows it.
+            let Ok(op) = op else { break };
+            self.operations += 1;
+            if self.operations > MAX_OPERATIONS {
+                return Ok(true);
+            }
+            if op.operator == "Do"
+                && forms.len() < MAX_FORM_DEPTH
+                && let Some(name) = op.operands.first().and_then(|o| o.as_name().ok())
+                && let Some((id, form)) = form_in(doc, resources, name)
+                && !forms.contains(&id)
+                && let Some(data) = self.budget.decode(form)?
+            {
+                // A form is drawn in a graphics state of its own: the text state around it
+                // comes back after it.
+                let state = (self.text.font.take(), self.text.size, self.text.scale);
+                self.text.new_line();
+                self.text.pen = None;
+                forms.push(id);
+                let inner = form_resources(doc, form, resources);
+                let stop = self.run(&data, &inner, forms)?;
+                forms.pop();
+                self.text.new_line();
+                self.text.pen = None;
+                (self.text.font, self.text.size, self.text.scale) = state;
+                if stop {
+                    return Ok(true);
+                }
+                continue;
+            }
+            self.text.operation(&op, &decoders);
+        }
+        Ok(false)
+    }
 }
 
 fn is_type0(font: &Dictionary) -> bool {

@@ -8,8 +8,8 @@ use crate::model::personal::PersonalKind;
 #[path = "../../../tests/links_server/pdf.rs"]
 mod pdf_fixtures;
 use pdf_fixtures::{
-    Layout, encrypted_pdf, object_stream_bomb, pdf_with_streams, scan_pdf, spaces, text_pdf,
-    to_unicode_cmap,
+    Forms, Layout, encrypted_pdf, form_pdf, object_stream_bomb, pdf_with_streams, scan_pdf, spaces,
+    text_pdf, to_unicode_cmap,
 };
 
 fn zip_with(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -256,6 +256,35 @@ fn text_pdfs_are_read_for_personal_data_and_heading() {
     );
     assert!(masked.personal.is_empty(), "{masked:?}");
     assert_eq!(masked.heading.as_deref(), Some("营业执照"));
+}
+
+/// Should trip: personal data in a page that a merging tool imported as a form XObject (or that
+/// a stamp wraps in another form). Read where the page draws it, not called a scan; a form that
+/// draws itself is read once.
+#[test]
+fn text_inside_form_xobjects_is_read() {
+    for forms in [Forms::Imported, Forms::Nested, Forms::SelfDrawing] {
+        for layout in [Layout::Modern, Layout::Classic] {
+            let d = inspect(
+                &form_pdf(LICENCE, forms, layout),
+                true,
+                ZipLimits::default(),
+            );
+            assert_eq!(d.defect, None, "{forms:?} {layout:?}");
+            assert_eq!(d.no_text, None, "{forms:?} {layout:?}");
+            assert_eq!(
+                d.heading.as_deref(),
+                Some("营业执照"),
+                "{forms:?} {layout:?}"
+            );
+            let kinds: Vec<PersonalKind> = d.personal.iter().map(|h| h.kind).collect();
+            assert_eq!(
+                kinds,
+                [PersonalKind::IdNumber, PersonalKind::Mobile],
+                "{forms:?} {layout:?}"
+            );
+        }
+    }
 }
 
 /// Should trip: garbling in the text of a PDF (the ToUnicode map gives 锟斤拷, so the page shows it).
