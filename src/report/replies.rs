@@ -348,8 +348,9 @@ fn same_answer(a: &Reply, b: &Reply) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unclear;
 
-/// Parses a 是否有异议 cell as clerks write it: `Some(true)` for 有 (有异议, 是, 不同意…),
-/// `Some(false)` for 无 (没有, 无异议, 否, 同意…), `None` when empty.
+/// Parses a 是否有异议 cell as clerks write it: `Some(true)` for 有 (有异议, 是, 不同意, a tick
+/// `√`, `Y`…), `Some(false)` for 无 (没有, 无异议, 否, 同意, a cross `×`, `N`…), `None` when
+/// empty.
 pub fn parse_dispute(s: &str) -> Result<Option<bool>, Unclear> {
     let t: String = to_halfwidth(s).split_whitespace().collect();
     if t.is_empty() {
@@ -370,6 +371,18 @@ pub fn parse_dispute(s: &str) -> Result<Option<bool>, Unclear> {
     }
     if ["有", "是", "异议"].iter().any(|w| t.starts_with(w)) {
         return Ok(Some(true));
+    }
+    // A tick or a cross, as on paper forms (是否… ✓ = 是), and Y / N.
+    let latin = t.to_ascii_lowercase();
+    if ["√", "✓", "✔", "☑"].iter().any(|w| t.starts_with(w))
+        || ["y", "yes"].contains(&latin.as_str())
+    {
+        return Ok(Some(true));
+    }
+    if ["×", "✗", "✘", "☒"].iter().any(|w| t.starts_with(w))
+        || ["n", "no"].contains(&latin.as_str())
+    {
+        return Ok(Some(false));
     }
     Err(Unclear)
 }
@@ -442,6 +455,14 @@ mod tests {
         for no in ["无", "没有", "没有异议", "无异议", "否", "同意"] {
             assert_eq!(parse_dispute(no), Ok(Some(false)), "{no}");
         }
+        // Ticks, crosses and Y / N, as clerks mark a 是否 column.
+        for yes in ["√", "✓", "✔", "Y", "y", "Yes", "Ｙ"] {
+            assert_eq!(parse_dispute(yes), Ok(Some(true)), "{yes}");
+        }
+        for no in ["×", "✗", "N", "no", "ＮＯ"] {
+            assert_eq!(parse_dispute(no), Ok(Some(false)), "{no}");
+        }
+        assert_eq!(parse_dispute("Yellow"), Err(Unclear));
         assert_eq!(parse_dispute(" "), Ok(None));
         assert_eq!(parse_dispute("驳回"), Err(Unclear));
         assert_eq!(parse_dispute("待定"), Err(Unclear));
