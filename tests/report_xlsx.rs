@@ -184,7 +184,7 @@ fn header_is_frozen_filtered_and_review_has_a_dropdown() {
     );
     // Printed on A4 landscape, the header repeated on every page.
     assert!(
-        xml.contains(r#"<pageSetup paperSize="9" orientation="landscape""#),
+        xml.contains(r#"<pageSetup paperSize="9""#) && xml.contains(r#"orientation="landscape""#),
         "{xml}"
     );
     let workbook_xml = &parts
@@ -439,4 +439,60 @@ fn rules_sheet_explains_the_cited_rules() {
         !b13.iter()
             .any(|c| c.contains('`') || c.contains("What it checks"))
     );
+}
+
+/// A clerk prints the list to work from it: on A4 landscape the 问题清单 is fitted two pages
+/// wide (one page would shrink 14 columns to unreadable type), the two halves of a band of rows
+/// print one after the other, 序号 and the header row repeat, cell lines print (the cells have no
+/// borders), and every page says whose list it is and which page of how many.
+#[test]
+fn the_fix_list_prints_readably_on_a4() {
+    let parts = raw_parts(&all_units_bytes());
+    let part = |name: &str| {
+        &parts
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no part {name}"))
+            .1
+    };
+    for sheet in 1..=4 {
+        let xml = part(&format!("xl/worksheets/sheet{sheet}.xml"));
+        for wanted in [
+            r#"<pageSetUpPr fitToPage="1"/>"#,
+            r#"<printOptions gridLines="1"/>"#,
+            r#"paperSize="9""#,
+            r#"orientation="landscape""#,
+            r#"fitToHeight="0""#,
+            r#"pageOrder="overThenDown""#,
+            "<oddHeader>&amp;L实施清单整改清单 — 全部单位&amp;R运行 ",
+            "<oddFooter>&amp;L&amp;A&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>",
+        ] {
+            assert!(xml.contains(wanted), "sheet{sheet} lacks {wanted}: {xml}");
+        }
+    }
+    assert!(part("xl/worksheets/sheet2.xml").contains(r#"fitToWidth="2""#));
+    // 序号 (column A) and the header row on every printed page.
+    assert!(
+        part("xl/workbook.xml").contains("问题清单!$A:$A,问题清单!$1:$1"),
+        "{}",
+        part("xl/workbook.xml")
+    );
+    // 问题描述, 原文 and 整改建议 wrap within 40 characters, so two pages hold the row.
+    let xml = part("xl/worksheets/sheet2.xml");
+    for c in ["7", "8", "9"] {
+        let def = xml
+            .split("<col ")
+            .find(|d| d.starts_with(&format!(r#"min="{c}""#)))
+            .unwrap_or_else(|| panic!("column {c} has a width: {xml}"));
+        let w: f64 = def
+            .split("width=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(w <= 41.0, "column {c} is {w} wide");
+    }
 }

@@ -49,6 +49,10 @@ pub const SHEETS: [&str; 4] = ["汇总", "问题清单", "事项", "规则说明
 /// Widest column, in characters.
 const MAX_WIDTH: usize = 60;
 
+/// Widest of 问题描述, 原文 and 整改建议, which wrap: narrower than [`MAX_WIDTH`], so that the
+/// printed 问题清单 fits [`PRINT_PAGES_WIDE`] pages at a readable size.
+const WRAPPED_WIDTH: usize = 40;
+
 /// What one workbook covers.
 #[derive(Debug, Clone)]
 pub struct Scope<'r, 'v> {
@@ -167,7 +171,46 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         &findings,
         &styles,
     )?;
+    let header = page_header(report, scope);
+    for sheet in book.worksheets_mut() {
+        print_layout(sheet, &header);
+    }
     Ok(book)
+}
+
+/// Pages wide a printed sheet is fitted to. One page would print 问题清单 (some 350 characters
+/// wide) at under half size, too small to read; two pages side by side keep it at about 80%,
+/// with the rows of both halves on consecutive pages and 序号 on each.
+pub const PRINT_PAGES_WIDE: u16 = 2;
+
+/// The page footer of every sheet: which sheet, and which page of how many, so that a printed
+/// list can be put back in order.
+pub const PAGE_FOOTER: &str = "&L&A&C第 &P 页，共 &N 页";
+
+/// The page header: whose list and which run, on every printed page.
+fn page_header(report: &Report, scope: &Scope<'_, '_>) -> String {
+    // `&` starts a code in a header; the whole is kept well under Excel's 255 characters.
+    let escape = |s: &str| fixlist::bound(s, 60).replace('&', "&&");
+    format!(
+        "&L实施清单整改清单 — {}&R运行 {}",
+        escape(&scope.title),
+        escape(&report.run_id)
+    )
+}
+
+/// How every sheet prints: A4 landscape, fitted to [`PRINT_PAGES_WIDE`] pages across and as many
+/// down as needed, the pages of one band of rows together, cell lines printed (the cells have
+/// no borders), narrow margins, the list's title above and page numbers below.
+fn print_layout(sheet: &mut Worksheet, header: &str) {
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(PRINT_PAGES_WIDE, 0)
+        .set_page_order(false)
+        .set_print_gridlines(true)
+        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
+        .set_header(header)
+        .set_footer(PAGE_FOOTER);
 }
 
 /// Title and creation time from the report, so the same report gives the same workbook.
@@ -224,9 +267,9 @@ fn header_row(
     Ok(())
 }
 
-/// Finishes a table sheet: frozen header, autofilter, widths, and a print layout: A4 landscape,
-/// the header on every page. (Not fitted to the page width: 问题清单 is some 400 characters
-/// wide, and one page would print it at a third of its size.)
+/// Finishes a table sheet: frozen header, autofilter, widths, and for printing (see
+/// [`print_layout`]) the header row on every page and the first column (序号) on every page
+/// across.
 fn table(
     sheet: &mut Worksheet,
     rows: usize,
@@ -235,10 +278,7 @@ fn table(
 ) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, rows as u32, (cols - 1) as u16)?;
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_repeat_rows(0, 0)?;
+    sheet.set_repeat_rows(0, 0)?.set_repeat_columns(0, 0)?;
     widths.apply(sheet)
 }
 
@@ -751,6 +791,9 @@ fn findings_sheet(
     }
     if findings.is_empty() {
         sheet.write_string_with_format(1, 1, NO_FINDINGS, &s.text)?;
+    }
+    for col in 6..=8 {
+        widths.0[col] = widths.0[col].min(WRAPPED_WIDTH);
     }
     // Room to write in the fill-in columns.
     for (col, min) in [
