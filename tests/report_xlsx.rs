@@ -441,6 +441,17 @@ fn rules_sheet_explains_the_cited_rules() {
     );
 }
 
+/// The `s` (style index) of cell `r` (e.g. `K1`) in a sheet's XML.
+fn style_of(xml: &str, r: &str) -> String {
+    let at = xml
+        .find(&format!(r#"<c r="{r}""#))
+        .unwrap_or_else(|| panic!("no cell {r}"));
+    let tag = &xml[at..at + xml[at..].find('>').unwrap()];
+    tag.split(r#" s=""#)
+        .nth(1)
+        .map_or_else(String::new, |s| s.split('"').next().unwrap().to_owned())
+}
+
 /// A clerk prints the list to work from it: on A4 landscape the 问题清单 is fitted two pages
 /// wide (one page would shrink 14 columns to unreadable type), the two halves of a band of rows
 /// print one after the other, 序号 and the header row repeat, cell lines print (the cells have no
@@ -495,4 +506,51 @@ fn the_fix_list_prints_readably_on_a4() {
             .unwrap();
         assert!(w <= 41.0, "column {c} is {w} wide");
     }
+}
+
+/// Which columns are the reader's to fill is seen at a glance, not only in the header notes: the
+/// headers of 整改情况, 是否有异议, 异议理由 — and 复核结果 in the assessor's workbook — are
+/// yellow, and so are their cells; in a unit's list 复核结果 is absent and nothing else is yellow.
+#[test]
+fn the_columns_to_fill_in_are_yellow() {
+    let parts = raw_parts(&all_units_bytes());
+    let sheet = &parts
+        .iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet2.xml")
+        .unwrap()
+        .1;
+    let styles = &parts.iter().find(|(n, _)| n == "xl/styles.xml").unwrap().1;
+    assert!(
+        styles.contains("FFFFD966") && styles.contains("FFFFF2CC"),
+        "{styles}"
+    );
+    let header = style_of(sheet, "B1");
+    let fill = style_of(sheet, "K1");
+    assert_ne!(header, fill, "整改情况's header differs from 事项名称's");
+    for c in ["L1", "M1", "N1"] {
+        assert_eq!(style_of(sheet, c), fill, "{c}");
+    }
+    assert_ne!(style_of(sheet, "O1"), fill, "考核单位 is not filled in");
+    let cell = style_of(sheet, "L2");
+    assert_ne!(cell, style_of(sheet, "B2"), "是否有异议's cells are marked");
+    assert_eq!(
+        style_of(sheet, "N2"),
+        cell,
+        "复核结果's cells are the assessor's to fill"
+    );
+
+    // A unit's list: the three columns of the clerk, nothing of the assessor.
+    let dir = tempfile::tempdir().unwrap();
+    write_dir(&report(), dir.path(), &[Format::Xlsx]).unwrap();
+    let bytes = std::fs::read(dir.path().join(format!("整改清单-{COUNTY}.xlsx"))).unwrap();
+    let parts = raw_parts(&bytes);
+    let sheet = &parts
+        .iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet2.xml")
+        .unwrap()
+        .1;
+    let fill = style_of(sheet, "K1");
+    assert_ne!(style_of(sheet, "J1"), fill);
+    assert_eq!(style_of(sheet, "M1"), fill);
+    assert_ne!(style_of(sheet, "N1"), fill, "指纹 is not to be filled in");
 }
