@@ -437,3 +437,81 @@ fn a_list_sent_again_supersedes_the_earlier_copy() {
         "the HTML shows the earlier answer too"
     );
 }
+
+/// Answers the first finding of `unit`'s list and saves it in `replies` as `file`.
+fn answer_first(out: &Path, unit: &str, replies: &Path, file: &str, fix: &str) {
+    let mut list = rows(&out.join(format!("整改清单-{unit}.xlsx")));
+    let c = col(&list[0], "整改情况");
+    list[1][c] = fix.into();
+    save_list(&replies.join(file), &list);
+}
+
+/// WPS saves a list as `.et`, 另存为 Excel 97-2003 as `.xls`: the clerk's answers in them are
+/// read as from an `.xlsx` (the bytes of an .xlsx under those names, as the readers' tests do),
+/// not skipped as "not a fix list".
+#[test]
+fn lists_saved_by_wps_or_as_excel_97_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = checked_sample(dir.path());
+    let replies = dir.path().join("回复");
+    std::fs::create_dir(&replies).unwrap();
+    answer_first(
+        &out,
+        "东至县",
+        &replies,
+        "整改清单-东至县.et",
+        "已于12月2日补充窗口号",
+    );
+    answer_first(
+        &out,
+        "贵池区",
+        &replies,
+        "整改清单-贵池区.xls",
+        "已于12月3日更正",
+    );
+    let said = gather(&out, &replies, "xlsx", &dir.path().join("rendered"));
+    assert!(
+        said.contains("已读取 2 个回复文件：2 条问题有回复"),
+        "{said}"
+    );
+    assert!(!said.contains("已跳过"), "{said}");
+}
+
+/// 贵池区's list, sent to 自然资源和规划局 by mistake, comes back filled in under that bureau's
+/// name. The answers count for 贵池区 (by 指纹), and the file is named as holding another unit's
+/// answers, so that the assessor takes neither 贵池区 for 未交回 nor the bureau for answered.
+#[test]
+fn a_list_returned_under_another_units_name_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = checked_sample(dir.path());
+    let replies = dir.path().join("回复");
+    std::fs::create_dir(&replies).unwrap();
+    answer_first(
+        &out,
+        "贵池区",
+        &replies,
+        "整改清单-池州市自然资源和规划局.xlsx",
+        "已于12月3日更正",
+    );
+    answer_first(
+        &out,
+        "东至县",
+        &replies,
+        "整改清单-东至县-回复.xlsx",
+        "已更正",
+    );
+    let said = gather(&out, &replies, "xlsx", &dir.path().join("rendered"));
+    assert!(
+        said.contains("已读取 2 个回复文件：2 条问题有回复"),
+        "{said}"
+    );
+    assert!(
+        said.contains("整改清单-池州市自然资源和规划局.xlsx — 文件名是「池州市自然资源和规划局」的清单，但其中的回复都是其他单位的问题（贵池区 1 条）"),
+        "{said}"
+    );
+    assert_eq!(
+        said.matches("文件名是").count(),
+        1,
+        "only the misnamed file: {said}"
+    );
+}

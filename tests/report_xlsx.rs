@@ -184,7 +184,7 @@ fn header_is_frozen_filtered_and_review_has_a_dropdown() {
     );
     // Printed on A4 landscape, the header repeated on every page.
     assert!(
-        xml.contains(r#"<pageSetup paperSize="9" orientation="landscape""#),
+        xml.contains(r#"<pageSetup paperSize="9""#) && xml.contains(r#"orientation="landscape""#),
         "{xml}"
     );
     let workbook_xml = &parts
@@ -439,4 +439,118 @@ fn rules_sheet_explains_the_cited_rules() {
         !b13.iter()
             .any(|c| c.contains('`') || c.contains("What it checks"))
     );
+}
+
+/// The `s` (style index) of cell `r` (e.g. `K1`) in a sheet's XML.
+fn style_of(xml: &str, r: &str) -> String {
+    let at = xml
+        .find(&format!(r#"<c r="{r}""#))
+        .unwrap_or_else(|| panic!("no cell {r}"));
+    let tag = &xml[at..at + xml[at..].find('>').unwrap()];
+    tag.split(r#" s=""#)
+        .nth(1)
+        .map_or_else(String::new, |s| s.split('"').next().unwrap().to_owned())
+}
+
+/// A clerk prints the list to work from it: on A4 landscape the 问题清单 is fitted two pages
+/// wide (one page would shrink 14 columns to unreadable type), the two halves of a band of rows
+/// print one after the other, 序号 and the header row repeat, cell lines print (the cells have no
+/// borders), and every page says whose list it is and which page of how many.
+#[test]
+fn the_fix_list_prints_readably_on_a4() {
+    let parts = raw_parts(&all_units_bytes());
+    let part = |name: &str| {
+        &parts
+            .iter()
+            .find(|(n, _)| n == name)
+            .unwrap_or_else(|| panic!("no part {name}"))
+            .1
+    };
+    for sheet in 1..=4 {
+        let xml = part(&format!("xl/worksheets/sheet{sheet}.xml"));
+        for wanted in [
+            r#"<pageSetUpPr fitToPage="1"/>"#,
+            r#"<printOptions gridLines="1"/>"#,
+            r#"paperSize="9""#,
+            r#"orientation="landscape""#,
+            r#"fitToHeight="0""#,
+            r#"pageOrder="overThenDown""#,
+            "<oddHeader>&amp;L实施清单整改清单 — 全部单位&amp;R运行 ",
+            "<oddFooter>&amp;L&amp;A&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>",
+        ] {
+            assert!(xml.contains(wanted), "sheet{sheet} lacks {wanted}: {xml}");
+        }
+    }
+    assert!(part("xl/worksheets/sheet2.xml").contains(r#"fitToWidth="2""#));
+    // 序号 (column A) and the header row on every printed page.
+    assert!(
+        part("xl/workbook.xml").contains("问题清单!$A:$A,问题清单!$1:$1"),
+        "{}",
+        part("xl/workbook.xml")
+    );
+    // 问题描述, 原文 and 整改建议 wrap within 40 characters, so two pages hold the row.
+    let xml = part("xl/worksheets/sheet2.xml");
+    for c in ["7", "8", "9"] {
+        let def = xml
+            .split("<col ")
+            .find(|d| d.starts_with(&format!(r#"min="{c}""#)))
+            .unwrap_or_else(|| panic!("column {c} has a width: {xml}"));
+        let w: f64 = def
+            .split("width=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap();
+        assert!(w <= 41.0, "column {c} is {w} wide");
+    }
+}
+
+/// Which columns are the reader's to fill is seen at a glance, not only in the header notes: the
+/// headers of 整改情况, 是否有异议, 异议理由 — and 复核结果 in the assessor's workbook — are
+/// yellow, and so are their cells; in a unit's list 复核结果 is absent and nothing else is yellow.
+#[test]
+fn the_columns_to_fill_in_are_yellow() {
+    let parts = raw_parts(&all_units_bytes());
+    let sheet = &parts
+        .iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet2.xml")
+        .unwrap()
+        .1;
+    let styles = &parts.iter().find(|(n, _)| n == "xl/styles.xml").unwrap().1;
+    assert!(
+        styles.contains("FFFFD966") && styles.contains("FFFFF2CC"),
+        "{styles}"
+    );
+    let header = style_of(sheet, "B1");
+    let fill = style_of(sheet, "K1");
+    assert_ne!(header, fill, "整改情况's header differs from 事项名称's");
+    for c in ["L1", "M1", "N1"] {
+        assert_eq!(style_of(sheet, c), fill, "{c}");
+    }
+    assert_ne!(style_of(sheet, "O1"), fill, "考核单位 is not filled in");
+    let cell = style_of(sheet, "L2");
+    assert_ne!(cell, style_of(sheet, "B2"), "是否有异议's cells are marked");
+    assert_eq!(
+        style_of(sheet, "N2"),
+        cell,
+        "复核结果's cells are the assessor's to fill"
+    );
+
+    // A unit's list: the three columns of the clerk, nothing of the assessor.
+    let dir = tempfile::tempdir().unwrap();
+    write_dir(&report(), dir.path(), &[Format::Xlsx]).unwrap();
+    let bytes = std::fs::read(dir.path().join(format!("整改清单-{COUNTY}.xlsx"))).unwrap();
+    let parts = raw_parts(&bytes);
+    let sheet = &parts
+        .iter()
+        .find(|(n, _)| n == "xl/worksheets/sheet2.xml")
+        .unwrap()
+        .1;
+    let fill = style_of(sheet, "K1");
+    assert_ne!(style_of(sheet, "J1"), fill);
+    assert_eq!(style_of(sheet, "M1"), fill);
+    assert_ne!(style_of(sheet, "N1"), fill, "指纹 is not to be filled in");
 }

@@ -172,7 +172,10 @@ fn gather_files(paths: &[PathBuf], report: &Report, all_units_ok: bool) -> Gathe
         }
         out.files += 1;
         let saved = std::fs::metadata(&path).and_then(|m| m.modified()).ok();
-        read_rows(&table, &cols, &findings, saved, &mut found, &mut out.issues);
+        let answered = read_rows(&table, &cols, &findings, saved, &mut found, &mut out.issues);
+        if let Some(message) = other_units_list(&path, &answered, report) {
+            out.issues.push(file_issue(message));
+        }
     }
     let mut replies: Vec<(usize, Found)> = found.into_iter().collect();
     replies.sort_by_key(|(i, _)| *i);
@@ -198,8 +201,8 @@ fn answer_text(r: &Reply) -> String {
     format!("{}：{}", r.source, parts.join("，"))
 }
 
-/// The answers of one returned fix list. When no answered row matches a finding, the file is
-/// from another run: one issue says so, instead of one per row.
+/// The answers of one returned fix list; returns the findings its rows answered. When no answered
+/// row matches a finding, the file is from another run: one issue says so, instead of one per row.
 fn read_rows(
     table: &Table,
     cols: &Columns,
@@ -207,7 +210,8 @@ fn read_rows(
     saved: Option<SystemTime>,
     found: &mut HashMap<usize, Found>,
     issues: &mut Vec<FileIssue>,
-) {
+) -> Vec<usize> {
+    let mut matched = Vec::new();
     let mut row_issues = Vec::new();
     let (mut answered, mut unmatched) = (0, 0);
     for (row, cells) in &table.rows {
@@ -277,6 +281,7 @@ fn read_rows(
             ));
             continue;
         };
+        matched.push(index);
         if disputed == Some(true) && reason.is_empty() {
             row_issues.push(table.issue(*row, "选了「有」异议，但没有写异议理由"));
         }
@@ -337,6 +342,51 @@ fn read_rows(
     } else {
         issues.extend(row_issues);
     }
+    matched
+}
+
+/// A file named after one unit (`整改清单-贵池区.xlsx`) whose answers are all to another unit's
+/// findings: a clerk filled in the wrong unit's list, or a list was renamed. The answers stand
+/// (they are matched by 指纹, to the unit the findings belong to), but the assessor is told, so
+/// that a unit is not counted as 未交回 while its answers sit in a file under another's name.
+fn other_units_list(path: &Path, answered: &[usize], report: &Report) -> Option<String> {
+    let stem = path.file_stem()?.to_str()?;
+    let units: std::collections::BTreeSet<&str> =
+        report.items.iter().map(|i| i.unit.as_str()).collect();
+    // The one unit the name names: 池州市东至县 rather than 东至县 inside it; none when it names
+    // two (`整改清单-东至县（贵池区代填）`).
+    let names: Vec<(&str, String)> = units
+        .iter()
+        .filter(|u| !u.is_empty())
+        .map(|u| (*u, super::output::unit_file_stem(u)))
+        .filter(|(_, file)| stem.contains(file.as_str()))
+        .collect();
+    let mut named = names
+        .iter()
+        .filter(|(_, file)| {
+            !names
+                .iter()
+                .any(|(_, other)| other != file && other.contains(file.as_str()))
+        })
+        .map(|(u, _)| *u);
+    let (Some(named), None) = (named.next(), named.next()) else {
+        return None;
+    };
+    let mut whose: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for &i in answered {
+        *whose.entry(report.findings[i].unit.as_str()).or_default() += 1;
+    }
+    if whose.is_empty() || whose.contains_key(named) {
+        return None;
+    }
+    let list = whose
+        .iter()
+        .map(|(u, n)| format!("{u} {n} 条"))
+        .collect::<Vec<_>>()
+        .join("、");
+    Some(format!(
+        "文件名是「{named}」的清单，但其中的回复都是其他单位的问题（{list}）：可能交错了清单或改错了文件名。回复已按指纹记在问题所属的单位名下，{named} 的问题仍算未回复，请核对"
+    ))
 }
 
 fn same_answer(a: &Reply, b: &Reply) -> bool {
@@ -348,8 +398,9 @@ fn same_answer(a: &Reply, b: &Reply) -> bool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unclear;
 
-/// Parses a 是否有异议 cell as clerks write it: `Some(true)` for 有 (有异议, 是, 不同意…),
-/// `Some(false)` for 无 (没有, 无异议, 否, 同意…), `None` when empty.
+/// Parses a 是否有异议 cell as clerks write it: `Some(true)` for 有 (有异议, 是, 不同意, a tick
+/// `√`, `Y`…), `Some(false)` for 无 (没有, 无异议, 否, 同意, a cross `×`, `N`…), `None` when
+/// empty.
 pub fn parse_dispute(s: &str) -> Result<Option<bool>, Unclear> {
     let t: String = to_halfwidth(s).split_whitespace().collect();
     if t.is_empty() {
@@ -371,6 +422,18 @@ pub fn parse_dispute(s: &str) -> Result<Option<bool>, Unclear> {
     if ["有", "是", "异议"].iter().any(|w| t.starts_with(w)) {
         return Ok(Some(true));
     }
+    // A tick or a cross, as on paper forms (是否… ✓ = 是), and Y / N.
+    let latin = t.to_ascii_lowercase();
+    if ["√", "✓", "✔", "☑"].iter().any(|w| t.starts_with(w))
+        || ["y", "yes"].contains(&latin.as_str())
+    {
+        return Ok(Some(true));
+    }
+    if ["×", "✗", "✘", "☒"].iter().any(|w| t.starts_with(w))
+        || ["n", "no"].contains(&latin.as_str())
+    {
+        return Ok(Some(false));
+    }
     Err(Unclear)
 }
 
@@ -385,8 +448,10 @@ fn not_a_reply(path: &Path) -> Option<String> {
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    (!matches!(ext.as_str(), "xlsx" | "xlsm" | "csv"))
-        .then(|| "不是整改清单（单位交回的应是 .xlsx 或 .csv 文件），已跳过".into())
+    // WPS saves as .et, 另存为 Excel 97-2003 gives .xls: both are read like .xlsx.
+    (!matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "et" | "ods" | "csv")).then(|| {
+        "不是整改清单（单位交回的应是 Excel/WPS 表格 .xlsx、.xls、.et 或 .csv 文件），已跳过".into()
+    })
 }
 
 /// The files of `paths`, a folder standing for the files in it. A path that does not exist is an
@@ -442,6 +507,14 @@ mod tests {
         for no in ["无", "没有", "没有异议", "无异议", "否", "同意"] {
             assert_eq!(parse_dispute(no), Ok(Some(false)), "{no}");
         }
+        // Ticks, crosses and Y / N, as clerks mark a 是否 column.
+        for yes in ["√", "✓", "✔", "Y", "y", "Yes", "Ｙ"] {
+            assert_eq!(parse_dispute(yes), Ok(Some(true)), "{yes}");
+        }
+        for no in ["×", "✗", "N", "no", "ＮＯ"] {
+            assert_eq!(parse_dispute(no), Ok(Some(false)), "{no}");
+        }
+        assert_eq!(parse_dispute("Yellow"), Err(Unclear));
         assert_eq!(parse_dispute(" "), Ok(None));
         assert_eq!(parse_dispute("驳回"), Err(Unclear));
         assert_eq!(parse_dispute("待定"), Err(Unclear));
@@ -472,6 +545,9 @@ mod tests {
     fn lock_files_and_documents_are_not_replies() {
         assert_eq!(not_a_reply(Path::new("回复/整改清单-东至县.xlsx")), None);
         assert_eq!(not_a_reply(Path::new("回复/findings.CSV")), None);
+        // Saved by WPS, or as Excel 97-2003: still a fix list.
+        assert_eq!(not_a_reply(Path::new("回复/整改清单-东至县.et")), None);
+        assert_eq!(not_a_reply(Path::new("回复/整改清单-东至县.XLS")), None);
         assert!(
             not_a_reply(Path::new("回复/~$整改清单-东至县.xlsx"))
                 .unwrap()

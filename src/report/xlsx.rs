@@ -49,6 +49,17 @@ pub const SHEETS: [&str; 4] = ["汇总", "问题清单", "事项", "规则说明
 /// Widest column, in characters.
 const MAX_WIDTH: usize = 60;
 
+/// Widest of 问题描述, 原文 and 整改建议, which wrap: narrower than [`MAX_WIDTH`], so that the
+/// printed 问题清单 fits [`PRINT_PAGES_WIDE`] pages at a readable size.
+const WRAPPED_WIDTH: usize = 40;
+
+/// Background of the headers of the columns the reader fills in (整改情况, 是否有异议, 异议理由;
+/// 复核结果 in the assessor's workbook).
+pub const FILL_IN_HEADER_COLOR: u32 = 0x00FF_D966;
+
+/// Background of the cells of those columns.
+pub const FILL_IN_COLOR: u32 = 0x00FF_F2CC;
+
 /// What one workbook covers.
 #[derive(Debug, Clone)]
 pub struct Scope<'r, 'v> {
@@ -89,6 +100,11 @@ struct Styles {
     whole: Format,
     closed: Format,
     closed_wrap: Format,
+    /// The header of a column the reader fills in, and its cells: yellow, as forms mark what to
+    /// fill.
+    fill_header: Format,
+    fill: Format,
+    fill_wrap: Format,
 }
 
 impl Styles {
@@ -99,7 +115,16 @@ impl Styles {
             .set_border(FormatBorder::Thin)
             .set_align(FormatAlign::Center)
             .set_align(FormatAlign::VerticalCenter);
+        let fill_header = header.clone().set_background_color(FILL_IN_HEADER_COLOR);
         Styles {
+            fill_header,
+            fill: Format::new()
+                .set_align(FormatAlign::Top)
+                .set_background_color(FILL_IN_COLOR),
+            fill_wrap: Format::new()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(FILL_IN_COLOR),
             title: Format::new().set_bold().set_font_size(16),
             section: Format::new().set_bold().set_font_size(12),
             header,
@@ -167,7 +192,46 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         &findings,
         &styles,
     )?;
+    let header = page_header(report, scope);
+    for sheet in book.worksheets_mut() {
+        print_layout(sheet, &header);
+    }
     Ok(book)
+}
+
+/// Pages wide a printed sheet is fitted to. One page would print 问题清单 (some 350 characters
+/// wide) at under half size, too small to read; two pages side by side keep it at about 80%,
+/// with the rows of both halves on consecutive pages and 序号 on each.
+pub const PRINT_PAGES_WIDE: u16 = 2;
+
+/// The page footer of every sheet: which sheet, and which page of how many, so that a printed
+/// list can be put back in order.
+pub const PAGE_FOOTER: &str = "&L&A&C第 &P 页，共 &N 页";
+
+/// The page header: whose list and which run, on every printed page.
+fn page_header(report: &Report, scope: &Scope<'_, '_>) -> String {
+    // `&` starts a code in a header; the whole is kept well under Excel's 255 characters.
+    let escape = |s: &str| fixlist::bound(s, 60).replace('&', "&&");
+    format!(
+        "&L实施清单整改清单 — {}&R运行 {}",
+        escape(&scope.title),
+        escape(&report.run_id)
+    )
+}
+
+/// How every sheet prints: A4 landscape, fitted to [`PRINT_PAGES_WIDE`] pages across and as many
+/// down as needed, the pages of one band of rows together, cell lines printed (the cells have
+/// no borders), narrow margins, the list's title above and page numbers below.
+fn print_layout(sheet: &mut Worksheet, header: &str) {
+    sheet
+        .set_paper_size(9)
+        .set_landscape()
+        .set_print_fit_to_pages(PRINT_PAGES_WIDE, 0)
+        .set_page_order(false)
+        .set_print_gridlines(true)
+        .set_margins(0.4, 0.4, 0.6, 0.6, 0.3, 0.3)
+        .set_header(header)
+        .set_footer(PAGE_FOOTER);
 }
 
 /// Title and creation time from the report, so the same report gives the same workbook.
@@ -224,9 +288,9 @@ fn header_row(
     Ok(())
 }
 
-/// Finishes a table sheet: frozen header, autofilter, widths, and a print layout: A4 landscape,
-/// the header on every page. (Not fitted to the page width: 问题清单 is some 400 characters
-/// wide, and one page would print it at a third of its size.)
+/// Finishes a table sheet: frozen header, autofilter, widths, and for printing (see
+/// [`print_layout`]) the header row on every page and the first column (序号) on every page
+/// across.
 fn table(
     sheet: &mut Worksheet,
     rows: usize,
@@ -235,10 +299,7 @@ fn table(
 ) -> Result<(), XlsxError> {
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, rows as u32, (cols - 1) as u16)?;
-    sheet
-        .set_paper_size(9)
-        .set_landscape()
-        .set_repeat_rows(0, 0)?;
+    sheet.set_repeat_rows(0, 0)?.set_repeat_columns(0, 0)?;
     widths.apply(sheet)
 }
 
@@ -525,7 +586,7 @@ fn summary_sheet(
     } else if scope.all {
         "「问题清单」表：整改情况、是否有异议、异议理由由责任单位填写（单位交回的清单可用 zwfw-audit report 报告.json --replies 回复文件夹 汇总到本表）；复核结果由考核人员填写「确认」（问题成立）或「驳回」（问题不成立），填好后运行 zwfw-audit score 报告文件夹/report.json --review 本文件 重新计分。请勿修改「指纹」列。"
     } else {
-        "「问题清单」表：请逐条整改，在「整改情况」中写明怎样整改的；认为问题不成立的，在「是否有异议」中选「有」，并在「异议理由」中说明，由考核人员复核。可以排序、筛选，但请勿修改「指纹」列，交回时保持 xlsx 格式。"
+        "「问题清单」表：表头为黄色的三列由本单位填写，其他列请勿改动。请逐条整改，在「整改情况」中写明怎样整改的；认为问题不成立的，在「是否有异议」中选「有」，并在「异议理由」中说明，由考核人员复核。可以排序、筛选，但请勿修改「指纹」列，交回时保持 xlsx 格式。"
     };
     let sampling = report.sample.as_ref().map(|sample| {
         format!(
@@ -694,6 +755,15 @@ fn findings_sheet(
     headers.push(FINGERPRINT_HEADER);
     let mut widths = Widths::new(&headers);
     header_row(sheet, 0, &headers, &s.header)?;
+    // The columns the reader of this workbook fills in: the unit's three, and in the assessor's
+    // workbook 复核结果 (shown, not filled, in a unit's reviewed list).
+    let mut fill_in = vec![fixlist::FIX_COLUMN, DISPUTE_COLUMN, DISPUTE_COLUMN + 1];
+    if all {
+        fill_in.push(REVIEW_COLUMN);
+    }
+    for &col in &fill_in {
+        sheet.write_string_with_format(0, col as u16, headers[col], &s.fill_header)?;
+    }
     if let Some(col) = headers.iter().position(|h| *h == SAMPLED_HEADER) {
         let note = Note::new(SAMPLED_NOTE)
             .set_author("zwfw-audit")
@@ -731,10 +801,15 @@ fn findings_sheet(
         sheet.write_number_with_format(row, 0, (i + 1) as f64, text)?;
         for (col, cell) in cells.iter().enumerate().skip(1) {
             widths.see(col, cell);
-            let format = if WRAP_COLUMNS.contains(&col) {
-                wrap
-            } else {
-                text
+            // A closed row needs no answer: it stays green.
+            let format = match (
+                WRAP_COLUMNS.contains(&col),
+                !closed && fill_in.contains(&col),
+            ) {
+                (true, true) => &s.fill_wrap,
+                (false, true) => &s.fill,
+                (true, false) => wrap,
+                (false, false) => text,
             };
             sheet.write_string_with_format(row, col as u16, cell, format)?;
         }
@@ -751,6 +826,9 @@ fn findings_sheet(
     }
     if findings.is_empty() {
         sheet.write_string_with_format(1, 1, NO_FINDINGS, &s.text)?;
+    }
+    for col in 6..=8 {
+        widths.0[col] = widths.0[col].min(WRAPPED_WIDTH);
     }
     // Room to write in the fill-in columns.
     for (col, min) in [
