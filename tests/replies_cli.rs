@@ -162,7 +162,7 @@ fn units_answers_are_gathered_by_fingerprint_into_the_all_units_list() {
     let replies_col = col(header, "单位回复");
     let of = |unit: &str| summary.iter().find(|r| r[0] == unit).unwrap()[replies_col].clone();
     assert_eq!(of("东至县"), "3 条有回复，有异议 1 条");
-    assert_eq!(of("贵池区"), "未交回");
+    assert_eq!(of("贵池区"), "未回复（未交回或未填写）");
     let page = std::fs::read_to_string(rendered.join("report.html")).unwrap();
     assert!(page.contains("单位有异议：平台上公布的办理地点已写明窗口号，导出时被截断"));
     assert!(

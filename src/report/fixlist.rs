@@ -296,7 +296,8 @@ impl<'a> RowContext<'a> {
         self.replies.get(fingerprint).copied()
     }
 
-    /// How a unit answered its findings, once replies were gathered (`None` before): `未交回`,
+    /// How a unit answered its findings, once replies were gathered (`None` before): none (a list
+    /// not returned, or returned with nothing filled in, look the same),
     /// or `N 条有回复，有异议 M 条`.
     pub fn reply_summary(&self, findings: &[&Finding]) -> Option<String> {
         if self.replies.is_empty() {
@@ -308,7 +309,7 @@ impl<'a> RowContext<'a> {
             .collect();
         let disputed = answers.iter().filter(|r| r.disputed == Some(true)).count();
         Some(if answers.is_empty() {
-            "未交回".to_owned()
+            "未回复（未交回或未填写）".to_owned()
         } else {
             format!("{} 条有回复，有异议 {disputed} 条", answers.len())
         })

@@ -319,7 +319,10 @@ fn read_workbook(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table
             source: e,
         },
         OpenFailure::Empty => err("文件是空的（0 字节），可能没有保存或发送完整，请让对方重新发送"),
-        OpenFailure::TooLarge(_) => err("文件过大，不像是抽样清单、复核表或单位对照表"),
+        OpenFailure::TooLarge(size) => err(&format!(
+            "文件过大（{size} 字节，上限 {} 字节），不像是本工具写出的清单或要读取的对照表",
+            crate::source::MAX_INPUT_BYTES
+        )),
         OpenFailure::Truncated | OpenFailure::BadZip(_) => err(
             "文件不完整或已损坏（不是完整的 Excel 文件，可能没有发送或下载完），请让对方重新发送",
         ),
