@@ -192,10 +192,11 @@ fn content_problems_of_working_links_are_listed_and_fail_the_run() {
 /// A scanned result sample on another item cannot be read: a hint to check it by hand, not an
 /// error.
 #[test]
-fn personal_data_in_a_pdf_result_sample_is_listed() {
+fn personal_data_in_a_pdf_or_doc_result_sample_is_listed() {
     let srv = Server::start();
     let leaky = "1134170000312541513000117035001";
     let scanned = "1134170000312541513000117035002";
+    let old_word = "1134170000312541513000117035003";
     let mut items = vec![
         item(
             leaky,
@@ -210,13 +211,33 @@ fn personal_data_in_a_pdf_result_sample_is_listed() {
             "",
         ),
     ];
+    items.push(item(
+        old_word,
+        "食品经营许可（变更）",
+        &srv.url("/forms/food.docx"),
+        "",
+    ));
     items[0].result_sample = srv.url("/result/营业执照.pdf");
     items[1].result_sample = srv.url("/result/扫描件.pdf");
+    items[2].result_sample = srv.url("/result/营业执照（样本）.doc");
     let run = links(&items);
     let err = &run.stderr;
     assert_eq!(run.code, 1, "{err}");
     assert!(
-        err.contains("链接和附件问题 2 条（错误 1、提示 1）"),
+        err.contains("链接和附件问题 3 条（错误 2、提示 1）"),
+        "{err}"
+    );
+    // A Word 97–2003 sample is read as a .docx is.
+    assert!(
+        err.contains(
+            "[错误] B12 结果样本个人信息: 结果样本中有未打码的身份证号码: \"1101**********002X\""
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "食品经营许可（变更）（池州市市场监督管理局，{old_word}）"
+        )),
         "{err}"
     );
     assert!(

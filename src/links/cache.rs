@@ -21,7 +21,8 @@ pub const CACHE_FILE: &str = "links-cache.json";
 /// Raised whenever what a check learns changes, so that no result of an older build, which
 /// learnt less, is reused as clean: 2 since PDF samples are read for personal numbers (a PDF
 /// with an ID number was cached clean by version 1, and a 304 would have kept it so); 3 since
-/// text inside form XObjects is read (an imported page was cached as a scan, unread).
+/// text inside form XObjects and of Word 97–2003 documents is read (an imported page was cached
+/// as a scan, a `.doc` sample as unread).
 const VERSION: u32 = 3;
 
 /// URL → last final check.

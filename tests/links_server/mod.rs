@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+pub mod doc;
 pub mod pdf;
 
 use std::collections::HashMap;
@@ -165,6 +166,19 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
         ),
     );
     m.insert("/result/扫描件.pdf", pdf::scan_pdf());
+    // And one saved by WPS as a Word 97–2003 document: the number is in a narrow piece.
+    m.insert(
+        "/result/营业执照（样本）.doc",
+        doc::word_doc(
+            &[
+                doc::Piece::Wide(
+                    "营业执照\r名称：池州市某某餐饮有限公司\r法定代表人：李四 身份证号：",
+                ),
+                doc::Piece::Narrow("11010519491231002X\r"),
+            ],
+            false,
+        ),
+    );
     m.insert("/forms/bomb.docx", bomb_docx());
     m.insert("/forms/empty.docx", Vec::new());
     m.insert("/forms/cut.docx", good[..good.len() / 2].to_vec());
@@ -359,6 +373,8 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
                     "application/pdf"
                 } else if ext == "xlsx" {
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                } else if ext == "doc" {
+                    "application/msword"
                 } else {
                     ct_docx
                 };

@@ -15,11 +15,13 @@ use serde::{Deserialize, Serialize};
 use crate::model::personal::{PersonalHit, find_personal_data, mask};
 use crate::model::text::find_mojibake;
 
+mod doc;
 mod html;
 mod names;
 mod ooxml;
 mod pdf;
 
+use doc::inspect_ole;
 use html::html_title_and_text;
 pub use html::{decode_text, soft_404};
 pub use names::{
@@ -27,7 +29,6 @@ pub use names::{
 };
 use ooxml::inspect_zip;
 pub use ooxml::xml_text;
-pub use pdf::NoText;
 use pdf::inspect_pdf;
 
 /// A file's real type, from its first bytes (and, for zip files, its entries).
@@ -145,6 +146,42 @@ pub const EDITABLE_EXTENSIONS: &[&str] = &[
     "doc", "docx", "xls", "xlsx", "wps", "et", "odt", "ods", "rtf",
 ];
 
+/// Why no text was read from a sample that opened: its content is for a human to check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoText {
+    /// No text on the pages read: a scan or a picture saved as PDF.
+    Scan,
+    /// Needs a password to open: not read.
+    Encrypted,
+    /// There is text, but its fonts map codes to no characters (a CID font without `ToUnicode`).
+    Unmapped,
+    /// The file ends as a PDF should but its structure could not be read (damaged, or written in
+    /// a way the parser does not follow). Not called damaged: a reader may still open it, and a
+    /// link is not 失效 because this program could not parse what it serves.
+    Unreadable,
+    /// A picture (JPEG, PNG …), not a PDF: its text is not read (no OCR). Told by the file's
+    /// type when the findings are made, so a cached check gives it too.
+    Image,
+    /// An old Office/WPS file that is not a Word document (an `.xls` or `.et` sheet), or an
+    /// encrypted one: its text is not read.
+    OldOffice,
+}
+
+impl NoText {
+    /// What follows the link's label in a message (`结果样本` + this).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            NoText::Scan => "是扫描件或图片型 PDF，没有可读取的文字",
+            NoText::Encrypted => "是需要密码才能打开的 PDF，未读取文字",
+            NoText::Unmapped => "的字体没有字符映射，文字无法读取",
+            NoText::Unreadable => "的文件结构无法解析（可能已损坏），未读取文字",
+            NoText::Image => "是图片，未读取其中的文字",
+            NoText::OldOffice => "是旧版 Excel/WPS 表格或加密的旧版文档，未读取其中的文字",
+        }
+    }
+}
+
 pub use crate::zipguard::ZipLimits;
 
 /// What was learnt from a file's content.
@@ -236,6 +273,7 @@ pub fn inspect(body: &[u8], complete: bool, limits: ZipLimits) -> Inspection {
         Some(FileType::Empty) => out.defect = Some("文件为空（0 字节）".to_owned()),
         Some(FileType::Zip) if complete => inspect_zip(body, limits, &mut out),
         Some(FileType::Pdf) if complete => inspect_pdf(body, limits, &mut out),
+        Some(FileType::Ole) if complete => inspect_ole(body, limits, &mut out),
         Some(FileType::Html) => {
             let text = decode_text(body);
             let (title, visible) = html_title_and_text(&text);

@@ -31,47 +31,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use lopdf::content::Content;
 use lopdf::{DecompressError, Dictionary, Document, Encoding, Error, LoadOptions, Object, Stream};
-use serde::{Deserialize, Serialize};
 
-use super::{Inspection, ZipLimits, text_checks};
+use super::{Inspection, NoText, ZipLimits, text_checks};
 
 /// Pages read at most: samples and licences are a page or two; the rest of a long file is not
 /// read.
 pub const MAX_PAGES: usize = 20;
 /// Content operations read at most, over all pages.
 pub const MAX_OPERATIONS: usize = 500_000;
-
-/// Why no text was read from a PDF that opened: its content is for a human to check.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NoText {
-    /// No text on the pages read: a scan or a picture saved as PDF.
-    Scan,
-    /// Needs a password to open: not read.
-    Encrypted,
-    /// There is text, but its fonts map codes to no characters (a CID font without `ToUnicode`).
-    Unmapped,
-    /// The file ends as a PDF should but its structure could not be read (damaged, or written in
-    /// a way the parser does not follow). Not called damaged: a reader may still open it, and a
-    /// link is not 失效 because this program could not parse what it serves.
-    Unreadable,
-    /// A picture (JPEG, PNG …), not a PDF: its text is not read (no OCR). Told by the file's
-    /// type when the findings are made, so a cached check gives it too.
-    Image,
-}
-
-impl NoText {
-    /// What follows the link's label in a message (`结果样本` + this).
-    pub fn label_zh(self) -> &'static str {
-        match self {
-            NoText::Scan => "是扫描件或图片型 PDF，没有可读取的文字",
-            NoText::Encrypted => "是需要密码才能打开的 PDF，未读取文字",
-            NoText::Unmapped => "的字体没有字符映射，文字无法读取",
-            NoText::Unreadable => "的文件结构无法解析（可能已损坏），未读取文字",
-            NoText::Image => "是图片，未读取其中的文字",
-        }
-    }
-}
 
 /// Reads a complete PDF's text into `out` (text checks, `no_text`), or sets `out.defect`.
 pub(super) fn inspect_pdf(body: &[u8], limits: ZipLimits, out: &mut Inspection) {
