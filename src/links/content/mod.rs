@@ -166,6 +166,9 @@ pub enum NoText {
     /// An old Office/WPS file that is not a Word document (an `.xls` or `.et` sheet), or an
     /// encrypted one: its text is not read.
     OldOffice,
+    /// A rich-text document (Word and WPS also save one under `.doc`): its text is not read. Told
+    /// by the file's type when the findings are made, as a picture's is.
+    Rtf,
 }
 
 impl NoText {
@@ -178,6 +181,7 @@ impl NoText {
             NoText::Unreadable => "的文件结构无法解析（可能已损坏），未读取文字",
             NoText::Image => "是图片，未读取其中的文字",
             NoText::OldOffice => "是旧版 Excel/WPS 表格或加密的旧版文档，未读取其中的文字",
+            NoText::Rtf => "是 RTF 格式的文档，未读取其中的文字",
         }
     }
 }

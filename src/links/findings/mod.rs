@@ -354,8 +354,12 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         }
         // A scanned or encrypted PDF opened, or a picture, but its text could not be checked:
         // a hint for whoever reviews it, not a fault of the file.
-        let picture = (real_type == Some(FileType::Image)).then_some(content::NoText::Image);
-        if let Some(why) = ins.no_text.or(picture) {
+        let by_type = match real_type {
+            Some(FileType::Image) => Some(content::NoText::Image),
+            Some(FileType::Rtf) => Some(content::NoText::Rtf),
+            _ => None,
+        };
+        if let Some(why) = ins.no_text.or(by_type) {
             out.push(problem(
                 "个人信息",
                 format!(
