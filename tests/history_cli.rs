@@ -148,6 +148,32 @@ fn nightly_runs_print_a_summary_and_exit_by_the_new_findings_threshold() {
     assert_eq!(back.history.unwrap().totals().persisting, 7);
 }
 
+/// With `-q`, a night that exits 1 says why: cron mails only what is printed, and a quiet exit 1
+/// left the new errors unseen. A night with nothing new above the threshold stays silent.
+#[test]
+fn a_quiet_night_that_exits_1_names_the_new_errors() {
+    let dir = workdir();
+    let d = dir.path();
+    audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+        .args(["-q", "--fail-on-new", "error"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "注意: 出现新增错误 2 条（--fail-on-new error，退出码 1）",
+        ))
+        .stdout(contains(
+            Path::new("reports/n2/report.html").display().to_string(),
+        ));
+    audit(d, 2, "n2b", "2026-11-22T02:00:00+08:00")
+        .args(["-q", "--fail-on-new", "error"])
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
 #[test]
 fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete_one() {
     let dir = workdir();

@@ -508,13 +508,29 @@ fn nightly_steps(
         );
     }
     let view = checked.report.history.as_ref().expect("set above");
-    print_summary(&checked, view, &dir, args.quiet);
     let threshold = match args.fail_on_new {
         FailOnNew::Error => Some(Severity::Error),
         FailOnNew::Warning => Some(Severity::Warning),
         FailOnNew::None => None,
     };
-    Ok(i32::from(threshold.is_some_and(|t| view.has_new_at(t))))
+    let reached = threshold.filter(|&t| view.has_new_at(t));
+    print_summary(&checked, view, &dir, args.quiet, reached);
+    Ok(i32::from(reached.is_some()))
+}
+
+/// The line that says why the run exits 1: the new findings at or above `--fail-on-new`. Printed
+/// with `-q` too: a quiet night that exits 1 and says nothing leaves cron's mail empty and the
+/// new errors unseen.
+fn new_findings_line(view: &HistoryView, threshold: Severity, dir: &Path) -> String {
+    let n = view.new_at(threshold);
+    let (what, flag) = match threshold {
+        Severity::Error => ("错误", "error"),
+        Severity::Warning => ("问题（错误和提示）", "warning"),
+    };
+    format!(
+        "注意: 出现新增{what} {n} 条（--fail-on-new {flag}，退出码 1）：请看 {} 中状态为「新增」的问题，通知相关单位",
+        dir.join("report.html").display()
+    )
 }
 
 /// Whether a reading problem in `source` (a file, a folder, a page's URL; CSV files read
@@ -648,9 +664,20 @@ fn input_problems(records: &[Record], counts: &dyn Fn(&str) -> bool) -> Vec<Stri
 
 /// The summary; with `quiet`, only what needs someone's attention: input that could not be read,
 /// runs left out of the comparison, waivers that expired or match nothing, and reading problems.
-fn print_summary(checked: &history::Checked, view: &HistoryView, dir: &Path, quiet: bool) {
+fn print_summary(
+    checked: &history::Checked,
+    view: &HistoryView,
+    dir: &Path,
+    quiet: bool,
+    reached: Option<Severity>,
+) {
     let mut out = std::io::stdout().lock();
-    let _ = write_summary(&mut out, checked, view, dir, quiet).or_else(super::ignore_broken_pipe);
+    let _ = write_summary(&mut out, checked, view, dir, quiet)
+        .and_then(|()| match reached {
+            Some(t) => writeln!(out, "{}", new_findings_line(view, t, dir)),
+            None => Ok(()),
+        })
+        .or_else(super::ignore_broken_pipe);
 }
 
 fn write_summary(
