@@ -174,6 +174,67 @@ fn a_quiet_night_that_exits_1_names_the_new_errors() {
         .stdout("");
 }
 
+/// A history store deleted or emptied between nights (SQLite opens a file of 0 bytes as a new
+/// database) while the earlier nights' reports are still there: the night says so, even with
+/// `-q`, instead of passing for a first run with every problem 新增 at 0 days. A real first run,
+/// beside a `check` report in the same folder, says nothing of the kind.
+#[test]
+fn a_store_lost_between_nights_is_said_not_taken_for_a_first_run() {
+    let dir = workdir();
+    let d = dir.path();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .arg("check")
+        .arg(fixture("night1.json"))
+        .args(["-o", "reports/手工检查"])
+        .assert()
+        .code(1);
+    audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout("");
+    let store = d.join("reports/history.sqlite");
+    std::fs::remove_file(&store).unwrap();
+    let lost = "历史库中没有以前的运行，但 reports 中有 1 次以前运行的报告（最近的是 n1）";
+    audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout(contains(format!(
+            "注意: {} — {lost}",
+            store.strip_prefix(d).unwrap().display()
+        )))
+        .stdout(contains("请从备份恢复历史库"));
+    assert!(
+        report(d, "n2")["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("历史库中没有以前的运行")),
+    );
+    // Emptied: the same, now with both earlier nights' reports.
+    std::fs::write(&store, "").unwrap();
+    for ext in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(d.join(format!("reports/history.sqlite{ext}")));
+    }
+    audit(d, 2, "n3", "2026-11-22T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout(contains("reports 中有 2 次以前运行的报告（最近的是 n2）"));
+    // The next night has a baseline again and says nothing.
+    audit(d, 2, "n4", "2026-11-23T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
 #[test]
 fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete_one() {
     let dir = workdir();

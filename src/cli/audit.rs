@@ -480,6 +480,12 @@ fn nightly_steps(
         args.since.as_deref(),
         config.audit.trend_runs,
     )?;
+    if view.baseline.is_none() && args.since.is_none() {
+        checked
+            .report
+            .notices
+            .extend(reports_without_history(store, &config.output.dir)?);
+    }
     checked.report.history = Some(HistoryView {
         input_problems,
         ..view
@@ -531,6 +537,44 @@ fn new_findings_line(view: &HistoryView, threshold: Severity, dir: &Path) -> Str
         "注意: 出现新增{what} {n} 条（--fail-on-new {flag}，退出码 1）：请看 {} 中状态为「新增」的问题，通知相关单位",
         dir.join("report.html").display()
     )
+}
+
+/// On a run with no baseline: report folders of earlier audits (a `findings.csv` with the 状态
+/// column only `audit` writes) that the store knows nothing of. The store was deleted, emptied
+/// (SQLite takes a file of 0 bytes for a new database) or moved, and without this the night
+/// passes for a first run: every problem 新增 at 0 days, silently, even with `-q`.
+fn reports_without_history(store: &Store, dir: &Path) -> Result<Option<source::Notice>> {
+    let known: std::collections::HashSet<String> =
+        store.runs()?.into_iter().map(|r| r.id).collect();
+    let mut earlier: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let csv = e.path().join("findings.csv");
+            let header =
+                std::io::BufRead::lines(std::io::BufReader::new(std::fs::File::open(csv).ok()?))
+                    .next()?
+                    .ok()?;
+            (!known.contains(&name) && header.split(',').any(|c| c == "状态")).then_some(name)
+        })
+        .collect();
+    earlier.sort();
+    let Some(latest) = earlier.last() else {
+        return Ok(None);
+    };
+    Ok(Some(source::Notice {
+        level: NoticeLevel::Warning,
+        provenance: crate::model::Provenance::file(store.path().display().to_string()),
+        message: format!(
+            "历史库中没有以前的运行，但 {} 中有 {} 次以前运行的报告（最近的是 {latest}）：历史库可能被删除、清空或换了位置。\
+             本次没有对比基准，所有问题都记为新增，问题年龄从 0 天算起。如果不是有意重新开始，请从备份恢复历史库\
+             （或把配置 [audit] store 改回原来的位置），以后的运行会与恢复的历史对比",
+            dir.display(),
+            earlier.len()
+        ),
+    }))
 }
 
 /// Whether a reading problem in `source` (a file, a folder, a page's URL; CSV files read
