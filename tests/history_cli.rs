@@ -235,6 +235,34 @@ fn a_store_lost_between_nights_is_said_not_taken_for_a_first_run() {
         .stdout("");
 }
 
+/// A clock set back (a reset, a snapshot restored) is refused before a run begins: the night
+/// would be dated wrongly for good and compared with an older run or none at all, every problem
+/// 新增. A time given with `--at` is the operator's and goes on.
+#[test]
+fn a_clock_behind_the_last_run_is_refused_and_changes_nothing() {
+    let dir = workdir();
+    let d = dir.path();
+    audit(d, 1, "n1", "2099-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "--config", "zwfw-audit.toml", "-q"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "早于历史库中运行 n1 的开始时间 2099-11-20T02:00:00+08:00",
+        ))
+        .stderr(contains("请校正系统时钟"));
+    let store = Store::open(&d.join("reports/history.sqlite")).unwrap();
+    assert_eq!(store.runs().unwrap().len(), 1);
+    drop(store);
+    audit(d, 2, "n0", "2099-11-19T02:00:00+08:00")
+        .assert()
+        .code(0);
+}
+
 #[test]
 fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete_one() {
     let dir = workdir();

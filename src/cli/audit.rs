@@ -273,6 +273,31 @@ fn store_of(args: &StoreArgs, config: &Config) -> Result<Store> {
     Ok(Store::open(&path)?)
 }
 
+/// Fails, before a run is begun, when the computer's clock is earlier than the start of a run in
+/// the store: the clock was set back (a reset, a wrong time zone, a virtual machine restored from
+/// a snapshot). Such a run would be named and dated wrongly for good, compared with an older run
+/// or with none ("首次运行", every problem 新增), and would sort among the old runs in the trends.
+/// A time given with `--at` is the operator's own and is not checked.
+fn clock_not_behind(store: &Store, now: &RunTime) -> Result<()> {
+    let latest = store
+        .runs()?
+        .into_iter()
+        .filter_map(|r| RunTime::parse(&r.started_at).ok().map(|t| (t.epoch, r)))
+        .max_by_key(|(epoch, _)| *epoch);
+    if let Some((epoch, run)) = latest
+        && epoch > now.epoch
+    {
+        bail!(
+            "本机时间 {} 早于历史库中运行 {} 的开始时间 {}：本机时钟可能被调回了过去，请校正系统时钟（如 timedatectl、ntpdate）后再运行。\
+             这次没有运行，历史库没有改动。确认本机时间无误（那次运行是用 --at 指定了将来的时间）的，可用 --at 写明这次运行的时间",
+            now.text,
+            run.id,
+            run.started_at
+        );
+    }
+    Ok(())
+}
+
 /// Fails when not one input exists, before a store is made: run from the wrong folder (a crontab
 /// line without `cd`), relative paths find nothing, and the message says where they were looked for.
 fn some_input_exists(inputs: &[PathBuf]) -> Result<()> {
@@ -348,6 +373,9 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
         Some(t) => super::run_time_at(t)?,
         None => RunTime::now(),
     };
+    if args.at.is_none() {
+        clock_not_behind(&store, &time)?;
+    }
     // A --since that names no run is a typing mistake: said before a run is begun, so that it
     // does not leave an incomplete run to be reported every night after.
     if let Some(since) = &args.since {
