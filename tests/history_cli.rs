@@ -374,6 +374,28 @@ fn inputs_not_found_name_the_folder_and_leave_no_store() {
     assert!(!elsewhere.path().join("reports").exists());
 }
 
+/// Run from the configuration's folder, as the crontab line does, an export that is not there
+/// tonight is said as such: not made yet or saved elsewhere, nothing run, the next night compares
+/// as usual. The advice to `cd` belongs only to a run from another folder.
+#[test]
+fn an_export_missing_tonight_is_not_blamed_on_the_folder() {
+    let dir = workdir();
+    let d = dir.path();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "--config", "zwfw-audit.toml", "-q"])
+        .args(["--input", "exports/池州市-事项导出.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "找不到输入文件 exports/池州市-事项导出.xlsx（在文件夹 {} 中查找）：导出文件还没有生成",
+            d.canonicalize().unwrap().display()
+        )))
+        .stderr(contains("这次没有运行，历史库没有改动").and(contains("cd").not()));
+    assert!(!d.join("reports").exists());
+}
+
 #[test]
 fn waivers_from_the_command_line() {
     let dir = workdir();

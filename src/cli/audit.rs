@@ -298,22 +298,47 @@ fn clock_not_behind(store: &Store, now: &RunTime) -> Result<()> {
     Ok(())
 }
 
-/// Fails when not one input exists, before a store is made: run from the wrong folder (a crontab
-/// line without `cd`), relative paths find nothing, and the message says where they were looked for.
-fn some_input_exists(inputs: &[PathBuf]) -> Result<()> {
+/// Fails when not one input exists, before a store is made. Run from the wrong folder (a crontab
+/// line without `cd`), relative paths find nothing, and the message says where they were looked
+/// for. Run from the configuration's folder, the export is simply not there tonight (not yet
+/// made, or saved elsewhere): telling the operator to `cd` would send them after the wrong thing.
+fn some_input_exists(inputs: &[PathBuf], config: Option<&Path>) -> Result<()> {
     if inputs.iter().any(|p| p.exists()) {
         return Ok(());
     }
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-    let here = std::env::current_dir().map_or_else(|_| "?".to_owned(), |d| d.display().to_string());
-    let relative = if inputs.iter().any(|p| p.is_relative()) {
-        format!(
-            "；相对路径是按当前文件夹 {here} 查找的，在 crontab 中请先 cd 到配置文件所在的文件夹"
-        )
+    let cwd = std::env::current_dir().ok();
+    let here = cwd
+        .as_ref()
+        .map_or_else(|| "?".to_owned(), |d| d.display().to_string());
+    // Whether the tool runs in the folder of its configuration, where relative inputs are meant.
+    let in_config_folder = match config {
+        Some(c) => c.parent().is_some_and(|dir| {
+            dir.as_os_str().is_empty()
+                || dir
+                    .canonicalize()
+                    .ok()
+                    .is_some_and(|d| cwd.as_ref() == Some(&d))
+        }),
+        None => Path::new("zwfw-audit.toml").exists(),
+    };
+    let relative = inputs.iter().any(|p| p.is_relative());
+    if relative && !in_config_folder {
+        bail!(
+            "找不到输入文件 {}；相对路径是按当前文件夹 {here} 查找的，在 crontab 中请先 cd 到配置文件所在的文件夹",
+            names.join("、")
+        );
+    }
+    let place = if relative {
+        format!("（在文件夹 {here} 中查找）")
     } else {
         String::new()
     };
-    bail!("找不到输入文件 {}{relative}", names.join("、"));
+    bail!(
+        "找不到输入文件 {}{place}：导出文件还没有生成，或放到了别处、改了名字。请确认导出已放到这里\
+         （或改配置 [audit] inputs）；这次没有运行，历史库没有改动，下一次运行照常与上一次已完成的运行对比",
+        names.join("、")
+    );
 }
 
 fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Result<i32> {
@@ -365,7 +390,7 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
     if inputs.is_empty() {
         bail!("没有输入文件: 在配置文件的 [audit] inputs 中列出导出文件，或用 --input 指定");
     }
-    some_input_exists(&inputs)?;
+    some_input_exists(&inputs, args.store.config.as_deref())?;
     let mut store = store_of(&args.store, &config)?;
     let rules = config.rule_set()?;
     let ctx = CheckContext::new(config.check.clone());
