@@ -525,6 +525,36 @@ fn prune_with_reports_removes_old_report_folders_only() {
     }
 }
 
+/// `prune --reports` deletes the old report folders before it prunes the store: on a full disk
+/// the store cannot be written until they are gone, and the advice the full disk gives is this
+/// very command. Here the store is busy instead (a run holds it); the folders go all the same.
+#[test]
+fn prune_deletes_report_folders_even_when_the_store_cannot_be_pruned() {
+    let dir = workdir();
+    let d = dir.path();
+    for (night, id, at) in [
+        (1, "n1", "2026-11-20T02:00:00+08:00"),
+        (2, "n2", "2026-11-21T02:00:00+08:00"),
+        (3, "n3", "2026-11-22T02:00:00+08:00"),
+    ] {
+        audit(d, night, id, at).assert().code(0);
+    }
+    let mut store = Store::open(&d.join("reports/history.sqlite")).unwrap();
+    let time = RunTime::parse("2026-11-23T02:00:00+08:00").unwrap();
+    let guard = store.begin_run("n4", time, &[], "h").unwrap();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "prune", "--keep", "2", "--reports"])
+        .assert()
+        .code(2)
+        .stdout(contains("已删除 1 个旧报告目录"))
+        .stderr(contains("另一个审核运行正在使用历史库"));
+    drop(guard);
+    assert!(!d.join("reports/n1").exists());
+    assert!(d.join("reports/n2").is_dir() && d.join("reports/n3").is_dir());
+}
+
 /// Splits night 1's export as a city exports it to two files: the city departments' items
 /// (`市直.json`) and the county's (`县区.json`, 贵池区's two items, one finding: C1 and C2…).
 fn split_night1(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {

@@ -185,8 +185,8 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
             store,
         }) => {
             let (mut store, config) = open_store(store)?;
-            let n = store.prune(*keep)?;
-            println!("已清理 {n} 次运行的明细（保留最近 {keep} 次已完成运行；趋势数据全部保留）");
+            // The report folders first: deleting them only reads the store, and on a full disk
+            // they free the space that pruning the store (which writes) needs.
             if *reports {
                 let removed = remove_old_reports(&store.runs()?, &config.output.dir, *keep);
                 println!(
@@ -194,6 +194,8 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
                     config.output.dir.display()
                 );
             }
+            let n = store.prune(*keep)?;
+            println!("已清理 {n} 次运行的明细（保留最近 {keep} 次已完成运行；趋势数据全部保留）");
             Ok(0)
         }
         Some(Action::Runs { store }) => {
@@ -551,7 +553,9 @@ fn nightly_steps(
         std::fs::remove_dir_all(&partial)
             .with_context(|| format!("无法清理上次残留的 {}", partial.display()))?;
     }
-    super::report::write_to(&checked.report, &partial, &report::output::Format::ALL)?;
+    write_partial(&partial, &config.output.dir, |dir| {
+        super::report::write_to(&checked.report, dir, &report::output::Format::ALL).map(drop)
+    })?;
     // 8. History: one transaction writes everything and marks the run complete.
     let staged = store.stage(run, &checked, &RunTime::now())?;
     if args.debug_abort_before_commit {
@@ -628,6 +632,36 @@ fn reports_without_history(store: &Store, dir: &Path) -> Result<Option<source::N
             earlier.len()
         ),
     }))
+}
+
+/// Writes a run's reports into `partial` with `write`. When that fails, the folder is removed: its
+/// reports are cut short, of no use to anyone, and on a full disk every failed night would leave
+/// one more of them, holding the space the next night needs. A full disk says what to clear.
+fn write_partial(
+    partial: &Path,
+    output_dir: &Path,
+    write: impl FnOnce(&Path) -> Result<()>,
+) -> Result<()> {
+    let Err(e) = write(partial) else {
+        return Ok(());
+    };
+    let _ = std::fs::remove_dir_all(partial);
+    let full = e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::StorageFull)
+    });
+    if full {
+        return Err(e.context(format!(
+            "磁盘已满，报告写不出（写了一半的 {} 已删除）：请清理 {} 所在磁盘的空间，\
+             如用 zwfw-audit audit prune --keep 90 --reports 删除较早运行的报告文件夹",
+            partial.display(),
+            output_dir.display()
+        )));
+    }
+    Err(e.context(format!(
+        "报告写不出（写了一半的 {} 已删除）",
+        partial.display()
+    )))
 }
 
 /// Whether a reading problem in `source` (a file, a folder, a page's URL; CSV files read
@@ -950,6 +984,36 @@ mod tests {
             name: None,
             partial: None,
         })
+    }
+
+    /// Reports that could not be written whole are removed, and a full disk says what to clear.
+    #[test]
+    fn reports_cut_short_are_removed_and_a_full_disk_says_what_to_clear() {
+        let dir = tempfile::tempdir().unwrap();
+        let partial = dir.path().join("20261120-020000.partial");
+        let half_written = |dir: &Path, kind: std::io::ErrorKind| -> Result<()> {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join("report.json"), "{").unwrap();
+            Err(anyhow::Error::from(std::io::Error::from(kind))
+                .context(format!("无法写入 {}", dir.join("report.html").display())))
+        };
+        let e = write_partial(&partial, dir.path(), |d| {
+            half_written(d, std::io::ErrorKind::StorageFull)
+        })
+        .unwrap_err();
+        assert!(!partial.exists());
+        let said = super::super::describe(&e);
+        assert!(said.starts_with("磁盘已满，报告写不出"), "{said}");
+        assert!(said.contains("audit prune --keep 90 --reports"), "{said}");
+        assert!(said.ends_with("report.html"), "{said}");
+        let e = write_partial(&partial, dir.path(), |d| {
+            half_written(d, std::io::ErrorKind::PermissionDenied)
+        })
+        .unwrap_err();
+        assert!(!partial.exists());
+        assert!(super::super::describe(&e).starts_with("报告写不出"));
+        write_partial(&partial, dir.path(), |d| Ok(std::fs::create_dir_all(d)?)).unwrap();
+        assert!(partial.exists());
     }
 
     /// A line that breaks off ends a file cut short only when nothing follows it in that file;
