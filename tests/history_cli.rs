@@ -463,8 +463,14 @@ fn waivers_from_the_command_line() {
         .code(0)
         .stdout(contains("已豁免 1 条"))
         .stdout(contains(format!("豁免已过期（2026-11-20 到期）: {c1}")))
+        .stdout(contains(format!(
+            "问题重新计入。延期用 zwfw-audit audit waive {c1} --reason 理由 --until 新日期，不再豁免的用 zwfw-audit audit unwaive {c1} 删除"
+        )))
         .stdout(contains(
             "豁免未匹配任何问题（可能已整改或内容已变）: ffffffffffffffff",
+        ))
+        .stdout(contains(
+            "核实后用 zwfw-audit audit unwaive ffffffffffffffff 删除（删除后不再提示）",
         ))
         .stdout(predicates::function::function(|out: &str| {
             unit_row(out, "池州市人力资源和社会保障局") == ["2", "1", "0", "1", "0", "1", "0"]

@@ -848,17 +848,19 @@ fn write_summary(
             r.id, r.started_at
         )?;
     }
+    // Said every night until someone acts, so each line says how to act.
     for w in &view.waivers.expired {
         writeln!(
             out,
-            "  豁免已过期（{} 到期）: {} — {}",
+            "  豁免已过期（{} 到期）: {} — {}；问题重新计入。延期用 zwfw-audit audit waive {1} --reason 理由 --until 新日期，\
+             不再豁免的用 zwfw-audit audit unwaive {1} 删除（删除后不再提示）",
             w.until, w.fingerprint, w.reason
         )?;
     }
     for w in &view.waivers.unmatched {
         writeln!(
             out,
-            "  豁免未匹配任何问题（可能已整改或内容已变）: {} — {}",
+            "  豁免未匹配任何问题（可能已整改或内容已变）: {} — {}；核实后用 zwfw-audit audit unwaive {0} 删除（删除后不再提示）",
             w.fingerprint, w.reason
         )?;
     }
