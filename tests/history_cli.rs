@@ -148,6 +148,121 @@ fn nightly_runs_print_a_summary_and_exit_by_the_new_findings_threshold() {
     assert_eq!(back.history.unwrap().totals().persisting, 7);
 }
 
+/// With `-q`, a night that exits 1 says why: cron mails only what is printed, and a quiet exit 1
+/// left the new errors unseen. A night with nothing new above the threshold stays silent.
+#[test]
+fn a_quiet_night_that_exits_1_names_the_new_errors() {
+    let dir = workdir();
+    let d = dir.path();
+    audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+        .args(["-q", "--fail-on-new", "error"])
+        .assert()
+        .code(1)
+        .stdout(contains(
+            "注意: 出现新增错误 2 条（--fail-on-new error，退出码 1）",
+        ))
+        .stdout(contains(
+            Path::new("reports/n2/report.html").display().to_string(),
+        ));
+    audit(d, 2, "n2b", "2026-11-22T02:00:00+08:00")
+        .args(["-q", "--fail-on-new", "error"])
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+/// A history store deleted or emptied between nights (SQLite opens a file of 0 bytes as a new
+/// database) while the earlier nights' reports are still there: the night says so, even with
+/// `-q`, instead of passing for a first run with every problem 新增 at 0 days. A real first run,
+/// beside a `check` report in the same folder, says nothing of the kind.
+#[test]
+fn a_store_lost_between_nights_is_said_not_taken_for_a_first_run() {
+    let dir = workdir();
+    let d = dir.path();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .arg("check")
+        .arg(fixture("night1.json"))
+        .args(["-o", "reports/手工检查"])
+        .assert()
+        .code(1);
+    audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout("");
+    let store = d.join("reports/history.sqlite");
+    std::fs::remove_file(&store).unwrap();
+    let lost = "历史库中没有以前的运行，但 reports 中有 1 次以前运行的报告（最近的是 n1）";
+    audit(d, 2, "n2", "2026-11-21T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout(contains(format!(
+            "注意: {} — {lost}",
+            store.strip_prefix(d).unwrap().display()
+        )))
+        .stdout(contains("请从备份恢复历史库"));
+    assert!(
+        report(d, "n2")["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["message"]
+                .as_str()
+                .unwrap()
+                .starts_with("历史库中没有以前的运行")),
+    );
+    // Emptied: the same, now with both earlier nights' reports.
+    std::fs::write(&store, "").unwrap();
+    for ext in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(d.join(format!("reports/history.sqlite{ext}")));
+    }
+    audit(d, 2, "n3", "2026-11-22T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout(contains("reports 中有 2 次以前运行的报告（最近的是 n2）"));
+    // The next night has a baseline again and says nothing.
+    audit(d, 2, "n4", "2026-11-23T02:00:00+08:00")
+        .arg("-q")
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+/// A clock set back (a reset, a snapshot restored) is refused before a run begins: the night
+/// would be dated wrongly for good and compared with an older run or none at all, every problem
+/// 新增. A time given with `--at` is the operator's and goes on.
+#[test]
+fn a_clock_behind_the_last_run_is_refused_and_changes_nothing() {
+    let dir = workdir();
+    let d = dir.path();
+    audit(d, 1, "n1", "2099-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "--config", "zwfw-audit.toml", "-q"])
+        .assert()
+        .code(2)
+        .stderr(contains(
+            "早于历史库中运行 n1 的开始时间 2099-11-20T02:00:00+08:00",
+        ))
+        .stderr(contains("请校正系统时钟"));
+    let store = Store::open(&d.join("reports/history.sqlite")).unwrap();
+    assert_eq!(store.runs().unwrap().len(), 1);
+    drop(store);
+    audit(d, 2, "n0", "2099-11-19T02:00:00+08:00")
+        .assert()
+        .code(0);
+}
+
 #[test]
 fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete_one() {
     let dir = workdir();
@@ -259,6 +374,28 @@ fn inputs_not_found_name_the_folder_and_leave_no_store() {
     assert!(!elsewhere.path().join("reports").exists());
 }
 
+/// Run from the configuration's folder, as the crontab line does, an export that is not there
+/// tonight is said as such: not made yet or saved elsewhere, nothing run, the next night compares
+/// as usual. The advice to `cd` belongs only to a run from another folder.
+#[test]
+fn an_export_missing_tonight_is_not_blamed_on_the_folder() {
+    let dir = workdir();
+    let d = dir.path();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "--config", "zwfw-audit.toml", "-q"])
+        .args(["--input", "exports/池州市-事项导出.xlsx"])
+        .assert()
+        .code(2)
+        .stderr(contains(format!(
+            "找不到输入文件 exports/池州市-事项导出.xlsx（在文件夹 {} 中查找）：导出文件还没有生成",
+            d.canonicalize().unwrap().display()
+        )))
+        .stderr(contains("这次没有运行，历史库没有改动").and(contains("cd").not()));
+    assert!(!d.join("reports").exists());
+}
+
 #[test]
 fn waivers_from_the_command_line() {
     let dir = workdir();
@@ -326,8 +463,14 @@ fn waivers_from_the_command_line() {
         .code(0)
         .stdout(contains("已豁免 1 条"))
         .stdout(contains(format!("豁免已过期（2026-11-20 到期）: {c1}")))
+        .stdout(contains(format!(
+            "问题重新计入。延期用 zwfw-audit audit waive {c1} --reason 理由 --until 新日期，不再豁免的用 zwfw-audit audit unwaive {c1} 删除"
+        )))
         .stdout(contains(
             "豁免未匹配任何问题（可能已整改或内容已变）: ffffffffffffffff",
+        ))
+        .stdout(contains(
+            "核实后用 zwfw-audit audit unwaive ffffffffffffffff 删除（删除后不再提示）",
         ))
         .stdout(predicates::function::function(|out: &str| {
             unit_row(out, "池州市人力资源和社会保障局") == ["2", "1", "0", "1", "0", "1", "0"]
@@ -386,6 +529,36 @@ fn prune_with_reports_removes_old_report_folders_only() {
     for kept in ["n2", "n3", "整改通知-存档", "history.sqlite"] {
         assert!(reports.join(kept).exists(), "{kept} removed");
     }
+}
+
+/// `prune --reports` deletes the old report folders before it prunes the store: on a full disk
+/// the store cannot be written until they are gone, and the advice the full disk gives is this
+/// very command. Here the store is busy instead (a run holds it); the folders go all the same.
+#[test]
+fn prune_deletes_report_folders_even_when_the_store_cannot_be_pruned() {
+    let dir = workdir();
+    let d = dir.path();
+    for (night, id, at) in [
+        (1, "n1", "2026-11-20T02:00:00+08:00"),
+        (2, "n2", "2026-11-21T02:00:00+08:00"),
+        (3, "n3", "2026-11-22T02:00:00+08:00"),
+    ] {
+        audit(d, night, id, at).assert().code(0);
+    }
+    let mut store = Store::open(&d.join("reports/history.sqlite")).unwrap();
+    let time = RunTime::parse("2026-11-23T02:00:00+08:00").unwrap();
+    let guard = store.begin_run("n4", time, &[], "h").unwrap();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "prune", "--keep", "2", "--reports"])
+        .assert()
+        .code(2)
+        .stdout(contains("已删除 1 个旧报告目录"))
+        .stderr(contains("另一个审核运行正在使用历史库"));
+    drop(guard);
+    assert!(!d.join("reports/n1").exists());
+    assert!(d.join("reports/n2").is_dir() && d.join("reports/n3").is_dir());
 }
 
 /// Splits night 1's export as a city exports it to two files: the city departments' items

@@ -185,8 +185,8 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
             store,
         }) => {
             let (mut store, config) = open_store(store)?;
-            let n = store.prune(*keep)?;
-            println!("已清理 {n} 次运行的明细（保留最近 {keep} 次已完成运行；趋势数据全部保留）");
+            // The report folders first: deleting them only reads the store, and on a full disk
+            // they free the space that pruning the store (which writes) needs.
             if *reports {
                 let removed = remove_old_reports(&store.runs()?, &config.output.dir, *keep);
                 println!(
@@ -194,6 +194,8 @@ pub fn run(args: &AuditArgs) -> Result<i32> {
                     config.output.dir.display()
                 );
             }
+            let n = store.prune(*keep)?;
+            println!("已清理 {n} 次运行的明细（保留最近 {keep} 次已完成运行；趋势数据全部保留）");
             Ok(0)
         }
         Some(Action::Runs { store }) => {
@@ -273,22 +275,72 @@ fn store_of(args: &StoreArgs, config: &Config) -> Result<Store> {
     Ok(Store::open(&path)?)
 }
 
-/// Fails when not one input exists, before a store is made: run from the wrong folder (a crontab
-/// line without `cd`), relative paths find nothing, and the message says where they were looked for.
-fn some_input_exists(inputs: &[PathBuf]) -> Result<()> {
+/// Fails, before a run is begun, when the computer's clock is earlier than the start of a run in
+/// the store: the clock was set back (a reset, a wrong time zone, a virtual machine restored from
+/// a snapshot). Such a run would be named and dated wrongly for good, compared with an older run
+/// or with none ("首次运行", every problem 新增), and would sort among the old runs in the trends.
+/// A time given with `--at` is the operator's own and is not checked.
+fn clock_not_behind(store: &Store, now: &RunTime) -> Result<()> {
+    let latest = store
+        .runs()?
+        .into_iter()
+        .filter_map(|r| RunTime::parse(&r.started_at).ok().map(|t| (t.epoch, r)))
+        .max_by_key(|(epoch, _)| *epoch);
+    if let Some((epoch, run)) = latest
+        && epoch > now.epoch
+    {
+        bail!(
+            "本机时间 {} 早于历史库中运行 {} 的开始时间 {}：本机时钟可能被调回了过去，请校正系统时钟（如 timedatectl、ntpdate）后再运行。\
+             这次没有运行，历史库没有改动。确认本机时间无误（那次运行是用 --at 指定了将来的时间）的，可用 --at 写明这次运行的时间",
+            now.text,
+            run.id,
+            run.started_at
+        );
+    }
+    Ok(())
+}
+
+/// Fails when not one input exists, before a store is made. Run from the wrong folder (a crontab
+/// line without `cd`), relative paths find nothing, and the message says where they were looked
+/// for. Run from the configuration's folder, the export is simply not there tonight (not yet
+/// made, or saved elsewhere): telling the operator to `cd` would send them after the wrong thing.
+fn some_input_exists(inputs: &[PathBuf], config: Option<&Path>) -> Result<()> {
     if inputs.iter().any(|p| p.exists()) {
         return Ok(());
     }
     let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
-    let here = std::env::current_dir().map_or_else(|_| "?".to_owned(), |d| d.display().to_string());
-    let relative = if inputs.iter().any(|p| p.is_relative()) {
-        format!(
-            "；相对路径是按当前文件夹 {here} 查找的，在 crontab 中请先 cd 到配置文件所在的文件夹"
-        )
+    let cwd = std::env::current_dir().ok();
+    let here = cwd
+        .as_ref()
+        .map_or_else(|| "?".to_owned(), |d| d.display().to_string());
+    // Whether the tool runs in the folder of its configuration, where relative inputs are meant.
+    let in_config_folder = match config {
+        Some(c) => c.parent().is_some_and(|dir| {
+            dir.as_os_str().is_empty()
+                || dir
+                    .canonicalize()
+                    .ok()
+                    .is_some_and(|d| cwd.as_ref() == Some(&d))
+        }),
+        None => Path::new("zwfw-audit.toml").exists(),
+    };
+    let relative = inputs.iter().any(|p| p.is_relative());
+    if relative && !in_config_folder {
+        bail!(
+            "找不到输入文件 {}；相对路径是按当前文件夹 {here} 查找的，在 crontab 中请先 cd 到配置文件所在的文件夹",
+            names.join("、")
+        );
+    }
+    let place = if relative {
+        format!("（在文件夹 {here} 中查找）")
     } else {
         String::new()
     };
-    bail!("找不到输入文件 {}{relative}", names.join("、"));
+    bail!(
+        "找不到输入文件 {}{place}：导出文件还没有生成，或放到了别处、改了名字。请确认导出已放到这里\
+         （或改配置 [audit] inputs）；这次没有运行，历史库没有改动，下一次运行照常与上一次已完成的运行对比",
+        names.join("、")
+    );
 }
 
 fn waive(args: &StoreArgs, fingerprint: &str, reason: &str, until: &str) -> Result<i32> {
@@ -340,7 +392,7 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
     if inputs.is_empty() {
         bail!("没有输入文件: 在配置文件的 [audit] inputs 中列出导出文件，或用 --input 指定");
     }
-    some_input_exists(&inputs)?;
+    some_input_exists(&inputs, args.store.config.as_deref())?;
     let mut store = store_of(&args.store, &config)?;
     let rules = config.rule_set()?;
     let ctx = CheckContext::new(config.check.clone());
@@ -348,6 +400,9 @@ fn nightly(args: &AuditArgs) -> Result<i32> {
         Some(t) => super::run_time_at(t)?,
         None => RunTime::now(),
     };
+    if args.at.is_none() {
+        clock_not_behind(&store, &time)?;
+    }
     // A --since that names no run is a typing mistake: said before a run is begun, so that it
     // does not leave an incomplete run to be reported every night after.
     if let Some(since) = &args.since {
@@ -480,6 +535,12 @@ fn nightly_steps(
         args.since.as_deref(),
         config.audit.trend_runs,
     )?;
+    if view.baseline.is_none() && args.since.is_none() {
+        checked
+            .report
+            .notices
+            .extend(reports_without_history(store, &config.output.dir)?);
+    }
     checked.report.history = Some(HistoryView {
         input_problems,
         ..view
@@ -492,7 +553,9 @@ fn nightly_steps(
         std::fs::remove_dir_all(&partial)
             .with_context(|| format!("无法清理上次残留的 {}", partial.display()))?;
     }
-    super::report::write_to(&checked.report, &partial, &report::output::Format::ALL)?;
+    write_partial(&partial, &config.output.dir, |dir| {
+        super::report::write_to(&checked.report, dir, &report::output::Format::ALL).map(drop)
+    })?;
     // 8. History: one transaction writes everything and marks the run complete.
     let staged = store.stage(run, &checked, &RunTime::now())?;
     if args.debug_abort_before_commit {
@@ -508,13 +571,97 @@ fn nightly_steps(
         );
     }
     let view = checked.report.history.as_ref().expect("set above");
-    print_summary(&checked, view, &dir, args.quiet);
     let threshold = match args.fail_on_new {
         FailOnNew::Error => Some(Severity::Error),
         FailOnNew::Warning => Some(Severity::Warning),
         FailOnNew::None => None,
     };
-    Ok(i32::from(threshold.is_some_and(|t| view.has_new_at(t))))
+    let reached = threshold.filter(|&t| view.has_new_at(t));
+    print_summary(&checked, view, &dir, args.quiet, reached);
+    Ok(i32::from(reached.is_some()))
+}
+
+/// The line that says why the run exits 1: the new findings at or above `--fail-on-new`. Printed
+/// with `-q` too: a quiet night that exits 1 and says nothing leaves cron's mail empty and the
+/// new errors unseen.
+fn new_findings_line(view: &HistoryView, threshold: Severity, dir: &Path) -> String {
+    let n = view.new_at(threshold);
+    let (what, flag) = match threshold {
+        Severity::Error => ("错误", "error"),
+        Severity::Warning => ("问题（错误和提示）", "warning"),
+    };
+    format!(
+        "注意: 出现新增{what} {n} 条（--fail-on-new {flag}，退出码 1）：请看 {} 中状态为「新增」的问题，通知相关单位",
+        dir.join("report.html").display()
+    )
+}
+
+/// On a run with no baseline: report folders of earlier audits (a `findings.csv` with the 状态
+/// column only `audit` writes) that the store knows nothing of. The store was deleted, emptied
+/// (SQLite takes a file of 0 bytes for a new database) or moved, and without this the night
+/// passes for a first run: every problem 新增 at 0 days, silently, even with `-q`.
+fn reports_without_history(store: &Store, dir: &Path) -> Result<Option<source::Notice>> {
+    let known: std::collections::HashSet<String> =
+        store.runs()?.into_iter().map(|r| r.id).collect();
+    let mut earlier: Vec<String> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name().into_string().ok()?;
+            let csv = e.path().join("findings.csv");
+            let header =
+                std::io::BufRead::lines(std::io::BufReader::new(std::fs::File::open(csv).ok()?))
+                    .next()?
+                    .ok()?;
+            (!known.contains(&name) && header.split(',').any(|c| c == "状态")).then_some(name)
+        })
+        .collect();
+    earlier.sort();
+    let Some(latest) = earlier.last() else {
+        return Ok(None);
+    };
+    Ok(Some(source::Notice {
+        level: NoticeLevel::Warning,
+        provenance: crate::model::Provenance::file(store.path().display().to_string()),
+        message: format!(
+            "历史库中没有以前的运行，但 {} 中有 {} 次以前运行的报告（最近的是 {latest}）：历史库可能被删除、清空或换了位置。\
+             本次没有对比基准，所有问题都记为新增，问题年龄从 0 天算起。如果不是有意重新开始，请从备份恢复历史库\
+             （或把配置 [audit] store 改回原来的位置），以后的运行会与恢复的历史对比",
+            dir.display(),
+            earlier.len()
+        ),
+    }))
+}
+
+/// Writes a run's reports into `partial` with `write`. When that fails, the folder is removed: its
+/// reports are cut short, of no use to anyone, and on a full disk every failed night would leave
+/// one more of them, holding the space the next night needs. A full disk says what to clear.
+fn write_partial(
+    partial: &Path,
+    output_dir: &Path,
+    write: impl FnOnce(&Path) -> Result<()>,
+) -> Result<()> {
+    let Err(e) = write(partial) else {
+        return Ok(());
+    };
+    let _ = std::fs::remove_dir_all(partial);
+    let full = e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::StorageFull)
+    });
+    if full {
+        return Err(e.context(format!(
+            "磁盘已满，报告写不出（写了一半的 {} 已删除）：请清理 {} 所在磁盘的空间，\
+             如用 zwfw-audit audit prune --keep 90 --reports 删除较早运行的报告文件夹",
+            partial.display(),
+            output_dir.display()
+        )));
+    }
+    Err(e.context(format!(
+        "报告写不出（写了一半的 {} 已删除）",
+        partial.display()
+    )))
 }
 
 /// Whether a reading problem in `source` (a file, a folder, a page's URL; CSV files read
@@ -648,9 +795,20 @@ fn input_problems(records: &[Record], counts: &dyn Fn(&str) -> bool) -> Vec<Stri
 
 /// The summary; with `quiet`, only what needs someone's attention: input that could not be read,
 /// runs left out of the comparison, waivers that expired or match nothing, and reading problems.
-fn print_summary(checked: &history::Checked, view: &HistoryView, dir: &Path, quiet: bool) {
+fn print_summary(
+    checked: &history::Checked,
+    view: &HistoryView,
+    dir: &Path,
+    quiet: bool,
+    reached: Option<Severity>,
+) {
     let mut out = std::io::stdout().lock();
-    let _ = write_summary(&mut out, checked, view, dir, quiet).or_else(super::ignore_broken_pipe);
+    let _ = write_summary(&mut out, checked, view, dir, quiet)
+        .and_then(|()| match reached {
+            Some(t) => writeln!(out, "{}", new_findings_line(view, t, dir)),
+            None => Ok(()),
+        })
+        .or_else(super::ignore_broken_pipe);
 }
 
 fn write_summary(
@@ -690,17 +848,19 @@ fn write_summary(
             r.id, r.started_at
         )?;
     }
+    // Said every night until someone acts, so each line says how to act.
     for w in &view.waivers.expired {
         writeln!(
             out,
-            "  豁免已过期（{} 到期）: {} — {}",
+            "  豁免已过期（{} 到期）: {} — {}；问题重新计入。延期用 zwfw-audit audit waive {1} --reason 理由 --until 新日期，\
+             不再豁免的用 zwfw-audit audit unwaive {1} 删除（删除后不再提示）",
             w.until, w.fingerprint, w.reason
         )?;
     }
     for w in &view.waivers.unmatched {
         writeln!(
             out,
-            "  豁免未匹配任何问题（可能已整改或内容已变）: {} — {}",
+            "  豁免未匹配任何问题（可能已整改或内容已变）: {} — {}；核实后用 zwfw-audit audit unwaive {0} 删除（删除后不再提示）",
             w.fingerprint, w.reason
         )?;
     }
@@ -826,6 +986,36 @@ mod tests {
             name: None,
             partial: None,
         })
+    }
+
+    /// Reports that could not be written whole are removed, and a full disk says what to clear.
+    #[test]
+    fn reports_cut_short_are_removed_and_a_full_disk_says_what_to_clear() {
+        let dir = tempfile::tempdir().unwrap();
+        let partial = dir.path().join("20261120-020000.partial");
+        let half_written = |dir: &Path, kind: std::io::ErrorKind| -> Result<()> {
+            std::fs::create_dir_all(dir).unwrap();
+            std::fs::write(dir.join("report.json"), "{").unwrap();
+            Err(anyhow::Error::from(std::io::Error::from(kind))
+                .context(format!("无法写入 {}", dir.join("report.html").display())))
+        };
+        let e = write_partial(&partial, dir.path(), |d| {
+            half_written(d, std::io::ErrorKind::StorageFull)
+        })
+        .unwrap_err();
+        assert!(!partial.exists());
+        let said = super::super::describe(&e);
+        assert!(said.starts_with("磁盘已满，报告写不出"), "{said}");
+        assert!(said.contains("audit prune --keep 90 --reports"), "{said}");
+        assert!(said.ends_with("report.html"), "{said}");
+        let e = write_partial(&partial, dir.path(), |d| {
+            half_written(d, std::io::ErrorKind::PermissionDenied)
+        })
+        .unwrap_err();
+        assert!(!partial.exists());
+        assert!(super::super::describe(&e).starts_with("报告写不出"));
+        write_partial(&partial, dir.path(), |d| Ok(std::fs::create_dir_all(d)?)).unwrap();
+        assert!(partial.exists());
     }
 
     /// A line that breaks off ends a file cut short only when nothing follows it in that file;

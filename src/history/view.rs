@@ -63,9 +63,17 @@ impl HistoryView {
 
     /// Whether a new, not waived finding at or above `threshold` appeared.
     pub fn has_new_at(&self, threshold: Severity) -> bool {
-        self.findings.iter().any(|h| {
-            h.status == FindingStatus::New && h.waiver.is_none() && h.severity >= threshold
-        })
+        self.new_at(threshold) > 0
+    }
+
+    /// How many new, not waived findings are at or above `threshold`.
+    pub fn new_at(&self, threshold: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|h| {
+                h.status == FindingStatus::New && h.waiver.is_none() && h.severity >= threshold
+            })
+            .count()
     }
 
     /// Counts over all units.
