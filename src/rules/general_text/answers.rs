@@ -1,0 +1,198 @@
+//! Answers that say nothing (`详见办事指南`, `请咨询窗口`): the FAQ rule's non-answers.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// Fillers that carry no content in an answer.
+pub(super) const FILLERS: &[&str] = &[
+    "请",
+    "您",
+    "可以",
+    "可",
+    "到",
+    "向",
+    "具体",
+    "工作人员",
+    "相关",
+    "有关",
+    "事宜",
+    "问题",
+    "情况",
+    "办理",
+    "拨打",
+    "电话",
+    "进行",
+    "为准",
+    "的",
+    "本",
+    "事项",
+];
+
+/// Whether an answer says nothing beyond a referral (`详见办事指南`, `请咨询窗口工作人员`).
+pub fn is_non_answer(answer: &str, phrases: &[String]) -> bool {
+    NonAnswers::new(phrases).matches(answer)
+}
+
+/// The configured non-answer phrases, normalised and longest first, with one matcher for all of
+/// them: prepared once per run (see [`CheckContext::prepared`](crate::rules::CheckContext::prepared)).
+#[derive(Debug, Clone)]
+pub struct NonAnswers {
+    phrases: Vec<String>,
+    /// Finds any of the phrases in one pass; `None` only if the list is too large to compile,
+    /// when the phrases are searched one by one.
+    any: Option<aho_corasick::AhoCorasick>,
+    /// The phrases as characters, in the same order, for [`matches_chars`](Self::matches_chars).
+    phrase_chars: Vec<Vec<char>>,
+    /// The bits ([`sketch_bit`]) of the phrases' first characters: a position whose character
+    /// has no bit here starts no phrase.
+    first_bits: [u64; 4],
+    /// [`FILLERS`] as characters.
+    filler_chars: Vec<Vec<char>>,
+    /// The [`CharSketch`] of each phrase and then each filler, in the order taken out.
+    word_sketches: Vec<CharSketch>,
+    /// The characters of the Basic Multilingual Plane that occur in a phrase or filler, one bit
+    /// each: only those can be taken out of an answer.
+    word_chars: Box<[u64; 1024]>,
+    /// Whether a phrase or filler has a character beyond the Basic Multilingual Plane (then
+    /// [`word_chars`](Self::word_chars) rules out nothing).
+    word_chars_beyond: bool,
+}
+
+impl NonAnswers {
+    /// Prepares the phrases (`[check] faq_non_answer_phrases`).
+    pub fn new(phrases: &[String]) -> Self {
+        let mut sorted: Vec<String> = phrases
+            .iter()
+            .map(|p| normalize_for_compare(p))
+            .filter(|p| !p.is_empty())
+            .collect();
+        sorted.sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
+        let any = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            // Its prefilter looks for rare bytes, and Han text has none: straight through is faster.
+            .prefilter(false)
+            .build(&sorted)
+            .ok();
+        let phrase_chars: Vec<Vec<char>> = sorted.iter().map(|p| p.chars().collect()).collect();
+        let mut first_bits = [0u64; 4];
+        for p in &phrase_chars {
+            set_bit(&mut first_bits, sketch_bit(u64::from(p[0])));
+        }
+        let filler_chars: Vec<Vec<char>> = FILLERS.iter().map(|f| f.chars().collect()).collect();
+        let word_sketches = phrase_chars
+            .iter()
+            .chain(&filler_chars)
+            .map(|w| CharSketch::of_chars(w))
+            .collect();
+        let mut word_chars = Box::new([0u64; 1024]);
+        let mut word_chars_beyond = false;
+        for &c in phrase_chars.iter().chain(&filler_chars).flatten() {
+            match word_chars.get_mut(c as usize >> 6) {
+                Some(w) => *w |= 1 << (c as usize & 63),
+                None => word_chars_beyond = true,
+            }
+        }
+        Self {
+            phrases: sorted,
+            any,
+            phrase_chars,
+            first_bits,
+            word_sketches,
+            filler_chars,
+            word_chars,
+            word_chars_beyond,
+        }
+    }
+
+    /// Whether `norm` has at least six characters that occur in no phrase or filler: taking
+    /// words out cannot remove those, so the answer is then no mere referral.
+    fn keeps_six(&self, norm: &[char]) -> bool {
+        if self.word_chars_beyond {
+            return false;
+        }
+        let mut kept = 0;
+        for &c in norm {
+            let in_words = self
+                .word_chars
+                .get(c as usize >> 6)
+                .is_some_and(|w| w >> (c as usize & 63) & 1 != 0);
+            kept += usize::from(!in_words);
+            if kept >= 6 {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// [`matches_normalized`](Self::matches_normalized) for an answer through
+    /// [`normalize_chars_into`]; `rest` is scratch space. The phrases are looked for only where
+    /// a character may start one, and taken out in place.
+    pub fn matches_chars(&self, norm: &[char], rest: &mut Vec<char>) -> bool {
+        // Most answers say something: six characters no word can take out settle it.
+        if self.keeps_six(norm) {
+            return false;
+        }
+        let any = norm.iter().enumerate().any(|(i, &c)| {
+            has_bit(&self.first_bits, sketch_bit(u64::from(c)))
+                && self
+                    .phrase_chars
+                    .iter()
+                    .any(|p| starts_with_chars(&norm[i..], p))
+        });
+        if !any {
+            return false;
+        }
+        rest.clear();
+        rest.extend_from_slice(norm);
+        // Taking words out never adds a character: a word with a character the answer lacks
+        // cannot occur, and is not looked for.
+        let sketch = CharSketch::of_chars(norm);
+        for (p, s) in self
+            .phrase_chars
+            .iter()
+            .chain(&self.filler_chars)
+            .zip(&self.word_sketches)
+        {
+            if sketch.may_contain(s) {
+                remove_all_chars(rest, p);
+            }
+        }
+        rest.len() < 6
+    }
+
+    /// Whether `answer` is only a referral: once the phrases and fillers are taken out, fewer than
+    /// six characters are left.
+    pub fn matches(&self, answer: &str) -> bool {
+        self.matches_normalized(&normalize_for_compare(answer))
+    }
+
+    /// [`matches`](Self::matches) for an answer already through [`normalize_for_compare`].
+    pub fn matches_normalized(&self, norm: &str) -> bool {
+        let any = match &self.any {
+            Some(ac) => ac.is_match(norm),
+            None => self.phrases.iter().any(|p| norm.contains(p.as_str())),
+        };
+        if !any {
+            return false;
+        }
+        let mut rest = norm.to_owned();
+        for p in &self.phrases {
+            if rest.contains(p.as_str()) {
+                rest = rest.replace(p.as_str(), "");
+            }
+        }
+        for f in FILLERS {
+            if rest.contains(f) {
+                rest = rest.replace(f, "");
+            }
+        }
+        rest.chars().count() < 6
+    }
+}
+
+impl Default for NonAnswers {
+    /// The phrases of the default configuration.
+    fn default() -> Self {
+        Self::new(&crate::rules::RuleParams::default().faq_non_answer_phrases)
+    }
+}

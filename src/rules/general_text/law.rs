@@ -1,0 +1,84 @@
+//! Laws, documents and articles: whether a text names a law or a document and cites an article.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+pub(super) static LAW_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"《[^》]*\p{Han}[^》]*》",
+        r"|中华人民共和国\p{Han}{2,30}?(?:法|条例)",
+        r"|\p{Han}{1,8}(?:省|市|自治区)\p{Han}{2,30}?(?:条例|办法|规定|实施细则)",
+        r"|(?:国务院|人民政府|办公厅|委员会|部|局|厅)关于\p{Han}{2,40}?的(?:决定|通知|意见|批复|规定)",
+        r"|令\s*第\s*\d+\s*号|第\s*\d+\s*号令",
+        r"|\p{Han}{2,12}(?:法|条例|办法|规定|细则)\s*第\s*[0-9一二三四五六七八九十百零〇两]+\s*条",
+    ))
+    .expect("law name pattern")
+});
+
+pub(super) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号")
+        .expect("document number pattern")
+});
+
+pub(super) static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"第\s*[0-9一二三四五六七八九十百零〇两]+\s*[条款项]").expect("article pattern")
+});
+
+/// Whether `text` names a law, regulation or document: a title in 《》, a full law name
+/// (`中华人民共和国…法`), a local regulation (`安徽省…条例`), a `关于…的通知` title, an order number
+/// (`令第17号`), a short law name directly followed by its article (`城乡规划法第四十条`), or a
+/// document number with its year (`发改价格〔2019〕12号`).
+pub fn names_law(text: &str) -> bool {
+    let t = halfwidth_runs(text);
+    let named = LAW_NAME.find_iter(&t).any(|m| {
+        let s = m.as_str();
+        s.starts_with('《') || !(s.contains("相关") || s.contains("有关"))
+    });
+    // A text that half-width leaves as it is was just searched.
+    named || DOC_NUMBER.is_match(&t) || (matches!(t, Cow::Owned(_)) && DOC_NUMBER.is_match(text))
+}
+
+/// [`to_halfwidth`] read on the bytes: the characters it changes (U+3000, U+FF01–U+FF5E) start
+/// with the byte `E3` or `EF`, which is never inside another character; the runs between them
+/// are copied at once, and a text with nothing to change is not copied.
+pub(super) fn halfwidth_runs(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let Some(first) = memchr::memchr2(0xE3, 0xEF, b) else {
+        return Cow::Borrowed(s);
+    };
+    let mut out = String::new();
+    let mut run = 0;
+    let mut i = first;
+    while i < b.len() {
+        if b[i] != 0xE3 && b[i] != 0xEF {
+            i += 1;
+            continue;
+        }
+        let c = s[i..].chars().next().expect("a character starts here");
+        let half = match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
+        if half != c {
+            if out.capacity() == 0 {
+                out.reserve(s.len());
+            }
+            out.push_str(&s[run..i]);
+            out.push(half);
+            run = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    if run == 0 {
+        return Cow::Borrowed(s);
+    }
+    out.push_str(&s[run..]);
+    Cow::Owned(out)
+}
+
+/// Whether `text` cites an article, paragraph or item (`第三十五条`, `第2款`, `第（一）项` is
+/// written `第一项` on platforms).
+pub fn cites_article(text: &str) -> bool {
+    ARTICLE.is_match(&halfwidth_runs(text))
+}

@@ -1,0 +1,273 @@
+//! Text helpers shared by the material, process, fee, intermediary, FAQ and general rules: finding
+//! listed words with legitimate phrases masked out, finding and checking URLs, detecting a named
+//! law or document and a cited article, and the similarity of two short texts. All are pure and
+//! never panic on any input (see `tests/proptest_rest_parsers.rs`).
+//!
+//! Not here: phone numbers (`model::phone`), time limits (`model::time_limit`), mojibake
+//! (`model::text::find_mojibake`).
+//!
+//! Here: listed words and masked phrases; in the submodules URLs (`urls`), laws and articles
+//! (`law`), normalising for comparison (`compare`), question words (`stopwords`), similarity and
+//! its sketches (`similarity`), and non-answers (`answers`). Each submodule reads the others'
+//! helpers through this module (`use super::*`), and what the rules use is re-exported here.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+use std::sync::atomic::{AtomicU8, Ordering};
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+
+use crate::model::text::{any_byte_pair, to_halfwidth, trim, zero_padded};
+
+mod answers;
+mod compare;
+mod law;
+mod similarity;
+mod stopwords;
+#[cfg(test)]
+mod tests;
+mod urls;
+
+#[allow(clippy::wildcard_imports)]
+use compare::*;
+#[allow(clippy::wildcard_imports)]
+use similarity::*;
+
+pub use answers::{NonAnswers, is_non_answer};
+pub use compare::{find_chars, normalize_chars_into, normalize_for_compare};
+pub use law::{cites_article, names_law};
+pub use similarity::{BigramSketch, Bigrams, CharSketch, find_text, similarity};
+pub(super) use stopwords::push_without;
+pub use stopwords::{
+    StopwordScan, remove_scanned_stopword_chars, remove_scanned_stopwords, remove_stopword_chars,
+    remove_stopwords, scan_stopword_chars, scan_stopwords, sketch_and_scan_stopword_chars,
+    stopword_char_count, without_stopwords,
+};
+pub use urls::{
+    UrlProblem, check_url, find_urls, for_each_url, link_without_trailing_note,
+    percent_decode_lossy, spaced_file_name_len,
+};
+
+/// A character no published text contains, used to mask phrases before searching.
+const MASK: char = '\u{2588}';
+
+/// Replaces every occurrence of the `exceptions` in `text` by mask characters, so that a listed
+/// word inside a legitimate phrase is not found. Longer phrases are masked first.
+///
+/// Sorts the phrases on every call: rules that run per item use [`MaskPhrases`], prepared once.
+pub fn mask_phrases(text: &str, exceptions: &[String]) -> String {
+    let mut out = text.to_owned();
+    let mut sorted: Vec<&String> = exceptions.iter().filter(|e| !e.is_empty()).collect();
+    sorted.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+    for e in sorted {
+        if out.contains(e.as_str()) {
+            let mask: String = std::iter::repeat_n(MASK, e.chars().count()).collect();
+            out = out.replace(e.as_str(), &mask);
+        }
+    }
+    out
+}
+
+/// The first of `words` (in list order) found in `text` once the `exceptions` are masked.
+///
+/// Prepares the lists on every call: rules that run per item use [`ListedWords`].
+pub fn first_listed_word<'w>(
+    text: &str,
+    words: &'w [String],
+    exceptions: &[String],
+) -> Option<&'w str> {
+    let masked = mask_phrases(text, exceptions);
+    words
+        .iter()
+        .filter(|w| !w.is_empty())
+        .find(|w| masked.contains(w.as_str()))
+        .map(String::as_str)
+}
+
+/// Whether any of `words` occurs in `text`.
+pub fn contains_any(text: &str, words: &[String]) -> bool {
+    words
+        .iter()
+        .any(|w| !w.is_empty() && text.contains(w.as_str()))
+}
+
+/// [`contains_any`] prepared once per run: one automaton over the words, one pass over a text.
+#[derive(Debug, Clone)]
+pub struct AnyWord(Option<AhoCorasick>);
+
+impl AnyWord {
+    /// Prepares the words (empty words are never found, as in [`contains_any`]).
+    pub fn new<'a>(words: impl IntoIterator<Item = &'a String>) -> Self {
+        let words: Vec<&str> = words
+            .into_iter()
+            .filter(|w| !w.is_empty())
+            .map(String::as_str)
+            .collect();
+        Self((!words.is_empty()).then(|| {
+            AhoCorasick::new(words).expect("a word list of configuration size fits an automaton")
+        }))
+    }
+
+    /// Whether any of the words occurs in `text`: the same answer as [`contains_any`].
+    pub fn is_in(&self, text: &str) -> bool {
+        self.0.as_ref().is_some_and(|ac| ac.is_match(text))
+    }
+}
+
+/// Whether a text can hold an entry of a list (a phrase to mask, a listed word) once masked.
+#[derive(Debug, Clone)]
+enum MaskedPrefilter {
+    /// One pass over the text tells. Exact because masking only turns characters into [`MASK`]:
+    /// an entry without that character found in a masked text is also in the text itself.
+    Words(AnyWord),
+    /// An entry holds [`MASK`] itself, so masking could create it: every text is tried.
+    Always,
+}
+
+impl MaskedPrefilter {
+    fn new<'a>(entries: impl IntoIterator<Item = &'a String> + Clone) -> Self {
+        if entries.clone().into_iter().any(|e| e.contains(MASK)) {
+            Self::Always
+        } else {
+            Self::Words(AnyWord::new(entries))
+        }
+    }
+
+    fn may_hold(&self, text: &str) -> bool {
+        match self {
+            Self::Words(words) => words.is_in(text),
+            Self::Always => true,
+        }
+    }
+}
+
+/// [`mask_phrases`] prepared once per run: the phrases sorted longest first, each with its mask,
+/// and one pass that tells whether a text holds any of them at all (most hold none and are
+/// returned as they are, without a copy).
+#[derive(Debug, Clone)]
+pub struct MaskPhrases {
+    /// Non-empty phrases, longest (in characters) first, list order among equals; with the mask.
+    sorted: Vec<(String, String)>,
+    prefilter: MaskedPrefilter,
+}
+
+impl MaskPhrases {
+    /// Prepares the phrases (`material_name_exceptions`, …).
+    pub fn new(exceptions: &[String]) -> Self {
+        let mut sorted: Vec<&String> = exceptions.iter().filter(|e| !e.is_empty()).collect();
+        sorted.sort_by_key(|e| std::cmp::Reverse(e.chars().count()));
+        Self {
+            prefilter: MaskedPrefilter::new(sorted.iter().copied()),
+            sorted: sorted
+                .into_iter()
+                .map(|e| {
+                    let mask = std::iter::repeat_n(MASK, e.chars().count()).collect();
+                    (e.clone(), mask)
+                })
+                .collect(),
+        }
+    }
+
+    /// The same text as [`mask_phrases`] gives, borrowed when nothing is masked.
+    pub fn mask<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let mut out = Cow::Borrowed(text);
+        if !self.prefilter.may_hold(text) {
+            return out;
+        }
+        for (phrase, mask) in &self.sorted {
+            if out.contains(phrase.as_str()) {
+                out = Cow::Owned(out.replace(phrase.as_str(), mask));
+            }
+        }
+        out
+    }
+}
+
+/// A word list prepared once per run for [`first_listed_word`]'s question: one pass finds whether
+/// the text holds any listed word at all; only then are the phrases masked and the words tried in
+/// list order.
+#[derive(Debug, Clone)]
+pub struct ListedWords {
+    /// Non-empty words, in list order.
+    words: Vec<String>,
+    prefilter: MaskedPrefilter,
+}
+
+impl ListedWords {
+    /// Prepares the words (`material_medium_words`, …).
+    pub fn new(words: &[String]) -> Self {
+        let words: Vec<String> = words.iter().filter(|w| !w.is_empty()).cloned().collect();
+        Self {
+            prefilter: MaskedPrefilter::new(&words),
+            words,
+        }
+    }
+
+    /// The first word (in list order) found in `text` once the `exceptions` are masked: the same
+    /// answer as [`first_listed_word`].
+    pub fn first_in(&self, text: &str, exceptions: &MaskPhrases) -> Option<&str> {
+        if !self.prefilter.may_hold(text) {
+            return None;
+        }
+        let masked = exceptions.mask(text);
+        self.words
+            .iter()
+            .find(|w| masked.contains(w.as_str()))
+            .map(String::as_str)
+    }
+
+    /// Every stretch of `text` that the words cover once the `exceptions` are masked, in text
+    /// order, each different stretch once: overlapping words make one stretch (`其他相关材料` for
+    /// 其他相关 and 相关材料, `复印件` for 复印 and 复印件), words that only touch stay apart
+    /// (`原件复印件` gives 原件 and 复印件). Empty exactly when [`first_in`](Self::first_in)
+    /// finds nothing. For a finding that names all it has to name at once.
+    pub fn runs_in(&self, text: &str, exceptions: &MaskPhrases) -> Vec<String> {
+        if !self.prefilter.may_hold(text) {
+            return Vec::new();
+        }
+        let masked = exceptions.mask(text);
+        let mut spans: Vec<(usize, usize)> = Vec::new();
+        for w in &self.words {
+            // Every occurrence, overlapping ones too (`match_indices` skips them).
+            let mut from = 0;
+            while let Some(i) = masked[from..].find(w.as_str()) {
+                let start = from + i;
+                spans.push((start, start + w.len()));
+                from = start + masked[start..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        spans.sort_unstable();
+        let mut runs: Vec<String> = Vec::new();
+        let mut current: Option<(usize, usize)> = None;
+        let mut close = |(start, end): (usize, usize)| {
+            let run = &masked[start..end];
+            if !runs.iter().any(|r| r == run) {
+                runs.push(run.to_owned());
+            }
+        };
+        for (start, end) in spans {
+            match &mut current {
+                Some((_, cur_end)) if start < *cur_end => *cur_end = (*cur_end).max(end),
+                _ => {
+                    if let Some(span) = current.replace((start, end)) {
+                        close(span);
+                    }
+                }
+            }
+        }
+        if let Some(span) = current {
+            close(span);
+        }
+        runs
+    }
+}
+
+/// Placeholders that refer elsewhere instead of saying something.
+pub fn is_referral(text: &str) -> bool {
+    let t = text.trim();
+    matches!(
+        t,
+        "详见附件" | "见附件" | "见上" | "同上" | "略" | "待定" | "待补充" | "详见" | "见下"
+    ) || (t.starts_with("详见") && t.chars().count() <= 12)
+}
