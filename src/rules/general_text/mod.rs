@@ -6,7 +6,8 @@
 //! Not here: phone numbers (`model::phone`), time limits (`model::time_limit`), mojibake
 //! (`model::text::find_mojibake`).
 //!
-//! Here: listed words and masked phrases; in the submodules URLs (`urls`), laws and articles
+//! Here: listed words and masked phrases; in the submodules URLs found (`urls`) and checked
+//! (`url_check`), laws and articles
 //! (`law`), normalising for comparison (`compare`), question words (`stopwords`), similarity and
 //! its sketches (`similarity`), and non-answers (`answers`). Each submodule reads the others'
 //! helpers through this module (`use super::*`), and what the rules use is re-exported here.
@@ -27,6 +28,7 @@ mod similarity;
 mod stopwords;
 #[cfg(test)]
 mod tests;
+mod url_check;
 mod urls;
 
 #[allow(clippy::wildcard_imports)]
@@ -44,10 +46,8 @@ pub use stopwords::{
     remove_stopwords, scan_stopword_chars, scan_stopwords, sketch_and_scan_stopword_chars,
     stopword_char_count, without_stopwords,
 };
-pub use urls::{
-    UrlProblem, check_url, find_urls, for_each_url, link_without_trailing_note,
-    percent_decode_lossy, spaced_file_name_len,
-};
+pub use url_check::{UrlProblem, check_url, percent_decode_lossy};
+pub use urls::{find_urls, for_each_url, link_without_trailing_note, spaced_file_name_len};
 
 /// A character no published text contains, used to mask phrases before searching.
 const MASK: char = '\u{2588}';

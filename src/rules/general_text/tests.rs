@@ -307,7 +307,7 @@ mod halfwidth_tests {
 mod text_helpers {
     use super::super::*;
     #[allow(clippy::wildcard_imports)]
-    use super::super::{answers::*, law::*, similarity::*, urls::*};
+    use super::super::{answers::*, law::*, similarity::*, url_check::*, urls::*};
 
     fn v(list: &[&str]) -> Vec<String> {
         list.iter().map(|s| (*s).to_owned()).collect()
