@@ -1,0 +1,250 @@
+//! The files and links a blank-form or sample field refers to: links found in the text, file
+//! names in it, and the name a download handler's query carries.
+
+#[allow(clippy::wildcard_imports)]
+use super::*;
+
+/// One file or link a blank-form or sample field refers to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileRef {
+    /// The link or file name as written.
+    pub raw: String,
+    /// Whether it is a link (or a local path written as one) rather than a bare file name.
+    pub is_link: bool,
+    /// What is wrong with the link, when it is one.
+    pub link_problem: Option<UrlProblem>,
+    /// The file name (last path segment, `%XX` decoded), when one can be told.
+    pub file_name: Option<String>,
+    /// The file extension in lower case, when the file name has one.
+    pub extension: Option<String>,
+}
+
+/// Extensions a file name in a blank-form or sample field may carry.
+pub(super) const FILE_EXTENSIONS: &str = "doc|docx|xls|xlsx|wps|et|odt|ods|rtf|pdf|jpg|jpeg|png|gif|bmp|tif|tiff|ofd|caj|zip|rar|7z|txt|html|htm";
+
+pub(super) static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)[^\s,;，；、“”"'<>|/\\:：]+\.(?:{FILE_EXTENSIONS})(?-u:\b)"#
+    ))
+    .expect("file name pattern")
+});
+
+/// The extension of a file name as written (`docx`, `PDF`): one to five ASCII letters or digits
+/// after the last dot, with something before the dot.
+pub(super) fn raw_extension(name: &str) -> Option<&str> {
+    // `name.rsplit_once('.')` on the bytes: the dot is ASCII.
+    let dot = name.bytes().rposition(|b| b == b'.')?;
+    let (stem, ext) = (&name[..dot], &name[dot + 1..]);
+    (!stem.is_empty()
+        && (1..=5).contains(&ext.len())
+        && ext.bytes().all(|b| b.is_ascii_alphanumeric()))
+    .then_some(ext)
+}
+
+/// [`percent_decode_lossy`], without decoding (or copying) a text that has no escape.
+pub(super) fn decode(s: &str) -> Cow<'_, str> {
+    if s.as_bytes().contains(&b'%') {
+        Cow::Owned(percent_decode_lossy(s))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Extensions of web pages and download handlers, not of the file they serve.
+pub(super) const HANDLERS: &[&str] = &[
+    "do", "action", "jsp", "jspx", "asp", "aspx", "ashx", "php", "cgi", "htm", "html", "shtml",
+];
+
+/// The file name of a link: the last path segment, or — for download handlers such as
+/// `download.do?fileName=申请表.docx&id=1` — a query value that carries a file extension.
+#[cfg(test)]
+pub(super) fn link_file_name(link: &str) -> Option<String> {
+    link_file_name_cow(link).map(Cow::into_owned)
+}
+
+/// [`link_file_name`], borrowed from the link when the name needs no decoding (the usual case).
+pub(super) fn link_file_name_cow(link: &str) -> Option<Cow<'_, str>> {
+    // Read on the bytes: every separator looked for is ASCII. `tests::link_file_name_as_defined`
+    // compares this with the reading by `str::split`.
+    let b = link.as_bytes();
+    let path_end = memchr::memchr2(b'?', b'#', b);
+    let path = &link[..path_end.unwrap_or(b.len())];
+    let after_host = path
+        .as_bytes()
+        .windows(2)
+        .position(|w| w == b"//")
+        .map_or(path, |i| &path[i + 2..]);
+    // The last segment after a `/` or `\`; with neither, the whole rest only if the link holds
+    // a backslash at all.
+    let last = match memchr::memrchr2(b'/', b'\\', after_host.as_bytes()) {
+        Some(i) => Some(&after_host[i + 1..]),
+        None => memchr::memchr(b'\\', b).is_some().then_some(after_host),
+    }
+    .map(decode)
+    .filter(|s| !s.is_empty());
+    // Without a `?` there is no query to take a name from: the last segment is the answer.
+    if path_end.is_none() {
+        return last;
+    }
+    if last
+        .as_deref()
+        .and_then(raw_extension)
+        .is_some_and(|e| !HANDLERS.iter().any(|h| h.eq_ignore_ascii_case(e)))
+    {
+        return last;
+    }
+    let query = link.split_once('?').map_or("", |(_, q)| q);
+    let query = query.split('#').next().unwrap_or(query);
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(_, value)| percent_decode_lossy(&value.replace('+', " ")))
+        .find(|value| raw_extension(value).is_some() && !value.contains('/'))
+        .map(Cow::Owned)
+        .or(last)
+}
+
+/// One file or link of a field as [`for_each_file_ref`] reads it: a [`FileRef`] borrowed from
+/// the field where it can be, its extension read on demand.
+pub(super) struct FileRefView<'a> {
+    pub(super) raw: &'a str,
+    pub(super) is_link: bool,
+    pub(super) link_problem: Option<UrlProblem>,
+    pub(super) file_name: Option<Cow<'a, str>>,
+}
+
+impl FileRefView<'_> {
+    /// The file extension as written (any case); [`FileRef::extension`] is it in lower case.
+    pub(super) fn extension(&self) -> Option<&str> {
+        self.file_name.as_deref().and_then(raw_extension)
+    }
+
+    fn to_owned_ref(&self) -> FileRef {
+        FileRef {
+            raw: self.raw.to_owned(),
+            is_link: self.is_link,
+            link_problem: self.link_problem.clone(),
+            extension: self.extension().map(str::to_ascii_lowercase),
+            file_name: self.file_name.as_deref().map(str::to_owned),
+        }
+    }
+}
+
+/// The files and links a field refers to: every link (with its problem, if any) and every bare
+/// file name outside the links. An empty list means the field names no file at all (`有`,
+/// `窗口领取`).
+pub fn file_refs(text: &str) -> Vec<FileRef> {
+    let mut refs = Vec::new();
+    for_each_file_ref(text, |r| refs.push(r.to_owned_ref()));
+    refs
+}
+
+/// [`file_refs`] without copying: calls `f` with each reference in the same order. The bare file
+/// names are looked for in the field with every link replaced by a space (as
+/// [`file_refs_plain`] in the tests does). With one link, the usual case, the pieces of the field
+/// between its occurrences are searched one by one instead of joined: [`FILE_NAME`] never
+/// matches a space and has no look-behind, and its closing `\b` sees the end of a piece as it
+/// sees the space, so the matches are the same.
+pub(super) fn for_each_file_ref(text: &str, mut f: impl for<'r> FnMut(FileRefView<'r>)) {
+    let mut first: Option<&str> = None;
+    let mut more: Vec<&str> = Vec::new();
+    for_each_url(text, |link| {
+        let file_name = link_file_name_cow(link);
+        f(FileRefView {
+            raw: link,
+            is_link: true,
+            link_problem: check_url(link).err(),
+            file_name,
+        });
+        if first.is_none() {
+            first = Some(link);
+        } else {
+            more.push(link);
+        }
+    });
+    let mut bare = |piece: &str| {
+        // The pattern needs a dot: a piece without one (often the empty one before a leading
+        // link) is not searched.
+        if memchr::memchr(b'.', piece.as_bytes()).is_none() {
+            return;
+        }
+        for m in FILE_NAME.find_iter(piece) {
+            let name = trim_open_brackets(m.as_str());
+            if raw_extension(name).is_none() {
+                continue;
+            }
+            f(FileRefView {
+                raw: name,
+                is_link: false,
+                link_problem: None,
+                file_name: Some(Cow::Borrowed(name)),
+            });
+        }
+    };
+    match first {
+        // A bare file name has a dot before its extension: without one there is none to look
+        // for.
+        None => {
+            if text.contains('.') {
+                bare(text);
+            }
+        }
+        Some(link) if more.is_empty() => {
+            // The pieces around each occurrence of the link, as `str::replace` finds them.
+            if text == link || !text.contains('.') {
+                return;
+            }
+            // The link is a slice of the field (`for_each_url`): when it starts the field, as it
+            // usually does, that is its first occurrence.
+            let leading = std::ptr::eq(text.as_ptr(), link.as_ptr()) && link.len() <= text.len();
+            let Some(at) = (if leading {
+                Some(0)
+            } else {
+                find_text(text, link)
+            }) else {
+                bare(text);
+                return;
+            };
+            let (before, after) = (&text[..at], &text[at + link.len()..]);
+            if find_text(after, link).is_some() {
+                // The link more than once: join the pieces as `str::replace` does.
+                let rest = replace_from(text, at, link);
+                if rest.contains('.') {
+                    bare(&rest);
+                }
+            } else if before.contains('.') || after.contains('.') {
+                bare(before);
+                bare(after);
+            }
+        }
+        Some(link) => {
+            let mut rest = Cow::Borrowed(text);
+            for link in std::iter::once(link).chain(more.iter().copied()) {
+                if *rest == *link {
+                    rest = Cow::Borrowed(" ");
+                } else if let Some(first) = find_text(&rest, link) {
+                    rest = Cow::Owned(replace_from(&rest, first, link));
+                }
+            }
+            if rest.contains('.') {
+                bare(&rest);
+            }
+        }
+    }
+}
+
+/// `text.replace(link, " ")` given where `link` first occurs (found by [`find_text`], which is
+/// cheaper than `str::replace`'s searcher on these short texts).
+pub(super) fn replace_from(text: &str, first: usize, link: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    out.push(' ');
+    let mut rest = &text[first + link.len()..];
+    while let Some(i) = find_text(rest, link) {
+        out.push_str(&rest[..i]);
+        out.push(' ');
+        rest = &rest[i + link.len()..];
+    }
+    out.push_str(rest);
+    out
+}
