@@ -1,0 +1,184 @@
+//! What of the input a run could not read: inputs that are not there at all, files that break
+//! off, baseline files gone tonight, and whether such a problem can hide baseline items.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+use crate::history::{self, Store};
+use crate::source::{self, NoticeLevel, Record};
+
+/// Fails when not one input exists, before a store is made. Run from the wrong folder (a crontab
+/// line without `cd`), relative paths find nothing, and the message says where they were looked
+/// for. Run from the configuration's folder, the export is simply not there tonight (not yet
+/// made, or saved elsewhere): telling the operator to `cd` would send them after the wrong thing.
+pub(super) fn some_input_exists(inputs: &[PathBuf], config: Option<&Path>) -> Result<()> {
+    if inputs.iter().any(|p| p.exists()) {
+        return Ok(());
+    }
+    let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+    let cwd = std::env::current_dir().ok();
+    let here = cwd
+        .as_ref()
+        .map_or_else(|| "?".to_owned(), |d| d.display().to_string());
+    // Whether the tool runs in the folder of its configuration, where relative inputs are meant.
+    let in_config_folder = match config {
+        Some(c) => c.parent().is_some_and(|dir| {
+            dir.as_os_str().is_empty()
+                || dir
+                    .canonicalize()
+                    .ok()
+                    .is_some_and(|d| cwd.as_ref() == Some(&d))
+        }),
+        None => Path::new("zwfw-audit.toml").exists(),
+    };
+    let relative = inputs.iter().any(|p| p.is_relative());
+    if relative && !in_config_folder {
+        bail!(
+            "找不到输入文件 {}；相对路径是按当前文件夹 {here} 查找的，在 crontab 中请先 cd 到配置文件所在的文件夹",
+            names.join("、")
+        );
+    }
+    let place = if relative {
+        format!("（在文件夹 {here} 中查找）")
+    } else {
+        String::new()
+    };
+    bail!(
+        "找不到输入文件 {}{place}：导出文件还没有生成，或放到了别处、改了名字。请确认导出已放到这里\
+         （或改配置 [audit] inputs）；这次没有运行，历史库没有改动，下一次运行照常与上一次已完成的运行对比",
+        names.join("、")
+    );
+}
+
+/// Whether a reading problem in `source` (a file, a folder, a page's URL; CSV files read
+/// together are joined with 、) can hide items the baseline had, so that the run must not become
+/// a baseline. A file that is there tonight but gave the baseline no item cannot: a stray
+/// workbook someone saved into the exports folder, a county's first export. A path that is not
+/// there (or is a folder) might have held anything, and counts. With no record of the baseline's
+/// files (`None`: stored before the store kept them), everything counts.
+pub(super) fn counts_for_baseline(
+    source: &str,
+    baseline_files: Option<&history::BaselineFiles>,
+) -> bool {
+    let Some(files) = baseline_files else {
+        return true;
+    };
+    source.split('、').any(|s| {
+        files.contains(&history::source_key(s)) || !s.contains("://") && !Path::new(s).is_file()
+    })
+}
+
+/// Added to a reading error that hides no baseline item ([`counts_for_baseline`]).
+pub(super) const NO_BASELINE_ITEMS: &str =
+    "（对比基准中没有来自这里的事项，不影响对比；不是导出文件的，请移出导出文件夹）";
+
+/// [`NO_BASELINE_ITEMS`] on the first run, which has no baseline.
+pub(super) const FIRST_RUN_NO_BASELINE: &str =
+    "（第一次运行，还没有对比基准，不影响对比；不是导出文件的，请移出导出文件夹）";
+
+/// Runs in a row a baseline file may be gone before it is taken as removed on purpose.
+const GONE_RUNS: usize = 3;
+
+/// Files the baseline read items from that are not there tonight (deleted from a folder input,
+/// moved, not yet exported), when most of their items were not read from anywhere else either:
+/// a folder that lost a county's export says nothing while it is read, and the county's
+/// findings would all turn 已移除. A file renamed (exports named by date) whose items come back
+/// under the new name is not one. Files the run could not open are left to their own notice.
+///
+/// A file gone for [`GONE_RUNS`] runs in a row is taken as removed on purpose (a county no longer
+/// assessed): its items count as 已移除 and a warning says so, rather than every later night
+/// staying incomplete. Returns the input problems and those warnings.
+pub(super) fn gone_files(
+    store: &Store,
+    baseline: &history::BaselineFiles,
+    records: &[Record],
+    time: &history::RunTime,
+) -> Result<(Vec<String>, Vec<source::Notice>)> {
+    let mut tonight: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for r in records {
+        match r {
+            Record::Item(item) => {
+                tonight.insert(item.code.trim());
+            }
+            Record::Unreadable(u) => {
+                if let Some(code) = &u.code {
+                    tonight.insert(code.trim());
+                }
+            }
+            Record::Notice(n) => {
+                said.insert(history::source_key(&n.provenance.source));
+            }
+        }
+    }
+    let (mut problems, mut accepted) = (Vec::new(), Vec::new());
+    for (source, items) in baseline.files() {
+        if source.contains("://") || Path::new(source).exists() || said.contains(source) {
+            continue;
+        }
+        let codes = store.baseline_codes(baseline, source)?;
+        let unread = codes.iter().filter(|c| !tonight.contains(c.trim())).count();
+        if unread * 2 <= items {
+            continue;
+        }
+        let place = format!("{source} — 对比运行 {}", baseline.run_id);
+        if store.runs_since_baseline_with(baseline, &place, time)? + 1 >= GONE_RUNS {
+            accepted.push(source::Notice {
+                level: NoticeLevel::Warning,
+                provenance: crate::model::Provenance::file(source),
+                message: format!(
+                    "连续 {GONE_RUNS} 次运行都没有这个文件，按有意移除处理：对比运行 {} 从它读到的 {items} 个事项中，本次没有读到的 {unread} 个算作「已移除」",
+                    baseline.run_id
+                ),
+            });
+        } else {
+            problems.push(format!(
+                "{place} 从这个文件读到 {items} 个事项，本次没有这个文件，其中 {unread} 个事项本次也没有读到（文件被删除、移走，或还没导出；连续 {GONE_RUNS} 次都没有的，按有意移除处理）"
+            ));
+        }
+    }
+    Ok((problems, accepted))
+}
+
+/// What of the input could not be read, as `place — reason`: the errors met reading (a file
+/// missing or holding no item table, a sheet or a key column lost), and a file whose last record
+/// breaks off (cut short while it was written or copied: what followed is lost). A run with any
+/// is kept and shown, but is no baseline: what it did not read would count as 已移除 tonight and
+/// as 新增 again tomorrow, with its age reset. Problems of sources for which `counts` says no
+/// ([`counts_for_baseline`]) are left out: they are still among the run's notices.
+pub(super) fn input_problems(records: &[Record], counts: &dyn Fn(&str) -> bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    // Per file, the last record when it is an unreadable one that breaks off.
+    let mut last: Vec<(&str, Option<&source::Unreadable>)> = Vec::new();
+    for r in records {
+        let (file, cut) = match r {
+            Record::Notice(n) => {
+                if n.level == NoticeLevel::Error && counts(&n.provenance.source) {
+                    problems.push(format!("{} — {}", n.provenance, n.message));
+                }
+                continue;
+            }
+            Record::Item(item) => (item.provenance.source.as_str(), None),
+            Record::Unreadable(u) => (
+                u.provenance.source.as_str(),
+                u.reason
+                    .contains(source::json_error::CUT_SHORT)
+                    .then_some(u),
+            ),
+        };
+        match last.iter_mut().find(|(f, _)| *f == file) {
+            Some(entry) => entry.1 = cut,
+            None => last.push((file, cut)),
+        }
+    }
+    problems.extend(last.iter().filter_map(|(file, cut)| {
+        cut.filter(|_| counts(file)).map(|u| {
+            format!(
+                "{} — 文件在这里中途结束，后面的事项没有读到（导出可能还没写完，或没有复制完整），请重新导出",
+                u.provenance
+            )
+        })
+    }));
+    problems
+}
