@@ -1,0 +1,221 @@
+//! The 问题清单 sheet, one row per finding with the columns the unit and the assessors fill in,
+//! and the 规则说明 sheet, the rules those findings cite.
+
+use std::collections::HashSet;
+
+use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Note, Worksheet, XlsxError};
+
+use super::NO_FINDINGS;
+use super::styles::{Styles, WRAPPED_WIDTH, Widths, header_row, table};
+use crate::model::Finding;
+use crate::report::fixlist::{
+    self, DISPUTE_CHOICES, DISPUTE_COLUMN, FILL_IN_NOTES, FINGERPRINT_HEADER, FixRow, HEADERS,
+    REVIEW_CHOICES, REVIEW_COLUMN, RowContext, SAMPLED_HEADER, SAMPLED_NOTE, STATUS_HEADER,
+    WRAP_COLUMNS, sampled_cell,
+};
+use crate::report::{Report, markdown, rule_docs};
+
+pub(super) fn findings_sheet(
+    sheet: &mut Worksheet,
+    findings: &[FixRow<'_>],
+    (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
+    all: bool,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    // A unit's workbook stops before 复核结果, the last of HEADERS, unless the report was rescored
+    // with a review: then it shows the decisions, so the unit sees which findings were 驳回. The
+    // all-units workbook says whose each row is, as findings.csv does.
+    let own = if all || ctx.reviewed {
+        HEADERS.len()
+    } else {
+        REVIEW_COLUMN
+    };
+    let mut headers = HEADERS[..own].to_vec();
+    if all {
+        headers.push(crate::report::csv::UNIT_HEADER);
+    }
+    if ctx.history.is_some() {
+        headers.push(STATUS_HEADER);
+    }
+    // Before 指纹, which stays last (readers find both by header).
+    if sampled.is_some() {
+        headers.push(SAMPLED_HEADER);
+    }
+    headers.push(FINGERPRINT_HEADER);
+    let mut widths = Widths::new(&headers);
+    header_row(sheet, 0, &headers, &s.header)?;
+    // The columns the reader of this workbook fills in: the unit's three, and in the assessor's
+    // workbook 复核结果 (shown, not filled, in a unit's reviewed list).
+    let mut fill_in = vec![fixlist::FIX_COLUMN, DISPUTE_COLUMN, DISPUTE_COLUMN + 1];
+    if all {
+        fill_in.push(REVIEW_COLUMN);
+    }
+    for &col in &fill_in {
+        sheet.write_string_with_format(0, col as u16, headers[col], &s.fill_header)?;
+    }
+    if let Some(col) = headers.iter().position(|h| *h == SAMPLED_HEADER) {
+        let note = Note::new(SAMPLED_NOTE)
+            .set_author("zwfw-audit")
+            .set_width(260);
+        sheet.insert_note(0, col as u16, &note)?;
+    }
+    for (header, text) in FILL_IN_NOTES {
+        let text = if header == fixlist::REVIEW_HEADER && !all {
+            "考核人员的复核结论，本次计分已采用：「确认」问题成立，「驳回」问题不成立"
+        } else {
+            text
+        };
+        if let Some(col) = headers.iter().position(|h| *h == header) {
+            let note = Note::new(text).set_author("zwfw-audit").set_width(260);
+            sheet.insert_note(0, col as u16, &note)?;
+        }
+    }
+    for (i, f) in findings.iter().enumerate() {
+        let row = i as u32 + 1;
+        let mut cells = f.cells(i + 1, ctx);
+        if all {
+            cells.insert(HEADERS.len(), fixlist::cell(f.unit()));
+        } else if own == REVIEW_COLUMN {
+            cells.remove(REVIEW_COLUMN);
+        }
+        if let Some(codes) = sampled {
+            cells.insert(cells.len() - 1, sampled_cell(codes, f.code()).to_owned());
+        }
+        let closed = matches!(f, FixRow::Closed(_));
+        let (text, wrap) = if closed {
+            (&s.closed, &s.closed_wrap)
+        } else {
+            (&s.text, &s.wrap)
+        };
+        sheet.write_number_with_format(row, 0, (i + 1) as f64, text)?;
+        for (col, cell) in cells.iter().enumerate().skip(1) {
+            widths.see(col, cell);
+            // A closed row needs no answer: it stays green.
+            let format = match (
+                WRAP_COLUMNS.contains(&col),
+                !closed && fill_in.contains(&col),
+            ) {
+                (true, true) => &s.fill_wrap,
+                (false, true) => &s.fill,
+                (true, false) => wrap,
+                (false, false) => text,
+            };
+            sheet.write_string_with_format(row, col as u16, cell, format)?;
+        }
+        // Different answers from other returned files, beside the one that stands.
+        let superseded = cells
+            .last()
+            .and_then(|fp| ctx.reply(fp))
+            .map_or(&[][..], |r| r.superseded.as_slice());
+        if !superseded.is_empty() {
+            let text = format!("其他文件中不同的回复：\n{}", superseded.join("\n"));
+            let note = Note::new(text).set_author("zwfw-audit").set_width(360);
+            sheet.insert_note(row, fixlist::FIX_COLUMN as u16, &note)?;
+        }
+    }
+    if findings.is_empty() {
+        sheet.write_string_with_format(1, 1, NO_FINDINGS, &s.text)?;
+    }
+    for col in 6..=8 {
+        widths.0[col] = widths.0[col].min(WRAPPED_WIDTH);
+    }
+    // Room to write in the fill-in columns.
+    for (col, min) in [
+        (10, 24),
+        (DISPUTE_COLUMN, 12),
+        (12, 30),
+        (REVIEW_COLUMN, 12),
+    ] {
+        if let Some(w) = widths.0.get_mut(col).filter(|_| col < own) {
+            *w = (*w).max(min);
+        }
+    }
+    if !findings.is_empty() {
+        let last = findings.len() as u32;
+        let mut dropdowns = vec![(
+            DISPUTE_COLUMN,
+            &DISPUTE_CHOICES,
+            "是否有异议",
+            "认为问题不成立时选「有」，并填写异议理由",
+        )];
+        if all {
+            dropdowns.push((
+                REVIEW_COLUMN,
+                &REVIEW_CHOICES,
+                "复核结果",
+                "「确认」问题成立（扣分），「驳回」问题不成立（不扣分）",
+            ));
+        }
+        for (col, choices, title, message) in dropdowns {
+            let validation = DataValidation::new()
+                .allow_list_strings(choices)?
+                .set_error_style(DataValidationErrorStyle::Warning)
+                .set_input_title(title)?
+                .set_input_message(message)?;
+            sheet.add_data_validation(1, col as u16, last, col as u16, &validation)?;
+        }
+    }
+    table(sheet, findings.len(), headers.len(), &widths)
+}
+
+const RULE_HEADERS: [&str; 7] = [
+    "规则",
+    "要素",
+    "严重程度",
+    "检查内容",
+    "依据",
+    "示例",
+    "整改方法",
+];
+
+/// 规则说明: the rules the workbook's findings cite, in rule order, with their docs by section.
+pub(super) fn rules_sheet(
+    sheet: &mut Worksheet,
+    report: &Report,
+    findings: &[&Finding],
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    let cited: std::collections::HashSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    let rules: Vec<_> = report
+        .rules
+        .iter()
+        .filter(|r| cited.contains(r.id.as_str()))
+        .collect();
+    let mut widths = Widths::new(&RULE_HEADERS);
+    header_row(sheet, 0, &RULE_HEADERS, &s.header)?;
+    for (i, r) in rules.iter().enumerate() {
+        let row = i as u32 + 1;
+        let sections = rule_docs(&r.id).map(markdown::sections).unwrap_or_default();
+        let section = |name: &str| {
+            sections
+                .iter()
+                .find(|(h, _)| h == name)
+                .map_or(String::new(), |(_, body)| {
+                    fixlist::cell(&markdown::for_clerks(body))
+                })
+        };
+        let cells = [
+            fixlist::cell(&r.id),
+            fixlist::cell(&r.element),
+            r.severity.label_zh().to_owned(),
+            section("检查内容"),
+            section("依据"),
+            section("示例"),
+            section("整改方法"),
+        ];
+        for (col, cell) in cells.iter().enumerate() {
+            let format = if col >= 3 { &s.wrap } else { &s.text };
+            if col < 3 {
+                widths.see(col, cell);
+            }
+            sheet.write_string_with_format(row, col as u16, cell, format)?;
+        }
+    }
+    for col in 3..RULE_HEADERS.len() {
+        widths.0[col] = 50;
+    }
+    if rules.is_empty() {
+        sheet.write_string(1, 0, "本清单没有问题，无需整改。")?;
+    }
+    table(sheet, rules.len().max(1), RULE_HEADERS.len(), &widths)
+}
