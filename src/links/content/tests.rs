@@ -219,6 +219,20 @@ fn small_limit() -> ZipLimits {
     }
 }
 
+/// The personal numbers an inspection found, masked, with their kinds.
+fn hits(d: &Inspection) -> Vec<(PersonalKind, &str)> {
+    d.personal
+        .iter()
+        .map(|h| (h.kind, h.masked.as_str()))
+        .collect()
+}
+
+/// What [`LICENCE`]'s ID and mobile numbers (used in other samples too) are found as.
+const LICENCE_HITS: [(PersonalKind, &str); 2] = [
+    (PersonalKind::IdNumber, "1101**********8515"),
+    (PersonalKind::Mobile, "139****1234"),
+];
+
 /// Should trip: personal data (ID number and mobile) in a text PDF, in either file layout. The
 /// Chinese comes through the CID font's ToUnicode map, the digits through the Latin font.
 #[test]
@@ -230,19 +244,7 @@ fn text_pdfs_are_read_for_personal_data_and_heading() {
         assert_eq!(d.no_text, None, "{layout:?}");
         assert_eq!(d.heading.as_deref(), Some("营业执照"), "{layout:?}");
         assert_eq!(d.mojibake, None, "{layout:?}");
-        let hits: Vec<(PersonalKind, &str)> = d
-            .personal
-            .iter()
-            .map(|h| (h.kind, h.masked.as_str()))
-            .collect();
-        assert_eq!(
-            hits,
-            [
-                (PersonalKind::IdNumber, "1101**********8515"),
-                (PersonalKind::Mobile, "139****1234")
-            ],
-            "{layout:?}"
-        );
+        assert_eq!(hits(&d), LICENCE_HITS, "{layout:?}");
         assert!(d.unzipped_bytes > 0);
         // The full numbers are kept nowhere (the inspection goes to the cache and links.json).
         let kept = serde_json::to_string(&d).unwrap();
@@ -308,18 +310,7 @@ fn old_word_documents_are_read_for_personal_data_and_heading() {
     assert_eq!(d.real_type, Some(FileType::Ole));
     assert_eq!((d.defect.as_deref(), d.no_text), (None, None), "{d:?}");
     assert_eq!(d.heading.as_deref(), Some("营业执照（样本）"));
-    let hits: Vec<(PersonalKind, &str)> = d
-        .personal
-        .iter()
-        .map(|h| (h.kind, h.masked.as_str()))
-        .collect();
-    assert_eq!(
-        hits,
-        [
-            (PersonalKind::IdNumber, "1101**********8515"),
-            (PersonalKind::Mobile, "139****1234")
-        ]
-    );
+    assert_eq!(hits(&d), LICENCE_HITS);
     // Garbling in an old document is found as in a new one.
     let garbled = word_doc(&[Piece::Wide("申请书\r申请人锟斤拷锟斤拷\r")], false);
     let d = inspect(&garbled, true, ZipLimits::default());
