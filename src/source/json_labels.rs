@@ -5,12 +5,14 @@
 //! (`申请材料`, `办理流程`, `收费项目`, `中介服务`, `常见问题`).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 use std::sync::LazyLock;
 
 use serde_json::{Map, Value};
 
 use super::crawl::labels::{Section, section_of};
 use super::sheet::columns::{Col, Kind, Tables};
+use super::sheet::numbers::restored_phone;
 use super::sheet::{is_bare_number, time_unit_of_label};
 use super::{Notice, NoticeLevel};
 use crate::config::Labels;
@@ -35,6 +37,11 @@ pub(crate) struct LabelledFile<'t> {
     /// Keys (of the items or of their child records, as `申请材料.备注`) not read as an element:
     /// kept in the records' `extra`, which no rule but G02 reads.
     pub unread: BTreeSet<String>,
+    /// Keys whose phones were numbers that lost their leading 0 (given back), and whose codes
+    /// were numbers (damaged: a JSON number keeps 15–17 digits, a code has 12–31), as an Excel
+    /// sheet turned JSON carries them.
+    pub phones_restored: BTreeSet<String>,
+    pub codes_as_numbers: BTreeSet<String>,
 }
 
 impl Default for LabelledFile<'static> {
@@ -52,6 +59,8 @@ impl<'t> LabelledFile<'t> {
             tables,
             items: 0,
             unread: BTreeSet::new(),
+            phones_restored: BTreeSet::new(),
+            codes_as_numbers: BTreeSet::new(),
         }
     }
 
@@ -90,7 +99,10 @@ impl<'t> LabelledFile<'t> {
             let records = records_of(v).is_some() && v.as_array().is_some_and(|a| !a.is_empty());
             match self.tables.column(Kind::Item, key) {
                 Col::Item(field) if !records => {
-                    let text = text_of(v);
+                    let mut text = text_of(v);
+                    if v.is_number() {
+                        self.number_damage(field, key, &mut text);
+                    }
                     // `"承诺办结时限（工作日）": 10`: the unit is in the label, as in a sheet's
                     // header.
                     if let Some((unit, note)) = unit_field(field).zip(time_unit_of_label(key))
@@ -245,10 +257,30 @@ impl<'t> LabelledFile<'t> {
         service
     }
 
+    /// A phone or code written as a JSON number, as Excel keeps them: a landline that lost only
+    /// its leading 0 gets it back (no Chinese area code starts without one), a code is noted as
+    /// damaged.
+    fn number_damage(&mut self, field: ItemField, key: &str, text: &mut String) {
+        match field {
+            ItemField::ConsultPhone | ItemField::SupervisePhone => {
+                if let Some(phone) = restored_phone(text) {
+                    *text = phone;
+                    self.phones_restored.insert(key.to_owned());
+                }
+            }
+            ItemField::Code | ItemField::SubjectCode | ItemField::BasicCode => {
+                self.codes_as_numbers.insert(key.to_owned());
+            }
+            _ => {}
+        }
+    }
+
     /// Adds another part's count (a batch of the streaming check's lines).
     pub(crate) fn merge(&mut self, other: LabelledFile<'_>) {
         self.items += other.items;
         self.unread.extend(other.unread);
+        self.phones_restored.extend(other.phones_restored);
+        self.codes_as_numbers.extend(other.codes_as_numbers);
     }
 
     /// The notice for a file with records read by their labels: a warning when some keys were
@@ -257,12 +289,40 @@ impl<'t> LabelledFile<'t> {
         if self.items == 0 {
             return None;
         }
-        let read = format!(
+        let mut read = format!(
             "字段名不是本工具的格式（name、code 等），已按表头识别读取 {} 条事项（中文表头及配置 [labels] 中的名称，与读取 Excel 导出相同）",
             self.items
         );
+        let mut warn = false;
+        let named = |keys: &BTreeSet<String>| {
+            keys.iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("」「")
+        };
+        if !self.phones_restored.is_empty() {
+            warn = true;
+            let _ = write!(
+                read,
+                "。「{}」中有电话存成了数字，丢了区号开头的 0，已补回再检查（请在导出前把该列设为文本）",
+                named(&self.phones_restored)
+            );
+        }
+        if !self.codes_as_numbers.is_empty() {
+            warn = true;
+            let _ = write!(
+                read,
+                "。「{}」存成了数字，编码开头的 0 或 15 位以后的数字已丢失，无法恢复，与编码有关的问题可能是导出造成的（请在导出前把该列设为文本）",
+                named(&self.codes_as_numbers)
+            );
+        }
         let (level, message) = if self.unread.is_empty() {
-            (NoticeLevel::Info, read)
+            let level = if warn {
+                NoticeLevel::Warning
+            } else {
+                NoticeLevel::Info
+            };
+            (level, read)
         } else {
             let keys: Vec<&str> = self
                 .unread
@@ -431,6 +491,31 @@ mod tests {
         assert!(
             LabelledFile::default().item(&one).is_none(),
             "one element is not enough to call an object an item"
+        );
+    }
+
+    /// Should trip B04 (the code) and not B15 (the phone): an Excel sheet turned JSON writes its
+    /// number cells as numbers, so a landline lost its leading 0 (given back, as for a sheet)
+    /// and a 31-digit code its digits (said, as it cannot be given back).
+    #[test]
+    fn phones_and_codes_written_as_numbers_are_mended_or_said() {
+        let mut file = LabelledFile::default();
+        let value: Value = serde_json::from_str(
+            r#"{"实施编码":1134170000312541513000117035000,"事项名称":"食品经营许可（新办）",
+                "咨询电话":5662021156,"监督电话":12345}"#,
+        )
+        .unwrap();
+        let item = file.item(&value).expect("a labelled item");
+        assert_eq!(item.consult_phone, "05662021156");
+        assert_eq!(item.supervise_phone, "12345", "a hotline is no landline");
+        assert_ne!(item.code, "1134170000312541513000117035000");
+        let notice = file.notice("导出.json").unwrap();
+        assert_eq!(notice.level, NoticeLevel::Warning);
+        assert!(
+            notice.message.contains("「咨询电话」中有电话存成了数字")
+                && notice.message.contains("「实施编码」存成了数字"),
+            "{}",
+            notice.message
         );
     }
 }

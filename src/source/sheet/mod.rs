@@ -34,7 +34,7 @@ use crate::model::{Item, ItemField, Provenance};
 
 mod children;
 pub(crate) mod columns;
-mod numbers;
+pub(crate) mod numbers;
 #[cfg(test)]
 mod tests;
 

@@ -53,7 +53,7 @@ fn is_service_number(digits: &str) -> bool {
 /// The phone a number cell held before Excel dropped its leading 0, if it can be told: a
 /// landline with its area code (0 + 2–3 digits + a 7–8 digit number) is 9–11 digits without
 /// the 0; no Chinese area code starts without one.
-fn restored_phone(digits: &str) -> Option<String> {
+pub(crate) fn restored_phone(digits: &str) -> Option<String> {
     let plausible = (9..=11).contains(&digits.len())
         && digits.bytes().all(|b| b.is_ascii_digit())
         && !digits.starts_with('0')
