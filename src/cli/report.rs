@@ -149,6 +149,20 @@ pub(crate) fn write_to(
     formats: &[Format],
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    if formats.contains(&Format::Xlsx) {
+        let limit = crate::report::xlsx::DATA_ROWS;
+        for (n, what, sheet) in [
+            (report.items.len(), "个事项", "事项"),
+            (report.findings.len(), "条问题", "问题清单"),
+        ] {
+            if n > limit {
+                say!(
+                    "注意: {n} {what}超过 Excel 每张表 1048576 行的上限，{} 的「{sheet}」表只列出前 {limit} 行；全部内容见 findings.csv 和 report.json",
+                    output::ALL_UNITS_XLSX
+                );
+            }
+        }
+    }
     Ok(output::write_dir(report, dir, formats)?)
 }
 

@@ -15,13 +15,16 @@ use crate::report::fixlist::{
 };
 use crate::report::{Report, markdown, rule_docs};
 
+/// Lists at most `fit` rows (see [`super::DATA_ROWS`]); a row after them says how many were left
+/// out.
 pub(super) fn findings_sheet(
     sheet: &mut Worksheet,
-    findings: &[FixRow<'_>],
+    all_rows: &[FixRow<'_>],
     (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
-    all: bool,
+    (all, fit): (bool, usize),
     s: &Styles,
 ) -> Result<(), XlsxError> {
+    let findings = &all_rows[..all_rows.len().min(fit)];
     // A unit's workbook stops before 复核结果, the last of HEADERS, unless the report was rescored
     // with a review: then it shows the decisions, so the unit sees which findings were 驳回. The
     // all-units workbook says whose each row is, as findings.csv does.
@@ -155,6 +158,7 @@ pub(super) fn findings_sheet(
             sheet.add_data_validation(1, col as u16, last, col as u16, &validation)?;
         }
     }
+    super::left_out_row(sheet, findings.len(), all_rows.len(), "条问题", s)?;
     table(sheet, findings.len(), headers.len(), &widths)
 }
 

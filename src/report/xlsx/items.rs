@@ -149,12 +149,16 @@ impl<'r> ItemScoring<'r> {
 
 /// The items of the workbook; `all` (the assessor's workbook) names each source in full, a
 /// unit's workbook by its file name (the server's folders mean nothing to a clerk).
+/// Lists at most `fit` items (see [`super::DATA_ROWS`]); a row after them says how many were
+/// left out.
 pub(super) fn items_sheet(
     sheet: &mut Worksheet,
-    items: &[&ItemEntry],
+    all_items: &[&ItemEntry],
     (all, sampled, scoring): (bool, Option<&HashSet<&str>>, Option<&ItemScoring<'_>>),
+    fit: usize,
     s: &Styles,
 ) -> Result<(), XlsxError> {
+    let items = &all_items[..all_items.len().min(fit)];
     // 是否抽中 after the existing columns, when the report was scored on a sample; then what the
     // scores count, when it was scored.
     let mut headers = ITEM_HEADERS.to_vec();
@@ -241,6 +245,7 @@ pub(super) fn items_sheet(
             }
         }
     }
+    super::left_out_row(sheet, items.len(), all_items.len(), "个事项", s)?;
     table(sheet, items.len(), headers.len(), &widths)
 }
 

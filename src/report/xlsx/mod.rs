@@ -25,7 +25,7 @@
 
 use std::io::{Seek, Write};
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
 use super::fixlist::{self, FixRow, RowContext};
 use super::view::{UnitView, element_counts};
@@ -49,6 +49,29 @@ pub const NO_FINDINGS: &str = "本次检查未发现问题";
 
 /// Sheet names, in order.
 pub const SHEETS: [&str; 4] = ["汇总", "问题清单", "事项", "规则说明"];
+
+/// Rows a sheet of 问题清单 or 事项 lists: Excel's 1,048,576 less the header and the row that
+/// says how many were left out. A province's all-units workbook can pass it (10^6 items and
+/// more); the rows past it are left out and said so, rather than failing every workbook.
+pub const DATA_ROWS: usize = 1_048_576 - 2;
+
+/// Writes, below the `shown` rows of a sheet, how many of `total` were left out, if any.
+fn left_out_row(
+    sheet: &mut Worksheet,
+    shown: usize,
+    total: usize,
+    what: &str,
+    s: &Styles,
+) -> Result<(), XlsxError> {
+    if total > shown {
+        let text = format!(
+            "另有 {} {what}超过 Excel 每张表 1048576 行的上限，未列入本表；全部内容见 findings.csv 和 report.json",
+            total - shown
+        );
+        sheet.write_string_with_format(shown as u32 + 1, 1, text, &s.text)?;
+    }
+    Ok(())
+}
 
 /// What one workbook covers.
 #[derive(Debug, Clone)]
@@ -107,7 +130,7 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         book.add_worksheet().set_name(SHEETS[1])?,
         &rows,
         (&ctx, sampled.as_ref()),
-        scope.all,
+        (scope.all, DATA_ROWS),
         &styles,
     )?;
     let mut all_items = items;
@@ -117,6 +140,7 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         book.add_worksheet().set_name(SHEETS[2])?,
         &all_items,
         (scope.all, sampled.as_ref(), scoring.as_ref()),
+        DATA_ROWS,
         &styles,
     )?;
     rules_sheet(
@@ -149,4 +173,69 @@ fn properties(report: &Report, scope: &Scope<'_, '_>) -> Result<DocProperties, X
 /// Where a record was read: in full in the assessor's workbook (`all`), by file name in a unit's.
 fn place(p: &crate::model::Provenance, all: bool) -> String {
     if all { p.to_string() } else { p.for_clerks() }
+}
+
+#[cfg(test)]
+mod tests {
+    use calamine::{Data, Reader, Xlsx};
+
+    use super::*;
+
+    /// The rows of `sheet` in a workbook of one sheet written by `fill`, as text.
+    fn rows_of(fill: impl FnOnce(&mut Worksheet, &Styles)) -> Vec<Vec<String>> {
+        let mut book = Workbook::new();
+        fill(book.add_worksheet(), &Styles::new());
+        let bytes = book.save_to_buffer().expect("saved");
+        let mut read: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).expect("an xlsx");
+        let range = read.worksheet_range_at(0).expect("a sheet").expect("read");
+        range
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(|c| match c {
+                        Data::Empty => String::new(),
+                        other => other.to_string(),
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_past_the_limit_are_left_out_and_said_so() {
+        let report = crate::score::tests::fixture();
+        let items: Vec<&ItemEntry> = report.items.iter().collect();
+        assert!(items.len() >= 3, "the fixture has {} items", items.len());
+        let rows = rows_of(|sheet, s| {
+            items::items_sheet(sheet, &items, (true, None, None), 2, s).expect("written");
+        });
+        // Header, two items, then the note below them.
+        assert_eq!(rows.len(), 4, "{rows:?}");
+        assert_eq!(rows[2][2], items[1].name);
+        let note = &rows[3][1];
+        assert!(
+            note.starts_with(&format!("另有 {} 个事项超过 Excel", items.len() - 2)),
+            "{note}"
+        );
+        // Everything fits: no note.
+        let rows = rows_of(|sheet, s| {
+            items::items_sheet(sheet, &items, (true, None, None), items.len(), s).expect("written");
+        });
+        assert_eq!(rows.len(), items.len() + 1);
+        assert!(rows.iter().flatten().all(|c| !c.starts_with("另有")));
+
+        let ctx = RowContext::of(&report);
+        let findings: Vec<&Finding> = report.findings.iter().collect();
+        assert!(findings.len() >= 2);
+        let fix = fixlist::unit_rows(&findings, "全部", None);
+        let rows = rows_of(|sheet, s| {
+            findings::findings_sheet(sheet, &fix, (&ctx, None), (true, 1), s).expect("written");
+        });
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        assert!(
+            rows[2][1].starts_with(&format!("另有 {} 条问题超过 Excel", findings.len() - 1)),
+            "{:?}",
+            rows[2]
+        );
+    }
 }
