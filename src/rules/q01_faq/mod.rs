@@ -1,0 +1,268 @@
+//! Q01 常见问题 — at least three distinct FAQs, each with a real answer that does not merely
+//! repeat another element of the item.
+//!
+//! This file holds the rule, the element lists it compares answers with, and the check put
+//! together from its cached parts. Not here: the FAQs' own part — missing questions, too few,
+//! repeated questions, non-answers — in `faqs`; an answer compared with the other elements in
+//! `elements`; the tests in `tests`. Each submodule reads the others' helpers through this
+//! module (`use super::*`).
+
+use std::rc::Rc;
+
+#[cfg(test)]
+use super::general_text::{normalize_for_compare, remove_stopwords};
+use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
+use crate::model::text::quote;
+use crate::model::{Faq, Item, ItemField};
+
+mod elements;
+mod faqs;
+#[cfg(test)]
+mod tests;
+
+#[allow(clippy::wildcard_imports)]
+use elements::*;
+#[allow(clippy::wildcard_imports)]
+use faqs::*;
+
+declare_rule! {
+    /// ## 检查内容 (What it checks)
+    /// 常见问题至少 3 个（个数见配置 `[check] faq_min_count`，空问题不算，只有解答没有问题的单独报告）；问题不得重复，也不得
+    /// 近似重复：去掉标点、空格、序号（`1、`、`问：`）后相同，或字符二元组相似度达到阈值
+    /// （配置 `faq_similarity_threshold`，默认 0.8；比较时去掉事项名称和「如何」「怎么」「的」「吗」等疑问词、虚词）的算重复；每个问题都要有解答，解答不得为空或占位符，
+    /// 不得是答非所问的推托（含「详见办事指南」「请咨询窗口」等短语——词表 `faq_non_answer_phrases`——
+    /// 且去掉这些短语后几乎没有实际内容）；解答不得只是照抄该事项的其他要素（受理条件、设定依据、
+    /// 办理地点、办理时间等 10 字以上的要素：解答被该要素原文包含，或相似度达到同一阈值）。
+    /// 本要素对每个事项都适用。
+    ///
+    /// ## 依据 (Why it matters)
+    /// 附录「常见问题」：至少3个常见问题，内容明确、指导性强，并不得与该事项其他要素信息重复。
+    /// 常见问题不得出现答非所问、不得出现同一事项下的问题重复。
+    ///
+    /// ## 示例 (Example)
+    /// 不通过：只有 2 个问题；「食品经营许可证有效期多久？」与「食品经营许可证的有效期是多久？」；
+    /// 解答为「详见办事指南」；解答与受理条件原文相同。
+    /// 通过：3 个不同的问题，解答分别说明有效期、委托办理、变更情形。
+    ///
+    /// ## 整改方法 (How to fix)
+    /// 补足至少 3 个申请人常问的问题，合并重复问题，逐个给出具体、可操作的解答，不要照抄办事指南的
+    /// 其他栏目。
+    pub struct FaqQuality {
+        id: "Q01",
+        name: "faq",
+        element: "常见问题",
+        category: Faq,
+        severity: Error,
+        fix: "提供至少3个不重复的常见问题，并给出具体、不照抄其他要素的解答",
+    }
+}
+
+/// Item elements an answer must not merely repeat, in the order they are compared (the first
+/// an answer repeats is reported). [`ELEMENTS_BEFORE`] ‖ [`ELEMENTS_LOCAL`] ‖ [`ELEMENTS_AFTER`].
+#[cfg(test)]
+const OTHER_ELEMENTS: &[ItemField] = &[
+    ItemField::Conditions,
+    ItemField::LegalBasis,
+    ItemField::Address,
+    ItemField::Hours,
+    ItemField::QuantityLimitDesc,
+    ItemField::OnsiteReason,
+    ItemField::LegalLimitNote,
+];
+
+/// The elements compared before the local ones: catalogue text, shared by the claims of a master.
+const ELEMENTS_BEFORE: &[ItemField] = &[ItemField::Conditions, ItemField::LegalBasis];
+/// The elements each implementing body writes for itself (个性要素): where and when to apply.
+const ELEMENTS_LOCAL: &[ItemField] = &[ItemField::Address, ItemField::Hours];
+/// The catalogue elements compared after the local ones.
+const ELEMENTS_AFTER: &[ItemField] = &[
+    ItemField::QuantityLimitDesc,
+    ItemField::OnsiteReason,
+    ItemField::LegalLimitNote,
+];
+
+/// What the shared part of the check reads: the FAQs, the name and the catalogue elements.
+pub(super) const SHARED_READS: Reads = FAQ_READS.and(CATALOGUE_READS);
+
+/// What the FAQs' own part reads: the FAQs and the name (left out of the questions' similarity).
+pub(super) const FAQ_READS: Reads = Reads::FAQS.and(Reads::fields(&[ItemField::Name]));
+
+/// What the catalogue elements' part reads.
+pub(super) const CATALOGUE_READS: Reads =
+    Reads::fields(ELEMENTS_BEFORE).and(Reads::fields(ELEMENTS_AFTER));
+
+/// What the local elements' part reads.
+const LOCAL_READS: Reads = Reads::fields(ELEMENTS_LOCAL);
+
+/// The part of Q01's verdict that does not depend on the item's local elements: everything but
+/// whether an answer repeats 办理地点 or 办理时间. Items that claim the same master share it
+/// ([`cache::memo`]).
+struct Shared {
+    faqs: Rc<FaqPart>,
+    /// What each FAQ with a question says about its answer, in order.
+    answers: Vec<Answer>,
+}
+
+enum Answer {
+    /// Decided without the local elements.
+    Done(Option<Violation>),
+    /// Compared with the local elements next: `faq` is its index in `item.faqs` and in
+    /// [`FaqPart::answers`], `after` the catalogue element after them it repeats, if any.
+    Local {
+        faq: usize,
+        after: Option<&'static str>,
+    },
+}
+
+/// What Q01 finds from the FAQs and the name alone: shared by the items with the same FAQs even
+/// when their catalogue elements differ.
+struct FaqPart {
+    /// Violations before the answers' (answers without a question, too few FAQs, duplicates).
+    head: Vec<Violation>,
+    /// What each FAQ with a question says about its answer, in order: decided, or an answer
+    /// long enough to have copied another element, to compare with them (`faq` its index in
+    /// `item.faqs`).
+    answers: Vec<FaqAnswer>,
+}
+
+enum FaqAnswer {
+    Done(Option<Violation>),
+    Probe { faq: usize, probe: Probe },
+}
+
+impl FaqPart {
+    /// About how many bytes it holds.
+    fn size(&self) -> usize {
+        self.head.iter().map(cache::violation_size).sum::<usize>()
+            + self
+                .answers
+                .iter()
+                .map(|a| match a {
+                    FaqAnswer::Done(v) => 32 + v.as_ref().map_or(0, cache::violation_size),
+                    FaqAnswer::Probe { probe, .. } => 16 + probe.size(),
+                })
+                .sum::<usize>()
+    }
+
+    /// The probe of the FAQ at `faq` in `item.faqs`.
+    fn probe(&self, faq: usize) -> Option<&Probe> {
+        self.answers.iter().find_map(|a| match a {
+            FaqAnswer::Probe { faq: at, probe } if *at == faq => Some(probe),
+            _ => None,
+        })
+    }
+}
+
+impl Shared {
+    /// About how many bytes it holds (besides the FAQs' part, kept under its own key).
+    fn size(&self) -> usize {
+        self.answers
+            .iter()
+            .map(|a| match a {
+                Answer::Done(v) => 32 + v.as_ref().map_or(0, cache::violation_size),
+                Answer::Local { .. } => 32,
+            })
+            .sum::<usize>()
+    }
+}
+
+impl Rule for FaqQuality {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
+        let shared = cache::memo(item, "Q01 常见问题", SHARED_READS, Shared::size, || {
+            shared_part(item, ctx)
+        });
+        let mut out = shared.faqs.head.clone();
+        // A body's address and hours repeat over its items: normalised once for all of them.
+        let mut local: Option<Rc<Elements>> = None;
+        for answer in &shared.answers {
+            match answer {
+                Answer::Done(v) => out.extend(v.clone()),
+                Answer::Local { faq, after } => {
+                    let local = local.get_or_insert_with(|| {
+                        cache::memo(
+                            item,
+                            "Q01 办理地点和时间",
+                            LOCAL_READS,
+                            Elements::size,
+                            || other_elements(item, ELEMENTS_LOCAL),
+                        )
+                    });
+                    let repeated = shared
+                        .faqs
+                        .probe(*faq)
+                        .and_then(|p| p.repeated(local, ctx.params.faq_similarity_threshold))
+                        .or(*after);
+                    if let Some(label) = repeated {
+                        out.push(copied(&item.faqs[*faq], label));
+                    }
+                }
+            }
+        }
+        Verdict::Checked(out)
+    }
+}
+
+/// An answer that merely repeats element `label`.
+fn copied(f: &Faq, label: &str) -> Violation {
+    let answer = f.answer.trim();
+    Violation::new(
+        format!(
+            "常见问题的解答只是照抄了「{label}」: \"{}\"",
+            quote(answer, 40)
+        ),
+        answer,
+    )
+    .target(format!("问题「{}」", quote(&f.question, 30)))
+    .at(&f.provenance)
+}
+
+/// Everything Q01 finds from the FAQs, the item's name and its catalogue elements: the FAQs'
+/// part ([`faq_part`], shared over the FAQs and the name) with its answers compared with the
+/// catalogue elements (normalised once per set of them).
+fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
+    let faqs = cache::memo(
+        item,
+        "Q01 问题与解答",
+        FAQ_READS,
+        FaqPart::size,
+        || faq_part(item, ctx),
+    );
+    // The other elements are read only when an answer is long enough to have copied one.
+    let mut elements: Option<Rc<(Elements, Elements)>> = None;
+    let threshold = ctx.params.faq_similarity_threshold;
+    let answers = faqs
+        .answers
+        .iter()
+        .map(|a| match a {
+            FaqAnswer::Done(v) => Answer::Done(v.clone()),
+            FaqAnswer::Probe { faq, probe } => {
+                let (before, after) = &**elements.get_or_insert_with(|| {
+                    cache::memo(
+                        item,
+                        "Q01 目录要素",
+                        CATALOGUE_READS,
+                        |(b, a): &(Elements, Elements)| b.size() + a.size(),
+                        || {
+                            (
+                                other_elements(item, ELEMENTS_BEFORE),
+                                other_elements(item, ELEMENTS_AFTER),
+                            )
+                        },
+                    )
+                });
+                match probe.repeated(before, threshold) {
+                    Some(label) => Answer::Done(Some(copied(&item.faqs[*faq], label))),
+                    None => Answer::Local {
+                        faq: *faq,
+                        after: probe.repeated(after, threshold),
+                    },
+                }
+            }
+        })
+        .collect();
+    Shared { faqs, answers }
+}

@@ -1,0 +1,99 @@
+//! Tests of Q01's parts: the element lists, and the question keys and the repeated element
+//! with their shortcuts against their plain definitions. The rule's pass and fail cases are
+//! fixtures (`fixtures/rules/Q01.json`), not here.
+
+#[test]
+fn the_three_lists_are_the_elements_in_order() {
+    let joined = [
+        super::ELEMENTS_BEFORE,
+        super::ELEMENTS_LOCAL,
+        super::ELEMENTS_AFTER,
+    ]
+    .concat();
+    assert_eq!(joined, super::OTHER_ELEMENTS);
+}
+
+use super::*;
+use crate::rules::general_text::normalize_chars_into;
+
+const PIECES: &[&str] = &[
+    "申请人",
+    "应当",
+    "具有",
+    "完全民事行为能力",
+    "的",
+    "如何",
+    "办理",
+    "窗口",
+    "提交",
+    "材料",
+    "齐全",
+    "符合",
+    "法定形式",
+    "，",
+    "。",
+    "1",
+    "Ａ",
+    "受理",
+    "是否",
+    "可以",
+];
+
+proptest::proptest! {
+    /// Questions are keyed as defined.
+    #[test]
+    fn question_keys_as_defined(
+        q in proptest::collection::vec(proptest::sample::select(PIECES), 0..10),
+        name in proptest::collection::vec(proptest::sample::select(PIECES), 0..3),
+    ) {
+        let (q, name) = (q.concat(), name.concat());
+        let mut key = vec!['x'];
+        let bigrams = question_key(&q, &name, &mut key, &mut vec!['y'], &mut "z".to_owned());
+        let (plain_key, plain_bigrams) = question_key_plain(&q, &name);
+        proptest::prop_assert_eq!(key.iter().collect::<String>(), plain_key);
+        proptest::prop_assert_eq!(bigrams, plain_bigrams);
+    }
+
+    /// The sketches and length bounds never change which element an answer repeats.
+    #[test]
+    fn repeated_element_as_defined(
+        fields in proptest::collection::vec(
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..14), 7),
+        answer in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
+        take in 0usize..6,
+        from in 0usize..7,
+        threshold in proptest::sample::select(vec![0.0, 0.3, 0.5, 0.8, 1.0]),
+    ) {
+        let item = Item {
+            conditions: fields[0].concat(),
+            legal_basis: fields[1].concat(),
+            address: fields[2].concat(),
+            hours: fields[3].concat(),
+            quantity_limit_desc: fields[4].concat(),
+            onsite_reason: fields[5].concat(),
+            legal_limit_note: fields[6].concat(),
+            ..Item::default()
+        };
+        // Sometimes a copied piece of an element, so that containment is exercised.
+        let answer = if take > 0 {
+            let f: Vec<&str> = fields[from].iter().copied().take(take * 2).collect();
+            f.concat()
+        } else {
+            answer.concat()
+        };
+        let norm = normalize_for_compare(&answer);
+        let mut chars = Vec::new();
+        normalize_chars_into(&answer, &mut chars);
+        let elements = other_elements(&item, OTHER_ELEMENTS);
+        let whole = repeated_element(&elements, &chars, threshold);
+        proptest::prop_assert_eq!(whole, repeated_element_plain(&item, &norm, threshold));
+        // The check compares the catalogue elements before, the local ones, then the
+        // catalogue elements after, in three lists: the first repeated is the same.
+        let split = [ELEMENTS_BEFORE, ELEMENTS_LOCAL, ELEMENTS_AFTER]
+            .into_iter()
+            .find_map(|fields| {
+                repeated_element(&other_elements(&item, fields), &chars, threshold)
+            });
+        proptest::prop_assert_eq!(split, whole);
+    }
+}
