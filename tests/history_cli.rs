@@ -1036,3 +1036,63 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         .stdout(contains("按有意移除处理").not());
     assert_eq!(report(d, "n8")["history"]["baseline"]["id"], "n7");
 }
+
+/// A clerk answers a finding on night 1's list and returns it into the configured replies folder:
+/// night 2's lists, the unit's own and the assessors', carry the answer beside the finding that
+/// still stands, instead of an empty 整改情况 the clerk would have to fill in again.
+#[test]
+fn answers_returned_on_an_earlier_night_carry_into_the_next_nights_lists() {
+    let dir = nightly_support::workdir("replies = [\"回复\"]\n");
+    let d = dir.path();
+    audit_run(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    let (list, mut rows) = std::fs::read_dir(d.join("reports/n1"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.starts_with("整改清单-") && !name.contains("全部")
+        })
+        .map(|p| {
+            let rows = zwfw_audit_rows(&p);
+            (p, rows)
+        })
+        .find(|(_, rows)| rows.len() > 1)
+        .expect("night 1 has a unit with findings");
+    let (fp, fix) = (col(&rows[0], "指纹"), col(&rows[0], "整改情况"));
+    let answered = rows[1][fp].clone();
+    let answer = "已通知窗口补充区号，待平台同步后更新";
+    rows[1][fix] = answer.into();
+    let replies = d.join("回复");
+    std::fs::create_dir(&replies).unwrap();
+    save_sheet(&replies.join(list.file_name().unwrap()), "问题清单", &rows);
+
+    // Night 2 reads the same export: the finding stands, and its answer is carried.
+    let night2 = audit_run(d, "n2", "2026-11-21T02:00:00+08:00")
+        .assert()
+        .code(0);
+    let said = String::from_utf8(night2.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains("已读取 1 个回复文件：1 条问题有回复"),
+        "{said}"
+    );
+    for name in [
+        list.file_name().unwrap().to_string_lossy().into_owned(),
+        "整改清单-全部.xlsx".to_owned(),
+    ] {
+        let rows = zwfw_audit_rows(&d.join("reports/n2").join(&name));
+        let (fp, fix) = (col(&rows[0], "指纹"), col(&rows[0], "整改情况"));
+        let row = rows
+            .iter()
+            .find(|r| r[fp] == answered)
+            .unwrap_or_else(|| panic!("{name} lists {answered}"));
+        assert_eq!(row[fix], answer, "{name}");
+        // Only the answered finding has an answer.
+        assert_eq!(
+            rows[1..].iter().filter(|r| !r[fix].is_empty()).count(),
+            1,
+            "{name}"
+        );
+    }
+}

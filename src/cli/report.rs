@@ -58,7 +58,7 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
             return Ok(2);
         }
         let gathered = crate::report::replies::gather(&args.replies, &report);
-        print_replies(&gathered, &report);
+        print_replies(&gathered, &report, usize::MAX);
         if gathered.files == 0 {
             say!("错误: 没有读到任何单位交回的整改清单，没有生成新的文件");
             return Ok(2);
@@ -166,8 +166,13 @@ pub(crate) fn write_to(
     Ok(output::write_dir(report, dir, formats)?)
 }
 
-/// What was gathered from the units' returned fix lists, and the rows that could not be used.
-fn print_replies(g: &crate::report::replies::Gathered, report: &crate::report::Report) {
+/// What was gathered from the units' returned fix lists, and the first `max_issues` rows that
+/// could not be used.
+pub(crate) fn print_replies(
+    g: &crate::report::replies::Gathered,
+    report: &crate::report::Report,
+    max_issues: usize,
+) {
     let units: std::collections::HashMap<String, &str> = report
         .findings
         .iter()
@@ -194,8 +199,14 @@ fn print_replies(g: &crate::report::replies::Gathered, report: &crate::report::R
             format!("（{}）", by_unit.join("、"))
         }
     );
-    for issue in &g.issues {
+    for issue in g.issues.iter().take(max_issues) {
         say!("  注意: {} — {}", issue.place, issue.message);
+    }
+    if g.issues.len() > max_issues {
+        say!(
+            "  …… 另有 {} 条注意事项，运行 zwfw-audit report <本次的 report.json> --replies <回复文件夹> -o <另一个文件夹> 可看全部",
+            g.issues.len() - max_issues
+        );
     }
 }
 

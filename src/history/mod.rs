@@ -68,6 +68,10 @@ pub struct AuditConfig {
     pub trend_runs: usize,
     /// Also check attachments and links (network; hosts from `[links] allowed_hosts`).
     pub links: bool,
+    /// The units' returned fix lists (files, or folders of them): each night reads their answers
+    /// (整改情况, 是否有异议, 异议理由) into its own fix lists by 指纹, so an answer given on an
+    /// earlier night stays beside the finding while it stands.
+    pub replies: Vec<PathBuf>,
 }
 
 impl Default for AuditConfig {
@@ -77,6 +81,7 @@ impl Default for AuditConfig {
             store: None,
             trend_runs: 12,
             links: false,
+            replies: Vec::new(),
         }
     }
 }

@@ -208,6 +208,14 @@ fn nightly_steps(
         input_problems,
         ..view
     });
+    // The units' answers from their returned lists, carried into tonight's fix lists by 指纹.
+    if !config.audit.replies.is_empty() {
+        let gathered = crate::report::replies::gather(&config.audit.replies, &checked.report);
+        if !args.quiet {
+            crate::cli::report::print_replies(&gathered, &checked.report, 5);
+        }
+        checked.report.replies = gathered.replies;
+    }
     // 7. Reports (JSON, Excel fix lists, HTML, CSV — the writers `check` uses, with the history
     //    columns), into `<run>.partial/` until the run is complete.
     let dir = config.output.dir.join(run.id());
