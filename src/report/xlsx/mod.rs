@@ -102,6 +102,9 @@ pub fn to_bytes(report: &Report, scope: &Scope<'_, '_>) -> Result<Vec<u8>, XlsxE
     book.save_to_buffer()
 }
 
+/// 问题清单 and 事项, the sheets with a row per finding and per item, are written row by row in
+/// constant-memory mode (each row goes to a temporary file as the next starts, strings inline):
+/// the all-units workbook of 10^5 items took 0.7 GB of cells in memory, and 10^6 about 6 GB.
 fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> {
     let styles = Styles::new();
     let mut book = Workbook::new();
@@ -127,7 +130,7 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         .collect();
     let sampled = report.sampled_codes();
     findings_sheet(
-        book.add_worksheet().set_name(SHEETS[1])?,
+        book.add_worksheet_with_constant_memory()?.set_name(SHEETS[1])?,
         &rows,
         (&ctx, sampled.as_ref()),
         (scope.all, DATA_ROWS),
@@ -137,7 +140,7 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
     all_items.extend(scope.unreadable.iter().copied());
     let scoring = ItemScoring::of(report);
     items_sheet(
-        book.add_worksheet().set_name(SHEETS[2])?,
+        book.add_worksheet_with_constant_memory()?.set_name(SHEETS[2])?,
         &all_items,
         (scope.all, sampled.as_ref(), scoring.as_ref()),
         DATA_ROWS,
