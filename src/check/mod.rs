@@ -29,47 +29,85 @@ pub fn check_records(
     ctx: &CheckContext,
     run: RunInfo,
 ) -> Report {
-    let mut notices: Vec<Notice> = Vec::new();
-    let mut slots: Vec<Slot> = Vec::with_capacity(records.len());
-    for r in records {
-        match r {
-            Record::Item(item) => slots.push(Slot::Item(item)),
-            Record::Unreadable(u) => slots.push(Slot::Unreadable(u)),
-            Record::Notice(n) => notices.push(n),
+    let mut builder = Builder::new(rules, ctx);
+    builder.add(records);
+    builder.finish(run)
+}
+
+/// A report built a run of records at a time, in input order: each run is checked and its items
+/// dropped, so a caller that reads records as they come holds the report rather than every item
+/// (10^5 items of NDJSON took 1.35 GB read whole before the check).
+pub struct Builder<'r> {
+    rules: &'r RuleSet,
+    ctx: &'r CheckContext,
+    items: Vec<ItemEntry>,
+    findings: Vec<crate::model::Finding>,
+    notices: Vec<Notice>,
+}
+
+impl<'r> Builder<'r> {
+    /// An empty report to be checked with `rules`.
+    pub fn new(rules: &'r RuleSet, ctx: &'r CheckContext) -> Self {
+        Builder {
+            rules,
+            ctx,
+            items: Vec::new(),
+            findings: Vec::new(),
+            notices: Vec::new(),
         }
     }
-    let checked: Vec<(ItemEntry, Vec<crate::model::Finding>)> = slots
-        .into_par_iter()
-        .chunks(BATCH)
-        .flat_map_iter(|batch| check_slots(batch, rules, ctx))
-        .collect();
-    let mut items = Vec::with_capacity(checked.len());
-    let mut findings = Vec::new();
-    for (entry, f) in checked {
-        items.push(entry);
-        findings.extend(f);
+
+    /// Entries so far (items and unreadable records): the index the next one will have.
+    pub fn entries(&self) -> usize {
+        self.items.len()
     }
-    let mut report = Report {
-        schema_version: SCHEMA_VERSION,
-        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
-        run_id: run.run_id,
-        generated_at: run.generated_at,
-        inputs: run.inputs,
-        rules: RuleInfo::list(rules),
-        summary: Summary::default(),
-        items,
-        findings,
-        notices,
-        scores: Vec::new(),
-        history: None,
-        review: None,
-        replies: Vec::new(),
-        sample: None,
-        scoring_notices: Vec::new(),
-        scoring_settings: None,
-    };
-    report.summarize();
-    report
+
+    /// Checks the next records, in parallel, and keeps their entries, findings and notices.
+    pub fn add(&mut self, records: Vec<Record>) {
+        let mut slots: Vec<Slot> = Vec::with_capacity(records.len());
+        for r in records {
+            match r {
+                Record::Item(item) => slots.push(Slot::Item(item)),
+                Record::Unreadable(u) => slots.push(Slot::Unreadable(u)),
+                Record::Notice(n) => self.notices.push(n),
+            }
+        }
+        let checked: Vec<(ItemEntry, Vec<crate::model::Finding>)> = slots
+            .into_par_iter()
+            .chunks(BATCH)
+            .flat_map_iter(|batch| check_slots(batch, self.rules, self.ctx))
+            .collect();
+        self.items.reserve(checked.len());
+        for (entry, f) in checked {
+            self.items.push(entry);
+            self.findings.extend(f);
+        }
+    }
+
+    /// The report of every record added.
+    pub fn finish(self, run: RunInfo) -> Report {
+        let mut report = Report {
+            schema_version: SCHEMA_VERSION,
+            tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+            run_id: run.run_id,
+            generated_at: run.generated_at,
+            inputs: run.inputs,
+            rules: RuleInfo::list(self.rules),
+            summary: Summary::default(),
+            items: self.items,
+            findings: self.findings,
+            notices: self.notices,
+            scores: Vec::new(),
+            history: None,
+            review: None,
+            replies: Vec::new(),
+            sample: None,
+            scoring_notices: Vec::new(),
+            scoring_settings: None,
+        };
+        report.summarize();
+        report
+    }
 }
 
 /// 考核单位 of an unreadable record whose unit cannot be made out.

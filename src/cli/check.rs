@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 
 use super::sample::{Stratify, resolve_spec};
 use super::{ignore_broken_pipe, load_config, now_run_id};
-use crate::check::{RunInfo, check_records, stream};
+use crate::check::{Builder, RunInfo, stream};
 use crate::config::Config;
 use crate::model::{Provenance, Severity};
 use crate::report::{self, ItemStatus, Report};
@@ -152,8 +152,27 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     if let Some(profile) = &args.profile {
         inputs.push(super::crawl::crawl_for_check(profile, args.quiet)?);
     }
-    let mut records: Vec<Record> = Vec::new();
-    source::read_inputs_with(&inputs, &config.labels, &mut |r| records.push(r));
+    // Records are checked a run at a time as they are read, so that only the report is held
+    // (and a run's links, with --links), not every item of the input.
+    let mut builder = Builder::new(&rules, &ctx);
+    let mut link_uses = args.links.then(Vec::new);
+    let mut pending: Vec<Record> = Vec::with_capacity(CHECK_RUN);
+    let mut flush = |pending: &mut Vec<Record>, builder: &mut Builder<'_>| {
+        if let Some(uses) = link_uses.as_mut() {
+            uses.extend(crate::links::collect_records_from(
+                pending,
+                builder.entries(),
+            ));
+        }
+        builder.add(std::mem::take(pending));
+    };
+    source::read_inputs_with(&inputs, &config.labels, &mut |r| {
+        pending.push(r);
+        if pending.len() >= CHECK_RUN {
+            flush(&mut pending, &mut builder);
+        }
+    });
+    flush(&mut pending, &mut builder);
     let (default_id, generated_at) = now_run_id();
     let run_id = args.run_id.clone().unwrap_or(default_id);
     let run = RunInfo {
@@ -161,8 +180,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         generated_at,
         inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
     };
-    let link_uses = args.links.then(|| crate::links::collect_records(&records));
-    let mut report = check_records(records, &rules, &ctx, run);
+    let mut report = builder.finish(run);
     if let Some(uses) = link_uses {
         super::links::check_report(&mut report, uses, &config, &rules, args.quiet)?;
     }
@@ -322,6 +340,10 @@ fn print_scores(scores: &[crate::score::UnitScore], decimals: u32) {
         );
     }
 }
+
+/// Records read before they are checked together: 256 of the check's batches, enough for the
+/// threads to share, few enough that the items read and not yet checked stay small.
+const CHECK_RUN: usize = 4096;
 
 /// The streaming check (see [`crate::check::stream`]) when every input is NDJSON, the only report
 /// format is JSON and the output is a folder; `None` when the in-memory path must run.

@@ -268,12 +268,18 @@ pub fn collect_items<'a>(items: impl IntoIterator<Item = (usize, &'a Item)>) -> 
 
 /// The links of every readable record, indexed as the report's items are (notices skipped).
 pub fn collect_records(records: &[Record]) -> Vec<LinkUse> {
+    collect_records_from(records, 0)
+}
+
+/// [`collect_records`] for records that follow `first` report entries (items and unreadable
+/// records) already checked.
+pub fn collect_records_from(records: &[Record], first: usize) -> Vec<LinkUse> {
     let items = records
         .iter()
         .filter(|r| !matches!(r, Record::Notice(_)))
         .enumerate()
         .filter_map(|(i, r)| match r {
-            Record::Item(item) => Some((i, &**item)),
+            Record::Item(item) => Some((first + i, &**item)),
             _ => None,
         });
     collect_items(items)

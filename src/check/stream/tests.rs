@@ -352,3 +352,38 @@ fn a_read_error_keeps_the_whole_lines_before_it_and_is_returned() {
     );
     assert_eq!(ended.unwrap_err().to_string(), "磁盘读取错误");
 }
+
+/// `check`'s in-memory path checks records a run at a time as they are read: any cut gives the
+/// report (and, with --links, the link uses indexed by report entry) of checking them at once.
+#[test]
+fn a_report_built_a_run_at_a_time_is_the_one_built_at_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = inputs(tmp.path());
+    let (want, _) = in_memory(&inputs);
+    let mut records = Vec::new();
+    read_inputs(&inputs, &mut |r| records.push(r));
+    let want_links = crate::links::collect_records(&records);
+    assert!(
+        records
+            .iter()
+            .any(|r| matches!(r, crate::source::Record::Notice(_)))
+    );
+    assert!(want.summary.unreadable > 0 && !want_links.is_empty());
+    for run in [1, 2, 7, records.len()] {
+        let (rules, ctx) = (RuleSet::default(), CheckContext::default());
+        let mut builder = crate::check::Builder::new(&rules, &ctx);
+        let mut links = Vec::new();
+        let mut pending = Vec::new();
+        let mut rest = records.clone().into_iter().peekable();
+        while rest.peek().is_some() {
+            pending.extend(rest.by_ref().take(run));
+            links.extend(crate::links::collect_records_from(
+                &pending,
+                builder.entries(),
+            ));
+            builder.add(std::mem::take(&mut pending));
+        }
+        assert_eq!(builder.finish(run_info(&inputs)), want, "runs of {run}");
+        assert_eq!(links, want_links, "runs of {run}");
+    }
+}

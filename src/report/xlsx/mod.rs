@@ -130,7 +130,8 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
         .collect();
     let sampled = report.sampled_codes();
     findings_sheet(
-        book.add_worksheet_with_constant_memory()?.set_name(SHEETS[1])?,
+        book.add_worksheet_with_constant_memory()?
+            .set_name(SHEETS[1])?,
         &rows,
         (&ctx, sampled.as_ref()),
         (scope.all, DATA_ROWS),
@@ -140,7 +141,8 @@ fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> 
     all_items.extend(scope.unreadable.iter().copied());
     let scoring = ItemScoring::of(report);
     items_sheet(
-        book.add_worksheet_with_constant_memory()?.set_name(SHEETS[2])?,
+        book.add_worksheet_with_constant_memory()?
+            .set_name(SHEETS[2])?,
         &all_items,
         (scope.all, sampled.as_ref(), scoring.as_ref()),
         DATA_ROWS,
