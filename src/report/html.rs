@@ -24,6 +24,11 @@ use crate::model::{Finding, Severity};
 /// Findings shown before the reader filters or asks for more.
 pub const PAGE: usize = 200;
 
+/// Findings the page lists at most. Past it (a province: 690,000 findings made a 690 MB page no
+/// browser opens), each unit lists an equal share, at least [`PAGE`], and the page says how many
+/// of each unit's are only in the fix lists and findings.csv.
+pub const MAX_LISTED: usize = 100_000;
+
 /// Longest quoted text (原文) shown in a table cell, in characters.
 const MAX_EVIDENCE_CHARS: usize = 600;
 
@@ -42,6 +47,11 @@ const HISTORY_CSS: &str = include_str!("assets/report-history.css");
 
 /// Renders the report as one HTML page.
 pub fn render(report: &Report) -> Result<String, minijinja::Error> {
+    render_listing(report, MAX_LISTED)
+}
+
+/// [`render`], listing at most `max` findings.
+fn render_listing(report: &Report, max: usize) -> Result<String, minijinja::Error> {
     let mut env = Environment::new();
     env.add_template("report.html", TEMPLATE)?;
     env.add_template("report-history-trend.html", HISTORY_TREND)?;
@@ -53,11 +63,15 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
     let units: Vec<UnitRow> = views.units.iter().map(|u| UnitRow::of(u, &ctx)).collect();
     let replied = !report.replies.is_empty();
     // In the order of the all-units workbook and findings.csv, so that # names the same finding.
-    let findings: Vec<FindingRow> = views
-        .units
-        .iter()
-        .flat_map(|u| u.findings.iter())
-        .map(|f| FindingRow::of(f, &ctx))
+    let Listed {
+        total,
+        share,
+        rows,
+        left_out,
+    } = listed(&views.units, max);
+    let findings: Vec<FindingRow> = rows
+        .into_iter()
+        .map(|(number, f)| FindingRow::of(f, &ctx, number))
         .collect();
     let history_ctx = history.map(|h| HistoryCtx::of(h, &views.units));
     let script = SCRIPT;
@@ -105,6 +119,9 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
         score_chart => Value::from(Serde(score_chart(&views.units, scored))),
         element_chart => Value::from(Serde(element_chart(report))),
         findings => Value::from(Serde(&findings)),
+        total_findings => total,
+        left_out => Value::from(Serde(&left_out)),
+        share,
         page => PAGE,
         elements => Value::from(Serde(&elements)),
         rules => Value::from_iter(rules),
@@ -218,8 +235,63 @@ fn reviewed_detail(s: &crate::score::UnitScore) -> Option<String> {
     ))
 }
 
+/// The findings the page lists, at most `max` (see [`MAX_LISTED`]).
+struct Listed<'f> {
+    /// Findings of the report.
+    total: usize,
+    /// Findings listed of each unit, at most.
+    share: usize,
+    /// Those listed, with their numbers in the all-units workbook and findings.csv.
+    rows: Vec<(usize, &'f Finding)>,
+    /// The units with more than their share.
+    left_out: Vec<LeftOut>,
+}
+
+fn listed<'f>(units: &[UnitView<'f>], max: usize) -> Listed<'f> {
+    let total: usize = units.iter().map(|u| u.findings.len()).sum();
+    let share = if total > max {
+        (max / units.len().max(1)).max(PAGE)
+    } else {
+        usize::MAX
+    };
+    let mut rows = Vec::with_capacity(total.min(max));
+    let mut left_out = Vec::new();
+    let mut number = 0;
+    for u in units {
+        rows.extend(
+            u.findings
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| *k < share)
+                .map(|(k, f)| (number + k + 1, *f)),
+        );
+        number += u.findings.len();
+        if u.findings.len() > share {
+            left_out.push(LeftOut {
+                unit: u.name.to_owned(),
+                count: u.findings.len() - share,
+            });
+        }
+    }
+    Listed {
+        total,
+        share,
+        rows,
+        left_out,
+    }
+}
+
+/// A unit whose findings past the page's share are not listed.
+#[derive(Serialize)]
+struct LeftOut {
+    unit: String,
+    count: usize,
+}
+
 #[derive(Serialize)]
 struct FindingRow {
+    /// Its number in the all-units workbook and findings.csv.
+    number: usize,
     unit: String,
     /// 实施主体 of the item.
     subject: String,
@@ -246,7 +318,7 @@ struct FindingRow {
 }
 
 impl FindingRow {
-    fn of(f: &Finding, ctx: &super::fixlist::RowContext<'_>) -> Self {
+    fn of(f: &Finding, ctx: &super::fixlist::RowContext<'_>, number: usize) -> Self {
         let fingerprint = crate::history::fingerprint(f);
         let reply = reply_text(ctx.reply(&fingerprint));
         let (status, status_key) = ctx
@@ -259,6 +331,7 @@ impl FindingRow {
         let message = super::fixlist::description(f);
         let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
         FindingRow {
+            number,
             unit: f.unit.clone(),
             subject: text(ctx.subject(&f.item_code)),
             item_name: text(&f.item_name),
@@ -516,6 +589,71 @@ mod tests {
             "2026-11-28 23:58:07 +00:00"
         );
         assert_eq!(display_time_in("昨天", &beijing), "昨天");
+    }
+
+    /// A province's page lists an equal share of each unit's findings, numbered as in the
+    /// all-units workbook, and names what each unit has past it; a city's lists them all.
+    #[test]
+    fn past_the_limit_each_unit_lists_its_share() {
+        let mut report = crate::score::tests::fixture();
+        let first = report.findings[0].clone();
+        report.findings = [("东至县", 500), ("石台县", 50)]
+            .into_iter()
+            .flat_map(|(unit, n)| (0..n).map(move |k| (unit, k)))
+            .map(|(unit, k)| {
+                let mut f = first.clone();
+                f.unit = unit.to_owned();
+                f.evidence = format!("0566-20{k:05}");
+                f
+            })
+            .collect();
+        let views = Views::of(&report);
+        let units: Vec<&str> = views
+            .units
+            .iter()
+            .filter(|u| !u.findings.is_empty())
+            .map(|u| u.name)
+            .collect();
+        assert_eq!(units, ["东至县", "石台县"]);
+
+        let all = listed(&views.units, 550);
+        assert_eq!((all.total, all.rows.len()), (550, 550));
+        assert!(all.left_out.is_empty());
+
+        let cut = listed(&views.units, 300);
+        assert_eq!(cut.share, PAGE, "a share is never less than a page");
+        assert_eq!(cut.rows.len(), PAGE + 50);
+        let numbers: Vec<usize> = cut.rows.iter().map(|(n, _)| *n).collect();
+        assert_eq!(numbers[..3], [1, 2, 3]);
+        assert_eq!(numbers[PAGE - 1], PAGE);
+        assert_eq!(
+            numbers[PAGE], 501,
+            "石台县's first is the 501st in the workbook"
+        );
+        assert_eq!(cut.rows[PAGE].1.unit, "石台县");
+        assert_eq!(cut.left_out.len(), 1);
+        assert_eq!(
+            (cut.left_out[0].unit.as_str(), cut.left_out[0].count),
+            ("东至县", 300)
+        );
+
+        // The page says so, and numbers the rows as the workbook does.
+        let html = render_listing(&report, 300).unwrap();
+        assert_eq!(html.matches("<tr data-unit=").count(), PAGE + 50);
+        assert!(
+            html.contains("共 550 条"),
+            "the heading counts every finding"
+        );
+        assert!(
+            html.contains(&format!(
+                "网页中每个单位只列出前 {PAGE} 条，共列出 {} 条；其余的见各单位的整改清单（Excel）和 findings.csv：东至县 另有 300 条。",
+                PAGE + 50
+            )),
+            "{}",
+            &html[html.find("id=\"findings\"").unwrap()..][..1200]
+        );
+        assert!(html.contains("<td class=\"num\">501</td>"));
+        assert!(!render(&report).unwrap().contains("id=\"left-out\""));
     }
 
     #[test]

@@ -33,7 +33,7 @@
       if (show) { shown++; }
       r.hidden = !show;
     }
-    count.textContent = "显示 " + shown + " 条，符合条件 " + matched + " 条，共 " + rows.length + " 条";
+    count.textContent = "显示 " + shown + " 条，符合条件 " + matched + " 条，网页中共 " + rows.length + " 条";
     moreWrap.hidden = matched <= limit;
   }
 
