@@ -1,6 +1,8 @@
-//! HTML pages: guide links and next-page links from list pages, and the label-driven extraction of
-//! an item from a guide page (label cells → neighbouring values; tables under section headings →
-//! materials, steps, fees, intermediaries and FAQs by their column headers).
+//! HTML guide pages: the label-driven extraction of an item (label cells → neighbouring values;
+//! tables under section headings → materials, steps, fees, intermediaries and FAQs by their
+//! column headers).
+//!
+//! Not here: list pages and their paging (`list`).
 
 use std::collections::HashSet;
 
@@ -9,61 +11,14 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::labels::{Field, LabelMap, Section, section_of};
-use super::profile::{CompiledList, CompiledProfile};
+use super::profile::CompiledProfile;
 use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, MaterialField,
     Step,
 };
 
-/// What a list page links to.
-#[derive(Debug, Default)]
-pub(crate) struct ListLinks {
-    /// Guide pages, absolute, in page order, without duplicates or fragments.
-    pub guides: Vec<Url>,
-    /// The next list page, when a next-link selector is set and found.
-    pub next: Option<Url>,
-    /// Links the link selector found (before `link_pattern` and the list's own pages were left
-    /// out), for the message when no guide link is left.
-    pub matched: usize,
-}
-
-/// Reads guide links and the next-page link of a list page.
-pub(crate) fn list_links(text: &str, page: &Url, list: &CompiledList) -> ListLinks {
-    let doc = Html::parse_document(text);
-    let mut out = ListLinks::default();
-    if let Some(next) = &list.next {
-        out.next = doc
-            .select(next)
-            .find_map(|a| href(a, page))
-            .filter(|u| u != page);
-    }
-    let mut seen = HashSet::new();
-    for a in doc.select(&list.links) {
-        let Some(url) = href(a, page) else { continue };
-        out.matched += 1;
-        if list
-            .pattern
-            .as_ref()
-            .is_some_and(|p| !p.is_match(url.as_str()))
-        {
-            continue;
-        }
-        // The pager's links (the next page among them) are the list's, not guides.
-        let list_page = out.next.as_ref() == Some(&url)
-            || url == *page
-            || list
-                .pages
-                .as_ref()
-                .is_some_and(|p| p.is_match(url.as_str()));
-        if !list_page && seen.insert(url.to_string()) {
-            out.guides.push(url);
-        }
-    }
-    out
-}
-
 /// The absolute URL of an element's `href` (or of its first descendant link), without fragment.
-fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
+pub(crate) fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
     let raw = el.attr("href").or_else(|| {
         el.descendent_elements()
             .find(|e| e.value().name() == "a")

@@ -22,6 +22,7 @@ mod html;
 pub mod journal;
 mod json;
 pub(crate) mod labels;
+mod list;
 pub mod output;
 pub mod profile;
 mod robots;
@@ -175,6 +176,10 @@ pub async fn crawl(
                 },
             );
         }
+    }
+    let mut repeats = list::Repeats::default();
+    for r in journal.pass_records() {
+        repeats.note(r);
     }
     if journal.resumed {
         let links: Vec<Target> = journal
@@ -331,7 +336,9 @@ pub async fn crawl(
         if rec.item.is_some() {
             stats.items += 1;
         }
-        if let Some(message) = empty_first_page(&profile, &rec) {
+        let mut rec = rec;
+        repeats.check(&mut rec);
+        if let Some(message) = list::notice(&profile, &rec) {
             progress.notice(&message);
         }
         stats.requests = fetcher.requests_sent();
@@ -418,23 +425,6 @@ pub(crate) fn bounded(s: String) -> String {
 
 /// robots.txt rules by host key, shared with the page tasks (for redirect hops).
 pub(crate) type RobotsMap = std::sync::RwLock<HashMap<String, HostRules>>;
-
-/// A notice for the first page of a list that led to no guide or detail: the profile's link
-/// selector, pattern or items path is likely wrong, and the crawl would otherwise end quietly.
-fn empty_first_page(profile: &CompiledProfile, rec: &PageRecord) -> Option<String> {
-    let t = &rec.target;
-    let first = profile.lists.get(t.list)?.source.first_page;
-    let lists = matches!(t.kind, PageKind::HtmlList | PageKind::JsonList);
-    let leads = rec.links.iter().any(|l| l.kind.is_item());
-    (lists && t.page == first && rec.status != PageStatus::Failed && !leads).then(|| {
-        format!(
-            "第 {} 个列表的第一页 {} {}，请核对站点配置",
-            t.list + 1,
-            t.url,
-            rec.message
-        )
-    })
-}
 
 fn enqueue(queue: &mut VecDeque<Target>, seen: &mut HashSet<String>, t: Target) {
     if seen.insert(t.url.clone()) {
