@@ -37,7 +37,7 @@ struct Walk {
     hits: Mutex<Vec<String>>,
     /// Requests that reached the "province" host.
     province: Arc<AtomicUsize>,
-    /// Every guide page answers the platform's 系统维护中 page (status 200).
+    /// Every page answers the platform's 系统维护中 page (status 200).
     maintenance: AtomicBool,
 }
 
@@ -141,7 +141,7 @@ fn start() -> Arc<Walk> {
                         .lock()
                         .unwrap()
                         .push(uri.path_and_query().unwrap().to_string());
-                    if path.starts_with("/art/") && site.maintenance.load(Ordering::SeqCst) {
+                    if path != "/robots.txt" && site.maintenance.load(Ordering::SeqCst) {
                         return file("/art/2026/art_1006.html");
                     }
                     match path.as_str() {
@@ -436,8 +436,74 @@ fn every_page_of_a_first_crawl_is_read_or_said() {
     assert!(reason(1007).contains("页面不存在（HTTP 404）"));
     assert!(reason(1090).contains("重定向到其他主机"));
     assert!(reason(1091).contains("请求超时"));
-    for n in [1005, 1006] {
-        assert!(reason(n).contains("没有找到任何事项要素"), "{}", reason(n));
-    }
+    // The login wall and the maintenance page say what they are, not "no element found".
+    assert!(
+        reason(1005).contains("页面要求登录（页面标题「统一身份认证平台」）"),
+        "{}",
+        reason(1005)
+    );
+    assert!(
+        reason(1006).contains("网站正在维护（页面标题「系统维护中」）"),
+        "{}",
+        reason(1006)
+    );
     assert_eq!(unreadable.len(), 5, "{unreadable:?}");
+}
+
+/// The platform answers every page with its 系统维护中 page and status 200 for a night: the
+/// guides were each "no element found", unreadable, so the night's audit took every finding as
+/// 已移除 and the next night as 新增 at 0 days; the list page gave no link and the crawl ended
+/// "complete". Now a guide read before keeps its item (as over a 503), and the list page is
+/// failed, so the night reads as incomplete; both say the site was under maintenance.
+#[test]
+fn a_night_of_maintenance_keeps_what_was_read_and_reads_as_incomplete() {
+    let _serial = serial();
+    let site = start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crawl");
+    let path = profile(dir.path(), site.port, README_LIST);
+    let (first, _) = crawl(&path, &out);
+    assert!(first.complete);
+    let (before, _, _) = read(&out);
+    assert_eq!(before.len(), 6);
+
+    site.maintenance.store(true, Ordering::SeqCst);
+    let (night, said) = crawl(&path, &out);
+    let (items, _, notices) = read(&out);
+    let mut urls: Vec<&str> = items.iter().map(|i| i.guide_url.as_str()).collect();
+    let mut want: Vec<&str> = before.iter().map(|i| i.guide_url.as_str()).collect();
+    urls.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(urls, want, "items lost over a night of maintenance");
+    assert_eq!(night.failed_lists.len(), 2, "{:?}", night.failed_lists);
+    assert!(
+        night.failed_lists[0].reason.contains("网站正在维护")
+            && night.failed_lists[0].reason.contains("以前列出 7 个指南"),
+        "{:?}",
+        night.failed_lists
+    );
+    let incomplete = errors(&notices);
+    assert!(
+        incomplete.iter().any(|e| e.contains("列表页无法读取")),
+        "the night must read as incomplete: {notices:?}"
+    );
+    let guide = row(&log(&out), "/art/2026/art_1001.html");
+    assert!(
+        guide[10].contains("网站正在维护") && guide[10].contains("沿用"),
+        "{guide:?}"
+    );
+    assert!(
+        !said.iter().any(|n| n.contains("没有找到指南链接")),
+        "{said:?}"
+    );
+
+    // Back from maintenance, the next night reads clean again.
+    site.maintenance.store(false, Ordering::SeqCst);
+    let (next, _) = crawl(&path, &out);
+    assert!(
+        next.failed_lists.is_empty() && next.carried.is_empty(),
+        "{next:?}"
+    );
+    let (_, _, notices) = read(&out);
+    assert!(errors(&notices).is_empty(), "{notices:?}");
 }

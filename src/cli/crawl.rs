@@ -251,14 +251,14 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
         );
         if !summary.failed_lists.is_empty() {
             say!(
-                "注意: {} 个列表页无法读取，这些页上列出的事项没有抓到: {}",
+                "注意: {} 个列表页无法读取，这些页上列出的事项可能没有抓全: {}",
                 summary.failed_lists.len(),
                 crawl::status::list_pages(&summary.failed_lists)
             );
         }
         if !summary.carried.is_empty() {
             say!(
-                "注意: {} 个指南页这次没有读到（超时或网站出错），沿用之前读到的内容，见 crawl-log.csv",
+                "注意: {} 个指南页这次没有读到（超时、网站出错或维护），沿用之前读到的内容，见 crawl-log.csv",
                 summary.carried.len()
             );
         }

@@ -34,7 +34,7 @@ pub(crate) fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
 }
 
 /// Element text with runs of whitespace folded to one space, bounded in length.
-fn text_of(el: ElementRef<'_>) -> String {
+pub(crate) fn text_of(el: ElementRef<'_>) -> String {
     super::bounded(
         el.text()
             .flat_map(str::split_whitespace)

@@ -27,6 +27,7 @@ pub mod output;
 pub mod profile;
 mod robots;
 pub mod status;
+mod unexpected;
 mod visit;
 
 pub use journal::{PageKind, PageRecord, PageStatus, Target};

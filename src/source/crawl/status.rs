@@ -94,7 +94,7 @@ impl CrawlStatus {
                 level: NoticeLevel::Error,
                 provenance: place,
                 message: format!(
-                    "{} 个列表页无法读取，这些页上列出的事项没有抓到: {}",
+                    "{} 个列表页无法读取，这些页上列出的事项可能没有抓全: {}",
                     self.failed_lists.len(),
                     list_pages(&self.failed_lists)
                 ),
@@ -105,7 +105,7 @@ impl CrawlStatus {
                 level: NoticeLevel::Warning,
                 provenance: Provenance::file(dir.display().to_string()),
                 message: format!(
-                    "{} 个指南页这次没有读到（超时或网站出错），沿用之前读到的内容: {}",
+                    "{} 个指南页这次没有读到（超时、网站出错或维护），沿用之前读到的内容: {}",
                     self.carried.len(),
                     list_pages(&self.carried)
                 ),

@@ -13,6 +13,7 @@ use super::RobotsMap;
 use super::decode::decode;
 use super::journal::{PageKind, PageRecord, PageStatus, Target};
 use super::profile::CompiledProfile;
+use super::unexpected::unexpected;
 use super::{html, json, list};
 use crate::model::{Item, Provenance};
 use crate::net::{Failure, FetchError, Fetcher, Request, host_key};
@@ -93,19 +94,24 @@ pub(crate) async fn visit(
                             // they never delay the timers that space requests.
                             let profile = profile.clone();
                             let fallback = failed_record(pass, &target);
-                            rec = tokio::task::spawn_blocking(move || {
+                            let before = prev.clone();
+                            (rec, passing) = tokio::task::spawn_blocking(move || {
                                 let (text, encoding) =
                                     decode(&resp.body, resp.header("content-type"));
                                 read(&mut rec, &text, &resp.final_url, &profile);
                                 if rec.status == PageStatus::Ok && encoding != "UTF-8" {
                                     rec.message = format!("编码 {encoding}");
                                 }
-                                rec
+                                let passing = unexpected(&mut rec, &text, before.as_ref());
+                                (rec, passing)
                             })
                             .await
-                            .unwrap_or_else(|e| PageRecord {
-                                message: format!("解析页面时出错: {e}"),
-                                ..fallback
+                            .unwrap_or_else(|e| {
+                                let rec = PageRecord {
+                                    message: format!("解析页面时出错: {e}"),
+                                    ..fallback
+                                };
+                                (rec, false)
                             });
                         }
                         (s, _) => {
