@@ -507,3 +507,52 @@ fn a_night_of_maintenance_keeps_what_was_read_and_reads_as_incomplete() {
     let (_, _, notices) = read(&out);
     assert!(errors(&notices).is_empty(), "{notices:?}");
 }
+
+/// The next night's crawl is killed before its end (a shutdown, Ctrl+C, a cron timeout): it
+/// wrote no status, so the folder still said the night before was complete, and the audit took
+/// last night's items for tonight's without a word. Now the folder says a later pass started
+/// and did not end, as an error (the night reads as incomplete), until that pass is done.
+#[test]
+fn a_nightly_crawl_killed_before_its_end_is_not_read_as_complete() {
+    let _serial = serial();
+    let site = start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crawl");
+    let path = profile(dir.path(), site.port, README_LIST);
+    let (first, _) = crawl(&path, &out);
+    assert!(first.complete);
+    let (_, _, notices) = read(&out);
+    assert!(errors(&notices).is_empty(), "{notices:?}");
+
+    // The second night, killed once it has asked for a few pages.
+    let asked = site.hits.lock().unwrap().len();
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    let compiled = Arc::new(Profile::load(&path).unwrap().compile().unwrap());
+    let options = CrawlOptions {
+        output_dir: out.clone(),
+        ..CrawlOptions::default()
+    };
+    runtime.block_on(async {
+        let task =
+            tokio::spawn(async move { crawl::crawl(compiled, &options, &crawl::NoProgress).await });
+        while site.hits.lock().unwrap().len() < asked + 3 {
+            tokio::time::sleep(Duration::from_millis(2)).await;
+        }
+        task.abort();
+        assert!(task.await.unwrap_err().is_cancelled());
+    });
+    let (items, _, notices) = read(&out);
+    assert_eq!(items.len(), 6, "last night's items are still there");
+    let said = errors(&notices);
+    assert!(
+        said.iter()
+            .any(|e| e.contains("第2轮抓取") && e.contains("没有结束") && e.contains("第1轮")),
+        "{notices:?}"
+    );
+
+    // The same command goes on and finishes the pass: the folder reads clean again.
+    let (done, _) = crawl(&path, &out);
+    assert!(done.complete);
+    let (_, _, notices) = read(&out);
+    assert!(errors(&notices).is_empty(), "{notices:?}");
+}

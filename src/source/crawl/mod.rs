@@ -155,6 +155,7 @@ pub async fn crawl(
         journal::Journal::open(&options.output_dir, &profile.name).map_err(state_err)?;
     let mut stats = CrawlStats::default();
     let pass = journal.pass;
+    status::CrawlStatus::mark_running(&options.output_dir, pass).map_err(state_err)?;
     let mut fetcher = Arc::new(Fetcher::new(profile.net.clone())?);
 
     // The frontier: start pages, then every link of a done page of this pass not done yet.
@@ -386,6 +387,7 @@ pub async fn crawl(
         stopped: stopped.clone(),
         failed_lists: failed_lists.clone(),
         carried: carried.clone(),
+        running: None,
         items,
         unreadable,
         at: jiff::Timestamp::now().to_string(),

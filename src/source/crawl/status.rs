@@ -48,6 +48,10 @@ pub struct CrawlStatus {
     /// Guide pages that could not be read this time whose item read earlier was kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub carried: Vec<FailedList>,
+    /// A later pass that has started since and not ended (killed, or still running): the item
+    /// files are still those of `pass`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running: Option<Running>,
     /// Items written.
     pub items: usize,
     /// Unreadable records written.
@@ -56,7 +60,34 @@ pub struct CrawlStatus {
     pub at: String,
 }
 
+/// A pass that has started and not ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Running {
+    /// The pass (轮次).
+    pub pass: u32,
+    /// When it started (RFC 3339).
+    pub since: String,
+}
+
 impl CrawlStatus {
+    /// Notes in `dir`'s status, before a run of pass `pass` begins, that a later pass than the
+    /// one of the item files has started. A nightly crawl killed (shutdown, Ctrl+C, a cron
+    /// timeout) before its end wrote no status: the folder went on saying the night before was
+    /// complete, and the audit took last night's items for tonight's without a word.
+    pub fn mark_running(dir: &Path, pass: u32) -> Result<(), (PathBuf, std::io::Error)> {
+        let Some(Ok(mut status)) = Self::read(dir) else {
+            return Ok(());
+        };
+        if status.pass == pass || status.running.as_ref().is_some_and(|r| r.pass == pass) {
+            return Ok(());
+        }
+        status.running = Some(Running {
+            pass,
+            since: jiff::Timestamp::now().to_string(),
+        });
+        status.write(dir)
+    }
+
     /// Writes the status into `dir` (through a temporary file, so a reader never sees half).
     pub fn write(&self, dir: &Path) -> Result<(), (PathBuf, std::io::Error)> {
         let path = dir.join(FILE);
@@ -85,6 +116,20 @@ impl CrawlStatus {
                     "抓取没有完成（{}），这里只有第{}轮已抓到的 {} 个事项，其余事项没有读到；再次运行 zwfw-audit crawl 接着抓取",
                     self.stopped.as_deref().unwrap_or("中途停止"),
                     self.pass,
+                    self.items
+                ),
+            });
+        }
+        if let Some(r) = &self.running {
+            out.push(Notice {
+                level: NoticeLevel::Error,
+                provenance: place.clone(),
+                message: format!(
+                    "第{}轮抓取（{} 开始）没有结束：被中断了，或者还在进行；这里仍是第{}轮（{}）抓到的 {} 个事项，不是最新的。等抓取结束，或再次运行同一个 zwfw-audit crawl 命令接着抓取",
+                    r.pass,
+                    crate::report::display_time(&r.since),
+                    self.pass,
+                    crate::report::display_time(&self.at),
                     self.items
                 ),
             });
