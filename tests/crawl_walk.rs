@@ -556,3 +556,35 @@ fn a_nightly_crawl_killed_before_its_end_is_not_read_as_complete() {
     let (_, _, notices) = read(&out);
     assert!(errors(&notices).is_empty(), "{notices:?}");
 }
+
+/// A guide of the city's list that redirects to the province's platform (items handled at the
+/// province are common): the crawl counted it as failed and exited 1 every night, though the
+/// same link written straight to the province is only listed. Now the redirect is skipped like
+/// it: listed with where it led, never followed, 无法读取 in the check, and the crawl exits 0.
+#[test]
+fn a_guide_that_redirects_to_the_province_is_listed_not_failed() {
+    let _serial = serial();
+    let site = start();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("crawl");
+    let path = profile(
+        dir.path(),
+        site.port,
+        "url = \"col/col5678/index.html\"\nlink_pattern = \"/art/\"",
+    );
+    let run = crawl_cli(&path, &out).assert().code(0);
+    let stderr = String::from_utf8_lossy(&run.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("抓取完成") && stderr.contains("失败 0") && stderr.contains("跳过 1"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("重定向到其他主机"), "{stderr}");
+    assert_eq!(site.province.load(Ordering::SeqCst), 0);
+    let moved = row(&log(&out), "/art/2026/art_1090.html");
+    assert_eq!(&moved[4], "跳过");
+    assert!(moved[9].contains("/bsznDetail?id=1090"), "{moved:?}");
+    let (items, unreadable, _) = read(&out);
+    assert_eq!(items.len(), 1);
+    assert_eq!(unreadable.len(), 1);
+    assert!(unreadable[0].reason.contains("重定向到其他主机"));
+}

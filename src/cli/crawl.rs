@@ -15,9 +15,11 @@ use crate::source::crawl::{
 };
 
 #[derive(Debug, Args)]
-#[command(after_help = "退出码: 0 抓取完成，每个页面都已读到\n\
+#[command(after_help = "退出码: 0 抓取完成，没有页面失败\n\
                         \x20       1 抓取暂停（达到上限或时间预算，再次运行接着抓），\n\
-                        \x20         或有页面失败、跳过或无法读取，或一个事项也没有抓到\n\
+                        \x20         或有页面失败，或一个事项也没有抓到\n\
+                        \x20         （链接或重定向到其他主机、robots.txt 禁止的，\n\
+                        \x20         只列出，不算失败）\n\
                         \x20       2 出错")]
 pub struct CrawlArgs {
     /// 站点配置文件（TOML），如 profiles/example.toml

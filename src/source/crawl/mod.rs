@@ -60,7 +60,7 @@ pub struct CrawlStats {
     pub items: u64,
     /// Failed URLs in this run.
     pub failed: u64,
-    /// URLs not fetched (robots.txt, off the allow-list).
+    /// URLs not fetched or not followed (robots.txt, off the allow-list, also by a redirect).
     pub skipped: u64,
     /// URLs already done when the run resumed.
     pub resumed: u64,
@@ -333,7 +333,8 @@ pub async fn crawl(
         match rec.status {
             PageStatus::NotModified => stats.not_modified += 1,
             PageStatus::Failed => stats.failed += 1,
-            _ => {}
+            PageStatus::Skipped => stats.skipped += 1,
+            PageStatus::Ok => {}
         }
         if rec.item.is_some() {
             stats.items += 1;

@@ -173,10 +173,19 @@ fn carry_over(rec: &mut PageRecord, prev: &PageRecord) {
 }
 
 /// Fills in a record for a request that got no usable response: the reason, where a redirect
-/// led, and the requests it took (the log said 0 for a page that timed out three times).
+/// led, and the requests it took (the log said 0 for a page that timed out three times). A
+/// redirect to another host or into a path robots.txt bars is skipped, as a link straight there
+/// is: a city's guides moved to the province's platform made every nightly crawl exit 1 (and
+/// cron mail), though the same links written straight to the province fail nothing.
 fn failed(rec: &mut PageRecord, e: &FetchError, url: &Url, profile: &CompiledProfile) {
     let net = &profile.net;
     rec.attempts = e.requests().max(1);
+    if matches!(
+        e,
+        FetchError::NotAllowed { .. } | FetchError::Refused { .. }
+    ) {
+        rec.status = PageStatus::Skipped;
+    }
     rec.message = match e {
         // The hop that left the allowed hosts was a redirect: the link itself was allowed.
         FetchError::NotAllowed { url: to, host } => {
