@@ -423,6 +423,16 @@ fn every_page_of_a_first_crawl_is_read_or_said() {
     );
     assert_eq!(item(1008).consult_phone, "0566-2021234");
     assert_eq!(items.len(), 6, "{items:#?}");
+    // The log says what each guide gave, to hold against the page in the browser.
+    let rows = log(&out);
+    assert_eq!(
+        &row(&rows, "/art/2026/art_1003.html")[10],
+        "读到要素 7 项，申请材料 2 份，办理流程 1 步"
+    );
+    assert_eq!(
+        &row(&rows, "/art/2026/art_1092.html")[10],
+        "读到要素 5 项；编码 GBK"
+    );
 
     // Each page not read is there with its URL and a reason.
     let reason = |n: u32| {

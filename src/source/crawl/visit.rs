@@ -15,7 +15,7 @@ use super::journal::{PageKind, PageRecord, PageStatus, Target};
 use super::profile::CompiledProfile;
 use super::unexpected::unexpected;
 use super::{html, json, list};
-use crate::model::{Item, Provenance};
+use crate::model::{Item, ItemField, Provenance};
 use crate::net::{Failure, FetchError, Fetcher, Request, host_key};
 
 /// Fetches and reads one target. `prev` is the URL's record from an earlier pass (validators and
@@ -100,7 +100,10 @@ pub(crate) async fn visit(
                                     decode(&resp.body, resp.header("content-type"));
                                 read(&mut rec, &text, &resp.final_url, &profile);
                                 if rec.status == PageStatus::Ok && encoding != "UTF-8" {
-                                    rec.message = format!("编码 {encoding}");
+                                    if !rec.message.is_empty() {
+                                        rec.message.push('；');
+                                    }
+                                    let _ = write!(rec.message, "编码 {encoding}");
                                 }
                                 let passing = unexpected(&mut rec, &text, before.as_ref());
                                 (rec, passing)
@@ -129,6 +132,29 @@ pub(crate) async fn visit(
         carry_over(&mut rec, p);
     }
     rec
+}
+
+/// What a guide page gave, for the log: `读到要素 18 项，申请材料 2 份，办理流程 3 步`. A clerk trying
+/// a first profile compares it with the page in the browser; an element or table the profile
+/// misses shows there, before the check blames the unit for it.
+fn read_summary(item: &Item) -> String {
+    let elements = ItemField::ALL
+        .iter()
+        .filter(|&&f| !item.get(f).is_empty())
+        .count();
+    let mut text = format!("读到要素 {elements} 项");
+    for (n, what, unit) in [
+        (item.materials.len(), "申请材料", "份"),
+        (item.steps.len(), "办理流程", "步"),
+        (item.fees.len(), "收费", "项"),
+        (item.intermediaries.len(), "中介服务", "项"),
+        (item.faqs.len(), "常见问题", "个"),
+    ] {
+        if n > 0 {
+            let _ = write!(text, "，{what} {n} {unit}");
+        }
+    }
+    text
 }
 
 /// Days a guide page's earlier item is kept while the page cannot be read ([`carry_over`]).
@@ -275,6 +301,7 @@ fn set_item(rec: &mut PageRecord, mut item: Item, page: &Url) {
         rec.message = "页面中没有找到任何事项要素".into();
         return;
     }
+    rec.message = read_summary(&item);
     item.guide_url = page.to_string();
     item.provenance = Provenance::file(page.as_str());
     rec.status = PageStatus::Ok;
