@@ -15,9 +15,11 @@ use crate::source::crawl::{
 };
 
 #[derive(Debug, Args)]
-#[command(after_help = "退出码: 0 抓取完成，每个页面都已读到\n\
+#[command(after_help = "退出码: 0 抓取完成，没有页面失败\n\
                         \x20       1 抓取暂停（达到上限或时间预算，再次运行接着抓），\n\
-                        \x20         或有页面失败、跳过或无法读取，或一个事项也没有抓到\n\
+                        \x20         或有页面失败，或一个事项也没有抓到\n\
+                        \x20         （链接或重定向到其他主机、robots.txt 禁止的，\n\
+                        \x20         只列出，不算失败）\n\
                         \x20       2 出错")]
 pub struct CrawlArgs {
     /// 站点配置文件（TOML），如 profiles/example.toml
@@ -251,14 +253,14 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
         );
         if !summary.failed_lists.is_empty() {
             say!(
-                "注意: {} 个列表页无法读取，这些页上列出的事项没有抓到: {}",
+                "注意: {} 个列表页无法读取，这些页上列出的事项可能没有抓全: {}",
                 summary.failed_lists.len(),
                 crawl::status::list_pages(&summary.failed_lists)
             );
         }
         if !summary.carried.is_empty() {
             say!(
-                "注意: {} 个指南页这次没有读到（超时或网站出错），沿用之前读到的内容，见 crawl-log.csv",
+                "注意: {} 个指南页这次没有读到（超时、网站出错或维护），沿用之前读到的内容，见 crawl-log.csv",
                 summary.carried.len()
             );
         }

@@ -152,6 +152,12 @@ fn explain(message: &str, text: &str, start: Option<usize>, found: &str) -> Said
     if message.starts_with("key with no value") {
         return syntax("设置项名称后面缺少等号 =（应写成「名称 = 值」，如 decimals = 2）");
     }
+    if message.starts_with("invalid unquoted key") {
+        // `承诺办结时限 = ["承诺办理天数"]` under [labels.item] or [guide.labels.item].
+        return syntax(
+            "设置项名称里有中文或其他符号时要加双引号，如 \"承诺办结时限\" = [\"承诺办理天数\"]（只由英文字母、数字、- 和 _ 组成的名称不用加）",
+        );
+    }
     if message.starts_with("unquoted keys cannot be empty") {
         return syntax("缺少设置项或节的名称（如 decimals = 2、[score]）");
     }
@@ -463,6 +469,10 @@ mod tests {
             ("[links]\nallowed_hosts = [\"a\",,\"b\"]\n", "多余的逗号"),
             ("[score]\nstratify = TRUE\n", "小写的 true 或 false"),
             ("[score]\n= 2\n", "缺少设置项或节的名称"),
+            (
+                "[labels.item]\n承诺办结时限 = [\"承诺办理天数\"]\n",
+                "名称里有中文或其他符号时要加双引号",
+            ),
             ("[check]\nfaq_similarity_threshold = 0.\n", "数字写法不对"),
         ];
         for (text, words) in cases {

@@ -1,6 +1,8 @@
-//! HTML pages: guide links and next-page links from list pages, and the label-driven extraction of
-//! an item from a guide page (label cells → neighbouring values; tables under section headings →
-//! materials, steps, fees, intermediaries and FAQs by their column headers).
+//! HTML guide pages: the label-driven extraction of an item (label cells → neighbouring values;
+//! tables under section headings → materials, steps, fees, intermediaries and FAQs by their
+//! column headers).
+//!
+//! Not here: list pages and their paging (`list`).
 
 use std::collections::HashSet;
 
@@ -9,61 +11,14 @@ use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
 use super::labels::{Field, LabelMap, Section, section_of};
-use super::profile::{CompiledList, CompiledProfile};
+use super::profile::CompiledProfile;
 use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, MaterialField,
     Step,
 };
 
-/// What a list page links to.
-#[derive(Debug, Default)]
-pub(crate) struct ListLinks {
-    /// Guide pages, absolute, in page order, without duplicates or fragments.
-    pub guides: Vec<Url>,
-    /// The next list page, when a next-link selector is set and found.
-    pub next: Option<Url>,
-    /// Links the link selector found (before `link_pattern` and the list's own pages were left
-    /// out), for the message when no guide link is left.
-    pub matched: usize,
-}
-
-/// Reads guide links and the next-page link of a list page.
-pub(crate) fn list_links(text: &str, page: &Url, list: &CompiledList) -> ListLinks {
-    let doc = Html::parse_document(text);
-    let mut out = ListLinks::default();
-    if let Some(next) = &list.next {
-        out.next = doc
-            .select(next)
-            .find_map(|a| href(a, page))
-            .filter(|u| u != page);
-    }
-    let mut seen = HashSet::new();
-    for a in doc.select(&list.links) {
-        let Some(url) = href(a, page) else { continue };
-        out.matched += 1;
-        if list
-            .pattern
-            .as_ref()
-            .is_some_and(|p| !p.is_match(url.as_str()))
-        {
-            continue;
-        }
-        // The pager's links (the next page among them) are the list's, not guides.
-        let list_page = out.next.as_ref() == Some(&url)
-            || url == *page
-            || list
-                .pages
-                .as_ref()
-                .is_some_and(|p| p.is_match(url.as_str()));
-        if !list_page && seen.insert(url.to_string()) {
-            out.guides.push(url);
-        }
-    }
-    out
-}
-
 /// The absolute URL of an element's `href` (or of its first descendant link), without fragment.
-fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
+pub(crate) fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
     let raw = el.attr("href").or_else(|| {
         el.descendent_elements()
             .find(|e| e.value().name() == "a")
@@ -79,7 +34,7 @@ fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
 }
 
 /// Element text with runs of whitespace folded to one space, bounded in length.
-fn text_of(el: ElementRef<'_>) -> String {
+pub(crate) fn text_of(el: ElementRef<'_>) -> String {
     super::bounded(
         el.text()
             .flat_map(str::split_whitespace)
@@ -92,7 +47,7 @@ fn text_of(el: ElementRef<'_>) -> String {
 pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -> Item {
     let doc = Html::parse_document(text);
     let mut item = Item::default();
-    let tables = section_tables(&doc, &profile.section_selector);
+    let tables = section_tables(&doc, &profile.section_selector, &profile.label_selector);
     let claimed: HashSet<NodeId> = tables.iter().map(|(_, t)| t.id()).collect();
     for (section, table) in &tables {
         let rows = rows(*table);
@@ -133,8 +88,16 @@ pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -
     item
 }
 
-/// Tables that follow a section heading (or carry one as caption), with their section.
-fn section_tables<'a>(doc: &'a Html, headings: &Selector) -> Vec<(Section, ElementRef<'a>)> {
+/// Tables that follow a section heading (or carry one as caption), with their section. A label
+/// cell that names a section (`<td class="label">申请材料：</td>`) leads to the table nested in
+/// the cell beside it: many platforms put the materials and steps tables inside the value cell of
+/// their label/value table, and those materials were lost without a word. A table that only
+/// wraps another (rows of one cell) stands for the table inside it.
+fn section_tables<'a>(
+    doc: &'a Html,
+    headings: &Selector,
+    labels: &Selector,
+) -> Vec<(Section, ElementRef<'a>)> {
     let mut out: Vec<(Section, ElementRef<'a>)> = Vec::new();
     let mut pending: Option<Section> = None;
     for node in doc.root_element().descendants() {
@@ -153,15 +116,49 @@ fn section_tables<'a>(doc: &'a Html, headings: &Selector) -> Vec<(Section, Eleme
                 .find(|c| c.value().name() == "caption")
                 .and_then(|c| section_of(&text_of(c)));
             if let Some(s) = caption.or(pending) {
-                out.push((s, el));
+                out.push((s, data_table(el)));
                 pending = None;
             }
         } else if el.value().name() != "caption" && headings.matches(&el) {
             // Any heading closes the previous section: "收费标准 不收费" then "其他信息" + table.
             pending = section_of(&text_of(el));
+        } else if labels.matches(&el)
+            && let Some(s) = section_of(&label_text(el))
+            && el
+                .next_siblings()
+                .find_map(ElementRef::wrap)
+                .is_some_and(|v| v.descendent_elements().any(|d| d.value().name() == "table"))
+        {
+            // The next table in document order is the one in the value cell.
+            pending = Some(s);
         }
     }
     out
+}
+
+/// A label cell's own text, without that of a table nested in it.
+fn label_text(el: ElementRef<'_>) -> String {
+    if el
+        .descendent_elements()
+        .any(|d| d.value().name() == "table")
+    {
+        String::new()
+    } else {
+        text_of(el)
+    }
+}
+
+/// The table that holds the records: `table` itself, or, when it only wraps others (no row of
+/// two cells or more), the first table inside it that has such rows.
+fn data_table(table: ElementRef<'_>) -> ElementRef<'_> {
+    if rows(table).iter().any(|r| r.len() >= 2) {
+        return table;
+    }
+    table
+        .descendent_elements()
+        .filter(|d| d.value().name() == "table")
+        .find(|t| rows(*t).iter().any(|r| r.len() >= 2))
+        .unwrap_or(table)
 }
 
 /// The cells of each row of a table (not of nested tables).
@@ -394,6 +391,40 @@ mod tests {
         // A heading without a table closes its section: the next table is not read as fees.
         assert!(item.fees.is_empty());
         assert_eq!(item.legal_basis, "《食品安全法》第三十五条");
+    }
+
+    /// Materials and steps in a table nested in the value cell of a label/value table, and a
+    /// materials table wrapped in a layout table under its heading: both were read as no
+    /// material at all.
+    #[test]
+    fn nested_section_tables_are_read() {
+        let page = Url::parse("http://127.0.0.1:1/art/2026/art_1003.html").unwrap();
+        let html = r#"<table class="bszn">
+<tr><td class="label">事项名称：</td><td>药品零售企业许可</td></tr>
+<tr><td class="label">收费标准：</td><td>不收费</td></tr>
+<tr><td class="label">申请材料：</td><td><table class="inner">
+  <tr><th>材料名称</th><th>来源渠道</th><th>纸质材料份数</th></tr>
+  <tr><td>药品经营许可证申请表</td><td>申请人自备</td><td>1</td></tr>
+  <tr><td>执业药师注册证</td><td>政府部门核发</td><td>1</td></tr></table></td></tr>
+<tr><th>办理流程</th><td><table><tr><th>办理环节</th><th>审批人</th></tr>
+  <tr><td>受理</td><td>窗口人员</td></tr></table></td></tr>
+<tr><td class="label">承诺办结时限：</td><td>15个工作日</td></tr>
+</table>
+<h3>常见问题</h3><table width="100%"><tr><td><table>
+<tr><th>问题</th><th>解答</th></tr><tr><td>要多久？</td><td>15个工作日</td></tr></table></td></tr></table>
+<table><tr><th>材料名称</th><th>份数</th></tr><tr><td>不是材料表</td><td>1</td></tr></table>"#;
+        let item = extract_guide(html, &page, &profile());
+        assert_eq!(item.name, "药品零售企业许可");
+        assert_eq!(item.promised_limit, "15个工作日");
+        let names: Vec<&str> = item.materials.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(names, ["药品经营许可证申请表", "执业药师注册证"]);
+        assert_eq!(item.materials[1].source_channel, "政府部门核发");
+        assert_eq!(item.steps.len(), 1);
+        assert_eq!(item.steps[0].handler, "窗口人员");
+        assert_eq!(item.faqs.len(), 1);
+        assert_eq!(item.faqs[0].answer, "15个工作日");
+        // 收费标准 beside a plain value opens no section: the table after it is not fees.
+        assert!(item.fees.is_empty());
     }
 
     #[test]

@@ -22,10 +22,12 @@ mod html;
 pub mod journal;
 mod json;
 pub(crate) mod labels;
+mod list;
 pub mod output;
 pub mod profile;
 mod robots;
 pub mod status;
+mod unexpected;
 mod visit;
 
 pub use journal::{PageKind, PageRecord, PageStatus, Target};
@@ -58,7 +60,7 @@ pub struct CrawlStats {
     pub items: u64,
     /// Failed URLs in this run.
     pub failed: u64,
-    /// URLs not fetched (robots.txt, off the allow-list).
+    /// URLs not fetched or not followed (robots.txt, off the allow-list, also by a redirect).
     pub skipped: u64,
     /// URLs already done when the run resumed.
     pub resumed: u64,
@@ -153,6 +155,7 @@ pub async fn crawl(
         journal::Journal::open(&options.output_dir, &profile.name).map_err(state_err)?;
     let mut stats = CrawlStats::default();
     let pass = journal.pass;
+    status::CrawlStatus::mark_running(&options.output_dir, pass).map_err(state_err)?;
     let mut fetcher = Arc::new(Fetcher::new(profile.net.clone())?);
 
     // The frontier: start pages, then every link of a done page of this pass not done yet.
@@ -175,6 +178,10 @@ pub async fn crawl(
                 },
             );
         }
+    }
+    let mut repeats = list::Repeats::default();
+    for r in journal.pass_records() {
+        repeats.note(r);
     }
     if journal.resumed {
         let links: Vec<Target> = journal
@@ -326,12 +333,15 @@ pub async fn crawl(
         match rec.status {
             PageStatus::NotModified => stats.not_modified += 1,
             PageStatus::Failed => stats.failed += 1,
-            _ => {}
+            PageStatus::Skipped => stats.skipped += 1,
+            PageStatus::Ok => {}
         }
         if rec.item.is_some() {
             stats.items += 1;
         }
-        if let Some(message) = empty_first_page(&profile, &rec) {
+        let mut rec = rec;
+        repeats.check(&mut rec);
+        if let Some(message) = list::notice(&profile, &rec) {
             progress.notice(&message);
         }
         stats.requests = fetcher.requests_sent();
@@ -378,6 +388,7 @@ pub async fn crawl(
         stopped: stopped.clone(),
         failed_lists: failed_lists.clone(),
         carried: carried.clone(),
+        running: None,
         items,
         unreadable,
         at: jiff::Timestamp::now().to_string(),
@@ -418,23 +429,6 @@ pub(crate) fn bounded(s: String) -> String {
 
 /// robots.txt rules by host key, shared with the page tasks (for redirect hops).
 pub(crate) type RobotsMap = std::sync::RwLock<HashMap<String, HostRules>>;
-
-/// A notice for the first page of a list that led to no guide or detail: the profile's link
-/// selector, pattern or items path is likely wrong, and the crawl would otherwise end quietly.
-fn empty_first_page(profile: &CompiledProfile, rec: &PageRecord) -> Option<String> {
-    let t = &rec.target;
-    let first = profile.lists.get(t.list)?.source.first_page;
-    let lists = matches!(t.kind, PageKind::HtmlList | PageKind::JsonList);
-    let leads = rec.links.iter().any(|l| l.kind.is_item());
-    (lists && t.page == first && rec.status != PageStatus::Failed && !leads).then(|| {
-        format!(
-            "第 {} 个列表的第一页 {} {}，请核对站点配置",
-            t.list + 1,
-            t.url,
-            rec.message
-        )
-    })
-}
 
 fn enqueue(queue: &mut VecDeque<Target>, seen: &mut HashSet<String>, t: Target) {
     if seen.insert(t.url.clone()) {

@@ -48,6 +48,10 @@ pub struct CrawlStatus {
     /// Guide pages that could not be read this time whose item read earlier was kept.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub carried: Vec<FailedList>,
+    /// A later pass that has started since and not ended (killed, or still running): the item
+    /// files are still those of `pass`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running: Option<Running>,
     /// Items written.
     pub items: usize,
     /// Unreadable records written.
@@ -56,7 +60,34 @@ pub struct CrawlStatus {
     pub at: String,
 }
 
+/// A pass that has started and not ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Running {
+    /// The pass (轮次).
+    pub pass: u32,
+    /// When it started (RFC 3339).
+    pub since: String,
+}
+
 impl CrawlStatus {
+    /// Notes in `dir`'s status, before a run of pass `pass` begins, that a later pass than the
+    /// one of the item files has started. A nightly crawl killed (shutdown, Ctrl+C, a cron
+    /// timeout) before its end wrote no status: the folder went on saying the night before was
+    /// complete, and the audit took last night's items for tonight's without a word.
+    pub fn mark_running(dir: &Path, pass: u32) -> Result<(), (PathBuf, std::io::Error)> {
+        let Some(Ok(mut status)) = Self::read(dir) else {
+            return Ok(());
+        };
+        if status.pass == pass || status.running.as_ref().is_some_and(|r| r.pass == pass) {
+            return Ok(());
+        }
+        status.running = Some(Running {
+            pass,
+            since: jiff::Timestamp::now().to_string(),
+        });
+        status.write(dir)
+    }
+
     /// Writes the status into `dir` (through a temporary file, so a reader never sees half).
     pub fn write(&self, dir: &Path) -> Result<(), (PathBuf, std::io::Error)> {
         let path = dir.join(FILE);
@@ -89,12 +120,26 @@ impl CrawlStatus {
                 ),
             });
         }
+        if let Some(r) = &self.running {
+            out.push(Notice {
+                level: NoticeLevel::Error,
+                provenance: place.clone(),
+                message: format!(
+                    "第{}轮抓取（{} 开始）没有结束：被中断了，或者还在进行；这里仍是第{}轮（{}）抓到的 {} 个事项，不是最新的。等抓取结束，或再次运行同一个 zwfw-audit crawl 命令接着抓取",
+                    r.pass,
+                    crate::report::display_time(&r.since),
+                    self.pass,
+                    crate::report::display_time(&self.at),
+                    self.items
+                ),
+            });
+        }
         if !self.failed_lists.is_empty() {
             out.push(Notice {
                 level: NoticeLevel::Error,
                 provenance: place,
                 message: format!(
-                    "{} 个列表页无法读取，这些页上列出的事项没有抓到: {}",
+                    "{} 个列表页无法读取，这些页上列出的事项可能没有抓全: {}",
                     self.failed_lists.len(),
                     list_pages(&self.failed_lists)
                 ),
@@ -105,7 +150,7 @@ impl CrawlStatus {
                 level: NoticeLevel::Warning,
                 provenance: Provenance::file(dir.display().to_string()),
                 message: format!(
-                    "{} 个指南页这次没有读到（超时或网站出错），沿用之前读到的内容: {}",
+                    "{} 个指南页这次没有读到（超时、网站出错或维护），沿用之前读到的内容: {}",
                     self.carried.len(),
                     list_pages(&self.carried)
                 ),

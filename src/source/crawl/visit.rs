@@ -6,7 +6,6 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 use std::time::Instant;
 
-use regex::Regex;
 use serde_json::Value;
 use url::Url;
 
@@ -14,8 +13,9 @@ use super::RobotsMap;
 use super::decode::decode;
 use super::journal::{PageKind, PageRecord, PageStatus, Target};
 use super::profile::CompiledProfile;
-use super::{html, json};
-use crate::model::{Item, Provenance};
+use super::unexpected::unexpected;
+use super::{html, json, list};
+use crate::model::{Item, ItemField, Provenance};
 use crate::net::{Failure, FetchError, Fetcher, Request, host_key};
 
 /// Fetches and reads one target. `prev` is the URL's record from an earlier pass (validators and
@@ -94,19 +94,27 @@ pub(crate) async fn visit(
                             // they never delay the timers that space requests.
                             let profile = profile.clone();
                             let fallback = failed_record(pass, &target);
-                            rec = tokio::task::spawn_blocking(move || {
+                            let before = prev.clone();
+                            (rec, passing) = tokio::task::spawn_blocking(move || {
                                 let (text, encoding) =
                                     decode(&resp.body, resp.header("content-type"));
                                 read(&mut rec, &text, &resp.final_url, &profile);
                                 if rec.status == PageStatus::Ok && encoding != "UTF-8" {
-                                    rec.message = format!("编码 {encoding}");
+                                    if !rec.message.is_empty() {
+                                        rec.message.push('；');
+                                    }
+                                    let _ = write!(rec.message, "编码 {encoding}");
                                 }
-                                rec
+                                let passing = unexpected(&mut rec, &text, before.as_ref());
+                                (rec, passing)
                             })
                             .await
-                            .unwrap_or_else(|e| PageRecord {
-                                message: format!("解析页面时出错: {e}"),
-                                ..fallback
+                            .unwrap_or_else(|e| {
+                                let rec = PageRecord {
+                                    message: format!("解析页面时出错: {e}"),
+                                    ..fallback
+                                };
+                                (rec, false)
                             });
                         }
                         (s, _) => {
@@ -124,6 +132,29 @@ pub(crate) async fn visit(
         carry_over(&mut rec, p);
     }
     rec
+}
+
+/// What a guide page gave, for the log: `读到要素 18 项，申请材料 2 份，办理流程 3 步`. A clerk trying
+/// a first profile compares it with the page in the browser; an element or table the profile
+/// misses shows there, before the check blames the unit for it.
+fn read_summary(item: &Item) -> String {
+    let elements = ItemField::ALL
+        .iter()
+        .filter(|&&f| !item.get(f).is_empty())
+        .count();
+    let mut text = format!("读到要素 {elements} 项");
+    for (n, what, unit) in [
+        (item.materials.len(), "申请材料", "份"),
+        (item.steps.len(), "办理流程", "步"),
+        (item.fees.len(), "收费", "项"),
+        (item.intermediaries.len(), "中介服务", "项"),
+        (item.faqs.len(), "常见问题", "个"),
+    ] {
+        if n > 0 {
+            let _ = write!(text, "，{what} {n} {unit}");
+        }
+    }
+    text
 }
 
 /// Days a guide page's earlier item is kept while the page cannot be read ([`carry_over`]).
@@ -168,10 +199,19 @@ fn carry_over(rec: &mut PageRecord, prev: &PageRecord) {
 }
 
 /// Fills in a record for a request that got no usable response: the reason, where a redirect
-/// led, and the requests it took (the log said 0 for a page that timed out three times).
+/// led, and the requests it took (the log said 0 for a page that timed out three times). A
+/// redirect to another host or into a path robots.txt bars is skipped, as a link straight there
+/// is: a city's guides moved to the province's platform made every nightly crawl exit 1 (and
+/// cron mail), though the same links written straight to the province fail nothing.
 fn failed(rec: &mut PageRecord, e: &FetchError, url: &Url, profile: &CompiledProfile) {
     let net = &profile.net;
     rec.attempts = e.requests().max(1);
+    if matches!(
+        e,
+        FetchError::NotAllowed { .. } | FetchError::Refused { .. }
+    ) {
+        rec.status = PageStatus::Skipped;
+    }
     rec.message = match e {
         // The hop that left the allowed hosts was a redirect: the link itself was allowed.
         FetchError::NotAllowed { url: to, host } => {
@@ -237,104 +277,9 @@ pub(crate) fn failed_record(pass: u32, target: &Target) -> PageRecord {
 
 /// Reads a decoded body into the record by the target's kind.
 fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile) {
-    let t = rec.target.clone();
-    match t.kind {
-        PageKind::HtmlList => {
-            let Some(list) = profile.lists.get(t.list) else {
-                return;
-            };
-            let found = html::list_links(text, page, list);
-            let guides = found.guides.len();
-            rec.links = found
-                .guides
-                .into_iter()
-                .map(|u| target(u.to_string(), PageKind::Guide, t.list, 0))
-                .collect();
-            let next = found.next.map(|u| u.to_string()).or_else(|| {
-                next_page(profile, t.list, t.page, guides > 0, None).map(|u| u.to_string())
-            });
-            let has_next = next.is_some();
-            if let Some(n) = next {
-                rec.links
-                    .push(target(n, PageKind::HtmlList, t.list, t.page + 1));
-            }
-            rec.status = PageStatus::Ok;
-            rec.message = if guides > 0 {
-                format!(
-                    "指南链接 {guides} 个{}",
-                    if has_next { "，有下一页" } else { "" }
-                )
-            } else {
-                no_guide_links(&list.source, found.matched, has_next)
-            };
-        }
-        PageKind::JsonList => {
-            let Some(list) = profile.lists.get(t.list) else {
-                return;
-            };
-            let value: Value = match serde_json::from_str(text) {
-                Ok(v) => v,
-                Err(e) => {
-                    rec.message = crate::source::json_error::syntax(&e, text, true);
-                    return;
-                }
-            };
-            let l = &list.source;
-            let entries_path =
-                json::parse_path(l.items_path.as_deref().unwrap_or("")).unwrap_or_default();
-            let entries = json::first(&value, &entries_path)
-                .and_then(Value::as_array)
-                .cloned()
-                .unwrap_or_default();
-            let template = l.detail_url.as_deref().unwrap_or_default();
-            // Entries that gave no detail URL, and the first placeholder that was missing.
-            let mut unfilled: (usize, Option<String>) = (0, None);
-            for entry in &entries {
-                match fill(template, entry) {
-                    Ok(p) => {
-                        if let Ok(u) = profile.base.join(&p) {
-                            rec.links
-                                .push(target(u.to_string(), PageKind::JsonDetail, t.list, 0));
-                        }
-                    }
-                    Err(key) => {
-                        unfilled.0 += 1;
-                        unfilled.1.get_or_insert(key);
-                    }
-                }
-            }
-            let total = l
-                .total_path
-                .as_deref()
-                .and_then(|p| json::parse_path(p).ok())
-                .and_then(|p| json::first(&value, &p).map(json::text))
-                .and_then(|s| s.parse::<u64>().ok());
-            if let Some(n) = next_page(profile, t.list, t.page, !entries.is_empty(), total) {
-                rec.links.push(target(
-                    n.to_string(),
-                    PageKind::JsonList,
-                    t.list,
-                    t.page + 1,
-                ));
-            }
-            rec.status = PageStatus::Ok;
-            rec.message = if entries.is_empty() {
-                match l.items_path.as_deref() {
-                    Some(p) if !p.is_empty() => {
-                        format!("没有找到条目（items_path「{p}」处不是非空的数组）")
-                    }
-                    _ => "没有找到条目（返回的不是数组；条目列表在哪个字段下，用 items_path 写明）"
-                        .to_owned(),
-                }
-            } else if let (n, Some(key)) = unfilled {
-                format!(
-                    "条目 {} 个，其中 {n} 个无法生成详情网址：detail_url「{template}」中的 {{{key}}} 在条目中为空或没有这个字段",
-                    entries.len()
-                )
-            } else {
-                format!("条目 {} 个", entries.len())
-            };
-        }
+    match rec.target.kind {
+        PageKind::HtmlList => list::read_html(rec, text, page, profile),
+        PageKind::JsonList => list::read_json(rec, text, profile),
         PageKind::Guide => {
             let item = html::extract_guide(text, page, profile);
             set_item(rec, item, page);
@@ -351,87 +296,16 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
     }
 }
 
-/// Why a list page gave no guide link, naming the profile keys to look at.
-fn no_guide_links(list: &super::profile::ListSource, matched: usize, has_next: bool) -> String {
-    let selector = list.link_selector.as_deref().unwrap_or("a[href]");
-    let mut text = format!("没有找到指南链接（link_selector「{selector}」找到 {matched} 个链接");
-    if let Some(p) = &list.link_pattern
-        && matched > 0
-    {
-        let _ = write!(text, "，都不符合 link_pattern「{p}」或是列表自己的翻页链接");
-    }
-    text.push('）');
-    if has_next {
-        text.push_str("，有下一页");
-    }
-    text
-}
-
 fn set_item(rec: &mut PageRecord, mut item: Item, page: &Url) {
     if item == Item::default() {
         rec.message = "页面中没有找到任何事项要素".into();
         return;
     }
+    rec.message = read_summary(&item);
     item.guide_url = page.to_string();
     item.provenance = Provenance::file(page.as_str());
     rec.status = PageStatus::Ok;
     rec.item = Some(Box::new(item));
-}
-
-fn target(url: String, kind: PageKind, list: usize, page: u32) -> Target {
-    Target {
-        url,
-        kind,
-        list,
-        page,
-    }
-}
-
-/// The next page of a page-parameter list: while pages have entries, up to the total count (when
-/// known) and `max_pages`.
-fn next_page(
-    profile: &CompiledProfile,
-    list: usize,
-    page: u32,
-    had_entries: bool,
-    total: Option<u64>,
-) -> Option<Url> {
-    let l = &profile.lists.get(list)?.source;
-    if !l.url.contains("{page}") || !had_entries {
-        return None;
-    }
-    let read = u64::from(page - l.first_page + 1);
-    if read >= u64::from(l.max_pages) {
-        return None;
-    }
-    if let (Some(total), Some(size)) = (total, l.page_size)
-        && read * u64::from(size.max(1)) >= total
-    {
-        return None;
-    }
-    profile.list_page_url(list, page + 1)
-}
-
-/// `api/item/{rowguid}` with the entry's values; the first placeholder the entry lacks when one
-/// is empty or missing.
-fn fill(template: &str, entry: &Value) -> Result<String, String> {
-    static RE: std::sync::OnceLock<Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| Regex::new(r"\{([^{}]+)\}").expect("valid pattern"));
-    let mut missing: Option<String> = None;
-    let out = re.replace_all(template, |c: &regex::Captures<'_>| {
-        let v = json::parse_path(&c[1])
-            .ok()
-            .and_then(|p| json::first(entry, &p).map(json::text))
-            .unwrap_or_default();
-        if v.is_empty() {
-            missing.get_or_insert_with(|| c[1].to_owned());
-        }
-        url::form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>()
-    });
-    match missing {
-        Some(key) => Err(key),
-        None => Ok(out.into_owned()),
-    }
 }
 
 #[cfg(test)]
