@@ -1,0 +1,95 @@
+//! Unit tests of the HTML report's parts; the page as a whole is tested in `tests/report_html.rs`.
+
+use super::charts::bound_display;
+use super::rows::listed;
+use super::*;
+
+/// In the machine's zone with its offset, to the second: the run id (local time) and the
+/// 生成时间 then agree, and a reader in 北京时间 reads 07:58, not 23:58 the day before.
+#[test]
+fn times_are_shown_in_local_time_to_the_second() {
+    use super::super::display_time_in;
+    use jiff::tz::{Offset, TimeZone};
+
+    let beijing = TimeZone::fixed(Offset::from_hours(8).unwrap());
+    assert_eq!(
+        display_time_in("2026-11-28T23:58:07.361386974Z", &beijing),
+        "2026-11-29 07:58:07 +08:00"
+    );
+    assert_eq!(
+        display_time_in("2026-11-29T07:58:07+08:00", &TimeZone::UTC),
+        "2026-11-28 23:58:07 +00:00"
+    );
+    assert_eq!(display_time_in("昨天", &beijing), "昨天");
+}
+
+/// A province's page lists an equal share of each unit's findings, numbered as in the
+/// all-units workbook, and names what each unit has past it; a city's lists them all.
+#[test]
+fn past_the_limit_each_unit_lists_its_share() {
+    let mut report = crate::score::tests::fixture();
+    let first = report.findings[0].clone();
+    report.findings = [("东至县", 500), ("石台县", 50)]
+        .into_iter()
+        .flat_map(|(unit, n)| (0..n).map(move |k| (unit, k)))
+        .map(|(unit, k)| {
+            let mut f = first.clone();
+            f.unit = unit.to_owned();
+            f.evidence = format!("0566-20{k:05}");
+            f
+        })
+        .collect();
+    let views = Views::of(&report);
+    let units: Vec<&str> = views
+        .units
+        .iter()
+        .filter(|u| !u.findings.is_empty())
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(units, ["东至县", "石台县"]);
+
+    let all = listed(&views.units, 550);
+    assert_eq!((all.total, all.rows.len()), (550, 550));
+    assert!(all.left_out.is_empty());
+
+    let cut = listed(&views.units, 300);
+    assert_eq!(cut.share, PAGE, "a share is never less than a page");
+    assert_eq!(cut.rows.len(), PAGE + 50);
+    let numbers: Vec<usize> = cut.rows.iter().map(|(n, _)| *n).collect();
+    assert_eq!(numbers[..3], [1, 2, 3]);
+    assert_eq!(numbers[PAGE - 1], PAGE);
+    assert_eq!(
+        numbers[PAGE], 501,
+        "石台县's first is the 501st in the workbook"
+    );
+    assert_eq!(cut.rows[PAGE].1.unit, "石台县");
+    assert_eq!(cut.left_out.len(), 1);
+    assert_eq!(
+        (cut.left_out[0].unit.as_str(), cut.left_out[0].count),
+        ("东至县", 300)
+    );
+
+    // The page says so, and numbers the rows as the workbook does.
+    let html = render_listing(&report, 300).unwrap();
+    assert_eq!(html.matches("<tr data-unit=").count(), PAGE + 50);
+    assert!(
+        html.contains("共 550 条"),
+        "the heading counts every finding"
+    );
+    assert!(
+        html.contains(&format!(
+            "网页中每个单位只列出前 {PAGE} 条，共列出 {} 条；其余的见各单位的整改清单（Excel）和 findings.csv：东至县 另有 300 条。",
+            PAGE + 50
+        )),
+        "{}",
+        &html[html.find("id=\"findings\"").unwrap()..][..1200]
+    );
+    assert!(html.contains("<td class=\"num\">501</td>"));
+    assert!(!render(&report).unwrap().contains("id=\"left-out\""));
+}
+
+#[test]
+fn labels_are_cut_by_display_width() {
+    assert_eq!(bound_display("池州市市场监督管理局", 8), "池州市市…");
+    assert_eq!(bound_display("贵池区", 8), "贵池区");
+}
