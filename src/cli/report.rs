@@ -37,9 +37,9 @@ pub struct ReportArgs {
 
 pub fn run(args: &ReportArgs) -> Result<i32> {
     let formats = parse_formats(&args.format)?;
-    let text = std::fs::read_to_string(&args.report)
+    let file = std::fs::File::open(&args.report)
         .with_context(|| format!("无法读取报告 {}", args.report.display()))?;
-    let mut report = json::read(&text)
+    let mut report = json::read_from(file)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("无法使用报告 {}", args.report.display()))?;
     let dir = args.output.clone().unwrap_or_else(|| {

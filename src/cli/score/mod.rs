@@ -107,9 +107,9 @@ pub struct ScoreArgs {
 
 /// Reads a JSON report written by `zwfw-audit check`.
 pub(crate) fn load_report(path: &Path) -> Result<Report> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("无法读取报告 {}", path.display()))?;
-    report::json::read(&text)
+    let file =
+        std::fs::File::open(path).with_context(|| format!("无法读取报告 {}", path.display()))?;
+    report::json::read_from(file)
         .map_err(anyhow::Error::msg)
         .with_context(|| format!("报告 {} 无法使用", path.display()))
 }
