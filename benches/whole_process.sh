@@ -20,6 +20,10 @@
 #   xlsx     every rule on the same items written as a platform-style workbook
 #            (`gen --format xlsx`; read whole by calamine, so the in-memory path; up to ~10^5 items,
 #            the sub-table sheets hit Excel's 1,048,576-row limit beyond that)
+#   all      every rule and every report format (json,xlsx,html,csv): the in-memory path, which
+#            holds the report (not the items) to write the fix lists and the page
+#   render   `zwfw-audit report` of the report.json a `rules` run left in $WORK/out-N (run that
+#            first), writing xlsx,csv,html: the fix lists of a province, rendered afterwards
 set -euo pipefail
 BIN=${BIN:-target/release/zwfw-audit}
 WORK=${WORK:-/tmp/zwfw-bench}
@@ -27,6 +31,7 @@ THREADS=${THREADS:-2}
 EXTRA=${EXTRA:-}          # e.g. EXTRA=--no-stream (the in-memory path), EXTRA=--no-verdict-cache
 EDIT_RATE=${EDIT_RATE:-0.1} # 1: every claim rewrites every master element (no text shared: the worst case)
 MODE=${MODE:-rules}
+FORMAT=json
 ORDER=${ORDER:-catalogue}
 mkdir -p "$WORK"
 case "$MODE" in
@@ -37,7 +42,9 @@ case "$MODE" in
     EXTRA="$EXTRA --config $WORK/no-rules.toml" ;;
   sample) EXTRA="$EXTRA --sample gb2828 --seed 1" ;;
   xlsx) ;;
-  *) echo "MODE must be rules, parse, sample or xlsx" >&2; exit 2 ;;
+  all) FORMAT=json,xlsx,html,csv ;;
+  render) ;;
+  *) echo "MODE must be rules, parse, sample, xlsx, all or render" >&2; exit 2 ;;
 esac
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
@@ -51,9 +58,16 @@ for n in "${sizes[@]}"; do
   [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --local-edit-rate "$EDIT_RATE" \
     --order "$ORDER" --format "$ext" -o "$in"
   out="$WORK/out-$n"
-  rm -rf "$out"
-  RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$BIN" check "$in" -o "$out" --run-id bench \
-    --fail-on none --format json -q $EXTRA 2> "$WORK/time-$n.txt"
+  if [ "$MODE" = render ]; then
+    [ -s "$out/report.json" ] || { echo "no $out/report.json: run MODE=rules first" >&2; exit 2; }
+    rm -rf "$WORK/render-$n"
+    RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$BIN" report "$out/report.json" \
+      -o "$WORK/render-$n" --format xlsx,csv,html -q 2> "$WORK/time-$n.txt"
+  else
+    rm -rf "$out"
+    RAYON_NUM_THREADS=$THREADS /usr/bin/time -v "$BIN" check "$in" -o "$out" --run-id bench \
+      --fail-on none --format "$FORMAT" -q $EXTRA 2> "$WORK/time-$n.txt"
+  fi
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$WORK/time-$n.txt" \
     | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time-$n.txt")
