@@ -22,6 +22,30 @@ pub struct RunInfo {
     pub inputs: Vec<String>,
 }
 
+/// What a check tells its caller as it goes: the items checked so far (items and unreadable
+/// records). The library never prints; the CLI draws a bar, or writes a line to a log now and
+/// then.
+#[derive(Clone)]
+pub struct Progress(std::sync::Arc<dyn Fn(usize) + Send + Sync>);
+
+impl Progress {
+    /// Calls `f` with the count of items checked so far, after each run of them.
+    pub fn new(f: impl Fn(usize) + Send + Sync + 'static) -> Self {
+        Progress(std::sync::Arc::new(f))
+    }
+
+    /// Says that `done` items are checked.
+    pub fn report(&self, done: usize) {
+        (self.0)(done);
+    }
+}
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
 /// Checks every record and builds the report.
 pub fn check_records(
     records: Vec<Record>,

@@ -68,6 +68,8 @@ pub struct StreamOptions {
     /// Header synonyms (`[labels]`) for lines keyed by Chinese labels, as the in-memory reader
     /// is given them.
     pub labels: Labels,
+    /// Told the items checked so far, after each chunk.
+    pub progress: Option<super::Progress>,
 }
 
 impl Default for StreamOptions {
@@ -77,6 +79,7 @@ impl Default for StreamOptions {
             scores: None,
             sample: None,
             labels: Labels::default(),
+            progress: None,
         }
     }
 }
@@ -152,6 +155,7 @@ pub fn check_ndjson(
         }),
         duplicates: DuplicateCodes::default(),
         notices: Vec::new(),
+        progress: opts.progress.as_ref(),
     };
     let tables = crate::source::json_labels::tables(&opts.labels);
     for path in inputs {
@@ -267,6 +271,7 @@ struct Sink<'a> {
     duplicates: DuplicateCodes,
     /// The report's notices, in input order.
     notices: Vec<Notice>,
+    progress: Option<&'a super::Progress>,
 }
 
 /// What checking a line needs.
@@ -492,7 +497,11 @@ fn check_chunk(
 
 impl Sink<'_> {
     fn add_all(&mut self, results: Vec<Checked>) -> Result<(), StreamError> {
-        results.into_iter().try_for_each(|c| self.add(c))
+        results.into_iter().try_for_each(|c| self.add(c))?;
+        if let Some(p) = self.progress {
+            p.report(self.summary.items);
+        }
+        Ok(())
     }
 
     /// Counts as [`Report::summarize`] does, and appends the serialised entry and findings.

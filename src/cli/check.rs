@@ -5,10 +5,11 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use super::sample::{Stratify, resolve_spec};
 use super::{ignore_broken_pipe, load_config, now_run_id};
-use crate::check::{Builder, RunInfo, stream};
+use crate::check::{Builder, Progress, RunInfo, stream};
 use crate::config::Config;
 use crate::model::{Provenance, Severity};
 use crate::report::{self, ItemStatus, Report};
@@ -157,6 +158,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     let mut builder = Builder::new(&rules, &ctx);
     let mut link_uses = args.links.then(Vec::new);
     let mut pending: Vec<Record> = Vec::with_capacity(CHECK_RUN);
+    let (bar, progress) = check_progress(args.quiet)?;
     let mut flush = |pending: &mut Vec<Record>, builder: &mut Builder<'_>| {
         if let Some(uses) = link_uses.as_mut() {
             uses.extend(crate::links::collect_records_from(
@@ -165,11 +167,16 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
             ));
         }
         builder.add(std::mem::take(pending));
+        progress.report(builder.entries());
     };
     source::read_inputs_with(&inputs, &config.labels, &mut |r| {
         pending.push(r);
         if pending.len() >= CHECK_RUN {
             flush(&mut pending, &mut builder);
+            // Links are checked with a bar of their own; a run that read nothing says why at once.
+            if args.links || builder.entries() == 0 {
+                bar.finish_and_clear();
+            }
         }
     });
     flush(&mut pending, &mut builder);
@@ -218,7 +225,10 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         }
         bail!("没有读到任何事项");
     }
-    write_outputs(&report, args, &config, &run_id, sample.as_ref())?;
+    if !bar.is_finished() {
+        bar.set_message("，正在写入报告…");
+    }
+    write_outputs(&report, args, &config, &run_id, sample.as_ref(), &bar)?;
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -235,6 +245,7 @@ fn write_outputs(
     config: &Config,
     run_id: &str,
     sample: Option<&(Vec<SampleRow>, SampleSpec)>,
+    bar: &ProgressBar,
 ) -> Result<()> {
     if args.output.as_deref() == Some(Path::new("-")) {
         if args.formats().iter().any(|f| f != "json") {
@@ -249,7 +260,9 @@ fn write_outputs(
         .clone()
         .unwrap_or_else(|| config.output.dir.join(run_id));
     let formats = super::report::parse_formats(&args.formats())?;
-    super::report::write_to(report, &dir, &formats)?;
+    let written = super::report::write_to(report, &dir, &formats);
+    bar.finish_and_clear();
+    written?;
     if !args.quiet {
         print_summary(report, &dir, config.score.decimals);
     }
@@ -341,6 +354,36 @@ fn print_scores(scores: &[crate::score::UnitScore], decimals: u32) {
     }
 }
 
+/// Where no bar is drawn (a log file, as under cron), how often a line says how far the check is.
+const LOG_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// A spinner on a terminal with the items checked so far (hidden with `-q`), or a line in the log
+/// every [`LOG_EVERY`]: a province's check runs for minutes.
+fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
+    let bar = if quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
+    bar.set_style(ProgressStyle::with_template(
+        "{spinner} 检查中 [{elapsed}] 已检查 {pos} 个事项{msg}",
+    )?);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    let log = super::LogLines::new(quiet, LOG_EVERY);
+    let started = std::time::Instant::now();
+    let shown = bar.clone();
+    let progress = Progress::new(move |done| {
+        shown.set_position(done as u64);
+        if log.due() {
+            say!(
+                "检查中: 已检查 {done} 个事项，用时 {} 秒",
+                started.elapsed().as_secs()
+            );
+        }
+    });
+    Ok((bar, progress))
+}
+
 /// Records read before they are checked together: 256 of the check's batches, enough for the
 /// threads to share, few enough that the items read and not yet checked stay small.
 const CHECK_RUN: usize = 4096;
@@ -385,13 +428,17 @@ fn run_streaming(
     for i in &issues {
         say!("  注意: 单位对照表 {} — {}", i.place, i.message);
     }
+    let (bar, progress) = check_progress(args.quiet)?;
     let opts = stream::StreamOptions {
         scores: Some((mapping, score_opts)),
         sample,
         labels: config.labels.clone(),
+        progress: Some(progress),
         ..stream::StreamOptions::default()
     };
-    let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts)?;
+    let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts);
+    bar.finish_and_clear();
+    let out = out?;
     let s = &out.summary;
     // Nothing read is a failed run, whatever was said about it: an empty report would pass for
     // an export without problems.

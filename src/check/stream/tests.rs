@@ -96,6 +96,8 @@ fn streaming_and_in_memory_reports_are_identical() {
     for chunk in [1, 7, 100, DEFAULT_CHUNK] {
         let out = tmp.path().join(format!("out{chunk}"));
         std::fs::create_dir_all(&out).unwrap();
+        let told = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let heard = std::sync::Arc::clone(&told);
         let got = check_ndjson(
             &inputs,
             &RuleSet::default(),
@@ -106,10 +108,26 @@ fn streaming_and_in_memory_reports_are_identical() {
                 chunk,
                 scores: None,
                 sample: None,
+                progress: Some(crate::check::Progress::new(move |done| {
+                    heard.lock().unwrap().push(done);
+                })),
                 ..StreamOptions::default()
             },
         )
         .unwrap();
+        // The progress is told after each chunk, counting up to every item.
+        let told = told.lock().unwrap();
+        assert!(
+            told.windows(2).all(|w| w[0] <= w[1]),
+            "chunk {chunk}: {told:?}"
+        );
+        assert_eq!(told.last(), Some(&report.summary.items), "chunk {chunk}");
+        assert!(
+            told.len() >= report.summary.items / chunk.max(1) / 2,
+            "chunk {chunk}: told {} times for {} items",
+            told.len(),
+            report.summary.items
+        );
         let bytes = std::fs::read(&got.report_path).unwrap();
         assert!(
             bytes == want,
