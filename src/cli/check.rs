@@ -173,13 +173,13 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         pending.push(r);
         if pending.len() >= CHECK_RUN {
             flush(&mut pending, &mut builder);
-            // Links are checked with a bar of their own; a run that read nothing says why at once.
-            if args.links || builder.entries() == 0 {
-                bar.finish_and_clear();
-            }
         }
     });
     flush(&mut pending, &mut builder);
+    // Links are checked with a bar of their own; a run that read nothing says why at once.
+    if args.links || builder.entries() == 0 {
+        bar.finish_and_clear();
+    }
     let (default_id, generated_at) = now_run_id();
     let run_id = args.run_id.clone().unwrap_or(default_id);
     let run = RunInfo {
