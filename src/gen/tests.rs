@@ -3,6 +3,7 @@
 
 use std::collections::BTreeSet;
 
+use super::pools::DEPTS;
 use super::*;
 use crate::model::Provenance;
 use crate::model::Severity;

@@ -1,6 +1,6 @@
 //! The streaming check writes the very report the in-memory check writes.
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::*;

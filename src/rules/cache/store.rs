@@ -1,227 +1,33 @@
-//! 判定复用 — verdicts shared by the items that repeat the same text.
+//! The per-thread store: each element's distinct values under small ids, the results keyed by
+//! owner and ids, the masters' last ids as guesses, the budget; and what the rules reach it
+//! through: [`BatchScope`], [`verdict`] and [`memo`].
 //!
-//! A province's 实施清单 are claims of the masters (母版) its departments issue: every county,
-//! township and city department that implements an item claims the master and fills in its own
-//! elements (个性要素: 实施主体, 办理地点, 电话 …). So most elements of an item are, word for word,
-//! those of dozens or hundreds of other items. A rule is a pure function of the elements it reads
-//! ([`Rule::reads`](super::Rule::reads)), so its verdict on one item is its verdict on every item
-//! with the same text in those elements, and need not be worked out again.
-//!
-//! Per thread, the cache keeps
-//! - the distinct texts of each element (and the distinct lists of materials, steps, fees,
-//!   intermediaries and FAQs) seen so far, each stored once under a small id. An item's element
-//!   gets an id only when it is **equal** to the stored one, compared in full: two different texts
-//!   never share a verdict, whatever their hashes (a hash collision only costs a miss);
-//! - verdicts (and [`memo`]ised partial results) keyed by who computed them and the ids of the
-//!   elements they read;
-//! - per master (基本编码), the element ids of its last item. A claim repeats most of them, so
-//!   each is tried first: compared in full, it spares hashing the element.
-//!
-//! A list shared when it was parsed ([`crate::model::list`]) comes with a key that numbers its
-//! JSON text: equal keys are equal lists, so such a list is neither written out nor compared.
-//!
-//! An element whose values do not come back (every claim rewrites its materials, say) is left
-//! out for a while (`Repeats`): when fewer than one look-up in four of a window found a stored
-//! value, the next look-ups share nothing for it, without hashing, copying or filling the budget.
-//!
-//! Memory is bounded: when what a thread stores passes [`THREAD_BUDGET`] bytes (less with many
-//! threads: at most [`BUDGET`] over all of them), everything is dropped and filling starts
-//! again, so a run over 10^6 items holds no more than one over 10^4. A change of
-//! [`CheckContext`] (other parameters) drops everything too. The verdicts are the same with and
-//! without the cache (see the tests); only the time differs.
+//! Not here: the budgets and the size estimates (`mod.rs`), the slots (`reads`), an element's
+//! bytes (`element`).
 
 use std::any::Any;
 use std::cell::RefCell;
-use std::hash::{Hash, Hasher};
+use std::hash::Hasher;
 use std::rc::Rc;
 
 use rustc_hash::FxHasher;
 
-use super::{CheckContext, Verdict, Violation};
+use super::element::{Element, list_key};
+use super::reads::{Reads, SLOTS};
+use super::{BUDGET, THREAD_BUDGET, verdict_size};
+use crate::model::Item;
 use crate::model::list::{KEY_BOUND, Repeats, thread_share};
-use crate::model::{Faq, Fee, Intermediary, Item, ItemField, Material, Step};
+use crate::rules::{CheckContext, Verdict};
 use crate::source::{ByHash, hash_bytes};
-
-/// Bytes of texts, lists and results a thread keeps: past them it drops what it keeps and starts
-/// again. Where a master's claims come close together (an export by department), a small cache
-/// finds most of what a large one would, and it stays in the processor's caches: a check of 10^6
-/// such items with 2 threads took about 6 % less CPU time and 70 MB less memory with this budget
-/// than with four times as much. Where they are a region apart (an export by 区划), no size up to
-/// 256 MB shared enough to pay for its memory (BENCHMARKS.md, session 10).
-pub const THREAD_BUDGET: usize = 6 << 20;
-
-/// Bytes all threads keep together, at most: with many threads each keeps less than
-/// [`THREAD_BUDGET`] (`thread_share`), so memory does not grow with the cores.
-pub const BUDGET: usize = 48 << 20;
-
-/// Slots past the text elements: the child lists.
-const MATERIALS: u32 = 48;
-const STEPS: u32 = 49;
-const FEES: u32 = 50;
-const INTERMEDIARIES: u32 = 51;
-const FAQS: u32 = 52;
-const SLOTS: usize = 53;
-
-/// The elements of an item a rule reads: a set of text fields and child lists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Reads(u64);
-
-impl Reads {
-    /// 申请材料.
-    pub const MATERIALS: Reads = Reads(1 << MATERIALS);
-    /// 办理流程.
-    pub const STEPS: Reads = Reads(1 << STEPS);
-    /// 收费项目.
-    pub const FEES: Reads = Reads(1 << FEES);
-    /// 中介服务.
-    pub const INTERMEDIARIES: Reads = Reads(1 << INTERMEDIARIES);
-    /// 常见问题.
-    pub const FAQS: Reads = Reads(1 << FAQS);
-
-    /// These text fields.
-    pub const fn fields(fields: &[ItemField]) -> Reads {
-        let mut bits = 0;
-        let mut i = 0;
-        while i < fields.len() {
-            bits |= 1 << fields[i] as u32;
-            i += 1;
-        }
-        Reads(bits)
-    }
-
-    /// Both sets.
-    #[must_use]
-    pub const fn and(self, other: Reads) -> Reads {
-        Reads(self.0 | other.0)
-    }
-
-    /// The elements of `self` not in `other`.
-    #[must_use]
-    pub const fn without(self, other: Reads) -> Reads {
-        Reads(self.0 & !other.0)
-    }
-
-    fn slots(self) -> Slots {
-        Slots(self.0)
-    }
-}
-
-/// The slots of a [`Reads`], in increasing order.
-struct Slots(u64);
-
-impl Iterator for Slots {
-    type Item = u32;
-
-    #[inline]
-    fn next(&mut self) -> Option<u32> {
-        if self.0 == 0 {
-            return None;
-        }
-        let slot = self.0.trailing_zeros();
-        self.0 &= self.0 - 1;
-        Some(slot)
-    }
-}
-
-const _: () = assert!(ItemField::ALL.len() <= MATERIALS as usize);
-
-/// An element of the item being checked, borrowed.
-#[derive(Clone, Copy)]
-enum Element<'a> {
-    Text(&'a str),
-    Materials(&'a [Material]),
-    Steps(&'a [Step]),
-    Fees(&'a [Fee]),
-    Intermediaries(&'a [Intermediary]),
-    Faqs(&'a [Faq]),
-}
-
-impl<'a> Element<'a> {
-    fn of(item: &'a Item, slot: u32) -> Self {
-        match slot {
-            MATERIALS => Element::Materials(&item.materials),
-            STEPS => Element::Steps(&item.steps),
-            FEES => Element::Fees(&item.fees),
-            INTERMEDIARIES => Element::Intermediaries(&item.intermediaries),
-            FAQS => Element::Faqs(&item.faqs),
-            field => Element::Text(item.get(ItemField::ALL[field as usize])),
-        }
-    }
-
-    /// A child list written out as bytes into `buf` (cleared first; a text is compared as it is).
-    fn flatten(self, buf: &mut Vec<u8>) {
-        buf.clear();
-        let mut out = Flatten(buf);
-        match self {
-            Element::Text(_) => {}
-            Element::Materials(v) => v.hash(&mut out),
-            Element::Steps(v) => v.hash(&mut out),
-            Element::Fees(v) => v.hash(&mut out),
-            Element::Intermediaries(v) => v.hash(&mut out),
-            Element::Faqs(v) => v.hash(&mut out),
-        }
-    }
-}
-
-/// A [`Hasher`] that keeps what it is fed: the bytes a derived `Hash` writes for a record list.
-/// They determine the list: every text is written as its bytes and a `0xFF` (a byte UTF-8 never
-/// holds), every list and map with its length first, every `Option` with its variant, numbers in
-/// full. So two lists are equal exactly when their bytes are; comparing one run of bytes costs
-/// less than comparing a few hundred texts one by one, and storing it one allocation.
-struct Flatten<'a>(&'a mut Vec<u8>);
-
-impl Hasher for Flatten<'_> {
-    fn finish(&self) -> u64 {
-        unreachable!("only written to")
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        self.0.extend_from_slice(bytes);
-    }
-
-    // The fixed-size writes as stores, not a `write` of a slice each (every text ends with a
-    // `write_u8(0xFF)`, every list and `Option` writes a `usize` or `isize`).
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.0.push(i);
-    }
-
-    #[inline]
-    fn write_u64(&mut self, i: u64) {
-        self.0.extend_from_slice(&i.to_ne_bytes());
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.0.extend_from_slice(&i.to_ne_bytes());
-    }
-
-    #[inline]
-    fn write_isize(&mut self, i: isize) {
-        self.0.extend_from_slice(&i.to_ne_bytes());
-    }
-}
-
-/// The key of the item's list in `slot` if it was shared when parsed
-/// ([`crate::model::List::key`]): equal keys, equal lists.
-fn list_key(item: &Item, slot: u32) -> Option<u32> {
-    match slot {
-        MATERIALS => item.materials.key(),
-        STEPS => item.steps.key(),
-        FEES => item.fees.key(),
-        INTERMEDIARIES => item.intermediaries.key(),
-        FAQS => item.faqs.key(),
-        _ => None,
-    }
-}
 
 /// The distinct values of one element, by hash.
 #[derive(Default)]
-struct Slot {
+pub(super) struct Slot {
     ids: ByHash<u32>,
-    /// Each value's bytes: a text's, or a list's [`Flatten`]ed form. Value `i` has id
-    /// `KEY_BOUND + i` (the ids below are the keys of lists shared when parsed).
-    values: Vec<Box<[u8]>>,
+    /// Each value's bytes: a text's, or a list's [`Flatten`](super::element::Flatten)ed form.
+    /// Value `i` has id `KEY_BOUND + i` (the ids below are the keys of lists shared when
+    /// parsed).
+    pub(super) values: Vec<Box<[u8]>>,
     /// Whether the element's values come back.
     repeats: Repeats,
 }
@@ -254,14 +60,15 @@ struct InFlight {
     hint: [u32; SLOTS],
 }
 
-struct Cache {
-    /// [`Prepared::serial`](super::Prepared) of the context the entries were computed under.
+pub(super) struct Cache {
+    /// [`Prepared::serial`](crate::rules::Prepared) of the context the entries were computed under.
     context: u64,
-    slots: Vec<Slot>,
+    pub(super) slots: Vec<Slot>,
     entries: ByHash<Entry>,
     bytes: usize,
-    /// The items being checked by [`RuleSet::check_items`](super::RuleSet::check_items), each
-    /// with its element ids so far and its guesses, and which of them a rule is checking now.
+    /// The items being checked by
+    /// [`RuleSet::check_items`](crate::rules::RuleSet::check_items), each with its element ids
+    /// so far and its guesses, and which of them a rule is checking now.
     batch: Vec<InFlight>,
     current: usize,
     /// Scratch space for a flattened list.
@@ -443,16 +250,19 @@ impl Cache {
 }
 
 thread_local! {
-    static CACHE: RefCell<Cache> = RefCell::new(Cache::new());
+    pub(super) static CACHE: RefCell<Cache> = RefCell::new(Cache::new());
 }
 
-/// While it lives, [`RuleSet::check_items`](super::RuleSet::check_items) is checking `items` on
-/// this thread with the cache: [`verdict`] and [`memo`] may share results for the one
+/// While it lives, [`RuleSet::check_items`](crate::rules::RuleSet::check_items) is checking
+/// `items` on this thread with the cache: [`verdict`] and [`memo`] may share results for the one
 /// [`BatchScope::select`]ed.
-pub(super) struct BatchScope(());
+pub(in crate::rules) struct BatchScope(());
 
 impl BatchScope {
-    pub(super) fn begin<'a>(items: impl IntoIterator<Item = &'a Item>, ctx: &CheckContext) -> Self {
+    pub(in crate::rules) fn begin<'a>(
+        items: impl IntoIterator<Item = &'a Item>,
+        ctx: &CheckContext,
+    ) -> Self {
         let serial = ctx.prepared().serial;
         CACHE.with_borrow_mut(|c| {
             if c.context != serial {
@@ -480,7 +290,7 @@ impl BatchScope {
         clippy::unused_self,
         reason = "a method of the scope: an item is selected only while its batch is begun"
     )]
-    pub(super) fn select(&self, k: usize) {
+    pub(in crate::rules) fn select(&self, k: usize) {
         CACHE.with_borrow_mut(|c| c.current = k);
     }
 }
@@ -504,7 +314,7 @@ fn in_scope(c: &Cache, item: &Item) -> bool {
 /// The verdict of rule `owner` (which reads `reads`) on `item`: shared with an earlier item with
 /// the same elements, or `check`ed and kept. Outside a [`BatchScope`] (or for an item not
 /// selected in it) it is checked.
-pub(super) fn verdict(
+pub(in crate::rules) fn verdict(
     item: &Item,
     owner: &'static str,
     reads: Reads,
@@ -576,60 +386,10 @@ pub fn memo<T: Any>(
     }
 }
 
-/// About how many bytes a verdict holds.
-pub(super) fn verdict_size(v: &Verdict) -> usize {
-    match v {
-        Verdict::NotApplicable => 0,
-        Verdict::Checked(list) => list.iter().map(violation_size).sum(),
-    }
-}
-
-/// About how many bytes a violation holds: what a [`memo`]ised partial result's `size` counts.
-pub fn violation_size(v: &Violation) -> usize {
-    120 + v.message.len()
-        + v.evidence.len()
-        + v.target.as_ref().map_or(0, String::len)
-        + v.suggestion.as_ref().map_or(0, String::len)
-        + v.provenance.as_ref().map_or(0, |p| 64 + p.source.len())
-}
-
-/// Violations kept with their elements' positions, gathered from parts that are each in element
-/// order: the violations in element order (a stable sort, so at one position the parts keep
-/// their order), as a check of every element in turn gives them.
-pub fn in_element_order(mut all: Vec<(usize, Violation)>) -> Vec<Violation> {
-    all.sort_by_key(|&(i, _)| i);
-    all.into_iter().map(|(_, v)| v).collect()
-}
-
-/// [`violation_size`] of violations kept with their elements' positions.
-pub fn positioned_size(list: &[(usize, Violation)]) -> usize {
-    list.iter().map(|(_, v)| 8 + violation_size(v)).sum()
-}
-
-#[cfg(test)]
-impl Reads {
-    /// `to`'s elements in `self` replaced by `from`'s.
-    pub(crate) fn copy(self, from: &Item, to: &mut Item) {
-        for slot in self.slots() {
-            match slot {
-                MATERIALS => to.materials.clone_from(&from.materials),
-                STEPS => to.steps.clone_from(&from.steps),
-                FEES => to.fees.clone_from(&from.fees),
-                INTERMEDIARIES => to.intermediaries.clone_from(&from.intermediaries),
-                FAQS => to.faqs.clone_from(&from.faqs),
-                field => {
-                    let field = ItemField::ALL[field as usize];
-                    from.get(field).clone_into(to.get_mut(field));
-                }
-            }
-        }
-    }
-}
-
 /// What this thread's cache holds: bytes, distinct values stored, results, and how many
 /// results it has shared.
 #[cfg(test)]
-pub(super) fn held() -> (usize, usize, usize, u64) {
+pub(in crate::rules) fn held() -> (usize, usize, usize, u64) {
     CACHE.with_borrow(|c| {
         let values = c.slots.iter().map(|s| s.values.len()).sum();
         (c.bytes, values, c.entries.len(), c.hits)
@@ -638,12 +398,9 @@ pub(super) fn held() -> (usize, usize, usize, u64) {
 
 /// Sets this thread's budget (and empties its cache).
 #[cfg(test)]
-pub(super) fn set_budget(bytes: usize) {
+pub(in crate::rules) fn set_budget(bytes: usize) {
     CACHE.with_borrow_mut(|c| {
         c.clear();
         c.budget = bytes;
     });
 }
-
-#[cfg(test)]
-mod tests;

@@ -1,0 +1,311 @@
+//! The streaming check for NDJSON inputs: the same report as [`check_records`](super::check_records)
+//! without holding the items in memory.
+//!
+//! Lines are read in chunks ([`DEFAULT_CHUNK`] lines) by a reader thread; each chunk is parsed,
+//! checked and serialised in parallel (rayon) while the previous chunk's item entries and
+//! findings are appended, already in their final pretty-printed form, to two temporary files in
+//! the output folder. Only the
+//! [`Summary`] counters, the notices and the first findings (for the console) stay in memory.
+//! At the end `report.json` is assembled: the report skeleton (every field but `items` and
+//! `findings`, serialised by serde as usual) with the two temporary files copied in at their
+//! place, so the file is byte for byte what [`report::json::write`](crate::report::json::write)
+//! writes for the in-memory report, and [`report::json::read`](crate::report::json::read) reads it.
+//!
+//! With census scores asked for ([`StreamOptions::scores`]), per-unit sums are kept as the items go
+//! by ([`CensusTally`]); with a sample as well ([`StreamOptions::sample`], `check --sample`), every
+//! checked item is offered to a per-unit bottom-k reservoir
+//! ([`Reservoir`](crate::score::reservoir::Reservoir)), which holds at most the largest sample
+//! a unit can need (`count:N`: N; `gb2828`: 1,250), and the report's scores are the sample's.
+//!
+//! What stays in memory: up to three chunks of lines (one being read, one waiting, one being checked) and the
+//! results of the chunk being written (about 3 KB per line of
+//! typical items), the notices, 10 findings, and the set of 实施编码 seen so far
+//! ([`DuplicateCodes`], a 64-bit hash and a packed first place per distinct code, ≈ 16–32 bytes
+//! — the one part that grows with N).
+//!
+//! This file holds the options, the outcome and the error, the check over the inputs, and the
+//! three stages of a file put together. Not here: reading lines into chunks (`read`), parsing,
+//! checking and serialising a chunk (`worker`), counting and writing the results and assembling
+//! the report (`sink`), the tests (`tests`).
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use super::RunInfo;
+use crate::config::Labels;
+use crate::model::{Finding, Provenance};
+use crate::report::json::OutcomeLines;
+use crate::report::{Report, RuleInfo, SCHEMA_VERSION, Summary};
+use crate::rules::{CheckContext, RuleSet};
+use crate::score::census::CensusTally;
+use crate::score::sample::SampleRow;
+use crate::score::{SampleSpec, ScoreOptions, UnitMapping};
+use crate::source::json_labels::LabelledFile;
+use crate::source::{DuplicateCodes, Notice, NoticeLevel, SourceError};
+
+mod read;
+mod sink;
+#[cfg(test)]
+mod tests;
+mod worker;
+
+use read::{Chunk, read_chunks};
+#[cfg(test)]
+use read::{READ_BLOCK, read_chunks_from};
+use sink::{Sink, TempArray, assemble};
+use worker::{Checked, Run, check_chunk};
+
+/// Lines per chunk: large enough to keep both cores busy (a chunk of typical items is several
+/// milliseconds of work per core), small enough that a chunk's lines and the items parsed from
+/// them stay in cache. 2,048 lines (13 MB) took 10–15 % more CPU per item than 64–512 and twice
+/// the peak RSS (BENCHMARKS.md, session 4).
+pub const DEFAULT_CHUNK: usize = 256;
+
+/// How to stream.
+#[derive(Debug, Clone)]
+pub struct StreamOptions {
+    /// Lines per chunk ([`DEFAULT_CHUNK`]).
+    pub chunk: usize,
+    /// Census scores to put into the report (as `score_units` with no sample would), or `None`
+    /// to leave `report.scores` empty.
+    pub scores: Option<(UnitMapping, ScoreOptions)>,
+    /// Draw this sample per unit while streaming, and score it instead of the census (needs
+    /// `scores`, which gives the units and the options).
+    pub sample: Option<SampleSpec>,
+    /// Header synonyms (`[labels]`) for lines keyed by Chinese labels, as the in-memory reader
+    /// is given them.
+    pub labels: Labels,
+    /// Told the items checked so far, after each chunk.
+    pub progress: Option<super::Progress>,
+}
+
+impl Default for StreamOptions {
+    fn default() -> Self {
+        Self {
+            chunk: DEFAULT_CHUNK,
+            scores: None,
+            sample: None,
+            labels: Labels::default(),
+            progress: None,
+        }
+    }
+}
+
+/// What the streaming check returns (the report itself is on disk).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StreamOutcome {
+    /// The report's summary.
+    pub summary: Summary,
+    /// The report's notices.
+    pub notices: Vec<Notice>,
+    /// The first findings, in report order (at most 10).
+    pub first_findings: Vec<Finding>,
+    /// The first unreadable items, in report order (at most 10): where each is and why.
+    pub first_unreadable: Vec<(Provenance, String)>,
+    /// The report's per-unit scores (empty when not asked for).
+    pub scores: Vec<crate::score::UnitScore>,
+    /// The drawn sample, by unit and 抽样序号 (empty without [`StreamOptions::sample`]).
+    pub sample: Vec<SampleRow>,
+    /// Where the report was written.
+    pub report_path: PathBuf,
+}
+
+/// The output could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    /// Writing the report or its temporary files failed.
+    #[error("无法写入 {path}: {}", crate::io_reason(.source))]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// Whether every input can be streamed: all `.ndjson` or `.jsonl`.
+pub fn all_ndjson(inputs: &[PathBuf]) -> bool {
+    !inputs.is_empty()
+        && inputs.iter().all(|p| {
+            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl")
+            })
+        })
+}
+
+/// Checks NDJSON inputs and writes `dir/report.json`, chunk by chunk.
+pub fn check_ndjson(
+    inputs: &[PathBuf],
+    rules: &RuleSet,
+    ctx: &CheckContext,
+    run: RunInfo,
+    dir: &Path,
+    opts: &StreamOptions,
+) -> Result<StreamOutcome, StreamError> {
+    let rule_infos = RuleInfo::list(rules);
+    let lines = OutcomeLines::new(rules.iter().map(|(r, _)| r.meta().id));
+    let items_path = dir.join(".report-items.tmp");
+    let findings_path = dir.join(".report-findings.tmp");
+    let mut sink = Sink {
+        items: TempArray::create(&items_path)?,
+        findings: TempArray::create(&findings_path)?,
+        summary: Summary::default(),
+        first_findings: Vec::new(),
+        first_unreadable: Vec::new(),
+        census: opts.scores.as_ref().map(|(mapping, _)| {
+            let tally = CensusTally::new(&rule_infos);
+            let tally = match opts.sample {
+                Some(spec) => tally.with_sample(spec),
+                None => tally,
+            };
+            (tally, mapping)
+        }),
+        duplicates: DuplicateCodes::default(),
+        notices: Vec::new(),
+        progress: opts.progress.as_ref(),
+    };
+    let tables = crate::source::json_labels::tables(&opts.labels);
+    for path in inputs {
+        let run = Run {
+            rules,
+            ctx,
+            lines: &lines,
+            tables: &tables,
+        };
+        // The same notices as the in-memory reader's for a file of no bytes or no records.
+        if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            sink.notices.push(Notice {
+                level: NoticeLevel::Error,
+                provenance: Provenance::file(path.display().to_string()),
+                message: SourceError::Empty { path: path.clone() }.to_string(),
+            });
+            continue;
+        }
+        let before = sink.summary.items;
+        let streamed = stream_file(path, opts.chunk.max(1), run, &mut sink);
+        if streamed.is_ok() && sink.summary.items == before {
+            sink.notices.push(crate::source::no_items_notice(
+                &path.display().to_string(),
+                crate::source::json::NO_NDJSON_RECORDS,
+            ));
+        }
+        if let Err(e) = streamed {
+            match e {
+                FileError::Read(source) => sink.notices.push(Notice {
+                    level: NoticeLevel::Error,
+                    provenance: Provenance::file(path.display().to_string()),
+                    message: SourceError::Io {
+                        path: path.clone(),
+                        source,
+                    }
+                    .to_string(),
+                }),
+                FileError::Write(e) => return Err(e),
+            }
+        }
+    }
+    let items = sink.items.finish()?;
+    let findings = sink.findings.finish()?;
+    let (scores, drawn) = match (sink.census, &opts.scores) {
+        (Some((tally, mapping)), Some((_, score_opts))) => {
+            let issues = tally.mapping_issues(mapping);
+            sink.notices
+                .extend(issues.iter().map(crate::score::table::FileIssue::to_notice));
+            tally.finish(*score_opts)
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
+    let report = Report {
+        schema_version: SCHEMA_VERSION,
+        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+        run_id: run.run_id,
+        generated_at: run.generated_at,
+        inputs: run.inputs,
+        rules: rule_infos,
+        summary: sink.summary,
+        items: Vec::new(),
+        findings: Vec::new(),
+        notices: sink.notices,
+        scores,
+        history: None,
+        review: None,
+        replies: Vec::new(),
+        // Kept, so that `score` of this report scores the drawn items again.
+        sample: opts.sample.as_ref().map(|spec| {
+            let rows: Vec<_> = drawn.iter().map(|d| d.row.clone()).collect();
+            crate::score::sample::streaming_record(&rows, spec, &dir.join("sample.xlsx"))
+        }),
+        scoring_notices: Vec::new(),
+        scoring_settings: opts
+            .scores
+            .as_ref()
+            .map(|(mapping, o)| crate::report::ScoringSettings::of(mapping, *o)),
+    };
+    let report_path = dir.join("report.json");
+    assemble(&report, &items, &findings, &report_path).map_err(|source| StreamError::Write {
+        path: report_path.clone(),
+        source,
+    })?;
+    for p in [&items_path, &findings_path] {
+        // A leftover temporary file is harmless; the report is complete.
+        let _ = std::fs::remove_file(p);
+    }
+    Ok(StreamOutcome {
+        summary: report.summary,
+        notices: report.notices,
+        first_findings: sink.first_findings,
+        first_unreadable: sink.first_unreadable,
+        scores: report.scores,
+        sample: drawn.into_iter().map(|d| d.row).collect(),
+        report_path,
+    })
+}
+
+enum FileError {
+    Read(std::io::Error),
+    Write(StreamError),
+}
+
+/// Three stages overlap: a reader thread fills chunks (at most one waits in the channel), the
+/// rayon pool checks chunk `k`, and meanwhile chunk `k − 1`'s results are written.
+fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(), FileError> {
+    let file = File::open(path).map_err(FileError::Read)?;
+    let name = path.display().to_string();
+    // Records read by their Chinese labels: one notice for the file, as the in-memory reader's.
+    let labelled = Mutex::new(LabelledFile::new(run.tables));
+    let result = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(1);
+        // Checked chunks go back to the reader, so that their buffers are allocated once: fresh
+        // multi-MB buffers per chunk fragment the allocator and let the RSS creep up with N.
+        let (free_tx, free_rx) = std::sync::mpsc::channel::<Chunk>();
+        let reader = scope.spawn(move || read_chunks(file, chunk, &tx, &free_rx));
+        let mut pending: Vec<Checked> = Vec::new();
+        let mut written = Ok(());
+        for c in rx {
+            let (results, w) = rayon::join(
+                || check_chunk(&c, &name, run, &labelled),
+                || sink.add_all(std::mem::take(&mut pending)),
+            );
+            pending = results;
+            written = w;
+            let _ = free_tx.send(c);
+            if written.is_err() {
+                // Dropping the receiver stops the reader.
+                break;
+            }
+        }
+        written.map_err(FileError::Write)?;
+        sink.add_all(pending).map_err(FileError::Write)?;
+        // The reader sent what it read before an error, as the in-memory reader keeps it.
+        reader
+            .join()
+            .unwrap_or_else(|_| Err(std::io::Error::other("reader thread panicked")))
+            .map_err(FileError::Read)
+    });
+    let labelled = labelled
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    sink.notices.extend(labelled.notice(&name));
+    result
+}

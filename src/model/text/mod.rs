@@ -1,0 +1,93 @@
+//! Text normalisation shared by readers, the crawler and the rules: full-width to half-width,
+//! label normalisation for header matching, placeholder detection, and garbled text.
+//!
+//! This file holds folding, labels and quoting. Not here: empty and placeholder values and
+//! [`trim`] (`blank`), garbled text (`mojibake`), the byte-pair pre-checks (`byte_pairs`), the
+//! tests (`tests`, `mojibake_tests`).
+
+mod blank;
+mod byte_pairs;
+mod mojibake;
+#[cfg(test)]
+mod mojibake_tests;
+#[cfg(test)]
+mod tests;
+
+pub use blank::{PLACEHOLDERS, is_blank_or_placeholder, trim};
+#[cfg(test)]
+use blank::{ends_with_space, is_placeholder, starts_with_space};
+pub(crate) use byte_pairs::{any_byte_pair, zero_padded};
+#[cfg(test)]
+pub(crate) use mojibake::ascii_escaped;
+#[cfg(test)]
+use mojibake::{MARKERS, find_marker, find_mojibake_exactly, may_hold_mojibake};
+pub use mojibake::{find_mojibake, line_may_hold_mojibake};
+
+/// Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `：`, `（`…) and the ideographic space to half-width.
+pub fn to_halfwidth(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .collect()
+}
+
+/// Normalises a header or label for matching: half-width, no spaces, no colons, no brackets, no
+/// asterisks marking required columns, no trailing unit notes like `(工作日)`.
+pub fn normalize_label(s: &str) -> String {
+    let half = to_halfwidth(s);
+    let mut out = String::with_capacity(half.len());
+    let mut depth = 0u32;
+    for c in half.chars() {
+        match c {
+            '(' | '[' | '【' | '〔' | '<' | '《' => depth += 1,
+            ')' | ']' | '】' | '〕' | '>' | '》' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => {}
+            c if c.is_whitespace()
+                || matches!(c, ':' | '*' | '※' | '、' | '\u{feff}' | '\u{200b}') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The note in brackets after a header's name, `工作日` in `承诺办结时限（工作日）`: the unit its
+/// bare numbers are in. `None` when the header has no bracketed note.
+pub fn label_note(label: &str) -> Option<String> {
+    let half = to_halfwidth(label);
+    let open = half.find(['(', '[', '【', '〔'])?;
+    let rest = &half[open + half[open..].chars().next()?.len_utf8()..];
+    let close = rest.find([')', ']', '】', '〕'])?;
+    let note: String = rest[..close]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (!note.is_empty()).then_some(note)
+}
+
+/// Whether a cell holds a number in Excel's scientific notation (`1.13417E+30`, `5.66202E+09`):
+/// a long code or phone that Excel turned into a number, after which its digits are lost.
+pub fn looks_scientific(s: &str) -> bool {
+    let Some((mantissa, exponent)) = s.trim().split_once(['E', 'e']) else {
+        return false;
+    };
+    let exponent = exponent.strip_prefix('+').unwrap_or(exponent);
+    (1..=3).contains(&exponent.len())
+        && exponent.bytes().all(|b| b.is_ascii_digit())
+        && mantissa.bytes().any(|b| b.is_ascii_digit())
+        && mantissa.parse::<f64>().is_ok()
+}
+
+/// Cuts a long text for quoting in a message (by characters, never inside a character).
+pub fn quote(s: &str, max_chars: usize) -> String {
+    let t = s.trim();
+    if t.chars().count() <= max_chars {
+        t.to_owned()
+    } else {
+        let mut cut: String = t.chars().take(max_chars).collect();
+        cut.push('…');
+        cut
+    }
+}

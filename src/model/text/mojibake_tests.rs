@@ -1,0 +1,164 @@
+//! Tests of the garbled-text search and its pre-checks (with a property test of `trim`). Not
+//! here: the other text tests (`tests`).
+
+use super::{find_mojibake, line_may_hold_mojibake};
+
+#[test]
+fn finds_common_garbling() {
+    assert!(find_mojibake("申请表锟斤拷锟斤拷").is_some());
+    assert!(find_mojibake("营业执照�副本").is_some());
+    // "申请表" encoded as UTF-8 and decoded as Windows-1252.
+    assert!(find_mojibake("ç”³è¯·è¡¨.docx").is_some());
+    assert!(find_mojibake("Ã¥Â\u{8f}Â\u{b0}").is_some());
+}
+
+#[test]
+fn byte_precheck_lets_every_garbling_through() {
+    for c in ['\u{fffd}', '锟', '烫', '屯'] {
+        assert!(super::may_hold_mojibake(&format!("申请{c}")), "{c}");
+    }
+    for c in '\u{c2}'..='\u{ef}' {
+        assert!(super::may_hold_mojibake(&format!("申请{c}表")), "{c}");
+    }
+    assert!(!super::may_hold_mojibake(
+        "食品经营许可申请表（2023版）.docx"
+    ));
+    // Every length and position: short texts are padded, long ones end in an overlapping
+    // window.
+    for len in 0..70 {
+        for at in 0..len {
+            let mut t: Vec<char> = std::iter::repeat_n('a', len).collect();
+            t[at] = '\u{fffd}';
+            let t: String = t.into_iter().collect();
+            assert!(super::may_hold_mojibake(&t), "{len} {at}");
+            assert!(!super::may_hold_mojibake(&t.replace('\u{fffd}', "申")));
+        }
+    }
+}
+
+/// The plain pre-check: some adjacent pair of bytes satisfies the predicate.
+fn plain_may_hold(s: &str) -> bool {
+    s.as_bytes().windows(2).any(|w| {
+        w[0] == 0xC3
+            || (w[0] == 0x94 && w[1] == 0x9F)
+            || (w[0] == 0x83 && w[1] == 0xAB)
+            || (w[0] == 0xB1 && w[1] == 0xAF)
+            || (w[0] == 0xBF && w[1] == 0xBD)
+    })
+}
+
+proptest::proptest! {
+    #[test]
+    fn byte_precheck_is_the_plain_pair_test(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "申", "锟", "烫", "屯", "\u{fffd}", "é", "Ã", "”", "\u{94}", "\u{9f}",
+                "斤", "拷", "溪", "¯", "½", "«",
+            ]),
+            0..40,
+        )
+    ) {
+        let s: String = parts.concat();
+        proptest::prop_assert_eq!(super::may_hold_mojibake(&s), plain_may_hold(&s), "{:?}", s);
+        // Every prefix and suffix, so every length and alignment is covered.
+        for (i, _) in s.char_indices() {
+            proptest::prop_assert_eq!(
+                super::may_hold_mojibake(&s[i..]),
+                plain_may_hold(&s[i..])
+            );
+            proptest::prop_assert_eq!(
+                super::may_hold_mojibake(&s[..i]),
+                plain_may_hold(&s[..i])
+            );
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn trim_is_str_trim(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "a", "申", "。", " ", "\t", "\n", "\u{3000}", "\u{a0}", "\u{85}", "\u{2028}",
+                "\u{200b}", "\u{feff}", "\u{3001}", "\u{2000}", "\u{1680}", "\u{205f}", "\u{2082}",
+            ]),
+            0..12,
+        )
+    ) {
+        let s: String = parts.concat();
+        proptest::prop_assert_eq!(super::trim(&s), s.trim(), "{:?}", s);
+    }
+}
+
+/// `s` as a JSON string with every non-ASCII character escaped as `\uXXXX`.
+fn ascii_json(s: &str) -> String {
+    super::ascii_escaped(&serde_json::to_string(s).unwrap())
+}
+
+proptest::proptest! {
+    #[test]
+    fn line_precheck_covers_its_texts(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "申请", "屯溪区", "屯屯屯", "屯屯", "锟斤拷", "锟", "烫烫烫", "\u{fffd}", "Ã¥", "æ–‡",
+                "é", "\"", "\\", "\n", "\\u", "u", "a", "。", "\u{94}", "\u{1F600}",
+            ]),
+            0..12,
+        )
+    ) {
+        let s: String = parts.concat();
+        for value in [serde_json::to_string(&s).unwrap(), ascii_json(&s)] {
+            let line = format!("{{\"name\":{value},\"faqs\":[]}}");
+            // The packed search finds what a plain search finds.
+            let plain = line.bytes().any(|b| b == 0xC3)
+                || line.contains("\\u")
+                || super::MARKERS.iter().any(|m| line.contains(m));
+            proptest::prop_assert_eq!(line_may_hold_mojibake(line.as_bytes()), plain, "{}", line);
+            if !line_may_hold_mojibake(line.as_bytes()) {
+                proptest::prop_assert_eq!(find_mojibake(&s), None, "{}", line);
+            }
+        }
+        // The escaped form of garbling is always sent on.
+        if find_mojibake(&s).is_some() {
+            proptest::prop_assert!(line_may_hold_mojibake(ascii_json(&s).as_bytes()));
+            proptest::prop_assert!(line_may_hold_mojibake(serde_json::to_string(&s).unwrap().as_bytes()));
+        }
+    }
+}
+
+#[test]
+fn marker_search_is_str_find() {
+    for s in [
+        "",
+        "屯溪区",
+        "屯屯屯",
+        "屯溪屯屯屯",
+        "锟斤锟斤拷",
+        "a\u{fffd}",
+        "烫烫烫烫",
+    ] {
+        for marker in super::MARKERS {
+            assert_eq!(
+                super::find_marker(s, marker),
+                s.find(marker),
+                "{s} {marker}"
+            );
+        }
+    }
+}
+
+#[test]
+fn texts_below_three_bytes_are_clean() {
+    // The length test in `find_mojibake` skips them; the exact search agrees.
+    for s in ["", "a", "é", "ab", "\u{c3}"] {
+        assert_eq!(super::find_mojibake_exactly(s), None, "{s}");
+    }
+    assert!(find_mojibake("\u{fffd}").is_some());
+}
+
+#[test]
+fn clean_text_passes() {
+    assert_eq!(find_mojibake("食品经营许可申请表（2023版）.docx"), None);
+    assert_eq!(find_mojibake("Café résumé naïve"), None);
+    assert_eq!(find_mojibake("第三条　收费标准：100元/件"), None);
+}

@@ -1,0 +1,117 @@
+//! Tests of folding, labels, placeholders, `trim` and quoting. Not here: the garbled-text tests
+//! (`mojibake_tests`).
+
+use super::*;
+
+#[test]
+fn a_header_note_is_the_text_in_its_first_brackets() {
+    assert_eq!(
+        label_note("承诺办结时限（工作日）").as_deref(),
+        Some("工作日")
+    );
+    assert_eq!(label_note("法定时限 ( 天 )").as_deref(), Some("天"));
+    assert_eq!(
+        label_note("承诺办结时限【个工作日】").as_deref(),
+        Some("个工作日")
+    );
+    assert_eq!(label_note("承诺办结时限"), None);
+    assert_eq!(label_note("承诺办结时限（）"), None);
+    assert_eq!(label_note("承诺办结时限（工作日"), None);
+}
+
+#[test]
+fn scientific_notation_is_recognised() {
+    assert!(looks_scientific("1.13417E+30"));
+    assert!(looks_scientific("5.66202E+09"));
+    assert!(looks_scientific("1E+11"));
+    assert!(!looks_scientific("0566-2021156"));
+    assert!(!looks_scientific("E+30"));
+    assert!(!looks_scientific("11341700003125415130001170350E0X"));
+    assert!(!looks_scientific("EPYC"));
+}
+
+#[test]
+fn halfwidth_folds_digits_and_punctuation() {
+    assert_eq!(to_halfwidth("０５６６－１２３４５６７"), "0566-1234567");
+    assert_eq!(to_halfwidth("Ａ区１２号窗口"), "A区12号窗口");
+}
+
+#[test]
+fn labels_normalise_for_matching() {
+    assert_eq!(normalize_label(" 承诺办结时限（工作日）："), "承诺办结时限");
+    assert_eq!(normalize_label("*材料 名称"), "材料名称");
+    assert_eq!(normalize_label("\u{feff}实施编码"), "实施编码");
+}
+
+#[test]
+fn placeholder_match_is_the_list() {
+    for p in PLACEHOLDERS {
+        assert!(is_placeholder(p), "{p}");
+    }
+    // Near misses of every entry: one character more or less, other case, spaces.
+    for p in PLACEHOLDERS {
+        let mut shorter = p.chars();
+        shorter.next_back();
+        for t in [
+            format!("{p} "),
+            format!("{p}{p}"),
+            shorter.as_str().to_owned(),
+            p.to_uppercase(),
+            p.to_lowercase(),
+        ] {
+            assert_eq!(
+                is_placeholder(&t),
+                PLACEHOLDERS.contains(&t.as_str()),
+                "{t}"
+            );
+        }
+    }
+}
+
+#[test]
+fn space_ends_are_exact() {
+    for c in (0..=0x0010_FFFF).filter_map(char::from_u32) {
+        let mut buf = [0u8; 4];
+        let bytes = c.encode_utf8(&mut buf).as_bytes();
+        let space = c.is_whitespace();
+        assert_eq!(starts_with_space(bytes), space, "{c:?}");
+        assert_eq!(ends_with_space(bytes), space, "{c:?}");
+        // Beside other characters, whose bytes must not be mistaken for a lead byte.
+        for other in ['a', '申', '\u{80}', '\u{E000}', '\u{1F600}'] {
+            let mut pair = [0u8; 8];
+            let o = other.encode_utf8(&mut pair[4..]).len();
+            pair[..bytes.len()].copy_from_slice(bytes);
+            pair.copy_within(4..4 + o, bytes.len());
+            assert_eq!(starts_with_space(&pair[..bytes.len() + o]), space, "{c:?}");
+            let mut pair = [0u8; 8];
+            other.encode_utf8(&mut pair);
+            pair[o..o + bytes.len()].copy_from_slice(bytes);
+            assert_eq!(ends_with_space(&pair[..o + bytes.len()]), space, "{c:?}");
+        }
+    }
+    for s in [
+        "",
+        " ",
+        "a",
+        " a ",
+        "\u{3000}申请\u{3000}",
+        "申请 ",
+        "\u{a0}x",
+        "x\u{2029}",
+        "见上",
+    ] {
+        assert_eq!(trim(s), s.trim(), "{s:?}");
+    }
+}
+
+#[test]
+fn placeholders_are_blank() {
+    assert!(is_blank_or_placeholder(" 无 "));
+    assert!(is_blank_or_placeholder("/"));
+    assert!(!is_blank_or_placeholder("0566-1234567"));
+}
+
+#[test]
+fn quote_cuts_by_chars() {
+    assert_eq!(quote("池州市长江中路1号", 4), "池州市长…");
+}
