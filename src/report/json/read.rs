@@ -3,25 +3,17 @@
 
 use crate::report::{Report, SCHEMA_VERSION};
 
-/// Reads a report written by [`write()`](super::write).
-///
-/// The version is read first, by a pass that keeps nothing else; the report is then read
-/// straight into its types. Reading it through a `serde_json::Value` held the whole document as
-/// a tree: 1.18 GB for the 171 MB report of 10^5 items, seven times the text (BENCHMARKS.md,
-/// session 19).
+/// Reads a report written by [`write()`](super::write), from its text: [`read_from`] over it.
 pub fn read(text: &str) -> Result<Report, String> {
-    let head: Head = serde_json::from_str(text).map_err(|e| format!("不是 JSON 报告: {e}"))?;
-    let version = head.version();
-    if version != Some(u64::from(SCHEMA_VERSION)) {
-        return Err(version_error(version));
-    }
-    serde_json::from_str(text).map_err(|e| format!("报告内容不完整: {e}"))
+    read_from(std::io::Cursor::new(text.as_bytes()))
 }
 
-/// [`read`] from a reader (a report file), without holding the report's text: 1.7 GB for 10^6
-/// items, a third of what reading it as text took at its peak. The version is checked after the
-/// report is read, and a report that does not read is read once more for its version only, so
-/// that a report of another version says so rather than naming a missing field.
+/// Reads a report written by [`write()`](super::write) from a reader (a report file), straight
+/// into its types and without holding its text. Reading the text through a `serde_json::Value`
+/// tree held 1.18 GB for the 171 MB report of 10^5 items; holding the text, 1.7 GB more for 10^6
+/// items (BENCHMARKS.md, session 19). The version is checked after the report is read, and a
+/// report that does not read is read once more for its version only, so that a report of another
+/// version says so rather than naming a missing field.
 pub fn read_from<R: std::io::Read + std::io::Seek>(mut input: R) -> Result<Report, String> {
     let first = serde_json::from_reader::<_, Report>(std::io::BufReader::with_capacity(
         1 << 20,
