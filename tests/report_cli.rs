@@ -133,3 +133,35 @@ fn unknown_formats_and_bad_reports_are_refused() {
         .code(2)
         .stderr(contains("报告版本"));
 }
+
+/// The fix lists' rows go to temporary files in the report's folder, not the system's: a server
+/// whose temp folder is missing, full or memory (tmpfs) still gets its workbooks, and they leave
+/// nothing behind.
+#[test]
+fn workbooks_do_not_need_the_system_temp_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out");
+    zwfw()
+        .env("TMPDIR", dir.path().join("no-such-folder"))
+        .args([
+            "check",
+            DEMO,
+            "--format",
+            "xlsx",
+            "-q",
+            "--fail-on",
+            "none",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success();
+    let names = names(&out);
+    assert!(names.iter().any(|n| n == "整改清单-全部.xlsx"), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| n.starts_with("整改清单-") && n.ends_with(".xlsx")),
+        "only the workbooks are left: {names:?}"
+    );
+}

@@ -169,7 +169,7 @@ fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteErr
     let built: Vec<(PathBuf, Result<Vec<u8>, rust_xlsxwriter::XlsxError>)> = jobs
         .into_par_iter()
         .map(|(path, scope)| {
-            let bytes = xlsx::to_bytes(report, &scope);
+            let bytes = xlsx::to_bytes_in(report, &scope, Some(dir));
             (path, bytes)
         })
         .collect();

@@ -92,22 +92,38 @@ pub fn write<W: Write + Seek + Send>(
     scope: &Scope<'_, '_>,
     out: W,
 ) -> Result<(), XlsxError> {
-    let mut book = build(report, scope)?;
-    book.save_to_writer(out)
+    build(Workbook::new(), report, scope)?.save_to_writer(out)
 }
 
 /// Renders the workbook for `scope` to bytes.
 pub fn to_bytes(report: &Report, scope: &Scope<'_, '_>) -> Result<Vec<u8>, XlsxError> {
-    let mut book = build(report, scope)?;
-    book.save_to_buffer()
+    to_bytes_in(report, scope, None)
+}
+
+/// [`to_bytes`], with the rows written to temporary files in `tempdir` (the report's folder)
+/// rather than the system's: where `/tmp` is memory (tmpfs, Debian's default since 13) they would
+/// take the memory the row-by-row writing saves, and a full `/tmp` would fail the workbooks.
+pub fn to_bytes_in(
+    report: &Report,
+    scope: &Scope<'_, '_>,
+    tempdir: Option<&std::path::Path>,
+) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    if let Some(dir) = tempdir {
+        book.set_tempdir(dir)?;
+    }
+    build(book, report, scope)?.save_to_buffer()
 }
 
 /// 问题清单 and 事项, the sheets with a row per finding and per item, are written row by row in
 /// constant-memory mode (each row goes to a temporary file as the next starts, strings inline):
 /// the all-units workbook of 10^5 items took 0.7 GB of cells in memory, and 10^6 about 6 GB.
-fn build(report: &Report, scope: &Scope<'_, '_>) -> Result<Workbook, XlsxError> {
+fn build(
+    mut book: Workbook,
+    report: &Report,
+    scope: &Scope<'_, '_>,
+) -> Result<Workbook, XlsxError> {
     let styles = Styles::new();
-    let mut book = Workbook::new();
     book.set_properties(&properties(report, scope)?);
     let items: Vec<&ItemEntry> = scope.units.iter().flat_map(|u| u.items.clone()).collect();
     let findings: Vec<&Finding> = scope
