@@ -47,7 +47,7 @@ mod waiver;
 
 pub use diff::BaselineFiles;
 pub use fingerprint::{fingerprint, normalize_evidence};
-pub use incremental::{CachedResult, Checked, check_incremental, item_hash};
+pub use incremental::{CachedResult, Checked, Incremental, check_incremental, item_hash};
 pub use schema::{SCHEMA_VERSION, V1_SQL};
 pub use store::{RunGuard, RunRecord, RunStatus, StagedRun, Store};
 pub use view::{

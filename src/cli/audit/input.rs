@@ -6,7 +6,62 @@ use std::path::{Path, PathBuf};
 use anyhow::{Result, bail};
 
 use crate::history::{self, Store};
+use crate::model::Provenance;
 use crate::source::{self, NoticeLevel, Record};
+
+/// What the input checks need of a record, kept while the items themselves are checked and
+/// dropped a run at a time: its 实施编码 and file, where an unreadable record breaks off a file,
+/// and the notices whole.
+pub(super) enum Sketch {
+    Item {
+        code: String,
+        source: std::rc::Rc<str>,
+    },
+    Unreadable {
+        code: Option<String>,
+        source: std::rc::Rc<str>,
+        /// Where the file breaks off, when this record is where it does.
+        cut: Option<Provenance>,
+    },
+    Notice(source::Notice),
+}
+
+/// Sketches of records, the file names shared by the records of one file.
+#[derive(Default)]
+pub(super) struct Sketches {
+    pub(super) all: Vec<Sketch>,
+    last: Option<std::rc::Rc<str>>,
+}
+
+impl Sketches {
+    /// Keeps what the input checks need of `r`.
+    pub(super) fn add(&mut self, r: &Record) {
+        let mut source = |s: &str| match &self.last {
+            Some(last) if &**last == s => last.clone(),
+            _ => {
+                let rc: std::rc::Rc<str> = s.into();
+                self.last = Some(rc.clone());
+                rc
+            }
+        };
+        let sketch = match r {
+            Record::Item(item) => Sketch::Item {
+                code: item.code.trim().to_owned(),
+                source: source(&item.provenance.source),
+            },
+            Record::Unreadable(u) => Sketch::Unreadable {
+                code: u.code.as_ref().map(|c| c.trim().to_owned()),
+                source: source(&u.provenance.source),
+                cut: u
+                    .reason
+                    .contains(source::json_error::CUT_SHORT)
+                    .then(|| u.provenance.clone()),
+            },
+            Record::Notice(n) => Sketch::Notice(n.clone()),
+        };
+        self.all.push(sketch);
+    }
+}
 
 /// Fails when not one input exists, before a store is made. Run from the wrong folder (a crontab
 /// line without `cd`), relative paths find nothing, and the message says where they were looked
@@ -92,22 +147,22 @@ const GONE_RUNS: usize = 3;
 pub(super) fn gone_files(
     store: &Store,
     baseline: &history::BaselineFiles,
-    records: &[Record],
+    records: &[Sketch],
     time: &history::RunTime,
 ) -> Result<(Vec<String>, Vec<source::Notice>)> {
     let mut tonight: std::collections::HashSet<&str> = std::collections::HashSet::new();
     let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
     for r in records {
         match r {
-            Record::Item(item) => {
-                tonight.insert(item.code.trim());
+            Sketch::Item { code, .. } => {
+                tonight.insert(code);
             }
-            Record::Unreadable(u) => {
-                if let Some(code) = &u.code {
-                    tonight.insert(code.trim());
+            Sketch::Unreadable { code, .. } => {
+                if let Some(code) = code {
+                    tonight.insert(code);
                 }
             }
-            Record::Notice(n) => {
+            Sketch::Notice(n) => {
                 said.insert(history::source_key(&n.provenance.source));
             }
         }
@@ -147,25 +202,20 @@ pub(super) fn gone_files(
 /// is kept and shown, but is no baseline: what it did not read would count as 已移除 tonight and
 /// as 新增 again tomorrow, with its age reset. Problems of sources for which `counts` says no
 /// ([`counts_for_baseline`]) are left out: they are still among the run's notices.
-pub(super) fn input_problems(records: &[Record], counts: &dyn Fn(&str) -> bool) -> Vec<String> {
+pub(super) fn input_problems(records: &[Sketch], counts: &dyn Fn(&str) -> bool) -> Vec<String> {
     let mut problems = Vec::new();
-    // Per file, the last record when it is an unreadable one that breaks off.
-    let mut last: Vec<(&str, Option<&source::Unreadable>)> = Vec::new();
+    // Per file, where it breaks off when its last record is an unreadable one that does.
+    let mut last: Vec<(&str, Option<&Provenance>)> = Vec::new();
     for r in records {
         let (file, cut) = match r {
-            Record::Notice(n) => {
+            Sketch::Notice(n) => {
                 if n.level == NoticeLevel::Error && counts(&n.provenance.source) {
                     problems.push(format!("{} — {}", n.provenance, n.message));
                 }
                 continue;
             }
-            Record::Item(item) => (item.provenance.source.as_str(), None),
-            Record::Unreadable(u) => (
-                u.provenance.source.as_str(),
-                u.reason
-                    .contains(source::json_error::CUT_SHORT)
-                    .then_some(u),
-            ),
+            Sketch::Item { source, .. } => (&**source, None),
+            Sketch::Unreadable { source, cut, .. } => (&**source, cut.as_ref()),
         };
         match last.iter_mut().find(|(f, _)| *f == file) {
             Some(entry) => entry.1 = cut,
@@ -173,10 +223,9 @@ pub(super) fn input_problems(records: &[Record], counts: &dyn Fn(&str) -> bool) 
         }
     }
     problems.extend(last.iter().filter_map(|(file, cut)| {
-        cut.filter(|_| counts(file)).map(|u| {
+        cut.filter(|_| counts(file)).map(|place| {
             format!(
-                "{} — 文件在这里中途结束，后面的事项没有读到（导出可能还没写完，或没有复制完整），请重新导出",
-                u.provenance
+                "{place} — 文件在这里中途结束，后面的事项没有读到（导出可能还没写完，或没有复制完整），请重新导出"
             )
         })
     }));

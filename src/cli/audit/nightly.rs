@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::input::{
-    FIRST_RUN_NO_BASELINE, NO_BASELINE_ITEMS, counts_for_baseline, gone_files, input_problems,
-    some_input_exists,
+    FIRST_RUN_NO_BASELINE, NO_BASELINE_ITEMS, Sketch, Sketches, counts_for_baseline, gone_files,
+    input_problems, some_input_exists,
 };
 use super::summary::print_summary;
 use super::{AuditArgs, FailOnNew, store_of};
@@ -102,6 +102,9 @@ pub(super) fn nightly(args: &AuditArgs) -> Result<i32> {
     })
 }
 
+/// Records read before they are checked together, as `check` does.
+const CHECK_RUN: usize = 4096;
+
 /// The run after `begin_run`. The guard (run lock) is released when this returns, however it returns.
 fn nightly_steps(
     args: &AuditArgs,
@@ -112,18 +115,66 @@ fn nightly_steps(
     rules: &crate::rules::RuleSet,
     ctx: &CheckContext,
 ) -> Result<i32> {
-    // 1. Source.
-    let mut records: Vec<Record> = Vec::new();
-    source::read_inputs_with(inputs, &config.labels, &mut |r| records.push(r));
+    // 1. Source, and 2. check reusing unchanged items, a run of records at a time as they are
+    //    read: the run holds the report, not every item. What the input checks need of the
+    //    records is kept in sketches.
+    let info = RunInfo {
+        run_id: run.id().to_owned(),
+        generated_at: run.time().text.clone(),
+        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
+    };
+    let config_hash = run.config_hash().to_owned();
+    let mut sketches = Sketches::default();
+    let mut check = history::Incremental::new(rules, ctx);
+    let mut link_uses = config.audit.links.then(Vec::new);
+    let mut failed: Option<history::HistoryError> = None;
+    {
+        let shared: &Store = store;
+        let mut lookup = |hash: &str| {
+            if args.full {
+                Ok(None)
+            } else {
+                shared.cached(&config_hash, hash)
+            }
+        };
+        let mut pending: Vec<Record> = Vec::with_capacity(CHECK_RUN);
+        let mut flush = |pending: &mut Vec<Record>, check: &mut history::Incremental<'_>| {
+            let records = std::mem::take(pending);
+            if failed.is_some() {
+                return;
+            }
+            if let Some(uses) = link_uses.as_mut() {
+                uses.extend(crate::links::collect_records_from(
+                    &records,
+                    check.entries(),
+                ));
+            }
+            if let Err(e) = check.add(records, &mut lookup) {
+                failed = Some(e);
+            }
+        };
+        source::read_inputs_with(inputs, &config.labels, &mut |r| {
+            sketches.add(&r);
+            pending.push(r);
+            if pending.len() >= CHECK_RUN {
+                flush(&mut pending, &mut check);
+            }
+        });
+        flush(&mut pending, &mut check);
+    }
+    if let Some(e) = failed {
+        return Err(e.into());
+    }
+    let records = &sketches.all;
     if !records
         .iter()
-        .any(|r| matches!(r, Record::Item(_) | Record::Unreadable(_)))
+        .any(|r| matches!(r, Sketch::Item { .. } | Sketch::Unreadable { .. }))
     {
         // Errors, and warnings such as a folder without an export file in it.
         let why: Vec<String> = records
             .iter()
             .filter_map(|r| match r {
-                Record::Notice(n) if n.level >= NoticeLevel::Warning => {
+                Sketch::Notice(n) if n.level >= NoticeLevel::Warning => {
                     Some(format!("{} — {}", n.provenance, n.message))
                 }
                 _ => None,
@@ -132,33 +183,16 @@ fn nightly_steps(
         bail!("没有读到任何事项: {}", why.join("；"));
     }
     let baseline_files = store.baseline_files(args.since.as_deref(), run.time())?;
-    let mut input_problems = input_problems(&records, &|source| {
+    let mut input_problems = input_problems(records, &|source| {
         counts_for_baseline(source, baseline_files.as_ref())
     });
     let mut accepted_gone = Vec::new();
     if let Some(baseline) = &baseline_files {
-        let (problems, accepted) = gone_files(store, baseline, &records, run.time())?;
+        let (problems, accepted) = gone_files(store, baseline, records, run.time())?;
         input_problems.extend(problems);
         accepted_gone = accepted;
     }
-    // 2. Check, reusing unchanged items.
-    let info = RunInfo {
-        run_id: run.id().to_owned(),
-        generated_at: run.time().text.clone(),
-        inputs: inputs.iter().map(|p| p.display().to_string()).collect(),
-    };
-    let config_hash = run.config_hash().to_owned();
-    let link_uses = config
-        .audit
-        .links
-        .then(|| crate::links::collect_records(&records));
-    let mut checked = history::check_incremental(records, rules, ctx, info, &mut |hash| {
-        if args.full {
-            Ok(None)
-        } else {
-            store.cached(&config_hash, hash)
-        }
-    })?;
+    let mut checked = check.finish(info);
     checked.report.notices.extend(accepted_gone);
     // Errors met reading that hide no baseline item say so where they are shown; on the first
     // run there is no baseline to speak of.
