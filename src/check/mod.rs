@@ -171,6 +171,12 @@ pub(crate) enum Slot {
 /// less in region order (BENCHMARKS.md, session 11). Larger batches miss L2 more.
 pub const BATCH: usize = 16;
 
+/// Records read before they are checked together, by the callers that check as they read
+/// (`check`'s in-memory path with [`Builder`], the nightly run with
+/// [`crate::history::Incremental`]): 256 batches, enough for the threads to share, few enough
+/// that the items read and not yet checked stay small.
+pub const RUN: usize = 4096;
+
 /// The report entries and findings of a batch of slots, in order: the items' rules run rule by
 /// rule over the batch ([`RuleSet::check_items`]).
 pub(crate) fn check_slots(

@@ -157,7 +157,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     // (and a run's links, with --links), not every item of the input.
     let mut builder = Builder::new(&rules, &ctx);
     let mut link_uses = args.links.then(Vec::new);
-    let mut pending: Vec<Record> = Vec::with_capacity(CHECK_RUN);
+    let mut pending: Vec<Record> = Vec::with_capacity(crate::check::RUN);
     let (bar, progress) = check_progress(args.quiet)?;
     let mut flush = |pending: &mut Vec<Record>, builder: &mut Builder<'_>| {
         if let Some(uses) = link_uses.as_mut() {
@@ -171,7 +171,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     };
     source::read_inputs_with(&inputs, &config.labels, &mut |r| {
         pending.push(r);
-        if pending.len() >= CHECK_RUN {
+        if pending.len() >= crate::check::RUN {
             flush(&mut pending, &mut builder);
         }
     });
@@ -383,10 +383,6 @@ fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
     });
     Ok((bar, progress))
 }
-
-/// Records read before they are checked together: 256 of the check's batches, enough for the
-/// threads to share, few enough that the items read and not yet checked stay small.
-const CHECK_RUN: usize = 4096;
 
 /// The streaming check (see [`crate::check::stream`]) when every input is NDJSON, the only report
 /// format is JSON and the output is a folder; `None` when the in-memory path must run.

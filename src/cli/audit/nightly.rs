@@ -102,9 +102,6 @@ pub(super) fn nightly(args: &AuditArgs) -> Result<i32> {
     })
 }
 
-/// Records read before they are checked together, as `check` does.
-const CHECK_RUN: usize = 4096;
-
 /// The run after `begin_run`. The guard (run lock) is released when this returns, however it returns.
 fn nightly_steps(
     args: &AuditArgs,
@@ -137,7 +134,7 @@ fn nightly_steps(
                 shared.cached(&config_hash, hash)
             }
         };
-        let mut pending: Vec<Record> = Vec::with_capacity(CHECK_RUN);
+        let mut pending: Vec<Record> = Vec::with_capacity(crate::check::RUN);
         let mut flush = |pending: &mut Vec<Record>, check: &mut history::Incremental<'_>| {
             let records = std::mem::take(pending);
             if failed.is_some() {
@@ -156,7 +153,7 @@ fn nightly_steps(
         source::read_inputs_with(inputs, &config.labels, &mut |r| {
             sketches.add(&r);
             pending.push(r);
-            if pending.len() >= CHECK_RUN {
+            if pending.len() >= crate::check::RUN {
                 flush(&mut pending, &mut check);
             }
         });
