@@ -14,6 +14,8 @@ use std::path::Path;
 use calamine::{Data, Dimensions, Reader as _, SheetVisible, Sheets, open_workbook_auto};
 
 use super::disguised::{self, Disguise};
+
+mod cells;
 use super::sheet::{self, Sheet};
 use super::{MAX_INPUT_BYTES, Notice, NoticeLevel, Reader, Record, SourceError};
 use crate::config::Labels;
@@ -210,32 +212,16 @@ impl Reader for XlsxReader {
                 continue;
             }
             let merged = merged_regions(&mut workbook, &name);
-            match workbook.worksheet_range(&name) {
-                Ok(range) => {
-                    let first_row = range.start().map_or(1, |(r, _)| u64::from(r) + 1);
-                    let first_col = range.start().map_or(0, |(_, c)| c as usize);
-                    let mut long_numbers = Vec::new();
-                    let mut rows: Vec<Vec<String>> = range
-                        .rows()
-                        .enumerate()
-                        .map(|(i, r)| {
-                            let mut cells = vec![String::new(); first_col];
-                            for (c, data) in r.iter().enumerate() {
-                                if is_long_number(data) {
-                                    long_numbers.push((i, first_col + c));
-                                }
-                                cells.push(cell_text(data));
-                            }
-                            cells
-                        })
-                        .collect();
-                    fill_merged_down(&mut rows, first_row, &merged);
+            match cells::read(&mut workbook, &name) {
+                Ok(cells) => {
+                    let mut rows = cells.rows;
+                    fill_merged_down(&mut rows, cells.first_row, &merged);
                     sheets.push(Sheet {
                         source: source.clone(),
                         name: Some(name),
-                        first_row,
+                        first_row: cells.first_row,
                         rows,
-                        long_numbers,
+                        long_numbers: cells.long_numbers,
                     });
                 }
                 Err(e) => sink(Record::Notice(Notice {

@@ -1,0 +1,297 @@
+//! A worksheet's cells as rows of the text a person sees, read cell by cell.
+//!
+//! calamine's `worksheet_range` builds the sheet three times over before a row can be read: a
+//! list of its cells, a dense range of them and a copy with every shared string cloned. For a
+//! province's workbook that was 1.1 GB to read its 事项 sheet. An `.xlsx` sheet is read here from
+//! calamine's cell reader straight into rows instead; `.xls` and `.ods` still go through the
+//! range, which their readers build anyway.
+
+use std::io::{Read, Seek};
+
+use calamine::{Data, DataRef, Range, Reader as _, Sheets, Xlsx, XlsxError};
+
+use super::{cell_text, is_long_number};
+
+/// A sheet's cells: `rows[0]` is spreadsheet row `first_row` (1-based); columns are absolute
+/// (column A is index 0) and every row is as wide as the widest, as in a calamine range.
+#[derive(Debug)]
+pub(super) struct Cells {
+    pub first_row: u64,
+    pub rows: Vec<Vec<String>>,
+    /// (index into `rows`, column) of whole numbers of nine digits or more.
+    pub long_numbers: Vec<(usize, usize)>,
+}
+
+impl Cells {
+    /// A sheet without cells; its first row is row 1, as for an empty range.
+    fn empty() -> Self {
+        Self {
+            first_row: 1,
+            rows: Vec::new(),
+            long_numbers: Vec::new(),
+        }
+    }
+}
+
+/// Reads sheet `name` of `workbook`.
+pub(super) fn read<RS: Read + Seek>(
+    workbook: &mut Sheets<RS>,
+    name: &str,
+) -> Result<Cells, calamine::Error> {
+    match workbook {
+        Sheets::Xlsx(xlsx) => stream(xlsx, name).map_err(calamine::Error::Xlsx),
+        other => Ok(from_range(&other.worksheet_range(name)?)),
+    }
+}
+
+/// An `.xlsx` sheet, cell by cell. Cells without a value (only a style) are not cells here, as
+/// they are not in calamine's range: they neither start the sheet nor widen it.
+fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, XlsxError> {
+    let mut reader = match xlsx.worksheet_cells_reader(name) {
+        Ok(reader) => reader,
+        // A chart sheet: no cells, as `worksheet_range` gives it.
+        Err(XlsxError::NotAWorksheet(_)) => return Ok(Cells::empty()),
+        Err(e) => return Err(e),
+    };
+    // Rows by their 0-based spreadsheet row; the ones above the first cell are dropped at the end.
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut long_numbers = Vec::new();
+    let mut first = usize::MAX;
+    let mut width = 0;
+    while let Some(cell) = reader.next_cell()? {
+        let (r, c) = cell.get_position();
+        let (r, c) = (r as usize, c as usize);
+        let text = match cell.get_value() {
+            DataRef::Empty => continue,
+            DataRef::SharedString(s) => s.trim().to_owned(),
+            DataRef::String(s) => s.trim().to_owned(),
+            other => {
+                let data = Data::from(other.clone());
+                if is_long_number(&data) {
+                    long_numbers.push((r, c));
+                }
+                cell_text(&data)
+            }
+        };
+        first = first.min(r);
+        width = width.max(c + 1);
+        if rows.len() <= r {
+            rows.resize_with(r + 1, Vec::new);
+        }
+        let row = &mut rows[r];
+        if row.len() <= c {
+            // Rows are as wide as the widest so far: one allocation a row, not one a doubling.
+            row.reserve_exact(width.saturating_sub(row.len()));
+            row.resize(c + 1, String::new());
+        }
+        row[c] = text;
+    }
+    if rows.is_empty() {
+        return Ok(Cells::empty());
+    }
+    rows.drain(..first);
+    for row in &mut rows {
+        row.resize(width, String::new());
+    }
+    // Cells may come out of order; the range gave them by row, then column.
+    for (r, _) in &mut long_numbers {
+        *r -= first;
+    }
+    long_numbers.sort_unstable();
+    Ok(Cells {
+        first_row: first as u64 + 1,
+        rows,
+        long_numbers,
+    })
+}
+
+/// An `.xls` or `.ods` sheet from calamine's range.
+fn from_range(range: &Range<Data>) -> Cells {
+    let first_row = range.start().map_or(1, |(r, _)| u64::from(r) + 1);
+    let first_col = range.start().map_or(0, |(_, c)| c as usize);
+    let mut long_numbers = Vec::new();
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(i, r)| {
+            let mut cells = vec![String::new(); first_col];
+            for (c, data) in r.iter().enumerate() {
+                if is_long_number(data) {
+                    long_numbers.push((i, first_col + c));
+                }
+                cells.push(cell_text(data));
+            }
+            cells
+        })
+        .collect();
+    Cells {
+        first_row,
+        rows,
+        long_numbers,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write as _;
+    use std::path::Path;
+
+    use calamine::{Reader as _, open_workbook_auto};
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+    use super::*;
+
+    /// Every sheet of the workbook at `path`, read cell by cell and through calamine's range.
+    fn both_ways(path: &Path) -> Vec<(String, Cells, Cells)> {
+        let mut workbook = open_workbook_auto(path).unwrap();
+        let Sheets::Xlsx(xlsx) = &mut workbook else {
+            panic!("{} is not an .xlsx workbook", path.display());
+        };
+        xlsx.sheet_names()
+            .into_iter()
+            .map(|name| {
+                let streamed = stream(xlsx, &name).unwrap();
+                let ranged = from_range(&xlsx.worksheet_range(&name).unwrap());
+                (name, streamed, ranged)
+            })
+            .collect()
+    }
+
+    fn assert_same(path: &Path) {
+        for (name, streamed, ranged) in both_ways(path) {
+            assert_eq!(streamed.first_row, ranged.first_row, "{name}");
+            assert_eq!(streamed.rows, ranged.rows, "{name}");
+            assert_eq!(streamed.long_numbers, ranged.long_numbers, "{name}");
+        }
+    }
+
+    /// The bundled sample export and a workbook with what exports hold besides text: a title
+    /// above the table, data from column B, numbers, dates, a phone typed as a number, a blank
+    /// row, a styled empty cell past the data, and an empty sheet.
+    #[test]
+    fn a_sheet_read_cell_by_cell_is_the_one_calamine_builds() {
+        let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports/sample.xlsx");
+        assert_same(&sample);
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("事项导出.xlsx");
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet().set_name("事项基本信息").unwrap();
+        sheet.write(1, 1, "池州市政务服务事项实施清单").unwrap();
+        for (c, h) in [
+            "实施编码",
+            "事项名称",
+            "咨询电话",
+            "法定办结时限",
+            "更新日期",
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            sheet.write(2, 1 + c as u16, h).unwrap();
+        }
+        sheet
+            .write(3, 1, "11341700MB1234567X3000101001000")
+            .unwrap();
+        sheet.write(3, 2, "  食品经营许可  ").unwrap();
+        sheet.write(3, 3, 5_662_021_234.0).unwrap();
+        sheet.write(3, 4, 20).unwrap();
+        let date = ExcelDateTime::parse_from_str("2026-11-28").unwrap();
+        let date_format = Format::new().set_num_format("yyyy-mm-dd");
+        sheet.write_with_format(3, 5, &date, &date_format).unwrap();
+        sheet.write(5, 2, "药品零售企业许可").unwrap();
+        sheet.write(5, 4, 2.5).unwrap();
+        sheet.write(5, 6, true).unwrap();
+        sheet.write_blank(9, 9, &Format::new().set_bold()).unwrap();
+        book.add_worksheet().set_name("空表").unwrap();
+        book.save(&path).unwrap();
+        assert_same(&path);
+
+        let sheets = both_ways(&path);
+        let streamed = &sheets[0].1;
+        assert_eq!(streamed.first_row, 2, "the title row starts the sheet");
+        assert_eq!(streamed.rows.len(), 5, "the styled empty cell adds no row");
+        assert!(
+            streamed.rows.iter().all(|r| r.len() == 7),
+            "{:?}",
+            streamed.rows
+        );
+        assert_eq!(streamed.rows[2][2], "食品经营许可");
+        assert_eq!(streamed.rows[2][3], "5662021234");
+        assert_eq!(streamed.rows[2][5], "2026-11-28");
+        assert_eq!(streamed.long_numbers, vec![(2, 3)]);
+        assert!(sheets[1].1.rows.is_empty());
+    }
+
+    /// Some generators write a sheet's cells out of order; each still lands in its place, as in
+    /// calamine's range.
+    #[test]
+    fn cells_written_out_of_order_land_in_their_places() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("乱序.xlsx");
+        let sheet_xml = concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+            r#"<row r="4"><c r="C4" t="inlineStr"><is><t>0566-2021234</t></is></c>"#,
+            r#"<c r="A4" t="inlineStr"><is><t>食品经营许可</t></is></c></row>"#,
+            r#"<row r="2"><c r="B2" t="inlineStr"><is><t>事项名称</t></is></c>"#,
+            r#"<c r="A2" t="inlineStr"><is><t>实施编码</t></is></c></row>"#,
+            r#"<row r="3"><c r="D3"><v>5662021234</v></c></row>"#,
+            r#"</sheetData></worksheet>"#
+        );
+        let parts = [
+            (
+                "[Content_Types].xml",
+                concat!(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+                    r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#,
+                    r#"<Default Extension="xml" ContentType="application/xml"/>"#,
+                    r#"<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>"#,
+                    r#"<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#
+                ),
+            ),
+            (
+                "_rels/.rels",
+                concat!(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+                    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+                ),
+            ),
+            (
+                "xl/workbook.xml",
+                concat!(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+                    r#"<sheets><sheet name="事项" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+                ),
+            ),
+            (
+                "xl/_rels/workbook.xml.rels",
+                concat!(
+                    r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#,
+                    r#"<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+                ),
+            ),
+            ("xl/worksheets/sheet1.xml", sheet_xml),
+        ];
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        for (name, text) in parts {
+            zip.start_file(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            zip.write_all(text.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+
+        assert_same(&path);
+        let (_, streamed, _) = both_ways(&path).remove(0);
+        assert_eq!(streamed.first_row, 2);
+        assert_eq!(
+            streamed.rows,
+            vec![
+                vec!["实施编码", "事项名称", "", ""],
+                vec!["", "", "", "5662021234"],
+                vec!["食品经营许可", "", "0566-2021234", ""],
+            ]
+        );
+        assert_eq!(streamed.long_numbers, vec![(1, 3)]);
+    }
+}
