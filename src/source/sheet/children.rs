@@ -2,30 +2,27 @@
 //! orphan notices, and adding a row to its item as a material, step, fee, intermediary or FAQ.
 
 use super::columns::{Col, Kind};
-use super::{Sheet, cell, is_blank_row, missing_column_notice};
+use super::{Sheet, cell, is_blank_row, missing_column_notice, take_cell};
 use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, Step,
 };
 use crate::source::{Notice, NoticeLevel};
 
-/// A child row waiting for its item.
-pub(super) struct ChildRow<'a> {
-    sheet: &'a Sheet,
-    kind: Kind,
-    cols: &'a [Col],
-    index: usize,
+/// A child row waiting for its item: its index in the sheet's rows and the code it points at.
+pub(super) struct ChildRow {
+    pub(super) index: usize,
     pub(super) code: String,
 }
 
 /// The rows of a child sheet with their item codes (filled down over merged cells), or `None`
 /// when the sheet has no 实施编码 column.
-pub(super) fn child_rows<'a>(
+pub(super) fn child_rows(
     kind: Kind,
-    sheet: &'a Sheet,
+    sheet: &Sheet,
     header: usize,
-    cols: &'a [Col],
+    cols: &[Col],
     notices: &mut Vec<Notice>,
-) -> Option<Vec<ChildRow<'a>>> {
+) -> Option<Vec<ChildRow>> {
     let Some(code_col) = cols.iter().position(|c| *c == Col::LinkCode) else {
         notices.push(missing_column_notice(
             sheet,
@@ -72,13 +69,7 @@ pub(super) fn child_rows<'a>(
             c => c.to_owned(),
         };
         previous.clone_from(&code);
-        out.push(ChildRow {
-            sheet,
-            kind,
-            cols,
-            index,
-            code,
-        });
+        out.push(ChildRow { index, code });
     }
     Some(out)
 }
@@ -87,17 +78,17 @@ pub(super) fn child_rows<'a>(
 const LISTED_ROWS: usize = 10;
 
 /// One notice for the rows of one sheet that share an unknown (or empty) 实施编码.
-pub(super) fn orphan_notice(rows: &[ChildRow<'_>]) -> Notice {
+pub(super) fn orphan_notice(sheet: &Sheet, rows: &[ChildRow]) -> Notice {
     let first = &rows[0];
     let mut numbers: Vec<String> = rows
         .iter()
         .take(LISTED_ROWS)
-        .map(|r| r.sheet.row_number(r.index).to_string())
+        .map(|r| sheet.row_number(r.index).to_string())
         .collect();
     if rows.len() > LISTED_ROWS {
         numbers.push(format!("…共{}", rows.len()));
     }
-    let place = format!("{}第{}行", first.sheet.label(), numbers.join("、"));
+    let place = format!("{}第{}行", sheet.label(), numbers.join("、"));
     let message = if first.code.is_empty() {
         format!("{place}没有实施编码，无法归入任何事项")
     } else {
@@ -108,21 +99,20 @@ pub(super) fn orphan_notice(rows: &[ChildRow<'_>]) -> Notice {
     };
     Notice {
         level: NoticeLevel::Warning,
-        provenance: first.sheet.provenance(first.index),
+        provenance: sheet.provenance(first.index),
         message,
     }
 }
 
-/// Adds one child row to its item.
-pub(super) fn attach(item: &mut Item, row: &ChildRow<'_>) {
-    let cells = &row.sheet.rows[row.index];
-    let provenance = row.sheet.provenance(row.index);
-    let values = row
-        .cols
+/// Adds row `index` of a child sheet of `kind` to its item, taking its texts out of the sheet.
+pub(super) fn attach(item: &mut Item, kind: Kind, cols: &[Col], sheet: &mut Sheet, index: usize) {
+    let provenance = sheet.provenance(index);
+    let cells = &mut sheet.rows[index];
+    let values = cols
         .iter()
         .enumerate()
-        .map(|(c, col)| (col, cell(cells, c)));
-    match row.kind {
+        .map(|(c, col)| (col, take_cell(cells, c)));
+    match kind {
         Kind::Item => {}
         Kind::Material => {
             let mut m = Material {
@@ -131,9 +121,9 @@ pub(super) fn attach(item: &mut Item, row: &ChildRow<'_>) {
             };
             for (col, v) in values {
                 match col {
-                    Col::Material(f) => v.clone_into(m.get_mut(*f)),
+                    Col::Material(f) => *m.get_mut(*f) = v,
                     Col::Extra(h) if !v.is_empty() => {
-                        m.extra.insert(h.clone(), v.to_owned());
+                        m.extra.insert(h.clone(), v);
                     }
                     _ => {}
                 }
@@ -147,9 +137,9 @@ pub(super) fn attach(item: &mut Item, row: &ChildRow<'_>) {
             };
             for (col, v) in values {
                 match col {
-                    Col::Step(f) => v.clone_into(s.get_mut(*f)),
+                    Col::Step(f) => *s.get_mut(*f) = v,
                     Col::Extra(h) if !v.is_empty() => {
-                        s.extra.insert(h.clone(), v.to_owned());
+                        s.extra.insert(h.clone(), v);
                     }
                     _ => {}
                 }
@@ -163,9 +153,9 @@ pub(super) fn attach(item: &mut Item, row: &ChildRow<'_>) {
             };
             for (col, v) in values {
                 match col {
-                    Col::Fee(field) => v.clone_into(f.get_mut(*field)),
+                    Col::Fee(field) => *f.get_mut(*field) = v,
                     Col::Extra(h) if !v.is_empty() => {
-                        f.extra.insert(h.clone(), v.to_owned());
+                        f.extra.insert(h.clone(), v);
                     }
                     _ => {}
                 }
@@ -179,7 +169,7 @@ pub(super) fn attach(item: &mut Item, row: &ChildRow<'_>) {
             };
             for (col, v) in values {
                 if let Col::Faq(f) = col {
-                    v.clone_into(q.get_mut(*f));
+                    *q.get_mut(*f) = v;
                 }
             }
             item.faqs.push(q);
@@ -192,8 +182,8 @@ pub(super) fn attach(item: &mut Item, row: &ChildRow<'_>) {
             let mut agency = Agency::default();
             for (col, v) in values {
                 match col {
-                    Col::Intermediary(f) => v.clone_into(service.get_mut(*f)),
-                    Col::Agency(f) => v.clone_into(agency.get_mut(*f)),
+                    Col::Intermediary(f) => *service.get_mut(*f) = v,
+                    Col::Agency(f) => *agency.get_mut(*f) = v,
                     _ => {}
                 }
             }

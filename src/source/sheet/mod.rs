@@ -178,7 +178,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
         notices.extend(headerless_notice(&sheet, header, &cols));
         if kind == Kind::Item {
             let before = items.len();
-            read_item_sheet(&sheet, header, &cols, &mut items, &mut notices);
+            read_item_sheet(&mut sheet, header, &cols, &mut items, &mut notices);
             if items.len() == before {
                 header_only.push(header_only_notice(&sheet, header));
             }
@@ -199,16 +199,16 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             by_code.entry(item.code.clone()).or_insert(i);
         }
     }
-    for (kind, sheet, header, cols) in children {
+    for (kind, mut sheet, header, cols) in children {
         let Some(rows) = child_rows(kind, &sheet, header, &cols, &mut notices) else {
             continue;
         };
         // Orphan rows grouped by code, in the order the codes first appear.
-        let mut orphans: Vec<Vec<ChildRow<'_>>> = Vec::new();
+        let mut orphans: Vec<Vec<ChildRow>> = Vec::new();
         let mut orphan_index: HashMap<String, usize> = HashMap::new();
         for row in rows {
             if let Some(&i) = by_code.get(&row.code) {
-                attach(&mut items[i], &row);
+                attach(&mut items[i], kind, &cols, &mut sheet, row.index);
             } else if let Some(&o) = orphan_index.get(&row.code) {
                 orphans[o].push(row);
             } else {
@@ -216,7 +216,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                 orphans.push(vec![row]);
             }
         }
-        notices.extend(orphans.iter().map(|rows| orphan_notice(rows)));
+        notices.extend(orphans.iter().map(|rows| orphan_notice(&sheet, rows)));
     }
     // A table with no item under its header has been said; no need to add its materials.
     if !items.is_empty() {
@@ -375,6 +375,20 @@ pub(super) fn cell(row: &[String], i: usize) -> &str {
     row.get(i).map_or("", |s| s.trim())
 }
 
+/// Takes cell `i`'s text out of `row`, trimmed as [`cell`] reads it: a sheet's texts become its
+/// items' without a copy (a province's workbook was held twice over, as cells and as items).
+pub(super) fn take_cell(row: &mut [String], i: usize) -> String {
+    let Some(text) = row.get_mut(i) else {
+        return String::new();
+    };
+    let text = std::mem::take(text);
+    if text.trim().len() == text.len() {
+        text
+    } else {
+        text.trim().to_owned()
+    }
+}
+
 pub(super) fn is_blank_row(row: &[String]) -> bool {
     row.iter().all(|c| c.trim().is_empty())
 }
@@ -399,7 +413,7 @@ pub(super) fn missing_column_notice(
 }
 
 fn read_item_sheet(
-    sheet: &Sheet,
+    sheet: &mut Sheet,
     header: usize,
     cols: &[Col],
     items: &mut Vec<Item>,
@@ -435,31 +449,36 @@ fn read_item_sheet(
     .into_iter()
     .flatten()
     .collect();
-    let mut footers: Vec<(usize, &str)> = Vec::new();
-    for (index, row) in sheet.rows.iter().enumerate().skip(header + 1) {
+    let mut footers: Vec<(usize, String)> = Vec::new();
+    for index in header + 1..sheet.rows.len() {
+        let provenance = sheet.provenance(index);
+        let row = &mut sheet.rows[index];
         if is_blank_row(row) {
             continue;
         }
         if let Some(text) = footer_text(row, cols) {
-            footers.push((index, text));
+            footers.push((index, text.to_owned()));
             continue;
         }
+        let bare: Vec<bool> = header_units
+            .iter()
+            .map(|(c, ..)| is_bare_number(cell(row, *c)))
+            .collect();
         let mut item = Item {
-            provenance: sheet.provenance(index),
+            provenance,
             ..Item::default()
         };
         for (c, col) in cols.iter().enumerate() {
-            let value = cell(row, c);
             match col {
-                Col::Item(f) => value.clone_into(item.get_mut(*f)),
-                Col::Extra(h) if !value.is_empty() => {
-                    item.extra.insert(h.clone(), value.to_owned());
+                Col::Item(f) => *item.get_mut(*f) = take_cell(row, c),
+                Col::Extra(h) if !cell(row, c).is_empty() => {
+                    item.extra.insert(h.clone(), take_cell(row, c));
                 }
                 _ => {}
             }
         }
-        for (c, unit, note) in &header_units {
-            if is_bare_number(cell(row, *c)) && item.get(*unit).is_empty() {
+        for ((_, unit, note), bare) in header_units.iter().zip(bare) {
+            if bare && item.get(*unit).is_empty() {
                 note.clone_into(item.get_mut(*unit));
             }
         }
@@ -540,7 +559,7 @@ fn footer_text<'r>(row: &'r [String], cols: &[Col]) -> Option<&'r str> {
 }
 
 /// One notice for the footer rows of a sheet, which are not read as items.
-fn footer_notice(sheet: &Sheet, footers: &[(usize, &str)]) -> Notice {
+fn footer_notice(sheet: &Sheet, footers: &[(usize, String)]) -> Notice {
     let rows: Vec<String> = footers
         .iter()
         .map(|(i, _)| sheet.row_number(*i).to_string())
