@@ -107,11 +107,12 @@ pub(super) fn orphan_notice(sheet: &Sheet, rows: &[ChildRow]) -> Notice {
 /// Adds row `index` of a child sheet of `kind` to its item, taking its texts out of the sheet.
 pub(super) fn attach(item: &mut Item, kind: Kind, cols: &[Col], sheet: &mut Sheet, index: usize) {
     let provenance = sheet.provenance(index);
-    let cells = &mut sheet.rows[index];
+    // The row is freed as it is read, so a sheet shrinks as its items grow.
+    let mut cells = std::mem::take(&mut sheet.rows[index]);
     let values = cols
         .iter()
         .enumerate()
-        .map(|(c, col)| (col, take_cell(cells, c)));
+        .map(|(c, col)| (col, take_cell(&mut cells, c)));
     match kind {
         Kind::Item => {}
         Kind::Material => {

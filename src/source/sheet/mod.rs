@@ -460,6 +460,8 @@ fn read_item_sheet(
             footers.push((index, text.to_owned()));
             continue;
         }
+        // The row is freed as it is read, so the sheet shrinks as its items grow.
+        let row = &mut std::mem::take(row);
         let bare: Vec<bool> = header_units
             .iter()
             .map(|(c, ..)| is_bare_number(cell(row, *c)))
