@@ -271,6 +271,33 @@ fn personal_data_in_a_pdf_or_doc_result_sample_is_listed() {
     assert_eq!(row[1], "提示", "{row:?}");
 }
 
+/// Should trip B12: a 结果样本 published as an Excel 97–2003 workbook (`.xls`) shows the legal
+/// representative's ID number and mobile: the cells are read as a `.docx` sample's text is.
+#[test]
+fn personal_data_in_an_old_excel_result_sample_is_listed() {
+    let srv = Server::start();
+    let code = "1134170000312541513000117035004";
+    let mut items = vec![item(
+        code,
+        "食品经营许可（注销）",
+        &srv.url("/forms/food.docx"),
+        "",
+    )];
+    items[0].result_sample = srv.url("/result/营业执照（样本）.xls");
+    let run = links(&items);
+    let err = &run.stderr;
+    assert_eq!(run.code, 1, "{err}");
+    assert!(
+        err.contains(
+            "[错误] B12 结果样本个人信息: 结果样本中有未打码的身份证号码: \"1101**********8515\""
+        ),
+        "{err}"
+    );
+    assert!(err.contains("139****1234"), "{err}");
+    assert!(!err.contains("未读取其中的文字"), "{err}");
+    assert!(!err.contains("110101199003078515"), "{err}");
+}
+
 /// Nothing wrong: exit 0, and the run says so rather than staying silent.
 #[test]
 fn good_links_exit_zero_and_say_so() {

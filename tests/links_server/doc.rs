@@ -74,13 +74,13 @@ pub fn word_doc(pieces: &[Piece<'_>], encrypted: bool) -> Vec<u8> {
     file.into_inner().into_inner()
 }
 
-/// A compound file that is not a Word document (an `.xls` saved by Excel 97–2003 has a
-/// `Workbook` stream instead).
+/// A compound file that is neither a Word document nor a workbook: a PowerPoint 97–2003
+/// presentation (`.ppt`), whose text is not read.
 pub fn other_ole() -> Vec<u8> {
     let mut file = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
-    file.create_stream("/Workbook")
+    file.create_stream("/PowerPoint Document")
         .unwrap()
-        .write_all(&[0x09, 0x08, 0x10, 0x00, 0x00, 0x06, 0x05, 0x00])
+        .write_all(&[0x0F, 0x00, 0xE8, 0x03, 0x00, 0x00, 0x00, 0x00])
         .unwrap();
     file.flush().unwrap();
     file.into_inner().into_inner()

@@ -179,6 +179,12 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
             false,
         ),
     );
+    // And one saved by Excel 97–2003 (`fixtures/attachments/make_xls.py`): the ID number in a
+    // text cell, the mobile number in a number cell.
+    m.insert(
+        "/result/营业执照（样本）.xls",
+        include_bytes!("../../fixtures/attachments/sample-licence.xls").to_vec(),
+    );
     m.insert("/forms/bomb.docx", bomb_docx());
     m.insert("/forms/empty.docx", Vec::new());
     m.insert("/forms/cut.docx", good[..good.len() / 2].to_vec());

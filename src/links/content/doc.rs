@@ -10,16 +10,17 @@
 //! Untrusted input, bounded: streams are read up to the decompression budget
 //! ([`ZipLimits::max_total_bytes`], the file itself is not compressed), at most [`MAX_CHARS`]
 //! characters are kept, every offset is checked against its stream, and a panic inside the
-//! compound-file parser is caught. Other compound files (an `.xls`, `.et`, an encrypted
-//! document) are not read: a sample in them is left for a person ([`NoText::OldOffice`]).
+//! compound-file parser is caught. A workbook (`.xls`, `.et`) is read by `xls.rs`; other
+//! compound files (an encrypted document, a presentation) are not read: a sample in them is left
+//! for a person ([`NoText::OldOffice`]).
 
 use std::io::{Cursor, Read};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
-use super::{Inspection, NoText, ZipLimits, text_checks};
+use super::{Inspection, NoText, ZipLimits, text_checks, xls};
 
 /// Characters of a document kept, at most: far more than any form or certificate holds.
-const MAX_CHARS: usize = 2_000_000;
+pub(super) const MAX_CHARS: usize = 2_000_000;
 
 /// The FIB's identifier of a Word document.
 const WORD_IDENT: u16 = 0xA5EC;
@@ -31,11 +32,12 @@ const F_WHICH_TABLE: u16 = 0x0200;
 const FC_CLX: usize = 0x01A2;
 const LCB_CLX: usize = 0x01A6;
 
-/// Reads the text of an OLE file that is a Word document into `out`; any other is a hint.
+/// Reads the text of an OLE file that is a Word document or a workbook into `out`; any other is
+/// a hint.
 pub(super) fn inspect_ole(body: &[u8], limits: ZipLimits, out: &mut Inspection) {
     let read = catch_unwind(AssertUnwindSafe(|| read_doc(body, limits.max_total_bytes)));
     match read {
-        Ok(Ok(Some((text, bytes)))) => {
+        Ok(Ok(Ole::Word(text, bytes))) => {
             out.unzipped_bytes += bytes;
             if text.chars().any(|c| !c.is_whitespace()) {
                 text_checks(&text, out);
@@ -44,22 +46,43 @@ pub(super) fn inspect_ole(body: &[u8], limits: ZipLimits, out: &mut Inspection) 
                 out.no_text = Some(NoText::Image);
             }
         }
-        Ok(Ok(None)) => out.no_text = Some(NoText::OldOffice),
+        Ok(Ok(Ole::Workbook)) => match catch_unwind(|| xls::read(body)) {
+            Ok(Ok(Some(text))) => {
+                out.unzipped_bytes += body.len() as u64;
+                text_checks(&text, out);
+            }
+            Ok(Ok(None)) => out.no_text = Some(NoText::OldOffice),
+            Ok(Err(_)) | Err(_) => out.no_text = Some(NoText::Unreadable),
+        },
+        Ok(Ok(Ole::Other)) => out.no_text = Some(NoText::OldOffice),
         // A structure the reader cannot follow: for a person to open, not a fault of the file.
         Ok(Err(_)) | Err(_) => out.no_text = Some(NoText::Unreadable),
     }
 }
 
-/// Why a document's text was not read.
+/// Why a document's text was not read: its structure could not be followed.
 #[derive(Debug)]
-struct Broken;
+pub(super) struct Broken;
 
-/// The text of a Word document and the bytes of streams read; `None` for a compound file that is
-/// not an unencrypted Word document.
-fn read_doc(body: &[u8], max: u64) -> Result<Option<(String, u64)>, Broken> {
+/// What a compound file is, as far as its text goes.
+enum Ole {
+    /// A Word document's text and the bytes of streams read.
+    Word(String, u64),
+    /// A workbook, read by `xls.rs`.
+    Workbook,
+    /// Anything else (an encrypted document, a presentation): not read.
+    Other,
+}
+
+/// The text of a Word document and the bytes of streams read, or what else the compound file is.
+fn read_doc(body: &[u8], max: u64) -> Result<Ole, Broken> {
     let mut file = cfb::CompoundFile::open(Cursor::new(body)).map_err(|_| Broken)?;
     if !file.is_stream("/WordDocument") {
-        return Ok(None);
+        return Ok(if xls::is_workbook(&file) {
+            Ole::Workbook
+        } else {
+            Ole::Other
+        });
     }
     let mut read = 0u64;
     let word = stream(&mut file, "/WordDocument", max, &mut read)?;
@@ -68,7 +91,7 @@ fn read_doc(body: &[u8], max: u64) -> Result<Option<(String, u64)>, Broken> {
     }
     let flags = u16_at(&word, 0x0A).ok_or(Broken)?;
     if flags & F_ENCRYPTED != 0 {
-        return Ok(None);
+        return Ok(Ole::Other);
     }
     let table_name = if flags & F_WHICH_TABLE != 0 {
         "/1Table"
@@ -81,7 +104,7 @@ fn read_doc(body: &[u8], max: u64) -> Result<Option<(String, u64)>, Broken> {
     let clx = table
         .get(fc..fc.checked_add(lcb).ok_or(Broken)?)
         .ok_or(Broken)?;
-    Ok(Some((text_of_pieces(&word, piece_table(clx)?)?, read)))
+    Ok(Ole::Word(text_of_pieces(&word, piece_table(clx)?)?, read))
 }
 
 /// A stream of the compound file, at most `max` bytes (more is refused, not cut).

@@ -20,6 +20,7 @@ mod html;
 mod names;
 mod ooxml;
 mod pdf;
+mod xls;
 
 use doc::inspect_ole;
 use html::html_title_and_text;
@@ -163,8 +164,8 @@ pub enum NoText {
     /// A picture (JPEG, PNG …), not a PDF: its text is not read (no OCR). Told by the file's
     /// type when the findings are made, so a cached check gives it too.
     Image,
-    /// An old Office/WPS file that is not a Word document (an `.xls` or `.et` sheet), or an
-    /// encrypted one: its text is not read.
+    /// An old Office/WPS file that is neither a Word document nor a workbook (a presentation),
+    /// or an encrypted one: its text is not read.
     OldOffice,
     /// A rich-text document (Word and WPS also save one under `.doc`): its text is not read. Told
     /// by the file's type when the findings are made, as a picture's is.
@@ -180,7 +181,7 @@ impl NoText {
             NoText::Unmapped => "的字体没有字符映射，文字无法读取",
             NoText::Unreadable => "的文件结构无法解析（可能已损坏），未读取文字",
             NoText::Image => "是图片，未读取其中的文字",
-            NoText::OldOffice => "是旧版 Excel/WPS 表格或加密的旧版文档，未读取其中的文字",
+            NoText::OldOffice => "是加密的或不是文档、表格的旧版 Office/WPS 文件，未读取其中的文字",
             NoText::Rtf => "是 RTF 格式的文档，未读取其中的文字",
         }
     }
