@@ -64,8 +64,8 @@ pub(super) fn link_file_name(link: &str) -> Option<String> {
 
 /// [`link_file_name`], borrowed from the link when the name needs no decoding (the usual case).
 pub(super) fn link_file_name_cow(link: &str) -> Option<Cow<'_, str>> {
-    // Read on the bytes: every separator looked for is ASCII. `tests::link_file_name_as_defined`
-    // compares this with the reading by `str::split`.
+    // Read on the bytes: every separator looked for is ASCII.
+    // `tests::names::link_file_name_as_defined` compares this with the reading by `str::split`.
     let b = link.as_bytes();
     let path_end = memchr::memchr2(b'?', b'#', b);
     let path = &link[..path_end.unwrap_or(b.len())];
