@@ -1,8 +1,15 @@
 //! The files and links a blank-form or sample field refers to: links found in the text, file
 //! names in it, and the name a download handler's query carries.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::names::trim_open_brackets;
+use crate::rules::general_text::{
+    UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy,
+};
 
 /// One file or link a blank-form or sample field refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]

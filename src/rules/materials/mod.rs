@@ -6,23 +6,18 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 use super::Violation;
-use super::general_text::{UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy};
 use super::prepared_materials::WordLists;
 use crate::model::Material;
-use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth, trim};
+use crate::model::text::{find_mojibake, quote, to_halfwidth, trim};
 
 mod files;
 mod names;
 #[cfg(test)]
 mod tests;
 
-#[allow(clippy::wildcard_imports)]
-use files::*;
-#[allow(clippy::wildcard_imports)]
-use names::*;
+use files::for_each_file_ref;
 
 pub use files::{FileRef, file_refs};
 pub use names::{has_value, name_relates};

@@ -1,8 +1,12 @@
 //! Whether a file name relates to its material: Han bigrams of the names, with generic words
 //! (申请表, 样表 …) and brackets left out.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::model::text::is_blank_or_placeholder;
 
 /// Drops leading opening brackets that are not closed inside the name (`（申请表.doc` →
 /// `申请表.doc`),

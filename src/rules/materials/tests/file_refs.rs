@@ -6,6 +6,7 @@ use super::super::files::*;
 use super::super::names::*;
 use super::super::*;
 use super::trim_open_brackets_plain;
+use crate::rules::general_text::{UrlProblem, check_url};
 
 #[test]
 fn refs_in_fields() {

@@ -4,7 +4,8 @@
 use super::super::files::*;
 #[allow(clippy::wildcard_imports)]
 use super::super::names::*;
-use super::super::*;
+use crate::rules::general_text::{find_text, percent_decode_lossy};
+
 #[test]
 fn relatedness() {
     assert_eq!(
