@@ -1,7 +1,7 @@
 //! Tests of the link findings: verdicts to severities, formats, targets.
 
 use super::*;
-use crate::links::content::Inspection;
+use crate::links::content::{FileType, Inspection};
 use crate::model::Provenance;
 use crate::model::personal::{PersonalHit, PersonalKind};
 

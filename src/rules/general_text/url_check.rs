@@ -97,7 +97,7 @@ pub fn check_url(link: &str) -> Result<(), UrlProblem> {
 /// character (U+FF01–U+FF5E other than the separator `／`), `。` or the ideographic space. Read
 /// on the bytes: those characters are `EF BC 81`–`EF BD 9E` (`／` is `EF BC 8F`), `E3 80 82` and
 /// `E3 80 80`, and in UTF-8 a lead byte is never inside another character.
-/// `tests::check_url_as_defined` compares it with the character-by-character reading.
+/// `tests::url_tests::check_url_as_defined` compares it with the character-by-character reading.
 pub(super) fn has_full_width_authority(t: &str) -> bool {
     let b = t.as_bytes();
     let mut separators = 0;

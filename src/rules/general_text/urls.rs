@@ -221,8 +221,9 @@ pub(super) fn http_scheme_len(b: &[u8]) -> Option<usize> {
 
 /// Where the first character that [`ends_link`] is, or the text's length: a byte scan that
 /// decodes only characters whose first byte may start one — ASCII, or `C2`, `E1`, `E2`, `E3`,
-/// `EF` (checked for every character by `tests::link_enders_start_with_the_scanned_bytes`).
-/// Han characters (`E4`–`E9`), which links to named files are full of, are skipped unread.
+/// `EF` (checked for every character by
+/// `tests::url_tests::link_enders_start_with_the_scanned_bytes`). Han characters (`E4`–`E9`),
+/// which links to named files are full of, are skipped unread.
 pub(super) fn link_end(text: &str) -> usize {
     const WINDOW: usize = 16;
     let b = text.as_bytes();
@@ -316,7 +317,7 @@ pub(super) fn may_hold_url(text: &str) -> bool {
 pub(super) const URL_PAIR_WINDOW: usize = 16;
 
 /// [`ends_link`] for an ASCII byte, without decoding it: one bit test in [`ASCII_LINK_ENDERS`]
-/// (`tests::ascii_link_enders` compares the two on every ASCII byte).
+/// (`tests::url_tests::ascii_link_enders` compares the two on every ASCII byte).
 pub(super) fn ascii_ends_link(b: u8) -> bool {
     b < 0x80 && (ASCII_LINK_ENDERS >> b) & 1 == 1
 }

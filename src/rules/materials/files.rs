@@ -1,8 +1,15 @@
 //! The files and links a blank-form or sample field refers to: links found in the text, file
 //! names in it, and the name a download handler's query carries.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::names::trim_open_brackets;
+use crate::rules::general_text::{
+    UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy,
+};
 
 /// One file or link a blank-form or sample field refers to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,8 +71,8 @@ pub(super) fn link_file_name(link: &str) -> Option<String> {
 
 /// [`link_file_name`], borrowed from the link when the name needs no decoding (the usual case).
 pub(super) fn link_file_name_cow(link: &str) -> Option<Cow<'_, str>> {
-    // Read on the bytes: every separator looked for is ASCII. `tests::link_file_name_as_defined`
-    // compares this with the reading by `str::split`.
+    // Read on the bytes: every separator looked for is ASCII.
+    // `tests::names::link_file_name_as_defined` compares this with the reading by `str::split`.
     let b = link.as_bytes();
     let path_end = memchr::memchr2(b'?', b'#', b);
     let path = &link[..path_end.unwrap_or(b.len())];

@@ -6,23 +6,18 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
-use regex::Regex;
 
 use super::Violation;
-use super::general_text::{UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy};
 use super::prepared_materials::WordLists;
 use crate::model::Material;
-use crate::model::text::{find_mojibake, is_blank_or_placeholder, quote, to_halfwidth, trim};
+use crate::model::text::{find_mojibake, quote, to_halfwidth, trim};
 
 mod files;
 mod names;
 #[cfg(test)]
 mod tests;
 
-#[allow(clippy::wildcard_imports)]
-use files::*;
-#[allow(clippy::wildcard_imports)]
-use names::*;
+use files::for_each_file_ref;
 
 pub use files::{FileRef, file_refs};
 pub use names::{has_value, name_relates};
@@ -67,7 +62,7 @@ static CHANNEL_MATCHER: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Reads 来源渠道 (code or label; the label wins over the code).
 pub fn source_channel(text: &str) -> Option<SourceChannel> {
     // The standard labels as published (most materials): neither folding nor trimming changes
-    // them, so they are read before either is done (`tests::source_channel_as_defined`).
+    // them, so they are read before either is done (`tests::fields::source_channel_as_defined`).
     if let Some(kind) = standard_label(text) {
         return Some(kind);
     }
@@ -154,7 +149,7 @@ const CN: &[(&str, u32)] = &[
 /// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`), if any.
 pub fn parse_copies(text: &str) -> Option<u32> {
     // A bare number of at most six digits, as most fields hold it: neither folding nor trimming
-    // changes it, and it is all the digits read below (`tests::parse_copies_as_defined`).
+    // changes it, and it is all the digits read below (`tests::fields::parse_copies_as_defined`).
     if (1..=6).contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
         return text.parse().ok();
     }
@@ -252,7 +247,7 @@ pub fn fill_in_offers(
 
 /// [`FillInOffers`] in one pass over the materials. A material that offers both attachments adds
 /// no finding: once some material is known to be filled in (both verdicts are then Checked),
-/// whether this one is does not matter (`tests::fill_in_offers_as_defined`).
+/// whether this one is does not matter (`tests::fill_in::fill_in_offers_as_defined`).
 fn fill_in_offers_of(materials: &[Material], fill_in_words: &WordLists) -> FillInOffers {
     let mut any = false;
     let mut blank_forms = Vec::new();
@@ -345,7 +340,8 @@ pub fn findings_by_key<'m, K: PartialEq>(
 
 /// `text.contains(word)` for the short fields and words of the material rules: the bytes scanned
 /// for the word's first two, then the rest compared, with no searcher to set up (the word is found
-/// on the bytes where `str::contains` finds it: both texts are UTF-8; `tests::holds_word_as_defined`).
+/// on the bytes where `str::contains` finds it: both texts are UTF-8;
+/// `tests::fields::holds_word_as_defined`).
 pub fn holds_word(text: &str, word: &str) -> bool {
     let (h, n) = (text.as_bytes(), word.as_bytes());
     match n {

@@ -1,8 +1,12 @@
 //! Whether a file name relates to its material: Han bigrams of the names, with generic words
 //! (申请表, 样表 …) and brackets left out.
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::model::text::is_blank_or_placeholder;
 
 /// Drops leading opening brackets that are not closed inside the name (`（申请表.doc` →
 /// `申请表.doc`),
@@ -14,7 +18,8 @@ pub(super) fn trim_open_brackets(name: &str) -> &str {
             break;
         };
         // Both brackets counted in one pass over the characters (`t.matches(c).count()` and
-        // `t.matches(close).count()` are two searches; `tests::trim_open_brackets_as_defined`).
+        // `t.matches(close).count()` are two searches;
+        // `tests::fields::trim_open_brackets_as_defined`).
         let (open, closed) = t.chars().fold((0usize, 0usize), |(o, k), x| {
             (o + usize::from(x == c), k + usize::from(x == close))
         });
@@ -123,7 +128,7 @@ pub(super) fn relates(file_chars: impl Iterator<Item = char>, material_name: &st
 }
 
 /// The index in [`GENERIC_NAME_WORDS`] of the word the two characters `a` `b` spell, if any
-/// (`tests::generic_words_are_two_characters` checks the table against the list).
+/// (`tests::names::generic_words_are_two_characters` checks the table against the list).
 pub(super) fn generic_word(a: char, b: char) -> Option<u8> {
     Some(match (a, b) {
         ('附', '件') => 0,
@@ -157,8 +162,8 @@ pub(super) fn generic_word(a: char, b: char) -> Option<u8> {
 /// Every word is two distinct Han characters (three bytes each), so its occurrences are the pairs
 /// of consecutive characters that spell it, and no two of them overlap: taking every occurrence of
 /// every word once, ordered by word and then by place, and marking those clear of the bytes
-/// already marked, is the list-order replacement (`tests::generic_word_mask_as_replaced` compares
-/// it with the search word by word).
+/// already marked, is the list-order replacement (`tests::names::generic_word_mask_as_replaced`
+/// compares it with the search word by word).
 pub(super) fn generic_word_mask(stem: &str) -> Option<u128> {
     if stem.len() > 128 {
         return None;

@@ -7,12 +7,15 @@
 
 use std::cell::OnceCell;
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+#[cfg(test)]
+use super::OTHER_ELEMENTS;
+use crate::model::{Item, ItemField};
 use crate::rules::general_text::{
     BigramSketch, Bigrams, CharSketch, StopwordScan, find_chars, normalize_chars_into,
     remove_scanned_stopword_chars, sketch_and_scan_stopword_chars,
 };
+#[cfg(test)]
+use crate::rules::general_text::{normalize_for_compare, remove_stopwords};
 
 /// Another element long enough to be copied into an answer: its label, where its normalised
 /// text lies in [`Elements::chars`], and what rules an answer out cheaply; the text as

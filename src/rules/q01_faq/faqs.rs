@@ -5,12 +5,17 @@
 //! Not here: comparing an answer with the other elements (`elements`), the rule and its cache
 //! (`mod.rs`).
 
-#[allow(clippy::wildcard_imports)]
-use super::*;
+use super::elements::Probe;
+use super::{FaqAnswer, FaqPart};
 use crate::model::text::is_blank_or_placeholder;
+use crate::model::text::quote;
+use crate::model::{Faq, Item};
+#[cfg(test)]
+use crate::rules::general_text::normalize_for_compare;
 use crate::rules::general_text::{
     Bigrams, find_text, normalize_chars_into, push_without, remove_stopword_chars,
 };
+use crate::rules::{CheckContext, Violation};
 
 /// Everything Q01 finds from the FAQs and the item's name: the questions, and each answer
 /// decided or made ready to compare with the other elements.

@@ -4,13 +4,10 @@
 //! This file holds the rule, the element lists it compares answers with, and the check put
 //! together from its cached parts. Not here: the FAQs' own part — missing questions, too few,
 //! repeated questions, non-answers — in `faqs`; an answer compared with the other elements in
-//! `elements`; the tests in `tests`. Each submodule reads the others' helpers through this
-//! module (`use super::*`).
+//! `elements`; the tests in `tests`.
 
 use std::rc::Rc;
 
-#[cfg(test)]
-use super::general_text::{normalize_for_compare, remove_stopwords};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
 use crate::model::text::quote;
 use crate::model::{Faq, Item, ItemField};
@@ -20,10 +17,8 @@ mod faqs;
 #[cfg(test)]
 mod tests;
 
-#[allow(clippy::wildcard_imports)]
-use elements::*;
-#[allow(clippy::wildcard_imports)]
-use faqs::*;
+use elements::{Elements, Probe, other_elements};
+use faqs::faq_part;
 
 declare_rule! {
     /// ## 检查内容 (What it checks)

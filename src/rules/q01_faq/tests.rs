@@ -13,8 +13,10 @@ fn the_three_lists_are_the_elements_in_order() {
     assert_eq!(joined, super::OTHER_ELEMENTS);
 }
 
+use super::elements::{repeated_element, repeated_element_plain};
+use super::faqs::{question_key, question_key_plain};
 use super::*;
-use crate::rules::general_text::normalize_chars_into;
+use crate::rules::general_text::{normalize_chars_into, normalize_for_compare};
 
 const PIECES: &[&str] = &[
     "申请人",

@@ -1,0 +1,177 @@
+//! The baseline a run is compared with: which run, the files and items it read, runs since it.
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::history::view::RunRef;
+use crate::history::{HistoryError, RunTime, Store, parse_date};
+
+/// The files a baseline run read items from ([`Store::baseline_files`]), each as a
+/// [`crate::history::source_key`] with its count of items.
+#[derive(Debug, Clone, Default)]
+pub struct BaselineFiles {
+    /// The baseline run.
+    pub run_id: String,
+    files: Vec<(i64, String, usize)>,
+}
+
+impl BaselineFiles {
+    /// A baseline that read these files (`source_key`, items), for tests.
+    pub fn new(run_id: &str, files: impl IntoIterator<Item = (String, usize)>) -> Self {
+        BaselineFiles {
+            run_id: run_id.to_owned(),
+            files: files
+                .into_iter()
+                .enumerate()
+                .map(|(i, (s, n))| (i64::try_from(i).unwrap_or_default(), s, n))
+                .collect(),
+        }
+    }
+
+    /// Whether the baseline read items from the file with this [`crate::history::source_key`].
+    pub fn contains(&self, key: &str) -> bool {
+        self.files.iter().any(|(_, s, n)| s == key && *n > 0)
+    }
+
+    /// The files, with their counts of items.
+    pub fn files(&self) -> impl Iterator<Item = (&str, usize)> {
+        self.files.iter().map(|(_, s, n)| (s.as_str(), *n))
+    }
+}
+
+impl Store {
+    /// The latest complete run that started before `time`.
+    pub fn previous_complete(&self, time: &RunTime) -> Result<Option<RunRef>, HistoryError> {
+        self.conn
+            .query_row(
+                "SELECT id, started_at FROM runs
+                 WHERE status = 'complete' AND input_problems IS NULL AND started_epoch < ?1
+                 ORDER BY started_epoch DESC LIMIT 1",
+                [time.epoch],
+                |r| {
+                    Ok(RunRef {
+                        id: r.get(0)?,
+                        started_at: r.get(1)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| self.err(e))
+    }
+
+    /// The files the baseline run (named by `since`, else the latest complete run before `time`)
+    /// read items from; empty without a baseline, `None` when the baseline was stored before the
+    /// store kept its files (every file then counts).
+    pub fn baseline_files(
+        &self,
+        since: Option<&str>,
+        time: &RunTime,
+    ) -> Result<Option<BaselineFiles>, HistoryError> {
+        let baseline = match since {
+            Some(s) => Some(self.resolve_since(s, time)?),
+            None => self.previous_complete(time)?,
+        };
+        let Some(baseline) = baseline else {
+            return Ok(Some(BaselineFiles::default()));
+        };
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT file_no, source, items FROM run_files WHERE run_id = ?1 ORDER BY file_no",
+            )
+            .map_err(|e| self.err(e))?;
+        let files: Vec<(i64, String, usize)> = st
+            .query_map([&baseline.id], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get::<_, i64>(2)?.try_into().unwrap_or_default(),
+                ))
+            })
+            .and_then(Iterator::collect)
+            .map_err(|e| self.err(e))?;
+        Ok((!files.is_empty()).then_some(BaselineFiles {
+            run_id: baseline.id,
+            files,
+        }))
+    }
+
+    /// How many runs since the baseline, before `time`, were left incomplete by `problem` (an
+    /// input problem's text up to its reason, e.g. `/srv/exports/县区.json — 对比运行`).
+    pub fn runs_since_baseline_with(
+        &self,
+        baseline: &BaselineFiles,
+        problem: &str,
+        time: &RunTime,
+    ) -> Result<usize, HistoryError> {
+        let after = self.epoch_of(&baseline.run_id)?;
+        let n: i64 = self
+            .conn
+            .query_row(
+                "SELECT COUNT(*) FROM runs
+                 WHERE status = 'complete' AND instr(input_problems, ?1) > 0
+                   AND started_epoch > ?2 AND started_epoch < ?3",
+                params![problem, after, time.epoch],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(usize::try_from(n).unwrap_or_default())
+    }
+
+    /// The 实施编码 of the items the baseline read from its file `source` (as
+    /// [`BaselineFiles::files`] names it).
+    pub fn baseline_codes(
+        &self,
+        baseline: &BaselineFiles,
+        source: &str,
+    ) -> Result<Vec<String>, HistoryError> {
+        let Some((no, _, _)) = baseline.files.iter().find(|(_, s, _)| s == source) else {
+            return Ok(Vec::new());
+        };
+        let mut st = self
+            .conn
+            .prepare("SELECT code FROM items WHERE run_id = ?1 AND file_no = ?2")
+            .map_err(|e| self.err(e))?;
+        st.query_map(params![baseline.run_id, no], |r| r.get(0))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.err(e))
+    }
+
+    /// The baseline named by `--since`: a complete run's id, or a date (the latest complete run
+    /// started on or before that date, in its own local time), before `time`.
+    pub fn resolve_since(&self, since: &str, time: &RunTime) -> Result<RunRef, HistoryError> {
+        let row = |r: &rusqlite::Row<'_>| {
+            Ok(RunRef {
+                id: r.get(0)?,
+                started_at: r.get(1)?,
+            })
+        };
+        let found = if let Ok(date) = parse_date(since) {
+            self.conn
+                .query_row(
+                    "SELECT id, started_at FROM runs WHERE status = 'complete'
+                       AND input_problems IS NULL
+                       AND substr(started_at, 1, 10) <= ?1 AND started_epoch < ?2
+                     ORDER BY started_epoch DESC LIMIT 1",
+                    params![date.to_string(), time.epoch],
+                    row,
+                )
+                .optional()
+        } else {
+            self.conn
+                .query_row(
+                    "SELECT id, started_at FROM runs
+                     WHERE status = 'complete' AND input_problems IS NULL AND id = ?1",
+                    [since.trim()],
+                    row,
+                )
+                .optional()
+        };
+        let found = found
+            .map_err(|e| self.err(e))?
+            .ok_or_else(|| HistoryError::NoSuchBaseline(since.trim().to_owned()))?;
+        if !self.has_details(&found.id)? {
+            return Err(HistoryError::Pruned(found.id));
+        }
+        Ok(found)
+    }
+}

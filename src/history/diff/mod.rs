@@ -1,0 +1,219 @@
+//! The diff of a run against its baseline: each finding's status and age, per-unit counts and the
+//! trend. See the module docs of `history` for the definitions.
+
+mod baseline;
+mod past;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::incremental::Checked;
+use super::view::{FindingHistory, FindingStatus, HistoryView, RunRef, TrendPoint, UnitHistory};
+use super::{HistoryError, RunGuard, RunTime, Store, days_between};
+use crate::model::Severity;
+use crate::report::ItemStatus;
+
+pub use baseline::BaselineFiles;
+
+/// Per-unit figures of this run (items, counted errors and warnings, waived findings), by unit.
+pub(crate) fn unit_figures(checked: &Checked) -> BTreeMap<String, UnitHistory> {
+    let mut units: BTreeMap<String, UnitHistory> = BTreeMap::new();
+    let unit = |units: &mut BTreeMap<String, UnitHistory>, name: &str| {
+        units.entry(name.to_owned()).or_insert_with(|| UnitHistory {
+            unit: name.to_owned(),
+            ..UnitHistory::default()
+        });
+    };
+    for item in &checked.report.items {
+        unit(&mut units, &item.unit);
+        units.get_mut(&item.unit).expect("inserted").items += 1;
+    }
+    for (k, f) in checked.report.findings.iter().enumerate() {
+        unit(&mut units, &f.unit);
+        let u = units.get_mut(&f.unit).expect("inserted");
+        if checked.is_waived(k) {
+            u.waived += 1;
+        } else {
+            match f.severity {
+                Severity::Error => u.errors += 1,
+                Severity::Warning => u.warnings += 1,
+            }
+        }
+    }
+    units
+}
+
+impl Store {
+    /// Compares a checked run with its baseline (`since`, or the previous complete run) and
+    /// builds the [`HistoryView`] for the report. Reads only; [`Store::stage`] writes.
+    pub fn diff(
+        &self,
+        run: &RunGuard,
+        checked: &Checked,
+        since: Option<&str>,
+        trend_runs: usize,
+    ) -> Result<HistoryView, HistoryError> {
+        let time = run.time();
+        let baseline = match since {
+            Some(s) => Some(self.resolve_since(s, time)?),
+            None => self.previous_complete(time)?,
+        };
+        let base = match &baseline {
+            Some(b) => self.base_findings(&b.id)?,
+            None => BTreeMap::new(),
+        };
+        let after = baseline
+            .as_ref()
+            .map(|b| self.epoch_of(&b.id))
+            .transpose()?;
+        // Settings changed since the baseline (rules on or off, severities, [check] values, the
+        // tool's version): a finding no longer found may be the settings' doing, not a fix.
+        let settings_changed = match &baseline {
+            Some(b) => {
+                let hash: String = self
+                    .conn
+                    .query_row("SELECT config_hash FROM runs WHERE id = ?1", [&b.id], |r| {
+                        r.get(0)
+                    })
+                    .map_err(|e| self.err(e))?;
+                hash != run.config_hash()
+            }
+            None => false,
+        };
+        let skipped_runs = self.skipped_runs(after, run, false)?;
+        let partial_runs = self.skipped_runs(after, run, true)?;
+        let first_seen = self.first_seen_map(time)?;
+        let age = |seen: &str| RunTime::parse(seen).map_or(0, |t| days_between(t.date, time.date));
+        let report = &checked.report;
+        let subjects = report.subjects_by_code();
+        let mut findings: BTreeMap<String, FindingHistory> = BTreeMap::new();
+        for (f, fp) in report.findings.iter().zip(&checked.fingerprints) {
+            if findings.contains_key(fp) {
+                continue;
+            }
+            let seen = first_seen.get(fp).unwrap_or(&time.text).clone();
+            let waiver = checked
+                .waived
+                .contains(fp)
+                .then(|| {
+                    checked
+                        .waiver_report
+                        .applied
+                        .iter()
+                        .find(|w| &w.fingerprint == fp)
+                })
+                .flatten()
+                .cloned();
+            findings.insert(
+                fp.clone(),
+                FindingHistory {
+                    fingerprint: fp.clone(),
+                    status: if base.contains_key(fp) {
+                        FindingStatus::Persisting
+                    } else {
+                        FindingStatus::New
+                    },
+                    unit: f.unit.clone(),
+                    item_code: f.item_code.clone(),
+                    item_name: f.item_name.clone(),
+                    subject: subjects
+                        .get(f.item_code.as_str())
+                        .copied()
+                        .unwrap_or_default()
+                        .to_owned(),
+                    rule: f.rule.clone(),
+                    element: f.element.clone(),
+                    severity: f.severity,
+                    message: crate::report::fixlist::description(f),
+                    age_days: age(&seen),
+                    first_seen: seen,
+                    waiver,
+                },
+            );
+        }
+        let checked_items: BTreeSet<(&str, &str)> = report
+            .items
+            .iter()
+            .filter(|i| i.status == ItemStatus::Checked)
+            .map(|i| (i.unit.as_str(), i.code.as_str()))
+            .collect();
+        let rules_run: BTreeSet<&str> = report.rules.iter().map(|r| r.id.as_str()).collect();
+        for (fp, b) in base {
+            if findings.contains_key(&fp) {
+                continue;
+            }
+            let status = if checked_items.contains(&(b.unit.as_str(), b.item_code.as_str()))
+                && rules_run.contains(b.rule.as_str())
+            {
+                FindingStatus::Fixed
+            } else {
+                FindingStatus::Gone
+            };
+            findings.insert(
+                fp.clone(),
+                FindingHistory {
+                    fingerprint: fp,
+                    status,
+                    age_days: age(&b.first_seen),
+                    unit: b.unit,
+                    item_code: b.item_code,
+                    item_name: b.item_name,
+                    subject: b.subject,
+                    rule: b.rule,
+                    element: b.element,
+                    severity: b.severity,
+                    message: b.message,
+                    first_seen: b.first_seen,
+                    waiver: None,
+                },
+            );
+        }
+        let mut units = unit_figures(checked);
+        for h in findings.values() {
+            let u = units.entry(h.unit.clone()).or_insert_with(|| UnitHistory {
+                unit: h.unit.clone(),
+                ..UnitHistory::default()
+            });
+            match h.status {
+                FindingStatus::New => {
+                    u.new += 1;
+                    if h.severity == Severity::Error && h.waiver.is_none() {
+                        u.new_errors += 1;
+                    }
+                }
+                FindingStatus::Persisting => u.persisting += 1,
+                FindingStatus::Fixed => u.fixed += 1,
+                FindingStatus::Gone => u.gone += 1,
+            }
+        }
+        for u in units.values_mut() {
+            let mut trend = self.trend(&u.unit, time, trend_runs.saturating_sub(1))?;
+            trend.push(TrendPoint {
+                run_id: run.id().to_owned(),
+                started_at: time.text.clone(),
+                items: u.items,
+                errors: u.errors,
+                score: report
+                    .scores
+                    .iter()
+                    .find(|s| s.unit == u.unit)
+                    .map(|s| s.score),
+            });
+            u.trend = trend;
+        }
+        Ok(HistoryView {
+            run: RunRef {
+                id: run.id().to_owned(),
+                started_at: time.text.clone(),
+            },
+            baseline,
+            skipped_runs,
+            partial_runs,
+            input_problems: Vec::new(),
+            settings_changed,
+            reused_items: checked.reused,
+            findings: findings.into_values().collect(),
+            units: units.into_values().collect(),
+            waivers: checked.waiver_report.clone(),
+        })
+    }
+}

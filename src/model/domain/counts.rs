@@ -1,0 +1,47 @@
+//! The plain fields beside the domains: 是否 flags and counts such as 到现场次数.
+
+use crate::model::text::to_halfwidth;
+
+/// Reads a 是否 field (是否支持物流快递, 是否收费 …): `Some(true)` for 是/支持/有/1/Y,
+/// `Some(false)` for 否/不支持/无/0/N, `None` otherwise (empty or unclear).
+pub fn parse_yes_no(text: &str) -> Option<bool> {
+    let t = to_halfwidth(text);
+    let t = t.trim();
+    if ["否", "不", "无", "没有", "0", "N", "n", "false"]
+        .iter()
+        .any(|w| t.starts_with(w))
+    {
+        return Some(false);
+    }
+    ["是", "支持", "有", "可", "1", "Y", "y", "true"]
+        .iter()
+        .any(|w| t.starts_with(w))
+        .then_some(true)
+}
+
+/// Reads a count such as 到现场次数: `0`, `1次`, `零次`, `最多跑1次`. `None` when the text is not
+/// one whole number ≥ 0 (`1-2次`, `若干次`, `-1`).
+pub fn parse_count(text: &str) -> Option<u32> {
+    let mut t: String = to_halfwidth(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for p in ["最多跑", "最多", "不超过", "至多", "跑"] {
+        if let Some(rest) = t.strip_prefix(p) {
+            t = rest.to_owned();
+            break;
+        }
+    }
+    let t = t.strip_suffix('次').unwrap_or(&t);
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok();
+    }
+    match t.chars().collect::<Vec<_>>().as_slice() {
+        ['两'] => Some(2),
+        [c] => "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == *c)
+            .map(|p| p as u32),
+        _ => None,
+    }
+}

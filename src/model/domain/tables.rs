@@ -1,0 +1,131 @@
+//! The tables of each domain: codes, standard labels and the other labels seen on platforms.
+
+use super::Domain;
+
+/// (code, standard label, other labels seen on platforms). Brackets are half-width here; input is
+/// folded to half-width before matching.
+pub(super) type Entry = (&'static str, &'static str, &'static [&'static str]);
+
+const ITEM_TYPE: &[Entry] = &[
+    ("01", "行政许可", &[]),
+    ("02", "行政处罚", &[]),
+    ("03", "行政强制", &[]),
+    ("04", "行政征收", &[]),
+    ("05", "行政给付", &[]),
+    ("06", "行政检查", &[]),
+    ("07", "行政确认", &[]),
+    ("08", "行政奖励", &[]),
+    ("09", "行政裁决", &[]),
+    ("10", "其他行政权力", &["其他权力"]),
+    ("20", "公共服务", &["公共服务事项"]),
+];
+
+const POWER_SOURCE: &[Entry] = &[
+    ("1", "法定本级行使", &["本级行使", "法定本级"]),
+    ("2", "上级下放", &[]),
+    ("3", "上级授权", &[]),
+    ("4", "同级授权", &[]),
+    ("5", "上级委托", &[]),
+    ("6", "同级委托", &[]),
+];
+
+const LEVEL: &[Entry] = &[
+    ("1", "国家级", &["国家"]),
+    ("2", "省级", &["省"]),
+    ("3", "市级", &["设区的市级", "市(州)级", "市州级", "地市级"]),
+    (
+        "4",
+        "县级",
+        &[
+            "县(市、区)级",
+            "县(区)级",
+            "区县级",
+            "县区级",
+            "县(市)级",
+            "区级",
+        ],
+    ),
+    (
+        "5",
+        "镇(乡、街道)级",
+        &[
+            "乡(镇、街道)级",
+            "乡镇(街道)级",
+            "乡镇级",
+            "镇级",
+            "乡级",
+            "街道级",
+        ],
+    ),
+    ("6", "村(社区)级", &["村级", "社区级", "村(居)级"]),
+];
+
+const SERVICE_OBJECT: &[Entry] = &[
+    ("1", "自然人", &["个人", "公民"]),
+    ("2", "企业法人", &[]),
+    ("3", "事业法人", &["事业单位法人", "事业单位"]),
+    ("4", "社会组织法人", &["社会组织", "社会团体"]),
+    ("5", "非法人企业", &[]),
+    ("6", "行政机关", &["机关"]),
+    ("9", "其他组织", &[]),
+    // The seed's own example (服务对象「如法人、自然人」) uses the generic word.
+    ("", "法人", &["企业", "法人和其他组织"]),
+];
+
+const HANDLING_TYPE: &[Entry] = &[
+    ("1", "即办件", &["即办"]),
+    ("2", "承诺件", &["承诺办件", "承诺"]),
+    ("", "上报件", &[]),
+    ("", "联办件", &["联报件"]),
+];
+
+const SOURCE_CHANNEL: &[Entry] = &[
+    (
+        "10",
+        "申请人自备",
+        &["自备", "申请人自行准备", "申请人提供"],
+    ),
+    ("20", "政府部门核发", &["政府部门出具", "部门核发"]),
+    ("99", "其他", &["其它"]),
+];
+
+const MATERIAL_TYPE: &[Entry] = &[
+    ("1", "原件", &[]),
+    ("2", "复印件", &[]),
+    ("3", "原件和复印件", &["原件及复印件"]),
+    ("4", "原件或复印件", &[]),
+];
+
+const MATERIAL_FORM: &[Entry] = &[
+    ("1", "纸质", &["纸质材料"]),
+    ("2", "电子", &["电子材料", "电子版"]),
+    ("3", "纸质和电子", &["纸质及电子"]),
+    ("4", "纸质或电子", &[]),
+];
+
+const ONLINE_DEPTH: &[Entry] = &[
+    ("1", "一级", &["Ⅰ级", "I级", "1级", "一级网办"]),
+    ("2", "二级", &["Ⅱ级", "II级", "2级", "二级网办"]),
+    ("3", "三级", &["Ⅲ级", "III级", "3级", "三级网办"]),
+    (
+        "4",
+        "四级",
+        &["Ⅳ级", "IV级", "4级", "四级网办", "全程网办", "全流程网办"],
+    ),
+];
+
+impl Domain {
+    pub(super) fn entries(self) -> &'static [Entry] {
+        match self {
+            Domain::ItemType => ITEM_TYPE,
+            Domain::PowerSource => POWER_SOURCE,
+            Domain::Level => LEVEL,
+            Domain::ServiceObject => SERVICE_OBJECT,
+            Domain::HandlingType => HANDLING_TYPE,
+            Domain::SourceChannel => SOURCE_CHANNEL,
+            Domain::MaterialType => MATERIAL_TYPE,
+            Domain::MaterialForm => MATERIAL_FORM,
+            Domain::OnlineDepth => ONLINE_DEPTH,
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Tests of the domain tables and parsing, against the value-domain CSV and the plain reading.
+
+use super::parse::values_from;
+use super::*;
+use crate::model::text::to_halfwidth;
+
+fn labels(d: Domain, t: &str) -> (Vec<&'static str>, Vec<String>) {
+    let v = parse_domain(d, t);
+    (v.values.iter().map(|v| v.label).collect(), v.unknown)
+}
+
+#[test]
+fn codes_and_labels() {
+    assert_eq!(
+        labels(Domain::HandlingType, "2"),
+        (vec!["承诺件"], Vec::new())
+    );
+    assert_eq!(
+        labels(Domain::HandlingType, "承诺件,上报件"),
+        (vec!["承诺件", "上报件"], Vec::new())
+    );
+    // The label wins over a (locally renumbered) code.
+    assert_eq!(
+        labels(Domain::HandlingType, "2 即办件"),
+        (vec!["即办件"], Vec::new())
+    );
+    assert_eq!(
+        labels(Domain::ItemType, "1"),
+        (vec!["行政许可"], Vec::new())
+    );
+    assert_eq!(
+        labels(Domain::ServiceObject, "自然人、企业法人,事业法人"),
+        (vec!["自然人", "企业法人", "事业法人"], Vec::new())
+    );
+    assert_eq!(
+        labels(Domain::ServiceObject, "2,3,4,6"),
+        (
+            vec!["企业法人", "事业法人", "社会组织法人", "行政机关"],
+            Vec::new()
+        )
+    );
+    assert_eq!(
+        labels(Domain::MaterialType, "原件和复印件"),
+        (vec!["原件和复印件"], Vec::new())
+    );
+    assert_eq!(
+        labels(Domain::OnlineDepth, "全程网办（Ⅳ级）"),
+        (vec!["四级"], Vec::new())
+    );
+    assert_eq!(labels(Domain::OnlineDepth, "III级").0, vec!["三级"]);
+    assert_eq!(labels(Domain::Level, "县（市、区）级").0, vec!["县级"]);
+    assert_eq!(
+        labels(Domain::PowerSource, "上级交办"),
+        (Vec::new(), vec!["上级交办".to_owned()])
+    );
+    assert!(parse_domain(Domain::PowerSource, "").is_empty());
+}
+
+/// The tables here agree with every verified row of `data/zwfw_value_domains.csv`.
+#[test]
+fn tables_agree_with_the_value_domain_csv() {
+    let csv = include_str!("../../../data/zwfw_value_domains.csv");
+    let mut rdr = csv::Reader::from_reader(csv.as_bytes());
+    let mut checked = 0;
+    for rec in rdr.records() {
+        let rec = rec.unwrap();
+        let (element, code, label, status) = (&rec[0], &rec[2], &rec[3], &rec[4]);
+        if !status.starts_with("verified") {
+            continue;
+        }
+        let domain = match element {
+            "事项类型" => Domain::ItemType,
+            "权力来源" => Domain::PowerSource,
+            "行使层级" => Domain::Level,
+            "服务对象" => Domain::ServiceObject,
+            "办件类型" => Domain::HandlingType,
+            "来源渠道" => Domain::SourceChannel,
+            "材料类型" => Domain::MaterialType,
+            "材料形式" => Domain::MaterialForm,
+            _ => continue,
+        };
+        let label = to_halfwidth(label);
+        assert_eq!(
+            domain.by_code(code).map(|v| v.label),
+            Some(label.as_str()),
+            "{element} {code}"
+        );
+        let parsed = parse_domain(domain, &label);
+        assert_eq!(
+            parsed.values.iter().map(|v| v.code).collect::<Vec<_>>(),
+            [code],
+            "{element} {label}"
+        );
+        checked += 1;
+    }
+    // 11 事项类型 + 6 权力来源 + 6 行使层级 + 7 服务对象 + 2 办件类型 + 3 来源渠道 + 4 + 4.
+    assert_eq!(checked, 43, "every verified row is checked");
+}
+
+/// The plain definition that [`parse_domain`] answers with prepared names.
+fn parse_domain_plain(domain: Domain, text: &str) -> DomainValues {
+    let mut rest = to_halfwidth(text);
+    let mut found: Vec<(usize, DomainValue)> = Vec::new();
+    // The same names, longest first; what differs is how they are looked for.
+    for (name, value) in &domain.names().names {
+        while let Some(pos) = rest.find(name) {
+            found.push((pos, *value));
+            rest.replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
+        }
+    }
+    values_from(domain, found, &rest)
+}
+
+/// What makes the shortcuts of [`parse_domain`] exact: no name holds a space or a character
+/// that half-width folding changes.
+#[test]
+fn names_are_plain() {
+    for d in Domain::ALL {
+        for (n, _) in &d.names().names {
+            assert!(!n.contains(' ') && to_halfwidth(n) == *n, "{n}");
+        }
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn parse_domain_as_defined(
+        d in proptest::sample::select(Domain::ALL.to_vec()),
+        pieces in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "承诺件", "即办件", "承诺", "即办", "联报件", "上报件", "自然人", "企业法人",
+                "法人", "企业", "法人和其他组织", "其他组织", "机关", "公共服务", "行政许可",
+                "法定本级行使", "本级行使", "上级下放", "县(市、区)级", "县（市、区）级", "县级",
+                "区级", "市级", "省", "国家", "全程网办", "Ⅳ级", "四级", "原件", "复印件",
+                "纸质", "电子", "其它", "1", "2", "01", "20", "99", "１", "x", ",", "、", " ",
+                "(", ")", "（", "）", "-", "_", "。", "\u{3000}",
+            ]),
+            0..6,
+        ),
+    ) {
+        let text = pieces.concat();
+        proptest::prop_assert_eq!(parse_domain(d, &text), parse_domain_plain(d, &text));
+    }
+}
+
+#[test]
+fn yes_no_and_counts() {
+    assert_eq!(parse_yes_no("是"), Some(true));
+    assert_eq!(parse_yes_no("不支持"), Some(false));
+    assert_eq!(parse_yes_no("支持物流快递"), Some(true));
+    assert_eq!(parse_yes_no(""), None);
+    assert_eq!(parse_count("0"), Some(0));
+    assert_eq!(parse_count("１次"), Some(1));
+    assert_eq!(parse_count("零次"), Some(0));
+    assert_eq!(parse_count("最多跑1次"), Some(1));
+    assert_eq!(parse_count("1-2次"), None);
+    assert_eq!(parse_count("若干次"), None);
+    assert_eq!(parse_count("-1"), None);
+    assert_eq!(parse_count("99999999999"), None);
+}

@@ -1,0 +1,72 @@
+//! The guards every untrusted cell goes through: the formula guard and the length bound.
+
+use std::borrow::Cow;
+
+/// Longest cell text written, in characters.
+pub const MAX_CELL_CHARS: usize = 8000;
+
+/// What [`bound`] puts at the end of a cut cell.
+pub const CUT: &str = "…（已截断）";
+
+/// Guards and bounds one untrusted cell value.
+pub fn cell(text: &str) -> String {
+    let text = bound(text, MAX_CELL_CHARS);
+    guard(&text).into_owned()
+}
+
+/// Neutralises text a spreadsheet would read as a formula by prefixing `'` (see module docs).
+pub fn guard(text: &str) -> Cow<'_, str> {
+    if needs_guard(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Undoes [`guard`] for readers of a returned fix list (e.g. the 复核 read-back): drops a leading
+/// `'` only when what follows is something [`guard`] would have guarded.
+pub fn unguard(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => cell,
+    }
+}
+
+/// Whether a spreadsheet could read `text` as a formula (or a DDE payload).
+pub fn needs_guard(text: &str) -> bool {
+    matches!(
+        text.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
+}
+
+/// Cuts `text` to at most `max` characters, marking the cut.
+pub fn bound(text: &str, max: usize) -> Cow<'_, str> {
+    if text.char_indices().nth(max).is_none() {
+        return Cow::Borrowed(text);
+    }
+    let keep = max.saturating_sub(CUT.chars().count());
+    let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+    Cow::Owned(format!("{}{CUT}", &text[..end]))
+}
+
+/// Display width in spreadsheet columns: CJK and full-width characters count double.
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(u32::from(c),
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x2_0000..=0x3_FFFD)
+}

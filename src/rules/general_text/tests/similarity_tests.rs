@@ -1,0 +1,280 @@
+//! The similarity helpers against the slow definitions they replace.
+
+use super::super::*;
+#[allow(clippy::wildcard_imports)]
+use super::super::{answers::*, compare::*, similarity::*, stopwords::*};
+
+/// The definitions the fast versions replace, kept to compare against.
+fn reference_normalize(s: &str) -> String {
+    let kept: String = to_halfwidth(s)
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let mut rest = kept.as_str();
+    for prefix in ["问题", "问", "q"] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            if r.starts_with(|c: char| c.is_ascii_digit()) {
+                rest = r;
+            }
+            break;
+        }
+    }
+    rest.trim_start_matches(|c: char| c.is_ascii_digit())
+        .to_owned()
+}
+
+fn reference_without_stopwords(s: &str) -> String {
+    let mut out = reference_normalize(s);
+    for w in STOPWORDS {
+        out = out.replace(w, "");
+    }
+    out
+}
+
+fn reference_dice(a: &str, b: &str) -> f64 {
+    let (a, b) = (
+        reference_without_stopwords(a),
+        reference_without_stopwords(b),
+    );
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if ca.is_empty() && cb.is_empty() {
+        return 1.0;
+    }
+    if ca.len() < 2 || cb.len() < 2 {
+        return if a == b { 1.0 } else { 0.0 };
+    }
+    let mut pa: Vec<(char, char)> = ca.windows(2).map(|w| (w[0], w[1])).collect();
+    let mut pb: Vec<(char, char)> = cb.windows(2).map(|w| (w[0], w[1])).collect();
+    pa.sort_unstable();
+    pb.sort_unstable();
+    let total = pa.len() + pb.len();
+    let mut common = 0usize;
+    for p in &pa {
+        if let Ok(i) = pb.binary_search(p) {
+            pb.remove(i);
+            common += 1;
+        }
+    }
+    2.0 * common as f64 / total as f64
+}
+
+#[test]
+fn cjk_fast_path_matches_unicode() {
+    for c in ('\u{2E80}'..='\u{9FFF}').filter(|c| c.len_utf8() == 3) {
+        assert!(
+            c.to_lowercase().eq(std::iter::once(c)),
+            "{c:?} has a lower case"
+        );
+        if c >= '\u{4E00}' {
+            assert!(c.is_alphanumeric(), "{c:?} is not a letter");
+        }
+    }
+}
+
+/// Normalising never gives a text more characters than it had: each character gives at most
+/// one (Q01 skips texts too short by their count alone).
+#[test]
+fn normalising_never_adds_characters() {
+    for c in char::MIN..=char::MAX {
+        assert!(
+            c.to_lowercase().filter(|l| l.is_alphanumeric()).count() <= 1,
+            "{c:?}"
+        );
+        assert!(
+            normalize_for_compare(&c.to_string()).chars().count() <= 1,
+            "{c:?}"
+        );
+    }
+}
+
+#[test]
+fn lowering_never_outgrows_the_bytes() {
+    for c in char::MIN..=char::MAX {
+        assert!(c.to_lowercase().count() <= c.len_utf8(), "{c:?}");
+    }
+}
+
+#[test]
+fn compare_classes_are_what_lowering_gives() {
+    // Every character of the Basic Multilingual Plane (the table's), a sample beyond it.
+    for c in char::MIN..=char::MAX {
+        if c.is_ascii() || c == 'Σ' || c as u32 > 0xFFFF && !(c as u32).is_multiple_of(97) {
+            continue;
+        }
+        let lowered: String = c.to_lowercase().filter(|l| l.is_alphanumeric()).collect();
+        // Twice: once deciding, once from the table.
+        for _ in 0..2 {
+            match compare_class(c) {
+                CompareClass::Kept => assert_eq!(lowered, c.to_string(), "{c:?}"),
+                CompareClass::Dropped => assert_eq!(lowered, "", "{c:?}"),
+                CompareClass::Lowered => assert!(!c.to_lowercase().eq([c]), "{c:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn fast_versions_agree_with_the_definitions() {
+    let texts = [
+        "1、如何办理食品经营许可？",
+        "问题2：食品经营许可证的有效期是多久？",
+        "问：能不能委托他人办理？",
+        "Q3. ＡＢＣ　許可 ΣΑΣ ὈΔΥΣΣΕΎΣ",
+        "ΣΑΣ",
+        "İstanbul ǅ Ⅳ级 ①② 〇〡 々 ㈠ ｶﾀｶﾅ 가나",
+        "如的何能不能否是否是否",
+        "请问请问什么什么是吗呢了么啊",
+        "q12abc",
+        "问题abc",
+        "",
+        "、。，",
+        "按相关规定办理，详见办事指南。",
+    ];
+    for a in texts {
+        assert_eq!(normalize_for_compare(a), reference_normalize(a), "{a}");
+        assert_eq!(without_stopwords(a), reference_without_stopwords(a), "{a}");
+        for b in texts {
+            let (fast, slow) = (similarity(a, b), reference_dice(a, b));
+            assert!(fast.to_bits() == slow.to_bits(), "{a} / {b}: {fast} {slow}");
+            let (ca, cb) = (
+                without_stopwords(a).chars().count(),
+                without_stopwords(b).chars().count(),
+            );
+            assert!(Bigrams::may_reach(ca, cb, fast), "{a} / {b}");
+        }
+    }
+}
+
+/// Pieces for the character versions: stop words run together, labels, case, full width,
+/// punctuation, the final sigma, phrases and fillers.
+const CHAR_PIECES: &[&str] = &[
+    "问题",
+    "问",
+    "Q",
+    "q",
+    "1",
+    "2",
+    "、",
+    "：",
+    "能不能",
+    "能",
+    "不",
+    "否",
+    "是否",
+    "是",
+    "如何",
+    "的",
+    "吗",
+    "了么",
+    "请问",
+    "办理",
+    "可以",
+    "详见办事指南",
+    "咨询窗口",
+    "请咨询",
+    "电话",
+    "工作人员",
+    "详见",
+    "见",
+    "指南",
+    "申请人",
+    "材料",
+    "ＡＢ",
+    "Σ",
+    "ΑΣ",
+    "İ",
+    "Ⅳ",
+    "〇",
+    "。",
+    "，",
+    "（",
+    "）",
+    "　",
+    " ",
+    "“",
+    "々",
+    "ｶ",
+    "가",
+    "𠀀",
+    "a",
+    "Z",
+    // Around the Han range decoded by bytes: U+4DFF, U+4E00, U+9FFF, U+A000, U+3400.
+    "\u{4DFF}",
+    "\u{4E00}",
+    "\u{9FFF}",
+    "\u{A000}",
+    "\u{3400}",
+];
+
+fn chars_of(s: &str) -> Vec<char> {
+    let mut out = vec!['x'];
+    normalize_chars_into(s, &mut out);
+    out
+}
+
+proptest::proptest! {
+    /// Every character version gives what its string version gives.
+    #[test]
+    fn char_versions_agree_with_the_strings(
+        a in proptest::collection::vec(proptest::sample::select(CHAR_PIECES), 0..14),
+        b in proptest::collection::vec(proptest::sample::select(CHAR_PIECES), 0..14),
+    ) {
+        let (a, b) = (a.concat(), b.concat());
+        let (na, nb) = (normalize_for_compare(&a), normalize_for_compare(&b));
+        let (ca, cb) = (chars_of(&a), chars_of(&b));
+        proptest::prop_assert_eq!(ca.iter().collect::<String>(), na.clone());
+        proptest::prop_assert_eq!(
+            find_chars(&ca, &cb).is_some(),
+            find_text(&na, &nb).is_some()
+        );
+        let mut bare = ca.clone();
+        remove_scanned_stopword_chars(&mut bare, scan_stopword_chars(&ca));
+        proptest::prop_assert_eq!(scan_stopword_chars(&ca), scan_stopwords(&na));
+        proptest::prop_assert_eq!(bare.iter().collect::<String>(), without_stopwords(&a));
+        proptest::prop_assert_eq!(
+            bare.iter().collect::<String>(),
+            reference_without_stopwords(&a)
+        );
+        let bare_b = without_stopwords(&b);
+        let bare_b_chars: Vec<char> = bare_b.chars().collect();
+        proptest::prop_assert_eq!(Bigrams::of_chars(&bare), Bigrams::of(&without_stopwords(&a)));
+        for t in [0.0, 0.5, 0.8, 1.0] {
+            let (sa, sb) = (BigramSketch::of_chars(&bare), BigramSketch::of_chars(&bare_b_chars));
+            proptest::prop_assert_eq!(
+                sa.may_reach(&sb, t),
+                BigramSketch::of(&without_stopwords(&a)).may_reach(&BigramSketch::of(&bare_b), t)
+            );
+            // The bound before the count never changes the answer.
+            let plain = sa.chars < 2 || sb.chars < 2
+                || 2.0 * sa.hits(&sb) as f64 / (sa.chars + sb.chars - 2) as f64 >= t;
+            proptest::prop_assert_eq!(sa.may_reach(&sb, t), plain);
+        }
+        proptest::prop_assert_eq!(CharSketch::of_chars(&ca), CharSketch::of(&na).0);
+        proptest::prop_assert_eq!(
+            sketch_and_scan_stopword_chars(&ca),
+            (CharSketch::of_chars(&ca), scan_stopword_chars(&ca))
+        );
+        let custom = NonAnswers::new(&["见".into(), "Ａ".into(), "问题1".into(), "不能否".into()]);
+        for phrases in [NonAnswers::default(), custom] {
+            proptest::prop_assert_eq!(
+                phrases.matches_chars(&ca, &mut vec!['x']),
+                phrases.matches_normalized(&na)
+            );
+        }
+        let mut rest = cb.clone();
+        remove_all_chars(&mut rest, &ca);
+        if !ca.is_empty() {
+            proptest::prop_assert_eq!(rest.iter().collect::<String>(), nb.replace(&na, ""));
+        }
+    }
+}
+
+#[test]
+fn prepared_non_answers_match_like_the_list() {
+    let n = NonAnswers::default();
+    assert!(n.matches("详见办事指南。"));
+    assert!(n.matches("请咨询窗口工作人员"));
+    assert!(!n.matches("请携带身份证原件到窗口办理，详见办事指南"));
+    assert!(!n.matches("有效期为5年"));
+}

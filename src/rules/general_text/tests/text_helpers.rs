@@ -1,0 +1,79 @@
+//! Listed words, laws and articles, non-answers and similar questions.
+
+use super::super::*;
+#[allow(clippy::wildcard_imports)]
+use super::super::{answers::*, law::*, similarity::*};
+
+fn v(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| (*s).to_owned()).collect()
+}
+
+#[test]
+fn masked_words_are_not_found() {
+    let words = v(&["及其他", "副本"]);
+    let exc = v(&["其他组织", "执照副本"]);
+    assert_eq!(
+        first_listed_word("法人及其他组织登记证书", &words, &exc),
+        None
+    );
+    assert_eq!(first_listed_word("营业执照副本", &words, &exc), None);
+    assert_eq!(
+        first_listed_word("身份证及其他证明", &words, &exc),
+        Some("及其他")
+    );
+    assert_eq!(first_listed_word("申请书副本", &words, &exc), Some("副本"));
+}
+
+#[test]
+fn laws_and_articles() {
+    assert!(names_law("《中华人民共和国食品安全法》第三十五条"));
+    assert!(names_law("中华人民共和国行政许可法 第二十九条"));
+    assert!(names_law(
+        "安徽省物价局关于规范不动产登记收费的通知（皖价服〔2017〕8号）"
+    ));
+    assert!(names_law("财税〔2016〕79号"));
+    assert!(names_law("国家市场监督管理总局令第17号"));
+    assert!(!names_law("按国家有关规定执行"));
+    assert!(!names_law("依法办理"));
+    assert!(!names_law("按池州市相关规定办理"));
+    assert!(names_law("城乡规划法第40条"));
+    assert!(!names_law("按相关规定第三条"));
+    assert!(!names_law("按规定第三条"));
+    assert!(!names_law("第三条"));
+    assert!(cites_article("第三十五条"));
+    assert!(cites_article("第2款"));
+    assert!(!cites_article("《食品安全法》"));
+}
+
+#[test]
+fn non_answers() {
+    let phrases = v(&["详见办事指南", "咨询窗口", "请咨询"]);
+    assert!(is_non_answer("详见办事指南。", &phrases));
+    assert!(is_non_answer("请咨询窗口工作人员", &phrases));
+    assert!(!is_non_answer(
+        "请携带身份证原件到窗口办理，详见办事指南",
+        &phrases
+    ));
+    assert!(!is_non_answer("有效期为5年", &phrases));
+}
+
+#[test]
+fn similar_questions() {
+    assert!((similarity("1、如何办理食品经营许可？", "如何办理食品经营许可") - 1.0).abs() < 1e-9);
+    assert!(
+        similarity(
+            "食品经营许可证有效期多久？",
+            "食品经营许可证的有效期是多久？"
+        ) > 0.8
+    );
+    assert!(similarity("办理需要多长时间？", "可以委托他人办理吗？") < 0.5);
+    assert!(
+        similarity(
+            "办理食品经营许可需要哪些材料？",
+            "办理食品经营许可需要多长时间？"
+        ) < 0.8
+    );
+    assert!(similarity("怎么申请食品经营许可？", "如何申请食品经营许可") > 0.99);
+    assert!((similarity("", "") - 1.0).abs() < 1e-9);
+    assert!(similarity("a", "") < 0.5);
+}

@@ -1,0 +1,219 @@
+//! The files and links an attachment field refers to, and their problems.
+
+#[allow(clippy::wildcard_imports)]
+use super::super::files::*;
+#[allow(clippy::wildcard_imports)]
+use super::super::names::*;
+use super::super::*;
+use super::trim_open_brackets_plain;
+use crate::rules::general_text::{UrlProblem, check_url};
+
+#[test]
+fn refs_in_fields() {
+    let r = file_refs("https://www.ahzwfw.gov.cn/files/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].file_name.as_deref(), Some("申请表.docx"));
+    assert_eq!(r[0].extension.as_deref(), Some("docx"));
+    assert_eq!(r[0].link_problem, None);
+
+    let r = file_refs("食品经营许可申请表.pdf");
+    assert_eq!(r.len(), 1);
+    assert!(!r[0].is_link);
+    assert_eq!(r[0].extension.as_deref(), Some("pdf"));
+
+    let r = file_refs(r"C:\Users\admin\Desktop\申请表.doc");
+    assert_eq!(r.len(), 1);
+    assert_eq!(r[0].link_problem, Some(UrlProblem::LocalPath));
+    assert_eq!(r[0].file_name.as_deref(), Some("申请表.doc"));
+
+    let r = file_refs("http://www.czzwfw.gov.cn/download?id=1234");
+    assert_eq!(r[0].extension, None);
+    assert_eq!(r[0].file_name.as_deref(), Some("download"));
+
+    let r = file_refs(
+        "https://www.ahzwfw.gov.cn/bog-bsdt/file/download.do?fileName=%E7%94%B3%E8%AF%B7%E8%A1%A8.pdf&id=9",
+    );
+    assert_eq!(r[0].file_name.as_deref(), Some("申请表.pdf"));
+    assert_eq!(r[0].extension.as_deref(), Some("pdf"));
+    assert!(file_refs("有").is_empty());
+    let r = file_refs("（不动产登记申请表（空白表）.docx）");
+    assert_eq!(r.len(), 1);
+    assert_eq!(
+        r[0].file_name.as_deref(),
+        Some("不动产登记申请表（空白表）.docx")
+    );
+    assert!(file_refs("请到窗口领取").is_empty());
+}
+
+/// What [`file_refs`] is defined as: the links as [`find_urls`] finds them, then the bare file
+/// names in the field with every link replaced by a space, all copied.
+fn file_refs_plain(text: &str) -> Vec<FileRef> {
+    let extension_of = |name: &str| raw_extension(name).map(str::to_ascii_lowercase);
+    let mut refs = Vec::new();
+    let mut rest = text.to_owned();
+    for link in crate::rules::general_text::find_urls(text) {
+        rest = rest.replace(&link, " ");
+        let file_name = link_file_name(&link);
+        let extension = file_name.as_deref().and_then(extension_of);
+        refs.push(FileRef {
+            link_problem: check_url(&link).err(),
+            raw: link,
+            is_link: true,
+            file_name,
+            extension,
+        });
+    }
+    for m in FILE_NAME.find_iter(&rest) {
+        let name = trim_open_brackets_plain(m.as_str());
+        let Some(extension) = extension_of(name) else {
+            continue;
+        };
+        refs.push(FileRef {
+            raw: name.to_owned(),
+            is_link: false,
+            link_problem: None,
+            extension: Some(extension),
+            file_name: Some(name.to_owned()),
+        });
+    }
+    refs
+}
+
+/// What [`attachment_problems`] is defined as, on the copied [`file_refs_plain`].
+fn attachment_problems_plain(
+    material: &Material,
+    value: &str,
+    what: &str,
+    non_editable: Option<&[String]>,
+) -> Vec<(String, String)> {
+    let refs = file_refs_plain(value);
+    if refs.is_empty() {
+        return vec![(
+            format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),
+            value.to_owned(),
+        )];
+    }
+    let mut out = Vec::new();
+    for r in &refs {
+        if let Some(p) = &r.link_problem {
+            out.push((
+                format!("{what}链接{}: \"{}\"", p.describe_zh(), quote(&r.raw, 80)),
+                r.raw.clone(),
+            ));
+            continue;
+        }
+        let name = r.file_name.as_deref().unwrap_or(&r.raw);
+        if find_mojibake(name).is_some() {
+            out.push((
+                format!("{what}文件名有乱码: \"{}\"", quote(name, 60)),
+                name.to_owned(),
+            ));
+            continue;
+        }
+        if let (Some(ext), Some(list)) = (&r.extension, non_editable)
+            && list.iter().any(|e| e.eq_ignore_ascii_case(ext))
+        {
+            out.push((
+                format!("{what}不是可编辑格式（.{ext}）: \"{}\"", quote(name, 60)),
+                name.to_owned(),
+            ));
+            continue;
+        }
+        if r.file_name.is_some() && name_relates(name, &material.name) == Some(false) {
+            out.push((
+                format!(
+                    "{what}文件名与材料名称不符: \"{}\"（材料为「{}」）",
+                    quote(name, 60),
+                    quote(&material.name, 30)
+                ),
+                name.to_owned(),
+            ));
+        }
+    }
+    out
+}
+
+/// Pieces of attachment fields: links (good, local, intranet, percent-escaped, handlers),
+/// bare names, brackets, separators, and the same link twice.
+fn field_pieces() -> Vec<&'static str> {
+    vec![
+        "https://www.ahzwfw.gov.cn/files/sample/申请书",
+        "http://10.1.2.3/a/营业执照",
+        "https://www.a.cn/%E7%94%B3%E8%AF%B7%E8%A1%A8.DOCX",
+        "http://a.cn/download.do?fileName=%E7%94%B3.pdf&id=1",
+        r"C:\Users\申请表.doc",
+        "www.a.cn/x.pdf",
+        "http://a.cn",
+        "/申请表.docx",
+        "（示例）",
+        "（",
+        "）",
+        ".docx",
+        ".PDF",
+        ".Xlſ",
+        ".do",
+        "申请表",
+        "营业执照",
+        " ",
+        "，",
+        "、",
+        ".",
+        "空白表",
+        "%C9%EA.doc",
+    ]
+}
+
+proptest::proptest! {
+    /// Reading a field without copies (and its pieces around a link one by one) finds the
+    /// same references and problems as the plain reading.
+    #[test]
+    fn file_refs_as_defined(
+        pieces in proptest::collection::vec(proptest::sample::select(field_pieces()), 0..7),
+        material in proptest::sample::select(vec!["食品经营许可申请书", "营业执照", ""]),
+    ) {
+        let text = pieces.concat();
+        proptest::prop_assert_eq!(file_refs(&text), file_refs_plain(&text), "{}", text);
+        let m = Material { name: material.into(), ..Material::default() };
+        let list = ["pdf".to_owned(), "jpg".to_owned()];
+        for non_editable in [None, Some(&list[..])] {
+            proptest::prop_assert_eq!(
+                attachment_problems(&m, &text, "空白表格", non_editable),
+                attachment_problems_plain(&m, &text, "空白表格", non_editable),
+                "{}", text
+            );
+        }
+    }
+}
+
+#[test]
+fn refs_around_repeated_and_several_links() {
+    for text in [
+        "https://a.cn/x（示例）.docx https://a.cn/x（示例）.docx",
+        "http://a.cn http://a.cn/申请表.docx",
+        "见申请表.doc，https://a.cn/f/申请书.pdf，另附（示例）.pdf",
+        "https://a.cn/f/申请书（示例）.docx",
+    ] {
+        assert_eq!(file_refs(text), file_refs_plain(text), "{text}");
+    }
+    // The second link, replaced inside the first, leaves a bare file name behind.
+    let r = file_refs("http://a.cn http://a.cn/申请表.docx");
+    assert_eq!(r.len(), 3);
+    assert_eq!(r[2].raw, "申请表.docx");
+}
+
+#[test]
+fn replace_from_is_str_replace() {
+    for (text, link) in [
+        ("a b a", "a"),
+        ("http://x.cn（示例）http://x.cn", "http://x.cn"),
+        ("aaa", "aa"),
+        ("见申请表申请表", "申请表"),
+    ] {
+        let first = text.find(link).unwrap();
+        assert_eq!(
+            replace_from(text, first, link),
+            text.replace(link, " "),
+            "{text}"
+        );
+    }
+}

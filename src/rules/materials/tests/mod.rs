@@ -1,0 +1,23 @@
+//! Tests of the material rules' shared helpers.
+
+mod fields;
+mod file_refs;
+mod fill_in;
+mod names;
+
+use super::names::closing_bracket;
+
+/// [`trim_open_brackets`] as first written, with a search per bracket.
+fn trim_open_brackets_plain(name: &str) -> &str {
+    let mut t = name;
+    while let Some(c) = t.chars().next() {
+        let Some(close) = closing_bracket(c) else {
+            break;
+        };
+        if t.matches(c).count() <= t.matches(close).count() {
+            break;
+        }
+        t = &t[c.len_utf8()..];
+    }
+    t
+}

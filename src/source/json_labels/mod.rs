@@ -1,0 +1,123 @@
+//! JSON records keyed by Chinese labels (`事项名称`, `实施编码`, `申请材料` …), as an Excel sheet
+//! converted to JSON, or another system's export, has them: read by the spreadsheet reader's
+//! header tables ([`Tables`], with the configuration's `[labels]`), so a key is read as the same
+//! column header would be, with their child lists under the keys a guide page's sections have
+//! (`申请材料`, `办理流程`, `收费项目`, `中介服务`, `常见问题`).
+
+mod children;
+mod notice;
+#[cfg(test)]
+mod tests;
+mod values;
+
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use serde_json::Value;
+
+use super::sheet::columns::{Col, Kind, Tables};
+use super::sheet::{is_bare_number, time_unit_of_label};
+use crate::config::Labels;
+use crate::model::{Item, ItemField};
+use values::{list_section, records_of, text_of, unit_field, unread_value};
+
+/// The built-in tables, for a reader not given the configuration's labels.
+static BUILT_IN: LazyLock<Tables> =
+    LazyLock::new(|| Tables::new(&Labels::default(), &mut Vec::new()));
+
+/// The header tables of `labels` for a JSON reader. The configuration's unknown keys are told by
+/// the spreadsheet readers and `config`; a JSON file has nothing to add to that.
+pub(crate) fn tables(labels: &Labels) -> Tables {
+    Tables::new(labels, &mut Vec::new())
+}
+
+/// Reads the records of one file keyed by Chinese labels, and counts them for one notice that
+/// says so.
+pub(crate) struct LabelledFile<'t> {
+    tables: &'t Tables,
+    /// Records read by their labels.
+    pub items: usize,
+    /// Keys (of the items or of their child records, as `申请材料.备注`) not read as an element:
+    /// kept in the records' `extra`, which no rule but G02 reads.
+    pub unread: BTreeSet<String>,
+    /// Keys whose phones were numbers that lost their leading 0 (given back), and whose codes
+    /// were numbers (damaged: a JSON number keeps 15–17 digits, a code has 12–31), as an Excel
+    /// sheet turned JSON carries them.
+    pub phones_restored: BTreeSet<String>,
+    pub codes_as_numbers: BTreeSet<String>,
+}
+
+impl Default for LabelledFile<'static> {
+    fn default() -> Self {
+        Self::new(&BUILT_IN)
+    }
+}
+
+impl<'t> LabelledFile<'t> {
+    pub(crate) fn new(tables: &'t Tables) -> Self {
+        Self {
+            tables,
+            items: 0,
+            unread: BTreeSet::new(),
+            phones_restored: BTreeSet::new(),
+            codes_as_numbers: BTreeSet::new(),
+        }
+    }
+
+    /// Whether a key names an element of an item, as a spreadsheet's header would
+    /// (`事项名称：`).
+    pub(crate) fn is_item_label(&self, key: &str) -> bool {
+        matches!(self.tables.column(Kind::Item, key), Col::Item(_))
+    }
+
+    /// The item an object keyed by Chinese labels holds, or `None` when too few of its keys are
+    /// an item's labels to say it is one: at least 实施编码 or 事项名称, or two other elements, as
+    /// a spreadsheet's item table needs.
+    pub(crate) fn item(&mut self, value: &Value) -> Option<Item> {
+        let obj = value.as_object()?;
+        let fields: Vec<ItemField> = obj
+            .keys()
+            .filter_map(|k| match self.tables.column(Kind::Item, k) {
+                Col::Item(f) => Some(f),
+                _ => None,
+            })
+            .collect();
+        let keyed = fields
+            .iter()
+            .any(|f| matches!(f, ItemField::Code | ItemField::Name));
+        if !keyed && fields.len() < 2 {
+            return None;
+        }
+        let mut item = Item::default();
+        for (key, v) in obj {
+            if let Some(section) = list_section(key, v) {
+                let records = v.as_array().map(Vec::as_slice).unwrap_or_default();
+                self.add_children(&mut item, section, key, records);
+                continue;
+            }
+            // Records under a key that names no list (`"收费": [{…}]`) are no element's text.
+            let records = records_of(v).is_some() && v.as_array().is_some_and(|a| !a.is_empty());
+            match self.tables.column(Kind::Item, key) {
+                Col::Item(field) if !records => {
+                    let mut text = text_of(v);
+                    if v.is_number() {
+                        self.number_damage(field, key, &mut text);
+                    }
+                    // `"承诺办结时限（工作日）": 10`: the unit is in the label, as in a sheet's
+                    // header.
+                    if let Some((unit, note)) = unit_field(field).zip(time_unit_of_label(key))
+                        && is_bare_number(&text)
+                        && item.get(unit).is_empty()
+                    {
+                        *item.get_mut(unit) = note;
+                    }
+                    *item.get_mut(field) = text;
+                }
+                Col::Skip => {}
+                _ => unread_value(&mut item.extra, &mut self.unread, key, v, None),
+            }
+        }
+        self.items += 1;
+        Some(item)
+    }
+}

@@ -1,0 +1,107 @@
+//! What a file's records told: numbers that damaged phones and codes, unread keys, and the notice.
+
+use std::collections::BTreeSet;
+use std::fmt::Write as _;
+
+use super::LabelledFile;
+use crate::model::{ItemField, Provenance};
+use crate::source::sheet::numbers::restored_phone;
+use crate::source::{Notice, NoticeLevel};
+
+/// Unread keys a notice names, at most.
+const UNREAD_SHOWN: usize = 12;
+
+impl LabelledFile<'_> {
+    /// A phone or code written as a JSON number, as Excel keeps them: a landline that lost only
+    /// its leading 0 gets it back (no Chinese area code starts without one), a code is noted as
+    /// damaged.
+    pub(super) fn number_damage(&mut self, field: ItemField, key: &str, text: &mut String) {
+        match field {
+            ItemField::ConsultPhone | ItemField::SupervisePhone => {
+                if let Some(phone) = restored_phone(text) {
+                    *text = phone;
+                    self.phones_restored.insert(key.to_owned());
+                }
+            }
+            ItemField::Code | ItemField::SubjectCode | ItemField::BasicCode => {
+                self.codes_as_numbers.insert(key.to_owned());
+            }
+            _ => {}
+        }
+    }
+
+    /// Adds another part's count (a batch of the streaming check's lines).
+    pub(crate) fn merge(&mut self, other: LabelledFile<'_>) {
+        self.items += other.items;
+        self.unread.extend(other.unread);
+        self.phones_restored.extend(other.phones_restored);
+        self.codes_as_numbers.extend(other.codes_as_numbers);
+    }
+
+    /// The notice for a file with records read by their labels: a warning when some keys were
+    /// no element (their text is not checked), else a note.
+    pub(crate) fn notice(&self, name: &str) -> Option<Notice> {
+        if self.items == 0 {
+            return None;
+        }
+        let mut read = format!(
+            "字段名不是本工具的格式（name、code 等），已按表头识别读取 {} 条事项（中文表头及配置 [labels] 中的名称，与读取 Excel 导出相同）",
+            self.items
+        );
+        let mut warn = false;
+        let named = |keys: &BTreeSet<String>| {
+            keys.iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join("」「")
+        };
+        if !self.phones_restored.is_empty() {
+            warn = true;
+            let _ = write!(
+                read,
+                "。「{}」中有电话存成了数字，丢了区号开头的 0，已补回再检查（请在导出前把该列设为文本）",
+                named(&self.phones_restored)
+            );
+        }
+        if !self.codes_as_numbers.is_empty() {
+            warn = true;
+            let _ = write!(
+                read,
+                "。「{}」存成了数字，编码开头的 0 或 15 位以后的数字已丢失，无法恢复，与编码有关的问题可能是导出造成的（请在导出前把该列设为文本）",
+                named(&self.codes_as_numbers)
+            );
+        }
+        let (level, message) = if self.unread.is_empty() {
+            let level = if warn {
+                NoticeLevel::Warning
+            } else {
+                NoticeLevel::Info
+            };
+            (level, read)
+        } else {
+            let keys: Vec<&str> = self
+                .unread
+                .iter()
+                .take(UNREAD_SHOWN)
+                .map(String::as_str)
+                .collect();
+            let more = if self.unread.len() > UNREAD_SHOWN {
+                format!("等 {} 个", self.unread.len())
+            } else {
+                String::new()
+            };
+            (
+                NoticeLevel::Warning,
+                format!(
+                    "{read}。以下字段不是可识别的要素，其内容未按要素检查：「{}」{more}。如果其中有应检查的要素，请改用标准表头，或在配置 [labels] 中为它指定要素",
+                    keys.join("」「")
+                ),
+            )
+        };
+        Some(Notice {
+            level,
+            provenance: Provenance::file(name),
+            message,
+        })
+    }
+}

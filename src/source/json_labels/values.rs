@@ -1,0 +1,69 @@
+//! JSON values as the texts of elements, and the keys that hold child lists.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::{Map, Value};
+
+use crate::model::ItemField;
+use crate::source::crawl::labels::{Section, section_of};
+
+/// The child list a key holds: a list section's key with an array of records (or an empty one).
+/// `申请材料` written as one text is not a list, and is kept as an unread key.
+pub(super) fn list_section(key: &str, v: &Value) -> Option<Section> {
+    records_of(v).and_then(|_| section_of(key))
+}
+
+/// The unit element of a time limit, whose label may carry the unit (`承诺办结时限（工作日）`).
+pub(super) fn unit_field(field: ItemField) -> Option<ItemField> {
+    match field {
+        ItemField::LegalLimit => Some(ItemField::LegalLimitUnit),
+        ItemField::PromisedLimit => Some(ItemField::PromisedLimitUnit),
+        _ => None,
+    }
+}
+
+/// A value as the text of an element: numbers as written, `true`/`false` as 是/否, a list's
+/// texts joined by `；`, an object's by a space.
+pub(super) fn text_of(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(a) => join(a.iter().map(text_of), "；"),
+        Value::Object(o) => join(o.values().map(text_of), " "),
+    }
+}
+
+pub(super) fn join(texts: impl Iterator<Item = String>, sep: &str) -> String {
+    texts
+        .filter(|t| !t.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(sep)
+}
+
+/// Keeps a key that is no element in `extra` (if it has text) and notes it as unread.
+pub(super) fn unread_value(
+    extra: &mut BTreeMap<String, String>,
+    unread: &mut BTreeSet<String>,
+    key: &str,
+    v: &Value,
+    list: Option<&str>,
+) {
+    unread.insert(match list {
+        Some(list) => format!("{list}.{key}"),
+        None => key.to_owned(),
+    });
+    let text = text_of(v);
+    if !text.is_empty() {
+        extra.insert(key.to_owned(), text);
+    }
+}
+
+/// The records of an array of objects.
+pub(super) fn records_of(v: &Value) -> Option<impl Iterator<Item = &Map<String, Value>>> {
+    let a = v.as_array()?;
+    a.iter()
+        .all(Value::is_object)
+        .then(|| a.iter().filter_map(Value::as_object))
+}
