@@ -30,8 +30,9 @@ fn old_word_documents_are_read_for_personal_data_and_heading() {
     );
 }
 
-/// An old spreadsheet or an encrypted old document is not read: a hint, not a fault; a compound
-/// file whose piece table points outside its stream is left for a person, never a panic.
+/// A presentation or an encrypted old document is not read (old workbooks are: `xls.rs`): a
+/// hint, not a fault; a compound file whose piece table points outside its stream is left for a
+/// person, never a panic.
 #[test]
 fn old_office_files_that_are_not_read_are_said_so() {
     let d = inspect(&other_ole(), true, ZipLimits::default());
