@@ -2,7 +2,8 @@
 //! orphan notices, and adding a row to its item as a material, step, fee, intermediary or FAQ.
 
 use super::columns::{Col, Kind};
-use super::{Sheet, cell, is_blank_row, missing_column_notice, take_cell};
+use super::notices::missing_column_notice;
+use super::{Sheet, cell, is_blank_row, take_cell};
 use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, Step,
 };

@@ -21,25 +21,33 @@
 //!   a child row whose code matches no item (warning). Children of a duplicated code go to the
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
 //!
-//! No I/O here: the readers in `xlsx.rs` and `csv.rs` produce the [`Sheet`]s. Column matching
-//! lives in `columns.rs`, child rows in `children.rs`.
+//! No I/O here: the readers in `xlsx/` and `csv.rs` produce the [`Sheet`]s. Column matching
+//! lives in `columns.rs`, item rows in `items.rs`, child rows in `children.rs`, and the notices of a
+//! workbook's shape in `notices.rs`.
 
 use std::collections::HashMap;
 
 use super::own_output::OwnOutput;
 use super::{Notice, NoticeLevel, Record};
 use crate::config::Labels;
-use crate::model::text::{label_note, to_halfwidth};
-use crate::model::{Item, ItemField, Provenance};
+use crate::model::{Item, Provenance};
 
 mod children;
 pub(crate) mod columns;
+mod items;
+mod notices;
 pub(crate) mod numbers;
 #[cfg(test)]
 mod tests;
 
 use children::{ChildRow, attach, child_rows, orphan_notice};
 use columns::{Col, Kind, Tables, detect, key_row};
+use items::read_item_sheet;
+pub(crate) use items::{is_bare_number, time_unit_of_label};
+use notices::{
+    header_only_notice, headerless_notice, no_item_sheet_notice, no_material_sheet_notice,
+    nothing_below,
+};
 
 /// How many rows from the top are searched for the header row.
 pub const HEADER_SCAN_ROWS: usize = 10;
@@ -230,147 +238,6 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     }
 }
 
-/// How the notice of [`no_material_sheet_notice`] begins.
-const NO_MATERIAL_SHEET: &str = "没有找到「申请材料」表";
-
-/// Items but no 申请材料 table: every item would be reported as listing no material, and a night
-/// whose export template lost the sheet would credit the units with fixing their materials.
-fn no_material_sheet_notice(sheets: &[Sheet]) -> Notice {
-    let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
-    sources.dedup();
-    Notice {
-        level: NoticeLevel::Warning,
-        provenance: Provenance::file(sources.join("、")),
-        message: format!(
-            "{NO_MATERIAL_SHEET}（表头应含实施编码和材料名称）：事项的申请材料都没有读到，每个事项都会被报为未列出申请材料；如果导出模板改了或少导出了一张表，请重新导出"
-        ),
-    }
-}
-
-/// Whether every row below `header` is blank.
-fn nothing_below(sheet: &Sheet, header: usize) -> bool {
-    sheet.rows.iter().skip(header + 1).all(|r| is_blank_row(r))
-}
-
-/// An item table with its header (row `header`) but no item under it.
-fn header_only_notice(sheet: &Sheet, header: usize) -> Notice {
-    let names: Vec<&str> = sheet.rows[header]
-        .iter()
-        .map(|c| c.trim())
-        .filter(|c| !c.is_empty())
-        .take(6)
-        .collect();
-    let more = if sheet.rows[header]
-        .iter()
-        .filter(|c| !c.trim().is_empty())
-        .count()
-        > names.len()
-    {
-        "…"
-    } else {
-        ""
-    };
-    Notice {
-        level: NoticeLevel::Error,
-        provenance: sheet.provenance(header),
-        message: format!(
-            "{}只有表头（第 {} 行：{}{more}），下面没有事项数据行，可能导出还没完成，请确认后重新导出",
-            sheet.label(),
-            sheet.row_number(header),
-            names.join("、"),
-        ),
-    }
-}
-
-/// No sheet of the workbook (or of the run's CSV files) holds items.
-fn no_item_sheet_notice(sheets: &[Sheet]) -> Notice {
-    let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
-    sources.dedup();
-    let names: Vec<String> = sheets.iter().map(Sheet::label).collect();
-    if sheets.iter().all(Sheet::is_blank) {
-        return Notice {
-            level: NoticeLevel::Error,
-            provenance: Provenance::file(sources.join("、")),
-            message: format!(
-                "{}没有任何内容（只有空行），可能导出还没完成，请确认后重新导出",
-                names.join("、")
-            ),
-        };
-    }
-    Notice {
-        level: NoticeLevel::Error,
-        provenance: Provenance::file(sources.join("、")),
-        message: format!(
-            "没有找到事项表（{}）：事项表的表头应含「实施编码」或「事项名称」，以及实施主体、办理地点、承诺办结时限等事项要素列；子表无法关联，未读取",
-            names.join("、")
-        ),
-    }
-}
-
-/// Columns with content but no header are not read: one warning names them (by the letters Excel
-/// shows) with an example, since the usual cause is a header merged over two columns (`办理地点`
-/// over the address and the window) whose second column would otherwise vanish without a word.
-fn headerless_notice(sheet: &Sheet, header: usize, cols: &[Col]) -> Option<Notice> {
-    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // column, filled cells, first row
-    for c in 0..width {
-        if !matches!(cols.get(c), None | Some(Col::Skip)) {
-            continue;
-        }
-        let mut filled = sheet
-            .rows
-            .iter()
-            .enumerate()
-            .skip(header + 1)
-            .filter(|(_, row)| !cell(row, c).is_empty());
-        let Some((first, _)) = filled.next() else {
-            continue;
-        };
-        // A numbering column (序号) without a header holds nothing to check.
-        let numbering = sheet.rows.iter().skip(header + 1).all(|row| {
-            let v = cell(row, c);
-            v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit())
-        });
-        if !numbering {
-            found.push((c, 1 + filled.count(), first));
-        }
-    }
-    let &(c, count, first) = found.first()?;
-    let letters: Vec<String> = found.iter().map(|&(c, ..)| column_letters(c)).collect();
-    let left = c
-        .checked_sub(1)
-        .map(|l| cell(&sheet.rows[header], l))
-        .filter(|h| !h.is_empty())
-        .map(|h| format!("；如果它属于左边的「{h}」，请取消表头的合并，给它一个表头（如「窗口号」）或把内容合并到「{h}」列"))
-        .unwrap_or_default();
-    Some(Notice {
-        level: NoticeLevel::Warning,
-        provenance: sheet.provenance(header),
-        message: format!(
-            "{}第 {} 列没有表头，其中的内容未读取（{} 列第 {} 行起有 {count} 个单元格，如「{}」）{left}",
-            sheet.label(),
-            letters.join("、"),
-            letters[0],
-            sheet.row_number(first),
-            crate::model::text::quote(cell(&sheet.rows[first], c), 20),
-        ),
-    })
-}
-
-/// A column's letters as Excel shows them: 0 is `A`, 25 `Z`, 26 `AA`.
-fn column_letters(mut c: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'A' + (c % 26) as u8);
-        if c < 26 {
-            break;
-        }
-        c = c / 26 - 1;
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
-}
-
 pub(super) fn cell(row: &[String], i: usize) -> &str {
     row.get(i).map_or("", |s| s.trim())
 }
@@ -391,194 +258,4 @@ pub(super) fn take_cell(row: &mut [String], i: usize) -> String {
 
 pub(super) fn is_blank_row(row: &[String]) -> bool {
     row.iter().all(|c| c.trim().is_empty())
-}
-
-/// A key column the sheet lacks. An error loses records or their links (a nightly run that met
-/// one is no baseline); a missing 事项名称 is a warning: every item is still read and checked.
-pub(super) fn missing_column_notice(
-    sheet: &Sheet,
-    header: usize,
-    (column, level): (&str, NoticeLevel),
-    effect: &str,
-) -> Notice {
-    Notice {
-        level,
-        provenance: sheet.provenance(header),
-        message: format!(
-            "{}（表头在第{}行）缺少关键列「{column}」，{effect}",
-            sheet.label(),
-            sheet.row_number(header)
-        ),
-    }
-}
-
-fn read_item_sheet(
-    sheet: &mut Sheet,
-    header: usize,
-    cols: &[Col],
-    items: &mut Vec<Item>,
-    notices: &mut Vec<Notice>,
-) {
-    if !cols.contains(&Col::Item(ItemField::Code)) {
-        notices.push(missing_column_notice(
-            sheet,
-            header,
-            ("实施编码", NoticeLevel::Error),
-            "事项仍会检查，但子表中的材料、流程等无法关联到这些事项",
-        ));
-    }
-    if !cols.contains(&Col::Item(ItemField::Name)) {
-        notices.push(missing_column_notice(
-            sheet,
-            header,
-            ("事项名称", NoticeLevel::Warning),
-            "事项仍会检查，报告中这些事项没有名称",
-        ));
-    }
-    // A time limit column whose header names the unit (`承诺办结时限（工作日）`) holds bare numbers;
-    // the unit goes where a separate unit column would put it, unless the sheet has one.
-    let header_unit = |limit: ItemField, unit: ItemField| {
-        let c = cols.iter().position(|col| *col == Col::Item(limit))?;
-        let note = time_unit_of_label(cell(&sheet.rows[header], c))?;
-        (!cols.contains(&Col::Item(unit))).then_some((c, unit, note))
-    };
-    let header_units: Vec<(usize, ItemField, String)> = [
-        header_unit(ItemField::LegalLimit, ItemField::LegalLimitUnit),
-        header_unit(ItemField::PromisedLimit, ItemField::PromisedLimitUnit),
-    ]
-    .into_iter()
-    .flatten()
-    .collect();
-    let mut footers: Vec<(usize, String)> = Vec::new();
-    for index in header + 1..sheet.rows.len() {
-        let provenance = sheet.provenance(index);
-        let row = &mut sheet.rows[index];
-        if is_blank_row(row) {
-            continue;
-        }
-        if let Some(text) = footer_text(row, cols) {
-            footers.push((index, text.to_owned()));
-            continue;
-        }
-        // The row is freed as it is read, so the sheet shrinks as its items grow.
-        let row = &mut std::mem::take(row);
-        let bare: Vec<bool> = header_units
-            .iter()
-            .map(|(c, ..)| is_bare_number(cell(row, *c)))
-            .collect();
-        let mut item = Item {
-            provenance,
-            ..Item::default()
-        };
-        for (c, col) in cols.iter().enumerate() {
-            match col {
-                Col::Item(f) => *item.get_mut(*f) = take_cell(row, c),
-                Col::Extra(h) if !cell(row, c).is_empty() => {
-                    item.extra.insert(h.clone(), take_cell(row, c));
-                }
-                _ => {}
-            }
-        }
-        for ((_, unit, note), bare) in header_units.iter().zip(bare) {
-            if bare && item.get(*unit).is_empty() {
-                note.clone_into(item.get_mut(*unit));
-            }
-        }
-        items.push(item);
-    }
-    if !footers.is_empty() {
-        notices.push(footer_notice(sheet, &footers));
-    }
-}
-
-/// The time unit a time limit's label names in brackets (`承诺办结时限（工作日）` → `工作日`), for
-/// values that are bare numbers.
-pub(crate) fn time_unit_of_label(label: &str) -> Option<String> {
-    let note = label_note(label)?;
-    let bare = note.strip_prefix('个').unwrap_or(&note);
-    matches!(
-        bare,
-        "工作日" | "日" | "天" | "自然日" | "小时" | "月" | "年"
-    )
-    .then_some(note)
-}
-
-/// A number with nothing after it (`20`, `0.5`): a time limit whose unit is elsewhere.
-pub(crate) fn is_bare_number(value: &str) -> bool {
-    value.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-}
-
-/// What starts a row under the table that is not an item: totals, sign-offs, notes.
-const FOOTER_WORDS: &[&str] = &[
-    "合计",
-    "总计",
-    "小计",
-    "共计",
-    "制表",
-    "填表人",
-    "填表日期",
-    "填报人",
-    "填报单位",
-    "填报日期",
-    "填报时间",
-    "审核人",
-    "审核:",
-    "审批人",
-    "负责人",
-    "单位负责人",
-    "分管领导",
-    "经办人",
-    "备注",
-    "注:",
-    "说明:",
-    "打印时间",
-    "导出时间",
-    "统计时间",
-    "数据截至",
-    "数据截止",
-];
-
-/// The text of a row under an item table that is a total or a sign-off (`合计：36项`,
-/// `制表人：张三  审核人：李四`), not an item: at most two cells are filled, the first starts with
-/// one of [`FOOTER_WORDS`], and no other cell is a 实施编码.
-fn footer_text<'r>(row: &'r [String], cols: &[Col]) -> Option<&'r str> {
-    let mut filled = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
-    let first = filled.next()?;
-    if filled.count() > 1 {
-        return None;
-    }
-    let code = cols.iter().position(|c| *c == Col::Item(ItemField::Code));
-    if code.is_some_and(|c| !cell(row, c).is_empty() && cell(row, c) != first) {
-        return None;
-    }
-    let half = to_halfwidth(first);
-    let half = half.trim_start();
-    FOOTER_WORDS
-        .iter()
-        .any(|w| half.starts_with(w))
-        .then_some(first)
-}
-
-/// One notice for the footer rows of a sheet, which are not read as items.
-fn footer_notice(sheet: &Sheet, footers: &[(usize, String)]) -> Notice {
-    let rows: Vec<String> = footers
-        .iter()
-        .map(|(i, _)| sheet.row_number(*i).to_string())
-        .collect();
-    let texts: Vec<String> = footers
-        .iter()
-        .take(3)
-        .map(|(_, t)| format!("「{}」", crate::model::text::quote(t, 20)))
-        .collect();
-    Notice {
-        level: NoticeLevel::Info,
-        provenance: sheet.provenance(footers[0].0),
-        message: format!(
-            "{}第 {} 行是表尾（{}），不是事项，未读取",
-            sheet.label(),
-            rows.join("、"),
-            texts.join("")
-        ),
-    }
 }

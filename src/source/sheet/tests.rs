@@ -1,5 +1,6 @@
 //! Unit tests of the sheet assembly on small in-memory sheets.
 
+use super::notices::{NO_MATERIAL_SHEET, column_letters};
 use super::*;
 use crate::config::Labels;
 use crate::model::{Item, Provenance};

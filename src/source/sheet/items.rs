@@ -1,0 +1,181 @@
+//! Item sheets: one item a row, time units taken from a column's header, and the totals and
+//! sign-offs under the table that are not items.
+
+use super::columns::Col;
+use super::{Sheet, cell, is_blank_row, take_cell};
+use crate::model::text::{label_note, to_halfwidth};
+use crate::model::{Item, ItemField};
+use crate::source::{Notice, NoticeLevel};
+
+use super::notices::missing_column_notice;
+
+pub(super) fn read_item_sheet(
+    sheet: &mut Sheet,
+    header: usize,
+    cols: &[Col],
+    items: &mut Vec<Item>,
+    notices: &mut Vec<Notice>,
+) {
+    if !cols.contains(&Col::Item(ItemField::Code)) {
+        notices.push(missing_column_notice(
+            sheet,
+            header,
+            ("实施编码", NoticeLevel::Error),
+            "事项仍会检查，但子表中的材料、流程等无法关联到这些事项",
+        ));
+    }
+    if !cols.contains(&Col::Item(ItemField::Name)) {
+        notices.push(missing_column_notice(
+            sheet,
+            header,
+            ("事项名称", NoticeLevel::Warning),
+            "事项仍会检查，报告中这些事项没有名称",
+        ));
+    }
+    // A time limit column whose header names the unit (`承诺办结时限（工作日）`) holds bare numbers;
+    // the unit goes where a separate unit column would put it, unless the sheet has one.
+    let header_unit = |limit: ItemField, unit: ItemField| {
+        let c = cols.iter().position(|col| *col == Col::Item(limit))?;
+        let note = time_unit_of_label(cell(&sheet.rows[header], c))?;
+        (!cols.contains(&Col::Item(unit))).then_some((c, unit, note))
+    };
+    let header_units: Vec<(usize, ItemField, String)> = [
+        header_unit(ItemField::LegalLimit, ItemField::LegalLimitUnit),
+        header_unit(ItemField::PromisedLimit, ItemField::PromisedLimitUnit),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let mut footers: Vec<(usize, String)> = Vec::new();
+    for index in header + 1..sheet.rows.len() {
+        let provenance = sheet.provenance(index);
+        let row = &mut sheet.rows[index];
+        if is_blank_row(row) {
+            continue;
+        }
+        if let Some(text) = footer_text(row, cols) {
+            footers.push((index, text.to_owned()));
+            continue;
+        }
+        // The row is freed as it is read, so the sheet shrinks as its items grow.
+        let row = &mut std::mem::take(row);
+        let bare: Vec<bool> = header_units
+            .iter()
+            .map(|(c, ..)| is_bare_number(cell(row, *c)))
+            .collect();
+        let mut item = Item {
+            provenance,
+            ..Item::default()
+        };
+        for (c, col) in cols.iter().enumerate() {
+            match col {
+                Col::Item(f) => *item.get_mut(*f) = take_cell(row, c),
+                Col::Extra(h) if !cell(row, c).is_empty() => {
+                    item.extra.insert(h.clone(), take_cell(row, c));
+                }
+                _ => {}
+            }
+        }
+        for ((_, unit, note), bare) in header_units.iter().zip(bare) {
+            if bare && item.get(*unit).is_empty() {
+                note.clone_into(item.get_mut(*unit));
+            }
+        }
+        items.push(item);
+    }
+    if !footers.is_empty() {
+        notices.push(footer_notice(sheet, &footers));
+    }
+}
+
+/// The time unit a time limit's label names in brackets (`承诺办结时限（工作日）` → `工作日`), for
+/// values that are bare numbers.
+pub(crate) fn time_unit_of_label(label: &str) -> Option<String> {
+    let note = label_note(label)?;
+    let bare = note.strip_prefix('个').unwrap_or(&note);
+    matches!(
+        bare,
+        "工作日" | "日" | "天" | "自然日" | "小时" | "月" | "年"
+    )
+    .then_some(note)
+}
+
+/// A number with nothing after it (`20`, `0.5`): a time limit whose unit is elsewhere.
+pub(crate) fn is_bare_number(value: &str) -> bool {
+    value.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
+/// What starts a row under the table that is not an item: totals, sign-offs, notes.
+const FOOTER_WORDS: &[&str] = &[
+    "合计",
+    "总计",
+    "小计",
+    "共计",
+    "制表",
+    "填表人",
+    "填表日期",
+    "填报人",
+    "填报单位",
+    "填报日期",
+    "填报时间",
+    "审核人",
+    "审核:",
+    "审批人",
+    "负责人",
+    "单位负责人",
+    "分管领导",
+    "经办人",
+    "备注",
+    "注:",
+    "说明:",
+    "打印时间",
+    "导出时间",
+    "统计时间",
+    "数据截至",
+    "数据截止",
+];
+
+/// The text of a row under an item table that is a total or a sign-off (`合计：36项`,
+/// `制表人：张三  审核人：李四`), not an item: at most two cells are filled, the first starts with
+/// one of [`FOOTER_WORDS`], and no other cell is a 实施编码.
+fn footer_text<'r>(row: &'r [String], cols: &[Col]) -> Option<&'r str> {
+    let mut filled = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
+    let first = filled.next()?;
+    if filled.count() > 1 {
+        return None;
+    }
+    let code = cols.iter().position(|c| *c == Col::Item(ItemField::Code));
+    if code.is_some_and(|c| !cell(row, c).is_empty() && cell(row, c) != first) {
+        return None;
+    }
+    let half = to_halfwidth(first);
+    let half = half.trim_start();
+    FOOTER_WORDS
+        .iter()
+        .any(|w| half.starts_with(w))
+        .then_some(first)
+}
+
+/// One notice for the footer rows of a sheet, which are not read as items.
+fn footer_notice(sheet: &Sheet, footers: &[(usize, String)]) -> Notice {
+    let rows: Vec<String> = footers
+        .iter()
+        .map(|(i, _)| sheet.row_number(*i).to_string())
+        .collect();
+    let texts: Vec<String> = footers
+        .iter()
+        .take(3)
+        .map(|(_, t)| format!("「{}」", crate::model::text::quote(t, 20)))
+        .collect();
+    Notice {
+        level: NoticeLevel::Info,
+        provenance: sheet.provenance(footers[0].0),
+        message: format!(
+            "{}第 {} 行是表尾（{}），不是事项，未读取",
+            sheet.label(),
+            rows.join("、"),
+            texts.join("")
+        ),
+    }
+}
