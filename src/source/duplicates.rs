@@ -10,7 +10,7 @@ use crate::model::Provenance;
 
 /// Remembers where each 实施编码 was first seen, and warns when a code comes again.
 ///
-/// Used by [`read_inputs_with`] and by the streaming check, so both emit the same notices. This
+/// Used by [`read_inputs_with`](super::read_inputs_with) and by the streaming check, so both emit the same notices. This
 /// is the one thing a streaming check keeps per item, so it is kept small: a 64-bit hash of the
 /// code and its first place packed into another 64 bits (file and sheet are stored once and
 /// referred to by index), ≈ 16–32 bytes per distinct code with the hash table's slack — ≈ 30 MB
