@@ -298,6 +298,31 @@ fn personal_data_in_an_old_excel_result_sample_is_listed() {
     assert!(!err.contains("110101199003078515"), "{err}");
 }
 
+/// Should trip B12: a 结果样本 saved by WPS as rich text under a `.doc` name, with the operator's
+/// ID number and mobile: its text is read, not only hinted.
+#[test]
+fn personal_data_in_an_rtf_result_sample_is_listed() {
+    let srv = Server::start();
+    let mut items = vec![item(
+        "1134170000312541513000117035005",
+        "个体工商户设立登记",
+        &srv.url("/forms/food.docx"),
+        "",
+    )];
+    items[0].result_sample = srv.url("/result/个体工商户营业执照（样本）.doc");
+    let run = links(&items);
+    let err = &run.stderr;
+    assert_eq!(run.code, 1, "{err}");
+    assert!(
+        err.contains(
+            "[错误] B12 结果样本个人信息: 结果样本中有未打码的身份证号码: \"3407**********0025\""
+        ),
+        "{err}"
+    );
+    assert!(err.contains("138****0987"), "{err}");
+    assert!(!err.contains("RTF"), "{err}");
+}
+
 /// Nothing wrong: exit 0, and the run says so rather than staying silent.
 #[test]
 fn good_links_exit_zero_and_say_so() {

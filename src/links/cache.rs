@@ -23,8 +23,8 @@ pub const CACHE_FILE: &str = "links-cache.json";
 /// with an ID number was cached clean by version 1, and a 304 would have kept it so); 3 since
 /// text inside form XObjects and of Word 97–2003 documents is read (an imported page was cached
 /// as a scan, a `.doc` sample as unread); 4 since Excel 97–2003 workbooks (`.xls`, `.et`) are
-/// read (a sample in one was cached as unread).
-const VERSION: u32 = 4;
+/// read (a sample in one was cached as unread); 5 since RTF documents are read (likewise).
+const VERSION: u32 = 5;
 
 /// URL → last final check.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -185,6 +185,8 @@ fn files() -> HashMap<&'static str, Vec<u8>> {
         "/result/营业执照（样本）.xls",
         include_bytes!("../../fixtures/attachments/sample-licence.xls").to_vec(),
     );
+    // And one in rich text saved under .doc, as WPS does: GBK bytes under \ansicpg936.
+    m.insert("/result/个体工商户营业执照（样本）.doc", rtf_sample());
     m.insert("/forms/bomb.docx", bomb_docx());
     m.insert("/forms/empty.docx", Vec::new());
     m.insert("/forms/cut.docx", good[..good.len() / 2].to_vec());
@@ -466,4 +468,24 @@ impl Server {
     pub fn take_log(&self) -> Vec<Req> {
         std::mem::take(&mut *self.shared.log.lock().unwrap())
     }
+}
+
+/// A 营业执照 sample in RTF as WPS saves it: Chinese as GBK bytes (`\'d3\'aa`), the operator's ID
+/// number and mobile in a table row.
+fn rtf_sample() -> Vec<u8> {
+    let gbk = |s: &str| -> String {
+        let (bytes, _, _) = encoding_rs::GBK.encode(s);
+        bytes.iter().fold(String::new(), |mut out, b| {
+            let _ = std::fmt::Write::write_fmt(&mut out, format_args!("\\'{b:02x}"));
+            out
+        })
+    };
+    format!(
+        r"{{\rtf1\ansi\ansicpg936\deff0{{\fonttbl{{\f0\fnil\fcharset134 {font};}}}}\uc1\pard\f0 {title}\par\trowd\intbl {who}\cell 340702199208150025\cell {phone}\cell 13805660987\cell\row}}",
+        font = gbk("宋体"),
+        title = gbk("个体工商户营业执照（样本）"),
+        who = gbk("经营者身份证号"),
+        phone = gbk("联系电话"),
+    )
+    .into_bytes()
 }

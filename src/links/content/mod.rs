@@ -20,6 +20,7 @@ mod html;
 mod names;
 mod ooxml;
 mod pdf;
+mod rtf;
 mod xls;
 
 use doc::inspect_ole;
@@ -167,8 +168,8 @@ pub enum NoText {
     /// An old Office/WPS file that is neither a Word document nor a workbook (a presentation),
     /// or an encrypted one: its text is not read.
     OldOffice,
-    /// A rich-text document (Word and WPS also save one under `.doc`): its text is not read. Told
-    /// by the file's type when the findings are made, as a picture's is.
+    /// A rich-text document whose text was not read. No longer given (RTF's text is read, see
+    /// `rtf.rs`); kept so that link checks cached or reported by earlier versions still read.
     Rtf,
 }
 
@@ -279,6 +280,12 @@ pub fn inspect(body: &[u8], complete: bool, limits: ZipLimits) -> Inspection {
         Some(FileType::Zip) if complete => inspect_zip(body, limits, &mut out),
         Some(FileType::Pdf) if complete => inspect_pdf(body, limits, &mut out),
         Some(FileType::Ole) if complete => inspect_ole(body, limits, &mut out),
+        // Read as far as it goes, even when cut at the download limit: RTF is read in one pass.
+        Some(FileType::Rtf) => match rtf::text(body) {
+            Some(text) if text.chars().any(|c| !c.is_whitespace()) => text_checks(&text, &mut out),
+            // No text at all: only a picture (a scan pasted in).
+            _ => out.no_text = Some(NoText::Image),
+        },
         Some(FileType::Html) => {
             let text = decode_text(body);
             let (title, visible) = html_title_and_text(&text);

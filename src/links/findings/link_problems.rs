@@ -266,7 +266,6 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         // a hint for whoever reviews it, not a fault of the file.
         let by_type = match real_type {
             Some(FileType::Image) => Some(content::NoText::Image),
-            Some(FileType::Rtf) => Some(content::NoText::Rtf),
             _ => None,
         };
         if let Some(why) = ins.no_text.or(by_type) {
