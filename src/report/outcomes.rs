@@ -1,12 +1,21 @@
-//! [`Outcomes`]: an item entry's pass / fail / n/a per rule id, as a vector sorted by id.
+//! [`Outcomes`]: an item entry's pass / fail / n/a per rule id, as one outcome a rule in id order.
 //!
 //! An entry has one outcome per rule (34), all written at once in rule-id order and read in that
-//! order; a `BTreeMap` cost about 4k instructions per item only to be built and dropped. This
-//! vector has the map's meaning (each id once, in id order, the last value of an id wins) and
+//! order; a `BTreeMap` cost about 4k instructions per item only to be built and dropped. These
+//! outcomes have the map's meaning (each id once, in id order, the last value of an id wins) and
 //! its JSON form (an object in id order), so reports written with the map read back the same.
+//!
+//! The ids are not kept with each entry: every entry of a run has the same 34, so they are one
+//! list shared by the entries (an [`Arc`]) and an entry keeps a byte an outcome. Pairs of an id and
+//! an outcome took 1.1 KB an entry, a third of what a province's report held in memory when its
+//! fix lists were written. The list last built or read on a thread is reused when the next
+//! entry's ids are the same; an entry whose ids differ (a rule added to it, a report of another
+//! version) gets its own.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::de::{MapAccess, Visitor};
 use serde::ser::SerializeMap;
@@ -18,20 +27,50 @@ use crate::model::Outcome;
 /// rule per item), owned when read back from a report.
 pub type RuleId = Cow<'static, str>;
 
+/// The ids of some outcomes, in order, shared by the entries that have the same.
+type Ids = Arc<[RuleId]>;
+
+thread_local! {
+    /// The ids last built or read on this thread: the next entry's are usually the same.
+    static LAST_IDS: RefCell<Ids> = RefCell::new(Arc::from([]));
+}
+
 /// pass / fail / n/a per rule id, sorted by id, each id once.
 #[derive(Clone, Default, PartialEq, Eq)]
-pub struct Outcomes(Vec<(RuleId, Outcome)>);
+pub struct Outcomes {
+    /// Sorted, each id once.
+    ids: Ids,
+    /// `values[i]` is the outcome of `ids[i]`.
+    values: Vec<Outcome>,
+}
 
 /// [`Outcomes::iter`]'s iterator: `(id, outcome)` pairs in id order, as a map's.
-pub type Iter<'a> = std::iter::Map<
-    std::slice::Iter<'a, (RuleId, Outcome)>,
-    fn(&'a (RuleId, Outcome)) -> (&'a RuleId, &'a Outcome),
->;
+pub type Iter<'a> = std::iter::Zip<std::slice::Iter<'a, RuleId>, std::slice::Iter<'a, Outcome>>;
+
+/// Whether two ids are the same id, kept the same way (borrowed from a rule, or owned).
+fn same(a: &RuleId, b: &RuleId) -> bool {
+    match (a, b) {
+        (Cow::Borrowed(x), Cow::Borrowed(y)) => x == y,
+        (Cow::Owned(x), Cow::Owned(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// The shared list of `ids` (sorted, each once): this thread's last one when it is the same,
+/// else a new one that becomes the last.
+fn shared<'a>(ids: impl ExactSizeIterator<Item = &'a RuleId> + Clone) -> Ids {
+    LAST_IDS.with_borrow_mut(|last| {
+        if last.len() != ids.len() || !last.iter().zip(ids.clone()).all(|(a, b)| same(a, b)) {
+            *last = ids.cloned().collect();
+        }
+        Arc::clone(last)
+    })
+}
 
 impl Outcomes {
     /// No outcomes.
-    pub const fn new() -> Self {
-        Self(Vec::new())
+    pub fn new() -> Self {
+        Self::default()
     }
 
     /// The outcomes of [`crate::rules::ItemResult::outcomes`] (sorted by id, each id once, as
@@ -40,14 +79,28 @@ impl Outcomes {
         let sorted = outcomes
             .windows(2)
             .all(|w| before(w[0].0.as_bytes(), w[1].0.as_bytes()));
-        let v = outcomes
-            .iter()
-            .map(|&(id, o)| (Cow::Borrowed(id), o))
-            .collect();
-        if sorted {
-            Self(v)
-        } else {
-            Self::from_unsorted(v)
+        if !sorted {
+            return Self::from_unsorted(
+                outcomes
+                    .iter()
+                    .map(|&(id, o)| (Cow::Borrowed(id), o))
+                    .collect(),
+            );
+        }
+        let ids = LAST_IDS.with_borrow_mut(|last| {
+            let same_ids = last.len() == outcomes.len()
+                && last.iter().zip(outcomes).all(|(a, (b, _))| match a {
+                    Cow::Borrowed(a) => std::ptr::eq(*a, *b) || a == b,
+                    Cow::Owned(_) => false,
+                });
+            if !same_ids {
+                *last = outcomes.iter().map(|&(id, _)| Cow::Borrowed(id)).collect();
+            }
+            Arc::clone(last)
+        });
+        Self {
+            ids,
+            values: outcomes.iter().map(|&(_, o)| o).collect(),
         }
     }
 
@@ -65,16 +118,19 @@ impl Outcomes {
             }
             v = out;
         }
-        Self(v)
+        Self {
+            ids: shared(v.iter().map(|(id, _)| id)),
+            values: v.iter().map(|&(_, o)| o).collect(),
+        }
     }
 
     fn position(&self, id: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| (**k).cmp(id))
+        self.ids.binary_search_by(|k| (**k).cmp(id))
     }
 
     /// The outcome of rule `id`, if it has one.
     pub fn get(&self, id: &str) -> Option<&Outcome> {
-        self.position(id).ok().map(|i| &self.0[i].1)
+        self.position(id).ok().map(|i| &self.values[i])
     }
 
     /// Whether rule `id` has an outcome.
@@ -85,9 +141,12 @@ impl Outcomes {
     /// Sets the outcome of rule `id`, in its place; the outcome it replaces, if any.
     pub fn insert(&mut self, id: RuleId, outcome: Outcome) -> Option<Outcome> {
         match self.position(&id) {
-            Ok(i) => Some(std::mem::replace(&mut self.0[i].1, outcome)),
+            Ok(i) => Some(std::mem::replace(&mut self.values[i], outcome)),
             Err(i) => {
-                self.0.insert(i, (id, outcome));
+                let mut ids = self.ids.to_vec();
+                ids.insert(i, id);
+                self.ids = shared(ids.iter());
+                self.values.insert(i, outcome);
                 None
             }
         }
@@ -95,32 +154,33 @@ impl Outcomes {
 
     /// How many rules have an outcome.
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.values.len()
     }
 
     /// Whether no rule has an outcome.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.values.is_empty()
     }
 
     /// Removes every outcome.
     pub fn clear(&mut self) {
-        self.0.clear();
+        self.ids = Ids::default();
+        self.values.clear();
     }
 
     /// `(id, outcome)` in id order.
     pub fn iter(&self) -> Iter<'_> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.ids.iter().zip(self.values.iter())
     }
 
     /// The ids, in order.
     pub fn keys(&self) -> impl Iterator<Item = &RuleId> + '_ {
-        self.0.iter().map(|(k, _)| k)
+        self.ids.iter()
     }
 
     /// The outcomes, in id order.
     pub fn values(&self) -> impl Iterator<Item = &Outcome> + '_ {
-        self.0.iter().map(|(_, v)| v)
+        self.values.iter()
     }
 }
 
@@ -163,10 +223,10 @@ impl<'a> IntoIterator for &'a Outcomes {
 
 impl IntoIterator for Outcomes {
     type Item = (RuleId, Outcome);
-    type IntoIter = std::vec::IntoIter<(RuleId, Outcome)>;
+    type IntoIter = std::iter::Zip<std::vec::IntoIter<RuleId>, std::vec::IntoIter<Outcome>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
+        self.ids.to_vec().into_iter().zip(self.values)
     }
 }
 
@@ -188,8 +248,8 @@ impl Extend<(RuleId, Outcome)> for Outcomes {
 impl Serialize for Outcomes {
     /// An object in id order, as the map was written.
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.0.len()))?;
-        for (id, outcome) in &self.0 {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (id, outcome) in self {
             map.serialize_entry(id, outcome)?;
         }
         map.end()
@@ -407,6 +467,43 @@ mod tests {
             serde_json::to_string(&o).unwrap(),
             r#"{"A01":"pass","B09":"pass","M06":"n/a","Q01":"pass","Z":"fail"}"#
         );
+    }
+
+    /// Entries with the same rules keep one list of ids between them, built or read; an entry
+    /// that gains a rule gets its own list and leaves the others' as they were.
+    #[test]
+    fn entries_with_the_same_rules_share_their_ids() {
+        let pairs = [
+            ("B01", Outcome::Pass),
+            ("B09", Outcome::Fail),
+            ("Q01", Outcome::NotApplicable),
+        ];
+        let a = Outcomes::from_sorted_ids(&pairs);
+        let b = Outcomes::from_sorted_ids(&pairs);
+        assert!(Arc::ptr_eq(&a.ids, &b.ids));
+        assert_eq!(a, b);
+        let json = serde_json::to_string(&a).unwrap();
+        let read: Vec<Outcomes> = (0..3)
+            .map(|_| serde_json::from_str(&json).unwrap())
+            .collect();
+        assert!(read.windows(2).all(|w| Arc::ptr_eq(&w[0].ids, &w[1].ids)));
+        assert_eq!(read[0], a);
+
+        let mut c = b.clone();
+        c.insert(Cow::Borrowed("L01"), Outcome::Fail);
+        assert!(!Arc::ptr_eq(&c.ids, &a.ids));
+        assert_eq!(
+            a.keys().map(|k| &**k).collect::<Vec<_>>(),
+            ["B01", "B09", "Q01"]
+        );
+        assert_eq!(b.len(), 3);
+        assert_eq!(c["L01"], Outcome::Fail);
+        assert_eq!(c["B09"], Outcome::Fail);
+        // An outcome changed in place keeps the list.
+        let mut d = a.clone();
+        d.insert(Cow::Borrowed("B09"), Outcome::Pass);
+        assert!(Arc::ptr_eq(&d.ids, &a.ids));
+        assert_eq!((a["B09"], d["B09"]), (Outcome::Fail, Outcome::Pass));
     }
 
     #[test]
