@@ -226,7 +226,8 @@ impl IntoIterator for Outcomes {
     type IntoIter = std::iter::Zip<std::vec::IntoIter<RuleId>, std::vec::IntoIter<Outcome>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.ids.to_vec().into_iter().zip(self.values)
+        // The ids are shared with other entries: this entry's are copied out.
+        Vec::from(&self.ids[..]).into_iter().zip(self.values)
     }
 }
 
