@@ -1,12 +1,12 @@
 //! The rows of the findings table: which findings the page lists (all of them, or past
-//! [`MAX_LISTED`] an equal share of each unit's) and what each row shows.
+//! [`MAX_LISTED`](super::MAX_LISTED) an equal share of each unit's) and what each row shows.
 
 use super::{
     Finding, MAX_EVIDENCE_CHARS, MAX_TEXT_CHARS, PAGE, Serialize, Severity, UnitView, bound,
     status_of,
 };
 
-/// The findings the page lists, at most `max` (see [`MAX_LISTED`]).
+/// The findings the page lists, at most `max` (see [`MAX_LISTED`](super::MAX_LISTED)).
 pub(super) struct Listed<'f> {
     /// Findings of the report.
     pub(super) total: usize,

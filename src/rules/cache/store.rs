@@ -24,7 +24,7 @@ use crate::source::{ByHash, hash_bytes};
 #[derive(Default)]
 pub(super) struct Slot {
     ids: ByHash<u32>,
-    /// Each value's bytes: a text's, or a list's [`Flatten`](super::element::Flatten)ed form.
+    /// Each value's bytes: a text's, or a list's flattened form (`element::Flatten`).
     /// Value `i` has id `KEY_BOUND + i` (the ids below are the keys of lists shared when
     /// parsed).
     pub(super) values: Vec<Box<[u8]>>,

@@ -69,7 +69,8 @@ pub(super) fn link_file_name(link: &str) -> Option<String> {
     link_file_name_cow(link).map(Cow::into_owned)
 }
 
-/// [`link_file_name`], borrowed from the link when the name needs no decoding (the usual case).
+/// The file name of a link (as `link_file_name` in the tests gives it), borrowed from the link
+/// when the name needs no decoding (the usual case).
 pub(super) fn link_file_name_cow(link: &str) -> Option<Cow<'_, str>> {
     // Read on the bytes: every separator looked for is ASCII.
     // `tests::names::link_file_name_as_defined` compares this with the reading by `str::split`.
@@ -148,7 +149,7 @@ pub fn file_refs(text: &str) -> Vec<FileRef> {
 
 /// [`file_refs`] without copying: calls `f` with each reference in the same order. The bare file
 /// names are looked for in the field with every link replaced by a space (as
-/// [`file_refs_plain`] in the tests does). With one link, the usual case, the pieces of the field
+/// `file_refs_plain` in the tests does). With one link, the usual case, the pieces of the field
 /// between its occurrences are searched one by one instead of joined: [`FILE_NAME`] never
 /// matches a space and has no look-behind, and its closing `\b` sees the end of a piece as it
 /// sees the space, so the matches are the same.
