@@ -271,56 +271,43 @@ fn personal_data_in_a_pdf_or_doc_result_sample_is_listed() {
     assert_eq!(row[1], "提示", "{row:?}");
 }
 
-/// Should trip B12: a 结果样本 published as an Excel 97–2003 workbook (`.xls`) shows the legal
-/// representative's ID number and mobile: the cells are read as a `.docx` sample's text is.
+/// Should trip B12: a 结果样本 published as an Excel 97–2003 workbook (`.xls`), or saved by WPS
+/// as rich text under a `.doc` name, shows the holder's ID number and mobile: their text is read
+/// as a `.docx` sample's is, not only hinted.
 #[test]
-fn personal_data_in_an_old_excel_result_sample_is_listed() {
+fn personal_data_in_old_excel_and_rtf_result_samples_is_listed() {
     let srv = Server::start();
-    let code = "1134170000312541513000117035004";
-    let mut items = vec![item(
-        code,
-        "食品经营许可（注销）",
-        &srv.url("/forms/food.docx"),
-        "",
-    )];
-    items[0].result_sample = srv.url("/result/营业执照（样本）.xls");
-    let run = links(&items);
-    let err = &run.stderr;
-    assert_eq!(run.code, 1, "{err}");
-    assert!(
-        err.contains(
-            "[错误] B12 结果样本个人信息: 结果样本中有未打码的身份证号码: \"1101**********8515\""
+    for (path, id, mobile) in [
+        (
+            "/result/营业执照（样本）.xls",
+            "1101**********8515",
+            "139****1234",
         ),
-        "{err}"
-    );
-    assert!(err.contains("139****1234"), "{err}");
-    assert!(!err.contains("未读取其中的文字"), "{err}");
-    assert!(!err.contains("110101199003078515"), "{err}");
-}
-
-/// Should trip B12: a 结果样本 saved by WPS as rich text under a `.doc` name, with the operator's
-/// ID number and mobile: its text is read, not only hinted.
-#[test]
-fn personal_data_in_an_rtf_result_sample_is_listed() {
-    let srv = Server::start();
-    let mut items = vec![item(
-        "1134170000312541513000117035005",
-        "个体工商户设立登记",
-        &srv.url("/forms/food.docx"),
-        "",
-    )];
-    items[0].result_sample = srv.url("/result/个体工商户营业执照（样本）.doc");
-    let run = links(&items);
-    let err = &run.stderr;
-    assert_eq!(run.code, 1, "{err}");
-    assert!(
-        err.contains(
-            "[错误] B12 结果样本个人信息: 结果样本中有未打码的身份证号码: \"3407**********0025\""
+        (
+            "/result/个体工商户营业执照（样本）.doc",
+            "3407**********0025",
+            "138****0987",
         ),
-        "{err}"
-    );
-    assert!(err.contains("138****0987"), "{err}");
-    assert!(!err.contains("RTF"), "{err}");
+    ] {
+        let mut items = vec![item(
+            "1134170000312541513000117035004",
+            "个体工商户设立登记",
+            &srv.url("/forms/food.docx"),
+            "",
+        )];
+        items[0].result_sample = srv.url(path);
+        let run = links(&items);
+        let err = &run.stderr;
+        assert_eq!(run.code, 1, "{path}: {err}");
+        assert!(
+            err.contains(&format!(
+                "[错误] B12 结果样本个人信息: 结果样本中有未打码的身份证号码: \"{id}\""
+            )),
+            "{path}: {err}"
+        );
+        assert!(err.contains(mobile), "{path}: {err}");
+        assert!(!err.contains("未读取其中的文字"), "{path}: {err}");
+    }
 }
 
 /// Nothing wrong: exit 0, and the run says so rather than staying silent.
