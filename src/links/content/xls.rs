@@ -109,6 +109,9 @@ fn bounded(stream: &[u8]) -> bool {
         };
         at += 4 + usize::from(len);
         match typ {
+            // FilePass: the rest is encrypted (and its numbers noise); calamine stops here and
+            // says so, and the workbook is reported as one with a password.
+            0x002F if data.iter().any(|&b| b != 0) => return true,
             // BOF: a new sheet (or the workbook globals).
             0x0809 => {
                 total += sheet.cells();
@@ -264,6 +267,22 @@ mod tests {
         out
     }
 
+    /// A workbook file whose stream holds `records`, padded past 4 KB so that the stream is
+    /// stored in whole sectors as Excel stores a workbook (calamine does not read one from the
+    /// small-stream container).
+    fn compound(records: &[(u16, Vec<u8>)]) -> Vec<u8> {
+        let mut stream = stream_of(records);
+        stream.resize(stream.len().max(8192), 0);
+        let mut file = cfb::CompoundFile::create_with_version(
+            cfb::Version::V3,
+            std::io::Cursor::new(Vec::new()),
+        )
+        .unwrap();
+        std::io::Write::write_all(&mut file.create_stream("/Workbook").unwrap(), &stream).unwrap();
+        file.flush().unwrap();
+        file.into_inner().into_inner()
+    }
+
     /// A sheet that asks for more room than its cells could need is not given to calamine, which
     /// would try to allocate it and abort the process: by its `Dimensions` record (BIFF8's 32-bit
     /// rows, or bounds out of order), or by two cells far apart. The real workbook passes.
@@ -311,6 +330,13 @@ mod tests {
             .collect();
         assert!(!super::bounded(&many));
 
+        // Past a FilePass record the data is encrypted noise: not judged, calamine refuses it.
+        let file_pass = (0x002F, vec![1, 0, 1, 0]);
+        assert!(super::bounded(&sheet(&[
+            file_pass.clone(),
+            dims((0, u32::MAX), (0, 8))
+        ])));
+
         // The real sample with its Dimensions record rewritten: left for a person, no abort.
         let patched: Vec<(u16, Vec<u8>)> = records(&real)
             .into_iter()
@@ -322,20 +348,15 @@ mod tests {
                 }
             })
             .collect();
-        // Padded past 4 KB, so the stream is stored in whole sectors as Excel stores a workbook
-        // (calamine does not read one from a small-stream container).
-        let mut stream = stream_of(&patched);
-        stream.resize(8192, 0);
-        let mut file = cfb::CompoundFile::create_with_version(
-            cfb::Version::V3,
-            std::io::Cursor::new(Vec::new()),
-        )
-        .unwrap();
-        std::io::Write::write_all(&mut file.create_stream("/Workbook").unwrap(), &stream).unwrap();
-        file.flush().unwrap();
-        let crafted = file.into_inner().into_inner();
+        let crafted = compound(&patched);
         let d = inspect(&crafted, true, ZipLimits::default());
         assert_eq!((d.defect, d.no_text), (None, Some(NoText::Unreadable)));
+
+        // The same with a password: said to need one, as an encrypted document is.
+        let mut locked = records(&real);
+        locked.insert(1, file_pass);
+        let d = inspect(&compound(&locked), true, ZipLimits::default());
+        assert_eq!((d.defect, d.no_text), (None, Some(NoText::OldOffice)));
     }
 
     /// A workbook stream that cannot be parsed is left for a person, as is any damaged byte; a
