@@ -130,7 +130,12 @@ fn resolve_rule<'a>(report: &'a Report, text: &str) -> Option<&'a str> {
 }
 
 /// Whether a finding's evidence is what a 原文 cell shows.
-fn evidence_matches(evidence: &str, shown: &str) -> bool {
+pub(super) fn evidence_matches(evidence: &str, shown: &str) -> bool {
+    // A link is shown readable in the cell (`shown_evidence`); either form matches.
+    let shown_form = crate::report::fixlist::shown_evidence(evidence);
+    if shown_form != evidence && evidence_matches(&shown_form, shown) {
+        return true;
+    }
     let e = evidence.trim();
     // Undo what the fix-list writer did to the cell: the formula guard and the length cap.
     let shown = crate::report::fixlist::unguard(shown.trim());

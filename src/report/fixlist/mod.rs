@@ -20,7 +20,7 @@ mod tests;
 pub use guard::{CUT, MAX_CELL_CHARS, bound, cell, display_width, guard, needs_guard, unguard};
 pub use rows::{
     Decisions, FixRow, RowContext, closed_of, closed_row, decisions, description, is_closed, row,
-    sampled_cell, status_label, unit_rows,
+    sampled_cell, shown_evidence, status_label, unit_rows,
 };
 
 /// The 问题清单 headers, in order. The clerk fills 整改情况, 是否有异议 and 异议理由; the

@@ -4,6 +4,8 @@ use super::{
     DISPUTE_COLUMN, FIX_COLUMN, FIXED_NOTE, FIXED_SETTINGS_NOTE, GONE_NOTE, NOT_READ_NOTE,
     REVIEW_COLUMN, RULE_OFF_NOTE, UNREADABLE_NOTE, cell,
 };
+use std::borrow::Cow;
+
 use crate::history::{FindingHistory, FindingStatus, HistoryView};
 use crate::model::Finding;
 
@@ -22,7 +24,7 @@ pub fn row(seq: usize, f: &Finding, subject: &str) -> [String; 14] {
         cell(&f.element),
         cell(&f.rule),
         cell(&message),
-        cell(&f.evidence),
+        cell(&shown_evidence(&f.evidence)),
         cell(&f.suggestion),
         f.severity.label_zh().to_owned(),
         String::new(),
@@ -30,6 +32,18 @@ pub fn row(seq: usize, f: &Finding, subject: &str) -> [String; 14] {
         String::new(),
         String::new(),
     ]
+}
+
+/// A finding's evidence as its 原文 cell shows it: a link as a browser's address bar shows it
+/// (`…/申请表.docx`, not `…/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx`), so the clerk reads and finds
+/// the file the platform lists. Only the display changes: the evidence in report.json, and the
+/// 指纹 hashed from it, stay as checked.
+pub fn shown_evidence(evidence: &str) -> Cow<'_, str> {
+    if evidence.contains("://") && evidence.contains('%') {
+        Cow::Owned(crate::links::display_url(evidence))
+    } else {
+        Cow::Borrowed(evidence)
+    }
 }
 
 /// The 是否抽中 cell of an item or finding with this 实施编码 (see [`SAMPLED_HEADER`]).

@@ -1,4 +1,5 @@
-//! Tests of the cell guards: the formula guard and its undoing, the length bound, the width.
+//! Tests of the cell guards (the formula guard and its undoing, the length bound, the width) and
+//! of what the 原文 cell shows.
 
 use super::*;
 
@@ -41,4 +42,34 @@ fn width_counts_cjk_double() {
     assert_eq!(display_width("abc"), 3);
     assert_eq!(display_width("事项名称"), 8);
     assert_eq!(display_width("（A）"), 5);
+}
+
+/// A link finding's 原文 shows the link as the platform lists it, with its Chinese file name;
+/// text that only holds a percent sign, and links with encoded ASCII, stay as they are.
+#[test]
+fn links_in_原文_read_as_the_platform_shows_them() {
+    use crate::model::{Finding, Provenance, Severity};
+    let f = Finding {
+        rule: "M05".into(),
+        rule_name: "blank-form".into(),
+        element: "空白表格".into(),
+        severity: Severity::Error,
+        item_code: "11341700MB1234567X3000101001000".into(),
+        item_name: "食品经营许可".into(),
+        unit: "池州市市场监督管理局".into(),
+        target: Some("材料「食品经营许可申请书」的空白表格链接".into()),
+        message: "空白表格链接失效（HTTP 404）".into(),
+        evidence: "http://zwfw.chizhou.gov.cn/files/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx".into(),
+        suggestion: "重新上传空白表格并更新链接".into(),
+        provenance: Provenance::record("items.json", 3),
+    };
+    let cells = row(1, &f, "池州市市场监督管理局");
+    assert_eq!(cells[7], "http://zwfw.chizhou.gov.cn/files/申请表.docx");
+    for same in [
+        "收费标准上浮 10%",
+        "http://zwfw.chizhou.gov.cn/a%20b.pdf",
+        "http://zwfw.chizhou.gov.cn/申请表.docx",
+    ] {
+        assert_eq!(shown_evidence(same), same);
+    }
 }

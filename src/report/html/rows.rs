@@ -5,6 +5,7 @@ use super::{
     Finding, MAX_EVIDENCE_CHARS, MAX_TEXT_CHARS, PAGE, Serialize, Severity, UnitView, bound,
     status_of,
 };
+use crate::report::fixlist::shown_evidence;
 
 /// The findings the page lists, at most `max` (see [`MAX_LISTED`](super::MAX_LISTED)).
 pub(super) struct Listed<'f> {
@@ -120,7 +121,7 @@ impl FindingRow {
             },
             severity_label: f.severity.label_zh(),
             message: text(&message),
-            evidence: bound(&f.evidence, MAX_EVIDENCE_CHARS).into_owned(),
+            evidence: bound(&shown_evidence(&f.evidence), MAX_EVIDENCE_CHARS).into_owned(),
             suggestion: text(&f.suggestion),
             provenance: f.provenance.to_string(),
             status,

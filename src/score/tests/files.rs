@@ -273,6 +273,24 @@ fn a_shadowed_row_is_named_as_such_and_many_uncovered_subjects_are_capped() {
     assert!(issues[1].message.contains("按默认划分"));
 }
 
+/// A link is shown readable in 原文 (`…/申请表.docx`) while the finding keeps it as checked: a
+/// review row quoting either form names the finding; another link does not.
+#[test]
+fn a_link_in_原文_matches_in_either_form() {
+    let checked = "http://zwfw.chizhou.gov.cn/files/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx";
+    let shown = "http://zwfw.chizhou.gov.cn/files/申请表.docx";
+    assert!(review::evidence_matches(checked, shown));
+    assert!(review::evidence_matches(checked, checked));
+    assert!(!review::evidence_matches(
+        checked,
+        "http://zwfw.chizhou.gov.cn/files/承诺书.docx"
+    ));
+    // Cut to the cell's length in either form.
+    let long = format!("{checked}?id={}", "1".repeat(40));
+    let cell = crate::report::fixlist::cell(&crate::report::fixlist::shown_evidence(&long));
+    assert!(review::evidence_matches(&long, &cell));
+}
+
 #[test]
 fn the_exported_fix_list_xlsx_is_read_as_a_review() {
     use rust_xlsxwriter::Workbook;
