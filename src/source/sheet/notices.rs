@@ -87,30 +87,28 @@ pub(super) fn no_item_sheet_notice(sheets: &[Sheet]) -> Notice {
 /// shows) with an example, since the usual cause is a header merged over two columns (`办理地点`
 /// over the address and the window) whose second column would otherwise vanish without a word.
 pub(super) fn headerless_notice(sheet: &Sheet, header: usize, cols: &[Col]) -> Option<Notice> {
-    let width = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
-    let mut found: Vec<(usize, usize, usize)> = Vec::new(); // column, filled cells, first row
-    for c in 0..width {
-        if !matches!(cols.get(c), None | Some(Col::Skip)) {
-            continue;
-        }
-        let mut filled = sheet
-            .rows
-            .iter()
-            .enumerate()
-            .skip(header + 1)
-            .filter(|(_, row)| !cell(row, c).is_empty());
-        let Some((first, _)) = filled.next() else {
-            continue;
-        };
-        // A numbering column (序号) without a header holds nothing to check.
-        let numbering = sheet.rows.iter().skip(header + 1).all(|row| {
-            let v = cell(row, c);
-            v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit())
-        });
-        if !numbering {
-            found.push((c, 1 + filled.count(), first));
+    // Headerless columns with content: filled cells, first row, whether every value is a number
+    // of at most six digits. One pass over the cells there are (rows may be ragged, and one
+    // stray cell far to the right must not make every row as wide).
+    let mut seen: std::collections::BTreeMap<usize, (usize, usize, bool)> =
+        std::collections::BTreeMap::new();
+    for (i, row) in sheet.rows.iter().enumerate().skip(header + 1) {
+        for (c, v) in row.iter().enumerate() {
+            let v = v.trim();
+            if v.is_empty() || !matches!(cols.get(c), None | Some(Col::Skip)) {
+                continue;
+            }
+            let e = seen.entry(c).or_insert((0, i, true));
+            e.0 += 1;
+            e.2 &= v.len() <= 6 && v.bytes().all(|b| b.is_ascii_digit());
         }
     }
+    // A numbering column (序号) without a header holds nothing to check.
+    let found: Vec<(usize, usize, usize)> = seen
+        .into_iter()
+        .filter(|&(_, (.., numbering))| !numbering)
+        .map(|(c, (count, first, _))| (c, count, first))
+        .collect();
     let &(c, count, first) = found.first()?;
     let letters: Vec<String> = found.iter().map(|&(c, ..)| column_letters(c)).collect();
     let left = c

@@ -13,7 +13,8 @@ use calamine::{Data, DataRef, Range, Reader as _, Sheets, Xlsx, XlsxError};
 use super::{cell_text, is_long_number};
 
 /// A sheet's cells: `rows[0]` is spreadsheet row `first_row` (1-based); columns are absolute
-/// (column A is index 0) and every row is as wide as the widest, as in a calamine range.
+/// (column A is index 0). A row read cell by cell ends at its last cell (a stray value far to
+/// the right widens its own row only); one from calamine's range is as wide as the widest.
 #[derive(Debug)]
 pub(super) struct Cells {
     pub first_row: u64,
@@ -57,7 +58,8 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Xls
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut long_numbers = Vec::new();
     let mut first = usize::MAX;
-    let mut width = 0;
+    // How long the last row begun turned out: the next row is given that room at once.
+    let mut last: Option<usize> = None;
     while let Some(cell) = reader.next_cell()? {
         let (r, c) = cell.get_position();
         let (r, c) = (r as usize, c as usize);
@@ -74,14 +76,17 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Xls
             }
         };
         first = first.min(r);
-        width = width.max(c + 1);
         if rows.len() <= r {
             rows.resize_with(r + 1, Vec::new);
         }
+        if rows[r].is_empty() {
+            // As long as the row before: one allocation a row, not one a doubling.
+            let room = last.map_or(0, |l| rows[l].len());
+            rows[r].reserve_exact(room);
+            last = Some(r);
+        }
         let row = &mut rows[r];
         if row.len() <= c {
-            // Rows are as wide as the widest so far: one allocation a row, not one a doubling.
-            row.reserve_exact(width.saturating_sub(row.len()));
             row.resize(c + 1, String::new());
         }
         row[c] = text;
@@ -90,9 +95,6 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Xls
         return Ok(Cells::empty());
     }
     rows.drain(..first);
-    for row in &mut rows {
-        row.resize(width, String::new());
-    }
     // Cells may come out of order; the range gave them by row, then column.
     for (r, _) in &mut long_numbers {
         *r -= first;
@@ -157,10 +159,20 @@ mod tests {
             .collect()
     }
 
+    /// The same cells both ways; a row read cell by cell ends at its last cell, where the range
+    /// pads it with empty ones.
     fn assert_same(path: &Path) {
+        let trimmed = |rows: &[Vec<String>]| -> Vec<Vec<String>> {
+            rows.iter()
+                .map(|r| {
+                    let end = r.iter().rposition(|c| !c.is_empty()).map_or(0, |i| i + 1);
+                    r[..end].to_vec()
+                })
+                .collect()
+        };
         for (name, streamed, ranged) in both_ways(path) {
             assert_eq!(streamed.first_row, ranged.first_row, "{name}");
-            assert_eq!(streamed.rows, ranged.rows, "{name}");
+            assert_eq!(trimmed(&streamed.rows), trimmed(&ranged.rows), "{name}");
             assert_eq!(streamed.long_numbers, ranged.long_numbers, "{name}");
         }
     }
@@ -211,16 +223,72 @@ mod tests {
         let streamed = &sheets[0].1;
         assert_eq!(streamed.first_row, 2, "the title row starts the sheet");
         assert_eq!(streamed.rows.len(), 5, "the styled empty cell adds no row");
-        assert!(
-            streamed.rows.iter().all(|r| r.len() == 7),
-            "{:?}",
-            streamed.rows
-        );
+        let widths: Vec<usize> = streamed.rows.iter().map(Vec::len).collect();
+        assert_eq!(widths, [2, 6, 6, 0, 7], "rows end at their last cell");
         assert_eq!(streamed.rows[2][2], "食品经营许可");
         assert_eq!(streamed.rows[2][3], "5662021234");
         assert_eq!(streamed.rows[2][5], "2026-11-28");
         assert_eq!(streamed.long_numbers, vec![(2, 3)]);
         assert!(sheets[1].1.rows.is_empty());
+    }
+
+    /// Should warn (a column without a header): a note typed far to the right of the table, in
+    /// column XFD, widens its own row only. Each row padded to the widest was 16,384 cells, a
+    /// workbook of a few hundred thousand rows more memory than the machine has; now the table
+    /// reads as it is and the note's column is named.
+    #[test]
+    fn a_stray_cell_far_to_the_right_widens_its_own_row_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("事项导出.xlsx");
+        let mut book = Workbook::new();
+        let sheet = book.add_worksheet().set_name("事项基本信息").unwrap();
+        let header = [
+            "实施编码",
+            "事项名称",
+            "实施主体",
+            "办理地点",
+            "承诺办结时限",
+            "咨询电话",
+        ];
+        for (c, h) in header.into_iter().enumerate() {
+            sheet.write(0, c as u16, h).unwrap();
+        }
+        for r in 1..=300u32 {
+            let row = [
+                format!("11341700MB1234567X30001010{r:05}"),
+                "食品经营许可".to_owned(),
+                "池州市市场监督管理局".to_owned(),
+                "池州市政务服务中心二楼12号窗口".to_owned(),
+                "10个工作日".to_owned(),
+                "0566-2021234".to_owned(),
+            ];
+            for (c, v) in row.iter().enumerate() {
+                sheet.write(r, c as u16, v).unwrap();
+            }
+        }
+        sheet.write(150, 16_383, "核对人：张三").unwrap();
+        book.save(&path).unwrap();
+        let (_, streamed, _) = both_ways(&path).remove(0);
+        assert_eq!(streamed.rows[150].len(), 16_384);
+        let narrow = |(i, r): (usize, &Vec<String>)| i == 150 || r.len() == 6;
+        assert!(streamed.rows.iter().enumerate().all(narrow));
+
+        let mut items = 0;
+        let mut notices = Vec::new();
+        let reader = crate::source::xlsx::XlsxReader::default();
+        crate::source::Reader::read(&reader, &path, &mut |r| match r {
+            crate::source::Record::Item(_) => items += 1,
+            crate::source::Record::Notice(n) => notices.push(n.message),
+            crate::source::Record::Unreadable(_) => {}
+        })
+        .unwrap();
+        assert_eq!(items, 300);
+        assert!(
+            notices
+                .iter()
+                .any(|m| m.contains("第 XFD 列没有表头") && m.contains("核对人：张三")),
+            "{notices:?}"
+        );
     }
 
     /// Some generators write a sheet's cells out of order; each still lands in its place, as in
@@ -287,9 +355,9 @@ mod tests {
         assert_eq!(
             streamed.rows,
             vec![
-                vec!["实施编码", "事项名称", "", ""],
+                vec!["实施编码", "事项名称"],
                 vec!["", "", "", "5662021234"],
-                vec!["食品经营许可", "", "0566-2021234", ""],
+                vec!["食品经营许可", "", "0566-2021234"],
             ]
         );
         assert_eq!(streamed.long_numbers, vec![(1, 3)]);
