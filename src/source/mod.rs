@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::config::Labels;
 use crate::model::{Item, Provenance};
 
+pub(crate) mod biff;
 pub mod crawl;
 pub mod csv;
 pub mod disguised;

@@ -6,29 +6,27 @@
 //! after sheet; the first line is then the form's title. An encrypted workbook is not read
 //! ([`NoText::OldOffice`](super::NoText::OldOffice)).
 //!
-//! Untrusted input. calamine sizes what it allocates by numbers in the file: the sheet's
-//! `Dimensions` record, and the span between its first and last cell, each sheet laid out as a
-//! dense grid. A crafted file of a few bytes can ask for terabytes, and a failed allocation
-//! aborts the process instead of unwinding. So the records of the workbook stream are walked
-//! first ([`bounded`]), and a workbook whose sheets would span more than [`MAX_SHEET_CELLS`]
-//! cells (or [`MAX_BOOK_CELLS`] in all) is not given to calamine: it is left for a person, as an
-//! unreadable file is. At most [`MAX_CHARS`] characters are kept, and the caller catches a panic
-//! inside the parser.
+//! Untrusted input. calamine sizes what it allocates by numbers in the file, and a failed
+//! allocation aborts the process: a workbook whose sheets would span more than [`ATTACHMENT`]'s
+//! cells is not given to it (`source::biff`) but left for a person, as an unreadable file is. At
+//! most [`MAX_CHARS`] characters are kept, and the caller catches a panic inside the parser.
 
-use std::io::{Cursor, Read as _};
+use std::io::Cursor;
 
 use calamine::{Reader as _, Xls, XlsError};
 
 use super::doc::Broken;
+use crate::source::biff::{self, Limits};
 use crate::source::xlsx::cell_text;
 
 /// Characters of a workbook kept, at most, as for a Word document.
 const MAX_CHARS: usize = super::doc::MAX_CHARS;
-/// Cells one sheet may span (rows × columns of its grid): a form or sample fills a few hundred;
-/// a full BIFF8 sheet is 65,536 × 256.
-pub(super) const MAX_SHEET_CELLS: u64 = 1 << 20;
-/// Cells all sheets may span together.
-pub(super) const MAX_BOOK_CELLS: u64 = 1 << 22;
+/// Cells a sample or form may span: one sheet 2^20 (a form fills a few hundred; a full sheet is
+/// 65,536 × 256), all of them 2^22.
+const ATTACHMENT: Limits = Limits {
+    sheet: 1 << 20,
+    book: 1 << 22,
+};
 
 /// Whether a compound file holds a workbook stream (`Workbook`, or `Book` in Excel 5 files).
 pub(super) fn is_workbook(file: &cfb::CompoundFile<Cursor<&[u8]>>) -> bool {
@@ -37,7 +35,8 @@ pub(super) fn is_workbook(file: &cfb::CompoundFile<Cursor<&[u8]>>) -> bool {
 
 /// The text of an old workbook, or `None` when it is encrypted.
 pub(super) fn read(body: &[u8]) -> Result<Option<String>, Broken> {
-    if !bounded(&workbook_stream(body)?) {
+    let stream = biff::workbook_stream(Cursor::new(body), body.len() as u64).ok_or(Broken)?;
+    if !biff::bounded(&stream, ATTACHMENT) {
         return Err(Broken);
     }
     let mut book = match Xls::new(Cursor::new(body)) {
@@ -70,134 +69,11 @@ pub(super) fn read(body: &[u8]) -> Result<Option<String>, Broken> {
     Ok(Some(out))
 }
 
-/// The workbook stream of a compound file. The `cfb` crate checks the container's structure (its
-/// sector chains end, its directory is a tree), which calamine's own reader trusts; a stream, or
-/// the small-stream container, said to be longer than the file is refused: calamine would follow
-/// a looping chain until it had read that much.
-fn workbook_stream(body: &[u8]) -> Result<Vec<u8>, Broken> {
-    let mut file = cfb::CompoundFile::open(Cursor::new(body)).map_err(|_| Broken)?;
-    let name = if file.is_stream("/Workbook") {
-        "/Workbook"
-    } else {
-        "/Book"
-    };
-    let declared = file.entry(name).map_err(|_| Broken)?.len();
-    if declared.max(file.root_entry().len()) > body.len() as u64 {
-        return Err(Broken);
-    }
-    let mut out = Vec::new();
-    file.open_stream(name)
-        .map_err(|_| Broken)?
-        .take(body.len() as u64)
-        .read_to_end(&mut out)
-        .map_err(|_| Broken)?;
-    Ok(out)
-}
-
-/// Whether every sheet of a workbook stream spans at most [`MAX_SHEET_CELLS`] cells, and all of
-/// them [`MAX_BOOK_CELLS`], as calamine will lay them out: by each `Dimensions` record (read as
-/// calamine reads it) and by the first and last row and column of the cell records
-/// ([MS-XLS] 2.4: a record is its type, its length and its data, both 16-bit little-endian).
-fn bounded(stream: &[u8]) -> bool {
-    let u16_at = |d: &[u8], at: usize| d.get(at..at + 2).map(|b| u16::from_le_bytes([b[0], b[1]]));
-    let mut total = 0u64;
-    let mut sheet = Span::default();
-    let mut at = 0;
-    while let (Some(typ), Some(len)) = (u16_at(stream, at), u16_at(stream, at + 2)) {
-        let Some(data) = stream.get(at + 4..at + 4 + usize::from(len)) else {
-            break;
-        };
-        at += 4 + usize::from(len);
-        match typ {
-            // FilePass: the rest is encrypted (and its numbers noise); calamine stops here and
-            // says so, and the workbook is reported as one with a password.
-            0x002F if data.iter().any(|&b| b != 0) => return true,
-            // BOF: a new sheet (or the workbook globals).
-            0x0809 => {
-                total += sheet.cells();
-                sheet = Span::default();
-            }
-            // Dimensions: calamine reserves room for every cell they span.
-            0x0200 if reserved_by_dimensions(data) > MAX_SHEET_CELLS => return false,
-            // Cells: row and column first.
-            0x0006 | 0x00D6 | 0x00FD | 0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E => {
-                if let (Some(row), Some(col)) = (u16_at(data, 0), u16_at(data, 2)) {
-                    sheet.add(row, col);
-                }
-            }
-            // Several cells of a row: the row, the first column, …, the last column.
-            0x00BD | 0x00BE => {
-                if let (Some(row), Some(first), Some(last)) = (
-                    u16_at(data, 0),
-                    u16_at(data, 2),
-                    data.len().checked_sub(2).and_then(|l| u16_at(data, l)),
-                ) {
-                    sheet.add(row, first);
-                    sheet.add(row, last);
-                }
-            }
-            _ => {}
-        }
-        if sheet.cells() > MAX_SHEET_CELLS || total + sheet.cells() > MAX_BOOK_CELLS {
-            return false;
-        }
-    }
-    true
-}
-
-/// The cells calamine reserves room for by a `Dimensions` record, read and reckoned as calamine
-/// does (its 32-bit arithmetic wraps on a record whose bounds are out of order).
-fn reserved_by_dimensions(data: &[u8]) -> u64 {
-    let u16_at = |at: usize| u32::from(u16::from_le_bytes([data[at], data[at + 1]]));
-    let u32_at =
-        |at: usize| u32::from_le_bytes([data[at], data[at + 1], data[at + 2], data[at + 3]]);
-    let (first_row, after_row, mut first_col, after_col) = match data.len() {
-        10 => (u16_at(0), u16_at(2), u16_at(4), u16_at(6)),
-        14 | 16 => (u32_at(0), u32_at(4), u16_at(8), u16_at(10)),
-        // calamine refuses the record.
-        _ => return 0,
-    };
-    if first_col > 0xFF || after_col < first_col {
-        first_col = 0;
-    }
-    let (last_row, last_col) = if after_row >= 1 && after_col >= 1 {
-        (after_row - 1, after_col - 1)
-    } else {
-        (first_row, first_col)
-    };
-    let count = |first: u32, last: u32| u64::from(last.wrapping_sub(first).wrapping_add(1));
-    count(first_row, last_row).saturating_mul(count(first_col, last_col))
-}
-
-/// The rows and columns a sheet's cells reach.
-#[derive(Default)]
-struct Span {
-    rows: Option<(u16, u16)>,
-    cols: Option<(u16, u16)>,
-}
-
-impl Span {
-    fn add(&mut self, row: u16, col: u16) {
-        let widen = |b: Option<(u16, u16)>, v: u16| {
-            Some(b.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))))
-        };
-        self.rows = widen(self.rows, row);
-        self.cols = widen(self.cols, col);
-    }
-
-    /// Cells of the grid from the first to the last row and column.
-    fn cells(&self) -> u64 {
-        match (self.rows, self.cols) {
-            (Some((r0, r1)), Some((c0, c1))) => (u64::from(r1 - r0) + 1) * (u64::from(c1 - c0) + 1),
-            _ => 0,
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{FileType, Inspection, NoText, ZipLimits, inspect};
     use crate::model::personal::PersonalKind;
+    use crate::source::biff::fixtures::{compound, records, stream_of};
 
     /// A compound file with one stream `name` holding `bytes`.
     fn ole_with_stream(name: &str, bytes: &[u8]) -> Vec<u8> {
@@ -244,52 +120,16 @@ mod tests {
         assert_eq!(d.mojibake, None);
     }
 
-    /// The records of a workbook stream: (type, data).
-    fn records(stream: &[u8]) -> Vec<(u16, Vec<u8>)> {
-        let mut out = Vec::new();
-        let mut at = 0;
-        while at + 4 <= stream.len() {
-            let typ = u16::from_le_bytes([stream[at], stream[at + 1]]);
-            let len = usize::from(u16::from_le_bytes([stream[at + 2], stream[at + 3]]));
-            out.push((typ, stream[at + 4..at + 4 + len].to_vec()));
-            at += 4 + len;
-        }
-        out
-    }
-
-    fn stream_of(records: &[(u16, Vec<u8>)]) -> Vec<u8> {
-        let mut out = Vec::new();
-        for (typ, data) in records {
-            out.extend_from_slice(&typ.to_le_bytes());
-            out.extend_from_slice(&u16::try_from(data.len()).unwrap().to_le_bytes());
-            out.extend_from_slice(data);
-        }
-        out
-    }
-
-    /// A workbook file whose stream holds `records`, padded past 4 KB so that the stream is
-    /// stored in whole sectors as Excel stores a workbook (calamine does not read one from the
-    /// small-stream container).
-    fn compound(records: &[(u16, Vec<u8>)]) -> Vec<u8> {
-        let mut stream = stream_of(records);
-        stream.resize(stream.len().max(8192), 0);
-        let mut file = cfb::CompoundFile::create_with_version(
-            cfb::Version::V3,
-            std::io::Cursor::new(Vec::new()),
-        )
-        .unwrap();
-        std::io::Write::write_all(&mut file.create_stream("/Workbook").unwrap(), &stream).unwrap();
-        file.flush().unwrap();
-        file.into_inner().into_inner()
-    }
-
     /// A sheet that asks for more room than its cells could need is not given to calamine, which
     /// would try to allocate it and abort the process: by its `Dimensions` record (BIFF8's 32-bit
     /// rows, or bounds out of order), or by two cells far apart. The real workbook passes.
     #[test]
     fn sheets_that_ask_for_more_than_they_hold_are_not_parsed() {
-        let real = super::workbook_stream(SAMPLE).unwrap();
-        assert!(super::bounded(&real));
+        let bounded = |stream: &[u8]| crate::source::biff::bounded(stream, super::ATTACHMENT);
+        let real =
+            crate::source::biff::workbook_stream(std::io::Cursor::new(SAMPLE), SAMPLE.len() as u64)
+                .unwrap();
+        assert!(bounded(&real));
         let sheet = |extra: &[(u16, Vec<u8>)]| {
             let mut r = vec![(0x0809, vec![0; 16])];
             r.extend_from_slice(extra);
@@ -311,28 +151,19 @@ mod tests {
             d.extend_from_slice(&[0; 10]);
             (0x0203, d)
         };
-        assert!(super::bounded(&sheet(&[
-            dims((0, 30), (0, 8)),
-            number(29, 7)
-        ])));
-        assert!(!super::bounded(&sheet(&[dims((0, u32::MAX), (0, 8))])));
-        assert!(
-            !super::bounded(&sheet(&[dims((50, 10), (0, 8))])),
-            "out of order"
-        );
-        assert!(!super::bounded(&sheet(&[
-            number(0, 0),
-            number(65_535, 255)
-        ])));
+        assert!(bounded(&sheet(&[dims((0, 30), (0, 8)), number(29, 7)])));
+        assert!(!bounded(&sheet(&[dims((0, u32::MAX), (0, 8))])));
+        assert!(!bounded(&sheet(&[dims((50, 10), (0, 8))])), "out of order");
+        assert!(!bounded(&sheet(&[number(0, 0), number(65_535, 255)])));
         // Many sheets each under the limit, too many in all.
         let many: Vec<u8> = (0..5)
             .flat_map(|_| sheet(&[number(0, 0), number(1023, 1000)]))
             .collect();
-        assert!(!super::bounded(&many));
+        assert!(!bounded(&many));
 
         // Past a FilePass record the data is encrypted noise: not judged, calamine refuses it.
         let file_pass = (0x002F, vec![1, 0, 1, 0]);
-        assert!(super::bounded(&sheet(&[
+        assert!(bounded(&sheet(&[
             file_pass.clone(),
             dims((0, u32::MAX), (0, 8))
         ])));

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use calamine::{Data, Dimensions, Reader as _, SheetVisible, Sheets, open_workbook_auto};
 
+use super::biff;
 use super::disguised::{self, Disguise};
 
 mod cells;
@@ -112,17 +113,26 @@ pub fn open(path: &Path) -> Result<Opened, OpenFailure> {
             }
         }
     }
+    let et = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("et"));
+    if head.starts_with(&disguised::OLE_MAGIC) {
+        // An old workbook whose sheets ask for more than the format holds is damaged; calamine
+        // would try to allocate it and abort the whole run (`biff`).
+        let file = std::fs::File::open(path).map_err(OpenFailure::Io)?;
+        if let Some(stream) = biff::workbook_stream(std::io::BufReader::new(file), size)
+            && !biff::bounded(&stream, biff::EXPORT)
+        {
+            return Err(OpenFailure::Corrupt { et });
+        }
+    }
     open_by_content(path, head)
         .map(|workbook| Opened::Workbook(Box::new(workbook)))
         .map_err(|e| {
             if e.to_string().contains("password") || is_encrypted_package(path) {
                 OpenFailure::Encrypted
             } else {
-                OpenFailure::Corrupt {
-                    et: path
-                        .extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("et")),
-                }
+                OpenFailure::Corrupt { et }
             }
         })
 }
@@ -373,6 +383,44 @@ pub fn number_text(f: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Should be refused (as a damaged workbook, not an abort): an `.xls` export whose sheet
+    /// claims 4 billion rows; calamine would try to allocate them and end the whole run. Its
+    /// real twin is read.
+    #[test]
+    fn an_old_workbook_that_claims_more_than_the_format_holds_is_refused() {
+        use super::super::biff::fixtures::{compound, records};
+        let real: &[u8] = include_bytes!("../../../fixtures/attachments/sample-licence.xls");
+        let stream = biff::workbook_stream(std::io::Cursor::new(real), real.len() as u64).unwrap();
+        let mut dims = Vec::new();
+        for v in [0u32, u32::MAX - 1] {
+            dims.extend_from_slice(&v.to_le_bytes());
+        }
+        dims.extend_from_slice(&[0, 0, 2, 0, 0, 0]);
+        let patched: Vec<(u16, Vec<u8>)> = records(&stream)
+            .into_iter()
+            .map(|(typ, data)| {
+                if typ == 0x0200 {
+                    (typ, dims.clone())
+                } else {
+                    (typ, data)
+                }
+            })
+            .collect();
+        let dir = tempfile::tempdir().unwrap();
+        let damaged = dir.path().join("事项导出.xls");
+        std::fs::write(&damaged, compound(&patched)).unwrap();
+        let err = XlsxReader::default()
+            .read(&damaged, &mut |_| {})
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("无法作为工作簿打开"), "{err}");
+        assert!(err.contains("事项导出.xls"), "{err}");
+
+        let good = dir.path().join("样本.xls");
+        std::fs::write(&good, compound(&records(&stream))).unwrap();
+        assert!(matches!(open(&good), Ok(Opened::Workbook(_))));
+    }
 
     #[test]
     fn numbers_read_as_people_see_them() {
