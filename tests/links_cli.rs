@@ -476,3 +476,34 @@ fn a_first_check_with_links_says_which_hosts_to_allow_and_how() {
         "{findings:#?}"
     );
 }
+
+/// Should trip M06 once: the blank form's link redirects to the platform's sign-in page. The run
+/// said "打开的是网页" without saying which page, and a second error, "空白表格与材料不符: \"login\"",
+/// judged the sign-in page's address as if it were the form's file name. Now it is one error that
+/// names the page by its title and says where the link led.
+#[test]
+fn a_form_behind_a_login_page_is_one_problem_that_names_the_page() {
+    let srv = Server::start();
+    let code = "1134170000312541513000117035009";
+    let run = links(&[item(
+        code,
+        "食品经营许可（延续）",
+        &srv.url("/forms/需登录的申请书.docx"),
+        "",
+    )]);
+    let err = &run.stderr;
+    assert_eq!(run.code, 1, "{err}");
+    assert!(
+        err.contains("链接和附件问题 1 条（错误 1、提示 0）"),
+        "{err}"
+    );
+    assert!(
+        err.contains("网页标题「统一身份认证平台」") && err.contains("/cas/login?service="),
+        "{err}"
+    );
+    assert!(!err.contains("不符"), "{err}");
+    let rows = run.problem_rows();
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert_eq!(rows[1][4], code);
+    assert!(rows[1][7].contains("跳转到"), "{:?}", rows[1]);
+}
