@@ -312,7 +312,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             Unverifiable,
             "M06",
             Warning(
-                "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问）: \"",
+                "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在本次允许访问的主机之列，未继续访问）: \"",
             ),
         ),
         // A Location with raw Chinese is followed, as browsers follow it: UTF-8, or GBK.
@@ -373,7 +373,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             "http://zwfw.example.invalid/a.doc".into(),
             Unverifiable,
             "M06",
-            Warning("不在配置的允许访问范围内"),
+            Warning("未核实（主机 zwfw.example.invalid 不在本次允许访问的主机之列，未访问）"),
         ),
     ]
 }

@@ -361,9 +361,21 @@ fn hosts_outside_the_allow_list_are_summed_up_per_host() {
         "{err}"
     );
     assert_eq!(run.code, 1);
-    // The workbook still has a row for each of them.
+    // The workbook still has a row for each of them. They go to the units too (check --links):
+    // the row says the link was not visited, neither "暂时" (the next run will not visit it
+    // either) nor the auditor's configuration key, which means nothing to a unit.
     let range = run.problem_sheet();
     assert_eq!(range.rows().count(), 1 + 4 + 1);
+    let rows = run.problem_rows();
+    let off = rows
+        .iter()
+        .find(|r| r[8] == "http://zwfw.example.invalid/forms/0.docx")
+        .unwrap();
+    assert_eq!(
+        off[7],
+        "空白表格链接未核实（主机 zwfw.example.invalid 不在本次允许访问的主机之列，未访问）: \"http://zwfw.example.invalid/forms/0.docx\"",
+        "{off:?}"
+    );
 }
 
 /// The problem list's 序号 are numbers: a clerk who sorts by 事项名称 and then by 序号 gets the

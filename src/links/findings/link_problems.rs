@@ -2,7 +2,7 @@
 
 use crate::links::collect::{LinkKind, LinkUse, display_url};
 use crate::links::content::{self, FileType};
-use crate::links::probe::{LinkCheck, LinkVerdict};
+use crate::links::probe::{LinkCheck, LinkVerdict, NOT_ALLOWED};
 use crate::model::Severity;
 use crate::model::text::{find_mojibake, quote};
 
@@ -58,18 +58,18 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             )];
         }
         LinkVerdict::Unverifiable => {
-            // A host outside the configuration stays outside on the next run.
-            let retry = if check.reason.contains("allowed_hosts") {
-                ""
+            // A host outside the configuration stays outside on the next run: not "暂时".
+            let message = if check.reason.contains(NOT_ALLOWED) {
+                format!("{label}链接未核实（{}）: \"{shown_url}\"", check.reason)
             } else {
-                "，下次检查将重试"
+                format!(
+                    "{label}链接暂时无法核实（{}），下次检查将重试: \"{shown_url}\"",
+                    check.reason
+                )
             };
             return vec![problem(
                 "链接",
-                format!(
-                    "{label}链接暂时无法核实（{}）{retry}: \"{shown_url}\"",
-                    check.reason
-                ),
+                message,
                 &u.url,
                 Warning,
                 "请人工打开链接确认；如确实无法访问，请重新上传并更新链接",

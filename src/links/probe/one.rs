@@ -7,7 +7,7 @@
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use super::{LinkCheck, LinkVerdict, ProbeOpts};
+use super::{LinkCheck, LinkVerdict, NOT_ALLOWED, ProbeOpts};
 use crate::links::content;
 use crate::net::{Failure, FetchError, Fetcher, Method, Request, Response};
 
@@ -240,13 +240,13 @@ fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkChec
         FetchError::NotAllowed { host, url } if *url != check.url => (
             LinkVerdict::Unverifiable,
             format!(
-                "链接跳转到 {}，主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问",
+                "链接跳转到 {}，主机 {host} {NOT_ALLOWED}，未继续访问",
                 crate::links::display_url(url)
             ),
         ),
         FetchError::NotAllowed { host, .. } => (
             LinkVerdict::Unverifiable,
-            format!("主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未检查"),
+            format!("主机 {host} {NOT_ALLOWED}，未访问"),
         ),
         // How long it waited, so a clerk can tell a slow server from a dead one.
         FetchError::Timeout(_) => {
