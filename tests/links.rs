@@ -312,7 +312,7 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             Unverifiable,
             "M06",
             Warning(
-                "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问）: \"",
+                "链接跳转到 http://files.example.invalid/表格.docx，主机 files.example.invalid 不在本次允许访问的主机之列，未继续访问）: \"",
             ),
         ),
         // A Location with raw Chinese is followed, as browsers follow it: UTF-8, or GBK.
@@ -356,13 +356,24 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             "M06",
             Error("扩展名为 .doc，实际内容是网页（HTML，网页标题「统一身份认证平台」）"),
         ),
+        // Should not trip M06: the site's firewall turned the tool away with a page served as 200.
+        // It was "打开的是网页" (an error against the unit) for every form on such a host; it is
+        // 无法核实, for a person to open.
+        c(
+            "S36",
+            Form,
+            u("/forms/waf.docx"),
+            Unverifiable,
+            "M06",
+            Warning("网站的安全防护拦截了本工具的访问（“网站防火墙”）"),
+        ),
         c(
             "S25",
             Form,
             "http://zwfw.example.invalid/a.doc".into(),
             Unverifiable,
             "M06",
-            Warning("不在配置的允许访问范围内"),
+            Warning("未核实（主机 zwfw.example.invalid 不在本次允许访问的主机之列，未访问）"),
         ),
     ]
 }

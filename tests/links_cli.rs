@@ -361,9 +361,21 @@ fn hosts_outside_the_allow_list_are_summed_up_per_host() {
         "{err}"
     );
     assert_eq!(run.code, 1);
-    // The workbook still has a row for each of them.
+    // The workbook still has a row for each of them. They go to the units too (check --links):
+    // the row says the link was not visited, neither "暂时" (the next run will not visit it
+    // either) nor the auditor's configuration key, which means nothing to a unit.
     let range = run.problem_sheet();
     assert_eq!(range.rows().count(), 1 + 4 + 1);
+    let rows = run.problem_rows();
+    let off = rows
+        .iter()
+        .find(|r| r[8] == "http://zwfw.example.invalid/forms/0.docx")
+        .unwrap();
+    assert_eq!(
+        off[7],
+        "空白表格链接未核实（主机 zwfw.example.invalid 不在本次允许访问的主机之列，未访问）: \"http://zwfw.example.invalid/forms/0.docx\"",
+        "{off:?}"
+    );
 }
 
 /// The problem list's 序号 are numbers: a clerk who sorts by 事项名称 and then by 序号 gets the
@@ -393,4 +405,117 @@ fn problem_numbers_are_numbers_so_the_list_sorts_back() {
         .collect();
     let want: Vec<f64> = (1..=12).map(f64::from).collect();
     assert_eq!(numbers, want);
+}
+
+/// A first `check --links` with no configuration: no host is allowed, so no link is fetched. The
+/// run said only "配置 [links] allowed_hosts 为空", naming neither the hosts nor what to type, and
+/// `check` had no `--allow-host` (only `links` had). Now it names each host with its count and
+/// the flag to add, and `check --allow-host` checks them: the dead form (404) becomes an M06
+/// error in the report.
+#[test]
+fn a_first_check_with_links_says_which_hosts_to_allow_and_how() {
+    let srv = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let items: Vec<Item> = (0..3)
+        .map(|i| {
+            item(
+                &format!("11341700003125415130001170380{i:02}"),
+                &format!("食品生产许可（{i}）"),
+                &format!("http://zwfw.example.invalid/attachment/食品生产许可申请书{i}.docx"),
+                "",
+            )
+        })
+        .chain([item(
+            "1134170000312541513000117038099",
+            "食品生产许可（注销）",
+            &srv.url("/forms/已删除的申请书.docx"),
+            "",
+        )])
+        .collect();
+    std::fs::write(d.join("事项.json"), serde_json::to_string(&items).unwrap()).unwrap();
+    let check = |extra: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("zwfw-audit")
+            .unwrap()
+            .current_dir(d)
+            .args([
+                "check",
+                "事项.json",
+                "--links",
+                "--format",
+                "json",
+                "-o",
+                "out",
+            ])
+            .args(extra)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let err = check(&[]);
+    let host = srv.addr.to_string();
+    assert!(
+        err.contains("没有设置允许访问的主机"),
+        "the first run says why nothing was fetched: {err}"
+    );
+    assert!(
+        err.contains("zwfw.example.invalid（3 处）") && err.contains(&format!("{host}（1 处）")),
+        "each host with its count: {err}"
+    );
+    assert!(
+        err.contains("--allow-host zwfw.example.invalid")
+            && err.contains("allowed_hosts = [\"zwfw.example.invalid\""),
+        "what to type: {err}"
+    );
+    // The flag works on check too: the local host is fetched, the dead form is an M06 error.
+    let err = check(&["--allow-host", &host]);
+    assert!(!err.contains("没有设置允许访问的主机"), "{err}");
+    assert!(
+        err.contains("未访问的主机") && err.contains("zwfw.example.invalid（3 处）"),
+        "{err}"
+    );
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(d.join("out").join("report.json")).unwrap())
+            .unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["item_code"] == "1134170000312541513000117038099"
+                && f["rule"] == "M06"
+                && f["severity"] == "error"
+                && f["message"].as_str().unwrap().contains("HTTP 404")),
+        "{findings:#?}"
+    );
+}
+
+/// Should trip M06 once: the blank form's link redirects to the platform's sign-in page. The run
+/// said "打开的是网页" without saying which page, and a second error, "空白表格与材料不符: \"login\"",
+/// judged the sign-in page's address as if it were the form's file name. Now it is one error that
+/// names the page by its title and says where the link led.
+#[test]
+fn a_form_behind_a_login_page_is_one_problem_that_names_the_page() {
+    let srv = Server::start();
+    let code = "1134170000312541513000117035009";
+    let run = links(&[item(
+        code,
+        "食品经营许可（延续）",
+        &srv.url("/forms/需登录的申请书.docx"),
+        "",
+    )]);
+    let err = &run.stderr;
+    assert_eq!(run.code, 1, "{err}");
+    assert!(
+        err.contains("链接和附件问题 1 条（错误 1、提示 0）"),
+        "{err}"
+    );
+    assert!(
+        err.contains("网页标题「统一身份认证平台」") && err.contains("/cas/login?service="),
+        "{err}"
+    );
+    assert!(!err.contains("不符"), "{err}");
+    let rows = run.problem_rows();
+    assert_eq!(rows.len(), 2, "{rows:#?}");
+    assert_eq!(rows[1][4], code);
+    assert!(rows[1][7].contains("跳转到"), "{:?}", rows[1]);
 }

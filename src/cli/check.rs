@@ -79,6 +79,15 @@ pub struct CheckArgs {
     /// 同时检查附件和链接（要联网，只访问 [links] allowed_hosts 中的主机）
     #[arg(long)]
     links: bool,
+    /// 允许访问的主机，如 zwfw.chizhou.gov.cn，可写多次；加在
+    /// [links] allowed_hosts 之后（与 --links 同用）
+    #[arg(
+        long = "allow-host",
+        requires = "links",
+        value_name = "主机",
+        verbatim_doc_comment
+    )]
+    allow_hosts: Vec<String>,
     /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl、只写
     /// json 报告、输出到文件夹、不用 --links 和 --profile 时边读边查，
     /// 占内存少；两种方式结果相同
@@ -130,7 +139,8 @@ impl CheckArgs {
 }
 
 pub fn run(args: &CheckArgs) -> Result<i32> {
-    let config = load_config(args.config.as_deref())?;
+    let mut config = load_config(args.config.as_deref())?;
+    config.links.allowed_hosts.extend(args.allow_hosts.clone());
     let rules = config.rule_set()?.sharing_verdicts(!args.no_verdict_cache);
     super::report::parse_formats(&args.formats())?;
     let spec = match &args.sample {

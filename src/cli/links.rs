@@ -177,42 +177,13 @@ fn print_problems(
         say!("没有发现链接或附件问题");
         return;
     }
-    // Links on hosts the configuration does not allow were not fetched: one line a host, not one
-    // a link (an empty allow-list would list every link of the export).
+    // Links on hosts the configuration does not allow were not fetched: `check` has said so once
+    // a host, not once a link (an empty allow-list would list every link of the export).
     let fetcher = crate::net::Fetcher::new(config.net_config()).ok();
-    let mut off_hosts: BTreeMap<String, usize> = BTreeMap::new();
     let problems: Vec<&UseProblem<'_>> = problems
         .iter()
-        .filter(|p| {
-            let off = p.check.requests == 0
-                && !p.check.from_cache
-                && url::Url::parse(&p.link.url).is_ok_and(|u| {
-                    fetcher.as_ref().is_some_and(|f| {
-                        matches!(
-                            f.allowed(&u),
-                            Err(crate::net::FetchError::NotAllowed { .. })
-                        )
-                    })
-                });
-            if off {
-                let host = url::Url::parse(&p.link.url)
-                    .map(|u| crate::net::host_key(&u))
-                    .unwrap_or_default();
-                *off_hosts.entry(host).or_default() += 1;
-            }
-            !off
-        })
+        .filter(|p| !off_the_list(fetcher.as_ref(), p.link, p.check))
         .collect();
-    if !off_hosts.is_empty() {
-        let list: Vec<String> = off_hosts
-            .iter()
-            .map(|(h, n)| format!("{h}（{n} 处）"))
-            .collect();
-        say!(
-            "未访问的主机（不在 [links] allowed_hosts 中，记为“无法核实”）: {}；是本平台的主机的，用 --allow-host 主机 或在 [links] allowed_hosts 中加上",
-            list.join("、")
-        );
-    }
     if problems.is_empty() {
         return;
     }
@@ -337,9 +308,6 @@ const LOG_EVERY: Duration = Duration::from_secs(30);
 
 /// Checks the links (cache in `[links] cache_dir`) and prints a one-line summary.
 pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<LinkRun> {
-    if config.links.allowed_hosts.is_empty() && !uses.is_empty() && !quiet {
-        say!("注意: 配置 [links] allowed_hosts 为空，所有链接都不会被访问（结果为“无法核实”）");
-    }
     if !quiet && !uses.is_empty() {
         let urls: BTreeSet<&str> = uses.iter().map(|u| u.url.as_str()).collect();
         let hosts: BTreeSet<String> = urls
@@ -401,8 +369,71 @@ pub(crate) fn check(uses: Vec<LinkUse>, config: &Config, quiet: bool) -> Result<
             s.requests,
             s.elapsed_secs
         );
+        say_off_hosts(&run, &config.links);
     }
     Ok(run)
+}
+
+/// Whether a link was not fetched because its host is not on the allow-list.
+fn off_the_list(
+    fetcher: Option<&crate::net::Fetcher>,
+    u: &LinkUse,
+    check: &crate::links::LinkCheck,
+) -> bool {
+    check.requests == 0
+        && !check.from_cache
+        && url::Url::parse(&u.url).is_ok_and(|url| {
+            fetcher.is_some_and(|f| {
+                matches!(
+                    f.allowed(&url),
+                    Err(crate::net::FetchError::NotAllowed { .. })
+                )
+            })
+        })
+}
+
+/// The hosts whose links were not fetched, each once with how many links are on it, and what to
+/// type to allow one: a first run without configuration fetches nothing, and a clerk has to
+/// learn the words `--allow-host` and `allowed_hosts` from here.
+fn say_off_hosts(run: &LinkRun, config: &crate::links::LinksConfig) {
+    let fetcher = crate::net::Fetcher::new(config.net_config()).ok();
+    let mut hosts: BTreeMap<String, usize> = BTreeMap::new();
+    for u in &run.uses {
+        if let Some(c) = run.checks.get(&u.url)
+            && off_the_list(fetcher.as_ref(), u, c)
+        {
+            let host = url::Url::parse(&u.url)
+                .map(|u| crate::net::host_key(&u))
+                .unwrap_or_default();
+            *hosts.entry(host).or_default() += 1;
+        }
+    }
+    // The host most links are on is the example (the first of equals).
+    let Some(example) = hosts
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| **n)
+        .map(|(h, _)| h.clone())
+    else {
+        return;
+    };
+    let list: Vec<String> = hosts
+        .iter()
+        .map(|(h, n)| format!("{h}（{n} 处）"))
+        .collect();
+    let list = list.join("、");
+    if config.allowed_hosts.is_empty() {
+        say!(
+            "注意: 没有设置允许访问的主机，链接都没有访问，记为“无法核实”。链接所在的主机: {list}。\
+             是本平台的主机的，在命令后加 --allow-host {example}（每个主机写一次），\
+             或在配置文件 zwfw-audit.toml 中写 [links] 一行、下面写 allowed_hosts = [\"{example}\"]"
+        );
+    } else {
+        say!(
+            "未访问的主机（不在 [links] allowed_hosts 中，记为“无法核实”）: {list}；\
+             是本平台的主机的，在命令后加 --allow-host {example}，或在配置文件的 [links] allowed_hosts 中加上"
+        );
+    }
 }
 
 /// The link step of `check --links`: check, then add the findings to the report.

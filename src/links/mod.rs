@@ -8,7 +8,7 @@
 //! refused on a host that answered other links, redirect loop, an error page served with 200, an
 //! empty, truncated or refused file) or `unverifiable` (403, 401, 429 after retries, 5xx,
 //! timeouts, TLS failures, a host that answered nothing this run, an unreadable redirect, hosts
-//! outside the allow-list). Downloaded forms and samples are inspected ([`content`]): real type, editable
+//! outside the allow-list, a page of the site's firewall or rate limit served in the file's place). Downloaded forms and samples are inspected ([`content`]): real type, editable
 //! format, garbled text, whether the name fits the material, unmasked personal data.
 //!
 //! Results become findings of M06 (blank form), M07 (sample), B12 (result sample), I01

@@ -346,6 +346,19 @@ async fn route(shared: &Shared, path: &str, hit: u32, headers: &HeaderMap) -> Re
             let page = "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\" xmlns:w=\"urn:schemas-microsoft-com:office:word\"><head><meta name=ProgId content=Word.Document><title>食品经营许可申请书</title></head><body><p>食品经营许可申请书</p><table><tr><td>申请人名称</td><td></td></tr></table></body></html>";
             file(page.as_bytes(), headers, "application/msword")
         }
+        // The site's firewall turning the tool away with a page served as 200 (安全狗 words).
+        "/forms/waf.docx" => html(
+            StatusCode::OK,
+            "<html><head><title>网站防火墙</title></head><body><h3>您的请求带有不合法参数，已被网站管理员设置拦截！</h3><p>可能原因：您提交的内容包含危险的攻击请求</p></body></html>",
+        ),
+        // A form behind the platform's login: the link leads to the sign-in page.
+        "/forms/需登录的申请书.docx" => {
+            redirect(302, "/cas/login?service=%2Fforms%2F1.docx")
+        }
+        p if p.starts_with("/cas/login") => html(
+            StatusCode::OK,
+            "<html><head><title>统一身份认证平台</title></head><body><form>用户名<input>密码<input type=password><button>登录</button></form></body></html>",
+        ),
         // A login page where the form should be.
         "/forms/login.doc" => {
             let page = "<html><head><title>统一身份认证平台</title></head><body><form>用户名<input>密码<input type=password><button>登录</button></form></body></html>";

@@ -1,5 +1,6 @@
 //! Web pages where a file was expected: decoding (UTF-8, declared charset or detected GBK), the
-//! title and visible text, and soft-404 detection (an error page served with 200).
+//! title and visible text, soft-404 detection (an error page served with 200) and pages in which
+//! the site's protection turned the tool away (a firewall or rate-limit page served with 200).
 
 use std::sync::LazyLock;
 
@@ -82,6 +83,45 @@ pub fn soft_404(title: Option<&str>, visible_text: &str) -> Option<String> {
         return Some(crate::model::text::quote(t, 40));
     }
     // A real page may mention "404" somewhere; only a short page is judged by its text.
+    if visible_text.chars().count() <= 600 && has_marker(visible_text) {
+        return Some(crate::model::text::quote(visible_text, 40));
+    }
+    None
+}
+
+/// Words of the pages a site's protection serves instead of the file (web application firewalls
+/// such as 安全狗 or 云锁, human checks, rate limits), often with status 200.
+const BLOCKED_MARKERS: &[&str] = &[
+    "拦截",
+    // Not 防火墙 alone: a fire wall (建筑防火墙) is one too.
+    "网站防火墙",
+    "应用防火墙",
+    "web防火墙",
+    "安全威胁",
+    "访问被阻断",
+    "已被阻断",
+    "访问受限",
+    "访问过于频繁",
+    "请求过于频繁",
+    "访问频率过快",
+    "人机验证",
+    "安全验证",
+    "请开启javascript",
+    "请启用javascript",
+    "enable javascript",
+];
+
+/// Whether an HTML page is the site's protection turning the request away (the same test as
+/// [`soft_404`]: a marker in its title, or in a short page's text). Returns the words that gave
+/// it away.
+pub fn blocked(title: Option<&str>, visible_text: &str) -> Option<String> {
+    let has_marker = |s: &str| {
+        let lower = s.to_lowercase().replace(' ', "");
+        BLOCKED_MARKERS.iter().any(|m| lower.contains(m))
+    };
+    if let Some(t) = title.filter(|t| has_marker(t)) {
+        return Some(crate::model::text::quote(t, 40));
+    }
     if visible_text.chars().count() <= 600 && has_marker(visible_text) {
         return Some(crate::model::text::quote(visible_text, 40));
     }

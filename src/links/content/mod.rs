@@ -25,7 +25,7 @@ mod xls;
 
 use doc::inspect_ole;
 use html::html_title_and_text;
-pub use html::{decode_text, soft_404};
+pub use html::{blocked, decode_text, soft_404};
 pub use names::{
     content_disposition_name, decode_name_bytes, extension, percent_decode, relates, url_file_name,
 };
@@ -220,6 +220,10 @@ pub struct Inspection {
     /// An HTML page that says the file is missing (soft 404), with the words that say so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub soft_404: Option<String>,
+    /// An HTML page in which the site's protection (a firewall, a human check, a rate limit)
+    /// turned the tool away, with the words that say so: nothing is known of the link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<String>,
     /// An HTML page saved by Word or Excel (or WPS) — `Word.Document`, `Excel.Sheet` — which they
     /// open and edit as a document when it is named .doc/.xls: `word` or `excel`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -289,7 +293,10 @@ pub fn inspect(body: &[u8], complete: bool, limits: ZipLimits) -> Inspection {
         Some(FileType::Html) => {
             let text = decode_text(body);
             let (title, visible) = html_title_and_text(&text);
-            out.soft_404 = soft_404(title.as_deref(), &visible);
+            out.blocked = blocked(title.as_deref(), &visible);
+            if out.blocked.is_none() {
+                out.soft_404 = soft_404(title.as_deref(), &visible);
+            }
             out.office_html = office_html(&text).map(str::to_owned);
             out.title = title.map(|t| mask_personal(&t));
             text_checks(&visible, &mut out);

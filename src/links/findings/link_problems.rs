@@ -2,7 +2,7 @@
 
 use crate::links::collect::{LinkKind, LinkUse, display_url};
 use crate::links::content::{self, FileType};
-use crate::links::probe::{LinkCheck, LinkVerdict};
+use crate::links::probe::{LinkCheck, LinkVerdict, NOT_ALLOWED};
 use crate::model::Severity;
 use crate::model::text::{find_mojibake, quote};
 
@@ -58,18 +58,18 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             )];
         }
         LinkVerdict::Unverifiable => {
-            // A host outside the configuration stays outside on the next run.
-            let retry = if check.reason.contains("allowed_hosts") {
-                ""
+            // A host outside the configuration stays outside on the next run: not "暂时".
+            let message = if check.reason.contains(NOT_ALLOWED) {
+                format!("{label}链接未核实（{}）: \"{shown_url}\"", check.reason)
             } else {
-                "，下次检查将重试"
+                format!(
+                    "{label}链接暂时无法核实（{}），下次检查将重试: \"{shown_url}\"",
+                    check.reason
+                )
             };
             return vec![problem(
                 "链接",
-                format!(
-                    "{label}链接暂时无法核实（{}）{retry}: \"{shown_url}\"",
-                    check.reason
-                ),
+                message,
                 &u.url,
                 Warning,
                 "请人工打开链接确认；如确实无法访问，请重新上传并更新链接",
@@ -106,6 +106,12 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         Some(t) => format!("网页（HTML，网页标题「{}」）", quote(t, 30)),
         None => real.label_zh().to_owned(),
     };
+    // Where a redirect led (a sign-in page, a portal's home page), said with the page it shows.
+    let led_to = check
+        .final_url
+        .as_deref()
+        .map(|f| format!("，链接跳转到了 {}", quote(&display_url(f), 80)))
+        .unwrap_or_default();
     if let Some(real) = real_type {
         let mut type_reported = false;
         // A page saved by Word or Excel under an old Office/WPS name (or none): Word, Excel and
@@ -154,8 +160,13 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             out.push(problem(
                 "文件格式",
                 format!(
-                    "{label}扩展名为 .{ext}，实际内容是{}: \"{shown}\"",
-                    type_label(real)
+                    "{label}扩展名为 .{ext}，实际内容是{}{}: \"{shown}\"",
+                    type_label(real),
+                    if real == FileType::Html {
+                        led_to.as_str()
+                    } else {
+                        ""
+                    }
                 ),
                 &name,
                 strict,
@@ -184,7 +195,10 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             match real {
                 FileType::Html => out.push(problem(
                     "链接",
-                    format!("空白表格链接打开的是网页，不是可下载的表格: \"{shown_url}\""),
+                    format!(
+                        "空白表格链接打开的是{}，不是可下载的表格{led_to}: \"{shown_url}\"",
+                        type_label(real)
+                    ),
                     &u.url,
                     Error,
                     "链接到可下载的空白表格文件（.doc/.docx/.xls/.xlsx）",
@@ -227,7 +241,10 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
             "检查文件编码，重新制作并上传没有乱码的文件",
         ));
     }
-    if form {
+    // A page (a sign-in or portal page, not a form saved by Word or Excel as a web page) has been
+    // said to be one: its address and title are the page's, not a form's name to compare.
+    let plain_page = real_type == Some(FileType::Html) && ins.office_html.is_none();
+    if form && !plain_page {
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
         let wanted: Vec<&str> = u
             .owner

@@ -19,6 +19,10 @@ use crate::net::Fetcher;
 mod one;
 use one::probe;
 
+/// What the reason of a link on (or redirected to) a host outside the allow-list says. In a
+/// unit's fix list too, so it names no configuration key: the terminal says how to allow a host.
+pub(crate) const NOT_ALLOWED: &str = "不在本次允许访问的主机之列";
+
 /// The verdict on one link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -7,7 +7,7 @@
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use super::{LinkCheck, LinkVerdict, ProbeOpts};
+use super::{LinkCheck, LinkVerdict, NOT_ALLOWED, ProbeOpts};
 use crate::links::content;
 use crate::net::{Failure, FetchError, Fetcher, Method, Request, Response};
 
@@ -28,6 +28,7 @@ pub(super) fn clean(c: &LinkCheck, form: bool) -> bool {
                 && i.personal.is_empty()
                 && i.defect.is_none()
                 && i.soft_404.is_none()
+                && i.blocked.is_none()
                 && !i.macros
                 && i.office_html.is_none()
                 && (!form || i.real_type.is_some_and(T::is_editable))
@@ -202,7 +203,14 @@ async fn from_get(
         tokio::task::spawn_blocking(move || content::inspect(&body, !cut_by_us, limits))
             .await
             .unwrap_or_default();
-    if let Some(words) = &inspection.soft_404 {
+    if let Some(words) = &inspection.blocked {
+        // The site turned the tool away: the link may work for the public. Asked again next run.
+        check.cacheable = false;
+        check.set(
+            LinkVerdict::Unverifiable,
+            format!("网站的安全防护拦截了本工具的访问（“{words}”）"),
+        );
+    } else if let Some(words) = &inspection.soft_404 {
         check.set(
             LinkVerdict::Broken,
             format!("返回的是提示文件不存在的网页（“{words}”）"),
@@ -232,13 +240,13 @@ fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkChec
         FetchError::NotAllowed { host, url } if *url != check.url => (
             LinkVerdict::Unverifiable,
             format!(
-                "链接跳转到 {}，主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未继续访问",
+                "链接跳转到 {}，主机 {host} {NOT_ALLOWED}，未继续访问",
                 crate::links::display_url(url)
             ),
         ),
         FetchError::NotAllowed { host, .. } => (
             LinkVerdict::Unverifiable,
-            format!("主机 {host} 不在配置的允许访问范围内（[links] allowed_hosts），未检查"),
+            format!("主机 {host} {NOT_ALLOWED}，未访问"),
         ),
         // How long it waited, so a clerk can tell a slow server from a dead one.
         FetchError::Timeout(_) => {

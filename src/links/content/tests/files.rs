@@ -130,6 +130,28 @@ fn soft_404_pages_are_recognised() {
     );
 }
 
+/// A firewall's or rate limit's page turned the tool away: not a missing file, not a form; a page
+/// about a building's fire wall is neither.
+#[test]
+fn pages_of_a_sites_protection_are_told_from_error_pages() {
+    for page in [
+        "<html><head><title>网站防火墙</title></head><body>您的请求带有不合法参数，已被网站管理员设置拦截！出错了</body></html>",
+        "<html><body><p>访问过于频繁，请稍后再试</p></body></html>",
+        "<html><head><title>安全验证</title></head><body><script>var a=1;</script></body></html>",
+    ] {
+        let ins = inspect(page.as_bytes(), true, ZipLimits::default());
+        assert!(ins.blocked.is_some(), "{page}");
+        assert!(ins.soft_404.is_none(), "{page}");
+    }
+    let form =
+        "<html><head><title>建筑防火墙检测报告</title></head><body>防火墙耐火极限：</body></html>";
+    assert!(
+        inspect(form.as_bytes(), true, ZipLimits::default())
+            .blocked
+            .is_none()
+    );
+}
+
 #[test]
 fn content_disposition_names_decode() {
     let (gbk, _, _) = encoding_rs::GBK.encode("食品经营许可申请书.doc");
