@@ -649,6 +649,72 @@ fn one_link_on_200_items_is_fetched_once() {
     assert_eq!(report.summary.items_with_errors, 200);
 }
 
+/// A host that accepts connections and never answers (a platform's file server gone silent):
+/// after a few requests time out in a row its other links are not requested this run but said
+/// 无法核实, instead of each waiting out the whole timeout and its retries (hours for a thousand
+/// forms). Nothing is counted against the units.
+#[test]
+fn a_host_that_stops_answering_is_given_up_for_the_run() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for conn in listener.incoming() {
+            held.push(conn);
+        }
+    });
+    let cache = tempfile::tempdir().unwrap();
+    let config = LinksConfig {
+        per_host_concurrency: Some(2),
+        timeout_secs: Some(0.3),
+        retries: Some(1),
+        ..test_config(cache.path())
+    };
+    let items: Vec<Item> = (0..40)
+        .map(|i| {
+            item_linking(
+                &format!("E{i:03}"),
+                Kind::Form,
+                &format!("http://127.0.0.1:{port}/attachment/申请表{i}.docx"),
+            )
+        })
+        .collect();
+    let started = std::time::Instant::now();
+    let (_, run, added) = audit(&items, &config);
+    let limit = links::LinksConfig::default()
+        .net_config()
+        .give_up_after_timeouts;
+    // The requests that timed out, and at most one more a slot already on its way.
+    assert!(
+        run.stats.requests <= limit + 2,
+        "{} requests",
+        run.stats.requests
+    );
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    let checks: Vec<&links::LinkCheck> = run.checks.values().collect();
+    assert_eq!(checks.len(), 40);
+    assert!(
+        checks
+            .iter()
+            .all(|c| c.verdict == LinkVerdict::Unverifiable)
+    );
+    let given_up = checks
+        .iter()
+        .filter(|c| c.reason.contains(&format!("127.0.0.1:{port} 本次已连续")))
+        .count();
+    assert!(given_up >= 40 - limit as usize, "{checks:#?}");
+    assert!(
+        added.iter().all(|f| f.severity == Severity::Warning),
+        "{added:#?}"
+    );
+    assert!(
+        added
+            .iter()
+            .any(|f| f.message.contains("未再访问它的其余链接")),
+        "{added:#?}"
+    );
+}
+
 #[test]
 fn served_files_are_what_the_server_claims() {
     // Guards the fixtures themselves: the good forms really are OOXML, the bomb really is one.

@@ -126,6 +126,7 @@ impl LinksConfig {
             max_retry_after_secs: self.max_retry_after_secs.unwrap_or(d.max_retry_after_secs),
             max_redirects: d.max_redirects,
             allowed_hosts: self.allowed_hosts.clone(),
+            give_up_after_timeouts: d.give_up_after_timeouts,
         }
     }
 

@@ -21,6 +21,19 @@ pub enum FetchError {
     /// Timed out (after retries).
     #[error("请求超时: {0}")]
     Timeout(String),
+    /// Not requested: the host has timed out [`NetConfig::give_up_after_timeouts`] times in a
+    /// row in this run.
+    ///
+    /// [`NetConfig::give_up_after_timeouts`]: super::NetConfig::give_up_after_timeouts
+    #[error("主机 {host} 连续 {timeouts} 次请求超时，本次不再访问: {url}")]
+    HostSilent {
+        /// The URL.
+        url: String,
+        /// Its host.
+        host: String,
+        /// Requests that timed out in a row.
+        timeouts: u32,
+    },
     /// Could not connect or resolve (after retries).
     #[error("无法连接: {0}")]
     Connect(String),
@@ -76,7 +89,9 @@ impl FetchError {
     /// outside the configuration), at least one otherwise.
     pub fn requests(&self) -> u32 {
         match self {
-            FetchError::Scheme(_) | FetchError::NotAllowed { .. } => 0,
+            FetchError::Scheme(_)
+            | FetchError::NotAllowed { .. }
+            | FetchError::HostSilent { .. } => 0,
             _ => 1,
         }
     }

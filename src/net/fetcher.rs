@@ -6,7 +6,7 @@
 //! their causes (`error`).
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, Once};
 use std::time::{Duration, Instant};
 
@@ -18,6 +18,8 @@ use super::{FetchError, Method, NetConfig, Request, Response};
 struct HostState {
     slots: Semaphore,
     next_start: tokio::sync::Mutex<Instant>,
+    /// Requests that timed out since the host last answered anything.
+    timeouts: AtomicU32,
 }
 
 /// The polite HTTP client.
@@ -124,6 +126,7 @@ impl Fetcher {
                 Arc::new(HostState {
                     slots: Semaphore::new(self.config.per_host_concurrency.max(1)),
                     next_start: tokio::sync::Mutex::new(Instant::now()),
+                    timeouts: AtomicU32::new(0),
                 })
             })
             .clone()
@@ -178,11 +181,21 @@ impl Fetcher {
         }
     }
 
-    /// One URL, no redirects, with retries.
+    /// One URL, no redirects, with retries; none once its host has gone silent.
     async fn fetch_one(&self, request: &Request, url: &Url) -> Result<(Response, u32), FetchError> {
-        let state = self.host_state(&host_key(url));
+        let host = host_key(url);
+        let state = self.host_state(&host);
+        let limit = self.config.give_up_after_timeouts;
         let mut attempt = 0;
         loop {
+            let silent = state.timeouts.load(Ordering::Relaxed);
+            if limit > 0 && silent >= limit {
+                return Err(FetchError::HostSilent {
+                    url: url.to_string(),
+                    host,
+                    timeouts: silent,
+                });
+            }
             attempt += 1;
             let result = {
                 let _slot = state
@@ -200,6 +213,12 @@ impl Fetcher {
                 }
                 self.send(request, url).await
             };
+            if matches!(result, Err(FetchError::Timeout(_))) {
+                state.timeouts.fetch_add(1, Ordering::Relaxed);
+            } else {
+                // Any answer (an error status too), or a failure of another kind: not silent.
+                state.timeouts.store(0, Ordering::Relaxed);
+            }
             let retryable_wait = match &result {
                 Ok(r) if r.status == 429 || r.status == 503 => {
                     let asked = r.header("retry-after").and_then(retry_after_secs);

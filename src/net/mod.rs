@@ -48,6 +48,11 @@ pub struct NetConfig {
     pub max_redirects: usize,
     /// Hosts (with optional `:port`) that may be contacted; empty means none.
     pub allowed_hosts: Vec<String>,
+    /// Requests to one host that may time out in a row (with no answer from it in between)
+    /// before the rest of its URLs are given up for this run without being requested; 0 never
+    /// gives up. A host that has gone silent otherwise costs every one of its links the whole
+    /// timeout and retries: hours for a platform's thousand forms.
+    pub give_up_after_timeouts: u32,
 }
 
 impl Default for NetConfig {
@@ -67,6 +72,7 @@ impl Default for NetConfig {
             max_retry_after_secs: 60,
             max_redirects: 5,
             allowed_hosts: Vec::new(),
+            give_up_after_timeouts: 6,
         }
     }
 }

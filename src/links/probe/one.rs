@@ -261,6 +261,11 @@ fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkChec
                 format!("请求超时：{secs} 秒内服务器没有响应{tries}"),
             )
         }
+        // The host stopped answering earlier in this run: its other links were not requested.
+        FetchError::HostSilent { host, timeouts, .. } => (
+            LinkVerdict::Unverifiable,
+            format!("主机 {host} 本次已连续 {timeouts} 次请求超时，未再访问它的其余链接"),
+        ),
         FetchError::Connect(_) | FetchError::Other(_) if e.failure() == Some(Failure::Tls) => {
             (LinkVerdict::Unverifiable, "TLS 连接或证书错误".to_owned())
         }

@@ -60,6 +60,7 @@ pub(crate) async fn visit(
                     passing = matches!(
                         e,
                         FetchError::Timeout(_)
+                            | FetchError::HostSilent { .. }
                             | FetchError::Connect(_)
                             | FetchError::Other(_)
                             | FetchError::RetryAfterTooLong { .. }
