@@ -13,6 +13,7 @@ use crate::unit::UnitKind;
 
 mod files;
 mod intervals;
+mod review;
 mod sampling;
 
 use Outcome::{Fail, NotApplicable as Na, Pass};

@@ -7,18 +7,21 @@ use anyhow::{Context, Result, bail};
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
+mod summary;
+
 use super::sample::{Stratify, resolve_spec};
 use super::{ignore_broken_pipe, load_config, now_run_id};
 use crate::check::{Builder, Progress, RunInfo, stream};
 use crate::config::Config;
-use crate::model::{Provenance, Severity};
-use crate::report::{self, ItemStatus, Report};
+use crate::model::Severity;
+use crate::report::{self, Report};
 use crate::rules::CheckContext;
 use crate::score::SampleSpec;
 use crate::score::reservoir::draw_report;
 use crate::score::sample::SampleRow;
 use crate::score::table::FileIssue;
 use crate::source::{self, Record};
+use summary::{print_scores, print_summary, print_unreadable};
 
 /// The threshold for exit code 1.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -299,69 +302,6 @@ fn write_sample(
         super::sample::print_summary(rows, &label, spec.seed, &csv, &xlsx, Some(&lot_sizes));
     }
     Ok(())
-}
-
-fn print_summary(report: &Report, dir: &Path, decimals: u32) {
-    let s = &report.summary;
-    say!(
-        "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
-        s.checked,
-        s.unreadable,
-        s.errors,
-        s.warnings,
-        s.items_with_errors
-    );
-    for line in super::notice_lines(&report.notices, dir) {
-        say!("  {line}");
-    }
-    print_unreadable(
-        report
-            .items
-            .iter()
-            .filter(|i| i.status == ItemStatus::Unreadable)
-            .take(10)
-            .map(|i| (&i.provenance, i.reason.as_deref().unwrap_or_default())),
-        s.unreadable,
-    );
-    for f in report.findings.iter().take(10) {
-        say!(
-            "  [{}] {} {} — {}",
-            f.rule,
-            f.item_code,
-            f.item_name,
-            f.message
-        );
-    }
-    if report.findings.len() > 10 {
-        say!("  …… 其余 {} 条见报告", report.findings.len() - 10);
-    }
-    print_scores(&report.scores, decimals);
-    say!("报告已写入 {}", dir.display());
-}
-
-/// The first unreadable items with their place and reason, and how many more the report lists.
-fn print_unreadable<'a>(first: impl Iterator<Item = (&'a Provenance, &'a str)>, total: usize) {
-    let mut shown = 0;
-    for (place, reason) in first {
-        say!("  无法读取: {place} — {reason}");
-        shown += 1;
-    }
-    if total > shown {
-        say!("  …… 其余 {} 个无法读取的事项见报告", total - shown);
-    }
-}
-
-/// The per-unit score table on the terminal.
-fn print_scores(scores: &[crate::score::UnitScore], decimals: u32) {
-    if let Some(first) = scores.first() {
-        // Best effort: the summary goes to the terminal; a closed stderr is no reason to fail.
-        let _ = super::score::print_table(
-            &mut std::io::stderr().lock(),
-            scores,
-            first.rate_kind,
-            decimals,
-        );
-    }
 }
 
 /// Where no bar is drawn (a log file, as under cron), how often a line says how far the check is.

@@ -1,0 +1,75 @@
+//! What `check` says on the terminal when it is done: the counts, notices, the first unreadable
+//! items and findings, and the per-unit scores.
+
+use std::path::Path;
+
+use crate::model::Provenance;
+use crate::report::{ItemStatus, Report};
+
+/// What the terminal says when a check has written its reports: counts, notices, the first
+/// unreadable items and findings, and the scores.
+pub(super) fn print_summary(report: &Report, dir: &Path, decimals: u32) {
+    let s = &report.summary;
+    say!(
+        "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
+        s.checked,
+        s.unreadable,
+        s.errors,
+        s.warnings,
+        s.items_with_errors
+    );
+    for line in super::super::notice_lines(&report.notices, dir) {
+        say!("  {line}");
+    }
+    print_unreadable(
+        report
+            .items
+            .iter()
+            .filter(|i| i.status == ItemStatus::Unreadable)
+            .take(10)
+            .map(|i| (&i.provenance, i.reason.as_deref().unwrap_or_default())),
+        s.unreadable,
+    );
+    for f in report.findings.iter().take(10) {
+        say!(
+            "  [{}] {} {} — {}",
+            f.rule,
+            f.item_code,
+            f.item_name,
+            f.message
+        );
+    }
+    if report.findings.len() > 10 {
+        say!("  …… 其余 {} 条见报告", report.findings.len() - 10);
+    }
+    print_scores(&report.scores, decimals);
+    say!("报告已写入 {}", dir.display());
+}
+
+/// The first unreadable items with their place and reason, and how many more the report lists.
+pub(super) fn print_unreadable<'a>(
+    first: impl Iterator<Item = (&'a Provenance, &'a str)>,
+    total: usize,
+) {
+    let mut shown = 0;
+    for (place, reason) in first {
+        say!("  无法读取: {place} — {reason}");
+        shown += 1;
+    }
+    if total > shown {
+        say!("  …… 其余 {} 个无法读取的事项见报告", total - shown);
+    }
+}
+
+/// The per-unit score table on the terminal.
+pub(super) fn print_scores(scores: &[crate::score::UnitScore], decimals: u32) {
+    if let Some(first) = scores.first() {
+        // Best effort: the summary goes to the terminal; a closed stderr is no reason to fail.
+        let _ = super::super::score::print_table(
+            &mut std::io::stderr().lock(),
+            scores,
+            first.rate_kind,
+            decimals,
+        );
+    }
+}
