@@ -13,7 +13,7 @@ use super::sample::{Stratify, resolve_spec};
 use super::{ignore_broken_pipe, load_config, now_run_id};
 use crate::check::{Builder, Progress, RunInfo, stream};
 use crate::config::Config;
-use crate::model::Severity;
+use crate::model::{Provenance, Severity};
 use crate::report::{self, Report};
 use crate::rules::CheckContext;
 use crate::score::SampleSpec;
@@ -21,7 +21,7 @@ use crate::score::reservoir::draw_report;
 use crate::score::sample::SampleRow;
 use crate::score::table::FileIssue;
 use crate::source::{self, Record};
-use summary::{print_scores, print_summary, print_unreadable};
+use summary::{Done, print_done, print_summary};
 
 /// The threshold for exit code 1.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -400,36 +400,23 @@ fn run_streaming(
         bail!("没有读到任何事项");
     }
     if !args.quiet {
-        say!(
-            "已检查 {} 个事项（无法读取 {} 个），发现错误 {} 条、提示 {} 条，{} 个事项有错误。",
-            s.checked,
-            s.unreadable,
-            s.errors,
-            s.warnings,
-            s.items_with_errors
+        let unreadable: Vec<(&Provenance, &str)> = out
+            .first_unreadable
+            .iter()
+            .map(|(p, r)| (p, r.as_str()))
+            .collect();
+        print_done(
+            &Done {
+                summary: s,
+                notices: &out.notices,
+                unreadable: &unreadable,
+                first_findings: &out.first_findings,
+                findings: s.errors + s.warnings,
+                scores: &out.scores,
+            },
+            &dir,
+            config.score.decimals,
         );
-        for line in super::notice_lines(&out.notices, &dir) {
-            say!("  {line}");
-        }
-        print_unreadable(
-            out.first_unreadable.iter().map(|(p, r)| (p, r.as_str())),
-            s.unreadable,
-        );
-        for f in &out.first_findings {
-            say!(
-                "  [{}] {} {} — {}",
-                f.rule,
-                f.item_code,
-                f.item_name,
-                f.message
-            );
-        }
-        let total = s.errors + s.warnings;
-        if total > out.first_findings.len() {
-            say!("  …… 其余 {} 条见报告", total - out.first_findings.len());
-        }
-        print_scores(&out.scores, config.score.decimals);
-        say!("报告已写入 {}", dir.display());
     }
     if let Some(spec) = &sample {
         write_sample(&out.sample, spec, &out.scores, &dir, args.quiet)?;
