@@ -26,6 +26,13 @@ pub(crate) const EXPORT: Limits = Limits {
     book: 16 * 65_536 * 256,
 };
 
+/// The name of a compound file's workbook stream: `Workbook`, or `Book` in Excel 5 files.
+pub(crate) fn workbook_stream_name<F>(file: &cfb::CompoundFile<F>) -> Option<&'static str> {
+    ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|name| file.is_stream(name))
+}
+
 /// The workbook stream of a compound file. The `cfb` crate checks the container's structure (its
 /// sector chains end, its directory is a tree), which calamine's own reader trusts; a stream, or
 /// the small-stream container, said to be longer than the file is refused: calamine would follow
@@ -34,9 +41,7 @@ pub(crate) const EXPORT: Limits = Limits {
 /// `None` when the file is no compound file, holds no workbook, or is refused so.
 pub(crate) fn workbook_stream<R: Read + Seek>(file: R, file_len: u64) -> Option<Vec<u8>> {
     let mut file = cfb::CompoundFile::open(file).ok()?;
-    let name = ["/Workbook", "/Book"]
-        .into_iter()
-        .find(|name| file.is_stream(name))?;
+    let name = workbook_stream_name(&file)?;
     let declared = file.entry(name).ok()?.len();
     if declared.max(file.root_entry().len()) > file_len {
         return None;

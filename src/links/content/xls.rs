@@ -30,7 +30,7 @@ const ATTACHMENT: Limits = Limits {
 
 /// Whether a compound file holds a workbook stream (`Workbook`, or `Book` in Excel 5 files).
 pub(super) fn is_workbook(file: &cfb::CompoundFile<Cursor<&[u8]>>) -> bool {
-    file.is_stream("/Workbook") || file.is_stream("/Book")
+    biff::workbook_stream_name(file).is_some()
 }
 
 /// The text of an old workbook, or `None` when it is encrypted.
