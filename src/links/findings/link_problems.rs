@@ -92,9 +92,13 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         .real_type
         .filter(|r| !(check.partial && matches!(r, FileType::Zip | FileType::Unknown)));
     if check.partial && real_type.is_none() {
+        // A cut file's size is what was received: the limit the run downloads at most.
+        let limit = check.size.map(size_zh).unwrap_or_default();
         out.push(problem(
             "文件格式",
-            format!("{label}超过下载大小上限，只检查了开头部分，文件格式未能核实: \"{shown}\""),
+            format!(
+                "{label}超过下载大小上限{limit}，只检查了开头部分，文件格式未能核实: \"{shown}\""
+            ),
             &name,
             Warning,
             "请人工下载核对；表格和样表一般不超过几 MB，过大的请压缩其中的图片后重新上传",
@@ -308,4 +312,17 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
         ));
     }
     out
+}
+
+/// A download limit in words: `（20 MB）`, `（512 KB）`, in whole units as configured.
+fn size_zh(bytes: u64) -> String {
+    const KB: u64 = 1024;
+    const MB: u64 = 1024 * KB;
+    if bytes >= MB {
+        format!("（{} MB）", (bytes + MB / 2) / MB)
+    } else if bytes >= KB {
+        format!("（{} KB）", (bytes + KB / 2) / KB)
+    } else {
+        format!("（{bytes} 字节）")
+    }
 }

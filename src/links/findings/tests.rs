@@ -111,14 +111,16 @@ fn a_file_cut_at_the_limit_is_not_judged_by_what_it_starts_with() {
         file_name: Some("食品经营许可申请书.docx".into()),
         content_type: None,
         partial: true,
+        size: Some(20 * 1024 * 1024),
         ..check(LinkVerdict::Ok, Some(real))
     };
     for real in [FileType::Zip, FileType::Unknown] {
         let p = problems(&u, &cut(real));
         assert_eq!(p.len(), 1, "{p:?}");
         assert_eq!(p[0].severity, Severity::Warning);
+        // The clerk is told how large a file may be.
         assert!(
-            p[0].message.contains("超过下载大小上限"),
+            p[0].message.contains("超过下载大小上限（20 MB）"),
             "{}",
             p[0].message
         );
