@@ -274,7 +274,7 @@ fn write_problems_xlsx(
             p.rule.to_owned(),
             p.target.clone(),
             p.problem.message.clone(),
-            links::display_url(&p.link.url),
+            crate::model::text::display_url(&p.link.url),
             p.problem.suggestion.clone(),
             p.link.provenance.to_string(),
         ];
@@ -286,7 +286,7 @@ fn write_problems_xlsx(
         // The writer escapes `%` unless the text already looks escaped (`%20`, `%25` …), which
         // would turn `%E7%94%B3` into `%25E7…`, a dead link: it gets the readable form, and a
         // link still holding other escapes (GBK bytes) stays plain text.
-        let url = links::display_url(&p.link.url);
+        let url = crate::model::text::display_url(&p.link.url);
         let escapes_kept = !url.contains('%') || ["%20", "%25"].iter().any(|e| url.contains(e));
         if p.link.valid
             && row <= 60_000

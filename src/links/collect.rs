@@ -153,44 +153,6 @@ pub fn urls_in(text: &str, base: Option<&Url>) -> Vec<Result<Url, String>> {
     out
 }
 
-/// A URL as a clerk reads it: percent-encoded UTF-8 shown as the characters it stands for
-/// (`…/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx` → `…/申请表.docx`), as a browser's address bar shows it.
-/// Encoded ASCII (`%20`, `%2F`) and bytes that are not UTF-8 (a GBK-encoded name) stay encoded, so
-/// the text still leads to the same file.
-pub fn display_url(url: &str) -> String {
-    fn hex_byte(b: &[u8]) -> Option<u8> {
-        let s = std::str::from_utf8(b).ok()?;
-        u8::from_str_radix(s, 16).ok()
-    }
-    let bytes = url.as_bytes();
-    let mut out = String::with_capacity(url.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        // A run of encoded bytes ≥ 0x80: the UTF-8 of non-ASCII characters.
-        let mut run = Vec::new();
-        let mut j = i;
-        while j + 3 <= bytes.len() && bytes[j] == b'%' {
-            match hex_byte(&bytes[j + 1..j + 3]) {
-                Some(b) if b >= 0x80 => run.push(b),
-                _ => break,
-            }
-            j += 3;
-        }
-        if run.is_empty() {
-            let c = url[i..].chars().next().unwrap_or_default();
-            out.push(c);
-            i += c.len_utf8().max(1);
-            continue;
-        }
-        match std::str::from_utf8(&run) {
-            Ok(s) if !s.chars().any(char::is_control) => out.push_str(s),
-            _ => out.push_str(&url[i..j]),
-        }
-        i = j;
-    }
-    out
-}
-
 /// The links of items given with their report index.
 pub fn collect_items<'a>(items: impl IntoIterator<Item = (usize, &'a Item)>) -> Vec<LinkUse> {
     let mut uses = Vec::new();
@@ -288,6 +250,7 @@ pub fn collect_records_from(records: &[Record], first: usize) -> Vec<LinkUse> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::text::display_url;
 
     /// The first URL `urls_in` finds in a text, without a base.
     fn first_url(text: &str) -> String {
@@ -418,25 +381,6 @@ mod tests {
             None,
         );
         assert_eq!(two.len(), 2);
-    }
-
-    #[test]
-    fn urls_are_shown_readable() {
-        assert_eq!(
-            display_url(
-                "http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E8%A1%A8%20(1).docx?a=%2F"
-            ),
-            "http://zwfw.chizhou.gov.cn/f/申请表%20(1).docx?a=%2F"
-        );
-        // GBK bytes are not UTF-8: left encoded, still the same link.
-        assert_eq!(
-            display_url("http://a.gov.cn/%C9%EA%C7%EB.doc"),
-            "http://a.gov.cn/%C9%EA%C7%EB.doc"
-        );
-        assert_eq!(
-            display_url("http://a.gov.cn/%E7%94"),
-            "http://a.gov.cn/%E7%94"
-        );
     }
 
     #[test]

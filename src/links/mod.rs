@@ -33,9 +33,7 @@ pub mod findings;
 pub mod probe;
 
 pub use cache::LinkCache;
-pub use collect::{
-    LinkKind, LinkUse, collect_items, collect_records, collect_records_from, display_url,
-};
+pub use collect::{LinkKind, LinkUse, collect_items, collect_records, collect_records_from};
 pub use findings::{UseProblem, apply_to_report, use_problems};
 pub use probe::{
     LinkCheck, LinkRun, LinkVerdict, Progress, RunStats, check_links, check_links_blocking,

@@ -2,7 +2,7 @@
 
 use super::general_text::{check_url, for_each_url};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, declare_rule};
-use crate::model::text::{is_blank_or_placeholder, quote, trim};
+use crate::model::text::{display_url, is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, ItemField};
 
 declare_rule! {
@@ -146,7 +146,7 @@ fn check_field(item: &Item, index: usize, out: &mut Vec<(usize, Violation)>) {
                         "「{}」中的网址{}: \"{}\"",
                         field.label(),
                         p.describe_zh(),
-                        quote(u, 80)
+                        quote(&display_url(u), 80)
                     ),
                     u,
                 )
@@ -203,7 +203,7 @@ mod tests {
                                 "「{}」中的网址{}: \"{}\"",
                                 field.label(),
                                 p.describe_zh(),
-                                quote(&u, 80)
+                                quote(&display_url(&u), 80)
                             ),
                             u,
                         )

@@ -4,7 +4,7 @@ use super::fees::yes_no;
 use super::general_text::{check_url, find_urls, names_law};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::phone::parse_phones;
-use crate::model::text::{is_blank_or_placeholder, quote};
+use crate::model::text::{display_url, is_blank_or_placeholder, quote};
 use crate::model::{Agency, Intermediary, Item, ItemField};
 
 declare_rule! {
@@ -90,7 +90,7 @@ fn check_service(s: &Intermediary) -> Vec<String> {
         format!(
             "中介机构查询网址{}: \"{}\"",
             p.describe_zh(),
-            quote(url_text, 60)
+            quote(&display_url(url_text), 60)
         )
     } else {
         format!("中介机构查询网址不是网址: \"{}\"", quote(url_text, 60))

@@ -1,10 +1,10 @@
 //! What one link use says about its item: the link, the file's type, name and content.
 
-use crate::links::collect::{LinkKind, LinkUse, display_url};
+use crate::links::collect::{LinkKind, LinkUse};
 use crate::links::content::{self, FileType};
 use crate::links::probe::{LinkCheck, LinkVerdict, NOT_ALLOWED};
 use crate::model::Severity;
-use crate::model::text::{find_mojibake, quote};
+use crate::model::text::{display_url, find_mojibake, quote};
 
 /// One problem found through a link, before the item's identity is added.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -11,8 +11,9 @@ mod rule;
 
 use std::collections::HashMap;
 
-use super::collect::{LinkKind, LinkUse, display_url};
+use super::collect::{LinkKind, LinkUse};
 use super::probe::{LinkCheck, LinkRun, LinkVerdict};
+use crate::model::text::display_url;
 use crate::model::text::quote;
 use crate::model::{Finding, Outcome, Severity};
 use crate::report::{Report, RuleInfo};

@@ -241,7 +241,7 @@ fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkChec
             LinkVerdict::Unverifiable,
             format!(
                 "链接跳转到 {}，主机 {host} {NOT_ALLOWED}，未继续访问",
-                crate::links::display_url(url)
+                crate::model::text::display_url(url)
             ),
         ),
         FetchError::NotAllowed { host, .. } => (

@@ -1,7 +1,7 @@
 //! Text normalisation shared by readers, the crawler and the rules: full-width to half-width,
 //! label normalisation for header matching, placeholder detection, and garbled text.
 //!
-//! This file holds folding, labels and quoting. Not here: empty and placeholder values and
+//! This file holds folding, labels, quoting and URLs as a clerk reads them. Not here: empty and placeholder values and
 //! [`trim`] (`blank`), garbled text (`mojibake`), the byte-pair pre-checks (`byte_pairs`), the
 //! tests (`tests`, `mojibake_tests`).
 
@@ -90,4 +90,42 @@ pub fn quote(s: &str, max_chars: usize) -> String {
         cut.push('…');
         cut
     }
+}
+
+/// A URL as a clerk reads it: percent-encoded UTF-8 shown as the characters it stands for
+/// (`…/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx` → `…/申请表.docx`), as a browser's address bar shows it.
+/// Encoded ASCII (`%20`, `%2F`) and bytes that are not UTF-8 (a GBK-encoded name) stay encoded, so
+/// the text still leads to the same file.
+pub fn display_url(url: &str) -> String {
+    fn hex_byte(b: &[u8]) -> Option<u8> {
+        let s = std::str::from_utf8(b).ok()?;
+        u8::from_str_radix(s, 16).ok()
+    }
+    let bytes = url.as_bytes();
+    let mut out = String::with_capacity(url.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        // A run of encoded bytes ≥ 0x80: the UTF-8 of non-ASCII characters.
+        let mut run = Vec::new();
+        let mut j = i;
+        while j + 3 <= bytes.len() && bytes[j] == b'%' {
+            match hex_byte(&bytes[j + 1..j + 3]) {
+                Some(b) if b >= 0x80 => run.push(b),
+                _ => break,
+            }
+            j += 3;
+        }
+        if run.is_empty() {
+            let c = url[i..].chars().next().unwrap_or_default();
+            out.push(c);
+            i += c.len_utf8().max(1);
+            continue;
+        }
+        match std::str::from_utf8(&run) {
+            Ok(s) if !s.chars().any(char::is_control) => out.push_str(s),
+            _ => out.push_str(&url[i..j]),
+        }
+        i = j;
+    }
+    out
 }

@@ -1,5 +1,5 @@
-//! Tests of folding, labels, placeholders, `trim` and quoting. Not here: the garbled-text tests
-//! (`mojibake_tests`).
+//! Tests of folding, labels, placeholders, `trim`, quoting and URLs shown readable. Not here: the
+//! garbled-text tests (`mojibake_tests`).
 
 use super::*;
 
@@ -114,4 +114,21 @@ fn placeholders_are_blank() {
 #[test]
 fn quote_cuts_by_chars() {
     assert_eq!(quote("池州市长江中路1号", 4), "池州市长…");
+}
+
+#[test]
+fn urls_are_shown_readable() {
+    assert_eq!(
+        display_url("http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E8%A1%A8%20(1).docx?a=%2F"),
+        "http://zwfw.chizhou.gov.cn/f/申请表%20(1).docx?a=%2F"
+    );
+    // GBK bytes are not UTF-8: left encoded, still the same link.
+    assert_eq!(
+        display_url("http://a.gov.cn/%C9%EA%C7%EB.doc"),
+        "http://a.gov.cn/%C9%EA%C7%EB.doc"
+    );
+    assert_eq!(
+        display_url("http://a.gov.cn/%E7%94"),
+        "http://a.gov.cn/%E7%94"
+    );
 }

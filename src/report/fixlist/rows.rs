@@ -40,7 +40,7 @@ pub fn row(seq: usize, f: &Finding, subject: &str) -> [String; 14] {
 /// 指纹 hashed from it, stay as checked.
 pub fn shown_evidence(evidence: &str) -> Cow<'_, str> {
     if evidence.contains("://") && evidence.contains('%') {
-        Cow::Owned(crate::links::display_url(evidence))
+        Cow::Owned(crate::model::text::display_url(evidence))
     } else {
         Cow::Borrowed(evidence)
     }

@@ -10,7 +10,7 @@ use aho_corasick::AhoCorasick;
 use super::Violation;
 use super::prepared_materials::WordLists;
 use crate::model::Material;
-use crate::model::text::{find_mojibake, quote, to_halfwidth, trim};
+use crate::model::text::{display_url, find_mojibake, quote, to_halfwidth, trim};
 
 mod files;
 mod names;
@@ -370,7 +370,11 @@ pub fn attachment_problems(
         any = true;
         if let Some(p) = &r.link_problem {
             out.push((
-                format!("{what}链接{}: \"{}\"", p.describe_zh(), quote(r.raw, 80)),
+                format!(
+                    "{what}链接{}: \"{}\"",
+                    p.describe_zh(),
+                    quote(&display_url(r.raw), 80)
+                ),
                 r.raw.to_owned(),
             ));
             return;

@@ -97,7 +97,11 @@ fn attachment_problems_plain(
     for r in &refs {
         if let Some(p) = &r.link_problem {
             out.push((
-                format!("{what}链接{}: \"{}\"", p.describe_zh(), quote(&r.raw, 80)),
+                format!(
+                    "{what}链接{}: \"{}\"",
+                    p.describe_zh(),
+                    quote(&display_url(&r.raw), 80)
+                ),
                 r.raw.clone(),
             ));
             continue;
@@ -183,6 +187,25 @@ proptest::proptest! {
             );
         }
     }
+}
+
+/// M06/M07: a link on an intranet address is quoted as a clerk reads it (申请表.docx, not
+/// %E7%94%B3…); the evidence keeps the link as exported, so its fingerprint stays the same.
+#[test]
+fn an_intranet_link_is_quoted_readable_and_kept_as_exported() {
+    let link = "http://192.168.10.5/upload/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx";
+    let m = Material {
+        name: "食品经营许可申请表".into(),
+        ..Material::default()
+    };
+    let found = attachment_problems(&m, link, "空白表格", None);
+    assert_eq!(found.len(), 1, "{found:?}");
+    let (message, evidence) = &found[0];
+    assert_eq!(
+        message,
+        "空白表格链接指向内网地址 192.168.10.5，公众无法访问: \"http://192.168.10.5/upload/申请表.docx\""
+    );
+    assert_eq!(evidence, link);
 }
 
 #[test]
