@@ -1,9 +1,9 @@
 //! Text normalisation shared by readers, the crawler and the rules: full-width to half-width,
 //! label normalisation for header matching, placeholder detection, and garbled text.
 //!
-//! This file holds folding, labels, quoting and URLs as a clerk reads them. Not here: empty and placeholder values and
-//! [`trim`] (`blank`), garbled text (`mojibake`), the byte-pair pre-checks (`byte_pairs`), the
-//! tests (`tests`, `mojibake_tests`).
+//! This file holds folding, labels, quoting and URLs as a clerk reads them. Not here: empty and
+//! placeholder values and [`trim`] (`blank`), garbled text (`mojibake`), the byte-pair
+//! pre-checks (`byte_pairs`), the tests (`tests`, `mojibake_tests`).
 
 mod blank;
 mod byte_pairs;
