@@ -130,10 +130,12 @@ impl Store {
         let sql = |source| sql_err(path, source);
         let mut conn = Connection::open(path).map_err(sql)?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(sql)?;
-        let mode: String = conn
+        // WAL lets `history` read while a nightly run writes. Where the filesystem cannot hold it
+        // (some network shares), SQLite keeps its rollback journal: as safe, only a reader then
+        // waits for the writer (up to the busy timeout). So the answer is not an error.
+        let _mode: String = conn
             .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
             .map_err(sql)?;
-        debug_assert!(mode.eq_ignore_ascii_case("wal"), "journal mode {mode}");
         conn.execute_batch("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;")
             .map_err(sql)?;
         let found = schema::version(&conn).map_err(sql)?;
