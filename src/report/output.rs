@@ -111,9 +111,8 @@ pub fn write_dir(
                 written.push(path);
             }
             Format::Html => {
-                let page = html::render(report)?;
                 let path = dir.join("report.html");
-                write_file(&path, |out| out.write_all(page.as_bytes()))?;
+                write_file(&path, |out| html::render_to(report, out))?;
                 written.push(path);
             }
             Format::Csv => {

@@ -8,10 +8,14 @@
 //! the `<script>`: the filter reads the escaped `data-*` attributes of the table rows.
 //!
 //! Large reports: the first [`PAGE`] findings are shown, the rest are in the page but hidden until
-//! the reader filters or asks for more, so 10,000 findings stay usable.
+//! the reader filters or asks for more, so 10,000 findings stay usable. The page is written as it
+//! is rendered ([`render_to`]), and each finding's row becomes a template value only while it is
+//! written ([`rows::Rows`]): 69,000 findings took 280 MB to render as one tree of values.
+
+use std::io::Write;
 
 use minijinja::value::Serde;
-use minijinja::{Environment, Value, context};
+use minijinja::{Environment, ErrorKind, Value, context};
 use serde::Serialize;
 
 use super::Report;
@@ -27,7 +31,7 @@ mod rows;
 mod tests;
 
 use charts::{element_chart, score_chart};
-use rows::{FindingRow, Listed, listed};
+use rows::{FindingRow, Listed, Rows, listed};
 
 /// Findings shown before the reader filters or asks for more.
 pub const PAGE: usize = 200;
@@ -55,11 +59,30 @@ const HISTORY_CSS: &str = include_str!("../assets/report-history.css");
 
 /// Renders the report as one HTML page.
 pub fn render(report: &Report) -> Result<String, minijinja::Error> {
-    render_listing(report, MAX_LISTED)
+    let mut page = Vec::new();
+    render_listing(report, MAX_LISTED, &mut page)?;
+    Ok(String::from_utf8(page).expect("the template writes UTF-8"))
 }
 
-/// [`render`], listing at most `max` findings.
-fn render_listing(report: &Report, max: usize) -> Result<String, minijinja::Error> {
+/// Writes the report as one HTML page to `out`, as it is rendered. A failed write is the
+/// writer's own error; a template error (a bug) is an error of kind `Other`.
+pub fn render_to(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+    render_listing(report, MAX_LISTED, out).map_err(|e| {
+        let written = (e.kind() == ErrorKind::WriteFailure)
+            .then(|| std::error::Error::source(&e))
+            .flatten()
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .map(|io| std::io::Error::new(io.kind(), io.to_string()));
+        written.unwrap_or_else(|| std::io::Error::other(format!("无法生成 HTML 报告: {e}")))
+    })
+}
+
+/// [`render`], listing at most `max` findings, written to `out`.
+fn render_listing(
+    report: &Report,
+    max: usize,
+    out: &mut dyn Write,
+) -> Result<(), minijinja::Error> {
     let mut env = Environment::new();
     env.add_template("report.html", TEMPLATE)?;
     env.add_template("report-history-trend.html", HISTORY_TREND)?;
@@ -110,7 +133,7 @@ fn render_listing(report: &Report, max: usize) -> Result<String, minijinja::Erro
         )
     });
     let tmpl = env.get_template("report.html")?;
-    tmpl.render(context! {
+    let ctx = context! {
         css => Value::from_safe_string(CSS.to_owned()),
         script => Value::from_safe_string(script.to_owned()),
         history_css => Value::from_safe_string(HISTORY_CSS.to_owned()),
@@ -126,7 +149,7 @@ fn render_listing(report: &Report, max: usize) -> Result<String, minijinja::Erro
         units => Value::from(Serde(&units)),
         score_chart => Value::from(Serde(score_chart(&views.units, scored))),
         element_chart => Value::from(Serde(element_chart(report))),
-        findings => Value::from(Serde(&findings)),
+        findings => Value::from_object(Rows(findings)),
         total_findings => total,
         left_out => Value::from(Serde(&left_out)),
         share,
@@ -137,7 +160,8 @@ fn render_listing(report: &Report, max: usize) -> Result<String, minijinja::Erro
         notices => Value::from(Serde(&notices)),
         assessor_notices => Value::from(Serde(&assessor_notices)),
         sampling,
-    })
+    };
+    tmpl.render_captured_to(ctx, out).map(drop)
 }
 
 #[derive(Serialize)]

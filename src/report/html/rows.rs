@@ -6,6 +6,9 @@ use super::{
     status_of,
 };
 use crate::report::fixlist::shown_evidence;
+use minijinja::Value;
+use minijinja::value::{Enumerator, Object, ObjectRepr, Serde};
+use std::sync::Arc;
 
 /// The findings the page lists, at most `max` (see [`MAX_LISTED`](super::MAX_LISTED)).
 pub(super) struct Listed<'f> {
@@ -60,7 +63,28 @@ pub(super) struct LeftOut {
     pub(super) count: usize,
 }
 
-#[derive(Serialize)]
+/// The listed rows as the template's `findings`: a sequence whose row becomes a template value
+/// when the loop reaches it, and is dropped after.
+#[derive(Debug)]
+pub(super) struct Rows(pub(super) Vec<FindingRow>);
+
+impl Object for Rows {
+    fn repr(self: &Arc<Self>) -> ObjectRepr {
+        ObjectRepr::Seq
+    }
+
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        self.0
+            .get(key.as_usize()?)
+            .map(|row| Value::from(Serde(row)))
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Seq(self.0.len())
+    }
+}
+
+#[derive(Debug, Serialize)]
 pub(super) struct FindingRow {
     /// Its number in the all-units workbook and findings.csv.
     number: usize,

@@ -70,7 +70,9 @@ fn past_the_limit_each_unit_lists_its_share() {
     );
 
     // The page says so, and numbers the rows as the workbook does.
-    let html = render_listing(&report, 300).unwrap();
+    let mut page = Vec::new();
+    render_listing(&report, 300, &mut page).unwrap();
+    let html = String::from_utf8(page).unwrap();
     assert_eq!(html.matches("<tr data-unit=").count(), PAGE + 50);
     assert!(
         html.contains("共 550 条"),
@@ -92,4 +94,42 @@ fn past_the_limit_each_unit_lists_its_share() {
 fn labels_are_cut_by_display_width() {
     assert_eq!(bound_display("池州市市场监督管理局", 8), "池州市市…");
     assert_eq!(bound_display("贵池区", 8), "贵池区");
+}
+
+/// The page is written as it is rendered: a disk that fills up is the writer's own error, said
+/// as such (not as a template error), and what was written before it is the page's start.
+#[test]
+fn a_failed_write_is_the_writers_error() {
+    struct FullDisk {
+        room: usize,
+        written: Vec<u8>,
+    }
+    impl Write for FullDisk {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            if self.written.len() + buf.len() > self.room {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::StorageFull,
+                    "磁盘已满",
+                ));
+            }
+            self.written.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let report = crate::score::tests::fixture();
+    let whole = render(&report).unwrap();
+    let mut disk = FullDisk {
+        room: whole.len() / 2,
+        written: Vec::new(),
+    };
+    let e = render_to(&report, &mut disk).unwrap_err();
+    assert_eq!(e.kind(), std::io::ErrorKind::StorageFull, "{e}");
+    assert!(e.to_string().contains("磁盘已满"), "{e}");
+    assert!(whole.as_bytes().starts_with(&disk.written));
+    let mut all = Vec::new();
+    render_to(&report, &mut all).unwrap();
+    assert_eq!(all, whole.as_bytes());
 }
