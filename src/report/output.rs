@@ -164,24 +164,43 @@ fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteErr
             },
         ));
     }
-    // Workbooks are independent: build them in parallel, write them in order.
-    let built: Vec<(PathBuf, Result<Vec<u8>, rust_xlsxwriter::XlsxError>)> = jobs
-        .into_par_iter()
+    // Workbooks are independent: each is built and written to its file on its own, in parallel,
+    // so that no workbook's bytes are held (the all-units workbook of 10^6 items is 143 MB, a
+    // province's fix lists 267 MB in all). The first failure in unit order is the one reported.
+    jobs.into_par_iter()
         .map(|(path, scope)| {
-            let bytes = xlsx::to_bytes_in(report, &scope, Some(dir));
-            (path, bytes)
+            let written = write_workbook(report, &scope, dir, &path);
+            if written.is_err() {
+                // Not a workbook Excel could open: better no file than half of one.
+                let _ = std::fs::remove_file(&path);
+            }
+            written.map(|()| path)
         })
-        .collect();
-    let mut written = Vec::with_capacity(built.len());
-    for (path, bytes) in built {
-        let bytes = bytes.map_err(|source| WriteError::Xlsx {
-            path: path.clone(),
+        .collect::<Vec<Result<PathBuf, WriteError>>>()
+        .into_iter()
+        .collect()
+}
+
+/// Builds the workbook for `scope` and writes it to `path`, zipped as it is written.
+fn write_workbook(
+    report: &Report,
+    scope: &Scope<'_, '_>,
+    dir: &Path,
+    path: &Path,
+) -> Result<(), WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
+    xlsx::write_in(report, scope, Some(dir), &mut out).map_err(|e| match e {
+        rust_xlsxwriter::XlsxError::IoError(source) => io(source),
+        source => WriteError::Xlsx {
+            path: path.to_owned(),
             source,
-        })?;
-        write_file(&path, |out| out.write_all(&bytes))?;
-        written.push(path);
-    }
-    Ok(written)
+        },
+    })?;
+    out.flush().map_err(io)
 }
 
 /// Longest unit part of a file name, in characters (a CJK character is 3 bytes of the usual

@@ -23,7 +23,7 @@
 //! `000104002000` stay text) and goes through [`fixlist::cell`] (formula guard, length bound).
 //! Only counts, rates and scores the tool computed are numbers.
 
-use std::io::{Seek, Write};
+use std::io::Write;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
@@ -86,33 +86,28 @@ pub struct Scope<'r, 'v> {
     pub all: bool,
 }
 
-/// Writes the workbook for `scope` to `out`.
-pub fn write<W: Write + Seek + Send>(
-    report: &Report,
-    scope: &Scope<'_, '_>,
-    out: W,
-) -> Result<(), XlsxError> {
-    build(Workbook::new(), report, scope)?.save_to_writer(out)
-}
-
 /// Renders the workbook for `scope` to bytes.
 pub fn to_bytes(report: &Report, scope: &Scope<'_, '_>) -> Result<Vec<u8>, XlsxError> {
-    to_bytes_in(report, scope, None)
+    let mut bytes = Vec::new();
+    write_in(report, scope, None, &mut bytes)?;
+    Ok(bytes)
 }
 
-/// [`to_bytes`], with the rows written to temporary files in `tempdir` (the report's folder)
-/// rather than the system's: where `/tmp` is memory (tmpfs, Debian's default since 13) they would
-/// take the memory the row-by-row writing saves, and a full `/tmp` would fail the workbooks.
-pub fn to_bytes_in(
+/// Writes the workbook for `scope` to `out` as it is zipped, with the rows written to temporary
+/// files in `tempdir` (the report's folder) rather than the system's: where `/tmp` is memory
+/// (tmpfs, Debian's default since 13) they would take the memory the row-by-row writing saves,
+/// and a full `/tmp` would fail the workbooks.
+pub fn write_in<W: Write + Send>(
     report: &Report,
     scope: &Scope<'_, '_>,
     tempdir: Option<&std::path::Path>,
-) -> Result<Vec<u8>, XlsxError> {
+    out: W,
+) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
     if let Some(dir) = tempdir {
         book.set_tempdir(dir)?;
     }
-    build(book, report, scope)?.save_to_buffer()
+    build(book, report, scope)?.save_to_writer(out)
 }
 
 /// 问题清单 and 事项, the sheets with a row per finding and per item, are written row by row in
