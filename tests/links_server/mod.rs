@@ -243,7 +243,7 @@ fn file(body: &[u8], headers: &HeaderMap, content_type: &str) -> Response {
 }
 
 fn decode(s: &str) -> String {
-    String::from_utf8(zwfw_audit::links::content::percent_decode(s.as_bytes())).unwrap()
+    String::from_utf8(zwfw_audit::model::text::percent_decode(s.as_bytes())).unwrap()
 }
 
 async fn handle(

@@ -26,9 +26,7 @@ mod xls;
 use doc::inspect_ole;
 use html::html_title_and_text;
 pub use html::{blocked, decode_text, soft_404};
-pub use names::{
-    content_disposition_name, decode_name_bytes, extension, percent_decode, relates, url_file_name,
-};
+pub use names::{content_disposition_name, decode_name_bytes, extension, relates, url_file_name};
 use ooxml::inspect_zip;
 pub use ooxml::xml_text;
 use pdf::inspect_pdf;

@@ -1,6 +1,8 @@
 //! File names: from `Content-Disposition` (RFC 5987, percent-encoded, raw GBK bytes) or the URL,
 //! their extension, and whether a name relates to the material it is published for.
 
+use crate::model::text::percent_decode;
+
 /// The file name a `Content-Disposition` header gives (raw bytes: the name may be UTF-8, GBK, or
 /// percent-encoded in either), decoded.
 pub fn content_disposition_name(raw: &[u8]) -> Option<String> {
@@ -50,25 +52,6 @@ fn param_value(v: &[u8]) -> Vec<u8> {
         let end = v.iter().position(|&b| b == b';').unwrap_or(v.len());
         v[..end].trim_ascii_end().to_vec()
     }
-}
-
-/// Percent-decodes bytes (`%E7%94%B3` → the raw bytes), leaving other bytes alone.
-pub fn percent_decode(v: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(v.len());
-    let mut i = 0;
-    while i < v.len() {
-        if v[i] == b'%' && i + 2 < v.len() {
-            let hex = std::str::from_utf8(&v[i + 1..i + 3]).ok();
-            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(b);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(v[i]);
-        i += 1;
-    }
-    out
 }
 
 /// Decodes a file name's bytes: the named charset, else UTF-8 when valid, else GB18030 (GBK).

@@ -129,3 +129,25 @@ pub fn display_url(url: &str) -> String {
     }
     out
 }
+
+/// Percent-decodes bytes (`%E7%94%B3` → the raw bytes `E7 94 B3`), leaving alone every other
+/// byte and a `%` not followed by two hex digits (`100%`, `%+1`).
+pub fn percent_decode(v: &[u8]) -> Vec<u8> {
+    let hex = |b: u8| (b as char).to_digit(16);
+    let mut out = Vec::with_capacity(v.len());
+    let mut i = 0;
+    while i < v.len() {
+        if v[i] == b'%'
+            && let Some((h, l)) = v
+                .get(i + 1)
+                .and_then(|&h| Some((hex(h)?, hex(*v.get(i + 2)?)?)))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(v[i]);
+        i += 1;
+    }
+    out
+}

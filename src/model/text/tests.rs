@@ -132,3 +132,16 @@ fn urls_are_shown_readable() {
         "http://a.gov.cn/%E7%94"
     );
 }
+
+#[test]
+fn percent_escapes_decode_to_bytes() {
+    assert_eq!(percent_decode(b"%E7%94%B3.doc"), "申.doc".as_bytes());
+    // GBK stays bytes: the caller decides how to read them.
+    assert_eq!(percent_decode(b"%C9%EA"), [0xC9, 0xEA]);
+    // Not an escape: kept as written, at the end too.
+    for kept in ["100%", "%+1", "%-1a", "%G1", "a%2", "%%41"] {
+        let want = if kept == "%%41" { "%A" } else { kept };
+        assert_eq!(percent_decode(kept.as_bytes()), want.as_bytes(), "{kept}");
+    }
+    assert_eq!(percent_decode(b"%41%2"), b"A%2");
+}
