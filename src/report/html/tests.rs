@@ -133,3 +133,28 @@ fn a_failed_write_is_the_writers_error() {
     render_to(&report, &mut all).unwrap();
     assert_eq!(all, whole.as_bytes());
 }
+
+/// The findings table is a sequence the template walks row by row: with none, the page says
+/// there are none and hides 显示更多; with some, it counts them and lists each.
+#[test]
+fn the_findings_sequence_counts_and_lists_its_rows() {
+    let mut report = crate::score::tests::fixture();
+    let page = render(&report).unwrap();
+    let n = report.findings.len();
+    assert!(n > 0);
+    assert_eq!(page.matches("<tr data-unit=").count(), n);
+    assert!(
+        page.contains(&format!("网页中共 {n} 条")),
+        "the length filter"
+    );
+    assert!(!page.contains("没有发现问题。"));
+
+    report.findings.clear();
+    let page = render(&report).unwrap();
+    assert_eq!(page.matches("<tr data-unit=").count(), 0);
+    assert!(
+        page.contains("没有发现问题。"),
+        "an empty sequence is false"
+    );
+    assert!(page.contains("<p id=\"more-wrap\" hidden>"));
+}
