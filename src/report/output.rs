@@ -167,9 +167,10 @@ fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteErr
     // Workbooks are independent: each is built and written to its file on its own, in parallel,
     // so that no workbook's bytes are held (the all-units workbook of 10^6 items is 143 MB, a
     // province's fix lists 267 MB in all). The first failure in unit order is the one reported.
+    let shared = xlsx::Shared::of(report);
     jobs.into_par_iter()
         .map(|(path, scope)| {
-            let written = write_workbook(report, &scope, dir, &path);
+            let written = write_workbook(report, &shared, &scope, dir, &path);
             if written.is_err() {
                 // Not a workbook Excel could open: better no file than half of one.
                 let _ = std::fs::remove_file(&path);
@@ -184,6 +185,7 @@ fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteErr
 /// Builds the workbook for `scope` and writes it to `path`, zipped as it is written.
 fn write_workbook(
     report: &Report,
+    shared: &xlsx::Shared<'_>,
     scope: &Scope<'_, '_>,
     dir: &Path,
     path: &Path,
@@ -193,7 +195,7 @@ fn write_workbook(
         source,
     };
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
-    xlsx::write_in(report, scope, Some(dir), &mut out).map_err(|e| match e {
+    xlsx::write_in(report, shared, scope, Some(dir), &mut out).map_err(|e| match e {
         rust_xlsxwriter::XlsxError::IoError(source) => io(source),
         source => WriteError::Xlsx {
             path: path.to_owned(),

@@ -86,10 +86,30 @@ pub struct Scope<'r, 'v> {
     pub all: bool,
 }
 
+/// What every workbook of one report shares, built once for all of them: the rows' context (each
+/// code's 实施主体, the review, the replies), the scores' element checks and the sampled codes.
+/// Each is a pass over the whole report; built per workbook, a province's 64 units made 65 of them.
+pub struct Shared<'r> {
+    ctx: RowContext<'r>,
+    scoring: Option<ItemScoring<'r>>,
+    sampled: Option<std::collections::HashSet<&'r str>>,
+}
+
+impl<'r> Shared<'r> {
+    /// What the workbooks of `report` share.
+    pub fn of(report: &'r Report) -> Self {
+        Shared {
+            ctx: RowContext::of(report),
+            scoring: ItemScoring::of(report),
+            sampled: report.sampled_codes(),
+        }
+    }
+}
+
 /// Renders the workbook for `scope` to bytes.
 pub fn to_bytes(report: &Report, scope: &Scope<'_, '_>) -> Result<Vec<u8>, XlsxError> {
     let mut bytes = Vec::new();
-    write_in(report, scope, None, &mut bytes)?;
+    write_in(report, &Shared::of(report), scope, None, &mut bytes)?;
     Ok(bytes)
 }
 
@@ -99,6 +119,7 @@ pub fn to_bytes(report: &Report, scope: &Scope<'_, '_>) -> Result<Vec<u8>, XlsxE
 /// and a full `/tmp` would fail the workbooks.
 pub fn write_in<W: Write + Send>(
     report: &Report,
+    shared: &Shared<'_>,
     scope: &Scope<'_, '_>,
     tempdir: Option<&std::path::Path>,
     out: W,
@@ -107,7 +128,7 @@ pub fn write_in<W: Write + Send>(
     if let Some(dir) = tempdir {
         book.set_tempdir(dir)?;
     }
-    build(book, report, scope)?.save_to_writer(out)
+    build(book, report, shared, scope)?.save_to_writer(out)
 }
 
 /// 问题清单 and 事项, the sheets with a row per finding and per item, are written row by row in
@@ -116,6 +137,7 @@ pub fn write_in<W: Write + Send>(
 fn build(
     mut book: Workbook,
     report: &Report,
+    shared: &Shared<'_>,
     scope: &Scope<'_, '_>,
 ) -> Result<Workbook, XlsxError> {
     let styles = Styles::new();
@@ -126,10 +148,10 @@ fn build(
         .iter()
         .flat_map(|u| u.findings.clone())
         .collect();
-    let ctx = RowContext::of(report);
+    let ctx = &shared.ctx;
     summary_sheet(
         book.add_worksheet().set_name(SHEETS[0])?,
-        (report, &ctx),
+        (report, ctx),
         scope,
         &element_counts(&report.rules, &items, &findings),
         &styles,
@@ -139,23 +161,22 @@ fn build(
         .iter()
         .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, ctx.history))
         .collect();
-    let sampled = report.sampled_codes();
+    let sampled = shared.sampled.as_ref();
     findings_sheet(
         book.add_worksheet_with_constant_memory()?
             .set_name(SHEETS[1])?,
         &rows,
-        (&ctx, sampled.as_ref()),
+        (ctx, sampled),
         (scope.all, DATA_ROWS),
         &styles,
     )?;
     let mut all_items = items;
     all_items.extend(scope.unreadable.iter().copied());
-    let scoring = ItemScoring::of(report);
     items_sheet(
         book.add_worksheet_with_constant_memory()?
             .set_name(SHEETS[2])?,
         &all_items,
-        (scope.all, sampled.as_ref(), scoring.as_ref()),
+        (scope.all, sampled, shared.scoring.as_ref()),
         DATA_ROWS,
         &styles,
     )?;
