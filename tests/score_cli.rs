@@ -46,7 +46,7 @@ fn write_report(path: &Path) {
                 target: None,
                 message: "咨询电话只有政务服务热线，缺少受理部门的人工咨询电话: \"12345\"".into(),
                 evidence: "12345".into(),
-                suggestion: String::new(),
+                suggestion: "".into(),
                 provenance: Provenance::row("items.ndjson", i + 1),
             });
         }

@@ -25,7 +25,7 @@ pub fn fingerprint(f: &Finding) -> String {
     let parts = [
         f.unit.as_str(),
         f.item_code.as_str(),
-        f.element.as_str(),
+        f.element.as_ref(),
         f.rule.as_str(),
         target,
         f.evidence.as_str(),
@@ -60,7 +60,7 @@ mod tests {
             target: Some("咨询电话".into()),
             message: format!("咨询电话缺少区号: \"{evidence}\""),
             evidence: evidence.into(),
-            suggestion: String::new(),
+            suggestion: "".into(),
             provenance: Provenance::record("night1.json", 1),
         }
     }

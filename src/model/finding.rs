@@ -1,5 +1,6 @@
 //! What a rule says about an item: [`Finding`], [`Severity`] and the per-element [`Outcome`].
 
+use std::borrow::Cow;
 use std::fmt;
 use std::str::FromStr;
 
@@ -90,9 +91,9 @@ pub struct Finding {
     /// Rule id, e.g. `B09`.
     pub rule: String,
     /// Rule name, e.g. `handling-address`.
-    pub rule_name: String,
+    pub rule_name: Cow<'static, str>,
     /// The appendix element in Chinese, e.g. `办理地点`.
-    pub element: String,
+    pub element: Cow<'static, str>,
     /// Effective severity after configuration.
     pub severity: Severity,
     /// 实施编码 of the item.
@@ -109,8 +110,8 @@ pub struct Finding {
     /// The offending text exactly as published (personal data masked).
     pub evidence: String,
     /// How to fix it, in Chinese.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub suggestion: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub suggestion: Cow<'static, str>,
     /// Where the offending text was read.
     pub provenance: Provenance,
 }

@@ -180,8 +180,8 @@ pub fn element_counts(
     for f in findings {
         let c = slot(&mut counts, &mut order, &f.rule);
         if c.element.is_empty() {
-            c.element.clone_from(&f.element);
-            c.rule_name.clone_from(&f.rule_name);
+            c.element = f.element.to_string();
+            c.rule_name = f.rule_name.to_string();
         }
         match f.severity {
             Severity::Error => c.errors += 1,

@@ -340,8 +340,8 @@ mod tests {
     fn finding(rule: &str) -> Finding {
         Finding {
             rule: rule.to_owned(),
-            rule_name: String::new(),
-            element: String::new(),
+            rule_name: "".into(),
+            element: "".into(),
             severity: Severity::Error,
             item_code: String::new(),
             item_name: String::new(),
@@ -349,7 +349,7 @@ mod tests {
             target: None,
             message: String::new(),
             evidence: String::new(),
-            suggestion: String::new(),
+            suggestion: "".into(),
             provenance: crate::model::Provenance::default(),
         }
     }

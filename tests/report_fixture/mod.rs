@@ -95,7 +95,7 @@ fn finding(
             _ => "phone-accuracy",
         }
         .into(),
-        element: element.into(),
+        element: element.to_owned().into(),
         severity,
         item_code: item.code.clone(),
         item_name: item.name.clone(),

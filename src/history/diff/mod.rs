@@ -121,7 +121,7 @@ impl Store {
                         .unwrap_or_default()
                         .to_owned(),
                     rule: f.rule.clone(),
-                    element: f.element.clone(),
+                    element: f.element.to_string(),
                     severity: f.severity,
                     message: crate::report::fixlist::description(f),
                     age_days: age(&seen),

@@ -146,8 +146,8 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
         let p = up.problem;
         added[u.item].push(Finding {
             rule: rule.id.to_owned(),
-            rule_name: rule.name.to_owned(),
-            element: rule.element.to_owned(),
+            rule_name: rule.name.into(),
+            element: rule.element.into(),
             severity,
             item_code: entry.code.clone(),
             item_name: entry.name.clone(),
@@ -155,7 +155,7 @@ pub fn apply_to_report(report: &mut Report, run: &LinkRun, rules: &RuleSet) {
             target: Some(up.target),
             message: p.message,
             evidence: p.evidence,
-            suggestion: p.suggestion,
+            suggestion: p.suggestion.into(),
             provenance: u.provenance.clone(),
         });
         if !rule.registered && !added_rules.iter().any(|r| r.id == rule.id) {

@@ -107,7 +107,11 @@ fn render_listing(
     let history_ctx = history.map(|h| HistoryCtx::of(h, &views.units));
     let script = SCRIPT;
     let rules: Vec<Value> = report.rules.iter().map(rule_doc).collect();
-    let mut elements: Vec<String> = report.findings.iter().map(|f| f.element.clone()).collect();
+    let mut elements: Vec<String> = report
+        .findings
+        .iter()
+        .map(|f| f.element.to_string())
+        .collect();
     elements.sort();
     elements.dedup();
     let unreadable: Vec<Unreadable> = views

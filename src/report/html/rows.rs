@@ -136,9 +136,9 @@ impl FindingRow {
             subject: text(ctx.subject(&f.item_code)),
             item_name: text(&f.item_name),
             item_code: text(&f.item_code),
-            element: f.element.clone(),
+            element: f.element.to_string(),
             rule: f.rule.clone(),
-            rule_name: f.rule_name.clone(),
+            rule_name: f.rule_name.to_string(),
             severity: match f.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

@@ -57,7 +57,7 @@ fn finding(text: &str, target: Option<String>) -> Finding {
         target,
         message: format!("「{text}」\u{1}"),
         evidence: text.into(),
-        suggestion: String::new(),
+        suggestion: "".into(),
         provenance: Provenance::sheet_row("x.xlsx", "申请材料", 12),
     }
 }
@@ -211,8 +211,8 @@ proptest! {
         let t = |i: usize| texts[i].clone();
         let f = Finding {
             rule: t(0),
-            rule_name: t(1),
-            element: t(2),
+            rule_name: t(1).into(),
+            element: t(2).into(),
             severity: if error { Severity::Error } else { Severity::Warning },
             item_code: t(3),
             item_name: t(4),
@@ -221,7 +221,7 @@ proptest! {
             message: t(6),
             evidence: t(7),
             // Empty or not (a generated text may be empty as well).
-            suggestion: if suggest { t(8) } else { String::new() },
+            suggestion: if suggest { t(8).into() } else { "".into() },
             provenance,
         };
         prop_assert_eq!(direct_finding(&f), element(&f));

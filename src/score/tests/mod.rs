@@ -64,7 +64,7 @@ pub(super) fn item(
 pub(super) fn finding(it: &ItemEntry, rule: &str, evidence: &str, severity: Severity) -> Finding {
     Finding {
         rule: rule.into(),
-        rule_name: format!("rule-{rule}"),
+        rule_name: format!("rule-{rule}").into(),
         element: "咨询电话".into(),
         severity,
         item_code: it.code.clone(),
@@ -73,7 +73,7 @@ pub(super) fn finding(it: &ItemEntry, rule: &str, evidence: &str, severity: Seve
         target: None,
         message: format!("问题: \"{evidence}\""),
         evidence: evidence.into(),
-        suggestion: String::new(),
+        suggestion: "".into(),
         provenance: it.provenance.clone(),
     }
 }
