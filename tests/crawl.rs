@@ -209,7 +209,7 @@ async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
     let base = format!("http://127.0.0.1:{port}");
     let mut failed: Vec<String> = unreadable
         .iter()
-        .map(|u| u.provenance.source.clone())
+        .map(|u| u.provenance.source.to_string())
         .collect();
     failed.sort();
     // The old link that redirects to the private page stands for that page: one unreadable
@@ -225,7 +225,7 @@ async fn crawl_fixture_site_resumes_and_extracts_every_reachable_item() {
     let reason = |url: &str| {
         unreadable
             .iter()
-            .find(|u| u.provenance.source == url)
+            .find(|u| *u.provenance.source == *url)
             .unwrap()
             .reason
             .clone()

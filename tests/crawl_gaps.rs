@@ -597,7 +597,7 @@ async fn a_page_the_site_errs_on_tonight_keeps_the_item_read_before() {
     let mut unreadable = Vec::new();
     source::read_inputs(&[dir.path().to_owned()], &mut |r| {
         if let Record::Unreadable(u) = r {
-            unreadable.push(u.provenance.source);
+            unreadable.push(u.provenance.source.to_string());
         }
     });
     assert!(unreadable.contains(&deleted), "{unreadable:?}");

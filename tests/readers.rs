@@ -305,7 +305,7 @@ fn gbk_csv_files_form_one_workbook() {
     assert_eq!(r.notices.len(), 1, "{messages:?}");
     assert!(r.notices[0].message.contains("填表说明.csv"));
     let item_csv = dir.path().join("事项基本信息.csv").display().to_string();
-    assert_eq!(r.items[0].provenance, Provenance::row(&item_csv, 3));
+    assert_eq!(r.items[0].provenance, Provenance::row(item_csv.as_str(), 3));
     assert_same_items(r.items, sample_json());
 }
 

@@ -444,7 +444,7 @@ mod tests {
                 .report
                 .findings
                 .iter()
-                .all(|f| f.provenance.source == "night2.json")
+                .all(|f| &*f.provenance.source == "night2.json")
         );
         assert_eq!(again.fingerprints, first.fingerprints);
     }

@@ -4,17 +4,22 @@
 //! offending text was read (`事项.xlsx 表「申请材料」第12行`).
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 /// 来源位置 — where a record was read.
+///
+/// The file and sheet names are shared (`Arc<str>`): a reader hands every record of a file or a
+/// sheet the same name, rather than a copy for each of a province's million items and their child
+/// records.
 #[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Provenance {
     /// File path or URL.
-    pub source: String,
+    pub source: Arc<str>,
     /// Sheet name (XLSX) when the source has sheets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sheet: Option<String>,
+    pub sheet: Option<Arc<str>>,
     /// 1-based row (spreadsheet row, CSV line, NDJSON line) when the source has rows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub row: Option<u64>,
@@ -25,7 +30,7 @@ pub struct Provenance {
 
 impl Provenance {
     /// A whole file or page.
-    pub fn file(source: impl Into<String>) -> Self {
+    pub fn file(source: impl Into<Arc<str>>) -> Self {
         Self {
             source: source.into(),
             ..Self::default()
@@ -33,7 +38,7 @@ impl Provenance {
     }
 
     /// One row of a file (CSV line, NDJSON line).
-    pub fn row(source: impl Into<String>, row: u64) -> Self {
+    pub fn row(source: impl Into<Arc<str>>, row: u64) -> Self {
         Self {
             source: source.into(),
             row: Some(row),
@@ -42,7 +47,7 @@ impl Provenance {
     }
 
     /// One record of a JSON array.
-    pub fn record(source: impl Into<String>, record: u64) -> Self {
+    pub fn record(source: impl Into<Arc<str>>, record: u64) -> Self {
         Self {
             source: source.into(),
             record: Some(record),
@@ -51,7 +56,7 @@ impl Provenance {
     }
 
     /// One row of one sheet of a workbook.
-    pub fn sheet_row(source: impl Into<String>, sheet: impl Into<String>, row: u64) -> Self {
+    pub fn sheet_row(source: impl Into<Arc<str>>, sheet: impl Into<Arc<str>>, row: u64) -> Self {
         Self {
             source: source.into(),
             sheet: Some(sheet.into()),
@@ -76,7 +81,7 @@ impl Provenance {
             .filter(|n| !n.is_empty())
             .unwrap_or(&self.source);
         Provenance {
-            source: name.to_owned(),
+            source: name.into(),
             ..self.clone()
         }
         .to_string()

@@ -178,7 +178,7 @@ impl Report {
         let review = self.review.as_ref().map(|r| r.source.as_str());
         self.notices
             .iter()
-            .filter(move |n| review.is_none_or(|r| n.provenance.source != r))
+            .filter(move |n| review.is_none_or(|r| *n.provenance.source != *r))
     }
 
     /// The problems met reading the assessor's files when scoring: [`Report::scoring_notices`],
@@ -187,7 +187,7 @@ impl Report {
         let review = self.review.as_ref().map(|r| r.source.as_str());
         self.notices
             .iter()
-            .filter(move |n| review.is_some_and(|r| n.provenance.source == r))
+            .filter(move |n| review.is_some_and(|r| *n.provenance.source == *r))
             .chain(&self.scoring_notices)
     }
 }

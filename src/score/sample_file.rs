@@ -279,7 +279,7 @@ pub fn redraw_differences(
                 parts.push(format!("多了 {}", few(added)));
             }
             Some(FileIssue {
-                place: crate::model::Provenance::file(&table.source),
+                place: crate::model::Provenance::file(table.source.as_str()),
                 message: format!(
                     "考核单位「{unit}」的抽样与按种子 {seed}、方法 {label} 重新抽取的不同：{}。清单可能被改过，按清单中的事项计分；请核对",
                     parts.join("，")
@@ -291,7 +291,7 @@ pub fn redraw_differences(
     // the list is of another export. One hint says so, not a line per unit.
     if issues.len() >= 2 && issues.len() >= chosen_from {
         return vec![FileIssue {
-            place: crate::model::Provenance::file(&table.source),
+            place: crate::model::Provenance::file(table.source.as_str()),
             message: format!(
                 "{} 个考核单位的抽样都与按种子 {seed}、方法 {label} 重新抽取的不同：清单中的种子或方法可能被改过或填错，或清单不是从这份报告抽取的。按清单中的事项计分；请核对抽样时用的种子",
                 issues.len()
@@ -408,7 +408,7 @@ fn unit_differences(table: &Table, differ: Vec<(u64, String, &str)>) -> Vec<File
         said.push(format!("等 {} 种", pairs.len()));
     }
     vec![FileIssue {
-        place: crate::model::Provenance::file(&table.source),
+        place: crate::model::Provenance::file(table.source.as_str()),
         message: format!(
             "{rows} 行的考核单位与当前单位划分不同，按当前划分计分：{}。抽样时用了单位对照表（--mapping）或 --units 的，计分时请用同样的",
             said.join("、")

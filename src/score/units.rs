@@ -395,7 +395,7 @@ impl MappingUse {
             };
             let items: usize = self.uncovered.values().sum();
             out.push(FileIssue {
-                place: Provenance::file(source),
+                place: Provenance::file(source.as_str()),
                 message: format!(
                     "以下{what}不在对照表中，{how}: {}{more}（共 {} 个{what}、{items} 个事项）",
                     names.join("、"),

@@ -66,7 +66,7 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
         reason,
     })?;
     Ok(Sheet {
-        source: path.display().to_string(),
+        source: path.display().to_string().into(),
         name: None,
         first_row: 1,
         rows,

@@ -40,8 +40,8 @@ pub fn sheets(bytes: &[u8], source: &str) -> Option<(Disguise, Vec<Sheet>)> {
             .select(&table)
             .enumerate()
             .map(|(i, t)| Sheet {
-                source: source.to_owned(),
-                name: Some(format!("表{}", i + 1)),
+                source: source.into(),
+                name: Some(format!("表{}", i + 1).into()),
                 first_row: 1,
                 rows: table_rows(t),
                 long_numbers: Vec::new(),
@@ -58,7 +58,7 @@ pub fn sheets(bytes: &[u8], source: &str) -> Option<(Disguise, Vec<Sheet>)> {
         (
             Disguise::Text,
             vec![Sheet {
-                source: source.to_owned(),
+                source: source.into(),
                 name: None,
                 first_row: 1,
                 rows,

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::{Notice, NoticeLevel, Record, TEXT_TABLE_EXTENSIONS, extension};
 use crate::model::Provenance;
@@ -23,7 +24,7 @@ pub struct DuplicateCodes {
     /// First places that do not fit the packed form (both a row and a record number, or numbers
     /// of 2^40 and more): rare, kept as they are.
     wide: HashMap<u64, FirstSeen>,
-    places: Vec<(String, Option<String>)>,
+    places: Vec<(Arc<str>, Option<Arc<str>>)>,
 }
 
 /// Where a code was first seen: an index into the places, and the row or record.
@@ -142,7 +143,7 @@ impl DuplicateCodes {
                     first,
                     if provenance.sheet.is_some()
                         || TEXT_TABLE_EXTENSIONS
-                            .contains(&extension(Path::new(&provenance.source)).as_str())
+                            .contains(&extension(Path::new(&*provenance.source)).as_str())
                     {
                         "（子表各行归入先出现的一条）"
                     } else {
@@ -165,8 +166,9 @@ impl DuplicateCodes {
 
     /// The index of the provenance's file and sheet, added when new.
     fn place(&mut self, p: &Provenance) -> u32 {
-        let same =
-            |(source, sheet): &(String, Option<String>)| *source == p.source && *sheet == p.sheet;
+        let same = |(source, sheet): &(Arc<str>, Option<Arc<str>>)| {
+            *source == p.source && *sheet == p.sheet
+        };
         // Items come file by file: the last place is almost always the one.
         if let Some(i) = self.places.iter().rposition(same) {
             return u32::try_from(i).unwrap_or(u32::MAX);

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -112,7 +113,7 @@ fn read_file(
                         // A platform's answer saved as it came (`{"code":200,"data":[…]}`).
                         sink(Record::Notice(Notice {
                             level: NoticeLevel::Info,
-                            provenance: Provenance::file(&name),
+                            provenance: Provenance::file(name.as_str()),
                             message: format!(
                                 "这个文件是接口返回的数据包装，事项在「{place}」里：已按其中的事项数组读取"
                             ),
@@ -143,10 +144,12 @@ fn read_file(
         if records.is_empty() {
             sink(Record::Notice(super::no_items_notice(&name, empty)));
         }
+        // One name for every record of the file.
+        let shared_name: Arc<str> = name.as_str().into();
         for (i, raw) in records.into_iter().enumerate() {
             sink(parse_record(
                 raw.get(),
-                Provenance::record(&name, i as u64 + 1),
+                Provenance::record(Arc::clone(&shared_name), i as u64 + 1),
                 labelled,
             ));
         }
@@ -180,8 +183,10 @@ fn read_ndjson(
     labelled: &mut LabelledFile<'_>,
     sink: &mut dyn FnMut(Record),
 ) -> std::io::Result<()> {
+    // One name for every line's record.
+    let name: Arc<str> = name.into();
     for (i, line) in reader.split(b'\n').enumerate() {
-        if let Some(record) = line_record(&line?, name, i as u64 + 1, labelled) {
+        if let Some(record) = line_record(&line?, &name, i as u64 + 1, labelled) {
             sink(record);
         }
     }
@@ -191,17 +196,17 @@ fn read_ndjson(
 /// One NDJSON line (without its `\n`) as a record: `None` for a blank line, an unreadable record
 /// for text that is not UTF-8 or not an item. Shared with the streaming check.
 pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Record> {
-    line_record(line, name, line_no, &mut LabelledFile::default())
+    line_record(line, &name.into(), line_no, &mut LabelledFile::default())
 }
 
 /// [`ndjson_line_record`], counting the records read by their Chinese labels in `labelled`.
 pub(crate) fn line_record(
     line: &[u8],
-    name: &str,
+    name: &Arc<str>,
     line_no: u64,
     labelled: &mut LabelledFile<'_>,
 ) -> Option<Record> {
-    let prov = Provenance::row(name, line_no);
+    let prov = Provenance::row(Arc::clone(name), line_no);
     // simdutf8: std's validation of Chinese text was 16 % of a rule-less streaming run.
     let Ok(text) = simdutf8::basic::from_utf8(line) else {
         return Some(Record::Unreadable(Unreadable {

@@ -271,7 +271,8 @@ enum FileError {
 /// rayon pool checks chunk `k`, and meanwhile chunk `k − 1`'s results are written.
 fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(), FileError> {
     let file = File::open(path).map_err(FileError::Read)?;
-    let name = path.display().to_string();
+    // One name for every line's record.
+    let name: std::sync::Arc<str> = path.display().to_string().into();
     // Records read by their Chinese labels: one notice for the file, as the in-memory reader's.
     let labelled = Mutex::new(LabelledFile::new(run.tables));
     let result = std::thread::scope(|scope| {

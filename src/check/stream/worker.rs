@@ -42,7 +42,7 @@ pub(super) struct Checked {
 
 pub(super) fn check_chunk(
     c: &Chunk,
-    name: &str,
+    name: &std::sync::Arc<str>,
     run: Run,
     labelled: &Mutex<LabelledFile<'_>>,
 ) -> Vec<Checked> {

@@ -143,7 +143,7 @@ pub(crate) fn load_mapping(
 fn problems_of<'a>(earlier: &'a [Notice], source: &'a str) -> impl Iterator<Item = FileIssue> + 'a {
     earlier
         .iter()
-        .filter(move |n| n.provenance.source == source)
+        .filter(move |n| *n.provenance.source == *source)
         .map(|n| FileIssue {
             place: n.provenance.clone(),
             message: n.message.clone(),

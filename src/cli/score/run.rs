@@ -131,7 +131,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
             if let Some(earlier) = report.review.take() {
                 report
                     .notices
-                    .retain(|n| n.provenance.source != earlier.source);
+                    .retain(|n| *n.provenance.source != *earlier.source);
             }
             // Kept in the scored report: fix lists rendered from it show the decisions, and the
             // units' answers the review file carries (from `report --replies`) stay beside them.
@@ -155,7 +155,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
                 );
                 report
                     .notices
-                    .retain(|n| n.provenance.source != earlier.source);
+                    .retain(|n| *n.provenance.source != *earlier.source);
             }
             None
         }

@@ -126,12 +126,10 @@ impl Store {
                     crate::report::ItemStatus::Checked => "checked",
                     crate::report::ItemStatus::Unreadable => "unreadable",
                 };
-                let no = *file_no
-                    .entry(item.provenance.source.as_str())
-                    .or_insert_with(|| {
-                        files.push((crate::history::source_key(&item.provenance.source), 0));
-                        files.len() - 1
-                    });
+                let no = *file_no.entry(&*item.provenance.source).or_insert_with(|| {
+                    files.push((crate::history::source_key(&item.provenance.source), 0));
+                    files.len() - 1
+                });
                 files[no].1 += 1;
                 st.execute(params![
                     run.id,

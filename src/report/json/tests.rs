@@ -98,8 +98,8 @@ fn provenances() -> impl Strategy<Value = Provenance> {
         proptest::option::of(any::<u64>()),
     )
         .prop_map(|(source, sheet, row, record)| Provenance {
-            source,
-            sheet,
+            source: source.into(),
+            sheet: sheet.map(Into::into),
             row,
             record,
         })

@@ -252,7 +252,7 @@ pub(super) fn read_rows(
     }
     if answered > 0 && unmatched == answered {
         issues.push(FileIssue {
-            place: crate::model::Provenance::file(&table.source),
+            place: crate::model::Provenance::file(table.source.as_str()),
             message: format!(
                 "这个文件有 {answered} 行回复，但都对不上本报告的问题：可能是另一次运行的清单（请核对汇总表的运行编号），未读取"
             ),

@@ -130,7 +130,7 @@ pub(super) fn summary_sheet(
         format!(
             "抽查 {} 个事项（抽样清单 {}，{}）。得分只按抽中的事项计算：「问题清单」「事项」表的「是否抽中」列标出了抽中的；下表「抽查范围内」各列是计分用的数，「全部事项」各列只供整改参考。",
             sample.items.len(),
-            place(&crate::model::Provenance::file(&sample.source), scope.all),
+            place(&crate::model::Provenance::file(sample.source.as_str()), scope.all),
             sample.describe()
         )
     });

@@ -79,8 +79,8 @@ impl Table {
     /// Where row `row` is, for an issue.
     pub fn place(&self, row: u64) -> Provenance {
         match &self.sheet {
-            Some(s) => Provenance::sheet_row(&self.source, s, row),
-            None => Provenance::row(&self.source, row),
+            Some(s) => Provenance::sheet_row(self.source.as_str(), s.as_str(), row),
+            None => Provenance::row(self.source.as_str(), row),
         }
     }
 

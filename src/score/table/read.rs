@@ -131,7 +131,7 @@ fn read_workbook(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table
                 .into_iter()
                 .map(|s| {
                     let rows = numbered(s.first_row, s.rows);
-                    Table::from_rows(&source, s.name, rows, key)
+                    Table::from_rows(&source, s.name.map(|n| n.to_string()), rows, key)
                 })
                 .collect();
             return pick(tables.into_iter().map(Ok), sheet, key)

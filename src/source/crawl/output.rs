@@ -71,7 +71,7 @@ impl Reader for CrawlDirReader {
                 records += 1;
                 sink(parse_item_line(
                     line.trim(),
-                    Provenance::row(&name, i as u64 + 1),
+                    Provenance::row(name.as_str(), i as u64 + 1),
                 ));
             }
         }

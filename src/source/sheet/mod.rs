@@ -26,6 +26,7 @@
 //! workbook's shape in `notices.rs`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use super::own_output::OwnOutput;
 use super::{Notice, NoticeLevel, Record};
@@ -59,10 +60,10 @@ pub const MIN_CHILD_FIELDS: usize = 2;
 /// One sheet of a workbook (or one CSV file).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sheet {
-    /// The file the sheet was read from.
-    pub source: String,
+    /// The file the sheet was read from (shared with its records' provenance).
+    pub source: Arc<str>,
     /// The sheet name (`None` for a CSV file, which is its own sheet).
-    pub name: Option<String>,
+    pub name: Option<Arc<str>>,
     /// The 1-based spreadsheet row of `rows[0]`.
     pub first_row: u64,
     /// Cell texts, row by row.
@@ -78,8 +79,8 @@ impl Sheet {
     fn provenance(&self, index: usize) -> Provenance {
         let row = self.first_row + index as u64;
         match &self.name {
-            Some(name) => Provenance::sheet_row(&self.source, name, row),
-            None => Provenance::row(&self.source, row),
+            Some(name) => Provenance::sheet_row(Arc::clone(&self.source), Arc::clone(name), row),
+            None => Provenance::row(Arc::clone(&self.source), row),
         }
     }
 
@@ -110,7 +111,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     // time (a fix list's 事项 sheet would read as items too), and said once each.
     let mut own: Vec<(&str, OwnOutput)> = Vec::new();
     for sheet in &sheets {
-        if own.iter().any(|(source, _)| *source == sheet.source) {
+        if own.iter().any(|(source, _)| **source == *sheet.source) {
             continue;
         }
         if let Some(kind) = sheet
@@ -128,7 +129,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     }
     let sheets: Vec<Sheet> = sheets
         .into_iter()
-        .filter(|s| !own.iter().any(|(source, _)| *source == s.source))
+        .filter(|s| !own.iter().any(|(source, _)| **source == *s.source))
         .collect();
     if sheets.is_empty() && !own.is_empty() {
         return;
@@ -165,10 +166,10 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             notices.push(Notice {
                 level: NoticeLevel::Info,
                 provenance: sheet.name.as_ref().map_or_else(
-                    || Provenance::file(&sheet.source),
+                    || Provenance::file(Arc::clone(&sheet.source)),
                     |n| Provenance {
-                        sheet: Some(n.clone()),
-                        ..Provenance::file(&sheet.source)
+                        sheet: Some(Arc::clone(n)),
+                        ..Provenance::file(Arc::clone(&sheet.source))
                     },
                 ),
                 message: if sheet.is_blank() {

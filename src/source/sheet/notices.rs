@@ -12,7 +12,7 @@ pub(super) const NO_MATERIAL_SHEET: &str = "没有找到「申请材料」表";
 /// Items but no 申请材料 table: every item would be reported as listing no material, and a night
 /// whose export template lost the sheet would credit the units with fixing their materials.
 pub(super) fn no_material_sheet_notice(sheets: &[Sheet]) -> Notice {
-    let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
+    let mut sources: Vec<&str> = sheets.iter().map(|s| &*s.source).collect();
     sources.dedup();
     Notice {
         level: NoticeLevel::Warning,
@@ -60,7 +60,7 @@ pub(super) fn header_only_notice(sheet: &Sheet, header: usize) -> Notice {
 
 /// No sheet of the workbook (or of the run's CSV files) holds items.
 pub(super) fn no_item_sheet_notice(sheets: &[Sheet]) -> Notice {
-    let mut sources: Vec<&str> = sheets.iter().map(|s| s.source.as_str()).collect();
+    let mut sources: Vec<&str> = sheets.iter().map(|s| &*s.source).collect();
     sources.dedup();
     let names: Vec<String> = sheets.iter().map(Sheet::label).collect();
     if sheets.iter().all(Sheet::is_blank) {

@@ -10,6 +10,7 @@
 //! scientific notation, other numbers to 15 significant digits, dates as `YYYY-MM-DD`.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use calamine::{Data, Dimensions, Reader as _, SheetVisible, Sheets, open_workbook_auto};
 
@@ -185,7 +186,7 @@ impl Reader for XlsxReader {
             Opened::Disguised(kind, sheets) => {
                 sink(Record::Notice(Notice {
                     level: NoticeLevel::Info,
-                    provenance: Provenance::file(&source),
+                    provenance: Provenance::file(source.as_str()),
                     message: format!(
                         "文件 {source} 实际是{}，已按表格读取",
                         match kind {
@@ -205,6 +206,8 @@ impl Reader for XlsxReader {
             .map(|m| m.name.clone())
             .collect();
         let mut sheets = Vec::new();
+        // One file name for every sheet and record of the workbook.
+        let shared_source: Arc<str> = source.as_str().into();
         for name in workbook.sheet_names() {
             // A hidden sheet is an old copy or a lookup list more often than data: reading it
             // checked every item twice.
@@ -212,8 +215,8 @@ impl Reader for XlsxReader {
                 sink(Record::Notice(Notice {
                     level: NoticeLevel::Info,
                     provenance: Provenance {
-                        sheet: Some(name.clone()),
-                        ..Provenance::file(&source)
+                        sheet: Some(name.as_str().into()),
+                        ..Provenance::file(source.as_str())
                     },
                     message: format!(
                         "表「{name}」是隐藏的工作表，未读取（要检查它，请在 Excel/WPS 中取消隐藏）"
@@ -227,8 +230,8 @@ impl Reader for XlsxReader {
                     let mut rows = cells.rows;
                     fill_merged_down(&mut rows, cells.first_row, &merged);
                     sheets.push(Sheet {
-                        source: source.clone(),
-                        name: Some(name),
+                        source: Arc::clone(&shared_source),
+                        name: Some(name.into()),
                         first_row: cells.first_row,
                         rows,
                         long_numbers: cells.long_numbers,
@@ -237,8 +240,8 @@ impl Reader for XlsxReader {
                 Err(e) => sink(Record::Notice(Notice {
                     level: NoticeLevel::Error,
                     provenance: Provenance {
-                        sheet: Some(name.clone()),
-                        ..Provenance::file(&source)
+                        sheet: Some(name.as_str().into()),
+                        ..Provenance::file(source.as_str())
                     },
                     message: format!("无法读取表「{name}」: {e}"),
                 })),

@@ -71,7 +71,7 @@ impl Journal {
                         .is_some_and(|u| u != r.target.url && pages.contains(u))
             })
             .map(|r| Unreadable {
-                provenance: Provenance::file(&r.target.url),
+                provenance: Provenance::file(r.target.url.as_str()),
                 reason: format!("{}: {}", r.status.label_zh(), r.message),
                 code: None,
                 name: None,
