@@ -76,17 +76,6 @@ pub enum WriteError {
         /// Why.
         source: std::io::Error,
     },
-    /// The workbook could not be built.
-    #[error("无法生成 Excel 文件 {path}: {source}")]
-    Xlsx {
-        /// The file.
-        path: PathBuf,
-        /// Why.
-        source: rust_xlsxwriter::XlsxError,
-    },
-    /// The HTML template failed (a bug in the template).
-    #[error("无法生成 HTML 报告: {0}")]
-    Html(#[from] minijinja::Error),
 }
 
 /// File name of the all-units workbook.
@@ -126,9 +115,12 @@ pub fn write_dir(
     Ok(written)
 }
 
+/// Writes `path` through `body`. Every failure is the file's: a page or a workbook is rendered as
+/// it is written, so a full disk shows up while rendering (and is told as one, see
+/// [`xlsx_io_error`]).
 fn write_file(
     path: &Path,
-    body: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    body: impl FnOnce(&mut (dyn Write + Send)) -> std::io::Result<()>,
 ) -> Result<(), WriteError> {
     let io = |source| WriteError::Io {
         path: path.to_owned(),
@@ -190,19 +182,22 @@ fn write_workbook(
     dir: &Path,
     path: &Path,
 ) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
-    xlsx::write_in(report, shared, scope, Some(dir), &mut out).map_err(|e| match e {
-        rust_xlsxwriter::XlsxError::IoError(source) => io(source),
-        source => WriteError::Xlsx {
-            path: path.to_owned(),
-            source,
-        },
-    })?;
-    out.flush().map_err(io)
+    write_file(path, |out| {
+        xlsx::write_in(report, shared, scope, Some(dir), out).map_err(xlsx_io_error)
+    })
+}
+
+/// The I/O error under a workbook's failure (the file, the zip container or the rows' temporary
+/// files: a full disk is any of them), so that it is told as the file's; anything else, a bug in
+/// building the workbook, as an error of kind `Other`.
+fn xlsx_io_error(e: rust_xlsxwriter::XlsxError) -> std::io::Error {
+    use rust_xlsxwriter::XlsxError;
+    match e {
+        XlsxError::IoError(io)
+        | XlsxError::TempFileError(_, io)
+        | XlsxError::ZipError(zip::result::ZipError::Io(io)) => io,
+        other => std::io::Error::other(format!("无法生成 Excel 文件: {other}")),
+    }
 }
 
 /// Longest unit part of a file name, in characters (a CJK character is 3 bytes of the usual
@@ -286,6 +281,24 @@ mod tests {
         assert_eq!(unique("a_b".into(), &mut taken), "a_b");
         assert_eq!(unique("a_b".into(), &mut taken), "a_b-2");
         assert_eq!(unique("全部".into(), &mut taken), "全部-2");
+    }
+
+    /// A full disk under a workbook — its file, its zip container or its rows' temporary files —
+    /// is the file's I/O error, which the nightly run tells as a full disk.
+    #[test]
+    fn a_workbook_that_fills_the_disk_fails_with_the_io_error() {
+        use rust_xlsxwriter::XlsxError;
+        let full = || std::io::Error::from(std::io::ErrorKind::StorageFull);
+        for e in [
+            XlsxError::IoError(full()),
+            XlsxError::TempFileError(PathBuf::from("/srv/reports/run"), full()),
+            XlsxError::ZipError(zip::result::ZipError::Io(full())),
+        ] {
+            assert_eq!(xlsx_io_error(e).kind(), std::io::ErrorKind::StorageFull);
+        }
+        let bug = xlsx_io_error(XlsxError::SheetnameLengthExceeded("汇总".repeat(20)));
+        assert_eq!(bug.kind(), std::io::ErrorKind::Other);
+        assert!(bug.to_string().starts_with("无法生成 Excel 文件"), "{bug}");
     }
 
     #[test]
