@@ -10,7 +10,7 @@
 //! Large reports: the first [`PAGE`] findings are shown, the rest are in the page but hidden until
 //! the reader filters or asks for more, so 10,000 findings stay usable. The page is written as it
 //! is rendered ([`render_to`]), and each finding's row becomes a template value only while it is
-//! written ([`rows::Rows`]): 69,000 findings took 280 MB to render as one tree of values.
+//! written (`rows::Rows`): 69,000 findings took 280 MB to render as one tree of values.
 
 use std::io::Write;
 
