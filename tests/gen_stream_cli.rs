@@ -28,8 +28,7 @@ fn gen_is_reproducible_and_check_streams_the_same_report() {
     let in_memory = tmp.path().join("in-memory");
     for (out, extra) in [(&streamed, None), (&in_memory, Some("--no-stream"))] {
         let mut cmd = bin();
-        // Only a JSON report is written while streaming: with the default formats (Excel,
-        // HTML too) both runs would be in memory.
+        // The JSON report alone: the test below compares every format.
         cmd.arg("check")
             .arg(&a)
             .args(["--format", "json", "--run-id", "r1", "-o"])
@@ -280,4 +279,65 @@ fn check_streams_an_export_keyed_by_chinese_labels_as_it_reads_it() {
     assert!(found("B09", "035000"), "no window number");
     assert!(!found("B09", "034000") && !found("B15", "034000"));
     assert!(!found("B13", "034000"), "联系人电话 read as 咨询电话");
+}
+
+/// With the default formats too, NDJSON is checked as it streams (the report kept for the fix
+/// lists, the page and findings.csv): the same files as the in-memory path, and no report.json
+/// when it is not asked for.
+#[test]
+fn check_streams_with_every_format_and_writes_what_the_in_memory_path_writes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let items = tmp.path().join("items.ndjson");
+    bin()
+        .args(["gen", "--count", "300", "--seed", "4", "-o"])
+        .arg(&items)
+        .assert()
+        .success();
+    let run = |out: &std::path::Path, extra: &[&str]| {
+        bin()
+            .arg("check")
+            .arg(&items)
+            .args(["--run-id", "r1", "-q", "--fail-on", "none", "-o"])
+            .arg(out)
+            .args(extra)
+            .assert()
+            .success();
+        let mut names: Vec<String> = std::fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let (streamed, in_memory) = (tmp.path().join("s"), tmp.path().join("m"));
+    let files = run(&streamed, &[]);
+    assert_eq!(files, run(&in_memory, &["--no-stream"]));
+    assert!(
+        files.contains(&"整改清单-全部.xlsx".to_owned()),
+        "{files:?}"
+    );
+    assert!(files.iter().filter(|f| f.starts_with("整改清单-")).count() > 2);
+    for f in ["report.json", "report.html", "findings.csv"] {
+        assert!(files.contains(&f.to_owned()), "{files:?}");
+    }
+    assert_eq!(
+        std::fs::read(streamed.join("findings.csv")).unwrap(),
+        std::fs::read(in_memory.join("findings.csv")).unwrap()
+    );
+    let read = |dir: &std::path::Path| {
+        let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
+        let mut report = zwfw_audit::report::json::read(&text).unwrap();
+        report.generated_at.clear();
+        report
+    };
+    assert_eq!(read(&streamed), read(&in_memory));
+
+    let only = tmp.path().join("xlsx-csv");
+    let files = run(&only, &["--format", "xlsx,csv"]);
+    assert!(!files.contains(&"report.json".to_owned()), "{files:?}");
+    assert!(files.contains(&"findings.csv".to_owned()), "{files:?}");
+    assert!(
+        files.iter().all(|f| !f.starts_with('.')),
+        "temporary files left: {files:?}"
+    );
 }

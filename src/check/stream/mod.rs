@@ -21,7 +21,9 @@
 //! results of the chunk being written (about 3 KB per line of
 //! typical items), the notices, 10 findings, and the set of 实施编码 seen so far
 //! ([`DuplicateCodes`], a 64-bit hash and a packed first place per distinct code, ≈ 16–32 bytes
-//! — the one part that grows with N).
+//! — the one part that grows with N). With [`StreamOptions::keep`] (`check` with the fix lists,
+//! the page or findings.csv as well) the entries and findings are kept too, and the whole report
+//! returned for those formats: the lines are still parsed and checked in parallel.
 //!
 //! This file holds the options, the outcome and the error, the check over the inputs, and the
 //! three stages of a file put together. Not here: reading lines into chunks (`read`), parsing,
@@ -53,7 +55,7 @@ mod worker;
 use read::{Chunk, read_chunks};
 #[cfg(test)]
 use read::{READ_BLOCK, read_chunks_from};
-use sink::{Sink, TempArray, assemble};
+use sink::{Kept, Sink, TempArray, assemble};
 use worker::{Checked, Run, check_chunk};
 
 /// Lines per chunk: large enough to keep both cores busy (a chunk of typical items is several
@@ -78,6 +80,10 @@ pub struct StreamOptions {
     pub labels: Labels,
     /// Told the items checked so far, after each chunk.
     pub progress: Option<super::Progress>,
+    /// Keep the report's entries and findings as well, and return the whole report
+    /// ([`StreamOutcome::report`]) for the other formats, which need it in memory: the lines are
+    /// still parsed and checked in parallel, and report.json still written as they go.
+    pub keep: bool,
 }
 
 impl Default for StreamOptions {
@@ -88,6 +94,7 @@ impl Default for StreamOptions {
             sample: None,
             labels: Labels::default(),
             progress: None,
+            keep: false,
         }
     }
 }
@@ -109,6 +116,8 @@ pub struct StreamOutcome {
     pub sample: Vec<SampleRow>,
     /// Where the report was written.
     pub report_path: PathBuf,
+    /// The whole report, with [`StreamOptions::keep`].
+    pub report: Option<Report>,
 }
 
 /// The output could not be written.
@@ -164,6 +173,7 @@ pub fn check_ndjson(
         duplicates: DuplicateCodes::default(),
         notices: Vec::new(),
         progress: opts.progress.as_ref(),
+        kept: opts.keep.then(Kept::default),
     };
     let tables = crate::source::json_labels::tables(&opts.labels);
     for path in inputs {
@@ -251,6 +261,11 @@ pub fn check_ndjson(
         // A leftover temporary file is harmless; the report is complete.
         let _ = std::fs::remove_file(p);
     }
+    let kept = sink.kept.map(|k| Report {
+        items: k.items,
+        findings: k.findings,
+        ..report.clone()
+    });
     Ok(StreamOutcome {
         summary: report.summary,
         notices: report.notices,
@@ -259,6 +274,7 @@ pub fn check_ndjson(
         scores: report.scores,
         sample: drawn.into_iter().map(|d| d.row).collect(),
         report_path,
+        report: kept,
     })
 }
 

@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use super::StreamError;
 use super::worker::Checked;
 use crate::model::{Finding, Provenance, Severity};
-use crate::report::{ItemStatus, Report, Summary};
+use crate::report::{ItemEntry, ItemStatus, Report, Summary};
 use crate::score::UnitMapping;
 use crate::score::census::CensusTally;
 use crate::source::{DuplicateCodes, Notice};
@@ -34,6 +34,15 @@ pub(super) struct Sink<'a> {
     /// The report's notices, in input order.
     pub(super) notices: Vec<Notice>,
     pub(super) progress: Option<&'a crate::check::Progress>,
+    /// The entries and findings, when the whole report is asked for.
+    pub(super) kept: Option<Kept>,
+}
+
+/// The report's entries and findings, kept in memory as well (`StreamOptions::keep`).
+#[derive(Default)]
+pub(super) struct Kept {
+    pub(super) items: Vec<ItemEntry>,
+    pub(super) findings: Vec<Finding>,
 }
 
 impl Sink<'_> {
@@ -90,8 +99,17 @@ impl Sink<'_> {
         self.items.push(&c.entry_json, 1)?;
         self.findings.push(&c.findings_json, c.findings.len())?;
         let room = KEPT_FINDINGS.saturating_sub(self.first_findings.len());
-        self.first_findings
-            .extend(c.findings.into_iter().take(room));
+        match &mut self.kept {
+            Some(kept) => {
+                self.first_findings
+                    .extend(c.findings.iter().take(room).cloned());
+                kept.items.push(c.entry);
+                kept.findings.extend(c.findings);
+            }
+            None => self
+                .first_findings
+                .extend(c.findings.into_iter().take(room)),
+        }
         Ok(())
     }
 }

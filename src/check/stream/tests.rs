@@ -111,10 +111,13 @@ fn streaming_and_in_memory_reports_are_identical() {
                 progress: Some(crate::check::Progress::new(move |done| {
                     heard.lock().unwrap().push(done);
                 })),
+                // The whole report kept as well, for the other formats.
+                keep: chunk == 7,
                 ..StreamOptions::default()
             },
         )
         .unwrap();
+        assert_eq!(got.report.as_ref(), (chunk == 7).then_some(&report));
         // The progress is told after each chunk, counting up to every item.
         let told = told.lock().unwrap();
         assert!(

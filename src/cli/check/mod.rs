@@ -14,6 +14,7 @@ use super::{ignore_broken_pipe, load_config, now_run_id};
 use crate::check::{Builder, Progress, RunInfo, stream};
 use crate::config::Config;
 use crate::model::{Provenance, Severity};
+use crate::report::output::Format;
 use crate::report::{self, Report};
 use crate::rules::CheckContext;
 use crate::score::SampleSpec;
@@ -334,8 +335,9 @@ fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
     Ok((bar, progress))
 }
 
-/// The streaming check (see [`crate::check::stream`]) when every input is NDJSON, the only report
-/// format is JSON and the output is a folder; `None` when the in-memory path must run.
+/// The streaming check (see [`crate::check::stream`]) when every input is NDJSON and the output is a
+/// folder; `None` when the in-memory path must run. With formats besides JSON it keeps the report
+/// in memory for them (they need it whole), but still parses and checks the lines in parallel.
 fn run_streaming(
     args: &CheckArgs,
     config: &Config,
@@ -349,10 +351,14 @@ fn run_streaming(
         || args.links
         || args.profile.is_some()
         || !stream::all_ndjson(&args.inputs)
-        || args.formats().iter().any(|f| f.trim() != "json")
     {
         return Ok(None);
     }
+    // report.json is written as the lines are checked (and removed after, when not asked for);
+    // the other formats from the kept report.
+    let formats = super::report::parse_formats(&args.formats())?;
+    let json_asked = formats.contains(&Format::Json);
+    let others: Vec<Format> = formats.into_iter().filter(|&f| f != Format::Json).collect();
     let (default_id, generated_at) = now_run_id();
     let run_id = args.run_id.clone().unwrap_or(default_id);
     let dir = args
@@ -380,11 +386,28 @@ fn run_streaming(
         sample,
         labels: config.labels.clone(),
         progress: Some(progress),
+        keep: !others.is_empty(),
         ..stream::StreamOptions::default()
     };
     let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts);
+    let out = match out {
+        Ok(out) => out,
+        Err(e) => {
+            bar.finish_and_clear();
+            return Err(e.into());
+        }
+    };
+    if let Some(report) = out.report.as_ref().filter(|r| r.summary.items > 0) {
+        bar.set_message("，正在写入报告…");
+        let written = super::report::write_to(report, &dir, &others);
+        bar.finish_and_clear();
+        written?;
+    }
     bar.finish_and_clear();
-    let out = out?;
+    if !json_asked {
+        std::fs::remove_file(&out.report_path)
+            .with_context(|| format!("无法删除 {}", out.report_path.display()))?;
+    }
     let s = &out.summary;
     // Nothing read is a failed run, whatever was said about it: an empty report would pass for
     // an export without problems.
