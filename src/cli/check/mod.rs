@@ -390,20 +390,14 @@ fn run_streaming(
         ..stream::StreamOptions::default()
     };
     let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts);
-    let out = match out {
-        Ok(out) => out,
-        Err(e) => {
-            bar.finish_and_clear();
-            return Err(e.into());
-        }
-    };
-    if let Some(report) = out.report.as_ref().filter(|r| r.summary.items > 0) {
+    let written = out.as_ref().ok().and_then(|out| {
+        let report = out.report.as_ref().filter(|r| r.summary.items > 0)?;
         bar.set_message("，正在写入报告…");
-        let written = super::report::write_to(report, &dir, &others);
-        bar.finish_and_clear();
-        written?;
-    }
+        Some(super::report::write_to(report, &dir, &others))
+    });
     bar.finish_and_clear();
+    let out = out?;
+    written.transpose()?;
     if !json_asked {
         std::fs::remove_file(&out.report_path)
             .with_context(|| format!("无法删除 {}", out.report_path.display()))?;
