@@ -92,9 +92,9 @@ pub struct CheckArgs {
         verbatim_doc_comment
     )]
     allow_hosts: Vec<String>,
-    /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl、只写
-    /// json 报告、输出到文件夹、不用 --links 和 --profile 时边读边查，
-    /// 占内存少；两种方式结果相同
+    /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl、输出到
+    /// 文件夹、不用 --links 和 --profile 时边读边查（多核并行；只写 json
+    /// 报告时占内存最少）；两种方式结果相同
     #[arg(long, verbatim_doc_comment)]
     no_stream: bool,
     /// 边检查边按单位抽样，并给样本计分；抽样清单 sample.csv、sample.xlsx
