@@ -79,6 +79,22 @@ fn compact_is_the_plain_chain() {
     }
 }
 
+/// `a` working days.
+fn wd(a: f64) -> TimeLimit {
+    TimeLimit::Amount {
+        amount: a,
+        unit: LimitUnit::WorkingDay,
+    }
+}
+
+/// `a` calendar days.
+fn d(a: f64) -> TimeLimit {
+    TimeLimit::Amount {
+        amount: a,
+        unit: LimitUnit::Day,
+    }
+}
+
 fn limit(text: &str, unit: &str) -> TimeLimit {
     match parse_time_limit(text, unit) {
         ParsedLimit::Limit(l) => l,
@@ -148,14 +164,6 @@ fn forms_seen_on_platforms() {
 
 #[test]
 fn chinese_numerals_and_unit_fields() {
-    let wd = |a| TimeLimit::Amount {
-        amount: a,
-        unit: LimitUnit::WorkingDay,
-    };
-    let d = |a| TimeLimit::Amount {
-        amount: a,
-        unit: LimitUnit::Day,
-    };
     assert_eq!(limit("一百二十日", ""), d(120.0));
     assert_eq!(limit("一百零五日", ""), d(105.0));
     assert_eq!(limit("二十五个工作日", ""), wd(25.0));
@@ -177,14 +185,6 @@ fn chinese_numerals_and_unit_fields() {
 
 #[test]
 fn comparisons_are_sure_or_none() {
-    let wd = |a| TimeLimit::Amount {
-        amount: a,
-        unit: LimitUnit::WorkingDay,
-    };
-    let d = |a| TimeLimit::Amount {
-        amount: a,
-        unit: LimitUnit::Day,
-    };
     assert_eq!(wd(20.0).compare(wd(15.0)), Some(Ordering::Greater));
     assert_eq!(wd(31.0).compare(d(30.0)), Some(Ordering::Greater));
     assert_eq!(wd(20.0).compare(d(30.0)), None);
