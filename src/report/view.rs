@@ -45,6 +45,49 @@ impl UnitView<'_> {
     }
 }
 
+/// A unit's line in the unit tables (汇总's 单位得分, the page's units): its counts without its
+/// items and findings, so that the tables of a report written unit by unit need not hold them.
+#[derive(Debug, Clone)]
+pub struct UnitTotals {
+    /// 被考核单位.
+    pub name: String,
+    /// Department or county, when known.
+    pub kind: Option<UnitKind>,
+    /// The unit's score, when scoring ran.
+    pub score: Option<UnitScore>,
+    /// Checked items.
+    pub items: usize,
+    /// Checked items with at least one error finding.
+    pub items_with_errors: usize,
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Records that could not be read.
+    pub unreadable: usize,
+    /// How the unit answered its findings, once replies were gathered
+    /// ([`RowContext::reply_summary`](super::fixlist::RowContext::reply_summary)).
+    pub replies: Option<String>,
+}
+
+impl UnitTotals {
+    /// The counts of `u`, with its replies as `ctx` knows them.
+    pub fn of(u: &UnitView<'_>, ctx: &super::fixlist::RowContext<'_>) -> Self {
+        let errors = u.errors();
+        UnitTotals {
+            name: u.name.to_owned(),
+            kind: u.kind,
+            score: u.score.cloned(),
+            items: u.items.len(),
+            items_with_errors: u.items_with_errors(),
+            errors,
+            warnings: u.findings.len() - errors,
+            unreadable: u.unreadable.len(),
+            replies: ctx.reply_summary(&u.findings),
+        }
+    }
+}
+
 /// The report split by unit.
 #[derive(Debug, Clone)]
 pub struct Views<'a> {
@@ -153,42 +196,70 @@ pub fn element_counts(
     items: &[&ItemEntry],
     findings: &[&Finding],
 ) -> Vec<ElementCount> {
-    let mut order: Vec<String> = rules.iter().map(|r| r.id.clone()).collect();
-    let mut counts: BTreeMap<String, ElementCount> = rules
-        .iter()
-        .map(|r| {
-            let c = ElementCount {
-                rule: r.id.clone(),
-                rule_name: r.name.clone(),
-                element: r.element.clone(),
-                category: r.category.clone(),
-                ..ElementCount::default()
-            };
-            (r.id.clone(), c)
-        })
-        .collect();
-    for item in items {
-        for (id, outcome) in &item.outcomes {
-            let c = slot(&mut counts, &mut order, id);
-            match outcome {
-                Outcome::Pass => c.pass += 1,
-                Outcome::Fail => c.fail += 1,
-                Outcome::NotApplicable => c.not_applicable += 1,
+    let mut tally = ElementTally::default();
+    tally.add(items, findings);
+    tally.counts(rules)
+}
+
+/// [`element_counts`] added up a part at a time (a unit's items and findings at once), with the
+/// same result as over them all: the rules met only in outcomes follow the report's rules in the
+/// order first met, then those met only in findings.
+#[derive(Debug, Default)]
+pub struct ElementTally {
+    counts: BTreeMap<String, ElementCount>,
+    /// Rule ids in the order first met in outcomes, and in findings.
+    in_outcomes: Vec<String>,
+    in_findings: Vec<String>,
+}
+
+impl ElementTally {
+    /// Counts a part's items and findings.
+    pub fn add(&mut self, items: &[&ItemEntry], findings: &[&Finding]) {
+        for item in items {
+            for (id, outcome) in &item.outcomes {
+                let c = slot(&mut self.counts, &mut self.in_outcomes, id);
+                match outcome {
+                    Outcome::Pass => c.pass += 1,
+                    Outcome::Fail => c.fail += 1,
+                    Outcome::NotApplicable => c.not_applicable += 1,
+                }
+            }
+        }
+        for f in findings {
+            let c = slot(&mut self.counts, &mut self.in_findings, &f.rule);
+            if c.element.is_empty() {
+                c.element = f.element.to_string();
+                c.rule_name = f.rule_name.to_string();
+            }
+            match f.severity {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
             }
         }
     }
-    for f in findings {
-        let c = slot(&mut counts, &mut order, &f.rule);
-        if c.element.is_empty() {
-            c.element = f.element.to_string();
-            c.rule_name = f.rule_name.to_string();
+
+    /// The counts per rule, in the order of `rules`, then of the rules met only in outcomes,
+    /// then of those met only in findings.
+    pub fn counts(mut self, rules: &[RuleInfo]) -> Vec<ElementCount> {
+        let mut out = Vec::with_capacity(rules.len() + self.counts.len());
+        for r in rules {
+            let mut c = self.counts.remove(&r.id).unwrap_or_else(|| ElementCount {
+                rule: r.id.clone(),
+                ..ElementCount::default()
+            });
+            // A rule with no element takes its findings' (as a rule not among `rules` does).
+            if !r.element.is_empty() || c.element.is_empty() {
+                c.rule_name.clone_from(&r.name);
+                c.element.clone_from(&r.element);
+            }
+            c.category.clone_from(&r.category);
+            out.push(c);
         }
-        match f.severity {
-            Severity::Error => c.errors += 1,
-            Severity::Warning => c.warnings += 1,
+        for id in self.in_outcomes.iter().chain(&self.in_findings) {
+            out.extend(self.counts.remove(id));
         }
+        out
     }
-    order.iter().filter_map(|id| counts.remove(id)).collect()
 }
 
 fn slot<'m>(
@@ -214,4 +285,66 @@ pub fn outcome_counts(item: &ItemEntry) -> (usize, usize, usize) {
             Outcome::Fail => (p, f + 1, n),
             Outcome::NotApplicable => (p, f, n + 1),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A report whose units differ in the rules met outside the report's own: an outcome of a
+    /// retired rule (`X01`) in the second unit, a link finding (`L01`, not among the rules that
+    /// ran) in the first, so the order of first meeting matters.
+    fn report_with_extra_ids() -> Report {
+        let mut report = crate::score::tests::fixture();
+        let views = Views::of(&report);
+        assert!(
+            views.units.len() >= 2,
+            "the fixture has {} units",
+            views.units.len()
+        );
+        let (first, second) = (
+            views.units[0].name.to_owned(),
+            views.units[1].name.to_owned(),
+        );
+        let item = report
+            .items
+            .iter_mut()
+            .find(|i| i.unit == second && i.status == ItemStatus::Checked)
+            .expect("the second unit has an item");
+        item.outcomes.insert("X01".to_owned().into(), Outcome::Fail);
+        let mut link = report
+            .findings
+            .iter()
+            .find(|f| f.unit == first)
+            .expect("the first unit has a finding")
+            .clone();
+        link.rule = "L01".to_owned();
+        link.element = "空表链接".into();
+        report.findings.push(link);
+        report
+    }
+
+    #[test]
+    fn element_counts_added_up_by_unit_are_those_of_the_whole() {
+        let report = report_with_extra_ids();
+        let views = Views::of(&report);
+        let items: Vec<&ItemEntry> = views.units.iter().flat_map(|u| u.items.clone()).collect();
+        let findings: Vec<&Finding> = views
+            .units
+            .iter()
+            .flat_map(|u| u.findings.clone())
+            .collect();
+        let whole = element_counts(&report.rules, &items, &findings);
+        let mut tally = ElementTally::default();
+        for u in &views.units {
+            tally.add(&u.items, &u.findings);
+        }
+        let by_unit = tally.counts(&report.rules);
+        assert_eq!(by_unit, whole);
+        let ids: Vec<&str> = whole.iter().map(|c| c.rule.as_str()).collect();
+        let n = report.rules.len();
+        assert_eq!(ids[n..], ["X01", "L01"], "{ids:?}");
+        assert_eq!(whole[n + 1].element, "空表链接");
+        assert_eq!(whole[n].fail, 1);
+    }
 }

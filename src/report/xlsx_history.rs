@@ -5,7 +5,7 @@
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use super::fixlist;
-use super::xlsx::Scope;
+use super::view::UnitTotals;
 use crate::history::HistoryView;
 
 /// Headers of the 与上次运行对比 table.
@@ -31,7 +31,7 @@ pub(super) fn summary(
     sheet: &mut Worksheet,
     mut row: u32,
     history: &HistoryView,
-    scope: &Scope<'_, '_>,
+    units: &[UnitTotals],
     section: &Format,
     header: &Format,
     points: &Format,
@@ -51,10 +51,10 @@ pub(super) fn summary(
     for (col, h) in DIFF_HEADERS.iter().chain([&WAIVED_HEADER]).enumerate() {
         sheet.write_string_with_format(row, col as u16, *h, header)?;
     }
-    for unit in &scope.units {
+    for unit in units {
         row += 1;
-        sheet.write_string(row, 0, fixlist::cell(unit.name))?;
-        let Some(u) = history.unit(unit.name) else {
+        sheet.write_string(row, 0, fixlist::cell(&unit.name))?;
+        let Some(u) = history.unit(&unit.name) else {
             sheet.write_string(row, 1, "（无历史）")?;
             continue;
         };
@@ -78,13 +78,13 @@ pub(super) fn summary(
     for (col, h) in TREND_HEADERS.iter().enumerate() {
         sheet.write_string_with_format(row, col as u16, *h, header)?;
     }
-    for unit in &scope.units {
-        let Some(u) = history.unit(unit.name) else {
+    for unit in units {
+        let Some(u) = history.unit(&unit.name) else {
             continue;
         };
         for p in &u.trend {
             row += 1;
-            sheet.write_string(row, 0, fixlist::cell(unit.name))?;
+            sheet.write_string(row, 0, fixlist::cell(&unit.name))?;
             sheet.write_string(row, 1, fixlist::cell(&p.run_id))?;
             sheet.write_string(row, 2, fixlist::cell(run_date(&p.started_at)))?;
             sheet.write_number(row, 3, p.items as f64)?;

@@ -7,7 +7,6 @@ use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Note, Worksheet,
 
 use super::NO_FINDINGS;
 use super::styles::{Styles, WRAPPED_WIDTH, Widths, header_row, table};
-use crate::model::Finding;
 use crate::report::fixlist::{
     self, DISPUTE_CHOICES, DISPUTE_COLUMN, FILL_IN_NOTES, FINGERPRINT_HEADER, FixRow, HEADERS,
     REVIEW_CHOICES, REVIEW_COLUMN, RowContext, SAMPLED_HEADER, SAMPLED_NOTE, STATUS_HEADER,
@@ -17,6 +16,7 @@ use crate::report::{Report, markdown, rule_docs};
 
 /// Lists at most `fit` rows (see [`super::DATA_ROWS`]); a row after them says how many were left
 /// out.
+#[cfg(test)]
 pub(super) fn findings_sheet(
     sheet: &mut Worksheet,
     all_rows: &[FixRow<'_>],
@@ -24,61 +24,125 @@ pub(super) fn findings_sheet(
     (all, fit): (bool, usize),
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let findings = &all_rows[..all_rows.len().min(fit)];
-    // A unit's workbook stops before 复核结果, the last of HEADERS, unless the report was rescored
-    // with a review: then it shows the decisions, so the unit sees which findings were 驳回. The
-    // all-units workbook says whose each row is, as findings.csv does.
-    let own = if all || ctx.reviewed {
-        HEADERS.len()
-    } else {
-        REVIEW_COLUMN
-    };
-    let mut headers = HEADERS[..own].to_vec();
-    if all {
-        headers.push(crate::report::csv::UNIT_HEADER);
-    }
-    if ctx.history.is_some() {
-        headers.push(STATUS_HEADER);
-    }
-    // Before 指纹, which stays last (readers find both by header).
-    if sampled.is_some() {
-        headers.push(SAMPLED_HEADER);
-    }
-    headers.push(FINGERPRINT_HEADER);
-    let mut widths = Widths::new(&headers);
-    header_row(sheet, 0, &headers, &s.header)?;
-    // The columns the reader of this workbook fills in: the unit's three, and in the assessor's
-    // workbook 复核结果 (shown, not filled, in a unit's reviewed list).
-    let mut fill_in = vec![fixlist::FIX_COLUMN, DISPUTE_COLUMN, DISPUTE_COLUMN + 1];
-    if all {
-        fill_in.push(REVIEW_COLUMN);
-    }
-    for &col in &fill_in {
-        sheet.write_string_with_format(0, col as u16, headers[col], &s.fill_header)?;
-    }
-    if let Some(col) = headers.iter().position(|h| *h == SAMPLED_HEADER) {
-        let note = Note::new(SAMPLED_NOTE)
-            .set_author("zwfw-audit")
-            .set_width(260);
-        sheet.insert_note(0, col as u16, &note)?;
-    }
-    for (header, text) in FILL_IN_NOTES {
-        let text = if header == fixlist::REVIEW_HEADER && !all {
-            "考核人员的复核结论，本次计分已采用：「确认」问题成立，「驳回」问题不成立"
+    let mut list = FindingsSheet::begin(sheet, (ctx, sampled.is_some()), (all, fit), s)?;
+    list.rows(sheet, all_rows, (ctx, sampled), s)?;
+    list.finish(sheet, s)
+}
+
+/// 问题清单 written a unit's rows at a time: the header first, then the rows as they come (at
+/// most `fit`), then what needs them all (dropdowns, widths, filter, the left-out note).
+pub(super) struct FindingsSheet {
+    headers: Vec<&'static str>,
+    /// Columns of [`HEADERS`] shown: all, or up to 复核结果.
+    own: usize,
+    /// The columns the reader of this workbook fills in.
+    fill_in: Vec<usize>,
+    widths: Widths,
+    all: bool,
+    fit: usize,
+    /// Rows given, and written (at most `fit`).
+    total: usize,
+    written: usize,
+}
+
+impl FindingsSheet {
+    /// Writes the header row; `sampled` when the report was scored on a sample.
+    pub(super) fn begin(
+        sheet: &mut Worksheet,
+        (ctx, sampled): (&RowContext<'_>, bool),
+        (all, fit): (bool, usize),
+        s: &Styles,
+    ) -> Result<Self, XlsxError> {
+        // A unit's workbook stops before 复核结果, the last of HEADERS, unless the report was
+        // rescored with a review: then it shows the decisions, so the unit sees which findings
+        // were 驳回. The all-units workbook says whose each row is, as findings.csv does.
+        let own = if all || ctx.reviewed {
+            HEADERS.len()
         } else {
-            text
+            REVIEW_COLUMN
         };
-        if let Some(col) = headers.iter().position(|h| *h == header) {
-            let note = Note::new(text).set_author("zwfw-audit").set_width(260);
+        let mut headers = HEADERS[..own].to_vec();
+        if all {
+            headers.push(crate::report::csv::UNIT_HEADER);
+        }
+        if ctx.history.is_some() {
+            headers.push(STATUS_HEADER);
+        }
+        // Before 指纹, which stays last (readers find both by header).
+        if sampled {
+            headers.push(SAMPLED_HEADER);
+        }
+        headers.push(FINGERPRINT_HEADER);
+        header_row(sheet, 0, &headers, &s.header)?;
+        // The columns the reader of this workbook fills in: the unit's three, and in the
+        // assessor's workbook 复核结果 (shown, not filled, in a unit's reviewed list).
+        let mut fill_in = vec![fixlist::FIX_COLUMN, DISPUTE_COLUMN, DISPUTE_COLUMN + 1];
+        if all {
+            fill_in.push(REVIEW_COLUMN);
+        }
+        for &col in &fill_in {
+            sheet.write_string_with_format(0, col as u16, headers[col], &s.fill_header)?;
+        }
+        if let Some(col) = headers.iter().position(|h| *h == SAMPLED_HEADER) {
+            let note = Note::new(SAMPLED_NOTE)
+                .set_author("zwfw-audit")
+                .set_width(260);
             sheet.insert_note(0, col as u16, &note)?;
         }
+        for (header, text) in FILL_IN_NOTES {
+            let text = if header == fixlist::REVIEW_HEADER && !all {
+                "考核人员的复核结论，本次计分已采用：「确认」问题成立，「驳回」问题不成立"
+            } else {
+                text
+            };
+            if let Some(col) = headers.iter().position(|h| *h == header) {
+                let note = Note::new(text).set_author("zwfw-audit").set_width(260);
+                sheet.insert_note(0, col as u16, &note)?;
+            }
+        }
+        Ok(FindingsSheet {
+            widths: Widths::new(&headers),
+            headers,
+            own,
+            fill_in,
+            all,
+            fit,
+            total: 0,
+            written: 0,
+        })
     }
-    for (i, f) in findings.iter().enumerate() {
-        let row = i as u32 + 1;
-        let mut cells = f.cells(i + 1, ctx);
-        if all {
+
+    /// Writes the next rows, numbered on from those before.
+    pub(super) fn rows(
+        &mut self,
+        sheet: &mut Worksheet,
+        rows: &[FixRow<'_>],
+        (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
+        s: &Styles,
+    ) -> Result<(), XlsxError> {
+        self.total += rows.len();
+        let room = self.fit.saturating_sub(self.written);
+        for f in &rows[..rows.len().min(room)] {
+            self.written += 1;
+            self.row(sheet, self.written, f, (ctx, sampled), s)?;
+        }
+        Ok(())
+    }
+
+    /// Row `n` (1-based, the row's 序号).
+    fn row(
+        &mut self,
+        sheet: &mut Worksheet,
+        n: usize,
+        f: &FixRow<'_>,
+        (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
+        s: &Styles,
+    ) -> Result<(), XlsxError> {
+        let row = n as u32;
+        let mut cells = f.cells(n, ctx);
+        if self.all {
             cells.insert(HEADERS.len(), fixlist::cell(f.unit()));
-        } else if own == REVIEW_COLUMN {
+        } else if self.own == REVIEW_COLUMN {
             cells.remove(REVIEW_COLUMN);
         }
         if let Some(codes) = sampled {
@@ -90,13 +154,13 @@ pub(super) fn findings_sheet(
         } else {
             (&s.text, &s.wrap)
         };
-        sheet.write_number_with_format(row, 0, (i + 1) as f64, text)?;
+        sheet.write_number_with_format(row, 0, n as f64, text)?;
         for (col, cell) in cells.iter().enumerate().skip(1) {
-            widths.see(col, cell);
+            self.widths.see(col, cell);
             // A closed row needs no answer: it stays green.
             let format = match (
                 WRAP_COLUMNS.contains(&col),
-                !closed && fill_in.contains(&col),
+                !closed && self.fill_in.contains(&col),
             ) {
                 (true, true) => &s.fill_wrap,
                 (false, true) => &s.fill,
@@ -115,51 +179,59 @@ pub(super) fn findings_sheet(
             let note = Note::new(text).set_author("zwfw-audit").set_width(360);
             sheet.insert_note(row, fixlist::FIX_COLUMN as u16, &note)?;
         }
+        Ok(())
     }
-    if findings.is_empty() {
-        sheet.write_string_with_format(1, 1, NO_FINDINGS, &s.text)?;
-    }
-    for col in 6..=8 {
-        widths.0[col] = widths.0[col].min(WRAPPED_WIDTH);
-    }
-    // Room to write in the fill-in columns.
-    for (col, min) in [
-        (10, 24),
-        (DISPUTE_COLUMN, 12),
-        (12, 30),
-        (REVIEW_COLUMN, 12),
-    ] {
-        if let Some(w) = widths.0.get_mut(col).filter(|_| col < own) {
-            *w = (*w).max(min);
+
+    /// What needs every row: the note when there are none, widths, dropdowns, the left-out
+    /// note and the filter.
+    pub(super) fn finish(mut self, sheet: &mut Worksheet, s: &Styles) -> Result<(), XlsxError> {
+        let (all, own, written) = (self.all, self.own, self.written);
+        let widths = &mut self.widths;
+        if written == 0 {
+            sheet.write_string_with_format(1, 1, NO_FINDINGS, &s.text)?;
         }
-    }
-    if !findings.is_empty() {
-        let last = findings.len() as u32;
-        let mut dropdowns = vec![(
-            DISPUTE_COLUMN,
-            &DISPUTE_CHOICES,
-            "是否有异议",
-            "认为问题不成立时选「有」，并填写异议理由",
-        )];
-        if all {
-            dropdowns.push((
-                REVIEW_COLUMN,
-                &REVIEW_CHOICES,
-                "复核结果",
-                "「确认」问题成立（扣分），「驳回」问题不成立（不扣分）",
-            ));
+        for col in 6..=8 {
+            widths.0[col] = widths.0[col].min(WRAPPED_WIDTH);
         }
-        for (col, choices, title, message) in dropdowns {
-            let validation = DataValidation::new()
-                .allow_list_strings(choices)?
-                .set_error_style(DataValidationErrorStyle::Warning)
-                .set_input_title(title)?
-                .set_input_message(message)?;
-            sheet.add_data_validation(1, col as u16, last, col as u16, &validation)?;
+        // Room to write in the fill-in columns.
+        for (col, min) in [
+            (10, 24),
+            (DISPUTE_COLUMN, 12),
+            (12, 30),
+            (REVIEW_COLUMN, 12),
+        ] {
+            if let Some(w) = widths.0.get_mut(col).filter(|_| col < own) {
+                *w = (*w).max(min);
+            }
         }
+        if written > 0 {
+            let last = written as u32;
+            let mut dropdowns = vec![(
+                DISPUTE_COLUMN,
+                &DISPUTE_CHOICES,
+                "是否有异议",
+                "认为问题不成立时选「有」，并填写异议理由",
+            )];
+            if all {
+                dropdowns.push((
+                    REVIEW_COLUMN,
+                    &REVIEW_CHOICES,
+                    "复核结果",
+                    "「确认」问题成立（扣分），「驳回」问题不成立（不扣分）",
+                ));
+            }
+            for (col, choices, title, message) in dropdowns {
+                let validation = DataValidation::new()
+                    .allow_list_strings(choices)?
+                    .set_error_style(DataValidationErrorStyle::Warning)
+                    .set_input_title(title)?
+                    .set_input_message(message)?;
+                sheet.add_data_validation(1, col as u16, last, col as u16, &validation)?;
+            }
+        }
+        super::left_out_row(sheet, written, self.total, "条问题", s)?;
+        table(sheet, written, self.headers.len(), widths)
     }
-    super::left_out_row(sheet, findings.len(), all_rows.len(), "条问题", s)?;
-    table(sheet, findings.len(), headers.len(), &widths)
 }
 
 const RULE_HEADERS: [&str; 7] = [
@@ -172,18 +244,18 @@ const RULE_HEADERS: [&str; 7] = [
     "整改方法",
 ];
 
-/// 规则说明: the rules the workbook's findings cite, in rule order, with their docs by section.
+/// 规则说明: the rules the workbook's findings cite (`cited`), in rule order, with their docs by
+/// section.
 pub(super) fn rules_sheet(
     sheet: &mut Worksheet,
     report: &Report,
-    findings: &[&Finding],
+    cited: &HashSet<String>,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let cited: std::collections::HashSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
     let rules: Vec<_> = report
         .rules
         .iter()
-        .filter(|r| cited.contains(r.id.as_str()))
+        .filter(|r| cited.contains(&r.id))
         .collect();
     let mut widths = Widths::new(&RULE_HEADERS);
     header_row(sheet, 0, &RULE_HEADERS, &s.header)?;

@@ -151,6 +151,7 @@ impl<'r> ItemScoring<'r> {
 /// unit's workbook by its file name (the server's folders mean nothing to a clerk).
 /// Lists at most `fit` items (see [`super::DATA_ROWS`]); a row after them says how many were
 /// left out.
+#[cfg(test)]
 pub(super) fn items_sheet(
     sheet: &mut Worksheet,
     all_items: &[&ItemEntry],
@@ -158,33 +159,91 @@ pub(super) fn items_sheet(
     fit: usize,
     s: &Styles,
 ) -> Result<(), XlsxError> {
-    let items = &all_items[..all_items.len().min(fit)];
-    // 是否抽中 after the existing columns, when the report was scored on a sample; then what the
-    // scores count, when it was scored.
-    let mut headers = ITEM_HEADERS.to_vec();
-    if sampled.is_some() {
-        headers.push(SAMPLED_HEADER);
-    }
-    let scoring_col = headers.len();
-    if let Some(sc) = scoring {
-        headers.extend(
-            SCORING_HEADERS
-                .iter()
-                .filter(|h| sc.reviewed.is_some() || **h != SCORING_HEADERS[2]),
-        );
-    }
-    let mut widths = Widths::new(&headers);
-    header_row(sheet, 0, &headers, &s.header)?;
-    if scoring.is_some() {
-        for (header, text) in SCORING_NOTES {
-            if let Some(col) = headers.iter().position(|h| *h == header) {
-                let note = Note::new(text).set_author("zwfw-audit").set_width(300);
-                sheet.insert_note(0, col as u16, &note)?;
+    let mut list = ItemsSheet::begin(sheet, (sampled.is_some(), scoring), fit, s)?;
+    list.rows(sheet, all_items, (all, sampled, scoring))?;
+    list.finish(sheet, s)
+}
+
+/// 事项 written a unit's items at a time: the header first, then the rows as they come (at most
+/// `fit`), then the left-out note and the filter.
+pub(super) struct ItemsSheet {
+    columns: usize,
+    /// The first of [`SCORING_HEADERS`], when the report was scored.
+    scoring_col: usize,
+    widths: Widths,
+    fit: usize,
+    /// Items given, and written (at most `fit`).
+    total: usize,
+    written: usize,
+}
+
+impl ItemsSheet {
+    /// Writes the header row; `sampled` when the report was scored on a sample, `scoring` (that
+    /// of the whole report or of any unit) when it was scored.
+    pub(super) fn begin(
+        sheet: &mut Worksheet,
+        (sampled, scoring): (bool, Option<&ItemScoring<'_>>),
+        fit: usize,
+        s: &Styles,
+    ) -> Result<Self, XlsxError> {
+        // 是否抽中 after the existing columns, when the report was scored on a sample; then what
+        // the scores count, when it was scored.
+        let mut headers = ITEM_HEADERS.to_vec();
+        if sampled {
+            headers.push(SAMPLED_HEADER);
+        }
+        let scoring_col = headers.len();
+        if let Some(sc) = scoring {
+            headers.extend(
+                SCORING_HEADERS
+                    .iter()
+                    .filter(|h| sc.reviewed.is_some() || **h != SCORING_HEADERS[2]),
+            );
+        }
+        header_row(sheet, 0, &headers, &s.header)?;
+        if scoring.is_some() {
+            for (header, text) in SCORING_NOTES {
+                if let Some(col) = headers.iter().position(|h| *h == header) {
+                    let note = Note::new(text).set_author("zwfw-audit").set_width(300);
+                    sheet.insert_note(0, col as u16, &note)?;
+                }
             }
         }
+        Ok(ItemsSheet {
+            columns: headers.len(),
+            scoring_col,
+            widths: Widths::new(&headers),
+            fit,
+            total: 0,
+            written: 0,
+        })
     }
-    for (i, item) in items.iter().enumerate() {
-        let row = i as u32 + 1;
+
+    /// Writes the next items, numbered on from those before.
+    pub(super) fn rows(
+        &mut self,
+        sheet: &mut Worksheet,
+        items: &[&ItemEntry],
+        (all, sampled, scoring): (bool, Option<&HashSet<&str>>, Option<&ItemScoring<'_>>),
+    ) -> Result<(), XlsxError> {
+        self.total += items.len();
+        let room = self.fit.saturating_sub(self.written);
+        for item in &items[..items.len().min(room)] {
+            self.written += 1;
+            self.row(sheet, self.written, item, (all, sampled, scoring))?;
+        }
+        Ok(())
+    }
+
+    /// Row `n` (1-based, the row's 序号).
+    fn row(
+        &mut self,
+        sheet: &mut Worksheet,
+        n: usize,
+        item: &ItemEntry,
+        (all, sampled, scoring): (bool, Option<&HashSet<&str>>, Option<&ItemScoring<'_>>),
+    ) -> Result<(), XlsxError> {
+        let row = n as u32;
         let (pass, fail, na) = outcome_counts(item);
         let unreadable = item.status == ItemStatus::Unreadable;
         let texts = [
@@ -211,9 +270,9 @@ pub(super) fn items_sheet(
             (6, fixlist::cell(item.reason.as_deref().unwrap_or(""))),
             (12, fixlist::cell(&place(&item.provenance, all))),
         ];
-        sheet.write_number(row, 0, (i + 1) as f64)?;
+        sheet.write_number(row, 0, n as f64)?;
         for (col, text) in &texts {
-            widths.see(*col, text);
+            self.widths.see(*col, text);
             sheet.write_string(row, *col as u16, text)?;
         }
         if !unreadable {
@@ -235,18 +294,23 @@ pub(super) fn items_sheet(
             }
             if let Some(sc) = scoring {
                 let (counts, detail) = sc.cells(item);
-                let mut col = scoring_col;
+                let mut col = self.scoring_col;
                 for n in counts {
                     sheet.write_number(row, col as u16, n as f64)?;
                     col += 1;
                 }
-                widths.see(col, &detail);
+                self.widths.see(col, &detail);
                 sheet.write_string(row, col as u16, fixlist::cell(&detail))?;
             }
         }
+        Ok(())
     }
-    super::left_out_row(sheet, items.len(), all_items.len(), "个事项", s)?;
-    table(sheet, items.len(), headers.len(), &widths)
+
+    /// The left-out note and the filter.
+    pub(super) fn finish(self, sheet: &mut Worksheet, s: &Styles) -> Result<(), XlsxError> {
+        super::left_out_row(sheet, self.written, self.total, "个事项", s)?;
+        table(sheet, self.written, self.columns, &self.widths)
+    }
 }
 
 #[cfg(test)]

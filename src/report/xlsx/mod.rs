@@ -27,10 +27,11 @@ use std::io::Write;
 
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
-use super::fixlist::{self, FixRow, RowContext};
-use super::view::{UnitView, element_counts};
+use std::collections::HashSet;
+
+use super::fixlist::{self, RowContext};
+use super::view::{ElementTally, UnitTotals, UnitView};
 use super::{ItemEntry, Report};
-use crate::model::Finding;
 
 mod findings;
 mod items;
@@ -38,11 +39,11 @@ mod styles;
 mod summary;
 mod unit_table;
 
-use findings::{findings_sheet, rules_sheet};
-use items::{ItemScoring, items_sheet};
+use findings::{FindingsSheet, rules_sheet};
+use items::{ItemScoring, ItemsSheet};
 pub use styles::{FILL_IN_COLOR, FILL_IN_HEADER_COLOR, PAGE_FOOTER, PRINT_PAGES_WIDE};
 use styles::{Styles, page_header, print_layout};
-use summary::summary_sheet;
+use summary::{Cover, summary_sheet};
 
 /// What 问题清单 says in place of rows when a unit has no findings.
 pub const NO_FINDINGS: &str = "本次检查未发现问题";
@@ -124,79 +125,138 @@ pub fn write_in<W: Write + Send>(
     tempdir: Option<&std::path::Path>,
     out: W,
 ) -> Result<(), XlsxError> {
-    let mut book = Workbook::new();
-    if let Some(dir) = tempdir {
-        book.set_tempdir(dir)?;
+    let mut book = Book::begin(shared, scope.all, tempdir)?;
+    for unit in &scope.units {
+        book.unit(unit, shared)?;
     }
-    build(book, report, shared, scope)?.save_to_writer(out)
+    book.finish(report, &scope.title, &scope.unreadable, out)
 }
 
+/// A workbook written a unit at a time, so that the all-units workbook of a report kept on disk
+/// needs only one unit's items and findings in memory at once ([`crate::report::shards`]).
+///
 /// 问题清单 and 事项, the sheets with a row per finding and per item, are written row by row in
 /// constant-memory mode (each row goes to a temporary file as the next starts, strings inline):
 /// the all-units workbook of 10^5 items took 0.7 GB of cells in memory, and 10^6 about 6 GB.
-fn build(
-    mut book: Workbook,
-    report: &Report,
-    shared: &Shared<'_>,
-    scope: &Scope<'_, '_>,
-) -> Result<Workbook, XlsxError> {
-    let styles = Styles::new();
-    book.set_properties(&properties(report, scope)?);
-    let items: Vec<&ItemEntry> = scope.units.iter().flat_map(|u| u.items.clone()).collect();
-    let findings: Vec<&Finding> = scope
-        .units
-        .iter()
-        .flat_map(|u| u.findings.clone())
-        .collect();
-    let ctx = &shared.ctx;
-    summary_sheet(
-        book.add_worksheet().set_name(SHEETS[0])?,
-        (report, ctx),
-        scope,
-        &element_counts(&report.rules, &items, &findings),
-        &styles,
-    )?;
-    let rows: Vec<FixRow<'_>> = scope
-        .units
-        .iter()
-        .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, ctx.history))
-        .collect();
-    let sampled = shared.sampled.as_ref();
-    findings_sheet(
-        book.add_worksheet_with_constant_memory()?
-            .set_name(SHEETS[1])?,
-        &rows,
-        (ctx, sampled),
-        (scope.all, DATA_ROWS),
-        &styles,
-    )?;
-    let mut all_items = items;
-    all_items.extend(scope.unreadable.iter().copied());
-    items_sheet(
-        book.add_worksheet_with_constant_memory()?
-            .set_name(SHEETS[2])?,
-        &all_items,
-        (scope.all, sampled, shared.scoring.as_ref()),
-        DATA_ROWS,
-        &styles,
-    )?;
-    rules_sheet(
-        book.add_worksheet().set_name(SHEETS[3])?,
-        report,
-        &findings,
-        &styles,
-    )?;
-    let header = page_header(report, scope);
-    for sheet in book.worksheets_mut() {
-        print_layout(sheet, &header);
+/// 汇总 and 规则说明 are written at the end, from what the units added up to.
+pub struct Book {
+    workbook: Workbook,
+    styles: Styles,
+    all: bool,
+    findings: FindingsSheet,
+    items: ItemsSheet,
+    elements: ElementTally,
+    /// The rules the findings cite, for 规则说明.
+    cited: HashSet<String>,
+    units: Vec<UnitTotals>,
+}
+
+/// The sheets' places in the workbook, in [`SHEETS`] order.
+const FINDINGS_SHEET: usize = 1;
+const ITEMS_SHEET: usize = 2;
+
+impl Book {
+    /// A workbook, the assessors' when `all`, with its rows' temporary files in `tempdir` (see
+    /// [`write_in`]). `shared` says which columns it has: that of the report, or of any of its
+    /// units (they have the same).
+    pub fn begin(
+        shared: &Shared<'_>,
+        all: bool,
+        tempdir: Option<&std::path::Path>,
+    ) -> Result<Self, XlsxError> {
+        let mut book = Workbook::new();
+        if let Some(dir) = tempdir {
+            book.set_tempdir(dir)?;
+        }
+        let styles = Styles::new();
+        book.add_worksheet().set_name(SHEETS[0])?;
+        let sheet = book
+            .add_worksheet_with_constant_memory()?
+            .set_name(SHEETS[FINDINGS_SHEET])?;
+        let sampled = shared.sampled.is_some();
+        let findings =
+            FindingsSheet::begin(sheet, (&shared.ctx, sampled), (all, DATA_ROWS), &styles)?;
+        let sheet = book
+            .add_worksheet_with_constant_memory()?
+            .set_name(SHEETS[ITEMS_SHEET])?;
+        let items = ItemsSheet::begin(
+            sheet,
+            (sampled, shared.scoring.as_ref()),
+            DATA_ROWS,
+            &styles,
+        )?;
+        book.add_worksheet().set_name(SHEETS[3])?;
+        Ok(Book {
+            workbook: book,
+            styles,
+            all,
+            findings,
+            items,
+            elements: ElementTally::default(),
+            cited: HashSet::new(),
+            units: Vec::new(),
+        })
     }
-    Ok(book)
+
+    /// Adds a unit's findings and items; `shared` is that of the report `unit` is a view of.
+    pub fn unit(&mut self, unit: &UnitView<'_>, shared: &Shared<'_>) -> Result<(), XlsxError> {
+        let ctx = &shared.ctx;
+        let sampled = shared.sampled.as_ref();
+        let rows = fixlist::unit_rows(&unit.findings, unit.name, ctx.history);
+        let sheet = self.workbook.worksheet_from_index(FINDINGS_SHEET)?;
+        self.findings
+            .rows(sheet, &rows, (ctx, sampled), &self.styles)?;
+        let sheet = self.workbook.worksheet_from_index(ITEMS_SHEET)?;
+        self.items.rows(
+            sheet,
+            &unit.items,
+            (self.all, sampled, shared.scoring.as_ref()),
+        )?;
+        self.elements.add(&unit.items, &unit.findings);
+        self.cited
+            .extend(unit.findings.iter().map(|f| f.rule.clone()));
+        self.units.push(UnitTotals::of(unit, ctx));
+        Ok(())
+    }
+
+    /// Lists `unreadable` below the units' items, writes 汇总 and 规则说明, and zips the workbook
+    /// into `out`.
+    pub fn finish<W: Write + Send>(
+        mut self,
+        report: &Report,
+        title: &str,
+        unreadable: &[&ItemEntry],
+        out: W,
+    ) -> Result<(), XlsxError> {
+        let s = &self.styles;
+        let book = &mut self.workbook;
+        book.set_properties(&properties(report, title)?);
+        let sheet = book.worksheet_from_index(ITEMS_SHEET)?;
+        self.items.rows(sheet, unreadable, (self.all, None, None))?;
+        self.items.finish(sheet, s)?;
+        self.findings
+            .finish(book.worksheet_from_index(FINDINGS_SHEET)?, s)?;
+        let cover = Cover {
+            title,
+            all: self.all,
+            units: &self.units,
+            unreadable: unreadable.len(),
+        };
+        let elements = self.elements.counts(&report.rules);
+        summary_sheet(book.worksheet_from_index(0)?, report, &cover, &elements, s)?;
+        rules_sheet(book.worksheet_from_index(3)?, report, &self.cited, s)?;
+        let header = page_header(report, title);
+        for sheet in book.worksheets_mut() {
+            print_layout(sheet, &header);
+        }
+        book.save_to_writer(out)
+    }
 }
 
 /// Title and creation time from the report, so the same report gives the same workbook.
-fn properties(report: &Report, scope: &Scope<'_, '_>) -> Result<DocProperties, XlsxError> {
+fn properties(report: &Report, title: &str) -> Result<DocProperties, XlsxError> {
     let mut props = DocProperties::new()
-        .set_title(format!("实施清单整改清单 — {}", scope.title))
+        .set_title(format!("实施清单整改清单 — {title}"))
         .set_comment(format!(
             "zwfw-audit {} 运行 {}",
             report.tool_version, report.run_id
@@ -215,6 +275,8 @@ fn place(p: &crate::model::Provenance, all: bool) -> String {
 #[cfg(test)]
 mod tests {
     use calamine::{Data, Reader, Xlsx};
+
+    use crate::model::Finding;
 
     use super::*;
 

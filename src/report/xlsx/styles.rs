@@ -4,7 +4,6 @@
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
-use super::Scope;
 use crate::report::{Report, fixlist};
 
 /// Widest column, in characters.
@@ -88,12 +87,12 @@ pub const PRINT_PAGES_WIDE: u16 = 2;
 pub const PAGE_FOOTER: &str = "&L&A&C第 &P 页，共 &N 页";
 
 /// The page header: whose list and which run, on every printed page.
-pub(super) fn page_header(report: &Report, scope: &Scope<'_, '_>) -> String {
+pub(super) fn page_header(report: &Report, title: &str) -> String {
     // `&` starts a code in a header; the whole is kept well under Excel's 255 characters.
     let escape = |s: &str| fixlist::bound(s, 60).replace('&', "&&");
     format!(
         "&L实施清单整改清单 — {}&R运行 {}",
-        escape(&scope.title),
+        escape(title),
         escape(&report.run_id)
     )
 }

@@ -4,13 +4,13 @@
 
 use rust_xlsxwriter::{Note, Worksheet, XlsxError};
 
+use super::place;
 use super::styles::{Styles, Widths, header_row};
 use super::unit_table::{
     COMPLETENESS_NOTE, SCORED_HEADERS, UnitColumns, WORKING_NOTE, completeness_cell,
 };
-use super::{Scope, place};
-use crate::report::fixlist::{self, RowContext};
-use crate::report::view::ElementCount;
+use crate::report::fixlist;
+use crate::report::view::{ElementCount, UnitTotals};
 use crate::report::{Report, display_time, interval_text, xlsx_history};
 
 const ELEMENT_HEADERS: [&str; 9] = [
@@ -100,16 +100,25 @@ fn notice_rows(
     Ok(row)
 }
 
+/// What 汇总 says of a workbook: its title, whether it is the assessors' (`all`), its units' lines
+/// and how many of its records could not be read.
+pub(super) struct Cover<'a> {
+    pub(super) title: &'a str,
+    pub(super) all: bool,
+    pub(super) units: &'a [UnitTotals],
+    pub(super) unreadable: usize,
+}
+
 pub(super) fn summary_sheet(
     sheet: &mut Worksheet,
-    (report, ctx): (&Report, &RowContext<'_>),
-    scope: &Scope<'_, '_>,
+    report: &Report,
+    scope: &Cover<'_>,
     elements: &[ElementCount],
     s: &Styles,
 ) -> Result<(), XlsxError> {
     // With the units' replies gathered (`report --replies`), each unit's answers are counted.
     let replies = !report.replies.is_empty();
-    let columns = UnitColumns::of(report, scope);
+    let columns = UnitColumns::of(report, scope.units);
     let unit_headers = columns.headers(replies);
     let mut widths = Widths::new(&unit_headers);
     sheet.write_string_with_format(
@@ -169,17 +178,17 @@ pub(super) fn summary_sheet(
             .set_width(320);
         sheet.insert_note(row, 14, &note)?;
     }
-    for unit in &scope.units {
+    for unit in scope.units {
         row += 1;
-        let name = fixlist::cell(unit.name);
+        let name = fixlist::cell(&unit.name);
         widths.see(0, &name);
         sheet.write_string(row, 0, name)?;
         sheet.write_string(row, 1, unit.kind.map_or("", |k| k.label_zh()))?;
-        sheet.write_number(row, 2, unit.items.len() as f64)?;
-        sheet.write_number(row, 4, unit.items_with_errors() as f64)?;
-        sheet.write_number(row, 5, unit.errors() as f64)?;
-        sheet.write_number(row, 6, unit.warnings() as f64)?;
-        if let Some(sc) = unit.score {
+        sheet.write_number(row, 2, unit.items as f64)?;
+        sheet.write_number(row, 4, unit.items_with_errors as f64)?;
+        sheet.write_number(row, 5, unit.errors as f64)?;
+        sheet.write_number(row, 6, unit.warnings as f64)?;
+        if let Some(sc) = &unit.score {
             sheet.write_number(row, 3, sc.sampled as f64)?;
             sheet.write_string(row, 7, sc.rate_kind.label_zh())?;
             sheet.write_number_with_format(row, 8, sc.rate, &s.percent)?;
@@ -201,9 +210,9 @@ pub(super) fn summary_sheet(
         } else {
             sheet.write_string(row, 11, "未评分")?;
         }
-        if let Some(text) = ctx.reply_summary(&unit.findings) {
+        if let Some(text) = &unit.replies {
             let col = unit_headers.len() - 1;
-            widths.see(col, &text);
+            widths.see(col, text);
             sheet.write_string(row, col as u16, text)?;
         }
     }
@@ -211,20 +220,25 @@ pub(super) fn summary_sheet(
         row += 1;
         sheet.write_string(row, 0, "（没有单位）")?;
     }
-    if !scope.unreadable.is_empty() {
+    if scope.unreadable > 0 {
         row += 1;
         sheet.write_string(
             row,
             0,
-            format!(
-                "另有 {} 个事项无法读取，见「事项」表。",
-                scope.unreadable.len()
-            ),
+            format!("另有 {} 个事项无法读取，见「事项」表。", scope.unreadable),
         )?;
     }
     row = input_notices(sheet, row, report, scope.all, s)?;
     if let Some(history) = &report.history {
-        row = xlsx_history::summary(sheet, row, history, scope, &s.section, &s.header, &s.points)?;
+        row = xlsx_history::summary(
+            sheet,
+            row,
+            history,
+            scope.units,
+            &s.section,
+            &s.header,
+            &s.points,
+        )?;
     }
 
     row += 2;

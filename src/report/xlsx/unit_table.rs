@@ -3,8 +3,8 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::Scope;
 use super::styles::{Styles, Widths};
+use crate::report::view::UnitTotals;
 use crate::report::{Report, completeness_text, fixlist, score_working, span_text};
 
 const UNIT_HEADERS: [&str; 15] = [
@@ -72,13 +72,12 @@ const REVIEWED_HEADERS: [&str; 5] = [
 const SAMPLE_HEADERS: [&str; 2] = ["抽样种子", "抽样方法"];
 
 impl UnitColumns {
-    pub(super) fn of(report: &Report, scope: &Scope<'_, '_>) -> Self {
+    pub(super) fn of(report: &Report, units: &[UnitTotals]) -> Self {
         UnitColumns {
-            scored: scope.units.iter().any(|u| u.score.is_some()),
-            reviewed: scope
-                .units
+            scored: units.iter().any(|u| u.score.is_some()),
+            reviewed: units
                 .iter()
-                .any(|u| u.score.is_some_and(|s| s.reviewed_score.is_some())),
+                .any(|u| u.score.as_ref().is_some_and(|s| s.reviewed_score.is_some())),
             sampled: report.sample.is_some(),
         }
     }
