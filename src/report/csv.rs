@@ -6,13 +6,14 @@
 //! name the same finding in both. With a history each unit's closed baseline findings (已整改 /
 //! 已移除) follow its findings.
 
+use std::collections::HashSet;
 use std::io::Write;
 
 use super::Report;
 use super::fixlist::{
     self, FINGERPRINT_HEADER, HEADERS, RowContext, SAMPLED_HEADER, STATUS_HEADER,
 };
-use super::view::Views;
+use super::view::{UnitView, Views};
 
 /// The UTF-8 byte-order mark Excel needs to read a CSV as UTF-8.
 pub const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -23,38 +24,69 @@ pub const UNIT_HEADER: &str = "考核单位";
 /// Writes every finding of the report as CSV: [`HEADERS`], 考核单位, 状态 (with a history) and
 /// 指纹.
 pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    out.write_all(BOM)?;
-    let mut w = ::csv::WriterBuilder::new()
-        .terminator(::csv::Terminator::CRLF)
-        .from_writer(out);
-    let mut header = HEADERS.to_vec();
-    header.push(UNIT_HEADER);
-    if report.history.is_some() {
-        header.push(STATUS_HEADER);
-    }
-    let sampled = report.sampled_codes();
-    if sampled.is_some() {
-        header.push(SAMPLED_HEADER);
-    }
-    header.push(FINGERPRINT_HEADER);
-    w.write_record(&header)?;
     let ctx = RowContext::of(report);
-    let views = Views::of(report);
-    let rows = views
-        .units
-        .iter()
-        .flat_map(|u| fixlist::unit_rows(&u.findings, u.name, ctx.history));
-    for (i, r) in rows.enumerate() {
-        let mut cells = r.cells(i + 1, &ctx);
-        cells.insert(HEADERS.len(), fixlist::cell(r.unit()));
-        if let Some(codes) = &sampled {
-            cells.insert(
-                cells.len() - 1,
-                fixlist::sampled_cell(codes, r.code()).to_owned(),
-            );
-        }
-        w.write_record(&cells)?;
+    let sampled = report.sampled_codes();
+    let mut w = Writer::begin(report, out)?;
+    for u in &Views::of(report).units {
+        w.unit(u, &ctx, sampled.as_ref())?;
     }
-    w.flush()?;
-    Ok(())
+    w.finish()
+}
+
+/// findings.csv written a unit at a time (see [`write`]), so that a report kept on disk is
+/// written one unit's findings at a time.
+pub struct Writer<'w> {
+    w: ::csv::Writer<&'w mut dyn Write>,
+    /// Rows written.
+    rows: usize,
+}
+
+impl<'w> Writer<'w> {
+    /// Writes the byte-order mark and the header of `report` (its findings may be left out: they
+    /// come by unit).
+    pub fn begin(report: &Report, out: &'w mut dyn Write) -> std::io::Result<Self> {
+        out.write_all(BOM)?;
+        let mut w = ::csv::WriterBuilder::new()
+            .terminator(::csv::Terminator::CRLF)
+            .from_writer(out);
+        let mut header = HEADERS.to_vec();
+        header.push(UNIT_HEADER);
+        if report.history.is_some() {
+            header.push(STATUS_HEADER);
+        }
+        if report.sample.is_some() {
+            header.push(SAMPLED_HEADER);
+        }
+        header.push(FINGERPRINT_HEADER);
+        w.write_record(&header)?;
+        Ok(Writer { w, rows: 0 })
+    }
+
+    /// Writes a unit's rows, numbered on from those before; `ctx` and `sampled` (the sampled codes
+    /// of a report scored on a sample) are those of the report `u` is a view of.
+    pub fn unit(
+        &mut self,
+        u: &UnitView<'_>,
+        ctx: &RowContext<'_>,
+        sampled: Option<&HashSet<&str>>,
+    ) -> std::io::Result<()> {
+        for r in fixlist::unit_rows(&u.findings, u.name, ctx.history) {
+            self.rows += 1;
+            let mut cells = r.cells(self.rows, ctx);
+            cells.insert(HEADERS.len(), fixlist::cell(r.unit()));
+            if let Some(codes) = sampled {
+                cells.insert(
+                    cells.len() - 1,
+                    fixlist::sampled_cell(codes, r.code()).to_owned(),
+                );
+            }
+            self.w.write_record(&cells)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes the rows.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        self.w.flush()
+    }
 }
