@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::fixlist::{bound, is_closed, status_label};
-use super::view::UnitView;
+use super::view::UnitTotals;
 use super::xlsx_history::run_date;
 use crate::history::{FindingHistory, FindingStatus, HistoryView, UnitHistory};
 use crate::model::Severity;
@@ -48,13 +48,13 @@ pub(super) struct HistoryCtx {
 }
 
 impl HistoryCtx {
-    pub(super) fn of(history: &HistoryView, units: &[UnitView<'_>]) -> Self {
+    pub(super) fn of(history: &HistoryView, units: &[UnitTotals]) -> Self {
         let t = history.totals();
         let full_marks = |name: &str| {
             units
                 .iter()
                 .find(|u| u.name == name)
-                .and_then(|u| u.score)
+                .and_then(|u| u.score.as_ref())
                 .map(|s| s.full_marks)
         };
         let mut waiver_notes: Vec<String> = history

@@ -1,7 +1,8 @@
 //! The SVG bar charts (scores by unit, failing elements), laid out here so the template only
 //! draws.
 
-use super::{Report, Serialize, TOP_ELEMENTS, UnitView, element_counts};
+use super::{Serialize, TOP_ELEMENTS};
+use crate::report::view::{ElementCount, UnitTotals};
 
 /// A horizontal bar chart, laid out here so the template only draws.
 #[derive(Serialize)]
@@ -63,25 +64,28 @@ pub(super) fn bound_display(s: &str, max: usize) -> String {
     out
 }
 
-pub(super) fn score_chart(units: &[UnitView<'_>], scored: bool) -> Chart {
-    let mut rows: Vec<&UnitView<'_>> = units.iter().collect();
+pub(super) fn score_chart(units: &[UnitTotals], scored: bool) -> Chart {
+    let mut rows: Vec<&UnitTotals> = units.iter().collect();
     if scored {
         rows.retain(|u| u.score.is_some());
         rows.sort_by(|a, b| {
-            let (sa, sb) = (a.score.expect("retained"), b.score.expect("retained"));
+            let (sa, sb) = (
+                a.score.as_ref().expect("retained"),
+                b.score.as_ref().expect("retained"),
+            );
             (sb.score / sb.full_marks)
                 .total_cmp(&(sa.score / sa.full_marks))
-                .then(a.name.cmp(b.name))
+                .then(a.name.cmp(&b.name))
         });
         let bars = rows
             .iter()
             .enumerate()
             .map(|(i, u)| {
-                let s = u.score.expect("retained");
+                let s = u.score.as_ref().expect("retained");
                 let scale = |v: f64| (v / s.full_marks).clamp(0.0, 1.0) * BAR_AREA;
                 Bar {
-                    label: short_label(u.name),
-                    full_label: u.name.to_owned(),
+                    label: short_label(&u.name),
+                    full_label: u.name.clone(),
                     value: format!("{:.2} / {}", s.score, s.full_marks),
                     y: i as u32 * ROW,
                     width: scale(s.score),
@@ -101,17 +105,17 @@ pub(super) fn score_chart(units: &[UnitView<'_>], scored: bool) -> Chart {
             bars,
         )
     } else {
-        rows.sort_by(|a, b| b.errors().cmp(&a.errors()).then(a.name.cmp(b.name)));
-        let max = rows.iter().map(|u| u.errors()).max().unwrap_or(0).max(1) as f64;
+        rows.sort_by(|a, b| b.errors.cmp(&a.errors).then(a.name.cmp(&b.name)));
+        let max = rows.iter().map(|u| u.errors).max().unwrap_or(0).max(1) as f64;
         let bars = rows
             .iter()
             .enumerate()
             .map(|(i, u)| Bar {
-                label: short_label(u.name),
-                full_label: u.name.to_owned(),
-                value: format!("{} 条错误", u.errors()),
+                label: short_label(&u.name),
+                full_label: u.name.clone(),
+                value: format!("{} 条错误", u.errors),
                 y: i as u32 * ROW,
-                width: u.errors() as f64 / max * BAR_AREA,
+                width: u.errors as f64 / max * BAR_AREA,
                 low: None,
                 high: None,
                 class: "weak",
@@ -125,10 +129,7 @@ pub(super) fn score_chart(units: &[UnitView<'_>], scored: bool) -> Chart {
     }
 }
 
-pub(super) fn element_chart(report: &Report) -> Chart {
-    let items: Vec<_> = report.items.iter().collect();
-    let findings: Vec<_> = report.findings.iter().collect();
-    let mut counts = element_counts(&report.rules, &items, &findings);
+pub(super) fn element_chart(mut counts: Vec<ElementCount>) -> Chart {
     counts.retain(|c| c.fail > 0 || c.errors > 0);
     counts.sort_by(|a, b| {
         b.fail

@@ -12,17 +12,18 @@
 //! is rendered ([`render_to`]), and each finding's row becomes a template value only while it is
 //! written (`rows::Rows`): 69,000 findings took 280 MB to render as one tree of values.
 
+use std::collections::BTreeSet;
 use std::io::Write;
 
 use minijinja::value::Serde;
 use minijinja::{Environment, ErrorKind, Value, context};
 use serde::Serialize;
 
-use super::Report;
 use super::fixlist::bound;
 use super::html_history::{HistoryCtx, UnitCounts, status_of};
 use super::markdown::markdown;
-use super::view::{UnitView, Views, element_counts};
+use super::view::{ElementTally, UnitTotals, UnitView, Views};
+use super::{ItemEntry, Report};
 use crate::model::{Finding, Severity};
 
 mod charts;
@@ -31,7 +32,7 @@ mod rows;
 mod tests;
 
 use charts::{element_chart, score_chart};
-use rows::{FindingRow, Listed, Rows, listed};
+use rows::{FindingRow, Rows, share_of, unit_left_out, unit_listed};
 
 /// Findings shown before the reader filters or asks for more.
 pub const PAGE: usize = 200;
@@ -83,89 +84,134 @@ fn render_listing(
     max: usize,
     out: &mut dyn Write,
 ) -> Result<(), minijinja::Error> {
-    let mut env = Environment::new();
-    env.add_template("report.html", TEMPLATE)?;
-    env.add_template("report-history-trend.html", HISTORY_TREND)?;
-    env.add_template("report-history-closed.html", HISTORY_CLOSED)?;
     let views = Views::of(report);
-    let scored = views.units.iter().any(|u| u.score.is_some());
-    let history = report.history.as_ref();
     let ctx = super::fixlist::RowContext::of(report);
-    let units: Vec<UnitRow> = views.units.iter().map(|u| UnitRow::of(u, &ctx)).collect();
-    let replied = !report.replies.is_empty();
-    // In the order of the all-units workbook and findings.csv, so that # names the same finding.
-    let Listed {
-        total,
-        share,
-        rows,
-        left_out,
-    } = listed(&views.units, max);
-    let findings: Vec<FindingRow> = rows
-        .into_iter()
-        .map(|(number, f)| FindingRow::of(f, &ctx, number))
-        .collect();
-    let history_ctx = history.map(|h| HistoryCtx::of(h, &views.units));
-    let script = SCRIPT;
-    let rules: Vec<Value> = report.rules.iter().map(rule_doc).collect();
-    let mut elements: Vec<String> = report
-        .findings
-        .iter()
-        .map(|f| f.element.to_string())
-        .collect();
-    elements.sort();
-    elements.dedup();
-    let unreadable: Vec<Unreadable> = views
-        .unreadable
-        .iter()
-        .map(|i| Unreadable {
-            name: i.name.clone(),
-            code: i.code.clone(),
-            reason: i.reason.clone().unwrap_or_default(),
-            provenance: i.provenance.to_string(),
-        })
-        .collect();
-    // The export's problems, and apart from them those of the assessor's own files.
-    let line = |n: &crate::source::Notice| format!("{} — {}", n.provenance, n.message);
-    let notices: Vec<String> = report.input_notices().map(line).collect();
-    let assessor_notices: Vec<String> = report.assessor_notices().map(line).collect();
-    let sampling = report.sample.as_ref().map(|s| {
-        format!(
-            "本次按抽样计分：抽查 {} 个事项（抽样清单 {}，{}）；「得分计算」一列只按抽中的事项计算，「全部事项」各列只供整改参考。",
-            s.items.len(),
-            s.source,
-            s.describe()
-        )
-    });
-    let tmpl = env.get_template("report.html")?;
-    let ctx = context! {
-        css => Value::from_safe_string(CSS.to_owned()),
-        script => Value::from_safe_string(script.to_owned()),
-        history_css => Value::from_safe_string(HISTORY_CSS.to_owned()),
-        history => Value::from(Serde(&history_ctx)),
-        run_id => &report.run_id,
-        generated_at => super::display_time(&report.generated_at),
-        tool_version => &report.tool_version,
-        inputs => Value::from(Serde(&report.inputs)),
-        summary => Value::from(Serde(&report.summary)),
-        unit_count => views.units.len(),
-        scored,
-        replied,
-        units => Value::from(Serde(&units)),
-        score_chart => Value::from(Serde(score_chart(&views.units, scored))),
-        element_chart => Value::from(Serde(element_chart(report))),
-        findings => Value::from_object(Rows(findings)),
-        total_findings => total,
-        left_out => Value::from(Serde(&left_out)),
-        share,
-        page => PAGE,
-        elements => Value::from(Serde(&elements)),
-        rules => Value::from_iter(rules),
-        unreadable => Value::from(Serde(&unreadable)),
-        notices => Value::from(Serde(&notices)),
-        assessor_notices => Value::from(Serde(&assessor_notices)),
-        sampling,
-    };
-    tmpl.render_captured_to(ctx, out).map(drop)
+    let mut page = Page::begin(report.findings.len(), views.units.len(), max);
+    for u in &views.units {
+        page.unit(u, &ctx);
+    }
+    page.finish(report, &views.unreadable, out)
+}
+
+/// The page built a unit at a time, so that a report kept on disk needs one unit's findings in
+/// memory at once: the units' lines, the rows listed (at most [`MAX_LISTED`]) and the counts by
+/// element are gathered unit by unit, and the page is rendered from them at the end.
+pub struct Page {
+    share: usize,
+    /// Findings of the units so far (the next one's number, less one).
+    number: usize,
+    findings: Vec<FindingRow>,
+    left_out: Vec<rows::LeftOut>,
+    units: Vec<UnitTotals>,
+    elements: ElementTally,
+    /// The elements the findings name, for the filter.
+    named: BTreeSet<String>,
+}
+
+impl Page {
+    /// A page of a report with `total` findings in `units` units, listing at most `max`.
+    pub fn begin(total: usize, units: usize, max: usize) -> Self {
+        let share = share_of(total, units, max);
+        Page {
+            share,
+            number: 0,
+            findings: Vec::with_capacity(total.min(max)),
+            left_out: Vec::new(),
+            units: Vec::with_capacity(units),
+            elements: ElementTally::default(),
+            named: BTreeSet::new(),
+        }
+    }
+
+    /// Adds a unit; `ctx` is that of the report `u` is a view of. In the order of the all-units
+    /// workbook and findings.csv, so that # names the same finding.
+    pub fn unit(&mut self, u: &UnitView<'_>, ctx: &super::fixlist::RowContext<'_>) {
+        self.findings.extend(
+            unit_listed(u, self.share, self.number).map(|(n, f)| FindingRow::of(f, ctx, n)),
+        );
+        self.number += u.findings.len();
+        self.left_out.extend(unit_left_out(u, self.share));
+        self.units.push(UnitTotals::of(u, ctx));
+        self.elements.add(&u.items, &u.findings);
+        for f in &u.findings {
+            if !self.named.contains(f.element.as_ref()) {
+                self.named.insert(f.element.to_string());
+            }
+        }
+    }
+
+    /// Renders the page of `report` (its items and findings may be left out: they came by
+    /// unit), with every record that could not be read (`unreadable`), to `out`.
+    pub fn finish(
+        self,
+        report: &Report,
+        unreadable: &[&ItemEntry],
+        out: &mut dyn Write,
+    ) -> Result<(), minijinja::Error> {
+        let mut env = Environment::new();
+        env.add_template("report.html", TEMPLATE)?;
+        env.add_template("report-history-trend.html", HISTORY_TREND)?;
+        env.add_template("report-history-closed.html", HISTORY_CLOSED)?;
+        let scored = self.units.iter().any(|u| u.score.is_some());
+        let history = report.history.as_ref();
+        let units: Vec<UnitRow> = self.units.iter().map(|u| UnitRow::of(u, history)).collect();
+        let replied = !report.replies.is_empty();
+        let history_ctx = history.map(|h| HistoryCtx::of(h, &self.units));
+        let script = SCRIPT;
+        let rules: Vec<Value> = report.rules.iter().map(rule_doc).collect();
+        let elements: Vec<String> = self.named.into_iter().collect();
+        let unreadable: Vec<Unreadable> = unreadable
+            .iter()
+            .map(|i| Unreadable {
+                name: i.name.clone(),
+                code: i.code.clone(),
+                reason: i.reason.clone().unwrap_or_default(),
+                provenance: i.provenance.to_string(),
+            })
+            .collect();
+        // The export's problems, and apart from them those of the assessor's own files.
+        let line = |n: &crate::source::Notice| format!("{} — {}", n.provenance, n.message);
+        let notices: Vec<String> = report.input_notices().map(line).collect();
+        let assessor_notices: Vec<String> = report.assessor_notices().map(line).collect();
+        let sampling = report.sample.as_ref().map(|s| {
+            format!(
+                "本次按抽样计分：抽查 {} 个事项（抽样清单 {}，{}）；「得分计算」一列只按抽中的事项计算，「全部事项」各列只供整改参考。",
+                s.items.len(),
+                s.source,
+                s.describe()
+            )
+        });
+        let tmpl = env.get_template("report.html")?;
+        let ctx = context! {
+            css => Value::from_safe_string(CSS.to_owned()),
+            script => Value::from_safe_string(script.to_owned()),
+            history_css => Value::from_safe_string(HISTORY_CSS.to_owned()),
+            history => Value::from(Serde(&history_ctx)),
+            run_id => &report.run_id,
+            generated_at => super::display_time(&report.generated_at),
+            tool_version => &report.tool_version,
+            inputs => Value::from(Serde(&report.inputs)),
+            summary => Value::from(Serde(&report.summary)),
+            unit_count => self.units.len(),
+            scored,
+            replied,
+            units => Value::from(Serde(&units)),
+            score_chart => Value::from(Serde(score_chart(&self.units, scored))),
+            element_chart => Value::from(Serde(element_chart(self.elements.counts(&report.rules)))),
+            findings => Value::from_object(Rows(self.findings)),
+            total_findings => self.number,
+            left_out => Value::from(Serde(&self.left_out)),
+            share => self.share,
+            page => PAGE,
+            elements => Value::from(Serde(&elements)),
+            rules => Value::from_iter(rules),
+            unreadable => Value::from(Serde(&unreadable)),
+            notices => Value::from(Serde(&notices)),
+            assessor_notices => Value::from(Serde(&assessor_notices)),
+            sampling,
+        };
+        tmpl.render_captured_to(ctx, out).map(drop)
+    }
 }
 
 #[derive(Serialize)]
@@ -208,18 +254,17 @@ struct ScoreCells {
 }
 
 impl UnitRow {
-    fn of(u: &UnitView<'_>, ctx: &super::fixlist::RowContext<'_>) -> Self {
-        let history = ctx.history;
+    fn of(u: &UnitTotals, history: Option<&crate::history::HistoryView>) -> Self {
         UnitRow {
-            replies: ctx.reply_summary(&u.findings),
-            history: history.map(|h| UnitCounts::of(h, u.name)),
-            name: u.name.to_owned(),
+            replies: u.replies.clone(),
+            history: history.map(|h| UnitCounts::of(h, &u.name)),
+            name: u.name.clone(),
             kind: u.kind.map_or("", |k| k.label_zh()),
-            items: u.items.len(),
-            items_with_errors: u.items_with_errors(),
-            errors: u.errors(),
-            warnings: u.warnings(),
-            score: u.score.map(|s| ScoreCells {
+            items: u.items,
+            items_with_errors: u.items_with_errors,
+            errors: u.errors,
+            warnings: u.warnings,
+            score: u.score.as_ref().map(|s| ScoreCells {
                 sampled: s.sampled,
                 rate_kind: s.rate_kind.label_zh(),
                 rate: format!("{:.1}%", s.rate * 100.0),

@@ -10,50 +10,35 @@ use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde};
 use std::sync::Arc;
 
-/// The findings the page lists, at most `max` (see [`MAX_LISTED`](super::MAX_LISTED)).
-pub(super) struct Listed<'f> {
-    /// Findings of the report.
-    pub(super) total: usize,
-    /// Findings listed of each unit, at most.
-    pub(super) share: usize,
-    /// Those listed, with their numbers in the all-units workbook and findings.csv.
-    pub(super) rows: Vec<(usize, &'f Finding)>,
-    /// The units with more than their share.
-    pub(super) left_out: Vec<LeftOut>,
-}
-
-pub(super) fn listed<'f>(units: &[UnitView<'f>], max: usize) -> Listed<'f> {
-    let total: usize = units.iter().map(|u| u.findings.len()).sum();
-    let share = if total > max {
-        (max / units.len().max(1)).max(PAGE)
+/// Findings listed of each unit, at most, when the report's `units` have `total` and the page
+/// lists at most `max`.
+pub(super) fn share_of(total: usize, units: usize, max: usize) -> usize {
+    if total > max {
+        (max / units.max(1)).max(PAGE)
     } else {
         usize::MAX
-    };
-    let mut rows = Vec::with_capacity(total.min(max));
-    let mut left_out = Vec::new();
-    let mut number = 0;
-    for u in units {
-        rows.extend(
-            u.findings
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| *k < share)
-                .map(|(k, f)| (number + k + 1, *f)),
-        );
-        number += u.findings.len();
-        if u.findings.len() > share {
-            left_out.push(LeftOut {
-                unit: u.name.to_owned(),
-                count: u.findings.len() - share,
-            });
-        }
     }
-    Listed {
-        total,
-        share,
-        rows,
-        left_out,
-    }
+}
+
+/// The findings of `u` listed, with their numbers (those before it numbered up to `before`).
+pub(super) fn unit_listed<'u, 'f>(
+    u: &'u UnitView<'f>,
+    share: usize,
+    before: usize,
+) -> impl Iterator<Item = (usize, &'f Finding)> + 'u {
+    u.findings
+        .iter()
+        .take(share)
+        .enumerate()
+        .map(move |(k, f)| (before + k + 1, *f))
+}
+
+/// What of `u` is past its share, if anything.
+pub(super) fn unit_left_out(u: &UnitView<'_>, share: usize) -> Option<LeftOut> {
+    (u.findings.len() > share).then(|| LeftOut {
+        unit: u.name.to_owned(),
+        count: u.findings.len() - share,
+    })
 }
 
 /// A unit whose findings past the page's share are not listed.

@@ -1,8 +1,39 @@
 //! Unit tests of the HTML report's parts; the page as a whole is tested in `tests/report_html.rs`.
 
 use super::charts::bound_display;
-use super::rows::listed;
+use super::rows::{LeftOut, share_of, unit_left_out, unit_listed};
 use super::*;
+
+/// The findings the page lists, at most `max` (see [`MAX_LISTED`](super::MAX_LISTED)).
+struct Listed<'f> {
+    /// Findings of the report.
+    total: usize,
+    /// Findings listed of each unit, at most.
+    share: usize,
+    /// Those listed, with their numbers in the all-units workbook and findings.csv.
+    rows: Vec<(usize, &'f Finding)>,
+    /// The units with more than their share.
+    left_out: Vec<LeftOut>,
+}
+
+fn listed<'f>(units: &[UnitView<'f>], max: usize) -> Listed<'f> {
+    let total: usize = units.iter().map(|u| u.findings.len()).sum();
+    let share = share_of(total, units.len(), max);
+    let mut rows = Vec::with_capacity(total.min(max));
+    let mut left_out = Vec::new();
+    let mut number = 0;
+    for u in units {
+        rows.extend(unit_listed(u, share, number));
+        number += u.findings.len();
+        left_out.extend(unit_left_out(u, share));
+    }
+    Listed {
+        total,
+        share,
+        rows,
+        left_out,
+    }
+}
 
 /// In the machine's zone with its offset, to the second: the run id (local time) and the
 /// 生成时间 then agree, and a reader in 北京时间 reads 07:58, not 23:58 the day before.
