@@ -149,12 +149,27 @@ pub(crate) fn write_to(
     formats: &[Format],
 ) -> Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    warn_rows_left_out(report.items.len(), report.findings.len(), formats);
+    Ok(output::write_dir(report, dir, formats)?)
+}
+
+/// Writes the formats of a report kept on disk into `dir` (which exists), a unit at a time.
+pub(crate) fn write_by_unit(
+    shards: &crate::report::shards::Shards,
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<PathBuf>> {
+    let s = &shards.header().summary;
+    warn_rows_left_out(s.items, s.errors + s.warnings, formats);
+    Ok(output::write_dir_by_unit(shards, dir, formats)?)
+}
+
+/// Says so when the all-units workbook cannot list every item or finding.
+fn warn_rows_left_out(items: usize, findings: usize, formats: &[Format]) {
     if formats.contains(&Format::Xlsx) {
         let limit = crate::report::xlsx::DATA_ROWS;
-        for (n, what, sheet) in [
-            (report.items.len(), "个事项", "事项"),
-            (report.findings.len(), "条问题", "问题清单"),
-        ] {
+        for (n, what, sheet) in [(items, "个事项", "事项"), (findings, "条问题", "问题清单")]
+        {
             if n > limit {
                 say!(
                     "注意: {n} {what}超过 Excel 每张表 1048576 行的上限，{} 的「{sheet}」表只列出前 {limit} 行；全部内容见 findings.csv 和 report.json",
@@ -163,7 +178,6 @@ pub(crate) fn write_to(
             }
         }
     }
-    Ok(output::write_dir(report, dir, formats)?)
 }
 
 /// What was gathered from the units' returned fix lists, and the first `max_issues` rows that

@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod outcomes;
 pub mod output;
 pub mod replies;
+pub mod shards;
 pub mod view;
 pub mod xlsx;
 mod xlsx_history;

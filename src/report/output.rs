@@ -16,9 +16,10 @@ use std::str::FromStr;
 
 use rayon::prelude::*;
 
+use super::shards::Shards;
 use super::view::Views;
 use super::xlsx::Scope;
-use super::{Report, csv, html, json, xlsx};
+use super::{ItemEntry, Report, csv, html, json, xlsx};
 
 /// A report format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -76,6 +77,14 @@ pub enum WriteError {
         /// Why.
         source: std::io::Error,
     },
+    /// A report kept on disk could not be read back ([`Shards`]).
+    #[error("无法读回临时文件 {path}: {}", crate::io_reason(.source))]
+    Read {
+        /// The temporary file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
 }
 
 /// File name of the all-units workbook.
@@ -113,6 +122,144 @@ pub fn write_dir(
         }
     }
     Ok(written)
+}
+
+/// Writes the given formats of a report kept on disk ([`Shards`]) into `dir`, reading it back a
+/// unit at a time: each unit's workbook is written (on a thread of its own) while its rows go
+/// into the all-units workbook, findings.csv and the page. The files are those [`write_dir`]
+/// writes from the same report in memory. JSON is not among them: the streaming check wrote
+/// report.json as it went.
+pub fn write_dir_by_unit(
+    shards: &Shards,
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<PathBuf>, WriteError> {
+    let header = shards.header();
+    let want = |f| formats.contains(&f);
+    let io = |path: &Path| {
+        let path = path.to_owned();
+        move |source| WriteError::Io { path, source }
+    };
+    let create = |path: &Path| {
+        std::fs::File::create(path)
+            .map(std::io::BufWriter::new)
+            .map_err(io(path))
+    };
+    let units = shards.units();
+    let unreadable = shards.unreadable()?;
+    let unreadable: Vec<&ItemEntry> = unreadable.iter().collect();
+
+    let csv_path = dir.join("findings.csv");
+    let mut csv_out = want(Format::Csv).then(|| create(&csv_path)).transpose()?;
+    let mut csv = match &mut csv_out {
+        Some(out) => Some(csv::Writer::begin(header, out).map_err(io(&csv_path))?),
+        None => None,
+    };
+    let total = header.summary.errors + header.summary.warnings;
+    let html_path = dir.join("report.html");
+    let mut page = want(Format::Html)
+        .then(|| html::Page::begin_in(total, units.len(), html::MAX_LISTED, dir))
+        .transpose()
+        .map_err(io(&html_path))?;
+    let all_path = dir.join(ALL_UNITS_XLSX);
+    let mut book = if want(Format::Xlsx) {
+        Some(
+            xlsx::Book::begin(&xlsx::Shared::of(header), true, Some(dir))
+                .map_err(|e| io(&all_path)(xlsx_io_error(e)))?,
+        )
+    } else {
+        None
+    };
+    let mut written = Vec::new();
+    let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
+    for name in units {
+        let part = shards.unit(name)?;
+        let views = Views::of(&part);
+        let Some(unit) = views.units.iter().find(|u| u.name == name) else {
+            continue;
+        };
+        let shared = xlsx::Shared::of(&part);
+        let unit_path = book.is_some().then(|| {
+            let stem = unique(unit_file_stem(name), &mut taken);
+            dir.join(format!("整改清单-{stem}.xlsx"))
+        });
+        let scope = Scope {
+            title: name.to_owned(),
+            units: vec![unit],
+            unreadable: unit.unreadable.clone(),
+            all: false,
+        };
+        let rest = std::thread::scope(|s| {
+            let (part, shared, scope) = (&part, &shared, &scope);
+            let own = unit_path.as_ref().map(|path| {
+                s.spawn(move || {
+                    let done = write_workbook(part, shared, scope, dir, path);
+                    if done.is_err() {
+                        // Not a workbook Excel could open: better no file than half of one.
+                        let _ = std::fs::remove_file(path);
+                    }
+                    done
+                })
+            });
+            let rest = (|| {
+                if let Some(b) = &mut book {
+                    b.unit(unit, shared)
+                        .map_err(|e| io(&all_path)(xlsx_io_error(e)))?;
+                }
+                if let Some(w) = &mut csv {
+                    w.unit(unit, shared.ctx(), shared.sampled())
+                        .map_err(io(&csv_path))?;
+                }
+                if let Some(p) = &mut page {
+                    p.unit(unit, shared.ctx()).map_err(io(&html_path))?;
+                }
+                Ok::<(), WriteError>(())
+            })();
+            own.map(|t| t.join().expect("the unit's workbook does not panic"))
+                .transpose()
+                .and(rest)
+        });
+        if let Err(e) = rest {
+            let _ = std::fs::remove_file(&all_path);
+            return Err(e);
+        }
+        written.extend(unit_path);
+    }
+    let mut files = Vec::new();
+    if let Some(w) = csv {
+        // Flushes the file's buffer too.
+        w.finish().map_err(io(&csv_path))?;
+    }
+    if let Some(book) = book {
+        let finished = write_file(&all_path, |out| {
+            book.finish(header, "全部单位", &unreadable, out)
+                .map_err(xlsx_io_error)
+        });
+        if finished.is_err() {
+            let _ = std::fs::remove_file(&all_path);
+        }
+        finished?;
+    }
+    if let Some(page) = page {
+        write_file(&html_path, |out| {
+            page.finish(header, &unreadable, out)
+                .map_err(|e| html::write_error(&e))
+        })?;
+    }
+    // In the order write_dir lists them.
+    for &format in formats {
+        match format {
+            Format::Json => {}
+            Format::Html => files.push(html_path.clone()),
+            Format::Csv => files.push(csv_path.clone()),
+            Format::Xlsx => {
+                files.push(all_path.clone());
+                files.append(&mut written);
+            }
+        }
+    }
+    files.dedup();
+    Ok(files)
 }
 
 /// Writes `path` through `body`. Every failure is the file's: a page or a workbook is rendered as

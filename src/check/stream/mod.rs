@@ -22,8 +22,9 @@
 //! typical items), the notices, 10 findings, and the set of 实施编码 seen so far
 //! ([`DuplicateCodes`], a 64-bit hash and a packed first place per distinct code, ≈ 16–32 bytes
 //! — the one part that grows with N). With [`StreamOptions::keep`] (`check` with the fix lists,
-//! the page or findings.csv as well) the entries and findings are kept too, and the whole report
-//! returned for those formats: the lines are still parsed and checked in parallel.
+//! the page or findings.csv as well) the temporary files report.json is assembled from are kept,
+//! with where each entry and finding lies in them by unit ([`Shards`]): those formats read them
+//! back a unit at a time, so memory stays flat for them too.
 //!
 //! This file holds the options, the outcome and the error, the check over the inputs, and the
 //! three stages of a file put together. Not here: reading lines into chunks (`read`), parsing,
@@ -38,6 +39,7 @@ use super::RunInfo;
 use crate::config::Labels;
 use crate::model::{Finding, Provenance};
 use crate::report::json::OutcomeLines;
+use crate::report::shards::{Index, Shards};
 use crate::report::{Report, RuleInfo, SCHEMA_VERSION, Summary};
 use crate::rules::{CheckContext, RuleSet};
 use crate::score::census::CensusTally;
@@ -55,7 +57,7 @@ mod worker;
 use read::{Chunk, read_chunks};
 #[cfg(test)]
 use read::{READ_BLOCK, read_chunks_from};
-use sink::{Kept, Sink, TempArray, assemble};
+use sink::{Sink, TempArray, assemble};
 use worker::{Checked, Run, check_chunk};
 
 /// Lines per chunk: large enough to keep both cores busy (a chunk of typical items is several
@@ -80,9 +82,8 @@ pub struct StreamOptions {
     pub labels: Labels,
     /// Told the items checked so far, after each chunk.
     pub progress: Option<super::Progress>,
-    /// Keep the report's entries and findings as well, and return the whole report
-    /// ([`StreamOutcome::report`]) for the other formats, which need it in memory: the lines are
-    /// still parsed and checked in parallel, and report.json still written as they go.
+    /// Keep the report's entries and findings on disk as well, to be read back a unit at a time
+    /// ([`StreamOutcome::shards`]) for the other formats.
     pub keep: bool,
 }
 
@@ -100,7 +101,7 @@ impl Default for StreamOptions {
 }
 
 /// What the streaming check returns (the report itself is on disk).
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Default)]
 pub struct StreamOutcome {
     /// The report's summary.
     pub summary: Summary,
@@ -116,8 +117,8 @@ pub struct StreamOutcome {
     pub sample: Vec<SampleRow>,
     /// Where the report was written.
     pub report_path: PathBuf,
-    /// The whole report, with [`StreamOptions::keep`].
-    pub report: Option<Report>,
+    /// The report kept to be read back a unit at a time, with [`StreamOptions::keep`].
+    pub shards: Option<Shards>,
 }
 
 /// The output could not be written.
@@ -173,7 +174,7 @@ pub fn check_ndjson(
         duplicates: DuplicateCodes::default(),
         notices: Vec::new(),
         progress: opts.progress.as_ref(),
-        kept: opts.keep.then(Kept::default),
+        index: opts.keep.then(Index::default),
     };
     let tables = crate::source::json_labels::tables(&opts.labels);
     for path in inputs {
@@ -257,15 +258,22 @@ pub fn check_ndjson(
         path: report_path.clone(),
         source,
     })?;
-    for p in [&items_path, &findings_path] {
-        // A leftover temporary file is harmless; the report is complete.
-        let _ = std::fs::remove_file(p);
-    }
-    let kept = sink.kept.map(|k| Report {
-        items: k.items,
-        findings: k.findings,
-        ..report.clone()
-    });
+    // Kept for the other formats, which read them back a unit at a time; removed when the
+    // shards are dropped.
+    let shards = if let Some(index) = sink.index {
+        Some(Shards::new(
+            report.clone(),
+            items_path,
+            findings_path,
+            index,
+        ))
+    } else {
+        for p in [&items_path, &findings_path] {
+            // A leftover temporary file is harmless; the report is complete.
+            let _ = std::fs::remove_file(p);
+        }
+        None
+    };
     Ok(StreamOutcome {
         summary: report.summary,
         notices: report.notices,
@@ -274,7 +282,7 @@ pub fn check_ndjson(
         scores: report.scores,
         sample: drawn.into_iter().map(|d| d.row).collect(),
         report_path,
-        report: kept,
+        shards,
     })
 }
 

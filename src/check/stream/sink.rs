@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 use super::StreamError;
 use super::worker::Checked;
 use crate::model::{Finding, Provenance, Severity};
-use crate::report::{ItemEntry, ItemStatus, Report, Summary};
+use crate::report::shards::{Index, Span};
+use crate::report::{ItemStatus, Report, Summary};
 use crate::score::UnitMapping;
 use crate::score::census::CensusTally;
 use crate::source::{DuplicateCodes, Notice};
@@ -34,15 +35,9 @@ pub(super) struct Sink<'a> {
     /// The report's notices, in input order.
     pub(super) notices: Vec<Notice>,
     pub(super) progress: Option<&'a crate::check::Progress>,
-    /// The entries and findings, when the whole report is asked for.
-    pub(super) kept: Option<Kept>,
-}
-
-/// The report's entries and findings, kept in memory as well (`StreamOptions::keep`).
-#[derive(Default)]
-pub(super) struct Kept {
-    pub(super) items: Vec<ItemEntry>,
-    pub(super) findings: Vec<Finding>,
+    /// Where each entry and its findings were written, when the report is kept for the other
+    /// formats (`StreamOptions::keep`).
+    pub(super) index: Option<Index>,
 }
 
 impl Sink<'_> {
@@ -96,20 +91,15 @@ impl Sink<'_> {
         if let Some((tally, mapping)) = &mut self.census {
             tally.add(&c.entry, &c.findings, mapping);
         }
-        self.items.push(&c.entry_json, 1)?;
-        self.findings.push(&c.findings_json, c.findings.len())?;
-        let room = KEPT_FINDINGS.saturating_sub(self.first_findings.len());
-        match &mut self.kept {
-            Some(kept) => {
-                self.first_findings
-                    .extend(c.findings.iter().take(room).cloned());
-                kept.items.push(c.entry);
-                kept.findings.extend(c.findings);
-            }
-            None => self
-                .first_findings
-                .extend(c.findings.into_iter().take(room)),
+        let entry_at = self.items.push(&c.entry_json, 1)?;
+        let findings_at = self.findings.push(&c.findings_json, c.findings.len())?;
+        if let (Some(index), Some(at)) = (&mut self.index, entry_at) {
+            debug_assert!(c.findings.iter().all(|f| f.unit == c.entry.unit));
+            index.add(&c.entry, at, findings_at);
         }
+        let room = KEPT_FINDINGS.saturating_sub(self.first_findings.len());
+        self.first_findings
+            .extend(c.findings.into_iter().take(room));
         Ok(())
     }
 }
@@ -119,6 +109,8 @@ pub(super) struct TempArray {
     path: PathBuf,
     out: BufWriter<File>,
     len: usize,
+    /// Bytes written.
+    bytes: u64,
 }
 
 impl TempArray {
@@ -131,13 +123,15 @@ impl TempArray {
             path: path.to_owned(),
             out: BufWriter::with_capacity(1 << 20, file),
             len: 0,
+            bytes: 0,
         })
     }
 
-    /// Appends `n` elements, already joined by `,\n` in `elements` (nothing when `n` is 0).
-    fn push(&mut self, elements: &[u8], n: usize) -> Result<(), StreamError> {
+    /// Appends `n` elements, already joined by `,\n` in `elements` (nothing when `n` is 0);
+    /// returns where they lie in the file.
+    fn push(&mut self, elements: &[u8], n: usize) -> Result<Option<Span>, StreamError> {
         if n == 0 {
-            return Ok(());
+            return Ok(None);
         }
         let sep: &[u8] = if self.len == 0 { b"" } else { b",\n" };
         self.out
@@ -148,7 +142,12 @@ impl TempArray {
                 source,
             })?;
         self.len += n;
-        Ok(())
+        let at = self.bytes + sep.len() as u64;
+        self.bytes = at + elements.len() as u64;
+        Ok(Some(Span {
+            at,
+            len: elements.len() as u64,
+        }))
     }
 
     /// Flushes; returns the file and how many elements it holds.

@@ -117,7 +117,11 @@ fn streaming_and_in_memory_reports_are_identical() {
             },
         )
         .unwrap();
-        assert_eq!(got.report.as_ref(), (chunk == 7).then_some(&report));
+        // Kept on disk, each unit's share reads back as the in-memory report holds it.
+        assert_eq!(got.shards.is_some(), chunk == 7);
+        if let Some(shards) = &got.shards {
+            shards_hold(shards, &report);
+        }
         // The progress is told after each chunk, counting up to every item.
         let told = told.lock().unwrap();
         assert!(
@@ -141,12 +145,54 @@ fn streaming_and_in_memory_reports_are_identical() {
         assert_eq!(got.summary, report.summary);
         assert_eq!(got.notices, report.notices);
         assert_eq!(got.first_findings, report.findings[..10]);
-        // Only the report is left in the folder.
+        // Only the report is left in the folder, once the shards are done with.
+        drop(got.shards);
         let left: Vec<_> = std::fs::read_dir(&out).unwrap().flatten().collect();
         assert_eq!(left.len(), 1, "{left:?}");
     }
     let read = report::json::read(&String::from_utf8(want).unwrap()).unwrap();
     assert_eq!(read, report);
+}
+
+/// The shards hold `report` unit by unit: each unit's entries (checked or not) and findings in
+/// report order, the records of no unit only among the unreadable, and the rest as it is.
+fn shards_hold(shards: &report::shards::Shards, report: &report::Report) {
+    let views = report::view::Views::of(report);
+    let names: Vec<&str> = views.units.iter().map(|u| u.name).collect();
+    assert_eq!(shards.units(), names);
+    assert!(names.len() > 1, "{names:?}");
+    for name in names {
+        let part = shards.unit(name).unwrap();
+        let items: Vec<_> = report.items.iter().filter(|i| i.unit == name).collect();
+        let findings: Vec<_> = report.findings.iter().filter(|f| f.unit == name).collect();
+        assert_eq!(part.items.iter().collect::<Vec<_>>(), items, "{name}");
+        assert_eq!(part.findings.iter().collect::<Vec<_>>(), findings, "{name}");
+        let header = report::Report {
+            items: Vec::new(),
+            findings: Vec::new(),
+            ..part
+        };
+        let whole = report::Report {
+            items: Vec::new(),
+            findings: Vec::new(),
+            ..report.clone()
+        };
+        assert_eq!(header, whole);
+    }
+    let unreadable: Vec<_> = report
+        .items
+        .iter()
+        .filter(|i| i.status == report::ItemStatus::Unreadable)
+        .cloned()
+        .collect();
+    assert_eq!(unreadable.len(), report.summary.unreadable);
+    assert!(
+        unreadable
+            .iter()
+            .any(|i| i.unit == crate::check::UNREADABLE_UNIT),
+        "a record of no unit among {unreadable:?}"
+    );
+    assert_eq!(shards.unreadable().unwrap(), unreadable);
 }
 
 #[test]

@@ -337,7 +337,7 @@ fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
 
 /// The streaming check (see [`crate::check::stream`]) when every input is NDJSON and the output is a
 /// folder; `None` when the in-memory path must run. With formats besides JSON it keeps the report
-/// in memory for them (they need it whole), but still parses and checks the lines in parallel.
+/// on disk and writes them from it a unit at a time.
 fn run_streaming(
     args: &CheckArgs,
     config: &Config,
@@ -391,9 +391,12 @@ fn run_streaming(
     };
     let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts);
     let written = out.as_ref().ok().and_then(|out| {
-        let report = out.report.as_ref().filter(|r| r.summary.items > 0)?;
+        let shards = out
+            .shards
+            .as_ref()
+            .filter(|s| s.header().summary.items > 0)?;
         bar.set_message("，正在写入报告…");
-        Some(super::report::write_to(report, &dir, &others))
+        Some(super::report::write_by_unit(shards, &dir, &others))
     });
     bar.finish_and_clear();
     let out = out?;

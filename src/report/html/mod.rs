@@ -14,6 +14,7 @@
 
 use std::collections::BTreeSet;
 use std::io::Write;
+use std::path::Path;
 
 use minijinja::value::Serde;
 use minijinja::{Environment, ErrorKind, Value, context};
@@ -32,7 +33,7 @@ mod rows;
 mod tests;
 
 use charts::{element_chart, score_chart};
-use rows::{FindingRow, Rows, share_of, unit_left_out, unit_listed};
+use rows::{FindingRow, Listing, share_of, unit_left_out, unit_listed};
 
 /// Findings shown before the reader filters or asks for more.
 pub const PAGE: usize = 200;
@@ -68,14 +69,18 @@ pub fn render(report: &Report) -> Result<String, minijinja::Error> {
 /// Writes the report as one HTML page to `out`, as it is rendered. A failed write is the
 /// writer's own error; a template error (a bug) is an error of kind `Other`.
 pub fn render_to(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
-    render_listing(report, MAX_LISTED, out).map_err(|e| {
-        let written = (e.kind() == ErrorKind::WriteFailure)
-            .then(|| std::error::Error::source(&e))
-            .flatten()
-            .and_then(|s| s.downcast_ref::<std::io::Error>())
-            .map(|io| std::io::Error::new(io.kind(), io.to_string()));
-        written.unwrap_or_else(|| std::io::Error::other(format!("无法生成 HTML 报告: {e}")))
-    })
+    render_listing(report, MAX_LISTED, out).map_err(|e| write_error(&e))
+}
+
+/// The error of a page that could not be written: a failed write is the writer's own error; a
+/// template error (a bug) is an error of kind `Other`.
+pub fn write_error(e: &minijinja::Error) -> std::io::Error {
+    let written = (e.kind() == ErrorKind::WriteFailure)
+        .then(|| std::error::Error::source(e))
+        .flatten()
+        .and_then(|s| s.downcast_ref::<std::io::Error>())
+        .map(|io| std::io::Error::new(io.kind(), io.to_string()));
+    written.unwrap_or_else(|| std::io::Error::other(format!("无法生成 HTML 报告: {e}")))
 }
 
 /// [`render`], listing at most `max` findings, written to `out`.
@@ -88,7 +93,9 @@ fn render_listing(
     let ctx = super::fixlist::RowContext::of(report);
     let mut page = Page::begin(report.findings.len(), views.units.len(), max);
     for u in &views.units {
-        page.unit(u, &ctx);
+        page.unit(u, &ctx).map_err(|e| {
+            minijinja::Error::new(ErrorKind::WriteFailure, "无法写入").with_source(e)
+        })?;
     }
     page.finish(report, &views.unreadable, out)
 }
@@ -100,7 +107,7 @@ pub struct Page {
     share: usize,
     /// Findings of the units so far (the next one's number, less one).
     number: usize,
-    findings: Vec<FindingRow>,
+    findings: Listing,
     left_out: Vec<rows::LeftOut>,
     units: Vec<UnitTotals>,
     elements: ElementTally,
@@ -111,11 +118,26 @@ pub struct Page {
 impl Page {
     /// A page of a report with `total` findings in `units` units, listing at most `max`.
     pub fn begin(total: usize, units: usize, max: usize) -> Self {
+        Self::listing(
+            total,
+            units,
+            max,
+            Listing::Memory(Vec::with_capacity(total.min(max))),
+        )
+    }
+
+    /// [`Page::begin`], with the listed rows kept in a temporary file in `dir` (the report's
+    /// folder) until the page is rendered: for a report kept on disk.
+    pub fn begin_in(total: usize, units: usize, max: usize, dir: &Path) -> std::io::Result<Self> {
+        Ok(Self::listing(total, units, max, Listing::on_disk(dir)?))
+    }
+
+    fn listing(total: usize, units: usize, max: usize, findings: Listing) -> Self {
         let share = share_of(total, units, max);
         Page {
             share,
             number: 0,
-            findings: Vec::with_capacity(total.min(max)),
+            findings,
             left_out: Vec::new(),
             units: Vec::with_capacity(units),
             elements: ElementTally::default(),
@@ -125,10 +147,14 @@ impl Page {
 
     /// Adds a unit; `ctx` is that of the report `u` is a view of. In the order of the all-units
     /// workbook and findings.csv, so that # names the same finding.
-    pub fn unit(&mut self, u: &UnitView<'_>, ctx: &super::fixlist::RowContext<'_>) {
-        self.findings.extend(
-            unit_listed(u, self.share, self.number).map(|(n, f)| FindingRow::of(f, ctx, n)),
-        );
+    pub fn unit(
+        &mut self,
+        u: &UnitView<'_>,
+        ctx: &super::fixlist::RowContext<'_>,
+    ) -> std::io::Result<()> {
+        for (n, f) in unit_listed(u, self.share, self.number) {
+            self.findings.push(FindingRow::of(f, ctx, n))?;
+        }
         self.number += u.findings.len();
         self.left_out.extend(unit_left_out(u, self.share));
         self.units.push(UnitTotals::of(u, ctx));
@@ -138,6 +164,7 @@ impl Page {
                 self.named.insert(f.element.to_string());
             }
         }
+        Ok(())
     }
 
     /// Renders the page of `report` (its items and findings may be left out: they came by
@@ -198,7 +225,10 @@ impl Page {
             units => Value::from(Serde(&units)),
             score_chart => Value::from(Serde(score_chart(&self.units, scored))),
             element_chart => Value::from(Serde(element_chart(self.elements.counts(&report.rules)))),
-            findings => Value::from_object(Rows(self.findings)),
+            findings => Value::from_object(self.findings.into_rows().map_err(|e| {
+                minijinja::Error::new(ErrorKind::InvalidOperation, "无法读回临时文件")
+                    .with_source(e)
+            })?),
             total_findings => self.number,
             left_out => Value::from(Serde(&self.left_out)),
             share => self.share,

@@ -8,7 +8,10 @@ use super::{
 use crate::report::fixlist::shown_evidence;
 use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr, Serde};
-use std::sync::Arc;
+use std::fs::File;
+use std::io::{BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 /// Findings listed of each unit, at most, when the report's `units` have `total` and the page
 /// lists at most `max`.
@@ -48,10 +51,127 @@ pub(super) struct LeftOut {
     pub(super) count: usize,
 }
 
+/// Where the listed rows are kept until the page is rendered: in memory, or for a report kept on
+/// disk in a temporary file beside it (100,000 rows took some 130 MB in memory), each row's JSON
+/// read back when the template's loop reaches it.
+pub(super) enum Listing {
+    Memory(Vec<FindingRow>),
+    Disk(Spill),
+}
+
+/// The listed rows written to a temporary file, with where each lies in it.
+pub(super) struct Spill {
+    file: TempFile,
+    out: BufWriter<File>,
+    spans: Vec<(u64, u32)>,
+    bytes: u64,
+}
+
+/// A temporary file, removed when dropped.
+pub(super) struct TempFile(PathBuf);
+
+impl Drop for TempFile {
+    fn drop(&mut self) {
+        // A leftover temporary file is harmless.
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+impl Listing {
+    /// Rows kept in a temporary file in `dir`.
+    pub(super) fn on_disk(dir: &Path) -> std::io::Result<Self> {
+        let path = dir.join(".report-page-rows.tmp");
+        let out = BufWriter::new(File::create(&path)?);
+        Ok(Listing::Disk(Spill {
+            file: TempFile(path),
+            out,
+            spans: Vec::new(),
+            bytes: 0,
+        }))
+    }
+
+    pub(super) fn push(&mut self, row: FindingRow) -> std::io::Result<()> {
+        match self {
+            Listing::Memory(rows) => rows.push(row),
+            Listing::Disk(spill) => {
+                let text = serde_json::to_vec(&row)?;
+                spill.out.write_all(&text)?;
+                let len = u32::try_from(text.len()).map_err(std::io::Error::other)?;
+                spill.spans.push((spill.bytes, len));
+                spill.bytes += u64::from(len);
+            }
+        }
+        Ok(())
+    }
+
+    /// The rows as the template's `findings`.
+    pub(super) fn into_rows(self) -> std::io::Result<Rows> {
+        match self {
+            Listing::Memory(rows) => Ok(Rows::Memory(rows)),
+            Listing::Disk(mut spill) => {
+                spill.out.flush()?;
+                let read = BufReader::new(File::open(&spill.file.0)?);
+                Ok(Rows::Disk {
+                    read: Mutex::new((read, 0)),
+                    spans: spill.spans,
+                    file: spill.file,
+                })
+            }
+        }
+    }
+}
+
 /// The listed rows as the template's `findings`: a sequence whose row becomes a template value
 /// when the loop reaches it, and is dropped after.
-#[derive(Debug)]
-pub(super) struct Rows(pub(super) Vec<FindingRow>);
+pub(super) enum Rows {
+    Memory(Vec<FindingRow>),
+    Disk {
+        /// The file and the offset read up to.
+        read: Mutex<(BufReader<File>, u64)>,
+        spans: Vec<(u64, u32)>,
+        file: TempFile,
+    },
+}
+
+impl std::fmt::Debug for Rows {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Rows::Memory(rows) => write!(f, "Rows({} in memory)", rows.len()),
+            Rows::Disk { spans, file, .. } => {
+                write!(f, "Rows({} in {})", spans.len(), file.0.display())
+            }
+        }
+    }
+}
+
+impl Rows {
+    fn len(&self) -> usize {
+        match self {
+            Rows::Memory(rows) => rows.len(),
+            Rows::Disk { spans, .. } => spans.len(),
+        }
+    }
+
+    /// Row `i` read back from the file (the loop reads them in order, so the reader moves on).
+    fn read(&self, i: usize) -> Option<std::io::Result<serde_json::Value>> {
+        let Rows::Disk { read, spans, .. } = self else {
+            return None;
+        };
+        let &(at, len) = spans.get(i)?;
+        let mut guard = read
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (file, pos) = &mut *guard;
+        let mut text = vec![0; len as usize];
+        let skip = i64::try_from(at).and_then(|a| Ok(a - i64::try_from(*pos)?));
+        let done = skip
+            .map_err(std::io::Error::other)
+            .and_then(|skip| file.seek_relative(skip))
+            .and_then(|()| file.read_exact(&mut text));
+        *pos = at + u64::from(len);
+        Some(done.and_then(|()| serde_json::from_slice(&text).map_err(Into::into)))
+    }
+}
 
 impl Object for Rows {
     fn repr(self: &Arc<Self>) -> ObjectRepr {
@@ -59,13 +179,22 @@ impl Object for Rows {
     }
 
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
-        self.0
-            .get(key.as_usize()?)
-            .map(|row| Value::from(Serde(row)))
+        let i = key.as_usize()?;
+        match &**self {
+            Rows::Memory(rows) => rows.get(i).map(|row| Value::from(Serde(row))),
+            Rows::Disk { file, .. } => Some(match self.read(i)? {
+                Ok(row) => Value::from(Serde(row)),
+                // Not an empty row: the page fails, saying why.
+                Err(e) => Value::from(minijinja::Error::new(
+                    minijinja::ErrorKind::InvalidOperation,
+                    format!("无法读回临时文件 {}: {e}", file.0.display()),
+                )),
+            }),
+        }
     }
 
     fn enumerate(self: &Arc<Self>) -> Enumerator {
-        Enumerator::Seq(self.0.len())
+        Enumerator::Seq(self.len())
     }
 }
 

@@ -97,6 +97,16 @@ pub struct Shared<'r> {
 }
 
 impl<'r> Shared<'r> {
+    /// The rows' context.
+    pub fn ctx(&self) -> &RowContext<'r> {
+        &self.ctx
+    }
+
+    /// The sampled codes of a report scored on a sample.
+    pub fn sampled(&self) -> Option<&std::collections::HashSet<&'r str>> {
+        self.sampled.as_ref()
+    }
+
     /// What the workbooks of `report` share.
     pub fn of(report: &'r Report) -> Self {
         Shared {
