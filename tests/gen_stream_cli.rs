@@ -331,6 +331,25 @@ fn check_streams_with_every_format_and_writes_what_the_in_memory_path_writes() {
         report
     };
     assert_eq!(read(&streamed), read(&in_memory));
+    // The page and every workbook, written a unit at a time from the report kept on disk, say
+    // what the in-memory report's say, but for when they were made.
+    let page = |dir: &std::path::Path| {
+        let text = std::fs::read_to_string(dir.join("report.html")).unwrap();
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.contains("生成时间"))
+            .map(str::to_owned)
+            .collect();
+        lines
+    };
+    assert!(page(&streamed) == page(&in_memory), "the pages differ");
+    for f in files.iter().filter(|f| f.starts_with("整改清单-")) {
+        assert_eq!(
+            workbook_cells(&streamed.join(f)),
+            workbook_cells(&in_memory.join(f)),
+            "{f}"
+        );
+    }
 
     let only = tmp.path().join("xlsx-csv");
     let files = run(&only, &["--format", "xlsx,csv"]);
@@ -340,4 +359,25 @@ fn check_streams_with_every_format_and_writes_what_the_in_memory_path_writes() {
         files.iter().all(|f| !f.starts_with('.')),
         "temporary files left: {files:?}"
     );
+}
+
+/// Every sheet's cells as text, by sheet name, without the row that says when the workbook was
+/// made.
+fn workbook_cells(path: &std::path::Path) -> Vec<(String, Vec<Vec<String>>)> {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut book: Xlsx<_> = open_workbook(path).unwrap();
+    let names = book.sheet_names();
+    assert_eq!(names.len(), 4, "{}: {names:?}", path.display());
+    names
+        .into_iter()
+        .map(|name| {
+            let range = book.worksheet_range(&name).unwrap();
+            let rows = range
+                .rows()
+                .map(|r| r.iter().map(ToString::to_string).collect::<Vec<_>>())
+                .filter(|r| r.first().is_none_or(|c| c != "生成时间"))
+                .collect();
+            (name, rows)
+        })
+        .collect()
 }

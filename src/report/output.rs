@@ -129,7 +129,24 @@ pub fn write_dir(
 /// into the all-units workbook, findings.csv and the page. The files are those [`write_dir`]
 /// writes from the same report in memory. JSON is not among them: the streaming check wrote
 /// report.json as it went.
+///
+/// When one fails, the page, findings.csv and the all-units workbook are removed: a list cut
+/// short would pass for a whole one.
 pub fn write_dir_by_unit(
+    shards: &Shards,
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<PathBuf>, WriteError> {
+    let written = write_by_unit(shards, dir, formats);
+    if written.is_err() {
+        for name in ["report.html", "findings.csv", ALL_UNITS_XLSX] {
+            let _ = std::fs::remove_file(dir.join(name));
+        }
+    }
+    written
+}
+
+fn write_by_unit(
     shards: &Shards,
     dir: &Path,
     formats: &[Format],
@@ -219,10 +236,7 @@ pub fn write_dir_by_unit(
                 .transpose()
                 .and(rest)
         });
-        if let Err(e) = rest {
-            let _ = std::fs::remove_file(&all_path);
-            return Err(e);
-        }
+        rest?;
         written.extend(unit_path);
     }
     let mut files = Vec::new();
@@ -231,14 +245,10 @@ pub fn write_dir_by_unit(
         w.finish().map_err(io(&csv_path))?;
     }
     if let Some(book) = book {
-        let finished = write_file(&all_path, |out| {
+        write_file(&all_path, |out| {
             book.finish(header, "全部单位", &unreadable, out)
                 .map_err(xlsx_io_error)
-        });
-        if finished.is_err() {
-            let _ = std::fs::remove_file(&all_path);
-        }
-        finished?;
+        })?;
     }
     if let Some(page) = page {
         write_file(&html_path, |out| {

@@ -454,3 +454,41 @@ fn a_report_built_a_run_at_a_time_is_the_one_built_at_once() {
         assert_eq!(links, want_links, "runs of {run}");
     }
 }
+
+/// A kept report whose temporary file is gone (a cleaner, a full disk) is said to be so, with the
+/// file, and leaves no page, findings.csv or all-units workbook that would pass for whole ones.
+#[test]
+fn a_kept_report_that_cannot_be_read_back_is_said_so() {
+    use crate::report::output::{self, Format, WriteError};
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = inputs(tmp.path());
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let got = check_ndjson(
+        &inputs,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        run_info(&inputs),
+        &out,
+        &StreamOptions {
+            keep: true,
+            ..StreamOptions::default()
+        },
+    )
+    .unwrap();
+    let shards = got.shards.expect("kept");
+    let findings = out.join(".report-findings.tmp");
+    std::fs::remove_file(&findings).unwrap();
+    let err = output::write_dir_by_unit(&shards, &out, &[Format::Xlsx, Format::Html, Format::Csv])
+        .expect_err("the findings are gone");
+    assert!(
+        matches!(&err, WriteError::Read { path, .. } if path == &findings),
+        "{err:?}"
+    );
+    assert!(err.to_string().starts_with("无法读回临时文件"), "{err}");
+    for name in ["report.html", "findings.csv", output::ALL_UNITS_XLSX] {
+        assert!(!out.join(name).exists(), "{name} left");
+    }
+    // The report itself stands.
+    assert!(got.report_path.exists());
+}

@@ -54,10 +54,8 @@ fn times_are_shown_in_local_time_to_the_second() {
     assert_eq!(display_time_in("昨天", &beijing), "昨天");
 }
 
-/// A province's page lists an equal share of each unit's findings, numbered as in the
-/// all-units workbook, and names what each unit has past it; a city's lists them all.
-#[test]
-fn past_the_limit_each_unit_lists_its_share() {
+/// The fixture with 500 findings of 东至县 and 50 of 石台县, each quoting its own phone.
+fn many_findings() -> Report {
     let mut report = crate::score::tests::fixture();
     let first = report.findings[0].clone();
     report.findings = [("东至县", 500), ("石台县", 50)]
@@ -70,6 +68,14 @@ fn past_the_limit_each_unit_lists_its_share() {
             f
         })
         .collect();
+    report
+}
+
+/// A province's page lists an equal share of each unit's findings, numbered as in the
+/// all-units workbook, and names what each unit has past it; a city's lists them all.
+#[test]
+fn past_the_limit_each_unit_lists_its_share() {
+    let report = many_findings();
     let views = Views::of(&report);
     let units: Vec<&str> = views
         .units
@@ -188,4 +194,72 @@ fn the_findings_sequence_counts_and_lists_its_rows() {
         "an empty sequence is false"
     );
     assert!(page.contains("<p id=\"more-wrap\" hidden>"));
+}
+
+/// A page built a unit at a time with its rows kept in a temporary file (a report kept on disk)
+/// is the page built with them in memory, past the limit too; the file is gone after.
+#[test]
+fn rows_kept_on_disk_make_the_same_page() {
+    let report = many_findings();
+    let views = Views::of(&report);
+    let ctx = crate::report::fixlist::RowContext::of(&report);
+    let dir = tempfile::tempdir().unwrap();
+    let (total, units) = (report.findings.len(), views.units.len());
+    let mut memory = Page::begin(total, units, 300);
+    let mut disk = Page::begin_in(total, units, 300, dir.path()).unwrap();
+    for u in &views.units {
+        memory.unit(u, &ctx).unwrap();
+        disk.unit(u, &ctx).unwrap();
+    }
+    let mut in_memory = Vec::new();
+    memory
+        .finish(&report, &views.unreadable, &mut in_memory)
+        .unwrap();
+    let mut on_disk = Vec::new();
+    disk.finish(&report, &views.unreadable, &mut on_disk)
+        .unwrap();
+    assert!(in_memory == on_disk, "the pages differ");
+    let html = String::from_utf8(on_disk).unwrap();
+    assert_eq!(html.matches("<tr data-unit=").count(), PAGE + 50);
+    assert!(
+        html.contains("0566-2000199"),
+        "the 200th of 东至县 is listed"
+    );
+    assert!(!html.contains("0566-2000200"), "the 201st is not");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// A row that cannot be read back from the temporary file fails the page, saying so, rather than
+/// leaving a row out.
+#[test]
+fn a_row_lost_from_the_temporary_file_fails_the_page() {
+    let report = many_findings();
+    let views = Views::of(&report);
+    let ctx = crate::report::fixlist::RowContext::of(&report);
+    let dir = tempfile::tempdir().unwrap();
+    let mut page =
+        Page::begin_in(report.findings.len(), views.units.len(), 300, dir.path()).unwrap();
+    for u in &views.units {
+        page.unit(u, &ctx).unwrap();
+    }
+    let spilled = std::fs::read_dir(dir.path())
+        .unwrap()
+        .next()
+        .expect("the rows' file")
+        .unwrap()
+        .path();
+    // Cut short, as a full disk or a cleaner might leave it.
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&spilled)
+        .unwrap()
+        .set_len(10)
+        .unwrap();
+    let mut out = Vec::new();
+    let err = page
+        .finish(&report, &views.unreadable, &mut out)
+        .expect_err("a page without its rows");
+    let text = format!("{err:#}");
+    assert!(text.contains("无法读回临时文件"), "{text}");
 }
