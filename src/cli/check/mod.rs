@@ -93,8 +93,8 @@ pub struct CheckArgs {
     )]
     allow_hosts: Vec<String>,
     /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl、输出到
-    /// 文件夹、不用 --links 和 --profile 时边读边查（多核并行；只写 json
-    /// 报告时占内存最少）；两种方式结果相同
+    /// 文件夹、不用 --links 和 --profile 时边读边查（多核并行，Excel、网页、
+    /// CSV 报告按单位逐个写出，占内存少）；两种方式结果相同
     #[arg(long, verbatim_doc_comment)]
     no_stream: bool,
     /// 边检查边按单位抽样，并给样本计分；抽样清单 sample.csv、sample.xlsx
@@ -355,7 +355,7 @@ fn run_streaming(
         return Ok(None);
     }
     // report.json is written as the lines are checked (and removed after, when not asked for);
-    // the other formats from the kept report.
+    // the other formats from the report kept on disk, a unit at a time.
     let formats = super::report::parse_formats(&args.formats())?;
     let json_asked = formats.contains(&Format::Json);
     let others: Vec<Format> = formats.into_iter().filter(|&f| f != Format::Json).collect();
