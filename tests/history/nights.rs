@@ -176,6 +176,37 @@ fn since_picks_a_baseline_by_date_or_run_id() {
     }
 }
 
+/// A run that starts in the same second as the one before it (a small city's export checks in
+/// under a second; an operator runs `audit` again at once) compares with it, rather than with
+/// the night before or with nothing, which would make every finding 新增.
+#[test]
+fn a_run_in_the_same_second_compares_with_the_run_before() {
+    let statuses = |view: &HistoryView| {
+        let mut s: Vec<(String, FindingStatus)> = view
+            .findings
+            .iter()
+            .map(|h| (h.fingerprint.clone(), h.status))
+            .collect();
+        s.sort_by(|a, b| a.0.cmp(&b.0));
+        s
+    };
+    // Night 2 a day after night 1, as the nights usually come.
+    let (_dir, mut store) = temp_store();
+    night(&mut store, 1, "n1", "2026-11-20T02:00:00+08:00");
+    let (_, next_day) = night(&mut store, 2, "n2", "2026-11-21T02:00:00+08:00");
+    assert!(next_day.totals().persisting > 0 && next_day.totals().fixed > 0);
+
+    let (_dir, mut store) = temp_store();
+    let at = "2026-11-20T02:00:00+08:00";
+    night(&mut store, 1, "n1", at);
+    let (_, view) = night(&mut store, 2, "n1-2", at);
+    assert_eq!(view.baseline.as_ref().map(|b| b.id.as_str()), Some("n1"));
+    assert_eq!(statuses(&view), statuses(&next_day));
+    // And a third in that second with the second, the latest before it.
+    let (_, view) = night(&mut store, 3, "n1-3", at);
+    assert_eq!(view.baseline.as_ref().map(|b| b.id.as_str()), Some("n1-2"));
+}
+
 #[test]
 fn pruning_keeps_trends_and_ages_but_drops_old_details() {
     let (dir, mut store) = temp_store();

@@ -39,13 +39,14 @@ impl BaselineFiles {
 }
 
 impl Store {
-    /// The latest complete run that started before `time`.
+    /// The latest complete run that started before `time`, or in the same second and was
+    /// recorded before (times are kept to the second; the run asking is not complete yet).
     pub fn previous_complete(&self, time: &RunTime) -> Result<Option<RunRef>, HistoryError> {
         self.conn
             .query_row(
                 "SELECT id, started_at FROM runs
-                 WHERE status = 'complete' AND input_problems IS NULL AND started_epoch < ?1
-                 ORDER BY started_epoch DESC LIMIT 1",
+                 WHERE status = 'complete' AND input_problems IS NULL AND started_epoch <= ?1
+                 ORDER BY started_epoch DESC, rowid DESC LIMIT 1",
                 [time.epoch],
                 |r| {
                     Ok(RunRef {
