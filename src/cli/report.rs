@@ -153,15 +153,17 @@ pub(crate) fn write_to(
     Ok(output::write_dir(report, dir, formats)?)
 }
 
-/// Writes the formats of a report kept on disk into `dir` (which exists), a unit at a time.
+/// Writes the formats of a report kept on disk into `dir` (which exists), a unit at a time,
+/// telling `done(k, n)` as the units are written.
 pub(crate) fn write_by_unit(
     shards: &crate::report::shards::Shards,
     dir: &Path,
     formats: &[Format],
+    done: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>> {
     let s = &shards.header().summary;
     warn_rows_left_out(s.items, s.errors + s.warnings, formats);
-    Ok(output::write_dir_by_unit(shards, dir, formats)?)
+    Ok(output::write_dir_by_unit(shards, dir, formats, done)?)
 }
 
 /// Says so when the all-units workbook cannot list every item or finding.

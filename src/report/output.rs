@@ -130,14 +130,17 @@ pub fn write_dir(
 /// writes from the same report in memory. JSON is not among them: the streaming check wrote
 /// report.json as it went.
 ///
+/// `done(k, n)` is told when the `k`th of `n` units is written.
+///
 /// When one fails, the page, findings.csv and the all-units workbook are removed: a list cut
 /// short would pass for a whole one.
 pub fn write_dir_by_unit(
     shards: &Shards,
     dir: &Path,
     formats: &[Format],
+    done: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let written = write_by_unit(shards, dir, formats);
+    let written = write_by_unit(shards, dir, formats, done);
     if written.is_err() {
         for name in ["report.html", "findings.csv", ALL_UNITS_XLSX] {
             let _ = std::fs::remove_file(dir.join(name));
@@ -150,6 +153,7 @@ fn write_by_unit(
     shards: &Shards,
     dir: &Path,
     formats: &[Format],
+    done: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, WriteError> {
     let header = shards.header();
     let want = |f| formats.contains(&f);
@@ -189,7 +193,9 @@ fn write_by_unit(
     };
     let mut written = Vec::new();
     let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
-    for name in units {
+    let n = units.len();
+    for (k, name) in units.into_iter().enumerate() {
+        done(k, n);
         let part = shards.unit(name)?;
         let views = Views::of(&part);
         let Some(unit) = views.units.iter().find(|u| u.name == name) else {
@@ -239,6 +245,7 @@ fn write_by_unit(
         rest?;
         written.extend(unit_path);
     }
+    done(n, n);
     let mut files = Vec::new();
     if let Some(w) = csv {
         // Flushes the file's buffer too.

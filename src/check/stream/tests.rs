@@ -121,6 +121,19 @@ fn streaming_and_in_memory_reports_are_identical() {
         assert_eq!(got.shards.is_some(), chunk == 7);
         if let Some(shards) = &got.shards {
             shards_hold(shards, &report);
+            // Written from them, a unit at a time, as told.
+            let dir = tmp.path().join("formats");
+            std::fs::create_dir_all(&dir).unwrap();
+            let formats = [report::output::Format::Csv, report::output::Format::Xlsx];
+            let mut told = Vec::new();
+            let files = report::output::write_dir_by_unit(shards, &dir, &formats, &mut |k, n| {
+                told.push((k, n));
+            })
+            .unwrap();
+            let n = shards.units().len();
+            assert_eq!(told, (0..=n).map(|k| (k, n)).collect::<Vec<_>>());
+            assert_eq!(files.len(), 2 + n, "{files:?}");
+            assert!(files.iter().all(|f| f.exists()), "{files:?}");
         }
         // The progress is told after each chunk, counting up to every item.
         let told = told.lock().unwrap();
@@ -479,8 +492,12 @@ fn a_kept_report_that_cannot_be_read_back_is_said_so() {
     let shards = got.shards.expect("kept");
     let findings = out.join(".report-findings.tmp");
     std::fs::remove_file(&findings).unwrap();
-    let err = output::write_dir_by_unit(&shards, &out, &[Format::Xlsx, Format::Html, Format::Csv])
+    let formats = [Format::Xlsx, Format::Html, Format::Csv];
+    let mut told = Vec::new();
+    let err = output::write_dir_by_unit(&shards, &out, &formats, &mut |k, n| told.push((k, n)))
         .expect_err("the findings are gone");
+    // Failed on the first unit it read back.
+    assert_eq!(told.len(), 1, "{told:?}");
     assert!(
         matches!(&err, WriteError::Read { path, .. } if path == &findings),
         "{err:?}"

@@ -395,8 +395,12 @@ fn run_streaming(
             .shards
             .as_ref()
             .filter(|s| s.header().summary.items > 0)?;
-        bar.set_message("，正在写入报告…");
-        Some(super::report::write_by_unit(shards, &dir, &others))
+        let mut done = |k: usize, n: usize| {
+            bar.set_message(format!("，正在写入报告（{k}/{n} 个单位）…"));
+        };
+        Some(super::report::write_by_unit(
+            shards, &dir, &others, &mut done,
+        ))
     });
     bar.finish_and_clear();
     let out = out?;
