@@ -17,6 +17,22 @@ fn run_info(inputs: &[PathBuf]) -> RunInfo {
     }
 }
 
+/// The streaming check of `inputs` with every rule into `dir`.
+fn stream(
+    inputs: &[PathBuf],
+    dir: &Path,
+    opts: &StreamOptions,
+) -> Result<StreamOutcome, StreamError> {
+    check_ndjson(
+        inputs,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        run_info(inputs),
+        dir,
+        opts,
+    )
+}
+
 /// Two inputs: generated items with bad lines mixed in, and a file that does not exist. The
 /// second generated run (seed 22) repeats many of the first run's 实施编码.
 fn inputs(dir: &Path) -> Vec<PathBuf> {
@@ -98,11 +114,8 @@ fn streaming_and_in_memory_reports_are_identical() {
         std::fs::create_dir_all(&out).unwrap();
         let told = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
         let heard = std::sync::Arc::clone(&told);
-        let got = check_ndjson(
+        let got = stream(
             &inputs,
-            &RuleSet::default(),
-            &CheckContext::default(),
-            run_info(&inputs),
             &out,
             &StreamOptions {
                 chunk,
@@ -311,11 +324,8 @@ fn sample_in_the_stream_equals_the_draw_over_the_in_memory_report() {
     for chunk in [1, 64, 5000] {
         let dir = tmp.path().join(format!("chunk-{chunk}"));
         std::fs::create_dir_all(&dir).unwrap();
-        let got = check_ndjson(
+        let got = stream(
             &inputs,
-            &RuleSet::default(),
-            &CheckContext::default(),
-            run_info(&inputs),
             &dir,
             &StreamOptions {
                 chunk,
@@ -477,11 +487,8 @@ fn a_kept_report_that_cannot_be_read_back_is_said_so() {
     let inputs = inputs(tmp.path());
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
-    let got = check_ndjson(
+    let got = stream(
         &inputs,
-        &RuleSet::default(),
-        &CheckContext::default(),
-        run_info(&inputs),
         &out,
         &StreamOptions {
             keep: true,

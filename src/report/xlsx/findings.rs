@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use rust_xlsxwriter::{DataValidation, DataValidationErrorStyle, Note, Worksheet, XlsxError};
 
-use super::NO_FINDINGS;
 use super::styles::{Styles, WRAPPED_WIDTH, Widths, header_row, table};
+use super::{Fit, NO_FINDINGS};
 use crate::report::fixlist::{
     self, DISPUTE_CHOICES, DISPUTE_COLUMN, FILL_IN_NOTES, FINGERPRINT_HEADER, FixRow, HEADERS,
     REVIEW_CHOICES, REVIEW_COLUMN, RowContext, SAMPLED_HEADER, SAMPLED_NOTE, STATUS_HEADER,
@@ -39,10 +39,7 @@ pub(super) struct FindingsSheet {
     fill_in: Vec<usize>,
     widths: Widths,
     all: bool,
-    fit: usize,
-    /// Rows given, and written (at most `fit`).
-    total: usize,
-    written: usize,
+    fit: Fit,
 }
 
 impl FindingsSheet {
@@ -106,9 +103,7 @@ impl FindingsSheet {
             own,
             fill_in,
             all,
-            fit,
-            total: 0,
-            written: 0,
+            fit: Fit::new(fit),
         })
     }
 
@@ -120,11 +115,8 @@ impl FindingsSheet {
         (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
         s: &Styles,
     ) -> Result<(), XlsxError> {
-        self.total += rows.len();
-        let room = self.fit.saturating_sub(self.written);
-        for f in &rows[..rows.len().min(room)] {
-            self.written += 1;
-            self.row(sheet, self.written, f, (ctx, sampled), s)?;
+        for (n, f) in self.fit.admit(rows.len()).zip(rows) {
+            self.row(sheet, n, f, (ctx, sampled), s)?;
         }
         Ok(())
     }
@@ -185,7 +177,7 @@ impl FindingsSheet {
     /// What needs every row: the note when there are none, widths, dropdowns, the left-out
     /// note and the filter.
     pub(super) fn finish(mut self, sheet: &mut Worksheet, s: &Styles) -> Result<(), XlsxError> {
-        let (all, own, written) = (self.all, self.own, self.written);
+        let (all, own, written) = (self.all, self.own, self.fit.written);
         let widths = &mut self.widths;
         if written == 0 {
             sheet.write_string_with_format(1, 1, NO_FINDINGS, &s.text)?;
@@ -229,7 +221,7 @@ impl FindingsSheet {
                 sheet.add_data_validation(1, col as u16, last, col as u16, &validation)?;
             }
         }
-        super::left_out_row(sheet, written, self.total, "条问题", s)?;
+        self.fit.left_out_row(sheet, "条问题", s)?;
         table(sheet, written, self.headers.len(), widths)
     }
 }

@@ -5,8 +5,8 @@ use std::collections::HashSet;
 
 use rust_xlsxwriter::{Note, Worksheet, XlsxError};
 
-use super::place;
 use super::styles::{Styles, Widths, header_row, table};
+use super::{Fit, place};
 use crate::report::fixlist::{self, SAMPLED_HEADER, sampled_cell};
 use crate::report::view::outcome_counts;
 use crate::report::{ItemEntry, ItemStatus, Report, RuleInfo};
@@ -171,10 +171,7 @@ pub(super) struct ItemsSheet {
     /// The first of [`SCORING_HEADERS`], when the report was scored.
     scoring_col: usize,
     widths: Widths,
-    fit: usize,
-    /// Items given, and written (at most `fit`).
-    total: usize,
-    written: usize,
+    fit: Fit,
 }
 
 impl ItemsSheet {
@@ -213,9 +210,7 @@ impl ItemsSheet {
             columns: headers.len(),
             scoring_col,
             widths: Widths::new(&headers),
-            fit,
-            total: 0,
-            written: 0,
+            fit: Fit::new(fit),
         })
     }
 
@@ -226,11 +221,8 @@ impl ItemsSheet {
         items: &[&ItemEntry],
         (all, sampled, scoring): (bool, Option<&HashSet<&str>>, Option<&ItemScoring<'_>>),
     ) -> Result<(), XlsxError> {
-        self.total += items.len();
-        let room = self.fit.saturating_sub(self.written);
-        for item in &items[..items.len().min(room)] {
-            self.written += 1;
-            self.row(sheet, self.written, item, (all, sampled, scoring))?;
+        for (n, item) in self.fit.admit(items.len()).zip(items) {
+            self.row(sheet, n, item, (all, sampled, scoring))?;
         }
         Ok(())
     }
@@ -308,8 +300,8 @@ impl ItemsSheet {
 
     /// The left-out note and the filter.
     pub(super) fn finish(self, sheet: &mut Worksheet, s: &Styles) -> Result<(), XlsxError> {
-        super::left_out_row(sheet, self.written, self.total, "个事项", s)?;
-        table(sheet, self.written, self.columns, &self.widths)
+        self.fit.left_out_row(sheet, "个事项", s)?;
+        table(sheet, self.fit.written, self.columns, &self.widths)
     }
 }
 

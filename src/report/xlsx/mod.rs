@@ -74,6 +74,38 @@ fn left_out_row(
     Ok(())
 }
 
+/// How many rows a sheet of 问题清单 or 事项 was given and how many it lists (at most its limit,
+/// [`DATA_ROWS`] in a workbook), as they come a unit at a time.
+#[derive(Debug)]
+struct Fit {
+    limit: usize,
+    given: usize,
+    written: usize,
+}
+
+impl Fit {
+    fn new(limit: usize) -> Self {
+        Fit {
+            limit,
+            given: 0,
+            written: 0,
+        }
+    }
+
+    /// Counts `n` more rows; returns the 序号 of those that fit, in order.
+    fn admit(&mut self, n: usize) -> std::ops::Range<usize> {
+        self.given += n;
+        let first = self.written + 1;
+        self.written += n.min(self.limit.saturating_sub(self.written));
+        first..self.written + 1
+    }
+
+    /// Writes, below the rows listed, how many were left out, if any.
+    fn left_out_row(&self, sheet: &mut Worksheet, what: &str, s: &Styles) -> Result<(), XlsxError> {
+        left_out_row(sheet, self.written, self.given, what, s)
+    }
+}
+
 /// What one workbook covers.
 #[derive(Debug, Clone)]
 pub struct Scope<'r, 'v> {
@@ -308,6 +340,17 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// Rows that come a unit at a time are numbered on, up to the limit, and all counted.
+    #[test]
+    fn rows_fit_across_units() {
+        let mut fit = Fit::new(5);
+        assert_eq!(fit.admit(3), 1..4);
+        assert_eq!(fit.admit(0), 4..4);
+        assert_eq!(fit.admit(4), 4..6, "two of the second unit's four fit");
+        assert_eq!(fit.admit(2), 6..6);
+        assert_eq!((fit.given, fit.written), (9, 5));
     }
 
     #[test]
