@@ -35,16 +35,16 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
 
 /// findings.csv written a unit at a time (see [`write`]), so that a report kept on disk is
 /// written one unit's findings at a time.
-pub struct Writer<'w> {
-    w: ::csv::Writer<&'w mut dyn Write>,
+pub struct Writer<W: Write> {
+    w: ::csv::Writer<W>,
     /// Rows written.
     rows: usize,
 }
 
-impl<'w> Writer<'w> {
+impl<W: Write> Writer<W> {
     /// Writes the byte-order mark and the header of `report` (its findings may be left out: they
-    /// come by unit).
-    pub fn begin(report: &Report, out: &'w mut dyn Write) -> std::io::Result<Self> {
+    /// come by unit) to `out`.
+    pub fn begin(report: &Report, mut out: W) -> std::io::Result<Self> {
         out.write_all(BOM)?;
         let mut w = ::csv::WriterBuilder::new()
             .terminator(::csv::Terminator::CRLF)
@@ -85,7 +85,7 @@ impl<'w> Writer<'w> {
         Ok(())
     }
 
-    /// Flushes the rows.
+    /// Flushes the rows, and `out`.
     pub fn finish(mut self) -> std::io::Result<()> {
         self.w.flush()
     }

@@ -17,7 +17,7 @@ use std::str::FromStr;
 use rayon::prelude::*;
 
 use super::shards::Shards;
-use super::view::Views;
+use super::view::{UnitView, Views};
 use super::xlsx::Scope;
 use super::{ItemEntry, Report, csv, html, json, xlsx};
 
@@ -156,53 +156,22 @@ fn write_by_unit(
     done: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, WriteError> {
     let header = shards.header();
-    let want = |f| formats.contains(&f);
-    let io = |path: &Path| {
-        let path = path.to_owned();
-        move |source| WriteError::Io { path, source }
-    };
-    let create = |path: &Path| {
-        std::fs::File::create(path)
-            .map(std::io::BufWriter::new)
-            .map_err(io(path))
-    };
     let units = shards.units();
-    let unreadable = shards.unreadable()?;
-    let unreadable: Vec<&ItemEntry> = unreadable.iter().collect();
-
-    let csv_path = dir.join("findings.csv");
-    let mut csv_out = want(Format::Csv).then(|| create(&csv_path)).transpose()?;
-    let mut csv = match &mut csv_out {
-        Some(out) => Some(csv::Writer::begin(header, out).map_err(io(&csv_path))?),
-        None => None,
-    };
-    let total = header.summary.errors + header.summary.warnings;
-    let html_path = dir.join("report.html");
-    let mut page = want(Format::Html)
-        .then(|| html::Page::begin_in(total, units.len(), html::MAX_LISTED, dir))
-        .transpose()
-        .map_err(io(&html_path))?;
-    let all_path = dir.join(ALL_UNITS_XLSX);
-    let mut book = if want(Format::Xlsx) {
-        Some(
-            xlsx::Book::begin(&xlsx::Shared::of(header), true, Some(dir))
-                .map_err(|e| io(&all_path)(xlsx_io_error(e)))?,
-        )
-    } else {
-        None
-    };
-    let mut written = Vec::new();
-    let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
     let n = units.len();
+    let mut combined = Combined::begin(header, dir, formats, n)?;
+    let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
+    let mut own_books = Vec::new();
     for (k, name) in units.into_iter().enumerate() {
         done(k, n);
         let part = shards.unit(name)?;
         let views = Views::of(&part);
-        let Some(unit) = views.units.iter().find(|u| u.name == name) else {
-            continue;
-        };
+        let unit = views
+            .units
+            .iter()
+            .find(|u| u.name == name)
+            .expect("every unit listed has its items or its score");
         let shared = xlsx::Shared::of(&part);
-        let unit_path = book.is_some().then(|| {
+        let path = combined.book.is_some().then(|| {
             let stem = unique(unit_file_stem(name), &mut taken);
             dir.join(format!("整改清单-{stem}.xlsx"))
         });
@@ -212,9 +181,10 @@ fn write_by_unit(
             unreadable: unit.unreadable.clone(),
             all: false,
         };
-        let rest = std::thread::scope(|s| {
+        // The unit's own workbook on a thread of its own, its rows into the rest meanwhile.
+        std::thread::scope(|s| {
             let (part, shared, scope) = (&part, &shared, &scope);
-            let own = unit_path.as_ref().map(|path| {
+            let own = path.as_ref().map(|path| {
                 s.spawn(move || {
                     let done = write_workbook(part, shared, scope, dir, path);
                     if done.is_err() {
@@ -224,59 +194,130 @@ fn write_by_unit(
                     done
                 })
             });
-            let rest = (|| {
-                if let Some(b) = &mut book {
-                    b.unit(unit, shared)
-                        .map_err(|e| io(&all_path)(xlsx_io_error(e)))?;
-                }
-                if let Some(w) = &mut csv {
-                    w.unit(unit, shared.ctx(), shared.sampled())
-                        .map_err(io(&csv_path))?;
-                }
-                if let Some(p) = &mut page {
-                    p.unit(unit, shared.ctx()).map_err(io(&html_path))?;
-                }
-                Ok::<(), WriteError>(())
-            })();
-            own.map(|t| t.join().expect("the unit's workbook does not panic"))
+            let rest = combined.unit(unit, shared);
+            own.map(|t| t.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
                 .transpose()
                 .and(rest)
-        });
-        rest?;
-        written.extend(unit_path);
+        })?;
+        own_books.extend(path);
     }
     done(n, n);
-    let mut files = Vec::new();
-    if let Some(w) = csv {
-        // Flushes the file's buffer too.
-        w.finish().map_err(io(&csv_path))?;
-    }
-    if let Some(book) = book {
-        write_file(&all_path, |out| {
-            book.finish(header, "全部单位", &unreadable, out)
-                .map_err(xlsx_io_error)
-        })?;
-    }
-    if let Some(page) = page {
-        write_file(&html_path, |out| {
-            page.finish(header, &unreadable, out)
-                .map_err(|e| html::write_error(&e))
-        })?;
-    }
+    let unreadable = shards.unreadable()?;
+    let unreadable: Vec<&ItemEntry> = unreadable.iter().collect();
+    let [all_units, csv_path, html_path] = combined.paths.clone();
+    combined.finish(header, &unreadable)?;
     // In the order write_dir lists them.
-    for &format in formats {
+    let mut files = Vec::new();
+    let mut seen = BTreeSet::new();
+    for &format in formats.iter().filter(|&&f| seen.insert(f)) {
         match format {
             Format::Json => {}
             Format::Html => files.push(html_path.clone()),
             Format::Csv => files.push(csv_path.clone()),
             Format::Xlsx => {
-                files.push(all_path.clone());
-                files.append(&mut written);
+                files.push(all_units.clone());
+                files.append(&mut own_books);
             }
         }
     }
-    files.dedup();
     Ok(files)
+}
+
+/// The files of every unit (the all-units workbook, findings.csv and the page, those asked
+/// for), written as the units come.
+struct Combined {
+    /// The all-units workbook's, findings.csv's and the page's paths.
+    paths: [PathBuf; 3],
+    book: Option<xlsx::Book>,
+    csv: Option<csv::Writer<std::io::BufWriter<std::fs::File>>>,
+    page: Option<html::Page>,
+}
+
+impl Combined {
+    /// Begins the `formats` of `header` in `dir`, for a report of `units` units.
+    fn begin(
+        header: &Report,
+        dir: &Path,
+        formats: &[Format],
+        units: usize,
+    ) -> Result<Self, WriteError> {
+        let want = |f| formats.contains(&f);
+        let paths = [
+            dir.join(ALL_UNITS_XLSX),
+            dir.join("findings.csv"),
+            dir.join("report.html"),
+        ];
+        let [all_units, csv_path, html_path] = &paths;
+        let book = want(Format::Xlsx)
+            .then(|| xlsx::Book::begin(&xlsx::Shared::of(header), true, Some(dir)))
+            .transpose()
+            .map_err(|e| file_error(all_units, xlsx_io_error(e)))?;
+        let csv = want(Format::Csv)
+            .then(|| {
+                let out = std::io::BufWriter::new(std::fs::File::create(csv_path)?);
+                csv::Writer::begin(header, out)
+            })
+            .transpose()
+            .map_err(|e| file_error(csv_path, e))?;
+        let total = header.summary.errors + header.summary.warnings;
+        let page = want(Format::Html)
+            .then(|| html::Page::begin_in(total, units, html::MAX_LISTED, dir))
+            .transpose()
+            .map_err(|e| file_error(html_path, e))?;
+        Ok(Combined {
+            paths,
+            book,
+            csv,
+            page,
+        })
+    }
+
+    /// Adds a unit; `shared` is that of the report `unit` is a view of.
+    fn unit(&mut self, unit: &UnitView<'_>, shared: &xlsx::Shared<'_>) -> Result<(), WriteError> {
+        let [all_units, csv_path, html_path] = &self.paths;
+        if let Some(b) = &mut self.book {
+            b.unit(unit, shared)
+                .map_err(|e| file_error(all_units, xlsx_io_error(e)))?;
+        }
+        if let Some(w) = &mut self.csv {
+            w.unit(unit, shared.ctx(), shared.sampled())
+                .map_err(|e| file_error(csv_path, e))?;
+        }
+        if let Some(p) = &mut self.page {
+            p.unit(unit, shared.ctx())
+                .map_err(|e| file_error(html_path, e))?;
+        }
+        Ok(())
+    }
+
+    /// Writes what needs every unit, with the records that could not be read (`unreadable`).
+    fn finish(self, header: &Report, unreadable: &[&ItemEntry]) -> Result<(), WriteError> {
+        let [all_units, csv_path, html_path] = &self.paths;
+        if let Some(w) = self.csv {
+            w.finish().map_err(|e| file_error(csv_path, e))?;
+        }
+        if let Some(book) = self.book {
+            write_file(all_units, |out| {
+                book.finish(header, "全部单位", unreadable, out)
+                    .map_err(xlsx_io_error)
+            })?;
+        }
+        if let Some(page) = self.page {
+            write_file(html_path, |out| {
+                page.finish(header, unreadable, out)
+                    .map_err(|e| html::write_error(&e))
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// The error of the file at `path`.
+fn file_error(path: &Path, source: std::io::Error) -> WriteError {
+    WriteError::Io {
+        path: path.to_owned(),
+        source,
+    }
 }
 
 /// Writes `path` through `body`. Every failure is the file's: a page or a workbook is rendered as
