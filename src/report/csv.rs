@@ -33,7 +33,7 @@ pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     w.finish()
 }
 
-/// findings.csv written a unit at a time (see [`write`]), so that a report kept on disk is
+/// findings.csv written a unit at a time (see [`write()`]), so that a report kept on disk is
 /// written one unit's findings at a time.
 pub struct Writer<W: Write> {
     w: ::csv::Writer<W>,

@@ -23,8 +23,9 @@
 //! ([`DuplicateCodes`], a 64-bit hash and a packed first place per distinct code, ≈ 16–32 bytes
 //! — the one part that grows with N). With [`StreamOptions::keep`] (`check` with the fix lists,
 //! the page or findings.csv as well) the temporary files report.json is assembled from are kept,
-//! with where each entry and finding lies in them by unit ([`Shards`]): those formats read them
-//! back a unit at a time, so memory stays flat for them too.
+//! with where each entry and each item's findings lie in them by unit ([`Shards`], 16 bytes
+//! each: the other part that grows with N): those formats read them back a unit at a time, so
+//! they hold one unit's items and findings at once, not the report's.
 //!
 //! This file holds the options, the outcome and the error, the check over the inputs, and the
 //! three stages of a file put together. Not here: reading lines into chunks (`read`), parsing,
