@@ -10,7 +10,9 @@
 //! Large reports: the first [`PAGE`] findings are shown, the rest are in the page but hidden until
 //! the reader filters or asks for more, so 10,000 findings stay usable. The page is written as it
 //! is rendered ([`render_to`]), and each finding's row becomes a template value only while it is
-//! written (`rows::Rows`): 69,000 findings took 280 MB to render as one tree of values.
+//! written (`rows::Rows`): 69,000 findings took 280 MB to render as one tree of values. A report
+//! kept on disk builds the page a unit at a time ([`Page`]), its listed rows waiting in a
+//! temporary file until the template's loop reads them back.
 
 use std::collections::BTreeSet;
 use std::io::Write;
