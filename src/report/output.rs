@@ -14,8 +14,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
 
-use rayon::prelude::*;
-
 use super::shards::Shards;
 use super::view::{UnitView, Views};
 use super::xlsx::Scope;
@@ -91,56 +89,118 @@ pub enum WriteError {
 pub const ALL_UNITS_XLSX: &str = "整改清单-全部.xlsx";
 
 /// Writes the given formats into `dir` (which must exist); returns the files written, in order.
+/// report.json first; then the fix lists, findings.csv and the page together, a unit at a time,
+/// as [`write_dir_by_unit`] writes them from a report kept on disk.
 pub fn write_dir(
     report: &Report,
     dir: &Path,
     formats: &[Format],
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let mut written = Vec::new();
-    let mut seen = BTreeSet::new();
-    for &format in formats {
-        if !seen.insert(format) {
-            continue;
-        }
-        match format {
-            Format::Json => {
-                let path = dir.join("report.json");
-                write_file(&path, |out| json::write(report, out))?;
-                written.push(path);
-            }
-            Format::Html => {
-                let path = dir.join("report.html");
-                write_file(&path, |out| html::render_to(report, out))?;
-                written.push(path);
-            }
-            Format::Csv => {
-                let path = dir.join("findings.csv");
-                write_file(&path, |out| csv::write(report, out))?;
-                written.push(path);
-            }
-            Format::Xlsx => written.extend(write_workbooks(report, dir)?),
-        }
+    if formats.contains(&Format::Json) {
+        write_file(&dir.join("report.json"), |out| json::write(report, out))?;
     }
-    Ok(written)
+    let views = Views::of(report);
+    let shared = xlsx::Shared::of(report);
+    let units = Units::Memory {
+        report,
+        views: &views,
+        shared: &shared,
+    };
+    write_units(&units, dir, formats, &mut |_, _| {})
 }
 
 /// Writes the given formats of a report kept on disk ([`Shards`]) into `dir`, reading it back a
-/// unit at a time: each unit's workbook is written (on a thread of its own) while its rows go
-/// into the all-units workbook, findings.csv and the page. The files are those [`write_dir`]
-/// writes from the same report in memory. JSON is not among them: the streaming check wrote
-/// report.json as it went.
+/// unit at a time. The files are those [`write_dir`] writes from the same report in memory. JSON
+/// is not among them: the streaming check wrote report.json as it went.
 ///
-/// `done(k, n)` is told when the `k`th of `n` units is written.
-///
-/// When one fails, the page, findings.csv and the all-units workbook are removed: a list cut
-/// short would pass for a whole one.
+/// `done(k, n)` is told as `k` of the `n` units are written (from 0).
 pub fn write_dir_by_unit(
     shards: &Shards,
     dir: &Path,
     formats: &[Format],
     done: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let written = write_by_unit(shards, dir, formats, done);
+    write_units(&Units::Disk(shards), dir, formats, done)
+}
+
+/// A report's units as the writers take them: from a report in memory, or read back one at a time
+/// from a report kept on disk.
+enum Units<'a, 'r> {
+    Memory {
+        report: &'r Report,
+        views: &'a Views<'r>,
+        shared: &'a xlsx::Shared<'r>,
+    },
+    Disk(&'a Shards),
+}
+
+impl Units<'_, '_> {
+    /// The report (its items and findings left out when kept on disk).
+    fn header(&self) -> &Report {
+        match self {
+            Units::Memory { report, .. } => report,
+            Units::Disk(shards) => shards.header(),
+        }
+    }
+
+    /// How many units, and findings in all.
+    fn counts(&self) -> (usize, usize) {
+        match self {
+            Units::Memory { report, views, .. } => (views.units.len(), report.findings.len()),
+            Units::Disk(shards) => {
+                let s = &shards.header().summary;
+                (shards.units().len(), s.errors + s.warnings)
+            }
+        }
+    }
+
+    /// Calls `f` with each unit in name order, the report it is a view of and what that
+    /// report's workbooks share.
+    fn each(
+        &self,
+        f: &mut dyn FnMut(&Report, &UnitView<'_>, &xlsx::Shared<'_>) -> Result<(), WriteError>,
+    ) -> Result<(), WriteError> {
+        match self {
+            Units::Memory {
+                report,
+                views,
+                shared,
+            } => views.units.iter().try_for_each(|u| f(report, u, shared)),
+            Units::Disk(shards) => shards.units().into_iter().try_for_each(|name| {
+                let part = shards.unit(name)?;
+                let views = Views::of(&part);
+                let unit = views
+                    .units
+                    .iter()
+                    .find(|u| u.name == name)
+                    .expect("every unit listed has its items or its score");
+                f(&part, unit, &xlsx::Shared::of(&part))
+            }),
+        }
+    }
+
+    /// Every record that could not be read, in input order.
+    fn unreadable(&self) -> Result<Vec<ItemEntry>, WriteError> {
+        match self {
+            Units::Memory { views, .. } => {
+                Ok(views.unreadable.iter().map(|&i| i.clone()).collect())
+            }
+            Units::Disk(shards) => shards.unreadable(),
+        }
+    }
+}
+
+/// Writes the formats other than JSON a unit at a time: each unit's workbook (on a thread of its
+/// own) while its rows go into the all-units workbook, findings.csv and the page. When one
+/// fails, the page, findings.csv and the all-units workbook are removed: a list cut short would
+/// pass for a whole one.
+fn write_units(
+    units: &Units<'_, '_>,
+    dir: &Path,
+    formats: &[Format],
+    done: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<PathBuf>, WriteError> {
+    let written = write_each_unit(units, dir, formats, done);
     if written.is_err() {
         for name in ["report.html", "findings.csv", ALL_UNITS_XLSX] {
             let _ = std::fs::remove_file(dir.join(name));
@@ -149,49 +209,42 @@ pub fn write_dir_by_unit(
     written
 }
 
-fn write_by_unit(
-    shards: &Shards,
+fn write_each_unit(
+    units: &Units<'_, '_>,
     dir: &Path,
     formats: &[Format],
     done: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<PathBuf>, WriteError> {
-    let header = shards.header();
-    let units = shards.units();
-    let n = units.len();
-    let mut combined = Combined::begin(header, dir, formats, n)?;
+    let header = units.header();
+    let (n, total) = units.counts();
+    let on_disk = matches!(units, Units::Disk(_));
+    let mut combined = Combined::begin(header, dir, formats, (n, total), on_disk)?;
     let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
     let mut own_books = Vec::new();
-    for (k, name) in units.into_iter().enumerate() {
-        done(k, n);
-        let part = shards.unit(name)?;
-        let views = Views::of(&part);
-        let unit = views
-            .units
-            .iter()
-            .find(|u| u.name == name)
-            .expect("every unit listed has its items or its score");
-        let shared = xlsx::Shared::of(&part);
+    let mut k = 0;
+    done(k, n);
+    units.each(&mut |part, unit, shared| {
         let path = combined.book.is_some().then(|| {
-            let stem = unique(unit_file_stem(name), &mut taken);
+            let stem = unique(unit_file_stem(unit.name), &mut taken);
             dir.join(format!("整改清单-{stem}.xlsx"))
         });
         let scope = Scope {
-            title: name.to_owned(),
+            title: unit.name.to_owned(),
             units: vec![unit],
             unreadable: unit.unreadable.clone(),
             all: false,
         };
         // The unit's own workbook on a thread of its own, its rows into the rest meanwhile.
         std::thread::scope(|s| {
-            let (part, shared, scope) = (&part, &shared, &scope);
+            let scope = &scope;
             let own = path.as_ref().map(|path| {
                 s.spawn(move || {
-                    let done = write_workbook(part, shared, scope, dir, path);
-                    if done.is_err() {
+                    let made = write_workbook(part, shared, scope, dir, path);
+                    if made.is_err() {
                         // Not a workbook Excel could open: better no file than half of one.
                         let _ = std::fs::remove_file(path);
                     }
-                    done
+                    made
                 })
             });
             let rest = combined.unit(unit, shared);
@@ -200,18 +253,20 @@ fn write_by_unit(
                 .and(rest)
         })?;
         own_books.extend(path);
-    }
-    done(n, n);
-    let unreadable = shards.unreadable()?;
+        k += 1;
+        done(k, n);
+        Ok(())
+    })?;
+    let unreadable = units.unreadable()?;
     let unreadable: Vec<&ItemEntry> = unreadable.iter().collect();
     let [all_units, csv_path, html_path] = combined.paths.clone();
     combined.finish(header, &unreadable)?;
-    // In the order write_dir lists them.
+    // In the order the formats were asked for.
     let mut files = Vec::new();
     let mut seen = BTreeSet::new();
     for &format in formats.iter().filter(|&&f| seen.insert(f)) {
         match format {
-            Format::Json => {}
+            Format::Json => files.push(dir.join("report.json")),
             Format::Html => files.push(html_path.clone()),
             Format::Csv => files.push(csv_path.clone()),
             Format::Xlsx => {
@@ -234,12 +289,14 @@ struct Combined {
 }
 
 impl Combined {
-    /// Begins the `formats` of `header` in `dir`, for a report of `units` units.
+    /// Begins the `formats` of `header` in `dir`, for a report of `units` units and `total`
+    /// findings; the page's listed rows wait in a temporary file when the report is kept on disk.
     fn begin(
         header: &Report,
         dir: &Path,
         formats: &[Format],
-        units: usize,
+        (units, total): (usize, usize),
+        on_disk: bool,
     ) -> Result<Self, WriteError> {
         let want = |f| formats.contains(&f);
         let paths = [
@@ -259,9 +316,14 @@ impl Combined {
             })
             .transpose()
             .map_err(|e| file_error(csv_path, e))?;
-        let total = header.summary.errors + header.summary.warnings;
         let page = want(Format::Html)
-            .then(|| html::Page::begin_in(total, units, html::MAX_LISTED, dir))
+            .then(|| {
+                if on_disk {
+                    html::Page::begin_in(total, units, html::MAX_LISTED, dir)
+                } else {
+                    Ok(html::Page::begin(total, units, html::MAX_LISTED))
+                }
+            })
             .transpose()
             .map_err(|e| file_error(html_path, e))?;
         Ok(Combined {
@@ -334,49 +396,6 @@ fn write_file(
     let mut out = std::io::BufWriter::new(std::fs::File::create(path).map_err(io)?);
     body(&mut out).map_err(io)?;
     out.flush().map_err(io)
-}
-
-/// Writes `整改清单-全部.xlsx` and one `整改清单-<unit>.xlsx` per unit.
-fn write_workbooks(report: &Report, dir: &Path) -> Result<Vec<PathBuf>, WriteError> {
-    let views = Views::of(report);
-    let mut jobs: Vec<(PathBuf, Scope<'_, '_>)> = vec![(
-        dir.join(ALL_UNITS_XLSX),
-        Scope {
-            title: "全部单位".to_owned(),
-            units: views.units.iter().collect(),
-            unreadable: views.unreadable.clone(),
-            all: true,
-        },
-    )];
-    let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
-    for unit in &views.units {
-        let stem = unique(unit_file_stem(unit.name), &mut taken);
-        jobs.push((
-            dir.join(format!("整改清单-{stem}.xlsx")),
-            Scope {
-                title: unit.name.to_owned(),
-                units: vec![unit],
-                unreadable: unit.unreadable.clone(),
-                all: false,
-            },
-        ));
-    }
-    // Workbooks are independent: each is built and written to its file on its own, in parallel,
-    // so that no workbook's bytes are held (the all-units workbook of 10^6 items is 143 MB, a
-    // province's fix lists 267 MB in all). The first failure in unit order is the one reported.
-    let shared = xlsx::Shared::of(report);
-    jobs.into_par_iter()
-        .map(|(path, scope)| {
-            let written = write_workbook(report, &shared, &scope, dir, &path);
-            if written.is_err() {
-                // Not a workbook Excel could open: better no file than half of one.
-                let _ = std::fs::remove_file(&path);
-            }
-            written.map(|()| path)
-        })
-        .collect::<Vec<Result<PathBuf, WriteError>>>()
-        .into_iter()
-        .collect()
 }
 
 /// Builds the workbook for `scope` and writes it to `path`, zipped as it is written.
