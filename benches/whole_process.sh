@@ -17,6 +17,8 @@
 #   parse    no rule at all (a config turning all 34 off): reading, parsing into the model and
 #            writing the report — the end-to-end floor that `rules` is compared with
 #   sample   every rule, plus `--sample gb2828 --seed 1` (the per-unit reservoir)
+#   array    every rule on the same items as one JSON array (`[`, the NDJSON lines joined by
+#            `,`, `]`: a platform's JSON export), which streams as NDJSON does
 #   xlsx     every rule on the same items written as a platform-style workbook
 #            (`gen --format xlsx`; read whole by calamine, so the in-memory path; up to ~10^5 items,
 #            the sub-table sheets hit Excel's 1,048,576-row limit beyond that)
@@ -41,10 +43,10 @@ case "$MODE" in
     { echo '[rules]'; "$BIN" rules | awk 'NR > 1 { printf "%s = \"off\"\n", $1 }'; } > "$WORK/no-rules.toml"
     EXTRA="$EXTRA --config $WORK/no-rules.toml" ;;
   sample) EXTRA="$EXTRA --sample gb2828 --seed 1" ;;
-  xlsx) ;;
+  xlsx | array) ;;
   all) FORMAT=json,xlsx,html,csv ;;
   render) ;;
-  *) echo "MODE must be rules, parse, sample, xlsx, all or render" >&2; exit 2 ;;
+  *) echo "MODE must be rules, parse, sample, array, xlsx, all or render" >&2; exit 2 ;;
 esac
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
@@ -57,6 +59,11 @@ for n in "${sizes[@]}"; do
   [ "$ORDER" = catalogue ] || in="$WORK/items-$n-$ORDER.$ext"
   [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --local-edit-rate "$EDIT_RATE" \
     --order "$ORDER" --format "$ext" -o "$in"
+  if [ "$MODE" = array ]; then
+    array="${in%.ndjson}.json"
+    [ -s "$array" ] || { echo '['; sed '$!s/$/,/' "$in"; echo ']'; } > "$array"
+    in=$array
+  fi
   out="$WORK/out-$n"
   if [ "$MODE" = render ]; then
     [ -s "$out/report.json" ] || { echo "no $out/report.json: run MODE=rules first" >&2; exit 2; }

@@ -486,9 +486,10 @@ fn json_exports_of_every_shape_are_read_record_by_record() {
     );
     for (name, text, reason) in [
         ("number.json", "42", "顶层应为事项对象或事项数组"),
+        // One object cut short is nothing but a syntax error of the file.
         (
-            "cut.json",
-            &format!("[{one},\n {{\"code\": "),
+            "cut-object.json",
+            &format!("{{\"code\": \"{CODE_A}\",\n \"name\": "),
             "JSON 语法错误：第 2 行",
         ),
     ] {
@@ -500,6 +501,95 @@ fn json_exports_of_every_shape_are_read_record_by_record() {
             r.notices
         );
     }
+}
+
+/// An array is read record by record: a record that breaks (here the second, a comma missing
+/// inside it) is one unreadable record saying where in the file, and the records after it are
+/// read; an array cut short keeps what came before and says it was cut.
+#[test]
+fn a_broken_record_of_a_json_array_loses_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let one = format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#);
+    let broken = r#"{"code":"11341700MB1234567X3000104002000","name":"特种设备使用登记" "subject":"池州市市场监督管理局"}"#;
+    let other = format!(r#"{{"code":"{CODE_B}","name":"食品经营许可（变更）"}}"#);
+    let path = write(
+        "broken.json",
+        &format!("[\n  {one},\n  {broken},\n  {other}\n]\n"),
+    );
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2, "the records around the broken one");
+    assert_eq!(r.unreadable.len(), 1);
+    assert_eq!(
+        r.unreadable[0].provenance,
+        Provenance::record(path.display().to_string(), 2)
+    );
+    // Line 3 of the file; the column counts the two spaces before the record and the characters up to the quote of "subject".
+    assert_eq!(
+        r.unreadable[0].reason,
+        "JSON 语法错误：第 3 行第 63 列缺少逗号或右花括号 }"
+    );
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+
+    let cut = write("cut.json", &format!("[{one},\n {{\"code\": "));
+    let r = read(std::slice::from_ref(&cut));
+    assert_eq!(r.items.len(), 1, "the record before the cut");
+    assert_eq!(r.unreadable.len(), 1);
+    assert!(
+        r.unreadable[0]
+            .reason
+            .starts_with("JSON 语法错误：第 2 行第 10 列意外结束"),
+        "{}",
+        r.unreadable[0].reason
+    );
+    assert_eq!(r.notices.len(), 1, "{:?}", r.notices);
+    assert!(
+        r.notices[0]
+            .message
+            .starts_with("文件在第 2 行第 10 列意外结束"),
+        "{}",
+        r.notices[0].message
+    );
+    assert_eq!(r.notices[0].level, NoticeLevel::Error);
+}
+
+/// A `.json` file of NDJSON whose first line is longer than a reader's usual buffer (8 KB: an
+/// item with many materials) is still NDJSON, not one object followed by "多余的内容"; a
+/// platform's answer saved on one line (with its line break) is still read as a wrapper.
+#[test]
+fn a_json_file_of_long_lines_is_ndjson_and_one_line_is_one_object() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = format!(
+        r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）","onsite_reason":"{}"}}"#,
+        "办理须知。".repeat(2000)
+    );
+    assert!(long.len() > 16 * 1024);
+    let path = dir.path().join("事项.json");
+    let second = long.replace(CODE_A, CODE_B);
+    std::fs::write(&path, format!("{long}\n{second}\n")).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert!(r.notices.is_empty(), "{:?}", r.notices);
+    assert_eq!(r.items.len(), 2);
+    assert_eq!(
+        r.items[1].provenance,
+        Provenance::row(path.display().to_string(), 2)
+    );
+
+    let one = format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#);
+    let answer = dir.path().join("接口返回.json");
+    let other = one.replace(CODE_A, CODE_B);
+    std::fs::write(
+        &answer,
+        format!("{{\"code\":200,\"data\":[{one},{other}]}}\n"),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&answer));
+    assert_eq!(r.items.len(), 2, "{:?}", r.notices);
+    assert!(r.notices[0].message.contains("接口返回的数据包装"));
 }
 
 /// A workbook cut short (a download or copy that did not finish) is said to be incomplete, in

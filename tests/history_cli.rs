@@ -331,8 +331,9 @@ fn a_second_process_gets_a_clear_message_and_exit_2() {
 fn a_run_that_cannot_read_anything_fails_with_exit_2_and_is_marked_incomplete() {
     let dir = workdir();
     let d = dir.path();
-    // Cut off after a few bytes, as a copy interrupted at once leaves it.
-    std::fs::write(d.join("损坏的导出.json"), "[{\"code\": \"1134").unwrap();
+    // One object cut off after a few bytes, as a copy interrupted at once leaves it: nothing in
+    // it can be read (an array cut so is one unreadable record, as an NDJSON line is).
+    std::fs::write(d.join("损坏的导出.json"), "{\"code\": \"1134").unwrap();
     let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
     cmd.current_dir(d)
         .args([

@@ -2,6 +2,7 @@
 //! The schema is `schema/item.schema.json`. A record that does not parse is reported with its line
 //! (NDJSON) or position (array) and the others are read.
 
+use std::cell::Cell;
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Read};
@@ -11,6 +12,8 @@ use std::sync::Arc;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
+use super::chunks::{Chunk, Span, read_chunks};
+use super::json_array::ArraySplitter;
 use super::json_labels::LabelledFile;
 use super::{Notice, NoticeLevel, Reader, Record, SourceError, Unreadable, json_error};
 use crate::config::Labels;
@@ -39,6 +42,54 @@ impl Reader for JsonReader {
     }
 }
 
+/// How a JSON file's records are laid out, told from its first bytes ([`layout`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// NDJSON: a record a line.
+    Lines,
+    /// One array of records, read a block at a time ([`super::json_array`]).
+    Array,
+    /// Anything else (one object: an item, `{"items": […]}`, a platform's wrapped answer; or
+    /// something that is not records), read whole.
+    Whole,
+}
+
+/// The bytes looked at to tell a `.json` file's layout: an NDJSON file's first line must end
+/// within them (an item is some 6 KB; a first line longer than the 8 KB of a default buffer
+/// made a whole NDJSON file one syntax error).
+const PEEK: usize = 1 << 20;
+
+/// Records of an array parsed at a time (the chunk of [`read_chunks`]).
+const ARRAY_CHUNK: usize = 256;
+
+/// The layout of the file `reader` reads (`len` bytes), from its name and the first bytes, which
+/// stay in the reader's buffer.
+fn layout_of(path: &Path, reader: &mut BufReader<File>, len: u64) -> std::io::Result<Layout> {
+    let ndjson = matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("ndjson" | "jsonl")
+    );
+    if ndjson {
+        return Ok(Layout::Lines);
+    }
+    let buf = reader.fill_buf()?;
+    let whole = buf.len() as u64 >= len;
+    let s = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
+    Ok(match s.iter().copied().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'[') => Layout::Array,
+        Some(b'{') if is_ndjson(s, whole) => Layout::Lines,
+        _ => Layout::Whole,
+    })
+}
+
+/// The layout of a JSON or NDJSON file, as [`JsonReader`] reads it (for the streaming check,
+/// which reads [`Layout::Lines`] and [`Layout::Array`] files).
+pub fn layout(path: &Path) -> std::io::Result<Layout> {
+    let file = File::open(path)?;
+    let len = file.metadata()?.len();
+    layout_of(path, &mut BufReader::with_capacity(PEEK, file), len)
+}
+
 /// Reads one JSON or NDJSON file's records into `sink`.
 fn read_file(
     path: &Path,
@@ -50,131 +101,171 @@ fn read_file(
         source,
     };
     let file = File::open(path).map_err(io)?;
-    SourceError::refuse_empty(path, file.metadata().map_err(io)?.len())?;
+    let len = file.metadata().map_err(io)?.len();
+    SourceError::refuse_empty(path, len)?;
     let name = path.display().to_string();
-    let mut reader = BufReader::new(file);
-    let first = first_non_space_byte(&mut reader).map_err(io)?;
-    let ndjson = matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("ndjson" | "jsonl")
-    );
-    if ndjson || first == Some(b'{') && is_ndjson(&mut reader) {
-        let mut records = 0usize;
-        read_ndjson(reader, &name, labelled, &mut |r| {
-            records += 1;
-            sink(r);
-        })
-        .map_err(io)?;
-        if records == 0 {
-            sink(Record::Notice(super::no_items_notice(
-                &name,
-                NO_NDJSON_RECORDS,
-            )));
-        }
-        Ok(())
-    } else {
-        let mut text = String::new();
-        reader
-            .read_to_string(&mut text)
-            .map_err(|e| SourceError::Format {
-                path: path.to_owned(),
-                reason: format!("不是 UTF-8 文本: {e}"),
-            })?;
-        let text = text.trim_start_matches('\u{feff}');
-        if text.trim().is_empty() {
-            sink(Record::Notice(super::no_items_notice(
-                &name,
-                "文件里只有空白，没有内容",
-            )));
-            return Ok(());
-        }
-        // Each record is kept as its text and parsed straight into the model, as an NDJSON
-        // line is: no tree of the whole file, and a record that is not an item is read
-        // again only to say why.
-        let syntax = |e: serde_json::Error| SourceError::Format {
-            path: path.to_owned(),
-            reason: json_error::syntax(&e, text, true),
-        };
-        let mut empty = "JSON 数组是空的";
-        let records: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
-            Some(b'[') => serde_json::from_str(text).map_err(syntax)?,
-            Some(b'{') => {
-                let map: BTreeMap<&str, &RawValue> = serde_json::from_str(text).map_err(syntax)?;
-                if let Some(own) = super::own_output::OwnOutput::of_json_keys(map.keys().copied()) {
-                    sink(Record::Notice(own.skipped(&name)));
-                    return Ok(());
-                }
-                match map.get("items") {
-                    Some(items) if items.get().starts_with('[') => {
-                        empty = "\"items\" 数组是空的";
-                        serde_json::from_str(items.get()).map_err(syntax)?
-                    }
-                    _ if let Some((place, array)) = wrapped_items(text, &map) => {
-                        // A platform's answer saved as it came (`{"code":200,"data":[…]}`).
-                        sink(Record::Notice(Notice {
-                            level: NoticeLevel::Info,
-                            provenance: Provenance::file(name.as_str()),
-                            message: format!(
-                                "这个文件是接口返回的数据包装，事项在「{place}」里：已按其中的事项数组读取"
-                            ),
-                        }));
-                        empty = "接口返回数据里的事项数组是空的";
-                        serde_json::from_str(array).map_err(syntax)?
-                    }
-                    _ => {
-                        sink(whole_file_record(
-                            text,
-                            &name,
-                            map.keys().copied(),
-                            labelled,
-                        ));
-                        return Ok(());
-                    }
-                }
+    let mut reader = BufReader::with_capacity(PEEK, file);
+    match layout_of(path, &mut reader, len).map_err(io)? {
+        Layout::Lines => {
+            let mut records = 0usize;
+            read_ndjson(reader, &name, labelled, &mut |r| {
+                records += 1;
+                sink(r);
+            })
+            .map_err(io)?;
+            if records == 0 {
+                sink(Record::Notice(super::no_items_notice(
+                    &name,
+                    NO_NDJSON_RECORDS,
+                )));
             }
-            _ => {
-                // Not an object or array: the syntax error if there is one, else the shape.
-                serde_json::from_str::<&RawValue>(text).map_err(syntax)?;
-                return Err(SourceError::Format {
-                    path: path.to_owned(),
-                    reason: "顶层应为事项对象或事项数组".into(),
-                });
-            }
-        };
-        if records.is_empty() {
-            sink(Record::Notice(super::no_items_notice(&name, empty)));
+            Ok(())
         }
-        // One name for every record of the file.
-        let shared_name: Arc<str> = name.as_str().into();
-        for (i, raw) in records.into_iter().enumerate() {
-            sink(parse_record(
-                raw.get(),
-                Provenance::record(Arc::clone(&shared_name), i as u64 + 1),
-                labelled,
-            ));
-        }
-        Ok(())
+        Layout::Array => read_array(reader, &name, labelled, sink).map_err(io),
+        Layout::Whole => read_whole(reader, path, &name, labelled, sink),
     }
 }
 
-fn first_non_space_byte(reader: &mut BufReader<File>) -> std::io::Result<Option<u8>> {
-    let buf = reader.fill_buf()?;
-    let s = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
-    Ok(s.iter().copied().find(|b| !b.is_ascii_whitespace()))
+/// Why a JSON array holds no items (for [`super::no_items_notice`]).
+pub(crate) const EMPTY_ARRAY: &str = "JSON 数组是空的";
+
+/// Reads a JSON array a block at a time, parsing each record as it is found: the file is never
+/// held whole. A record that is not an item is unreadable, with its place; a break in the array
+/// itself is a notice, after the records found before it.
+fn read_array(
+    reader: impl Read,
+    name: &str,
+    labelled: &mut LabelledFile<'_>,
+    sink: &mut dyn FnMut(Record),
+) -> std::io::Result<()> {
+    // One name for every record of the file.
+    let shared: Arc<str> = name.into();
+    let mut splitter = ArraySplitter::default();
+    let spare = Cell::new(None::<Chunk>);
+    read_chunks(
+        reader,
+        ARRAY_CHUNK,
+        &mut splitter,
+        &mut |c| {
+            for span in &c.spans {
+                let bytes = &c.buf[span.start..span.end];
+                sink(array_record(bytes, &shared, span, labelled));
+            }
+            spare.set(Some(c));
+            true
+        },
+        &mut || spare.take(),
+    )?;
+    for notice in array_notices(&splitter, name) {
+        sink(Record::Notice(notice));
+    }
+    Ok(())
+}
+
+/// The notices of an array read to its end: the breaks in its structure, or that it is empty.
+pub(crate) fn array_notices(splitter: &ArraySplitter, name: &str) -> Vec<Notice> {
+    if splitter.records() == 0 && splitter.problems().is_empty() {
+        return vec![super::no_items_notice(name, EMPTY_ARRAY)];
+    }
+    splitter.problems().iter().map(|p| p.notice(name)).collect()
+}
+
+/// A file read whole: one object (an item, `{"items": […]}`, a wrapped answer), or something
+/// that is not records.
+fn read_whole(
+    mut reader: impl Read,
+    path: &Path,
+    name: &str,
+    labelled: &mut LabelledFile<'_>,
+    sink: &mut dyn FnMut(Record),
+) -> Result<(), SourceError> {
+    let mut text = String::new();
+    reader
+        .read_to_string(&mut text)
+        .map_err(|e| SourceError::Format {
+            path: path.to_owned(),
+            reason: format!("不是 UTF-8 文本: {e}"),
+        })?;
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        sink(Record::Notice(super::no_items_notice(
+            name,
+            "文件里只有空白，没有内容",
+        )));
+        return Ok(());
+    }
+    // Each record is kept as its text and parsed straight into the model, as an NDJSON
+    // line is: no tree of the whole file, and a record that is not an item is read
+    // again only to say why.
+    let syntax = |e: serde_json::Error| SourceError::Format {
+        path: path.to_owned(),
+        reason: json_error::syntax(&e, text, true),
+    };
+    if !text.trim_start().starts_with('{') {
+        // Not an object or array: the syntax error if there is one, else the shape.
+        serde_json::from_str::<&RawValue>(text).map_err(syntax)?;
+        return Err(SourceError::Format {
+            path: path.to_owned(),
+            reason: "顶层应为事项对象或事项数组".into(),
+        });
+    }
+    let map: BTreeMap<&str, &RawValue> = serde_json::from_str(text).map_err(syntax)?;
+    if let Some(own) = super::own_output::OwnOutput::of_json_keys(map.keys().copied()) {
+        sink(Record::Notice(own.skipped(name)));
+        return Ok(());
+    }
+    let mut empty = "\"items\" 数组是空的";
+    let records: Vec<&RawValue> = match map.get("items") {
+        Some(items) if items.get().starts_with('[') => {
+            serde_json::from_str(items.get()).map_err(syntax)?
+        }
+        _ if let Some((place, array)) = wrapped_items(text, &map) => {
+            // A platform's answer saved as it came (`{"code":200,"data":[…]}`).
+            sink(Record::Notice(Notice {
+                level: NoticeLevel::Info,
+                provenance: Provenance::file(name),
+                message: format!(
+                    "这个文件是接口返回的数据包装，事项在「{place}」里：已按其中的事项数组读取"
+                ),
+            }));
+            empty = "接口返回数据里的事项数组是空的";
+            serde_json::from_str(array).map_err(syntax)?
+        }
+        _ => {
+            sink(whole_file_record(text, name, map.keys().copied(), labelled));
+            return Ok(());
+        }
+    };
+    if records.is_empty() {
+        sink(Record::Notice(super::no_items_notice(name, empty)));
+    }
+    // One name for every record of the file.
+    let shared_name: Arc<str> = name.into();
+    for (i, raw) in records.into_iter().enumerate() {
+        sink(parse_record(
+            raw.get(),
+            Provenance::record(Arc::clone(&shared_name), i as u64 + 1),
+            None,
+            labelled,
+        ));
+    }
+    Ok(())
 }
 
 /// A `.json` file whose first line is a complete object is NDJSON, unless that object is the
-/// `{"items": [...]}` wrapper written on one line.
-fn is_ndjson(reader: &mut BufReader<File>) -> bool {
-    let buf = reader.buffer();
-    let s = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(buf);
-    match s.iter().position(|&b| b == b'\n') {
-        Some(end) => std::str::from_utf8(&s[..end]).is_ok_and(|line| {
-            serde_json::from_str::<Value>(line.trim())
-                .is_ok_and(|v| !v.get("items").is_some_and(Value::is_array))
-        }),
-        None => false,
+/// `{"items": [...]}` wrapper written on one line, or is the whole file (`whole`: `s` holds all
+/// of it): one object, read as one (a platform's answer saved on one line is read as a wrapper).
+fn is_ndjson(s: &[u8], whole: bool) -> bool {
+    let Some(end) = s.iter().position(|&b| b == b'\n') else {
+        return false;
+    };
+    if whole && s[end..].iter().all(u8::is_ascii_whitespace) {
+        return false;
     }
+    std::str::from_utf8(&s[..end]).is_ok_and(|line| {
+        serde_json::from_str::<Value>(line.trim())
+            .is_ok_and(|v| !v.get("items").is_some_and(Value::is_array))
+    })
 }
 
 fn read_ndjson(
@@ -221,16 +312,68 @@ pub(crate) fn line_record(
     if text.is_empty() {
         return None;
     }
-    Some(parse_line(text, prov, labelled))
+    Some(parse_line(text, prov, None, labelled))
+}
+
+/// One record of a JSON array (its bytes, as the splitter found them) as an item record, or an
+/// unreadable record saying where in the file it breaks.
+pub(crate) fn array_record(
+    bytes: &[u8],
+    name: &Arc<str>,
+    span: &Span,
+    labelled: &mut LabelledFile<'_>,
+) -> Record {
+    let prov = Provenance::record(Arc::clone(name), span.no);
+    let text = match simdutf8::basic::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(_) => match std::str::from_utf8(bytes) {
+            // A record cut off in the middle of a character: what there is, to say it is cut.
+            Err(e) if e.error_len().is_none() => {
+                std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default()
+            }
+            _ => {
+                return Record::Unreadable(Unreadable {
+                    provenance: prov,
+                    reason: format!("该记录不是 UTF-8 文本（从第 {} 行起）", span.line),
+                    code: None,
+                    name: None,
+                    partial: None,
+                });
+            }
+        },
+    };
+    parse_record(text, prov, Some((span.line, span.col)), labelled)
+}
+
+/// One record of a chunk (an NDJSON line or an array's record) as a record: `None` for a blank
+/// line. Shared with the streaming check.
+pub(crate) fn span_record(
+    bytes: &[u8],
+    name: &Arc<str>,
+    span: &Span,
+    layout: Layout,
+    labelled: &mut LabelledFile<'_>,
+) -> Option<Record> {
+    match layout {
+        Layout::Array => Some(array_record(bytes, name, span, labelled)),
+        Layout::Lines | Layout::Whole => line_record(bytes, name, span.no, labelled),
+    }
 }
 
 /// Parses one NDJSON line into an item record (the fast path: straight into the model).
 pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
-    parse_line(text, prov, &mut LabelledFile::default())
+    parse_line(text, prov, None, &mut LabelledFile::default())
 }
 
-/// [`parse_item_line`], counting the records read by their Chinese labels in `labelled`.
-fn parse_line(text: &str, prov: Provenance, labelled: &mut LabelledFile<'_>) -> Record {
+/// [`parse_item_line`], counting the records read by their Chinese labels in `labelled`. `place`
+/// is the line and column `text` begins at in its file, for a record of an array: a syntax error
+/// is told by its place in the file (an NDJSON line's provenance has the line).
+fn parse_line(
+    text: &str,
+    prov: Provenance,
+    place: Option<(u64, u32)>,
+    labelled: &mut LabelledFile<'_>,
+) -> Record {
     match serde_json::from_str::<Item>(text) {
         Ok(item) if reads_nothing(&item) => {
             let value = serde_json::from_str::<Value>(text).ok();
@@ -266,7 +409,7 @@ fn parse_line(text: &str, prov: Provenance, labelled: &mut LabelledFile<'_>) -> 
         }
         // The error of a parse that reads each list on its own may differ: report the plain one.
         Err(_) if crate::model::list::sharing() => {
-            crate::model::list::sharing_parsed(false, || parse_line(text, prov, labelled))
+            crate::model::list::sharing_parsed(false, || parse_line(text, prov, place, labelled))
         }
         Err(e) => {
             // Salvage the code and name for the report when the line is valid JSON of the wrong
@@ -282,7 +425,10 @@ fn parse_line(text: &str, prov: Provenance, labelled: &mut LabelledFile<'_>) -> 
             };
             let reason = match &partial {
                 Ok(value) => json_error::shape(value, &e),
-                Err(syntax) => json_error::syntax(syntax, text, false),
+                Err(syntax) => match place {
+                    Some((line, col)) => json_error::syntax_at(syntax, text, line, col),
+                    None => json_error::syntax(syntax, text, false),
+                },
             };
             Record::Unreadable(Unreadable {
                 provenance: prov,
@@ -368,7 +514,7 @@ fn whole_file_record<'a>(
     {
         return not_items_notice(name, &keys);
     }
-    let mut record = parse_record(text, Provenance::file(name), labelled);
+    let mut record = parse_record(text, Provenance::file(name), None, labelled);
     if let Record::Unreadable(u) = &mut record
         && let Some(wrapper) = keys.iter().find(|k| is_wrapper_key(k))
     {
@@ -443,7 +589,12 @@ fn not_items_notice(name: &str, keys: &[&str]) -> Record {
 
 /// One record of a JSON array (or the whole file's object) as an item record; something other
 /// than an object is "不是事项对象".
-fn parse_record(text: &str, prov: Provenance, labelled: &mut LabelledFile<'_>) -> Record {
+fn parse_record(
+    text: &str,
+    prov: Provenance,
+    place: Option<(u64, u32)>,
+    labelled: &mut LabelledFile<'_>,
+) -> Record {
     if !text.trim_start().starts_with('{') {
         return Record::Unreadable(Unreadable {
             provenance: prov,
@@ -453,5 +604,5 @@ fn parse_record(text: &str, prov: Provenance, labelled: &mut LabelledFile<'_>) -
             partial: None,
         });
     }
-    parse_line(text, prov, labelled)
+    parse_line(text, prov, place, labelled)
 }

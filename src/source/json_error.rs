@@ -15,21 +15,42 @@ pub(crate) const CUT_SHORT: &str = "意外结束（内容可能被截断）";
 /// （内容可能被截断）`. `line` adds the line for a whole file (NDJSON has it in the place). Columns
 /// count characters, as an editor shows them (serde_json counts bytes: three a Chinese character).
 pub fn syntax(e: &serde_json::Error, text: &str, line: bool) -> String {
-    let column = text
-        .lines()
-        .nth(e.line().saturating_sub(1))
-        .map_or(e.column(), |l| {
-            l.char_indices()
-                .take_while(|&(i, _)| i < e.column())
-                .count()
-        });
+    let column = char_column(e, text);
     let at = if line {
         format!("第 {} 行第 {column} 列", e.line())
     } else {
         format!("第 {column} 列")
     };
+    format!("JSON 语法错误：{at}{}", what(e))
+}
+
+/// A syntax error in `text`, a record of a file that begins at `line` and `col` there (a record
+/// of a JSON array), told by its place in the file.
+pub fn syntax_at(e: &serde_json::Error, text: &str, line: u64, col: u32) -> String {
+    let mut column = char_column(e, text);
+    // On the record's first line, the characters before it on the line count too.
+    if e.line() <= 1 {
+        column += col as usize - 1;
+    }
+    let line = line + e.line().saturating_sub(1) as u64;
+    format!("JSON 语法错误：第 {line} 行第 {column} 列{}", what(e))
+}
+
+/// The column of `e` in characters, on its line of `text`.
+fn char_column(e: &serde_json::Error, text: &str) -> usize {
+    text.lines()
+        .nth(e.line().saturating_sub(1))
+        .map_or(e.column(), |l| {
+            l.char_indices()
+                .take_while(|&(i, _)| i < e.column())
+                .count()
+        })
+}
+
+/// What a syntax error is, in Chinese, to follow its place.
+fn what(e: &serde_json::Error) -> String {
     let message = bare(e);
-    let what = if e.is_eof() {
+    if e.is_eof() {
         CUT_SHORT.to_owned()
     } else if message.starts_with("expected value") {
         "应为一个值（文本要加双引号）".to_owned()
@@ -49,8 +70,7 @@ pub fn syntax(e: &serde_json::Error, text: &str, line: bool) -> String {
         "之后还有多余的内容".to_owned()
     } else {
         format!(": {message}")
-    };
-    format!("JSON 语法错误：{at}{what}")
+    }
 }
 
 /// A record that is valid JSON but not an item: the first field whose value has the wrong type,

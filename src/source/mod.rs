@@ -17,11 +17,13 @@ use crate::config::Labels;
 use crate::model::{Item, Provenance};
 
 pub(crate) mod biff;
+pub(crate) mod chunks;
 pub mod crawl;
 pub mod csv;
 pub mod disguised;
 mod duplicates;
 pub mod json;
+pub(crate) mod json_array;
 pub(crate) mod json_error;
 pub(crate) mod json_labels;
 pub mod own_output;

@@ -1,7 +1,9 @@
-//! The streaming check for NDJSON inputs: the same report as [`check_records`](super::check_records)
-//! without holding the items in memory.
+//! The streaming check for NDJSON inputs and JSON arrays: the same report as
+//! [`check_records`](super::check_records) without holding the items in memory.
 //!
-//! Lines are read in chunks ([`DEFAULT_CHUNK`] lines) by a reader thread; each chunk is parsed,
+//! Records (NDJSON lines, or the records of an array, told apart as they are read:
+//! [`crate::source::json_array`]) are read in chunks ([`DEFAULT_CHUNK`] records) by a reader
+//! thread ([`crate::source::chunks`]); each chunk is parsed,
 //! checked and serialised in parallel (rayon) while the previous chunk's item entries and
 //! findings are appended, already in their final pretty-printed form, to two temporary files in
 //! the output folder. Only the
@@ -28,7 +30,8 @@
 //! they hold one unit's items and findings at once, not the report's.
 //!
 //! This file holds the options, the outcome and the error, the check over the inputs, and the
-//! three stages of a file put together. Not here: reading lines into chunks (`read`), parsing,
+//! three stages of a file put together. Not here: reading records into chunks
+//! ([`crate::source::chunks`]), parsing,
 //! checking and serialising a chunk (`worker`), counting and writing the results and assembling
 //! the report (`sink`), the tests (`tests`).
 
@@ -49,15 +52,14 @@ use crate::score::{SampleSpec, ScoreOptions, UnitMapping};
 use crate::source::json_labels::LabelledFile;
 use crate::source::{DuplicateCodes, Notice, NoticeLevel, SourceError};
 
-mod read;
 mod sink;
 #[cfg(test)]
 mod tests;
 mod worker;
 
-use read::{Chunk, read_chunks};
-#[cfg(test)]
-use read::{READ_BLOCK, read_chunks_from};
+use crate::source::chunks::{Chunk, Lines, Splitter, read_chunks};
+use crate::source::json::Layout;
+use crate::source::json_array::ArraySplitter;
 use sink::{Sink, TempArray, assemble};
 use worker::{Checked, Run, check_chunk};
 
@@ -135,18 +137,31 @@ pub enum StreamError {
     },
 }
 
-/// Whether every input can be streamed: all `.ndjson` or `.jsonl`.
-pub fn all_ndjson(inputs: &[PathBuf]) -> bool {
-    !inputs.is_empty()
-        && inputs.iter().all(|p| {
-            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                e.eq_ignore_ascii_case("ndjson") || e.eq_ignore_ascii_case("jsonl")
-            })
-        })
+/// Whether every input can be streamed: `.ndjson` or `.jsonl`, or `.json` holding NDJSON or one
+/// array of records ([`Layout`]). A `.json` that is one object (`{"items": […]}`, a platform's
+/// wrapped answer) is read whole, by the in-memory check.
+pub fn all_streamable(inputs: &[PathBuf]) -> bool {
+    !inputs.is_empty() && inputs.iter().all(|p| streamed_layout(p).is_some())
 }
 
-/// Checks NDJSON inputs and writes `dir/report.json`, chunk by chunk.
-pub fn check_ndjson(
+/// How the streaming check reads a file: `None` for one it cannot.
+fn streamed_layout(path: &Path) -> Option<Layout> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())?
+        .to_ascii_lowercase();
+    match ext.as_str() {
+        "ndjson" | "jsonl" => Some(Layout::Lines),
+        "json" => crate::source::json::layout(path)
+            .ok()
+            .filter(|&l| l != Layout::Whole),
+        _ => None,
+    }
+}
+
+/// Checks NDJSON inputs and JSON arrays ([`all_streamable`]) and writes `dir/report.json`, chunk
+/// by chunk.
+pub fn check_stream(
     inputs: &[PathBuf],
     rules: &RuleSet,
     ctx: &CheckContext,
@@ -179,11 +194,13 @@ pub fn check_ndjson(
     };
     let tables = crate::source::json_labels::tables(&opts.labels);
     for path in inputs {
+        let layout = streamed_layout(path).unwrap_or(Layout::Lines);
         let run = Run {
             rules,
             ctx,
             lines: &lines,
             tables: &tables,
+            layout,
         };
         // The same notices as the in-memory reader's for a file of no bytes or no records.
         if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
@@ -196,7 +213,8 @@ pub fn check_ndjson(
         }
         let before = sink.summary.items;
         let streamed = stream_file(path, opts.chunk.max(1), run, &mut sink);
-        if streamed.is_ok() && sink.summary.items == before {
+        // An array says so itself (with the breaks in it, which come first).
+        if streamed.is_ok() && sink.summary.items == before && layout == Layout::Lines {
             sink.notices.push(crate::source::no_items_notice(
                 &path.display().to_string(),
                 crate::source::json::NO_NDJSON_RECORDS,
@@ -305,7 +323,20 @@ fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(
         // Checked chunks go back to the reader, so that their buffers are allocated once: fresh
         // multi-MB buffers per chunk fragment the allocator and let the RSS creep up with N.
         let (free_tx, free_rx) = std::sync::mpsc::channel::<Chunk>();
-        let reader = scope.spawn(move || read_chunks(file, chunk, &tx, &free_rx));
+        let mut splitter = match run.layout {
+            Layout::Array => Splitter::Array(ArraySplitter::default()),
+            Layout::Lines | Layout::Whole => Splitter::Lines(Lines::default()),
+        };
+        let reader = scope.spawn(move || {
+            let read = read_chunks(
+                file,
+                chunk,
+                &mut splitter,
+                &mut |c| tx.send(c).is_ok(),
+                &mut || free_rx.try_recv().ok(),
+            );
+            (read, splitter)
+        });
         let mut pending: Vec<Checked> = Vec::new();
         let mut written = Ok(());
         for c in rx {
@@ -324,10 +355,16 @@ fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(
         written.map_err(FileError::Write)?;
         sink.add_all(pending).map_err(FileError::Write)?;
         // The reader sent what it read before an error, as the in-memory reader keeps it.
-        reader
+        let (read, splitter) = reader
             .join()
-            .unwrap_or_else(|_| Err(std::io::Error::other("reader thread panicked")))
-            .map_err(FileError::Read)
+            .map_err(|_| FileError::Read(std::io::Error::other("reader thread panicked")))?;
+        read.map_err(FileError::Read)?;
+        // An array's breaks and emptiness, told after its records as the in-memory reader tells them.
+        if let Splitter::Array(array) = &splitter {
+            sink.notices
+                .extend(crate::source::json::array_notices(array, &name));
+        }
+        Ok(())
     });
     let labelled = labelled
         .into_inner()

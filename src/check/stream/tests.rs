@@ -1,6 +1,6 @@
 //! The streaming check writes the very report the in-memory check writes.
 
-use std::io::{BufRead, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::*;
@@ -23,7 +23,7 @@ fn stream(
     dir: &Path,
     opts: &StreamOptions,
 ) -> Result<StreamOutcome, StreamError> {
-    check_ndjson(
+    check_stream(
         inputs,
         &RuleSet::default(),
         &CheckContext::default(),
@@ -229,7 +229,7 @@ fn empty_input_gives_an_empty_report_like_the_in_memory_path() {
     let inputs = vec![empty];
     let (report, want) = in_memory(&inputs);
     assert_eq!(report.summary.items, 0);
-    let got = check_ndjson(
+    let got = check_stream(
         &inputs,
         &RuleSet::default(),
         &CheckContext::default(),
@@ -242,12 +242,141 @@ fn empty_input_gives_an_empty_report_like_the_in_memory_path() {
 }
 
 #[test]
-fn only_ndjson_inputs_stream() {
-    let p = |s: &str| PathBuf::from(s);
-    assert!(all_ndjson(&[p("a.ndjson"), p("b.JSONL")]));
-    assert!(!all_ndjson(&[p("a.ndjson"), p("b.json")]));
-    assert!(!all_ndjson(&[p("a.xlsx")]));
-    assert!(!all_ndjson(&[]));
+fn ndjson_and_json_arrays_stream_and_other_files_do_not() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = |s: &str| tmp.path().join(s);
+    let files = [
+        ("array.json", "\u{feff} [{\"name\": \"食品经营许可\"}]"),
+        ("lines.json", "{\"name\": \"a\"}\n{\"name\": \"b\"}\n"),
+        ("one.json", "{\"name\": \"食品经营许可\"}\n"),
+        ("wrapped.json", "{\"items\": [{\"name\": \"a\"}]}"),
+        ("blank.json", "  \n"),
+    ];
+    for (name, text) in files {
+        std::fs::write(p(name), text).unwrap();
+    }
+    assert!(all_streamable(&[p("a.ndjson"), p("b.JSONL")]));
+    assert!(all_streamable(&[
+        p("a.ndjson"),
+        p("array.json"),
+        p("lines.json")
+    ]));
+    for other in [
+        "one.json",
+        "wrapped.json",
+        "blank.json",
+        "missing.json",
+        "a.xlsx",
+    ] {
+        assert!(!all_streamable(&[p("a.ndjson"), p(other)]), "{other}");
+    }
+    assert!(!all_streamable(&[]));
+}
+
+/// Generated items as one JSON array, pretty-printed as platforms export them, with records that
+/// break in every way an array's record can (each said below), and an array cut short.
+fn array_inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut ndjson = Vec::new();
+    write_ndjson(
+        GenOptions {
+            seed: 23,
+            defect_rate: 0.6,
+            ..GenOptions::default()
+        },
+        500,
+        &mut ndjson,
+    )
+    .unwrap();
+    let mut records: Vec<Vec<u8>> = ndjson
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(<[u8]>::to_vec)
+        .collect();
+    // A comma missing inside a record (JSON syntax: unreadable, with its line in the file).
+    records.insert(100, r#"{"name": "特种设备使用登记" "code": "X0"}"#.into());
+    // Not an object.
+    records.insert(200, b"5".to_vec());
+    // Not UTF-8.
+    records.insert(300, b"{\"name\": \"\xFF\xFE\"}".to_vec());
+    // Of the wrong shape (unreadable, naming the field).
+    records.insert(400, br#"{"name": 5, "code": "X1"}"#.to_vec());
+    let array = dir.join("array.json");
+    let mut text = b"\xEF\xBB\xBF[\n  ".to_vec();
+    text.extend(records.join(&b",\n  "[..]));
+    text.extend(b"\n]\n");
+    std::fs::write(&array, text).unwrap();
+    // Cut short in the middle of its third record.
+    let cut = dir.join("cut.json");
+    let mut text = b"[".to_vec();
+    text.extend(records[..3].join(&b","[..]));
+    text.truncate(text.len() - 40);
+    std::fs::write(&cut, text).unwrap();
+    vec![array, cut]
+}
+
+/// A JSON array streams to the very report the in-memory reader and check give: its records, the
+/// broken ones each where it is, and the notice of the cut array after the records before it.
+#[test]
+fn json_arrays_stream_to_the_in_memory_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = array_inputs(tmp.path());
+    assert!(all_streamable(&inputs));
+    let (report, want) = in_memory(&inputs);
+    assert_eq!(report.summary.items, 504 + 3);
+    assert_eq!(report.summary.unreadable, 4 + 1, "{:?}", report.summary);
+    let unreadable: Vec<(String, &str)> = report
+        .items
+        .iter()
+        .filter(|i| i.status == report::ItemStatus::Unreadable)
+        .map(|i| {
+            (
+                i.provenance.to_string(),
+                i.reason.as_deref().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        unreadable[0].0.ends_with("array.json 第101条"),
+        "{unreadable:?}"
+    );
+    assert_eq!(
+        unreadable[0].1,
+        "JSON 语法错误：第 102 行第 23 列缺少逗号或右花括号 }"
+    );
+    assert_eq!(unreadable[1].1, "不是事项对象");
+    assert!(
+        unreadable[2].1.starts_with("该记录不是 UTF-8 文本"),
+        "{unreadable:?}"
+    );
+    assert_eq!(unreadable[3].1, "字段「name」应为文本，实为数字 5");
+    assert!(
+        unreadable[4].0.ends_with("cut.json 第3条"),
+        "{unreadable:?}"
+    );
+    assert!(unreadable[4].1.contains("意外结束"), "{unreadable:?}");
+    let cut: Vec<_> = report
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("事项数组缺少右方括号"))
+        .collect();
+    assert_eq!(cut.len(), 1, "{:?}", report.notices);
+    for chunk in [1, 7, DEFAULT_CHUNK] {
+        let out = tmp.path().join(format!("out{chunk}"));
+        std::fs::create_dir_all(&out).unwrap();
+        let got = stream(
+            &inputs,
+            &out,
+            &StreamOptions {
+                chunk,
+                ..StreamOptions::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(got.notices, report.notices, "chunk {chunk}");
+        assert_eq!(got.summary, report.summary, "chunk {chunk}");
+        let bytes = std::fs::read(&got.report_path).unwrap();
+        assert!(bytes == want, "chunk {chunk}: reports differ");
+    }
 }
 
 /// 1,000 generated items with distinct codes and a bad line after the 700th, then a missing file.
@@ -282,7 +411,7 @@ fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
     report.scores = score_units(&report, &UnitMapping::default(), None, None, opts);
     report.scoring_settings = Some(report::ScoringSettings::of(&UnitMapping::default(), opts));
     assert!(report.scores.len() > 50);
-    let got = check_ndjson(
+    let got = check_stream(
         &inputs,
         &RuleSet::default(),
         &CheckContext::default(),
@@ -345,102 +474,6 @@ fn sample_in_the_stream_equals_the_draw_over_the_in_memory_report() {
         let text = std::fs::read_to_string(got.report_path).unwrap();
         assert_eq!(report::json::read(&text).unwrap(), report, "chunk {chunk}");
     }
-}
-
-/// Every line `read_chunks_from` sends, as (line number, bytes), and how it ended.
-fn read_all(
-    input: impl Read,
-    chunk: usize,
-    block: usize,
-) -> (Vec<(u64, Vec<u8>)>, std::io::Result<()>) {
-    let (tx, rx) = std::sync::mpsc::sync_channel::<Chunk>(1 << 16);
-    let (_free_tx, free_rx) = std::sync::mpsc::channel::<Chunk>();
-    let ended = read_chunks_from(input, chunk, block, &tx, &free_rx);
-    drop(tx);
-    let mut lines = Vec::new();
-    for c in rx {
-        assert!(c.spans.len() <= chunk, "a chunk of {} lines", c.spans.len());
-        for &(s, e, no) in &c.spans {
-            lines.push((no, c.buf[s..e].to_vec()));
-        }
-    }
-    (lines, ended)
-}
-
-/// The lines `BufRead::read_until` gives, without their `\n`, numbered from 1.
-fn read_until_lines(text: &[u8]) -> Vec<(u64, Vec<u8>)> {
-    let mut reader = std::io::BufReader::new(text);
-    let mut lines = Vec::new();
-    loop {
-        let mut line = Vec::new();
-        if reader.read_until(b'\n', &mut line).unwrap() == 0 {
-            return lines;
-        }
-        if line.last() == Some(&b'\n') {
-            line.pop();
-        }
-        lines.push((lines.len() as u64 + 1, line));
-    }
-}
-
-#[test]
-fn lines_are_split_as_read_until_splits_them_for_any_block_and_chunk() {
-    let texts: [&[u8]; 7] = [
-        b"",
-        b"\n",
-        b"{\"name\":\"\xe9\xa3\x9f\xe5\x93\x81\xe7\xbb\x8f\xe8\x90\xa5\xe8\xae\xb8\xe5\x8f\xaf\"}\n{}\n",
-        b"a\n\nb\r\n\n\nlast line without newline",
-        b"no newline at all",
-        b"\n\n\n",
-        b"x\ny\nz\n",
-    ];
-    for text in texts {
-        let want = read_until_lines(text);
-        for block in [1, 2, 3, 5, 8, 64, READ_BLOCK] {
-            for chunk in [1, 2, 3, 256] {
-                let (got, ended) = read_all(text, chunk, block);
-                assert!(ended.is_ok());
-                assert_eq!(got, want, "{text:?} block {block} chunk {chunk}");
-            }
-        }
-    }
-}
-
-/// Gives its bytes a few at a time, is interrupted once, then fails.
-struct FailingReader {
-    data: &'static [u8],
-    interrupted: bool,
-}
-
-impl Read for FailingReader {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        if !self.interrupted {
-            self.interrupted = true;
-            return Err(std::io::ErrorKind::Interrupted.into());
-        }
-        if self.data.is_empty() {
-            return Err(std::io::Error::other("磁盘读取错误"));
-        }
-        let n = buf.len().min(self.data.len()).min(4);
-        buf[..n].copy_from_slice(&self.data[..n]);
-        self.data = &self.data[n..];
-        Ok(n)
-    }
-}
-
-#[test]
-fn a_read_error_keeps_the_whole_lines_before_it_and_is_returned() {
-    let input = FailingReader {
-        data: b"first\nsecond\npartial",
-        interrupted: false,
-    };
-    let (got, ended) = read_all(input, 1, 3);
-    assert_eq!(
-        got,
-        vec![(1, b"first".to_vec()), (2, b"second".to_vec())],
-        "the unfinished line is dropped, the interruption retried"
-    );
-    assert_eq!(ended.unwrap_err().to_string(), "磁盘读取错误");
 }
 
 /// `check`'s in-memory path checks records a run at a time as they are read: any cut gives the

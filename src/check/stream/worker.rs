@@ -7,7 +7,6 @@ use std::sync::{Mutex, PoisonError};
 
 use rayon::prelude::*;
 
-use super::read::Chunk;
 use crate::check::{BATCH, Slot, check_slots};
 use crate::model::list::sharing_parsed;
 use crate::model::{Finding, RawLineFacts};
@@ -15,7 +14,8 @@ use crate::report::ItemEntry;
 use crate::report::json::OutcomeLines;
 use crate::rules::{CheckContext, RuleSet};
 use crate::source::Record;
-use crate::source::json::line_record;
+use crate::source::chunks::Chunk;
+use crate::source::json::{Layout, span_record};
 use crate::source::json_labels::LabelledFile;
 use crate::source::sheet::columns::Tables;
 
@@ -28,6 +28,8 @@ pub(super) struct Run<'a> {
     pub(super) lines: &'a OutcomeLines,
     /// Header tables for lines keyed by Chinese labels.
     pub(super) tables: &'a Tables,
+    /// How the file's records are laid out.
+    pub(super) layout: Layout,
 }
 
 /// One line's result, serialised on the worker thread.
@@ -57,10 +59,10 @@ pub(super) fn check_chunk(
             let mut by_labels = LabelledFile::new(run.tables);
             let slots: Vec<Slot> = spans
                 .iter()
-                .filter_map(|&(s, e, line_no)| {
-                    let line = &c.buf[s..e];
+                .filter_map(|span| {
+                    let line = &c.buf[span.start..span.end];
                     let record = sharing_parsed(share_lists, || {
-                        line_record(line, name, line_no, &mut by_labels)
+                        span_record(line, name, span, run.layout, &mut by_labels)
                     });
                     Some(match record? {
                         Record::Item(mut item) => {
@@ -70,7 +72,7 @@ pub(super) fn check_chunk(
                             Slot::Item(item)
                         }
                         Record::Unreadable(u) => Slot::Unreadable(u),
-                        // The NDJSON reader yields no notices per line.
+                        // The readers yield no notices per record.
                         Record::Notice(_) => return None,
                     })
                 })

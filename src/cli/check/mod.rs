@@ -92,9 +92,10 @@ pub struct CheckArgs {
         verbatim_doc_comment
     )]
     allow_hosts: Vec<String>,
-    /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl、输出到
-    /// 文件夹、不用 --links 和 --profile 时边读边查（多核并行，Excel、网页、
-    /// CSV 报告按单位逐个写出，占内存少）；两种方式结果相同
+    /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl（或每行一个
+    /// 事项、或是一个事项数组的 .json）、输出到文件夹、不用 --links 和 --profile
+    /// 时边读边查（多核并行，Excel、网页、CSV 报告按单位逐个写出，占内存少）；
+    /// 两种方式结果相同
     #[arg(long, verbatim_doc_comment)]
     no_stream: bool,
     /// 边检查边按单位抽样，并给样本计分；抽样清单 sample.csv、sample.xlsx
@@ -335,8 +336,8 @@ fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
     Ok((bar, progress))
 }
 
-/// The streaming check (see [`crate::check::stream`]) when every input is NDJSON and the output is a
-/// folder; `None` when the in-memory path must run. With formats besides JSON it keeps the report
+/// The streaming check (see [`crate::check::stream`]) when every input is NDJSON or a JSON array
+/// and the output is a folder; `None` when the in-memory path must run. With formats besides JSON it keeps the report
 /// on disk and writes them from it a unit at a time.
 fn run_streaming(
     args: &CheckArgs,
@@ -350,7 +351,7 @@ fn run_streaming(
         || to_stdout
         || args.links
         || args.profile.is_some()
-        || !stream::all_ndjson(&args.inputs)
+        || !stream::all_streamable(&args.inputs)
     {
         return Ok(None);
     }
@@ -389,7 +390,7 @@ fn run_streaming(
         keep: !others.is_empty(),
         ..stream::StreamOptions::default()
     };
-    let out = stream::check_ndjson(&args.inputs, rules, ctx, run, &dir, &opts);
+    let out = stream::check_stream(&args.inputs, rules, ctx, run, &dir, &opts);
     let written = out.as_ref().ok().and_then(|out| {
         let shards = out
             .shards

@@ -1,0 +1,570 @@
+//! The records of a JSON array told apart in its bytes as they are read, without parsing them:
+//! a province's export as one array (`[{…},{…},…]`, gigabytes of it) is read a block at a time,
+//! and each record is parsed on its own, as an NDJSON line is.
+//!
+//! What is checked here is the array's own structure: its `[`, a comma between two records, its
+//! `]` and nothing after it. A record's own syntax is left to serde_json when the record is parsed,
+//! so a broken record is one unreadable record, with the line and column in the file where it
+//! breaks, and the records around it are read. Where the structure itself breaks (a comma
+//! missing between records, a quote out of place that runs a record on past its end, the file
+//! cut short), the records before are kept and the break is a [`Problem`] of the file.
+//!
+//! Lines and columns are counted as an editor shows them (columns in characters), so that a
+//! clerk can find the place.
+
+use memchr::memchr2;
+
+use super::chunks::{Span, Split};
+use super::{Notice, NoticeLevel};
+use crate::model::Provenance;
+
+/// Where the splitter is in the array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Before the `[` (white space, a BOM).
+    Open,
+    /// Before a record: after the `[` (`comma` false), or after a comma.
+    Before { comma: bool },
+    /// In a record that is an object or an array.
+    Container,
+    /// In a record that is a string.
+    Str,
+    /// In a record that is a number, `true`, `false`, `null` or a bare word.
+    Scalar,
+    /// After a record.
+    After,
+    /// After the `]`.
+    Closed,
+    /// The structure broke: nothing more is read.
+    Broken,
+}
+
+/// What broke in an array's structure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ProblemKind {
+    /// The file does not begin with `[`.
+    NotArray,
+    /// Something other than a comma or `]` after a record.
+    MissingComma,
+    /// A comma before the `]` (every record was read).
+    TrailingComma,
+    /// Something after the `]`.
+    TrailingContent,
+    /// The file ended before the `]`; `inside` when in the middle of a record.
+    CutShort { inside: bool },
+}
+
+/// A break in an array's structure, with where it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Problem {
+    pub(crate) kind: ProblemKind,
+    /// The line, from 1.
+    pub(crate) line: u64,
+    /// The column, in characters, from 1.
+    pub(crate) col: u32,
+    /// Records found before it (the last of them cut off, with [`ProblemKind::CutShort`] `inside`).
+    pub(crate) records: u64,
+}
+
+impl Problem {
+    /// What a clerk reads about it: where, what, and what was read.
+    pub(crate) fn message(&self) -> String {
+        let Self {
+            line, col, records, ..
+        } = self;
+        let at = format!("第 {line} 行第 {col} 列");
+        match self.kind {
+            ProblemKind::NotArray => "顶层应为事项对象或事项数组".to_owned(),
+            ProblemKind::MissingComma => format!(
+                "JSON 语法错误：{at}缺少逗号或右方括号 ]（在第 {records} 条记录之后）：从这里起分不出记录，之后的内容未读取。\
+                 如果前一条记录已报 JSON 语法错误，问题多半在那条记录里（如文本中未转义的双引号）；请修正导出文件后重新检查"
+            ),
+            ProblemKind::TrailingComma => format!(
+                "JSON 语法错误：{at}有多余的逗号（最后一条记录之后）：{records} 条记录都已读取"
+            ),
+            ProblemKind::TrailingContent => format!(
+                "JSON 语法错误：{at}之后还有多余的内容：事项数组已在前面结束（{records} 条记录都已读取），之后的内容未读取"
+            ),
+            ProblemKind::CutShort { inside: false } => format!(
+                "文件在{at}意外结束（内容可能被截断）：事项数组缺少右方括号 ]，读到 {records} 条记录。导出或复制可能没有完成，请重新导出"
+            ),
+            ProblemKind::CutShort { inside: true } => format!(
+                "文件在{at}意外结束：事项数组缺少右方括号 ]，读到 {records} 条记录，最后一条不完整，列为无法读取。\
+                 如果那条记录报的 JSON 语法错误在文件末尾之前（如文本中未转义的双引号，之后的记录都被当成了它的一部分），请修正那一处；\
+                 否则内容可能被截断（导出或复制没有完成），请重新导出"
+            ),
+        }
+    }
+
+    /// The problem as a notice of the file: an error, but for a trailing comma, which loses
+    /// nothing.
+    pub(crate) fn notice(&self, file: &str) -> Notice {
+        Notice {
+            level: if self.kind == ProblemKind::TrailingComma {
+                NoticeLevel::Warning
+            } else {
+                NoticeLevel::Error
+            },
+            provenance: Provenance::file(file),
+            message: self.message(),
+        }
+    }
+}
+
+/// Tells apart the records of a JSON array ([`Split`]).
+#[derive(Debug)]
+pub(crate) struct ArraySplitter {
+    state: State,
+    /// Brackets open in the record being read.
+    depth: u32,
+    /// In a string inside an object or array record.
+    in_string: bool,
+    /// The byte before was a `\` in a string.
+    escaped: bool,
+    /// Where the record being read begins: in the buffer, and its line and column.
+    start: usize,
+    start_line: u64,
+    start_col: u32,
+    /// The line of the byte at `counted` in the buffer, from 1, and the characters before it on
+    /// the line: lines and columns are counted only when one is needed (a record begins, the
+    /// structure breaks, a chunk is handed on), as counting them byte by byte took a tenth of
+    /// a check.
+    line: u64,
+    col: u32,
+    counted: usize,
+    /// Records begun.
+    records: u64,
+    problems: Vec<Problem>,
+}
+
+impl Default for ArraySplitter {
+    fn default() -> Self {
+        Self {
+            state: State::Open,
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            start: 0,
+            start_line: 1,
+            start_col: 1,
+            line: 1,
+            col: 0,
+            counted: 0,
+            records: 0,
+            problems: Vec::new(),
+        }
+    }
+}
+
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\r' | b'\n')
+}
+
+/// Whether a UTF-8 byte begins a character (is not a continuation byte, `10xxxxxx`).
+fn begins_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+/// Characters in UTF-8 bytes.
+fn chars(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|&&b| begins_char(b)).count() as u32
+}
+
+impl ArraySplitter {
+    /// The breaks in the structure found so far, in the order found.
+    pub(crate) fn problems(&self) -> &[Problem] {
+        &self.problems
+    }
+
+    /// Records found (an unfinished last one included).
+    pub(crate) fn records(&self) -> u64 {
+        self.records
+    }
+
+    /// The characters on the line before `i` in `buf`, with [`Self::line`] brought up to `i`.
+    fn col_at(&mut self, buf: &[u8], i: usize) -> u32 {
+        let seg = &buf[self.counted..i];
+        match memchr::memrchr(b'\n', seg) {
+            Some(last) => {
+                self.line += memchr::memchr_iter(b'\n', seg).count() as u64;
+                self.col = chars(&seg[last + 1..]);
+            }
+            None => self.col += chars(seg),
+        }
+        self.counted = i;
+        self.col
+    }
+
+    /// A break in the structure at `i` in `buf`; the end of the file is at its last character,
+    /// as serde_json places it.
+    fn problem(&mut self, kind: ProblemKind, buf: &[u8], i: usize) {
+        let before = self.col_at(buf, i);
+        let col = match kind {
+            ProblemKind::CutShort { .. } => before.max(1),
+            _ => before + 1,
+        };
+        self.problems.push(Problem {
+            kind,
+            line: self.line,
+            col,
+            records: self.records,
+        });
+    }
+
+    fn begin(&mut self, buf: &[u8], at: usize) {
+        self.records += 1;
+        self.start = at;
+        self.start_col = self.col_at(buf, at) + 1;
+        self.start_line = self.line;
+        self.state = match buf[at] {
+            b'{' | b'[' => {
+                self.depth = 1;
+                self.in_string = false;
+                State::Container
+            }
+            b'"' => {
+                self.escaped = false;
+                State::Str
+            }
+            _ => State::Scalar,
+        };
+    }
+
+    fn span(&self, end: usize) -> Span {
+        Span {
+            start: self.start,
+            end,
+            no: self.records,
+            line: self.start_line,
+            col: self.start_col,
+        }
+    }
+
+    /// A record ended at `end` (exclusive): `Some(end)` when the chunk is full, with the columns
+    /// counted up to there, since the bytes after go to a new buffer.
+    fn ended(
+        &mut self,
+        buf: &[u8],
+        end: usize,
+        spans: &mut Vec<Span>,
+        limit: usize,
+    ) -> Option<usize> {
+        spans.push(self.span(end));
+        self.state = State::After;
+        (spans.len() >= limit).then(|| {
+            self.col_at(buf, end);
+            end
+        })
+    }
+
+    /// Skips string bytes from `i`, up to the closing quote (which is consumed: `true`) or `to`.
+    fn skip_string(&mut self, buf: &[u8], i: &mut usize, to: usize) -> bool {
+        while *i < to {
+            if self.escaped {
+                self.escaped = false;
+                *i += 1;
+                continue;
+            }
+            let Some(k) = memchr2(b'"', b'\\', &buf[*i..to]) else {
+                *i = to;
+                return false;
+            };
+            *i += k + 1;
+            if buf[*i - 1] == b'"' {
+                return true;
+            }
+            self.escaped = true;
+        }
+        false
+    }
+}
+
+impl Split for ArraySplitter {
+    fn scan(
+        &mut self,
+        buf: &[u8],
+        from: usize,
+        to: usize,
+        spans: &mut Vec<Span>,
+        limit: usize,
+    ) -> Option<usize> {
+        let mut i = from;
+        while i < to {
+            let b = buf[i];
+            match self.state {
+                State::Open => {
+                    if b == b'[' {
+                        self.state = State::Before { comma: false };
+                    } else if matches!(b, 0xEF | 0xBB | 0xBF) {
+                        // A BOM is not a column.
+                        self.counted = i + 1;
+                    } else if !is_space(b) {
+                        self.problem(ProblemKind::NotArray, buf, i);
+                        self.state = State::Broken;
+                        return None;
+                    }
+                    i += 1;
+                }
+                State::Before { comma } => {
+                    if b == b']' {
+                        if comma {
+                            self.problem(ProblemKind::TrailingComma, buf, i);
+                        }
+                        self.state = State::Closed;
+                    } else if !is_space(b) {
+                        self.begin(buf, i);
+                    }
+                    i += 1;
+                }
+                State::Container => {
+                    if self.in_string {
+                        self.in_string = !self.skip_string(buf, &mut i, to);
+                        continue;
+                    }
+                    i += 1;
+                    match b {
+                        b'"' => self.in_string = true,
+                        b'{' | b'[' => self.depth += 1,
+                        b'}' | b']' => {
+                            self.depth -= 1;
+                            if self.depth == 0
+                                && let Some(at) = self.ended(buf, i, spans, limit)
+                            {
+                                return Some(at);
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                State::Str => {
+                    if self.skip_string(buf, &mut i, to)
+                        && let Some(at) = self.ended(buf, i, spans, limit)
+                    {
+                        return Some(at);
+                    }
+                }
+                State::Scalar => {
+                    if b == b',' || b == b']' || is_space(b) {
+                        if let Some(at) = self.ended(buf, i, spans, limit) {
+                            return Some(at);
+                        }
+                    } else {
+                        i += 1;
+                    }
+                }
+                State::After => {
+                    match b {
+                        b',' => self.state = State::Before { comma: true },
+                        b']' => self.state = State::Closed,
+                        _ if is_space(b) => {}
+                        _ => {
+                            self.problem(ProblemKind::MissingComma, buf, i);
+                            self.state = State::Broken;
+                            return None;
+                        }
+                    }
+                    i += 1;
+                }
+                State::Closed => {
+                    if !is_space(b) {
+                        self.problem(ProblemKind::TrailingContent, buf, i);
+                        self.state = State::Broken;
+                        return None;
+                    }
+                    i += 1;
+                }
+                State::Broken => return None,
+            }
+        }
+        None
+    }
+
+    fn rebase(&mut self, at: usize) {
+        self.start = self.start.saturating_sub(at);
+        self.counted = self.counted.saturating_sub(at);
+    }
+
+    fn finish(&mut self, buf: &[u8], filled: usize, spans: &mut Vec<Span>) {
+        match self.state {
+            State::Container | State::Str | State::Scalar => {
+                // A number or word at the very end is whole; an object or string was cut off.
+                let inside = self.state != State::Scalar;
+                spans.push(self.span(filled));
+                self.problem(ProblemKind::CutShort { inside }, buf, filled);
+            }
+            State::Before { .. } | State::After => {
+                self.problem(ProblemKind::CutShort { inside: false }, buf, filled);
+            }
+            State::Open => self.problem(ProblemKind::NotArray, buf, filled),
+            State::Closed | State::Broken => {}
+        }
+        self.state = State::Broken;
+    }
+
+    fn stopped(&self) -> bool {
+        self.state == State::Broken
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::chunks::read_chunks_from;
+
+    /// Records (number, line, column, text) and problems.
+    type Found = (Vec<(u64, u64, u32, String)>, Vec<Problem>);
+
+    /// Every record of `text` (as bytes, with its number, line and column) and the problems, read
+    /// in blocks of `block` bytes and chunks of `chunk` records.
+    fn split(text: &[u8], block: usize, chunk: usize) -> Found {
+        let mut splitter = ArraySplitter::default();
+        let mut got = Vec::new();
+        read_chunks_from(
+            text,
+            chunk,
+            block,
+            &mut splitter,
+            &mut |c| {
+                assert!(c.spans.len() <= chunk);
+                for s in &c.spans {
+                    let text = String::from_utf8_lossy(&c.buf[s.start..s.end]).into_owned();
+                    got.push((s.no, s.line, s.col, text));
+                }
+                true
+            },
+            &mut || None,
+        )
+        .unwrap();
+        (got, splitter.problems().to_vec())
+    }
+
+    /// [`split`], the same for every block and chunk size.
+    fn split_any(text: &str) -> Found {
+        let want = split(text.as_bytes(), 1 << 16, 256);
+        for block in [1, 2, 3, 7, 64] {
+            for chunk in [1, 2, 5] {
+                assert_eq!(
+                    split(text.as_bytes(), block, chunk),
+                    want,
+                    "{text:?} block {block} chunk {chunk}"
+                );
+            }
+        }
+        want
+    }
+
+    fn records(text: &str) -> Vec<String> {
+        let (got, problems) = split_any(text);
+        assert_eq!(problems, [], "{text}");
+        got.into_iter().map(|r| r.3).collect()
+    }
+
+    #[test]
+    fn records_are_the_elements_serde_json_finds() {
+        let texts = [
+            "[]",
+            "\u{feff}  [ ]\n",
+            r#"[{"name":"食品经营许可","materials":[{"name":"营业执照"}]}]"#,
+            "[\n  {\"name\": \"a\\\"]}{[\"},\n  {\"name\": \"办事窗口：{3}号\"}\n]\n",
+            r#"[1, -2.5e3,true,null, "文本\\", [1,[2]], {}]"#,
+            "[{\"a\":\"\\\\\"},{\"b\":\"\\u4e2d\"}]",
+        ];
+        for text in texts {
+            let want: Vec<String> = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(
+                text.trim_start_matches('\u{feff}'),
+            )
+            .unwrap()
+            .iter()
+            .map(|r| r.get().to_owned())
+            .collect();
+            assert_eq!(records(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn records_say_their_line_and_column_in_characters() {
+        let text = "[{\"name\": \"食品\"}, {\"name\": \"药品\"},\n  {\"x\": 1}]";
+        let (got, _) = split_any(text);
+        let places: Vec<(u64, u64, u32)> = got.iter().map(|r| (r.0, r.1, r.2)).collect();
+        assert_eq!(places, [(1, 1, 2), (2, 1, 18), (3, 2, 3)]);
+    }
+
+    #[test]
+    fn a_broken_record_is_one_record_and_the_rest_are_read() {
+        // The second record misses a comma inside: serde_json reports it; the third is read.
+        let text =
+            "[\n{\"name\": \"a\"},\n{\"name\": \"b\" \"code\": \"c\"},\n{\"name\": \"d\"}\n]";
+        let (got, problems) = split_any(text);
+        assert_eq!(problems, []);
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[1].3, "{\"name\": \"b\" \"code\": \"c\"}");
+        assert_eq!(got[2].3, "{\"name\": \"d\"}");
+    }
+
+    #[test]
+    fn breaks_in_the_structure_are_problems_with_their_place() {
+        let (got, problems) = split_any("[{\"a\": 1}\n {\"b\": 2}]");
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            problems,
+            [Problem {
+                kind: ProblemKind::MissingComma,
+                line: 2,
+                col: 2,
+                records: 1
+            }]
+        );
+        assert!(
+            problems[0].message().starts_with(
+                "JSON 语法错误：第 2 行第 2 列缺少逗号或右方括号 ]（在第 1 条记录之后）"
+            )
+        );
+
+        let (got, problems) = split_any("[{\"a\": 1},\n{\"b\": \"食品");
+        assert_eq!(got.len(), 2, "the cut record is a record, to be reported");
+        assert_eq!(got[1].3, "{\"b\": \"食品");
+        assert_eq!(
+            problems,
+            [Problem {
+                kind: ProblemKind::CutShort { inside: true },
+                line: 2,
+                col: 9,
+                records: 2
+            }]
+        );
+
+        let (got, problems) = split_any("[{\"a\": 1},\n");
+        assert_eq!(got.len(), 1);
+        assert_eq!(problems[0].kind, ProblemKind::CutShort { inside: false });
+
+        let (got, problems) = split_any("[{\"a\": 1},]");
+        assert_eq!(got.len(), 1);
+        assert_eq!(problems[0].kind, ProblemKind::TrailingComma);
+        assert_eq!(problems[0].notice("x.json").level, NoticeLevel::Warning);
+
+        let (got, problems) = split_any("[{\"a\": 1}] {\"b\": 2}");
+        assert_eq!(got.len(), 1);
+        assert_eq!(
+            (problems[0].kind, problems[0].col),
+            (ProblemKind::TrailingContent, 12)
+        );
+    }
+
+    #[test]
+    fn a_stray_quote_runs_its_record_on_and_is_said_to_be_the_likely_cause() {
+        // An unescaped quote in a text: from there on the splitter takes text for structure and
+        // structure for text, so the record runs on to the end of the file.
+        let text =
+            "[\n{\"name\": \"关于\"某某的申请\"},\n{\"name\": \"b\"},\n{\"name\": \"c\"}\n]\n";
+        let (got, problems) = split_any(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+        // serde_json finds the real break, inside the first record.
+        let e = serde_json::from_str::<serde_json::Value>(&got[0].3).unwrap_err();
+        assert_eq!((e.line(), e.is_eof()), (1, false));
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].kind, ProblemKind::CutShort { inside: true });
+        let message = problems[0].message();
+        assert!(message.contains("未转义的双引号"), "{message}");
+        assert!(message.contains("读到 1 条记录"), "{message}");
+    }
+}
