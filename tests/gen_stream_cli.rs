@@ -1,5 +1,5 @@
-//! End to end: `zwfw-audit gen` is reproducible, and `zwfw-audit check` on NDJSON (streamed by
-//! default) writes the same report as the in-memory path (`--no-stream`).
+//! End to end: `zwfw-audit gen` is reproducible, and `zwfw-audit check` on NDJSON or a JSON array
+//! (streamed by default) writes the same report as the in-memory path (`--no-stream`).
 
 use assert_cmd::Command;
 use predicates::str::contains;
@@ -47,6 +47,62 @@ fn gen_is_reproducible_and_check_streams_the_same_report() {
     assert_eq!(s.summary.checked, 400);
     assert!(s.summary.errors > 0);
     assert_eq!(s, m);
+}
+
+/// A platform's JSON export, one array of items (indented, as platforms write it), is checked as
+/// it streams: the report the in-memory path writes, and the findings the same items give as
+/// NDJSON, each placed by its record (第N条) instead of its line.
+#[test]
+fn a_json_array_export_streams_to_the_report_its_ndjson_gives() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ndjson = tmp.path().join("items.ndjson");
+    bin()
+        .args(["gen", "--count", "300", "--seed", "9", "-o"])
+        .arg(&ndjson)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&ndjson).unwrap();
+    let records: Vec<&str> = text.lines().collect();
+    let array = tmp.path().join("事项导出.json");
+    std::fs::write(&array, format!("[\n  {}\n]\n", records.join(",\n  "))).unwrap();
+    let run = |input: &std::path::Path, out: &str, extra: &[&str]| {
+        let out = tmp.path().join(out);
+        bin()
+            .arg("check")
+            .arg(input)
+            .args(["--format", "json", "--run-id", "r1", "-o"])
+            .arg(&out)
+            .args(extra)
+            .assert()
+            .code(1)
+            .stderr(contains("已检查 300 个事项"));
+        let text = std::fs::read_to_string(out.join("report.json")).unwrap();
+        let mut report = zwfw_audit::report::json::read(&text).unwrap();
+        report.generated_at.clear();
+        report
+    };
+    let streamed = run(&array, "streamed", &[]);
+    let in_memory = run(&array, "in-memory", &["--no-stream"]);
+    assert_eq!(streamed, in_memory);
+    let lines = run(&ndjson, "ndjson", &[]);
+    assert_eq!(streamed.summary, lines.summary);
+    assert!(streamed.summary.errors > 0);
+    let places = |r: &zwfw_audit::report::Report| -> Vec<(String, String, Option<u64>)> {
+        r.findings
+            .iter()
+            .map(|f| {
+                let at = f.provenance.record.or(f.provenance.row);
+                (f.rule.clone(), f.item_code.clone(), at)
+            })
+            .collect()
+    };
+    assert_eq!(places(&streamed), places(&lines));
+    assert!(
+        streamed
+            .findings
+            .iter()
+            .all(|f| f.provenance.record.is_some() && f.provenance.row.is_none())
+    );
 }
 
 #[test]

@@ -88,6 +88,9 @@ pub struct StreamOptions {
     /// Keep the report's entries and findings on disk as well, to be read back a unit at a time
     /// ([`StreamOutcome::shards`]) for the other formats.
     pub keep: bool,
+    /// Write `report.json` (when only other formats are asked for, it is not: at 10^6 items it
+    /// is 1.7 GB written for nothing).
+    pub json: bool,
 }
 
 impl Default for StreamOptions {
@@ -99,6 +102,7 @@ impl Default for StreamOptions {
             labels: Labels::default(),
             progress: None,
             keep: false,
+            json: true,
         }
     }
 }
@@ -118,8 +122,8 @@ pub struct StreamOutcome {
     pub scores: Vec<crate::score::UnitScore>,
     /// The drawn sample, by unit and 抽样序号 (empty without [`StreamOptions::sample`]).
     pub sample: Vec<SampleRow>,
-    /// Where the report was written.
-    pub report_path: PathBuf,
+    /// Where report.json was written (`None` without [`StreamOptions::json`]).
+    pub report_path: Option<PathBuf>,
     /// The report kept to be read back a unit at a time, with [`StreamOptions::keep`].
     pub shards: Option<Shards>,
 }
@@ -273,10 +277,14 @@ pub fn check_stream(
             .map(|(mapping, o)| crate::report::ScoringSettings::of(mapping, *o)),
     };
     let report_path = dir.join("report.json");
-    assemble(&report, &items, &findings, &report_path).map_err(|source| StreamError::Write {
-        path: report_path.clone(),
-        source,
-    })?;
+    if opts.json {
+        assemble(&report, &items, &findings, &report_path).map_err(|source| {
+            StreamError::Write {
+                path: report_path.clone(),
+                source,
+            }
+        })?;
+    }
     // Kept for the other formats, which read them back a unit at a time; removed when the
     // shards are dropped.
     let shards = if let Some(index) = sink.index {
@@ -300,7 +308,7 @@ pub fn check_stream(
         first_unreadable: sink.first_unreadable,
         scores: report.scores,
         sample: drawn.into_iter().map(|d| d.row).collect(),
-        report_path,
+        report_path: opts.json.then_some(report_path),
         shards,
     })
 }

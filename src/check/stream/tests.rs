@@ -161,7 +161,7 @@ fn streaming_and_in_memory_reports_are_identical() {
             told.len(),
             report.summary.items
         );
-        let bytes = std::fs::read(&got.report_path).unwrap();
+        let bytes = std::fs::read(got.report_path.as_ref().unwrap()).unwrap();
         assert!(
             bytes == want,
             "chunk {chunk}: reports differ (stream {} bytes, in memory {} bytes)",
@@ -238,7 +238,7 @@ fn empty_input_gives_an_empty_report_like_the_in_memory_path() {
         &StreamOptions::default(),
     )
     .unwrap();
-    assert_eq!(std::fs::read(got.report_path).unwrap(), want);
+    assert_eq!(std::fs::read(got.report_path.unwrap()).unwrap(), want);
 }
 
 #[test]
@@ -374,7 +374,7 @@ fn json_arrays_stream_to_the_in_memory_report() {
         .unwrap();
         assert_eq!(got.notices, report.notices, "chunk {chunk}");
         assert_eq!(got.summary, report.summary, "chunk {chunk}");
-        let bytes = std::fs::read(&got.report_path).unwrap();
+        let bytes = std::fs::read(got.report_path.as_ref().unwrap()).unwrap();
         assert!(bytes == want, "chunk {chunk}: reports differ");
     }
 }
@@ -425,7 +425,7 @@ fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
         },
     )
     .unwrap();
-    let text = std::fs::read_to_string(got.report_path).unwrap();
+    let text = std::fs::read_to_string(got.report_path.unwrap()).unwrap();
     assert_eq!(report::json::read(&text).unwrap(), report);
 }
 
@@ -471,7 +471,7 @@ fn sample_in_the_stream_equals_the_draw_over_the_in_memory_report() {
             &spec,
             &dir.join("sample.xlsx"),
         ));
-        let text = std::fs::read_to_string(got.report_path).unwrap();
+        let text = std::fs::read_to_string(got.report_path.unwrap()).unwrap();
         assert_eq!(report::json::read(&text).unwrap(), report, "chunk {chunk}");
     }
 }
@@ -511,6 +511,37 @@ fn a_report_built_a_run_at_a_time_is_the_one_built_at_once() {
     }
 }
 
+/// Without report.json asked for, none is written: the report kept on disk serves the other
+/// formats as it does with it, and is removed when done with.
+#[test]
+fn a_report_kept_for_other_formats_alone_writes_no_report_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = inputs(tmp.path());
+    let (report, _) = in_memory(&inputs);
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let got = stream(
+        &inputs,
+        &out,
+        &StreamOptions {
+            keep: true,
+            json: false,
+            ..StreamOptions::default()
+        },
+    )
+    .unwrap();
+    assert_eq!(got.report_path, None);
+    assert!(!out.join("report.json").exists());
+    assert_eq!(got.summary, report.summary);
+    shards_hold(got.shards.as_ref().expect("kept"), &report);
+    drop(got.shards);
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "temporary files left"
+    );
+}
+
 /// A kept report whose temporary file is gone (a cleaner, a full disk) is said to be so, with the
 /// file, and leaves no page, findings.csv or all-units workbook that would pass for whole ones.
 #[test]
@@ -547,5 +578,5 @@ fn a_kept_report_that_cannot_be_read_back_is_said_so() {
         assert!(!out.join(name).exists(), "{name} left");
     }
     // The report itself stands.
-    assert!(got.report_path.exists());
+    assert!(got.report_path.unwrap().exists());
 }

@@ -355,8 +355,8 @@ fn run_streaming(
     {
         return Ok(None);
     }
-    // report.json is written as the lines are checked (and removed after, when not asked for);
-    // the other formats from the report kept on disk, a unit at a time.
+    // report.json is assembled from what was written as the records were checked (when asked
+    // for); the other formats are written from the report kept on disk, a unit at a time.
     let formats = super::report::parse_formats(&args.formats())?;
     let json_asked = formats.contains(&Format::Json);
     let others: Vec<Format> = formats.into_iter().filter(|&f| f != Format::Json).collect();
@@ -388,6 +388,7 @@ fn run_streaming(
         labels: config.labels.clone(),
         progress: Some(progress),
         keep: !others.is_empty(),
+        json: json_asked,
         ..stream::StreamOptions::default()
     };
     let out = stream::check_stream(&args.inputs, rules, ctx, run, &dir, &opts);
@@ -406,10 +407,6 @@ fn run_streaming(
     bar.finish_and_clear();
     let out = out?;
     written.transpose()?;
-    if !json_asked {
-        std::fs::remove_file(&out.report_path)
-            .with_context(|| format!("无法删除 {}", out.report_path.display()))?;
-    }
     let s = &out.summary;
     // Nothing read is a failed run, whatever was said about it: an empty report would pass for
     // an export without problems.
