@@ -557,6 +557,40 @@ fn a_broken_record_of_a_json_array_loses_only_itself() {
     assert_eq!(r.notices[0].level, NoticeLevel::Error);
 }
 
+/// An export cut at any byte (in the middle of a Chinese character too) is read up to the cut:
+/// every whole record before it is an item, the record it cuts is unreadable as cut short, and a
+/// notice says the file ended early.
+#[test]
+fn a_json_array_cut_at_any_byte_is_read_up_to_the_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let records = [
+        format!(
+            r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）","address":"池州市长江中路89号市政务服务中心二楼8号窗口"}}"#
+        ),
+        format!(r#"{{"code":"{CODE_B}","name":"食品经营许可（变更）"}}"#),
+    ];
+    let text = format!("[\n  {}\n]", records.join(",\n  "));
+    let path = dir.path().join("cut.json");
+    for cut in 1..text.len() {
+        std::fs::write(&path, &text.as_bytes()[..cut]).unwrap();
+        let r = read(std::slice::from_ref(&path));
+        let whole = records
+            .iter()
+            .filter(|rec| text.find(rec.as_str()).unwrap() + rec.len() <= cut)
+            .count();
+        assert_eq!(r.items.len(), whole, "cut at {cut}");
+        assert!(r.unreadable.len() <= 1, "cut at {cut}");
+        for u in &r.unreadable {
+            assert!(u.reason.contains("意外结束"), "cut at {cut}: {}", u.reason);
+        }
+        assert!(
+            r.notices.iter().any(|n| n.message.contains("意外结束")),
+            "cut at {cut}: {:?}",
+            r.notices
+        );
+    }
+}
+
 /// A `.json` file of NDJSON whose first line is longer than a reader's usual buffer (8 KB: an
 /// item with many materials) is still NDJSON, not one object followed by "多余的内容"; a
 /// platform's answer saved on one line (with its line break) is still read as a wrapper.

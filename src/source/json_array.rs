@@ -550,6 +550,37 @@ mod tests {
         );
     }
 
+    /// An array cut at every byte (a copy or download that stopped anywhere, in the middle of a
+    /// character too) gives the whole records before the cut as they are, the record it cuts as
+    /// one more record, and says it was cut.
+    #[test]
+    fn an_array_cut_anywhere_keeps_the_records_before_the_cut() {
+        let text = "[\n  {\"name\": \"食品经营许可\", \"materials\": [{\"name\": \"营业执照（副本）\"}]},\n  {\"name\": \"转义\\\"引号\\\\\"},\n  \"文本\",\n  12\n]";
+        let whole: Vec<String> = serde_json::from_str::<Vec<&serde_json::value::RawValue>>(text)
+            .unwrap()
+            .iter()
+            .map(|r| r.get().to_owned())
+            .collect();
+        assert_eq!(records(text), whole);
+        let bytes = text.as_bytes();
+        for cut in 0..bytes.len() {
+            let (got, problems) = split(&bytes[..cut], 3, 2);
+            let texts: Vec<&str> = got.iter().map(|r| r.3.as_str()).collect();
+            let complete = whole
+                .iter()
+                .zip(&texts)
+                .take_while(|(w, t)| w.as_str() == **t)
+                .count();
+            // At most the last record found is cut (a number cut short is still a number).
+            assert!(complete + 1 >= texts.len(), "cut at {cut}: {texts:?}");
+            assert!(texts.len() <= whole.len(), "cut at {cut}: {texts:?}");
+            let said = problems
+                .iter()
+                .any(|p| matches!(p.kind, ProblemKind::CutShort { .. } | ProblemKind::NotArray));
+            assert!(said, "cut at {cut}: {problems:?}");
+        }
+    }
+
     #[test]
     fn a_stray_quote_runs_its_record_on_and_is_said_to_be_the_likely_cause() {
         // An unescaped quote in a text: from there on the splitter takes text for structure and

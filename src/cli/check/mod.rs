@@ -92,10 +92,10 @@ pub struct CheckArgs {
         verbatim_doc_comment
     )]
     allow_hosts: Vec<String>,
-    /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl（或每行一个
-    /// 事项、或是一个事项数组的 .json）、输出到文件夹、不用 --links 和 --profile
-    /// 时边读边查（多核并行，Excel、网页、CSV 报告按单位逐个写出，占内存少）；
-    /// 两种方式结果相同
+    /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl（或每行
+    /// 一个事项、或是一个事项数组的 .json）、输出到文件夹、不用 --links
+    /// 和 --profile 时边读边查（多核并行，Excel、网页、CSV 报告按单位逐个
+    /// 写出，占内存少）；两种方式结果相同
     #[arg(long, verbatim_doc_comment)]
     no_stream: bool,
     /// 边检查边按单位抽样，并给样本计分；抽样清单 sample.csv、sample.xlsx
