@@ -47,7 +47,7 @@ impl Reader for JsonReader {
 pub enum Layout {
     /// NDJSON: a record a line.
     Lines,
-    /// One array of records, read a block at a time ([`super::json_array`]).
+    /// One array of records, read a block at a time (`source::json_array`).
     Array,
     /// Anything else (one object: an item, `{"items": […]}`, a platform's wrapped answer; or
     /// something that is not records), read whole.

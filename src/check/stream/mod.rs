@@ -2,8 +2,8 @@
 //! [`check_records`](super::check_records) without holding the items in memory.
 //!
 //! Records (NDJSON lines, or the records of an array, told apart as they are read:
-//! [`crate::source::json_array`]) are read in chunks ([`DEFAULT_CHUNK`] records) by a reader
-//! thread ([`crate::source::chunks`]); each chunk is parsed,
+//! `source::json_array`) are read in chunks ([`DEFAULT_CHUNK`] records) by a reader
+//! thread (`source::chunks`); each chunk is parsed,
 //! checked and serialised in parallel (rayon) while the previous chunk's item entries and
 //! findings are appended, already in their final pretty-printed form, to two temporary files in
 //! the output folder. Only the
@@ -31,7 +31,7 @@
 //!
 //! This file holds the options, the outcome and the error, the check over the inputs, and the
 //! three stages of a file put together. Not here: reading records into chunks
-//! ([`crate::source::chunks`]), parsing,
+//! (`source::chunks`), parsing,
 //! checking and serialising a chunk (`worker`), counting and writing the results and assembling
 //! the report (`sink`), the tests (`tests`).
 
