@@ -452,17 +452,25 @@ fn a_zip_bomb_named_xlsx_is_refused_and_the_run_goes_on() {
     );
 }
 
+/// `text` written to `dir/name`.
+fn write_in(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// A 食品经营许可 item as a JSON record, of `code`, for `kind` of application (新办, 变更).
+fn licence(code: &str, kind: &str) -> String {
+    format!(r#"{{"code":"{code}","name":"食品经营许可（{kind}）"}}"#)
+}
+
 /// Every top-level shape of a JSON export: an array, an object with `items`, one item object,
 /// and anything else; an array element that is not an object is reported with its position.
 #[test]
 fn json_exports_of_every_shape_are_read_record_by_record() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        path
-    };
-    let one = format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#);
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
+    let one = licence(CODE_A, "新办");
     let array = write("array.json", &format!("\u{feff}[{one},\n 5,\n {one}]"));
     let r = read(std::slice::from_ref(&array));
     assert_eq!(r.items.len(), 2);
@@ -509,14 +517,10 @@ fn json_exports_of_every_shape_are_read_record_by_record() {
 #[test]
 fn a_broken_record_of_a_json_array_loses_only_itself() {
     let dir = tempfile::tempdir().unwrap();
-    let write = |name: &str, text: &str| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, text).unwrap();
-        path
-    };
-    let one = format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#);
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
+    let one = licence(CODE_A, "新办");
     let broken = r#"{"code":"11341700MB1234567X3000104002000","name":"特种设备使用登记" "subject":"池州市市场监督管理局"}"#;
-    let other = format!(r#"{{"code":"{CODE_B}","name":"食品经营许可（变更）"}}"#);
+    let other = licence(CODE_B, "变更");
     let path = write(
         "broken.json",
         &format!("[\n  {one},\n  {broken},\n  {other}\n]\n"),
@@ -613,7 +617,7 @@ fn a_json_file_of_long_lines_is_ndjson_and_one_line_is_one_object() {
         Provenance::row(path.display().to_string(), 2)
     );
 
-    let one = format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#);
+    let one = licence(CODE_A, "新办");
     let answer = dir.path().join("接口返回.json");
     let other = one.replace(CODE_A, CODE_B);
     std::fs::write(
