@@ -127,7 +127,7 @@ fn read_file(
 }
 
 /// Why a JSON array holds no items (for [`super::no_items_notice`]).
-pub(crate) const EMPTY_ARRAY: &str = "JSON 数组是空的";
+const EMPTY_ARRAY: &str = "JSON 数组是空的";
 
 /// Reads a JSON array a block at a time, parsing each record as it is found: the file is never
 /// held whole. A record that is not an item is unreadable, with its place; a break in the array
@@ -285,13 +285,14 @@ fn read_ndjson(
 }
 
 /// One NDJSON line (without its `\n`) as a record: `None` for a blank line, an unreadable record
-/// for text that is not UTF-8 or not an item. Shared with the streaming check.
+/// for text that is not UTF-8 or not an item. The streaming check reads its lines so
+/// (`span_record`).
 pub fn ndjson_line_record(line: &[u8], name: &str, line_no: u64) -> Option<Record> {
     line_record(line, &name.into(), line_no, &mut LabelledFile::default())
 }
 
 /// [`ndjson_line_record`], counting the records read by their Chinese labels in `labelled`.
-pub(crate) fn line_record(
+fn line_record(
     line: &[u8],
     name: &Arc<str>,
     line_no: u64,
