@@ -22,7 +22,7 @@ pub(crate) struct Span {
     /// The line of the file it begins on, from 1.
     pub(crate) line: u64,
     /// The column (in characters, from 1) it begins at.
-    pub(crate) col: u32,
+    pub(crate) col: u64,
 }
 
 /// A chunk of records: the bytes, and where each record lies in them.

@@ -372,7 +372,7 @@ pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
 fn parse_line(
     text: &str,
     prov: Provenance,
-    place: Option<(u64, u32)>,
+    place: Option<(u64, u64)>,
     labelled: &mut LabelledFile<'_>,
 ) -> Record {
     match serde_json::from_str::<Item>(text) {
@@ -593,7 +593,7 @@ fn not_items_notice(name: &str, keys: &[&str]) -> Record {
 fn parse_record(
     text: &str,
     prov: Provenance,
-    place: Option<(u64, u32)>,
+    place: Option<(u64, u64)>,
     labelled: &mut LabelledFile<'_>,
 ) -> Record {
     if !text.trim_start().starts_with('{') {

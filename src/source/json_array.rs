@@ -61,7 +61,7 @@ pub(crate) struct Problem {
     /// The line, from 1.
     pub(crate) line: u64,
     /// The column, in characters, from 1.
-    pub(crate) col: u32,
+    pub(crate) col: u64,
     /// Records found before it (the last of them cut off, with [`ProblemKind::CutShort`] `inside`).
     pub(crate) records: u64,
 }
@@ -116,7 +116,7 @@ impl Problem {
 pub(crate) struct ArraySplitter {
     state: State,
     /// Brackets open in the record being read.
-    depth: u32,
+    depth: u64,
     /// In a string inside an object or array record.
     in_string: bool,
     /// The byte before was a `\` in a string.
@@ -124,13 +124,13 @@ pub(crate) struct ArraySplitter {
     /// Where the record being read begins: in the buffer, and its line and column.
     start: usize,
     start_line: u64,
-    start_col: u32,
+    start_col: u64,
     /// The line of the byte at `counted` in the buffer, from 1, and the characters before it on
     /// the line: lines and columns are counted only when one is needed (a record begins, the
     /// structure breaks, a chunk is handed on), as counting them byte by byte took a tenth of
     /// a check.
     line: u64,
-    col: u32,
+    col: u64,
     counted: usize,
     /// Records begun.
     records: u64,
@@ -166,8 +166,8 @@ fn begins_char(b: u8) -> bool {
 }
 
 /// Characters in UTF-8 bytes.
-fn chars(bytes: &[u8]) -> u32 {
-    bytes.iter().filter(|&&b| begins_char(b)).count() as u32
+fn chars(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&b| begins_char(b)).count() as u64
 }
 
 impl ArraySplitter {
@@ -182,7 +182,7 @@ impl ArraySplitter {
     }
 
     /// The characters on the line before `i` in `buf`, with [`Self::line`] brought up to `i`.
-    fn col_at(&mut self, buf: &[u8], i: usize) -> u32 {
+    fn col_at(&mut self, buf: &[u8], i: usize) -> u64 {
         let seg = &buf[self.counted..i];
         match memchr::memrchr(b'\n', seg) {
             Some(last) => {
@@ -412,7 +412,7 @@ mod tests {
     use crate::source::chunks::read_chunks_from;
 
     /// Records (number, line, column, text) and problems.
-    type Found = (Vec<(u64, u64, u32, String)>, Vec<Problem>);
+    type Found = (Vec<(u64, u64, u64, String)>, Vec<Problem>);
 
     /// Every record of `text` (as bytes, with its number, line and column) and the problems, read
     /// in blocks of `block` bytes and chunks of `chunk` records.
@@ -485,7 +485,7 @@ mod tests {
     fn records_say_their_line_and_column_in_characters() {
         let text = "[{\"name\": \"食品\"}, {\"name\": \"药品\"},\n  {\"x\": 1}]";
         let (got, _) = split_any(text);
-        let places: Vec<(u64, u64, u32)> = got.iter().map(|r| (r.0, r.1, r.2)).collect();
+        let places: Vec<(u64, u64, u64)> = got.iter().map(|r| (r.0, r.1, r.2)).collect();
         assert_eq!(places, [(1, 1, 2), (2, 1, 18), (3, 2, 3)]);
     }
 

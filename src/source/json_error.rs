@@ -26,7 +26,7 @@ pub fn syntax(e: &serde_json::Error, text: &str, line: bool) -> String {
 
 /// A syntax error in `text`, a record of a file that begins at `line` and `col` there (a record
 /// of a JSON array), told by its place in the file.
-pub fn syntax_at(e: &serde_json::Error, text: &str, line: u64, col: u32) -> String {
+pub fn syntax_at(e: &serde_json::Error, text: &str, line: u64, col: u64) -> String {
     let mut column = char_column(e, text);
     // On the record's first line, the characters before it on the line count too.
     if e.line() <= 1 {
