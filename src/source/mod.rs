@@ -238,6 +238,19 @@ fn error_notice(path: &Path, e: &SourceError) -> Record {
     })
 }
 
+/// The files a run's inputs stand for (every folder replaced by its supported files, as
+/// [`read_inputs_with`] reads them), and the notices of folders that hold none or cannot be listed.
+/// For the streaming check, which reads the files itself.
+pub fn expand_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Notice>) {
+    let mut notices = Vec::new();
+    let files = expand(paths, &mut |r| {
+        if let Record::Notice(n) = r {
+            notices.push(n);
+        }
+    });
+    (files, notices)
+}
+
 /// The inputs with every folder replaced by its supported files.
 fn expand(paths: &[PathBuf], sink: &mut dyn FnMut(Record)) -> Vec<PathBuf> {
     let mut out = Vec::new();

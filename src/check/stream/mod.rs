@@ -142,10 +142,12 @@ pub enum StreamError {
 }
 
 /// Whether every input can be streamed: `.ndjson` or `.jsonl`, or `.json` holding NDJSON or one
-/// array of records ([`Layout`]). A `.json` that is one object (`{"items": […]}`, a platform's
-/// wrapped answer) is read whole, by the in-memory check.
+/// array of records ([`Layout`]), or a folder of such files (a province's exports, a file a
+/// county). A `.json` that is one object (`{"items": […]}`, a platform's wrapped answer) is read
+/// whole, by the in-memory check.
 pub fn all_streamable(inputs: &[PathBuf]) -> bool {
-    !inputs.is_empty() && inputs.iter().all(|p| streamed_layout(p).is_some())
+    let (files, _) = crate::source::expand_inputs(inputs);
+    !files.is_empty() && files.iter().all(|p| streamed_layout(p).is_some())
 }
 
 /// How the streaming check reads a file: `None` for one it cannot.
@@ -163,8 +165,8 @@ fn streamed_layout(path: &Path) -> Option<Layout> {
     }
 }
 
-/// Checks NDJSON inputs and JSON arrays ([`all_streamable`]) and writes `dir/report.json`, chunk
-/// by chunk.
+/// Checks NDJSON inputs and JSON arrays, or folders of them ([`all_streamable`]), and writes
+/// `dir/report.json`, chunk by chunk.
 pub fn check_stream(
     inputs: &[PathBuf],
     rules: &RuleSet,
@@ -197,7 +199,10 @@ pub fn check_stream(
         index: opts.keep.then(Index::default),
     };
     let tables = crate::source::json_labels::tables(&opts.labels);
-    for path in inputs {
+    // Folders stand for their files, and say so first when they hold none, as in memory.
+    let (files, said) = crate::source::expand_inputs(inputs);
+    sink.notices.extend(said);
+    for path in &files {
         let layout = streamed_layout(path).unwrap_or(Layout::Lines);
         let run = Run {
             rules,

@@ -273,6 +273,38 @@ fn ndjson_and_json_arrays_stream_and_other_files_do_not() {
     assert!(!all_streamable(&[]));
 }
 
+/// A folder of exports (a county's a file) streams as its files would, in the order the
+/// in-memory reader reads them; a folder holding no export says so first, as there.
+#[test]
+fn a_folder_of_exports_streams_to_the_in_memory_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let exports = tmp.path().join("导出");
+    std::fs::create_dir_all(&exports).unwrap();
+    let files = array_inputs(&exports);
+    inputs(&exports);
+    assert_eq!(files.len(), 2);
+    let empty = tmp.path().join("空文件夹");
+    std::fs::create_dir_all(&empty).unwrap();
+    let folders = vec![exports.clone(), empty];
+    assert!(all_streamable(&folders));
+    std::fs::write(exports.join("说明.xlsx"), b"not a workbook").unwrap();
+    assert!(!all_streamable(&folders), "a workbook among them");
+    std::fs::remove_file(exports.join("说明.xlsx")).unwrap();
+    let (report, want) = in_memory(&folders);
+    assert_eq!(report.summary.items, 507 + 1005, "{:?}", report.summary);
+    assert!(
+        report.notices[0].message.contains("中没有可读取的文件"),
+        "{:?}",
+        report.notices[0]
+    );
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let got = stream(&folders, &out, &StreamOptions::default()).unwrap();
+    assert_eq!(got.notices, report.notices);
+    let bytes = std::fs::read(got.report_path.unwrap()).unwrap();
+    assert!(bytes == want, "reports differ");
+}
+
 /// Generated items as one JSON array, pretty-printed as platforms export them, with records that
 /// break in every way an array's record can (each said below), and an array cut short.
 fn array_inputs(dir: &Path) -> Vec<PathBuf> {

@@ -93,9 +93,9 @@ pub struct CheckArgs {
     )]
     allow_hosts: Vec<String>,
     /// 先把全部事项读入内存再检查。默认在输入都是 .ndjson/.jsonl（或每行
-    /// 一个事项、或是一个事项数组的 .json）、输出到文件夹、不用 --links
-    /// 和 --profile 时边读边查（多核并行，Excel、网页、CSV 报告按单位逐个
-    /// 写出，占内存少）；两种方式结果相同
+    /// 一个事项、或是一个事项数组的 .json，或只有这些文件的文件夹）、输出
+    /// 到文件夹、不用 --links 和 --profile 时边读边查（多核并行，Excel、
+    /// 网页、CSV 报告按单位逐个写出，占内存少）；两种方式结果相同
     #[arg(long, verbatim_doc_comment)]
     no_stream: bool,
     /// 边检查边按单位抽样，并给样本计分；抽样清单 sample.csv、sample.xlsx
@@ -337,7 +337,7 @@ fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
 }
 
 /// The streaming check (see [`crate::check::stream`]) when every input is NDJSON or a JSON array
-/// and the output is a folder; `None` when the in-memory path must run. With formats besides JSON it keeps the report
+/// (or a folder of them) and the output is a folder; `None` when the in-memory path must run. With formats besides JSON it keeps the report
 /// on disk and writes them from it a unit at a time.
 fn run_streaming(
     args: &CheckArgs,
