@@ -277,64 +277,74 @@ fn gen_in_region_order_checks_the_same() {
     assert_eq!(summaries[0], summaries[1]);
 }
 
-/// An export whose keys are Chinese labels, one item a line: `check` streams it as it reads it
-/// in memory, notice and configured synonyms included, and the rules see its elements (a phone
+/// An export whose keys are Chinese labels, one item a line or all in one array: `check` streams
+/// it as it reads it in memory, notice and configured synonyms included, and the rules see its elements (a phone
 /// without its area code trips B15, a material named 「…原件」 trips M01, an address without a
 /// window number B09).
 #[test]
 fn check_streams_an_export_keyed_by_chinese_labels_as_it_reads_it() {
     let tmp = tempfile::tempdir().unwrap();
-    let input = tmp.path().join("池州市事项导出.ndjson");
     let lines = [
         r#"{"实施编码":"11341700MB1526185H4000117035000","事项名称":"食品经营许可（新办）","实施主体":"池州市市场监督管理局","行政区划代码":"341700","咨询电话":"2021156","监督电话":"0566-12345","办理地点":"池州市长江中路89号市政务服务中心二楼","申请材料":[{"材料名称":"营业执照原件","来源渠道":"申请人自备","份数":"1份"}],"备注":"2023年更新"}"#,
         r#"{"实施编码":"11341700MB1526185H4000117034000","事项名称":"食品生产许可（新办）","实施主体":"池州市市场监督管理局","行政区划代码":"341700","联系人电话":"0566-2021163","监督电话":"0566-12345","办理地点":"池州市长江中路89号市政务服务中心二楼8号窗口","承诺办结时限（工作日）":10}"#,
     ];
-    std::fs::write(&input, lines.join("\n")).unwrap();
     // 联系人电话 is this export's 咨询电话: said in the configuration, as for a spreadsheet.
     let config = tmp.path().join("zwfw-audit.toml");
     std::fs::write(&config, "[labels.item]\nconsult_phone = [\"联系人电话\"]\n").unwrap();
-    let streamed = tmp.path().join("streamed");
-    let in_memory = tmp.path().join("in-memory");
-    for (out, extra) in [(&streamed, None), (&in_memory, Some("--no-stream"))] {
-        bin()
-            .arg("check")
-            .arg(&input)
-            .args(["--run-id", "r1", "-o"])
-            .arg(out)
-            .arg("--config")
-            .arg(&config)
-            // Only a JSON report is written while streaming.
-            .args(["--format", "json"])
-            .args(extra)
-            .assert()
-            .code(1)
-            .stderr(contains("已检查 2 个事项"));
-    }
-    let read = |dir: &std::path::Path| {
-        let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
-        let mut report = zwfw_audit::report::json::read(&text).unwrap();
-        report.generated_at.clear();
-        report
-    };
-    let (s, m) = (read(&streamed), read(&in_memory));
-    assert_eq!(s, m);
-    assert_eq!(s.summary.checked, 2);
-    let notice = s
-        .notices
-        .iter()
-        .find(|n| n.message.contains("已按表头识别读取 2 条事项"))
-        .expect("the labelled-records notice");
-    assert!(notice.message.contains("「备注」"), "{}", notice.message);
-    let found = |rule: &str, code: &str| {
-        s.findings
+    // As NDJSON, and as one JSON array (an Excel sheet turned JSON is often one).
+    let exports = [
+        ("池州市事项导出.ndjson", lines.join("\n")),
+        (
+            "池州市事项导出.json",
+            format!("[\n  {}\n]\n", lines.join(",\n  ")),
+        ),
+    ];
+    for (name, text) in exports {
+        let input = tmp.path().join(name);
+        std::fs::write(&input, text).unwrap();
+        let streamed = tmp.path().join(format!("streamed-{name}"));
+        let in_memory = tmp.path().join(format!("in-memory-{name}"));
+        for (out, extra) in [(&streamed, None), (&in_memory, Some("--no-stream"))] {
+            bin()
+                .arg("check")
+                .arg(&input)
+                .args(["--run-id", "r1", "-o"])
+                .arg(out)
+                .arg("--config")
+                .arg(&config)
+                // Only a JSON report is written while streaming.
+                .args(["--format", "json"])
+                .args(extra)
+                .assert()
+                .code(1)
+                .stderr(contains("已检查 2 个事项"));
+        }
+        let read = |dir: &std::path::Path| {
+            let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
+            let mut report = zwfw_audit::report::json::read(&text).unwrap();
+            report.generated_at.clear();
+            report
+        };
+        let (s, m) = (read(&streamed), read(&in_memory));
+        assert_eq!(s, m);
+        assert_eq!(s.summary.checked, 2);
+        let notice = s
+            .notices
             .iter()
-            .any(|f| f.rule == rule && f.item_code.ends_with(code))
-    };
-    assert!(found("B15", "035000"), "2021156 has no area code");
-    assert!(found("M01", "035000"), "营业执照原件");
-    assert!(found("B09", "035000"), "no window number");
-    assert!(!found("B09", "034000") && !found("B15", "034000"));
-    assert!(!found("B13", "034000"), "联系人电话 read as 咨询电话");
+            .find(|n| n.message.contains("已按表头识别读取 2 条事项"))
+            .expect("the labelled-records notice");
+        assert!(notice.message.contains("「备注」"), "{}", notice.message);
+        let found = |rule: &str, code: &str| {
+            s.findings
+                .iter()
+                .any(|f| f.rule == rule && f.item_code.ends_with(code))
+        };
+        assert!(found("B15", "035000"), "2021156 has no area code");
+        assert!(found("M01", "035000"), "营业执照原件");
+        assert!(found("B09", "035000"), "no window number");
+        assert!(!found("B09", "034000") && !found("B15", "034000"));
+        assert!(!found("B13", "034000"), "联系人电话 read as 咨询电话");
+    }
 }
 
 /// With the default formats too, NDJSON is checked as it streams (the report kept for the fix
