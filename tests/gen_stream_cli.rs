@@ -399,23 +399,7 @@ fn check_streams_with_every_format_and_writes_what_the_in_memory_path_writes() {
     assert_eq!(read(&streamed), read(&in_memory));
     // The page and every workbook, written a unit at a time from the report kept on disk, say
     // what the in-memory report's say, but for when they were made.
-    let page = |dir: &std::path::Path| {
-        let text = std::fs::read_to_string(dir.join("report.html")).unwrap();
-        let lines: Vec<String> = text
-            .lines()
-            .filter(|l| !l.contains("生成时间"))
-            .map(str::to_owned)
-            .collect();
-        lines
-    };
-    assert!(page(&streamed) == page(&in_memory), "the pages differ");
-    for f in files.iter().filter(|f| f.starts_with("整改清单-")) {
-        assert_eq!(
-            workbook_cells(&streamed.join(f)),
-            workbook_cells(&in_memory.join(f)),
-            "{f}"
-        );
-    }
+    same_pages_and_workbooks(&streamed, &in_memory, &files);
 
     let only = tmp.path().join("xlsx-csv");
     let files = run(&only, &["--format", "xlsx,csv"]);
@@ -425,6 +409,115 @@ fn check_streams_with_every_format_and_writes_what_the_in_memory_path_writes() {
         files.iter().all(|f| !f.starts_with('.')),
         "temporary files left: {files:?}"
     );
+}
+
+/// The page and every workbook among `files` in `a` say what they say in `b`, but for when they
+/// were made.
+fn same_pages_and_workbooks(a: &std::path::Path, b: &std::path::Path, files: &[String]) {
+    let page = |dir: &std::path::Path| {
+        let text = std::fs::read_to_string(dir.join("report.html")).unwrap();
+        let lines: Vec<String> = text
+            .lines()
+            .filter(|l| !l.contains("生成时间"))
+            .map(str::to_owned)
+            .collect();
+        lines
+    };
+    assert!(page(a) == page(b), "the pages differ");
+    let books: Vec<&String> = files
+        .iter()
+        .filter(|f| f.starts_with("整改清单-"))
+        .collect();
+    assert!(books.len() > 2, "{files:?}");
+    for f in books {
+        assert_eq!(
+            workbook_cells(&a.join(f)),
+            workbook_cells(&b.join(f)),
+            "{f}"
+        );
+    }
+}
+
+/// `report` renders a report again a unit at a time, from the file split on disk as it is read
+/// (no report.json asked for): the files the report read whole gives, for a check's report and
+/// for an audit night's, with its history.
+#[test]
+fn report_renders_a_unit_at_a_time_what_the_report_read_whole_gives() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let items = d.join("items.ndjson");
+    bin()
+        .args(["gen", "--count", "300", "--seed", "4", "-o"])
+        .arg(&items)
+        .assert()
+        .success();
+    bin()
+        .arg("check")
+        .arg(&items)
+        .args([
+            "--run-id",
+            "r1",
+            "-q",
+            "--fail-on",
+            "none",
+            "--format",
+            "json",
+            "-o",
+        ])
+        .arg(d.join("checked"))
+        .assert()
+        .success();
+    for (night, at) in [
+        ("n1", "2026-11-20T02:00:00+08:00"),
+        ("n2", "2026-11-21T02:00:00+08:00"),
+    ] {
+        bin()
+            .current_dir(d)
+            .args(["audit", "--run-id", night, "--at", at, "-q", "--input"])
+            .arg(&items)
+            .assert()
+            .code(predicates::ord::lt(2));
+    }
+    let audited = d.join("reports/n2/report.json");
+    let history = zwfw_audit::report::json::read(&std::fs::read_to_string(&audited).unwrap())
+        .unwrap()
+        .history;
+    assert!(
+        history.is_some(),
+        "the second night compares with the first"
+    );
+    for (k, report) in [d.join("checked/report.json"), audited].iter().enumerate() {
+        let render = |out: &str, extra: &[&str]| {
+            let out = d.join(format!("{out}-{k}"));
+            bin()
+                .arg("report")
+                .arg(report)
+                .args(["-q", "-o"])
+                .arg(&out)
+                .args(extra)
+                .assert()
+                .success();
+            let mut names: Vec<String> = std::fs::read_dir(&out)
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|n| n != "report.json")
+                .collect();
+            names.sort();
+            (out, names)
+        };
+        let (by_unit, files) = render("by-unit", &[]);
+        let (whole, whole_files) = render("whole", &["--format", "xlsx,html,csv,json"]);
+        assert_eq!(files, whole_files);
+        assert!(
+            files.iter().all(|f| !f.starts_with('.')),
+            "temporary files left: {files:?}"
+        );
+        assert_eq!(
+            std::fs::read(by_unit.join("findings.csv")).unwrap(),
+            std::fs::read(whole.join("findings.csv")).unwrap()
+        );
+        same_pages_and_workbooks(&by_unit, &whole, &files);
+    }
 }
 
 /// Every sheet's cells as text, by sheet name, without the row that says when the workbook was

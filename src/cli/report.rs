@@ -37,17 +37,28 @@ pub struct ReportArgs {
 
 pub fn run(args: &ReportArgs) -> Result<i32> {
     let formats = parse_formats(&args.format)?;
-    let file = std::fs::File::open(&args.report)
-        .with_context(|| format!("无法读取报告 {}", args.report.display()))?;
-    let mut report = json::read_from(file)
-        .map_err(anyhow::Error::msg)
-        .with_context(|| format!("无法使用报告 {}", args.report.display()))?;
     let dir = args.output.clone().unwrap_or_else(|| {
         args.report
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     });
+    // Rendered again as it is (no replies, no report.json to write): a unit at a time, from the
+    // report split on disk as it is read, so that a province's report is never held whole.
+    if args.replies.is_empty()
+        && !formats.contains(&Format::Json)
+        && let Some(written) = render_by_unit(&args.report, &dir, &formats)?
+    {
+        if !args.quiet {
+            print_written(&written);
+        }
+        return Ok(0);
+    }
+    let file = std::fs::File::open(&args.report)
+        .with_context(|| format!("无法读取报告 {}", args.report.display()))?;
+    let mut report = json::read_from(file)
+        .map_err(anyhow::Error::msg)
+        .with_context(|| format!("无法使用报告 {}", args.report.display()))?;
     if !args.replies.is_empty() {
         if let Some(clash) = replies_in(&dir, &args.replies) {
             say!(
@@ -65,13 +76,7 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
         }
         report.replies = gathered.replies;
     }
-    if let Some(backup) = back_up_reviewed(&dir)? {
-        say!(
-            "注意: {} 中已填了复核结果，已另存为 {}，以免被覆盖",
-            output::ALL_UNITS_XLSX,
-            backup.display()
-        );
-    }
+    keep_reviewed(&dir)?;
     let written = write_to(&report, &dir, &formats)?;
     if !args.quiet {
         print_written(&written);
@@ -85,6 +90,36 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
         );
     }
     Ok(0)
+}
+
+/// The formats of the report file `path` written into `dir` a unit at a time (reviewed
+/// results backed up first, as when it is read whole); `None` when it is to be read whole: a
+/// report that cannot be split (read whole, it says why) or that holds no item.
+fn render_by_unit(path: &Path, dir: &Path, formats: &[Format]) -> Result<Option<Vec<PathBuf>>> {
+    if !path.is_file() {
+        return Ok(None);
+    }
+    std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    let Ok(shards) = crate::report::shards::Shards::read_json(path, dir) else {
+        return Ok(None);
+    };
+    if shards.header().summary.items == 0 {
+        return Ok(None);
+    }
+    keep_reviewed(dir)?;
+    write_by_unit(&shards, dir, formats, &mut |_, _| {}).map(Some)
+}
+
+/// Backs up an all-units workbook in `dir` whose review results are filled in, saying so.
+fn keep_reviewed(dir: &Path) -> Result<()> {
+    if let Some(backup) = back_up_reviewed(dir)? {
+        say!(
+            "注意: {} 中已填了复核结果，已另存为 {}，以免被覆盖",
+            output::ALL_UNITS_XLSX,
+            backup.display()
+        );
+    }
+    Ok(())
 }
 
 /// A returned fix list that writing into `dir` would overwrite: one in `dir` itself, or `dir`
@@ -230,5 +265,56 @@ pub(crate) fn print_replies(
 pub(crate) fn print_written(written: &[PathBuf]) {
     for path in written {
         say!("已写入 {}", path.display());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::{RunInfo, check_records};
+    use crate::rules::{CheckContext, RuleSet};
+
+    /// `report.json` of `n` generated items, written into `dir`.
+    fn report_file(dir: &Path, n: u64) -> PathBuf {
+        let items = dir.join("items.ndjson");
+        let mut out = std::fs::File::create(&items).unwrap();
+        crate::r#gen::write_ndjson(crate::r#gen::GenOptions::default(), n, &mut out).unwrap();
+        let mut records = Vec::new();
+        crate::source::read_inputs(&[items], &mut |r| records.push(r));
+        let report = check_records(
+            records,
+            &RuleSet::default(),
+            &CheckContext::default(),
+            RunInfo::default(),
+        );
+        let path = dir.join("report.json");
+        let mut bytes = Vec::new();
+        json::write(&report, &mut bytes).unwrap();
+        std::fs::write(&path, bytes).unwrap();
+        path
+    }
+
+    /// A report rendered as it is goes a unit at a time; one that cannot be split, or holds no
+    /// item, is left to be read whole (which says why it cannot be read).
+    #[test]
+    fn a_report_is_rendered_a_unit_at_a_time_unless_it_cannot_be_split() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = report_file(tmp.path(), 200);
+        let out = tmp.path().join("out");
+        let written = render_by_unit(&path, &out, &[Format::Xlsx, Format::Csv])
+            .unwrap()
+            .expect("split and written a unit at a time");
+        assert!(written.len() > 3, "{written:?}");
+        assert!(written.iter().all(|p| p.exists()));
+        let cut = tmp.path().join("cut.json");
+        let text = std::fs::read(&path).unwrap();
+        std::fs::write(&cut, &text[..text.len() / 3]).unwrap();
+        let empty_dir = tmp.path().join("empty");
+        std::fs::create_dir_all(&empty_dir).unwrap();
+        let empty = report_file(&empty_dir, 0);
+        for other in [cut, empty, tmp.path().join("missing.json")] {
+            let got = render_by_unit(&other, &tmp.path().join("other"), &[Format::Csv]).unwrap();
+            assert!(got.is_none(), "{}", other.display());
+        }
     }
 }

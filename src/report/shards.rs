@@ -9,7 +9,7 @@
 
 use std::collections::BTreeMap;
 use std::fs::File;
-use std::io::{BufReader, Read};
+use std::io::{BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -46,25 +46,39 @@ struct UnitSpans {
 impl Index {
     /// Notes where `entry` and its findings (`None` when it has none) were written.
     pub fn add(&mut self, entry: &ItemEntry, at: Span, findings: Option<Span>) {
-        if entry.status == ItemStatus::Unreadable {
+        if let Some(unit) = self.add_entry(&entry.unit, entry.status, at) {
+            unit.findings.extend(findings);
+        }
+    }
+
+    /// Notes where an entry of `unit` was written; its unit's spans, unless it is known by none.
+    fn add_entry(&mut self, unit: &str, status: ItemStatus, at: Span) -> Option<&mut UnitSpans> {
+        if status == ItemStatus::Unreadable {
             self.unreadable.push(at);
             // Known by no unit: only in the list of records that could not be read.
-            if entry.unit == crate::check::UNREADABLE_UNIT {
-                return;
+            if unit == crate::check::UNREADABLE_UNIT {
+                return None;
             }
         }
-        // The first item of a unit copies its name; the rest look it up.
-        let unit = match self.units.get_mut(entry.unit.as_str()) {
-            Some(u) => u,
-            None => self.units.entry(entry.unit.clone()).or_default(),
-        };
-        unit.items.push(at);
-        unit.findings.extend(findings);
+        let spans = self.unit(unit);
+        spans.items.push(at);
+        Some(spans)
+    }
+
+    /// The spans of `name`. The first item of a unit copies its name; the rest look it up.
+    fn unit(&mut self, name: &str) -> &mut UnitSpans {
+        if !self.units.contains_key(name) {
+            self.units.insert(name.to_owned(), UnitSpans::default());
+        }
+        self.units.get_mut(name).expect("just inserted")
     }
 }
 
 /// A report whose entries and findings are in temporary files, read back a unit at a time. The
 /// files are removed when it is dropped.
+///
+/// The streaming check makes one as it writes ([`Shards::new`]); a report file is split into one
+/// by [`Shards::read_json`], for `zwfw-audit report` of a province's report.
 pub struct Shards {
     header: Report,
     items: PathBuf,
@@ -118,6 +132,206 @@ impl Shards {
     /// Every record that could not be read, in input order.
     pub fn unreadable(&self) -> Result<Vec<ItemEntry>, WriteError> {
         read_all(&self.items, &self.index.unreadable)
+    }
+}
+
+/// The names of the temporary files a report file is split into, in its output folder.
+const SPLIT_ITEMS: &str = ".report-items-read.tmp";
+const SPLIT_FINDINGS: &str = ".report-findings-read.tmp";
+
+impl Shards {
+    /// Splits the report file `path` (as [`report::json::write`](super::json::write) writes it)
+    /// into shards: its entries and findings copied, as they are read, to temporary files in
+    /// `dir`, the rest (the header) kept. The report is never held whole: a report of 10^6 items
+    /// took 1.26 GB read whole. `Err` is why it could not be read, as [`super::json::read_from`]
+    /// says it.
+    pub fn read_json(path: &Path, dir: &Path) -> Result<Shards, String> {
+        let spill = |name: &str| -> Result<Spill, String> {
+            let path = dir.join(name);
+            let file = File::create(&path)
+                .map_err(|e| format!("无法写入 {}: {}", path.display(), crate::io_reason(&e)))?;
+            Ok(Spill {
+                path,
+                out: std::io::BufWriter::with_capacity(1 << 20, file),
+                bytes: 0,
+            })
+        };
+        let mut split = Split {
+            items: spill(SPLIT_ITEMS)?,
+            findings: spill(SPLIT_FINDINGS)?,
+            index: Index::default(),
+        };
+        // Made before anything can fail, so that the files are removed whatever happens.
+        let mut made = Made {
+            paths: [split.items.path.clone(), split.findings.path.clone()],
+            keep: false,
+        };
+        let file = File::open(path).map_err(|e| format!("无法读取报告: {e}"))?;
+        let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 20, file));
+        let header = serde::de::DeserializeSeed::deserialize(&mut split, &mut de)
+            .and_then(|header| de.end().map(|()| header))
+            .map_err(|e| format!("报告内容不完整: {e}"))?;
+        for spill in [&mut split.items, &mut split.findings] {
+            spill.out.flush().map_err(|e| {
+                format!(
+                    "无法写入 {}: {}",
+                    spill.path.display(),
+                    crate::io_reason(&e)
+                )
+            })?;
+        }
+        let header: Report = serde_json::from_value(serde_json::Value::Object(header))
+            .map_err(|e| format!("报告内容不完整: {e}"))?;
+        if header.schema_version != super::SCHEMA_VERSION {
+            return Err(format!(
+                "报告版本 {:?} 与本工具支持的版本 {} 不同",
+                Some(header.schema_version),
+                super::SCHEMA_VERSION
+            ));
+        }
+        made.keep = true;
+        let [items, findings] = made.paths.clone();
+        Ok(Shards::new(header, items, findings, split.index))
+    }
+}
+
+/// The two files a report is split into: removed when dropped unless kept (a report that could
+/// not be split leaves none).
+struct Made {
+    paths: [PathBuf; 2],
+    keep: bool,
+}
+
+impl Drop for Made {
+    fn drop(&mut self) {
+        if !self.keep {
+            for p in &self.paths {
+                let _ = std::fs::remove_file(p);
+            }
+        }
+    }
+}
+
+/// A temporary file the records of one array are copied to.
+struct Spill {
+    path: PathBuf,
+    out: std::io::BufWriter<File>,
+    bytes: u64,
+}
+
+impl Spill {
+    /// Appends one record's text; where it lies.
+    fn push<E: serde::de::Error>(&mut self, text: &str) -> Result<Span, E> {
+        let at = self.bytes;
+        self.out
+            .write_all(text.as_bytes())
+            .and_then(|()| self.out.write_all(b"\n"))
+            .map_err(|e| E::custom(format!("无法写入 {}: {e}", self.path.display())))?;
+        self.bytes += text.len() as u64 + 1;
+        Ok(Span {
+            at,
+            len: text.len() as u64,
+        })
+    }
+}
+
+/// Reads a report's object: `items` and `findings` go to the spills, element by element, and the
+/// rest is kept as it is (the header, with the two arrays empty).
+struct Split {
+    items: Spill,
+    findings: Spill,
+    index: Index,
+}
+
+/// What the index needs of an entry.
+#[derive(serde::Deserialize)]
+struct EntryHead {
+    unit: String,
+    status: ItemStatus,
+}
+
+/// What the index needs of a finding.
+#[derive(serde::Deserialize)]
+struct FindingHead {
+    unit: String,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &mut Split {
+    type Value = serde_json::Map<String, serde_json::Value>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut Split {
+    type Value = serde_json::Map<String, serde_json::Value>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a report object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut header = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "items" => map.next_value_seed(Records {
+                    split: &mut *self,
+                    items: true,
+                })?,
+                "findings" => map.next_value_seed(Records {
+                    split: &mut *self,
+                    items: false,
+                })?,
+                _ => {
+                    let value = map.next_value()?;
+                    header.insert(key, value);
+                    continue;
+                }
+            }
+            header.insert(key, serde_json::Value::Array(Vec::new()));
+        }
+        Ok(header)
+    }
+}
+
+/// The elements of `items` (or `findings`), each copied to its spill and noted in the index.
+struct Records<'s> {
+    split: &'s mut Split,
+    items: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Records<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Records<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of records")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        use serde::de::Error;
+        let split = self.split;
+        while let Some(raw) = seq.next_element::<Box<serde_json::value::RawValue>>()? {
+            let text = raw.get();
+            if self.items {
+                let head: EntryHead = serde_json::from_str(text).map_err(A::Error::custom)?;
+                let at = split.items.push(text)?;
+                split.index.add_entry(&head.unit, head.status, at);
+            } else {
+                let head: FindingHead = serde_json::from_str(text).map_err(A::Error::custom)?;
+                let at = split.findings.push(text)?;
+                split.index.unit(&head.unit).findings.push(at);
+            }
+        }
+        Ok(())
     }
 }
 

@@ -543,6 +543,37 @@ fn a_report_built_a_run_at_a_time_is_the_one_built_at_once() {
     }
 }
 
+/// A report file split into shards (`zwfw-audit report` of a province's report) holds what the
+/// report read whole holds, unit by unit; a file cut short says so and leaves no temporary file.
+#[test]
+fn a_report_file_splits_into_the_shards_of_its_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = inputs(tmp.path());
+    let (report, bytes) = in_memory(&inputs);
+    let path = tmp.path().join("report.json");
+    std::fs::write(&path, &bytes).unwrap();
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).unwrap();
+    let shards = report::shards::Shards::read_json(&path, &out).unwrap();
+    shards_hold(&shards, &report);
+    drop(shards);
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "temporary files left"
+    );
+    std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    let err = report::shards::Shards::read_json(&path, &out)
+        .err()
+        .expect("cut short");
+    assert!(err.starts_with("报告内容不完整"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        0,
+        "temporary files left"
+    );
+}
+
 /// Without report.json asked for, none is written: the report kept on disk serves the other
 /// formats as it does with it, and is removed when done with.
 #[test]
