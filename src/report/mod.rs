@@ -61,7 +61,7 @@ pub struct Report {
     /// What changed since the previous complete run (新增/已整改/未整改, trends, waivers), when the
     /// run was made by `zwfw-audit audit` with a history store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub history: Option<crate::history::HistoryView>,
+    pub history: Option<std::sync::Arc<crate::history::HistoryView>>,
     /// The assessor's review (复核) the report was rescored with by `zwfw-audit score --review`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub review: Option<Review>,

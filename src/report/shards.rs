@@ -180,8 +180,8 @@ impl Shards {
                 )
             })?;
         }
-        let header: Report = serde_json::from_value(serde_json::Value::Object(header))
-            .map_err(|e| format!("报告内容不完整: {e}"))?;
+        let header: Report =
+            serde_json::from_str(&header).map_err(|e| format!("报告内容不完整: {e}"))?;
         if header.schema_version != super::SCHEMA_VERSION {
             return Err(format!(
                 "报告版本 {:?} 与本工具支持的版本 {} 不同",
@@ -257,7 +257,8 @@ struct FindingHead {
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for &mut Split {
-    type Value = serde_json::Map<String, serde_json::Value>;
+    /// The header: the report's text without its items and findings.
+    type Value = String;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
@@ -265,32 +266,34 @@ impl<'de> serde::de::DeserializeSeed<'de> for &mut Split {
 }
 
 impl<'de> serde::de::Visitor<'de> for &mut Split {
-    type Value = serde_json::Map<String, serde_json::Value>;
+    type Value = String;
 
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a report object")
     }
 
+    /// Kept as text, not as a tree of values: an audit night's history is a record per finding.
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let mut header = serde_json::Map::new();
+        use serde::de::Error;
+        let mut header = String::from("{");
         while let Some(key) = map.next_key::<String>()? {
-            match key.as_str() {
-                "items" => map.next_value_seed(Records {
-                    split: &mut *self,
-                    items: true,
-                })?,
-                "findings" => map.next_value_seed(Records {
-                    split: &mut *self,
-                    items: false,
-                })?,
-                _ => {
-                    let value = map.next_value()?;
-                    header.insert(key, value);
-                    continue;
-                }
+            if header.len() > 1 {
+                header.push(',');
             }
-            header.insert(key, serde_json::Value::Array(Vec::new()));
+            header.push_str(&serde_json::to_string(&key).map_err(A::Error::custom)?);
+            header.push(':');
+            match key.as_str() {
+                "items" | "findings" => {
+                    map.next_value_seed(Records {
+                        split: &mut *self,
+                        items: key == "items",
+                    })?;
+                    header.push_str("[]");
+                }
+                _ => header.push_str(map.next_value::<Box<serde_json::value::RawValue>>()?.get()),
+            }
         }
+        header.push('}');
         Ok(header)
     }
 }

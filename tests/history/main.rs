@@ -105,7 +105,7 @@ fn check_input(
 fn night(store: &mut Store, night: u32, id: &str, at: &str) -> (Checked, HistoryView) {
     let (run, mut checked) = check_night(store, night, id, at, &phone_rules(Severity::Error));
     let view = store.diff(&run, &checked, None, 12).unwrap();
-    checked.report.history = Some(view.clone());
+    checked.report.history = Some(std::sync::Arc::new(view.clone()));
     let done = RunTime::parse(at).unwrap();
     store.stage(run, &checked, &done).unwrap().commit().unwrap();
     (checked, view)

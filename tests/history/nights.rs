@@ -270,7 +270,7 @@ fn a_fixed_finding_keeps_the_material_it_was_about() {
         let (run, mut checked) =
             check_input(&mut store, item(material), "items.json", id, at, &rules);
         let view = store.diff(&run, &checked, None, 12).unwrap();
-        checked.report.history = Some(view.clone());
+        checked.report.history = Some(std::sync::Arc::new(view.clone()));
         let done = RunTime::parse(at).unwrap();
         store.stage(run, &checked, &done).unwrap().commit().unwrap();
         views.push(view);

@@ -76,7 +76,7 @@ fn html_shows_status_counts_trend_and_fixed_findings() {
 #[test]
 fn scored_trend_points_get_a_score_line() {
     let mut report = night3();
-    let h = report.history.as_mut().unwrap();
+    let h = std::sync::Arc::make_mut(report.history.as_mut().unwrap());
     // Scores on the last two runs of one unit only.
     let sj = h.units.iter_mut().find(|u| u.unit == SJ).unwrap();
     sj.trend[1].score = Some(11.5);
@@ -92,7 +92,7 @@ fn scored_trend_points_get_a_score_line() {
 #[test]
 fn hostile_text_in_history_entries_is_escaped() {
     let mut report = night3();
-    let h = report.history.as_mut().unwrap();
+    let h = std::sync::Arc::make_mut(report.history.as_mut().unwrap());
     let closed = h
         .findings
         .iter_mut()
@@ -128,7 +128,7 @@ fn hostile_text_in_history_entries_is_escaped() {
     );
 
     // The same text in the Excel fix list is a plain string, guarded when formula-like.
-    let h = report.history.as_mut().unwrap();
+    let h = std::sync::Arc::make_mut(report.history.as_mut().unwrap());
     let closed = h
         .findings
         .iter_mut()

@@ -66,7 +66,7 @@ fn night(store: &mut Store, night: u32, id: &str, at: &str) -> Report {
             .unwrap();
     checked.apply_waivers(&store.waivers().unwrap(), time.date);
     let view = store.diff(&run, &checked, None, 12).unwrap();
-    checked.report.history = Some(view);
+    checked.report.history = Some(std::sync::Arc::new(view));
     store.stage(run, &checked, &time).unwrap().commit().unwrap();
     checked.report
 }

@@ -342,7 +342,7 @@ fn without_history_the_fix_list_and_csv_keep_their_columns() {
 #[test]
 fn a_unit_whose_items_were_all_removed_still_gets_its_closed_rows() {
     let mut report = night3();
-    let h = report.history.as_mut().unwrap();
+    let h = std::sync::Arc::make_mut(report.history.as_mut().unwrap());
     let mut removed = h
         .findings
         .iter()
@@ -381,7 +381,7 @@ fn a_unit_whose_items_were_all_removed_still_gets_its_closed_rows() {
 #[test]
 fn a_waived_finding_is_marked_with_its_end_date() {
     let mut report = night3();
-    let h = report.history.as_mut().unwrap();
+    let h = std::sync::Arc::make_mut(report.history.as_mut().unwrap());
     let entry = h
         .findings
         .iter_mut()

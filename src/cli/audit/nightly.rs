@@ -235,10 +235,10 @@ fn nightly_steps(
             .notices
             .extend(reports_without_history(store, &config.output.dir)?);
     }
-    checked.report.history = Some(HistoryView {
+    checked.report.history = Some(std::sync::Arc::new(HistoryView {
         input_problems,
         ..view
-    });
+    }));
     // The units' answers from their returned lists, carried into tonight's fix lists by 指纹.
     if !config.audit.replies.is_empty() {
         let gathered = crate::report::replies::gather(&config.audit.replies, &checked.report);
@@ -272,7 +272,7 @@ fn nightly_steps(
             dir.display()
         );
     }
-    let view = checked.report.history.as_ref().expect("set above");
+    let view = checked.report.history.as_deref().expect("set above");
     let threshold = match args.fail_on_new {
         FailOnNew::Error => Some(Severity::Error),
         FailOnNew::Warning => Some(Severity::Warning),

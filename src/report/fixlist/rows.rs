@@ -151,7 +151,7 @@ impl<'a> RowContext<'a> {
             .map(|item| (item.unit.as_str(), item.code.as_str()))
             .collect();
         RowContext {
-            history: report.history.as_ref(),
+            history: report.history.as_deref(),
             review: decisions(report),
             reviewed: report.review.is_some(),
             subjects,

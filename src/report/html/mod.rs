@@ -182,7 +182,7 @@ impl Page {
         env.add_template("report-history-trend.html", HISTORY_TREND)?;
         env.add_template("report-history-closed.html", HISTORY_CLOSED)?;
         let scored = self.units.iter().any(|u| u.score.is_some());
-        let history = report.history.as_ref();
+        let history = report.history.as_deref();
         let units: Vec<UnitRow> = self.units.iter().map(|u| UnitRow::of(u, history)).collect();
         let replied = !report.replies.is_empty();
         let history_ctx = history.map(|h| HistoryCtx::of(h, &self.units));
