@@ -37,7 +37,7 @@ pub fn read_from<R: std::io::Read + std::io::Seek>(mut input: R) -> Result<Repor
 }
 
 /// A report of another version than this tool's.
-fn version_error(version: Option<u64>) -> String {
+pub(crate) fn version_error(version: Option<u64>) -> String {
     format!("报告版本 {version:?} 与本工具支持的版本 {SCHEMA_VERSION} 不同")
 }
 
