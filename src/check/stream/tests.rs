@@ -543,6 +543,16 @@ fn a_report_built_a_run_at_a_time_is_the_one_built_at_once() {
     }
 }
 
+/// Fails when `dir` holds anything (a temporary file left).
+fn no_files_left(dir: &Path) {
+    let left: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(left.is_empty(), "temporary files left: {left:?}");
+}
+
 /// A report file split into shards (`zwfw-audit report` of a province's report) holds what the
 /// report read whole holds, unit by unit; a file cut short says so and leaves no temporary file.
 #[test]
@@ -557,21 +567,13 @@ fn a_report_file_splits_into_the_shards_of_its_report() {
     let shards = report::shards::Shards::read_json(&path, &out).unwrap();
     shards_hold(&shards, &report);
     drop(shards);
-    assert_eq!(
-        std::fs::read_dir(&out).unwrap().count(),
-        0,
-        "temporary files left"
-    );
+    no_files_left(&out);
     std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
     let err = report::shards::Shards::read_json(&path, &out)
         .err()
         .expect("cut short");
     assert!(err.starts_with("报告内容不完整"), "{err}");
-    assert_eq!(
-        std::fs::read_dir(&out).unwrap().count(),
-        0,
-        "temporary files left"
-    );
+    no_files_left(&out);
 }
 
 /// Without report.json asked for, none is written: the report kept on disk serves the other
@@ -598,11 +600,7 @@ fn a_report_kept_for_other_formats_alone_writes_no_report_json() {
     assert_eq!(got.summary, report.summary);
     shards_hold(got.shards.as_ref().expect("kept"), &report);
     drop(got.shards);
-    assert_eq!(
-        std::fs::read_dir(&out).unwrap().count(),
-        0,
-        "temporary files left"
-    );
+    no_files_left(&out);
 }
 
 /// A kept report whose temporary file is gone (a cleaner, a full disk) is said to be so, with the
