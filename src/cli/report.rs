@@ -47,7 +47,7 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
     // report split on disk as it is read, so that a province's report is never held whole.
     if args.replies.is_empty()
         && !formats.contains(&Format::Json)
-        && let Some(written) = render_by_unit(&args.report, &dir, &formats)?
+        && let Some(written) = render_by_unit(&args.report, &dir, &formats, args.quiet)?
     {
         if !args.quiet {
             print_written(&written);
@@ -94,20 +94,41 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
 
 /// The formats of the report file `path` written into `dir` a unit at a time (reviewed
 /// results backed up first, as when it is read whole); `None` when it is to be read whole: a
-/// report that cannot be split (read whole, it says why) or that holds no item.
-fn render_by_unit(path: &Path, dir: &Path, formats: &[Format]) -> Result<Option<Vec<PathBuf>>> {
+/// report that cannot be split (read whole, it says why) or that holds no item. A spinner on a
+/// terminal says what it is doing (hidden with `quiet`): a province's report takes a minute.
+fn render_by_unit(
+    path: &Path,
+    dir: &Path,
+    formats: &[Format],
+    quiet: bool,
+) -> Result<Option<Vec<PathBuf>>> {
     if !path.is_file() {
         return Ok(None);
     }
     std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
-    let Ok(shards) = crate::report::shards::Shards::read_json(path, dir) else {
-        return Ok(None);
+    let bar = if quiet {
+        indicatif::ProgressBar::hidden()
+    } else {
+        indicatif::ProgressBar::new_spinner()
     };
-    if shards.header().summary.items == 0 {
-        return Ok(None);
-    }
-    keep_reviewed(dir)?;
-    write_by_unit(&shards, dir, formats, &mut |_, _| {}).map(Some)
+    bar.set_style(indicatif::ProgressStyle::with_template(
+        "{spinner} 重新生成报告 [{elapsed}] {msg}",
+    )?);
+    bar.enable_steady_tick(std::time::Duration::from_millis(200));
+    bar.set_message("正在读取报告…");
+    let shards = crate::report::shards::Shards::read_json(path, dir);
+    let written = match shards {
+        Ok(shards) if shards.header().summary.items > 0 => {
+            bar.suspend(|| keep_reviewed(dir))?;
+            let mut done = |k: usize, n: usize| {
+                bar.set_message(format!("正在写入（{k}/{n} 个单位）…"));
+            };
+            write_by_unit(&shards, dir, formats, &mut done).map(Some)
+        }
+        _ => Ok(None),
+    };
+    bar.finish_and_clear();
+    written
 }
 
 /// Backs up an all-units workbook in `dir` whose review results are filled in, saying so.
@@ -301,7 +322,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let path = report_file(tmp.path(), 200);
         let out = tmp.path().join("out");
-        let written = render_by_unit(&path, &out, &[Format::Xlsx, Format::Csv])
+        let written = render_by_unit(&path, &out, &[Format::Xlsx, Format::Csv], true)
             .unwrap()
             .expect("split and written a unit at a time");
         assert!(written.len() > 3, "{written:?}");
@@ -313,7 +334,8 @@ mod tests {
         std::fs::create_dir_all(&empty_dir).unwrap();
         let empty = report_file(&empty_dir, 0);
         for other in [cut, empty, tmp.path().join("missing.json")] {
-            let got = render_by_unit(&other, &tmp.path().join("other"), &[Format::Csv]).unwrap();
+            let got =
+                render_by_unit(&other, &tmp.path().join("other"), &[Format::Csv], true).unwrap();
             assert!(got.is_none(), "{}", other.display());
         }
     }

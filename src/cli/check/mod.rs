@@ -337,8 +337,8 @@ fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
 }
 
 /// The streaming check (see [`crate::check::stream`]) when every input is NDJSON or a JSON array
-/// (or a folder of them) and the output is a folder; `None` when the in-memory path must run. With formats besides JSON it keeps the report
-/// on disk and writes them from it a unit at a time.
+/// (or a folder of them) and the output is a folder; `None` when the in-memory path must run.
+/// With formats besides JSON it keeps the report on disk and writes them from it a unit at a time.
 fn run_streaming(
     args: &CheckArgs,
     config: &Config,
