@@ -88,6 +88,39 @@ fn a_file_whose_last_record_breaks_off_is_incomplete_input() {
     assert!(input_problems(&records, &|f| f != "县区.ndjson").is_empty());
 }
 
+/// A JSON array whose structure breaks (here a comma missing after the second record) keeps the
+/// records before the break, and the break is an input problem: what came after it is not read,
+/// so the night is no baseline.
+#[test]
+fn an_array_that_breaks_off_is_incomplete_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("县区.json");
+    let record = |code: &str| format!(r#"{{"code":"{code}","name":"食品经营许可（新办）"}}"#);
+    let text = format!(
+        "[\n{},\n{}\n{}\n]",
+        record("11341702MB1526185H4000117035000"),
+        record("11341702MB1526185H4000117034000"),
+        record("11341702MB1526185H4000117033000"),
+    );
+    std::fs::write(&path, text).unwrap();
+    let mut sketches = Sketches::default();
+    let mut items = 0;
+    source::read_inputs(std::slice::from_ref(&path), &mut |r| {
+        items += usize::from(matches!(r, Record::Item(_)));
+        sketches.add(&r);
+    });
+    assert_eq!(items, 2);
+    let problems = input_problems(&sketches.all, &|_| true);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains(
+            "县区.json — JSON 语法错误：第 4 行第 1 列缺少逗号或右方括号 ]（在第 2 条记录之后）"
+        ),
+        "{}",
+        problems[0]
+    );
+}
+
 /// A file there tonight counts only if the baseline read items from it; a path that is not
 /// there, or a folder, always counts; without a record of the baseline's files, all count.
 #[test]
