@@ -17,8 +17,8 @@
 #   parse    no rule at all (a config turning all 34 off): reading, parsing into the model and
 #            writing the report — the end-to-end floor that `rules` is compared with
 #   sample   every rule, plus `--sample gb2828 --seed 1` (the per-unit reservoir)
-#   array    every rule on the same items as one JSON array (`[`, the NDJSON lines joined by
-#            `,`, `]`: a platform's JSON export), which streams as NDJSON does
+#   array    every rule on the same items as one JSON array (`gen --format json`: a platform's
+#            JSON export, a record a line), which streams as NDJSON does
 #   xlsx     every rule on the same items written as a platform-style workbook
 #            (`gen --format xlsx`; read whole by calamine, so the in-memory path; up to ~10^5 items,
 #            the sub-table sheets hit Excel's 1,048,576-row limit beyond that)
@@ -55,15 +55,11 @@ printf '%-9s %9s %8s %9s %7s %7s %9s %9s\n' N input_MB wall_s items/s MB/s cpu_s
 for n in "${sizes[@]}"; do
   ext=ndjson
   [ "$MODE" = xlsx ] && ext=xlsx
+  [ "$MODE" = array ] && ext=json
   in="$WORK/items-$n.$ext"
   [ "$ORDER" = catalogue ] || in="$WORK/items-$n-$ORDER.$ext"
   [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --local-edit-rate "$EDIT_RATE" \
     --order "$ORDER" --format "$ext" -o "$in"
-  if [ "$MODE" = array ]; then
-    array="${in%.ndjson}.json"
-    [ -s "$array" ] || { echo '['; sed '$!s/$/,/' "$in"; echo ']'; } > "$array"
-    in=$array
-  fi
   out="$WORK/out-$n"
   if [ "$MODE" = render ]; then
     [ -s "$out/report.json" ] || { echo "no $out/report.json: run MODE=rules first" >&2; exit 2; }

@@ -49,8 +49,8 @@ fn gen_is_reproducible_and_check_streams_the_same_report() {
     assert_eq!(s, m);
 }
 
-/// A platform's JSON export, one array of items (indented, as platforms write it), is checked as
-/// it streams: the report the in-memory path writes, and the findings the same items give as
+/// A platform's JSON export, one array of items (`gen --format json`: indented, as platforms
+/// write it), is checked as it streams: the report the in-memory path writes, and the findings the same items give as
 /// NDJSON, each placed by its record (第N条) instead of its line.
 #[test]
 fn a_json_array_export_streams_to_the_report_its_ndjson_gives() {
@@ -61,10 +61,23 @@ fn a_json_array_export_streams_to_the_report_its_ndjson_gives() {
         .arg(&ndjson)
         .assert()
         .success();
-    let text = std::fs::read_to_string(&ndjson).unwrap();
-    let records: Vec<&str> = text.lines().collect();
+    // The same items as one array, from `gen --format json`.
     let array = tmp.path().join("事项导出.json");
-    std::fs::write(&array, format!("[\n  {}\n]\n", records.join(",\n  "))).unwrap();
+    bin()
+        .args([
+            "gen", "--count", "300", "--seed", "9", "--format", "json", "-o",
+        ])
+        .arg(&array)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&ndjson).unwrap();
+    let elements: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(&array).unwrap()).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(elements, lines, "gen writes the same items either way");
     let run = |input: &std::path::Path, out: &str, extra: &[&str]| {
         let out = tmp.path().join(out);
         bin()

@@ -8,13 +8,15 @@ use clap::{Args, ValueEnum};
 
 use super::ignore_broken_pipe;
 use crate::r#gen::sheets::write_xlsx;
-use crate::r#gen::{GenOptions, Order, generate, write_ndjson_in};
+use crate::r#gen::{GenOptions, Order, generate, write_json_array_in, write_ndjson_in};
 
 /// Output format of the generator.
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum GenFormat {
     /// One item per line (streams; constant memory)
     Ndjson,
+    /// One JSON array of items, as platforms export JSON (written as generated; constant memory)
+    Json,
     /// A platform-style export workbook: an item sheet and one sheet per sub-table (holds every
     /// item in memory; up to about 10^5 items, Excel's row limit)
     Xlsx,
@@ -44,8 +46,9 @@ pub struct GenArgs {
     /// 办理流程、常见问题，各自抽取）的概率（默认: 0.1）
     #[arg(long, default_value_t = 0.1, value_name = "比例", verbatim_doc_comment)]
     local_edit_rate: f64,
-    /// 输出格式: ndjson 每行一个事项（边生成边写，占内存少），xlsx 平台导出
-    /// 样式的多表 Excel（全部事项放在内存中，最多约 10 万个）（默认: ndjson）
+    /// 输出格式: ndjson 每行一个事项（边生成边写，占内存少），json 一个
+    /// 事项数组（平台导出的 JSON 样式，也是边生成边写），xlsx 平台导出样式
+    /// 的多表 Excel（全部事项放在内存中，最多约 10 万个）（默认: ndjson）
     #[arg(
         long,
         value_enum,
@@ -64,7 +67,7 @@ pub struct GenArgs {
         verbatim_doc_comment
     )]
     order: GenOrder,
-    /// 输出文件；写 - 则输出到标准输出（只限 ndjson）
+    /// 输出文件；写 - 则输出到标准输出（只限 ndjson、json）
     #[arg(short, long, value_name = "文件")]
     output: PathBuf,
 }
@@ -89,10 +92,15 @@ pub fn run(args: &GenArgs) -> Result<i32> {
         GenOrder::Region => Order::Region,
     };
     match args.format {
-        GenFormat::Ndjson => {
+        GenFormat::Ndjson | GenFormat::Json => {
+            let write = if args.format == GenFormat::Json {
+                write_json_array_in
+            } else {
+                write_ndjson_in
+            };
             if args.output.as_os_str() == "-" {
                 let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                write_ndjson_in(opts, args.count, order, &mut out)
+                write(opts, args.count, order, &mut out)
                     .and_then(|()| out.flush())
                     .or_else(ignore_broken_pipe)?;
             } else {
@@ -100,7 +108,7 @@ pub fn run(args: &GenArgs) -> Result<i32> {
                 let file = std::fs::File::create(path)
                     .with_context(|| format!("无法写入 {}", path.display()))?;
                 let mut out = std::io::BufWriter::with_capacity(1 << 20, file);
-                write_ndjson_in(opts, args.count, order, &mut out)
+                write(opts, args.count, order, &mut out)
                     .and_then(|()| out.flush())
                     .with_context(|| format!("无法写入 {}", path.display()))?;
             }

@@ -177,6 +177,23 @@ pub fn write_ndjson_in(
     Ok(())
 }
 
+/// [`write_ndjson_in`] as one JSON array, a record a line and indented, as platforms export
+/// JSON; written as generated, so any count takes little memory.
+pub fn write_json_array_in(
+    opts: GenOptions,
+    count: u64,
+    order: Order,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    out.write_all(b"[")?;
+    for position in 0..count {
+        out.write_all(if position == 0 { b"\n  " } else { b",\n  " })?;
+        let g = generate(opts, order.index(opts.seed, count, position));
+        serde_json::to_writer(&mut *out, &g.item)?;
+    }
+    out.write_all(b"\n]\n")
+}
+
 /// The order a run's items are written in. How close together a master's claims come decides
 /// how much the verdict cache shares (BENCHMARKS.md), so a benchmark should try both.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
