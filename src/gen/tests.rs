@@ -459,3 +459,26 @@ fn region_order_writes_the_same_items_region_by_region() {
         .to_owned();
     assert_eq!(first, serde_json::to_string(&odd[0]).unwrap());
 }
+
+/// The array holds the NDJSON's items in order, and is valid JSON for any count, none included.
+#[test]
+fn the_json_array_holds_the_ndjson_items() {
+    for count in [0, 1, 7] {
+        let opts = GenOptions {
+            seed: 5,
+            ..GenOptions::default()
+        };
+        let mut array = Vec::new();
+        write_json_array_in(opts, count, Order::Region, &mut array).unwrap();
+        let mut lines = Vec::new();
+        write_ndjson_in(opts, count, Order::Region, &mut lines).unwrap();
+        let elements: Vec<serde_json::Value> = serde_json::from_slice(&array).unwrap();
+        let items: Vec<serde_json::Value> = lines
+            .split(|&b| b == b'\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| serde_json::from_slice(l).unwrap())
+            .collect();
+        assert_eq!(elements, items, "{count} items");
+        assert_eq!(elements.len() as u64, count);
+    }
+}
