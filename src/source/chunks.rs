@@ -8,8 +8,6 @@
 
 use std::io::Read;
 
-use super::json_array::ArraySplitter;
-
 /// Where one record lies in a chunk's buffer, and where it began in its file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Span {
@@ -107,52 +105,6 @@ impl Split for Lines {
         if filled > self.line_start {
             self.line_no += 1;
             spans.push(self.span(filled));
-        }
-    }
-}
-
-/// The splitter of a file, by its layout.
-#[derive(Debug)]
-pub(crate) enum Splitter {
-    /// NDJSON.
-    Lines(Lines),
-    /// A JSON array.
-    Array(ArraySplitter),
-}
-
-impl Splitter {
-    fn inner(&mut self) -> &mut dyn Split {
-        match self {
-            Self::Lines(s) => s,
-            Self::Array(s) => s,
-        }
-    }
-}
-
-impl Split for Splitter {
-    fn scan(
-        &mut self,
-        buf: &[u8],
-        from: usize,
-        to: usize,
-        spans: &mut Vec<Span>,
-        limit: usize,
-    ) -> Option<usize> {
-        self.inner().scan(buf, from, to, spans, limit)
-    }
-
-    fn rebase(&mut self, at: usize) {
-        self.inner().rebase(at);
-    }
-
-    fn finish(&mut self, buf: &[u8], filled: usize, spans: &mut Vec<Span>) {
-        self.inner().finish(buf, filled, spans);
-    }
-
-    fn stopped(&self) -> bool {
-        match self {
-            Self::Lines(s) => s.stopped(),
-            Self::Array(s) => s.stopped(),
         }
     }
 }

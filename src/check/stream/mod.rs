@@ -57,7 +57,7 @@ mod sink;
 mod tests;
 mod worker;
 
-use crate::source::chunks::{Chunk, Lines, Splitter, read_chunks};
+use crate::source::chunks::{Chunk, Lines, read_chunks};
 use crate::source::json::Layout;
 use crate::source::json_array::ArraySplitter;
 use sink::{Sink, TempArray, assemble};
@@ -336,19 +336,24 @@ fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(
         // Checked chunks go back to the reader, so that their buffers are allocated once: fresh
         // multi-MB buffers per chunk fragment the allocator and let the RSS creep up with N.
         let (free_tx, free_rx) = std::sync::mpsc::channel::<Chunk>();
-        let mut splitter = match run.layout {
-            Layout::Array => Splitter::Array(ArraySplitter::default()),
-            Layout::Lines | Layout::Whole => Splitter::Lines(Lines::default()),
-        };
+        let file_name = std::sync::Arc::clone(&name);
+        // What it read, and an array's breaks and emptiness (told after its records, as the
+        // in-memory reader tells them).
         let reader = scope.spawn(move || {
-            let read = read_chunks(
-                file,
-                chunk,
-                &mut splitter,
-                &mut |c| tx.send(c).is_ok(),
-                &mut || free_rx.try_recv().ok(),
-            );
-            (read, splitter)
+            let mut send = |c| tx.send(c).is_ok();
+            let mut recycle = || free_rx.try_recv().ok();
+            match run.layout {
+                Layout::Array => {
+                    let mut array = ArraySplitter::default();
+                    let read = read_chunks(file, chunk, &mut array, &mut send, &mut recycle);
+                    (read, crate::source::json::array_notices(&array, &file_name))
+                }
+                Layout::Lines | Layout::Whole => {
+                    let mut lines = Lines::default();
+                    let read = read_chunks(file, chunk, &mut lines, &mut send, &mut recycle);
+                    (read, Vec::new())
+                }
+            }
         });
         let mut pending: Vec<Checked> = Vec::new();
         let mut written = Ok(());
@@ -368,15 +373,11 @@ fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(
         written.map_err(FileError::Write)?;
         sink.add_all(pending).map_err(FileError::Write)?;
         // The reader sent what it read before an error, as the in-memory reader keeps it.
-        let (read, splitter) = reader
+        let (read, notices) = reader
             .join()
             .map_err(|_| FileError::Read(std::io::Error::other("reader thread panicked")))?;
         read.map_err(FileError::Read)?;
-        // An array's breaks and emptiness, told after its records as the in-memory reader tells them.
-        if let Splitter::Array(array) = &splitter {
-            sink.notices
-                .extend(crate::source::json::array_notices(array, &name));
-        }
+        sink.notices.extend(notices);
         Ok(())
     });
     let labelled = labelled
