@@ -12,7 +12,7 @@ use std::sync::Arc;
 use serde_json::Value;
 use serde_json::value::RawValue;
 
-use super::chunks::{Chunk, Span, read_chunks};
+use super::chunks::{Chunk, Lines, Span, Split, read_chunks};
 use super::json_array::ArraySplitter;
 use super::json_labels::LabelledFile;
 use super::{Notice, NoticeLevel, Reader, Record, SourceError, Unreadable, json_error};
@@ -59,8 +59,8 @@ pub enum Layout {
 /// made a whole NDJSON file one syntax error).
 const PEEK: usize = 1 << 20;
 
-/// Records of an array parsed at a time (the chunk of [`read_chunks`]).
-const ARRAY_CHUNK: usize = 256;
+/// Records parsed at a time (the chunk of [`read_chunks`]).
+const CHUNK: usize = 256;
 
 /// The layout of the file `reader` reads (`len` bytes), from its name and the first bytes, which
 /// stay in the reader's buffer.
@@ -138,28 +138,43 @@ fn read_array(
     labelled: &mut LabelledFile<'_>,
     sink: &mut dyn FnMut(Record),
 ) -> std::io::Result<()> {
+    let mut splitter = ArraySplitter::default();
+    read_records(reader, name, &mut splitter, Layout::Array, labelled, sink)?;
+    for notice in array_notices(&splitter, name) {
+        sink(Record::Notice(notice));
+    }
+    Ok(())
+}
+
+/// Reads the records `split` tells apart, a chunk of them at a time, parsing each as it comes
+/// (as the streaming check does, on one thread).
+fn read_records(
+    reader: impl Read,
+    name: &str,
+    split: &mut dyn Split,
+    layout: Layout,
+    labelled: &mut LabelledFile<'_>,
+    sink: &mut dyn FnMut(Record),
+) -> std::io::Result<()> {
     // One name for every record of the file.
     let shared: Arc<str> = name.into();
-    let mut splitter = ArraySplitter::default();
     let spare = Cell::new(None::<Chunk>);
     read_chunks(
         reader,
-        ARRAY_CHUNK,
-        &mut splitter,
+        CHUNK,
+        split,
         &mut |c| {
             for span in &c.spans {
                 let bytes = &c.buf[span.start..span.end];
-                sink(array_record(bytes, &shared, span, labelled));
+                if let Some(record) = span_record(bytes, &shared, span, layout, labelled) {
+                    sink(record);
+                }
             }
             spare.set(Some(c));
             true
         },
         &mut || spare.take(),
-    )?;
-    for notice in array_notices(&splitter, name) {
-        sink(Record::Notice(notice));
-    }
-    Ok(())
+    )
 }
 
 /// The notices of an array read to its end: the breaks in its structure, or that it is empty.
@@ -269,19 +284,19 @@ fn is_ndjson(s: &[u8], whole: bool) -> bool {
 }
 
 fn read_ndjson(
-    reader: impl BufRead,
+    reader: impl Read,
     name: &str,
     labelled: &mut LabelledFile<'_>,
     sink: &mut dyn FnMut(Record),
 ) -> std::io::Result<()> {
-    // One name for every line's record.
-    let name: Arc<str> = name.into();
-    for (i, line) in reader.split(b'\n').enumerate() {
-        if let Some(record) = line_record(&line?, &name, i as u64 + 1, labelled) {
-            sink(record);
-        }
-    }
-    Ok(())
+    read_records(
+        reader,
+        name,
+        &mut Lines::default(),
+        Layout::Lines,
+        labelled,
+        sink,
+    )
 }
 
 /// One NDJSON line (without its `\n`) as a record: `None` for a blank line, an unreadable record
