@@ -19,6 +19,8 @@
 #   sample   every rule, plus `--sample gb2828 --seed 1` (the per-unit reservoir)
 #   array    every rule on the same items as one JSON array (`gen --format json`: a platform's
 #            JSON export, a record a line), which streams as NDJSON does
+#   wrapped  every rule on the same JSON array inside an interface's answer saved as it came
+#            (`{"code":"0","msg":"成功","data":{"total":N,"rows":[…]}}`), whose array streams too
 #   xlsx     every rule on the same items written as a platform-style workbook
 #            (`gen --format xlsx`; read whole by calamine, so the in-memory path; up to ~10^5 items,
 #            the sub-table sheets hit Excel's 1,048,576-row limit beyond that)
@@ -43,10 +45,10 @@ case "$MODE" in
     { echo '[rules]'; "$BIN" rules | awk 'NR > 1 { printf "%s = \"off\"\n", $1 }'; } > "$WORK/no-rules.toml"
     EXTRA="$EXTRA --config $WORK/no-rules.toml" ;;
   sample) EXTRA="$EXTRA --sample gb2828 --seed 1" ;;
-  xlsx | array) ;;
+  xlsx | array | wrapped) ;;
   all) FORMAT=json,xlsx,html,csv ;;
   render) ;;
-  *) echo "MODE must be rules, parse, sample, array, xlsx, all or render" >&2; exit 2 ;;
+  *) echo "MODE must be rules, parse, sample, array, wrapped, xlsx, all or render" >&2; exit 2 ;;
 esac
 sizes=("$@")
 [ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000 1000000)
@@ -55,11 +57,16 @@ printf '%-9s %9s %8s %9s %7s %7s %9s %9s\n' N input_MB wall_s items/s MB/s cpu_s
 for n in "${sizes[@]}"; do
   ext=ndjson
   [ "$MODE" = xlsx ] && ext=xlsx
-  [ "$MODE" = array ] && ext=json
+  [ "$MODE" = array ] || [ "$MODE" = wrapped ] && ext=json
   in="$WORK/items-$n.$ext"
   [ "$ORDER" = catalogue ] || in="$WORK/items-$n-$ORDER.$ext"
   [ -s "$in" ] || "$BIN" gen --count "$n" --seed 1 --defect-rate 0.3 --local-edit-rate "$EDIT_RATE" \
     --order "$ORDER" --format "$ext" -o "$in"
+  if [ "$MODE" = wrapped ]; then
+    array=$in
+    in="${array%.json}-wrapped.json"
+    [ -s "$in" ] || { printf '{"code":"0","msg":"成功","data":{"total":%d,"rows":' "$n"; cat "$array"; printf '}}\n'; } > "$in"
+  fi
   out="$WORK/out-$n"
   if [ "$MODE" = render ]; then
     [ -s "$out/report.json" ] || { echo "no $out/report.json: run MODE=rules first" >&2; exit 2; }

@@ -595,6 +595,154 @@ fn a_json_array_cut_at_any_byte_is_read_up_to_the_cut() {
     }
 }
 
+/// The items of a `.json` that is one object (under `items`, or in an interface's answer saved as
+/// it came) are read as an array file's are, a record at a time: a broken record loses only
+/// itself, with its line and column in the file; a file cut inside the array keeps the records
+/// before the cut and says where it ended; an empty array says where the items should have been.
+#[test]
+fn the_array_inside_a_wrapping_object_is_read_as_an_array_file_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
+    let one = licence(CODE_A, "新办");
+    // Should trip nothing in reading but its own record: a comma missing between two fields.
+    let broken = r#"{"code":"11341700MB1234567X3000104002000","name":"特种设备使用登记" "subject":"池州市市场监督管理局"}"#;
+    let other = licence(CODE_B, "变更");
+    let records = format!("[\n    {one},\n    {broken},\n    {other}\n  ]");
+    // Each file, the line its broken record is on, and where its items are said to be.
+    for (name, text, line, place) in [
+        (
+            "items.json",
+            format!("{{\"total\": 3,\n  \"items\": {records}}}"),
+            4,
+            None,
+        ),
+        (
+            "接口返回.json",
+            format!("{{\"code\": 200, \"msg\": \"查询成功 [ok]\",\n  \"data\": {records}}}"),
+            4,
+            Some("data"),
+        ),
+        (
+            "分页返回.json",
+            format!(
+                "{{\"code\": \"0\",\n \"data\": {{\"total\": 3, \"page\": {{\"rows\": 10}},\n  \"rows\": {records}, \"pageNo\": 1}}}}"
+            ),
+            5,
+            Some("data.rows"),
+        ),
+    ] {
+        let path = write(name, &text);
+        let file = path.display().to_string();
+        let r = read(std::slice::from_ref(&path));
+        let items: Vec<_> = r.items.iter().map(|i| (&i.code, &i.provenance)).collect();
+        assert_eq!(
+            items,
+            [
+                (&CODE_A.to_owned(), &Provenance::record(file.clone(), 1)),
+                (&CODE_B.to_owned(), &Provenance::record(file.clone(), 3)),
+            ],
+            "{name}"
+        );
+        assert_eq!(r.unreadable.len(), 1, "{name}");
+        assert_eq!(
+            r.unreadable[0].provenance,
+            Provenance::record(file.clone(), 2)
+        );
+        // The column counts the four spaces before the record and its characters up to the
+        // quote of "subject".
+        assert_eq!(
+            r.unreadable[0].reason,
+            format!("JSON 语法错误：第 {line} 行第 65 列缺少逗号或右花括号 }}"),
+            "{name}"
+        );
+        let said: Vec<&str> = r.notices.iter().map(|n| n.message.as_str()).collect();
+        match place {
+            None => assert!(said.is_empty(), "{name}: {said:?}"),
+            Some(place) => {
+                assert_eq!(said.len(), 1, "{name}: {said:?}");
+                assert!(
+                    said[0].contains(&format!("事项在「{place}」里")),
+                    "{said:?}"
+                );
+                assert_eq!(r.notices[0].level, NoticeLevel::Info);
+            }
+        }
+
+        // Cut in the middle of the last record: the two before are read.
+        let cut_at = text.find(CODE_B).unwrap();
+        let cut = write(&format!("cut-{name}"), &text[..cut_at]);
+        let r = read(std::slice::from_ref(&cut));
+        assert_eq!(r.items.len(), 1, "{name}");
+        assert_eq!(
+            r.unreadable.len(),
+            2,
+            "the broken record and the cut one: {name}"
+        );
+        assert!(
+            r.notices.iter().any(|n| n.level == NoticeLevel::Error
+                && n.message.starts_with(&format!("文件在第 {} 行", line + 1))
+                && n.message.contains("意外结束")),
+            "{name}: {:?}",
+            r.notices
+        );
+
+        let empty = write(&format!("empty-{name}"), &text.replace(&records, "[ ]"));
+        let r = read(std::slice::from_ref(&empty));
+        assert!(r.items.is_empty() && r.unreadable.is_empty(), "{name}");
+        let want = if place.is_some() {
+            "接口返回数据里的事项数组是空的"
+        } else {
+            "\"items\" 数组是空的"
+        };
+        assert!(
+            r.notices.iter().any(|n| n.message.contains(want)),
+            "{name}: {:?}",
+            r.notices
+        );
+    }
+}
+
+/// What the outline cannot place is read whole: a key written with escapes, and a syntax error
+/// outside the array (the whole file is one syntax error, said with its place). Keys written with
+/// escapes are read (Python's `json.dumps` writes 事项名称 as `"\u4e8b\u9879…"`): they made
+/// the whole file a syntax error, "expected a borrowed string".
+#[test]
+fn a_wrapping_object_the_outline_cannot_place_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: &str| write_in(dir.path(), name, text);
+    let one = licence(CODE_A, "新办");
+    let escaped = write(
+        "escaped.json",
+        &format!(r#"{{"it\u0065ms": [{one}, {one}]}}"#),
+    );
+    assert_eq!(read(&[escaped]).items.len(), 2);
+    let python = write(
+        "python.json",
+        &format!(
+            r#"{{"\u4e8b\u9879\u540d\u79f0": "\u98df\u54c1\u7ecf\u8425\u8bb8\u53ef", "\u5b9e\u65bd\u7f16\u7801": "{CODE_A}"}}"#
+        ),
+    );
+    let r = read(std::slice::from_ref(&python));
+    assert_eq!(r.items.len(), 1, "{:?}", r.notices);
+    assert_eq!(
+        (r.items[0].name.as_str(), r.items[0].code.as_str()),
+        ("食品经营许可", CODE_A)
+    );
+    let broken = write(
+        "broken-outside.json",
+        &format!("{{\"items\": [{one}],\n \"total\": }}"),
+    );
+    let r = read(std::slice::from_ref(&broken));
+    assert!(r.items.is_empty());
+    assert!(
+        r.notices
+            .iter()
+            .any(|n| n.level == NoticeLevel::Error && n.message.contains("JSON 语法错误：第 2 行")),
+        "{:?}",
+        r.notices
+    );
+}
+
 /// A `.json` file of NDJSON whose first line is longer than a reader's usual buffer (8 KB: an
 /// item with many materials) is still NDJSON, not one object followed by "多余的内容"; a
 /// platform's answer saved on one line (with its line break) is still read as a wrapper.

@@ -1,6 +1,8 @@
-//! The tool's own JSON format: one item object, an array of items, or NDJSON (one item per line).
-//! The schema is `schema/item.schema.json`. A record that does not parse is reported with its line
-//! (NDJSON) or position (array) and the others are read.
+//! The tool's own JSON format: one item object, an array of items (alone, under `items`, or in a
+//! platform's answer saved as it came: `{"code":200,"data":{"rows":[…]}}`), or NDJSON (one item
+//! per line). The schema is `schema/item.schema.json`. Arrays and NDJSON are read a block at a
+//! time; a record that does not parse is reported with its line (NDJSON) or its place and line and
+//! column in the file (array), and the others are read.
 
 use std::cell::Cell;
 use std::collections::BTreeMap;
@@ -49,8 +51,9 @@ pub enum Layout {
     Lines,
     /// One array of records, read a block at a time (`source::json_array`).
     Array,
-    /// Anything else (one object: an item, `{"items": […]}`, a platform's wrapped answer; or
-    /// something that is not records), read whole.
+    /// Anything else: one object (an item; `{"items": […]}` or a platform's wrapped answer, whose
+    /// array is found by an outline of the file and read as an array file is: [`embedded`]), or
+    /// something that is not records, read whole.
     Whole,
 }
 
@@ -121,26 +124,124 @@ fn read_file(
             }
             Ok(())
         }
-        Layout::Array => read_array(reader, &name, labelled, sink).map_err(io),
-        Layout::Whole => read_whole(reader, path, &name, labelled, sink),
+        Layout::Array => read_array(
+            reader,
+            ArraySplitter::default(),
+            EMPTY_ARRAY,
+            &name,
+            labelled,
+            sink,
+        )
+        .map_err(io),
+        Layout::Whole => match embedded(path).map_err(io)? {
+            Some(array) => {
+                if let Some(notice) = &array.notice {
+                    sink(Record::Notice(notice.clone()));
+                }
+                let (reader, splitter) = array.open(path).map_err(io)?;
+                read_array(reader, splitter, array.empty, &name, labelled, sink).map_err(io)
+            }
+            None => read_whole(reader, path, &name, labelled, sink),
+        },
     }
 }
 
+/// The bytes of a JSON object file kept besides the arrays that may hold its items (the
+/// outline's shell): an object with more than this outside them is read whole.
+const SHELL_LIMIT: usize = 16 << 20;
+
+/// The array of items inside a `.json` file that is one object (`{"items": […]}`, a platform's
+/// wrapped answer), read as an array file is: a record at a time, a broken record losing only
+/// itself ([`embedded`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Embedded {
+    /// Its `[`: the offset in the file, the line, and the characters before it on the line.
+    start: u64,
+    line: u64,
+    col: u64,
+    /// Its bytes; to the end of the file when the file ends inside it.
+    len: u64,
+    /// Told before its records: that the file is an interface's wrapped answer.
+    pub(crate) notice: Option<Notice>,
+    /// Why it holds no items, when it is empty.
+    pub(crate) empty: &'static str,
+}
+
+impl Embedded {
+    /// The array's bytes, and the splitter that tells its records apart, counting lines and
+    /// columns in the file.
+    pub(crate) fn open(
+        &self,
+        path: &Path,
+    ) -> std::io::Result<(std::io::Take<File>, ArraySplitter)> {
+        let mut file = File::open(path)?;
+        std::io::Seek::seek(&mut file, std::io::SeekFrom::Start(self.start))?;
+        Ok((file.take(self.len), ArraySplitter::at(self.line, self.col)))
+    }
+}
+
+/// The array holding the items of a `.json` file that is one object, found from the file's
+/// outline (`source::json_outline`) as [`read_whole`] finds it in the whole text: `None` when
+/// the file is not such an object, is this tool's own report, or holds its items otherwise
+/// (one item; an array it cannot tell; something broken outside the array, for the whole read
+/// to say).
+pub(crate) fn embedded(path: &Path) -> std::io::Result<Option<Embedded>> {
+    let Some(outline) = super::json_outline::outline(File::open(path)?, SHELL_LIMIT)? else {
+        return Ok(None);
+    };
+    if outline.arrays.is_empty() {
+        return Ok(None);
+    }
+    let Ok(text) = std::str::from_utf8(&outline.shell) else {
+        return Ok(None);
+    };
+    let text = text.trim_start_matches('\u{feff}');
+    let Ok(map) = serde_json::from_str::<Object<'_>>(text) else {
+        return Ok(None);
+    };
+    if super::own_output::OwnOutput::of_json_keys(map.keys().map(String::as_str)).is_some() {
+        return Ok(None);
+    }
+    let objects = |place: &str, _: &str| outline.at(place).is_some_and(|f| f.objects);
+    let (place, notice, empty) = match items_in(text, &map, &objects) {
+        Some(ItemsIn::Items(_)) => ("items".to_owned(), None, ITEMS_EMPTY),
+        Some(ItemsIn::Wrapped(place, _)) => {
+            let notice = wrapper_notice(&path.display().to_string(), &place);
+            (place, Some(notice), WRAPPED_EMPTY)
+        }
+        None => return Ok(None),
+    };
+    Ok(outline.at(&place).map(|found| Embedded {
+        start: found.start,
+        line: found.line,
+        col: found.col,
+        len: found.end.map_or(u64::MAX, |end| end - found.start),
+        notice,
+        empty,
+    }))
+}
+
 /// Why a JSON array holds no items (for [`super::no_items_notice`]).
-const EMPTY_ARRAY: &str = "JSON 数组是空的";
+pub(crate) const EMPTY_ARRAY: &str = "JSON 数组是空的";
+/// Why an object's `items` holds no items.
+const ITEMS_EMPTY: &str = "\"items\" 数组是空的";
+/// Why a wrapped answer holds no items.
+const WRAPPED_EMPTY: &str = "接口返回数据里的事项数组是空的";
 
 /// Reads a JSON array a block at a time, parsing each record as it is found: the file is never
 /// held whole. A record that is not an item is unreadable, with its place; a break in the array
-/// itself is a notice, after the records found before it.
+/// itself is a notice, after the records found before it, and so is an empty array (`empty`
+/// says why it holds no items).
 fn read_array(
     reader: impl Read,
+    mut splitter: ArraySplitter,
+    empty: &str,
     name: &str,
     labelled: &mut LabelledFile<'_>,
     sink: &mut dyn FnMut(Record),
 ) -> std::io::Result<()> {
-    let mut splitter = ArraySplitter::default();
     read_records(reader, name, &mut splitter, Layout::Array, labelled, sink)?;
-    for notice in array_notices(&splitter, name) {
+    for notice in array_notices(&splitter, name, empty) {
         sink(Record::Notice(notice));
     }
     Ok(())
@@ -177,16 +278,17 @@ fn read_records(
     )
 }
 
-/// The notices of an array read to its end: the breaks in its structure, or that it is empty.
-pub(crate) fn array_notices(splitter: &ArraySplitter, name: &str) -> Vec<Notice> {
+/// The notices of an array read to its end: the breaks in its structure, or that it is empty
+/// (`empty` says why it holds no items).
+pub(crate) fn array_notices(splitter: &ArraySplitter, name: &str, empty: &str) -> Vec<Notice> {
     if splitter.records() == 0 && splitter.problems().is_empty() {
-        return vec![super::no_items_notice(name, EMPTY_ARRAY)];
+        return vec![super::no_items_notice(name, empty)];
     }
     splitter.problems().iter().map(|p| p.notice(name)).collect()
 }
 
-/// A file read whole: one object (an item, `{"items": […]}`, a wrapped answer), or something
-/// that is not records.
+/// A file read whole: one object (an item; `{"items": […]}` or a wrapped answer that
+/// [`embedded`] could not place), or something that is not records.
 fn read_whole(
     mut reader: impl Read,
     path: &Path,
@@ -224,30 +326,27 @@ fn read_whole(
             reason: "顶层应为事项对象或事项数组".into(),
         });
     }
-    let map: BTreeMap<&str, &RawValue> = serde_json::from_str(text).map_err(syntax)?;
-    if let Some(own) = super::own_output::OwnOutput::of_json_keys(map.keys().copied()) {
+    let map: Object<'_> = serde_json::from_str(text).map_err(syntax)?;
+    if let Some(own) = super::own_output::OwnOutput::of_json_keys(map.keys().map(String::as_str)) {
         sink(Record::Notice(own.skipped(name)));
         return Ok(());
     }
-    let mut empty = "\"items\" 数组是空的";
-    let records: Vec<&RawValue> = match map.get("items") {
-        Some(items) if items.get().starts_with('[') => {
-            serde_json::from_str(items.get()).map_err(syntax)?
+    let objects = |_: &str, json: &str| {
+        matches!(json[1..].trim_start().as_bytes().first(), Some(b'{' | b']'))
+    };
+    let (records, empty): (Vec<&RawValue>, _) = match items_in(text, &map, &objects) {
+        Some(ItemsIn::Items(array)) => (serde_json::from_str(array).map_err(syntax)?, ITEMS_EMPTY),
+        Some(ItemsIn::Wrapped(place, array)) => {
+            sink(Record::Notice(wrapper_notice(name, &place)));
+            (serde_json::from_str(array).map_err(syntax)?, WRAPPED_EMPTY)
         }
-        _ if let Some((place, array)) = wrapped_items(text, &map) => {
-            // A platform's answer saved as it came (`{"code":200,"data":[…]}`).
-            sink(Record::Notice(Notice {
-                level: NoticeLevel::Info,
-                provenance: Provenance::file(name),
-                message: format!(
-                    "这个文件是接口返回的数据包装，事项在「{place}」里：已按其中的事项数组读取"
-                ),
-            }));
-            empty = "接口返回数据里的事项数组是空的";
-            serde_json::from_str(array).map_err(syntax)?
-        }
-        _ => {
-            sink(whole_file_record(text, name, map.keys().copied(), labelled));
+        None => {
+            sink(whole_file_record(
+                text,
+                name,
+                map.keys().map(String::as_str),
+                labelled,
+            ));
             return Ok(());
         }
     };
@@ -543,8 +642,47 @@ fn whole_file_record<'a>(
     record
 }
 
+/// A JSON object's keys and the text of their values. The keys are owned: a key written with
+/// escapes (`"\u4e8b\u9879\u540d\u79f0"`, as Python's `json.dumps` writes 事项名称) cannot be
+/// borrowed from the text.
+type Object<'a> = BTreeMap<String, &'a RawValue>;
+
+/// Where a JSON object's items are: its `items` array, or the one array of a platform's
+/// wrapped answer (with its place, `data.rows`). Each holds the array's text.
+enum ItemsIn<'a> {
+    Items(&'a str),
+    Wrapped(String, &'a str),
+}
+
+/// Where the items of the object `text` are (`map`: its keys and values), `None` when it holds
+/// no array of them. `objects` tells whether the array at a place (its text given) is one of
+/// records: its first element is an object, or it has none (a stray value among them is an
+/// unreadable record, not a reason to take the answer for an item).
+fn items_in<'a>(
+    text: &str,
+    map: &Object<'a>,
+    objects: &dyn Fn(&str, &str) -> bool,
+) -> Option<ItemsIn<'a>> {
+    match map.get("items") {
+        Some(items) if items.get().starts_with('[') => Some(ItemsIn::Items(items.get())),
+        _ => wrapped_items(text, map, objects).map(|(place, array)| ItemsIn::Wrapped(place, array)),
+    }
+}
+
+/// That a file is a platform's answer saved as it came (`{"code":200,"data":[…]}`), read by the
+/// array at `place`.
+fn wrapper_notice(name: &str, place: &str) -> Notice {
+    Notice {
+        level: NoticeLevel::Info,
+        provenance: Provenance::file(name),
+        message: format!(
+            "这个文件是接口返回的数据包装，事项在「{place}」里：已按其中的事项数组读取"
+        ),
+    }
+}
+
 /// The keys under which an interface's answer wraps its records.
-fn is_wrapper_key(key: &str) -> bool {
+pub(crate) fn is_wrapper_key(key: &str) -> bool {
     matches!(
         key.to_ascii_lowercase().as_str(),
         "data" | "datas" | "list" | "rows" | "records" | "result" | "results"
@@ -553,36 +691,42 @@ fn is_wrapper_key(key: &str) -> bool {
 
 /// The array of records a platform's wrapped answer holds (`{"code":200,"data":[…]}`, or one
 /// level deeper: `{"data":{"total":…,"rows":[…]}}`), with where it is (`data.rows`): `None` when
-/// the object is an item itself, or holds no such array of objects (or holds two).
+/// the object is an item itself (reads more than a `code`), or holds no such array of records
+/// (`objects`, as for [`items_in`]), or holds two.
 fn wrapped_items<'a>(
     text: &str,
-    map: &BTreeMap<&'a str, &'a RawValue>,
+    map: &Object<'a>,
+    objects: &dyn Fn(&str, &str) -> bool,
 ) -> Option<(String, &'a str)> {
-    fn arrays<'a>(map: &BTreeMap<&'a str, &'a RawValue>, depth: u8) -> Vec<(String, &'a str)> {
+    fn arrays<'a>(
+        map: &Object<'a>,
+        outer: Option<&str>,
+        objects: &dyn Fn(&str, &str) -> bool,
+    ) -> Vec<(String, &'a str)> {
         let mut out = Vec::new();
-        for (&key, raw) in map.iter().filter(|(k, _)| is_wrapper_key(k)) {
+        for (key, raw) in map.iter().filter(|(k, _)| is_wrapper_key(k)) {
             let json = raw.get();
+            let place = outer.map_or_else(|| key.to_owned(), |o| format!("{o}.{key}"));
             if json.starts_with('[') {
-                let objects = serde_json::from_str::<Vec<&RawValue>>(json)
-                    .is_ok_and(|a| a.iter().all(|r| r.get().starts_with('{')));
-                if objects {
-                    out.push((key.to_owned(), json));
+                if objects(&place, json) {
+                    out.push((place, json));
                 }
-            } else if depth == 0
-                && let Ok(inner) = serde_json::from_str::<BTreeMap<&str, &RawValue>>(json)
+            } else if outer.is_none()
+                && let Ok(inner) = serde_json::from_str::<Object<'_>>(json)
             {
-                out.extend(
-                    arrays(&inner, 1)
-                        .into_iter()
-                        .map(|(k, j)| (format!("{key}.{k}"), j)),
-                );
+                out.extend(arrays(&inner, Some(key), objects));
             }
         }
         out
     }
-    let found = arrays(map, 0);
+    let found = arrays(map, None, objects);
     let [(place, json)] = <[_; 1]>::try_from(found).ok()?;
-    let is_item = serde_json::from_str::<Item>(text).is_ok_and(|item| !reads_nothing(&item));
+    // An answer's status code (`"code":"0"`, as many platforms write it, not only `200`) is no
+    // item's 实施编码: the object is an item only when it reads more than a code.
+    let is_item = serde_json::from_str::<Item>(text).is_ok_and(|mut item| {
+        item.code.clear();
+        !reads_nothing(&item)
+    });
     (!is_item).then_some((place, json))
 }
 

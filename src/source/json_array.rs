@@ -166,11 +166,21 @@ fn begins_char(b: u8) -> bool {
 }
 
 /// Characters in UTF-8 bytes.
-fn chars(bytes: &[u8]) -> u64 {
+pub(crate) fn chars(bytes: &[u8]) -> u64 {
     bytes.iter().filter(|&&b| begins_char(b)).count() as u64
 }
 
 impl ArraySplitter {
+    /// A splitter for an array that begins on line `line` of its file, after `col` characters
+    /// (an array inside an object: `source::json_outline`), so that places are told in the file.
+    pub(crate) fn at(line: u64, col: u64) -> Self {
+        Self {
+            line,
+            col,
+            ..Self::default()
+        }
+    }
+
     /// The breaks in the structure found so far, in the order found.
     pub(crate) fn problems(&self) -> &[Problem] {
         &self.problems

@@ -26,6 +26,7 @@ pub mod json;
 pub(crate) mod json_array;
 pub(crate) mod json_error;
 pub(crate) mod json_labels;
+pub(crate) mod json_outline;
 pub mod own_output;
 pub mod sheet;
 pub mod xlsx;

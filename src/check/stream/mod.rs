@@ -1,4 +1,5 @@
-//! The streaming check for NDJSON inputs and JSON arrays: the same report as
+//! The streaming check for NDJSON inputs and JSON arrays (a file, or the array of items inside
+//! an object: `source::json_outline`): the same report as
 //! [`check_records`](super::check_records) without holding the items in memory.
 //!
 //! Records (NDJSON lines, or the records of an array, told apart as they are read:
@@ -36,6 +37,7 @@
 //! the report (`sink`), the tests (`tests`).
 
 use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
@@ -58,7 +60,7 @@ mod tests;
 mod worker;
 
 use crate::source::chunks::{Chunk, Lines, read_chunks};
-use crate::source::json::Layout;
+use crate::source::json::{EMPTY_ARRAY, Embedded, Layout, array_notices};
 use crate::source::json_array::ArraySplitter;
 use sink::{Sink, TempArray, assemble};
 use worker::{Checked, Run, check_chunk};
@@ -141,34 +143,70 @@ pub enum StreamError {
     },
 }
 
-/// Whether every input can be streamed: `.ndjson` or `.jsonl`, or `.json` holding NDJSON or one
-/// array of records ([`Layout`]), or a folder of such files (a province's exports, a file a
-/// county). A `.json` that is one object (`{"items": […]}`, a platform's wrapped answer) is read
-/// whole, by the in-memory check.
+/// How the streaming check reads a file.
+#[derive(Debug, Clone)]
+enum Streamed {
+    /// NDJSON.
+    Lines,
+    /// A JSON array: the file, or the array of items inside the object it is
+    /// (`{"items": […]}`, a platform's wrapped answer).
+    Array(Option<Embedded>),
+}
+
+/// The files the streaming check reads, each with how its records are laid out, and what was
+/// said of the folders given ([`StreamPlan::of`]).
+#[derive(Debug)]
+pub struct StreamPlan {
+    files: Vec<(PathBuf, Streamed)>,
+    notices: Vec<Notice>,
+}
+
+impl StreamPlan {
+    /// The plan for `inputs` when every one is NDJSON or JSON holding an array of records (a
+    /// file, or a folder of them: a province's exports, a file a county); `None` when some file
+    /// must be read the in-memory way, or there is none. A `.json` that is one object is
+    /// outlined here (a pass over it) to find the array holding its items.
+    pub fn of(inputs: &[PathBuf]) -> Option<Self> {
+        let (files, notices) = crate::source::expand_inputs(inputs);
+        if files.is_empty() {
+            return None;
+        }
+        let files = files
+            .into_iter()
+            .map(|p| streamed(&p).map(|s| (p, s)))
+            .collect::<Option<_>>()?;
+        Some(Self { files, notices })
+    }
+}
+
+/// Whether the streaming check can read `inputs` ([`StreamPlan::of`]).
 pub fn all_streamable(inputs: &[PathBuf]) -> bool {
-    let (files, _) = crate::source::expand_inputs(inputs);
-    !files.is_empty() && files.iter().all(|p| streamed_layout(p).is_some())
+    StreamPlan::of(inputs).is_some()
 }
 
 /// How the streaming check reads a file: `None` for one it cannot.
-fn streamed_layout(path: &Path) -> Option<Layout> {
+fn streamed(path: &Path) -> Option<Streamed> {
     let ext = path
         .extension()
         .and_then(|e| e.to_str())?
         .to_ascii_lowercase();
     match ext.as_str() {
-        "ndjson" | "jsonl" => Some(Layout::Lines),
-        "json" => crate::source::json::layout(path)
-            .ok()
-            .filter(|&l| l != Layout::Whole),
+        "ndjson" | "jsonl" => Some(Streamed::Lines),
+        "json" => match crate::source::json::layout(path).ok()? {
+            Layout::Lines => Some(Streamed::Lines),
+            Layout::Array => Some(Streamed::Array(None)),
+            Layout::Whole => crate::source::json::embedded(path)
+                .ok()?
+                .map(|e| Streamed::Array(Some(e))),
+        },
         _ => None,
     }
 }
 
-/// Checks NDJSON inputs and JSON arrays, or folders of them ([`all_streamable`]), and writes
+/// Checks NDJSON inputs and JSON arrays, or folders of them ([`StreamPlan`]), and writes
 /// `dir/report.json`, chunk by chunk.
 pub fn check_stream(
-    inputs: &[PathBuf],
+    plan: &StreamPlan,
     rules: &RuleSet,
     ctx: &CheckContext,
     run: RunInfo,
@@ -200,10 +238,12 @@ pub fn check_stream(
     };
     let tables = crate::source::json_labels::tables(&opts.labels);
     // Folders stand for their files, and say so first when they hold none, as in memory.
-    let (files, said) = crate::source::expand_inputs(inputs);
-    sink.notices.extend(said);
-    for path in &files {
-        let layout = streamed_layout(path).unwrap_or(Layout::Lines);
+    sink.notices.extend(plan.notices.iter().cloned());
+    for (path, streamed) in &plan.files {
+        let layout = match streamed {
+            Streamed::Lines => Layout::Lines,
+            Streamed::Array(_) => Layout::Array,
+        };
         let run = Run {
             rules,
             ctx,
@@ -220,8 +260,16 @@ pub fn check_stream(
             });
             continue;
         }
+        // That the file is an interface's answer, before its records, as in memory.
+        if let Streamed::Array(Some(Embedded {
+            notice: Some(notice),
+            ..
+        })) = streamed
+        {
+            sink.notices.push(notice.clone());
+        }
         let before = sink.summary.items;
-        let streamed = stream_file(path, opts.chunk.max(1), run, &mut sink);
+        let streamed = stream_file(path, streamed, opts.chunk.max(1), run, &mut sink);
         // An array says so itself (with the breaks in it, which come first).
         if streamed.is_ok() && sink.summary.items == before && layout == Layout::Lines {
             sink.notices.push(crate::source::no_items_notice(
@@ -325,8 +373,25 @@ enum FileError {
 
 /// Three stages overlap: a reader thread fills chunks (at most one waits in the channel), the
 /// rayon pool checks chunk `k`, and meanwhile chunk `k − 1`'s results are written.
-fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(), FileError> {
-    let file = File::open(path).map_err(FileError::Read)?;
+fn stream_file(
+    path: &Path,
+    streamed: &Streamed,
+    chunk: usize,
+    run: Run,
+    sink: &mut Sink,
+) -> Result<(), FileError> {
+    // The array's bytes: the file's, or those of the array inside it.
+    let (file, array, empty) = match streamed {
+        Streamed::Array(Some(embedded)) => {
+            let (file, array) = embedded.open(path).map_err(FileError::Read)?;
+            (file, array, embedded.empty)
+        }
+        Streamed::Lines | Streamed::Array(None) => (
+            File::open(path).map_err(FileError::Read)?.take(u64::MAX),
+            ArraySplitter::default(),
+            EMPTY_ARRAY,
+        ),
+    };
     // One name for every line's record.
     let name: std::sync::Arc<str> = path.display().to_string().into();
     // Records read by their Chinese labels: one notice for the file, as the in-memory reader's.
@@ -344,9 +409,9 @@ fn stream_file(path: &Path, chunk: usize, run: Run, sink: &mut Sink) -> Result<(
             let mut recycle = || free_rx.try_recv().ok();
             match run.layout {
                 Layout::Array => {
-                    let mut array = ArraySplitter::default();
+                    let mut array = array;
                     let read = read_chunks(file, chunk, &mut array, &mut send, &mut recycle);
-                    (read, crate::source::json::array_notices(&array, &file_name))
+                    (read, array_notices(&array, &file_name, empty))
                 }
                 Layout::Lines | Layout::Whole => {
                     let mut lines = Lines::default();

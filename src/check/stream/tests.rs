@@ -24,7 +24,7 @@ fn stream(
     opts: &StreamOptions,
 ) -> Result<StreamOutcome, StreamError> {
     check_stream(
-        inputs,
+        &StreamPlan::of(inputs).expect("streamable"),
         &RuleSet::default(),
         &CheckContext::default(),
         run_info(inputs),
@@ -230,7 +230,7 @@ fn empty_input_gives_an_empty_report_like_the_in_memory_path() {
     let (report, want) = in_memory(&inputs);
     assert_eq!(report.summary.items, 0);
     let got = check_stream(
-        &inputs,
+        &StreamPlan::of(&inputs).expect("streamable"),
         &RuleSet::default(),
         &CheckContext::default(),
         run_info(&inputs),
@@ -250,6 +250,14 @@ fn ndjson_and_json_arrays_stream_and_other_files_do_not() {
         ("lines.json", "{\"name\": \"a\"}\n{\"name\": \"b\"}\n"),
         ("one.json", "{\"name\": \"食品经营许可\"}\n"),
         ("wrapped.json", "{\"items\": [{\"name\": \"a\"}]}"),
+        (
+            "answer.json",
+            "{\"code\": \"0\", \"data\": {\"rows\": [{\"name\": \"a\"}]}}",
+        ),
+        (
+            "one-answer.json",
+            "{\"code\": 0, \"data\": {\"name\": \"a\"}}",
+        ),
         ("blank.json", "  \n"),
     ];
     for (name, text) in files {
@@ -259,11 +267,13 @@ fn ndjson_and_json_arrays_stream_and_other_files_do_not() {
     assert!(all_streamable(&[
         p("a.ndjson"),
         p("array.json"),
-        p("lines.json")
+        p("lines.json"),
+        p("wrapped.json"),
+        p("answer.json"),
     ]));
     for other in [
         "one.json",
-        "wrapped.json",
+        "one-answer.json",
         "blank.json",
         "missing.json",
         "a.xlsx",
@@ -344,6 +354,88 @@ fn array_inputs(dir: &Path) -> Vec<PathBuf> {
     text.truncate(text.len() - 40);
     std::fs::write(&cut, text).unwrap();
     vec![array, cut]
+}
+
+/// The array of items inside an object (an interface's answer saved as it came, `{"items": …}`)
+/// streams to the very report the in-memory reader and check give, as an array file does: the
+/// answer's notice first, the broken records each where it is in the file, a cut inside the
+/// array after the records before it, and an empty array said to be empty.
+#[test]
+fn arrays_inside_objects_stream_to_the_in_memory_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let arrays = array_inputs(tmp.path());
+    let wrap = |from: &Path, name: &str, before: &str, after: &str| {
+        let array = std::fs::read(from).unwrap();
+        let array = array.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&array);
+        let path = tmp.path().join(name);
+        std::fs::write(&path, [before.as_bytes(), array, after.as_bytes()].concat()).unwrap();
+        path
+    };
+    let inputs = vec![
+        wrap(
+            &arrays[0],
+            "接口返回.json",
+            "\u{feff}{\"code\": \"0\", \"msg\": \"成功\",\n \"data\": {\"total\": 504, \"rows\": ",
+            ",\n \"pageNo\": 1}}\n",
+        ),
+        // Cut short inside the array.
+        wrap(&arrays[1], "导出.json", "{\"total\": 3, \"items\": ", ""),
+        wrap(
+            &arrays[1],
+            "空的.json",
+            "{\"code\": 200, \"data\": [] ",
+            "}",
+        ),
+    ];
+    std::fs::write(&inputs[2], "{\"code\": 200, \"data\": [ ]}").unwrap();
+    assert!(all_streamable(&inputs));
+    let (report, want) = in_memory(&inputs);
+    assert_eq!(report.summary.items, 504 + 3);
+    assert_eq!(report.summary.unreadable, 4 + 1, "{:?}", report.summary);
+    let broken = report
+        .items
+        .iter()
+        .find(|i| i.status == report::ItemStatus::Unreadable)
+        .unwrap();
+    assert!(
+        broken
+            .provenance
+            .to_string()
+            .ends_with("接口返回.json 第101条")
+    );
+    // Line 102 of the array is line 103 of the file; its first line begins 37 characters in.
+    assert_eq!(
+        broken.reason.as_deref(),
+        Some("JSON 语法错误：第 103 行第 23 列缺少逗号或右花括号 }")
+    );
+    let said: Vec<&str> = report.notices.iter().map(|n| n.message.as_str()).collect();
+    assert!(said[0].contains("事项在「data.rows」里"), "{said:?}");
+    assert!(
+        said.iter().any(|m| m.contains("事项数组缺少右方括号")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|m| m.contains("接口返回数据里的事项数组是空的")),
+        "{said:?}"
+    );
+    for chunk in [1, 7, DEFAULT_CHUNK] {
+        let out = tmp.path().join(format!("out{chunk}"));
+        std::fs::create_dir_all(&out).unwrap();
+        let got = stream(
+            &inputs,
+            &out,
+            &StreamOptions {
+                chunk,
+                ..StreamOptions::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(got.notices, report.notices, "chunk {chunk}");
+        assert_eq!(got.summary, report.summary, "chunk {chunk}");
+        let bytes = std::fs::read(got.report_path.as_ref().unwrap()).unwrap();
+        assert!(bytes == want, "chunk {chunk}: reports differ");
+    }
 }
 
 /// A JSON array streams to the very report the in-memory reader and check give: its records, the
@@ -444,7 +536,7 @@ fn census_scores_in_the_stream_equal_score_units_on_the_in_memory_report() {
     report.scoring_settings = Some(report::ScoringSettings::of(&UnitMapping::default(), opts));
     assert!(report.scores.len() > 50);
     let got = check_stream(
-        &inputs,
+        &StreamPlan::of(&inputs).expect("streamable"),
         &RuleSet::default(),
         &CheckContext::default(),
         run_info(&inputs),

@@ -336,8 +336,8 @@ fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
     Ok((bar, progress))
 }
 
-/// The streaming check (see [`crate::check::stream`]) when every input is NDJSON or a JSON array
-/// (or a folder of them) and the output is a folder; `None` when the in-memory path must run.
+/// The streaming check (see [`crate::check::stream`]) when every input is NDJSON or JSON holding
+/// an array of items (or a folder of them) and the output is a folder; `None` when the in-memory path must run.
 /// With formats besides JSON it keeps the report on disk and writes them from it a unit at a time.
 fn run_streaming(
     args: &CheckArgs,
@@ -347,14 +347,12 @@ fn run_streaming(
     sample: Option<SampleSpec>,
 ) -> Result<Option<i32>> {
     let to_stdout = args.output.as_deref() == Some(Path::new("-"));
-    if args.no_stream
-        || to_stdout
-        || args.links
-        || args.profile.is_some()
-        || !stream::all_streamable(&args.inputs)
-    {
+    if args.no_stream || to_stdout || args.links || args.profile.is_some() {
         return Ok(None);
     }
+    let Some(plan) = stream::StreamPlan::of(&args.inputs) else {
+        return Ok(None);
+    };
     // report.json is assembled from what was written as the records were checked (when asked
     // for); the other formats are written from the report kept on disk, a unit at a time.
     let formats = super::report::parse_formats(&args.formats())?;
@@ -391,7 +389,7 @@ fn run_streaming(
         json: json_asked,
         ..stream::StreamOptions::default()
     };
-    let out = stream::check_stream(&args.inputs, rules, ctx, run, &dir, &opts);
+    let out = stream::check_stream(&plan, rules, ctx, run, &dir, &opts);
     let written = out.as_ref().ok().and_then(|out| {
         let shards = out
             .shards
