@@ -116,6 +116,30 @@ fn a_json_array_export_streams_to_the_report_its_ndjson_gives() {
             .iter()
             .all(|f| f.provenance.record.is_some() && f.provenance.row.is_none())
     );
+
+    // The same array in an interface's answer saved as it came (a string status code, which is
+    // no item's 实施编码): its items, findings and places are the array's, and it says so.
+    let answer = tmp.path().join("接口返回.json");
+    let mut wrapped = r#"{"code":"0","msg":"成功","data":{"total":300,"rows":"#
+        .as_bytes()
+        .to_vec();
+    wrapped.extend(std::fs::read(&array).unwrap());
+    wrapped.extend(b"}}");
+    std::fs::write(&answer, wrapped).unwrap();
+    let from_answer = run(&answer, "answer", &[]);
+    assert_eq!(
+        from_answer,
+        run(&answer, "answer-in-memory", &["--no-stream"])
+    );
+    assert_eq!(from_answer.summary, streamed.summary);
+    assert_eq!(places(&from_answer), places(&streamed));
+    assert!(
+        from_answer.notices[0]
+            .message
+            .contains("事项在「data.rows」里"),
+        "{:?}",
+        from_answer.notices
+    );
 }
 
 #[test]
