@@ -382,7 +382,8 @@ fn is_ndjson(s: &[u8], whole: bool) -> bool {
     })
 }
 
-fn read_ndjson(
+/// Reads an NDJSON file's records (no notices) into `sink`, a chunk at a time.
+pub(crate) fn read_ndjson(
     reader: impl Read,
     name: &str,
     labelled: &mut LabelledFile<'_>,

@@ -178,7 +178,9 @@ pub fn reader_for(path: &Path) -> Result<Box<dyn Reader>, SourceError> {
 /// The reader for a file, by its extension, with the user's extra header synonyms.
 pub fn reader_with_labels(path: &Path, labels: &Labels) -> Result<Box<dyn Reader>, SourceError> {
     if crawl::output::is_crawl_dir(path) {
-        return Ok(Box::new(crawl::output::CrawlDirReader));
+        return Ok(Box::new(crawl::output::CrawlDirReader {
+            labels: labels.clone(),
+        }));
     }
     match extension(path).as_str() {
         "json" | "ndjson" | "jsonl" => Ok(Box::new(json::JsonReader {

@@ -60,6 +60,7 @@ mod tests;
 mod worker;
 
 use crate::source::chunks::{Chunk, Lines, read_chunks};
+use crate::source::crawl::output::CrawlFolder;
 use crate::source::json::{EMPTY_ARRAY, Embedded, Layout, array_notices};
 use crate::source::json_array::ArraySplitter;
 use sink::{Sink, TempArray, assemble};
@@ -151,6 +152,8 @@ enum Streamed {
     /// A JSON array: the file, or the array of items inside the object it is
     /// (`{"items": […]}`, a platform's wrapped answer).
     Array(Option<Embedded>),
+    /// A crawl's output folder: its `items.ndjson`, as NDJSON, and its failed pages.
+    Crawl(CrawlFolder),
 }
 
 /// The files the streaming check reads, each with how its records are laid out, and what was
@@ -186,6 +189,9 @@ pub fn all_streamable(inputs: &[PathBuf]) -> bool {
 
 /// How the streaming check reads a file: `None` for one it cannot.
 fn streamed(path: &Path) -> Option<Streamed> {
+    if crate::source::crawl::output::is_crawl_dir(path) {
+        return Some(Streamed::Crawl(CrawlFolder::open(path)));
+    }
     let ext = path
         .extension()
         .and_then(|e| e.to_str())?
@@ -240,55 +246,18 @@ pub fn check_stream(
     // Folders stand for their files, and say so first when they hold none, as in memory.
     sink.notices.extend(plan.notices.iter().cloned());
     for (path, streamed) in &plan.files {
-        let layout = match streamed {
-            Streamed::Lines => Layout::Lines,
-            Streamed::Array(_) => Layout::Array,
-        };
         let run = Run {
             rules,
             ctx,
             lines: &lines,
             tables: &tables,
-            layout,
+            layout: Layout::Lines,
         };
-        // The same notices as the in-memory reader's for a file of no bytes or no records.
-        if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
-            sink.notices.push(Notice {
-                level: NoticeLevel::Error,
-                provenance: Provenance::file(path.display().to_string()),
-                message: SourceError::Empty { path: path.clone() }.to_string(),
-            });
-            continue;
-        }
-        // That the file is an interface's answer, before its records, as in memory.
-        if let Streamed::Array(Some(Embedded {
-            notice: Some(notice),
-            ..
-        })) = streamed
-        {
-            sink.notices.push(notice.clone());
-        }
-        let before = sink.summary.items;
-        let streamed = stream_file(path, streamed, opts.chunk.max(1), run, &mut sink);
-        // An array says so itself (with the breaks in it, which come first).
-        if streamed.is_ok() && sink.summary.items == before && layout == Layout::Lines {
-            sink.notices.push(crate::source::no_items_notice(
-                &path.display().to_string(),
-                crate::source::json::NO_NDJSON_RECORDS,
-            ));
-        }
-        if let Err(e) = streamed {
-            match e {
-                FileError::Read(source) => sink.notices.push(Notice {
-                    level: NoticeLevel::Error,
-                    provenance: Provenance::file(path.display().to_string()),
-                    message: SourceError::Io {
-                        path: path.clone(),
-                        source,
-                    }
-                    .to_string(),
-                }),
-                FileError::Write(e) => return Err(e),
+        let chunk = opts.chunk.max(1);
+        match streamed {
+            Streamed::Crawl(folder) => stream_crawl(path, folder, chunk, run, &mut sink)?,
+            Streamed::Lines | Streamed::Array(_) => {
+                stream_export(path, streamed, chunk, run, &mut sink)?;
             }
         }
     }
@@ -366,6 +335,109 @@ pub fn check_stream(
     })
 }
 
+/// Streams one export file, with the notices the in-memory reader gives: a file of no bytes or
+/// no records, an interface's answer, a file that cannot be read.
+fn stream_export(
+    path: &Path,
+    streamed: &Streamed,
+    chunk: usize,
+    run: Run,
+    sink: &mut Sink,
+) -> Result<(), StreamError> {
+    let layout = match streamed {
+        Streamed::Array(_) => Layout::Array,
+        Streamed::Lines | Streamed::Crawl(_) => Layout::Lines,
+    };
+    let run = Run { layout, ..run };
+    // The same notices as the in-memory reader's for a file of no bytes or no records.
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+        sink.notices.push(Notice {
+            level: NoticeLevel::Error,
+            provenance: Provenance::file(path.display().to_string()),
+            message: SourceError::Empty {
+                path: path.to_owned(),
+            }
+            .to_string(),
+        });
+        return Ok(());
+    }
+    // That the file is an interface's answer, before its records, as in memory.
+    if let Streamed::Array(Some(Embedded {
+        notice: Some(notice),
+        ..
+    })) = streamed
+    {
+        sink.notices.push(notice.clone());
+    }
+    let before = sink.summary.items;
+    if let Err(e) = stream_file(path, streamed, chunk, run, sink) {
+        return file_error(path, path, e, sink);
+    }
+    // An array says so itself (with the breaks in it, which come first).
+    if sink.summary.items == before && layout == Layout::Lines {
+        sink.notices.push(crate::source::no_items_notice(
+            &path.display().to_string(),
+            crate::source::json::NO_NDJSON_RECORDS,
+        ));
+    }
+    Ok(())
+}
+
+/// Streams a crawl's output folder as the in-memory reader reads it (`CrawlDirReader`): what its
+/// status says first, its items (`items.ndjson`, NDJSON), then its failed pages, and that it
+/// found nothing at all.
+fn stream_crawl(
+    dir: &Path,
+    folder: &CrawlFolder,
+    chunk: usize,
+    run: Run,
+    sink: &mut Sink,
+) -> Result<(), StreamError> {
+    sink.notices.extend(folder.before.iter().cloned());
+    let Some(items) = &folder.items else {
+        return Ok(());
+    };
+    let before = sink.summary.items;
+    if let Err(e) = stream_file(items, &Streamed::Lines, chunk, run, sink) {
+        // As in memory: the folder's error, and nothing after it is read.
+        return file_error(dir, items, e, sink);
+    }
+    match folder.failed() {
+        Ok(records) => sink.add_all(worker::check_records(records, run))?,
+        Err(e) => {
+            sink.notices.push(Notice {
+                level: NoticeLevel::Error,
+                provenance: Provenance::file(dir.display().to_string()),
+                message: e.to_string(),
+            });
+            return Ok(());
+        }
+    }
+    sink.notices
+        .extend(folder.nothing_found((sink.summary.items - before) as u64));
+    Ok(())
+}
+
+/// A file that could not be read is a notice of `input` (as the in-memory reader places it) and
+/// the run goes on; the output that could not be written ends it.
+fn file_error(input: &Path, path: &Path, e: FileError, sink: &mut Sink) -> Result<(), StreamError> {
+    match e {
+        FileError::Read(source) => {
+            sink.notices.push(Notice {
+                level: NoticeLevel::Error,
+                provenance: Provenance::file(input.display().to_string()),
+                message: SourceError::Io {
+                    path: path.to_owned(),
+                    source,
+                }
+                .to_string(),
+            });
+            Ok(())
+        }
+        FileError::Write(e) => Err(e),
+    }
+}
+
 enum FileError {
     Read(std::io::Error),
     Write(StreamError),
@@ -386,7 +458,7 @@ fn stream_file(
             let (file, array) = embedded.open(path).map_err(FileError::Read)?;
             (file, array, embedded.empty)
         }
-        Streamed::Lines | Streamed::Array(None) => (
+        Streamed::Lines | Streamed::Array(None) | Streamed::Crawl(_) => (
             File::open(path).map_err(FileError::Read)?.take(u64::MAX),
             ArraySplitter::default(),
             EMPTY_ARRAY,

@@ -733,3 +733,129 @@ fn a_kept_report_that_cannot_be_read_back_is_said_so() {
     // The report itself stands.
     assert!(got.report_path.unwrap().exists());
 }
+
+/// Three crawl output folders: one paused part-way (its status says so) with items, a line that
+/// is not UTF-8 and failed pages, one whose crawl found no page, and one whose first crawl has
+/// not finished (a journal, no items yet).
+fn crawl_inputs(dir: &Path) -> Vec<PathBuf> {
+    use crate::source::crawl::status::{CrawlStatus, FailedList};
+    let paused = dir.join("池州-抓取");
+    std::fs::create_dir_all(&paused).unwrap();
+    let mut ndjson = Vec::new();
+    write_ndjson(
+        GenOptions {
+            seed: 31,
+            defect_rate: 0.6,
+            ..GenOptions::default()
+        },
+        300,
+        &mut ndjson,
+    )
+    .unwrap();
+    let mut lines: Vec<Vec<u8>> = ndjson
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(<[u8]>::to_vec)
+        .collect();
+    // Items carry the guide page they were read from, as the crawler writes them.
+    for (i, line) in lines.iter_mut().enumerate().step_by(3) {
+        let text = String::from_utf8(std::mem::take(line)).unwrap();
+        let page =
+            format!(r#""provenance":{{"source":"https://zwfw.chizhou.gov.cn/guide/{i}.html"}}"#);
+        assert!(text.contains(r#""provenance":{"source":""}"#));
+        *line = text
+            .replace(r#""provenance":{"source":""}"#, &page)
+            .into_bytes();
+    }
+    lines.insert(150, b"{\"name\": \"\xFF\xFE\"}".to_vec());
+    lines.insert(151, Vec::new());
+    std::fs::write(paused.join("items.ndjson"), lines.join(&b'\n')).unwrap();
+    let failed = crate::source::Unreadable {
+        provenance: Provenance::file("https://zwfw.chizhou.gov.cn/guide/900.html"),
+        reason: "失败: HTTP 500".into(),
+        code: Some("11341700MB1234567X3000104002000".into()),
+        name: Some("特种设备使用登记".into()),
+        partial: None,
+    };
+    std::fs::write(
+        paused.join("unreadable.ndjson"),
+        format!(
+            "{}\n\n{{\"reason\": 5}}\n",
+            serde_json::to_string(&failed).unwrap()
+        ),
+    )
+    .unwrap();
+    let status = CrawlStatus {
+        profile: "chizhou".into(),
+        pass: 2,
+        complete: false,
+        stopped: Some("达到本次最多抓取页数".into()),
+        failed_lists: vec![FailedList {
+            url: "https://zwfw.chizhou.gov.cn/list?page=7".into(),
+            reason: "失败: HTTP 404".into(),
+        }],
+        carried: Vec::new(),
+        running: None,
+        items: 300,
+        unreadable: 2,
+        at: "2026-11-30T02:10:00+08:00".into(),
+    };
+    std::fs::write(
+        paused.join(crate::source::crawl::status::FILE),
+        serde_json::to_string(&status).unwrap(),
+    )
+    .unwrap();
+    let found_nothing = dir.join("东至-抓取");
+    std::fs::create_dir_all(&found_nothing).unwrap();
+    std::fs::write(found_nothing.join("items.ndjson"), "").unwrap();
+    let unfinished = dir.join("石台-抓取");
+    std::fs::create_dir_all(&unfinished).unwrap();
+    std::fs::write(unfinished.join("journal.ndjson"), "{}\n").unwrap();
+    vec![paused, found_nothing, unfinished]
+}
+
+/// A crawl's output folder streams to the very report the in-memory reader and check give: what
+/// its status says first, its items (each placed on its guide page, or on its line), the line
+/// that is not UTF-8 and the failed pages as unreadable records, and the folders that hold no
+/// item said to.
+#[test]
+fn crawl_folders_stream_to_the_in_memory_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = crawl_inputs(tmp.path());
+    assert!(all_streamable(&inputs));
+    let (report, want) = in_memory(&inputs);
+    assert_eq!(report.summary.items, 300 + 1 + 2, "{:?}", report.summary);
+    assert_eq!(report.summary.unreadable, 1 + 2, "{:?}", report.summary);
+    assert!(
+        report
+            .items
+            .iter()
+            .any(|i| &*i.provenance.source == "https://zwfw.chizhou.gov.cn/guide/3.html")
+    );
+    let said: Vec<&str> = report.notices.iter().map(|n| n.message.as_str()).collect();
+    for words in [
+        "抓取没有完成（达到本次最多抓取页数）",
+        "1 个列表页无法读取",
+        "抓取没有找到任何事项页面",
+        "还没有完成过一次",
+    ] {
+        assert!(said.iter().any(|m| m.contains(words)), "{words}: {said:?}");
+    }
+    for chunk in [1, 7, DEFAULT_CHUNK] {
+        let out = tmp.path().join(format!("out{chunk}"));
+        std::fs::create_dir_all(&out).unwrap();
+        let got = stream(
+            &inputs,
+            &out,
+            &StreamOptions {
+                chunk,
+                ..StreamOptions::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(got.notices, report.notices, "chunk {chunk}");
+        assert_eq!(got.summary, report.summary, "chunk {chunk}");
+        let bytes = std::fs::read(got.report_path.as_ref().unwrap()).unwrap();
+        assert!(bytes == want, "chunk {chunk}: reports differ");
+    }
+}

@@ -83,21 +83,39 @@ pub(super) fn check_chunk(
                     .unwrap_or_else(PoisonError::into_inner)
                     .merge(by_labels);
             }
-            check_slots(slots, run.rules, run.ctx)
-                .into_iter()
-                .map(|(entry, findings)| {
-                    // Room for 34 outcomes (≈ 1.2 KB) at once.
-                    let mut entry_json = Vec::with_capacity(2048);
-                    crate::report::json::write_item_entry(&entry, run.lines, &mut entry_json);
-                    Checked {
-                        entry_json,
-                        findings_json: findings_text(&findings),
-                        entry,
-                        findings,
-                    }
-                })
+            checked(slots, run)
         })
         .collect()
+}
+
+/// Records read whole (the failed pages of a crawl), checked and serialised as a chunk's are.
+pub(super) fn check_records(records: Vec<Record>, run: Run) -> Vec<Checked> {
+    let slots = records
+        .into_iter()
+        .filter_map(|r| match r {
+            Record::Item(item) => Some(Slot::Item(item)),
+            Record::Unreadable(u) => Some(Slot::Unreadable(u)),
+            Record::Notice(_) => None,
+        })
+        .collect();
+    checked(slots, run).collect()
+}
+
+/// Slots checked, each with its entry and findings serialised.
+fn checked(slots: Vec<Slot>, run: Run) -> impl Iterator<Item = Checked> {
+    check_slots(slots, run.rules, run.ctx)
+        .into_iter()
+        .map(move |(entry, findings)| {
+            // Room for 34 outcomes (≈ 1.2 KB) at once.
+            let mut entry_json = Vec::with_capacity(2048);
+            crate::report::json::write_item_entry(&entry, run.lines, &mut entry_json);
+            Checked {
+                entry_json,
+                findings_json: findings_text(&findings),
+                entry,
+                findings,
+            }
+        })
 }
 
 /// Findings as elements of the report's `findings`, joined by `,\n` (each as
