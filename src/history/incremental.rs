@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use super::view::WaiverReport;
-use super::{HistoryError, Waiver, fingerprint, hex_sha256, waiver};
+use super::{FreshResults, HistoryError, Waiver, fingerprint, hex_sha256, waiver};
 use crate::check::{RunInfo, check_records};
 use crate::model::{Finding, Item, Outcome, Provenance, Severity};
 use crate::report::{ItemEntry, ItemStatus, Report};
@@ -23,7 +23,7 @@ pub struct CachedResult {
 }
 
 /// A checked run, ready for waivers, scoring, the diff and the store.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Checked {
     /// The report.
     pub report: Report,
@@ -39,8 +39,9 @@ pub struct Checked {
     pub waiver_report: WaiverReport,
     /// The report findings of each item.
     spans: Vec<Range<usize>>,
-    /// Results computed in this run: (content hash, entry JSON, findings JSON), before waivers.
-    pub(crate) fresh: Vec<(String, String, String)>,
+    /// Results computed in this run: (content hash, entry JSON, findings JSON), before waivers,
+    /// on disk.
+    pub(crate) fresh: FreshResults,
 }
 
 /// The content hash of an item: SHA-256 of its JSON without its top-level provenance, so the same
@@ -68,7 +69,7 @@ pub fn check_incremental(
 ) -> Result<Checked, HistoryError> {
     let mut check = Incremental::new(rules, ctx);
     check.add(records, lookup)?;
-    Ok(check.finish(run))
+    check.finish(run)
 }
 
 /// [`check_incremental`] a run of records at a time, in input order, as they are read: the
@@ -82,11 +83,12 @@ pub struct Incremental<'r> {
     hashes: Vec<String>,
     spans: Vec<Range<usize>>,
     reused: usize,
-    fresh: Vec<(String, String, String)>,
+    fresh: FreshResults,
 }
 
 impl<'r> Incremental<'r> {
-    /// Nothing checked yet.
+    /// Nothing checked yet; the results checked anew are kept in a temporary file in the system's
+    /// temporary folder ([`Self::keep_fresh_in`]).
     pub fn new(rules: &'r RuleSet, ctx: &'r CheckContext) -> Self {
         Incremental {
             rules,
@@ -97,8 +99,15 @@ impl<'r> Incremental<'r> {
             hashes: Vec::new(),
             spans: Vec::new(),
             reused: 0,
-            fresh: Vec::new(),
+            fresh: FreshResults::in_dir(&std::env::temp_dir()),
         }
+    }
+
+    /// Keeps the results checked anew in a temporary file in `dir` (the store's folder).
+    #[must_use]
+    pub fn keep_fresh_in(mut self, dir: &std::path::Path) -> Self {
+        self.fresh = FreshResults::in_dir(dir);
+        self
     }
 
     /// Entries so far (items and unreadable records): the index the next one will have.
@@ -148,11 +157,11 @@ impl<'r> Incremental<'r> {
                         .take(entry.errors + entry.warnings)
                         .collect();
                     if entry.status == ItemStatus::Checked {
-                        self.fresh.push((
-                            hash.clone(),
-                            serde_json::to_string(&entry).expect("an entry serialises"),
-                            serde_json::to_string(&findings).expect("findings serialise"),
-                        ));
+                        self.fresh.push(
+                            &hash,
+                            &serde_json::to_string(&entry).expect("an entry serialises"),
+                            &serde_json::to_string(&findings).expect("findings serialise"),
+                        )?;
                     }
                     (hash, entry, findings)
                 }
@@ -169,14 +178,16 @@ impl<'r> Incremental<'r> {
         Ok(())
     }
 
-    /// The checked run of every record added.
-    pub fn finish(self, run: RunInfo) -> Checked {
+    /// The checked run of every record added; fails when the results checked anew could not be
+    /// written out.
+    pub fn finish(mut self, run: RunInfo) -> Result<Checked, HistoryError> {
+        self.fresh.finish()?;
         let mut report = check_records(Vec::new(), self.rules, self.ctx, run);
         report.items = self.items;
         report.findings = self.findings;
         report.notices = self.notices;
         report.summarize();
-        Checked {
+        Ok(Checked {
             fingerprints: report.findings.iter().map(fingerprint).collect(),
             hashes: self.hashes,
             spans: self.spans,
@@ -185,7 +196,7 @@ impl<'r> Incremental<'r> {
             waiver_report: WaiverReport::default(),
             fresh: self.fresh,
             report,
-        }
+        })
     }
 }
 
@@ -358,6 +369,7 @@ mod tests {
         .unwrap();
         let kept: std::collections::HashMap<String, CachedResult> = first
             .fresh
+            .to_vec()
             .iter()
             .step_by(2)
             .map(|(hash, entry, findings)| {
@@ -384,7 +396,7 @@ mod tests {
             for part in records.chunks(run) {
                 check.add(part.to_vec(), &mut lookup).unwrap();
             }
-            let cut = check.finish(RunInfo::default());
+            let cut = check.finish(RunInfo::default()).unwrap();
             assert_eq!(cut.report, whole.report, "runs of {run}");
             assert_eq!(
                 (
@@ -392,14 +404,14 @@ mod tests {
                     &cut.fingerprints,
                     &cut.spans,
                     cut.reused,
-                    &cut.fresh
+                    cut.fresh.to_vec()
                 ),
                 (
                     &whole.hashes,
                     &whole.fingerprints,
                     &whole.spans,
                     whole.reused,
-                    &whole.fresh
+                    whole.fresh.to_vec()
                 ),
                 "runs of {run}"
             );
@@ -409,7 +421,7 @@ mod tests {
     #[test]
     fn a_reused_result_points_at_tonight_s_file() {
         let first = checked();
-        let (hash, entry, findings) = first.fresh[0].clone();
+        let (hash, entry, findings) = first.fresh.to_vec()[0].clone();
         let cached = CachedResult {
             entry: serde_json::from_str(&entry).unwrap(),
             findings: serde_json::from_str(&findings).unwrap(),

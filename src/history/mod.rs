@@ -38,6 +38,7 @@ use crate::rules::{RuleParams, RuleSet};
 
 mod diff;
 mod fingerprint;
+mod fresh;
 mod incremental;
 mod prune;
 mod schema;
@@ -47,6 +48,7 @@ mod waiver;
 
 pub use diff::BaselineFiles;
 pub use fingerprint::{fingerprint, normalize_evidence};
+pub use fresh::FreshResults;
 pub use incremental::{CachedResult, Checked, Incremental, check_incremental, item_hash};
 pub use schema::{SCHEMA_VERSION, V1_SQL};
 pub use store::{RunGuard, RunRecord, RunStatus, StagedRun, Store};
@@ -143,6 +145,14 @@ pub enum HistoryError {
         path: PathBuf,
         /// What could not be decoded.
         reason: String,
+    },
+    /// The temporary file holding a run's results until they are stored could not be written.
+    #[error("无法写入临时文件（在 {path} 中，暂存本次的检查结果，写入历史库前用）: {}", crate::io_reason(.source))]
+    Temp {
+        /// The folder it is made in.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
     },
     /// The store's folder could not be created.
     #[error("无法创建历史库目录 {path}: {}", crate::io_reason(.source))]

@@ -122,7 +122,14 @@ fn nightly_steps(
     };
     let config_hash = run.config_hash().to_owned();
     let mut sketches = Sketches::default();
-    let mut check = history::Incremental::new(rules, ctx);
+    // The results checked anew wait in the store's folder, not in memory, until they are stored.
+    let store_dir = store
+        .path()
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_owned();
+    let mut check = history::Incremental::new(rules, ctx).keep_fresh_in(&store_dir);
     let mut link_uses = config.audit.links.then(Vec::new);
     let mut failed: Option<history::HistoryError> = None;
     {
@@ -189,7 +196,7 @@ fn nightly_steps(
         input_problems.extend(problems);
         accepted_gone = accepted;
     }
-    let mut checked = check.finish(info);
+    let mut checked = check.finish(info)?;
     checked.report.notices.extend(accepted_gone);
     // Errors met reading that hide no baseline item say so where they are shown; on the first
     // run there is no baseline to speak of.

@@ -180,13 +180,6 @@ impl Store {
                 ])?;
             }
             let mut st = tx.prepare(
-                "INSERT OR IGNORE INTO results (content_hash, config_hash, entry, findings)
-                 VALUES (?1, ?2, ?3, ?4)",
-            )?;
-            for (hash, entry, findings) in &checked.fresh {
-                st.execute(params![hash, run.config_hash, entry, findings])?;
-            }
-            let mut st = tx.prepare(
                 "INSERT INTO unit_runs (run_id, unit, items, errors, warnings, waived, score, full_marks)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
@@ -215,6 +208,19 @@ impl Store {
             )
         };
         let updated = write().map_err(|e| sql_err(&path, e))?;
+        // The results checked anew, read back from their temporary file.
+        let mut st = tx
+            .prepare(
+                "INSERT OR IGNORE INTO results (content_hash, config_hash, entry, findings)
+                 VALUES (?1, ?2, ?3, ?4)",
+            )
+            .map_err(|e| sql_err(&path, e))?;
+        checked.fresh.each(&mut |hash, entry, findings| {
+            st.execute(params![hash, run.config_hash, entry, findings])
+                .map(drop)
+                .map_err(|e| sql_err(&path, e))
+        })?;
+        drop(st);
         if updated != 1 {
             return Err(HistoryError::Corrupt {
                 path,
