@@ -36,6 +36,10 @@ fn workbook(path: &Path, sheets: &[(&str, Vec<Vec<&str>>)]) {
 const CODE_A: &str = "1134170000312541513000117035000";
 const CODE_B: &str = "1134170000312541513000117034000";
 
+/// A record of a JSON array that should be unreadable on its own (a comma missing between two of
+/// its fields), the records around it read.
+const BROKEN_RECORD: &str = r#"{"code":"11341700MB1234567X3000104002000","name":"特种设备使用登记" "subject":"池州市市场监督管理局"}"#;
+
 fn item_header() -> Vec<&'static str> {
     vec![
         "实施编码",
@@ -519,7 +523,7 @@ fn a_broken_record_of_a_json_array_loses_only_itself() {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, text: &str| write_in(dir.path(), name, text);
     let one = licence(CODE_A, "新办");
-    let broken = r#"{"code":"11341700MB1234567X3000104002000","name":"特种设备使用登记" "subject":"池州市市场监督管理局"}"#;
+    let broken = BROKEN_RECORD;
     let other = licence(CODE_B, "变更");
     let path = write(
         "broken.json",
@@ -604,8 +608,7 @@ fn the_array_inside_a_wrapping_object_is_read_as_an_array_file_is() {
     let dir = tempfile::tempdir().unwrap();
     let write = |name: &str, text: &str| write_in(dir.path(), name, text);
     let one = licence(CODE_A, "新办");
-    // Should trip nothing in reading but its own record: a comma missing between two fields.
-    let broken = r#"{"code":"11341700MB1234567X3000104002000","name":"特种设备使用登记" "subject":"池州市市场监督管理局"}"#;
+    let broken = BROKEN_RECORD;
     let other = licence(CODE_B, "变更");
     let records = format!("[\n    {one},\n    {broken},\n    {other}\n  ]");
     // Each file, the line its broken record is on, and where its items are said to be.

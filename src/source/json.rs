@@ -52,7 +52,7 @@ pub enum Layout {
     /// One array of records, read a block at a time (`source::json_array`).
     Array,
     /// Anything else: one object (an item; `{"items": […]}` or a platform's wrapped answer, whose
-    /// array is found by an outline of the file and read as an array file is: [`embedded`]), or
+    /// array is found by an outline of the file and read as an array file is: `embedded`), or
     /// something that is not records, read whole.
     Whole,
 }

@@ -33,6 +33,28 @@ fn stream(
     )
 }
 
+/// Streams `inputs` at chunk sizes 1, 7 and the default into folders under `dir`: each time with
+/// the notices and summary of the in-memory `report`, and report.json byte for byte `want`.
+fn streams_as_in_memory(inputs: &[PathBuf], dir: &Path, report: &Report, want: &[u8]) {
+    for chunk in [1, 7, DEFAULT_CHUNK] {
+        let out = dir.join(format!("out{chunk}"));
+        std::fs::create_dir_all(&out).unwrap();
+        let got = stream(
+            inputs,
+            &out,
+            &StreamOptions {
+                chunk,
+                ..StreamOptions::default()
+            },
+        )
+        .unwrap();
+        assert_eq!(got.notices, report.notices, "chunk {chunk}");
+        assert_eq!(got.summary, report.summary, "chunk {chunk}");
+        let bytes = std::fs::read(got.report_path.as_ref().unwrap()).unwrap();
+        assert!(bytes == want, "chunk {chunk}: reports differ");
+    }
+}
+
 /// Two inputs: generated items with bad lines mixed in, and a file that does not exist. The
 /// second generated run (seed 22) repeats many of the first run's 实施编码.
 fn inputs(dir: &Path) -> Vec<PathBuf> {
@@ -419,23 +441,7 @@ fn arrays_inside_objects_stream_to_the_in_memory_report() {
             .any(|m| m.contains("接口返回数据里的事项数组是空的")),
         "{said:?}"
     );
-    for chunk in [1, 7, DEFAULT_CHUNK] {
-        let out = tmp.path().join(format!("out{chunk}"));
-        std::fs::create_dir_all(&out).unwrap();
-        let got = stream(
-            &inputs,
-            &out,
-            &StreamOptions {
-                chunk,
-                ..StreamOptions::default()
-            },
-        )
-        .unwrap();
-        assert_eq!(got.notices, report.notices, "chunk {chunk}");
-        assert_eq!(got.summary, report.summary, "chunk {chunk}");
-        let bytes = std::fs::read(got.report_path.as_ref().unwrap()).unwrap();
-        assert!(bytes == want, "chunk {chunk}: reports differ");
-    }
+    streams_as_in_memory(&inputs, tmp.path(), &report, &want);
 }
 
 /// A JSON array streams to the very report the in-memory reader and check give: its records, the
@@ -484,23 +490,7 @@ fn json_arrays_stream_to_the_in_memory_report() {
         .filter(|n| n.message.contains("事项数组缺少右方括号"))
         .collect();
     assert_eq!(cut.len(), 1, "{:?}", report.notices);
-    for chunk in [1, 7, DEFAULT_CHUNK] {
-        let out = tmp.path().join(format!("out{chunk}"));
-        std::fs::create_dir_all(&out).unwrap();
-        let got = stream(
-            &inputs,
-            &out,
-            &StreamOptions {
-                chunk,
-                ..StreamOptions::default()
-            },
-        )
-        .unwrap();
-        assert_eq!(got.notices, report.notices, "chunk {chunk}");
-        assert_eq!(got.summary, report.summary, "chunk {chunk}");
-        let bytes = std::fs::read(got.report_path.as_ref().unwrap()).unwrap();
-        assert!(bytes == want, "chunk {chunk}: reports differ");
-    }
+    streams_as_in_memory(&inputs, tmp.path(), &report, &want);
 }
 
 /// 1,000 generated items with distinct codes and a bad line after the 700th, then a missing file.
@@ -841,21 +831,5 @@ fn crawl_folders_stream_to_the_in_memory_report() {
     ] {
         assert!(said.iter().any(|m| m.contains(words)), "{words}: {said:?}");
     }
-    for chunk in [1, 7, DEFAULT_CHUNK] {
-        let out = tmp.path().join(format!("out{chunk}"));
-        std::fs::create_dir_all(&out).unwrap();
-        let got = stream(
-            &inputs,
-            &out,
-            &StreamOptions {
-                chunk,
-                ..StreamOptions::default()
-            },
-        )
-        .unwrap();
-        assert_eq!(got.notices, report.notices, "chunk {chunk}");
-        assert_eq!(got.summary, report.summary, "chunk {chunk}");
-        let bytes = std::fs::read(got.report_path.as_ref().unwrap()).unwrap();
-        assert!(bytes == want, "chunk {chunk}: reports differ");
-    }
+    streams_as_in_memory(&inputs, tmp.path(), &report, &want);
 }
