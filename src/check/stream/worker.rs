@@ -88,10 +88,9 @@ pub(super) fn check_chunk(
         .collect()
 }
 
-/// Records read by a reader (a workbook's, a crawl's failed pages), checked and serialised as a
-/// chunk's are, a batch to a thread.
+/// Records read whole (the failed pages of a crawl), checked and serialised as a chunk's are.
 pub(super) fn check_records(records: Vec<Record>, run: Run) -> Vec<Checked> {
-    let slots: Vec<Slot> = records
+    let slots = records
         .into_iter()
         .filter_map(|r| match r {
             Record::Item(item) => Some(Slot::Item(item)),
@@ -99,11 +98,7 @@ pub(super) fn check_records(records: Vec<Record>, run: Run) -> Vec<Checked> {
             Record::Notice(_) => None,
         })
         .collect();
-    slots
-        .into_par_iter()
-        .chunks(BATCH)
-        .flat_map_iter(|batch| checked(batch, run))
-        .collect()
+    checked(slots, run).collect()
 }
 
 /// Slots checked, each with its entry and findings serialised.
