@@ -6,9 +6,9 @@
 //! its tally; the scores then count the drawn items, over the lots counted here, as
 //! `score_units` does for a sample.
 //!
-//! One difference from [`tally_items`](super::compute::tally_items): an item's missing elements
-//! are judged from its own findings, where the report-wide tally pools the findings of items that
-//! share 实施编码 and 事项名称.
+//! An item's missing elements are judged from its own findings, as
+//! [`tally_items`](super::compute::tally_items) judges them from the findings it finds to be the
+//! item's (also of items that share 实施编码 and 事项名称).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -395,6 +395,56 @@ mod tests {
             assert!(want.len() > 50, "{} units", want.len());
             assert!(want.iter().any(|s| s.failed_checks > 0));
             assert_eq!(tally.scores(opts), want);
+        }
+    }
+
+    /// Items that share 实施编码 and 事项名称 (listed twice: apart, and one right after another)
+    /// count their own findings in a report read back, as the census counts them: the first and
+    /// the last left 办理时间 empty (缺项), the middle one wrote it wrongly. Pooled by code and
+    /// name, all three counted a missing element.
+    #[test]
+    fn items_sharing_code_and_name_count_their_own_findings() {
+        let mut report = check_records(
+            Vec::new(),
+            &RuleSet::default(),
+            &CheckContext::default(),
+            crate::check::RunInfo::default(),
+        );
+        let entry = |code: &str, row: u64, outcome: Outcome, errors: usize| {
+            let mut e = report_entry();
+            e.code = code.into();
+            e.name = "食品经营许可".into();
+            e.provenance = crate::model::Provenance::row("池州市.xlsx", row);
+            e.outcomes.insert("B10".into(), outcome);
+            e.errors = errors;
+            e
+        };
+        let code = "11341700MB1528406Q3000117001000";
+        report.items = vec![
+            entry(code, 2, Outcome::Fail, 1),
+            entry("11341700MB1528406Q3000117002000", 3, Outcome::Pass, 0),
+            entry(code, 9, Outcome::Fail, 1),
+            entry(code, 10, Outcome::Fail, 1),
+        ];
+        let hours = |evidence: &str| Finding {
+            item_code: code.into(),
+            item_name: "食品经营许可".into(),
+            evidence: evidence.into(),
+            ..finding("B10")
+        };
+        report.findings = vec![hours(""), hours("周一至周五"), hours("无")];
+        let plain = crate::score::compute::tally_items(&report, &[]);
+        assert_eq!(
+            plain
+                .iter()
+                .map(|t| (t.failed, t.missing))
+                .collect::<Vec<_>>(),
+            [(1, 1), (0, 0), (1, 0), (1, 1)]
+        );
+        let mut census = CensusTally::new(&report.rules);
+        let own = [0..1, 1..1, 1..2, 2..3];
+        for ((entry, span), want) in report.items.iter().zip(own).zip(&plain) {
+            assert_eq!(&census.item_tally(entry, &report.findings[span]), want);
         }
     }
 }

@@ -2,13 +2,13 @@
 //! and missing appendix elements), per-unit aggregation over the lot and the sample, intervals,
 //! completeness and the overlap flags. See the parent module docs for the formulas.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::formula::{completeness_points, fpc, rate, score, wilson, wilson_effective};
 use super::units::UnitMapping;
 use super::{Completeness, RateKind, UnitScore};
 use crate::model::text::is_blank_or_placeholder;
-use crate::model::{Outcome, Severity};
+use crate::model::{Outcome, Provenance, Severity};
 use crate::report::{ItemEntry, ItemStatus, Report};
 use crate::unit::UnitKind;
 
@@ -72,8 +72,9 @@ pub fn tally_items(report: &Report, kept: &[bool]) -> Vec<ItemTally> {
 /// that an assessor can recount a unit's score item by item.
 pub struct ElementChecks<'r> {
     appendix: BTreeSet<&'r str>,
-    /// (code, name, rule) → (error findings, kept error findings, kept missing-evidence findings)
-    errors: BTreeMap<(&'r str, &'r str, &'r str), (usize, usize, usize)>,
+    /// (item, rule) → (error findings, kept error findings, kept missing-evidence findings); an
+    /// item by its place, 实施编码 and 事项名称 ([`ItemKey`]).
+    errors: HashMap<(ItemKey<'r>, &'r str), (usize, usize, usize)>,
 }
 
 /// One failing appendix element check of an item.
@@ -85,17 +86,73 @@ pub struct FailedCheck<'r> {
     pub missing: bool,
 }
 
+/// An item of a report, as its findings are told apart: by where it was read as well as by its
+/// 实施编码 and 事项名称, since an item may be listed twice (in two files, or twice in one).
+type ItemKey<'r> = (&'r Provenance, &'r str, &'r str);
+
+fn key_of(item: &ItemEntry) -> ItemKey<'_> {
+    (&item.provenance, &item.code, &item.name)
+}
+
+/// The item each finding of `report` is of, by index (`None` for a finding of no item).
+///
+/// Findings are listed item by item, in item order, as every report is written; each goes to the
+/// first item with its 实施编码 and 事项名称 from the one the finding before went to on (to the
+/// first such item anywhere when there is none after: a report not in order). An item followed by
+/// another with the same code and name gets as many as it counts (errors and warnings) before the
+/// next one gets any. Keyed by code and name alone, two such items each counted the other's
+/// findings, and the scores of a report read back differed from those the streaming check counts
+/// item by item.
+fn owners(report: &Report) -> Vec<Option<usize>> {
+    let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
+    for (j, item) in report.items.iter().enumerate() {
+        by_key
+            .entry((item.code.as_str(), item.name.as_str()))
+            .or_default()
+            .push(j);
+    }
+    let mut at = 0;
+    let mut given = 0;
+    report
+        .findings
+        .iter()
+        .map(|f| {
+            let list = by_key.get(&(f.item_code.as_str(), f.item_name.as_str()))?;
+            let k = list.partition_point(|&j| j < at);
+            let Some(&(mut owner)) = list.get(k) else {
+                return Some(list[0]);
+            };
+            if owner == at {
+                let full = report.items[owner].errors + report.items[owner].warnings;
+                if given >= full
+                    && let Some(&next) = list.get(k + 1)
+                {
+                    owner = next;
+                }
+            }
+            if owner != at {
+                (at, given) = (owner, 0);
+            }
+            given += 1;
+            Some(owner)
+        })
+        .collect()
+}
+
 impl<'r> ElementChecks<'r> {
     /// The checks of `report`, with findings `f` where `kept[f]` is `false` rejected (a finding
     /// past the end of `kept` stands).
     pub fn new(report: &'r Report, kept: &[bool]) -> Self {
-        let mut errors: BTreeMap<_, (usize, usize, usize)> = BTreeMap::new();
-        for (i, f) in report.findings.iter().enumerate() {
+        let mut errors: HashMap<_, (usize, usize, usize)> = HashMap::new();
+        for ((i, f), owner) in report.findings.iter().enumerate().zip(owners(report)) {
             if f.severity != Severity::Error {
                 continue;
             }
+            let Some(owner) = owner else {
+                continue;
+            };
             let e = errors
-                .entry((f.item_code.as_str(), f.item_name.as_str(), f.rule.as_str()))
+                .entry((key_of(&report.items[owner]), f.rule.as_str()))
                 .or_default();
             e.0 += 1;
             if kept.get(i).copied().unwrap_or(true) {
@@ -128,8 +185,11 @@ impl<'r> ElementChecks<'r> {
                 Outcome::Pass => applicable += 1,
                 Outcome::Fail => {
                     applicable += 1;
-                    let key = (item.code.as_str(), item.name.as_str(), rule.as_ref());
-                    let (all, still, missing) = self.errors.get(&key).copied().unwrap_or_default();
+                    let (all, still, missing) = self
+                        .errors
+                        .get(&(key_of(item), rule.as_ref()))
+                        .copied()
+                        .unwrap_or_default();
                     let overturned = all > 0 && still == 0;
                     if !overturned {
                         failed.push(FailedCheck {
