@@ -52,7 +52,7 @@ use crate::score::census::CensusTally;
 use crate::score::sample::SampleRow;
 use crate::score::{SampleSpec, ScoreOptions, UnitMapping};
 use crate::source::json_labels::LabelledFile;
-use crate::source::{DuplicateCodes, Notice, NoticeLevel, SourceError};
+use crate::source::{DuplicateCodes, Notice, NoticeLevel, Record, SourceError};
 
 mod sink;
 #[cfg(test)]
@@ -154,6 +154,10 @@ enum Streamed {
     Array(Option<Embedded>),
     /// A crawl's output folder: its `items.ndjson`, as NDJSON, and its failed pages.
     Crawl(CrawlFolder),
+    /// A workbook: read by its reader, as in memory (a child sheet may name any item, so the
+    /// reader holds the workbook's items), and checked a run of records at a time; the report
+    /// is kept on disk as for the other files.
+    Workbook,
 }
 
 /// The files the streaming check reads, each with how its records are laid out, and what was
@@ -198,6 +202,7 @@ fn streamed(path: &Path) -> Option<Streamed> {
         .to_ascii_lowercase();
     match ext.as_str() {
         "ndjson" | "jsonl" => Some(Streamed::Lines),
+        "xlsx" | "xlsm" | "xls" | "et" | "ods" => Some(Streamed::Workbook),
         "json" => match crate::source::json::layout(path).ok()? {
             Layout::Lines => Some(Streamed::Lines),
             Layout::Array => Some(Streamed::Array(None)),
@@ -256,6 +261,7 @@ pub fn check_stream(
         let chunk = opts.chunk.max(1);
         match streamed {
             Streamed::Crawl(folder) => stream_crawl(path, folder, chunk, run, &mut sink)?,
+            Streamed::Workbook => stream_workbook(path, &opts.labels, run, &mut sink)?,
             Streamed::Lines | Streamed::Array(_) => {
                 stream_export(path, streamed, chunk, run, &mut sink)?;
             }
@@ -346,7 +352,7 @@ fn stream_export(
 ) -> Result<(), StreamError> {
     let layout = match streamed {
         Streamed::Array(_) => Layout::Array,
-        Streamed::Lines | Streamed::Crawl(_) => Layout::Lines,
+        Streamed::Lines | Streamed::Crawl(_) | Streamed::Workbook => Layout::Lines,
     };
     let run = Run { layout, ..run };
     // The same notices as the in-memory reader's for a file of no bytes or no records.
@@ -418,6 +424,53 @@ fn stream_crawl(
     Ok(())
 }
 
+/// Streams a workbook: its reader's records checked a run at a time as they come, its notices
+/// kept in the order the in-memory reader gives them (the records before a notice are written
+/// first, so that a duplicate code's notice falls where it does there).
+fn stream_workbook(
+    path: &Path,
+    labels: &Labels,
+    run: Run,
+    sink: &mut Sink,
+) -> Result<(), StreamError> {
+    let mut pending: Vec<Record> = Vec::new();
+    let mut failed: Option<StreamError> = None;
+    let mut flush = |pending: &mut Vec<Record>, sink: &mut Sink| {
+        let records = std::mem::take(pending);
+        if failed.is_none()
+            && let Err(e) = sink.add_all(worker::check_records(records, run))
+        {
+            failed = Some(e);
+        }
+    };
+    let read = crate::source::reader_with_labels(path, labels).and_then(|reader| {
+        reader.read(path, &mut |r| match r {
+            Record::Notice(n) => {
+                flush(&mut pending, sink);
+                sink.notices.push(n);
+            }
+            r => {
+                pending.push(r);
+                if pending.len() >= crate::check::RUN {
+                    flush(&mut pending, sink);
+                }
+            }
+        })
+    });
+    flush(&mut pending, sink);
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    if let Err(e) = read {
+        sink.notices.push(Notice {
+            level: NoticeLevel::Error,
+            provenance: Provenance::file(path.display().to_string()),
+            message: e.to_string(),
+        });
+    }
+    Ok(())
+}
+
 /// A file that could not be read is a notice of `input` (as the in-memory reader places it) and
 /// the run goes on; the output that could not be written ends it.
 fn file_error(input: &Path, path: &Path, e: FileError, sink: &mut Sink) -> Result<(), StreamError> {
@@ -458,7 +511,7 @@ fn stream_file(
             let (file, array) = embedded.open(path).map_err(FileError::Read)?;
             (file, array, embedded.empty)
         }
-        Streamed::Lines | Streamed::Array(None) | Streamed::Crawl(_) => (
+        Streamed::Lines | Streamed::Array(None) | Streamed::Crawl(_) | Streamed::Workbook => (
             File::open(path).map_err(FileError::Read)?.take(u64::MAX),
             ArraySplitter::default(),
             EMPTY_ARRAY,

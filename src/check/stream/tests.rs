@@ -263,8 +263,11 @@ fn empty_input_gives_an_empty_report_like_the_in_memory_path() {
     assert_eq!(std::fs::read(got.report_path.unwrap()).unwrap(), want);
 }
 
+/// NDJSON, JSON holding an array of items, workbooks and crawl folders stream; a JSON file of one
+/// item or of nothing, a file that cannot be told, and text tables (the run's text tables are
+/// put together into one workbook) do not.
 #[test]
-fn ndjson_and_json_arrays_stream_and_other_files_do_not() {
+fn what_streams_and_what_does_not() {
     let tmp = tempfile::tempdir().unwrap();
     let p = |s: &str| tmp.path().join(s);
     let files = [
@@ -292,13 +295,16 @@ fn ndjson_and_json_arrays_stream_and_other_files_do_not() {
         p("lines.json"),
         p("wrapped.json"),
         p("answer.json"),
+        p("a.xlsx"),
+        p("b.et"),
     ]));
     for other in [
         "one.json",
         "one-answer.json",
         "blank.json",
         "missing.json",
-        "a.xlsx",
+        "a.csv",
+        "b.txt",
     ] {
         assert!(!all_streamable(&[p("a.ndjson"), p(other)]), "{other}");
     }
@@ -319,9 +325,9 @@ fn a_folder_of_exports_streams_to_the_in_memory_report() {
     std::fs::create_dir_all(&empty).unwrap();
     let folders = vec![exports.clone(), empty];
     assert!(all_streamable(&folders));
-    std::fs::write(exports.join("说明.xlsx"), b"not a workbook").unwrap();
-    assert!(!all_streamable(&folders), "a workbook among them");
-    std::fs::remove_file(exports.join("说明.xlsx")).unwrap();
+    std::fs::write(exports.join("说明.csv"), "事项名称,实施编码\n").unwrap();
+    assert!(!all_streamable(&folders), "a text table among them");
+    std::fs::remove_file(exports.join("说明.csv")).unwrap();
     let (report, want) = in_memory(&folders);
     assert_eq!(report.summary.items, 507 + 1005, "{:?}", report.summary);
     assert!(
@@ -831,5 +837,117 @@ fn crawl_folders_stream_to_the_in_memory_report() {
     ] {
         assert!(said.iter().any(|m| m.contains(words)), "{words}: {said:?}");
     }
+    streams_as_in_memory(&inputs, tmp.path(), &report, &want);
+}
+
+/// Workbooks stream to the very report the in-memory reader and check give: the sample export
+/// (every sheet, and the notices its reader gives after its records) after NDJSON repeating
+/// some of its 实施编码, a generated platform-style workbook whose 实施编码 repeat another NDJSON
+/// file's (the duplicate notices fall among the reader's where they do in memory), and a
+/// workbook that is not one (its error notice, and the run goes on).
+#[test]
+fn workbooks_stream_to_the_in_memory_report() {
+    let tmp = tempfile::tempdir().unwrap();
+    let ndjson = inputs(tmp.path()).remove(0);
+    let sample = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/fixtures/exports/sample.xlsx"
+    ));
+    let mut repeated = Vec::new();
+    read_inputs(std::slice::from_ref(&sample), &mut |r| {
+        if let crate::source::Record::Item(item) = r
+            && repeated.len() < 30
+        {
+            repeated.push(serde_json::to_string(&item).unwrap());
+        }
+    });
+    let repeats = tmp.path().join("重复.ndjson");
+    std::fs::write(&repeats, repeated.join("\n")).unwrap();
+    let items: Vec<crate::model::Item> = (0..300)
+        .map(|i| {
+            crate::r#gen::generate(
+                GenOptions {
+                    seed: 21,
+                    defect_rate: 0.6,
+                    ..GenOptions::default()
+                },
+                i,
+            )
+            .item
+        })
+        .collect();
+    let generated = tmp.path().join("东至县事项导出.xlsx");
+    crate::r#gen::sheets::write_xlsx(&items, "东至县政务服务事项实施清单", &generated).unwrap();
+    let broken = tmp.path().join("石台县事项导出.xlsx");
+    std::fs::write(&broken, b"PK\x03\x04 not a workbook").unwrap();
+    // A county's own workbook: an item repeating a generated 实施编码, and a material row of no
+    // item (an orphan, told after the items are read).
+    let county = tmp.path().join("青阳县事项导出.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let rows: [&[&str]; 3] = [
+        &[
+            "实施编码",
+            "事项名称",
+            "实施主体",
+            "承诺办结时限",
+            "办理地点",
+            "咨询电话",
+        ],
+        &[
+            &items[0].code,
+            "食品经营许可（新办）",
+            "青阳县市场监督管理局",
+            "10个工作日",
+            "青阳县蓉城镇九华西路8号政务服务中心二楼8号窗口",
+            "0566-5021156",
+        ],
+        &[
+            "1134172300312541513000117099000",
+            "食品经营许可（延续）",
+            "青阳县市场监督管理局",
+            "10个工作日",
+            "青阳县蓉城镇九华西路8号政务服务中心二楼8号窗口",
+            "0566-5021156",
+        ],
+    ];
+    let sheets: [(&str, &[&[&str]]); 2] = [
+        ("事项", &rows),
+        (
+            "材料",
+            &[
+                &["实施编码", "材料名称", "来源渠道", "份数"],
+                &[
+                    "1134172300312541513000117000000",
+                    "营业执照",
+                    "政府部门核发",
+                    "1",
+                ],
+            ],
+        ),
+    ];
+    for (name, rows) in sheets {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).unwrap();
+        for (r, row) in rows.iter().enumerate() {
+            for (c, v) in row.iter().enumerate() {
+                ws.write_string(r as u32, c as u16, *v).unwrap();
+            }
+        }
+    }
+    wb.save(&county).unwrap();
+    let inputs = vec![repeats, sample, ndjson, generated, county, broken];
+    assert!(all_streamable(&inputs));
+    let (report, want) = in_memory(&inputs);
+    assert!(
+        report.summary.items > 30 + 36 + 300 + 500,
+        "{:?}",
+        report.summary
+    );
+    let said: Vec<&str> = report.notices.iter().map(|n| n.message.as_str()).collect();
+    assert!(
+        said.iter().any(|m| m.contains("石台县事项导出.xlsx")),
+        "{said:?}"
+    );
+    assert!(said.iter().any(|m| m.contains("重复")), "{said:?}");
     streams_as_in_memory(&inputs, tmp.path(), &report, &want);
 }

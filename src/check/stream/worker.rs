@@ -88,9 +88,10 @@ pub(super) fn check_chunk(
         .collect()
 }
 
-/// Records read whole (the failed pages of a crawl), checked and serialised as a chunk's are.
+/// Records read by a reader (a workbook's, a crawl's failed pages), checked and serialised as a
+/// chunk's are, a batch to a thread.
 pub(super) fn check_records(records: Vec<Record>, run: Run) -> Vec<Checked> {
-    let slots = records
+    let slots: Vec<Slot> = records
         .into_iter()
         .filter_map(|r| match r {
             Record::Item(item) => Some(Slot::Item(item)),
@@ -98,7 +99,11 @@ pub(super) fn check_records(records: Vec<Record>, run: Run) -> Vec<Checked> {
             Record::Notice(_) => None,
         })
         .collect();
-    checked(slots, run).collect()
+    slots
+        .into_par_iter()
+        .chunks(BATCH)
+        .flat_map_iter(|batch| checked(batch, run))
+        .collect()
 }
 
 /// Slots checked, each with its entry and findings serialised.
