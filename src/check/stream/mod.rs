@@ -1,6 +1,8 @@
 //! The streaming check for NDJSON inputs and JSON arrays (a file, or the array of items inside
-//! an object: `source::json_outline`): the same report as
-//! [`check_records`](super::check_records) without holding the items in memory.
+//! an object: `source::json_outline`), crawl output folders and workbooks: the same report as
+//! [`check_records`](super::check_records) without holding the items in memory (a workbook's
+//! items are held while it is read, by its reader: a child sheet may name any item; text tables
+//! are not streamed, as the run's are put together into one workbook).
 //!
 //! Records (NDJSON lines, or the records of an array, told apart as they are read:
 //! `source::json_array`) are read in chunks ([`DEFAULT_CHUNK`] records) by a reader
@@ -262,8 +264,13 @@ pub fn check_stream(
         match streamed {
             Streamed::Crawl(folder) => stream_crawl(path, folder, chunk, run, &mut sink)?,
             Streamed::Workbook => stream_workbook(path, &opts.labels, run, &mut sink)?,
-            Streamed::Lines | Streamed::Array(_) => {
-                stream_export(path, streamed, chunk, run, &mut sink)?;
+            Streamed::Lines => stream_export(path, None, chunk, run, &mut sink)?,
+            Streamed::Array(embedded) => {
+                let run = Run {
+                    layout: Layout::Array,
+                    ..run
+                };
+                stream_export(path, embedded.as_ref(), chunk, run, &mut sink)?;
             }
         }
     }
@@ -341,20 +348,16 @@ pub fn check_stream(
     })
 }
 
-/// Streams one export file, with the notices the in-memory reader gives: a file of no bytes or
+/// Streams one export file laid out as `run.layout` says (for an array inside an object,
+/// `embedded` says where), with the notices the in-memory reader gives: a file of no bytes or
 /// no records, an interface's answer, a file that cannot be read.
 fn stream_export(
     path: &Path,
-    streamed: &Streamed,
+    embedded: Option<&Embedded>,
     chunk: usize,
     run: Run,
     sink: &mut Sink,
 ) -> Result<(), StreamError> {
-    let layout = match streamed {
-        Streamed::Array(_) => Layout::Array,
-        Streamed::Lines | Streamed::Crawl(_) | Streamed::Workbook => Layout::Lines,
-    };
-    let run = Run { layout, ..run };
     // The same notices as the in-memory reader's for a file of no bytes or no records.
     if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
         sink.notices.push(Notice {
@@ -368,19 +371,15 @@ fn stream_export(
         return Ok(());
     }
     // That the file is an interface's answer, before its records, as in memory.
-    if let Streamed::Array(Some(Embedded {
-        notice: Some(notice),
-        ..
-    })) = streamed
-    {
+    if let Some(notice) = embedded.and_then(|e| e.notice.as_ref()) {
         sink.notices.push(notice.clone());
     }
     let before = sink.summary.items;
-    if let Err(e) = stream_file(path, streamed, chunk, run, sink) {
+    if let Err(e) = stream_file(path, embedded, chunk, run, sink) {
         return file_error(path, path, e, sink);
     }
     // An array says so itself (with the breaks in it, which come first).
-    if sink.summary.items == before && layout == Layout::Lines {
+    if sink.summary.items == before && run.layout == Layout::Lines {
         sink.notices.push(crate::source::no_items_notice(
             &path.display().to_string(),
             crate::source::json::NO_NDJSON_RECORDS,
@@ -404,7 +403,7 @@ fn stream_crawl(
         return Ok(());
     };
     let before = sink.summary.items;
-    if let Err(e) = stream_file(items, &Streamed::Lines, chunk, run, sink) {
+    if let Err(e) = stream_file(items, None, chunk, run, sink) {
         // As in memory: the folder's error, and nothing after it is read.
         return file_error(dir, items, e, sink);
     }
@@ -497,21 +496,21 @@ enum FileError {
 }
 
 /// Three stages overlap: a reader thread fills chunks (at most one waits in the channel), the
-/// rayon pool checks chunk `k`, and meanwhile chunk `k − 1`'s results are written.
+/// rayon pool checks chunk `k`, and meanwhile chunk `k − 1`'s results are written. The records
+/// are `run.layout`'s: the file's lines, or its array, or the array inside it (`embedded`).
 fn stream_file(
     path: &Path,
-    streamed: &Streamed,
+    embedded: Option<&Embedded>,
     chunk: usize,
     run: Run,
     sink: &mut Sink,
 ) -> Result<(), FileError> {
-    // The array's bytes: the file's, or those of the array inside it.
-    let (file, array, empty) = match streamed {
-        Streamed::Array(Some(embedded)) => {
+    let (file, array, empty) = match embedded {
+        Some(embedded) => {
             let (file, array) = embedded.open(path).map_err(FileError::Read)?;
             (file, array, embedded.empty)
         }
-        Streamed::Lines | Streamed::Array(None) | Streamed::Crawl(_) | Streamed::Workbook => (
+        None => (
             File::open(path).map_err(FileError::Read)?.take(u64::MAX),
             ArraySplitter::default(),
             EMPTY_ARRAY,
