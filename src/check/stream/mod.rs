@@ -360,14 +360,10 @@ fn stream_export(
 ) -> Result<(), StreamError> {
     // The same notices as the in-memory reader's for a file of no bytes or no records.
     if std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
-        sink.notices.push(Notice {
-            level: NoticeLevel::Error,
-            provenance: Provenance::file(path.display().to_string()),
-            message: SourceError::Empty {
-                path: path.to_owned(),
-            }
-            .to_string(),
-        });
+        let empty = SourceError::Empty {
+            path: path.to_owned(),
+        };
+        sink.notices.push(error_of(path, empty.to_string()));
         return Ok(());
     }
     // That the file is an interface's answer, before its records, as in memory.
@@ -410,11 +406,7 @@ fn stream_crawl(
     match folder.failed() {
         Ok(records) => sink.add_all(worker::check_records(records, run))?,
         Err(e) => {
-            sink.notices.push(Notice {
-                level: NoticeLevel::Error,
-                provenance: Provenance::file(dir.display().to_string()),
-                message: e.to_string(),
-            });
+            sink.notices.push(error_of(dir, e.to_string()));
             return Ok(());
         }
     }
@@ -461,11 +453,7 @@ fn stream_workbook(
         return Err(e);
     }
     if let Err(e) = read {
-        sink.notices.push(Notice {
-            level: NoticeLevel::Error,
-            provenance: Provenance::file(path.display().to_string()),
-            message: e.to_string(),
-        });
+        sink.notices.push(error_of(path, e.to_string()));
     }
     Ok(())
 }
@@ -475,18 +463,23 @@ fn stream_workbook(
 fn file_error(input: &Path, path: &Path, e: FileError, sink: &mut Sink) -> Result<(), StreamError> {
     match e {
         FileError::Read(source) => {
-            sink.notices.push(Notice {
-                level: NoticeLevel::Error,
-                provenance: Provenance::file(input.display().to_string()),
-                message: SourceError::Io {
-                    path: path.to_owned(),
-                    source,
-                }
-                .to_string(),
-            });
+            let io = SourceError::Io {
+                path: path.to_owned(),
+                source,
+            };
+            sink.notices.push(error_of(input, io.to_string()));
             Ok(())
         }
         FileError::Write(e) => Err(e),
+    }
+}
+
+/// An error notice of the input `path`, as the in-memory reader gives one.
+fn error_of(path: &Path, message: String) -> Notice {
+    Notice {
+        level: NoticeLevel::Error,
+        provenance: Provenance::file(path.display().to_string()),
+        message,
     }
 }
 

@@ -343,25 +343,30 @@ fn a_folder_of_exports_streams_to_the_in_memory_report() {
     assert!(bytes == want, "reports differ");
 }
 
-/// Generated items as one JSON array, pretty-printed as platforms export them, with records that
-/// break in every way an array's record can (each said below), and an array cut short.
-fn array_inputs(dir: &Path) -> Vec<PathBuf> {
+/// `count` generated items (seed `seed`, defect rate 0.6), each as its NDJSON line.
+fn generated_lines(seed: u64, count: u64) -> Vec<Vec<u8>> {
     let mut ndjson = Vec::new();
     write_ndjson(
         GenOptions {
-            seed: 23,
+            seed,
             defect_rate: 0.6,
             ..GenOptions::default()
         },
-        500,
+        count,
         &mut ndjson,
     )
     .unwrap();
-    let mut records: Vec<Vec<u8>> = ndjson
+    ndjson
         .split(|&b| b == b'\n')
         .filter(|l| !l.is_empty())
         .map(<[u8]>::to_vec)
-        .collect();
+        .collect()
+}
+
+/// Generated items as one JSON array, pretty-printed as platforms export them, with records that
+/// break in every way an array's record can (each said below), and an array cut short.
+fn array_inputs(dir: &Path) -> Vec<PathBuf> {
+    let mut records = generated_lines(23, 500);
     // A comma missing inside a record (JSON syntax: unreadable, with its line in the file).
     records.insert(100, r#"{"name": "特种设备使用登记" "code": "X0"}"#.into());
     // Not an object.
@@ -737,22 +742,7 @@ fn crawl_inputs(dir: &Path) -> Vec<PathBuf> {
     use crate::source::crawl::status::{CrawlStatus, FailedList};
     let paused = dir.join("池州-抓取");
     std::fs::create_dir_all(&paused).unwrap();
-    let mut ndjson = Vec::new();
-    write_ndjson(
-        GenOptions {
-            seed: 31,
-            defect_rate: 0.6,
-            ..GenOptions::default()
-        },
-        300,
-        &mut ndjson,
-    )
-    .unwrap();
-    let mut lines: Vec<Vec<u8>> = ndjson
-        .split(|&b| b == b'\n')
-        .filter(|l| !l.is_empty())
-        .map(<[u8]>::to_vec)
-        .collect();
+    let mut lines = generated_lines(31, 300);
     // Items carry the guide page they were read from, as the crawler writes them.
     for (i, line) in lines.iter_mut().enumerate().step_by(3) {
         let text = String::from_utf8(std::mem::take(line)).unwrap();
