@@ -52,6 +52,14 @@ impl Outline {
 /// Keys longer than this are no wrapper's and are not kept.
 const KEY_MAX: usize = 32;
 
+/// Containers open at once outside the arrays found, as deep as serde_json reads: a file nested
+/// deeper (a broken or hostile one) is left to the whole read, which says so, instead of a frame
+/// a bracket.
+const DEPTH_MAX: usize = 128;
+
+/// Arrays found: an object with more candidates than this is no platform's answer.
+const ARRAYS_MAX: usize = 1024;
+
 /// Bytes read at a time.
 const BLOCK: usize = 256 * 1024;
 
@@ -107,8 +115,9 @@ struct Scan {
 }
 
 /// Outlines the object `input` holds (a file whose first character that is not white space is
-/// `{`, after a BOM): `None` when it does not begin so, or when the shell would pass `limit`
-/// bytes (an object whose bulk is not in such an array, which is read whole). What follows the
+/// `{`, after a BOM): `None` when it does not begin so, when the shell would pass `limit` bytes
+/// (an object whose bulk is not in such an array, which is read whole), or when it is nested
+/// deeper than [`DEPTH_MAX`] or holds more than [`ARRAYS_MAX`] candidate arrays. What follows the
 /// object's end is the shell's, for serde_json to object to.
 pub(crate) fn outline(mut input: impl Read, limit: usize) -> std::io::Result<Option<Outline>> {
     let mut scan = Scan {
@@ -135,7 +144,8 @@ fn is_space(b: u8) -> bool {
 }
 
 impl Scan {
-    /// Scans one block; `false` when what was read is not an object's outline.
+    /// Scans one block; `false` when what was read is not an object's outline (or one too deep or
+    /// with too many arrays to outline).
     fn block(&mut self, buf: &[u8]) -> bool {
         self.counted = 0;
         // The bytes from `copy` on go to the shell (outside the arrays found).
@@ -189,6 +199,9 @@ impl Scan {
                     i += 1;
                 }
                 b'[' if let Some(place) = self.wanted() => {
+                    if self.out.arrays.len() >= ARRAYS_MAX {
+                        return false;
+                    }
                     // The shell so far, and the array left empty.
                     self.out.shell.extend_from_slice(&buf[copy..i]);
                     self.out.shell.extend_from_slice(b"[]");
@@ -210,6 +223,9 @@ impl Scan {
                     i += 1;
                 }
                 b'{' | b'[' => {
+                    if self.stack.len() >= DEPTH_MAX {
+                        return false;
+                    }
                     let key = self.pending.take().filter(|_| self.stack.len() == 1);
                     self.stack.push(Frame {
                         array: b == b'[',
@@ -470,6 +486,13 @@ mod tests {
         assert!(outline_in("  ", 2).is_none());
         // After the object's end, everything is the shell's: serde_json says what is wrong.
         assert_eq!(shell("{\"a\":1}}]"), "{\"a\":1}}]");
+        // Nested too deep, or too many candidate arrays: read whole, which says what is wrong.
+        let deep = format!("{{\"a\":{}", "[".repeat(10_000));
+        assert!(outline(deep.as_bytes(), 1 << 20).unwrap().is_none());
+        let shallow = format!("{{\"a\":{}{}}}", "[".repeat(100), "]".repeat(100));
+        assert!(outline(shallow.as_bytes(), 1 << 20).unwrap().is_some());
+        let many = format!("{{{}\"data\":[]}}", "\"data\":[],".repeat(2000));
+        assert!(outline(many.as_bytes(), 1 << 20).unwrap().is_none());
         // Too big a shell: read whole instead.
         let big = format!("{{\"text\":\"{}\"}}", "长".repeat(1000));
         assert!(outline(big.as_bytes(), 100).unwrap().is_none());
