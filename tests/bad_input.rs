@@ -705,6 +705,30 @@ fn the_array_inside_a_wrapping_object_is_read_as_an_array_file_is() {
     }
 }
 
+/// An interface's answer whose status code is a string (`"code":"0"`) is not an item with
+/// 实施编码 0 (which failed nearly every rule): holding one object under `data`, it is unreadable
+/// and said to be a wrapper, as with a numeric code.
+#[test]
+fn an_answer_with_a_string_status_code_is_not_an_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = licence(CODE_A, "新办");
+    for code in ["\"0\"", "200"] {
+        let path = write_in(
+            dir.path(),
+            "接口返回-单个.json",
+            &format!(r#"{{"code": {code}, "msg": "成功", "data": {one}}}"#),
+        );
+        let r = read(std::slice::from_ref(&path));
+        assert!(r.items.is_empty(), "code {code}: {:?}", r.items);
+        assert_eq!(r.unreadable.len(), 1, "code {code}");
+        assert!(
+            r.unreadable[0].reason.contains("事项可能在「data」里"),
+            "code {code}: {}",
+            r.unreadable[0].reason
+        );
+    }
+}
+
 /// What the outline cannot place is read whole: a key written with escapes, and a syntax error
 /// outside the array (the whole file is one syntax error, said with its place). Keys written with
 /// escapes are read (Python's `json.dumps` writes 事项名称 as `"\u4e8b\u9879…"`): they made

@@ -631,16 +631,41 @@ fn whole_file_record<'a>(
         return not_items_notice(name, &keys);
     }
     let mut record = parse_record(text, Provenance::file(name), None, labelled);
-    if let Record::Unreadable(u) = &mut record
-        && let Some(wrapper) = keys.iter().find(|k| is_wrapper_key(k))
-    {
+    let Some(wrapper) = keys.iter().find(|k| is_wrapper_key(k)) else {
+        return record;
+    };
+    let wrapped = |reason: &str| {
+        format!(
+            "{reason}。这个文件像是接口返回的数据包装（事项可能在「{wrapper}」里）：请导出为事项数组（或放在 items 里）再检查"
+        )
+    };
+    match &mut record {
         // `{"code":200,"data":{…}}` fails on its `code`, but the answer is that it is wrapped.
-        u.reason = format!(
-            "{}。这个文件像是接口返回的数据包装（事项可能在「{wrapper}」里）：请导出为事项数组（或放在 items 里）再检查",
-            u.reason
-        );
+        Record::Unreadable(u) => u.reason = wrapped(&u.reason),
+        // `{"code":"0","data":{…}}` reads as an item with 实施编码 0 and nothing else.
+        Record::Item(item) if reads_only_a_code((**item).clone()) => {
+            let reason = wrapped(&format!(
+                "只读到 code（\"{}\"），没有事项的其他要素",
+                item.code
+            ));
+            return Record::Unreadable(Unreadable {
+                provenance: Provenance::file(name),
+                reason,
+                code: None,
+                name: None,
+                partial: None,
+            });
+        }
+        _ => {}
     }
     record
+}
+
+/// Whether an item read from an object has nothing but a `code`: an interface's status code
+/// (`"code":"0"`, as many platforms write it, not only `200`), which is no item's 实施编码.
+fn reads_only_a_code(mut item: Item) -> bool {
+    item.code.clear();
+    reads_nothing(&item)
 }
 
 /// A JSON object's keys and the text of their values. The keys are owned: a key written with
@@ -722,12 +747,8 @@ fn wrapped_items<'a>(
     }
     let found = arrays(map, None, objects);
     let [(place, json)] = <[_; 1]>::try_from(found).ok()?;
-    // An answer's status code (`"code":"0"`, as many platforms write it, not only `200`) is no
-    // item's 实施编码: the object is an item only when it reads more than a code.
-    let is_item = serde_json::from_str::<Item>(text).is_ok_and(|mut item| {
-        item.code.clear();
-        !reads_nothing(&item)
-    });
+    // The object is an item only when it reads more than a code.
+    let is_item = serde_json::from_str::<Item>(text).is_ok_and(|item| !reads_only_a_code(item));
     (!is_item).then_some((place, json))
 }
 
