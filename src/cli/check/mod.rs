@@ -350,7 +350,18 @@ fn run_streaming(
     if args.no_stream || to_stdout || args.links || args.profile.is_some() {
         return Ok(None);
     }
-    let Some(plan) = stream::StreamPlan::of(&args.inputs) else {
+    // A `.json` that is one object is read once to find its items' array before the check (a
+    // province's wrapped export: seconds, more on a slow disk): a spinner says so on a terminal.
+    let looking = if args.quiet {
+        ProgressBar::hidden()
+    } else {
+        ProgressBar::new_spinner()
+    };
+    looking.set_message("正在查看输入文件…");
+    looking.enable_steady_tick(std::time::Duration::from_millis(200));
+    let plan = stream::StreamPlan::of(&args.inputs);
+    looking.finish_and_clear();
+    let Some(plan) = plan else {
         return Ok(None);
     };
     // report.json is assembled from what was written as the records were checked (when asked
