@@ -132,6 +132,9 @@ fn nightly_steps(
     let mut check = history::Incremental::new(rules, ctx).keep_fresh_in(&store_dir);
     let mut link_uses = config.audit.links.then(Vec::new);
     let mut failed: Option<history::HistoryError> = None;
+    // A province's night runs for minutes: a spinner with the items checked on a terminal, a
+    // line every 30 s in cron's log, as `check` gives.
+    let (bar, progress) = crate::cli::check::check_progress(args.quiet)?;
     {
         let shared: &Store = store;
         let mut lookup = |hash: &str| {
@@ -156,6 +159,7 @@ fn nightly_steps(
             if let Err(e) = check.add(records, &mut lookup) {
                 failed = Some(e);
             }
+            progress.report(check.entries());
         };
         source::read_inputs_with(inputs, &config.labels, &mut |r| {
             sketches.add(&r);
@@ -166,6 +170,7 @@ fn nightly_steps(
         });
         flush(&mut pending, &mut check);
     }
+    bar.finish_and_clear();
     if let Some(e) = failed {
         return Err(e.into());
     }

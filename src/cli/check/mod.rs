@@ -311,7 +311,7 @@ const LOG_EVERY: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// A spinner on a terminal with the items checked so far (hidden with `-q`), or a line in the log
 /// every [`LOG_EVERY`]: a province's check runs for minutes.
-fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
+pub(super) fn check_progress(quiet: bool) -> Result<(ProgressBar, Progress)> {
     let bar = if quiet {
         ProgressBar::hidden()
     } else {
