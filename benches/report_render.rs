@@ -97,6 +97,7 @@ fn large_report() -> Report {
                     .collect::<Outcomes>(),
                 errors: 0,
                 warnings: 0,
+                waived: 0,
                 subject: String::new(),
                 region_code: String::new(),
             }

@@ -69,6 +69,7 @@ fn write_report(path: &Path) {
             outcomes,
             errors: usize::from(fail),
             warnings: 0,
+            waived: 0,
         });
     }
     let rule = |id: &str, name: &str, element: &str| RuleInfo {

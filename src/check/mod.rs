@@ -248,6 +248,7 @@ fn entry_of(
                 outcomes: Outcomes::from_sorted_ids(&result.outcomes),
                 errors,
                 warnings: result.findings.len() - errors,
+                waived: 0,
             };
             (entry, result.findings)
         }
@@ -271,6 +272,7 @@ fn entry_of(
                 outcomes: Outcomes::new(),
                 errors: 0,
                 warnings: 0,
+                waived: 0,
             };
             (entry, Vec::new())
         }

@@ -257,6 +257,7 @@ impl Checked {
                     *counting.entry(f.rule.as_str()).or_default() |= !waived;
                 }
                 if waived {
+                    entry.waived += 1;
                     match f.severity {
                         Severity::Error => {
                             entry.errors -= 1;
@@ -341,6 +342,61 @@ mod tests {
         assert_eq!(both.report.summary.errors, 0);
         assert_eq!(both.report.summary.items_with_errors, 0);
         assert_eq!(both.report.findings.len(), 2, "waived findings stay listed");
+    }
+
+    /// One item listed twice in a county's file (rows 2 and 3): the first left 办理时间 empty
+    /// (B10, 缺项) and gave its 办理地点 without a window (B09), which the county had waived; the
+    /// second is right. The scores count each row's own findings, the waived one too: counted
+    /// by the first row's errors alone, its B10 finding went to the second row, and the first
+    /// row's missing element was no longer counted as 缺项.
+    #[test]
+    fn a_waived_finding_stays_with_its_item_among_namesakes() {
+        let item = |row: u64, address: &str, hours: &str| {
+            let mut item = Item {
+                name: "食品经营许可".into(),
+                code: "11341702MB1528406Q3000117001000".into(),
+                subject: "池州市贵池区市场监督管理局".into(),
+                region_code: "341702".into(),
+                address: address.into(),
+                hours: hours.into(),
+                ..Item::default()
+            };
+            item.provenance = Provenance::row("贵池区.xlsx", row);
+            Record::Item(Box::new(item))
+        };
+        let mut checked = check_incremental(
+            vec![
+                item(2, "池州市贵池区长江中路92号", ""),
+                item(
+                    3,
+                    "池州市贵池区长江中路92号政务服务中心一楼3号窗口",
+                    "周一至周五 上午8:30-12:00，下午14:30-17:30（法定节假日除外）",
+                ),
+            ],
+            &RuleSet::only(&["B09", "B10"]),
+            &CheckContext::default(),
+            RunInfo::default(),
+            &mut |_| Ok(None),
+        )
+        .unwrap();
+        let rules: Vec<&str> = checked
+            .report
+            .findings
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert_eq!(rules, ["B09", "B10"], "both the first row's");
+        let address = checked.fingerprints[0].clone();
+        checked.apply_waivers(&[waiver(&address)], "2026-11-20".parse().unwrap());
+        let tally = crate::score::compute::tally_items(&checked.report, &[]);
+        assert_eq!(
+            tally
+                .iter()
+                .map(|t| (t.failed, t.missing))
+                .collect::<Vec<_>>(),
+            [(1, 1), (0, 0)],
+            "B09 waived, B10 missing on row 2; nothing on row 3"
+        );
     }
 
     /// The nightly run checks records a run at a time as they are read: any cut gives what

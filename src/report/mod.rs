@@ -398,6 +398,15 @@ pub struct ItemEntry {
     pub errors: usize,
     /// Findings of severity warning.
     pub warnings: usize,
+    /// Findings waived in this run (`audit`'s 豁免): listed with the item's findings, counted in
+    /// neither `errors` nor `warnings`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub waived: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's `skip_serializing_if` passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// Counts over the whole run.

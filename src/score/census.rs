@@ -334,6 +334,7 @@ mod tests {
             outcomes: Outcomes::new(),
             errors: 0,
             warnings: 0,
+            waived: 0,
         }
     }
 

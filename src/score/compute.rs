@@ -99,9 +99,9 @@ fn key_of(item: &ItemEntry) -> ItemKey<'_> {
 /// Findings are listed item by item, in item order, as every report is written; each goes to the
 /// first item with its 实施编码 and 事项名称 from the one the finding before went to on (to the
 /// first such item anywhere when there is none after: a report not in order). An item followed by
-/// another with the same code and name gets as many as it counts (errors and warnings) before the
-/// next one gets any. Keyed by code and name alone, two such items each counted the other's
-/// findings, and the scores of a report read back differed from those the streaming check counts
+/// another with the same code and name gets as many as it counts (errors, warnings and the
+/// waived findings `audit` lists with them) before the next one gets any. Keyed by code and name
+/// alone, two such items each counted the other's findings, and the scores of a report read back differed from those the streaming check counts
 /// item by item.
 fn owners(report: &Report) -> Vec<Option<usize>> {
     let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
@@ -123,7 +123,8 @@ fn owners(report: &Report) -> Vec<Option<usize>> {
                 return Some(list[0]);
             };
             if owner == at {
-                let full = report.items[owner].errors + report.items[owner].warnings;
+                let entry = &report.items[owner];
+                let full = entry.errors + entry.warnings + entry.waived;
                 if given >= full
                     && let Some(&next) = list.get(k + 1)
                 {

@@ -249,6 +249,7 @@ mod tests {
             outcomes: crate::report::Outcomes::new(),
             errors: 0,
             warnings: 0,
+            waived: 0,
         }
     }
 

@@ -69,6 +69,7 @@ fn item(
             .collect::<Outcomes>(),
         errors: 0,
         warnings: 0,
+        waived: 0,
         // A county's items are its departments'; a city department implements its own.
         subject: match kind {
             UnitKind::County => format!("{unit}市场监督管理局"),
@@ -269,6 +270,7 @@ pub fn report() -> Report {
         outcomes: Outcomes::new(),
         errors: 0,
         warnings: 0,
+        waived: 0,
         subject: String::new(),
         region_code: String::new(),
     });

@@ -239,6 +239,10 @@ pub fn write_item_entry(e: &ItemEntry, lines: &OutcomeLines, out: &mut Vec<u8>) 
     number(out, e.errors as u64);
     out.extend_from_slice(key!("warnings"));
     number(out, e.warnings as u64);
+    if e.waived > 0 {
+        out.extend_from_slice(key!("waived"));
+        number(out, e.waived as u64);
+    }
     out.extend_from_slice(b"\n    }");
 }
 

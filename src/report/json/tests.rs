@@ -42,6 +42,7 @@ fn entry(text: &str, outcomes: &[(&str, Outcome)], status: ItemStatus) -> ItemEn
             .collect(),
         errors: 1,
         warnings: 0,
+        waived: 0,
     }
 }
 
@@ -171,7 +172,7 @@ proptest! {
         unreadable in any::<bool>(),
         empties in any::<(bool, bool, bool)>(),
         provenance in provenances(),
-        counts in any::<(usize, usize)>(),
+        counts in any::<(usize, usize, u8)>(),
     ) {
         let ids: Vec<&'static str> =
             ids.into_iter().map(|id| &*Box::leak(id.into_boxed_str())).collect();
@@ -187,7 +188,7 @@ proptest! {
         if empties.1 { e.subject.clear(); }
         if empties.2 { e.region_code.clear(); e.unit_kind = UnitKind::Department; }
         e.provenance = provenance;
-        (e.errors, e.warnings) = counts;
+        (e.errors, e.warnings, e.waived) = (counts.0, counts.1, usize::from(counts.2 % 3));
         let want = element(&e);
         // No precomputed lines, lines for every id, and lines for some ids (the others are
         // written as they come and shift the positions of the rest).

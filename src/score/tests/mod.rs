@@ -58,6 +58,7 @@ pub(super) fn item(
         outcomes: out.iter().map(|&(r, o)| (r.to_owned().into(), o)).collect(),
         errors: 0,
         warnings: 0,
+        waived: 0,
     }
 }
 
