@@ -431,6 +431,13 @@ fn sample_needs_a_seed() {
         .assert()
         .code(2)
         .stderr(contains("--seed"));
+    // Said before the report is read (a province's takes seconds): even of a report not there.
+    bin()
+        .current_dir(dir.path())
+        .args(["sample", "没有这个报告.json"])
+        .assert()
+        .code(2)
+        .stderr(contains("--seed").and(contains("没有这个报告").not()));
 }
 
 /// A seed typed as a date is the date's digits (the examples' seeds are dates); anything else

@@ -58,15 +58,16 @@ pub struct SampleArgs {
 
 pub fn run(args: &SampleArgs) -> Result<i32> {
     let config = load_config(args.config.as_deref())?;
-    let report = load_report(&args.report)?;
-    let (mapping, issues) = super::mapping_for(&args.units, &config, &report)?;
-    print_issues("单位对照表", &issues);
+    // A missing seed or a mistyped method is said before a province's report is read.
     let spec = resolve_spec(
         args.method.as_deref(),
         args.seed,
         args.stratify.is_some(),
         &config,
     )?;
+    let report = load_report(&args.report)?;
+    let (mapping, issues) = super::mapping_for(&args.units, &config, &report)?;
+    print_issues("单位对照表", &issues);
     let rows = draw(&report, &mapping, &spec);
     let base = args
         .output
