@@ -64,10 +64,27 @@ fn what(e: &serde_json::Error) -> String {
         "缺少逗号或右方括号 ]".to_owned()
     } else if message.starts_with("control character") {
         "的文本中有未转义的控制字符（如直接换行）".to_owned()
-    } else if message.starts_with("invalid escape") || message.starts_with("invalid unicode") {
+    } else if message.starts_with("invalid escape")
+        || message.starts_with("invalid unicode")
+        || message.starts_with("lone leading surrogate")
+        || message.starts_with("unexpected end of hex escape")
+    {
         "有无效的转义（\\ 后的字符）".to_owned()
     } else if message.starts_with("trailing characters") {
         "之后还有多余的内容".to_owned()
+    } else if message.starts_with("expected `\"`") {
+        "缺少双引号 \"".to_owned()
+    } else if message.starts_with("expected `:`") {
+        "缺少冒号 :（键和值之间）".to_owned()
+    } else if message.starts_with("expected ident") {
+        // A word where true, false or null was begun: `null` misspelt, or text not quoted.
+        "有无法识别的内容（文本要加双引号，true、false、null 要拼写完整）".to_owned()
+    } else if message.starts_with("invalid number") {
+        "的数字写法有误".to_owned()
+    } else if message.starts_with("number out of range") {
+        "的数字超出范围".to_owned()
+    } else if message.starts_with("recursion limit exceeded") {
+        "嵌套层数过多（超过 128 层）".to_owned()
     } else {
         format!(": {message}")
     }
@@ -194,6 +211,30 @@ mod tests {
             syntax_of(r#"{"name": "a" "code": "b"}"#),
             "JSON 语法错误：第 14 列缺少逗号或右花括号 }"
         );
+        // Every syntax error serde_json gives, in Chinese: none is left in English.
+        for (text, said) in [
+            (
+                r#"{"name" "食品经营许可"}"#,
+                "第 9 列缺少冒号 :（键和值之间）",
+            ),
+            (r#"{"name": nul}"#, "第 13 列有无法识别的内容"),
+            ("not json", "第 2 列有无法识别的内容"),
+            (r#"{"n": 1.}"#, "第 9 列的数字写法有误"),
+            (r#"{"n": 1e999}"#, "第 11 列的数字超出范围"),
+            (r#"{"n": "\ud800\u0041"}"#, "有无效的转义"),
+            (r#"{"n": "\u12"}"#, "有无效的转义"),
+            (&"[".repeat(200), "嵌套层数过多（超过 128 层）"),
+            (r#"{"n": 1} x"#, "第 10 列之后还有多余的内容"),
+            (r#"{5: 1}"#, "第 2 列的键必须是加双引号的文本"),
+            ("{\"n\": \"a\nb\"}", "未转义的控制字符"),
+        ] {
+            let message = syntax_of(text);
+            assert!(message.contains(said), "{text}: {message}");
+            assert!(
+                !message.is_ascii() && !message.contains("expected"),
+                "{message}"
+            );
+        }
         let text = "[\n{\"name\": }\n]";
         let whole = serde_json::from_str::<Value>(text).unwrap_err();
         assert_eq!(
