@@ -44,8 +44,10 @@ enum State {
 pub(crate) enum ProblemKind {
     /// The file does not begin with `[`.
     NotArray,
-    /// Something other than a comma or `]` after a record.
+    /// Something other than a comma, `]` or the `{` of another record after a record.
     MissingComma,
+    /// No comma between a record and the next object record: both are read.
+    CommaSkipped,
     /// A comma before the `]` (every record was read).
     TrailingComma,
     /// Something after the `]`.
@@ -79,6 +81,10 @@ impl Problem {
                 "JSON 语法错误：{at}缺少逗号或右方括号 ]（在第 {records} 条记录之后）：从这里起分不出记录，之后的内容未读取。\
                  如果前一条记录已报 JSON 语法错误，问题多半在那条记录里（如文本中未转义的双引号）；请修正导出文件后重新检查"
             ),
+            ProblemKind::CommaSkipped => format!(
+                "JSON 语法错误：{at}缺少逗号（第 {records} 条与第 {} 条记录之间）：两条记录都已照常读取，请修正导出文件",
+                records + 1
+            ),
             ProblemKind::TrailingComma => format!(
                 "JSON 语法错误：{at}有多余的逗号（最后一条记录之后）：{records} 条记录都已读取"
             ),
@@ -96,11 +102,14 @@ impl Problem {
         }
     }
 
-    /// The problem as a notice of the file: an error, but for a trailing comma, which loses
-    /// nothing.
+    /// The problem as a notice of the file: an error, but for a comma too many or too few
+    /// between records, which loses nothing.
     pub(crate) fn notice(&self, file: &str) -> Notice {
         Notice {
-            level: if self.kind == ProblemKind::TrailingComma {
+            level: if matches!(
+                self.kind,
+                ProblemKind::TrailingComma | ProblemKind::CommaSkipped
+            ) {
                 NoticeLevel::Warning
             } else {
                 NoticeLevel::Error
@@ -367,6 +376,13 @@ impl Split for ArraySplitter {
                         b',' => self.state = State::Before { comma: true },
                         b']' => self.state = State::Closed,
                         _ if is_space(b) => {}
+                        // `}{` or `}` and a new line `{`: a comma left out between two items
+                        // (an export joined by hand, a generator's slip). The next record is
+                        // whole where it begins, so it is read, and the slip is said.
+                        b'{' => {
+                            self.problem(ProblemKind::CommaSkipped, buf, i);
+                            self.begin(buf, i);
+                        }
                         _ => {
                             self.problem(ProblemKind::MissingComma, buf, i);
                             self.state = State::Broken;
@@ -499,6 +515,33 @@ mod tests {
         assert_eq!(places, [(1, 1, 2), (2, 1, 18), (3, 2, 3)]);
     }
 
+    /// Two items with no comma between them (`}` then `{` on the next line): both are read, and
+    /// the slip is a warning with its place, since nothing is lost; every later item too.
+    #[test]
+    fn a_comma_left_out_between_two_items_loses_neither() {
+        let text = "[\n{\"事项名称\": \"农药经营许可\"},\n{\"事项名称\": \"旅行社设立许可\"}\n{\"事项名称\": \"社会团体成立登记\"},{\"事项名称\": \"婚姻登记档案查询\"}{\"事项名称\": \"食品经营许可\"}\n]";
+        let (got, problems) = split_any(text);
+        assert_eq!(got.len(), 5);
+        assert_eq!(got[2].3, "{\"事项名称\": \"社会团体成立登记\"}");
+        assert_eq!(got[4].3, "{\"事项名称\": \"食品经营许可\"}");
+        let places: Vec<_> = problems
+            .iter()
+            .map(|p| (p.kind, p.line, p.col, p.records))
+            .collect();
+        assert_eq!(
+            places,
+            [
+                (ProblemKind::CommaSkipped, 4, 1, 2),
+                (ProblemKind::CommaSkipped, 4, 42, 4)
+            ]
+        );
+        assert_eq!(
+            problems[0].message(),
+            "JSON 语法错误：第 4 行第 1 列缺少逗号（第 2 条与第 3 条记录之间）：两条记录都已照常读取，请修正导出文件"
+        );
+        assert_eq!(problems[0].notice("事项.json").level, NoticeLevel::Warning);
+    }
+
     #[test]
     fn a_broken_record_is_one_record_and_the_rest_are_read() {
         // The second record misses a comma inside: serde_json reports it; the third is read.
@@ -513,7 +556,7 @@ mod tests {
 
     #[test]
     fn breaks_in_the_structure_are_problems_with_their_place() {
-        let (got, problems) = split_any("[{\"a\": 1}\n {\"b\": 2}]");
+        let (got, problems) = split_any("[{\"a\": 1}\n \"b\", {\"c\": 2}]");
         assert_eq!(got.len(), 1);
         assert_eq!(
             problems,

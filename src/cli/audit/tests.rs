@@ -88,16 +88,17 @@ fn a_file_whose_last_record_breaks_off_is_incomplete_input() {
     assert!(input_problems(&records, &|f| f != "县区.ndjson").is_empty());
 }
 
-/// A JSON array whose structure breaks (here a comma missing after the second record) keeps the
-/// records before the break, and the break is an input problem: what came after it is not read,
-/// so the night is no baseline.
+/// A JSON array whose structure breaks (here a stray note after the second record, where a
+/// comma should be) keeps the records before the break, and the break is an input problem: what
+/// came after it is not read, so the night is no baseline. (A comma left out right before the
+/// next record's `{` loses nothing: `source::json_array`.)
 #[test]
 fn an_array_that_breaks_off_is_incomplete_input() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("县区.json");
     let record = |code: &str| format!(r#"{{"code":"{code}","name":"食品经营许可（新办）"}}"#);
     let text = format!(
-        "[\n{},\n{}\n{}\n]",
+        "[\n{},\n{}\n\"（以下为新增）\"\n{}\n]",
         record("11341702MB1526185H4000117035000"),
         record("11341702MB1526185H4000117034000"),
         record("11341702MB1526185H4000117033000"),
