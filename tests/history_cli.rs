@@ -699,6 +699,78 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
         .stdout(contains("n4\t2026-11-23T02:00:00+08:00\t已完成\t"));
 }
 
+/// The county's export fails and what is saved in its place is the platform's error page, or
+/// its interface's error answer: the file is there but gives no item. That night is incomplete
+/// as a missing file makes it (said even with `-q`), and the night after compares with the last
+/// whole one, so the county's findings keep their age instead of coming back 新增.
+#[test]
+fn an_export_saved_as_an_error_page_is_incomplete_input() {
+    let dir = workdir();
+    let d = dir.path();
+    let (city, county) = split_night1(d);
+    let night = |id: &str, at: &str| {
+        let mut cmd = audit_run(d, id, at);
+        cmd.arg("--input")
+            .arg(&city)
+            .arg("--input")
+            .arg(&county)
+            .args(["--fail-on-new", "error", "-q"]);
+        cmd
+    };
+    night("n1", "2026-11-20T02:00:00+08:00").assert().code(1);
+    let county_text = std::fs::read(&county).unwrap();
+    for (id, at, saved) in [
+        (
+            "n2",
+            "2026-11-21T02:00:00+08:00",
+            "<html><head><title>502 Bad Gateway</title></head><body><center>nginx</center></body></html>\n",
+        ),
+        (
+            "n3",
+            "2026-11-22T02:00:00+08:00",
+            "{\"code\":500,\"msg\":\"服务器繁忙，请稍后再试\",\"data\":null}",
+        ),
+    ] {
+        std::fs::write(&county, saved).unwrap();
+        night(id, at)
+            .assert()
+            .code(0)
+            .stdout(contains(format!("注意: 运行 {id} 的输入不完整")))
+            .stdout(contains("县区.json — "));
+    }
+    // The error answer is JSON, read as one record that is no item: said as such.
+    night("n3b", "2026-11-22T03:00:00+08:00")
+        .assert()
+        .stdout(contains(
+            "县区.json — 对比运行 n1 从这个文件读到 2 个事项，本次一个也没有读到（只有 1 条无法读取的记录）",
+        ));
+    std::fs::write(&county, &county_text).unwrap();
+    night("n4", "2026-11-23T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("注意").not());
+    let r4 = report(d, "n4");
+    assert_eq!(
+        r4["history"]["baseline"]["id"], "n1",
+        "{}",
+        r4["history"]["baseline"]
+    );
+    let county: Vec<_> = r4["history"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["unit"] == "贵池区")
+        .map(|h| {
+            (
+                h["status"].as_str().unwrap(),
+                h["age_days"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(!county.is_empty());
+    assert!(county.iter().all(|&s| s == ("persisting", 3)), "{county:?}");
+}
+
 /// The 问题清单 sheet of a workbook, as strings.
 fn zwfw_audit_rows(path: &Path) -> Vec<Vec<String>> {
     sheet_rows(path, "问题清单")

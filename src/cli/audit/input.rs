@@ -196,6 +196,46 @@ pub(super) fn gone_files(
     Ok((problems, accepted))
 }
 
+/// Files the baseline read items from that were read tonight without giving one: every record
+/// unreadable. An export that failed is often saved all the same: the platform's error page
+/// (`502 Bad Gateway`), its interface's error answer (`{"code":500,"msg":"服务器繁忙"}`) or a
+/// half-written file. Read as a few unreadable records, its county's findings would all turn
+/// 已移除 tonight and come back 新增 at 0 days tomorrow, with no word on the night it went
+/// wrong. Such a file is an input problem, as a missing one is.
+pub(super) fn files_without_items(
+    baseline: &history::BaselineFiles,
+    records: &[Sketch],
+) -> Vec<String> {
+    let mut tonight: Vec<(&str, usize, usize)> = Vec::new();
+    for r in records {
+        let (source, item) = match r {
+            Sketch::Item { source, .. } => (&**source, true),
+            Sketch::Unreadable { source, .. } => (&**source, false),
+            Sketch::Notice(_) => continue,
+        };
+        match tonight.iter_mut().find(|(s, ..)| *s == source) {
+            Some(t) => {
+                t.1 += usize::from(item);
+                t.2 += usize::from(!item);
+            }
+            None => tonight.push((source, usize::from(item), usize::from(!item))),
+        }
+    }
+    tonight
+        .iter()
+        .filter(|&&(_, items, _)| items == 0)
+        .filter_map(|&(source, _, unreadable)| {
+            let key = history::source_key(source);
+            let (_, before) = baseline.files().find(|&(s, n)| s == key && n > 0)?;
+            Some(format!(
+                "{source} — 对比运行 {} 从这个文件读到 {before} 个事项，本次一个也没有读到（只有 {unreadable} 条无法读取的记录）：\
+                 可能是导出失败时保存下来的错误页面或接口的报错，请检查文件内容后重新导出",
+                baseline.run_id
+            ))
+        })
+        .collect()
+}
+
 /// What of the input could not be read, as `place — reason`: the errors met reading (a file
 /// missing or holding no item table, a sheet or a key column lost), and a file whose last record
 /// breaks off (cut short while it was written or copied: what followed is lost). A run with any

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result, bail};
 
 use super::input::{
-    FIRST_RUN_NO_BASELINE, NO_BASELINE_ITEMS, Sketch, Sketches, counts_for_baseline, gone_files,
-    input_problems, some_input_exists,
+    FIRST_RUN_NO_BASELINE, NO_BASELINE_ITEMS, Sketch, Sketches, counts_for_baseline,
+    files_without_items, gone_files, input_problems, some_input_exists,
 };
 use super::summary::print_summary;
 use super::{AuditArgs, FailOnNew, store_of};
@@ -197,6 +197,7 @@ fn nightly_steps(
     });
     let mut accepted_gone = Vec::new();
     if let Some(baseline) = &baseline_files {
+        input_problems.extend(files_without_items(baseline, records));
         let (problems, accepted) = gone_files(store, baseline, records, run.time())?;
         input_problems.extend(problems);
         accepted_gone = accepted;

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use super::input::{Sketches, counts_for_baseline, input_problems};
+use super::input::{Sketches, counts_for_baseline, files_without_items, input_problems};
 use super::nightly::write_partial;
 use crate::history;
 use crate::model::{Item, Provenance};
@@ -120,6 +120,40 @@ fn an_array_that_breaks_off_is_incomplete_input() {
         "{}",
         problems[0]
     );
+}
+
+/// An NDJSON export saved as the platform's error page is read as unreadable lines: a file the
+/// baseline read items from that gives none tonight is an input problem; one that gives some
+/// item, or that the baseline read nothing from, is not.
+#[test]
+fn a_file_that_gives_no_item_tonight_is_an_input_problem() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("贵池区.ndjson");
+    std::fs::write(
+        &page,
+        "<html><head><title>502 Bad Gateway</title></head>\n<body><center>nginx</center></body></html>\n",
+    )
+    .unwrap();
+    let mut sketches = Sketches::default();
+    source::read_inputs(std::slice::from_ref(&page), &mut |r| sketches.add(&r));
+    sketches.add(&item("东至县.ndjson", 1));
+    let key = |p: &str| history::source_key(p);
+    let page_name = page.display().to_string();
+    let baseline = history::BaselineFiles::new(
+        "20261120-020000",
+        [(key(&page_name), 28), (key("东至县.ndjson"), 30)],
+    );
+    let problems = files_without_items(&baseline, &sketches.all);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(&format!(
+            "{page_name} — 对比运行 20261120-020000 从这个文件读到 28 个事项，本次一个也没有读到（只有 2 条无法读取的记录）"
+        )),
+        "{}",
+        problems[0]
+    );
+    let new_county = history::BaselineFiles::new("20261120-020000", [(key("东至县.ndjson"), 30)]);
+    assert!(files_without_items(&new_county, &sketches.all).is_empty());
 }
 
 /// A file there tonight counts only if the baseline read items from it; a path that is not
