@@ -532,6 +532,80 @@ fn prune_with_reports_removes_old_report_folders_only() {
     }
 }
 
+/// Nights whose input was incomplete are never the runs `prune --keep` keeps: with two of them
+/// after the last whole night, `--keep 1` keeps that night's details and report folder (and
+/// theirs), so the night the export comes back still compares with it and the county's findings
+/// persist, instead of a baseline without details making every finding 新增.
+#[test]
+fn prune_keeps_the_last_whole_night_past_incomplete_ones() {
+    let dir = workdir();
+    let d = dir.path();
+    let (city, county) = split_night1(d);
+    let night = |id: &str, at: &str| {
+        let mut cmd = audit_run(d, id, at);
+        cmd.arg("--input")
+            .arg(&city)
+            .arg("--input")
+            .arg(&county)
+            .args(["--fail-on-new", "error", "-q"]);
+        cmd
+    };
+    night("n1", "2026-11-20T02:00:00+08:00").assert().code(1);
+    night("n2", "2026-11-21T02:00:00+08:00").assert().code(0);
+    let county_text = std::fs::read(&county).unwrap();
+    std::fs::remove_file(&county).unwrap();
+    for (id, at) in [
+        ("n3", "2026-11-22T02:00:00+08:00"),
+        ("n4", "2026-11-23T02:00:00+08:00"),
+    ] {
+        night(id, at)
+            .assert()
+            .stdout(contains(format!("注意: 运行 {id} 的输入不完整")));
+    }
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args([
+            "audit",
+            "prune",
+            "--keep",
+            "1",
+            "--reports",
+            "--config",
+            "zwfw-audit.toml",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("已删除 1 个旧报告目录"))
+        .stdout(contains("已清理 1 次运行的明细"));
+    let reports = d.join("reports");
+    assert!(!reports.join("n1").exists());
+    for kept in ["n2", "n3", "n4"] {
+        assert!(reports.join(kept).is_dir(), "{kept} removed");
+    }
+    std::fs::write(&county, &county_text).unwrap();
+    night("n5", "2026-11-24T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("新增错误").not());
+    let r5 = report(d, "n5");
+    assert_eq!(r5["history"]["baseline"]["id"], "n2");
+    let county: Vec<_> = r5["history"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["unit"] == "贵池区")
+        .map(|h| {
+            (
+                h["status"].as_str().unwrap(),
+                h["age_days"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert!(!county.is_empty());
+    assert!(county.iter().all(|&s| s == ("persisting", 4)), "{county:?}");
+}
+
 /// `prune --reports` deletes the old report folders before it prunes the store: on a full disk
 /// the store cannot be written until they are gone, and the advice the full disk gives is this
 /// very command. Here the store is busy instead (a run holds it); the folders go all the same.

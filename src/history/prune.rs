@@ -6,8 +6,11 @@ use rusqlite::{OptionalExtension, TransactionBehavior};
 use super::{HistoryError, Store};
 
 impl Store {
-    /// Deletes the item and finding rows of all but the last `keep` complete runs (and of the
-    /// incomplete runs before them), and the cached results no kept run uses; the runs
+    /// Deletes the item and finding rows of all but the last `keep` runs that can be a baseline
+    /// (complete, with all their input read; the runs after the oldest of them are kept too,
+    /// whatever they are), and the cached results no kept run uses. A run whose input was
+    /// incomplete never counts among the `keep`: kept in place of the last whole night, it would
+    /// leave the next night a baseline without details, every finding 新增 at 0 days; the runs
     /// themselves and their per-unit figures stay, so trends still reach back to the first
     /// run. Ages are unaffected: each finding row carries its first_seen. Returns how many runs
     /// lost their details. Must not run while a run is active (it takes the run lock).
@@ -26,7 +29,8 @@ impl Store {
         let pruned = (|| -> rusqlite::Result<usize> {
             let oldest_kept: Option<i64> = tx
                 .query_row(
-                    "SELECT started_epoch FROM runs WHERE status = 'complete'
+                    "SELECT started_epoch FROM runs
+                     WHERE status = 'complete' AND input_problems IS NULL
                      ORDER BY started_epoch DESC LIMIT 1 OFFSET ?1",
                     [super::sql_count(keep.max(1) - 1)],
                     |r| r.get(0),

@@ -129,8 +129,9 @@ enum Action {
     },
     /// 清理旧运行的明细（趋势数据保留）
     Prune {
-        /// 保留最近几次已完成运行的明细（默认: 90）
-        #[arg(long, default_value_t = 90, value_name = "次数")]
+        /// 保留最近几次输入完整的已完成运行的明细，其后的运行也保留
+        /// （默认: 90）
+        #[arg(long, default_value_t = 90, value_name = "次数", verbatim_doc_comment)]
         keep: usize,
         /// 同时删除更早运行的报告文件夹 reports/<运行编号>/，以及未完成
         /// 运行留下的 reports/<运行编号>.partial/（reports 可由 [output] dir 改）

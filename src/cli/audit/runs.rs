@@ -45,18 +45,22 @@ pub(super) fn prune(args: &StoreArgs, keep: usize, reports: bool) -> Result<i32>
         );
     }
     let n = store.prune(keep)?;
-    println!("已清理 {n} 次运行的明细（保留最近 {keep} 次已完成运行；趋势数据全部保留）");
+    println!(
+        "已清理 {n} 次运行的明细（保留最近 {} 次输入完整的已完成运行及其后的运行；趋势数据全部保留）",
+        keep.max(1)
+    );
     Ok(0)
 }
 
-/// Removes the report folders of the runs older than the `keep` latest complete ones: `<id>/`
+/// Removes the report folders of the runs older than the `keep` latest that can be a baseline
+/// (complete, input whole: as [`history::Store::prune`] counts them): `<id>/`
 /// and the `<id>.partial/` a failed run leaves. Only folders named by a run id of the store (a
 /// plain name, never a path) are touched, and never a running run's. Returns how many went.
 fn remove_old_reports(runs: &[history::RunRecord], dir: &Path, keep: usize) -> usize {
     let complete: Vec<usize> = runs
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.status == history::RunStatus::Complete)
+        .filter(|(_, r)| r.status == history::RunStatus::Complete && r.input_problems.is_none())
         .map(|(i, _)| i)
         .collect();
     let Some(&oldest_kept) = complete.iter().rev().nth(keep.max(1) - 1) else {
