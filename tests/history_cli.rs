@@ -1148,7 +1148,18 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         .stdout(contains("县区.json — 对比运行 n4 从这个文件读到"))
         .stdout(contains("本次没有这个文件"));
     assert_eq!(report(d, "n5")["history"]["baseline"]["id"], "n4");
-    // Gone three runs in a row, it is taken as removed on purpose (a county no longer
+    // Run again the same morning after the warning came (twice): the same night, still
+    // incomplete; runs on one day count once.
+    for (id, at) in [
+        ("n5b", "2026-11-24T04:00:00+08:00"),
+        ("n5c", "2026-11-24T09:30:00+08:00"),
+    ] {
+        night(id, at)
+            .assert()
+            .code(0)
+            .stdout(contains(format!("注意: 运行 {id} 的输入不完整")));
+    }
+    // Gone on three days in a row, it is taken as removed on purpose (a county no longer
     // assessed): its findings are 已移除 and the nights are compared again.
     // Not quiet, the warning comes before the totals whose 已移除 it explains.
     let n6 = audit_run(d, "n6", "2026-11-25T02:00:00+08:00")
@@ -1165,7 +1176,7 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         .assert()
         .code(0)
         .stdout(contains("注意: 运行 n7 的输入不完整").not())
-        .stdout(contains("连续 3 次运行都没有这个文件，按有意移除处理"));
+        .stdout(contains("连续 3 天的运行都没有这个文件，按有意移除处理"));
     let r7 = report(d, "n7");
     assert_eq!(r7["history"]["baseline"]["id"], "n4");
     assert!(

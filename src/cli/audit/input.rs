@@ -132,8 +132,9 @@ pub(super) const NO_BASELINE_ITEMS: &str =
 pub(super) const FIRST_RUN_NO_BASELINE: &str =
     "（第一次运行，还没有对比基准，不影响对比；不是导出文件的，请移出导出文件夹）";
 
-/// Runs in a row a baseline file may be gone before it is taken as removed on purpose.
-const GONE_RUNS: usize = 3;
+/// Days in a row a baseline file may be gone before it is taken as removed on purpose (runs on
+/// one day, a night's run and its retries, are one).
+const GONE_DAYS: usize = 3;
 
 /// Files the baseline read items from that are not there tonight (deleted from a folder input,
 /// moved, not yet exported), when most of their items were not read from anywhere else either:
@@ -141,7 +142,7 @@ const GONE_RUNS: usize = 3;
 /// findings would all turn 已移除. A file renamed (exports named by date) whose items come back
 /// under the new name is not one. Files the run could not open are left to their own notice.
 ///
-/// A file gone for [`GONE_RUNS`] runs in a row is taken as removed on purpose (a county no longer
+/// A file gone on [`GONE_DAYS`] days in a row is taken as removed on purpose (a county no longer
 /// assessed): its items count as 已移除 and a warning says so, rather than every later night
 /// staying incomplete. Returns the input problems and those warnings.
 pub(super) fn gone_files(
@@ -178,18 +179,18 @@ pub(super) fn gone_files(
             continue;
         }
         let place = format!("{source} — 对比运行 {}", baseline.run_id);
-        if store.runs_since_baseline_with(baseline, &place, time)? + 1 >= GONE_RUNS {
+        if store.days_since_baseline_with(baseline, &place, time)? + 1 >= GONE_DAYS {
             accepted.push(source::Notice {
                 level: NoticeLevel::Warning,
                 provenance: crate::model::Provenance::file(source),
                 message: format!(
-                    "连续 {GONE_RUNS} 次运行都没有这个文件，按有意移除处理：对比运行 {} 从它读到的 {items} 个事项中，本次没有读到的 {unread} 个算作「已移除」",
+                    "连续 {GONE_DAYS} 天的运行都没有这个文件，按有意移除处理：对比运行 {} 从它读到的 {items} 个事项中，本次没有读到的 {unread} 个算作「已移除」",
                     baseline.run_id
                 ),
             });
         } else {
             problems.push(format!(
-                "{place} 从这个文件读到 {items} 个事项，本次没有这个文件，其中 {unread} 个事项本次也没有读到（文件被删除、移走，或还没导出；连续 {GONE_RUNS} 次都没有的，按有意移除处理）"
+                "{place} 从这个文件读到 {items} 个事项，本次没有这个文件，其中 {unread} 个事项本次也没有读到（文件被删除、移走，或还没导出；连续 {GONE_DAYS} 天都没有的，按有意移除处理）"
             ));
         }
     }

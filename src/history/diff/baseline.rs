@@ -96,9 +96,11 @@ impl Store {
         }))
     }
 
-    /// How many runs since the baseline, before `time`, were left incomplete by `problem` (an
-    /// input problem's text up to its reason, e.g. `/srv/exports/县区.json — 对比运行`).
-    pub fn runs_since_baseline_with(
+    /// On how many days since the baseline, before `time`'s day, a run was left incomplete by
+    /// `problem` (an input problem's text up to its reason, e.g. `/srv/exports/县区.json — 对比运行`).
+    /// Days, not runs: a night's run tried again by hand after the warning came is the same
+    /// night. A day is a run's own local date, as its start time is written.
+    pub fn days_since_baseline_with(
         &self,
         baseline: &BaselineFiles,
         problem: &str,
@@ -108,10 +110,11 @@ impl Store {
         let n: i64 = self
             .conn
             .query_row(
-                "SELECT COUNT(*) FROM runs
+                "SELECT COUNT(DISTINCT substr(started_at, 1, 10)) FROM runs
                  WHERE status = 'complete' AND instr(input_problems, ?1) > 0
-                   AND started_epoch > ?2 AND started_epoch < ?3",
-                params![problem, after, time.epoch],
+                   AND started_epoch > ?2 AND started_epoch < ?3
+                   AND substr(started_at, 1, 10) <> ?4",
+                params![problem, after, time.epoch, time.date.to_string()],
                 |r| r.get(0),
             )
             .map_err(|e| self.err(e))?;
