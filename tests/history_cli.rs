@@ -473,8 +473,9 @@ fn waivers_from_the_command_line() {
         .stdout(contains(
             "核实后用 zwfw-audit audit unwaive ffffffffffffffff 删除（删除后不再提示）",
         ))
+        // The waived finding is 已豁免 only: not among the errors, nor the 未整改.
         .stdout(predicates::function::function(|out: &str| {
-            unit_row(out, "池州市人力资源和社会保障局") == ["2", "1", "0", "1", "0", "1", "0"]
+            unit_row(out, "池州市人力资源和社会保障局") == ["2", "1", "0", "1", "0", "0", "0"]
         }));
     let r = report(d, "n2");
     assert_eq!(r["summary"]["errors"], 5);
@@ -604,6 +605,99 @@ fn prune_keeps_the_last_whole_night_past_incomplete_ones() {
         .collect();
     assert!(!county.is_empty());
     assert!(county.iter().all(|&s| s == ("persisting", 4)), "{county:?}");
+}
+
+/// The units' counts are the rows their fix lists show: an item listed in two files has its
+/// findings twice, as two rows each, and a waived finding is 已豁免, not 未整改 as well. The
+/// summary's line, the exit message and findings.csv agree.
+#[test]
+fn the_units_counts_are_the_rows_of_their_lists() {
+    let dir = workdir();
+    let d = dir.path();
+    let (city, county) = split_night1(d);
+    let copy = d.join("exports/县区-补报.json");
+    std::fs::copy(&county, &copy).unwrap();
+    let night = |id: &str, at: &str, inputs: &[&Path]| {
+        let mut cmd = audit_run(d, id, at);
+        for i in inputs {
+            cmd.arg("--input").arg(i);
+        }
+        cmd.args(["--fail-on-new", "error"]);
+        let out = cmd.assert().get_output().stdout.clone();
+        String::from_utf8(out).unwrap()
+    };
+    // Rows of 贵池区 in findings.csv by 状态 (`未整改（1天）`).
+    let rows = |id: &str, status: &str| {
+        let text =
+            std::fs::read_to_string(d.join("reports").join(id).join("findings.csv")).unwrap();
+        let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let header = r.headers().unwrap().clone();
+        let at = |name: &str| header.iter().position(|h| h == name).unwrap();
+        let (unit, state) = (at("考核单位"), at("状态"));
+        r.records()
+            .map(Result::unwrap)
+            .filter(|row| &row[unit] == "贵池区" && row[state].starts_with(status))
+            .count()
+    };
+    night("n1", "2026-11-20T02:00:00+08:00", &[&city, &county]);
+    let said = night("n2", "2026-11-21T02:00:00+08:00", &[&city, &county, &copy]);
+    let line: Vec<usize> = unit_row(&said, "贵池区")
+        .iter()
+        .map(|c| c.parse().unwrap())
+        .collect();
+    let [_, errors, warnings, new, _, persisting, _] = line[..] else {
+        panic!("{line:?}")
+    };
+    assert!(persisting > 0, "{said}");
+
+    assert_eq!(errors + warnings, new + persisting, "{said}");
+    assert_eq!(
+        (rows("n2", "新增"), rows("n2", "未整改")),
+        (new, persisting),
+        "{said}"
+    );
+    // Night 3: one persisting finding of the county waived.
+    let r2 = report(d, "n2");
+    let fingerprint = r2["history"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["unit"] == "贵池区" && h["status"] == "persisting")
+        .unwrap()["fingerprint"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args([
+            "audit",
+            "waive",
+            &fingerprint,
+            "--reason",
+            "平台字段限制，已报省厅",
+            "--until",
+            "2026-12-31",
+        ])
+        .args(["--config", "zwfw-audit.toml"])
+        .assert()
+        .success();
+    let said = night("n3", "2026-11-22T02:00:00+08:00", &[&city, &county, &copy]);
+    let line: Vec<usize> = unit_row(&said, "贵池区")
+        .iter()
+        .map(|c| c.parse().unwrap())
+        .collect();
+    let [_, errors, warnings, new, _, persisting, _] = line[..] else {
+        panic!("{line:?}")
+    };
+    let waived = rows("n3", "已豁免");
+    assert_eq!(waived, 2, "both rows of the item listed twice: {said}");
+    assert_eq!(errors + warnings, new + persisting, "{said}");
+    assert_eq!(
+        (rows("n3", "新增"), rows("n3", "未整改")),
+        (new, persisting),
+        "{said}"
+    );
 }
 
 /// `prune --reports` deletes the old report folders before it prunes the store: on a full disk

@@ -66,14 +66,14 @@ impl HistoryView {
         self.new_at(threshold) > 0
     }
 
-    /// How many new, not waived findings are at or above `threshold`.
+    /// How many new, not waived findings are at or above `threshold`, as the units count them
+    /// (a row each: an item listed twice counts twice, as in the fix lists).
     pub fn new_at(&self, threshold: Severity) -> usize {
-        self.findings
-            .iter()
-            .filter(|h| {
-                h.status == FindingStatus::New && h.waiver.is_none() && h.severity >= threshold
-            })
-            .count()
+        let t = self.totals();
+        match threshold {
+            Severity::Error => t.new_errors,
+            Severity::Warning => t.new,
+        }
     }
 
     /// Counts over all units.

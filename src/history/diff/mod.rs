@@ -167,22 +167,42 @@ impl Store {
                 },
             );
         }
+        // This run's findings are counted as their rows are listed (two rows of an item listed
+        // twice count twice, as a clerk counts them in Excel), a waived one as 已豁免 only;
+        // those no longer found once per baseline finding.
         let mut units = unit_figures(checked);
+        for (k, (f, fp)) in report
+            .findings
+            .iter()
+            .zip(&checked.fingerprints)
+            .enumerate()
+        {
+            let (Some(h), Some(u)) = (findings.get(fp), units.get_mut(&f.unit)) else {
+                continue;
+            };
+            if checked.is_waived(k) {
+                continue;
+            }
+            match h.status {
+                FindingStatus::New => {
+                    u.new += 1;
+                    if f.severity == Severity::Error {
+                        u.new_errors += 1;
+                    }
+                }
+                FindingStatus::Persisting => u.persisting += 1,
+                FindingStatus::Fixed | FindingStatus::Gone => {}
+            }
+        }
         for h in findings.values() {
             let u = units.entry(h.unit.clone()).or_insert_with(|| UnitHistory {
                 unit: h.unit.clone(),
                 ..UnitHistory::default()
             });
             match h.status {
-                FindingStatus::New => {
-                    u.new += 1;
-                    if h.severity == Severity::Error && h.waiver.is_none() {
-                        u.new_errors += 1;
-                    }
-                }
-                FindingStatus::Persisting => u.persisting += 1,
                 FindingStatus::Fixed => u.fixed += 1,
                 FindingStatus::Gone => u.gone += 1,
+                FindingStatus::New | FindingStatus::Persisting => {}
             }
         }
         for u in units.values_mut() {
