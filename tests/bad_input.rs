@@ -967,3 +967,47 @@ fn an_unreadable_record_is_listed_in_its_units_fix_list() {
         "the reason: {text:?}"
     );
 }
+
+/// An export in the tool's own field names writes `null` for "no value", a number for a count or
+/// a limit and `true`/`false` for a yes-or-no element. Each is read as text (`null` as nothing,
+/// `false` as 否), so the item is checked: the empty 监督电话 trips B14 and the missing FAQs
+/// Q01, where one `null` made the whole item unreadable and its other elements went unchecked.
+#[test]
+fn null_numbers_and_booleans_in_an_element_are_read_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项.json");
+    std::fs::write(
+        &path,
+        r#"[{"name": "农药经营许可", "code": "11340825002288458Y4000111801010",
+            "subject": "太湖县农业农村局", "region_code": "340825",
+            "consult_phone": "0556-4121234", "supervise_phone": null,
+            "visits": 1, "promised_limit": 10, "charged": false, "faqs": null}]"#,
+    )
+    .unwrap();
+    let mut records = Vec::new();
+    zwfw_audit::source::read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let [zwfw_audit::source::Record::Item(item)] = &records[..] else {
+        panic!("{records:?}")
+    };
+    assert_eq!(
+        (
+            item.supervise_phone.as_str(),
+            item.visits.as_str(),
+            item.promised_limit.as_str(),
+            item.charged.as_str(),
+            item.faqs.len()
+        ),
+        ("", "1", "10", "否", 0)
+    );
+    let report = zwfw_audit::check::check_records(
+        records,
+        &zwfw_audit::rules::RuleSet::default(),
+        &zwfw_audit::rules::CheckContext::default(),
+        zwfw_audit::check::RunInfo::default(),
+    );
+    let rules: Vec<&str> = report.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(
+        rules.contains(&"B14") && rules.contains(&"Q01"),
+        "{rules:?}"
+    );
+}

@@ -22,7 +22,11 @@ macro_rules! record {
         pub struct $record {
             $(
                 $(#[doc = $doc])*
-                #[serde(default, skip_serializing_if = "String::is_empty")]
+                #[serde(
+                    default,
+                    skip_serializing_if = "String::is_empty",
+                    deserialize_with = "crate::model::fields::text"
+                )]
                 pub $name: String,
             )*
             $($(#[$tmeta])* pub $tname: $tty,)*
@@ -74,3 +78,74 @@ macro_rules! record {
 }
 
 pub(crate) use record;
+
+/// A JSON value as the text of an element: `null` as nothing, numbers as written, `true`/`false`
+/// as 是/否, a list's texts joined by `；`, an object's by a space. Exports write `null` for "no
+/// value" and numbers for counts and limits; read as text, a `null` in one element no longer
+/// makes the whole item unreadable (the element is checked as empty).
+pub(crate) fn json_text(v: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let join = |texts: &mut dyn Iterator<Item = String>, sep: &str| {
+        texts
+            .filter(|t| !t.trim().is_empty())
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    match v {
+        Value::Null => String::new(),
+        Value::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.clone(),
+        Value::Array(a) => join(&mut a.iter().map(json_text), "；"),
+        Value::Object(o) => join(&mut o.values().map(json_text), " "),
+    }
+}
+
+/// Deserializes an element's text from any JSON value, as [`json_text`] reads it; a string (the
+/// usual case) costs what `String`'s own deserializer does.
+pub(crate) fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    struct Text;
+    impl<'de> serde::de::Visitor<'de> for Text {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a text")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+            Ok(v.to_owned())
+        }
+        fn visit_string<E: serde::de::Error>(self, v: String) -> Result<String, E> {
+            Ok(v)
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<String, E> {
+            Ok(String::new())
+        }
+        fn visit_bool<E: serde::de::Error>(self, v: bool) -> Result<String, E> {
+            Ok(json_text(&serde_json::Value::Bool(v)))
+        }
+        fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<String, E> {
+            Ok(v.to_string())
+        }
+        fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<String, E> {
+            Ok(json_text(&serde_json::Value::from(v)))
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, seq: A) -> Result<String, A::Error> {
+            use serde::Deserialize;
+            let v =
+                serde_json::Value::deserialize(serde::de::value::SeqAccessDeserializer::new(seq))?;
+            Ok(json_text(&v))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<String, A::Error> {
+            use serde::Deserialize;
+            let v =
+                serde_json::Value::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+            Ok(json_text(&v))
+        }
+    }
+    d.deserialize_any(Text)
+}

@@ -179,10 +179,14 @@ const KINDS: usize = 5;
 /// through this thread's table of parsed lists.
 impl<'de, T: Shared> Deserialize<'de> for List<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        // `null` is how exports write "no list": an empty list, not an unreadable item.
         if !SHARING.get() || TABLES.with_borrow_mut(|t| t.resting(T::KIND)) {
-            return Vec::<T>::deserialize(d).map(List::from);
+            return Option::<Vec<T>>::deserialize(d).map(|v| List::from(v.unwrap_or_default()));
         }
         let raw = <&'de serde_json::value::RawValue>::deserialize(d)?;
+        if raw.get() == "null" {
+            return Ok(List::default());
+        }
         TABLES
             .with_borrow_mut(|t| t.list::<T>(raw.get()))
             .map_err(D::Error::custom)

@@ -5,7 +5,7 @@
 pub mod address;
 pub mod code;
 pub mod domain;
-mod fields;
+pub(crate) mod fields;
 pub mod finding;
 pub mod hours;
 pub mod item;

@@ -246,16 +246,16 @@ mod tests {
     #[test]
     fn wrong_types_name_the_field() {
         assert_eq!(
-            shape_of(r#"{"code": "11341700MB1234567X3000104002000", "name": 5}"#),
-            "字段「name」应为文本，实为数字 5"
+            shape_of(r#"{"name": "食品经营许可", "steps": {"name": "受理"}}"#),
+            "字段「steps」应为列表，实为对象 {…}"
         );
         assert_eq!(
             shape_of(r#"{"name": "食品经营许可", "materials": "营业执照复印件"}"#),
             "字段「materials」应为列表，实为文本「营业执照复印件」"
         );
         assert_eq!(
-            shape_of(r#"{"name": "食品经营许可", "materials": [{"name": ["营业执照"]}]}"#),
-            "字段「materials」应为文本，实为列表 […]"
+            shape_of(r#"{"name": "食品经营许可", "materials": ["营业执照"]}"#),
+            "字段「materials」应为对象，实为文本「营业执照」"
         );
     }
 }

@@ -73,7 +73,12 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
     f.write_all(b"\n{\"name\": \"\xE9\xA3\x9F\xE5\x93\x81\" \n")
         .unwrap(); // blank, broken JSON
     f.write_all(b"\xFF\xFE not utf-8\n").unwrap();
-    f.write_all(b"{\"name\": 5, \"code\": \"X1\"}\n").unwrap(); // wrong shape
+    // Wrong shape: 办理流程 as one record, not a list of them.
+    f.write_all(
+        "{\"name\": \"食品经营许可\", \"code\": \"X1\", \"steps\": {\"name\": \"受理\"}}\n"
+            .as_bytes(),
+    )
+    .unwrap();
     // 申请材料 as one text, not records: read as a raw list first in the stream, it must be
     // reported as the in-memory reader reports it.
     f.write_all(
@@ -374,7 +379,12 @@ fn array_inputs(dir: &Path) -> Vec<PathBuf> {
     // Not UTF-8.
     records.insert(300, b"{\"name\": \"\xFF\xFE\"}".to_vec());
     // Of the wrong shape (unreadable, naming the field).
-    records.insert(400, br#"{"name": 5, "code": "X1"}"#.to_vec());
+    records.insert(
+        400,
+        r#"{"name": "食品经营许可", "code": "X1", "steps": {"name": "受理"}}"#
+            .as_bytes()
+            .to_vec(),
+    );
     let array = dir.join("array.json");
     let mut text = b"\xEF\xBB\xBF[\n  ".to_vec();
     text.extend(records.join(&b",\n  "[..]));
@@ -489,7 +499,7 @@ fn json_arrays_stream_to_the_in_memory_report() {
         unreadable[2].1.starts_with("该记录不是 UTF-8 文本"),
         "{unreadable:?}"
     );
-    assert_eq!(unreadable[3].1, "字段「name」应为文本，实为数字 5");
+    assert_eq!(unreadable[3].1, "字段「steps」应为列表，实为对象 {…}");
     assert!(
         unreadable[4].0.ends_with("cut.json 第3条"),
         "{unreadable:?}"
@@ -514,7 +524,11 @@ fn scored_inputs(dir: &Path) -> Vec<PathBuf> {
         ..GenOptions::default()
     };
     write_ndjson(opts, 700, &mut f).unwrap();
-    f.write_all(b"{\"name\": 5, \"code\": \"X1\"}\n").unwrap();
+    f.write_all(
+        "{\"name\": \"食品经营许可\", \"code\": \"X1\", \"steps\": {\"name\": \"受理\"}}\n"
+            .as_bytes(),
+    )
+    .unwrap();
     for i in 700..1000 {
         serde_json::to_writer(&mut f, &crate::r#gen::generate(opts, i).item).unwrap();
         f.write_all(b"\n").unwrap();

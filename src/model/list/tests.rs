@@ -105,8 +105,8 @@ fn a_malformed_list_is_reported_as_without_sharing() {
     let bad = [
         // A list given as text (a flattened export): 申请材料 must be records.
         with("materials", r#""身份证明、营业执照""#),
-        // A material whose name is a number.
-        with("materials", r#"[{"name": 12}]"#),
+        // 收费 as one record, not a list of them.
+        with("fees", r#"{"name": "工本费"}"#),
         // A step that is not a record.
         with("steps", r#"["受理"]"#),
         // The line cut off inside the FAQs.

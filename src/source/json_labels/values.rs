@@ -22,24 +22,9 @@ pub(super) fn unit_field(field: ItemField) -> Option<ItemField> {
     }
 }
 
-/// A value as the text of an element: numbers as written, `true`/`false` as 是/否, a list's
-/// texts joined by `；`, an object's by a space.
+/// A value as the text of an element ([`crate::model::fields::json_text`]).
 pub(super) fn text_of(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::Bool(b) => if *b { "是" } else { "否" }.to_owned(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => s.clone(),
-        Value::Array(a) => join(a.iter().map(text_of), "；"),
-        Value::Object(o) => join(o.values().map(text_of), " "),
-    }
-}
-
-pub(super) fn join(texts: impl Iterator<Item = String>, sep: &str) -> String {
-    texts
-        .filter(|t| !t.trim().is_empty())
-        .collect::<Vec<_>>()
-        .join(sep)
+    crate::model::fields::json_text(v)
 }
 
 /// Keeps a key that is no element in `extra` (if it has text) and notes it as unread.
