@@ -1,0 +1,121 @@
+//! Workbooks as government templates and damaged files give them: a header in two rows, a sheet
+//! the workbook cannot give back, a cell pointing at text that is not there, an Excel 2003 XML
+//! file under an `.xls` name. Every item of the input appears in the output, and what went wrong
+//! is said in Chinese with its place.
+
+mod common {
+    pub mod read;
+}
+
+use std::path::Path;
+
+use common::read::read;
+use rust_xlsxwriter::{Format, Workbook};
+use zwfw_audit::check::{RunInfo, check_records};
+use zwfw_audit::rules::{CheckContext, RuleSet};
+use zwfw_audit::source::{NoticeLevel, read_inputs};
+
+const CODE_A: &str = "11341721MB1234567X4000117035000";
+const CODE_B: &str = "11341721MB1234567X4000117036000";
+
+/// The item columns of the 东至县 export, the header cell of each and the two items' values.
+const ITEM_COLUMNS: &[(&str, &str, &str)] = &[
+    ("实施编码", CODE_A, CODE_B),
+    ("*事项名称", "食品经营许可（新办）", "食品经营许可（变更）"),
+    ("实施主体", "东至县市场监督管理局", "东至县市场监督管理局"),
+    ("区划代码", "341721", "341721"),
+    ("行使层级", "4", "4"),
+    ("办件类型", "承诺件", "承诺件"),
+    (
+        "受理地点",
+        "东至县尧渡镇建设路8号政务服务中心3号窗口",
+        "东至县尧渡镇建设路8号政务服务中心3号窗口",
+    ),
+    ("承诺时限", "10个工作日", "5个工作日"),
+    ("咨询方式", "0566-7021234", "0566-7021234"),
+];
+
+/// Writes the 东至县 export with its header in rows 2–3 under a title: the item columns merged
+/// down over both rows, 「咨询方式」 over the sub-heading 「电话」, and the group 「监督投诉」
+/// merged across two columns over 「电话」 and 「地址」; and a 申请材料 sheet.
+fn grouped_header_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let plain = Format::new();
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    ws.write_string(0, 0, "东至县政务服务事项实施清单").unwrap();
+    let consult = ITEM_COLUMNS.len() as u16 - 1;
+    for (c, (header, a, b)) in ITEM_COLUMNS.iter().enumerate() {
+        let c = c as u16;
+        if c == consult {
+            ws.write_string(1, c, *header).unwrap();
+            ws.write_string(2, c, "电话").unwrap();
+        } else {
+            ws.merge_range(1, c, 2, c, header, &plain).unwrap();
+        }
+        ws.write_string(3, c, *a).unwrap();
+        ws.write_string(4, c, *b).unwrap();
+    }
+    let supervise = consult + 1;
+    ws.merge_range(1, supervise, 1, supervise + 1, "监督投诉", &plain)
+        .unwrap();
+    ws.write_string(2, supervise, "电话").unwrap();
+    ws.write_string(2, supervise + 1, "地址").unwrap();
+    for r in [3, 4] {
+        ws.write_string(r, supervise, "0566-12345").unwrap();
+        ws.write_string(r, supervise + 1, "东至县尧渡镇建设路8号")
+            .unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    for (c, h) in ["实施编码", "材料名称", "材料来源"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, code) in [CODE_A, CODE_B].into_iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, code).unwrap();
+        ws.write_string(r, 1, "营业执照").unwrap();
+        ws.write_string(r, 2, "申请人自备").unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// Should not check the header's second row as an item: with the item columns merged down, it
+/// was an item 「实施编码 *事项名称」 tripping every basic rule, under a unit 「实施主体」 in the
+/// scores. Both items are checked under 东至县, and the sub-headings name their columns.
+#[test]
+fn a_grouped_header_in_two_rows_makes_no_fake_item_or_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    grouped_header_workbook(&path);
+
+    let r = read(std::slice::from_ref(&path));
+    let names: Vec<&str> = r.items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可（新办）", "食品经营许可（变更）"]);
+    assert_eq!(r.items[0].consult_phone, "0566-7021234");
+    assert_eq!(r.items[0].supervise_phone, "0566-12345");
+    assert_eq!(
+        r.items[0].extra.get("监督投诉地址").map(String::as_str),
+        Some("东至县尧渡镇建设路8号")
+    );
+    let two_rows = r
+        .notices
+        .iter()
+        .find(|n| n.message.contains("表头占两行"))
+        .expect("a notice names the two header rows");
+    assert_eq!(two_rows.level, NoticeLevel::Info);
+    assert!(
+        two_rows.message.contains("表「事项基本信息」") && two_rows.message.contains("第 2、3 行"),
+        "{}",
+        two_rows.message
+    );
+
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let units: Vec<&str> = report.items.iter().map(|i| i.unit.as_str()).collect();
+    assert_eq!(units, ["东至县", "东至县"]);
+}
