@@ -119,3 +119,199 @@ fn a_grouped_header_in_two_rows_makes_no_fake_item_or_unit() {
     let units: Vec<&str> = report.items.iter().map(|i| i.unit.as_str()).collect();
     assert_eq!(units, ["东至县", "东至县"]);
 }
+
+/// Writes the 东至县 export with a one-row header: the items, their materials and three FAQs each.
+fn export_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    for (c, (header, a, b)) in ITEM_COLUMNS.iter().enumerate() {
+        let c = c as u16;
+        ws.write_string(0, c, *header).unwrap();
+        ws.write_string(1, c, *a).unwrap();
+        ws.write_string(2, c, *b).unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    for (c, h) in ["实施编码", "材料名称", "材料来源"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, code) in [CODE_A, CODE_B].into_iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, code).unwrap();
+        ws.write_string(r, 1, "营业执照").unwrap();
+        ws.write_string(r, 2, "申请人自备").unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("常见问题").unwrap();
+    for (c, h) in ["实施编码", "问题", "解答"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    let faqs = [
+        (
+            "食品经营许可证有效期是多久？",
+            "食品经营许可证有效期为5年。",
+        ),
+        (
+            "可以委托他人代为办理吗？",
+            "可以，受托人须携带授权委托书和本人身份证原件。",
+        ),
+        (
+            "经营场所地址变更需要重新申请吗？",
+            "经营场所地址变更的，应当重新申请食品经营许可。",
+        ),
+    ];
+    let mut r = 1;
+    for code in [CODE_A, CODE_B] {
+        for (q, a) in faqs {
+            ws.write_string(r, 0, code).unwrap();
+            ws.write_string(r, 1, q).unwrap();
+            ws.write_string(r, 2, a).unwrap();
+            r += 1;
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// Copies the workbook at `path` with its part `part` changed by `change`, as a damaged copy.
+fn damage_part(path: &Path, part: &str, change: impl Fn(&str) -> String) {
+    use std::io::{Read as _, Write as _};
+    let bytes = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let mut found = false;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut text = Vec::new();
+        entry.read_to_end(&mut text).unwrap();
+        if name == part {
+            text = change(std::str::from_utf8(&text).unwrap()).into_bytes();
+            found = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap();
+    assert!(found, "no part {part}");
+}
+
+/// Checks `path` with every rule.
+fn check_all(path: &Path) -> zwfw_audit::report::Report {
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path.to_owned()), &mut |r| {
+        records.push(r);
+    });
+    check_records(
+        records,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        RunInfo::default(),
+    )
+}
+
+/// Should not trip Q01 (「未提供常见问题」) on every item: the 常见问题 sheet's XML is cut in half,
+/// so its FAQs are not read; that is said in Chinese (not calamine's `Xlsx error: Xml error`),
+/// and the FAQ check does not apply to the items instead of charging them for the damage.
+#[test]
+fn a_damaged_faq_sheet_is_said_in_chinese_and_charges_no_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    export_workbook(&path);
+    damage_part(&path, "xl/worksheets/sheet3.xml", |xml| {
+        xml[..xml.len() / 2].to_owned()
+    });
+
+    let report = check_all(&path);
+    assert_eq!(report.items.len(), 2);
+    let damaged = report
+        .notices
+        .iter()
+        .find(|n| n.provenance.sheet.as_deref() == Some("常见问题"))
+        .expect("a notice names the damaged sheet");
+    assert_eq!(damaged.level, NoticeLevel::Error);
+    assert!(
+        damaged.message.contains("表「常见问题」已损坏")
+            && damaged.message.contains("不扣分")
+            && damaged.message.contains("另存"),
+        "{}",
+        damaged.message
+    );
+    assert!(
+        report
+            .notices
+            .iter()
+            .all(|n| !n.message.contains("error") && !n.message.contains("Xml")),
+        "{:?}",
+        report.notices
+    );
+    let q01: Vec<_> = report.findings.iter().filter(|f| f.rule == "Q01").collect();
+    assert!(q01.is_empty(), "{q01:?}");
+    for item in &report.items {
+        assert_eq!(
+            item.outcomes.get("Q01"),
+            Some(&zwfw_audit::model::Outcome::NotApplicable),
+            "{}",
+            item.name
+        );
+    }
+}
+
+/// A damaged item sheet says its items are not read, in Chinese.
+#[test]
+fn a_damaged_item_sheet_says_its_items_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    export_workbook(&path);
+    damage_part(&path, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replace("</sheetData>", "")
+    });
+    let r = read(std::slice::from_ref(&path));
+    assert!(r.items.is_empty());
+    assert!(
+        r.notices.iter().any(|n| n.level == NoticeLevel::Error
+            && n.message.contains("表「事项基本信息」已损坏")
+            && n.message.contains("其中的事项都没有读到")),
+        "{:?}",
+        r.notices
+    );
+}
+
+/// Should read both items, the second without its name: its 事项名称 cell points at shared text
+/// 99999 the workbook does not have. calamine refused the whole item sheet (`Cell string index
+/// not found in shared strings table`) and the run checked nothing; now only that cell is lost,
+/// and an error notice names it.
+#[test]
+fn a_cell_pointing_at_missing_text_loses_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    export_workbook(&path);
+    damage_part(&path, "xl/worksheets/sheet1.xml", |xml| {
+        let at = xml.find(r#"<c r="B3""#).expect("the cell B3");
+        let v = at + xml[at..].find("<v>").unwrap() + 3;
+        let end = v + xml[v..].find("</v>").unwrap();
+        format!("{}99999{}", &xml[..v], &xml[end..])
+    });
+
+    let r = read(std::slice::from_ref(&path));
+    let codes: Vec<&str> = r.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, [CODE_A, CODE_B]);
+    assert_eq!(r.items[1].name, "");
+    assert_eq!(r.items[1].subject, "东至县市场监督管理局");
+    let lost = r
+        .notices
+        .iter()
+        .find(|n| n.message.contains("损坏"))
+        .expect("a notice names the lost cell");
+    assert_eq!(lost.level, NoticeLevel::Error);
+    assert_eq!(lost.provenance.row, Some(3));
+    assert!(
+        lost.message
+            .contains("表「事项基本信息」有 1 个单元格已损坏（B3）"),
+        "{}",
+        lost.message
+    );
+    assert!(
+        r.notices.iter().all(|n| !n.message.contains("Xlsx error")),
+        "{:?}",
+        r.notices
+    );
+}

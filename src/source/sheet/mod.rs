@@ -48,6 +48,7 @@ use children::{ChildRow, attach, child_rows, orphan_notice};
 use columns::{Col, Detected, Kind, Tables, detect, key_row};
 use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
+pub(crate) use notices::column_letters;
 use notices::{
     header_only_notice, headerless_notice, no_item_sheet_notice, no_material_sheet_notice,
     nothing_below,
@@ -247,6 +248,13 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     for item in items {
         sink(Record::Item(Box::new(item)));
     }
+}
+
+/// What a sheet holds by its header (`None` when it has none that is known): for a sheet the
+/// workbook could not give back whole, from the rows read before the damage.
+pub(crate) fn kind_of(sheet: &Sheet, labels: &Labels) -> Option<Kind> {
+    let mut unused = Vec::new();
+    detect(sheet, &Tables::new(labels, &mut unused)).map(|d| d.kind)
 }
 
 pub(super) fn cell(row: &[String], i: usize) -> &str {
