@@ -315,3 +315,39 @@ fn a_cell_pointing_at_missing_text_loses_only_itself() {
         r.notices
     );
 }
+
+/// Should be refused with what the file is and what to do, not as damaged: an "XML 电子表格"
+/// (Excel 2003 XML) saved under an `.xls` name, as Java platforms export.
+#[test]
+fn an_excel_2003_xml_file_says_to_save_it_as_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xls");
+    std::fs::write(
+        &path,
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+            "\n",
+            r#"<?mso-application progid="Excel.Sheet"?>"#,
+            "\n",
+            r#"<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">"#,
+            r#"<Worksheet ss:Name="事项基本信息"><Table>"#,
+            r#"<Row><Cell><Data ss:Type="String">实施编码</Data></Cell><Cell><Data ss:Type="String">事项名称</Data></Cell></Row>"#,
+            r#"<Row><Cell><Data ss:Type="String">11341721MB1234567X4000117035000</Data></Cell><Cell><Data ss:Type="String">食品经营许可（新办）</Data></Cell></Row>"#,
+            "</Table></Worksheet></Workbook>\n"
+        ),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    let refused = r
+        .notices
+        .iter()
+        .find(|n| n.level == NoticeLevel::Error && n.message.contains("东至县事项清单.xls"))
+        .expect("the file is refused with its name");
+    assert!(
+        refused.message.contains("Excel 2003 XML 表格")
+            && refused.message.contains("另存为 .xlsx")
+            && !refused.message.contains("损坏"),
+        "{}",
+        refused.message
+    );
+}

@@ -63,6 +63,8 @@ pub enum OpenFailure {
     TooLarge(u64),
     /// Neither a workbook nor an HTML or text table.
     NotATable,
+    /// An Excel 2003 XML workbook ("XML 电子表格"), which is not read: to save as `.xlsx`.
+    Excel2003Xml,
     /// A zip archive whose end is missing: not downloaded, sent or copied in full.
     Truncated,
     /// A zip archive refused as a bomb, or broken: the Chinese reason.
@@ -97,6 +99,9 @@ pub fn open(path: &Path) -> Result<Opened, OpenFailure> {
     let head = &head[..n];
     if !disguised::is_real_workbook(head) {
         let bytes = std::fs::read(path).map_err(OpenFailure::Io)?;
+        if disguised::is_excel_2003_xml(&bytes) {
+            return Err(OpenFailure::Excel2003Xml);
+        }
         let source = path.display().to_string();
         return disguised::sheets(&bytes, &source)
             .map(|(kind, sheets)| Opened::Disguised(kind, sheets))
@@ -163,6 +168,10 @@ impl OpenFailure {
             }
             OpenFailure::NotATable => format(
                 "不是 Excel/WPS 工作簿，也不是网页表格或文本表格（文件可能已损坏）".to_owned(),
+            ),
+            OpenFailure::Excel2003Xml => format(
+                "这是 Excel 2003 XML 表格（“XML 电子表格”格式另存为 .xls），本工具不直接读取；请在 Excel/WPS 中打开后另存为 .xlsx 再检查"
+                    .to_owned(),
             ),
             OpenFailure::Truncated => format(
                 "文件不完整（压缩包的结尾缺失，可能没有下载或复制完），请重新导出".to_owned(),
