@@ -45,11 +45,16 @@ pub struct Checked {
 }
 
 /// The content hash of an item: SHA-256 of its JSON without its top-level provenance, so the same
-/// item read from tonight's file or at another position has the same hash.
+/// item read from tonight's file or at another position has the same hash. The child lists its
+/// source could not read (not in the JSON) are added: such an item is not checked as one whose
+/// lists were read empty.
 pub fn item_hash(item: &Item) -> String {
     let mut bare = item.clone();
     bare.provenance = Provenance::default();
-    let json = serde_json::to_vec(&bare).expect("an item serialises");
+    let mut json = serde_json::to_vec(&bare).expect("an item serialises");
+    if !item.unread.is_empty() {
+        json.extend_from_slice(format!("\n{:?}", item.unread).as_bytes());
+    }
     hex_sha256(&json, 64)
 }
 
@@ -290,6 +295,20 @@ impl Checked {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An item whose 常见问题 sheet could not be read is not the same content as one whose FAQs
+    /// were read empty: a result cached for the one (Q01 failing) is not reused for the other.
+    #[test]
+    fn unread_lists_are_part_of_the_content_hash() {
+        let item = Item {
+            name: "食品经营许可".into(),
+            code: "11341700MB1528406Q3000117001000".into(),
+            ..Item::default()
+        };
+        let mut unread = item.clone();
+        unread.unread.faqs = true;
+        assert_ne!(item_hash(&item), item_hash(&unread));
+    }
 
     /// One item whose B15 check fails twice: both numbers lack an area code.
     fn checked() -> Checked {

@@ -112,6 +112,47 @@ record! {
         /// What the NDJSON reader learnt from the item's raw line (not data).
         #[serde(skip)]
         pub raw_facts: RawLineFacts,
+        /// The child lists its source could not read (a damaged sheet), not found empty.
+        #[serde(skip)]
+        pub unread: UnreadLists,
+    }
+}
+
+/// The child lists of an item that its source could not read — a workbook's 常见问题 sheet
+/// that is damaged — as opposed to lists read and found empty. A rule about such a list does
+/// not apply to the item ([`crate::rules::Category::is_unread`]): the unit is not charged for a
+/// file the tool could not read, and the notice of the damaged sheet says so. Only the workbook
+/// reader sets it; not serialised (the incremental check's content hash adds it).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct UnreadLists {
+    /// 申请材料.
+    pub materials: bool,
+    /// 办理流程.
+    pub steps: bool,
+    /// 收费项目.
+    pub fees: bool,
+    /// 中介服务.
+    pub intermediaries: bool,
+    /// 常见问题.
+    pub faqs: bool,
+}
+
+impl UnreadLists {
+    /// Whether every list was read.
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+
+    /// The lists of both.
+    #[must_use]
+    pub fn or(self, other: Self) -> Self {
+        Self {
+            materials: self.materials || other.materials,
+            steps: self.steps || other.steps,
+            fees: self.fees || other.fees,
+            intermediaries: self.intermediaries || other.intermediaries,
+            faqs: self.faqs || other.faqs,
+        }
     }
 }
 

@@ -19,7 +19,7 @@ pub mod time_limit;
 pub use finding::{Finding, Outcome, Severity};
 pub use item::{
     Agency, AgencyField, Faq, FaqField, Fee, FeeField, Intermediary, IntermediaryField, Item,
-    ItemField, Material, MaterialField, RawLineFacts, Step, StepField,
+    ItemField, Material, MaterialField, RawLineFacts, Step, StepField, UnreadLists,
 };
 pub use list::List;
 pub use provenance::Provenance;

@@ -92,6 +92,19 @@ impl Category {
             Category::General => "通用检查",
         }
     }
+
+    /// Whether the section is a child list of the item that its source could not read: the
+    /// section's rules do not apply to it (not charged for a damaged sheet).
+    pub fn is_unread(self, unread: &crate::model::UnreadLists) -> bool {
+        match self {
+            Category::Materials => unread.materials,
+            Category::Process => unread.steps,
+            Category::Fees => unread.fees,
+            Category::Intermediary => unread.intermediaries,
+            Category::Faq => unread.faqs,
+            Category::Basic | Category::General => false,
+        }
+    }
 }
 
 /// What a rule is: id, name, element, default severity and documentation.

@@ -220,3 +220,36 @@ fn outcomes_come_sorted_by_rule_id_whatever_rules_run() {
         assert!(want.iter().all(|id| result.outcome(id).is_some()));
     }
 }
+
+/// Should not trip Q01 (「未提供常见问题」) or the material rules on an item whose 常见问题 and
+/// 申请材料 lists its source could not read (a damaged sheet): those sections do not apply; the
+/// same item with the lists read empty fails them. Whether verdicts are shared or not.
+#[test]
+fn the_rules_of_an_unread_list_do_not_apply() {
+    use crate::model::Outcome;
+    let mut item = crate::r#gen::generate(crate::r#gen::GenOptions::default(), 0).item;
+    item.faqs.clear();
+    item.materials.clear();
+    let ctx = CheckContext::default();
+    for rules in [
+        super::RuleSet::only(&["Q01", "M01", "B13"]),
+        super::RuleSet::only(&["Q01", "M01", "B13"]).sharing_verdicts(false),
+    ] {
+        let empty = rules.check_item(&item, "单位", &ctx);
+        assert_eq!(empty.outcome("Q01"), Some(Outcome::Fail));
+        assert_eq!(empty.outcome("M01"), Some(Outcome::Fail));
+        let mut unread = item.clone();
+        unread.unread.faqs = true;
+        unread.unread.materials = true;
+        let result = rules.check_item(&unread, "单位", &ctx);
+        assert_eq!(result.outcome("Q01"), Some(Outcome::NotApplicable));
+        assert_eq!(result.outcome("M01"), Some(Outcome::NotApplicable));
+        assert_eq!(result.outcome("B13"), empty.outcome("B13"));
+        assert!(
+            result
+                .findings
+                .iter()
+                .all(|f| f.rule != "Q01" && f.rule != "M01")
+        );
+    }
+}

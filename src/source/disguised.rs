@@ -2,7 +2,8 @@
 //! tab-separated text, under an `.xls`/`.xlsx` name, and Excel/WPS open them without complaint.
 //! When a file named like a workbook has neither the ZIP (`.xlsx`, `.ods`) nor the OLE (`.xls`)
 //! signature, it is decoded like a CSV file (BOM, UTF-8, else detected — GB18030 for GBK pages)
-//! and read as HTML tables (one sheet per `<table>`) or as delimited text.
+//! and read as HTML tables (one sheet per `<table>`) or as delimited text. An Excel 2003 XML
+//! workbook under such a name is told apart ([`is_excel_2003_xml`]) but not read.
 
 use scraper::{ElementRef, Html, Selector};
 
@@ -24,6 +25,15 @@ pub const OLE_MAGIC: [u8; 4] = [0xD0, 0xCF, 0x11, 0xE0];
 /// Whether the bytes start like a real workbook (ZIP for .xlsx/.ods, OLE for .xls).
 pub fn is_real_workbook(head: &[u8]) -> bool {
     head.starts_with(b"PK\x03\x04") || head.starts_with(&OLE_MAGIC)
+}
+
+/// Whether the bytes are an Excel 2003 XML workbook ("XML 电子表格", SpreadsheetML): what many
+/// Java platforms export under an `.xls` name. Not read here; the clerk is told to save it as
+/// `.xlsx`. Told by its processing instruction or namespace near the start.
+pub fn is_excel_2003_xml(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    has(b"progid=\"Excel.Sheet\"") || has(b"urn:schemas-microsoft-com:office:spreadsheet")
 }
 
 /// The sheets of a file that is not a real workbook, or `None` when it holds no readable table.
@@ -180,6 +190,17 @@ mod tests {
         );
         assert_eq!(rows[4][0], "东至县民政局");
         assert_eq!(rows.len(), 5);
+    }
+
+    #[test]
+    fn an_excel_2003_xml_workbook_is_told_by_its_head() {
+        let xml = "<?xml version=\"1.0\"?>\n<?mso-application progid=\"Excel.Sheet\"?>\n<Workbook>";
+        assert!(is_excel_2003_xml(xml.as_bytes()));
+        let bare = "<Workbook xmlns=\"urn:schemas-microsoft-com:office:spreadsheet\">";
+        assert!(is_excel_2003_xml(bare.as_bytes()));
+        assert!(!is_excel_2003_xml(
+            b"<html><table><tr><td>1</td></tr></table></html>"
+        ));
     }
 
     #[test]

@@ -119,6 +119,9 @@ fn read_workbook(path: &Path, sheet: Option<&str>, key: &[&str]) -> Result<Table
         OpenFailure::Encrypted => {
             err("文件设置了打开密码，无法读取；请在 Excel/WPS 中取消密码后重新保存")
         }
+        OpenFailure::Excel2003Xml => err(
+            "这是 Excel 2003 XML 表格（“XML 电子表格”格式），请在 Excel/WPS 中打开后另存为 .xlsx 再试",
+        ),
         OpenFailure::NotATable | OpenFailure::Corrupt { .. } => {
             err("文件损坏或不是 Excel/WPS 表格，请在 Excel/WPS 中打开后另存为 .xlsx 再试")
         }

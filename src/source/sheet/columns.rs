@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
-use super::{HEADER_SCAN_ROWS, MIN_CHILD_FIELDS, MIN_ITEM_FIELDS, Sheet};
+use super::{HEADER_SCAN_ROWS, MIN_CHILD_FIELDS, MIN_ITEM_FIELDS, Sheet, header};
 use crate::config::Labels;
 use crate::model::text::normalize_label;
 use crate::model::{
@@ -228,12 +228,26 @@ pub(super) fn score(kind: Kind, cols: &[Col]) -> usize {
         .count()
 }
 
-/// The header row and kind of a sheet, if it is recognised.
-pub(super) fn detect(sheet: &Sheet, tables: &Tables) -> Option<(usize, Kind, Vec<Col>)> {
-    let mut best: Option<(usize, usize, Kind, Vec<Col>)> = None;
+/// A sheet's header as [`detect`] found it.
+pub(super) struct Detected {
+    /// The index of the header's (top) row.
+    pub(super) row: usize,
+    pub(super) kind: Kind,
+    pub(super) cols: Vec<Col>,
+    /// The header texts of a header in two rows, the second row's sub-headings merged in
+    /// (`header.rs`); `None` for a header in one row.
+    pub(super) two_rows: Option<Vec<String>>,
+}
+
+/// The header row and kind of a sheet, if it is recognised. A row with a second header row
+/// under it (`header.rs`) is scored with the names its sub-headings complete.
+pub(super) fn detect(sheet: &Sheet, tables: &Tables) -> Option<Detected> {
+    let mut best: Option<(usize, Detected)> = None;
     for (i, row) in sheet.rows.iter().take(HEADER_SCAN_ROWS).enumerate() {
+        let two_rows = header::has_second_row(sheet, i, tables);
         for kind in Kind::ALL {
-            let cols = tables.columns(kind, row);
+            let merged = two_rows.then(|| header::merged(sheet, i, kind, tables));
+            let cols = tables.columns(kind, merged.as_deref().unwrap_or(row));
             let s = score(kind, &cols);
             let has_key = cols
                 .iter()
@@ -244,11 +258,17 @@ pub(super) fn detect(sheet: &Sheet, tables: &Tables) -> Option<(usize, Kind, Vec
                 MIN_CHILD_FIELDS
             };
             if s >= min && best.as_ref().is_none_or(|b| s > b.0) {
-                best = Some((s, i, kind, cols));
+                let detected = Detected {
+                    row: i,
+                    kind,
+                    cols,
+                    two_rows: merged,
+                };
+                best = Some((s, detected));
             }
         }
     }
-    best.map(|(_, i, kind, cols)| (i, kind, cols))
+    best.map(|(_, detected)| detected)
 }
 
 /// The first row among the first [`HEADER_SCAN_ROWS`] that names 实施编码 or 事项名称: the header

@@ -4,7 +4,9 @@
 //!
 //! - The header row is the row among the first [`HEADER_SCAN_ROWS`] that matches the most known
 //!   labels. Headers are compared after [`normalize_label`](crate::model::text::normalize_label) against the field tables' synonyms
-//!   plus the user's `[labels.*]` synonyms (keyed by element key or standard label).
+//!   plus the user's `[labels.*]` synonyms (keyed by element key or standard label). A header
+//!   in two rows (group headings over sub-headings) is read as one, its second row as no record
+//!   (`header.rs`).
 //! - An item sheet has at least [`MIN_ITEM_FIELDS`] item elements besides 事项名称/实施编码 (one
 //!   fewer when it has either of those); a child sheet (申请材料, 办理流程, 收费, 中介服务, 常见问题)
 //!   at least [`MIN_CHILD_FIELDS`] of its own columns. On a tie the child kind wins, since child
@@ -22,7 +24,7 @@
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
 //!
 //! No I/O here: the readers in `xlsx/` and `csv.rs` produce the [`Sheet`]s. Column matching
-//! lives in `columns.rs`, item rows in `items.rs`, child rows in `children.rs`, and the notices of a
+//! lives in `columns.rs`, two-row headers in `header.rs`, item rows in `items.rs`, child rows in `children.rs`, and the notices of a
 //! workbook's shape in `notices.rs`.
 
 use std::collections::HashMap;
@@ -35,6 +37,7 @@ use crate::model::{Item, Provenance};
 
 mod children;
 pub(crate) mod columns;
+mod header;
 mod items;
 mod notices;
 pub(crate) mod numbers;
@@ -42,9 +45,10 @@ pub(crate) mod numbers;
 mod tests;
 
 use children::{ChildRow, attach, child_rows, orphan_notice};
-use columns::{Col, Kind, Tables, detect, key_row};
+use columns::{Col, Detected, Kind, Tables, detect, key_row};
 use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
+pub(crate) use notices::column_letters;
 use notices::{
     header_only_notice, headerless_notice, no_item_sheet_notice, no_material_sheet_notice,
     nothing_below,
@@ -139,16 +143,10 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     // What each sheet holds, from its first rows; the notice for a workbook without items needs
     // every sheet's name, so it is written before the sheets are dropped.
     let detected: Vec<_> = sheets.iter().map(|s| detect(s, &tables)).collect();
-    let has_items = detected
-        .iter()
-        .flatten()
-        .any(|(_, kind, _)| *kind == Kind::Item);
+    let has_items = detected.iter().flatten().any(|d| d.kind == Kind::Item);
     let no_item_sheet = (!has_items && !sheets.is_empty()).then(|| no_item_sheet_notice(&sheets));
     let no_material_sheet = (has_items
-        && !detected
-            .iter()
-            .flatten()
-            .any(|(_, kind, _)| *kind == Kind::Material))
+        && !detected.iter().flatten().any(|d| d.kind == Kind::Material))
     .then(|| no_material_sheet_notice(&sheets));
     let mut items: Vec<Item> = Vec::new();
     let mut children: Vec<(Kind, Sheet, usize, Vec<Col>)> = Vec::new();
@@ -156,7 +154,13 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     // workbook yields no item at all (an export cut off after its first row).
     let mut header_only: Vec<Notice> = Vec::new();
     for (mut sheet, detected) in sheets.into_iter().zip(detected) {
-        let Some((header, kind, cols)) = detected else {
+        let Some(Detected {
+            row: header,
+            kind,
+            cols,
+            two_rows,
+        }) = detected
+        else {
             if let Some(header) = key_row(&sheet, &tables)
                 && nothing_below(&sheet, header)
             {
@@ -183,6 +187,13 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             });
             continue;
         };
+        if let Some(merged) = two_rows {
+            // The second row is the header's: its sub-headings are in the names, and it is
+            // read as no record.
+            notices.push(header::two_rows_notice(&sheet, header, &merged));
+            sheet.rows[header] = merged;
+            sheet.rows[header + 1].clear();
+        }
         notices.extend(numbers::check(&mut sheet, header, &cols));
         notices.extend(headerless_notice(&sheet, header, &cols));
         if kind == Kind::Item {
@@ -237,6 +248,13 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     for item in items {
         sink(Record::Item(Box::new(item)));
     }
+}
+
+/// What a sheet holds by its header (`None` when it has none that is known): for a sheet the
+/// workbook could not give back whole, from the rows read before the damage.
+pub(crate) fn kind_of(sheet: &Sheet, labels: &Labels) -> Option<Kind> {
+    let mut unused = Vec::new();
+    detect(sheet, &Tables::new(labels, &mut unused)).map(|d| d.kind)
 }
 
 pub(super) fn cell(row: &[String], i: usize) -> &str {

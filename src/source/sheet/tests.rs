@@ -330,3 +330,145 @@ fn column_letters_are_excels() {
     assert_eq!(column_letters(701), "ZZ");
     assert_eq!(column_letters(702), "AAA");
 }
+
+/// The header of a government template in two rows: 「咨询方式」 and 「监督投诉」 over the
+/// sub-heading 「电话」, every other header cell alone in the top row (not merged).
+fn grouped_header_sheet(second: &[&str]) -> Sheet {
+    let header: &[&str] = &[
+        "实施编码",
+        "*事项名称",
+        "实施主体",
+        "受理地点",
+        "承诺时限",
+        "咨询方式",
+        "监督投诉",
+    ];
+    sheet(
+        "事项基本信息",
+        &[
+            &["池州市政务服务事项实施清单（导出）"],
+            header,
+            second,
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "池州市市场监督管理局",
+                "池州市长江中路89号政务服务中心8号窗口",
+                "10个工作日",
+                "0566-2021156",
+                "0566-12345",
+            ],
+            &[
+                CODE_2,
+                "食品经营许可（注销）",
+                "池州市市场监督管理局",
+                "池州市长江中路89号政务服务中心8号窗口",
+                "5个工作日",
+                "0566-2021156",
+                "0566-12345",
+            ],
+        ],
+    )
+}
+
+/// Should not trip every rule on a fake item: the template's second header row holds only the
+/// sub-headings 「电话」「电话」. It was read as an item with no code and no name (17 errors and a
+/// unit 「(未知部门)」 in the scores); it is the header's, and 「监督投诉」 over 「电话」 is the
+/// 监督电话 column, which the top row alone did not name.
+#[test]
+fn a_second_header_row_of_sub_headings_is_header_not_an_item() {
+    let items = grouped_header_sheet(&["", "", "", "", "", "电话", "电话"]);
+    let (got, notices) = assemble_all(&[items]);
+    let names: Vec<&str> = got.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可（新办）", "食品经营许可（注销）"]);
+    assert_eq!(got[0].provenance.row, Some(4));
+    assert_eq!(got[0].consult_phone, "0566-2021156");
+    assert_eq!(got[0].supervise_phone, "0566-12345");
+    assert!(got[0].extra.is_empty(), "{:?}", got[0].extra);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    let n = &notices[0];
+    assert_eq!(n.level, NoticeLevel::Info);
+    assert!(
+        n.message.contains("表头占两行（第 2、3 行）") && n.message.contains("「监督投诉电话」"),
+        "{}",
+        n.message
+    );
+}
+
+/// Should not make a fake item 「实施编码 *事项名称」 (and a unit 「实施主体」): the other header
+/// cells merged down over both rows, so the workbook reader copies their text into the second
+/// row.
+#[test]
+fn a_second_header_row_repeating_merged_header_cells_is_header_not_an_item() {
+    let items = grouped_header_sheet(&[
+        "实施编码",
+        "*事项名称",
+        "实施主体",
+        "受理地点",
+        "承诺时限",
+        "电话",
+        "电话",
+    ]);
+    let (got, notices) = assemble_all(&[items]);
+    assert_eq!(got.len(), 2, "{notices:?}");
+    assert_eq!(got[0].code, CODE);
+    assert_eq!(got[1].supervise_phone, "0566-12345");
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].message.contains("表头占两行"), "{notices:?}");
+}
+
+/// 「监督投诉」 merged across two columns over 「电话」 and 「地址」: the first is the 监督电话, the
+/// second keeps its content under 「监督投诉地址」 instead of losing it as a column without a header.
+#[test]
+fn a_group_heading_across_columns_names_each_sub_heading() {
+    let items = sheet(
+        "事项",
+        &[
+            &[
+                "实施编码",
+                "事项名称",
+                "实施主体",
+                "承诺时限",
+                "监督投诉",
+                "",
+            ],
+            &["", "", "", "", "电话", "地址"],
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "池州市市场监督管理局",
+                "10个工作日",
+                "0566-12345",
+                "池州市长江中路89号",
+            ],
+        ],
+    );
+    let (got, notices) = assemble_all(&[items]);
+    assert_eq!(got.len(), 1, "{notices:?}");
+    assert_eq!(got[0].supervise_phone, "0566-12345");
+    assert_eq!(
+        got[0].extra.get("监督投诉地址").map(String::as_str),
+        Some("池州市长江中路89号")
+    );
+    assert!(
+        notices.iter().all(|n| !n.message.contains("没有表头")),
+        "{notices:?}"
+    );
+}
+
+/// Should trip nothing here but stay an item: the first item has lost its 实施编码, but has a name
+/// and short values; it is read (and the rules report the missing code), not taken for header.
+#[test]
+fn a_first_item_without_a_code_is_still_an_item() {
+    let items = sheet(
+        "事项",
+        &[
+            &["实施编码", "事项名称", "实施主体", "办件类型", "服务对象"],
+            &["", "婚姻登记", "太湖县民政局", "即办件", "自然人"],
+            &[CODE, "收养登记", "太湖县民政局", "承诺件", "自然人"],
+        ],
+    );
+    let (got, _) = assemble_all(&[items]);
+    let names: Vec<&str> = got.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["婚姻登记", "收养登记"]);
+}

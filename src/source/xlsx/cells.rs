@@ -11,6 +11,7 @@ use std::io::{Read, Seek};
 use calamine::{Data, DataRef, Range, Reader as _, Sheets, Xlsx, XlsxError};
 
 use super::{cell_text, is_long_number};
+use crate::source::sheet::column_letters;
 
 /// A sheet's cells: `rows[0]` is spreadsheet row `first_row` (1-based); columns are absolute
 /// (column A is index 0). A row read cell by cell ends at its last cell (a stray value far to
@@ -21,7 +22,48 @@ pub(super) struct Cells {
     pub rows: Vec<Vec<String>>,
     /// (index into `rows`, column) of whole numbers of nine digits or more.
     pub long_numbers: Vec<(usize, usize)>,
+    /// Cells whose value could not be read, read as empty.
+    pub lost: Vec<LostCell>,
 }
+
+/// A cell whose value could not be read (a shared-string index past the end of the workbook's
+/// text table, a number that is not one): calamine says so without saying where, so its place
+/// is told by the cells read just before and after it (0-based row and column).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct LostCell {
+    pub after: Option<(usize, usize)>,
+    pub before: Option<(usize, usize)>,
+}
+
+impl LostCell {
+    /// Where the cell is, as Excel names cells: `B5` when the cells around it leave one place,
+    /// else `A5 后面的那个`.
+    pub(super) fn place(&self) -> String {
+        let name = |(r, c): (usize, usize)| format!("{}{}", column_letters(c), r + 1);
+        match (self.after, self.before) {
+            (Some((r, c)), Some((r2, c2))) if r == r2 && c2 == c + 2 => name((r, c + 1)),
+            (Some(after), _) => format!("{} 后面的那个", name(after)),
+            (None, Some(before)) => format!("{} 前面的那个", name(before)),
+            (None, None) => "位置不明".to_owned(),
+        }
+    }
+
+    /// The 1-based spreadsheet row the cell is in, or next to.
+    pub(super) fn row(&self) -> Option<u64> {
+        self.after.or(self.before).map(|(r, _)| r as u64 + 1)
+    }
+}
+
+/// A sheet the workbook cannot give back: why, in Chinese, and the cells read before the damage
+/// (its header, most often, which tells what the sheet held).
+#[derive(Debug)]
+pub(super) struct Damaged {
+    pub why: &'static str,
+    pub partial: Option<Cells>,
+}
+
+/// The most lost cells read past before the sheet is taken for damaged as a whole.
+const MAX_LOST_CELLS: usize = 1000;
 
 impl Cells {
     /// A sheet without cells; its first row is row 1, as for an empty range.
@@ -30,6 +72,7 @@ impl Cells {
             first_row: 1,
             rows: Vec::new(),
             long_numbers: Vec::new(),
+            lost: Vec::new(),
         }
     }
 }
@@ -38,21 +81,65 @@ impl Cells {
 pub(super) fn read<RS: Read + Seek>(
     workbook: &mut Sheets<RS>,
     name: &str,
-) -> Result<Cells, calamine::Error> {
+) -> Result<Cells, Damaged> {
     match workbook {
-        Sheets::Xlsx(xlsx) => stream(xlsx, name).map_err(calamine::Error::Xlsx),
-        other => Ok(from_range(&other.worksheet_range(name)?)),
+        Sheets::Xlsx(xlsx) => stream(xlsx, name),
+        other => other
+            .worksheet_range(name)
+            .map(|range| from_range(&range))
+            .map_err(|_| Damaged {
+                why: "数据格式错误",
+                partial: None,
+            }),
+    }
+}
+
+/// Whether calamine stops at the value of one cell, having read the cell's XML to its end: the
+/// next cell can still be read.
+fn is_cell_value_error(e: &XlsxError) -> bool {
+    matches!(
+        e,
+        XlsxError::Unexpected(_)
+            | XlsxError::ParseFloat(_)
+            | XlsxError::ParseInt(_)
+            | XlsxError::CellTAttribute(_)
+            | XlsxError::CellError(_)
+            | XlsxError::Unrecognized { .. }
+    )
+}
+
+/// Why a sheet cannot be read, in Chinese, for a damage calamine reports in English.
+fn why_damaged(e: &XlsxError) -> &'static str {
+    match e {
+        XlsxError::Xml(_)
+        | XlsxError::XmlEof(_)
+        | XlsxError::XmlAttr(_)
+        | XlsxError::Encoding(_)
+        | XlsxError::UnexpectedNode(_) => "XML 不完整或格式错误",
+        XlsxError::Io(_) | XlsxError::Zip(_) => "压缩数据损坏",
+        XlsxError::FileNotFound(_)
+        | XlsxError::RelationshipNotFound
+        | XlsxError::WorksheetNotFound(_) => "工作簿中缺少这张表的数据",
+        _ => "数据格式错误",
     }
 }
 
 /// An `.xlsx` sheet, cell by cell. Cells without a value (only a style) are not cells here, as
 /// they are not in calamine's range: they neither start the sheet nor widen it.
-fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, XlsxError> {
+///
+/// A cell whose value cannot be read is read as empty and listed in [`Cells::lost`]; a sheet
+/// whose XML breaks is [`Damaged`], with the cells read before the break.
+fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Damaged> {
     let mut reader = match xlsx.worksheet_cells_reader(name) {
         Ok(reader) => reader,
         // A chart sheet: no cells, as `worksheet_range` gives it.
         Err(XlsxError::NotAWorksheet(_)) => return Ok(Cells::empty()),
-        Err(e) => return Err(e),
+        Err(e) => {
+            return Err(Damaged {
+                why: why_damaged(&e),
+                partial: None,
+            });
+        }
     };
     // Rows by their 0-based spreadsheet row; the ones above the first cell are dropped at the end.
     let mut rows: Vec<Vec<String>> = Vec::new();
@@ -60,9 +147,36 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Xls
     let mut first = usize::MAX;
     // How long the last row begun turned out: the next row is given that room at once.
     let mut last: Option<usize> = None;
-    while let Some(cell) = reader.next_cell()? {
+    let mut lost: Vec<LostCell> = Vec::new();
+    // The place of the last cell read, and whether a lost cell waits for the next one's.
+    let mut previous: Option<(usize, usize)> = None;
+    let mut waiting = false;
+    let mut damage: Option<&'static str> = None;
+    loop {
+        let cell = match reader.next_cell() {
+            Ok(Some(cell)) => cell,
+            Ok(None) => break,
+            Err(e) if is_cell_value_error(&e) && lost.len() < MAX_LOST_CELLS => {
+                lost.push(LostCell {
+                    after: previous,
+                    before: None,
+                });
+                waiting = true;
+                continue;
+            }
+            Err(e) => {
+                damage = Some(why_damaged(&e));
+                break;
+            }
+        };
         let (r, c) = cell.get_position();
         let (r, c) = (r as usize, c as usize);
+        if std::mem::take(&mut waiting)
+            && let Some(l) = lost.last_mut()
+        {
+            l.before = Some((r, c));
+        }
+        previous = Some((r, c));
         let text = match cell.get_value() {
             DataRef::Empty => continue,
             DataRef::SharedString(s) => s.trim().to_owned(),
@@ -91,20 +205,32 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Xls
         }
         row[c] = text;
     }
-    if rows.is_empty() {
-        return Ok(Cells::empty());
+    let cells = if rows.is_empty() {
+        Cells {
+            lost,
+            ..Cells::empty()
+        }
+    } else {
+        rows.drain(..first);
+        // Cells may come out of order; the range gave them by row, then column.
+        for (r, _) in &mut long_numbers {
+            *r -= first;
+        }
+        long_numbers.sort_unstable();
+        Cells {
+            first_row: first as u64 + 1,
+            rows,
+            long_numbers,
+            lost,
+        }
+    };
+    match damage {
+        None => Ok(cells),
+        Some(why) => Err(Damaged {
+            why,
+            partial: Some(cells),
+        }),
     }
-    rows.drain(..first);
-    // Cells may come out of order; the range gave them by row, then column.
-    for (r, _) in &mut long_numbers {
-        *r -= first;
-    }
-    long_numbers.sort_unstable();
-    Ok(Cells {
-        first_row: first as u64 + 1,
-        rows,
-        long_numbers,
-    })
 }
 
 /// An `.xls` or `.ods` sheet from calamine's range.
@@ -130,6 +256,7 @@ fn from_range(range: &Range<Data>) -> Cells {
         first_row,
         rows,
         long_numbers,
+        lost: Vec::new(),
     }
 }
 
@@ -152,7 +279,7 @@ mod tests {
         xlsx.sheet_names()
             .into_iter()
             .map(|name| {
-                let streamed = stream(xlsx, &name).unwrap();
+                let streamed = stream(xlsx, &name).expect("the sheet reads");
                 let ranged = from_range(&xlsx.worksheet_range(&name).unwrap());
                 (name, streamed, ranged)
             })

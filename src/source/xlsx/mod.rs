@@ -1,6 +1,9 @@
 //! Workbooks (.xlsx, .xlsm, .xls, .ods) through calamine: every sheet becomes a [`Sheet`] of cell
 //! texts and the shared assembly in `sheet.rs` recognises items and child sheets.
 //!
+//! A sheet the workbook cannot give back, or a cell whose value it cannot, is said in Chinese
+//! with its place (`damage.rs`); a damaged child sheet's list is unread for the workbook's items.
+//!
 //! A file with a workbook's name but not a workbook's signature (an HTML table or text saved as
 //! `.xls`, common on platform back ends) is read through `disguised.rs` with an info notice.
 //! [`open`], which tells these apart by content, also opens the tables assessors hand back
@@ -18,10 +21,12 @@ use super::biff;
 use super::disguised::{self, Disguise};
 
 mod cells;
+mod damage;
 use super::sheet::{self, Sheet};
 use super::{MAX_INPUT_BYTES, Notice, NoticeLevel, Reader, Record, SourceError};
 use crate::config::Labels;
 use crate::model::Provenance;
+use damage::{DamagedSheet, lost_cells_notice};
 
 /// Reads a workbook; `labels` are the user's extra header synonyms.
 #[derive(Debug, Default, Clone)]
@@ -58,6 +63,8 @@ pub enum OpenFailure {
     TooLarge(u64),
     /// Neither a workbook nor an HTML or text table.
     NotATable,
+    /// An Excel 2003 XML workbook ("XML 电子表格"), which is not read: to save as `.xlsx`.
+    Excel2003Xml,
     /// A zip archive whose end is missing: not downloaded, sent or copied in full.
     Truncated,
     /// A zip archive refused as a bomb, or broken: the Chinese reason.
@@ -92,6 +99,9 @@ pub fn open(path: &Path) -> Result<Opened, OpenFailure> {
     let head = &head[..n];
     if !disguised::is_real_workbook(head) {
         let bytes = std::fs::read(path).map_err(OpenFailure::Io)?;
+        if disguised::is_excel_2003_xml(&bytes) {
+            return Err(OpenFailure::Excel2003Xml);
+        }
         let source = path.display().to_string();
         return disguised::sheets(&bytes, &source)
             .map(|(kind, sheets)| Opened::Disguised(kind, sheets))
@@ -159,6 +169,10 @@ impl OpenFailure {
             OpenFailure::NotATable => format(
                 "不是 Excel/WPS 工作簿，也不是网页表格或文本表格（文件可能已损坏）".to_owned(),
             ),
+            OpenFailure::Excel2003Xml => format(
+                "这是 Excel 2003 XML 表格（“XML 电子表格”格式另存为 .xls），本工具不直接读取；请在 Excel/WPS 中打开后另存为 .xlsx 再检查"
+                    .to_owned(),
+            ),
             OpenFailure::Truncated => format(
                 "文件不完整（压缩包的结尾缺失，可能没有下载或复制完），请重新导出".to_owned(),
             ),
@@ -206,6 +220,8 @@ impl Reader for XlsxReader {
             .map(|m| m.name.clone())
             .collect();
         let mut sheets = Vec::new();
+        // The child lists of the sheets that could not be read.
+        let mut unread = crate::model::UnreadLists::default();
         // One file name for every sheet and record of the workbook.
         let shared_source: Arc<str> = source.as_str().into();
         for name in workbook.sheet_names() {
@@ -227,6 +243,13 @@ impl Reader for XlsxReader {
             let merged = merged_regions(&mut workbook, &name);
             match cells::read(&mut workbook, &name) {
                 Ok(cells) => {
+                    if !cells.lost.is_empty() {
+                        sink(Record::Notice(lost_cells_notice(
+                            &source,
+                            &name,
+                            &cells.lost,
+                        )));
+                    }
                     let mut rows = cells.rows;
                     fill_merged_down(&mut rows, cells.first_row, &merged);
                     sheets.push(Sheet {
@@ -237,17 +260,25 @@ impl Reader for XlsxReader {
                         long_numbers: cells.long_numbers,
                     });
                 }
-                Err(e) => sink(Record::Notice(Notice {
-                    level: NoticeLevel::Error,
-                    provenance: Provenance {
-                        sheet: Some(name.as_str().into()),
-                        ..Provenance::file(source.as_str())
-                    },
-                    message: format!("无法读取表「{name}」: {e}"),
-                })),
+                Err(damaged) => {
+                    let damaged =
+                        DamagedSheet::new(name, damaged.why, damaged.partial, &self.labels);
+                    sink(Record::Notice(damaged.notice(&source)));
+                    unread = unread.or(damaged.unread());
+                }
             }
         }
-        sheet::assemble(sheets, &self.labels, sink);
+        if unread.is_empty() {
+            sheet::assemble(sheets, &self.labels, sink);
+        } else {
+            // The lists of a damaged sheet are unread, not empty, for every item of the workbook.
+            sheet::assemble(sheets, &self.labels, &mut |mut record| {
+                if let Record::Item(item) = &mut record {
+                    item.unread = item.unread.or(unread);
+                }
+                sink(record);
+            });
+        }
         Ok(())
     }
 }

@@ -1,0 +1,353 @@
+//! Workbooks as government templates and damaged files give them: a header in two rows, a sheet
+//! the workbook cannot give back, a cell pointing at text that is not there, an Excel 2003 XML
+//! file under an `.xls` name. Every item of the input appears in the output, and what went wrong
+//! is said in Chinese with its place.
+
+mod common {
+    pub mod read;
+}
+
+use std::path::Path;
+
+use common::read::read;
+use rust_xlsxwriter::{Format, Workbook};
+use zwfw_audit::check::{RunInfo, check_records};
+use zwfw_audit::rules::{CheckContext, RuleSet};
+use zwfw_audit::source::{NoticeLevel, read_inputs};
+
+const CODE_A: &str = "11341721MB1234567X4000117035000";
+const CODE_B: &str = "11341721MB1234567X4000117036000";
+
+/// The item columns of the 东至县 export, the header cell of each and the two items' values.
+const ITEM_COLUMNS: &[(&str, &str, &str)] = &[
+    ("实施编码", CODE_A, CODE_B),
+    ("*事项名称", "食品经营许可（新办）", "食品经营许可（变更）"),
+    ("实施主体", "东至县市场监督管理局", "东至县市场监督管理局"),
+    ("区划代码", "341721", "341721"),
+    ("行使层级", "4", "4"),
+    ("办件类型", "承诺件", "承诺件"),
+    (
+        "受理地点",
+        "东至县尧渡镇建设路8号政务服务中心3号窗口",
+        "东至县尧渡镇建设路8号政务服务中心3号窗口",
+    ),
+    ("承诺时限", "10个工作日", "5个工作日"),
+    ("咨询方式", "0566-7021234", "0566-7021234"),
+];
+
+/// Writes the 东至县 export with its header in rows 2–3 under a title: the item columns merged
+/// down over both rows, 「咨询方式」 over the sub-heading 「电话」, and the group 「监督投诉」
+/// merged across two columns over 「电话」 and 「地址」; and a 申请材料 sheet.
+fn grouped_header_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let plain = Format::new();
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    ws.write_string(0, 0, "东至县政务服务事项实施清单").unwrap();
+    let consult = ITEM_COLUMNS.len() as u16 - 1;
+    for (c, (header, a, b)) in ITEM_COLUMNS.iter().enumerate() {
+        let c = c as u16;
+        if c == consult {
+            ws.write_string(1, c, *header).unwrap();
+            ws.write_string(2, c, "电话").unwrap();
+        } else {
+            ws.merge_range(1, c, 2, c, header, &plain).unwrap();
+        }
+        ws.write_string(3, c, *a).unwrap();
+        ws.write_string(4, c, *b).unwrap();
+    }
+    let supervise = consult + 1;
+    ws.merge_range(1, supervise, 1, supervise + 1, "监督投诉", &plain)
+        .unwrap();
+    ws.write_string(2, supervise, "电话").unwrap();
+    ws.write_string(2, supervise + 1, "地址").unwrap();
+    for r in [3, 4] {
+        ws.write_string(r, supervise, "0566-12345").unwrap();
+        ws.write_string(r, supervise + 1, "东至县尧渡镇建设路8号")
+            .unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    for (c, h) in ["实施编码", "材料名称", "材料来源"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, code) in [CODE_A, CODE_B].into_iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, code).unwrap();
+        ws.write_string(r, 1, "营业执照").unwrap();
+        ws.write_string(r, 2, "申请人自备").unwrap();
+    }
+    wb.save(path).unwrap();
+}
+
+/// Should not check the header's second row as an item: with the item columns merged down, it
+/// was an item 「实施编码 *事项名称」 tripping every basic rule, under a unit 「实施主体」 in the
+/// scores. Both items are checked under 东至县, and the sub-headings name their columns.
+#[test]
+fn a_grouped_header_in_two_rows_makes_no_fake_item_or_unit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    grouped_header_workbook(&path);
+
+    let r = read(std::slice::from_ref(&path));
+    let names: Vec<&str> = r.items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可（新办）", "食品经营许可（变更）"]);
+    assert_eq!(r.items[0].consult_phone, "0566-7021234");
+    assert_eq!(r.items[0].supervise_phone, "0566-12345");
+    assert_eq!(
+        r.items[0].extra.get("监督投诉地址").map(String::as_str),
+        Some("东至县尧渡镇建设路8号")
+    );
+    let two_rows = r
+        .notices
+        .iter()
+        .find(|n| n.message.contains("表头占两行"))
+        .expect("a notice names the two header rows");
+    assert_eq!(two_rows.level, NoticeLevel::Info);
+    assert!(
+        two_rows.message.contains("表「事项基本信息」") && two_rows.message.contains("第 2、3 行"),
+        "{}",
+        two_rows.message
+    );
+
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let units: Vec<&str> = report.items.iter().map(|i| i.unit.as_str()).collect();
+    assert_eq!(units, ["东至县", "东至县"]);
+}
+
+/// Writes the 东至县 export with a one-row header: the items, their materials and three FAQs each.
+fn export_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    for (c, (header, a, b)) in ITEM_COLUMNS.iter().enumerate() {
+        let c = c as u16;
+        ws.write_string(0, c, *header).unwrap();
+        ws.write_string(1, c, *a).unwrap();
+        ws.write_string(2, c, *b).unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    for (c, h) in ["实施编码", "材料名称", "材料来源"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, code) in [CODE_A, CODE_B].into_iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, code).unwrap();
+        ws.write_string(r, 1, "营业执照").unwrap();
+        ws.write_string(r, 2, "申请人自备").unwrap();
+    }
+    let ws = wb.add_worksheet().set_name("常见问题").unwrap();
+    for (c, h) in ["实施编码", "问题", "解答"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    let faqs = [
+        (
+            "食品经营许可证有效期是多久？",
+            "食品经营许可证有效期为5年。",
+        ),
+        (
+            "可以委托他人代为办理吗？",
+            "可以，受托人须携带授权委托书和本人身份证原件。",
+        ),
+        (
+            "经营场所地址变更需要重新申请吗？",
+            "经营场所地址变更的，应当重新申请食品经营许可。",
+        ),
+    ];
+    let mut r = 1;
+    for code in [CODE_A, CODE_B] {
+        for (q, a) in faqs {
+            ws.write_string(r, 0, code).unwrap();
+            ws.write_string(r, 1, q).unwrap();
+            ws.write_string(r, 2, a).unwrap();
+            r += 1;
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// Copies the workbook at `path` with its part `part` changed by `change`, as a damaged copy.
+fn damage_part(path: &Path, part: &str, change: impl Fn(&str) -> String) {
+    use std::io::{Read as _, Write as _};
+    let bytes = std::fs::read(path).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let mut found = false;
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().unwrap().into_owned();
+        let mut text = Vec::new();
+        entry.read_to_end(&mut text).unwrap();
+        if name == part {
+            text = change(std::str::from_utf8(&text).unwrap()).into_bytes();
+            found = true;
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&text).unwrap();
+    }
+    out.finish().unwrap();
+    assert!(found, "no part {part}");
+}
+
+/// Checks `path` with every rule.
+fn check_all(path: &Path) -> zwfw_audit::report::Report {
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path.to_owned()), &mut |r| {
+        records.push(r);
+    });
+    check_records(
+        records,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        RunInfo::default(),
+    )
+}
+
+/// Should not trip Q01 (「未提供常见问题」) on every item: the 常见问题 sheet's XML is cut in half,
+/// so its FAQs are not read; that is said in Chinese (not calamine's `Xlsx error: Xml error`),
+/// and the FAQ check does not apply to the items instead of charging them for the damage.
+#[test]
+fn a_damaged_faq_sheet_is_said_in_chinese_and_charges_no_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    export_workbook(&path);
+    damage_part(&path, "xl/worksheets/sheet3.xml", |xml| {
+        xml[..xml.len() / 2].to_owned()
+    });
+
+    let report = check_all(&path);
+    assert_eq!(report.items.len(), 2);
+    let damaged = report
+        .notices
+        .iter()
+        .find(|n| n.provenance.sheet.as_deref() == Some("常见问题"))
+        .expect("a notice names the damaged sheet");
+    assert_eq!(damaged.level, NoticeLevel::Error);
+    assert!(
+        damaged.message.contains("表「常见问题」已损坏")
+            && damaged.message.contains("不扣分")
+            && damaged.message.contains("另存"),
+        "{}",
+        damaged.message
+    );
+    assert!(
+        report
+            .notices
+            .iter()
+            .all(|n| !n.message.contains("error") && !n.message.contains("Xml")),
+        "{:?}",
+        report.notices
+    );
+    let q01: Vec<_> = report.findings.iter().filter(|f| f.rule == "Q01").collect();
+    assert!(q01.is_empty(), "{q01:?}");
+    for item in &report.items {
+        assert_eq!(
+            item.outcomes.get("Q01"),
+            Some(&zwfw_audit::model::Outcome::NotApplicable),
+            "{}",
+            item.name
+        );
+    }
+}
+
+/// A damaged item sheet says its items are not read, in Chinese.
+#[test]
+fn a_damaged_item_sheet_says_its_items_are_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    export_workbook(&path);
+    damage_part(&path, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replace("</sheetData>", "")
+    });
+    let r = read(std::slice::from_ref(&path));
+    assert!(r.items.is_empty());
+    assert!(
+        r.notices.iter().any(|n| n.level == NoticeLevel::Error
+            && n.message.contains("表「事项基本信息」已损坏")
+            && n.message.contains("其中的事项都没有读到")),
+        "{:?}",
+        r.notices
+    );
+}
+
+/// Should read both items, the second without its name: its 事项名称 cell points at shared text
+/// 99999 the workbook does not have. calamine refused the whole item sheet (`Cell string index
+/// not found in shared strings table`) and the run checked nothing; now only that cell is lost,
+/// and an error notice names it.
+#[test]
+fn a_cell_pointing_at_missing_text_loses_only_itself() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    export_workbook(&path);
+    damage_part(&path, "xl/worksheets/sheet1.xml", |xml| {
+        let at = xml.find(r#"<c r="B3""#).expect("the cell B3");
+        let v = at + xml[at..].find("<v>").unwrap() + 3;
+        let end = v + xml[v..].find("</v>").unwrap();
+        format!("{}99999{}", &xml[..v], &xml[end..])
+    });
+
+    let r = read(std::slice::from_ref(&path));
+    let codes: Vec<&str> = r.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, [CODE_A, CODE_B]);
+    assert_eq!(r.items[1].name, "");
+    assert_eq!(r.items[1].subject, "东至县市场监督管理局");
+    let lost = r
+        .notices
+        .iter()
+        .find(|n| n.message.contains("损坏"))
+        .expect("a notice names the lost cell");
+    assert_eq!(lost.level, NoticeLevel::Error);
+    assert_eq!(lost.provenance.row, Some(3));
+    assert!(
+        lost.message
+            .contains("表「事项基本信息」有 1 个单元格已损坏（B3）"),
+        "{}",
+        lost.message
+    );
+    assert!(
+        r.notices.iter().all(|n| !n.message.contains("Xlsx error")),
+        "{:?}",
+        r.notices
+    );
+}
+
+/// Should be refused with what the file is and what to do, not as damaged: an "XML 电子表格"
+/// (Excel 2003 XML) saved under an `.xls` name, as Java platforms export.
+#[test]
+fn an_excel_2003_xml_file_says_to_save_it_as_xlsx() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xls");
+    std::fs::write(
+        &path,
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>"#,
+            "\n",
+            r#"<?mso-application progid="Excel.Sheet"?>"#,
+            "\n",
+            r#"<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">"#,
+            r#"<Worksheet ss:Name="事项基本信息"><Table>"#,
+            r#"<Row><Cell><Data ss:Type="String">实施编码</Data></Cell><Cell><Data ss:Type="String">事项名称</Data></Cell></Row>"#,
+            r#"<Row><Cell><Data ss:Type="String">11341721MB1234567X4000117035000</Data></Cell><Cell><Data ss:Type="String">食品经营许可（新办）</Data></Cell></Row>"#,
+            "</Table></Worksheet></Workbook>\n"
+        ),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    let refused = r
+        .notices
+        .iter()
+        .find(|n| n.level == NoticeLevel::Error && n.message.contains("东至县事项清单.xls"))
+        .expect("the file is refused with its name");
+    assert!(
+        refused.message.contains("Excel 2003 XML 表格")
+            && refused.message.contains("另存为 .xlsx")
+            && !refused.message.contains("损坏"),
+        "{}",
+        refused.message
+    );
+}
