@@ -106,7 +106,7 @@ impl ScoringSettings {
 }
 
 /// The sample a scored report was scored on: the file it came from, the seed and method the file
-/// gives, and each sampled item by 考核单位 and 实施编码 (in the order the lots are sorted), so
+/// gives, and each sampled item by 考核单位, 实施编码 and 事项名称 (in the order the lots are sorted), so
 /// that `score` can select the same items again as it selects them from the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SampleRecord {
@@ -129,6 +129,10 @@ pub struct SampledItem {
     pub unit: String,
     /// 实施编码.
     pub code: String,
+    /// 事项名称: tells apart items that share a 实施编码 (absent in reports scored before it was
+    /// kept; those items are then told apart by order).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
 }
 
 impl SampleRecord {
