@@ -175,8 +175,9 @@ struct FingerprintRow<'w> {
 
 /// The findings of rows with a known 指纹: each row's own, told apart among findings that share
 /// the fingerprint by 事项名称, then by order ([`claim`]). A row left without one (it repeats a
-/// finding already taken) that has a decision takes a finding whose row has none (an assessor
-/// filled in a copy of the row), else it is a duplicate.
+/// finding already taken) that has a decision takes the finding it names (by 事项名称, or the
+/// only one with its 指纹) when that finding's row has no decision (an assessor filled in a copy
+/// of the row); else it is a duplicate.
 fn fingerprint_rows<'t>(rows: Vec<FingerprintRow<'_>>) -> Vec<ValidRow<'t>> {
     let mut given = claim(
         &rows.iter().map(|r| r.claim.clone()).collect::<Vec<_>>(),
@@ -189,7 +190,12 @@ fn fingerprint_rows<'t>(rows: Vec<FingerprintRow<'_>>) -> Vec<ValidRow<'t>> {
         .filter_map(|(k, g)| g.map(|f| (f, k)))
         .collect();
     for k in 0..rows.len() {
-        if given[k].is_some() || !matches!(rows[k].decision, Ok(Some(_))) {
+        // Without a name among several findings, which one the copy was of is not known.
+        let claim = &rows[k].claim;
+        if given[k].is_some()
+            || !matches!(rows[k].decision, Ok(Some(_)))
+            || (claim.named.is_empty() && claim.all.len() > 1)
+        {
             continue;
         }
         let pool = rows[k].claim.pool();
