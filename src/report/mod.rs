@@ -23,6 +23,7 @@ pub mod outcomes;
 pub mod output;
 pub mod replies;
 pub mod shards;
+pub mod twins;
 pub mod view;
 pub mod xlsx;
 mod xlsx_history;
@@ -106,7 +107,7 @@ impl ScoringSettings {
 }
 
 /// The sample a scored report was scored on: the file it came from, the seed and method the file
-/// gives, and each sampled item by 考核单位 and 实施编码 (in the order the lots are sorted), so
+/// gives, and each sampled item by 考核单位, 实施编码 and 事项名称 (in the order the lots are sorted), so
 /// that `score` can select the same items again as it selects them from the file.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SampleRecord {
@@ -129,6 +130,10 @@ pub struct SampledItem {
     pub unit: String,
     /// 实施编码.
     pub code: String,
+    /// 事项名称: tells apart items that share a 实施编码 (absent in reports scored before it was
+    /// kept; those items are then told apart by order).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
 }
 
 impl SampleRecord {
@@ -198,6 +203,10 @@ impl Report {
 pub struct Reply {
     /// The finding's fingerprint.
     pub fingerprint: String,
+    /// Where the finding's item was read, when another finding has the fingerprint (items that
+    /// share an 实施编码): tells them apart ([`twins`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// 整改情况.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub fix: String,
@@ -287,31 +296,61 @@ pub struct Review {
 pub struct Reviewed {
     /// The finding's fingerprint ([`crate::history::fingerprint`]).
     pub fingerprint: String,
+    /// Where the finding's item was read, when another finding has the fingerprint (items that
+    /// share an 实施编码): tells them apart ([`twins`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
     /// 确认 or 驳回.
     pub decision: crate::score::review::Decision,
 }
 
 impl Review {
-    /// The decisions by fingerprint, for the writers.
-    pub fn by_fingerprint(
-        &self,
-    ) -> std::collections::HashMap<&str, crate::score::review::Decision> {
-        self.findings
-            .iter()
-            .map(|r| (r.fingerprint.as_str(), r.decision))
-            .collect()
-    }
-
-    /// The decision on each of `findings` (matched by fingerprint), `None` where none was made.
+    /// The decision on each of `findings`, `None` where none was made: each decision goes to the
+    /// finding with its fingerprint (at its place, when findings share the fingerprint:
+    /// [`twins::Twins::assign`]).
     pub fn decisions_for(
         &self,
         findings: &[Finding],
     ) -> Vec<Option<crate::score::review::Decision>> {
-        let by_fp = self.by_fingerprint();
-        findings
+        self.decisions_with(findings, &twins::Twins::of(findings))
+    }
+
+    /// [`Review::decisions_for`] with the findings' fingerprints at hand.
+    pub fn decisions_with(
+        &self,
+        findings: &[Finding],
+        twins: &twins::Twins,
+    ) -> Vec<Option<crate::score::review::Decision>> {
+        let mut out = vec![None; findings.len()];
+        let kept = self
+            .findings
             .iter()
-            .map(|f| by_fp.get(crate::history::fingerprint(f).as_str()).copied())
-            .collect()
+            .map(|r| (r.fingerprint.as_str(), r.place.as_deref()));
+        for (r, i) in self.findings.iter().zip(twins.assign(findings, kept)) {
+            if let Some(i) = i {
+                out[i] = Some(r.decision);
+            }
+        }
+        out
+    }
+}
+
+impl Report {
+    /// The units' answer to each finding (`report --replies`), `None` where none was given:
+    /// each answer goes to the finding with its fingerprint (at its place, when findings share
+    /// the fingerprint: [`twins::Twins::assign`]).
+    pub fn replies_with(&self, twins: &twins::Twins) -> Vec<Option<&Reply>> {
+        let mut out = vec![None; self.findings.len()];
+        let kept = self
+            .replies
+            .iter()
+            .map(|r| (r.fingerprint.as_str(), r.place.as_deref()));
+        for (r, i) in self.replies.iter().zip(twins.assign(&self.findings, kept)) {
+            if let Some(i) = i {
+                out[i] = Some(r);
+            }
+        }
+        out
     }
 }
 

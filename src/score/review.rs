@@ -18,17 +18,25 @@
 //!   ends in `…`, starts with it); with no 原文 all findings of that (实施编码, 规则). When several
 //!   rows have the same (实施编码, 规则, 原文), as in a fix list with one row per finding, the k-th
 //!   row reviews the k-th such finding; a row beyond the number of findings is a duplicate.
+//! - A row with a known 指纹 reviews that finding wherever it sits. Findings of items that share
+//!   an 实施编码 (a placeholder, an empty code) share a 指纹: among them the row's 事项名称 says
+//!   which, failing that the order (the n-th row with a 指纹 reviews the n-th finding with it);
+//!   a row is a duplicate only when it repeats a finding an earlier row already took
+//!   ([`crate::report::twins`]). A row without 指纹 with a 事项名称 likewise selects only that
+//!   item's findings of its (实施编码, 规则).
 //! - Rows whose 状态 (the column nightly `audit` fix lists add) is 已整改 or 已移除 are skipped:
 //!   they list last night's findings that are gone, for the clerk's information.
 //! - Bad rows (unknown 实施编码, unknown 规则, no such finding, unrecognised 复核结果, duplicate)
 //!   are reported with their row; the other rows are applied. When every row's 实施编码 (and
 //!   指纹) is unknown, the file is another run's: [`TableError::ForeignList`], nothing applied.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
 use super::table::{CODE, FileIssue, Table, TableError, cell, read_table, unknown_code};
 use crate::model::text::to_halfwidth;
+use crate::report::fixlist::unguard;
+use crate::report::twins::{Claim, Twins, claim};
 use crate::report::{ItemStatus, Report};
 
 /// Name of the fix-list sheet.
@@ -151,7 +159,70 @@ struct ValidRow<'t> {
     decision: Option<Decision>,
     candidates: Vec<usize>,
     /// `None` when the row's 指纹 named its finding: the row is that finding's, wherever it sits.
-    key: Option<(String, &'t str, String)>,
+    /// Else (实施编码, 规则, 原文, 事项名称).
+    key: Option<(String, &'t str, String, String)>,
+    /// A row whose 指纹 repeats a finding an earlier row already took (`candidates` are those it
+    /// might have been): a duplicate.
+    repeats: bool,
+}
+
+/// A review row with a known 指纹, before the rows that share it are told apart.
+struct FingerprintRow<'w> {
+    line: u64,
+    decision: Result<Option<Decision>, ()>,
+    claim: Claim<'w>,
+}
+
+/// The findings of rows with a known 指纹: each row's own, told apart among findings that share
+/// the fingerprint by 事项名称, then by order ([`claim`]). A row left without one (it repeats a
+/// finding already taken) that has a decision takes the finding it names (by 事项名称, or the
+/// only one with its 指纹) when that finding's row has no decision (an assessor filled in a copy
+/// of the row); else it is a duplicate.
+fn fingerprint_rows<'t>(rows: Vec<FingerprintRow<'_>>) -> Vec<ValidRow<'t>> {
+    let mut given = claim(
+        &rows.iter().map(|r| r.claim.clone()).collect::<Vec<_>>(),
+        &mut HashSet::new(),
+    );
+    let undecided = |r: &FingerprintRow<'_>| matches!(r.decision, Ok(None));
+    let mut by_finding: HashMap<usize, usize> = given
+        .iter()
+        .enumerate()
+        .filter_map(|(k, g)| g.map(|f| (f, k)))
+        .collect();
+    for k in 0..rows.len() {
+        // Without a name among several findings, which one the copy was of is not known.
+        let claim = &rows[k].claim;
+        if given[k].is_some()
+            || !matches!(rows[k].decision, Ok(Some(_)))
+            || (claim.named.is_empty() && claim.all.len() > 1)
+        {
+            continue;
+        }
+        let pool = rows[k].claim.pool();
+        let free = pool.iter().copied().find(|f| {
+            by_finding
+                .get(f)
+                .is_some_and(|&other| undecided(&rows[other]))
+        });
+        if let Some(f) = free {
+            given[by_finding[&f]] = None;
+            given[k] = Some(f);
+            by_finding.insert(f, k);
+        }
+    }
+    rows.into_iter()
+        .zip(given)
+        .filter_map(|(r, g)| {
+            let decision = r.decision.ok()?;
+            Some(ValidRow {
+                line: r.line,
+                decision,
+                candidates: g.map_or_else(|| r.claim.pool().to_vec(), |f| vec![f]),
+                key: None,
+                repeats: g.is_none(),
+            })
+        })
+        .collect()
 }
 
 /// Applies a review table to a report's findings.
@@ -183,17 +254,12 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
     let status_col = table.column(&[crate::report::fixlist::STATUS_HEADER]);
     // Our lists name each finding by its 指纹: a row found by it reviews that finding wherever
     // the sheet was sorted to, and even when Excel turned its 实施编码 into `1.13417E+30`.
+    // Findings of items that share an 实施编码 (a placeholder, an empty code) share a 指纹: the
+    // row's 事项名称 tells them apart, then the order of the rows.
     let fingerprint_col = table.column(&[crate::report::fixlist::FINGERPRINT_HEADER]);
-    let by_fingerprint: std::collections::HashMap<String, usize> = if fingerprint_col.is_some() {
-        report
-            .findings
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (crate::history::fingerprint(f), i))
-            .collect()
-    } else {
-        std::collections::HashMap::new()
-    };
+    let name_col = table.column(&["事项名称"]);
+    let twins = fingerprint_col.map(|_| Twins::of(&report.findings));
+    let mut fp_rows: Vec<FingerprintRow> = Vec::new();
     let codes: BTreeSet<&str> = report
         .items
         .iter()
@@ -217,17 +283,26 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
         if ["已整改", "已移除"].contains(&cell(cells, status_col)) {
             continue;
         }
-        if let Some(&f) = by_fingerprint.get(cell(cells, fingerprint_col)) {
+        let name = unguard(cell(cells, name_col)).trim();
+        let same_name =
+            |&i: &usize| !name.is_empty() && report.findings[i].item_name.trim() == name;
+        if let Some(all) = twins
+            .as_ref()
+            .map(|t| t.with(cell(cells, fingerprint_col)))
+            .filter(|all| !all.is_empty())
+        {
             looked_at += 1;
-            match parse_decision(cell(cells, Some(verdict_col))) {
-                Ok(decision) => rows.push(ValidRow {
-                    line: *row,
-                    decision,
-                    candidates: vec![f],
-                    key: None,
-                }),
-                Err(msg) => out.issues.push(table.issue(*row, format!("{msg}，已跳过"))),
-            }
+            let decision = parse_decision(cell(cells, Some(verdict_col))).map_err(|msg| {
+                out.issues.push(table.issue(*row, format!("{msg}，已跳过")));
+            });
+            fp_rows.push(FingerprintRow {
+                line: *row,
+                decision,
+                claim: Claim {
+                    named: all.iter().copied().filter(same_name).collect(),
+                    all,
+                },
+            });
             continue;
         }
         if code.is_empty() {
@@ -266,7 +341,7 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             ));
             continue;
         }
-        let candidates: Vec<usize> = if shown.is_empty() {
+        let mut candidates: Vec<usize> = if shown.is_empty() {
             of_rule
         } else {
             of_rule
@@ -274,6 +349,10 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
                 .filter(|&i| evidence_matches(&report.findings[i].evidence, shown))
                 .collect()
         };
+        // Items that share the code: the row's 事项名称 says which, when it names one.
+        if candidates.iter().any(same_name) {
+            candidates.retain(same_name);
+        }
         if candidates.is_empty() {
             out.issues.push(table.issue(
                 *row,
@@ -285,9 +364,12 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             line: *row,
             decision,
             candidates,
-            key: Some((code.to_owned(), rule, shown.to_owned())),
+            key: Some((code.to_owned(), rule, shown.to_owned(), name.to_owned())),
+            repeats: false,
         });
     }
+    rows.extend(fingerprint_rows(fp_rows));
+    rows.sort_by_key(|r| r.line);
     if let Some(&(first_row, first_code)) = foreign.first()
         && foreign.len() == looked_at
     {
@@ -299,19 +381,26 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
             first_code: first_code.to_owned(),
         });
     }
-    let mut per_key: BTreeMap<&(String, &str, String), usize> = BTreeMap::new();
+    let mut per_key: BTreeMap<&(String, &str, String, String), usize> = BTreeMap::new();
     for key in rows.iter().filter_map(|r| r.key.as_ref()) {
         *per_key.entry(key).or_default() += 1;
     }
     // Findings a row's 指纹 named: a row without one does not take them by position.
     let named: BTreeSet<usize> = rows
         .iter()
-        .filter(|r| r.key.is_none())
+        .filter(|r| r.key.is_none() && !r.repeats)
         .flat_map(|r| r.candidates.iter().copied())
         .collect();
     let mut decided = BTreeSet::new();
-    let mut seen: BTreeMap<&(String, &str, String), usize> = BTreeMap::new();
+    let mut seen: BTreeMap<&(String, &str, String, String), usize> = BTreeMap::new();
     for r in &rows {
+        if r.repeats {
+            if r.decision.is_some() {
+                out.issues
+                    .push(table.issue(r.line, "这条问题在前面的行已经复核过，这一行已跳过"));
+            }
+            continue;
+        }
         let targets: Vec<usize> = match &r.key {
             None => r.candidates.clone(),
             Some(key) => {
@@ -363,18 +452,21 @@ pub fn apply(table: &Table, report: &Report) -> Result<ReviewOutcome, TableError
 }
 
 impl ReviewOutcome {
-    /// The review as the scored report keeps it: each decided finding by its fingerprint, so that
-    /// fix lists rendered from the scored report show 复核结果.
+    /// The review as the scored report keeps it: each decided finding by its fingerprint (and the
+    /// place of its item, when findings share the fingerprint), so that fix lists rendered from
+    /// the scored report show 复核结果.
     pub fn record(&self, source: &str, report: &Report) -> crate::report::Review {
+        let twins = Twins::of(&report.findings);
         crate::report::Review {
             source: source.to_owned(),
-            findings: report
-                .findings
+            findings: self
+                .decisions
                 .iter()
-                .zip(&self.decisions)
-                .filter_map(|(f, d)| {
+                .enumerate()
+                .filter_map(|(i, d)| {
                     d.map(|decision| crate::report::Reviewed {
-                        fingerprint: crate::history::fingerprint(f),
+                        fingerprint: twins.fingerprint(i).to_owned(),
+                        place: twins.place(&report.findings, i),
                         decision,
                     })
                 })

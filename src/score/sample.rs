@@ -138,6 +138,7 @@ pub fn streaming_record(
             .map(|r| crate::report::SampledItem {
                 unit: r.unit.clone(),
                 code: r.code.trim().to_owned(),
+                name: r.name.trim().to_owned(),
             })
             .collect(),
     }

@@ -4,9 +4,12 @@
 //! working). In the XLSX, 抽样序号 and 种子 are number cells (they sort as numbers, and
 //! Excel shows no "number stored as text" triangle); codes and every other value are text.
 //! Reading back (`--sample FILE`, CSV or XLSX) finds columns by their header, so lists written
-//! before 实施主体 was added read as well, and matches rows to report items by 实施编码: the k-th
-//! row with a code selects the k-th checked item with that code (in the order the lots are
-//! sorted), so a later `score` scores exactly the same items.
+//! before 实施主体 was added read as well, and matches rows to report items by 实施编码 and
+//! 事项名称: items often share a code (a placeholder such as `1111111111111111`, an empty code, or
+//! one Excel turned into `1.13417E+30`), and a row selects the item of its code with its name (of
+//! its 考核单位 when two are alike); among items still alike — and for a row without a name — the
+//! k-th such row selects the k-th such item (in the order the lots are sorted), so a later
+//! `score` scores exactly the same items.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -301,6 +304,53 @@ pub fn redraw_differences(
     issues
 }
 
+/// A row of a sample list with a known 实施编码, and the items it may stand for.
+struct Listed<'t, 'r> {
+    row: u64,
+    code: &'t str,
+    name: &'t str,
+    unit: &'t str,
+    /// Whether its 事项名称 is that of an item with its code.
+    named: bool,
+    /// The items it may select, the likeliest first: those with its 事项名称 (when any has it),
+    /// of those the ones of its 考核单位 (when any is), each in lot order.
+    candidates: Vec<(usize, &'r str)>,
+}
+
+impl<'t, 'r> Listed<'t, 'r> {
+    /// Items that share a 实施编码 — a placeholder code, or one Excel turned into `1.13417E+30` —
+    /// are told apart by 事项名称, then by 考核单位; what is left, by order.
+    fn of(
+        row: u64,
+        code: &'t str,
+        name: &'t str,
+        unit: &'t str,
+        found: &[(usize, &'r str)],
+        report: &Report,
+    ) -> Self {
+        let mut candidates: Vec<(usize, &str)> = found
+            .iter()
+            .copied()
+            .filter(|(i, _)| !name.is_empty() && report.items[*i].name.trim() == name)
+            .collect();
+        let named = !candidates.is_empty();
+        if !named {
+            candidates = found.to_vec();
+        }
+        if candidates.iter().any(|(_, u)| *u == unit.trim()) {
+            candidates.retain(|(_, u)| *u == unit.trim());
+        }
+        Listed {
+            row,
+            code,
+            name,
+            unit,
+            named,
+            candidates,
+        }
+    }
+}
+
 /// Matches the rows of a sample table to report items (see [`read`]). A table without a
 /// 实施编码 column is an error, and so is one none of whose codes is in the report
 /// ([`TableError::ForeignList`]): nothing in it can be used; so is a fix list
@@ -321,6 +371,7 @@ pub fn select(
         });
     }
     let unit_col = table.column(&["考核单位"]);
+    let name_col = table.column(&["事项名称"]);
     let mut issues = Vec::new();
     let mut chosen = BTreeSet::new();
     // code → checked items with that code, in lot order; plus each item's unit
@@ -334,10 +385,9 @@ pub fn select(
                 .push((i, unit.as_str()));
         }
     }
-    let mut used: BTreeMap<String, usize> = BTreeMap::new();
-    let mut differ: Vec<(u64, String, &str)> = Vec::new();
     // Rows with a code, and the first of them: when none names an item, the list is another run's.
     let mut coded: Option<(usize, u64, &str)> = None;
+    let mut listed: Vec<Listed> = Vec::new();
     for (row, cells) in &table.rows {
         let code = unneutralize(cell(cells, Some(code_col))).trim();
         if code.is_empty() {
@@ -350,18 +400,35 @@ pub fn select(
             issues.push(table.issue(*row, unknown_code(code)));
             continue;
         };
-        let k = used.entry(code.to_owned()).or_default();
-        let Some(&(i, unit)) = found.get(*k) else {
-            issues.push(table.issue(*row, format!("实施编码 \"{code}\" 重复，已跳过")));
-            continue;
-        };
-        *k += 1;
+        let name = unneutralize(cell(cells, name_col)).trim();
         let file_unit = unneutralize(cell(cells, unit_col));
-        if !file_unit.is_empty() && file_unit != unit {
-            differ.push((*row, file_unit.to_owned(), unit));
-        }
-        chosen.insert(i);
+        listed.push(Listed::of(*row, code, name, file_unit, found, report));
     }
+    let mut differ: Vec<(u64, String, &str)> = Vec::new();
+    // Rows that name their item first, so that a row without a name (or with one edited) does
+    // not take the item a later row names.
+    for named in [true, false] {
+        for l in listed.iter().filter(|l| l.named == named) {
+            let Some(&(i, unit)) = l.candidates.iter().find(|(i, _)| !chosen.contains(i)) else {
+                let message = if named {
+                    format!(
+                        "实施编码 \"{}\"、事项名称 \"{}\" 重复（这个事项前面的行已经列过），已跳过",
+                        l.code, l.name
+                    )
+                } else {
+                    format!("实施编码 \"{}\" 重复，已跳过", l.code)
+                };
+                issues.push(table.issue(l.row, message));
+                continue;
+            };
+            if !l.unit.is_empty() && l.unit != unit {
+                differ.push((l.row, l.unit.to_owned(), unit));
+            }
+            chosen.insert(i);
+        }
+    }
+    issues.sort_by_key(|i| i.place.row);
+    differ.sort_by_key(|d| d.0);
     if let (Some((rows, first_row, first_code)), true) = (coded, chosen.is_empty()) {
         return Err(TableError::ForeignList {
             path: table.source.clone(),

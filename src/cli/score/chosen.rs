@@ -73,10 +73,14 @@ pub(super) fn choose_sample(
     let table = Table {
         source: format!("报告中记录的抽样（{}）", earlier.source),
         sheet: None,
-        headers: vec!["考核单位".to_owned(), "实施编码".to_owned()],
+        headers: vec![
+            "考核单位".to_owned(),
+            "实施编码".to_owned(),
+            "事项名称".to_owned(),
+        ],
         rows: (1..)
             .zip(&earlier.items)
-            .map(|(row, i)| (row, vec![i.unit.clone(), i.code.clone()]))
+            .map(|(row, i)| (row, vec![i.unit.clone(), i.code.clone(), i.name.clone()]))
             .collect(),
     };
     let (chosen, bad) = sample_file::select(&table, report, mapping)?;
@@ -93,7 +97,7 @@ pub(super) fn choose_sample(
     Ok((Some(chosen), Some(record), bad))
 }
 
-/// The chosen items by 考核单位 and 实施编码, in the order the lots are sorted.
+/// The chosen items by 考核单位, 实施编码 and 事项名称, in the order the lots are sorted.
 fn sampled_items(
     report: &Report,
     mapping: &UnitMapping,
@@ -107,6 +111,7 @@ fn sampled_items(
                 .map(move |i| SampledItem {
                     unit: unit.clone(),
                     code: report.items[i].code.trim().to_owned(),
+                    name: report.items[i].name.trim().to_owned(),
                 })
         })
         .collect()

@@ -289,16 +289,14 @@ fn undecided(
 
 /// Findings a unit disputed (是否有异议 = 有) that the review left without a decision.
 fn open_disputes(report: &crate::report::Report, decisions: &[Option<review::Decision>]) -> usize {
-    let disputed: BTreeSet<&str> = report
-        .replies
-        .iter()
-        .filter(|r| r.disputed == Some(true))
-        .map(|r| r.fingerprint.as_str())
-        .collect();
+    if report.replies.is_empty() {
+        return 0;
+    }
+    let twins = crate::report::twins::Twins::of(&report.findings);
     report
-        .findings
+        .replies_with(&twins)
         .iter()
         .zip(decisions)
-        .filter(|(f, d)| d.is_none() && disputed.contains(crate::history::fingerprint(f).as_str()))
+        .filter(|(r, d)| d.is_none() && r.is_some_and(|r| r.disputed == Some(true)))
         .count()
 }

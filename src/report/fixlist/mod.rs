@@ -19,7 +19,7 @@ mod tests;
 
 pub use guard::{CUT, MAX_CELL_CHARS, bound, cell, display_width, guard, needs_guard, unguard};
 pub use rows::{
-    Decisions, FixRow, RowContext, closed_of, closed_row, decisions, description, is_closed, row,
+    FixRow, PerFinding, RowContext, closed_of, closed_row, description, is_closed, row,
     sampled_cell, shown_evidence, status_label, unit_rows,
 };
 

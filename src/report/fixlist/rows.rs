@@ -110,16 +110,64 @@ pub fn closed_of<'h>(history: &'h HistoryView, unit: &str) -> Vec<&'h FindingHis
         .collect()
 }
 
-/// The assessor's decisions of a scored report by fingerprint (empty without a review).
-pub type Decisions<'a> = std::collections::HashMap<&'a str, crate::score::review::Decision>;
+/// What a report keeps for some of its findings (the assessor's decisions, the units' answers),
+/// found again from a finding: by its fingerprint, and — among findings that share one (items
+/// that share an 实施编码) — by its item's place and 事项名称 ([`crate::report::twins`]).
+pub struct PerFinding<T> {
+    by_fingerprint: std::collections::HashMap<String, Vec<(String, T)>>,
+    shared: std::collections::HashSet<String>,
+}
 
-/// The decisions of `report`'s review, for [`FixRow::cells`].
-pub fn decisions(report: &crate::report::Report) -> Decisions<'_> {
-    report
-        .review
-        .as_ref()
-        .map(crate::report::Review::by_fingerprint)
-        .unwrap_or_default()
+impl<T> Default for PerFinding<T> {
+    fn default() -> Self {
+        PerFinding {
+            by_fingerprint: std::collections::HashMap::new(),
+            shared: std::collections::HashSet::new(),
+        }
+    }
+}
+
+impl<T> PerFinding<T> {
+    /// `values[i]` for each finding `i` of `findings` that has one.
+    fn of(
+        findings: &[Finding],
+        twins: &crate::report::twins::Twins,
+        values: Vec<Option<T>>,
+    ) -> Self {
+        let mut out = PerFinding::default();
+        for (i, v) in values.into_iter().enumerate() {
+            let Some(v) = v else { continue };
+            let fp = twins.fingerprint(i);
+            if twins.with(fp).len() > 1 {
+                out.shared.insert(fp.to_owned());
+            }
+            out.by_fingerprint
+                .entry(fp.to_owned())
+                .or_default()
+                .push((twin_key(&findings[i]), v));
+        }
+        out
+    }
+
+    /// The value kept for `f`, whose fingerprint is `fp`.
+    pub fn get(&self, f: &Finding, fp: &str) -> Option<&T> {
+        let kept = self.by_fingerprint.get(fp)?;
+        if !self.shared.contains(fp) {
+            return kept.first().map(|(_, v)| v);
+        }
+        let key = twin_key(f);
+        kept.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// Whether nothing is kept.
+    pub fn is_empty(&self) -> bool {
+        self.by_fingerprint.is_empty()
+    }
+}
+
+/// What tells apart findings that share a fingerprint in one report: their item's place and name.
+fn twin_key(f: &Finding) -> String {
+    format!("{}\u{1f}{}", crate::report::twins::place(f), f.item_name)
 }
 
 /// What the rows of one report share: its history, its review and each item's 实施主体.
@@ -127,7 +175,7 @@ pub struct RowContext<'a> {
     /// The report's history (`audit` runs).
     pub history: Option<&'a HistoryView>,
     /// The assessor's decisions of a scored report.
-    pub review: Decisions<'a>,
+    review: PerFinding<crate::score::review::Decision>,
     /// Whether the report was rescored with a review: then a unit's workbook shows 复核结果 too.
     pub reviewed: bool,
     /// 实施主体 by 实施编码 (the first item of a repeated code).
@@ -136,8 +184,8 @@ pub struct RowContext<'a> {
     unreadable: std::collections::HashSet<(&'a str, &'a str)>,
     /// The rules that ran.
     rules: std::collections::HashSet<&'a str>,
-    /// The units' answers by fingerprint (`report --replies`).
-    replies: std::collections::HashMap<&'a str, &'a crate::report::Reply>,
+    /// The units' answers (`report --replies`).
+    replies: PerFinding<&'a crate::report::Reply>,
 }
 
 impl<'a> RowContext<'a> {
@@ -150,18 +198,29 @@ impl<'a> RowContext<'a> {
             .filter(|item| item.status == crate::report::ItemStatus::Unreadable)
             .map(|item| (item.unit.as_str(), item.code.as_str()))
             .collect();
+        // Each decision and answer found its finding once, here: the rows look them up by the
+        // finding.
+        let (review, replies) = if report.review.is_none() && report.replies.is_empty() {
+            (PerFinding::default(), PerFinding::default())
+        } else {
+            let twins = crate::report::twins::Twins::of(&report.findings);
+            let decisions = report.review.as_ref().map_or_else(
+                || vec![None; report.findings.len()],
+                |r| r.decisions_with(&report.findings, &twins),
+            );
+            (
+                PerFinding::of(&report.findings, &twins, decisions),
+                PerFinding::of(&report.findings, &twins, report.replies_with(&twins)),
+            )
+        };
         RowContext {
             history: report.history.as_deref(),
-            review: decisions(report),
+            review,
             reviewed: report.review.is_some(),
             subjects,
             unreadable,
             rules: report.rules.iter().map(|r| r.id.as_str()).collect(),
-            replies: report
-                .replies
-                .iter()
-                .map(|r| (r.fingerprint.as_str(), r))
-                .collect(),
+            replies,
         }
     }
 
@@ -188,9 +247,18 @@ impl<'a> RowContext<'a> {
         }
     }
 
-    /// The unit's answer to the finding with this fingerprint, if it returned one.
-    pub fn reply(&self, fingerprint: &str) -> Option<&'a crate::report::Reply> {
-        self.replies.get(fingerprint).copied()
+    /// The unit's answer to `f` (whose fingerprint is `fingerprint`), if it returned one.
+    pub fn reply(&self, f: &Finding, fingerprint: &str) -> Option<&'a crate::report::Reply> {
+        self.replies.get(f, fingerprint).copied()
+    }
+
+    /// The assessor's decision on `f` (whose fingerprint is `fingerprint`) in a scored report.
+    pub fn decision(
+        &self,
+        f: &Finding,
+        fingerprint: &str,
+    ) -> Option<crate::score::review::Decision> {
+        self.review.get(f, fingerprint).copied()
     }
 
     /// How a unit answered its findings, once replies were gathered (`None` before): none (a list
@@ -202,7 +270,7 @@ impl<'a> RowContext<'a> {
         }
         let answers: Vec<&crate::report::Reply> = findings
             .iter()
-            .filter_map(|f| self.reply(&crate::history::fingerprint(f)))
+            .filter_map(|f| self.reply(f, &crate::history::fingerprint(f)))
             .collect();
         let disputed = answers.iter().filter(|r| r.disputed == Some(true)).count();
         Some(if answers.is_empty() {
@@ -240,8 +308,8 @@ pub enum FixRow<'a> {
 }
 
 impl FixRow<'_> {
-    /// The row's cells: [`HEADERS`] (复核结果 filled from the scored report's decisions by
-    /// fingerprint), [`STATUS_HEADER`] when the report has a history, and [`FINGERPRINT_HEADER`].
+    /// The row's cells: [`HEADERS`] (复核结果 filled from the scored report's decision on the
+    /// finding), [`STATUS_HEADER`] when the report has a history, and [`FINGERPRINT_HEADER`].
     ///
     /// [`HEADERS`]: super::HEADERS
     /// [`STATUS_HEADER`]: super::STATUS_HEADER
@@ -252,10 +320,10 @@ impl FixRow<'_> {
                 // Hashed once for the history's status, the 指纹 cell and the review.
                 let fp = crate::history::fingerprint(f);
                 let mut cells = row(seq, f, ctx.subject(&f.item_code));
-                if let Some(d) = ctx.review.get(fp.as_str()) {
+                if let Some(d) = ctx.decision(f, &fp) {
                     d.label_zh().clone_into(&mut cells[REVIEW_COLUMN]);
                 }
-                if let Some(r) = ctx.replies.get(fp.as_str()) {
+                if let Some(r) = ctx.reply(f, &fp) {
                     cells[FIX_COLUMN] = cell(&r.fix);
                     match r.disputed {
                         Some(true) => "有",

@@ -234,14 +234,11 @@ impl FindingRow {
         number: usize,
     ) -> Self {
         let fingerprint = crate::history::fingerprint(f);
-        let reply = reply_text(ctx.reply(&fingerprint));
+        let reply = reply_text(ctx.reply(f, &fingerprint));
         let (status, status_key) = ctx
             .history
             .map_or((String::new(), ""), |h| status_of(h, &fingerprint));
-        let decision = ctx
-            .review
-            .get(fingerprint.as_str())
-            .map_or("", |d| d.label_zh());
+        let decision = ctx.decision(f, &fingerprint).map_or("", |d| d.label_zh());
         let message = crate::report::fixlist::description(f);
         let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
         FindingRow {

@@ -3,7 +3,9 @@
 //! A unit's fix list (`整改清单-<单位>.xlsx`) comes back with 整改情况, 是否有异议 and 异议理由
 //! filled in. `zwfw-audit report report.json --replies 回复/` reads every returned list, matches
 //! each row to its finding by 指纹 (never by position: a clerk may sort, filter or delete rows; a
-//! row whose 指纹 was edited is matched by 实施编码, 规则 and 问题描述 when they name one finding)
+//! row whose 指纹 was edited is matched by 实施编码, 规则 and 问题描述 when they name one finding;
+//! among findings that share a 指纹 — items that share an 实施编码 — by 事项名称, then by order:
+//! [`crate::report::twins`])
 //! and keeps the answers in the report, so that the all-units workbook rendered from it shows
 //! every unit's answers beside its findings for the assessor's 复核.
 //!

@@ -5,6 +5,7 @@ use std::time::SystemTime;
 
 use super::dispute::{Unclear, parse_dispute};
 use crate::report::fixlist::{DISPUTE_HEADER, FINGERPRINT_HEADER, description, unguard};
+use crate::report::twins::{Claim, Twins, claim};
 use crate::report::{Reply, Report};
 use crate::score::table::{CODE, FileIssue, Table, cell};
 
@@ -13,33 +14,38 @@ const EXCEL_ERRORS: &[&str] = &[
     "#NAME?", "#VALUE!", "#REF!", "#DIV/0!", "#N/A", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
 ];
 
-/// The findings of a report, to match answers to: by fingerprint, and — for a row whose 指纹 was
-/// edited or deleted — by 实施编码, 规则 and 问题描述 when those name exactly one finding.
-pub(super) struct Findings {
-    by_fingerprint: HashMap<String, usize>,
+/// The findings of a report, to match answers to: by fingerprint (told apart by 事项名称, then by
+/// order, among findings that share one: [`crate::report::twins`]), and — for a row whose 指纹
+/// was edited or deleted — by 实施编码, 规则 and 问题描述 when those (and its 事项名称) name
+/// exactly one finding.
+pub(super) struct Findings<'r> {
+    all: &'r [crate::model::Finding],
+    twins: Twins,
     by_content: HashMap<(String, String, String), Vec<usize>>,
-    fingerprints: Vec<String>,
     /// The baseline findings no longer found (已整改 / 已移除): the nightly fix list shows them, in
     /// green, and needs no answer to them.
     closed: std::collections::HashSet<String>,
 }
 
-impl Findings {
-    pub(super) fn of(report: &Report) -> Self {
+/// The finding a row may answer.
+enum Target<'f> {
+    /// Found by its 指纹: one of the findings with it.
+    Fingerprint(Claim<'f>),
+    /// Found by its content.
+    Content(usize),
+    /// Not found.
+    None,
+}
+
+impl<'r> Findings<'r> {
+    pub(super) fn of(report: &'r Report) -> Self {
         let mut by_content: HashMap<(String, String, String), Vec<usize>> = HashMap::new();
-        let mut fingerprints = Vec::with_capacity(report.findings.len());
         for (i, f) in report.findings.iter().enumerate() {
-            fingerprints.push(crate::history::fingerprint(f));
             by_content
                 .entry((f.item_code.clone(), f.rule.clone(), description(f)))
                 .or_default()
                 .push(i);
         }
-        let by_fingerprint = fingerprints
-            .iter()
-            .enumerate()
-            .map(|(i, fp)| (fp.clone(), i))
-            .collect();
         let closed = report
             .history
             .iter()
@@ -53,22 +59,39 @@ impl Findings {
             .map(|h| h.fingerprint.clone())
             .collect();
         Findings {
-            by_fingerprint,
+            all: &report.findings,
+            twins: Twins::of(&report.findings),
             by_content,
-            fingerprints,
             closed,
         }
     }
 
-    /// The finding a row answers: by its 指纹, else by its content when that is unique.
-    fn find(&self, fingerprint: &str, code: &str, rule: &str, text: &str) -> Option<usize> {
-        if let Some(&i) = self.by_fingerprint.get(fingerprint) {
-            return Some(i);
+    /// The finding a row answers: by its 指纹 (among those with it, the ones of its 事项名称),
+    /// else by its content when that names one finding.
+    fn find(
+        &self,
+        fingerprint: &str,
+        code: &str,
+        rule: &str,
+        text: &str,
+        name: &str,
+    ) -> Target<'_> {
+        let same_name = |&i: &usize| !name.is_empty() && self.all[i].item_name.trim() == name;
+        let all = self.twins.with(fingerprint);
+        if !all.is_empty() {
+            return Target::Fingerprint(Claim {
+                named: all.iter().copied().filter(same_name).collect(),
+                all,
+            });
         }
         let key = (code.to_owned(), rule.to_owned(), unguard(text).to_owned());
-        match self.by_content.get(&key).map(Vec::as_slice) {
-            Some(&[i]) => Some(i),
-            _ => None,
+        let mut found = self.by_content.get(&key).cloned().unwrap_or_default();
+        if found.iter().any(same_name) {
+            found.retain(same_name);
+        }
+        match found.as_slice() {
+            &[i] => Target::Content(i),
+            _ => Target::None,
         }
     }
 }
@@ -81,6 +104,7 @@ pub(super) struct Columns {
     pub(super) code: Option<usize>,
     rule: Option<usize>,
     pub(super) text: Option<usize>,
+    name: Option<usize>,
     fix: Option<usize>,
     dispute: Option<usize>,
     reason: Option<usize>,
@@ -93,6 +117,7 @@ impl Columns {
             code: table.column(CODE),
             rule: table.column(&["规则"]),
             text: table.column(&["问题描述"]),
+            name: table.column(&["事项名称"]),
             fix: table.column(&["整改情况"]),
             dispute: table.column(&[DISPUTE_HEADER]),
             reason: table.column(&["异议理由"]),
@@ -130,7 +155,47 @@ pub(super) fn read_rows(
     let mut matched = Vec::new();
     let mut row_issues = Vec::new();
     let (mut answered, mut unmatched) = (0, 0);
-    for (row, cells) in &table.rows {
+    // Each row's finding. Rows whose 指纹 more than one finding has (items that share an
+    // 实施编码) are told apart by 事项名称, then by order — rows left empty count for the order too.
+    let targets: Vec<Target> = table
+        .rows
+        .iter()
+        .map(|(_, cells)| {
+            findings.find(
+                cell(cells, cols.fingerprint),
+                cell(cells, cols.code),
+                cell(cells, cols.rule),
+                cell(cells, cols.text),
+                unguard(cell(cells, cols.name)).trim(),
+            )
+        })
+        .collect();
+    let mut taken: std::collections::HashSet<usize> = targets
+        .iter()
+        .filter_map(|t| match t {
+            Target::Content(i) => Some(*i),
+            _ => None,
+        })
+        .collect();
+    let claims: Vec<Claim> = targets
+        .iter()
+        .filter_map(|t| match t {
+            Target::Fingerprint(c) => Some(c.clone()),
+            _ => None,
+        })
+        .collect();
+    let mut given = claim(&claims, &mut taken).into_iter();
+    let indices: Vec<Option<usize>> = targets
+        .iter()
+        .map(|t| match t {
+            Target::Content(i) => Some(*i),
+            // A row that repeats a finding an earlier row took answers that finding again: the
+            // same answer is no news, a different one is told below.
+            Target::Fingerprint(c) => given.next().flatten().or_else(|| c.pool().first().copied()),
+            Target::None => None,
+        })
+        .collect();
+    for ((row, cells), index) in table.rows.iter().zip(indices) {
         let mut text = |col: Option<usize>, what: &str| {
             let t = unguard(cell(cells, col)).trim().to_owned();
             if EXCEL_ERRORS.contains(&t.as_str()) {
@@ -179,12 +244,7 @@ pub(super) fn read_rows(
             continue;
         }
         answered += 1;
-        let Some(index) = findings.find(
-            fingerprint,
-            cell(cells, cols.code),
-            cell(cells, cols.rule),
-            cell(cells, cols.text),
-        ) else {
+        let Some(index) = index else {
             unmatched += 1;
             let why = if fingerprint.is_empty() {
                 "指纹为空".to_owned()
@@ -204,7 +264,8 @@ pub(super) fn read_rows(
             row_issues.push(table.issue(*row, "选了「有」异议，但没有写异议理由"));
         }
         let reply = Reply {
-            fingerprint: findings.fingerprints[index].clone(),
+            fingerprint: findings.twins.fingerprint(index).to_owned(),
+            place: findings.twins.place(findings.all, index),
             fix,
             disputed,
             reason,

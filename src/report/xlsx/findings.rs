@@ -162,10 +162,11 @@ impl FindingsSheet {
             sheet.write_string_with_format(row, col as u16, cell, format)?;
         }
         // Different answers from other returned files, beside the one that stands.
-        let superseded = cells
-            .last()
-            .and_then(|fp| ctx.reply(fp))
-            .map_or(&[][..], |r| r.superseded.as_slice());
+        let superseded = match (f, cells.last()) {
+            (FixRow::Finding(finding), Some(fp)) => ctx.reply(finding, fp),
+            _ => None,
+        }
+        .map_or(&[][..], |r| r.superseded.as_slice());
         if !superseded.is_empty() {
             let text = format!("其他文件中不同的回复：\n{}", superseded.join("\n"));
             let note = Note::new(text).set_author("zwfw-audit").set_width(360);

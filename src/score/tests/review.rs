@@ -217,3 +217,81 @@ fn a_units_list_is_refused_as_a_review_with_a_true_reason() {
     assert!(rendered.contains("只显示已有的复核结论"), "{rendered}");
     assert!(rendered.contains("整改清单-全部.xlsx"), "{rendered}");
 }
+
+/// Three items of 池州市市场监督管理局 share the placeholder code `1111111111111111`, so their
+/// B13 findings share a 指纹. A review file without 事项名称 (a hand-made one) reviews them in
+/// order: the n-th row with the 指纹 the n-th finding, and a fourth row is a duplicate. With
+/// 事项名称 each row reviews its item's, in any order, and a copy of a row filled in while the
+/// original was left empty is that finding's decision. What the scored report keeps finds each
+/// finding again.
+#[test]
+fn rows_of_a_shared_fingerprint_without_names_go_in_order() {
+    use crate::model::{Outcome, Severity};
+    use crate::unit::UnitKind;
+    use review::Decision::{Confirmed, Rejected};
+    let code = "1111111111111111";
+    let items: Vec<_> = [
+        "食品经营许可（新办）",
+        "食品经营许可（变更）",
+        "食品经营许可（延续）",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, name)| {
+        let mut it = super::item(
+            super::DEPT,
+            UnitKind::Department,
+            code,
+            "01",
+            &[("B13", Outcome::Fail)],
+        );
+        it.name = (*name).into();
+        it.provenance = crate::model::Provenance::row("事项.csv", i as u64 + 2);
+        it.errors = 1;
+        it
+    })
+    .collect();
+    let findings: Vec<_> = items
+        .iter()
+        .map(|it| super::finding(it, "B13", code, Severity::Error))
+        .collect();
+    let r = super::report(items, findings);
+    let fp = crate::history::fingerprint(&r.findings[0]);
+    assert_eq!(fp, crate::history::fingerprint(&r.findings[2]));
+    let apply = |rows: &str| {
+        let csv = format!("实施编码,规则,复核结果,指纹\n{rows}");
+        review::apply(&parse_csv("复核.csv", csv.as_bytes(), CODE).unwrap(), &r).unwrap()
+    };
+    let out = apply(&format!(
+        "{code},B13,确认,{fp}\n{code},B13,,{fp}\n{code},B13,驳回,{fp}\n{code},B13,驳回（同上）,{fp}\n"
+    ));
+    assert_eq!(out.decisions, vec![Some(Confirmed), None, Some(Rejected)]);
+    assert_eq!(out.issues.len(), 1, "{:?}", out.issues);
+    assert_eq!(out.issues[0].place.row, Some(5));
+    assert!(out.issues[0].message.contains("已经复核过"));
+    // With 事项名称 each row names its own, in any order.
+    let csv = format!(
+        "事项名称,实施编码,规则,复核结果,指纹\n\
+         食品经营许可（延续）,{code},B13,驳回,{fp}\n\
+         食品经营许可（新办）,{code},B13,,{fp}\n\
+         食品经营许可（新办）,{code},B13,确认,{fp}\n"
+    );
+    let out = review::apply(&parse_csv("复核.csv", csv.as_bytes(), CODE).unwrap(), &r).unwrap();
+    assert!(out.issues.is_empty(), "{:?}", out.issues);
+    assert_eq!(out.decisions, vec![Some(Confirmed), None, Some(Rejected)]);
+    // Kept in the scored report with each item's place, and found again.
+    let kept = out.record("复核.csv", &r);
+    assert_eq!(kept.findings.len(), 2);
+    assert!(kept.findings.iter().all(|k| k.place.is_some()), "{kept:?}");
+    assert_eq!(kept.decisions_for(&r.findings), out.decisions);
+    // A record written before places were kept goes by order: its n-th decision with the
+    // 指纹 to the n-th finding with it (that report had lost which was which).
+    let mut old = kept.clone();
+    for k in &mut old.findings {
+        k.place = None;
+    }
+    assert_eq!(
+        old.decisions_for(&r.findings),
+        vec![Some(Confirmed), Some(Rejected), None]
+    );
+}

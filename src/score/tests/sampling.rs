@@ -420,3 +420,52 @@ fn the_sample_xlsx_has_number_cells_and_reads_back_by_header() {
     .unwrap();
     assert!(!sample_file::same_draw(&swapped, &rows));
 }
+
+/// Three items of 池州市市场监督管理局 share the placeholder code `1111111111111111` (common in
+/// real exports); only the first, 食品经营许可（新办）, fails B13. A list naming the third selects
+/// the third — matched by 实施编码 alone it selected the first, the one with the error — and a
+/// row without 事项名称 takes the first item of the code not already listed.
+#[test]
+fn sample_rows_tell_apart_items_of_one_code_by_name() {
+    let code = "1111111111111111";
+    let mut items: Vec<_> = [
+        "食品经营许可（新办）",
+        "食品经营许可（变更）",
+        "食品经营许可（延续）",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, name)| {
+        let out = if i == 0 { Fail } else { Pass };
+        let mut it = item(DEPT, UnitKind::Department, code, "01", &[("B13", out)]);
+        it.name = (*name).into();
+        it
+    })
+    .collect();
+    items[0].errors = 1;
+    let f = finding(&items[0], "B13", "12345", Severity::Error);
+    let r = report(items, vec![f]);
+    let m = UnitMapping::default();
+    let select = |csv: &str| {
+        let t = parse_csv("抽样.csv", csv.as_bytes(), CODE).unwrap();
+        sample_file::select(&t, &r, &m).unwrap()
+    };
+    let (chosen, issues) = select(&format!(
+        "考核单位,实施编码,事项名称\n{DEPT},{code},食品经营许可（延续）\n"
+    ));
+    assert!(issues.is_empty(), "{issues:?}");
+    assert_eq!(chosen, BTreeSet::from([2]));
+    // A row without a name (an older hand-made list) comes after the named ones: it does not
+    // take the item a later row names.
+    let (chosen, issues) = select(&format!(
+        "实施编码,事项名称\n{code},\n{code},食品经营许可（新办）\n{code},食品经营许可（新办）\n"
+    ));
+    assert_eq!(chosen, BTreeSet::from([0, 1]));
+    let rows: Vec<u64> = issues.iter().map(|i| i.place.row.unwrap()).collect();
+    assert_eq!(rows, vec![4], "{issues:?}");
+    assert!(issues[0].message.contains("重复"), "{issues:?}");
+    assert!(
+        issues[0].message.contains("食品经营许可（新办）"),
+        "{issues:?}"
+    );
+}
