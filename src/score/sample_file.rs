@@ -95,6 +95,9 @@ pub fn to_csv(rows: &[SampleRow]) -> Vec<u8> {
     out
 }
 
+/// Excel's limit of characters in a cell.
+const EXCEL_CELL_CHARS: usize = 32_767;
+
 /// The sample as an XLSX workbook (one sheet 抽样清单): 抽样序号 and 种子 as numbers, every other
 /// cell as text (codes keep their leading zeros and never turn into scientific notation).
 pub fn to_xlsx(rows: &[SampleRow]) -> Result<Vec<u8>, XlsxError> {
@@ -120,7 +123,13 @@ pub fn to_xlsx(rows: &[SampleRow]) -> Result<Vec<u8>, XlsxError> {
                 SEED_COLUMN if r.seed <= LARGEST_NUMBER_SEED => {
                     ws.write_number_with_format(row, col, r.seed as f64, &whole)?
                 }
-                _ => ws.write_string_with_format(row, col, v, &text)?,
+                // Past Excel's limit of a cell, rust_xlsxwriter refuses the whole workbook.
+                _ => ws.write_string_with_format(
+                    row,
+                    col,
+                    crate::report::fixlist::bound(v, EXCEL_CELL_CHARS),
+                    &text,
+                )?,
             };
         }
     }

@@ -295,6 +295,33 @@ fn the_method_cell_names_the_draw_and_reads_back() {
     );
 }
 
+/// A name past Excel's 32,767 characters in a cell (a platform that pasted a whole guide into
+/// 事项名称) is cut in the XLSX list with the cut marked, instead of the workbook not being
+/// written at all; the CSV list keeps it whole.
+#[test]
+fn a_name_past_excel_s_cell_limit_is_cut_in_the_xlsx_list() {
+    use calamine::{Reader, Xlsx};
+    let mut it = item(COUNTY, UnitKind::County, "000104002000", "01", &[]);
+    it.name = "食品经营许可（新办）".repeat(3_500);
+    assert!(it.name.chars().count() > 32_767);
+    let r = report(vec![it], Vec::new());
+    let rows = draw(
+        &r,
+        &UnitMapping::default(),
+        &spec(20_261_128, SampleMethod::All, false),
+    );
+    let bytes = sample_file::to_xlsx(&rows).expect("the workbook is written");
+    let mut wb = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let range = wb.worksheet_range(sample_file::SHEET).unwrap();
+    let name = range.get((1, 3)).unwrap().to_string();
+    assert_eq!(name.chars().count(), 32_767);
+    assert!(
+        name.ends_with("…（已截断）"),
+        "{}",
+        &name[name.len() - 40..]
+    );
+}
+
 /// The XLSX list: 抽样序号 and 种子 are number cells (they sort 1, 2, …, 10 and show no green
 /// triangle), a seed beyond Excel's 15 digits stays text, codes stay text, and 实施主体 says whom
 /// to ask. Read back by header, it selects the same items as a list in the layout before
