@@ -166,3 +166,43 @@ fn workbooks_do_not_need_the_system_temp_folder() {
         "only the workbooks are left: {names:?}"
     );
 }
+
+/// Item text that carries terminal controls (an ESC sequence that clears the screen and turns
+/// the text red, a CR that writes over the line) is quoted on the terminal with them shown as
+/// `�`: the finding lines of `check` and the table of `score` cannot move the cursor or hide
+/// what came before.
+#[test]
+fn control_characters_in_item_text_do_not_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("事项.json");
+    std::fs::write(
+        &input,
+        r#"[{"name": "食品生产许可\u001b[2J\u001b[31m（新办）\r伪造", "code": "1134170000312541513000117034000",
+             "subject": "池州市市场监督管理局\u001b[0m", "region_code": "341700", "consult_phone": "2021234"}]"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    let run = zwfw()
+        .arg("check")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let said = String::from_utf8(run.get_output().stderr.clone()).unwrap();
+    assert!(
+        said.contains("食品生产许可�[2J�[31m（新办）�伪造"),
+        "{said}"
+    );
+    assert!(!said.contains(['\u{1b}', '\r']), "{said:?}");
+    let scored = zwfw()
+        .arg("score")
+        .arg(out.join("report.json"))
+        .arg("-o")
+        .arg(dir.path().join("scored.json"))
+        .assert()
+        .success();
+    let table = String::from_utf8(scored.get_output().stdout.clone()).unwrap();
+    assert!(table.contains("池州市市场监督管理局�[0m"), "{table}");
+    assert!(!table.contains('\u{1b}'), "{table:?}");
+}

@@ -11,11 +11,48 @@ use crate::config::Config;
 /// `eprintln!` that cannot fail the run: what a command tells the terminal is best effort. A
 /// closed pipe (`zwfw-audit check … 2>&1 | head`) made `eprintln!` panic, and a finished run
 /// exited 101 instead of its own code.
+///
+/// Control characters in what it says (published text quotes them: an ESC that clears the
+/// screen, a CR that writes over the line) are shown as `�` ([`terminal_safe`]).
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+        let line = format!($($arg)*);
+        let _ = writeln!(std::io::stderr().lock(), "{}", $crate::cli::terminal_safe(&line));
     }};
+}
+
+/// `text` with its control characters but line breaks and tabs replaced by `�`: item text
+/// quoted on a terminal or in cron's log cannot move the cursor, clear the screen, recolour
+/// what follows or write over a line.
+pub(crate) fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    let unsafe_char = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(
+        text.chars()
+            .map(|c| if unsafe_char(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
+}
+
+/// A terminal writer that passes what it writes through [`terminal_safe`] (for the summaries
+/// written with `writeln!`). Writes are whole lines of text, so UTF-8 is never split.
+pub(crate) struct SafeOut<W: std::io::Write>(pub W);
+
+impl<W: std::io::Write> std::io::Write for SafeOut<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match std::str::from_utf8(buf) {
+            Ok(text) => self.0.write_all(terminal_safe(text).as_bytes()),
+            Err(_) => self.0.write_all(buf),
+        }
+        .map(|()| buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
 }
 
 mod audit;

@@ -34,7 +34,7 @@ pub(super) fn print_summary(
     quiet: bool,
     reached: Option<Severity>,
 ) {
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::cli::SafeOut(std::io::stdout().lock());
     let _ = write_summary(&mut out, checked, view, dir, quiet)
         .and_then(|()| match reached {
             Some(t) => writeln!(out, "{}", new_findings_line(view, t, dir)),

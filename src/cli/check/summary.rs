@@ -96,7 +96,7 @@ fn print_scores(scores: &[crate::score::UnitScore], decimals: u32) {
     if let Some(first) = scores.first() {
         // Best effort: the summary goes to the terminal; a closed stderr is no reason to fail.
         let _ = super::super::score::print_table(
-            &mut std::io::stderr().lock(),
+            &mut crate::cli::SafeOut(std::io::stderr().lock()),
             scores,
             first.rate_kind,
             decimals,

@@ -227,7 +227,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
         .and_then(|()| std::fs::rename(&tmp, &out_path))
         .with_context(|| format!("无法写入 {}", out_path.display()))?;
     if !args.quiet {
-        let mut out = std::io::stdout().lock();
+        let mut out = crate::cli::SafeOut(std::io::stdout().lock());
         print_table(&mut out, &report.scores, opts.rate_kind, opts.decimals)
             .or_else(crate::cli::ignore_broken_pipe)?;
         if replaces {
