@@ -1022,3 +1022,66 @@ fn a_fix_list_is_not_taken_for_a_sample_list_nor_a_sample_list_for_a_review() {
     // The list drawn beside it still scores.
     score_with(&rep, "--sample", &dir.path().join("sample.xlsx"), &scored).success();
 }
+
+/// Scores kept to no decimal places (`--decimals 0`): the working on the page still gives its
+/// own result, and says the score was rounded from it, instead of `14 ×（1 − 11/183）= 13.00`,
+/// which a unit redoing the sum finds wrong.
+#[test]
+fn a_working_rounded_by_decimals_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let rep = new_report(dir.path());
+    let scored = dir.path().join("d0.json");
+    bin()
+        .current_dir(dir.path())
+        .args([
+            "score",
+            rep.to_str().unwrap(),
+            "-q",
+            "--decimals",
+            "0",
+            "-o",
+        ])
+        .arg(&scored)
+        .assert()
+        .success();
+    let out = dir.path().join("d0");
+    bin()
+        .current_dir(dir.path())
+        .args(["report", scored.to_str().unwrap(), "--format", "html", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let page = std::fs::read_to_string(out.join("report.html")).unwrap();
+    let workings: Vec<&str> = page
+        .split("×（1 − ")
+        .skip(1)
+        .map(|rest| rest.split('<').next().unwrap())
+        // The page's note on the formula (`满分 ×（1 − 出错率）`) is no working.
+        .filter(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    assert!(!workings.is_empty(), "{page}");
+    for w in &workings {
+        // `5/52）= 12.65，按设定的小数位数取 13`, or a working whose result is whole.
+        let (sum, rounded) = w.split_once("，按设定的小数位数取 ").unwrap_or((w, ""));
+        let result: f64 = sum
+            .rsplit("= ")
+            .next()
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{w:?}"));
+        if rounded.is_empty() {
+            assert_eq!(result.fract(), 0.0, "{w}");
+        } else {
+            assert_eq!(
+                rounded.trim().parse::<f64>().unwrap(),
+                result.round(),
+                "{w}"
+            );
+        }
+    }
+    assert!(
+        workings.iter().any(|w| w.contains("按设定的小数位数取")),
+        "{workings:?}"
+    );
+}

@@ -259,9 +259,16 @@ pub fn score_working(s: &crate::score::UnitScore, score: f64, x: Option<usize>) 
     };
     let x = x.unwrap_or(own);
     if n == 0 {
-        format!("没有适用的要素，出错率按 0 计：{score:.2}")
+        return format!("没有适用的要素，出错率按 0 计：{score:.2}");
+    }
+    // The working's own result, to two places as a clerk redoing it gets it; a score kept to
+    // fewer places (`--decimals`, `[score] decimals`) says so rather than pass for the result.
+    let exact = crate::score::formula::score(s.full_marks, crate::score::formula::rate(x, n), 2);
+    let working = format!("{} ×（1 − {x}/{n}）= {exact:.2}", s.full_marks);
+    if (exact - score).abs() < 1e-9 {
+        working
     } else {
-        format!("{} ×（1 − {x}/{n}）= {score:.2}", s.full_marks)
+        format!("{working}，按设定的小数位数取 {score}")
     }
 }
 
