@@ -45,6 +45,7 @@ use children::{ChildRow, attach, child_rows, orphan_notice};
 use columns::{Col, Kind, Tables, detect, key_row};
 use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
+pub(crate) use notices::column_letters;
 use notices::{
     header_only_notice, headerless_notice, no_item_sheet_notice, no_material_sheet_notice,
     nothing_below,

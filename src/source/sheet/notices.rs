@@ -132,7 +132,7 @@ pub(super) fn headerless_notice(sheet: &Sheet, header: usize, cols: &[Col]) -> O
 }
 
 /// A column's letters as Excel shows them: 0 is `A`, 25 `Z`, 26 `AA`.
-pub(super) fn column_letters(mut c: usize) -> String {
+pub(crate) fn column_letters(mut c: usize) -> String {
     let mut out = Vec::new();
     loop {
         out.push(b'A' + (c % 26) as u8);
