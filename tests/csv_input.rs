@@ -1,6 +1,7 @@
-//! CSV input as clerks write it: a quote typed by hand and never closed loses no row (the row is
-//! read with the quote as a character and a warning names its place). Other bad input is in
-//! `bad_input.rs`.
+//! CSV input as clerks and platforms write it: a quote typed by hand and never closed loses no row
+//! (the row is read with the quote as a character and a warning names its place), and a cell a
+//! platform writes as `="000117035000"` so that Excel keeps its leading zeros is read as Excel
+//! shows it. Other bad input is in `bad_input.rs`.
 
 mod common {
     pub mod read;
@@ -197,6 +198,39 @@ fn quoted_cells_over_lines_are_still_one_cell() {
     // Rows as Excel shows them: a cell over lines is one row.
     let rows: Vec<Option<u64>> = r.items.iter().map(|i| i.provenance.row).collect();
     assert_eq!(rows, [2, 3, 4].map(Some));
+}
+
+/// Trips the Excel-text rule: platforms write codes and phones as `="000117035000"` so that Excel
+/// keeps the leading zeros. Read literally, the 基本编码 disagreed with the 实施编码 (false B04).
+#[test]
+fn a_cell_written_as_an_excel_text_formula_is_read_as_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{HEADER}\n{}\n{}\n",
+        // As Excel and most platforms quote it, and bare.
+        ROWS[0]
+            .replace(",000117035000,", ",\"=\"\"000117035000\"\"\",")
+            .replace(",0566-2021156,", ",\"=\"\"0566-2021156\"\"\","),
+        ROWS[1]
+            .replace("{result}", "食品生产许可证")
+            .replace(",000117034000,", ",=\"000117034000\","),
+    );
+    let path = write(dir.path(), "事项清单.csv", &text);
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2);
+    assert_eq!(r.items[0].basic_code, "000117035000");
+    assert_eq!(r.items[0].consult_phone, "0566-2021156");
+    assert_eq!(r.items[1].basic_code, "000117034000");
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B04"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let findings: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(findings.is_empty(), "{findings:?}");
 }
 
 /// The clerk's view of a stray quote: `check` counts every item and says, in Chinese, where the

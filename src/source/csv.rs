@@ -4,8 +4,8 @@
 //! files in one run form one workbook (an item file plus child files).
 //!
 //! Cells are split as Excel splits them: a cell in quotes may hold delimiters, doubled quotes and
-//! line ends (Alt+Enter), and row `i` is the row `i + 1` Excel shows. What clerks write by hand is
-//! read as they mean it:
+//! line ends (Alt+Enter), and row `i` is the row `i + 1` Excel shows. Two things clerks and
+//! platforms write are read as they mean them:
 //! - A **stray quote**: a quote typed at the start of a cell and never closed (`"农药经营许可证`)
 //!   runs on to the next quote in the file, or to its end, taking every line on the way into one
 //!   cell: the items there vanished without a word. A quoted cell is taken for a stray quote when
@@ -14,6 +14,8 @@
 //!   plain character, it leaves the row as wide as the table. The quote is then read as a
 //!   character, the lines after it as rows, and a warning names its row and column. Quoted cells
 //!   over lines that fit the table (Alt+Enter in Excel) are one cell, as Excel shows them.
+//! - `="000111301009"`, which platforms write so that Excel keeps a code's leading zeros, is the
+//!   text Excel shows (`000111301009`). Any other formula (`=SUM(A1)`) is kept as written.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -364,5 +366,19 @@ mod tests {
             proptest::prop_assert_eq!(&table.rows, &want, "{:?}", text);
             proptest::prop_assert!(table.stray_quotes.is_empty(), "{:?}", text);
         }
+    }
+
+    /// Trips the Excel-text rule: `="…"` is the text Excel shows, however the CSV quotes it; any
+    /// other formula, or text that merely starts like one, is kept.
+    #[test]
+    fn an_excel_text_formula_is_its_text() {
+        let text = "基本编码,咨询电话,备注\n\
+                    \"=\"\"000117035000\"\"\",=\"0566-2021156\",=\"\"\n\
+                    =SUM(A1),\"=\"\"a\"\"&\"\"b\"\"\",=\"池州市\"\"长江\"\"路\"\n\
+                    =\"0566,=\"\"\",\"=\"\"12345\"\" \"\n";
+        let rows = parse_rows(text).unwrap();
+        assert_eq!(rows[1], ["000117035000", "0566-2021156", ""]);
+        assert_eq!(rows[2], ["=SUM(A1)", "=\"a\"&\"b\"", "池州市\"长江\"路"]);
+        assert_eq!(rows[3], ["=\"0566", "=\"\"\"", "12345"]);
     }
 }

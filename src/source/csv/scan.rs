@@ -1,5 +1,5 @@
 //! The scanner under [`parse_table`]: cells split as Excel splits them, stray quotes found and
-//! read as characters (the rules are in the parent module's docs).
+//! read as characters, `="…"` read as its text (the rules are in the parent module's docs).
 
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -86,7 +86,7 @@ struct Scanner<'t> {
 
 /// One row of the text.
 struct Row {
-    /// Its cells, trimmed.
+    /// Its cells, trimmed, `="…"` read as its text.
     cells: Vec<String>,
     /// Where the text after it starts.
     end: usize,
@@ -241,12 +241,26 @@ fn line_ends(text: &str) -> usize {
         .count()
 }
 
-/// A cell trimmed, without a copy when there is nothing to trim.
+/// A cell as Excel shows it: trimmed, and `="…"` as its text ([`excel_text`]).
 fn cell_text(cell: String) -> String {
     let trimmed = cell.trim();
+    if let Some(text) = excel_text(trimmed) {
+        return text;
+    }
     if trimmed.len() == cell.len() {
         cell
     } else {
         trimmed.to_owned()
     }
+}
+
+/// The text of a cell that is exactly `="…"`, the formula platforms write so that Excel shows a
+/// code with its leading zeros (`="000111301009"` shows `000111301009`): what is between the
+/// quotes, a doubled quote being one. `None` for any other cell, such as `=SUM(A1)` or
+/// `="a"&"b"`, which is kept as written.
+fn excel_text(cell: &str) -> Option<String> {
+    let inner = cell.strip_prefix("=\"")?.strip_suffix('"')?;
+    let text = inner.replace("\"\"", "\"");
+    // Every quote inside is doubled: a single one would end the string before more formula.
+    (2 * text.matches('"').count() == inner.matches('"').count()).then(|| text.trim().to_owned())
 }
