@@ -336,10 +336,11 @@ mod tests {
 
     proptest::proptest! {
         /// Any table that a CSV writer writes, cells with delimiters, quotes and line ends in
-        /// them, reads back as it was (trimmed), with no stray quote.
+        /// them, rows ended by LF or CRLF, reads back as it was (trimmed), with no stray quote.
         #[test]
         fn written_tables_read_back(
             width in 1usize..6,
+            crlf: bool,
             cells in proptest::collection::vec(
                 proptest::collection::vec(
                     proptest::sample::select(vec![
@@ -353,7 +354,9 @@ mod tests {
         ) {
             let cells: Vec<String> = cells.into_iter().map(|c| c.concat()).collect();
             let rows: Vec<&[String]> = cells.chunks(width).filter(|r| r.len() == width).collect();
-            let mut writer = csv::Writer::from_writer(Vec::new());
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+                .from_writer(Vec::new());
             for row in &rows {
                 writer.write_record(*row).unwrap();
             }
