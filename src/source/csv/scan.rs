@@ -1,7 +1,7 @@
-//! The scanner under [`parse_table`]: cells split as Excel splits them, stray quotes found and
-//! read as characters, `="…"` read as its text (the rules are in the parent module's docs).
+//! [`parse_table`]: the csv crate splits the cells as Excel does; what is added here is finding
+//! the stray quotes and reading them as characters, the blank lines Excel shows as rows, and
+//! `="…"` read as its text (the rules are in the parent module's docs).
 
-use std::cell::OnceCell;
 use std::collections::HashMap;
 
 use super::guess_delimiter;
@@ -31,38 +31,12 @@ pub struct StrayQuote {
 /// `i + 1` Excel and WPS show: a blank line is an empty row, a cell may span lines, and line ends
 /// may be CRLF, LF or CR. A stray quote is read as a character (see the module docs).
 pub fn parse_table(text: &str) -> Table {
-    let mut scanner = Scanner {
-        text,
-        delimiter: guess_delimiter(text),
-        literal: Vec::new(),
-        width: OnceCell::new(),
-    };
+    let delimiter = guess_delimiter(text);
+    let width = commonest_width(text, delimiter);
     let mut table = Table::default();
-    let mut pos = 0;
-    while pos < text.len() {
-        if let Some(next) = line_end(text.as_bytes(), pos) {
-            table.rows.push(Vec::new());
-            pos = next;
-            continue;
-        }
-        let record = scanner.record(pos, None);
-        if let Some(span) = record
-            .spans
-            .iter()
-            .find(|span| scanner.is_stray(pos, &record, span))
-        {
-            table.stray_quotes.push(StrayQuote {
-                row: table.rows.len(),
-                column: span.column,
-                lines: span.lines,
-            });
-            let at = scanner.literal.partition_point(|&q| q < span.quote);
-            scanner.literal.insert(at, span.quote);
-            // The same row again, the quote a character.
-            continue;
-        }
-        table.rows.push(record.cells);
-        pos = record.end;
+    let mut from = 0;
+    while let Some(resume) = read_rows(&text[from..], delimiter, width, &mut table) {
+        from += resume;
     }
     // Blank lines at the end make no rows.
     while table.rows.last().is_some_and(Vec::is_empty) {
@@ -74,160 +48,169 @@ pub fn parse_table(text: &str) -> Table {
 /// How many rows from the top give the table's width (the commonest number of cells in a row).
 const WIDTH_SAMPLE_ROWS: usize = 1000;
 
-/// Reads the rows of delimited text one at a time.
-struct Scanner<'t> {
-    text: &'t str,
-    delimiter: u8,
-    /// The offsets of the stray quotes found so far, read as characters (ascending).
-    literal: Vec<usize>,
-    /// The table's width, worked out when a quoted cell over lines first needs it.
-    width: OnceCell<Option<usize>>,
+fn reader(text: &str, delimiter: u8, quoting: bool) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .quoting(quoting)
+        .from_reader(text.as_bytes())
 }
 
-/// One row of the text.
-struct Row {
-    /// Its cells, trimmed, `="…"` read as its text.
+/// The commonest number of cells among the first [`WIDTH_SAMPLE_ROWS`] rows (the larger on a
+/// tie: a title row has one), or `None` when the text has no row.
+fn commonest_width(text: &str, delimiter: u8) -> Option<usize> {
+    let mut counts: HashMap<usize, usize> = HashMap::new();
+    for record in reader(text, delimiter, true)
+        .records()
+        .take(WIDTH_SAMPLE_ROWS)
+        .flatten()
+    {
+        *counts.entry(record.len()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(width, n)| (n, width))
+        .map(|(width, _)| width)
+}
+
+/// Reads the rows of `part` into `table` up to the first stray quote: the row it is in is read
+/// with its quotes as characters, and where the text after that row's line starts is returned
+/// (`None` when `part` was read to its end).
+fn read_rows(part: &str, delimiter: u8, width: Option<usize>, table: &mut Table) -> Option<usize> {
+    let bytes = part.as_bytes();
+    let mut records = reader(part, delimiter, true);
+    let mut record = csv::StringRecord::new();
+    // Where the last record started, and the line ends inside its cells.
+    let (mut last_start, mut inside) = (0, None);
+    loop {
+        // Text the csv crate cannot read as UTF-8 does not occur: `part` is a `str`.
+        let Ok(more) = records.read_record(&mut record) else {
+            return None;
+        };
+        if !more {
+            return None;
+        }
+        // After a CRLF the csv crate puts the record at the LF: its first cell starts later.
+        let mut start = record
+            .position()
+            .map_or(last_start, |p| {
+                usize::try_from(p.byte()).unwrap_or(usize::MAX)
+            })
+            .clamp(last_start, bytes.len());
+        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
+            start += 1;
+        }
+        // The line ends since the last record started: those inside its cells, the one that
+        // ended it, and one for each blank line.
+        let ends = line_ends(&part[last_start..start]);
+        let blank = inside.map_or(ends, |inside: usize| ends.saturating_sub(inside + 1));
+        table
+            .rows
+            .extend(std::iter::repeat_with(Vec::new).take(blank));
+        // Line ends inside its cells; those that end a cell do not take a line in.
+        let over_lines: usize = record
+            .iter()
+            .map(|c| line_ends(c.trim_end_matches(['\r', '\n'])))
+            .sum();
+        let end = usize::try_from(records.position().byte())
+            .unwrap_or(usize::MAX)
+            .min(bytes.len());
+        if let Some(stray) = stray(
+            &part[start..end],
+            &record,
+            over_lines,
+            end == bytes.len(),
+            width,
+            delimiter,
+        ) {
+            table.stray_quotes.push(StrayQuote {
+                row: table.rows.len(),
+                column: stray.column,
+                lines: over_lines,
+            });
+            table.rows.push(stray.cells);
+            return Some(start + stray.resume);
+        }
+        inside = Some(record.iter().map(line_ends).sum());
+        table.rows.push(record.iter().map(cell_text).collect());
+        last_start = start;
+    }
+}
+
+/// A row read again with its quotes as characters.
+struct Stray {
+    /// Its cells, read from its first line alone.
     cells: Vec<String>,
-    /// Where the text after it starts.
-    end: usize,
-    /// Its quoted cells whose quote may be a stray one.
-    spans: Vec<Span>,
-}
-
-/// A quoted cell whose quote may be a stray one: it holds a line end, has text after its closing
-/// quote (`"农药经营许可证,"样本.pdf"` read as a quote pairs with the next cell's), or never closes.
-struct Span {
-    /// The offset of its opening quote.
-    quote: usize,
-    /// Its column, from 0.
+    /// The column of the stray quote.
     column: usize,
-    /// Whether its closing quote is there.
-    closed: bool,
-    /// Whether text follows its closing quote before the next delimiter or line end, as no CSV
-    /// writer writes it: the closing quote is likely another cell's opening one.
-    text_after: bool,
-    /// Whether it holds a line end.
-    over_lines: bool,
-    /// The line ends inside its quotes, not counting those at the end.
-    lines: usize,
+    /// Where the text after its first line starts, in the record's text.
+    resume: usize,
 }
 
-impl Scanner<'_> {
-    /// The row that starts at `pos` (not a line end), with the quote at `literal`, if any, read as
-    /// a character as the stray quotes found so far are.
-    fn record(&self, mut pos: usize, literal: Option<usize>) -> Row {
-        let bytes = self.text.as_bytes();
-        let mut row = Row {
-            cells: Vec::new(),
-            end: bytes.len(),
-            spans: Vec::new(),
-        };
-        loop {
-            let mut cell = String::new();
-            let quote = pos;
-            let mut closed = None;
-            if bytes.get(pos) == Some(&b'"')
-                && literal != Some(pos)
-                && self.literal.binary_search(&pos).is_err()
-            {
-                let (text, after, found) = quoted(self.text, pos + 1);
-                (cell, pos, closed) = (text, after, Some(found));
-            }
-            // Text outside quotes (or after the closing quote, which Excel keeps too) runs to the
-            // next delimiter or line end.
-            let stop = memchr::memchr3(self.delimiter, b'\r', b'\n', &bytes[pos..])
-                .map_or(bytes.len(), |i| pos + i);
-            if let Some(closed) = closed {
-                let (text_after, over_lines) = (stop > pos, cell.contains(['\n', '\r']));
-                if !closed || text_after || over_lines {
-                    row.spans.push(Span {
-                        quote,
-                        column: row.cells.len(),
-                        closed,
-                        text_after,
-                        over_lines,
-                        lines: line_ends(cell.trim_end_matches(['\r', '\n'])),
-                    });
-                }
-            }
-            cell.push_str(&self.text[pos..stop]);
-            row.cells.push(cell_text(cell));
-            match bytes.get(stop) {
-                Some(&b) if b == self.delimiter => pos = stop + 1,
-                _ => {
-                    row.end = line_end(bytes, stop).unwrap_or(bytes.len());
-                    return row;
-                }
-            }
-        }
+/// Whether the record whose text is `raw` (from its first cell to the next record) holds a stray
+/// quote, and the row its first line makes with quotes read as characters. A stray quote is one
+/// that never closes (an odd number of quotes in the last record, whose cells run over lines or
+/// whose first line, read so, is as wide as the table), or a quoted cell over lines that leaves
+/// the row of another width than the table's where its first line read so is as wide as the
+/// table. Where both readings fit the table, the quote is a quote (a cell over lines written
+/// with Alt+Enter).
+fn stray(
+    raw: &str,
+    record: &csv::StringRecord,
+    over_lines: usize,
+    at_end: bool,
+    width: Option<usize>,
+    delimiter: u8,
+) -> Option<Stray> {
+    let has_lines = over_lines > 0;
+    // Quotes pair up in a record read whole; an odd count in the last one is a quote that never
+    // closed (or a quote inside an unquoted cell, which the checks below tell apart).
+    let odd = raw.bytes().filter(|&b| b == b'"').count() % 2 == 1;
+    if !(has_lines || at_end && odd) {
+        return None;
     }
-
-    /// Whether the quote of `span`, in `row` read from `pos`, is a stray quote: it never closes,
-    /// or read as a character it leaves the row as wide as the table while read as a quote it
-    /// leaves the row of another width, or pairs with a quote lines below that text follows (two
-    /// stray quotes in one column pair up and leave the row as wide as the table). Where both
-    /// readings fit the table otherwise, it is a quote.
-    fn is_stray(&self, pos: usize, row: &Row, span: &Span) -> bool {
-        if !span.closed {
-            return true;
-        }
-        let Some(width) = *self.width.get_or_init(|| self.commonest_width()) else {
-            return false;
-        };
-        (row.cells.len() != width || (span.over_lines && span.text_after))
-            && self.record(pos, Some(span.quote)).cells.len() == width
+    let line = raw.find(['\r', '\n']).map_or(raw, |i| &raw[..i]);
+    // The quote runs past the end of its line: the line alone has a quote left open.
+    if line.bytes().filter(|&b| b == b'"').count() % 2 == 0 {
+        return None;
     }
-
-    /// The commonest number of cells among the first [`WIDTH_SAMPLE_ROWS`] rows (the larger on a
-    /// tie: a title row has one), or `None` when the text has no row.
-    fn commonest_width(&self) -> Option<usize> {
-        let bytes = self.text.as_bytes();
-        let mut counts: HashMap<usize, usize> = HashMap::new();
-        let (mut pos, mut rows) = (0, 0);
-        while pos < bytes.len() && rows < WIDTH_SAMPLE_ROWS {
-            if let Some(next) = line_end(bytes, pos) {
-                pos = next;
-                continue;
-            }
-            let row = self.record(pos, None);
-            *counts.entry(row.cells.len()).or_default() += 1;
-            rows += 1;
-            pos = row.end;
-        }
-        counts
-            .into_iter()
-            .max_by_key(|&(width, n)| (n, width))
-            .map(|(width, _)| width)
-    }
-}
-
-/// The text of a quoted cell whose opening quote is just before `start` (a doubled quote is one
-/// quote, the next single one closes it), where the text after the closing quote starts, and
-/// whether there is one.
-fn quoted(text: &str, start: usize) -> (String, usize, bool) {
-    let bytes = text.as_bytes();
-    let mut cell = String::new();
-    let mut from = start;
-    while let Some(i) = memchr::memchr(b'"', &bytes[from..]) {
-        let q = from + i;
-        cell.push_str(&text[from..q]);
-        if bytes.get(q + 1) == Some(&b'"') {
-            cell.push('"');
-            from = q + 2;
+    let resume = next_line(raw, line.len());
+    // The line alone: its cells up to the quote that runs past its end are whole (quoted ones
+    // too); that quote opens its last cell, which holds the rest of the line, split here at the
+    // delimiters with the quote kept as typed.
+    let Some(Ok(alone)) = reader(line, delimiter, true).records().next() else {
+        return None;
+    };
+    let column = alone.len().saturating_sub(1);
+    let rest = alone.get(column).unwrap_or_default();
+    let mut cells: Vec<String> = alone.iter().take(column).map(cell_text).collect();
+    for (i, piece) in rest.split(char::from(delimiter)).enumerate() {
+        cells.push(if i == 0 {
+            cell_text(&format!("\"{piece}"))
         } else {
-            return (cell, q + 1, true);
-        }
+            cell_text(piece)
+        });
     }
-    cell.push_str(&text[from..]);
-    (cell, bytes.len(), false)
+    let misfit = width.is_some_and(|w| record.len() != w && cells.len() == w);
+    let never_closed = at_end && odd && (has_lines || misfit);
+    if !(never_closed || has_lines && misfit) {
+        return None;
+    }
+    Some(Stray {
+        cells,
+        column,
+        resume,
+    })
 }
 
-/// Where the text after the line end at `pos` starts, if there is one (`\r\n`, `\n` or `\r`).
-fn line_end(bytes: &[u8], pos: usize) -> Option<usize> {
-    match bytes.get(pos)? {
-        b'\r' if bytes.get(pos + 1) == Some(&b'\n') => Some(pos + 2),
-        b'\n' | b'\r' => Some(pos + 1),
-        _ => None,
+/// Where the text after the line end at `at` starts (`\r\n`, `\n` or `\r`).
+fn next_line(text: &str, at: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes.get(at) {
+        Some(b'\r') if bytes.get(at + 1) == Some(&b'\n') => at + 2,
+        Some(b'\r' | b'\n') => at + 1,
+        _ => at,
     }
 }
 
@@ -235,23 +218,18 @@ fn line_end(bytes: &[u8], pos: usize) -> Option<usize> {
 fn line_ends(text: &str) -> usize {
     let bytes = text.as_bytes();
     (0..bytes.len())
-        .filter(|&i| {
-            line_end(bytes, i).is_some() && !(bytes[i] == b'\n' && i > 0 && bytes[i - 1] == b'\r')
+        .filter(|&i| match bytes[i] {
+            b'\n' => i == 0 || bytes[i - 1] != b'\r',
+            b'\r' => true,
+            _ => false,
         })
         .count()
 }
 
 /// A cell as Excel shows it: trimmed, and `="…"` as its text ([`excel_text`]).
-fn cell_text(cell: String) -> String {
+fn cell_text(cell: &str) -> String {
     let trimmed = cell.trim();
-    if let Some(text) = excel_text(trimmed) {
-        return text;
-    }
-    if trimmed.len() == cell.len() {
-        cell
-    } else {
-        trimmed.to_owned()
-    }
+    excel_text(trimmed).unwrap_or_else(|| trimmed.to_owned())
 }
 
 /// The text of a cell that is exactly `="…"`, the formula platforms write so that Excel shows a
