@@ -2,14 +2,37 @@
 //! BOM, otherwise GB18030/GBK and others through chardetng), the delimiter guessed from the first
 //! line (comma, tab or semicolon), and the rows handed to the shared sheet assembly. Several CSV
 //! files in one run form one workbook (an item file plus child files).
+//!
+//! Cells are split by the csv crate, as Excel splits them: a cell in quotes may hold delimiters,
+//! doubled quotes and line ends (Alt+Enter), and row `i` is the row `i + 1` Excel shows. Two
+//! things clerks and platforms write are read as they mean them:
+//! - A **stray quote**: a quote typed at the start of a cell and never closed (`"农药经营许可证`)
+//!   runs on to the next quote in the file, or to its end, taking every line on the way into one
+//!   cell: the items there vanished without a word. A quoted cell over lines is taken for a stray
+//!   quote when it never closes (it runs to the end of the file), or when, read as a quote, it
+//!   leaves its row of another width than the table's (its commonest) while its first line, read
+//!   with quotes as characters, is as wide as the table. That line is then the row, the lines
+//!   after it are rows again, and a warning names its row and column. Quoted cells over lines
+//!   that fit the table (Alt+Enter in Excel) are one cell, as Excel shows them. Not caught: a
+//!   stray quote that pairs with another on its own line, or two that pair with each other and
+//!   leave the row as wide as the table (the crate does not say where a cell's quotes were).
+//! - `="000111301009"`, which platforms write so that Excel keeps a code's leading zeros, is the
+//!   text Excel shows (`000111301009`). Any other formula (`=SUM(A1)`) is kept as written.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 
-use super::sheet::{self, Sheet};
-use super::{MAX_INPUT_BYTES, Reader, Record, SourceError};
+use super::sheet::{self, Sheet, column_letters};
+use super::{MAX_INPUT_BYTES, Notice, NoticeLevel, Reader, Record, SourceError};
 use crate::config::Labels;
+use crate::model::Provenance;
+use crate::model::text::quote;
+
+mod scan;
+
+pub use scan::{StrayQuote, Table, parse_table};
 
 /// Reads one CSV file as a one-sheet workbook.
 #[derive(Debug, Default, Clone)]
@@ -20,7 +43,10 @@ pub struct CsvReader {
 
 impl Reader for CsvReader {
     fn read(&self, path: &Path, sink: &mut dyn FnMut(Record)) -> Result<(), SourceError> {
-        let sheet = read_sheet(path)?;
+        let (sheet, notices) = read_sheet(path)?;
+        for notice in notices {
+            sink(Record::Notice(notice));
+        }
         sheet::assemble(vec![sheet], &self.labels, sink);
         Ok(())
     }
@@ -44,8 +70,9 @@ pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
     (text.into_owned(), enc)
 }
 
-/// Reads a CSV file into a [`Sheet`] named after nothing (the file is the sheet).
-pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
+/// Reads a CSV file into a [`Sheet`] named after nothing (the file is the sheet), with a warning
+/// for each stray quote read as a character.
+pub fn read_sheet(path: &Path) -> Result<(Sheet, Vec<Notice>), SourceError> {
     let bytes = std::fs::read(path).map_err(|source| SourceError::Io {
         path: path.to_owned(),
         source,
@@ -61,60 +88,51 @@ pub fn read_sheet(path: &Path) -> Result<Sheet, SourceError> {
         });
     }
     let (text, _) = decode(&bytes);
-    let rows = parse_rows(&text).map_err(|reason| SourceError::Format {
-        path: path.to_owned(),
-        reason,
-    })?;
-    Ok(Sheet {
-        source: path.display().to_string().into(),
+    let table = parse_table(&text);
+    let source: Arc<str> = path.display().to_string().into();
+    let notices = table
+        .stray_quotes
+        .iter()
+        .map(|stray| stray_quote_notice(&source, &table.rows, stray))
+        .collect();
+    let sheet = Sheet {
+        source,
         name: None,
         first_row: 1,
-        rows,
+        rows: table.rows,
         long_numbers: Vec::new(),
-    })
+    };
+    Ok((sheet, notices))
 }
 
-/// Splits decoded delimited text into trimmed cells, guessing the delimiter. Row `i` is the row
-/// `i + 1` Excel and WPS show: a blank line is an empty row, a cell may span lines, and line ends
-/// may be CRLF (the csv crate skips blank lines and counts lines, not rows).
-pub fn parse_rows(text: &str) -> Result<Vec<Vec<String>>, String> {
-    let delimiter = guess_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(text.as_bytes());
-    let bytes = text.as_bytes();
-    let mut rows = Vec::new();
-    // Where the last record started, and the line ends inside its cells.
-    let (mut last_start, mut inside) = (0, None);
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("第{}条记录无法解析: {e}", i + 1))?;
-        // After a CRLF the csv crate puts the record at the LF: its first cell starts later.
-        let mut start = record
-            .position()
-            .map_or(last_start, |p| {
-                usize::try_from(p.byte()).unwrap_or(usize::MAX)
-            })
-            .clamp(last_start, bytes.len());
-        while matches!(bytes.get(start), Some(b'\r' | b'\n')) {
-            start += 1;
-        }
-        // The line ends since the last record started: those inside its cells, the one that
-        // ended it, and one for each blank line.
-        let ends = memchr::memchr_iter(b'\n', &bytes[last_start..start]).count();
-        let blank = inside.map_or(ends, |inside: usize| ends.saturating_sub(inside + 1));
-        rows.extend(std::iter::repeat_with(Vec::new).take(blank));
-        inside = Some(
-            record
-                .iter()
-                .map(|c| memchr::memchr_iter(b'\n', c.as_bytes()).count())
-                .sum(),
-        );
-        rows.push(record.iter().map(|c| c.trim().to_owned()).collect());
-        last_start = start;
+/// The warning for a stray quote: where it is, what reading it as a quote would have done, what
+/// was done instead, and how to fix it.
+fn stray_quote_notice(source: &Arc<str>, rows: &[Vec<String>], stray: &StrayQuote) -> Notice {
+    let row = stray.row as u64 + 1;
+    let cell = rows
+        .get(stray.row)
+        .and_then(|r| r.get(stray.column))
+        .map_or("", String::as_str);
+    let taken = if stray.lines == 0 {
+        "这一行后面的单元格".to_owned()
+    } else {
+        format!("后面 {} 行", stray.lines)
+    };
+    Notice {
+        level: NoticeLevel::Warning,
+        provenance: Provenance::row(Arc::clone(source), row),
+        message: format!(
+            "文件「{source}」第 {row} 行 {} 列的引号没有配对（「{}」），按引号读会把{taken}并进这一格；已把它当作普通字符读取，各行照常检查。请删掉多余的引号，或在这一格内容的末尾补上另一个引号",
+            column_letters(stray.column),
+            quote(cell, 20),
+        ),
     }
-    Ok(rows)
+}
+
+/// Splits decoded delimited text into trimmed cells, guessing the delimiter, as [`parse_table`]
+/// does. It does not fail: any text splits into rows.
+pub fn parse_rows(text: &str) -> Result<Vec<Vec<String>>, String> {
+    Ok(parse_table(text).rows)
 }
 
 /// The delimiter used most in the first lines (a title row may have none): comma unless tab or
@@ -180,5 +198,158 @@ mod tests {
         );
         assert_eq!(guess_delimiter("实施编码\t事项名称\n1\t2\n"), b'\t');
         assert_eq!(guess_delimiter("实施编码;事项名称\n1;2\n"), b';');
+    }
+
+    const HEADER: &str = "实施编码,事项名称,实施主体,服务对象,审批结果名称,咨询电话";
+
+    /// The header and four items of 池州市, one line each: `second` is the second item's
+    /// 审批结果名称 and `object` the 服务对象 of the third and fourth.
+    fn export(second: &str, object: &str) -> String {
+        format!(
+            "{HEADER}\n\
+             1134170000312541513000117035000,食品经营许可（新办）,池州市市场监督管理局,企业法人,食品经营许可证,0566-2021156\n\
+             1134170000312541513000117034000,食品生产许可（新办）,池州市市场监督管理局,企业法人,{second},0566-2021163\n\
+             1134170000312541513000117022000,特种设备使用登记,池州市市场监督管理局,{object},特种设备使用登记证,0566-2021177\n\
+             11341700003128771H3000112008000,人力资源服务许可（设立）,池州市人力资源和社会保障局,{object},人力资源服务许可证,0566-2021205\n"
+        )
+    }
+
+    /// Each row's 实施编码 (its first cell) and 审批结果名称 (its fifth).
+    fn codes_and_results(text: &str) -> Vec<(String, String)> {
+        parse_rows(text)
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                let cell = |i: usize| r.get(i).cloned().unwrap_or_default();
+                (cell(0), cell(4))
+            })
+            .collect()
+    }
+
+    /// The rows of [`export`] when the second item's result is read as `second`.
+    fn expected(second: &str) -> Vec<(String, String)> {
+        [
+            ("实施编码", "审批结果名称"),
+            ("1134170000312541513000117035000", "食品经营许可证"),
+            ("1134170000312541513000117034000", second),
+            ("1134170000312541513000117022000", "特种设备使用登记证"),
+            ("11341700003128771H3000112008000", "人力资源服务许可证"),
+        ]
+        .map(|(c, r)| (c.to_owned(), r.to_owned()))
+        .to_vec()
+    }
+
+    /// Trips the stray-quote rule: a quote that never closes took every line after it into its
+    /// cell. It is a character; the lines after it are rows.
+    #[test]
+    fn a_quote_that_never_closes_is_a_character() {
+        let text = export("\"食品生产许可证", "企业法人");
+        assert_eq!(codes_and_results(&text), expected("\"食品生产许可证"));
+        let table = parse_table(&text);
+        assert_eq!(
+            table.stray_quotes,
+            [StrayQuote {
+                row: 2,
+                column: 4,
+                lines: 2
+            }]
+        );
+        assert_eq!(
+            table.rows[2][5], "0566-2021163",
+            "the cell after it is its own"
+        );
+        // In the header, which gives the table no width yet.
+        let header = text.replace(",事项名称,", ",\"事项名称,");
+        assert_eq!(parse_rows(&header).unwrap().len(), 5);
+        assert_eq!(parse_rows(&header).unwrap()[0][1], "\"事项名称");
+    }
+
+    /// Trips the stray-quote rule where the quote pairs with the next row's quoted 服务对象: one
+    /// row read into the cell, its cells after that made more cells of the row above.
+    #[test]
+    fn a_quote_paired_with_the_next_rows_quote_is_a_character() {
+        let text = export("\"食品生产许可证", "\"企业法人,事业法人\"");
+        assert_eq!(codes_and_results(&text), expected("\"食品生产许可证"));
+        let table = parse_table(&text);
+        assert_eq!(table.rows[3][3], "企业法人,事业法人");
+        assert_eq!(table.stray_quotes.len(), 1);
+        assert_eq!(table.stray_quotes[0].lines, 1);
+    }
+
+    /// Quoted cells over lines that fit the table are one cell each, even where reading the quote
+    /// as a character would fit too (a last cell whose first line has no comma).
+    #[test]
+    fn quoted_cells_over_lines_are_not_stray_quotes() {
+        let text = format!(
+            "池州市政务服务事项实施清单\n{}",
+            export("\"食品生产许可证\n（正本、副本）\"", "企业法人")
+                .replace(
+                    HEADER,
+                    "\"实施\n编码\",事项名称,实施主体,服务对象,审批结果名称,咨询电话"
+                )
+                .replace(
+                    ",0566-2021177",
+                    ",\"0566-2021177\n0566-2021178,0566-2021179\""
+                )
+        );
+        let table = parse_table(&text);
+        assert!(table.stray_quotes.is_empty(), "{:?}", table.stray_quotes);
+        let rows = table.rows;
+        assert_eq!(rows.len(), 6);
+        assert_eq!(rows[1][0], "实施\n编码");
+        assert_eq!(rows[3][4], "食品生产许可证\n（正本、副本）");
+        assert_eq!(rows[4][5], "0566-2021177\n0566-2021178,0566-2021179");
+        assert_eq!(rows[5][0], "11341700003128771H3000112008000");
+    }
+
+    proptest::proptest! {
+        /// Any table that a CSV writer writes, cells with delimiters, quotes and line ends in
+        /// them, rows ended by LF or CRLF, reads back as it was (trimmed), with no stray quote.
+        #[test]
+        fn written_tables_read_back(
+            width in 1usize..6,
+            crlf: bool,
+            cells in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "食品经营许可", "池州市市场监督管理局", ",", "\"", "\n", "\r\n", " ",
+                        "0566-2021156", "000117035000", "（正本）",
+                    ]),
+                    0..4,
+                ),
+                1..30,
+            ),
+        ) {
+            let cells: Vec<String> = cells.into_iter().map(|c| c.concat()).collect();
+            let rows: Vec<&[String]> = cells.chunks(width).filter(|r| r.len() == width).collect();
+            let mut writer = csv::WriterBuilder::new()
+                .terminator(if crlf { csv::Terminator::CRLF } else { csv::Terminator::Any(b'\n') })
+                .from_writer(Vec::new());
+            for row in &rows {
+                writer.write_record(*row).unwrap();
+            }
+            let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+            let want: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.trim().to_owned()).collect())
+                .collect();
+            let table = parse_table(&text);
+            proptest::prop_assert_eq!(&table.rows, &want, "{:?}", text);
+            proptest::prop_assert!(table.stray_quotes.is_empty(), "{:?}", text);
+        }
+    }
+
+    /// Trips the Excel-text rule: `="…"` is the text Excel shows, however the CSV quotes it; any
+    /// other formula, or text that merely starts like one, is kept.
+    #[test]
+    fn an_excel_text_formula_is_its_text() {
+        let text = "基本编码,咨询电话,备注\n\
+                    \"=\"\"000117035000\"\"\",=\"0566-2021156\",=\"\"\n\
+                    =SUM(A1),\"=\"\"a\"\"&\"\"b\"\"\",=\"池州市\"\"长江\"\"路\"\n\
+                    =\"0566,=\"\"\",\"=\"\"12345\"\" \"\n";
+        let rows = parse_rows(text).unwrap();
+        assert_eq!(rows[1], ["000117035000", "0566-2021156", ""]);
+        assert_eq!(rows[2], ["=SUM(A1)", "=\"a\"&\"b\"", "池州市\"长江\"路"]);
+        assert_eq!(rows[3], ["=\"0566", "=\"\"\"", "12345"]);
     }
 }

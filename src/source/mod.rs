@@ -218,7 +218,12 @@ pub fn read_inputs_with(paths: &[PathBuf], labels: &Labels, sink: &mut dyn FnMut
     for path in expand(paths, &mut sink) {
         if TEXT_TABLE_EXTENSIONS.contains(&extension(&path).as_str()) {
             match csv::read_sheet(&path) {
-                Ok(s) => csv_sheets.push(s),
+                Ok((s, notices)) => {
+                    for notice in notices {
+                        sink(Record::Notice(notice));
+                    }
+                    csv_sheets.push(s);
+                }
                 Err(e) => sink(error_notice(&path, &e)),
             }
             continue;

@@ -1,0 +1,259 @@
+//! CSV input as clerks and platforms write it: a quote typed by hand and never closed loses no row
+//! (the row is read with the quote as a character and a warning names its place), and a cell a
+//! platform writes as `="000117035000"` so that Excel keeps its leading zeros is read as Excel
+//! shows it. Other bad input is in `bad_input.rs`.
+
+mod common {
+    pub mod read;
+}
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use common::read::read;
+use zwfw_audit::check::{RunInfo, check_records};
+use zwfw_audit::model::Provenance;
+use zwfw_audit::rules::{CheckContext, RuleSet};
+use zwfw_audit::source::{Notice, NoticeLevel, read_inputs};
+
+const HEADER: &str = "实施编码,事项名称,基本编码,实施主体,服务对象,办理地点,承诺办结时限,审批结果名称,咨询电话,监督投诉电话";
+
+/// Five items of 池州市 as a platform exports them, one line each, and the 服务对象 of two of them
+/// quoted since it holds a comma. `{result}` stands for the 审批结果名称 of the second item.
+const ROWS: [&str; 5] = [
+    "1134170000312541513000117035000,食品经营许可（新办）,000117035000,池州市市场监督管理局,企业法人,池州市长江中路89号池州市政务服务中心二楼8号窗口,10个工作日,食品经营许可证,0566-2021156,0566-12345",
+    "1134170000312541513000117034000,食品生产许可（新办）,000117034000,池州市市场监督管理局,企业法人,池州市长江中路89号池州市政务服务中心二楼9号窗口,10个工作日,{result},0566-2021163,0566-12345",
+    "1134170000312541513000117022000,特种设备使用登记,000117022000,池州市市场监督管理局,\"企业法人,事业法人\",池州市长江中路89号池州市政务服务中心二楼11号窗口,5个工作日,特种设备使用登记证,0566-2021177,0566-12345",
+    "1134170000312541513000117007000,计量标准器具核准,000117007000,池州市市场监督管理局,\"企业法人,事业法人\",池州市长江中路89号池州市政务服务中心二楼11号窗口,15个工作日,计量标准考核证书,0566-2021177,0566-12345",
+    "11341700003128771H3000112008000,人力资源服务许可（设立）,000112008000,池州市人力资源和社会保障局,企业法人,池州市长江中路89号池州市政务服务中心三楼15号窗口,10个工作日,人力资源服务许可证,0566-2021205,0566-12345",
+];
+
+/// The export with the second item's 审批结果名称 written as `result`, quoted lines as `quoted`
+/// (a line of `ROWS` maps to itself when it is not changed).
+fn export(result: &str, quoted: impl Fn(&str) -> String) -> String {
+    let mut text = format!("{HEADER}\n");
+    for row in ROWS {
+        text.push_str(&quoted(&row.replace("{result}", result)));
+        text.push('\n');
+    }
+    text
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// The warnings about unpaired quotes.
+fn quote_warnings(notices: &[Notice]) -> Vec<&Notice> {
+    notices
+        .iter()
+        .filter(|n| n.message.contains("引号没有配对"))
+        .collect()
+}
+
+/// Trips the stray-quote rule (a quote that opens a cell and never closes): the clerk typed a
+/// quote before 食品生产许可证 in Notepad. Read as a quote, it ran to the end of the file: the
+/// items of lines 4 to 6 vanished without a word, and the second item lost its phones.
+#[test]
+fn a_quote_that_never_closes_loses_no_row() {
+    let dir = tempfile::tempdir().unwrap();
+    // Without the quoted 服务对象 cells below it, the quote has nothing to pair with.
+    let text = export("\"食品生产许可证", |l| {
+        l.replace("\"企业法人,事业法人\"", "企业法人")
+    });
+    let path = write(dir.path(), "事项清单.csv", &text);
+    let r = read(std::slice::from_ref(&path));
+    let names: Vec<&str> = r.items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "食品经营许可（新办）",
+            "食品生产许可（新办）",
+            "特种设备使用登记",
+            "计量标准器具核准",
+            "人力资源服务许可（设立）"
+        ]
+    );
+    let source = path.display().to_string();
+    let rows: Vec<Option<u64>> = r.items.iter().map(|i| i.provenance.row).collect();
+    assert_eq!(rows, [2, 3, 4, 5, 6].map(Some), "rows are the file's lines");
+    let second = &r.items[1];
+    assert_eq!(second.result_name, "\"食品生产许可证", "read as typed");
+    assert_eq!(second.consult_phone, "0566-2021163");
+    assert_eq!(second.supervise_phone, "0566-12345");
+    assert_eq!(r.items[2].code, "1134170000312541513000117022000");
+    let warnings = quote_warnings(&r.notices);
+    assert_eq!(warnings.len(), 1, "{:?}", r.notices);
+    let w = warnings[0];
+    assert_eq!(w.level, NoticeLevel::Warning);
+    assert_eq!(w.provenance, Provenance::row(source.clone(), 3));
+    for part in [
+        source.as_str(),
+        "第 3 行",
+        "H 列",
+        "「\"食品生产许可证」",
+        "后面 3 行",
+    ] {
+        assert!(w.message.contains(part), "{part:?} not in {}", w.message);
+    }
+}
+
+/// Trips the stray-quote rule where the quote does close, wrongly: at the opening quote of the
+/// next line's `"企业法人,事业法人"`, so that line was read into the second item's cell and the
+/// rest of it became more cells of that item.
+#[test]
+fn a_quote_closed_by_the_next_lines_quote_loses_no_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "事项清单.csv",
+        &export("\"食品生产许可证", str::to_owned),
+    );
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 5, "{:?}", r.notices);
+    assert_eq!(r.items[1].result_name, "\"食品生产许可证");
+    assert_eq!(r.items[1].consult_phone, "0566-2021163");
+    let third = &r.items[2];
+    assert_eq!(third.name, "特种设备使用登记");
+    assert_eq!(third.service_object, "企业法人,事业法人");
+    assert_eq!(third.provenance.row, Some(4));
+    assert_eq!(quote_warnings(&r.notices).len(), 1, "{:?}", r.notices);
+}
+
+/// Trips the stray-quote rule on the last line, without a line end after it: the cells after the
+/// quote were read as one (`食品生产许可证,0566-2021163,0566-12345`), the phones as empty.
+#[test]
+fn a_quote_on_the_last_line_keeps_the_cells_after_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = format!("{HEADER}\n{}\n", ROWS[0]);
+    text.push_str(&ROWS[1].replace("{result}", "\"食品生产许可证"));
+    let path = write(dir.path(), "事项清单.csv", &text);
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2);
+    assert_eq!(r.items[1].result_name, "\"食品生产许可证");
+    assert_eq!(r.items[1].consult_phone, "0566-2021163");
+    assert_eq!(r.items[1].supervise_phone, "0566-12345");
+    let warnings = quote_warnings(&r.notices);
+    assert_eq!(warnings.len(), 1, "{:?}", r.notices);
+    assert_eq!(warnings[0].provenance.row, Some(3));
+}
+
+/// What the stray quote did to the checks: false "empty" findings on the item whose cells were
+/// eaten, and none at all for the items that vanished. Every item is checked, none is wrongly
+/// empty.
+#[test]
+fn every_item_after_a_stray_quote_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = export("\"食品生产许可证", |l| {
+        l.replace("\"企业法人,事业法人\"", "企业法人")
+    });
+    let path = write(dir.path(), "事项清单.csv", &text);
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B11", "B13", "B14"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    assert_eq!(report.items.len(), 5);
+    let findings: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
+/// Quoted cells over several lines (Alt+Enter in Excel), with commas and doubled quotes in them,
+/// are not stray quotes: each item is one row, nothing is said.
+#[test]
+fn quoted_cells_over_lines_are_still_one_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{HEADER}\n{}\n{}\n{}\n",
+        ROWS[0].replace(
+            "池州市长江中路89号池州市政务服务中心二楼8号窗口",
+            "\"池州市长江中路89号池州市政务服务中心\n二楼8号窗口\""
+        ),
+        ROWS[1].replace("{result}", "\"食品生产许可证\n（正本,副本）\""),
+        // The last cell over three lines, a quoted word inside it.
+        ROWS[2].replace(
+            ",0566-12345",
+            ",\"0566-12345\n0566-2021100（工作日）\n\"\"12345\"\"热线\""
+        ),
+    );
+    let path = write(dir.path(), "事项清单.csv", &text);
+    let r = read(std::slice::from_ref(&path));
+    assert!(quote_warnings(&r.notices).is_empty(), "{:?}", r.notices);
+    assert_eq!(r.items.len(), 3);
+    assert_eq!(
+        r.items[0].address,
+        "池州市长江中路89号池州市政务服务中心\n二楼8号窗口"
+    );
+    assert_eq!(r.items[1].result_name, "食品生产许可证\n（正本,副本）");
+    assert_eq!(r.items[1].consult_phone, "0566-2021163");
+    assert_eq!(
+        r.items[2].supervise_phone,
+        "0566-12345\n0566-2021100（工作日）\n\"12345\"热线"
+    );
+    // Rows as Excel shows them: a cell over lines is one row.
+    let rows: Vec<Option<u64>> = r.items.iter().map(|i| i.provenance.row).collect();
+    assert_eq!(rows, [2, 3, 4].map(Some));
+}
+
+/// Trips the Excel-text rule: platforms write codes and phones as `="000117035000"` so that Excel
+/// keeps the leading zeros. Read literally, the 基本编码 disagreed with the 实施编码 (false B04).
+#[test]
+fn a_cell_written_as_an_excel_text_formula_is_read_as_its_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = format!(
+        "{HEADER}\n{}\n{}\n",
+        // As Excel and most platforms quote it, and bare.
+        ROWS[0]
+            .replace(",000117035000,", ",\"=\"\"000117035000\"\"\",")
+            .replace(",0566-2021156,", ",\"=\"\"0566-2021156\"\"\","),
+        ROWS[1]
+            .replace("{result}", "食品生产许可证")
+            .replace(",000117034000,", ",=\"000117034000\","),
+    );
+    let path = write(dir.path(), "事项清单.csv", &text);
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2);
+    assert_eq!(r.items[0].basic_code, "000117035000");
+    assert_eq!(r.items[0].consult_phone, "0566-2021156");
+    assert_eq!(r.items[1].basic_code, "000117034000");
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B04"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let findings: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(findings.is_empty(), "{findings:?}");
+}
+
+/// The clerk's view of a stray quote: `check` counts every item and says, in Chinese, where the
+/// quote is.
+#[test]
+fn check_names_the_stray_quote_and_counts_every_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = export("\"食品生产许可证", |l| {
+        l.replace("\"企业法人,事业法人\"", "企业法人")
+    });
+    write(dir.path(), "事项清单.csv", &text);
+    let out = Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(dir.path())
+        .args(["check", "事项清单.csv", "-o", "out", "--format", "json"])
+        .output()
+        .unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(all.contains("已检查 5 个事项（无法读取 0 个）"), "{all}");
+    assert!(all.contains("第 3 行 H 列"), "{all}");
+    assert!(all.contains("引号没有配对"), "{all}");
+}
