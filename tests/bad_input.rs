@@ -1011,3 +1011,47 @@ fn null_numbers_and_booleans_in_an_element_are_read_as_text() {
         "{rules:?}"
     );
 }
+
+/// JSON saved in UTF-16 (Windows PowerShell's `Out-File`, Notepad's "Unicode"), with or without
+/// its BOM, or in GBK (a Chinese Windows program): each is decoded and its items read as from
+/// UTF-8, with a warning naming the encoding. Read as UTF-8 it was a file error in English
+/// (`stream did not contain valid UTF-8`), or every record unreadable and nothing checked.
+#[test]
+fn json_in_utf16_or_gbk_is_decoded_and_said() {
+    use encoding_rs::GBK;
+    let dir = tempfile::tempdir().unwrap();
+    let items = r#"[{"name": "农药经营许可", "code": "11340825002288458Y4000111801010", "subject": "太湖县农业农村局"},
+ {"name": "旅行社设立许可", "code": "11340825004770766J4000112001011", "subject": "太湖县文化旅游体育局"}]"#;
+    let lines = items.trim_matches(['[', ']']).replace("},\n {", "}\n{");
+    let utf16 = |text: &str, bom: bool| -> Vec<u8> {
+        let mut bytes = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        bytes
+    };
+    let files = [
+        ("事项-utf16.json", utf16(items, true), "UTF-16"),
+        ("事项-utf16-无BOM.json", utf16(items, false), "UTF-16"),
+        ("事项-utf16.ndjson", utf16(&lines, true), "UTF-16"),
+        ("事项-gbk.json", GBK.encode(items).0.into_owned(), "GBK"),
+    ];
+    for (name, bytes, encoding) in files {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).unwrap();
+        let r = read(std::slice::from_ref(&path));
+        let names: Vec<&str> = r.items.iter().map(|i| i.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["农药经营许可", "旅行社设立许可"],
+            "{name}: {:?}",
+            r.notices
+        );
+        assert!(r.unreadable.is_empty(), "{name}");
+        assert_eq!(r.notices.len(), 1, "{name}: {:?}", r.notices);
+        assert_eq!(r.notices[0].level, NoticeLevel::Warning);
+        assert!(
+            r.notices[0].message.contains(&format!("是 {encoding}")),
+            "{}",
+            r.notices[0].message
+        );
+    }
+}

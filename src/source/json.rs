@@ -67,7 +67,7 @@ const CHUNK: usize = 256;
 
 /// The layout of the file `reader` reads (`len` bytes), from its name and the first bytes, which
 /// stay in the reader's buffer.
-fn layout_of(path: &Path, reader: &mut BufReader<File>, len: u64) -> std::io::Result<Layout> {
+fn layout_of(path: &Path, reader: &mut impl BufRead, len: u64) -> std::io::Result<Layout> {
     let ndjson = matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("ndjson" | "jsonl")
@@ -108,6 +108,9 @@ fn read_file(
     SourceError::refuse_empty(path, len)?;
     let name = path.display().to_string();
     let mut reader = BufReader::with_capacity(PEEK, file);
+    if !starts_as_utf8(reader.fill_buf().map_err(io)?) {
+        return read_decoded(reader, path, len, sink, labelled);
+    }
     match layout_of(path, &mut reader, len).map_err(io)? {
         Layout::Lines => {
             let mut records = 0usize;
@@ -143,6 +146,128 @@ fn read_file(
             }
             None => read_whole(reader, path, &name, labelled, sink),
         },
+    }
+}
+
+/// Whether a JSON file's first bytes `head` are UTF-8 text, as JSON is meant to be: not with a
+/// UTF-16 BOM, not UTF-16 without one (NUL bytes), and no byte that is not UTF-8 (a character
+/// cut at the end of `head` is the buffer's end, not the file's fault).
+fn starts_as_utf8(head: &[u8]) -> bool {
+    if head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF") {
+        return false;
+    }
+    if head.iter().take(4096).any(|&b| b == 0) {
+        return false;
+    }
+    match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    }
+}
+
+/// Whether the JSON or NDJSON file at `path` begins as UTF-8 ([`starts_as_utf8`]): the streaming
+/// check leaves one that does not to the reader, which decodes it whole.
+pub fn is_utf8(path: &Path) -> std::io::Result<bool> {
+    let mut head = Vec::new();
+    File::open(path)?.take(PEEK as u64).read_to_end(&mut head)?;
+    Ok(starts_as_utf8(&head))
+}
+
+/// A JSON file in another encoding than UTF-8: UTF-16 (with a BOM, as Windows PowerShell and
+/// Notepad write it, or without one) or GBK (a Chinese Windows program). It is read whole,
+/// decoded, and its records read as a UTF-8 file's are, with a warning naming the encoding;
+/// read as UTF-8 it was a file error in English, or every record unreadable.
+fn read_decoded(
+    mut reader: impl Read,
+    path: &Path,
+    len: u64,
+    sink: &mut dyn FnMut(Record),
+    labelled: &mut LabelledFile<'_>,
+) -> Result<(), SourceError> {
+    if len > super::MAX_INPUT_BYTES {
+        return Err(SourceError::Format {
+            path: path.to_owned(),
+            reason: format!(
+                "文件不是 UTF-8 编码，且过大（{len} 字节，上限 {} 字节），无法转换后读取：请导出为 UTF-8 编码",
+                super::MAX_INPUT_BYTES
+            ),
+        });
+    }
+    let mut bytes = Vec::new();
+    reader
+        .read_to_end(&mut bytes)
+        .map_err(|source| SourceError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    let (text, encoding) = decode_json(&bytes);
+    let name = path.display().to_string();
+    sink(Record::Notice(Notice {
+        level: NoticeLevel::Warning,
+        provenance: Provenance::file(name.as_str()),
+        message: format!(
+            "{name} 是 {} 编码，不是 JSON 通常用的 UTF-8：已转换后读取。如有乱码，请把文件另存为或重新导出为 UTF-8 编码",
+            encoding_label(encoding)
+        ),
+    }));
+    let mut text = BufReader::new(std::io::Cursor::new(text.into_bytes()));
+    let len = text.get_ref().get_ref().len() as u64;
+    let io = |source| SourceError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    match layout_of(path, &mut text, len).map_err(io)? {
+        Layout::Lines => read_ndjson(text, &name, labelled, sink).map_err(io),
+        Layout::Array => read_array(
+            text,
+            ArraySplitter::default(),
+            EMPTY_ARRAY,
+            &name,
+            labelled,
+            sink,
+        )
+        .map_err(io),
+        Layout::Whole => read_whole(text, path, &name, labelled, sink),
+    }
+}
+
+/// JSON bytes that are not UTF-8 as text: UTF-16 by its BOM, or without one by its NUL bytes
+/// (little-endian when they follow the ASCII ones), anything else as CSV files are decoded
+/// (GBK read as GB18030).
+fn decode_json(bytes: &[u8]) -> (String, &'static encoding_rs::Encoding) {
+    use encoding_rs::{UTF_16BE, UTF_16LE};
+    if encoding_rs::Encoding::for_bom(bytes).is_none() && bytes.iter().take(4096).any(|&b| b == 0) {
+        let odd_nul = bytes
+            .iter()
+            .skip(1)
+            .step_by(2)
+            .take(2048)
+            .filter(|&&b| b == 0)
+            .count();
+        let even_nul = bytes
+            .iter()
+            .step_by(2)
+            .take(2048)
+            .filter(|&&b| b == 0)
+            .count();
+        let encoding = if odd_nul >= even_nul {
+            UTF_16LE
+        } else {
+            UTF_16BE
+        };
+        let (text, _) = encoding.decode_without_bom_handling(bytes);
+        return (text.into_owned(), encoding);
+    }
+    super::csv::decode(bytes)
+}
+
+/// An encoding as a clerk knows it.
+fn encoding_label(encoding: &'static encoding_rs::Encoding) -> &'static str {
+    match encoding.name() {
+        "UTF-16LE" | "UTF-16BE" => "UTF-16",
+        "gb18030" | "GBK" => "GBK（GB18030）",
+        "Big5" => "Big5（繁体）",
+        other => other,
     }
 }
 

@@ -202,6 +202,12 @@ fn streamed(path: &Path) -> Option<Streamed> {
         .extension()
         .and_then(|e| e.to_str())?
         .to_ascii_lowercase();
+    // A JSON file in UTF-16 or GBK is decoded whole by the reader.
+    if matches!(ext.as_str(), "ndjson" | "jsonl" | "json")
+        && !crate::source::json::is_utf8(path).unwrap_or(true)
+    {
+        return None;
+    }
     match ext.as_str() {
         "ndjson" | "jsonl" => Some(Streamed::Lines),
         "xlsx" | "xlsm" | "xls" | "et" | "ods" => Some(Streamed::Workbook),
