@@ -708,6 +708,10 @@ fn a_clerks_workbook_numbers_header_units_and_footer_rows() {
         basic.contains("开头的 0") && basic.contains("「104002000」"),
         "{basic}"
     );
+    // A 基本编码 is always 12 digits: its zeros come back, and it is checked as published
+    // (B04 compares it with the 实施编码's).
+    assert!(basic.contains("按「000104002000」检查"), "{basic}");
+    assert_eq!(a.basic_code, "000104002000");
     assert_eq!(notice("监督电话"), None);
     assert_eq!(notice("序号"), None);
 

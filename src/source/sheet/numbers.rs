@@ -62,10 +62,25 @@ pub(crate) fn restored_phone(digits: &str) -> Option<String> {
     plausible.then(|| format!("0{digits}"))
 }
 
+/// The text a number cell held before Excel changed it, where it can be told: a landline that
+/// lost its leading 0 ([`restored_phone`]), or a 基本编码 (always 12 digits, and often begun with
+/// zeros: `000104002000`) that lost its leading zeros, which a cell formatted `000000000000`
+/// shows as typed while it keeps `104002000`. Other codes cannot be told.
+fn restored(holds: Holds, digits: &str) -> Option<String> {
+    match holds {
+        Holds::Phone => restored_phone(digits),
+        Holds::Code(12) => {
+            (digits.len() < 12 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| format!("{digits:0>12}"))
+        }
+        Holds::Code(_) => None,
+    }
+}
+
 /// One warning per column of `sheet` (header at `header`, columns `cols`) whose phones or codes
 /// are numbers that lost digits, or scientific notation. A landline that lost only its leading
-/// 0 gets it back (the warning says so): the rules then check the phone the platform publishes,
-/// not what the export did to it. A code cannot be restored.
+/// 0, and a 基本编码 its leading zeros, get them back (the warning says so): the rules then check
+/// what the platform publishes, not what the export did to it. Other codes cannot be restored.
 pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> Vec<Notice> {
     let mut out = Vec::new();
     for (c, col) in cols.iter().enumerate() {
@@ -90,16 +105,14 @@ pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> Vec<Notic
         rows.sort_unstable();
         rows.dedup();
         let example = cell(&sheet.rows[rows[0]], c).to_owned();
-        let mut restored = 0;
-        if holds == Holds::Phone {
-            for &r in &rows {
-                if let Some(phone) = restored_phone(cell(&sheet.rows[r], c)) {
-                    sheet.rows[r][c] = phone;
-                    restored += 1;
-                }
+        let mut count = 0;
+        for &r in &rows {
+            if let Some(text) = restored(holds, cell(&sheet.rows[r], c)) {
+                sheet.rows[r][c] = text;
+                count += 1;
             }
         }
-        out.push(notice(sheet, header, c, (holds, &example, restored), &rows));
+        out.push(notice(sheet, header, c, (holds, &example, count), &rows));
     }
     out
 }
@@ -108,7 +121,7 @@ fn notice(
     sheet: &Sheet,
     header: usize,
     c: usize,
-    (holds, example, restored): (Holds, &str, usize),
+    (holds, example, count): (Holds, &str, usize),
     rows: &[usize],
 ) -> Notice {
     let name = cell(&sheet.rows[header], c);
@@ -134,11 +147,12 @@ fn notice(
     } else {
         "编码"
     };
-    let effect = if restored == rows.len() {
-        format!("已补回开头的 0 再检查（如「{example}」按「0{example}」检查）")
-    } else if restored > 0 {
+    let effect = if count == rows.len() {
+        let back = restored(holds, example).unwrap_or_default();
+        format!("已补回开头的 0 再检查（如「{example}」按「{back}」检查）")
+    } else if count > 0 {
         format!(
-            "其中 {restored} 个已补回开头的 0 再检查；其余的{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的"
+            "其中 {count} 个已补回开头的 0 再检查；其余的{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的"
         )
     } else {
         format!("这些{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的")
@@ -158,6 +172,20 @@ fn notice(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A 基本编码 kept as a number (a cell formatted `000000000000` shows it whole) gets its
+    /// leading zeros back; no other code can be told.
+    #[test]
+    fn a_basic_code_gets_its_leading_zeros_back() {
+        assert_eq!(
+            restored(Holds::Code(12), "104002000").as_deref(),
+            Some("000104002000")
+        );
+        assert_eq!(restored(Holds::Code(12), "111301009001"), None);
+        assert_eq!(restored(Holds::Code(12), "1.11301E+11"), None);
+        assert_eq!(restored(Holds::Code(31), "1134170000"), None);
+        assert_eq!(restored(Holds::Code(18), "11341700"), None);
+    }
 
     #[test]
     fn only_a_landline_that_lost_its_zero_is_restored() {
