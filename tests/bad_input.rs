@@ -1055,3 +1055,20 @@ fn json_in_utf16_or_gbk_is_decoded_and_said() {
         );
     }
 }
+
+/// An NDJSON line that is a list, a number, a text or `null` is no item: with elements read from
+/// any value, `[1, 2]` would otherwise be an item named 1 with the code 2.
+#[test]
+fn a_line_that_is_no_object_is_no_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项.ndjson");
+    std::fs::write(
+        &path,
+        "{\"name\": \"农药经营许可\", \"code\": \"11340825002288458Y4000111801010\"}\n[1, 2]\n42\n\"农药经营许可\"\nnull\n",
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 1, "{:?}", r.items);
+    let reasons: Vec<&str> = r.unreadable.iter().map(|u| u.reason.as_str()).collect();
+    assert_eq!(reasons, ["不是事项对象"; 4]);
+}

@@ -553,7 +553,7 @@ fn line_record(
     if text.is_empty() {
         return None;
     }
-    Some(parse_line(text, prov, None, labelled))
+    Some(parse_record(text, prov, None, labelled))
 }
 
 /// One record of a JSON array (its bytes, as the splitter found them) as an item record, or an
@@ -603,7 +603,7 @@ pub(crate) fn span_record(
 
 /// Parses one NDJSON line into an item record (the fast path: straight into the model).
 pub fn parse_item_line(text: &str, prov: Provenance) -> Record {
-    parse_line(text, prov, None, &mut LabelledFile::default())
+    parse_record(text, prov, None, &mut LabelledFile::default())
 }
 
 /// [`parse_item_line`], counting the records read by their Chinese labels in `labelled`. `place`
