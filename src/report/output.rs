@@ -458,15 +458,17 @@ pub fn unit_file_stem(name: &str) -> String {
     }
 }
 
-/// `stem`, or `stem-2`, `stem-3` … when two units come out with the same file name.
+/// `stem`, or `stem-2`, `stem-3` … when two units come out with the same file name. Names are
+/// told apart as Windows and macOS tell them, without regard to case (`ABC局` and `abc局` are
+/// one file there, and one list would overwrite the other); `taken` holds them in lower case.
 fn unique(stem: String, taken: &mut BTreeSet<String>) -> String {
-    if taken.insert(stem.clone()) {
+    if taken.insert(stem.to_lowercase()) {
         return stem;
     }
     let mut n = 2;
     loop {
         let candidate = format!("{stem}-{n}");
-        if taken.insert(candidate.clone()) {
+        if taken.insert(candidate.to_lowercase()) {
             return candidate;
         }
         n += 1;
@@ -505,6 +507,10 @@ mod tests {
         assert_eq!(unique("a_b".into(), &mut taken), "a_b");
         assert_eq!(unique("a_b".into(), &mut taken), "a_b-2");
         assert_eq!(unique("全部".into(), &mut taken), "全部-2");
+        // One file on Windows and macOS.
+        assert_eq!(unique("ABC局".into(), &mut taken), "ABC局");
+        assert_eq!(unique("abc局".into(), &mut taken), "abc局-2");
+        assert_eq!(unique("A_B".into(), &mut taken), "A_B-3");
     }
 
     /// A full disk under a workbook — its file, its zip container or its rows' temporary files —
