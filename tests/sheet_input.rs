@@ -351,3 +351,56 @@ fn an_excel_2003_xml_file_says_to_save_it_as_xlsx() {
         refused.message
     );
 }
+
+/// A template that names 受理地点 twice, the first column left empty and the addresses in the
+/// second: the fuller column is read, so B09 (办理地点为空) is not charged on items that give
+/// their address, and a warning names both columns. A column filled as much as the first, or
+/// less, leaves the first read.
+#[test]
+fn of_two_columns_named_alike_the_fuller_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    let mut header: Vec<&str> = vec!["受理地点"];
+    header.extend(ITEM_COLUMNS.iter().map(|(h, ..)| *h));
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (c, (_, a, b)) in ITEM_COLUMNS.iter().enumerate() {
+        let c = c as u16 + 1;
+        ws.write_string(1, c, *a).unwrap();
+        ws.write_string(2, c, *b).unwrap();
+    }
+    wb.save(&path).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2, "{:?}", r.notices);
+    for item in &r.items {
+        assert_eq!(item.address, "东至县尧渡镇建设路8号政务服务中心3号窗口");
+    }
+    let said: Vec<&str> = r
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("出现了两次"))
+        .map(|n| n.message.as_str())
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", r.notices);
+    assert!(
+        said[0].contains("表头「受理地点」出现了两次（A 列和 H 列）：按填写较多的 H 列读取"),
+        "{}",
+        said[0]
+    );
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |rec| records.push(rec));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B09"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    assert!(
+        report.findings.iter().all(|f| !f.message.contains("为空")),
+        "{:?}",
+        report.findings
+    );
+}

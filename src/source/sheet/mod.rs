@@ -41,6 +41,7 @@ mod header;
 mod items;
 mod notices;
 pub(crate) mod numbers;
+mod repeated;
 #[cfg(test)]
 mod tests;
 
@@ -194,6 +195,10 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             sheet.rows[header] = merged;
             sheet.rows[header + 1].clear();
         }
+        let mut cols = cols;
+        notices.extend(repeated::prefer_filled(
+            &sheet, header, &mut cols, &tables, kind,
+        ));
         notices.extend(numbers::check(&mut sheet, header, &cols));
         notices.extend(headerless_notice(&sheet, header, &cols));
         if kind == Kind::Item {
