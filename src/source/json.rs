@@ -106,11 +106,32 @@ fn read_file(
     let file = File::open(path).map_err(io)?;
     let len = file.metadata().map_err(io)?.len();
     SourceError::refuse_empty(path, len)?;
-    let name = path.display().to_string();
     let mut reader = BufReader::with_capacity(PEEK, file);
     if !starts_as_utf8(reader.fill_buf().map_err(io)?) {
-        return read_decoded(reader, path, len, sink, labelled);
+        let text = read_decoded(reader, path, len, sink)?;
+        let len = text.len() as u64;
+        let text = BufReader::new(std::io::Cursor::new(text.into_bytes()));
+        return read_laid_out(text, path, len, false, labelled, sink);
     }
+    read_laid_out(reader, path, len, true, labelled, sink)
+}
+
+/// Reads the records of the JSON text `reader` gives (`len` bytes, of the file at `path`) as
+/// its layout says. An object is outlined for its array of items only when the text is the
+/// file's own (`on_disk`): the outline reads the file again.
+fn read_laid_out(
+    mut reader: impl BufRead,
+    path: &Path,
+    len: u64,
+    on_disk: bool,
+    labelled: &mut LabelledFile<'_>,
+    sink: &mut dyn FnMut(Record),
+) -> Result<(), SourceError> {
+    let io = |source| SourceError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let name = path.display().to_string();
     match layout_of(path, &mut reader, len).map_err(io)? {
         Layout::Lines => {
             let mut records = 0usize;
@@ -136,7 +157,12 @@ fn read_file(
             sink,
         )
         .map_err(io),
-        Layout::Whole => match embedded(path).map_err(io)? {
+        Layout::Whole => match on_disk
+            .then(|| embedded(path))
+            .transpose()
+            .map_err(io)?
+            .flatten()
+        {
             Some(array) => {
                 if let Some(notice) = &array.notice {
                     sink(Record::Notice(notice.clone()));
@@ -174,16 +200,15 @@ pub fn is_utf8(path: &Path) -> std::io::Result<bool> {
 }
 
 /// A JSON file in another encoding than UTF-8: UTF-16 (with a BOM, as Windows PowerShell and
-/// Notepad write it, or without one) or GBK (a Chinese Windows program). It is read whole,
-/// decoded, and its records read as a UTF-8 file's are, with a warning naming the encoding;
-/// read as UTF-8 it was a file error in English, or every record unreadable.
+/// Notepad write it, or without one) or GBK (a Chinese Windows program), decoded whole, with a
+/// warning naming the encoding. Its records are then read as a UTF-8 file's are; read as UTF-8
+/// it was a file error in English, or every record unreadable.
 fn read_decoded(
     mut reader: impl Read,
     path: &Path,
     len: u64,
     sink: &mut dyn FnMut(Record),
-    labelled: &mut LabelledFile<'_>,
-) -> Result<(), SourceError> {
+) -> Result<String, SourceError> {
     if len > super::MAX_INPUT_BYTES {
         return Err(SourceError::Format {
             path: path.to_owned(),
@@ -210,25 +235,7 @@ fn read_decoded(
             encoding_label(encoding)
         ),
     }));
-    let mut text = BufReader::new(std::io::Cursor::new(text.into_bytes()));
-    let len = text.get_ref().get_ref().len() as u64;
-    let io = |source| SourceError::Io {
-        path: path.to_owned(),
-        source,
-    };
-    match layout_of(path, &mut text, len).map_err(io)? {
-        Layout::Lines => read_ndjson(text, &name, labelled, sink).map_err(io),
-        Layout::Array => read_array(
-            text,
-            ArraySplitter::default(),
-            EMPTY_ARRAY,
-            &name,
-            labelled,
-            sink,
-        )
-        .map_err(io),
-        Layout::Whole => read_whole(text, path, &name, labelled, sink),
-    }
+    Ok(text)
 }
 
 /// JSON bytes that are not UTF-8 as text: UTF-16 by its BOM, or without one by its NUL bytes
