@@ -542,15 +542,7 @@ fn prune_keeps_the_last_whole_night_past_incomplete_ones() {
     let dir = workdir();
     let d = dir.path();
     let (city, county) = split_night1(d);
-    let night = |id: &str, at: &str| {
-        let mut cmd = audit_run(d, id, at);
-        cmd.arg("--input")
-            .arg(&city)
-            .arg("--input")
-            .arg(&county)
-            .args(["--fail-on-new", "error", "-q"]);
-        cmd
-    };
+    let night = |id: &str, at: &str| split_night(d, (&city, &county), id, at, &["-q"]);
     night("n1", "2026-11-20T02:00:00+08:00").assert().code(1);
     night("n2", "2026-11-21T02:00:00+08:00").assert().code(0);
     let county_text = std::fs::read(&county).unwrap();
@@ -591,20 +583,12 @@ fn prune_keeps_the_last_whole_night_past_incomplete_ones() {
         .stdout(contains("新增错误").not());
     let r5 = report(d, "n5");
     assert_eq!(r5["history"]["baseline"]["id"], "n2");
-    let county: Vec<_> = r5["history"]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|h| h["unit"] == "贵池区")
-        .map(|h| {
-            (
-                h["status"].as_str().unwrap(),
-                h["age_days"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let county = county_statuses(&r5);
     assert!(!county.is_empty());
-    assert!(county.iter().all(|&s| s == ("persisting", 4)), "{county:?}");
+    assert!(
+        county.iter().all(|(s, age)| s == "persisting" && *age == 4),
+        "{county:?}"
+    );
 }
 
 /// The units' counts are the rows their fix lists show: an item listed in two files has its
@@ -750,6 +734,41 @@ fn split_night1(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
     (city_path, county_path)
 }
 
+/// A night of the split export: run `id` at `at` over the city's file and the county's, with
+/// `--fail-on-new error` and `extra`.
+fn split_night(
+    d: &Path,
+    (city, county): (&Path, &Path),
+    id: &str,
+    at: &str,
+    extra: &[&str],
+) -> Command {
+    let mut cmd = audit_run(d, id, at);
+    cmd.arg("--input")
+        .arg(city)
+        .arg("--input")
+        .arg(county)
+        .args(["--fail-on-new", "error"])
+        .args(extra);
+    cmd
+}
+
+/// The county's findings in a report's history: status and age.
+fn county_statuses(r: &serde_json::Value) -> Vec<(String, u64)> {
+    r["history"]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["unit"] == "贵池区")
+        .map(|h| {
+            (
+                h["status"].as_str().unwrap().to_owned(),
+                h["age_days"].as_u64().unwrap(),
+            )
+        })
+        .collect()
+}
+
 /// One night the county's export is missing (or cut short while it was written): the run goes on
 /// for the city's items, but says — even with `-q` — that its input is incomplete, its 已移除 rows
 /// say the items may only be unread, and the next night compares with the last night that read
@@ -759,15 +778,7 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
     let dir = workdir();
     let d = dir.path();
     let (city, county) = split_night1(d);
-    let night = |id: &str, at: &str| {
-        let mut cmd = audit_run(d, id, at);
-        cmd.arg("--input")
-            .arg(&city)
-            .arg("--input")
-            .arg(&county)
-            .args(["--fail-on-new", "error"]);
-        cmd
-    };
+    let night = |id: &str, at: &str| split_night(d, (&city, &county), id, at, &[]);
     night("n1", "2026-11-20T02:00:00+08:00").assert().code(1);
     let county_text = std::fs::read(&county).unwrap();
     let county_findings = |r: &serde_json::Value| -> Vec<(String, String, u64)> {
@@ -876,15 +887,7 @@ fn an_export_saved_as_an_error_page_is_incomplete_input() {
     let dir = workdir();
     let d = dir.path();
     let (city, county) = split_night1(d);
-    let night = |id: &str, at: &str| {
-        let mut cmd = audit_run(d, id, at);
-        cmd.arg("--input")
-            .arg(&city)
-            .arg("--input")
-            .arg(&county)
-            .args(["--fail-on-new", "error", "-q"]);
-        cmd
-    };
+    let night = |id: &str, at: &str| split_night(d, (&city, &county), id, at, &["-q"]);
     night("n1", "2026-11-20T02:00:00+08:00").assert().code(1);
     let county_text = std::fs::read(&county).unwrap();
     for (id, at, saved) in [
@@ -923,20 +926,12 @@ fn an_export_saved_as_an_error_page_is_incomplete_input() {
         "{}",
         r4["history"]["baseline"]
     );
-    let county: Vec<_> = r4["history"]["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|h| h["unit"] == "贵池区")
-        .map(|h| {
-            (
-                h["status"].as_str().unwrap(),
-                h["age_days"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let county = county_statuses(&r4);
     assert!(!county.is_empty());
-    assert!(county.iter().all(|&s| s == ("persisting", 3)), "{county:?}");
+    assert!(
+        county.iter().all(|(s, age)| s == "persisting" && *age == 3),
+        "{county:?}"
+    );
 }
 
 /// The 问题清单 sheet of a workbook, as strings.
