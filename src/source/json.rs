@@ -191,7 +191,8 @@ fn starts_as_utf8(head: &[u8]) -> bool {
     }
 }
 
-/// Whether the JSON or NDJSON file at `path` begins as UTF-8 ([`starts_as_utf8`]): the streaming
+/// Whether the JSON or NDJSON file at `path` begins as UTF-8 (no UTF-16 BOM or NUL bytes, no
+/// byte that is not UTF-8 in its first megabyte): the streaming
 /// check leaves one that does not to the reader, which decodes it whole.
 pub fn is_utf8(path: &Path) -> std::io::Result<bool> {
     let mut head = Vec::new();
