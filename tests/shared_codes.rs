@@ -155,6 +155,27 @@ fn sample_and_score(shared: &str) {
     assert!(!again.contains("清单可能被改过"), "{again}");
     let s = read_json(&scored);
     assert_eq!(s["scores"][0]["failed_checks"], errors, "{again}");
+    // The lists mark the drawn items 是否抽中, not the items that share their code.
+    let lists = out.join("计分后");
+    run_ok(
+        bin()
+            .arg("report")
+            .arg(&scored)
+            .args(["--format", "csv", "-o"])
+            .arg(&lists),
+    );
+    let text = std::fs::read_to_string(lists.join("findings.csv")).unwrap();
+    let mut rows = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header = rows.headers().unwrap().clone();
+    let at = |h: &str| header.iter().position(|c| c == h).unwrap();
+    let (name, sampled) = (at("事项名称"), at("是否抽中"));
+    let mut marked = 0;
+    for row in rows.records().map(Result::unwrap) {
+        let drawn_item = drawn.iter().any(|n| n == &row[name]);
+        assert_eq!(&row[sampled] == "是", drawn_item, "{row:?}");
+        marked += usize::from(drawn_item);
+    }
+    assert!(marked > 0, "{text}");
 }
 
 /// Fails before: the list matched rows to items by 实施编码 alone, so the row of

@@ -6,7 +6,6 @@
 //! name the same finding in both. With a history each unit's closed baseline findings (已整改 /
 //! 已移除) follow its findings.
 
-use std::collections::HashSet;
 use std::io::Write;
 
 use super::Report;
@@ -25,7 +24,7 @@ pub const UNIT_HEADER: &str = "考核单位";
 /// 指纹.
 pub fn write(report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
     let ctx = RowContext::of(report);
-    let sampled = report.sampled_codes();
+    let sampled = report.sampled_items();
     let mut w = Writer::begin(report, out)?;
     for u in &Views::of(report).units {
         w.unit(u, &ctx, sampled.as_ref())?;
@@ -68,7 +67,7 @@ impl<W: Write> Writer<W> {
         &mut self,
         u: &UnitView<'_>,
         ctx: &RowContext<'_>,
-        sampled: Option<&HashSet<&str>>,
+        sampled: Option<&crate::report::Sampled<'_>>,
     ) -> std::io::Result<()> {
         for r in fixlist::unit_rows(&u.findings, u.name, ctx.history) {
             self.rows += 1;
@@ -77,7 +76,7 @@ impl<W: Write> Writer<W> {
             if let Some(codes) = sampled {
                 cells.insert(
                     cells.len() - 1,
-                    fixlist::sampled_cell(codes, r.code()).to_owned(),
+                    fixlist::sampled_cell(codes, r.code(), r.name()).to_owned(),
                 );
             }
             self.w.write_record(&cells)?;

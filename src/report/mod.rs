@@ -136,11 +136,35 @@ pub struct SampledItem {
     pub name: String,
 }
 
+/// The items of a sample, as the 是否抽中 columns tell them: by 实施编码 and 事项名称 (a placeholder
+/// code shared by several items marks only the one drawn), or by code alone for a sample recorded
+/// before names were kept.
+#[derive(Debug, Default)]
+pub struct Sampled<'r> {
+    named: std::collections::HashSet<(&'r str, &'r str)>,
+    codes: std::collections::HashSet<&'r str>,
+}
+
+impl Sampled<'_> {
+    /// Whether the item with this code and name was drawn.
+    pub fn contains(&self, code: &str, name: &str) -> bool {
+        let code = code.trim();
+        self.codes.contains(code) || self.named.contains(&(code, name.trim()))
+    }
+}
+
 impl SampleRecord {
-    /// The 实施编码 of the sampled items, for the 是否抽中 columns. (A code repeated in the
-    /// export counts as sampled when any of its items was: a finding names its item by code.)
-    pub fn codes(&self) -> std::collections::HashSet<&str> {
-        self.items.iter().map(|i| i.code.trim()).collect()
+    /// The sampled items, for the 是否抽中 columns ([`Sampled`]).
+    pub fn sampled(&self) -> Sampled<'_> {
+        let mut sampled = Sampled::default();
+        for i in &self.items {
+            if i.name.trim().is_empty() {
+                sampled.codes.insert(i.code.trim());
+            } else {
+                sampled.named.insert((i.code.trim(), i.name.trim()));
+            }
+        }
+        sampled
     }
 
     /// How the sample was drawn, as the reports say it: `种子 20261128，方法 gb2828`.
@@ -161,9 +185,9 @@ impl SampleRecord {
 }
 
 impl Report {
-    /// The sampled 实施编码 when the report was scored on a sample (see [`SampleRecord::codes`]).
-    pub fn sampled_codes(&self) -> Option<std::collections::HashSet<&str>> {
-        self.sample.as_ref().map(SampleRecord::codes)
+    /// The sampled items when the report was scored on a sample (see [`SampleRecord::sampled`]).
+    pub fn sampled_items(&self) -> Option<Sampled<'_>> {
+        self.sample.as_ref().map(SampleRecord::sampled)
     }
 
     /// Each 实施编码's 实施主体, from the items (the first item with the code): what the fix lists

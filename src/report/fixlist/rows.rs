@@ -46,14 +46,12 @@ pub fn shown_evidence(evidence: &str) -> Cow<'_, str> {
     }
 }
 
-/// The 是否抽中 cell of an item or finding with this 实施编码 (see [`SAMPLED_HEADER`]).
+/// The 是否抽中 cell of an item or finding of the item with this 实施编码 and 事项名称 (see
+/// [`SAMPLED_HEADER`]).
 ///
 /// [`SAMPLED_HEADER`]: super::SAMPLED_HEADER
-pub fn sampled_cell<S: std::hash::BuildHasher>(
-    codes: &std::collections::HashSet<&str, S>,
-    code: &str,
-) -> &'static str {
-    if codes.contains(code.trim()) {
+pub fn sampled_cell(sampled: &crate::report::Sampled<'_>, code: &str, name: &str) -> &'static str {
+    if sampled.contains(code, name) {
         "是"
     } else {
         "否"
@@ -353,6 +351,14 @@ impl FixRow<'_> {
         match self {
             FixRow::Finding(f) => &f.item_code,
             FixRow::Closed(h) => &h.item_code,
+        }
+    }
+
+    /// 事项名称 of the row.
+    pub fn name(&self) -> &str {
+        match self {
+            FixRow::Finding(f) => &f.item_name,
+            FixRow::Closed(h) => &h.item_name,
         }
     }
 

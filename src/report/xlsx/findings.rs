@@ -20,7 +20,7 @@ use crate::report::{Report, markdown, rule_docs};
 pub(super) fn findings_sheet(
     sheet: &mut Worksheet,
     all_rows: &[FixRow<'_>],
-    (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
+    (ctx, sampled): (&RowContext<'_>, Option<&crate::report::Sampled<'_>>),
     (all, fit): (bool, usize),
     s: &Styles,
 ) -> Result<(), XlsxError> {
@@ -112,7 +112,7 @@ impl FindingsSheet {
         &mut self,
         sheet: &mut Worksheet,
         rows: &[FixRow<'_>],
-        (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
+        (ctx, sampled): (&RowContext<'_>, Option<&crate::report::Sampled<'_>>),
         s: &Styles,
     ) -> Result<(), XlsxError> {
         for (n, f) in self.fit.admit(rows.len()).zip(rows) {
@@ -127,7 +127,7 @@ impl FindingsSheet {
         sheet: &mut Worksheet,
         n: usize,
         f: &FixRow<'_>,
-        (ctx, sampled): (&RowContext<'_>, Option<&HashSet<&str>>),
+        (ctx, sampled): (&RowContext<'_>, Option<&crate::report::Sampled<'_>>),
         s: &Styles,
     ) -> Result<(), XlsxError> {
         let row = n as u32;
@@ -138,7 +138,10 @@ impl FindingsSheet {
             cells.remove(REVIEW_COLUMN);
         }
         if let Some(codes) = sampled {
-            cells.insert(cells.len() - 1, sampled_cell(codes, f.code()).to_owned());
+            cells.insert(
+                cells.len() - 1,
+                sampled_cell(codes, f.code(), f.name()).to_owned(),
+            );
         }
         let closed = matches!(f, FixRow::Closed(_));
         let (text, wrap) = if closed {

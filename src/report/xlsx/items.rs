@@ -1,8 +1,6 @@
 //! The 事项 sheet: every audited item with its pass / fail / n/a counts, the unreadable ones in
 //! the all-units workbook, and once scored what the scores count of each item ([`ItemScoring`]).
 
-use std::collections::HashSet;
-
 use rust_xlsxwriter::{Note, Worksheet, XlsxError};
 
 use super::styles::{Styles, Widths, header_row, table};
@@ -155,7 +153,11 @@ impl<'r> ItemScoring<'r> {
 pub(super) fn items_sheet(
     sheet: &mut Worksheet,
     all_items: &[&ItemEntry],
-    (all, sampled, scoring): (bool, Option<&HashSet<&str>>, Option<&ItemScoring<'_>>),
+    (all, sampled, scoring): (
+        bool,
+        Option<&crate::report::Sampled<'_>>,
+        Option<&ItemScoring<'_>>,
+    ),
     fit: usize,
     s: &Styles,
 ) -> Result<(), XlsxError> {
@@ -219,7 +221,11 @@ impl ItemsSheet {
         &mut self,
         sheet: &mut Worksheet,
         items: &[&ItemEntry],
-        (all, sampled, scoring): (bool, Option<&HashSet<&str>>, Option<&ItemScoring<'_>>),
+        (all, sampled, scoring): (
+            bool,
+            Option<&crate::report::Sampled<'_>>,
+            Option<&ItemScoring<'_>>,
+        ),
     ) -> Result<(), XlsxError> {
         for (n, item) in self.fit.admit(items.len()).zip(items) {
             self.row(sheet, n, item, (all, sampled, scoring))?;
@@ -233,7 +239,11 @@ impl ItemsSheet {
         sheet: &mut Worksheet,
         n: usize,
         item: &ItemEntry,
-        (all, sampled, scoring): (bool, Option<&HashSet<&str>>, Option<&ItemScoring<'_>>),
+        (all, sampled, scoring): (
+            bool,
+            Option<&crate::report::Sampled<'_>>,
+            Option<&ItemScoring<'_>>,
+        ),
     ) -> Result<(), XlsxError> {
         let row = n as u32;
         let (pass, fail, na) = outcome_counts(item);
@@ -281,7 +291,7 @@ impl ItemsSheet {
                 sheet.write_string(
                     row,
                     ITEM_HEADERS.len() as u16,
-                    sampled_cell(codes, &item.code),
+                    sampled_cell(codes, &item.code, &item.name),
                 )?;
             }
             if let Some(sc) = scoring {

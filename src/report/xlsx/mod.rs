@@ -125,7 +125,7 @@ pub struct Scope<'r, 'v> {
 pub struct Shared<'r> {
     ctx: RowContext<'r>,
     scoring: Option<ItemScoring<'r>>,
-    sampled: Option<std::collections::HashSet<&'r str>>,
+    sampled: Option<crate::report::Sampled<'r>>,
 }
 
 impl<'r> Shared<'r> {
@@ -134,8 +134,8 @@ impl<'r> Shared<'r> {
         &self.ctx
     }
 
-    /// The sampled codes of a report scored on a sample.
-    pub fn sampled(&self) -> Option<&std::collections::HashSet<&'r str>> {
+    /// The sampled items of a report scored on a sample.
+    pub fn sampled(&self) -> Option<&crate::report::Sampled<'r>> {
         self.sampled.as_ref()
     }
 
@@ -144,7 +144,7 @@ impl<'r> Shared<'r> {
         Shared {
             ctx: RowContext::of(report),
             scoring: ItemScoring::of(report),
-            sampled: report.sampled_codes(),
+            sampled: report.sampled_items(),
         }
     }
 }
