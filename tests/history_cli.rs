@@ -583,10 +583,12 @@ fn prune_keeps_the_last_whole_night_past_incomplete_ones() {
         .stdout(contains("新增错误").not());
     let r5 = report(d, "n5");
     assert_eq!(r5["history"]["baseline"]["id"], "n2");
-    let county = county_statuses(&r5);
+    let county = county_findings(&r5);
     assert!(!county.is_empty());
     assert!(
-        county.iter().all(|(s, age)| s == "persisting" && *age == 4),
+        county
+            .iter()
+            .all(|(_, s, age)| s == "persisting" && *age == 4),
         "{county:?}"
     );
 }
@@ -753,8 +755,8 @@ fn split_night(
     cmd
 }
 
-/// The county's findings in a report's history: status and age.
-fn county_statuses(r: &serde_json::Value) -> Vec<(String, u64)> {
+/// The county's findings in a report's history: fingerprint, status and age.
+fn county_findings(r: &serde_json::Value) -> Vec<(String, String, u64)> {
     r["history"]["findings"]
         .as_array()
         .unwrap()
@@ -762,6 +764,7 @@ fn county_statuses(r: &serde_json::Value) -> Vec<(String, u64)> {
         .filter(|h| h["unit"] == "贵池区")
         .map(|h| {
             (
+                h["fingerprint"].as_str().unwrap().to_owned(),
                 h["status"].as_str().unwrap().to_owned(),
                 h["age_days"].as_u64().unwrap(),
             )
@@ -781,21 +784,6 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
     let night = |id: &str, at: &str| split_night(d, (&city, &county), id, at, &[]);
     night("n1", "2026-11-20T02:00:00+08:00").assert().code(1);
     let county_text = std::fs::read(&county).unwrap();
-    let county_findings = |r: &serde_json::Value| -> Vec<(String, String, u64)> {
-        r["history"]["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|h| h["unit"] == "贵池区")
-            .map(|h| {
-                (
-                    h["fingerprint"].as_str().unwrap().to_owned(),
-                    h["status"].as_str().unwrap().to_owned(),
-                    h["age_days"].as_u64().unwrap(),
-                )
-            })
-            .collect()
-    };
     let before = county_findings(&report(d, "n1"));
     assert!(!before.is_empty(), "the county has findings");
 
@@ -926,10 +914,12 @@ fn an_export_saved_as_an_error_page_is_incomplete_input() {
         "{}",
         r4["history"]["baseline"]
     );
-    let county = county_statuses(&r4);
+    let county = county_findings(&r4);
     assert!(!county.is_empty());
     assert!(
-        county.iter().all(|(s, age)| s == "persisting" && *age == 3),
+        county
+            .iter()
+            .all(|(_, s, age)| s == "persisting" && *age == 3),
         "{county:?}"
     );
 }

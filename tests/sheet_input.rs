@@ -7,7 +7,7 @@ mod common {
     pub mod read;
 }
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use common::read::read;
 use rust_xlsxwriter::{Format, Workbook};
@@ -170,12 +170,15 @@ fn export_workbook(path: &Path) {
     wb.save(path).unwrap();
 }
 
-/// Copies the workbook at `path` with its part `part` changed by `change`, as a damaged copy.
-fn damage_part(path: &Path, part: &str, change: impl Fn(&str) -> String) {
+/// The 东至县 export ([`export_workbook`]) written into `dir` with its part `part` changed by
+/// `change`, as a damaged copy; its path.
+fn damaged_export(dir: &Path, part: &str, change: impl Fn(&str) -> String) -> PathBuf {
     use std::io::{Read as _, Write as _};
-    let bytes = std::fs::read(path).unwrap();
+    let path = dir.join("东至县事项清单.xlsx");
+    export_workbook(&path);
+    let bytes = std::fs::read(&path).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
     let mut found = false;
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).unwrap();
@@ -192,6 +195,7 @@ fn damage_part(path: &Path, part: &str, change: impl Fn(&str) -> String) {
     }
     out.finish().unwrap();
     assert!(found, "no part {part}");
+    path
 }
 
 /// Checks `path` with every rule.
@@ -214,9 +218,7 @@ fn check_all(path: &Path) -> zwfw_audit::report::Report {
 #[test]
 fn a_damaged_faq_sheet_is_said_in_chinese_and_charges_no_item() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("东至县事项清单.xlsx");
-    export_workbook(&path);
-    damage_part(&path, "xl/worksheets/sheet3.xml", |xml| {
+    let path = damaged_export(dir.path(), "xl/worksheets/sheet3.xml", |xml| {
         xml[..xml.len() / 2].to_owned()
     });
 
@@ -259,9 +261,7 @@ fn a_damaged_faq_sheet_is_said_in_chinese_and_charges_no_item() {
 #[test]
 fn a_damaged_item_sheet_says_its_items_are_not_read() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("东至县事项清单.xlsx");
-    export_workbook(&path);
-    damage_part(&path, "xl/worksheets/sheet1.xml", |xml| {
+    let path = damaged_export(dir.path(), "xl/worksheets/sheet1.xml", |xml| {
         xml.replace("</sheetData>", "")
     });
     let r = read(std::slice::from_ref(&path));
@@ -282,9 +282,7 @@ fn a_damaged_item_sheet_says_its_items_are_not_read() {
 #[test]
 fn a_cell_pointing_at_missing_text_loses_only_itself() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("东至县事项清单.xlsx");
-    export_workbook(&path);
-    damage_part(&path, "xl/worksheets/sheet1.xml", |xml| {
+    let path = damaged_export(dir.path(), "xl/worksheets/sheet1.xml", |xml| {
         let at = xml.find(r#"<c r="B3""#).expect("the cell B3");
         let v = at + xml[at..].find("<v>").unwrap() + 3;
         let end = v + xml[v..].find("</v>").unwrap();

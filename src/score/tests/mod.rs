@@ -21,6 +21,15 @@ use Outcome::{Fail, NotApplicable as Na, Pass};
 pub(super) const DEPT: &str = "池州市市场监督管理局";
 pub(super) const COUNTY: &str = "贵池区";
 
+/// A placeholder 实施编码 that real exports give several items, and the names of three items of a
+/// department that share it: told apart only by name.
+pub(super) const PLACEHOLDER: &str = "1111111111111111";
+pub(super) const NAMESAKES: [&str; 3] = [
+    "食品经营许可（新办）",
+    "食品经营许可（变更）",
+    "食品经营许可（延续）",
+];
+
 pub(super) fn rule(id: &str, appendix: bool) -> RuleInfo {
     RuleInfo {
         id: id.into(),

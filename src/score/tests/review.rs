@@ -229,28 +229,24 @@ fn rows_of_a_shared_fingerprint_without_names_go_in_order() {
     use crate::model::{Outcome, Severity};
     use crate::unit::UnitKind;
     use review::Decision::{Confirmed, Rejected};
-    let code = "1111111111111111";
-    let items: Vec<_> = [
-        "食品经营许可（新办）",
-        "食品经营许可（变更）",
-        "食品经营许可（延续）",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, name)| {
-        let mut it = super::item(
-            super::DEPT,
-            UnitKind::Department,
-            code,
-            "01",
-            &[("B13", Outcome::Fail)],
-        );
-        it.name = (*name).into();
-        it.provenance = crate::model::Provenance::row("事项.csv", i as u64 + 2);
-        it.errors = 1;
-        it
-    })
-    .collect();
+    let code = super::PLACEHOLDER;
+    let items: Vec<_> = super::NAMESAKES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut it = super::item(
+                super::DEPT,
+                UnitKind::Department,
+                code,
+                "01",
+                &[("B13", Outcome::Fail)],
+            );
+            it.name = (*name).into();
+            it.provenance = crate::model::Provenance::row("事项.csv", i as u64 + 2);
+            it.errors = 1;
+            it
+        })
+        .collect();
     let findings: Vec<_> = items
         .iter()
         .map(|it| super::finding(it, "B13", code, Severity::Error))

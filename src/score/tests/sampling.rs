@@ -454,21 +454,17 @@ fn the_sample_xlsx_has_number_cells_and_reads_back_by_header() {
 /// row without 事项名称 takes the first item of the code not already listed.
 #[test]
 fn sample_rows_tell_apart_items_of_one_code_by_name() {
-    let code = "1111111111111111";
-    let mut items: Vec<_> = [
-        "食品经营许可（新办）",
-        "食品经营许可（变更）",
-        "食品经营许可（延续）",
-    ]
-    .iter()
-    .enumerate()
-    .map(|(i, name)| {
-        let out = if i == 0 { Fail } else { Pass };
-        let mut it = item(DEPT, UnitKind::Department, code, "01", &[("B13", out)]);
-        it.name = (*name).into();
-        it
-    })
-    .collect();
+    let code = super::PLACEHOLDER;
+    let mut items: Vec<_> = super::NAMESAKES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let out = if i == 0 { Fail } else { Pass };
+            let mut it = item(DEPT, UnitKind::Department, code, "01", &[("B13", out)]);
+            it.name = (*name).into();
+            it
+        })
+        .collect();
     items[0].errors = 1;
     let f = finding(&items[0], "B13", "12345", Severity::Error);
     let r = report(items, vec![f]);
