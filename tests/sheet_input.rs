@@ -402,3 +402,166 @@ fn of_two_columns_named_alike_the_fuller_is_read() {
         report.findings
     );
 }
+
+/// A 实施清单 made by hand: one table, one row a material, the item's cells merged down over its
+/// materials' rows. The 东至县 items' codes and names, and each item's materials.
+const HAND_MADE: &[(&str, &str, &[(&str, &str, &str)])] = &[
+    (
+        CODE_A,
+        "食品经营许可（新办）",
+        &[
+            ("食品经营许可申请书", "申请人自备", "1份"),
+            // Should trip M01: the name asks for the 原件 (a medium, not a material).
+            ("营业执照原件", "市场监督管理部门核发", "1份"),
+            ("食品安全管理制度文本", "申请人自备", "1份"),
+        ],
+    ),
+    (
+        CODE_B,
+        "食品经营许可（变更）",
+        &[
+            ("食品经营许可变更申请书", "申请人自备", "1份"),
+            ("食品经营许可证正副本", "市场监督管理部门核发", "1份"),
+        ],
+    ),
+];
+
+/// The header of [`HAND_MADE`]'s table: five item columns, then three material columns.
+const HAND_MADE_HEADER: [&str; 9] = [
+    "序号",
+    "实施编码",
+    "事项名称",
+    "实施主体",
+    "办理地点",
+    "咨询电话",
+    "申请材料名称",
+    "来源渠道",
+    "份数",
+];
+
+/// The item cells of [`HAND_MADE_HEADER`] for item `i` (序号 first).
+fn hand_made_item_cells(i: usize) -> [String; 6] {
+    let (code, name, _) = HAND_MADE[i];
+    [
+        (i + 1).to_string(),
+        code.to_owned(),
+        name.to_owned(),
+        "东至县市场监督管理局".to_owned(),
+        "东至县尧渡镇建设路8号政务服务中心3号窗口".to_owned(),
+        "0566-7021234".to_owned(),
+    ]
+}
+
+/// Should read two items with three and two materials (not five items, three of them empty),
+/// the title row as no item, and M01 only on 「营业执照原件」.
+fn assert_hand_made_read(path: &Path) {
+    let r = read(std::slice::from_ref(&path.to_owned()));
+    let got: Vec<(&str, Vec<&str>)> = r
+        .items
+        .iter()
+        .map(|i| {
+            let materials = i.materials.iter().map(|m| m.name.as_str()).collect();
+            (i.name.as_str(), materials)
+        })
+        .collect();
+    let want: Vec<(&str, Vec<&str>)> = HAND_MADE
+        .iter()
+        .map(|(_, name, materials)| (*name, materials.iter().map(|m| m.0).collect()))
+        .collect();
+    assert_eq!(got, want);
+    let m = &r.items[0].materials[1];
+    assert_eq!(
+        (m.source_channel.as_str(), m.copies.as_str()),
+        ("市场监督管理部门核发", "1份")
+    );
+    // The material columns are the materials', not the item's unrecognised columns.
+    assert!(
+        !r.items[0].extra.contains_key("申请材料名称"),
+        "{:?}",
+        r.items[0].extra
+    );
+    let said = r
+        .notices
+        .iter()
+        .find(|n| n.message.contains("写在同一张表里"))
+        .expect("a notice says the rows were read as materials");
+    assert_eq!(said.level, NoticeLevel::Info);
+    assert!(
+        said.message.contains("3 行") && said.message.contains("共读出 2 个事项"),
+        "{}",
+        said.message
+    );
+    assert!(
+        !r.notices.iter().any(|n| n.message.contains("申请材料表")),
+        "the materials are in the table: {:?}",
+        r.notices
+    );
+
+    let report = check_all(path);
+    let m01: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "M01")
+        .map(|f| (f.item_code.as_str(), f.evidence.as_str()))
+        .collect();
+    assert_eq!(m01, [(CODE_A, "营业执照原件")]);
+}
+
+#[test]
+fn a_hand_made_list_with_merged_item_cells_reads_one_item_per_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县实施清单（手工填报）.xlsx");
+    let mut wb = Workbook::new();
+    let plain = Format::new();
+    let ws = wb.add_worksheet().set_name("Sheet1").unwrap();
+    ws.merge_range(
+        0,
+        0,
+        0,
+        8,
+        "东至县市场监督管理局政务服务事项实施清单",
+        &plain,
+    )
+    .unwrap();
+    for (c, h) in HAND_MADE_HEADER.iter().enumerate() {
+        ws.write_string(1, c as u16, *h).unwrap();
+    }
+    let mut row = 2;
+    for (i, (_, _, materials)) in HAND_MADE.iter().enumerate() {
+        let last = row + materials.len() as u32 - 1;
+        for (c, text) in hand_made_item_cells(i).iter().enumerate() {
+            ws.merge_range(row, c as u16, last, c as u16, text, &plain)
+                .unwrap();
+        }
+        for (name, source, copies) in *materials {
+            for (c, text) in [name, source, copies].into_iter().enumerate() {
+                ws.write_string(row, 6 + c as u16, *text).unwrap();
+            }
+            row += 1;
+        }
+    }
+    wb.save(&path).unwrap();
+    assert_hand_made_read(&path);
+}
+
+/// The same list saved as CSV: a merged cell's value is in its first row only.
+#[test]
+fn a_hand_made_list_saved_as_csv_reads_blank_item_cells_as_the_item_above() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县实施清单（手工填报）.csv");
+    let mut csv = String::from("东至县市场监督管理局政务服务事项实施清单,,,,,,,,\n");
+    csv += &HAND_MADE_HEADER.join(",");
+    csv.push('\n');
+    for (i, (_, _, materials)) in HAND_MADE.iter().enumerate() {
+        for (k, (name, source, copies)) in materials.iter().enumerate() {
+            let item = if k == 0 {
+                hand_made_item_cells(i).join(",")
+            } else {
+                ",".repeat(5)
+            };
+            csv += &format!("{item},{name},{source},{copies}\n");
+        }
+    }
+    std::fs::write(&path, csv).unwrap();
+    assert_hand_made_read(&path);
+}

@@ -5,7 +5,8 @@ use super::columns::{Col, Kind};
 use super::notices::missing_column_notice;
 use super::{Sheet, cell, is_blank_row, take_cell};
 use crate::model::{
-    Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, Step,
+    Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, Provenance,
+    Step,
 };
 use crate::source::{Notice, NoticeLevel};
 
@@ -110,10 +111,31 @@ pub(super) fn attach(item: &mut Item, kind: Kind, cols: &[Col], sheet: &mut Shee
     let provenance = sheet.provenance(index);
     // The row is freed as it is read, so a sheet shrinks as its items grow.
     let mut cells = std::mem::take(&mut sheet.rows[index]);
+    attach_cells(item, kind, cols, &mut cells, provenance);
+}
+
+/// Whether a row has a value in any of a child record's columns (`cols` as
+/// [`super::columns::inline_children`] gives them).
+pub(super) fn has_own_cells(row: &[String], cols: &[Col]) -> bool {
+    cols.iter()
+        .enumerate()
+        .any(|(c, col)| *col != Col::Skip && !cell(row, c).is_empty())
+}
+
+/// Adds a child record of `kind` made of a row's cells to its item, taking the texts of the
+/// columns `cols` names out of `cells` (the others stay, for the item the row may also be).
+pub(super) fn attach_cells(
+    item: &mut Item,
+    kind: Kind,
+    cols: &[Col],
+    cells: &mut [String],
+    provenance: Provenance,
+) {
     let values = cols
         .iter()
         .enumerate()
-        .map(|(c, col)| (col, take_cell(&mut cells, c)));
+        .filter(|(_, col)| **col != Col::Skip)
+        .map(|(c, col)| (col, take_cell(cells, c)));
     match kind {
         Kind::Item => {}
         Kind::Material => {

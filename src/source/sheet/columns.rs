@@ -25,6 +25,18 @@ pub(crate) enum Kind {
 }
 
 impl Kind {
+    /// What the kind's records are called in messages (申请材料, 办理流程 …).
+    pub(super) fn label(self) -> &'static str {
+        match self {
+            Kind::Item => "事项",
+            Kind::Material => "申请材料",
+            Kind::Step => "办理流程",
+            Kind::Fee => "收费项目",
+            Kind::Intermediary => "中介服务",
+            Kind::Faq => "常见问题",
+        }
+    }
+
     /// In tie-break order: child kinds before the item kind.
     const ALL: [Kind; 6] = [
         Kind::Material,
@@ -242,10 +254,26 @@ pub(super) struct Detected {
 /// The header row and kind of a sheet, if it is recognised. A row with a second header row
 /// under it (`header.rs`) is scored with the names its sub-headings complete.
 pub(super) fn detect(sheet: &Sheet, tables: &Tables) -> Option<Detected> {
+    detect_among(sheet, tables, &Kind::ALL)
+}
+
+/// The header of a sheet read as an item table, when its header names 实施编码 or 事项名称 and
+/// enough item elements: for a workbook without an item table, whose one table has an item's
+/// elements and a material's side by side (a 实施清单 made by hand, one row a material) and so
+/// was taken for a 申请材料 table.
+pub(super) fn detect_item_table(sheet: &Sheet, tables: &Tables) -> Option<Detected> {
+    detect_among(sheet, tables, &[Kind::Item]).filter(|d| {
+        d.cols
+            .iter()
+            .any(|c| matches!(c, Col::Item(ItemField::Code | ItemField::Name)))
+    })
+}
+
+fn detect_among(sheet: &Sheet, tables: &Tables, kinds: &[Kind]) -> Option<Detected> {
     let mut best: Option<(usize, Detected)> = None;
     for (i, row) in sheet.rows.iter().take(HEADER_SCAN_ROWS).enumerate() {
         let two_rows = header::has_second_row(sheet, i, tables);
-        for kind in Kind::ALL {
+        for &kind in kinds {
             let merged = two_rows.then(|| header::merged(sheet, i, kind, tables));
             let cols = tables.columns(kind, merged.as_deref().unwrap_or(row));
             let s = score(kind, &cols);
@@ -280,4 +308,57 @@ pub(super) fn key_row(sheet: &Sheet, tables: &Tables) -> Option<usize> {
             .iter()
             .any(|c| matches!(c, Col::Item(ItemField::Code | ItemField::Name)))
     })
+}
+
+/// Whether a child column is its record's name (材料名称, 环节名称, 收费项目名称, 中介服务名称,
+/// 问题): a table holds that record side by side with its items only when it names it.
+fn names_the_record(col: &Col) -> bool {
+    matches!(
+        col,
+        Col::Material(MaterialField::Name)
+            | Col::Step(StepField::Name)
+            | Col::Fee(FeeField::Name)
+            | Col::Intermediary(IntermediaryField::Name)
+            | Col::Faq(FaqField::Question)
+    )
+}
+
+/// The columns of an item table that hold a child record's elements side by side with the
+/// item's — 材料名称, 来源渠道, 份数 … in a 实施清单 made by hand with one row a material — for
+/// each child kind with at least [`MIN_CHILD_FIELDS`] such columns, its name among them: the kind and its columns
+/// (the others [`Col::Skip`]). Those columns are taken out of the item's (`cols`), so they are
+/// not kept as the item's unrecognised columns.
+pub(super) fn inline_children(
+    tables: &Tables,
+    header: &[String],
+    cols: &mut [Col],
+) -> Vec<(Kind, Vec<Col>)> {
+    let mut found = Vec::new();
+    for kind in Kind::ALL.into_iter().filter(|k| *k != Kind::Item) {
+        let own: Vec<Col> = cols
+            .iter()
+            .enumerate()
+            .map(|(c, col)| match col {
+                Col::Extra(_) => match tables.column(kind, header.get(c).map_or("", |h| h)) {
+                    own @ (Col::Material(_)
+                    | Col::Step(_)
+                    | Col::Fee(_)
+                    | Col::Intermediary(_)
+                    | Col::Agency(_)
+                    | Col::Faq(_)) => own,
+                    _ => Col::Skip,
+                },
+                _ => Col::Skip,
+            })
+            .collect();
+        if score(kind, &own) >= MIN_CHILD_FIELDS && own.iter().any(names_the_record) {
+            for (c, col) in own.iter().enumerate() {
+                if *col != Col::Skip {
+                    cols[c] = Col::Skip;
+                }
+            }
+            found.push((kind, own));
+        }
+    }
+    found
 }

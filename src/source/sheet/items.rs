@@ -1,10 +1,11 @@
 //! Item sheets: one item a row, time units taken from a column's header, and the totals and
 //! sign-offs under the table that are not items.
 
-use super::columns::Col;
+use super::children::{attach_cells, has_own_cells};
+use super::columns::{Col, Kind};
 use super::{Sheet, cell, is_blank_row, take_cell};
 use crate::model::text::{label_note, to_halfwidth};
-use crate::model::{Item, ItemField};
+use crate::model::{Item, ItemField, Provenance};
 use crate::source::{Notice, NoticeLevel};
 
 use super::notices::missing_column_notice;
@@ -12,7 +13,7 @@ use super::notices::missing_column_notice;
 pub(super) fn read_item_sheet(
     sheet: &mut Sheet,
     header: usize,
-    cols: &[Col],
+    (cols, inline): (&[Col], &[(Kind, Vec<Col>)]),
     items: &mut Vec<Item>,
     notices: &mut Vec<Notice>,
 ) {
@@ -47,6 +48,8 @@ pub(super) fn read_item_sheet(
     .flatten()
     .collect();
     let mut footers: Vec<(usize, String)> = Vec::new();
+    let first_item = items.len();
+    let mut continued = 0;
     for index in header + 1..sheet.rows.len() {
         let provenance = sheet.provenance(index);
         let row = &mut sheet.rows[index];
@@ -59,12 +62,19 @@ pub(super) fn read_item_sheet(
         }
         // The row is freed as it is read, so the sheet shrinks as its items grow.
         let row = &mut std::mem::take(row);
+        if let Some(item) = items[first_item..].last_mut()
+            && continues(item, row, cols, inline)
+        {
+            attach_inline(item, row, inline, &provenance);
+            continued += 1;
+            continue;
+        }
         let bare: Vec<bool> = header_units
             .iter()
             .map(|(c, ..)| is_bare_number(cell(row, *c)))
             .collect();
         let mut item = Item {
-            provenance,
+            provenance: provenance.clone(),
             ..Item::default()
         };
         for (c, col) in cols.iter().enumerate() {
@@ -81,10 +91,70 @@ pub(super) fn read_item_sheet(
                 note.clone_into(item.get_mut(*unit));
             }
         }
+        attach_inline(&mut item, row, inline, &provenance);
         items.push(item);
     }
     if !footers.is_empty() {
         notices.push(footer_notice(sheet, &footers));
+    }
+    if continued > 0 {
+        notices.push(one_row_a_record_notice(
+            sheet,
+            header,
+            inline,
+            (items.len() - first_item, continued),
+        ));
+    }
+}
+
+/// Whether a row of an item table that holds child records side by side with the items (a
+/// 实施清单 made by hand, one row a material) goes on the item above rather than starting one:
+/// it has a child record, and each of its item cells is empty (merged with the row above and
+/// saved as CSV, or left blank) or repeats the item above (merged cells, which the workbook
+/// reader fills down, or the item copied onto each of its rows).
+fn continues(item: &Item, row: &[String], cols: &[Col], inline: &[(Kind, Vec<Col>)]) -> bool {
+    inline.iter().any(|(_, own)| has_own_cells(row, own))
+        && cols.iter().enumerate().all(|(c, col)| match col {
+            Col::Item(f) => {
+                let value = cell(row, c);
+                value.is_empty() || value == item.get(*f)
+            }
+            _ => true,
+        })
+}
+
+/// Adds the child records a row holds side by side with its item to the item.
+fn attach_inline(
+    item: &mut Item,
+    row: &mut [String],
+    inline: &[(Kind, Vec<Col>)],
+    provenance: &Provenance,
+) {
+    for (kind, own) in inline {
+        if has_own_cells(row, own) {
+            attach_cells(item, *kind, own, row, provenance.clone());
+        }
+    }
+}
+
+/// Info: the rows of an item table that hold one child record each were read as the records of
+/// the item above, not as items of their own.
+fn one_row_a_record_notice(
+    sheet: &Sheet,
+    header: usize,
+    inline: &[(Kind, Vec<Col>)],
+    (items, continued): (usize, usize),
+) -> Notice {
+    let lists: Vec<&str> = inline.iter().map(|(kind, _)| kind.label()).collect();
+    Notice {
+        level: NoticeLevel::Info,
+        provenance: sheet.provenance(header),
+        message: format!(
+            "{}把{}和事项写在同一张表里：事项信息为空或与上一行相同的 {continued} 行已作为上一个事项的{}读取，共读出 {items} 个事项",
+            sheet.label(),
+            lists.join("、"),
+            lists.join("、"),
+        ),
     }
 }
 

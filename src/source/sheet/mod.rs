@@ -14,6 +14,12 @@
 //!   Child rows point at their item through the 实施编码 column; an empty code cell takes the code
 //!   of the row above (merged cells). The 中介服务 sheet has one row per agency; rows with the same
 //!   service name are grouped into one [`Intermediary`](crate::model::Intermediary).
+//! - An item table may hold a child record's columns beside the item's (材料名称, 来源渠道, 份数
+//!   … in a 实施清单 made by hand, one row a material; `columns::inline_children`). Each row
+//!   then adds its record to its item, and a row whose item cells are empty or repeat the item
+//!   above (merged cells) adds it to the item above instead of starting an item. Such a table
+//!   alone in its workbook, with more material columns than item columns, is read as an item
+//!   table, not as a 申请材料 table without items.
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
 //! - Bad input is a notice with its place: a workbook without any item sheet (error; its child
@@ -46,7 +52,7 @@ mod repeated;
 mod tests;
 
 use children::{ChildRow, attach, child_rows, orphan_notice};
-use columns::{Col, Detected, Kind, Tables, detect, key_row};
+use columns::{Col, Detected, Kind, Tables, detect, detect_item_table, inline_children, key_row};
 use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
 pub(crate) use notices::column_letters;
@@ -143,12 +149,26 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     let tables = Tables::new(labels, &mut notices);
     // What each sheet holds, from its first rows; the notice for a workbook without items needs
     // every sheet's name, so it is written before the sheets are dropped.
-    let detected: Vec<_> = sheets.iter().map(|s| detect(s, &tables)).collect();
+    let mut detected: Vec<_> = sheets.iter().map(|s| detect(s, &tables)).collect();
+    if !detected.iter().flatten().any(|d| d.kind == Kind::Item) {
+        // A workbook without an item table may be one table of items with their materials
+        // side by side (made by hand, one row a material), taken for a 申请材料 table.
+        for (sheet, detected) in sheets.iter().zip(&mut detected) {
+            if let Some(table) = detect_item_table(sheet, &tables)
+                && !inline_children(&tables, &sheet.rows[table.row], &mut table.cols.clone())
+                    .is_empty()
+            {
+                *detected = Some(table);
+            }
+        }
+    }
     let has_items = detected.iter().flatten().any(|d| d.kind == Kind::Item);
     let no_item_sheet = (!has_items && !sheets.is_empty()).then(|| no_item_sheet_notice(&sheets));
     let no_material_sheet = (has_items
         && !detected.iter().flatten().any(|d| d.kind == Kind::Material))
     .then(|| no_material_sheet_notice(&sheets));
+    // Whether an item table holds its materials side by side with its items.
+    let mut inline_materials = false;
     let mut items: Vec<Item> = Vec::new();
     let mut children: Vec<(Kind, Sheet, usize, Vec<Col>)> = Vec::new();
     // Item tables with a header and nothing under it: said instead of "no item table" when the
@@ -203,7 +223,15 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
         notices.extend(headerless_notice(&sheet, header, &cols));
         if kind == Kind::Item {
             let before = items.len();
-            read_item_sheet(&mut sheet, header, &cols, &mut items, &mut notices);
+            let inline = inline_children(&tables, &sheet.rows[header], &mut cols);
+            inline_materials |= inline.iter().any(|(kind, _)| *kind == Kind::Material);
+            read_item_sheet(
+                &mut sheet,
+                header,
+                (&cols, &inline),
+                &mut items,
+                &mut notices,
+            );
             if items.len() == before {
                 header_only.push(header_only_notice(&sheet, header));
             }
@@ -244,7 +272,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
         notices.extend(orphans.iter().map(|rows| orphan_notice(&sheet, rows)));
     }
     // A table with no item under its header has been said; no need to add its materials.
-    if !items.is_empty() {
+    if !items.is_empty() && !inline_materials {
         notices.extend(no_material_sheet);
     }
     for notice in notices {

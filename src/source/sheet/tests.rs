@@ -472,3 +472,88 @@ fn a_first_item_without_a_code_is_still_an_item() {
     let names: Vec<&str> = got.iter().map(|i| i.name.as_str()).collect();
     assert_eq!(names, ["婚姻登记", "收养登记"]);
 }
+
+/// A hand-made list with more item columns than material ones, one row a material and the item's
+/// cells repeated on each row (merged cells, filled down by the workbook reader), and a row whose
+/// item differs in one cell (a new item, though its code is the same).
+#[test]
+fn rows_repeating_their_item_with_a_material_each_are_that_items_materials() {
+    let header: &[&str] = &[
+        "实施编码",
+        "事项名称",
+        "实施主体",
+        "办件类型",
+        "办理地点",
+        "咨询电话",
+        "监督电话",
+        "材料名称",
+        "份数",
+    ];
+    let item = |name: &'static str, place: &'static str| -> [&'static str; 7] {
+        [
+            CODE,
+            name,
+            "太湖县民政局",
+            "即办件",
+            place,
+            "0556-4161234",
+            "0556-12345",
+        ]
+    };
+    let row = |item: [&'static str; 7], material: &'static str| -> Vec<&'static str> {
+        let mut row = item.to_vec();
+        row.extend([material, "1份"]);
+        row
+    };
+    let hall = "太湖县晋熙镇人民路1号政务服务中心12号窗口";
+    let rows = [
+        row(item("婚姻登记", hall), "结婚登记声明书"),
+        row(item("婚姻登记", hall), "居民户口簿"),
+        row(["", "", "", "", "", "", ""], "居民身份证"),
+        // Another hall: another item, not the same item's material.
+        row(
+            item("婚姻登记", "太湖县新仓镇人民政府便民服务中心2号窗口"),
+            "结婚登记声明书",
+        ),
+    ];
+    let mut all: Vec<&[&str]> = vec![header];
+    all.extend(rows.iter().map(Vec::as_slice));
+    let (got, notices) = assemble_all(&[sheet("婚姻登记", &all)]);
+    let read: Vec<(&str, usize)> = got
+        .iter()
+        .map(|i| (i.address.as_str(), i.materials.len()))
+        .collect();
+    assert_eq!(
+        read,
+        [(hall, 3), ("太湖县新仓镇人民政府便民服务中心2号窗口", 1)]
+    );
+    assert_eq!(got[0].materials[2].name, "居民身份证");
+    assert_eq!(
+        got[0].materials[2].provenance,
+        Provenance::sheet_row("导出.xlsx", "婚姻登记", 4)
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.message.contains("2 行已作为上一个事项的申请材料读取")),
+        "{notices:?}"
+    );
+}
+
+/// Without material columns a repeated row is a duplicate item (reported as such elsewhere), not
+/// merged into the row above.
+#[test]
+fn repeated_rows_without_material_columns_stay_items() {
+    let row: &[&str] = &[CODE, "收养登记", "太湖县民政局", "承诺件", "自然人"];
+    let items = sheet(
+        "事项",
+        &[
+            &["实施编码", "事项名称", "实施主体", "办件类型", "服务对象"],
+            row,
+            row,
+        ],
+    );
+    let (got, notices) = assemble_all(&[items]);
+    assert_eq!(got.len(), 2, "{notices:?}");
+    assert!(got.iter().all(|i| i.materials.is_empty()));
+}
