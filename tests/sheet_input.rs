@@ -403,9 +403,12 @@ fn of_two_columns_named_alike_the_fuller_is_read() {
     );
 }
 
+/// A material of [`HAND_MADE`]: its name, 来源渠道 and 份数.
+type HandMadeMaterial = (&'static str, &'static str, &'static str);
+
 /// A 实施清单 made by hand: one table, one row a material, the item's cells merged down over its
 /// materials' rows. The 东至县 items' codes and names, and each item's materials.
-const HAND_MADE: &[(&str, &str, &[(&str, &str, &str)])] = &[
+const HAND_MADE: &[(&str, &str, &[HandMadeMaterial])] = &[
     (
         CODE_A,
         "食品经营许可（新办）",
@@ -548,6 +551,7 @@ fn a_hand_made_list_with_merged_item_cells_reads_one_item_per_merge() {
 #[test]
 fn a_hand_made_list_saved_as_csv_reads_blank_item_cells_as_the_item_above() {
     let dir = tempfile::tempdir().unwrap();
+    use std::fmt::Write as _;
     let path = dir.path().join("东至县实施清单（手工填报）.csv");
     let mut csv = String::from("东至县市场监督管理局政务服务事项实施清单,,,,,,,,\n");
     csv += &HAND_MADE_HEADER.join(",");
@@ -559,7 +563,7 @@ fn a_hand_made_list_saved_as_csv_reads_blank_item_cells_as_the_item_above() {
             } else {
                 ",".repeat(5)
             };
-            csv += &format!("{item},{name},{source},{copies}\n");
+            writeln!(csv, "{item},{name},{source},{copies}").unwrap();
         }
     }
     std::fs::write(&path, csv).unwrap();
