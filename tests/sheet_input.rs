@@ -550,8 +550,8 @@ fn a_hand_made_list_with_merged_item_cells_reads_one_item_per_merge() {
 /// The same list saved as CSV: a merged cell's value is in its first row only.
 #[test]
 fn a_hand_made_list_saved_as_csv_reads_blank_item_cells_as_the_item_above() {
-    let dir = tempfile::tempdir().unwrap();
     use std::fmt::Write as _;
+    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("东至县实施清单（手工填报）.csv");
     let mut csv = String::from("东至县市场监督管理局政务服务事项实施清单,,,,,,,,\n");
     csv += &HAND_MADE_HEADER.join(",");
