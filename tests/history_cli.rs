@@ -1333,3 +1333,56 @@ fn answers_returned_on_an_earlier_night_carry_into_the_next_nights_lists() {
         );
     }
 }
+
+/// Copies the folder `from` into `to`, files and subfolders.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_tree(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The working folder copied to a new place (a new server, a renamed folder) with its store,
+/// the county's export missing from the copy: the first night there makes the night incomplete,
+/// though the old folder still holds a file of the baseline's path. What counts is what was
+/// read tonight, not what exists somewhere. With every export copied, the items come back under
+/// the new paths and the night compares with the last one in the old place.
+#[test]
+fn a_copied_working_folder_notices_an_export_missing_from_the_copy() {
+    let old = workdir();
+    split_night1(old.path());
+    let night = |d: &Path, id: &str, at: &str| {
+        let mut cmd = audit_run(d, id, at);
+        cmd.args(["-q", "--input", "exports"]);
+        cmd
+    };
+    night(old.path(), "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .code(0);
+    let (whole, partial) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    copy_tree(old.path(), whole.path());
+    copy_tree(old.path(), partial.path());
+    std::fs::remove_file(partial.path().join("exports/县区.json")).unwrap();
+
+    night(whole.path(), "n2", "2026-11-21T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("输入不完整").not());
+    assert_eq!(
+        report(whole.path(), "n2")["history"]["baseline"]["id"],
+        "n1"
+    );
+
+    night(partial.path(), "n2", "2026-11-21T02:00:00+08:00")
+        .assert()
+        .code(0)
+        .stdout(contains("注意: 运行 n2 的输入不完整"))
+        .stdout(contains("县区.json — 对比运行 n1 从这个文件读到"));
+    assert!(old.path().join("exports/县区.json").exists());
+}

@@ -136,8 +136,8 @@ pub(super) const FIRST_RUN_NO_BASELINE: &str =
 /// one day, a night's run and its retries, are one).
 const GONE_DAYS: usize = 3;
 
-/// Files the baseline read items from that are not there tonight (deleted from a folder input,
-/// moved, not yet exported), when most of their items were not read from anywhere else either:
+/// Files the baseline read items from that were not read tonight (deleted from a folder input,
+/// moved, not yet exported, left behind in a working folder copied elsewhere), when most of their items were not read from anywhere else either:
 /// a folder that lost a county's export says nothing while it is read, and the county's
 /// findings would all turn 已移除. A file renamed (exports named by date) whose items come back
 /// under the new name is not one. Files the run could not open are left to their own notice.
@@ -152,25 +152,33 @@ pub(super) fn gone_files(
     time: &history::RunTime,
 ) -> Result<(Vec<String>, Vec<source::Notice>)> {
     let mut tonight: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    // The files read tonight and the places a notice was given for, as `source_key`s.
+    let mut read: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut said: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut last: Option<&str> = None;
     for r in records {
-        match r {
-            Sketch::Item { code, .. } => {
-                tonight.insert(code);
-            }
-            Sketch::Unreadable { code, .. } => {
-                if let Some(code) = code {
-                    tonight.insert(code);
-                }
-            }
+        let (code, source) = match r {
+            Sketch::Item { code, source } => (Some(code), source),
+            Sketch::Unreadable { code, source, .. } => (code.as_ref(), source),
             Sketch::Notice(n) => {
                 said.insert(history::source_key(&n.provenance.source));
+                continue;
             }
+        };
+        if let Some(code) = code {
+            tonight.insert(code);
+        }
+        if last != Some(&**source) {
+            read.insert(history::source_key(source));
+            last = Some(source);
         }
     }
     let (mut problems, mut accepted) = (Vec::new(), Vec::new());
     for (source, items) in baseline.files() {
-        if source.contains("://") || Path::new(source).exists() || said.contains(source) {
+        // Read tonight, or not and said why. A file of the baseline's path that exists but was
+        // not read is gone all the same: the working folder copied elsewhere, the inputs now
+        // naming the copy's exports while the old folder still holds the old ones.
+        if source.contains("://") || read.contains(source) || said.contains(source) {
             continue;
         }
         let codes = store.baseline_codes(baseline, source)?;
