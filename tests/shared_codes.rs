@@ -383,3 +383,76 @@ fn each_answer_lands_on_its_own_finding_among_shared_fingerprints() {
         assert_eq!(fix, &answer(name, rule), "{shown:?}");
     }
 }
+
+/// Fails before: `score` told the rejections outside the sample, and the sampled errors left
+/// without a decision, by 实施编码. With items sharing a placeholder code, a rejection of an item
+/// not drawn went unsaid (its code was drawn with another item), and the undecided count took in
+/// the errors of every item of a drawn code.
+#[test]
+fn review_messages_count_the_drawn_items_not_their_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = check(dir.path(), &placeholder_items());
+    let list = out.join("抽样");
+    run_ok(
+        bin()
+            .arg("sample")
+            .arg(out.join("report.json"))
+            .args(["--seed", "7", "--method", "count:2", "-o"])
+            .arg(&list),
+    );
+    let list = list.with_extension("csv");
+    let text = std::fs::read_to_string(&list).unwrap();
+    let drawn: Vec<(String, String)> = text
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            (cells[2].to_owned(), cells[3].to_owned())
+        })
+        .collect();
+    // The draw this test is about: items of the placeholder code, not all of them.
+    let drawn_placeholder = drawn
+        .iter()
+        .filter(|(code, _)| code.trim_start_matches('\'') == PLACEHOLDER)
+        .count();
+    assert!((1..4).contains(&drawn_placeholder), "{drawn:?}");
+    let is_drawn = |name: &str| drawn.iter().any(|(_, n)| n == name);
+    // Every finding of an item not drawn rejected; the drawn items' left undecided.
+    let review = dir.path().join("复核.xlsx");
+    let (rejected, open) = (std::cell::Cell::new(0), std::cell::Cell::new(0));
+    fill_sheet(
+        &out.join("整改清单-全部.xlsx"),
+        &review,
+        "复核结果",
+        |n, _| {
+            if is_drawn(n) {
+                open.set(open.get() + 1);
+                String::new()
+            } else {
+                rejected.set(rejected.get() + 1);
+                "驳回".to_owned()
+            }
+        },
+    );
+    let (rejected, open) = (rejected.get(), open.get());
+    assert!(rejected > 0 && open > 0, "{rejected} {open} {drawn:?}");
+    let said = run_ok(
+        bin()
+            .arg("score")
+            .arg(out.join("report.json"))
+            .arg("--sample")
+            .arg(&list)
+            .arg("--review")
+            .arg(&review),
+    );
+    assert!(
+        said.contains(&format!("其中驳回的 {rejected} 条不在抽样事项中")),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "抽中事项的 {open} 条错误中有 {open} 条没有复核结果"
+        )),
+        "{said}"
+    );
+}

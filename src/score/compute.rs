@@ -103,7 +103,7 @@ fn key_of(item: &ItemEntry) -> ItemKey<'_> {
 /// waived findings `audit` lists with them) before the next one gets any. Keyed by code and name
 /// alone, two such items each counted the other's findings, and the scores of a report read back differed from those the streaming check counts
 /// item by item.
-fn owners(report: &Report) -> Vec<Option<usize>> {
+pub(crate) fn owners(report: &Report) -> Vec<Option<usize>> {
     let mut by_key: HashMap<(&str, &str), Vec<usize>> = HashMap::new();
     for (j, item) in report.items.iter().enumerate() {
         by_key

@@ -95,16 +95,15 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
                 );
                 // Rejections of items outside the sample change no score: say so, or the
                 // unchanged scores look like the review was ignored.
+                // By item, not by 实施编码: a placeholder code shared by several items would
+                // put a rejection on an item not drawn inside the sample.
                 if let Some(chosen) = &sample {
-                    let sampled: BTreeSet<&str> = chosen
-                        .iter()
-                        .map(|&i| report.items[i].code.trim())
-                        .collect();
-                    let outside = report
-                        .findings
+                    let outside = crate::score::compute::owners(&report)
                         .iter()
                         .zip(&out.kept)
-                        .filter(|(f, kept)| !**kept && !sampled.contains(f.item_code.trim()))
+                        .filter(|(owner, kept)| {
+                            !**kept && owner.is_none_or(|i| !chosen.contains(&i))
+                        })
                         .count();
                     if outside > 0 {
                         say!("  其中驳回的 {outside} 条不在抽样事项中，不影响得分");
@@ -263,24 +262,20 @@ fn undecided(
     decisions: &[Option<review::Decision>],
 ) -> (usize, usize) {
     let appendix = crate::score::compute::appendix_rules(report);
-    let scored: BTreeSet<&str> = report
-        .items
-        .iter()
-        .enumerate()
-        .filter(|(i, item)| {
-            item.status == crate::report::ItemStatus::Checked
-                && sample.is_none_or(|s| s.contains(i))
-        })
-        .map(|(_, item)| item.code.trim())
-        .collect();
+    // By item, not by 实施编码 (items may share a placeholder code).
+    let scored = |i: usize| {
+        report.items[i].status == crate::report::ItemStatus::Checked
+            && sample.is_none_or(|s| s.contains(&i))
+    };
     let counted: Vec<bool> = report
         .findings
         .iter()
+        .zip(crate::score::compute::owners(report))
         .zip(decisions)
-        .filter(|(f, _)| {
+        .filter(|((f, owner), _)| {
             f.severity == crate::model::Severity::Error
                 && appendix.contains(f.rule.as_str())
-                && scored.contains(f.item_code.trim())
+                && owner.is_some_and(scored)
         })
         .map(|(_, d)| d.is_none())
         .collect();
