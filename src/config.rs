@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Severity;
 use crate::rules::{self, RuleParams, RuleSet, RuleSetting};
 
+mod checks;
 mod toml_error;
 pub(crate) use toml_error::toml_reason;
 
@@ -118,8 +119,12 @@ impl Config {
     }
 
     /// Parses configuration text; an error says where and what in Chinese (`toml_reason`).
+    /// Besides the TOML and its types, a key under `[labels.*]` must name an element, a rule may
+    /// be set once, and numbers must be in their rule's range (`checks`).
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| toml_reason(&e, text))
+        let config: Self = toml::from_str(text).map_err(|e| toml_reason(&e, text))?;
+        checks::check(&config, text)?;
+        Ok(config)
     }
 
     /// The rules that run, with `[rules]` applied.

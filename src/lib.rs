@@ -27,6 +27,7 @@ pub mod r#gen;
 pub mod history;
 pub mod links;
 pub mod model;
+mod near;
 pub mod net;
 pub mod reference;
 pub mod report;
