@@ -1,0 +1,114 @@
+//! End to end: what `check` says about the inputs and configuration a clerk gives it — an input
+//! that is not there (also with `-q`, and with a near name), a file given twice, a configuration
+//! that parses but cannot be used, or is saved by Notepad in another encoding than UTF-8, and an
+//! output folder that is a file.
+
+use std::path::Path;
+
+use assert_cmd::Command;
+
+/// A folder holding the bundled sample export (36 items of five units) as `sample.json`.
+fn folder() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let sample = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports/sample.json");
+    std::fs::copy(sample, dir.path().join("sample.json")).unwrap();
+    dir
+}
+
+fn bin(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
+    cmd.current_dir(dir);
+    cmd
+}
+
+/// `check ARGS --format json -o out --run-id r1`, in `dir`.
+fn check(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    bin(dir)
+        .arg("check")
+        .args(args)
+        .args(["--format", "json", "-o", "out", "--run-id", "r1"])
+        .assert()
+}
+
+fn report(dir: &Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("out/report.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+fn stderr(a: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8(a.get_output().stderr.clone()).unwrap()
+}
+
+/// A name one typo away from a file in its folder is said not to exist (not to be of an
+/// unsupported kind), with the name it likely means.
+#[test]
+fn a_misspelt_input_is_missing_and_the_near_name_is_suggested() {
+    let dir = folder();
+    let d = dir.path();
+    let out = check(d, &["sample.josn"]).code(2);
+    let err = stderr(&out);
+    assert!(
+        err.contains("无法读取文件 sample.josn: 文件或文件夹不存在（是不是 sample.json？）"),
+        "{err}"
+    );
+    assert!(!err.contains("不支持的文件类型"), "{err}");
+    std::fs::create_dir(d.join("县区")).unwrap();
+    std::fs::copy(d.join("sample.json"), d.join("县区/东至县.json")).unwrap();
+    let out = check(d, &["县区/东至县.josn", "sample.json", "-q"]).code(1);
+    assert!(
+        stderr(&out).contains("文件或文件夹不存在（是不是 县区/东至县.json？）"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+/// The same file named twice, or beside its own folder, is read once: every unit's counts were
+/// doubled. The repeat is said, for information.
+#[test]
+fn the_same_file_given_twice_is_read_once() {
+    let dir = folder();
+    let d = dir.path();
+    for stream in [&[][..], &["--no-stream"][..]] {
+        let mut args = vec!["sample.json", "./sample.json"];
+        args.extend(stream);
+        check(d, &args).code(1);
+        let r = report(d);
+        assert_eq!(r["summary"]["items"], 36, "{stream:?}");
+        let notices = r["notices"].as_array().unwrap();
+        assert!(
+            notices.iter().any(|n| n["level"] == "info"
+                && n["message"] == "./sample.json 与前面的 sample.json 是同一个文件，只读一次"),
+            "{stream:?}: {notices:?}"
+        );
+        assert!(
+            !notices
+                .iter()
+                .any(|n| n["message"].as_str().unwrap().contains("重复")),
+            "{stream:?}: {notices:?}"
+        );
+    }
+    // A folder and a file in it; the file named the same way twice.
+    check(d, &[".", "sample.json", "sample.json"]).code(1);
+    assert_eq!(report(d)["summary"]["items"], 36);
+    let messages: Vec<String> = report(d)["notices"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["message"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        messages.contains(&"sample.json 与前面的 ./sample.json 是同一个文件，只读一次".to_owned()),
+        "{messages:?}"
+    );
+    check(d, &["sample.json", "sample.json"]).code(1);
+    assert_eq!(report(d)["summary"]["items"], 36);
+    assert!(
+        report(d)["notices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["message"] == "sample.json 在输入中写了不止一次，只读一次"),
+        "{}",
+        report(d)["notices"]
+    );
+}
