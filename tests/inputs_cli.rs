@@ -39,6 +39,28 @@ fn stderr(a: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(a.get_output().stderr.clone()).unwrap()
 }
 
+/// `-q` is 只显示错误: an input that could not be read is such an error, whether the check
+/// streams or reads into memory. The run still checks what it could read and exits by its
+/// findings, as a broken file does (exit 2 is for a run that read nothing).
+#[test]
+fn a_missing_input_is_said_with_quiet_too() {
+    let dir = folder();
+    let d = dir.path();
+    for stream in [&[][..], &["--no-stream"][..]] {
+        let mut args = vec!["nope.xlsx", "sample.json", "-q"];
+        args.extend(stream);
+        let out = check(d, &args).code(1);
+        let err = stderr(&out);
+        assert!(
+            err.contains("nope.xlsx — 无法读取文件 nope.xlsx: 文件或文件夹不存在"),
+            "{stream:?}: {err}"
+        );
+        // Only the error: no summary, no findings.
+        assert_eq!(err.lines().count(), 1, "{stream:?}: {err}");
+        assert_eq!(report(d)["summary"]["items"], 36);
+    }
+}
+
 /// A name one typo away from a file in its folder is said not to exist (not to be of an
 /// unsupported kind), with the name it likely means.
 #[test]

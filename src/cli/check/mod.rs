@@ -22,7 +22,7 @@ use crate::score::reservoir::draw_report;
 use crate::score::sample::SampleRow;
 use crate::score::table::FileIssue;
 use crate::source::{self, Record};
-use summary::{Done, print_done, print_summary};
+use summary::{Done, print_done, print_errors, print_summary};
 
 /// The threshold for exit code 1.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -268,6 +268,8 @@ fn write_outputs(
         }
         let mut out = std::io::stdout().lock();
         report::json::write(report, &mut out).or_else(ignore_broken_pipe)?;
+        // No summary follows the JSON: what could not be read is said on stderr all the same.
+        print_errors(&report.notices, Path::new("JSON 报告的 notices"));
         return Ok(());
     }
     let dir = args
@@ -278,7 +280,9 @@ fn write_outputs(
     let written = super::report::write_to(report, &dir, &formats);
     bar.finish_and_clear();
     written?;
-    if !args.quiet {
+    if args.quiet {
+        print_errors(&report.notices, &dir);
+    } else {
         print_summary(report, &dir, config.score.decimals);
     }
     if let Some((rows, spec)) = sample {
@@ -430,7 +434,9 @@ fn run_streaming(
         }
         bail!("没有读到任何事项");
     }
-    if !args.quiet {
+    if args.quiet {
+        print_errors(&out.notices, &dir);
+    } else {
         let unreadable: Vec<(&Provenance, &str)> = out
             .first_unreadable
             .iter()
