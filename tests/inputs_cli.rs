@@ -6,6 +6,8 @@
 use std::path::Path;
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
+use predicates::str::contains;
 
 /// A folder holding the bundled sample export (36 items of five units) as `sample.json`.
 fn folder() -> tempfile::TempDir {
@@ -133,4 +135,22 @@ fn the_same_file_given_twice_is_read_once() {
         "{}",
         report(d)["notices"]
     );
+}
+
+/// `-o` naming a file (the input itself, here) is refused before anything is read, in Chinese.
+#[test]
+fn an_output_folder_that_is_a_file_is_refused() {
+    let dir = folder();
+    let d = dir.path();
+    for stream in [&[][..], &["--no-stream"][..]] {
+        bin(d)
+            .args(["check", "sample.json", "-q", "-o", "sample.json"])
+            .args(stream)
+            .assert()
+            .code(2)
+            .stderr(
+                contains("sample.json 是一个文件，不是文件夹，请换一个输出文件夹")
+                    .and(contains("os error").not()),
+            );
+    }
 }

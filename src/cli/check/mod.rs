@@ -160,6 +160,9 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     if spec.is_some() && args.output.as_deref() == Some(Path::new("-")) {
         bail!("--sample 要把抽样清单写入输出目录，不能与 -o - 同用");
     }
+    if let Some(dir) = args.output.as_deref().filter(|d| *d != Path::new("-")) {
+        super::refuse_file_as_folder(dir)?;
+    }
     let ctx = CheckContext::new(config.check.clone());
     if let Some(code) = run_streaming(args, &config, &rules, &ctx, spec)? {
         return Ok(code);
@@ -379,7 +382,7 @@ fn run_streaming(
         .output
         .clone()
         .unwrap_or_else(|| config.output.dir.join(&run_id));
-    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    super::create_output_dir(&dir)?;
     let run = RunInfo {
         run_id,
         generated_at,
