@@ -3,7 +3,7 @@
 //! that parses but cannot be used, or is saved by Notepad in another encoding than UTF-8, and an
 //! output folder that is a file.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
@@ -135,6 +135,75 @@ fn the_same_file_given_twice_is_read_once() {
         "{}",
         report(d)["notices"]
     );
+}
+
+/// Writes `name` with `text` into `dir`.
+fn config(dir: &Path, name: &str, text: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+/// What parses but cannot be used stops the run at once with exit 2, in Chinese with its line,
+/// also with `-q`.
+#[test]
+fn a_configuration_that_cannot_be_used_stops_the_run() {
+    let dir = folder();
+    let d = dir.path();
+    let cases: [(&str, &str, &[&str]); 3] = [
+        (
+            "[labels.item]\npromise_limit = [\"承诺天数\"]\n",
+            "第 2 行第 1 列，[labels.item] 中没有要素「promise_limit」（是不是 promised_limit？）",
+            &["  2 | promise_limit"],
+        ),
+        (
+            "[check]\nfaq_similarity_threshold = 80\n",
+            "第 2 行第 1 列，faq_similarity_threshold 是 0 到 1 之间的小数",
+            &["80% 要写成 0.8"],
+        ),
+        (
+            "[rules]\nB13 = \"warning\"\nconsult-phone = \"off\"\n",
+            "第 3 行第 1 列，设置项「consult-phone」重复",
+            &["「B13」是同一条规则"],
+        ),
+    ];
+    for (text, first, more) in cases {
+        config(d, "bad.toml", text.as_bytes());
+        let out = check(d, &["sample.json", "--config", "bad.toml", "-q"]).code(2);
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!("错误: 配置文件 bad.toml 有误: {first}")),
+            "{err}"
+        );
+        for m in more {
+            assert!(err.contains(m), "{err}");
+        }
+    }
+}
+
+/// A configuration saved by Notepad as "ANSI" (GBK) or "Unicode" (UTF-16) is read as the same
+/// text in UTF-8 is: B13 is a warning in each, and nothing is said about it.
+#[test]
+fn a_configuration_in_gbk_or_utf16_is_read() {
+    let dir = folder();
+    let d = dir.path();
+    let text = "# 县级配置\n[rules]\nB13 = \"warning\"\n";
+    let (gbk, _, _) = encoding_rs::GBK.encode(text);
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    for (name, bytes) in [("gbk.toml", &gbk[..]), ("u16.toml", &utf16[..])] {
+        config(d, name, bytes);
+        let out = check(d, &["sample.json", "--config", name, "-q"]).code(1);
+        assert_eq!(stderr(&out), "", "{name}");
+        let r = report(d);
+        let b13 = r["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == "B13")
+            .unwrap_or_else(|| panic!("{name}: B13 not run"));
+        assert_eq!(b13["severity"], "warning", "{name}: {b13}");
+    }
 }
 
 /// `-o` naming a file (the input itself, here) is refused before anything is read, in Chinese.
