@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::Severity;
 use crate::rules::{self, RuleParams, RuleSet, RuleSetting};
 
+mod checks;
 mod toml_error;
 pub(crate) use toml_error::toml_reason;
 
@@ -101,25 +102,52 @@ pub enum ConfigError {
     },
 }
 
+/// The text of a file a clerk edited: UTF-8 (with or without a BOM), or as Windows Notepad saves
+/// it otherwise, "Unicode" (UTF-16 with a BOM) or "ANSI" on a Chinese Windows (GBK, read as
+/// GB18030). Read as UTF-8, the last two were an error in English.
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<String, String> {
+    let (text, bad) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some((encoding, bom)) => encoding.decode_without_bom_handling(&bytes[bom..]),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => return Ok(text.to_owned()),
+            Err(_) => encoding_rs::GB18030.decode_without_bom_handling(bytes),
+        },
+    };
+    if bad || text.contains('\0') {
+        return Err(
+            "文件的编码无法识别（不是 UTF-8、UTF-16 或 GBK）：请用记事本打开，\
+                    “另存为”时编码选 UTF-8 后再运行"
+                .into(),
+        );
+    }
+    Ok(text.into_owned())
+}
+
 /// Every value a `[rules]` entry may take, as said when it has another.
 const RULE_VALUES: &str = "可用的值有 \"error\"（错误，计入出错率）、\"warning\"（提示，不计入）、\"off\"（不检查这条规则）";
 
 impl Config {
-    /// Reads a configuration file.
+    /// Reads a configuration file, in UTF-8 or as Notepad saves it otherwise ([`decode_text`]).
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
+        let bytes = std::fs::read(path).map_err(|source| ConfigError::Io {
             path: path.to_owned(),
             source,
         })?;
-        Self::parse(&text).map_err(|message| ConfigError::Parse {
+        let parse_error = |message| ConfigError::Parse {
             path: path.to_owned(),
             message,
-        })
+        };
+        let text = decode_text(&bytes).map_err(parse_error)?;
+        Self::parse(&text).map_err(parse_error)
     }
 
     /// Parses configuration text; an error says where and what in Chinese (`toml_reason`).
+    /// Besides the TOML and its types, a key under `[labels.*]` must name an element, a rule may
+    /// be set once, and numbers must be in their rule's range (`checks`).
     pub fn parse(text: &str) -> Result<Self, String> {
-        toml::from_str(text).map_err(|e| toml_reason(&e, text))
+        let config: Self = toml::from_str(text).map_err(|e| toml_reason(&e, text))?;
+        checks::check(&config, text)?;
+        Ok(config)
     }
 
     /// The rules that run, with `[rules]` applied.
@@ -172,6 +200,38 @@ mod tests {
         for value in ["\"error\"", "\"warning\"", "\"off\""] {
             assert!(e.contains(value), "{e}");
         }
+    }
+
+    /// Notepad's "ANSI" (GBK on a Chinese Windows) and "Unicode" (UTF-16 with a BOM) read as
+    /// UTF-8 does; they were `内容无效（stream did not contain valid UTF-8）`.
+    #[test]
+    fn a_configuration_saved_as_gbk_or_utf16_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "# 县级配置\n[rules]\nB13 = \"warning\"\n[labels.item]\n\"承诺办结时限\" = [\"承诺天数\"]\n";
+        let (gbk, _, _) = encoding_rs::GBK.encode(text);
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut utf8_bom = b"\xEF\xBB\xBF".to_vec();
+        utf8_bom.extend(text.as_bytes());
+        for (name, bytes) in [
+            ("gbk.toml", &gbk[..]),
+            ("u16.toml", &utf16),
+            ("bom.toml", &utf8_bom),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            let cfg = Config::load(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(cfg.rules["B13"], "warning", "{name}");
+            assert_eq!(cfg.labels.item["承诺办结时限"], ["承诺天数"], "{name}");
+        }
+        // Bytes no encoding reads say what to do, in Chinese.
+        let path = dir.path().join("bad.toml");
+        std::fs::write(&path, b"[rules]\nB13 = \"\x81\x20\"\n").unwrap();
+        let e = Config::load(&path).unwrap_err().to_string();
+        assert!(
+            e.contains("另存为") && e.contains("UTF-8") && !e.contains("stream"),
+            "{e}"
+        );
     }
 
     /// A mistake in the file is said in Chinese with its line, column (in characters) and text.

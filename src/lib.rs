@@ -27,6 +27,7 @@ pub mod r#gen;
 pub mod history;
 pub mod links;
 pub mod model;
+mod near;
 pub mod net;
 pub mod reference;
 pub mod report;
@@ -45,6 +46,7 @@ pub fn io_reason(e: &std::io::Error) -> String {
         Kind::PermissionDenied => "没有权限（请检查文件或文件夹的读写权限）".to_owned(),
         Kind::IsADirectory => "这是一个文件夹，不是文件".to_owned(),
         Kind::NotADirectory => "路径中有一段不是文件夹".to_owned(),
+        Kind::AlreadyExists => "已有同名的文件".to_owned(),
         Kind::StorageFull => "磁盘已满".to_owned(),
         Kind::ReadOnlyFilesystem => "磁盘或文件系统只读".to_owned(),
         Kind::InvalidData => format!("内容无效（{e}）"),

@@ -450,10 +450,22 @@ fn header_synonyms_normalise_and_users_extend_them() {
     assert_eq!(mapped.items[0].consult_phone, "0566-2021156");
 }
 
+/// An unknown element key in `[labels.*]` stops the configuration from loading, with its line
+/// and the likely key; labels made in code (not loaded from a file) still get the reader's notice.
 #[test]
 fn unknown_label_keys_in_the_configuration_are_reported() {
-    let config = Config::parse("[labels.material]\n\"材料名\" = [\"文件名称\"]\n").unwrap();
-    let r = read_with(&[exports().join("sample.xlsx")], &config.labels);
+    let e = Config::parse("[labels.material]\n\"材料名\" = [\"文件名称\"]\n").unwrap_err();
+    assert!(
+        e.starts_with(
+            "第 2 行第 1 列，[labels.material] 中没有要素「材料名」（是不是 材料名称？）"
+        ),
+        "{e}"
+    );
+    let mut labels = zwfw_audit::config::Labels::default();
+    labels
+        .material
+        .insert("材料名".into(), vec!["文件名称".into()]);
+    let r = read_with(&[exports().join("sample.xlsx")], &labels);
     assert!(
         r.notices.iter().any(|n| n.level == NoticeLevel::Warning
             && n.message.contains("[labels.material]")

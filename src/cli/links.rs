@@ -81,7 +81,7 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), PathBuf::from);
-    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    super::create_output_dir(&dir)?;
     write_json(&path, &run, &problems, &items)?;
     let table = dir.join(PROBLEMS_XLSX);
     write_problems_xlsx(&table, &problems, &items)

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use anyhow::Result;
+use anyhow::{Context as _, Result};
 use clap::{Parser, Subcommand};
 
 use crate::config::Config;
@@ -162,6 +162,25 @@ pub(crate) fn mapping_for(
     let (mapping, mut issues) = score::load_mapping(args, config)?;
     issues.extend(mapping.coverage(&report.items));
     Ok((mapping, issues))
+}
+
+/// Refuses an output folder that is a file (`-o 事项.json`, the input written where the folder
+/// goes) before anything is read: `create_dir_all` said `File exists (os error 17)`, in English
+/// and only after the whole input was checked.
+pub(crate) fn refuse_file_as_folder(dir: &Path) -> Result<()> {
+    if dir.is_file() {
+        anyhow::bail!(
+            "{} 是一个文件，不是文件夹，请换一个输出文件夹（-o 后面写报告要写入的文件夹，没有会新建）",
+            dir.display()
+        );
+    }
+    Ok(())
+}
+
+/// Creates the folder reports are written into ([`refuse_file_as_folder`] first).
+pub(crate) fn create_output_dir(dir: &Path) -> Result<()> {
+    refuse_file_as_folder(dir)?;
+    std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))
 }
 
 pub(crate) fn now_run_id() -> (String, String) {

@@ -105,7 +105,7 @@ fn render_by_unit(
     if !path.is_file() {
         return Ok(None);
     }
-    std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    super::create_output_dir(dir)?;
     let bar = if quiet {
         indicatif::ProgressBar::hidden()
     } else {
@@ -204,7 +204,7 @@ pub(crate) fn write_to(
     dir: &Path,
     formats: &[Format],
 ) -> Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    super::create_output_dir(dir)?;
     warn_rows_left_out(report.items.len(), report.findings.len(), formats);
     Ok(output::write_dir(report, dir, formats)?)
 }

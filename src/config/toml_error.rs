@@ -35,6 +35,13 @@ pub(crate) fn toml_reason(e: &toml::de::Error, text: &str) -> String {
     out
 }
 
+/// `what` at byte `at` of `text`, as [`toml_reason`] says a TOML error: the line and column,
+/// then the line itself.
+pub(crate) fn at_line(text: &str, at: usize, what: &str) -> String {
+    let (line, column, line_text) = place(text, at);
+    format!("第 {line} 行第 {column} 列，{what}\n  {line} | {line_text}")
+}
+
 /// What is wrong and, when the parser's place is not the best one to show, where to point.
 struct Said {
     what: String,

@@ -124,6 +124,15 @@ pub enum SourceError {
         /// The file.
         path: PathBuf,
     },
+    /// The path is not there: said before anything about its kind, with the name in its folder
+    /// that it likely misspells (`事项.josn` for `事项.json`).
+    #[error("无法读取文件 {path}: 文件或文件夹不存在{}", .near.as_ref().map(|n| format!("（是不是 {}？）", n.display())).unwrap_or_default())]
+    Missing {
+        /// The file.
+        path: PathBuf,
+        /// The name in the same folder it likely misspells.
+        near: Option<PathBuf>,
+    },
     /// No reader handles this kind of file.
     #[error(
         "不支持的文件类型: {path}（支持 .json .ndjson .jsonl .xlsx .xlsm .xls .et .ods .csv .tsv .txt）"
@@ -259,10 +268,23 @@ pub fn expand_inputs(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<Notice>) {
     (files, notices)
 }
 
-/// The inputs with every folder replaced by its supported files.
+/// The inputs with every folder replaced by its supported files, each file once ([`once`]); a
+/// path that is not there is said to be missing, whatever its name ends in.
 fn expand(paths: &[PathBuf], sink: &mut dyn FnMut(Record)) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for path in paths {
+        if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == std::io::ErrorKind::NotFound)
+        {
+            let near = near_name(path);
+            sink(error_notice(
+                path,
+                &SourceError::Missing {
+                    path: path.clone(),
+                    near,
+                },
+            ));
+            continue;
+        }
         // A crawl's output folder is one input, read by its own reader.
         if !path.is_dir() || crawl::output::is_crawl_dir(path) {
             out.push(path.clone());
@@ -299,5 +321,45 @@ fn expand(paths: &[PathBuf], sink: &mut dyn FnMut(Record)) -> Vec<PathBuf> {
             )),
         }
     }
+    once(out, sink)
+}
+
+/// `files` with each file once: the same file named twice (`事项.json ./事项.json`, a repeated
+/// `inputs` entry, a file beside its folder) was read twice and counted every item twice. The
+/// repeat is said, for information; files are the same when their canonical paths are.
+fn once(files: Vec<PathBuf>, sink: &mut dyn FnMut(Record)) -> Vec<PathBuf> {
+    let mut seen: std::collections::HashMap<PathBuf, usize> = std::collections::HashMap::new();
+    let mut out: Vec<PathBuf> = Vec::with_capacity(files.len());
+    for path in files {
+        let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if let Some(&first) = seen.get(&key) {
+            let (again, first) = (path.display(), out[first].display());
+            let message = if again.to_string() == first.to_string() {
+                format!("{again} 在输入中写了不止一次，只读一次")
+            } else {
+                format!("{again} 与前面的 {first} 是同一个文件，只读一次")
+            };
+            sink(Record::Notice(Notice {
+                level: NoticeLevel::Info,
+                provenance: Provenance::file(path.display().to_string()),
+                message,
+            }));
+            continue;
+        }
+        seen.insert(key, out.len());
+        out.push(path);
+    }
     out
+}
+
+/// The name beside `path` in its folder that `path` likely misspells, with the folder as written.
+fn near_name(path: &Path) -> Option<PathBuf> {
+    let typed = path.file_name()?.to_str()?;
+    let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+    let names: Vec<String> = std::fs::read_dir(folder.unwrap_or(Path::new(".")))
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    let near = crate::near::nearest(typed, names.iter().map(String::as_str))?;
+    Some(folder.map_or_else(|| PathBuf::from(near), |f| f.join(near)))
 }

@@ -174,7 +174,8 @@ impl StreamPlan {
     /// The plan for `inputs` when every one is NDJSON or JSON holding an array of records (a
     /// file, or a folder of them: a province's exports, a file a county); `None` when some file
     /// must be read the in-memory way, or there is none. A `.json` that is one object is
-    /// outlined here (a pass over it) to find the array holding its items.
+    /// outlined here (a pass over it) to find the array holding its items. An input that is not
+    /// there is one of the plan's error notices, as the in-memory reader says it.
     pub fn of(inputs: &[PathBuf]) -> Option<Self> {
         let (files, notices) = crate::source::expand_inputs(inputs);
         if files.is_empty() {

@@ -293,6 +293,10 @@ fn what_streams_and_what_does_not() {
     for (name, text) in files {
         std::fs::write(p(name), text).unwrap();
     }
+    // Tables and NDJSON stream or not by their name alone.
+    for name in ["a.ndjson", "b.JSONL", "a.xlsx", "b.et", "a.csv", "b.txt"] {
+        std::fs::write(p(name), "").unwrap();
+    }
     assert!(all_streamable(&[p("a.ndjson"), p("b.JSONL")]));
     assert!(all_streamable(&[
         p("a.ndjson"),
@@ -307,13 +311,16 @@ fn what_streams_and_what_does_not() {
         "one.json",
         "one-answer.json",
         "blank.json",
-        "missing.json",
         "a.csv",
         "b.txt",
     ] {
         assert!(!all_streamable(&[p("a.ndjson"), p(other)]), "{other}");
     }
     assert!(!all_streamable(&[]));
+    // A file that is not there is said to be missing whichever way the rest is read (an error
+    // notice of the plan); it does not keep the rest from streaming.
+    assert!(all_streamable(&[p("a.ndjson"), p("missing.json")]));
+    assert!(!all_streamable(&[p("missing.json")]));
 }
 
 /// A folder of exports (a county's a file) streams as its files would, in the order the

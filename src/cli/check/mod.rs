@@ -22,7 +22,7 @@ use crate::score::reservoir::draw_report;
 use crate::score::sample::SampleRow;
 use crate::score::table::FileIssue;
 use crate::source::{self, Record};
-use summary::{Done, print_done, print_summary};
+use summary::{Done, print_done, print_errors, print_summary};
 
 /// The threshold for exit code 1.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -160,6 +160,9 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     if spec.is_some() && args.output.as_deref() == Some(Path::new("-")) {
         bail!("--sample 要把抽样清单写入输出目录，不能与 -o - 同用");
     }
+    if let Some(dir) = args.output.as_deref().filter(|d| *d != Path::new("-")) {
+        super::refuse_file_as_folder(dir)?;
+    }
     let ctx = CheckContext::new(config.check.clone());
     if let Some(code) = run_streaming(args, &config, &rules, &ctx, spec)? {
         return Ok(code);
@@ -268,6 +271,8 @@ fn write_outputs(
         }
         let mut out = std::io::stdout().lock();
         report::json::write(report, &mut out).or_else(ignore_broken_pipe)?;
+        // No summary follows the JSON: what could not be read is said on stderr all the same.
+        print_errors(&report.notices, Path::new("JSON 报告的 notices"));
         return Ok(());
     }
     let dir = args
@@ -278,7 +283,9 @@ fn write_outputs(
     let written = super::report::write_to(report, &dir, &formats);
     bar.finish_and_clear();
     written?;
-    if !args.quiet {
+    if args.quiet {
+        print_errors(&report.notices, &dir);
+    } else {
         print_summary(report, &dir, config.score.decimals);
     }
     if let Some((rows, spec)) = sample {
@@ -375,7 +382,7 @@ fn run_streaming(
         .output
         .clone()
         .unwrap_or_else(|| config.output.dir.join(&run_id));
-    std::fs::create_dir_all(&dir).with_context(|| format!("无法创建输出目录 {}", dir.display()))?;
+    super::create_output_dir(&dir)?;
     let run = RunInfo {
         run_id,
         generated_at,
@@ -430,7 +437,9 @@ fn run_streaming(
         }
         bail!("没有读到任何事项");
     }
-    if !args.quiet {
+    if args.quiet {
+        print_errors(&out.notices, &dir);
+    } else {
         let unreadable: Vec<(&Provenance, &str)> = out
             .first_unreadable
             .iter()

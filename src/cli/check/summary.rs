@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::model::{Finding, Provenance};
 use crate::report::{ItemStatus, Report, Summary};
 use crate::score::UnitScore;
-use crate::source::Notice;
+use crate::source::{Notice, NoticeLevel};
 
 /// What the terminal says when a check has written its reports: counts, notices, the first
 /// unreadable items and findings, and the scores.
@@ -30,6 +30,16 @@ pub(super) fn print_summary(report: &Report, dir: &Path, decimals: u32) {
         dir,
         decimals,
     );
+}
+
+/// With `-q` (只显示错误), what still needs someone's attention: the inputs, or parts of them, that
+/// could not be read (a file missing or broken, a sheet lost). A quiet run from cron that exits 1
+/// as if there were only findings must not hide that a county's export was never read.
+pub(super) fn print_errors(notices: &[Notice], rest_in: &Path) {
+    let errors = notices.iter().filter(|n| n.level == NoticeLevel::Error);
+    for line in super::super::notice_lines(errors, rest_in) {
+        say!("{line}");
+    }
 }
 
 /// A finished check as the terminal tells it, from the report in memory or from what the

@@ -170,9 +170,14 @@ pub enum ProfileError {
 impl Profile {
     /// Reads a profile file.
     pub fn load(path: &Path) -> Result<Self, ProfileError> {
-        let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Io {
+        let bytes = std::fs::read(path).map_err(|source| ProfileError::Io {
             path: path.display().to_string(),
             source,
+        })?;
+        // Saved by Notepad as "ANSI" (GBK) or "Unicode" (UTF-16) it reads as UTF-8 would.
+        let text = crate::config::decode_text(&bytes).map_err(|message| ProfileError::Parse {
+            path: path.display().to_string(),
+            message,
         })?;
         let mut profile: Self = toml::from_str(&text).map_err(|e| ProfileError::Parse {
             path: path.display().to_string(),
