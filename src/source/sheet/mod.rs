@@ -22,6 +22,9 @@
 //!   table, not as a 申请材料 table without items.
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
+//! - Rows that are no record are left out with an info notice naming them (`footer.rs`): totals
+//!   and sign-offs under a table (also a child table's, where a blank code would give them to the
+//!   last item), headings between groups of items, and the header repeated over pasted blocks.
 //! - Bad input is a notice with its place: a workbook without any item sheet (error; its child
 //!   rows are not reported one by one; when the item table is there with its header but nothing
 //!   under it, or the file is blank, that is said instead), an unrecognised sheet (info), an item sheet without its
@@ -43,6 +46,7 @@ use crate::model::{Item, Provenance};
 
 mod children;
 pub(crate) mod columns;
+mod footer;
 mod header;
 mod items;
 mod notices;

@@ -557,3 +557,108 @@ fn repeated_rows_without_material_columns_stay_items() {
     assert_eq!(got.len(), 2, "{notices:?}");
     assert!(got.iter().all(|i| i.materials.is_empty()));
 }
+
+/// The header of a clerk's 实施清单: a 序号 column and enough item columns to call it wide.
+const CLERK_HEADER: &[&str] = &[
+    "序号",
+    "实施编码",
+    "事项名称",
+    "实施主体",
+    "办理地点",
+    "承诺时限",
+    "咨询电话",
+];
+
+/// A row of [`CLERK_HEADER`]: an item of 池州市市场监督管理局 numbered `n`.
+fn clerk_item(n: &'static str, code: &'static str, name: &'static str) -> Vec<&'static str> {
+    vec![
+        n,
+        code,
+        name,
+        "池州市市场监督管理局",
+        "池州市长江中路89号政务服务中心8号窗口",
+        "10个工作日",
+        "0566-2021156",
+    ]
+}
+
+/// Should make no fake item (and no fake unit scored 0): the sign-offs a clerk types under the
+/// table, spread over several cells or with words the old footer list lacked.
+#[test]
+fn sign_offs_under_a_clerks_table_are_not_items() {
+    let first = clerk_item("1", CODE, "食品经营许可（新办）");
+    let second = clerk_item("2", CODE_2, "食品经营许可（注销）");
+    let rows: Vec<&[&str]> = vec![
+        CLERK_HEADER,
+        &first,
+        &second,
+        &["", "", "", "", "", "", ""],
+        &[
+            "填报人：李四",
+            "",
+            "",
+            "审核人：王五",
+            "",
+            "联系电话：0566-2021888",
+        ],
+        &["联系电话：0566-2021888"],
+        &["联系人：李四 13905661234"],
+        &["（盖章）"],
+        &["池州市数据资源管理局 2024年11月20日"],
+        &["共2项"],
+        &["", "池州市数据资源管理局", "", "", "", "2024年11月20日"],
+    ];
+    let (got, notices) = assemble_all(&[sheet("事项", &rows)]);
+    let names: Vec<&str> = got.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可（新办）", "食品经营许可（注销）"]);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].level, NoticeLevel::Info);
+    assert!(
+        notices[0]
+            .message
+            .contains("第 5、6、7、8、9、10、11 行是表尾"),
+        "{notices:?}"
+    );
+}
+
+/// Should make no item of a heading or a header: departments grouped under headings (alone in a
+/// row, or in the 事项名称 column numbered 「一」), one block pasted with its own header.
+#[test]
+fn headings_and_repeated_headers_between_groups_are_not_items() {
+    let a = clerk_item("1", CODE, "食品经营许可（新办）");
+    let b = clerk_item("2", CODE_2, "食品经营许可（注销）");
+    let c = clerk_item(
+        "3",
+        "1134170000312541513000117034000",
+        "食品生产许可（新办）",
+    );
+    let rows: Vec<&[&str]> = vec![
+        CLERK_HEADER,
+        &["一、池州市市场监督管理局（1项）"],
+        &a,
+        &[
+            "二",
+            "",
+            "池州市人力资源和社会保障局（1项）",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &b,
+        &["池州市自然资源和规划局"],
+        CLERK_HEADER,
+        &c,
+    ];
+    let (got, notices) = assemble_all(&[sheet("事项", &rows)]);
+    let codes: Vec<&str> = got.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, [CODE, CODE_2, "1134170000312541513000117034000"]);
+    let messages: Vec<&str> = notices.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].contains("第 2、4、6 行是分组标题"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("第 7 行重复了表头"), "{messages:?}");
+    assert!(notices.iter().all(|n| n.level == NoticeLevel::Info));
+}
