@@ -2,6 +2,7 @@
 //! orphan notices, and adding a row to its item as a material, step, fee, intermediary or FAQ.
 
 use super::columns::{Col, Kind};
+use super::footer::{NotRecord, Table, skipped_notices};
 use super::notices::missing_column_notice;
 use super::{Sheet, cell, is_blank_row, take_cell};
 use crate::model::{
@@ -17,7 +18,8 @@ pub(super) struct ChildRow {
 }
 
 /// The rows of a child sheet with their item codes (filled down over merged cells), or `None`
-/// when the sheet has no 实施编码 column.
+/// when the sheet has no 实施编码 column. The rows under the table that are no record (a footer,
+/// the header again) are said and left out.
 pub(super) fn child_rows(
     kind: Kind,
     sheet: &Sheet,
@@ -54,6 +56,8 @@ pub(super) fn child_rows(
             });
         }
     }
+    let table = Table::new(&sheet.rows[header], cols);
+    let mut skipped: Vec<(usize, NotRecord)> = Vec::new();
     let mut out = Vec::new();
     let mut previous = String::new();
     for (index, row) in sheet.rows.iter().enumerate().skip(header + 1) {
@@ -66,6 +70,10 @@ pub(super) fn child_rows(
         if !own {
             continue;
         }
+        if let Some(why) = table.child_row(row, cell(row, code_col)) {
+            skipped.push((index, why));
+            continue;
+        }
         let code = match cell(row, code_col) {
             "" => previous.clone(),
             c => c.to_owned(),
@@ -73,6 +81,7 @@ pub(super) fn child_rows(
         previous.clone_from(&code);
         out.push(ChildRow { index, code });
     }
+    notices.extend(skipped_notices(sheet, &skipped, kind.label()));
     Some(out)
 }
 

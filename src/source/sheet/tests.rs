@@ -662,3 +662,39 @@ fn headings_and_repeated_headers_between_groups_are_not_items() {
     assert!(messages[1].contains("第 7 行重复了表头"), "{messages:?}");
     assert!(notices.iter().all(|n| n.level == NoticeLevel::Info));
 }
+
+/// Should not trip M01/M02 on the last item: a note in the 序号 column and a sign-off under the
+/// 申请材料 table have an empty 实施编码, which would take the last material's code.
+#[test]
+fn footers_under_a_child_table_are_not_the_last_items_records() {
+    let first = clerk_item("1", CODE, "食品经营许可（新办）");
+    let items = sheet("事项", &[CLERK_HEADER, &first]);
+    let materials = sheet(
+        "申请材料",
+        &[
+            &["序号", "实施编码", "材料名称", "材料来源", "纸质材料份数"],
+            &["1", CODE, "食品经营许可申请书", "申请人自备", "1"],
+            &["2", "", "营业执照", "政府部门核发", "1"],
+            &["", "", "", "", ""],
+            &["注：1. 本表一式两份；2. 材料需加盖公章。"],
+            &[
+                "填报人：李四",
+                "",
+                "",
+                "审核人：王五",
+                "联系电话：0566-2021888",
+            ],
+        ],
+    );
+    let (got, notices) = assemble_all(&[items, materials]);
+    let names: Vec<&str> = got[0].materials.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可申请书", "营业执照"]);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0]
+            .message
+            .contains("表「申请材料」第 5、6 行是表尾")
+            && notices[0].message.contains("不是申请材料"),
+        "{notices:?}"
+    );
+}
