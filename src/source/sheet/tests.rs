@@ -698,3 +698,130 @@ fn footers_under_a_child_table_are_not_the_last_items_records() {
         "{notices:?}"
     );
 }
+
+/// The item table of [`child_sheets_without_a_code_column_link_by_name`]: 食品经营许可（新办） in
+/// two counties, 食品生产许可（新办） in one.
+fn two_counties() -> Sheet {
+    let row = |code: &'static str, name: &'static str, subject: &'static str| {
+        vec![
+            code,
+            name,
+            subject,
+            "东至县尧渡镇建设路8号政务服务中心3号窗口",
+            "10个工作日",
+        ]
+    };
+    let rows = [
+        row(CODE, "食品经营许可（新办）", "东至县市场监督管理局"),
+        row(CODE_2, "食品经营许可（新办）", "贵池区市场监督管理局"),
+        row(
+            "11341721MB1234567X4000117034000",
+            "食品生产许可（新办）",
+            "东至县市场监督管理局",
+        ),
+    ];
+    let mut all: Vec<&[&str]> = vec![&["实施编码", "事项名称", "实施主体", "办理地点", "承诺时限"]];
+    all.extend(rows.iter().map(Vec::as_slice));
+    sheet("事项", &all)
+}
+
+/// Should not trip M01 (未列出申请材料) on every item: the clerk deleted the 实施编码 column of the
+/// 申请材料 sheet. Its rows go to the item of their name; a name two items share links nothing
+/// and leaves their materials unread, said in a warning.
+#[test]
+fn child_sheets_without_a_code_column_link_by_name() {
+    let materials = sheet(
+        "申请材料",
+        &[
+            &["事项名称", "材料名称", "材料来源"],
+            &["食品生产许可（新办）", "食品生产许可申请书", "申请人自备"],
+            &["", "营业执照", "政府部门核发"],
+            &["食品经营许可（新办）", "食品经营许可申请书", "申请人自备"],
+            &["食品经营许可（变更）", "变更申请书", "申请人自备"],
+        ],
+    );
+    let (got, notices) = assemble_all(&[two_counties(), materials]);
+    let read: Vec<(usize, bool)> = got
+        .iter()
+        .map(|i| (i.materials.len(), i.unread.materials))
+        .collect();
+    assert_eq!(read, [(0, true), (0, true), (2, false)]);
+    let messages: Vec<&str> = notices.iter().map(|n| n.message.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("没有「实施编码」列，已按事项名称把各行关联到事项")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("第4行的事项名称 \"食品经营许可（新办）\" 在事项表中有 2 个事项")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(
+            |m| m.contains("第5行的事项名称 \"食品经营许可（变更）\" 在事项表中找不到对应事项")
+        ),
+        "{messages:?}"
+    );
+
+    // With 实施主体 in both sheets the shared name is told apart.
+    let materials = sheet(
+        "申请材料",
+        &[
+            &["事项名称", "实施主体", "材料名称", "材料来源"],
+            &[
+                "食品经营许可（新办）",
+                "贵池区市场监督管理局",
+                "营业执照",
+                "政府部门核发",
+            ],
+            &[
+                "食品经营许可（新办）",
+                "东至县市场监督管理局",
+                "食品经营许可申请书",
+                "申请人自备",
+            ],
+        ],
+    );
+    let (got, _) = assemble_all(&[two_counties(), materials]);
+    let read: Vec<(&str, bool)> = got
+        .iter()
+        .map(|i| {
+            (
+                i.materials.first().map_or("", |m| m.name.as_str()),
+                i.unread.materials,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("食品经营许可申请书", false),
+            ("营业执照", false),
+            ("", false)
+        ]
+    );
+}
+
+/// Should not trip P01 (未列出办理流程) on any item: a 办理流程 sheet with neither 实施编码 nor
+/// 事项名称 cannot be linked, so the items' steps are unread, not empty.
+#[test]
+fn a_child_sheet_that_cannot_be_linked_leaves_its_list_unread() {
+    let steps = sheet(
+        "办理流程",
+        &[
+            &["环节名称", "办理人", "办理时限"],
+            &["受理", "窗口受理人员", "1个工作日"],
+        ],
+    );
+    let (got, notices) = assemble_all(&[two_counties(), steps]);
+    assert!(got.iter().all(|i| i.unread.steps && i.steps.is_empty()));
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.level == NoticeLevel::Error && n.message.contains("办理流程按“未读取”处理")),
+        "{notices:?}"
+    );
+}
