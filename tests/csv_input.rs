@@ -257,3 +257,31 @@ fn check_names_the_stray_quote_and_counts_every_item() {
     assert!(all.contains("第 3 行 H 列"), "{all}");
     assert!(all.contains("引号没有配对"), "{all}");
 }
+
+/// Should make no fake item (a unit 「(未知部门)」 scored 0): a clerk's table saved by WPS as CSV,
+/// a title padded with commas over the header and, under the items, a note and a sign-off spread
+/// over several cells.
+#[test]
+fn a_sign_off_under_a_saved_table_is_no_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let commas = ",".repeat(9);
+    let items = export("食品生产许可证", ToOwned::to_owned).replace('\n', "\r\n");
+    let text = format!(
+        "池州市政务服务事项实施清单{commas}\r\n{commas}\r\n{items}{commas}\r\n注：本表由各单位填报，请勿修改表头。{commas}\r\n填报人：李四,,审核人：王五,,联系电话：0566-2021888,,,,,\r\n"
+    );
+    let path = write(dir.path(), "事项清单.csv", &text);
+
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 5, "{:?}", r.notices);
+    let footer = r
+        .notices
+        .iter()
+        .find(|n| n.message.contains("是表尾"))
+        .expect("the footer rows are said");
+    assert_eq!(footer.level, NoticeLevel::Info);
+    assert!(
+        footer.message.contains("第 10、11 行"),
+        "{}",
+        footer.message
+    );
+}

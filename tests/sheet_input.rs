@@ -569,3 +569,116 @@ fn a_hand_made_list_saved_as_csv_reads_blank_item_cells_as_the_item_above() {
     std::fs::write(&path, csv).unwrap();
     assert_hand_made_read(&path);
 }
+
+/// Writes a clerk's 东至县 workbook: a title over each sheet, a 序号 column, the items under a
+/// department heading, and under each table a note and a sign-off spread over several cells;
+/// the 常见问题 sheet has lost its 实施编码 column (the clerk deleted it).
+fn clerk_workbook(path: &Path) {
+    let mut wb = Workbook::new();
+    let sign_off = |ws: &mut rust_xlsxwriter::Worksheet, r: u32| {
+        ws.write_string(r, 0, "注：本表一式两份，材料需加盖公章。")
+            .unwrap();
+        ws.write_string(r + 1, 0, "填报人：李四").unwrap();
+        ws.write_string(r + 1, 3, "审核人：王五").unwrap();
+        ws.write_string(r + 1, 5, "联系电话：0566-7021888").unwrap();
+        ws.write_string(r + 2, 0, "东至县数据资源管理局 2024年11月20日")
+            .unwrap();
+    };
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    ws.write_string(0, 0, "东至县政务服务事项实施清单").unwrap();
+    ws.write_string(1, 0, "序号").unwrap();
+    ws.write_string(2, 0, "一、东至县市场监督管理局（2项）")
+        .unwrap();
+    for (c, (header, a, b)) in ITEM_COLUMNS.iter().enumerate() {
+        let c = c as u16 + 1;
+        ws.write_string(1, c, *header).unwrap();
+        ws.write_string(3, c, *a).unwrap();
+        ws.write_string(4, c, *b).unwrap();
+    }
+    ws.write_number(3, 0, 1).unwrap();
+    ws.write_number(4, 0, 2).unwrap();
+    sign_off(ws, 6);
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    for (c, h) in ["序号", "实施编码", "材料名称", "材料来源", "纸质材料份数"]
+        .into_iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    for (r, code) in [CODE_A, CODE_B].into_iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_number(r, 0, f64::from(r)).unwrap();
+        ws.write_string(r, 1, code).unwrap();
+        ws.write_string(r, 2, "营业执照").unwrap();
+        ws.write_string(r, 3, "申请人自备").unwrap();
+        ws.write_string(r, 4, "1").unwrap();
+    }
+    sign_off(ws, 4);
+    let ws = wb.add_worksheet().set_name("常见问题").unwrap();
+    for (c, h) in ["事项名称", "问题", "解答"].into_iter().enumerate() {
+        ws.write_string(0, c as u16, h).unwrap();
+    }
+    let mut r = 1;
+    for name in ["食品经营许可（新办）", "食品经营许可（变更）"] {
+        for (q, a) in [
+            ("许可证有效期是多久？", "食品经营许可证有效期为5年。"),
+            ("可以委托他人代为办理吗？", "可以，受托人须携带授权委托书。"),
+            ("需要到现场几次？", "全程网办的无需到现场。"),
+        ] {
+            ws.write_string(r, 0, name).unwrap();
+            ws.write_string(r, 1, q).unwrap();
+            ws.write_string(r, 2, a).unwrap();
+            r += 1;
+        }
+    }
+    sign_off(ws, r + 1);
+    wb.save(path).unwrap();
+}
+
+/// Should trip neither M01/M02/M08 on the last item (a sign-off read as its material) nor Q01 on
+/// any (FAQs linked by name), and make no fake item or unit of a heading or a sign-off.
+#[test]
+fn a_clerks_workbook_reads_its_items_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    clerk_workbook(&path);
+
+    let report = check_all(&path);
+    let read: Vec<(&str, &str)> = report
+        .items
+        .iter()
+        .map(|i| (i.code.as_str(), i.unit.as_str()))
+        .collect();
+    assert_eq!(read, [(CODE_A, "东至县"), (CODE_B, "东至县")]);
+    let charged: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| matches!(f.rule.as_str(), "M01" | "M02" | "Q01"))
+        .map(|f| (f.rule.as_str(), f.message.as_str()))
+        .collect();
+    assert!(charged.is_empty(), "{charged:?}");
+    // Both items list the same material and FAQs: the last is charged with nothing more.
+    let rules = |code: &str| {
+        let mut rules: Vec<&str> = report
+            .findings
+            .iter()
+            .filter(|f| f.item_code == code)
+            .map(|f| f.rule.as_str())
+            .collect();
+        rules.sort_unstable();
+        rules
+    };
+    assert_eq!(rules(CODE_A), rules(CODE_B));
+    let said: Vec<&str> = report.notices.iter().map(|n| n.message.as_str()).collect();
+    for expected in [
+        "表「事项基本信息」第 3 行是分组标题",
+        "表「事项基本信息」第 7、8、9 行是表尾",
+        "表「申请材料」第 5、6、7 行是表尾",
+        "表「常见问题」没有「实施编码」列，已按事项名称",
+    ] {
+        assert!(
+            said.iter().any(|m| m.contains(expected)),
+            "{expected}: {said:?}"
+        );
+    }
+}

@@ -35,7 +35,7 @@ pub fn to_halfwidth(s: &str) -> String {
 }
 
 /// Normalises a header or label for matching: half-width, no spaces, no colons, no brackets, no
-/// asterisks marking required columns, no trailing unit notes like `(工作日)`.
+/// marks of required columns (`*`, `★`, `☆`, `※`), no trailing unit notes like `(工作日)`.
 pub fn normalize_label(s: &str) -> String {
     let half = to_halfwidth(s);
     let mut out = String::with_capacity(half.len());
@@ -46,7 +46,10 @@ pub fn normalize_label(s: &str) -> String {
             ')' | ']' | '】' | '〕' | '>' | '》' => depth = depth.saturating_sub(1),
             _ if depth > 0 => {}
             c if c.is_whitespace()
-                || matches!(c, ':' | '*' | '※' | '、' | '\u{feff}' | '\u{200b}') => {}
+                || matches!(
+                    c,
+                    ':' | '*' | '★' | '☆' | '※' | '、' | '\u{feff}' | '\u{200b}'
+                ) => {}
             c => out.push(c),
         }
     }

@@ -41,6 +41,10 @@ fn labels_normalise_for_matching() {
     assert_eq!(normalize_label(" 承诺办结时限（工作日）："), "承诺办结时限");
     assert_eq!(normalize_label("*材料 名称"), "材料名称");
     assert_eq!(normalize_label("\u{feff}实施编码"), "实施编码");
+    // Templates mark required columns with stars as often as with asterisks.
+    assert_eq!(normalize_label("★实施编码"), "实施编码");
+    assert_eq!(normalize_label("☆事项名称（必填）"), "事项名称");
+    assert_eq!(normalize_label("※承诺办结时限"), "承诺办结时限");
 }
 
 #[test]

@@ -1,36 +1,80 @@
-//! Child sheets: their rows with the item code they point at (filled down over merged cells),
-//! orphan notices, and adding a row to its item as a material, step, fee, intermediary or FAQ.
+//! Child sheets: their rows with the item code (or, without a code column, the item name) they
+//! point at, filled down over merged cells; orphan notices; and adding a row to its item as a
+//! material, step, fee, intermediary or FAQ. Footers under a child table are told in `footer.rs`,
+//! linking by name in `by_name.rs`.
 
-use super::columns::{Col, Kind};
+use super::columns::{Col, Kind, Tables};
+use super::footer::{NotRecord, Table, skipped_notices};
 use super::notices::missing_column_notice;
 use super::{Sheet, cell, is_blank_row, take_cell};
 use crate::model::{
-    Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, Provenance,
-    Step,
+    Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, ItemField, Material,
+    Provenance, Step,
 };
 use crate::source::{Notice, NoticeLevel};
 
-/// A child row waiting for its item: its index in the sheet's rows and the code it points at.
-pub(super) struct ChildRow {
-    pub(super) index: usize,
-    pub(super) code: String,
+/// How a child sheet's rows point at their items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Link {
+    /// By the 实施编码 in this column.
+    Code(usize),
+    /// By the 事项名称 in column `name`, and the 实施主体 in column `subject` when both sheets
+    /// have one: a sheet whose code column was deleted (`by_name.rs`).
+    Name { name: usize, subject: Option<usize> },
 }
 
-/// The rows of a child sheet with their item codes (filled down over merged cells), or `None`
-/// when the sheet has no 实施编码 column.
+/// How the rows of a child sheet with header `cols` point at their items: by 实施编码, else
+/// by 事项名称 (and 实施主体 when `items_have_subject`), else not at all.
+pub(super) fn link_of(
+    cols: &[Col],
+    header: &[String],
+    tables: &Tables,
+    items_have_subject: bool,
+) -> Option<Link> {
+    if let Some(code) = cols.iter().position(|c| *c == Col::LinkCode) {
+        return Some(Link::Code(code));
+    }
+    // An item element repeated beside the first is kept as other information (a second
+    // `Context` column), yet names the item all the same.
+    let context = |field: ItemField| {
+        (0..cols.len()).find(|&c| {
+            matches!(cols[c], Col::Context | Col::Extra(_))
+                && tables.item_field(cell(header, c)) == Some(field)
+        })
+    };
+    let name = context(ItemField::Name)?;
+    let subject = context(ItemField::Subject).filter(|_| items_have_subject);
+    Some(Link::Name { name, subject })
+}
+
+/// A child row waiting for its item: its index in the sheet's rows and the 实施编码 it points at
+/// (or the 事项名称 and 实施主体, when the sheet is linked by name).
+pub(super) struct ChildRow {
+    pub(super) index: usize,
+    pub(super) key: String,
+    pub(super) subject: String,
+}
+
+/// The rows of a child sheet with the item each points at (filled down over merged cells), or
+/// `None` when nothing links them (no 实施编码 and no 事项名称 column): the caller marks the list
+/// unread. The rows under the table that are no record (a footer, the header again) are said
+/// and left out.
 pub(super) fn child_rows(
     kind: Kind,
     sheet: &Sheet,
     header: usize,
-    cols: &[Col],
+    (cols, link): (&[Col], Option<Link>),
     notices: &mut Vec<Notice>,
 ) -> Option<Vec<ChildRow>> {
-    let Some(code_col) = cols.iter().position(|c| *c == Col::LinkCode) else {
+    let Some(link) = link else {
+        let list = kind.label();
         notices.push(missing_column_notice(
             sheet,
             header,
-            ("实施编码", NoticeLevel::Error),
-            "该表各行无法关联到事项，已跳过",
+            ("实施编码」和「事项名称", NoticeLevel::Error),
+            &format!(
+                "该表各行无法关联到事项，已跳过：本工作簿事项的{list}按“未读取”处理，{list}的检查对这些事项不适用，不扣分"
+            ),
         ));
         return None;
     };
@@ -54,8 +98,14 @@ pub(super) fn child_rows(
             });
         }
     }
+    let (key_col, subject_col) = match link {
+        Link::Code(c) => (c, None),
+        Link::Name { name, subject } => (name, subject),
+    };
+    let table = Table::new(&sheet.rows[header], cols);
+    let mut skipped: Vec<(usize, NotRecord)> = Vec::new();
     let mut out = Vec::new();
-    let mut previous = String::new();
+    let (mut previous, mut previous_subject) = (String::new(), String::new());
     for (index, row) in sheet.rows.iter().enumerate().skip(header + 1) {
         if is_blank_row(row) {
             continue;
@@ -66,21 +116,36 @@ pub(super) fn child_rows(
         if !own {
             continue;
         }
-        let code = match cell(row, code_col) {
+        if let Some(why) = table.child_row(row, cell(row, key_col)) {
+            skipped.push((index, why));
+            continue;
+        }
+        let key = match cell(row, key_col) {
             "" => previous.clone(),
             c => c.to_owned(),
         };
-        previous.clone_from(&code);
-        out.push(ChildRow { index, code });
+        previous.clone_from(&key);
+        let subject = match subject_col.map_or("", |c| cell(row, c)) {
+            "" => previous_subject.clone(),
+            s => s.to_owned(),
+        };
+        previous_subject.clone_from(&subject);
+        out.push(ChildRow {
+            index,
+            key,
+            subject,
+        });
     }
+    notices.extend(skipped_notices(sheet, &skipped, kind.label()));
     Some(out)
 }
 
 /// How many row numbers an orphan notice lists before it says how many more there are.
 const LISTED_ROWS: usize = 10;
 
-/// One notice for the rows of one sheet that share an unknown (or empty) 实施编码.
-pub(super) fn orphan_notice(sheet: &Sheet, rows: &[ChildRow]) -> Notice {
+/// One notice for the rows of one sheet that share an unknown (or empty) 实施编码, or 事项名称
+/// (`by`, the column's name) when the sheet is linked by name.
+pub(super) fn orphan_notice(sheet: &Sheet, rows: &[ChildRow], by: &str) -> Notice {
     let first = &rows[0];
     let mut numbers: Vec<String> = rows
         .iter()
@@ -91,12 +156,12 @@ pub(super) fn orphan_notice(sheet: &Sheet, rows: &[ChildRow]) -> Notice {
         numbers.push(format!("…共{}", rows.len()));
     }
     let place = format!("{}第{}行", sheet.label(), numbers.join("、"));
-    let message = if first.code.is_empty() {
-        format!("{place}没有实施编码，无法归入任何事项")
+    let message = if first.key.is_empty() {
+        format!("{place}没有{by}，无法归入任何事项")
     } else {
         format!(
-            "{place}的实施编码 \"{}\" 在事项表中找不到对应事项，未归入任何事项",
-            first.code
+            "{place}的{by} \"{}\" 在事项表中找不到对应事项，未归入任何事项",
+            first.key
         )
     };
     Notice {

@@ -9,7 +9,7 @@ use crate::config::Labels;
 use crate::model::text::normalize_label;
 use crate::model::{
     AgencyField, FaqField, FeeField, IntermediaryField, ItemField, MaterialField, Provenance,
-    StepField,
+    StepField, UnreadLists,
 };
 use crate::source::{Notice, NoticeLevel};
 
@@ -35,6 +35,20 @@ impl Kind {
             Kind::Intermediary => "中介服务",
             Kind::Faq => "常见问题",
         }
+    }
+
+    /// The child list of this kind marked unread (none for [`Kind::Item`]).
+    pub(crate) fn unread(self) -> UnreadLists {
+        let mut unread = UnreadLists::default();
+        match self {
+            Kind::Material => unread.materials = true,
+            Kind::Step => unread.steps = true,
+            Kind::Fee => unread.fees = true,
+            Kind::Intermediary => unread.intermediaries = true,
+            Kind::Faq => unread.faqs = true,
+            Kind::Item => {}
+        }
+        unread
     }
 
     /// In tie-break order: child kinds before the item kind.
@@ -211,6 +225,11 @@ impl Tables {
             None => None,
         })
         .unwrap_or_else(|| Col::Extra(header.trim().to_owned()))
+    }
+
+    /// The item element a header names (事项名称, 实施主体 … repeated in a child sheet).
+    pub(crate) fn item_field(&self, header: &str) -> Option<ItemField> {
+        self.item.get(&normalize_label(header))
     }
 
     /// The columns of a header row in a sheet of `kind`; a field's second column becomes extra.

@@ -1,10 +1,11 @@
-//! Item sheets: one item a row, time units taken from a column's header, and the totals and
-//! sign-offs under the table that are not items.
+//! Item sheets: one item a row, time units taken from a column's header; the rows that are no
+//! item (totals, sign-offs, headings, a repeated header) are told in `footer.rs`.
 
 use super::children::{attach_cells, has_own_cells};
 use super::columns::{Col, Kind};
+use super::footer::{NotRecord, Table, skipped_notices};
 use super::{Sheet, cell, is_blank_row, take_cell};
-use crate::model::text::{label_note, to_halfwidth};
+use crate::model::text::label_note;
 use crate::model::{Item, ItemField, Provenance};
 use crate::source::{Notice, NoticeLevel};
 
@@ -47,7 +48,9 @@ pub(super) fn read_item_sheet(
     .into_iter()
     .flatten()
     .collect();
-    let mut footers: Vec<(usize, String)> = Vec::new();
+    let table = Table::new(&sheet.rows[header], cols);
+    let mut skipped: Vec<(usize, NotRecord)> = Vec::new();
+    let mut last_item_row = 0;
     let first_item = items.len();
     let mut continued = 0;
     for index in header + 1..sheet.rows.len() {
@@ -56,10 +59,11 @@ pub(super) fn read_item_sheet(
         if is_blank_row(row) {
             continue;
         }
-        if let Some(text) = footer_text(row, cols) {
-            footers.push((index, text.to_owned()));
+        if let Some(why) = table.item_row(row, inline) {
+            skipped.push((index, why));
             continue;
         }
+        last_item_row = index;
         // The row is freed as it is read, so the sheet shrinks as its items grow.
         let row = &mut std::mem::take(row);
         if let Some(item) = items[first_item..].last_mut()
@@ -94,9 +98,19 @@ pub(super) fn read_item_sheet(
         attach_inline(&mut item, row, inline, &provenance);
         items.push(item);
     }
-    if !footers.is_empty() {
-        notices.push(footer_notice(sheet, &footers));
+    // A few cells without a name or code: one text between items heads a group, anything else
+    // closes the table.
+    for (index, why) in &mut skipped {
+        if *why == NotRecord::Sparse {
+            let texts = sheet.rows[*index].iter().filter(|c| !c.trim().is_empty());
+            *why = if *index < last_item_row && texts.count() == 1 {
+                NotRecord::Heading
+            } else {
+                NotRecord::Footer
+            };
+        }
     }
+    notices.extend(skipped_notices(sheet, &skipped, "事项"));
     if continued > 0 {
         notices.push(one_row_a_record_notice(
             sheet,
@@ -174,78 +188,4 @@ pub(crate) fn time_unit_of_label(label: &str) -> Option<String> {
 pub(crate) fn is_bare_number(value: &str) -> bool {
     value.bytes().next().is_some_and(|b| b.is_ascii_digit())
         && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-}
-
-/// What starts a row under the table that is not an item: totals, sign-offs, notes.
-const FOOTER_WORDS: &[&str] = &[
-    "合计",
-    "总计",
-    "小计",
-    "共计",
-    "制表",
-    "填表人",
-    "填表日期",
-    "填报人",
-    "填报单位",
-    "填报日期",
-    "填报时间",
-    "审核人",
-    "审核:",
-    "审批人",
-    "负责人",
-    "单位负责人",
-    "分管领导",
-    "经办人",
-    "备注",
-    "注:",
-    "说明:",
-    "打印时间",
-    "导出时间",
-    "统计时间",
-    "数据截至",
-    "数据截止",
-];
-
-/// The text of a row under an item table that is a total or a sign-off (`合计：36项`,
-/// `制表人：张三  审核人：李四`), not an item: at most two cells are filled, the first starts with
-/// one of [`FOOTER_WORDS`], and no other cell is a 实施编码.
-fn footer_text<'r>(row: &'r [String], cols: &[Col]) -> Option<&'r str> {
-    let mut filled = row.iter().map(|c| c.trim()).filter(|c| !c.is_empty());
-    let first = filled.next()?;
-    if filled.count() > 1 {
-        return None;
-    }
-    let code = cols.iter().position(|c| *c == Col::Item(ItemField::Code));
-    if code.is_some_and(|c| !cell(row, c).is_empty() && cell(row, c) != first) {
-        return None;
-    }
-    let half = to_halfwidth(first);
-    let half = half.trim_start();
-    FOOTER_WORDS
-        .iter()
-        .any(|w| half.starts_with(w))
-        .then_some(first)
-}
-
-/// One notice for the footer rows of a sheet, which are not read as items.
-fn footer_notice(sheet: &Sheet, footers: &[(usize, String)]) -> Notice {
-    let rows: Vec<String> = footers
-        .iter()
-        .map(|(i, _)| sheet.row_number(*i).to_string())
-        .collect();
-    let texts: Vec<String> = footers
-        .iter()
-        .take(3)
-        .map(|(_, t)| format!("「{}」", crate::model::text::quote(t, 20)))
-        .collect();
-    Notice {
-        level: NoticeLevel::Info,
-        provenance: sheet.provenance(footers[0].0),
-        message: format!(
-            "{}第 {} 行是表尾（{}），不是事项，未读取",
-            sheet.label(),
-            rows.join("、"),
-            texts.join("")
-        ),
-    }
 }

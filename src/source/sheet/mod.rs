@@ -12,7 +12,9 @@
 //!   at least [`MIN_CHILD_FIELDS`] of its own columns. On a tie the child kind wins, since child
 //!   sheets often repeat a few item columns for the reader's convenience.
 //!   Child rows point at their item through the 实施编码 column; an empty code cell takes the code
-//!   of the row above (merged cells). The 中介服务 sheet has one row per agency; rows with the same
+//!   of the row above (merged cells). A child sheet without 实施编码 but with 事项名称 is linked by
+//!   name (and 实施主体), where the name is unambiguous (`by_name.rs`); one that cannot be linked
+//!   at all leaves its list unread for every item, not empty. The 中介服务 sheet has one row per agency; rows with the same
 //!   service name are grouped into one [`Intermediary`](crate::model::Intermediary).
 //! - An item table may hold a child record's columns beside the item's (材料名称, 来源渠道, 份数
 //!   … in a 实施清单 made by hand, one row a material; `columns::inline_children`). Each row
@@ -22,10 +24,14 @@
 //!   table, not as a 申请材料 table without items.
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
+//! - Rows that are no record are left out with an info notice naming them (`footer.rs`): totals
+//!   and sign-offs under a table (also a child table's, where a blank code would give them to the
+//!   last item), headings between groups of items, and the header repeated over pasted blocks.
 //! - Bad input is a notice with its place: a workbook without any item sheet (error; its child
 //!   rows are not reported one by one; when the item table is there with its header but nothing
 //!   under it, or the file is blank, that is said instead), an unrecognised sheet (info), an item sheet without its
-//!   实施编码/事项名称 column (error; its rows are still read), a child sheet without 实施编码 (error),
+//!   实施编码/事项名称 column (error; its rows are still read), a child sheet without 实施编码 (warning
+//!   when linked by name; error, its list unread, when it has no 事项名称 either),
 //!   a child row whose code matches no item (warning). Children of a duplicated code go to the
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
 //!
@@ -39,10 +45,12 @@ use std::sync::Arc;
 use super::own_output::OwnOutput;
 use super::{Notice, NoticeLevel, Record};
 use crate::config::Labels;
-use crate::model::{Item, Provenance};
+use crate::model::{Item, Provenance, UnreadLists};
 
+mod by_name;
 mod children;
 pub(crate) mod columns;
+mod footer;
 mod header;
 mod items;
 mod notices;
@@ -51,7 +59,8 @@ mod repeated;
 #[cfg(test)]
 mod tests;
 
-use children::{ChildRow, attach, child_rows, orphan_notice};
+use by_name::attach_by_name;
+use children::{ChildRow, Link, attach, child_rows, link_of, orphan_notice};
 use columns::{Col, Detected, Kind, Tables, detect, detect_item_table, inline_children, key_row};
 use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
@@ -252,24 +261,48 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             by_code.entry(item.code.clone()).or_insert(i);
         }
     }
+    let items_have_subject = items.iter().any(|i| !i.subject.is_empty());
+    // The lists of a child sheet that links no row: unread for every item, not empty.
+    let mut unread = UnreadLists::default();
     for (kind, mut sheet, header, cols) in children {
-        let Some(rows) = child_rows(kind, &sheet, header, &cols, &mut notices) else {
+        let link = link_of(&cols, &sheet.rows[header], &tables, items_have_subject);
+        let Some(rows) = child_rows(kind, &sheet, header, (&cols, link), &mut notices) else {
+            unread = unread.or(kind.unread());
             continue;
         };
+        if let Some(Link::Name { subject, .. }) = link {
+            unread = unread.or(attach_by_name(
+                (kind, &mut sheet, &cols),
+                rows,
+                &mut items,
+                subject.is_some(),
+                &mut notices,
+            ));
+            continue;
+        }
         // Orphan rows grouped by code, in the order the codes first appear.
         let mut orphans: Vec<Vec<ChildRow>> = Vec::new();
         let mut orphan_index: HashMap<String, usize> = HashMap::new();
         for row in rows {
-            if let Some(&i) = by_code.get(&row.code) {
+            if let Some(&i) = by_code.get(&row.key) {
                 attach(&mut items[i], kind, &cols, &mut sheet, row.index);
-            } else if let Some(&o) = orphan_index.get(&row.code) {
+            } else if let Some(&o) = orphan_index.get(&row.key) {
                 orphans[o].push(row);
             } else {
-                orphan_index.insert(row.code.clone(), orphans.len());
+                orphan_index.insert(row.key.clone(), orphans.len());
                 orphans.push(vec![row]);
             }
         }
-        notices.extend(orphans.iter().map(|rows| orphan_notice(&sheet, rows)));
+        notices.extend(
+            orphans
+                .iter()
+                .map(|rows| orphan_notice(&sheet, rows, "实施编码")),
+        );
+    }
+    if !unread.is_empty() {
+        for item in &mut items {
+            item.unread = item.unread.or(unread);
+        }
     }
     // A table with no item under its header has been said; no need to add its materials.
     if !items.is_empty() && !inline_materials {

@@ -557,3 +557,271 @@ fn repeated_rows_without_material_columns_stay_items() {
     assert_eq!(got.len(), 2, "{notices:?}");
     assert!(got.iter().all(|i| i.materials.is_empty()));
 }
+
+/// The header of a clerk's 实施清单: a 序号 column and enough item columns to call it wide.
+const CLERK_HEADER: &[&str] = &[
+    "序号",
+    "实施编码",
+    "事项名称",
+    "实施主体",
+    "办理地点",
+    "承诺时限",
+    "咨询电话",
+];
+
+/// A row of [`CLERK_HEADER`]: an item of 池州市市场监督管理局 numbered `n`.
+fn clerk_item(n: &'static str, code: &'static str, name: &'static str) -> Vec<&'static str> {
+    vec![
+        n,
+        code,
+        name,
+        "池州市市场监督管理局",
+        "池州市长江中路89号政务服务中心8号窗口",
+        "10个工作日",
+        "0566-2021156",
+    ]
+}
+
+/// Should make no fake item (and no fake unit scored 0): the sign-offs a clerk types under the
+/// table, spread over several cells or with words the old footer list lacked.
+#[test]
+fn sign_offs_under_a_clerks_table_are_not_items() {
+    let first = clerk_item("1", CODE, "食品经营许可（新办）");
+    let second = clerk_item("2", CODE_2, "食品经营许可（注销）");
+    let rows: Vec<&[&str]> = vec![
+        CLERK_HEADER,
+        &first,
+        &second,
+        &["", "", "", "", "", "", ""],
+        &[
+            "填报人：李四",
+            "",
+            "",
+            "审核人：王五",
+            "",
+            "联系电话：0566-2021888",
+        ],
+        &["联系电话：0566-2021888"],
+        &["联系人：李四 13905661234"],
+        &["（盖章）"],
+        &["池州市数据资源管理局 2024年11月20日"],
+        &["共2项"],
+        &["", "池州市数据资源管理局", "", "", "", "2024年11月20日"],
+    ];
+    let (got, notices) = assemble_all(&[sheet("事项", &rows)]);
+    let names: Vec<&str> = got.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可（新办）", "食品经营许可（注销）"]);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].level, NoticeLevel::Info);
+    assert!(
+        notices[0]
+            .message
+            .contains("第 5、6、7、8、9、10、11 行是表尾"),
+        "{notices:?}"
+    );
+}
+
+/// Should make no item of a heading or a header: departments grouped under headings (alone in a
+/// row, or in the 事项名称 column numbered 「一」), one block pasted with its own header.
+#[test]
+fn headings_and_repeated_headers_between_groups_are_not_items() {
+    let a = clerk_item("1", CODE, "食品经营许可（新办）");
+    let b = clerk_item("2", CODE_2, "食品经营许可（注销）");
+    let c = clerk_item(
+        "3",
+        "1134170000312541513000117034000",
+        "食品生产许可（新办）",
+    );
+    let rows: Vec<&[&str]> = vec![
+        CLERK_HEADER,
+        &["一、池州市市场监督管理局（1项）"],
+        &a,
+        &[
+            "二",
+            "",
+            "池州市人力资源和社会保障局（1项）",
+            "",
+            "",
+            "",
+            "",
+        ],
+        &b,
+        &["池州市自然资源和规划局"],
+        CLERK_HEADER,
+        &c,
+    ];
+    let (got, notices) = assemble_all(&[sheet("事项", &rows)]);
+    let codes: Vec<&str> = got.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, [CODE, CODE_2, "1134170000312541513000117034000"]);
+    let messages: Vec<&str> = notices.iter().map(|n| n.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages[0].contains("第 2、4、6 行是分组标题"),
+        "{messages:?}"
+    );
+    assert!(messages[1].contains("第 7 行重复了表头"), "{messages:?}");
+    assert!(notices.iter().all(|n| n.level == NoticeLevel::Info));
+}
+
+/// Should not trip M01/M02 on the last item: a note in the 序号 column and a sign-off under the
+/// 申请材料 table have an empty 实施编码, which would take the last material's code.
+#[test]
+fn footers_under_a_child_table_are_not_the_last_items_records() {
+    let first = clerk_item("1", CODE, "食品经营许可（新办）");
+    let items = sheet("事项", &[CLERK_HEADER, &first]);
+    let materials = sheet(
+        "申请材料",
+        &[
+            &["序号", "实施编码", "材料名称", "材料来源", "纸质材料份数"],
+            &["1", CODE, "食品经营许可申请书", "申请人自备", "1"],
+            &["2", "", "营业执照", "政府部门核发", "1"],
+            &["", "", "", "", ""],
+            &["注：1. 本表一式两份；2. 材料需加盖公章。"],
+            &[
+                "填报人：李四",
+                "",
+                "",
+                "审核人：王五",
+                "联系电话：0566-2021888",
+            ],
+        ],
+    );
+    let (got, notices) = assemble_all(&[items, materials]);
+    let names: Vec<&str> = got[0].materials.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可申请书", "营业执照"]);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0]
+            .message
+            .contains("表「申请材料」第 5、6 行是表尾")
+            && notices[0].message.contains("不是申请材料"),
+        "{notices:?}"
+    );
+}
+
+/// The item table of [`child_sheets_without_a_code_column_link_by_name`]: 食品经营许可（新办） in
+/// two counties, 食品生产许可（新办） in one.
+fn two_counties() -> Sheet {
+    let row = |code: &'static str, name: &'static str, subject: &'static str| {
+        vec![
+            code,
+            name,
+            subject,
+            "东至县尧渡镇建设路8号政务服务中心3号窗口",
+            "10个工作日",
+        ]
+    };
+    let rows = [
+        row(CODE, "食品经营许可（新办）", "东至县市场监督管理局"),
+        row(CODE_2, "食品经营许可（新办）", "贵池区市场监督管理局"),
+        row(
+            "11341721MB1234567X4000117034000",
+            "食品生产许可（新办）",
+            "东至县市场监督管理局",
+        ),
+    ];
+    let mut all: Vec<&[&str]> = vec![&["实施编码", "事项名称", "实施主体", "办理地点", "承诺时限"]];
+    all.extend(rows.iter().map(Vec::as_slice));
+    sheet("事项", &all)
+}
+
+/// Should not trip M01 (未列出申请材料) on every item: the clerk deleted the 实施编码 column of the
+/// 申请材料 sheet. Its rows go to the item of their name; a name two items share links nothing
+/// and leaves their materials unread, said in a warning.
+#[test]
+fn child_sheets_without_a_code_column_link_by_name() {
+    let materials = sheet(
+        "申请材料",
+        &[
+            &["事项名称", "材料名称", "材料来源"],
+            &["食品生产许可（新办）", "食品生产许可申请书", "申请人自备"],
+            &["", "营业执照", "政府部门核发"],
+            &["食品经营许可（新办）", "食品经营许可申请书", "申请人自备"],
+            &["食品经营许可（变更）", "变更申请书", "申请人自备"],
+        ],
+    );
+    let (got, notices) = assemble_all(&[two_counties(), materials]);
+    let read: Vec<(usize, bool)> = got
+        .iter()
+        .map(|i| (i.materials.len(), i.unread.materials))
+        .collect();
+    assert_eq!(read, [(0, true), (0, true), (2, false)]);
+    let messages: Vec<&str> = notices.iter().map(|n| n.message.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("没有「实施编码」列，已按事项名称把各行关联到事项")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("第4行的事项名称 \"食品经营许可（新办）\" 在事项表中有 2 个事项")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(
+            |m| m.contains("第5行的事项名称 \"食品经营许可（变更）\" 在事项表中找不到对应事项")
+        ),
+        "{messages:?}"
+    );
+
+    // With 实施主体 in both sheets the shared name is told apart.
+    let materials = sheet(
+        "申请材料",
+        &[
+            &["事项名称", "实施主体", "材料名称", "材料来源"],
+            &[
+                "食品经营许可（新办）",
+                "贵池区市场监督管理局",
+                "营业执照",
+                "政府部门核发",
+            ],
+            &[
+                "食品经营许可（新办）",
+                "东至县市场监督管理局",
+                "食品经营许可申请书",
+                "申请人自备",
+            ],
+        ],
+    );
+    let (got, _) = assemble_all(&[two_counties(), materials]);
+    let read: Vec<(&str, bool)> = got
+        .iter()
+        .map(|i| {
+            (
+                i.materials.first().map_or("", |m| m.name.as_str()),
+                i.unread.materials,
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("食品经营许可申请书", false),
+            ("营业执照", false),
+            ("", false)
+        ]
+    );
+}
+
+/// Should not trip P01 (未列出办理流程) on any item: a 办理流程 sheet with neither 实施编码 nor
+/// 事项名称 cannot be linked, so the items' steps are unread, not empty.
+#[test]
+fn a_child_sheet_that_cannot_be_linked_leaves_its_list_unread() {
+    let steps = sheet(
+        "办理流程",
+        &[
+            &["环节名称", "办理人", "办理时限"],
+            &["受理", "窗口受理人员", "1个工作日"],
+        ],
+    );
+    let (got, notices) = assemble_all(&[two_counties(), steps]);
+    assert!(got.iter().all(|i| i.unread.steps && i.steps.is_empty()));
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.level == NoticeLevel::Error && n.message.contains("办理流程按“未读取”处理")),
+        "{notices:?}"
+    );
+}

@@ -52,16 +52,7 @@ impl DamagedSheet {
 
     /// The child lists the workbook's items lose with this sheet.
     pub(super) fn unread(&self) -> UnreadLists {
-        let mut unread = UnreadLists::default();
-        match self.kind {
-            Some(Kind::Material) => unread.materials = true,
-            Some(Kind::Step) => unread.steps = true,
-            Some(Kind::Fee) => unread.fees = true,
-            Some(Kind::Intermediary) => unread.intermediaries = true,
-            Some(Kind::Faq) => unread.faqs = true,
-            Some(Kind::Item) | None => {}
-        }
-        unread
+        self.kind.map(Kind::unread).unwrap_or_default()
     }
 
     /// The error notice: the sheet, why, what it means for the check, what to do.
