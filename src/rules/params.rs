@@ -213,6 +213,8 @@ impl Default for RuleParams {
                 "递交纸质",
                 "提交纸质",
                 "携带",
+                "现场核验原件",
+                "现场核对原件",
             ]),
             onsite_negation_words: words(&[
                 "无需到现场",
