@@ -1,6 +1,8 @@
 //! 办理地点 — the parts an address must name: a street (…路/街/大道/巷), a door number (…号), and a
 //! room or window (…室/…窗口/…号窗). Real shapes: `池州市长江中路1号政务服务中心3楼305室`,
 //! `贵池区平天湖大道88号政务服务中心12号窗口`, `综合窗口`, `A区12号窗口`, brackets, full-width digits.
+//! What a rule reports is read again leniently: spaced out or in traditional characters
+//! ([`address_parts_lenient`]), a cell wrapped over lines ([`join_wrapped_lines`]).
 //! [`address_parts`] never panics.
 
 use std::borrow::Cow;
@@ -8,7 +10,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::text::to_halfwidth;
+use super::text::{fold_traditional, to_halfwidth};
 
 /// What an address names.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -35,6 +37,21 @@ const NOT_DOOR_AFTER: &[char] = &[
     '窗', '楼', '栋', '幢', '柜', '台', '房', '室', '厅', '座', '区',
 ];
 
+/// Characters after `号区` that make it a zone (`3号区1号窗口`, `2号区域`); any other word after
+/// it starts a district's name (`秋浦西路2号区政务服务中心`), and the 号 is a door number.
+const ZONE_AFTER: &[char] = &[
+    '窗', '楼', '层', '号', '栋', '幢', '柜', '台', '房', '室', '厅', '座', '域', '内', '（', '(',
+];
+
+/// Whether the text after a number's 号 starts with 区 and a district's name, not a zone.
+fn names_district(after: &str) -> bool {
+    let mut chars = after.chars();
+    chars.next() == Some('区')
+        && chars
+            .next()
+            .is_some_and(|c| !c.is_ascii() && !c.is_whitespace() && !ZONE_AFTER.contains(&c))
+}
+
 /// Finds the parts an address names (after folding full-width characters).
 pub fn address_parts(text: &str) -> AddressParts {
     // Most addresses hold no full-width character: fold (and allocate) only those that do.
@@ -54,16 +71,85 @@ pub fn address_parts(text: &str) -> AddressParts {
     // Every door number ends in 号.
     let door = t.contains('号')
         && DOOR.find_iter(&t).any(|m| {
-            t[m.end()..]
+            let after = &t[m.end()..];
+            after
                 .chars()
                 .next()
-                .is_none_or(|c| !NOT_DOOR_AFTER.contains(&c))
+                .is_none_or(|c| !NOT_DOOR_AFTER.contains(&c) || names_district(after))
         });
     AddressParts {
         street,
         door,
         room: ROOM.is_match(&t),
     }
+}
+
+impl AddressParts {
+    /// Whether it names a street, a door number and a room or window.
+    pub fn is_complete(self) -> bool {
+        self.street && self.door && self.room
+    }
+
+    fn is_none(self) -> bool {
+        !(self.street || self.door || self.room)
+    }
+}
+
+/// [`address_parts`], read once more without white space and with traditional characters
+/// folded when the text as written lacks a part (`长江中路 89 号`, `長江中路89號`): for the way
+/// to a finding, the usual complete address pays nothing more.
+pub fn address_parts_lenient(text: &str) -> AddressParts {
+    let parts = address_parts(text);
+    if parts.is_complete() {
+        return parts;
+    }
+    let folded = fold_traditional(text);
+    if !(matches!(folded, Cow::Owned(_)) || text.contains(char::is_whitespace)) {
+        return parts;
+    }
+    let squeezed: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    let again = address_parts(&squeezed);
+    AddressParts {
+        street: parts.street || again.street,
+        door: parts.door || again.door,
+        room: parts.room || again.room,
+    }
+}
+
+/// The addresses of a field whose lines were wrapped (a cell over several lines in Excel): the
+/// field split at `；` and `;`, and each part's lines joined where a line does not start an
+/// address of its own. A line continues the one before when it names no street and the address
+/// so far is incomplete (`…政务服务中心⏎二楼8号窗口`, `长江中路8⏎9号…`), or it opens with a
+/// bracket (`⏎（市场监管局）`), or it names no part at all. A line with a street, or with its
+/// own door or window after a complete address, is an address of its own.
+pub fn join_wrapped_lines(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in text.split(['；', ';']) {
+        let mut current: Option<(String, AddressParts)> = None;
+        for line in part
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            let parts = address_parts_lenient(line);
+            let continues = !parts.street
+                && (parts.is_none()
+                    || line.starts_with(['（', '(', '【', '['])
+                    || current.as_ref().is_some_and(|(_, p)| !p.is_complete()));
+            match &mut current {
+                Some((joined, joined_parts)) if continues => {
+                    joined.push_str(line);
+                    *joined_parts = address_parts_lenient(joined);
+                }
+                _ => {
+                    out.extend(current.take().map(|(joined, _)| joined));
+                    current = Some((line.to_owned(), parts));
+                }
+            }
+        }
+        out.extend(current.map(|(joined, _)| joined));
+    }
+    out
 }
 
 /// Splits a field holding several addresses (`；`, `;`, new lines, numbered lists).
@@ -106,5 +192,72 @@ mod tests {
         assert_eq!(p("贵池区秋浦西路1号市民中心B区3楼"), (true, true, false));
         assert_eq!(p("贵池区秋浦西路1号市民中心B区3号"), (true, true, true));
         assert_eq!(p("青阳县蓉城镇九华西路3号楼"), (true, false, false));
+        // 号 then a district's name is a door number; 号区 then a window or 域 is a zone.
+        assert_eq!(
+            p("池州市贵池区秋浦西路2号区政务服务中心1楼3号窗口"),
+            (true, true, true)
+        );
+        assert_eq!(p("九华西路3号区1号窗口"), (true, false, true));
+        assert_eq!(p("九华西路3号区域"), (true, false, false));
+    }
+
+    #[test]
+    fn spaced_out_and_traditional_addresses_read_leniently() {
+        let l = |t: &str| {
+            let a = address_parts_lenient(t);
+            (a.street, a.door, a.room)
+        };
+        assert_eq!(
+            l("池州市长江中路 89 号 政务服务中心 二楼 8 号窗口"),
+            (true, true, true)
+        );
+        assert_eq!(
+            l("池州市長江中路89號政務服務中心二樓8號窗口"),
+            (true, true, true)
+        );
+        assert_eq!(l("石台县政务服务大厅"), (false, false, false));
+        assert_eq!(l("青阳县 九华西路 3 号楼"), (true, false, false));
+    }
+
+    #[test]
+    fn wrapped_lines_join_and_separate_addresses_stay_apart() {
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路89号政务服务中心\n二楼8号窗口"),
+            ["池州市长江中路89号政务服务中心二楼8号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路89号政务服务中心二楼8号窗口\r\n（市场监管局）"),
+            ["池州市长江中路89号政务服务中心二楼8号窗口（市场监管局）"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路8\n9号政务服务中心8号窗口"),
+            ["池州市长江中路89号政务服务中心8号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路1号政务服务中心一楼8号窗口\n贵池区百牙中路6号人社局"),
+            [
+                "池州市长江中路1号政务服务中心一楼8号窗口",
+                "贵池区百牙中路6号人社局"
+            ]
+        );
+        assert_eq!(
+            join_wrapped_lines(
+                "池州市长江中路1号政务服务中心一楼8号窗口\n秋浦街道便民服务中心12号窗口"
+            ),
+            [
+                "池州市长江中路1号政务服务中心一楼8号窗口",
+                "秋浦街道便民服务中心12号窗口"
+            ]
+        );
+        assert_eq!(
+            join_wrapped_lines(
+                "池州市长江中路1号政务服务中心\n贵池区百牙中路6号人社局2号窗口；东至县政务服务大厅"
+            ),
+            [
+                "池州市长江中路1号政务服务中心",
+                "贵池区百牙中路6号人社局2号窗口",
+                "东至县政务服务大厅"
+            ]
+        );
     }
 }

@@ -3,8 +3,11 @@
 //! hotline, with or without an area code (区号). [`parse_phones`] finds them all; it never panics.
 //!
 //! Shorthand: a bare local number of the same length right after a landline, separated by
-//! `/ 、 , ; 和 或`, shares that landline's area code (`0566-2021234/2021235`); a hyphen and up to
-//! five digits right after a landline is its extension (`0566-2021234-801`).
+//! `/ 、 , ; 和 或` or white space, shares that landline's area code (`0566-2021234/2021235`); a
+//! hyphen and up to five digits right after a landline is its extension (`0566-2021234-801`).
+//! A local number may be written in two groups (`0566-202 1156`, `202 1156`), an area code after
+//! the country code without its 0 (`+86-566-2021156`), and a line break may fall anywhere
+//! between the parts (a wrapped cell).
 
 use serde::Serialize;
 
@@ -84,8 +87,12 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
     // Byte offset where the last number found ends, to tell an extension or a shorthand sibling
     // (`0566-2021234-801`, `0566-2021234/2021235`) from a number of its own.
     let mut last_end: Option<usize> = None;
+    // Whether the group before was the country code (`+86-566-2021156`, `0086 566 …`): an area
+    // code right after it is written without its 0.
+    let mut after_country_code = false;
     let mut g = 0;
     while g < groups.len() {
+        let country_code = std::mem::take(&mut after_country_code);
         let (s, e) = groups[g];
         let d = &half[s..e];
         let between_next = groups.get(g + 1).map(|&(ns, _)| &half[e..ns]);
@@ -100,6 +107,13 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             || word_before(&half[..s]).contains('@')
             || half[e..].starts_with('@');
         if in_link {
+            g += 1;
+            continue;
+        }
+        // `+86`, `0086`: the country code, not a number; the group after it is read as an area
+        // code without its 0.
+        if (d == "86" && before.trim_end().ends_with('+')) || d == "0086" {
+            after_country_code = true;
             g += 1;
             continue;
         }
@@ -172,32 +186,54 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             g += 1;
             continue;
         }
+        // White space includes a line break: a wrapped cell (`0566-⏎2021156`).
         let joins = |sep: &str| {
             sep.chars()
-                .all(|c| matches!(c, '-' | '—' | '–' | ')' | '(' | ' ' | '－' | '~'))
+                .all(|c| matches!(c, '-' | '—' | '–' | ')' | '(' | '－' | '~') || c.is_whitespace())
         };
-        // Area code followed by the local number.
-        if d.starts_with('0')
-            && (d.len() == 3 || d.len() == 4)
-            && area_code_len(d) == d.len()
+        // Area code followed by the local number; written without its 0 after the country code.
+        let area_code = if d.starts_with('0') {
+            ((d.len() == 3 || d.len() == 4) && area_code_len(d) == d.len()).then(|| d.to_owned())
+        } else if country_code && (d.len() == 2 || d.len() == 3) {
+            let a = format!("0{d}");
+            (area_code_len(&a) == a.len()).then_some(a)
+        } else {
+            None
+        };
+        if let Some(area_code) = area_code
             && let (Some(sep), Some(n)) = (between_next, next)
             && joins(sep)
             && sep.chars().count() <= 3
-            && ((n.len() == 7 || n.len() == 8) || is_hotline(n))
         {
-            let (ne, kind) = (
-                groups[g + 1].1,
-                if is_hotline(n) {
-                    PhoneKind::Hotline
-                } else {
-                    PhoneKind::Landline
-                },
-            );
+            // `0566-202 1156`: the local number in two groups.
+            let split = split_local(&half, &groups, g + 1);
+            if (n.len() == 7 || n.len() == 8) || is_hotline(n) || split.is_some() {
+                let (ne, kind, number) = match split {
+                    Some((ne, number)) => (ne, PhoneKind::Landline, number),
+                    None if is_hotline(n) => (groups[g + 1].1, PhoneKind::Hotline, n.to_owned()),
+                    None => (groups[g + 1].1, PhoneKind::Landline, n.to_owned()),
+                };
+                phones.push(Phone {
+                    raw: half[s..ne].to_owned(),
+                    kind,
+                    area_code: Some(area_code),
+                    number,
+                    extension: None,
+                });
+                last_end = Some(ne);
+                g = if ne == groups[g + 1].1 { g + 2 } else { g + 3 };
+                continue;
+            }
+        }
+        // `202 1156`, `2021 156`: a local number in two groups (no area code).
+        if !d.starts_with('0')
+            && let Some((ne, number)) = split_local(&half, &groups, g)
+        {
             phones.push(Phone {
                 raw: half[s..ne].to_owned(),
-                kind,
-                area_code: Some(d.to_owned()),
-                number: n.to_owned(),
+                kind: PhoneKind::Landline,
+                area_code: None,
+                number,
                 extension: None,
             });
             last_end = Some(ne);
@@ -270,6 +306,32 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
     phones
 }
 
+/// A local number written in two groups (three or four digits, then three to five) with white
+/// space between them
+/// (`202 1156`, `2021 156`), seven or eight digits in all, starting at group `g`: its end and
+/// its digits. A group of a whole number (seven digits and more) is not a part.
+fn split_local(half: &str, groups: &[(usize, usize)], g: usize) -> Option<(usize, String)> {
+    let (&(s1, e1), &(s2, e2)) = (groups.get(g)?, groups.get(g + 1)?);
+    let (a, b) = (e1 - s1, e2 - s2);
+    let between = &half[e1..s2];
+    if !((3..=4).contains(&a) && (3..=5).contains(&b) && (7..=8).contains(&(a + b))) {
+        return None;
+    }
+    if half.as_bytes()[s1] == b'0'
+        || between.is_empty()
+        || !between.chars().all(char::is_whitespace)
+    {
+        return None;
+    }
+    // Not when the second group runs on into a third (`202 1156 789`).
+    if let Some(&(s3, _)) = groups.get(g + 2)
+        && half[e2..s3].chars().all(char::is_whitespace)
+    {
+        return None;
+    }
+    Some((e2, format!("{}{}", &half[s1..e1], &half[s2..e2])))
+}
+
 /// The run of non-space, non-separator characters that ends at the end of `s`.
 fn word_before(s: &str) -> &str {
     let start = s
@@ -282,10 +344,10 @@ fn word_before(s: &str) -> &str {
 
 /// Text between two numbers of a list: `/`, `、`, `,`, `;`, `和`, `或` (spaces around allowed).
 fn is_list_separator(between: &str) -> bool {
-    matches!(
-        between.trim(),
-        "/" | "、" | "," | "，" | ";" | "；" | "和" | "或" | "及"
-    )
+    let t = between.trim();
+    // White space alone separates too (`0566-2021156 2021157`).
+    (t.is_empty() && !between.is_empty())
+        || matches!(t, "/" | "、" | "," | "，" | ";" | "；" | "和" | "或" | "及")
 }
 
 fn is_extension_marker(between: &str) -> bool {
@@ -363,6 +425,31 @@ mod tests {
             canon("0566-2021234，13905661234；800-820-8820"),
             ["0566-2021234", "13905661234", "8008208820"]
         );
+    }
+
+    #[test]
+    fn split_groups_country_codes_spaces_and_line_breaks() {
+        // A local number in two groups, with or without its area code.
+        assert_eq!(canon("202 1156"), ["2021156"]);
+        assert_eq!(canon("2021 156"), ["2021156"]);
+        assert_eq!(canon("0566-202 1156"), ["0566-2021156"]);
+        assert_eq!(parse_phones("202 1156")[0].raw, "202 1156");
+        // The country code, and the area code after it without its 0.
+        assert_eq!(canon("+86-566-2021156"), ["0566-2021156"]);
+        assert_eq!(canon("+86 10 12345678"), ["010-12345678"]);
+        assert_eq!(canon("(+86)0566-2021156"), ["0566-2021156"]);
+        assert_eq!(canon("+86 13905661234"), ["13905661234"]);
+        // White space alone separates the shorthand.
+        assert_eq!(
+            canon("0566-2021156 2021157"),
+            ["0566-2021156", "0566-2021157"]
+        );
+        // A wrapped cell.
+        assert_eq!(canon("0566-\n2021156"), ["0566-2021156"]);
+        // Not a split number: three groups, a hotline, a short pair.
+        assert_eq!(canon("12345 202"), ["12345"]);
+        assert!(parse_phones("100 200").is_empty());
+        assert_eq!(canon("139 0566 1234"), ["13905661234"]);
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! B09 办理地点 — street, door number, and room or window number.
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::address::{address_parts, split_addresses};
+use crate::model::address::{
+    address_parts, address_parts_lenient, join_wrapped_lines, split_addresses,
+};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
 
@@ -12,6 +14,10 @@ declare_rule! {
     /// `政务服务中心（长江中路1号）`）都认。一栏写了多个地址（用「；」或换行分隔）的逐个检查。
     /// 判定口径：`12号窗口`、`3号楼` 中的「号」不算门牌号；「…街道」是乡级区划，不算街道名称；
     /// 「综合窗口」「A区12号窗口」「审批科办公室」算房间或窗口；只写到楼层（`3楼`）的不算。
+    /// 「号」后是区名的（`秋浦西路2号区政务服务中心`）算门牌号。字间有空格（`长江中路 89 号`）和
+    /// 繁体字（`長江中路89號`）照常认。单元格内换行的：一行没有街道名称、而前面的地址还不完整，或这一行
+    /// 以括号开头、或一个要素都没有的，是上一行的续行，连起来检查（`…政务服务中心⏎二楼8号窗口`）；
+    /// 有街道名称的行，或前面地址已完整、这一行有自己的门牌号或窗口号的，按另一个地址检查。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「办理地点」：明确标注该事项的办理地点，要求办理地点有明确街道名称、门牌号、房间号或者窗口号。
@@ -53,9 +59,23 @@ impl Rule for HandlingAddress {
                 text,
             )]);
         }
+        let addrs = split_addresses(text);
+        // Most addresses are complete as written: only one that is not is read again, spaced
+        // out or traditional (`address_parts_lenient`), and a field with lines read again as one
+        // cell wrapped over them (`join_wrapped_lines`).
+        if addrs.iter().all(|a| address_parts(a).is_complete()) {
+            return Verdict::pass();
+        }
+        let joined;
+        let addrs: Vec<&str> = if text.contains(['\n', '\r']) {
+            joined = join_wrapped_lines(text);
+            joined.iter().map(String::as_str).collect()
+        } else {
+            addrs
+        };
         let mut out = Vec::new();
-        for addr in split_addresses(text) {
-            let p = address_parts(addr);
+        for addr in addrs {
+            let p = address_parts_lenient(addr);
             let missing: Vec<&str> = [
                 (p.street, "街道名称"),
                 (p.door, "门牌号"),

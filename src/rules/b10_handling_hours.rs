@@ -1,7 +1,7 @@
 //! B10 办理时间 — the days and the time ranges the service is open.
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::hours::parse_hours;
+use crate::model::hours::{lenient_hours_text, parse_hours};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
 
@@ -10,7 +10,8 @@ declare_rule! {
     /// 办理时间要写明日期范围（工作日、周一至周五、每天、法定节假日除外 …）和有效的时间段。
     /// 时间段的写法：`09:00-12:00`、`9:00—12:00`、`上午9时至12时`、`下午1:30-5:30`（「下午」「晚上」按
     /// 12 小时制换算）；分夏季、冬季作息的，各季的时间段一样检查。时间段须开始早于结束、分钟小于 60、
-    /// 时刻在 0–24 时之间。
+    /// 时刻在 0–24 时之间。汉字数字（`上午九时至十二时`、`九点至十二点`、`一时半`）、用点号分隔时分的
+    /// （`8.30-12.00`）和繁体字（`週一至週五`）也认。
     /// 判定口径：「24小时」「7×24小时」（自助终端、网上办理）同时算日期范围和时间段；`5月1日-9月30日`
     /// 这样的日期区间不算时间段；有一个时间段不合理即不通过。
     ///
@@ -56,7 +57,21 @@ impl Rule for HandlingHours {
                 text,
             )]);
         }
-        let h = parse_hours(text);
+        let mut h = parse_hours(text);
+        // Only a text that fails is read again in the lenient form (`九时至十二时`, `8.30-12.00`,
+        // `週一至週五`), and that reading kept when it has fewer problems.
+        if h.problems() > 0
+            && let Some(lenient) = lenient_hours_text(text)
+        {
+            let again = parse_hours(&lenient);
+            // On a tie the reading that found more ranges says more (`十二时至九时` is a range
+            // that ends before it starts, not no range).
+            if (again.problems(), std::cmp::Reverse(again.ranges.len()))
+                < (h.problems(), std::cmp::Reverse(h.ranges.len()))
+            {
+                h = again;
+            }
+        }
         // Quoted only for a finding.
         let shown = || quote(text, 60);
         let mut out = Vec::new();

@@ -12,7 +12,8 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 办理流程不得为空。从「受理」环节起（没有名为受理的环节时，从第一个不是申请人自己申请、
     /// 申报、预约、提交的环节起）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
-    /// 标准、办理时限，占位符（无、/、暂无）算缺失；受理之前的申请类环节是申请人的动作，只要求名称。
+    /// 标准、办理时限，占位符（无、/、暂无）算缺失；岗位职责只重复环节名称（环节「受理」的职责写
+    /// 「受理」）的不算写明，不通过；受理之前的申请类环节是申请人的动作，只要求名称。
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
     /// 办结时限：即办、即时办结、当场办结的环节计 0；时限单位不同（工作日与自然日混用）无法相加时
     /// 不判合计；承诺办结时限为空或无法识别时不判合计（由 B07 报告）。不一致时写明各环节时限和合计。
@@ -60,6 +61,13 @@ fn first_official(steps: &[Step]) -> usize {
                 .position(|s| !is_applicant_step(s))
                 .unwrap_or(steps.len())
         })
+}
+
+/// Whether a step's duties only repeat its name (`受理` for the step 受理): they say nothing of
+/// what the handler does. A trailing full stop is not a difference.
+fn repeats_name(s: &Step) -> bool {
+    let duties = s.duties.trim().trim_end_matches(['。', '.']);
+    !duties.is_empty() && duties == s.name.trim()
 }
 
 fn step_label(i: usize, s: &Step) -> Cow<'_, str> {
@@ -180,6 +188,18 @@ impl Rule for ProcessDetail {
                 }
                 if is_blank_or_placeholder(&s.duties) {
                     missing.push("岗位职责");
+                } else if repeats_name(s) {
+                    out.push(
+                        Violation::new(
+                            format!(
+                                "环节「{label}」的岗位职责只重复了环节名称，没有写明职责内容: \"{}\"",
+                                quote(&s.duties, 30)
+                            ),
+                            s.duties.trim(),
+                        )
+                        .target(format!("环节「{label}」岗位职责"))
+                        .at(&s.provenance),
+                    );
                 }
                 let parsed = if is_blank_or_placeholder(&s.time_limit) {
                     ParsedLimit::Empty

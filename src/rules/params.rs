@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct RuleParams {
     /// B13/B14: numbers that alone are not a phone a person answers at the implementing body
-    /// (the 12345 hotline is a supervision channel, not a consultation line).
+    /// (the 12345 government hotline and the 12315 market-regulation complaint hotline are
+    /// supervision channels, not the consultation line of the body that handles the item).
     pub hotline_only_numbers: Vec<String>,
     /// M01: words that state a medium (介质要求) and do not belong in a material's name.
     /// 正本/副本 right after a certificate's name are part of the name (see `material_name_exceptions`).
@@ -55,7 +56,7 @@ fn words(list: &[&str]) -> Vec<String> {
 impl Default for RuleParams {
     fn default() -> Self {
         Self {
-            hotline_only_numbers: vec!["12345".into()],
+            hotline_only_numbers: vec!["12345".into(), "12315".into()],
             material_medium_words: words(&[
                 "原件",
                 "复印件",
@@ -213,6 +214,8 @@ impl Default for RuleParams {
                 "递交纸质",
                 "提交纸质",
                 "携带",
+                "现场核验原件",
+                "现场核对原件",
             ]),
             onsite_negation_words: words(&[
                 "无需到现场",

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::{Domain, DomainValue, DomainValues};
-use crate::model::text::to_halfwidth;
+use crate::model::text::{fold_traditional, to_halfwidth};
 
 const SEPARATORS: &[char] = &[
     ',', '，', '、', ';', '；', '|', '^', '/', '\n', '\r', '\t', ' ', '(', ')', '[', ']', '【',
@@ -74,7 +74,29 @@ fn halfwidth(text: &str) -> Cow<'_, str> {
 
 /// Reads a domain field: labels anywhere in the text (longest first), then codes when no label was
 /// found. Separators `,，、;；|^/` and brackets split values.
+///
+/// A field with an unknown part is read once more without white space and with traditional
+/// characters folded (`承 诺 件`, `法定本级⏎行使` from a wrapped cell, `法定本級行使`), and that
+/// reading is kept when it recognises every part: words spaced out or wrapped are one value, and
+/// a wrong value stays unknown either way. Only a field that would fail pays for it.
 pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
+    let out = parse_as_written(domain, text);
+    if out.unknown.is_empty() {
+        return out;
+    }
+    let folded = fold_traditional(text);
+    let squeezed: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
+    if squeezed != text {
+        let again = parse_as_written(domain, &squeezed);
+        if again.unknown.is_empty() && !again.values.is_empty() {
+            return again;
+        }
+    }
+    out
+}
+
+/// [`parse_domain`] of the text as it is written.
+fn parse_as_written(domain: Domain, text: &str) -> DomainValues {
     let names = domain.names();
     // The usual field is exactly one label (`承诺件`, `法定本级行使`).
     if let Some(&(_, value)) = names.names.iter().find(|(n, _)| *n == text) {

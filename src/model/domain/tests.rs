@@ -158,3 +158,25 @@ fn yes_no_and_counts() {
     assert_eq!(parse_count("-1"), None);
     assert_eq!(parse_count("99999999999"), None);
 }
+
+#[test]
+fn spaced_wrapped_and_traditional_values_read_as_one() {
+    for (d, t, want) in [
+        (Domain::PowerSource, "法定本級行使", "法定本级行使"),
+        (Domain::PowerSource, "法定 本级 行使", "法定本级行使"),
+        (Domain::PowerSource, "法定本级\n行使", "法定本级行使"),
+        (Domain::HandlingType, "承 诺 件", "承诺件"),
+        (Domain::HandlingType, "承諾件", "承诺件"),
+        (Domain::ServiceObject, "個人", "自然人"),
+    ] {
+        assert_eq!(labels(d, t), (vec![want], Vec::new()), "{t:?}");
+    }
+    assert_eq!(
+        labels(Domain::ServiceObject, "自然人 企業法人"),
+        (vec!["自然人", "企业法人"], Vec::new())
+    );
+    // A wrong value stays wrong, spaced or not.
+    assert!(!labels(Domain::PowerSource, "法定 上级 行使").1.is_empty());
+    assert!(!labels(Domain::HandlingType, "承 办 件").1.is_empty());
+    assert!(!labels(Domain::PowerSource, "1 8").1.is_empty());
+}

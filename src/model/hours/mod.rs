@@ -1,10 +1,14 @@
 //! 办理时间 — opening hours as published: a day scope (工作日, 周一至周五 …) and time ranges
 //! (`09:00-12:00`, `9:00—12:00`, `上午9时至12时`, `下午1:30-5:30`), often per season
-//! (`夏季（5月1日-9月30日）…；冬季…`). [`parse_hours`] never panics.
+//! (`夏季（5月1日-9月30日）…；冬季…`). [`parse_hours`] never panics. A text that fails is read
+//! again in [`lenient_hours_text`]'s form (`九时至十二时`, `8.30-12.00`, `週一至週五`).
 
+mod lenient;
 mod scan;
 #[cfg(test)]
 mod tests;
+
+pub use lenient::lenient_hours_text;
 
 use scan::{Spans, halfwidth, next_range};
 
@@ -103,6 +107,16 @@ fn to_range(t: &str, s: &Spans) -> Option<TimeRange> {
         start: if bad_minutes { u32::MAX } else { start },
         end: if bad_minutes { 0 } else { end },
     })
+}
+
+impl Hours {
+    /// How many of the problems B10 reports this reading has: no day scope, no time range, each
+    /// range that is not valid.
+    pub fn problems(&self) -> usize {
+        usize::from(!(self.day_scope || self.all_day))
+            + usize::from(self.ranges.is_empty() && !self.all_day)
+            + self.ranges.iter().filter(|r| !r.is_valid()).count()
+    }
 }
 
 /// Parses an opening-hours text.

@@ -3,7 +3,8 @@
 //!
 //! This file holds folding, labels, quoting and URLs as a clerk reads them. Not here: empty and
 //! placeholder values and [`trim`] (`blank`), garbled text (`mojibake`), the byte-pair
-//! pre-checks (`byte_pairs`), the tests (`tests`, `mojibake_tests`).
+//! pre-checks (`byte_pairs`), traditional characters (`traditional`), the tests (`tests`,
+//! `mojibake_tests`).
 
 mod blank;
 mod byte_pairs;
@@ -12,6 +13,7 @@ mod mojibake;
 mod mojibake_tests;
 #[cfg(test)]
 mod tests;
+mod traditional;
 
 pub use blank::{PLACEHOLDERS, is_blank_or_placeholder, trim};
 #[cfg(test)]
@@ -22,6 +24,7 @@ pub(crate) use mojibake::ascii_escaped;
 #[cfg(test)]
 use mojibake::{MARKERS, find_marker, find_mojibake_exactly, may_hold_mojibake};
 pub use mojibake::{find_mojibake, line_may_hold_mojibake};
+pub use traditional::fold_traditional;
 
 /// Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `：`, `（`…) and the ideographic space to half-width.
 pub fn to_halfwidth(s: &str) -> String {

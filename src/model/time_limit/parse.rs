@@ -123,7 +123,18 @@ pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
     if let Some(limit) = plain_amount(t) {
         return ParsedLimit::Limit(limit);
     }
-    parse_compact(t, unit_field)
+    match parse_compact(t, unit_field) {
+        // A line break or tab inside the limit (`20⏎个工作日`, a wrapped cell) is no separator:
+        // read again without them, only for a text that failed.
+        ParsedLimit::Unreadable if t.contains(['\n', '\r', '\t']) => {
+            let joined: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            match plain_amount(&joined) {
+                Some(limit) => ParsedLimit::Limit(limit),
+                None => parse_compact(&joined, unit_field),
+            }
+        }
+        parsed => parsed,
+    }
 }
 
 /// The form almost every time limit takes, `20个工作日`, `5天`, `2小时`: one to six ASCII digits,

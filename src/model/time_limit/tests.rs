@@ -197,3 +197,11 @@ fn comparisons_are_sure_or_none() {
         Some(Ordering::Greater)
     );
 }
+
+#[test]
+fn a_line_break_inside_a_limit_is_no_separator() {
+    assert_eq!(limit("20\n个工作日", ""), wd(20.0));
+    assert_eq!(limit("2\r\n0个工作日", ""), wd(20.0));
+    assert_eq!(limit("自受理之日起\n二十个工作日", ""), wd(20.0));
+    assert_eq!(parse_time_limit("按\n规定", ""), ParsedLimit::Unreadable);
+}
