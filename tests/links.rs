@@ -684,13 +684,14 @@ fn a_host_that_stops_answering_is_given_up_for_the_run() {
     let limit = links::LinksConfig::default()
         .net_config()
         .give_up_after_timeouts;
-    // The requests that timed out, and at most one more a slot already on its way.
+    // The documented 6 timeouts, retries included, and at most the one the other slot had on its
+    // way: the requests queued behind them are not sent (they were: about 20, and minutes).
     assert!(
-        run.stats.requests <= limit + 2,
-        "{} requests",
+        (limit..=limit + 1).contains(&run.stats.requests),
+        "{} requests sent",
         run.stats.requests
     );
-    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     let checks: Vec<&links::LinkCheck> = run.checks.values().collect();
     assert_eq!(checks.len(), 40);
     assert!(
@@ -698,19 +699,24 @@ fn a_host_that_stops_answering_is_given_up_for_the_run() {
             .iter()
             .all(|c| c.verdict == LinkVerdict::Unverifiable)
     );
-    let given_up = checks
-        .iter()
-        .filter(|c| c.reason.contains(&format!("127.0.0.1:{port} 本次已连续")))
-        .count();
-    assert!(given_up >= 40 - limit as usize, "{checks:#?}");
+    // A link requested says it timed out; one never requested says so, with the documented count.
+    let (requested, not_requested): (Vec<&links::LinkCheck>, Vec<&links::LinkCheck>) =
+        checks.iter().partition(|c| c.requests > 0);
     assert!(
-        added.iter().all(|f| f.severity == Severity::Warning),
-        "{added:#?}"
+        requested.iter().all(|c| c.reason.starts_with("请求超时")),
+        "{requested:#?}"
     );
     assert!(
-        added
-            .iter()
-            .any(|f| f.message.contains("未再访问它的其余链接")),
+        not_requested.iter().all(|c| c.reason
+            == format!("未请求：主机 127.0.0.1:{port} 本次已连续 {limit} 次请求超时（网站没有响应），本次不再访问它的链接，下次检查将重试")),
+        "{not_requested:#?}"
+    );
+    assert!(
+        not_requested.len() >= 40 - (limit as usize + 1),
+        "{checks:#?}"
+    );
+    assert!(
+        added.iter().all(|f| f.severity == Severity::Warning),
         "{added:#?}"
     );
 }

@@ -269,8 +269,9 @@ pub async fn check_links(
         urls: checks.len(),
         ..RunStats::default()
     };
+    // Every request sent, retries included (a link's own count of a failure is one request).
+    stats.requests = u32::try_from(fetcher.requests_sent()).unwrap_or(u32::MAX);
     for c in checks.values() {
-        stats.requests += c.requests;
         match c.verdict {
             LinkVerdict::Ok => stats.ok += 1,
             LinkVerdict::Broken => stats.broken += 1,

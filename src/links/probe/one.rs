@@ -83,7 +83,7 @@ pub(super) async fn probe(
                 }
                 Err(e) => {
                     check.requests = e.requests();
-                    from_error(check, &e, opts)
+                    from_error(check, &e, opts, fetcher.silent_host(url))
                 }
             };
         }
@@ -99,7 +99,7 @@ pub(super) async fn probe(
         }
         Err(e) => {
             check.requests = e.requests();
-            from_error(check, &e, opts)
+            from_error(check, &e, opts, fetcher.silent_host(url))
         }
     }
 }
@@ -232,7 +232,14 @@ pub(super) fn is_connect_failure(check: &LinkCheck) -> bool {
     check.status.is_none() && (check.reason == NO_DNS || check.reason == NO_CONNECTION)
 }
 
-fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkCheck {
+/// `silent`: the host has since been given up for this run after this many timeouts in a row
+/// (then a link that timed out was not retried as often as configured).
+fn from_error(
+    mut check: LinkCheck,
+    e: &FetchError,
+    opts: ProbeOpts,
+    silent: Option<u32>,
+) -> LinkCheck {
     check.cacheable = false;
     let (verdict, reason) = match e {
         FetchError::Scheme(_) => (LinkVerdict::Broken, "不是 http/https 链接".to_owned()),
@@ -249,22 +256,29 @@ fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkChec
             format!("主机 {host} {NOT_ALLOWED}，未访问"),
         ),
         // How long it waited, so a clerk can tell a slow server from a dead one.
-        FetchError::Timeout(_) => {
+        FetchError::Timeout(u) => {
             let (secs, retries) = opts.net;
-            let tries = if retries > 0 {
-                format!("，重试 {retries} 次仍是如此")
-            } else {
-                String::new()
+            let tries = match silent {
+                Some(n) => format!(
+                    "；主机 {} 本次已连续 {n} 次请求超时，不再重试，也不再请求它的其余链接",
+                    Url::parse(u)
+                        .map(|u| crate::net::host_key(&u))
+                        .unwrap_or_default()
+                ),
+                None if retries > 0 => format!("，重试 {retries} 次仍是如此"),
+                None => String::new(),
             };
             (
                 LinkVerdict::Unverifiable,
                 format!("请求超时：{secs} 秒内服务器没有响应{tries}"),
             )
         }
-        // The host stopped answering earlier in this run: its other links were not requested.
+        // The host stopped answering earlier in this run: this link was not requested.
         FetchError::HostSilent { host, timeouts, .. } => (
             LinkVerdict::Unverifiable,
-            format!("主机 {host} 本次已连续 {timeouts} 次请求超时，未再访问它的其余链接"),
+            format!(
+                "未请求：主机 {host} 本次已连续 {timeouts} 次请求超时（网站没有响应），本次不再访问它的链接，下次检查将重试"
+            ),
         ),
         FetchError::Connect(_) | FetchError::Other(_) if e.failure() == Some(Failure::Tls) => {
             (LinkVerdict::Unverifiable, "TLS 连接或证书错误".to_owned())
