@@ -29,6 +29,7 @@ pub(super) fn clean(c: &LinkCheck, form: bool) -> bool {
                 && i.defect.is_none()
                 && i.soft_404.is_none()
                 && i.blocked.is_none()
+                && i.login.is_none()
                 && !i.macros
                 && i.office_html.is_none()
                 && (!form || i.real_type.is_some_and(T::is_editable))
@@ -210,6 +211,21 @@ async fn from_get(
             LinkVerdict::Unverifiable,
             format!("网站的安全防护拦截了本工具的访问（“{words}”）"),
         );
+    } else if let Some(words) = inspection.login.as_ref().filter(|_| expects_file) {
+        // A sign-in page in the file's place: the file behind it is not known (an online
+        // handling URL that asks to sign in is normal, and is not judged so).
+        check.cacheable = false;
+        let led_to = check
+            .final_url
+            .as_deref()
+            .map(|f| format!("，链接跳转到了 {}", crate::model::text::display_url(f)))
+            .unwrap_or_default();
+        check.set(
+            LinkVerdict::Unverifiable,
+            format!(
+                "链接打开的是登录页面（“{words}”{led_to}），要登录才能下载，本工具无法核实其中的文件"
+            ),
+        );
     } else if let Some(words) = &inspection.soft_404 {
         check.set(
             LinkVerdict::Broken,
@@ -218,11 +234,21 @@ async fn from_get(
     } else if inspection.real_type == Some(content::FileType::Empty) {
         check.set(LinkVerdict::Broken, "文件为空（0 字节）");
     } else if let Some(defect) = inspection.defect.clone().filter(|_| expects_file) {
-        check.set(LinkVerdict::Broken, defect);
+        if defect.contains(crate::zipguard::BOMB) {
+            // Refused to inflate for safety: the file may open fine for the public. Not 失效;
+            // for a person to open, and asked again next run.
+            check.cacheable = false;
+            check.set(LinkVerdict::Unverifiable, format!("{REFUSED}（{defect}）"));
+        } else {
+            check.set(LinkVerdict::Broken, defect);
+        }
     }
     check.inspection = Some(inspection);
     check
 }
+
+/// The start of the reason of a file not opened for safety (a suspected zip or flate bomb).
+pub(crate) const REFUSED: &str = "文件疑似压缩炸弹，为安全起见没有解压，内容无法核实";
 
 pub(super) const NO_DNS: &str = "域名无法解析";
 pub(super) const NO_CONNECTION: &str = "无法连接服务器（连接被拒绝或域名无法解析）";
