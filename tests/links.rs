@@ -222,9 +222,9 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
             "S16",
             Form,
             u("/forms/bomb.docx"),
-            Broken,
+            Unverifiable,
             "M06",
-            Error("疑似压缩炸弹"),
+            Warning("文件疑似压缩炸弹，为安全起见没有解压，内容无法核实"),
         ),
         c("S17", Query, u("/agencies"), Ok, "I01", Nothing),
         c(
@@ -347,14 +347,15 @@ fn cases(srv: &Server, refused_port: u16) -> Vec<Case> {
                 "空白表格是网页格式的 Word 文件，Word、Excel、WPS 能打开编辑，建议另存为 .docx",
             ),
         ),
-        // A login page named .doc is an error, and its title says what it is.
+        // A sign-in page where the form should be: what is behind it is not known (无法核实, as
+        // the firewall's page), and the page is named by its title.
         c(
             "S35",
             Form,
             u("/forms/login.doc"),
-            Ok,
+            Unverifiable,
             "M06",
-            Error("扩展名为 .doc，实际内容是网页（HTML，网页标题「统一身份认证平台」）"),
+            Warning("链接打开的是登录页面（“统一身份认证平台”）"),
         ),
         // Should not trip M06: the site's firewall turned the tool away with a page served as 200.
         // It was "打开的是网页" (an error against the unit) for every form on such a host; it is
@@ -504,7 +505,7 @@ fn every_kind_of_link_gets_its_verdict_and_rule() {
     assert!(bomb.unzipped_bytes <= config.max_unzip_bytes, "{bomb:?}");
     assert_eq!(
         bomb.unzipped_bytes, 0,
-        "refused on the declared ratio before inflating"
+        "refused on the declared size before inflating"
     );
     let sample = by_url("/samples/unmasked.docx").inspection.clone().unwrap();
     assert_eq!(sample.personal.len(), 2);
@@ -684,13 +685,14 @@ fn a_host_that_stops_answering_is_given_up_for_the_run() {
     let limit = links::LinksConfig::default()
         .net_config()
         .give_up_after_timeouts;
-    // The requests that timed out, and at most one more a slot already on its way.
+    // The documented 6 timeouts, retries included, and at most the one the other slot had on its
+    // way: the requests queued behind them are not sent (they were: about 20, and minutes).
     assert!(
-        run.stats.requests <= limit + 2,
-        "{} requests",
+        (limit..=limit + 1).contains(&run.stats.requests),
+        "{} requests sent",
         run.stats.requests
     );
-    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
     let checks: Vec<&links::LinkCheck> = run.checks.values().collect();
     assert_eq!(checks.len(), 40);
     assert!(
@@ -698,19 +700,165 @@ fn a_host_that_stops_answering_is_given_up_for_the_run() {
             .iter()
             .all(|c| c.verdict == LinkVerdict::Unverifiable)
     );
-    let given_up = checks
-        .iter()
-        .filter(|c| c.reason.contains(&format!("127.0.0.1:{port} 本次已连续")))
-        .count();
-    assert!(given_up >= 40 - limit as usize, "{checks:#?}");
+    // A link requested says it timed out; one never requested says so, with the documented count.
+    let (requested, not_requested): (Vec<&links::LinkCheck>, Vec<&links::LinkCheck>) =
+        checks.iter().partition(|c| c.requests > 0);
+    assert!(
+        requested.iter().all(|c| c.reason.starts_with("请求超时")),
+        "{requested:#?}"
+    );
+    assert!(
+        not_requested.iter().all(|c| c.reason
+            == format!("未请求：主机 127.0.0.1:{port} 本次已连续 {limit} 次请求超时（网站没有响应），本次不再访问它的链接，下次检查将重试")),
+        "{not_requested:#?}"
+    );
+    assert!(
+        not_requested.len() >= 40 - (limit as usize + 1),
+        "{checks:#?}"
+    );
     assert!(
         added.iter().all(|f| f.severity == Severity::Warning),
         "{added:#?}"
     );
+}
+
+/// Links written as relative addresses in an export (`/forms/…`, `forms/…`, a host and path without
+/// `http://`) were never checked, and the run said 没有发现链接或附件问题. They are resolved: against
+/// the item's 办事指南地址 on an allowed host, else `[links] base_url`; one that no base resolves is
+/// said, and a base off the allowed hosts is never followed.
+#[test]
+fn relative_links_are_resolved_or_said() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let host = srv
+        .url("/")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let item = |code: &str, guide: &str, form: &str| {
+        let mut i = item_linking(code, Kind::Sample, form);
+        guide.clone_into(&mut i.guide_url);
+        i
+    };
+    let items = vec![
+        // The guide page is on an allowed host: it is the base.
+        item("R01", &srv.url("/guide/1.html"), "/forms/food.docx"),
+        item("R02", &srv.url("/guide/2.html"), "forms/food.xlsx"),
+        // No guide page: the configured base.
+        item("R03", "", "/samples/masked.docx"),
+        // A host written without http://.
+        item("R04", "", &format!("{host}/samples/unmasked.docx")),
+        // A guide page off the allowed hosts is no base: the configured one is.
+        item(
+            "R05",
+            "http://zwfw.example.invalid/g/5.html",
+            "/result/licence.docx",
+        ),
+    ];
+    let config = LinksConfig {
+        base_url: Some(srv.url("/")),
+        ..test_config(cache.path())
+    };
+    let (_, run, added) = audit(&items, &config);
+    let url_of = |code: &str| {
+        let i = items.iter().position(|i| i.code == code).unwrap();
+        run.uses.iter().find(|u| u.item == i).unwrap().url.clone()
+    };
+    assert_eq!(url_of("R01"), srv.url("/forms/food.docx"));
+    assert_eq!(url_of("R02"), srv.url("/forms/food.xlsx"));
+    assert_eq!(url_of("R03"), srv.url("/samples/masked.docx"));
+    assert_eq!(url_of("R05"), srv.url("/result/licence.docx"));
+    assert!(
+        run.checks.values().all(|c| c.verdict == LinkVerdict::Ok),
+        "{:#?}",
+        run.checks
+    );
+    // R04's sample was read: its unmasked ID number is found.
     assert!(
         added
             .iter()
-            .any(|f| f.message.contains("未再访问它的其余链接")),
+            .any(|f| f.item_code == "R04" && f.message.contains("未打码的身份证号码")),
+        "{added:#?}"
+    );
+    assert!(run.notes.is_empty(), "{:?}", run.notes);
+
+    // Without a base: the relative links are counted and said, not dropped; a base off the
+    // allowed hosts resolves them, but they are not fetched.
+    let srv_log_before = srv.take_log().len();
+    assert!(srv_log_before > 0);
+    for base in [None, Some("http://files.example.invalid/zwfw".to_owned())] {
+        let config = LinksConfig {
+            base_url: base.clone(),
+            max_age_hours: 0.0,
+            ..test_config(cache.path())
+        };
+        let items = vec![
+            item("R06", "", "/forms/food.docx"),
+            item(
+                "R07",
+                "http://zwfw.example.invalid/g/7.html",
+                "forms/food.xlsx",
+            ),
+        ];
+        let (_, run, added) = audit(&items, &config);
+        assert_eq!(run.stats.uses, 2);
+        assert!(
+            run.checks
+                .values()
+                .all(|c| c.verdict == LinkVerdict::Unverifiable)
+        );
+        assert!(
+            added.iter().all(|f| f.severity == Severity::Warning),
+            "{added:#?}"
+        );
+        assert_eq!(added.len(), 2, "{added:#?}");
+        if base.is_none() {
+            assert_eq!(
+                run.notes,
+                vec!["2 个链接是相对地址，无法核实：请在配置 [links] base_url 中写明平台网址（如 base_url = \"https://zwfw.chizhou.gov.cn/\"），或在导出中写完整的网址".to_owned()]
+            );
+        } else {
+            assert!(run.notes.is_empty());
+            assert!(
+                run.checks
+                    .keys()
+                    .any(|u| u == "http://files.example.invalid/zwfw/forms/food.xlsx"),
+                "{:#?}",
+                run.checks
+            );
+            assert_eq!(run.stats.requests, 0);
+        }
+        assert!(srv.take_log().is_empty());
+    }
+}
+
+/// The blank form and the sample both lead to the platform's sign-in page: it is no file, and not
+/// "the same file" (示例样表与空白表格是同一个文件 was an error against the unit). Both are 无法核实.
+#[test]
+fn two_links_to_one_sign_in_page_are_not_one_file() {
+    let srv = Server::start();
+    let cache = tempfile::tempdir().unwrap();
+    let mut item = item_linking(
+        "L01",
+        Kind::Sample,
+        &srv.url("/cas/login?service=%2Fsample"),
+    );
+    item.materials[0].blank_form = srv.url("/forms/需登录的申请书.docx");
+    let (_, run, added) = audit(&[item], &test_config(cache.path()));
+    assert_eq!(run.checks.len(), 2);
+    assert!(
+        run.checks
+            .values()
+            .all(|c| c.verdict == LinkVerdict::Unverifiable && c.reason.contains("登录页面")),
+        "{:#?}",
+        run.checks
+    );
+    assert!(
+        !added.iter().any(|f| f.message.contains("同一个文件")),
+        "{added:#?}"
+    );
+    assert!(
+        added.iter().all(|f| f.severity == Severity::Warning),
         "{added:#?}"
     );
 }

@@ -152,7 +152,9 @@ pub(crate) fn crawl_for_check(profile: &std::path::Path, quiet: bool) -> Result<
         quiet,
     };
     let (summary, output) = crawl_to_folder(&args)?;
-    if !summary.complete {
+    // A list that gave fewer entries than its total is read to its end: check what was found,
+    // with the notice of the crawl's status, rather than refuse.
+    if !summary.complete && summary.short_lists.is_empty() {
         anyhow::bail!(
             "抓取未完成（{}），请先用 zwfw-audit crawl 完成抓取",
             summary.stopped.unwrap_or_default()
@@ -230,7 +232,9 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
         };
         say!(
             "{}: 抓取 {} 个网址（未修改 {}，失败 {}，跳过 {}{resumed}），HTTP 请求 {} 次，用时 {:.1} 秒（{:.1} 页/秒）",
-            if !summary.complete {
+            if !summary.short_lists.is_empty() {
+                "抓取结束，但列表没有读全"
+            } else if !summary.complete {
                 "抓取暂停"
             } else if summary.failed_lists.is_empty() {
                 "抓取完成"
@@ -269,7 +273,13 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
                 "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因（列表页的「说明」列写着找到几个指南链接），并核对站点配置。"
             );
         }
-        if !summary.complete {
+        if !summary.short_lists.is_empty() {
+            say!(
+                "注意: {}（{}）；抓到的事项照常检查，但不是平台的全部事项",
+                summary.short_lists[0].reason,
+                summary.short_lists[0].url
+            );
+        } else if !summary.complete {
             say!("再次运行同一命令即可从中断处继续。");
         }
     }

@@ -1,7 +1,10 @@
 //! Which links an item publishes: every URL in its blank forms, samples, result sample,
 //! intermediary query sites and online handling URL, with the place it was read. A value may hold
-//! several URLs among other text; a path starting with `/` is resolved against the item's
-//! 办事指南地址 when there is one.
+//! several URLs among other text. A host and path written without `http://`
+//! (`zwfw.chizhou.gov.cn/files/a.docx`) is taken as `http://`. A relative address (`/files/a.docx`,
+//! `files/a.docx`) is kept as written, marked [`LinkUse::relative`] with the item's 办事指南地址:
+//! which base resolves it depends on the allowed hosts and `[links] base_url`, and is decided when
+//! the links are checked ([`crate::links::probe`]), never silently dropped.
 
 use std::sync::LazyLock;
 
@@ -82,6 +85,54 @@ pub struct LinkUse {
     pub target: String,
     /// Where the link was read.
     pub provenance: Provenance,
+    /// The link is a relative address as published (`/files/a.docx`): `url` is that text until
+    /// the link check resolves it against a base (then `valid` turns true).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub relative: bool,
+    /// For a relative link: the item's 办事指南地址, a base when it is on an allowed host.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub guide_url: Option<String>,
+}
+
+/// A value that is one relative address (`/files/a.docx`, `./a.docx`, `files/申请表.docx`): no
+/// scheme, no whitespace, a `/` in it. A bare file name (`申请表.docx`) names a file, it links none.
+pub fn relative_address(text: &str) -> Option<&str> {
+    let t = text.trim();
+    let plausible = !t.is_empty()
+        && !t.contains("://")
+        && !t.starts_with("//")
+        && t.contains('/')
+        && !t.contains(char::is_whitespace)
+        && !t.contains(['，', '。', '；', '、', '"', '\'', '<', '>'])
+        && !t.starts_with(['#', '?']);
+    plausible.then_some(t)
+}
+
+/// A host and path written without a scheme (`zwfw.chizhou.gov.cn/f/a.docx`,
+/// `127.0.0.1:8801/f/a.docx`, `//zwfw.chizhou.gov.cn/f/a.docx`), as `http://…`.
+pub fn without_scheme(text: &str) -> Option<Url> {
+    let t = relative_address(text.trim().strip_prefix("//").unwrap_or(text.trim()))?;
+    let (authority, _) = t.split_once('/')?;
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) if !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()) => (h, true),
+        _ => (authority, false),
+    };
+    let labels: Vec<&str> = host.split('.').collect();
+    let ascii_host = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'));
+    let last = labels.last().copied().unwrap_or_default();
+    // `files.v2/a.docx` is a folder; a host ends in a name of letters (gov.cn) or is an address.
+    let ip = labels.len() == 4 && labels.iter().all(|l| l.parse::<u8>().is_ok());
+    let tld = last.len() >= 2 && last.chars().all(|c| c.is_ascii_alphabetic());
+    let host_like = (ascii_host && (ip || tld)) || (host == "localhost" && port);
+    if !host_like {
+        return None;
+    }
+    let mut u = Url::parse(&format!("http://{t}")).ok()?;
+    u.set_fragment(None);
+    Some(u)
 }
 
 /// A URL runs to whitespace, quotes, brackets and Chinese punctuation; parentheses, ASCII and
@@ -157,17 +208,29 @@ pub fn urls_in(text: &str, base: Option<&Url>) -> Vec<Result<Url, String>> {
 pub fn collect_items<'a>(items: impl IntoIterator<Item = (usize, &'a Item)>) -> Vec<LinkUse> {
     let mut uses = Vec::new();
     for (index, item) in items {
-        let base = Url::parse(item.guide_url.trim()).ok();
+        let guide_url = Url::parse(item.guide_url.trim())
+            .ok()
+            .map(|u| u.to_string());
         let mut push = |kind: LinkKind,
                         text: &str,
                         owner: Option<&str>,
                         target: String,
                         provenance: &Provenance| {
-            for u in urls_in(text, base.as_ref()) {
-                let (url, valid) = match u {
-                    Ok(u) => (u.to_string(), true),
-                    Err(raw) => (raw, false),
-                };
+            let mut found: Vec<(String, bool, bool)> = urls_in(text, None)
+                .into_iter()
+                .map(|u| match u {
+                    Ok(u) => (u.to_string(), true, false),
+                    Err(raw) => (raw, false, false),
+                })
+                .collect();
+            if found.is_empty() {
+                if let Some(u) = without_scheme(text) {
+                    found.push((u.to_string(), true, false));
+                } else if let Some(rel) = relative_address(text) {
+                    found.push((rel.to_owned(), false, true));
+                }
+            }
+            for (url, valid, relative) in found {
                 uses.push(LinkUse {
                     item: index,
                     kind,
@@ -177,6 +240,8 @@ pub fn collect_items<'a>(items: impl IntoIterator<Item = (usize, &'a Item)>) -> 
                     item_name: item.name.clone(),
                     target: target.clone(),
                     provenance: provenance.clone(),
+                    relative,
+                    guide_url: guide_url.clone().filter(|_| relative),
                 });
             }
         };

@@ -46,6 +46,12 @@ pub struct LinksConfig {
     /// Hosts (with optional `:port`) that may be contacted; links to other hosts are reported as
     /// unverifiable. Empty means no link is fetched.
     pub allowed_hosts: Vec<String>,
+    /// The platform's address (`https://zwfw.chizhou.gov.cn/`), against which links written as
+    /// relative addresses (`/files/a.docx`, `files/a.docx`) are resolved when the item's own
+    /// 办事指南地址 is not an absolute URL on an allowed host. Without it such links are not
+    /// checked, and the run says how many.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
     /// Folder of the cache file (`links-cache.json`); the only place this module writes.
     pub cache_dir: PathBuf,
     /// Age after which a clean cached result is checked again (conditional request), in hours. A
@@ -88,6 +94,7 @@ impl Default for LinksConfig {
     fn default() -> Self {
         Self {
             allowed_hosts: Vec::new(),
+            base_url: None,
             cache_dir: PathBuf::from(".zwfw-audit-cache"),
             max_age_hours: 24.0 * 7.0,
             concurrency: 16,

@@ -31,7 +31,7 @@ pub enum FetchError {
         url: String,
         /// Its host.
         host: String,
-        /// Requests that timed out in a row.
+        /// Requests that timed out in a row when the host was given up (the configured limit).
         timeouts: u32,
     },
     /// Could not connect or resolve (after retries).

@@ -181,22 +181,39 @@ impl Fetcher {
         }
     }
 
+    /// Whether `url`'s host has timed out [`NetConfig::give_up_after_timeouts`] times in a row in
+    /// this run, so that its other URLs are not requested: the limit, when it has.
+    pub fn silent_host(&self, url: &Url) -> Option<u32> {
+        let limit = self.config.give_up_after_timeouts;
+        let state = self.host_state(&host_key(url));
+        (limit > 0 && state.timeouts.load(Ordering::Relaxed) >= limit).then_some(limit)
+    }
+
     /// One URL, no redirects, with retries; none once its host has gone silent.
+    ///
+    /// Silence is asked again after the wait for the host's slot and interval: the requests
+    /// queued behind the ones that time out were sent anyway, three times the limit and minutes
+    /// more. A URL already requested whose host goes silent before its retry ends with its own
+    /// last failure (it was requested), not as one never requested.
     async fn fetch_one(&self, request: &Request, url: &Url) -> Result<(Response, u32), FetchError> {
         let host = host_key(url);
         let state = self.host_state(&host);
         let limit = self.config.give_up_after_timeouts;
+        let silent = || limit > 0 && state.timeouts.load(Ordering::Relaxed) >= limit;
+        let given_up = || FetchError::HostSilent {
+            url: url.to_string(),
+            host: host.clone(),
+            timeouts: limit,
+        };
         let mut attempt = 0;
+        let mut last: Option<Result<Response, FetchError>> = None;
         loop {
-            let silent = state.timeouts.load(Ordering::Relaxed);
-            if limit > 0 && silent >= limit {
-                return Err(FetchError::HostSilent {
-                    url: url.to_string(),
-                    host,
-                    timeouts: silent,
-                });
+            if silent() {
+                return match last {
+                    Some(result) => result.map(|r| (r, attempt)),
+                    None => Err(given_up()),
+                };
             }
-            attempt += 1;
             let result = {
                 let _slot = state
                     .slots
@@ -209,8 +226,18 @@ impl Fetcher {
                     if *next > now {
                         tokio::time::sleep(*next - now).await;
                     }
+                    if silent() {
+                        // Another request timed out while this one waited: nothing is sent,
+                        // and the host's interval is not taken.
+                        drop(next);
+                        return match last {
+                            Some(result) => result.map(|r| (r, attempt)),
+                            None => Err(given_up()),
+                        };
+                    }
                     *next = Instant::now() + Duration::from_millis(self.config.min_interval_ms);
                 }
+                attempt += 1;
                 self.send(request, url).await
             };
             if matches!(result, Err(FetchError::Timeout(_))) {
@@ -239,7 +266,10 @@ impl Fetcher {
                 Ok(_) | Err(_) => None,
             };
             match retryable_wait {
-                Some(wait) if attempt <= self.config.retries => tokio::time::sleep(wait).await,
+                Some(wait) if attempt <= self.config.retries => {
+                    tokio::time::sleep(wait).await;
+                    last = Some(result);
+                }
                 _ => return result.map(|r| (r, attempt)),
             }
         }

@@ -1,6 +1,7 @@
 //! Web pages where a file was expected: decoding (UTF-8, declared charset or detected GBK), the
 //! title and visible text, soft-404 detection (an error page served with 200) and pages in which
-//! the site's protection turned the tool away (a firewall or rate-limit page served with 200).
+//! the site's protection turned the tool away (a firewall or rate-limit page served with 200),
+//! and sign-in pages (a link that leads to the platform's 统一身份认证 instead of the file).
 
 use std::sync::LazyLock;
 
@@ -126,4 +127,37 @@ pub fn blocked(title: Option<&str>, visible_text: &str) -> Option<String> {
         return Some(crate::model::text::quote(visible_text, 40));
     }
     None
+}
+
+/// Words in the title of a sign-in page.
+const LOGIN_MARKERS: &[&str] = &[
+    "登录",
+    "登陆",
+    "统一身份认证",
+    "单点登录",
+    "login",
+    "sign in",
+    "signin",
+];
+
+/// Whether an HTML page is a sign-in page (a password field, or a sign-in title on a short page):
+/// a link behind a login cannot be checked by the tool, nor opened by the public without an
+/// account. Returns the words that gave it away.
+pub fn login_wall(html: &str, title: Option<&str>, visible_text: &str) -> Option<String> {
+    static PASSWORD: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"(?i)<input[^>]*\btype\s*=\s*["']?password"#).expect("valid regex")
+    });
+    let marked = |s: &str| {
+        let lower = s.to_lowercase();
+        LOGIN_MARKERS.iter().any(|m| lower.contains(m))
+    };
+    let short = visible_text.chars().count() <= 600;
+    let said = title
+        .filter(|t| marked(t))
+        .or_else(|| Some(visible_text).filter(|v| short && marked(v)))
+        .map(|t| crate::model::text::quote(t, 40));
+    if PASSWORD.is_match(html) {
+        return Some(said.unwrap_or_else(|| "密码输入框".to_owned()));
+    }
+    said.filter(|_| title.is_some_and(marked))
 }

@@ -25,7 +25,7 @@ mod xls;
 
 use doc::inspect_ole;
 use html::html_title_and_text;
-pub use html::{blocked, decode_text, soft_404};
+pub use html::{blocked, decode_text, login_wall, soft_404};
 pub use names::{content_disposition_name, decode_name_bytes, extension, relates, url_file_name};
 use ooxml::inspect_zip;
 pub use ooxml::xml_text;
@@ -222,6 +222,10 @@ pub struct Inspection {
     /// turned the tool away, with the words that say so: nothing is known of the link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked: Option<String>,
+    /// A sign-in page (统一身份认证) where a file was expected, with the words that say so:
+    /// nothing is known of the file behind it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login: Option<String>,
     /// An HTML page saved by Word or Excel (or WPS) — `Word.Document`, `Excel.Sheet` — which they
     /// open and edit as a document when it is named .doc/.xls: `word` or `excel`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,6 +297,9 @@ pub fn inspect(body: &[u8], complete: bool, limits: ZipLimits) -> Inspection {
             let (title, visible) = html_title_and_text(&text);
             out.blocked = blocked(title.as_deref(), &visible);
             if out.blocked.is_none() {
+                out.login = login_wall(&text, title.as_deref(), &visible);
+            }
+            if out.blocked.is_none() && out.login.is_none() {
                 out.soft_404 = soft_404(title.as_deref(), &visible);
             }
             out.office_html = office_html(&text).map(str::to_owned);

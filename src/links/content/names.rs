@@ -85,9 +85,18 @@ pub fn extension(name: &str) -> Option<String> {
         .then_some(ext)
 }
 
+/// Two-character runs that many unrelated forms share (许可 in 食品经营许可申请表 and
+/// 建设工程规划许可证申请表): on their own they do not make a file relate to a material.
+const COMMON_PAIRS: &[&str] = &[
+    "许可", "可证", "证明", "申请", "登记", "备案", "变更", "注销", "延续", "审核", "审查", "核准",
+    "信息", "情况", "基本", "企业", "单位", "个人", "人员", "证书", "承诺", "声明", "授权", "委托",
+    "托书", "有限", "公司", "办理", "事项", "服务", "管理", "业务", "资格", "资质",
+];
+
 /// Whether a file's name, title or first line relates to the material (or item) it is published
-/// for: they share a two-character run once generic words (申请表, 样表 …) are removed. `None` when
-/// there is too little Chinese text on either side to judge.
+/// for: they share a two-character run once generic words (申请表, 样表 …) and runs common to
+/// unrelated forms (许可, 登记 …) are removed. `None` when there is too little Chinese text on
+/// either side to judge.
 pub fn relates(names: &[&str], candidates: &[&str]) -> Option<bool> {
     const GENERIC: &[&str] = &[
         "申请表",
@@ -120,7 +129,11 @@ pub fn relates(names: &[&str], candidates: &[&str]) -> Option<bool> {
         let mut out = Vec::new();
         for run in s.split(|c: char| !is_cjk(c)) {
             let cs: Vec<char> = run.chars().collect();
-            out.extend(cs.windows(2).map(|w| (w[0], w[1])));
+            out.extend(
+                cs.windows(2)
+                    .filter(|w| !COMMON_PAIRS.contains(&w.iter().collect::<String>().as_str()))
+                    .map(|w| (w[0], w[1])),
+            );
         }
         out
     };
@@ -145,4 +158,24 @@ pub fn relates(names: &[&str], candidates: &[&str]) -> Option<bool> {
 
 fn is_cjk(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relates;
+
+    /// 许可 is in half the forms of a platform: a planning permit's form is not a food licence's.
+    #[test]
+    fn a_word_common_to_many_forms_does_not_make_a_match() {
+        assert_eq!(
+            relates(&["食品经营许可申请表"], &["建设工程规划许可证申请表"]),
+            Some(false)
+        );
+        assert_eq!(
+            relates(&["食品经营许可申请表"], &["食品经营许可证申请表"]),
+            Some(true)
+        );
+        // Only common words on the file's side: nothing to judge by.
+        assert_eq!(relates(&["食品经营许可申请表"], &["许可证申请表"]), None);
+    }
 }

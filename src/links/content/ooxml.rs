@@ -18,7 +18,9 @@ pub(super) fn inspect_zip(body: &[u8], limits: ZipLimits, out: &mut Inspection) 
             return;
         }
     };
-    let names = match limits.check(&mut archive) {
+    // Only the parts read below are inflated: a picture's ratio (a white bitmap deflates
+    // 1000:1) says nothing of a bomb that is never opened.
+    let names = match limits.check_parts(&mut archive, is_read_part) {
         Ok(names) => names,
         Err(reason) => {
             out.defect = Some(reason);
@@ -64,11 +66,10 @@ pub(super) fn inspect_zip(body: &[u8], limits: ZipLimits, out: &mut Inspection) 
     };
     let (kind, text_parts, meta): (FileType, Vec<String>, Option<&str>) =
         if has("word/document.xml") {
-            (
-                FileType::Docx,
-                vec!["word/document.xml".into()],
-                Some("docProps/core.xml"),
-            )
+            // The page headers and footers too: a sample's ID number often sits there.
+            let mut parts = vec!["word/document.xml".to_owned()];
+            parts.extend(names.iter().filter(|n| is_header_or_footer(n)).cloned());
+            (FileType::Docx, parts, Some("docProps/core.xml"))
         } else if has("xl/workbook.xml") {
             let mut parts = vec!["xl/sharedStrings.xml".to_owned()];
             parts.extend(
@@ -116,6 +117,30 @@ pub(super) fn inspect_zip(body: &[u8], limits: ZipLimits, out: &mut Inspection) 
     if out.defect.is_none() {
         text_checks(&text, out);
     }
+}
+
+/// `word/header1.xml`, `word/footer2.xml`: a Word document's page headers and footers.
+fn is_header_or_footer(name: &str) -> bool {
+    name.strip_prefix("word/").is_some_and(|n| {
+        (n.starts_with("header") || n.starts_with("footer"))
+            && !n.contains('/')
+            && n.to_ascii_lowercase().ends_with(".xml")
+    })
+}
+
+/// Whether [`inspect_zip`] may inflate an entry: the mimetype, the metadata and the text parts
+/// (never pictures, fonts or embedded objects).
+fn is_read_part(name: &str) -> bool {
+    matches!(
+        name,
+        "mimetype"
+            | "word/document.xml"
+            | "docProps/core.xml"
+            | "xl/sharedStrings.xml"
+            | "content.xml"
+            | "meta.xml"
+    ) || is_header_or_footer(name)
+        || (name.starts_with("xl/worksheets/sheet") && name.to_ascii_lowercase().ends_with(".xml"))
 }
 
 /// The text of an XML part: tags removed (paragraph, row and cell ends become line breaks),

@@ -2,7 +2,7 @@
 
 use crate::links::collect::{LinkKind, LinkUse};
 use crate::links::content::{self, FileType};
-use crate::links::probe::{LinkCheck, LinkVerdict, NOT_ALLOWED};
+use crate::links::probe::{LinkCheck, LinkVerdict, NOT_ALLOWED, REFUSED, RELATIVE};
 use crate::model::Severity;
 use crate::model::text::{display_url, find_mojibake, quote};
 
@@ -55,6 +55,25 @@ pub fn problems(u: &LinkUse, check: &LinkCheck) -> Vec<LinkProblem> {
                 &u.url,
                 Error,
                 &fix_link,
+            )];
+        }
+        LinkVerdict::Unverifiable if check.reason == RELATIVE => {
+            return vec![problem(
+                "链接",
+                format!("{label}链接是相对地址，没有可用的平台网址，无法核实: \"{shown_url}\""),
+                &u.url,
+                Warning,
+                "在导出中写完整的网址（以 http:// 或 https:// 开头）；核查时在配置 [links] base_url 中写明平台网址",
+            )];
+        }
+        LinkVerdict::Unverifiable if check.reason.starts_with(REFUSED) => {
+            // The file was received and is not dead: what it holds is not known.
+            return vec![problem(
+                "内容",
+                format!("{label}{}: \"{shown_url}\"", check.reason),
+                &u.url,
+                Warning,
+                "请人工下载后在安全的环境中打开核对；确是正常文件的，压缩其中的图片后重新上传",
             )];
         }
         LinkVerdict::Unverifiable => {

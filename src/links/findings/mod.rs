@@ -93,9 +93,14 @@ pub fn use_problems<'a>(run: &'a LinkRun, rules: &RuleSet) -> Vec<UseProblem<'a>
     out
 }
 
-/// The hash of a file that opened and was read whole.
+/// The hash of a file that opened and was read whole. Not of a web page: two links that lead to
+/// the same page (a sign-in page, the portal's home page) are not one file uploaded twice.
 fn whole_file_hash(check: &LinkCheck) -> Option<&str> {
-    (check.verdict == LinkVerdict::Ok && !check.partial)
+    let page = check
+        .inspection
+        .as_ref()
+        .is_some_and(|i| i.real_type == Some(crate::links::content::FileType::Html));
+    (check.verdict == LinkVerdict::Ok && !check.partial && !page)
         .then_some(check.content_hash.as_deref())
         .flatten()
 }

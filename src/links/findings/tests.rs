@@ -15,6 +15,8 @@ fn link_use(kind: LinkKind) -> LinkUse {
         item_name: "食品经营许可".into(),
         target: "材料「食品经营许可申请书」".into(),
         provenance: Provenance::file("items.json"),
+        relative: false,
+        guide_url: None,
     }
 }
 

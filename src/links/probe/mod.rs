@@ -17,6 +17,7 @@ use super::{LinksConfig, LinksError};
 use crate::net::Fetcher;
 
 mod one;
+pub(crate) use one::REFUSED;
 use one::probe;
 
 /// What the reason of a link on (or redirected to) a host outside the allow-list says. In a
@@ -197,24 +198,38 @@ pub async fn check_links(
         },
     };
     let now_s = now.to_string();
-    // URL → (valid, leads to a file, is a blank form somewhere).
-    let mut wanted: BTreeMap<String, (bool, bool, bool)> = BTreeMap::new();
+    let mut uses = uses;
+    let mut notes = Vec::new();
+    let unresolved = resolve_relative(&mut uses, config, &fetcher);
+    if unresolved > 0 {
+        notes.push(format!(
+            "{unresolved} 个链接是相对地址，无法核实：请在配置 [links] base_url 中写明平台网址\
+             （如 base_url = \"https://zwfw.chizhou.gov.cn/\"），或在导出中写完整的网址"
+        ));
+    }
+    // URL → (valid, leads to a file, is a blank form somewhere, relative address left as is).
+    let mut wanted: BTreeMap<String, (bool, bool, bool, bool)> = BTreeMap::new();
     for u in &uses {
         let e = wanted
             .entry(u.url.clone())
-            .or_insert((u.valid, false, false));
+            .or_insert((u.valid, false, false, false));
         e.1 |= u.kind.expects_file();
         e.2 |= u.kind == super::collect::LinkKind::BlankForm;
+        e.3 |= u.relative && !u.valid;
     }
     let mut checks = BTreeMap::new();
     let mut spawned: Vec<String> = Vec::new();
     let slots = Arc::new(Semaphore::new(config.concurrency.max(1)));
     let mut tasks = tokio::task::JoinSet::new();
-    for (url, (valid, expects_file, form)) in wanted {
+    for (url, (valid, expects_file, form, relative)) in wanted {
         let parsed = if valid { Url::parse(&url).ok() } else { None };
         let Some(parsed) = parsed else {
             let mut c = LinkCheck::new(&url, &now_s);
-            c.set(LinkVerdict::Broken, "链接地址格式无效");
+            if relative {
+                c.set(LinkVerdict::Unverifiable, RELATIVE);
+            } else {
+                c.set(LinkVerdict::Broken, "链接地址格式无效");
+            }
             checks.insert(url, c);
             continue;
         };
@@ -269,8 +284,9 @@ pub async fn check_links(
         urls: checks.len(),
         ..RunStats::default()
     };
+    // Every request sent, retries included (a link's own count of a failure is one request).
+    stats.requests = u32::try_from(fetcher.requests_sent()).unwrap_or(u32::MAX);
     for c in checks.values() {
-        stats.requests += c.requests;
         match c.verdict {
             LinkVerdict::Ok => stats.ok += 1,
             LinkVerdict::Broken => stats.broken += 1,
@@ -290,8 +306,59 @@ pub async fn check_links(
         uses,
         checks,
         stats,
-        notes: Vec::new(),
+        notes,
     })
+}
+
+/// The reason of a relative link no base resolves.
+pub(crate) const RELATIVE: &str = "链接是相对地址，没有可用的平台网址，无法核实";
+
+/// Resolves the relative links of `uses` (`/files/a.docx`, `files/a.docx`): against the item's
+/// 办事指南地址 when it is an http(s) URL on an allowed host (a path without a leading `/` from its
+/// site's root, as exports write them), else against `[links] base_url`. A base off the allowed
+/// hosts is never used, and a link it resolves to still goes through the allow-list. Returns how
+/// many links are left unresolved.
+fn resolve_relative(uses: &mut [LinkUse], config: &LinksConfig, fetcher: &Fetcher) -> usize {
+    let configured = config
+        .base_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .and_then(|b| {
+            // `https://h/zwfw` is the folder `zwfw/`, as a user means it.
+            let b = if b.ends_with('/') {
+                b.to_owned()
+            } else {
+                format!("{b}/")
+            };
+            Url::parse(&b).ok()
+        })
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    let mut unresolved = 0;
+    for u in uses.iter_mut().filter(|u| u.relative && !u.valid) {
+        let from_guide = u
+            .guide_url
+            .as_deref()
+            .and_then(|g| Url::parse(g).ok())
+            .filter(|g| matches!(g.scheme(), "http" | "https") && fetcher.allowed(g).is_ok())
+            .and_then(|g| {
+                let path = if u.url.starts_with(['/', '.']) {
+                    u.url.clone()
+                } else {
+                    format!("/{}", u.url)
+                };
+                g.join(&path).ok()
+            });
+        match from_guide.or_else(|| configured.as_ref().and_then(|b| b.join(&u.url).ok())) {
+            Some(mut resolved) => {
+                resolved.set_fragment(None);
+                u.url = resolved.to_string();
+                u.valid = true;
+            }
+            None => unresolved += 1,
+        }
+    }
+    unresolved
 }
 
 /// A host that gave no answer at all in this run (every link on it refused or unresolved) says

@@ -29,6 +29,7 @@ pub(super) fn clean(c: &LinkCheck, form: bool) -> bool {
                 && i.defect.is_none()
                 && i.soft_404.is_none()
                 && i.blocked.is_none()
+                && i.login.is_none()
                 && !i.macros
                 && i.office_html.is_none()
                 && (!form || i.real_type.is_some_and(T::is_editable))
@@ -83,7 +84,7 @@ pub(super) async fn probe(
                 }
                 Err(e) => {
                     check.requests = e.requests();
-                    from_error(check, &e, opts)
+                    from_error(check, &e, opts, fetcher.silent_host(url))
                 }
             };
         }
@@ -99,7 +100,7 @@ pub(super) async fn probe(
         }
         Err(e) => {
             check.requests = e.requests();
-            from_error(check, &e, opts)
+            from_error(check, &e, opts, fetcher.silent_host(url))
         }
     }
 }
@@ -210,6 +211,21 @@ async fn from_get(
             LinkVerdict::Unverifiable,
             format!("网站的安全防护拦截了本工具的访问（“{words}”）"),
         );
+    } else if let Some(words) = inspection.login.as_ref().filter(|_| expects_file) {
+        // A sign-in page in the file's place: the file behind it is not known (an online
+        // handling URL that asks to sign in is normal, and is not judged so).
+        check.cacheable = false;
+        let led_to = check
+            .final_url
+            .as_deref()
+            .map(|f| format!("，链接跳转到了 {}", crate::model::text::display_url(f)))
+            .unwrap_or_default();
+        check.set(
+            LinkVerdict::Unverifiable,
+            format!(
+                "链接打开的是登录页面（“{words}”{led_to}），要登录才能下载，本工具无法核实其中的文件"
+            ),
+        );
     } else if let Some(words) = &inspection.soft_404 {
         check.set(
             LinkVerdict::Broken,
@@ -218,11 +234,21 @@ async fn from_get(
     } else if inspection.real_type == Some(content::FileType::Empty) {
         check.set(LinkVerdict::Broken, "文件为空（0 字节）");
     } else if let Some(defect) = inspection.defect.clone().filter(|_| expects_file) {
-        check.set(LinkVerdict::Broken, defect);
+        if defect.contains(crate::zipguard::BOMB) {
+            // Refused to inflate for safety: the file may open fine for the public. Not 失效;
+            // for a person to open, and asked again next run.
+            check.cacheable = false;
+            check.set(LinkVerdict::Unverifiable, format!("{REFUSED}（{defect}）"));
+        } else {
+            check.set(LinkVerdict::Broken, defect);
+        }
     }
     check.inspection = Some(inspection);
     check
 }
+
+/// The start of the reason of a file not opened for safety (a suspected zip or flate bomb).
+pub(crate) const REFUSED: &str = "文件疑似压缩炸弹，为安全起见没有解压，内容无法核实";
 
 pub(super) const NO_DNS: &str = "域名无法解析";
 pub(super) const NO_CONNECTION: &str = "无法连接服务器（连接被拒绝或域名无法解析）";
@@ -232,7 +258,14 @@ pub(super) fn is_connect_failure(check: &LinkCheck) -> bool {
     check.status.is_none() && (check.reason == NO_DNS || check.reason == NO_CONNECTION)
 }
 
-fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkCheck {
+/// `silent`: the host has since been given up for this run after this many timeouts in a row
+/// (then a link that timed out was not retried as often as configured).
+fn from_error(
+    mut check: LinkCheck,
+    e: &FetchError,
+    opts: ProbeOpts,
+    silent: Option<u32>,
+) -> LinkCheck {
     check.cacheable = false;
     let (verdict, reason) = match e {
         FetchError::Scheme(_) => (LinkVerdict::Broken, "不是 http/https 链接".to_owned()),
@@ -249,22 +282,29 @@ fn from_error(mut check: LinkCheck, e: &FetchError, opts: ProbeOpts) -> LinkChec
             format!("主机 {host} {NOT_ALLOWED}，未访问"),
         ),
         // How long it waited, so a clerk can tell a slow server from a dead one.
-        FetchError::Timeout(_) => {
+        FetchError::Timeout(u) => {
             let (secs, retries) = opts.net;
-            let tries = if retries > 0 {
-                format!("，重试 {retries} 次仍是如此")
-            } else {
-                String::new()
+            let tries = match silent {
+                Some(n) => format!(
+                    "；主机 {} 本次已连续 {n} 次请求超时，不再重试，也不再请求它的其余链接",
+                    Url::parse(u)
+                        .map(|u| crate::net::host_key(&u))
+                        .unwrap_or_default()
+                ),
+                None if retries > 0 => format!("，重试 {retries} 次仍是如此"),
+                None => String::new(),
             };
             (
                 LinkVerdict::Unverifiable,
                 format!("请求超时：{secs} 秒内服务器没有响应{tries}"),
             )
         }
-        // The host stopped answering earlier in this run: its other links were not requested.
+        // The host stopped answering earlier in this run: this link was not requested.
         FetchError::HostSilent { host, timeouts, .. } => (
             LinkVerdict::Unverifiable,
-            format!("主机 {host} 本次已连续 {timeouts} 次请求超时，未再访问它的其余链接"),
+            format!(
+                "未请求：主机 {host} 本次已连续 {timeouts} 次请求超时（网站没有响应），本次不再访问它的链接，下次检查将重试"
+            ),
         ),
         FetchError::Connect(_) | FetchError::Other(_) if e.failure() == Some(Failure::Tls) => {
             (LinkVerdict::Unverifiable, "TLS 连接或证书错误".to_owned())

@@ -155,7 +155,7 @@ pub(crate) fn read_html(rec: &mut PageRecord, text: &str, page: &Url, profile: &
     let next = match found.next {
         Some(_) if pages_read(l, t.page) >= u64::from(l.max_pages) => Next::Limit,
         Some(u) => Next::Page(u),
-        None => next_page(profile, t.list, t.page, guides > 0, None),
+        None => next_page(profile, t.list, t.page, guides > 0),
     };
     rec.status = PageStatus::Ok;
     rec.message = if guides > 0 {
@@ -218,7 +218,11 @@ pub(crate) fn read_json(rec: &mut PageRecord, text: &str, profile: &CompiledProf
         .and_then(|p| json::parse_path(p).ok())
         .and_then(|p| json::first(&value, &p).map(json::text))
         .and_then(|s| s.parse::<u64>().ok());
-    let next = next_page(profile, t.list, t.page, !entries.is_empty(), total);
+    // The paging goes on while pages have entries: whether the total is reached is told by the
+    // entries received over the pages ([`Repeats::check`]), not by `page_size` — platforms cap
+    // the page size they answer (asked for 20, they send 10).
+    rec.total = total;
+    let next = next_page(profile, t.list, t.page, !entries.is_empty());
     rec.status = PageStatus::Ok;
     rec.message = if entries.is_empty() {
         match l.items_path.as_deref() {
@@ -312,15 +316,9 @@ fn pages_read(l: &ListSource, page: u32) -> u64 {
     u64::from(page.saturating_sub(l.first_page)) + 1
 }
 
-/// The next page of a page-parameter list: while pages have entries, up to the total count (when
-/// known) and `max_pages`.
-fn next_page(
-    profile: &CompiledProfile,
-    list: usize,
-    page: u32,
-    had_entries: bool,
-    total: Option<u64>,
-) -> Next {
+/// The next page of a page-parameter list: while pages have entries, up to `max_pages` (a JSON
+/// list's total count is reached in [`Repeats::check`], by the entries received).
+fn next_page(profile: &CompiledProfile, list: usize, page: u32, had_entries: bool) -> Next {
     let Some(l) = profile.lists.get(list).map(|l| &l.source) else {
         return Next::End;
     };
@@ -328,11 +326,6 @@ fn next_page(
         return Next::End;
     }
     let read = pages_read(l, page);
-    if let (Some(total), Some(size)) = (total, l.page_size)
-        && read * u64::from(size.max(1)) >= total
-    {
-        return Next::End;
-    }
     if read >= u64::from(l.max_pages) {
         return Next::Limit;
     }
@@ -405,7 +398,8 @@ pub(crate) fn notice(profile: &CompiledProfile, rec: &PageRecord) -> Option<Stri
 
 /// The item links of the list pages of a pass, to stop a list whose site answers a page number
 /// past the end with the last page again (many JSP pagers do): the crawl then asked for every
-/// page up to `max_pages`, 500 requests for a list of two pages, every night.
+/// page up to `max_pages`, 500 requests for a list of two pages, every night. A JSON list with a
+/// total count stops when the entries received over its pages reach it.
 #[derive(Debug, Default)]
 pub(crate) struct Repeats {
     pages: HashMap<(usize, u32), Vec<String>>,
@@ -429,18 +423,32 @@ impl Repeats {
         let repeated =
             !items.is_empty() && page > 0 && self.pages.get(&(list, page - 1)) == Some(&items);
         self.pages.insert((list, page), items);
-        if repeated {
+        let reached = rec
+            .total
+            .is_some_and(|total| self.received(list, page) >= total);
+        if repeated || reached {
             let t = &rec.target;
             let kind = t.kind;
             rec.links.retain(|l| l.kind != kind);
             if let Some(cut) = rec.message.find("，有下一页") {
                 rec.message.truncate(cut);
             }
-            let _ = write!(
-                rec.message,
-                "；与上一页列出的相同（网站把超出的页码当作最后一页），列表到此为止"
-            );
+            if repeated {
+                let _ = write!(
+                    rec.message,
+                    "；与上一页列出的相同（网站把超出的页码当作最后一页），列表到此为止"
+                );
+            }
         }
+    }
+
+    /// Entries received on the pages of `list` up to `page`, this one included.
+    fn received(&self, list: usize, page: u32) -> u64 {
+        self.pages
+            .iter()
+            .filter(|((l, p), _)| *l == list && *p <= page)
+            .map(|(_, items)| items.len() as u64)
+            .sum()
     }
 
     /// The item links of a list page, in order; `None` for other pages.
@@ -453,4 +461,61 @@ impl Repeats {
                 .collect()
         })
     }
+}
+
+/// JSON lists whose pages, read to the end, gave fewer entries than the total count the endpoint
+/// gave: one record a list, on its last page read, naming the numbers. Without it a platform that
+/// answers fewer entries than asked, or stops early, left items out of a "complete" crawl, and the
+/// nightly audit took them as removed (已移除). Lists with a page that failed are left out: they
+/// are said as failed list pages.
+pub(crate) fn short_lists<'a>(
+    profile: &CompiledProfile,
+    records: impl Iterator<Item = &'a PageRecord>,
+) -> Vec<super::status::FailedList> {
+    #[derive(Default)]
+    struct Tally<'a> {
+        total: Option<u64>,
+        received: u64,
+        pages: u64,
+        failed: bool,
+        last: Option<(u32, &'a str)>,
+    }
+    let mut lists: std::collections::BTreeMap<usize, Tally<'a>> = std::collections::BTreeMap::new();
+    for r in records.filter(|r| r.target.kind == PageKind::JsonList) {
+        let t = lists.entry(r.target.list).or_default();
+        if matches!(r.status, PageStatus::Failed | PageStatus::Skipped) {
+            t.failed = true;
+            continue;
+        }
+        t.total = t.total.max(r.total);
+        t.received += r.links.iter().filter(|l| l.kind.is_item()).count() as u64;
+        t.pages += 1;
+        if t.last.is_none_or(|(p, _)| r.target.page > p) {
+            t.last = Some((r.target.page, &r.target.url));
+        }
+    }
+    lists
+        .into_iter()
+        .filter_map(|(i, t)| {
+            let total = t.total.filter(|&n| t.received < n && !t.failed)?;
+            let (_, url) = t.last?;
+            let asked = profile
+                .lists
+                .get(i)
+                .and_then(|l| l.source.page_size)
+                .map(|n| format!("（每页请求 {n} 个）"))
+                .unwrap_or_default();
+            Some(super::status::FailedList {
+                url: url.to_owned(),
+                reason: format!(
+                    "第 {} 个列表接口报告共 {total} 个事项，读了 {} 页{asked}只收到 {} 个，少了 {} 个；\
+                     列表没有读全，少的事项不能当作已移除（接口每页返回的可能比请求的少，或翻页提前结束；请核对站点配置的 total_path、max_pages）",
+                    i + 1,
+                    t.pages,
+                    t.received,
+                    total - t.received
+                ),
+            })
+        })
+        .collect()
 }

@@ -120,6 +120,9 @@ pub struct CrawlSummary {
     pub failed_lists: Vec<status::FailedList>,
     /// Guide pages that failed this time (timeout, the site erring) whose earlier item was kept.
     pub carried: Vec<status::FailedList>,
+    /// JSON lists read to their last page that gave fewer entries than the total count their
+    /// endpoint gave (the crawl is then not complete, though every page was read).
+    pub short_lists: Vec<status::FailedList>,
     /// The output folder.
     pub output_dir: PathBuf,
 }

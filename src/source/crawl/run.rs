@@ -231,9 +231,26 @@ pub async fn crawl(
             &mut seen,
         )?;
     }
-    let complete = stopped.is_none() && queue.is_empty();
+    let mut complete = stopped.is_none() && queue.is_empty();
+    let mut short_lists = Vec::new();
     if complete {
+        // Every page was read: the pass is done, and the next run starts a new one. A JSON list
+        // that gave fewer entries than its total still leaves the items incomplete.
         journal.finish_pass().map_err(state_err)?;
+        short_lists = list::short_lists(&profile, journal.pass_records());
+        for s in &short_lists {
+            progress.notice(&format!("{}（{}）", s.reason, s.url));
+        }
+        if !short_lists.is_empty() {
+            complete = false;
+            stopped = Some(
+                short_lists
+                    .iter()
+                    .map(|s| s.reason.as_str())
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            );
+        }
     } else if let Some(s) = &stopped {
         progress.notice(&format!("{s}；再次运行同一命令即可继续"));
     }
@@ -282,6 +299,7 @@ pub async fn crawl(
         unreadable,
         failed_lists,
         carried,
+        short_lists,
         output_dir: options.output_dir.clone(),
     })
 }

@@ -79,6 +79,7 @@ pub(crate) async fn visit(
                         (304, Some(p)) => {
                             rec.status = PageStatus::NotModified;
                             rec.links.clone_from(&p.links);
+                            rec.total = p.total;
                             rec.item.clone_from(&p.item);
                             rec.etag = rec.etag.or_else(|| p.etag.clone());
                             rec.last_modified =

@@ -36,7 +36,7 @@ enum Line {
         profile: String,
         at: String,
     },
-    Page(PageRecord),
+    Page(Box<PageRecord>),
     PassEnd {
         pass: u32,
         at: String,
@@ -134,7 +134,7 @@ impl Journal {
                         if open_pass == Some(rec.pass) && !done.contains(&rec.target.url) {
                             done.push(rec.target.url.clone());
                         }
-                        latest.insert(rec.target.url.clone(), rec);
+                        latest.insert(rec.target.url.clone(), *rec);
                     }
                 }
             }
@@ -146,7 +146,7 @@ impl Journal {
             urls.sort();
             let lines: Vec<Line> = urls
                 .into_iter()
-                .map(|u| Line::Page(latest[u].clone()))
+                .map(|u| Line::Page(Box::new(latest[u].clone())))
                 .collect();
             write_lines(&path, &lines)?;
         }
@@ -233,7 +233,7 @@ impl Journal {
 
     /// Records a finished URL (journal and log).
     pub fn record(&mut self, rec: PageRecord) -> Result<()> {
-        self.append(&Line::Page(rec.clone()))?;
+        self.append(&Line::Page(Box::new(rec.clone())))?;
         self.log_row(&rec)?;
         if self.done_set.insert(rec.target.url.clone()) {
             self.done.push(rec.target.url.clone());

@@ -106,6 +106,10 @@ pub struct PageRecord {
     /// Pages it led to.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<Target>,
+    /// A JSON list page: the total number of entries the endpoint says the list has
+    /// (`total_path`), to tell whether the pages read gave them all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u64>,
     /// The item read from it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub item: Option<Box<Item>>,
@@ -142,6 +146,7 @@ impl PageRecord {
             etag: None,
             last_modified: None,
             links: Vec::new(),
+            total: None,
             item: None,
             stale_since: None,
             message: String::new(),

@@ -19,6 +19,7 @@ fn rec(pass: u32, url: &str) -> PageRecord {
         etag: Some("\"v1\"".into()),
         last_modified: None,
         links: Vec::new(),
+        total: None,
         item: Some(Box::new(Item {
             name: "食品经营许可".into(),
             guide_url: url.into(),
