@@ -682,3 +682,70 @@ fn a_clerks_workbook_reads_its_items_and_nothing_else() {
         );
     }
 }
+
+/// A hand-made list whose 申请材料 column lists each item's materials in one cell, numbered and on
+/// lines of their own, with no 申请材料 sheet. Should trip M01 on 「营业执照复印件」 (a medium in
+/// the name) only, not 「事项未列出申请材料」 on every item as before.
+#[test]
+fn a_materials_column_listing_them_in_one_cell_gives_one_material_an_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县实施清单（手工填报）.csv");
+    let mut wtr = csv::Writer::from_path(&path).unwrap();
+    wtr.write_record([
+        "实施编码",
+        "事项名称",
+        "实施主体",
+        "办理地点",
+        "咨询电话",
+        "申请材料",
+    ])
+    .unwrap();
+    wtr.write_record([
+        CODE_A,
+        "食品经营许可（新办）",
+        "东至县市场监督管理局",
+        "东至县尧渡镇建设路8号政务服务中心3号窗口",
+        "0566-7021234",
+        "1.食品经营许可申请书；\n2.营业执照复印件；\n3.法定代表人身份证明",
+    ])
+    .unwrap();
+    wtr.write_record([
+        CODE_B,
+        "食品经营许可（变更）",
+        "东至县市场监督管理局",
+        "东至县尧渡镇建设路8号政务服务中心3号窗口",
+        "0566-7021234",
+        "（1）食品经营许可变更申请书 （2）食品经营许可证正副本",
+    ])
+    .unwrap();
+    wtr.flush().unwrap();
+
+    let r = read(std::slice::from_ref(&path));
+    let got: Vec<Vec<&str>> = r
+        .items
+        .iter()
+        .map(|i| i.materials.iter().map(|m| m.name.as_str()).collect())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            vec!["食品经营许可申请书", "营业执照复印件", "法定代表人身份证明"],
+            vec!["食品经营许可变更申请书", "食品经营许可证正副本"],
+        ]
+    );
+    assert!(
+        r.notices
+            .iter()
+            .any(|n| n.message.contains("拆成 5 条材料") && n.level == NoticeLevel::Info),
+        "{:?}",
+        r.notices
+    );
+    let report = check_all(&path);
+    let m01: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "M01")
+        .map(|f| (f.item_code.as_str(), f.evidence.as_str()))
+        .collect();
+    assert_eq!(m01, [(CODE_A, "营业执照复印件")]);
+}

@@ -22,6 +22,8 @@
 //!   above (merged cells) adds it to the item above instead of starting an item. Such a table
 //!   alone in its workbook, with more material columns than item columns, is read as an item
 //!   table, not as a 申请材料 table without items.
+//! - Without a 申请材料 sheet or such columns, an item table's 申请材料 column that lists each
+//!   item's materials in one cell is split into them (`material_list.rs`).
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
 //! - Rows that are no record are left out with an info notice naming them (`footer.rs`): totals
@@ -53,6 +55,7 @@ pub(crate) mod columns;
 mod footer;
 mod header;
 mod items;
+mod material_list;
 mod notices;
 pub(crate) mod numbers;
 mod repeated;
@@ -234,6 +237,10 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             let before = items.len();
             let inline = inline_children(&tables, &sheet.rows[header], &mut cols);
             inline_materials |= inline.iter().any(|(kind, _)| *kind == Kind::Material);
+            // Without a 申请材料 sheet or columns, a column listing each item's materials.
+            let listed = (no_material_sheet.is_some() && !inline_materials)
+                .then(|| material_list::column(&tables, &sheet.rows[header], &cols))
+                .flatten();
             read_item_sheet(
                 &mut sheet,
                 header,
@@ -241,6 +248,13 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                 &mut items,
                 &mut notices,
             );
+            if let Some(column) = listed
+                && let Some(notice) =
+                    material_list::read(&sheet, header, &column, &mut items[before..])
+            {
+                inline_materials = true;
+                notices.push(notice);
+            }
             if items.len() == before {
                 header_only.push(header_only_notice(&sheet, header));
             }
