@@ -9,14 +9,15 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 「是否收费」必须明确标注：是/收费/有，或 否/不收费/免费/无。为空、占位符（/、暂无、-）或
     /// 看不出是否收费的文字（「按规定」）不通过；标注「否」却列出了带金额的收费项目，自相矛盾，
-    /// 也不通过。本要素对每个事项都适用。
+    /// 也不通过——金额为 0 的收费项目（`不收费`/`无`，`0元`）是平台表示「不收费」的写法，不算。
+    /// 本要素对每个事项都适用。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「明确标识」：该事项要明确标注是否需要收费。
     ///
     /// ## 示例 (Example)
     /// 不通过：空；`/`；`按规定`；`否` 但收费项目为「不动产登记费 80元/件」。
-    /// 通过：`否`；`不收费`；`是`（并列出收费项目）。
+    /// 通过：`否`；`不收费`；`不收费` 且收费项目为「不收费 0元」；`是`（并列出收费项目）。
     ///
     /// ## 整改方法 (How to fix)
     /// 在「是否收费」栏填写「是」或「否」；收费的，在收费项目中列出名称、标准和依据。
@@ -51,7 +52,7 @@ impl Rule for FeeFlag {
                 let charged_fees: Vec<&str> = item
                     .fees
                     .iter()
-                    .filter(|f| super::fees::states_amount_or_algorithm(&f.standard))
+                    .filter(|f| super::fees::states_charge(&f.standard))
                     .map(|f| f.name.trim())
                     .collect();
                 if charged_fees.is_empty() {

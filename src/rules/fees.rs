@@ -108,6 +108,17 @@ pub fn states_amount_or_algorithm(text: &str) -> bool {
     AMOUNT.is_match(&t) || ALGORITHM.is_match(&t)
 }
 
+static ZERO_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:0+(?:\.0+)?|零|〇)\s*(?:元|圆)?\s*(?:/\s*\S{0,4})?$")
+        .expect("zero amount pattern")
+});
+
+/// Whether a 收费标准 charges something: it states an amount or an algorithm, and the amount is
+/// not zero (`0元`, `0.00元/件`, `零元` is how platforms fill the fee row of a free item).
+pub fn states_charge(text: &str) -> bool {
+    states_amount_or_algorithm(text) && !ZERO_AMOUNT.is_match(to_halfwidth(text).trim())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +150,21 @@ mod tests {
         assert!(!states_amount_or_algorithm("按国家规定收取"));
         assert!(!states_amount_or_algorithm("详见收费文件"));
         assert!(!states_amount_or_algorithm(""));
+    }
+
+    #[test]
+    fn zero_amounts_charge_nothing() {
+        for t in ["0元", "0", "０元", "0.00元/件", "零元", " 0 元 "] {
+            assert!(!states_charge(t), "{t}");
+        }
+        for t in [
+            "10元/件",
+            "0.5%",
+            "100元",
+            "按标的额的0.5%收取",
+            "住宅类 0 元，非住宅类 550 元/件",
+        ] {
+            assert!(states_charge(t), "{t}");
+        }
     }
 }

@@ -1,5 +1,9 @@
 //! I01 中介服务 — a required intermediary service has a legal basis and a way to find agencies.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::fees::yes_no;
 use super::general_text::{check_url, find_urls, names_law};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
@@ -13,7 +17,9 @@ declare_rule! {
     /// 有明确的法律依据（设定依据写明法律法规或文件名称：《》内的名称、完整法规名或文号）；
     /// 并且提供中介机构查询网址（格式正确的公网 http/https 链接），或者至少 3 家中介机构，每家都有
     /// 名称、办公地址和联系电话。网址格式错误、机构不足 3 家或有机构缺项的，列出具体缺什么。
-    /// 涉及中介服务却没有列出任何中介服务的不通过。不涉及中介服务的事项不涉及（n/a）。
+    /// 机构的办公地址只写到市、区县（`池州市`）的不算有地址。
+    /// 涉及中介服务却没有列出任何中介服务的不通过；标注「否」却列出了中介服务的，自相矛盾，
+    /// 也不通过（同 F01 对收费的要求）。不涉及中介服务的事项不涉及（n/a）。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「中介服务」：要有明确的法律依据；需提供中介服务机构查询网站链接，或提供3家以上中介服务
@@ -44,14 +50,23 @@ fn is_empty_service(s: &Intermediary) -> bool {
         && s.agencies.is_empty()
 }
 
+/// An address that names no more than a region (`池州市`, `池州市贵池区`): no office to go to.
+static REGION_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Han}{1,10}?(?:省|市|自治区|自治州|州|地区|盟|区|县|旗))+$")
+        .expect("region-only address pattern")
+});
+
 /// What an agency lacks, as Chinese words.
 fn agency_gaps(a: &Agency) -> Vec<&'static str> {
     let mut gaps = Vec::new();
     if is_blank_or_placeholder(&a.name) {
         gaps.push("名称");
     }
-    if is_blank_or_placeholder(&a.address) {
+    let address = a.address.trim();
+    if is_blank_or_placeholder(address) {
         gaps.push("办公地址");
+    } else if REGION_ONLY.is_match(address) {
+        gaps.push("具体办公地址");
     }
     if parse_phones(&a.contact).is_empty() {
         gaps.push("联系电话");
@@ -59,15 +74,16 @@ fn agency_gaps(a: &Agency) -> Vec<&'static str> {
     gaps
 }
 
-fn check_service(s: &Intermediary) -> Vec<String> {
+/// The problems of one service, each with the text it is about (empty when there is none).
+fn check_service(s: &Intermediary) -> Vec<(String, String)> {
     let mut problems = Vec::new();
     let basis = s.basis.trim();
     if basis.is_empty() {
-        problems.push("没有设定依据".to_owned());
+        problems.push(("没有设定依据".to_owned(), String::new()));
     } else if is_blank_or_placeholder(basis) || !names_law(basis) {
-        problems.push(format!(
-            "设定依据没有写明法律法规名称: \"{}\"",
-            quote(basis, 40)
+        problems.push((
+            format!("设定依据没有写明法律法规名称: \"{}\"", quote(basis, 40)),
+            basis.to_owned(),
         ));
     }
     let url_text = s.query_url.trim();
@@ -84,7 +100,8 @@ fn check_service(s: &Intermediary) -> Vec<String> {
     if complete >= 3 {
         return problems;
     }
-    let url_problem = if url_text.is_empty() || is_blank_or_placeholder(url_text) {
+    let no_url = url_text.is_empty() || is_blank_or_placeholder(url_text);
+    let url_problem = if no_url {
         "没有中介机构查询网址".to_owned()
     } else if let Some(Err(p)) = urls.first().map(|u| check_url(u)) {
         format!(
@@ -95,7 +112,11 @@ fn check_service(s: &Intermediary) -> Vec<String> {
     } else {
         format!("中介机构查询网址不是网址: \"{}\"", quote(url_text, 60))
     };
-    let mut agencies = format!("列出的中介机构中信息完整的只有 {complete} 家（至少 3 家）");
+    let mut agencies = if s.agencies.is_empty() {
+        "未列出中介机构（至少 3 家）".to_owned()
+    } else {
+        format!("列出的中介机构中信息完整的只有 {complete} 家（至少 3 家）")
+    };
     let incomplete: Vec<String> = s
         .agencies
         .iter()
@@ -115,7 +136,25 @@ fn check_service(s: &Intermediary) -> Vec<String> {
         agencies.push('，');
         agencies.push_str(&incomplete.join("，"));
     }
-    problems.push(format!("{url_problem}，且{agencies}"));
+    // Without a link, the offending text is the agencies as listed (the link's own text is
+    // quoted in its problem).
+    let evidence = if no_url {
+        let names: Vec<&str> = s
+            .agencies
+            .iter()
+            .map(|a| a.name.trim())
+            .filter(|n| !n.is_empty())
+            .collect();
+        if !names.is_empty() {
+            agencies.push_str(": \"");
+            agencies.push_str(&quote(&names.join("、"), 60));
+            agencies.push('"');
+        }
+        names.join("、")
+    } else {
+        url_text.to_owned()
+    };
+    problems.push((format!("{url_problem}，且{agencies}"), evidence));
     problems
 }
 
@@ -135,12 +174,26 @@ impl Rule for IntermediaryService {
             .filter(|s| !is_empty_service(s))
             .collect();
         let flag = item.intermediary.trim();
-        let required = match yes_no(flag) {
-            Some(v) => v || !services.is_empty(),
-            None => !services.is_empty(),
-        };
+        let said = yes_no(flag);
+        let required = said.unwrap_or(false) || !services.is_empty();
         if !required {
             return Verdict::NotApplicable;
+        }
+        let mut out = Vec::new();
+        if said == Some(false) {
+            // As F01 for fees: 否 and a list of services contradict each other.
+            let names: Vec<&str> = services
+                .iter()
+                .map(|s| s.name.trim())
+                .filter(|n| !n.is_empty())
+                .collect();
+            out.push(Violation::new(
+                format!(
+                    "是否涉及中介服务标注为\"{flag}\"，但列出了中介服务: \"{}\"",
+                    quote(&names.join("、"), 40)
+                ),
+                flag,
+            ));
         }
         if services.is_empty() {
             return Verdict::Checked(vec![Violation::new(
@@ -148,7 +201,6 @@ impl Rule for IntermediaryService {
                 flag,
             )]);
         }
-        let mut out = Vec::new();
         for (i, s) in services.iter().enumerate() {
             let problems = check_service(s);
             if problems.is_empty() {
@@ -160,11 +212,14 @@ impl Rule for IntermediaryService {
             } else {
                 name.to_owned()
             };
-            let evidence = if s.basis.trim().is_empty() {
-                label.clone()
-            } else {
-                s.basis.trim().to_owned()
-            };
+            // The first problem's text (the basis, or the link or agencies), else the service.
+            let evidence = problems
+                .iter()
+                .map(|(_, e)| e.as_str())
+                .find(|e| !e.is_empty())
+                .unwrap_or(&label)
+                .to_owned();
+            let problems: Vec<&str> = problems.iter().map(|(p, _)| p.as_str()).collect();
             let message = format!("中介服务「{label}」{}", problems.join("；"));
             let message = if message.contains('"') {
                 message

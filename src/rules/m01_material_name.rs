@@ -2,6 +2,11 @@
 
 use std::borrow::Cow;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::general_text::distinct_runs;
 use super::prepared_materials::MaterialsPrepared;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::Item;
@@ -11,7 +16,10 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 逐个检查申请材料：材料名称不得为空或占位符；不得含有介质要求（原件、复印件、扫描件、影印件、
     /// 电子版，以及作为介质使用的正本/副本）；不得含有兜底性用词（其他材料、相关材料、有关材料、
-    /// 其他相关、等材料、及其他、需要提交的其他……），名称以「等」结尾也算兜底。
+    /// 其他相关、等材料、等证照、及其他、需要提交的其他……，以及「其他/其它/其余」加上限定词和
+    /// 材料/文件/资料/证明/附件/证件/证照 的组合，如 `其他证明文件`、`其他应当提交的材料`、
+    /// `其余材料`，或名称只有「其他」），名称以「等」结尾也算兜底。其他与其它同等对待；
+    /// 词表含常见繁体写法（`身份證複印件`）。
     /// 事项没有列出任何材料时不通过。
     ///
     /// 要素口径：材料类要素逐个材料检查，任一材料不通过则该事项此要素不通过。一个材料名称的
@@ -20,8 +28,11 @@ declare_rule! {
     /// 只填占位符时只报这一条。两类都有时，兜底用词那条的对象写作 `材料「…」的兜底用词`，
     /// 与介质要求那条（对象 `材料「…」`）分开记录。
     ///
-    /// 不误报的约定：《》内是文件名称，不检查；证照名称后的正本/副本是文件本身的名称
-    /// （`营业执照副本`、`营业执照（副本）`、`《营业执照》副本`、`许可证正本、副本`），不算介质要求，
+    /// 不误报的约定：《》内是文件名称，不检查（`《道路运输车辆技术等级评定表（其他相关车辆）》`），
+    /// 但书名号内的文字本身以介质要求或兜底用词结尾的照报（`《营业执照复印件》`、`《其他相关材料》`）；
+    /// 证照名称后的正本/副本是文件本身的名称
+    /// （`营业执照副本`、`营业执照（副本）`、`营业执照（正、副本）`、`《营业执照》副本`、
+    /// `《食品经营许可证》正、副本`、`许可证正本、副本`），不算介质要求，
     /// 而 `申请书副本` 的副本是介质要求；`其他组织` 是申请人类型，
     /// 不算兜底用词。词表和例外短语在配置 `[check]` 的 `material_medium_words`、
     /// `material_catch_all_words`、`material_name_exceptions` 中，可增删。
@@ -31,8 +42,8 @@ declare_rule! {
     /// 如【存在"原件"、"复印件"等介质要求，"其他材料"、"相关材料"等兜底性用词】。
     ///
     /// ## 示例 (Example)
-    /// 不通过：`身份证复印件`、`营业执照原件及复印件`、`其他相关材料`、`法律法规规定的其他材料`、
-    /// `房产证明等`；`其他相关材料原件` 出两条：介质要求「原件」，兜底性用词「其他相关材料」。
+    /// 不通过：`身份证复印件`、`《营业执照复印件》`、`营业执照原件及复印件`、`其他相关材料`、
+    /// `法律法规规定的其他材料`、`其他证明文件`、`营业执照等证照`、`房产证明等`；`其他相关材料原件` 出两条：介质要求「原件」，兜底性用词「其他相关材料」。
     /// 通过：`居民身份证`、`营业执照副本`、`法人或其他组织的登记证书`。
     ///
     /// ## 整改方法 (How to fix)
@@ -102,41 +113,51 @@ impl Rule for MaterialName {
     }
 }
 
+/// The bits of [`MaterialsPrepared::name_words`]: the two lists, the title marks and the words
+/// that begin [`OTHER_DOCUMENTS`].
+const MEDIUM: u8 = 1;
+const CATCH_ALL: u8 = 2;
+const TITLE: u8 = 4;
+const OTHER: u8 = 8;
+
+/// Catch-alls the lists cannot enumerate: 其他/其它/其余, qualifiers, and a word for documents
+/// (`其他证明文件`, `其它证明材料`, `其他应当提交的材料`, `其余材料`, `其他证件`), or the name
+/// being no more than 其他. Searched only in a name that holds one of [`OTHER_WORDS`]
+/// (after the exceptions are masked, so `其他组织` is not one).
+static OTHER_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        "(?:其他|其它|其余|其餘)",
+        "(?:相关|有关|必要|必需|必须|需要|需|须|应当|应该|应|要求|规定|法定|所需|提交|提供|报送|",
+        "递交|上报|申报|申请|补充|佐证|辅助|支撑|证明|书面|的|、|",
+        "相關|有關|須|應當|應該|應|規定|報送|遞交|申報|申請|補充|輔助|證明|書面)*",
+        "(?:材料|文件|资料|证明|附件|证件|证照|資料|證明|證件|證照)",
+        "|^(?:其他|其它|其余|其餘)[。.\\s]*$",
+    ))
+    .expect("catch-all pattern")
+});
+
 /// What is wrong with a name that is there: a medium requirement, a catch-all, each at most once
 /// and naming every word of its kind, so that one fix clears the name.
 fn name_problems(name: &str, p: &MaterialsPrepared) -> [Option<Violation>; 2] {
-    // Titles in 《》 are documents' names: not checked. One pass over the name tells whether
-    // either list can answer (nearly every name holds no word of either: two list searches cost
-    // about 1,000 instructions a name) and whether it holds a title mark; only a name that does
-    // is rewritten and passed over again.
-    let (outside_titles, may_hold) = match &p.name_words {
-        Some(w) => {
-            let found = w.found(name, 3);
-            if found & 4 == 0 {
-                (Cow::Borrowed(name), found & 3 != 0)
-            } else {
-                let outside = strip_titles(name);
-                let may_hold = w.found(&outside, 3) & 3 != 0;
-                (outside, may_hold)
-            }
-        }
-        None => (strip_titles(name), true),
-    };
+    // One pass over the name tells whether either list or the pattern can answer (nearly every
+    // name holds no word of either: two list searches cost about 1,000 instructions a name) and
+    // whether it holds a title mark; only a name that does is searched again.
+    let found = p
+        .name_words
+        .as_ref()
+        .map_or(MEDIUM | CATCH_ALL | TITLE | OTHER, |w| w.found(name, 4));
     let ends_deng = ends_with_deng(name);
-    if !may_hold {
+    if found & (MEDIUM | CATCH_ALL | OTHER) == 0 {
         return [None, ends_deng.then(|| deng_finding(name))];
     }
+    let (medium, catch_all) = word_runs(name, p, found);
     let shown = quote(name, 60);
-    let medium = p.medium_words.runs_in(&outside_titles, &p.name_exceptions);
     let medium = (!medium.is_empty()).then(|| {
         Violation::new(
             format!("材料名称含有介质要求{}: \"{shown}\"", quoted(&medium)),
             name,
         )
     });
-    let catch_all = p
-        .catch_all_words
-        .runs_in(&outside_titles, &p.name_exceptions);
     let catch_all = if catch_all.is_empty() {
         ends_deng.then(|| deng_finding(name))
     } else {
@@ -154,6 +175,115 @@ fn name_problems(name: &str, p: &MaterialsPrepared) -> [Option<Violation>; 2] {
         ))
     };
     [medium, catch_all]
+}
+
+/// The medium words and the catch-alls of a name, each stretch once: those outside titles, and
+/// those a title ends with. A title in 《》 is a document's name, so words inside it do not count
+/// (`《道路运输车辆技术等级评定表（其他相关车辆）》`) — unless the title itself ends in one:
+/// `《营业执照复印件》` is a copy, `《其他相关材料》` a catch-all, whatever the marks.
+fn word_runs(name: &str, p: &MaterialsPrepared, found: u8) -> (Vec<String>, Vec<String>) {
+    let pattern = found & OTHER != 0;
+    let outside = if found & TITLE == 0 {
+        Cow::Borrowed(name)
+    } else {
+        strip_titles(name)
+    };
+    let mut medium = runs(&outside, p, false, false);
+    let mut catch_all = runs(&outside, p, true, pattern);
+    if found & TITLE != 0 && name.contains('《') {
+        for title in titles(name) {
+            for (list, catch) in [(&mut medium, false), (&mut catch_all, true)] {
+                for r in title_tail_runs(&title, p, catch, pattern) {
+                    if !list.contains(&r) {
+                        list.push(r);
+                    }
+                }
+            }
+        }
+    }
+    (medium, catch_all)
+}
+
+/// The stretches of `text` covered by the medium words (or the catch-all words and, when
+/// `pattern`, [`OTHER_DOCUMENTS`]), the name exceptions masked.
+fn runs(text: &str, p: &MaterialsPrepared, catch_all: bool, pattern: bool) -> Vec<String> {
+    stretches(text, p, catch_all, pattern, false)
+}
+
+/// [`runs`] of a title's text that reach its end.
+fn title_tail_runs(
+    title: &str,
+    p: &MaterialsPrepared,
+    catch_all: bool,
+    pattern: bool,
+) -> Vec<String> {
+    stretches(title, p, catch_all, pattern, true)
+}
+
+fn stretches(
+    text: &str,
+    p: &MaterialsPrepared,
+    catch_all: bool,
+    pattern: bool,
+    at_end_only: bool,
+) -> Vec<String> {
+    let masked = p.name_exceptions.mask(text);
+    let mut spans = Vec::new();
+    if catch_all {
+        p.catch_all_words.push_spans(&masked, &mut spans);
+        if pattern {
+            spans.extend(
+                OTHER_DOCUMENTS
+                    .find_iter(&masked)
+                    .map(|m| (m.start(), m.end())),
+            );
+        }
+    } else {
+        p.medium_words.push_spans(&masked, &mut spans);
+    }
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let end = masked.trim_end_matches(['。', '.', ' ', '、', '等']).len();
+    distinct_runs(&masked, spans, |(_, e)| !at_end_only || e >= end)
+}
+
+/// The text of each outermost 《…》 of the name, without what it holds in brackets
+/// (`道路运输车辆技术等级评定表（其他相关车辆）` is read `道路运输车辆技术等级评定表`).
+fn titles(name: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let (mut depth, mut bracket) = (0u32, 0u32);
+    for c in name.chars() {
+        match c {
+            '《' => {
+                depth += 1;
+                if depth == 1 {
+                    current.clear();
+                    bracket = 0;
+                    continue;
+                }
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(std::mem::take(&mut current));
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        if depth == 0 {
+            continue;
+        }
+        match c {
+            '（' | '(' => bracket += 1,
+            '）' | ')' if bracket > 0 => bracket -= 1,
+            _ if bracket == 0 => current.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// `「原件」「复印件」`.
@@ -199,24 +329,14 @@ fn holds_title_or_bracket(name: &str) -> bool {
 }
 
 /// The name with the inside of every 《…》 replaced by `《》`, keeping the marks so that
-/// `《营业执照》副本` still matches the exception `》副本`; `（副本）`/`(正本)` lose their brackets
-/// so that `营业执照（副本）` matches `执照副本`.
+/// `《营业执照》副本` still matches the exception `》副本`; `（副本）`, `(正本)`, `（正、副本）`
+/// lose their brackets so that `营业执照（副本）` matches `执照副本`.
 fn strip_titles(name: &str) -> Cow<'_, str> {
     // Most names have neither a title nor a bracket: nothing to change, nothing to copy.
     if !holds_title_or_bracket(name) {
         return Cow::Borrowed(name);
     }
-    let mut name = name.to_owned();
-    for (from, to) in [
-        ("（副本）", "副本"),
-        ("(副本)", "副本"),
-        ("（正本）", "正本"),
-        ("(正本)", "正本"),
-    ] {
-        if name.contains(from) {
-            name = name.replace(from, to);
-        }
-    }
+    let name = unbracket_copies(name);
     if !name.contains('《') {
         return Cow::Owned(name);
     }
@@ -241,6 +361,38 @@ fn strip_titles(name: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The name with the brackets taken off every bracketed 正本/副本 wording (`（副本）`, `(正本)`,
+/// `（正、副本）`, `（正本和副本）`): what remains of it is the certificate's own name.
+fn unbracket_copies(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(open) = rest.find(['（', '(']) {
+        let inner_start = open + rest[open..].chars().next().map_or(1, char::len_utf8);
+        let close = rest[inner_start..]
+            .find(['）', ')'])
+            .map(|i| inner_start + i);
+        let Some(close) = close else { break };
+        let after = close + rest[close..].chars().next().map_or(1, char::len_utf8);
+        let inner = &rest[inner_start..close];
+        let copies = inner.contains('本')
+            && inner.chars().all(|c| {
+                matches!(
+                    c,
+                    '正' | '副' | '本' | '、' | '和' | '及' | '与' | '/' | ','
+                )
+            });
+        if copies {
+            out.push_str(&rest[..open]);
+            out.push_str(inner);
+        } else {
+            out.push_str(&rest[..after]);
+        }
+        rest = &rest[after..];
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -340,6 +492,125 @@ mod tests {
                     "材料名称含有介质要求「原件」: \"营业执照副本原件\""
                 ),
                 pair("材料「/」", "材料名称未填写实际名称: \"/\""),
+            ]
+        );
+    }
+
+    /// A title in 《》 is a document's name — unless the title itself ends in a medium or is a
+    /// catch-all: the marks hide nothing.
+    #[test]
+    fn titles_are_names_unless_they_end_in_a_listed_word() {
+        for name in [
+            "《营业执照》",
+            "原《食品经营许可证》",
+            "原《建设工程规划许可证》及附图",
+            "《道路运输车辆技术等级评定表（其他相关车辆）》",
+            "《关于其他相关问题的通知》",
+            "《营业执照副本》",
+        ] {
+            assert_eq!(findings(&[name]), [], "{name}");
+        }
+        assert_eq!(
+            findings(&["《营业执照复印件》", "《其他相关材料》"]),
+            [
+                pair(
+                    "材料「《营业执照复印件》」",
+                    "材料名称含有介质要求「复印件」: \"《营业执照复印件》\""
+                ),
+                pair(
+                    "材料「《其他相关材料》」",
+                    "材料名称含有兜底性用词「其他相关材料」: \"《其他相关材料》\""
+                ),
+            ]
+        );
+    }
+
+    /// 其他/其它/其余 with a word for documents is a catch-all however it is qualified; 其他 as
+    /// a kind of applicant or a co-owner is not.
+    #[test]
+    fn catch_all_patterns() {
+        for (name, word) in [
+            ("其他", "其他"),
+            ("其它", "其它"),
+            ("其他证明文件", "其他证明文件"),
+            ("其它证明材料", "其它证明材料"),
+            ("其他附件", "其他附件"),
+            ("其它文件", "其它文件"),
+            ("其他应当提交的材料", "其他应当提交的材料"),
+            ("其他申请材料", "其他申请材料"),
+            ("其他补充材料", "其他补充材料"),
+            ("其他应提交材料", "其他应提交材料"),
+            ("其他证明", "其他证明"),
+            ("其他证件", "其他证件"),
+            ("其他佐证材料", "其他佐证材料"),
+            ("其他需提交的材料", "其他需提交的材料"),
+            ("法律法规规定的其它文件", "其它文件"),
+            ("其余材料", "其余材料"),
+            ("营业执照等证照", "等证照"),
+        ] {
+            assert_eq!(
+                findings(&[name]),
+                [pair(
+                    &format!("材料「{name}」"),
+                    &format!("材料名称含有兜底性用词「{word}」: \"{name}\"")
+                )],
+                "{name}"
+            );
+        }
+        for name in [
+            "法人或其他组织的登记证书",
+            "其他组织登记证书",
+            "其他共有人的身份证明",
+            "其他股东的身份证件",
+            "其他经济组织证明",
+        ] {
+            assert_eq!(findings(&[name]), [], "{name}");
+        }
+    }
+
+    /// 正、副本 after a certificate is its name, bracketed or after a title; only the medium
+    /// words around it are reported.
+    #[test]
+    fn certificate_copies_in_any_wording_are_names() {
+        for name in [
+            "《食品经营许可证》正、副本",
+            "营业执照（正、副本）",
+            "营业执照(正副本)",
+            "食品经营许可证正副本",
+            "《营业执照》正本和副本",
+            "许可證正、副本",
+        ] {
+            assert_eq!(findings(&[name]), [], "{name}");
+        }
+        assert_eq!(
+            findings(&["《营业执照》正、副本复印件", "营业执照（正、副本）复印件"]),
+            [
+                pair(
+                    "材料「《营业执照》正、副本复印件」",
+                    "材料名称含有介质要求「复印件」: \"《营业执照》正、副本复印件\""
+                ),
+                pair(
+                    "材料「营业执照（正、副本）复印件」",
+                    "材料名称含有介质要求「复印件」: \"营业执照（正、副本）复印件\""
+                ),
+            ]
+        );
+    }
+
+    /// The lists hold the traditional forms of their words.
+    #[test]
+    fn traditional_characters() {
+        assert_eq!(
+            findings(&["身份證複印件", "其他相關材料"]),
+            [
+                pair(
+                    "材料「身份證複印件」",
+                    "材料名称含有介质要求「複印件」: \"身份證複印件\""
+                ),
+                pair(
+                    "材料「其他相關材料」",
+                    "材料名称含有兜底性用词「其他相關材料」: \"其他相關材料\""
+                ),
             ]
         );
     }

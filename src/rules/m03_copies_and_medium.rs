@@ -18,7 +18,7 @@ declare_rule! {
     /// 附录「规格份数」：明确注明该事项受理所需材料的份数和介质要求，如【原件、复印件、电子版】。
     ///
     /// ## 示例 (Example)
-    /// 不通过：份数为空；份数 `若干`；材料类型和材料形式都为空；份数 `0` 而材料形式为 `纸质`。
+    /// 不通过：份数为空；份数 `若干`、`-1`、`1.5`；材料类型和材料形式都为空；份数 `0` 而材料形式为 `纸质`。
     /// 通过：份数 `1`、材料类型 `原件`；份数 `2份`、材料形式 `纸质和电子`。
     ///
     /// ## 整改方法 (How to fix)
@@ -44,6 +44,11 @@ const MEDIUM_WORDS: &[&str] = &[
     "影印",
     "正本",
     "副本",
+    // Traditional characters.
+    "複印",
+    "電子",
+    "紙質",
+    "掃描",
 ];
 
 fn states_medium(text: &str) -> bool {
@@ -83,14 +88,24 @@ fn check_material(m: &Material) -> Vec<Violation> {
     }
     let medium_fields = [&m.material_type, &m.form, &m.spec];
     if !medium_fields.iter().any(|f| states_medium(f)) {
-        let shown = format!("{}{}", m.material_type.trim(), m.form.trim());
+        // Each field quoted by itself: `材料类型 "无"、材料形式 "无"`, not `"无无"`.
+        let fields: Vec<(&str, &str)> = [("材料类型", &m.material_type), ("材料形式", &m.form)]
+            .into_iter()
+            .map(|(label, value)| (label, value.trim()))
+            .filter(|(_, value)| !value.is_empty())
+            .collect();
+        let shown: Vec<String> = fields
+            .iter()
+            .map(|(label, value)| format!("{label} \"{}\"", quote(value, 30)))
+            .collect();
+        let evidence: Vec<&str> = fields.iter().map(|&(_, value)| value).collect();
         out.push(Violation::new(
             if shown.is_empty() {
                 "材料未注明介质要求（原件、复印件、纸质、电子版）".to_owned()
             } else {
-                format!("材料的介质要求无法识别: \"{}\"", quote(&shown, 30))
+                format!("材料的介质要求无法识别: {}", shown.join("、"))
             },
-            shown,
+            evidence.join(" "),
         ));
     }
     out

@@ -87,8 +87,9 @@ pub struct MaterialsPrepared {
     /// M01: `material_medium_words` (bit 1) and `material_catch_all_words` (bit 2) in one pass:
     /// a name with no word of either (nearly every name) needs neither list's search. Bit 4 is
     /// [`TITLE_MARKS`]: a name without them is its own text outside titles, as the same pass
-    /// tells. `None` when a word holds [`MASK`]: masking the exceptions could then make a word
-    /// appear.
+    /// tells. Bit 8 is [`OTHER_WORDS`]: only a name with one can hold M01's pattern of
+    /// catch-alls (`其他证明文件`). `None` when a word holds [`MASK`]: masking the exceptions
+    /// could then make a word appear.
     pub name_words: Option<WordLists>,
     /// M04/M05: `fill_in_words`, as one list stepped by hand: material names are short, and
     /// the automaton's own search costs more to set up on them than the walk over their bytes.
@@ -120,11 +121,15 @@ impl MaterialsPrepared {
 /// bracket, as in `营业执照（副本）`).
 const TITLE_MARKS: [&str; 3] = ["《", "（", "("];
 
+/// The words that begin M01's pattern of catch-alls (`其他证明文件`, `其余材料`, a bare `其他`).
+pub const OTHER_WORDS: [&str; 4] = ["其他", "其它", "其余", "其餘"];
+
 /// [`MaterialsPrepared::name_words`] from the two lists.
 fn name_words(medium: &[String], catch_all: &[String]) -> Option<WordLists> {
     let marks = TITLE_MARKS.map(str::to_owned);
+    let other = OTHER_WORDS.map(str::to_owned);
     (!medium.iter().chain(catch_all).any(|w| w.contains(MASK)))
-        .then(|| WordLists::new(&[medium, catch_all, &marks]))
+        .then(|| WordLists::new(&[medium, catch_all, &marks, &other]))
 }
 
 impl Default for MaterialsPrepared {
@@ -326,13 +331,14 @@ mod tests {
             // bit is whether the name holds a title mark.
             for (medium, catch_all) in [(&words, &exceptions), (&exceptions, &words)] {
                 if let Some(g) = name_words(medium, catch_all) {
-                    let bits = g.found(&text, 3);
+                    let bits = g.found(&text, 4);
                     let holds_word = bits & 3 != 0;
                     if !holds_word {
                         prop_assert_eq!(first_listed_word(&text, medium, &exceptions), None);
                         prop_assert_eq!(first_listed_word(&text, catch_all, &exceptions), None);
                     }
                     prop_assert_eq!(bits & 4 != 0, text.contains(['《', '（', '(']));
+                    prop_assert_eq!(bits & 8 != 0, OTHER_WORDS.iter().any(|w| text.contains(w)));
                 }
             }
         }
@@ -355,8 +361,9 @@ mod tests {
                 contains_any(&text, &p.fill_in_words)
             );
             // The pre-check of M01: neither list can answer where it finds nothing.
-            let gate = prepared.name_words.as_ref().unwrap().found(&text, 3);
+            let gate = prepared.name_words.as_ref().unwrap().found(&text, 4);
             prop_assert_eq!(gate & 4 != 0, text.contains(['《', '（', '(']));
+            prop_assert_eq!(gate & 8 != 0, OTHER_WORDS.iter().any(|w| text.contains(w)));
             prop_assert_eq!(
                 gate & 3 != 0,
                 contains_any(&text, &p.material_medium_words)

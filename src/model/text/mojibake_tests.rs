@@ -44,7 +44,70 @@ fn plain_may_hold(s: &str) -> bool {
             || (w[0] == 0x83 && w[1] == 0xAB)
             || (w[0] == 0xB1 && w[1] == 0xAF)
             || (w[0] == 0xBF && w[1] == 0xBD)
+            || super::mojibake::GBK_GARBLE_PAIRS.contains(&[w[0], w[1]])
     })
+}
+
+#[test]
+fn gbk_garble_pairs_are_the_listed_pairs() {
+    for x in 0..=255u8 {
+        for y in 0..=255u8 {
+            assert_eq!(
+                super::mojibake::gbk_garble_pair(x, y),
+                super::mojibake::GBK_GARBLE_PAIRS.contains(&[x, y]),
+                "{x:02X} {y:02X}"
+            );
+        }
+    }
+}
+
+/// UTF-8 read as GBK, the commonest garbling of Chinese text: found, quoted as found.
+#[test]
+fn finds_utf8_read_as_gbk() {
+    for (garbled, clean) in [
+        ("钀ヤ笟鎵х収", "营业执照"),
+        ("鍙戝竷", "发布"),
+        ("鍔炵悊", "办理"),
+        ("鍙楃悊鏉′欢", "受理条件"),
+        ("鍏锋湁涓庣粡钀ョ殑椋熷搧鍝佺", "具有与经营的食品品种"),
+    ] {
+        // What a reader of UTF-8 as GBK shows.
+        let (shown, _, _) = encoding_rs::GBK.decode(clean.as_bytes());
+        assert!(
+            shown.starts_with(garbled) || garbled.starts_with(&*shown),
+            "{clean}: {shown}"
+        );
+        assert_eq!(find_mojibake(garbled).as_deref(), Some(garbled), "{clean}");
+    }
+    assert_eq!(
+        find_mojibake("池州市长江中路89号政务服务中心二楼8号窗口鍙戝竷").as_deref(),
+        Some("二楼8号窗口鍙戝竷")
+    );
+}
+
+/// Rare characters of place names are GBK characters, not garbling: their GBK bytes are no UTF-8.
+#[test]
+fn rare_place_name_characters_are_clean() {
+    for s in [
+        "安徽省亳州市谯城区魏武大道88号",
+        "黄山市歙县徽城镇渔梁路1号",
+        "黄山市黟县碧阳镇五里路2号",
+        "成都市郫都区郫筒街道望丛东路8号",
+        "乐山市犍为县玉津镇",
+        "宜宾市珙县巡场镇珙泉路8号",
+        "绵阳市涪城区安昌路17号",
+        "铜陵市枞阳县枞阳镇枞川大道1号",
+        "淮北市濉溪县濉溪镇淮海路1号",
+        "温州市瓯海区娄桥街道瓯海大道1号",
+        "丽水市缙云县五云街道括苍路1号",
+        "六安市霍邱县城关镇蓼城路1号",
+        "阜阳市颍州区颍州中路1号",
+        "宣城市泾县泾川镇中山路1号",
+        "澳门特别行政区",
+        "鍍金、鎖具、閃光灯、瑞金市、瓶装水、娱乐场所、褐色",
+    ] {
+        assert_eq!(find_mojibake(s), None, "{s}");
+    }
 }
 
 proptest::proptest! {
@@ -53,7 +116,7 @@ proptest::proptest! {
         parts in proptest::collection::vec(
             proptest::sample::select(vec![
                 "a", "申", "锟", "烫", "屯", "\u{fffd}", "é", "Ã", "”", "\u{94}", "\u{9f}",
-                "斤", "拷", "溪", "¯", "½", "«",
+                "斤", "拷", "溪", "¯", "½", "«", "鍙", "濉", "钀", "\u{e9}",
             ]),
             0..40,
         )
@@ -102,6 +165,7 @@ proptest::proptest! {
             proptest::sample::select(vec![
                 "申请", "屯溪区", "屯屯屯", "屯屯", "锟斤拷", "锟", "烫烫烫", "\u{fffd}", "Ã¥", "æ–‡",
                 "é", "\"", "\\", "\n", "\\u", "u", "a", "。", "\u{94}", "\u{1F600}",
+                "鍙戝竷", "钀ヤ笟", "濉溪", "鍙",
             ]),
             0..12,
         )
@@ -112,7 +176,11 @@ proptest::proptest! {
             // The packed search finds what a plain search finds.
             let plain = line.bytes().any(|b| b == 0xC3)
                 || line.contains("\\u")
-                || super::MARKERS.iter().any(|m| line.contains(m));
+                || super::MARKERS.iter().any(|m| line.contains(m))
+                || line
+                    .as_bytes()
+                    .windows(2)
+                    .any(|w| super::mojibake::GBK_GARBLE_PAIRS.contains(&[w[0], w[1]]));
             proptest::prop_assert_eq!(line_may_hold_mojibake(line.as_bytes()), plain, "{}", line);
             if !line_may_hold_mojibake(line.as_bytes()) {
                 proptest::prop_assert_eq!(find_mojibake(&s), None, "{}", line);

@@ -86,7 +86,14 @@ impl NonAnswers {
             .collect();
         let mut word_chars = Box::new([0u64; 1024]);
         let mut word_chars_beyond = false;
-        for &c in phrase_chars.iter().chain(&filler_chars).flatten() {
+        // Digits may be a phone number, which says nothing more than 请致电 ([`strip_phones`]).
+        let digits: Vec<char> = ('0'..='9').collect();
+        for &c in phrase_chars
+            .iter()
+            .chain(&filler_chars)
+            .flatten()
+            .chain(&digits)
+        {
             match word_chars.get_mut(c as usize >> 6) {
                 Some(w) => *w |= 1 << (c as usize & 63),
                 None => word_chars_beyond = true,
@@ -104,14 +111,18 @@ impl NonAnswers {
         }
     }
 
-    /// Whether `norm` has at least six characters that occur in no phrase or filler: taking
-    /// words out cannot remove those, so the answer is then no mere referral.
+    /// Whether `norm` has at least six characters that occur in no phrase or filler, before any
+    /// 见 (which may begin a pointer to another part, [`strip_pointers`]): taking words out cannot
+    /// remove those, so the answer is then no mere referral.
     fn keeps_six(&self, norm: &[char]) -> bool {
         if self.word_chars_beyond {
             return false;
         }
         let mut kept = 0;
         for &c in norm {
+            if c == '见' || c == '見' {
+                return false;
+            }
             let in_words = self
                 .word_chars
                 .get(c as usize >> 6)
@@ -144,6 +155,7 @@ impl NonAnswers {
         }
         rest.clear();
         rest.extend_from_slice(norm);
+        strip_pointers(rest);
         // Taking words out never adds a character: a word with a character the answer lacks
         // cannot occur, and is not looked for.
         let sketch = CharSketch::of_chars(norm);
@@ -157,6 +169,7 @@ impl NonAnswers {
                 remove_all_chars(rest, p);
             }
         }
+        strip_phones(rest);
         rest.len() < 6
     }
 
@@ -175,7 +188,9 @@ impl NonAnswers {
         if !any {
             return false;
         }
-        let mut rest = norm.to_owned();
+        let mut chars: Vec<char> = norm.chars().collect();
+        strip_pointers(&mut chars);
+        let mut rest: String = chars.into_iter().collect();
         for p in &self.phrases {
             if rest.contains(p.as_str()) {
                 rest = rest.replace(p.as_str(), "");
@@ -186,8 +201,50 @@ impl NonAnswers {
                 rest = rest.replace(f, "");
             }
         }
-        rest.chars().count() < 6
+        let mut chars: Vec<char> = rest.chars().collect();
+        strip_phones(&mut chars);
+        chars.len() < 6
     }
+}
+
+/// Takes out pointers to another part of the guide: what follows 详见/参见/请见 (or a 见 that
+/// begins the answer) up to a 栏 within 20 characters (`详见办事指南"承诺办结时限"栏` keeps
+/// `详见`). Only takes characters out, and only after a 见.
+fn strip_pointers(chars: &mut Vec<char>) {
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        let referral = (c == '见' || c == '見')
+            && (i == 0 || matches!(chars[i - 1], '详' | '参' | '请' | '詳' | '參' | '請'));
+        if referral
+            && let Some(j) = chars[i + 1..]
+                .iter()
+                .take(20)
+                .position(|&c| c == '栏' || c == '欄')
+        {
+            chars.drain(i + 1..=i + 1 + j);
+        }
+        i += 1;
+    }
+}
+
+/// Takes out phone numbers: runs of seven digits or more (`05662021156`, the area code's hyphen
+/// already gone), and five-digit hotlines (`12345`).
+fn strip_phones(chars: &mut Vec<char>) {
+    let mut out = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run >= 7 || (run == 5 && chars[i] == '1' && chars[i + 1] == '2') {
+            i += run;
+            continue;
+        }
+        let keep = run.max(1);
+        chars.copy_within(i..i + keep, out);
+        out += keep;
+        i += keep;
+    }
+    chars.truncate(out);
 }
 
 impl Default for NonAnswers {

@@ -6,6 +6,13 @@ use super::*;
 pub(super) static LAW_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"《[^》]*\p{Han}[^》]*》",
+        // A title in other marks (`<<…通知>>`, `〈…条例〉`, `「…」`, `“…”`) when it reads as a law
+        // or document: ends in one of their words.
+        r"|(?:<{1,2}|〈|‹|«|「|『|“|\x22)\s*\p{Han}{2}[^<>〈〉‹›«»「」『』“”\x22]{0,60}?",
+        r"(?:法|条例|條例|办法|辦法|规定|規定|细则|細則|规则|規則|通知|决定|決定|意见|意見|批复|批覆|",
+        r"复函|標準|标准|目录|目錄|公告|令)\s*(?:>{1,2}|〉|›|»|」|』|”|\x22)",
+        r"|关于\p{Han}{2,40}?的(?:通知|决定|意见|批复|复函|公告)",
+        r"|關於\p{Han}{2,40}?的(?:通知|決定|意見|批覆|復函|公告)",
         r"|中华人民共和国\p{Han}{2,30}?(?:法|条例)",
         r"|\p{Han}{1,8}(?:省|市|自治区)\p{Han}{2,30}?(?:条例|办法|规定|实施细则)",
         r"|(?:国务院|人民政府|办公厅|委员会|部|局|厅)关于\p{Han}{2,40}?的(?:决定|通知|意见|批复|规定)",
@@ -21,18 +28,24 @@ pub(super) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"第\s*[0-9一二三四五六七八九十百零〇两]+\s*[条款项]").expect("article pattern")
+    Regex::new(r"第\s*[0-9一二三四五六七八九十百零〇两兩]+\s*[条款项條項]")
+        .expect("article pattern")
 });
 
-/// Whether `text` names a law, regulation or document: a title in 《》, a full law name
-/// (`中华人民共和国…法`), a local regulation (`安徽省…条例`), a `关于…的通知` title, an order number
+/// Whether `text` names a law, regulation or document: a title in 《》 (or in other marks,
+/// `<<…>>`, `〈…〉`, `「…」`, `“…”`, when it ends in a law's or document's word), a full law name
+/// (`中华人民共和国…法`), a local regulation (`安徽省…条例`), a `关于…的通知` title (with or
+/// without its issuer), an order number
 /// (`令第17号`), a short law name directly followed by its article (`城乡规划法第四十条`), or a
 /// document number with its year (`发改价格〔2019〕12号`).
 pub fn names_law(text: &str) -> bool {
     let t = halfwidth_runs(text);
+    // `按池州市相关规定` is no name; a title in 《》 or a document (`关于…有关问题的通知`) may
+    // hold 有关.
     let named = LAW_NAME.find_iter(&t).any(|m| {
         let s = m.as_str();
-        s.starts_with('《') || !(s.contains("相关") || s.contains("有关"))
+        let document = s.starts_with('《') || s.contains("关于") || s.contains("關於");
+        document || !(s.contains("相关") || s.contains("有关"))
     });
     // A text that half-width leaves as it is was just searched.
     named || DOC_NUMBER.is_match(&t) || (matches!(t, Cow::Owned(_)) && DOC_NUMBER.is_match(text))

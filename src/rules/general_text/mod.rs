@@ -227,40 +227,60 @@ impl ListedWords {
             return Vec::new();
         }
         let masked = exceptions.mask(text);
-        let mut spans: Vec<(usize, usize)> = Vec::new();
+        let mut spans = Vec::new();
+        self.push_spans(&masked, &mut spans);
+        distinct_runs(&masked, spans, |_| true)
+    }
+
+    /// Every occurrence of the words in `text` (already masked), overlapping ones too, as byte
+    /// ranges `(start, end)` pushed onto `spans`.
+    pub fn push_spans(&self, text: &str, spans: &mut Vec<(usize, usize)>) {
+        if !self.prefilter.may_hold(text) {
+            return;
+        }
         for w in &self.words {
             // Every occurrence, overlapping ones too (`match_indices` skips them).
             let mut from = 0;
-            while let Some(i) = masked[from..].find(w.as_str()) {
+            while let Some(i) = text[from..].find(w.as_str()) {
                 let start = from + i;
                 spans.push((start, start + w.len()));
-                from = start + masked[start..].chars().next().map_or(1, char::len_utf8);
+                from = start + text[start..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        spans.sort_unstable();
-        let mut runs: Vec<String> = Vec::new();
-        let mut current: Option<(usize, usize)> = None;
-        let mut close = |(start, end): (usize, usize)| {
-            let run = &masked[start..end];
-            if !runs.iter().any(|r| r == run) {
-                runs.push(run.to_owned());
-            }
-        };
-        for (start, end) in spans {
-            match &mut current {
-                Some((_, cur_end)) if start < *cur_end => *cur_end = (*cur_end).max(end),
-                _ => {
-                    if let Some(span) = current.replace((start, end)) {
-                        close(span);
-                    }
+    }
+}
+
+/// The stretches of `text` that the byte ranges `spans` cover, overlapping ranges merged, in text
+/// order, each different stretch once and only those that `keep` (given the merged range):
+/// [`ListedWords::runs_in`] over ranges found by any means.
+pub fn distinct_runs(
+    text: &str,
+    mut spans: Vec<(usize, usize)>,
+    keep: impl Fn((usize, usize)) -> bool,
+) -> Vec<String> {
+    spans.sort_unstable();
+    let mut runs: Vec<String> = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    let mut close = |span: (usize, usize)| {
+        let run = &text[span.0..span.1];
+        if keep(span) && !runs.iter().any(|r| r == run) {
+            runs.push(run.to_owned());
+        }
+    };
+    for (start, end) in spans {
+        match &mut current {
+            Some((_, cur_end)) if start < *cur_end => *cur_end = (*cur_end).max(end),
+            _ => {
+                if let Some(span) = current.replace((start, end)) {
+                    close(span);
                 }
             }
         }
-        if let Some(span) = current {
-            close(span);
-        }
-        runs
     }
+    if let Some(span) = current {
+        close(span);
+    }
+    runs
 }
 
 /// Placeholders that refer elsewhere instead of saying something.

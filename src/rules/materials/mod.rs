@@ -146,7 +146,8 @@ const CN: &[(&str, u32)] = &[
     ("十", 10),
 ];
 
-/// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`), if any.
+/// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`), if any; none in
+/// `-1` or `1.5`.
 pub fn parse_copies(text: &str) -> Option<u32> {
     // A bare number of at most six digits, as most fields hold it: neither folding nor trimming
     // changes it, and it is all the digits read below (`tests::fields::parse_copies_as_defined`).
@@ -163,6 +164,9 @@ pub fn parse_copies(text: &str) -> Option<u32> {
             .take_while(u8::is_ascii_digit)
             .take(6)
             .count();
+        if not_a_count(&t[..start], &digits[len..]) {
+            return None;
+        }
         return digits[..len].parse().ok();
     }
     let before_fen = t.rfind('份').map(|i| &t[..i])?;
@@ -170,6 +174,15 @@ pub fn parse_copies(text: &str) -> Option<u32> {
     CN.iter()
         .find(|(w, _)| w.starts_with(last))
         .map(|&(_, n)| n)
+}
+
+/// Whether the digits between `before` and `after` are no count of copies: a negative number
+/// (`-1`) or a fraction (`1.5`).
+fn not_a_count(before: &str, after: &str) -> bool {
+    before.ends_with(['-', '−'])
+        || after
+            .strip_prefix('.')
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A number of copies written inside other text (规格, 材料类型): only a number right before 份

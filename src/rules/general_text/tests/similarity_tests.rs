@@ -277,4 +277,23 @@ fn prepared_non_answers_match_like_the_list() {
     assert!(n.matches("请咨询窗口工作人员"));
     assert!(!n.matches("请携带身份证原件到窗口办理，详见办事指南"));
     assert!(!n.matches("有效期为5年"));
+    // A phone number or a pointer to another part of the guide is no answer either.
+    for referral in [
+        "详询0566-2021156",
+        "请拨打咨询电话0566-2021156",
+        "详见办事指南“承诺办结时限”栏",
+        "请致电12345",
+    ] {
+        assert!(n.matches(referral), "{referral}");
+        let mut chars = Vec::new();
+        normalize_chars_into(referral, &mut chars);
+        assert!(n.matches_chars(&chars, &mut Vec::new()), "{referral}");
+    }
+    for answer in [
+        "承诺10个工作日内办结，详询0566-2021156",
+        "可以，需提交授权委托书及受托人身份证件，详询0566-2021156",
+        "在申请表的意见栏签字",
+    ] {
+        assert!(!n.matches(answer), "{answer}");
+    }
 }

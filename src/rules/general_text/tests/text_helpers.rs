@@ -40,6 +40,23 @@ fn laws_and_articles() {
     assert!(!names_law("按相关规定第三条"));
     assert!(!names_law("按规定第三条"));
     assert!(!names_law("第三条"));
+    // Titles in other marks, when they read as a law or document; 关于…的通知 without marks.
+    assert!(names_law(
+        "<<关于不动产登记收费标准等有关问题的通知>>第一条"
+    ));
+    assert!(names_law("<不动产登记暂行条例>第二十一条"));
+    assert!(names_law("〈不动产登记暂行条例〉第二十一条"));
+    assert!(names_law("「不动产登记暂行条例」第二十一条"));
+    assert!(names_law("“不动产登记暂行条例”第二十一条"));
+    assert!(names_law("‹不动产登记暂行条例›第二十一条"));
+    assert!(names_law("关于不动产登记收费标准等有关问题的通知第一条"));
+    assert!(names_law(
+        "财政部 国家发展改革委关于减免部分行政事业性收费有关政策的通知 第二条"
+    ));
+    assert!(!names_law("“按规定”第一条"));
+    assert!(!names_law("<按相关规定>办理"));
+    assert!(!names_law("“国家有关规定”第一条"));
+    assert!(cites_article("第一條"));
     assert!(cites_article("第三十五条"));
     assert!(cites_article("第2款"));
     assert!(!cites_article("《食品安全法》"));

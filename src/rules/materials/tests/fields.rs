@@ -29,6 +29,13 @@ fn parse_copies_plain(text: &str) -> Option<u32> {
             .take_while(char::is_ascii_digit)
             .take(6)
             .collect();
+        let after = &t[start + digits.len()..];
+        let negative = t[..start].ends_with(['-', '−']);
+        let fraction =
+            after.len() >= 2 && after.as_bytes()[0] == b'.' && after.as_bytes()[1].is_ascii_digit();
+        if negative || fraction {
+            return None;
+        }
         return digits.parse().ok();
     }
     let before_fen = t.rfind('份').map(|i| &t[..i])?;
@@ -44,7 +51,7 @@ proptest::proptest! {
         pieces in proptest::collection::vec(
             proptest::sample::select(vec![
                 "0", "1", "2", "9", "12345", "１", "２", " ", "\u{3000}", "份", "两", "一式", "若干",
-                "a", "-", "+",
+                "a", "-", "+", ".", "−", "５",
             ]),
             0..5,
         ),
@@ -74,6 +81,10 @@ fn copies() {
     assert_eq!(parse_copies("壹份"), Some(1));
     assert_eq!(parse_copies("一式两份"), Some(2));
     assert_eq!(parse_copies("若干"), None);
+    assert_eq!(parse_copies("-1"), None);
+    assert_eq!(parse_copies("1.5"), None);
+    assert_eq!(parse_copies("1.5份"), None);
+    assert_eq!(parse_copies("1份."), Some(1));
     assert_eq!(parse_marked_copies("A4"), None);
     assert_eq!(parse_marked_copies("A4纸1份"), Some(1));
     assert_eq!(parse_marked_copies("一式两份"), Some(2));
