@@ -34,16 +34,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 fn load(name: &str, port: u16) -> Profile {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("profiles")
-        .join(format!("{name}.toml"));
-    let mut p = Profile::load(&path).unwrap();
-    p.base_url = format!("http://127.0.0.1:{port}/");
-    p.net.min_interval_ms = 5;
-    p.net.timeout_secs = 0.5;
-    p.net.retries = 1;
-    p.net.backoff_ms = 20;
-    p
+    site::fixture_profile(name, port)
 }
 
 async fn run(p: &Profile, dir: &Path, max_fetches: Option<u64>) -> CrawlSummary {

@@ -273,15 +273,5 @@ fn a_sign_off_under_a_saved_table_is_no_item() {
 
     let r = read(std::slice::from_ref(&path));
     assert_eq!(r.items.len(), 5, "{:?}", r.notices);
-    let footer = r
-        .notices
-        .iter()
-        .find(|n| n.message.contains("是表尾"))
-        .expect("the footer rows are said");
-    assert_eq!(footer.level, NoticeLevel::Info);
-    assert!(
-        footer.message.contains("第 10、11 行"),
-        "{}",
-        footer.message
-    );
+    r.notice("是表尾", NoticeLevel::Info, &["第 10、11 行"]);
 }

@@ -96,16 +96,10 @@ fn a_grouped_header_in_two_rows_makes_no_fake_item_or_unit() {
         r.items[0].extra.get("监督投诉地址").map(String::as_str),
         Some("东至县尧渡镇建设路8号")
     );
-    let two_rows = r
-        .notices
-        .iter()
-        .find(|n| n.message.contains("表头占两行"))
-        .expect("a notice names the two header rows");
-    assert_eq!(two_rows.level, NoticeLevel::Info);
-    assert!(
-        two_rows.message.contains("表「事项基本信息」") && two_rows.message.contains("第 2、3 行"),
-        "{}",
-        two_rows.message
+    r.notice(
+        "表头占两行",
+        NoticeLevel::Info,
+        &["表「事项基本信息」", "第 2、3 行"],
     );
 
     let mut records = Vec::new();
@@ -294,19 +288,12 @@ fn a_cell_pointing_at_missing_text_loses_only_itself() {
     assert_eq!(codes, [CODE_A, CODE_B]);
     assert_eq!(r.items[1].name, "");
     assert_eq!(r.items[1].subject, "东至县市场监督管理局");
-    let lost = r
-        .notices
-        .iter()
-        .find(|n| n.message.contains("损坏"))
-        .expect("a notice names the lost cell");
-    assert_eq!(lost.level, NoticeLevel::Error);
-    assert_eq!(lost.provenance.row, Some(3));
-    assert!(
-        lost.message
-            .contains("表「事项基本信息」有 1 个单元格已损坏（B3）"),
-        "{}",
-        lost.message
+    let lost = r.notice(
+        "损坏",
+        NoticeLevel::Error,
+        &["表「事项基本信息」有 1 个单元格已损坏（B3）"],
     );
+    assert_eq!(lost.provenance.row, Some(3));
     assert!(
         r.notices.iter().all(|n| !n.message.contains("Xlsx error")),
         "{:?}",
@@ -483,16 +470,10 @@ fn assert_hand_made_read(path: &Path) {
         "{:?}",
         r.items[0].extra
     );
-    let said = r
-        .notices
-        .iter()
-        .find(|n| n.message.contains("写在同一张表里"))
-        .expect("a notice says the rows were read as materials");
-    assert_eq!(said.level, NoticeLevel::Info);
-    assert!(
-        said.message.contains("3 行") && said.message.contains("共读出 2 个事项"),
-        "{}",
-        said.message
+    r.notice(
+        "写在同一张表里",
+        NoticeLevel::Info,
+        &["3 行", "共读出 2 个事项"],
     );
     assert!(
         !r.notices.iter().any(|n| n.message.contains("申请材料表")),
@@ -733,13 +714,7 @@ fn a_materials_column_listing_them_in_one_cell_gives_one_material_an_entry() {
             vec!["食品经营许可变更申请书", "食品经营许可证正副本"],
         ]
     );
-    assert!(
-        r.notices
-            .iter()
-            .any(|n| n.message.contains("拆成 5 条材料") && n.level == NoticeLevel::Info),
-        "{:?}",
-        r.notices
-    );
+    r.notice("拆成 5 条材料", NoticeLevel::Info, &[]);
     let report = check_all(&path);
     let m01: Vec<(&str, &str)> = report
         .findings

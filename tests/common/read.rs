@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use zwfw_audit::config::Labels;
 use zwfw_audit::model::{Item, Provenance};
-use zwfw_audit::source::{Notice, Record, Unreadable, read_inputs_with};
+use zwfw_audit::source::{Notice, NoticeLevel, Record, Unreadable, read_inputs_with};
 
 pub fn exports() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports")
@@ -16,6 +16,23 @@ pub struct Read {
     pub items: Vec<Item>,
     pub unreadable: Vec<Unreadable>,
     pub notices: Vec<Notice>,
+}
+
+impl Read {
+    /// The notice whose message holds `words`, of `level`, with its message holding each of
+    /// `also`; panics naming what is missing.
+    pub fn notice(&self, words: &str, level: NoticeLevel, also: &[&str]) -> &Notice {
+        let n = self
+            .notices
+            .iter()
+            .find(|n| n.message.contains(words))
+            .unwrap_or_else(|| panic!("no notice says 「{words}」: {:#?}", self.notices));
+        assert_eq!(n.level, level, "{}", n.message);
+        for w in also {
+            assert!(n.message.contains(w), "「{w}」 not in: {}", n.message);
+        }
+        n
+    }
 }
 
 pub fn read_with(paths: &[PathBuf], labels: &Labels) -> Read {

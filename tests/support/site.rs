@@ -417,3 +417,19 @@ fn render_list_b(page: usize) -> String {
         page + 1
     )
 }
+
+/// The crawl profile `profiles/<name>.toml` pointed at the fixture site on `port`, with the short
+/// waits and timeouts the tests use.
+#[allow(dead_code)] // Not every crawl test binary loads a profile this way.
+pub fn fixture_profile(name: &str, port: u16) -> zwfw_audit::source::crawl::Profile {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("profiles")
+        .join(format!("{name}.toml"));
+    let mut p = zwfw_audit::source::crawl::Profile::load(&path).unwrap();
+    p.base_url = format!("http://127.0.0.1:{port}/");
+    p.net.min_interval_ms = 5;
+    p.net.timeout_secs = 0.5;
+    p.net.retries = 1;
+    p.net.backoff_ms = 20;
+    p
+}
