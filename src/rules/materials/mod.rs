@@ -177,12 +177,14 @@ pub fn parse_copies(text: &str) -> Option<u32> {
 }
 
 /// Whether the digits between `before` and `after` are no count of copies: a negative number
-/// (`-1`) or a fraction (`1.5`).
+/// (`-1`) or a fraction (`1.5`). A whole number written with decimals (`1.0`, `2.00份`, as an
+/// export writes a count column with blanks in it) is a count.
 fn not_a_count(before: &str, after: &str) -> bool {
     before.ends_with(['-', '−'])
-        || after
-            .strip_prefix('.')
-            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_digit()))
+        || after.strip_prefix('.').is_some_and(|a| {
+            let decimals = a.bytes().take_while(u8::is_ascii_digit).count();
+            decimals > 0 && a.as_bytes()[..decimals].iter().any(|&b| b != b'0')
+        })
 }
 
 /// A number of copies written inside other text (规格, 材料类型): only a number right before 份

@@ -84,6 +84,10 @@ fn copies() {
     assert_eq!(parse_copies("-1"), None);
     assert_eq!(parse_copies("1.5"), None);
     assert_eq!(parse_copies("1.5份"), None);
+    // A whole number with decimals, as an export writes a count column with blanks: a count.
+    assert_eq!(parse_copies("1.0"), Some(1));
+    assert_eq!(parse_copies("2.00份"), Some(2));
+    assert_eq!(parse_copies("1.05"), None);
     assert_eq!(parse_copies("1份."), Some(1));
     assert_eq!(parse_marked_copies("A4"), None);
     assert_eq!(parse_marked_copies("A4纸1份"), Some(1));
