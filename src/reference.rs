@@ -87,6 +87,35 @@ fn division_by_value(code: u32) -> Option<&'static str> {
     Some(table[i].1.as_str())
 }
 
+/// The names of the divisions in the table (`安徽省`, `池州市`, `贵池区`), for [`is_division_names`].
+static DIVISION_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| DIVISIONS.iter().map(|(_, name)| name.as_str()).collect());
+
+/// Whether `text` is nothing but names of divisions one after another (`池州市`, `安徽省池州市贵池区`),
+/// read from the left, longest name first: an address that names no place inside them.
+/// `池州市贵池区秋浦花园小区` and `合肥市蜀山区安徽建筑大学南校区` are not.
+pub fn is_division_names(text: &str) -> bool {
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let ends: Vec<usize> = rest
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain([rest.len()])
+            .take(12)
+            .collect();
+        let Some(&end) = ends
+            .iter()
+            .rev()
+            .find(|&&end| DIVISION_NAMES.contains(&rest[..end]))
+        else {
+            return false;
+        };
+        rest = &rest[end..];
+    }
+    !text.trim().is_empty()
+}
+
 /// Whether `code` (with its leading 0) is an area code in use somewhere in China.
 pub fn is_known_area_code(code: &str) -> bool {
     AREA_CODES.all.contains(code)
@@ -181,6 +210,16 @@ pub fn uscc_division(uscc: &str) -> Option<(&str, DivisionStatus)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn division_names_alone_are_told_from_addresses() {
+        assert!(is_division_names("池州市"));
+        assert!(is_division_names("安徽省池州市贵池区"));
+        assert!(!is_division_names("池州市贵池区秋浦花园小区"));
+        assert!(!is_division_names("合肥市蜀山区安徽建筑大学南校区"));
+        assert!(!is_division_names("池州市贵池区华联超市"));
+        assert!(!is_division_names(""));
+    }
+
     use super::*;
 
     /// The plain version of [`area_codes_for_region`], as first written.

@@ -1,9 +1,5 @@
 //! I01 中介服务 — a required intermediary service has a legal basis and a way to find agencies.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::fees::yes_no;
 use super::general_text::{check_url, find_urls, names_law};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
@@ -50,12 +46,6 @@ fn is_empty_service(s: &Intermediary) -> bool {
         && s.agencies.is_empty()
 }
 
-/// An address that names no more than a region (`池州市`, `池州市贵池区`): no office to go to.
-static REGION_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Han}{1,10}?(?:省|市|自治区|自治州|州|地区|盟|区|县|旗))+$")
-        .expect("region-only address pattern")
-});
-
 /// What an agency lacks, as Chinese words.
 fn agency_gaps(a: &Agency) -> Vec<&'static str> {
     let mut gaps = Vec::new();
@@ -65,7 +55,8 @@ fn agency_gaps(a: &Agency) -> Vec<&'static str> {
     let address = a.address.trim();
     if is_blank_or_placeholder(address) {
         gaps.push("办公地址");
-    } else if REGION_ONLY.is_match(address) {
+    } else if crate::reference::is_division_names(address) {
+        // No more than a region (`池州市`, `池州市贵池区`): no office to go to.
         gaps.push("具体办公地址");
     }
     if parse_phones(&a.contact).is_empty() {
