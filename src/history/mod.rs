@@ -312,7 +312,7 @@ mod tests {
         );
         assert_ne!(all, config_hash(&RuleSet::only(&["B13"]), &params));
         let other = RuleParams {
-            hotline_only_numbers: vec!["12345".into(), "12366".into()],
+            hotline_only_numbers: vec!["12345".into(), "12315".into()],
             ..RuleParams::default()
         };
         assert_ne!(all, config_hash(&RuleSet::default(), &other));

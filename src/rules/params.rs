@@ -8,8 +8,7 @@ use serde::{Deserialize, Serialize};
 #[serde(default, deny_unknown_fields)]
 pub struct RuleParams {
     /// B13/B14: numbers that alone are not a phone a person answers at the implementing body
-    /// (the 12345 government hotline and the 12315 market-regulation complaint hotline are
-    /// supervision channels, not the consultation line of the body that handles the item).
+    /// (the 12345 hotline is a supervision channel, not a consultation line).
     pub hotline_only_numbers: Vec<String>,
     /// M01: words that state a medium (介质要求) and do not belong in a material's name.
     /// 正本/副本 right after a certificate's name are part of the name (see `material_name_exceptions`).
@@ -56,7 +55,7 @@ fn words(list: &[&str]) -> Vec<String> {
 impl Default for RuleParams {
     fn default() -> Self {
         Self {
-            hotline_only_numbers: vec!["12345".into(), "12315".into()],
+            hotline_only_numbers: vec!["12345".into()],
             material_medium_words: words(&[
                 "原件",
                 "复印件",
