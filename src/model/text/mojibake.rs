@@ -129,7 +129,16 @@ fn find_utf8_read_as_gbk(s: &str) -> Option<String> {
             let start = from[k];
             let last = from[end - 1];
             let last_len = s[last..].chars().next().map_or(1, char::len_utf8);
-            return Some(context_around(s, start, last + last_len - start));
+            // Garbling shows rare characters (鍙, 戝, 竷; kana and Cyrillic letters): a stretch
+            // of common ones with one rare name among them (王璐电话 gives 贵绰) is clean text.
+            if s[start..last + last_len]
+                .chars()
+                .filter(|&c| !is_common_han(c))
+                .count()
+                >= 2
+            {
+                return Some(context_around(s, start, last + last_len - start));
+            }
         }
         k += 1;
     }
@@ -142,11 +151,12 @@ fn is_common_han_utf8(b: &[u8]) -> bool {
     if !(0xE4..=0xE9).contains(&x) || !(0x80..=0xBF).contains(&y) || !(0x80..=0xBF).contains(&z) {
         return false;
     }
-    let Some(c) = char::from_u32(
-        (u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F),
-    ) else {
-        return false;
-    };
+    char::from_u32((u32::from(x & 0x0F) << 12) | (u32::from(y & 0x3F) << 6) | u32::from(z & 0x3F))
+        .is_some_and(is_common_han)
+}
+
+/// Whether `c` is a common Chinese character (GB2312 level 1, the 3,755 most used).
+fn is_common_han(c: char) -> bool {
     if !('\u{4e00}'..='\u{9fa5}').contains(&c) {
         return false;
     }

@@ -85,6 +85,19 @@ fn finds_utf8_read_as_gbk() {
     );
 }
 
+/// A rare character of a name before common ones can make UTF-8 in GBK by chance (璐电话 gives the
+/// bytes of 贵绰): one rare character among common ones is clean text, not garbling.
+#[test]
+fn a_rare_name_before_common_words_is_clean() {
+    for s in [
+        "联系人王璐电话0566-2035516",
+        "工作日可致电市场科王璇电话审核进度",
+        "经办人王璐电话0566-2021156，请在工作时间联系",
+    ] {
+        assert_eq!(find_mojibake(s), None, "{s}");
+    }
+}
+
 /// Rare characters of place names are GBK characters, not garbling: their GBK bytes are no UTF-8.
 #[test]
 fn rare_place_name_characters_are_clean() {
