@@ -52,6 +52,25 @@ fn names_district(after: &str) -> bool {
             .is_some_and(|c| !c.is_ascii() && !c.is_whitespace() && !ZONE_AFTER.contains(&c))
 }
 
+/// Whether a number stands right after a street's name (`秋浦西路` before `2号区政务服务中心`):
+/// only there is `N号区…` a door number before a district's name; `二楼3号区` is a zone.
+fn follows_street(before: &str) -> bool {
+    before
+        .trim_end()
+        .ends_with(['路', '街', '道', '巷', '弄', '里'])
+}
+
+/// Whether a line begins with a place of its own (`东至县尧渡镇…`, `贵池区…`): a region's name of
+/// two to eight Chinese characters ending in 省/市/区/县/镇/乡 at its start, so it is an address, not the
+/// rest of the line before it.
+fn starts_with_place(line: &str) -> bool {
+    line.chars()
+        .take(9)
+        .take_while(|c| ('\u{4e00}'..='\u{9fa5}').contains(c))
+        .enumerate()
+        .any(|(i, c)| i >= 2 && matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
+}
+
 /// Finds the parts an address names (after folding full-width characters).
 pub fn address_parts(text: &str) -> AddressParts {
     // Most addresses hold no full-width character: fold (and allocate) only those that do.
@@ -72,10 +91,10 @@ pub fn address_parts(text: &str) -> AddressParts {
     let door = t.contains('号')
         && DOOR.find_iter(&t).any(|m| {
             let after = &t[m.end()..];
-            after
-                .chars()
-                .next()
-                .is_none_or(|c| !NOT_DOOR_AFTER.contains(&c) || names_district(after))
+            after.chars().next().is_none_or(|c| {
+                !NOT_DOOR_AFTER.contains(&c)
+                    || names_district(after) && follows_street(&t[..m.start()])
+            })
         });
     AddressParts {
         street,
@@ -133,6 +152,7 @@ pub fn join_wrapped_lines(text: &str) -> Vec<String> {
         {
             let parts = address_parts_lenient(line);
             let continues = !parts.street
+                && !starts_with_place(line)
                 && (parts.is_none()
                     || line.starts_with(['（', '(', '【', '['])
                     || current.as_ref().is_some_and(|(_, p)| !p.is_complete()));
@@ -199,6 +219,11 @@ mod tests {
         );
         assert_eq!(p("九华西路3号区1号窗口"), (true, false, true));
         assert_eq!(p("九华西路3号区域"), (true, false, false));
+        // Only right after a street: after a floor, 号区 is a zone and no door number.
+        assert_eq!(
+            p("池州市长江中路政务服务中心二楼3号区综合受理窗口"),
+            (true, false, true)
+        );
     }
 
     #[test]
@@ -238,6 +263,21 @@ mod tests {
             [
                 "池州市长江中路1号政务服务中心一楼8号窗口",
                 "贵池区百牙中路6号人社局"
+            ]
+        );
+        // A line that begins with a place of its own is another address, complete or not.
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路89号政务服务中心\n东至县尧渡镇政务服务中心3号窗口"),
+            [
+                "池州市长江中路89号政务服务中心",
+                "东至县尧渡镇政务服务中心3号窗口"
+            ]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路89号政务服务中心8号窗口\n池州市贵池区政务服务中心"),
+            [
+                "池州市长江中路89号政务服务中心8号窗口",
+                "池州市贵池区政务服务中心"
             ]
         );
         assert_eq!(
