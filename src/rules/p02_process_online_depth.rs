@@ -18,7 +18,10 @@ declare_rule! {
     /// 分句（以逗号、句号、分号、冒号、括号分隔）给了申请人选择的不算——含「也可」「亦可」「可选择」
     /// 「自愿」「如需」等，或用「或」「或者」与邮寄、快递、在线、网上等不到现场的方式并列
     /// （「申请人可选择窗口领取或免费邮寄送达」「在线提交申请材料或到窗口提交」「结果可邮寄，也可
-    /// 自行到窗口领取」）；「申请人须到窗口领取」仍不通过。
+    /// 自行到窗口领取」；「必要时现场核验原件」同「如需」）；「申请人须到窗口领取」仍不通过，到现场的说法前紧挨着
+    /// 「须」「必须」「应当」的，分句别处有选择也不通过（「网上或窗口提交申请材料后须到现场核验原件」）；
+    /// 窗口旁的自助机、自助终端也是到现场。同一分句中到现场的说法前有「无需」「不需」「不再」「免于」
+    /// 「不用」等否定的不算（「无需申请人现场核验原件」）。
     /// 网办深度为一级、二级或无法识别时不涉及（n/a，网办深度本身的取值由 B08 检查；只有数字代码的不猜，
     /// 因为各平台编号不同，有的 1 表示全程网办）；没有办理
     /// 环节时不涉及（由 P01 报告）。
@@ -134,10 +137,11 @@ const CHOICE_WORDS: &[&str] = &[
     "自愿",
     "如需",
     "如有需要",
+    "必要时",
 ];
 
 /// Words of a condition that makes the clause after it a choice (`如需纸质证照，可到窗口领取`).
-const CONDITION_WORDS: &[&str] = &["如需", "如有需要", "若需", "需要纸质"];
+const CONDITION_WORDS: &[&str] = &["如需", "如有需要", "若需", "需要纸质", "必要时"];
 
 /// Ways that need no visit: a visit joined to one of them by `或` is a choice
 /// (`在线提交申请材料或到窗口提交`, `窗口领取或免费邮寄送达`).
@@ -185,7 +189,88 @@ fn is_clause_end(c: char) -> bool {
 /// Whether a clause holding a visit offers it as one choice among others.
 fn offers_choice(clause: &str) -> bool {
     CHOICE_WORDS.iter().any(|w| clause.contains(w))
-        || (clause.contains('或') && REMOTE_WAYS.iter().any(|w| clause.contains(w)))
+        || (clause.contains('或') && REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w)))
+}
+
+/// Whether `clause` holds the remote way `way`: a self-service machine in the hall
+/// (`自助机`, `自助终端`) is a visit, not a way that avoids one.
+fn has_remote_way(clause: &str, way: &str) -> bool {
+    clause.match_indices(way).any(|(at, _)| {
+        way != "自助"
+            || !["机", "终端", "一体机", "设备", "区"]
+                .iter()
+                .any(|m| clause[at + way.len()..].starts_with(m))
+    })
+}
+
+/// Negations that, before a visit in the same clause, say there is none (`无需申请人现场核验原件`,
+/// `不再现场核验原件`, `免于现场核对原件`); longest first, so `不需要` is not read as `不需`.
+const NEGATIONS: &[&str] = &[
+    "不需要",
+    "无需",
+    "无须",
+    "毋需",
+    "不需",
+    "不再",
+    "免于",
+    "不用",
+    "不必",
+    "免",
+];
+
+/// Words that require what follows (`提交后须到现场核验原件`): right before a visit, they make it
+/// required even when the clause offers a choice elsewhere.
+const REQUIREMENTS: &[&str] = &["必须", "应当", "需要", "须", "需", "应"];
+
+/// How many characters may stand between a requirement word and the visit it requires
+/// (`须本人到现场`).
+const REQUIREMENT_REACH: usize = 4;
+
+/// How the words before a visit in its clause bear on it: the last negation or requirement word
+/// (whichever is later) decides; `None` when there is neither.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lead {
+    /// A negation comes last: no visit.
+    Negated,
+    /// A requirement word comes last, within [`REQUIREMENT_REACH`] characters of the visit.
+    Required,
+}
+
+/// The [`Lead`] of `before`, the part of a clause before a visit word.
+fn lead(before: &str) -> Option<Lead> {
+    let chars: Vec<(usize, char)> = before.char_indices().collect();
+    let mut last = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let rest = &before[chars[i].0..];
+        if let Some(n) = NEGATIONS
+            .iter()
+            .find(|n| rest.starts_with(**n) && !(**n == "免" && rest[3..].starts_with('费')))
+        {
+            i += n.chars().count();
+            last = Some((Lead::Negated, i));
+            continue;
+        }
+        // `如需`, `若需` are conditions, read as choices ([`CONDITION_WORDS`]), not requirements;
+        // `所需`, `相应`, `对应` … are no requirement at all.
+        let conditional = i > 0
+            && matches!(
+                chars[i - 1].1,
+                '如' | '若' | '所' | '相' | '对' | '供' | '适' | '反' | '回' | '响'
+            );
+        if let Some(r) = REQUIREMENTS.iter().find(|r| rest.starts_with(**r))
+            && !conditional
+        {
+            i += r.chars().count();
+            last = Some((Lead::Required, i));
+            continue;
+        }
+        i += 1;
+    }
+    match last {
+        Some((Lead::Required, end)) if chars.len() - end > REQUIREMENT_REACH => None,
+        other => other.map(|(l, _)| l),
+    }
 }
 
 /// The first of `words` (in list order) that a clause of `text` requires, once the `negations`
@@ -195,19 +280,23 @@ fn required_visit<'w>(text: &str, words: &'w [String], negations: &[String]) -> 
     let masked = mask_phrases(text, negations);
     // A clause after a condition (`如需纸质证照，可到窗口领取`) is a choice too.
     let mut after_condition = false;
-    masked
-        .split(is_clause_end)
-        .filter(|clause| {
-            let optional = after_condition || offers_choice(clause);
-            after_condition = CONDITION_WORDS.iter().any(|w| clause.contains(w));
-            !optional
-        })
-        .find_map(|clause| {
-            words
-                .iter()
-                .find(|w| !w.is_empty() && clause.contains(w.as_str()))
-                .map(String::as_str)
-        })
+    masked.split(is_clause_end).find_map(|clause| {
+        let optional = after_condition || offers_choice(clause);
+        after_condition = CONDITION_WORDS.iter().any(|w| clause.contains(w));
+        words
+            .iter()
+            .find(|w| {
+                !w.is_empty()
+                    && clause
+                        .match_indices(w.as_str())
+                        .any(|(at, _)| match lead(&clause[..at]) {
+                            Some(Lead::Negated) => false,
+                            Some(Lead::Required) => true,
+                            None => !optional,
+                        })
+            })
+            .map(String::as_str)
+    })
 }
 
 #[cfg(test)]
@@ -230,6 +319,14 @@ mod tests {
             "如需纸质证照，可到窗口领取",
             "申请人自愿到现场办理的，当场受理",
             "无需到现场，全程网上办理",
+            // A negation before the visit in its clause: no visit.
+            "通过电子证照库调取营业执照，无需现场核验原件，对申请材料进行审核",
+            "受理人员通过数据共享核验，无需申请人现场核验原件",
+            "申请人在线提交申请材料，系统自动核验身份信息，不再现场核验原件",
+            "申请人通过皖事通APP在线提交申请，已共享的证照免于现场核对原件",
+            "申请人在线提交申请，受理人员在线预审，不需现场核验原件",
+            // A visit only when needed is a condition, like 如需.
+            "工作人员对申请材料进行审查，必要时现场核验原件",
         ] {
             assert_eq!(required(t), None, "{t}");
         }
@@ -244,6 +341,15 @@ mod tests {
             ("网上提交后，申请人到窗口现场核验原件", "到窗口"),
             ("申请人可选择邮寄送达；领取时须现场签字", "现场签字"),
             ("网上提交申请，受理时现场核验原件", "现场核验原件"),
+            // 须 right before the visit wins over the choice earlier in the clause.
+            (
+                "申请人通过网上或窗口提交申请材料后须到现场核验原件，受理人员予以受理",
+                "到现场",
+            ),
+            // A self-service machine in the hall is a visit too.
+            ("申请人持身份证原件到窗口或通过自助机领取证书", "到窗口"),
+            // A negation followed by a requirement: the requirement is nearer the visit.
+            ("无需预约，免费办理但须本人到现场签字", "到现场"),
         ] {
             assert_eq!(required(t), Some(w), "{t}");
         }

@@ -247,6 +247,74 @@ fn strip_phones(chars: &mut Vec<char>) {
     chars.truncate(out);
 }
 
+/// Words that are an answer's own content wherever they are left once the referral is taken
+/// out: a fee (`免费`, `不收费`) or a way (`邮寄送达`, `网上办理`).
+const CONTENT_WORDS: &[&str] = &[
+    "免费", "收费", "邮寄", "快递", "送达", "自取", "领取", "网上", "在线", "线上", "登录",
+];
+
+/// A yes or no that may open an answer as a clause of its own (`可以，…`, `不需要，…`).
+const YES_NO: &[&str] = &[
+    "可以",
+    "能",
+    "是",
+    "否",
+    "需要",
+    "要",
+    "会",
+    "有",
+    "行",
+    "可",
+    "不可以",
+    "不能",
+    "不是",
+    "不需要",
+    "不要",
+    "不会",
+    "没有",
+    "不用",
+    "无需",
+    "无须",
+    "不需",
+    "不行",
+    "不可",
+];
+
+/// Whether an answer that [`NonAnswers::matches_chars`] found to be little beyond a referral
+/// still says something of its own besides it, so is an answer (`不收费，详询0566-2021156`,
+/// `5个工作日，详询…`, `需要，具体请致电…`, `致电0566-2021156查询` to 如何查询办理进度？).
+/// `rest` is what `matches_chars` left of it (phrases, fillers, pointers and phones taken out);
+/// `answer` and `question` are as written. Own content is: a digit besides a phone number (an amount, a time), a
+/// fee or a way ([`CONTENT_WORDS`]), a negation that begins what is left (`无最低要求`), a yes or
+/// no as the answer's first clause ([`YES_NO`]), or a word of the question left (the referral is
+/// the way to do what was asked). Called only for answers on the way to a finding.
+pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> bool {
+    // Normalising drops a leading number as if it were a label (`5个工作日`), so the digits are
+    // read from the answer as written, its phone numbers taken out.
+    let mut written: Vec<char> = answer.chars().filter(|c| c.is_alphanumeric()).collect();
+    strip_phones(&mut written);
+    if written.iter().any(char::is_ascii_digit) {
+        return true;
+    }
+    let left: String = rest.iter().collect();
+    if CONTENT_WORDS.iter().any(|w| left.contains(w)) {
+        return true;
+    }
+    if (left.starts_with(['无', '不', '没', '否'])) && !left.starts_with("无法") {
+        return true;
+    }
+    let first = answer
+        .trim()
+        .split(|c: char| !(c.is_alphanumeric()))
+        .next()
+        .unwrap_or("");
+    if YES_NO.contains(&first) {
+        return true;
+    }
+    let q: Vec<char> = normalize_for_compare(question).chars().collect();
+    rest.windows(2).any(|w| q.windows(2).any(|v| v == w))
+}
+
 impl Default for NonAnswers {
     /// The phrases of the default configuration.
     fn default() -> Self {

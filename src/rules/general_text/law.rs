@@ -45,10 +45,74 @@ pub fn names_law(text: &str) -> bool {
     let named = LAW_NAME.find_iter(&t).any(|m| {
         let s = m.as_str();
         let document = s.starts_with('《') || s.contains("关于") || s.contains("關於");
-        document || !(s.contains("相关") || s.contains("有关"))
+        (document || !(s.contains("相关") || s.contains("有关"))) && !vague_quoted_title(s)
     });
     // A text that half-width leaves as it is was just searched.
     named || DOC_NUMBER.is_match(&t) || (matches!(t, Cow::Owned(_)) && DOC_NUMBER.is_match(text))
+}
+
+/// Words that name no one in particular: a quoted title made of these and a document's word
+/// (`“国家规定”`, `“上级规定”`, `“省里通知”`, `“市政府规定”`) names no document.
+const VAGUE_SUBJECTS: &[&str] = &[
+    "人民政府",
+    "国家",
+    "上级",
+    "省里",
+    "市里",
+    "县里",
+    "区里",
+    "政府",
+    "部门",
+    "主管",
+    "有关",
+    "相关",
+    "本级",
+    "当地",
+    "本地",
+    "地方",
+    "上面",
+    "领导",
+    "单位",
+    "机关",
+    "国务院",
+    "中央",
+    "省",
+    "市",
+    "县",
+    "区",
+    "的",
+];
+
+/// The words a quoted title may end in (as in [`LAW_NAME`]), longest first.
+const DOCUMENT_WORDS: &[&str] = &[
+    "条例", "條例", "办法", "辦法", "规定", "規定", "细则", "細則", "规则", "規則", "通知", "决定",
+    "決定", "意见", "意見", "批复", "批覆", "复函", "標準", "标准", "目录", "目錄", "公告", "法",
+    "令",
+];
+
+/// Whether `s`, a match of [`LAW_NAME`], is a title in marks other than 《》 whose words name no
+/// document: only [`VAGUE_SUBJECTS`] before its document word (`按“国家规定”第三条`). Read only
+/// for a match, on the way to a name.
+fn vague_quoted_title(s: &str) -> bool {
+    if s.starts_with('《') || !s.starts_with(['<', '〈', '‹', '«', '「', '『', '“', '"']) {
+        return false;
+    }
+    let inner: String = s.chars().filter(|c| is_han(*c)).collect();
+    let Some(mut subject) = DOCUMENT_WORDS.iter().find_map(|w| inner.strip_suffix(w)) else {
+        return false;
+    };
+    while !subject.is_empty() {
+        match VAGUE_SUBJECTS.iter().find_map(|v| subject.strip_prefix(v)) {
+            Some(rest) => subject = rest,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Whether `c` is a Han character of the CJK Unified Ideographs block.
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// [`to_halfwidth`] read on the bytes: the characters it changes (U+3000, U+FF01–U+FF5E) start

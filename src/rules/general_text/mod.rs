@@ -36,7 +36,7 @@ use compare::*;
 #[allow(clippy::wildcard_imports)]
 use similarity::*;
 
-pub use answers::{NonAnswers, is_non_answer};
+pub use answers::{NonAnswers, is_non_answer, says_more_than_referral};
 pub use compare::{find_chars, normalize_chars_into, normalize_for_compare};
 pub use law::{cites_article, names_law};
 pub use similarity::{BigramSketch, Bigrams, CharSketch, find_text, similarity};

@@ -14,6 +14,7 @@ use crate::model::{Faq, Item};
 use crate::rules::general_text::normalize_for_compare;
 use crate::rules::general_text::{
     Bigrams, find_text, normalize_chars_into, push_without, remove_stopword_chars,
+    says_more_than_referral,
 };
 use crate::rules::{CheckContext, Violation};
 
@@ -131,7 +132,9 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
             }
         } else {
             normalize_chars_into(answer, &mut norm);
-            if non_answers.matches_chars(&norm, &mut scratch) {
+            if non_answers.matches_chars(&norm, &mut scratch)
+                && !says_more_than_referral(answer, &f.question, &scratch)
+            {
                 format!("常见问题答非所问，只是推托: \"{}\"", quote(answer, 40))
             } else {
                 answers.push(match Probe::new(&norm) {

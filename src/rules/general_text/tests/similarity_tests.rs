@@ -297,3 +297,41 @@ fn prepared_non_answers_match_like_the_list() {
         assert!(!n.matches(answer), "{answer}");
     }
 }
+
+#[test]
+fn an_answer_with_its_own_content_is_more_than_a_referral() {
+    let n = NonAnswers::default();
+    let says_more = |question: &str, answer: &str| {
+        let mut chars = Vec::new();
+        normalize_chars_into(answer, &mut chars);
+        let mut rest = Vec::new();
+        !n.matches_chars(&chars, &mut rest) || says_more_than_referral(answer, question, &rest)
+    };
+    for (q, a) in [
+        ("办理是否收费？", "不收费，详询0566-2021156"),
+        ("有效期多久？", "有效期5年，咨询电话0566-2021156"),
+        ("有效期多久？", "5年，详询0566-2021156"),
+        ("办理需要多长时间？", "5个工作日，详询0566-2021156"),
+        ("申请需要多少钱？", "免费，咨询电话：0566-2021156"),
+        ("是否需要现场核查？", "需要，具体请致电0566-2021156"),
+        ("办理结果如何领取？", "邮寄送达，详询0566-2021156"),
+        ("如何查询办理进度？", "致电0566-2021156查询"),
+        ("办理结果能邮寄吗？", "能，免费邮寄，详询12345"),
+        ("是否需要本人到场？", "不需要，详询0566-2021156"),
+        ("注册资本有要求吗？", "无最低要求，详询0566-2021156"),
+        ("可以委托他人办理吗？", "可以，详询0566-2021156"),
+    ] {
+        assert!(says_more(q, a), "{a}");
+    }
+    // Nothing but a referral stays one.
+    for (q, a) in [
+        ("其他问题", "详询0566-2021156"),
+        ("办理需要多长时间？", "请拨打咨询电话0566-2021156"),
+        ("办理需要多长时间？", "详见办事指南“承诺办结时限”栏"),
+        ("办理需要多长时间？", "请咨询窗口工作人员"),
+        ("办理是否收费？", "请致电12345"),
+        ("办理是否收费？", "按有关规定办理"),
+    ] {
+        assert!(!says_more(q, a), "{a}");
+    }
+}

@@ -56,6 +56,20 @@ fn laws_and_articles() {
     assert!(!names_law("“按规定”第一条"));
     assert!(!names_law("<按相关规定>办理"));
     assert!(!names_law("“国家有关规定”第一条"));
+    // A quoted phrase naming no one in particular is no title.
+    for vague in [
+        "按“国家规定”第三条",
+        "按“上级规定”第三条",
+        "参照“省里通知”第一条",
+        "依据“国家规定”第十条",
+        "按“市政府规定”执行",
+        "按「省人民政府通知」执行",
+    ] {
+        assert!(!names_law(vague), "{vague}");
+    }
+    assert!(names_law("‹不动产登记暂行条例>第二十一条"));
+    assert!(names_law("“城乡规划法”第四十条"));
+    assert!(names_law("“市场监管总局规定”第三条"));
     assert!(cites_article("第一條"));
     assert!(cites_article("第三十五条"));
     assert!(cites_article("第2款"));
