@@ -18,6 +18,13 @@ use zwfw_audit::source::{NoticeLevel, read_inputs};
 const CODE_A: &str = "11341721MB1234567X4000117035000";
 const CODE_B: &str = "11341721MB1234567X4000117036000";
 
+/// Writes `cells` into row `r` of `ws`, from column A.
+fn write_row(ws: &mut rust_xlsxwriter::Worksheet, r: u32, cells: &[&str]) {
+    for (c, text) in cells.iter().enumerate() {
+        ws.write_string(r, c as u16, *text).unwrap();
+    }
+}
+
 /// The item columns of the 东至县 export, the header cell of each and the two items' values.
 const ITEM_COLUMNS: &[(&str, &str, &str)] = &[
     ("实施编码", CODE_A, CODE_B),
@@ -66,14 +73,10 @@ fn grouped_header_workbook(path: &Path) {
             .unwrap();
     }
     let ws = wb.add_worksheet().set_name("申请材料").unwrap();
-    for (c, h) in ["实施编码", "材料名称", "材料来源"].into_iter().enumerate() {
-        ws.write_string(0, c as u16, h).unwrap();
-    }
+    write_row(ws, 0, &["实施编码", "材料名称", "材料来源"]);
     for (r, code) in [CODE_A, CODE_B].into_iter().enumerate() {
         let r = r as u32 + 1;
-        ws.write_string(r, 0, code).unwrap();
-        ws.write_string(r, 1, "营业执照").unwrap();
-        ws.write_string(r, 2, "申请人自备").unwrap();
+        write_row(ws, r, &[code, "营业执照", "申请人自备"]);
     }
     wb.save(path).unwrap();
 }
@@ -125,19 +128,13 @@ fn export_workbook(path: &Path) {
         ws.write_string(2, c, *b).unwrap();
     }
     let ws = wb.add_worksheet().set_name("申请材料").unwrap();
-    for (c, h) in ["实施编码", "材料名称", "材料来源"].into_iter().enumerate() {
-        ws.write_string(0, c as u16, h).unwrap();
-    }
+    write_row(ws, 0, &["实施编码", "材料名称", "材料来源"]);
     for (r, code) in [CODE_A, CODE_B].into_iter().enumerate() {
         let r = r as u32 + 1;
-        ws.write_string(r, 0, code).unwrap();
-        ws.write_string(r, 1, "营业执照").unwrap();
-        ws.write_string(r, 2, "申请人自备").unwrap();
+        write_row(ws, r, &[code, "营业执照", "申请人自备"]);
     }
     let ws = wb.add_worksheet().set_name("常见问题").unwrap();
-    for (c, h) in ["实施编码", "问题", "解答"].into_iter().enumerate() {
-        ws.write_string(0, c as u16, h).unwrap();
-    }
+    write_row(ws, 0, &["实施编码", "问题", "解答"]);
     let faqs = [
         (
             "食品经营许可证有效期是多久？",
@@ -155,9 +152,7 @@ fn export_workbook(path: &Path) {
     let mut r = 1;
     for code in [CODE_A, CODE_B] {
         for (q, a) in faqs {
-            ws.write_string(r, 0, code).unwrap();
-            ws.write_string(r, 1, q).unwrap();
-            ws.write_string(r, 2, a).unwrap();
+            write_row(ws, r, &[code, q, a]);
             r += 1;
         }
     }
@@ -596,9 +591,7 @@ fn clerk_workbook(path: &Path) {
     }
     sign_off(ws, 4);
     let ws = wb.add_worksheet().set_name("常见问题").unwrap();
-    for (c, h) in ["事项名称", "问题", "解答"].into_iter().enumerate() {
-        ws.write_string(0, c as u16, h).unwrap();
-    }
+    write_row(ws, 0, &["事项名称", "问题", "解答"]);
     let mut r = 1;
     for name in ["食品经营许可（新办）", "食品经营许可（变更）"] {
         for (q, a) in [
@@ -606,9 +599,7 @@ fn clerk_workbook(path: &Path) {
             ("可以委托他人代为办理吗？", "可以，受托人须携带授权委托书。"),
             ("需要到现场几次？", "全程网办的无需到现场。"),
         ] {
-            ws.write_string(r, 0, name).unwrap();
-            ws.write_string(r, 1, q).unwrap();
-            ws.write_string(r, 2, a).unwrap();
+            write_row(ws, r, &[name, q, a]);
             r += 1;
         }
     }
