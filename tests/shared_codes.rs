@@ -60,6 +60,11 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
+/// stdout and stderr of a run of `zwfw-audit` with `args` that must succeed.
+fn run(args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
+    run_ok(bin().args(args.iter().map(AsRef::as_ref)))
+}
+
 /// stdout and stderr of a run that must succeed.
 fn run_ok(cmd: &mut Command) -> String {
     let out = cmd.assert().success().get_output().clone();
@@ -137,20 +142,14 @@ fn sample_and_score(shared: &str) {
         .map(|i| i["errors"].as_u64().unwrap())
         .sum();
     let scored = out.join("report.scored.json");
-    let said = run_ok(
-        bin()
-            .arg("score")
-            .arg(out.join("report.json"))
-            .arg("--sample")
-            .arg(&list),
-    );
+    let said = run(&[&"score", &out.join("report.json"), &"--sample", &list]);
     assert!(!said.contains("清单可能被改过"), "{said}");
     assert!(!said.contains("重复"), "{said}");
     let s = read_json(&scored);
     assert_eq!(s["scores"][0]["sampled"], 2, "{said}");
     assert_eq!(s["scores"][0]["failed_checks"], errors, "{said}");
     // Scored again from the record in the scored report: the same items.
-    let again = run_ok(bin().arg("score").arg(&scored));
+    let again = run(&[&"score", &scored]);
     assert!(again.contains("沿用报告中记录的抽样"), "{again}");
     assert!(!again.contains("清单可能被改过"), "{again}");
     let s = read_json(&scored);
@@ -268,15 +267,14 @@ fn each_review_row_reviews_its_own_finding_among_shared_fingerprints() {
     );
     assert_eq!(rows, 9);
     let scored = dir.path().join("scored.json");
-    let said = run_ok(
-        bin()
-            .arg("score")
-            .arg(out.join("report.json"))
-            .arg("--review")
-            .arg(&review)
-            .arg("-o")
-            .arg(&scored),
-    );
+    let said = run(&[
+        &"score",
+        &out.join("report.json"),
+        &"--review",
+        &review,
+        &"-o",
+        &scored,
+    ]);
     assert!(!said.contains("已经复核过"), "{said}");
     assert!(
         said.contains("确认 8 条问题，驳回 1 条，0 行有误"),
@@ -284,7 +282,7 @@ fn each_review_row_reviews_its_own_finding_among_shared_fingerprints() {
     );
     // The re-rendered report shows each decision on its own row.
     let rep = dir.path().join("复核后");
-    run_ok(bin().arg("report").arg(&scored).arg("-o").arg(&rep));
+    run(&[&"report", &scored, &"-o", &rep]);
     let shown = findings_csv(&rep, "复核结果");
     assert_eq!(shown.len(), 9);
     for (name, rule, decision) in &shown {
@@ -296,7 +294,7 @@ fn each_review_row_reviews_its_own_finding_among_shared_fingerprints() {
         assert_eq!(decision, want, "{name} {rule}: {shown:?}");
     }
     // Scored again from the decisions the scored report keeps: the same.
-    let again = run_ok(bin().arg("score").arg(&scored));
+    let again = run(&[&"score", &scored]);
     assert!(again.contains("确认 8 条，驳回 1 条"), "{again}");
 }
 
@@ -328,18 +326,17 @@ fn a_rejection_in_findings_csv_shows_on_its_own_rows_only() {
     let path = dir.path().join("复核.csv");
     std::fs::write(&path, review).unwrap();
     let scored = dir.path().join("scored.json");
-    let said = run_ok(
-        bin()
-            .arg("score")
-            .arg(out.join("report.json"))
-            .arg("--review")
-            .arg(&path)
-            .arg("-o")
-            .arg(&scored),
-    );
+    let said = run(&[
+        &"score",
+        &out.join("report.json"),
+        &"--review",
+        &path,
+        &"-o",
+        &scored,
+    ]);
     assert!(said.contains("驳回 2 条，0 行有误"), "{said}");
     let rep = dir.path().join("复核后");
-    run_ok(bin().arg("report").arg(&scored).arg("-o").arg(&rep));
+    run(&[&"report", &scored, &"-o", &rep]);
     for (name, rule, decision) in findings_csv(&rep, "复核结果") {
         let want = if name == "食品经营许可（新办）" {
             "驳回"
@@ -366,15 +363,14 @@ fn each_answer_lands_on_its_own_finding_among_shared_fingerprints() {
         answer,
     );
     let replied = dir.path().join("已回复");
-    let said = run_ok(
-        bin()
-            .arg("report")
-            .arg(out.join("report.json"))
-            .arg("--replies")
-            .arg(&replies)
-            .arg("-o")
-            .arg(&replied),
-    );
+    let said = run(&[
+        &"report",
+        &out.join("report.json"),
+        &"--replies",
+        &replies,
+        &"-o",
+        &replied,
+    ]);
     assert!(said.contains("9 条问题有回复"), "{said}");
     assert!(!said.contains("不同的回复"), "{said}");
     let shown = findings_csv(&replied, "整改情况");
@@ -436,15 +432,14 @@ fn review_messages_count_the_drawn_items_not_their_codes() {
     );
     let (rejected, open) = (rejected.get(), open.get());
     assert!(rejected > 0 && open > 0, "{rejected} {open} {drawn:?}");
-    let said = run_ok(
-        bin()
-            .arg("score")
-            .arg(out.join("report.json"))
-            .arg("--sample")
-            .arg(&list)
-            .arg("--review")
-            .arg(&review),
-    );
+    let said = run(&[
+        &"score",
+        &out.join("report.json"),
+        &"--sample",
+        &list,
+        &"--review",
+        &review,
+    ]);
     assert!(
         said.contains(&format!("其中驳回的 {rejected} 条不在抽样事项中")),
         "{said}"
