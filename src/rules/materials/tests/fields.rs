@@ -31,8 +31,12 @@ fn parse_copies_plain(text: &str) -> Option<u32> {
             .collect();
         let after = &t[start + digits.len()..];
         let negative = t[..start].ends_with(['-', '−']);
-        let fraction =
-            after.len() >= 2 && after.as_bytes()[0] == b'.' && after.as_bytes()[1].is_ascii_digit();
+        // A fraction has a non-zero decimal: `1.0` is one copy, `1.5` no count.
+        let decimals: Vec<u8> = after
+            .strip_prefix('.')
+            .map(|a| a.bytes().take_while(u8::is_ascii_digit).collect())
+            .unwrap_or_default();
+        let fraction = decimals.iter().any(|&d| d != b'0');
         if negative || fraction {
             return None;
         }
