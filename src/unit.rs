@@ -1,9 +1,18 @@
 //! 被考核单位 — which unit an item is scored under, and whether that unit is a city department
 //! (附件1, 14 points) or a county/district/管委会 (附件2, 8 points).
 //!
-//! Default mapping: an explicit 考核单位 column wins; otherwise items exercised at county level or
-//! below (行使层级 4–6) belong to the county named by their region code, and all others to their
-//! 实施主体 as a city department.
+//! Default mapping: an explicit 考核单位 column wins; otherwise
+//! - items of a zone's 管委会 (`池州市江南产业集中区管理委员会`, `九华山风景区管委会社会事务局`) belong to
+//!   the 管委会, a unit of 附件2 (考核对象: “江南产业集中区管委会…XX风景区、经开区管委会”);
+//! - items exercised at county level or below belong to the county named by their region code;
+//! - all others to their 实施主体 as a city department.
+//!
+//! Real exports leave 行使层级 empty or wrong: an item whose 行使层级 is missing or unreadable is
+//! placed by the level digit of its 实施编码, else by its region code; one whose 行使层级 says
+//! 市级 while both its 实施编码 and its region code say county goes to the county (B04 reports the
+//! disagreement). A county-level item whose region code is the city's own (a zone without a
+//! division code of its own) is its 实施主体's, scored as a 县区, never a “county” named after
+//! the city.
 
 use std::fmt;
 
@@ -11,7 +20,6 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Item;
 use crate::reference::division_name;
-
 /// The kind of unit, which decides the full marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -64,13 +72,89 @@ pub struct Unit {
     pub kind: UnitKind,
 }
 
-/// Whether 行使层级 (code or label) is county level or below.
-fn is_county_level(level: &str) -> bool {
+/// 行使层级 (code or label) read as county level or below (`Some(true)`), as city level or above
+/// (`Some(false)`), or neither (empty, unknown).
+fn level_is_county(level: &str) -> Option<bool> {
     let t = level.trim();
-    matches!(t, "4" | "5" | "6")
-        || ["县", "乡", "镇", "街道", "村", "社区"]
+    if matches!(t, "4" | "5" | "6")
+        || ["县", "区", "乡", "镇", "街道", "村", "社区"]
             .iter()
             .any(|w| t.contains(w))
+    {
+        Some(true)
+    } else if matches!(t, "1" | "2" | "3")
+        || ["国家", "省", "市", "中央"].iter().any(|w| t.contains(w))
+    {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// The 行使层级 digit of a national 实施编码 (its 19th character, after the 18-character USCC), read
+/// as [`level_is_county`] reads the field; `None` for another shape or digit.
+fn code_level_is_county(code: &str) -> Option<bool> {
+    let code = code.trim();
+    if code.len() != 31 || !code.is_ascii() {
+        return None;
+    }
+    match code.as_bytes()[18] {
+        b'4'..=b'6' => Some(true),
+        b'1'..=b'3' => Some(false),
+        _ => None,
+    }
+}
+
+/// Whether a 6- or 12-digit region code is below a prefecture (`341702`: yes; `341700`,
+/// `340000`: no); `None` when it is no such code.
+fn region_is_county(region_code: &str) -> Option<bool> {
+    let t = region_code.trim();
+    if !(t.len() == 6 || t.len() == 12) || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(&t[4..6] != "00")
+}
+
+/// Words that name a zone run by a 管委会 (开发区, 风景区, …), unlike a city department that is a
+/// 管理委员会 itself (`国有资产监督管理委员会`).
+const ZONE_WORDS: [&str; 14] = [
+    "开发区",
+    "经开区",
+    "高新区",
+    "集中区",
+    "风景区",
+    "风景名胜区",
+    "新区",
+    "园区",
+    "示范区",
+    "试验区",
+    "保税区",
+    "度假区",
+    "旅游区",
+    "合作区",
+];
+
+/// The 管委会 a name belongs to: the name up to `管委会` or `管理委员会` when what comes before
+/// names a zone (`九华山风景区管委会社会事务局` → `九华山风景区管委会`).
+fn zone_committee(name: &str) -> Option<&str> {
+    let name = name.trim();
+    let end = ["管委会", "管理委员会"]
+        .iter()
+        .filter_map(|w| name.find(w).map(|at| at + w.len()))
+        .min()?;
+    let head = &name[..end];
+    ZONE_WORDS.iter().any(|z| head.contains(z)).then_some(head)
+}
+
+/// Whether an item is exercised at county level or below, from its 行使层级, else its 实施编码's
+/// level digit and its region code (see the module docs).
+fn is_county_item(item: &Item) -> bool {
+    let by_code = code_level_is_county(&item.code);
+    let by_region = region_is_county(&item.region_code);
+    match level_is_county(&item.level) {
+        Some(county) => county || (by_code == Some(true) && by_region == Some(true)),
+        None => by_code.or(by_region).unwrap_or(false),
+    }
 }
 
 /// The unit an item is scored under, by the default mapping (see the module docs).
@@ -78,7 +162,7 @@ pub fn default_unit(item: &Item) -> Unit {
     let explicit_kind = UnitKind::parse(&item.unit_kind);
     if !item.unit.trim().is_empty() {
         let kind = explicit_kind.unwrap_or_else(|| {
-            if is_county_level(&item.level) {
+            if is_county_item(item) || zone_committee(&item.unit).is_some() {
                 UnitKind::County
             } else {
                 UnitKind::Department
@@ -89,11 +173,23 @@ pub fn default_unit(item: &Item) -> Unit {
             kind,
         };
     }
-    if explicit_kind == Some(UnitKind::County)
-        || (explicit_kind.is_none() && is_county_level(&item.level))
+    let subject = item.subject.trim();
+    if explicit_kind != Some(UnitKind::Department)
+        && let Some(zone) = zone_committee(subject)
     {
-        let name = division_name(&item.region_code)
-            .map(str::to_owned)
+        return Unit {
+            name: zone.to_owned(),
+            kind: UnitKind::County,
+        };
+    }
+    if explicit_kind == Some(UnitKind::County) || (explicit_kind.is_none() && is_county_item(item))
+    {
+        let name = match region_is_county(&item.region_code) {
+            // The city's own code: a zone without a division code, or a wrong code.
+            Some(false) if !subject.is_empty() => Some(subject.to_owned()),
+            _ => division_name(&item.region_code).map(str::to_owned),
+        };
+        let name = name
             .or_else(|| (!item.region.trim().is_empty()).then(|| item.region.trim().to_owned()))
             .unwrap_or_else(|| "(未知县区)".to_owned());
         return Unit {
@@ -101,17 +197,16 @@ pub fn default_unit(item: &Item) -> Unit {
             kind: UnitKind::County,
         };
     }
-    let name = if item.subject.trim().is_empty() {
+    let name = if subject.is_empty() {
         "(未知部门)".to_owned()
     } else {
-        item.subject.trim().to_owned()
+        subject.to_owned()
     };
     Unit {
         name,
         kind: UnitKind::Department,
     }
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,5 +273,118 @@ mod tests {
             ..Item::default()
         };
         assert_eq!(default_unit(&item).kind, UnitKind::County);
+    }
+
+    /// A 贵池区 item as the county's 市场监督管理局 publishes it, with 行使层级 `level` and the
+    /// level digit `digit` in its 实施编码.
+    fn guichi(level: &str, digit: char) -> Item {
+        Item {
+            level: level.into(),
+            code: format!("11341702MB1528406Q{digit}000117001000"),
+            region_code: "341702".into(),
+            subject: "池州市贵池区市场监督管理局".into(),
+            ..Item::default()
+        }
+    }
+
+    fn unit(name: &str, kind: UnitKind) -> Unit {
+        Unit {
+            name: name.into(),
+            kind,
+        }
+    }
+
+    /// An empty or unreadable 行使层级 made a county's items a 市直部门 of 14 points of their own,
+    /// without a word; the 实施编码's level digit and the region code both say 贵池区.
+    #[test]
+    fn a_county_item_without_its_level_stays_with_its_county() {
+        for level in ["", "  ", "未知", "/"] {
+            assert_eq!(
+                default_unit(&guichi(level, '4')),
+                unit("贵池区", UnitKind::County),
+                "{level:?}"
+            );
+        }
+        let no_code = Item {
+            code: String::new(),
+            ..guichi("", '4')
+        };
+        assert_eq!(default_unit(&no_code), unit("贵池区", UnitKind::County));
+        for level in ["区级", "县（区）级", "乡镇级"] {
+            assert_eq!(
+                default_unit(&guichi(level, '4')).kind,
+                UnitKind::County,
+                "{level}"
+            );
+        }
+    }
+
+    /// 行使层级 `3` against a code digit 4 and a district's region code: two to one, the level is
+    /// the slip (B04 reports it). With the code's digit 3 too, the item is the city's.
+    #[test]
+    fn a_county_item_marked_city_level_goes_by_its_code_and_region() {
+        assert_eq!(
+            default_unit(&guichi("3", '4')),
+            unit("贵池区", UnitKind::County)
+        );
+        assert_eq!(
+            default_unit(&guichi("市级", '4')),
+            unit("贵池区", UnitKind::County)
+        );
+        assert_eq!(
+            default_unit(&guichi("3", '3')),
+            unit("池州市贵池区市场监督管理局", UnitKind::Department)
+        );
+    }
+
+    /// 管委会 are assessed with the counties (附件2, 8 points): their own items at city level,
+    /// and their bureaus' items under the 管委会. A city department that is itself a 管理委员会
+    /// (国资委) stays a department.
+    #[test]
+    fn zone_committees_are_scored_with_the_counties() {
+        let zone = |subject: &str, level: &str| Item {
+            subject: subject.into(),
+            level: level.into(),
+            region_code: "341700".into(),
+            ..Item::default()
+        };
+        assert_eq!(
+            default_unit(&zone("池州市江南产业集中区管理委员会", "市级")),
+            unit("池州市江南产业集中区管理委员会", UnitKind::County)
+        );
+        assert_eq!(
+            default_unit(&zone("九华山风景区管委会社会事务局", "4")),
+            unit("九华山风景区管委会", UnitKind::County)
+        );
+        assert_eq!(
+            default_unit(&zone("池州市国有资产监督管理委员会", "3")),
+            unit("池州市国有资产监督管理委员会", UnitKind::Department)
+        );
+        let marked = Item {
+            unit_kind: "市直部门".into(),
+            ..zone("池州市江南产业集中区管理委员会", "3")
+        };
+        assert_eq!(default_unit(&marked).kind, UnitKind::Department);
+        let explicit = Item {
+            unit: "平天湖风景区管委会".into(),
+            ..Item::default()
+        };
+        assert_eq!(default_unit(&explicit).kind, UnitKind::County);
+    }
+
+    /// A county-level item whose region code is the city's own (a zone with no division code)
+    /// used to make a 县区 named 「池州市」 that every such body was merged into.
+    #[test]
+    fn no_county_is_named_after_the_city() {
+        let item = Item {
+            subject: "九华山风景区社会事务局".into(),
+            level: "4".into(),
+            region_code: "341700".into(),
+            ..Item::default()
+        };
+        assert_eq!(
+            default_unit(&item),
+            unit("九华山风景区社会事务局", UnitKind::County)
+        );
     }
 }
