@@ -735,6 +735,49 @@ fn an_answer_with_a_string_status_code_is_not_an_item() {
     }
 }
 
+/// An interface's error answer saved in place of the export, with no `data` at all, was read as
+/// one item with 实施编码 `500` (or `401`, `E0001`) failing 17 rules; in the nightly run it then
+/// stood for the county's whole export, every real finding 已移除. It is unreadable, said to be
+/// the interface's error with its message. A one-object item whose only element is a real
+/// 实施编码 is still an item.
+#[test]
+fn an_interfaces_error_answer_is_not_an_item() {
+    let dir = tempfile::tempdir().unwrap();
+    for (text, said) in [
+        (r#"{"code":500,"msg":"系统繁忙"}"#, "code 500：系统繁忙"),
+        (
+            r#"{"code":401,"msg":"登录已过期，请重新登录"}"#,
+            "code 401：登录已过期，请重新登录",
+        ),
+        (
+            r#"{"code":"500","message":"Internal Server Error"}"#,
+            "code 500：Internal Server Error",
+        ),
+        (
+            r#"{"success":false,"code":"E0001","message":"token失效"}"#,
+            "code E0001：token失效",
+        ),
+        (r#"{"code":"-1"}"#, "code -1）"),
+    ] {
+        let path = write_in(dir.path(), "东至县.json", text);
+        let r = read(std::slice::from_ref(&path));
+        assert!(r.items.is_empty(), "{text}: {:?}", r.items);
+        assert_eq!(r.unreadable.len(), 1, "{text}");
+        let reason = &r.unreadable[0].reason;
+        assert!(
+            reason.contains("接口返回的错误信息") && reason.contains(said),
+            "{text}: {reason}"
+        );
+    }
+    let path = write_in(
+        dir.path(),
+        "只有编码.json",
+        &format!(r#"{{"code":"{CODE_A}"}}"#),
+    );
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 1, "{:?}", r.unreadable);
+}
+
 /// What the outline cannot place is read whole: a key written with escapes, and a syntax error
 /// outside the array (the whole file is one syntax error, said with its place). Keys written with
 /// escapes are read (Python's `json.dumps` writes 事项名称 as `"\u4e8b\u9879…"`): they made

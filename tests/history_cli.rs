@@ -889,6 +889,13 @@ fn an_export_saved_as_an_error_page_is_incomplete_input() {
             "2026-11-22T02:00:00+08:00",
             "{\"code\":500,\"msg\":\"服务器繁忙，请稍后再试\",\"data\":null}",
         ),
+        // Without `data`, it was read as one item with 实施编码 500, and the night was a
+        // baseline in which every finding of the county was 已移除.
+        (
+            "n3a",
+            "2026-11-22T02:30:00+08:00",
+            "{\"code\":500,\"msg\":\"系统繁忙\"}",
+        ),
     ] {
         std::fs::write(&county, saved).unwrap();
         night(id, at)

@@ -764,6 +764,17 @@ fn whole_file_record<'a>(
         return not_items_notice(name, &keys);
     }
     let mut record = parse_record(text, Provenance::file(name), None, labelled);
+    if let Record::Item(item) = &record
+        && let Some(reason) = error_answer(text, item)
+    {
+        return Record::Unreadable(Unreadable {
+            provenance: Provenance::file(name),
+            reason,
+            code: None,
+            name: None,
+            partial: None,
+        });
+    }
     let Some(wrapper) = keys.iter().find(|k| is_wrapper_key(k)) else {
         return record;
     };
@@ -792,6 +803,56 @@ fn whole_file_record<'a>(
         _ => {}
     }
     record
+}
+
+/// Why a file that is one object read as an item with nothing but a `code` is an interface's
+/// error answer saved in place of the export (`{"code":500,"msg":"系统繁忙"}`,
+/// `{"success":false,"code":"E0001","message":"token失效"}`): its code is a status, no
+/// 实施编码, and the item it made failed nearly every rule and, in the nightly run, counted as the
+/// whole of the county's export. `None` for anything else.
+fn error_answer(text: &str, item: &Item) -> Option<String> {
+    if !reads_only_a_code(item.clone()) {
+        return None;
+    }
+    let object = serde_json::from_str::<serde_json::Map<String, Value>>(text).ok()?;
+    // Records wrapped under `data` (`{"code":"0","msg":"成功","data":{…}}`) are said to be there.
+    if object
+        .iter()
+        .any(|(k, v)| is_wrapper_key(k) && !v.is_null())
+    {
+        return None;
+    }
+    let message = [
+        "msg",
+        "message",
+        "errmsg",
+        "errormsg",
+        "error_description",
+        "error",
+        "errormessage",
+    ]
+    .iter()
+    .find_map(|want| {
+        object
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(want))
+            .and_then(|(_, v)| v.as_str())
+    })
+    .map(str::trim)
+    .filter(|m| !m.is_empty());
+    // A status: a message beside it, or too short for any 实施编码 (31 characters, 12 for a
+    // 基本编码).
+    if message.is_none() && item.code.trim().chars().count() >= 12 {
+        return None;
+    }
+    let said = match message {
+        Some(m) => format!("：{}", crate::model::text::quote(m, 60)),
+        None => String::new(),
+    };
+    Some(format!(
+        "这个文件是接口返回的错误信息（code {}{said}），不是事项：导出可能没有成功，请重新导出后再检查",
+        item.code.trim()
+    ))
 }
 
 /// Whether an item read from an object has nothing but a `code`: an interface's status code
