@@ -16,7 +16,7 @@
 //! 实施主体 (or regions) no row covered, which fell back to the default grouping.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -276,6 +276,10 @@ pub struct MappingUse {
     /// The units the default grouping gives the items, to catch a 考核单位 mistyped by a
     /// character (贵池县 for 贵池区), which would be scored as a unit of its own.
     default_units: BTreeSet<String>,
+    /// 实施主体 USCC (the first 18 characters of a 31-character 实施编码) → the 市直部门 the
+    /// default grouping put its items in, each with its items and the first one's place: one
+    /// department written two ways (池州市市场监管局 for 池州市市场监督管理局) is scored as two.
+    subjects: HashMap<[u8; 18], BTreeMap<String, (usize, Provenance)>>,
 }
 
 /// How many names of uncovered 实施主体 the notice lists.
@@ -284,7 +288,11 @@ const UNCOVERED_SHOWN: usize = 10;
 impl MappingUse {
     /// Notes how `mapping` maps one report item (unchecked items are not scored: skipped).
     pub fn note(&mut self, mapping: &UnitMapping, item: &ItemEntry) {
-        if mapping.rows.is_empty() || item.status != ItemStatus::Checked {
+        if item.status != ItemStatus::Checked {
+            return;
+        }
+        self.note_subject(mapping, item);
+        if mapping.rows.is_empty() {
             return;
         }
         let (unit, _) = mapping.fallback(item);
@@ -313,11 +321,74 @@ impl MappingUse {
         }
     }
 
-    /// The notices: one per row that decided no item (with the uncovered 实施主体 it most likely
+    /// Notes the 市直部门 an item of the default grouping went to, under its 实施主体 USCC.
+    fn note_subject(&mut self, mapping: &UnitMapping, item: &ItemEntry) {
+        let code = item.code.trim().as_bytes();
+        let Some(uscc) = code.get(..18) else {
+            return;
+        };
+        if code.len() != 31
+            || !uscc.iter().all(u8::is_ascii_alphanumeric)
+            || uscc.iter().all(|&b| b == b'0')
+        {
+            return;
+        }
+        if !mapping.rows.is_empty() && mapping.row_for(item).is_some() {
+            return;
+        }
+        let (unit, kind) = mapping.fallback(item);
+        if kind != UnitKind::Department {
+            return;
+        }
+        let mut key = [0u8; 18];
+        key.copy_from_slice(uscc);
+        let units = self.subjects.entry(key).or_default();
+        match units.get_mut(&unit) {
+            Some((n, _)) => *n += 1,
+            None => {
+                units.insert(unit, (1, item.provenance.clone()));
+            }
+        }
+    }
+
+    /// One warning per 实施主体 USCC whose items the default grouping put in several
+    /// 市直部门, each scored on its own: the names and their items, and how to join them.
+    fn split_subjects(&self) -> Vec<FileIssue> {
+        let mut split: Vec<(&[u8; 18], &BTreeMap<String, (usize, Provenance)>)> = self
+            .subjects
+            .iter()
+            .filter(|(_, units)| units.len() > 1)
+            .collect();
+        split.sort_by_key(|(uscc, _)| **uscc);
+        split
+            .into_iter()
+            .map(|(uscc, units)| {
+                let uscc = String::from_utf8_lossy(uscc);
+                let mut by_size: Vec<(&String, &(usize, Provenance))> = units.iter().collect();
+                by_size.sort_by(|a, b| b.1.0.cmp(&a.1.0).then_with(|| a.0.cmp(b.0)));
+                let names: Vec<String> = by_size
+                    .iter()
+                    .map(|(unit, (n, _))| format!("「{unit}」{n} 个事项"))
+                    .collect();
+                let main = by_size[0].0;
+                FileIssue {
+                    // The first item of the smallest: the odd one out.
+                    place: by_size[by_size.len() - 1].1.1.clone(),
+                    message: format!(
+                        "实施编码前 18 位（实施主体统一社会信用代码）同为 {uscc} 的事项，按实施主体的写法分成了 {} 个考核单位、各自计分：{}。如是同一单位，请在单位对照表（score --mapping，或配置 [score] mapping）中加一行：实施主体 {uscc}，考核单位 {main}，类型 市直部门",
+                        units.len(),
+                        names.join("、")
+                    ),
+                }
+            })
+            .collect()
+    }
+
+    /// The notices: one per 实施主体 USCC split over several 市直部门; one per row that decided no item (with the uncovered 实施主体 it most likely
     /// meant, when one is close), one per 考核单位 a character away from an existing unit, then
     /// one line listing the uncovered 实施主体 or regions (the first `UNCOVERED_SHOWN`).
     pub fn issues(&self, mapping: &UnitMapping) -> Vec<FileIssue> {
-        let mut out = Vec::new();
+        let mut out = self.split_subjects();
         let Some(source) = &mapping.source else {
             return out;
         };

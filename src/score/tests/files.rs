@@ -296,3 +296,70 @@ fn score_section_of_the_configuration() {
     );
     assert!(crate::config::Config::parse("[score]\nrounding = 2\n").is_err());
 }
+
+/// One department written three ways (as a second export or a hand-kept sheet writes it) was
+/// scored as three 市直部门, each with its own 14 points and sample, without a word. The items
+/// share the USCC at the head of their 实施编码: a warning names the units and the mapping row
+/// that joins them. Counties (one unit per region whatever the name) and a mapping row keyed by
+/// the USCC give none.
+#[test]
+fn one_department_written_several_ways_is_warned_of() {
+    const USCC: &str = "113417000031254151";
+    let claim = |unit: &str, kind: UnitKind, n: usize| {
+        let mut it = item(unit, kind, &format!("{USCC}3000117{n:03}000"), "01", &[]);
+        it.provenance = crate::model::Provenance::record("市场监管局.json", n as u64);
+        it
+    };
+    let mut items: Vec<crate::report::ItemEntry> = (1..=3)
+        .map(|n| claim("池州市市场监督管理局", UnitKind::Department, n))
+        .collect();
+    items.push(claim("池州市市场监管局", UnitKind::Department, 4));
+    items.push(claim(
+        "池州市市场监督管理局（池州市知识产权局）",
+        UnitKind::Department,
+        5,
+    ));
+    // Another department, and a county's items under two names of the same county body.
+    items.push(item(
+        "池州市自然资源和规划局",
+        UnitKind::Department,
+        "11341700MB1528406Q3000117001000",
+        "01",
+        &[],
+    ));
+    for (n, unit) in [(6, "贵池区"), (7, "贵池区人民政府")] {
+        items.push(item(
+            unit,
+            UnitKind::County,
+            &format!("11341702MB1528406Q4000117{n:03}000"),
+            "01",
+            &[],
+        ));
+    }
+    let issues = UnitMapping::default().coverage(&items);
+    assert_eq!(issues.len(), 1, "{issues:?}");
+    assert_eq!(
+        issues[0].message,
+        format!(
+            "实施编码前 18 位（实施主体统一社会信用代码）同为 {USCC} 的事项，按实施主体的写法分成了 3 个考核单位、各自计分：「池州市市场监督管理局」3 个事项、「池州市市场监督管理局（池州市知识产权局）」1 个事项、「池州市市场监管局」1 个事项。如是同一单位，请在单位对照表（score --mapping，或配置 [score] mapping）中加一行：实施主体 {USCC}，考核单位 池州市市场监督管理局，类型 市直部门"
+        )
+    );
+    assert_eq!(
+        issues[0].place,
+        crate::model::Provenance::record("市场监管局.json", 4)
+    );
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("对照表.csv");
+    std::fs::write(
+        &path,
+        format!("实施主体,考核单位,类型\n{USCC},池州市市场监督管理局,市直部门\n"),
+    )
+    .unwrap();
+    let (m, _) = UnitMapping::load(&path, UnitMode::Default).unwrap();
+    let issues = m.coverage(&items);
+    assert!(
+        issues.iter().all(|i| !i.message.contains("分成了")),
+        "{issues:?}"
+    );
+}
