@@ -71,6 +71,25 @@ fn starts_with_place(line: &str) -> bool {
         .any(|(i, c)| i >= 2 && matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
 }
 
+/// Whether `line` finishes a street's name that the line before (`joined`, with its `parts`)
+/// broke off (`池州市长江中⏎路89号…`, `池州市长江⏎中路89号…`): the line before names no street and
+/// ends in a Chinese character, and the line's street word (…路/街/大道/巷…) starts within its first
+/// two characters, too short to be a street's name of its own (`百牙中路` is one).
+fn finishes_street(joined: &str, parts: AddressParts, line: &str) -> bool {
+    !parts.street
+        && joined
+            .chars()
+            .next_back()
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fa5}').contains(&c))
+        && line.char_indices().take(2).any(|(at, _)| {
+            let rest = &line[at..];
+            ["路", "大道", "大街", "巷", "弄", "胡同"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+                || (rest.starts_with('街') && !rest['街'.len_utf8()..].starts_with('道'))
+        })
+}
+
 /// Finds the parts an address names (after folding full-width characters).
 pub fn address_parts(text: &str) -> AddressParts {
     // Most addresses hold no full-width character: fold (and allocate) only those that do.
@@ -139,8 +158,10 @@ pub fn address_parts_lenient(text: &str) -> AddressParts {
 /// field split at `；` and `;`, and each part's lines joined where a line does not start an
 /// address of its own. A line continues the one before when it names no street and the address
 /// so far is incomplete (`…政务服务中心⏎二楼8号窗口`, `长江中路8⏎9号…`), or it opens with a
-/// bracket (`⏎（市场监管局）`), or it names no part at all. A line with a street, or with its
-/// own door or window after a complete address, is an address of its own.
+/// bracket (`⏎（市场监管局）`), or it names no part at all; it also continues when it finishes a
+/// street's name the line before broke off (`池州市长江中⏎路89号…`, see [`finishes_street`]).
+/// Otherwise a line with a street, or with its own door or window after a complete address, is
+/// an address of its own, and so is a line that begins with a place's name (`东至县尧渡镇…`).
 pub fn join_wrapped_lines(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in text.split(['；', ';']) {
@@ -151,11 +172,14 @@ pub fn join_wrapped_lines(text: &str) -> Vec<String> {
             .filter(|l| !l.is_empty())
         {
             let parts = address_parts_lenient(line);
-            let continues = !parts.street
-                && !starts_with_place(line)
-                && (parts.is_none()
-                    || line.starts_with(['（', '(', '【', '['])
-                    || current.as_ref().is_some_and(|(_, p)| !p.is_complete()));
+            let continues = !starts_with_place(line)
+                && ((!parts.street
+                    && (parts.is_none()
+                        || line.starts_with(['（', '(', '【', '['])
+                        || current.as_ref().is_some_and(|(_, p)| !p.is_complete())))
+                    || current
+                        .as_ref()
+                        .is_some_and(|(j, p)| finishes_street(j, *p, line)));
             match &mut current {
                 Some((joined, joined_parts)) if continues => {
                     joined.push_str(line);
@@ -264,6 +288,28 @@ mod tests {
                 "池州市长江中路1号政务服务中心一楼8号窗口",
                 "贵池区百牙中路6号人社局"
             ]
+        );
+        // A street's name broken over the lines is one address.
+        assert_eq!(
+            join_wrapped_lines("池州市长江中\n路89号政务服务中心二楼8号窗口"),
+            ["池州市长江中路89号政务服务中心二楼8号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江\r\n中路89号政务服务中心二楼8号窗口"),
+            ["池州市长江中路89号政务服务中心二楼8号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市秋浦大\n街8号政务服务中心3号窗口"),
+            ["池州市秋浦大街8号政务服务中心3号窗口"]
+        );
+        // A street's name of its own on the next line is another address.
+        assert_eq!(
+            join_wrapped_lines("池州市政务服务中心\n百牙中路6号人社局2号窗口"),
+            ["池州市政务服务中心", "百牙中路6号人社局2号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江中\n东至县尧渡镇东流路18号便民服务中心3号窗口"),
+            ["池州市长江中", "东至县尧渡镇东流路18号便民服务中心3号窗口"]
         );
         // A line that begins with a place of its own is another address, complete or not.
         assert_eq!(

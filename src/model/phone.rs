@@ -5,7 +5,9 @@
 //! Shorthand: a bare local number of the same length right after a landline, separated by
 //! `/ 、 , ; 和 或` or white space, shares that landline's area code (`0566-2021234/2021235`); a
 //! hyphen and up to five digits right after a landline is its extension (`0566-2021234-801`).
-//! A local number may be written in two groups (`0566-202 1156`, `202 1156`), an area code after
+//! A local number may be written in two groups (`0566-202 1156`, `202 1156`, `0566-202-1156`,
+//! `202-1156`; a hyphenated pair without area code only when it stands alone, not a year range
+//! `2021-2023` nor part of a code), an area code after
 //! the country code without its 0 (`+86-566-2021156`), and a line break may fall anywhere
 //! between the parts (a wrapped cell).
 
@@ -206,7 +208,7 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             && sep.chars().count() <= 3
         {
             // `0566-202 1156`: the local number in two groups.
-            let split = split_local(&half, &groups, g + 1);
+            let split = split_local(&half, &groups, g + 1, true);
             if (n.len() == 7 || n.len() == 8) || is_hotline(n) || split.is_some() {
                 let (ne, kind, number) = match split {
                     Some((ne, number)) => (ne, PhoneKind::Landline, number),
@@ -225,9 +227,9 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
                 continue;
             }
         }
-        // `202 1156`, `2021 156`: a local number in two groups (no area code).
+        // `202 1156`, `202-1156`: a local number in two groups (no area code).
         if !d.starts_with('0')
-            && let Some((ne, number)) = split_local(&half, &groups, g)
+            && let Some((ne, number)) = split_local(&half, &groups, g, false)
         {
             phones.push(Phone {
                 raw: half[s..ne].to_owned(),
@@ -306,30 +308,70 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
     phones
 }
 
-/// A local number written in two groups (three or four digits, then three to five) with white
-/// space between them
-/// (`202 1156`, `2021 156`), seven or eight digits in all, starting at group `g`: its end and
-/// its digits. A group of a whole number (seven digits and more) is not a part.
-fn split_local(half: &str, groups: &[(usize, usize)], g: usize) -> Option<(usize, String)> {
+/// A local number written in two groups (three or four digits, then three to five), seven or
+/// eight digits in all, starting at group `g`: its end and its digits. A group of a whole number
+/// (seven digits and more) is not a part.
+///
+/// The groups are parted by white space (`202 1156`, `2021 156`) or by one hyphen (`202-1156`,
+/// `0566-202-1156`). A hyphen also joins dates, ranges and codes, so without an area code
+/// before (`after_area_code`) the hyphenated pair must stand alone: not a year first
+/// (`2021-2023`, `2021-156`), not after or before another group, letter or mark joined to it
+/// (`341702-202-1156`, `No.202-1156`, `202-1156-789`), not a number of something
+/// (`202-1156号`).
+fn split_local(
+    half: &str,
+    groups: &[(usize, usize)],
+    g: usize,
+    after_area_code: bool,
+) -> Option<(usize, String)> {
     let (&(s1, e1), &(s2, e2)) = (groups.get(g)?, groups.get(g + 1)?);
     let (a, b) = (e1 - s1, e2 - s2);
     let between = &half[e1..s2];
     if !((3..=4).contains(&a) && (3..=5).contains(&b) && (7..=8).contains(&(a + b))) {
         return None;
     }
-    if half.as_bytes()[s1] == b'0'
-        || between.is_empty()
-        || !between.chars().all(char::is_whitespace)
-    {
+    if half.as_bytes()[s1] == b'0' || between.is_empty() {
         return None;
     }
-    // Not when the second group runs on into a third (`202 1156 789`).
-    if let Some(&(s3, _)) = groups.get(g + 2)
-        && half[e2..s3].chars().all(char::is_whitespace)
-    {
+    let spaced = between.chars().all(char::is_whitespace);
+    let hyphenated = is_hyphen(between.trim()) && b <= 4;
+    if !(spaced || hyphenated) {
         return None;
     }
-    Some((e2, format!("{}{}", &half[s1..e1], &half[s2..e2])))
+    let first = &half[s1..e1];
+    // Not when the second group runs on into a third (`202 1156 789`); after an area code, a
+    // hyphen and a short group is the extension (`0566-202-1156-801`).
+    if let Some(&(s3, _)) = groups.get(g + 2) {
+        let sep = &half[e2..s3];
+        if sep.chars().all(char::is_whitespace) || (!after_area_code && is_hyphen(sep.trim())) {
+            return None;
+        }
+    }
+    if hyphenated && !after_area_code {
+        let year = a == 4 && (first.starts_with("19") || first.starts_with("20"));
+        // A colon joins only after a digit (`12:300-…`); after a label it is `电话：202-1156`.
+        let mut head = half[..s1].chars().rev();
+        let joined_before = head.next().is_some_and(|c| {
+            c.is_ascii_alphanumeric()
+                || is_hyphen(c.encode_utf8(&mut [0; 4]))
+                || "./_#第".contains(c)
+                || (matches!(c, ':' | '：') && head.next().is_some_and(|d| d.is_ascii_digit()))
+        });
+        let joined_after = half[e2..].chars().next().is_some_and(|c| {
+            c.is_ascii_alphanumeric()
+                || is_hyphen(c.encode_utf8(&mut [0; 4]))
+                || "./:：_%号年月日期届条款页元".contains(c)
+        });
+        if year || joined_before || joined_after || matches!(first, "400" | "800") {
+            return None;
+        }
+    }
+    Some((e2, format!("{first}{}", &half[s2..e2])))
+}
+
+/// A hyphen as written between the groups of a number (`-`, `—`, `－`, `–`).
+fn is_hyphen(t: &str) -> bool {
+    matches!(t, "-" | "—" | "－" | "–")
 }
 
 /// The run of non-space, non-separator characters that ends at the end of `s`.
@@ -450,6 +492,65 @@ mod tests {
         assert_eq!(canon("12345 202"), ["12345"]);
         assert!(parse_phones("100 200").is_empty());
         assert_eq!(canon("139 0566 1234"), ["13905661234"]);
+    }
+
+    #[test]
+    fn a_local_number_split_by_a_hyphen_is_one_number() {
+        let p = parse_phones("0566-202-1156");
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (p[0].kind, p[0].area_code.as_deref(), p[0].number.as_str()),
+            (PhoneKind::Landline, Some("0566"), "2021156")
+        );
+        assert_eq!(p[0].raw, "0566-202-1156");
+        let p = parse_phones("202-1156");
+        assert_eq!(p.len(), 1);
+        assert_eq!(
+            (
+                p[0].area_code.as_deref(),
+                p[0].number.as_str(),
+                p[0].raw.as_str()
+            ),
+            (None, "2021156", "202-1156")
+        );
+        assert_eq!(canon("咨询电话：202-1156（工作日）"), ["2021156"]);
+        assert_eq!(canon("0551-6512-3456"), ["0551-65123456"]);
+        assert_eq!(canon("6512－3456"), ["65123456"]);
+        assert_eq!(canon("0566-202-1156转801"), ["0566-2021156"]);
+        let ext = parse_phones("0566-202-1156-801");
+        assert_eq!((ext.len(), ext[0].extension.as_deref()), (1, Some("801")));
+        assert_eq!(
+            canon("0566-202-1156、0566-202-1157"),
+            ["0566-2021156", "0566-2021157"]
+        );
+        // The grouped forms that were read before still are.
+        assert_eq!(canon("400-6789-123"), ["4006789123"]);
+        assert_eq!(canon("139-0566-1234"), ["13905661234"]);
+        assert_eq!(canon("0566-2021234-801"), ["0566-2021234"]);
+    }
+
+    #[test]
+    fn dates_ranges_and_codes_with_hyphens_are_no_phones() {
+        for t in [
+            "2021-2023",
+            "2021-2023年",
+            "2021—2023",
+            "2021-156",
+            "8:30-12:00",
+            "08:30-12:00",
+            "8:30-1200",
+            "2021-12-01",
+            "341702-202-1156",
+            "No.202-1156",
+            "SN202-1156",
+            "202-1156-789",
+            "第202-1156号",
+            "202-1156号",
+            "100-200",
+            "511A0138000000-511602000000-000-115113010833722043-1-00",
+        ] {
+            assert!(parse_phones(t).is_empty(), "{t}: {:?}", parse_phones(t));
+        }
     }
 
     #[test]

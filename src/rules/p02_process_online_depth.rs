@@ -21,7 +21,12 @@ declare_rule! {
     /// 自行到窗口领取」；「必要时现场核验原件」同「如需」）；「申请人须到窗口领取」仍不通过，到现场的说法前紧挨着
     /// 「须」「必须」「应当」的，分句别处有选择也不通过（「网上或窗口提交申请材料后须到现场核验原件」）；
     /// 窗口旁的自助机、自助终端也是到现场。同一分句中到现场的说法前有「无需」「不需」「不再」「免于」
-    /// 「不用」等否定的不算（「无需申请人现场核验原件」）。
+    /// 「不用」等否定的不算（「无需申请人现场核验原件」），紧挨着「不可」的也不算（「本事项不可到窗口办理」）。
+    /// 到现场的说法前有单独的「可」「可以」（申请人可以，不是必须）的也是选择（「审批结果可到窗口领取」
+    /// 「可到政务服务中心3号窗口领取证照」）；但「可」与到现场之间隔着「…后」「并」的，「可」说的是前一步，
+    /// 到现场仍是办理的方式（「可在收到短信通知后到窗口领取」），同一环节说了不可邮寄、不支持快递等的，
+    /// 「可到窗口领取」就是唯一的方式（「纸质证照不可邮寄，可到窗口领取」），都仍不通过；「许可」「即可」
+    /// 「方可」中的「可」不算。
     /// 网办深度为一级、二级或无法识别时不涉及（n/a，网办深度本身的取值由 B08 检查；只有数字代码的不猜，
     /// 因为各平台编号不同，有的 1 表示全程网办）；没有办理
     /// 环节时不涉及（由 P01 报告）。
@@ -234,21 +239,57 @@ enum Lead {
     Negated,
     /// A requirement word comes last, within [`REQUIREMENT_REACH`] characters of the visit.
     Required,
+    /// A bare `可` (the applicant may) comes last, within [`PERMISSION_REACH`] characters of the
+    /// visit and with no step in between ([`PERMISSION_BREAKS`]): the visit is an option.
+    Permitted,
+}
+
+/// How many characters may stand between a `可` and the visit it permits
+/// (`可到政务服务中心3号窗口领取`).
+const PERMISSION_REACH: usize = 16;
+
+/// Words between a `可` and a visit that end what the `可` is about: the visit is a later step,
+/// not the option (`可在网上预约后到窗口领取`, `可在线提交并携带原件到窗口核验`).
+const PERMISSION_BREAKS: &[&str] = &["后", "并", "再", "然后"];
+
+/// How many characters may stand between `不可`/`不能` and the visit it forbids (`不可到窗口办理`);
+/// further off it forbids something else (`不可委托他人到窗口领取`).
+const FORBIDDING_REACH: usize = 2;
+
+/// Whether the `可` at `chars[i]` is the applicant's permission: not part of a word (`许可`,
+/// `认可`, `可能`, `可行`) nor a forbidding or a condition (`不可`, `即可`, `方可`).
+fn is_permission(chars: &[(usize, char)], i: usize) -> bool {
+    chars[i].1 == '可'
+        && !(i > 0
+            && matches!(
+                chars[i - 1].1,
+                '许' | '认' | '不' | '无' | '即' | '方' | '宁' | '尚' | '未' | '便'
+            ))
+        && !chars.get(i + 1).is_some_and(|&(_, c)| {
+            matches!(c, '能' | '靠' | '行' | '疑' | '控' | '变' | '调' | '观')
+        })
 }
 
 /// The [`Lead`] of `before`, the part of a clause before a visit word.
 fn lead(before: &str) -> Option<Lead> {
     let chars: Vec<(usize, char)> = before.char_indices().collect();
-    let mut last = None;
+    // (what, where it ends in characters, how far it reaches).
+    let mut last: Option<(Lead, usize, usize)> = None;
     let mut i = 0;
     while i < chars.len() {
         let rest = &before[chars[i].0..];
+        // `不可`/`不能` right before a visit forbids it (`本事项不可到窗口办理`).
+        if let Some(n) = ["不可", "不能"].iter().find(|n| rest.starts_with(**n)) {
+            i += n.chars().count();
+            last = Some((Lead::Negated, i, FORBIDDING_REACH));
+            continue;
+        }
         if let Some(n) = NEGATIONS
             .iter()
             .find(|n| rest.starts_with(**n) && !(**n == "免" && rest[3..].starts_with('费')))
         {
             i += n.chars().count();
-            last = Some((Lead::Negated, i));
+            last = Some((Lead::Negated, i, usize::MAX));
             continue;
         }
         // `如需`, `若需` are conditions, read as choices ([`CONDITION_WORDS`]), not requirements;
@@ -262,15 +303,44 @@ fn lead(before: &str) -> Option<Lead> {
             && !conditional
         {
             i += r.chars().count();
-            last = Some((Lead::Required, i));
+            last = Some((Lead::Required, i, REQUIREMENT_REACH));
+            continue;
+        }
+        if is_permission(&chars, i) {
+            i += 1;
+            last = Some((Lead::Permitted, i, PERMISSION_REACH));
             continue;
         }
         i += 1;
     }
-    match last {
-        Some((Lead::Required, end)) if chars.len() - end > REQUIREMENT_REACH => None,
-        other => other.map(|(l, _)| l),
+    let (l, end, reach) = last?;
+    if chars.len() - end > reach {
+        return None;
     }
+    // `可在网上预约后到窗口领取`: the `可` is about the step before the visit.
+    let between = chars.get(end).map_or("", |&(at, _)| &before[at..]);
+    if l == Lead::Permitted && PERMISSION_BREAKS.iter().any(|b| between.contains(b)) {
+        return None;
+    }
+    Some(l)
+}
+
+/// Words that say a way needing no visit is not offered (`纸质证照不可邮寄`, `不支持快递送达`): then
+/// a bare `可` before a visit elsewhere in the text is the only way, not an option.
+const DENIALS: &[&str] = &["不可", "不能", "不予", "不提供", "不支持", "无法", "不办理"];
+
+/// Whether `text` says a way needing no visit ([`REMOTE_WAYS`]) is not offered: a denial with a
+/// remote way starting at most two characters after it.
+fn denies_remote_way(text: &str) -> bool {
+    DENIALS.iter().any(|d| {
+        text.match_indices(d).any(|(at, _)| {
+            let after = &text[at + d.len()..];
+            after
+                .char_indices()
+                .take(3)
+                .any(|(k, _)| REMOTE_WAYS.iter().any(|w| after[k..].starts_with(w)))
+        })
+    })
 }
 
 /// The first of `words` (in list order) that a clause of `text` requires, once the `negations`
@@ -278,6 +348,8 @@ fn lead(before: &str) -> Option<Lead> {
 /// Only called for a text that holds a visit word (the way to a finding).
 fn required_visit<'w>(text: &str, words: &'w [String], negations: &[String]) -> Option<&'w str> {
     let masked = mask_phrases(text, negations);
+    // `纸质证照不可邮寄，可到窗口领取`: the window is then the only way.
+    let denied = masked.contains(['不', '无']) && denies_remote_way(&masked);
     // A clause after a condition (`如需纸质证照，可到窗口领取`) is a choice too.
     let mut after_condition = false;
     masked.split(is_clause_end).find_map(|clause| {
@@ -292,6 +364,7 @@ fn required_visit<'w>(text: &str, words: &'w [String], negations: &[String]) -> 
                         .any(|(at, _)| match lead(&clause[..at]) {
                             Some(Lead::Negated) => false,
                             Some(Lead::Required) => true,
+                            Some(Lead::Permitted) => denied && !optional,
                             None => !optional,
                         })
             })
@@ -333,6 +406,20 @@ mod tests {
     }
 
     #[test]
+    fn a_visit_the_applicant_may_make_is_not_required() {
+        for t in [
+            "审批结果可到窗口领取",
+            "制作电子证照，申请人可到政务服务中心3号窗口领取证照",
+            "审批通过后，申请人可以到窗口领取纸质证照",
+            "电子证照推送至申请人账户，纸质证照申请人均可到窗口领取",
+            // `不可` right before a visit forbids it.
+            "本事项不可到窗口办理，仅支持网上办理",
+        ] {
+            assert_eq!(required(t), None, "{t}");
+        }
+    }
+
+    #[test]
     fn a_required_visit_is_found() {
         for (t, w) in [
             ("申请人须到窗口领取", "到窗口"),
@@ -350,6 +437,19 @@ mod tests {
             ("申请人持身份证原件到窗口或通过自助机领取证书", "到窗口"),
             // A negation followed by a requirement: the requirement is nearer the visit.
             ("无需预约，免费办理但须本人到现场签字", "到现场"),
+            // 需/须/应当 are requirements, 可 only is a permission.
+            ("审批结果需本人到窗口领取", "到窗口"),
+            ("申请人须到现场签字确认", "到现场"),
+            ("申请人应当到窗口领取证照", "到窗口"),
+            // The 可 is about the step before (…后, 并): the visit after it is the way.
+            ("申请人可在收到短信通知后到窗口领取证照", "到窗口"),
+            ("申请人可在线提交并携带原件到窗口核验", "到窗口"),
+            // 许可 is no permission.
+            ("许可决定作出后申请人到窗口领取许可证", "到窗口"),
+            // No remote way is offered: the window is the only way, not an option.
+            ("纸质证照不可邮寄，申请人可到窗口领取", "到窗口"),
+            // 不可 about something else than the visit forbids nothing of it.
+            ("申请人不可委托他人到窗口领取", "到窗口"),
         ] {
             assert_eq!(required(t), Some(w), "{t}");
         }

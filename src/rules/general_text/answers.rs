@@ -286,8 +286,10 @@ const YES_NO: &[&str] = &[
 /// `rest` is what `matches_chars` left of it (phrases, fillers, pointers and phones taken out);
 /// `answer` and `question` are as written. Own content is: a digit besides a phone number (an amount, a time), a
 /// fee or a way ([`CONTENT_WORDS`]), a negation that begins what is left (`无最低要求`), a yes or
-/// no as the answer's first clause ([`YES_NO`]), or a word of the question left (the referral is
-/// the way to do what was asked). Called only for answers on the way to a finding.
+/// no as the answer's first clause ([`YES_NO`]), a word of the question left (the referral is
+/// the way to do what was asked), or a phone number when the question asks for one or for a
+/// contact ([`CONTACT_WORDS`]: `咨询电话是多少？` — `咨询电话：0566-2021156`). Called only for
+/// answers on the way to a finding.
 pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> bool {
     // Normalising drops a leading number as if it were a label (`5个工作日`), so the digits are
     // read from the answer as written, its phone numbers taken out.
@@ -312,7 +314,34 @@ pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> b
         return true;
     }
     let q: Vec<char> = normalize_for_compare(question).chars().collect();
-    rest.windows(2).any(|w| q.windows(2).any(|v| v == w))
+    if rest.windows(2).any(|w| q.windows(2).any(|v| v == w)) {
+        return true;
+    }
+    // `咨询电话是多少？` — `请致电0566-2021156`: the number is what was asked for. Without a
+    // number (`请拨打咨询电话`) it stays a referral.
+    asks_for_contact(question) && !crate::model::phone::parse_phones(answer).is_empty()
+}
+
+/// Words of a question that asks how to reach someone: a phone number, a contact, a way to ask.
+const CONTACT_WORDS: &[&str] = &[
+    "电话",
+    "号码",
+    "热线",
+    "联系",
+    "咨询方式",
+    "咨询渠道",
+    "咨询途径",
+    "如何咨询",
+    "怎么咨询",
+    "怎样咨询",
+    "哪里咨询",
+    "向谁咨询",
+];
+
+/// Whether `question` asks for a phone number or another way to reach someone
+/// (`咨询电话是多少？`, `如何联系工作人员？`, `如何咨询？`).
+fn asks_for_contact(question: &str) -> bool {
+    CONTACT_WORDS.iter().any(|w| question.contains(w))
 }
 
 impl Default for NonAnswers {

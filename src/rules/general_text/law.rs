@@ -45,16 +45,19 @@ pub fn names_law(text: &str) -> bool {
     let named = LAW_NAME.find_iter(&t).any(|m| {
         let s = m.as_str();
         let document = s.starts_with('《') || s.contains("关于") || s.contains("關於");
-        (document || !(s.contains("相关") || s.contains("有关"))) && !vague_quoted_title(s)
+        (document || !(s.contains("相关") || s.contains("有关"))) && !vague_title(s)
     });
     // A text that half-width leaves as it is was just searched.
     named || DOC_NUMBER.is_match(&t) || (matches!(t, Cow::Owned(_)) && DOC_NUMBER.is_match(text))
 }
 
-/// Words that name no one in particular: a quoted title made of these and a document's word
-/// (`“国家规定”`, `“上级规定”`, `“省里通知”`, `“市政府规定”`) names no document.
+/// Words that name no one in particular: a title made of these and a document's word
+/// (`“国家规定”`, `“上级规定”`, `“省里通知”`, `“市政府规定”`, `国家法律法规规定第三条`) names no
+/// document. Stripped from the end of a title's subject, so a longer word comes before the
+/// shorter word it ends in (`人民政府` before `政府`, `法律法规` before `法规`).
 const VAGUE_SUBJECTS: &[&str] = &[
     "人民政府",
+    "法律法规",
     "国家",
     "上级",
     "省里",
@@ -76,6 +79,11 @@ const VAGUE_SUBJECTS: &[&str] = &[
     "机关",
     "国务院",
     "中央",
+    "法律",
+    "法规",
+    "规章",
+    "政策",
+    "文件",
     "省",
     "市",
     "县",
@@ -83,31 +91,55 @@ const VAGUE_SUBJECTS: &[&str] = &[
     "的",
 ];
 
-/// The words a quoted title may end in (as in [`LAW_NAME`]), longest first.
+/// Words that lead into a basis, not part of a name (`按国家规定第三条`, `收费依据为上级规定`).
+const LEAD_INS: &[&str] = &[
+    "按照", "依照", "依据", "根据", "参照", "遵照", "执行", "按", "依", "据", "照", "为", "是",
+    "系",
+];
+
+/// The words a title may end in (as in [`LAW_NAME`]), longest first.
 const DOCUMENT_WORDS: &[&str] = &[
     "条例", "條例", "办法", "辦法", "规定", "規定", "细则", "細則", "规则", "規則", "通知", "决定",
     "決定", "意见", "意見", "批复", "批覆", "复函", "標準", "标准", "目录", "目錄", "公告", "法",
     "令",
 ];
 
-/// Whether `s`, a match of [`LAW_NAME`], is a title in marks other than 《》 whose words name no
-/// document: only [`VAGUE_SUBJECTS`] before its document word (`按“国家规定”第三条`). Read only
-/// for a match, on the way to a name.
-fn vague_quoted_title(s: &str) -> bool {
-    if s.starts_with('《') || !s.starts_with(['<', '〈', '‹', '«', '「', '『', '“', '"']) {
+/// Whether `s`, a match of [`LAW_NAME`], is a title whose words name no document: before its
+/// document word stand only [`VAGUE_SUBJECTS`], after nothing or a lead-in ([`LEAD_INS`]) —
+/// in marks other than 《》 (`按“国家规定”第三条`) or unquoted before an article
+/// (`按国家规定第三条`, `按照规定第三条`, `按国家法律法规规定第三条`). A title in 《》, a
+/// `关于…的通知`, an order number, or one whose subject names an issuer (`市场监管总局规定`,
+/// `城乡规划法第40条`) is a name. Read only for a match, on the way to a name.
+fn vague_title(s: &str) -> bool {
+    if s.starts_with('《')
+        || s.starts_with("中华人民共和国")
+        || s.contains("关于")
+        || s.contains("關於")
+    {
         return false;
     }
-    let inner: String = s.chars().filter(|c| is_han(*c)).collect();
+    let quoted = s.starts_with(['<', '〈', '‹', '«', '「', '『', '“', '"']);
+    // Unquoted: the name before its article (`按国家规定` of `按国家规定第三条`).
+    let body = if !quoted && s.ends_with(['条', '款', '项', '條', '項']) {
+        s.rfind('第').map_or(s, |at| &s[..at])
+    } else {
+        s
+    };
+    let inner: String = body.chars().filter(|c| is_han(*c)).collect();
     let Some(mut subject) = DOCUMENT_WORDS.iter().find_map(|w| inner.strip_suffix(w)) else {
         return false;
     };
-    while !subject.is_empty() {
-        match VAGUE_SUBJECTS.iter().find_map(|v| subject.strip_prefix(v)) {
-            Some(rest) => subject = rest,
-            None => return false,
-        }
+    let whole = subject.len();
+    while let Some(rest) = VAGUE_SUBJECTS.iter().find_map(|v| subject.strip_suffix(v)) {
+        subject = rest;
     }
-    true
+    // With no vague word, a name may end in a lead-in's character (`价格违法行为规定`): only a
+    // lead-in of two characters, or one alone, then leads in (`按照规定第三条`).
+    let stripped = subject.len() < whole;
+    subject.is_empty()
+        || LEAD_INS
+            .iter()
+            .any(|l| subject.ends_with(l) && (stripped || l.chars().count() > 1 || subject == *l))
 }
 
 /// Whether `c` is a Han character of the CJK Unified Ideographs block.

@@ -335,3 +335,36 @@ fn an_answer_with_its_own_content_is_more_than_a_referral() {
         assert!(!says_more(q, a), "{a}");
     }
 }
+
+#[test]
+fn a_phone_number_answers_a_question_for_a_contact() {
+    let n = NonAnswers::default();
+    let says_more = |question: &str, answer: &str| {
+        let mut chars = Vec::new();
+        normalize_chars_into(answer, &mut chars);
+        let mut rest = Vec::new();
+        !n.matches_chars(&chars, &mut rest) || says_more_than_referral(answer, question, &rest)
+    };
+    for (q, a) in [
+        ("咨询电话是多少？", "咨询电话：0566-2021156"),
+        ("咨询电话是多少？", "请致电0566-2021156"),
+        ("咨询电话是多少？", "详询0566-2021156"),
+        ("咨询电话是多少？", "电话咨询：0566-2021156"),
+        ("联系方式是什么？", "咨询电话：0566-2021156"),
+        ("如何咨询？", "请致电0566-2021156"),
+        ("怎样电话咨询？", "请拨打咨询电话0566-2021156"),
+    ] {
+        assert!(says_more(q, a), "{q} {a}");
+    }
+    // No number, or a question that asks for something else: still a referral.
+    for (q, a) in [
+        ("咨询电话是多少？", "请拨打咨询电话"),
+        ("咨询电话是多少？", "请咨询窗口"),
+        ("如何联系工作人员？", "请致电咨询"),
+        ("办理需要多长时间？", "请咨询0566-2021156"),
+        ("办理需要多长时间？", "详询0566-2021156"),
+        ("办理是否收费？", "咨询电话：0566-2021156"),
+    ] {
+        assert!(!says_more(q, a), "{q} {a}");
+    }
+}

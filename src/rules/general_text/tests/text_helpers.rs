@@ -67,6 +67,38 @@ fn laws_and_articles() {
     ] {
         assert!(!names_law(vague), "{vague}");
     }
+    // Unquoted, the same vague words before an article name no document either.
+    for vague in [
+        "按国家规定第三条",
+        "按照规定第三条",
+        "按上级规定第三条",
+        "按省里规定第二条",
+        "按市政府规定第三条",
+        "按国家的规定第三条",
+        "按国家法律法规规定第三条",
+        "收费依据为国家规定第五条",
+        "依据规定第五条",
+        "中央规定第三条",
+        "根据有关规定第五条",
+        "依据相关法律法规第二条",
+        "根据上级文件第二条",
+        "按“国家法律法规规定”第三条",
+    ] {
+        assert!(!names_law(vague), "{vague}");
+    }
+    for named in [
+        "城乡规划法第40条",
+        "依据价格法第十二条",
+        "根据市场监管总局规定第三条",
+        "土地管理法实施条例第二条",
+        "中华人民共和国行政许可法第二十九条",
+        "依据国务院令第412号",
+        "按国家规定第三条及城乡规划法第40条",
+        "价格违法行为行政处罚规定第五条",
+        "“价格违法行为规定”第五条",
+    ] {
+        assert!(names_law(named), "{named}");
+    }
     assert!(names_law("‹不动产登记暂行条例>第二十一条"));
     assert!(names_law("“城乡规划法”第四十条"));
     assert!(names_law("“市场监管总局规定”第三条"));
