@@ -279,8 +279,11 @@ pub struct MappingUse {
     /// 实施主体 USCC (the first 18 characters of a 31-character 实施编码) → the 市直部门 the
     /// default grouping put its items in, each with its items and the first one's place: one
     /// department written two ways (池州市市场监管局 for 池州市市场监督管理局) is scored as two.
-    subjects: HashMap<[u8; 18], BTreeMap<String, (usize, Provenance)>>,
+    subjects: HashMap<[u8; 18], SubjectUnits>,
 }
+
+/// The 市直部门 of one 实施主体 USCC: unit → its items and the first one's place.
+type SubjectUnits = BTreeMap<String, (usize, Provenance)>;
 
 /// How many names of uncovered 实施主体 the notice lists.
 const UNCOVERED_SHOWN: usize = 10;
@@ -354,7 +357,7 @@ impl MappingUse {
     /// One warning per 实施主体 USCC whose items the default grouping put in several
     /// 市直部门, each scored on its own: the names and their items, and how to join them.
     fn split_subjects(&self) -> Vec<FileIssue> {
-        let mut split: Vec<(&[u8; 18], &BTreeMap<String, (usize, Provenance)>)> = self
+        let mut split: Vec<(&[u8; 18], &SubjectUnits)> = self
             .subjects
             .iter()
             .filter(|(_, units)| units.len() > 1)
