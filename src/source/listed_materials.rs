@@ -1,10 +1,129 @@
 //! A list of materials written as one text (`1.食品经营许可申请书；2.营业执照复印件；3.法定代表人身份证明`),
-//! as a 实施清单 made by hand has it, e.g. in one cell of a spreadsheet's 申请材料 column
-//! (`sheet/material_list.rs`): split here into one entry a material, named by the entry; the
-//! material's other elements (来源, 份数 …) are not in such a list, and their rules report them
-//! as missing.
+//! as a 实施清单 made by hand has it: in one cell of a spreadsheet's 申请材料 column
+//! (`sheet/material_list.rs`), or as the text of a JSON export's `materials` (or `申请材料`). Both
+//! readers split it here into one material an entry, named by the entry; the material's other
+//! elements (来源, 份数 …) are not in such a list, and their rules report them as missing.
+//!
+//! A JSON record is first parsed as usual: only when that fails is its `materials` looked at
+//! ([`with_listed_materials`]), so the records whose `materials` is a list cost nothing more.
+//! [`ListedInFile`] counts a file's records read so, for one notice naming them.
 
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::model::Provenance;
 use crate::model::text::is_blank_or_placeholder;
+use crate::source::{Notice, NoticeLevel};
+
+/// Records a notice names, at most.
+const SHOWN: usize = 5;
+
+/// The item object `value` with its `materials` text as a list of materials (an object with its
+/// `name` an entry), and the number of entries; `None` when `materials` is not a text.
+pub(crate) fn with_listed_materials(value: &Value) -> Option<(Value, usize)> {
+    let text = value.get("materials")?.as_str()?;
+    let list: Vec<Value> = split(text)
+        .into_iter()
+        .map(|name| serde_json::json!({ "name": name }))
+        .collect();
+    let entries = list.len();
+    let mut value = value.clone();
+    value["materials"] = Value::Array(list);
+    Some((value, entries))
+}
+
+/// The records of one JSON file whose materials were written as one text, for one notice.
+#[derive(Debug, Default)]
+pub(crate) struct ListedInFile {
+    /// Records whose text held materials, and how many.
+    items: usize,
+    materials: usize,
+    /// Records whose text was empty or a placeholder (`无`): read as listing none.
+    empty: usize,
+    /// The smallest line (NDJSON) or record (array) numbers of them, at most [`SHOWN`].
+    places: BTreeSet<u64>,
+    /// Whether the numbers are lines (NDJSON) rather than records (an array).
+    lines: bool,
+}
+
+impl ListedInFile {
+    /// Notes a record at `place` whose materials text held `entries` materials.
+    pub(crate) fn add(&mut self, place: &Provenance, entries: usize) {
+        if entries == 0 {
+            self.empty += 1;
+        } else {
+            self.items += 1;
+            self.materials += entries;
+        }
+        let number = match (place.row, place.record) {
+            (Some(row), _) => {
+                self.lines = true;
+                row
+            }
+            (None, Some(record)) => record,
+            (None, None) => return,
+        };
+        self.places.insert(number);
+        if self.places.len() > SHOWN {
+            self.places.pop_last();
+        }
+    }
+
+    /// Whether no record was read so.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items + self.empty == 0
+    }
+
+    /// Adds another part's count (a batch of the streaming check's lines).
+    pub(crate) fn merge(&mut self, other: Self) {
+        self.items += other.items;
+        self.materials += other.materials;
+        self.empty += other.empty;
+        self.lines |= other.lines;
+        self.places.extend(other.places);
+        while self.places.len() > SHOWN {
+            self.places.pop_last();
+        }
+    }
+
+    /// The notice for file `name`, if any record was read so: where, how many materials, and
+    /// that their other elements are missing.
+    pub(crate) fn notice(&self, name: &str) -> Option<Notice> {
+        if self.is_empty() {
+            return None;
+        }
+        let records = self.items + self.empty;
+        let mut numbers: Vec<String> = self.places.iter().map(u64::to_string).collect();
+        if records > numbers.len() && !numbers.is_empty() {
+            numbers.push("…".to_owned());
+        }
+        let at = if numbers.is_empty() {
+            String::new()
+        } else if self.lines {
+            format!("（第 {} 行）", numbers.join("、"))
+        } else {
+            format!("（第 {} 条）", numbers.join("、"))
+        };
+        let split = format!(
+            "已按编号、分号和换行拆成 {} 条材料读取（这种写法没有材料来源、份数等要素，相应规则会按缺项报告）",
+            self.materials
+        );
+        let read = match (self.items, self.empty) {
+            (_, 0) => split,
+            (0, _) => "都是空白或「无」，按未列出申请材料检查".to_owned(),
+            (_, empty) => format!("{split}；其中 {empty} 条是空白或「无」，按未列出申请材料检查"),
+        };
+        let message = format!(
+            "{name} 中有 {records} 条事项的申请材料是一段文字，不是材料列表{at}：{read}。请导出为材料列表（每条材料一个对象），材料的各要素才能逐项检查"
+        );
+        Some(Notice {
+            level: NoticeLevel::Info,
+            provenance: Provenance::file(name),
+            message,
+        })
+    }
+}
 
 /// The entries of a list in one text: split at line breaks and semicolons, and before a number
 /// that starts an entry (`1.` `2、` `（3）` `④`) after a space or a stop; each entry without its
