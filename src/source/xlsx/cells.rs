@@ -24,7 +24,24 @@ pub(super) struct Cells {
     pub long_numbers: Vec<(usize, usize)>,
     /// Cells whose value could not be read, read as empty.
     pub lost: Vec<LostCell>,
+    /// Formulas saved without their result, read as empty (`.xlsx` only).
+    pub uncomputed: Uncomputed,
 }
+
+/// The formulas of a sheet saved without their result (`<f>` and no `<v>`): what a program that
+/// writes workbooks without computing them (Apache POI, openpyxl, a platform's export) or a tool
+/// that does not compute formulas leaves. Excel and WPS show the result once the file is opened;
+/// calamine, which computes nothing, has no value to give, and the cell reads as empty.
+#[derive(Debug, Default)]
+pub(super) struct Uncomputed {
+    /// How many.
+    pub count: usize,
+    /// The first few, in the order the sheet holds them (0-based row and column).
+    pub first: Vec<(usize, usize)>,
+}
+
+/// Formulas without a result whose place is kept for the notice, at most.
+pub(super) const UNCOMPUTED_SHOWN: usize = 5;
 
 /// A cell whose value could not be read (a shared-string index past the end of the workbook's
 /// text table, a number that is not one): calamine says so without saying where, so its place
@@ -59,7 +76,7 @@ impl LostCell {
 #[derive(Debug)]
 pub(super) struct Damaged {
     pub why: &'static str,
-    pub partial: Option<Cells>,
+    pub partial: Option<Box<Cells>>,
 }
 
 /// The most lost cells read past before the sheet is taken for damaged as a whole.
@@ -73,6 +90,7 @@ impl Cells {
             rows: Vec::new(),
             long_numbers: Vec::new(),
             lost: Vec::new(),
+            uncomputed: Uncomputed::default(),
         }
     }
 }
@@ -127,8 +145,11 @@ fn why_damaged(e: &XlsxError) -> &'static str {
 /// An `.xlsx` sheet, cell by cell. Cells without a value (only a style) are not cells here, as
 /// they are not in calamine's range: they neither start the sheet nor widen it.
 ///
-/// A cell whose value cannot be read is read as empty and listed in [`Cells::lost`]; a sheet
-/// whose XML breaks is [`Damaged`], with the cells read before the break.
+/// A cell whose value cannot be read is read as empty and listed in [`Cells::lost`]; a formula
+/// saved without its result is read as empty and counted in [`Cells::uncomputed`] (the cells are
+/// read with their formulas' metadata for that: a formula's text is not expanded, and a cell
+/// without one costs what it did); a sheet whose XML breaks is [`Damaged`], with the cells read
+/// before the break.
 fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Damaged> {
     let mut reader = match xlsx.worksheet_cells_reader(name) {
         Ok(reader) => reader,
@@ -148,12 +169,13 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Dam
     // How long the last row begun turned out: the next row is given that room at once.
     let mut last: Option<usize> = None;
     let mut lost: Vec<LostCell> = Vec::new();
+    let mut uncomputed = Uncomputed::default();
     // The place of the last cell read, and whether a lost cell waits for the next one's.
     let mut previous: Option<(usize, usize)> = None;
     let mut waiting = false;
     let mut damage: Option<&'static str> = None;
     loop {
-        let cell = match reader.next_cell() {
+        let cell = match reader.next_cell_with_formula_metadata() {
             Ok(Some(cell)) => cell,
             Ok(None) => break,
             Err(e) if is_cell_value_error(&e) && lost.len() < MAX_LOST_CELLS => {
@@ -169,16 +191,23 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Dam
                 break;
             }
         };
-        let (r, c) = cell.get_position();
-        let (r, c) = (r as usize, c as usize);
+        let (r, c) = (cell.pos.0 as usize, cell.pos.1 as usize);
         if std::mem::take(&mut waiting)
             && let Some(l) = lost.last_mut()
         {
             l.before = Some((r, c));
         }
         previous = Some((r, c));
-        let text = match cell.get_value() {
-            DataRef::Empty => continue,
+        let text = match &cell.value {
+            DataRef::Empty => {
+                if cell.formula.is_some() {
+                    uncomputed.count += 1;
+                    if uncomputed.first.len() < UNCOMPUTED_SHOWN {
+                        uncomputed.first.push((r, c));
+                    }
+                }
+                continue;
+            }
             DataRef::SharedString(s) => s.trim().to_owned(),
             DataRef::String(s) => s.trim().to_owned(),
             other => {
@@ -208,6 +237,7 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Dam
     let cells = if rows.is_empty() {
         Cells {
             lost,
+            uncomputed,
             ..Cells::empty()
         }
     } else {
@@ -222,13 +252,14 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Dam
             rows,
             long_numbers,
             lost,
+            uncomputed,
         }
     };
     match damage {
         None => Ok(cells),
         Some(why) => Err(Damaged {
             why,
-            partial: Some(cells),
+            partial: Some(Box::new(cells)),
         }),
     }
 }
@@ -257,6 +288,7 @@ fn from_range(range: &Range<Data>) -> Cells {
         rows,
         long_numbers,
         lost: Vec::new(),
+        uncomputed: Uncomputed::default(),
     }
 }
 
@@ -434,6 +466,24 @@ mod tests {
             r#"<row r="3"><c r="D3"><v>5662021234</v></c></row>"#,
             r#"</sheetData></worksheet>"#
         );
+        one_sheet_workbook(&path, sheet_xml);
+
+        assert_same(&path);
+        let (_, streamed, _) = both_ways(&path).remove(0);
+        assert_eq!(streamed.first_row, 2);
+        assert_eq!(
+            streamed.rows,
+            vec![
+                vec!["实施编码", "事项名称"],
+                vec!["", "", "", "5662021234"],
+                vec!["食品经营许可", "", "0566-2021234"],
+            ]
+        );
+        assert_eq!(streamed.long_numbers, vec![(1, 3)]);
+    }
+
+    /// Writes a workbook at `path` whose one sheet, 事项, is `sheet_xml`, as a program writes it.
+    fn one_sheet_workbook(path: &Path, sheet_xml: &str) {
         let parts = [
             (
                 "[Content_Types].xml",
@@ -468,25 +518,68 @@ mod tests {
             ),
             ("xl/worksheets/sheet1.xml", sheet_xml),
         ];
-        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
         for (name, text) in parts {
             zip.start_file(name, zip::write::SimpleFileOptions::default())
                 .unwrap();
             zip.write_all(text.as_bytes()).unwrap();
         }
         zip.finish().unwrap();
+    }
 
-        assert_same(&path);
+    /// Formulas saved without their results (`<f>` and no `<v>`, or an empty `<v>`, and a shared
+    /// formula's cells) are read as empty and counted, with their places; a formula whose result
+    /// is saved, even an empty text, is read as its result and not counted.
+    #[test]
+    fn formulas_without_their_results_are_counted_where_they_are() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("系统生成.xlsx");
+        let sheet_xml = concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+            r#"<row r="1"><c r="A1" t="inlineStr"><is><t>受理地点</t></is></c></row>"#,
+            r#"<row r="2"><c r="A2" t="inlineStr"><is><t>东至县尧渡镇建设路8号</t></is></c>"#,
+            r#"<c r="B2"><f>A2</f></c><c r="C2"><f>A2</f><v></v></c><c r="D2"><f>A2</f><v/></c>"#,
+            r#"<c r="E2" t="str"><f>A2</f><v>东至县尧渡镇建设路8号</v></c>"#,
+            r#"<c r="F2" t="str"><f>""</f><v></v></c></row>"#,
+            r#"<row r="3"><c r="B3"><f t="shared" ref="B3:B5" si="0">A2</f></c>"#,
+            r#"<c r="C3" t="inlineStr"><is><t>3号窗口</t></is></c></row>"#,
+            r#"<row r="4"><c r="B4"><f t="shared" si="0"/></c></row>"#,
+            r#"<row r="5"><c r="B5"><f t="shared" si="0"/></c></row>"#,
+            r#"</sheetData></worksheet>"#
+        );
+        one_sheet_workbook(&path, sheet_xml);
+
         let (_, streamed, _) = both_ways(&path).remove(0);
-        assert_eq!(streamed.first_row, 2);
         assert_eq!(
-            streamed.rows,
-            vec![
-                vec!["实施编码", "事项名称"],
-                vec!["", "", "", "5662021234"],
-                vec!["食品经营许可", "", "0566-2021234"],
+            streamed.rows[..3],
+            [
+                vec!["受理地点"],
+                vec![
+                    "东至县尧渡镇建设路8号",
+                    "",
+                    "",
+                    "",
+                    "东至县尧渡镇建设路8号",
+                    ""
+                ],
+                vec!["", "", "3号窗口"],
             ]
         );
-        assert_eq!(streamed.long_numbers, vec![(1, 3)]);
+        assert_eq!(streamed.uncomputed.count, 6);
+        assert_eq!(
+            streamed.uncomputed.first,
+            [(1, 1), (1, 2), (1, 3), (2, 1), (3, 1)]
+        );
+        let notice =
+            super::super::damage::uncomputed_notice("系统生成.xlsx", "事项", &streamed.uncomputed);
+        assert!(
+            notice.message.contains("有 6 个单元格是公式")
+                && notice
+                    .message
+                    .contains("第2行 B列、第2行 C列、第2行 D列、第3行 B列、第4行 B列、…"),
+            "{}",
+            notice.message
+        );
     }
 }
