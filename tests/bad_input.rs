@@ -103,9 +103,7 @@ fn json_array_record_of_the_wrong_shape_is_reported_with_its_position() {
         dir.path(),
         &[
             format!(r#"{{"code":"{CODE_A}","name":"食品经营许可（新办）"}}"#),
-            format!(
-                r#"{{"code":"{CODE_B}","name":"食品生产许可（新办）","materials":"营业执照"}}"#
-            ),
+            format!(r#"{{"code":"{CODE_B}","name":"食品生产许可（新办）","fees":"不收费"}}"#),
             r#"{"code":"1134170000312541513000117022000","name":"特种设备使用登记"}"#.to_owned(),
         ],
     );
@@ -120,10 +118,7 @@ fn json_array_record_of_the_wrong_shape_is_reported_with_its_position() {
         Some(CODE_B),
         "the code is salvaged for the report"
     );
-    assert_eq!(
-        bad.reason,
-        "字段「materials」应为列表，实为文本「营业执照」"
-    );
+    assert_eq!(bad.reason, "字段「fees」应为列表，实为文本「不收费」");
 }
 
 /// Should trip the reader's "no item field" reason: records whose keys are none of an item's
@@ -971,7 +966,7 @@ fn an_unreadable_record_is_listed_in_its_units_fix_list() {
     std::fs::write(
         &path,
         "{\"code\":\"11341721MB1234567X4000117035000\",\"name\":\"食品经营许可（新办）\",\"level\":\"4\",\"region_code\":\"341721\",\"subject\":\"东至县市场监督管理局\",\"consult_phone\":\"0566-7021234\",\"address\":\"东至县尧渡镇建设路8号政务服务中心3号窗口\"}\n\
-         {\"code\":\"11341721MB1234567X4000117036000\",\"name\":\"食品经营许可（变更）\",\"level\":\"4\",\"region_code\":\"341721\",\"subject\":\"东至县市场监督管理局\",\"materials\":\"营业执照\"}\n\
+         {\"code\":\"11341721MB1234567X4000117036000\",\"name\":\"食品经营许可（变更）\",\"level\":\"4\",\"region_code\":\"341721\",\"subject\":\"东至县市场监督管理局\",\"fees\":\"不收费\"}\n\
          {\"code\":\"11341721MB1234567X4000117037000\",\n",
     )
     .unwrap();
@@ -1012,7 +1007,7 @@ fn an_unreadable_record_is_listed_in_its_units_fix_list() {
     let text: Vec<String> = items.cells().map(|(_, _, c)| c.to_string()).collect();
     assert!(text.iter().any(|t| t == "食品经营许可（变更）"), "{text:?}");
     assert!(
-        text.iter().any(|t| t.contains("materials")),
+        text.iter().any(|t| t.contains("fees")),
         "the reason: {text:?}"
     );
 }

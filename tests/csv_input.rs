@@ -275,3 +275,86 @@ fn a_sign_off_under_a_saved_table_is_no_item() {
     assert_eq!(r.items.len(), 5, "{:?}", r.notices);
     r.notice("是表尾", NoticeLevel::Info, &["第 10、11 行"]);
 }
+
+/// Should not trip B15 (「缺少区号」) on the landlines: a platform exports them as digits
+/// (`05662021156`), and the clerk opened the CSV in Excel and saved it, which took them for
+/// numbers and dropped the area code's 0 (`5662021156`). The 0 comes back, with a warning per
+/// column naming the rows; a mobile number, a number with its dash, and digits whose 0 would make
+/// no real area code (`0640…`) are kept as written.
+#[test]
+fn phones_whose_0_excel_dropped_from_a_csv_get_it_back_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let phones = [
+        ("5662021156", "0566-12345"),
+        ("13905661234", "5662021234"),
+        ("566-2021177", "0566-12345"),
+        ("5662021177", "0566-12345"),
+        ("6402021205", "0566-12345"),
+    ];
+    let mut lines = vec![HEADER.to_owned()];
+    for (row, (consult, supervise)) in ROWS.iter().zip(phones) {
+        let cells: Vec<&str> = row.rsplitn(3, ',').collect();
+        let head = cells[2].replace("{result}", "食品生产许可证");
+        lines.push(format!("{head},{consult},{supervise}"));
+    }
+    let text = lines.join("\n") + "\n";
+    let path = write(dir.path(), "事项清单（Excel另存）.csv", &text);
+
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 5, "{:?}", r.notices);
+    let got: Vec<(&str, &str)> = r
+        .items
+        .iter()
+        .map(|i| (i.consult_phone.as_str(), i.supervise_phone.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("05662021156", "0566-12345"),
+            ("13905661234", "05662021234"),
+            ("566-2021177", "0566-12345"),
+            ("05662021177", "0566-12345"),
+            ("6402021205", "0566-12345"),
+        ]
+    );
+    let consult = r.notice(
+        "「咨询电话」列",
+        NoticeLevel::Warning,
+        &[
+            "有 2 个单元格",
+            "第 2、5 行",
+            "「5662021156」按「05662021156」检查",
+            "Excel 打开再保存",
+            "不要用 Excel 打开后保存",
+        ],
+    );
+    assert_eq!(consult.provenance.row, Some(2));
+    r.notice(
+        "「监督投诉电话」列",
+        NoticeLevel::Warning,
+        &["有 1 个单元格", "第 3 行", "已补回开头的 0"],
+    );
+
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B15"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let b15: Vec<(&str, &str)> = report
+        .findings
+        .iter()
+        .filter(|f| f.message.contains("区号"))
+        .map(|f| (f.item_code.as_str(), f.evidence.as_str()))
+        .collect();
+    // The items whose landlines got their 0 back are not said to lack an area code.
+    for restored in [
+        "1134170000312541513000117035000",
+        "1134170000312541513000117034000",
+        "1134170000312541513000117007000",
+    ] {
+        assert!(b15.iter().all(|(code, _)| *code != restored), "{b15:?}");
+    }
+}

@@ -577,3 +577,66 @@ fn workbook_cells(path: &std::path::Path) -> Vec<(String, Vec<Vec<String>>)> {
         })
         .collect()
 }
+
+/// An NDJSON export of 40 items, every other one with its 申请材料 written as one text
+/// (`"materials":"1.…；2.…"`), checked as it streams (16 lines a batch, on two threads): the
+/// same report as in memory, each such item checked with its materials, and one notice naming
+/// the first lines in order. Each such line was unreadable before.
+#[test]
+fn check_streams_materials_written_as_one_text_as_it_reads_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lines: Vec<String> = (1..=40)
+        .map(|i| {
+            let materials = if i % 2 == 1 {
+                r#""1.食品经营许可申请书；2.营业执照复印件；3.法定代表人身份证明""#.to_owned()
+            } else {
+                r#"[{"name":"食品经营许可申请书","source":"申请人自备","copies":"1份"}]"#.to_owned()
+            };
+            format!(
+                r#"{{"code":"11341700MB1526185H4000117{i:03}000","name":"食品经营许可（第{i}类）","subject":"池州市市场监督管理局","region_code":"341700","consult_phone":"0566-2021156","supervise_phone":"0566-12345","materials":{materials}}}"#
+            )
+        })
+        .collect();
+    let input = tmp.path().join("池州市事项导出.ndjson");
+    std::fs::write(&input, lines.join("\n")).unwrap();
+    let (streamed, in_memory) = (tmp.path().join("s"), tmp.path().join("m"));
+    for (out, extra) in [(&streamed, None), (&in_memory, Some("--no-stream"))] {
+        bin()
+            .arg("check")
+            .arg(&input)
+            .args(["--run-id", "r1", "--format", "json", "-o"])
+            .arg(out)
+            .args(extra)
+            .assert()
+            .code(1)
+            .stderr(contains("已检查 40 个事项"));
+    }
+    let read = |dir: &std::path::Path| {
+        let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
+        let mut report = zwfw_audit::report::json::read(&text).unwrap();
+        report.generated_at.clear();
+        report
+    };
+    let (s, m) = (read(&streamed), read(&in_memory));
+    assert_eq!(s, m);
+    assert_eq!(s.summary.checked, 40);
+    let notice = s
+        .notices
+        .iter()
+        .find(|n| n.message.contains("申请材料是一段文字"))
+        .expect("the notice of materials written as one text");
+    assert!(
+        notice.message.contains("有 20 条事项")
+            && notice.message.contains("第 1、3、5、7、9、… 行")
+            && notice.message.contains("拆成 60 条材料"),
+        "{}",
+        notice.message
+    );
+    // 营业执照复印件 names a medium: M01 on every item whose list was one text.
+    let m01 = s
+        .findings
+        .iter()
+        .filter(|f| f.rule == "M01" && f.evidence == "营业执照复印件")
+        .count();
+    assert_eq!(m01, 20);
+}

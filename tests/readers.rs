@@ -769,3 +769,103 @@ fn an_export_without_a_materials_sheet_says_so() {
     let whole = read(&write_csv_sheets(dir.path(), |s| s.as_bytes().to_vec()));
     assert!(whole.notices.iter().all(|n| n.level == NoticeLevel::Info));
 }
+
+/// Two items of a 池州 export whose 申请材料 are one text each, as a platform that keeps them in
+/// one field exports them, and a third that lists none (`无`).
+const TEXT_MATERIALS: [&str; 3] = [
+    r#"{"code":"11341700MB1526185H4000117035000","name":"食品经营许可（新办）","subject":"池州市市场监督管理局","region_code":"341700","consult_phone":"0566-2021156","materials":"1.食品经营许可申请书；2.营业执照复印件；3.法定代表人身份证明"}"#,
+    r#"{"code":"11341700MB1526185H4000117036000","name":"食品经营许可（变更）","subject":"池州市市场监督管理局","region_code":"341700","consult_phone":"0566-2021156","materials":"（1）食品经营许可变更申请书\n（2）食品经营许可证正副本"}"#,
+    r#"{"code":"11341700MB1526185H4000117037000","name":"食品经营许可（注销）","subject":"池州市市场监督管理局","region_code":"341700","consult_phone":"0566-2021156","materials":"无"}"#,
+];
+
+/// Should read every item, its materials one an entry, and say so once a file with the items'
+/// places: an export writing each item's 申请材料 as one text (`"materials":"1.申请书；2.营业执照…"`)
+/// made every such item unreadable (「字段「materials」应为列表，实为文本」), in every layout of a
+/// JSON file, though a spreadsheet's cell of the same text is read as the list it is.
+#[test]
+fn materials_written_as_one_text_are_read_as_their_list_in_every_json_layout() {
+    let dir = tempfile::tempdir().unwrap();
+    let joined = TEXT_MATERIALS.join(",\n  ");
+    let layouts = [
+        (
+            "池州市事项导出.ndjson",
+            TEXT_MATERIALS.join("\n"),
+            "第 1、2、3 行",
+        ),
+        (
+            "池州市事项导出.json",
+            format!("[\n  {joined}\n]\n"),
+            "第 1、2、3 条",
+        ),
+        (
+            "池州市事项（items）.json",
+            format!("{{\"items\": [\n  {joined}\n]}}\n"),
+            "第 1、2、3 条",
+        ),
+        (
+            "池州市接口返回.json",
+            format!(
+                "{{\"code\": 200, \"msg\": \"成功\", \"data\": {{\"total\": 3, \"rows\": [\n  {joined}\n]}}}}\n"
+            ),
+            "第 1、2、3 条",
+        ),
+    ];
+    for (name, text, places) in layouts {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let r = read(std::slice::from_ref(&path));
+        assert!(r.unreadable.is_empty(), "{name}: {:?}", r.unreadable);
+        let got: Vec<Vec<&str>> = r
+            .items
+            .iter()
+            .map(|i| i.materials.iter().map(|m| m.name.as_str()).collect())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                vec!["食品经营许可申请书", "营业执照复印件", "法定代表人身份证明"],
+                vec!["食品经营许可变更申请书", "食品经营许可证正副本"],
+                vec![],
+            ],
+            "{name}"
+        );
+        let n = r.notice(
+            "申请材料是一段文字",
+            NoticeLevel::Info,
+            &[
+                name,
+                "有 3 条事项",
+                places,
+                "拆成 5 条材料",
+                "其中 1 条是空白或「无」",
+            ],
+        );
+        assert_eq!(n.provenance, Provenance::file(path.display().to_string()));
+    }
+
+    // One item alone in its file, and one keyed by Chinese labels (申请材料 as one text).
+    let one = dir.path().join("食品经营许可（新办）.json");
+    std::fs::write(&one, TEXT_MATERIALS[0]).unwrap();
+    let labelled = dir.path().join("事项表转换.ndjson");
+    std::fs::write(
+        &labelled,
+        r#"{"实施编码":"11341700MB1526185H4000117035000","事项名称":"食品经营许可（新办）","实施主体":"池州市市场监督管理局","申请材料":"1、食品经营许可申请书，2、营业执照"}"#,
+    )
+    .unwrap();
+    for path in [one, labelled] {
+        let r = read(std::slice::from_ref(&path));
+        assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+        assert_eq!(r.items.len(), 1);
+        assert_eq!(r.items[0].materials[0].name, "食品经营许可申请书");
+        assert!(r.items[0].extra.is_empty(), "{:?}", r.items[0].extra);
+        r.notice("申请材料是一段文字", NoticeLevel::Info, &["有 1 条事项"]);
+        // The labelled record's key is read, not listed as unread.
+        assert!(
+            r.notices
+                .iter()
+                .all(|n| !n.message.contains("「申请材料」")),
+            "{:?}",
+            r.notices
+        );
+    }
+}

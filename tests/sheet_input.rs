@@ -162,12 +162,18 @@ fn export_workbook(path: &Path) {
 /// The 东至县 export ([`export_workbook`]) written into `dir` with its part `part` changed by
 /// `change`, as a damaged copy; its path.
 fn damaged_export(dir: &Path, part: &str, change: impl Fn(&str) -> String) -> PathBuf {
-    use std::io::{Read as _, Write as _};
     let path = dir.join("东至县事项清单.xlsx");
     export_workbook(&path);
-    let bytes = std::fs::read(&path).unwrap();
+    rewrite_part(&path, part, change);
+    path
+}
+
+/// Rewrites the part `part` of the workbook at `path` (`xl/worksheets/sheet1.xml`) by `change`.
+fn rewrite_part(path: &Path, part: &str, change: impl Fn(&str) -> String) {
+    use std::io::{Read as _, Write as _};
+    let bytes = std::fs::read(path).unwrap();
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     let mut found = false;
     for i in 0..archive.len() {
         let mut entry = archive.by_index(i).unwrap();
@@ -184,7 +190,6 @@ fn damaged_export(dir: &Path, part: &str, change: impl Fn(&str) -> String) -> Pa
     }
     out.finish().unwrap();
     assert!(found, "no part {part}");
-    path
 }
 
 /// Checks `path` with every rule.
@@ -294,6 +299,61 @@ fn a_cell_pointing_at_missing_text_loses_only_itself() {
         "{:?}",
         r.notices
     );
+}
+
+/// Should warn, naming the cells: the 东至县 export written by a program (as Apache POI writes
+/// one) with the second item's 受理地点 and 咨询方式 as formulas taking the first item's
+/// (`=G2`, `=I2`), saved without their results (`<f>G2</f>` and no `<v>`). calamine computes
+/// nothing, so the cells read as empty, and the item was charged for a blank address and phone
+/// the clerk had filled in, without a word. Both items are still read; the cells stay blank for
+/// the rules, and the warning says why a blank there may not be the department's.
+#[test]
+fn formulas_saved_without_their_results_are_named_in_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单（系统生成）.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    for (c, (header, a, b)) in ITEM_COLUMNS.iter().enumerate() {
+        let c = c as u16;
+        ws.write_string(0, c, *header).unwrap();
+        ws.write_string(1, c, *a).unwrap();
+        match *header {
+            "受理地点" => ws.write_formula(2, c, "=G2").unwrap(),
+            "咨询方式" => ws.write_formula(2, c, "=I2").unwrap(),
+            _ => ws.write_string(2, c, *b).unwrap(),
+        };
+    }
+    // A computed formula keeps its result: no warning for it.
+    ws.write_string(0, 9, "备注").unwrap();
+    ws.write_formula(1, 9, r#"="2026年更新""#).unwrap();
+    ws.set_formula_result(1, 9, "2026年更新");
+    wb.save(&path).unwrap();
+    rewrite_part(&path, "xl/worksheets/sheet1.xml", |xml| {
+        xml.replace("</f><v>0</v>", "</f>")
+    });
+
+    let r = read(std::slice::from_ref(&path));
+    let codes: Vec<&str> = r.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(codes, [CODE_A, CODE_B]);
+    assert_eq!(r.items[1].address, "");
+    assert_eq!(r.items[1].consult_phone, "");
+    assert_eq!(
+        r.items[0].extra.get("备注").map(String::as_str),
+        Some("2026年更新")
+    );
+    let warning = r.notice(
+        "没有保存公式的计算结果",
+        NoticeLevel::Warning,
+        &[
+            "表「事项基本信息」有 2 个单元格是公式",
+            "第3行 G列、第3行 I列",
+            "按空白读取",
+            "并非漏填",
+            "Excel/WPS 中打开",
+        ],
+    );
+    assert_eq!(warning.provenance.sheet.as_deref(), Some("事项基本信息"));
+    assert_eq!(warning.provenance.row, Some(3));
 }
 
 /// Should be refused with what the file is and what to do, not as damaged: an "XML 电子表格"

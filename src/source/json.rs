@@ -36,8 +36,9 @@ impl Reader for JsonReader {
         let tables = super::json_labels::tables(&self.labels);
         let mut labelled = LabelledFile::new(&tables);
         let read = read_file(path, sink, &mut labelled);
-        // Records read by their labels, told once for the file (also when it broke off).
-        if let Some(notice) = labelled.notice(&path.display().to_string()) {
+        // Records read by their labels, or with their materials as one text, told once for the
+        // file (also when it broke off).
+        for notice in labelled.notices(&path.display().to_string()) {
             sink(Record::Notice(notice));
         }
         read
@@ -627,7 +628,7 @@ fn parse_line(
         Ok(item) if reads_nothing(&item) => {
             let value = serde_json::from_str::<Value>(text).ok();
             // Keys that are Chinese labels (an Excel sheet turned JSON): read by the labels.
-            if let Some(mut item) = value.as_ref().and_then(|v| labelled.item(v)) {
+            if let Some(mut item) = value.as_ref().and_then(|v| labelled.item(v, &prov)) {
                 item.provenance = prov;
                 return Record::Item(Box::new(item));
             }
@@ -661,9 +662,22 @@ fn parse_line(
             crate::model::list::sharing_parsed(false, || parse_line(text, prov, place, labelled))
         }
         Err(e) => {
+            let partial = serde_json::from_str::<Value>(text);
+            // `materials` written as one text (`"1.申请书；2.营业执照"`): read as the list it is,
+            // as a spreadsheet's 申请材料 cell is; the item is parsed again with it.
+            if let Some((listed, entries)) = partial
+                .as_ref()
+                .ok()
+                .and_then(super::listed_materials::with_listed_materials)
+            {
+                let record = parse_line(&listed.to_string(), prov.clone(), place, labelled);
+                if matches!(record, Record::Item(_)) {
+                    labelled.listed.add(&prov, entries);
+                }
+                return record;
+            }
             // Salvage the code and name for the report when the line is valid JSON of the wrong
             // shape; otherwise report where the JSON itself breaks.
-            let partial = serde_json::from_str::<Value>(text);
             let field = |k: &str| {
                 partial
                     .as_ref()

@@ -27,6 +27,7 @@ pub(crate) mod json_array;
 pub(crate) mod json_error;
 pub(crate) mod json_labels;
 pub(crate) mod json_outline;
+pub(crate) mod listed_materials;
 pub mod own_output;
 pub mod sheet;
 pub mod xlsx;

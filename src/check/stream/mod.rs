@@ -572,6 +572,6 @@ fn stream_file(
     let labelled = labelled
         .into_inner()
         .unwrap_or_else(PoisonError::into_inner);
-    sink.notices.extend(labelled.notice(&name));
+    sink.notices.extend(labelled.notices(&name));
     result
 }

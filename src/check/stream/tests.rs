@@ -79,10 +79,10 @@ fn inputs(dir: &Path) -> Vec<PathBuf> {
             .as_bytes(),
     )
     .unwrap();
-    // 申请材料 as one text, not records: read as a raw list first in the stream, it must be
+    // 收费项目 as one text, not records: read as a raw list first in the stream, it must be
     // reported as the in-memory reader reports it.
     f.write_all(
-        "{\"name\": \"食品经营许可\", \"code\": \"X2\", \"materials\": \"身份证明\"}\n".as_bytes(),
+        "{\"name\": \"食品经营许可\", \"code\": \"X2\", \"fees\": \"不收费\"}\n".as_bytes(),
     )
     .unwrap();
     write_ndjson(

@@ -77,7 +77,7 @@ pub(super) fn check_chunk(
                     })
                 })
                 .collect();
-            if by_labels.items > 0 {
+            if !by_labels.is_empty() {
                 labelled
                     .lock()
                     .unwrap_or_else(PoisonError::into_inner)

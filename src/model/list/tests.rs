@@ -103,8 +103,8 @@ fn a_malformed_list_is_reported_as_without_sharing() {
         v.to_string()
     };
     let bad = [
-        // A list given as text (a flattened export): 申请材料 must be records.
-        with("materials", r#""身份证明、营业执照""#),
+        // A list given as text (a flattened export): 常见问题 must be records.
+        with("faqs", r#""详见办事指南""#),
         // 收费 as one record, not a list of them.
         with("fees", r#"{"name": "工本费"}"#),
         // A step that is not a record.
@@ -123,6 +123,17 @@ fn a_malformed_list_is_reported_as_without_sharing() {
         assert!(matches!(plain, Record::Unreadable(_)), "{plain:?}");
         assert_eq!(shared, plain);
     }
+    // 申请材料 as one text is read as the list it is (`source::listed_materials`), shared or not.
+    let listed = with("materials", r#""1.身份证明；2.营业执照""#);
+    let prov = Provenance::row("items.ndjson", 7);
+    let shared = sharing_parsed(true, || parse_item_line(&listed, prov.clone()));
+    let plain = sharing_parsed(false, || parse_item_line(&listed, prov.clone()));
+    let Record::Item(item) = &plain else {
+        panic!("{plain:?}")
+    };
+    let names: Vec<&str> = item.materials.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["身份证明", "营业执照"]);
+    assert_eq!(shared, plain);
 }
 
 #[test]

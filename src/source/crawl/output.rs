@@ -151,7 +151,7 @@ impl Reader for CrawlDirReader {
             sink(r);
         })
         .map_err(io)?;
-        if let Some(n) = labelled.notice(&name) {
+        for n in labelled.notices(&name) {
             sink(Record::Notice(n));
         }
         for r in folder.failed()? {

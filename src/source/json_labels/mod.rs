@@ -15,10 +15,12 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
+use super::crawl::labels::{Section, section_of};
+use super::listed_materials::{ListedInFile, split};
 use super::sheet::columns::{Col, Kind, Tables};
 use super::sheet::{is_bare_number, time_unit_of_label};
 use crate::config::Labels;
-use crate::model::{Item, ItemField};
+use crate::model::{Item, ItemField, Material, MaterialField, Provenance};
 use values::{list_section, records_of, text_of, unit_field, unread_value};
 
 /// The built-in tables, for a reader not given the configuration's labels.
@@ -45,6 +47,9 @@ pub(crate) struct LabelledFile<'t> {
     /// sheet turned JSON carries them.
     pub phones_restored: BTreeSet<String>,
     pub codes_as_numbers: BTreeSet<String>,
+    /// Records (by their labels or the tool's own keys) whose materials are one text, read as
+    /// a list of them ([`super::listed_materials`]).
+    pub listed: ListedInFile,
 }
 
 impl Default for LabelledFile<'static> {
@@ -61,6 +66,7 @@ impl<'t> LabelledFile<'t> {
             unread: BTreeSet::new(),
             phones_restored: BTreeSet::new(),
             codes_as_numbers: BTreeSet::new(),
+            listed: ListedInFile::default(),
         }
     }
 
@@ -70,10 +76,19 @@ impl<'t> LabelledFile<'t> {
         matches!(self.tables.column(Kind::Item, key), Col::Item(_))
     }
 
+    /// Whether a key whose value is one text names the item's materials (`申请材料`, `材料名称`):
+    /// the text is then a list of them, as a spreadsheet's column of that name is.
+    fn lists_materials(&self, key: &str) -> bool {
+        !matches!(self.tables.column(Kind::Item, key), Col::Item(_))
+            && (section_of(key) == Some(Section::Materials)
+                || self.tables.column(Kind::Material, key) == Col::Material(MaterialField::Name))
+    }
+
     /// The item an object keyed by Chinese labels holds, or `None` when too few of its keys are
     /// an item's labels to say it is one: at least 实施编码 or 事项名称, or two other elements, as
-    /// a spreadsheet's item table needs.
-    pub(crate) fn item(&mut self, value: &Value) -> Option<Item> {
+    /// a spreadsheet's item table needs. `place` is the record's, for the notice of materials
+    /// written as one text.
+    pub(crate) fn item(&mut self, value: &Value, place: &Provenance) -> Option<Item> {
         let obj = value.as_object()?;
         let fields: Vec<ItemField> = obj
             .keys()
@@ -93,6 +108,18 @@ impl<'t> LabelledFile<'t> {
             if let Some(section) = list_section(key, v) {
                 let records = v.as_array().map(Vec::as_slice).unwrap_or_default();
                 self.add_children(&mut item, section, key, records);
+                continue;
+            }
+            if let Some(text) = v.as_str()
+                && self.lists_materials(key)
+            {
+                let names = split(text);
+                self.listed.add(place, names.len());
+                item.materials
+                    .extend(names.into_iter().map(|name| Material {
+                        name: name.to_owned(),
+                        ..Material::default()
+                    }));
                 continue;
             }
             // Records under a key that names no list (`"收费": [{…}]`) are no element's text.

@@ -1,4 +1,5 @@
-//! What a file's records told: numbers that damaged phones and codes, unread keys, and the notice.
+//! What a file's records told: numbers that damaged phones and codes, unread keys, materials
+//! written as one text, and the notices.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -36,11 +37,27 @@ impl LabelledFile<'_> {
         self.unread.extend(other.unread);
         self.phones_restored.extend(other.phones_restored);
         self.codes_as_numbers.extend(other.codes_as_numbers);
+        self.listed.merge(other.listed);
+    }
+
+    /// Whether the records read so far told nothing for a notice: none read by its labels,
+    /// none with its materials as one text.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items == 0 && self.listed.is_empty()
+    }
+
+    /// The notices for file `name`: records read by their labels ([`Self::notice`]), and
+    /// materials written as one text.
+    pub(crate) fn notices(&self, name: &str) -> Vec<Notice> {
+        self.notice(name)
+            .into_iter()
+            .chain(self.listed.notice(name))
+            .collect()
     }
 
     /// The notice for a file with records read by their labels: a warning when some keys were
     /// no element (their text is not checked), else a note.
-    pub(crate) fn notice(&self, name: &str) -> Option<Notice> {
+    pub(super) fn notice(&self, name: &str) -> Option<Notice> {
         if self.items == 0 {
             return None;
         }

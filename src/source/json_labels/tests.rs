@@ -7,7 +7,7 @@ use crate::source::NoticeLevel;
 fn read(json: &str) -> (Item, Vec<String>) {
     let mut file = LabelledFile::default();
     let item = file
-        .item(&serde_json::from_str(json).unwrap())
+        .item(&serde_json::from_str(json).unwrap(), &Provenance::default())
         .expect("a labelled item");
     assert_eq!(file.items, 1);
     (item, file.unread.into_iter().collect())
@@ -61,21 +61,41 @@ fn child_lists_are_read_under_their_section_keys() {
     assert_eq!(unread, ["申请材料.页码"]);
 }
 
+/// 申请材料 written as one text is the list it names, as a spreadsheet's cell of it is; keys of
+/// another system are no elements.
 #[test]
-fn a_list_written_as_text_and_records_of_another_system_are_not_read_as_elements() {
-    let (i, unread) =
-        read(r#"{"事项名称":"个体工商户登记","申请材料":"1.身份证；2.经营场所证明"}"#);
-    assert!(i.materials.is_empty());
-    assert_eq!(unread, ["申请材料"]);
-    assert_eq!(
-        i.extra.get("申请材料").map(String::as_str),
-        Some("1.身份证；2.经营场所证明")
+fn a_materials_text_is_their_list_and_records_of_another_system_are_not_read_as_elements() {
+    let mut file = LabelledFile::default();
+    let item = file
+        .item(
+            &serde_json::from_str(
+                r#"{"事项名称":"个体工商户登记","申请材料":"1.身份证；2.经营场所证明"}"#,
+            )
+            .unwrap(),
+            &Provenance::row("个体工商户.ndjson", 4),
+        )
+        .expect("a labelled item");
+    let names: Vec<&str> = item.materials.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["身份证", "经营场所证明"]);
+    assert!(file.unread.is_empty() && item.extra.is_empty());
+    let notice = file.notices("个体工商户.ndjson");
+    assert_eq!(notice.len(), 2, "{notice:?}");
+    assert!(
+        notice[1].message.contains("（第 4 行）") && notice[1].message.contains("拆成 2 条材料"),
+        "{}",
+        notice[1].message
     );
     let other: Value = serde_json::from_str(r#"{"SXMC":"特种设备使用登记","备注":"无"}"#).unwrap();
-    assert!(LabelledFile::default().item(&other).is_none());
+    assert!(
+        LabelledFile::default()
+            .item(&other, &Provenance::default())
+            .is_none()
+    );
     let one: Value = serde_json::from_str(r#"{"咨询电话":"0566-2021156"}"#).unwrap();
     assert!(
-        LabelledFile::default().item(&one).is_none(),
+        LabelledFile::default()
+            .item(&one, &Provenance::default())
+            .is_none(),
         "one element is not enough to call an object an item"
     );
 }
@@ -91,7 +111,9 @@ fn phones_and_codes_written_as_numbers_are_mended_or_said() {
                 "咨询电话":5662021156,"监督电话":12345}"#,
     )
     .unwrap();
-    let item = file.item(&value).expect("a labelled item");
+    let item = file
+        .item(&value, &Provenance::default())
+        .expect("a labelled item");
     assert_eq!(item.consult_phone, "05662021156");
     assert_eq!(item.supervise_phone, "12345", "a hotline is no landline");
     assert_ne!(item.code, "1134170000312541513000117035000");

@@ -8,7 +8,8 @@ use crate::model::ItemField;
 use crate::source::crawl::labels::{Section, section_of};
 
 /// The child list a key holds: a list section's key with an array of records (or an empty one).
-/// `申请材料` written as one text is not a list, and is kept as an unread key.
+/// `申请材料` written as one text is not such a list: it is split into materials by
+/// `LabelledFile::item`.
 pub(super) fn list_section(key: &str, v: &Value) -> Option<Section> {
     records_of(v).and_then(|_| section_of(key))
 }

@@ -115,6 +115,13 @@ impl Sheet {
         }
     }
 
+    /// Whether the sheet is delimited text (a CSV file, or text saved under a workbook's name),
+    /// which has no number cells: Excel, opening and saving it, turns a phone's digits into a
+    /// number and drops its leading 0 without a trace (`numbers::check`).
+    fn is_text_table(&self) -> bool {
+        self.name.is_none()
+    }
+
     /// Whether every cell is blank (or there are no rows).
     fn is_blank(&self) -> bool {
         self.rows.iter().all(|r| is_blank_row(r))

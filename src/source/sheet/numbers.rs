@@ -6,6 +6,10 @@
 //! what the export did. So each damaged column gets one warning that says so, with its rows; and
 //! a landline that lost only its leading 0 (no Chinese area code starts without one) gets it
 //! back, so that the phone rules judge what the platform publishes.
+//!
+//! A CSV file has no number cells, but one opened in Excel and saved again has lost the same 0:
+//! there a phone cell of digits only that is a landline once its 0 is back (a real area code and
+//! a local number of its length, [`restored_phone`]) is taken for one, and said the same way.
 
 use super::columns::Col;
 use super::{Sheet, cell};
@@ -50,16 +54,30 @@ fn is_service_number(digits: &str) -> bool {
     digits.len() == 10 && (digits.starts_with("400") || digits.starts_with("800"))
 }
 
-/// The phone a number cell held before Excel dropped its leading 0, if it can be told: a
-/// landline with its area code (0 + 2–3 digits + a 7–8 digit number) is 9–11 digits without
-/// the 0; no Chinese area code starts without one.
+/// The phone a number cell held before Excel dropped its leading 0, if it can be told: `0` and
+/// the digits make a landline with a real area code ([`crate::reference::is_known_area_code`])
+/// and a local number of the length that code takes (010 and 02x: 8 digits; 0xxx: 7 or 8),
+/// not begun with 0 or 1. No Chinese area code starts without its 0; a mobile number
+/// (`1[3-9]…`, 11 digits), a 400/800 number or a short number is never one.
 pub(crate) fn restored_phone(digits: &str) -> Option<String> {
-    let plausible = (9..=11).contains(&digits.len())
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && !digits.starts_with('0')
-        && !(digits.len() == 11 && digits.starts_with('1'))
-        && !is_service_number(digits);
-    plausible.then(|| format!("0{digits}"))
+    if digits.is_empty() || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    if digits.len() == 11 && digits.starts_with('1') || is_service_number(digits) {
+        return None;
+    }
+    let phone = format!("0{digits}");
+    is_landline(&phone).then_some(phone)
+}
+
+/// Whether all-digit `phone` is an area code and a local number of the length it takes.
+fn is_landline(phone: &str) -> bool {
+    [(3, 8..=8), (4, 7..=8)].into_iter().any(|(code, local)| {
+        phone.len() > code
+            && local.contains(&(phone.len() - code))
+            && !phone[code..].starts_with(['0', '1'])
+            && crate::reference::is_known_area_code(&phone[..code])
+    })
 }
 
 /// The text a number cell held before Excel changed it, where it can be told: a landline that
@@ -98,7 +116,16 @@ pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> Vec<Notic
             .skip(header + 1)
             .filter(|(_, row)| looks_scientific(cell(row, c)))
             .map(|(r, _)| r);
-        let mut rows: Vec<usize> = numbers.chain(scientific).collect();
+        // Digits only in a CSV's phone column: a number to Excel, which dropped its 0.
+        let text_table = sheet.is_text_table() && holds == Holds::Phone;
+        let digits_only = sheet
+            .rows
+            .iter()
+            .enumerate()
+            .skip(header + 1)
+            .filter(|(_, row)| text_table && restored_phone(cell(row, c)).is_some())
+            .map(|(r, _)| r);
+        let mut rows: Vec<usize> = numbers.chain(scientific).chain(digits_only).collect();
         if rows.is_empty() {
             continue;
         }
@@ -135,6 +162,8 @@ fn notice(
     }
     let lost = if looks_scientific(example) {
         "已被 Excel 转成科学计数法，原来的位数已丢失"
+    } else if holds == Holds::Phone && sheet.is_text_table() {
+        "是不带区号 0 的纯数字：CSV 文件用 Excel 打开再保存时，Excel 把电话当作数字，去掉了区号开头的 0"
     } else if holds == Holds::Phone {
         "是数字格式：数字不能以 0 开头，区号的 0 已被 Excel 去掉"
     } else if example.trim_start_matches('-').len() > 15 {
@@ -157,11 +186,16 @@ fn notice(
     } else {
         format!("这些{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的")
     };
+    let fix = if sheet.is_text_table() {
+        "请使用平台直接导出的 CSV 文件（不要用 Excel 打开后保存），或导出为 .xlsx 后再检查"
+    } else {
+        "请在导出或另存时把该列设为文本格式，重新导出后再检查"
+    };
     Notice {
         level: NoticeLevel::Warning,
         provenance: sheet.provenance(rows[0]),
         message: format!(
-            "{}的「{name}」列有 {} 个单元格{lost}（第 {} 行，如「{example}」）。{effect}；请在导出或另存时把该列设为文本格式，重新导出后再检查",
+            "{}的「{name}」列有 {} 个单元格{lost}（第 {} 行，如「{example}」）。{effect}；{fix}",
             sheet.label(),
             rows.len(),
             shown.join("、"),
@@ -190,19 +224,35 @@ mod tests {
     #[test]
     fn only_a_landline_that_lost_its_zero_is_restored() {
         assert_eq!(restored_phone("5662021156").as_deref(), Some("05662021156"));
-        assert_eq!(restored_phone("1012345678").as_deref(), Some("01012345678"));
+        assert_eq!(restored_phone("1065192345").as_deref(), Some("01065192345"));
+        assert_eq!(restored_phone("2787654321").as_deref(), Some("02787654321"));
         assert_eq!(
             restored_phone("57188889999").as_deref(),
             Some("057188889999")
         );
         for intact in [
             "13905661234",
+            "19856612345",
             "4006789123",
             "8008208820",
             "05662021156",
             "2021156",
+            "566-2021156",
         ] {
             assert_eq!(restored_phone(intact), None, "{intact}");
+        }
+        // Not a landline with its 0 gone: 0640 and 0123 are no area codes, 0566 takes a 7- or
+        // 8-digit number (not 5 or 9), 021 an 8-digit one, and no local number starts with 1.
+        for other in [
+            "6402021156",
+            "1234567890",
+            "56620211",
+            "566202115678",
+            "211234567",
+            "5661234567",
+            "2112345678",
+        ] {
+            assert_eq!(restored_phone(other), None, "{other}");
         }
         assert!(!damaged(Holds::Phone, "4006789123"));
         assert!(damaged(Holds::Phone, "5662021156"));

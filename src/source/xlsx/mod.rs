@@ -26,7 +26,7 @@ use super::sheet::{self, Sheet};
 use super::{MAX_INPUT_BYTES, Notice, NoticeLevel, Reader, Record, SourceError};
 use crate::config::Labels;
 use crate::model::Provenance;
-use damage::{DamagedSheet, lost_cells_notice};
+use damage::{DamagedSheet, lost_cells_notice, uncomputed_notice};
 
 /// Reads a workbook; `labels` are the user's extra header synonyms.
 #[derive(Debug, Default, Clone)]
@@ -248,6 +248,13 @@ impl Reader for XlsxReader {
                             &source,
                             &name,
                             &cells.lost,
+                        )));
+                    }
+                    if cells.uncomputed.count > 0 {
+                        sink(Record::Notice(uncomputed_notice(
+                            &source,
+                            &name,
+                            &cells.uncomputed,
                         )));
                     }
                     let mut rows = cells.rows;

@@ -1,0 +1,253 @@
+//! A list of materials written as one text (`1.食品经营许可申请书；2.营业执照复印件；3.法定代表人身份证明`),
+//! as a 实施清单 made by hand has it: in one cell of a spreadsheet's 申请材料 column
+//! (`sheet/material_list.rs`), or as the text of a JSON export's `materials` (or `申请材料`). Both
+//! readers split it here into one material an entry, named by the entry; the material's other
+//! elements (来源, 份数 …) are not in such a list, and their rules report them as missing.
+//!
+//! A JSON record is first parsed as usual: only when that fails is its `materials` looked at
+//! ([`with_listed_materials`]), so the records whose `materials` is a list cost nothing more.
+//! [`ListedInFile`] counts a file's records read so, for one notice naming them.
+
+use std::collections::BTreeSet;
+
+use serde_json::Value;
+
+use crate::model::Provenance;
+use crate::model::text::is_blank_or_placeholder;
+use crate::source::{Notice, NoticeLevel};
+
+/// Records a notice names, at most.
+const SHOWN: usize = 5;
+
+/// The item object `value` with its `materials` text as a list of materials (an object with its
+/// `name` an entry), and the number of entries; `None` when `materials` is not a text.
+pub(crate) fn with_listed_materials(value: &Value) -> Option<(Value, usize)> {
+    let text = value.get("materials")?.as_str()?;
+    let list: Vec<Value> = split(text)
+        .into_iter()
+        .map(|name| serde_json::json!({ "name": name }))
+        .collect();
+    let entries = list.len();
+    let mut value = value.clone();
+    value["materials"] = Value::Array(list);
+    Some((value, entries))
+}
+
+/// The records of one JSON file whose materials were written as one text, for one notice.
+#[derive(Debug, Default)]
+pub(crate) struct ListedInFile {
+    /// Records whose text held materials, and how many.
+    items: usize,
+    materials: usize,
+    /// Records whose text was empty or a placeholder (`无`): read as listing none.
+    empty: usize,
+    /// The smallest line (NDJSON) or record (array) numbers of them, at most [`SHOWN`].
+    places: BTreeSet<u64>,
+    /// Whether the numbers are lines (NDJSON) rather than records (an array).
+    lines: bool,
+}
+
+impl ListedInFile {
+    /// Notes a record at `place` whose materials text held `entries` materials.
+    pub(crate) fn add(&mut self, place: &Provenance, entries: usize) {
+        if entries == 0 {
+            self.empty += 1;
+        } else {
+            self.items += 1;
+            self.materials += entries;
+        }
+        let number = match (place.row, place.record) {
+            (Some(row), _) => {
+                self.lines = true;
+                row
+            }
+            (None, Some(record)) => record,
+            (None, None) => return,
+        };
+        self.places.insert(number);
+        if self.places.len() > SHOWN {
+            self.places.pop_last();
+        }
+    }
+
+    /// Whether no record was read so.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.items + self.empty == 0
+    }
+
+    /// Adds another part's count (a batch of the streaming check's lines).
+    pub(crate) fn merge(&mut self, other: Self) {
+        self.items += other.items;
+        self.materials += other.materials;
+        self.empty += other.empty;
+        self.lines |= other.lines;
+        self.places.extend(other.places);
+        while self.places.len() > SHOWN {
+            self.places.pop_last();
+        }
+    }
+
+    /// The notice for file `name`, if any record was read so: where, how many materials, and
+    /// that their other elements are missing.
+    pub(crate) fn notice(&self, name: &str) -> Option<Notice> {
+        if self.is_empty() {
+            return None;
+        }
+        let records = self.items + self.empty;
+        let mut numbers: Vec<String> = self.places.iter().map(u64::to_string).collect();
+        if records > numbers.len() && !numbers.is_empty() {
+            numbers.push("…".to_owned());
+        }
+        let at = if numbers.is_empty() {
+            String::new()
+        } else if self.lines {
+            format!("（第 {} 行）", numbers.join("、"))
+        } else {
+            format!("（第 {} 条）", numbers.join("、"))
+        };
+        let split = format!(
+            "已按编号、分号和换行拆成 {} 条材料读取（这种写法没有材料来源、份数等要素，相应规则会按缺项报告）",
+            self.materials
+        );
+        let read = match (self.items, self.empty) {
+            (_, 0) => split,
+            (0, _) => "都是空白或「无」，按未列出申请材料检查".to_owned(),
+            (_, empty) => format!("{split}；其中 {empty} 条是空白或「无」，按未列出申请材料检查"),
+        };
+        let message = format!(
+            "{name} 中有 {records} 条事项的申请材料是一段文字，不是材料列表{at}：{read}。请导出为材料列表（每条材料一个对象），材料的各要素才能逐项检查"
+        );
+        Some(Notice {
+            level: NoticeLevel::Info,
+            provenance: Provenance::file(name),
+            message,
+        })
+    }
+}
+
+/// The entries of a list in one text: split at line breaks and semicolons, and before a number
+/// that starts an entry (`1.` `2、` `（3）` `④`) after a space or a stop; each entry without its
+/// number and closing punctuation. Text with neither is one entry; an empty text or a
+/// placeholder alone (`无`, `/`, `暂无`) lists none, as an empty cell does.
+pub(crate) fn split(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    if is_blank_or_placeholder(text) {
+        return out;
+    }
+    for part in text.split(['\n', '\r', '；', ';']) {
+        let mut rest = part;
+        loop {
+            let entry = strip_number(rest.trim());
+            let Some(at) = next_number(entry) else {
+                push(&mut out, entry);
+                break;
+            };
+            push(&mut out, &entry[..at]);
+            rest = &entry[at..];
+        }
+    }
+    out
+}
+
+fn push<'t>(out: &mut Vec<&'t str>, entry: &'t str) {
+    let entry = entry
+        .trim()
+        .trim_end_matches(['。', '，', ',', '、', '.', ' ', '　'])
+        .trim();
+    if !entry.is_empty() {
+        out.push(entry);
+    }
+}
+
+/// The text after an entry's number (`1.` `1、` `1．` `1)` `（1）` `(1)` `①`), or the text.
+fn strip_number(text: &str) -> &str {
+    number_len(text).map_or(text, |n| text[n..].trim_start())
+}
+
+/// The length in bytes of the entry number `text` starts with.
+fn number_len(text: &str) -> Option<usize> {
+    let mut chars = text.char_indices();
+    let (_, first) = chars.next()?;
+    if ('①'..='⑳').contains(&first) {
+        return Some(first.len_utf8());
+    }
+    let (open, mut digits_from) = match first {
+        '（' | '(' => (true, first.len_utf8()),
+        _ => (false, 0),
+    };
+    let digits = text[digits_from..]
+        .bytes()
+        .take_while(u8::is_ascii_digit)
+        .count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    digits_from += digits;
+    let close = text[digits_from..].chars().next()?;
+    let fits = if open {
+        matches!(close, '）' | ')')
+    } else {
+        matches!(close, '.' | '、' | '．' | ')' | '）')
+    };
+    // `1.5寸照片` is no entry number: a digit after the dot.
+    let after = digits_from + close.len_utf8();
+    let decimal = close == '.' && text[after..].starts_with(|c: char| c.is_ascii_digit());
+    (fits && !decimal).then_some(after)
+}
+
+/// Where the next entry number starts in `entry` (after a space or a stop), if anywhere.
+fn next_number(entry: &str) -> Option<usize> {
+    let mut previous: Option<char> = None;
+    for (i, c) in entry.char_indices() {
+        let boundary = previous
+            .is_some_and(|p| p.is_whitespace() || matches!(p, '。' | '，' | ',' | '、' | '　'))
+            || previous.is_some() && ('①'..='⑳').contains(&c);
+        if boundary && i > 0 && number_len(&entry[i..]).is_some() {
+            return Some(i);
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split;
+
+    #[test]
+    fn a_numbered_list_in_one_cell_is_one_material_an_entry() {
+        assert_eq!(
+            split("1.食品经营许可申请书；\n2.营业执照复印件；\n3.法定代表人身份证明"),
+            ["食品经营许可申请书", "营业执照复印件", "法定代表人身份证明"]
+        );
+        assert_eq!(
+            split("（1）申请书 （2）营业执照 （3）场所平面图。"),
+            ["申请书", "营业执照", "场所平面图"]
+        );
+        assert_eq!(
+            split("①申请表②身份证③户口簿"),
+            ["申请表", "身份证", "户口簿"]
+        );
+        assert_eq!(split("1、申请书，2、委托书"), ["申请书", "委托书"]);
+    }
+
+    #[test]
+    fn numbers_inside_an_entry_do_not_split_it() {
+        assert_eq!(
+            split("1.5寸免冠照片2张；符合第（1）项规定的证明"),
+            ["1.5寸免冠照片2张", "符合第（1）项规定的证明"]
+        );
+        assert_eq!(split("居民身份证"), ["居民身份证"]);
+        assert!(split(" ；\n").is_empty());
+    }
+
+    /// A placeholder alone lists no material, as an empty cell does (M01 then says the item lists
+    /// none, not that a material is named 「无」).
+    #[test]
+    fn a_placeholder_alone_lists_none() {
+        for none in ["无", " 无 ", "/", "暂无", ""] {
+            assert!(split(none).is_empty(), "{none:?}");
+        }
+        assert_eq!(split("1.申请书；2.无"), ["申请书", "无"]);
+    }
+}
