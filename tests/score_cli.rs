@@ -377,9 +377,10 @@ fn a_different_draw_keeps_the_old_list() {
     draw("7").stderr(predicates::str::is_empty());
     assert_eq!(files(), ["sample.csv", "sample.xlsx"]);
 
-    // Another seed: both old files kept under their modification time (10:15 in 池州).
+    // Another seed: both old files kept under the time they were written (10:15 in 池州), one
+    // stamp for the pair, though the XLSX was finished a second after the CSV.
     set_mtime("sample.csv", "2026-11-30T02:15:00Z");
-    set_mtime("sample.xlsx", "2026-11-30T02:15:00Z");
+    set_mtime("sample.xlsx", "2026-11-30T02:15:01Z");
     draw("8")
         .stderr(contains(format!(
             "注意: 已有的抽样清单 {0}.csv、{0}.xlsx 与本次抽样不同",

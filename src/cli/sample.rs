@@ -74,13 +74,8 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
         .clone()
         .unwrap_or_else(|| args.report.with_file_name("sample"));
     // The list is the assessment's evidence: another draw already there is kept, not replaced.
-    let mut kept = Vec::new();
     let (csv_path, xlsx_path) = list_paths(&base);
-    for path in [csv_path, xlsx_path] {
-        if let Some(old) = keep_other_draw(&path, &rows)? {
-            kept.push((path, old));
-        }
-    }
+    let kept = keep_other_draws(&[csv_path, xlsx_path], &rows)?;
     if !kept.is_empty() {
         let names = |f: fn(&(PathBuf, PathBuf)) -> &PathBuf| {
             kept.iter()
@@ -217,57 +212,72 @@ pub(crate) fn print_summary(
     say!("抽样清单已写入 {} 和 {}", csv.display(), xlsx.display());
 }
 
-/// When `path` holds a sample list other than the draw of `rows` (see
-/// [`sample_file::same_draw`]; a file that cannot be read as a list counts as other), renames it
-/// to `名（旧-YYYYMMDD-HHMMSS）.扩展名` after its modification time and returns the new name.
-/// Nothing there, or the same draw: `None`, and the list is written over.
-fn keep_other_draw(path: &Path, rows: &[SampleRow]) -> Result<Option<PathBuf>> {
-    if !path.exists() {
-        return Ok(None);
-    }
-    let same = crate::score::table::read_table(path, Some(sample_file::SHEET), CODE)
-        .is_ok_and(|table| sample_file::same_draw(&table, rows));
-    if same {
-        return Ok(None);
-    }
-    let modified = std::fs::metadata(path)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| jiff::Timestamp::try_from(t).ok())
-        .unwrap_or_else(jiff::Timestamp::now);
+/// Of `paths` (a list's CSV and XLSX), those holding a sample list other than the draw of
+/// `rows` (see [`sample_file::same_draw`]; a file that cannot be read as a list counts as other),
+/// renamed to `名（旧-YYYYMMDD-HHMMSS）.扩展名`, with the new names. Files renamed together get
+/// one stamp, the earliest modification time among them, and one suffix (`-2`, …, when a
+/// name is taken): the CSV and the XLSX of one draw are written a moment apart, and were kept
+/// as `抽样（旧-…-115450-3）.csv` beside `抽样（旧-…-115451）.xlsx`, no longer seen as a pair.
+/// Files not there, or of the same draw, are written over.
+fn keep_other_draws(paths: &[PathBuf], rows: &[SampleRow]) -> Result<Vec<(PathBuf, PathBuf)>> {
+    let others: Vec<&PathBuf> = paths
+        .iter()
+        .filter(|path| {
+            path.exists()
+                && !crate::score::table::read_table(path, Some(sample_file::SHEET), CODE)
+                    .is_ok_and(|table| sample_file::same_draw(&table, rows))
+        })
+        .collect();
+    let Some(modified) = others
+        .iter()
+        .filter_map(|path| {
+            std::fs::metadata(path)
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| jiff::Timestamp::try_from(t).ok())
+        })
+        .min()
+        .or_else(|| (!others.is_empty()).then(jiff::Timestamp::now))
+    else {
+        return Ok(Vec::new());
+    };
     let stamp = modified
         .to_zoned_datetime(jiff::tz::TimeZone::system())
         .strftime("%Y%m%d-%H%M%S")
         .to_string();
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut n = 1;
-    let target = loop {
+    let renamed = |path: &Path, n: usize| {
+        let part = |p: Option<&std::ffi::OsStr>| {
+            p.map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
         let suffix = if n == 1 {
             String::new()
         } else {
             format!("-{n}")
         };
-        let candidate = path.with_file_name(format!("{stem}（旧-{stamp}{suffix}）.{ext}"));
-        if !candidate.exists() {
-            break candidate;
-        }
-        n += 1;
+        path.with_file_name(format!(
+            "{}（旧-{stamp}{suffix}）.{}",
+            part(path.file_stem()),
+            part(path.extension())
+        ))
     };
-    std::fs::rename(path, &target).with_context(|| {
-        format!(
-            "已有的抽样清单 {} 与本次抽样不同，无法改名保留为 {}，未写入新的抽样清单",
-            path.display(),
-            target.display()
-        )
-    })?;
-    Ok(Some(target))
+    let n = (1..)
+        .find(|&n| others.iter().all(|p| !renamed(p, n).exists()))
+        .unwrap_or(1);
+    others
+        .into_iter()
+        .map(|path| {
+            let target = renamed(path, n);
+            std::fs::rename(path, &target).with_context(|| {
+                format!(
+                    "已有的抽样清单 {} 与本次抽样不同，无法改名保留为 {}，未写入新的抽样清单",
+                    path.display(),
+                    target.display()
+                )
+            })?;
+            Ok((path.clone(), target))
+        })
+        .collect()
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<()> {
