@@ -53,7 +53,7 @@ fn cells(r: &SampleRow) -> [String; 9] {
         r.kind.label_zh().to_owned(),
         r.code.clone(),
         r.name.clone(),
-        r.item_type.clone(),
+        crate::model::domain::item_type_text(&r.item_type),
         r.seq.to_string(),
         r.seed.to_string(),
         r.method.clone(),

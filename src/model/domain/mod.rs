@@ -135,3 +135,15 @@ impl Domain {
         Domain::OnlineDepth,
     ];
 }
+
+/// 事项类型 as people say it: a code the platform exported (`01`) with its name, `行政许可（01）`;
+/// a name, or a value outside the domain, as published.
+pub fn item_type_text(published: &str) -> String {
+    let t = published.trim();
+    match Domain::ItemType.by_code(t) {
+        Some(v) if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() => {
+            format!("{}（{t}）", v.label)
+        }
+        _ => published.to_owned(),
+    }
+}

@@ -25,18 +25,6 @@ const ITEM_HEADERS: [&str; 13] = [
     "来源",
 ];
 
-/// 事项类型 as people say it: a code the platform exported (`01`) with its name, `行政许可（01）`;
-/// a name, or a value outside the domain, as published.
-fn item_type_text(published: &str) -> String {
-    let t = published.trim();
-    match crate::model::domain::Domain::ItemType.by_code(t) {
-        Some(v) if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() => {
-            format!("{}（{t}）", v.label)
-        }
-        _ => published.to_owned(),
-    }
-}
-
 /// The 事项 sheet's columns of a scored report, after 是否抽中: what the scores count of each item,
 /// so that an assessor can recount a unit's 出错要素数 ÷ 适用要素数 and see which elements are
 /// 缺项 for 编制完整. 复核后出错要素 only when a review was applied.
@@ -259,7 +247,10 @@ impl ItemsSheet {
             ),
             (2, fixlist::cell(&item.name)),
             (3, fixlist::cell(&item.code)),
-            (4, fixlist::cell(&item_type_text(&item.item_type))),
+            (
+                4,
+                fixlist::cell(&crate::model::domain::item_type_text(&item.item_type)),
+            ),
             (
                 5,
                 (if unreadable {
@@ -317,7 +308,7 @@ impl ItemsSheet {
 
 #[cfg(test)]
 mod tests {
-    use super::item_type_text;
+    use crate::model::domain::item_type_text;
 
     #[test]
     fn item_type_codes_are_named() {

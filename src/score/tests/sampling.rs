@@ -323,8 +323,8 @@ fn a_name_past_excel_s_cell_limit_is_cut_in_the_xlsx_list() {
 }
 
 /// The XLSX list: 抽样序号 and 种子 are number cells (they sort 1, 2, …, 10 and show no green
-/// triangle), a seed beyond Excel's 15 digits stays text, codes stay text, and 实施主体 says whom
-/// to ask. Read back by header, it selects the same items as a list in the layout before
+/// triangle), a seed beyond Excel's 15 digits stays text, codes stay text, a 事项类型 code is
+/// named, and 实施主体 says whom to ask. Read back by header, it selects the same items as a list in the layout before
 /// 实施主体 was added.
 #[test]
 fn the_sample_xlsx_has_number_cells_and_reads_back_by_header() {
@@ -389,6 +389,17 @@ fn the_sample_xlsx_has_number_cells_and_reads_back_by_header() {
     assert_eq!(
         first[col("实施主体")],
         Data::String(rows[0].subject.clone())
+    );
+    // The platform's code 01 is named, as in the fix list's 事项 sheet: the list went to the units
+    // with `01` on some rows and 行政许可 on others.
+    assert_eq!(
+        first[col("事项类型")],
+        Data::String("行政许可（01）".into())
+    );
+    assert!(
+        String::from_utf8(sample_file::to_csv(&rows))
+            .unwrap()
+            .contains(",行政许可（01）,")
     );
     assert!(
         rows.iter()
