@@ -261,9 +261,10 @@ fn keep_other_draws(paths: &[PathBuf], rows: &[SampleRow]) -> Result<Vec<(PathBu
             part(path.extension())
         ))
     };
-    let n = (1..)
-        .find(|&n| others.iter().all(|p| !renamed(p, n).exists()))
-        .unwrap_or(1);
+    let mut n = 1;
+    while others.iter().any(|p| renamed(p, n).exists()) {
+        n += 1;
+    }
     others
         .into_iter()
         .map(|path| {
