@@ -530,10 +530,29 @@ impl Report {
     }
 }
 
-/// A report's time as people read it: in this machine's time zone (the run id's), to the second,
-/// with the offset, e.g. `2026-11-29 07:58:07 +08:00`; the JSON keeps the instant as written.
+/// A report's time as people read it, to the second, with the offset, e.g.
+/// `2026-11-29 07:58:07 +08:00`: in the offset it was written with (`audit --at
+/// 2026-11-21T02:00:00+08:00`, whose run id is `20261121-020000`), or, written in UTC (`Z`), in
+/// this machine's time zone. Converted to the machine's zone, a night run on a server kept in
+/// UTC showed 2026-11-20 18:00 beside the run id 20261121. The JSON keeps the instant as written.
 pub fn display_time(rfc3339: &str) -> String {
-    display_time_in(rfc3339, &jiff::tz::TimeZone::system())
+    let t = rfc3339.trim();
+    let own = t
+        .len()
+        .checked_sub(6)
+        .and_then(|at| t.get(at..))
+        .filter(|tail| tail.starts_with(['+', '-']))
+        .and_then(|tail| {
+            let hours: i8 = tail.get(1..3)?.parse().ok()?;
+            let minutes: i8 = tail.get(4..6)?.parse().ok()?;
+            let seconds = (i32::from(hours) * 3600 + i32::from(minutes) * 60)
+                * if tail.starts_with('-') { -1 } else { 1 };
+            jiff::tz::Offset::from_seconds(seconds).ok()
+        });
+    match own {
+        Some(offset) => display_time_in(t, &jiff::tz::TimeZone::fixed(offset)),
+        None => display_time_in(t, &jiff::tz::TimeZone::system()),
+    }
 }
 
 /// [`display_time`] in the zone `tz`; text that is not a time unchanged.

@@ -54,6 +54,22 @@ fn times_are_shown_in_local_time_to_the_second() {
     assert_eq!(display_time_in("昨天", &beijing), "昨天");
 }
 
+/// A time written with its offset (`audit --at …+08:00`) is shown in it, whatever the machine's
+/// zone: the 生成时间 agrees with the run id (`20261121-020000`).
+#[test]
+fn a_time_written_with_its_offset_is_shown_in_it() {
+    use super::super::display_time;
+    assert_eq!(
+        display_time("2026-11-21T02:00:00+08:00"),
+        "2026-11-21 02:00:00 +08:00"
+    );
+    assert_eq!(
+        display_time("2026-11-21T02:00:00-05:30"),
+        "2026-11-21 02:00:00 -05:30"
+    );
+    assert_eq!(display_time("不是时间+08:00"), "不是时间+08:00");
+}
+
 /// The fixture with 500 findings of 东至县 and 50 of 石台县, each quoting its own phone.
 fn many_findings() -> Report {
     let mut report = crate::score::tests::fixture();
