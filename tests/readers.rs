@@ -778,6 +778,54 @@ const TEXT_MATERIALS: [&str; 3] = [
     r#"{"code":"11341700MB1526185H4000117037000","name":"食品经营许可（注销）","subject":"池州市市场监督管理局","region_code":"341700","consult_phone":"0566-2021156","materials":"无"}"#,
 ];
 
+/// An export listing each item's 申请材料 by name only (`"materials":["申请书","营业执照复印件"]`),
+/// some beside material objects, made every such item unreadable (a text where an object is
+/// expected). The names are read as materials, and the file's notice says they have nothing
+/// but a name (M02/M03 then report what is missing, as for a list in one text).
+#[test]
+fn materials_listed_by_name_only_are_read_as_materials() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项.ndjson");
+    std::fs::write(
+        &path,
+        [
+            r#"{"code":"11341721MB1528406Q4000117035000","name":"食品经营许可（新办）","subject":"东至县市场监督管理局","region_code":"341721","materials":["食品经营许可申请书","营业执照复印件"]}"#,
+            r#"{"code":"11341721MB1528406Q4000117036000","name":"食品经营许可（变更）","subject":"东至县市场监督管理局","region_code":"341721","materials":[{"name":"食品经营许可变更申请书","source_channel":"申请人自备","copies":"1"},"食品经营许可证正副本"]}"#,
+            r#"{"code":"11341721MB1528406Q4000117037000","name":"食品经营许可（注销）","subject":"东至县市场监督管理局","region_code":"341721","materials":[{"name":"食品经营许可注销申请书","source_channel":"申请人自备","copies":"1"}]}"#,
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+    let got: Vec<Vec<(&str, &str)>> = r
+        .items
+        .iter()
+        .map(|i| {
+            i.materials
+                .iter()
+                .map(|m| (m.name.as_str(), m.source_channel.as_str()))
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            vec![("食品经营许可申请书", ""), ("营业执照复印件", "")],
+            vec![
+                ("食品经营许可变更申请书", "申请人自备"),
+                ("食品经营许可证正副本", "")
+            ],
+            vec![("食品经营许可注销申请书", "申请人自备")],
+        ]
+    );
+    r.notice(
+        "申请材料只写了材料名称",
+        NoticeLevel::Info,
+        &["有 2 条事项", "第 1、2 行", "已按名称读取 3 条材料"],
+    );
+}
+
 /// Should read every item, its materials one an entry, and say so once a file with the items'
 /// places: an export writing each item's 申请材料 as one text (`"materials":"1.申请书；2.营业执照…"`)
 /// made every such item unreadable (「字段「materials」应为列表，实为文本」), in every layout of a

@@ -663,16 +663,17 @@ fn parse_line(
         }
         Err(e) => {
             let partial = serde_json::from_str::<Value>(text);
-            // `materials` written as one text (`"1.申请书；2.营业执照"`): read as the list it is,
-            // as a spreadsheet's 申请材料 cell is; the item is parsed again with it.
-            if let Some((listed, entries)) = partial
+            // `materials` written as one text (`"1.申请书；2.营业执照"`) or as names
+            // (`["申请书", "营业执照"]`): read as the list it is, as a spreadsheet's 申请材料
+            // cell is; the item is parsed again with it.
+            if let Some((listed, how)) = partial
                 .as_ref()
                 .ok()
                 .and_then(super::listed_materials::with_listed_materials)
             {
                 let record = parse_line(&listed.to_string(), prov.clone(), place, labelled);
                 if matches!(record, Record::Item(_)) {
-                    labelled.listed.add(&prov, entries);
+                    labelled.listed.add_listed(&prov, how);
                 }
                 return record;
             }

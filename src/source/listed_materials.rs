@@ -19,18 +19,39 @@ use crate::source::{Notice, NoticeLevel};
 /// Records a notice names, at most.
 const SHOWN: usize = 5;
 
-/// The item object `value` with its `materials` text as a list of materials (an object with its
-/// `name` an entry), and the number of entries; `None` when `materials` is not a text.
-pub(crate) fn with_listed_materials(value: &Value) -> Option<(Value, usize)> {
-    let text = value.get("materials")?.as_str()?;
-    let list: Vec<Value> = split(text)
-        .into_iter()
-        .map(|name| serde_json::json!({ "name": name }))
-        .collect();
-    let entries = list.len();
+/// How a record's materials were listed when they were no list of material objects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Listed {
+    /// One text (`"1.申请书；2.营业执照"`), with its number of entries.
+    Text(usize),
+    /// A list of names (`["申请书", "营业执照"]`), with the number of names.
+    Names(usize),
+}
+
+/// The item object `value` with its `materials` as a list of material objects: a text split
+/// into entries, or the names of a list of texts each made a material with that `name` (objects
+/// among them kept); `None` when `materials` is neither.
+pub(crate) fn with_listed_materials(value: &Value) -> Option<(Value, Listed)> {
+    let material = |name: &str| serde_json::json!({ "name": name });
+    let (list, listed) = match value.get("materials")? {
+        Value::String(text) => {
+            let list: Vec<Value> = split(text).into_iter().map(material).collect();
+            let n = list.len();
+            (list, Listed::Text(n))
+        }
+        Value::Array(entries) if entries.iter().any(Value::is_string) => {
+            let names = entries.iter().filter(|e| e.is_string()).count();
+            let list = entries
+                .iter()
+                .map(|e| e.as_str().map_or_else(|| e.clone(), material))
+                .collect();
+            (list, Listed::Names(names))
+        }
+        _ => return None,
+    };
     let mut value = value.clone();
     value["materials"] = Value::Array(list);
-    Some((value, entries))
+    Some((value, listed))
 }
 
 /// The records of one JSON file whose materials were written as one text, for one notice.
@@ -41,6 +62,9 @@ pub(crate) struct ListedInFile {
     materials: usize,
     /// Records whose text was empty or a placeholder (`无`): read as listing none.
     empty: usize,
+    /// Records whose materials were a list of names, and how many names.
+    named: usize,
+    names: usize,
     /// The smallest line (NDJSON) or record (array) numbers of them, at most [`SHOWN`].
     places: BTreeSet<u64>,
     /// Whether the numbers are lines (NDJSON) rather than records (an array).
@@ -50,11 +74,21 @@ pub(crate) struct ListedInFile {
 impl ListedInFile {
     /// Notes a record at `place` whose materials text held `entries` materials.
     pub(crate) fn add(&mut self, place: &Provenance, entries: usize) {
-        if entries == 0 {
-            self.empty += 1;
-        } else {
-            self.items += 1;
-            self.materials += entries;
+        self.add_listed(place, Listed::Text(entries));
+    }
+
+    /// Notes a record at `place` whose materials were listed as `listed` says.
+    pub(crate) fn add_listed(&mut self, place: &Provenance, listed: Listed) {
+        match listed {
+            Listed::Text(0) => self.empty += 1,
+            Listed::Text(entries) => {
+                self.items += 1;
+                self.materials += entries;
+            }
+            Listed::Names(names) => {
+                self.named += 1;
+                self.names += names;
+            }
         }
         let number = match (place.row, place.record) {
             (Some(row), _) => {
@@ -72,7 +106,7 @@ impl ListedInFile {
 
     /// Whether no record was read so.
     pub(crate) fn is_empty(&self) -> bool {
-        self.items + self.empty == 0
+        self.items + self.empty + self.named == 0
     }
 
     /// Adds another part's count (a batch of the streaming check's lines).
@@ -80,6 +114,8 @@ impl ListedInFile {
         self.items += other.items;
         self.materials += other.materials;
         self.empty += other.empty;
+        self.named += other.named;
+        self.names += other.names;
         self.lines |= other.lines;
         self.places.extend(other.places);
         while self.places.len() > SHOWN {
@@ -93,7 +129,7 @@ impl ListedInFile {
         if self.is_empty() {
             return None;
         }
-        let records = self.items + self.empty;
+        let records = self.items + self.empty + self.named;
         let mut numbers: Vec<String> = self.places.iter().map(u64::to_string).collect();
         if records > numbers.len() && !numbers.is_empty() {
             numbers.push("…".to_owned());
@@ -109,14 +145,30 @@ impl ListedInFile {
             "已按编号、分号和换行拆成 {} 条材料读取（这种写法没有材料来源、份数等要素，相应规则会按缺项报告）",
             self.materials
         );
-        let read = match (self.items, self.empty) {
-            (_, 0) => split,
-            (0, _) => "都是空白或「无」，按未列出申请材料检查".to_owned(),
-            (_, empty) => format!("{split}；其中 {empty} 条是空白或「无」，按未列出申请材料检查"),
+        let message = if self.items + self.empty == 0 {
+            format!(
+                "{name} 中有 {records} 条事项的申请材料只写了材料名称，不是材料对象{at}：已按名称读取 {} 条材料（没有材料来源、份数等要素，相应规则会按缺项报告）。请导出为材料列表（每条材料一个对象），材料的各要素才能逐项检查",
+                self.names
+            )
+        } else {
+            let read = match (self.items, self.empty) {
+                (_, 0) => split,
+                (0, _) => "都是空白或「无」，按未列出申请材料检查".to_owned(),
+                (_, empty) => {
+                    format!("{split}；其中 {empty} 条是空白或「无」，按未列出申请材料检查")
+                }
+            };
+            let named = match self.named {
+                0 => String::new(),
+                n => format!(
+                    "；另有 {n} 条只写了材料名称，已按名称读取 {} 条材料",
+                    self.names
+                ),
+            };
+            format!(
+                "{name} 中有 {records} 条事项的申请材料是一段文字，不是材料列表{at}：{read}{named}。请导出为材料列表（每条材料一个对象），材料的各要素才能逐项检查"
+            )
         };
-        let message = format!(
-            "{name} 中有 {records} 条事项的申请材料是一段文字，不是材料列表{at}：{read}。请导出为材料列表（每条材料一个对象），材料的各要素才能逐项检查"
-        );
         Some(Notice {
             level: NoticeLevel::Info,
             provenance: Provenance::file(name),
