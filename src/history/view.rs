@@ -227,6 +227,23 @@ pub struct Carried {
     pub evidence: Option<String>,
 }
 
+impl Carried {
+    /// What changed, in words (`原文已改`, `考核单位由「A」改为「B」`) for the finding now under
+    /// `unit`.
+    pub fn what_changed(&self, unit: &str) -> String {
+        let mut parts = Vec::new();
+        if let Some(from) = &self.unit {
+            parts.push(format!("考核单位由「{from}」改为「{unit}」"));
+        }
+        if self.evidence.is_some() {
+            parts.push("原文已改".to_owned());
+        } else if let Some(target) = &self.target {
+            parts.push(format!("{target}已改名"));
+        }
+        parts.join("、")
+    }
+}
+
 /// Problems whose item moved from one 考核单位 to another since the compared run and that were
 /// found again there ([`HistoryView::moved`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -239,6 +256,28 @@ pub struct Moved {
     pub findings: usize,
     /// Of those, the ones whose text changed too.
     pub reworded: usize,
+}
+
+impl Moved {
+    /// The notice of the run: a unit renamed (or items handed over), what the run did about it,
+    /// and what it means for waivers.
+    pub fn notice(&self) -> String {
+        let Moved {
+            from,
+            to,
+            findings,
+            reworded,
+        } = self;
+        let same = if *reworded == 0 {
+            "实施编码、规则、原文与上次相同".to_owned()
+        } else {
+            format!("实施编码、规则与上次相同（其中 {reworded} 条原文也改了）")
+        };
+        format!(
+            "{findings} 条问题的{same}，只是考核单位由「{from}」变为「{to}」：可能是单位改名或事项划转（若都不是，请核对导出中的实施主体或考核单位）。\
+             这些问题按未整改计入「{to}」，问题年龄接着上次算；「{to}」的趋势从本次开始；旧名下问题的豁免不再适用，需要时按新指纹重新豁免"
+        )
+    }
 }
 
 /// One unit's figures in this run, against the baseline, and over recent runs.
