@@ -284,7 +284,7 @@ fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete
         runs.iter()
             .map(|r| (r.id.as_str(), r.status))
             .collect::<Vec<_>>(),
-        [("n1", RunStatus::Complete), ("n2", RunStatus::Incomplete)]
+        [("n1", RunStatus::Complete), ("n2", RunStatus::Interrupted)]
     );
     drop(store);
     Command::cargo_bin("zwfw-audit")
@@ -293,7 +293,9 @@ fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete
         .args(["audit", "runs"])
         .assert()
         .success()
-        .stdout(contains("n2\t2026-11-21T02:00:00+08:00\t未完成"));
+        .stdout(contains(
+            "n2\t2026-11-21T02:00:00+08:00\t未完成（进程已结束）",
+        ));
     audit(d, 3, "n3", "2026-11-24T02:00:00+08:00")
         .assert()
         .code(0)
