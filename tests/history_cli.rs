@@ -284,7 +284,7 @@ fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete
         runs.iter()
             .map(|r| (r.id.as_str(), r.status))
             .collect::<Vec<_>>(),
-        [("n1", RunStatus::Complete), ("n2", RunStatus::Incomplete)]
+        [("n1", RunStatus::Complete), ("n2", RunStatus::Interrupted)]
     );
     drop(store);
     Command::cargo_bin("zwfw-audit")
@@ -293,7 +293,9 @@ fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete
         .args(["audit", "runs"])
         .assert()
         .success()
-        .stdout(contains("n2\t2026-11-21T02:00:00+08:00\t未完成"));
+        .stdout(contains(
+            "n2\t2026-11-21T02:00:00+08:00\t未完成（进程已结束）",
+        ));
     audit(d, 3, "n3", "2026-11-24T02:00:00+08:00")
         .assert()
         .code(0)
@@ -307,6 +309,92 @@ fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete
     // The aborted run's report never took its final name.
     assert!(d.join("reports/n2.partial/report.json").exists());
     assert!(!d.join("reports/n2").exists());
+}
+
+/// A run stopped by SIGTERM (a shutdown, `kill`) says so in one line before it ends — cron mails
+/// only what the tool prints — and exits 143 as the signal would; `audit runs` then shows it as
+/// 未完成（进程已结束）, not 进行中.
+#[cfg(unix)]
+#[test]
+fn a_run_stopped_by_sigterm_says_so_and_is_shown_as_ended() {
+    let dir = workdir();
+    let d = dir.path();
+    // Enough items that the run is still checking when the signal comes.
+    std::fs::create_dir(d.join("exports")).unwrap();
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args([
+            "gen",
+            "--count",
+            "3000",
+            "--seed",
+            "7",
+            "-o",
+            "exports/池州市.ndjson",
+        ])
+        .assert()
+        .success();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("zwfw-audit"))
+        .current_dir(d)
+        .args(["audit", "--config", "zwfw-audit.toml", "--run-id", "n1"])
+        .args([
+            "--at",
+            "2026-11-20T02:00:00+08:00",
+            "--input",
+            "exports/池州市.ndjson",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until the run has begun (its row is `running`), reading the store without its lock.
+    let store = d.join("reports/history.sqlite");
+    let begun = || {
+        let db = rusqlite::Connection::open_with_flags(
+            &store,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .ok()?;
+        db.query_row(
+            "SELECT COUNT(*) FROM runs WHERE id = 'n1' AND status = 'running'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .ok()
+        .filter(|&n| n == 1)
+    };
+    let start = std::time::Instant::now();
+    while begun().is_none() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "the run never began"
+        );
+        assert!(child.try_wait().unwrap().is_none(), "the run ended at once");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let out = child.wait_with_output().unwrap();
+    let said = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(143), "{said}");
+    assert!(
+        said.contains("注意: 收到 SIGTERM，运行 n1 已中止：这次的结果没有写入历史库"),
+        "{said}"
+    );
+    assert!(said.contains("n1.partial"), "{said}");
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(d)
+        .args(["audit", "runs"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "n1\t2026-11-20T02:00:00+08:00\t未完成（进程已结束）",
+        ));
 }
 
 #[test]

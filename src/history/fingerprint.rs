@@ -21,9 +21,15 @@ pub fn normalize_evidence(s: &str) -> String {
 /// severity, suggestion and provenance are left out on purpose: rewording a message, changing a
 /// severity in configuration or moving a row in the export does not make a problem new.
 pub fn fingerprint(f: &Finding) -> String {
+    fingerprint_in(f, &f.unit)
+}
+
+/// The [`fingerprint`] `f` would have under the 考核单位 `unit`: the history finds a problem of an
+/// item that moved to another unit (a unit renamed) by it.
+pub(crate) fn fingerprint_in(f: &Finding, unit: &str) -> String {
     let target = f.target.as_deref().unwrap_or_default();
     let parts = [
-        f.unit.as_str(),
+        unit,
         f.item_code.as_str(),
         f.element.as_ref(),
         f.rule.as_str(),

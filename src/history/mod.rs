@@ -14,14 +14,19 @@
 //!   fingerprint from night to night.
 //! - **Baseline**: the latest complete run started before this one, or the run chosen with
 //!   `--since` (a run id, or a date: the latest complete run started on or before that date).
-//! - **新增 new**: a finding of this run whose fingerprint the baseline lacks.
-//!   **未整改 persisting**: in both. **已整改 fixed**: in the baseline only, while its item is still
+//! - **新增 new**: a finding of this run whose fingerprint the baseline lacks, and that is not a
+//!   baseline finding found again (below).
+//!   **未整改 persisting**: in both; or *found again* under another fingerprint: the same item,
+//!   rule and element (field, or material …) still failing with its text reworded (原文已改), or
+//!   the same problem of an item that moved to another 考核单位 (a unit renamed), paired one to one
+//!   (`diff/carry.rs`). **已整改 fixed**: in the baseline only, while its item is still
 //!   checked in this run and its rule still runs. **已移除 gone**: in the baseline only because the
 //!   item is absent or unreadable now, or its rule no longer runs (not a fix).
 //! - **first_seen / age**: a finding's first_seen is the start of its *unbroken* streak: when it was
-//!   also in the previous complete run, it keeps that run's first_seen; otherwise it is this run's
-//!   start. A problem that was fixed and came back starts again at age 0. Age = calendar days from
-//!   the first_seen date to this run's date (dates as written in the runs' own local offset).
+//!   also in the previous complete run (itself, or the finding it was found again as), it keeps that
+//!   run's first_seen; otherwise it is this run's start. A problem that was fixed and came back
+//!   starts again at age 0. Age = calendar days from the first_seen date to this run's date (dates
+//!   as written in the runs' own local offset).
 //! - **Waiver 豁免**: an assessor's decision that a finding does not count until a date (inclusive).
 //!   A waived finding stays in the list, marked, but is excluded from error counts and its element
 //!   check counts as passed for scoring. Expired waivers and waivers matching no finding are reported.
@@ -53,7 +58,8 @@ pub use incremental::{CachedResult, Checked, Incremental, check_incremental, ite
 pub use schema::{SCHEMA_VERSION, V1_SQL};
 pub use store::{RunGuard, RunRecord, RunStatus, StagedRun, Store};
 pub use view::{
-    FindingHistory, FindingStatus, HistoryView, RunRef, TrendPoint, UnitHistory, WaiverReport,
+    Carried, FindingHistory, FindingStatus, HistoryView, Moved, RunRef, TrendPoint, UnitHistory,
+    WaiverReport,
 };
 pub use waiver::Waiver;
 

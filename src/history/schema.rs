@@ -15,11 +15,15 @@
 //!   baseline no item cannot make tonight's findings look 已移除, so its problems do not make
 //!   tonight's input incomplete; a file of the baseline that is gone tonight, with most of its
 //!   items, does.
+//! - **v5**: each finding's target (`findings.target`: the field or list entry, `材料「身份证明」`)
+//!   and offending text (`findings.evidence`), NULL for runs stored before: a problem whose text
+//!   was reworded but still fails is recognised the next night as the same problem (未整改 with
+//!   its age, 原文已改), not as one fixed and one new.
 
 use rusqlite::Connection;
 
 /// The schema version this tool writes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// The v1 schema, exactly as the first release created it.
 pub const V1_SQL: &str = "
@@ -118,8 +122,15 @@ CREATE TABLE run_files (
 PRAGMA user_version = 4;
 ";
 
+/// v4 → v5.
+const V5_SQL: &str = "
+ALTER TABLE findings ADD COLUMN target TEXT;
+ALTER TABLE findings ADD COLUMN evidence TEXT;
+PRAGMA user_version = 5;
+";
+
 /// The migration from version `n - 1` to `n` is `MIGRATIONS[n - 1]`.
-const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL, V4_SQL];
+const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL, V4_SQL, V5_SQL];
 
 /// The store's `user_version`.
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

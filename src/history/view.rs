@@ -1,5 +1,6 @@
 //! [`HistoryView`]: what the history adds to a report — each finding's status (新增 / 未整改 /
-//! 已整改 / 已移除) and age by fingerprint, per-unit counts and trend, and the waiver report.
+//! 已整改 / 已移除) and age by fingerprint (and, for a problem found again under another
+//! fingerprint, what it was: [`Carried`]), per-unit counts and trend, and the waiver report.
 //! Plain data for the report writers; built by [`super::Store::diff`].
 
 use serde::{Deserialize, Serialize};
@@ -54,6 +55,40 @@ impl HistoryView {
             .binary_search_by(|h| h.fingerprint.as_str().cmp(fingerprint))
             .ok()
             .map(|i| &self.findings[i])
+    }
+
+    /// The finding of this run that the compared run's finding `fingerprint` was found again as
+    /// (see [`Carried`]).
+    pub fn carried_from(&self, fingerprint: &str) -> Option<&FindingHistory> {
+        self.findings.iter().find(|h| {
+            h.carried
+                .as_ref()
+                .is_some_and(|c| c.fingerprint == fingerprint)
+        })
+    }
+
+    /// Problems found again under another 考核单位, by old and new unit (a unit renamed shows as
+    /// all its problems moving to one new name).
+    pub fn moved(&self) -> Vec<Moved> {
+        let mut moved: std::collections::BTreeMap<(&str, &str), Moved> =
+            std::collections::BTreeMap::new();
+        for h in &self.findings {
+            let Some(c) = &h.carried else { continue };
+            let Some(from) = &c.unit else { continue };
+            let m = moved
+                .entry((from.as_str(), h.unit.as_str()))
+                .or_insert_with(|| Moved {
+                    from: from.clone(),
+                    to: h.unit.clone(),
+                    findings: 0,
+                    reworded: 0,
+                });
+            m.findings += 1;
+            if c.evidence.is_some() || c.target.is_some() {
+                m.reworded += 1;
+            }
+        }
+        moved.into_values().collect()
     }
 
     /// One unit's figures.
@@ -165,6 +200,84 @@ pub struct FindingHistory {
     /// The waiver that applies to it in this run.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub waiver: Option<Waiver>,
+    /// For a 未整改 finding found again under another 指纹: what it was in the compared run
+    /// (its text reworded but still failing, or its item moved to another 考核单位).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<Carried>,
+}
+
+/// A problem of the compared run found again tonight under another 指纹, so 未整改 with its age
+/// rather than 已整改 (or 已移除) and 新增: the same item (实施编码), rule and element (the same
+/// field, or the same material or other list entry where it can tell) still fail, with other text
+/// (原文已改), or with the same text under another 考核单位 (a unit renamed, an item handed over).
+/// Only what differs is set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Carried {
+    /// Its 指纹 in the compared run (a waiver given to it does not follow: it was given for that
+    /// text, under that unit).
+    pub fingerprint: String,
+    /// 考核单位 in the compared run, when the item has moved since.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// The field or list entry in the compared run, when it changed (a material renamed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
+    /// 原文 in the compared run, when it changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<String>,
+}
+
+impl Carried {
+    /// What changed, in words (`原文已改`, `考核单位由「A」改为「B」`) for the finding now under
+    /// `unit`.
+    pub fn what_changed(&self, unit: &str) -> String {
+        let mut parts = Vec::new();
+        if let Some(from) = &self.unit {
+            parts.push(format!("考核单位由「{from}」改为「{unit}」"));
+        }
+        if self.evidence.is_some() {
+            parts.push("原文已改".to_owned());
+        } else if let Some(target) = &self.target {
+            parts.push(format!("{target}已改名"));
+        }
+        parts.join("、")
+    }
+}
+
+/// Problems whose item moved from one 考核单位 to another since the compared run and that were
+/// found again there ([`HistoryView::moved`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    /// 考核单位 in the compared run.
+    pub from: String,
+    /// 考核单位 now.
+    pub to: String,
+    /// Problems found again, each once (as many as 指纹).
+    pub findings: usize,
+    /// Of those, the ones whose text changed too.
+    pub reworded: usize,
+}
+
+impl Moved {
+    /// The notice of the run: a unit renamed (or items handed over), what the run did about it,
+    /// and what it means for waivers.
+    pub fn notice(&self) -> String {
+        let Moved {
+            from,
+            to,
+            findings,
+            reworded,
+        } = self;
+        let same = if *reworded == 0 {
+            "实施编码、规则、原文与上次相同".to_owned()
+        } else {
+            format!("实施编码、规则与上次相同（其中 {reworded} 条原文也改了）")
+        };
+        format!(
+            "{findings} 条问题的{same}，只是考核单位由「{from}」变为「{to}」：可能是单位改名或事项划转（若都不是，请核对导出中的实施主体或考核单位）。\
+             这些问题按未整改计入「{to}」，问题年龄接着上次算；「{to}」的趋势从本次开始；旧名下问题的豁免不再适用，需要时按新指纹重新豁免"
+        )
+    }
 }
 
 /// One unit's figures in this run, against the baseline, and over recent runs.

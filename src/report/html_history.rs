@@ -69,10 +69,22 @@ impl HistoryCtx {
             })
             .collect();
         waiver_notes.extend(history.waivers.unmatched.iter().map(|w| {
-            format!(
-                "豁免未匹配任何问题（可能已整改或内容已变）：{} — {}",
-                w.fingerprint, w.reason
-            )
+            match history.carried_from(&w.fingerprint) {
+                Some(h) => format!(
+                    "豁免未匹配任何问题：{} — {}；这条问题{}，仍未整改，现在的指纹是 {}。豁免不会自动转到新指纹，仍应豁免的请按新指纹重新豁免",
+                    w.fingerprint,
+                    w.reason,
+                    h.carried
+                        .as_ref()
+                        .map(|c| c.what_changed(&h.unit))
+                        .unwrap_or_default(),
+                    h.fingerprint
+                ),
+                None => format!(
+                    "豁免未匹配任何问题（可能已整改或内容已变）：{} — {}",
+                    w.fingerprint, w.reason
+                ),
+            }
         }));
         let mut closed: Vec<ClosedRow> = history
             .findings

@@ -107,8 +107,9 @@ pub(super) fn run_date(started_at: &str) -> &str {
     }
 }
 
-/// Problems shown under the comparison's heading: this run's input could not be read whole, and
-/// runs left out of the comparison.
+/// Problems shown under the comparison's heading: this run's input could not be read whole,
+/// problems that moved to another unit (a unit renamed), settings changed, and runs left out of
+/// the comparison.
 pub(super) fn run_notes(history: &HistoryView) -> Vec<String> {
     let mut notes = Vec::new();
     if !history.input_problems.is_empty() {
@@ -117,6 +118,7 @@ pub(super) fn run_notes(history: &HistoryView) -> Vec<String> {
             history.input_problems.join("；")
         ));
     }
+    notes.extend(history.moved().iter().map(crate::history::Moved::notice));
     if history.settings_changed {
         notes.push(
             "本次检查设置（规则开关、严重程度、检查参数或工具版本）与对比运行不同：「已整改」的问题可能是设置改变所致，不一定是单位整改了。"

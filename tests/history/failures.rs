@@ -28,7 +28,7 @@ fn a_run_killed_mid_way_is_incomplete_and_never_counted() {
     }
     let runs = store.runs().unwrap();
     assert_eq!(runs[1].id, "n2");
-    assert_eq!(runs[1].status, RunStatus::Incomplete);
+    assert_eq!(runs[1].status, RunStatus::Interrupted);
     let db = rusqlite::Connection::open(dir.path().join("reports/history.sqlite")).unwrap();
     for table in ["items", "findings", "unit_runs"] {
         let n: i64 = db
@@ -63,11 +63,66 @@ fn a_run_killed_mid_way_is_incomplete_and_never_counted() {
         statuses,
         [
             RunStatus::Complete,
-            RunStatus::Incomplete,
-            RunStatus::Incomplete,
+            RunStatus::Interrupted,
+            RunStatus::Interrupted,
             RunStatus::Complete
         ]
     );
+}
+
+/// A run whose process is gone (killed by SIGTERM or `kill -9`, a power cut) leaves its row
+/// `running`; once no process holds the run lock, `audit runs` says 未完成（进程已结束）, not
+/// 进行中 — and still so after the next run has marked it incomplete. A run that failed and said
+/// so is plain 未完成.
+#[test]
+fn a_run_whose_process_is_gone_is_not_shown_as_running() {
+    let (dir, mut first) = temp_store();
+    let path = dir.path().join("reports/history.sqlite");
+    let observer = Store::open(&path).unwrap();
+    let status = |id: &str| {
+        observer
+            .runs()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .status
+    };
+    let guard = first
+        .begin_run(
+            "20261120-020000",
+            RunTime::parse("2026-11-20T02:00:00+08:00").unwrap(),
+            &["exports/".into()],
+            "h",
+        )
+        .unwrap();
+    assert_eq!(status("20261120-020000"), RunStatus::Running);
+    assert_eq!(RunStatus::Running.label_zh(), "进行中");
+    // The process ends: the system releases the run lock, the row stays `running`.
+    drop(guard);
+    assert_eq!(status("20261120-020000"), RunStatus::Interrupted);
+    assert_eq!(RunStatus::Interrupted.label_zh(), "未完成（进程已结束）");
+    // A row left `running` by a process of another computer's past (a restored store) alike.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute(
+            "INSERT INTO runs (id, started_at, started_epoch, status, inputs, config_hash, tool_version)
+             VALUES ('20261119-020000', '2026-11-19T02:00:00+08:00', 1795024800, 'running', '[]', 'h', '0.1.0')",
+            [],
+        )
+        .unwrap();
+    assert_eq!(status("20261119-020000"), RunStatus::Interrupted);
+    // The next run marks both incomplete; they are still told apart from a run that failed.
+    let failed = RunTime::parse("2026-11-21T02:00:00+08:00").unwrap();
+    let guard = first
+        .begin_run("20261121-020000", failed.clone(), &[], "h")
+        .unwrap();
+    drop(guard);
+    first.abandon("20261121-020000", &failed).unwrap();
+    assert_eq!(status("20261120-020000"), RunStatus::Interrupted);
+    assert_eq!(status("20261119-020000"), RunStatus::Interrupted);
+    assert_eq!(status("20261121-020000"), RunStatus::Incomplete);
+    assert_eq!(RunStatus::Incomplete.label_zh(), "未完成");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! migration of the checked-in v1 store, concurrent runs, and waivers. Run times are passed in;
 //! nothing depends on the wall clock. The command line is tested in `history_cli.rs`.
 
+mod carried;
 mod failures;
 mod migration;
 mod nights;

@@ -87,7 +87,7 @@ fn a_v1_store_is_migrated_and_its_runs_continue() {
     assert_eq!(
         statuses,
         [
-            ("20261118-020000", RunStatus::Incomplete),
+            ("20261118-020000", RunStatus::Interrupted),
             ("20261119-020000", RunStatus::Complete)
         ]
     );

@@ -12,6 +12,7 @@
 mod input;
 mod nightly;
 mod runs;
+mod stopped;
 mod summary;
 #[cfg(test)]
 mod tests;

@@ -46,6 +46,8 @@ fn clock_not_behind(store: &Store, now: &RunTime) -> Result<()> {
 }
 
 pub(super) fn nightly(args: &AuditArgs) -> Result<i32> {
+    // Stopped by SIGTERM or Ctrl+C, the run says so: cron mails only what it prints.
+    let progress = super::stopped::say_when_stopped();
     let config = load_config(args.store.config.as_deref())?;
     let inputs = if args.inputs.is_empty() {
         config.audit.inputs.clone()
@@ -93,7 +95,16 @@ pub(super) fn nightly(args: &AuditArgs) -> Result<i32> {
         }
     };
     let run_id = run.id().to_owned();
-    nightly_steps(args, &mut store, &config, run, &inputs, &rules, &ctx).inspect_err(|_| {
+    progress.working(&run_id, config.output.dir.join(format!("{run_id}.partial")));
+    let steps = Steps {
+        args,
+        config: &config,
+        inputs: &inputs,
+        rules: &rules,
+        ctx: &ctx,
+        progress: &progress,
+    };
+    nightly_steps(&steps, &mut store, run).inspect_err(|_| {
         // Keep the original error; a failure to mark the run is secondary (an unmarked run
         // counts as incomplete anyway once its lock is gone).
         if let Err(mark) = store.abandon(&run_id, &RunTime::now()) {
@@ -102,16 +113,27 @@ pub(super) fn nightly(args: &AuditArgs) -> Result<i32> {
     })
 }
 
+/// What the steps of a run read.
+struct Steps<'a> {
+    args: &'a AuditArgs,
+    config: &'a Config,
+    inputs: &'a [PathBuf],
+    rules: &'a crate::rules::RuleSet,
+    ctx: &'a CheckContext,
+    /// Told when the run is complete, for the line said if it is stopped.
+    progress: &'a super::stopped::Progress,
+}
+
 /// The run after `begin_run`. The guard (run lock) is released when this returns, however it returns.
-fn nightly_steps(
-    args: &AuditArgs,
-    store: &mut Store,
-    config: &Config,
-    run: RunGuard,
-    inputs: &[PathBuf],
-    rules: &crate::rules::RuleSet,
-    ctx: &CheckContext,
-) -> Result<i32> {
+fn nightly_steps(steps: &Steps<'_>, store: &mut Store, run: RunGuard) -> Result<i32> {
+    let Steps {
+        args,
+        config,
+        inputs,
+        rules,
+        ctx,
+        progress: stopped,
+    } = *steps;
     // 1. Source, and 2. check reusing unchanged items, a run of records at a time as they are
     //    read: the run holds the report, not every item. What the input checks need of the
     //    records is kept in sketches.
@@ -277,6 +299,7 @@ fn nightly_steps(
         std::process::abort();
     }
     staged.commit()?;
+    stopped.complete(dir.clone());
     // The run is complete; its reports take their final name.
     if let Err(e) = std::fs::rename(&partial, &dir) {
         say!(

@@ -26,7 +26,8 @@ fn new_findings_line(view: &HistoryView, threshold: Severity, dir: &Path) -> Str
 }
 
 /// The summary; with `quiet`, only what needs someone's attention: input that could not be read,
-/// runs left out of the comparison, waivers that expired or match nothing, and reading problems.
+/// problems that moved to another unit (a unit renamed), runs left out of the comparison, waivers
+/// that expired or match nothing, and reading problems.
 pub(super) fn print_summary(
     checked: &history::Checked,
     view: &HistoryView,
@@ -64,6 +65,10 @@ fn write_summary(
     if !quiet {
         write_totals(out, checked, view)?;
     }
+    // A unit renamed: said even with -q, on the one night it happens (its waivers need a look).
+    for m in view.moved() {
+        writeln!(out, "注意: {}", m.notice())?;
+    }
     if view.settings_changed && view.totals().fixed > 0 {
         writeln!(
             out,
@@ -90,6 +95,21 @@ fn write_summary(
         )?;
     }
     for w in &view.waivers.unmatched {
+        if let Some(h) = view.carried_from(&w.fingerprint) {
+            // Found again under another 指纹: the waiver was given for the old text (or unit).
+            let what = h
+                .carried
+                .as_ref()
+                .map(|c| c.what_changed(&h.unit))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  豁免未匹配任何问题: {} — {}；这条问题{what}，仍未整改，现在的指纹是 {}。豁免是给原来那条问题的，不会自动转到新指纹：\
+                 仍应豁免的，用 zwfw-audit audit waive {2} --reason 理由 --until 日期 重新豁免；再用 zwfw-audit audit unwaive {0} 删除旧的（删除后不再提示）",
+                w.fingerprint, w.reason, h.fingerprint
+            )?;
+            continue;
+        }
         writeln!(
             out,
             "  豁免未匹配任何问题（可能已整改或内容已变）: {} — {}；核实后用 zwfw-audit audit unwaive {0} 删除（删除后不再提示）",

@@ -2,6 +2,7 @@
 //! trend. See the module docs of `history` for the definitions.
 
 mod baseline;
+mod carry;
 mod past;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -85,12 +86,30 @@ impl Store {
         let age = |seen: &str| RunTime::parse(seen).map_or(0, |t| days_between(t.date, time.date));
         let report = &checked.report;
         let subjects = report.subjects_by_code();
+        let checked_items: BTreeSet<(&str, &str)> = report
+            .items
+            .iter()
+            .filter(|i| i.status == ItemStatus::Checked)
+            .map(|i| (i.unit.as_str(), i.code.as_str()))
+            .collect();
+        // Problems reworded, or moved to another unit, but still there: 未整改 with their age.
+        let mut carried = carry::pair(
+            &base,
+            &report.findings,
+            &checked.fingerprints,
+            &checked_items,
+        );
         let mut findings: BTreeMap<String, FindingHistory> = BTreeMap::new();
         for (f, fp) in report.findings.iter().zip(&checked.fingerprints) {
             if findings.contains_key(fp) {
                 continue;
             }
-            let seen = first_seen.get(fp).unwrap_or(&time.text).clone();
+            let carried = carried.remove(fp);
+            let seen = first_seen
+                .get(fp)
+                .or_else(|| first_seen.get(&carried.as_ref()?.fingerprint))
+                .unwrap_or(&time.text)
+                .clone();
             let waiver = checked
                 .waived
                 .contains(fp)
@@ -107,7 +126,7 @@ impl Store {
                 fp.clone(),
                 FindingHistory {
                     fingerprint: fp.clone(),
-                    status: if base.contains_key(fp) {
+                    status: if base.contains_key(fp) || carried.is_some() {
                         FindingStatus::Persisting
                     } else {
                         FindingStatus::New
@@ -127,18 +146,17 @@ impl Store {
                     age_days: age(&seen),
                     first_seen: seen,
                     waiver,
+                    carried,
                 },
             );
         }
-        let checked_items: BTreeSet<(&str, &str)> = report
-            .items
-            .iter()
-            .filter(|i| i.status == ItemStatus::Checked)
-            .map(|i| (i.unit.as_str(), i.code.as_str()))
+        let found_again: BTreeSet<String> = findings
+            .values()
+            .filter_map(|h| Some(h.carried.as_ref()?.fingerprint.clone()))
             .collect();
         let rules_run: BTreeSet<&str> = report.rules.iter().map(|r| r.id.as_str()).collect();
         for (fp, b) in base {
-            if findings.contains_key(&fp) {
+            if findings.contains_key(&fp) || found_again.contains(&fp) {
                 continue;
             }
             let status = if checked_items.contains(&(b.unit.as_str(), b.item_code.as_str()))
@@ -164,6 +182,7 @@ impl Store {
                     message: b.message,
                     first_seen: b.first_seen,
                     waiver: None,
+                    carried: None,
                 },
             );
         }

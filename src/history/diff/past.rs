@@ -18,6 +18,11 @@ pub(super) struct BaseFinding {
     pub(super) severity: Severity,
     pub(super) message: String,
     pub(super) first_seen: String,
+    /// The field or list entry (`材料「身份证明」`, empty for none); `None` for runs stored
+    /// before the store kept it (schema v5).
+    pub(super) target: Option<String>,
+    /// The offending text; `None` for runs stored before schema v5.
+    pub(super) evidence: Option<String>,
 }
 
 impl Store {
@@ -47,7 +52,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT fingerprint, unit, item_code, item_name, rule, element, severity, message,
-                        first_seen, subject
+                        first_seen, subject, target, evidence
                  FROM findings WHERE run_id = ?1",
             )
             .map_err(|e| self.err(e))?;
@@ -65,6 +70,8 @@ impl Store {
                     message: r.get(7)?,
                     first_seen: r.get(8)?,
                     subject: r.get(9)?,
+                    target: r.get(10)?,
+                    evidence: r.get(11)?,
                 },
             ))
         })

@@ -7,7 +7,8 @@
 //! operating system releases it when the process ends, however it ends, so a killed run never
 //! blocks the next one; a second run started while the first works gets
 //! [`HistoryError::Busy`] at once. While holding the lock, a new run marks any row still
-//! `running` (a killed run) as `incomplete`.
+//! `running` (a killed run) as `incomplete`, leaving its end time empty: [`Store::runs`] tells it
+//! from a run that failed (and said so) by that.
 
 mod error;
 mod run;
@@ -37,8 +38,12 @@ pub enum RunStatus {
     Running,
     /// Finished; its items and findings are in the store.
     Complete,
-    /// Failed or killed; nothing of it is counted.
+    /// Failed (the run said why, and marked itself so); nothing of it is counted.
     Incomplete,
+    /// Killed, or the computer stopped: its process ended without finishing (the row is still
+    /// `running` while no process holds the run lock, or was marked incomplete by the next run
+    /// without an end time). Nothing of it is counted, as for [`RunStatus::Incomplete`].
+    Interrupted,
 }
 
 impl RunStatus {
@@ -48,6 +53,7 @@ impl RunStatus {
             RunStatus::Running => "进行中",
             RunStatus::Complete => "已完成",
             RunStatus::Incomplete => "未完成",
+            RunStatus::Interrupted => "未完成（进程已结束）",
         }
     }
 }
@@ -61,7 +67,8 @@ pub struct RunRecord {
     pub started_at: String,
     /// End time, when it ended normally.
     pub finished_at: Option<String>,
-    /// Status; a `running` row whose run lock is free is reported as incomplete.
+    /// Status; a `running` row whose run lock is free is reported as
+    /// [`RunStatus::Interrupted`]: its process is gone.
     pub status: RunStatus,
     /// The inputs.
     pub inputs: Vec<String>,
@@ -194,7 +201,10 @@ impl Store {
         Ok(self.try_lock()?.is_none())
     }
 
-    /// Every run, oldest first, with its effective status.
+    /// Every run, oldest first, with its effective status: a run left `running` is
+    /// [`RunStatus::Running`] only while a process holds the run lock (the system releases it
+    /// when the process ends, however it ends), else [`RunStatus::Interrupted`]; so is a run the
+    /// next run marked incomplete without an end time.
     pub fn runs(&self) -> Result<Vec<RunRecord>, HistoryError> {
         let locked = self.is_locked()?;
         let mut st = self
@@ -209,15 +219,18 @@ impl Store {
             .query_map([], |r| {
                 let status: String = r.get(3)?;
                 let inputs: String = r.get(4)?;
+                let finished_at: Option<String> = r.get(2)?;
                 Ok(RunRecord {
                     id: r.get(0)?,
                     started_at: r.get(1)?,
-                    finished_at: r.get(2)?,
                     status: match status.as_str() {
                         "complete" => RunStatus::Complete,
                         "running" if locked => RunStatus::Running,
+                        "running" => RunStatus::Interrupted,
+                        _ if finished_at.is_none() => RunStatus::Interrupted,
                         _ => RunStatus::Incomplete,
                     },
+                    finished_at,
                     inputs: serde_json::from_str(&inputs).unwrap_or_default(),
                     config_hash: r.get(5)?,
                     tool_version: r.get(6)?,

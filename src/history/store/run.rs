@@ -104,7 +104,10 @@ impl Store {
         checked: &Checked,
         finished_at: &RunTime,
     ) -> Result<StagedRun<'_>, HistoryError> {
+        // first_seen as the diff gave it (a problem reworded or moved to another unit keeps
+        // its streak under its new 指纹); from the store when the report has no history.
         let first_seen = self.first_seen_map(run.time())?;
+        let view = checked.report.history.as_deref();
         let units = crate::history::diff::unit_figures(checked);
         let path = self.path.clone();
         let tx = self
@@ -154,12 +157,16 @@ impl Store {
             }
             let mut st = tx.prepare(
                 "INSERT OR IGNORE INTO findings (run_id, fingerprint, unit, item_code, item_name,
-                   rule, element, severity, message, first_seen, waived, subject)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                   rule, element, severity, message, first_seen, waived, subject, target, evidence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             )?;
             let subjects = report.subjects_by_code();
             for (f, fp) in report.findings.iter().zip(&checked.fingerprints) {
-                let seen = first_seen.get(fp).unwrap_or(&run.time.text);
+                let seen = view
+                    .and_then(|v| v.by_fingerprint(fp))
+                    .map(|h| &h.first_seen)
+                    .or_else(|| first_seen.get(fp))
+                    .unwrap_or(&run.time.text);
                 st.execute(params![
                     run.id,
                     fp,
@@ -177,6 +184,8 @@ impl Store {
                         .get(f.item_code.as_str())
                         .copied()
                         .unwrap_or_default(),
+                    f.target.as_deref().unwrap_or_default(),
+                    f.evidence,
                 ])?;
             }
             let mut st = tx.prepare(

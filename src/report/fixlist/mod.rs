@@ -19,8 +19,8 @@ mod tests;
 
 pub use guard::{CUT, MAX_CELL_CHARS, bound, cell, display_width, guard, needs_guard, unguard};
 pub use rows::{
-    FixRow, PerFinding, RowContext, closed_of, closed_row, description, is_closed, row,
-    sampled_cell, shown_evidence, status_label, unit_rows,
+    FixRow, PerFinding, RowContext, carried_note, closed_of, closed_row, description, is_closed,
+    row, sampled_cell, shown_evidence, status_label, unit_rows,
 };
 
 /// The 问题清单 headers, in order. The clerk fills 整改情况, 是否有异议 and 异议理由; the
@@ -48,6 +48,9 @@ pub const DISPUTE_HEADER: &str = "是否有异议";
 
 /// Header of the assessor's decision.
 pub const REVIEW_HEADER: &str = "复核结果";
+
+/// Index of 整改建议 in [`HEADERS`].
+pub const SUGGESTION_COLUMN: usize = 8;
 
 /// Index of 整改情况 in [`HEADERS`].
 pub const FIX_COLUMN: usize = 10;
@@ -125,3 +128,16 @@ pub const UNREADABLE_NOTE: &str =
 
 /// 整改建议 shown on a 已移除 row whose rule did not run this time.
 pub const RULE_OFF_NOTE: &str = "本次未运行这条规则（已停用），问题不再检查";
+
+/// 整改建议 shown on a 已移除 row whose item (its 实施编码) is in this run under another
+/// 考核单位 (`{}`: that unit), and whose problem was not found there again.
+pub fn moved_note(units: &[&str]) -> String {
+    let units = units
+        .iter()
+        .map(|u| format!("「{u}」"))
+        .collect::<Vec<_>>()
+        .join("、");
+    format!(
+        "事项仍在本次导出中，但考核单位已改为{units}（可能是单位改名或事项划转）；这条问题在{units}下没有再发现，以{units}的清单为准"
+    )
+}

@@ -2,7 +2,7 @@
 
 use super::{
     DISPUTE_COLUMN, FIX_COLUMN, FIXED_NOTE, FIXED_SETTINGS_NOTE, GONE_NOTE, NOT_READ_NOTE,
-    REVIEW_COLUMN, RULE_OFF_NOTE, UNREADABLE_NOTE, cell,
+    REVIEW_COLUMN, RULE_OFF_NOTE, SUGGESTION_COLUMN, UNREADABLE_NOTE, bound, cell, moved_note,
 };
 use std::borrow::Cow;
 
@@ -70,6 +70,42 @@ pub fn status_label(h: Option<&FindingHistory>) -> String {
         FindingStatus::Persisting => format!("未整改（{}天）", h.age_days),
         s => s.label_zh().to_owned(),
     }
+}
+
+/// Longest earlier or present text quoted in a [`carried_note`], in characters.
+const NOTE_TEXT_CHARS: usize = 200;
+
+/// What a 未整改 finding found again under another 指纹 was ([`crate::history::Carried`]), said
+/// before its 整改建议: `原文已改，但仍不符合要求：上次「…」，本次「…」`, a material renamed, or
+/// the 考核单位 it was under. `None` for any other finding (or without history).
+pub fn carried_note(h: Option<&FindingHistory>, f: &Finding) -> Option<String> {
+    let c = h?.carried.as_ref()?;
+    let text = |t: &str| {
+        if t.trim().is_empty() {
+            "（空）".to_owned()
+        } else {
+            format!("「{}」", bound(&shown_evidence(t), NOTE_TEXT_CHARS))
+        }
+    };
+    let mut parts = Vec::new();
+    if let Some(unit) = &c.unit {
+        parts.push(format!(
+            "上次记在「{unit}」名下，考核单位已改（可能是单位改名或事项划转），问题仍在，按未整改计"
+        ));
+    }
+    if let Some(before) = &c.evidence {
+        parts.push(format!(
+            "原文已改，但仍不符合要求：上次{}，本次{}",
+            text(before),
+            text(&f.evidence)
+        ));
+    } else if let Some(before) = &c.target {
+        parts.push(format!(
+            "{before}已改为{}，但问题仍在",
+            f.target.as_deref().unwrap_or_default()
+        ));
+    }
+    Some(parts.join("；"))
 }
 
 /// Whether a history entry is a baseline finding that is no longer found (已整改 / 已移除).
@@ -180,6 +216,9 @@ pub struct RowContext<'a> {
     subjects: std::collections::HashMap<&'a str, &'a str>,
     /// (考核单位, 实施编码) of the records that could not be read.
     unreadable: std::collections::HashSet<(&'a str, &'a str)>,
+    /// The 考核单位 of the items checked in this run, by 实施编码, for the codes of the closed
+    /// baseline findings (an item moved to another unit).
+    checked: std::collections::HashMap<&'a str, Vec<&'a str>>,
     /// The rules that ran.
     rules: std::collections::HashSet<&'a str>,
     /// The units' answers (`report --replies`).
@@ -196,6 +235,23 @@ impl<'a> RowContext<'a> {
             .filter(|item| item.status == crate::report::ItemStatus::Unreadable)
             .map(|item| (item.unit.as_str(), item.code.as_str()))
             .collect();
+        let mut checked: std::collections::HashMap<&str, Vec<&str>> = report
+            .history
+            .iter()
+            .flat_map(|h| &h.findings)
+            .filter(|h| h.status == FindingStatus::Gone)
+            .map(|h| (h.item_code.as_str(), Vec::new()))
+            .collect();
+        if !checked.is_empty() {
+            for item in &report.items {
+                if item.status == crate::report::ItemStatus::Checked
+                    && let Some(units) = checked.get_mut(item.code.as_str())
+                    && !units.contains(&item.unit.as_str())
+                {
+                    units.push(item.unit.as_str());
+                }
+            }
+        }
         // Each decision and answer found its finding once, here: the rows look them up by the
         // finding.
         let (review, replies) = if report.review.is_none() && report.replies.is_empty() {
@@ -217,31 +273,39 @@ impl<'a> RowContext<'a> {
             reviewed: report.review.is_some(),
             subjects,
             unreadable,
+            checked,
             rules: report.rules.iter().map(|r| r.id.as_str()).collect(),
             replies,
         }
     }
 
     /// Why a baseline finding closed, for its 整改建议: fixed, or gone because its item could not
-    /// be read, its rule did not run, or its item is not in the input.
-    pub fn closed_note(&self, h: &FindingHistory) -> &'static str {
+    /// be read, its rule did not run, its item is now another unit's, or its item is not in the
+    /// input.
+    pub fn closed_note(&self, h: &FindingHistory) -> Cow<'static, str> {
         if h.status == FindingStatus::Fixed {
             if self.history.is_some_and(|v| v.settings_changed) {
-                FIXED_SETTINGS_NOTE
+                FIXED_SETTINGS_NOTE.into()
             } else {
-                FIXED_NOTE
+                FIXED_NOTE.into()
             }
         } else if self
             .unreadable
             .contains(&(h.unit.as_str(), h.item_code.as_str()))
         {
-            UNREADABLE_NOTE
+            UNREADABLE_NOTE.into()
         } else if !self.rules.contains(h.rule.as_str()) {
-            RULE_OFF_NOTE
+            RULE_OFF_NOTE.into()
+        } else if let Some(units) = self
+            .checked
+            .get(h.item_code.as_str())
+            .filter(|units| !units.is_empty() && !units.contains(&h.unit.as_str()))
+        {
+            moved_note(units).into()
         } else if self.history.is_some_and(|v| !v.input_problems.is_empty()) {
-            NOT_READ_NOTE
+            NOT_READ_NOTE.into()
         } else {
-            GONE_NOTE
+            GONE_NOTE.into()
         }
     }
 
@@ -331,11 +395,14 @@ impl FixRow<'_> {
                     .clone_into(&mut cells[DISPUTE_COLUMN]);
                     cells[DISPUTE_COLUMN + 1] = cell(&r.reason);
                 }
-                let status = ctx.history.map(|h| status_label(h.by_fingerprint(&fp)));
-                (cells, status, fp)
+                let h = ctx.history.map(|h| h.by_fingerprint(&fp));
+                if let Some(note) = carried_note(h.flatten(), f) {
+                    cells[SUGGESTION_COLUMN] = cell(&format!("{note}。{}", f.suggestion));
+                }
+                (cells, h.map(status_label), fp)
             }
             FixRow::Closed(h) => (
-                closed_row(seq, h, ctx.closed_subject(h), ctx.closed_note(h)),
+                closed_row(seq, h, ctx.closed_subject(h), &ctx.closed_note(h)),
                 Some(status_label(Some(h))),
                 h.fingerprint.clone(),
             ),

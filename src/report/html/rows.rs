@@ -238,6 +238,14 @@ impl FindingRow {
         let (status, status_key) = ctx
             .history
             .map_or((String::new(), ""), |h| status_of(h, &fingerprint));
+        // A problem found again under another 指纹 says what it was before the advice.
+        let suggestion = match crate::report::fixlist::carried_note(
+            ctx.history.and_then(|h| h.by_fingerprint(&fingerprint)),
+            f,
+        ) {
+            Some(note) => format!("{note}。{}", f.suggestion),
+            None => f.suggestion.to_string(),
+        };
         let decision = ctx.decision(f, &fingerprint).map_or("", |d| d.label_zh());
         let message = crate::report::fixlist::description(f);
         let text = |t: &str| bound(t, MAX_TEXT_CHARS).into_owned();
@@ -257,7 +265,7 @@ impl FindingRow {
             severity_label: f.severity.label_zh(),
             message: text(&message),
             evidence: bound(&shown_evidence(&f.evidence), MAX_EVIDENCE_CHARS).into_owned(),
-            suggestion: text(&f.suggestion),
+            suggestion: text(&suggestion),
             provenance: f.provenance.to_string(),
             status,
             status_key,

@@ -25,6 +25,10 @@ pub(super) struct Findings<'r> {
     /// The baseline findings no longer found (已整改 / 已移除): the nightly fix list shows them, in
     /// green, and needs no answer to them.
     closed: std::collections::HashSet<String>,
+    /// The fingerprint a finding of the compared run is found again under (its text reworded,
+    /// or its unit renamed: [`crate::history::Carried`]), by its old one: an answer given to it
+    /// stays with it.
+    carried: HashMap<String, String>,
 }
 
 /// The finding a row may answer.
@@ -58,11 +62,23 @@ impl<'r> Findings<'r> {
             })
             .map(|h| h.fingerprint.clone())
             .collect();
+        let carried = report
+            .history
+            .iter()
+            .flat_map(|h| &h.findings)
+            .filter_map(|h| {
+                Some((
+                    h.carried.as_ref()?.fingerprint.clone(),
+                    h.fingerprint.clone(),
+                ))
+            })
+            .collect();
         Findings {
             all: &report.findings,
             twins: Twins::of(&report.findings),
             by_content,
             closed,
+            carried,
         }
     }
 
@@ -77,7 +93,12 @@ impl<'r> Findings<'r> {
         name: &str,
     ) -> Target<'_> {
         let same_name = |&i: &usize| !name.is_empty() && self.all[i].item_name.trim() == name;
-        let all = self.twins.with(fingerprint);
+        let mut all = self.twins.with(fingerprint);
+        if all.is_empty()
+            && let Some(now) = self.carried.get(fingerprint)
+        {
+            all = self.twins.with(now);
+        }
         if !all.is_empty() {
             return Target::Fingerprint(Claim {
                 named: all.iter().copied().filter(same_name).collect(),
