@@ -10,9 +10,8 @@
 //! Real exports leave 行使层级 empty or wrong: an item whose 行使层级 is missing or unreadable is
 //! placed by the level digit of its 实施编码, else by its region code; one whose 行使层级 says
 //! 市级 while both its 实施编码 and its region code say county goes to the county (B04 reports the
-//! disagreement). A county-level item whose region code is the city's own (a zone without a
-//! division code of its own) is its 实施主体's, scored as a 县区, never a “county” named after
-//! the city.
+//! disagreement). An item whose region code is the city's own is no county's: it stays with its
+//! 实施主体 (a 市直部门 unless a 类型 column says 县区), never a “county” named after the city.
 
 use std::fmt;
 
@@ -73,17 +72,21 @@ pub struct Unit {
 }
 
 /// 行使层级 (code or label) read as county level or below (`Some(true)`), as city level or above
-/// (`Some(false)`), or neither (empty, unknown).
+/// (`Some(false)`), or neither (empty, unknown). `区级` is a county's level, but `设区的市级` (the
+/// value table's alias of 市级) and `自治区级` are not.
 fn level_is_county(level: &str) -> Option<bool> {
     let t = level.trim();
+    let above = ["设区", "自治区", "市级", "省级", "国家", "中央"]
+        .iter()
+        .any(|w| t.contains(w));
     if matches!(t, "4" | "5" | "6")
-        || ["县", "区", "乡", "镇", "街道", "村", "社区"]
+        || ["县", "乡", "镇", "街道", "村", "社区"]
             .iter()
             .any(|w| t.contains(w))
+        || (t.contains('区') && !above)
     {
         Some(true)
-    } else if matches!(t, "1" | "2" | "3")
-        || ["国家", "省", "市", "中央"].iter().any(|w| t.contains(w))
+    } else if matches!(t, "1" | "2" | "3") || above || ["省", "市"].iter().any(|w| t.contains(w))
     {
         Some(false)
     } else {
@@ -135,25 +138,38 @@ const ZONE_WORDS: [&str; 14] = [
 ];
 
 /// The 管委会 a name belongs to: the name up to `管委会` or `管理委员会` when what comes before
-/// names a zone (`九华山风景区管委会社会事务局` → `九华山风景区管委会`).
+/// names a zone, and what follows (if anything) is one of its bureaus
+/// (`九华山风景区管委会社会事务局` → `九华山风景区管委会`). A second name in brackets (加挂牌子:
+/// `池州市文化和旅游局（池州市平天湖风景区管理委员会）`) is not the body's own, and a city office
+/// for a zone (`…管理委员会办公室`) is a department.
 fn zone_committee(name: &str) -> Option<&str> {
     let name = name.trim();
+    let own = name.find(['（', '(']).map_or(name, |at| &name[..at]);
     let end = ["管委会", "管理委员会"]
         .iter()
-        .filter_map(|w| name.find(w).map(|at| at + w.len()))
+        .filter_map(|w| own.find(w).map(|at| at + w.len()))
         .min()?;
-    let head = &name[..end];
-    ZONE_WORDS.iter().any(|z| head.contains(z)).then_some(head)
+    let (head, rest) = own.split_at(end);
+    let bureau = rest.is_empty()
+        || ["局", "处", "所", "中心", "站", "队", "分局"]
+            .iter()
+            .any(|w| rest.ends_with(w));
+    (bureau && ZONE_WORDS.iter().any(|z| head.contains(z))).then_some(head)
 }
 
-/// Whether an item is exercised at county level or below, from its 行使层级, else its 实施编码's
-/// level digit and its region code (see the module docs).
+/// Whether an item is exercised at county level or below, from its 行使层级, else its region
+/// code and its 实施编码's level digit (see the module docs). An item whose region code is the
+/// city's own is no county's, whatever its level says: it stays with its 实施主体, not a 县区
+/// named after the city or after a department that has city-level items too.
 fn is_county_item(item: &Item) -> bool {
-    let by_code = code_level_is_county(&item.code);
     let by_region = region_is_county(&item.region_code);
+    if by_region == Some(false) {
+        return false;
+    }
+    let by_code = code_level_is_county(&item.code);
     match level_is_county(&item.level) {
         Some(county) => county || (by_code == Some(true) && by_region == Some(true)),
-        None => by_code.or(by_region).unwrap_or(false),
+        None => by_region.or(by_code).unwrap_or(false),
     }
 }
 
@@ -185,7 +201,8 @@ pub fn default_unit(item: &Item) -> Unit {
     if explicit_kind == Some(UnitKind::County) || (explicit_kind.is_none() && is_county_item(item))
     {
         let name = match region_is_county(&item.region_code) {
-            // The city's own code: a zone without a division code, or a wrong code.
+            // Marked 县区 by a 类型 column, with the city's own code: a zone without a division
+            // code of its own, named by its 实施主体 rather than after the city.
             Some(false) if !subject.is_empty() => Some(subject.to_owned()),
             _ => division_name(&item.region_code).map(str::to_owned),
         };
@@ -373,7 +390,10 @@ mod tests {
     }
 
     /// A county-level item whose region code is the city's own (a zone with no division code)
-    /// used to make a 县区 named 「池州市」 that every such body was merged into.
+    /// used to make a 县区 named 「池州市」 that every such body was merged into. It stays with its
+    /// 实施主体: named after it as a 县区, it split a department with city-level items into a
+    /// 市直部门 and a 县区 of one name, listed as one kind and scored as the other. Marked 县区 by
+    /// a 类型 column, it is named after its 实施主体 too.
     #[test]
     fn no_county_is_named_after_the_city() {
         let item = Item {
@@ -384,7 +404,73 @@ mod tests {
         };
         assert_eq!(
             default_unit(&item),
+            unit("九华山风景区社会事务局", UnitKind::Department)
+        );
+        let marked = Item {
+            unit_kind: "县区".into(),
+            ..item
+        };
+        assert_eq!(
+            default_unit(&marked),
             unit("九华山风景区社会事务局", UnitKind::County)
+        );
+        let coded = Item {
+            subject: "池州市教育体育局".into(),
+            code: "11341700003125422Q4000117035000".into(),
+            region_code: "341700".into(),
+            ..Item::default()
+        };
+        assert_eq!(
+            default_unit(&coded),
+            unit("池州市教育体育局", UnitKind::Department)
+        );
+    }
+
+    /// 设区的市级 (the value table's alias of 市级), 设区市级 and 自治区级 name 区 but are no
+    /// county's level: a 市场监督管理局 with them was scored out of 8.
+    #[test]
+    fn city_and_province_levels_naming_a_district_are_not_county_levels() {
+        let city = |level: &str| Item {
+            subject: "池州市市场监督管理局".into(),
+            level: level.into(),
+            code: "1134170000312541513000117035000".into(),
+            region_code: "341700".into(),
+            ..Item::default()
+        };
+        for level in ["设区的市级", "设区市级", "自治区级", "市级", "省级"] {
+            assert_eq!(
+                default_unit(&city(level)),
+                unit("池州市市场监督管理局", UnitKind::Department),
+                "{level}"
+            );
+        }
+    }
+
+    /// A zone's committee named as a department's second name (加挂牌子, in brackets) or a city
+    /// office for zones (…管理委员会办公室) is no zone's own body: the department, whole name
+    /// kept. A zone committee's bureau is the committee's.
+    #[test]
+    fn a_zone_named_beside_a_department_is_not_a_zone_committee() {
+        let city = |subject: &str| Item {
+            subject: subject.into(),
+            level: "3".into(),
+            region_code: "341700".into(),
+            ..Item::default()
+        };
+        for subject in [
+            "池州市农业农村局（池州市现代农业示范区管理委员会办公室）",
+            "池州市文化和旅游局（池州市平天湖风景区管理委员会）",
+            "池州市开发区管理委员会办公室",
+        ] {
+            assert_eq!(
+                default_unit(&city(subject)),
+                unit(subject, UnitKind::Department),
+                "{subject}"
+            );
+        }
+        assert_eq!(
+            default_unit(&city("池州市江南产业集中区管理委员会经济发展局")),
+            unit("池州市江南产业集中区管理委员会", UnitKind::County)
         );
     }
 }
