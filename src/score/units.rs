@@ -330,9 +330,9 @@ impl MappingUse {
         let Some(uscc) = code.get(..18) else {
             return;
         };
+        // A placeholder (`111111111111111111`) fails its check digit: shared by unrelated bodies.
         if code.len() != 31
-            || !uscc.iter().all(u8::is_ascii_alphanumeric)
-            || uscc.iter().all(|&b| b == b'0')
+            || !std::str::from_utf8(uscc).is_ok_and(crate::model::code::is_valid_uscc)
         {
             return;
         }
@@ -340,7 +340,9 @@ impl MappingUse {
             return;
         }
         let (unit, kind) = mapping.fallback(item);
-        if kind != UnitKind::Department {
+        // Only units named after the 实施主体 as written: an export's own 考核单位 column
+        // separating them is the assessor's grouping, not a spelling.
+        if kind != UnitKind::Department || unit != item.subject.trim() {
             return;
         }
         let mut key = [0u8; 18];

@@ -336,6 +336,31 @@ fn one_department_written_several_ways_is_warned_of() {
             &[],
         ));
     }
+    // Two departments sharing a placeholder USCC (its check digit fails), and two items of the
+    // same USCC whose own 考核单位 column names units other than their 实施主体: not warned of.
+    for (n, subject) in ["池州市民政局", "池州市司法局"].iter().enumerate() {
+        items.push(item(
+            subject,
+            UnitKind::Department,
+            &format!("1111111111111111113000117{n:03}000"),
+            "01",
+            &[],
+        ));
+    }
+    for (n, unit) in ["池州市人社局（就业）", "池州市人社局（社保）"]
+        .iter()
+        .enumerate()
+    {
+        let mut it = item(
+            unit,
+            UnitKind::Department,
+            &format!("{USCC}3000118{n:03}000"),
+            "01",
+            &[],
+        );
+        it.subject = "池州市人力资源和社会保障局".into();
+        items.push(it);
+    }
     let issues = UnitMapping::default().coverage(&items);
     assert_eq!(issues.len(), 1, "{issues:?}");
     assert_eq!(
