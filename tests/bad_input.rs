@@ -764,13 +764,27 @@ fn an_interfaces_error_answer_is_not_an_item() {
             "{text}: {reason}"
         );
     }
+    // A success answer with no data is said to be one, not an error.
     let path = write_in(
         dir.path(),
-        "只有编码.json",
-        &format!(r#"{{"code":"{CODE_A}"}}"#),
+        "贵池区.json",
+        r#"{"code":200,"msg":"success","data":null}"#,
     );
     let r = read(std::slice::from_ref(&path));
-    assert_eq!(r.items.len(), 1, "{:?}", r.unreadable);
+    let reason = &r.unreadable[0].reason;
+    assert!(
+        reason.contains("接口返回的应答（code 200：success），里面没有事项数据"),
+        "{reason}"
+    );
+    // A real 实施编码 is no status, with or without a message beside it.
+    for text in [
+        format!(r#"{{"code":"{CODE_A}"}}"#),
+        format!(r#"{{"code":"{CODE_A}","msg":"成功"}}"#),
+    ] {
+        let path = write_in(dir.path(), "只有编码.json", &text);
+        let r = read(std::slice::from_ref(&path));
+        assert_eq!(r.items.len(), 1, "{text}: {:?}", r.unreadable);
+    }
 }
 
 /// What the outline cannot place is read whole: a key written with escapes, and a syntax error

@@ -855,19 +855,33 @@ fn error_answer(text: &str, item: &Item) -> Option<String> {
     })
     .map(str::trim)
     .filter(|m| !m.is_empty());
-    // A status: a message beside it, or too short for any 实施编码 (31 characters, 12 for a
-    // 基本编码).
-    if message.is_none() && item.code.trim().chars().count() >= 12 {
+    // A status is too short for any 实施编码 (31 characters, 12 for a 基本编码).
+    let code = item.code.trim();
+    if code.chars().count() >= 12 {
         return None;
     }
     let said = match message {
         Some(m) => format!("：{}", crate::model::text::quote(m, 60)),
         None => String::new(),
     };
-    Some(format!(
-        "这个文件是接口返回的错误信息（code {}{said}），不是事项：导出可能没有成功，请重新导出后再检查",
-        item.code.trim()
-    ))
+    let success = object
+        .iter()
+        .any(|(k, v)| k.eq_ignore_ascii_case("success") && v.as_bool() == Some(true))
+        || matches!(code, "0" | "00" | "000" | "0000" | "200")
+        || message.is_some_and(|m| {
+            ["成功", "操作成功", "查询成功", "success", "ok"]
+                .iter()
+                .any(|w| m.eq_ignore_ascii_case(w))
+        });
+    Some(if success {
+        format!(
+            "这个文件是接口返回的应答（code {code}{said}），里面没有事项数据：导出的查询可能没有结果，请检查查询条件后重新导出"
+        )
+    } else {
+        format!(
+            "这个文件是接口返回的错误信息（code {code}{said}），不是事项：导出可能没有成功，请重新导出后再检查"
+        )
+    })
 }
 
 /// Whether an item read from an object has nothing but a `code`: an interface's status code
