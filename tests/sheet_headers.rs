@@ -252,3 +252,78 @@ fn a_child_sheet_links_by_the_code_not_by_the_basic_code_left_of_it() {
         &["表「申请材料」的「事项编码」（A 列）", "不用它关联事项"],
     );
 }
+
+/// Should not trip B06, B07, B09, B10 or B14 (「…为空」): a two-row header whose group headings
+/// have short sub-headings, as many provincial templates draw them: 「办理时限」 over
+/// 「法定」｜「承诺」｜「备注」, 「办理地点及时间」 over 「地点」｜「时间」, 「联系电话」 over
+/// 「咨询」｜「监督投诉」, the other headers merged down over both rows. The columns were named
+/// 「办理时限法定」 and the like, which match nothing. A sub-heading that makes no element with its
+/// heading (「备注」) stays an unrecognised column.
+#[test]
+fn short_sub_headings_under_a_group_heading_name_their_elements() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("池州市市场监督管理局事项清单.xlsx");
+    let mut wb = Workbook::new();
+    let plain = rust_xlsxwriter::Format::new();
+    let ws = wb.add_worksheet().set_name("事项").unwrap();
+    for (c, h) in ["实施编码", "事项名称", "实施主体"].iter().enumerate() {
+        ws.merge_range(0, c as u16, 1, c as u16, h, &plain).unwrap();
+    }
+    let groups: [(&str, &[&str]); 3] = [
+        ("办理时限", &["法定", "承诺", "备注"]),
+        ("办理地点及时间", &["地点", "时间"]),
+        ("联系电话", &["咨询", "监督投诉"]),
+    ];
+    let mut c = 3u16;
+    for (group, subs) in groups {
+        let last = c + subs.len() as u16 - 1;
+        ws.merge_range(0, c, 0, last, group, &plain).unwrap();
+        for (k, sub) in subs.iter().enumerate() {
+            ws.write_string(1, c + k as u16, *sub).unwrap();
+        }
+        c = last + 1;
+    }
+    let hours = "周一至周五 上午8:30-12:00，下午14:30-17:30（法定节假日除外）";
+    for (r, i) in ITEMS.iter().enumerate() {
+        write_row(
+            ws,
+            r as u32 + 2,
+            &[
+                i[0],
+                i[3],
+                "池州市市场监督管理局",
+                "20个工作日",
+                "10个工作日",
+                "不含现场核查时间",
+                i[4],
+                hours,
+                i[5],
+                "0566-12345",
+            ],
+        );
+    }
+    wb.save(&path).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2, "{:#?}", r.notices);
+    for (item, i) in r.items.iter().zip(ITEMS) {
+        assert_eq!(
+            [
+                item.legal_limit.as_str(),
+                item.promised_limit.as_str(),
+                item.address.as_str(),
+                item.hours.as_str(),
+                item.consult_phone.as_str(),
+                item.supervise_phone.as_str(),
+            ],
+            ["20个工作日", "10个工作日", i[4], hours, i[5], "0566-12345"],
+            "{:#?}",
+            r.notices
+        );
+        assert_eq!(
+            item.extra.get("办理时限备注").map(String::as_str),
+            Some("不含现场核查时间")
+        );
+    }
+    let found = findings(&path, &["B06", "B07", "B09", "B10", "B14"]);
+    assert!(found.iter().all(|f| !f.contains("为空")), "{found:?}");
+}
