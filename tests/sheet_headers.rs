@@ -9,9 +9,10 @@ mod common {
 
 use std::path::{Path, PathBuf};
 
-use common::read::{Read, read};
+use common::read::{Read, read, read_with};
 use rust_xlsxwriter::Workbook;
 use zwfw_audit::check::{RunInfo, check_records};
+use zwfw_audit::config::Config;
 use zwfw_audit::model::Item;
 use zwfw_audit::rules::{CheckContext, RuleSet};
 use zwfw_audit::source::{NoticeLevel, read_inputs};
@@ -326,4 +327,81 @@ fn short_sub_headings_under_a_group_heading_name_their_elements() {
     }
     let found = findings(&path, &["B06", "B07", "B09", "B10", "B14"]);
     assert!(found.iter().all(|f| !f.contains("为空")), "{found:?}");
+}
+
+/// Should not leave a clerk with only 「法定办结时限为空」 (B06) for a column in plain sight: an
+/// item table whose 法定办结时限 is headed 「办理时限」 (the step's label on most platforms). One
+/// warning names the column and the `[labels]` line that maps it; a 序号 column is no element
+/// and not named. Written as the notice says, the line makes the column read.
+#[test]
+fn unrecognised_columns_of_a_sheet_are_named_with_the_labels_line_that_maps_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("池州市市场监督管理局事项清单.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项").unwrap();
+    write_row(
+        ws,
+        0,
+        &[
+            "序号",
+            "实施编码",
+            "事项名称",
+            "实施主体",
+            "办理时限",
+            "承诺办结时限",
+            "办理地点",
+        ],
+    );
+    for (r, i) in ITEMS.iter().enumerate() {
+        let n = (r + 1).to_string();
+        write_row(
+            ws,
+            r as u32 + 1,
+            &[
+                &n,
+                i[0],
+                i[3],
+                "池州市市场监督管理局",
+                "20个工作日",
+                "10个工作日",
+                i[4],
+            ],
+        );
+    }
+    wb.save(&path).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2, "{:#?}", r.notices);
+    let n = r.notice(
+        "不是可识别的要素",
+        NoticeLevel::Warning,
+        &[
+            "表「事项」",
+            "：「办理时限」。",
+            "[labels.item]",
+            "要素键名 = [\"办理时限\"]",
+        ],
+    );
+    assert!(!n.message.contains("序号"), "{}", n.message);
+    assert!(r.items.iter().all(|i| i.legal_limit.is_empty()));
+
+    // The line as the notice writes it, with an element's key or its standard name.
+    for key in ["legal_limit", "\"法定办结时限\""] {
+        let line = "要素键名 = [\"办理时限\"]".replace("要素键名", key);
+        let config = Config::parse(&format!("[labels.item]\n{line}\n")).unwrap();
+        let mapped = read_with(std::slice::from_ref(&path), &config.labels);
+        let limits: Vec<&str> = mapped
+            .items
+            .iter()
+            .map(|i| i.legal_limit.as_str())
+            .collect();
+        assert_eq!(limits, ["20个工作日", "20个工作日"], "{key}");
+        assert!(
+            mapped
+                .notices
+                .iter()
+                .all(|n| !n.message.contains("不是可识别的要素")),
+            "{:#?}",
+            mapped.notices
+        );
+    }
 }
