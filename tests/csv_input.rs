@@ -358,3 +358,50 @@ fn phones_whose_0_excel_dropped_from_a_csv_get_it_back_with_a_warning() {
         assert!(b15.iter().all(|(code, _)| *code != restored), "{b15:?}");
     }
 }
+
+/// Should not trip B06/B07 (「承诺办结时限为空」, 「不是可识别的时限」): platforms write a time
+/// limit's unit after a slash (`承诺时限/工作日`) or as `（单位：工作日）` as often as `（工作日）`,
+/// and put bare numbers under it. The slash hid the column; the word 单位 hid the unit.
+#[test]
+fn a_time_limit_header_with_its_unit_after_a_slash_or_unit_word_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let header =
+        "实施编码,事项名称,实施主体,法定办结时限（单位：工作日）,承诺时限/工作日,办理地点,咨询电话";
+    let text = format!(
+        "{header}\n\
+         1134170000312541513000117035000,食品经营许可（新办）,池州市市场监督管理局,20,10,池州市长江中路89号池州市政务服务中心二楼8号窗口,0566-2021156\n\
+         1134170000312541513000117022000,特种设备使用登记,池州市市场监督管理局,15,5,池州市长江中路89号池州市政务服务中心二楼11号窗口,0566-2021177\n"
+    );
+    let path = write(dir.path(), "事项清单.csv", &text);
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2, "{:?}", r.notices);
+    let limits: Vec<[&str; 4]> = r
+        .items
+        .iter()
+        .map(|i| {
+            [
+                i.legal_limit.as_str(),
+                i.legal_limit_unit.as_str(),
+                i.promised_limit.as_str(),
+                i.promised_limit_unit.as_str(),
+            ]
+        })
+        .collect();
+    assert_eq!(
+        limits,
+        [
+            ["20", "工作日", "10", "工作日"],
+            ["15", "工作日", "5", "工作日"]
+        ]
+    );
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B06", "B07"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let findings: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(findings.is_empty(), "{findings:?}");
+}

@@ -37,8 +37,25 @@ pub fn to_halfwidth(s: &str) -> String {
         .collect()
 }
 
+/// The time units a header names after its element (`（工作日）`, `/天`), with or without `个`.
+const LABEL_TIME_UNITS: [&str; 7] = ["工作日", "日", "天", "自然日", "小时", "月", "年"];
+
+/// Whether `text` is a time unit as a header names it (`工作日`, `个工作日`, `天` …).
+fn is_label_time_unit(text: &str) -> bool {
+    LABEL_TIME_UNITS.contains(&text.strip_prefix('个').unwrap_or(text))
+}
+
+/// A note with its `单位` word dropped: `单位：工作日` and `单位为工作日` are `工作日`.
+fn without_unit_word(note: &str) -> &str {
+    note.strip_prefix("单位")
+        .map(|rest| rest.trim_start_matches([':', '为', '是']))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(note)
+}
+
 /// Normalises a header or label for matching: half-width, no spaces, no colons, no brackets, no
-/// marks of required columns (`*`, `★`, `☆`, `※`), no trailing unit notes like `(工作日)`.
+/// marks of required columns (`*`, `★`, `☆`, `※`), no trailing unit notes like `(工作日)` or
+/// `/工作日` (`承诺时限/工作日` is `承诺时限`; a slash before anything else stays, `原件/复印件`).
 pub fn normalize_label(s: &str) -> String {
     let half = to_halfwidth(s);
     let mut out = String::with_capacity(half.len());
@@ -56,21 +73,37 @@ pub fn normalize_label(s: &str) -> String {
             c => out.push(c),
         }
     }
+    if let Some((name, unit)) = out.rsplit_once('/')
+        && !name.is_empty()
+        && (unit.is_empty() || is_label_time_unit(without_unit_word(unit)))
+    {
+        out.truncate(name.len());
+    }
     out
 }
 
-/// The note in brackets after a header's name, `工作日` in `承诺办结时限（工作日）`: the unit its
-/// bare numbers are in. `None` when the header has no bracketed note.
+/// The note after a header's name, `工作日` in `承诺办结时限（工作日）`: the unit its bare numbers
+/// are in. The note is the text in the first brackets, without a leading `单位：`
+/// (`承诺办结时限（单位：工作日）`), or else a time unit after a slash (`承诺时限/工作日`). `None`
+/// when the header has no such note.
 pub fn label_note(label: &str) -> Option<String> {
-    let half = to_halfwidth(label);
-    let open = half.find(['(', '[', '【', '〔'])?;
-    let rest = &half[open + half[open..].chars().next()?.len_utf8()..];
-    let close = rest.find([')', ']', '】', '〕'])?;
-    let note: String = rest[..close]
+    let half: String = to_halfwidth(label)
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    (!note.is_empty()).then_some(note)
+    let bracketed = || {
+        let open = half.find(['(', '[', '【', '〔'])?;
+        let rest = &half[open + half[open..].chars().next()?.len_utf8()..];
+        let close = rest.find([')', ']', '】', '〕'])?;
+        Some(without_unit_word(&rest[..close]))
+    };
+    let slashed = || {
+        let (name, unit) = half.rsplit_once('/')?;
+        let unit = without_unit_word(unit);
+        (!name.is_empty() && is_label_time_unit(unit)).then_some(unit)
+    };
+    let note = bracketed().or_else(slashed)?;
+    (!note.is_empty()).then(|| note.to_owned())
 }
 
 /// Whether a cell holds a number in Excel's scientific notation (`1.13417E+30`, `5.66202E+09`):

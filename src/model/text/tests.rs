@@ -19,6 +19,37 @@ fn a_header_note_is_the_text_in_its_first_brackets() {
     assert_eq!(label_note("承诺办结时限（工作日"), None);
 }
 
+/// Platforms write a header's unit as `（单位：工作日）` or after a slash as often as `（工作日）`.
+#[test]
+fn a_header_unit_may_follow_a_slash_or_the_word_unit() {
+    assert_eq!(
+        label_note("承诺办结时限（单位：工作日）").as_deref(),
+        Some("工作日")
+    );
+    assert_eq!(
+        label_note("法定时限(单位为个工作日)").as_deref(),
+        Some("个工作日")
+    );
+    assert_eq!(label_note("承诺时限/工作日").as_deref(), Some("工作日"));
+    assert_eq!(label_note("承诺时限／天").as_deref(), Some("天"));
+    assert_eq!(
+        label_note("承诺时限 / 单位：工作日").as_deref(),
+        Some("工作日")
+    );
+    // A slash before anything but a unit is no note.
+    assert_eq!(label_note("原件/复印件"), None);
+    assert_eq!(label_note("/工作日"), None);
+    assert_eq!(normalize_label("承诺时限/工作日"), "承诺时限");
+    assert_eq!(normalize_label("法定办结时限／个工作日"), "法定办结时限");
+    assert_eq!(
+        normalize_label("承诺办结时限（单位：工作日）"),
+        "承诺办结时限"
+    );
+    assert_eq!(normalize_label("承诺时限/(工作日)"), "承诺时限");
+    assert_eq!(normalize_label("原件/复印件"), "原件/复印件");
+    assert_eq!(normalize_label("咨询/投诉电话"), "咨询/投诉电话");
+}
+
 #[test]
 fn scientific_notation_is_recognised() {
     assert!(looks_scientific("1.13417E+30"));

@@ -82,6 +82,24 @@ pub(crate) enum Col {
     Skip,
 }
 
+impl Col {
+    /// The standard label of the element the column is read as (`实施编码` for a child row's
+    /// link); `None` for a column that is none.
+    pub(super) fn element_label(&self) -> Option<&'static str> {
+        match self {
+            Col::Item(f) => Some(f.label()),
+            Col::Material(f) => Some(f.label()),
+            Col::Step(f) => Some(f.label()),
+            Col::Fee(f) => Some(f.label()),
+            Col::Intermediary(f) => Some(f.label()),
+            Col::Agency(f) => Some(f.label()),
+            Col::Faq(f) => Some(f.label()),
+            Col::LinkCode => Some(ItemField::Code.label()),
+            Col::Context | Col::Extra(_) | Col::Skip => None,
+        }
+    }
+}
+
 /// Normalised label → field, for one record type.
 struct FieldTable<F> {
     by_label: HashMap<String, F>,

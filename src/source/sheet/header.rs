@@ -11,8 +11,11 @@
 //!
 //! A sub-heading names its column with its parent (the header text above, or the group heading
 //! to its left that the merge left in its first column): the column is the first of parent +
-//! sub-heading (「监督投诉电话」), the parent alone, the sub-heading alone that is a known
-//! header; otherwise an unrecognised column named parent + sub-heading.
+//! sub-heading (「监督投诉电话」), the parent alone, a short sub-heading completed by part of its
+//! parent (「办理时限」 over 「法定」｜「承诺」 → 「法定时限」「承诺时限」; 「办理地点及时间」 over
+//! 「地点」｜「时间」 → 「办理地点」「办理时间」; 「联系电话」 over 「咨询」｜「监督投诉」 →
+//! 「联系电话」「监督投诉电话」), the sub-heading alone that is a known header; otherwise an
+//! unrecognised column named parent + sub-heading.
 
 use super::columns::{Col, Kind, Tables};
 use super::{Sheet, cell};
@@ -73,6 +76,13 @@ pub(super) fn merged(sheet: &Sheet, header: usize, kind: Kind, tables: &Tables) 
         (!s.is_empty() && s != cell(top, c)).then_some(s)
     };
     let known = |text: &str| !matches!(tables.column(kind, text), Col::Extra(_) | Col::Skip);
+    // An element of the sheet's own kind, not an item's repeated beside a child record.
+    let own_element = |text: &str| {
+        !matches!(
+            tables.column(kind, text),
+            Col::Extra(_) | Col::Skip | Col::Context
+        )
+    };
     (0..top.len().max(below.len()))
         .map(|c| {
             let own = cell(top, c);
@@ -95,6 +105,8 @@ pub(super) fn merged(sheet: &Sheet, header: usize, kind: Kind, tables: &Tables) 
                 joined
             } else if !own.is_empty() && known(own) {
                 own.to_owned()
+            } else if let Some(made) = short_sub_heading(parent, sub, &own_element) {
+                made
             } else if known(sub) {
                 sub.to_owned()
             } else {
@@ -102,6 +114,27 @@ pub(super) fn merged(sheet: &Sheet, header: usize, kind: Kind, tables: &Tables) 
             }
         })
         .collect()
+}
+
+/// The name a short sub-heading makes with a part of its group heading, when it is one of the
+/// sheet kind's own elements (`own_element`): the sub-heading before the heading's end
+/// (「法定」 under 「办理时限」 → 「法定时限」, 「监督投诉」 under 「联系电话」 → 「监督投诉电话」),
+/// or after its beginning (「时间」 under 「办理地点及时间」 → 「办理时间」). Each part has two
+/// characters or more; the longest part that makes a name wins.
+fn short_sub_heading(
+    parent: &str,
+    sub: &str,
+    own_element: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let chars: Vec<(usize, char)> = parent.char_indices().collect();
+    let n = chars.len();
+    let suffixes = (0..n.saturating_sub(1)).map(|k| format!("{sub}{}", &parent[chars[k].0..]));
+    let prefixes = (2..n)
+        .rev()
+        .map(|k| format!("{}{sub}", &parent[..chars[k].0]));
+    (sub.chars().count() >= 2)
+        .then(|| suffixes.chain(prefixes).find(|name| own_element(name)))
+        .flatten()
 }
 
 /// The info notice of a header in two rows (`header` and the one below, its texts `merged`):

@@ -25,7 +25,9 @@
 //! - Without a 申请材料 sheet or such columns, an item table's 申请材料 column that lists each
 //!   item's materials in one cell is split into them (`material_list.rs`).
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
-//!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
+//!   header, and one warning per sheet lists those with content and how `[labels]` maps them
+//!   (`unrecognised.rs`); records without `extra` (中介服务, 常见问题) drop them with an info
+//!   notice instead.
 //! - Rows that are no record are left out with an info notice naming them (`footer.rs`): totals
 //!   and sign-offs under a table (also a child table's, where a blank code would give them to the
 //!   last item), headings between groups of items, and the header repeated over pasted blocks.
@@ -61,6 +63,7 @@ pub(crate) mod numbers;
 mod repeated;
 #[cfg(test)]
 mod tests;
+mod unrecognised;
 
 use by_name::attach_by_name;
 use children::{ChildRow, Link, attach, child_rows, link_of, orphan_notice};
@@ -248,6 +251,13 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             let listed = (no_material_sheet.is_some() && !inline_materials)
                 .then(|| material_list::column(&tables, &sheet.rows[header], &cols))
                 .flatten();
+            notices.extend(unrecognised::notice(
+                &sheet,
+                header,
+                (&cols, kind),
+                &tables,
+                listed.as_deref(),
+            ));
             read_item_sheet(
                 &mut sheet,
                 header,
@@ -266,6 +276,13 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                 header_only.push(header_only_notice(&sheet, header));
             }
         } else {
+            notices.extend(unrecognised::notice(
+                &sheet,
+                header,
+                (&cols, kind),
+                &tables,
+                None,
+            ));
             children.push((kind, sheet, header, cols));
         }
     }
