@@ -3,11 +3,13 @@
 //! hotline, with or without an area code (区号). [`parse_phones`] finds them all; it never panics.
 //!
 //! Shorthand: a bare local number of the same length right after a landline, separated by
-//! `/ 、 , ; 和 或` or white space, shares that landline's area code (`0566-2021234/2021235`); a
+//! `/ 、 , ; 和 或` or white space, shares that landline's area code (`0566-2021234/2021235`,
+//! also in two groups: `0566-2021234、202-1235`); a
 //! hyphen and up to five digits right after a landline is its extension (`0566-2021234-801`).
 //! A local number may be written in two groups (`0566-202 1156`, `202 1156`, `0566-202-1156`,
 //! `202-1156`; a hyphenated pair without area code only when it stands alone, not a year range
-//! `2021-2023` nor part of a code), an area code after
+//! `2021-2023`, a range of rooms, extensions or times (`1201-1203室`, `900-1700`) nor part of a
+//! code), an area code after
 //! the country code without its 0 (`+86-566-2021156`), and a line break may fall anywhere
 //! between the parts (a wrapped cell).
 
