@@ -74,7 +74,10 @@ fn starts_with_place(line: &str) -> bool {
 /// Whether `line` finishes a street's name that the line before (`joined`, with its `parts`)
 /// broke off (`池州市长江中⏎路89号…`, `池州市长江⏎中路89号…`): the line before names no street and
 /// ends in a Chinese character, and the line's street word (…路/街/大道/巷…) starts within its first
-/// two characters, too short to be a street's name of its own (`百牙中路` is one).
+/// two characters, too short to be a street's name of its own (`百牙中路` is one). One character
+/// before the street word may be a whole name (`东街`, `西街`, `正街`, `老街` in county towns), so
+/// then the line before must also not end in a finished name, such as a building's or an
+/// office's (`池州市政务服务中心⏎东街18号…`, `…综合窗口⏎东街18号…`; see [`ENDS_OF_NAMES`]).
 fn finishes_street(joined: &str, parts: AddressParts, line: &str) -> bool {
     !parts.street
         && joined
@@ -83,12 +86,20 @@ fn finishes_street(joined: &str, parts: AddressParts, line: &str) -> bool {
             .is_some_and(|c| ('\u{4e00}'..='\u{9fa5}').contains(&c))
         && line.char_indices().take(2).any(|(at, _)| {
             let rest = &line[at..];
-            ["路", "大道", "大街", "巷", "弄", "胡同"]
+            let street = ["路", "大道", "大街", "巷", "弄", "胡同"]
                 .iter()
                 .any(|w| rest.starts_with(w))
-                || (rest.starts_with('街') && !rest['街'.len_utf8()..].starts_with('道'))
+                || (rest.starts_with('街') && !rest['街'.len_utf8()..].starts_with('道'));
+            street && (at == 0 || !ENDS_OF_NAMES.iter().any(|w| joined.ends_with(w)))
         })
 }
+
+/// Last words of a finished name — a building, a hall, an office, a number — after which a line
+/// with a one-character street's name (`东街18号…`) is an address of its own.
+const ENDS_OF_NAMES: &[&str] = &[
+    "中心", "窗口", "大厅", "厅", "楼", "室", "层", "局", "处", "科", "所", "站", "院", "馆", "办",
+    "号", "部", "队", "委", "会", "司", "行", "点", "台",
+];
 
 /// Finds the parts an address names (after folding full-width characters).
 pub fn address_parts(text: &str) -> AddressParts {
@@ -302,7 +313,25 @@ mod tests {
             join_wrapped_lines("池州市秋浦大\n街8号政务服务中心3号窗口"),
             ["池州市秋浦大街8号政务服务中心3号窗口"]
         );
-        // A street's name of its own on the next line is another address.
+        // A street's name of its own on the next line is another address, also when it has one
+        // character (`东街`, `正街`) after a finished name.
+        assert_eq!(
+            join_wrapped_lines("池州市政务服务中心\n东街18号市场监管局3楼302室"),
+            ["池州市政务服务中心", "东街18号市场监管局3楼302室"]
+        );
+        assert_eq!(
+            join_wrapped_lines("青阳县政务服务中心综合窗口\n西街18号县市场监管局3楼302室"),
+            ["青阳县政务服务中心综合窗口", "西街18号县市场监管局3楼302室"]
+        );
+        assert_eq!(
+            join_wrapped_lines("东至县尧渡镇便民服务中心\n正街18号3号窗口"),
+            ["东至县尧渡镇便民服务中心", "正街18号3号窗口"]
+        );
+        // After a place's name it is the street of that place.
+        assert_eq!(
+            join_wrapped_lines("青阳县蓉城镇\n东街18号便民服务中心3号窗口"),
+            ["青阳县蓉城镇东街18号便民服务中心3号窗口"]
+        );
         assert_eq!(
             join_wrapped_lines("池州市政务服务中心\n百牙中路6号人社局2号窗口"),
             ["池州市政务服务中心", "百牙中路6号人社局2号窗口"]

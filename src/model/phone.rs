@@ -3,11 +3,13 @@
 //! hotline, with or without an area code (区号). [`parse_phones`] finds them all; it never panics.
 //!
 //! Shorthand: a bare local number of the same length right after a landline, separated by
-//! `/ 、 , ; 和 或` or white space, shares that landline's area code (`0566-2021234/2021235`); a
+//! `/ 、 , ; 和 或` or white space, shares that landline's area code (`0566-2021234/2021235`,
+//! also in two groups: `0566-2021234、202-1235`); a
 //! hyphen and up to five digits right after a landline is its extension (`0566-2021234-801`).
 //! A local number may be written in two groups (`0566-202 1156`, `202 1156`, `0566-202-1156`,
 //! `202-1156`; a hyphenated pair without area code only when it stands alone, not a year range
-//! `2021-2023` nor part of a code), an area code after
+//! `2021-2023`, a range of rooms, extensions or times (`1201-1203室`, `900-1700`) nor part of a
+//! code), an area code after
 //! the country code without its 0 (`+86-566-2021156`), and a line break may fall anywhere
 //! between the parts (a wrapped cell).
 
@@ -134,26 +136,36 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             continue;
         }
         // `0566-2021234/2021235`, `0566-2021234、2021235`: a bare local number of the same length
-        // right after a landline shares its area code (the usual shorthand).
+        // right after a landline shares its area code (the usual shorthand), also when written in
+        // two groups (`0566-2021234、202-1235`).
         if follows_last
             && is_list_separator(before)
             && !d.starts_with('0')
             && let Some(last) = phones.last()
             && last.kind == PhoneKind::Landline
             && last.area_code.is_some()
-            && last.number.len() == d.len()
         {
-            let area_code = last.area_code.clone();
-            phones.push(Phone {
-                raw: d.to_owned(),
-                kind: PhoneKind::Landline,
-                area_code,
-                number: d.to_owned(),
-                extension: None,
-            });
-            last_end = Some(e);
-            g += 1;
-            continue;
+            let shorthand = if last.number.len() == d.len() {
+                Some((e, d.to_owned()))
+            } else if (3..=4).contains(&d.len()) {
+                split_local(&half, &groups, g, Joined::Listed)
+                    .filter(|(_, number)| number.len() == last.number.len())
+            } else {
+                None
+            };
+            if let Some((ne, number)) = shorthand {
+                let area_code = last.area_code.clone();
+                phones.push(Phone {
+                    raw: half[s..ne].to_owned(),
+                    kind: PhoneKind::Landline,
+                    area_code,
+                    number,
+                    extension: None,
+                });
+                last_end = Some(ne);
+                g += if ne == e { 1 } else { 2 };
+                continue;
+            }
         }
         // `139-0566-1234`, `139 0566 1234`: a mobile written in groups.
         if d.len() == 3
@@ -208,7 +220,7 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             && sep.chars().count() <= 3
         {
             // `0566-202 1156`: the local number in two groups.
-            let split = split_local(&half, &groups, g + 1, true);
+            let split = split_local(&half, &groups, g + 1, Joined::AfterAreaCode);
             if (n.len() == 7 || n.len() == 8) || is_hotline(n) || split.is_some() {
                 let (ne, kind, number) = match split {
                     Some((ne, number)) => (ne, PhoneKind::Landline, number),
@@ -229,7 +241,7 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
         }
         // `202 1156`, `202-1156`: a local number in two groups (no area code).
         if !d.starts_with('0')
-            && let Some((ne, number)) = split_local(&half, &groups, g, false)
+            && let Some((ne, number)) = split_local(&half, &groups, g, Joined::Alone)
         {
             phones.push(Phone {
                 raw: half[s..ne].to_owned(),
@@ -308,22 +320,37 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
     phones
 }
 
+/// What stands before a local number written in two groups, for [`split_local`].
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Joined {
+    /// Right after an area code (`0566-202-1156`): the pair is the number.
+    AfterAreaCode,
+    /// After a landline and a list separator (`0566-2021156、202-1157`): what comes before is
+    /// known, but the pair may still be a range (`0566-2021156，1156-1158分机`).
+    Listed,
+    /// On its own: a hyphenated pair must stand alone to be read as a number.
+    Alone,
+}
+
 /// A local number written in two groups (three or four digits, then three to five), seven or
 /// eight digits in all, starting at group `g`: its end and its digits. A group of a whole number
 /// (seven digits and more) is not a part.
 ///
 /// The groups are parted by white space (`202 1156`, `2021 156`) or by one hyphen (`202-1156`,
 /// `0566-202-1156`). A hyphen also joins dates, ranges and codes, so without an area code
-/// before (`after_area_code`) the hyphenated pair must stand alone: not a year first
-/// (`2021-2023`, `2021-156`), not after or before another group, letter or mark joined to it
-/// (`341702-202-1156`, `No.202-1156`, `202-1156-789`), not a number of something
-/// (`202-1156号`).
+/// before the hyphenated pair must not be a year first (`2021-2023`, `2021-156`), a range of
+/// rooms or extensions (`1201-1203室`, `1156-1158分机`: a near, larger second group, or a
+/// room, floor or extension word after it), a range of clock times written without a colon
+/// (`900-1700`, `830-1200`), nor a number of something (`202-1156号`). Standing alone
+/// ([`Joined::Alone`]), it must also not be joined to a group, letter or mark before or after
+/// (`341702-202-1156`, `No.202-1156`, `202-1156-789`).
 fn split_local(
     half: &str,
     groups: &[(usize, usize)],
     g: usize,
-    after_area_code: bool,
+    joined: Joined,
 ) -> Option<(usize, String)> {
+    let after_area_code = joined == Joined::AfterAreaCode;
     let (&(s1, e1), &(s2, e2)) = (groups.get(g)?, groups.get(g + 1)?);
     let (a, b) = (e1 - s1, e2 - s2);
     let between = &half[e1..s2];
@@ -351,22 +378,55 @@ fn split_local(
         let year = a == 4 && (first.starts_with("19") || first.starts_with("20"));
         // A colon joins only after a digit (`12:300-…`); after a label it is `电话：202-1156`.
         let mut head = half[..s1].chars().rev();
-        let joined_before = head.next().is_some_and(|c| {
-            c.is_ascii_alphanumeric()
+        let joined_before = joined == Joined::Alone
+            && head.next().is_some_and(|c| {
+                c.is_ascii_alphanumeric()
+                    || is_hyphen(c.encode_utf8(&mut [0; 4]))
+                    || "./_#第".contains(c)
+                    || (matches!(c, ':' | '：') && head.next().is_some_and(|d| d.is_ascii_digit()))
+            });
+        let after = &half[e2..];
+        // In a list a slash parts the next number (`0566-2021156/202-1157/202-1158`).
+        let joined_after = after.chars().next().is_some_and(|c| {
+            (c == '/' && joined == Joined::Alone)
+                || c.is_ascii_alphanumeric()
                 || is_hyphen(c.encode_utf8(&mut [0; 4]))
-                || "./_#第".contains(c)
-                || (matches!(c, ':' | '：') && head.next().is_some_and(|d| d.is_ascii_digit()))
-        });
-        let joined_after = half[e2..].chars().next().is_some_and(|c| {
-            c.is_ascii_alphanumeric()
-                || is_hyphen(c.encode_utf8(&mut [0; 4]))
-                || "./:：_%号年月日期届条款页元".contains(c)
-        });
-        if year || joined_before || joined_after || matches!(first, "400" | "800") {
+                || ".:：_%号年月日期届条款页元室层楼栋幢座房".contains(c)
+        }) || after.starts_with("分机");
+        let second = &half[s2..e2];
+        if year
+            || joined_before
+            || joined_after
+            || matches!(first, "400" | "800")
+            || is_range(first, second)
+            || is_clock_range(first, second)
+        {
             return None;
         }
     }
     Some((e2, format!("{first}{}", &half[s2..e2])))
+}
+
+/// `1201-1203`, `1156-1158`: two groups of one length, the second a little larger than the first,
+/// are a range of rooms or extensions. The two halves of one number seldom are.
+fn is_range(first: &str, second: &str) -> bool {
+    first.len() == second.len()
+        && matches!(
+            (first.parse::<u32>(), second.parse::<u32>()),
+            (Ok(a), Ok(b)) if a < b && b - a < 100
+        )
+}
+
+/// `900-1700`, `830-1200`, `1430-1730`: office hours written without a colon. Both groups are a
+/// time of day on the quarter hour or five minutes (`HMM`, `HHMM`) and the second is later. The
+/// halves of a number seldom both end in such minutes (`202-1156` does not).
+fn is_clock_range(first: &str, second: &str) -> bool {
+    let minutes = |t: &str| -> Option<u32> {
+        let v: u32 = t.parse().ok()?;
+        let (h, m) = (v / 100, v % 100);
+        (h <= 24 && m < 60 && m % 5 == 0).then_some(h * 60 + m)
+    };
+    matches!((minutes(first), minutes(second)), (Some(a), Some(b)) if a < b)
 }
 
 /// A hyphen as written between the groups of a number (`-`, `—`, `－`, `–`).
@@ -551,6 +611,54 @@ mod tests {
         ] {
             assert!(parse_phones(t).is_empty(), "{t}: {:?}", parse_phones(t));
         }
+    }
+
+    #[test]
+    fn room_time_and_extension_ranges_are_no_phones() {
+        for (t, want) in [
+            (
+                "0566-2021156（市民中心B座1201-1203室）",
+                &["0566-2021156"][..],
+            ),
+            ("0566-2021156（工作时间900-1700）", &["0566-2021156"]),
+            (
+                "0566-2021156（工作日830-1200，1430-1730）",
+                &["0566-2021156"],
+            ),
+            ("0566-2021156，1156-1158分机", &["0566-2021156"]),
+            ("0566-65123456，1201-1203室", &["0566-65123456"]),
+            ("1201-1203", &[]),
+            ("办公地点3楼301-305", &[]),
+            ("202-1156楼", &[]),
+        ] {
+            assert_eq!(canon(t), want, "{t}");
+        }
+        // A number whose halves are no range or clock times still is one.
+        assert_eq!(canon("202-1156"), ["2021156"]);
+        assert_eq!(canon("6512-3456"), ["65123456"]);
+    }
+
+    #[test]
+    fn hyphenated_shorthand_after_a_landline_shares_its_area_code() {
+        for t in [
+            "0566-2021156、202-1157",
+            "0566-202-1156、202-1157",
+            "0566-202-1156，202-1157",
+            "0566-2021156/202-1157",
+            "0566-2021156 202-1157",
+        ] {
+            assert_eq!(canon(t), ["0566-2021156", "0566-2021157"], "{t}");
+        }
+        assert_eq!(
+            canon("0566-2021156/202-1157/202-1158"),
+            ["0566-2021156", "0566-2021157", "0566-2021158"]
+        );
+        assert_eq!(parse_phones("0566-2021156、202-1157")[1].raw, "202-1157");
+        // Another length is a number of its own.
+        assert_eq!(
+            canon("0566-65123456、202-1157"),
+            ["0566-65123456", "2021157"]
+        );
     }
 
     #[test]

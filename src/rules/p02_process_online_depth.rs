@@ -23,10 +23,14 @@ declare_rule! {
     /// 窗口旁的自助机、自助终端也是到现场。同一分句中到现场的说法前有「无需」「不需」「不再」「免于」
     /// 「不用」等否定的不算（「无需申请人现场核验原件」），紧挨着「不可」的也不算（「本事项不可到窗口办理」）。
     /// 到现场的说法前有单独的「可」「可以」（申请人可以，不是必须）的也是选择（「审批结果可到窗口领取」
-    /// 「可到政务服务中心3号窗口领取证照」）；但「可」与到现场之间隔着「…后」「并」的，「可」说的是前一步，
-    /// 到现场仍是办理的方式（「可在收到短信通知后到窗口领取」），同一环节说了不可邮寄、不支持快递等的，
-    /// 「可到窗口领取」就是唯一的方式（「纸质证照不可邮寄，可到窗口领取」），都仍不通过；「许可」「即可」
-    /// 「方可」中的「可」不算。
+    /// 「可到政务服务中心3号窗口领取证照」）；但「可」与到现场之间隔着「…后」「并」「…之日起」「…次日起」
+    /// 的，「可」说的是前一步或时间，到现场仍是办理的方式（「可在收到短信通知后到窗口领取」
+    /// 「可自收到短信通知之日起到窗口领取」）；「可委托他人到窗口领取」说的是由谁来，仍要有人到现场
+    /// （同一环节另说可以邮寄、快递的除外）；同一环节说了不可邮寄、不邮寄、暂不邮寄、无邮寄服务、
+    /// 不提供纸质证照邮寄服务、邮寄服务暂未开通、不支持快递等的，「可到窗口领取」就是唯一的方式
+    /// （「纸质证照不可邮寄，可到窗口领取」；以「的」结尾的「不邮寄的」「无法在线提交的」是条件，不算），
+    /// 都仍不通过；「许可」「即可」「方可」「才可」中的「可」不算，「仅可」「只可」「只可以」是只能
+    /// 到现场，也不通过。
     /// 网办深度为一级、二级或无法识别时不涉及（n/a，网办深度本身的取值由 B08 检查；只有数字代码的不猜，
     /// 因为各平台编号不同，有的 1 表示全程网办）；没有办理
     /// 环节时不涉及（由 P01 报告）。
@@ -242,28 +246,48 @@ enum Lead {
     /// A bare `可` (the applicant may) comes last, within [`PERMISSION_REACH`] characters of the
     /// visit and with no step in between ([`PERMISSION_BREAKS`]): the visit is an option.
     Permitted,
+    /// A bare `可` that lets someone else come ([`PROXY_WORDS`]): someone still has to visit,
+    /// unless the text offers the result by post ([`DELIVERY_WAYS`]).
+    Proxy,
 }
 
 /// How many characters may stand between a `可` and the visit it permits
 /// (`可到政务服务中心3号窗口领取`).
 const PERMISSION_REACH: usize = 16;
 
-/// Words between a `可` and a visit that end what the `可` is about: the visit is a later step,
-/// not the option (`可在网上预约后到窗口领取`, `可在线提交并携带原件到窗口核验`).
-const PERMISSION_BREAKS: &[&str] = &["后", "并", "再", "然后"];
+/// Words between a `可` and a visit that end what the `可` is about: the visit is a later step or
+/// time, not the option (`可在网上预约后到窗口领取`, `可在线提交并携带原件到窗口核验`,
+/// `可自收到短信通知之日起到窗口领取`, `可于审批完成次日起到窗口领取`).
+const PERMISSION_BREAKS: &[&str] = &["后", "并", "再", "然后", "日起", "时起"];
+
+/// Words between a `可` and a visit that make the `可` about who comes, not whether anyone does
+/// (`不能到窗口领取的，可委托他人到窗口领取`, `可由代理人到窗口领取`).
+const PROXY_WORDS: &[&str] = &["委托", "代"];
 
 /// How many characters may stand between `不可`/`不能` and the visit it forbids (`不可到窗口办理`);
 /// further off it forbids something else (`不可委托他人到窗口领取`).
 const FORBIDDING_REACH: usize = 2;
 
 /// Whether the `可` at `chars[i]` is the applicant's permission: not part of a word (`许可`,
-/// `认可`, `可能`, `可行`) nor a forbidding or a condition (`不可`, `即可`, `方可`).
+/// `认可`, `可能`, `可行`) nor a forbidding, a condition or a restriction (`不可`, `即可`, `方可`,
+/// `才可`; `仅可`, `只可`, `只可以` say the visit is the only way).
 fn is_permission(chars: &[(usize, char)], i: usize) -> bool {
     chars[i].1 == '可'
         && !(i > 0
             && matches!(
                 chars[i - 1].1,
-                '许' | '认' | '不' | '无' | '即' | '方' | '宁' | '尚' | '未' | '便'
+                '许' | '认'
+                    | '不'
+                    | '无'
+                    | '即'
+                    | '方'
+                    | '才'
+                    | '仅'
+                    | '只'
+                    | '宁'
+                    | '尚'
+                    | '未'
+                    | '便'
             ))
         && !chars.get(i + 1).is_some_and(|&(_, c)| {
             matches!(c, '能' | '靠' | '行' | '疑' | '控' | '变' | '调' | '观')
@@ -322,26 +346,103 @@ fn lead(before: &str) -> Option<Lead> {
     if l == Lead::Permitted && PERMISSION_BREAKS.iter().any(|b| between.contains(b)) {
         return None;
     }
+    if l == Lead::Permitted && PROXY_WORDS.iter().any(|b| between.contains(b)) {
+        return Some(Lead::Proxy);
+    }
     Some(l)
 }
 
-/// Words that say a way needing no visit is not offered (`纸质证照不可邮寄`, `不支持快递送达`): then
-/// a bare `可` before a visit elsewhere in the text is the only way, not an option.
-const DENIALS: &[&str] = &["不可", "不能", "不予", "不提供", "不支持", "无法", "不办理"];
+/// Words that say a way needing no visit is not offered (`纸质证照不可邮寄`, `不支持快递送达`,
+/// `不提供纸质证照邮寄服务`): then a bare `可` before a visit elsewhere in the text is the only
+/// way, not an option. The way starts at most [`DENIAL_REACH`] characters after the word, in its
+/// clause.
+const DENIALS: &[&str] = &[
+    "不可",
+    "不能",
+    "不予",
+    "不提供",
+    "不支持",
+    "无法",
+    "不办理",
+    "不开通",
+    "未开通",
+];
 
-/// Whether `text` says a way needing no visit ([`REMOTE_WAYS`]) is not offered: a denial with a
-/// remote way starting at most two characters after it.
+/// How many characters may stand between a denial and the way it denies
+/// (`不提供纸质证照邮寄服务`).
+const DENIAL_REACH: usize = 6;
+
+/// A single `不`, `无` or `未` right before a way denies it too (`不邮寄`, `暂不邮寄`, `无邮寄服务`);
+/// further off it is mostly about something else (`无需到现场，在线…`).
+const SHORT_DENIALS: &[char] = &['不', '无', '未'];
+
+/// Words after a way that say it is not offered (`邮寄服务暂未开通`, `快递送达暂停`), at most
+/// [`DENIAL_REACH`] characters after it, in its clause.
+const DENIALS_AFTER: &[&str] = &[
+    "未开通",
+    "不开通",
+    "未开放",
+    "不开放",
+    "暂停",
+    "停止",
+    "不提供",
+    "不支持",
+];
+
+/// Whether `text` says a way needing no visit ([`REMOTE_WAYS`]) is not offered: a denial before
+/// it ([`DENIALS`], [`SHORT_DENIALS`]) or after it ([`DENIALS_AFTER`]).
 fn denies_remote_way(text: &str) -> bool {
-    DENIALS.iter().any(|d| {
-        text.match_indices(d).any(|(at, _)| {
-            let after = &text[at + d.len()..];
-            after
-                .char_indices()
-                .take(3)
-                .any(|(k, _)| REMOTE_WAYS.iter().any(|w| after[k..].starts_with(w)))
+    REMOTE_WAYS.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            let before = &text[..at];
+            let head = clause_tail(before, DENIAL_REACH + 3);
+            let rest = &text[at + w.len()..];
+            // `不邮寄的，可到窗口领取`, `无法在线提交的，…`: a clause ending in 的 is a condition
+            // (those who do not), not a statement that the way is not offered.
+            if clause_head(rest, usize::MAX).ends_with('的') {
+                return false;
+            }
+            let after = clause_head(rest, DENIAL_REACH + 3);
+            before.ends_with(SHORT_DENIALS)
+                || DENIALS.iter().any(|d| {
+                    head.match_indices(d)
+                        .any(|(k, _)| head[k + d.len()..].chars().count() <= DENIAL_REACH)
+                })
+                || DENIALS_AFTER.iter().any(|d| {
+                    after
+                        .find(d)
+                        .is_some_and(|k| after[..k].chars().count() <= DENIAL_REACH)
+                })
         })
     })
 }
+
+/// The end of `s` within its clause, at most `n` characters.
+fn clause_tail(s: &str, n: usize) -> &str {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| !is_clause_end(c))
+        .take(n)
+        .last()
+        .map_or(s.len(), |(k, _)| k);
+    &s[start..]
+}
+
+/// The start of `s` within its clause, at most `n` characters.
+fn clause_head(s: &str, n: usize) -> &str {
+    let end = s
+        .char_indices()
+        .take_while(|&(_, c)| !is_clause_end(c))
+        .take(n)
+        .last()
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    &s[..end]
+}
+
+/// Ways the result reaches the applicant without a visit: when a text offers one (not denied),
+/// letting someone else come ([`Lead::Proxy`]) is no requirement (`可委托他人到窗口领取，也可邮寄送达`).
+const DELIVERY_WAYS: &[&str] = &["邮寄", "快递", "寄递", "寄送"];
 
 /// The first of `words` (in list order) that a clause of `text` requires, once the `negations`
 /// are masked: a clause that offers the visit as a choice ([`offers_choice`]) requires nothing.
@@ -349,7 +450,9 @@ fn denies_remote_way(text: &str) -> bool {
 fn required_visit<'w>(text: &str, words: &'w [String], negations: &[String]) -> Option<&'w str> {
     let masked = mask_phrases(text, negations);
     // `纸质证照不可邮寄，可到窗口领取`: the window is then the only way.
-    let denied = masked.contains(['不', '无']) && denies_remote_way(&masked);
+    let denied = masked.contains(['不', '无', '未', '停']) && denies_remote_way(&masked);
+    // `可委托他人到窗口领取，也可邮寄送达`: someone comes unless the result can be posted.
+    let delivered = || !denied && DELIVERY_WAYS.iter().any(|w| masked.contains(w));
     // A clause after a condition (`如需纸质证照，可到窗口领取`) is a choice too.
     let mut after_condition = false;
     masked.split(is_clause_end).find_map(|clause| {
@@ -365,6 +468,7 @@ fn required_visit<'w>(text: &str, words: &'w [String], negations: &[String]) -> 
                             Some(Lead::Negated) => false,
                             Some(Lead::Required) => true,
                             Some(Lead::Permitted) => denied && !optional,
+                            Some(Lead::Proxy) => !optional && !delivered(),
                             None => !optional,
                         })
             })
@@ -414,6 +518,14 @@ mod tests {
             "电子证照推送至申请人账户，纸质证照申请人均可到窗口领取",
             // `不可` right before a visit forbids it.
             "本事项不可到窗口办理，仅支持网上办理",
+            // Someone else may come, but the result can also be posted.
+            "申请人可委托他人到窗口领取，也可选择邮寄送达",
+            // A negation of the visit is no denial of the remote way after it.
+            "无需到现场，在线提交申请后，纸质证照可到窗口领取",
+            "电子证照免费邮寄，不收取费用；纸质证照申请人可到窗口领取",
+            // A denial that is a condition (those who do not) leaves the remote way offered.
+            "申请人可选择邮寄送达，选择不邮寄的，可到窗口领取",
+            "无法在线提交的，可到窗口提交",
         ] {
             assert_eq!(required(t), None, "{t}");
         }
@@ -450,6 +562,49 @@ mod tests {
             ("纸质证照不可邮寄，申请人可到窗口领取", "到窗口"),
             // 不可 about something else than the visit forbids nothing of it.
             ("申请人不可委托他人到窗口领取", "到窗口"),
+        ] {
+            assert_eq!(required(t), Some(w), "{t}");
+        }
+    }
+
+    #[test]
+    fn only_at_the_window_is_required() {
+        for t in [
+            "纸质证照仅可到窗口领取",
+            "审批结果只可以到窗口领取",
+            "审批结果只可到窗口领取",
+            "审核通过后才可到窗口领取证照",
+            "审核通过后方可到窗口领取证照",
+        ] {
+            assert_eq!(required(t), Some("到窗口"), "{t}");
+        }
+        assert_eq!(
+            required("纸质证照仅可到政务服务中心3号窗口领取"),
+            Some("窗口领取")
+        );
+    }
+
+    #[test]
+    fn a_window_left_as_the_only_way_is_required() {
+        for t in [
+            "纸质证照不邮寄，申请人可到窗口领取",
+            "证照暂不邮寄，申请人可到窗口领取",
+            "本事项无邮寄服务，申请人可到窗口领取证照",
+            "审批结果可到窗口领取，邮寄服务暂未开通",
+            "不提供纸质证照邮寄服务，申请人可到窗口领取",
+            "本事项暂不提供快递服务，申请人可到窗口领取",
+        ] {
+            assert_eq!(required(t), Some("到窗口"), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_visit_from_a_later_time_or_by_a_proxy_is_required() {
+        for (t, w) in [
+            ("申请人可自收到短信通知之日起到窗口领取证照", "到窗口"),
+            ("申请人可于审批完成次日起到窗口领取证照", "到窗口"),
+            ("申请人本人不能到窗口领取的，可委托他人到窗口领取", "到窗口"),
+            ("申请人可由代理人到窗口领取证照", "到窗口"),
         ] {
             assert_eq!(required(t), Some(w), "{t}");
         }

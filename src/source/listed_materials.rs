@@ -153,10 +153,13 @@ impl ListedInFile {
         } else {
             let read = match (self.items, self.empty) {
                 (_, 0) => split,
-                (0, _) => "都是空白或「无」，按未列出申请材料检查".to_owned(),
-                (_, empty) => {
-                    format!("{split}；其中 {empty} 条是空白或「无」，按未列出申请材料检查")
+                (0, _) => {
+                    "都是空白或「无」（或只写了「见办事指南」一类的指引），按未列出申请材料检查"
+                        .to_owned()
                 }
+                (_, empty) => format!(
+                    "{split}；其中 {empty} 条是空白或「无」（或只写了「见办事指南」一类的指引），按未列出申请材料检查"
+                ),
             };
             let named = match self.named {
                 0 => String::new(),
@@ -178,12 +181,13 @@ impl ListedInFile {
 }
 
 /// The entries of a list in one text: split at line breaks and semicolons, and before a number
-/// that starts an entry (`1.` `2、` `（3）` `④`) after a space or a stop; each entry without its
-/// number and closing punctuation. Text with neither is one entry; an empty text or a
-/// placeholder alone (`无`, `/`, `暂无`) lists none, as an empty cell does.
+/// that starts an entry (`1.` `2、` `（3）` `④`) after a space, a stop or a closing bracket
+/// (`…（原件1份）2、营业执照`); each entry without its number and closing punctuation. Text with
+/// neither is one entry; an empty text, a placeholder alone (`无`, `/`, `暂无`) or a pointer
+/// elsewhere alone (`见办事指南`, see [`is_referral`]) lists none, as an empty cell does.
 pub(crate) fn split(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
-    if is_blank_or_placeholder(text) {
+    if is_blank_or_placeholder(text) || is_referral(text) {
         return out;
     }
     for part in text.split(['\n', '\r', '；', ';']) {
@@ -199,6 +203,36 @@ pub(crate) fn split(text: &str) -> Vec<&str> {
         }
     }
     out
+}
+
+/// Verbs that point a reader elsewhere (`见办事指南`, `详见服务指南`, `请参见附件`).
+const REFERRAL_VERBS: &[&str] = &[
+    "详见",
+    "参见",
+    "请见",
+    "请参见",
+    "请参阅",
+    "参阅",
+    "具体见",
+    "具体详见",
+    "见",
+];
+
+/// Where a referral points: a guide, an attachment, a list (`办事指南`, `附件2`, `材料清单`).
+const REFERRAL_TARGETS: &[&str] = &[
+    "指南", "附件", "附表", "清单", "目录", "说明", "网站", "公告",
+];
+
+/// Whether `text` only points to another document for the materials (`见办事指南`,
+/// `详见服务指南。`, `请参见附件2`): a referral verb, then a short pointer to a guide, an
+/// attachment or a list. Such a text names no material (`见证人身份证明` names one).
+fn is_referral(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(['。', '.', '；', ';', ' ']);
+    REFERRAL_VERBS.iter().any(|v| {
+        t.strip_prefix(v).is_some_and(|rest| {
+            rest.chars().count() <= 16 && REFERRAL_TARGETS.iter().any(|w| rest.contains(w))
+        })
+    })
 }
 
 fn push<'t>(out: &mut Vec<&'t str>, entry: &'t str) {
@@ -251,9 +285,9 @@ fn number_len(text: &str) -> Option<usize> {
 fn next_number(entry: &str) -> Option<usize> {
     let mut previous: Option<char> = None;
     for (i, c) in entry.char_indices() {
-        let boundary = previous
-            .is_some_and(|p| p.is_whitespace() || matches!(p, '。' | '，' | ',' | '、' | '　'))
-            || previous.is_some() && ('①'..='⑳').contains(&c);
+        let boundary = previous.is_some_and(|p| {
+            p.is_whitespace() || matches!(p, '。' | '，' | ',' | '、' | '　' | '）' | ')' | '》')
+        }) || previous.is_some() && ('①'..='⑳').contains(&c);
         if boundary && i > 0 && number_len(&entry[i..]).is_some() {
             return Some(i);
         }
@@ -301,5 +335,44 @@ mod tests {
             assert!(split(none).is_empty(), "{none:?}");
         }
         assert_eq!(split("1.申请书；2.无"), ["申请书", "无"]);
+    }
+
+    /// Numbering glued to the closing bracket of the entry before still starts an entry.
+    #[test]
+    fn a_number_after_a_closing_bracket_starts_an_entry() {
+        assert_eq!(
+            split("1、食品经营许可申请书（原件1份）2、营业执照（复印件1份）"),
+            ["食品经营许可申请书（原件1份）", "营业执照（复印件1份）"]
+        );
+        assert_eq!(
+            split("1.《申请书》2.营业执照(副本)3.身份证明"),
+            ["《申请书》", "营业执照(副本)", "身份证明"]
+        );
+        // A number inside an entry after a bracket is no entry number.
+        assert_eq!(
+            split("营业执照（副本）1份；符合第（1）项规定的证明"),
+            ["营业执照（副本）1份", "符合第（1）项规定的证明"]
+        );
+        assert_eq!(
+            split("身份证（正反面）1.5寸照片"),
+            ["身份证（正反面）1.5寸照片"]
+        );
+    }
+
+    /// A text that only points to the guide or an attachment lists no material: M01 then says
+    /// the item lists none, as for 「详见附件」.
+    #[test]
+    fn a_pointer_elsewhere_alone_lists_none() {
+        for none in [
+            "见办事指南",
+            "详见办事指南。",
+            "请参见附件2",
+            "详见服务指南",
+            "具体见材料清单",
+        ] {
+            assert!(split(none).is_empty(), "{none:?}");
+        }
+        assert_eq!(split("见证人身份证明"), ["见证人身份证明"]);
+        assert_eq!(split("1.申请书；2.见附件"), ["申请书", "见附件"]);
     }
 }

@@ -288,7 +288,7 @@ const YES_NO: &[&str] = &[
 /// fee or a way ([`CONTENT_WORDS`]), a negation that begins what is left (`无最低要求`), a yes or
 /// no as the answer's first clause ([`YES_NO`]), a word of the question left (the referral is
 /// the way to do what was asked), or a phone number when the question asks for one or for a
-/// contact ([`CONTACT_WORDS`]: `咨询电话是多少？` — `咨询电话：0566-2021156`). Called only for
+/// contact ([`asks_for_contact`]: `咨询电话是多少？` — `咨询电话：0566-2021156`). Called only for
 /// answers on the way to a finding.
 pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> bool {
     // Normalising drops a leading number as if it were a label (`5个工作日`), so the digits are
@@ -322,26 +322,95 @@ pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> b
     asks_for_contact(question) && !crate::model::phone::parse_phones(answer).is_empty()
 }
 
-/// Words of a question that asks how to reach someone: a phone number, a contact, a way to ask.
-const CONTACT_WORDS: &[&str] = &[
+/// Names of a way to reach someone (`咨询电话`, `联系方式`): a question asks for one when the name
+/// is what it asks about ([`asks_for_contact`]).
+const CONTACT_NOUNS: &[&str] = &[
     "电话",
-    "号码",
     "热线",
-    "联系",
+    "联系方式",
+    "联系人",
     "咨询方式",
     "咨询渠道",
     "咨询途径",
-    "如何咨询",
-    "怎么咨询",
-    "怎样咨询",
-    "哪里咨询",
-    "向谁咨询",
+    "咨询号码",
+    "联系号码",
 ];
 
+/// What may stand between a contact's name and the question word after it (`电话号码是多少`,
+/// `联系方式分别是什么`).
+const NOUN_LINKS: &[&str] = &["号码", "是", "为", "有", "都", "分别", "一般"];
+
+/// Question words after a contact's name that ask for it (`咨询电话是多少？`, `联系人是谁？`,
+/// `有咨询电话吗？`); a question mark or nothing after the name asks for it too (`咨询电话？`).
+const NOUN_QUESTIONS: &[&str] = &["多少", "什么", "哪", "几", "谁", "吗", "呢", "？", "?"];
+
+/// Question words before a contact's name that ask for it (`拨打什么电话？`, `有没有咨询电话？`).
+const QUESTIONS_BEFORE_NOUN: &[&str] = &[
+    "什么",
+    "哪个",
+    "哪些",
+    "何种",
+    "哪种",
+    "有没有",
+    "是否有",
+    "有无",
+];
+
+/// Question words that ask how or whom to reach (`如何咨询？`, `怎么联系？`, `向谁咨询？`) when a
+/// [`CONTACT_VERBS`] follows them.
+const HOW_WORDS: &[&str] = &[
+    "如何",
+    "怎么",
+    "怎样",
+    "哪里",
+    "在哪",
+    "去哪",
+    "向谁",
+    "找谁",
+    "通过什么方式",
+    "通过何种方式",
+];
+
+/// Words that may stand between a [`HOW_WORDS`] and its verb (`怎样电话咨询`, `如何通过电话联系`).
+const HOW_LINKS: &[&str] = &["通过", "进行", "电话", "才能", "可以", "能"];
+
+/// Verbs of reaching someone.
+const CONTACT_VERBS: &[&str] = &["联系", "咨询", "致电", "拨打", "打电话"];
+
 /// Whether `question` asks for a phone number or another way to reach someone
-/// (`咨询电话是多少？`, `如何联系工作人员？`, `如何咨询？`).
+/// (`咨询电话是多少？`, `如何联系工作人员？`, `如何咨询？`, `联系方式是什么`). A question that only
+/// names one asks about something else (`联系电话变更需要办理变更手续吗？`,
+/// `联系人变更需要提交什么材料？`, `能否通过电话办理？`), and `请咨询0566-…` does not answer it.
 fn asks_for_contact(question: &str) -> bool {
-    CONTACT_WORDS.iter().any(|w| question.contains(w))
+    let q = question.trim();
+    let asks_by_noun = CONTACT_NOUNS.iter().any(|n| {
+        q.match_indices(n).any(|(at, _)| {
+            let after = &q[at + n.len()..];
+            let before = q[..at].trim_end_matches(['咨', '询', '联', '系', '的']);
+            let after = skip_links(after, NOUN_LINKS);
+            after.is_empty()
+                || NOUN_QUESTIONS.iter().any(|w| after.starts_with(w))
+                || QUESTIONS_BEFORE_NOUN.iter().any(|w| before.ends_with(w))
+        })
+    });
+    asks_by_noun
+        || HOW_WORDS.iter().any(|h| {
+            q.match_indices(h).any(|(at, _)| {
+                let after = &q[at + h.len()..];
+                let after = skip_links(after, HOW_LINKS);
+                CONTACT_VERBS.iter().any(|v| after.starts_with(v))
+            })
+        })
+        || ["联系谁", "咨询谁"].iter().any(|w| q.contains(w))
+}
+
+/// `text` with its leading `links` (and white space) taken off.
+fn skip_links<'t>(text: &'t str, links: &[&str]) -> &'t str {
+    let mut rest = text.trim_start();
+    while let Some(l) = links.iter().find(|l| rest.starts_with(**l)) {
+        rest = rest[l.len()..].trim_start();
+    }
+    rest
 }
 
 impl Default for NonAnswers {

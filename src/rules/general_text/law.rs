@@ -129,13 +129,19 @@ fn vague_title(s: &str) -> bool {
     let Some(mut subject) = DOCUMENT_WORDS.iter().find_map(|w| inner.strip_suffix(w)) else {
         return false;
     };
-    let whole = subject.len();
-    while let Some(rest) = VAGUE_SUBJECTS.iter().find_map(|v| subject.strip_suffix(v)) {
+    // Whether a vague word was stripped; `的` alone is no word of its own
+    // (`禁止价格欺诈行为的规定` is a name).
+    let mut stripped = false;
+    while let Some((v, rest)) = VAGUE_SUBJECTS
+        .iter()
+        .find_map(|v| subject.strip_suffix(v).map(|r| (*v, r)))
+    {
+        stripped |= v != "的";
         subject = rest;
     }
-    // With no vague word, a name may end in a lead-in's character (`价格违法行为规定`): only a
-    // lead-in of two characters, or one alone, then leads in (`按照规定第三条`).
-    let stripped = subject.len() < whole;
+    // With no vague word, a name may end in a lead-in's character (`价格违法行为规定`,
+    // `禁止价格欺诈行为的规定`): only a lead-in of two characters, or one alone, then leads in
+    // (`按照规定第三条`).
     subject.is_empty()
         || LEAD_INS
             .iter()

@@ -96,6 +96,9 @@ fn laws_and_articles() {
         "按国家规定第三条及城乡规划法第40条",
         "价格违法行为行政处罚规定第五条",
         "“价格违法行为规定”第五条",
+        // `的` before the document word is no vague word: the rest is the name.
+        "禁止价格欺诈行为的规定第七条",
+        "依据禁止价格欺诈行为的规定第七条",
     ] {
         assert!(names_law(named), "{named}");
     }
