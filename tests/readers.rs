@@ -917,3 +917,77 @@ fn materials_written_as_one_text_are_read_as_their_list_in_every_json_layout() {
         );
     }
 }
+
+/// An interface's answer with its own field names (`taskName`, `taskCode` …) and a `materials`
+/// list, as real APIs name it. `materials` alone made the record "the tool's own format": every
+/// other field was dropped and an item with no name and no code was checked (20 rules failed on
+/// each, its unit `(未知部门)` scored 0). It is unreadable with its keys, or, once `[labels]`
+/// names them, read by them, its materials too.
+#[test]
+fn an_interface_record_with_a_materials_key_is_read_by_its_labels_or_is_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = r#"{"taskName":"食品经营许可（新办）","taskCode":"1134170000312541513000117035000","deptName":"池州市市场监督管理局","legalTimeLimit":20,"legalTimeLimitUnit":"工作日","promiseTimeLimit":10,"promiseTimeLimitUnit":"工作日","linkPhone":"0566-2021156","transactAddr":"池州市长江中路89号池州市政务服务中心二楼8号窗口","rowguid":null,"materials":[{"materialName":"食品经营许可申请书","sourceType":"申请人自备","pageNum":1},{"materialName":"营业执照","sourceType":"政府部门核发","pageNum":1}]}"#;
+    let answer = dir.path().join("接口返回.json");
+    std::fs::write(
+        &answer,
+        format!(r#"{{"code":200,"msg":"操作成功","data":{{"total":1,"rows":[{record}]}}}}"#),
+    )
+    .unwrap();
+    let lines = dir.path().join("事项.ndjson");
+    std::fs::write(&lines, format!("{record}\n")).unwrap();
+    for path in [&answer, &lines] {
+        let r = read(std::slice::from_ref(path));
+        assert!(r.items.is_empty(), "{:?}", r.items);
+        assert_eq!(r.unreadable.len(), 1);
+        let reason = &r.unreadable[0].reason;
+        assert!(
+            reason.contains("没有可识别的事项字段") && reason.contains("deptName"),
+            "{reason}"
+        );
+        assert!(reason.contains("配置 [labels]"), "{reason}");
+    }
+    let config = Config::parse(
+        "[labels.item]\nname = [\"taskName\"]\ncode = [\"taskCode\"]\nsubject = [\"deptName\"]\n\
+         legal_limit = [\"legalTimeLimit\"]\nlegal_limit_unit = [\"legalTimeLimitUnit\"]\n\
+         promised_limit = [\"promiseTimeLimit\"]\npromised_limit_unit = [\"promiseTimeLimitUnit\"]\n\
+         consult_phone = [\"linkPhone\"]\naddress = [\"transactAddr\"]\n\
+         [labels.material]\nname = [\"materialName\"]\nsource_channel = [\"sourceType\"]\ncopies = [\"pageNum\"]\n",
+    )
+    .unwrap();
+    for path in [&answer, &lines] {
+        let r = read_with(std::slice::from_ref(path), &config.labels);
+        assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+        let item = &r.items[0];
+        assert_eq!(item.name, "食品经营许可（新办）");
+        assert_eq!(item.code, "1134170000312541513000117035000");
+        assert_eq!(item.subject, "池州市市场监督管理局");
+        assert_eq!(
+            (item.legal_limit.as_str(), item.legal_limit_unit.as_str()),
+            ("20", "工作日")
+        );
+        assert_eq!(item.consult_phone, "0566-2021156");
+        let materials: Vec<(&str, &str, &str)> = item
+            .materials
+            .iter()
+            .map(|m| {
+                (
+                    m.name.as_str(),
+                    m.source_channel.as_str(),
+                    m.copies.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            materials,
+            [
+                ("食品经营许可申请书", "申请人自备", "1"),
+                ("营业执照", "政府部门核发", "1")
+            ]
+        );
+        r.notice(
+            "已按表头识别读取 1 条事项",
+            NoticeLevel::Warning,
+            &["rowguid"],
+        );
+    }
+}

@@ -625,9 +625,13 @@ fn parse_line(
     labelled: &mut LabelledFile<'_>,
 ) -> Record {
     match serde_json::from_str::<Item>(text) {
-        Ok(item) if reads_nothing(&item) => {
+        // Decided after the parse, and only for a record with neither name nor code: a record
+        // in the tool's own format pays nothing more.
+        Ok(own) if reads_too_little(&own) => {
             let value = serde_json::from_str::<Value>(text).ok();
-            // Keys that are Chinese labels (an Excel sheet turned JSON): read by the labels.
+            // Keys that are Chinese labels (an Excel sheet turned JSON), or another system's
+            // named in `[labels]`: read by the labels. A `materials` key, as interfaces name
+            // their list too, no longer makes such a record an item with every element empty.
             if let Some(mut item) = value.as_ref().and_then(|v| labelled.item(v, &prov)) {
                 item.provenance = prov;
                 return Record::Item(Box::new(item));
@@ -645,7 +649,7 @@ fn parse_line(
             };
             Record::Unreadable(Unreadable {
                 provenance: prov,
-                reason: no_item_fields(text, labelled),
+                reason: no_item_fields(text, &own, labelled),
                 code: field(|i| &i.code),
                 name: field(|i| &i.name),
                 partial: partial.map(Box::new),
@@ -718,15 +722,43 @@ fn reads_nothing(item: &Item) -> bool {
             }
 }
 
-/// Why an object with no item field is unreadable, naming its keys: Chinese column labels
-/// (`事项名称`, as in a spreadsheet, too few to read the record by them: see
-/// [`super::json_labels`]) are told apart from keys of some other system.
-fn no_item_fields(text: &str, labelled: &LabelledFile<'_>) -> String {
+/// Whether a record read in the tool's own format holds too little to be an item: no 实施编码
+/// and no 事项名称, and fewer than two other elements (child lists do not count: an interface's
+/// `materials` beside its own field names filled only them), as a labelled record needs. Nearly
+/// every item has a name or a code, so two length checks decide for it.
+fn reads_too_little(item: &Item) -> bool {
+    item.name.is_empty()
+        && item.code.is_empty()
+        && crate::model::ItemField::ALL
+            .iter()
+            .filter(|&&f| !item.get(f).is_empty())
+            .nth(1)
+            .is_none()
+}
+
+/// Why an object that reads too little of an item is unreadable, naming its keys: what the
+/// tool's own keys gave (`own`), Chinese column labels (`事项名称`, as in a spreadsheet, too few
+/// to read the record by them: see [`super::json_labels`]), or keys of some other system.
+fn no_item_fields(text: &str, own: &Item, labelled: &LabelledFile<'_>) -> String {
     let keys: Vec<String> = serde_json::from_str::<serde_json::Map<String, Value>>(text)
         .map(|m| m.keys().take(8).cloned().collect())
         .unwrap_or_default();
     if keys.is_empty() {
         return "空对象，没有任何事项字段".to_owned();
+    }
+    // Elements only: a list (`materials`) is what an interface names its own list too.
+    let own_fields: Vec<String> = crate::model::ItemField::ALL
+        .iter()
+        .filter(|&&f| !own.get(f).is_empty())
+        .map(|f| format!("{}（{}）", f.key(), f.label()))
+        .collect();
+    if !own_fields.is_empty() {
+        return format!(
+            "按本工具的字段名只读到 {}，没有 name（事项名称）和 code（实施编码），不足以确定是一条事项（有的字段是 {}）：\
+             别的系统的字段名可在配置 [labels] 中指定对应的要素（见 schema/item.schema.json 和 zwfw-audit.example.toml）",
+            own_fields.join("、"),
+            keys.join("、")
+        );
     }
     let labels: Vec<&str> = keys
         .iter()
