@@ -991,3 +991,89 @@ fn an_interface_record_with_a_materials_key_is_read_by_its_labels_or_is_unreadab
         );
     }
 }
+
+/// Child lists under other names: Chinese `材料清单`/`办事流程` are read by default; another
+/// system's (`CLXX`, `BLLC`, `CJWT`) once `[labels.lists]` names them. Before, no key could name
+/// a list, every item got M01/P01/Q01 "未列出", and the notice advised `[labels]` anyway.
+#[test]
+fn child_lists_under_other_names_are_read_by_default_or_by_labels_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let chinese = dir.path().join("详情.json");
+    std::fs::write(
+        &chinese,
+        r#"[{"事项名称":"计量标准器具核准","实施编码":"1134170000312541513000117007000","实施主体":"池州市市场监督管理局",
+             "材料清单":[{"材料名称":"计量标准考核（复查）申请书","来源渠道":"申请人自备","份数":"2"},{"材料名称":"计量标准技术报告","份数":"1"}],
+             "办事流程":[{"环节名称":"受理","办理人":"窗口受理人员","办理时限":"1个工作日"},{"环节名称":"审查","办理人":"业务科室审核人员","办理时限":"9个工作日"}],
+             "常见问题解答":[{"问题":"计量标准考核证书有效期多久？","解答":"计量标准考核证书有效期为5年。"}]}]"#,
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&chinese));
+    let item = &r.items[0];
+    assert_eq!(item.materials.len(), 2, "{:?}", item.extra);
+    assert_eq!(item.materials[0].name, "计量标准考核（复查）申请书");
+    assert_eq!(item.steps[1].handler, "业务科室审核人员");
+    assert_eq!(item.faqs.len(), 1);
+    assert!(item.extra.is_empty(), "{:?}", item.extra);
+
+    let pinyin = dir.path().join("拼音.json");
+    std::fs::write(
+        &pinyin,
+        r#"[{"SXMC":"食品经营许可（新办）","SSBM":"1134170000312541513000117035000","SSZT":"池州市市场监督管理局",
+             "CLXX":[{"CLMC":"食品经营许可申请书","LYQD":"申请人自备","FS":1}],
+             "BLLC":[{"HJMC":"受理","BLR":"窗口受理人员","BLSX":"1个工作日"}],
+             "CJWT":[{"WT":"食品经营许可证有效期是多久？","JD":"食品经营许可证有效期为5年。"}]}]"#,
+    )
+    .unwrap();
+    let items_only = Config::parse(
+        "[labels.item]\nname = [\"SXMC\"]\ncode = [\"SSBM\"]\nsubject = [\"SSZT\"]\n\
+         [labels.material]\nname = [\"CLMC\"]\nsource_channel = [\"LYQD\"]\ncopies = [\"FS\"]\n\
+         [labels.step]\nname = [\"HJMC\"]\nhandler = [\"BLR\"]\ntime_limit = [\"BLSX\"]\n\
+         [labels.faq]\nquestion = [\"WT\"]\nanswer = [\"JD\"]\n",
+    )
+    .unwrap();
+    let r = read_with(std::slice::from_ref(&pinyin), &items_only.labels);
+    assert!(r.items[0].materials.is_empty());
+    // The notice points at the table that names lists, with the file's own key.
+    r.notice(
+        "以下字段是记录列表，但不是可识别的子表",
+        NoticeLevel::Warning,
+        &[
+            "「BLLC」「CJWT」「CLXX」",
+            "[labels.lists]",
+            "materials = [\"BLLC\"]",
+        ],
+    );
+    let with_lists = Config::parse(&format!(
+        "{}[labels.lists]\nmaterials = [\"CLXX\"]\n\"办理流程\" = [\"BLLC\"]\nfaqs = [\"CJWT\"]\n",
+        "[labels.item]\nname = [\"SXMC\"]\ncode = [\"SSBM\"]\nsubject = [\"SSZT\"]\n\
+         [labels.material]\nname = [\"CLMC\"]\nsource_channel = [\"LYQD\"]\ncopies = [\"FS\"]\n\
+         [labels.step]\nname = [\"HJMC\"]\nhandler = [\"BLR\"]\ntime_limit = [\"BLSX\"]\n\
+         [labels.faq]\nquestion = [\"WT\"]\nanswer = [\"JD\"]\n"
+    ))
+    .unwrap();
+    let r = read_with(std::slice::from_ref(&pinyin), &with_lists.labels);
+    let item = &r.items[0];
+    assert_eq!(
+        (
+            item.materials[0].name.as_str(),
+            item.materials[0].copies.as_str()
+        ),
+        ("食品经营许可申请书", "1")
+    );
+    assert_eq!(item.steps[0].time_limit, "1个工作日");
+    assert_eq!(item.faqs[0].answer, "食品经营许可证有效期为5年。");
+    assert!(item.extra.is_empty(), "{:?}", item.extra);
+    r.notice("已按表头识别读取 1 条事项", NoticeLevel::Info, &[]);
+
+    // A list's name under a child table named a column, silently: now it says where to write it.
+    let e = Config::parse("[labels.material]\n\"申请材料\" = [\"材料清单\"]\n").unwrap_err();
+    assert!(
+        e.contains("不是申请材料列表") && e.contains("[labels.lists] 中：materials = [...]"),
+        "{e}"
+    );
+    let e = Config::parse("[labels.lists]\nmaterial = [\"CLXX\"]\n").unwrap_err();
+    assert!(
+        e.contains("[labels.lists] 中没有列表「material」（是不是 materials？）"),
+        "{e}"
+    );
+}

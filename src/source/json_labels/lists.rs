@@ -34,13 +34,14 @@ const OTHER_NAMES: [(&str, Section); 9] = [
     ("常见问答", Section::Faqs),
 ];
 
-/// The list a `[labels.lists]` key names (`materials` or `申请材料`).
-pub(crate) fn list_by_name(name: &str) -> Option<Section> {
+/// The list a `[labels.lists]` key names (`materials` or `申请材料`): its key, Chinese name and
+/// section.
+pub(crate) fn list_by_name(name: &str) -> Option<(&'static str, &'static str, Section)> {
     let n = name.trim();
     LISTS
         .iter()
         .find(|(key, label, _)| *key == n || normalize_label(label) == normalize_label(n))
-        .map(|&(.., s)| s)
+        .copied()
 }
 
 /// The keys of the child lists: built in, and the configuration's.
@@ -60,7 +61,7 @@ impl ListNames {
     pub(crate) fn new(lists: &BTreeMap<String, Vec<String>>) -> Self {
         let mut configured = HashMap::new();
         for (list, names) in lists {
-            let Some(section) = list_by_name(list) else {
+            let Some((.., section)) = list_by_name(list) else {
                 continue;
             };
             for name in names {
@@ -119,7 +120,10 @@ mod tests {
             assert_eq!(lists.section(key), want, "{key}");
         }
         assert_eq!(ListNames::default().section("CLXX"), None);
-        assert_eq!(list_by_name("常见问题"), Some(Section::Faqs));
+        assert_eq!(
+            list_by_name("常见问题"),
+            Some(("faqs", "常见问题", Section::Faqs))
+        );
         assert_eq!(list_by_name("material"), None);
     }
 }

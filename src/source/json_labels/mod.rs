@@ -41,7 +41,7 @@ pub(crate) struct LabelTables {
 pub(crate) fn tables(labels: &Labels) -> LabelTables {
     LabelTables {
         columns: Tables::new(labels, &mut Vec::new()),
-        lists: ListNames::default(),
+        lists: ListNames::new(&labels.lists),
     }
 }
 
@@ -54,6 +54,9 @@ pub(crate) struct LabelledFile<'t> {
     /// Keys (of the items or of their child records, as `申请材料.备注`) not read as an element:
     /// kept in the records' `extra`, which no rule but G02 reads.
     pub unread: BTreeSet<String>,
+    /// Of them, keys of an item that hold records but name no child list (`CLXX`, `BLLC`):
+    /// `[labels.lists]` names them.
+    pub unread_lists: BTreeSet<String>,
     /// Keys whose phones were numbers that lost their leading 0 (given back), and whose codes
     /// were numbers (damaged: a JSON number keeps 15–17 digits, a code has 12–31), as an Excel
     /// sheet turned JSON carries them.
@@ -76,6 +79,7 @@ impl<'t> LabelledFile<'t> {
             tables,
             items: 0,
             unread: BTreeSet::new(),
+            unread_lists: BTreeSet::new(),
             phones_restored: BTreeSet::new(),
             codes_as_numbers: BTreeSet::new(),
             listed: ListedInFile::default(),
@@ -161,7 +165,12 @@ impl<'t> LabelledFile<'t> {
                     *item.get_mut(field) = text;
                 }
                 Col::Skip => {}
-                _ => unread_value(&mut item.extra, &mut self.unread, key, v, None),
+                _ => {
+                    if records {
+                        self.unread_lists.insert(key.to_owned());
+                    }
+                    unread_value(&mut item.extra, &mut self.unread, key, v, None);
+                }
             }
         }
         self.items += 1;
