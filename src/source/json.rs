@@ -475,12 +475,12 @@ fn read_whole(
             (serde_json::from_str(array).map_err(syntax)?, WRAPPED_EMPTY)
         }
         None => {
-            sink(whole_file_record(
-                text,
-                name,
-                map.keys().map(String::as_str),
-                labelled,
-            ));
+            let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+            if let Some(records) = single_wrapped(&map, text, name, &keys, labelled) {
+                records.into_iter().for_each(&mut *sink);
+            } else {
+                sink(whole_file_record(text, name, keys.into_iter(), labelled));
+            }
             return Ok(());
         }
     };
@@ -767,14 +767,38 @@ fn no_item_fields(text: &str, own: &Item, labelled: &LabelledFile<'_>) -> String
         .collect();
     if labels.is_empty() {
         format!(
-            "没有可识别的事项字段（有的是 {}）：JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json），或是中文表头；别的系统的字段名可在配置 [labels] 中指定对应的要素",
-            keys.join("、")
+            "没有可识别的事项字段（有的是 {}）：JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json），或是中文表头；别的系统的字段名可在配置 [labels] 中指定对应的要素{}",
+            keys.join("、"),
+            stub_note(text)
         )
     } else {
         format!(
             "按中文表头只认出 {}，不足以确定是一条事项（至少需要「实施编码」或「事项名称」，或两个其他要素）：请检查导出的字段名（见 schema/item.schema.json）",
             labels.join("、")
         )
+    }
+}
+
+/// The most fields a list page's summary of an item has (`taskName`, `taskCode`, `deptName`,
+/// `taskType` …).
+const STUB_FIELDS: usize = 6;
+
+/// What to add when a record looks like a list page's summary of an item (a few fields, all
+/// texts or numbers, no lists): a list+detail export saves both, and only the detail pages hold
+/// the item.
+fn stub_note(text: &str) -> String {
+    let Ok(map) = serde_json::from_str::<serde_json::Map<String, Value>>(text) else {
+        return String::new();
+    };
+    let small = (2..=STUB_FIELDS).contains(&map.len())
+        && map.values().all(|v| !v.is_array() && !v.is_object());
+    if small {
+        format!(
+            "。这条记录只有 {} 个字段、没有申请材料等列表，像是事项列表页的摘要：事项的详细内容在详情页里，详情接口原样保存的文件可以直接检查（列表页文件可以移出导出文件夹）",
+            map.len()
+        )
+    } else {
+        String::new()
     }
 }
 
@@ -793,6 +817,58 @@ fn partial_item(value: &Value) -> Item {
         }
     }
     item
+}
+
+/// A detail endpoint's answer saved as a file, `{"code":"0","msg":"成功","data":{…one item…}}`:
+/// the one object under a wrapper key, read as a record is (own keys or labels), after an Info
+/// notice that it was unwrapped; an object there that is no item is unreadable, said to be in
+/// it. `None` when the answer itself reads as an item (more than a status `code`, or a Chinese
+/// label), or holds no single non-empty object under a wrapper key (`"data":null`, `{}`: an
+/// error answer, for [`error_answer`]).
+fn single_wrapped(
+    map: &Object<'_>,
+    text: &str,
+    name: &str,
+    keys: &[&str],
+    labelled: &mut LabelledFile<'_>,
+) -> Option<Vec<Record>> {
+    if keys.iter().any(|k| labelled.is_item_label(k))
+        || serde_json::from_str::<Item>(text).is_ok_and(|item| !reads_only_a_code(item))
+    {
+        return None;
+    }
+    let mut objects = map
+        .iter()
+        .filter(|(k, v)| is_wrapper_key(k) && v.get().starts_with('{'));
+    let (key, raw) = objects.next()?;
+    if objects.next().is_some()
+        || serde_json::from_str::<Object<'_>>(raw.get())
+            .ok()?
+            .is_empty()
+    {
+        return None;
+    }
+    Some(
+        match parse_record(raw.get(), Provenance::file(name), None, labelled) {
+            Record::Unreadable(mut u) => {
+                u.reason = format!(
+                    "这个文件是接口返回的数据包装，「{key}」里的对象不是可读取的事项：{}",
+                    u.reason
+                );
+                vec![Record::Unreadable(u)]
+            }
+            record => vec![
+                Record::Notice(Notice {
+                    level: NoticeLevel::Info,
+                    provenance: Provenance::file(name),
+                    message: format!(
+                        "这个文件是接口返回的数据包装（如详情接口的返回），事项在「{key}」里：已按其中的一个事项读取"
+                    ),
+                }),
+                record,
+            ],
+        },
+    )
 }
 
 /// A file that is one JSON object (no `items` array) as one item, or a notice when nothing in it
@@ -863,10 +939,15 @@ fn error_answer(text: &str, item: &Item) -> Option<String> {
     }
     let object = serde_json::from_str::<serde_json::Map<String, Value>>(text).ok()?;
     // Records wrapped under `data` (`{"code":"0","msg":"成功","data":{…}}`) are said to be there.
-    if object
-        .iter()
-        .any(|(k, v)| is_wrapper_key(k) && !v.is_null())
-    {
+    // `"data":{}` or `[]` holds nothing either.
+    let holds = |v: &Value| match v {
+        Value::Null => false,
+        Value::Object(o) => !o.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::String(t) => !t.trim().is_empty(),
+        _ => true,
+    };
+    if object.iter().any(|(k, v)| is_wrapper_key(k) && holds(v)) {
         return None;
     }
     let message = [
