@@ -1040,7 +1040,7 @@ fn child_lists_under_other_names_are_read_by_default_or_by_labels_lists() {
         &[
             "「BLLC」「CJWT」「CLXX」",
             "[labels.lists]",
-            "materials = [\"BLLC\"]",
+            "materials = [\"CLXX\"]、steps = [\"BLLC\"]",
         ],
     );
     let with_lists = Config::parse(&format!(

@@ -92,6 +92,32 @@ impl<'t> LabelledFile<'t> {
         matches!(self.tables.columns.column(Kind::Item, key), Col::Item(_))
     }
 
+    /// A record's keys and values, with those of an object under a key that is no element and
+    /// no list taken in one level up (`{"basic":{"事项名称":…},"timeLimit":{…}}`, an interface
+    /// grouping its fields), each with the key of its group.
+    fn entries<'v>(
+        &self,
+        obj: &'v serde_json::Map<String, Value>,
+    ) -> Vec<(Option<&'v str>, &'v str, &'v Value)> {
+        let mut out = Vec::with_capacity(obj.len());
+        for (key, v) in obj {
+            match v.as_object() {
+                Some(group)
+                    if !matches!(self.tables.columns.column(Kind::Item, key), Col::Item(_))
+                        && self.tables.lists.section(key).is_none() =>
+                {
+                    out.extend(
+                        group
+                            .iter()
+                            .map(|(k, v)| (Some(key.as_str()), k.as_str(), v)),
+                    );
+                }
+                _ => out.push((None, key.as_str(), v)),
+            }
+        }
+        out
+    }
+
     /// The child list a key holds: a list's key with an array of records (or an empty one).
     /// `申请材料` written as one text is not such a list: it is split into materials by
     /// [`Self::item`].
@@ -113,13 +139,15 @@ impl<'t> LabelledFile<'t> {
     /// a spreadsheet's item table needs. `place` is the record's, for the notice of materials
     /// written as one text.
     pub(crate) fn item(&mut self, value: &Value, place: &Provenance) -> Option<Item> {
-        let obj = value.as_object()?;
-        let fields: Vec<ItemField> = obj
-            .keys()
-            .filter_map(|k| match self.tables.columns.column(Kind::Item, k) {
-                Col::Item(f) => Some(f),
-                _ => None,
-            })
+        let entries = self.entries(value.as_object()?);
+        let fields: Vec<ItemField> = entries
+            .iter()
+            .filter_map(
+                |(_, k, _)| match self.tables.columns.column(Kind::Item, k) {
+                    Col::Item(f) => Some(f),
+                    _ => None,
+                },
+            )
             .collect();
         let keyed = fields
             .iter()
@@ -128,7 +156,7 @@ impl<'t> LabelledFile<'t> {
             return None;
         }
         let mut item = Item::default();
-        for (key, v) in obj {
+        for (group, key, v) in entries {
             if let Some(section) = self.list_section(key, v) {
                 let records = v.as_array().map(Vec::as_slice).unwrap_or_default();
                 self.add_children(&mut item, section, key, records);
@@ -169,7 +197,7 @@ impl<'t> LabelledFile<'t> {
                     if records {
                         self.unread_lists.insert(key.to_owned());
                     }
-                    unread_value(&mut item.extra, &mut self.unread, key, v, None);
+                    unread_value(&mut item.extra, &mut self.unread, key, v, group);
                 }
             }
         }

@@ -120,9 +120,8 @@ impl LabelledFile<'_> {
                 let _ = write!(
                     read,
                     "。以下字段是记录列表，但不是可识别的子表，未读取：「{}」。如果其中有申请材料、办理流程、收费项目、中介服务或常见问题，\
-                     请在配置 [labels.lists] 中写明（如 materials = [\"{}\"]），列表里的字段名在 [labels.material]、[labels.step] 等中指定",
-                    named(&self.unread_lists),
-                    self.unread_lists.first().map_or("CLXX", String::as_str)
+                     请在配置 [labels.lists] 中写明是哪一种（如 materials = [\"CLXX\"]、steps = [\"BLLC\"]），列表里的字段名在 [labels.material]、[labels.step] 等中指定",
+                    named(&self.unread_lists)
                 );
             }
             (NoticeLevel::Warning, read)
