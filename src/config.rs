@@ -53,6 +53,9 @@ pub struct Labels {
     pub agency: BTreeMap<String, Vec<String>>,
     /// FAQ columns.
     pub faq: BTreeMap<String, Vec<String>>,
+    /// The keys of a JSON record's child lists, by list (`materials`, `steps`, `fees`,
+    /// `intermediaries`, `faqs`, or 申请材料, 办理流程 …): `[labels.lists] materials = ["CLXX"]`.
+    pub lists: BTreeMap<String, Vec<String>>,
 }
 
 /// Output settings.

@@ -707,8 +707,10 @@ fn the_array_inside_a_wrapping_object_is_read_as_an_array_file_is() {
 }
 
 /// An interface's answer whose status code is a string (`"code":"0"`) is not an item with
-/// 实施编码 0 (which failed nearly every rule): holding one object under `data`, it is unreadable
-/// and said to be a wrapper, as with a numeric code.
+/// 实施编码 0 (which failed nearly every rule). Holding one object under `data`, as a detail
+/// endpoint answers, it was unreadable with advice to "导出为事项数组", which a clerk cannot do
+/// from a platform: the object is now read as the item, with a note that it was unwrapped,
+/// whatever the status code's type.
 #[test]
 fn an_answer_with_a_string_status_code_is_not_an_item() {
     let dir = tempfile::tempdir().unwrap();
@@ -720,14 +722,82 @@ fn an_answer_with_a_string_status_code_is_not_an_item() {
             &format!(r#"{{"code": {code}, "msg": "成功", "data": {one}}}"#),
         );
         let r = read(std::slice::from_ref(&path));
-        assert!(r.items.is_empty(), "code {code}: {:?}", r.items);
-        assert_eq!(r.unreadable.len(), 1, "code {code}");
-        assert!(
-            r.unreadable[0].reason.contains("事项可能在「data」里"),
-            "code {code}: {}",
-            r.unreadable[0].reason
+        assert!(r.unreadable.is_empty(), "code {code}: {:?}", r.unreadable);
+        assert_eq!(r.items.len(), 1, "code {code}");
+        assert_eq!(r.items[0].code, CODE_A, "code {code}");
+        assert_eq!(r.items[0].name, "食品经营许可（新办）");
+        r.notice(
+            "事项在「data」里：已按其中的一个事项读取",
+            NoticeLevel::Info,
+            &[],
         );
     }
+}
+
+/// A detail page of a list+detail export, saved as the endpoint answered: one item under
+/// `data` with Chinese keys and its 申请材料/办理流程/常见问题 arrays. It was unreadable
+/// ("只读到 code（"0"）…请导出为事项数组"); the same object unwrapped was read perfectly. The list
+/// page's summaries (four fields each) stay unreadable, said to be a list page's.
+#[test]
+fn a_detail_endpoints_answer_is_read_as_its_item() {
+    let dir = tempfile::tempdir().unwrap();
+    let detail = write_in(
+        dir.path(),
+        "detail_1134170000312541513000117007000.json",
+        r#"{"code":"0","msg":"成功","data":{"事项名称":"计量标准器具核准","实施编码":"1134170000312541513000117007000",
+            "实施主体":"池州市市场监督管理局","法定办结时限":"20个工作日","承诺办结时限":"15个工作日",
+            "咨询电话":"0566-2021177","监督电话":"0566-12345",
+            "申请材料":[{"材料名称":"计量标准考核（复查）申请书","来源渠道":"申请人自备","份数":"2"}],
+            "办理流程":[{"环节名称":"受理","办理人":"窗口受理人员","办理时限":"1个工作日"}],
+            "常见问题":[{"问题":"计量标准考核证书有效期多久？","解答":"计量标准考核证书有效期为5年，有效期满前6个月应当申请复查考核。"}]}}"#,
+    );
+    let r = read(std::slice::from_ref(&detail));
+    assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+    let item = &r.items[0];
+    assert_eq!(item.code, "1134170000312541513000117007000");
+    assert_eq!(item.promised_limit, "15个工作日");
+    assert_eq!(item.materials[0].copies, "2");
+    assert_eq!(item.steps[0].handler, "窗口受理人员");
+    assert_eq!(item.faqs.len(), 1);
+    assert_eq!(
+        item.provenance,
+        Provenance::file(detail.display().to_string())
+    );
+    r.notice(
+        "事项在「data」里",
+        NoticeLevel::Info,
+        &["已按其中的一个事项读取"],
+    );
+
+    // An object under data that is no item is said to be there, with why it is not one.
+    let other = write_in(
+        dir.path(),
+        "detail_pinyin.json",
+        r#"{"code":"0","data":{"SXMC":"计量标准器具核准","SSBM":"1134170000312541513000117007000","CLXX":[]}}"#,
+    );
+    let r = read(std::slice::from_ref(&other));
+    assert!(r.items.is_empty());
+    let reason = &r.unreadable[0].reason;
+    assert!(
+        reason.contains("「data」里的对象不是可读取的事项") && reason.contains("SXMC"),
+        "{reason}"
+    );
+
+    let list = write_in(
+        dir.path(),
+        "list_page1.json",
+        r#"{"code":"0","data":{"pageNo":1,"pageSize":20,"total":2,"list":[
+            {"taskName":"食品经营许可（新办）","taskCode":"1134170000312541513000117035000","deptName":"池州市市场监督管理局","taskType":"01"},
+            {"taskName":"计量标准器具核准","taskCode":"1134170000312541513000117007000","deptName":"池州市市场监督管理局","taskType":"01"}]}}"#,
+    );
+    let r = read(std::slice::from_ref(&list));
+    assert!(r.items.is_empty());
+    assert_eq!(r.unreadable.len(), 2);
+    assert!(
+        r.unreadable[0].reason.contains("像是事项列表页的摘要"),
+        "{}",
+        r.unreadable[0].reason
+    );
 }
 
 /// An interface's error answer saved in place of the export, with no `data` at all, was read as
@@ -753,6 +823,14 @@ fn an_interfaces_error_answer_is_not_an_item() {
             "code E0001：token失效",
         ),
         (r#"{"code":"-1"}"#, "code -1）"),
+        (
+            r#"{"code":500,"msg":"系统繁忙","data":null}"#,
+            "code 500：系统繁忙",
+        ),
+        (
+            r#"{"code":500,"msg":"系统繁忙","data":{}}"#,
+            "code 500：系统繁忙",
+        ),
     ] {
         let path = write_in(dir.path(), "东至县.json", text);
         let r = read(std::slice::from_ref(&path));

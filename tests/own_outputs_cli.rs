@@ -166,8 +166,8 @@ fn the_link_checks_json_among_the_exports_is_skipped_not_read_as_an_item() {
 /// Should trip the JSON reader's notice: a JSON object that holds nothing of an item (a
 /// settings file) is said and not read as one item with every element missing, which failed
 /// nearly every rule under （未知部门）. A platform's wrapped answer is read from the array inside
-/// it, and one whose records are not an array is unreadable with a hint. An item saved as one
-/// object is still read.
+/// it, and one holding a single object under `data` (a detail endpoint's) is read as that item,
+/// with a note. An item saved as one object is still read.
 #[test]
 fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
     let dir = tempfile::tempdir().unwrap();
@@ -208,7 +208,7 @@ fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
         report.items.len(),
         39,
         "the export's 36 items, the one saved alone, the one inside the wrapped answer, and \
-         the wrapped single object, unreadable"
+         the wrapped single object"
     );
     let from = |file: &str| -> Vec<_> {
         report
@@ -229,14 +229,20 @@ fn a_json_object_that_is_not_an_item_is_said_not_read_as_one() {
         "{}",
         unwrapped.message
     );
-    // One object under `data` is not an array of records: unreadable on its numeric `code`,
-    // and said to be a wrapper.
+    // One object under `data`, as a detail endpoint answers: read as its item (it was
+    // unreadable, with advice to re-export that a clerk cannot follow), and said to be there.
     let single = from("接口返回-单个.json");
     assert_eq!(single.len(), 1);
-    let reason = single[0].reason.as_deref().unwrap_or_default();
+    assert_eq!(single[0].code, "11341702003178234X4000117040000");
+    assert_eq!(single[0].status, ItemStatus::Checked);
+    let unwrapped = notice_for(&report, "接口返回-单个.json");
+    assert_eq!(unwrapped.level, NoticeLevel::Info);
     assert!(
-        reason.contains("code") && reason.contains("事项可能在「data」里"),
-        "{reason}"
+        unwrapped
+            .message
+            .contains("事项在「data」里：已按其中的一个事项读取"),
+        "{}",
+        unwrapped.message
     );
     assert!(
         report

@@ -917,3 +917,163 @@ fn materials_written_as_one_text_are_read_as_their_list_in_every_json_layout() {
         );
     }
 }
+
+/// An interface's answer with its own field names (`taskName`, `taskCode` …) and a `materials`
+/// list, as real APIs name it. `materials` alone made the record "the tool's own format": every
+/// other field was dropped and an item with no name and no code was checked (20 rules failed on
+/// each, its unit `(未知部门)` scored 0). It is unreadable with its keys, or, once `[labels]`
+/// names them, read by them, its materials too.
+#[test]
+fn an_interface_record_with_a_materials_key_is_read_by_its_labels_or_is_unreadable() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = r#"{"taskName":"食品经营许可（新办）","taskCode":"1134170000312541513000117035000","deptName":"池州市市场监督管理局","legalTimeLimit":20,"legalTimeLimitUnit":"工作日","promiseTimeLimit":10,"promiseTimeLimitUnit":"工作日","linkPhone":"0566-2021156","transactAddr":"池州市长江中路89号池州市政务服务中心二楼8号窗口","rowguid":null,"materials":[{"materialName":"食品经营许可申请书","sourceType":"申请人自备","pageNum":1},{"materialName":"营业执照","sourceType":"政府部门核发","pageNum":1}]}"#;
+    let answer = dir.path().join("接口返回.json");
+    std::fs::write(
+        &answer,
+        format!(r#"{{"code":200,"msg":"操作成功","data":{{"total":1,"rows":[{record}]}}}}"#),
+    )
+    .unwrap();
+    let lines = dir.path().join("事项.ndjson");
+    std::fs::write(&lines, format!("{record}\n")).unwrap();
+    for path in [&answer, &lines] {
+        let r = read(std::slice::from_ref(path));
+        assert!(r.items.is_empty(), "{:?}", r.items);
+        assert_eq!(r.unreadable.len(), 1);
+        let reason = &r.unreadable[0].reason;
+        assert!(
+            reason.contains("没有可识别的事项字段") && reason.contains("deptName"),
+            "{reason}"
+        );
+        assert!(reason.contains("配置 [labels]"), "{reason}");
+    }
+    let config = Config::parse(
+        "[labels.item]\nname = [\"taskName\"]\ncode = [\"taskCode\"]\nsubject = [\"deptName\"]\n\
+         legal_limit = [\"legalTimeLimit\"]\nlegal_limit_unit = [\"legalTimeLimitUnit\"]\n\
+         promised_limit = [\"promiseTimeLimit\"]\npromised_limit_unit = [\"promiseTimeLimitUnit\"]\n\
+         consult_phone = [\"linkPhone\"]\naddress = [\"transactAddr\"]\n\
+         [labels.material]\nname = [\"materialName\"]\nsource_channel = [\"sourceType\"]\ncopies = [\"pageNum\"]\n",
+    )
+    .unwrap();
+    for path in [&answer, &lines] {
+        let r = read_with(std::slice::from_ref(path), &config.labels);
+        assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+        let item = &r.items[0];
+        assert_eq!(item.name, "食品经营许可（新办）");
+        assert_eq!(item.code, "1134170000312541513000117035000");
+        assert_eq!(item.subject, "池州市市场监督管理局");
+        assert_eq!(
+            (item.legal_limit.as_str(), item.legal_limit_unit.as_str()),
+            ("20", "工作日")
+        );
+        assert_eq!(item.consult_phone, "0566-2021156");
+        let materials: Vec<(&str, &str, &str)> = item
+            .materials
+            .iter()
+            .map(|m| {
+                (
+                    m.name.as_str(),
+                    m.source_channel.as_str(),
+                    m.copies.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            materials,
+            [
+                ("食品经营许可申请书", "申请人自备", "1"),
+                ("营业执照", "政府部门核发", "1")
+            ]
+        );
+        r.notice(
+            "已按表头识别读取 1 条事项",
+            NoticeLevel::Warning,
+            &["rowguid"],
+        );
+    }
+}
+
+/// Child lists under other names: Chinese `材料清单`/`办事流程` are read by default; another
+/// system's (`CLXX`, `BLLC`, `CJWT`) once `[labels.lists]` names them. Before, no key could name
+/// a list, every item got M01/P01/Q01 "未列出", and the notice advised `[labels]` anyway.
+#[test]
+fn child_lists_under_other_names_are_read_by_default_or_by_labels_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let chinese = dir.path().join("详情.json");
+    std::fs::write(
+        &chinese,
+        r#"[{"事项名称":"计量标准器具核准","实施编码":"1134170000312541513000117007000","实施主体":"池州市市场监督管理局",
+             "材料清单":[{"材料名称":"计量标准考核（复查）申请书","来源渠道":"申请人自备","份数":"2"},{"材料名称":"计量标准技术报告","份数":"1"}],
+             "办事流程":[{"环节名称":"受理","办理人":"窗口受理人员","办理时限":"1个工作日"},{"环节名称":"审查","办理人":"业务科室审核人员","办理时限":"9个工作日"}],
+             "常见问题解答":[{"问题":"计量标准考核证书有效期多久？","解答":"计量标准考核证书有效期为5年。"}]}]"#,
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&chinese));
+    let item = &r.items[0];
+    assert_eq!(item.materials.len(), 2, "{:?}", item.extra);
+    assert_eq!(item.materials[0].name, "计量标准考核（复查）申请书");
+    assert_eq!(item.steps[1].handler, "业务科室审核人员");
+    assert_eq!(item.faqs.len(), 1);
+    assert!(item.extra.is_empty(), "{:?}", item.extra);
+
+    let pinyin = dir.path().join("拼音.json");
+    std::fs::write(
+        &pinyin,
+        r#"[{"SXMC":"食品经营许可（新办）","SSBM":"1134170000312541513000117035000","SSZT":"池州市市场监督管理局",
+             "CLXX":[{"CLMC":"食品经营许可申请书","LYQD":"申请人自备","FS":1}],
+             "BLLC":[{"HJMC":"受理","BLR":"窗口受理人员","BLSX":"1个工作日"}],
+             "CJWT":[{"WT":"食品经营许可证有效期是多久？","JD":"食品经营许可证有效期为5年。"}]}]"#,
+    )
+    .unwrap();
+    let items_only = Config::parse(
+        "[labels.item]\nname = [\"SXMC\"]\ncode = [\"SSBM\"]\nsubject = [\"SSZT\"]\n\
+         [labels.material]\nname = [\"CLMC\"]\nsource_channel = [\"LYQD\"]\ncopies = [\"FS\"]\n\
+         [labels.step]\nname = [\"HJMC\"]\nhandler = [\"BLR\"]\ntime_limit = [\"BLSX\"]\n\
+         [labels.faq]\nquestion = [\"WT\"]\nanswer = [\"JD\"]\n",
+    )
+    .unwrap();
+    let r = read_with(std::slice::from_ref(&pinyin), &items_only.labels);
+    assert!(r.items[0].materials.is_empty());
+    // The notice points at the table that names lists, with the file's own key.
+    r.notice(
+        "以下字段是记录列表，但不是可识别的子表",
+        NoticeLevel::Warning,
+        &[
+            "「BLLC」「CJWT」「CLXX」",
+            "[labels.lists]",
+            "materials = [\"CLXX\"]、steps = [\"BLLC\"]",
+        ],
+    );
+    let with_lists = Config::parse(&format!(
+        "{}[labels.lists]\nmaterials = [\"CLXX\"]\n\"办理流程\" = [\"BLLC\"]\nfaqs = [\"CJWT\"]\n",
+        "[labels.item]\nname = [\"SXMC\"]\ncode = [\"SSBM\"]\nsubject = [\"SSZT\"]\n\
+         [labels.material]\nname = [\"CLMC\"]\nsource_channel = [\"LYQD\"]\ncopies = [\"FS\"]\n\
+         [labels.step]\nname = [\"HJMC\"]\nhandler = [\"BLR\"]\ntime_limit = [\"BLSX\"]\n\
+         [labels.faq]\nquestion = [\"WT\"]\nanswer = [\"JD\"]\n"
+    ))
+    .unwrap();
+    let r = read_with(std::slice::from_ref(&pinyin), &with_lists.labels);
+    let item = &r.items[0];
+    assert_eq!(
+        (
+            item.materials[0].name.as_str(),
+            item.materials[0].copies.as_str()
+        ),
+        ("食品经营许可申请书", "1")
+    );
+    assert_eq!(item.steps[0].time_limit, "1个工作日");
+    assert_eq!(item.faqs[0].answer, "食品经营许可证有效期为5年。");
+    assert!(item.extra.is_empty(), "{:?}", item.extra);
+    r.notice("已按表头识别读取 1 条事项", NoticeLevel::Info, &[]);
+
+    // A list's name under a child table named a column, silently: now it says where to write it.
+    let e = Config::parse("[labels.material]\n\"申请材料\" = [\"材料清单\"]\n").unwrap_err();
+    assert!(
+        e.contains("不是申请材料列表") && e.contains("[labels.lists] 中：materials = [...]"),
+        "{e}"
+    );
+    let e = Config::parse("[labels.lists]\nmaterial = [\"CLXX\"]\n").unwrap_err();
+    assert!(
+        e.contains("[labels.lists] 中没有列表「material」（是不是 materials？）"),
+        "{e}"
+    );
+}

@@ -1,5 +1,6 @@
 //! What the configuration's types cannot say for themselves, checked when the file is read, each
-//! pointing at its line as a TOML error does: a key under `[labels.*]` that names no element, a
+//! pointing at its line as a TOML error does: a key under `[labels.*]` that names no element (or,
+//! under `[labels.lists]`, no child list; or names a list where an element is meant), a
 //! rule set twice in `[rules]` (once by its id, once by its name), and a number outside the range
 //! its rule can use. Unknown rules and values of `[rules]` are [`super::Config::rule_set`]'s.
 
@@ -12,6 +13,7 @@ use crate::model::{
     AgencyField, FaqField, FeeField, IntermediaryField, ItemField, MaterialField, StepField,
 };
 use crate::source::crawl::labels::Field;
+use crate::source::json_labels::{LISTS, list_by_name};
 
 /// The first thing `text` (which parsed as `config`) sets that cannot be used, in Chinese with its
 /// line.
@@ -56,11 +58,54 @@ fn labels(root: &DeTable<'_>, text: &str) -> Result<(), String> {
     section::<FeeField>(root, text, "fee")?;
     section::<IntermediaryField>(root, text, "intermediary")?;
     section::<AgencyField>(root, text, "agency")?;
-    section::<FaqField>(root, text, "faq")
+    section::<FaqField>(root, text, "faq")?;
+    lists(root, text)
+}
+
+/// Every key under `[labels.lists]` names a child list, by its JSON key or its Chinese name.
+fn lists(root: &DeTable<'_>, text: &str) -> Result<(), String> {
+    for (key, at, _) in entries(root, &["labels", "lists"]) {
+        if list_by_name(key).is_some() {
+            continue;
+        }
+        let names = LISTS.iter().flat_map(|(k, label, _)| [*k, *label]);
+        let hint = match crate::near::nearest(key, names) {
+            Some(near) => format!("是不是 {near}？"),
+            None => format!(
+                "可用的列表键名有: {}；也可以写中文名，如 \"申请材料\"",
+                LISTS.map(|(k, ..)| k).join("、")
+            ),
+        };
+        return Err(at_line(
+            text,
+            at,
+            &format!("[labels.lists] 中没有列表「{key}」（{hint}）"),
+        ));
+    }
+    Ok(())
 }
 
 fn section<F: Field>(root: &DeTable<'_>, text: &str, name: &str) -> Result<(), String> {
     for (key, at, _) in entries(root, &["labels", name]) {
+        // `"申请材料" = ["材料清单"]` under [labels.material] named the column of a material's
+        // name (申请材料 is one of its headers), so the list it was meant for stayed unread.
+        let child = !matches!(name, "item" | "agency");
+        if let Some(((list, label, _), f)) = list_by_name(key)
+            .filter(|_| child)
+            .zip(field_by_label::<F>(key))
+        {
+            return Err(at_line(
+                text,
+                at,
+                &format!(
+                    "[labels.{name}] 中的「{key}」在这里指「{}」的表头，不是{label}列表：要指定 JSON 中{label}列表所在的键名（如 \"材料清单\"、\"CLXX\"），\
+                     请写在 [labels.lists] 中：{list} = [...]；要指定「{}」的表头，请写要素键名：{} = [...]",
+                    f.label(),
+                    f.label(),
+                    f.key()
+                ),
+            ));
+        }
         if known::<F>(key) {
             continue;
         }
@@ -84,6 +129,15 @@ fn section<F: Field>(root: &DeTable<'_>, text: &str, name: &str) -> Result<(), S
         ));
     }
     Ok(())
+}
+
+/// The element of `F` whose label or synonym `key` is.
+fn field_by_label<F: Field>(key: &str) -> Option<F> {
+    let n = normalize_label(key);
+    F::all()
+        .iter()
+        .copied()
+        .find(|f| f.synonyms().iter().any(|s| normalize_label(s) == n))
 }
 
 /// Whether `key` names an element of `F`, as the sheet readers match it.

@@ -475,12 +475,12 @@ fn read_whole(
             (serde_json::from_str(array).map_err(syntax)?, WRAPPED_EMPTY)
         }
         None => {
-            sink(whole_file_record(
-                text,
-                name,
-                map.keys().map(String::as_str),
-                labelled,
-            ));
+            let keys: Vec<&str> = map.keys().map(String::as_str).collect();
+            if let Some(records) = single_wrapped(&map, text, name, &keys, labelled) {
+                records.into_iter().for_each(&mut *sink);
+            } else {
+                sink(whole_file_record(text, name, keys.into_iter(), labelled));
+            }
             return Ok(());
         }
     };
@@ -625,9 +625,13 @@ fn parse_line(
     labelled: &mut LabelledFile<'_>,
 ) -> Record {
     match serde_json::from_str::<Item>(text) {
-        Ok(item) if reads_nothing(&item) => {
+        // Decided after the parse, and only for a record with neither name nor code: a record
+        // in the tool's own format pays nothing more.
+        Ok(own) if reads_too_little(&own) => {
             let value = serde_json::from_str::<Value>(text).ok();
-            // Keys that are Chinese labels (an Excel sheet turned JSON): read by the labels.
+            // Keys that are Chinese labels (an Excel sheet turned JSON), or another system's
+            // named in `[labels]`: read by the labels. A `materials` key, as interfaces name
+            // their list too, no longer makes such a record an item with every element empty.
             if let Some(mut item) = value.as_ref().and_then(|v| labelled.item(v, &prov)) {
                 item.provenance = prov;
                 return Record::Item(Box::new(item));
@@ -645,7 +649,7 @@ fn parse_line(
             };
             Record::Unreadable(Unreadable {
                 provenance: prov,
-                reason: no_item_fields(text, labelled),
+                reason: no_item_fields(text, &own, labelled),
                 code: field(|i| &i.code),
                 name: field(|i| &i.name),
                 partial: partial.map(Box::new),
@@ -718,15 +722,43 @@ fn reads_nothing(item: &Item) -> bool {
             }
 }
 
-/// Why an object with no item field is unreadable, naming its keys: Chinese column labels
-/// (`事项名称`, as in a spreadsheet, too few to read the record by them: see
-/// [`super::json_labels`]) are told apart from keys of some other system.
-fn no_item_fields(text: &str, labelled: &LabelledFile<'_>) -> String {
+/// Whether a record read in the tool's own format holds too little to be an item: no 实施编码
+/// and no 事项名称, and fewer than two other elements (child lists do not count: an interface's
+/// `materials` beside its own field names filled only them), as a labelled record needs. Nearly
+/// every item has a name or a code, so two length checks decide for it.
+fn reads_too_little(item: &Item) -> bool {
+    item.name.is_empty()
+        && item.code.is_empty()
+        && crate::model::ItemField::ALL
+            .iter()
+            .filter(|&&f| !item.get(f).is_empty())
+            .nth(1)
+            .is_none()
+}
+
+/// Why an object that reads too little of an item is unreadable, naming its keys: what the
+/// tool's own keys gave (`own`), Chinese column labels (`事项名称`, as in a spreadsheet, too few
+/// to read the record by them: see [`super::json_labels`]), or keys of some other system.
+fn no_item_fields(text: &str, own: &Item, labelled: &LabelledFile<'_>) -> String {
     let keys: Vec<String> = serde_json::from_str::<serde_json::Map<String, Value>>(text)
         .map(|m| m.keys().take(8).cloned().collect())
         .unwrap_or_default();
     if keys.is_empty() {
         return "空对象，没有任何事项字段".to_owned();
+    }
+    // Elements only: a list (`materials`) is what an interface names its own list too.
+    let own_fields: Vec<String> = crate::model::ItemField::ALL
+        .iter()
+        .filter(|&&f| !own.get(f).is_empty())
+        .map(|f| format!("{}（{}）", f.key(), f.label()))
+        .collect();
+    if !own_fields.is_empty() {
+        return format!(
+            "按本工具的字段名只读到 {}，没有 name（事项名称）和 code（实施编码），不足以确定是一条事项（有的字段是 {}）：\
+             别的系统的字段名可在配置 [labels] 中指定对应的要素（见 schema/item.schema.json 和 zwfw-audit.example.toml）",
+            own_fields.join("、"),
+            keys.join("、")
+        );
     }
     let labels: Vec<&str> = keys
         .iter()
@@ -735,14 +767,38 @@ fn no_item_fields(text: &str, labelled: &LabelledFile<'_>) -> String {
         .collect();
     if labels.is_empty() {
         format!(
-            "没有可识别的事项字段（有的是 {}）：JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json），或是中文表头；别的系统的字段名可在配置 [labels] 中指定对应的要素",
-            keys.join("、")
+            "没有可识别的事项字段（有的是 {}）：JSON 的字段名应为 name、code、subject 等（见 schema/item.schema.json），或是中文表头；别的系统的字段名可在配置 [labels] 中指定对应的要素{}",
+            keys.join("、"),
+            stub_note(text)
         )
     } else {
         format!(
             "按中文表头只认出 {}，不足以确定是一条事项（至少需要「实施编码」或「事项名称」，或两个其他要素）：请检查导出的字段名（见 schema/item.schema.json）",
             labels.join("、")
         )
+    }
+}
+
+/// The most fields a list page's summary of an item has (`taskName`, `taskCode`, `deptName`,
+/// `taskType` …).
+const STUB_FIELDS: usize = 6;
+
+/// What to add when a record looks like a list page's summary of an item (a few fields, all
+/// texts or numbers, no lists): a list+detail export saves both, and only the detail pages hold
+/// the item.
+fn stub_note(text: &str) -> String {
+    let Ok(map) = serde_json::from_str::<serde_json::Map<String, Value>>(text) else {
+        return String::new();
+    };
+    let small = (2..=STUB_FIELDS).contains(&map.len())
+        && map.values().all(|v| !v.is_array() && !v.is_object());
+    if small {
+        format!(
+            "。这条记录只有 {} 个字段、没有申请材料等列表，像是事项列表页的摘要：事项的详细内容在详情页里，详情接口原样保存的文件可以直接检查（列表页文件可以移出导出文件夹）",
+            map.len()
+        )
+    } else {
+        String::new()
     }
 }
 
@@ -761,6 +817,58 @@ fn partial_item(value: &Value) -> Item {
         }
     }
     item
+}
+
+/// A detail endpoint's answer saved as a file, `{"code":"0","msg":"成功","data":{…one item…}}`:
+/// the one object under a wrapper key, read as a record is (own keys or labels), after an Info
+/// notice that it was unwrapped; an object there that is no item is unreadable, said to be in
+/// it. `None` when the answer itself reads as an item (more than a status `code`, or a Chinese
+/// label), or holds no single non-empty object under a wrapper key (`"data":null`, `{}`: an
+/// error answer, for [`error_answer`]).
+fn single_wrapped(
+    map: &Object<'_>,
+    text: &str,
+    name: &str,
+    keys: &[&str],
+    labelled: &mut LabelledFile<'_>,
+) -> Option<Vec<Record>> {
+    if keys.iter().any(|k| labelled.is_item_label(k))
+        || serde_json::from_str::<Item>(text).is_ok_and(|item| !reads_only_a_code(item))
+    {
+        return None;
+    }
+    let mut objects = map
+        .iter()
+        .filter(|(k, v)| is_wrapper_key(k) && v.get().starts_with('{'));
+    let (key, raw) = objects.next()?;
+    if objects.next().is_some()
+        || serde_json::from_str::<Object<'_>>(raw.get())
+            .ok()?
+            .is_empty()
+    {
+        return None;
+    }
+    Some(
+        match parse_record(raw.get(), Provenance::file(name), None, labelled) {
+            Record::Unreadable(mut u) => {
+                u.reason = format!(
+                    "这个文件是接口返回的数据包装，「{key}」里的对象不是可读取的事项：{}",
+                    u.reason
+                );
+                vec![Record::Unreadable(u)]
+            }
+            record => vec![
+                Record::Notice(Notice {
+                    level: NoticeLevel::Info,
+                    provenance: Provenance::file(name),
+                    message: format!(
+                        "这个文件是接口返回的数据包装（如详情接口的返回），事项在「{key}」里：已按其中的一个事项读取"
+                    ),
+                }),
+                record,
+            ],
+        },
+    )
 }
 
 /// A file that is one JSON object (no `items` array) as one item, or a notice when nothing in it
@@ -831,10 +939,15 @@ fn error_answer(text: &str, item: &Item) -> Option<String> {
     }
     let object = serde_json::from_str::<serde_json::Map<String, Value>>(text).ok()?;
     // Records wrapped under `data` (`{"code":"0","msg":"成功","data":{…}}`) are said to be there.
-    if object
-        .iter()
-        .any(|(k, v)| is_wrapper_key(k) && !v.is_null())
-    {
+    // `"data":{}` or `[]` holds nothing either.
+    let holds = |v: &Value| match v {
+        Value::Null => false,
+        Value::Object(o) => !o.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::String(t) => !t.trim().is_empty(),
+        _ => true,
+    };
+    if object.iter().any(|(k, v)| is_wrapper_key(k) && holds(v)) {
         return None;
     }
     let message = [

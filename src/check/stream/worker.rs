@@ -16,8 +16,7 @@ use crate::rules::{CheckContext, RuleSet};
 use crate::source::Record;
 use crate::source::chunks::Chunk;
 use crate::source::json::{Layout, span_record};
-use crate::source::json_labels::LabelledFile;
-use crate::source::sheet::columns::Tables;
+use crate::source::json_labels::{LabelTables, LabelledFile};
 
 /// What checking a line needs.
 #[derive(Clone, Copy)]
@@ -27,7 +26,7 @@ pub(super) struct Run<'a> {
     /// The entries' outcome lines, precomputed for the rules.
     pub(super) lines: &'a OutcomeLines,
     /// Header tables for lines keyed by Chinese labels.
-    pub(super) tables: &'a Tables,
+    pub(super) tables: &'a LabelTables,
     /// How the file's records are laid out.
     pub(super) layout: Layout,
 }

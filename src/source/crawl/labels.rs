@@ -104,6 +104,13 @@ pub(crate) struct LabelSet {
 impl LabelSet {
     /// The built-in tables extended by a profile's `[guide.labels.*]`.
     pub(crate) fn build(extra: &Labels) -> Result<Self, String> {
+        // A page's lists are told by its section headings; the names of a JSON record's lists
+        // would do nothing here.
+        if let Some(list) = extra.lists.keys().next() {
+            return Err(format!(
+                "lists 中的 \"{list}\" 只用于读取 JSON 导出中的子表，网页指南按小标题（申请材料、办理流程……）识别子表；JSON 详情请用 [json.fields] 指定字段路径"
+            ));
+        }
         Ok(Self {
             item: LabelMap::build(&extra.item, "item")?,
             material: LabelMap::build(&extra.material, "material")?,
@@ -172,5 +179,12 @@ mod tests {
         let mut bad = Labels::default();
         bad.fee.insert("no_such".into(), vec!["x".into()]);
         assert!(LabelSet::build(&bad).unwrap_err().contains("no_such"));
+        let mut lists = Labels::default();
+        lists.lists.insert("materials".into(), vec!["CLXX".into()]);
+        assert!(
+            LabelSet::build(&lists)
+                .unwrap_err()
+                .contains("[json.fields]")
+        );
     }
 }

@@ -24,7 +24,7 @@ impl LabelledFile<'_> {
     ) -> BTreeMap<String, String> {
         let mut kept = BTreeMap::new();
         for (key, v) in obj {
-            match self.tables.column(kind, key) {
+            match self.tables.columns.column(kind, key) {
                 Col::LinkCode | Col::Context | Col::Skip => {}
                 col if other(&col, v) => {}
                 Col::Extra(_) => unread_value(&mut kept, &mut self.unread, key, v, Some(list)),
@@ -131,7 +131,10 @@ impl LabelledFile<'_> {
             let Some(records) = records_of(v) else {
                 continue;
             };
-            if !matches!(self.tables.column(Kind::Intermediary, key), Col::Extra(_)) {
+            if !matches!(
+                self.tables.columns.column(Kind::Intermediary, key),
+                Col::Extra(_)
+            ) {
                 continue;
             }
             for rec in records {

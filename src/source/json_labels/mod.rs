@@ -5,6 +5,7 @@
 //! (`申请材料`, `办理流程`, `收费项目`, `中介服务`, `常见问题`).
 
 mod children;
+mod lists;
 mod notice;
 #[cfg(test)]
 mod tests;
@@ -15,33 +16,47 @@ use std::sync::LazyLock;
 
 use serde_json::Value;
 
-use super::crawl::labels::{Section, section_of};
+use super::crawl::labels::Section;
 use super::listed_materials::{ListedInFile, split};
 use super::sheet::columns::{Col, Kind, Tables};
 use super::sheet::{is_bare_number, time_unit_of_label};
 use crate::config::Labels;
 use crate::model::{Item, ItemField, Material, MaterialField, Provenance};
-use values::{list_section, records_of, text_of, unit_field, unread_value};
+use lists::ListNames;
+pub(crate) use lists::{LISTS, list_by_name};
+use values::{records_of, text_of, unit_field, unread_value};
 
 /// The built-in tables, for a reader not given the configuration's labels.
-static BUILT_IN: LazyLock<Tables> =
-    LazyLock::new(|| Tables::new(&Labels::default(), &mut Vec::new()));
+static BUILT_IN: LazyLock<LabelTables> = LazyLock::new(|| tables(&Labels::default()));
+
+/// What a JSON record's keys are read by: the spreadsheet reader's header tables, and the keys
+/// of the child lists.
+pub(crate) struct LabelTables {
+    columns: Tables,
+    lists: ListNames,
+}
 
 /// The header tables of `labels` for a JSON reader. The configuration's unknown keys are told by
 /// the spreadsheet readers and `config`; a JSON file has nothing to add to that.
-pub(crate) fn tables(labels: &Labels) -> Tables {
-    Tables::new(labels, &mut Vec::new())
+pub(crate) fn tables(labels: &Labels) -> LabelTables {
+    LabelTables {
+        columns: Tables::new(labels, &mut Vec::new()),
+        lists: ListNames::new(&labels.lists),
+    }
 }
 
 /// Reads the records of one file keyed by Chinese labels, and counts them for one notice that
 /// says so.
 pub(crate) struct LabelledFile<'t> {
-    tables: &'t Tables,
+    tables: &'t LabelTables,
     /// Records read by their labels.
     pub items: usize,
     /// Keys (of the items or of their child records, as `申请材料.备注`) not read as an element:
     /// kept in the records' `extra`, which no rule but G02 reads.
     pub unread: BTreeSet<String>,
+    /// Of them, keys of an item that hold records but name no child list (`CLXX`, `BLLC`):
+    /// `[labels.lists]` names them.
+    pub unread_lists: BTreeSet<String>,
     /// Keys whose phones were numbers that lost their leading 0 (given back), and whose codes
     /// were numbers (damaged: a JSON number keeps 15–17 digits, a code has 12–31), as an Excel
     /// sheet turned JSON carries them.
@@ -59,11 +74,12 @@ impl Default for LabelledFile<'static> {
 }
 
 impl<'t> LabelledFile<'t> {
-    pub(crate) fn new(tables: &'t Tables) -> Self {
+    pub(crate) fn new(tables: &'t LabelTables) -> Self {
         Self {
             tables,
             items: 0,
             unread: BTreeSet::new(),
+            unread_lists: BTreeSet::new(),
             phones_restored: BTreeSet::new(),
             codes_as_numbers: BTreeSet::new(),
             listed: ListedInFile::default(),
@@ -73,15 +89,49 @@ impl<'t> LabelledFile<'t> {
     /// Whether a key names an element of an item, as a spreadsheet's header would
     /// (`事项名称：`).
     pub(crate) fn is_item_label(&self, key: &str) -> bool {
-        matches!(self.tables.column(Kind::Item, key), Col::Item(_))
+        matches!(self.tables.columns.column(Kind::Item, key), Col::Item(_))
+    }
+
+    /// A record's keys and values, with those of an object under a key that is no element and
+    /// no list taken in one level up (`{"basic":{"事项名称":…},"timeLimit":{…}}`, an interface
+    /// grouping its fields), each with the key of its group.
+    fn entries<'v>(
+        &self,
+        obj: &'v serde_json::Map<String, Value>,
+    ) -> Vec<(Option<&'v str>, &'v str, &'v Value)> {
+        let mut out = Vec::with_capacity(obj.len());
+        for (key, v) in obj {
+            match v.as_object() {
+                Some(group)
+                    if !matches!(self.tables.columns.column(Kind::Item, key), Col::Item(_))
+                        && self.tables.lists.section(key).is_none() =>
+                {
+                    out.extend(
+                        group
+                            .iter()
+                            .map(|(k, v)| (Some(key.as_str()), k.as_str(), v)),
+                    );
+                }
+                _ => out.push((None, key.as_str(), v)),
+            }
+        }
+        out
+    }
+
+    /// The child list a key holds: a list's key with an array of records (or an empty one).
+    /// `申请材料` written as one text is not such a list: it is split into materials by
+    /// [`Self::item`].
+    fn list_section(&self, key: &str, v: &Value) -> Option<Section> {
+        records_of(v).and_then(|_| self.tables.lists.section(key))
     }
 
     /// Whether a key whose value is one text names the item's materials (`申请材料`, `材料名称`):
     /// the text is then a list of them, as a spreadsheet's column of that name is.
     fn lists_materials(&self, key: &str) -> bool {
-        !matches!(self.tables.column(Kind::Item, key), Col::Item(_))
-            && (section_of(key) == Some(Section::Materials)
-                || self.tables.column(Kind::Material, key) == Col::Material(MaterialField::Name))
+        !matches!(self.tables.columns.column(Kind::Item, key), Col::Item(_))
+            && (self.tables.lists.section(key) == Some(Section::Materials)
+                || self.tables.columns.column(Kind::Material, key)
+                    == Col::Material(MaterialField::Name))
     }
 
     /// The item an object keyed by Chinese labels holds, or `None` when too few of its keys are
@@ -89,13 +139,15 @@ impl<'t> LabelledFile<'t> {
     /// a spreadsheet's item table needs. `place` is the record's, for the notice of materials
     /// written as one text.
     pub(crate) fn item(&mut self, value: &Value, place: &Provenance) -> Option<Item> {
-        let obj = value.as_object()?;
-        let fields: Vec<ItemField> = obj
-            .keys()
-            .filter_map(|k| match self.tables.column(Kind::Item, k) {
-                Col::Item(f) => Some(f),
-                _ => None,
-            })
+        let entries = self.entries(value.as_object()?);
+        let fields: Vec<ItemField> = entries
+            .iter()
+            .filter_map(
+                |(_, k, _)| match self.tables.columns.column(Kind::Item, k) {
+                    Col::Item(f) => Some(f),
+                    _ => None,
+                },
+            )
             .collect();
         let keyed = fields
             .iter()
@@ -104,8 +156,8 @@ impl<'t> LabelledFile<'t> {
             return None;
         }
         let mut item = Item::default();
-        for (key, v) in obj {
-            if let Some(section) = list_section(key, v) {
+        for (group, key, v) in entries {
+            if let Some(section) = self.list_section(key, v) {
                 let records = v.as_array().map(Vec::as_slice).unwrap_or_default();
                 self.add_children(&mut item, section, key, records);
                 continue;
@@ -124,7 +176,7 @@ impl<'t> LabelledFile<'t> {
             }
             // Records under a key that names no list (`"收费": [{…}]`) are no element's text.
             let records = records_of(v).is_some() && v.as_array().is_some_and(|a| !a.is_empty());
-            match self.tables.column(Kind::Item, key) {
+            match self.tables.columns.column(Kind::Item, key) {
                 Col::Item(field) if !records => {
                     let mut text = text_of(v);
                     if v.is_number() {
@@ -141,7 +193,12 @@ impl<'t> LabelledFile<'t> {
                     *item.get_mut(field) = text;
                 }
                 Col::Skip => {}
-                _ => unread_value(&mut item.extra, &mut self.unread, key, v, None),
+                _ => {
+                    if records {
+                        self.unread_lists.insert(key.to_owned());
+                    }
+                    unread_value(&mut item.extra, &mut self.unread, key, v, group);
+                }
             }
         }
         self.items += 1;

@@ -35,6 +35,7 @@ impl LabelledFile<'_> {
     pub(crate) fn merge(&mut self, other: LabelledFile<'_>) {
         self.items += other.items;
         self.unread.extend(other.unread);
+        self.unread_lists.extend(other.unread_lists);
         self.phones_restored.extend(other.phones_restored);
         self.codes_as_numbers.extend(other.codes_as_numbers);
         self.listed.merge(other.listed);
@@ -96,24 +97,34 @@ impl LabelledFile<'_> {
             };
             (level, read)
         } else {
-            let keys: Vec<&str> = self
+            // Lists are told apart: an element's key would not read them.
+            let fields: Vec<&str> = self
                 .unread
                 .iter()
-                .take(UNREAD_SHOWN)
+                .filter(|k| !self.unread_lists.contains(*k))
                 .map(String::as_str)
                 .collect();
-            let more = if self.unread.len() > UNREAD_SHOWN {
-                format!("等 {} 个", self.unread.len())
-            } else {
-                String::new()
-            };
-            (
-                NoticeLevel::Warning,
-                format!(
-                    "{read}。以下字段不是可识别的要素，其内容未按要素检查：「{}」{more}。如果其中有应检查的要素，请改用标准表头，或在配置 [labels] 中为它指定要素",
-                    keys.join("」「")
-                ),
-            )
+            if !fields.is_empty() {
+                let more = if fields.len() > UNREAD_SHOWN {
+                    format!("等 {} 个", fields.len())
+                } else {
+                    String::new()
+                };
+                let _ = write!(
+                    read,
+                    "。以下字段不是可识别的要素，其内容未按要素检查：「{}」{more}。如果其中有应检查的要素，请改用标准表头，或在配置 [labels] 中为它指定要素（如 [labels.item] name = [\"SXMC\"]）",
+                    fields[..fields.len().min(UNREAD_SHOWN)].join("」「")
+                );
+            }
+            if !self.unread_lists.is_empty() {
+                let _ = write!(
+                    read,
+                    "。以下字段是记录列表，但不是可识别的子表，未读取：「{}」。如果其中有申请材料、办理流程、收费项目、中介服务或常见问题，\
+                     请在配置 [labels.lists] 中写明是哪一种（如 materials = [\"CLXX\"]、steps = [\"BLLC\"]），列表里的字段名在 [labels.material]、[labels.step] 等中指定",
+                    named(&self.unread_lists)
+                );
+            }
+            (NoticeLevel::Warning, read)
         };
         Some(Notice {
             level,

@@ -126,3 +126,24 @@ fn phones_and_codes_written_as_numbers_are_mended_or_said() {
         notice.message
     );
 }
+
+/// An interface grouping an item's fields in objects (`basic`, `timeLimit`, `window` …), with its
+/// lists beside them: read as if the groups' keys were the record's. Each group was one unread
+/// field, and the record unreadable.
+#[test]
+fn fields_grouped_in_objects_are_read_as_the_records() {
+    let (i, unread) = read(
+        r#"{"basic":{"事项名称":"食品经营许可（新办）","实施编码":"1134170000312541513000117035000","实施主体":"池州市市场监督管理局"},
+            "timeLimit":{"法定办结时限":"20个工作日","承诺办结时限":"10个工作日"},
+            "window":{"办理地点":"池州市长江中路89号池州市政务服务中心二楼8号窗口","咨询电话":"0566-2021156","更新时间":"2026-03-01"},
+            "intermediary":{"是否涉及中介服务":"否"},
+            "materials":[{"材料名称":"食品经营许可申请书","份数":"1"}]}"#,
+    );
+    assert_eq!(i.name, "食品经营许可（新办）");
+    assert_eq!(i.code, "1134170000312541513000117035000");
+    assert_eq!(i.promised_limit, "10个工作日");
+    assert_eq!(i.consult_phone, "0566-2021156");
+    assert_eq!(i.intermediary, "否");
+    assert_eq!(i.materials[0].name, "食品经营许可申请书");
+    assert_eq!(unread, ["window.更新时间"]);
+}

@@ -5,14 +5,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde_json::{Map, Value};
 
 use crate::model::ItemField;
-use crate::source::crawl::labels::{Section, section_of};
-
-/// The child list a key holds: a list section's key with an array of records (or an empty one).
-/// `申请材料` written as one text is not such a list: it is split into materials by
-/// `LabelledFile::item`.
-pub(super) fn list_section(key: &str, v: &Value) -> Option<Section> {
-    records_of(v).and_then(|_| section_of(key))
-}
 
 /// The unit element of a time limit, whose label may carry the unit (`承诺办结时限（工作日）`).
 pub(super) fn unit_field(field: ItemField) -> Option<ItemField> {
