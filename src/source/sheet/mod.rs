@@ -23,7 +23,8 @@
 //!   alone in its workbook, with more material columns than item columns, is read as an item
 //!   table, not as a 申请材料 table without items.
 //! - Without a 申请材料 sheet or such columns, an item table's 申请材料 column that lists each
-//!   item's materials in one cell is split into them (`material_list.rs`).
+//!   item's materials in one cell is split into them (`material_list.rs`); without a 收费 sheet,
+//!   收费标准 and 收费依据 on the item's row are its one fee (`fee_columns.rs`).
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
 //! - Rows that are no record are left out with an info notice naming them (`footer.rs`): totals
@@ -52,6 +53,7 @@ use crate::model::{Item, Provenance, UnreadLists};
 mod by_name;
 mod children;
 pub(crate) mod columns;
+mod fee_columns;
 mod footer;
 mod header;
 mod items;
@@ -186,6 +188,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     let no_material_sheet = (has_items
         && !detected.iter().flatten().any(|d| d.kind == Kind::Material))
     .then(|| no_material_sheet_notice(&sheets));
+    let fee_sheet = detected.iter().flatten().any(|d| d.kind == Kind::Fee);
     // Whether an item table holds its materials side by side with its items.
     let mut inline_materials = false;
     let mut items: Vec<Item> = Vec::new();
@@ -248,6 +251,12 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             let listed = (no_material_sheet.is_some() && !inline_materials)
                 .then(|| material_list::column(&tables, &sheet.rows[header], &cols))
                 .flatten();
+            // Without a 收费 sheet or a fee beside the item, 收费标准 and 收费依据 on its row.
+            let fee_columns = if fee_sheet || inline.iter().any(|(kind, _)| *kind == Kind::Fee) {
+                Vec::new()
+            } else {
+                fee_columns::columns(&tables, &sheet.rows[header], &cols)
+            };
             read_item_sheet(
                 &mut sheet,
                 header,
@@ -261,6 +270,14 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             {
                 inline_materials = true;
                 notices.push(notice);
+            }
+            if !fee_columns.is_empty() {
+                notices.extend(fee_columns::read(
+                    &sheet,
+                    header,
+                    &fee_columns,
+                    &mut items[before..],
+                ));
             }
             if items.len() == before {
                 header_only.push(header_only_notice(&sheet, header));
