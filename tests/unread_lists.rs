@@ -11,6 +11,7 @@ mod common {
 use std::path::{Path, PathBuf};
 
 use common::read::read;
+use rust_xlsxwriter::Workbook;
 use zwfw_audit::check::{RunInfo, check_records};
 use zwfw_audit::model::Outcome;
 use zwfw_audit::report::Report;
@@ -120,6 +121,19 @@ fn outcome(report: &Report, code: &str, rule: &str) -> Option<Outcome> {
     item.outcomes.get(rule).copied()
 }
 
+/// The rules that found an error on the item of code `code`, sorted.
+fn errors(report: &Report, code: &str) -> Vec<String> {
+    let mut rules: Vec<String> = report
+        .findings
+        .iter()
+        .filter(|f| f.item_code == code && f.severity == zwfw_audit::model::Severity::Error)
+        .map(|f| f.rule.clone())
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
+}
+
 /// Should not trip F02 or F03 (「事项收费但未列出收费项目…」) on 不动产首次登记: its 收费标准 and
 /// 收费依据 are on its row of a flat export without a 收费 table, and are read as its fee, named
 /// by the text before the standard's colon. 不动产变更登记's basis cites no article: F03 only.
@@ -173,4 +187,183 @@ fn fee_columns_on_the_item_row_are_its_fee() {
         .map(|f| f.item_code.as_str())
         .collect();
     assert_eq!(f03, [CHANGE_REGISTRATION]);
+}
+
+/// Should not trip P01 (「未提供办理流程」) or Q01 (「未提供常见问题」) on any item of a flat export
+/// that has no 办理流程 or 常见问题 table or columns: the lists are unread, one warning says which
+/// rules were not checked. F01 (是否收费) and the basic rules are checked as before.
+#[test]
+fn a_flat_export_without_steps_or_faqs_leaves_them_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_csv(
+        dir.path(),
+        "池州市自然资源和规划局事项目录.csv",
+        FLAT_HEADER,
+        &flat_rows(),
+    );
+
+    let report = check_all(std::slice::from_ref(&path));
+    assert_eq!(report.items.len(), 3);
+    for item in &report.items {
+        for rule in ["P01", "P02", "Q01"] {
+            assert_eq!(
+                item.outcomes.get(rule),
+                Some(&Outcome::NotApplicable),
+                "{rule} {}",
+                item.name
+            );
+        }
+        assert_eq!(
+            item.outcomes.get("F01"),
+            Some(&Outcome::Pass),
+            "{}",
+            item.name
+        );
+    }
+    for item in &report.items {
+        let errors = errors(&report, &item.code);
+        assert!(
+            ["P01", "P02", "Q01", "F02"]
+                .iter()
+                .all(|rule| !errors.iter().any(|e| e == rule)),
+            "{errors:?}"
+        );
+    }
+    let said: Vec<_> = report
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("的表或列"))
+        .collect();
+    assert_eq!(said.len(), 1, "{said:?}");
+    assert_eq!(said[0].level, NoticeLevel::Warning);
+    // No item says it needs an intermediary: I01 never applies, and is not named.
+    assert_eq!(
+        said[0].message,
+        "本文件没有办理流程、常见问题的表或列：P01、P02、Q01 未检查（按未读取处理，不扣分）；要检查这些要素，请导出含办理流程、常见问题的完整清单"
+    );
+}
+
+const CODE_A: &str = "11341721MB1234567X4000117035000";
+const CODE_B: &str = "11341721MB1234567X4000117036000";
+
+/// Writes `cells` into row `r` of `ws`, from column A.
+fn write_row(ws: &mut rust_xlsxwriter::Worksheet, r: u32, cells: &[&str]) {
+    for (c, text) in cells.iter().enumerate() {
+        ws.write_string(r, c as u16, *text).unwrap();
+    }
+}
+
+/// The 东至县 items: header and two rows.
+fn item_sheet(wb: &mut Workbook, codes: [&str; 2]) {
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    write_row(
+        ws,
+        0,
+        &[
+            "实施编码",
+            "事项名称",
+            "实施主体",
+            "办理地点",
+            "承诺办结时限",
+            "咨询电话",
+            "是否收费",
+        ],
+    );
+    for (r, (code, name)) in codes
+        .into_iter()
+        .zip(["食品经营许可（新办）", "食品经营许可（变更）"])
+        .enumerate()
+    {
+        write_row(
+            ws,
+            r as u32 + 1,
+            &[
+                code,
+                name,
+                "东至县市场监督管理局",
+                "东至县尧渡镇建设路8号政务服务中心3号窗口",
+                "10个工作日",
+                "0566-7021234",
+                "否",
+            ],
+        );
+    }
+}
+
+/// Three FAQs of a 食品经营许可 item.
+const FAQS: [(&str, &str); 3] = [
+    (
+        "食品经营许可证有效期是多久？",
+        "食品经营许可证有效期为5年。",
+    ),
+    (
+        "可以委托他人代为办理吗？",
+        "可以，受托人须携带授权委托书和本人身份证原件。",
+    ),
+    (
+        "经营场所地址变更需要重新申请吗？",
+        "经营场所地址变更的，应当重新申请食品经营许可。",
+    ),
+];
+
+/// Should trip Q01 on 食品经营许可（变更）: the workbook has a 常见问题 sheet and lists none for
+/// it, which is a published absence; P01 does not apply to either item (no 办理流程 sheet).
+#[test]
+fn an_item_without_rows_in_the_faq_sheet_is_still_charged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项清单.xlsx");
+    let mut wb = Workbook::new();
+    item_sheet(&mut wb, [CODE_A, CODE_B]);
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    write_row(ws, 0, &["实施编码", "材料名称", "材料来源"]);
+    write_row(ws, 1, &[CODE_A, "营业执照", "申请人自备"]);
+    write_row(ws, 2, &[CODE_B, "营业执照", "申请人自备"]);
+    let ws = wb.add_worksheet().set_name("常见问题").unwrap();
+    write_row(ws, 0, &["实施编码", "问题", "解答"]);
+    for (r, (q, a)) in FAQS.into_iter().enumerate() {
+        write_row(ws, r as u32 + 1, &[CODE_A, q, a]);
+    }
+    wb.save(&path).unwrap();
+
+    let report = check_all(std::slice::from_ref(&path));
+    assert_eq!(outcome(&report, CODE_A, "Q01"), Some(Outcome::Pass));
+    assert_eq!(outcome(&report, CODE_B, "Q01"), Some(Outcome::Fail));
+    for code in [CODE_A, CODE_B] {
+        assert_eq!(outcome(&report, code, "P01"), Some(Outcome::NotApplicable));
+    }
+    let said: Vec<&str> = report
+        .notices
+        .iter()
+        .map(|n| n.message.as_str())
+        .filter(|m| m.contains("的表或列"))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "本文件没有办理流程的表或列：P01、P02 未检查（按未读取处理，不扣分）；要检查这些要素，请导出含办理流程的完整清单"
+        ]
+    );
+}
+
+/// Should trip Q01 on an item of a JSON export whose `faqs` is `[]`: an explicit empty list is a
+/// published absence, not a list the export left out.
+#[test]
+fn an_empty_faq_list_in_json_is_still_charged() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("东至县事项.json");
+    let item = serde_json::json!([{
+        "code": CODE_A,
+        "name": "食品经营许可（新办）",
+        "subject": "东至县市场监督管理局",
+        "faqs": [],
+    }]);
+    std::fs::write(&path, item.to_string()).unwrap();
+    let report = check_all(std::slice::from_ref(&path));
+    assert_eq!(outcome(&report, CODE_A, "Q01"), Some(Outcome::Fail));
+    assert!(
+        report
+            .notices
+            .iter()
+            .all(|n| !n.message.contains("的表或列"))
+    );
 }

@@ -50,6 +50,7 @@ use super::{Notice, NoticeLevel, Record};
 use crate::config::Labels;
 use crate::model::{Item, Provenance, UnreadLists};
 
+mod absent;
 mod by_name;
 mod children;
 pub(crate) mod columns;
@@ -139,6 +140,18 @@ impl Sheet {
 /// is dropped once its rows are in the items: a large workbook's cell texts and its items are not
 /// all in memory at once.
 pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record)) {
+    assemble_read_in_part(sheets, labels, UnreadLists::default(), sink);
+}
+
+/// [`assemble`] for a workbook whose sheets of the lists `lost` could not be read (a damaged
+/// sheet, already said): those lists are unread for every item, and not said again as lists the
+/// file does not carry.
+pub fn assemble_read_in_part(
+    sheets: Vec<Sheet>,
+    labels: &Labels,
+    lost: UnreadLists,
+    sink: &mut dyn FnMut(Record),
+) {
     // The tool's own fix lists and sample lists among the inputs are skipped, whole files at a
     // time (a fix list's 事项 sheet would read as items too), and said once each.
     let mut own: Vec<(&str, OwnOutput)> = Vec::new();
@@ -189,6 +202,18 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
         && !detected.iter().flatten().any(|d| d.kind == Kind::Material))
     .then(|| no_material_sheet_notice(&sheets));
     let fee_sheet = detected.iter().flatten().any(|d| d.kind == Kind::Fee);
+    // The child lists the file carries: a sheet, columns beside the items, or a sheet it lost.
+    let mut carried: Vec<Kind> = detected.iter().flatten().map(|d| d.kind).collect();
+    carried.extend(
+        [Kind::Step, Kind::Fee, Kind::Intermediary, Kind::Faq]
+            .into_iter()
+            .filter(|kind| lost.or(kind.unread()) == lost),
+    );
+    let sources: Vec<Arc<str>> = {
+        let mut sources: Vec<Arc<str>> = sheets.iter().map(|s| Arc::clone(&s.source)).collect();
+        sources.dedup();
+        sources
+    };
     // Whether an item table holds its materials side by side with its items.
     let mut inline_materials = false;
     let mut items: Vec<Item> = Vec::new();
@@ -247,6 +272,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             let before = items.len();
             let inline = inline_children(&tables, &sheet.rows[header], &mut cols);
             inline_materials |= inline.iter().any(|(kind, _)| *kind == Kind::Material);
+            carried.extend(inline.iter().map(|(kind, _)| *kind));
             // Without a 申请材料 sheet or columns, a column listing each item's materials.
             let listed = (no_material_sheet.is_some() && !inline_materials)
                 .then(|| material_list::column(&tables, &sheet.rows[header], &cols))
@@ -272,6 +298,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                 notices.push(notice);
             }
             if !fee_columns.is_empty() {
+                carried.push(Kind::Fee);
                 notices.extend(fee_columns::read(
                     &sheet,
                     header,
@@ -337,6 +364,9 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                 .map(|rows| orphan_notice(&sheet, rows, "实施编码")),
         );
     }
+    let sources: Vec<&str> = sources.iter().map(|s| &**s).collect();
+    notices.extend(absent::mark_absent(&carried, &mut items, &sources));
+    let unread = unread.or(lost);
     if !unread.is_empty() {
         for item in &mut items {
             item.unread = item.unread.or(unread);
