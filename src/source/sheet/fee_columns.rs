@@ -65,7 +65,7 @@ pub(super) fn read(
             continue;
         }
         if fee.name.trim().is_empty() {
-            fee.name = name_of(&fee.standard).to_owned();
+            name_of(&fee.standard).clone_into(&mut fee.name);
         }
         item.fees.push(fee);
         read += 1;
