@@ -367,3 +367,216 @@ fn an_empty_faq_list_in_json_is_still_charged() {
             .all(|n| !n.message.contains("的表或列"))
     );
 }
+
+/// 池州市市场监督管理局's 实施编码 and their 业务办理项编码 (实施编码 + `01`).
+const FOOD: &str = "1134170000312541513000117035000";
+const BOILER: &str = "1134170000312541513000117022000";
+
+/// Writes a workbook: an item sheet with `codes` under the header `code_header` (a code written
+/// as a number when `as_number`), and 申请材料, 办理流程 and 常见问题 sheets keyed by the
+/// 实施编码 `child_codes`, one set of rows each.
+fn linked_workbook(
+    path: &Path,
+    (code_header, codes, as_number): (&str, &[(&str, &str)], bool),
+    child_codes: &[&str],
+) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项").unwrap();
+    write_row(
+        ws,
+        0,
+        &[
+            code_header,
+            "事项名称",
+            "实施主体",
+            "办理地点",
+            "承诺办结时限",
+            "咨询电话",
+            "是否收费",
+        ],
+    );
+    for (r, (code, name)) in codes.iter().enumerate() {
+        let r = r as u32 + 1;
+        write_row(
+            ws,
+            r,
+            &[
+                code,
+                name,
+                "池州市市场监督管理局",
+                "池州市长江中路89号池州市政务服务中心二楼8号窗口",
+                "10个工作日",
+                "0566-2021156",
+                "否",
+            ],
+        );
+        if as_number && code.bytes().all(|b| b.is_ascii_digit()) {
+            ws.write_number(r, 0, code.parse::<f64>().unwrap()).unwrap();
+        }
+    }
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    write_row(ws, 0, &["实施编码", "材料名称", "来源渠道", "份数"]);
+    for (r, code) in child_codes.iter().enumerate() {
+        write_row(ws, r as u32 + 1, &[code, "营业执照", "申请人自备", "1"]);
+    }
+    let ws = wb.add_worksheet().set_name("办理流程").unwrap();
+    write_row(
+        ws,
+        0,
+        &["实施编码", "环节名称", "办理人", "岗位职责", "办理时限"],
+    );
+    for (r, code) in child_codes.iter().enumerate() {
+        write_row(
+            ws,
+            r as u32 + 1,
+            &[
+                code,
+                "受理",
+                "窗口受理人员",
+                "对申请材料进行审查，作出受理决定",
+                "10个工作日",
+            ],
+        );
+    }
+    let ws = wb.add_worksheet().set_name("常见问题").unwrap();
+    write_row(ws, 0, &["实施编码", "问题", "解答"]);
+    let mut r = 1;
+    for code in child_codes {
+        for (q, a) in FAQS {
+            write_row(ws, r, &[code, q, a]);
+            r += 1;
+        }
+    }
+    wb.save(path).unwrap();
+}
+
+/// Should not trip M01, P01 or Q01 (「事项未列出申请材料」「未提供办理流程」「未提供常见问题」) on
+/// items keyed by 业务办理项编码 whose child sheets are keyed by 实施编码: each child code begins
+/// exactly one item's code, and its rows go to that item.
+#[test]
+fn child_rows_keyed_by_the_implementation_code_link_to_business_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("池州市市场监督管理局.xlsx");
+    let food = format!("{FOOD}01");
+    let boiler = format!("{BOILER}01");
+    linked_workbook(
+        &path,
+        (
+            "业务办理项编码",
+            &[
+                (&food, "食品经营许可（新办）"),
+                (&boiler, "特种设备使用登记"),
+            ],
+            false,
+        ),
+        &[FOOD, BOILER],
+    );
+
+    let r = read(std::slice::from_ref(&path));
+    for item in &r.items {
+        assert_eq!(
+            (item.materials.len(), item.steps.len(), item.faqs.len()),
+            (1, 1, 3),
+            "{}",
+            item.name
+        );
+    }
+    assert!(
+        r.notices
+            .iter()
+            .all(|n| !n.message.contains("找不到对应事项")),
+        "{:?}",
+        r.notices
+    );
+    let report = check_all(&[path]);
+    for code in [&food, &boiler] {
+        for rule in ["M01", "P01", "Q01"] {
+            assert_ne!(outcome(&report, code, rule), Some(Outcome::Fail), "{rule}");
+        }
+    }
+}
+
+/// Should not trip Q01 on any item when no row of the 常见问题 sheet links to an item (its
+/// codes are another unit's): the sheet's list is unread for every item, said as an error; the
+/// sheets that link are read as before.
+#[test]
+fn a_child_sheet_whose_codes_link_nothing_leaves_its_list_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("池州市市场监督管理局.xlsx");
+    let other = "11341702003178234X4000117035000";
+    linked_workbook(
+        &path,
+        ("实施编码", &[(FOOD, "食品经营许可（新办）")], false),
+        &[other],
+    );
+    let report = check_all(std::slice::from_ref(&path));
+    for rule in ["M01", "P01", "Q01"] {
+        assert_eq!(
+            outcome(&report, FOOD, rule),
+            Some(Outcome::NotApplicable),
+            "{rule}"
+        );
+    }
+    let said = report
+        .notices
+        .iter()
+        .find(|n| {
+            n.message
+                .contains("表「常见问题」没有一行能按实施编码关联到事项")
+        })
+        .expect("the unlinked sheet is said");
+    assert_eq!(said.level, NoticeLevel::Error);
+    assert!(said.message.contains("不扣分"), "{}", said.message);
+}
+
+/// Should not trip M01, P01 or Q01 on items whose 实施编码 Excel turned into numbers: 食品经营许可
+/// and 特种设备使用登记 share their first 15 digits, so Excel made one code of both and their
+/// child rows cannot be told apart (unread, not empty); 东至县's 食品经营许可 has a code of its own
+/// once damaged, and its rows, keyed by the code as published, link to it.
+#[test]
+fn items_whose_codes_excel_damaged_are_not_charged_for_their_lists() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("池州市事项清单.xlsx");
+    let dongzhi = "1134172100321347514000117035000";
+    linked_workbook(
+        &path,
+        (
+            "实施编码",
+            &[
+                (FOOD, "食品经营许可（新办）"),
+                (BOILER, "特种设备使用登记"),
+                (dongzhi, "食品经营许可（新办）"),
+            ],
+            true,
+        ),
+        &[FOOD, BOILER, dongzhi],
+    );
+
+    let r = read(std::slice::from_ref(&path));
+    let codes: Vec<&str> = r.items.iter().map(|i| i.code.as_str()).collect();
+    assert_eq!(
+        codes,
+        [
+            "1134170000312540000000000000000",
+            "1134170000312540000000000000000",
+            "1134172100321350000000000000000",
+        ]
+    );
+    let report = check_all(&[path]);
+    for (i, item) in report.items.iter().enumerate() {
+        for rule in ["M01", "P01", "Q01"] {
+            let want = if i < 2 {
+                Outcome::NotApplicable
+            } else {
+                Outcome::Pass
+            };
+            assert_eq!(item.outcomes.get(rule), Some(&want), "{rule} {}", item.name);
+        }
+    }
+    assert_eq!(r.items[2].faqs.len(), 3);
+    r.notice(
+        "的实施编码已被 Excel 损坏，子表中的申请材料、办理流程、常见问题无法按编码归入这 2 个事项",
+        NoticeLevel::Warning,
+        &["第2、3行", "不扣分"],
+    );
+}

@@ -42,7 +42,6 @@
 //! lives in `columns.rs`, two-row headers in `header.rs`, item rows in `items.rs`, child rows in `children.rs`, and the notices of a
 //! workbook's shape in `notices.rs`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::own_output::OwnOutput;
@@ -51,6 +50,7 @@ use crate::config::Labels;
 use crate::model::{Item, Provenance, UnreadLists};
 
 mod absent;
+mod by_code;
 mod by_name;
 mod children;
 pub(crate) mod columns;
@@ -65,8 +65,9 @@ mod repeated;
 #[cfg(test)]
 mod tests;
 
+use by_code::{CodeIndex, attach_by_code};
 use by_name::attach_by_name;
-use children::{ChildRow, Link, attach, child_rows, link_of, orphan_notice};
+use children::{Link, child_rows, link_of};
 use columns::{Col, Detected, Kind, Tables, detect, detect_item_table, inline_children, key_row};
 use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
@@ -320,12 +321,10 @@ pub fn assemble_read_in_part(
         notices.push(notice);
         children.clear();
     }
-    let mut by_code: HashMap<String, usize> = HashMap::new();
-    for (i, item) in items.iter().enumerate() {
-        if !item.code.is_empty() {
-            by_code.entry(item.code.clone()).or_insert(i);
-        }
-    }
+    let index = CodeIndex::new(&items);
+    // The lists each item got a row of, and the kinds of the sheets linked by code.
+    let mut got = vec![UnreadLists::default(); items.len()];
+    let mut by_code_kinds: Vec<Kind> = Vec::new();
     let items_have_subject = items.iter().any(|i| !i.subject.is_empty());
     // The lists of a child sheet that links no row: unread for every item, not empty.
     let mut unread = UnreadLists::default();
@@ -345,25 +344,21 @@ pub fn assemble_read_in_part(
             ));
             continue;
         }
-        // Orphan rows grouped by code, in the order the codes first appear.
-        let mut orphans: Vec<Vec<ChildRow>> = Vec::new();
-        let mut orphan_index: HashMap<String, usize> = HashMap::new();
-        for row in rows {
-            if let Some(&i) = by_code.get(&row.key) {
-                attach(&mut items[i], kind, &cols, &mut sheet, row.index);
-            } else if let Some(&o) = orphan_index.get(&row.key) {
-                orphans[o].push(row);
-            } else {
-                orphan_index.insert(row.key.clone(), orphans.len());
-                orphans.push(vec![row]);
-            }
-        }
-        notices.extend(
-            orphans
-                .iter()
-                .map(|rows| orphan_notice(&sheet, rows, "实施编码")),
-        );
+        by_code_kinds.push(kind);
+        unread = unread.or(attach_by_code(
+            (kind, &mut sheet, &cols),
+            rows,
+            (&mut items, &index),
+            &mut got,
+            &mut notices,
+        ));
     }
+    notices.extend(by_code::damaged_unread(
+        &index,
+        &by_code_kinds,
+        &mut items,
+        &got,
+    ));
     let sources: Vec<&str> = sources.iter().map(|s| &**s).collect();
     notices.extend(absent::mark_absent(&carried, &mut items, &sources));
     let unread = unread.or(lost);
