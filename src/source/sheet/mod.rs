@@ -12,7 +12,8 @@
 //!   at least [`MIN_CHILD_FIELDS`] of its own columns. On a tie the child kind wins, since child
 //!   sheets often repeat a few item columns for the reader's convenience.
 //!   Child rows point at their item through the 实施编码 column; an empty code cell takes the code
-//!   of the row above (merged cells). A child sheet without 实施编码 but with 事项名称 is linked by
+//!   of the row above (merged cells); a 实施编码 links to a 业务办理项编码 that begins with it, and
+//!   to a code Excel damaged (`by_code.rs`). A child sheet without 实施编码 but with 事项名称 is linked by
 //!   name (and 实施主体), where the name is unambiguous (`by_name.rs`); one that cannot be linked
 //!   at all leaves its list unread for every item, not empty. The 中介服务 sheet has one row per agency; rows with the same
 //!   service name are grouped into one [`Intermediary`](crate::model::Intermediary).
@@ -25,6 +26,8 @@
 //! - Without a 申请材料 sheet or such columns, an item table's 申请材料 column that lists each
 //!   item's materials in one cell is split into them (`material_list.rs`); without a 收费 sheet,
 //!   收费标准 and 收费依据 on the item's row are its one fee (`fee_columns.rs`).
+//! - A file with no table or columns of 办理流程, 常见问题 (or 收费, 中介服务) leaves that list unread
+//!   for every item, said once (`absent.rs`).
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header; records without `extra` (中介服务, 常见问题) drop them with an info notice.
 //! - Rows that are no record are left out with an info notice naming them (`footer.rs`): totals
