@@ -340,10 +340,11 @@ fn child_rows_without_matching_item_are_orphans_with_their_place() {
         "{}",
         orphan.message
     );
+    // (The other warning: the workbook has no 常见问题 table; tests/unread_lists.rs.)
     assert_eq!(
         r.notices
             .iter()
-            .filter(|n| n.level == NoticeLevel::Warning)
+            .filter(|n| n.level == NoticeLevel::Warning && !n.message.contains("常见问题的表或列"))
             .count(),
         1
     );

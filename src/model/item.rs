@@ -120,7 +120,7 @@ record! {
 
 /// The child lists of an item that its source could not read — a workbook's 常见问题 sheet
 /// that is damaged — as opposed to lists read and found empty. A rule about such a list does
-/// not apply to the item ([`crate::rules::Category::is_unread`]): the unit is not charged for a
+/// not apply to the item ([`crate::rules::RuleMeta::applies_unread`]): the unit is not charged for a
 /// file the tool could not read, and the notice of the damaged sheet says so. Only the workbook
 /// reader sets it; not serialised (the incremental check's content hash adds it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]

@@ -124,6 +124,9 @@ pub struct RuleMeta {
     pub fix: &'static str,
     /// Markdown documentation, from the rule's doc comments.
     pub docs: &'static str,
+    /// Whether the rule judges an element of the item itself (F01's 是否收费), not its section's
+    /// child list: it still applies when that list is unread ([`RuleMeta::applies_unread`]).
+    pub judges_item_flag: bool,
 }
 
 impl RuleMeta {
@@ -131,10 +134,19 @@ impl RuleMeta {
     pub fn is_appendix(&self) -> bool {
         self.category != Category::General
     }
+
+    /// Whether the rule still applies to an item whose child lists `unread` says were not read:
+    /// not when it judges such a list (not charged for a list the tool could not read), but a rule
+    /// that judges the item's own flag does (是否收费 is read whatever became of the fee list).
+    pub fn applies_unread(&self, unread: &crate::model::UnreadLists) -> bool {
+        self.judges_item_flag || !self.category.is_unread(unread)
+    }
 }
 
 /// Declares a rule struct with its [`RuleMeta`] taken from the doc comments and the fields given.
 macro_rules! declare_rule {
+    (@flag) => { false };
+    (@flag $flag:literal) => { $flag };
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
@@ -143,7 +155,8 @@ macro_rules! declare_rule {
             element: $element:literal,
             category: $cat:ident,
             severity: $sev:ident,
-            fix: $fix:literal $(,)?
+            fix: $fix:literal
+            $(, judges_item_flag: $flag:literal)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -160,6 +173,7 @@ macro_rules! declare_rule {
                 default_severity: $crate::model::Severity::$sev,
                 fix: $fix,
                 docs: concat!($($doc, "\n"),*),
+                judges_item_flag: $crate::rules::declare_rule!(@flag $($flag)?),
             };
         }
     };

@@ -253,3 +253,26 @@ fn the_rules_of_an_unread_list_do_not_apply() {
         );
     }
 }
+
+/// Should trip F01 (「未标注是否收费」) on an item whose fee list was not read (an export with no
+/// fee table): 是否收费 is the item's own element, read whatever became of the list; F02 and F03,
+/// which judge the list, do not apply.
+#[test]
+fn the_fee_flag_is_checked_when_the_fee_list_is_unread() {
+    use crate::model::Outcome;
+    let mut item = crate::r#gen::generate(crate::r#gen::GenOptions::default(), 0).item;
+    item.fees.clear();
+    item.unread.fees = true;
+    let ctx = CheckContext::default();
+    let rules = super::RuleSet::only(&["F01", "F02", "F03"]);
+    item.charged = String::new();
+    assert_eq!(
+        rules.check_item(&item, "单位", &ctx).outcome("F01"),
+        Some(Outcome::Fail)
+    );
+    item.charged = "是".into();
+    let result = rules.check_item(&item, "单位", &ctx);
+    assert_eq!(result.outcome("F01"), Some(Outcome::Pass));
+    assert_eq!(result.outcome("F02"), Some(Outcome::NotApplicable));
+    assert_eq!(result.outcome("F03"), Some(Outcome::NotApplicable));
+}

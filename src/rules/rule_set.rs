@@ -133,7 +133,7 @@ impl RuleSet {
                 }
                 let verdict = match rule.reads() {
                     // A list the source could not read is not an empty one.
-                    _ if meta.category.is_unread(&item.unread) => Verdict::NotApplicable,
+                    _ if !meta.applies_unread(&item.unread) => Verdict::NotApplicable,
                     Some(reads) if scope.is_some() => {
                         cache::verdict(item, meta.id, reads, || rule.check(item, ctx))
                     }

@@ -12,7 +12,8 @@
 //!   at least [`MIN_CHILD_FIELDS`] of its own columns. On a tie the child kind wins, since child
 //!   sheets often repeat a few item columns for the reader's convenience.
 //!   Child rows point at their item through the 实施编码 column; an empty code cell takes the code
-//!   of the row above (merged cells). A child sheet without 实施编码 but with 事项名称 is linked by
+//!   of the row above (merged cells); a 实施编码 links to a 业务办理项编码 that begins with it, and
+//!   to a code Excel damaged (`by_code.rs`). A child sheet without 实施编码 but with 事项名称 is linked by
 //!   name (and 实施主体), where the name is unambiguous (`by_name.rs`); one that cannot be linked
 //!   at all leaves its list unread for every item, not empty. The 中介服务 sheet has one row per agency; rows with the same
 //!   service name are grouped into one [`Intermediary`](crate::model::Intermediary).
@@ -23,7 +24,10 @@
 //!   alone in its workbook, with more material columns than item columns, is read as an item
 //!   table, not as a 申请材料 table without items.
 //! - Without a 申请材料 sheet or such columns, an item table's 申请材料 column that lists each
-//!   item's materials in one cell is split into them (`material_list.rs`).
+//!   item's materials in one cell is split into them (`material_list.rs`); without a 收费 sheet,
+//!   收费标准 and 收费依据 on the item's row are its one fee (`fee_columns.rs`).
+//! - A file with no table or columns of 办理流程, 常见问题 (or 收费, 中介服务) leaves that list unread
+//!   for every item, said once (`absent.rs`).
 //! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
 //!   header, and one warning per sheet lists those with content and how `[labels]` maps them
 //!   (`unrecognised.rs`); records without `extra` (中介服务, 常见问题) drop them with an info
@@ -43,7 +47,6 @@
 //! lives in `columns.rs`, two-row headers in `header.rs`, item rows in `items.rs`, child rows in `children.rs`, and the notices of a
 //! workbook's shape in `notices.rs`.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::own_output::OwnOutput;
@@ -51,9 +54,12 @@ use super::{Notice, NoticeLevel, Record};
 use crate::config::Labels;
 use crate::model::{Item, Provenance, UnreadLists};
 
+mod absent;
+mod by_code;
 mod by_name;
 mod children;
 pub(crate) mod columns;
+mod fee_columns;
 mod footer;
 mod header;
 mod items;
@@ -65,8 +71,9 @@ mod repeated;
 mod tests;
 mod unrecognised;
 
+use by_code::{CodeIndex, attach_by_code};
 use by_name::attach_by_name;
-use children::{ChildRow, Link, attach, child_rows, link_of, orphan_notice};
+use children::{Link, child_rows, link_of};
 use columns::{Col, Detected, Kind, Tables, detect, detect_item_table, inline_children, key_row};
 use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
@@ -140,6 +147,18 @@ impl Sheet {
 /// is dropped once its rows are in the items: a large workbook's cell texts and its items are not
 /// all in memory at once.
 pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record)) {
+    assemble_read_in_part(sheets, labels, UnreadLists::default(), sink);
+}
+
+/// [`assemble`] for a workbook whose sheets of the lists `lost` could not be read (a damaged
+/// sheet, already said): those lists are unread for every item, and not said again as lists the
+/// file does not carry.
+pub fn assemble_read_in_part(
+    sheets: Vec<Sheet>,
+    labels: &Labels,
+    lost: UnreadLists,
+    sink: &mut dyn FnMut(Record),
+) {
     // The tool's own fix lists and sample lists among the inputs are skipped, whole files at a
     // time (a fix list's 事项 sheet would read as items too), and said once each.
     let mut own: Vec<(&str, OwnOutput)> = Vec::new();
@@ -189,6 +208,19 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
     let no_material_sheet = (has_items
         && !detected.iter().flatten().any(|d| d.kind == Kind::Material))
     .then(|| no_material_sheet_notice(&sheets));
+    let fee_sheet = detected.iter().flatten().any(|d| d.kind == Kind::Fee);
+    // The child lists the file carries: a sheet, columns beside the items, or a sheet it lost.
+    let mut carried: Vec<Kind> = detected.iter().flatten().map(|d| d.kind).collect();
+    carried.extend(
+        [Kind::Step, Kind::Fee, Kind::Intermediary, Kind::Faq]
+            .into_iter()
+            .filter(|kind| lost.or(kind.unread()) == lost),
+    );
+    let sources: Vec<Arc<str>> = {
+        let mut sources: Vec<Arc<str>> = sheets.iter().map(|s| Arc::clone(&s.source)).collect();
+        sources.dedup();
+        sources
+    };
     // Whether an item table holds its materials side by side with its items.
     let mut inline_materials = false;
     let mut items: Vec<Item> = Vec::new();
@@ -247,16 +279,28 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             let before = items.len();
             let inline = inline_children(&tables, &sheet.rows[header], &mut cols);
             inline_materials |= inline.iter().any(|(kind, _)| *kind == Kind::Material);
+            carried.extend(inline.iter().map(|(kind, _)| *kind));
             // Without a 申请材料 sheet or columns, a column listing each item's materials.
             let listed = (no_material_sheet.is_some() && !inline_materials)
                 .then(|| material_list::column(&tables, &sheet.rows[header], &cols))
                 .flatten();
+            // Without a 收费 sheet or a fee beside the item, 收费标准 and 收费依据 on its row.
+            let fee_columns = if fee_sheet || inline.iter().any(|(kind, _)| *kind == Kind::Fee) {
+                Vec::new()
+            } else {
+                fee_columns::columns(&tables, &sheet.rows[header], &cols)
+            };
+            let read_otherwise: Vec<&str> = listed
+                .as_deref()
+                .into_iter()
+                .chain(fee_columns.iter().map(|(h, _)| h.as_str()))
+                .collect();
             notices.extend(unrecognised::notice(
                 &sheet,
                 header,
                 (&cols, kind),
                 &tables,
-                listed.as_deref(),
+                &read_otherwise,
             ));
             read_item_sheet(
                 &mut sheet,
@@ -272,6 +316,15 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                 inline_materials = true;
                 notices.push(notice);
             }
+            if !fee_columns.is_empty() {
+                carried.push(Kind::Fee);
+                notices.extend(fee_columns::read(
+                    &sheet,
+                    header,
+                    &fee_columns,
+                    &mut items[before..],
+                ));
+            }
             if items.len() == before {
                 header_only.push(header_only_notice(&sheet, header));
             }
@@ -281,7 +334,7 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
                 header,
                 (&cols, kind),
                 &tables,
-                None,
+                &[],
             ));
             children.push((kind, sheet, header, cols));
         }
@@ -293,12 +346,10 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
         notices.push(notice);
         children.clear();
     }
-    let mut by_code: HashMap<String, usize> = HashMap::new();
-    for (i, item) in items.iter().enumerate() {
-        if !item.code.is_empty() {
-            by_code.entry(item.code.clone()).or_insert(i);
-        }
-    }
+    let index = CodeIndex::new(&items);
+    // The lists each item got a row of, and the kinds of the sheets linked by code.
+    let mut got = vec![UnreadLists::default(); items.len()];
+    let mut by_code_kinds: Vec<Kind> = Vec::new();
     let items_have_subject = items.iter().any(|i| !i.subject.is_empty());
     // The lists of a child sheet that links no row: unread for every item, not empty.
     let mut unread = UnreadLists::default();
@@ -318,25 +369,24 @@ pub fn assemble(sheets: Vec<Sheet>, labels: &Labels, sink: &mut dyn FnMut(Record
             ));
             continue;
         }
-        // Orphan rows grouped by code, in the order the codes first appear.
-        let mut orphans: Vec<Vec<ChildRow>> = Vec::new();
-        let mut orphan_index: HashMap<String, usize> = HashMap::new();
-        for row in rows {
-            if let Some(&i) = by_code.get(&row.key) {
-                attach(&mut items[i], kind, &cols, &mut sheet, row.index);
-            } else if let Some(&o) = orphan_index.get(&row.key) {
-                orphans[o].push(row);
-            } else {
-                orphan_index.insert(row.key.clone(), orphans.len());
-                orphans.push(vec![row]);
-            }
-        }
-        notices.extend(
-            orphans
-                .iter()
-                .map(|rows| orphan_notice(&sheet, rows, "实施编码")),
-        );
+        by_code_kinds.push(kind);
+        unread = unread.or(attach_by_code(
+            (kind, &mut sheet, &cols),
+            rows,
+            (&mut items, &index),
+            &mut got,
+            &mut notices,
+        ));
     }
+    notices.extend(by_code::damaged_unread(
+        &index,
+        &by_code_kinds,
+        &mut items,
+        &got,
+    ));
+    let sources: Vec<&str> = sources.iter().map(|s| &**s).collect();
+    notices.extend(absent::mark_absent(&carried, &mut items, &sources));
+    let unread = unread.or(lost);
     if !unread.is_empty() {
         for item in &mut items {
             item.unread = item.unread.or(unread);

@@ -1,5 +1,6 @@
 //! Unit tests of the sheet assembly on small in-memory sheets.
 
+use super::absent::NOT_CARRIED;
 use super::notices::{NO_MATERIAL_SHEET, column_letters};
 use super::*;
 use crate::config::Labels;
@@ -19,13 +20,15 @@ fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
     }
 }
 
-/// The items and notices of `sheets`, but for the warning that there is no 申请材料 sheet: most
-/// of these small workbooks have none, and `tests/readers.rs` holds that warning.
+/// The items and notices of `sheets`, but for the warnings that there is no 申请材料 sheet, and
+/// no 办理流程, 常见问题 … table or columns: most of these small workbooks have none, and
+/// `tests/readers.rs` and `tests/unread_lists.rs` hold those warnings.
 fn assemble_all(sheets: &[Sheet]) -> (Vec<Item>, Vec<Notice>) {
     let (mut items, mut notices) = (Vec::new(), Vec::new());
     assemble(sheets.to_vec(), &Labels::default(), &mut |r| match r {
         Record::Item(i) => items.push(*i),
-        Record::Notice(n) if n.message.starts_with(NO_MATERIAL_SHEET) => {}
+        Record::Notice(n)
+            if n.message.starts_with(NO_MATERIAL_SHEET) || n.message.contains(NOT_CARRIED) => {}
         Record::Notice(n) => notices.push(n),
         Record::Unreadable(_) => panic!("sheets give items or notices"),
     });

@@ -39,7 +39,7 @@ pub(super) fn notice(
     header: usize,
     (cols, kind): (&[Col], Kind),
     tables: &Tables,
-    read: Option<&str>,
+    read: &[&str],
 ) -> Option<Notice> {
     let (section, example) = section(kind)?;
     let headers: Vec<&str> = cols
@@ -47,7 +47,7 @@ pub(super) fn notice(
         .enumerate()
         .filter_map(|(c, col)| match col {
             Col::Extra(h)
-                if Some(h.as_str()) != read
+                if !read.contains(&h.as_str())
                     && !NO_ELEMENT.contains(&normalize_label(h).as_str())
                     && matches!(tables.column(kind, h), Col::Extra(_))
                     && sheet.rows[header + 1..]

@@ -275,17 +275,8 @@ impl Reader for XlsxReader {
                 }
             }
         }
-        if unread.is_empty() {
-            sheet::assemble(sheets, &self.labels, sink);
-        } else {
-            // The lists of a damaged sheet are unread, not empty, for every item of the workbook.
-            sheet::assemble(sheets, &self.labels, &mut |mut record| {
-                if let Record::Item(item) = &mut record {
-                    item.unread = item.unread.or(unread);
-                }
-                sink(record);
-            });
-        }
+        // The lists of a damaged sheet are unread, not empty, for every item of the workbook.
+        sheet::assemble_read_in_part(sheets, &self.labels, unread, sink);
         Ok(())
     }
 }
