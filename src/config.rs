@@ -130,7 +130,7 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<String, String> {
 const RULE_VALUES: &str = "可用的值有 \"error\"（错误，计入出错率）、\"warning\"（提示，不计入）、\"off\"（不检查这条规则）";
 
 impl Config {
-    /// Reads a configuration file, in UTF-8 or as Notepad saves it otherwise ([`decode_text`]).
+    /// Reads a configuration file, in UTF-8 or as Notepad saves it otherwise (`decode_text`).
     pub fn load(path: &Path) -> Result<Self, ConfigError> {
         let bytes = std::fs::read(path).map_err(|source| ConfigError::Io {
             path: path.to_owned(),

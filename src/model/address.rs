@@ -170,7 +170,7 @@ pub fn address_parts_lenient(text: &str) -> AddressParts {
 /// address of its own. A line continues the one before when it names no street and the address
 /// so far is incomplete (`…政务服务中心⏎二楼8号窗口`, `长江中路8⏎9号…`), or it opens with a
 /// bracket (`⏎（市场监管局）`), or it names no part at all; it also continues when it finishes a
-/// street's name the line before broke off (`池州市长江中⏎路89号…`, see [`finishes_street`]).
+/// street's name the line before broke off (`池州市长江中⏎路89号…`, see `finishes_street`).
 /// Otherwise a line with a street, or with its own door or window after a complete address, is
 /// an address of its own, and so is a line that begins with a place's name (`东至县尧渡镇…`).
 pub fn join_wrapped_lines(text: &str) -> Vec<String> {

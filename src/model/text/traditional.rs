@@ -81,7 +81,7 @@ fn simplified(c: char) -> Option<char> {
         .map(|i| PAIRS[i].1)
 }
 
-/// The text with the traditional characters of [`PAIRS`] folded to simplified ones; borrowed
+/// The text with the traditional characters of `PAIRS` folded to simplified ones; borrowed
 /// when it holds none.
 pub fn fold_traditional(text: &str) -> Cow<'_, str> {
     if text.chars().any(|c| simplified(c).is_some()) {

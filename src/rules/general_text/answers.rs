@@ -285,10 +285,10 @@ const YES_NO: &[&str] = &[
 /// `5个工作日，详询…`, `需要，具体请致电…`, `致电0566-2021156查询` to 如何查询办理进度？).
 /// `rest` is what `matches_chars` left of it (phrases, fillers, pointers and phones taken out);
 /// `answer` and `question` are as written. Own content is: a digit besides a phone number (an amount, a time), a
-/// fee or a way ([`CONTENT_WORDS`]), a negation that begins what is left (`无最低要求`), a yes or
-/// no as the answer's first clause ([`YES_NO`]), a word of the question left (the referral is
+/// fee or a way (`CONTENT_WORDS`), a negation that begins what is left (`无最低要求`), a yes or
+/// no as the answer's first clause (`YES_NO`), a word of the question left (the referral is
 /// the way to do what was asked), or a phone number when the question asks for one or for a
-/// contact ([`asks_for_contact`]: `咨询电话是多少？` — `咨询电话：0566-2021156`). Called only for
+/// contact (`asks_for_contact`: `咨询电话是多少？` — `咨询电话：0566-2021156`). Called only for
 /// answers on the way to a finding.
 pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> bool {
     // Normalising drops a leading number as if it were a label (`5个工作日`), so the digits are
