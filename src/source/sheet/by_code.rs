@@ -231,12 +231,7 @@ fn ambiguous_notice(
     items: &[Item],
     list: &str,
 ) -> Notice {
-    let numbers: Vec<String> = rows
-        .iter()
-        .take(10)
-        .map(|r| sheet.row_number(r.index).to_string())
-        .collect();
-    let more = if rows.len() > 10 { "等" } else { "" };
+    let (numbers, more) = super::children::first_rows(sheet, rows);
     let places: Vec<String> = targets
         .iter()
         .take(LISTED_ITEMS)
@@ -255,7 +250,7 @@ fn ambiguous_notice(
         message: format!(
             "{}第{}行{more}的实施编码 \"{}\" 对应事项表中的 {} 个事项（{}），无法确定属于哪一个，未归入：这些事项的{list}按“未读取”处理，不扣分",
             sheet.label(),
-            numbers.join("、"),
+            numbers,
             rows[0].key,
             targets.len(),
             places.join("、"),

@@ -100,12 +100,7 @@ pub(super) fn attach_by_name(
         for &i in targets {
             items[i].unread = items[i].unread.or(kind.unread());
         }
-        let numbers: Vec<String> = rows
-            .iter()
-            .take(10)
-            .map(|r| sheet.row_number(r.index).to_string())
-            .collect();
-        let more = if rows.len() > 10 { "等" } else { "" };
+        let (numbers, more) = super::children::first_rows(sheet, rows);
         let places: Vec<String> = targets
             .iter()
             .take(LISTED_ITEMS)
@@ -124,7 +119,7 @@ pub(super) fn attach_by_name(
             message: format!(
                 "{}第{}行{more}的事项名称 \"{}\" 在事项表中有 {} 个事项（{}），无法确定属于哪一个，未归入：这些事项的{list}按“未读取”处理，不扣分。请在该表加上「实施编码」列",
                 sheet.label(),
-                numbers.join("、"),
+                numbers,
                 rows[0].key,
                 targets.len(),
                 places.join("、"),

@@ -143,6 +143,17 @@ pub(super) fn child_rows(
 /// How many row numbers an orphan notice lists before it says how many more there are.
 const LISTED_ROWS: usize = 10;
 
+/// The sheet row numbers of the first ten of `rows`, joined by 、, and 等 when there are more:
+/// for a notice's 第…行等.
+pub(super) fn first_rows(sheet: &Sheet, rows: &[ChildRow]) -> (String, &'static str) {
+    let numbers: Vec<String> = rows
+        .iter()
+        .take(10)
+        .map(|r| sheet.row_number(r.index).to_string())
+        .collect();
+    (numbers.join("、"), if rows.len() > 10 { "等" } else { "" })
+}
+
 /// One notice for the rows of one sheet that share an unknown (or empty) 实施编码, or 事项名称
 /// (`by`, the column's name) when the sheet is linked by name.
 pub(super) fn orphan_notice(sheet: &Sheet, rows: &[ChildRow], by: &str) -> Notice {
