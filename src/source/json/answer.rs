@@ -83,13 +83,7 @@ pub(super) fn whole_file_record<'a>(
     if let Record::Item(item) = &record
         && let Some(reason) = error_answer(text, item)
     {
-        return Record::Unreadable(Unreadable {
-            provenance: Provenance::file(name),
-            reason,
-            code: None,
-            name: None,
-            partial: None,
-        });
+        return unreadable_file(name, reason);
     }
     let Some(wrapper) = keys.iter().find(|k| is_wrapper_key(k)) else {
         return record;
@@ -108,13 +102,7 @@ pub(super) fn whole_file_record<'a>(
                 "只读到 code（\"{}\"），没有事项的其他要素",
                 item.code
             ));
-            return Record::Unreadable(Unreadable {
-                provenance: Provenance::file(name),
-                reason,
-                code: None,
-                name: None,
-                partial: None,
-            });
+            return unreadable_file(name, reason);
         }
         _ => {}
     }
@@ -295,5 +283,16 @@ fn not_items_notice(name: &str, keys: &[&str]) -> Record {
             "不是事项数据，未读取：顶层 JSON 对象里没有任何事项字段（name、code、subject 等，见 schema/item.schema.json），也没有 items 数组（{keys}）。\
              如果事项在其中某个数组里，请导出为事项数组（或放在 items 里）再检查；如果这不是导出文件，请把它移出导出文件夹"
         ),
+    })
+}
+
+/// The whole file `name` as one unreadable record, for `reason`.
+fn unreadable_file(name: &str, reason: String) -> Record {
+    Record::Unreadable(Unreadable {
+        provenance: Provenance::file(name),
+        reason,
+        code: None,
+        name: None,
+        partial: None,
     })
 }
