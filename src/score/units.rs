@@ -380,7 +380,7 @@ impl MappingUse {
                     // The first item of the smallest: the odd one out.
                     place: by_size[by_size.len() - 1].1.1.clone(),
                     message: format!(
-                        "实施编码前 18 位（实施主体统一社会信用代码）同为 {uscc} 的事项，按实施主体的写法分成了 {} 个考核单位、各自计分：{}。如是同一单位，请在单位对照表（score --mapping，或配置 [score] mapping）中加一行：实施主体 {uscc}，考核单位 {main}，类型 市直部门",
+                        "实施编码前 18 位（实施主体统一社会信用代码）同为 {uscc} 的事项，按实施主体名称分成了 {} 个考核单位、各自计分：{}。如是同一单位的不同写法或加挂的牌子，请在单位对照表（score --mapping，或配置 [score] mapping）中加一行合并：实施主体 {uscc}，考核单位 {main}，类型 市直部门；本来就应分开计分的，可不理会本提示",
                         units.len(),
                         names.join("、")
                     ),
