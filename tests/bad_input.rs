@@ -843,6 +843,31 @@ fn an_interfaces_error_answer_is_not_an_item() {
             "{text}: {reason}"
         );
     }
+    // Among an array's records, and an NDJSON file's lines, too: only the error answer is
+    // unreadable, said as a record's.
+    let item = licence(CODE_A, "新办");
+    for (name, text) in [
+        (
+            "池州市.json",
+            format!(r#"[{{"code":500,"msg":"系统繁忙"}}, {item}]"#),
+        ),
+        (
+            "池州市.ndjson",
+            format!("{{\"code\":500,\"msg\":\"系统繁忙\"}}\n{item}\n"),
+        ),
+    ] {
+        let path = write_in(dir.path(), name, &text);
+        let r = read(std::slice::from_ref(&path));
+        assert_eq!(r.items.len(), 1, "{name}: {:?}", r.items);
+        assert_eq!(r.unreadable.len(), 1, "{name}");
+        assert!(
+            r.unreadable[0]
+                .reason
+                .starts_with("这条记录是接口返回的错误信息（code 500：系统繁忙）"),
+            "{name}: {}",
+            r.unreadable[0].reason
+        );
+    }
     // A success answer with no data is said to be one, not an error.
     let path = write_in(
         dir.path(),

@@ -81,7 +81,7 @@ pub(super) fn whole_file_record<'a>(
     }
     let mut record = parse_record(text, Provenance::file(name), None, labelled);
     if let Record::Item(item) = &record
-        && let Some(reason) = error_answer(text, item)
+        && let Some(reason) = error_answer(text, item, "这个文件")
     {
         return unreadable_file(name, reason);
     }
@@ -114,7 +114,7 @@ pub(super) fn whole_file_record<'a>(
 /// `{"success":false,"code":"E0001","message":"token失效"}`): its code is a status, no
 /// 实施编码, and the item it made failed nearly every rule and, in the nightly run, counted as the
 /// whole of the county's export. `None` for anything else.
-fn error_answer(text: &str, item: &Item) -> Option<String> {
+pub(super) fn error_answer(text: &str, item: &Item, what: &str) -> Option<String> {
     if !reads_only_a_code(item.clone()) {
         return None;
     }
@@ -169,11 +169,11 @@ fn error_answer(text: &str, item: &Item) -> Option<String> {
         });
     Some(if success {
         format!(
-            "这个文件是接口返回的应答（code {code}{said}），里面没有事项数据：导出的查询可能没有结果，请检查查询条件后重新导出"
+            "{what}是接口返回的应答（code {code}{said}），里面没有事项数据：导出的查询可能没有结果，请检查查询条件后重新导出"
         )
     } else {
         format!(
-            "这个文件是接口返回的错误信息（code {code}{said}），不是事项：导出可能没有成功，请重新导出后再检查"
+            "{what}是接口返回的错误信息（code {code}{said}），不是事项：导出可能没有成功，请重新导出后再检查"
         )
     })
 }

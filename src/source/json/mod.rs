@@ -16,7 +16,9 @@ use serde_json::value::RawValue;
 mod answer;
 
 pub(crate) use answer::is_wrapper_key;
-use answer::{ItemsIn, Object, items_in, single_wrapped, whole_file_record, wrapper_notice};
+use answer::{
+    ItemsIn, Object, error_answer, items_in, single_wrapped, whole_file_record, wrapper_notice,
+};
 
 use super::chunks::{Chunk, Lines, Span, Split, read_chunks};
 use super::json_array::ArraySplitter;
@@ -657,6 +659,20 @@ fn parse_line(
                 code: field(|i| &i.code),
                 name: field(|i| &i.name),
                 partial: partial.map(Box::new),
+            })
+        }
+        // An interface's error answer among the records (`[{"code":500,"msg":"系统繁忙"}]`): a
+        // status, no 实施编码. Only a record without a name is looked at.
+        Ok(own)
+            if own.name.is_empty()
+                && let Some(reason) = error_answer(text, &own, "这条记录") =>
+        {
+            Record::Unreadable(Unreadable {
+                provenance: prov,
+                reason,
+                code: None,
+                name: None,
+                partial: None,
             })
         }
         Ok(mut item) => {
