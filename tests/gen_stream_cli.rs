@@ -4,6 +4,15 @@
 use assert_cmd::Command;
 use predicates::str::contains;
 
+/// The report.json in `dir`, without its run time (which differs between two runs), for
+/// comparing a streamed run with an in-memory one.
+fn report_without_time(dir: &std::path::Path) -> zwfw_audit::report::Report {
+    let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
+    let mut report = zwfw_audit::report::json::read(&text).unwrap();
+    report.generated_at.clear();
+    report
+}
+
 fn bin() -> Command {
     Command::cargo_bin("zwfw-audit").unwrap()
 }
@@ -37,12 +46,7 @@ fn gen_is_reproducible_and_check_streams_the_same_report() {
         // Seed 9 at the default defect rate has phone defects: exit 1 (errors found).
         cmd.assert().code(1).stderr(contains("已检查 400 个事项"));
     }
-    let read = |dir: &std::path::Path| {
-        let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
-        let mut report = zwfw_audit::report::json::read(&text).unwrap();
-        report.generated_at.clear(); // the run time differs between the two runs
-        report
-    };
+    let read = report_without_time;
     let (s, m) = (read(&streamed), read(&in_memory));
     assert_eq!(s.summary.checked, 400);
     assert!(s.summary.errors > 0);
@@ -356,12 +360,7 @@ fn check_streams_an_export_keyed_by_chinese_labels_as_it_reads_it() {
                 .code(1)
                 .stderr(contains("已检查 2 个事项"));
         }
-        let read = |dir: &std::path::Path| {
-            let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
-            let mut report = zwfw_audit::report::json::read(&text).unwrap();
-            report.generated_at.clear();
-            report
-        };
+        let read = report_without_time;
         let (s, m) = (read(&streamed), read(&in_memory));
         assert_eq!(s, m);
         assert_eq!(s.summary.checked, 2);
@@ -427,12 +426,7 @@ fn check_streams_with_every_format_and_writes_what_the_in_memory_path_writes() {
         std::fs::read(streamed.join("findings.csv")).unwrap(),
         std::fs::read(in_memory.join("findings.csv")).unwrap()
     );
-    let read = |dir: &std::path::Path| {
-        let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
-        let mut report = zwfw_audit::report::json::read(&text).unwrap();
-        report.generated_at.clear();
-        report
-    };
+    let read = report_without_time;
     assert_eq!(read(&streamed), read(&in_memory));
     // The page and every workbook, written a unit at a time from the report kept on disk, say
     // what the in-memory report's say, but for when they were made.
@@ -611,12 +605,7 @@ fn check_streams_materials_written_as_one_text_as_it_reads_them() {
             .code(1)
             .stderr(contains("已检查 40 个事项"));
     }
-    let read = |dir: &std::path::Path| {
-        let text = std::fs::read_to_string(dir.join("report.json")).unwrap();
-        let mut report = zwfw_audit::report::json::read(&text).unwrap();
-        report.generated_at.clear();
-        report
-    };
+    let read = report_without_time;
     let (s, m) = (read(&streamed), read(&in_memory));
     assert_eq!(s, m);
     assert_eq!(s.summary.checked, 40);
