@@ -298,15 +298,18 @@ fn prepared_non_answers_match_like_the_list() {
     }
 }
 
+/// Whether `answer` to `question` is more than a non-answer: not one at all, or one with content
+/// of its own (as Q01 judges it).
+fn says_more(question: &str, answer: &str) -> bool {
+    let mut chars = Vec::new();
+    normalize_chars_into(answer, &mut chars);
+    let mut rest = Vec::new();
+    !NonAnswers::default().matches_chars(&chars, &mut rest)
+        || says_more_than_referral(answer, question, &rest)
+}
+
 #[test]
 fn an_answer_with_its_own_content_is_more_than_a_referral() {
-    let n = NonAnswers::default();
-    let says_more = |question: &str, answer: &str| {
-        let mut chars = Vec::new();
-        normalize_chars_into(answer, &mut chars);
-        let mut rest = Vec::new();
-        !n.matches_chars(&chars, &mut rest) || says_more_than_referral(answer, question, &rest)
-    };
     for (q, a) in [
         ("办理是否收费？", "不收费，详询0566-2021156"),
         ("有效期多久？", "有效期5年，咨询电话0566-2021156"),
@@ -338,13 +341,6 @@ fn an_answer_with_its_own_content_is_more_than_a_referral() {
 
 #[test]
 fn a_phone_number_answers_a_question_for_a_contact() {
-    let n = NonAnswers::default();
-    let says_more = |question: &str, answer: &str| {
-        let mut chars = Vec::new();
-        normalize_chars_into(answer, &mut chars);
-        let mut rest = Vec::new();
-        !n.matches_chars(&chars, &mut rest) || says_more_than_referral(answer, question, &rest)
-    };
     for (q, a) in [
         ("咨询电话是多少？", "咨询电话：0566-2021156"),
         ("咨询电话是多少？", "请致电0566-2021156"),
