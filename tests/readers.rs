@@ -863,11 +863,7 @@ fn materials_written_as_one_text_are_read_as_their_list_in_every_json_layout() {
         std::fs::write(&path, text).unwrap();
         let r = read(std::slice::from_ref(&path));
         assert!(r.unreadable.is_empty(), "{name}: {:?}", r.unreadable);
-        let got: Vec<Vec<&str>> = r
-            .items
-            .iter()
-            .map(|i| i.materials.iter().map(|m| m.name.as_str()).collect())
-            .collect();
+        let got = r.material_names();
         assert_eq!(
             got,
             [

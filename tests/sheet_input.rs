@@ -753,11 +753,7 @@ fn a_materials_column_listing_them_in_one_cell_gives_one_material_an_entry() {
     wtr.flush().unwrap();
 
     let r = read(std::slice::from_ref(&path));
-    let got: Vec<Vec<&str>> = r
-        .items
-        .iter()
-        .map(|i| i.materials.iter().map(|m| m.name.as_str()).collect())
-        .collect();
+    let got = r.material_names();
     assert_eq!(
         got,
         [

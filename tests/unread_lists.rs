@@ -45,6 +45,16 @@ const PLANNING_PERMIT: &str = "11341700MB1920036Q3000115012000";
 
 const STANDARD: &str = "不动产登记费：住宅类不动产每件80元；非住宅类不动产每件550元";
 
+/// The flat export of 池州市自然资源和规划局 (no 办理流程, 常见问题 or 收费 table), written in `dir`.
+fn flat_export(dir: &std::path::Path) -> std::path::PathBuf {
+    write_csv(
+        dir,
+        "池州市自然资源和规划局事项目录.csv",
+        FLAT_HEADER,
+        &flat_rows(),
+    )
+}
+
 /// Three items: two charged, 不动产首次登记 with its basis and the cited articles, 不动产变更登记
 /// with a basis that cites no article (a real F03); 建设用地规划许可证核发 free.
 fn flat_rows() -> Vec<Vec<&'static str>> {
@@ -140,12 +150,7 @@ fn errors(report: &Report, code: &str) -> Vec<String> {
 #[test]
 fn fee_columns_on_the_item_row_are_its_fee() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write_csv(
-        dir.path(),
-        "池州市自然资源和规划局事项目录.csv",
-        FLAT_HEADER,
-        &flat_rows(),
-    );
+    let path = flat_export(dir.path());
 
     let r = read(std::slice::from_ref(&path));
     let first = r
@@ -203,12 +208,7 @@ fn fee_columns_on_the_item_row_are_its_fee() {
 #[test]
 fn a_flat_export_without_steps_or_faqs_leaves_them_unread() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write_csv(
-        dir.path(),
-        "池州市自然资源和规划局事项目录.csv",
-        FLAT_HEADER,
-        &flat_rows(),
-    );
+    let path = flat_export(dir.path());
 
     let report = check_all(std::slice::from_ref(&path));
     assert_eq!(report.items.len(), 3);

@@ -33,6 +33,14 @@ impl Read {
         }
         n
     }
+
+    /// Each item's material names, in order.
+    pub fn material_names(&self) -> Vec<Vec<&str>> {
+        self.items
+            .iter()
+            .map(|i| i.materials.iter().map(|m| m.name.as_str()).collect())
+            .collect()
+    }
 }
 
 pub fn read_with(paths: &[PathBuf], labels: &Labels) -> Read {
