@@ -36,6 +36,16 @@ fn audit_run(dir: &Path, id: &str, at: &str) -> Command {
     cmd
 }
 
+/// `audit runs` in `dir`, succeeding.
+fn audit_runs(dir: &Path) -> assert_cmd::assert::Assert {
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .current_dir(dir)
+        .args(["audit", "runs"])
+        .assert()
+        .success()
+}
+
 /// `zwfw-audit audit` for night `n` (input overridden for nights 2 and 3).
 fn audit(dir: &Path, night: u32, id: &str, at: &str) -> Command {
     let mut cmd = audit_run(dir, id, at);
@@ -287,15 +297,9 @@ fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete
         [("n1", RunStatus::Complete), ("n2", RunStatus::Interrupted)]
     );
     drop(store);
-    Command::cargo_bin("zwfw-audit")
-        .unwrap()
-        .current_dir(d)
-        .args(["audit", "runs"])
-        .assert()
-        .success()
-        .stdout(contains(
-            "n2\t2026-11-21T02:00:00+08:00\t未完成（进程已结束）",
-        ));
+    audit_runs(d).stdout(contains(
+        "n2\t2026-11-21T02:00:00+08:00\t未完成（进程已结束）",
+    ));
     audit(d, 3, "n3", "2026-11-24T02:00:00+08:00")
         .assert()
         .code(0)
@@ -386,15 +390,9 @@ fn a_run_stopped_by_sigterm_says_so_and_is_shown_as_ended() {
         "{said}"
     );
     assert!(said.contains("n1.partial"), "{said}");
-    Command::cargo_bin("zwfw-audit")
-        .unwrap()
-        .current_dir(d)
-        .args(["audit", "runs"])
-        .assert()
-        .success()
-        .stdout(contains(
-            "n1\t2026-11-20T02:00:00+08:00\t未完成（进程已结束）",
-        ));
+    audit_runs(d).stdout(contains(
+        "n1\t2026-11-20T02:00:00+08:00\t未完成（进程已结束）",
+    ));
 }
 
 #[test]
@@ -941,12 +939,7 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
         .collect();
     assert_eq!(partial, ["n2", "n3"]);
     drop(store);
-    Command::cargo_bin("zwfw-audit")
-        .unwrap()
-        .current_dir(d)
-        .args(["audit", "runs"])
-        .assert()
-        .success()
+    audit_runs(d)
         .stdout(contains("运行编号\t开始时间\t状态\t输入文件\n"))
         .stdout(contains(
             "n2\t2026-11-21T02:00:00+08:00\t已完成（输入不完整）\t",
