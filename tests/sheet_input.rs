@@ -193,6 +193,16 @@ fn rewrite_part(path: &Path, part: &str, change: impl Fn(&str) -> String) {
 }
 
 /// Checks `path` with every rule.
+/// The findings of `rule` when `path` is checked: each item's code and the text quoted.
+fn findings_of(path: &Path, rule: &str) -> Vec<(String, String)> {
+    check_all(path)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .map(|f| (f.item_code, f.evidence))
+        .collect()
+}
+
 fn check_all(path: &Path) -> zwfw_audit::report::Report {
     let mut records = Vec::new();
     read_inputs(std::slice::from_ref(&path.to_owned()), &mut |r| {
@@ -536,14 +546,10 @@ fn assert_hand_made_read(path: &Path) {
         r.notices
     );
 
-    let report = check_all(path);
-    let m01: Vec<(&str, &str)> = report
-        .findings
-        .iter()
-        .filter(|f| f.rule == "M01")
-        .map(|f| (f.item_code.as_str(), f.evidence.as_str()))
-        .collect();
-    assert_eq!(m01, [(CODE_A, "营业执照原件")]);
+    assert_eq!(
+        findings_of(path, "M01"),
+        [(CODE_A.to_owned(), "营业执照原件".to_owned())]
+    );
 }
 
 #[test]
@@ -762,12 +768,8 @@ fn a_materials_column_listing_them_in_one_cell_gives_one_material_an_entry() {
         ]
     );
     r.notice("拆成 5 条材料", NoticeLevel::Info, &[]);
-    let report = check_all(&path);
-    let m01: Vec<(&str, &str)> = report
-        .findings
-        .iter()
-        .filter(|f| f.rule == "M01")
-        .map(|f| (f.item_code.as_str(), f.evidence.as_str()))
-        .collect();
-    assert_eq!(m01, [(CODE_A, "营业执照复印件")]);
+    assert_eq!(
+        findings_of(&path, "M01"),
+        [(CODE_A.to_owned(), "营业执照复印件".to_owned())]
+    );
 }
