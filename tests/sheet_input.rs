@@ -316,7 +316,8 @@ fn a_cell_pointing_at_missing_text_loses_only_itself() {
 /// (`=G2`, `=I2`), saved without their results (`<f>G2</f>` and no `<v>`). calamine computes
 /// nothing, so the cells read as empty, and the item was charged for a blank address and phone
 /// the clerk had filled in, without a word. Both items are still read; the cells stay blank for
-/// the rules, and the warning says why a blank there may not be the department's.
+/// the rules, and the warning says why a blank there may not be the department's. A 序号
+/// numbered by `=ROW()-1`, which no rule reads, is not named.
 #[test]
 fn formulas_saved_without_their_results_are_named_in_a_warning() {
     let dir = tempfile::tempdir().unwrap();
@@ -337,6 +338,10 @@ fn formulas_saved_without_their_results_are_named_in_a_warning() {
     ws.write_string(0, 9, "备注").unwrap();
     ws.write_formula(1, 9, r#"="2026年更新""#).unwrap();
     ws.set_formula_result(1, 9, "2026年更新");
+    // Rows numbered by formulas no rule reads: not named.
+    ws.write_string(0, 10, "序号").unwrap();
+    ws.write_formula(1, 10, "=ROW()-1").unwrap();
+    ws.write_formula(2, 10, "=ROW()-1").unwrap();
     wb.save(&path).unwrap();
     rewrite_part(&path, "xl/worksheets/sheet1.xml", |xml| {
         xml.replace("</f><v>0</v>", "</f>")
@@ -356,7 +361,7 @@ fn formulas_saved_without_their_results_are_named_in_a_warning() {
         NoticeLevel::Warning,
         &[
             "表「事项基本信息」有 2 个单元格是公式",
-            "第3行 G列、第3行 I列",
+            "（G列「受理地点」第3行，共 1 个；I列「咨询方式」第3行，共 1 个）",
             "按空白读取",
             "并非漏填",
             "Excel/WPS 中打开",

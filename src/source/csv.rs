@@ -24,7 +24,7 @@ use std::sync::Arc;
 
 use encoding_rs::{Encoding, GB18030, GBK, UTF_8};
 
-use super::sheet::{self, Sheet, column_letters};
+use super::sheet::{self, Sheet, Uncomputed, column_letters};
 use super::{MAX_INPUT_BYTES, Notice, NoticeLevel, Reader, Record, SourceError};
 use crate::config::Labels;
 use crate::model::Provenance;
@@ -101,6 +101,7 @@ pub fn read_sheet(path: &Path) -> Result<(Sheet, Vec<Notice>), SourceError> {
         first_row: 1,
         rows: table.rows,
         long_numbers: Vec::new(),
+        uncomputed: Uncomputed::default(),
     };
     Ok((sheet, notices))
 }

@@ -8,7 +8,7 @@
 use scraper::{ElementRef, Html, Selector};
 
 use super::csv::{decode, parse_rows};
-use super::sheet::Sheet;
+use super::sheet::{Sheet, Uncomputed};
 
 /// What a disguised workbook turned out to be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,6 +55,7 @@ pub fn sheets(bytes: &[u8], source: &str) -> Option<(Disguise, Vec<Sheet>)> {
                 first_row: 1,
                 rows: table_rows(t),
                 long_numbers: Vec::new(),
+                uncomputed: Uncomputed::default(),
             })
             .filter(|s| !s.rows.is_empty())
             .collect();
@@ -73,6 +74,7 @@ pub fn sheets(bytes: &[u8], source: &str) -> Option<(Disguise, Vec<Sheet>)> {
                 first_row: 1,
                 rows,
                 long_numbers: Vec::new(),
+                uncomputed: Uncomputed::default(),
             }],
         )
     })

@@ -61,6 +61,7 @@ mod children;
 pub(crate) mod columns;
 mod fee_columns;
 mod footer;
+mod formulas;
 mod header;
 mod items;
 mod material_list;
@@ -75,6 +76,7 @@ use by_code::{CodeIndex, attach_by_code};
 use by_name::attach_by_name;
 use children::{Link, child_rows, link_of};
 use columns::{Col, Detected, Kind, Tables, detect, detect_item_table, inline_children, key_row};
+pub(crate) use formulas::Uncomputed;
 use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
 pub(crate) use notices::column_letters;
@@ -105,6 +107,9 @@ pub struct Sheet {
     /// more: a phone or code typed into a number cell has lost its leading 0, or every digit past
     /// the 15th (`numbers::check` says so). Empty for text formats.
     pub long_numbers: Vec<(usize, usize)>,
+    /// Formulas saved without their result, read as empty (`.xlsx` only; `formulas.rs` says
+    /// those a rule reads).
+    pub uncomputed: Uncomputed,
 }
 
 impl Sheet {
@@ -236,6 +241,7 @@ pub fn assemble_read_in_part(
             two_rows,
         }) = detected
         else {
+            notices.extend(formulas::notice_unread(&sheet));
             if let Some(header) = key_row(&sheet, &tables)
                 && nothing_below(&sheet, header)
             {
@@ -302,6 +308,7 @@ pub fn assemble_read_in_part(
                 &tables,
                 &read_otherwise,
             ));
+            notices.extend(formulas::notice(&sheet, header, &cols, &read_otherwise));
             read_item_sheet(
                 &mut sheet,
                 header,
@@ -336,6 +343,7 @@ pub fn assemble_read_in_part(
                 &tables,
                 &[],
             ));
+            notices.extend(formulas::notice(&sheet, header, &cols, &[]));
             children.push((kind, sheet, header, cols));
         }
     }

@@ -17,6 +17,7 @@ fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
             .map(|r| r.iter().map(|c| (*c).to_owned()).collect())
             .collect(),
         long_numbers: Vec::new(),
+        uncomputed: Uncomputed::default(),
     }
 }
 

@@ -11,7 +11,7 @@ use std::io::{Read, Seek};
 use calamine::{Data, DataRef, Range, Reader as _, Sheets, Xlsx, XlsxError};
 
 use super::{cell_text, is_long_number};
-use crate::source::sheet::column_letters;
+use crate::source::sheet::{Uncomputed, column_letters};
 
 /// A sheet's cells: `rows[0]` is spreadsheet row `first_row` (1-based); columns are absolute
 /// (column A is index 0). A row read cell by cell ends at its last cell (a stray value far to
@@ -27,21 +27,6 @@ pub(super) struct Cells {
     /// Formulas saved without their result, read as empty (`.xlsx` only).
     pub uncomputed: Uncomputed,
 }
-
-/// The formulas of a sheet saved without their result (`<f>` and no `<v>`): what a program that
-/// writes workbooks without computing them (Apache POI, openpyxl, a platform's export) or a tool
-/// that does not compute formulas leaves. Excel and WPS show the result once the file is opened;
-/// calamine, which computes nothing, has no value to give, and the cell reads as empty.
-#[derive(Debug, Default)]
-pub(super) struct Uncomputed {
-    /// How many.
-    pub count: usize,
-    /// The first few, in the order the sheet holds them (0-based row and column).
-    pub first: Vec<(usize, usize)>,
-}
-
-/// Formulas without a result whose place is kept for the notice, at most.
-pub(super) const UNCOMPUTED_SHOWN: usize = 5;
 
 /// A cell whose value could not be read (a shared-string index past the end of the workbook's
 /// text table, a number that is not one): calamine says so without saying where, so its place
@@ -201,10 +186,7 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Dam
         let text = match &cell.value {
             DataRef::Empty => {
                 if cell.formula.is_some() {
-                    uncomputed.count += 1;
-                    if uncomputed.first.len() < UNCOMPUTED_SHOWN {
-                        uncomputed.first.push((r, c));
-                    }
+                    uncomputed.add(r, c);
                 }
                 continue;
             }

@@ -1,20 +1,19 @@
 //! A workbook that opens but is damaged inside: a sheet whose XML breaks off, a cell whose value
 //! points at text the workbook does not have. calamine says so in English (`Xlsx error: Xml
 //! error: syntax error …`); here it is said in Chinese with the sheet or cell and what to do.
-//! Also the cells whose value the file does not hold though nothing is damaged: formulas saved
-//! without their result ([`uncomputed_notice`]).
 //!
 //! A damaged child sheet is told by the header read before the damage, else by its name; the
 //! items of the workbook then have that list marked unread ([`UnreadLists`]), so that its rules
 //! do not apply to them: a unit is not charged (「常见问题少于3个」) for a sheet the tool could
-//! not read. Not here: reading the cells (`cells.rs`).
+//! not read. Not here: reading the cells (`cells.rs`); formulas saved without their result,
+//! where nothing is damaged (`sheet/formulas.rs`).
 
 use std::sync::Arc;
 
-use super::cells::{Cells, LostCell, Uncomputed};
+use super::cells::{Cells, LostCell};
 use crate::model::{Provenance, UnreadLists};
+use crate::source::sheet::Sheet;
 use crate::source::sheet::columns::Kind;
-use crate::source::sheet::{Sheet, column_letters};
 use crate::source::{Notice, NoticeLevel};
 
 /// What to do about a damaged workbook, at the end of each message.
@@ -138,39 +137,6 @@ pub(super) fn lost_cells_notice(source: &str, name: &str, lost: &[LostCell]) -> 
         message: format!(
             "表「{name}」有 {} 个单元格已损坏（{}），其内容无法读取（指向工作簿中不存在的文字，或不是有效的值），按空白读取，相应要素可能被报为缺失。{RESAVE}",
             lost.len(),
-            places.join("、")
-        ),
-    }
-}
-
-/// The warning for a sheet's formulas saved without their result: how many, the first cells
-/// (`第3行 G列`), that they are read as empty so a finding of a blank element there may not be
-/// the department's, and to open and save the file in Excel/WPS, which computes them.
-///
-/// The element stays blank for the rules (no mark says a field was not read, as [`UnreadLists`]
-/// does for a whole list); the warning, with its cells, is what tells the clerk.
-pub(super) fn uncomputed_notice(source: &str, name: &str, uncomputed: &Uncomputed) -> Notice {
-    let mut places: Vec<String> = uncomputed
-        .first
-        .iter()
-        .map(|&(r, c)| format!("第{}行 {}列", r + 1, column_letters(c)))
-        .collect();
-    if uncomputed.count > places.len() {
-        places.push("…".to_owned());
-    }
-    let provenance = match uncomputed.first.first() {
-        Some(&(r, _)) => Provenance::sheet_row(source, name, r as u64 + 1),
-        None => Provenance {
-            sheet: Some(name.into()),
-            ..Provenance::file(source)
-        },
-    };
-    Notice {
-        level: NoticeLevel::Warning,
-        provenance,
-        message: format!(
-            "表「{name}」有 {} 个单元格是公式，但文件里没有保存公式的计算结果（{}），无法读出其值，已按空白读取：检查结果中与这些单元格有关的“未填写”“为空”等问题，可能是读不到公式结果造成的，并非漏填。这种文件通常由程序生成或用不计算公式的软件保存；请在 Excel/WPS 中打开这个文件，确认这些单元格显示出内容后保存，再检查",
-            uncomputed.count,
             places.join("、")
         ),
     }

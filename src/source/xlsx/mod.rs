@@ -26,7 +26,7 @@ use super::sheet::{self, Sheet};
 use super::{MAX_INPUT_BYTES, Notice, NoticeLevel, Reader, Record, SourceError};
 use crate::config::Labels;
 use crate::model::Provenance;
-use damage::{DamagedSheet, lost_cells_notice, uncomputed_notice};
+use damage::{DamagedSheet, lost_cells_notice};
 
 /// Reads a workbook; `labels` are the user's extra header synonyms.
 #[derive(Debug, Default, Clone)]
@@ -250,13 +250,6 @@ impl Reader for XlsxReader {
                             &cells.lost,
                         )));
                     }
-                    if cells.uncomputed.count > 0 {
-                        sink(Record::Notice(uncomputed_notice(
-                            &source,
-                            &name,
-                            &cells.uncomputed,
-                        )));
-                    }
                     let mut rows = cells.rows;
                     fill_merged_down(&mut rows, cells.first_row, &merged);
                     sheets.push(Sheet {
@@ -265,6 +258,7 @@ impl Reader for XlsxReader {
                         first_row: cells.first_row,
                         rows,
                         long_numbers: cells.long_numbers,
+                        uncomputed: cells.uncomputed,
                     });
                 }
                 Err(damaged) => {
