@@ -15,7 +15,7 @@ impl Store {
     /// run. Ages are unaffected: each finding row carries its first_seen. Returns how many runs
     /// lost their details. Must not run while a run is active (it takes the run lock).
     pub fn prune(&mut self, keep: usize) -> Result<usize, HistoryError> {
-        let Some(_lock) = self.try_lock()? else {
+        let Some(_lock) = self.try_lock(super::store::LOCK_WAIT)? else {
             return Err(HistoryError::Busy {
                 path: self.path.clone(),
                 holder: String::new(),

@@ -24,6 +24,11 @@ use super::{HistoryError, RunTime, SCHEMA_VERSION, schema};
 use error::is_busy;
 pub(super) use error::sql_err;
 
+/// How long a run or prune waits for the run lock before saying another run holds it: long
+/// enough for `audit runs`, which takes the free lock for a moment to see whether a run holds it,
+/// begun by hand as cron starts the night's run.
+pub(super) const LOCK_WAIT: Duration = Duration::from_secs(1);
+
 /// The history store.
 #[derive(Debug)]
 pub struct Store {
@@ -180,12 +185,13 @@ impl Store {
         PathBuf::from(name)
     }
 
-    /// Takes the run lock, or `None` when another connection holds it.
-    pub(super) fn try_lock(&self) -> Result<Option<Connection>, HistoryError> {
+    /// Takes the run lock, or `None` when another connection holds it after waiting up to
+    /// `wait` for it.
+    pub(super) fn try_lock(&self, wait: Duration) -> Result<Option<Connection>, HistoryError> {
         let path = self.lock_path();
         let sql = |source| sql_err(&path, source);
         let lock = Connection::open(&path).map_err(sql)?;
-        lock.busy_timeout(Duration::ZERO).map_err(sql)?;
+        lock.busy_timeout(wait).map_err(sql)?;
         let taken = lock
             .execute_batch("CREATE TABLE IF NOT EXISTS run_lock (x); BEGIN EXCLUSIVE;")
             .and_then(|()| lock.execute("INSERT INTO run_lock VALUES (1)", []));
@@ -196,9 +202,10 @@ impl Store {
         }
     }
 
-    /// Whether a run holds the run lock now.
+    /// Whether a run holds the run lock now. The probe takes the lock for a moment when it is
+    /// free; a run or prune begun at that moment waits for it ([`LOCK_WAIT`]).
     pub fn is_locked(&self) -> Result<bool, HistoryError> {
-        Ok(self.try_lock()?.is_none())
+        Ok(self.try_lock(Duration::ZERO)?.is_none())
     }
 
     /// Every run, oldest first, with its effective status: a run left `running` is

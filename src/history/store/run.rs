@@ -16,7 +16,7 @@ impl Store {
         inputs: &[String],
         config_hash: &str,
     ) -> Result<RunGuard, HistoryError> {
-        let Some(lock) = self.try_lock()? else {
+        let Some(lock) = self.try_lock(super::LOCK_WAIT)? else {
             let holder = self
                 .conn
                 .query_row(

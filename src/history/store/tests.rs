@@ -84,3 +84,29 @@ fn the_usual_sqlite_failures_say_what_to_do() {
     };
     assert!(is_busy(&source));
 }
+
+/// Should begin: `audit runs`, typed while cron starts the night's run, takes the free run lock
+/// for a moment to see whether a run holds it; the run begun in that moment was refused as if
+/// another run were working.
+#[test]
+fn a_run_begun_while_the_lock_is_probed_waits_for_the_probe() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("history.sqlite");
+    let probe = Store::open(&path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    // A probe that holds the lock longer than any does, but less than the wait.
+    let held = probe
+        .try_lock(Duration::ZERO)
+        .unwrap()
+        .expect("the lock is free");
+    let release = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(200));
+        drop(held);
+    });
+    let time = RunTime::parse("2026-11-20T02:00:00+08:00").unwrap();
+    let guard = store.begin_run("n1", time, &[], "h").unwrap();
+    release.join().unwrap();
+    assert!(probe.is_locked().unwrap(), "the run holds the lock");
+    drop(guard);
+    assert!(!probe.is_locked().unwrap());
+}
