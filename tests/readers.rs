@@ -13,7 +13,7 @@ use common::read::{exports, read, read_with, strip};
 use rust_xlsxwriter::Workbook;
 use zwfw_audit::config::Config;
 use zwfw_audit::r#gen::sheets::{SheetData, export_sheets};
-use zwfw_audit::model::{Item, Provenance};
+use zwfw_audit::model::{Item, Provenance, UnreadLists};
 use zwfw_audit::source::NoticeLevel;
 use zwfw_audit::unit::default_unit;
 
@@ -1029,12 +1029,25 @@ fn child_lists_under_other_names_are_read_by_default_or_by_labels_lists() {
     .unwrap();
     let r = read_with(std::slice::from_ref(&pinyin), &items_only.labels);
     assert!(r.items[0].materials.is_empty());
+    // Unmapped, the lists may be any the record lacks: unread, so M01, P01 and Q01 do not
+    // charge the unit "未列出" for lists it published.
+    assert_eq!(
+        r.items[0].unread,
+        UnreadLists {
+            materials: true,
+            steps: true,
+            fees: true,
+            intermediaries: true,
+            faqs: true
+        }
+    );
     // The notice points at the table that names lists, with the file's own key.
     r.notice(
         "以下字段是记录列表，但不是可识别的子表",
         NoticeLevel::Warning,
         &[
             "「BLLC」「CJWT」「CLXX」",
+            "没有列出的申请材料、办理流程、收费项目、中介服务、常见问题按“未读取”处理，不扣分",
             "[labels.lists]",
             "materials = [\"CLXX\"]、steps = [\"BLLC\"]",
         ],
@@ -1060,6 +1073,22 @@ fn child_lists_under_other_names_are_read_by_default_or_by_labels_lists() {
     assert_eq!(item.faqs[0].answer, "食品经营许可证有效期为5年。");
     assert!(item.extra.is_empty(), "{:?}", item.extra);
     r.notice("已按表头识别读取 1 条事项", NoticeLevel::Info, &[]);
+    assert!(item.unread.is_empty(), "{:?}", item.unread);
+
+    // A list the record carries, even empty, is still charged beside an unmapped one.
+    let with_faqs = dir.path().join("有常见问题.json");
+    std::fs::write(
+        &with_faqs,
+        r#"[{"SXMC":"食品经营许可（延续）","SSBM":"1134170000312541513000117036000","SSZT":"池州市市场监督管理局",
+             "CLXX":[{"CLMC":"食品经营许可延续申请书"}],"常见问题":[]}]"#,
+    )
+    .unwrap();
+    let r = read_with(std::slice::from_ref(&with_faqs), &items_only.labels);
+    let unread = r.items[0].unread;
+    assert!(
+        unread.materials && unread.steps && !unread.faqs,
+        "{unread:?}"
+    );
 
     // A list's name under a child table named a column, silently: now it says where to write it.
     let e = Config::parse("[labels.material]\n\"申请材料\" = [\"材料清单\"]\n").unwrap_err();

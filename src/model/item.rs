@@ -143,6 +143,18 @@ impl UnreadLists {
         *self == Self::default()
     }
 
+    /// The lists not in `self`: of the lists a record carries, those it lacks.
+    #[must_use]
+    pub fn missing(self) -> Self {
+        Self {
+            materials: !self.materials,
+            steps: !self.steps,
+            fees: !self.fees,
+            intermediaries: !self.intermediaries,
+            faqs: !self.faqs,
+        }
+    }
+
     /// The lists of both.
     #[must_use]
     pub fn or(self, other: Self) -> Self {

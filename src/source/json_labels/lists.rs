@@ -7,6 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::model::UnreadLists;
 use crate::model::text::normalize_label;
 use crate::source::crawl::labels::{Section, section_of};
 
@@ -42,6 +43,19 @@ pub(crate) fn list_by_name(name: &str) -> Option<(&'static str, &'static str, Se
         .iter()
         .find(|(key, label, _)| *key == n || normalize_label(label) == normalize_label(n))
         .copied()
+}
+
+/// The child list of `section` alone, as [`UnreadLists`] marks lists.
+pub(crate) fn flag(section: Section) -> UnreadLists {
+    let mut lists = UnreadLists::default();
+    match section {
+        Section::Materials => lists.materials = true,
+        Section::Steps => lists.steps = true,
+        Section::Fees => lists.fees = true,
+        Section::Intermediaries => lists.intermediaries = true,
+        Section::Faqs => lists.faqs = true,
+    }
+    lists
 }
 
 /// The keys of the child lists: built in, and the configuration's.

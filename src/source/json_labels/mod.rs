@@ -21,7 +21,7 @@ use super::listed_materials::{ListedInFile, split};
 use super::sheet::columns::{Col, Kind, Tables};
 use super::sheet::{is_bare_number, time_unit_of_label};
 use crate::config::Labels;
-use crate::model::{Item, ItemField, Material, MaterialField, Provenance};
+use crate::model::{Item, ItemField, Material, MaterialField, Provenance, UnreadLists};
 use lists::ListNames;
 pub(crate) use lists::{LISTS, list_by_name};
 use values::{records_of, text_of, unit_field, unread_value};
@@ -156,15 +156,21 @@ impl<'t> LabelledFile<'t> {
             return None;
         }
         let mut item = Item::default();
+        // The child lists the record carries, and whether it has records under a key that
+        // names no list.
+        let mut carried = UnreadLists::default();
+        let mut unknown_list = false;
         for (group, key, v) in entries {
             if let Some(section) = self.list_section(key, v) {
                 let records = v.as_array().map(Vec::as_slice).unwrap_or_default();
                 self.add_children(&mut item, section, key, records);
+                carried = carried.or(lists::flag(section));
                 continue;
             }
             if let Some(text) = v.as_str()
                 && self.lists_materials(key)
             {
+                carried.materials = true;
                 let names = split(text);
                 self.listed.add(place, names.len());
                 item.materials
@@ -196,10 +202,16 @@ impl<'t> LabelledFile<'t> {
                 _ => {
                     if records {
                         self.unread_lists.insert(key.to_owned());
+                        unknown_list = true;
                     }
                     unread_value(&mut item.extra, &mut self.unread, key, v, group);
                 }
             }
+        }
+        // Records under a name no list is known by (`"CLXX": [{…}]`) may be any list the record
+        // lacks: each of those is unread, not 未列出, as a sheet the tool could not read.
+        if unknown_list {
+            item.unread = item.unread.or(carried.missing());
         }
         self.items += 1;
         Some(item)

@@ -119,8 +119,8 @@ impl LabelledFile<'_> {
             if !self.unread_lists.is_empty() {
                 let _ = write!(
                     read,
-                    "。以下字段是记录列表，但不是可识别的子表，未读取：「{}」。如果其中有申请材料、办理流程、收费项目、中介服务或常见问题，\
-                     请在配置 [labels.lists] 中写明是哪一种（如 materials = [\"CLXX\"]、steps = [\"BLLC\"]），列表里的字段名在 [labels.material]、[labels.step] 等中指定",
+                    "。以下字段是记录列表，但不是可识别的子表，未读取：「{}」；有这些字段的记录，没有列出的申请材料、办理流程、收费项目、中介服务、常见问题按“未读取”处理，不扣分。\
+                     如果其中有这些子表，请在配置 [labels.lists] 中写明是哪一种（如 materials = [\"CLXX\"]、steps = [\"BLLC\"]），列表里的字段名在 [labels.material]、[labels.step] 等中指定",
                     named(&self.unread_lists)
                 );
             }
