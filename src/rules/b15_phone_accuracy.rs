@@ -41,6 +41,19 @@ fn needs_area_code(p: &Phone) -> bool {
     matches!(p.kind, PhoneKind::Landline | PhoneKind::Hotline)
 }
 
+/// What to write for a number without its area code: the number with the region's area code
+/// (`0566-2021234转8001`), or the area code to look up when the region's is unknown.
+fn with_area_code(p: &Phone, expected: &[&str]) -> String {
+    let extension = p
+        .extension
+        .as_deref()
+        .map_or_else(String::new, |e| format!("转{e}"));
+    match expected.first() {
+        Some(area) => format!("在号码前加区号，写成 {area}-{}{extension}", p.number),
+        None => format!("在号码前加本地区号，写成 区号-{}{extension}", p.number),
+    }
+}
+
 impl Rule for PhoneAccuracy {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -70,7 +83,8 @@ impl Rule for PhoneAccuracy {
                 match &p.area_code {
                     None => out.push(
                         Violation::new(format!("{label}缺少区号: \"{}\"", p.raw), &p.raw)
-                            .target(label),
+                            .target(label)
+                            .suggest(with_area_code(p, &expected)),
                     ),
                     Some(a) if !expected.is_empty() && !expected.contains(&a.as_str()) => out.push(
                         Violation::new(
@@ -81,7 +95,13 @@ impl Rule for PhoneAccuracy {
                             ),
                             &p.raw,
                         )
-                        .target(label),
+                        .target(label)
+                        .suggest(format!(
+                            "核对号码：{region}的区号是 {}，本地号码写成 {}-{}",
+                            expected.join("/"),
+                            expected[0],
+                            p.number
+                        )),
                     ),
                     Some(a) if expected.is_empty() && !is_known_area_code(a) => out.push(
                         Violation::new(
@@ -113,5 +133,43 @@ impl Rule for PhoneAccuracy {
             );
         }
         Verdict::Checked(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleParams;
+
+    fn suggestions(consult: &str, supervise: &str) -> Vec<(String, Option<String>)> {
+        let item = Item {
+            consult_phone: consult.to_owned(),
+            supervise_phone: supervise.to_owned(),
+            region_code: "341702".to_owned(),
+            ..Item::default()
+        };
+        let ctx = CheckContext::new(RuleParams::default());
+        match PhoneAccuracy.check(&item, &ctx) {
+            Verdict::Checked(v) => v.into_iter().map(|v| (v.message, v.suggestion)).collect(),
+            other @ Verdict::NotApplicable => panic!("{other:?}"),
+        }
+    }
+
+    /// Should say what to write: the suggestion used to add 「监督电话与咨询电话分开填写」 to a
+    /// number that only lacked its area code.
+    #[test]
+    fn the_suggestion_is_the_number_with_its_area_code() {
+        let found = suggestions("2021156转8001", "0566-12345");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(
+            found[0].1.as_deref(),
+            Some("在号码前加区号，写成 0566-2021156转8001")
+        );
+        let found = suggestions("0551-2021156", "0566-12345");
+        assert_eq!(
+            found[0].1.as_deref(),
+            Some("核对号码：贵池区的区号是 0566，本地号码写成 0566-2021156"),
+            "{found:?}"
+        );
     }
 }
