@@ -1,7 +1,8 @@
 //! CSV input as clerks and platforms write it: a quote typed by hand and never closed loses no row
 //! (the row is read with the quote as a character and a warning names its place), and a cell a
 //! platform writes as `="000117035000"` so that Excel keeps its leading zeros is read as Excel
-//! shows it. Other bad input is in `bad_input.rs`.
+//! shows it; a byte damaged in a UTF-8 file loses its encoding to no other row. Other bad input
+//! is in `bad_input.rs`.
 
 mod common {
     pub mod read;
@@ -404,4 +405,30 @@ fn a_time_limit_header_with_its_unit_after_a_slash_or_unit_word_is_read() {
     );
     let findings: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
     assert!(findings.is_empty(), "{findings:?}");
+}
+
+/// Should read every row as UTF-8 and name the damaged row: one byte changed in the last line of
+/// a UTF-8 export (no BOM) made the file GBK, its header unrecognisable, and the run exit 2
+/// with no report and a message about the header.
+#[test]
+fn a_damaged_byte_in_a_utf8_file_is_named_and_the_rest_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = export("食品生产许可证", str::to_owned).into_bytes();
+    let last = bytes.len() - "0566-12345\n".len() - 2;
+    bytes.insert(last, 0x80);
+    let path = dir.path().join("事项导出.csv");
+    std::fs::write(&path, bytes).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 5);
+    assert_eq!(r.items[0].name, "食品经营许可（新办）");
+    assert!(
+        r.items[4].supervise_phone.contains('\u{FFFD}')
+            || r.items[4].consult_phone.contains('\u{FFFD}')
+    );
+    let warning = r.notice(
+        "不是有效的 UTF-8 文字",
+        NoticeLevel::Warning,
+        &["（第6行）", "已显示为“�”", "请重新导出"],
+    );
+    assert_eq!(warning.provenance.row, Some(6));
 }

@@ -2,6 +2,7 @@
 //! (streamed by default) writes the same report as the in-memory path (`--no-stream`).
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 /// The report.json in `dir`, without its run time (which differs between two runs), for
@@ -628,4 +629,54 @@ fn check_streams_materials_written_as_one_text_as_it_reads_them() {
         .filter(|f| f.rule == "M01" && f.evidence == "营业执照复印件")
         .count();
     assert_eq!(m01, 20);
+}
+
+/// Should lose only the damaged record: one byte changed in line 2 of a UTF-8 export (a copy
+/// gone wrong) made the whole file GBK — every name mojibake, every item charged G02, files named
+/// `整改清单-姹犲窞…`, and a notice that the file 是 GBK 编码 — and, read whole, not streamed.
+#[test]
+fn one_damaged_byte_loses_its_record_not_the_files_encoding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let clean = tmp.path().join("clean.ndjson");
+    bin()
+        .args(["gen", "--count", "50", "--seed", "3", "-o"])
+        .arg(&clean)
+        .assert()
+        .success();
+    let text = std::fs::read(&clean).unwrap();
+    let second = text.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let name = second
+        + text[second..]
+            .windows(8)
+            .position(|w| w == b"\"name\":\"")
+            .unwrap()
+        + 8;
+    let mut damaged = text.clone();
+    damaged.insert(name, 0xFF);
+    let path = tmp.path().join("damaged.ndjson");
+    std::fs::write(&path, damaged).unwrap();
+
+    for extra in [None, Some("--no-stream")] {
+        let out = tmp.path().join(format!("out{}", extra.unwrap_or("")));
+        bin()
+            .arg("check")
+            .arg(&path)
+            .args(["--format", "json", "--run-id", "r1", "-o"])
+            .arg(&out)
+            .args(extra)
+            .assert()
+            .stderr(contains("已检查 49 个事项（无法读取 1 个）"))
+            .stderr(contains("第2行 — 该行不是 UTF-8 文本"))
+            .stderr(contains("GBK").not());
+        let report = report_without_time(&out);
+        assert!(
+            report.items.iter().all(|i| !i.unit.contains('姹')),
+            "{:?}",
+            report.items.iter().map(|i| &i.unit).collect::<Vec<_>>()
+        );
+        assert!(
+            !report.findings.iter().any(|f| f.rule == "G02"),
+            "no name is mojibake"
+        );
+    }
 }

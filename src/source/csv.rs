@@ -52,8 +52,9 @@ impl Reader for CsvReader {
     }
 }
 
-/// Decodes CSV bytes: a BOM wins; valid UTF-8 is UTF-8; otherwise chardetng guesses with a
-/// Chinese hint, and GBK is read as its superset GB18030.
+/// Decodes CSV bytes: a BOM wins; valid UTF-8 is UTF-8, and so is UTF-8 with a few damaged
+/// bytes ([`mostly_utf8`]; they read as U+FFFD); otherwise chardetng guesses with a Chinese
+/// hint, and GBK is read as its superset GB18030.
 pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = enc.decode_without_bom_handling(&bytes[bom_len..]);
@@ -62,12 +63,73 @@ pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return (text.to_owned(), UTF_8);
     }
+    if mostly_utf8(bytes) {
+        return (String::from_utf8_lossy(bytes).into_owned(), UTF_8);
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     let guess = detector.guess(Some(b"cn"), chardetng::Utf8Detection::Deny);
     let enc = if guess == GBK { GB18030 } else { guess };
     let (text, _) = enc.decode_without_bom_handling(bytes);
     (text.into_owned(), enc)
+}
+
+/// Whether bytes that are not all UTF-8 are UTF-8 all the same, a few of them damaged (a byte
+/// changed in copying, a line cut in the middle of a character): at least two valid three-byte
+/// characters (Chinese in UTF-8) for each invalid sequence. Chinese text in GBK is an invalid
+/// sequence every character or two, and makes a valid three-byte sequence for well under one
+/// character in a hundred; read as GBK, one damaged byte in a UTF-8 export turned every name of
+/// the file into mojibake.
+pub(crate) fn mostly_utf8(bytes: &[u8]) -> bool {
+    let three_byte = |valid: &[u8]| valid.iter().filter(|&&b| (0xE0..0xF0).contains(&b)).count();
+    let (mut good, mut bad) = (0, 0);
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(_) => {
+                good += three_byte(rest);
+                break;
+            }
+            Err(e) => {
+                let (valid, after) = rest.split_at(e.valid_up_to());
+                good += three_byte(valid);
+                let Some(len) = e.error_len() else {
+                    // Cut in the middle of a character at the end: not damage.
+                    break;
+                };
+                bad += 1;
+                rest = &after[len..];
+            }
+        }
+    }
+    good >= 2 * bad
+}
+
+/// The warning for the rows of a CSV file whose bytes were not all valid UTF-8, read as "�".
+fn damaged_bytes_notice(source: &Arc<str>, rows: &[Vec<String>]) -> Option<Notice> {
+    let damaged: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| row.iter().any(|cell| cell.contains('\u{FFFD}')))
+        .map(|(i, _)| i + 1)
+        .collect();
+    let first = *damaged.first()?;
+    let mut shown: Vec<String> = damaged
+        .iter()
+        .take(10)
+        .map(|r| format!("第{r}行"))
+        .collect();
+    if damaged.len() > shown.len() {
+        shown.push(format!("等 {} 行", damaged.len()));
+    }
+    Some(Notice {
+        level: NoticeLevel::Warning,
+        provenance: Provenance::row(Arc::clone(source), first as u64),
+        message: format!(
+            "文件中有字节不是有效的 UTF-8 文字（{}），已显示为“�”，文件其余部分照常读取：这通常是文件在导出、复制或传输中损坏，这些行的“乱码”等问题可能不是部门填报造成的；请重新导出后再检查",
+            shown.join("、")
+        ),
+    })
 }
 
 /// Reads a CSV file into a [`Sheet`] named after nothing (the file is the sheet), with a warning
@@ -87,14 +149,19 @@ pub fn read_sheet(path: &Path) -> Result<(Sheet, Vec<Notice>), SourceError> {
             ),
         });
     }
-    let (text, _) = decode(&bytes);
+    let (text, encoding) = decode(&bytes);
     let table = parse_table(&text);
     let source: Arc<str> = path.display().to_string().into();
-    let notices = table
+    let mut notices: Vec<Notice> = table
         .stray_quotes
         .iter()
         .map(|stray| stray_quote_notice(&source, &table.rows, stray))
         .collect();
+    // A UTF-8 file read with damaged bytes (a U+FFFD already in a valid file is said too: it
+    // is what a damaged export saved again looks like).
+    if encoding == UTF_8 || encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        notices.extend(damaged_bytes_notice(&source, &table.rows));
+    }
     let sheet = Sheet {
         source,
         name: None,
@@ -165,6 +232,33 @@ mod tests {
         bom.extend_from_slice("实施编码".as_bytes());
         let (text, enc) = decode(&bom);
         assert_eq!((text.as_str(), enc), ("实施编码", UTF_8));
+    }
+
+    /// Should stay UTF-8: one damaged byte in a UTF-8 export made the whole file GBK, every
+    /// name mojibake. GBK text, short or long, is still GBK.
+    #[test]
+    fn utf8_with_a_damaged_byte_is_utf8_and_gbk_is_gbk() {
+        let mut damaged = "实施编码,事项名称\n1,食品经营许可（新办）\n"
+            .as_bytes()
+            .to_vec();
+        damaged.insert(damaged.len() - 4, 0xFF);
+        assert!(mostly_utf8(&damaged));
+        let (text, enc) = decode(&damaged);
+        assert_eq!(enc, UTF_8);
+        assert!(
+            text.contains("实施编码") && text.contains('\u{FFFD}'),
+            "{text}"
+        );
+        for gbk in [
+            "是",
+            "事项名称",
+            "实施编码,事项名称\n1,食品经营许可（新办）\n",
+            "池州市贵池区长江中路89号池州市政务服务中心二楼3号窗口，咨询电话0566-2021156",
+        ] {
+            let (bytes, _, _) = GBK.encode(gbk);
+            assert!(!mostly_utf8(&bytes), "{gbk}");
+            assert_eq!(decode(&bytes).0, gbk);
+        }
     }
 
     /// Row `i` is Excel's row `i + 1`, whatever the line ends, blank lines and cells over lines.

@@ -194,12 +194,14 @@ fn starts_as_utf8(head: &[u8]) -> bool {
     }
     match std::str::from_utf8(head) {
         Ok(_) => true,
-        Err(e) => e.error_len().is_none(),
+        // Cut in a character at the end of the head; or a few damaged bytes, which lose their
+        // own records, not the file's encoding.
+        Err(e) => e.error_len().is_none() || super::csv::mostly_utf8(head),
     }
 }
 
-/// Whether the JSON or NDJSON file at `path` begins as UTF-8 (no UTF-16 BOM or NUL bytes, no
-/// byte that is not UTF-8 in its first megabyte): the streaming
+/// Whether the JSON or NDJSON file at `path` begins as UTF-8 (no UTF-16 BOM or NUL bytes, its
+/// first megabyte UTF-8 but for a few damaged bytes, `csv::mostly_utf8`): the streaming
 /// check leaves one that does not to the reader, which decodes it whole.
 pub fn is_utf8(path: &Path) -> std::io::Result<bool> {
     let mut head = Vec::new();
