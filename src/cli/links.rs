@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
+use serde::Serialize;
 
 use super::{load_config, now_run_id};
 use crate::config::Config;
-use crate::links::{self, LinkRun, LinkUse, UseProblem};
+use crate::links::{self, LinkKind, LinkRun, LinkUse, UseProblem};
 use crate::model::{Item, Severity};
 use crate::report::Report;
 use crate::rules::RuleSet;
@@ -51,25 +52,23 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
     let mut config = load_config(args.config.as_deref())?;
     config.links.allowed_hosts.extend(args.allow_hosts.clone());
     let rules = config.rule_set()?;
-    let mut records: Vec<Record> = Vec::new();
-    source::read_inputs(&args.inputs, &mut |r| records.push(r));
-    for r in &records {
-        if let Record::Notice(n) = r
-            && !args.quiet
-        {
-            say!("注意: {} — {}", n.provenance, n.message);
+    // Each item's links and the names its problems are listed under, as it is read: the items
+    // themselves are not kept (a province's export held whole took 57 KB an item).
+    let mut items: Vec<Option<ItemLabel>> = Vec::new();
+    let mut uses: Vec<LinkUse> = Vec::new();
+    source::read_inputs(&args.inputs, &mut |r| match r {
+        Record::Notice(n) => {
+            if !args.quiet {
+                say!("注意: {} — {}", n.provenance, n.message);
+            }
         }
-    }
-    // The items by the index the link uses carry (notices skipped, as `collect_records` does).
-    let items: Vec<Option<&Item>> = records
-        .iter()
-        .filter(|r| !matches!(r, Record::Notice(_)))
-        .map(|r| match r {
-            Record::Item(item) => Some(&**item),
-            _ => None,
-        })
-        .collect();
-    let uses = links::collect_records(&records);
+        // Indexed as the report's entries are (notices skipped, as `collect_records` does).
+        Record::Item(item) => {
+            uses.extend(links::collect_items([(items.len(), &*item)]));
+            items.push(Some(ItemLabel::of(&item)));
+        }
+        Record::Unreadable(_) => items.push(None),
+    });
     let run = check(uses, &config, args.quiet)?;
     let problems = links::use_problems(&run, &rules);
     let (run_id, _) = now_run_id();
@@ -84,7 +83,7 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
     super::create_output_dir(&dir)?;
     write_json(&path, &run, &problems, &items)?;
     let table = dir.join(PROBLEMS_XLSX);
-    write_problems_xlsx(&table, &problems, &items)
+    write_problems_xlsx(&table, &problems, &items, CLICKABLE_ROWS)
         .with_context(|| format!("无法写入 {}", table.display()))?;
     let errors = problems
         .iter()
@@ -93,6 +92,11 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
     if !args.quiet {
         print_problems(&problems, &items, &config.links);
         say!("结果已写入 {} 和 {}", table.display(), path.display());
+        if let Ok(rows) = u32::try_from(problems.len())
+            && rows > CLICKABLE_ROWS
+        {
+            say!("注意: {}", unclickable_note(rows, CLICKABLE_ROWS));
+        }
     }
     Ok(i32::from(errors > 0))
 }
@@ -100,66 +104,129 @@ pub fn run(args: &LinksArgs) -> Result<i32> {
 /// The problem list for Excel/WPS, beside `links.json`.
 const PROBLEMS_XLSX: &str = "链接问题清单.xlsx";
 
-/// `links.json`: the counts, and each URL's check with the uses of it and their problems.
+/// What the problem lists name an item by, kept instead of the item.
+struct ItemLabel {
+    subject: Box<str>,
+    name: Box<str>,
+    code: Box<str>,
+}
+
+impl ItemLabel {
+    fn of(item: &Item) -> Self {
+        Self {
+            subject: item.subject.trim().into(),
+            name: item.name.trim().into(),
+            code: item.code.trim().into(),
+        }
+    }
+}
+
+/// A use of a link in `links.json`, with its problems (fields in the order of the file's keys).
+#[derive(Serialize)]
+struct UseEntry<'a> {
+    item: usize,
+    item_code: Option<&'a str>,
+    item_name: &'a str,
+    kind: LinkKind,
+    problems: Vec<ProblemEntry<'a>>,
+    provenance: &'a crate::model::Provenance,
+    target: &'a str,
+}
+
+#[derive(Serialize)]
+struct ProblemEntry<'a> {
+    message: &'a str,
+    rule: &'static str,
+    severity: Severity,
+    target: &'a str,
+}
+
+#[derive(Serialize)]
+struct LinkEntry<'a> {
+    check: &'a links::LinkCheck,
+    used_by: Option<&'a [UseEntry<'a>]>,
+}
+
+/// A sequence serialised as it is made, not collected first.
+struct Streamed<I>(std::cell::RefCell<Option<I>>);
+
+impl<I: Iterator<Item = T>, T: Serialize> Serialize for Streamed<I> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.borrow_mut().take().expect("serialised once");
+        serializer.collect_seq(items)
+    }
+}
+
+#[derive(Serialize)]
+#[serde(bound(serialize = "Streamed<I>: Serialize"))]
+struct LinksFile<'a, I> {
+    links: Streamed<I>,
+    stats: &'a links::RunStats,
+}
+
+/// `links.json`: the counts, and each URL's check with the uses of it and their problems,
+/// written as it is made (the tree of values it was built as first took most of the command's
+/// memory).
 fn write_json(
     path: &Path,
     run: &LinkRun,
     problems: &[UseProblem<'_>],
-    items: &[Option<&Item>],
+    items: &[Option<ItemLabel>],
 ) -> Result<()> {
     // The problems of each use, by the use's address (a province has 10^5 uses).
-    let mut of_use: HashMap<*const LinkUse, Vec<serde_json::Value>> = HashMap::new();
+    let mut of_use: HashMap<*const LinkUse, Vec<ProblemEntry<'_>>> = HashMap::new();
     for p in problems {
         of_use
             .entry(std::ptr::from_ref(p.link))
             .or_default()
-            .push(serde_json::json!({
-                "rule": p.rule, "severity": p.severity, "target": p.target,
-                "message": p.problem.message
-            }));
+            .push(ProblemEntry {
+                message: &p.problem.message,
+                rule: p.rule,
+                severity: p.severity,
+                target: &p.target,
+            });
     }
-    let mut used_by: HashMap<&str, Vec<serde_json::Value>> = HashMap::new();
+    let mut used_by: HashMap<&str, Vec<UseEntry<'_>>> = HashMap::new();
     for u in &run.uses {
         let found = of_use.remove(&std::ptr::from_ref(u)).unwrap_or_default();
-        used_by
-            .entry(u.url.as_str())
-            .or_default()
-            .push(serde_json::json!({
-                "item": u.item,
-                "item_code": items.get(u.item).copied().flatten().map(|i| i.code.trim()),
-                "item_name": u.item_name,
-                "kind": u.kind, "target": u.target, "provenance": u.provenance,
-                "problems": found
-            }));
+        used_by.entry(u.url.as_str()).or_default().push(UseEntry {
+            item: u.item,
+            item_code: items.get(u.item).and_then(Option::as_ref).map(|i| &*i.code),
+            item_name: &u.item_name,
+            kind: u.kind,
+            problems: found,
+            provenance: &u.provenance,
+            target: &u.target,
+        });
     }
-    let json = serde_json::json!({
-        "stats": run.stats,
-        "links": run
-            .checks
-            .values()
-            .map(|c| serde_json::json!({"check": c, "used_by": used_by.get(c.url.as_str())}))
-            .collect::<Vec<_>>(),
+    let links = run.checks.values().map(|c| LinkEntry {
+        check: c,
+        used_by: used_by.get(c.url.as_str()).map(Vec::as_slice),
     });
-    let mut file = std::io::BufWriter::new(
+    let file = LinksFile {
+        links: Streamed(std::cell::RefCell::new(Some(links))),
+        stats: &run.stats,
+    };
+    let mut out = std::io::BufWriter::new(
         std::fs::File::create(path).with_context(|| format!("无法写入 {}", path.display()))?,
     );
-    serde_json::to_writer_pretty(&mut file, &json)?;
-    file.flush()?;
+    serde_json::to_writer_pretty(&mut out, &file)?;
+    out.flush()?;
     Ok(())
 }
 
 /// `事项名称（实施主体，实施编码）` of a use's item.
-fn item_label(items: &[Option<&Item>], u: &LinkUse) -> String {
-    match items.get(u.item).copied().flatten() {
+fn item_label(items: &[Option<ItemLabel>], u: &LinkUse) -> String {
+    match items.get(u.item).and_then(Option::as_ref) {
         Some(it) => {
-            let who: Vec<&str> = [it.subject.trim(), it.code.trim()]
+            let who: Vec<&str> = [&*it.subject, &*it.code]
                 .into_iter()
                 .filter(|s| !s.is_empty())
                 .collect();
             if who.is_empty() {
-                it.name.trim().to_owned()
+                it.name.to_string()
             } else {
-                format!("{}（{}）", it.name.trim(), who.join("，"))
+                format!("{}（{}）", it.name, who.join("，"))
             }
         }
         None => u.item_name.clone(),
@@ -170,7 +237,7 @@ fn item_label(items: &[Option<&Item>], u: &LinkUse) -> String {
 /// problem to fix, once), errors first.
 fn print_problems(
     problems: &[UseProblem<'_>],
-    items: &[Option<&Item>],
+    items: &[Option<ItemLabel>],
     config: &crate::links::LinksConfig,
 ) {
     if problems.is_empty() {
@@ -232,7 +299,8 @@ fn print_problems(
 fn write_problems_xlsx(
     path: &Path,
     problems: &[UseProblem<'_>],
-    items: &[Option<&Item>],
+    items: &[Option<ItemLabel>],
+    clickable: u32,
 ) -> Result<(), rust_xlsxwriter::XlsxError> {
     use crate::report::fixlist::cell;
     use rust_xlsxwriter::{Format, FormatAlign, Workbook};
@@ -251,7 +319,11 @@ fn write_problems_xlsx(
     ];
     const LINK_COLUMN: u16 = 8;
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
+    // Rows go to a temporary file beside the list as they are written, not into memory.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        book.set_tempdir(dir)?;
+    }
+    let sheet = book.add_worksheet_with_constant_memory()?;
     sheet.set_name("链接问题")?;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -262,14 +334,14 @@ fn write_problems_xlsx(
     let mut row = 0u32;
     for p in problems {
         row += 1;
-        let item = items.get(p.link.item).copied().flatten();
-        let field = |f: fn(&Item) -> &str| item.map(f).unwrap_or_default().trim().to_owned();
+        let item = items.get(p.link.item).and_then(Option::as_ref);
+        let field = |f: fn(&ItemLabel) -> &str| item.map(f).unwrap_or_default().to_owned();
         // 序号 is a number, so sorting by it puts the list back in order (1, 2, …, 10).
         sheet.write_number_with_format(row, 0, f64::from(row), &wrap)?;
         let cells = [
             p.severity.label_zh().to_owned(),
             field(|i| &i.subject),
-            item.map_or_else(|| p.link.item_name.clone(), |i| i.name.trim().to_owned()),
+            item.map_or_else(|| p.link.item_name.clone(), |i| i.name.to_string()),
             field(|i| &i.code),
             p.rule.to_owned(),
             p.target.clone(),
@@ -289,7 +361,7 @@ fn write_problems_xlsx(
         let url = crate::model::text::display_url(&p.link.url);
         let escapes_kept = !url.contains('%') || ["%20", "%25"].iter().any(|e| url.contains(e));
         if p.link.valid
-            && row <= 60_000
+            && row <= clickable
             && escapes_kept
             && (url.starts_with("http://") || url.starts_with("https://"))
         {
@@ -300,7 +372,24 @@ fn write_problems_xlsx(
     }
     sheet.set_freeze_panes(1, 0)?;
     sheet.autofilter(0, 0, row, 10)?;
+    if row > clickable {
+        let note = book.add_worksheet();
+        note.set_name("说明")?;
+        note.set_column_width(0, 80.0)?;
+        note.write_string(0, 0, unclickable_note(row, clickable))?;
+    }
     book.save(path)
+}
+
+/// Rows whose link opens with a click: Excel keeps at most 65,530 hyperlinks a sheet.
+const CLICKABLE_ROWS: u32 = 60_000;
+
+/// What the list says when the rows past the first `clickable` hold their links as text.
+fn unclickable_note(rows: u32, clickable: u32) -> String {
+    format!(
+        "「链接问题」表共 {rows} 行；Excel 一张表最多保存约 65,530 个超链接，第 {} 行以后的链接是文字、不能点击打开，请复制到浏览器地址栏中打开",
+        clickable + 2
+    )
 }
 
 /// How often a run whose terminal is a log file says how far it is.
@@ -447,4 +536,41 @@ pub(crate) fn check_report(
     let run = check(uses, config, quiet)?;
     links::apply_to_report(report, &run, rules);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use calamine::Reader as _;
+
+    use super::*;
+
+    /// Should say so in the list: rows past Excel's hyperlink limit held their links as text
+    /// with no word, and a clerk clicking near the end got nothing.
+    #[test]
+    fn rows_past_the_clickable_ones_are_said_to_hold_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/items/clean.json"),
+        )
+        .unwrap();
+        let item: Item = serde_json::from_str(&text).unwrap();
+        let mut config = Config::default();
+        config.links.cache_dir = dir.path().join("cache");
+        // No host allowed: every link is 无法核实, a problem a row, and nothing is fetched.
+        let run = check(links::collect_items([(0, &item)]), &config, true).unwrap();
+        let problems = links::use_problems(&run, &config.rule_set().unwrap());
+        assert!(problems.len() > 2, "{}", problems.len());
+        let items = [Some(ItemLabel::of(&item))];
+        let path = dir.path().join(PROBLEMS_XLSX);
+        write_problems_xlsx(&path, &problems, &items, 2).unwrap();
+
+        let mut book = calamine::open_workbook_auto(&path).unwrap();
+        assert_eq!(book.sheet_names(), ["链接问题", "说明"]);
+        let note = book.worksheet_range("说明").unwrap();
+        let note = note.get((0, 0)).unwrap().to_string();
+        assert!(note.contains("第 4 行以后的链接是文字"), "{note}");
+        let rows = book.worksheet_range("链接问题").unwrap();
+        assert_eq!(rows.height(), problems.len() + 1);
+        assert_eq!(rows.get((1, 3)).unwrap().to_string(), item.name.trim());
+    }
 }
