@@ -1,6 +1,7 @@
 //! 办理地点 — the parts an address must name: a street (…路/街/大道/巷), a door number (…号), and a
 //! room or window (…室/…窗口/…号窗). Real shapes: `池州市长江中路1号政务服务中心3楼305室`,
 //! `贵池区平天湖大道88号政务服务中心12号窗口`, `综合窗口`, `A区12号窗口`, brackets, full-width digits.
+//! A window must be numbered or named: `…政务服务中心相关窗口` or `二楼窗口` names none.
 //! What a rule reports is read again leniently: spaced out or in traditional characters
 //! ([`address_parts_lenient`]), a cell wrapped over lines ([`join_wrapped_lines`]).
 //! [`address_parts`] never panics.
@@ -27,10 +28,54 @@ static DOOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[0-9]+(?:-[0-9]+)?|[一二三四五六七八九十百零]+)号").expect("static regex")
 });
 
+/// Rooms, counters and numbered windows; a window written 窗口 or 专窗 counts only when it is
+/// numbered or named ([`names_a_window`]).
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"室|窗口|[0-9]+号?窗|柜台|服务台|受理台|工位|房间|[0-9]+房|[A-Za-z]区[0-9]+号")
+    Regex::new(r"室|[0-9]+号?窗|柜台|服务台|受理台|工位|房间|[0-9]+房|[A-Za-z]区[0-9]+号")
         .expect("static regex")
 });
+
+/// Words before 窗口 that name no window: what any window is (`受理窗口`, `服务窗口`,
+/// `办事窗口`), or which one the visitor is to find out (`相关窗口`, `对应窗口`, `各窗口`).
+/// Taken off the end one after another (`各相关业务窗口`) before the name is looked for.
+const UNNAMING_BEFORE_WINDOW: &[&str] = &[
+    "受理", "服务", "办事", "办理", "业务", "政务", "便民", "相关", "有关", "对应", "相应", "指定",
+    "各个", "各", "的",
+];
+
+/// Last words of a place, not a window's name: a window right after one (`政务服务中心窗口`,
+/// `二楼窗口`, `服务大厅窗口`) is any window there.
+const PLACES_BEFORE_WINDOW: &[&str] = &["中心", "厅", "楼", "层", "之家"];
+
+/// Whether the address names a window written 窗口 or 专窗: numbered after it (`窗口3`,
+/// `窗口12号`) or before it (`3号窗口`, `十二号窗口`, `3号专窗`), or named by a department or a
+/// business (`市场监管窗口`, `综合受理窗口`, `不动产登记窗口`, `市场监管专窗`). A window with
+/// nothing before it, or only a place and words that name no window (`…政务服务中心相关窗口`,
+/// `二楼窗口`, `各窗口`, `服务窗口`), leaves the visitor to ask which window.
+fn names_a_window(t: &str) -> bool {
+    t.match_indices('窗').any(|(at, w)| {
+        let after = &t[at + w.len()..];
+        let (before, after) = if let Some(after) = after.strip_prefix('口') {
+            (&t[..at], after)
+        } else if let Some(before) = t[..at].strip_suffix('专') {
+            (before, after)
+        } else {
+            return false;
+        };
+        let after = after.trim_start();
+        if after.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '（') {
+            return true;
+        }
+        let mut before = before.trim_end();
+        while let Some(rest) = UNNAMING_BEFORE_WINDOW
+            .iter()
+            .find_map(|w| before.strip_suffix(w))
+        {
+            before = rest.trim_end();
+        }
+        !before.is_empty() && !PLACES_BEFORE_WINDOW.iter().any(|p| before.ends_with(p))
+    })
+}
 
 /// Characters after 号 that make it a window, building, counter or room number, not a door number.
 const NOT_DOOR_AFTER: &[char] = &[
@@ -129,7 +174,7 @@ pub fn address_parts(text: &str) -> AddressParts {
     AddressParts {
         street,
         door,
-        room: ROOM.is_match(&t),
+        room: ROOM.is_match(&t) || t.contains('窗') && names_a_window(&t),
     }
 }
 
@@ -259,6 +304,53 @@ mod tests {
             p("池州市长江中路政务服务中心二楼3号区综合受理窗口"),
             (true, false, true)
         );
+    }
+
+    /// A window counts when it is numbered or named; one that leaves the visitor to ask which
+    /// window (相关/对应/各, or only a place and 受理/服务/办事 before it) does not.
+    #[test]
+    fn a_window_is_numbered_or_named() {
+        let room = |t: &str| address_parts(t).room;
+        for t in [
+            "池州市贵池区长江中路89号池州市政务服务中心相关窗口",
+            "池州市长江中路89号政务服务中心对应窗口",
+            "东至县尧渡镇东流路18号县政务服务中心各窗口",
+            "池州市长江中路89号政务服务中心服务窗口",
+            "池州市长江中路89号政务服务中心办事窗口",
+            "池州市长江中路89号政务服务中心受理窗口",
+            "池州市长江中路89号政务服务中心二楼窗口",
+            "池州市长江中路89号政务服务中心二楼各相关业务窗口",
+            "池州市长江中路89号政务服务大厅窗口",
+            "池州市长江中路89号政务服务中心窗口",
+            "池州市长江中路89号政务服务中心3号楼窗口",
+            "池州市长江中路89号政务服务中心相关专窗",
+            "窗口",
+            "池州市长江中路89号",
+        ] {
+            assert!(!room(t), "{t}");
+        }
+        for t in [
+            "池州市长江中路89号政务服务中心3号窗口",
+            "池州市长江中路89号政务服务中心12号窗",
+            "池州市长江中路89号政务服务中心A区5号窗口",
+            "池州市长江中路89号政务服务中心窗口3",
+            "池州市长江中路89号政务服务中心二楼窗口 12号",
+            "池州市长江中路89号政务服务中心十二号窗口",
+            "池州市长江中路89号政务服务中心市场监管窗口",
+            "池州市长江中路89号政务服务中心综合受理窗口",
+            "池州市长江中路89号政务服务中心不动产登记窗口",
+            "池州市长江中路89号政务服务中心社保综合窗口",
+            "池州市长江中路89号政务服务中心市场监管专窗",
+            "池州市长江中路89号政务服务中心3号专窗",
+            "池州市长江中路89号政务服务中心二楼窗口（市场监管局）",
+            "池州市长江中路89号政务服务中心二楼201室",
+            // A room beside an unnamed window is the room to go to.
+            "池州市长江中路89号政务服务中心二楼201室相关窗口",
+        ] {
+            assert!(room(t), "{t}");
+        }
+        // Full-width text is folded first: the number after the window still counts.
+        assert!(room("池州市长江中路８９号政务服务中心窗口（３号）"));
     }
 
     #[test]

@@ -92,31 +92,107 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("amount pattern")
 });
 
+/// What a fee is charged by (`面积`, `件`, `比例` …): the basis of an algorithm.
+const BASES: &[&str] = &[
+    "面积",
+    "标的",
+    "金额",
+    "造价",
+    "价款",
+    "价格",
+    "件",
+    "次",
+    "宗",
+    "平方米",
+    "亩",
+    "吨",
+    "人次",
+    "比例",
+    "档次",
+    "累进",
+    "收入",
+    "数量",
+    "台",
+    "辆",
+    "户",
+    "本",
+];
+
+/// `按…<basis>…收取`: a charge by some basis. [`states_algorithm`] also asks that the basis be
+/// no part of a document's name or number.
 static ALGORITHM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"按照?[^，。；,;]{0,20}?",
-        r"(?:面积|标的|金额|造价|价款|价格|件|次|宗|平方米|亩|吨|人次|比例|档次|累进|收入|数量|台|辆|户|本)",
-        r"[^，。；,;]{0,20}?(?:计收|收取|计算|计征|收费|核收)",
+    Regex::new(&format!(
+        "按照?[^，。；,;]{{0,20}}?(?:{})[^，。；,;]{{0,20}}?(?:计收|收取|计算|计征|收费|核收)",
+        BASES.join("|")
     ))
     .expect("algorithm pattern")
 });
 
 /// Whether a 收费标准 states an amount (`10元/件`, `伍拾元`, `0.5%`) or an algorithm
-/// (`按建筑面积每平方米…计收`).
+/// (`按建筑面积每平方米…计收`). Charging by a document (`按照文件规定收取`,
+/// `按发改价格规〔2016〕2559号收取`) is neither: the 件 of 文件 and the 价格 of a document
+/// number or of 价格主管部门 are no basis.
 pub fn states_amount_or_algorithm(text: &str) -> bool {
     let t = to_halfwidth(text);
-    AMOUNT.is_match(&t) || ALGORITHM.is_match(&t)
+    AMOUNT.is_match(&t) || states_algorithm(&t)
 }
+
+/// Whether some `按…收取` of `t` charges by a basis that is not part of a document's name or
+/// number ([`names_a_document`]).
+fn states_algorithm(t: &str) -> bool {
+    ALGORITHM.find_iter(t).any(|m| {
+        let span = m.as_str();
+        BASES.iter().any(|b| {
+            span.match_indices(b)
+                .any(|(at, b)| !names_a_document(span, at, at + b.len()))
+        })
+    })
+}
+
+/// Whether the basis word at `start..end` of `span` belongs to a document, not to a way of
+/// charging: the 件 of 文件; a word in a title (`《…》`); a word of an issuer's abbreviation
+/// before a document number (`发改价格规〔2016〕2559号`, `皖价费[2017]130号`); the 价格 of a
+/// price authority (`价格主管部门`, `价格部门`); the 本 of `本办法`, `本文件`.
+fn names_a_document(span: &str, start: usize, end: usize) -> bool {
+    let before = &span[..start];
+    let after = &span[end..];
+    if span[start..end] == *"件" && before.ends_with('文') {
+        return true;
+    }
+    if before
+        .rfind('《')
+        .is_some_and(|open| !before[open..].contains('》'))
+    {
+        return true;
+    }
+    match &span[start..end] {
+        "价格" if after.starts_with("主管") || after.starts_with("部门") => return true,
+        "本" if DOCUMENT_AFTER_BEN.iter().any(|w| after.starts_with(w)) => return true,
+        _ => {}
+    }
+    // A document number follows the issuer's abbreviation with no break: `…规〔2016〕`.
+    let rest = after.trim_start_matches(|c: char| ('\u{4e00}'..='\u{9fa5}').contains(&c));
+    let mut chars = rest.chars();
+    matches!(chars.next(), Some('〔' | '[' | '【' | '(' | '（'))
+        && chars.by_ref().take(4).filter(char::is_ascii_digit).count() == 4
+        && matches!(chars.next(), Some('〕' | ']' | '】' | ')' | '）'))
+}
+
+/// What 本 stands before as 'this' (`按本办法规定收取`, `按照本文件收取`), not as a book.
+const DOCUMENT_AFTER_BEN: &[&str] = &["文件", "办法", "规定", "通知", "条例", "细则", "标准", "级"];
 
 static ZERO_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:0+(?:\.0+)?|零|〇)\s*(?:元|圆)?\s*(?:/\s*\S{0,4})?$")
         .expect("zero amount pattern")
 });
 
-/// Whether a 收费标准 charges something: it states an amount or an algorithm, and the amount is
-/// not zero (`0元`, `0.00元/件`, `零元` is how platforms fill the fee row of a free item).
+/// Whether a 收费标准 charges something: it states an amount, or charges `按…收取` by any basis
+/// (a document's too: `按照文件规定收取` still says a fee is charged, though not how much), and
+/// the amount is not zero (`0元`, `0.00元/件`, `零元` is how platforms fill the fee row of a free
+/// item).
 pub fn states_charge(text: &str) -> bool {
-    states_amount_or_algorithm(text) && !ZERO_AMOUNT.is_match(to_halfwidth(text).trim())
+    let t = to_halfwidth(text);
+    (AMOUNT.is_match(&t) || ALGORITHM.is_match(&t)) && !ZERO_AMOUNT.is_match(t.trim())
 }
 
 #[cfg(test)]
@@ -150,6 +226,49 @@ mod tests {
         assert!(!states_amount_or_algorithm("按国家规定收取"));
         assert!(!states_amount_or_algorithm("详见收费文件"));
         assert!(!states_amount_or_algorithm(""));
+    }
+
+    /// Charging 按 a document names no amount and no method, however the document is cited; a
+    /// basis next to one still does.
+    #[test]
+    fn charging_by_a_document_is_no_algorithm() {
+        for t in [
+            "按照文件规定收取",
+            "按相关文件规定收取",
+            "按照文件收取",
+            "按发改价格规〔2016〕2559号收取",
+            "按发改价格规[2016]2559号文件规定收取",
+            "按《国家发展改革委 财政部关于不动产登记收费标准等有关问题的通知》规定收取",
+            "按价格主管部门核定的标准收取",
+            "按照本办法规定收取",
+            "按国家规定收取",
+            "按皖价费〔2017〕130号规定执行",
+        ] {
+            assert!(!states_amount_or_algorithm(t), "{t}");
+        }
+        // Still a fee charged, for F01's 否 with a fee listed, as before.
+        for t in [
+            "按照文件规定收取",
+            "按相关文件规定收取",
+            "按照文件收取",
+            "按发改价格规〔2016〕2559号收取",
+        ] {
+            assert!(states_charge(t), "{t}");
+        }
+        for t in [
+            "每件80元",
+            "按房屋建筑面积每平方米3元收取",
+            "按标的额的1%收取",
+            "工本费10元/本",
+            "按件收取",
+            "按照文件规定按建筑面积计收",
+            "按文件规定的建筑面积计收",
+            "按发改价格规〔2016〕2559号文件按件收取",
+            "按宗地面积分档计收",
+            "按证书本数收取",
+        ] {
+            assert!(states_amount_or_algorithm(t), "{t}");
+        }
     }
 
     #[test]

@@ -18,7 +18,10 @@ declare_rule! {
     /// 电子版，以及作为介质使用的正本/副本）；不得含有兜底性用词（其他材料、相关材料、有关材料、
     /// 其他相关、等材料、等证照、及其他、需要提交的其他……，以及「其他/其它/其余」加上限定词和
     /// 材料/文件/资料/证明/附件/证件/证照 的组合，如 `其他证明文件`、`其他应当提交的材料`、
-    /// `其余材料`，或名称只有「其他」），名称以「等」结尾也算兜底。其他与其它同等对待；
+    /// `其余材料`，或名称只有「其他」；名称开头或「及」「和」「与」「或」「以及」、顿号、逗号、
+    /// 括号之后的「相关/有关」直接加上证书/证件/文件/资料/证明/材料等，中间至多是资质、资格、
+    /// 批准、许可、技术之类的字，如 `相关资质证书`、`营业执照及相关证件`、`有关批准文件`），
+    /// 名称以「等」结尾也算兜底。其他与其它同等对待；
     /// 词表含常见繁体写法（`身份證複印件`）。
     /// 事项没有列出任何材料时不通过。
     ///
@@ -34,7 +37,8 @@ declare_rule! {
     /// （`营业执照副本`、`营业执照（副本）`、`营业执照（正、副本）`、`《营业执照》副本`、
     /// `《食品经营许可证》正、副本`、`许可证正本、副本`），不算介质要求，
     /// 而 `申请书副本` 的副本是介质要求；`其他组织` 是申请人类型，
-    /// 不算兜底用词。词表和例外短语在配置 `[check]` 的 `material_medium_words`、
+    /// 不算兜底用词。「相关/有关」说的是部门的（`有关部门的批准文件`、`相关部门出具的证明`），
+    /// 或跟在材料所属事物后面的（`住所（经营场所）相关文件`，法规原文），不报。词表和例外短语在配置 `[check]` 的 `material_medium_words`、
     /// `material_catch_all_words`、`material_name_exceptions` 中，可增删。
     ///
     /// ## 依据 (Why it matters)
@@ -43,7 +47,7 @@ declare_rule! {
     ///
     /// ## 示例 (Example)
     /// 不通过：`身份证复印件`、`《营业执照复印件》`、`营业执照原件及复印件`、`其他相关材料`、
-    /// `法律法规规定的其他材料`、`其他证明文件`、`营业执照等证照`、`房产证明等`；`其他相关材料原件` 出两条：介质要求「原件」，兜底性用词「其他相关材料」。
+    /// `法律法规规定的其他材料`、`其他证明文件`、`营业执照等证照`、`房产证明等`、`相关资质证书`；`其他相关材料原件` 出两条：介质要求「原件」，兜底性用词「其他相关材料」。
     /// 通过：`居民身份证`、`营业执照副本`、`法人或其他组织的登记证书`。
     ///
     /// ## 整改方法 (How to fix)
@@ -113,12 +117,13 @@ impl Rule for MaterialName {
     }
 }
 
-/// The bits of [`MaterialsPrepared::name_words`]: the two lists, the title marks and the words
-/// that begin [`OTHER_DOCUMENTS`].
+/// The bits of [`MaterialsPrepared::name_words`]: the two lists, the title marks, the words
+/// that begin [`OTHER_DOCUMENTS`] and those that begin [`RELATED_DOCUMENTS`].
 const MEDIUM: u8 = 1;
 const CATCH_ALL: u8 = 2;
 const TITLE: u8 = 4;
 const OTHER: u8 = 8;
+const RELATED: u8 = 16;
 
 /// Catch-alls the lists cannot enumerate: 其他/其它/其余, qualifiers, and a word for documents
 /// (`其他证明文件`, `其它证明材料`, `其他应当提交的材料`, `其余材料`, `其他证件`), or the name
@@ -136,6 +141,25 @@ static OTHER_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("catch-all pattern")
 });
 
+/// Catch-alls of 相关/有关 before the material's own word for documents, with no more than
+/// what kind of document between (`相关资质证书`, `相关证件`, `有关批准文件`, `相关技术资料`), at
+/// the start of the name or of a part of it (`营业执照及相关证件`): which certificate or document
+/// it is, the name does not say. The catch-all is group 1. 相关/有关 that qualify a department
+/// (`有关部门的批准文件`, `相关部门出具的证明`) or stand after what the document is of
+/// (`住所（经营场所）相关文件`, statutory wording) are left to the clerk's judgement. Searched
+/// only in a name that holds one of [`RELATED_WORDS`].
+static RELATED_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        "(?:^|以及|[及和与或并、，,；;：:（(])",
+        "((?:相关|有关|相關|有關)的?",
+        "(?:资质|资格|批准|审批|许可|证明|技术|身份|登记|权属|产权|合法|有效|书面|佐证|支撑|",
+        "資質|資格|審批|許可|證明|技術|登記|權屬|產權|書面)*",
+        "(?:材料|资料|文件|证明|证件|证照|证书|附件|手续|凭证|批文|文书|许可证|资格证|",
+        "資料|證明|證件|證照|證書|手續|憑證|許可證|資格證))",
+    ))
+    .expect("related catch-all pattern")
+});
+
 /// What is wrong with a name that is there: a medium requirement, a catch-all, each at most once
 /// and naming every word of its kind, so that one fix clears the name.
 fn name_problems(name: &str, p: &MaterialsPrepared) -> [Option<Violation>; 2] {
@@ -145,9 +169,11 @@ fn name_problems(name: &str, p: &MaterialsPrepared) -> [Option<Violation>; 2] {
     let found = p
         .name_words
         .as_ref()
-        .map_or(MEDIUM | CATCH_ALL | TITLE | OTHER, |w| w.found(name, 4));
+        .map_or(MEDIUM | CATCH_ALL | TITLE | OTHER | RELATED, |w| {
+            w.found(name, 5)
+        });
     let ends_deng = ends_with_deng(name);
-    if found & (MEDIUM | CATCH_ALL | OTHER) == 0 {
+    if found & (MEDIUM | CATCH_ALL | OTHER | RELATED) == 0 {
         return [None, ends_deng.then(|| deng_finding(name))];
     }
     let (medium, catch_all) = word_runs(name, p, found);
@@ -182,18 +208,18 @@ fn name_problems(name: &str, p: &MaterialsPrepared) -> [Option<Violation>; 2] {
 /// (`《道路运输车辆技术等级评定表（其他相关车辆）》`) — unless the title itself ends in one:
 /// `《营业执照复印件》` is a copy, `《其他相关材料》` a catch-all, whatever the marks.
 fn word_runs(name: &str, p: &MaterialsPrepared, found: u8) -> (Vec<String>, Vec<String>) {
-    let pattern = found & OTHER != 0;
+    let patterns = found & (OTHER | RELATED);
     let outside = if found & TITLE == 0 {
         Cow::Borrowed(name)
     } else {
         strip_titles(name)
     };
-    let mut medium = runs(&outside, p, false, false);
-    let mut catch_all = runs(&outside, p, true, pattern);
+    let mut medium = runs(&outside, p, false, 0);
+    let mut catch_all = runs(&outside, p, true, patterns);
     if found & TITLE != 0 && name.contains('《') {
         for title in titles(name) {
             for (list, catch) in [(&mut medium, false), (&mut catch_all, true)] {
-                for r in title_tail_runs(&title, p, catch, pattern) {
+                for r in title_tail_runs(&title, p, catch, patterns) {
                     if !list.contains(&r) {
                         list.push(r);
                     }
@@ -205,9 +231,10 @@ fn word_runs(name: &str, p: &MaterialsPrepared, found: u8) -> (Vec<String>, Vec<
 }
 
 /// The stretches of `text` covered by the medium words (or the catch-all words and, when
-/// `pattern`, [`OTHER_DOCUMENTS`]), the name exceptions masked.
-fn runs(text: &str, p: &MaterialsPrepared, catch_all: bool, pattern: bool) -> Vec<String> {
-    stretches(text, p, catch_all, pattern, false)
+/// `patterns` has their bits, [`OTHER_DOCUMENTS`] and [`RELATED_DOCUMENTS`]), the name
+/// exceptions masked.
+fn runs(text: &str, p: &MaterialsPrepared, catch_all: bool, patterns: u8) -> Vec<String> {
+    stretches(text, p, catch_all, patterns, false)
 }
 
 /// [`runs`] of a title's text that reach its end.
@@ -215,26 +242,34 @@ fn title_tail_runs(
     title: &str,
     p: &MaterialsPrepared,
     catch_all: bool,
-    pattern: bool,
+    patterns: u8,
 ) -> Vec<String> {
-    stretches(title, p, catch_all, pattern, true)
+    stretches(title, p, catch_all, patterns, true)
 }
 
 fn stretches(
     text: &str,
     p: &MaterialsPrepared,
     catch_all: bool,
-    pattern: bool,
+    patterns: u8,
     at_end_only: bool,
 ) -> Vec<String> {
     let masked = p.name_exceptions.mask(text);
     let mut spans = Vec::new();
     if catch_all {
         p.catch_all_words.push_spans(&masked, &mut spans);
-        if pattern {
+        if patterns & OTHER != 0 {
             spans.extend(
                 OTHER_DOCUMENTS
                     .find_iter(&masked)
+                    .map(|m| (m.start(), m.end())),
+            );
+        }
+        if patterns & RELATED != 0 {
+            spans.extend(
+                RELATED_DOCUMENTS
+                    .captures_iter(&masked)
+                    .filter_map(|c| c.get(1))
                     .map(|m| (m.start(), m.end())),
             );
         }
@@ -466,7 +501,7 @@ mod tests {
             findings(&["相关证明材料等"]),
             [pair(
                 "材料「相关证明材料等」",
-                "材料名称含有兜底性用词「相关证明」，且以「等」结尾: \"相关证明材料等\""
+                "材料名称含有兜底性用词「相关证明材料」，且以「等」结尾: \"相关证明材料等\""
             )]
         );
         // One kind alone keeps the material's own target, as before.
@@ -563,6 +598,58 @@ mod tests {
             "其他共有人的身份证明",
             "其他股东的身份证件",
             "其他经济组织证明",
+        ] {
+            assert_eq!(findings(&[name]), [], "{name}");
+        }
+    }
+
+    /// 相关/有关 before the material's own word for documents, at the start of the name or of a
+    /// part of it, says no more than 其他 would: which certificate, which document?
+    #[test]
+    fn related_catch_alls() {
+        for (name, word) in [
+            ("相关资质证书", "相关资质证书"),
+            ("相关证件", "相关证件"),
+            ("相关证书", "相关证书"),
+            ("相关文件", "相关文件"),
+            ("有关文件", "有关文件"),
+            ("有关批准文件", "有关批准文件"),
+            ("相关许可证", "相关许可证"),
+            ("相关技术资料", "相关技术资料"),
+            ("相关的资格证书", "相关的资格证书"),
+            ("营业执照及相关证件", "相关证件"),
+            ("法定代表人身份证明、相关资质证书", "相关资质证书"),
+            ("《相关资质证书》", "相关资质证书"),
+            ("相關資質證書", "相關資質證書"),
+            // Already catch-alls by the list, the stretch now the whole of it.
+            ("相关证明材料", "相关证明材料"),
+            ("有关证明文件", "有关证明文件"),
+            ("相关资料", "相关资料"),
+        ] {
+            assert_eq!(
+                findings(&[name]),
+                [pair(
+                    &format!("材料「{name}」"),
+                    &format!("材料名称含有兜底性用词「{word}」: \"{name}\"")
+                )],
+                "{name}"
+            );
+        }
+        // 相关/有关 of a department, of what the document is about, or in the middle of a
+        // statutory name: the name still says which document.
+        for name in [
+            "有关部门的批准文件",
+            "相关部门出具的证明",
+            "有关行政主管部门的批准文件",
+            "住所（经营场所）相关文件",
+            "经营场所使用相关文件",
+            "建设项目相关技术资料",
+            "专职安全生产管理人员相关资格证书",
+            "与食品经营相适应的主要设备设施布局、操作流程文件",
+            "相关方协议书",
+            "相关人员名单",
+            "有关情况说明",
+            "《关于有关问题的通知》",
         ] {
             assert_eq!(findings(&[name]), [], "{name}");
         }

@@ -88,7 +88,8 @@ pub struct MaterialsPrepared {
     /// a name with no word of either (nearly every name) needs neither list's search. Bit 4 is
     /// [`TITLE_MARKS`]: a name without them is its own text outside titles, as the same pass
     /// tells. Bit 8 is [`OTHER_WORDS`]: only a name with one can hold M01's pattern of
-    /// catch-alls (`其他证明文件`). `None` when a word holds [`MASK`]: masking the exceptions
+    /// catch-alls (`其他证明文件`); bit 16 is [`RELATED_WORDS`], for its pattern of 相关/有关
+    /// catch-alls (`相关资质证书`). `None` when a word holds [`MASK`]: masking the exceptions
     /// could then make a word appear.
     pub name_words: Option<WordLists>,
     /// M04/M05: `fill_in_words`, as one list stepped by hand: material names are short, and
@@ -124,12 +125,16 @@ const TITLE_MARKS: [&str; 3] = ["《", "（", "("];
 /// The words that begin M01's pattern of catch-alls (`其他证明文件`, `其余材料`, a bare `其他`).
 pub const OTHER_WORDS: [&str; 4] = ["其他", "其它", "其余", "其餘"];
 
+/// The words that begin M01's pattern of 相关/有关 catch-alls (`相关资质证书`, `有关批准文件`).
+pub const RELATED_WORDS: [&str; 4] = ["相关", "有关", "相關", "有關"];
+
 /// [`MaterialsPrepared::name_words`] from the two lists.
 fn name_words(medium: &[String], catch_all: &[String]) -> Option<WordLists> {
     let marks = TITLE_MARKS.map(str::to_owned);
     let other = OTHER_WORDS.map(str::to_owned);
+    let related = RELATED_WORDS.map(str::to_owned);
     (!medium.iter().chain(catch_all).any(|w| w.contains(MASK)))
-        .then(|| WordLists::new(&[medium, catch_all, &marks, &other]))
+        .then(|| WordLists::new(&[medium, catch_all, &marks, &other, &related]))
 }
 
 impl Default for MaterialsPrepared {
@@ -331,7 +336,7 @@ mod tests {
             // bit is whether the name holds a title mark.
             for (medium, catch_all) in [(&words, &exceptions), (&exceptions, &words)] {
                 if let Some(g) = name_words(medium, catch_all) {
-                    let bits = g.found(&text, 4);
+                    let bits = g.found(&text, 5);
                     let holds_word = bits & 3 != 0;
                     if !holds_word {
                         prop_assert_eq!(first_listed_word(&text, medium, &exceptions), None);
@@ -339,6 +344,10 @@ mod tests {
                     }
                     prop_assert_eq!(bits & 4 != 0, text.contains(['《', '（', '(']));
                     prop_assert_eq!(bits & 8 != 0, OTHER_WORDS.iter().any(|w| text.contains(w)));
+                    prop_assert_eq!(
+                        bits & 16 != 0,
+                        RELATED_WORDS.iter().any(|w| text.contains(w))
+                    );
                 }
             }
         }
@@ -361,9 +370,10 @@ mod tests {
                 contains_any(&text, &p.fill_in_words)
             );
             // The pre-check of M01: neither list can answer where it finds nothing.
-            let gate = prepared.name_words.as_ref().unwrap().found(&text, 4);
+            let gate = prepared.name_words.as_ref().unwrap().found(&text, 5);
             prop_assert_eq!(gate & 4 != 0, text.contains(['《', '（', '(']));
             prop_assert_eq!(gate & 8 != 0, OTHER_WORDS.iter().any(|w| text.contains(w)));
+            prop_assert_eq!(gate & 16 != 0, RELATED_WORDS.iter().any(|w| text.contains(w)));
             prop_assert_eq!(
                 gate & 3 != 0,
                 contains_any(&text, &p.material_medium_words)
