@@ -1,5 +1,6 @@
 //! B02 数量限制 — the item must say whether the number of approvals is limited, and how.
 
+use super::general_text::is_referral;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{PLACEHOLDERS, quote, to_halfwidth};
 use crate::model::{Item, ItemField};
@@ -11,13 +12,14 @@ declare_rule! {
     /// 判定口径：`无`、`否`、`无数量限制`、`不限`、`不涉及` 及是否代码 `0` 都算写明了「无」
     /// （这里「无」是答案，不是占位符），代码 `1` 算「有」；
     /// 没写有/无但直接描述了限制（含「不超过」「限…」「名额」「最多」等）视为「有」并已说明；
-    /// `/`、`详见附件`、`暂无` 等占位符和只写「有」而没有说明的都不通过。
+    /// `/`、`详见附件`、`暂无` 等占位符和只写「有」而没有说明的都不通过；只指向别处的短语
+    /// （`有（详见说明）`、说明栏写 `见附件`、`参见相关文件`）不是说明，同样不通过。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「数量限制」：明确标注该事项有无数量限制。
     ///
     /// ## 示例 (Example)
-    /// 不通过：空、`/`、`有`（无说明）、`详见相关规定`。
+    /// 不通过：空、`/`、`有`（无说明）、`有（详见说明）`（说明栏为空）、`详见相关规定`。
     /// 通过：`无`、`有`＋说明`本市出租汽车经营权总量不超过1200辆`。
     ///
     /// ## 整改方法 (How to fix)
@@ -65,14 +67,21 @@ fn bare(s: &str) -> String {
         .collect()
 }
 
-/// A description that says something: not empty, not a placeholder, not only 有/无.
+/// How a short note points elsewhere instead of describing (`详见说明`, `见附件`, `参见文件`).
+const POINTERS: &[&str] = &["见", "参见", "具体见", "详情见", "请见", "请参见"];
+
+/// A description that says something: not empty, not a placeholder, not only 有/无, not a
+/// pointer to somewhere else (`详见说明`).
 fn describes(s: &str) -> bool {
     let b = bare(s);
+    let chars = b.chars().count();
     !b.is_empty()
         && !PLACEHOLDERS.contains(&b.as_str())
         && !YES_WORDS.contains(&b.as_str())
         && !NONE_WORDS.contains(&b.as_str())
-        && b.chars().count() >= 4
+        && chars >= 4
+        && !is_referral(&b)
+        && !(chars <= 12 && POINTERS.iter().any(|p| b.starts_with(p)))
 }
 
 impl Rule for QuantityLimit {

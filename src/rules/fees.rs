@@ -9,7 +9,9 @@ use crate::model::Item;
 use crate::model::text::to_halfwidth;
 
 /// Reads a published yes/no flag: `Some(true)` for 是/有/收费/涉及/需要/1, `Some(false)` for
-/// 否/无/不收费/免费/不涉及/0, `None` when it says neither (empty, `/`, `暂无`, other text).
+/// 否/无/不收费/免费/不涉及/0, `None` when it says neither (empty, `/`, `暂无`, other text). A flag
+/// followed by a note in brackets or after a comma is the flag (`是（小微企业免收）` is 是,
+/// `否（按规定免收）` is 否).
 pub fn yes_no(text: &str) -> Option<bool> {
     const NO: &[&str] = &[
         "否",
@@ -49,6 +51,21 @@ pub fn yes_no(text: &str) -> Option<bool> {
     }
     if YES.contains(&t) {
         return Some(true);
+    }
+    // A flag followed by a note (`是（小微企业免收）`, `收费，残疾人免费`, `否（…）`): the flag
+    // answers, the note only qualifies it; an exemption in the note does not turn 是 into 否.
+    let head = t
+        .split(['(', '[', '【', ',', ';', '、'])
+        .next()
+        .unwrap_or(t)
+        .trim();
+    if head.len() < t.len() {
+        if NO.contains(&head) {
+            return Some(false);
+        }
+        if YES.contains(&head) {
+            return Some(true);
+        }
     }
     // Longer statements: a negation first, then an affirmation.
     for neg in [
@@ -211,6 +228,40 @@ mod tests {
         assert_eq!(yes_no("/"), None);
         assert_eq!(yes_no("暂无"), None);
         assert_eq!(yes_no("按规定"), None);
+    }
+
+    /// h1 problem 5: an exemption note after 是/收费 does not make the flag 否.
+    #[test]
+    fn a_flag_with_a_note_is_the_flag() {
+        for t in [
+            "是（小微企业免收）",
+            "收费（符合条件的免收）",
+            "是，对困难群众免收",
+            "收费，残疾人免费",
+            "是（不收取证书工本费）",
+            "是(减半收取)。",
+            "有（详见收费标准）",
+        ] {
+            assert_eq!(yes_no(t), Some(true), "{t}");
+        }
+        for t in [
+            "否（依法免收）",
+            "否，不收取任何费用",
+            "不收费（按财税〔2019〕45号免收）",
+            "免费（工本费除外）",
+            "无（本事项不收费）",
+        ] {
+            assert_eq!(yes_no(t), Some(false), "{t}");
+        }
+        // No flag before the note: still unclear.
+        for t in [
+            "按规定（视情况）",
+            "视情况而定，部分收费",
+            "部分收费",
+            "（是）",
+        ] {
+            assert_eq!(yes_no(t), None, "{t}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The plain fields beside the domains: 是否 flags and counts such as 到现场次数.
 
-use crate::model::text::to_halfwidth;
+use crate::model::text::{to_halfwidth, value_and_note};
 
 /// Reads a 是否 field (是否支持物流快递, 是否收费 …): `Some(true)` for 是/支持/有/1/Y,
 /// `Some(false)` for 否/不支持/无/0/N, `None` otherwise (empty or unclear).
@@ -19,9 +19,15 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
         .then_some(true)
 }
 
-/// Reads a count such as 到现场次数: `0`, `1次`, `零次`, `最多跑1次`. `None` when the text is not
-/// one whole number ≥ 0 (`1-2次`, `若干次`, `-1`).
+/// Reads a count such as 到现场次数: `0`, `1次`, `零次`, `最多跑1次`, and a count followed by a note
+/// in brackets (`1次（领取证件）`, `1（如邮寄则0次）`: the count before the note). `None` when the
+/// text is not one whole number ≥ 0 (`1-2次`, `若干次`, `-1`, `若干次（视情况）`).
 pub fn parse_count(text: &str) -> Option<u32> {
+    plain_count(text).or_else(|| plain_count(value_and_note(text)?.0))
+}
+
+/// [`parse_count`] of a text without a note.
+fn plain_count(text: &str) -> Option<u32> {
     let mut t: String = to_halfwidth(text)
         .chars()
         .filter(|c| !c.is_whitespace())

@@ -6,11 +6,25 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::{Domain, DomainValue, DomainValues};
-use crate::model::text::{fold_traditional, to_halfwidth};
+use crate::model::text::{fold_traditional, to_halfwidth, value_and_note};
 
 const SEPARATORS: &[char] = &[
     ',', '，', '、', ';', '；', '|', '^', '/', '\n', '\r', '\t', ' ', '(', ')', '[', ']', '【',
     '】', ':', '：', '。', '.',
+];
+
+/// Words that join values (`公民、法人或者其他组织`, `自然人及法人`): they split values as the
+/// separators do, longest first where two start at the same place (`或者` before `或`).
+const CONNECTORS: &[&str] = &["以及", "或者", "或", "及", "和", "与"];
+
+/// What ends an open list (`自然人、企业法人等`): dropped when nothing but separators follows it.
+const TRAILING_ETC: &[&str] = &["等等", "等"];
+
+/// Short forms that stand for two values, written out before the names are looked for
+/// (`机关、企事业单位` is 机关, 企业 and 事业单位).
+const EXPANSIONS: &[(Domain, &str, &str)] = &[
+    (Domain::ServiceObject, "企事业", "企业、事业"),
+    (Domain::ServiceObject, "企、事业", "企业、事业"),
 ];
 
 /// A domain's names (standard labels and other labels), longest first (table order among
@@ -73,7 +87,12 @@ fn halfwidth(text: &str) -> Cow<'_, str> {
 }
 
 /// Reads a domain field: labels anywhere in the text (longest first), then codes when no label was
-/// found. Separators `,，、;；|^/` and brackets split values.
+/// found. Separators `,，、;；|^/`, brackets and the joining words 或者/或/及/以及/和/与 split
+/// values; an `等` ending the list is dropped, and 企事业单位 is read as 企业 and 事业单位.
+///
+/// A recognised value followed by a note in brackets (`法定本级行使（市级）`, `承诺件（需审核）`) is
+/// that value: the note qualifies it. A note that names another value of the domain
+/// (`即办件（承诺件）`) is read as part of the field, so the rule sees both values.
 ///
 /// A field with an unknown part is read once more without white space and with traditional
 /// characters folded (`承 诺 件`, `法定本级⏎行使` from a wrapped cell, `法定本級行使`), and that
@@ -83,6 +102,9 @@ pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
     let out = parse_as_written(domain, text);
     if out.unknown.is_empty() {
         return out;
+    }
+    if let Some(value) = value_with_note(domain, text) {
+        return value;
     }
     let folded = fold_traditional(text);
     let squeezed: String = folded.chars().filter(|c| !c.is_whitespace()).collect();
@@ -95,8 +117,34 @@ pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
     out
 }
 
+/// The value before a note in brackets, when it is recognised and the note names no other value
+/// of the domain (see [`parse_domain`]).
+fn value_with_note(domain: Domain, text: &str) -> Option<DomainValues> {
+    let (head, note) = value_and_note(text)?;
+    let value = parse_domain(domain, head);
+    if !value.unknown.is_empty() || value.values.is_empty() {
+        return None;
+    }
+    parse_as_written(domain, note)
+        .values
+        .iter()
+        .all(|v| value.values.contains(v))
+        .then_some(value)
+}
+
+/// `text` with the domain's [`EXPANSIONS`] written out, without a copy when it has none.
+pub(super) fn expand(domain: Domain, text: Cow<'_, str>) -> Cow<'_, str> {
+    let mut out = text;
+    for &(d, short, long) in EXPANSIONS {
+        if d == domain && out.contains(short) {
+            out = Cow::Owned(out.replace(short, long));
+        }
+    }
+    out
+}
+
 /// [`parse_domain`] of the text as it is written.
-fn parse_as_written(domain: Domain, text: &str) -> DomainValues {
+pub(super) fn parse_as_written(domain: Domain, text: &str) -> DomainValues {
     let names = domain.names();
     // The usual field is exactly one label (`承诺件`, `法定本级行使`).
     if let Some(&(_, value)) = names.names.iter().find(|(n, _)| *n == text) {
@@ -105,7 +153,8 @@ fn parse_as_written(domain: Domain, text: &str) -> DomainValues {
             ..DomainValues::default()
         };
     }
-    let mut rest = halfwidth(text);
+    let written = expand(domain, halfwidth(text));
+    let mut rest = written.clone();
     let mut found: Vec<(usize, DomainValue)> = Vec::new();
     // Names that do not occur in the text cannot appear once others are blanked out with spaces
     // (no name holds a space), so only the ones found in one pass are looked for, in order.
@@ -121,15 +170,18 @@ fn parse_as_written(domain: Domain, text: &str) -> DomainValues {
                 .replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
         }
     }
-    values_from(domain, found, &rest)
+    values_from(domain, found, &written, &rest)
 }
 
 /// The values of a domain field from the labels `found` (with their byte positions) and the
-/// `rest` of the text once they are blanked out: labels in text order, then codes among the
-/// remaining tokens when no label was found.
+/// `rest` of the `written` text (half-width, expanded) once they are blanked out: labels in text
+/// order, then codes among the remaining pieces when no label was found. A piece that is neither
+/// is reported as the part of the written text it stands in (`企事业单位`, `群众`), never as a
+/// leftover character or a joining word.
 pub(super) fn values_from(
     domain: Domain,
     mut found: Vec<(usize, DomainValue)>,
+    written: &str,
     rest: &str,
 ) -> DomainValues {
     found.sort_by_key(|(pos, _)| *pos);
@@ -141,21 +193,73 @@ pub(super) fn values_from(
     }
     let labelled = !out.values.is_empty();
     for token in rest.split(SEPARATORS).filter(|t| !t.is_empty()) {
-        let token = token.trim_matches(|c: char| c == '-' || c == '_');
-        if token.is_empty() {
-            continue;
-        }
-        match domain.by_code(token) {
-            // The label wins: codes beside a label are a local numbering, ignored.
-            Some(_) if labelled => {}
-            Some(v) => {
-                out.from_codes = true;
-                if !out.values.contains(&v) {
-                    out.values.push(v);
+        for_each_piece(token, |piece| {
+            let piece = piece.trim_matches(|c: char| c == '-' || c == '_');
+            if piece.is_empty() {
+                return;
+            }
+            let at = piece.as_ptr() as usize - rest.as_ptr() as usize;
+            let end = at + piece.len();
+            if TRAILING_ETC.contains(&piece)
+                && written[end..].chars().all(|c| SEPARATORS.contains(&c))
+            {
+                return;
+            }
+            match domain.by_code(piece) {
+                // The label wins: codes beside a label are a local numbering, ignored.
+                Some(_) if labelled => {}
+                Some(v) => {
+                    out.from_codes = true;
+                    if !out.values.contains(&v) {
+                        out.values.push(v);
+                    }
+                }
+                None => {
+                    let part = part_around(written, at, end);
+                    if !out.unknown.iter().any(|u| u == part) {
+                        out.unknown.push(part.to_owned());
+                    }
                 }
             }
-            None => out.unknown.push(token.to_owned()),
-        }
+        });
     }
     out
+}
+
+/// Calls `f` with each piece of `token` between the [`CONNECTORS`] in it.
+fn for_each_piece(token: &str, mut f: impl FnMut(&str)) {
+    let mut rest = token;
+    while let Some((at, len)) = CONNECTORS
+        .iter()
+        .filter_map(|c| rest.find(c).map(|at| (at, c.len())))
+        .min_by_key(|&(at, len)| (at, std::cmp::Reverse(len)))
+    {
+        f(&rest[..at]);
+        rest = &rest[at + len..];
+    }
+    f(rest);
+}
+
+/// The part of `written` that holds the bytes `at..end`: as far as the nearest separator or
+/// joining word on either side (`企事业单位` around a leftover `企`).
+fn part_around(written: &str, at: usize, end: usize) -> &str {
+    let start = written[..at].rfind(SEPARATORS).map_or(0, |i| {
+        i + written[i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let stop = written[end..]
+        .find(SEPARATORS)
+        .map_or(written.len(), |i| end + i);
+    let segment = &written[start..stop];
+    let (at, end) = (at - start, end - start);
+    let from = CONNECTORS
+        .iter()
+        .filter_map(|c| segment[..at].rfind(c).map(|i| i + c.len()))
+        .max()
+        .unwrap_or(0);
+    let to = CONNECTORS
+        .iter()
+        .filter_map(|c| segment[end..].find(c).map(|i| end + i))
+        .min()
+        .unwrap_or(segment.len());
+    segment[from..to].trim_matches(|c: char| c == '-' || c == '_')
 }

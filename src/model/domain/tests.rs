@@ -1,6 +1,8 @@
 //! Tests of the domain tables and parsing, against the value-domain CSV and the plain reading.
 
-use super::parse::values_from;
+use std::borrow::Cow;
+
+use super::parse::{expand, parse_as_written, values_from};
 use super::*;
 use crate::model::text::to_halfwidth;
 
@@ -97,9 +99,11 @@ fn tables_agree_with_the_value_domain_csv() {
     assert_eq!(checked, 43, "every verified row is checked");
 }
 
-/// The plain definition that [`parse_domain`] answers with prepared names.
+/// The plain definition that [`parse_domain`] answers with prepared names (its reading of the
+/// text as written, before notes, spaces and traditional characters are looked at).
 fn parse_domain_plain(domain: Domain, text: &str) -> DomainValues {
-    let mut rest = to_halfwidth(text);
+    let written = expand(domain, Cow::Owned(to_halfwidth(text)));
+    let mut rest = written.to_string();
     let mut found: Vec<(usize, DomainValue)> = Vec::new();
     // The same names, longest first; what differs is how they are looked for.
     for (name, value) in &domain.names().names {
@@ -108,7 +112,7 @@ fn parse_domain_plain(domain: Domain, text: &str) -> DomainValues {
             rest.replace_range(pos..pos + name.len(), &" ".repeat(name.len()));
         }
     }
-    values_from(domain, found, &rest)
+    values_from(domain, found, &written, &rest)
 }
 
 /// What makes the shortcuts of [`parse_domain`] exact: no name holds a space or a character
@@ -132,14 +136,15 @@ proptest::proptest! {
                 "法人", "企业", "法人和其他组织", "其他组织", "机关", "公共服务", "行政许可",
                 "法定本级行使", "本级行使", "上级下放", "县(市、区)级", "县（市、区）级", "县级",
                 "区级", "市级", "省", "国家", "全程网办", "Ⅳ级", "四级", "原件", "复印件",
-                "纸质", "电子", "其它", "1", "2", "01", "20", "99", "１", "x", ",", "、", " ",
+                "纸质", "电子", "其它", "或者", "或", "和", "以及", "等", "企事业单位", "事业单位",
+                "群众", "1", "2", "01", "20", "99", "１", "x", ",", "、", " ",
                 "(", ")", "（", "）", "-", "_", "。", "\u{3000}",
             ]),
             0..6,
         ),
     ) {
         let text = pieces.concat();
-        proptest::prop_assert_eq!(parse_domain(d, &text), parse_domain_plain(d, &text));
+        proptest::prop_assert_eq!(parse_as_written(d, &text), parse_domain_plain(d, &text));
     }
 }
 
@@ -157,6 +162,20 @@ fn yes_no_and_counts() {
     assert_eq!(parse_count("若干次"), None);
     assert_eq!(parse_count("-1"), None);
     assert_eq!(parse_count("99999999999"), None);
+}
+
+/// The count before a note in brackets is the count (h1 problem 9).
+#[test]
+fn a_count_may_carry_a_note() {
+    assert_eq!(parse_count("1次（领取证件）"), Some(1));
+    assert_eq!(parse_count("1（如邮寄则0次）"), Some(1));
+    assert_eq!(parse_count("０次（全程网办）"), Some(0));
+    assert_eq!(parse_count("最多跑1次(领取许可证)"), Some(1));
+    // No number before the note, or more than one.
+    assert_eq!(parse_count("若干次（视情况而定）"), None);
+    assert_eq!(parse_count("视情况（1次或2次）"), None);
+    assert_eq!(parse_count("1-2次（视材料情况）"), None);
+    assert_eq!(parse_count("（1次）"), None);
 }
 
 #[test]
@@ -179,4 +198,98 @@ fn spaced_wrapped_and_traditional_values_read_as_one() {
     assert!(!labels(Domain::PowerSource, "法定 上级 行使").1.is_empty());
     assert!(!labels(Domain::HandlingType, "承 办 件").1.is_empty());
     assert!(!labels(Domain::PowerSource, "1 8").1.is_empty());
+}
+
+/// 服务对象 as clerks and laws write it: joined by 或者/或/及/以及/和/与, ending in 等, and
+/// 企事业单位 for 企业 and 事业单位 (h1 problem 2).
+#[test]
+fn joining_words_split_values() {
+    for (t, want) in [
+        // 《行政许可法》第二条.
+        (
+            "公民、法人或者其他组织",
+            &["自然人", "法人", "其他组织"][..],
+        ),
+        ("法人或其他组织", &["法人", "其他组织"]),
+        ("自然人及法人", &["自然人", "法人"]),
+        ("自然人以及社会组织", &["自然人", "社会组织法人"]),
+        ("自然人与企业法人", &["自然人", "企业法人"]),
+        ("自然人、企业法人等", &["自然人", "企业法人"]),
+        ("自然人、企业法人等。", &["自然人", "企业法人"]),
+        ("机关、企事业单位", &["行政机关", "法人", "事业法人"]),
+        ("机关、企、事业单位", &["行政机关", "法人", "事业法人"]),
+    ] {
+        assert_eq!(
+            labels(Domain::ServiceObject, t),
+            (want.to_vec(), Vec::new()),
+            "{t:?}"
+        );
+    }
+    assert_eq!(
+        labels(Domain::HandlingType, "承诺件或即办件"),
+        (vec!["承诺件", "即办件"], Vec::new())
+    );
+}
+
+/// What is not a value is named by its part of the text, never by a joining word or a leftover
+/// character.
+#[test]
+fn unknown_parts_are_quoted_whole() {
+    for (t, unknown) in [
+        ("自然人或者群众", "群众"),
+        ("自然人、相关单位", "相关单位"),
+        ("自然人和相关单位等", "相关单位等"),
+        ("企业单位群众", "企业单位群众"),
+        ("全体", "全体"),
+        // 等 in the middle of the list is not the end of an open list.
+        ("自然人等企业法人", "自然人等企业法人"),
+    ] {
+        assert_eq!(
+            parse_domain(Domain::ServiceObject, t).unknown,
+            vec![unknown.to_owned()],
+            "{t:?}"
+        );
+    }
+}
+
+/// A recognised value with a note in brackets is that value; a note naming another value of the
+/// domain keeps both (h1 problem 11).
+#[test]
+fn a_note_in_brackets_qualifies_a_value() {
+    for (d, t, want) in [
+        (Domain::PowerSource, "法定本级行使（市级）", "法定本级行使"),
+        (Domain::PowerSource, "上级下放（省级下放）", "上级下放"),
+        (Domain::PowerSource, "法定本级行使(依申请)", "法定本级行使"),
+        (Domain::HandlingType, "承诺件（需审核）", "承诺件"),
+        (
+            Domain::HandlingType,
+            "即办件（资料齐全的当场即办）",
+            "即办件",
+        ),
+        (Domain::ServiceObject, "自然人（含个体工商户）", "自然人"),
+    ] {
+        assert_eq!(labels(d, t), (vec![want], Vec::new()), "{t:?}");
+    }
+    // The note names another value: both are read, and the rule judges the pair.
+    assert_eq!(
+        labels(Domain::HandlingType, "即办件（承诺件）"),
+        (vec!["即办件", "承诺件"], Vec::new())
+    );
+    assert_eq!(
+        labels(Domain::PowerSource, "法定本级行使（上级委托）"),
+        (vec!["法定本级行使", "上级委托"], Vec::new())
+    );
+    let v = parse_domain(Domain::HandlingType, "即办件（承诺3个工作日）");
+    assert!(v.has("承诺件") && v.has("即办件") && !v.unknown.is_empty());
+    // An unknown value stays unknown with or without a note.
+    assert!(
+        !parse_domain(Domain::PowerSource, "上级交办（市级）")
+            .unknown
+            .is_empty()
+    );
+    assert!(
+        !parse_domain(Domain::HandlingType, "普通件（需审核）")
+            .unknown
+            .is_empty()
+    );
 }

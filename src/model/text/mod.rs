@@ -119,6 +119,34 @@ pub fn looks_scientific(s: &str) -> bool {
         && mantissa.parse::<f64>().is_ok()
 }
 
+/// A value followed by a note in brackets at its end, as clerks qualify a value:
+/// `1次（领取证件）` is `("1次", "领取证件")`, `法定本级行使（市级）` is `("法定本级行使", "市级")`.
+/// Full- and half-width brackets (`（）`, `()`, `【】`, `[]`) count, nested ones too, and a full stop
+/// after the closing bracket is ignored. `None` when the text does not end with a bracketed note or
+/// nothing stands before it (`（1次）`). Whether the note qualifies or contradicts the value is for
+/// the caller to decide.
+pub fn value_and_note(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim().trim_end_matches(['。', '.']).trim_end();
+    let close = t.chars().next_back()?;
+    if !matches!(close, ')' | '）' | ']' | '】') {
+        return None;
+    }
+    let end = t.len() - close.len_utf8();
+    let mut depth = 0u32;
+    for (i, c) in t[..end].char_indices().rev() {
+        match c {
+            ')' | '）' | ']' | '】' => depth += 1,
+            '(' | '（' | '[' | '【' if depth == 0 => {
+                let head = t[..i].trim();
+                return (!head.is_empty()).then(|| (head, t[i + c.len_utf8()..end].trim()));
+            }
+            '(' | '（' | '[' | '【' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Cuts a long text for quoting in a message (by characters, never inside a character).
 pub fn quote(s: &str, max_chars: usize) -> String {
     let t = s.trim();

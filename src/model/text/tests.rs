@@ -152,6 +152,33 @@ fn quote_cuts_by_chars() {
 }
 
 #[test]
+fn a_value_may_end_with_a_note_in_brackets() {
+    assert_eq!(value_and_note("1次（领取证件）"), Some(("1次", "领取证件")));
+    assert_eq!(
+        value_and_note("1（如邮寄则0次）"),
+        Some(("1", "如邮寄则0次"))
+    );
+    assert_eq!(
+        value_and_note(" 法定本级行使(市级)。"),
+        Some(("法定本级行使", "市级"))
+    );
+    assert_eq!(
+        value_and_note("承诺件（需审核（含现场核查））"),
+        Some(("承诺件", "需审核（含现场核查）"))
+    );
+    assert_eq!(
+        value_and_note("自然人【含个体工商户】"),
+        Some(("自然人", "含个体工商户"))
+    );
+    // Nothing before the brackets, no note at the end, or brackets that do not close.
+    assert_eq!(value_and_note("（1次）"), None);
+    assert_eq!(value_and_note("承诺件"), None);
+    assert_eq!(value_and_note("全程网办（Ⅳ级）网上办理"), None);
+    assert_eq!(value_and_note("承诺件）"), None);
+    assert_eq!(value_and_note(""), None);
+}
+
+#[test]
 fn urls_are_shown_readable() {
     assert_eq!(
         display_url("http://zwfw.chizhou.gov.cn/f/%E7%94%B3%E8%AF%B7%E8%A1%A8%20(1).docx?a=%2F"),
