@@ -1102,3 +1102,85 @@ fn child_lists_under_other_names_are_read_by_default_or_by_labels_lists() {
         "{e}"
     );
 }
+
+/// Should read a 中介服务's agencies written as one text as agencies named by its entries (no
+/// address or phone, so I01 reports what is missing) and say so once a file: the text made the
+/// whole item unreadable, its reason naming `intermediaries`, which is a list. A nested field of
+/// the wrong shape that cannot be read is named down to itself.
+#[test]
+fn agencies_written_as_one_text_are_read_as_agencies_and_a_nested_wrong_shape_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let record = |agencies: &str, materials: &str| {
+        format!(
+            r#"{{"code":"11341700MB1812334P3000101700000","name":"建设工程设计方案审查","subject":"池州市自然资源和规划局","intermediary":"是","materials":{materials},"intermediaries":[{{"name":"建设工程设计方案编制","basis":"《建设工程勘察设计管理条例》第八条","agencies":{agencies}}}]}}"#
+        )
+    };
+    let lines = dir.path().join("中介服务.ndjson");
+    std::fs::write(
+        &lines,
+        [
+            record(
+                r#""池州市规划设计院；安徽某某工程咨询有限公司、池州某测绘公司""#,
+                r#"[{"name":"建设工程设计方案"}]"#,
+            ),
+            record(
+                r#""1.池州市规划设计院\n2.安徽某某工程咨询有限公司""#,
+                r#""1.申请书；2.设计方案""#,
+            ),
+            record(r#"[{"name":"池州市规划设计院","address":"池州市长江中路1号","contact":"0566-2021156"}]"#, "[]"),
+        ]
+        .join("\n"),
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&lines));
+    assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+    let agencies: Vec<Vec<&str>> = r
+        .items
+        .iter()
+        .map(|i| {
+            i.intermediaries[0]
+                .agencies
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect()
+        })
+        .collect();
+    assert_eq!(
+        agencies,
+        [
+            vec![
+                "池州市规划设计院",
+                "安徽某某工程咨询有限公司",
+                "池州某测绘公司"
+            ],
+            vec!["池州市规划设计院", "安徽某某工程咨询有限公司"],
+            vec!["池州市规划设计院"],
+        ]
+    );
+    assert!(r.items[0].intermediaries[0].agencies[0].address.is_empty());
+    assert_eq!(r.items[1].materials[1].name, "设计方案");
+    r.notice(
+        "中介服务机构（agencies）是一段文字",
+        NoticeLevel::Info,
+        &[
+            "有 2 条事项",
+            "第 1、2 行",
+            "拆成 5 家机构",
+            "I01 会按缺项报告",
+        ],
+    );
+    r.notice(
+        "申请材料是一段文字",
+        NoticeLevel::Info,
+        &["有 1 条事项", "第 2 行"],
+    );
+
+    let nested = dir.path().join("中介机构写成对象.ndjson");
+    std::fs::write(&nested, record(r#"{"name":"池州市规划设计院"}"#, "[]")).unwrap();
+    let r = read(std::slice::from_ref(&nested));
+    assert_eq!(r.unreadable.len(), 1);
+    assert_eq!(
+        r.unreadable[0].reason,
+        "字段「intermediaries[0].agencies」应为列表，实为对象 {…}"
+    );
+}

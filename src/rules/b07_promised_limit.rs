@@ -1,8 +1,6 @@
 //! B07 承诺办结时限 — the committed time limit must be stated, readable, and not exceed the
 //! statutory one.
 
-use std::cmp::Ordering;
-
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit};
@@ -12,7 +10,10 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 承诺办结时限不得为空，必须是可读的时限（写法同 B06）；「无」「无承诺时限」不算时限。
     /// 承诺时限长于法定时限的不通过。比较时同单位直接比（20个工作日 对 15个工作日）；
-    /// 不同单位换算成可能跨越的自然日区间比，只有确定更长才算不通过（31个工作日 一定长于 30日）。
+    /// 不同单位按可能跨越的自然日比，只有无论周末、节假日和调休怎样分布都更长才算不通过：
+    /// 连续上班最多 7 天、周末除调休外都休息，所以 30个工作日 一定长于 30日 或 1个月，
+    /// 70个工作日 一定长于 3个月（自然日期限按《民法典》计算，最后一日是休息日的顺延一个工作日）。
+    /// 反过来 15日 不会长于 15个工作日，直接通过。
     /// 判定口径：单位不同又无法确定谁长（如 20个工作日 对 30日）时给出提示（warning），说明无法比较；
     /// 法定时限为空、读不出或「无法定时限」时不比较（由 B06 报告）。
     ///
@@ -20,9 +21,10 @@ declare_rule! {
     /// 附录「承诺办结时限」：明确标注该事项的承诺办结期限。承诺时限是对法定时限的压缩，不能更长。
     ///
     /// ## 示例 (Example)
-    /// 不通过：空、`/`、`尽快办理`、法定 `15个工作日` 而承诺 `20个工作日`、法定 `30日` 而承诺 `2个月`。
+    /// 不通过：空、`/`、`尽快办理`、法定 `15个工作日` 而承诺 `20个工作日`、法定 `30日` 而承诺 `2个月`、
+    /// 法定 `30日` 而承诺 `30个工作日`。
     /// 提示：法定 `30日`，承诺 `20个工作日`（单位不同，无法确定是否更长）。
-    /// 通过：法定 `20个工作日`，承诺 `5个工作日`；承诺 `即办`。
+    /// 通过：法定 `20个工作日`，承诺 `5个工作日`；法定 `15个工作日`，承诺 `15日`；承诺 `即办`。
     ///
     /// ## 整改方法 (How to fix)
     /// 写明承诺期限和单位，不超过法定期限，并尽量与法定时限使用同一单位（如都用「工作日」）。
@@ -86,11 +88,11 @@ impl Rule for PromisedLimit {
             ),
             40,
         );
-        match promised.compare(legal) {
-            Some(Ordering::Greater) => fail(format!(
+        match promised.exceeds(legal) {
+            Some(true) => fail(format!(
                 "承诺办结时限「{promised}」长于法定办结时限「{legal}」: \"{shown}\"（法定: \"{legal_shown}\"）"
             )),
-            Some(_) => Verdict::pass(),
+            Some(false) => Verdict::pass(),
             None => Verdict::Checked(vec![
                 Violation::new(
                     format!(
@@ -101,6 +103,72 @@ impl Rule for PromisedLimit {
                 .warning()
                 .suggest("承诺时限与法定时限使用同一单位（如都用「工作日」），便于核对"),
             ]),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Severity;
+
+    fn findings(legal: &str, promised: &str) -> Vec<Violation> {
+        let item = Item {
+            name: "食品经营许可".into(),
+            legal_limit: legal.into(),
+            promised_limit: promised.into(),
+            ..Item::default()
+        };
+        match PromisedLimit.check(&item, &CheckContext::default()) {
+            Verdict::Checked(v) => v,
+            Verdict::NotApplicable => panic!("B07 applies"),
+        }
+    }
+
+    /// Working days promised against a calendar period: an error when surely longer, a
+    /// warning only when the calendar could go either way, nothing when never longer.
+    #[test]
+    fn mixed_units_fail_only_when_surely_longer_and_pass_silently_when_never() {
+        for (legal, promised) in [
+            ("30日", "30个工作日"),
+            ("1个月", "30个工作日"),
+            ("2个月", "60个工作日"),
+            ("3个月", "70个工作日"),
+            ("9日", "9个工作日"),
+        ] {
+            let v = findings(legal, promised);
+            assert_eq!(v.len(), 1, "{legal} / {promised}");
+            assert_eq!(v[0].severity, None, "{legal} / {promised}: an error");
+            assert!(
+                v[0].message.contains("长于法定办结时限"),
+                "{}",
+                v[0].message
+            );
+        }
+        for (legal, promised) in [
+            ("30日", "20个工作日"),
+            ("30日", "25个工作日"),
+            ("8日", "8个工作日"),
+            ("3个月", "69个工作日"),
+            ("15个工作日", "20日"),
+        ] {
+            let v = findings(legal, promised);
+            assert_eq!(v.len(), 1, "{legal} / {promised}");
+            assert_eq!(
+                v[0].severity,
+                Some(Severity::Warning),
+                "{legal} / {promised}"
+            );
+            assert!(v[0].message.contains("无法确定"), "{}", v[0].message);
+        }
+        for (legal, promised) in [
+            ("15个工作日", "15日"),
+            ("10个工作日", "10天"),
+            ("30个工作日", "1个月"),
+            ("20个工作日", "5个工作日"),
+            ("30日", "5个工作日"),
+        ] {
+            assert!(findings(legal, promised).is_empty(), "{legal} / {promised}");
         }
     }
 }

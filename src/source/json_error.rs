@@ -91,21 +91,52 @@ fn what(e: &serde_json::Error) -> String {
 }
 
 /// A record that is valid JSON but not an item: the first field whose value has the wrong type,
-/// e.g. `字段「materials」应为列表，实为文本「不是列表」`.
+/// e.g. `字段「materials」应为列表，实为文本「不是列表」`, named down to the nested field that has
+/// it (`字段「intermediaries[0].agencies」应为列表，实为文本「…」`), not its parent.
 pub fn shape(value: &Value, e: &serde_json::Error) -> String {
-    // The field that fails on its own (every field of an item may be left out).
-    let field = value.as_object().and_then(|map| {
-        map.iter()
-            .find(|(k, v)| {
-                let one = serde_json::Map::from_iter([((*k).clone(), (*v).clone())]);
-                serde_json::from_value::<Item>(Value::Object(one)).is_err()
-            })
-            .map(|(k, _)| k.as_str())
-    });
     let what = type_message(&bare(e));
-    match field {
+    match failing_path(value, &|v| v) {
         Some(f) => format!("字段「{f}」{what}"),
         None => format!("字段类型错误：{what}"),
+    }
+}
+
+/// The path (`intermediaries[0].agencies`) of the first field within `value` that fails on its
+/// own, as `wrap` puts it back in an item: every field of an item may be left out, so an object
+/// holding only that field (a list holding only that entry) fails exactly when the field does.
+fn failing_path(value: &Value, wrap: &dyn Fn(Value) -> Value) -> Option<String> {
+    let fails = |v: Value| serde_json::from_value::<Item>(wrap(v)).is_err();
+    // An object where a list belongs (or the other way) is wrong itself, not its entries.
+    match value {
+        Value::Object(_) if fails(Value::Object(serde_json::Map::new())) => return None,
+        Value::Array(_) if fails(Value::Array(Vec::new())) => return None,
+        _ => {}
+    }
+    match value {
+        Value::Object(map) => map.iter().find_map(|(k, v)| {
+            let one = |x: Value| Value::Object(serde_json::Map::from_iter([(k.clone(), x)]));
+            if !fails(one(v.clone())) {
+                return None;
+            }
+            let inner = failing_path(v, &|x| wrap(one(x)));
+            Some(match inner {
+                Some(p) if p.starts_with('[') => format!("{k}{p}"),
+                Some(p) => format!("{k}.{p}"),
+                None => k.clone(),
+            })
+        }),
+        Value::Array(entries) => entries.iter().enumerate().find_map(|(i, v)| {
+            if !fails(Value::Array(vec![v.clone()])) {
+                return None;
+            }
+            let inner = failing_path(v, &|x| wrap(Value::Array(vec![x])));
+            Some(match inner {
+                Some(p) if p.starts_with('[') => format!("[{i}]{p}"),
+                Some(p) => format!("[{i}].{p}"),
+                None => format!("[{i}]"),
+            })
+        }),
+        _ => None,
     }
 }
 
@@ -255,7 +286,28 @@ mod tests {
         );
         assert_eq!(
             shape_of(r#"{"name": "食品经营许可", "materials": ["营业执照"]}"#),
-            "字段「materials」应为对象，实为文本「营业执照」"
+            "字段「materials[0]」应为对象，实为文本「营业执照」"
+        );
+    }
+
+    /// A nested field of the wrong shape is named down to itself, not by its parent list.
+    #[test]
+    fn wrong_types_name_the_nested_field() {
+        assert_eq!(
+            shape_of(
+                r#"{"name": "建设工程设计方案审查", "intermediaries": [{"name": "建设工程设计方案编制", "agencies": {"name": "池州市规划设计院"}}]}"#
+            ),
+            "字段「intermediaries[0].agencies」应为列表，实为对象 {…}"
+        );
+        assert_eq!(
+            shape_of(r#"{"name": "食品经营许可", "steps": [{"name": "受理"}, "审查"]}"#),
+            "字段「steps[1]」应为对象，实为文本「审查」"
+        );
+        assert_eq!(
+            shape_of(
+                r#"{"name": "建设工程设计方案审查", "intermediaries": [{"name": "勘察"}, {"name": "设计", "agencies": [{"name": "池州市规划设计院"}, 5]}]}"#
+            ),
+            "字段「intermediaries[1].agencies[1]」应为对象，实为数字 5"
         );
     }
 }

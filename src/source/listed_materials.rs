@@ -7,6 +7,10 @@
 //! A JSON record is first parsed as usual: only when that fails is its `materials` looked at
 //! ([`with_listed_materials`]), so the records whose `materials` is a list cost nothing more.
 //! [`ListedInFile`] counts a file's records read so, for one notice naming them.
+//!
+//! The same holds for a 中介服务's `agencies` written as one text (`池州市规划设计院；安徽某某工程
+//! 咨询有限公司`, [`with_listed_agencies`]): one agency an entry, named by it, with no address or
+//! phone, so that I01 reports what is missing and the rest of the item is still checked.
 
 use std::collections::BTreeSet;
 
@@ -54,6 +58,36 @@ pub(crate) fn with_listed_materials(value: &Value) -> Option<(Value, Listed)> {
     Some((value, listed))
 }
 
+/// The item object `value` with each 中介服务's `agencies` written as one text made a list of
+/// agencies named by its entries (split as [`split`] does, and also at 、，: an agency's name
+/// holds neither), and the number of agencies so read; `None` when no `agencies` is a text.
+pub(crate) fn with_listed_agencies(value: &Value) -> Option<(Value, usize)> {
+    let services = value.get("intermediaries")?.as_array()?;
+    if !services
+        .iter()
+        .any(|s| s.get("agencies").is_some_and(Value::is_string))
+    {
+        return None;
+    }
+    let mut value = value.clone();
+    let mut read = 0;
+    for service in value["intermediaries"].as_array_mut()? {
+        let Some(Value::String(text)) = service.get("agencies") else {
+            continue;
+        };
+        let names: Vec<Value> = split(text)
+            .into_iter()
+            .flat_map(|entry| entry.split(['、', '，', ',']))
+            .map(|name| name.trim().trim_end_matches(['。', '.']).trim())
+            .filter(|name| !name.is_empty())
+            .map(|name| serde_json::json!({ "name": name }))
+            .collect();
+        read += names.len();
+        service["agencies"] = Value::Array(names);
+    }
+    Some((value, read))
+}
+
 /// The records of one JSON file whose materials were written as one text, for one notice.
 #[derive(Debug, Default)]
 pub(crate) struct ListedInFile {
@@ -69,6 +103,10 @@ pub(crate) struct ListedInFile {
     places: BTreeSet<u64>,
     /// Whether the numbers are lines (NDJSON) rather than records (an array).
     lines: bool,
+    /// Records whose 中介服务机构 were one text, how many agencies they gave, and where.
+    agency_items: usize,
+    agencies: usize,
+    agency_places: BTreeSet<u64>,
 }
 
 impl ListedInFile {
@@ -104,9 +142,27 @@ impl ListedInFile {
         }
     }
 
+    /// Notes a record at `place` whose agencies text held `agencies` agencies.
+    pub(crate) fn add_agencies(&mut self, place: &Provenance, agencies: usize) {
+        self.agency_items += 1;
+        self.agencies += agencies;
+        let number = match (place.row, place.record) {
+            (Some(row), _) => {
+                self.lines = true;
+                row
+            }
+            (None, Some(record)) => record,
+            (None, None) => return,
+        };
+        self.agency_places.insert(number);
+        if self.agency_places.len() > SHOWN {
+            self.agency_places.pop_last();
+        }
+    }
+
     /// Whether no record was read so.
     pub(crate) fn is_empty(&self) -> bool {
-        self.items + self.empty + self.named == 0
+        self.items + self.empty + self.named + self.agency_items == 0
     }
 
     /// Adds another part's count (a batch of the streaming check's lines).
@@ -121,26 +177,54 @@ impl ListedInFile {
         while self.places.len() > SHOWN {
             self.places.pop_last();
         }
+        self.agency_items += other.agency_items;
+        self.agencies += other.agencies;
+        self.agency_places.extend(other.agency_places);
+        while self.agency_places.len() > SHOWN {
+            self.agency_places.pop_last();
+        }
     }
 
-    /// The notice for file `name`, if any record was read so: where, how many materials, and
-    /// that their other elements are missing.
-    pub(crate) fn notice(&self, name: &str) -> Option<Notice> {
-        if self.is_empty() {
-            return None;
-        }
-        let records = self.items + self.empty + self.named;
-        let mut numbers: Vec<String> = self.places.iter().map(u64::to_string).collect();
+    /// `（第 3、8 行）`: where some of `records` records are, by line or record number.
+    fn at(&self, places: &BTreeSet<u64>, records: usize) -> String {
+        let mut numbers: Vec<String> = places.iter().map(u64::to_string).collect();
         if records > numbers.len() && !numbers.is_empty() {
             numbers.push("…".to_owned());
         }
-        let at = if numbers.is_empty() {
+        if numbers.is_empty() {
             String::new()
         } else if self.lines {
             format!("（第 {} 行）", numbers.join("、"))
         } else {
             format!("（第 {} 条）", numbers.join("、"))
-        };
+        }
+    }
+
+    /// The notice for file `name`, if any record had its 中介服务机构 as one text.
+    pub(crate) fn agency_notice(&self, name: &str) -> Option<Notice> {
+        if self.agency_items == 0 {
+            return None;
+        }
+        Some(Notice {
+            level: NoticeLevel::Info,
+            provenance: Provenance::file(name),
+            message: format!(
+                "{name} 中有 {} 条事项的中介服务机构（agencies）是一段文字，不是机构列表{}：已按分号、顿号、逗号和换行拆成 {} 家机构读取（这种写法没有机构的办公地址、联系方式，I01 会按缺项报告）。请导出为机构列表（每家机构一个对象，写明名称、办公地址、联系方式）",
+                self.agency_items,
+                self.at(&self.agency_places, self.agency_items),
+                self.agencies
+            ),
+        })
+    }
+
+    /// The notice for file `name`, if any record was read so: where, how many materials, and
+    /// that their other elements are missing.
+    pub(crate) fn notice(&self, name: &str) -> Option<Notice> {
+        let records = self.items + self.empty + self.named;
+        if records == 0 {
+            return None;
+        }
+        let at = self.at(&self.places, records);
         let split = format!(
             "已按编号、分号和换行拆成 {} 条材料读取（这种写法没有材料来源、份数等要素，相应规则会按缺项报告）",
             self.materials
@@ -298,7 +382,31 @@ fn next_number(entry: &str) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::split;
+    use super::{split, with_listed_agencies};
+
+    /// Agencies in one text are split at 、，too (an agency's name holds neither); a placeholder
+    /// lists none; services whose agencies are a list are left as they are.
+    #[test]
+    fn agencies_in_one_text_are_one_agency_an_entry() {
+        let value = serde_json::json!({"intermediaries": [
+            {"name": "设计", "agencies": "1、池州市规划设计院，2、安徽某某工程咨询有限公司；池州某测绘公司。"},
+            {"name": "测绘", "agencies": "无"},
+            {"name": "评估", "agencies": [{"name": "池州某评估公司", "contact": "0566-2021156"}]},
+        ]});
+        let (read, n) = with_listed_agencies(&value).unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(
+            read["intermediaries"][0]["agencies"],
+            serde_json::json!([
+                {"name": "池州市规划设计院"},
+                {"name": "安徽某某工程咨询有限公司"},
+                {"name": "池州某测绘公司"},
+            ])
+        );
+        assert_eq!(read["intermediaries"][1]["agencies"], serde_json::json!([]));
+        assert_eq!(read["intermediaries"][2], value["intermediaries"][2]);
+        assert!(with_listed_agencies(&read).is_none());
+    }
 
     #[test]
     fn a_numbered_list_in_one_cell_is_one_material_an_entry() {

@@ -243,3 +243,86 @@ fn clean_text_passes() {
     assert_eq!(find_mojibake("Café résumé naïve"), None);
     assert_eq!(find_mojibake("第三条　收费标准：100元/件"), None);
 }
+
+/// Short names read as GBK lose bytes GBK has no character for: the reader shows `?` or drops
+/// them, so the common characters are not next to each other. Still found.
+#[test]
+fn finds_short_names_read_as_gbk_with_lost_bytes() {
+    for (garbled, clean) in [
+        ("鐢宠?疯〃", "申请表"),
+        ("鐢宠疯〃", "申请表"),
+        ("鐢宠?蜂功", "申请书"),
+        ("鎴夸骇璇?", "房产证"),
+        ("鎴峰彛绨?", "户口簿"),
+        ("濮旀墭涔?", "委托书"),
+        ("濮旀墭涔", "委托书"),
+        ("鐧昏?拌〃", "登记表"),
+    ] {
+        assert_eq!(find_mojibake(garbled).as_deref(), Some(garbled), "{clean}");
+    }
+    // Beside clean text, the stretch is quoted with its context.
+    assert_eq!(
+        find_mojibake("申请材料：鐢宠?疯〃（原件）").as_deref(),
+        Some("申请材料：鐢宠?疯〃（原件）")
+    );
+    // The exact search finds 身份证复印件; its characters are not among the pre-check's pairs,
+    // which stay few so that a clean line is passed in one fast scan.
+    assert!(super::mojibake::find_utf8_read_as_gbk("韬?浠借瘉澶嶅嵃浠?").is_some());
+}
+
+/// Names with rare characters, written correctly, stay clean, also those whose first bytes are
+/// among the pre-check's pairs (濮阳, 娅), and a `?` typed between Chinese characters.
+#[test]
+fn short_names_with_rare_characters_are_clean() {
+    for s in [
+        "濮阳市",
+        "濮阳县城关镇",
+        "王娅",
+        "李娆",
+        "濡须",
+        "张翀",
+        "李喆",
+        "赵堃",
+        "孙赟",
+        "亳州市",
+        "歙县",
+        "濉溪县",
+        "婺源县",
+        "黟县",
+        "璐璐",
+        "王璐?",
+        "是否收费?",
+        "需要本人到场吗?可以委托吗?",
+        "鍍金?鎖具",
+        "身份证复印件",
+        "申请表",
+    ] {
+        assert_eq!(find_mojibake(s), None, "{s}");
+        assert_eq!(super::mojibake::find_utf8_read_as_gbk(s), None, "{s}");
+    }
+}
+
+/// Every division and place name in the reference tables is clean text.
+#[test]
+fn reference_place_names_are_clean() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut names = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "csv") {
+            continue;
+        }
+        for line in std::fs::read_to_string(&path).unwrap().lines() {
+            for cell in line.split(',') {
+                names += 1;
+                assert_eq!(
+                    super::mojibake::find_utf8_read_as_gbk(cell),
+                    None,
+                    "{}: {cell}",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(names > 1000, "{names}");
+}

@@ -2,16 +2,16 @@
 //! `当场办结`, `2小时`, a number with its unit in a separate field, full-width digits, and
 //! `无法定时限`. [`parse_time_limit`] never panics; what it cannot read is `Unreadable`.
 //!
-//! Limits in different units are compared through the range of calendar days they can span
-//! ([`TimeLimit::calendar_days`]): 20 working days span 20 to 37 calendar days (weekends plus a
-//! week of public holidays). One limit is *surely* longer than another only when its shortest span
-//! exceeds the other's longest; otherwise the comparison says it cannot tell.
+//! Limits in different units are compared through the calendar days they can span
+//! ([`TimeLimit::calendar_days`], [`TimeLimit::exceeds`]; the bounds and their reasons, 调休
+//! included, are in `span.rs`): 20 working days span 23 to 37 calendar days. One limit is
+//! *surely* longer than another only when it is longer however the weekends, holidays and make-up
+//! working days fall; otherwise the comparison says it cannot tell.
 
 mod parse;
+mod span;
 #[cfg(test)]
 mod tests;
-
-use std::cmp::Ordering;
 
 use serde::Serialize;
 
@@ -73,21 +73,6 @@ pub enum ParsedLimit {
 }
 
 impl TimeLimit {
-    /// The range of calendar days this limit can span (see the module docs).
-    pub fn calendar_days(self) -> (f64, f64) {
-        match self {
-            TimeLimit::Immediate => (0.0, 0.0),
-            TimeLimit::NoLimit => (f64::INFINITY, f64::INFINITY),
-            TimeLimit::Amount { amount: a, unit } => match unit {
-                LimitUnit::Hour => (a / 24.0, (a / 8.0).ceil() * 7.0 / 5.0 + 9.0),
-                LimitUnit::WorkingDay => (a, a * 7.0 / 5.0 + 9.0),
-                LimitUnit::Day => (a, a),
-                LimitUnit::Month => (a * 28.0, a * 31.0),
-                LimitUnit::Year => (a * 365.0, a * 366.0),
-            },
-        }
-    }
-
     /// The limit in working days, when it is stated in working days or is immediate.
     pub fn working_days(self) -> Option<f64> {
         match self {
@@ -101,30 +86,6 @@ impl TimeLimit {
                 unit: LimitUnit::Hour,
             } if amount <= 8.0 => Some(amount / 8.0),
             _ => None,
-        }
-    }
-
-    /// Compares two limits: `Some(Greater)` only when `self` is surely longer, `Some(Less)` only
-    /// when surely shorter, `Some(Equal)` when the same amount of the same unit, `None` when the
-    /// units do not allow a sure answer.
-    pub fn compare(self, other: TimeLimit) -> Option<Ordering> {
-        if let (TimeLimit::Amount { amount: a, unit: u }, TimeLimit::Amount { amount: b, unit: v }) =
-            (self, other)
-            && u == v
-        {
-            return a.partial_cmp(&b);
-        }
-        if self == other {
-            return Some(Ordering::Equal);
-        }
-        let (lo_a, hi_a) = self.calendar_days();
-        let (lo_b, hi_b) = other.calendar_days();
-        if lo_a > hi_b {
-            Some(Ordering::Greater)
-        } else if hi_a < lo_b {
-            Some(Ordering::Less)
-        } else {
-            None
         }
     }
 }

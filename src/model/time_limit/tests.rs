@@ -184,21 +184,6 @@ fn chinese_numerals_and_unit_fields() {
 }
 
 #[test]
-fn comparisons_are_sure_or_none() {
-    assert_eq!(wd(20.0).compare(wd(15.0)), Some(Ordering::Greater));
-    assert_eq!(wd(31.0).compare(d(30.0)), Some(Ordering::Greater));
-    assert_eq!(wd(20.0).compare(d(30.0)), None);
-    assert_eq!(TimeLimit::Immediate.compare(wd(1.0)), Some(Ordering::Less));
-    assert_eq!(
-        d(100.0).compare(TimeLimit::Amount {
-            amount: 3.0,
-            unit: LimitUnit::Month
-        }),
-        Some(Ordering::Greater)
-    );
-}
-
-#[test]
 fn a_line_break_inside_a_limit_is_no_separator() {
     assert_eq!(limit("20\n个工作日", ""), wd(20.0));
     assert_eq!(limit("2\r\n0个工作日", ""), wd(20.0));

@@ -692,16 +692,24 @@ fn parse_line(
             // `materials` written as one text (`"1.申请书；2.营业执照"`) or as names
             // (`["申请书", "营业执照"]`): read as the list it is, as a spreadsheet's 申请材料
             // cell is; the item is parsed again with it.
-            if let Some((listed, how)) = partial
-                .as_ref()
-                .ok()
-                .and_then(super::listed_materials::with_listed_materials)
-            {
-                let record = parse_line(&listed.to_string(), prov.clone(), place, labelled);
-                if matches!(record, Record::Item(_)) {
-                    labelled.listed.add_listed(&prov, how);
+            // So are a 中介服务's `agencies` written as one text (`"池州市规划设计院；…"`).
+            if let Ok(value) = &partial {
+                let materials = super::listed_materials::with_listed_materials(value);
+                let base = materials.as_ref().map_or(value, |(v, _)| v);
+                let agencies = super::listed_materials::with_listed_agencies(base);
+                if materials.is_some() || agencies.is_some() {
+                    let fixed = agencies.as_ref().map_or(base, |(v, _)| v);
+                    let record = parse_line(&fixed.to_string(), prov.clone(), place, labelled);
+                    if matches!(record, Record::Item(_)) {
+                        if let Some((_, how)) = materials {
+                            labelled.listed.add_listed(&prov, how);
+                        }
+                        if let Some((_, n)) = agencies {
+                            labelled.listed.add_agencies(&prov, n);
+                        }
+                    }
+                    return record;
                 }
-                return record;
             }
             // Salvage the code and name for the report when the line is valid JSON of the wrong
             // shape; otherwise report where the JSON itself breaks.

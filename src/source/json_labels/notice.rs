@@ -48,11 +48,12 @@ impl LabelledFile<'_> {
     }
 
     /// The notices for file `name`: records read by their labels ([`Self::notice`]), and
-    /// materials written as one text.
+    /// materials or 中介服务机构 written as one text.
     pub(crate) fn notices(&self, name: &str) -> Vec<Notice> {
         self.notice(name)
             .into_iter()
             .chain(self.listed.notice(name))
+            .chain(self.listed.agency_notice(name))
             .collect()
     }
 

@@ -1,0 +1,151 @@
+//! How many calendar days a limit can span, and whether one limit is surely longer than another
+//! when their units differ (工作日 against 日/月/年).
+//!
+//! # Working days in a run of calendar days
+//! [`max_working_days`] bounds the working days any run of `d` consecutive calendar days can hold
+//! in China, 调休 included. It is a *safe* bound (never below the truth), from two facts:
+//!
+//! 1. **Never more than 7 working days in a row.** The longest runs ever scheduled were 7 days
+//!    (2022-01-24…30 before 春节, 2022-10-08…14 and 2023-10-07…13 after 国庆); since the 2024
+//!    revision of 《全国年节及纪念日放假办法》 the State Council keeps them to 6. So every 8
+//!    consecutive days hold a rest day: at most `d − ⌊d/8⌋` working days.
+//! 2. **Weekends are worked only as 调休, and at most 3 without their swap.** `d` days hold
+//!    `⌊d/7⌋` whole weeks, each with 5 weekdays, and the `d mod 7` days left hold at most 5
+//!    more. A Saturday or Sunday is worked only as a make-up day (调休), which swaps it with a
+//!    weekday of the nearby holiday that is rested instead; a run holding both the make-up day
+//!    and its holiday gains no working day from the swap. Only make-up days cut off from their
+//!    holiday by an end of the run count: just after its start for a holiday before it, just
+//!    before its end for a holiday after it. No holiday has had more than 2 make-up days on one
+//!    side (春节 2022-01-29/30, 国庆 2023-10-07/08), and only 春节 and 国庆 have had 2; a run
+//!    with 2 at both ends would stretch from 国庆 to 春节 (or the other way) and hold a whole
+//!    holiday between them (元旦; 清明, 劳动节, 端午), whose statutory day off is a weekday rest
+//!    (补假 when it falls on a weekend). So at most `5⌊d/7⌋ + min(d mod 7, 5) + 3`.
+//!
+//! Both bounds grow with `d`, so their minimum does too. 30 working days never fit in 30 days:
+//! 29 days hold at most 24.
+//!
+//! # Counting a statutory period in calendar units
+//! Under 《民法典》第二百零一至二百零三条 a period in 日/月/年 starts the day after, ends on the
+//! corresponding day (a month is 28–31 days, three months at most 92), and when its last day is a
+//! rest day it runs on to the next working day. So the period of `h` calendar days ends at the
+//! first working day on or after day `h`, and `n` working days from the same start end later
+//! for sure only when the `h − 1` days before day `h` hold fewer than `n − 1` working days. That
+//! costs at most one working day against a plain count, and keeps 8日 against 8个工作日
+//! undecided (7 working days, then a weekend day that the period runs past).
+
+use super::{LimitUnit, TimeLimit};
+
+#[cfg(test)]
+#[path = "span_tests.rs"]
+mod tests;
+
+/// The most calendar days `months` consecutive months can hold: 31, 62 (七八月), 92, …, 366.
+const MONTHS_MAX_DAYS: [f64; 13] = [
+    0.0, 31.0, 62.0, 92.0, 123.0, 153.0, 184.0, 215.0, 245.0, 276.0, 306.0, 337.0, 366.0,
+];
+
+/// The most working days any `d` consecutive calendar days can hold (see the module docs).
+pub(super) fn max_working_days(d: f64) -> f64 {
+    if d <= 0.0 {
+        return 0.0;
+    }
+    let d = d.ceil();
+    let no_long_runs = d - (d / 8.0).floor();
+    let weeks = (d / 7.0).floor();
+    let weekdays = 5.0 * weeks + (d - 7.0 * weeks).min(5.0);
+    no_long_runs.min(weekdays + 3.0)
+}
+
+/// The fewest calendar days `n` working days can span: the shortest run that
+/// [`max_working_days`] lets hold `n` of them.
+fn min_calendar_days(n: f64) -> f64 {
+    let n = n.ceil();
+    if n <= 0.0 {
+        return 0.0;
+    }
+    // d − ⌊d/8⌋ ≥ n: a rest day after every 7.
+    let no_long_runs = n + ((n - 1.0) / 7.0).floor();
+    // 5⌊d/7⌋ + min(d mod 7, 5) + 3 ≥ n: whole weeks of 5, then the weekdays of the next.
+    let weekdays = n - 3.0;
+    let by_weeks = if weekdays <= 0.0 {
+        0.0
+    } else {
+        let weeks = ((weekdays - 1.0) / 5.0).floor();
+        7.0 * weeks + (weekdays - 5.0 * weeks)
+    };
+    no_long_runs.max(by_weeks)
+}
+
+/// The most calendar days `months` months can hold.
+fn months_max_days(months: f64) -> f64 {
+    if months.fract() == 0.0 && (0.0..=12.0).contains(&months) {
+        // Whole months up to a year: exact, and at most 12 entries.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        return MONTHS_MAX_DAYS[months as usize];
+    }
+    months * 31.0
+}
+
+impl LimitUnit {
+    /// 日, 月, 年: counted on the calendar, rest days included.
+    fn is_calendar(self) -> bool {
+        matches!(self, LimitUnit::Day | LimitUnit::Month | LimitUnit::Year)
+    }
+}
+
+impl TimeLimit {
+    /// The range of calendar days this limit can span (see the module docs).
+    pub fn calendar_days(self) -> (f64, f64) {
+        match self {
+            TimeLimit::Immediate => (0.0, 0.0),
+            TimeLimit::NoLimit => (f64::INFINITY, f64::INFINITY),
+            TimeLimit::Amount { amount: a, unit } => match unit {
+                LimitUnit::Hour => (a / 24.0, (a / 8.0).ceil() * 7.0 / 5.0 + 9.0),
+                LimitUnit::WorkingDay => (min_calendar_days(a), a * 7.0 / 5.0 + 9.0),
+                LimitUnit::Day => (a, a),
+                LimitUnit::Month => (a * 28.0, months_max_days(a)),
+                LimitUnit::Year => (a * 365.0, a * 366.0),
+            },
+        }
+    }
+
+    /// Whether this limit is longer than `other` from the same start: `Some(true)` only when
+    /// surely longer, `Some(false)` only when it can never be longer, `None` when the units do
+    /// not allow a sure answer (20个工作日 against 30日).
+    pub fn exceeds(self, other: TimeLimit) -> Option<bool> {
+        let (lo_a, hi_a) = self.calendar_days();
+        let (lo_b, hi_b) = other.calendar_days();
+        let (longer, never_longer) = match (self, other) {
+            _ if self == other => return Some(false),
+            (Self::Amount { amount: a, unit: u }, Self::Amount { amount: b, unit: v })
+                if u == v =>
+            {
+                return Some(a > b);
+            }
+            // N working days end after a calendar period that may run on to a working day.
+            (
+                Self::Amount {
+                    amount: n,
+                    unit: LimitUnit::WorkingDay,
+                },
+                Self::Amount { unit, .. },
+            ) if unit.is_calendar() => (max_working_days(hi_b - 1.0) + 1.0 < n, hi_a <= lo_b),
+            // A calendar period ends (or runs on to) a working day no later than the N-th.
+            (
+                Self::Amount { unit, .. },
+                Self::Amount {
+                    amount: n,
+                    unit: LimitUnit::WorkingDay,
+                },
+            ) if unit.is_calendar() => (lo_a > hi_b, max_working_days(hi_a - 1.0) < n.floor()),
+            _ => (lo_a > hi_b, hi_a <= lo_b),
+        };
+        if longer {
+            Some(true)
+        } else if never_longer {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
