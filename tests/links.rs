@@ -972,13 +972,16 @@ fn requests_to_one_host_keep_the_configured_interval() {
     let mut log = srv.take_log();
     assert_eq!(log.len(), 8, "one GET for each of 8 links: {log:#?}");
     log.sort_by_key(|r| r.at);
-    // The client spaces the starts 150 ms apart; arrival at the server jitters a little.
+    // The client spaces the starts 150 ms apart. Arrival at the server jitters with how busy
+    // the machine is (a request held up by the scheduler arrives close to the next one: a
+    // loaded CI host broke bounds of 100 and 7 × 140 ms); without the interval all eight arrive
+    // within a few milliseconds, so these looser bounds still tell.
     for w in log.windows(2) {
         let gap = w[1].at - w[0].at;
-        assert!(gap.as_millis() >= 100, "requests {gap:?} apart: {w:#?}");
+        assert!(gap.as_millis() >= 40, "requests {gap:?} apart: {w:#?}");
     }
     let span = log[7].at - log[0].at;
-    assert!(span.as_millis() >= 7 * 140, "8 requests within {span:?}");
+    assert!(span.as_millis() >= 7 * 100, "8 requests within {span:?}");
 }
 
 /// The nightly `audit` with `[audit] links = true`: the link findings join their items' findings,
