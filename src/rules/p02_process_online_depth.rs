@@ -10,8 +10,15 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 网办深度为三级或四级（Ⅲ级、Ⅳ级、全程网办）时，办理流程中必须有网上提交申请的环节
     /// （环节名称或岗位职责含网上申请、在线提交、网上申报、网上预审等，词表见配置
-    /// `[check] online_submission_words`）；网办深度为四级时，任何环节都不得要求申请人到现场
-    /// （到现场、到窗口、窗口提交、现场领取、携带材料…，词表 `onsite_visit_words`；「无需到现场」
+    /// `[check] online_submission_words`；或写明经网上平台提交：平台名称——安徽政务服务网、
+    /// 皖事通、网上办事大厅、互联网、小程序、APP 等，词表 `online_platform_words`——之后在同一
+    /// 分句中有提交、上传、填报、填写、申报、申请、递交、办理，如「申请人通过安徽政务服务网提交申请」
+    /// 「通过皖事通APP上传申请材料」「申请人可通过安徽政务服务网、皖事通APP或窗口提交申请材料」；
+    /// 平台名称与动词之间有查询、查看、下载、公示、推送、录入等的只是在平台上查看或工作人员操作，
+    /// 不算（「可在安徽政务服务网查询办理进度」），平台名称前同一分句有工作人员、受理人员等的，
+    /// 或有不支持、不能、无法等的，也不算）；网办深度为四级时，任何环节都不得要求申请人到现场
+    /// （到现场、到窗口、窗口提交、现场领取、携带材料、到大厅、自助机、自助终端…，词表
+    /// `onsite_visit_words`；「无需到现场」
     /// 等否定说法和「到现场核查」「到现场踏勘」等工作人员到现场的说法先排除，见
     /// `onsite_negation_words`）。只看环节名称和岗位职责，不看办理人
     /// （「窗口受理岗」是岗位名，不是到现场的要求）。只有「要求」到现场才不通过：到现场的说法所在
@@ -20,7 +27,8 @@ declare_rule! {
     /// （「申请人可选择窗口领取或免费邮寄送达」「在线提交申请材料或到窗口提交」「结果可邮寄，也可
     /// 自行到窗口领取」；「必要时现场核验原件」同「如需」）；「申请人须到窗口领取」仍不通过，到现场的说法前紧挨着
     /// 「须」「必须」「应当」的，分句别处有选择也不通过（「网上或窗口提交申请材料后须到现场核验原件」）；
-    /// 窗口旁的自助机、自助终端也是到现场。同一分句中到现场的说法前有「无需」「不需」「不再」「免于」
+    /// 窗口旁的自助机、自助终端也是到现场（「纸质证照由申请人到大厅自助机打印」不通过，
+    /// 「可自行通过自助终端打印或选择邮寄送达」是选择）。同一分句中到现场的说法前有「无需」「不需」「不再」「免于」
     /// 「不用」等否定的不算（「无需申请人现场核验原件」），紧挨着「不可」的也不算（「本事项不可到窗口办理」）。
     /// 到现场的说法前有单独的「可」「可以」（申请人可以，不是必须）的也是选择（「审批结果可到窗口领取」
     /// 「可到政务服务中心3号窗口领取证照」）；但「可」与到现场之间隔着「…后」「并」「…之日起」「…次日起」
@@ -41,7 +49,8 @@ declare_rule! {
     /// ## 示例 (Example)
     /// 不通过：网办深度 `四级`，环节为 受理、审查、决定，没有网上申请；网办深度 `四级`，受理环节写
     /// 「申请人携带材料到窗口提交」。
-    /// 通过：网办深度 `三级`，第一个环节「网上申请：申请人登录安徽政务服务网在线提交申请材料」；
+    /// 通过：网办深度 `三级`，第一个环节「网上申请：申请人登录安徽政务服务网在线提交申请材料」
+    /// 或「申请：通过皖事通APP上传申请材料」；
     /// 网办深度 `四级`，办结环节「制作电子证照，申请人可选择窗口领取或免费邮寄送达」。
     ///
     /// ## 整改方法 (How to fix)
@@ -88,6 +97,9 @@ impl Rule for ProcessOnlineDepth {
         if !item.steps.iter().any(|s| {
             step_text(s, &mut text);
             prepared.online_submission.is_match(&text)
+        }) && !item.steps.iter().any(|s| {
+            submits_through_platform(&s.name, &p.online_platform_words)
+                || submits_through_platform(&s.duties, &p.online_platform_words)
         }) {
             let names: Vec<&str> = item.steps.iter().map(|s| s.name.trim()).collect();
             out.push(Violation::new(
@@ -131,6 +143,65 @@ impl Rule for ProcessOnlineDepth {
         }
         Verdict::Checked(out)
     }
+}
+
+/// Verbs of submitting that, after a platform's name in its clause, make a step an online
+/// submission (`通过安徽政务服务网提交申请`, `登录皖事通APP上传申请材料`, `通过网上办事大厅申报`).
+/// `申请` followed by `人` is the applicant, not the verb.
+const SUBMIT_VERBS: &[&str] = &[
+    "提交", "上传", "填报", "填写", "申报", "申请", "递交", "办理",
+];
+
+/// Words between a platform's name and a submitting verb that make the platform a place to look
+/// something up, or the staff's tool, not where the applicant submits
+/// (`可在安徽政务服务网查询办理进度`, `通过政务服务网推送办理结果`, `在政务服务网下载申请表`).
+const NOT_SUBMITTING: &[&str] = &[
+    "查询", "查看", "查阅", "浏览", "了解", "下载", "打印", "公示", "公开", "公布", "获取", "领取",
+    "接收", "推送", "反馈", "告知", "通知", "录入", "流转",
+];
+
+/// Words before a platform's name in its clause that make it the staff's tool, not the
+/// applicant's (`工作人员通过政务服务网录入办理`, `受理人员在政务服务网办理受理`).
+const STAFF_WORDS: &[&str] = &[
+    "工作人",
+    "受理人员",
+    "审核人员",
+    "审查人员",
+    "审批人员",
+    "窗口人员",
+    "经办人",
+    "承办人",
+    "业务人员",
+];
+
+/// Whether `text` (a step's name or duties) says the application is submitted through an online
+/// platform: a name of `platforms` followed in its clause by a submitting verb ([`SUBMIT_VERBS`]),
+/// with no look-up or hand-over ([`NOT_SUBMITTING`]) in between, no staff before it in the
+/// clause ([`STAFF_WORDS`]) and no denial (`不支持`, `不能`, `无法`… [`DENIALS`]).
+fn submits_through_platform(text: &str, platforms: &[String]) -> bool {
+    platforms.iter().filter(|w| !w.is_empty()).any(|w| {
+        text.match_indices(w.as_str()).any(|(at, _)| {
+            let before = clause_tail(&text[..at], usize::MAX);
+            if STAFF_WORDS
+                .iter()
+                .chain(DENIALS)
+                .any(|d| before.contains(d))
+            {
+                return false;
+            }
+            let after = clause_head(&text[at + w.len()..], usize::MAX);
+            let verb = SUBMIT_VERBS
+                .iter()
+                .filter_map(|v| {
+                    after
+                        .match_indices(v)
+                        .find(|&(k, _)| !(*v == "申请" && after[k + v.len()..].starts_with('人')))
+                        .map(|(k, _)| k)
+                })
+                .min();
+            verb.is_some_and(|k| !NOT_SUBMITTING.iter().any(|n| after[..k].contains(n)))
+        })
+    })
 }
 
 /// Words that make the clause holding a visit an option the applicant may take, not a
@@ -478,8 +549,69 @@ fn required_visit<'w>(text: &str, words: &'w [String], negations: &[String]) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::required_visit;
+    use super::{required_visit, submits_through_platform};
     use crate::rules::RuleParams;
+
+    fn through_platform(text: &str) -> bool {
+        submits_through_platform(text, &RuleParams::default().online_platform_words)
+    }
+
+    #[test]
+    fn submitting_through_a_platform_is_online_submission() {
+        for t in [
+            "申请人通过安徽政务服务网提交申请",
+            "通过皖事通APP上传申请材料",
+            "登录安徽政务服务网填报申请信息",
+            "申请人可通过安徽政务服务网、皖事通APP或窗口提交申请材料",
+            "申请人可到窗口或通过安徽政务服务网提交申请材料",
+            "通过网上办事大厅提交",
+            "申请人登录皖事通APP提交申请",
+            "申请人通过“皖事通”办理",
+            "通过互联网提交申请材料",
+            "申请人员通过池州政务服务网申报",
+        ] {
+            assert!(through_platform(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_platform_only_named_is_no_submission() {
+        for t in [
+            // Looking something up, or receiving, on the platform.
+            "可在安徽政务服务网查询办理进度",
+            "申请人到窗口提交申请材料，提交后可在安徽政务服务网查询办理进度",
+            "申请人可在安徽政务服务网下载申请表",
+            "通过政务服务网推送办理结果",
+            "审批结果在安徽政务服务网公示",
+            "登录皖事通APP查看审批结果",
+            // The staff's tool.
+            "窗口工作人员通过政务服务网录入办理",
+            "受理人员在政务服务网办理受理",
+            // Not offered.
+            "本事项暂不支持通过安徽政务服务网提交申请",
+            "申请人无法通过互联网提交的，到窗口提交",
+            // The verb is in another clause.
+            "登录安徽政务服务网，到窗口提交申请材料",
+        ] {
+            assert!(!through_platform(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_self_service_machine_in_the_hall_is_a_visit() {
+        assert_eq!(required("纸质证照由申请人到大厅自助机打印"), Some("到大厅"));
+        assert_eq!(
+            required("申请人须在政务服务中心自助终端打印证照"),
+            Some("自助终端")
+        );
+        for t in [
+            "纸质证照申请人可自行通过自助终端打印或选择邮寄送达",
+            "电子证照推送至皖事通，申请人可在政务服务中心自助终端自行打印纸质证照",
+            "无需到大厅自助机打印，电子证照与纸质证照具有同等效力",
+        ] {
+            assert_eq!(required(t), None, "{t}");
+        }
+    }
 
     fn required(text: &str) -> Option<&'static str> {
         let p = Box::leak(Box::new(RuleParams::default()));

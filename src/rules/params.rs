@@ -34,6 +34,9 @@ pub struct RuleParams {
     pub notes_min_aspects: usize,
     /// P02: words that mark an online submission step.
     pub online_submission_words: Vec<String>,
+    /// P02: names of online platforms (安徽政务服务网, 皖事通 …): a step that submits through one
+    /// (`通过安徽政务服务网提交申请`, `登录皖事通APP上传申请材料`) is an online submission step too.
+    pub online_platform_words: Vec<String>,
     /// P02: words that mark a step requiring the applicant to come on site.
     pub onsite_visit_words: Vec<String>,
     /// P02: phrases that are not an applicant's visit — negations (`无需到现场`) and staff going on
@@ -259,6 +262,21 @@ impl Default for RuleParams {
                 "网上办理",
                 "全程网办",
             ]),
+            online_platform_words: words(&[
+                // Also 安徽政务服务网, 池州政务服务网 ….
+                "政务服务网",
+                "政务服务平台",
+                "皖事通",
+                "网上办事大厅",
+                "网上服务大厅",
+                "互联网",
+                "一网通办",
+                "小程序",
+                "公众号",
+                "APP",
+                "App",
+                "app",
+            ]),
             onsite_visit_words: words(&[
                 "到现场",
                 "现场提交",
@@ -273,6 +291,11 @@ impl Default for RuleParams {
                 "携带",
                 "现场核验原件",
                 "现场核对原件",
+                // A self-service machine in the hall is a visit too.
+                "到大厅",
+                "自助机",
+                "自助终端",
+                "自助一体机",
             ]),
             onsite_negation_words: words(&[
                 "无需到现场",
@@ -307,6 +330,24 @@ impl Default for RuleParams {
                 "按相关规定",
                 "按有关规定",
                 "按规定办理",
+                // The whole answer is 根据相关规定执行, 依法依规办理, 以实际情况为准 …
+                "根据相关规定",
+                "根据有关规定",
+                "依据相关规定",
+                "依据有关规定",
+                "依照相关规定",
+                "依照有关规定",
+                "按照相关规定",
+                "按照有关规定",
+                "依法依规",
+                "以实际情况为准",
+                "视具体情况而定",
+                "视情况而定",
+                "查看附件",
+                "参考办事指南",
+                "参照办事指南",
+                "查看办事指南",
+                "联系窗口",
                 "请咨询窗口",
                 "咨询窗口",
                 "请咨询",

@@ -286,7 +286,7 @@ const YES_NO: &[&str] = &[
 /// `rest` is what `matches_chars` left of it (phrases, fillers, pointers and phones taken out);
 /// `answer` and `question` are as written. Own content is: a digit besides a phone number (an amount, a time), a
 /// fee or a way (`CONTENT_WORDS`), a negation that begins what is left (`无最低要求`), a yes or
-/// no as the answer's first clause (`YES_NO`), a word of the question left (the referral is
+/// no as a clause of its own (`YES_NO`: `需要，…`, `根据相关规定，可以。`), a word of the question left (the referral is
 /// the way to do what was asked), or a phone number when the question asks for one or for a
 /// contact (`asks_for_contact`: `咨询电话是多少？` — `咨询电话：0566-2021156`). Called only for
 /// answers on the way to a finding.
@@ -305,12 +305,12 @@ pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> b
     if (left.starts_with(['无', '不', '没', '否'])) && !left.starts_with("无法") {
         return true;
     }
-    let first = answer
+    // `可以，…` or `根据相关规定，可以。`: a yes or no as a clause of its own.
+    if answer
         .trim()
         .split(|c: char| !(c.is_alphanumeric()))
-        .next()
-        .unwrap_or("");
-    if YES_NO.contains(&first) {
+        .any(|clause| YES_NO.contains(&clause))
+    {
         return true;
     }
     let q: Vec<char> = normalize_for_compare(question).chars().collect();

@@ -70,6 +70,8 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     let mut key_chars = Vec::new();
     let mut key_ends = Vec::new();
     let mut bigrams = Vec::new();
+    // Each question's core ([`question_key`]), back to back like the keys.
+    let (mut core, mut core_chars, mut core_ends) = (Vec::new(), Vec::new(), Vec::new());
     if faqs.len() >= 2 {
         // Room for the longest question and for all keys up front: a key has at most as
         // many characters as its question has bytes.
@@ -80,8 +82,12 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
             .unwrap_or(0);
         key.reserve(longest);
         bare.reserve(longest);
-        key_chars.reserve(faqs.iter().map(|(_, f)| f.question.len()).sum());
+        core.reserve(longest);
+        let total = faqs.iter().map(|(_, f)| f.question.len()).sum();
+        key_chars.reserve(total);
+        core_chars.reserve(total);
         key_ends.reserve(faqs.len());
+        core_ends.reserve(faqs.len());
         bigrams.reserve(faqs.len());
         for (_, f) in &faqs {
             bigrams.push(question_key(
@@ -90,17 +96,24 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 &mut key,
                 &mut bare,
                 &mut without_name,
+                &mut core,
             ));
             key_chars.extend_from_slice(&key);
             key_ends.push(key_chars.len());
+            core_chars.extend_from_slice(&core);
+            core_ends.push(core_chars.len());
         }
     }
     let key_of = |i: usize| &key_chars[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];
+    let core_of = |i: usize| &core_chars[if i == 0 { 0 } else { core_ends[i - 1] }..core_ends[i]];
     for (i, (_, a)) in faqs.iter().enumerate() {
         for (j, (_, b)) in faqs.iter().enumerate().skip(i + 1) {
             let same = key_of(i) == key_of(j);
             let sim = bigrams[i].dice(&bigrams[j]);
-            if same || sim >= p.faq_similarity_threshold {
+            // Short questions that differ only in how they ask (`有效期多久？`, `有效期是几年？`)
+            // or in a near-synonym (`办理时限是多少？`, `办理期限是多久？`) have the same core.
+            let same_core = core_of(i) == core_of(j) && says_something(core_of(i));
+            if same || sim >= p.faq_similarity_threshold || same_core {
                 let kind = if same { "重复" } else { "近似重复" };
                 out.push(
                     Violation::new(
@@ -158,15 +171,113 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     FaqPart { head: out, answers }
 }
 
+/// Question words that ask how long (`多久`, `几年`, `多长时间`), written as one mark `#`; how
+/// much or how many (`多少`, `几份`), as `%`; which or what (`哪些`, `什么`), as `?`: two
+/// questions that ask the same in other words then have the same core, and `领取多久？` stays
+/// apart from `领取多少？`. Longer words first; each ends no longer than it was.
+const QUESTION_FORMS: &[(&str, &str)] = &[
+    ("多长时间", "#"),
+    ("多少时间", "#"),
+    ("几个工作日", "#"),
+    ("几个月", "#"),
+    ("多少天", "#"),
+    ("多少钱", "%"),
+    ("多久", "#"),
+    ("多长", "#"),
+    ("多少", "%"),
+    ("几年", "#"),
+    ("几天", "#"),
+    ("几日", "#"),
+    ("几个", "%"),
+    ("几份", "%"),
+    ("有哪些", "?"),
+    ("哪些", "?"),
+    ("什么", "?"),
+    ("何种", "?"),
+    ("哪种", "?"),
+    ("可否", ""),
+    ("是不是", ""),
+];
+
+/// Near-synonyms in a question once its stop words are out (`办理期限` is `办理时限`, `在线`
+/// is `网上`, `准备材料` is `提交材料`; `申请需要提交` is `需要提交`), and how much of a time
+/// limit is how long (`时限是多少` is `时限是多久`). Longer words first; each ends no longer
+/// than it was.
+const NEAR_SYNONYMS: &[(&str, &str)] = &[
+    ("有效期限%", "有效期#"),
+    ("有效期限", "有效期"),
+    ("有效期%", "有效期#"),
+    ("期限%", "时限#"),
+    ("时限%", "时限#"),
+    ("申请提交", "提交"),
+    ("在网上", "网上"),
+    ("期限", "时限"),
+    ("在线", "网上"),
+    ("线上", "网上"),
+    ("准备", "提交"),
+    ("提供", "提交"),
+    ("递交", "提交"),
+];
+
+/// Replaces in `text`, left to right, each occurrence of a word of `table` by its replacement
+/// (the first entry that starts at a position wins). Every replacement is no longer than its
+/// word, so this works in place.
+fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)]) {
+    let (mut read, mut write) = (0, 0);
+    while read < text.len() {
+        let hit = table.iter().find(|(from, _)| {
+            let mut n = read;
+            from.chars().all(|c| {
+                n += 1;
+                text.get(n - 1) == Some(&c)
+            })
+        });
+        if let Some((from, to)) = hit {
+            read += from.chars().count();
+            for c in to.chars() {
+                text[write] = c;
+                write += 1;
+            }
+        } else {
+            text[write] = text[read];
+            write += 1;
+            read += 1;
+        }
+    }
+    text.truncate(write);
+}
+
+/// Whether a question begins with a `问：` label.
+fn has_question_label(q: &str) -> bool {
+    q.trim_start()
+        .strip_prefix('问')
+        .is_some_and(|rest| rest.starts_with(['：', ':']))
+}
+
+/// Whether a core says what is asked about: two characters or more besides the marks of
+/// [`QUESTION_FORMS`] (`如何申请？` and `是否需要办理？` have next to none left, and are not the
+/// same question).
+fn says_something(core: &[char]) -> bool {
+    core.iter()
+        .filter(|c| !matches!(c, '#' | '%' | '?'))
+        .nth(1)
+        .is_some()
+}
+
 /// A question as compared with the others: normalised into `key` (for sameness), and the
 /// bigrams of its text without the item's name (when that has two characters or more) and
 /// without stop words (for near sameness). `bare` is scratch space.
+///
+/// Its core goes into `core`: the text without the item's name, without a `问：` label, with
+/// [`QUESTION_FORMS`] marked, stop words taken out and [`NEAR_SYNONYMS`] replaced. Two
+/// questions with the same core (that [`says_something`]) are near-duplicates, however short.
 pub(super) fn question_key(
     q: &str,
     item_name: &str,
     key: &mut Vec<char>,
     bare: &mut Vec<char>,
     without_name: &mut String,
+    core: &mut Vec<char>,
 ) -> Bigrams {
     normalize_chars_into(q, key);
     let first = if item_name.chars().nth(1).is_some() {
@@ -184,20 +295,48 @@ pub(super) fn question_key(
         bare.clear();
         bare.extend_from_slice(key);
     }
+    core.clear();
+    // `问：可以网上办理吗？` (a label the normalising keeps, as it is followed by no number).
+    let label = usize::from(bare.first() == Some(&'问') && has_question_label(q));
+    core.extend_from_slice(&bare[label..]);
+    replace_in_place(core, QUESTION_FORMS);
+    remove_stopword_chars(core);
+    replace_in_place(core, NEAR_SYNONYMS);
     remove_stopword_chars(bare);
     Bigrams::of_chars(bare)
 }
 
 /// The plain definition of [`question_key`], kept to compare.
 #[cfg(test)]
-pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams) {
+pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, String) {
     let bare = if item_name.chars().count() >= 2 && q.contains(item_name) {
         q.replace(item_name, "")
     } else {
         q.to_owned()
     };
+    let replace = |text: &str, table: &[(&str, &str)]| {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(c) = rest.chars().next() {
+            if let Some((from, to)) = table.iter().find(|(from, _)| rest.starts_with(from)) {
+                out.push_str(to);
+                rest = &rest[from.len()..];
+            } else {
+                out.push(c);
+                rest = &rest[c.len_utf8()..];
+            }
+        }
+        out
+    };
+    let mut core = normalize_for_compare(&bare);
+    if has_question_label(q) && core.starts_with('问') {
+        core.remove(0);
+    }
+    let mut core = replace(&core, QUESTION_FORMS);
+    crate::rules::general_text::remove_stopwords(&mut core);
     (
         normalize_for_compare(q),
         Bigrams::of(&crate::rules::general_text::without_stopwords(&bare)),
+        replace(&core, NEAR_SYNONYMS),
     )
 }

@@ -39,6 +39,17 @@ const PIECES: &[&str] = &[
     "受理",
     "是否",
     "可以",
+    "问：",
+    "有效期",
+    "多久",
+    "是几年",
+    "期限",
+    "时限",
+    "在网上",
+    "准备",
+    "申请",
+    "哪些",
+    "多长时间",
 ];
 
 proptest::proptest! {
@@ -49,11 +60,13 @@ proptest::proptest! {
         name in proptest::collection::vec(proptest::sample::select(PIECES), 0..3),
     ) {
         let (q, name) = (q.concat(), name.concat());
-        let mut key = vec!['x'];
-        let bigrams = question_key(&q, &name, &mut key, &mut vec!['y'], &mut "z".to_owned());
-        let (plain_key, plain_bigrams) = question_key_plain(&q, &name);
+        let (mut key, mut core) = (vec!['x'], vec!['w']);
+        let bigrams =
+            question_key(&q, &name, &mut key, &mut vec!['y'], &mut "z".to_owned(), &mut core);
+        let (plain_key, plain_bigrams, plain_core) = question_key_plain(&q, &name);
         proptest::prop_assert_eq!(key.iter().collect::<String>(), plain_key);
         proptest::prop_assert_eq!(bigrams, plain_bigrams);
+        proptest::prop_assert_eq!(core.iter().collect::<String>(), plain_core);
     }
 
     /// The sketches and length bounds never change which element an answer repeats.
