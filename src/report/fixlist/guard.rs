@@ -32,11 +32,13 @@ pub fn unguard(cell: &str) -> &str {
     }
 }
 
-/// Whether a spreadsheet could read `text` as a formula (or a DDE payload).
+/// Whether a spreadsheet could read `text` as a formula (or a DDE payload): it starts with
+/// `=`, `+`, `-`, `@`, or a tab, CR or line feed (whitespace a spreadsheet may strip before the
+/// formula, as OWASP lists them).
 pub fn needs_guard(text: &str) -> bool {
     matches!(
         text.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')
     )
 }
 
