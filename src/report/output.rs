@@ -424,6 +424,36 @@ fn xlsx_io_error(e: rust_xlsxwriter::XlsxError) -> std::io::Error {
     }
 }
 
+/// Whether `name` is that of a fix list this tool writes (`整改清单-<unit>.xlsx` or
+/// [`ALL_UNITS_XLSX`]), not one already set aside (`…（旧-…）.xlsx`, `…（复核备份-…）.xlsx`).
+pub fn is_fix_list_name(name: &str) -> bool {
+    name.strip_prefix("整改清单-")
+        .and_then(|rest| rest.strip_suffix(".xlsx"))
+        .is_some_and(|stem| {
+            !stem.is_empty() && !stem.contains("（旧-") && !stem.contains("（复核备份-")
+        })
+}
+
+/// The fix lists in `dir` that are not among `written`: an earlier run's into the same folder,
+/// of units this run does not have. Sorted by name.
+pub fn stale_fix_lists(dir: &Path, written: &[PathBuf]) -> Vec<PathBuf> {
+    let ours: BTreeSet<&std::ffi::OsStr> = written.iter().filter_map(|p| p.file_name()).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            let name = e.file_name();
+            !ours.contains(name.as_os_str()) && name.to_str().is_some_and(is_fix_list_name)
+        })
+        .map(|e| e.path())
+        .collect();
+    stale.sort();
+    stale
+}
+
 /// Longest unit part of a file name, in characters (a CJK character is 3 bytes of the usual
 /// 255-byte limit).
 const MAX_STEM_CHARS: usize = 60;
