@@ -272,3 +272,36 @@ fn a_second_run_into_the_folder_sets_aside_fix_lists_of_units_it_lacks() {
         }
     }
 }
+
+/// Control characters in item text (a NUL, an escape, DEL) reach findings.csv and the page as `�`:
+/// they were written raw, and a NUL is an error to the HTML parser. Tab, line feed and CR are
+/// text and stay.
+#[test]
+fn control_characters_reach_the_csv_and_the_page_as_replacement_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("事项.json");
+    std::fs::write(
+        &input,
+        r#"[{"name": "食品生产许可\u0000（新办）\u001b[31m", "code": "1134170000312541513000117034000",
+             "subject": "池州市市场监督管理局\u007f", "region_code": "341700",
+             "handling_address": "池州市长江中路89号\u0001政务服务中心", "consult_phone": "2021234"}]"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    zwfw()
+        .args(["check", "-q", "--format", "csv,html", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let stray =
+        |c: char| matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}');
+    let csv = std::fs::read_to_string(out.join("findings.csv")).unwrap();
+    assert!(!csv.contains(stray), "{csv:?}");
+    assert!(csv.contains("食品生产许可�（新办）�[31m"), "{csv}");
+    assert!(csv.contains("\r\n"), "row ends stay");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!html.contains(stray), "a control character in the page");
+    assert!(html.contains("食品生产许可�（新办）�[31m"));
+    assert!(html.contains("池州市市场监督管理局�"));
+}

@@ -42,6 +42,27 @@ pub fn needs_guard(text: &str) -> bool {
     )
 }
 
+/// Whether `c` is a control character a text file must not carry: C0 controls but tab, line feed
+/// and CR, and DEL (U+007F). The workbooks escape them (`_x0001_`); a NUL in findings.csv or the
+/// page is an error to the HTML parser and may cut the cell short in other readers.
+pub fn is_stray_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}')
+}
+
+/// `text` with its stray control characters ([`is_stray_control`]) replaced by `�`, visibly, as
+/// the terminal shows them: findings.csv and the page.
+pub fn visible_controls(text: &str) -> Cow<'_, str> {
+    if text.contains(is_stray_control) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if is_stray_control(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
 /// Cuts `text` to at most `max` characters, marking the cut.
 pub fn bound(text: &str, max: usize) -> Cow<'_, str> {
     if text.char_indices().nth(max).is_none() {
