@@ -13,11 +13,13 @@
 //! disagreement). An item whose region code is the city's own is no county's: it stays with its
 //! 实施主体 (a 市直部门 unless a 类型 column says 县区), never a “county” named after the city.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Item;
+use crate::model::text::is_format_char;
 use crate::reference::division_name;
 /// The kind of unit, which decides the full marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -173,23 +175,40 @@ fn is_county_item(item: &Item) -> bool {
     }
 }
 
+/// A unit's name as written in a 考核单位, 实施主体 or 行政区划 cell: trimmed, and without format
+/// characters ([`is_format_char`]: zero-width spaces and joiners, the BOM, soft hyphens, bidi
+/// overrides). Text copied from a web page carries them invisibly, and a unit named with one
+/// was a second unit with an identical-looking name and file (`整改清单-池州市教育局.xlsx`
+/// twice). Only the unit's name is cleaned: the rules still see the cells as written.
+pub fn unit_name(s: &str) -> Cow<'_, str> {
+    let t = s.trim();
+    if t.contains(is_format_char) {
+        let kept: String = t.chars().filter(|c| !is_format_char(*c)).collect();
+        Cow::Owned(kept.trim().to_owned())
+    } else {
+        Cow::Borrowed(t)
+    }
+}
+
 /// The unit an item is scored under, by the default mapping (see the module docs).
 pub fn default_unit(item: &Item) -> Unit {
     let explicit_kind = UnitKind::parse(&item.unit_kind);
-    if !item.unit.trim().is_empty() {
+    let unit = unit_name(&item.unit);
+    if !unit.is_empty() {
         let kind = explicit_kind.unwrap_or_else(|| {
-            if is_county_item(item) || zone_committee(&item.unit).is_some() {
+            if is_county_item(item) || zone_committee(&unit).is_some() {
                 UnitKind::County
             } else {
                 UnitKind::Department
             }
         });
         return Unit {
-            name: item.unit.trim().to_owned(),
+            name: unit.into_owned(),
             kind,
         };
     }
-    let subject = item.subject.trim();
+    let subject = unit_name(&item.subject);
+    let subject = subject.as_ref();
     if explicit_kind != Some(UnitKind::Department)
         && let Some(zone) = zone_committee(subject)
     {
@@ -206,8 +225,9 @@ pub fn default_unit(item: &Item) -> Unit {
             Some(false) if !subject.is_empty() => Some(subject.to_owned()),
             _ => division_name(&item.region_code).map(str::to_owned),
         };
+        let region = unit_name(&item.region);
         let name = name
-            .or_else(|| (!item.region.trim().is_empty()).then(|| item.region.trim().to_owned()))
+            .or_else(|| (!region.is_empty()).then(|| region.into_owned()))
             .unwrap_or_else(|| "(未知县区)".to_owned());
         return Unit {
             name,
@@ -290,6 +310,62 @@ mod tests {
             ..Item::default()
         };
         assert_eq!(default_unit(&item).kind, UnitKind::County);
+    }
+
+    /// Names copied from a web page carry invisible format characters: each made a unit of its
+    /// own whose name and file looked the same as the real one's. Explicit 考核单位, a unit named
+    /// after its 实施主体, a 管委会 and a county named by its 行政区划 name are all cleaned.
+    #[test]
+    fn invisible_format_characters_do_not_make_units() {
+        let dept = unit("池州市教育局", UnitKind::Department);
+        for name in [
+            "\u{200B}池州市教育局",
+            "池州市教育局\u{200D}",
+            "池州市教育局\u{FEFF}",
+            "\u{FEFF}池州市教育局 ",
+            "池州市教育\u{00AD}局",
+            "池州市\u{200C}教育局",
+            "池州市教育局\u{2060}",
+            "\u{202E}池州市教育局",
+        ] {
+            let explicit = Item {
+                unit: name.into(),
+                subject: "池州市教育局".into(),
+                ..Item::default()
+            };
+            assert_eq!(default_unit(&explicit), dept, "{name:?}");
+            let by_subject = Item {
+                level: "市级".into(),
+                region_code: "341700".into(),
+                subject: name.into(),
+                ..Item::default()
+            };
+            assert_eq!(default_unit(&by_subject), dept, "{name:?}");
+        }
+        let zone = Item {
+            subject: "九华山风景区管委会\u{200B}社会事务局".into(),
+            ..Item::default()
+        };
+        assert_eq!(
+            default_unit(&zone),
+            unit("九华山风景区管委会", UnitKind::County)
+        );
+        let county = Item {
+            level: "县级".into(),
+            region_code: "349999".into(),
+            region: "\u{FEFF}东至县".into(),
+            subject: "东至县市场监督管理局".into(),
+            ..Item::default()
+        };
+        assert_eq!(default_unit(&county), unit("东至县", UnitKind::County));
+        // Clean names and visible differences stay as they are.
+        assert_eq!(unit_name(" 池州市教育局 "), "池州市教育局");
+        assert!(matches!(unit_name("池州市教育局"), Cow::Borrowed(_)));
+        assert_eq!(
+            unit_name("池州市教育局（池州市语言文字工作委员会办公室）"),
+            "池州市教育局（池州市语言文字工作委员会办公室）"
+        );
+        assert_eq!(unit_name("\u{200B}"), "");
     }
 
     /// A 贵池区 item as the county's 市场监督管理局 publishes it, with 行使层级 `level` and the

@@ -90,9 +90,10 @@ fn a_quote_that_never_closes_loses_no_row() {
     let w = warnings[0];
     assert_eq!(w.level, NoticeLevel::Warning);
     assert_eq!(w.provenance, Provenance::row(source.clone(), 3));
+    // The place gives the folder; the message names the file alone (a unit's workbook shows it).
+    assert!(!w.message.contains(&source), "{}", w.message);
     for part in [
-        source.as_str(),
-        "第 3 行",
+        "文件「事项清单.csv」第 3 行",
         "H 列",
         "「\"食品生产许可证」",
         "后面 3 行",
@@ -431,4 +432,53 @@ fn a_damaged_byte_in_a_utf8_file_is_named_and_the_rest_read() {
         &["（第6行）", "已显示为“�”", "请重新导出"],
     );
     assert_eq!(warning.provenance.row, Some(6));
+}
+
+/// A unit's workbook shows the notices about its input with the file's name only: the stray-quote
+/// and unknown-column notices put the server's folder (`/srv/导出/2026-11-29/事项导出.csv`) into
+/// the 汇总 sheet a unit receives, though its 来源 column gave the name alone. The assessor's
+/// all-units workbook keeps the full place.
+#[test]
+fn a_unit_workbook_names_the_input_file_without_its_folder() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("导出").join("2026-11-29");
+    std::fs::create_dir_all(&folder).unwrap();
+    // 经办人 is no element, and a quote typed before 食品生产许可证 never closes.
+    let text = export("\"食品生产许可证", |l| {
+        format!("{},张三", l.replace("\"企业法人,事业法人\"", "企业法人"))
+    })
+    .replacen(HEADER, &format!("{HEADER},经办人"), 1);
+    let path = write(&folder, "事项导出.csv", &text);
+    let out = dir.path().join("out");
+    Command::cargo_bin("zwfw-audit")
+        .unwrap()
+        .arg("check")
+        .arg(&path)
+        .arg("-q")
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(1);
+    let summary = |name: &str| -> Vec<String> {
+        let mut book: Xlsx<_> = open_workbook(out.join(name)).unwrap();
+        let range = book.worksheet_range("汇总").unwrap();
+        range
+            .rows()
+            .flat_map(|r| r.iter().map(ToString::to_string))
+            .filter(|c| c.contains("事项导出.csv"))
+            .collect()
+    };
+    let folder = folder.display().to_string();
+    let unit = summary("整改清单-池州市市场监督管理局.xlsx");
+    for needle in ["引号没有配对", "不是可识别的要素"] {
+        assert!(
+            unit.iter()
+                .any(|c| c.contains(needle) && c.contains("文件「事项导出.csv」")),
+            "{needle}: {unit:?}"
+        );
+    }
+    assert!(unit.iter().all(|c| !c.contains(&folder)), "{unit:?}");
+    let all = summary("整改清单-全部.xlsx");
+    assert!(all.iter().any(|c| c.starts_with(&folder)), "{all:?}");
 }

@@ -206,3 +206,102 @@ fn control_characters_in_item_text_do_not_reach_the_terminal() {
     assert!(table.contains("池州市市场监督管理局�[0m"), "{table}");
     assert!(!table.contains('\u{1b}'), "{table:?}");
 }
+
+/// A second run into a folder used before sets aside the fix lists of units it does not have
+/// (`整改清单-贵池区（旧-…）.xlsx`) and says so: left as they were, a clerk sending every 整改清单
+/// in the folder sent the last run's lists as this run's. Files that are not the tool's fix
+/// lists, and lists set aside before, are left alone; both the streaming and the in-memory
+/// check do it.
+#[test]
+fn a_second_run_into_the_folder_sets_aside_fix_lists_of_units_it_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    zwfw()
+        .args(["check", DEMO, "-q", "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let others = [
+        "整改清单说明.docx",
+        "整改清单-贵池区（旧-20261101-090000）.xlsx",
+        "池州市教育局回复.xlsx",
+    ];
+    for name in others {
+        std::fs::write(dir.path().join(name), "不是本工具写的").unwrap();
+    }
+    for no_stream in [false, true] {
+        let mut cmd = zwfw();
+        cmd.args(["check", "fixtures/items/clean.json", "-o"])
+            .arg(dir.path());
+        if no_stream {
+            cmd.arg("--no-stream");
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let names = names(dir.path());
+        assert!(names.contains(&"整改清单-池州市自然资源和规划局.xlsx".to_owned()));
+        assert!(names.contains(&"整改清单-全部.xlsx".to_owned()));
+        for name in others {
+            assert!(names.contains(&name.to_owned()), "{name}: {names:?}");
+        }
+        let current: Vec<&String> = names
+            .iter()
+            .filter(|n| n.starts_with("整改清单-") && !n.contains("（旧-"))
+            .collect();
+        assert_eq!(current.len(), 2, "{names:?}");
+        if no_stream {
+            assert!(!stderr.contains("已改名保留"), "{stderr}");
+        } else {
+            assert!(
+                stderr.contains("个整改清单不是本次检查的单位（整改清单-东至县.xlsx、"),
+                "{stderr}"
+            );
+            for unit in [
+                "东至县",
+                "池州市人力资源和社会保障局",
+                "池州市市场监督管理局",
+                "贵池区",
+            ] {
+                assert!(
+                    names
+                        .iter()
+                        .any(|n| n.starts_with(&format!("整改清单-{unit}（旧-2"))
+                            && !n.contains("20261101")),
+                    "{unit}: {names:?}"
+                );
+            }
+        }
+    }
+}
+
+/// Control characters in item text (a NUL, an escape, DEL) reach findings.csv and the page as `�`:
+/// they were written raw, and a NUL is an error to the HTML parser. Tab, line feed and CR are
+/// text and stay.
+#[test]
+fn control_characters_reach_the_csv_and_the_page_as_replacement_characters() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("事项.json");
+    std::fs::write(
+        &input,
+        r#"[{"name": "食品生产许可\u0000（新办）\u001b[31m", "code": "1134170000312541513000117034000",
+             "subject": "池州市市场监督管理局\u007f", "region_code": "341700",
+             "handling_address": "池州市长江中路89号\u0001政务服务中心", "consult_phone": "2021234"}]"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    zwfw()
+        .args(["check", "-q", "--format", "csv,html", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let stray =
+        |c: char| matches!(c, '\0'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}');
+    let csv = std::fs::read_to_string(out.join("findings.csv")).unwrap();
+    assert!(!csv.contains(stray), "{csv:?}");
+    assert!(csv.contains("食品生产许可�（新办）�[31m"), "{csv}");
+    assert!(csv.contains("\r\n"), "row ends stay");
+    let html = std::fs::read_to_string(out.join("report.html")).unwrap();
+    assert!(!html.contains(stray), "a control character in the page");
+    assert!(html.contains("食品生产许可�（新办）�[31m"));
+    assert!(html.contains("池州市市场监督管理局�"));
+}

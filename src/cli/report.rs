@@ -49,6 +49,7 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
         && !formats.contains(&Format::Json)
         && let Some(written) = render_by_unit(&args.report, &dir, &formats, args.quiet)?
     {
+        set_aside_stale_fix_lists(&dir, &written)?;
         if !args.quiet {
             print_written(&written);
         }
@@ -78,6 +79,7 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
     }
     keep_reviewed(&dir)?;
     let written = write_to(&report, &dir, &formats)?;
+    set_aside_stale_fix_lists(&dir, &written)?;
     if !args.quiet {
         print_written(&written);
     }
@@ -138,6 +140,44 @@ fn keep_reviewed(dir: &Path) -> Result<()> {
             "注意: {} 中已填了复核结果，已另存为 {}，以免被覆盖",
             output::ALL_UNITS_XLSX,
             backup.display()
+        );
+    }
+    Ok(())
+}
+
+/// Sets aside the fix lists in `dir` that this run did not write (`written`), saying so in one
+/// line: an earlier run's lists of units this run does not have, which a clerk sending every
+/// 整改清单 in the folder would send as this run's. Nothing when no fix list was written.
+pub(crate) fn set_aside_stale_fix_lists(dir: &Path, written: &[PathBuf]) -> Result<()> {
+    if !written
+        .iter()
+        .any(|p| p.file_name() == Some(output::ALL_UNITS_XLSX.as_ref()))
+    {
+        return Ok(());
+    }
+    let stale = output::stale_fix_lists(dir, written);
+    let stale: Vec<&PathBuf> = stale.iter().collect();
+    let moved = super::sample::set_aside(&stale, |old, new| {
+        format!(
+            "{} 是以前写入的整改清单，本次没有这个单位，无法改名为 {}",
+            old.display(),
+            new.display()
+        )
+    })?;
+    if let Some((_, first)) = moved.first() {
+        let name = |p: &Path| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        };
+        let names: Vec<String> = moved.iter().take(3).map(|(old, _)| name(old)).collect();
+        let more = if moved.len() > 3 { " 等" } else { "" };
+        say!(
+            "注意: {} 里以前写入的 {} 个整改清单不是本次检查的单位（{}{more}），已改名保留（如 {}），以免当作本次的清单发出",
+            dir.display(),
+            moved.len(),
+            names.join("、"),
+            name(first)
         );
     }
     Ok(())

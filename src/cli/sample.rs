@@ -214,11 +214,8 @@ pub(crate) fn print_summary(
 
 /// Of `paths` (a list's CSV and XLSX), those holding a sample list other than the draw of
 /// `rows` (see [`sample_file::same_draw`]; a file that cannot be read as a list counts as other),
-/// renamed to `名（旧-YYYYMMDD-HHMMSS）.扩展名`, with the new names. Files renamed together get
-/// one stamp, the earliest modification time among them, and one suffix (`-2`, …, when a
-/// name is taken): the CSV and the XLSX of one draw are written a moment apart, and were kept
-/// as `抽样（旧-…-115450-3）.csv` beside `抽样（旧-…-115451）.xlsx`, no longer seen as a pair.
-/// Files not there, or of the same draw, are written over.
+/// set aside by [`set_aside`], with the new names. Files not there, or of the same draw, are
+/// written over.
 fn keep_other_draws(paths: &[PathBuf], rows: &[SampleRow]) -> Result<Vec<(PathBuf, PathBuf)>> {
     let others: Vec<&PathBuf> = paths
         .iter()
@@ -228,7 +225,26 @@ fn keep_other_draws(paths: &[PathBuf], rows: &[SampleRow]) -> Result<Vec<(PathBu
                     .is_ok_and(|table| sample_file::same_draw(&table, rows))
         })
         .collect();
-    let Some(modified) = others
+    set_aside(&others, |old, new| {
+        format!(
+            "已有的抽样清单 {} 与本次抽样不同，无法改名保留为 {}，未写入新的抽样清单",
+            old.display(),
+            new.display()
+        )
+    })
+}
+
+/// Renames `paths` (files of an earlier run) to `名（旧-YYYYMMDD-HHMMSS）.扩展名`; returns the old
+/// and new names. Files renamed together get one stamp, the earliest modification time among
+/// them, and one suffix (`-2`, …, when a name is taken): the CSV and the XLSX of one draw are
+/// written a moment apart, and were kept as `抽样（旧-…-115450-3）.csv` beside
+/// `抽样（旧-…-115451）.xlsx`, no longer seen as a pair. `failed(old, new)` says what a failed
+/// rename means.
+pub(crate) fn set_aside(
+    paths: &[&PathBuf],
+    failed: impl Fn(&Path, &Path) -> String,
+) -> Result<Vec<(PathBuf, PathBuf)>> {
+    let Some(modified) = paths
         .iter()
         .filter_map(|path| {
             std::fs::metadata(path)
@@ -237,7 +253,7 @@ fn keep_other_draws(paths: &[PathBuf], rows: &[SampleRow]) -> Result<Vec<(PathBu
                 .and_then(|t| jiff::Timestamp::try_from(t).ok())
         })
         .min()
-        .or_else(|| (!others.is_empty()).then(jiff::Timestamp::now))
+        .or_else(|| (!paths.is_empty()).then(jiff::Timestamp::now))
     else {
         return Ok(Vec::new());
     };
@@ -262,21 +278,15 @@ fn keep_other_draws(paths: &[PathBuf], rows: &[SampleRow]) -> Result<Vec<(PathBu
         ))
     };
     let mut n = 1;
-    while others.iter().any(|p| renamed(p, n).exists()) {
+    while paths.iter().any(|p| renamed(p, n).exists()) {
         n += 1;
     }
-    others
-        .into_iter()
+    paths
+        .iter()
         .map(|path| {
             let target = renamed(path, n);
-            std::fs::rename(path, &target).with_context(|| {
-                format!(
-                    "已有的抽样清单 {} 与本次抽样不同，无法改名保留为 {}，未写入新的抽样清单",
-                    path.display(),
-                    target.display()
-                )
-            })?;
-            Ok((path.clone(), target))
+            std::fs::rename(path, &target).with_context(|| failed(path, &target))?;
+            Ok(((*path).clone(), target))
         })
         .collect()
 }

@@ -74,18 +74,25 @@ impl Provenance {
         if self.source.contains("://") {
             return self.to_string();
         }
-        let name = self
-            .source
-            .rsplit(['/', '\\'])
-            .next()
-            .filter(|n| !n.is_empty())
-            .unwrap_or(&self.source);
         Provenance {
-            source: name.into(),
+            source: file_name(&self.source).into(),
             ..self.clone()
         }
         .to_string()
     }
+}
+
+/// The file's name in `source` without its folders (`事项导出.csv` of
+/// `/srv/exports/2026-11-29/事项导出.csv`); a URL, or a source without a name, whole.
+pub fn file_name(source: &str) -> &str {
+    if source.contains("://") {
+        return source;
+    }
+    source
+        .rsplit(['/', '\\'])
+        .next()
+        .filter(|n| !n.is_empty())
+        .unwrap_or(source)
 }
 
 impl fmt::Display for Provenance {

@@ -1,6 +1,7 @@
 //! The findings CSV (`findings.csv`): the 问题清单 columns, then 考核单位, (with a history, 状态,)
 //! (scored on a sample, 是否抽中,) and 指纹; UTF-8 with a byte-order mark so that Excel and WPS open the Chinese text correctly,
-//! every cell formula-guarded ([`super::fixlist`]).
+//! every cell formula-guarded ([`super::fixlist`]) and its stray control characters shown as `�`
+//! ([`fixlist::visible_controls`]).
 //!
 //! The rows are in the order of the all-units workbook's 问题清单 (unit by unit), so 序号 and 指纹
 //! name the same finding in both. With a history each unit's closed baseline findings (已整改 /
@@ -78,6 +79,11 @@ impl<W: Write> Writer<W> {
                     cells.len() - 1,
                     fixlist::sampled_cell(codes, r.code(), r.name()).to_owned(),
                 );
+            }
+            for c in &mut cells {
+                if c.contains(fixlist::is_stray_control) {
+                    *c = fixlist::visible_controls(c).into_owned();
+                }
             }
             self.w.write_record(&cells)?;
         }

@@ -88,6 +88,9 @@ pub enum WriteError {
 /// File name of the all-units workbook.
 pub const ALL_UNITS_XLSX: &str = "整改清单-全部.xlsx";
 
+/// The unit part of [`ALL_UNITS_XLSX`], which no unit's file takes ([`unit_file_stem`]).
+const ALL_UNITS_STEM: &str = "全部";
+
 /// Writes the given formats into `dir` (which must exist); returns the files written, in order.
 /// report.json first; then the fix lists, findings.csv and the page together, a unit at a time,
 /// as [`write_dir_by_unit`] writes them from a report kept on disk.
@@ -219,7 +222,7 @@ fn write_each_unit(
     let (n, total) = units.counts();
     let on_disk = matches!(units, Units::Disk(_));
     let mut combined = Combined::begin(header, dir, formats, (n, total), on_disk)?;
-    let mut taken: BTreeSet<String> = BTreeSet::from(["全部".to_owned()]);
+    let mut taken: BTreeSet<String> = BTreeSet::from([ALL_UNITS_STEM.to_owned()]);
     let mut own_books = Vec::new();
     let mut k = 0;
     done(k, n);
@@ -424,6 +427,36 @@ fn xlsx_io_error(e: rust_xlsxwriter::XlsxError) -> std::io::Error {
     }
 }
 
+/// Whether `name` is that of a fix list this tool writes (`整改清单-<unit>.xlsx` or
+/// [`ALL_UNITS_XLSX`]), not one already set aside (`…（旧-…）.xlsx`, `…（复核备份-…）.xlsx`).
+pub fn is_fix_list_name(name: &str) -> bool {
+    name.strip_prefix("整改清单-")
+        .and_then(|rest| rest.strip_suffix(".xlsx"))
+        .is_some_and(|stem| {
+            !stem.is_empty() && !stem.contains("（旧-") && !stem.contains("（复核备份-")
+        })
+}
+
+/// The fix lists in `dir` that are not among `written`: an earlier run's into the same folder,
+/// of units this run does not have. Sorted by name.
+pub fn stale_fix_lists(dir: &Path, written: &[PathBuf]) -> Vec<PathBuf> {
+    let ours: BTreeSet<&std::ffi::OsStr> = written.iter().filter_map(|p| p.file_name()).collect();
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut stale: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|e| {
+            let name = e.file_name();
+            !ours.contains(name.as_os_str()) && name.to_str().is_some_and(is_fix_list_name)
+        })
+        .map(|e| e.path())
+        .collect();
+    stale.sort();
+    stale
+}
+
 /// Longest unit part of a file name, in characters (a CJK character is 3 bytes of the usual
 /// 255-byte limit).
 const MAX_STEM_CHARS: usize = 60;
@@ -431,7 +464,7 @@ const MAX_STEM_CHARS: usize = 60;
 /// A unit name made safe as part of a file name on Windows, macOS and Linux: path separators,
 /// reserved characters (`<>:"/\|?*`) and control characters become `_`; leading and trailing
 /// dots and spaces are dropped; reserved device names (`CON`, `NUL`, `COM1` …) get a `_`; long
-/// names are cut; an empty result is `未命名单位`.
+/// names are cut; an empty result is `未命名单位`, and a unit named `全部` is `全部（单位）`.
 pub fn unit_file_stem(name: &str) -> String {
     let mapped: String = name
         .chars()
@@ -445,6 +478,11 @@ pub fn unit_file_stem(name: &str) -> String {
     let trimmed = mapped.trim_matches(|c: char| c == '.' || c.is_whitespace());
     if trimmed.is_empty() || trimmed.chars().all(|c| c == '_') {
         return "未命名单位".to_owned();
+    }
+    // `整改清单-全部.xlsx` is every unit's; a unit named 全部 got `整改清单-全部-2.xlsx`, which
+    // looks like a second copy of it.
+    if trimmed == ALL_UNITS_STEM {
+        return format!("{ALL_UNITS_STEM}（单位）");
     }
     let base = trimmed.split('.').next().unwrap_or("").to_ascii_uppercase();
     let reserved = matches!(base.as_str(), "CON" | "PRN" | "AUX" | "NUL")
@@ -495,6 +533,9 @@ mod tests {
         assert_eq!(unit_file_stem("COM1.txt"), "_COM1.txt");
         assert_eq!(unit_file_stem("..."), "未命名单位");
         assert_eq!(unit_file_stem("\n\t"), "未命名单位");
+        // Not a second all-units workbook.
+        assert_eq!(unit_file_stem("全部"), "全部（单位）");
+        assert_eq!(unit_file_stem("全部单位"), "全部单位");
         assert_eq!(
             unit_file_stem(&"局".repeat(200)).chars().count(),
             MAX_STEM_CHARS

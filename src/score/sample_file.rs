@@ -2,10 +2,11 @@
 //! as UTF-8) and XLSX, columns 考核单位, 单位类型, 实施编码, 事项名称, 事项类型, 抽样序号, 种子,
 //! 方法, 实施主体 (added last, so that readers and scripts that take columns by position keep
 //! working). In the XLSX, 抽样序号 and 种子 are number cells (they sort as numbers, and
-//! Excel shows no "number stored as text" triangle); codes and every other value are text.
-//! Reading back (`--sample FILE`, CSV or XLSX) finds columns by their header, so lists written
-//! before 实施主体 was added read as well, and matches rows to report items by 实施编码 and
-//! 事项名称: items often share a code (a placeholder such as `1111111111111111`, an empty code, or
+//! Excel shows no "number stored as text" triangle); codes and every other value are text, each
+//! formula-guarded in both files as the fix lists are ([`crate::report::fixlist::guard`]).
+//! Reading back (`--sample FILE`, CSV or XLSX) drops the guard again and finds columns by their
+//! header, so lists written before 实施主体 was added read as well, and matches rows to report
+//! items by 实施编码 and 事项名称: items often share a code (a placeholder such as `1111111111111111`, an empty code, or
 //! one Excel turned into `1.13417E+30`), and a row selects the item of its code with its name (of
 //! its 考核单位 when two are alike); among items still alike — and for a row without a name — the
 //! k-th such row selects the k-th such item (in the order the lots are sorted), so a later
@@ -22,6 +23,7 @@ use super::table::{CODE, FileIssue, Table, TableError, cell, read_table, unknown
 use super::units::UnitMapping;
 use crate::model::text::normalize_label;
 use crate::report::Report;
+use crate::report::fixlist::{bound, guard, needs_guard, unguard};
 
 /// The columns of a sample file.
 pub const COLUMNS: [&str; 9] = [
@@ -61,23 +63,6 @@ fn cells(r: &SampleRow) -> [String; 9] {
     ]
 }
 
-/// Keeps a spreadsheet from reading published text as a formula: a leading `=`, `+`, `-`, `@`,
-/// tab or CR gets a `'` in front (removed again when the file is read back).
-pub fn neutralize(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
-}
-
-fn unneutralize(s: &str) -> &str {
-    match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => s,
-    }
-}
-
 /// The sample as CSV bytes (UTF-8 with BOM, CRLF line ends).
 pub fn to_csv(rows: &[SampleRow]) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
@@ -88,7 +73,7 @@ pub fn to_csv(rows: &[SampleRow]) -> Vec<u8> {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(COLUMNS);
         for r in rows {
-            let _ = w.write_record(cells(r).iter().map(|c| neutralize(c)));
+            let _ = w.write_record(cells(r).iter().map(|c| guard(c).into_owned()));
         }
         let _ = w.flush();
     }
@@ -123,11 +108,12 @@ pub fn to_xlsx(rows: &[SampleRow]) -> Result<Vec<u8>, XlsxError> {
                 SEED_COLUMN if r.seed <= LARGEST_NUMBER_SEED => {
                     ws.write_number_with_format(row, col, r.seed as f64, &whole)?
                 }
-                // Past Excel's limit of a cell, rust_xlsxwriter refuses the whole workbook.
+                // Past Excel's limit of a cell, rust_xlsxwriter refuses the whole workbook; the
+                // guard's `'` counts too.
                 _ => ws.write_string_with_format(
                     row,
                     col,
-                    crate::report::fixlist::bound(v, EXCEL_CELL_CHARS),
+                    guard(&bound(v, EXCEL_CELL_CHARS - usize::from(needs_guard(v)))),
                     &text,
                 )?,
             };
@@ -165,7 +151,7 @@ pub fn same_draw(table: &Table, rows: &[SampleRow]) -> bool {
         .map(|(_, cells)| {
             columns
                 .iter()
-                .map(|&c| unneutralize(cell(cells, Some(c))).to_owned())
+                .map(|&c| unguard(cell(cells, Some(c))).to_owned())
                 .collect()
         })
         .collect();
@@ -233,7 +219,7 @@ pub fn redraw_differences(
     let lots = lots(report, mapping);
     if let Some(c) = table.column(&["考核单位"])
         && table.rows.iter().any(|(_, cells)| {
-            let unit = unneutralize(cell(cells, Some(c)));
+            let unit = unguard(cell(cells, Some(c)));
             !unit.is_empty() && !lots.contains_key(unit.trim())
         })
     {
@@ -398,7 +384,7 @@ pub fn select(
     let mut coded: Option<(usize, u64, &str)> = None;
     let mut listed: Vec<Listed> = Vec::new();
     for (row, cells) in &table.rows {
-        let code = unneutralize(cell(cells, Some(code_col))).trim();
+        let code = unguard(cell(cells, Some(code_col))).trim();
         if code.is_empty() {
             issues.push(table.issue(*row, "实施编码为空，已跳过"));
             continue;
@@ -409,8 +395,8 @@ pub fn select(
             issues.push(table.issue(*row, unknown_code(code)));
             continue;
         };
-        let name = unneutralize(cell(cells, name_col)).trim();
-        let file_unit = unneutralize(cell(cells, unit_col));
+        let name = unguard(cell(cells, name_col)).trim();
+        let file_unit = unguard(cell(cells, unit_col));
         listed.push(Listed::of(*row, code, name, file_unit, found, report));
     }
     let mut differ: Vec<(u64, String, &str)> = Vec::new();

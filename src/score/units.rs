@@ -25,7 +25,7 @@ use super::table::{FileIssue, TableError, cell, read_table};
 use crate::model::Provenance;
 use crate::reference::division_name;
 use crate::report::{ItemEntry, ItemStatus};
-use crate::unit::UnitKind;
+use crate::unit::{UnitKind, unit_name};
 
 /// The key column of a mapping file (实施主体 or 区划), under the names it goes by.
 const KEY: &[&str] = &[
@@ -73,12 +73,12 @@ fn item_keys(item: &ItemEntry) -> [Cow<'_, str>; 6] {
     let region6: String = item.region_code.trim().chars().take(6).collect();
     let division = division_name(item.region_code.trim()).unwrap_or_default();
     [
-        Cow::Borrowed(item.subject.trim()),
+        unit_name(&item.subject),
         Cow::Owned(uscc),
         Cow::Borrowed(item.region_code.trim()),
         Cow::Owned(region6),
         Cow::Borrowed(division),
-        Cow::Borrowed(item.unit.trim()),
+        unit_name(&item.unit),
     ]
 }
 
@@ -189,8 +189,8 @@ impl UnitMapping {
     /// The unit of an item no mapping row names: the grouping of [`UnitMode`].
     fn fallback(&self, item: &ItemEntry) -> (String, UnitKind) {
         match self.mode {
-            UnitMode::Subject if !item.subject.trim().is_empty() => {
-                (item.subject.trim().to_owned(), item.unit_kind)
+            UnitMode::Subject if !unit_name(&item.subject).is_empty() => {
+                (unit_name(&item.subject).into_owned(), item.unit_kind)
             }
             UnitMode::Region if !item.region_code.trim().is_empty() => {
                 let code = item.region_code.trim();
@@ -212,8 +212,11 @@ impl UnitMapping {
         let mut places = BTreeMap::new();
         let mut issues = Vec::new();
         for (row, cells) in &table.rows {
-            let key = cell(cells, Some(key_col));
-            let unit = cell(cells, Some(unit_col));
+            // Names as the items' units are named (without invisible format characters).
+            let key = unit_name(cell(cells, Some(key_col)));
+            let key = key.as_ref();
+            let unit = unit_name(cell(cells, Some(unit_col)));
+            let unit = unit.as_ref();
             let kind_text = cell(cells, kind_col);
             if key.is_empty() || unit.is_empty() {
                 issues.push(table.issue(*row, "实施主体/区划或考核单位为空，已跳过"));
@@ -317,7 +320,7 @@ impl MappingUse {
                     let code = item.region_code.trim();
                     division_name(code).map_or_else(|| code.to_owned(), str::to_owned)
                 }
-                _ if !item.subject.trim().is_empty() => item.subject.trim().to_owned(),
+                _ if !unit_name(&item.subject).is_empty() => unit_name(&item.subject).into_owned(),
                 _ => mapping.fallback(item).0,
             };
             *self.uncovered.entry(name).or_default() += 1;
@@ -342,7 +345,7 @@ impl MappingUse {
         let (unit, kind) = mapping.fallback(item);
         // Only units named after the 实施主体 as written: an export's own 考核单位 column
         // separating them is the assessor's grouping, not a spelling.
-        if kind != UnitKind::Department || unit != item.subject.trim() {
+        if kind != UnitKind::Department || unit != unit_name(&item.subject) {
             return;
         }
         let mut key = [0u8; 18];

@@ -190,7 +190,8 @@ fn stray_quote_notice(source: &Arc<str>, rows: &[Vec<String>], stray: &StrayQuot
         level: NoticeLevel::Warning,
         provenance: Provenance::row(Arc::clone(source), row),
         message: format!(
-            "文件「{source}」第 {row} 行 {} 列的引号没有配对（「{}」），按引号读会把{taken}并进这一格；已把它当作普通字符读取，各行照常检查。请删掉多余的引号，或在这一格内容的末尾补上另一个引号",
+            "文件「{}」第 {row} 行 {} 列的引号没有配对（「{}」），按引号读会把{taken}并进这一格；已把它当作普通字符读取，各行照常检查。请删掉多余的引号，或在这一格内容的末尾补上另一个引号",
+            crate::model::provenance::file_name(source),
             column_letters(stray.column),
             quote(cell, 20),
         ),

@@ -26,6 +26,34 @@ use mojibake::{MARKERS, find_marker, find_mojibake_exactly, may_hold_mojibake};
 pub use mojibake::{find_mojibake, line_may_hold_mojibake};
 pub use traditional::fold_traditional;
 
+/// Whether `c` is a format character (Unicode category Cf, the soft hyphen U+00AD among them):
+/// invisible in most fonts — zero-width space, joiners, word joiner, the BOM U+FEFF, bidi
+/// embeddings and overrides such as U+202E — and common in text copied from web pages.
+pub fn is_format_char(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{0600}'..='\u{0605}'
+        | '\u{061C}'
+        | '\u{06DD}'
+        | '\u{070F}'
+        | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}')
+}
+
 /// Folds full-width ASCII (`０-９`, `Ａ-Ｚ`, `：`, `（`…) and the ideographic space to half-width.
 pub fn to_halfwidth(s: &str) -> String {
     s.chars()

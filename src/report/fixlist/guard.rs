@@ -32,12 +32,35 @@ pub fn unguard(cell: &str) -> &str {
     }
 }
 
-/// Whether a spreadsheet could read `text` as a formula (or a DDE payload).
+/// Whether a spreadsheet could read `text` as a formula (or a DDE payload): it starts with
+/// `=`, `+`, `-`, `@`, or a tab, CR or line feed (whitespace a spreadsheet may strip before the
+/// formula, as OWASP lists them).
 pub fn needs_guard(text: &str) -> bool {
     matches!(
         text.chars().next(),
-        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\n')
     )
+}
+
+/// Whether `c` is a control character a text file must not carry: C0 controls but tab, line feed
+/// and CR, and DEL (U+007F). The workbooks escape them (`_x0001_`); a NUL in findings.csv or the
+/// page is an error to the HTML parser and may cut the cell short in other readers.
+pub fn is_stray_control(c: char) -> bool {
+    matches!(c, '\0'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{7F}')
+}
+
+/// `text` with its stray control characters ([`is_stray_control`]) replaced by `�`, visibly, as
+/// the terminal shows them: findings.csv and the page.
+pub fn visible_controls(text: &str) -> Cow<'_, str> {
+    if text.contains(is_stray_control) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if is_stray_control(c) { '\u{FFFD}' } else { c })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// Cuts `text` to at most `max` characters, marking the cut.

@@ -17,7 +17,10 @@ mod rows;
 #[cfg(test)]
 mod tests;
 
-pub use guard::{CUT, MAX_CELL_CHARS, bound, cell, display_width, guard, needs_guard, unguard};
+pub use guard::{
+    CUT, MAX_CELL_CHARS, bound, cell, display_width, guard, is_stray_control, needs_guard, unguard,
+    visible_controls,
+};
 pub use rows::{
     FixRow, PerFinding, RowContext, carried_note, closed_of, closed_row, description, is_closed,
     row, sampled_cell, shown_evidence, status_label, unit_rows,

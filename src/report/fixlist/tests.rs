@@ -12,6 +12,7 @@ fn guard_prefixes_formula_starts_only() {
         "@SUM(A1)",
         "\tx",
         "\r=1",
+        "\n=1+2名称",
     ] {
         assert_eq!(guard(bad), format!("'{bad}"), "{bad:?}");
     }
@@ -22,7 +23,15 @@ fn guard_prefixes_formula_starts_only() {
 
 #[test]
 fn unguard_reverses_guard_only() {
-    for text in ["=1+2", "-12345", "'quoted", "'", "000104002000", "@x"] {
+    for text in [
+        "=1+2",
+        "-12345",
+        "'quoted",
+        "'",
+        "000104002000",
+        "@x",
+        "\n=1+2",
+    ] {
         assert_eq!(unguard(&guard(text)), text, "{text:?}");
     }
     assert_eq!(unguard("'abc"), "'abc");

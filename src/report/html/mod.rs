@@ -178,6 +178,14 @@ impl Page {
         out: &mut dyn Write,
     ) -> Result<(), minijinja::Error> {
         let mut env = Environment::new();
+        // Control characters from the items (a NUL is a parse error in HTML) are shown as `�`.
+        env.set_formatter(|out, state, value| match value.as_str() {
+            Some(text) if !value.is_safe() && text.contains(super::fixlist::is_stray_control) => {
+                let shown = super::fixlist::visible_controls(text).into_owned();
+                minijinja::escape_formatter(out, state, &Value::from(shown))
+            }
+            _ => minijinja::escape_formatter(out, state, value),
+        });
         env.add_template("report.html", TEMPLATE)?;
         env.add_template("report-history-trend.html", HISTORY_TREND)?;
         env.add_template("report-history-closed.html", HISTORY_CLOSED)?;

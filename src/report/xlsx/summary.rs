@@ -80,10 +80,18 @@ fn notice_rows(
 ) -> Result<u32, XlsxError> {
     for n in notices.iter().take(NOTICES_SHOWN) {
         row += 1;
+        // A unit's workbook names files without the server's folders, in the message too.
+        let source = &*n.provenance.source;
+        let name = crate::model::provenance::file_name(source);
+        let message = if all || name == source {
+            std::borrow::Cow::Borrowed(n.message.as_str())
+        } else {
+            std::borrow::Cow::Owned(n.message.replace(source, name))
+        };
         sheet.write_string(
             row,
             0,
-            fixlist::cell(&format!("{} — {}", place(&n.provenance, all), n.message)),
+            fixlist::cell(&format!("{} — {message}", place(&n.provenance, all))),
         )?;
     }
     if notices.len() > NOTICES_SHOWN {

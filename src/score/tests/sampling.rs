@@ -255,6 +255,64 @@ fn sample_csv_neutralises_formulas() {
     assert_eq!(chosen, BTreeSet::from([0]));
 }
 
+/// The XLSX list is formula-guarded as the fix lists are (it used to write `=池州市教育局` as is,
+/// one F2+Enter from a live formula), and both lists read back without the guard: the same
+/// items, under the same 考核单位, with no row reported as changed.
+#[test]
+fn sample_xlsx_guards_formulas_and_reads_back_without_the_guard() {
+    use calamine::{Data, Reader, Xlsx};
+    const UNIT: &str = "=池州市教育局";
+    let items: Vec<_> = [
+        "-教师资格认定",
+        "@民办学校设立审批",
+        "+校车使用许可",
+        "\n=1+2名称",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, name)| {
+        let mut it = item(
+            UNIT,
+            UnitKind::Department,
+            &format!("00010400200{i}"),
+            "01",
+            &[],
+        );
+        it.name = (*name).into();
+        it.subject = "=池州市教育局".into();
+        it
+    })
+    .collect();
+    let r = report(items, Vec::new());
+    let m = UnitMapping::default();
+    let rows = draw(&r, &m, &spec(20_261_128, SampleMethod::All, false));
+    assert_eq!(rows.len(), 4);
+    let bytes = sample_file::to_xlsx(&rows).unwrap();
+    let mut wb = Xlsx::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let range = wb.worksheet_range(sample_file::SHEET).unwrap();
+    for row in range.rows().skip(1) {
+        for c in [0, 3, 8] {
+            assert!(
+                matches!(&row[c], Data::String(s) if s.starts_with('\'')),
+                "{:?}",
+                row[c]
+            );
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let xlsx_path = dir.path().join("sample.xlsx");
+    let csv_path = dir.path().join("sample.csv");
+    std::fs::write(&xlsx_path, bytes).unwrap();
+    std::fs::write(&csv_path, sample_file::to_csv(&rows)).unwrap();
+    for path in [&xlsx_path, &csv_path] {
+        let (back, issues) = sample_file::read(path, &r, &m).unwrap();
+        assert!(issues.is_empty(), "{path:?}: {issues:?}");
+        assert_eq!(back, BTreeSet::from([0, 1, 2, 3]), "{path:?}");
+        let table = crate::score::table::read_table(path, Some(sample_file::SHEET), CODE).unwrap();
+        assert!(sample_file::same_draw(&table, &rows), "{path:?}");
+    }
+}
+
 /// The 方法 cell says which draw made a list (`check --sample` marks its own), and reads back as
 /// the method, the stratification and the draw — as typed in Excel too.
 #[test]

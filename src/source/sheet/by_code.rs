@@ -284,7 +284,10 @@ pub(super) fn damaged_unread(
     let first = &items[*marked.first()?];
     let place = match &first.provenance.sheet {
         Some(sheet) => format!("表「{sheet}」"),
-        None => format!("文件「{}」", first.provenance.source),
+        None => format!(
+            "文件「{}」",
+            crate::model::provenance::file_name(&first.provenance.source)
+        ),
     };
     let rows: Vec<String> = marked
         .iter()

@@ -122,11 +122,15 @@ impl Sheet {
         }
     }
 
-    /// How the sheet is named in messages: `表「申请材料」` or `文件「材料.csv」`.
+    /// How the sheet is named in messages: `表「申请材料」` or `文件「材料.csv」` (the file's name
+    /// only: the notice's place gives its folder, and a unit's workbook shows no server folders).
     fn label(&self) -> String {
         match &self.name {
             Some(name) => format!("表「{name}」"),
-            None => format!("文件「{}」", self.source),
+            None => format!(
+                "文件「{}」",
+                crate::model::provenance::file_name(&self.source)
+            ),
         }
     }
 

@@ -10,13 +10,9 @@ use super::{Journal, LOG, PageRecord, PageStatus, Result, write_lines};
 use crate::model::{Item, Provenance};
 use crate::source::Unreadable;
 
-/// Keeps a CSV cell from being read as a formula by Excel/WPS.
+/// Keeps a CSV cell from being read as a formula by Excel/WPS (the fix lists' guard).
 fn cell(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
+    crate::report::fixlist::guard(s).into_owned()
 }
 
 impl Journal {
