@@ -459,6 +459,20 @@ mod tests {
         (target.to_owned(), message.to_owned())
     }
 
+    /// Each name is reported once, for the catch-all word given beside it.
+    fn each_a_catch_all(names: &[(&str, &str)]) {
+        for (name, word) in names {
+            assert_eq!(
+                findings(&[name]),
+                [pair(
+                    &format!("材料「{name}」"),
+                    &format!("材料名称含有兜底性用词「{word}」: \"{name}\"")
+                )],
+                "{name}"
+            );
+        }
+    }
+
     /// A clerk fixes a name once: each kind of problem is reported at the same time, and each
     /// finding names every word of its kind (taking out 原件 alone would leave 复印件 for the
     /// next run).
@@ -564,7 +578,7 @@ mod tests {
     /// a kind of applicant or a co-owner is not.
     #[test]
     fn catch_all_patterns() {
-        for (name, word) in [
+        each_a_catch_all(&[
             ("其他", "其他"),
             ("其它", "其它"),
             ("其他证明文件", "其他证明文件"),
@@ -582,16 +596,7 @@ mod tests {
             ("法律法规规定的其它文件", "其它文件"),
             ("其余材料", "其余材料"),
             ("营业执照等证照", "等证照"),
-        ] {
-            assert_eq!(
-                findings(&[name]),
-                [pair(
-                    &format!("材料「{name}」"),
-                    &format!("材料名称含有兜底性用词「{word}」: \"{name}\"")
-                )],
-                "{name}"
-            );
-        }
+        ]);
         for name in [
             "法人或其他组织的登记证书",
             "其他组织登记证书",
@@ -607,7 +612,7 @@ mod tests {
     /// part of it, says no more than 其他 would: which certificate, which document?
     #[test]
     fn related_catch_alls() {
-        for (name, word) in [
+        each_a_catch_all(&[
             ("相关资质证书", "相关资质证书"),
             ("相关证件", "相关证件"),
             ("相关证书", "相关证书"),
@@ -625,16 +630,7 @@ mod tests {
             ("相关证明材料", "相关证明材料"),
             ("有关证明文件", "有关证明文件"),
             ("相关资料", "相关资料"),
-        ] {
-            assert_eq!(
-                findings(&[name]),
-                [pair(
-                    &format!("材料「{name}」"),
-                    &format!("材料名称含有兜底性用词「{word}」: \"{name}\"")
-                )],
-                "{name}"
-            );
-        }
+        ]);
         // 相关/有关 of a department, of what the document is about, or in the middle of a
         // statutory name: the name still says which document.
         for name in [

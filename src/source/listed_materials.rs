@@ -128,36 +128,14 @@ impl ListedInFile {
                 self.names += names;
             }
         }
-        let number = match (place.row, place.record) {
-            (Some(row), _) => {
-                self.lines = true;
-                row
-            }
-            (None, Some(record)) => record,
-            (None, None) => return,
-        };
-        self.places.insert(number);
-        if self.places.len() > SHOWN {
-            self.places.pop_last();
-        }
+        note_place(place, &mut self.lines, &mut self.places);
     }
 
     /// Notes a record at `place` whose agencies text held `agencies` agencies.
     pub(crate) fn add_agencies(&mut self, place: &Provenance, agencies: usize) {
         self.agency_items += 1;
         self.agencies += agencies;
-        let number = match (place.row, place.record) {
-            (Some(row), _) => {
-                self.lines = true;
-                row
-            }
-            (None, Some(record)) => record,
-            (None, None) => return,
-        };
-        self.agency_places.insert(number);
-        if self.agency_places.len() > SHOWN {
-            self.agency_places.pop_last();
-        }
+        note_place(place, &mut self.lines, &mut self.agency_places);
     }
 
     /// Whether no record was read so.
@@ -261,6 +239,23 @@ impl ListedInFile {
             provenance: Provenance::file(name),
             message,
         })
+    }
+}
+
+/// Notes the line (or, without one, the record number) of `place` among the first [`SHOWN`]
+/// places; `lines` says that places are lines.
+fn note_place(place: &Provenance, lines: &mut bool, places: &mut BTreeSet<u64>) {
+    let number = match (place.row, place.record) {
+        (Some(row), _) => {
+            *lines = true;
+            row
+        }
+        (None, Some(record)) => record,
+        (None, None) => return,
+    };
+    places.insert(number);
+    if places.len() > SHOWN {
+        places.pop_last();
     }
 }
 
