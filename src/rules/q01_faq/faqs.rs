@@ -283,10 +283,44 @@ const ASK_WORDS: &[(&str, Asks)] = &[
     ("吗", WHETHER),
 ];
 
+/// Whether a word of [`ASK_WORDS`] can start with `c`: most characters of a question cannot,
+/// and are passed over without trying the table.
+fn may_start_ask_word(c: char) -> bool {
+    matches!(
+        c,
+        '时' | '期'
+            | '有'
+            | '多'
+            | '几'
+            | '什'
+            | '在'
+            | '去'
+            | '到'
+            | '哪'
+            | '何'
+            | '为'
+            | '谁'
+            | '啥'
+            | '怎'
+            | '如'
+            | '咋'
+            | '能'
+            | '可'
+            | '是'
+            | '要'
+            | '会'
+            | '吗'
+    )
+}
+
 /// What a normalised question asks: the kinds of its [`ASK_WORDS`].
 fn asks_of(text: &[char]) -> Asks {
     let (mut asks, mut at) = (0, 0);
     while at < text.len() {
+        if !may_start_ask_word(text[at]) {
+            at += 1;
+            continue;
+        }
         let hit = ASK_WORDS.iter().find(|(word, _)| {
             let mut n = at;
             word.chars().all(|c| {
@@ -439,6 +473,14 @@ pub(super) fn question_key(
     let asks = asks_of(bare);
     remove_stopword_chars(bare);
     (Bigrams::of_chars(bare), asks)
+}
+
+/// Every word of [`ASK_WORDS`] starts with a character [`may_start_ask_word`] lets through.
+#[test]
+fn ask_words_start_where_looked_for() {
+    for (word, _) in ASK_WORDS {
+        assert!(may_start_ask_word(word.chars().next().unwrap()), "{word}");
+    }
 }
 
 /// The plain definition of [`question_key`], kept to compare.
