@@ -70,6 +70,9 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     let mut key_chars = Vec::new();
     let mut key_ends = Vec::new();
     let mut bigrams = Vec::new();
+    // What each question asks ([`asks_of`]), and whether nothing is left of it to compare
+    // once its stop words are out (fewer than two characters).
+    let (mut asks, mut bare_short) = (Vec::new(), Vec::new());
     // Each question's core ([`question_key`]), back to back like the keys.
     let (mut core, mut core_chars, mut core_ends) = (Vec::new(), Vec::new(), Vec::new());
     if faqs.len() >= 2 {
@@ -89,15 +92,20 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         key_ends.reserve(faqs.len());
         core_ends.reserve(faqs.len());
         bigrams.reserve(faqs.len());
+        asks.reserve(faqs.len());
+        bare_short.reserve(faqs.len());
         for (_, f) in &faqs {
-            bigrams.push(question_key(
+            let (b, a) = question_key(
                 &f.question,
                 item_name,
                 &mut key,
                 &mut bare,
                 &mut without_name,
                 &mut core,
-            ));
+            );
+            bigrams.push(b);
+            asks.push(a);
+            bare_short.push(bare.len() < 2);
             key_chars.extend_from_slice(&key);
             key_ends.push(key_chars.len());
             core_chars.extend_from_slice(&core);
@@ -109,11 +117,26 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     for (i, (_, a)) in faqs.iter().enumerate() {
         for (j, (_, b)) in faqs.iter().enumerate().skip(i + 1) {
             let same = key_of(i) == key_of(j);
-            let sim = bigrams[i].dice(&bigrams[j]);
-            // Short questions that differ only in how they ask (`有效期多久？`, `有效期是几年？`)
-            // or in a near-synonym (`办理时限是多少？`, `办理期限是多久？`) have the same core.
-            let same_core = core_of(i) == core_of(j) && says_something(core_of(i));
-            if same || sim >= p.faq_similarity_threshold || same_core {
+            // Questions that ask different things (how long and how much, how and whether:
+            // `领取多久？`, `领取多少？`; `如何预约？`, `需要预约吗？`) are not near-duplicates,
+            // however alike their other words; a question without a question word asks
+            // nothing else.
+            let alike = asks[i] == asks[j] || asks[i] == 0 || asks[j] == 0;
+            let near = alike && {
+                // Two questions of nothing but question words (`如何办理？`, `是否需要办理？`)
+                // are compared as written.
+                let sim = if bare_short[i] && bare_short[j] {
+                    Bigrams::of_chars(key_of(i)).dice(&Bigrams::of_chars(key_of(j)))
+                } else {
+                    bigrams[i].dice(&bigrams[j])
+                };
+                // Short questions that differ only in how they ask (`有效期多久？`,
+                // `有效期是几年？`) or in a near-synonym (`办理时限是多少？`, `办理期限是多久？`)
+                // have the same core.
+                sim >= p.faq_similarity_threshold
+                    || core_of(i) == core_of(j) && says_something(core_of(i))
+            };
+            if same || near {
                 let kind = if same { "重复" } else { "近似重复" };
                 out.push(
                     Violation::new(
@@ -169,6 +192,150 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         )));
     }
     FaqPart { head: out, answers }
+}
+
+/// What a question asks, one bit a kind: how long, how much or how many, which or what, how,
+/// whether, where, who, when, why. Nothing when it has no question word (`收费标准`).
+type Asks = u16;
+const LONG: Asks = 1;
+const MUCH: Asks = 1 << 1;
+const WHICH: Asks = 1 << 2;
+const HOW: Asks = 1 << 3;
+const WHETHER: Asks = 1 << 4;
+const WHERE: Asks = 1 << 5;
+const WHO: Asks = 1 << 6;
+const WHEN: Asks = 1 << 7;
+const WHY: Asks = 1 << 8;
+
+/// The question words and what each asks, found left to right (the first entry that starts at
+/// a position wins, so a longer word comes before the words it begins with). How much of a
+/// time limit or a validity is how long (`时限是多少`, like [`NEAR_SYNONYMS`]); `哪些人` is who
+/// and `什么时候` when, not which.
+const ASK_WORDS: &[(&str, Asks)] = &[
+    ("时限是多少", LONG),
+    ("时限为多少", LONG),
+    ("时限多少", LONG),
+    ("期限是多少", LONG),
+    ("期限为多少", LONG),
+    ("期限多少", LONG),
+    ("有效期是多少", LONG),
+    ("有效期为多少", LONG),
+    ("有效期多少", LONG),
+    ("有哪些", WHICH),
+    ("有没有", WHETHER),
+    ("多长时间", LONG),
+    ("多少时间", LONG),
+    ("多少个工作日", LONG),
+    ("多少工作日", LONG),
+    ("多少个月", LONG),
+    ("多少天", LONG),
+    ("多少年", LONG),
+    ("多少日", LONG),
+    ("多少钱", MUCH),
+    ("多少", MUCH),
+    ("多久", LONG),
+    ("多长", LONG),
+    ("多大", MUCH),
+    ("几个工作日", LONG),
+    ("几个星期", LONG),
+    ("几个月", LONG),
+    ("几年", LONG),
+    ("几天", LONG),
+    ("几日", LONG),
+    ("几周", LONG),
+    ("几点", WHEN),
+    ("几", MUCH),
+    ("什么时候", WHEN),
+    ("什么时间", WHEN),
+    ("什么地方", WHERE),
+    ("什么人", WHO),
+    ("什么", WHICH),
+    ("在哪", WHERE),
+    ("去哪", WHERE),
+    ("到哪", WHERE),
+    ("哪些人", WHO),
+    ("哪类人", WHO),
+    ("哪里", WHERE),
+    ("哪儿", WHERE),
+    ("哪天", WHEN),
+    ("哪", WHICH),
+    ("何时", WHEN),
+    ("何处", WHERE),
+    ("何地", WHERE),
+    ("何人", WHO),
+    ("何种", WHICH),
+    ("为什么", WHY),
+    ("为何", WHY),
+    ("为啥", WHY),
+    ("谁", WHO),
+    ("啥", WHICH),
+    ("怎", HOW),
+    ("如何", HOW),
+    ("咋", HOW),
+    ("能不能", WHETHER),
+    ("能否", WHETHER),
+    ("可不可以", WHETHER),
+    ("可否", WHETHER),
+    ("是不是", WHETHER),
+    ("是否", WHETHER),
+    ("要不要", WHETHER),
+    ("会不会", WHETHER),
+    ("吗", WHETHER),
+];
+
+/// Whether a word of [`ASK_WORDS`] can start with `c`: most characters of a question cannot,
+/// and are passed over without trying the table.
+fn may_start_ask_word(c: char) -> bool {
+    matches!(
+        c,
+        '时' | '期'
+            | '有'
+            | '多'
+            | '几'
+            | '什'
+            | '在'
+            | '去'
+            | '到'
+            | '哪'
+            | '何'
+            | '为'
+            | '谁'
+            | '啥'
+            | '怎'
+            | '如'
+            | '咋'
+            | '能'
+            | '可'
+            | '是'
+            | '要'
+            | '会'
+            | '吗'
+    )
+}
+
+/// What a normalised question asks: the kinds of its [`ASK_WORDS`].
+fn asks_of(text: &[char]) -> Asks {
+    let (mut asks, mut at) = (0, 0);
+    while at < text.len() {
+        if !may_start_ask_word(text[at]) {
+            at += 1;
+            continue;
+        }
+        let hit = ASK_WORDS.iter().find(|(word, _)| {
+            let mut n = at;
+            word.chars().all(|c| {
+                n += 1;
+                text.get(n - 1) == Some(&c)
+            })
+        });
+        if let Some((word, kind)) = hit {
+            asks |= kind;
+            at += word.chars().count();
+        } else {
+            at += 1;
+        }
+    }
+    asks
 }
 
 /// Question words that ask how long (`多久`, `几年`, `多长时间`), written as one mark `#`; how
@@ -266,7 +433,8 @@ fn says_something(core: &[char]) -> bool {
 
 /// A question as compared with the others: normalised into `key` (for sameness), and the
 /// bigrams of its text without the item's name (when that has two characters or more) and
-/// without stop words (for near sameness). `bare` is scratch space.
+/// without stop words (for near sameness), and what it asks ([`asks_of`] the text without the
+/// item's name). `bare` is left holding that text without its stop words.
 ///
 /// Its core goes into `core`: the text without the item's name, without a `问：` label, with
 /// [`QUESTION_FORMS`] marked, stop words taken out and [`NEAR_SYNONYMS`] replaced. Two
@@ -278,7 +446,7 @@ pub(super) fn question_key(
     bare: &mut Vec<char>,
     without_name: &mut String,
     core: &mut Vec<char>,
-) -> Bigrams {
+) -> (Bigrams, Asks) {
     normalize_chars_into(q, key);
     let first = if item_name.chars().nth(1).is_some() {
         find_text(q, item_name)
@@ -302,13 +470,22 @@ pub(super) fn question_key(
     replace_in_place(core, QUESTION_FORMS);
     remove_stopword_chars(core);
     replace_in_place(core, NEAR_SYNONYMS);
+    let asks = asks_of(bare);
     remove_stopword_chars(bare);
-    Bigrams::of_chars(bare)
+    (Bigrams::of_chars(bare), asks)
+}
+
+/// Every word of [`ASK_WORDS`] starts with a character [`may_start_ask_word`] lets through.
+#[test]
+fn ask_words_start_where_looked_for() {
+    for (word, _) in ASK_WORDS {
+        assert!(may_start_ask_word(word.chars().next().unwrap()), "{word}");
+    }
 }
 
 /// The plain definition of [`question_key`], kept to compare.
 #[cfg(test)]
-pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, String) {
+pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, String, Asks) {
     let bare = if item_name.chars().count() >= 2 && q.contains(item_name) {
         q.replace(item_name, "")
     } else {
@@ -334,9 +511,18 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
     }
     let mut core = replace(&core, QUESTION_FORMS);
     crate::rules::general_text::remove_stopwords(&mut core);
+    let mut asks = 0;
+    let mut rest = normalize_for_compare(&bare);
+    while let Some(c) = rest.chars().next() {
+        let hit = ASK_WORDS.iter().find(|(word, _)| rest.starts_with(word));
+        let skip = hit.map_or(c.len_utf8(), |(word, _)| word.len());
+        asks |= hit.map_or(0, |(_, kind)| *kind);
+        rest.drain(..skip);
+    }
     (
         normalize_for_compare(q),
         Bigrams::of(&crate::rules::general_text::without_stopwords(&bare)),
         replace(&core, NEAR_SYNONYMS),
+        asks,
     )
 }

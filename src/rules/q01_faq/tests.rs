@@ -50,6 +50,14 @@ const PIECES: &[&str] = &[
     "申请",
     "哪些",
     "多长时间",
+    "多少",
+    "吗",
+    "怎么",
+    "在哪里",
+    "哪些人",
+    "谁",
+    "为",
+    "什么时候",
 ];
 
 proptest::proptest! {
@@ -61,9 +69,10 @@ proptest::proptest! {
     ) {
         let (q, name) = (q.concat(), name.concat());
         let (mut key, mut core) = (vec!['x'], vec!['w']);
-        let bigrams =
+        let (bigrams, asks) =
             question_key(&q, &name, &mut key, &mut vec!['y'], &mut "z".to_owned(), &mut core);
-        let (plain_key, plain_bigrams, plain_core) = question_key_plain(&q, &name);
+        let (plain_key, plain_bigrams, plain_core, plain_asks) = question_key_plain(&q, &name);
+        proptest::prop_assert_eq!(asks, plain_asks);
         proptest::prop_assert_eq!(key.iter().collect::<String>(), plain_key);
         proptest::prop_assert_eq!(bigrams, plain_bigrams);
         proptest::prop_assert_eq!(core.iter().collect::<String>(), plain_core);
