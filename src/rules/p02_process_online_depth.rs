@@ -98,8 +98,11 @@ impl Rule for ProcessOnlineDepth {
             step_text(s, &mut text);
             prepared.online_submission.is_match(&text)
         }) && !item.steps.iter().any(|s| {
-            submits_through_platform(&s.name, &p.online_platform_words)
-                || submits_through_platform(&s.duties, &p.online_platform_words)
+            let through = |t: &str| {
+                prepared.online_platform.is_match(t)
+                    && submits_through_platform(t, &p.online_platform_words)
+            };
+            through(&s.name) || through(&s.duties)
         }) {
             let names: Vec<&str> = item.steps.iter().map(|s| s.name.trim()).collect();
             out.push(Violation::new(

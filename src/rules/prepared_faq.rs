@@ -17,6 +17,9 @@ pub struct FaqProcess {
     pub non_answers: NonAnswers,
     /// P02: whether a step text holds any of `online_submission_words`.
     pub online_submission: AnyWord,
+    /// P02: whether a step text names any of `online_platform_words` (most name none, and
+    /// need not be searched for a platform a submitting verb follows).
+    pub online_platform: AnyWord,
     /// P02: whether a step text holds any of `onsite_visit_words` before the negations are
     /// masked. Masking only hides words, so a text without one has none after masking either —
     /// unless a word holds the mask character itself (`None`: search every step).
@@ -29,6 +32,7 @@ impl FaqProcess {
         Self {
             non_answers: NonAnswers::new(&params.faq_non_answer_phrases),
             online_submission: AnyWord::new(&params.online_submission_words),
+            online_platform: AnyWord::new(&params.online_platform_words),
             onsite_visit: (!params.onsite_visit_words.iter().any(|w| w.contains(MASK)))
                 .then(|| AnyWord::new(&params.onsite_visit_words)),
         }

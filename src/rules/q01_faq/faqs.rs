@@ -66,15 +66,28 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     // Each question normalised once (not once per pair), and only when there is a pair.
     // The keys back to back in one buffer (`key_ends[i]` ends question `i`'s), the
     // scratch buffers reused.
-    let (mut key, mut bare, mut without_name) = (Vec::new(), Vec::new(), String::new());
-    let mut key_chars = Vec::new();
-    let mut key_ends = Vec::new();
+    // The buffers of the thread's last call, emptied: their room is kept from item to item (a
+    // dozen allocations an item before).
+    let mut buffers = BUFFERS.with_borrow_mut(std::mem::take);
+    buffers.clear();
+    let Buffers {
+        key,
+        bare,
+        without_name,
+        key_chars,
+        key_ends,
+        asks,
+        bare_short,
+        core,
+        core_chars,
+        core_ends,
+        norm,
+        scratch,
+    } = &mut buffers;
     let mut bigrams = Vec::new();
     // What each question asks ([`asks_of`]), and whether nothing is left of it to compare
     // once its stop words are out (fewer than two characters).
-    let (mut asks, mut bare_short) = (Vec::new(), Vec::new());
     // Each question's core ([`question_key`]), back to back like the keys.
-    let (mut core, mut core_chars, mut core_ends) = (Vec::new(), Vec::new(), Vec::new());
     if faqs.len() >= 2 {
         // Room for the longest question and for all keys up front: a key has at most as
         // many characters as its question has bytes.
@@ -95,20 +108,13 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         asks.reserve(faqs.len());
         bare_short.reserve(faqs.len());
         for (_, f) in &faqs {
-            let (b, a) = question_key(
-                &f.question,
-                item_name,
-                &mut key,
-                &mut bare,
-                &mut without_name,
-                &mut core,
-            );
+            let (b, a) = question_key(&f.question, item_name, key, bare, without_name, core);
             bigrams.push(b);
             asks.push(a);
             bare_short.push(bare.len() < 2);
-            key_chars.extend_from_slice(&key);
+            key_chars.extend_from_slice(key);
             key_ends.push(key_chars.len());
-            core_chars.extend_from_slice(&core);
+            core_chars.extend_from_slice(core);
             core_ends.push(core_chars.len());
         }
     }
@@ -156,7 +162,8 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     let non_answers = &ctx.prepared().faq_process.non_answers;
     // Each answer normalised into the same buffers, as characters.
     let longest = faqs.iter().map(|(_, f)| f.answer.len()).max().unwrap_or(0);
-    let (mut norm, mut scratch) = (Vec::with_capacity(longest), Vec::with_capacity(longest));
+    norm.reserve(longest);
+    scratch.reserve(longest);
     let mut answers = Vec::with_capacity(faqs.len());
     for &(index, f) in &faqs {
         let answer = f.answer.trim();
@@ -167,13 +174,13 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 format!("常见问题的解答未填写实际内容: \"{answer}\"")
             }
         } else {
-            normalize_chars_into(answer, &mut norm);
-            if non_answers.matches_chars(&norm, &mut scratch)
-                && !says_more_than_referral(answer, &f.question, &scratch)
+            normalize_chars_into(answer, norm);
+            if non_answers.matches_chars(norm, scratch)
+                && !says_more_than_referral(answer, &f.question, scratch)
             {
                 format!("常见问题答非所问，只是推托: \"{}\"", quote(answer, 40))
             } else {
-                answers.push(match Probe::new(&norm) {
+                answers.push(match Probe::new(norm) {
                     None => FaqAnswer::Done(None),
                     Some(probe) => FaqAnswer::Probe { faq: index, probe },
                 });
@@ -191,7 +198,46 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 .at(&f.provenance),
         )));
     }
+    BUFFERS.with_borrow_mut(|b| *b = buffers);
     FaqPart { head: out, answers }
+}
+
+/// The buffers [`faq_part`] works in, kept by each thread between calls.
+#[derive(Default)]
+struct Buffers {
+    key: Vec<char>,
+    bare: Vec<char>,
+    without_name: String,
+    key_chars: Vec<char>,
+    key_ends: Vec<usize>,
+    asks: Vec<Asks>,
+    bare_short: Vec<bool>,
+    core: Vec<char>,
+    core_chars: Vec<char>,
+    core_ends: Vec<usize>,
+    norm: Vec<char>,
+    scratch: Vec<char>,
+}
+
+impl Buffers {
+    fn clear(&mut self) {
+        self.key.clear();
+        self.bare.clear();
+        self.without_name.clear();
+        self.key_chars.clear();
+        self.key_ends.clear();
+        self.asks.clear();
+        self.bare_short.clear();
+        self.core.clear();
+        self.core_chars.clear();
+        self.core_ends.clear();
+        self.norm.clear();
+        self.scratch.clear();
+    }
+}
+
+thread_local! {
+    static BUFFERS: std::cell::RefCell<Buffers> = std::cell::RefCell::default();
 }
 
 /// What a question asks, one bit a kind: how long, how much or how many, which or what, how,
@@ -386,20 +432,41 @@ const NEAR_SYNONYMS: &[(&str, &str)] = &[
     ("递交", "提交"),
 ];
 
+/// The characters the words of [`QUESTION_FORMS`] start with.
+const QUESTION_FORM_FIRSTS: &[char] = &['多', '几', '有', '哪', '什', '何', '可', '是'];
+/// The characters the words of [`NEAR_SYNONYMS`] start with.
+const NEAR_SYNONYM_FIRSTS: &[char] = &['有', '期', '时', '申', '在', '线', '准', '提', '递'];
+
+/// Every word of a replacement table starts with a character of its list of first characters.
+#[test]
+fn replacements_start_where_looked_for() {
+    for (table, firsts) in [
+        (QUESTION_FORMS, QUESTION_FORM_FIRSTS),
+        (NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS),
+    ] {
+        for (word, _) in table {
+            assert!(firsts.contains(&word.chars().next().unwrap()), "{word}");
+        }
+    }
+}
+
 /// Replaces in `text`, left to right, each occurrence of a word of `table` by its replacement
-/// (the first entry that starts at a position wins). Every replacement is no longer than its
-/// word, so this works in place.
-fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)]) {
+/// (the first entry that starts at a position wins), looking only where a character of
+/// `firsts` is. Every replacement is no longer than its word, so this works in place.
+fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char]) {
     let (mut read, mut write) = (0, 0);
     while read < text.len() {
-        let hit = table.iter().find(|(from, _)| {
-            let mut n = read;
-            from.chars().all(|c| {
-                n += 1;
-                text.get(n - 1) == Some(&c)
+        // Most characters start no word of the table: one look at a short list, not the table.
+        let hit = firsts.contains(&text[read]).then(|| {
+            table.iter().find(|(from, _)| {
+                let mut n = read;
+                from.chars().all(|c| {
+                    n += 1;
+                    text.get(n - 1) == Some(&c)
+                })
             })
         });
-        if let Some((from, to)) = hit {
+        if let Some((from, to)) = hit.flatten() {
             read += from.chars().count();
             for c in to.chars() {
                 text[write] = c;
@@ -467,9 +534,9 @@ pub(super) fn question_key(
     // `问：可以网上办理吗？` (a label the normalising keeps, as it is followed by no number).
     let label = usize::from(bare.first() == Some(&'问') && has_question_label(q));
     core.extend_from_slice(&bare[label..]);
-    replace_in_place(core, QUESTION_FORMS);
+    replace_in_place(core, QUESTION_FORMS, QUESTION_FORM_FIRSTS);
     remove_stopword_chars(core);
-    replace_in_place(core, NEAR_SYNONYMS);
+    replace_in_place(core, NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS);
     let asks = asks_of(bare);
     remove_stopword_chars(bare);
     (Bigrams::of_chars(bare), asks)
