@@ -53,7 +53,7 @@ impl Reader for CsvReader {
 }
 
 /// Decodes CSV bytes: a BOM wins; valid UTF-8 is UTF-8, and so is UTF-8 with a few damaged
-/// bytes ([`mostly_utf8`]; they read as U+FFFD); otherwise chardetng guesses with a Chinese
+/// bytes (`mostly_utf8`; they read as U+FFFD); otherwise chardetng guesses with a Chinese
 /// hint, and GBK is read as its superset GB18030.
 pub fn decode(bytes: &[u8]) -> (String, &'static Encoding) {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {

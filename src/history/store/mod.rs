@@ -203,7 +203,7 @@ impl Store {
     }
 
     /// Whether a run holds the run lock now. The probe takes the lock for a moment when it is
-    /// free; a run or prune begun at that moment waits for it ([`LOCK_WAIT`]).
+    /// free; a run or prune begun at that moment waits for it (`LOCK_WAIT`, a second).
     pub fn is_locked(&self) -> Result<bool, HistoryError> {
         Ok(self.try_lock(Duration::ZERO)?.is_none())
     }
