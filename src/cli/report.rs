@@ -157,13 +157,21 @@ pub(crate) fn set_aside_stale_fix_lists(dir: &Path, written: &[PathBuf]) -> Resu
     }
     let stale = output::stale_fix_lists(dir, written);
     let stale: Vec<&PathBuf> = stale.iter().collect();
-    let moved = super::sample::set_aside(&stale, |old, new| {
+    // The reports are written: a list that cannot be renamed (a file open in WPS on Windows, a
+    // folder without write rights) is said, and the run stands.
+    let moved = match super::sample::set_aside(&stale, |old, new| {
         format!(
             "{} 是以前写入的整改清单，本次没有这个单位，无法改名为 {}",
             old.display(),
             new.display()
         )
-    })?;
+    }) {
+        Ok(moved) => moved,
+        Err(e) => {
+            say!("注意: {e:#}；请把它移走或删除，以免当作本次的清单发出");
+            return Ok(());
+        }
+    };
     if let Some((_, first)) = moved.first() {
         let name = |p: &Path| {
             p.file_name()
