@@ -49,7 +49,7 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
         && !formats.contains(&Format::Json)
         && let Some(written) = render_by_unit(&args.report, &dir, &formats, args.quiet)?
     {
-        set_aside_stale_fix_lists(&dir, &written)?;
+        set_aside_stale_fix_lists(&dir, &written);
         if !args.quiet {
             print_written(&written);
         }
@@ -79,7 +79,7 @@ pub fn run(args: &ReportArgs) -> Result<i32> {
     }
     keep_reviewed(&dir)?;
     let written = write_to(&report, &dir, &formats)?;
-    set_aside_stale_fix_lists(&dir, &written)?;
+    set_aside_stale_fix_lists(&dir, &written);
     if !args.quiet {
         print_written(&written);
     }
@@ -148,12 +148,12 @@ fn keep_reviewed(dir: &Path) -> Result<()> {
 /// Sets aside the fix lists in `dir` that this run did not write (`written`), saying so in one
 /// line: an earlier run's lists of units this run does not have, which a clerk sending every
 /// 整改清单 in the folder would send as this run's. Nothing when no fix list was written.
-pub(crate) fn set_aside_stale_fix_lists(dir: &Path, written: &[PathBuf]) -> Result<()> {
+pub(crate) fn set_aside_stale_fix_lists(dir: &Path, written: &[PathBuf]) {
     if !written
         .iter()
         .any(|p| p.file_name() == Some(output::ALL_UNITS_XLSX.as_ref()))
     {
-        return Ok(());
+        return;
     }
     let stale = output::stale_fix_lists(dir, written);
     let stale: Vec<&PathBuf> = stale.iter().collect();
@@ -169,7 +169,7 @@ pub(crate) fn set_aside_stale_fix_lists(dir: &Path, written: &[PathBuf]) -> Resu
         Ok(moved) => moved,
         Err(e) => {
             say!("注意: {e:#}；请把它移走或删除，以免当作本次的清单发出");
-            return Ok(());
+            return;
         }
     };
     if let Some((_, first)) = moved.first() {
@@ -188,7 +188,6 @@ pub(crate) fn set_aside_stale_fix_lists(dir: &Path, written: &[PathBuf]) -> Resu
             name(first)
         );
     }
-    Ok(())
 }
 
 /// A returned fix list that writing into `dir` would overwrite: one in `dir` itself, or `dir`

@@ -282,7 +282,7 @@ fn write_outputs(
     let formats = super::report::parse_formats(&args.formats())?;
     let written = super::report::write_to(report, &dir, &formats);
     bar.finish_and_clear();
-    super::report::set_aside_stale_fix_lists(&dir, &written?)?;
+    super::report::set_aside_stale_fix_lists(&dir, &written?);
     if args.quiet {
         print_errors(&report.notices, &dir);
     } else {
@@ -423,7 +423,7 @@ fn run_streaming(
     bar.finish_and_clear();
     let out = out?;
     if let Some(written) = written.transpose()? {
-        super::report::set_aside_stale_fix_lists(&dir, &written)?;
+        super::report::set_aside_stale_fix_lists(&dir, &written);
     }
     let s = &out.summary;
     // Nothing read is a failed run, whatever was said about it: an empty report would pass for
