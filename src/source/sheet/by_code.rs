@@ -29,9 +29,6 @@ const BUSINESS_LEN: usize = CODE_LEN + 2;
 /// Significant digits Excel keeps of a number.
 const EXCEL_DIGITS: usize = 15;
 
-/// How many item rows a notice lists.
-const LISTED_ITEMS: usize = 5;
-
 /// The items of a workbook by the codes child rows may point at them with.
 pub(super) struct CodeIndex {
     /// Intact codes (the first item of a repeated code: [`super::super::read_inputs`] says it).
@@ -232,18 +229,8 @@ fn ambiguous_notice(
     list: &str,
 ) -> Notice {
     let (numbers, more) = super::children::first_rows(sheet, rows);
-    let places: Vec<String> = targets
-        .iter()
-        .take(LISTED_ITEMS)
-        .map(|&i| {
-            let item = &items[i];
-            let row = item
-                .provenance
-                .row
-                .map_or(String::new(), |r| format!("第{r}行"));
-            format!("{row}「{}」", item.name.trim())
-        })
-        .collect();
+    let places =
+        super::children::listed_items(items, targets, |item| format!("「{}」", item.name.trim()));
     Notice {
         level: NoticeLevel::Warning,
         provenance: sheet.provenance(rows[0].index),

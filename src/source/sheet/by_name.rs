@@ -13,9 +13,6 @@ use super::columns::{Col, Kind};
 use crate::model::{Item, UnreadLists};
 use crate::source::{Notice, NoticeLevel};
 
-/// How many item rows a notice of an ambiguous name lists.
-const LISTED_ITEMS: usize = 5;
-
 /// Adds the rows of a child sheet of `kind` linked by name to their items. Returns the lists every
 /// item of the workbook has unread: this sheet's when none of its rows could be linked.
 pub(super) fn attach_by_name(
@@ -101,18 +98,7 @@ pub(super) fn attach_by_name(
             items[i].unread = items[i].unread.or(kind.unread());
         }
         let (numbers, more) = super::children::first_rows(sheet, rows);
-        let places: Vec<String> = targets
-            .iter()
-            .take(LISTED_ITEMS)
-            .map(|&i| {
-                let item = &items[i];
-                let row = item
-                    .provenance
-                    .row
-                    .map_or(String::new(), |r| format!("第{r}行"));
-                format!("{row}{}", item.subject)
-            })
-            .collect();
+        let places = super::children::listed_items(items, targets, |item| item.subject.clone());
         notices.push(Notice {
             level: NoticeLevel::Warning,
             provenance: sheet.provenance(rows[0].index),

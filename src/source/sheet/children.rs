@@ -143,6 +143,30 @@ pub(super) fn child_rows(
 /// How many row numbers an orphan notice lists before it says how many more there are.
 const LISTED_ROWS: usize = 10;
 
+/// Items of a notice that cannot be told apart, at most.
+const LISTED_ITEMS: usize = 5;
+
+/// The first [`LISTED_ITEMS`] of `targets`, each as `第N行` (its row, when read from one) and
+/// `label` of it: for a notice naming the items some child rows could belong to.
+pub(super) fn listed_items(
+    items: &[Item],
+    targets: &[usize],
+    label: impl Fn(&Item) -> String,
+) -> Vec<String> {
+    targets
+        .iter()
+        .take(LISTED_ITEMS)
+        .map(|&i| {
+            let item = &items[i];
+            let row = item
+                .provenance
+                .row
+                .map_or(String::new(), |r| format!("第{r}行"));
+            format!("{row}{}", label(item))
+        })
+        .collect()
+}
+
 /// The sheet row numbers of the first ten of `rows`, joined by 、, and 等 when there are more:
 /// for a notice's 第…行等.
 pub(super) fn first_rows(sheet: &Sheet, rows: &[ChildRow]) -> (String, &'static str) {
