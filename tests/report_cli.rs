@@ -305,3 +305,47 @@ fn control_characters_reach_the_csv_and_the_page_as_replacement_characters() {
     assert!(html.contains("食品生产许可�（新办）�[31m"));
     assert!(html.contains("池州市市场监督管理局�"));
 }
+
+/// The unit's name is the workbook's title (file properties, print header). A control character
+/// in it reached `docProps/core.xml` as `_x007F_`, shown so by Excel's 属性 and Windows Explorer.
+#[test]
+fn a_control_character_in_a_units_name_is_shown_as_a_replacement_in_its_workbooks_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("事项.json");
+    std::fs::write(
+        &input,
+        r#"[{"name": "食品生产许可（新办）", "code": "1134170000312541513000117034000",
+             "subject": "池州市市场监督管理局\u007f", "region_code": "341700",
+             "handling_address": "池州市长江中路89号政务服务中心", "consult_phone": "2021234"}]"#,
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    zwfw()
+        .args(["check", "-q", "--format", "xlsx", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let unit_book = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            name.starts_with("整改清单-池州市市场监督管理局")
+        })
+        .expect("the unit's workbook");
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(unit_book).unwrap()).unwrap();
+    let mut part = |name: &str| {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut text).unwrap();
+        text
+    };
+    let core = part("docProps/core.xml");
+    assert!(
+        core.contains("<dc:title>实施清单整改清单 — 池州市市场监督管理局�</dc:title>"),
+        "{core}"
+    );
+    let sheet = part("xl/worksheets/sheet1.xml");
+    assert!(!sheet.contains("_x007F_"), "the print header: {sheet}");
+    assert!(sheet.contains("池州市市场监督管理局�&amp;R"), "{sheet}");
+}

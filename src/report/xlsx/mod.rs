@@ -270,6 +270,9 @@ impl Book {
         unreadable: &[&ItemEntry],
         out: W,
     ) -> Result<(), XlsxError> {
+        // A unit's name is the export's text: a control character in it would reach the file's
+        // title as `_x0001_` and the printed header raw, so both show it as `�`, as the page does.
+        let title = &*fixlist::visible_controls(title);
         let s = &self.styles;
         let book = &mut self.workbook;
         book.set_properties(&properties(report, title)?);
