@@ -21,7 +21,7 @@ pub fn syntax(e: &serde_json::Error, text: &str, line: bool) -> String {
     } else {
         format!("第 {column} 列")
     };
-    format!("JSON 语法错误：{at}{}", what(e))
+    format!("JSON 语法错误：{at}{}", what(e, text))
 }
 
 /// A syntax error in `text`, a record of a file that begins at `line` and `col` there (a record
@@ -33,7 +33,7 @@ pub fn syntax_at(e: &serde_json::Error, text: &str, line: u64, col: u64) -> Stri
         column += col as usize - 1;
     }
     let line = line + e.line().saturating_sub(1) as u64;
-    format!("JSON 语法错误：第 {line} 行第 {column} 列{}", what(e))
+    format!("JSON 语法错误：第 {line} 行第 {column} 列{}", what(e, text))
 }
 
 /// The column of `e` in characters, on its line of `text`.
@@ -47,11 +47,20 @@ fn char_column(e: &serde_json::Error, text: &str) -> usize {
         })
 }
 
-/// What a syntax error is, in Chinese, to follow its place.
-fn what(e: &serde_json::Error) -> String {
+/// What a syntax error of `text` is, in Chinese, to follow its place.
+fn what(e: &serde_json::Error, text: &str) -> String {
     let message = bare(e);
     if e.is_eof() {
         CUT_SHORT.to_owned()
+    } else if (message.starts_with("lone leading surrogate")
+        || message.starts_with("unexpected end of hex escape"))
+        && let Some(half) = half_character(e, text)
+    {
+        // An exporting system cut a text inside a character outside the basic plane (an emoji,
+        // a rare 汉字 such as 𠀾): UTF-16 writes it as two escapes, and one was left.
+        format!(
+            "有半个字符（转义 {half} 缺少与它成对的另一半，多半是导出系统在表情符号或生僻字中间截断了文字）"
+        )
     } else if message.starts_with("expected value") {
         "应为一个值（文本要加双引号）".to_owned()
     } else if message.starts_with("key must be a string") {
@@ -88,6 +97,24 @@ fn what(e: &serde_json::Error) -> String {
     } else {
         format!(": {message}")
     }
+}
+
+/// The escape of half a character (`\ud83d`: a UTF-16 surrogate) just before the place of `e` in
+/// `text`, if there is one.
+fn half_character(e: &serde_json::Error, text: &str) -> Option<String> {
+    let line = text.lines().nth(e.line().saturating_sub(1))?;
+    // The column counts bytes, and may fall inside a character.
+    let before = &line.as_bytes()[..e.column().min(line.len())];
+    // serde_json stops at most one escape (`\u` and four digits) after the half.
+    let tail = &before[before.len().saturating_sub(14)..];
+    tail.windows(6).find_map(|w| {
+        let is_half = w[0] == b'\\'
+            && w[1] == b'u'
+            && w[2].eq_ignore_ascii_case(&b'd')
+            && matches!(w[3].to_ascii_lowercase(), b'8'..=b'9' | b'a'..=b'f')
+            && w[4..].iter().all(u8::is_ascii_hexdigit);
+        is_half.then(|| String::from_utf8_lossy(w).into_owned())
+    })
 }
 
 /// A record that is valid JSON but not an item: the first field whose value has the wrong type,
@@ -252,7 +279,12 @@ mod tests {
             ("not json", "第 2 列有无法识别的内容"),
             (r#"{"n": 1.}"#, "第 9 列的数字写法有误"),
             (r#"{"n": 1e999}"#, "第 11 列的数字超出范围"),
-            (r#"{"n": "\ud800\u0041"}"#, "有无效的转义"),
+            (r#"{"n": "\ud800\u0041"}"#, "有半个字符（转义 \\ud800 缺少"),
+            (
+                r#"{"n": "申请表\ud83d。"}"#,
+                "第 17 列有半个字符（转义 \\ud83d 缺少",
+            ),
+            (r#"{"n": "\uDC00"}"#, "有半个字符（转义 \\uDC00 缺少"),
             (r#"{"n": "\u12"}"#, "有无效的转义"),
             (&"[".repeat(200), "嵌套层数过多（超过 128 层）"),
             (r#"{"n": 1} x"#, "第 10 列之后还有多余的内容"),
