@@ -29,6 +29,10 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "不需要",
         "没有",
         "未涉及",
+        "无收费",
+        "零收费",
+        "0元",
+        "零元",
     ];
     const YES: &[&str] = &[
         "是",
@@ -43,6 +47,11 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "涉及",
         "需要",
         "需要收费",
+        "收取",
+        "缴费",
+        "需缴费",
+        "需要缴费",
+        "需收费",
     ];
     let t = to_halfwidth(text).trim().to_lowercase();
     let t = t.trim_end_matches(['。', '.']);
@@ -78,6 +87,9 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "否",
         "不收取",
         "无中介",
+        "无收费",
+        "零收费",
+        "不收任何",
     ] {
         if t.contains(neg) {
             return Some(false);
@@ -103,6 +115,9 @@ pub fn is_charged(item: &Item) -> bool {
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\d+(?:\.\d+)?\s*(?:元|万元|角|分/)",
+        // `￥80/件`, `每件¥80.00`: the yuan sign before the amount (full-width ￥ is left so by
+        // the half-width folding).
+        r"|[￥¥]\s*\d",
         r"|[零一二三四五六七八九十百千万壹贰叁肆伍陆柒捌玖拾佰仟两]+\s*(?:元|万元)",
         r"|\d+(?:\.\d+)?\s*[%‰]|百分之|千分之",
     ))
@@ -199,7 +214,7 @@ fn names_a_document(span: &str, start: usize, end: usize) -> bool {
 const DOCUMENT_AFTER_BEN: &[&str] = &["文件", "办法", "规定", "通知", "条例", "细则", "标准", "级"];
 
 static ZERO_AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:0+(?:\.0+)?|零|〇)\s*(?:元|圆)?\s*(?:/\s*\S{0,4})?$")
+    Regex::new(r"^[￥¥]?\s*(?:0+(?:\.0+)?|零|〇)\s*(?:元|圆)?\s*(?:/\s*\S{0,4})?$")
         .expect("zero amount pattern")
 });
 
@@ -228,6 +243,28 @@ mod tests {
         assert_eq!(yes_no("/"), None);
         assert_eq!(yes_no("暂无"), None);
         assert_eq!(yes_no("按规定"), None);
+    }
+
+    /// h4 problem 10: free-text flags a clerk writes for 是否收费 say yes or no plainly.
+    #[test]
+    fn plain_free_text_flags_say_yes_or_no() {
+        for t in [
+            "无收费",
+            "零收费",
+            "不收任何费用",
+            "0元",
+            "零元",
+            "无收费。",
+        ] {
+            assert_eq!(yes_no(t), Some(false), "{t}");
+        }
+        for t in ["收取", "需缴费", "缴费", "需要缴费"] {
+            assert_eq!(yes_no(t), Some(true), "{t}");
+        }
+        // Still unclear: no flag, only how.
+        for t in ["按规定收取", "视情况缴费", "部分收取"] {
+            assert_eq!(yes_no(t), None, "{t}");
+        }
     }
 
     /// h1 problem 5: an exemption note after 是/收费 does not make the flag 否.
@@ -274,6 +311,18 @@ mod tests {
         assert!(states_amount_or_algorithm("伍拾元"));
         assert!(states_amount_or_algorithm("按标的额的0.5%收取"));
         assert!(states_amount_or_algorithm("按建筑面积每平方米计收"));
+        // h4 problem 8: the yuan sign before the amount.
+        for t in [
+            "住宅：￥80/件；非住宅：￥550/件",
+            "￥80",
+            "¥80/件",
+            "每件￥80.00",
+            "¥ 5",
+        ] {
+            assert!(states_amount_or_algorithm(t), "{t}");
+            assert!(states_charge(t), "{t}");
+        }
+        assert!(!states_amount_or_algorithm("￥"));
         assert!(!states_amount_or_algorithm("按国家规定收取"));
         assert!(!states_amount_or_algorithm("详见收费文件"));
         assert!(!states_amount_or_algorithm(""));
@@ -324,7 +373,16 @@ mod tests {
 
     #[test]
     fn zero_amounts_charge_nothing() {
-        for t in ["0元", "0", "０元", "0.00元/件", "零元", " 0 元 "] {
+        for t in [
+            "0元",
+            "0",
+            "０元",
+            "0.00元/件",
+            "零元",
+            " 0 元 ",
+            "￥0",
+            "¥0.00/件",
+        ] {
             assert!(!states_charge(t), "{t}");
         }
         for t in [

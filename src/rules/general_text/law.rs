@@ -23,8 +23,13 @@ pub(super) static LAW_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 pub(super) static DOC_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[〔\[［(（【]\s*(?:19|20)\d{2}\s*[〕\]］)）】]\s*第?\s*\d{1,5}\s*号")
-        .expect("document number pattern")
+    // ﹝﹞ (small brackets) and 〈〉 are frequent mis-typings of 〔〕; the old numbers put the
+    // issuer's word after the year (`〔1992〕价费字240号`).
+    Regex::new(concat!(
+        r"[〔\[［(（【﹝〈]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞〉]",
+        r"\s*(?:\p{Han}{1,4}字)?\s*第?\s*\d{1,5}\s*号",
+    ))
+    .expect("document number pattern")
 });
 
 pub(super) static ARTICLE: LazyLock<Regex> = LazyLock::new(|| {

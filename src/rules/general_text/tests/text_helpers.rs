@@ -33,6 +33,19 @@ fn laws_and_articles() {
     ));
     assert!(names_law("财税〔2016〕79号"));
     assert!(names_law("国家市场监督管理总局令第17号"));
+    // h4 problem 11: document numbers in ﹝﹞ or 〈〉 (mis-typed 〔〕), and the old numbers with the
+    // issuer's word after the year.
+    for t in [
+        "皖价费﹝2017﹞130号第二条",
+        "发改价格﹝2016﹞2559号第一条",
+        "皖价费〈2017〉130号第二条",
+        "国家物价局、财政部〔1992〕价费字240号第三条",
+        "〔1992〕价费字第240号",
+    ] {
+        assert!(names_law(t), "{t}");
+    }
+    assert!(!names_law("〔2017〕号"));
+    assert!(!names_law("按﹝有关﹞规定"));
     assert!(!names_law("按国家有关规定执行"));
     assert!(!names_law("依法办理"));
     assert!(!names_law("按池州市相关规定办理"));
