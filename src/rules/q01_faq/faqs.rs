@@ -430,12 +430,19 @@ const NEAR_SYNONYMS: &[(&str, &str)] = &[
     ("准备", "提交"),
     ("提供", "提交"),
     ("递交", "提交"),
+    // `有效期为几年` is `有效期是几年`, whose 是 is a stop word.
+    ("为#", "#"),
+    ("为%", "%"),
+    // `办件进度` is `办理进度`, whose 办理 is a stop word.
+    ("办件", ""),
 ];
 
 /// The characters the words of [`QUESTION_FORMS`] start with.
 const QUESTION_FORM_FIRSTS: &[char] = &['多', '几', '有', '哪', '什', '何', '可', '是'];
 /// The characters the words of [`NEAR_SYNONYMS`] start with.
-const NEAR_SYNONYM_FIRSTS: &[char] = &['有', '期', '时', '申', '在', '线', '准', '提', '递'];
+const NEAR_SYNONYM_FIRSTS: &[char] = &[
+    '有', '期', '时', '申', '在', '线', '准', '提', '递', '为', '办',
+];
 
 /// Every word of a replacement table starts with a character of its list of first characters.
 #[test]
@@ -481,11 +488,34 @@ fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char
     text.truncate(write);
 }
 
-/// Whether a question begins with a `问：` label.
-fn has_question_label(q: &str) -> bool {
-    q.trim_start()
-        .strip_prefix('问')
-        .is_some_and(|rest| rest.starts_with(['：', ':']))
+/// The label a question begins with (`问：`, `Q:`, `【问】`, `[Q]`), as its letter stays in the
+/// normalised text (`问` or `q`), if it has one. A label followed by a number (`问题1：`, `Q1.`)
+/// is left out by the normalising itself.
+fn question_label(q: &str) -> Option<char> {
+    let t = q.trim_start();
+    let letter = |c: char| match c {
+        '问' => Some('问'),
+        'Q' | 'q' | 'Ｑ' | 'ｑ' => Some('q'),
+        _ => None,
+    };
+    let mut chars = t.chars();
+    let first = chars.next()?;
+    if let Some(l) = letter(first) {
+        // `问：…`, `Q:…`
+        return matches!(chars.next(), Some('：' | ':')).then_some(l);
+    }
+    // `【问】…`, `[Q]…`, `（问）…`
+    let close = match first {
+        '【' => '】',
+        '[' => ']',
+        '［' => '］',
+        '（' => '）',
+        '(' => ')',
+        '〔' => '〕',
+        _ => return None,
+    };
+    let l = letter(chars.next()?)?;
+    (chars.next() == Some(close)).then_some(l)
 }
 
 /// Whether a core says what is asked about: two characters or more besides the marks of
@@ -531,8 +561,9 @@ pub(super) fn question_key(
         bare.extend_from_slice(key);
     }
     core.clear();
-    // `问：可以网上办理吗？` (a label the normalising keeps, as it is followed by no number).
-    let label = usize::from(bare.first() == Some(&'问') && has_question_label(q));
+    // `问：可以网上办理吗？`, `Q:…`, `【问】…` (a label the normalising keeps, as it is followed
+    // by no number).
+    let label = usize::from(bare.first().is_some_and(|&c| question_label(q) == Some(c)));
     core.extend_from_slice(&bare[label..]);
     replace_in_place(core, QUESTION_FORMS, QUESTION_FORM_FIRSTS);
     remove_stopword_chars(core);
@@ -573,7 +604,7 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
         out
     };
     let mut core = normalize_for_compare(&bare);
-    if has_question_label(q) && core.starts_with('问') {
+    if question_label(q).is_some_and(|c| core.starts_with(c)) {
         core.remove(0);
     }
     let mut core = replace(&core, QUESTION_FORMS);
