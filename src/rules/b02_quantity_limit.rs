@@ -1,6 +1,6 @@
 //! B02 数量限制 — the item must say whether the number of approvals is limited, and how.
 
-use super::general_text::is_referral;
+use super::general_text::{NonAnswers, is_referral, says_no};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{PLACEHOLDERS, quote, to_halfwidth};
 use crate::model::{Item, ItemField};
@@ -9,18 +9,20 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 数量限制必须写明「有」或「无」。写「有」的，必须在数量限制或数量限制说明中写出具体限制
     /// （如「每年新增出租汽车经营权不超过50个」）。
-    /// 判定口径：`无`、`否`、`无数量限制`、`不限`、`不涉及` 及是否代码 `0` 都算写明了「无」
-    /// （这里「无」是答案，不是占位符），代码 `1` 算「有」；
+    /// 判定口径：`无`、`否`、`没有`、`无数量限制`、`无限额`、`不限`、`不涉及` 及是否代码 `0` 都算写明了「无」
+    /// （这里「无」是答案，不是占位符），代码 `1` 算「有」；「无」「否」后面括号里或逗号后的说明
+    /// 不改变回答（`无（不限）`、`否（不限）`、`无，不限`、`无（符合条件均可申请）` 都是「无」）；
     /// 没写有/无但直接描述了限制（含「不超过」「限…」「名额」「最多」等）视为「有」并已说明；
     /// `/`、`详见附件`、`暂无` 等占位符和只写「有」而没有说明的都不通过；只指向别处的短语
-    /// （`有（详见说明）`、说明栏写 `见附件`、`参见相关文件`）不是说明，同样不通过。
+    /// （`有（详见说明）`、说明栏写 `见附件`、`参见相关文件`、`按照相关规定执行`）不是说明，同样不通过。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「数量限制」：明确标注该事项有无数量限制。
     ///
     /// ## 示例 (Example)
-    /// 不通过：空、`/`、`有`（无说明）、`有（详见说明）`（说明栏为空）、`详见相关规定`。
-    /// 通过：`无`、`有`＋说明`本市出租汽车经营权总量不超过1200辆`。
+    /// 不通过：空、`/`、`有`（无说明）、`有（详见说明）`（说明栏为空）、`有`＋说明`按照相关规定执行`、
+    /// `详见相关规定`。
+    /// 通过：`无`、`无（不限）`、`有`＋说明`本市出租汽车经营权总量不超过1200辆`。
     ///
     /// ## 整改方法 (How to fix)
     /// 无数量限制的填「无」；有数量限制的填「有」，并在数量限制说明中写出限制的具体内容和依据。
@@ -46,6 +48,8 @@ const NONE_WORDS: &[&str] = &[
     "不涉及",
     "0",
 ];
+/// What a limit is called in a "no" (`无数量限制`, `无限额`, `没有人数限制`, [`says_no`]).
+const LIMIT_NOUNS: &[&str] = &["限制", "限额", "限量"];
 const YES_WORDS: &[&str] = &["有", "是", "有数量限制", "有限制", "存在数量限制", "1"];
 const LIMIT_HINTS: &[&str] = &[
     "不超过",
@@ -71,8 +75,10 @@ fn bare(s: &str) -> String {
 const POINTERS: &[&str] = &["见", "参见", "具体见", "详情见", "请见", "请参见"];
 
 /// A description that says something: not empty, not a placeholder, not only 有/无, not a
-/// pointer to somewhere else (`详见说明`).
-fn describes(s: &str) -> bool {
+/// pointer to somewhere else (`详见说明`), and not only a referral to the rules
+/// (`按照相关规定执行`, `以实际情况为准`: the configured non-answer phrases, as Q01 reads them) unless
+/// it also holds a number or a word of a limit (`按相关规定，每户限申请一套`).
+fn describes(s: &str, non_answers: &NonAnswers) -> bool {
     let b = bare(s);
     let chars = b.chars().count();
     !b.is_empty()
@@ -82,6 +88,9 @@ fn describes(s: &str) -> bool {
         && chars >= 4
         && !is_referral(&b)
         && !(chars <= 12 && POINTERS.iter().any(|p| b.starts_with(p)))
+        && !(non_answers.matches(&b)
+            && !b.chars().any(|c| c.is_ascii_digit())
+            && !LIMIT_HINTS.iter().any(|w| b.contains(w)))
 }
 
 impl Rule for QuantityLimit {
@@ -96,11 +105,13 @@ impl Rule for QuantityLimit {
         ]))
     }
 
-    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
         let text = item.quantity_limit.trim();
         let desc = item.quantity_limit_desc.trim();
         let b = bare(text);
         let fail = |m: String| Verdict::Checked(vec![Violation::new(m, text)]);
+        let non_answers = &ctx.prepared().faq_process.non_answers;
+        let describes = |s: &str| describes(s, non_answers);
         if b.is_empty() {
             if describes(desc) {
                 // Only the description column is filled: it states the limit itself.
@@ -108,7 +119,11 @@ impl Rule for QuantityLimit {
             }
             return fail("数量限制为空，未说明有无数量限制".to_owned());
         }
-        if NONE_WORDS.contains(&b.as_str()) || b.starts_with("无数量限制") || b.starts_with("不限")
+        // `无（不限）`, `否，不限`: the answer comes first, a note after it does not change it.
+        if says_no(text, LIMIT_NOUNS)
+            || NONE_WORDS.contains(&b.as_str())
+            || b.starts_with("无数量限制")
+            || b.starts_with("不限")
         {
             return Verdict::pass();
         }

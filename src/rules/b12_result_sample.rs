@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::b11_result_name::{halfwidth_char, says_no_result};
+use super::general_text::says_no;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{quote, to_halfwidth};
 use crate::model::{Item, ItemField};
@@ -13,10 +14,15 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 有办理结果的事项（结果名称不为「无」），要写明有没有结果样本；有的，要上传样本附件
     /// （字段里有附件文件名或下载链接）。
-    /// - 结果样本为空、`/`、`暂无`、`待补充`：不通过（没有说明有无样本）；
-    /// - 写了「有」「详见附件」「见样本」之类却没有附件文件名或链接：不通过（已标注样本但未上传）。
+    /// - 结果样本为空、`/`、`暂无`、`待补充`，或写的是还没有定下来的 `暂无样本`、`暂未提供`、
+    ///   `待上传`：不通过（没有说明有无样本）；
+    /// - 写了「有」「详见附件」「见样本」之类却没有附件文件名或链接：不通过（已标注样本但未上传）；
+    /// - 写了 `不提供`、`涉及个人隐私，不予公开`：不通过。有办理结果就有样本，附录要求对隐私信息
+    ///   模糊化处理后上传，隐私不是不上传的理由。
     ///
-    /// 判定口径：`无`、`无样本`、`无结果样本` 算明确写了没有样本，通过（附录只要求「明确有无」）；
+    /// 判定口径：`无`、`否`、`没有`、`不涉及`、`无此项`、`不需要`、`无需提供`，以及 `无样本`、`无样表`、
+    /// `无需样本`、`无结果样本` 算明确写了没有样本，通过（附录只要求「明确有无」）；后面带括号或逗号
+    /// 的说明不改变回答（`无（电子证照）`、`否，发放电子证照`）。
     /// 结果名称为空或为「无」时不考核（n/a，由 B11 报告）。样本文件中未脱敏的身份证号、手机号由附件检查
     /// （links）负责，本规则只看清单上的文字。
     ///
@@ -24,8 +30,10 @@ declare_rule! {
     /// 附录「结果样本」：明确有无结果样本。如有，需上传结果样本附件，并对涉及隐私信息进行模糊化处理。
     ///
     /// ## 示例 (Example)
-    /// 不通过：结果名称 `食品经营许可证` 而结果样本为空、`/`、`有`、`详见附件`（没有附件）。
-    /// 通过：`食品经营许可证（样本）.pdf`、`https://www.ahzwfw.gov.cn/file/sample/123.jpg`、`无`。
+    /// 不通过：结果名称 `食品经营许可证` 而结果样本为空、`/`、`暂无样本`、`有`、`详见附件`（没有附件）、
+    /// `涉及个人隐私，不予公开`。
+    /// 通过：`食品经营许可证（样本）.pdf`、`https://www.ahzwfw.gov.cn/file/sample/123.jpg`、`无`、`否`、
+    /// `无需样本`。
     ///
     /// ## 整改方法 (How to fix)
     /// 上传隐去个人信息的结果样本（证照、批文的样张）；确实没有样本的填「无」。
@@ -61,7 +69,26 @@ fn names_attachment(t: &str) -> bool {
             .is_some_and(|c| !c.is_whitespace())
 }
 
-const NO_SAMPLE: &[&str] = &["无", "无样本", "无结果样本", "没有样本", "不涉及"];
+/// What a sample is called in a "no" (`无样本`, `无需提供样表`, [`says_no`]).
+const SAMPLE_NOUNS: &[&str] = &["样本", "样表", "样张", "样式", "样例", "范本"];
+
+/// How a text that is still to come begins (`暂无样本`, `暂未提供`, `待上传`, `尚未上传`): it says
+/// neither that there is a sample nor that there is none.
+const PENDING: &[&str] = &["暂", "待", "尚未", "正在"];
+
+/// Words that withhold a sample (`不提供`, `涉及个人隐私，不予公开`): the result has one, but it
+/// is not uploaded.
+const WITHHELD: &[&str] = &[
+    "不提供",
+    "不予提供",
+    "不公开",
+    "不予公开",
+    "不宜公开",
+    "隐私",
+    "保密",
+    "涉密",
+];
+
 const NOT_STATED: &[&str] = &[
     "/",
     "-",
@@ -109,7 +136,7 @@ impl Rule for ResultSample {
                 text,
             )]);
         }
-        if NOT_STATED.contains(&b.as_str()) {
+        if NOT_STATED.contains(&b.as_str()) || PENDING.iter().any(|p| b.starts_with(p)) {
             return Verdict::Checked(vec![Violation::new(
                 format!(
                     "有办理结果「{result}」，但结果样本未说明有无样本: \"{}\"",
@@ -118,8 +145,17 @@ impl Rule for ResultSample {
                 text,
             )]);
         }
-        if NO_SAMPLE.contains(&b.as_str()) || names_attachment(&to_halfwidth(text)) {
+        if says_no(text, SAMPLE_NOUNS) || names_attachment(&to_halfwidth(text)) {
             return Verdict::pass();
+        }
+        if WITHHELD.iter().any(|w| b.contains(w)) {
+            return Verdict::Checked(vec![Violation::new(
+                format!(
+                    "有办理结果「{result}」，但结果样本写明不提供: \"{}\"（涉及个人隐私的，应对隐私信息模糊化处理后上传样本）",
+                    quote(text, 30)
+                ),
+                text,
+            )]);
         }
         Verdict::Checked(vec![Violation::new(
             format!(

@@ -28,12 +28,25 @@ pub const PLACEHOLDERS: &[&str] = &[
     "待定",
     "待补充",
     "0",
+    "…",
+    "……",
+    "...",
+    "（空）",
+    "(空)",
 ];
 
-/// Whether a trimmed value is empty or only a placeholder such as `无`, `/` or `暂无`.
+/// What may end a placeholder without changing it (`无。`, `暂无；`).
+const SENTENCE_ENDS: &[char] = &['。', '．', '.', '；', ';', '，', ',', '！', '!'];
+
+/// Whether a trimmed value is empty or only a placeholder such as `无`, `/` or `暂无`, also with
+/// a full stop or semicolon after it (`无。`, `暂无；`).
 pub fn is_blank_or_placeholder(s: &str) -> bool {
     let t = trim(s);
-    t.is_empty() || is_placeholder(t)
+    t.is_empty() || is_placeholder(t) || {
+        // Most values end in a character, and this looks at that one only.
+        let u = t.trim_end_matches(SENTENCE_ENDS);
+        u.len() < t.len() && !u.is_empty() && is_placeholder(trim(u))
+    }
 }
 
 /// `PLACEHOLDERS.contains(&t)` as one `match` (by length, then bytes) instead of a comparison
@@ -63,6 +76,11 @@ pub(super) fn is_placeholder(t: &str) -> bool {
             | "待定"
             | "待补充"
             | "0"
+            | "…"
+            | "……"
+            | "..."
+            | "（空）"
+            | "(空)"
     )
 }
 

@@ -144,6 +144,22 @@ fn placeholders_are_blank() {
     assert!(is_blank_or_placeholder(" 无 "));
     assert!(is_blank_or_placeholder("/"));
     assert!(!is_blank_or_placeholder("0566-1234567"));
+    // A full stop or semicolon after the placeholder, and an ellipsis, are placeholders too.
+    for t in [
+        "无。",
+        "无；",
+        "暂无.",
+        "/；",
+        "同上。",
+        "……",
+        "...",
+        "（空）",
+    ] {
+        assert!(is_blank_or_placeholder(t), "{t}");
+    }
+    for t in ["无犯罪记录。", "。", "；", "0566-1234567。", "无，不限"] {
+        assert!(!is_blank_or_placeholder(t), "{t}");
+    }
 }
 
 #[test]

@@ -9,7 +9,8 @@
 //! Here: listed words and masked phrases; in the submodules URLs found (`urls`) and checked
 //! (`url_check`), laws and articles
 //! (`law`), normalising for comparison (`compare`), question words (`stopwords`), similarity and
-//! its sketches (`similarity`), and non-answers (`answers`). Each submodule reads the others'
+//! its sketches (`similarity`), non-answers (`answers`), and short answers that refer elsewhere or
+//! say no (`short_answers`). Each submodule reads the others'
 //! helpers through this module (`use super::*`), and what the rules use is re-exported here.
 
 use std::borrow::Cow;
@@ -24,6 +25,7 @@ use crate::model::text::{any_byte_pair, to_halfwidth, trim, zero_padded};
 mod answers;
 mod compare;
 mod law;
+mod short_answers;
 mod similarity;
 mod stopwords;
 #[cfg(test)]
@@ -39,6 +41,7 @@ use similarity::*;
 pub use answers::{NonAnswers, is_non_answer, says_more_than_referral};
 pub use compare::{find_chars, normalize_chars_into, normalize_for_compare};
 pub use law::{cites_article, names_law};
+pub use short_answers::{is_referral, says_no};
 pub use similarity::{BigramSketch, Bigrams, CharSketch, find_text, similarity};
 pub(super) use stopwords::push_without;
 pub use stopwords::{
@@ -281,13 +284,4 @@ pub fn distinct_runs(
         close(span);
     }
     runs
-}
-
-/// Placeholders that refer elsewhere instead of saying something.
-pub fn is_referral(text: &str) -> bool {
-    let t = text.trim();
-    matches!(
-        t,
-        "详见附件" | "见附件" | "见上" | "同上" | "略" | "待定" | "待补充" | "详见" | "见下"
-    ) || (t.starts_with("详见") && t.chars().count() <= 12)
 }

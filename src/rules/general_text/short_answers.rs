@@ -1,0 +1,206 @@
+//! Short answers that hold no value of their own: a referral elsewhere instead of the value
+//! (`详见附件`, `参见设定依据`, [`is_referral`]) and a "no" to a 有无 question (`无`, `否（不限）`,
+//! `无需样本`, [`says_no`]).
+//!
+//! Not here: placeholders such as `/` and `暂无` (`model::text::is_blank_or_placeholder`), long
+//! answers that only refer to a guide or a window (`answers`).
+
+/// What may end a short answer without being part of it (`同上。`, `无；`).
+const SENTENCE_ENDS: &[char] = &[
+    '。', '.', '．', '；', ';', '，', ',', '！', '!', ' ', '\u{3000}',
+];
+
+/// Verbs that point the reader elsewhere (`参见附件`, `请参阅办事指南`). A short text after `详见`
+/// is a referral whatever it names; after these, only when it names a place to look
+/// ([`REFERRAL_TARGETS`]), so `参照《食品安全法》执行` is not one.
+const REFERRAL_VERBS: &[&str] = &[
+    "参见",
+    "参照",
+    "参阅",
+    "参考",
+    "请参阅",
+    "请参见",
+    "请参照",
+    "请见",
+    "具体见",
+];
+
+/// Where a referral points: a guide, an attachment, a list, or another part of the item
+/// (`设定依据`, `受理条件`, `上`).
+const REFERRAL_TARGETS: &[&str] = &[
+    "指南", "附件", "附表", "清单", "目录", "说明", "网站", "公告", "文件", "依据", "条件", "材料",
+    "规定", "要求", "上", "下",
+];
+
+/// Whether `text` only refers elsewhere instead of saying something: `详见附件`, `见上`, `同上`,
+/// `略`, `待定`, a short `详见…` (`详见办事指南`), or a referral verb before a short pointer to a
+/// guide, an attachment or another part of the item (`参见设定依据`, `参照办事指南`, `请参阅附件`).
+/// A full stop or semicolon at the end is ignored (`同上。`).
+pub fn is_referral(text: &str) -> bool {
+    let t = text.trim().trim_end_matches(SENTENCE_ENDS);
+    matches!(
+        t,
+        "详见附件" | "见附件" | "见上" | "同上" | "略" | "待定" | "待补充" | "详见" | "见下"
+    ) || (t.starts_with("详见") && t.chars().count() <= 12)
+        || REFERRAL_VERBS.iter().any(|v| {
+            t.strip_prefix(v).is_some_and(|rest| {
+                rest.chars().count() <= 10
+                    && !rest.contains('《')
+                    && REFERRAL_TARGETS.iter().any(|w| rest.contains(w))
+            })
+        })
+}
+
+/// Words that answer a 有无 or 是否 question with no by themselves.
+const NO_WORDS: &[&str] = &[
+    "无",
+    "否",
+    "没有",
+    "不涉及",
+    "未涉及",
+    "不适用",
+    "无此项",
+    "不需要",
+    "不需",
+    "无需",
+    "无须",
+    "无需提供",
+    "无须提供",
+    "不需提供",
+    "不需要提供",
+];
+
+/// What begins a "no" that names what there is none of (`无样本`, `没有数量限制`, `无需提供样本`).
+const NO_PREFIXES: &[&str] = &["不需要", "没有", "无需", "无须", "不需", "无"];
+
+/// Where a note after the answer begins (`无（电子证照）`, `无，不限`).
+const NOTE_STARTS: &[char] = &['(', '（', '[', '【', ',', '，', ';', '；', ':', '：', '、'];
+
+/// Whether `text` answers a 有无 question with no: a word that says no (`无`, `否`, `没有`,
+/// `不涉及`, `无此项`, `不需要`, `无需提供`), or 无/没有/无需/不需要 and one of `nouns` with at most
+/// four characters between them (nouns `样本`: `无样本`, `无结果样本`, `无需提供样本`). The answer
+/// may be followed by a note in brackets or after a comma, which does not change it
+/// (`无（电子证照）`, `否（不限）`, `无，不限`); a full stop at the end is ignored (`无。`).
+pub fn says_no(text: &str, nouns: &[&str]) -> bool {
+    let t = text.trim();
+    let head = t
+        .find(NOTE_STARTS)
+        .map_or(t, |at| &t[..at])
+        .trim_end_matches(SENTENCE_ENDS);
+    NO_WORDS.contains(&head)
+        || NO_PREFIXES.iter().any(|p| {
+            head.strip_prefix(p).is_some_and(|rest| {
+                nouns.iter().any(|n| {
+                    rest.strip_suffix(n)
+                        .is_some_and(|between| between.chars().count() <= 4)
+                })
+            })
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn referrals_to_a_guide_an_attachment_or_another_element() {
+        for t in [
+            "详见附件",
+            "见附件",
+            "同上",
+            "同上。",
+            "见上；",
+            "详见办事指南",
+            "详见申请材料",
+            "参见设定依据",
+            "参照办事指南",
+            "请参阅附件",
+            "参见附件",
+            "参见办事指南",
+            "参照相关规定执行",
+            "请参见受理条件。",
+        ] {
+            assert!(is_referral(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_named_law_or_real_content_is_no_referral() {
+        for t in [
+            "",
+            "无",
+            "参照《食品安全法》执行",
+            "参照执行",
+            "参见《池州市出租汽车经营权管理办法》第十条",
+            "详见《食品经营许可管理办法》第十二条",
+            "申请人应当取得营业执照等合法主体资格，并参见附件所列条件",
+            "见义勇为人员确认",
+            "参加全国统一考试并取得合格证书",
+        ] {
+            assert!(!is_referral(t), "{t}");
+        }
+    }
+
+    const SAMPLE: &[&str] = &["样本", "样表", "样张"];
+    const LIMIT: &[&str] = &["限制", "限额", "限量"];
+
+    #[test]
+    fn a_no_with_or_without_a_note() {
+        for t in [
+            "无",
+            "无。",
+            "否",
+            "没有",
+            "不涉及",
+            "无此项",
+            "不需要",
+            "无需提供",
+            "无需样本",
+            "无样表",
+            "无样本",
+            "没有样本",
+            "无结果样本",
+            "无需提供样本",
+            "无（电子证照）",
+            "否，发放电子证照",
+            " 无 （不限） ",
+        ] {
+            assert!(says_no(t, SAMPLE), "{t}");
+        }
+        for t in [
+            "无（不限）",
+            "否（不限）",
+            "无，不限",
+            "无限额",
+            "无限制",
+            "无数量限制",
+            "没有数量限制",
+            "无（符合条件均可申请）",
+        ] {
+            assert!(says_no(t, LIMIT), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_yes_a_pending_answer_or_a_name_is_no_no() {
+        for t in [
+            "",
+            "有",
+            "是",
+            "有（见附件）",
+            "暂无样本",
+            "暂未提供",
+            "不提供",
+            "涉及个人隐私，不予公开",
+            "不动产权证书（样本）",
+            "无人机驾驶员执照样本",
+            "（无）",
+            "附件1",
+        ] {
+            assert!(!says_no(t, SAMPLE), "{t}");
+        }
+        for t in ["有", "有限", "无限", "有，每年新增不超过50个", "不超过50个"] {
+            assert!(!says_no(t, LIMIT), "{t}");
+        }
+    }
+}
