@@ -1,7 +1,7 @@
 //! I01 中介服务 — a required intermediary service has a legal basis and a way to find agencies.
 
 use super::fees::yes_no;
-use super::general_text::{check_url, find_urls, names_law};
+use super::general_text::{check_url, find_urls, is_referral, names_law};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::phone::parse_phones;
 use crate::model::text::{display_url, is_blank_or_placeholder, quote};
@@ -14,7 +14,7 @@ declare_rule! {
     /// `按上级规定第三条` 这样的泛称加条款不算）；
     /// 并且提供中介机构查询网址（格式正确的公网 http/https 链接），或者至少 3 家中介机构，每家都有
     /// 名称、办公地址和联系电话。网址格式错误、机构不足 3 家或有机构缺项的，列出具体缺什么。
-    /// 机构的办公地址只写到市、区县（`池州市`）的不算有地址。
+    /// 机构的办公地址只写到市、区县（`池州市`）的，或只写「见官网」「详见中介服务网」之类转引的，不算有地址。
     /// 涉及中介服务却没有列出任何中介服务的不通过；标注「否」却列出了中介服务的，自相矛盾，
     /// 也不通过（同 F01 对收费的要求）。不涉及中介服务的事项不涉及（n/a）。
     ///
@@ -56,14 +56,35 @@ fn agency_gaps(a: &Agency) -> Vec<&'static str> {
     let address = a.address.trim();
     if is_blank_or_placeholder(address) {
         gaps.push("办公地址");
-    } else if crate::reference::is_division_names(address) {
-        // No more than a region (`池州市`, `池州市贵池区`): no office to go to.
+    } else if crate::reference::is_division_names(address) || refers_to_a_site(address) {
+        // No more than a region (`池州市`, `池州市贵池区`), or a website in its place (`见官网`):
+        // no office to go to.
         gaps.push("具体办公地址");
     }
     if parse_phones(&a.contact).is_empty() {
         gaps.push("联系电话");
     }
     gaps
+}
+
+/// Whether an agency's address only sends the reader elsewhere: a referral (`详见附件`,
+/// [`is_referral`]) or a short pointer to a website (`见官网`, `详见中介服务网`, `登录中介超市查询`).
+fn refers_to_a_site(address: &str) -> bool {
+    const POINTERS: &[&str] = &[
+        "见",
+        "详见",
+        "参见",
+        "请见",
+        "请登录",
+        "登录",
+        "查看",
+        "请查看",
+    ];
+    const SITES: &[&str] = &["官网", "网站", "网", "平台", "超市"];
+    is_referral(address)
+        || (address.chars().count() <= 15
+            && POINTERS.iter().any(|p| address.starts_with(p))
+            && SITES.iter().any(|s| address.contains(s)))
 }
 
 /// The problems of one service, each with the text it is about (empty when there is none).
