@@ -14,14 +14,16 @@ declare_rule! {
     /// 值后面加括号注明的（`承诺件（需审核）`）按该值认；括号里写的是另一种办件类型的
     /// （`即办件（承诺件）`），两个值都算，同时选了承诺件和即办件，不通过。
     /// 即办件的承诺办结时限超过 1 个工作日的给出提示（warning）：判定口径为「工作日」多于 1、
-    /// 「日/天」多于 1、「小时」多于 8，或以月、年计；时限为空或读不出时不提示（由 B07 检查）。
+    /// 「日/天」多于 1、「小时」多于 8（「分钟」多于 480），或以月、年计；时限为空或读不出时不提示
+    /// （由 B07 检查）。时限后括号里的「当场受理」说的是受理，不是办结：`3个工作日（当场受理）`
+    /// 按 3 个工作日算。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「办件类型」：明确标注事项的办件类型；此为多选项，承诺件和即办件两者必选其一，上报件、联办件可多选。
     ///
     /// ## 示例 (Example)
     /// 不通过：空、`上报件`（缺承诺件/即办件）、`承诺件,即办件`、`即办件（承诺件）`、`普通件`。
-    /// 提示：`即办件`，承诺办结时限 `5个工作日`。
+    /// 提示：`即办件`，承诺办结时限 `5个工作日` 或 `3个工作日（当场受理）`。
     /// 通过：`承诺件`、`承诺件,联办件`、`1`（即办件）、`承诺件（需审核）`。
     ///
     /// ## 整改方法 (How to fix)
@@ -42,7 +44,7 @@ fn more_than_one_working_day(limit: TimeLimit) -> bool {
         TimeLimit::Immediate => false,
         TimeLimit::NoLimit => true,
         TimeLimit::Amount { amount, unit } => match unit {
-            LimitUnit::Hour => amount > 8.0,
+            LimitUnit::Minute | LimitUnit::Hour => limit.hours().is_some_and(|h| h > 8.0),
             LimitUnit::WorkingDay | LimitUnit::Day => amount > 1.0,
             LimitUnit::Month | LimitUnit::Year => amount > 0.0,
         },

@@ -2,23 +2,26 @@
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote, to_halfwidth};
-use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit};
+use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit, range_upper};
 use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
-    /// 法定办结时限不得为空，必须是可读的时限：`20个工作日`、`30日`、`3个月`、`即时办结`/`即办`/`当场办结`，
-    /// 数字与单位分两栏发布（`20` ＋ `工作日`）、全角数字也认。法律法规没有规定时限的，
-    /// 写「无法定时限」并说明原因（写在本栏括号里或「法定办结时限说明」中）。
+    /// 法定办结时限不得为空，必须是可读的时限：`20个工作日`、`30日`、`3个月`、`2小时`、`30分钟`、
+    /// `即时办结`/`即办`/`当场办结`，数字与单位分两栏发布（`20` ＋ `工作日`）、全角数字也认。
+    /// 法律法规没有规定时限的，写「无法定时限」并说明原因（写在本栏括号里或「法定办结时限说明」中）；
+    /// 「无」后在本栏写明原因的（`无（法律法规未规定）`、`无，法律法规未规定办理时限`）和
+    /// 直接写原因的（`法律法规未规定办理时限`）同样认。
     /// 判定口径：只写「无」或「无法定时限」而不说明原因的不通过（看不出是没有规定还是没有填写）；
-    /// 只有数字没有单位的不通过。
+    /// 只有数字没有单位的不通过；写成区间的（`3-5个工作日`）不是明确的期限，不通过，提示写上限。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「法定办结时限」：明确标注该事项的法定办结期限。
     ///
     /// ## 示例 (Example)
-    /// 不通过：空、`/`、`按规定时限`、`20`（无单位）、`无`（未说明原因）。
-    /// 通过：`20个工作日`、`３０日`、`无法定时限（《xx条例》未规定办理期限）`。
+    /// 不通过：空、`/`、`按规定时限`、`20`（无单位）、`无`（未说明原因）、`10-20个工作日`（区间）。
+    /// 通过：`20个工作日`、`３０日`、`30分钟`、`无法定时限（《xx条例》未规定办理期限）`、
+    /// `无（法律法规未规定）`。
     ///
     /// ## 整改方法 (How to fix)
     /// 按设定依据写明法定期限及单位，如「20个工作日」；没有法定期限的写「无法定时限」并注明原因。
@@ -85,6 +88,19 @@ impl Rule for LegalLimit {
             ParsedLimit::Empty | ParsedLimit::Unreadable => {
                 if is_blank_or_placeholder(text) {
                     fail(format!("法定办结时限未填写实际期限: \"{text}\""))
+                } else if let Some(upper) = range_upper(text, &item.legal_limit_unit) {
+                    Verdict::Checked(vec![
+                        Violation::new(
+                            format!(
+                                "法定办结时限写成了区间，不是明确的期限（应按设定依据写上限，如「{upper}」）: \"{}\"",
+                                quote(&shown, 40)
+                            ),
+                            text,
+                        )
+                        .suggest(format!(
+                            "区间不是明确的期限：按设定依据写明一个期限，写区间的改写为上限（如「{upper}」）"
+                        )),
+                    ])
                 } else {
                     fail(format!(
                         "法定办结时限不是可识别的时限（应如 20个工作日、30日、即办）: \"{}\"",

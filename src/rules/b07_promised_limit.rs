@@ -3,17 +3,19 @@
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
-use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit};
+use crate::model::time_limit::{ParsedLimit, TimeLimit, parse_time_limit, range_upper};
 use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
-    /// 承诺办结时限不得为空，必须是可读的时限（写法同 B06）；「无」「无承诺时限」不算时限。
+    /// 承诺办结时限不得为空，必须是可读的时限（写法同 B06，`30分钟` 也认）；「无」「无承诺时限」不算时限；
+    /// 写成区间的（`3-5个工作日`）不是明确的期限，不通过，提示写上限。
     /// 承诺时限长于法定时限的不通过。比较时同单位直接比（20个工作日 对 15个工作日）；
     /// 不同单位按可能跨越的自然日比，只有无论周末、节假日和调休怎样分布都更长才算不通过：
     /// 连续上班最多 7 天、周末除调休外都休息，所以 30个工作日 一定长于 30日 或 1个月，
     /// 70个工作日 一定长于 3个月（自然日期限按《民法典》计算，最后一日是休息日的顺延一个工作日）。
-    /// 反过来 15日 不会长于 15个工作日，直接通过。
+    /// 反过来 15日 不会长于 15个工作日，直接通过。分钟和小时直接换算（30分钟 即半小时）；
+    /// 一个工作日按 8 小时算，8小时 不会长于 1个工作日；半个月按最多 15 日算。
     /// 判定口径：单位不同又无法确定谁长（如 20个工作日 对 30日）时给出提示（warning），说明无法比较；
     /// 法定时限为空、读不出或「无法定时限」时不比较（由 B06 报告）。
     ///
@@ -21,10 +23,11 @@ declare_rule! {
     /// 附录「承诺办结时限」：明确标注该事项的承诺办结期限。承诺时限是对法定时限的压缩，不能更长。
     ///
     /// ## 示例 (Example)
-    /// 不通过：空、`/`、`尽快办理`、法定 `15个工作日` 而承诺 `20个工作日`、法定 `30日` 而承诺 `2个月`、
-    /// 法定 `30日` 而承诺 `30个工作日`。
+    /// 不通过：空、`/`、`尽快办理`、`3-5个工作日`（区间）、法定 `15个工作日` 而承诺 `20个工作日`、
+    /// 法定 `30日` 而承诺 `2个月`、法定 `30日` 而承诺 `30个工作日`。
     /// 提示：法定 `30日`，承诺 `20个工作日`（单位不同，无法确定是否更长）。
-    /// 通过：法定 `20个工作日`，承诺 `5个工作日`；法定 `15个工作日`，承诺 `15日`；承诺 `即办`。
+    /// 通过：法定 `20个工作日`，承诺 `5个工作日`；法定 `15个工作日`，承诺 `15日`；承诺 `即办`；
+    /// 法定 `1个工作日`，承诺 `8小时`；承诺 `30分钟`。
     ///
     /// ## 整改方法 (How to fix)
     /// 写明承诺期限和单位，不超过法定期限，并尽量与法定时限使用同一单位（如都用「工作日」）。
@@ -65,11 +68,25 @@ impl Rule for PromisedLimit {
             }
             ParsedLimit::Limit(l) => l,
             ParsedLimit::Empty | ParsedLimit::Unreadable => {
-                return fail(if is_blank_or_placeholder(text) {
-                    format!("承诺办结时限未填写实际期限: \"{text}\"")
-                } else {
-                    format!("承诺办结时限不是可识别的时限（应如 5个工作日、即办）: \"{shown}\"")
-                });
+                if is_blank_or_placeholder(text) {
+                    return fail(format!("承诺办结时限未填写实际期限: \"{text}\""));
+                }
+                if let Some(upper) = range_upper(text, &item.promised_limit_unit) {
+                    return Verdict::Checked(vec![
+                        Violation::new(
+                            format!(
+                                "承诺办结时限写成了区间，不是明确的期限（应写上限，如「{upper}」）: \"{shown}\""
+                            ),
+                            text,
+                        )
+                        .suggest(format!(
+                            "区间不是明确的期限：写明一个承诺期限，写区间的改写为上限（如「{upper}」），并不超过法定期限"
+                        )),
+                    ]);
+                }
+                return fail(format!(
+                    "承诺办结时限不是可识别的时限（应如 5个工作日、即办）: \"{shown}\""
+                ));
             }
         };
         let legal = match parse_time_limit(&item.legal_limit, &item.legal_limit_unit) {

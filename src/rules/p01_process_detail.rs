@@ -15,7 +15,7 @@ declare_rule! {
     /// 标准、办理时限，占位符（无、/、暂无）算缺失；岗位职责只重复环节名称（环节「受理」的职责写
     /// 「受理」）的不算写明，不通过；受理之前的申请类环节是申请人的动作，只要求名称。
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
-    /// 办结时限：即办、即时办结、当场办结的环节计 0；时限单位不同（工作日与自然日混用）无法相加时
+    /// 办结时限：即办、即时办结、当场办结的环节计 0，分钟和小时换算后相加；时限单位不同（工作日与自然日混用）无法相加时
     /// 不判合计；承诺办结时限为空或无法识别时不判合计（由 B07 报告）。不一致时写明各环节时限和合计。
     ///
     /// ## 依据 (Why it matters)
@@ -93,6 +93,9 @@ fn in_unit(limit: TimeLimit, unit: LimitUnit) -> Option<f64> {
     match (limit, unit) {
         (TimeLimit::Immediate, _) => Some(0.0),
         (_, LimitUnit::WorkingDay) => limit.working_days(),
+        // Minutes and hours are one scale.
+        (_, LimitUnit::Hour) => limit.hours(),
+        (_, LimitUnit::Minute) => limit.hours().map(|h| h * 60.0),
         (TimeLimit::Amount { amount, unit: u }, _) if u == unit => Some(amount),
         _ => None,
     }
@@ -116,6 +119,21 @@ fn sum_mismatch(item: &Item, steps: &[(Cow<'_, str>, TimeLimit)]) -> Option<(Str
             })
             .unwrap_or(LimitUnit::WorkingDay),
         TimeLimit::Amount { unit, .. } => unit,
+    };
+    // Steps in minutes against hours promised are summed in minutes (`合计 30 分钟`, not 0.5小时).
+    let unit = if unit == LimitUnit::Hour
+        && steps.iter().any(|(_, l)| {
+            matches!(
+                l,
+                TimeLimit::Amount {
+                    unit: LimitUnit::Minute,
+                    ..
+                }
+            )
+        }) {
+        LimitUnit::Minute
+    } else {
+        unit
     };
     let target = in_unit(promised, unit)?;
     let mut sum = 0.0;

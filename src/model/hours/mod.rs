@@ -1,5 +1,5 @@
 //! 办理时间 — opening hours as published: a day scope (工作日, 周一至周五 …) and time ranges
-//! (`09:00-12:00`, `9:00—12:00`, `上午9时至12时`, `下午1:30-5:30`), often per season
+//! (`09:00-12:00`, `9:00—12:00`, `上午9时至12时`, `下午1:30-5:30`, `早8:30-晚5:30`), often per season
 //! (`夏季（5月1日-9月30日）…；冬季…`). [`parse_hours`] never panics. A text that fails is read
 //! again in [`lenient_hours_text`]'s form (`九时至十二时`, `8.30-12.00`, `週一至週五`).
 
@@ -66,7 +66,7 @@ const DAY_WORDS: &[&str] = &[
 
 fn minutes(prefix: Option<&str>, h: u32, m: u32) -> u32 {
     let h = match prefix {
-        Some("下午" | "晚上") if h < 12 => h + 12,
+        Some("下午" | "晚上" | "晚") if h < 12 => h + 12,
         Some("中午") if h < 6 => h + 12,
         _ => h,
     };

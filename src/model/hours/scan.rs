@@ -4,7 +4,7 @@
 /// in one time range: 0 the whole range; 1–7 the start (prefix 上午/下午…, hour, ':', minute,
 /// 时/点, minute, 半); 8–14 the end. Written as a pattern:
 /// `{time}\s*(?:-|—|–|~|至|到)+\s*{time}` with `{time}` =
-/// `(上午|下午|中午|晚上|早上)?[:\s]*([0-9]{1,2})\s*(?:(:)\s*([0-9]{1,2})|([时点])\s*(?:([0-9]{1,2})\s*分?|(半))?)?`,
+/// `(上午|下午|中午|晚上|早上|晚|早)?[:\s]*([0-9]{1,2})\s*(?:(:)\s*([0-9]{1,2})|([时点])\s*(?:([0-9]{1,2})\s*分?|(半))?)?`,
 /// searched leftmost-first after half-width folding. [`next_range`] finds it without a regex:
 /// the regex's bounded backtracker cost about 3,400 instructions per range.
 pub(super) type Spans = [Option<(usize, usize)>; 15];
@@ -99,7 +99,8 @@ fn word_at(t: &str, i: usize, words: &[&str]) -> usize {
         .map_or(0, |w| w.len())
 }
 
-const PREFIXES: &[&str] = &["上午", "下午", "中午", "晚上", "早上"];
+/// `晚` and `早` alone (`早8:30-晚5:30`) come after `晚上` and `早上`, which they begin.
+const PREFIXES: &[&str] = &["上午", "下午", "中午", "晚上", "早上", "晚", "早"];
 const SEPARATORS: &[&str] = &["-", "—", "–", "~", "至", "到"];
 
 /// One time of the regex from its hour at `h` (a digit) on, greedy as the regex is once the

@@ -9,7 +9,7 @@ use super::*;
 
 /// The definition of a time range that [`next_range`] follows.
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    let time = r"(上午|下午|中午|晚上|早上)?[:\s]*([0-9]{1,2})\s*(?:(:)\s*([0-9]{1,2})|([时点])\s*(?:([0-9]{1,2})\s*分?|(半))?)?";
+    let time = r"(上午|下午|中午|晚上|早上|晚|早)?[:\s]*([0-9]{1,2})\s*(?:(:)\s*([0-9]{1,2})|([时点])\s*(?:([0-9]{1,2})\s*分?|(半))?)?";
     Regex::new(&format!(r"{time}\s*(?:-|—|–|~|至|到)+\s*{time}")).expect("static regex")
 });
 
@@ -107,6 +107,10 @@ fn scanner_matches_regex_on_fixtures() {
             "9\u{3000}:\u{3000}00\u{a0}-\u{2003}12\u{85}:\u{202f}00",
             "７×２４小时",
             "早上8点-晚上8点",
+            "工作日（周一至周五）早8:30-晚5:30",
+            "早晚8-9点",
+            "晚上早8:00-晚上9:00",
+            "最早8:00，最晚17:00",
         ]
         .map(str::to_owned),
     );
@@ -140,7 +144,7 @@ proptest::proptest! {
             proptest::sample::select(vec![
                 "0", "1", "2", "5", "9", "09", "12", "30", "59", "75", "123", "０", "１", "９",
                 ":", "：", "-", "—", "–", "~", "～", "－", "至", "到", "时", "点", "分", "半",
-                "上午", "下午", "中午", "晚上", "早上", "上", "午", "周一", "至周五", "工作日",
+                "上午", "下午", "中午", "晚上", "早上", "早", "晚", "上", "午", "周一", "至周五", "工作日",
                 "月", "日", "，", "、", "（", "）", "(", " ", "  ", "\t", "\n", "\u{3000}",
                 "\u{a0}", "\u{85}", "\u{2003}", "\u{202f}", "\u{2028}", "\u{1680}",
                 "\u{e2}", "\u{200b}", "\u{180e}", "x", "24小时", "é",
@@ -186,6 +190,19 @@ fn forms_seen_on_platforms() {
     assert!(!ranges("9:75-12:00")[0].2);
     assert!(ranges("5月1日-9月30日").is_empty());
     assert!(!parse_hours("上午9:00-12:00").day_scope);
+    // 早/晚 alone, as township 便民服务中心 pages write them (h3 问题5): 晚 is afternoon.
+    assert_eq!(
+        ranges("工作日（周一至周五）早8:30-晚5:30"),
+        [(510, 1050, true)]
+    );
+    assert_eq!(ranges("工作日8:30-晚5:30"), [(510, 1050, true)]);
+    assert_eq!(ranges("周一至周五 早8点到晚6点"), [(480, 1080, true)]);
+    assert_eq!(ranges("工作日 早8:00-晚8:00"), [(480, 1200, true)]);
+    assert_eq!(ranges("工作日 晚7:00-9:00"), [(1140, 1260, true)]);
+    assert_eq!(ranges("工作日早8:30-12:00"), [(510, 720, true)]);
+    assert_eq!(ranges("早8:30-晚17:30"), [(510, 1050, true)]);
+    // A single time is no range.
+    assert!(ranges("最早8:00，最晚17:00").is_empty());
     let mixed = "工作日（周一至周五）　上午０９:００－１２:００";
     assert_eq!(halfwidth(mixed), super::super::text::to_halfwidth(mixed));
 }

@@ -1,6 +1,10 @@
 //! 办结时限 — time limits as published: `20个工作日`, `30日`, `3个月`, `即时办结`, `即办`,
-//! `当场办结`, `2小时`, a number with its unit in a separate field, full-width digits, and
-//! `无法定时限`. [`parse_time_limit`] never panics; what it cannot read is `Unreadable`.
+//! `当场办结`, `2小时`, `30分钟`, a number with its unit in a separate field, full-width digits,
+//! and `无法定时限` (also `无（法律法规未规定）`). [`parse_time_limit`] never panics; what it cannot
+//! read is `Unreadable`, and [`range_upper`] says whether such a text is a range (`3-5个工作日`).
+//!
+//! Minutes and hours are one scale ([`TimeLimit::hours`]): every comparison reads `30分钟` as
+//! half an hour, and a working day as 8 hours (《国务院关于职工工作时间的规定》: 每日工作8小时).
 //!
 //! Limits in different units are compared through the calendar days they can span
 //! ([`TimeLimit::calendar_days`], [`TimeLimit::exceeds`]; the bounds and their reasons, 调休
@@ -15,11 +19,13 @@ mod tests;
 
 use serde::Serialize;
 
-pub use parse::parse_time_limit;
+pub use parse::{parse_time_limit, range_upper};
 
 /// The unit of a time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum LimitUnit {
+    /// 分钟
+    Minute,
     /// 小时
     Hour,
     /// 工作日
@@ -36,6 +42,7 @@ impl LimitUnit {
     /// The Chinese unit word.
     pub fn label_zh(self) -> &'static str {
         match self {
+            LimitUnit::Minute => "分钟",
             LimitUnit::Hour => "小时",
             LimitUnit::WorkingDay => "个工作日",
             LimitUnit::Day => "日",
@@ -73,19 +80,31 @@ pub enum ParsedLimit {
 }
 
 impl TimeLimit {
-    /// The limit in working days, when it is stated in working days or is immediate.
-    pub fn working_days(self) -> Option<f64> {
+    /// The limit in hours, when it is stated in hours or minutes or is immediate.
+    pub fn hours(self) -> Option<f64> {
         match self {
             TimeLimit::Immediate => Some(0.0),
             TimeLimit::Amount {
                 amount,
-                unit: LimitUnit::WorkingDay,
+                unit: LimitUnit::Hour,
             } => Some(amount),
             TimeLimit::Amount {
                 amount,
-                unit: LimitUnit::Hour,
-            } if amount <= 8.0 => Some(amount / 8.0),
+                unit: LimitUnit::Minute,
+            } => Some(amount / 60.0),
             _ => None,
+        }
+    }
+
+    /// The limit in working days, when it is stated in working days or is immediate, or is at
+    /// most 8 hours (a working day's hours, in hours or minutes).
+    pub fn working_days(self) -> Option<f64> {
+        match self {
+            TimeLimit::Amount {
+                amount,
+                unit: LimitUnit::WorkingDay,
+            } => Some(amount),
+            _ => self.hours().filter(|&h| h <= 8.0).map(|h| h / 8.0),
         }
     }
 }

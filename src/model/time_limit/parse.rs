@@ -25,6 +25,8 @@ fn unit_from(text: &str) -> Option<LimitUnit> {
     let t = text.trim();
     if t.contains("工作日") {
         Some(LimitUnit::WorkingDay)
+    } else if t.contains("分钟") {
+        Some(LimitUnit::Minute)
     } else if t.contains("小时") || t.contains("时") && !t.contains("日") {
         Some(LimitUnit::Hour)
     } else if t.contains("自然日") || t.contains('日') || t.contains('天') {
@@ -137,7 +139,7 @@ pub fn parse_time_limit(text: &str, unit_field: &str) -> ParsedLimit {
     }
 }
 
-/// The form almost every time limit takes, `20个工作日`, `5天`, `2小时`: one to six ASCII digits,
+/// The form almost every time limit takes, `20个工作日`, `5天`, `2小时`, `30分钟`: one to six ASCII digits,
 /// an optional `个` and a unit word, nothing else. Read directly because [`parse_compact`] reads
 /// it the same way (`tests::plain_amount_is_the_general_reading`) through a dozen searches.
 pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
@@ -151,6 +153,7 @@ pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
         "工作日" => LimitUnit::WorkingDay,
         "日" | "天" | "自然日" => LimitUnit::Day,
         "小时" => LimitUnit::Hour,
+        "分钟" => LimitUnit::Minute,
         "月" => LimitUnit::Month,
         "年" => LimitUnit::Year,
         _ => return None,
@@ -164,17 +167,68 @@ pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
     })
 }
 
+/// Where an immediate word stands in `t`: `(finishing, any)`. An immediate word right before
+/// 受理 (`当场受理`, `即时受理`) says the application is accepted at once, not that the case is
+/// finished (`3个工作日（当场受理）`): it counts only when nothing else can be read.
+fn immediate_words(t: &str) -> (bool, bool) {
+    // Every immediate word holds 即, 当 or 现 (`immediate_words_hold_a_key_character`).
+    if !t.contains(['即', '当', '现']) {
+        return (false, false);
+    }
+    let mut any = false;
+    for w in IMMEDIATE {
+        for (i, _) in t.match_indices(w) {
+            if !t[i + w.len()..].starts_with("受理") {
+                return (true, true);
+            }
+            any = true;
+        }
+    }
+    (false, any)
+}
+
+/// Words that say the law sets no limit, in a text that holds no amount: `法律法规未规定`,
+/// `无明确规定`. 「无规定」 is one of them, and without a reason B06 still fails it.
+const NOT_SET: &[&str] = &[
+    "未规定",
+    "没有规定",
+    "无规定",
+    "无明确规定",
+    "未明确规定",
+    "未作规定",
+    "无具体规定",
+];
+
+/// Whether a text that holds no amount says there is no statutory limit: 「无」 with its note in
+/// the same cell (`无（法律法规未规定）`, `无，法律法规未规定办理时限`), or the words of [`NOT_SET`].
+fn says_no_limit(t: &str) -> bool {
+    t.strip_prefix('无').is_some_and(|rest| {
+        // Compacted: `（` `，` `；` `：` are folded to their ASCII forms already.
+        rest.starts_with(['(', '[', ',', ';', ':', '、', '。'])
+    }) || NOT_SET.iter().any(|w| t.contains(w))
+}
+
 /// [`parse_time_limit`] of a text already compacted and not empty.
 pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
-    // Every immediate word holds 即, 当 or 现 (`immediate_words_hold_a_key_character`).
-    if t.contains(['即', '当', '现']) && IMMEDIATE.iter().any(|w| t.contains(w)) {
+    let (finishing, immediate) = immediate_words(t);
+    if finishing {
         return ParsedLimit::Limit(TimeLimit::Immediate);
     }
     if t.contains("无法定") || t == "无" || t.starts_with("无时限") || t.contains("没有法定")
     {
         return ParsedLimit::Limit(TimeLimit::NoLimit);
     }
-    // The first number, Arabic or Chinese, with the text after it.
+    match amount(t, unit_field) {
+        Some(limit) => ParsedLimit::Limit(limit),
+        None if immediate => ParsedLimit::Limit(TimeLimit::Immediate),
+        None if says_no_limit(t) => ParsedLimit::Limit(TimeLimit::NoLimit),
+        None => ParsedLimit::Unreadable,
+    }
+}
+
+/// The first number, Arabic or Chinese, and the unit after it (or in `unit_field` when nothing
+/// follows the number).
+fn amount(t: &str, unit_field: &str) -> Option<TimeLimit> {
     let start = t.find(|c: char| c.is_ascii_digit());
     let (amount, rest) = if let Some(s) = start {
         let end = t[s..]
@@ -182,13 +236,10 @@ pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
             .map_or(t.len(), |e| s + e);
         match t[s..end].parse::<f64>() {
             Ok(v) if v.is_finite() => (v, &t[end..]),
-            _ => return ParsedLimit::Unreadable,
+            _ => return None,
         }
     } else {
-        match first_chinese_amount(t) {
-            Some(found) => found,
-            None => return ParsedLimit::Unreadable,
-        }
+        first_chinese_amount(t)?
     };
     let rest = rest.trim_start_matches(['个', '(', ')']);
     let unit = unit_from(
@@ -201,9 +252,27 @@ pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
         } else {
             None
         }
-    });
-    match unit {
-        Some(unit) => ParsedLimit::Limit(TimeLimit::Amount { amount, unit }),
-        None => ParsedLimit::Unreadable,
-    }
+    })?;
+    Some(TimeLimit::Amount { amount, unit })
+}
+
+/// Range separators between two amounts (`3-5个工作日`, `3至5个工作日`), after half-width folding.
+const RANGE_SEPARATORS: &[&str] = &["-", "—", "–", "~", "至", "到"];
+
+/// The upper bound of a limit written as a range, `3-5个工作日`, `10至20个工作日`, `30-60分钟`:
+/// `None` when the text is no such range. A range is readable but not a
+/// definite limit; B06 and B07 name its upper bound in their message. Only for a text that
+/// [`parse_time_limit`] could not read (it reads `20个工作日（自受理至决定）` itself).
+pub fn range_upper(text: &str, unit_field: &str) -> Option<TimeLimit> {
+    let t = compact(text);
+    let t = t.as_ref();
+    RANGE_SEPARATORS.iter().find_map(|sep| {
+        let (head, tail) = t.split_once(sep)?;
+        let numeral = |c: char| c.is_ascii_digit() || CN_NUMERALS.contains(c);
+        // The lower bound ends in a number (`3-`, `自受理之日起3至`).
+        if !(head.ends_with(numeral) && tail.starts_with(numeral)) {
+            return None;
+        }
+        amount(tail, unit_field)
+    })
 }

@@ -31,7 +31,19 @@
 //! first working day on or after day `h`, and `n` working days from the same start end later
 //! for sure only when the `h − 1` days before day `h` hold fewer than `n − 1` working days. That
 //! costs at most one working day against a plain count, and keeps 8日 against 8个工作日
-//! undecided (7 working days, then a weekend day that the period runs past).
+//! undecided (7 working days, then a weekend day that the period runs past). A period counts
+//! whole days, so a part of a month is at most its whole days: 半个月 at most 15 days (half of a
+//! 31-day month is no 15.5 days), at least 14 (half of February).
+//!
+//! # Hours and minutes
+//! Hours and minutes are one scale ([`TimeLimit::hours`]) and compare directly. Against working
+//! days they compare by the 8-hour working day (《国务院关于职工工作时间的规定》): `h` hours are
+//! never longer than `n` working days when `h ≤ 8n`, whether they are read as working hours
+//! (at most `n` working days) or as clock hours (less than `n` calendar days, and `n` working days
+//! span at least `n`). 8小时 against 1个工作日 passes without a warning. The other way, `n` working
+//! days are surely longer than `h` hours when `n > ⌈h/8⌉`: a whole working day more than the
+//! hours can fill, and at least `n` calendar days, more than `8n` clock hours (5个工作日 against
+//! 30分钟). Closer than that (1个工作日 against 8小时, 3个工作日 against 48小时) stays undecided.
 
 use super::{LimitUnit, TimeLimit};
 
@@ -83,7 +95,8 @@ fn months_max_days(months: f64) -> f64 {
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         return MONTHS_MAX_DAYS[months as usize];
     }
-    months * 31.0
+    // A period counts whole days: 半个月 is at most 15 days.
+    (months * 31.0).floor()
 }
 
 impl LimitUnit {
@@ -100,7 +113,10 @@ impl TimeLimit {
             TimeLimit::Immediate => (0.0, 0.0),
             TimeLimit::NoLimit => (f64::INFINITY, f64::INFINITY),
             TimeLimit::Amount { amount: a, unit } => match unit {
-                LimitUnit::Hour => (a / 24.0, (a / 8.0).ceil() * 7.0 / 5.0 + 9.0),
+                LimitUnit::Minute | LimitUnit::Hour => {
+                    let h = self.hours().unwrap_or(a);
+                    (h / 24.0, (h / 8.0).ceil() * 7.0 / 5.0 + 9.0)
+                }
                 LimitUnit::WorkingDay => (min_calendar_days(a), a * 7.0 / 5.0 + 9.0),
                 LimitUnit::Day => (a, a),
                 LimitUnit::Month => (a * 28.0, months_max_days(a)),
@@ -113,15 +129,44 @@ impl TimeLimit {
     /// surely longer, `Some(false)` only when it can never be longer, `None` when the units do
     /// not allow a sure answer (20个工作日 against 30日).
     pub fn exceeds(self, other: TimeLimit) -> Option<bool> {
+        if self == other {
+            return Some(false);
+        }
+        // Minutes against hours (and 即办 against either): one scale.
+        if let (Some(a), Some(b)) = (self.hours(), other.hours()) {
+            return Some(a > b);
+        }
         let (lo_a, hi_a) = self.calendar_days();
         let (lo_b, hi_b) = other.calendar_days();
         let (longer, never_longer) = match (self, other) {
-            _ if self == other => return Some(false),
             (Self::Amount { amount: a, unit: u }, Self::Amount { amount: b, unit: v })
                 if u == v =>
             {
                 return Some(a > b);
             }
+            // Hours within n 8-hour working days are never longer (see the module docs).
+            (
+                Self::Amount {
+                    unit: LimitUnit::Minute | LimitUnit::Hour,
+                    ..
+                },
+                Self::Amount {
+                    amount: n,
+                    unit: LimitUnit::WorkingDay,
+                },
+            ) if self.hours().is_some_and(|h| h <= 8.0 * n) => (false, true),
+            // n working days hold a whole working day more than the hours rounded up to working
+            // days: longer read as working hours, and as clock hours (n days > 8n hours).
+            (
+                Self::Amount {
+                    amount: n,
+                    unit: LimitUnit::WorkingDay,
+                },
+                Self::Amount {
+                    unit: LimitUnit::Minute | LimitUnit::Hour,
+                    ..
+                },
+            ) if other.hours().is_some_and(|h| n > (h / 8.0).ceil()) => (true, false),
             // N working days end after a calendar period that may run on to a working day.
             (
                 Self::Amount {

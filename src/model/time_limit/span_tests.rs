@@ -247,3 +247,49 @@ fn other_units_compare_by_their_spans() {
     assert_eq!(l(30.0, Day).exceeds(l(1.0, Month)), None);
     assert_eq!(l(28.0, Day).exceeds(l(1.0, Month)), Some(false));
 }
+
+/// Minutes and hours are one scale; an 8-hour working day bounds them against working days
+/// (h3 问题3, 问题12).
+#[test]
+fn minutes_hours_and_working_days() {
+    use LimitUnit::{Day, Hour, Minute, Month, WorkingDay};
+    assert_eq!(l(30.0, Minute).exceeds(l(1.0, Hour)), Some(false));
+    assert_eq!(l(90.0, Minute).exceeds(l(1.0, Hour)), Some(true));
+    assert_eq!(l(60.0, Minute).exceeds(l(1.0, Hour)), Some(false));
+    assert_eq!(l(2.0, Hour).exceeds(l(60.0, Minute)), Some(true));
+    assert_eq!(l(30.0, Minute).exceeds(TimeLimit::Immediate), Some(true));
+    assert_eq!(TimeLimit::Immediate.exceeds(l(30.0, Minute)), Some(false));
+    // Within the working day's 8 hours: never longer.
+    assert_eq!(l(8.0, Hour).exceeds(l(1.0, WorkingDay)), Some(false));
+    assert_eq!(l(480.0, Minute).exceeds(l(1.0, WorkingDay)), Some(false));
+    assert_eq!(l(30.0, Minute).exceeds(l(1.0, WorkingDay)), Some(false));
+    assert_eq!(l(16.0, Hour).exceeds(l(2.0, WorkingDay)), Some(false));
+    // Past it: as clock hours they may still fit.
+    assert_eq!(l(9.0, Hour).exceeds(l(1.0, WorkingDay)), None);
+    assert_eq!(l(481.0, Minute).exceeds(l(1.0, WorkingDay)), None);
+    // Working days a whole day more than the hours fill are longer; closer is undecided.
+    assert_eq!(l(5.0, WorkingDay).exceeds(l(30.0, Minute)), Some(true));
+    assert_eq!(l(2.0, WorkingDay).exceeds(l(8.0, Hour)), Some(true));
+    assert_eq!(l(1.0, WorkingDay).exceeds(l(8.0, Hour)), None);
+    assert_eq!(l(1.0, WorkingDay).exceeds(l(30.0, Minute)), None);
+    assert_eq!(l(3.0, WorkingDay).exceeds(l(48.0, Hour)), None);
+    // Minutes span what the same hours span.
+    assert_eq!(
+        l(90.0, Minute).calendar_days(),
+        l(1.5, Hour).calendar_days()
+    );
+    assert_eq!(l(30.0, Minute).exceeds(l(1.0, Day)), None);
+    assert_eq!(l(30.0, Minute).exceeds(l(1.0, Month)), Some(false));
+}
+
+/// 半个月 is at most 15 days (a period counts whole days), at least 14 (h3 问题12).
+#[test]
+fn half_a_month_is_at_most_fifteen_days() {
+    use LimitUnit::{Day, Month};
+    assert_eq!(l(0.5, Month).calendar_days(), (14.0, 15.0));
+    assert_eq!(l(0.5, Month).exceeds(l(15.0, Day)), Some(false));
+    assert_eq!(l(0.5, Month).exceeds(l(14.0, Day)), None);
+    assert_eq!(l(16.0, Day).exceeds(l(0.5, Month)), Some(true));
+    assert_eq!(l(15.0, Day).exceeds(l(0.5, Month)), None);
+    assert_eq!(l(1.5, Month).calendar_days(), (42.0, 46.0));
+}

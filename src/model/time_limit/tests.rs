@@ -190,3 +190,101 @@ fn a_line_break_inside_a_limit_is_no_separator() {
     assert_eq!(limit("自受理之日起\n二十个工作日", ""), wd(20.0));
     assert_eq!(parse_time_limit("按\n规定", ""), ParsedLimit::Unreadable);
 }
+
+/// `a` of `unit`.
+fn amount(a: f64, unit: LimitUnit) -> TimeLimit {
+    TimeLimit::Amount { amount: a, unit }
+}
+
+/// 即办件 in 户政, 社保 and 不动产查询 promise minutes (`承诺时限：30分钟`): a time limit like
+/// 半小时 (h3 问题3).
+#[test]
+fn minutes_are_a_time_limit() {
+    assert_eq!(limit("30分钟", ""), amount(30.0, LimitUnit::Minute));
+    assert_eq!(limit("20分钟", ""), amount(20.0, LimitUnit::Minute));
+    assert_eq!(limit("十五分钟", ""), amount(15.0, LimitUnit::Minute));
+    assert_eq!(limit("30分钟内", ""), amount(30.0, LimitUnit::Minute));
+    assert_eq!(limit("６０分钟", ""), amount(60.0, LimitUnit::Minute));
+    assert_eq!(limit("30", "分钟"), amount(30.0, LimitUnit::Minute));
+    assert_eq!(
+        plain_amount("30分钟"),
+        Some(amount(30.0, LimitUnit::Minute))
+    );
+    // One scale with hours: 60分钟 is an hour, 30分钟 half of one, in working days 1/16.
+    assert_eq!(limit("60分钟", "").hours(), Some(1.0));
+    assert_eq!(limit("半小时", "").hours(), limit("30分钟", "").hours());
+    assert_eq!(limit("30分钟", "").working_days(), Some(0.0625));
+    assert_eq!(limit("480分钟", "").working_days(), Some(1.0));
+    assert_eq!(limit("481分钟", "").working_days(), None);
+    assert_eq!(limit("30分钟", "").to_string(), "30分钟");
+    // An immediate word still wins; a bare 分 is no unit.
+    assert_eq!(limit("即时办结（30分钟）", ""), TimeLimit::Immediate);
+    assert_eq!(parse_time_limit("30分", ""), ParsedLimit::Unreadable);
+}
+
+/// 「无」 with its reason in the same cell says there is no statutory limit (h3 问题4); B06
+/// decides whether the reason is enough.
+#[test]
+fn no_limit_with_its_reason_in_the_cell() {
+    for t in [
+        "无（法律法规未规定）",
+        "无（法律法规未规定办理时限）",
+        "无，法律法规未规定办理时限",
+        "无、法律法规未作规定",
+        "法律法规未规定",
+        "法律、法规未规定办理时限",
+        "法律法规无明确规定",
+        "无（见说明）",
+        "无规定",
+    ] {
+        assert_eq!(limit(t, ""), TimeLimit::NoLimit, "{t}");
+    }
+    // An amount or an immediate word in the note is still read.
+    assert_eq!(limit("无（即时办理）", ""), TimeLimit::Immediate);
+    assert_eq!(limit("无(20个工作日)", ""), wd(20.0));
+    assert_eq!(limit("未规定的按20个工作日", ""), wd(20.0));
+    // 无 that begins another word is not 「无」.
+    assert_eq!(parse_time_limit("无限期", ""), ParsedLimit::Unreadable);
+    assert_eq!(parse_time_limit("按规定办理", ""), ParsedLimit::Unreadable);
+}
+
+/// 当场受理 says the application is accepted at once, not that the case is finished: the
+/// amount beside it is the limit (h3 问题11). Without an amount it still reads as 即办.
+#[test]
+fn accepted_at_once_is_not_finished_at_once() {
+    assert_eq!(limit("3个工作日（当场受理）", ""), wd(3.0));
+    assert_eq!(limit("5个工作日（资料齐全当场受理）", ""), wd(5.0));
+    assert_eq!(limit("当场受理，5个工作日内办结", ""), wd(5.0));
+    assert_eq!(limit("即时受理，十个工作日", ""), wd(10.0));
+    assert_eq!(limit("当场受理、当场办结", ""), TimeLimit::Immediate);
+    assert_eq!(limit("当场受理", ""), TimeLimit::Immediate);
+    assert_eq!(limit("1个工作日（即办）", ""), TimeLimit::Immediate);
+    assert_eq!(limit("当场办结（1个工作日）", ""), TimeLimit::Immediate);
+}
+
+/// A range is not read as a limit; [`range_upper`] names its upper bound for the message. (A
+/// range whose separator is within four characters of the unit, `3-5天`, is read as its lower
+/// bound, as before.)
+#[test]
+fn ranges_are_unreadable_and_name_their_upper_bound() {
+    for (t, unit, upper) in [
+        ("3-5个工作日", "", wd(5.0)),
+        ("10-20个工作日", "", wd(20.0)),
+        ("3至5个工作日", "", wd(5.0)),
+        ("３～５个工作日", "", wd(5.0)),
+        ("30-60分钟", "", amount(60.0, LimitUnit::Minute)),
+        ("3-5", "工作日", wd(5.0)),
+    ] {
+        assert_eq!(parse_time_limit(t, unit), ParsedLimit::Unreadable, "{t}");
+        assert_eq!(range_upper(t, unit), Some(upper), "{t}");
+    }
+    for t in [
+        "按规定办理",
+        "2023-2024",
+        "尽快办结",
+        "一般-5个工作日",
+        "第1-3条规定的时限",
+    ] {
+        assert_eq!(range_upper(t, ""), None, "{t}");
+    }
+}
