@@ -34,7 +34,8 @@ pub struct RuleParams {
     pub notes_min_aspects: usize,
     /// P02: words that mark an online submission step.
     pub online_submission_words: Vec<String>,
-    /// P02: names of online platforms (安徽政务服务网, 皖事通 …): a step that submits through one
+    /// P02: names of online platforms (安徽政务服务网, 皖事通, sector systems such as 电子税务局, a
+    /// web address, or `登录` any system): a step that submits through one
     /// (`通过安徽政务服务网提交申请`, `登录皖事通APP上传申请材料`) is an online submission step too.
     pub online_platform_words: Vec<String>,
     /// P02: words that mark a step requiring the applicant to come on site.
@@ -276,6 +277,23 @@ impl Default for RuleParams {
                 "APP",
                 "App",
                 "app",
+                // Sector systems: 电子税务局, 社会保险公共服务平台, 企业登记全程电子化平台,
+                // 工程建设项目审批管理系统, 国家企业信用信息公示系统 ….
+                "电子税务局",
+                "公共服务平台",
+                "网上服务平台",
+                "网上平台",
+                "网厅",
+                "全程电子化",
+                "审批管理系统",
+                "审批监管平台",
+                "信用信息公示系统",
+                "皖企通",
+                // A web address (`登录www.ahzwfw.gov.cn提交申请`), and logging in to any system.
+                "www.",
+                "http",
+                "登录",
+                "登陆",
             ]),
             onsite_visit_words: words(&[
                 "到现场",
@@ -291,6 +309,10 @@ impl Default for RuleParams {
                 "携带",
                 "现场核验原件",
                 "现场核对原件",
+                // The applicant's identity is checked on site: the applicant is there.
+                "现场核验身份",
+                // `本人到场`, `到场面签`.
+                "到场",
                 // A self-service machine in the hall is a visit too.
                 "到大厅",
                 "自助机",
@@ -317,6 +339,17 @@ impl Default for RuleParams {
                 "到现场检查",
                 "到现场踏勘",
                 "到现场勘验",
+                // Staff going to the premises (`工作人员到场所核查`), and no visit (`不到场`).
+                "到场所",
+                "到场地",
+                "到场核查",
+                "到场勘查",
+                "到场检查",
+                "到场踏勘",
+                "到场勘验",
+                "不到场",
+                "零到场",
+                "不到现场",
             ]),
             faq_min_count: 3,
             faq_similarity_threshold: 0.8,

@@ -1,0 +1,421 @@
+//! P02 unit tests: the platform and visit readings on single texts, and the fix suggestions.
+//! The item-level cases are the fixtures (`fixtures/rules/P02.json`).
+
+use super::ProcessOnlineDepth;
+use super::submission::submits_through_platform;
+use super::visit::required_visit;
+use crate::model::{Item, Step};
+use crate::rules::{CheckContext, Rule, RuleParams, Verdict};
+
+/// The fix suggestions P02 gives an item of `depth` with these steps (名称, 岗位职责).
+fn suggestions(depth: &str, steps: &[(&str, &str)]) -> Vec<String> {
+    let item = Item {
+        online_depth: depth.into(),
+        steps: steps
+            .iter()
+            .map(|&(name, duties)| Step {
+                name: name.into(),
+                duties: duties.into(),
+                ..Step::default()
+            })
+            .collect::<Vec<_>>()
+            .into(),
+        ..Item::default()
+    };
+    let Verdict::Checked(v) = ProcessOnlineDepth.check(&item, &CheckContext::default()) else {
+        panic!("P02 should apply to {depth}");
+    };
+    v.into_iter().filter_map(|v| v.suggestion).collect()
+}
+
+#[test]
+fn the_suggestion_says_what_is_missing() {
+    // No step names a platform: where to write the submission, with an example.
+    let s = suggestions(
+        "三级",
+        &[
+            ("申请", "申请人到窗口提交申请材料"),
+            ("受理", "查验申请材料"),
+        ],
+    );
+    assert_eq!(s.len(), 1);
+    assert!(
+        s[0].starts_with("在「申请」环节写明申请人通过哪个网上平台在线提交"),
+        "{s:?}"
+    );
+    assert!(s[0].contains("如实降低网办深度"), "{s:?}");
+    // The first step is not an application step: add one before it.
+    let s = suggestions("三级", &[("受理", "查验申请材料"), ("办结", "送达结果")]);
+    assert!(
+        s[0].starts_with("在「受理」之前增加「网上申请」环节"),
+        "{s:?}"
+    );
+    // A step names a platform without submitting there: it is quoted.
+    let s = suggestions(
+        "三级",
+        &[
+            ("申请", "申请人通过皖事通预约办理时间"),
+            ("受理", "查验申请材料"),
+        ],
+    );
+    assert!(
+        s[0].starts_with("环节「申请」的「申请人通过皖事通预约办理时间」提到了网上平台，但没有写明申请人在平台上提交申请"),
+        "{s:?}"
+    );
+    // A 四级 visit: the step and the visit are named.
+    let s = suggestions(
+        "四级",
+        &[
+            ("网上申请", "在线提交申请"),
+            ("办结", "申请人到政务服务大厅领取证照"),
+        ],
+    );
+    assert_eq!(s.len(), 1);
+    assert!(
+        s[0].starts_with(
+            "四级（全程网办）事项不得要求申请人到现场：把环节「办结」中「到政务服务大厅」的要求改为"
+        ),
+        "{s:?}"
+    );
+}
+
+fn through_platform(text: &str) -> bool {
+    submits_through_platform(text, &RuleParams::default().online_platform_words)
+}
+
+#[test]
+fn submitting_through_a_platform_is_online_submission() {
+    for t in [
+        "申请人通过安徽政务服务网提交申请",
+        "通过皖事通APP上传申请材料",
+        "登录安徽政务服务网填报申请信息",
+        "申请人可通过安徽政务服务网、皖事通APP或窗口提交申请材料",
+        "申请人可到窗口或通过安徽政务服务网提交申请材料",
+        "通过网上办事大厅提交",
+        "申请人登录皖事通APP提交申请",
+        "申请人通过“皖事通”办理",
+        "通过互联网提交申请材料",
+        "申请人员通过池州政务服务网申报",
+    ] {
+        assert!(through_platform(t), "{t}");
+    }
+}
+
+#[test]
+fn a_bracketed_aside_or_a_later_clause_after_a_login_keeps_the_submission() {
+    for t in [
+        // A bracketed web address, branch or kind of app does not end the clause.
+        "申请人通过安徽政务服务网（www.ahzwfw.gov.cn）提交申请",
+        "申请人通过安徽政务服务网(www.ahzwfw.gov.cn)提交申请",
+        "申请人登录安徽政务服务网（池州分厅）提交申请",
+        "通过皖事通（手机APP）上传申请材料",
+        // After a login, the applicant's submitting verb may follow in the next clauses.
+        "申请人登录安徽政务服务网，填写申请表并上传材料",
+        "登录安徽政务服务网：提交申请材料",
+        "申请人登录“安徽政务服务网”，选择“食品经营许可”事项，填报并提交",
+        "申请人登录安徽政务服务网池州分厅个人中心，选择事项，上传申请材料",
+        "申请人登录电子税务局，填写申报表并提交",
+        // A platform and a window joined as alternatives before one verb.
+        "申请人可通过安徽政务服务网、窗口提交申请材料",
+    ] {
+        assert!(through_platform(t), "{t}");
+    }
+}
+
+#[test]
+fn sector_systems_and_web_addresses_are_platforms() {
+    for t in [
+        "申请人通过电子税务局提交申请",
+        "申请人通过安徽省社会保险公共服务平台申报",
+        "申请人通过人社公共服务平台提交",
+        "申请人通过企业登记全程电子化平台提交申请",
+        "申请人通过全程电子化登记系统提交",
+        "申请人通过“安徽省工程建设项目审批管理系统”提交",
+        "申请人登录国家企业信用信息公示系统填报",
+        "申请人通过“皖企通”平台提交申请",
+        "通过网上服务平台提交",
+        "申请人通过网上平台提交",
+        "网厅申报",
+        "申请人登录www.ahzwfw.gov.cn提交申请",
+        "申请人登录https://www.ahzwfw.gov.cn/上传材料",
+    ] {
+        assert!(through_platform(t), "{t}");
+    }
+}
+
+#[test]
+fn a_login_followed_by_looking_up_staff_work_or_a_visit_is_no_submission() {
+    for t in [
+        "申请人登录安徽政务服务网，查询办理进度",
+        "申请人登录安徽政务服务网，下载申请表，填写后到窗口提交",
+        "窗口工作人员登录安徽政务服务网，录入申请信息",
+        "窗口工作人员登录安徽政务服务网，填写受理意见",
+        "登录审批系统，对申请材料进行审查",
+        "工作人员登录审批系统，填写审查意见",
+        "申请人登录皖事通APP预约，到窗口提交材料",
+        "登录安徽政务服务网预约，携带材料到窗口提交",
+        "申请人登录后在窗口提交",
+        "本事项暂不支持通过安徽政务服务网提交申请。申请人到窗口提交",
+        // Booking an appointment is no submission: 办理时间 is a noun.
+        "申请人通过皖事通预约办理时间",
+        "申请人通过皖事通预约后到窗口提交申请材料",
+        // Looking up on a sector system or a web address.
+        "申请人通过电子税务局查询",
+        "审批结果在国家企业信用信息公示系统公示",
+        "申请人可在安徽政务服务网（www.ahzwfw.gov.cn）查询办理进度",
+        "申请人在www.ahzwfw.gov.cn下载申请表后到窗口提交",
+        "受理人员登录电子税务局，办理受理",
+    ] {
+        assert!(!through_platform(t), "{t}");
+    }
+}
+
+#[test]
+fn a_platform_only_named_is_no_submission() {
+    for t in [
+        // Looking something up, or receiving, on the platform.
+        "可在安徽政务服务网查询办理进度",
+        "申请人到窗口提交申请材料，提交后可在安徽政务服务网查询办理进度",
+        "申请人可在安徽政务服务网下载申请表",
+        "通过政务服务网推送办理结果",
+        "审批结果在安徽政务服务网公示",
+        "登录皖事通APP查看审批结果",
+        // The staff's tool.
+        "窗口工作人员通过政务服务网录入办理",
+        "受理人员在政务服务网办理受理",
+        // Not offered.
+        "本事项暂不支持通过安徽政务服务网提交申请",
+        "申请人无法通过互联网提交的，到窗口提交",
+        // The verb is in another clause, after a visit.
+        "登录安徽政务服务网，到窗口提交申请材料",
+    ] {
+        assert!(!through_platform(t), "{t}");
+    }
+}
+
+#[test]
+fn a_self_service_machine_in_the_hall_is_a_visit() {
+    assert_eq!(required("纸质证照由申请人到大厅自助机打印"), Some("到大厅"));
+    assert_eq!(
+        required("申请人须在政务服务中心自助终端打印证照"),
+        Some("自助终端")
+    );
+    for t in [
+        "纸质证照申请人可自行通过自助终端打印或选择邮寄送达",
+        "电子证照推送至皖事通，申请人可在政务服务中心自助终端自行打印纸质证照",
+        "无需到大厅自助机打印，电子证照与纸质证照具有同等效力",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+}
+
+fn required(text: &str) -> Option<&'static str> {
+    let p = RuleParams::default();
+    required_visit(text, &p.onsite_visit_words, &p.onsite_negation_words)
+        .map(|w| &*Box::leak(w.into_boxed_str()))
+}
+
+#[test]
+fn a_visit_offered_as_a_choice_is_not_required() {
+    for t in [
+        "制作电子证照，申请人可选择窗口领取或免费邮寄送达",
+        "申请人通过网上提交申请（也可到政务服务中心窗口现场提交）",
+        "结果可邮寄，也可自行到窗口领取",
+        "申请人通过安徽政务服务网池州分厅在线提交申请材料或到窗口提交，受理人员对材料进行预审",
+        "如需纸质证照，可到窗口领取",
+        "申请人自愿到现场办理的，当场受理",
+        "无需到现场，全程网上办理",
+        // A negation before the visit in its clause: no visit.
+        "通过电子证照库调取营业执照，无需现场核验原件，对申请材料进行审核",
+        "受理人员通过数据共享核验，无需申请人现场核验原件",
+        "申请人在线提交申请材料，系统自动核验身份信息，不再现场核验原件",
+        "申请人通过皖事通APP在线提交申请，已共享的证照免于现场核对原件",
+        "申请人在线提交申请，受理人员在线预审，不需现场核验原件",
+        // A visit only when needed is a condition, like 如需.
+        "工作人员对申请材料进行审查，必要时现场核验原件",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_visit_the_applicant_may_make_is_not_required() {
+    for t in [
+        "审批结果可到窗口领取",
+        "制作电子证照，申请人可到政务服务中心3号窗口领取证照",
+        "审批通过后，申请人可以到窗口领取纸质证照",
+        "电子证照推送至申请人账户，纸质证照申请人均可到窗口领取",
+        // `不可` right before a visit forbids it.
+        "本事项不可到窗口办理，仅支持网上办理",
+        // Someone else may come, but the result can also be posted.
+        "申请人可委托他人到窗口领取，也可选择邮寄送达",
+        // A negation of the visit is no denial of the remote way after it.
+        "无需到现场，在线提交申请后，纸质证照可到窗口领取",
+        "电子证照免费邮寄，不收取费用；纸质证照申请人可到窗口领取",
+        // A denial that is a condition (those who do not) leaves the remote way offered.
+        "申请人可选择邮寄送达，选择不邮寄的，可到窗口领取",
+        "无法在线提交的，可到窗口提交",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_required_visit_is_found() {
+    for (t, w) in [
+        ("申请人须到窗口领取", "到窗口"),
+        ("结果可邮寄，但申请人须携带身份证到窗口签字", "到窗口"),
+        ("申请人携带身份证或营业执照到窗口提交", "到窗口"),
+        ("网上提交后，申请人到窗口现场核验原件", "到窗口"),
+        ("申请人可选择邮寄送达；领取时须现场签字", "现场签字"),
+        ("网上提交申请，受理时现场核验原件", "现场核验原件"),
+        // 须 right before the visit wins over the choice earlier in the clause.
+        (
+            "申请人通过网上或窗口提交申请材料后须到现场核验原件，受理人员予以受理",
+            "到现场",
+        ),
+        // A self-service machine in the hall is a visit too.
+        ("申请人持身份证原件到窗口或通过自助机领取证书", "到窗口"),
+        // A negation followed by a requirement: the requirement is nearer the visit.
+        ("无需预约，免费办理但须本人到现场签字", "到现场"),
+        // 需/须/应当 are requirements, 可 only is a permission.
+        ("审批结果需本人到窗口领取", "到窗口"),
+        ("申请人须到现场签字确认", "到现场"),
+        ("申请人应当到窗口领取证照", "到窗口"),
+        // The 可 is about the step before (…后, 并): the visit after it is the way.
+        ("申请人可在收到短信通知后到窗口领取证照", "到窗口"),
+        ("申请人可在线提交并携带原件到窗口核验", "到窗口"),
+        // 许可 is no permission.
+        ("许可决定作出后申请人到窗口领取许可证", "到窗口"),
+        // No remote way is offered: the window is the only way, not an option.
+        ("纸质证照不可邮寄，申请人可到窗口领取", "到窗口"),
+        // 不可 about something else than the visit forbids nothing of it.
+        ("申请人不可委托他人到窗口领取", "到窗口"),
+    ] {
+        assert_eq!(required(t), Some(w), "{t}");
+    }
+}
+
+#[test]
+fn a_choice_with_ems_or_in_the_next_clause_is_not_required() {
+    for t in [
+        "结果通过EMS送达或申请人自行到窗口领取",
+        "选择EMS送达或到窗口领取",
+        "结果免费EMS寄递，或申请人到窗口自取",
+        "结果EMS寄递，或到窗口领取",
+        "申请人到窗口领取，或选择邮寄送达",
+        "申请人到窗口领取，或通过皖事通下载电子证照",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+    // `或` with no way that needs no visit is no choice; a denied one neither.
+    for t in [
+        "申请人须到窗口领取，或委托他人到窗口领取",
+        "结果不提供EMS寄递，申请人到窗口领取",
+    ] {
+        assert_eq!(required(t), Some("到窗口"), "{t}");
+    }
+}
+
+#[test]
+fn coming_in_person_or_to_a_hall_centre_or_window_is_a_visit() {
+    for (t, w) in [
+        ("领证时需本人到场", "到场"),
+        ("申请人本人到场签字确认", "到场"),
+        ("双方当事人到场面签", "到场"),
+        ("申请人须到场签字", "到场"),
+        ("现场核验身份后发放证照", "现场核验身份"),
+        ("申请人到政务服务大厅领取证照", "到政务服务大厅"),
+        ("申请人前往政务大厅领取", "前往政务大厅"),
+        ("申请人到服务大厅签字", "到服务大厅"),
+        ("申请人到便民服务中心领取", "到便民服务中心"),
+        ("申请人到所在地社区服务中心提交材料", "到所在地社区服务中心"),
+        ("申请人到就近的便民服务中心领取", "到就近的便民服务中心"),
+        ("申请人须到不动产登记中心领证", "到不动产登记中心"),
+        ("申请人到发证窗口领证", "到发证窗口"),
+        ("申请人到综合窗口核验原件", "到综合窗口"),
+        ("申请人到受理窗口签字", "到受理窗口"),
+        ("申请人收到短信后到政务服务中心领取证照", "到政务服务中心"),
+        ("工作人员通知申请人到便民服务中心领取", "到便民服务中心"),
+    ] {
+        assert_eq!(required(t), Some(w), "{t}");
+    }
+}
+
+#[test]
+fn no_one_coming_or_staff_or_things_going_there_is_no_visit() {
+    for t in [
+        // Negated.
+        "无需到场，全程网上办理",
+        "申请人无需本人到场",
+        "申请人不需要到场，电子证照推送至皖事通",
+        "申请人不到场即可办理",
+        "全程网办，不到政务服务中心即可办理",
+        "申请人无需到政务服务大厅",
+        // Staff, or a place that is not the applicant's visit.
+        "工作人员到场所进行核查",
+        "工作人员到场地进行现场检查",
+        "组织有关部门到场踏勘",
+        "邀请专家到场评审",
+        "工作人员到便民服务中心送达证照",
+        // Things sent there, or 到 in another word.
+        "电子证照由政务服务中心推送至申请人账户",
+        "申请人收到政务服务中心短信通知后下载电子证照",
+        "材料流转到不动产登记中心审核",
+        "证照制作完成后统一寄到乡镇便民服务中心",
+        "申请材料递交到综合窗口后，网上流转审批",
+        "受理到办结全程在政务服务中心完成",
+        "证照到期后在线申请延续",
+        // Online services named after a place.
+        "申请人登录到政务服务中心网站下载电子证照",
+        "申请人通过网上办事大厅提交申请，审批结果推送到网上办事大厅",
+        // A choice.
+        "申请人可到政务服务中心领取证照，也可选择免费邮寄",
+        "申请人可通过政务服务大厅自助终端打印或选择邮寄送达",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+}
+
+#[test]
+fn only_at_the_window_is_required() {
+    for t in [
+        "纸质证照仅可到窗口领取",
+        "审批结果只可以到窗口领取",
+        "审批结果只可到窗口领取",
+        "审核通过后才可到窗口领取证照",
+        "审核通过后方可到窗口领取证照",
+    ] {
+        assert_eq!(required(t), Some("到窗口"), "{t}");
+    }
+    assert_eq!(
+        required("纸质证照仅可到政务服务中心3号窗口领取"),
+        Some("窗口领取")
+    );
+}
+
+#[test]
+fn a_window_left_as_the_only_way_is_required() {
+    for t in [
+        "纸质证照不邮寄，申请人可到窗口领取",
+        "证照暂不邮寄，申请人可到窗口领取",
+        "本事项无邮寄服务，申请人可到窗口领取证照",
+        "审批结果可到窗口领取，邮寄服务暂未开通",
+        "不提供纸质证照邮寄服务，申请人可到窗口领取",
+        "本事项暂不提供快递服务，申请人可到窗口领取",
+    ] {
+        assert_eq!(required(t), Some("到窗口"), "{t}");
+    }
+}
+
+#[test]
+fn a_visit_from_a_later_time_or_by_a_proxy_is_required() {
+    for (t, w) in [
+        ("申请人可自收到短信通知之日起到窗口领取证照", "到窗口"),
+        ("申请人可于审批完成次日起到窗口领取证照", "到窗口"),
+        ("申请人本人不能到窗口领取的，可委托他人到窗口领取", "到窗口"),
+        ("申请人可由代理人到窗口领取证照", "到窗口"),
+    ] {
+        assert_eq!(required(t), Some(w), "{t}");
+    }
+}
