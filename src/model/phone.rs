@@ -109,7 +109,8 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
         // Inside a URL or e-mail address: not a phone.
         let in_link = word_before(&half[..s]).contains("http")
             || word_before(&half[..s]).contains('@')
-            || half[e..].starts_with('@');
+            || half[e..].starts_with('@')
+            || in_web_address(&half, s, e);
         if in_link {
             g += 1;
             continue;
@@ -434,6 +435,51 @@ fn is_hyphen(t: &str) -> bool {
     matches!(t, "-" | "—" | "－" | "–")
 }
 
+/// Whether the digit group `half[s..e]` is part of a web address written without `http://`: in
+/// its host name (`12345.chizhou.gov.cn`, `www.12388.gov.cn`) or in its path
+/// (`www.ahzwfw.gov.cn/zx/2021156`). Read on the ASCII run around the group: before it, the
+/// characters of a link back to the first that is none (`登录`, a space, `，`); after it, the rest
+/// of a host name. A number beside a web address (`0566-2021156（网址 www.ahzwfw.gov.cn）`,
+/// `www.ahzwfw.gov.cn 0566-2021156`) is not in it.
+fn in_web_address(half: &str, s: usize, e: usize) -> bool {
+    let b = half.as_bytes();
+    let mut start = s;
+    while start > 0
+        && (b[start - 1].is_ascii_alphanumeric()
+            || matches!(
+                b[start - 1],
+                b'.' | b'-' | b'_' | b'/' | b'?' | b'=' | b'&' | b'%' | b'#'
+            ))
+    {
+        start -= 1;
+    }
+    let before = &b[start..s];
+    if before.windows(4).any(|w| w.eq_ignore_ascii_case(b"www.")) || ends_a_domain(before) {
+        return true;
+    }
+    // `12345.chizhou.gov.cn`: the host name goes on after the digits.
+    let mut end = e;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'.' | b'-')) {
+        end += 1;
+    }
+    b.get(e) == Some(&b'.') && ends_a_domain(&b[e..end])
+}
+
+/// Whether `t` holds a top-level domain as its own label (`.cn`, `.com`, `.gov`, `.net`, `.org`,
+/// `.edu`, followed by `.`, `/`, `:` or the end): the rest of a host name, not a decimal or an
+/// abbreviation (`No.`).
+fn ends_a_domain(t: &[u8]) -> bool {
+    const TLDS: [&[u8]; 6] = [b"cn", b"com", b"gov", b"net", b"org", b"edu"];
+    t.iter().enumerate().any(|(i, &c)| {
+        c == b'.'
+            && TLDS.iter().any(|tld| {
+                t.get(i + 1..i + 1 + tld.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(tld))
+                    && matches!(t.get(i + 1 + tld.len()), None | Some(b'.' | b'/' | b':'))
+            })
+    })
+}
+
 /// The run of non-space, non-separator characters that ends at the end of `s`.
 fn word_before(s: &str) -> &str {
     let start = s
@@ -659,6 +705,40 @@ mod tests {
             canon("0566-65123456、202-1157"),
             ["0566-65123456", "2021157"]
         );
+    }
+
+    #[test]
+    fn digits_of_a_web_address_without_its_scheme_are_no_phones() {
+        for t in [
+            "12345.chizhou.gov.cn",
+            "登录12345.chizhou.gov.cn投诉",
+            "www.12388.gov.cn",
+            "中纪委举报网站 www.12388.gov.cn",
+            "www.ahzwfw.gov.cn/zx/2021156",
+            "ahzwfw.gov.cn/zx/2021156",
+            "WWW.12388.GOV.CN",
+        ] {
+            assert!(parse_phones(t).is_empty(), "{t}: {:?}", parse_phones(t));
+        }
+        // A number beside a web address is still read.
+        for (t, want) in [
+            (
+                "0566-2021156（网址 www.ahzwfw.gov.cn）",
+                &["0566-2021156"][..],
+            ),
+            (
+                "0566-2021156（网址www.ahzwfw.gov.cn/zx/2021157）",
+                &["0566-2021156"],
+            ),
+            ("www.ahzwfw.gov.cn 0566-2021156", &["0566-2021156"]),
+            ("网址：www.12388.gov.cn，电话：0566-12388", &["0566-12388"]),
+            ("0566-12345或登录12345.chizhou.gov.cn", &["0566-12345"]),
+            ("0566-2021156/2021157", &["0566-2021156", "0566-2021157"]),
+            ("0566-2021156。", &["0566-2021156"]),
+            ("No.2021156", &["2021156"]),
+        ] {
+            assert_eq!(canon(t), want, "{t}");
+        }
     }
 
     #[test]

@@ -8,16 +8,21 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 结果名称要写明有没有办理结果；有的，要写出结果的法定规范化名称（如「食品经营许可证」
     /// 「准予行政许可决定书」）。为空、`/`、`见附件`、`详见…`、`暂无`，或只写了笼统的
-    /// 「办理结果」「审批结果」「批文」「证书」「相关证明」的不通过；只写了决定或通知（「同意」「准予」
-    /// 「办结」「通知书」）而不是结果文书名称的，也不通过；「办结通知」「办结通知书」是公共服务常见的结果文书，通过。
+    /// 「办理结果」「审批结果」「批文」「批复文件」「审批文件」「结果文书」「证书」「相关证明」「出具相关证明」
+    /// 「相关批复」的不通过；只写了「有」「是」的不通过；只写了决定或通知（「同意」「准予」「准予许可」
+    /// 「不予许可」「予以登记」「同意备案」「核准」「备案」「受理」「许可」「办结」「通知书」）而不是结果文书
+    /// 名称的，也不通过。以决定命名的文书（「准予行政许可决定书」「不予许可决定书」「核准通知书」
+    /// 「备案通知书」「关于…的批复」）通过；「办结通知」「办结通知书」是公共服务常见的结果文书，通过。
     /// 判定口径：`无`、`无结果`、`无审批结果` 是明确写了没有结果，通过（此时 B12 不考核）。
+    /// 「许可证」「批准文件」是《行政许可法》第三十九条所列证件种类的名称，「登记证明」「许可决定」
+    /// 可能是规范名称的简写，从宽通过。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「结果名称」：明确有无结果名称。如有，需明确办理结果的法定规范化名称。
     ///
     /// ## 示例 (Example)
-    /// 不通过：空、`/`、`详见办事指南`、`审批结果`、`相关证件`。
-    /// 通过：`食品经营许可证`、`无`。
+    /// 不通过：空、`/`、`详见办事指南`、`审批结果`、`相关证件`、`准予许可`、`核准`、`出具相关证明`。
+    /// 通过：`食品经营许可证`、`准予行政许可决定书`、`核准通知书`、`无`。
     ///
     /// ## 整改方法 (How to fix)
     /// 写出办理结果的法定名称（证照、批文、决定书的全称）；没有办理结果的填「无」。
@@ -61,6 +66,14 @@ const GENERIC: &[&str] = &[
     "决定书",
     "文书",
     "有",
+    "是",
+    // Generic names of a document: which 批复, which 文件?
+    "文件",
+    "相关文件",
+    "批复文件",
+    "审批文件",
+    "结果文书",
+    "审批文书",
     // A decision or a notice is not the name of the result document.
     "同意",
     "不同意",
@@ -73,6 +86,65 @@ const GENERIC: &[&str] = &[
     "通知",
     "通知书",
 ];
+
+/// Words that only qualify a decision or a generic name (「准予」许可, 「出具相关」证明): with
+/// [`DECISION_ACTS`] or a [`GENERIC`] name after them and nothing else, the text names no document.
+const QUALIFIERS: &[&str] = &[
+    "准予",
+    "不予",
+    "予以",
+    "同意",
+    "不同意",
+    "已",
+    "行政",
+    "出具",
+    "相关",
+    "有关",
+];
+
+/// Acts a decision grants or refuses (准予「许可」, 同意「备案」): a text made only of these and
+/// [`QUALIFIERS`] is a decision, not the name of the document that records it (准予许可 fails,
+/// 准予行政许可决定书 and 备案通知书 pass).
+const DECISION_ACTS: &[&str] = &[
+    "许可", "登记", "备案", "核准", "受理", "批准", "审批", "审核", "变更", "注销", "延续",
+];
+
+/// What may join two decisions in one cell (准予许可「或」不予许可).
+const JOINERS: &[&str] = &["、", "/", "或者", "或", "和", "及", "与"];
+
+/// Whether `b` (a [`bare`] text) is only a decision (准予许可, 同意备案, 核准, 准予许可或不予许可),
+/// or a generic name behind qualifiers (出具相关证明, 相关批复); a document name (…书, …证,
+/// 《关于…的批复》) always has a word outside these lists and passes.
+fn only_decision_or_generic(b: &str) -> bool {
+    let mut rest = b;
+    let mut acts = false;
+    while !rest.is_empty() {
+        if let Some(r) = strip_any(rest, QUALIFIERS) {
+            // 出具「相关证明」: a generic name after the qualifiers ends the text.
+            if GENERIC.contains(&r) {
+                return true;
+            }
+            rest = r;
+        } else if let Some(r) = strip_any(rest, DECISION_ACTS) {
+            acts = true;
+            rest = r;
+        } else if let Some(r) = strip_any(rest, JOINERS).filter(|_| acts) {
+            rest = r;
+        } else {
+            return false;
+        }
+    }
+    acts
+}
+
+/// `s` without the first word of `words` it starts with (the longest, so 不同意 is not 不予…).
+fn strip_any<'a>(s: &'a str, words: &[&str]) -> Option<&'a str> {
+    words
+        .iter()
+        .filter(|w| s.starts_with(**w))
+        .max_by_key(|w| w.len())
+        .map(|w| &s[w.len()..])
+}
 
 /// The text half-width, without white space and the punctuation `。.,;:` (full-width ones
 /// folded first), in one pass.
@@ -134,6 +206,101 @@ impl Rule for ResultName {
                 quote(text, 40)
             ));
         }
+        if only_decision_or_generic(&b) {
+            return fail(format!(
+                "结果名称只写了审批决定或笼统说法，不是办理结果文书的法定规范化名称: \"{}\"",
+                quote(text, 40)
+            ));
+        }
         Verdict::pass()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn messages(result_name: &str) -> Vec<String> {
+        let item = Item {
+            name: "食品经营许可".into(),
+            result_name: result_name.into(),
+            ..Item::default()
+        };
+        match ResultName.check(&item, &CheckContext::default()) {
+            Verdict::Checked(v) => v.into_iter().map(|v| v.message).collect(),
+            Verdict::NotApplicable => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_bare_decision_or_generic_name_is_not_a_result_name() {
+        for text in [
+            "准予许可",
+            "不予许可",
+            "予以登记",
+            "核准",
+            "备案",
+            "受理",
+            "许可",
+            "同意备案",
+            "不予受理",
+            "准予变更登记",
+            "行政许可",
+            "准予许可/不予许可",
+            "准予许可或者不予许可",
+            "准予许可、不予许可",
+            "出具相关证明",
+            "出具证明",
+            "相关批复",
+            "有关批复",
+        ] {
+            let m = messages(text);
+            assert!(
+                m.iter().any(|m| m.contains("只写了审批决定或笼统说法")
+                    && m.contains(&format!("\"{text}\""))),
+                "B11 should fail {text:?} as a decision or generic name, got {m:?}"
+            );
+        }
+        for text in ["是", "批复文件", "审批文件", "结果文书", "文件"] {
+            let m = messages(text);
+            assert!(
+                m.iter().any(|m| m.contains("过于笼统")),
+                "B11 should fail {text:?} as too generic, got {m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_document_named_after_its_decision_still_passes() {
+        for text in [
+            "准予行政许可决定书",
+            "不予许可决定书",
+            "准予行政许可决定书或不予行政许可决定书",
+            "核准通知书",
+            "备案通知书",
+            "准予登记通知书",
+            "准予变更登记通知书",
+            "受理通知书",
+            "中华人民共和国食品经营许可证",
+            "食品经营许可证/不予许可决定书",
+            "关于同意池州市某某项目的批复",
+            "池州市发展和改革委员会关于某某项目核准的批复",
+            "使用林地审核同意书",
+            "办结通知单",
+            "登记证书",
+            "《烟草专卖零售许可证》",
+            "无（备案类事项）",
+            // Kept passing on purpose: 许可证 and 批准文件 are the 行政许可法 (第三十九条) names
+            // of the kinds of licence; 登记证明 and 许可决定 may be the shortened real name.
+            "许可证",
+            "批准文件",
+            "登记证明",
+            "许可决定",
+            "审批表",
+            "结果通知",
+        ] {
+            let m = messages(text);
+            assert!(m.is_empty(), "B11 should pass {text:?}, got {m:?}");
+        }
     }
 }

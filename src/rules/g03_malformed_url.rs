@@ -11,6 +11,11 @@ declare_rule! {
     /// 所有链接（如结果样本、咨询方式中的网址）都必须格式正确：以 `http://` 或 `https://` 开头
     /// （`htp://`、`http//`、缺协议头的 `www.…` 都不对），没有全角字符，能被解析，指向公网（本机路径
     /// `C:\…`、`file://`、内网地址 `10.…`/`192.168.…`/`localhost`、不带点的主机名都打不开）。
+    /// 全角字符包括协议头和域名中的全角字符、参数前的全角问号（`…/guide？id=1`）和参数中的全角
+    /// `＝`、`＆`；域名中用逗号或全角句号代替点的（`https://www.ahzwfw,gov.cn`、
+    /// `https://www.ahzwfw。gov。cn`）也提示：网页上的链接在逗号、句号处就断了。链接后面接着的
+    /// 句子（`https://www.ahzwfw.gov.cn，或到窗口办理`）或另一个网址不算。文件名中的全角括号
+    /// （`申请表（样表）.docx`）不提示。
     /// 每个有问题的链接出一条提示（warning）。
     /// 申请材料的空白表格、示例样表和中介机构查询网址由 M06、M07、I01 判定，这里不重复；链接能否
     /// 打开由链接检查（`--links`）判定。
@@ -20,7 +25,8 @@ declare_rule! {
     ///
     /// ## 示例 (Example)
     /// 提示：在线办理地址 `www.ahzwfw.gov.cn`；`http：//www.ahzwfw.gov.cn`；
-    /// 结果样本 `http://192.168.10.5/upload/sample.jpg`；在线办理地址 `网上办理`。
+    /// 结果样本 `http://192.168.10.5/upload/sample.jpg`；在线办理地址 `网上办理`；
+    /// `https://www.ahzwfw.gov.cn/guide？id=1`；`https://www.ahzwfw,gov.cn/guide`。
     /// 通过：`https://www.ahzwfw.gov.cn/bog-bsdt/static/workProcess/applyDetail.html?id=…`。
     ///
     /// ## 整改方法 (How to fix)
@@ -138,17 +144,17 @@ fn check_field(item: &Item, index: usize, out: &mut Vec<(usize, Violation)>) {
     let mut any = false;
     for_each_url(value, |u| {
         any = true;
-        if let Err(p) = check_url(u) {
+        let start = u.as_ptr().addr() - value.as_ptr().addr();
+        if let Some((what, link)) = link_problem(value, start, start + u.len()) {
             out.push((
                 index,
                 Violation::new(
                     format!(
-                        "「{}」中的网址{}: \"{}\"",
+                        "「{}」中的网址{what}: \"{}\"",
                         field.label(),
-                        p.describe_zh(),
-                        quote(&display_url(u), 80)
+                        quote(&display_url(link), 80)
                     ),
-                    u,
+                    link,
                 )
                 .target(field.label()),
             ));
@@ -164,6 +170,107 @@ fn check_field(item: &Item, index: usize, out: &mut Vec<(usize, Violation)>) {
             .target(field.label()),
         ));
     }
+}
+
+/// What is wrong with the link found at `value[start..end]`, and the link to quote: a typo
+/// inside it ([`typo_inside`]), else what [`check_url`] finds; `None` when it is well formed.
+fn link_problem(value: &str, start: usize, end: usize) -> Option<(String, &str)> {
+    if let Some((end, what)) = typo_inside(value, start, end) {
+        return Some((what.to_owned(), &value[start..end]));
+    }
+    let link = &value[start..end];
+    if let Some(query) = link.find(['?', '？']).map(|q| &link[q..])
+        && let Some(c) = query.chars().find(|c| matches!(c, '＝' | '＆'))
+    {
+        let half = if c == '＝' { '=' } else { '&' };
+        return Some((format!("参数中有全角字符「{c}」（应为半角 {half}）"), link));
+    }
+    check_url(link).err().map(|p| (p.describe_zh(), link))
+}
+
+/// A typo where the search for links ended the link at `value[start..end]`, and where the link
+/// really ends. The search ends a link at `？`, `,`, `，` and `。`, which a sentence puts after it;
+/// inside a link they break it: `…/guide？id=1` (a full-width question mark before the
+/// parameters), `https://www.ahzwfw,gov.cn/guide` and `https://www.ahzwfw。gov。cn` (a comma or
+/// 。 for the dot of the host name, which then lacks its top-level domain: a page's link ends
+/// there too). Not a link followed by a sentence (`…/guide？`, `https://www.ahzwfw.gov.cn，
+/// 或到窗口办理`) or by another address (`http://a.gov.cn，www.b.gov.cn`).
+fn typo_inside(value: &str, start: usize, end: usize) -> Option<(usize, &'static str)> {
+    let rest = &value[end..];
+    if let Some(query) = rest.strip_prefix('？') {
+        let name = query
+            .bytes()
+            .take_while(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+            .count();
+        return (name > 0 && query[name..].starts_with(['=', '＝'])).then(|| {
+            (
+                end + '？'.len_utf8() + link_rest(query),
+                "用了全角问号「？」（应为半角 ?）",
+            )
+        });
+    }
+    let link = &value[start..end];
+    let host = &link[link.find("//").map_or(0, |i| i + 2)..];
+    if host.is_empty() || host.contains(['/', '?', '#', '@']) || is_tld(host.rsplit('.').next()?) {
+        return None;
+    }
+    // The labels after the typo, parted by dots or more typos, up to the last one.
+    let b = value.as_bytes();
+    let (mut at, mut labels, mut last, mut first) = (end, 0, "", "");
+    let mut comma = false;
+    loop {
+        let sep = value[at..]
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '.' | ',' | '，' | '。'));
+        let Some(sep) = sep.filter(|&c| labels > 0 || c != '.') else {
+            break;
+        };
+        let from = at + sep.len_utf8();
+        let len = b[from..]
+            .iter()
+            .take_while(|&&c| c.is_ascii_alphanumeric() || c == b'-')
+            .count();
+        if len == 0 {
+            break;
+        }
+        comma |= matches!(sep, ',' | '，');
+        last = &value[from..from + len];
+        if labels == 0 {
+            first = last;
+        }
+        labels += 1;
+        at = from + len;
+    }
+    if labels == 0 || first.eq_ignore_ascii_case("www") || !is_tld(last) {
+        return None;
+    }
+    let what = if comma {
+        "域名用逗号代替了点「.」"
+    } else {
+        "域名用全角句号「。」代替了点「.」"
+    };
+    let end = if value[at..].starts_with(['/', ':']) {
+        at + link_rest(&value[at..])
+    } else {
+        at
+    };
+    Some((end, what))
+}
+
+/// How much of `rest` goes on with a link: up to white space or punctuation that ends it.
+fn link_rest(rest: &str) -> usize {
+    rest.find(|c: char| {
+        c.is_whitespace() || "，；、。！？“”‘’（）【】《》,;\"'<>()[]{}".contains(c)
+    })
+    .unwrap_or(rest.len())
+}
+
+/// Whether a host name's last label is a top-level domain that government pages use.
+fn is_tld(label: &str) -> bool {
+    ["cn", "com", "gov", "net", "org", "edu"]
+        .iter()
+        .any(|t| label.eq_ignore_ascii_case(t))
 }
 
 #[cfg(test)]
@@ -194,18 +301,21 @@ mod tests {
                 }
                 continue;
             }
+            // Each link where it stands: the links come in order, each after the one before.
+            let mut from = 0;
             for u in urls {
-                if let Err(p) = check_url(&u) {
+                let start = from + value[from..].find(&u).expect("a link found in the text");
+                from = start + u.len();
+                if let Some((what, link)) = link_problem(value, start, from) {
                     out.push((
                         index,
                         Violation::new(
                             format!(
-                                "「{}」中的网址{}: \"{}\"",
+                                "「{}」中的网址{what}: \"{}\"",
                                 field.label(),
-                                p.describe_zh(),
-                                quote(&display_url(&u), 80)
+                                quote(&display_url(link), 80)
                             ),
-                            u,
+                            link,
                         )
                         .target(field.label()),
                     ));
@@ -213,6 +323,101 @@ mod tests {
             }
         }
         out
+    }
+
+    /// The G03 messages on an item whose 在线办理地址 is `url`.
+    fn online_url_messages(url: &str) -> Vec<String> {
+        let item = Item {
+            online_url: url.into(),
+            ..Item::default()
+        };
+        match MalformedUrl.check(&item, &CheckContext::default()) {
+            Verdict::Checked(v) => v.into_iter().map(|v| v.message).collect(),
+            Verdict::NotApplicable => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_full_width_mark_or_a_comma_inside_a_link_is_warned() {
+        for (url, what, shown) in [
+            (
+                "https://www.ahzwfw.gov.cn/guide？id=1",
+                "全角问号「？」（应为半角 ?）",
+                "https://www.ahzwfw.gov.cn/guide？id=1",
+            ),
+            (
+                "https://www.ahzwfw.gov.cn/bsdt/applyDetail.html？taskCode=11341700MB1812334P",
+                "全角问号「？」（应为半角 ?）",
+                "applyDetail.html？taskCode=",
+            ),
+            (
+                "https://www.ahzwfw.gov.cn/guide?id＝1",
+                "全角字符「＝」",
+                "guide?id＝1",
+            ),
+            (
+                "https://www.ahzwfw.gov.cn/guide?id=1＆area=341700",
+                "全角字符「＆」",
+                "id=1＆area",
+            ),
+            (
+                "https://www.ahzwfw,gov.cn/guide",
+                "逗号",
+                "https://www.ahzwfw,gov.cn/guide",
+            ),
+            (
+                "https://www.ahzwfw，gov.cn",
+                "逗号",
+                "https://www.ahzwfw，gov.cn",
+            ),
+            (
+                "https://www.ahzwfw。gov。cn/guide",
+                "全角句号「。」",
+                "https://www.ahzwfw。gov。cn/guide",
+            ),
+            (
+                "https://www。ahzwfw.gov.cn",
+                "全角句号「。」",
+                "https://www。ahzwfw.gov.cn",
+            ),
+            (
+                "请登录https://czzwfw.chizhou,gov.cn办理",
+                "逗号",
+                "chizhou,gov.cn\"",
+            ),
+        ] {
+            let m = online_url_messages(url);
+            assert!(
+                m.len() == 1 && m[0].contains(what) && m[0].contains(shown),
+                "{url}: {m:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_link_followed_by_a_sentence_or_another_link_is_no_typo() {
+        for url in [
+            "https://www.ahzwfw.gov.cn/guide?id=1",
+            "https://www.ahzwfw.gov.cn/guide？",
+            "请登录https://www.ahzwfw.gov.cn？如有疑问请咨询窗口",
+            "https://www.ahzwfw.gov.cn，或到政务服务中心窗口办理",
+            "https://www.ahzwfw.gov.cn。",
+            "https://www.ahzwfw.gov.cn,https://czzwfw.chizhou.gov.cn",
+            "https://www.ahzwfw.gov.cn；https://czzwfw.gov.cn",
+            "https://czzwfw.chizhou.gov.cn/，www.ahzwfw.gov.cn/guide",
+            "https://www.ahzwfw.gov.cn/search?name=食品经营",
+            "https://www.ahzwfw.gov.cn/bog-bsdt/static/workProcess/applyDetail.html?id=1234&areaCode=341700",
+            "https://www.ahzwfw.gov.cn/upload/申请表（样表）.docx",
+        ] {
+            let m = online_url_messages(url);
+            // The address without a scheme after the comma is its own finding.
+            assert!(
+                m.iter().all(|m| !m.contains("全角") && !m.contains("逗号")),
+                "{url}: {m:?}"
+            );
+        }
+        assert!(online_url_messages("https://www.ahzwfw.gov.cn/guide?id=1").is_empty());
+        assert!(online_url_messages("https://www.ahzwfw.gov.cn，或到窗口办理").is_empty());
     }
 
     #[test]
@@ -231,6 +436,7 @@ mod tests {
                     "https://www.ahzwfw.gov.cn/a?b=1", "http：//x.cn", "www.x.cn", "htp://a.cn",
                     "网上办理", "无", " ", "，", "C:\\a\\b.doc", "http://192.168.1.1/x", "见",
                     "https://a/（b）", "\\\\srv\\x", "http://localhost",
+                    "https://www.ahzwfw", "？id＝1", "，gov.cn", "。cn/a", ",www.x.cn",
                 ]), 0..4),
                 ItemField::ALL.len(),
             ),
