@@ -146,8 +146,8 @@ const CN: &[(&str, u32)] = &[
     ("十", 10),
 ];
 
-/// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`), if any; none in
-/// `-1` or `1.5`.
+/// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`, a bare `一`), if
+/// any; none in `-1` or `1.5`.
 pub fn parse_copies(text: &str) -> Option<u32> {
     // A bare number of at most six digits, as most fields hold it: neither folding nor trimming
     // changes it, and it is all the digits read below (`tests::fields::parse_copies_as_defined`).
@@ -171,6 +171,10 @@ pub fn parse_copies(text: &str) -> Option<u32> {
     }
     let before_fen = t.rfind('份').map(|i| &t[..i])?;
     let last = before_fen.chars().last()?;
+    // A bare numeral (`一`, `贰`, `十`), as a 份数 column is often filled in.
+    if let Some(&(_, n)) = CN.iter().find(|(w, _)| *w == t) {
+        return Some(n);
+    }
     CN.iter()
         .find(|(w, _)| w.starts_with(last))
         .map(|&(_, n)| n)
