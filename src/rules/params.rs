@@ -205,6 +205,8 @@ impl Default for RuleParams {
                 "申请函",
                 "情况表",
                 "花名册",
+                // 家庭经济状况核对授权书, 法定代表人授权书: signed on a standard form, as 委托书.
+                "授权书",
                 // Traditional characters (…申請書).
                 "申請表",
                 "申請書",
@@ -218,6 +220,7 @@ impl Default for RuleParams {
                 "申請函",
                 "情況表",
                 "花名冊",
+                "授權書",
             ]),
             non_editable_form_extensions: words(&[
                 "pdf", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "ofd", "caj",
