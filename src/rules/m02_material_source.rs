@@ -11,7 +11,9 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 逐个检查申请材料的来源渠道（申请人自备 / 政府部门核发 / 其他，代码 10/20/99）和来源渠道说明
     /// （出具单位）：两者都没有填写的不通过；来源渠道为「政府部门核发」或「其他」时，出具单位必须写明
-    /// 具体部门，只写「政府部门」「相关部门」「有关部门」「主管部门」「发证机关」等泛称的不通过。
+    /// 具体部门，只写「政府部门」「相关部门」「有关部门」「主管部门」「发证机关」等泛称的不通过；
+    /// 具体部门写在来源渠道栏里的（`政府部门核发（公安机关）`、`政府部门核发：户籍所在地派出所`、
+    /// `公安机关核发`）也算写明。
     /// 来源渠道为「申请人自备」时出具单位可以不写；来源渠道无法识别（不是上述代码或名称）又没有
     /// 出具单位的不通过；没有来源渠道但写了具体出具单位的通过。事项没有材料时不涉及（n/a，由 M01 报告）。
     ///
@@ -23,7 +25,8 @@ declare_rule! {
     ///
     /// ## 示例 (Example)
     /// 不通过：来源渠道和出具单位都为空；`政府部门核发` + 出具单位 `相关部门`；`其他` + 出具单位空。
-    /// 通过：`申请人自备`；`政府部门核发` + `户口所在地派出所`；`20` + `县级以上市场监督管理部门`。
+    /// 通过：`申请人自备`；`政府部门核发` + `户口所在地派出所`；`20` + `县级以上市场监督管理部门`；
+    /// 来源渠道 `政府部门核发（公安机关）`、出具单位空。
     ///
     /// ## 整改方法 (How to fix)
     /// 填写来源渠道，并在来源渠道说明中写明出具材料的具体单位，如「户口所在地派出所」
@@ -118,12 +121,16 @@ fn check_material(m: &Material) -> Option<Violation> {
             } else {
                 "其他"
             };
+            // The department is often written into the channel cell itself
+            // (`政府部门核发（公安机关）`, `公安机关核发`): that names it too.
             if desc_blank {
-                Some(Violation::new(
-                    format!("材料来源为「{label}」但未写明出具单位: \"{channel_text}\""),
-                    channel_text,
-                ))
-            } else if !names_department(desc) {
+                (!names_department(channel_text)).then(|| {
+                    Violation::new(
+                        format!("材料来源为「{label}」但未写明出具单位: \"{channel_text}\""),
+                        channel_text,
+                    )
+                })
+            } else if !names_department(desc) && !names_department(channel_text) {
                 Some(Violation::new(
                     format!(
                         "出具单位只写了泛称，未写明具体部门: \"{}\"",

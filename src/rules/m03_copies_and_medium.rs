@@ -7,9 +7,11 @@ use crate::model::{Item, Material};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
-    /// 逐个检查申请材料：必须注明份数（份数栏，或规格、材料类型栏中的「1份」「壹份」）；必须注明
-    /// 介质要求（材料类型：原件/复印件/原件和复印件/原件或复印件，或材料形式：纸质/电子，或规格栏中
-    /// 写明的原件、复印件、电子版）。份数为 0 只在材料仅要求电子版时允许。
+    /// 逐个检查申请材料：必须注明份数（份数栏的 `1`、`2份`、`壹份`、`一`，或规格、材料类型栏中的
+    /// 「1份」「壹份」）；必须注明介质要求（材料类型：原件/复印件/原件和复印件/原件或复印件，或材料
+    /// 形式：纸质/电子，或规格栏、份数栏中写明的原件、复印件、电子版，如份数栏 `原件1份，复印件1份`）。
+    /// 份数为 0 只在材料仅要求电子版时允许（材料形式为电子而非纸质，或材料类型为电子版且没有
+    /// 原件、复印件、纸质要求）。
     /// 事项没有材料时不涉及（n/a，由 M01 报告）。
     ///
     /// 要素口径：任一材料不通过则该事项此要素不通过，每个不通过的材料各出一条问题。
@@ -19,7 +21,8 @@ declare_rule! {
     ///
     /// ## 示例 (Example)
     /// 不通过：份数为空；份数 `若干`、`-1`、`1.5`；材料类型和材料形式都为空；份数 `0` 而材料形式为 `纸质`。
-    /// 通过：份数 `1`、材料类型 `原件`；份数 `2份`、材料形式 `纸质和电子`。
+    /// 通过：份数 `1`、材料类型 `原件`；份数 `2份`、材料形式 `纸质和电子`；份数 `原件1份，复印件1份`；
+    /// 份数 `0`、材料类型 `电子版`。
     ///
     /// ## 整改方法 (How to fix)
     /// 在「份数」栏填写具体份数（如 1），在「材料类型」栏填写原件或复印件，在「材料形式」栏填写
@@ -55,6 +58,20 @@ fn states_medium(text: &str) -> bool {
     MEDIUM_WORDS.iter().any(|w| holds(text, w))
 }
 
+/// Whether the material is asked for in electronic form only, so that 0 paper copies is right:
+/// 材料形式 says 电子 and not 纸质 (and 材料类型 asks for no 原件); or 材料形式 does not say 纸质
+/// and 材料类型 says 电子 (`电子版`, `电子`) with no paper medium (原件, 复印件, 纸质) beside it.
+fn electronic_only(m: &Material) -> bool {
+    if holds(&m.form, "纸质") {
+        return false;
+    }
+    (holds(&m.form, "电子") && !holds(&m.material_type, "原件"))
+        || (holds(&m.material_type, "电子")
+            && !["原件", "复印", "纸质"]
+                .iter()
+                .any(|w| holds(&m.material_type, w)))
+}
+
 fn check_material(m: &Material) -> Vec<Violation> {
     let mut out = Vec::new();
     let copies_text = trim(&m.copies);
@@ -63,8 +80,7 @@ fn check_material(m: &Material) -> Vec<Violation> {
     } else {
         parse_copies(copies_text)
     };
-    let electronic_only =
-        holds(&m.form, "电子") && !holds(&m.form, "纸质") && !holds(&m.material_type, "原件");
+    let electronic_only = electronic_only(m);
     match copies {
         None if copies_text.is_empty() || is_blank_or_placeholder(copies_text) => {
             out.push(Violation::new(
@@ -86,7 +102,8 @@ fn check_material(m: &Material) -> Vec<Violation> {
         )),
         Some(_) => {}
     }
-    let medium_fields = [&m.material_type, &m.form, &m.spec];
+    // The 份数 cell too: a single 规格份数 column often reads `原件1份，复印件1份`.
+    let medium_fields = [&m.material_type, &m.form, &m.spec, &m.copies];
     if !medium_fields.iter().any(|f| states_medium(f)) {
         // Each field quoted by itself: `材料类型 "无"、材料形式 "无"`, not `"无无"`.
         let fields: Vec<(&str, &str)> = [("材料类型", &m.material_type), ("材料形式", &m.form)]

@@ -29,12 +29,49 @@ pub struct FileRef {
 /// Extensions a file name in a blank-form or sample field may carry.
 pub(super) const FILE_EXTENSIONS: &str = "doc|docx|xls|xlsx|wps|et|odt|ods|rtf|pdf|jpg|jpeg|png|gif|bmp|tif|tiff|ofd|caj|zip|rar|7z|txt|html|htm";
 
+/// The last word of a bare file name and its extension; one space may stand before the dot
+/// (`食品经营许可申请表 .docx`). The words before it that a single space joins to it are taken
+/// by [`name_start`]: the pattern has no look-behind to find them.
 pub(super) static FILE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r#"(?i)[^\s,;，；、“”"'<>|/\\:：]+\.(?:{FILE_EXTENSIONS})(?-u:\b)"#
+        r#"(?i)[^\s,;，；、“”"'<>|/\\:：]+[ \u{{3000}}]?\.(?:{FILE_EXTENSIONS})(?-u:\b)"#
     ))
     .expect("file name pattern")
 });
+
+/// The characters besides whitespace that end a word of a bare file name (those [`FILE_NAME`]
+/// does not match).
+pub(super) const NAME_STOPS: &[char] = &[
+    ',', ';', '，', '；', '、', '“', '”', '"', '\'', '<', '>', '|', '/', '\\', ':', '：',
+];
+
+/// Where the bare file name whose last word [`FILE_NAME`] found at `start` begins: taken back
+/// over each word before it that one space joins to it (`食品经营许可申请表 最终版.docx`,
+/// `新建 Microsoft Word 文档.docx`), but not before `floor`, the end of the file name before
+/// it (`营业执照.docx 申请表.docx` are two). Two spaces, a line break or a separator such as
+/// `，` or `：` end the name.
+pub(super) fn name_start(piece: &str, floor: usize, mut start: usize) -> usize {
+    loop {
+        let before = &piece[floor..start];
+        let Some(space) = before
+            .chars()
+            .next_back()
+            .filter(|&c| c == ' ' || c == '\u{3000}')
+        else {
+            return start;
+        };
+        let word = &before[..before.len() - space.len_utf8()];
+        let word_start = word
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || NAME_STOPS.contains(&c))
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        if word_start == word.len() {
+            return start;
+        }
+        start = floor + word_start;
+    }
+}
 
 /// The extension of a file name as written (`docx`, `PDF`): one to five ASCII letters or digits
 /// after the last dot, with something before the dot.
@@ -148,11 +185,11 @@ pub fn file_refs(text: &str) -> Vec<FileRef> {
 }
 
 /// [`file_refs`] without copying: calls `f` with each reference in the same order. The bare file
-/// names are looked for in the field with every link replaced by a space (as
+/// names are looked for in the field with every link replaced by a line break (as
 /// `file_refs_plain` in the tests does). With one link, the usual case, the pieces of the field
 /// between its occurrences are searched one by one instead of joined: [`FILE_NAME`] never
-/// matches a space and has no look-behind, and its closing `\b` sees the end of a piece as it
-/// sees the space, so the matches are the same.
+/// matches a line break and has no look-behind, its closing `\b` sees the end of a piece as it
+/// sees the line break, and [`name_start`] does not go back over one, so the names are the same.
 pub(super) fn for_each_file_ref(text: &str, mut f: impl for<'r> FnMut(FileRefView<'r>)) {
     let mut first: Option<&str> = None;
     let mut more: Vec<&str> = Vec::new();
@@ -176,8 +213,11 @@ pub(super) fn for_each_file_ref(text: &str, mut f: impl for<'r> FnMut(FileRefVie
         if memchr::memchr(b'.', piece.as_bytes()).is_none() {
             return;
         }
+        let mut floor = 0;
         for m in FILE_NAME.find_iter(piece) {
-            let name = trim_open_brackets(m.as_str());
+            let start = name_start(piece, floor, m.start());
+            floor = m.end();
+            let name = trim_open_brackets(&piece[start..m.end()]);
             if raw_extension(name).is_none() {
                 continue;
             }
@@ -229,7 +269,7 @@ pub(super) fn for_each_file_ref(text: &str, mut f: impl for<'r> FnMut(FileRefVie
             let mut rest = Cow::Borrowed(text);
             for link in std::iter::once(link).chain(more.iter().copied()) {
                 if *rest == *link {
-                    rest = Cow::Borrowed(" ");
+                    rest = Cow::Borrowed("\n");
                 } else if let Some(first) = find_text(&rest, link) {
                     rest = Cow::Owned(replace_from(&rest, first, link));
                 }
@@ -241,16 +281,17 @@ pub(super) fn for_each_file_ref(text: &str, mut f: impl for<'r> FnMut(FileRefVie
     }
 }
 
-/// `text.replace(link, " ")` given where `link` first occurs (found by [`find_text`], which is
-/// cheaper than `str::replace`'s searcher on these short texts).
+/// `text.replace(link, "\n")` given where `link` first occurs (found by [`find_text`], which is
+/// cheaper than `str::replace`'s searcher on these short texts). A line break, not a space: a
+/// file name is not joined across it ([`name_start`]), as it is not across the pieces.
 pub(super) fn replace_from(text: &str, first: usize, link: &str) -> String {
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..first]);
-    out.push(' ');
+    out.push('\n');
     let mut rest = &text[first + link.len()..];
     while let Some(i) = find_text(rest, link) {
         out.push_str(&rest[..i]);
-        out.push(' ');
+        out.push('\n');
         rest = &rest[i + link.len()..];
     }
     out.push_str(rest);

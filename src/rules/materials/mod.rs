@@ -10,7 +10,9 @@ use aho_corasick::AhoCorasick;
 use super::Violation;
 use super::prepared_materials::WordLists;
 use crate::model::Material;
-use crate::model::text::{display_url, find_mojibake, quote, to_halfwidth, trim};
+use crate::model::text::{
+    display_url, find_mojibake, is_blank_or_placeholder, quote, to_halfwidth, trim,
+};
 
 mod files;
 mod names;
@@ -146,8 +148,8 @@ const CN: &[(&str, u32)] = &[
     ("十", 10),
 ];
 
-/// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`), if any; none in
-/// `-1` or `1.5`.
+/// The number of copies written in a field (`1`, `2份`, `壹份`, `一式两份`, a bare `一`), if
+/// any; none in `-1` or `1.5`.
 pub fn parse_copies(text: &str) -> Option<u32> {
     // A bare number of at most six digits, as most fields hold it: neither folding nor trimming
     // changes it, and it is all the digits read below (`tests::fields::parse_copies_as_defined`).
@@ -168,6 +170,10 @@ pub fn parse_copies(text: &str) -> Option<u32> {
             return None;
         }
         return digits[..len].parse().ok();
+    }
+    // A bare numeral (`一`, `贰`, `十`), as a 份数 column is often filled in.
+    if let Some(&(_, n)) = CN.iter().find(|(w, _)| *w == t) {
+        return Some(n);
     }
     let before_fen = t.rfind('份').map(|i| &t[..i])?;
     let last = before_fen.chars().last()?;
@@ -415,7 +421,11 @@ pub fn attachment_problems(
             ));
             return;
         }
-        if r.file_name.is_some() && name_relates(name, &material.name) == Some(false) {
+        // A material without a name is M01's one problem: no name to compare the file with.
+        if r.file_name.is_some()
+            && !is_blank_or_placeholder(&material.name)
+            && name_relates(name, &material.name) == Some(false)
+        {
             out.push((
                 format!(
                     "{what}文件名与材料名称不符: \"{}\"（材料为「{}」）",

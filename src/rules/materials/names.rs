@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 
-use crate::model::text::is_blank_or_placeholder;
+use crate::model::text::{is_blank_or_placeholder, trim};
 
 /// Drops leading opening brackets that are not closed inside the name (`（申请表.doc` →
 /// `申请表.doc`),
@@ -42,9 +42,49 @@ pub(super) fn closing_bracket(c: char) -> Option<char> {
     }
 }
 
-/// Whether a blank-form or sample field is filled in at all (not empty, not `无`, `/`, `暂无`).
+/// Whether a blank-form or sample field is filled in at all: not empty, not `无`, `/`, `暂无`,
+/// and not a cell that says there is none ([`says_none_offered`]): such a cell is a missing
+/// form or sample (M04/M05), not a form or sample without a file (M06/M07).
 pub fn has_value(text: &str) -> bool {
-    !is_blank_or_placeholder(text)
+    let t = trim(text);
+    !is_blank_or_placeholder(t) && !says_none_offered(t)
+}
+
+/// Whether a trimmed blank-form or sample cell says, in so many words, that none is offered
+/// (`不提供`, `暂未提供`, `无表格`, `未上传`, `无需样表`), or points the sample to the blank form
+/// (`见空白表格`, `同空白表格`). The whole cell must be one of these; a full stop after it is
+/// allowed.
+pub(super) fn says_none_offered(t: &str) -> bool {
+    // Every wording is short: a link or a file name is longer (most cells) and is not compared.
+    if t.len() > 21 {
+        return false;
+    }
+    matches!(
+        t.strip_suffix('。').unwrap_or(t),
+        "不提供"
+            | "未提供"
+            | "暂未提供"
+            | "暂不提供"
+            | "无需提供"
+            | "无须提供"
+            | "不需提供"
+            | "不需要提供"
+            | "未上传"
+            | "暂未上传"
+            | "无表格"
+            | "无空白表格"
+            | "无需表格"
+            | "无样表"
+            | "无示例样表"
+            | "无样本"
+            | "无需样表"
+            | "无须样表"
+            | "不需要样表"
+            | "见空白表格"
+            | "同空白表格"
+            | "参见空白表格"
+            | "详见空白表格"
+    )
 }
 
 /// Words in file names that say nothing about which material it is.

@@ -42,6 +42,9 @@ fn parse_copies_plain(text: &str) -> Option<u32> {
         }
         return digits.parse().ok();
     }
+    if let Some(&(_, n)) = CN.iter().find(|(w, _)| *w == t) {
+        return Some(n);
+    }
     let before_fen = t.rfind('份').map(|i| &t[..i])?;
     let last = before_fen.chars().last()?;
     CN.iter()
@@ -55,7 +58,7 @@ proptest::proptest! {
         pieces in proptest::collection::vec(
             proptest::sample::select(vec![
                 "0", "1", "2", "9", "12345", "１", "２", " ", "\u{3000}", "份", "两", "一式", "若干",
-                "a", "-", "+", ".", "−", "５",
+                "a", "-", "+", ".", "−", "５", "一", "壹", "十",
             ]),
             0..5,
         ),

@@ -45,14 +45,27 @@ fn refs_in_fields() {
     assert!(file_refs("请到窗口领取").is_empty());
 }
 
+/// The words before a bare file name that single spaces join to it, up to the end of the text
+/// (`食品经营许可申请表 ` before `最终版.docx`): what [`name_start`] takes back.
+fn joined_words_plain(before: &str) -> usize {
+    let stops: String = NAME_STOPS.iter().collect();
+    let words = regex::Regex::new(&format!(
+        r"(?:[^\s{}]+[ \u{{3000}}])*\z",
+        regex::escape(&stops)
+    ))
+    .unwrap();
+    words.find(before).map_or(before.len(), |m| m.start())
+}
+
 /// What [`file_refs`] is defined as: the links as [`find_urls`] finds them, then the bare file
-/// names in the field with every link replaced by a space, all copied.
+/// names in the field with every link replaced by a line break, each taken back over the words
+/// single spaces join to it (but not into the name before it), all copied.
 fn file_refs_plain(text: &str) -> Vec<FileRef> {
     let extension_of = |name: &str| raw_extension(name).map(str::to_ascii_lowercase);
     let mut refs = Vec::new();
     let mut rest = text.to_owned();
     for link in crate::rules::general_text::find_urls(text) {
-        rest = rest.replace(&link, " ");
+        rest = rest.replace(&link, "\n");
         let file_name = link_file_name(&link);
         let extension = file_name.as_deref().and_then(extension_of);
         refs.push(FileRef {
@@ -63,8 +76,11 @@ fn file_refs_plain(text: &str) -> Vec<FileRef> {
             extension,
         });
     }
+    let mut floor = 0;
     for m in FILE_NAME.find_iter(&rest) {
-        let name = trim_open_brackets_plain(m.as_str());
+        let start = floor + joined_words_plain(&rest[floor..m.start()]);
+        floor = m.end();
+        let name = trim_open_brackets_plain(&rest[start..m.end()]);
         let Some(extension) = extension_of(name) else {
             continue;
         };
@@ -123,7 +139,11 @@ fn attachment_problems_plain(
             ));
             continue;
         }
-        if r.file_name.is_some() && name_relates(name, &material.name) == Some(false) {
+        // A material without a name is M01's one problem: no name to compare the file with.
+        if r.file_name.is_some()
+            && !is_blank_or_placeholder(&material.name)
+            && name_relates(name, &material.name) == Some(false)
+        {
             out.push((
                 format!(
                     "{what}文件名与材料名称不符: \"{}\"（材料为「{}」）",
@@ -164,6 +184,10 @@ fn field_pieces() -> Vec<&'static str> {
         ".",
         "空白表",
         "%C9%EA.doc",
+        "最终版",
+        "\u{3000}",
+        "\n",
+        "：",
     ]
 }
 
@@ -235,8 +259,109 @@ fn replace_from_is_str_replace() {
         let first = text.find(link).unwrap();
         assert_eq!(
             replace_from(text, first, link),
-            text.replace(link, " "),
+            text.replace(link, "\n"),
             "{text}"
+        );
+    }
+}
+
+/// A file name with a space in it is one name, quoted whole: `最终版.docx` alone would be
+/// reported as a file unrelated to the material. Two names a space apart stay two.
+#[test]
+fn a_file_name_with_spaces_is_one_name() {
+    let names = |text: &str| -> Vec<String> {
+        file_refs(text)
+            .into_iter()
+            .filter_map(|r| r.file_name)
+            .collect()
+    };
+    assert_eq!(
+        names("食品经营许可申请表 最终版.docx"),
+        ["食品经营许可申请表 最终版.docx"]
+    );
+    assert_eq!(
+        names("食品经营许可申请表 .docx"),
+        ["食品经营许可申请表 .docx"]
+    );
+    assert_eq!(
+        names("食品经营许可申请表（样表） 最终版.pdf"),
+        ["食品经营许可申请表（样表） 最终版.pdf"]
+    );
+    assert_eq!(
+        names("新建 Microsoft Word 文档.docx"),
+        ["新建 Microsoft Word 文档.docx"]
+    );
+    assert_eq!(
+        names("食品经营许可申请表\u{3000}修改稿.docx"),
+        ["食品经营许可申请表\u{3000}修改稿.docx"]
+    );
+    // Two names, a separator, a line break or two spaces between words: not joined.
+    assert_eq!(
+        names("营业执照.docx 食品经营许可申请表.docx"),
+        ["营业执照.docx", "食品经营许可申请表.docx"]
+    );
+    assert_eq!(names("下载：最终版.docx"), ["最终版.docx"]);
+    assert_eq!(names("申请表\n最终版.docx"), ["最终版.docx"]);
+    assert_eq!(names("申请表  最终版.docx"), ["最终版.docx"]);
+    assert_eq!(
+        names("https://www.ahzwfw.gov.cn/f/a.docx 最终版.docx"),
+        ["a.docx", "最终版.docx"]
+    );
+    for text in [
+        "食品经营许可申请表 最终版.docx",
+        "营业执照.docx 食品经营许可申请表 最终版.docx",
+        "https://a.cn/x 申请表 最终版.docx",
+        "申请表 https://a.cn/x 最终版.docx",
+    ] {
+        assert_eq!(file_refs(text), file_refs_plain(text), "{text}");
+    }
+
+    let m = Material {
+        name: "食品经营许可申请表".into(),
+        ..Material::default()
+    };
+    for text in [
+        "食品经营许可申请表 最终版.docx",
+        "食品经营许可申请表 修改稿.docx",
+        "食品经营许可申请表（新） 最终.docx",
+        "食品经营许可申请表 .docx",
+    ] {
+        assert_eq!(
+            attachment_problems(&m, text, "空白表格", None),
+            [],
+            "{text}"
+        );
+    }
+    // A wrong file is still wrong, and quoted whole.
+    assert_eq!(
+        attachment_problems(&m, "新建 Microsoft Word 文档.docx", "空白表格", None),
+        [(
+            "空白表格文件名与材料名称不符: \"新建 Microsoft Word 文档.docx\"（材料为「食品经营许可申请表」）"
+                .to_owned(),
+            "新建 Microsoft Word 文档.docx".to_owned()
+        )]
+    );
+}
+
+/// A material without a name is reported once, by M01: the file is not said to differ from a
+/// name that is not there.
+#[test]
+fn a_nameless_material_is_not_compared_with_its_file() {
+    for name in ["", "无", "/"] {
+        let m = Material {
+            name: name.into(),
+            ..Material::default()
+        };
+        assert_eq!(
+            attachment_problems(&m, "食品经营许可申请表.docx", "空白表格", None),
+            [],
+            "{name}"
+        );
+        // Its other problems are still reported.
+        assert_eq!(
+            attachment_problems(&m, "有", "空白表格", None).len(),
+            1,
+            "{name}"
         );
     }
 }
