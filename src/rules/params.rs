@@ -207,7 +207,10 @@ impl Default for RuleParams {
                 "情况表",
                 "花名册",
                 // 家庭经济状况核对授权书, 法定代表人授权书: signed on a standard form, as 委托书.
-                "授权书",
+                // Not every 授权书: a maker's or brand's (厂家授权书) is the applicant's to bring.
+                "核对授权书",
+                "查询授权书",
+                "代表人授权书",
                 // Traditional characters (…申請書).
                 "申請表",
                 "申請書",
@@ -221,7 +224,8 @@ impl Default for RuleParams {
                 "申請函",
                 "情況表",
                 "花名冊",
-                "授權書",
+                "核對授權書",
+                "代表人授權書",
             ]),
             non_editable_form_extensions: words(&[
                 "pdf", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "ofd", "caj",
