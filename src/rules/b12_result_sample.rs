@@ -136,7 +136,12 @@ impl Rule for ResultSample {
                 text,
             )]);
         }
-        if NOT_STATED.contains(&b.as_str()) || PENDING.iter().any(|p| b.starts_with(p)) {
+        // A file named first (`待遇核定表（样本）.jpg`, `暂予监外执行决定书.pdf`) is the sample,
+        // whatever word it begins with.
+        let attached = names_attachment(&to_halfwidth(text));
+        if !attached
+            && (NOT_STATED.contains(&b.as_str()) || PENDING.iter().any(|p| b.starts_with(p)))
+        {
             return Verdict::Checked(vec![Violation::new(
                 format!(
                     "有办理结果「{result}」，但结果样本未说明有无样本: \"{}\"",
@@ -145,7 +150,7 @@ impl Rule for ResultSample {
                 text,
             )]);
         }
-        if says_no(text, SAMPLE_NOUNS) || names_attachment(&to_halfwidth(text)) {
+        if attached || says_no(text, SAMPLE_NOUNS) {
             return Verdict::pass();
         }
         if WITHHELD.iter().any(|w| b.contains(w)) {
