@@ -400,7 +400,7 @@ fn strip_titles(name: &str) -> Cow<'_, str> {
 }
 
 /// The name with the brackets taken off every bracketed 正本/副本 wording (`（副本）`, `(正本)`,
-/// `（正、副本）`, `（正本和副本）`): what remains of it is the certificate's own name.
+/// `（正、副本）`, `（正本和副本）`, `（正本或副本）`, `（正本、副本均可）`): what remains of it is the certificate's own name.
 fn unbracket_copies(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut rest = name;
@@ -416,7 +416,18 @@ fn unbracket_copies(name: &str) -> String {
             && inner.chars().all(|c| {
                 matches!(
                     c,
-                    '正' | '副' | '本' | '、' | '和' | '及' | '与' | '/' | ','
+                    '正' | '副'
+                        | '本'
+                        | '、'
+                        | '和'
+                        | '及'
+                        | '与'
+                        | '或'
+                        | '者'
+                        | '均'
+                        | '可'
+                        | '/'
+                        | ','
                 )
             });
         if copies {
@@ -598,6 +609,13 @@ mod tests {
         for name in [
             "营业执照正本或副本",
             "《营业执照》正本或副本",
+            // h5: the same in brackets, either way round.
+            "营业执照（正本或副本）",
+            "营业执照(正本或副本)",
+            "营业执照（正本或者副本）",
+            "营业执照（副本或正本）",
+            "营业执照（正本、副本均可）",
+            "《营业执照》（正本或副本）",
             "许可证正本/副本",
         ] {
             assert_eq!(findings(&[name]), [], "{name}");

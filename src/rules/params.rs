@@ -170,6 +170,10 @@ impl Default for RuleParams {
                 "证正本/副本",
                 "照正本/副本",
                 "》正本或副本",
+                "证正本或者副本",
+                "照正本或者副本",
+                "证副本或正本",
+                "照副本或正本",
                 // Bracketed with the medium (`营业执照（正本复印）`: the medium is 复印 alone).
                 "证（正本",
                 "证（副本",
