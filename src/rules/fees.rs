@@ -90,6 +90,9 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "无收费",
         "零收费",
         "不收任何",
+        "不需缴费",
+        "无任何费用",
+        "无费用",
     ] {
         if t.contains(neg) {
             return Some(false);
@@ -252,6 +255,8 @@ mod tests {
             "无收费",
             "零收费",
             "不收任何费用",
+            "不需缴费",
+            "无任何费用",
             "0元",
             "零元",
             "无收费。",
