@@ -64,6 +64,18 @@ fn area_code_len(digits: &str) -> usize {
     }
 }
 
+/// What follows a hotline's digits in its name (`12345政务服务便民热线`, `12315投诉举报热线`).
+const HOTLINE_NAMES: &[&str] = &[
+    "政务服务",
+    "便民",
+    "热线",
+    "服务热线",
+    "投诉",
+    "举报",
+    "服务平台",
+    "平台",
+];
+
 fn is_hotline(d: &str) -> bool {
     d.len() == 5 && (d.starts_with("12") || d.starts_with("96") || d.starts_with("95"))
 }
@@ -112,6 +124,15 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
             || half[e..].starts_with('@')
             || in_web_address(&half, s, e);
         if in_link {
+            g += 1;
+            continue;
+        }
+        // `池州市12345政务服务便民热线：0566-12345`: the hotline's name, its number written after
+        // it. (`12345热线` alone is the number.)
+        if is_hotline(d)
+            && HOTLINE_NAMES.iter().any(|w| half[e..].starts_with(w))
+            && groups[g + 1..].iter().any(|&(ns, ne)| half[ns..ne] == *d)
+        {
             g += 1;
             continue;
         }
@@ -547,6 +568,15 @@ mod tests {
             (PhoneKind::Hotline, None)
         );
         assert_eq!(parse_phones("2021234")[0].area_code, None);
+        // h5: the 12345 in the hotline's name is no number of its own when the number follows.
+        assert_eq!(
+            canon("0566-2021199；池州市12345政务服务便民热线：0566-12345"),
+            ["0566-2021199", "0566-12345"]
+        );
+        assert_eq!(canon("12315投诉举报热线（0566-12315）"), ["0566-12315"]);
+        // Alone, it is the number (without its area code).
+        assert_eq!(canon("12345热线"), ["12345"]);
+        assert_eq!(canon("12345政务服务便民热线"), ["12345"]);
     }
 
     #[test]
