@@ -139,8 +139,9 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 // Short questions that differ only in how they ask (`有效期多久？`,
                 // `有效期是几年？`) or in a near-synonym (`办理时限是多少？`, `办理期限是多久？`)
                 // have the same core.
-                sim >= p.faq_similarity_threshold
-                    || core_of(i) == core_of(j) && says_something(core_of(i))
+                (sim >= p.faq_similarity_threshold
+                    || core_of(i) == core_of(j) && says_something(core_of(i)))
+                    && !contrasted(key_of(i), key_of(j))
             };
             if same || near {
                 let kind = if same { "重复" } else { "近似重复" };
@@ -486,6 +487,39 @@ fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char
         }
     }
     text.truncate(write);
+}
+
+/// Words that set two otherwise alike questions apart (`外地户籍可以申请吗？`,
+/// `本地户籍可以申请吗？`): each pair names two different cases.
+const CONTRASTS: &[(&str, &str)] = &[
+    ("本地", "外地"),
+    ("本市", "外市"),
+    ("省内", "省外"),
+    ("境内", "境外"),
+    ("城镇", "农村"),
+    ("个人", "单位"),
+    ("个人", "企业"),
+    ("本人", "他人"),
+    ("首次", "再次"),
+    ("新办", "变更"),
+    ("新办", "延续"),
+    ("新办", "注销"),
+    ("变更", "注销"),
+    ("变更", "延续"),
+    ("延续", "注销"),
+    ("纸质", "电子"),
+    ("线上", "线下"),
+];
+
+/// Whether two normalised questions name the two sides of a [`CONTRASTS`] pair, one each.
+/// Asked only of questions found alike, so the few texts it builds cost nothing on the rest.
+fn contrasted(a: &[char], b: &[char]) -> bool {
+    let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
+    CONTRASTS.iter().any(|&(x, y)| {
+        let one_each =
+            |p: &str, q: &str| p.contains(x) && !p.contains(y) && q.contains(y) && !q.contains(x);
+        one_each(&a, &b) || one_each(&b, &a)
+    })
 }
 
 /// The label a question begins with (`问：`, `Q:`, `【问】`, `[Q]`), as its letter stays in the
