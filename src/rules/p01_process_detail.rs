@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 
+use super::general_text::is_referral;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit};
@@ -13,18 +14,22 @@ declare_rule! {
     /// 办理流程不得为空。从「受理」环节起（没有名为受理的环节时，从第一个不是申请人自己申请、
     /// 申报、预约、提交的环节起）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
     /// 标准、办理时限，占位符（无、/、暂无）算缺失；岗位职责只重复环节名称（环节「受理」的职责写
-    /// 「受理」）的不算写明，不通过；受理之前的申请类环节是申请人的动作，只要求名称。
+    /// 「受理」）或只写转引（`详见办事指南`、`见办事指南`）的不算写明，不通过；受理之前的申请类
+    /// 环节是申请人的动作，只要求名称。
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
-    /// 办结时限：即办、即时办结、当场办结的环节计 0，分钟和小时换算后相加；时限单位不同（工作日与自然日混用）无法相加时
-    /// 不判合计；承诺办结时限为空或无法识别时不判合计（由 B07 报告）。不一致时写明各环节时限和合计。
+    /// 办结时限：即办、即时办结、当场办结、立即的环节计 0，分钟和小时换算后相加，大写数字
+    /// （`贰个工作日`）照读；括号里只对部分情形当场办理的说明（`2个工作日（能当场作出决定的，
+    /// 当场作出）`、`1个工作日（符合条件的即时受理）`）不改变环节时限，按 2 个、1 个工作日算；
+    /// 时限单位不同（工作日与自然日混用）无法相加时不判合计；承诺办结时限为空或无法识别时不判合计
+    /// （由 B07 报告）。不一致时写明各环节时限和合计。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「流程内容详实性」：事项提供的办理流程中各环节要素中内容及要点是否准确明晰。内容应包含
     /// 办理时限（从受理到办结环节的办理时限合计与承诺办结时限一致）、办理人、岗位职责等信息内容。
     ///
     /// ## 示例 (Example)
-    /// 不通过：环节「审查」没有办理人；环节时限 `按规定`；承诺 10 个工作日而受理 1 + 审查 5 + 决定 2
-    /// + 办结 1 = 9 个工作日。
+    /// 不通过：环节「审查」没有办理人；岗位职责 `详见办事指南`；环节时限 `按规定`；承诺 10 个工作日
+    /// 而受理 1 + 审查 5 + 决定 2 + 办结 1 = 9 个工作日。
     /// 通过：受理（窗口受理岗，即办）+ 审查（审核岗，3个工作日）+ 决定（分管局长，1个工作日）+
     /// 办结（窗口发证岗，1个工作日），承诺 5 个工作日。
     ///
@@ -68,6 +73,16 @@ fn first_official(steps: &[Step]) -> usize {
 fn repeats_name(s: &Step) -> bool {
     let duties = s.duties.trim().trim_end_matches(['。', '.']);
     !duties.is_empty() && duties == s.name.trim()
+}
+
+/// Whether a step's duties only send the reader elsewhere (`详见办事指南`, `见办事指南`, `参见附件`,
+/// [`is_referral`]). Duties that begin 参照/参考 (in accordance with) are left alone: they begin
+/// real duties as often (`参照审查细则审核申请材料`, `参照相关规定审查`), and a thin duty is no
+/// missing one.
+fn only_refers(duties: &str) -> bool {
+    const ACCORDING: &[&str] = &["参照", "参考", "请参照"];
+    let d = duties.trim();
+    is_referral(d) && !ACCORDING.iter().any(|w| d.starts_with(w))
 }
 
 fn step_label(i: usize, s: &Step) -> Cow<'_, str> {
@@ -206,6 +221,18 @@ impl Rule for ProcessDetail {
                 }
                 if is_blank_or_placeholder(&s.duties) {
                     missing.push("岗位职责");
+                } else if only_refers(&s.duties) {
+                    out.push(
+                        Violation::new(
+                            format!(
+                                "环节「{label}」的岗位职责只写了转引，没有写明职责内容: \"{}\"",
+                                quote(&s.duties, 30)
+                            ),
+                            s.duties.trim(),
+                        )
+                        .target(format!("环节「{label}」岗位职责"))
+                        .at(&s.provenance),
+                    );
                 } else if repeats_name(s) {
                     out.push(
                         Violation::new(

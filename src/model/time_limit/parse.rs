@@ -44,9 +44,12 @@ fn unit_from(text: &str) -> Option<LimitUnit> {
     }
 }
 
-const CN_NUMERALS: &str = "零一二三四五六七八九十百两半";
+/// Chinese numerals, the common forms and the formal ones (大写 `壹` `贰` … `拾` `佰`) some
+/// platforms use in limits (`壹个工作日`).
+const CN_NUMERALS: &str = "零一二三四五六七八九十百两半壹贰叁肆伍陆柒捌玖拾佰";
 
-/// A Chinese numeral up to 999: `五`, `十五`, `二十`, `一百二十`, `一百零五`, `两`, `半`.
+/// A Chinese numeral up to 999: `五`, `十五`, `二十`, `一百二十`, `一百零五`, `两`, `半`, and the
+/// same in formal numerals (`贰`, `壹拾伍`).
 fn chinese_number(s: &str) -> Option<f64> {
     if s == "半" {
         return Some(0.5);
@@ -56,13 +59,16 @@ fn chinese_number(s: &str) -> Option<f64> {
         match c {
             '零' => any = true,
             '两' => (cur, any) = (2, true),
-            '十' | '百' => {
-                let scale = if c == '十' { 10 } else { 100 };
+            '十' | '百' | '拾' | '佰' => {
+                let scale = if matches!(c, '十' | '拾') { 10 } else { 100 };
                 total += if cur == 0 { 1 } else { cur } * scale;
                 (cur, any) = (0, true);
             }
             _ => {
-                let d = "一二三四五六七八九".chars().position(|d| d == c)?;
+                let d = "一二三四五六七八九"
+                    .chars()
+                    .position(|d| d == c)
+                    .or_else(|| "壹贰叁肆伍陆柒捌玖".chars().position(|d| d == c))?;
                 (cur, any) = (d as u32 + 1, true);
             }
         }
@@ -167,9 +173,16 @@ pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
     })
 }
 
-/// Where an immediate word stands in `t`: `(finishing, any)`. An immediate word right before
-/// 受理 (`当场受理`, `即时受理`) says the application is accepted at once, not that the case is
-/// finished (`3个工作日（当场受理）`): it counts only when nothing else can be read.
+/// Where an immediate word stands in `t`: `(finishing, any)`. An immediate word counts only when
+/// nothing else can be read (`any`) when it stands
+/// - right before 受理 (`当场受理`, `即时受理`): the application is accepted at once, not the case
+///   finished (`3个工作日（当场受理）`);
+/// - in a clause that makes it conditional, 「…的，当场…」 (the 行政许可法 formula
+///   `20个工作日（能当场作出决定的，当场作出）`, `1个工作日，符合条件的即时办结`): at once only for
+///   some cases, so the amount beside it is the limit ([`conditional_clause`]).
+///
+/// An unconditional one elsewhere finishes the case at once, the amount notwithstanding
+/// (`1个工作日（即办）`, `即办（1个工作日内）`).
 fn immediate_words(t: &str) -> (bool, bool) {
     // Every immediate word holds 即, 当 or 现 (`immediate_words_hold_a_key_character`).
     if !t.contains(['即', '当', '现']) {
@@ -178,13 +191,36 @@ fn immediate_words(t: &str) -> (bool, bool) {
     let mut any = false;
     for w in IMMEDIATE {
         for (i, _) in t.match_indices(w) {
-            if !t[i + w.len()..].starts_with("受理") {
+            if !t[i + w.len()..].starts_with("受理") && !conditional_clause(t, i) {
                 return (true, true);
             }
             any = true;
         }
     }
     (false, any)
+}
+
+/// What bounds a clause of a limit's text, after half-width folding: brackets, semicolons and
+/// full stops. A comma does not: 「能当场作出决定的，当场作出」 is one clause.
+const CLAUSE_BOUNDS: &[char] = &['(', ')', '[', ']', '【', '】', ';', '。'];
+
+/// Words that may stand between 「的」 and the immediate word (`…的，应当当场作出`).
+const MODALS: &[&str] = &["应当", "应", "可以", "可", "予以", "均", "一律"];
+
+/// Whether the clause of `t` around byte `at` is a condition and what is done under it:
+/// 「的」, an optional comma and modal ([`MODALS`]), then an immediate word (`能当场作出决定的，
+/// 当场作出`, `符合条件的即时办结`, `对材料齐全的，可以当场办结`). Every immediate word of such a
+/// clause is conditional, the one inside the condition (`能当场…的`) too.
+fn conditional_clause(t: &str, at: usize) -> bool {
+    let start = t[..at].rfind(CLAUSE_BOUNDS).map_or(0, |p| p + 1);
+    let end = t[at..].find(CLAUSE_BOUNDS).map_or(t.len(), |p| at + p);
+    let clause = &t[start..end];
+    clause.match_indices('的').any(|(j, d)| {
+        let after = clause[j + d.len()..].trim_start_matches([',', '、']);
+        std::iter::once(after)
+            .chain(MODALS.iter().filter_map(|m| after.strip_prefix(m)))
+            .any(|a| IMMEDIATE.iter().any(|w| a.starts_with(w)))
+    })
 }
 
 /// Words that say the law sets no limit, in a text that holds no amount: `法律法规未规定`,
@@ -211,7 +247,9 @@ fn says_no_limit(t: &str) -> bool {
 /// [`parse_time_limit`] of a text already compacted and not empty.
 pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
     let (finishing, immediate) = immediate_words(t);
-    if finishing {
+    // 「立即」 alone is 即时; not in [`IMMEDIATE`], where it would make `5个工作日（立即告知补正）`
+    // 即办 (立即办理 and 立即办结 are there, or hold 即办).
+    if finishing || t == "立即" {
         return ParsedLimit::Limit(TimeLimit::Immediate);
     }
     if t.contains("无法定") || t == "无" || t.starts_with("无时限") || t.contains("没有法定")

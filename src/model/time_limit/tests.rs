@@ -288,3 +288,77 @@ fn ranges_are_unreadable_and_name_their_upper_bound() {
         assert_eq!(range_upper(t, ""), None, "{t}");
     }
 }
+
+/// An immediate word in a clause that makes it conditional, 「…的，当场…」, is at once only for
+/// some cases: the amount beside it is the limit (h4 问题3). The 行政许可法 formula stands in
+/// 法定办结时限 and in step limits alike.
+#[test]
+fn a_conditional_immediate_word_leaves_the_amount() {
+    for (t, limit_) in [
+        ("2个工作日（能当场作出决定的，当场作出）", wd(2.0)),
+        ("2个工作日（能当场作出决定的当场作出）", wd(2.0)),
+        ("1个工作日（符合条件的即时受理）", wd(1.0)),
+        ("1个工作日（材料齐全的当场受理）", wd(1.0)),
+        ("1个工作日（符合条件的即时办结）", wd(1.0)),
+        ("1个工作日，符合条件的当场办结", wd(1.0)),
+        (
+            "3个工作日（对材料齐全、符合法定形式的，可以当场办结）",
+            wd(3.0),
+        ),
+        (
+            "20个工作日（行政机关能够当场作出决定的，应当当场作出书面的行政许可决定）",
+            wd(20.0),
+        ),
+        ("5个工作日（材料不齐全的，当场一次性告知）", wd(5.0)),
+        (
+            "自受理之日起二十个工作日（能够当场作出决定的，应当场作出）",
+            wd(20.0),
+        ),
+    ] {
+        assert_eq!(limit(t, ""), limit_, "{t}");
+    }
+}
+
+/// The other side: an immediate word that is the limit, whatever amount stands beside it, and
+/// a conditional one with no amount, are 即办 as before.
+#[test]
+fn an_unconditional_immediate_word_is_still_the_limit() {
+    for t in [
+        "1个工作日（即办）",
+        "即办（1个工作日内）",
+        "当场办结",
+        "当场办结（1个工作日）",
+        "即时（材料不全的1个工作日内一次性告知）",
+        "即时办结（不能当场办结的，3个工作日内办结）",
+        "符合条件的当场办结",
+        "对材料齐全、符合法定形式的，当场办结",
+        "即时办结（30分钟）",
+        "当场受理、当场办结",
+        "立即",
+        "立即办理",
+        "立即办结",
+    ] {
+        assert_eq!(limit(t, ""), TimeLimit::Immediate, "{t}");
+    }
+    // 的 that is no condition of the immediate word: the clause bounds keep them apart.
+    assert_eq!(
+        limit("当场办结（申请人提交的材料齐全）", ""),
+        TimeLimit::Immediate
+    );
+    // 立即 inside a note is no limit of its own.
+    assert_eq!(limit("5个工作日（立即告知补正）", ""), wd(5.0));
+}
+
+/// Formal numerals (大写) are numerals (h4 问题15).
+#[test]
+fn formal_numerals() {
+    assert_eq!(limit("壹个工作日", ""), wd(1.0));
+    assert_eq!(limit("贰个工作日", ""), wd(2.0));
+    assert_eq!(limit("叁日", ""), d(3.0));
+    assert_eq!(limit("壹拾伍个工作日", ""), wd(15.0));
+    assert_eq!(limit("贰拾个工作日", ""), wd(20.0));
+    assert_eq!(limit("壹佰贰拾日", ""), d(120.0));
+    assert_eq!(limit("伍", "工作日"), wd(5.0));
+    assert_eq!(range_upper("叁至伍个工作日", ""), Some(wd(5.0)));
+    assert_eq!(parse_time_limit("壹号窗口", ""), ParsedLimit::Unreadable);
+}

@@ -32,22 +32,32 @@ const REFERRAL_TARGETS: &[&str] = &[
     "规定", "要求", "上", "下",
 ];
 
+/// What may stand between a bare `见` and where it points (`见办事指南`, `见相关规定`).
+const POINTER_MODIFIERS: &[&str] = &["办事", "服务", "相关", "有关", "本事项", "上述"];
+
 /// Whether `text` only refers elsewhere instead of saying something: `详见附件`, `见上`, `同上`,
-/// `略`, `待定`, a short `详见…` (`详见办事指南`), or a referral verb before a short pointer to a
-/// guide, an attachment or another part of the item (`参见设定依据`, `参照办事指南`, `请参阅附件`).
+/// `略`, `待定`, a short `详见…` (`详见办事指南`), a referral verb before a short pointer to a
+/// guide, an attachment or another part of the item (`参见设定依据`, `参照办事指南`, `请参阅附件`),
+/// or a bare `见` right before such a pointer (`见办事指南`, `见附表2`; not `见证人…`, `见习…`).
 /// A full stop or semicolon at the end is ignored (`同上。`).
 pub fn is_referral(text: &str) -> bool {
     let t = text.trim().trim_end_matches(SENTENCE_ENDS);
+    let short_pointer = |rest: &str| rest.chars().count() <= 10 && !rest.contains('《');
     matches!(
         t,
         "详见附件" | "见附件" | "见上" | "同上" | "略" | "待定" | "待补充" | "详见" | "见下"
     ) || (t.starts_with("详见") && t.chars().count() <= 12)
         || REFERRAL_VERBS.iter().any(|v| {
             t.strip_prefix(v).is_some_and(|rest| {
-                rest.chars().count() <= 10
-                    && !rest.contains('《')
-                    && REFERRAL_TARGETS.iter().any(|w| rest.contains(w))
+                short_pointer(rest) && REFERRAL_TARGETS.iter().any(|w| rest.contains(w))
             })
+        })
+        || t.strip_prefix('见').is_some_and(|rest| {
+            let target = POINTER_MODIFIERS
+                .iter()
+                .find_map(|m| rest.strip_prefix(m))
+                .unwrap_or(rest);
+            short_pointer(rest) && REFERRAL_TARGETS.iter().any(|w| target.starts_with(w))
         })
 }
 
@@ -119,6 +129,11 @@ mod tests {
             "参见办事指南",
             "参照相关规定执行",
             "请参见受理条件。",
+            "见办事指南",
+            "见服务指南。",
+            "见附表2",
+            "见相关规定",
+            "见上述材料",
         ] {
             assert!(is_referral(t), "{t}");
         }
@@ -135,6 +150,10 @@ mod tests {
             "详见《食品经营许可管理办法》第十二条",
             "申请人应当取得营业执照等合法主体资格，并参见附件所列条件",
             "见义勇为人员确认",
+            "见证人身份证明材料",
+            "见习期满考核材料",
+            "见面审核申请材料",
+            "见《食品经营许可管理办法》附件",
             "参加全国统一考试并取得合格证书",
         ] {
             assert!(!is_referral(t), "{t}");
