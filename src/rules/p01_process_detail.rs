@@ -20,7 +20,8 @@ declare_rule! {
     /// 办结时限：即办、即时办结、当场办结、立即的环节计 0，分钟和小时换算后相加，大写数字
     /// （`贰个工作日`）照读；括号里只对部分情形当场办理的说明（`2个工作日（能当场作出决定的，
     /// 当场作出）`、`1个工作日（符合条件的即时受理）`）不改变环节时限，按 2 个、1 个工作日算；
-    /// 时限单位不同（工作日与自然日混用）无法相加时不判合计；承诺办结时限为空或无法识别时不判合计
+    /// 承诺即办的，各环节以分钟、小时计、合计不超过一个工作日（8 小时）也算一致（`受理 10分钟 + 办结
+    /// 20分钟`）；时限单位不同（工作日与自然日混用）无法相加时不判合计；承诺办结时限为空或无法识别时不判合计
     /// （由 B07 报告）。不一致时写明各环节时限和合计。
     ///
     /// ## 依据 (Why it matters)
@@ -156,6 +157,16 @@ fn sum_mismatch(item: &Item, steps: &[(Cow<'_, str>, TimeLimit)]) -> Option<(Str
         sum += in_unit(*l, unit)?;
     }
     if (sum - target).abs() < 1e-6 {
+        return None;
+    }
+    // 即办 promised, steps of minutes or hours within the day (`受理 10分钟 + 办结 20分钟`): done on
+    // the spot, as B03 bounds an 即办件 by one working day (8 hours).
+    let within_the_day = match unit {
+        LimitUnit::Minute => sum <= 8.0 * 60.0,
+        LimitUnit::Hour => sum <= 8.0,
+        _ => false,
+    };
+    if promised == TimeLimit::Immediate && within_the_day {
         return None;
     }
     let parts: Vec<String> = steps
