@@ -397,6 +397,11 @@ impl Default for RuleParams {
                 "到场检查",
                 "到场踏勘",
                 "到场勘验",
+                // Staff inspecting with no subject written (`对经营场所到场勘察`).
+                "到场勘察",
+                "到现场勘察",
+                "到场调查",
+                "到场测量",
                 "不到场",
                 "零到场",
                 "不到现场",

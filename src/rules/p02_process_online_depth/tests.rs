@@ -419,3 +419,125 @@ fn a_visit_from_a_later_time_or_by_a_proxy_is_required() {
         assert_eq!(required(t), Some(w), "{t}");
     }
 }
+
+#[test]
+fn a_pickup_for_those_who_choose_it_beside_a_remote_way_is_not_required() {
+    for t in [
+        // A condition of choice or need (…的) beside mail, EMS, 邮政 or an e-licence.
+        "结果免费邮寄；申请人选择自取的，到政务服务中心领取",
+        "结果邮寄送达，需自取的到政务服务大厅领取",
+        "申请人在线下载电子证照，需要纸质证照的到不动产登记中心领取",
+        "通过EMS寄递；要求自取的，到市政务服务中心领取",
+        "结果通过邮政寄递，不愿邮寄的到服务中心领取",
+        "结果通过EMS寄递（自取的到市政务服务中心二楼领取）",
+        "电子证照推送皖事通；纸质证书邮寄，申请人自取的到政务服务中心",
+        "申请人选择邮寄的免费寄递，选择自取的到政务服务中心领取",
+        "EMS寄递，申请人要求自取的到大厅领取",
+        // The same at a window.
+        "结果免费邮寄，需自取的到窗口领取",
+        "申请人在线下载电子证照，需要纸质证照的到窗口领取",
+        "通过EMS寄递给申请人；申请人要求自取的，到窗口领取",
+        "结果送达：免费邮寄（申请人选择到窗口领取的，到窗口领取）",
+        "申请人选择窗口领取的，到政务服务中心窗口领取",
+        // The applicant's own choice needs no remote way written beside it.
+        "申请人选择自取的，凭短信通知到窗口领取",
+        // A numbered list of ways, and one of two.
+        "送达方式：1.邮寄送达；2.到政务服务中心自取",
+        "申请人自行选择：1.邮寄送达；2.到窗口领取",
+        "领取方式：①EMS免费寄递；②到政务服务大厅领取",
+        "EMS寄递、窗口领取二选一",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+}
+
+#[test]
+fn a_condition_that_is_no_choice_keeps_the_visit_required() {
+    for (t, w) in [
+        ("领证时需本人到场", "到场"),
+        ("申请人到发证窗口领证", "到发证窗口"),
+        ("申请人须到政务服务大厅核验原件后领取", "到政务服务大厅"),
+        // A condition of need with no remote way: the window is the way.
+        ("需要纸质证照的到窗口领取", "到窗口"),
+        // A condition that is not the applicant's choice or need.
+        ("审批通过的，申请人到窗口领取证照", "到窗口"),
+        (
+            "结果邮寄送达；符合要求的到政务服务中心领取",
+            "到政务服务中心",
+        ),
+        // 的 of a noun, not of a condition.
+        ("结果可邮寄，申请人需携带本人的身份证到窗口签字", "到窗口"),
+        // A need that is a case of the matter, not a way of getting the result.
+        ("申请人在线提交申请；需补正材料的，到窗口提交", "到窗口"),
+        // A requirement after the condition still requires.
+        ("结果邮寄送达，需自取的，须到窗口领取", "到窗口"),
+        // A numbered list of steps, not of ways.
+        ("办理流程：1.网上提交申请；2.到窗口核验原件", "到窗口"),
+        // A denied remote way leaves the need a requirement.
+        ("纸质证照不提供邮寄服务，需要纸质证照的到窗口领取", "到窗口"),
+        // 二选一 of documents, with no remote way in its clause.
+        ("身份证、户口簿二选一，申请人到窗口核验", "到窗口"),
+    ] {
+        assert_eq!(required(t), Some(w), "{t}");
+    }
+}
+
+#[test]
+fn staff_and_things_going_to_a_centre_are_no_visit() {
+    for t in [
+        // Things sent there.
+        "审批结果反馈到市政务服务中心综合窗口",
+        "审批结果汇总到市政务服务中心综合窗口",
+        "结果汇总到市政务服务中心",
+        "审批结果同步到市政务服务中心综合窗口",
+        "审批结果归档到市政务服务中心综合窗口",
+        "审批结果转办到市政务服务中心综合窗口",
+        "材料由乡镇便民服务中心报送到县政务服务中心",
+        "材料移送到市政务服务中心审批窗口",
+        "申请材料上传到政务服务中心",
+        "审批结果反馈到综合窗口",
+        // Staff named by their office, or a 经办人 doing staff work.
+        "承办人员到不动产登记中心调取档案",
+        "审批科人员到服务中心窗口取件后审查",
+        "业务科室人员到政务服务大厅窗口取件",
+        "经办人到服务中心档案室调档",
+        "局领导到场审定",
+        "局长到场审批",
+        "科室工作人员前往服务中心窗口领取纸质材料",
+        // An inspection of a place with no one named.
+        "对经营场所到场勘察",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+    // The applicant, or the applicant's 经办人, going there still is a visit.
+    for (t, w) in [
+        ("申请人员到政务服务中心提交材料", "到政务服务中心"),
+        ("申请单位经办人到服务中心窗口领取证照", "窗口领取"),
+        ("经办人到不动产登记中心领证", "到不动产登记中心"),
+        ("申请人将纸质材料送到窗口", "到窗口"),
+        (
+            "工作人员审查后，通知申请人到政务服务中心领取",
+            "到政务服务中心",
+        ),
+    ] {
+        assert_eq!(required(t), Some(w), "{t}");
+    }
+}
+
+#[test]
+fn an_identity_check_by_video_or_with_no_one_coming_is_no_visit() {
+    for t in [
+        "通过视频连线现场核验身份，申请人无需到场",
+        "通过远程视频方式现场核验身份",
+        "现场核验身份通过视频进行，无需本人到场",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+    for t in [
+        "现场核验身份后发放证照",
+        "受理时现场核验身份，无需预约",
+        "无需到场提交材料，但须现场核验身份",
+    ] {
+        assert_eq!(required(t), Some("现场核验身份"), "{t}");
+    }
+}

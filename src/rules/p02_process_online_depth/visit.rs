@@ -27,6 +27,7 @@ const CONDITION_WORDS: &[&str] = &["如需", "如有需要", "若需", "需要�
 /// (`在线提交申请材料或到窗口提交`, `窗口领取或免费邮寄送达`).
 const REMOTE_WAYS: &[&str] = &[
     "邮寄",
+    "邮政",
     "EMS",
     "速递",
     "快递",
@@ -253,18 +254,133 @@ fn denies_remote_way(text: &str) -> bool {
 
 /// Ways the result reaches the applicant without a visit: when a text offers one (not denied),
 /// letting someone else come ([`Lead::Proxy`]) is no requirement (`可委托他人到窗口领取，也可邮寄送达`).
-const DELIVERY_WAYS: &[&str] = &["邮寄", "EMS", "速递", "快递", "寄递", "寄送"];
+const DELIVERY_WAYS: &[&str] = &["邮寄", "邮政", "EMS", "速递", "快递", "寄递", "寄送"];
+
+/// Words of a condition ending in `的` that name the applicant's own choice (`申请人选择自取的`,
+/// `自取的`, `愿意自取的`): the visit the condition leads to is one way among others.
+const CHOSEN_CONDITIONS: &[&str] = &["选择", "自取", "愿意", "自愿"];
+
+/// Words of a condition ending in `的` that name a need (`需自取的`, `需要纸质证照的`,
+/// `要求自取的`, `不愿邮寄的`): the visit is a choice when the step offers a way needing no visit
+/// (`结果邮寄送达，需自取的到政务服务大厅领取`).
+const NEEDED_CONDITIONS: &[&str] = &["需", "要求", "不愿"];
+
+/// What may stand between the `的` ending a condition and the visit in its clause
+/// (`需自取的到窗口领取`, `需要纸质证照的可到窗口领取`, `自取的申请人到…`; the going of a visit word
+/// `窗口领取`); anything else makes the `的` part of a noun (`需携带本人的身份证到窗口签字` is no
+/// condition).
+const AFTER_CONDITION: &[&str] = &["可", "请", "申请人", "自行", "直接", "凭", "到", "前往"];
+
+/// What a condition of need is about when it is a way of getting the result (`需自取的`,
+/// `需要纸质证照的`, `不愿邮寄的`), not a case of the matter (`需补正材料的` is no choice).
+const NEEDED_WAYS: &[&str] = &[
+    "自取", "纸质", "邮寄", "寄递", "快递", "领取", "窗口", "证照", "证书",
+];
+
+/// Which condition `phrase` (the words before its `的`) states: `Some(true)` for the applicant's
+/// choice ([`CHOSEN_CONDITIONS`]), `Some(false)` for a need of a way ([`NEEDED_CONDITIONS`] with
+/// [`NEEDED_WAYS`]; not `所需`, `符合要求`, `按要求`), `None` for none (`审批通过的`,
+/// `本人不能到窗口领取的`, `需补正材料的`).
+fn condition_kind(phrase: &str) -> Option<bool> {
+    if CHOSEN_CONDITIONS.iter().any(|w| phrase.contains(w)) {
+        return Some(true);
+    }
+    (NEEDED_WAYS.iter().any(|w| phrase.contains(w))
+        && NEEDED_CONDITIONS.iter().any(|w| {
+            phrase
+                .match_indices(w)
+                .any(|(k, _)| !phrase[..k].ends_with(['所', '合', '按', '照', '定', '关', '的']))
+        }))
+    .then_some(false)
+}
+
+/// Where the condition ending right before a visit in its clause ends (`需自取的到窗口领取`: after
+/// `的`), and its kind ([`condition_kind`]); `before` is the clause before the visit.
+fn condition_before(before: &str) -> Option<(usize, bool)> {
+    let k = before.rfind('的')?;
+    let rest = &before[k + '的'.len_utf8()..];
+    if !(rest.is_empty() || AFTER_CONDITION.iter().any(|a| rest.starts_with(a))) {
+        return None;
+    }
+    condition_kind(&before[..k]).map(|kind| (k + '的'.len_utf8(), kind))
+}
+
+/// Words saying one of several ways is taken (`EMS寄递、窗口领取二选一`): with a way needing no
+/// visit in the same clause, the visit is a choice.
+const ONE_OF: &[&str] = &["二选一", "三选一", "择一", "选其一"];
+
+/// Words before a numbered list that make it a list of ways to choose from
+/// (`送达方式：1.邮寄送达；2.到政务服务中心自取`, `申请人自行选择：1.邮寄送达；2.到窗口领取`), not
+/// a list of steps (`办理流程：1.网上申请；2.到窗口核验原件`).
+const LIST_OF_WAYS: &[&str] = &["方式", "选择", "途径", "送达", "领取", "选一", "择一"];
+
+/// Whether `clause` is an item of a numbered list (`1.邮寄送达`, `2、到窗口领取`, `②到窗口领取`).
+fn is_list_item(clause: &str) -> bool {
+    let t = clause.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('①'..='⑩') => true,
+        Some(c) if c.is_ascii_digit() || ('０'..='９').contains(&c) => {
+            let rest = chars
+                .as_str()
+                .trim_start_matches(|c: char| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            let mut rest = rest.chars();
+            matches!(rest.next(), Some('.' | '、' | '．'))
+                && !rest.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Whether `text` offers its numbered items as ways to choose from: the words before the first
+/// item name ways or a choice ([`LIST_OF_WAYS`]) and an item is a way needing no visit.
+fn numbered_ways(text: &str) -> bool {
+    let mut label_end = None;
+    let mut remote_item = false;
+    let mut at = 0;
+    for clause in text.split(is_clause_end) {
+        if is_list_item(clause) {
+            label_end.get_or_insert(at);
+            remote_item |= REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w));
+        }
+        at += clause.len();
+        at += text[at..].chars().next().map_or(0, char::len_utf8);
+    }
+    remote_item && label_end.is_some_and(|end| LIST_OF_WAYS.iter().any(|w| text[..end].contains(w)))
+}
+
+/// Words before `现场核验身份` in its clause that make it done at a distance
+/// (`通过视频连线现场核验身份`).
+const AT_A_DISTANCE: &[&str] = &["视频", "远程"];
+
+/// Whether `text` says the applicant need not come (`申请人无需到场`, `无需本人到场`, `不到场`):
+/// then `现场核验身份` in the same step is done at a distance
+/// (`通过视频连线现场核验身份，申请人无需到场`).
+fn says_no_presence(text: &str) -> bool {
+    ["到场", "到现场"].iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            let before = clause_tail(&text[..at], 8);
+            before.ends_with(['不', '零']) || lead(before) == Some(Lead::Negated)
+        })
+    })
+}
 
 /// The first of `words` (in list order) that a clause of `text` requires, once the `negations`
 /// are masked, or else the first going to a hall, centre or window ([`visits_to_place`]): a clause
 /// that offers the visit as a choice ([`offers_choice`], or a `，或…` alternative with a way
 /// needing no visit in the clause before or after it: `结果免费EMS寄递，或申请人到窗口自取`)
-/// requires nothing, nor does staff going there ([`by_staff`]).
+/// requires nothing, nor does a visit after or inside a condition of choice or need
+/// ([`condition_kind`]: `结果免费邮寄；申请人选择自取的，到政务服务中心领取`), an item of a numbered
+/// list of ways ([`numbered_ways`]), a `二选一` beside a way needing no visit, staff going there
+/// ([`by_staff`]) or things sent there ([`SENT_BEFORE`]); `现场核验身份` in a step that says the
+/// applicant need not come, or by video, is no visit either.
 /// Only called for a text that holds a visit word or a going to a place (the way to a finding).
 pub(super) fn required_visit(text: &str, words: &[String], negations: &[String]) -> Option<String> {
     let masked = mask_phrases(text, negations);
     // `纸质证照不可邮寄，可到窗口领取`: the window is then the only way.
     let denied = masked.contains(['不', '无', '未', '停']) && denies_remote_way(&masked);
+    // A way needing no visit is offered somewhere in the step (`结果免费邮寄`, `在线下载电子证照`).
+    let remote_offered = !denied && REMOTE_WAYS.iter().any(|w| has_remote_way(&masked, w));
     // `可委托他人到窗口领取，也可邮寄送达`: someone comes unless the result can be posted.
     let delivered = || !denied && DELIVERY_WAYS.iter().any(|w| masked.contains(w));
     // `…，或申请人到窗口自取` / `申请人到窗口领取，或选择邮寄送达`.
@@ -275,7 +391,13 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
     };
     let remote_before =
         |clause: &str| !denied && REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w));
-    // A clause after a condition (`如需纸质证照，可到窗口领取`) is a choice too.
+    // A condition of the applicant's choice, or of a need beside a way needing no visit.
+    let choosing = |kind: bool| kind || remote_offered;
+    // `送达方式：1.邮寄送达；2.到政务服务中心自取`.
+    let listed = remote_offered && numbered_ways(&masked);
+    // `通过视频连线现场核验身份，申请人无需到场`.
+    let no_presence = std::cell::OnceCell::new();
+    // A clause after a condition (`如需纸质证照，可到窗口领取`, `申请人选择自取的，到…`) is a choice too.
     let mut after_condition = false;
     let mut prev = "";
     let mut clauses = masked.split(is_clause_end).peekable();
@@ -284,12 +406,29 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
         let optional = after_condition
             || offers_choice(clause)
             || (clause.trim_start().starts_with('或') && remote_before(prev))
-            || remote_alternative(next);
-        after_condition = CONDITION_WORDS.iter().any(|w| clause.contains(w));
+            || remote_alternative(next)
+            || (listed && is_list_item(clause))
+            || (!denied
+                && ONE_OF.iter().any(|w| clause.contains(w))
+                && REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w)));
+        let trimmed = clause.trim_end();
+        after_condition = CONDITION_WORDS.iter().any(|w| clause.contains(w))
+            || (trimmed.ends_with('的') && condition_kind(trimmed).is_some_and(choosing));
         prev = clause;
         let required_at = |at: usize, going: bool| {
             let before = &clause[..at];
-            !(going && by_staff(before))
+            let rest = &clause[at..];
+            // `申请人选择到窗口领取的，…`: the visit is the condition itself.
+            if trimmed.ends_with('的') && condition_kind(before).is_some_and(choosing) {
+                return false;
+            }
+            // `需自取的到窗口领取`: the `需` is the condition's, not a requirement of the visit.
+            let (before, optional) = match condition_before(before) {
+                Some((end, kind)) if choosing(kind) => (&before[end..], true),
+                _ => (before, optional),
+            };
+            let sent = rest.starts_with('到') && before.ends_with(SENT_BEFORE);
+            !(going && (by_staff(before, rest) || sent))
                 && match lead(before) {
                     Some(Lead::Negated) => false,
                     Some(Lead::Required) => true,
@@ -302,9 +441,16 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
             .iter()
             .find(|w| {
                 !w.is_empty()
-                    && clause
-                        .match_indices(w.as_str())
-                        .any(|(at, _)| required_at(at, w.starts_with('到')))
+                    && clause.match_indices(w.as_str()).any(|(at, _)| {
+                        // `前往服务中心窗口领取`: the word is part of a going to a place.
+                        let going = w.starts_with('到')
+                            || visits_to_place(clause).any(|(g, end)| g < at && at < end);
+                        required_at(at, going)
+                            && !(w.contains("核验身份")
+                                && lead(&clause[..at]) != Some(Lead::Required)
+                                && (AT_A_DISTANCE.iter().any(|d| clause[..at].contains(d))
+                                    || *no_presence.get_or_init(|| says_no_presence(text))))
+                    })
             })
             .cloned()
             .or_else(|| {
@@ -319,8 +465,15 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
     None
 }
 
+/// Characters right before `到` that make it something sent there, not someone going
+/// (`审批结果反馈到综合窗口`, `结果汇总到窗口`, `同步到`, `归档到`, `转办到`, `流转到`, `推送到`,
+/// `上传到`, `分派到`, `抄送到`); `送到`, `递交到` stay visits for a visit word
+/// (`申请人将材料送到窗口`).
+const SENT_BEFORE: &[char] = &['馈', '总', '步', '档', '办', '流', '推', '传', '派', '抄'];
+
 /// Staff who may go to a site or a hall themselves (`工作人员到场指导`,
-/// `工作人员到便民服务中心送达证照`): not the applicant's visit.
+/// `工作人员到便民服务中心送达证照`, `承办人员到不动产登记中心调取档案`, `业务科室到场核查`,
+/// `局领导到场审定`): not the applicant's visit.
 const VISITING_STAFF: &[&str] = &[
     "工作人",
     "受理人员",
@@ -333,9 +486,18 @@ const VISITING_STAFF: &[&str] = &[
     "检查人员",
     "执法人员",
     "踏勘人员",
+    "承办人",
+    "科室",
+    "股室",
+    "领导",
+    "局长",
     "专家",
     "部门",
 ];
+
+/// The last character of an office before `人员` that makes them staff (`审批科人员`,
+/// `业务股人员`, `中心人员`, `核查组人员`); `申请人员`, `经办人员` are not staff by their name.
+const STAFF_UNITS: &[char] = &['科', '室', '股', '心', '局', '站', '组', '队'];
 
 /// The applicant's side (`通知申请人到窗口领取`): named after the staff, they are the ones who go.
 const APPLICANT_WORDS: &[&str] = &[
@@ -351,14 +513,30 @@ const APPLICANT_WORDS: &[&str] = &[
     "双方",
 ];
 
+/// What only staff do where they go (`经办人到服务中心档案室调档`, `经办人到窗口取件后审查`): a
+/// `经办人` doing it is the department's, not the applicant's (who may be called 经办人 too).
+const STAFF_TASKS: &[&str] = &["调档", "调取档案", "调阅档案", "取件后审查", "取件后审核"];
+
 /// Whether the one going, in `before` (the clause before a going word), is the staff: a staff
-/// word with no applicant named after it.
-fn by_staff(before: &str) -> bool {
-    VISITING_STAFF
+/// word with no applicant named after it, or a `经办人` doing staff work ([`STAFF_TASKS`]) in
+/// `rest` (the clause from the going word on).
+fn by_staff(before: &str, rest: &str) -> bool {
+    let unit_staff = before
+        .match_indices("人员")
+        .filter(|&(k, _)| before[..k].ends_with(STAFF_UNITS))
+        .map(|(k, w)| k + w.len());
+    let named = VISITING_STAFF
         .iter()
         .filter_map(|w| before.rfind(w).map(|k| k + w.len()))
+        .chain(unit_staff)
         .max()
-        .is_some_and(|end| !APPLICANT_WORDS.iter().any(|a| before[end..].contains(a)))
+        .is_some_and(|end| !APPLICANT_WORDS.iter().any(|a| before[end..].contains(a)));
+    named
+        || (before.contains("经办人")
+            && !APPLICANT_WORDS
+                .iter()
+                .any(|a| *a != "经办人" && before.contains(a))
+            && STAFF_TASKS.iter().any(|t| rest.contains(t)))
 }
 
 /// Places the applicant comes to: `到` or `前往` one of them is a visit (`到政务服务大厅领取`,
@@ -369,11 +547,12 @@ const VISIT_PLACES: &[&str] = &["大厅", "服务中心", "登记中心", "窗�
 const PLACE_REACH: usize = 10;
 
 /// Characters before `到` that make it part of another word, something else going there, or no
-/// going (`收到`, `达到`, `流转到`, `邮寄到`, `推送到`, `不到政务服务中心即可办理`).
+/// going (`收到`, `达到`, `流转到`, `邮寄到`, `推送到`, `反馈到`, `汇总到`, `同步到`, `归档到`,
+/// `转办到`, `不到政务服务中心即可办理`).
 const NOT_GOING_BEFORE: &[char] = &[
     '收', '得', '达', '直', '送', '转', '交', '报', '递', '寄', '推', '传', '移', '发', '提', '受',
     '用', '找', '派', '退', '还', '调', '分', '抄', '归', '流', '回', '遇', '看', '做', '签', '迟',
-    '等', '想', '说', '不', '未', '没',
+    '等', '想', '说', '不', '未', '没', '馈', '总', '步', '档', '办',
 ];
 
 /// Characters between `到`/`前往` and a place that show the two are not one going there
