@@ -197,6 +197,11 @@ fn link_problem(value: &str, start: usize, end: usize) -> Option<(String, &str)>
 /// 或到窗口办理`) or by another address (`http://a.gov.cn，www.b.gov.cn`).
 fn typo_inside(value: &str, start: usize, end: usize) -> Option<(usize, &'static str)> {
     let rest = &value[end..];
+    // Nearly every link ends at white space, a bracket or the end of the text: no typo to look
+    // for (this runs for every link of every item).
+    if !rest.starts_with(['？', ',', '，', '。']) {
+        return None;
+    }
     if let Some(query) = rest.strip_prefix('？') {
         let name = query
             .bytes()

@@ -43,7 +43,13 @@ const SENTENCE_ENDS: &[char] = &['。', '．', '.', '；', ';', '，', ',', '！
 pub fn is_blank_or_placeholder(s: &str) -> bool {
     let t = trim(s);
     t.is_empty() || is_placeholder(t) || {
-        // Most values end in a character, and this looks at that one only.
+        // Most values end in a character that ends no sentence: its last byte says so (the
+        // half-width marks, and the last bytes of 。 ． ； ， ！), without decoding it.
+        matches!(
+            t.as_bytes().last(),
+            Some(b'.' | b';' | b',' | b'!' | 0x81 | 0x82 | 0x8C | 0x8E | 0x9B)
+        )
+    } && {
         let u = t.trim_end_matches(SENTENCE_ENDS);
         u.len() < t.len() && !u.is_empty() && is_placeholder(trim(u))
     }

@@ -148,6 +148,13 @@ fn placeholders_are_blank() {
     for t in [
         "无。",
         "无；",
+        // Every mark the last-byte gate lets through.
+        "无．",
+        "无;",
+        "无，",
+        "无,",
+        "无！",
+        "无!",
         "暂无.",
         "/；",
         "同上。",

@@ -42,6 +42,11 @@ const POINTER_MODIFIERS: &[&str] = &["办事", "服务", "相关", "有关", "�
 /// A full stop or semicolon at the end is ignored (`同上。`).
 pub fn is_referral(text: &str) -> bool {
     let t = text.trim().trim_end_matches(SENTENCE_ENDS);
+    // The longest referral below is a verb of three characters and ten more: 39 bytes. Most
+    // texts asked about (a required element) are longer, and are no referral.
+    if t.len() > 39 {
+        return false;
+    }
     let short_pointer = |rest: &str| rest.chars().count() <= 10 && !rest.contains('《');
     matches!(
         t,
