@@ -43,7 +43,7 @@ pub(super) fn closing_bracket(c: char) -> Option<char> {
 }
 
 /// Whether a blank-form or sample field is filled in at all: not empty, not `无`, `/`, `暂无`,
-/// and not a cell that says there is none ([`says_none_offered`]): such a cell is a missing
+/// and not a cell that says there is none (`不提供`, `暂未提供`, `无需样表`): such a cell is a missing
 /// form or sample (M04/M05), not a form or sample without a file (M06/M07).
 pub fn has_value(text: &str) -> bool {
     let t = trim(text);
