@@ -473,7 +473,9 @@ const SENT_BEFORE: &[char] = &['馈', '总', '步', '档', '办', '流', '推', 
 
 /// Staff who may go to a site or a hall themselves (`工作人员到场指导`,
 /// `工作人员到便民服务中心送达证照`, `承办人员到不动产登记中心调取档案`, `业务科室到场核查`,
-/// `局领导到场审定`): not the applicant's visit.
+/// `局领导到场审定`): not the applicant's visit. Not `submission::STAFF_WORDS`: its 经办人 is
+/// the staff who enters an application, but one who goes somewhere is as often the applicant's
+/// (`申请单位经办人到窗口领证`).
 const VISITING_STAFF: &[&str] = &[
     "工作人",
     "受理人员",
