@@ -35,8 +35,8 @@ pub const PLACEHOLDERS: &[&str] = &[
     "(空)",
 ];
 
-/// What may end a placeholder without changing it (`无。`, `暂无；`).
-const SENTENCE_ENDS: &[char] = &['。', '．', '.', '；', ';', '，', ',', '！', '!'];
+/// What may end a placeholder or a short answer without changing it (`无。`, `暂无；`, `同上。`).
+pub const SENTENCE_ENDS: &[char] = &['。', '．', '.', '；', ';', '，', ',', '！', '!'];
 
 /// Whether a trimmed value is empty or only a placeholder such as `无`, `/` or `暂无`, also with
 /// a full stop or semicolon after it (`无。`, `暂无；`).

@@ -15,7 +15,7 @@ mod mojibake_tests;
 mod tests;
 mod traditional;
 
-pub use blank::{PLACEHOLDERS, is_blank_or_placeholder, trim};
+pub use blank::{PLACEHOLDERS, SENTENCE_ENDS, is_blank_or_placeholder, trim};
 #[cfg(test)]
 use blank::{ends_with_space, is_placeholder, starts_with_space};
 pub(crate) use byte_pairs::{any_byte_pair, zero_padded};

@@ -5,10 +5,13 @@
 //! Not here: placeholders such as `/` and `暂无` (`model::text::is_blank_or_placeholder`), long
 //! answers that only refer to a guide or a window (`answers`).
 
-/// What may end a short answer without being part of it (`同上。`, `无；`).
-const SENTENCE_ENDS: &[char] = &[
-    '。', '.', '．', '；', ';', '，', ',', '！', '!', ' ', '\u{3000}',
-];
+use crate::model::text::SENTENCE_ENDS;
+
+/// `t` without the marks and spaces that may end a short answer without being part of it
+/// (`同上。`, `无； `).
+fn without_ends(t: &str) -> &str {
+    t.trim_end_matches(|c: char| SENTENCE_ENDS.contains(&c) || c.is_whitespace())
+}
 
 /// Verbs that point the reader elsewhere (`参见附件`, `请参阅办事指南`). A short text after `详见`
 /// is a referral whatever it names; after these, only when it names a place to look
@@ -41,7 +44,7 @@ const POINTER_MODIFIERS: &[&str] = &["办事", "服务", "相关", "有关", "�
 /// or a bare `见` right before such a pointer (`见办事指南`, `见附表2`; not `见证人…`, `见习…`).
 /// A full stop or semicolon at the end is ignored (`同上。`).
 pub fn is_referral(text: &str) -> bool {
-    let t = text.trim().trim_end_matches(SENTENCE_ENDS);
+    let t = without_ends(text.trim());
     // The longest referral below is a verb of three characters and ten more: 39 bytes. Most
     // texts asked about (a required element) are longer, and are no referral.
     if t.len() > 39 {
@@ -98,10 +101,7 @@ const NOTE_STARTS: &[char] = &['(', '（', '[', '【', ',', '，', ';', '；', '
 /// (`无（电子证照）`, `否（不限）`, `无，不限`); a full stop at the end is ignored (`无。`).
 pub fn says_no(text: &str, nouns: &[&str]) -> bool {
     let t = text.trim();
-    let head = t
-        .find(NOTE_STARTS)
-        .map_or(t, |at| &t[..at])
-        .trim_end_matches(SENTENCE_ENDS);
+    let head = without_ends(t.find(NOTE_STARTS).map_or(t, |at| &t[..at]));
     NO_WORDS.contains(&head)
         || NO_PREFIXES.iter().any(|p| {
             head.strip_prefix(p).is_some_and(|rest| {
