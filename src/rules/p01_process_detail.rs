@@ -86,6 +86,18 @@ fn only_refers(duties: &str) -> bool {
     is_referral(d) && !ACCORDING.iter().any(|w| d.starts_with(w))
 }
 
+/// What a step's duties say instead of its duties, for the finding: only a referral
+/// ([`only_refers`]) or only the step's name again ([`repeats_name`]).
+fn thin_duties(s: &Step) -> Option<&'static str> {
+    if only_refers(&s.duties) {
+        Some("只写了转引")
+    } else if repeats_name(s) {
+        Some("只重复了环节名称")
+    } else {
+        None
+    }
+}
+
 fn step_label(i: usize, s: &Step) -> Cow<'_, str> {
     let name = s.name.trim();
     if name.is_empty() {
@@ -232,23 +244,11 @@ impl Rule for ProcessDetail {
                 }
                 if is_blank_or_placeholder(&s.duties) {
                     missing.push("岗位职责");
-                } else if only_refers(&s.duties) {
+                } else if let Some(only) = thin_duties(s) {
                     out.push(
                         Violation::new(
                             format!(
-                                "环节「{label}」的岗位职责只写了转引，没有写明职责内容: \"{}\"",
-                                quote(&s.duties, 30)
-                            ),
-                            s.duties.trim(),
-                        )
-                        .target(format!("环节「{label}」岗位职责"))
-                        .at(&s.provenance),
-                    );
-                } else if repeats_name(s) {
-                    out.push(
-                        Violation::new(
-                            format!(
-                                "环节「{label}」的岗位职责只重复了环节名称，没有写明职责内容: \"{}\"",
+                                "环节「{label}」的岗位职责{only}，没有写明职责内容: \"{}\"",
                                 quote(&s.duties, 30)
                             ),
                             s.duties.trim(),
