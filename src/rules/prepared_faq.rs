@@ -73,6 +73,18 @@ impl AnyWord {
             None => self.words.iter().any(|w| text.contains(w.as_str())),
         }
     }
+
+    /// Whether `text` holds one of the words at a byte offset `keep` accepts (non-overlapping
+    /// matches, leftmost first).
+    pub fn is_match_at(&self, text: &str, mut keep: impl FnMut(usize) -> bool) -> bool {
+        match &self.matcher {
+            Some(m) => m.find_iter(text).any(|found| keep(found.start())),
+            None => self
+                .words
+                .iter()
+                .any(|w| text.match_indices(w.as_str()).any(|(k, _)| keep(k))),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -20,7 +20,9 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 网办深度为三级或四级（Ⅲ级、Ⅳ级、全程网办）时，办理流程中必须有网上提交申请的环节
     /// （环节名称或岗位职责含网上申请、在线提交、网上申报、网上预审等，词表见配置
-    /// `[check] online_submission_words`；或写明经网上平台提交：平台名称——安徽政务服务网、
+    /// `[check] online_submission_words`；同一分句前面有暂不支持、未开通、不接受、无法等的不算，
+    /// 如「本事项暂不支持网上办理，申请人到窗口提交」，但「无法网上申请的，到窗口提交」这样的条件
+    /// 不影响别处的网上申请；或写明经网上平台提交：平台名称——安徽政务服务网、
     /// 皖事通、网上办事大厅、互联网、小程序、APP，电子税务局、社会保险公共服务平台、企业登记全程
     /// 电子化平台、工程建设项目审批管理系统、国家企业信用信息公示系统、皖企通、网厅等行业系统，
     /// 网址（www.…、http…），以及「登录」某个系统，词表 `online_platform_words`——之后在同一
@@ -47,7 +49,7 @@ declare_rule! {
     /// 经办人到中心领证等仍是申请人一方到现场；没有写谁的「对经营场所到场勘察」是工作人员勘察；
     /// 同一环节写明申请人无需到场、不到场的，或经视频、远程进行的，「现场核验身份」不算（「通过视频
     /// 连线现场核验身份，申请人无需到场」；紧挨着「须」的除外）；
-    /// 「无需到现场」「无需本人到场」「不到场」
+    /// 「无需到现场」「无需本人到场」「不到场」「申请人不到窗口」
     /// 等否定说法和「到现场核查」「到现场踏勘」「到场所核查」等工作人员到现场的说法先排除，见
     /// `onsite_negation_words`）。只看环节名称和岗位职责，不看办理人
     /// （「窗口受理岗」是岗位名，不是到现场的要求）。只有「要求」到现场才不通过：到现场的说法所在
@@ -140,6 +142,9 @@ impl Rule for ProcessOnlineDepth {
         if !item.steps.iter().any(|s| {
             step_text(s, &mut text);
             prepared.online_submission.is_match(&text)
+                && prepared
+                    .online_submission
+                    .is_match_at(&text, |at| !denied_before(&text, at))
         }) && !item.steps.iter().any(|s| {
             let through = |t: &str| {
                 prepared.online_platform.is_match(t)
@@ -266,6 +271,24 @@ pub(super) const DENIALS: &[&str] = &[
     "不开通",
     "未开通",
 ];
+
+/// Words that, before an online submission word in its clause, say it is not offered
+/// (`本事项暂不支持网上办理`, `暂未开通网上申请`, `本事项不接受网上申请`): [`DENIALS`] and these.
+const SUBMISSION_DENIALS: &[&str] = &["暂不", "不接受", "不实行", "不适用", "不具备", "未实现"];
+
+/// Whether the online submission word at byte `at` of `text` is denied in its clause
+/// ([`SUBMISSION_DENIALS`]), unless the clause is a condition (`无法网上申请的，到窗口提交`
+/// leaves the online way to the others).
+fn denied_before(text: &str, at: usize) -> bool {
+    let before = clause_tail(&text[..at], usize::MAX);
+    DENIALS
+        .iter()
+        .chain(SUBMISSION_DENIALS)
+        .any(|d| before.contains(d))
+        && !clause_head(&text[at..], usize::MAX)
+            .trim_end()
+            .ends_with('的')
+}
 
 /// The end of `s` within its clause, at most `n` characters.
 pub(super) fn clause_tail(s: &str, n: usize) -> &str {

@@ -352,6 +352,9 @@ fn no_one_coming_or_staff_or_things_going_there_is_no_visit() {
         "申请人不到场即可办理",
         "全程网办，不到政务服务中心即可办理",
         "申请人无需到政务服务大厅",
+        "全程网办，申请人不到窗口",
+        "申请人不到窗口、不见面即可办结",
+        "全程网上办理，不前往政务服务大厅",
         // Staff, or a place that is not the applicant's visit.
         "工作人员到场所进行核查",
         "工作人员到场地进行现场检查",
@@ -540,4 +543,27 @@ fn an_identity_check_by_video_or_with_no_one_coming_is_no_visit() {
     ] {
         assert_eq!(required(t), Some("现场核验身份"), "{t}");
     }
+}
+
+#[test]
+fn an_online_submission_the_step_denies_is_none() {
+    // The denied online word is no online submission: the step is at the window.
+    for duties in [
+        "本事项暂不支持网上办理，申请人到窗口提交申请材料",
+        "暂未开通网上申请，请申请人到窗口提交",
+        "本事项不接受网上申请，申请人到市政务服务中心窗口提交",
+    ] {
+        let s = suggestions("三级", &[("申请", duties), ("受理", "查验申请材料")]);
+        assert_eq!(s.len(), 1, "{duties}: {s:?}");
+    }
+    // An online way offered, with the window for those who cannot use it, is online.
+    for duties in [
+        "申请人网上申请；无法网上申请的，到窗口提交",
+        "申请人可在线提交申请材料，不能在线提交的到窗口提交",
+    ] {
+        let s = suggestions("三级", &[("申请", duties), ("受理", "查验申请材料")]);
+        assert!(s.is_empty(), "{duties}: {s:?}");
+    }
+    let s = suggestions("四级", &[("申请", "全程网办，申请人不到窗口")]);
+    assert!(s.is_empty(), "{s:?}");
 }

@@ -147,6 +147,10 @@ fn is_permission(chars: &[(usize, char)], i: usize) -> bool {
 
 /// The [`Lead`] of `before`, the part of a clause before a visit word.
 fn lead(before: &str) -> Option<Lead> {
+    // `全程网办，申请人不到窗口`, `不前往大厅`: a bare `不` right before the visit.
+    if before.ends_with('不') {
+        return Some(Lead::Negated);
+    }
     let chars: Vec<(usize, char)> = before.char_indices().collect();
     // (what, where it ends in characters, how far it reaches).
     let mut last: Option<(Lead, usize, usize)> = None;
