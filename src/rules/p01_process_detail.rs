@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::general_text::is_referral;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
-use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit};
+use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit, range_upper};
 use crate::model::{Item, ItemField, Step};
 
 declare_rule! {
@@ -15,7 +15,8 @@ declare_rule! {
     /// 申报、预约、提交的环节起）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
     /// 标准、办理时限，占位符（无、/、暂无）算缺失；岗位职责只重复环节名称（环节「受理」的职责写
     /// 「受理」）或只写转引（`详见办事指南`、`见办事指南`）的不算写明，不通过；受理之前的申请类
-    /// 环节是申请人的动作，只要求名称。
+    /// 环节是申请人的动作，只要求名称。环节时限无法识别的不通过；写成区间的（`1-2个工作日`、
+    /// `3-5天`）不是明确的期限，也不通过，提示写上限。
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
     /// 办结时限：即办、即时办结、当场办结、立即的环节计 0，分钟和小时换算后相加，大写数字
     /// （`贰个工作日`）照读；括号里只对部分情形当场办理的说明（`2个工作日（能当场作出决定的，
@@ -274,10 +275,17 @@ impl Rule for ProcessDetail {
                     }
                     ParsedLimit::Limit(_) | ParsedLimit::Unreadable => {
                         all_readable = false;
+                        // `1-2个工作日`, `3-5天`: readable, but no definite limit.
+                        let why = match range_upper(&s.time_limit, "") {
+                            Some(upper) => {
+                                format!("写成了区间，不是明确的期限（应写上限，如「{upper}」）")
+                            }
+                            None => "无法识别".to_owned(),
+                        };
                         out.push(
                             Violation::new(
                                 format!(
-                                    "环节「{label}」的办理时限无法识别: \"{}\"",
+                                    "环节「{label}」的办理时限{why}: \"{}\"",
                                     quote(&s.time_limit, 30)
                                 ),
                                 s.time_limit.trim(),

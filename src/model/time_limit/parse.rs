@@ -88,6 +88,9 @@ fn first_chinese_amount(t: &str) -> Option<(f64, &str)> {
             .find(|c| !CN_NUMERALS.contains(c))
             .map_or(t.len(), |p| start + p);
         let rest = &t[end..];
+        if starts_range(rest) {
+            return None;
+        }
         if let Some(v) = chinese_number(&t[start..end]) {
             let head = rest.trim_start_matches(['个', '(', ')']);
             let head = head
@@ -273,7 +276,7 @@ fn amount(t: &str, unit_field: &str) -> Option<TimeLimit> {
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .map_or(t.len(), |e| s + e);
         match t[s..end].parse::<f64>() {
-            Ok(v) if v.is_finite() => (v, &t[end..]),
+            Ok(v) if v.is_finite() && !starts_range(&t[end..]) => (v, &t[end..]),
             _ => return None,
         }
     } else {
@@ -296,6 +299,17 @@ fn amount(t: &str, unit_field: &str) -> Option<TimeLimit> {
 
 /// Range separators between two amounts (`3-5个工作日`, `3至5个工作日`), after half-width folding.
 const RANGE_SEPARATORS: &[&str] = &["-", "—", "–", "~", "至", "到"];
+
+/// Whether `rest`, the text right after a number, goes on to a second one (`-5天`, `至五个工作日`):
+/// the number is then the lower bound of a range, and no limit on its own. Every range is read
+/// so, whatever its unit (`3-5天` as `3-5个工作日`), and [`range_upper`] names its upper bound.
+fn starts_range(rest: &str) -> bool {
+    RANGE_SEPARATORS.iter().any(|sep| {
+        rest.strip_prefix(sep)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|c| c.is_ascii_digit() || CN_NUMERALS.contains(c))
+    })
+}
 
 /// The upper bound of a limit written as a range, `3-5个工作日`, `10至20个工作日`, `30-60分钟`:
 /// `None` when the text is no such range. A range is readable but not a

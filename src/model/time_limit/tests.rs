@@ -262,13 +262,18 @@ fn accepted_at_once_is_not_finished_at_once() {
     assert_eq!(limit("当场办结（1个工作日）", ""), TimeLimit::Immediate);
 }
 
-/// A range is not read as a limit; [`range_upper`] names its upper bound for the message. (A
-/// range whose separator is within four characters of the unit, `3-5天`, is read as its lower
-/// bound, as before.)
+/// A range is not read as a limit, whatever its unit and numerals; [`range_upper`] names its
+/// upper bound for the message.
 #[test]
 fn ranges_are_unreadable_and_name_their_upper_bound() {
     for (t, unit, upper) in [
         ("3-5个工作日", "", wd(5.0)),
+        ("3-5天", "", amount(5.0, LimitUnit::Day)),
+        ("1-2小时", "", amount(2.0, LimitUnit::Hour)),
+        ("三至五个工作日", "", wd(5.0)),
+        ("十至二十日", "", amount(20.0, LimitUnit::Day)),
+        ("3到5个工作日", "", wd(5.0)),
+        ("自受理之日起3-5个工作日", "", wd(5.0)),
         ("10-20个工作日", "", wd(20.0)),
         ("3至5个工作日", "", wd(5.0)),
         ("３～５个工作日", "", wd(5.0)),
