@@ -14,7 +14,7 @@ pub fn explain(rule: &str) -> Result<i32> {
         let mut out = std::io::stdout().lock();
         writeln!(
             out,
-            "# {id} 在线办理地址 (online-url)\n\n类别: {}    默认严重程度: 错误    只在链接检查（check --links、links）中检查\n\n{docs}",
+            "# {id} 在线办理地址 (online-url)\n\n类别: {}    默认严重程度: 错误    只在链接检查（check --links、links）中检查    计分: 不计入准确度得分\n\n{docs}",
             rules::Category::General.label_zh()
         )?;
         return Ok(0);
@@ -25,9 +25,14 @@ pub fn explain(rule: &str) -> Result<i32> {
     writeln!(out, "# {} {} ({})\n", m.id, m.element, m.name)?;
     writeln!(
         out,
-        "类别: {}    默认严重程度: {}\n",
+        "类别: {}    默认严重程度: {}    {}\n",
         m.category.label_zh(),
-        m.default_severity.label_zh()
+        m.default_severity.label_zh(),
+        if m.is_appendix() {
+            "计分: 错误计入准确度得分"
+        } else {
+            "计分: 附录以外的通用检查，不计入准确度得分"
+        }
     )?;
     writeln!(
         out,

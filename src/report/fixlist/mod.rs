@@ -23,7 +23,7 @@ pub use guard::{
 };
 pub use rows::{
     FixRow, PerFinding, RowContext, carried_note, closed_of, closed_row, description, is_closed,
-    row, sampled_cell, shown_evidence, status_label, unit_rows,
+    row, sampled_cell, severity_cell, shown_evidence, status_label, unit_rows,
 };
 
 /// The 问题清单 headers, in order. The clerk fills 整改情况, 是否有异议 and 异议理由; the

@@ -7,7 +7,7 @@ use super::{
 use std::borrow::Cow;
 
 use crate::history::{FindingHistory, FindingStatus, HistoryView};
-use crate::model::Finding;
+use crate::model::{Finding, Severity};
 
 /// One 问题清单 row for a finding (`seq` is 1-based) of an item of `subject` (实施主体), every
 /// cell guarded and bounded.
@@ -26,13 +26,28 @@ pub fn row(seq: usize, f: &Finding, subject: &str) -> [String; 14] {
         cell(&message),
         cell(&shown_evidence(&f.evidence)),
         cell(&f.suggestion),
-        f.severity.label_zh().to_owned(),
+        severity_cell(&f.rule, f.severity).to_owned(),
         String::new(),
         String::new(),
         String::new(),
         String::new(),
     ]
 }
+
+/// The 严重程度 cell of a finding of `rule`: `错误`, `提示`, or `错误（不计分）` for an error of a
+/// check beyond the appendix (G01, the links' L01), which the score does not count — the
+/// summary's legend says only the appendix elements' errors are scored.
+pub fn severity_cell(rule: &str, severity: Severity) -> &'static str {
+    let scored = || crate::rules::find(rule).is_some_and(|r| r.meta().is_appendix());
+    if severity == Severity::Error && !scored() {
+        UNSCORED_ERROR
+    } else {
+        severity.label_zh()
+    }
+}
+
+/// The 严重程度 of an error the score does not count (see [`severity_cell`]).
+const UNSCORED_ERROR: &str = "错误（不计分）";
 
 /// A finding's evidence as its 原文 cell shows it: a link as a browser's address bar shows it
 /// (`…/申请表.docx`, not `…/%E7%94%B3%E8%AF%B7%E8%A1%A8.docx`), so the clerk reads and finds
@@ -127,7 +142,7 @@ pub fn closed_row(seq: usize, h: &FindingHistory, subject: &str, note: &str) -> 
         cell(&h.message),
         String::new(),
         note.to_owned(),
-        h.severity.label_zh().to_owned(),
+        severity_cell(&h.rule, h.severity).to_owned(),
         String::new(),
         String::new(),
         String::new(),

@@ -82,3 +82,16 @@ fn links_in_原文_read_as_the_platform_shows_them() {
         assert_eq!(shown_evidence(same), same);
     }
 }
+
+/// The 严重程度 cell says which errors the score does not count: those of the checks beyond the
+/// appendix (G01, the links' L01), so a clerk does not read 「错误」 as points lost.
+#[test]
+fn errors_beyond_the_appendix_are_marked_unscored() {
+    use crate::model::Severity;
+    assert_eq!(severity_cell("B09", Severity::Error), "错误");
+    assert_eq!(severity_cell("M06", Severity::Error), "错误");
+    assert_eq!(severity_cell("G01", Severity::Error), "错误（不计分）");
+    assert_eq!(severity_cell("L01", Severity::Error), "错误（不计分）");
+    assert_eq!(severity_cell("G02", Severity::Warning), "提示");
+    assert_eq!(severity_cell("B07", Severity::Warning), "提示");
+}

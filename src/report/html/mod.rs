@@ -367,7 +367,11 @@ fn rule_doc(r: &super::RuleInfo) -> Value {
         name => &r.name,
         element => &r.element,
         category => &r.category,
-        severity => r.severity.label_zh(),
+        severity => if r.appendix {
+            r.severity.label_zh()
+        } else {
+            crate::report::fixlist::severity_cell(&r.id, r.severity)
+        },
         docs,
     }
 }

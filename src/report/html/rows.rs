@@ -262,7 +262,7 @@ impl FindingRow {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
             },
-            severity_label: f.severity.label_zh(),
+            severity_label: crate::report::fixlist::severity_cell(&f.rule, f.severity),
             message: text(&message),
             evidence: bound(&shown_evidence(&f.evidence), MAX_EVIDENCE_CHARS).into_owned(),
             suggestion: text(&suggestion),

@@ -269,7 +269,11 @@ pub(super) fn rules_sheet(
         let cells = [
             fixlist::cell(&r.id),
             fixlist::cell(&r.element),
-            r.severity.label_zh().to_owned(),
+            if r.appendix {
+                r.severity.label_zh().to_owned()
+            } else {
+                fixlist::severity_cell(&r.id, r.severity).to_owned()
+            },
             section("检查内容"),
             section("依据"),
             section("示例"),
