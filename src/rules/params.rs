@@ -312,6 +312,15 @@ impl Default for RuleParams {
                 "网上填报",
                 "网上办理",
                 "全程网办",
+                // Registration items (参保登记, 就业登记, 养犬登记): the application is the
+                // registration itself.
+                "在线登记",
+                "网上登记",
+                "线上登记",
+                "在线参保",
+                "网上参保",
+                "在线备案",
+                "网上备案",
             ]),
             online_platform_words: words(&[
                 // Also 安徽政务服务网, 池州政务服务网 ….

@@ -567,3 +567,25 @@ fn an_online_submission_the_step_denies_is_none() {
     let s = suggestions("四级", &[("申请", "全程网办，申请人不到窗口")]);
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn registering_online_is_online_submission() {
+    // h6 c13 (城乡居民基本养老保险参保登记, 三级): the application is the registration.
+    for duties in [
+        "申请人到镇便民服务中心提出参保申请，也可通过皖事通APP在线登记",
+        "登录安徽政务服务网进行网上登记",
+        "通过皖事通APP“社保服务”模块在线参保",
+        "申请人通过安徽政务服务网在线备案",
+    ] {
+        let s = suggestions("三级", &[("申请", duties), ("受理", "查验申请材料")]);
+        assert!(s.is_empty(), "{duties}: {s:?}");
+    }
+    // Registering by the staff, or a denied one, is not.
+    for duties in [
+        "本事项暂不支持在线登记，申请人到窗口登记",
+        "到窗口办理参保登记",
+    ] {
+        let s = suggestions("三级", &[("申请", duties), ("受理", "查验申请材料")]);
+        assert_eq!(s.len(), 1, "{duties}: {s:?}");
+    }
+}
