@@ -23,7 +23,8 @@ declare_rule! {
     /// 当场作出）`、`1个工作日（符合条件的即时受理）`）不改变环节时限，按 2 个、1 个工作日算；
     /// 承诺即办的，各环节以分钟、小时计、合计不超过一个工作日（8 小时）也算一致（`受理 10分钟 + 办结
     /// 20分钟`）；时限单位不同（工作日与自然日混用）无法相加时不判合计；承诺办结时限为空或无法识别时不判合计
-    /// （由 B07 报告）。不一致时写明各环节时限和合计。
+    /// （由 B07 报告）；各环节合计等于法定办结时限、只是承诺办结时限长于法定时限的，错的只是承诺时限
+    /// 一栏，由 B07 报告，这里不再重复扣分。不一致时写明各环节时限和合计。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「流程内容详实性」：事项提供的办理流程中各环节要素中内容及要点是否准确明晰。内容应包含
@@ -182,6 +183,16 @@ fn sum_mismatch(item: &Item, steps: &[(Cow<'_, str>, TimeLimit)]) -> Option<(Str
     if promised == TimeLimit::Immediate && within_the_day {
         return None;
     }
+    // The steps add up to the statutory limit and the promise is longer than it: the promise is
+    // the one wrong cell, which B07 reports (「长于法定办结时限」); P01 failing too would charge
+    // one cell twice. Shortening the promise below the steps' sum makes P01 fail then.
+    if let ParsedLimit::Limit(legal) = parse_time_limit(&item.legal_limit, &item.legal_limit_unit)
+        && legal != TimeLimit::NoLimit
+        && promised.exceeds(legal) == Some(true)
+        && in_unit(legal, unit).is_some_and(|l| (sum - l).abs() < 1e-6)
+    {
+        return None;
+    }
     let parts: Vec<String> = steps
         .iter()
         .map(|(name, l)| {
@@ -214,8 +225,13 @@ impl Rule for ProcessDetail {
 
     fn reads(&self) -> Option<Reads> {
         Some(
-            Reads::fields(&[ItemField::PromisedLimit, ItemField::PromisedLimitUnit])
-                .and(Reads::STEPS),
+            Reads::fields(&[
+                ItemField::PromisedLimit,
+                ItemField::PromisedLimitUnit,
+                ItemField::LegalLimit,
+                ItemField::LegalLimitUnit,
+            ])
+            .and(Reads::STEPS),
         )
     }
 
