@@ -124,7 +124,7 @@ impl Rule for HandlingType {
                     item.promised_limit.trim(),
                 )
                 .warning()
-                .suggest("即办件应当场或1个工作日内办结；需要更长时间的应标为承诺件"),
+                .suggest("即办件应当场或1个工作日内办结：先核对承诺办结时限是否写错（承诺时限不得长于法定办结时限，法定即办的承诺也应即办）；确实需要更长时间的，改标为承诺件"),
             );
         }
         Verdict::Checked(out)

@@ -63,16 +63,50 @@ impl Rule for FeeFlag {
                 if charged_fees.is_empty() {
                     Verdict::pass()
                 } else {
-                    Verdict::Checked(vec![Violation::new(
-                        format!(
-                            "是否收费标注为\"{text}\"，但列出了收费项目: \"{}\"",
-                            quote(&charged_fees.join("、"), 40)
+                    Verdict::Checked(vec![
+                        Violation::new(
+                            format!(
+                                "是否收费标注为\"{text}\"，但列出了收费项目: \"{}\"",
+                                quote(&charged_fees.join("、"), 40)
+                            ),
+                            text,
+                        )
+                        .suggest(
+                            "两处应一致：不收费的，删去收费项目；收费的，把「是否收费」改为「是」，\
+                             并写明收费标准和收费依据",
                         ),
-                        text,
-                    )])
+                    ])
                 }
             }
             Some(true) => Verdict::pass(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Fee;
+
+    /// 「否」 with a fee listed: the advice says which way to make the two agree, not only to
+    /// fill in 是 or 否, which the clerk did (h6).
+    #[test]
+    fn a_no_beside_a_listed_fee_says_how_to_make_them_agree() {
+        let item = Item {
+            charged: "否".into(),
+            fees: vec![Fee {
+                name: "不动产登记费".into(),
+                standard: "住宅类每件80元".into(),
+                ..Fee::default()
+            }]
+            .into(),
+            ..Item::default()
+        };
+        let Verdict::Checked(v) = FeeFlag.check(&item, &CheckContext::default()) else {
+            panic!("F01 applies");
+        };
+        assert_eq!(v.len(), 1, "{v:?}");
+        let s = v[0].suggestion.as_deref().unwrap_or_default();
+        assert!(s.contains("删去收费项目") && s.contains("改为「是」"), "{s}");
     }
 }
