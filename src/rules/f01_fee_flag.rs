@@ -107,6 +107,9 @@ mod tests {
         };
         assert_eq!(v.len(), 1, "{v:?}");
         let s = v[0].suggestion.as_deref().unwrap_or_default();
-        assert!(s.contains("删去收费项目") && s.contains("改为「是」"), "{s}");
+        assert!(
+            s.contains("删去收费项目") && s.contains("改为「是」"),
+            "{s}"
+        );
     }
 }

@@ -12,7 +12,8 @@ use crate::model::{Item, ItemField, Step};
 declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 办理流程不得为空。从「受理」环节起（没有名为受理的环节时，从第一个不是申请人自己申请、
-    /// 申报、预约、提交的环节起）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
+    /// 申报、预约、提交、报名、填报的环节起；办理人写申请人、申请单位的是申请人的环节，名为「申请」
+    /// 「代办提交」而由代办员等岗位办理、有自己时限的，是受理方的环节，计入合计）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
     /// 标准、办理时限，占位符（无、/、暂无）算缺失；岗位职责只重复环节名称（环节「受理」的职责写
     /// 「受理」）或只写转引（`详见办事指南`、`见办事指南`）的不算写明，不通过；受理之前的申请类
     /// 环节是申请人的动作，只要求名称。环节时限无法识别的不通过；写成区间的（`1-2个工作日`、
@@ -23,7 +24,7 @@ declare_rule! {
     /// 当场作出）`、`1个工作日（符合条件的即时受理）`）不改变环节时限，按 2 个、1 个工作日算；
     /// 承诺即办的，各环节以分钟、小时计、合计不超过一个工作日（8 小时）也算一致（`受理 10分钟 + 办结
     /// 20分钟`）；时限单位不同（工作日与自然日混用）无法相加时不判合计；承诺办结时限为空或无法识别时不判合计
-    /// （由 B07 报告）；各环节合计等于法定办结时限、只是承诺办结时限长于法定时限的，错的只是承诺时限
+    /// （由 B07 报告），合计不一致时也说明受理前哪些申请人的环节不计入；各环节合计等于法定办结时限、只是承诺办结时限长于法定时限的，错的只是承诺时限
     /// 一栏，由 B07 报告，这里不再重复扣分。不一致时写明各环节时限和合计。
     ///
     /// ## 依据 (Why it matters)
@@ -49,13 +50,27 @@ declare_rule! {
     }
 }
 
-/// Words of steps the applicant performs before acceptance.
-const APPLICANT_STEP_WORDS: &[&str] = &["申请", "申报", "预约", "提交"];
+/// Words of steps the applicant performs before acceptance (`网上申请`, `网上报名`, `在线填报`).
+const APPLICANT_STEP_WORDS: &[&str] = &["申请", "申报", "预约", "提交", "报名", "填报"];
 
+/// Handlers that are the applicant (`申请人`, `申请单位`), not a post of the implementing body.
+const APPLICANT_HANDLERS: &[&str] = &["申请人", "申请单位", "申请者", "当事人", "办事群众"];
+
+/// Whether a step before acceptance is the applicant's own: its handler is the applicant
+/// (`网上报名`, 办理人 申请人), or its name is an applicant's step ([`APPLICANT_STEP_WORDS`])
+/// and no post of the body handles it with a time limit of its own — `申请` by a village's
+/// 代办员 in 1个工作日 is the body's first step, counted in the sum.
 fn is_applicant_step(s: &Step) -> bool {
+    if s.name.contains('审') || s.name.contains("受理") {
+        return false;
+    }
+    let handler = s.handler.trim();
+    let by_applicant = APPLICANT_HANDLERS.iter().any(|h| handler.contains(h));
+    if by_applicant {
+        return true;
+    }
     APPLICANT_STEP_WORDS.iter().any(|w| s.name.contains(w))
-        && !s.name.contains('审')
-        && !s.name.contains("受理")
+        && (is_blank_or_placeholder(handler) || is_blank_or_placeholder(&s.time_limit))
 }
 
 /// The index of the first step the implementing body performs.
@@ -133,7 +148,11 @@ fn in_unit(limit: TimeLimit, unit: LimitUnit) -> Option<f64> {
 
 /// The sum check: `Some(message)` when the step limits do not add up to the committed limit.
 /// The parts of the message are only written when they do not.
-fn sum_mismatch(item: &Item, steps: &[(Cow<'_, str>, TimeLimit)]) -> Option<(String, String)> {
+fn sum_mismatch(
+    item: &Item,
+    steps: &[(Cow<'_, str>, TimeLimit)],
+    before: &[Step],
+) -> Option<(String, String)> {
     let ParsedLimit::Limit(promised) =
         parse_time_limit(&item.promised_limit, &item.promised_limit_unit)
     else {
@@ -204,10 +223,21 @@ fn sum_mismatch(item: &Item, steps: &[(Cow<'_, str>, TimeLimit)]) -> Option<(Str
             }
         })
         .collect();
+    // The applicant's steps left out, so that 合计 2 against 5 is understood.
+    let left_out = if before.is_empty() {
+        String::new()
+    } else {
+        let names: Vec<Cow<'_, str>> = before
+            .iter()
+            .enumerate()
+            .map(|(i, s)| step_label(i, s))
+            .collect();
+        format!("；受理前申请人的环节「{}」不计入", names.join("、"))
+    };
     let promised_text = item.promised_limit.trim();
     Some((
         format!(
-            "受理至办结各环节时限合计 {} {}（{}），与承诺办结时限不一致: \"{}{}\"",
+            "受理至办结各环节时限合计 {} {}（{}{left_out}），与承诺办结时限不一致: \"{}{}\"",
             num(sum),
             unit.label_zh(),
             parts.join(" + "),
@@ -325,7 +355,7 @@ impl Rule for ProcessDetail {
         }
         if all_readable
             && !limits.is_empty()
-            && let Some((message, evidence)) = sum_mismatch(item, &limits)
+            && let Some((message, evidence)) = sum_mismatch(item, &limits, &steps[..start])
         {
             out.push(Violation::new(message, evidence));
         }

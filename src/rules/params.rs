@@ -321,6 +321,9 @@ impl Default for RuleParams {
                 "网上参保",
                 "在线备案",
                 "网上备案",
+                // Exam-based qualifications (网约车驾驶员证, 教师资格): the application is the sign-up.
+                "在线报名",
+                "网上报名",
             ]),
             online_platform_words: words(&[
                 // Also 安徽政务服务网, 池州政务服务网 ….
