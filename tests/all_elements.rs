@@ -70,7 +70,7 @@ fn the_violating_item_fails_exactly_every_appendix_element() {
     for id in NOT_WITH_ALL_OTHERS {
         assert!(expected.remove(*id), "{id} is no appendix rule");
         assert_eq!(
-            entry.outcomes.get(*id),
+            entry.outcomes.get(id),
             Some(&Outcome::NotApplicable),
             "{id} on the violating item"
         );

@@ -66,8 +66,7 @@ impl RuleParams {
     pub fn only_hotlines(&self, phones: &[Phone]) -> bool {
         !phones.is_empty()
             && phones.iter().all(|p| {
-                p.kind == PhoneKind::Hotline
-                    && self.hotline_only_numbers.iter().any(|h| *h == p.number)
+                p.kind == PhoneKind::Hotline && self.hotline_only_numbers.contains(&p.number)
             })
     }
 }
