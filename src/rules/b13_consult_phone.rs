@@ -1,7 +1,7 @@
 //! B13 咨询电话 — the consultation phone must be a number a person answers.
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::phone::{PhoneKind, parse_phones};
+use crate::model::phone::parse_phones;
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
 
@@ -63,16 +63,7 @@ impl Rule for ConsultPhone {
                 text,
             )]);
         }
-        let hotline_only = ctx
-            .params
-            .hotline_only_numbers
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>();
-        let staffed = phones
-            .iter()
-            .any(|p| !(p.kind == PhoneKind::Hotline && hotline_only.contains(&p.number.as_str())));
-        if !staffed {
+        if ctx.params.only_hotlines(&phones) {
             return Verdict::Checked(vec![Violation::new(
                 format!(
                     "咨询电话只有政务服务热线，缺少受理部门的人工咨询电话: \"{}\"",

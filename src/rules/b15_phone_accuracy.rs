@@ -16,12 +16,16 @@ declare_rule! {
     /// 分机号（`转801`、`-801`）不影响判断；本地号码分两组书写的（`0566-202-1156`、`202-1156`）按一个
     /// 号码检查，`202-1156` 缺区号；房间号、分机号的范围和不带冒号的时间（`1201-1203室`、`1156-1158分机`、
     /// `900-1700`）不是号码。
+    /// 咨询电话只有 12345 热线（`12345`、`0566-12345`，名单见 `hotline_only_numbers`）的，由 B13 报
+    /// 「缺少受理部门的人工咨询电话」，这里不再报缺区号或区号不对（加区号也补不上人工咨询电话），
+    /// 也不比较两个电话是否相同；咨询电话有本单位号码又另列 12345 的（`0566-2021234；12345`），
+    /// 12345 照常要求带区号。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「电话准确性」：咨询电话和监督电话有区号，且号码原则上不相同。
     ///
     /// ## 示例 (Example)
-    /// 不通过：`2021234`（缺区号）、池州市事项写 `0551-2021234`（合肥区号）、`12345`（缺区号）。
+    /// 不通过：`2021234`（缺区号）、池州市事项写 `0551-2021234`（合肥区号）、监督电话 `12345`（缺区号）。
     /// 提示：咨询电话和监督电话都是 `0566-2021234`。
     /// 通过：咨询 `0566-2021234`，监督 `0566-12345`。
     ///
@@ -67,8 +71,13 @@ impl Rule for PhoneAccuracy {
         ]))
     }
 
-    fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
-        let consult = parse_phones(&item.consult_phone);
+    fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
+        let mut consult = parse_phones(&item.consult_phone);
+        if ctx.params.only_hotlines(&consult) {
+            // B13 rejects a consultation field of only the 12345 hotline; its area code is no fix
+            // (`0566-12345` fails B13 too), so it is B13's alone, like a missing number.
+            consult.clear();
+        }
         let supervise = parse_phones(&item.supervise_phone);
         if consult.is_empty() && supervise.is_empty() {
             // Nothing to check here: B13/B14 report the missing numbers.
@@ -170,6 +179,84 @@ mod tests {
             found[0].1.as_deref(),
             Some("核对号码：贵池区的区号是 0566，本地号码写成 0566-2021156"),
             "{found:?}"
+        );
+    }
+
+    fn verdicts(consult: &str, supervise: &str) -> (Verdict, Verdict) {
+        let item = Item {
+            name: "食品经营许可".to_owned(),
+            consult_phone: consult.to_owned(),
+            supervise_phone: supervise.to_owned(),
+            region_code: "341700".to_owned(),
+            ..Item::default()
+        };
+        let ctx = CheckContext::new(RuleParams::default());
+        (
+            crate::rules::b13_consult_phone::ConsultPhone.check(&item, &ctx),
+            PhoneAccuracy.check(&item, &ctx),
+        )
+    }
+
+    fn messages(v: &Verdict) -> Vec<(String, Option<String>)> {
+        match v {
+            Verdict::Checked(v) => v
+                .iter()
+                .map(|v| (v.message.clone(), v.suggestion.clone()))
+                .collect(),
+            Verdict::NotApplicable => Vec::new(),
+        }
+    }
+
+    /// h6: a consultation number of only 12345 was charged by B13 and by B15, whose advice
+    /// 「写成 0566-12345」 B13 rejects too. It is B13's alone now.
+    #[test]
+    fn a_hotline_only_consultation_number_is_charged_once_by_b13() {
+        for consult in [
+            "12345",
+            "0566-12345",
+            "0551-12345",
+            "池州市12345政务服务便民热线",
+        ] {
+            let (b13, b15) = verdicts(consult, "0566-2025678");
+            let b13 = messages(&b13);
+            assert_eq!(b13.len(), 1, "{consult}: {b13:?}");
+            assert!(b13[0].0.contains("只有政务服务热线"), "{consult}: {b13:?}");
+            assert_eq!(messages(&b15), vec![], "{consult}");
+        }
+        // Nothing else to check: both phones are B13's and B14's.
+        assert_eq!(verdicts("12345", "").1, Verdict::NotApplicable);
+        // The supervision number is still checked, with its own advice.
+        let found = messages(&verdicts("12345", "12345").1);
+        assert_eq!(
+            found,
+            vec![(
+                "监督电话缺少区号: \"12345\"".to_owned(),
+                Some("在号码前加区号，写成 0566-12345".to_owned())
+            )]
+        );
+    }
+
+    /// Not the hotline alone: a real number beside 12345 passes B13, and the 12345 then needs its
+    /// area code like any number; a bare local number still lacks its area code.
+    #[test]
+    fn a_hotline_beside_a_staffed_number_and_a_bare_local_number_still_need_the_area_code() {
+        let (b13, b15) = verdicts("0566-2021156、12345", "0566-12345");
+        assert_eq!(messages(&b13), vec![]);
+        assert_eq!(
+            messages(&b15),
+            vec![(
+                "咨询电话缺少区号: \"12345\"".to_owned(),
+                Some("在号码前加区号，写成 0566-12345".to_owned())
+            )]
+        );
+        let (b13, b15) = verdicts("2021156", "0566-12345");
+        assert_eq!(messages(&b13), vec![]);
+        assert_eq!(
+            messages(&b15),
+            vec![(
+                "咨询电话缺少区号: \"2021156\"".to_owned(),
+                Some("在号码前加区号，写成 0566-2021156".to_owned())
+            )]
         );
     }
 }

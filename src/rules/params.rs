@@ -3,12 +3,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::phone::{Phone, PhoneKind};
+
 /// Settings the rules read; every field has a default.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct RuleParams {
-    /// B13/B14: numbers that alone are not a phone a person answers at the implementing body
-    /// (the 12345 hotline is a supervision channel, not a consultation line).
+    /// B13: numbers that alone are not a phone a person answers at the implementing body
+    /// (the 12345 hotline is a supervision channel, not a consultation line). B15 leaves a
+    /// consultation field of only such numbers to B13 (see [`RuleParams::only_hotlines`]).
     pub hotline_only_numbers: Vec<String>,
     /// M01: words that state a medium (介质要求) and do not belong in a material's name.
     /// 正本/副本 right after a certificate's name are part of the name (see `material_name_exceptions`).
@@ -54,6 +57,18 @@ pub struct RuleParams {
 
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|&s| s.to_owned()).collect()
+}
+
+impl RuleParams {
+    /// B13/B15: whether every number of a consultation field is a hotline of
+    /// `hotline_only_numbers` (with or without its area code: `12345`, `0566-12345`), so that the
+    /// field has no number a person at the implementing body answers. False for an empty list.
+    pub fn only_hotlines(&self, phones: &[Phone]) -> bool {
+        !phones.is_empty()
+            && phones.iter().all(|p| {
+                p.kind == PhoneKind::Hotline && self.hotline_only_numbers.contains(&p.number)
+            })
+    }
 }
 
 impl Default for RuleParams {

@@ -94,9 +94,9 @@ fn the_fixture_nights_give_the_expected_history() {
         let u = h.unit(u).unwrap();
         (u.new, u.fixed, u.persisting, u.gone)
     };
-    assert_eq!(c(SJ), (1, 1, 2, 0));
+    assert_eq!(c(SJ), (1, 1, 1, 0));
     assert_eq!(c(RS), (1, 0, 2, 0));
     assert_eq!(c(GC), (0, 0, 1, 1));
-    assert_eq!(findings_of(&r, SJ), 3, "1 new + 2 persisting");
+    assert_eq!(findings_of(&r, SJ), 2, "1 new + 1 persisting");
     assert!(r.findings.iter().all(|f| f.severity >= Severity::Warning));
 }

@@ -438,8 +438,22 @@ const NEAR_SYNONYMS: &[(&str, &str)] = &[
     ("办件", ""),
 ];
 
+/// Filler words in a question once its stop words are out, which ask nothing of their own:
+/// `进行` before the act (`如何进行变更登记` is `如何变更登记`), the softener `一下`
+/// (`查询一下进度`), and `代为` after the person who acts for the applicant (`委托他人代为办理`
+/// is `委托他人办理`; also `代理人代为`, `亲属代为`). Alone, `代为` says that someone else acts
+/// (`可以代为领取吗？` is not `可以领取吗？`) and stays. Each ends no longer than it was.
+const FILLERS: &[(&str, &str)] = &[
+    ("人代为", "人"),
+    ("属代为", "属"),
+    ("进行", ""),
+    ("一下", ""),
+];
+
 /// The characters the words of [`QUESTION_FORMS`] start with.
 const QUESTION_FORM_FIRSTS: &[char] = &['多', '几', '有', '哪', '什', '何', '可', '是'];
+/// The characters the words of [`FILLERS`] start with.
+const FILLER_FIRSTS: &[char] = &['人', '属', '进', '一'];
 /// The characters the words of [`NEAR_SYNONYMS`] start with.
 const NEAR_SYNONYM_FIRSTS: &[char] = &[
     '有', '期', '时', '申', '在', '线', '准', '提', '递', '为', '办',
@@ -450,6 +464,7 @@ const NEAR_SYNONYM_FIRSTS: &[char] = &[
 fn replacements_start_where_looked_for() {
     for (table, firsts) in [
         (QUESTION_FORMS, QUESTION_FORM_FIRSTS),
+        (FILLERS, FILLER_FIRSTS),
         (NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS),
     ] {
         for (word, _) in table {
@@ -563,12 +578,14 @@ fn says_something(core: &[char]) -> bool {
 }
 
 /// A question as compared with the others: normalised into `key` (for sameness), and the
-/// bigrams of its text without the item's name (when that has two characters or more) and
-/// without stop words (for near sameness), and what it asks ([`asks_of`] the text without the
-/// item's name). `bare` is left holding that text without its stop words.
+/// bigrams of its text without the item's name (when that has two characters or more),
+/// without stop words and without [`FILLERS`] (for near sameness), and what it asks
+/// ([`asks_of`] the text without the item's name). `bare` is left holding that text without
+/// its stop words and fillers.
 ///
 /// Its core goes into `core`: the text without the item's name, without a `问：` label, with
-/// [`QUESTION_FORMS`] marked, stop words taken out and [`NEAR_SYNONYMS`] replaced. Two
+/// [`QUESTION_FORMS`] marked, stop words and [`FILLERS`] taken out and [`NEAR_SYNONYMS`]
+/// replaced. Two
 /// questions with the same core (that [`says_something`]) are near-duplicates, however short.
 pub(super) fn question_key(
     q: &str,
@@ -601,9 +618,11 @@ pub(super) fn question_key(
     core.extend_from_slice(&bare[label..]);
     replace_in_place(core, QUESTION_FORMS, QUESTION_FORM_FIRSTS);
     remove_stopword_chars(core);
+    replace_in_place(core, FILLERS, FILLER_FIRSTS);
     replace_in_place(core, NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS);
     let asks = asks_of(bare);
     remove_stopword_chars(bare);
+    replace_in_place(bare, FILLERS, FILLER_FIRSTS);
     (Bigrams::of_chars(bare), asks)
 }
 
@@ -643,6 +662,7 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
     }
     let mut core = replace(&core, QUESTION_FORMS);
     crate::rules::general_text::remove_stopwords(&mut core);
+    let core = replace(&core, FILLERS);
     let mut asks = 0;
     let mut rest = normalize_for_compare(&bare);
     while let Some(c) = rest.chars().next() {
@@ -653,7 +673,10 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
     }
     (
         normalize_for_compare(q),
-        Bigrams::of(&crate::rules::general_text::without_stopwords(&bare)),
+        Bigrams::of(&replace(
+            &crate::rules::general_text::without_stopwords(&bare),
+            FILLERS,
+        )),
         replace(&core, NEAR_SYNONYMS),
         asks,
     )
