@@ -131,10 +131,8 @@ fn finishes_street(joined: &str, parts: AddressParts, line: &str) -> bool {
             .is_some_and(|c| ('\u{4e00}'..='\u{9fa5}').contains(&c))
         && line.char_indices().take(2).any(|(at, _)| {
             let rest = &line[at..];
-            let street = ["路", "大道", "大街", "巷", "弄", "胡同"]
-                .iter()
-                .any(|w| rest.starts_with(w))
-                || (rest.starts_with('街') && !rest['街'.len_utf8()..].starts_with('道'));
+            let street = STREET_WORDS.iter().any(|w| rest.starts_with(w))
+                || (rest.starts_with('街') && jie_names_street(line, at));
             street && (at == 0 || !ENDS_OF_NAMES.iter().any(|w| joined.ends_with(w)))
         })
 }
@@ -144,6 +142,56 @@ fn finishes_street(joined: &str, parts: AddressParts, line: &str) -> bool {
 const ENDS_OF_NAMES: &[&str] = &[
     "中心", "窗口", "大厅", "厅", "楼", "室", "层", "局", "处", "科", "所", "站", "院", "馆", "办",
     "号", "部", "队", "委", "会", "司", "行", "点", "台",
+];
+
+/// The words that end a street's name besides 街 (…路, …大道, …巷, …弄, …胡同); 街 is read by
+/// [`jie_names_street`].
+const STREET_WORDS: &[&str] = &["路", "大道", "巷", "弄", "胡同"];
+
+/// What a 街 is part of when one of these follows it: a 街道 (a township-level 街道办事处,
+/// `秋浦街道`), a town's, a township's or a village's name (`梅街镇`, `…街乡`, `梅街村`), not a
+/// street. Traditional 鎮/鄉 too: an address is read as written before it is folded.
+const AFTER_JIE_OF_A_PLACE: &[char] = &['道', '镇', '乡', '村', '鎮', '鄉'];
+
+/// Whether the 街 at byte `at` of `t` ends a street's name (`人民街`, `九华街88号`, `老街`,
+/// `秋浦大街`), not a place's (`秋浦街道`, `梅街镇`, `梅街村`). `…大街道…` stays a 大街.
+fn jie_names_street(t: &str, at: usize) -> bool {
+    let after = &t[at + '街'.len_utf8()..];
+    match after.chars().next() {
+        Some('道') => t[..at].ends_with('大'),
+        Some(c) => !AFTER_JIE_OF_A_PLACE.contains(&c),
+        None => true,
+    }
+}
+
+/// The first name in `text` whose 街 is no street (`梅街镇`, `梅街村`, `秋浦街道`), with the
+/// characters before it back to the region or place it follows (`池州市贵池区梅街镇` gives `梅街镇`),
+/// or `None` when there is none, or when its start cannot be told within four characters. For
+/// B09's message: the clerk who wrote 梅街镇 learns why no street was found.
+pub fn place_name_with_jie(text: &str) -> Option<&str> {
+    let (at, _) = text
+        .match_indices('街')
+        .find(|&(at, _)| !jie_names_street(text, at))?;
+    let suffix = text[at + '街'.len_utf8()..].chars().next()?;
+    let end = at + '街'.len_utf8() + suffix.len_utf8();
+    let mut start = at;
+    for (i, (pos, c)) in text[..at].char_indices().rev().enumerate() {
+        if !('\u{4e00}'..='\u{9fa5}').contains(&c) || NAME_BOUNDARIES.contains(&c) {
+            break;
+        }
+        if i == 4 {
+            return None;
+        }
+        start = pos;
+    }
+    (start < at).then(|| &text[start..end])
+}
+
+/// Characters that end what comes before a place's name: a region (`…区`, `…镇`), a door number,
+/// a street.
+const NAME_BOUNDARIES: &[char] = &[
+    '省', '市', '区', '县', '旗', '镇', '乡', '村', '号', '路', '街', '道', '巷', '區', '縣', '鎮',
+    '鄉', '號',
 ];
 
 /// Finds the parts an address names (after folding full-width characters).
@@ -157,11 +205,8 @@ pub fn address_parts(text: &str) -> AddressParts {
     } else {
         Cow::Borrowed(text)
     };
-    let street = ["路", "大道", "大街", "巷", "弄", "胡同"]
-        .iter()
-        .any(|w| t.contains(w))
-        || t.match_indices('街')
-            .any(|(i, _)| !t[i + '街'.len_utf8()..].starts_with('道'));
+    let street = STREET_WORDS.iter().any(|w| t.contains(w))
+        || t.match_indices('街').any(|(i, _)| jie_names_street(&t, i));
     // Every door number ends in 号.
     let door = t.contains('号')
         && DOOR.find_iter(&t).any(|m| {
@@ -304,6 +349,56 @@ mod tests {
             p("池州市长江中路政务服务中心二楼3号区综合受理窗口"),
             (true, false, true)
         );
+    }
+
+    /// The 街 of a town's, township's or village's name is no street, as the 街 of a 街道 is
+    /// not; a street's name with 街 stays one, wherever it stands.
+    #[test]
+    fn jie_of_a_place_is_no_street() {
+        let street = |t: &str| address_parts(t).street;
+        for t in [
+            "池州市贵池区梅街镇168号便民服务中心3号窗口",
+            "池州市贵池区梅街镇梅街村108号村便民服务代办点",
+            "贵池区梅街乡便民服务中心3号窗口",
+            "池州市貴池區梅街鎮168號便民服務中心3號窗口",
+            "秋浦街道办事处便民服务中心12号窗口",
+        ] {
+            assert!(!street(t), "{t}");
+        }
+        for t in [
+            "池州市贵池区人民街12号社区服务中心2号窗口",
+            "青阳县蓉城镇九华街88号便民服务中心3号窗口",
+            "池州市贵池区老街18号2号窗口",
+            "池州市贵池区步行街6号3楼301室",
+            "池州市秋浦大街8号政务服务中心3号窗口",
+            // A street in the town: the town's 街 does not hide it.
+            "池州市贵池区梅街镇梅街村人民街108号便民服务中心3号窗口",
+            "池州市贵池区梅街镇秋浦西路168号便民服务中心3号窗口",
+            "池州市长江中路89号政务服务中心二楼12号窗口",
+            "九华街",
+        ] {
+            assert!(street(t), "{t}");
+        }
+        assert_eq!(
+            place_name_with_jie("池州市贵池区梅街镇168号便民服务中心3号窗口"),
+            Some("梅街镇")
+        );
+        assert_eq!(
+            place_name_with_jie("池州市贵池区梅街镇梅街村108号"),
+            Some("梅街镇")
+        );
+        assert_eq!(
+            place_name_with_jie("108号梅街村便民服务代办点"),
+            Some("梅街村")
+        );
+        assert_eq!(
+            place_name_with_jie("秋浦街道便民服务中心12号窗口"),
+            Some("秋浦街道")
+        );
+        assert_eq!(place_name_with_jie("池州市老街18号"), None);
+        assert_eq!(place_name_with_jie("街道便民服务中心"), None);
+        // Its start cannot be told: no name is quoted.
+        assert_eq!(place_name_with_jie("便民服务中心梅街镇"), None);
     }
 
     /// A window counts when it is numbered or named; one that leaves the visitor to ask which

@@ -2,7 +2,7 @@
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::address::{
-    address_parts, address_parts_lenient, join_wrapped_lines, split_addresses,
+    address_parts, address_parts_lenient, join_wrapped_lines, place_name_with_jie, split_addresses,
 };
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
@@ -12,7 +12,8 @@ declare_rule! {
     /// 办理地点不得为空，且每个地址都要有街道名称（…路/…街/…大道/…巷/…弄/胡同）、门牌号（…号）
     /// 和房间号或窗口号（…室/…窗口/…号窗/柜台/服务台）。全角数字、括号里的地址（如
     /// `政务服务中心（长江中路1号）`）都认。一栏写了多个地址（用「；」或换行分隔）的逐个检查。
-    /// 判定口径：`12号窗口`、`3号楼` 中的「号」不算门牌号；「…街道」是乡级区划，不算街道名称；
+    /// 判定口径：`12号窗口`、`3号楼` 中的「号」不算门牌号；「…街道」是乡级区划，镇、乡、村名里的
+    /// 「街」（`梅街镇`、`梅街村`）也不是街，都不算街道名称（缺街道名称时说明这一点）；
     /// 「综合窗口」「A区12号窗口」「窗口3」「审批科办公室」算房间或窗口，按部门或业务命名的窗口、
     /// 专窗（`市场监管窗口`、`不动产登记窗口`、`市场监管专窗`）也算；只写到楼层（`3楼`）的不算，
     /// 没有指明哪个窗口的也不算：`…政务服务中心相关窗口`、`对应窗口`、`各窗口`、`服务窗口`、
@@ -28,7 +29,8 @@ declare_rule! {
     ///
     /// ## 示例 (Example)
     /// 不通过：`池州市长江中路1号政务服务中心`（缺窗口号）、`池州市长江中路89号政务服务中心相关窗口`
-    /// （没有指明哪个窗口）、`秋浦街道便民服务中心`、`区政务服务大厅`。
+    /// （没有指明哪个窗口）、`秋浦街道便民服务中心`、`梅街镇168号便民服务中心3号窗口`（梅街镇是
+    /// 镇名，没有街道名称）、`区政务服务大厅`。
     /// 通过：`池州市长江中路1号政务服务中心二楼综合窗口`、`贵池区平天湖大道88号政务服务中心12号窗口`。
     ///
     /// ## 整改方法 (How to fix)
@@ -93,9 +95,14 @@ impl Rule for HandlingAddress {
             if !missing.is_empty() {
                 out.push(Violation::new(
                     format!(
-                        "办理地点缺少{}: \"{}\"",
+                        "办理地点缺少{}: \"{}\"{}",
                         missing.join("、"),
-                        quote(addr, 60)
+                        quote(addr, 60),
+                        if p.street {
+                            String::new()
+                        } else {
+                            why_no_street(addr)
+                        }
                     ),
                     addr,
                 ));
@@ -103,4 +110,18 @@ impl Rule for HandlingAddress {
         }
         Verdict::Checked(out)
     }
+}
+
+/// Why a 街 the address has is no street (`梅街镇`: a town's name), for the clerk who wrote it
+/// thinking it was one; empty when it has none.
+fn why_no_street(addr: &str) -> String {
+    place_name_with_jie(addr).map_or_else(String::new, |name| {
+        let what = match name.chars().next_back() {
+            Some('镇' | '鎮') => "镇名",
+            Some('乡' | '鄉') => "乡名",
+            Some('村') => "村名",
+            _ => "街道办事处的名称",
+        };
+        format!("（「{name}」是{what}，不是街道名称，请写明所在的路或街）")
+    })
 }
