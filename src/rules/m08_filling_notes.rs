@@ -14,7 +14,8 @@ declare_rule! {
     /// 电子版、PDF…，照片的尺寸和底色：2寸、小二寸、红底、白底…）、内容（填写完整、信息一致、
     /// 载明/注明/列明/写明/标明…、签字、盖章、加盖…印章…）、清晰度（清晰、可辨认、无涂改，
     /// 电子文件的分辨率、dpi、像素、文字可识别…）
-    /// 三方面中至少覆盖 2 个（个数见配置 `[check] notes_min_aspects`，三组词在 `notes_format_words`、
+    /// 三方面中至少覆盖 2 个（在线填写的电子表单，「在线逐项填写」「网上填报」即是格式；写明
+    /// 无需上传、免于提交——如「系统自动核验身份信息，无需上传」——的材料不必再写格式和清晰度）（个数见配置 `[check] notes_min_aspects`，三组词在 `notes_format_words`、
     /// `notes_content_words`、`notes_clarity_words`）。不通过时说明缺了哪几方面。
     /// 事项没有材料时不涉及（n/a，由 M01 报告）。
     ///
@@ -51,6 +52,24 @@ const REFERRALS: &[&str] = &[
     "按规定提供",
     "按要求填写",
     "按规定填写",
+];
+
+/// Words that say the applicant hands nothing in for the material (`系统自动核验身份信息，无需
+/// 上传`, `通过数据共享获取，免于提交`): no format or clarity can be asked of it, and a note saying
+/// so is complete. Looked for only in notes that would fail.
+const NOT_HANDED_IN: &[&str] = &[
+    "无需上传",
+    "无需提交",
+    "无需提供",
+    "不需上传",
+    "不需提交",
+    "不需要提交",
+    "不需要上传",
+    "免于提交",
+    "免提交",
+    "免交",
+    "免于提供",
+    "免予提交",
 ];
 
 /// Whether `text` has at most `n` characters, without counting them when its length in bytes
@@ -104,7 +123,7 @@ fn notes_finding(notes: &str, min_aspects: usize, lists: &WordLists) -> Option<V
         let bits = lists.found(notes, min_aspects as u32);
         let found = [bits & 1 != 0, bits & 2 != 0, bits & 4 != 0];
         let covered = found.iter().filter(|yes| **yes).count();
-        (covered < min_aspects).then(|| {
+        (covered < min_aspects && !NOT_HANDED_IN.iter().any(|w| notes.contains(w))).then(|| {
             let missing: Vec<&str> = aspects
                 .iter()
                 .zip(found)

@@ -283,6 +283,12 @@ impl Default for RuleParams {
                 "蓝底",
                 "底色",
                 "色背景",
+                // An electronic form filled in online (`在线逐项填写…`): its format is the form.
+                "在线填",
+                "网上填",
+                "线上填",
+                "在线逐项填",
+                "电子表单",
             ]),
             notes_content_words: words(&[
                 "内容",
