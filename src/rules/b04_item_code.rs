@@ -153,7 +153,7 @@ fn check_subject(subject: &str, body: &Body, code: &str, out: &mut Vec<Violation
     }
     let given = &body.given;
     // `91341700mb…` and `91341700MB…` are the same body: only the case differs.
-    if !is_blank_or_placeholder(given) && !given.eq_ignore_ascii_case(subject) {
+    if given != subject && !is_blank_or_placeholder(given) && !given.eq_ignore_ascii_case(subject) {
         out.push(Violation::new(
             format!(
                 "事项编码中的统一社会信用代码「{subject}」与实施主体编码「{given}」不一致: \"{code}\""
