@@ -11,7 +11,7 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 逐个检查申请材料的「填报须知」：不得为空；不得只是占位或转引（无、/、暂无、详见附件、
     /// 详见…、见…、按要求提供、按规定提供）；必须具体到能看出材料要求——格式（A4、纸质、复印、
-    /// 电子版、PDF…，照片的尺寸和底色：2寸、小二寸、红底、白底…）、内容（填写完整、信息一致、
+    /// 电子版、PDF…，照片的尺寸和底色：2寸、小二寸、红底、白底…，在线填写、在线签署的电子表单）、内容（填写完整、信息一致、
     /// 载明/注明/列明/写明/标明…、签字、盖章、加盖…印章…）、清晰度（清晰、可辨认、无涂改，
     /// 电子文件的分辨率、dpi、像素、文字可识别…）
     /// 三方面中至少覆盖 2 个（在线填写的电子表单，「在线逐项填写」「网上填报」即是格式；写明
@@ -72,6 +72,20 @@ const NOT_HANDED_IN: &[&str] = &[
     "免予提交",
 ];
 
+/// Whether the notes say the material is not handed in at all ([`NOT_HANDED_IN`] ending its
+/// clause: `系统自动核验身份信息，无需上传；…`), not only one form of it (`无需提交原件，提交
+/// 复印件`, `免于提交复印件，原件核验后退回`).
+fn hands_nothing_in(notes: &str) -> bool {
+    NOT_HANDED_IN.iter().any(|w| {
+        notes.match_indices(w).any(|(k, _)| {
+            notes[k + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '）' | ')'))
+        })
+    })
+}
+
 /// Whether `text` has at most `n` characters, without counting them when its length in bytes
 /// already tells (a character takes one to four bytes).
 fn at_most_chars(text: &str, n: usize) -> bool {
@@ -123,7 +137,7 @@ fn notes_finding(notes: &str, min_aspects: usize, lists: &WordLists) -> Option<V
         let bits = lists.found(notes, min_aspects as u32);
         let found = [bits & 1 != 0, bits & 2 != 0, bits & 4 != 0];
         let covered = found.iter().filter(|yes| **yes).count();
-        (covered < min_aspects && !NOT_HANDED_IN.iter().any(|w| notes.contains(w))).then(|| {
+        (covered < min_aspects && !hands_nothing_in(notes)).then(|| {
             let missing: Vec<&str> = aspects
                 .iter()
                 .zip(found)

@@ -289,6 +289,11 @@ impl Default for RuleParams {
                 "线上填",
                 "在线逐项填",
                 "电子表单",
+                // A commitment signed or ticked online (告知承诺书: `在线勾选确认`, `在线签署`).
+                "在线勾选",
+                "在线签",
+                "网上签",
+                "电子签",
             ]),
             notes_content_words: words(&[
                 "内容",

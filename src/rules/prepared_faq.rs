@@ -74,15 +74,17 @@ impl AnyWord {
         }
     }
 
-    /// Whether `text` holds one of the words at a byte offset `keep` accepts (non-overlapping
+    /// Whether `text` holds one of the words at a byte range `keep` accepts (non-overlapping
     /// matches, leftmost first).
-    pub fn is_match_at(&self, text: &str, mut keep: impl FnMut(usize) -> bool) -> bool {
+    pub fn is_match_at(&self, text: &str, mut keep: impl FnMut(usize, usize) -> bool) -> bool {
         match &self.matcher {
-            Some(m) => m.find_iter(text).any(|found| keep(found.start())),
-            None => self
-                .words
-                .iter()
-                .any(|w| text.match_indices(w.as_str()).any(|(k, _)| keep(k))),
+            Some(m) => m
+                .find_iter(text)
+                .any(|found| keep(found.start(), found.end())),
+            None => self.words.iter().any(|w| {
+                text.match_indices(w.as_str())
+                    .any(|(k, _)| keep(k, k + w.len()))
+            }),
         }
     }
 }

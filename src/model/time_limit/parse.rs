@@ -259,6 +259,9 @@ pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
     {
         return ParsedLimit::Limit(TimeLimit::NoLimit);
     }
+    if unit_range(t).is_some() {
+        return ParsedLimit::Unreadable;
+    }
     match amount(t, unit_field) {
         Some(limit) => ParsedLimit::Limit(limit),
         None if immediate => ParsedLimit::Limit(TimeLimit::Immediate),
@@ -311,6 +314,25 @@ fn starts_range(rest: &str) -> bool {
     })
 }
 
+/// The upper bound of a range whose two ends both have their unit (`1个工作日-3个工作日`,
+/// `3日至5日`, `二十个工作日至三十个工作日`), as text: the end of `t` after the separator. The
+/// lower end is an amount whose unit ends it, and the upper end starts with a number; so
+/// `5个工作日(不含公示期7-10天)` and `15个工作日(特殊情况可延长至三十个工作日)` are no ranges.
+fn unit_range(t: &str) -> Option<&str> {
+    if !t.contains(['-', '—', '–', '~', '至', '到']) {
+        return None;
+    }
+    RANGE_SEPARATORS.iter().find_map(|sep| {
+        let (head, tail) = t.split_once(sep)?;
+        let numeral = |c: char| c.is_ascii_digit() || CN_NUMERALS.contains(c);
+        (head.ends_with(['日', '天', '月', '年', '时', '钟'])
+            && tail.starts_with(numeral)
+            && amount(head, "").is_some()
+            && amount(tail, "").is_some())
+        .then_some(tail)
+    })
+}
+
 /// The upper bound of a limit written as a range, `3-5个工作日`, `10至20个工作日`, `30-60分钟`:
 /// `None` when the text is no such range. A range is readable but not a
 /// definite limit; B06 and B07 name its upper bound in their message. Only for a text that
@@ -318,13 +340,16 @@ fn starts_range(rest: &str) -> bool {
 pub fn range_upper(text: &str, unit_field: &str) -> Option<TimeLimit> {
     let t = compact(text);
     let t = t.as_ref();
-    RANGE_SEPARATORS.iter().find_map(|sep| {
-        let (head, tail) = t.split_once(sep)?;
-        let numeral = |c: char| c.is_ascii_digit() || CN_NUMERALS.contains(c);
-        // The lower bound ends in a number (`3-`, `自受理之日起3至`).
-        if !(head.ends_with(numeral) && tail.starts_with(numeral)) {
-            return None;
-        }
-        amount(tail, unit_field)
-    })
+    RANGE_SEPARATORS
+        .iter()
+        .find_map(|sep| {
+            let (head, tail) = t.split_once(sep)?;
+            let numeral = |c: char| c.is_ascii_digit() || CN_NUMERALS.contains(c);
+            // The lower bound ends in a number (`3-`, `自受理之日起3至`).
+            if !(head.ends_with(numeral) && tail.starts_with(numeral)) {
+                return None;
+            }
+            amount(tail, unit_field)
+        })
+        .or_else(|| unit_range(t).and_then(|tail| amount(tail, unit_field)))
 }

@@ -274,6 +274,11 @@ fn ranges_are_unreadable_and_name_their_upper_bound() {
         ("十至二十日", "", amount(20.0, LimitUnit::Day)),
         ("3到5个工作日", "", wd(5.0)),
         ("自受理之日起3-5个工作日", "", wd(5.0)),
+        // Both ends with their unit (h8).
+        ("1个工作日-3个工作日", "", wd(3.0)),
+        ("3个工作日至5个工作日", "", wd(5.0)),
+        ("3日-5日", "", amount(5.0, LimitUnit::Day)),
+        ("二十个工作日至三十个工作日", "", wd(30.0)),
         ("10-20个工作日", "", wd(20.0)),
         ("3至5个工作日", "", wd(5.0)),
         ("３～５个工作日", "", wd(5.0)),
@@ -366,4 +371,17 @@ fn formal_numerals() {
     assert_eq!(limit("伍", "工作日"), wd(5.0));
     assert_eq!(range_upper("叁至伍个工作日", ""), Some(wd(5.0)));
     assert_eq!(parse_time_limit("壹号窗口", ""), ParsedLimit::Unreadable);
+}
+
+/// A dash or 至 inside a note is no range: the limit before it stands (h8).
+#[test]
+fn a_dash_or_zhi_in_a_note_is_no_range() {
+    for (t, l) in [
+        ("5个工作日（不含公示期7-10天）", wd(5.0)),
+        ("15个工作日（特殊情况可延长至三十个工作日）", wd(15.0)),
+        ("20个工作日（依据第3-5条）", wd(20.0)),
+        ("自受理之日起至作出决定20个工作日", wd(20.0)),
+    ] {
+        assert_eq!(parse_time_limit(t, ""), ParsedLimit::Limit(l), "{t}");
+    }
 }

@@ -144,7 +144,7 @@ impl Rule for ProcessOnlineDepth {
             prepared.online_submission.is_match(&text)
                 && prepared
                     .online_submission
-                    .is_match_at(&text, |at| !denied_before(&text, at))
+                    .is_match_at(&text, |at, end| submits_online(&text, at, end))
         }) && !item.steps.iter().any(|s| {
             let through = |t: &str| {
                 prepared.online_platform.is_match(t)
@@ -272,22 +272,77 @@ pub(super) const DENIALS: &[&str] = &[
     "未开通",
 ];
 
-/// Words that, before an online submission word in its clause, say it is not offered
-/// (`本事项暂不支持网上办理`, `暂未开通网上申请`, `本事项不接受网上申请`): [`DENIALS`] and these.
+/// Words right before an online submission word that say it is not offered (`本事项暂不支持网上
+/// 办理`, `暂未开通网上申请`, `本事项不接受网上申请`, `暂不支持通过网上申请`): [`DENIALS`] and
+/// these, ending at most [`DENIAL_GAP`] characters before the word.
 const SUBMISSION_DENIALS: &[&str] = &["暂不", "不接受", "不实行", "不适用", "不具备", "未实现"];
 
-/// Whether the online submission word at byte `at` of `text` is denied in its clause
-/// ([`SUBMISSION_DENIALS`]), unless the clause is a condition (`无法网上申请的，到窗口提交`
-/// leaves the online way to the others).
-fn denied_before(text: &str, at: usize) -> bool {
+/// How many characters may stand between a denial and the online word it denies (`不支持通过`).
+const DENIAL_GAP: usize = 3;
+
+/// Words right after an online submission word, in its clause, that say it is not offered
+/// (`网上申请功能暂未开通`).
+const DENIALS_AFTER: &[&str] = &[
+    "未开通",
+    "不开通",
+    "不支持",
+    "暂停",
+    "未上线",
+    "不开放",
+    "关闭",
+];
+
+/// How far after an online submission word [`DENIALS_AFTER`] are looked for, in characters.
+const DENIAL_AFTER_REACH: usize = 8;
+
+/// Online words that staff use as often as applicants (`窗口人员在线登记申请信息`, `作出决定并
+/// 在线备案`): they count only with the applicant marked before them in their clause
+/// ([`APPLICANT_MARKS`]).
+const REGISTRATION_ENDS: &[&str] = &["登记", "参保", "备案", "报名"];
+
+/// What marks a registration as the applicant's (`也可通过皖事通APP在线登记`, `登录安徽政务服务网
+/// 进行网上登记`, `申请人通过安徽政务服务网在线备案`).
+const APPLICANT_MARKS: &[&str] = &[
+    "申请人",
+    "参保人",
+    "当事人",
+    "群众",
+    "申请单位",
+    "通过",
+    "登录",
+    "登陆",
+    "自行",
+    "也可",
+    "亦可",
+    "可以",
+    "可在",
+    "可通过",
+];
+
+/// Whether the online submission word at bytes `at..end` of a step's text says the applicant
+/// submits online: not denied — a denial right before it (`暂不支持网上办理`, not `无法到窗口的
+/// 申请人可网上申请`, whose 无法 is about the window) or right after it (`网上申请功能暂未开通`) —
+/// and, for a registration word, the applicant's ([`REGISTRATION_ENDS`]).
+fn submits_online(text: &str, at: usize, end: usize) -> bool {
     let before = clause_tail(&text[..at], usize::MAX);
-    DENIALS
-        .iter()
-        .chain(SUBMISSION_DENIALS)
-        .any(|d| before.contains(d))
-        && !clause_head(&text[at..], usize::MAX)
-            .trim_end()
-            .ends_with('的')
+    let denied_before = DENIALS.iter().chain(SUBMISSION_DENIALS).any(|d| {
+        before.rfind(d).is_some_and(|k| {
+            let gap = &before[k + d.len()..];
+            gap.chars().count() <= DENIAL_GAP && !gap.contains('的')
+        })
+    });
+    let after = clause_head(&text[end..], DENIAL_AFTER_REACH);
+    let denied_after = DENIALS_AFTER.iter().any(|d| after.contains(d));
+    // `无法网上申请的，到窗口提交` leaves the online way to the others.
+    let condition = clause_head(&text[at..], usize::MAX)
+        .trim_end()
+        .ends_with('的');
+    if (denied_before || denied_after) && !condition {
+        return false;
+    }
+    let word = &text[at..end];
+    !REGISTRATION_ENDS.iter().any(|e| word.ends_with(e))
+        || (APPLICANT_MARKS.iter().any(|m| before.contains(m)) && !submission::is_staff(before))
 }
 
 /// The end of `s` within its clause, at most `n` characters.

@@ -57,6 +57,11 @@ const STAFF_WORDS: &[&str] = &[
     "业务人员",
 ];
 
+/// Whether `before` (the clause before an online word) names staff ([`STAFF_WORDS`]).
+pub(super) fn is_staff(before: &str) -> bool {
+    STAFF_WORDS.iter().any(|w| before.contains(w))
+}
+
 /// Whether `text` (a step's name or duties) says the application is submitted through an online
 /// platform: a name of `platforms` followed by a submitting verb ([`SUBMIT_VERBS`]) in its clause
 /// — a bracketed aside (`安徽政务服务网（www.ahzwfw.gov.cn）提交`, `皖事通（手机APP）上传`) does

@@ -589,3 +589,40 @@ fn registering_online_is_online_submission() {
         assert_eq!(s.len(), 1, "{duties}: {s:?}");
     }
 }
+
+/// h8: a denial that denies something else (the window, originals, post) leaves the online word;
+/// staff registering online is no applicant's submission; 「不到窗口…的」 is a condition.
+#[test]
+fn denials_registrations_and_conditions_are_read_where_they_stand() {
+    for duties in [
+        "无法到窗口的申请人可网上申请",
+        "不能到场的在线提交申请材料",
+        "材料暂不齐全的申请人可先网上申请预审",
+        "不能提供原件的申请人在线提交扫描件",
+        "不接受邮寄申请申请人在线提交申请材料",
+        "暂不收费申请人网上申请",
+    ] {
+        let s = suggestions("三级", &[("申请", duties), ("受理", "查验申请材料")]);
+        assert!(s.is_empty(), "{duties}: {s:?}");
+    }
+    for (name, duties) in [
+        ("申请", "网上申请功能暂未开通，申请人到窗口提交"),
+        ("受理", "窗口人员在线登记申请信息，出具受理通知书"),
+        ("受理", "查验材料，在线登记受理信息"),
+        ("决定", "作出准予许可决定并在线备案"),
+        ("办结", "在系统中网上登记发证信息"),
+    ] {
+        let s = suggestions(
+            "三级",
+            &[("申请", "申请人携带申请材料到窗口提交申请"), (name, duties)],
+        );
+        assert_eq!(s.len(), 1, "{duties}: {s:?}");
+    }
+    for duties in [
+        "申请人不到窗口核验身份的，不予受理",
+        "申请人不到窗口签字的，不予发证",
+    ] {
+        let s = suggestions("四级", &[("网上申请", "在线提交申请"), ("办结", duties)]);
+        assert_eq!(s.len(), 1, "{duties}: {s:?}");
+    }
+}

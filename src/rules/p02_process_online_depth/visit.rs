@@ -147,10 +147,6 @@ fn is_permission(chars: &[(usize, char)], i: usize) -> bool {
 
 /// The [`Lead`] of `before`, the part of a clause before a visit word.
 fn lead(before: &str) -> Option<Lead> {
-    // `全程网办，申请人不到窗口`, `不前往大厅`: a bare `不` right before the visit.
-    if before.ends_with('不') {
-        return Some(Lead::Negated);
-    }
     let chars: Vec<(usize, char)> = before.char_indices().collect();
     // (what, where it ends in characters, how far it reaches).
     let mut last: Option<(Lead, usize, usize)> = None;
@@ -422,6 +418,11 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
         let required_at = |at: usize, going: bool| {
             let before = &clause[..at];
             let rest = &clause[at..];
+            // `全程网办，申请人不到窗口`: a bare `不` right before the visit says there is none,
+            // unless the clause is its condition (`申请人不到窗口核验的，不予受理` requires it).
+            if before.ends_with('不') && !trimmed.ends_with('的') {
+                return false;
+            }
             // `申请人选择到窗口领取的，…`: the visit is the condition itself.
             if trimmed.ends_with('的') && condition_kind(before).is_some_and(choosing) {
                 return false;
