@@ -26,7 +26,7 @@
 //!
 //! # Counting a statutory period in calendar units
 //! Under 《民法典》第二百零一至二百零三条 a period in 日/月/年 starts the day after, ends on the
-//! corresponding day (a month is 28–31 days, three months at most 92), and when its last day is a
+//! corresponding day (a month is 28–31 days, three months 89–92, six 181–184), and when its last day is a
 //! rest day it runs on to the next working day. So the period of `h` calendar days ends at the
 //! first working day on or after day `h`, and `n` working days from the same start end later
 //! for sure only when the `h − 1` days before day `h` hold fewer than `n − 1` working days. That
@@ -50,6 +50,12 @@ use super::{LimitUnit, TimeLimit};
 #[cfg(test)]
 #[path = "span_tests.rs"]
 mod tests;
+
+/// The fewest calendar days `months` consecutive months can hold: 28, 59 (一二月), 89 (二至四月),
+/// …, 181 for six (二至七月), 365.
+const MONTHS_MIN_DAYS: [f64; 13] = [
+    0.0, 28.0, 59.0, 89.0, 120.0, 150.0, 181.0, 212.0, 242.0, 273.0, 303.0, 334.0, 365.0,
+];
 
 /// The most calendar days `months` consecutive months can hold: 31, 62 (七八月), 92, …, 366.
 const MONTHS_MAX_DAYS: [f64; 13] = [
@@ -88,6 +94,17 @@ fn min_calendar_days(n: f64) -> f64 {
     no_long_runs.max(by_weeks)
 }
 
+/// The fewest calendar days `months` months can hold: 180日 is never longer than 6个月.
+fn months_min_days(months: f64) -> f64 {
+    if months.fract() == 0.0 && (0.0..=12.0).contains(&months) {
+        // Whole months up to a year: exact, and at most 12 entries.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        return MONTHS_MIN_DAYS[months as usize];
+    }
+    // 半个月 is at least 14 days (half of February).
+    (months * 28.0).floor()
+}
+
 /// The most calendar days `months` months can hold.
 fn months_max_days(months: f64) -> f64 {
     if months.fract() == 0.0 && (0.0..=12.0).contains(&months) {
@@ -119,7 +136,7 @@ impl TimeLimit {
                 }
                 LimitUnit::WorkingDay => (min_calendar_days(a), a * 7.0 / 5.0 + 9.0),
                 LimitUnit::Day => (a, a),
-                LimitUnit::Month => (a * 28.0, months_max_days(a)),
+                LimitUnit::Month => (months_min_days(a), months_max_days(a)),
                 LimitUnit::Year => (a * 365.0, a * 366.0),
             },
         }

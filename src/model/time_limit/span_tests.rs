@@ -246,6 +246,13 @@ fn other_units_compare_by_their_spans() {
     assert_eq!(l(92.0, Day).exceeds(l(3.0, Month)), None);
     assert_eq!(l(30.0, Day).exceeds(l(1.0, Month)), None);
     assert_eq!(l(28.0, Day).exceeds(l(1.0, Month)), Some(false));
+    // Months are at least their shortest run (二至七月 181 days): 180日 never exceeds 6个月 (h9).
+    assert_eq!(l(180.0, Day).exceeds(l(6.0, Month)), Some(false));
+    assert_eq!(l(182.0, Day).exceeds(l(6.0, Month)), None);
+    assert_eq!(l(185.0, Day).exceeds(l(6.0, Month)), Some(true));
+    assert_eq!(l(89.0, Day).exceeds(l(3.0, Month)), Some(false));
+    assert_eq!(l(90.0, Day).exceeds(l(3.0, Month)), None);
+    assert_eq!(l(6.0, Month).calendar_days(), (181.0, 184.0));
 }
 
 /// Minutes and hours are one scale; an 8-hour working day bounds them against working days
