@@ -105,15 +105,33 @@ fn follows_street(before: &str) -> bool {
         .ends_with(['路', '街', '道', '巷', '弄', '里'])
 }
 
-/// Whether a line begins with a place of its own (`东至县尧渡镇…`, `贵池区…`): a region's name of
-/// two to eight Chinese characters ending in 省/市/区/县/镇/乡 at its start, so it is an address, not the
-/// rest of the line before it.
-fn starts_with_place(line: &str) -> bool {
-    line.chars()
+/// The place a line begins with (`东至县` of `东至县尧渡镇…`, `木镇镇` of `木镇镇便民服务中心`): a
+/// region's name of two to eight Chinese characters ending in 省/市/区/县/镇/乡 at its start (up to
+/// the first such ending), or `None`. Such a line is an address of its own, not the rest of the
+/// line before it, unless it only names the building of that address (see [`names_the_building`]).
+fn leading_place(line: &str) -> Option<&str> {
+    line.char_indices()
         .take(9)
-        .take_while(|c| ('\u{4e00}'..='\u{9fa5}').contains(c))
+        .take_while(|(_, c)| ('\u{4e00}'..='\u{9fa5}').contains(c))
         .enumerate()
-        .any(|(i, c)| i >= 2 && matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
+        .find(|&(i, (_, c))| i >= 2 && matches!(c, '省' | '市' | '区' | '县' | '镇' | '乡'))
+        .map(|(_, (at, c))| &line[..at + c.len_utf8()])
+}
+
+/// Whether a line that begins with a place (`place`) names the building of the address before
+/// it (`joined`, with its `parts`), not another address: the address before stops right after its
+/// door number, with a street and no room or window (`青阳县木镇镇木镇街68号`), the line has no
+/// street and no door number of its own (`木镇镇便民服务中心`, `池州市政务服务中心二楼15号窗口`), and
+/// its place was already written in the address before (木镇镇, 池州市). A service centre's name
+/// usually begins with its region, so the line is where at that door number to go.
+fn names_the_building(joined: &str, parts: AddressParts, place: &str, line: AddressParts) -> bool {
+    parts.street
+        && parts.door
+        && !parts.room
+        && !line.street
+        && !line.door
+        && joined.trim_end().ends_with(['号', '號'])
+        && joined.contains(place)
 }
 
 /// Whether `line` finishes a street's name that the line before (`joined`, with its `parts`)
@@ -262,7 +280,9 @@ pub fn address_parts_lenient(text: &str) -> AddressParts {
 /// bracket (`⏎（市场监管局）`), or it names no part at all; it also continues when it finishes a
 /// street's name the line before broke off (`池州市长江中⏎路89号…`, see `finishes_street`).
 /// Otherwise a line with a street, or with its own door or window after a complete address, is
-/// an address of its own, and so is a line that begins with a place's name (`东至县尧渡镇…`).
+/// an address of its own, and so is a line that begins with a place's name (`东至县尧渡镇…`),
+/// unless it names the building at the door number the address before stopped at
+/// (`青阳县木镇镇木镇街68号⏎木镇镇便民服务中心⏎2号窗口`, see [`names_the_building`]).
 pub fn join_wrapped_lines(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in text.split(['；', ';']) {
@@ -273,14 +293,20 @@ pub fn join_wrapped_lines(text: &str) -> Vec<String> {
             .filter(|l| !l.is_empty())
         {
             let parts = address_parts_lenient(line);
-            let continues = !starts_with_place(line)
-                && ((!parts.street
-                    && (parts.is_none()
-                        || line.starts_with(['（', '(', '【', '['])
-                        || current.as_ref().is_some_and(|(_, p)| !p.is_complete())))
-                    || current
-                        .as_ref()
-                        .is_some_and(|(j, p)| finishes_street(j, *p, line)));
+            let continues = match leading_place(line) {
+                Some(place) => current
+                    .as_ref()
+                    .is_some_and(|(j, p)| names_the_building(j, *p, place, parts)),
+                None => {
+                    (!parts.street
+                        && (parts.is_none()
+                            || line.starts_with(['（', '(', '【', '['])
+                            || current.as_ref().is_some_and(|(_, p)| !p.is_complete())))
+                        || current
+                            .as_ref()
+                            .is_some_and(|(j, p)| finishes_street(j, *p, line))
+                }
+            };
             match &mut current {
                 Some((joined, joined_parts)) if continues => {
                     joined.push_str(line);
@@ -549,6 +575,43 @@ mod tests {
             [
                 "池州市长江中路1号政务服务中心一楼8号窗口",
                 "秋浦街道便民服务中心12号窗口"
+            ]
+        );
+        // h9 问题3: after an address that stops at its door number, a line that begins with the
+        // same place and has no street or door number of its own names the building there.
+        assert_eq!(
+            join_wrapped_lines("青阳县木镇镇木镇街68号\n木镇镇便民服务中心\n2号窗口"),
+            ["青阳县木镇镇木镇街68号木镇镇便民服务中心2号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路89号\r\n池州市政务服务中心二楼15号窗口"),
+            ["池州市长江中路89号池州市政务服务中心二楼15号窗口"]
+        );
+        // Another place, an address before that goes on past its door number, or a line with a
+        // street or a door number of its own: another address, as before.
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路89号\n东至县政务服务中心3号窗口"),
+            ["池州市长江中路89号", "东至县政务服务中心3号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路89号政务服务中心\n池州市贵池区政务服务中心"),
+            ["池州市长江中路89号政务服务中心", "池州市贵池区政务服务中心"]
+        );
+        assert_eq!(
+            join_wrapped_lines("池州市长江中路89号\n池州市秋浦西路2号市民中心3号窗口"),
+            ["池州市长江中路89号", "池州市秋浦西路2号市民中心3号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines("青阳县木镇镇木镇街68号\n木镇镇68号便民服务中心2号窗口"),
+            ["青阳县木镇镇木镇街68号", "木镇镇68号便民服务中心2号窗口"]
+        );
+        assert_eq!(
+            join_wrapped_lines(
+                "池州市长江中路89号政务服务中心8号窗口\n池州市政务服务中心二楼15号窗口"
+            ),
+            [
+                "池州市长江中路89号政务服务中心8号窗口",
+                "池州市政务服务中心二楼15号窗口"
             ]
         );
         assert_eq!(

@@ -1,6 +1,6 @@
 //! B02 数量限制 — the item must say whether the number of approvals is limited, and how.
 
-use super::general_text::{NonAnswers, is_referral, says_no};
+use super::general_text::{NonAnswers, is_referral, says_no, starts_with_pointer};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{PLACEHOLDERS, quote, to_halfwidth};
 use crate::model::{Item, ItemField};
@@ -14,7 +14,8 @@ declare_rule! {
     /// 不改变回答（`无（不限）`、`否（不限）`、`无，不限`、`无（符合条件均可申请）` 都是「无」）；
     /// 没写有/无但直接描述了限制（含「不超过」「限…」「名额」「最多」等）视为「有」并已说明；
     /// `/`、`详见附件`、`暂无` 等占位符和只写「有」而没有说明的都不通过；只指向别处的短语
-    /// （`有（详见说明）`、说明栏写 `见附件`、`参见相关文件`、`按照相关规定执行`）不是说明，同样不通过。
+    /// （`有（详见说明）`、说明栏写 `见附件`、`见上`、`见《…》第…条`、`参见相关文件`、`按照相关规定执行`）
+    /// 不是说明，同样不通过；「见」是词头的（`见习岗位每年不超过50个`）是说明，不是指向别处。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「数量限制」：明确标注该事项有无数量限制。
@@ -71,8 +72,9 @@ fn bare(s: &str) -> String {
         .collect()
 }
 
-/// How a short note points elsewhere instead of describing (`详见说明`, `见附件`, `参见文件`).
-const POINTERS: &[&str] = &["见", "参见", "具体见", "详情见", "请见", "请参见"];
+/// How a short note points elsewhere instead of describing (`参见文件`, `请见说明`); a bare 见 only
+/// before where to look (`见附件`, [`starts_with_pointer`]), not in 见习 or 见义勇为.
+const POINTERS: &[&str] = &["参见", "具体见", "详情见", "请见", "请参见"];
 
 /// A description that says something: not empty, not a placeholder, not only 有/无, not a
 /// pointer to somewhere else (`详见说明`), and not only a referral to the rules
@@ -87,7 +89,7 @@ fn describes(s: &str, non_answers: &NonAnswers) -> bool {
         && !NONE_WORDS.contains(&b.as_str())
         && chars >= 4
         && !is_referral(&b)
-        && !(chars <= 12 && POINTERS.iter().any(|p| b.starts_with(p)))
+        && !(chars <= 12 && (POINTERS.iter().any(|p| b.starts_with(p)) || starts_with_pointer(&b)))
         && !(non_answers.matches(&b)
             && !b.chars().any(|c| c.is_ascii_digit())
             && !LIMIT_HINTS.iter().any(|w| b.contains(w)))

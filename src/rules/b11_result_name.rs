@@ -1,5 +1,6 @@
 //! B11 结果名称 — whether there is a result, and if so its proper name.
 
+use super::general_text::{says_no, starts_with_pointer};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{PLACEHOLDERS, quote};
 use crate::model::{Item, ItemField};
@@ -7,23 +8,27 @@ use crate::model::{Item, ItemField};
 declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 结果名称要写明有没有办理结果；有的，要写出结果的法定规范化名称（如「食品经营许可证」
-    /// 「准予行政许可决定书」）。为空、`/`、`见附件`、`详见…`、`暂无`，或只写了笼统的
+    /// 「准予行政许可决定书」）。为空、`/`、`见附件`、`详见…`、`参见…`、`暂无`，或只写了笼统的
     /// 「办理结果」「审批结果」「批文」「批复文件」「审批文件」「结果文书」「证书」「相关证明」「出具相关证明」
     /// 「相关批复」的不通过；只写了「有」「是」的不通过；只写了决定或通知（「同意」「准予」「准予许可」
     /// 「不予许可」「予以登记」「同意备案」「核准」「备案」「受理」「许可」「审核通过」「办结」「通知书」，
     /// 给付事项只写「发放」「给付」）而不是结果文书
     /// 名称的，也不通过。以决定命名的文书（「准予行政许可决定书」「不予许可决定书」「核准通知书」
     /// 「备案通知书」「关于…的批复」）通过；「办结通知」「办结通知书」是公共服务常见的结果文书，通过。
-    /// 判定口径：`无`、`无结果`、`无审批结果` 是明确写了没有结果，通过（此时 B12 不考核）。
+    /// 判定口径：`无`、`无结果`、`无审批结果`、`不涉及` 是明确写了没有结果，通过（此时 B12 不考核）；
+    /// 后面带括号或逗号的说明不改变回答（`无（备案后不出具结果文书）`、`无，办结后系统更新状态`、
+    /// `无结果（查阅类服务）` 都是「无」）。
     /// 「许可证」「批准文件」是《行政许可法》第三十九条所列证件种类的名称，「登记证明」「许可决定」
-    /// 可能是规范名称的简写，从宽通过。
+    /// 可能是规范名称的简写，从宽通过。以「见」开头的，只有「见」后面指向别处（`见附件`、`见上`、
+    /// `见下表`、`见办事指南`、`见《…》第…条`、`见官网`）才算占位内容；「见」是词头的
+    /// （`见义勇为人员奖励决定书`、`见习证明`）是结果名称，照常检查。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「结果名称」：明确有无结果名称。如有，需明确办理结果的法定规范化名称。
     ///
     /// ## 示例 (Example)
     /// 不通过：空、`/`、`详见办事指南`、`审批结果`、`相关证件`、`准予许可`、`核准`、`出具相关证明`。
-    /// 通过：`食品经营许可证`、`准予行政许可决定书`、`核准通知书`、`无`。
+    /// 通过：`食品经营许可证`、`准予行政许可决定书`、`核准通知书`、`见义勇为人员奖励决定书`、`无`。
     ///
     /// ## 整改方法 (How to fix)
     /// 写出办理结果的法定名称（证照、批文、决定书的全称）；没有办理结果的填「无」。
@@ -170,9 +175,15 @@ pub(super) fn halfwidth_char(c: char) -> char {
     }
 }
 
-/// Whether a result-name text says there is no result.
+/// What a result is called in a "no" (`无结果`, `无审批结果`, `无结果文书`, [`says_no`]).
+const RESULT_NOUNS: &[&str] = &["结果", "结果文书", "结果名称"];
+
+/// Whether a result-name text says there is no result: one of [`NO_RESULT`] (`无`, `无结果`), or
+/// a "no" with a note after it, which does not change the answer (`无（备案后不出具结果文书）`,
+/// `无，办结后系统更新状态`, `无结果（查阅类服务）`, [`says_no`]). B12 reads it too: no result, no
+/// sample to ask for.
 pub(super) fn says_no_result(text: &str) -> bool {
-    NO_RESULT.contains(&bare(text).as_str())
+    says_no(text, RESULT_NOUNS) || NO_RESULT.contains(&bare(text).as_str())
 }
 
 impl Rule for ResultName {
@@ -192,14 +203,14 @@ impl Rule for ResultName {
             return fail("结果名称为空，未说明有无办理结果".to_owned());
         }
         // `says_no_result(text)`: `b` is already its bare form.
-        if NO_RESULT.contains(&b.as_str()) {
+        if says_no(text, RESULT_NOUNS) || NO_RESULT.contains(&b.as_str()) {
             return Verdict::pass();
         }
         // 无 already passed above: what is left of the placeholders hides the name.
         if PLACEHOLDERS.contains(&b.as_str())
             || b.starts_with("详见")
             || b.starts_with("参见")
-            || b.starts_with("见")
+            || starts_with_pointer(&b)
         {
             return fail(format!(
                 "结果名称用占位内容代替了结果的规范名称: \"{}\"",

@@ -23,7 +23,8 @@ declare_rule! {
     /// 判定口径：`无`、`否`、`没有`、`不涉及`、`无此项`、`不需要`、`无需提供`，以及 `无样本`、`无样表`、
     /// `无需样本`、`无结果样本` 算明确写了没有样本，通过（附录只要求「明确有无」）；后面带括号或逗号
     /// 的说明不改变回答（`无（电子证照）`、`否，发放电子证照`）。
-    /// 结果名称为空或为「无」时不考核（n/a，由 B11 报告）。样本文件中未脱敏的身份证号、手机号由附件检查
+    /// 结果名称为空或为「无」时不考核（n/a，由 B11 报告）；「无」后面带括号或逗号说明原因的
+    /// （`无（备案后不出具结果文书）`、`无结果（查阅类服务）`）与 B11 一样读作「无」，也不考核。样本文件中未脱敏的身份证号、手机号由附件检查
     /// （links）负责，本规则只看清单上的文字。
     ///
     /// ## 依据 (Why it matters)
@@ -205,6 +206,53 @@ mod tests {
             "a.b.pdf",
         ] {
             assert_eq!(names_attachment(t), ATTACHMENT.is_match(t), "{t}");
+        }
+    }
+
+    fn verdict(result_name: &str) -> Verdict {
+        let item = Item {
+            name: "建设工程竣工验收备案".into(),
+            result_name: result_name.into(),
+            ..Item::default()
+        };
+        ResultSample.check(&item, &CheckContext::default())
+    }
+
+    /// h9 问题2: a 无 with its reason after it is B11's 无, so there is no sample to ask for.
+    #[test]
+    fn no_result_with_a_reason_is_not_applicable() {
+        for name in [
+            "无",
+            "无。",
+            "无结果",
+            "无（备案后不出具结果文书）",
+            "无（公共服务事项，无结果文书）",
+            "无，办结后系统更新状态",
+            "无结果（查阅类服务）",
+            "无(查阅类服务)",
+        ] {
+            assert!(matches!(verdict(name), Verdict::NotApplicable), "{name}");
+        }
+    }
+
+    /// A result whose name begins with 无 is still a result (无犯罪记录证明), and so is one whose
+    /// note follows a name (备案通知书（无纸质文书）).
+    #[test]
+    fn a_name_that_begins_with_wu_is_a_result() {
+        for name in [
+            "无犯罪记录证明",
+            "无违法违规记录证明",
+            "无线电台执照",
+            "备案通知书（无纸质文书）",
+            "有（备案证明）",
+        ] {
+            let Verdict::Checked(v) = verdict(name) else {
+                panic!("{name}: n/a")
+            };
+            assert!(
+                v.iter().any(|v| v.message.contains("结果样本为空")),
+                "{name}"
+            );
         }
     }
 }

@@ -41,7 +41,7 @@ use similarity::*;
 pub use answers::{NonAnswers, is_non_answer, says_more_than_referral};
 pub use compare::{find_chars, normalize_chars_into, normalize_for_compare};
 pub use law::{cites_article, names_law};
-pub use short_answers::{is_referral, says_no};
+pub use short_answers::{is_referral, says_no, starts_with_pointer};
 pub use similarity::{BigramSketch, Bigrams, CharSketch, find_text, similarity};
 pub(super) use stopwords::push_without;
 pub use stopwords::{

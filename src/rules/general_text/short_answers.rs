@@ -38,6 +38,34 @@ const REFERRAL_TARGETS: &[&str] = &[
 /// What may stand between a bare `见` and where it points (`见办事指南`, `见相关规定`).
 const POINTER_MODIFIERS: &[&str] = &["办事", "服务", "相关", "有关", "本事项", "上述"];
 
+/// Where else a `见` at the start of a longer text may point: a law or a document by name
+/// (`见《食品安全法》第三十五条`), an article (`见第十条`), an appendix or a table (`见附录`,
+/// `见表1`), a website (`见官网`). No word that begins with 见 (见义勇为, 见习, 见证, 见面) starts so.
+const POINTER_STARTS: &[&str] = &["《", "〈", "第", "附", "表", "官网"];
+
+/// What follows a bare `见` (`rest`), past a modifier (`办事`, `相关`), when it names where to
+/// look: a [`REFERRAL_TARGETS`] word (`附件`, `上`, `下表`), or with `more` also a
+/// [`POINTER_STARTS`] one (`《…》`, `第…条`).
+fn jian_target(rest: &str, more: bool) -> bool {
+    let target = POINTER_MODIFIERS
+        .iter()
+        .find_map(|m| rest.strip_prefix(m))
+        .unwrap_or(rest);
+    REFERRAL_TARGETS.iter().any(|w| target.starts_with(w))
+        || more && POINTER_STARTS.iter().any(|w| target.starts_with(w))
+}
+
+/// Whether `text` begins with a bare `见` that sends the reader elsewhere, whatever follows:
+/// `见附件`, `见上`, `见下表`, `见办事指南`, `见《食品安全法》第三十五条`, `见第十条`, `见官网`. A 见
+/// that begins a word (`见义勇为人员奖励决定书`, `见习岗位每年不超过50个`, `见证人…`, `见面…`) is
+/// no pointer. For a value that must name something (a result's name, a limit), where a pointer
+/// at its start already hides the value; [`is_referral`] asks more of a whole short answer.
+pub fn starts_with_pointer(text: &str) -> bool {
+    text.trim_start()
+        .strip_prefix('见')
+        .is_some_and(|rest| jian_target(rest, true))
+}
+
 /// Whether `text` only refers elsewhere instead of saying something: `详见附件`, `见上`, `同上`,
 /// `略`, `待定`, a short `详见…` (`详见办事指南`), a referral verb before a short pointer to a
 /// guide, an attachment or another part of the item (`参见设定依据`, `参照办事指南`, `请参阅附件`),
@@ -60,13 +88,8 @@ pub fn is_referral(text: &str) -> bool {
                 short_pointer(rest) && REFERRAL_TARGETS.iter().any(|w| rest.contains(w))
             })
         })
-        || t.strip_prefix('见').is_some_and(|rest| {
-            let target = POINTER_MODIFIERS
-                .iter()
-                .find_map(|m| rest.strip_prefix(m))
-                .unwrap_or(rest);
-            short_pointer(rest) && REFERRAL_TARGETS.iter().any(|w| target.starts_with(w))
-        })
+        || t.strip_prefix('见')
+            .is_some_and(|rest| short_pointer(rest) && jian_target(rest, false))
 }
 
 /// Words that answer a 有无 or 是否 question with no by themselves.
@@ -162,6 +185,48 @@ mod tests {
             "参加全国统一考试并取得合格证书",
         ] {
             assert!(!is_referral(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_jian_that_points_elsewhere_starts_a_pointer() {
+        for t in [
+            "见附件",
+            "见附件2",
+            "见上",
+            "见下表",
+            "见办事指南",
+            "见服务指南第三部分",
+            "见相关规定",
+            "见说明",
+            "见《食品安全法》第三十五条",
+            "见第十二条",
+            "见附录一",
+            "见表1",
+            "见官网公布的名单",
+            " 见本事项附表",
+        ] {
+            assert!(starts_with_pointer(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn a_word_that_begins_with_jian_starts_no_pointer() {
+        for t in [
+            "见义勇为人员奖励决定书",
+            "见义勇为人员荣誉证书",
+            "见义勇为确认通知书",
+            "见习证明",
+            "见习岗位每年不超过50个",
+            "见习期内限申请一次",
+            "见证人身份证明材料",
+            "见面审核申请材料",
+            "详见附件",
+            "参见附件",
+            "附件",
+            "",
+        ] {
+            assert!(!starts_with_pointer(t), "{t}");
         }
     }
 
