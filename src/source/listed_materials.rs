@@ -309,7 +309,16 @@ fn is_referral(text: &str) -> bool {
     let t = text.trim().trim_end_matches(['。', '.', '；', ';', ' ']);
     REFERRAL_VERBS.iter().any(|v| {
         t.strip_prefix(v).is_some_and(|rest| {
-            rest.chars().count() <= 16 && REFERRAL_TARGETS.iter().any(|w| rest.contains(w))
+            // A bare `见` begins words too (`见习补贴申请说明`, `见义勇为确认表`): it points only
+            // right before where to look (`见办事指南`, `见附件2`, `见相关说明`).
+            let pointing = *v != "见"
+                || REFERRAL_TARGETS
+                    .iter()
+                    .chain(&["办事", "服务", "相关", "《", "上", "下"])
+                    .any(|w| rest.starts_with(w));
+            pointing
+                && rest.chars().count() <= 16
+                && REFERRAL_TARGETS.iter().any(|w| rest.contains(w))
         })
     })
 }
@@ -477,5 +486,11 @@ mod tests {
         }
         assert_eq!(split("见证人身份证明"), ["见证人身份证明"]);
         assert_eq!(split("1.申请书；2.见附件"), ["申请书", "见附件"]);
+        // 见 beginning a word is a material (就业见习, 见义勇为 items).
+        assert_eq!(split("见习补贴申请说明"), ["见习补贴申请说明"]);
+        assert_eq!(split("见义勇为事迹说明"), ["见义勇为事迹说明"]);
+        for none in ["见相关说明", "见附表", "见《申请材料目录》"] {
+            assert!(split(none).is_empty(), "{none:?}");
+        }
     }
 }
