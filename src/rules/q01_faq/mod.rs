@@ -50,7 +50,8 @@ declare_rule! {
     /// `5个工作日，详询…`、`需要，具体请致电…`、对「如何查询办理进度？」答 `致电0566-2021156查询`——是解答；
     /// 问题问的就是电话或联系方式的（「咨询电话是多少？」「如何咨询？」），只答号码
     /// （`咨询电话：0566-2021156`、`请致电0566-2021156`）是解答，没有号码的 `请拨打咨询电话` 仍是推托）；解答不得只是照抄该事项的其他要素（受理条件、设定依据、
-    /// 办理地点、办理时间等 10 字以上的要素：解答被该要素原文包含，或相似度达到同一阈值）。
+    /// 办理地点、办理时间、收费标准等 10 字以上的要素——各收费项目的收费标准合在一起算一个要素：解答被该要素原文包含，
+    /// 或相似度达到同一阈值；用自己的话概括收费的 `住宅每件80元，非住宅每件550元` 和 `不收费` 不算照抄）。
     /// 本要素对每个事项都适用。
     ///
     /// ## 依据 (Why it matters)
@@ -60,12 +61,12 @@ declare_rule! {
     /// ## 示例 (Example)
     /// 不通过：只有 2 个问题；「食品经营许可证有效期多久？」与「食品经营许可证的有效期是多久？」；
     /// 「可以委托他人代为办理吗？」与「可以委托他人办理吗？」；
-    /// 解答为「详见办事指南」；解答与受理条件原文相同。
+    /// 解答为「详见办事指南」；解答与受理条件原文相同；「收费多少？」的解答整段照抄收费标准。
     /// 通过：3 个不同的问题，解答分别说明有效期、委托办理、变更情形。
     ///
     /// ## 整改方法 (How to fix)
     /// 补足至少 3 个申请人常问的问题，合并重复问题，逐个给出具体、可操作的解答，不要照抄办事指南的
-    /// 其他栏目。
+    /// 其他栏目（如问收费多少的，不要整段粘贴收费标准）。
     pub struct FaqQuality {
         id: "Q01",
         name: "faq",
@@ -93,7 +94,8 @@ const OTHER_ELEMENTS: &[ItemField] = &[
 const ELEMENTS_BEFORE: &[ItemField] = &[ItemField::Conditions, ItemField::LegalBasis];
 /// The elements each implementing body writes for itself (个性要素): where and when to apply.
 const ELEMENTS_LOCAL: &[ItemField] = &[ItemField::Address, ItemField::Hours];
-/// The catalogue elements compared after the local ones.
+/// The catalogue elements compared after the local ones (then the fee standards, a child list:
+/// see [`other_elements`]).
 const ELEMENTS_AFTER: &[ItemField] = &[
     ItemField::QuantityLimitDesc,
     ItemField::OnsiteReason,
@@ -106,9 +108,10 @@ pub(super) const SHARED_READS: Reads = FAQ_READS.and(CATALOGUE_READS);
 /// What the FAQs' own part reads: the FAQs and the name (left out of the questions' similarity).
 pub(super) const FAQ_READS: Reads = Reads::FAQS.and(Reads::fields(&[ItemField::Name]));
 
-/// What the catalogue elements' part reads.
-pub(super) const CATALOGUE_READS: Reads =
-    Reads::fields(ELEMENTS_BEFORE).and(Reads::fields(ELEMENTS_AFTER));
+/// What the catalogue elements' part reads: with the fee standards, compared last.
+pub(super) const CATALOGUE_READS: Reads = Reads::fields(ELEMENTS_BEFORE)
+    .and(Reads::fields(ELEMENTS_AFTER))
+    .and(Reads::FEES);
 
 /// What the local elements' part reads.
 const LOCAL_READS: Reads = Reads::fields(ELEMENTS_LOCAL);
@@ -207,7 +210,7 @@ impl Rule for FaqQuality {
                             "Q01 办理地点和时间",
                             LOCAL_READS,
                             Elements::size,
-                            || other_elements(item, ELEMENTS_LOCAL),
+                            || other_elements(item, ELEMENTS_LOCAL, false),
                         )
                     });
                     let repeated = shared
@@ -267,8 +270,8 @@ fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
                         |(b, a): &(Elements, Elements)| b.size() + a.size(),
                         || {
                             (
-                                other_elements(item, ELEMENTS_BEFORE),
-                                other_elements(item, ELEMENTS_AFTER),
+                                other_elements(item, ELEMENTS_BEFORE, false),
+                                other_elements(item, ELEMENTS_AFTER, true),
                             )
                         },
                     )

@@ -16,6 +16,7 @@ fn the_three_lists_are_the_elements_in_order() {
 use super::elements::{repeated_element, repeated_element_plain};
 use super::faqs::{question_key, question_key_plain};
 use super::*;
+use crate::model::Fee;
 use crate::rules::general_text::{normalize_chars_into, normalize_for_compare};
 
 const PIECES: &[&str] = &[
@@ -94,10 +95,10 @@ proptest::proptest! {
     #[test]
     fn repeated_element_as_defined(
         fields in proptest::collection::vec(
-            proptest::collection::vec(proptest::sample::select(PIECES), 0..14), 7),
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..14), 9),
         answer in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
         take in 0usize..6,
-        from in 0usize..7,
+        from in 0usize..9,
         threshold in proptest::sample::select(vec![0.0, 0.3, 0.5, 0.8, 1.0]),
     ) {
         let item = Item {
@@ -108,6 +109,12 @@ proptest::proptest! {
             quantity_limit_desc: fields[4].concat(),
             onsite_reason: fields[5].concat(),
             legal_limit_note: fields[6].concat(),
+            // Two fee standards, compared as one text after the other elements.
+            fees: fields[7..]
+                .iter()
+                .map(|f| Fee { standard: f.concat(), ..Fee::default() })
+                .collect::<Vec<_>>()
+                .into(),
             ..Item::default()
         };
         // Sometimes a copied piece of an element, so that containment is exercised.
@@ -120,15 +127,16 @@ proptest::proptest! {
         let norm = normalize_for_compare(&answer);
         let mut chars = Vec::new();
         normalize_chars_into(&answer, &mut chars);
-        let elements = other_elements(&item, OTHER_ELEMENTS);
+        let elements = other_elements(&item, OTHER_ELEMENTS, true);
         let whole = repeated_element(&elements, &chars, threshold);
         proptest::prop_assert_eq!(whole, repeated_element_plain(&item, &norm, threshold));
         // The check compares the catalogue elements before, the local ones, then the
-        // catalogue elements after, in three lists: the first repeated is the same.
-        let split = [ELEMENTS_BEFORE, ELEMENTS_LOCAL, ELEMENTS_AFTER]
+        // catalogue elements after with the fee standards, in three lists: the first repeated
+        // is the same.
+        let split = [(ELEMENTS_BEFORE, false), (ELEMENTS_LOCAL, false), (ELEMENTS_AFTER, true)]
             .into_iter()
-            .find_map(|fields| {
-                repeated_element(&other_elements(&item, fields), &chars, threshold)
+            .find_map(|(fields, fees)| {
+                repeated_element(&other_elements(&item, fields, fees), &chars, threshold)
             });
         proptest::prop_assert_eq!(split, whole);
     }
