@@ -71,6 +71,14 @@ const PIECES: &[&str] = &[
     "进行",
     "一下",
     "领取",
+    "后",
+    "之后",
+    "能",
+    "能够",
+    "才",
+    "缴费",
+    "生效",
+    "#",
 ];
 
 proptest::proptest! {
@@ -140,4 +148,34 @@ proptest::proptest! {
             });
         proptest::prop_assert_eq!(split, whole);
     }
+}
+
+/// The core of a question (see [`question_key`]).
+fn core(q: &str) -> String {
+    let mut core = Vec::new();
+    question_key(
+        q,
+        "",
+        &mut Vec::new(),
+        &mut Vec::new(),
+        &mut String::new(),
+        &mut core,
+    );
+    core.into_iter().collect()
+}
+
+#[test]
+fn after_and_can_around_how_long_ask_nothing_more() {
+    // h7: 后 before 多久 and 能 after it, when the question goes on with what happens.
+    assert_eq!(core("备案后多久生效？"), core("备案多久能生效？"));
+    assert_eq!(
+        core("办理后多长时间能拿到证？"),
+        core("办理多久才能拿到证？")
+    );
+    assert_eq!(core("备案之后几天能够生效？"), core("备案多久生效？"));
+    // After an act that lasts, 多久 asks how long it must last; with nothing after it, how long
+    // the act itself lasts.
+    assert_ne!(core("缴费多久能领取？"), core("缴费后多久能领取？"));
+    assert_ne!(core("参保之后多久可以报销？"), core("参保多久可以报销？"));
+    assert_ne!(core("失业保险金领取后多久？"), core("失业保险金领取多久？"));
 }
