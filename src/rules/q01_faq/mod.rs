@@ -97,8 +97,8 @@ const OTHER_ELEMENTS: &[ItemField] = &[
 const ELEMENTS_BEFORE: &[ItemField] = &[ItemField::Conditions, ItemField::LegalBasis];
 /// The elements each implementing body writes for itself (个性要素): where and when to apply.
 const ELEMENTS_LOCAL: &[ItemField] = &[ItemField::Address, ItemField::Hours];
-/// The catalogue elements compared after the local ones (then the fee standards, a child list:
-/// see [`other_elements`]).
+/// The catalogue elements compared after the local ones (then the fee standards, a child list
+/// with a cached part of its own: see [`other_elements`]).
 const ELEMENTS_AFTER: &[ItemField] = &[
     ItemField::QuantityLimitDesc,
     ItemField::OnsiteReason,
@@ -111,17 +111,20 @@ pub(super) const SHARED_READS: Reads = FAQ_READS.and(CATALOGUE_READS);
 /// What the FAQs' own part reads: the FAQs and the name (left out of the questions' similarity).
 pub(super) const FAQ_READS: Reads = Reads::FAQS.and(Reads::fields(&[ItemField::Name]));
 
-/// What the catalogue elements' part reads: with the fee standards, compared last.
-pub(super) const CATALOGUE_READS: Reads = Reads::fields(ELEMENTS_BEFORE)
-    .and(Reads::fields(ELEMENTS_AFTER))
-    .and(Reads::FEES);
+/// What the catalogue elements' part reads.
+pub(super) const CATALOGUE_READS: Reads =
+    Reads::fields(ELEMENTS_BEFORE).and(Reads::fields(ELEMENTS_AFTER));
+
+/// What the fee standards' part reads: kept out of the shared part, so that the many items
+/// without fees (or with an answer found repeating another element) never key it.
+pub(super) const FEE_READS: Reads = Reads::FEES;
 
 /// What the local elements' part reads.
 const LOCAL_READS: Reads = Reads::fields(ELEMENTS_LOCAL);
 
-/// The part of Q01's verdict that does not depend on the item's local elements: everything but
-/// whether an answer repeats 办理地点 or 办理时间. Items that claim the same master share it
-/// ([`cache::memo`]).
+/// The part of Q01's verdict that does not depend on the item's local elements or fees:
+/// everything but whether an answer repeats 办理地点, 办理时间 or 收费标准. Items that claim the
+/// same master share it ([`cache::memo`]).
 struct Shared {
     faqs: Rc<FaqPart>,
     /// What each FAQ with a question says about its answer, in order.
@@ -131,8 +134,9 @@ struct Shared {
 enum Answer {
     /// Decided without the local elements.
     Done(Option<Violation>),
-    /// Compared with the local elements next: `faq` is its index in `item.faqs` and in
-    /// [`FaqPart::answers`], `after` the catalogue element after them it repeats, if any.
+    /// Compared with the local elements next (then the fee standards, when `after` is none):
+    /// `faq` is its index in `item.faqs` and in [`FaqPart::answers`], `after` the catalogue
+    /// element after the local ones it repeats, if any.
     Local {
         faq: usize,
         after: Option<&'static str>,
@@ -202,7 +206,10 @@ impl Rule for FaqQuality {
         });
         let mut out = shared.faqs.head.clone();
         // A body's address and hours repeat over its items: normalised once for all of them.
+        // So are fee standards.
         let mut local: Option<Rc<Elements>> = None;
+        let mut fees: Option<Rc<Elements>> = None;
+        let threshold = ctx.params.faq_similarity_threshold;
         for answer in &shared.answers {
             match answer {
                 Answer::Done(v) => out.extend(v.clone()),
@@ -216,11 +223,26 @@ impl Rule for FaqQuality {
                             || other_elements(item, ELEMENTS_LOCAL, false),
                         )
                     });
-                    let repeated = shared
-                        .faqs
-                        .probe(*faq)
-                        .and_then(|p| p.repeated(local, ctx.params.faq_similarity_threshold))
-                        .or(*after);
+                    let probe = shared.faqs.probe(*faq);
+                    let repeated = probe
+                        .and_then(|p| p.repeated(local, threshold))
+                        .or(*after)
+                        .or_else(|| {
+                            // Most items have no fees: nothing to key or build.
+                            if item.fees.is_empty() {
+                                return None;
+                            }
+                            let fees = fees.get_or_insert_with(|| {
+                                cache::memo(
+                                    item,
+                                    "Q01 收费标准",
+                                    FEE_READS,
+                                    Elements::size,
+                                    || other_elements(item, &[], true),
+                                )
+                            });
+                            probe.and_then(|p| p.repeated(fees, threshold))
+                        });
                     if let Some(label) = repeated {
                         out.push(copied(&item.faqs[*faq], label));
                     }
@@ -274,7 +296,7 @@ fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
                         || {
                             (
                                 other_elements(item, ELEMENTS_BEFORE, false),
-                                other_elements(item, ELEMENTS_AFTER, true),
+                                other_elements(item, ELEMENTS_AFTER, false),
                             )
                         },
                     )

@@ -139,10 +139,15 @@ proptest::proptest! {
         let whole = repeated_element(&elements, &chars, threshold);
         proptest::prop_assert_eq!(whole, repeated_element_plain(&item, &norm, threshold));
         // The check compares the catalogue elements before, the local ones, then the
-        // catalogue elements after with the fee standards, in three lists: the first repeated
+        // catalogue elements after, then the fee standards, in four lists: the first repeated
         // is the same.
-        let split = [(ELEMENTS_BEFORE, false), (ELEMENTS_LOCAL, false), (ELEMENTS_AFTER, true)]
-            .into_iter()
+        let split = [
+            (ELEMENTS_BEFORE, false),
+            (ELEMENTS_LOCAL, false),
+            (ELEMENTS_AFTER, false),
+            (&[][..], true),
+        ]
+        .into_iter()
             .find_map(|(fields, fees)| {
                 repeated_element(&other_elements(&item, fields, fees), &chars, threshold)
             });
@@ -178,4 +183,36 @@ fn after_and_can_around_how_long_ask_nothing_more() {
     assert_ne!(core("缴费多久能领取？"), core("缴费后多久能领取？"));
     assert_ne!(core("参保之后多久可以报销？"), core("参保多久可以报销？"));
     assert_ne!(core("失业保险金领取后多久？"), core("失业保险金领取多久？"));
+}
+
+#[test]
+fn the_fee_part_is_keyed_by_the_fees() {
+    // Two items alike but for their fees, one after the other: the second's answer copies no
+    // fee standard of its own, whatever was kept for the first.
+    let fixtures: serde_json::Value =
+        serde_json::from_str(include_str!("../../../fixtures/rules/Q01.json")).unwrap();
+    let copied = fixtures["fail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["note"].as_str().unwrap().contains("逐字照抄收费标准"))
+        .unwrap();
+    let a: Item = serde_json::from_value(copied["item"].clone()).unwrap();
+    let mut b = a.clone();
+    b.fees = vec![Fee {
+        standard: "按照每件550元收取不动产登记费，证书工本费另计".to_owned(),
+        ..Fee::default()
+    }]
+    .into();
+    // In one batch, with the cache on.
+    let results = crate::rules::RuleSet::default()
+        .check_items(&[(&a, "单位"), (&b, "单位")], &CheckContext::default());
+    let q01 = |k: usize| {
+        results[k]
+            .findings
+            .iter()
+            .filter(|f| f.rule == "Q01")
+            .count()
+    };
+    assert_eq!((q01(0), q01(1)), (1, 0));
 }
