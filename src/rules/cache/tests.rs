@@ -56,6 +56,7 @@ fn all_reads() -> Vec<(&'static str, Reads)> {
             ("Q01 shared", q01_faq::SHARED_READS),
             ("Q01 FAQs", q01_faq::FAQ_READS),
             ("Q01 catalogue", q01_faq::CATALOGUE_READS),
+            ("Q01 fees", q01_faq::FEE_READS),
             ("B04 body", b04_item_code::BODY_READS),
             ("G03 shared", g03_malformed_url::SHARED_READS),
             ("G03 body", g03_malformed_url::BODY_READS),

@@ -9,7 +9,7 @@ use std::cell::OnceCell;
 
 #[cfg(test)]
 use super::OTHER_ELEMENTS;
-use crate::model::{Item, ItemField};
+use crate::model::{FeeField, Item, ItemField};
 use crate::rules::general_text::{
     BigramSketch, Bigrams, CharSketch, StopwordScan, find_chars, normalize_chars_into,
     remove_scanned_stopword_chars, sketch_and_scan_stopword_chars,
@@ -89,15 +89,33 @@ impl Element {
     }
 }
 
-/// The other elements of at least ten characters once normalised. Computed once per item, not
-/// once per answer.
-pub(super) fn other_elements(item: &Item, fields: &[ItemField]) -> Elements {
+/// The other elements of at least ten characters once normalised: `fields`, then with `fees`
+/// the fee standards (收费标准 of every fee, one after the other, as one element). Computed once
+/// per item, not once per answer.
+pub(super) fn other_elements(item: &Item, fields: &[ItemField], fees: bool) -> Elements {
+    let standards = if fees { &item.fees[..] } else { &[] };
     // Room for every text up front (a text has at most as many characters once normalised as
     // it has bytes).
-    let texts = fields.iter().map(|&f| item.get(f).len());
+    let texts = fields
+        .iter()
+        .map(|&f| item.get(f).len())
+        .chain(standards.iter().map(|f| f.standard.len()));
     let mut chars = Vec::with_capacity(texts.clone().sum());
-    let mut list = Vec::with_capacity(fields.len());
+    let mut list = Vec::with_capacity(fields.len() + usize::from(!standards.is_empty()));
     let mut norm = Vec::with_capacity(texts.max().unwrap_or(0));
+    let mut push = |chars: &mut Vec<char>, start: usize, label: &'static str| {
+        let (sketch, stop) = sketch_and_scan_stopword_chars(&chars[start..]);
+        list.push(Element {
+            label,
+            start,
+            end: chars.len(),
+            sketch,
+            stop,
+            bare: OnceCell::new(),
+            bigram_sketch: OnceCell::new(),
+            bigrams: OnceCell::new(),
+        });
+    };
     for &field in fields {
         let text = item.get(field);
         // No character normalises to more than one (`similarity_tests::
@@ -107,19 +125,25 @@ pub(super) fn other_elements(item: &Item, fields: &[ItemField]) -> Elements {
         }
         normalize_chars_into(text, &mut norm);
         if norm.len() >= 10 {
-            let (sketch, stop) = sketch_and_scan_stopword_chars(&norm);
             let start = chars.len();
             chars.extend_from_slice(&norm);
-            list.push(Element {
-                label: field.label(),
-                start,
-                end: chars.len(),
-                sketch,
-                stop,
-                bare: OnceCell::new(),
-                bigram_sketch: OnceCell::new(),
-                bigrams: OnceCell::new(),
-            });
+            push(&mut chars, start, field.label());
+        }
+    }
+    // The fee standards as one text: an answer that pastes the whole fee table of an item with
+    // several fees copies them all. Most items have none.
+    if !standards.is_empty() {
+        let start = chars.len();
+        for fee in standards {
+            if !fee.standard.is_empty() {
+                normalize_chars_into(&fee.standard, &mut norm);
+                chars.extend_from_slice(&norm);
+            }
+        }
+        if chars.len() - start >= 10 {
+            push(&mut chars, start, FeeField::Standard.label());
+        } else {
+            chars.truncate(start);
         }
     }
     Elements { chars, list }
@@ -208,12 +232,16 @@ pub(super) fn repeated_element_plain(
         b
     };
     norm.chars().nth(9)?;
+    let fees: String = item
+        .fees
+        .iter()
+        .map(|f| normalize_for_compare(&f.standard))
+        .collect();
     OTHER_ELEMENTS
         .iter()
-        .filter_map(|&field| {
-            let e = normalize_for_compare(item.get(field));
-            e.chars().nth(9).is_some().then_some((field.label(), e))
-        })
+        .map(|&field| (field.label(), normalize_for_compare(item.get(field))))
+        .chain([(FeeField::Standard.label(), fees)])
+        .filter(|(_, e)| e.chars().nth(9).is_some())
         .find(|(_, e)| {
             e.contains(norm) || Bigrams::of(&bare(e)).dice(&Bigrams::of(&bare(norm))) >= threshold
         })

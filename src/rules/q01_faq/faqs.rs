@@ -442,18 +442,71 @@ const NEAR_SYNONYMS: &[(&str, &str)] = &[
 /// `进行` before the act (`如何进行变更登记` is `如何变更登记`), the softener `一下`
 /// (`查询一下进度`), and `代为` after the person who acts for the applicant (`委托他人代为办理`
 /// is `委托他人办理`; also `代理人代为`, `亲属代为`). Alone, `代为` says that someone else acts
-/// (`可以代为领取吗？` is not `可以领取吗？`) and stays. Each ends no longer than it was.
+/// (`可以代为领取吗？` is not `可以领取吗？`) and stays. After a how-long mark of
+/// [`QUESTION_FORMS`], `能`/`能够`/`才能`/`才` before the act asks nothing more (`多久能生效` is
+/// `多久生效`; `可以` is a stop word already); before it, `能`/`可以` stay (`能否网上办理` asks
+/// whether it can be done). Each ends no longer than it was. `后` before the mark: [`drop_after`].
 const FILLERS: &[(&str, &str)] = &[
     ("人代为", "人"),
     ("属代为", "属"),
     ("进行", ""),
     ("一下", ""),
+    ("#能够", "#"),
+    ("#才能", "#"),
+    ("#能", "#"),
+    ("#才", "#"),
 ];
+
+/// Acts that last (paying in, being insured, living or working somewhere), after which
+/// `多久` may ask how long they must last: `缴费多久可以领取？` asks how many years of
+/// contributions, `缴费后多久可以领取？` how soon after paying. [`drop_after`] keeps their `后`.
+const LASTING: &[&str] = &[
+    "缴费", "交费", "缴纳", "参保", "居住", "工作", "就业", "任职", "服役", "经营", "连续",
+];
+
+/// Takes `后` or `之后` out of a core (stop words, [`FILLERS`] out) where it stands right before a
+/// how-long mark `#` that the question follows with what happens (`备案后#生效` is `备案#生效`:
+/// 「备案后多久生效？」 is 「备案多久能生效？」), in place. Kept: after an act that lasts
+/// ([`LASTING`]), and before a mark that ends the core (「领取后多久？」 is not 「领取多久？」, which
+/// asks how long one receives).
+fn drop_after(core: &mut Vec<char>) {
+    let (mut read, mut write) = (0, 0);
+    while read < core.len() {
+        let c = core[read];
+        // `之后#…` or `后#…`, something after the mark.
+        let len = match c {
+            '之' if core.get(read + 1) == Some(&'后') => 2,
+            '后' => 1,
+            _ => 0,
+        };
+        let len = if len > 0 && core.get(read + len) == Some(&'#') && read + len + 1 < core.len() {
+            len
+        } else {
+            0
+        };
+        let lasting = len > 0
+            && LASTING.iter().any(|w| {
+                let w_len = w.chars().count();
+                write >= w_len && core[write - w_len..write].iter().copied().eq(w.chars())
+            });
+        if len > 0 && !lasting {
+            read += len;
+            continue;
+        }
+        // The character, or the whole `之后` kept after an act that lasts.
+        for _ in 0..len.max(1) {
+            core[write] = core[read];
+            write += 1;
+            read += 1;
+        }
+    }
+    core.truncate(write);
+}
 
 /// The characters the words of [`QUESTION_FORMS`] start with.
 const QUESTION_FORM_FIRSTS: &[char] = &['多', '几', '有', '哪', '什', '何', '可', '是'];
 /// The characters the words of [`FILLERS`] start with.
-const FILLER_FIRSTS: &[char] = &['人', '属', '进', '一'];
+const FILLER_FIRSTS: &[char] = &['人', '属', '进', '一', '#'];
 /// The characters the words of [`NEAR_SYNONYMS`] start with.
 const NEAR_SYNONYM_FIRSTS: &[char] = &[
     '有', '期', '时', '申', '在', '线', '准', '提', '递', '为', '办',
@@ -584,8 +637,8 @@ fn says_something(core: &[char]) -> bool {
 /// its stop words and fillers.
 ///
 /// Its core goes into `core`: the text without the item's name, without a `问：` label, with
-/// [`QUESTION_FORMS`] marked, stop words and [`FILLERS`] taken out and [`NEAR_SYNONYMS`]
-/// replaced. Two
+/// [`QUESTION_FORMS`] marked, stop words and [`FILLERS`] taken out, a `后` before a how-long
+/// mark taken out ([`drop_after`]) and [`NEAR_SYNONYMS`] replaced. Two
 /// questions with the same core (that [`says_something`]) are near-duplicates, however short.
 pub(super) fn question_key(
     q: &str,
@@ -619,6 +672,7 @@ pub(super) fn question_key(
     replace_in_place(core, QUESTION_FORMS, QUESTION_FORM_FIRSTS);
     remove_stopword_chars(core);
     replace_in_place(core, FILLERS, FILLER_FIRSTS);
+    drop_after(core);
     replace_in_place(core, NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS);
     let asks = asks_of(bare);
     remove_stopword_chars(bare);
@@ -662,7 +716,7 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
     }
     let mut core = replace(&core, QUESTION_FORMS);
     crate::rules::general_text::remove_stopwords(&mut core);
-    let core = replace(&core, FILLERS);
+    let core = drop_after_plain(&replace(&core, FILLERS));
     let mut asks = 0;
     let mut rest = normalize_for_compare(&bare);
     while let Some(c) = rest.chars().next() {
@@ -680,4 +734,26 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
         replace(&core, NEAR_SYNONYMS),
         asks,
     )
+}
+
+/// The plain definition of [`drop_after`], kept to compare.
+#[cfg(test)]
+fn drop_after_plain(core: &str) -> String {
+    let mut out = String::new();
+    let mut rest = core;
+    while let Some(c) = rest.chars().next() {
+        let word = ["之后#", "后#"].into_iter().find(|w| rest.starts_with(w));
+        if let Some(w) = word.filter(|w| rest.len() > w.len()) {
+            // Without its `#`, which is the next character read.
+            let (after, left) = rest.split_at(w.len() - 1);
+            if LASTING.iter().any(|l| out.ends_with(l)) {
+                out.push_str(after);
+            }
+            rest = left;
+            continue;
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }

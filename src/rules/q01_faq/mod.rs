@@ -26,7 +26,10 @@ declare_rule! {
     /// 近似重复：去掉标点、空格、序号（`1、`、`问：`）后相同，或字符二元组相似度达到阈值
     /// （配置 `faq_similarity_threshold`，默认 0.8；比较时去掉事项名称和「如何」「怎么」「的」「吗」等疑问词、虚词，
     /// 以及不问任何内容的「进行」「一下」和「他人代为」「代理人代为」「亲属代为」中的「代为」——「可以委托他人代为办理吗？」
-    /// 即「可以委托他人办理吗？」；单独的「代为」说的是由别人办，不去掉：「可以代为领取吗？」不同于「可以领取吗？」）的算重复；
+    /// 即「可以委托他人办理吗？」；单独的「代为」说的是由别人办，不去掉：「可以代为领取吗？」不同于「可以领取吗？」；
+    /// 问多长时间时，「多久」后的「能」「才能」和「多久」前的「后」「之后」——「备案后多久生效？」即「备案多久能生效？」；
+    /// 「后」只在「多久」后面还说了什么时才去掉，「缴费」「参保」「居住」「工作」等持续的事后面的也不去掉：
+    /// 「缴费多久可以领取？」问要缴多少年，「缴费后多久可以领取？」问缴费后多快能领；不问多长时间的问题里的「能」不去掉）的算重复；
     /// 短问题只是问法不同的也算：把「多久」「几年」「多长时间」（问多长）、「多少」「几份」（问多少）、
     /// 「哪些」「什么」（问哪些）各当作同一种问法，去掉「可否」「是不是」和开头的「问：」「Q:」「【问】」，问法前的「为」（「有效期为几年」即「有效期是几年」），把「期限」
     /// 当作「时限」（「时限」「有效期」后的「多少」也是问多长）、「在线」「线上」「在网上」当作「网上」、
@@ -50,7 +53,8 @@ declare_rule! {
     /// `5个工作日，详询…`、`需要，具体请致电…`、对「如何查询办理进度？」答 `致电0566-2021156查询`——是解答；
     /// 问题问的就是电话或联系方式的（「咨询电话是多少？」「如何咨询？」），只答号码
     /// （`咨询电话：0566-2021156`、`请致电0566-2021156`）是解答，没有号码的 `请拨打咨询电话` 仍是推托）；解答不得只是照抄该事项的其他要素（受理条件、设定依据、
-    /// 办理地点、办理时间等 10 字以上的要素：解答被该要素原文包含，或相似度达到同一阈值）。
+    /// 办理地点、办理时间、收费标准等 10 字以上的要素——各收费项目的收费标准合在一起算一个要素：解答被该要素原文包含，
+    /// 或相似度达到同一阈值；用自己的话概括收费的 `住宅每件80元，非住宅每件550元` 和 `不收费` 不算照抄）。
     /// 本要素对每个事项都适用。
     ///
     /// ## 依据 (Why it matters)
@@ -60,12 +64,12 @@ declare_rule! {
     /// ## 示例 (Example)
     /// 不通过：只有 2 个问题；「食品经营许可证有效期多久？」与「食品经营许可证的有效期是多久？」；
     /// 「可以委托他人代为办理吗？」与「可以委托他人办理吗？」；
-    /// 解答为「详见办事指南」；解答与受理条件原文相同。
+    /// 解答为「详见办事指南」；解答与受理条件原文相同；「收费多少？」的解答整段照抄收费标准。
     /// 通过：3 个不同的问题，解答分别说明有效期、委托办理、变更情形。
     ///
     /// ## 整改方法 (How to fix)
     /// 补足至少 3 个申请人常问的问题，合并重复问题，逐个给出具体、可操作的解答，不要照抄办事指南的
-    /// 其他栏目。
+    /// 其他栏目（如问收费多少的，不要整段粘贴收费标准）。
     pub struct FaqQuality {
         id: "Q01",
         name: "faq",
@@ -93,7 +97,8 @@ const OTHER_ELEMENTS: &[ItemField] = &[
 const ELEMENTS_BEFORE: &[ItemField] = &[ItemField::Conditions, ItemField::LegalBasis];
 /// The elements each implementing body writes for itself (个性要素): where and when to apply.
 const ELEMENTS_LOCAL: &[ItemField] = &[ItemField::Address, ItemField::Hours];
-/// The catalogue elements compared after the local ones.
+/// The catalogue elements compared after the local ones (then the fee standards, a child list
+/// with a cached part of its own: see [`other_elements`]).
 const ELEMENTS_AFTER: &[ItemField] = &[
     ItemField::QuantityLimitDesc,
     ItemField::OnsiteReason,
@@ -110,12 +115,16 @@ pub(super) const FAQ_READS: Reads = Reads::FAQS.and(Reads::fields(&[ItemField::N
 pub(super) const CATALOGUE_READS: Reads =
     Reads::fields(ELEMENTS_BEFORE).and(Reads::fields(ELEMENTS_AFTER));
 
+/// What the fee standards' part reads: kept out of the shared part, so that the many items
+/// without fees (or with an answer found repeating another element) never key it.
+pub(super) const FEE_READS: Reads = Reads::FEES;
+
 /// What the local elements' part reads.
 const LOCAL_READS: Reads = Reads::fields(ELEMENTS_LOCAL);
 
-/// The part of Q01's verdict that does not depend on the item's local elements: everything but
-/// whether an answer repeats 办理地点 or 办理时间. Items that claim the same master share it
-/// ([`cache::memo`]).
+/// The part of Q01's verdict that does not depend on the item's local elements or fees:
+/// everything but whether an answer repeats 办理地点, 办理时间 or 收费标准. Items that claim the
+/// same master share it ([`cache::memo`]).
 struct Shared {
     faqs: Rc<FaqPart>,
     /// What each FAQ with a question says about its answer, in order.
@@ -125,8 +134,9 @@ struct Shared {
 enum Answer {
     /// Decided without the local elements.
     Done(Option<Violation>),
-    /// Compared with the local elements next: `faq` is its index in `item.faqs` and in
-    /// [`FaqPart::answers`], `after` the catalogue element after them it repeats, if any.
+    /// Compared with the local elements next (then the fee standards, when `after` is none):
+    /// `faq` is its index in `item.faqs` and in [`FaqPart::answers`], `after` the catalogue
+    /// element after the local ones it repeats, if any.
     Local {
         faq: usize,
         after: Option<&'static str>,
@@ -196,7 +206,10 @@ impl Rule for FaqQuality {
         });
         let mut out = shared.faqs.head.clone();
         // A body's address and hours repeat over its items: normalised once for all of them.
+        // So are fee standards.
         let mut local: Option<Rc<Elements>> = None;
+        let mut fees: Option<Rc<Elements>> = None;
+        let threshold = ctx.params.faq_similarity_threshold;
         for answer in &shared.answers {
             match answer {
                 Answer::Done(v) => out.extend(v.clone()),
@@ -207,14 +220,29 @@ impl Rule for FaqQuality {
                             "Q01 办理地点和时间",
                             LOCAL_READS,
                             Elements::size,
-                            || other_elements(item, ELEMENTS_LOCAL),
+                            || other_elements(item, ELEMENTS_LOCAL, false),
                         )
                     });
-                    let repeated = shared
-                        .faqs
-                        .probe(*faq)
-                        .and_then(|p| p.repeated(local, ctx.params.faq_similarity_threshold))
-                        .or(*after);
+                    let probe = shared.faqs.probe(*faq);
+                    let repeated = probe
+                        .and_then(|p| p.repeated(local, threshold))
+                        .or(*after)
+                        .or_else(|| {
+                            // Most items have no fees: nothing to key or build.
+                            if item.fees.is_empty() {
+                                return None;
+                            }
+                            let fees = fees.get_or_insert_with(|| {
+                                cache::memo(
+                                    item,
+                                    "Q01 收费标准",
+                                    FEE_READS,
+                                    Elements::size,
+                                    || other_elements(item, &[], true),
+                                )
+                            });
+                            probe.and_then(|p| p.repeated(fees, threshold))
+                        });
                     if let Some(label) = repeated {
                         out.push(copied(&item.faqs[*faq], label));
                     }
@@ -267,8 +295,8 @@ fn shared_part(item: &Item, ctx: &CheckContext) -> Shared {
                         |(b, a): &(Elements, Elements)| b.size() + a.size(),
                         || {
                             (
-                                other_elements(item, ELEMENTS_BEFORE),
-                                other_elements(item, ELEMENTS_AFTER),
+                                other_elements(item, ELEMENTS_BEFORE, false),
+                                other_elements(item, ELEMENTS_AFTER, false),
                             )
                         },
                     )

@@ -16,6 +16,7 @@ fn the_three_lists_are_the_elements_in_order() {
 use super::elements::{repeated_element, repeated_element_plain};
 use super::faqs::{question_key, question_key_plain};
 use super::*;
+use crate::model::Fee;
 use crate::rules::general_text::{normalize_chars_into, normalize_for_compare};
 
 const PIECES: &[&str] = &[
@@ -70,6 +71,14 @@ const PIECES: &[&str] = &[
     "进行",
     "一下",
     "领取",
+    "后",
+    "之后",
+    "能",
+    "能够",
+    "才",
+    "缴费",
+    "生效",
+    "#",
 ];
 
 proptest::proptest! {
@@ -94,10 +103,10 @@ proptest::proptest! {
     #[test]
     fn repeated_element_as_defined(
         fields in proptest::collection::vec(
-            proptest::collection::vec(proptest::sample::select(PIECES), 0..14), 7),
+            proptest::collection::vec(proptest::sample::select(PIECES), 0..14), 9),
         answer in proptest::collection::vec(proptest::sample::select(PIECES), 0..12),
         take in 0usize..6,
-        from in 0usize..7,
+        from in 0usize..9,
         threshold in proptest::sample::select(vec![0.0, 0.3, 0.5, 0.8, 1.0]),
     ) {
         let item = Item {
@@ -108,6 +117,12 @@ proptest::proptest! {
             quantity_limit_desc: fields[4].concat(),
             onsite_reason: fields[5].concat(),
             legal_limit_note: fields[6].concat(),
+            // Two fee standards, compared as one text after the other elements.
+            fees: fields[7..]
+                .iter()
+                .map(|f| Fee { standard: f.concat(), ..Fee::default() })
+                .collect::<Vec<_>>()
+                .into(),
             ..Item::default()
         };
         // Sometimes a copied piece of an element, so that containment is exercised.
@@ -120,16 +135,84 @@ proptest::proptest! {
         let norm = normalize_for_compare(&answer);
         let mut chars = Vec::new();
         normalize_chars_into(&answer, &mut chars);
-        let elements = other_elements(&item, OTHER_ELEMENTS);
+        let elements = other_elements(&item, OTHER_ELEMENTS, true);
         let whole = repeated_element(&elements, &chars, threshold);
         proptest::prop_assert_eq!(whole, repeated_element_plain(&item, &norm, threshold));
         // The check compares the catalogue elements before, the local ones, then the
-        // catalogue elements after, in three lists: the first repeated is the same.
-        let split = [ELEMENTS_BEFORE, ELEMENTS_LOCAL, ELEMENTS_AFTER]
-            .into_iter()
-            .find_map(|fields| {
-                repeated_element(&other_elements(&item, fields), &chars, threshold)
+        // catalogue elements after, then the fee standards, in four lists: the first repeated
+        // is the same.
+        let split = [
+            (ELEMENTS_BEFORE, false),
+            (ELEMENTS_LOCAL, false),
+            (ELEMENTS_AFTER, false),
+            (&[][..], true),
+        ]
+        .into_iter()
+            .find_map(|(fields, fees)| {
+                repeated_element(&other_elements(&item, fields, fees), &chars, threshold)
             });
         proptest::prop_assert_eq!(split, whole);
     }
+}
+
+/// The core of a question (see [`question_key`]).
+fn core(q: &str) -> String {
+    let mut core = Vec::new();
+    question_key(
+        q,
+        "",
+        &mut Vec::new(),
+        &mut Vec::new(),
+        &mut String::new(),
+        &mut core,
+    );
+    core.into_iter().collect()
+}
+
+#[test]
+fn after_and_can_around_how_long_ask_nothing_more() {
+    // h7: 后 before 多久 and 能 after it, when the question goes on with what happens.
+    assert_eq!(core("备案后多久生效？"), core("备案多久能生效？"));
+    assert_eq!(
+        core("办理后多长时间能拿到证？"),
+        core("办理多久才能拿到证？")
+    );
+    assert_eq!(core("备案之后几天能够生效？"), core("备案多久生效？"));
+    // After an act that lasts, 多久 asks how long it must last; with nothing after it, how long
+    // the act itself lasts.
+    assert_ne!(core("缴费多久能领取？"), core("缴费后多久能领取？"));
+    assert_ne!(core("参保之后多久可以报销？"), core("参保多久可以报销？"));
+    assert_ne!(core("失业保险金领取后多久？"), core("失业保险金领取多久？"));
+}
+
+#[test]
+fn the_fee_part_is_keyed_by_the_fees() {
+    // Two items alike but for their fees, one after the other: the second's answer copies no
+    // fee standard of its own, whatever was kept for the first.
+    let fixtures: serde_json::Value =
+        serde_json::from_str(include_str!("../../../fixtures/rules/Q01.json")).unwrap();
+    let copied = fixtures["fail"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["note"].as_str().unwrap().contains("逐字照抄收费标准"))
+        .unwrap();
+    let a: Item = serde_json::from_value(copied["item"].clone()).unwrap();
+    let mut b = a.clone();
+    b.fees = vec![Fee {
+        standard: "按照每件550元收取不动产登记费，证书工本费另计".to_owned(),
+        ..Fee::default()
+    }]
+    .into();
+    // In one batch, with the cache on.
+    let results = crate::rules::RuleSet::default()
+        .check_items(&[(&a, "单位"), (&b, "单位")], &CheckContext::default());
+    let q01 = |k: usize| {
+        results[k]
+            .findings
+            .iter()
+            .filter(|f| f.rule == "Q01")
+            .count()
+    };
+    assert_eq!((q01(0), q01(1)), (1, 0));
 }
