@@ -70,6 +70,9 @@ const NOT_HANDED_IN: &[&str] = &[
     "免交",
     "免于提供",
     "免予提交",
+    "无需另行提交",
+    "无需再提交",
+    "不再提交",
 ];
 
 /// Whether the notes say the material is not handed in at all ([`NOT_HANDED_IN`] ending its
@@ -78,10 +81,12 @@ const NOT_HANDED_IN: &[&str] = &[
 fn hands_nothing_in(notes: &str) -> bool {
     NOT_HANDED_IN.iter().any(|w| {
         notes.match_indices(w).any(|(k, _)| {
-            notes[k + w.len()..]
-                .chars()
-                .next()
-                .is_none_or(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '）' | ')'))
+            notes[k + w.len()..].chars().next().is_none_or(|c| {
+                matches!(
+                    c,
+                    '，' | ',' | '。' | '；' | ';' | '\n' | '）' | ')' | '（' | '(' | '【' | '、'
+                )
+            })
         })
     })
 }

@@ -325,7 +325,16 @@ fn unit_range(t: &str) -> Option<&str> {
     RANGE_SEPARATORS.iter().find_map(|sep| {
         let (head, tail) = t.split_once(sep)?;
         let numeral = |c: char| c.is_ascii_digit() || CN_NUMERALS.contains(c);
-        (head.ends_with(['日', '天', '月', '年', '时', '钟'])
+        // The lower end is one amount, not a note's date or hour (`5个工作日(不含公示期7日至
+        // 10日)`, `20个工作日(1月1日至3月31日除外)`): one run of numerals, no bracket.
+        let runs = head
+            .chars()
+            .zip(std::iter::once(' ').chain(head.chars()))
+            .filter(|&(c, prev)| numeral(c) && !numeral(prev))
+            .count();
+        (runs == 1
+            && !head.contains(CLAUSE_BOUNDS)
+            && head.ends_with(['日', '天', '月', '年', '时', '钟'])
             && tail.starts_with(numeral)
             && amount(head, "").is_some()
             && amount(tail, "").is_some())

@@ -381,6 +381,10 @@ fn a_dash_or_zhi_in_a_note_is_no_range() {
         ("15个工作日（特殊情况可延长至三十个工作日）", wd(15.0)),
         ("20个工作日（依据第3-5条）", wd(20.0)),
         ("自受理之日起至作出决定20个工作日", wd(20.0)),
+        // Dates and hours in a note are no range either (h10).
+        ("5个工作日（不含公示期7日至10日）", wd(5.0)),
+        ("20个工作日（1月1日至3月31日除外）", wd(20.0)),
+        ("5个工作日（受理时间8时至12时）", wd(5.0)),
     ] {
         assert_eq!(parse_time_limit(t, ""), ParsedLimit::Limit(l), "{t}");
     }

@@ -41,7 +41,28 @@ const POINTER_MODIFIERS: &[&str] = &["办事", "服务", "相关", "有关", "�
 /// Where else a `见` at the start of a longer text may point: a law or a document by name
 /// (`见《食品安全法》第三十五条`), an article (`见第十条`), an appendix or a table (`见附录`,
 /// `见表1`), a website (`见官网`). No word that begins with 见 (见义勇为, 见习, 见证, 见面) starts so.
-const POINTER_STARTS: &[&str] = &["《", "〈", "第", "附", "表", "官网"];
+/// A sample, a note, a notice, a system, a link or a site (`见结果样本`, `见备注`, `见通知`,
+/// `见链接`, `见安徽政务服务网`) too (h10).
+const POINTER_STARTS: &[&str] = &[
+    "《",
+    "〈",
+    "第",
+    "附",
+    "表",
+    "官网",
+    "样本",
+    "结果样本",
+    "备注",
+    "通知",
+    "系统",
+    "链接",
+    "详情",
+    "网",
+    "平台",
+    "安徽",
+    "政务服务",
+    "皖事通",
+];
 
 /// What follows a bare `见` (`rest`), past a modifier (`办事`, `相关`), when it names where to
 /// look: a [`REFERRAL_TARGETS`] word (`附件`, `上`, `下表`), or with `more` also a
@@ -205,6 +226,14 @@ mod tests {
             "见表1",
             "见官网公布的名单",
             " 见本事项附表",
+            "见结果样本",
+            "见样本",
+            "见备注",
+            "见通知",
+            "见系统",
+            "见链接",
+            "见详情",
+            "见安徽政务服务网",
         ] {
             assert!(starts_with_pointer(t), "{t}");
         }

@@ -20,12 +20,14 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 网办深度为三级或四级（Ⅲ级、Ⅳ级、全程网办）时，办理流程中必须有网上提交申请的环节
     /// （环节名称或岗位职责含网上申请、在线提交、网上申报、网上预审、在线登记、网上备案、在线报名等，词表见配置
-    /// `[check] online_submission_words`；紧挨在前面（隔不超过 3 个字）有暂不支持、未开通、不接受、
-    /// 无法等的，或紧跟着写暂未开通、暂停的不算，如「本事项暂不支持网上办理，申请人到窗口提交」
-    /// 「网上申请功能暂未开通」，但否定的是别的事的（「无法到窗口的申请人可网上申请」「不接受邮寄申请
-    /// 申请人在线提交」）照算，「无法网上申请的，到窗口提交」这样的条件也不影响别处的网上申请；在线
-    /// 登记、在线备案、在线报名这类工作人员也常用的说法，同一分句前面要写明是申请人（申请人、通过、
-    /// 登录、也可…）且没有工作人员，「窗口人员在线登记申请信息」「作出决定并在线备案」不算；
+    /// `[check] online_submission_words`；同一分句前面有不支持、未开通、不接受、不提供等（说的是
+    /// 不提供这种办理方式）的，紧挨在前面（隔不超过 3 个字、中间没有「的」）有无法、不能、暂不等的，
+    /// 或后面紧跟着暂未开通、暂停、暂不可用的不算，如「本事项暂不支持网上办理，申请人到窗口提交」
+    /// 「暂未开通本事项的网上申请」「网上申请功能暂未开通」「网上办理：暂不支持」；但无法、不能否定的
+    /// 是别的事的（「无法到窗口的申请人可网上申请」「材料暂不齐全的申请人可先网上申请预审」）照算，
+    /// 「无法网上申请的，到窗口提交」这样的条件也不影响别处的网上申请；在线登记、在线备案、在线报名
+    /// 这类工作人员也常用的说法，在受理、审查、决定、办结、发证等环节里，或同一分句前面有工作人员的，
+    /// 是工作人员录入，不算（「窗口人员在线登记申请信息」「作出决定并在线备案」）；
     /// 或写明经网上平台提交：平台名称——安徽政务服务网、
     /// 皖事通、网上办事大厅、互联网、小程序、APP，电子税务局、社会保险公共服务平台、企业登记全程
     /// 电子化平台、工程建设项目审批管理系统、国家企业信用信息公示系统、皖企通、网厅等行业系统，
@@ -53,7 +55,7 @@ declare_rule! {
     /// 经办人到中心领证等仍是申请人一方到现场；没有写谁的「对经营场所到场勘察」是工作人员勘察；
     /// 同一环节写明申请人无需到场、不到场的，或经视频、远程进行的，「现场核验身份」不算（「通过视频
     /// 连线现场核验身份，申请人无需到场」；紧挨着「须」的除外）；
-    /// 「无需到现场」「无需本人到场」「不到场」「申请人不到窗口」（「申请人不到窗口核验的，不予受理」是条件，仍是要求到现场）
+    /// 「无需到现场」「无需本人到场」「不到场」「申请人不到窗口」（「申请人不到窗口核验的，不予受理」是条件，仍是要求到现场；「申请人不到窗口领取的，证照邮寄送达」后面给了邮寄，不是）
     /// 等否定说法和「到现场核查」「到现场踏勘」「到场所核查」等工作人员到现场的说法先排除，见
     /// `onsite_negation_words`）。只看环节名称和岗位职责，不看办理人
     /// （「窗口受理岗」是岗位名，不是到现场的要求）。只有「要求」到现场才不通过：到现场的说法所在
@@ -148,7 +150,7 @@ impl Rule for ProcessOnlineDepth {
             prepared.online_submission.is_match(&text)
                 && prepared
                     .online_submission
-                    .is_match_at(&text, |at, end| submits_online(&text, at, end))
+                    .is_match_at(&text, |at, end| submits_online(&text, at, end, &s.name))
         }) && !item.steps.iter().any(|s| {
             let through = |t: &str| {
                 prepared.online_platform.is_match(t)
@@ -276,16 +278,37 @@ pub(super) const DENIALS: &[&str] = &[
     "未开通",
 ];
 
-/// Words right before an online submission word that say it is not offered (`本事项暂不支持网上
-/// 办理`, `暂未开通网上申请`, `本事项不接受网上申请`, `暂不支持通过网上申请`): [`DENIALS`] and
-/// these, ending at most [`DENIAL_GAP`] characters before the word.
-const SUBMISSION_DENIALS: &[&str] = &["暂不", "不接受", "不实行", "不适用", "不具备", "未实现"];
+/// Words that deny that a service is offered (`暂不支持网上办理`, `暂未开通本事项的网上申请`,
+/// `暂不支持纸质申请和网上申请`): anywhere before an online submission word in its clause, they
+/// deny it. They are seldom about anything but a way of applying.
+const OFFER_DENIALS: &[&str] = &[
+    "不支持",
+    "未开通",
+    "不开通",
+    "不提供",
+    "不接受",
+    "不实行",
+    "不适用",
+    "不具备",
+    "未实现",
+    "不办理",
+];
 
-/// How many characters may stand between a denial and the online word it denies (`不支持通过`).
+/// Other ways of applying: an [`OFFER_DENIALS`] word before one of them denies that way.
+const OTHER_WAYS: &[&str] = &[
+    "邮寄", "纸质", "现场", "窗口", "线下", "快递", "信函", "传真",
+];
+
+/// Words that deny what the applicant can do (`无法到窗口的申请人可网上申请`, `材料暂不齐全的…`):
+/// they deny an online word only right before it ([`DENIAL_GAP`] characters at most, no 的
+/// between: `暂不网上受理`, `不能网上申请`).
+const ABILITY_DENIALS: &[&str] = &["不可", "不能", "不予", "无法", "暂不"];
+
+/// How many characters may stand between an [`ABILITY_DENIALS`] word and the online word.
 const DENIAL_GAP: usize = 3;
 
 /// Words right after an online submission word, in its clause, that say it is not offered
-/// (`网上申请功能暂未开通`).
+/// (`网上申请功能暂未开通`, `网上办理：暂不支持`, `网上申请暂不可用`).
 const DENIALS_AFTER: &[&str] = &[
     "未开通",
     "不开通",
@@ -294,49 +317,49 @@ const DENIALS_AFTER: &[&str] = &[
     "未上线",
     "不开放",
     "关闭",
+    "不可用",
 ];
 
 /// How far after an online submission word [`DENIALS_AFTER`] are looked for, in characters.
 const DENIAL_AFTER_REACH: usize = 8;
 
 /// Online words that staff use as often as applicants (`窗口人员在线登记申请信息`, `作出决定并
-/// 在线备案`): they count only with the applicant marked before them in their clause
-/// ([`APPLICANT_MARKS`]).
+/// 在线备案`): they do not count in a step of the body ([`BODY_STEPS`]) nor after staff in their
+/// clause.
 const REGISTRATION_ENDS: &[&str] = &["登记", "参保", "备案", "报名"];
 
-/// What marks a registration as the applicant's (`也可通过皖事通APP在线登记`, `登录安徽政务服务网
-/// 进行网上登记`, `申请人通过安徽政务服务网在线备案`).
-const APPLICANT_MARKS: &[&str] = &[
-    "申请人",
-    "参保人",
-    "当事人",
-    "群众",
-    "申请单位",
-    "通过",
-    "登录",
-    "登陆",
-    "自行",
-    "也可",
-    "亦可",
-    "可以",
-    "可在",
-    "可通过",
+/// Names of the body's own steps: a registration there is the staff's record.
+const BODY_STEPS: &[&str] = &[
+    "受理", "审", "决定", "办结", "发证", "送达", "制证", "核准", "批准", "出证", "归档",
 ];
 
-/// Whether the online submission word at bytes `at..end` of a step's text says the applicant
-/// submits online: not denied — a denial right before it (`暂不支持网上办理`, not `无法到窗口的
-/// 申请人可网上申请`, whose 无法 is about the window) or right after it (`网上申请功能暂未开通`) —
-/// and, for a registration word, the applicant's ([`REGISTRATION_ENDS`]).
-fn submits_online(text: &str, at: usize, end: usize) -> bool {
+/// Whether the online submission word at bytes `at..end` of the text of a step named `step`
+/// says the applicant submits online: not denied — by a denial of the service before it in its
+/// clause ([`OFFER_DENIALS`]), of the applicant's ability right before it ([`ABILITY_DENIALS`]:
+/// not `无法到窗口的申请人可网上申请`), or after it ([`DENIALS_AFTER`]) — and, for a registration
+/// word, not the staff's ([`REGISTRATION_ENDS`]).
+fn submits_online(text: &str, at: usize, end: usize, step: &str) -> bool {
     let before = clause_tail(&text[..at], usize::MAX);
-    let denied_before = DENIALS.iter().chain(SUBMISSION_DENIALS).any(|d| {
-        before.rfind(d).is_some_and(|k| {
-            let gap = &before[k + d.len()..];
-            gap.chars().count() <= DENIAL_GAP && !gap.contains('的')
+    // `不接受邮寄申请申请人在线提交`: the denial is the other way's, unless the two are joined
+    // (`暂不支持纸质申请和网上申请`).
+    let denies_offer = |d: &&str| {
+        before.rfind(*d).is_some_and(|k| {
+            let between = &before[k + d.len()..];
+            !OTHER_WAYS.iter().any(|w| between.contains(w))
+                || between.contains(['和', '及', '与', '、', '或'])
         })
-    });
-    let after = clause_head(&text[end..], DENIAL_AFTER_REACH);
-    let denied_after = DENIALS_AFTER.iter().any(|d| after.contains(d));
+    };
+    let denied_before = OFFER_DENIALS.iter().any(denies_offer)
+        || ABILITY_DENIALS.iter().any(|d| {
+            before.rfind(d).is_some_and(|k| {
+                let gap = &before[k + d.len()..];
+                gap.chars().count() <= DENIAL_GAP && !gap.contains('的')
+            })
+        });
+    let after = text[end..].trim_start_matches(['：', ':', ' ']);
+    let denied_after = DENIALS_AFTER
+        .iter()
+        .any(|d| clause_head(after, DENIAL_AFTER_REACH).contains(d));
     // `无法网上申请的，到窗口提交` leaves the online way to the others.
     let condition = clause_head(&text[at..], usize::MAX)
         .trim_end()
@@ -346,7 +369,7 @@ fn submits_online(text: &str, at: usize, end: usize) -> bool {
     }
     let word = &text[at..end];
     !REGISTRATION_ENDS.iter().any(|e| word.ends_with(e))
-        || (APPLICANT_MARKS.iter().any(|m| before.contains(m)) && !submission::is_staff(before))
+        || !(BODY_STEPS.iter().any(|w| step.contains(w)) || submission::is_staff(before))
 }
 
 /// The end of `s` within its clause, at most `n` characters.

@@ -599,14 +599,28 @@ fn denials_registrations_and_conditions_are_read_where_they_stand() {
         "不能到场的在线提交申请材料",
         "材料暂不齐全的申请人可先网上申请预审",
         "不能提供原件的申请人在线提交扫描件",
+        "不接受邮寄申请，申请人在线提交申请材料",
         "不接受邮寄申请申请人在线提交申请材料",
+        "不支持现场提交，申请人网上申请",
         "暂不收费申请人网上申请",
+        // The applicant's registration, in the applicant's step (h10).
+        "企业在线备案",
+        "用人单位在线参保",
+        "考生在线报名",
+        "权利人在线登记",
+        "可在线登记",
     ] {
         let s = suggestions("三级", &[("申请", duties), ("受理", "查验申请材料")]);
         assert!(s.is_empty(), "{duties}: {s:?}");
     }
     for (name, duties) in [
         ("申请", "网上申请功能暂未开通，申请人到窗口提交"),
+        ("申请", "网上办理：暂不支持，申请人到窗口提交"),
+        ("申请", "网上申请暂不可用，请到窗口提交"),
+        ("申请", "暂不支持申请人通过网上申请"),
+        ("申请", "暂未开通本事项的网上申请"),
+        ("申请", "暂不支持纸质申请和网上申请"),
+        ("受理", "通过系统在线登记受理信息"),
         ("受理", "窗口人员在线登记申请信息，出具受理通知书"),
         ("受理", "查验材料，在线登记受理信息"),
         ("决定", "作出准予许可决定并在线备案"),
@@ -624,5 +638,18 @@ fn denials_registrations_and_conditions_are_read_where_they_stand() {
     ] {
         let s = suggestions("四级", &[("网上申请", "在线提交申请"), ("办结", duties)]);
         assert_eq!(s.len(), 1, "{duties}: {s:?}");
+    }
+}
+
+/// 「申请人不到窗口领取的，证照邮寄送达」: the condition is followed by a way needing no visit,
+/// so nobody is required to come (h10).
+#[test]
+fn not_coming_followed_by_delivery_is_no_visit() {
+    for duties in [
+        "申请人不到窗口的，结果通过EMS寄递",
+        "申请人不到窗口领取的，证照邮寄送达",
+    ] {
+        let s = suggestions("四级", &[("网上申请", "在线提交申请"), ("办结", duties)]);
+        assert!(s.is_empty(), "{duties}: {s:?}");
     }
 }

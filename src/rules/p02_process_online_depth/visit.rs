@@ -419,8 +419,13 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
             let before = &clause[..at];
             let rest = &clause[at..];
             // `全程网办，申请人不到窗口`: a bare `不` right before the visit says there is none,
-            // unless the clause is its condition (`申请人不到窗口核验的，不予受理` requires it).
-            if before.ends_with('不') && !trimmed.ends_with('的') {
+            // unless the clause is its condition and what follows is no way needing no visit
+            // (`申请人不到窗口核验的，不予受理` requires it; `申请人不到窗口领取的，证照邮寄送达`
+            // does not).
+            let not_going = before.ends_with('不') || before.ends_with("不到");
+            if not_going
+                && (!trimmed.ends_with('的') || REMOTE_WAYS.iter().any(|w| has_remote_way(next, w)))
+            {
                 return false;
             }
             // `申请人选择到窗口领取的，…`: the visit is the condition itself.
