@@ -81,12 +81,28 @@ const NOT_HANDED_IN: &[&str] = &[
 fn hands_nothing_in(notes: &str) -> bool {
     NOT_HANDED_IN.iter().any(|w| {
         notes.match_indices(w).any(|(k, _)| {
-            notes[k + w.len()..].chars().next().is_none_or(|c| {
-                matches!(
-                    c,
-                    '，' | ',' | '。' | '；' | ';' | '\n' | '）' | ')' | '（' | '(' | '【' | '、'
-                )
-            })
+            // `变更的无需再提交`, `已提交过的不再提交`: only some applicants are spared.
+            let clause = notes[..k]
+                .rsplit(['，', ',', '。', '；', ';', '\n'])
+                .next()
+                .unwrap_or("");
+            !clause.contains('的')
+                && notes[k + w.len()..].chars().next().is_none_or(|c| {
+                    matches!(
+                        c,
+                        '，' | ','
+                            | '。'
+                            | '；'
+                            | ';'
+                            | '\n'
+                            | '）'
+                            | ')'
+                            | '（'
+                            | '('
+                            | '【'
+                            | '、'
+                    )
+                })
         })
     })
 }

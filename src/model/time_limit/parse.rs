@@ -326,14 +326,17 @@ fn unit_range(t: &str) -> Option<&str> {
         let (head, tail) = t.split_once(sep)?;
         let numeral = |c: char| c.is_ascii_digit() || CN_NUMERALS.contains(c);
         // The lower end is one amount, not a note's date or hour (`5个工作日(不含公示期7日至
-        // 10日)`, `20个工作日(1月1日至3月31日除外)`): one run of numerals, no bracket.
+        // 10日)`, `20个工作日(1月1日至3月31日除外)`): no bracket or comma, at most two runs of
+        // numerals.
         let runs = head
             .chars()
             .zip(std::iter::once(' ').chain(head.chars()))
             .filter(|&(c, prev)| numeral(c) && !numeral(prev))
             .count();
-        (runs == 1
+        // `1个月10日至2个月`: a compound amount is one amount too.
+        (runs <= 2
             && !head.contains(CLAUSE_BOUNDS)
+            && !head.contains([',', '、'])
             && head.ends_with(['日', '天', '月', '年', '时', '钟'])
             && tail.starts_with(numeral)
             && amount(head, "").is_some()

@@ -279,6 +279,7 @@ fn ranges_are_unreadable_and_name_their_upper_bound() {
         ("3个工作日至5个工作日", "", wd(5.0)),
         ("3日-5日", "", amount(5.0, LimitUnit::Day)),
         ("二十个工作日至三十个工作日", "", wd(30.0)),
+        ("1个月10日至2个月", "", amount(2.0, LimitUnit::Month)),
         ("10-20个工作日", "", wd(20.0)),
         ("3至5个工作日", "", wd(5.0)),
         ("３～５个工作日", "", wd(5.0)),

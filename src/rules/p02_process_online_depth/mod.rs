@@ -328,6 +328,17 @@ const DENIAL_AFTER_REACH: usize = 8;
 /// clause.
 const REGISTRATION_ENDS: &[&str] = &["登记", "参保", "备案", "报名"];
 
+/// Who registers online as the applicant (`申请人在线登记`, `考生在线报名`).
+const APPLICANT_SUBJECTS: &[&str] = &[
+    "申请人",
+    "当事人",
+    "参保人",
+    "权利人",
+    "考生",
+    "群众",
+    "申请单位",
+];
+
 /// Names of the body's own steps: a registration there is the staff's record.
 const BODY_STEPS: &[&str] = &[
     "受理", "审", "决定", "办结", "发证", "送达", "制证", "核准", "批准", "出证", "归档",
@@ -345,8 +356,12 @@ fn submits_online(text: &str, at: usize, end: usize, step: &str) -> bool {
     let denies_offer = |d: &&str| {
         before.rfind(*d).is_some_and(|k| {
             let between = &before[k + d.len()..];
-            !OTHER_WAYS.iter().any(|w| between.contains(w))
-                || between.contains(['和', '及', '与', '、', '或'])
+            // `未开通法人账号的申请人先注册后网上申请`: a condition's 的; `暂未开通本事项的网上
+            // 申请` is the online word's own.
+            let condition = between.trim_end_matches('的').contains('的');
+            !condition
+                && (!OTHER_WAYS.iter().any(|w| between.contains(w))
+                    || between.contains(['和', '及', '与', '、', '或']))
         })
     };
     let denied_before = OFFER_DENIALS.iter().any(denies_offer)
@@ -368,8 +383,11 @@ fn submits_online(text: &str, at: usize, end: usize, step: &str) -> bool {
         return false;
     }
     let word = &text[at..end];
+    // `申请与受理：申请人在线登记并上传申请材料` is the applicant's, in a body's step too.
+    let by_applicant = APPLICANT_SUBJECTS.iter().any(|w| before.contains(w));
     !REGISTRATION_ENDS.iter().any(|e| word.ends_with(e))
-        || !(BODY_STEPS.iter().any(|w| step.contains(w)) || submission::is_staff(before))
+        || !((BODY_STEPS.iter().any(|w| step.contains(w)) && !by_applicant)
+            || submission::is_staff(before))
 }
 
 /// The end of `s` within its clause, at most `n` characters.

@@ -609,6 +609,10 @@ fn denials_registrations_and_conditions_are_read_where_they_stand() {
         "考生在线报名",
         "权利人在线登记",
         "可在线登记",
+        // A denial inside a condition is the condition's (h11).
+        "未开通法人账号的申请人先注册后网上申请",
+        "不具备电子签章的申请人可在线申请后补交签字页",
+        "不办理变更的申请人直接网上申请",
     ] {
         let s = suggestions("三级", &[("申请", duties), ("受理", "查验申请材料")]);
         assert!(s.is_empty(), "{duties}: {s:?}");
@@ -652,4 +656,14 @@ fn not_coming_followed_by_delivery_is_no_visit() {
         let s = suggestions("四级", &[("网上申请", "在线提交申请"), ("办结", duties)]);
         assert!(s.is_empty(), "{duties}: {s:?}");
     }
+}
+
+/// 「申请人在线登记」 in a step named 受理 is still the applicant's (h11).
+#[test]
+fn the_applicant_registering_in_an_acceptance_step_is_online() {
+    let s = suggestions(
+        "三级",
+        &[("申请与受理", "申请人在线登记并上传申请材料，窗口审核")],
+    );
+    assert!(s.is_empty(), "{s:?}");
 }
