@@ -282,7 +282,7 @@ pub fn address_parts_lenient(text: &str) -> AddressParts {
 /// Otherwise a line with a street, or with its own door or window after a complete address, is
 /// an address of its own, and so is a line that begins with a place's name (`东至县尧渡镇…`),
 /// unless it names the building at the door number the address before stopped at
-/// (`青阳县木镇镇木镇街68号⏎木镇镇便民服务中心⏎2号窗口`, see [`names_the_building`]).
+/// (`青阳县木镇镇木镇街68号⏎木镇镇便民服务中心⏎2号窗口`, see `names_the_building`).
 pub fn join_wrapped_lines(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in text.split(['；', ';']) {
