@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::general_text::is_referral;
+use super::process::APPLICANT_WORDS;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit, range_upper};
@@ -53,19 +54,16 @@ declare_rule! {
 /// Words of steps the applicant performs before acceptance (`网上申请`, `网上报名`, `在线填报`).
 const APPLICANT_STEP_WORDS: &[&str] = &["申请", "申报", "预约", "提交", "报名", "填报"];
 
-/// Handlers that are the applicant (`申请人`, `申请单位`), not a post of the implementing body.
-const APPLICANT_HANDLERS: &[&str] = &["申请人", "申请单位", "申请者", "当事人", "办事群众"];
-
 /// Whether a step before acceptance is the applicant's own: its handler is the applicant
-/// (`网上报名`, 办理人 申请人), or its name is an applicant's step ([`APPLICANT_STEP_WORDS`])
-/// and no post of the body handles it with a time limit of its own — `申请` by a village's
+/// ([`APPLICANT_WORDS`]: `网上报名`, 办理人 申请人), or its name is an applicant's step
+/// ([`APPLICANT_STEP_WORDS`]) and no post of the body handles it with a time limit of its own — `申请` by a village's
 /// 代办员 in 1个工作日 is the body's first step, counted in the sum.
 fn is_applicant_step(s: &Step) -> bool {
     if s.name.contains('审') || s.name.contains("受理") {
         return false;
     }
     let handler = s.handler.trim();
-    let by_applicant = APPLICANT_HANDLERS.iter().any(|h| handler.contains(h));
+    let by_applicant = APPLICANT_WORDS.iter().any(|h| handler.contains(h));
     if by_applicant {
         return true;
     }

@@ -6,6 +6,20 @@ use aho_corasick::AhoCorasick;
 
 use crate::model::text::to_halfwidth;
 
+/// Words that name the applicant as who acts (`申请人`, `申请单位`, `考生`, `办事群众`): P01 reads
+/// them in a step's 办理人 (the applicant's own step), P02 before an online registration (the
+/// applicant registers, not the staff).
+pub const APPLICANT_WORDS: &[&str] = &[
+    "申请人",
+    "申请单位",
+    "申请者",
+    "当事人",
+    "参保人",
+    "权利人",
+    "考生",
+    "群众",
+];
+
 /// Reads 网办深度 as published (`四级`, `Ⅳ级`, `IV级`, `4级`, `全程网办`, `三星`) into 1–4.
 /// A bare code (`4`) is not read: platforms number depths differently (one uses 1 for 全程网办),
 /// and the label wins over the code.

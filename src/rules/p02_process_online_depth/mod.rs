@@ -11,7 +11,7 @@ mod visit;
 use self::submission::submits_through_platform;
 use self::visit::{required_visit, visits_to_place};
 use super::prepared_faq::FaqProcess;
-use super::process::online_depth;
+use super::process::{APPLICANT_WORDS, online_depth};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::quote;
 use crate::model::{Item, ItemField};
@@ -328,17 +328,6 @@ const DENIAL_AFTER_REACH: usize = 8;
 /// clause.
 const REGISTRATION_ENDS: &[&str] = &["登记", "参保", "备案", "报名"];
 
-/// Who registers online as the applicant (`申请人在线登记`, `考生在线报名`).
-const APPLICANT_SUBJECTS: &[&str] = &[
-    "申请人",
-    "当事人",
-    "参保人",
-    "权利人",
-    "考生",
-    "群众",
-    "申请单位",
-];
-
 /// Names of the body's own steps: a registration there is the staff's record.
 const BODY_STEPS: &[&str] = &[
     "受理", "审", "决定", "办结", "发证", "送达", "制证", "核准", "批准", "出证", "归档",
@@ -384,7 +373,7 @@ fn submits_online(text: &str, at: usize, end: usize, step: &str) -> bool {
     }
     let word = &text[at..end];
     // `申请与受理：申请人在线登记并上传申请材料` is the applicant's, in a body's step too.
-    let by_applicant = APPLICANT_SUBJECTS.iter().any(|w| before.contains(w));
+    let by_applicant = APPLICANT_WORDS.iter().any(|w| before.contains(w));
     !REGISTRATION_ENDS.iter().any(|e| word.ends_with(e))
         || !((BODY_STEPS.iter().any(|w| step.contains(w)) && !by_applicant)
             || submission::is_staff(before))
