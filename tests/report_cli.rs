@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
 const DEMO: &str = "fixtures/exports/report-demo.json";
@@ -348,4 +349,87 @@ fn a_control_character_in_a_units_name_is_shown_as_a_replacement_in_its_workbook
     let sheet = part("xl/worksheets/sheet1.xml");
     assert!(!sheet.contains("_x007F_"), "the print header: {sheet}");
     assert!(sheet.contains("池州市市场监督管理局�&amp;R"), "{sheet}");
+}
+
+/// A 实施编码 of digits only (a credit code whose check digit is a digit) was written bare in
+/// findings.csv: Excel showed it as 1.13417E+30 and lost its last digits, and a fingerprint of
+/// digits (and an `e`) turned into a number too. They are written `="…"`, which Excel shows as
+/// the text; an assessor's review filled in that file reads the codes back as they were, even
+/// without the 指纹 column (matched by 实施编码, 规则 and 原文).
+#[test]
+fn codes_excel_would_turn_into_numbers_are_kept_as_text_in_the_csv_and_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("事项.json");
+    let code = "1134170000312541513000117034000";
+    std::fs::write(
+        &input,
+        format!(
+            r#"[{{"name": "食品生产许可（新办）", "code": "{code}",
+                 "subject": "池州市市场监督管理局", "region_code": "341700",
+                 "handling_address": "池州市长江中路89号政务服务中心",
+                 "consult_phone": "2021234"}}]"#
+        ),
+    )
+    .unwrap();
+    let out = dir.path().join("out");
+    zwfw()
+        .args(["check", "-q", "--format", "csv,json", "-o"])
+        .arg(&out)
+        .arg(&input)
+        .assert()
+        .code(1);
+    let mut reader = csv::Reader::from_path(out.join("findings.csv")).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    let column = |name: &str| header.iter().position(|h| h.ends_with(name)).unwrap();
+    let (code_col, fp_col, review_col) = (column("实施编码"), column("指纹"), column("复核结果"));
+    let mut rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert!(rows.len() >= 2, "{rows:?}");
+    for row in &rows {
+        assert_eq!(row[code_col], format!("=\"{code}\""));
+        let fp = &row[fp_col];
+        let bare = fp.strip_prefix("=\"").and_then(|f| f.strip_suffix('"'));
+        match bare {
+            // Wrapped only when Excel would read it as a number.
+            Some(f) => assert!(f.bytes().all(|b| b.is_ascii_digit() || b == b'e'), "{fp}"),
+            None => assert!(fp.len() == 16 && fp.bytes().any(|b| b.is_ascii_lowercase() && b != b'e')),
+        }
+        // 序号 stays a number.
+        assert!(row[0].parse::<u32>().is_ok(), "{row:?}");
+    }
+
+    // The assessor rejects every finding, in a copy without the 指纹 column.
+    let review = dir.path().join("复核.csv");
+    let mut w = csv::Writer::from_path(&review).unwrap();
+    let keep = |r: &[String]| -> Vec<String> {
+        r.iter()
+            .enumerate()
+            .filter(|&(i, _)| i != fp_col)
+            .map(|(_, c)| c.clone())
+            .collect()
+    };
+    w.write_record(keep(&header)).unwrap();
+    for row in &mut rows {
+        row[review_col] = "驳回".into();
+        w.write_record(keep(row)).unwrap();
+    }
+    w.flush().unwrap();
+    drop(w);
+    let scored = dir.path().join("scored.json");
+    zwfw()
+        .arg("score")
+        .arg(out.join("report.json"))
+        .arg("--review")
+        .arg(&review)
+        .arg("-o")
+        .arg(&scored)
+        .assert()
+        .success()
+        .stderr(contains("不在报告中").not());
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&scored).unwrap()).unwrap();
+    let decisions = report["review"]["findings"].as_array().unwrap();
+    assert_eq!(decisions.len(), rows.len(), "{decisions:?}");
 }

@@ -102,12 +102,19 @@ fn assess() -> Assessment {
         p(&first),
         "-q",
     ]);
-    let csv = std::fs::read_to_string(run_dir.join("sample.csv")).unwrap();
-    let drawn: Vec<String> = csv
-        .lines()
-        .skip(1)
-        .map(|l| l.split(',').nth(2).unwrap().to_owned())
+    // 实施编码 of digits only are written `="…"`, so that Excel keeps them as text.
+    let drawn: Vec<String> = csv::Reader::from_path(run_dir.join("sample.csv"))
+        .unwrap()
+        .records()
+        .map(|r| {
+            let code = r.unwrap()[2].to_owned();
+            match code.strip_prefix("=\"").and_then(|c| c.strip_suffix('"')) {
+                Some(bare) => bare.to_owned(),
+                None => code,
+            }
+        })
         .collect();
+    assert!(drawn.iter().all(|c| c.len() >= 20 && !c.contains('"')), "{drawn:?}");
 
     let checked = json(&report);
     let mut review = String::from("实施编码,规则,原文,复核结果\n");

@@ -1,12 +1,14 @@
 //! The findings CSV (`findings.csv`): the 问题清单 columns, then 考核单位, (with a history, 状态,)
 //! (scored on a sample, 是否抽中,) and 指纹; UTF-8 with a byte-order mark so that Excel and WPS open the Chinese text correctly,
-//! every cell formula-guarded ([`super::fixlist`]) and its stray control characters shown as `�`
-//! ([`fixlist::visible_controls`]).
+//! every cell formula-guarded ([`super::fixlist`]), its stray control characters shown as `�`
+//! ([`fixlist::visible_controls`]), and text Excel would turn into a number or date written
+//! `="…"` ([`fixlist::csv_text`]).
 //!
 //! The rows are in the order of the all-units workbook's 问题清单 (unit by unit), so 序号 and 指纹
 //! name the same finding in both. With a history each unit's closed baseline findings (已整改 /
 //! 已移除) follow its findings.
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use super::Report;
@@ -80,9 +82,13 @@ impl<W: Write> Writer<W> {
                     fixlist::sampled_cell(codes, r.code(), r.name()).to_owned(),
                 );
             }
-            for c in &mut cells {
+            // 序号 (the first cell) is the one number; every other cell is text.
+            for c in cells.iter_mut().skip(1) {
                 if c.contains(fixlist::is_stray_control) {
                     *c = fixlist::visible_controls(c).into_owned();
+                }
+                if let Cow::Owned(text) = fixlist::csv_text(c) {
+                    *c = text;
                 }
             }
             self.w.write_record(&cells)?;

@@ -23,7 +23,7 @@ use super::table::{CODE, FileIssue, Table, TableError, cell, read_table, unknown
 use super::units::UnitMapping;
 use crate::model::text::normalize_label;
 use crate::report::Report;
-use crate::report::fixlist::{bound, guard, needs_guard, unguard};
+use crate::report::fixlist::{bound, csv_text, guard, needs_guard, unguard};
 
 /// The columns of a sample file.
 pub const COLUMNS: [&str; 9] = [
@@ -63,7 +63,8 @@ fn cells(r: &SampleRow) -> [String; 9] {
     ]
 }
 
-/// The sample as CSV bytes (UTF-8 with BOM, CRLF line ends).
+/// The sample as CSV bytes (UTF-8 with BOM, CRLF line ends); codes and long seeds that Excel
+/// would turn into numbers are written `="…"` ([`csv_text`]).
 pub fn to_csv(rows: &[SampleRow]) -> Vec<u8> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
@@ -73,7 +74,10 @@ pub fn to_csv(rows: &[SampleRow]) -> Vec<u8> {
         // Writing to a Vec cannot fail.
         let _ = w.write_record(COLUMNS);
         for r in rows {
-            let _ = w.write_record(cells(r).iter().map(|c| guard(c).into_owned()));
+            let _ = w.write_record(cells(r).iter().enumerate().map(|(i, c)| match i {
+                SEQ_COLUMN => c.clone(),
+                _ => csv_text(&guard(c)).into_owned(),
+            }));
         }
         let _ = w.flush();
     }

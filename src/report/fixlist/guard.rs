@@ -42,6 +42,48 @@ pub fn needs_guard(text: &str) -> bool {
     )
 }
 
+/// `text` as a CSV cell that Excel and WPS show as written: text they would turn into a number,
+/// a date or a time when they open the file is written `="…"`, which they show as the text (and
+/// which the tool's CSV reader reads back as the text). That is digits that would lose leading
+/// zeros (`05662021234`), or digits past the 15th or show in scientific notation (a 30-digit
+/// 实施编码, 12 digits or more), a number with a decimal point or an exponent (the fingerprint
+/// `8412e34567890123`), a date (`3-5`, `2026/12/1`) and a time (`9:00`). Shorter plain numbers
+/// (`2021234`) are left as they are: Excel shows them unchanged.
+pub fn csv_text(text: &str) -> Cow<'_, str> {
+    if excel_changes(text.trim()) {
+        Cow::Owned(format!("=\"{text}\""))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// Whether Excel, opening a CSV, would read `t` as a number, date or time it shows otherwise.
+fn excel_changes(t: &str) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if digits(t) {
+        return t.len() >= 12 || (t.len() >= 2 && t.starts_with('0'));
+    }
+    // A decimal or an exponent: `1.50`, `.5`, `8412e34567890123`, `1E+05`.
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => (&t[..i], Some(&t[i + 1..])),
+        None => (t, None),
+    };
+    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['+', '-']).unwrap_or(e)));
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((int, frac)) => (int.is_empty() || digits(int)) && digits(frac),
+        None => digits(mantissa) && exponent.is_some(),
+    };
+    if mantissa_ok && exponent_ok {
+        return true;
+    }
+    // A date or a time: 2–3 short runs of digits joined by one kind of separator.
+    let parts = |sep: char, longest: usize| {
+        let runs: Vec<&str> = t.split(sep).collect();
+        (2..=3).contains(&runs.len()) && runs.iter().all(|r| digits(r) && r.len() <= longest)
+    };
+    parts('-', 4) || parts('/', 4) || parts(':', 2)
+}
+
 /// Whether `c` is a control character a text file must not carry: C0 controls but tab, line feed
 /// and CR, and DEL (U+007F). The workbooks escape them (`_x0001_`); a NUL in findings.csv or the
 /// page is an error to the HTML parser and may cut the cell short in other readers.

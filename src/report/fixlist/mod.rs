@@ -18,7 +18,7 @@ mod rows;
 mod tests;
 
 pub use guard::{
-    CUT, MAX_CELL_CHARS, bound, cell, display_width, guard, is_stray_control, needs_guard, unguard,
+    CUT, MAX_CELL_CHARS, bound, cell, csv_text, display_width, guard, is_stray_control, needs_guard, unguard,
     visible_controls,
 };
 pub use rows::{

@@ -21,6 +21,46 @@ fn guard_prefixes_formula_starts_only() {
     }
 }
 
+/// What Excel turns into a number, date or time when it opens a CSV is written `="…"`; what it
+/// shows as written is left alone.
+#[test]
+fn csv_text_wraps_what_excel_would_change() {
+    for changed in [
+        "1134170000312541513000117034000", // a 31-digit 实施编码: scientific, digits lost
+        "113417000031",                    // 12 digits: shown as 1.13417E+11
+        "05662021234",                     // the area code's 0 lost
+        "000104002000",                    // a 基本编码's leading zeros lost
+        "8412e34567890123",                // a fingerprint read as 8412 × 10^34567890123
+        "1E+05",
+        "1.50",
+        ".5",
+        "3-5",        // 5月3日
+        "2026/12/1",  // a date
+        "2026-12-01", // a date
+        "9:00",       // a time
+        "08:30:00",
+    ] {
+        assert_eq!(csv_text(changed), format!("=\"{changed}\""), "{changed:?}");
+    }
+    for kept in [
+        "2021234",
+        "12345",
+        "0",
+        "0566-2021234",
+        "1134170000312541513000117034000X",
+        "3f9c0a1b2c3d4e5f",
+        "e5",
+        "1.2.3",
+        "3-5个工作日",
+        "9:00-12:00",
+        "池州市长江中路1号",
+        "'=1+2",
+        "",
+    ] {
+        assert_eq!(csv_text(kept), kept, "{kept:?}");
+    }
+}
+
 #[test]
 fn unguard_reverses_guard_only() {
     for text in [
