@@ -667,3 +667,30 @@ fn the_applicant_registering_in_an_acceptance_step_is_online() {
     );
     assert!(s.is_empty(), "{s:?}");
 }
+
+/// A visit the step says is not offered (「不支持现场办理」, 「不提供现场领取」, 「现场领取不再
+/// 提供」) is no visit; a denial of something else, or further off, leaves the visit required.
+#[test]
+fn a_visit_the_step_says_is_not_offered_is_no_visit() {
+    for t in [
+        "本事项不支持现场办理，全程网办，结果通过EMS邮寄送达",
+        "本事项不支持现场办理。结果通过电子证照发放",
+        "不提供现场领取，EMS邮寄送达",
+        "本事项不提供现场办理服务，全流程网上办理",
+        "不支持到窗口领取，结果邮寄送达",
+        "现场领取不再提供，结果EMS邮寄",
+        "窗口领取方式已取消，结果统一EMS寄递",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+    for (t, visit) in [
+        ("不支持邮寄，申请人须到窗口领取", "到窗口"),
+        ("不提供邮寄的到窗口领取", "到窗口"),
+        ("不支持代办，申请人须本人到现场核验", "到现场"),
+        ("申请人到窗口领取（不提供邮寄）", "到窗口"),
+        ("申请人到窗口领取不提供邮寄服务", "到窗口"),
+        ("取消邮寄后申请人须到窗口领取", "到窗口"),
+    ] {
+        assert_eq!(required(t), Some(visit), "{t}");
+    }
+}

@@ -119,6 +119,21 @@ const PROXY_WORDS: &[&str] = &["委托", "代"];
 /// further off it forbids something else (`不可委托他人到窗口领取`).
 const FORBIDDING_REACH: usize = 2;
 
+/// Words that, at most [`FORBIDDING_REACH`] characters before a visit, forbid it or say it is not
+/// offered (`不可到窗口办理`, `本事项不支持现场办理`, `不提供现场领取`, `不支持到窗口领取`,
+/// `不接受现场申请`); further off they deny something else (`不提供邮寄的到窗口领取`).
+const FORBIDDINGS: &[&str] = &[
+    "不可", "不能", "不支持", "不提供", "不接受", "不设", "不开通", "未开通", "不办理", "取消",
+];
+
+/// Words that, right after a visit and ending its clause, say it is not offered
+/// (`现场领取不再提供`, `窗口领取方式已取消`; not `到窗口领取不提供邮寄服务`); they start at most
+/// [`WITHDRAWN_REACH`] characters after the visit's start.
+const WITHDRAWN: &[&str] = &["不再提供", "不提供", "已取消", "不再办理", "暂停办理", "已停止"];
+
+/// See [`WITHDRAWN`].
+const WITHDRAWN_REACH: usize = 8;
+
 /// Whether the `可` at `chars[i]` is the applicant's permission: not part of a word (`许可`,
 /// `认可`, `可能`, `可行`) nor a forbidding, a condition or a restriction (`不可`, `即可`, `方可`,
 /// `才可`; `仅可`, `只可`, `只可以` say the visit is the only way).
@@ -153,8 +168,8 @@ fn lead(before: &str) -> Option<Lead> {
     let mut i = 0;
     while i < chars.len() {
         let rest = &before[chars[i].0..];
-        // `不可`/`不能` right before a visit forbids it (`本事项不可到窗口办理`).
-        if let Some(n) = ["不可", "不能"].iter().find(|n| rest.starts_with(**n)) {
+        // `不可`/`不能`/`不支持` right before a visit forbids it (`本事项不可到窗口办理`).
+        if let Some(n) = FORBIDDINGS.iter().find(|n| rest.starts_with(**n)) {
             i += n.chars().count();
             last = Some((Lead::Negated, i, FORBIDDING_REACH));
             continue;
@@ -426,6 +441,16 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
             if not_going
                 && (!trimmed.ends_with('的') || REMOTE_WAYS.iter().any(|w| has_remote_way(next, w)))
             {
+                return false;
+            }
+            // `现场领取不再提供，结果EMS邮寄`: the visit is withdrawn.
+            let head = clause_head(rest, usize::MAX);
+            if WITHDRAWN.iter().any(|w| {
+                head.find(w).is_some_and(|k| {
+                    head[..k].chars().count() <= WITHDRAWN_REACH
+                        && head[k + w.len()..].chars().count() <= 2
+                })
+            }) {
                 return false;
             }
             // `申请人选择到窗口领取的，…`: the visit is the condition itself.
