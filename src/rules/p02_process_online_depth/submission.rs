@@ -6,9 +6,11 @@ use super::{DENIALS, clause_head, clause_tail, is_clause_end};
 /// Verbs of submitting that, after a platform's name in its clause, make a step an online
 /// submission (`通过安徽政务服务网提交申请`, `登录皖事通APP上传申请材料`, `通过网上办事大厅申报`).
 /// `申请` followed by `人` is the applicant, and `办理` followed by `时间`, `进度`… a noun
-/// ([`NOUNS_AFTER_VERB`]), not the verb.
+/// ([`NOUNS_AFTER_VERB`]), not the verb. `认证` is the application of a 资格认证 service
+/// (`通过皖事通APP刷脸在线认证`), but not an account's (`实名认证`, `注册认证`) nor one before a
+/// later step (`认证后到窗口提交`).
 const SUBMIT_VERBS: &[&str] = &[
-    "提交", "上传", "填报", "填写", "申报", "申请", "递交", "办理",
+    "提交", "上传", "填报", "填写", "申报", "申请", "递交", "办理", "认证",
 ];
 
 /// The verbs of [`SUBMIT_VERBS`] that still say the applicant submits when they stand in a later
@@ -110,7 +112,11 @@ fn submit_verb(s: &str, verbs: &[&str]) -> Option<usize> {
                     let noun = matches!(*v, "申请" | "办理")
                         && NOUNS_AFTER_VERB.iter().any(|n| rest.starts_with(n));
                     let staff_opinion = clause_head(rest, 8).contains("意见");
-                    !(noun || staff_opinion)
+                    let account = *v == "认证"
+                        && (s[..k].ends_with("实名")
+                            || s[..k].ends_with("注册")
+                            || rest.starts_with('后'));
+                    !(noun || staff_opinion || account)
                 })
                 .map(|(k, _)| k)
         })

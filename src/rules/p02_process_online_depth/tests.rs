@@ -694,3 +694,22 @@ fn a_visit_the_step_says_is_not_offered_is_no_visit() {
         assert_eq!(required(t), Some(visit), "{t}");
     }
 }
+
+/// A 资格认证 service's application is the authentication itself (h13): 「通过皖事通APP刷脸在线
+/// 认证」 is online; an account's 实名认证, or one before going to the window, is not.
+#[test]
+fn authenticating_through_a_platform_is_the_application_of_a_certification() {
+    for t in [
+        "本人到社区党群服务中心代办点或通过“安徽人社”APP、皖事通APP刷脸在线认证",
+        "领取待遇人员通过皖事通APP进行人脸识别认证",
+    ] {
+        assert!(through_platform(t), "{t}");
+    }
+    for t in [
+        "通过皖事通APP实名认证",
+        "登录安徽政务服务网注册认证",
+        "通过皖事通APP认证后到窗口提交材料",
+    ] {
+        assert!(!through_platform(t), "{t}");
+    }
+}
