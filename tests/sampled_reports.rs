@@ -114,7 +114,10 @@ fn assess() -> Assessment {
             }
         })
         .collect();
-    assert!(drawn.iter().all(|c| c.len() >= 20 && !c.contains('"')), "{drawn:?}");
+    assert!(
+        drawn.iter().all(|c| c.len() >= 20 && !c.contains('"')),
+        "{drawn:?}"
+    );
 
     let checked = json(&report);
     let mut review = String::from("实施编码,规则,原文,复核结果\n");

@@ -315,15 +315,20 @@ fn starts_range(rest: &str) -> bool {
 }
 
 /// The upper bound of a range whose two ends both have their unit (`1个工作日-3个工作日`,
-/// `3日至5日`, `二十个工作日至三十个工作日`), as text: the end of `t` after the separator. The
-/// lower end is an amount whose unit ends it, and the upper end starts with a number; so
-/// `5个工作日(不含公示期7-10天)` and `15个工作日(特殊情况可延长至三十个工作日)` are no ranges.
+/// `3日至5日`, `二十个工作日至三十个工作日`, `3个工作日（含）至5个工作日`), as text: the end of
+/// `t` after the separator. The lower end is an amount whose unit ends it, and the upper end
+/// starts with a number; so `5个工作日(不含公示期7-10天)` and `15个工作日(特殊情况可延长至三十个工作日)` are no ranges.
 fn unit_range(t: &str) -> Option<&str> {
     if !t.contains(['-', '—', '–', '~', '至', '到']) {
         return None;
     }
     RANGE_SEPARATORS.iter().find_map(|sep| {
         let (head, tail) = t.split_once(sep)?;
+        // `3个工作日（含）至5个工作日`: the lower end said to be included.
+        let head = ["(含)", "(不含)"]
+            .iter()
+            .find_map(|n| head.strip_suffix(n))
+            .unwrap_or(head);
         let numeral = |c: char| c.is_ascii_digit() || CN_NUMERALS.contains(c);
         // The lower end is one amount, not a note's date or hour (`5个工作日(不含公示期7日至
         // 10日)`, `20个工作日(1月1日至3月31日除外)`): no bracket or comma, at most two runs of

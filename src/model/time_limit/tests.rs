@@ -277,6 +277,8 @@ fn ranges_are_unreadable_and_name_their_upper_bound() {
         // Both ends with their unit (h8).
         ("1个工作日-3个工作日", "", wd(3.0)),
         ("3个工作日至5个工作日", "", wd(5.0)),
+        ("3个工作日（含）至5个工作日", "", wd(5.0)),
+        ("10日(不含)-15日", "", amount(15.0, LimitUnit::Day)),
         ("3日-5日", "", amount(5.0, LimitUnit::Day)),
         ("二十个工作日至三十个工作日", "", wd(30.0)),
         ("1个月10日至2个月", "", amount(2.0, LimitUnit::Month)),

@@ -18,8 +18,8 @@ mod rows;
 mod tests;
 
 pub use guard::{
-    CUT, MAX_CELL_CHARS, bound, cell, csv_text, display_width, guard, is_stray_control, needs_guard, unguard,
-    visible_controls,
+    CUT, MAX_CELL_CHARS, bound, cell, csv_text, display_width, guard, is_stray_control,
+    needs_guard, unguard, visible_controls,
 };
 pub use rows::{
     FixRow, PerFinding, RowContext, carried_note, closed_of, closed_row, description, is_closed,

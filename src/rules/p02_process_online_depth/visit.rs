@@ -123,13 +123,29 @@ const FORBIDDING_REACH: usize = 2;
 /// offered (`不可到窗口办理`, `本事项不支持现场办理`, `不提供现场领取`, `不支持到窗口领取`,
 /// `不接受现场申请`); further off they deny something else (`不提供邮寄的到窗口领取`).
 const FORBIDDINGS: &[&str] = &[
-    "不可", "不能", "不支持", "不提供", "不接受", "不设", "不开通", "未开通", "不办理", "取消",
+    "不可",
+    "不能",
+    "不支持",
+    "不提供",
+    "不接受",
+    "不设",
+    "不开通",
+    "未开通",
+    "不办理",
+    "取消",
 ];
 
 /// Words that, right after a visit and ending its clause, say it is not offered
 /// (`现场领取不再提供`, `窗口领取方式已取消`; not `到窗口领取不提供邮寄服务`); they start at most
 /// [`WITHDRAWN_REACH`] characters after the visit's start.
-const WITHDRAWN: &[&str] = &["不再提供", "不提供", "已取消", "不再办理", "暂停办理", "已停止"];
+const WITHDRAWN: &[&str] = &[
+    "不再提供",
+    "不提供",
+    "已取消",
+    "不再办理",
+    "暂停办理",
+    "已停止",
+];
 
 /// See [`WITHDRAWN`].
 const WITHDRAWN_REACH: usize = 8;
