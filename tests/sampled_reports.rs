@@ -103,16 +103,10 @@ fn assess() -> Assessment {
         "-q",
     ]);
     // 实施编码 of digits only are written `="…"`, so that Excel keeps them as text.
-    let drawn: Vec<String> = csv::Reader::from_path(run_dir.join("sample.csv"))
-        .unwrap()
-        .records()
-        .map(|r| {
-            let code = r.unwrap()[2].to_owned();
-            match code.strip_prefix("=\"").and_then(|c| c.strip_suffix('"')) {
-                Some(bare) => bare.to_owned(),
-                None => code,
-            }
-        })
+    let drawn: Vec<String> = common::workbook::csv_rows(&run_dir.join("sample.csv"))
+        .into_iter()
+        .skip(1)
+        .map(|r| r[2].clone())
         .collect();
     assert!(
         drawn.iter().all(|c| c.len() >= 20 && !c.contains('"')),

@@ -523,7 +523,14 @@ fn a_sample_list_edited_by_hand_is_said_to_differ_from_its_draw() {
         .position(|l| l.contains("贵池区"))
         .expect("a county row");
     let removed = lines.remove(row).to_owned();
-    let code = removed.split(',').nth(2).unwrap().to_owned();
+    // The 实施编码 as Excel shows it (`="…"` when it is digits only).
+    let code = removed.split(',').nth(2).unwrap();
+    let code = code
+        .strip_prefix("\"=\"\"")
+        .and_then(|c| c.strip_suffix("\"\"\""));
+    let code = code
+        .unwrap_or(removed.split(',').nth(2).unwrap())
+        .to_owned();
     std::fs::write(&list, lines.join("\n") + "\n").unwrap();
     score()
         .assert()

@@ -397,14 +397,10 @@ fn review_messages_count_the_drawn_items_not_their_codes() {
             .arg(&list),
     );
     let list = list.with_extension("csv");
-    let text = std::fs::read_to_string(&list).unwrap();
-    let drawn: Vec<(String, String)> = text
-        .lines()
+    let drawn: Vec<(String, String)> = common::workbook::csv_rows(&list)
+        .into_iter()
         .skip(1)
-        .map(|l| {
-            let cells: Vec<&str> = l.split(',').collect();
-            (cells[2].to_owned(), cells[3].to_owned())
-        })
+        .map(|cells| (cells[2].clone(), cells[3].clone()))
         .collect();
     // The draw this test is about: items of the placeholder code, not all of them.
     let drawn_placeholder = drawn

@@ -47,3 +47,25 @@ pub fn save_sheet(path: &Path, name: &str, rows: &[Vec<String>]) {
     }
     wb.save(path).unwrap();
 }
+
+/// The rows of a CSV the tool wrote (the header first), each cell as Excel shows it: the
+/// `="…"` the tool writes for text Excel would turn into a number is its text.
+pub fn csv_rows(path: &Path) -> Vec<Vec<String>> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(path)
+        .unwrap()
+        .records()
+        .map(|r| {
+            r.unwrap()
+                .iter()
+                .map(|c| {
+                    c.strip_prefix("=\"")
+                        .and_then(|c| c.strip_suffix('"'))
+                        .unwrap_or(c)
+                        .to_owned()
+                })
+                .collect()
+        })
+        .collect()
+}
