@@ -178,6 +178,57 @@ fn a_count_may_carry_a_note() {
     assert_eq!(parse_count("（1次）"), None);
 }
 
+/// 物流快递 filled with the carrier or the way of posting means 是 (h13 problem 2); a denial or
+/// a result posted alone does not.
+#[test]
+fn express_named_by_its_way_is_yes() {
+    for t in [
+        "EMS",
+        "ＥＭＳ",
+        "ems",
+        "邮寄",
+        "EMS邮寄",
+        "快递",
+        "邮政寄递",
+        "免费邮寄",
+        "双向寄递",
+        "EMS邮寄（免费）",
+        "中国邮政EMS",
+        "申请材料和办理结果均可邮寄",
+        // As before.
+        "是",
+        "支持",
+        "支持邮寄",
+        "可邮寄",
+        "支持（邮政EMS）",
+        "Y",
+    ] {
+        assert_eq!(parse_express(t), Some(true), "{t:?}");
+    }
+    for t in [
+        "否",
+        "不支持",
+        "不提供邮寄",
+        "无",
+        "否（可EMS邮寄结果）",
+        "N",
+    ] {
+        assert_eq!(parse_express(t), Some(false), "{t:?}");
+    }
+    for t in [
+        "暂不支持快递",
+        "快递暂未开通",
+        "EMS（暂停）",
+        "结果邮寄",
+        "证照EMS送达",
+        "",
+        "/",
+        "详见说明",
+    ] {
+        assert_eq!(parse_express(t), None, "{t:?}");
+    }
+}
+
 #[test]
 fn spaced_wrapped_and_traditional_values_read_as_one() {
     for (d, t, want) in [
