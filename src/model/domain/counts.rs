@@ -46,9 +46,19 @@ pub fn parse_express(text: &str) -> Option<bool> {
 }
 
 /// Reads a count such as 到现场次数: `0`, `1次`, `零次`, `最多跑1次`, and a count followed by a note
-/// in brackets (`1次（领取证件）`, `1（如邮寄则0次）`: the count before the note). `None` when the
-/// text is not one whole number ≥ 0 (`1-2次`, `若干次`, `-1`, `若干次（视情况）`).
+/// in brackets (`1次（领取证件）`, `1（如邮寄则0次）`: the count before the note) or after a comma
+/// or semicolon (`0次，结果EMS寄递`, `1次；领取证件`: read as the same note in brackets). `None`
+/// when the text is not one whole number ≥ 0 (`1-2次`, `若干次`, `-1`, `若干次（视情况）`,
+/// `1次或2次，视情况`).
 pub fn parse_count(text: &str) -> Option<u32> {
+    counted(text).or_else(|| {
+        let (head, _note) = text.split_once(['，', ',', '；', ';'])?;
+        counted(head)
+    })
+}
+
+/// [`parse_count`] of a text whose note, if any, is in brackets.
+fn counted(text: &str) -> Option<u32> {
     plain_count(text).or_else(|| plain_count(value_and_note(text)?.0))
 }
 

@@ -178,6 +178,27 @@ fn a_count_may_carry_a_note() {
     assert_eq!(parse_count("（1次）"), None);
 }
 
+/// A note after a comma or semicolon reads as the same note in brackets (h13 problem 6); a text
+/// with no single count before it stays unread.
+#[test]
+fn a_count_may_carry_a_note_after_a_comma() {
+    assert_eq!(parse_count("0次，结果EMS寄递"), Some(0));
+    assert_eq!(parse_count("0次,全程网办"), Some(0));
+    assert_eq!(parse_count("1次；领取证件"), Some(1));
+    assert_eq!(parse_count("最多跑1次，如选择邮寄则0次"), Some(1));
+    assert_eq!(parse_count("1次（领取证件），可预约上门"), Some(1));
+    assert_eq!(parse_count("1次（领取证件，核验原件）"), Some(1));
+    // As before: a range, a choice or no number before the note.
+    assert_eq!(parse_count("0-1次"), None);
+    assert_eq!(parse_count("0-1次，视材料情况"), None);
+    assert_eq!(parse_count("1次或2次"), None);
+    assert_eq!(parse_count("1次或2次，视情况"), None);
+    assert_eq!(parse_count("1、2次"), None);
+    assert_eq!(parse_count("若干次，视情况而定"), None);
+    assert_eq!(parse_count("，0次"), None);
+    assert_eq!(parse_count("视情况（1次，或2次）"), None);
+}
+
 /// 物流快递 filled with the carrier or the way of posting means 是 (h13 problem 2); a denial or
 /// a result posted alone does not.
 #[test]
