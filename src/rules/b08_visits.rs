@@ -1,14 +1,15 @@
 //! B08 到现场次数 — a whole number of visits that agrees with 网办深度 and 物流快递.
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
-use crate::model::domain::{Domain, parse_count, parse_domain, parse_yes_no};
+use crate::model::domain::{Domain, parse_count, parse_domain, parse_express};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 到现场次数必须是大于等于 0 的整数（`0`、`1次`、`零次`、`最多跑1次` 都认；次数后面加括号注明的，
-    /// 如 `1次（领取证件）`、`1（如邮寄则0次）`，按括号前的次数认）；并且与网办深度、
+    /// 如 `1次（领取证件）`、`1（如邮寄则0次）`，按括号前的次数认；用逗号、分号隔开注明的，
+    /// 如 `0次，结果EMS寄递`，同样按前面的次数认）；并且与网办深度、
     /// 物流快递不得明显矛盾：
     /// - 网办深度为四级（Ⅳ级、全程网办）而到现场次数不是 0 的，不通过；
     /// - 到现场次数为 0，而网办深度只有一级或二级（材料须现场递交）且不支持物流快递的，不通过；
@@ -16,6 +17,9 @@ declare_rule! {
     ///
     /// 判定口径：网办深度为三级、0 次且不支持快递的不判矛盾（结果可能是电子证照或网上反馈）；
     /// 网办深度未填或读不出时只检查次数本身；一栏写了多个深度的按最高的算。
+    /// 物流快递栏写的是寄递方式或承运方（`EMS`、`邮寄`、`快递`、`邮政寄递`、`双向寄递`）的，
+    /// 按支持快递认；写了否定词的（`不提供邮寄`、`暂不支持快递`、`快递暂未开通`）、只写结果寄递的
+    /// （`结果邮寄`，申请材料仍须现场递交）不算支持。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「到现场次数」：明确标注需要到现场次数。到现场次数与网办深度、是否支持快递不得有明显矛盾。
@@ -23,7 +27,8 @@ declare_rule! {
     /// ## 示例 (Example)
     /// 不通过：`若干次`、`1-2次`、网办深度 `四级` 而 `1次`、网办深度 `二级`、不支持快递而 `0次`。
     /// 提示：`1次`，未说明必须现场办理的原因。
-    /// 通过：网办深度 `全程网办（Ⅳ级）`、`0次`；网办深度 `二级`、支持快递、`0次`；`1次（领取证件）`。
+    /// 通过：网办深度 `全程网办（Ⅳ级）`、`0次`；网办深度 `二级`、物流快递 `是` 或 `EMS`、`0次`；
+    /// `1次（领取证件）`、`0次，结果EMS寄递`。
     ///
     /// ## 整改方法 (How to fix)
     /// 按实际填写到现场次数；全程网办的应为 0 次；需要到现场的写明必须现场办理的原因。
@@ -78,7 +83,7 @@ impl Rule for Visits {
                 text,
             ));
         }
-        if n == 0 && matches!(depth, Some(1 | 2)) && parse_yes_no(&item.express) != Some(true) {
+        if n == 0 && matches!(depth, Some(1 | 2)) && parse_express(&item.express) != Some(true) {
             let express = if item.express.trim().is_empty() {
                 "未写明支持物流快递".to_owned()
             } else {

@@ -19,10 +19,46 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
         .then_some(true)
 }
 
+/// Reads 物流快递 (是否支持物流快递): [`parse_yes_no`], and a cell that names the carrier or the
+/// way of posting instead of saying 是 (`EMS`, `邮寄`, `快递`, `邮政寄递`, `双向寄递`,
+/// `EMS邮寄（免费）`) is `Some(true)`. Such a cell with a word of denial anywhere (`暂不支持快递`,
+/// `快递暂未开通`, `EMS（无）`) stays unclear (`None`), as does one that posts only the result
+/// (`结果邮寄`, `证照EMS送达`: the materials must still be brought) unless it also names the
+/// materials or both ways (`申请材料和结果均可邮寄`).
+pub fn parse_express(text: &str) -> Option<bool> {
+    /// Carriers and ways of posting.
+    const DELIVERY: [&str; 11] = [
+        "EMS", "ems", "Ems", "邮寄", "快递", "寄递", "邮政", "邮递", "寄送", "物流", "顺丰",
+    ];
+    /// Words of denial or of a service stopped.
+    const DENIAL: [&str; 6] = ["不", "无", "否", "没", "未", "停"];
+    /// What travels is the result alone.
+    const RESULT_ONLY: [&str; 6] = ["结果", "证照", "证件", "证书", "批文", "送达"];
+    /// What travels includes the materials.
+    const BOTH_WAYS: [&str; 2] = ["材料", "双向"];
+    let yes_no = parse_yes_no(text);
+    if yes_no.is_some() {
+        return yes_no;
+    }
+    let t = to_halfwidth(text);
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    (has(&DELIVERY) && !has(&DENIAL) && (!has(&RESULT_ONLY) || has(&BOTH_WAYS))).then_some(true)
+}
+
 /// Reads a count such as 到现场次数: `0`, `1次`, `零次`, `最多跑1次`, and a count followed by a note
-/// in brackets (`1次（领取证件）`, `1（如邮寄则0次）`: the count before the note). `None` when the
-/// text is not one whole number ≥ 0 (`1-2次`, `若干次`, `-1`, `若干次（视情况）`).
+/// in brackets (`1次（领取证件）`, `1（如邮寄则0次）`: the count before the note) or after a comma
+/// or semicolon (`0次，结果EMS寄递`, `1次；领取证件`: read as the same note in brackets). `None`
+/// when the text is not one whole number ≥ 0 (`1-2次`, `若干次`, `-1`, `若干次（视情况）`,
+/// `1次或2次，视情况`).
 pub fn parse_count(text: &str) -> Option<u32> {
+    counted(text).or_else(|| {
+        let (head, _note) = text.split_once(['，', ',', '；', ';'])?;
+        counted(head)
+    })
+}
+
+/// [`parse_count`] of a text whose note, if any, is in brackets.
+fn counted(text: &str) -> Option<u32> {
     plain_count(text).or_else(|| plain_count(value_and_note(text)?.0))
 }
 

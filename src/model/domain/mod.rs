@@ -12,7 +12,7 @@ mod tables;
 #[cfg(test)]
 mod tests;
 
-pub use counts::{parse_count, parse_yes_no};
+pub use counts::{parse_count, parse_express, parse_yes_no};
 pub use parse::parse_domain;
 
 /// A coded element.

@@ -178,6 +178,78 @@ fn a_count_may_carry_a_note() {
     assert_eq!(parse_count("（1次）"), None);
 }
 
+/// A note after a comma or semicolon reads as the same note in brackets (h13 problem 6); a text
+/// with no single count before it stays unread.
+#[test]
+fn a_count_may_carry_a_note_after_a_comma() {
+    assert_eq!(parse_count("0次，结果EMS寄递"), Some(0));
+    assert_eq!(parse_count("0次,全程网办"), Some(0));
+    assert_eq!(parse_count("1次；领取证件"), Some(1));
+    assert_eq!(parse_count("最多跑1次，如选择邮寄则0次"), Some(1));
+    assert_eq!(parse_count("1次（领取证件），可预约上门"), Some(1));
+    assert_eq!(parse_count("1次（领取证件，核验原件）"), Some(1));
+    // As before: a range, a choice or no number before the note.
+    assert_eq!(parse_count("0-1次"), None);
+    assert_eq!(parse_count("0-1次，视材料情况"), None);
+    assert_eq!(parse_count("1次或2次"), None);
+    assert_eq!(parse_count("1次或2次，视情况"), None);
+    assert_eq!(parse_count("1、2次"), None);
+    assert_eq!(parse_count("若干次，视情况而定"), None);
+    assert_eq!(parse_count("，0次"), None);
+    assert_eq!(parse_count("视情况（1次，或2次）"), None);
+}
+
+/// 物流快递 filled with the carrier or the way of posting means 是 (h13 problem 2); a denial or
+/// a result posted alone does not.
+#[test]
+fn express_named_by_its_way_is_yes() {
+    for t in [
+        "EMS",
+        "ＥＭＳ",
+        "ems",
+        "邮寄",
+        "EMS邮寄",
+        "快递",
+        "邮政寄递",
+        "免费邮寄",
+        "双向寄递",
+        "EMS邮寄（免费）",
+        "中国邮政EMS",
+        "申请材料和办理结果均可邮寄",
+        // As before.
+        "是",
+        "支持",
+        "支持邮寄",
+        "可邮寄",
+        "支持（邮政EMS）",
+        "Y",
+    ] {
+        assert_eq!(parse_express(t), Some(true), "{t:?}");
+    }
+    for t in [
+        "否",
+        "不支持",
+        "不提供邮寄",
+        "无",
+        "否（可EMS邮寄结果）",
+        "N",
+    ] {
+        assert_eq!(parse_express(t), Some(false), "{t:?}");
+    }
+    for t in [
+        "暂不支持快递",
+        "快递暂未开通",
+        "EMS（暂停）",
+        "结果邮寄",
+        "证照EMS送达",
+        "",
+        "/",
+        "详见说明",
+    ] {
+        assert_eq!(parse_express(t), None, "{t:?}");
+    }
+}
+
 #[test]
 fn spaced_wrapped_and_traditional_values_read_as_one() {
     for (d, t, want) in [
