@@ -1,8 +1,17 @@
 //! P01 流程内容详实性 — every step names its handler, duties and time limit, and the step limits
 //! from 受理 to 办结 add up to the committed limit.
+//!
+//! The rule and its check live here; `not_counted` reads a step's note that its time is outside
+//! the promise (`10个工作日（不计入承诺办结时限）`).
+
+mod not_counted;
+#[cfg(test)]
+mod tests;
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
+use self::not_counted::not_counted;
 use super::general_text::is_referral;
 use super::process::APPLICANT_WORDS;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
@@ -25,7 +34,15 @@ declare_rule! {
     /// 当场作出）`、`1个工作日（符合条件的即时受理）`）不改变环节时限，按 2 个、1 个工作日算；
     /// 承诺即办的，各环节以分钟、小时计、合计不超过一个工作日（8 小时）也算一致（`受理 10分钟 + 办结
     /// 20分钟`）；时限单位不同（工作日与自然日混用）无法相加时不判合计；承诺办结时限为空或无法识别时不判合计
-    /// （由 B07 报告），合计不一致时也说明受理前哪些申请人的环节不计入；各环节合计等于法定办结时限、只是承诺办结时限长于法定时限的，错的只是承诺时限
+    /// （由 B07 报告），合计不一致时也说明受理前哪些申请人的环节不计入。环节时限注明本环节不计入
+    /// 承诺办结时限的（《行政许可法》第四十五条不计入期限的听证、检验、检测、鉴定、专家评审等，以及
+    /// 公示、告知承诺的事后核查：`10个工作日（不计入承诺办结时限）`、`不计入办理时限（一般不超过
+    /// 10日）`、公示环节 `5个工作日（公示期不计入办理时限）`、`另计`）不计入合计，合计不一致时写明
+    /// （连同这些环节一起合计等于承诺办结时限的，也算一致）；
+    /// 这样的环节仍要写明时长，只写 `专家评审时间不计入承诺时限` 的不通过，提示写上时长。只说环节中
+    /// 另一部分工作或节假日不计入的（技术审查 `15个工作日（专家评审时间不计入）`、`1个工作日（法定
+    /// 节假日不计算在内）`），环节照常计入；承诺办结时限里的说明（`20个工作日（专家评审时间不
+    /// 计入）`）按 20 个工作日读。各环节合计等于法定办结时限、只是承诺办结时限长于法定时限的，错的只是承诺时限
     /// 一栏，由 B07 报告，这里不再重复扣分。不一致时写明各环节时限和合计。
     ///
     /// ## 依据 (Why it matters)
@@ -122,6 +139,38 @@ fn step_label(i: usize, s: &Step) -> Cow<'_, str> {
     }
 }
 
+/// The finding on a step's time limit that gives no definite amount: a range (`1-2个工作日`,
+/// `3-5天`: readable, but no definite limit), a step left out of the sum that does not say how long
+/// it takes (`专家评审时间不计入承诺时限`: the applicant still needs to know), or no limit at all.
+fn limit_finding(label: &str, s: &Step, left_out: bool) -> Violation {
+    let (why, suggestion) = match range_upper(&s.time_limit, "") {
+        Some(upper) => (
+            format!("写成了区间，不是明确的期限（应写上限，如「{upper}」）"),
+            None,
+        ),
+        None if left_out => (
+            "只注明不计入承诺办结时限，没有写明这一环节需要多长时间".to_owned(),
+            Some(
+                "不计入承诺办结时限的环节也写明一般需要的时间，如「10个工作日（不计入承诺办结时限）」",
+            ),
+        ),
+        None => ("无法识别".to_owned(), None),
+    };
+    let v = Violation::new(
+        format!(
+            "环节「{label}」的办理时限{why}: \"{}\"",
+            quote(&s.time_limit, 30)
+        ),
+        s.time_limit.trim(),
+    )
+    .target(format!("环节「{label}」"))
+    .at(&s.provenance);
+    match suggestion {
+        Some(fix) => v.suggest(fix),
+        None => v,
+    }
+}
+
 /// Formats an amount without a useless `.0`.
 fn num(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
@@ -150,6 +199,7 @@ fn sum_mismatch(
     item: &Item,
     steps: &[(Cow<'_, str>, TimeLimit)],
     before: &[Step],
+    not_in_sum: &[(Cow<'_, str>, TimeLimit)],
 ) -> Option<(String, String)> {
     let ParsedLimit::Limit(promised) =
         parse_time_limit(&item.promised_limit, &item.promised_limit_unit)
@@ -190,6 +240,16 @@ fn sum_mismatch(
     if (sum - target).abs() < 1e-6 {
         return None;
     }
+    // The steps marked not counted are in the promise after all (`不计入` on a step the clerk
+    // added in): every step adds up to the promise, as the appendix reads literally.
+    if !not_in_sum.is_empty()
+        && not_in_sum
+            .iter()
+            .try_fold(sum, |all, (_, l)| Some(all + in_unit(*l, unit)?))
+            .is_some_and(|all| (all - target).abs() < 1e-6)
+    {
+        return None;
+    }
     // 即办 promised, steps of minutes or hours within the day (`受理 10分钟 + 办结 20分钟`): done on
     // the spot, as B03 bounds an 即办件 by one working day (8 hours).
     let within_the_day = match unit {
@@ -222,7 +282,7 @@ fn sum_mismatch(
         })
         .collect();
     // The applicant's steps left out, so that 合计 2 against 5 is understood.
-    let left_out = if before.is_empty() {
+    let mut left_out = if before.is_empty() {
         String::new()
     } else {
         let names: Vec<Cow<'_, str>> = before
@@ -232,6 +292,17 @@ fn sum_mismatch(
             .collect();
         format!("；受理前申请人的环节「{}」不计入", names.join("、"))
     };
+    if !not_in_sum.is_empty() {
+        let _ = write!(
+            left_out,
+            "；注明不计入承诺办结时限的环节「{}」未计入",
+            not_in_sum
+                .iter()
+                .map(|(name, _)| name.as_ref())
+                .collect::<Vec<_>>()
+                .join("、")
+        );
+    }
     let promised_text = item.promised_limit.trim();
     Some((
         format!(
@@ -276,6 +347,7 @@ impl Rule for ProcessDetail {
             .unwrap_or(steps.len().saturating_sub(1));
         let mut out = Vec::new();
         let mut limits = Vec::new();
+        let mut not_in_sum = Vec::new();
         let mut all_readable = true;
         for (i, s) in steps.iter().enumerate() {
             let label = step_label(i, s);
@@ -307,9 +379,13 @@ impl Rule for ProcessDetail {
                 } else {
                     parse_time_limit(&s.time_limit, "")
                 };
+                // `10个工作日（不计入承诺办结时限）`: the step's time is outside the promise.
+                let left_out = parsed != ParsedLimit::Empty && not_counted(&s.name, &s.time_limit);
                 match parsed {
                     ParsedLimit::Limit(l) if l != TimeLimit::NoLimit => {
-                        if i <= end {
+                        if i <= end && left_out {
+                            not_in_sum.push((step_label(i, s), l));
+                        } else if i <= end {
                             limits.push((step_label(i, s), l));
                         }
                     }
@@ -318,25 +394,9 @@ impl Rule for ProcessDetail {
                         all_readable = false;
                     }
                     ParsedLimit::Limit(_) | ParsedLimit::Unreadable => {
-                        all_readable = false;
-                        // `1-2个工作日`, `3-5天`: readable, but no definite limit.
-                        let why = match range_upper(&s.time_limit, "") {
-                            Some(upper) => {
-                                format!("写成了区间，不是明确的期限（应写上限，如「{upper}」）")
-                            }
-                            None => "无法识别".to_owned(),
-                        };
-                        out.push(
-                            Violation::new(
-                                format!(
-                                    "环节「{label}」的办理时限{why}: \"{}\"",
-                                    quote(&s.time_limit, 30)
-                                ),
-                                s.time_limit.trim(),
-                            )
-                            .target(format!("环节「{label}」"))
-                            .at(&s.provenance),
-                        );
+                        // A step left out of the sum does not keep the others from adding up.
+                        all_readable &= left_out;
+                        out.push(limit_finding(&label, s, left_out));
                     }
                 }
             }
@@ -353,7 +413,8 @@ impl Rule for ProcessDetail {
         }
         if all_readable
             && !limits.is_empty()
-            && let Some((message, evidence)) = sum_mismatch(item, &limits, &steps[..start])
+            && let Some((message, evidence)) =
+                sum_mismatch(item, &limits, &steps[..start], &not_in_sum)
         {
             out.push(Violation::new(message, evidence));
         }
