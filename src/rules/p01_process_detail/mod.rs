@@ -22,12 +22,14 @@ use crate::model::{Item, ItemField, Step};
 declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 办理流程不得为空。从「受理」环节起（没有名为受理的环节时，从第一个不是申请人自己申请、
-    /// 申报、预约、提交、报名、填报的环节起；办理人写申请人、申请单位的是申请人的环节，名为「申请」
+    /// 申报、预约、提交、报名、填报的环节起；办理人写申请人、申请单位或事项里申请人的角色（参保人、
+    /// 缴存职工、建设单位，整栏只写本人、企业、个人、驾驶人等）的是申请人的环节，名为「申请」
     /// 「代办提交」而由代办员等岗位办理、有自己时限的，是受理方的环节，计入合计）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
     /// 标准、办理时限，占位符（无、/、暂无）算缺失；岗位职责只重复环节名称（环节「受理」的职责写
     /// 「受理」）或只写转引（`详见办事指南`、`见办事指南`）的不算写明，不通过；受理之前的申请类
     /// 环节是申请人的动作，只要求名称。环节时限无法识别的不通过；写成区间的（`1-2个工作日`、
-    /// `3-5天`）不是明确的期限，也不通过，提示写上限。
+    /// `3-5天`）不是明确的期限，也不通过，提示写上限。没有受理环节、第一个环节缺少时限而写了办理人
+    /// 的，提示办理人未识别为申请人。
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
     /// 办结时限：即办、即时办结、当场办结、立即的环节计 0，分钟和小时换算后相加，大写数字
     /// （`贰个工作日`）照读；括号里只对部分情形当场办理的说明（`2个工作日（能当场作出决定的，
@@ -80,12 +82,43 @@ fn is_applicant_step(s: &Step) -> bool {
         return false;
     }
     let handler = s.handler.trim();
-    let by_applicant = APPLICANT_WORDS.iter().any(|h| handler.contains(h));
+    let by_applicant =
+        APPLICANT_WORDS.iter().any(|h| handler.contains(h)) || is_applicant_role(handler);
     if by_applicant {
         return true;
     }
     APPLICANT_STEP_WORDS.iter().any(|w| s.name.contains(w))
         && (is_blank_or_placeholder(handler) || is_blank_or_placeholder(&s.time_limit))
+}
+
+/// The applicant's roles that a post's name may hold, read only as the whole 办理人
+/// ([`APPLICANT_WORDS`] are found anywhere in it): `企业登记科`, `个人业务窗口`, `驾驶人管理科`,
+/// `纳税人服务中心` are posts. Not `单位` or `法人`: the body's own 法定代表人 signs as 法人.
+const APPLICANT_ROLES: &[&str] = &[
+    "本人",
+    "企业",
+    "个人",
+    "自然人",
+    "用人单位",
+    "参保单位",
+    "缴存单位",
+    "纳税人",
+    "驾驶人",
+    "机动车所有人",
+    "排水户",
+    "经营者",
+    "业主",
+    "家长",
+];
+
+/// Whether the 办理人 is only applicant roles ([`APPLICANT_ROLES`]), before any note in brackets:
+/// `本人`, `企业`, `企业或个人`, `本人（或委托代理人）`.
+fn is_applicant_role(handler: &str) -> bool {
+    let head = handler.split(['（', '(']).next().unwrap_or_default().trim();
+    !head.is_empty()
+        && head
+            .split(['、', '/', '或', '和', '及'])
+            .all(|part| APPLICANT_ROLES.contains(&part.trim()))
 }
 
 /// The index of the first step the implementing body performs.
@@ -99,6 +132,24 @@ fn first_official(steps: &[Step]) -> usize {
                 .position(|s| !is_applicant_step(s))
                 .unwrap_or(steps.len())
         })
+}
+
+/// The note for a first step that lacks its time limit, has no 受理 step before it and names a
+/// 办理人 not read as the applicant (`在线查询` by `排水管理员`): the clerk may have meant the
+/// applicant, whose steps need no time limit. Empty otherwise.
+fn unrecognised_applicant(steps: &[Step], i: usize, start: usize, missing: &[&str]) -> String {
+    let handler = steps[i].handler.trim();
+    if i != start
+        || !missing.contains(&"办理时限")
+        || is_blank_or_placeholder(handler)
+        || steps[..=i].iter().any(|s| s.name.contains("受理"))
+    {
+        return String::new();
+    }
+    format!(
+        "（办理人「{}」未识别为申请人；如这是申请人自己办理的环节，办理人请写「申请人」）",
+        quote(handler, 20)
+    )
 }
 
 /// Whether a step's duties only repeat its name (`受理` for the step 受理): they say nothing of
@@ -401,9 +452,10 @@ impl Rule for ProcessDetail {
                 }
             }
             if !missing.is_empty() {
+                let hint = unrecognised_applicant(steps, i, start, &missing);
                 out.push(
                     Violation::new(
-                        format!("环节缺少{}: \"{label}\"", missing.join("、")),
+                        format!("环节缺少{}: \"{label}\"{hint}", missing.join("、")),
                         label.as_ref(),
                     )
                     .target(format!("环节「{label}」"))

@@ -1,5 +1,5 @@
-//! P01 unit tests: steps whose time is not counted in the promise. The item-level cases are the
-//! fixtures (`fixtures/rules/P01.json`).
+//! P01 unit tests: steps whose time is not counted in the promise, and the applicant named by
+//! the item's own role. The item-level cases are the fixtures (`fixtures/rules/P01.json`).
 
 use super::ProcessDetail;
 use crate::model::{Item, Step};
@@ -147,6 +147,75 @@ fn a_check_after_a_notified_commitment_is_left_out() {
         ),
     ];
     assert!(messages("即时办结", steps).is_empty());
+}
+
+/// An online query item: the applicant's query, then the system's 办结.
+fn query(handler: &str) -> Vec<Step> {
+    vec![
+        step("在线查询", handler, ""),
+        step("办结", "系统自动办结", "即时办结"),
+    ]
+}
+
+#[test]
+fn the_applicant_named_by_the_items_role_needs_no_time_limit() {
+    for handler in [
+        "申请人",
+        "缴存职工",
+        "缴存人",
+        "参保人",
+        "考生",
+        "建设单位",
+        "当事人",
+        "申请单位",
+        "本人",
+        "企业",
+        "个人",
+        "企业或个人",
+        "本人（或委托代理人）",
+        "驾驶人",
+        "纳税人",
+    ] {
+        let m = messages("即时办结", query(handler));
+        assert!(m.is_empty(), "{handler}: {m:?}");
+    }
+}
+
+#[test]
+fn a_post_named_after_the_applicants_role_is_still_the_bodys() {
+    for handler in [
+        "企业登记注册科",
+        "驾驶人管理科",
+        "纳税人服务中心",
+        "个人业务窗口",
+        "经办人",
+        "受理人",
+        "窗口工作人员",
+    ] {
+        let m = messages("即时办结", query(handler));
+        assert!(
+            m.iter()
+                .any(|m| m.starts_with("环节缺少办理时限: \"在线查询\"")),
+            "{handler}: {m:?}"
+        );
+    }
+}
+
+#[test]
+fn an_unrecognised_handler_is_named_in_the_finding() {
+    let m = messages("即时办结", query("排水管理员"));
+    assert_eq!(
+        m,
+        [
+            "环节缺少办理时限: \"在线查询\"（办理人「排水管理员」未识别为申请人；如这是申请人自己办理的环节，办理人请写「申请人」）"
+        ]
+    );
+    // After a 受理 step the staff's steps need their limits: no such note.
+    let steps = vec![
+        step("受理", "窗口受理岗", "即办"),
+        step("审查", "业务科", ""),
+    ];
+    assert_eq!(messages("即办", steps), ["环节缺少办理时限: \"审查\""]);
 }
 
 #[test]
