@@ -6,16 +6,28 @@ use aho_corasick::AhoCorasick;
 
 use crate::model::text::to_halfwidth;
 
-/// Words that name the applicant as who acts (`申请人`, `申请单位`, `考生`, `办事群众`): P01 reads
-/// them in a step's 办理人 (the applicant's own step), P02 before an online registration (the
-/// applicant registers, not the staff).
+/// Words that name the applicant as who acts (`申请人`, `申请单位`, `考生`, `办事群众`), also by
+/// the role the item gives them (`参保人`, `缴存职工`, `建设单位`, `买卖双方`): P01 reads them in a
+/// step's 办理人 (the applicant's own step), P02 before an online registration (the applicant
+/// registers, not the staff). They are found anywhere in the text, so none is part of a staff
+/// post's name: not `企业` (企业登记科), `驾驶人` (驾驶人管理科), `办事人` (办事人员), `经办人` (a
+/// clerk as often as the applicant's agent); P01 reads such roles only as the whole 办理人.
 pub const APPLICANT_WORDS: &[&str] = &[
     "申请人",
     "申请单位",
+    "申请企业",
     "申请者",
+    "申报人",
+    "申报单位",
     "当事人",
     "参保人",
+    "缴存职工",
+    "缴存人",
     "权利人",
+    "继承人",
+    "监护人",
+    "建设单位",
+    "买卖双方",
     "考生",
     "群众",
 ];

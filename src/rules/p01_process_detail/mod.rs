@@ -1,8 +1,17 @@
 //! P01 流程内容详实性 — every step names its handler, duties and time limit, and the step limits
 //! from 受理 to 办结 add up to the committed limit.
+//!
+//! The rule and its check live here; `not_counted` reads a step's note that its time is outside
+//! the promise (`10个工作日（不计入承诺办结时限）`).
+
+mod not_counted;
+#[cfg(test)]
+mod tests;
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
+use self::not_counted::not_counted;
 use super::general_text::is_referral;
 use super::process::APPLICANT_WORDS;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
@@ -13,19 +22,29 @@ use crate::model::{Item, ItemField, Step};
 declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 办理流程不得为空。从「受理」环节起（没有名为受理的环节时，从第一个不是申请人自己申请、
-    /// 申报、预约、提交、报名、填报的环节起；办理人写申请人、申请单位的是申请人的环节，名为「申请」
+    /// 申报、预约、提交、报名、填报的环节起；办理人写申请人、申请单位或事项里申请人的角色（参保人、
+    /// 缴存职工、建设单位，整栏只写本人、企业、个人、驾驶人等）的是申请人的环节，名为「申请」
     /// 「代办提交」而由代办员等岗位办理、有自己时限的，是受理方的环节，计入合计）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
     /// 标准、办理时限，占位符（无、/、暂无）算缺失；岗位职责只重复环节名称（环节「受理」的职责写
     /// 「受理」）或只写转引（`详见办事指南`、`见办事指南`）的不算写明，不通过；受理之前的申请类
     /// 环节是申请人的动作，只要求名称。环节时限无法识别的不通过；写成区间的（`1-2个工作日`、
-    /// `3-5天`）不是明确的期限，也不通过，提示写上限。
+    /// `3-5天`）不是明确的期限，也不通过，提示写上限。没有受理环节、第一个环节缺少时限而写了办理人
+    /// 的，提示办理人未识别为申请人。
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
     /// 办结时限：即办、即时办结、当场办结、立即的环节计 0，分钟和小时换算后相加，大写数字
     /// （`贰个工作日`）照读；括号里只对部分情形当场办理的说明（`2个工作日（能当场作出决定的，
     /// 当场作出）`、`1个工作日（符合条件的即时受理）`）不改变环节时限，按 2 个、1 个工作日算；
     /// 承诺即办的，各环节以分钟、小时计、合计不超过一个工作日（8 小时）也算一致（`受理 10分钟 + 办结
     /// 20分钟`）；时限单位不同（工作日与自然日混用）无法相加时不判合计；承诺办结时限为空或无法识别时不判合计
-    /// （由 B07 报告），合计不一致时也说明受理前哪些申请人的环节不计入；各环节合计等于法定办结时限、只是承诺办结时限长于法定时限的，错的只是承诺时限
+    /// （由 B07 报告），合计不一致时也说明受理前哪些申请人的环节不计入。环节时限注明本环节不计入
+    /// 承诺办结时限的（《行政许可法》第四十五条不计入期限的听证、检验、检测、鉴定、专家评审等，以及
+    /// 公示、告知承诺的事后核查：`10个工作日（不计入承诺办结时限）`、`不计入办理时限（一般不超过
+    /// 10日）`、公示环节 `5个工作日（公示期不计入办理时限）`、`另计`）不计入合计，合计不一致时写明
+    /// （连同这些环节一起合计等于承诺办结时限的，也算一致）；
+    /// 这样的环节仍要写明时长，只写 `专家评审时间不计入承诺时限` 的不通过，提示写上时长。只说环节中
+    /// 另一部分工作或节假日不计入的（技术审查 `15个工作日（专家评审时间不计入）`、`1个工作日（法定
+    /// 节假日不计算在内）`），环节照常计入；承诺办结时限里的说明（`20个工作日（专家评审时间不
+    /// 计入）`）按 20 个工作日读。各环节合计等于法定办结时限、只是承诺办结时限长于法定时限的，错的只是承诺时限
     /// 一栏，由 B07 报告，这里不再重复扣分。不一致时写明各环节时限和合计。
     ///
     /// ## 依据 (Why it matters)
@@ -63,12 +82,43 @@ fn is_applicant_step(s: &Step) -> bool {
         return false;
     }
     let handler = s.handler.trim();
-    let by_applicant = APPLICANT_WORDS.iter().any(|h| handler.contains(h));
+    let by_applicant =
+        APPLICANT_WORDS.iter().any(|h| handler.contains(h)) || is_applicant_role(handler);
     if by_applicant {
         return true;
     }
     APPLICANT_STEP_WORDS.iter().any(|w| s.name.contains(w))
         && (is_blank_or_placeholder(handler) || is_blank_or_placeholder(&s.time_limit))
+}
+
+/// The applicant's roles that a post's name may hold, read only as the whole 办理人
+/// ([`APPLICANT_WORDS`] are found anywhere in it): `企业登记科`, `个人业务窗口`, `驾驶人管理科`,
+/// `纳税人服务中心` are posts. Not `单位` or `法人`: the body's own 法定代表人 signs as 法人.
+const APPLICANT_ROLES: &[&str] = &[
+    "本人",
+    "企业",
+    "个人",
+    "自然人",
+    "用人单位",
+    "参保单位",
+    "缴存单位",
+    "纳税人",
+    "驾驶人",
+    "机动车所有人",
+    "排水户",
+    "经营者",
+    "业主",
+    "家长",
+];
+
+/// Whether the 办理人 is only applicant roles ([`APPLICANT_ROLES`]), before any note in brackets:
+/// `本人`, `企业`, `企业或个人`, `本人（或委托代理人）`.
+fn is_applicant_role(handler: &str) -> bool {
+    let head = handler.split(['（', '(']).next().unwrap_or_default().trim();
+    !head.is_empty()
+        && head
+            .split(['、', '/', '或', '和', '及'])
+            .all(|part| APPLICANT_ROLES.contains(&part.trim()))
 }
 
 /// The index of the first step the implementing body performs.
@@ -82,6 +132,24 @@ fn first_official(steps: &[Step]) -> usize {
                 .position(|s| !is_applicant_step(s))
                 .unwrap_or(steps.len())
         })
+}
+
+/// The note for a first step that lacks its time limit, has no 受理 step before it and names a
+/// 办理人 not read as the applicant (`在线查询` by `排水管理员`): the clerk may have meant the
+/// applicant, whose steps need no time limit. Empty otherwise.
+fn unrecognised_applicant(steps: &[Step], i: usize, start: usize, missing: &[&str]) -> String {
+    let handler = steps[i].handler.trim();
+    if i != start
+        || !missing.contains(&"办理时限")
+        || is_blank_or_placeholder(handler)
+        || steps[..=i].iter().any(|s| s.name.contains("受理"))
+    {
+        return String::new();
+    }
+    format!(
+        "（办理人「{}」未识别为申请人；如这是申请人自己办理的环节，办理人请写「申请人」）",
+        quote(handler, 20)
+    )
 }
 
 /// Whether a step's duties only repeat its name (`受理` for the step 受理): they say nothing of
@@ -122,6 +190,38 @@ fn step_label(i: usize, s: &Step) -> Cow<'_, str> {
     }
 }
 
+/// The finding on a step's time limit that gives no definite amount: a range (`1-2个工作日`,
+/// `3-5天`: readable, but no definite limit), a step left out of the sum that does not say how long
+/// it takes (`专家评审时间不计入承诺时限`: the applicant still needs to know), or no limit at all.
+fn limit_finding(label: &str, s: &Step, left_out: bool) -> Violation {
+    let (why, suggestion) = match range_upper(&s.time_limit, "") {
+        Some(upper) => (
+            format!("写成了区间，不是明确的期限（应写上限，如「{upper}」）"),
+            None,
+        ),
+        None if left_out => (
+            "只注明不计入承诺办结时限，没有写明这一环节需要多长时间".to_owned(),
+            Some(
+                "不计入承诺办结时限的环节也写明一般需要的时间，如「10个工作日（不计入承诺办结时限）」",
+            ),
+        ),
+        None => ("无法识别".to_owned(), None),
+    };
+    let v = Violation::new(
+        format!(
+            "环节「{label}」的办理时限{why}: \"{}\"",
+            quote(&s.time_limit, 30)
+        ),
+        s.time_limit.trim(),
+    )
+    .target(format!("环节「{label}」"))
+    .at(&s.provenance);
+    match suggestion {
+        Some(fix) => v.suggest(fix),
+        None => v,
+    }
+}
+
 /// Formats an amount without a useless `.0`.
 fn num(v: f64) -> String {
     if (v - v.round()).abs() < 1e-9 {
@@ -150,6 +250,7 @@ fn sum_mismatch(
     item: &Item,
     steps: &[(Cow<'_, str>, TimeLimit)],
     before: &[Step],
+    not_in_sum: &[(Cow<'_, str>, TimeLimit)],
 ) -> Option<(String, String)> {
     let ParsedLimit::Limit(promised) =
         parse_time_limit(&item.promised_limit, &item.promised_limit_unit)
@@ -190,6 +291,16 @@ fn sum_mismatch(
     if (sum - target).abs() < 1e-6 {
         return None;
     }
+    // The steps marked not counted are in the promise after all (`不计入` on a step the clerk
+    // added in): every step adds up to the promise, as the appendix reads literally.
+    if !not_in_sum.is_empty()
+        && not_in_sum
+            .iter()
+            .try_fold(sum, |all, (_, l)| Some(all + in_unit(*l, unit)?))
+            .is_some_and(|all| (all - target).abs() < 1e-6)
+    {
+        return None;
+    }
     // 即办 promised, steps of minutes or hours within the day (`受理 10分钟 + 办结 20分钟`): done on
     // the spot, as B03 bounds an 即办件 by one working day (8 hours).
     let within_the_day = match unit {
@@ -222,7 +333,7 @@ fn sum_mismatch(
         })
         .collect();
     // The applicant's steps left out, so that 合计 2 against 5 is understood.
-    let left_out = if before.is_empty() {
+    let mut left_out = if before.is_empty() {
         String::new()
     } else {
         let names: Vec<Cow<'_, str>> = before
@@ -232,6 +343,17 @@ fn sum_mismatch(
             .collect();
         format!("；受理前申请人的环节「{}」不计入", names.join("、"))
     };
+    if !not_in_sum.is_empty() {
+        let _ = write!(
+            left_out,
+            "；注明不计入承诺办结时限的环节「{}」未计入",
+            not_in_sum
+                .iter()
+                .map(|(name, _)| name.as_ref())
+                .collect::<Vec<_>>()
+                .join("、")
+        );
+    }
     let promised_text = item.promised_limit.trim();
     Some((
         format!(
@@ -276,6 +398,7 @@ impl Rule for ProcessDetail {
             .unwrap_or(steps.len().saturating_sub(1));
         let mut out = Vec::new();
         let mut limits = Vec::new();
+        let mut not_in_sum = Vec::new();
         let mut all_readable = true;
         for (i, s) in steps.iter().enumerate() {
             let label = step_label(i, s);
@@ -307,9 +430,13 @@ impl Rule for ProcessDetail {
                 } else {
                     parse_time_limit(&s.time_limit, "")
                 };
+                // `10个工作日（不计入承诺办结时限）`: the step's time is outside the promise.
+                let left_out = parsed != ParsedLimit::Empty && not_counted(&s.name, &s.time_limit);
                 match parsed {
                     ParsedLimit::Limit(l) if l != TimeLimit::NoLimit => {
-                        if i <= end {
+                        if i <= end && left_out {
+                            not_in_sum.push((step_label(i, s), l));
+                        } else if i <= end {
                             limits.push((step_label(i, s), l));
                         }
                     }
@@ -318,32 +445,17 @@ impl Rule for ProcessDetail {
                         all_readable = false;
                     }
                     ParsedLimit::Limit(_) | ParsedLimit::Unreadable => {
-                        all_readable = false;
-                        // `1-2个工作日`, `3-5天`: readable, but no definite limit.
-                        let why = match range_upper(&s.time_limit, "") {
-                            Some(upper) => {
-                                format!("写成了区间，不是明确的期限（应写上限，如「{upper}」）")
-                            }
-                            None => "无法识别".to_owned(),
-                        };
-                        out.push(
-                            Violation::new(
-                                format!(
-                                    "环节「{label}」的办理时限{why}: \"{}\"",
-                                    quote(&s.time_limit, 30)
-                                ),
-                                s.time_limit.trim(),
-                            )
-                            .target(format!("环节「{label}」"))
-                            .at(&s.provenance),
-                        );
+                        // A step left out of the sum does not keep the others from adding up.
+                        all_readable &= left_out;
+                        out.push(limit_finding(&label, s, left_out));
                     }
                 }
             }
             if !missing.is_empty() {
+                let hint = unrecognised_applicant(steps, i, start, &missing);
                 out.push(
                     Violation::new(
-                        format!("环节缺少{}: \"{label}\"", missing.join("、")),
+                        format!("环节缺少{}: \"{label}\"{hint}", missing.join("、")),
                         label.as_ref(),
                     )
                     .target(format!("环节「{label}」"))
@@ -353,7 +465,8 @@ impl Rule for ProcessDetail {
         }
         if all_readable
             && !limits.is_empty()
-            && let Some((message, evidence)) = sum_mismatch(item, &limits, &steps[..start])
+            && let Some((message, evidence)) =
+                sum_mismatch(item, &limits, &steps[..start], &not_in_sum)
         {
             out.push(Violation::new(message, evidence));
         }
