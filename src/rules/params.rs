@@ -11,7 +11,8 @@ use crate::model::phone::{Phone, PhoneKind};
 pub struct RuleParams {
     /// B13: numbers that alone are not a phone a person answers at the implementing body
     /// (the 12345 hotline is a supervision channel, not a consultation line). B15 leaves a
-    /// consultation field of only such numbers to B13 (see [`RuleParams::only_hotlines`]).
+    /// consultation field of only such numbers to B13 (see [`RuleParams::only_hotlines`]). I01:
+    /// an intermediary agency whose contact is only such a number has no contact of its own.
     pub hotline_only_numbers: Vec<String>,
     /// M01: words that state a medium (介质要求) and do not belong in a material's name.
     /// 正本/副本 right after a certificate's name are part of the name (see `material_name_exceptions`).
@@ -60,7 +61,7 @@ fn words(list: &[&str]) -> Vec<String> {
 }
 
 impl RuleParams {
-    /// B13/B15: whether every number of a consultation field is a hotline of
+    /// B13/B15/I01: whether every number of a consultation field is a hotline of
     /// `hotline_only_numbers` (with or without its area code: `12345`, `0566-12345`), so that the
     /// field has no number a person at the implementing body answers. False for an empty list.
     pub fn only_hotlines(&self, phones: &[Phone]) -> bool {

@@ -173,6 +173,27 @@ impl NonAnswers {
         rest.len() < 6
     }
 
+    /// Whether a normalised clause says nothing at all: it holds a phrase, and nothing is left
+    /// once the phrases, fillers, pointers and phone numbers are taken out (`视具体情况而定`,
+    /// `根据相关规定`; not `可以`, which holds no phrase, nor `请致电预约`). `rest` is scratch space.
+    pub(super) fn says_nothing(&self, clause: &[char], rest: &mut Vec<char>) -> bool {
+        if !(0..clause.len()).any(|i| {
+            self.phrase_chars
+                .iter()
+                .any(|p| starts_with_chars(&clause[i..], p))
+        }) {
+            return false;
+        }
+        rest.clear();
+        rest.extend_from_slice(clause);
+        strip_pointers(rest);
+        for p in self.phrase_chars.iter().chain(&self.filler_chars) {
+            remove_all_chars(rest, p);
+        }
+        strip_phones(rest);
+        rest.is_empty()
+    }
+
     /// Whether `answer` is only a referral: once the phrases and fillers are taken out, fewer than
     /// six characters are left.
     pub fn matches(&self, answer: &str) -> bool {
@@ -381,7 +402,7 @@ const CONTACT_VERBS: &[&str] = &["联系", "咨询", "致电", "拨打", "打电
 /// (`咨询电话是多少？`, `如何联系工作人员？`, `如何咨询？`, `联系方式是什么`). A question that only
 /// names one asks about something else (`联系电话变更需要办理变更手续吗？`,
 /// `联系人变更需要提交什么材料？`, `能否通过电话办理？`), and `请咨询0566-…` does not answer it.
-fn asks_for_contact(question: &str) -> bool {
+pub(super) fn asks_for_contact(question: &str) -> bool {
     let q = question.trim();
     let asks_by_noun = CONTACT_NOUNS.iter().any(|n| {
         q.match_indices(n).any(|(at, _)| {

@@ -9,9 +9,10 @@
 //! Here: listed words and masked phrases; in the submodules URLs found (`urls`) and checked
 //! (`url_check`), laws and articles
 //! (`law`), normalising for comparison (`compare`), question words (`stopwords`), similarity and
-//! its sketches (`similarity`), non-answers (`answers`), and short answers that refer elsewhere or
-//! say no (`short_answers`). Each submodule reads the others'
-//! helpers through this module (`use super::*`), and what the rules use is re-exported here.
+//! its sketches (`similarity`), non-answers (`answers`) and answers that only send the reader to
+//! someone to ask (`referrals`), and short answers that refer elsewhere or say no
+//! (`short_answers`). Each submodule reads the others' helpers through this module
+//! (`use super::*`), and what the rules use is re-exported here.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -25,6 +26,7 @@ use crate::model::text::{any_byte_pair, to_halfwidth, trim, zero_padded};
 mod answers;
 mod compare;
 mod law;
+mod referrals;
 mod short_answers;
 mod similarity;
 mod stopwords;

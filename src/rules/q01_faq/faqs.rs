@@ -83,6 +83,7 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         core_ends,
         norm,
         scratch,
+        clause,
     } = &mut buffers;
     let mut bigrams = Vec::new();
     // What each question asks ([`asks_of`]), and whether nothing is left of it to compare
@@ -180,6 +181,21 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 && !says_more_than_referral(answer, &f.question, scratch)
             {
                 format!("常见问题答非所问，只是推托: \"{}\"", quote(answer, 40))
+            } else if non_answers.only_refers(answer, &f.question, clause, scratch) {
+                // `请咨询律师工作科`, `请到窗口咨询`: whom to ask instead of the answer.
+                answers.push(FaqAnswer::Done(Some(
+                    Violation::new(
+                        format!(
+                            "常见问题答非所问，只让申请人去咨询，没有给出答案: \"{}\"",
+                            quote(answer, 40)
+                        ),
+                        answer,
+                    )
+                    .target(format!("问题「{}」", quote(&f.question, 30)))
+                    .suggest(REFERRAL_FIX)
+                    .at(&f.provenance),
+                )));
+                continue;
             } else {
                 answers.push(match Probe::new(norm) {
                     None => FaqAnswer::Done(None),
@@ -203,6 +219,10 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     FaqPart { head: out, answers }
 }
 
+/// What to do about an answer that only sends the applicant to someone to ask.
+const REFERRAL_FIX: &str = "直接写出问题的答案（如可以或不可以、需要什么材料、多长时间），\
+     咨询窗口或电话可以附在答案后面，不能代替答案";
+
 /// The buffers [`faq_part`] works in, kept by each thread between calls.
 #[derive(Default)]
 struct Buffers {
@@ -218,6 +238,7 @@ struct Buffers {
     core_ends: Vec<usize>,
     norm: Vec<char>,
     scratch: Vec<char>,
+    clause: Vec<char>,
 }
 
 impl Buffers {
@@ -234,6 +255,7 @@ impl Buffers {
         self.core_ends.clear();
         self.norm.clear();
         self.scratch.clear();
+        self.clause.clear();
     }
 }
 
