@@ -8,20 +8,20 @@
 use std::collections::HashMap;
 
 use super::Sheet;
-use super::children::{ChildRow, attach, orphan_notice};
-use super::columns::{Col, Kind};
+use super::children::{ChildRow, Layout, attach, orphan_notice};
 use crate::model::{Item, UnreadLists};
 use crate::source::{Notice, NoticeLevel};
 
-/// Adds the rows of a child sheet of `kind` linked by name to their items. Returns the lists every
+/// Adds the rows of a child sheet linked by name to their items. Returns the lists every
 /// item of the workbook has unread: this sheet's when none of its rows could be linked.
 pub(super) fn attach_by_name(
-    (kind, sheet, cols): (Kind, &mut Sheet, &[Col]),
+    (layout, sheet): (Layout<'_>, &mut Sheet),
     rows: Vec<ChildRow>,
     items: &mut [Item],
     with_subject: bool,
     notices: &mut Vec<Notice>,
 ) -> UnreadLists {
+    let kind = layout.kind;
     let list = kind.label();
     let by = if with_subject {
         "事项名称和实施主体"
@@ -67,7 +67,7 @@ pub(super) fn attach_by_name(
     for (row, target) in rows.into_iter().zip(targets) {
         match target.as_slice() {
             [i] => {
-                attach(&mut items[*i], kind, cols, sheet, row.index);
+                attach(&mut items[*i], layout, sheet, row.index);
                 linked += 1;
             }
             [] => match orphans.iter_mut().find(|o| o[0].key == row.key) {
@@ -101,7 +101,7 @@ pub(super) fn attach_by_name(
         let places = super::children::listed_items(items, targets, |item| item.subject.clone());
         notices.push(Notice {
             level: NoticeLevel::Warning,
-            provenance: sheet.provenance(rows[0].index),
+            provenance: sheet.provenance(rows.first().map_or(0, |r| r.index)),
             message: format!(
                 "{}第{}行{more}的事项名称 \"{}\" 在事项表中有 {} 个事项（{}），无法确定属于哪一个，未归入：这些事项的{list}按“未读取”处理，不扣分。请在该表加上「实施编码」列",
                 sheet.label(),

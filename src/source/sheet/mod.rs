@@ -28,7 +28,10 @@
 //!   收费标准 and 收费依据 on the item's row are its one fee (`fee_columns.rs`).
 //! - A file with no table or columns of 办理流程, 常见问题 (or 收费, 中介服务) leaves that list unread
 //!   for every item, said once (`absent.rs`).
-//! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
+//! - Values are kept as published (trimmed). A time limit column whose header names a unit
+//!   (`承诺办结时限（工作日）`, a step table's `环节时限（工作日）`) gives that unit to its bare
+//!   numbers, unless a unit column (`承诺时限单位`, `时限单位`) gives it. Unknown columns go to
+//!   `extra` by their original
 //!   header, and one warning per sheet lists those with content and how `[labels]` maps them
 //!   (`unrecognised.rs`); records without `extra` (中介服务, 常见问题) drop them with an info
 //!   notice instead.
@@ -74,7 +77,7 @@ mod unrecognised;
 
 use by_code::{CodeIndex, attach_by_code};
 use by_name::attach_by_name;
-use children::{Link, child_rows, link_of};
+use children::{Layout, Link, child_rows, limit_unit, link_of};
 use columns::{Col, Detected, Kind, Tables, detect, detect_item_table, inline_children, key_row};
 pub(crate) use formulas::Uncomputed;
 use items::read_item_sheet;
@@ -371,9 +374,17 @@ pub fn assemble_read_in_part(
             unread = unread.or(kind.unread());
             continue;
         };
+        let limit_unit = (kind == Kind::Step)
+            .then(|| limit_unit(&sheet.rows[header], &cols))
+            .flatten();
+        let layout = Layout {
+            kind,
+            cols: &cols,
+            limit_unit: limit_unit.as_deref(),
+        };
         if let Some(Link::Name { subject, .. }) = link {
             unread = unread.or(attach_by_name(
-                (kind, &mut sheet, &cols),
+                (layout, &mut sheet),
                 rows,
                 &mut items,
                 subject.is_some(),
@@ -383,7 +394,7 @@ pub fn assemble_read_in_part(
         }
         by_code_kinds.push(kind);
         unread = unread.or(attach_by_code(
-            (kind, &mut sheet, &cols),
+            (layout, &mut sheet),
             rows,
             (&mut items, &index),
             &mut got,
