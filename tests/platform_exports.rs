@@ -13,6 +13,7 @@ use common::read::{Read, read};
 use rust_xlsxwriter::{Workbook, Worksheet};
 use zwfw_audit::model::{Item, Outcome};
 use zwfw_audit::rules::{CheckContext, RuleSet};
+use zwfw_audit::source::NoticeLevel;
 
 const CODE: &str = "11341700MB181000583000110000000";
 const NAME: &str = "食品经营许可";
@@ -286,5 +287,84 @@ fn step_limits_written_whole_under_a_header_with_a_unit_are_read_as_written() {
     let item = only_item(&r);
     assert!(item.steps.iter().all(|s| s.time_limit_unit.is_empty()));
     assert_eq!(outcome(item, "P01"), (Outcome::Pass, vec![]));
+}
+
+/// A workbook of 食品经营许可 whose child sheets are linked by 事项名称 and 实施主体 (the county
+/// template has no 实施编码 in them), with a 收费 sheet of `fee_rows` under its header.
+fn linked_by_name(dir: &Path, fee_rows: &[&[&str]]) -> PathBuf {
+    let path = dir.join("贵池区实施清单.xlsx");
+    let mut wb = Workbook::new();
+    item_sheet(
+        wb.add_worksheet().set_name("事项基本信息").unwrap(),
+        T("三级"),
+        &[("是否收费", T("否"))],
+    );
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    write_row(
+        ws,
+        0,
+        &texts(&["事项名称", "实施主体", "材料名称", "来源渠道", "份数"]),
+    );
+    write_row(
+        ws,
+        1,
+        &texts(&[NAME, SUBJECT, "食品经营许可申请表", "申请人自备", "1"]),
+    );
+    let ws = wb.add_worksheet().set_name("收费").unwrap();
+    write_row(
+        ws,
+        0,
+        &texts(&[
+            "事项名称",
+            "实施主体",
+            "收费项目名称",
+            "收费标准",
+            "收费依据",
+        ]),
+    );
+    for (r, row) in fee_rows.iter().enumerate() {
+        write_row(ws, r as u32 + 1, &texts(row));
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// A 收费 sheet with only its header (no item of the file is charged) linked by name: nothing
+/// failed to link, so nothing is said about it, and the fees are read as none, not unread.
+#[test]
+fn an_empty_fee_sheet_linked_by_name_says_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = read(&[linked_by_name(dir.path(), &[])]);
+    let item = only_item(&r);
+    assert!(item.fees.is_empty() && !item.unread.fees);
+    assert_eq!(item.materials.len(), 1);
+    assert!(
+        !r.notices.iter().any(|n| n.message.contains("表「收费」")),
+        "{:#?}",
+        r.notices
+    );
+    assert!(
+        !r.notices.iter().any(|n| n.level == NoticeLevel::Error),
+        "{:#?}",
+        r.notices
+    );
+
+    // A fee row whose item is not in the file still cannot be linked, and is said so.
+    let r = read(&[linked_by_name(
+        dir.path(),
+        &[&[
+            "食品生产许可",
+            SUBJECT,
+            "食品检验费",
+            "按检验项目收取",
+            "《食品安全法》",
+        ]],
+    )]);
+    r.notice(
+        "表「收费」没有一行能按事项名称和实施主体关联到事项",
+        NoticeLevel::Error,
+        &["不扣分"],
+    );
+    assert!(only_item(&r).unread.fees);
 }
 

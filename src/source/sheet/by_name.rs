@@ -12,8 +12,10 @@ use super::children::{ChildRow, Layout, attach, orphan_notice};
 use crate::model::{Item, UnreadLists};
 use crate::source::{Notice, NoticeLevel};
 
-/// Adds the rows of a child sheet linked by name to their items. Returns the lists every
-/// item of the workbook has unread: this sheet's when none of its rows could be linked.
+/// Adds the rows of a child sheet linked by name to their items. Returns the lists every item of
+/// the workbook has unread: this sheet's when it has rows and none of them could be linked. A
+/// sheet with only its header (a 收费 sheet where no item is charged) links nothing and fails
+/// nothing: it says nothing, and its list is read as empty, as a sheet linked by code.
 pub(super) fn attach_by_name(
     (layout, sheet): (Layout<'_>, &mut Sheet),
     rows: Vec<ChildRow>,
@@ -22,6 +24,9 @@ pub(super) fn attach_by_name(
     notices: &mut Vec<Notice>,
 ) -> UnreadLists {
     let kind = layout.kind;
+    if rows.is_empty() {
+        return UnreadLists::default();
+    }
     let list = kind.label();
     let by = if with_subject {
         "事项名称和实施主体"
@@ -30,7 +35,7 @@ pub(super) fn attach_by_name(
     };
     notices.push(Notice {
         level: NoticeLevel::Warning,
-        provenance: sheet.provenance(rows.first().map_or(0, |r| r.index)),
+        provenance: sheet.provenance(rows[0].index),
         message: format!(
             "{}没有「实施编码」列，已按{by}把各行关联到事项；请在该表加上「实施编码」列，按编码关联更可靠",
             sheet.label()
@@ -101,7 +106,7 @@ pub(super) fn attach_by_name(
         let places = super::children::listed_items(items, targets, |item| item.subject.clone());
         notices.push(Notice {
             level: NoticeLevel::Warning,
-            provenance: sheet.provenance(rows.first().map_or(0, |r| r.index)),
+            provenance: sheet.provenance(rows[0].index),
             message: format!(
                 "{}第{}行{more}的事项名称 \"{}\" 在事项表中有 {} 个事项（{}），无法确定属于哪一个，未归入：这些事项的{list}按“未读取”处理，不扣分。请在该表加上「实施编码」列",
                 sheet.label(),

@@ -42,7 +42,7 @@
 //!   rows are not reported one by one; when the item table is there with its header but nothing
 //!   under it, or the file is blank, that is said instead), an unrecognised sheet (info), an item sheet without its
 //!   实施编码/事项名称 column (error; its rows are still read), a child sheet without 实施编码 (warning
-//!   when linked by name; error, its list unread, when it has no 事项名称 either),
+//!   when linked by name, unless it has no row; error, its list unread, when it has no 事项名称 either),
 //!   a child row whose code matches no item (warning). Children of a duplicated code go to the
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
 //!
