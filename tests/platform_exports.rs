@@ -368,3 +368,46 @@ fn an_empty_fee_sheet_linked_by_name_says_nothing() {
     assert!(only_item(&r).unread.fees);
 }
 
+/// The record's own dates (更新时间, 发布时间, 导出时间) that a platform export adds are no element
+/// to check: not listed as unrecognised columns, as 序号 and 备注 are not. A column that may be an
+/// element is still listed.
+#[test]
+fn the_records_own_dates_are_not_listed_as_unrecognised_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("池州市事项清单.xlsx");
+    let mut wb = Workbook::new();
+    item_sheet(
+        wb.add_worksheet().set_name("事项基本信息").unwrap(),
+        T("三级"),
+        &[
+            ("更新时间", T("2024-11-28 16:02:11")),
+            ("发布时间", N(45_300.0)),
+            ("导出时间", T("2024-11-29")),
+        ],
+    );
+    wb.save(&path).unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert!(
+        !r.notices
+            .iter()
+            .any(|n| n.message.contains("不是可识别的要素")),
+        "{:#?}",
+        r.notices
+    );
+    assert_eq!(only_item(&r).extra["更新时间"], "2024-11-28 16:02:11");
+
+    let mut wb = Workbook::new();
+    item_sheet(
+        wb.add_worksheet().set_name("事项基本信息").unwrap(),
+        T("三级"),
+        &[
+            ("更新时间", T("2024-11-28 16:02:11")),
+            ("特别程序", T("专家评审，10个工作日")),
+        ],
+    );
+    wb.save(&path).unwrap();
+    let r = read(&[path]);
+    let n = r.notice("不是可识别的要素", NoticeLevel::Warning, &["「特别程序」"]);
+    assert!(!n.message.contains("更新时间"), "{}", n.message);
+}
+
