@@ -411,3 +411,58 @@ fn the_records_own_dates_are_not_listed_as_unrecognised_columns() {
     assert!(!n.message.contains("更新时间"), "{}", n.message);
 }
 
+
+/// A workbook of 食品经营许可 listed `times` times (the same row copied), its 申请材料 sheet
+/// holding `materials` under the code.
+fn repeated(path: &Path, times: usize, materials: &[&str]) {
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    write_row(
+        ws,
+        0,
+        &texts(&[
+            "事项名称",
+            "实施编码",
+            "实施主体",
+            "办件类型",
+            "承诺办结时限",
+        ]),
+    );
+    for r in 1..=times {
+        write_row(
+            ws,
+            r as u32,
+            &texts(&[NAME, CODE, SUBJECT, "承诺件", "5个工作日"]),
+        );
+    }
+    let ws = wb.add_worksheet().set_name("申请材料").unwrap();
+    write_row(ws, 0, &texts(&["实施编码", "材料名称", "来源渠道"]));
+    for (r, m) in materials.iter().enumerate() {
+        write_row(ws, r as u32 + 1, &texts(&[CODE, m, "申请人自备"]));
+    }
+    wb.save(path).unwrap();
+}
+
+/// The repeated-code notice says where the child rows went, as the reader put them: in one
+/// workbook to the first item of the code; across workbooks each workbook's rows to its own item.
+#[test]
+fn the_repeated_code_notice_says_where_the_child_rows_went() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("池州市实施清单.xlsx");
+    repeated(&one, 2, &["食品经营许可申请表", "营业执照"]);
+    let r = read(std::slice::from_ref(&one));
+    let n = r.notice("重复", NoticeLevel::Warning, &["同一工作簿"]);
+    assert!(n.message.contains("归入先出现的一条"), "{}", n.message);
+    let counts: Vec<usize> = r.items.iter().map(|i| i.materials.len()).collect();
+    assert_eq!(counts, [2, 0]);
+
+    let other = dir.path().join("池州市实施清单（11月29日导出）.xlsx");
+    repeated(&one, 1, &["食品经营许可申请表"]);
+    repeated(&other, 1, &["食品经营许可申请表", "营业执照"]);
+    let r = read(&[one, other]);
+    let n = r.notice("重复", NoticeLevel::Warning, &["不同文件"]);
+    assert!(n.message.contains("只归入本文件的事项"), "{}", n.message);
+    assert!(!n.message.contains("先出现的一条"), "{}", n.message);
+    let counts: Vec<usize> = r.items.iter().map(|i| i.materials.len()).collect();
+    assert_eq!(counts, [1, 2]);
+}

@@ -43,7 +43,7 @@
 //!   under it, or the file is blank, that is said instead), an unrecognised sheet (info), an item sheet without its
 //!   实施编码/事项名称 column (error; its rows are still read), a child sheet without 实施编码 (warning
 //!   when linked by name, unless it has no row; error, its list unread, when it has no 事项名称 either),
-//!   a child row whose code matches no item (warning). Children of a duplicated code go to the
+//!   a child row whose code matches no item (warning). Children of a code repeated in one workbook go to the
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
 //!
 //! No I/O here: the readers in `xlsx/` and `csv.rs` produce the [`Sheet`]s. Column matching
