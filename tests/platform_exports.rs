@@ -411,6 +411,66 @@ fn the_records_own_dates_are_not_listed_as_unrecognised_columns() {
     assert!(!n.message.contains("更新时间"), "{}", n.message);
 }
 
+/// A workbook of two items whose 网上办理深度 cells are `depths`.
+fn with_depths(dir: &Path, depths: [Cell<'_>; 2]) -> PathBuf {
+    let path = dir.join("贵池区事项清单.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项基本信息").unwrap();
+    write_row(
+        ws,
+        0,
+        &texts(&[
+            "事项名称",
+            "实施编码",
+            "实施主体",
+            "网上办理深度",
+            "承诺办结时限",
+        ]),
+    );
+    let items = [
+        (NAME, CODE),
+        ("道路货物运输经营许可", "11341700MB1811489T3000110404000"),
+    ];
+    for (r, ((name, code), depth)) in items.iter().zip(depths).enumerate() {
+        write_row(
+            ws,
+            r as u32 + 1,
+            &[T(name), T(code), T(SUBJECT), depth, T("5个工作日")],
+        );
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+/// 网上办理深度 as the code `3` / `4`: not read as a level (platforms number depths differently),
+/// so P02 does not apply; a warning names the column, rows and values, so the assessor knows P02
+/// was not checked rather than passed.
+#[test]
+fn a_depth_written_as_a_number_code_is_said_with_its_column_and_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = read(&[with_depths(dir.path(), [N(3.0), T("4")])]);
+    r.notice(
+        "的「网上办理深度」列有 2 个单元格只写了数字代码",
+        NoticeLevel::Warning,
+        &[
+            "表「事项基本信息」",
+            "第 2、3 行",
+            "值「3」「4」",
+            "P02",
+            "未检查",
+        ],
+    );
+    assert_eq!(r.items[0].online_depth, "3");
+    assert_eq!(outcome(&r.items[0], "P02").0, Outcome::NotApplicable);
+
+    // Depths written as levels are read, and not said.
+    let r = read(&[with_depths(dir.path(), [T("三级"), T("Ⅳ级（全程网办）")])]);
+    assert!(
+        !r.notices.iter().any(|n| n.message.contains("网上办理深度")),
+        "{:#?}",
+        r.notices
+    );
+}
 
 /// A workbook of 食品经营许可 listed `times` times (the same row copied), its 申请材料 sheet
 /// holding `materials` under the code.

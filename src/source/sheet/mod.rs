@@ -30,8 +30,8 @@
 //!   for every item, said once (`absent.rs`).
 //! - Values are kept as published (trimmed). A time limit column whose header names a unit
 //!   (`承诺办结时限（工作日）`, a step table's `环节时限（工作日）`) gives that unit to its bare
-//!   numbers, unless a unit column (`承诺时限单位`, `时限单位`) gives it. Unknown columns go to
-//!   `extra` by their original
+//!   numbers, unless a unit column (`承诺时限单位`, `时限单位`) gives it. 网办深度 written as a
+//!   number code is kept and said (`depth_code.rs`). Unknown columns go to `extra` by their original
 //!   header, and one warning per sheet lists those with content and how `[labels]` maps them
 //!   (`unrecognised.rs`); records without `extra` (中介服务, 常见问题) drop them with an info
 //!   notice instead.
@@ -62,6 +62,7 @@ mod by_code;
 mod by_name;
 mod children;
 pub(crate) mod columns;
+mod depth_code;
 mod fee_columns;
 mod footer;
 mod formulas;
@@ -316,6 +317,7 @@ pub fn assemble_read_in_part(
                 &read_otherwise,
             ));
             notices.extend(formulas::notice(&sheet, header, &cols, &read_otherwise));
+            notices.extend(depth_code::notice(&sheet, header, &cols));
             read_item_sheet(
                 &mut sheet,
                 header,
