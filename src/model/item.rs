@@ -247,6 +247,9 @@ record! {
         duties / Duties: "岗位职责" ["审查标准", "办理内容", "审核标准", "办理标准"],
         /// 办理时限 — the step's time limit.
         time_limit / TimeLimit: "办理时限" ["环节时限", "时限", "环节办理时限"],
+        /// 办理时限单位 — the unit of a time limit written as a bare number (`1` and `工作日`), from
+        /// a unit column or the limit column's header (`环节时限（工作日）`).
+        time_limit_unit / TimeLimitUnit: "办理时限单位" ["环节时限单位", "时限单位", "环节办理时限单位"],
     }
     tail {
         /// Columns the reader did not recognise.

@@ -141,14 +141,7 @@ impl DuplicateCodes {
                     "{DUPLICATE_CODE}\"{code}\" 重复: {} 与 {} 是同一编码，两条都会检查{}",
                     provenance,
                     first,
-                    if provenance.sheet.is_some()
-                        || TEXT_TABLE_EXTENSIONS
-                            .contains(&extension(Path::new(&*provenance.source)).as_str())
-                    {
-                        "（子表各行归入先出现的一条）"
-                    } else {
-                        ""
-                    }
+                    children_of_both(provenance, &first)
                 ),
             });
         }
@@ -175,6 +168,25 @@ impl DuplicateCodes {
         }
         self.places.push((p.source.clone(), p.sheet.clone()));
         u32::try_from(self.places.len() - 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// Where the child rows (申请材料, 办理流程 …) of a code read twice go, as the sheet reader links
+/// them: a workbook's child sheets link to its own items only, and within one workbook (one
+/// `.xlsx`, or all of a run's CSV files together) a code's rows go to its first item. Nothing to
+/// say when neither item was read from a table (JSON items carry their own lists).
+fn children_of_both(second: &Provenance, first: &Provenance) -> &'static str {
+    let text_table =
+        |p: &Provenance| TEXT_TABLE_EXTENSIONS.contains(&extension(Path::new(&*p.source)).as_str());
+    let table = |p: &Provenance| p.sheet.is_some() || text_table(p);
+    if !table(second) && !table(first) {
+        ""
+    } else if second.source == first.source {
+        "（两条在同一工作簿中：子表里这个编码的行都归入先出现的一条）"
+    } else if text_table(second) && text_table(first) {
+        "（本次读取的 CSV 等文本表格合起来关联：子表里这个编码的行都归入先出现的一条）"
+    } else {
+        "（两条在不同文件中：每个文件子表里的行只归入本文件的事项）"
     }
 }
 
@@ -262,5 +274,42 @@ mod tests {
             .unwrap();
         assert!(n.message.contains("a.xlsx"), "{}", n.message);
         assert!(d.check_code("", &Provenance::row("b.ndjson", 3)).is_none());
+    }
+
+    /// The notice says where the child rows of a code read twice went, as the sheet reader links
+    /// them: one workbook's (or the run's CSV files') to the first item, each workbook's to its
+    /// own; JSON items carry their own lists, and nothing is said.
+    #[test]
+    fn a_repeated_code_says_where_its_child_rows_went() {
+        let code = "11341700MB181000583000110000000";
+        let second = |first: Provenance, second: Provenance| {
+            let mut d = DuplicateCodes::default();
+            assert!(d.check_code(code, &first).is_none());
+            d.check_code(code, &second).unwrap().message
+        };
+        let xlsx = |file: &str, row| Provenance::sheet_row(file, "事项基本信息", row);
+        let m = second(xlsx("池州市.xlsx", 3), xlsx("池州市.xlsx", 9));
+        assert!(
+            m.ends_with("（两条在同一工作簿中：子表里这个编码的行都归入先出现的一条）"),
+            "{m}"
+        );
+        let m = second(xlsx("池州市.xlsx", 3), xlsx("贵池区.xlsx", 3));
+        assert!(
+            m.ends_with("（两条在不同文件中：每个文件子表里的行只归入本文件的事项）"),
+            "{m}"
+        );
+        let m = second(
+            Provenance::row("事项.csv", 2),
+            Provenance::row("事项2.csv", 2),
+        );
+        assert!(
+            m.contains("CSV 等文本表格合起来关联") && m.contains("先出现的一条"),
+            "{m}"
+        );
+        let m = second(
+            Provenance::row("清单.ndjson", 2),
+            Provenance::row("清单2.ndjson", 2),
+        );
+        assert!(m.ends_with("两条都会检查"), "{m}");
     }
 }

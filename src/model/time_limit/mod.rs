@@ -23,6 +23,13 @@ use serde::Serialize;
 
 pub use parse::{parse_time_limit, range_upper};
 
+/// A number with nothing after it (`20`, `0.5`): a time limit whose unit is elsewhere (a unit
+/// column, the header `承诺办结时限（工作日）`), or nowhere.
+pub fn is_bare_number(value: &str) -> bool {
+    value.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+}
+
 /// The unit of a time limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum LimitUnit {

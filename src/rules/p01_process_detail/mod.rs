@@ -16,7 +16,9 @@ use super::general_text::is_referral;
 use super::process::APPLICANT_WORDS;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
-use crate::model::time_limit::{LimitUnit, ParsedLimit, TimeLimit, parse_time_limit, range_upper};
+use crate::model::time_limit::{
+    LimitUnit, ParsedLimit, TimeLimit, is_bare_number, parse_time_limit, range_upper,
+};
 use crate::model::{Item, ItemField, Step};
 
 declare_rule! {
@@ -27,7 +29,9 @@ declare_rule! {
     /// 「代办提交」而由代办员等岗位办理、有自己时限的，是受理方的环节，计入合计）的每个环节都必须有环节名称、办理人（人员或岗位）、岗位职责或审查
     /// 标准、办理时限，占位符（无、/、暂无）算缺失；岗位职责只重复环节名称（环节「受理」的职责写
     /// 「受理」）或只写转引（`详见办事指南`、`见办事指南`）的不算写明，不通过；受理之前的申请类
-    /// 环节是申请人的动作，只要求名称。环节时限无法识别的不通过；写成区间的（`1-2个工作日`、
+    /// 环节是申请人的动作，只要求名称。环节时限是数字、单位另写一栏（`1` ＋ 时限单位 `工作日`）或
+    /// 写在表头（`环节时限（工作日）`）的，按该单位读；只有数字、哪里都没有单位的，不通过并提示
+    /// 缺少单位；环节时限无法识别的不通过；写成区间的（`1-2个工作日`、
     /// `3-5天`）不是明确的期限，也不通过，提示写上限。没有受理环节、第一个环节缺少时限而写了办理人
     /// 的，提示办理人未识别为申请人。
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
@@ -194,7 +198,7 @@ fn step_label(i: usize, s: &Step) -> Cow<'_, str> {
 /// `3-5天`: readable, but no definite limit), a step left out of the sum that does not say how long
 /// it takes (`专家评审时间不计入承诺时限`: the applicant still needs to know), or no limit at all.
 fn limit_finding(label: &str, s: &Step, left_out: bool) -> Violation {
-    let (why, suggestion) = match range_upper(&s.time_limit, "") {
+    let (why, suggestion) = match range_upper(&s.time_limit, &s.time_limit_unit) {
         Some(upper) => (
             format!("写成了区间，不是明确的期限（应写上限，如「{upper}」）"),
             None,
@@ -205,12 +209,17 @@ fn limit_finding(label: &str, s: &Step, left_out: bool) -> Violation {
                 "不计入承诺办结时限的环节也写明一般需要的时间，如「10个工作日（不计入承诺办结时限）」",
             ),
         ),
+        // `1` with no unit in a column or the header: a number of what.
+        None if is_bare_number(s.time_limit.trim()) => {
+            ("只有数字，缺少单位（工作日/日）".to_owned(), None)
+        }
         None => ("无法识别".to_owned(), None),
     };
     let v = Violation::new(
         format!(
-            "环节「{label}」的办理时限{why}: \"{}\"",
-            quote(&s.time_limit, 30)
+            "环节「{label}」的办理时限{why}: \"{}{}\"",
+            quote(&s.time_limit, 30),
+            s.time_limit_unit.trim()
         ),
         s.time_limit.trim(),
     )
@@ -428,7 +437,7 @@ impl Rule for ProcessDetail {
                 let parsed = if is_blank_or_placeholder(&s.time_limit) {
                     ParsedLimit::Empty
                 } else {
-                    parse_time_limit(&s.time_limit, "")
+                    parse_time_limit(&s.time_limit, &s.time_limit_unit)
                 };
                 // `10个工作日（不计入承诺办结时限）`: the step's time is outside the promise.
                 let left_out = parsed != ParsedLimit::Empty && not_counted(&s.name, &s.time_limit);

@@ -16,8 +16,8 @@
 use std::collections::HashMap;
 
 use super::Sheet;
-use super::children::{ChildRow, attach, orphan_notice};
-use super::columns::{Col, Kind};
+use super::children::{ChildRow, Layout, attach, orphan_notice};
+use super::columns::Kind;
 use crate::model::text::looks_scientific;
 use crate::model::{Item, UnreadLists};
 use crate::source::{Notice, NoticeLevel};
@@ -163,12 +163,13 @@ fn excel_form(code: &str) -> Option<String> {
 /// lists each item got a row of. Returns the lists every item of the workbook has unread: this
 /// sheet's when it has rows and none of them could be linked.
 pub(super) fn attach_by_code(
-    (kind, sheet, cols): (Kind, &mut Sheet, &[Col]),
+    (layout, sheet): (Layout<'_>, &mut Sheet),
     rows: Vec<ChildRow>,
     (items, index): (&mut [Item], &CodeIndex),
     got: &mut [UnreadLists],
     notices: &mut Vec<Notice>,
 ) -> UnreadLists {
+    let kind = layout.kind;
     let list = kind.label();
     let mut linked = 0;
     // Orphan rows and rows of an ambiguous code, grouped by code in the order they first appear.
@@ -178,7 +179,7 @@ pub(super) fn attach_by_code(
     for row in rows {
         match index.target(&row.key) {
             Target::One(i) => {
-                attach(&mut items[i], kind, cols, sheet, row.index);
+                attach(&mut items[i], layout, sheet, row.index);
                 got[i] = got[i].or(kind.unread());
                 linked += 1;
             }

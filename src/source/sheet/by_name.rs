@@ -8,20 +8,25 @@
 use std::collections::HashMap;
 
 use super::Sheet;
-use super::children::{ChildRow, attach, orphan_notice};
-use super::columns::{Col, Kind};
+use super::children::{ChildRow, Layout, attach, orphan_notice};
 use crate::model::{Item, UnreadLists};
 use crate::source::{Notice, NoticeLevel};
 
-/// Adds the rows of a child sheet of `kind` linked by name to their items. Returns the lists every
-/// item of the workbook has unread: this sheet's when none of its rows could be linked.
+/// Adds the rows of a child sheet linked by name to their items. Returns the lists every item of
+/// the workbook has unread: this sheet's when it has rows and none of them could be linked. A
+/// sheet with only its header (a 收费 sheet where no item is charged) links nothing and fails
+/// nothing: it says nothing, and its list is read as empty, as a sheet linked by code.
 pub(super) fn attach_by_name(
-    (kind, sheet, cols): (Kind, &mut Sheet, &[Col]),
+    (layout, sheet): (Layout<'_>, &mut Sheet),
     rows: Vec<ChildRow>,
     items: &mut [Item],
     with_subject: bool,
     notices: &mut Vec<Notice>,
 ) -> UnreadLists {
+    let kind = layout.kind;
+    if rows.is_empty() {
+        return UnreadLists::default();
+    }
     let list = kind.label();
     let by = if with_subject {
         "事项名称和实施主体"
@@ -30,7 +35,7 @@ pub(super) fn attach_by_name(
     };
     notices.push(Notice {
         level: NoticeLevel::Warning,
-        provenance: sheet.provenance(rows.first().map_or(0, |r| r.index)),
+        provenance: sheet.provenance(rows[0].index),
         message: format!(
             "{}没有「实施编码」列，已按{by}把各行关联到事项；请在该表加上「实施编码」列，按编码关联更可靠",
             sheet.label()
@@ -67,7 +72,7 @@ pub(super) fn attach_by_name(
     for (row, target) in rows.into_iter().zip(targets) {
         match target.as_slice() {
             [i] => {
-                attach(&mut items[*i], kind, cols, sheet, row.index);
+                attach(&mut items[*i], layout, sheet, row.index);
                 linked += 1;
             }
             [] => match orphans.iter_mut().find(|o| o[0].key == row.key) {

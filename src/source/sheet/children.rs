@@ -5,11 +5,12 @@
 
 use super::columns::{Col, Kind, Tables};
 use super::footer::{NotRecord, Table, skipped_notices};
+use super::items::{is_bare_number, time_unit_of_label};
 use super::notices::missing_column_notice;
 use super::{Sheet, cell, is_blank_row, take_cell};
 use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, ItemField, Material,
-    Provenance, Step,
+    Provenance, Step, StepField,
 };
 use crate::source::{Notice, NoticeLevel};
 
@@ -206,12 +207,34 @@ pub(super) fn orphan_notice(sheet: &Sheet, rows: &[ChildRow], by: &str) -> Notic
     }
 }
 
-/// Adds row `index` of a child sheet of `kind` to its item, taking its texts out of the sheet.
-pub(super) fn attach(item: &mut Item, kind: Kind, cols: &[Col], sheet: &mut Sheet, index: usize) {
+/// How the rows of a child table become records: their kind, what each column is, and the unit
+/// its header gives a step's 办理时限 written as a bare number ([`limit_unit`]).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Layout<'a> {
+    pub(super) kind: Kind,
+    pub(super) cols: &'a [Col],
+    pub(super) limit_unit: Option<&'a str>,
+}
+
+/// The time unit a step table's 办理时限 header names (`环节时限（工作日）`, `办理时限/工作日` →
+/// `工作日`) for its bare numbers, when the table has no 时限单位 column: the unit rule of an item
+/// table's `承诺办结时限（工作日）` (`items.rs`), for the steps.
+pub(super) fn limit_unit(header: &[String], cols: &[Col]) -> Option<String> {
+    let c = cols
+        .iter()
+        .position(|col| *col == Col::Step(StepField::TimeLimit))?;
+    if cols.contains(&Col::Step(StepField::TimeLimitUnit)) {
+        return None;
+    }
+    time_unit_of_label(cell(header, c))
+}
+
+/// Adds row `index` of a child sheet to its item, taking its texts out of the sheet.
+pub(super) fn attach(item: &mut Item, layout: Layout<'_>, sheet: &mut Sheet, index: usize) {
     let provenance = sheet.provenance(index);
     // The row is freed as it is read, so a sheet shrinks as its items grow.
     let mut cells = std::mem::take(&mut sheet.rows[index]);
-    attach_cells(item, kind, cols, &mut cells, provenance);
+    attach_cells(item, layout, &mut cells, provenance);
 }
 
 /// Whether a row has a value in any of a child record's columns (`cols` as
@@ -222,15 +245,19 @@ pub(super) fn has_own_cells(row: &[String], cols: &[Col]) -> bool {
         .any(|(c, col)| *col != Col::Skip && !cell(row, c).is_empty())
 }
 
-/// Adds a child record of `kind` made of a row's cells to its item, taking the texts of the
-/// columns `cols` names out of `cells` (the others stay, for the item the row may also be).
+/// Adds a child record made of a row's cells to its item, taking the texts of the columns the
+/// layout names out of `cells` (the others stay, for the item the row may also be).
 pub(super) fn attach_cells(
     item: &mut Item,
-    kind: Kind,
-    cols: &[Col],
+    layout: Layout<'_>,
     cells: &mut [String],
     provenance: Provenance,
 ) {
+    let Layout {
+        kind,
+        cols,
+        limit_unit,
+    } = layout;
     let values = cols
         .iter()
         .enumerate()
@@ -267,6 +294,11 @@ pub(super) fn attach_cells(
                     }
                     _ => {}
                 }
+            }
+            if let Some(unit) = limit_unit
+                && is_bare_number(&s.time_limit)
+            {
+                unit.clone_into(&mut s.time_limit_unit);
             }
             item.steps.push(s);
         }

@@ -1,11 +1,12 @@
 //! Item sheets: one item a row, time units taken from a column's header; the rows that are no
 //! item (totals, sign-offs, headings, a repeated header) are told in `footer.rs`.
 
-use super::children::{attach_cells, has_own_cells};
+use super::children::{Layout, attach_cells, has_own_cells, limit_unit};
 use super::columns::{Col, Kind};
 use super::footer::{NotRecord, Table, skipped_notices};
 use super::{Sheet, cell, is_blank_row, take_cell};
 use crate::model::text::label_note;
+pub(crate) use crate::model::time_limit::is_bare_number;
 use crate::model::{Item, ItemField, Provenance};
 use crate::source::{Notice, NoticeLevel};
 
@@ -48,6 +49,12 @@ pub(super) fn read_item_sheet(
     .into_iter()
     .flatten()
     .collect();
+    // Steps side by side with the items, their limits' unit in the header.
+    let step_unit = inline
+        .iter()
+        .find(|(kind, _)| *kind == Kind::Step)
+        .and_then(|(_, own)| limit_unit(&sheet.rows[header], own));
+    let step_unit = step_unit.as_deref();
     let table = Table::new(&sheet.rows[header], cols);
     let mut skipped: Vec<(usize, NotRecord)> = Vec::new();
     let mut last_item_row = 0;
@@ -69,7 +76,7 @@ pub(super) fn read_item_sheet(
         if let Some(item) = items[first_item..].last_mut()
             && continues(item, row, cols, inline)
         {
-            attach_inline(item, row, inline, &provenance);
+            attach_inline(item, row, (inline, step_unit), &provenance);
             continued += 1;
             continue;
         }
@@ -95,7 +102,7 @@ pub(super) fn read_item_sheet(
                 note.clone_into(item.get_mut(*unit));
             }
         }
-        attach_inline(&mut item, row, inline, &provenance);
+        attach_inline(&mut item, row, (inline, step_unit), &provenance);
         items.push(item);
     }
     // A few cells without a name or code: one text between items heads a group, anything else
@@ -137,16 +144,22 @@ fn continues(item: &Item, row: &[String], cols: &[Col], inline: &[(Kind, Vec<Col
         })
 }
 
-/// Adds the child records a row holds side by side with its item to the item.
+/// Adds the child records a row holds side by side with its item to the item (`step_unit`: the
+/// unit the header gives the steps' bare 办理时限).
 fn attach_inline(
     item: &mut Item,
     row: &mut [String],
-    inline: &[(Kind, Vec<Col>)],
+    (inline, step_unit): (&[(Kind, Vec<Col>)], Option<&str>),
     provenance: &Provenance,
 ) {
     for (kind, own) in inline {
         if has_own_cells(row, own) {
-            attach_cells(item, *kind, own, row, provenance.clone());
+            let layout = Layout {
+                kind: *kind,
+                cols: own,
+                limit_unit: step_unit.filter(|_| *kind == Kind::Step),
+            };
+            attach_cells(item, layout, row, provenance.clone());
         }
     }
 }
@@ -182,10 +195,4 @@ pub(crate) fn time_unit_of_label(label: &str) -> Option<String> {
         "工作日" | "日" | "天" | "自然日" | "小时" | "月" | "年"
     )
     .then_some(note)
-}
-
-/// A number with nothing after it (`20`, `0.5`): a time limit whose unit is elsewhere.
-pub(crate) fn is_bare_number(value: &str) -> bool {
-    value.bytes().next().is_some_and(|b| b.is_ascii_digit())
-        && value.bytes().all(|b| b.is_ascii_digit() || b == b'.')
 }

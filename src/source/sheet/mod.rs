@@ -28,7 +28,10 @@
 //!   收费标准 and 收费依据 on the item's row are its one fee (`fee_columns.rs`).
 //! - A file with no table or columns of 办理流程, 常见问题 (or 收费, 中介服务) leaves that list unread
 //!   for every item, said once (`absent.rs`).
-//! - Values are kept as published (trimmed). Unknown columns go to `extra` by their original
+//! - Values are kept as published (trimmed). A time limit column whose header names a unit
+//!   (`承诺办结时限（工作日）`, a step table's `环节时限（工作日）`) gives that unit to its bare
+//!   numbers, unless a unit column (`承诺时限单位`, `时限单位`) gives it. 网办深度 written as a
+//!   number code is kept and said (`depth_code.rs`). Unknown columns go to `extra` by their original
 //!   header, and one warning per sheet lists those with content and how `[labels]` maps them
 //!   (`unrecognised.rs`); records without `extra` (中介服务, 常见问题) drop them with an info
 //!   notice instead.
@@ -39,8 +42,8 @@
 //!   rows are not reported one by one; when the item table is there with its header but nothing
 //!   under it, or the file is blank, that is said instead), an unrecognised sheet (info), an item sheet without its
 //!   实施编码/事项名称 column (error; its rows are still read), a child sheet without 实施编码 (warning
-//!   when linked by name; error, its list unread, when it has no 事项名称 either),
-//!   a child row whose code matches no item (warning). Children of a duplicated code go to the
+//!   when linked by name, unless it has no row; error, its list unread, when it has no 事项名称 either),
+//!   a child row whose code matches no item (warning). Children of a code repeated in one workbook go to the
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
 //!
 //! No I/O here: the readers in `xlsx/` and `csv.rs` produce the [`Sheet`]s. Column matching
@@ -59,6 +62,7 @@ mod by_code;
 mod by_name;
 mod children;
 pub(crate) mod columns;
+mod depth_code;
 mod fee_columns;
 mod footer;
 mod formulas;
@@ -74,7 +78,7 @@ mod unrecognised;
 
 use by_code::{CodeIndex, attach_by_code};
 use by_name::attach_by_name;
-use children::{Link, child_rows, link_of};
+use children::{Layout, Link, child_rows, limit_unit, link_of};
 use columns::{Col, Detected, Kind, Tables, detect, detect_item_table, inline_children, key_row};
 pub(crate) use formulas::Uncomputed;
 use items::read_item_sheet;
@@ -313,6 +317,7 @@ pub fn assemble_read_in_part(
                 &read_otherwise,
             ));
             notices.extend(formulas::notice(&sheet, header, &cols, &read_otherwise));
+            notices.extend(depth_code::notice(&sheet, header, &cols));
             read_item_sheet(
                 &mut sheet,
                 header,
@@ -371,9 +376,17 @@ pub fn assemble_read_in_part(
             unread = unread.or(kind.unread());
             continue;
         };
+        let limit_unit = (kind == Kind::Step)
+            .then(|| limit_unit(&sheet.rows[header], &cols))
+            .flatten();
+        let layout = Layout {
+            kind,
+            cols: &cols,
+            limit_unit: limit_unit.as_deref(),
+        };
         if let Some(Link::Name { subject, .. }) = link {
             unread = unread.or(attach_by_name(
-                (kind, &mut sheet, &cols),
+                (layout, &mut sheet),
                 rows,
                 &mut items,
                 subject.is_some(),
@@ -383,7 +396,7 @@ pub fn assemble_read_in_part(
         }
         by_code_kinds.push(kind);
         unread = unread.or(attach_by_code(
-            (kind, &mut sheet, &cols),
+            (layout, &mut sheet),
             rows,
             (&mut items, &index),
             &mut got,

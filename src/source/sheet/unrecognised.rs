@@ -5,7 +5,9 @@
 //!
 //! Not listed: a column with nothing under its header; the known columns that are no element to
 //! check — 序号 (it numbers the rows), 备注 (a remark), 材料编码 (实施编码 and three digits,
-//! RULEBOOK *Item codes*), all three in the tool's own sample export; a second column of a
+//! RULEBOOK *Item codes*), all three in the tool's own sample export, and the dates a platform
+//! keeps of its record (更新时间, 发布时间, 导出时间 …: when the row was edited, not what the
+//! guide says); a second column of a
 //! known element (`repeated.rs` says it); and the columns of a 中介服务 or 常见问题 sheet
 //! (`children.rs` says those, as their records keep no other information).
 
@@ -18,7 +20,24 @@ use crate::source::{Notice, NoticeLevel};
 const SHOWN: usize = 12;
 
 /// Headers (normalised) of known columns that are no element to check, never listed.
-const NO_ELEMENT: [&str; 3] = ["序号", "备注", "材料编码"];
+const NO_ELEMENT: [&str; 15] = [
+    "序号",
+    "备注",
+    "材料编码",
+    // The record's own dates, which platform exports add.
+    "更新时间",
+    "最后更新时间",
+    "更新日期",
+    "发布时间",
+    "发布日期",
+    "导出时间",
+    "导出日期",
+    "修改时间",
+    "最后修改时间",
+    "创建时间",
+    "录入时间",
+    "填报时间",
+];
 
 /// The `[labels.…]` section of a sheet kind, and an example line from the example config.
 fn section(kind: Kind) -> Option<(&'static str, &'static str)> {
