@@ -235,6 +235,138 @@ fn a_cell_written_as_an_excel_text_formula_is_read_as_its_text() {
     assert!(findings.is_empty(), "{findings:?}");
 }
 
+/// The findings of `rules` on the items of `path`: (实施编码, rule, message).
+fn findings_of(path: &Path, rules: &[&str]) -> Vec<(String, String, String)> {
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path.to_path_buf()), &mut |r| {
+        records.push(r);
+    });
+    let report = check_records(
+        records,
+        &RuleSet::only(rules),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    report
+        .findings
+        .into_iter()
+        .map(|f| (f.item_code, f.rule, f.message))
+        .collect()
+}
+
+/// Should not trip B04 (「事项编码中的基本编码「000117035000」与事项的基本编码「117035000」不一致」)
+/// nor B15 (「监督电话缺少区号: "56612345"」): the clerk opened the platform's CSV in Excel and
+/// saved it; Excel took the 基本编码 `000117035000` and the hotline `0566-12345` written
+/// `056612345` for numbers and dropped their leading zeros. A 基本编码 always has 12 digits and
+/// `0566` + `12345` is the city's hotline: both come back, with a warning per column. A 基本编码 that
+/// kept its zeros, and a short number that is no code, are left as written.
+#[test]
+fn basic_codes_and_the_hotline_excel_shortened_in_a_csv_come_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<String> = ROWS
+        .iter()
+        .map(|r| r.replace("{result}", "食品生产许可证"))
+        .enumerate()
+        .map(|(i, r)| match i {
+            0 => r.replace(",000117035000,", ",117035000,"),
+            1 => r
+                .replace(",000117034000,", ",117034000,")
+                .replace(",0566-12345", ",56612345"),
+            2 => r.replace(",0566-12345", ",56612345"),
+            // Left as written: 8 digits are no 基本编码 Excel shortened (trips B04).
+            3 => r.replace(",000117007000,", ",17007000,"),
+            _ => r,
+        })
+        .collect();
+    let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let path = write(dir.path(), "事项清单（Excel另存）.csv", &text);
+    let r = read(std::slice::from_ref(&path));
+    let got: Vec<(&str, &str)> = r
+        .items
+        .iter()
+        .map(|i| (i.basic_code.as_str(), i.supervise_phone.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("000117035000", "0566-12345"),
+            ("000117034000", "056612345"),
+            ("000117022000", "056612345"),
+            ("17007000", "0566-12345"),
+            ("000112008000", "0566-12345"),
+        ]
+    );
+    r.notice(
+        "「基本编码」列",
+        NoticeLevel::Warning,
+        &[
+            "有 2 个单元格是不足 12 位的纯数字",
+            "第 2、3 行",
+            "「117035000」按「000117035000」检查",
+            "不要用 Excel 打开后保存",
+        ],
+    );
+    r.notice(
+        "「监督投诉电话」列",
+        NoticeLevel::Warning,
+        &[
+            "有 2 个单元格",
+            "第 3、4 行",
+            "「56612345」按「056612345」检查",
+        ],
+    );
+    let found = findings_of(&path, &["B04", "B15"]);
+    let codes: Vec<&str> = found.iter().map(|(code, ..)| code.as_str()).collect();
+    assert_eq!(
+        codes,
+        ["1134170000312541513000117007000"],
+        "only the 8-digit 基本编码 fails: {found:?}"
+    );
+    assert!(found[0].2.contains("「17007000」不一致"), "{found:?}");
+}
+
+/// Should not trip B04 (「事项编码含有不允许的字符「'」」): a system wrote the codes `'11341700…`,
+/// the apostrophe that tells Excel to keep them as text. It is no part of a code; before other
+/// text (审批结果名称 `'食品生产许可证'`) it is kept.
+#[test]
+fn codes_written_after_an_apostrophe_are_the_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows: Vec<String> = ROWS
+        .iter()
+        .map(|r| {
+            let r = r.replace("{result}", "'食品生产许可证'");
+            let (code, rest) = r.split_once(',').unwrap();
+            let (name, rest) = rest.split_once(',').unwrap();
+            let (basic, rest) = rest.split_once(',').unwrap();
+            format!("'{code},{name},'{basic},{rest}")
+        })
+        .collect();
+    let text = format!("{HEADER}\n{}\n", rows.join("\n"));
+    let path = write(dir.path(), "事项清单.csv", &text);
+    let r = read(std::slice::from_ref(&path));
+    let codes: Vec<(&str, &str)> = r
+        .items
+        .iter()
+        .map(|i| (i.code.as_str(), i.basic_code.as_str()))
+        .collect();
+    assert_eq!(
+        codes[0],
+        ("1134170000312541513000117035000", "000117035000")
+    );
+    assert_eq!(
+        codes[4],
+        ("11341700003128771H3000112008000", "000112008000")
+    );
+    assert_eq!(r.items[1].result_name, "'食品生产许可证'");
+    let found = findings_of(&path, &["B04"]);
+    assert!(found.is_empty(), "{found:?}");
+    assert!(
+        r.notices
+            .iter()
+            .all(|n| !n.message.contains("「实施编码」列"))
+    );
+}
+
 /// The clerk's view of a stray quote: `check` counts every item and says, in Chinese, where the
 /// quote is.
 #[test]

@@ -1038,7 +1038,8 @@ fn child_lists_under_other_names_are_read_by_default_or_by_labels_lists() {
             steps: true,
             fees: true,
             intermediaries: true,
-            faqs: true
+            faqs: true,
+            ..UnreadLists::default()
         }
     );
     // The notice points at the table that names lists, with the file's own key.

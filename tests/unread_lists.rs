@@ -587,4 +587,159 @@ fn items_whose_codes_excel_damaged_are_not_charged_for_their_lists() {
         NoticeLevel::Warning,
         &["第2、3行", "不扣分"],
     );
+    // Should not trip B04 (「统一社会信用代码校验位错误」「行使层级「0」不是 1–6」「基本编码
+    // 「000000000000」…」): the codes are the export's, not the platform's. B04 does not judge
+    // them, and the warning on the column says so.
+    assert!(r.items.iter().all(|i| i.unread.code));
+    for item in &report.items {
+        assert_eq!(
+            item.outcomes.get("B04"),
+            Some(&Outcome::NotApplicable),
+            "{}",
+            item.name
+        );
+    }
+    assert!(report.findings.iter().all(|f| f.rule != "B04"));
+    r.notice(
+        "「实施编码」列有 3 个单元格是数字格式",
+        NoticeLevel::Warning,
+        &[
+            "15 位有效数字",
+            "无法还原：这些事项的事项编码检查（B04）按“未读取”处理，不扣分",
+        ],
+    );
+}
+
+/// Should trip B04 (「事项编码中的实施主体代码「11341700MB1920036X」…校验位」) on a code written as
+/// text with a wrong check character, and pass a right one, as before: codes kept as text are
+/// the platform's and are checked in full, beside an item of the same workbook whose code Excel
+/// damaged (not judged).
+#[test]
+fn codes_kept_as_text_are_still_checked_beside_damaged_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("池州市事项清单.xlsx");
+    let wrong = "11341700MB1920036X3000707016000";
+    linked_workbook(
+        &path,
+        (
+            "实施编码",
+            &[
+                (FOOD, "食品经营许可（新办）"),
+                (FIRST_REGISTRATION, "不动产首次登记"),
+                (wrong, "不动产变更登记"),
+            ],
+            true,
+        ),
+        &[FOOD],
+    );
+    let report = check_all(&[path]);
+    assert_eq!(
+        outcome(&report, "1134170000312540000000000000000", "B04"),
+        Some(Outcome::NotApplicable)
+    );
+    assert_eq!(
+        outcome(&report, FIRST_REGISTRATION, "B04"),
+        Some(Outcome::Pass)
+    );
+    assert_eq!(outcome(&report, wrong, "B04"), Some(Outcome::Fail));
+}
+
+/// Should not trip B04 (「事项编码中的统一社会信用代码「113417000031254151」与实施主体编码
+/// 「113417000031254000」不一致」) nor B15 (「监督电话缺少区号: "56612345"」): 池州市市场监督管理局's
+/// workbook keeps its all-digit 实施主体编码 and, on the first item, its 实施编码 as numbers
+/// (Excel kept 15 digits), and the hotline `0566-12345` as the number `56612345`. The hotline
+/// gets its 0 back; the damaged codes are not judged (the first item's code not at all, the
+/// second item's code not against its damaged 实施主体编码), and the warnings say so.
+#[test]
+fn codes_and_the_hotline_kept_as_numbers_charge_nobody() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("池州市市场监督管理局事项.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet().set_name("事项").unwrap();
+    write_row(
+        ws,
+        0,
+        &[
+            "实施编码",
+            "事项名称",
+            "基本编码",
+            "实施主体",
+            "实施主体编码",
+            "办理地点",
+            "咨询电话",
+            "监督投诉电话",
+        ],
+    );
+    for (r, (code, name, basic)) in [
+        (FOOD, "食品经营许可（新办）", "000117035000"),
+        (BOILER, "特种设备使用登记", "000117022000"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = r as u32 + 1;
+        write_row(
+            ws,
+            r,
+            &[
+                code,
+                name,
+                basic,
+                "池州市市场监督管理局",
+                "",
+                "池州市长江中路89号池州市政务服务中心二楼8号窗口",
+                "0566-2021156",
+                "0566-12345",
+            ],
+        );
+        ws.write_number(r, 4, 113_417_000_031_254_151.0).unwrap();
+    }
+    ws.write_number(1, 0, FOOD.parse::<f64>().unwrap()).unwrap();
+    ws.write_number(1, 7, 56_612_345.0).unwrap();
+    wb.save(&path).unwrap();
+
+    let r = read(std::slice::from_ref(&path));
+    assert_eq!(r.items.len(), 2, "{:?}", r.notices);
+    let (food, boiler) = (&r.items[0], &r.items[1]);
+    assert_eq!(food.supervise_phone, "056612345");
+    assert!(food.unread.code && food.unread.subject_code);
+    assert!(!boiler.unread.code && boiler.unread.subject_code && !boiler.unread.basic_code);
+    r.notice(
+        "「监督投诉电话」列有 1 个单元格",
+        NoticeLevel::Warning,
+        &["第 2 行", "「56612345」按「056612345」检查"],
+    );
+    r.notice(
+        "「实施主体编码」列有 2 个单元格",
+        NoticeLevel::Warning,
+        &["不拿实施编码与这些实施主体编码比对，不扣分"],
+    );
+
+    let mut records = Vec::new();
+    read_inputs(std::slice::from_ref(&path), &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::only(&["B04", "B15"]),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let found: Vec<&str> = report.findings.iter().map(|f| f.message.as_str()).collect();
+    assert!(found.is_empty(), "{found:?}");
+    let outcomes: Vec<(Option<Outcome>, Option<Outcome>)> = report
+        .items
+        .iter()
+        .map(|i| {
+            (
+                i.outcomes.get("B04").copied(),
+                i.outcomes.get("B15").copied(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        [
+            (Some(Outcome::NotApplicable), Some(Outcome::Pass)),
+            (Some(Outcome::Pass), Some(Outcome::Pass)),
+        ]
+    );
 }

@@ -121,7 +121,9 @@ record! {
 /// The child lists of an item that its source could not read — a workbook's 常见问题 sheet
 /// that is damaged — as opposed to lists read and found empty. A rule about such a list does
 /// not apply to the item ([`crate::rules::RuleMeta::applies_unread`]): the unit is not charged for a
-/// file the tool could not read, and the notice of the damaged sheet says so. Only the workbook
+/// file the tool could not read, and the notice of the damaged sheet says so. Also the codes
+/// the export damaged past telling (a number cell that kept 15 digits, scientific notation):
+/// they are not what the platform publishes, and B04 does not judge them. Only the workbook
 /// reader sets it; not serialised (the incremental check's content hash adds it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct UnreadLists {
@@ -135,6 +137,12 @@ pub struct UnreadLists {
     pub intermediaries: bool,
     /// 常见问题.
     pub faqs: bool,
+    /// 实施编码 damaged by the export: B04 does not apply.
+    pub code: bool,
+    /// 实施主体编码 damaged by the export: B04 does not compare the code with it.
+    pub subject_code: bool,
+    /// 基本编码 damaged by the export: B04 does not compare the code with it.
+    pub basic_code: bool,
 }
 
 impl UnreadLists {
@@ -143,7 +151,7 @@ impl UnreadLists {
         *self == Self::default()
     }
 
-    /// The lists not in `self`: of the lists a record carries, those it lacks.
+    /// The lists not in `self`: of the lists a record carries, those it lacks (no code).
     #[must_use]
     pub fn missing(self) -> Self {
         Self {
@@ -152,6 +160,7 @@ impl UnreadLists {
             fees: !self.fees,
             intermediaries: !self.intermediaries,
             faqs: !self.faqs,
+            ..Self::default()
         }
     }
 
@@ -164,6 +173,9 @@ impl UnreadLists {
             fees: self.fees || other.fees,
             intermediaries: self.intermediaries || other.intermediaries,
             faqs: self.faqs || other.faqs,
+            code: self.code || other.code,
+            subject_code: self.subject_code || other.subject_code,
+            basic_code: self.basic_code || other.basic_code,
         }
     }
 }

@@ -28,6 +28,9 @@ declare_rule! {
     /// （如广安区各部门的代码都是 5113xx，广安 1993 年前属南充）。因此只要求它是真实区划或落在真实的
     /// 地级区划内（含 `xxxx01` 市辖区码），并与本事项同省；不要求与本事项的区县相同。
     /// 四川分段形式中的基本编码（如 `511A0138000000`、`G-000007-001`）是省内编码，不检查其内部结构。
+    /// 表格导出中被 Excel 损坏、无法还原的编码（存成数字只剩 15 位有效数字，或变成 `1.13417E+30`
+    /// 这样的科学计数法；读取时已给出提示）不是平台上公布的编码：实施编码如此损坏的，本规则不适用
+    /// （按未读取处理，不扣分）；实施主体编码、基本编码如此损坏的，不拿实施编码与之比对。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「事项编码」：按统一编码规则进行赋码。
@@ -132,7 +135,12 @@ fn subject_facts(subject: &str) -> SubjectFacts {
     }
 }
 
-fn check_subject(subject: &str, body: &Body, code: &str, out: &mut Vec<Violation>) {
+fn check_subject(
+    subject: &str,
+    (item, body): (&Item, &Body),
+    code: &str,
+    out: &mut Vec<Violation>,
+) {
     // The code's subject is usually the body's own code, checked once for all its items.
     let own;
     let facts = if subject == body.given {
@@ -152,8 +160,13 @@ fn check_subject(subject: &str, body: &Body, code: &str, out: &mut Vec<Violation
         return;
     }
     let given = &body.given;
-    // `91341700mb…` and `91341700MB…` are the same body: only the case differs.
-    if given != subject && !is_blank_or_placeholder(given) && !given.eq_ignore_ascii_case(subject) {
+    // `91341700mb…` and `91341700MB…` are the same body: only the case differs. One the export
+    // damaged is not the platform's.
+    if given != subject
+        && !is_blank_or_placeholder(given)
+        && !given.eq_ignore_ascii_case(subject)
+        && !item.unread.subject_code
+    {
         out.push(Violation::new(
             format!(
                 "事项编码中的统一社会信用代码「{subject}」与实施主体编码「{given}」不一致: \"{code}\""
@@ -186,7 +199,8 @@ fn check_subject(subject: &str, body: &Body, code: &str, out: &mut Vec<Violation
 
 fn check_basic_against_item(basic: &str, item: &Item, code: &str, out: &mut Vec<Violation>) {
     let given = halfwidth(item.basic_code.trim());
-    if !is_blank_or_placeholder(&given) && given != basic {
+    // One the export damaged is not the platform's.
+    if !is_blank_or_placeholder(&given) && given != basic && !item.unread.basic_code {
         out.push(
             Violation::new(
                 format!(
@@ -283,7 +297,7 @@ fn check_national(
     code: &str,
     out: &mut Vec<Violation>,
 ) {
-    check_subject(subject, body, code, out);
+    check_subject(subject, (item, body), code, out);
     check_level(level, item, body, code, out);
     check_basic_shape(basic, body, code, out);
     check_basic_against_item(basic, item, code, out);
@@ -333,7 +347,7 @@ fn check_hyphenated(
             .target("区划代码"),
         ),
     }
-    check_subject(subject, body, code, out);
+    check_subject(subject, (item, body), code, out);
     check_basic_against_item(basic, item, code, out);
 }
 
@@ -343,6 +357,11 @@ impl Rule for ItemCodeRule {
     }
 
     fn check(&self, item: &Item, _ctx: &CheckContext) -> Verdict {
+        // A code the export damaged past telling is not the platform's: not charged for it (the
+        // reader's notice says so).
+        if item.unread.code {
+            return Verdict::NotApplicable;
+        }
         let code = item.code.trim();
         if is_blank_or_placeholder(code) {
             return Verdict::Checked(vec![Violation::new(
@@ -400,6 +419,69 @@ impl Rule for ItemCodeRule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn item(code: &str, subject_code: &str, basic_code: &str) -> Item {
+        Item {
+            name: "食品经营许可（新办）".into(),
+            code: code.into(),
+            subject: "池州市市场监督管理局".into(),
+            subject_code: subject_code.into(),
+            basic_code: basic_code.into(),
+            region_code: "341700".into(),
+            ..Item::default()
+        }
+    }
+
+    fn messages(item: &Item) -> Option<Vec<String>> {
+        match ItemCodeRule.check(item, &CheckContext::default()) {
+            Verdict::Checked(v) => Some(v.into_iter().map(|v| v.message).collect()),
+            Verdict::NotApplicable => None,
+        }
+    }
+
+    /// Should not trip B04 (「校验位」「行使层级「0」不是 1–6」「基本编码「000000000000」」): the
+    /// 实施编码 `1134170000312541513000117035000` that Excel kept to 15 digits is the export's,
+    /// not the platform's (the reader marked it). Read from JSON, the same text still fails.
+    #[test]
+    fn a_code_the_export_damaged_is_not_judged() {
+        let mut damaged = item(
+            "1134170000312540000000000000000",
+            "113417000031254000",
+            "000117035000",
+        );
+        assert!(messages(&damaged).is_some_and(|m| !m.is_empty()));
+        damaged.unread.code = true;
+        damaged.unread.subject_code = true;
+        assert_eq!(messages(&damaged), None);
+    }
+
+    /// Should not trip B04 (「与实施主体编码「113417000031254000」不一致」, 「与事项的基本编码
+    /// 「1.17035E+08」不一致」) where only the 实施主体编码 or the 基本编码 was damaged: the code
+    /// itself is still checked, and a wrong check character in it still trips B04.
+    #[test]
+    fn a_damaged_subject_or_basic_code_is_not_compared() {
+        let mut good = item(
+            "1134170000312541513000117035000",
+            "113417000031254000",
+            "1.17035E+08",
+        );
+        let told = messages(&good).unwrap();
+        assert_eq!(told.len(), 2, "{told:?}");
+        good.unread.subject_code = true;
+        good.unread.basic_code = true;
+        assert_eq!(messages(&good), Some(vec![]));
+        let mut wrong = item(
+            "11341700003125415X3000117035000",
+            "113417000031254000",
+            "000117035000",
+        );
+        wrong.unread.subject_code = true;
+        let told = messages(&wrong).unwrap();
+        assert!(
+            told.len() == 1 && told[0].contains("「11341700003125415X」"),
+            "{told:?}"
+        );
+    }
 
     proptest::proptest! {
         /// The texts left uncopied read as the plain half-width copy (and its digits) reads.

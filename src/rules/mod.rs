@@ -11,7 +11,7 @@ use crate::model::{Item, Provenance, Severity};
 pub mod cache;
 mod params;
 pub use cache::Reads;
-pub use params::RuleParams;
+pub use params::{DEFAULT_HOTLINES, RuleParams};
 mod prepared;
 mod prepared_faq;
 mod prepared_materials;

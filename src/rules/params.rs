@@ -56,6 +56,11 @@ pub struct RuleParams {
     pub faq_non_answer_phrases: Vec<String>,
 }
 
+/// The default of [`RuleParams::hotline_only_numbers`]. The readers, which do not see the
+/// configuration, take a number cell that lost the 0 of its area code in front of one of these
+/// for that hotline (`56612345` is `0566-12345`: `crate::source::sheet::numbers`).
+pub const DEFAULT_HOTLINES: &[&str] = &["12345"];
+
 fn words(list: &[&str]) -> Vec<String> {
     list.iter().map(|&s| s.to_owned()).collect()
 }
@@ -75,7 +80,7 @@ impl RuleParams {
 impl Default for RuleParams {
     fn default() -> Self {
         Self {
-            hotline_only_numbers: vec!["12345".into()],
+            hotline_only_numbers: words(DEFAULT_HOTLINES),
             material_medium_words: words(&[
                 "原件",
                 "复印件",

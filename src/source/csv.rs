@@ -18,6 +18,10 @@
 //!   leave the row as wide as the table (the crate does not say where a cell's quotes were).
 //! - `="000111301009"`, which platforms write so that Excel keeps a code's leading zeros, is the
 //!   text Excel shows (`000111301009`). Any other formula (`=SUM(A1)`) is kept as written.
+//! - `'000111301009`, the apostrophe other systems write for the same end, is the text after it
+//!   where that is a number (digits, a decimal point); before a code of letters and digits
+//!   (`'11341700MB…`) it is left out in code columns (`sheet::numbers`). Before other text it is
+//!   kept: it may be the text's own (`'食品经营许可'`).
 
 use std::path::Path;
 use std::sync::Arc;
@@ -447,5 +451,38 @@ mod tests {
         assert_eq!(rows[1], ["000117035000", "0566-2021156", ""]);
         assert_eq!(rows[2], ["=SUM(A1)", "=\"a\"&\"b\"", "池州市\"长江\"路"]);
         assert_eq!(rows[3], ["=\"0566", "=\"\"\"", "12345"]);
+    }
+
+    /// Should not trip B04 (「含有不允许的字符「'」」): `'000117035000` is the apostrophe some
+    /// systems write before a number so that Excel keeps it as text, which Excel does not show.
+    /// Before text it is the text's own and kept (before a code of letters, `sheet::numbers`).
+    #[test]
+    fn an_apostrophe_before_a_number_is_not_the_cells() {
+        let text = "实施编码,基本编码,份数,事项名称,审批结果名称,办理地点\n\
+                    '1134170000312541513000117035000,'000117035000,'2,'食品经营许可'（新办）,'1.5,'8号窗口\n\
+                    '11341700MB1920036Q3000707015000,' 000117035000,'0.5.1,'',''000117035000,'\n";
+        let rows = parse_rows(text).unwrap();
+        assert_eq!(
+            rows[1],
+            [
+                "1134170000312541513000117035000",
+                "000117035000",
+                "2",
+                "'食品经营许可'（新办）",
+                "1.5",
+                "'8号窗口"
+            ]
+        );
+        assert_eq!(
+            rows[2],
+            [
+                "'11341700MB1920036Q3000707015000",
+                "' 000117035000",
+                "'0.5.1",
+                "''",
+                "''000117035000",
+                "'"
+            ]
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! [`parse_table`]: the csv crate splits the cells as Excel does; what is added here is finding
 //! the stray quotes and reading them as characters, the blank lines Excel shows as rows, and
-//! `="…"` read as its text (the rules are in the parent module's docs).
+//! `="…"` and `'` before a number read as the text Excel shows (the rules are in the parent
+//! module's docs).
 
 use std::collections::HashMap;
 
@@ -226,10 +227,25 @@ fn line_ends(text: &str) -> usize {
         .count()
 }
 
-/// A cell as Excel shows it: trimmed, and `="…"` as its text ([`excel_text`]).
+/// A cell as Excel shows it: trimmed, `="…"` as its text ([`excel_text`]), and `'` before a
+/// number left out ([`marked_number`]).
 fn cell_text(cell: &str) -> String {
     let trimmed = cell.trim();
-    excel_text(trimmed).unwrap_or_else(|| trimmed.to_owned())
+    excel_text(trimmed).unwrap_or_else(|| marked_number(trimmed).unwrap_or(trimmed).to_owned())
+}
+
+/// The text of a cell written `'000110000000`: the apostrophe some systems write before what a
+/// spreadsheet would take for a number (digits, with one decimal point or none), so that a code
+/// keeps its leading zeros, is a mark the spreadsheet does not show. `None` for any other cell:
+/// an apostrophe before text (`'食品经营许可'`) is the text's own. (Before a code of letters and
+/// digits, `'11341700MB…`, it is left out where the column is one of codes: `sheet::numbers`.)
+fn marked_number(cell: &str) -> Option<&str> {
+    let rest = cell.strip_prefix('\'')?;
+    let (whole, fraction) = rest.split_once('.').unwrap_or((rest, ""));
+    (!whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit()))
+    .then_some(rest)
 }
 
 /// The text of a cell that is exactly `="…"`, the formula platforms write so that Excel shows a

@@ -107,9 +107,10 @@ pub struct Sheet {
     pub first_row: u64,
     /// Cell texts, row by row.
     pub rows: Vec<Vec<String>>,
-    /// Cells (index into `rows`, column) that the workbook stores as numbers of nine digits or
-    /// more: a phone or code typed into a number cell has lost its leading 0, or every digit past
-    /// the 15th (`numbers::check` says so). Empty for text formats.
+    /// Cells (index into `rows`, column) that the workbook stores as numbers of eight digits or
+    /// more: a phone or code typed into a number cell has lost its leading 0 (`0566-12345` is
+    /// `56612345`), or every digit past the 15th (`numbers::check` says so). Empty for text
+    /// formats.
     pub long_numbers: Vec<(usize, usize)>,
     /// Formulas saved without their result, read as empty (`.xlsx` only; `formulas.rs` says
     /// those a rule reads).
@@ -287,7 +288,8 @@ pub fn assemble_read_in_part(
         notices.extend(repeated::prefer_filled(
             &sheet, header, &mut cols, &tables, kind,
         ));
-        notices.extend(numbers::check(&mut sheet, header, &cols));
+        let (number_notices, damaged) = numbers::check(&mut sheet, header, &cols);
+        notices.extend(number_notices);
         notices.extend(headerless_notice(&sheet, header, &cols));
         if kind == Kind::Item {
             let before = items.len();
@@ -325,6 +327,7 @@ pub fn assemble_read_in_part(
                 &mut items,
                 &mut notices,
             );
+            numbers::mark_damaged(&sheet, &damaged, &mut items[before..]);
             if let Some(column) = listed
                 && let Some(notice) =
                     material_list::read(&sheet, header, &column, &mut items[before..])

@@ -3,18 +3,25 @@
 //! `104002000`) and keeps 15 significant digits (a 31-digit 实施编码 ends in zeros). A CSV saved
 //! from Excel carries the damage as scientific notation (`1.13417E+30`). The rules then see
 //! another phone or code than the platform publishes, and their findings blame the content for
-//! what the export did. So each damaged column gets one warning that says so, with its rows; and
-//! a landline that lost only its leading 0 (no Chinese area code starts without one) gets it
-//! back, so that the phone rules judge what the platform publishes.
+//! what the export did. So each damaged column gets one warning that says so, with its rows; a
+//! landline that lost only its leading 0 (no Chinese area code starts without one), and the
+//! city's hotline after its area code (`56612345` is `0566-12345`), get it back, and so does a
+//! 基本编码 its leading zeros (it always has 12 digits), so that the rules judge what the
+//! platform publishes. A code that cannot be told back is marked on its item
+//! ([`crate::model::UnreadLists`], [`mark_damaged`]): B04 does not judge it (not charged for
+//! the export), and the warning says so.
 //!
 //! A CSV file has no number cells, but one opened in Excel and saved again has lost the same 0:
 //! there a phone cell of digits only that is a landline once its 0 is back (a real area code and
-//! a local number of its length, [`restored_phone`]) is taken for one, and said the same way.
+//! a local number of its length, [`restored_phone`]) is taken for one, and a 基本编码 of 9–11
+//! digits for the 12-digit code it was, and said the same way. A code cell written `'…` (the
+//! apostrophe some systems put before a code so that Excel keeps it as text) is the code.
 
 use super::columns::Col;
 use super::{Sheet, cell};
-use crate::model::ItemField;
 use crate::model::text::looks_scientific;
+use crate::model::{Item, ItemField};
+use crate::rules::DEFAULT_HOTLINES;
 use crate::source::{Notice, NoticeLevel};
 
 /// Rows listed in a notice, at most.
@@ -38,13 +45,20 @@ fn holds(col: &Col) -> Option<Holds> {
     }
 }
 
+/// Digits of the shortest code Excel can have shortened: a 基本编码 `000104002000` keeps nine.
+const SHORTEST_CODE: usize = 9;
+
 /// Whether the digits of a number cell in a column that `holds` it differ from what was typed.
 fn damaged(holds: Holds, digits: &str) -> bool {
     let len = digits.trim_start_matches('-').len();
     match holds {
+        // Eight digits are a local number written without its area code, unless they are a
+        // landline or the hotline that lost the 0 of its area code (`56612345`).
+        Holds::Phone if len < 9 => restored_phone(digits).is_some(),
         // A mobile number and a 400/800 number are numbers Excel keeps whole; a landline with
         // its area code is not.
         Holds::Phone => !(len == 11 && digits.starts_with('1') || is_service_number(digits)),
+        Holds::Code(_) if len < SHORTEST_CODE => false,
         Holds::Code(chars) => len != chars || len > 15,
     }
 }
@@ -57,8 +71,10 @@ fn is_service_number(digits: &str) -> bool {
 /// The phone a number cell held before Excel dropped its leading 0, if it can be told: `0` and
 /// the digits make a landline with a real area code ([`crate::reference::is_known_area_code`])
 /// and a local number of the length that code takes (010 and 02x: 8 digits; 0xxx: 7 or 8),
-/// not begun with 0 or 1. No Chinese area code starts without its 0; a mobile number
-/// (`1[3-9]…`, 11 digits), a 400/800 number or a short number is never one.
+/// not begun with 0 or 1; or a four-digit area code and a hotline of [`DEFAULT_HOTLINES`]
+/// (`56612345` is `0566-12345`, the city's 12345 hotline, a valid 监督电话). No Chinese area
+/// code starts without its 0; a mobile number (`1[3-9]…`, 11 digits), a 400/800 number or a
+/// short number is never one.
 pub(crate) fn restored_phone(digits: &str) -> Option<String> {
     if digits.is_empty() || digits.starts_with('0') || !digits.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -67,7 +83,18 @@ pub(crate) fn restored_phone(digits: &str) -> Option<String> {
         return None;
     }
     let phone = format!("0{digits}");
-    is_landline(&phone).then_some(phone)
+    (is_landline(&phone) || is_area_hotline(&phone)).then_some(phone)
+}
+
+/// Whether all-digit `phone` is a four-digit area code and a hotline of [`DEFAULT_HOTLINES`]
+/// (`056612345`). Not after a three-digit one: `2112345` is as likely a local number written
+/// without its area code as `021-12345`.
+fn is_area_hotline(phone: &str) -> bool {
+    phone.len() > 4
+        && !phone.starts_with("010")
+        && !phone.starts_with("02")
+        && DEFAULT_HOTLINES.contains(&&phone[4..])
+        && crate::reference::is_known_area_code(&phone[..4])
 }
 
 /// Whether all-digit `phone` is an area code and a local number of the length it takes.
@@ -87,22 +114,77 @@ fn is_landline(phone: &str) -> bool {
 fn restored(holds: Holds, digits: &str) -> Option<String> {
     match holds {
         Holds::Phone => restored_phone(digits),
-        Holds::Code(12) => {
-            (digits.len() < 12 && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| format!("{digits:0>12}"))
-        }
+        Holds::Code(12) => ((SHORTEST_CODE..12).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("{digits:0>12}")),
         Holds::Code(_) => None,
+    }
+}
+
+/// A code cell of a text table written `'11341700MB…`: the apostrophe some systems put before a
+/// code so that Excel keeps it as text, which Excel does not show. Only before a code (letters
+/// and digits); the CSV reader has already taken it from before digits alone.
+fn text_marked(text: &str) -> Option<&str> {
+    text.strip_prefix('\'')
+        .filter(|code| !code.is_empty() && code.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// What [`check`] found besides its notices: the item rows (indexes into the sheet's rows) whose
+/// code it could not tell back, with the code's element.
+pub(super) type Damaged = Vec<(usize, ItemField)>;
+
+/// Marks on `items` (read from `sheet`) the codes [`check`] found damaged past telling
+/// ([`crate::model::UnreadLists`]): they are not the platform's codes, and B04 does not judge them.
+pub(super) fn mark_damaged(sheet: &Sheet, damaged: &Damaged, items: &mut [Item]) {
+    if damaged.is_empty() {
+        return;
+    }
+    for item in items {
+        let Some(index) = item
+            .provenance
+            .row
+            .and_then(|row| row.checked_sub(sheet.first_row))
+        else {
+            continue;
+        };
+        let start = damaged.partition_point(|&(r, _)| (r as u64) < index);
+        for &(_, field) in damaged[start..]
+            .iter()
+            .take_while(|&&(r, _)| r as u64 == index)
+        {
+            match field {
+                ItemField::Code => item.unread.code = true,
+                ItemField::SubjectCode => item.unread.subject_code = true,
+                ItemField::BasicCode => item.unread.basic_code = true,
+                _ => {}
+            }
+        }
     }
 }
 
 /// One warning per column of `sheet` (header at `header`, columns `cols`) whose phones or codes
 /// are numbers that lost digits, or scientific notation. A landline that lost only its leading
 /// 0, and a 基本编码 its leading zeros, get them back (the warning says so): the rules then check
-/// what the platform publishes, not what the export did to it. Other codes cannot be restored.
-pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> Vec<Notice> {
+/// what the platform publishes, not what the export did to it. Other codes cannot be restored:
+/// their rows in an item table are returned ([`Damaged`], sorted), for [`mark_damaged`].
+pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> (Vec<Notice>, Damaged) {
     let mut out = Vec::new();
+    let mut lost = Vec::new();
+    let text_table = sheet.is_text_table();
     for (c, col) in cols.iter().enumerate() {
         let Some(holds) = holds(col) else { continue };
+        if text_table && holds != Holds::Phone {
+            for row in sheet.rows.iter_mut().skip(header + 1) {
+                if let Some(text) = row.get_mut(c)
+                    && text_marked(text.trim()).is_some()
+                {
+                    // The code after the apostrophe, in place.
+                    let apostrophe = text.len() - text.trim_start().len();
+                    text.drain(..=apostrophe);
+                    text.truncate(text.trim_end().len());
+                }
+            }
+        }
         let numbers = sheet
             .long_numbers
             .iter()
@@ -116,14 +198,14 @@ pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> Vec<Notic
             .skip(header + 1)
             .filter(|(_, row)| looks_scientific(cell(row, c)))
             .map(|(r, _)| r);
-        // Digits only in a CSV's phone column: a number to Excel, which dropped its 0.
-        let text_table = sheet.is_text_table() && holds == Holds::Phone;
+        // Digits only in a CSV's phone or 基本编码 column: a number to Excel, which dropped its
+        // leading 0s.
         let digits_only = sheet
             .rows
             .iter()
             .enumerate()
             .skip(header + 1)
-            .filter(|(_, row)| text_table && restored_phone(cell(row, c)).is_some())
+            .filter(|(_, row)| text_table && restored(holds, cell(row, c)).is_some())
             .map(|(r, _)| r);
         let mut rows: Vec<usize> = numbers.chain(scientific).chain(digits_only).collect();
         if rows.is_empty() {
@@ -137,17 +219,44 @@ pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> Vec<Notic
             if let Some(text) = restored(holds, cell(&sheet.rows[r], c)) {
                 sheet.rows[r][c] = text;
                 count += 1;
+            } else if let Col::Item(field) = col
+                && holds != Holds::Phone
+            {
+                lost.push((r, *field));
             }
         }
-        out.push(notice(sheet, header, c, (holds, &example, count), &rows));
+        out.push(notice(
+            sheet,
+            header,
+            (c, col),
+            (holds, &example, count),
+            &rows,
+        ));
     }
-    out
+    lost.sort_unstable_by_key(|&(r, _)| r);
+    (out, lost)
+}
+
+/// What becomes of the items of a column's cells that cannot be told back.
+fn not_judged(col: &Col) -> &'static str {
+    match col {
+        Col::Item(ItemField::Code) => {
+            "，无法还原：这些事项的事项编码检查（B04）按“未读取”处理，不扣分"
+        }
+        Col::Item(ItemField::SubjectCode) => {
+            "，无法还原：事项编码检查（B04）不拿实施编码与这些实施主体编码比对，不扣分"
+        }
+        Col::Item(ItemField::BasicCode) => {
+            "，无法还原：事项编码检查（B04）不拿实施编码与这些基本编码比对，不扣分"
+        }
+        _ => "，检查结果中与它们有关的问题可能是导出造成的",
+    }
 }
 
 fn notice(
     sheet: &Sheet,
     header: usize,
-    c: usize,
+    (c, col): (usize, &Col),
     (holds, example, count): (Holds, &str, usize),
     rows: &[usize],
 ) -> Notice {
@@ -166,6 +275,8 @@ fn notice(
         "是不带区号 0 的纯数字：CSV 文件用 Excel 打开再保存时，Excel 把电话当作数字，去掉了区号开头的 0"
     } else if holds == Holds::Phone {
         "是数字格式：数字不能以 0 开头，区号的 0 已被 Excel 去掉"
+    } else if sheet.is_text_table() {
+        "是不足 12 位的纯数字：CSV 文件用 Excel 打开再保存时，Excel 把编码当作数字，去掉了开头的 0"
     } else if example.trim_start_matches('-').len() > 15 {
         "是数字格式：Excel 只保留 15 位有效数字，后面的位已变成 0"
     } else {
@@ -181,10 +292,11 @@ fn notice(
         format!("已补回开头的 0 再检查（如「{example}」按「{back}」检查）")
     } else if count > 0 {
         format!(
-            "其中 {count} 个已补回开头的 0 再检查；其余的{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的"
+            "其中 {count} 个已补回开头的 0 再检查；其余的{what}与平台上公布的不同{}",
+            not_judged(col)
         )
     } else {
-        format!("这些{what}与平台上公布的不同，检查结果中与它们有关的问题可能是导出造成的")
+        format!("这些{what}与平台上公布的不同{}", not_judged(col))
     };
     let fix = if sheet.is_text_table() {
         "请使用平台直接导出的 CSV 文件（不要用 Excel 打开后保存），或导出为 .xlsx 后再检查"
@@ -219,6 +331,51 @@ mod tests {
         assert_eq!(restored(Holds::Code(12), "1.11301E+11"), None);
         assert_eq!(restored(Holds::Code(31), "1134170000"), None);
         assert_eq!(restored(Holds::Code(18), "11341700"), None);
+        // Excel keeps nine digits at least of a 基本编码 (`0001…`): eight are no 基本编码 it
+        // shortened, and are left as written.
+        assert_eq!(restored(Holds::Code(12), "12345678"), None);
+        assert!(!damaged(Holds::Code(12), "12345678"));
+        assert_eq!(
+            restored(Holds::Code(12), "110000000").as_deref(),
+            Some("000110000000")
+        );
+    }
+
+    /// A code written `'11341700MB…` is the code; an apostrophe before anything else is kept.
+    #[test]
+    fn the_text_mark_before_a_code_is_not_the_codes() {
+        assert_eq!(
+            text_marked("'11341700MB181000583000110000000"),
+            Some("11341700MB181000583000110000000")
+        );
+        for kept in [
+            "11341700MB181000583000110000000",
+            "'",
+            "'食品经营许可",
+            "'11341700MB1810005（池州）",
+            "''11341700MB18100058",
+        ] {
+            assert_eq!(text_marked(kept), None, "{kept}");
+        }
+    }
+
+    /// Should not trip B15 (「监督电话缺少区号」): `0566-12345` typed into a number cell is
+    /// `56612345`, the city's hotline after its area code.
+    #[test]
+    fn the_hotline_after_its_area_code_gets_its_zero_back() {
+        assert_eq!(restored_phone("56612345").as_deref(), Some("056612345"));
+        assert_eq!(restored_phone("55112345").as_deref(), Some("055112345"));
+        assert!(damaged(Holds::Phone, "56612345"));
+        // Not the hotline list's (12315), no area code (0640), a three-digit area code, where
+        // the digits are as likely a local number without its area code (021-12345 or
+        // 211-2345), and an eight-digit local number: kept as written, no warning.
+        for other in [
+            "56612315", "64012345", "2112345", "1012345", "21234567", "12345",
+        ] {
+            assert_eq!(restored_phone(other), None, "{other}");
+        }
+        assert!(!damaged(Holds::Phone, "21234567"));
+        assert!(!damaged(Holds::Phone, "2021156"));
     }
 
     #[test]

@@ -240,6 +240,9 @@ fn codes_in_scientific_notation_are_one_warning_per_column() {
     assert_eq!(messages.len(), 2, "{messages:?}");
     assert!(messages[0].contains("「实施编码」列有 2 个单元格已被 Excel 转成科学计数法"));
     assert!(messages[0].contains("第 2、3 行"));
+    // The codes are the export's: B04 does not judge them, and the warning says so.
+    assert!(messages[0].contains("事项编码检查（B04）按“未读取”处理，不扣分"));
+    assert!(got.iter().all(|i| i.unread.code && !i.unread.subject_code));
     assert!(messages[1].contains("「咨询电话」列有 1 个单元格") && messages[1].contains("第 3 行"));
     assert!(notices.iter().all(|n| n.level == NoticeLevel::Warning));
 }

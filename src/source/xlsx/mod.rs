@@ -316,12 +316,13 @@ fn is_encrypted_package(path: &Path) -> bool {
     })
 }
 
-/// Whether a cell is a whole number of nine digits or more: what a phone with its area code or
-/// a code becomes when typed into a number cell (see `sheet::numbers`).
+/// Whether a cell is a whole number of eight digits or more: what a phone with its area code
+/// (`0566-12345` is `56612345`) or a code becomes when typed into a number cell (see
+/// `sheet::numbers`).
 fn is_long_number(data: &Data) -> bool {
     match data {
-        Data::Int(i) => i.unsigned_abs() >= 100_000_000,
-        Data::Float(f) => f.abs() >= 1e8 && f.fract() == 0.0,
+        Data::Int(i) => i.unsigned_abs() >= 10_000_000,
+        Data::Float(f) => f.abs() >= 1e7 && f.fract() == 0.0,
         _ => false,
     }
 }
