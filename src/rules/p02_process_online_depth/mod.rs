@@ -32,7 +32,7 @@ declare_rule! {
     /// 皖事通、网上办事大厅、互联网、小程序、APP，电子税务局、社会保险公共服务平台、企业登记全程
     /// 电子化平台、工程建设项目审批管理系统、国家企业信用信息公示系统、皖企通、网厅等行业系统，
     /// 网址（www.…、http…），以及「登录」某个系统，词表 `online_platform_words`——之后在同一
-    /// 分句中有提交、上传、填报、填写、申报、申请、递交、办理（资格认证类还有认证，不含实名认证），如「申请人通过安徽政务服务网提交申请」
+    /// 分句中有提交、上传、填报、填写、申报、申请、递交、办理（事项名称含认证的资格认证类还有认证，不含实名认证、预约认证），如「申请人通过安徽政务服务网提交申请」
     /// 「通过皖事通APP上传申请材料」「申请人可通过安徽政务服务网、皖事通APP或窗口提交申请材料」；
     /// 平台名称后的括号不打断分句（「通过安徽政务服务网（www.ahzwfw.gov.cn）提交申请」
     /// 「通过皖事通（手机APP）上传」）；「登录」平台之后，申请人提交、上传、填报、填写、申报、递交
@@ -125,7 +125,7 @@ impl Rule for ProcessOnlineDepth {
     }
 
     fn reads(&self) -> Option<Reads> {
-        Some(Reads::fields(&[ItemField::OnlineDepth]).and(Reads::STEPS))
+        Some(Reads::fields(&[ItemField::OnlineDepth, ItemField::Name]).and(Reads::STEPS))
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {
@@ -147,6 +147,8 @@ impl Rule for ProcessOnlineDepth {
             text.push(' ');
             text.push_str(s.duties.trim());
         };
+        // `待遇资格认证`: the application is the 认证 itself.
+        let certification = item.name.contains("认证");
         if !item.steps.iter().any(|s| {
             step_text(s, &mut text);
             prepared.online_submission.is_match(&text)
@@ -156,7 +158,7 @@ impl Rule for ProcessOnlineDepth {
         }) && !item.steps.iter().any(|s| {
             let through = |t: &str| {
                 prepared.online_platform.is_match(t)
-                    && submits_through_platform(t, &p.online_platform_words)
+                    && submits_through_platform(t, &p.online_platform_words, certification)
             };
             through(&s.name) || through(&s.duties)
         }) {

@@ -6,9 +6,9 @@ use super::{DENIALS, clause_head, clause_tail, is_clause_end};
 /// Verbs of submitting that, after a platform's name in its clause, make a step an online
 /// submission (`通过安徽政务服务网提交申请`, `登录皖事通APP上传申请材料`, `通过网上办事大厅申报`).
 /// `申请` followed by `人` is the applicant, and `办理` followed by `时间`, `进度`… a noun
-/// ([`NOUNS_AFTER_VERB`]), not the verb. `认证` is the application of a 资格认证 service
-/// (`通过皖事通APP刷脸在线认证`), but not an account's (`实名认证`, `注册认证`) nor one before a
-/// later step (`认证后到窗口提交`).
+/// ([`NOUNS_AFTER_VERB`]), not the verb. `认证` is the application of a 资格认证 service only
+/// (`通过皖事通APP刷脸在线认证`), and not an account's (`实名认证`, `注册认证`), one booked
+/// (`预约认证`, `认证时间`) nor one before a later step (`认证后到窗口提交`).
 const SUBMIT_VERBS: &[&str] = &[
     "提交", "上传", "填报", "填写", "申报", "申请", "递交", "办理", "认证",
 ];
@@ -36,7 +36,16 @@ const NOT_SUBMITTING: &[&str] = &[
 /// window (`通过皖事通预约后到窗口提交申请材料`, `登录后在窗口提交`), unless the two are
 /// alternatives (`通过安徽政务服务网或到窗口提交申请`, `通过安徽政务服务网、窗口提交`:
 /// [`ALTERNATIVES`]).
-const OFFLINE_BETWEEN: &[&str] = &["窗口", "现场", "大厅", "携带", "前往", "线下"];
+const OFFLINE_BETWEEN: &[&str] = &[
+    "窗口",
+    "现场",
+    "大厅",
+    "携带",
+    "前往",
+    "线下",
+    "到社区",
+    "服务站",
+];
 
 /// What joins alternatives: a platform and a window before one verb are both ways to submit.
 const ALTERNATIVES: &[char] = &['或', '、', '和', '及'];
@@ -71,7 +80,13 @@ pub(super) fn is_staff(before: &str) -> bool {
 /// ([`LATER_CLAUSE_VERBS`]); with no look-up, staff work ([`NOT_SUBMITTING`]), staff, denial or
 /// visit ([`OFFLINE_BETWEEN`]) in between, no staff before the name in its clause
 /// ([`STAFF_WORDS`]) and no denial (`不支持`, `不能`, `无法`… [`DENIALS`]).
-pub(super) fn submits_through_platform(text: &str, platforms: &[String]) -> bool {
+///
+/// `certification`: the item is a 资格认证 service, whose application is the `认证` itself.
+pub(super) fn submits_through_platform(
+    text: &str,
+    platforms: &[String],
+    certification: bool,
+) -> bool {
     platforms.iter().filter(|w| !w.is_empty()).any(|w| {
         text.match_indices(w.as_str()).any(|(at, _)| {
             let before = clause_tail(&text[..at], usize::MAX);
@@ -84,7 +99,7 @@ pub(super) fn submits_through_platform(text: &str, platforms: &[String]) -> bool
             }
             let after = &text[at + w.len()..];
             let clause = platform_clause(after, false);
-            if let Some(k) = submit_verb(clause, SUBMIT_VERBS) {
+            if let Some(k) = submit_verb(clause, SUBMIT_VERBS, certification) {
                 return submits_between(&clause[..k]);
             }
             if !LOGIN_WORDS
@@ -94,7 +109,7 @@ pub(super) fn submits_through_platform(text: &str, platforms: &[String]) -> bool
                 return false;
             }
             let sentence = platform_clause(after, true);
-            submit_verb(&sentence[clause.len()..], LATER_CLAUSE_VERBS)
+            submit_verb(&sentence[clause.len()..], LATER_CLAUSE_VERBS, false)
                 .is_some_and(|k| submits_between(&sentence[..clause.len() + k]))
         })
     })
@@ -102,7 +117,7 @@ pub(super) fn submits_through_platform(text: &str, platforms: &[String]) -> bool
 
 /// Where in `s` the first of `verbs` stands as a verb (not `申请人`, `办理时间`, nor
 /// `填写审查意见`, the staff's), in bytes.
-fn submit_verb(s: &str, verbs: &[&str]) -> Option<usize> {
+fn submit_verb(s: &str, verbs: &[&str], certification: bool) -> Option<usize> {
     verbs
         .iter()
         .filter_map(|v| {
@@ -113,9 +128,11 @@ fn submit_verb(s: &str, verbs: &[&str]) -> Option<usize> {
                         && NOUNS_AFTER_VERB.iter().any(|n| rest.starts_with(n));
                     let staff_opinion = clause_head(rest, 8).contains("意见");
                     let account = *v == "认证"
-                        && (s[..k].ends_with("实名")
+                        && (!certification
+                            || s[..k].ends_with("实名")
                             || s[..k].ends_with("注册")
-                            || rest.starts_with('后'));
+                            || s[..k].contains("预约")
+                            || rest.starts_with(['后', '时']));
                     !(noun || staff_opinion || account)
                 })
                 .map(|(k, _)| k)

@@ -80,7 +80,12 @@ fn the_suggestion_says_what_is_missing() {
 }
 
 fn through_platform(text: &str) -> bool {
-    submits_through_platform(text, &RuleParams::default().online_platform_words)
+    submits_through_platform(text, &RuleParams::default().online_platform_words, false)
+}
+
+/// [`through_platform`] in a 资格认证 item.
+fn certifying_through_platform(text: &str) -> bool {
+    submits_through_platform(text, &RuleParams::default().online_platform_words, true)
 }
 
 #[test]
@@ -680,6 +685,7 @@ fn a_visit_the_step_says_is_not_offered_is_no_visit() {
         "不支持到窗口领取，结果邮寄送达",
         "现场领取不再提供，结果EMS邮寄",
         "窗口领取方式已取消，结果统一EMS寄递",
+        "无现场领取，结果统一邮寄",
     ] {
         assert_eq!(required(t), None, "{t}");
     }
@@ -690,6 +696,8 @@ fn a_visit_the_step_says_is_not_offered_is_no_visit() {
         ("申请人到窗口领取（不提供邮寄）", "到窗口"),
         ("申请人到窗口领取不提供邮寄服务", "到窗口"),
         ("取消邮寄后申请人须到窗口领取", "到窗口"),
+        ("无邮寄服务的到窗口领取", "到窗口"),
+        ("申请人无现场领取意愿的，不予发证", "现场领取"),
     ] {
         assert_eq!(required(t), Some(visit), "{t}");
     }
@@ -703,12 +711,25 @@ fn authenticating_through_a_platform_is_the_application_of_a_certification() {
         "本人到社区党群服务中心代办点或通过“安徽人社”APP、皖事通APP刷脸在线认证",
         "领取待遇人员通过皖事通APP进行人脸识别认证",
     ] {
-        assert!(through_platform(t), "{t}");
+        assert!(certifying_through_platform(t), "{t}");
+        // In an item that certifies nothing, 认证 is the applicant's identity check (h15).
+        assert!(!through_platform(t), "{t}");
     }
     for t in [
         "通过皖事通APP实名认证",
         "登录安徽政务服务网注册认证",
         "通过皖事通APP认证后到窗口提交材料",
+        // Booked online, certified on site (h15).
+        "通过皖事通APP预约认证",
+        "通过皖事通APP预约认证时间后到社区认证",
+        "通过皖事通APP预约后到社区服务站认证",
+        "通过皖事通APP完成实名认证后到社区服务站认证",
+    ] {
+        assert!(!certifying_through_platform(t), "{t}");
+    }
+    for t in [
+        "申请人登录安徽政务服务网人脸识别认证，到窗口提交材料",
+        "申请人通过皖事通APP刷脸认证",
     ] {
         assert!(!through_platform(t), "{t}");
     }

@@ -453,7 +453,9 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
             // unless the clause is its condition and what follows is no way needing no visit
             // (`申请人不到窗口核验的，不予受理` requires it; `申请人不到窗口领取的，证照邮寄送达`
             // does not).
-            let not_going = before.ends_with('不') || before.ends_with("不到");
+            // `无现场领取，结果统一邮寄`: a bare `无` right before it says the same.
+            let not_going =
+                before.ends_with('不') || before.ends_with("不到") || before.ends_with('无');
             if not_going
                 && (!trimmed.ends_with('的') || REMOTE_WAYS.iter().any(|w| has_remote_way(next, w)))
             {
