@@ -36,24 +36,45 @@ pub fn parse_express(text: &str) -> Option<bool> {
     const RESULT_ONLY: [&str; 6] = ["结果", "证照", "证件", "证书", "批文", "送达"];
     /// What travels includes the materials.
     const BOTH_WAYS: [&str; 2] = ["材料", "双向"];
+    /// Something must still be brought in person (`结果EMS邮寄，材料须现场递交`; not
+    /// `材料邮寄或窗口递交`, a choice).
+    const ON_SITE: [&str; 4] = ["现场", "窗口", "大厅", "到场"];
+    const MUST: [&str; 3] = ["须", "需", "应当"];
     let yes_no = parse_yes_no(text);
     if yes_no.is_some() {
         return yes_no;
     }
     let t = to_halfwidth(text);
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
-    (has(&DELIVERY) && !has(&DENIAL) && (!has(&RESULT_ONLY) || has(&BOTH_WAYS))).then_some(true)
+    (has(&DELIVERY)
+        && !has(&DENIAL)
+        && !(has(&ON_SITE) && has(&MUST))
+        && (!has(&RESULT_ONLY) || has(&BOTH_WAYS)))
+    .then_some(true)
 }
 
 /// Reads a count such as 到现场次数: `0`, `1次`, `零次`, `最多跑1次`, and a count followed by a note
 /// in brackets (`1次（领取证件）`, `1（如邮寄则0次）`: the count before the note) or after a comma
-/// or semicolon (`0次，结果EMS寄递`, `1次；领取证件`: read as the same note in brackets). `None`
-/// when the text is not one whole number ≥ 0 (`1-2次`, `若干次`, `-1`, `若干次（视情况）`,
-/// `1次或2次，视情况`).
+/// , semicolon or full stop (`0次，结果EMS寄递`, `1次；领取证件`, `0次。全程网办`: read as the same
+/// note in brackets), unless the note counts more visits than the count before it
+/// (`0次，领证需到现场1次`; not `最多跑1次，如选择邮寄则0次`). `None` when the text is not one
+/// whole number ≥ 0 (`1-2次`, `若干次`, `-1`, `若干次（视情况）`, `1次或2次，视情况`).
 pub fn parse_count(text: &str) -> Option<u32> {
     counted(text).or_else(|| {
-        let (head, _note) = text.split_once(['，', ',', '；', ';'])?;
-        counted(head)
+        let (head, note) = text.split_once(['，', ',', '；', ';', '。'])?;
+        let count = counted(head)?;
+        // The counts of visits in the note: the number before each 次.
+        let more = note.char_indices().any(|(k, c)| {
+            c == '次'
+                && note[..k].chars().next_back().is_some_and(|d| {
+                    to_halfwidth(&d.to_string())
+                        .parse::<u32>()
+                        .ok()
+                        .or_else(|| plain_count(&d.to_string()))
+                        .is_some_and(|n| n > count)
+                })
+        });
+        (!more).then_some(count)
     })
 }
 

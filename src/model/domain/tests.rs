@@ -197,6 +197,11 @@ fn a_count_may_carry_a_note_after_a_comma() {
     assert_eq!(parse_count("若干次，视情况而定"), None);
     assert_eq!(parse_count("，0次"), None);
     assert_eq!(parse_count("视情况（1次，或2次）"), None);
+    // A full stop ends the count too; a note counting more visits contradicts it (h15).
+    assert_eq!(parse_count("0次。全程网办"), Some(0));
+    assert_eq!(parse_count("0次，领证需到现场1次"), None);
+    assert_eq!(parse_count("0次，需到窗口核验1次"), None);
+    assert_eq!(parse_count("0次，特殊情况一次"), None);
 }
 
 /// 物流快递 filled with the carrier or the way of posting means 是 (h13 problem 2); a denial or
@@ -216,6 +221,7 @@ fn express_named_by_its_way_is_yes() {
         "EMS邮寄（免费）",
         "中国邮政EMS",
         "申请材料和办理结果均可邮寄",
+        "材料邮寄或窗口递交",
         // As before.
         "是",
         "支持",
@@ -240,6 +246,8 @@ fn express_named_by_its_way_is_yes() {
         "暂不支持快递",
         "快递暂未开通",
         "EMS（暂停）",
+        // The result posted, the materials brought in (h15).
+        "结果EMS邮寄，材料须现场递交",
         "结果邮寄",
         "证照EMS送达",
         "",
