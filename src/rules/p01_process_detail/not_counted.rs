@@ -23,10 +23,26 @@ const LEFT_OUT: &[&str] = &[
     "不包括在",
 ];
 
-/// What the limit left out of is, after the word: a limit, the promise, or nothing (`不计时`,
-/// `另计`, `不计算在内`). `不计入节假日` leaves the holidays out, not the step.
+/// How what the time is left out of starts, after the word: a limit, the promise, or nothing
+/// (`不计时`, `另计`, `不计算在内`). Anything else names what is left out of the step
+/// (`不计入公示期`, `不计入补正时间`, `不计入节假日`), and the step counts unless that is the
+/// step itself (`不计入公示期` in 公示).
 const OF_A_LIMIT: &[&str] = &[
-    "时限", "期限", "时间", "承诺", "办结", "办理", "审批", "期", "内",
+    "承诺",
+    "办结",
+    "办理",
+    "审批",
+    "时限",
+    "期限",
+    "法定",
+    "总",
+    "整体",
+    "在",
+    "内",
+    "许可",
+    "行政许可",
+    "审查期限",
+    "审核期限",
 ];
 
 /// Who a note names as left out that is the step itself (`本环节时间不计入承诺时限`).
@@ -85,15 +101,23 @@ pub(super) fn not_counted(step_name: &str, limit: &str) -> bool {
 /// Whether a note's word, with `before` and `after` it, leaves out the step named `name`.
 fn leaves_out_the_step(name: &str, before: &str, after: &str) -> bool {
     let after = after.split(is_boundary).next().unwrap_or_default();
-    if !after.is_empty() && !OF_A_LIMIT.iter().any(|w| after.contains(w)) {
-        return false;
+    if !after.is_empty() && !OF_A_LIMIT.iter().any(|w| after.starts_with(w)) {
+        // `10个工作日（不计入补正时间）`: the step's time, less what it names.
+        let what = time_of(after);
+        return !what.is_empty() && name.contains(what);
     }
     let subject = before.rsplit(is_boundary).next().unwrap_or_default();
-    let mut what = subject;
+    let what = time_of(subject);
+    what.is_empty() || THIS_STEP.contains(&what) || name.contains(what) || is_amount(subject)
+}
+
+/// What `s` names the time of: `s` without its [`TIME_ENDINGS`] (`专家评审时间` → `专家评审`).
+fn time_of(s: &str) -> &str {
+    let mut what = s;
     while let Some(rest) = TIME_ENDINGS.iter().find_map(|e| what.strip_suffix(e)) {
         what = rest;
     }
-    what.is_empty() || THIS_STEP.contains(&what) || name.contains(what) || is_amount(subject)
+    what
 }
 
 /// Whether `s` is only an amount of time (`10个工作日`), not a part of the work with its amount
@@ -119,6 +143,7 @@ mod tests {
             ("组织听证", "15个工作日（听证时间不计入办理时限）"),
             ("公示", "5个工作日（公示期不计入办理时限）"),
             ("公示", "7日（不计入办理时限）"),
+            ("公示", "7日（不计入公示期）"),
             ("事后核查", "2个月（不计入承诺办结时限）"),
             ("检验检测", "检测时间另计"),
             ("专家评审", "专家评审时间不计入承诺时限"),
@@ -138,6 +163,11 @@ mod tests {
             ("审查", "15个工作日（专家评审时间不计入）"),
             ("受理", "1个工作日（法定节假日不计算在内）"),
             ("受理", "1个工作日（补正材料时间不计入办理时限）"),
+            // What follows the word names the part (h15).
+            ("技术审查", "10个工作日（不计入公示期）"),
+            ("技术审查", "10个工作日（不计入补正时间）"),
+            ("审查", "10个工作日（不计入申请人整改时间）"),
+            ("受理", "1个工作日（不计入节假日）"),
             ("审查", "5个工作日（申请人整改时间另计）"),
             ("审查", "10个工作日（不含现场核查时间）"),
             ("审查", "10个工作日（不计入节假日）"),
