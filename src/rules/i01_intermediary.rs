@@ -219,24 +219,54 @@ fn describes_an_agency(name: &str) -> bool {
             n = n[..at].trim_end();
         }
     }
+    // `有资质的检测机构：池州市建设工程质量检测中心`: the name after its label.
+    if let Some((_, named)) = n.rsplit_once(['：', ':'])
+        && !named.trim().is_empty()
+    {
+        n = named.trim();
+    }
     let Some(kind) = AGENCY_KINDS.iter().find(|k| n.ends_with(**k)) else {
         return false;
     };
-    // `的` that is not the taxi's `的士`.
-    let of = n
+    // What stands before the kind once the lines of business are left out: empty for `检测机构`.
+    let own_name = |s: &str| {
+        let mut rest = &s[..s.len() - kind.len()];
+        while let Some(w) = BUSINESS_WORDS.iter().find(|w| rest.starts_with(**w)) {
+            rest = &rest[w.len()..];
+        }
+        !rest.is_empty()
+    };
+    // `的` that is not the taxi's `的士`: what follows the last one is the agency, described
+    // (`具备CMA资质的检测机构`) or named (`具备CMA资质的池州市环科检测有限公司`).
+    if let Some(at) = n
         .match_indices('的')
-        .any(|(at, _)| !n[at..].starts_with("的士"));
-    if of || DESCRIPTION_LEADS.iter().any(|l| n.starts_with(l)) {
+        .filter(|(at, _)| !n[*at..].starts_with("的士"))
+        .map(|(at, _)| at)
+        .next_back()
+    {
+        let after = &n[at + '的'.len_utf8()..];
+        // A name there has its place or its company form (`房产测绘单位` has neither).
+        let registered = ["省", "市", "县", "区", "有限公司", "有限责任公司"]
+            .iter()
+            .any(|w| after.contains(w));
+        if !(after.ends_with(kind) && own_name(after) && registered) {
+            return true;
+        }
+        n = after;
+    } else if DESCRIPTION_LEADS.iter().any(|l| n.starts_with(l)) {
+        return true;
+    }
+    // `池州市相关检测机构`, `某检测机构`: a place does not make a description a name.
+    if ["相关", "有关", "某"]
+        .iter()
+        .any(|w| n.find(w).is_some_and(|at| !own_name(&n[at + w.len()..])))
+    {
         return true;
     }
     if (n.contains("资质") || n.contains("资格")) && GENERIC_KINDS.contains(kind) {
         return true;
     }
-    let mut rest = &n[..n.len() - kind.len()];
-    while let Some(w) = BUSINESS_WORDS.iter().find(|w| rest.starts_with(**w)) {
-        rest = &rest[w.len()..];
-    }
-    rest.is_empty()
+    !own_name(n)
 }
 
 /// Whether an agency's address only sends the reader elsewhere: a referral (`详见附件`,
@@ -453,6 +483,10 @@ mod tests {
             "资产评估机构",
             "有资质的检测机构（申请人自主选择）",
             "中介机构",
+            // A place or a label does not make a description a name (h15).
+            "池州市相关检测机构",
+            "某检测机构",
+            "检测单位：有资质的检测机构",
         ] {
             assert!(describes_an_agency(described), "{described}");
         }
@@ -468,6 +502,9 @@ mod tests {
             "安徽省城乡规划设计研究院有限公司池州分公司",
             "池州市的士服务有限公司",
             "青阳县建设工程质量检测站",
+            // A description before a full name, or a label before it (h15).
+            "具备CMA资质的池州市环科检测有限公司",
+            "有资质的检测机构：池州市建设工程质量检测中心",
         ] {
             assert!(!describes_an_agency(named), "{named}");
         }
