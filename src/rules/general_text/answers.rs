@@ -309,8 +309,9 @@ const YES_NO: &[&str] = &[
 /// fee or a way (`CONTENT_WORDS`), a negation that begins what is left (`无最低要求`), a yes or
 /// no as a clause of its own (`YES_NO`: `需要，…`, `根据相关规定，可以。`), a word of the question left (the referral is
 /// the way to do what was asked), or a phone number when the question asks for one or for a
-/// contact (`asks_for_contact`: `咨询电话是多少？` — `咨询电话：0566-2021156`). Called only for
-/// answers on the way to a finding.
+/// contact (`asks_for_contact`: `咨询电话是多少？` — `咨询电话：0566-2021156`), or anything left
+/// when the question asks where or which office (`遇到问题找哪个部门？` — `请咨询律师工作科`).
+/// Called only for answers on the way to a finding.
 pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> bool {
     // Normalising drops a leading number as if it were a label (`5个工作日`), so the digits are
     // read from the answer as written, its phone numbers taken out.
@@ -336,6 +337,10 @@ pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> b
     }
     let q: Vec<char> = normalize_for_compare(question).chars().collect();
     if rest.windows(2).any(|w| q.windows(2).any(|v| v == w)) {
+        return true;
+    }
+    // `遇到问题找哪个部门？` — `请咨询律师工作科`: the office named is what was asked for.
+    if !left.is_empty() && super::referrals::asks_whom(question) {
         return true;
     }
     // `咨询电话是多少？` — `请致电0566-2021156`: the number is what was asked for. Without a

@@ -334,7 +334,7 @@ fn is_referral_clause(clause: &[char]) -> bool {
 
 /// Whether `question` asks where, which office, how to reach someone or what to do with a doubt
 /// ([`ASKS_WHOM`]), so that whom an answer sends to is its answer.
-fn asks_whom(question: &str) -> bool {
+pub(super) fn asks_whom(question: &str) -> bool {
     asks_for_contact(question) || ASKS_WHOM.iter().any(|w| question.contains(w))
 }
 
