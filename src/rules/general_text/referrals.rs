@@ -184,16 +184,15 @@ const NOT_WHOM: &[&str] = &[
 /// Words of a question that asks where, which office, or what to do with a doubt, so that the
 /// office an answer sends to answers it (`遇到问题找哪个部门？` — `请联系县农业农村局植保站`;
 /// `办理中有疑问怎么办？` — `可拨打0566-2021156咨询`; `如何查询办理进度？` — `请到窗口咨询`).
-/// Those that ask how to reach someone are [`asks_for_contact`]'s.
+/// Those that ask how to reach someone are [`asks_for_contact`]'s, those that ask which office
+/// or where [`ASKS_WHICH_OFFICE`].
 const ASKS_WHOM: &[&str] = &[
-    "咨询",
-    "联系",
-    "查询",
-    "进度",
-    "疑问",
-    "疑义",
-    "异议",
-    "投诉",
+    "咨询", "联系", "查询", "进度", "疑问", "疑义", "异议", "投诉",
+];
+
+/// The words of [`ASKS_WHOM`] that ask which office or where, not how to ask or what to do
+/// (`遇到问题找哪个部门？`, `向谁咨询？`; not `咨询电话是多少？`, `如何联系工作人员？`).
+const ASKS_WHICH_OFFICE: &[&str] = &[
     "哪里",
     "哪儿",
     "在哪",
@@ -215,6 +214,12 @@ const ASKS_WHOM: &[&str] = &[
     "向谁",
     "找谁",
 ];
+
+/// Whether `question` asks which office or where ([`ASKS_WHICH_OFFICE`]): an office named
+/// answers it.
+pub(super) fn asks_which_office(question: &str) -> bool {
+    ASKS_WHICH_OFFICE.iter().any(|w| question.contains(w))
+}
 
 /// `text` begins with `word`.
 fn starts_with_word(text: &[char], word: &str) -> bool {
@@ -334,8 +339,10 @@ fn is_referral_clause(clause: &[char]) -> bool {
 
 /// Whether `question` asks where, which office, how to reach someone or what to do with a doubt
 /// ([`ASKS_WHOM`]), so that whom an answer sends to is its answer.
-pub(super) fn asks_whom(question: &str) -> bool {
-    asks_for_contact(question) || ASKS_WHOM.iter().any(|w| question.contains(w))
+fn asks_whom(question: &str) -> bool {
+    asks_for_contact(question)
+        || ASKS_WHOM.iter().any(|w| question.contains(w))
+        || asks_which_office(question)
 }
 
 impl NonAnswers {
