@@ -63,15 +63,14 @@ pub fn parse_count(text: &str) -> Option<u32> {
     counted(text).or_else(|| {
         let (head, note) = text.split_once(['，', ',', '；', ';', '。'])?;
         let count = counted(head)?;
-        // The counts of visits in the note: the number before each 次.
+        // The counts of visits in the note: the digit before each 次 (not 一次性告知,
+        // 一次都不用跑, 一次办结: a numeral in words is a slogan more often than a count).
         let more = note.char_indices().any(|(k, c)| {
             c == '次'
                 && note[..k].chars().next_back().is_some_and(|d| {
                     to_halfwidth(&d.to_string())
                         .parse::<u32>()
-                        .ok()
-                        .or_else(|| plain_count(&d.to_string()))
-                        .is_some_and(|n| n > count)
+                        .is_ok_and(|n| n > count)
                 })
         });
         (!more).then_some(count)

@@ -201,7 +201,11 @@ fn a_count_may_carry_a_note_after_a_comma() {
     assert_eq!(parse_count("0次。全程网办"), Some(0));
     assert_eq!(parse_count("0次，领证需到现场1次"), None);
     assert_eq!(parse_count("0次，需到窗口核验1次"), None);
-    assert_eq!(parse_count("0次，特殊情况一次"), None);
+    assert_eq!(parse_count("0次，特殊情况需到现场２次"), None);
+    // A numeral in words in a slogan is no count (h16).
+    assert_eq!(parse_count("0次，实行一次性告知"), Some(0));
+    assert_eq!(parse_count("0次，一次都不用跑"), Some(0));
+    assert_eq!(parse_count("0次，一窗受理、一次办结"), Some(0));
 }
 
 /// 物流快递 filled with the carrier or the way of posting means 是 (h13 problem 2); a denial or

@@ -340,7 +340,7 @@ pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> b
         return true;
     }
     // `遇到问题找哪个部门？` — `请咨询律师工作科`: the office named is what was asked for.
-    if !left.is_empty() && super::referrals::asks_which_office(question) {
+    if super::referrals::asks_which_office(question) && super::referrals::names_an_office(rest) {
         return true;
     }
     // `咨询电话是多少？` — `请致电0566-2021156`: the number is what was asked for. Without a

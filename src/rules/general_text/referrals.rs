@@ -221,6 +221,15 @@ pub(super) fn asks_which_office(question: &str) -> bool {
     ASKS_WHICH_OFFICE.iter().any(|w| question.contains(w))
 }
 
+/// Whether `rest`, a normalised answer less its phrases, names an office ([`is_whom`]), not just
+/// any (`律师工作科`, `县农业农村局植保站`; not `有关单位`, `执行`).
+pub(super) fn names_an_office(rest: &[char]) -> bool {
+    is_whom(rest)
+        && !["有关", "相关", "其他", "其它"]
+            .iter()
+            .any(|w| holds_word(rest, w))
+}
+
 /// `text` begins with `word`.
 fn starts_with_word(text: &[char], word: &str) -> bool {
     let mut n = 0;
@@ -297,10 +306,10 @@ fn is_whom(whom: &[char]) -> bool {
     (phone && rest.is_empty()) || WHOM_ENDS.iter().any(|w| ends_with_word(rest, w))
 }
 
-/// Whether a normalised clause only sends the reader to someone to ask: `咨询` or `联系` whom
-/// (`请咨询律师工作科`, `具体请致电0566-2021156`), `到` or `向` whom `咨询` (`请到窗口咨询`,
-/// `请向受理窗口咨询`), or `以` whom `解释为准` (`以窗口解释为准`).
-fn is_referral_clause(clause: &[char]) -> bool {
+/// Whom a normalised clause only sends the reader to (empty for a bare `请咨询`), when that is
+/// all it does: `咨询` or `联系` whom (`请咨询律师工作科`, `具体请致电0566-2021156`), `到` or `向`
+/// whom `咨询` (`请到窗口咨询`, `请向受理窗口咨询`), or `以` whom `解释为准` (`以窗口解释为准`).
+fn referral_whom(clause: &[char]) -> Option<&[char]> {
     let mut c = clause;
     while let Some(rest) = without_first(c, LEADS) {
         c = rest;
@@ -309,7 +318,7 @@ fn is_referral_clause(clause: &[char]) -> bool {
         c = rest;
     }
     if c.is_empty() {
-        return false;
+        return None;
     }
     // 以窗口解释为准
     if let Some(rest) = c.strip_prefix(&['以'])
@@ -317,24 +326,27 @@ fn is_referral_clause(clause: &[char]) -> bool {
     {
         let whom = without_last(rest, SAYINGS).unwrap_or(rest);
         if is_whom(whom) {
-            return true;
+            return Some(whom);
         }
     }
     // 到窗口咨询, 向受理窗口咨询, 与窗口联系
-    let toward = TOWARD.iter().any(|v| {
-        starts_with_word(c, v)
-            && without_last(&c[v.chars().count()..], TAILS)
-                .is_some_and(|w| is_whom(without_tails(w)))
+    let toward = TOWARD.iter().find_map(|v| {
+        if !starts_with_word(c, v) {
+            return None;
+        }
+        let whom = without_tails(without_last(&c[v.chars().count()..], TAILS)?);
+        is_whom(whom).then_some(whom)
     });
     // 咨询律师工作科, 致电0566-2021156, 拨打12345热线咨询, 请咨询
-    toward
-        || ASK_VERBS.iter().any(|v| {
+    toward.or_else(|| {
+        ASK_VERBS.iter().find_map(|v| {
             if !starts_with_word(c, v) {
-                return false;
+                return None;
             }
             let whom = without_tails(&c[v.chars().count()..]);
-            whom.is_empty() || is_whom(whom)
+            (whom.is_empty() || is_whom(whom)).then_some(whom)
         })
+    })
 }
 
 /// Whether `question` asks where, which office, how to reach someone or what to do with a doubt
@@ -350,8 +362,9 @@ impl NonAnswers {
     /// its own: every clause is such a referral (`请咨询律师工作科`, `请到窗口咨询`,
     /// `请向受理窗口咨询`, `具体请咨询县应急管理局危化股`, `以窗口解释为准`) or says nothing
     /// (`如有疑问`, `视具体情况而定`), and one at least is a referral. An answer with a clause of
-    /// its own (`可以。需提交…；如有疑问请咨询窗口`) is an answer, and so is one to a question
-    /// that asks where, which office or how to reach someone ([`asks_whom`]). `clause` and
+    /// its own (`可以。需提交…；如有疑问请咨询窗口`) is an answer, and so is one that names an
+    /// office ([`names_an_office`]; not `请咨询有关单位`) to a question that asks where, which
+    /// office or how to reach someone ([`asks_whom`]). `clause` and
     /// `rest` are scratch space.
     pub fn only_refers(
         &self,
@@ -365,6 +378,8 @@ impl NonAnswers {
             return false;
         }
         let mut referral = false;
+        // Whom a referral names is an office, not just anyone (`请咨询有关单位`, `请咨询`).
+        let mut named = false;
         for part in answer
             .split(|c: char| SENTENCE_ENDS.contains(&c) || matches!(c, '？' | '?' | '\n' | '\r'))
         {
@@ -372,13 +387,14 @@ impl NonAnswers {
             if clause.is_empty() || EMPTY_CLAUSES.iter().any(|w| same_word(clause, w)) {
                 continue;
             }
-            if is_referral_clause(clause) {
+            if let Some(whom) = referral_whom(clause) {
                 referral = true;
+                named |= names_an_office(whom);
             } else if !self.says_nothing(clause, rest) {
                 return false;
             }
         }
-        referral && !asks_whom(question)
+        referral && !(named && asks_whom(question))
     }
 }
 

@@ -34,10 +34,11 @@ const OF_A_LIMIT: &[&str] = &[
     "审批",
     "时限",
     "期限",
-    "法定",
+    "法定时限",
+    "法定期限",
+    "法定办结",
     "总",
     "整体",
-    "在",
     "内",
     "许可",
     "行政许可",
@@ -101,12 +102,19 @@ pub(super) fn not_counted(step_name: &str, limit: &str) -> bool {
 /// Whether a note's word, with `before` and `after` it, leaves out the step named `name`.
 fn leaves_out_the_step(name: &str, before: &str, after: &str) -> bool {
     let after = after.split(is_boundary).next().unwrap_or_default();
-    if !after.is_empty() && !OF_A_LIMIT.iter().any(|w| after.starts_with(w)) {
+    // `不计算在办理期限内`, `不计算在内`; not `不计入在途时间`.
+    let limit = after.strip_prefix('在').unwrap_or(after);
+    if !after.is_empty() && !OF_A_LIMIT.iter().any(|w| limit.starts_with(w)) {
         // `10个工作日（不计入补正时间）`: the step's time, less what it names.
         let what = time_of(after);
         return !what.is_empty() && name.contains(what);
     }
     let subject = before.rsplit(is_boundary).next().unwrap_or_default();
+    // `依法不计入许可期限`: by law, the step.
+    let subject = ["依法", "依规", "按规定", "根据规定"]
+        .iter()
+        .find_map(|w| subject.strip_suffix(w))
+        .unwrap_or(subject);
     let what = time_of(subject);
     what.is_empty() || THIS_STEP.contains(&what) || name.contains(what) || is_amount(subject)
 }
@@ -144,6 +152,8 @@ mod tests {
             ("公示", "5个工作日（公示期不计入办理时限）"),
             ("公示", "7日（不计入办理时限）"),
             ("公示", "7日（不计入公示期）"),
+            ("专家评审", "10个工作日（依法不计入许可期限）"),
+            ("鉴定", "30日（不计算在办理期限内）"),
             ("事后核查", "2个月（不计入承诺办结时限）"),
             ("检验检测", "检测时间另计"),
             ("专家评审", "专家评审时间不计入承诺时限"),
@@ -168,6 +178,9 @@ mod tests {
             ("技术审查", "10个工作日（不计入补正时间）"),
             ("审查", "10个工作日（不计入申请人整改时间）"),
             ("受理", "1个工作日（不计入节假日）"),
+            ("审查", "10个工作日（不计入法定节假日）"),
+            ("审查", "10个工作日（不计入法定休息日）"),
+            ("审查", "10个工作日（不计入在途时间）"),
             ("审查", "5个工作日（申请人整改时间另计）"),
             ("审查", "10个工作日（不含现场核查时间）"),
             ("审查", "10个工作日（不计入节假日）"),
