@@ -363,8 +363,8 @@ impl NonAnswers {
     /// `请向受理窗口咨询`, `具体请咨询县应急管理局危化股`, `以窗口解释为准`) or says nothing
     /// (`如有疑问`, `视具体情况而定`), and one at least is a referral. An answer with a clause of
     /// its own (`可以。需提交…；如有疑问请咨询窗口`) is an answer, and so is one that names an
-    /// office ([`names_an_office`]; not `请咨询有关单位`) to a question that asks where, which
-    /// office or how to reach someone ([`asks_whom`]). `clause` and
+    /// office (`names_an_office`; not `请咨询有关单位`) to a question that asks where, which
+    /// office or how to reach someone (`asks_whom`). `clause` and
     /// `rest` are scratch space.
     pub fn only_refers(
         &self,
