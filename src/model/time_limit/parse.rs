@@ -251,8 +251,10 @@ fn says_no_limit(t: &str) -> bool {
 pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
     let (finishing, immediate) = immediate_words(t);
     // 「立即」 alone is 即时; not in [`IMMEDIATE`], where it would make `5个工作日（立即告知补正）`
-    // 即办 (立即办理 and 立即办结 are there, or hold 即办).
-    if finishing || t == "立即" {
+    // 即办 (立即办理 and 立即办结 are there, or hold 即办). So is 「当日」 (「当天」) alone, a step's
+    // limit as township clerks write it: inside a longer text it dates something else
+    // (`受理当日转交`, `自受理当日起5个工作日`).
+    if finishing || matches!(t, "立即" | "当日" | "当天" | "当日内" | "当天内") {
         return ParsedLimit::Limit(TimeLimit::Immediate);
     }
     if t.contains("无法定") || t == "无" || t.starts_with("无时限") || t.contains("没有法定")

@@ -350,9 +350,19 @@ fn an_unconditional_immediate_word_is_still_the_limit() {
         "立即",
         "立即办理",
         "立即办结",
+        // A step's limit as township clerks write it (h32: 高龄津贴申领, 应急预案备案).
+        "当日",
+        "当天",
+        "当日内",
     ] {
         assert_eq!(limit(t, ""), TimeLimit::Immediate, "{t}");
     }
+    // Inside a longer text 当日 dates something else.
+    assert_eq!(limit("自受理当日起5个工作日", ""), wd(5.0));
+    assert!(matches!(
+        parse_time_limit("受理当日转交审批", ""),
+        ParsedLimit::Unreadable
+    ));
     // 的 that is no condition of the immediate word: the clause bounds keep them apart.
     assert_eq!(
         limit("当场办结（申请人提交的材料齐全）", ""),
