@@ -6,13 +6,16 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Item;
-use crate::model::text::to_halfwidth;
+use crate::model::text::{ticked, to_halfwidth};
 
 /// Reads a published yes/no flag: `Some(true)` for 是/有/收费/涉及/需要/1, `Some(false)` for
 /// 否/无/不收费/免费/不涉及/0, `None` when it says neither (empty, `/`, `暂无`, other text). A flag
 /// followed by a note in brackets or after a comma is the flag (`是（小微企业免收）` is 是,
-/// `否（按规定免收）` is 否).
+/// `否（按规定免收）` is 否). Tick boxes (`☑是 □否`) are the choice ticked.
 pub fn yes_no(text: &str) -> Option<bool> {
+    if let Some(chosen) = ticked(text) {
+        return yes_no(&chosen);
+    }
     const NO: &[&str] = &[
         "否",
         "无",

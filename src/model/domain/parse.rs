@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::{Domain, DomainValue, DomainValues};
-use crate::model::text::{fold_traditional, to_halfwidth, value_and_note};
+use crate::model::text::{fold_traditional, ticked, to_halfwidth, value_and_note};
 
 const SEPARATORS: &[char] = &[
     ',', '，', '、', ';', '；', '|', '^', '/', '\n', '\r', '\t', ' ', '(', ')', '[', ']', '【',
@@ -98,7 +98,12 @@ fn halfwidth(text: &str) -> Cow<'_, str> {
 /// characters folded (`承 诺 件`, `法定本级⏎行使` from a wrapped cell, `法定本級行使`), and that
 /// reading is kept when it recognises every part: words spaced out or wrapped are one value, and
 /// a wrong value stays unknown either way. Only a field that would fail pays for it.
+///
+/// A field written as tick boxes (`☑承诺件 □即办件`) is the choices ticked ([`ticked`]).
 pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
+    if let Some(chosen) = ticked(text) {
+        return parse_domain(domain, &chosen);
+    }
     let out = parse_as_written(domain, text);
     if out.unknown.is_empty() {
         return out;

@@ -210,6 +210,25 @@ fn a_count_may_carry_a_note_after_a_comma() {
 
 /// 物流快递 filled with the carrier or the way of posting means 是 (h13 problem 2); a denial or
 /// a result posted alone does not.
+/// Tick boxes copied from a template are the choice ticked (h32: 居住证申领, 高龄津贴申领).
+#[test]
+fn tick_boxes_are_the_choice_ticked() {
+    assert_eq!(
+        labels(Domain::HandlingType, "☑承诺件 □即办件"),
+        (vec!["承诺件"], Vec::new())
+    );
+    assert_eq!(
+        labels(Domain::ServiceObject, "■自然人 ■企业法人 □事业法人"),
+        (vec!["自然人", "企业法人"], Vec::new())
+    );
+    assert_eq!(parse_yes_no("☑是 □否"), Some(true));
+    assert_eq!(parse_yes_no("□是 ☑否"), Some(false));
+    assert_eq!(parse_yes_no("□是 □否"), None);
+    assert_eq!(parse_express("√是 □否"), Some(true));
+    assert_eq!(crate::rules::fees::yes_no("☑是 □否"), Some(true));
+    assert_eq!(crate::rules::fees::yes_no("□是 ☑否"), Some(false));
+}
+
 #[test]
 fn express_named_by_its_way_is_yes() {
     for t in [

@@ -3,8 +3,8 @@
 //!
 //! This file holds folding, labels, quoting and URLs as a clerk reads them. Not here: empty and
 //! placeholder values and [`trim`] (`blank`), garbled text (`mojibake`), the byte-pair
-//! pre-checks (`byte_pairs`), traditional characters (`traditional`), the tests (`tests`,
-//! `mojibake_tests`).
+//! pre-checks (`byte_pairs`), traditional characters (`traditional`), tick boxes (`ticks`), the
+//! tests (`tests`, `mojibake_tests`).
 
 mod blank;
 mod byte_pairs;
@@ -13,6 +13,7 @@ mod mojibake;
 mod mojibake_tests;
 #[cfg(test)]
 mod tests;
+mod ticks;
 mod traditional;
 
 pub use blank::{PLACEHOLDERS, SENTENCE_ENDS, is_blank_or_placeholder, trim};
@@ -24,6 +25,7 @@ pub(crate) use mojibake::ascii_escaped;
 #[cfg(test)]
 use mojibake::{MARKERS, find_marker, find_mojibake_exactly, may_hold_mojibake};
 pub use mojibake::{find_mojibake, line_may_hold_mojibake};
+pub use ticks::ticked;
 pub use traditional::fold_traditional;
 
 /// Whether `c` is a format character (Unicode category Cf, the soft hyphen U+00AD among them):
