@@ -129,9 +129,13 @@ pub fn parse_phones(text: &str) -> Vec<Phone> {
         }
         // `池州市12345政务服务便民热线：0566-12345`: the hotline's name, its number written after
         // it. (`12345热线` alone is the number.)
+        // `0566-12345（池州市12345政务服务便民热线）`: its name after the number, in a note.
         if is_hotline(d)
             && HOTLINE_NAMES.iter().any(|w| half[e..].starts_with(w))
-            && groups[g + 1..].iter().any(|&(ns, ne)| half[ns..ne] == *d)
+            && (groups[g + 1..].iter().any(|&(ns, ne)| half[ns..ne] == *d)
+                || phones
+                    .iter()
+                    .any(|p| p.number == d && p.area_code.is_some()))
         {
             g += 1;
             continue;
@@ -574,6 +578,17 @@ mod tests {
             ["0566-2021199", "0566-12345"]
         );
         assert_eq!(canon("12315投诉举报热线（0566-12315）"), ["0566-12315"]);
+        // h32: its name in a note after the number.
+        assert_eq!(
+            canon("0566-12345（池州市12345政务服务便民热线）"),
+            ["0566-12345"]
+        );
+        assert_eq!(canon("0566-12345（池州市12345热线）"), ["0566-12345"]);
+        // Another hotline named after a number is still a number of its own.
+        assert_eq!(
+            canon("0566-12345（12315投诉举报热线）"),
+            ["0566-12345", "12315"]
+        );
         // Alone, it is the number (without its area code).
         assert_eq!(canon("12345热线"), ["12345"]);
         assert_eq!(canon("12345政务服务便民热线"), ["12345"]);
