@@ -53,38 +53,51 @@ pub fn has_value(text: &str) -> bool {
 /// Whether a trimmed blank-form or sample cell says, in so many words, that none is offered
 /// (`不提供`, `暂未提供`, `无表格`, `未上传`, `无需样表`), or points the sample to the blank form
 /// (`见空白表格`, `同空白表格`). The whole cell must be one of these; a full stop after it is
-/// allowed.
+/// allowed. So is a short cell that sends the applicant to the window for a paper form
+/// (`窗口领取`, `到受理窗口领取`, `现场填写`): nothing is offered to download.
 pub(super) fn says_none_offered(t: &str) -> bool {
     // Every wording is short: a link or a file name is longer (most cells) and is not compared.
     if t.len() > 21 {
         return false;
     }
-    matches!(
-        t.strip_suffix('。').unwrap_or(t),
-        "不提供"
-            | "未提供"
-            | "暂未提供"
-            | "暂不提供"
-            | "无需提供"
-            | "无须提供"
-            | "不需提供"
-            | "不需要提供"
-            | "未上传"
-            | "暂未上传"
-            | "无表格"
-            | "无空白表格"
-            | "无需表格"
-            | "无样表"
-            | "无示例样表"
-            | "无样本"
-            | "无需样表"
-            | "无须样表"
-            | "不需要样表"
-            | "见空白表格"
-            | "同空白表格"
-            | "参见空白表格"
-            | "详见空白表格"
-    )
+    at_the_window_only(t)
+        || matches!(
+            t.strip_suffix('。').unwrap_or(t),
+            "不提供"
+                | "未提供"
+                | "暂未提供"
+                | "暂不提供"
+                | "无需提供"
+                | "无须提供"
+                | "不需提供"
+                | "不需要提供"
+                | "未上传"
+                | "暂未上传"
+                | "无表格"
+                | "无空白表格"
+                | "无需表格"
+                | "无样表"
+                | "无示例样表"
+                | "无样本"
+                | "无需样表"
+                | "无须样表"
+                | "不需要样表"
+                | "见空白表格"
+                | "同空白表格"
+                | "参见空白表格"
+                | "详见空白表格"
+        )
+}
+
+/// Whether a short cell (at most 7 characters, no file name or link) only says where to get a
+/// paper form: at a window, the hall or on the spot (`窗口领取`, `到窗口领取`, `现场索取`,
+/// `现场填写`, `大厅自助领取`).
+fn at_the_window_only(t: &str) -> bool {
+    const WHERE: [&str; 3] = ["窗口", "现场", "大厅"];
+    const GET: [&str; 5] = ["领取", "索取", "获取", "填写", "提供"];
+    !t.contains(['.', '/', ':'])
+        && WHERE.iter().any(|w| t.contains(w))
+        && GET.iter().any(|w| t.contains(w))
 }
 
 /// Words in file names that say nothing about which material it is.

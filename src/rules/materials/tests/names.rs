@@ -206,3 +206,28 @@ proptest::proptest! {
         );
     }
 }
+
+/// A short cell that sends the applicant to the window for a paper form offers nothing to
+/// download (M04/M05), however it is worded; a link or a file name is a form offered (h32).
+#[test]
+fn a_paper_form_at_the_window_is_none_offered() {
+    for t in [
+        "窗口领取",
+        "到窗口领取",
+        "到受理窗口领取",
+        "现场索取",
+        "现场填写",
+        "大厅自助领取",
+        "窗口领取。",
+    ] {
+        assert!(!has_value(t), "{t}");
+    }
+    for t in [
+        "窗口领取表.docx",
+        "https://zwfw.chizhou.gov.cn/窗口领取.docx",
+        "有",
+        "申请书.doc",
+    ] {
+        assert!(has_value(t), "{t} is a form offered");
+    }
+}
