@@ -73,6 +73,18 @@ fn names_attachment(t: &str) -> bool {
 /// What a sample is called in a "no" (`无样本`, `无需提供样表`, [`says_no`]).
 const SAMPLE_NOUNS: &[&str] = &["样本", "样表", "样张", "样式", "样例", "范本"];
 
+/// Whether a "no" naming the sample follows a note about the result (`电子证照，无纸质样本`,
+/// `发放电子证照；无样本`): the answer written after the note, not before it. A text that first
+/// says there is one (`有，无需另附`, `详见附件`) is not read here.
+fn says_no_after_a_note(text: &str) -> bool {
+    let mut clauses = text.split(['，', ',', '；', ';', '。']).map(str::trim);
+    let first = clauses.next().unwrap_or_default();
+    !["有", "是", "见", "详见"]
+        .iter()
+        .any(|w| first.starts_with(w))
+        && clauses.any(|c| SAMPLE_NOUNS.iter().any(|n| c.contains(n)) && says_no(c, SAMPLE_NOUNS))
+}
+
 /// How a text that is still to come begins (`暂无样本`, `暂未提供`, `待上传`, `尚未上传`): it says
 /// neither that there is a sample nor that there is none.
 const PENDING: &[&str] = &["暂", "待", "尚未", "正在"];
@@ -151,7 +163,7 @@ impl Rule for ResultSample {
                 text,
             )]);
         }
-        if attached || says_no(text, SAMPLE_NOUNS) {
+        if attached || says_no(text, SAMPLE_NOUNS) || says_no_after_a_note(text) {
             return Verdict::pass();
         }
         if WITHHELD.iter().any(|w| b.contains(w)) {
