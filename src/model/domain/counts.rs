@@ -26,7 +26,7 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
 /// (`结果邮寄`, `证照EMS送达`: the materials must still be brought) unless it also names the
 /// materials or both ways (`申请材料和结果均可邮寄`). A visit the cell says is not needed
 /// (`EMS，无需到现场`, `EMS寄递，无需到现场领取`, `无需跑腿`) is no denial of the express: it is
-/// read without that clause ([`without_denied_visits`]).
+/// read without that clause (`without_denied_visits`).
 pub fn parse_express(text: &str) -> Option<bool> {
     /// Carriers and ways of posting.
     const DELIVERY: [&str; 11] = [
@@ -117,20 +117,17 @@ fn without_denied_visits(text: &str) -> String {
                 .any(|v| after.starts_with(v))
                 .then_some(after)
         });
-        match denied {
-            Some(after) => {
-                removed = true;
-                let end = [after.find(ends_clause), after.find("即可")]
-                    .into_iter()
-                    .flatten()
-                    .min()
-                    .unwrap_or(after.len());
-                rest = &after[end..];
-            }
-            None => {
-                out.push(c);
-                rest = &rest[c.len_utf8()..];
-            }
+        if let Some(after) = denied {
+            removed = true;
+            let end = [after.find(ends_clause), after.find("即可")]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(after.len());
+            rest = &after[end..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
         }
     }
     if !removed {

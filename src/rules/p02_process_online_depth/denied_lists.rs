@@ -24,6 +24,9 @@ const WITHDRAWN_REACH: usize = 8;
 /// `现场提交、窗口领取方式已取消`).
 const JOINERS: &[char] = &['和', '及', '与', '、', '或'];
 
+/// The length of each of [`JOINERS`] in bytes (all are one CJK character or mark).
+const JOINER_LEN: usize = '和'.len_utf8();
+
 /// How many characters the things joined before (or after) a visit may hold, for a denial to
 /// govern them and the visit together.
 const LIST_REACH: usize = 16;
@@ -74,8 +77,7 @@ pub(super) fn forbidden_in_list(before: &str, rest: &str) -> bool {
     let Some(j) = before.rfind(JOINERS) else {
         return false;
     };
-    let gap = &before[j..];
-    let gap = &gap[gap.chars().next().map_or(0, char::len_utf8)..];
+    let gap = &before[j + JOINER_LEN..];
     let Some(start) = FORBIDDINGS
         .iter()
         .filter_map(|f| before[..j].rfind(f).map(|k| k + f.len()))
@@ -96,19 +98,18 @@ pub(super) fn forbidden_in_list(before: &str, rest: &str) -> bool {
 /// visit: starting at most [`WITHDRAWN_REACH`] characters after the visit or after the last
 /// [`JOINERS`] of a list of visits the visit opens (`现场领取不再提供`,
 /// `现场领取和到窗口核验均不再提供`, `现场提交、窗口领取方式已取消`), with at most 2 characters after
-/// it (not `到窗口领取不提供邮寄服务`).
+/// it and none a way needing no visit (not `到窗口领取不提供邮寄服务`, `到窗口领取不提供邮寄`: the
+/// post is withdrawn).
 pub(super) fn withdrawn(rest: &str) -> bool {
     let head = clause_head(rest, usize::MAX);
     WITHDRAWN.iter().any(|w| {
         head.find(w).is_some_and(|k| {
             let span = &head[..k];
-            let last = span
-                .char_indices()
-                .filter(|(_, c)| JOINERS.contains(c))
-                .last()
-                .map(|(j, c)| j + c.len_utf8());
+            let last = span.rfind(JOINERS).map(|j| j + JOINER_LEN);
             let near = |s: &str| s.chars().count() <= WITHDRAWN_REACH;
-            head[k + w.len()..].chars().count() <= 2
+            let after = &head[k + w.len()..];
+            after.chars().count() <= 2
+                && !REMOTE_WAYS.iter().any(|r| after.contains(r))
                 && (near(span) || last.is_some_and(|j| near(&span[j..]) && is_denied_list(span)))
         })
     })

@@ -37,6 +37,10 @@ fn a_denial_reaches_no_further_than_its_list() {
         ("取消证明材料、到窗口提交申请", "到窗口"),
         ("申请人到窗口领取和核验，邮寄不再提供", "到窗口"),
         ("申请人到窗口领取和邮寄服务均不提供", "到窗口"),
+        // What is withdrawn after the visit is the post.
+        ("申请人到窗口领取不提供邮寄", "到窗口"),
+        ("申请人现场提交和到窗口领取，不提供邮寄", "现场提交"),
+        ("现场提交和窗口领取不提供邮寄", "现场提交"),
     ] {
         assert_eq!(required(t), Some(visit), "{t}");
     }
