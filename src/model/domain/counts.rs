@@ -28,7 +28,9 @@ pub fn parse_yes_no(text: &str) -> Option<bool> {
 /// `EMS邮寄（免费）`) is `Some(true)`. Such a cell with a word of denial anywhere (`暂不支持快递`,
 /// `快递暂未开通`, `EMS（无）`) stays unclear (`None`), as does one that posts only the result
 /// (`结果邮寄`, `证照EMS送达`: the materials must still be brought) unless it also names the
-/// materials or both ways (`申请材料和结果均可邮寄`).
+/// materials or both ways (`申请材料和结果均可邮寄`). A visit the cell says is not needed
+/// (`EMS，无需到现场`, `EMS寄递，无需到现场领取`, `无需跑腿`) is no denial of the express: it is
+/// read without that clause (`without_denied_visits`).
 pub fn parse_express(text: &str) -> Option<bool> {
     /// Carriers and ways of posting.
     const DELIVERY: [&str; 11] = [
@@ -44,17 +46,99 @@ pub fn parse_express(text: &str) -> Option<bool> {
     /// `材料邮寄或窗口递交`, a choice).
     const ON_SITE: [&str; 4] = ["现场", "窗口", "大厅", "到场"];
     const MUST: [&str; 3] = ["须", "需", "应当"];
-    let yes_no = parse_yes_no(text);
+    let t = without_denied_visits(&to_halfwidth(text));
+    let yes_no = parse_yes_no(&t);
     if yes_no.is_some() {
         return yes_no;
     }
-    let t = to_halfwidth(text);
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     (has(&DELIVERY)
         && !has(&DENIAL)
         && !(has(&ON_SITE) && has(&MUST))
         && (!has(&RESULT_ONLY) || has(&BOTH_WAYS)))
     .then_some(true)
+}
+
+/// Words that deny a need (`无需`, `不用`, `免`) and, before a visit ([`DENIED_VISITS`]), say
+/// there is none; longest first, so `不需要` is not read as `不需`.
+const NO_NEED: [&str; 10] = [
+    "不需要",
+    "无需",
+    "无须",
+    "毋需",
+    "不需",
+    "不须",
+    "不用",
+    "不必",
+    "免于",
+    "免",
+];
+
+/// Who or how, between a [`NO_NEED`] word and the visit (`无需申请人到现场`, `无需再跑`,
+/// `不用亲自到窗口`).
+const VISIT_FILLERS: [&str; 5] = ["申请人", "本人", "亲自", "群众", "再"];
+
+/// Going there (`到现场`, `跑腿`, `上门`): after a [`NO_NEED`] word, a visit denied.
+const DENIED_VISITS: [&str; 11] = [
+    "到现场",
+    "现场",
+    "到窗口",
+    "窗口",
+    "到场",
+    "到大厅",
+    "大厅",
+    "跑",
+    "前往",
+    "往返",
+    "上门",
+];
+
+/// Characters that end a clause in a half-width cell (`EMS,无需到现场`, `EMS(无需到现场)`).
+fn ends_clause(c: char) -> bool {
+    matches!(
+        c,
+        ',' | '.' | ';' | ':' | '(' | ')' | '!' | '?' | '。' | '、' | '\n'
+    )
+}
+
+/// `text` (half-width) without each visit it says is not needed, from the [`NO_NEED`] word to
+/// the end of its clause or to `即可` (`EMS,无需到现场领取` is `EMS`, `无需跑腿,邮政EMS双向寄递`
+/// is `邮政EMS双向寄递`, `无需到现场即可邮寄申请材料` is `即可邮寄申请材料`), trimmed of the
+/// clause marks then left at its ends. Not `不支持物流快递`, `不提供邮寄` (no visit follows), nor
+/// `免费邮寄` (`免` of a fee).
+fn without_denied_visits(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut removed = false;
+    while let Some(c) = rest.chars().next() {
+        let denied = NO_NEED.iter().find_map(|n| {
+            let mut after = rest.strip_prefix(n)?;
+            while let Some(f) = VISIT_FILLERS.iter().find_map(|f| after.strip_prefix(f)) {
+                after = f;
+            }
+            DENIED_VISITS
+                .iter()
+                .any(|v| after.starts_with(v))
+                .then_some(after)
+        });
+        if let Some(after) = denied {
+            removed = true;
+            let end = [after.find(ends_clause), after.find("即可")]
+                .into_iter()
+                .flatten()
+                .min()
+                .unwrap_or(after.len());
+            rest = &after[end..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    if !removed {
+        return out;
+    }
+    out.trim_matches(|c: char| c.is_whitespace() || ends_clause(c))
+        .to_owned()
 }
 
 /// Reads a count such as 到现场次数: `0`, `1次`, `零次`, `最多跑1次`, and a count followed by a note

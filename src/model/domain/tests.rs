@@ -281,6 +281,54 @@ fn express_named_by_its_way_is_yes() {
     }
 }
 
+/// 物流快递 that names the carrier and says no visit is needed (「EMS，无需到现场」) supports express:
+/// the 无需 denies the visit, not the express (h32).
+#[test]
+fn express_with_no_visit_needed_is_yes() {
+    for t in [
+        "EMS，无需到现场",
+        "EMS,无需到现场",
+        "EMS寄递，无需到现场领取",
+        "支持，免费邮寄，无需跑腿",
+        "EMS（无需到现场）",
+        "邮政EMS双向寄递，申请人无需到现场",
+        "无需到现场，EMS寄递",
+        "不用跑腿，邮政EMS双向寄递",
+        "免费邮寄，不需要本人到窗口",
+        "双向免费寄递，群众无需再跑",
+        "无需到现场即可邮寄申请材料",
+        "快递，无须前往大厅",
+    ] {
+        assert_eq!(parse_express(t), Some(true), "{t:?}");
+    }
+    // Still no: a denial of the express itself, or a visit still required.
+    for t in [
+        "不支持",
+        "否",
+        "无",
+        "不提供邮寄",
+        "不支持物流快递，须到现场领取",
+        "不支持物流快递，须到现场领取。",
+        "无需到现场，不提供邮寄",
+        "否，无需到现场",
+    ] {
+        assert_eq!(parse_express(t), Some(false), "{t:?}");
+    }
+    for t in [
+        "暂不支持快递，无需到现场",
+        "EMS寄递，无需到现场领取，但须到窗口核验原件",
+        "EMS寄递，无需到现场领取；材料须到窗口递交",
+        "快递暂未开通，无需到现场",
+        // The result alone is posted, as before.
+        "结果EMS寄递，无需到现场领取",
+        // A visit denied says nothing of express.
+        "无需到现场",
+        "无需跑腿",
+    ] {
+        assert_ne!(parse_express(t), Some(true), "{t:?}");
+    }
+}
+
 #[test]
 fn spaced_wrapped_and_traditional_values_read_as_one() {
     for (d, t, want) in [

@@ -1,8 +1,10 @@
 //! P02 办理流程与网办深度关联度 — the process text agrees with the declared online depth.
 //!
 //! The rule, its check and its fix suggestions live here, with the clause helpers both halves
-//! share; `submission` finds an online submission through a platform, `visit` a required visit.
+//! share; `submission` finds an online submission through a platform, `visit` a required visit
+//! (`denied_lists` the visits a denial after them or over a list of them sets aside).
 
+mod denied_lists;
 mod submission;
 #[cfg(test)]
 mod tests;
@@ -57,7 +59,11 @@ declare_rule! {
     /// 连线现场核验身份，申请人无需到场」；紧挨着「须」的除外）；
     /// 「无需到现场」「无需本人到场」「不到场」「申请人不到窗口」（「申请人不到窗口核验的，不予受理」是条件，仍是要求到现场；「申请人不到窗口领取的，证照邮寄送达」后面给了邮寄，不是）
     /// 「不支持现场办理」「不提供现场领取」「不支持到窗口领取」「现场领取不再提供」（说的是不提供到现场
-    /// 这种方式；「不提供邮寄的到窗口领取」说的是邮寄，仍要到现场）
+    /// 这种方式；「不提供邮寄的到窗口领取」说的是邮寄，仍要到现场）；否定词管到同一分句中用和、及、与、
+    /// 顿号、或并列的几种到现场方式（「不提供现场领取和到窗口核验」「不接受现场申请或到窗口提交纸质材料」
+    /// 「现场领取和到窗口核验均不再提供」），但管不到下一分句、邮寄等不到现场的方式之后、换了主语或
+    /// 后面接着办下一步的（「不提供邮寄，须到窗口领取」「不提供邮寄、到窗口领取」「不提供现场领取，
+    /// 到窗口核验身份后发证」「不提供现场领取、申请人到窗口核验」仍要到现场）
     /// 等否定说法和「到现场核查」「到现场踏勘」「到场所核查」等工作人员到现场的说法先排除，见
     /// `onsite_negation_words`）。只看环节名称和岗位职责，不看办理人
     /// （「窗口受理岗」是岗位名，不是到现场的要求）。只有「要求」到现场才不通过：到现场的说法所在

@@ -2,6 +2,7 @@
 //! choices, staff and things sent there are set aside.
 
 use super::super::general_text::mask_phrases;
+use super::denied_lists::{forbidden_in_list, withdrawn};
 use super::{DENIALS, clause_head, clause_tail, is_clause_end};
 
 /// Words that make the clause holding a visit an option the applicant may take, not a
@@ -25,7 +26,7 @@ const CONDITION_WORDS: &[&str] = &["如需", "如有需要", "若需", "需要�
 
 /// Ways that need no visit: a visit joined to one of them by `或` is a choice
 /// (`在线提交申请材料或到窗口提交`, `窗口领取或免费邮寄送达`).
-const REMOTE_WAYS: &[&str] = &[
+pub(super) const REMOTE_WAYS: &[&str] = &[
     "邮寄",
     "邮政",
     "EMS",
@@ -80,7 +81,7 @@ const NEGATIONS: &[&str] = &[
 
 /// Words that require what follows (`提交后须到现场核验原件`): right before a visit, they make it
 /// required even when the clause offers a choice elsewhere.
-const REQUIREMENTS: &[&str] = &["必须", "应当", "需要", "须", "需", "应"];
+pub(super) const REQUIREMENTS: &[&str] = &["必须", "应当", "需要", "须", "需", "应"];
 
 /// How many characters may stand between a requirement word and the visit it requires
 /// (`须本人到现场`).
@@ -109,7 +110,7 @@ const PERMISSION_REACH: usize = 16;
 /// Words between a `可` and a visit that end what the `可` is about: the visit is a later step or
 /// time, not the option (`可在网上预约后到窗口领取`, `可在线提交并携带原件到窗口核验`,
 /// `可自收到短信通知之日起到窗口领取`, `可于审批完成次日起到窗口领取`).
-const PERMISSION_BREAKS: &[&str] = &["后", "并", "再", "然后", "日起", "时起"];
+pub(super) const PERMISSION_BREAKS: &[&str] = &["后", "并", "再", "然后", "日起", "时起"];
 
 /// Words between a `可` and a visit that make the `可` about who comes, not whether anyone does
 /// (`不能到窗口领取的，可委托他人到窗口领取`, `可由代理人到窗口领取`).
@@ -117,12 +118,12 @@ const PROXY_WORDS: &[&str] = &["委托", "代"];
 
 /// How many characters may stand between `不可`/`不能` and the visit it forbids (`不可到窗口办理`);
 /// further off it forbids something else (`不可委托他人到窗口领取`).
-const FORBIDDING_REACH: usize = 2;
+pub(super) const FORBIDDING_REACH: usize = 2;
 
 /// Words that, at most [`FORBIDDING_REACH`] characters before a visit, forbid it or say it is not
 /// offered (`不可到窗口办理`, `本事项不支持现场办理`, `不提供现场领取`, `不支持到窗口领取`,
 /// `不接受现场申请`); further off they deny something else (`不提供邮寄的到窗口领取`).
-const FORBIDDINGS: &[&str] = &[
+pub(super) const FORBIDDINGS: &[&str] = &[
     "不可",
     "不能",
     "不支持",
@@ -134,21 +135,6 @@ const FORBIDDINGS: &[&str] = &[
     "不办理",
     "取消",
 ];
-
-/// Words that, right after a visit and ending its clause, say it is not offered
-/// (`现场领取不再提供`, `窗口领取方式已取消`; not `到窗口领取不提供邮寄服务`); they start at most
-/// [`WITHDRAWN_REACH`] characters after the visit's start.
-const WITHDRAWN: &[&str] = &[
-    "不再提供",
-    "不提供",
-    "已取消",
-    "不再办理",
-    "暂停办理",
-    "已停止",
-];
-
-/// See [`WITHDRAWN`].
-const WITHDRAWN_REACH: usize = 8;
 
 /// Whether the `可` at `chars[i]` is the applicant's permission: not part of a word (`许可`,
 /// `认可`, `可能`, `可行`) nor a forbidding, a condition or a restriction (`不可`, `即可`, `方可`,
@@ -462,13 +448,11 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
                 return false;
             }
             // `现场领取不再提供，结果EMS邮寄`: the visit is withdrawn.
-            let head = clause_head(rest, usize::MAX);
-            if WITHDRAWN.iter().any(|w| {
-                head.find(w).is_some_and(|k| {
-                    head[..k].chars().count() <= WITHDRAWN_REACH
-                        && head[k + w.len()..].chars().count() <= 2
-                })
-            }) {
+            if withdrawn(rest) {
+                return false;
+            }
+            // `不提供现场领取和到窗口核验`: the denial governs the visits joined after it.
+            if forbidden_in_list(before, rest) {
                 return false;
             }
             // `申请人选择到窗口领取的，…`: the visit is the condition itself.

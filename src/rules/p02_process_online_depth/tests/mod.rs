@@ -734,3 +734,5 @@ fn authenticating_through_a_platform_is_the_application_of_a_certification() {
         assert!(!through_platform(t), "{t}");
     }
 }
+
+mod denied_lists;
