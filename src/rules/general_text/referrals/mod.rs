@@ -11,7 +11,8 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-use super::answers::asks_for_contact;
+use super::answers::{asks_for_contact, asks_for_phone};
+use crate::model::phone::parse_phones;
 use crate::model::text::SENTENCE_ENDS;
 
 mod words;
@@ -167,8 +168,9 @@ impl NonAnswers {
     /// (`如有疑问`, `视具体情况而定`), and one at least is a referral. An answer with a clause of
     /// its own (`可以。需提交…；如有疑问请咨询窗口`) is an answer, and so is one that names an
     /// office (`names_an_office`; not `请咨询有关单位`) to a question that asks where, which
-    /// office or how to reach someone (`asks_whom`). `clause` and
-    /// `rest` are scratch space.
+    /// office or how to reach someone (`asks_whom`), unless the question asks for a phone number
+    /// and the answer gives none (`咨询电话是多少？` — `请联系工作人员`). `clause` and `rest` are
+    /// scratch space.
     pub fn only_refers(
         &self,
         answer: &str,
@@ -197,7 +199,15 @@ impl NonAnswers {
                 return false;
             }
         }
-        referral && !(named && asks_whom(question))
+        // Whom it names answers a question that asks where, which office or how to reach
+        // someone; one that asks for a phone number (`咨询电话是多少？`) only with a number, not
+        // `请联系工作人员`.
+        let answered = named
+            && asks_whom(question)
+            && (asks_which_office(question)
+                || !asks_for_phone(question)
+                || !parse_phones(answer).is_empty());
+        referral && !answered
     }
 }
 

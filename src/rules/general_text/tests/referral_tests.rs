@@ -77,3 +77,16 @@ fn an_answer_with_content_besides_a_referral_is_an_answer() {
         assert!(!refers(q, a), "{a}");
     }
 }
+
+#[test]
+fn an_office_named_without_a_number_does_not_answer_a_question_for_the_phone() {
+    // h32: `咨询电话是多少？` — `请联系工作人员` gives no number.
+    for (q, a) in [
+        ("咨询电话是多少？", "请联系工作人员"),
+        ("咨询电话是多少？", "请咨询律师工作科"),
+        ("有没有咨询电话？", "请到窗口咨询"),
+        ("联系电话号码是多少？", "请联系县农业农村局植保站"),
+    ] {
+        assert!(refers(q, a), "{a}");
+    }
+}
