@@ -2,9 +2,11 @@
 //! nothing of their own (`请咨询律师工作科`, `请联系县农业农村局植保站`, `请到窗口咨询`,
 //! `请向受理窗口咨询`, `以窗口解释为准`): Q01's non-answers beyond its list of phrases.
 //!
-//! An answer is one when every clause of it is such a referral, or a clause that says nothing
-//! (`如有疑问`, `视具体情况而定`). One clause of content besides (`可以。需提交…；如有疑问请咨询窗口`)
-//! makes it an answer.
+//! An answer is one when every clause of it is such a referral, a contact line after one
+//! (`律师工作科电话：0566-2021156`), or a clause that says nothing (`如有疑问`, `视具体情况而定`).
+//! One clause of content besides (`可以。需提交…；如有疑问请咨询窗口`) makes it an answer, and so
+//! does whom it names to a question that asks whom or where, or a number to one that asks for
+//! the phone.
 //!
 //! Not here: the configured non-answer phrases and what an answer says besides them (`answers`).
 
@@ -88,8 +90,20 @@ fn without_tails(mut text: &[char]) -> &[char] {
 /// ([`WHOM_ENDS`]), with or without a phone number after it, or a phone number alone
 /// (`律师工作科`, `县农业农村局植保站05665121234`, `05662021156`).
 fn is_whom(whom: &[char]) -> bool {
+    whom_phone(whom).is_some()
+}
+
+/// Whether a normalised clause is only whom to ask and a phone number: a contact line
+/// (`律师工作科电话05662021156`, `联系电话05662021156`, `05662021156`), which adds nothing to a
+/// referral beside it.
+fn is_contact_line(clause: &[char]) -> bool {
+    whom_phone(clause) == Some(true)
+}
+
+/// [`is_whom`], and then whether whom ends with a phone number (five digits or more).
+fn whom_phone(whom: &[char]) -> Option<bool> {
     if whom.is_empty() || whom.len() > 30 || NOT_WHOM.iter().any(|w| holds_word(whom, w)) {
-        return false;
+        return None;
     }
     // A number after whom (`植保站（电话：0566-5121234）`, `…转8012`), or alone.
     let mut rest = whom;
@@ -107,7 +121,8 @@ fn is_whom(whom: &[char]) -> bool {
     if !phone {
         rest = whom;
     }
-    (phone && rest.is_empty()) || WHOM_ENDS.iter().any(|w| ends_with_word(rest, w))
+    ((phone && rest.is_empty()) || WHOM_ENDS.iter().any(|w| ends_with_word(rest, w)))
+        .then_some(phone)
 }
 
 /// Whom a normalised clause only sends the reader to (empty for a bare `请咨询`), when that is
@@ -164,7 +179,8 @@ fn asks_whom(question: &str) -> bool {
 impl NonAnswers {
     /// Whether `answer` to `question` only sends the reader to someone to ask and says nothing of
     /// its own: every clause is such a referral (`请咨询律师工作科`, `请到窗口咨询`,
-    /// `请向受理窗口咨询`, `具体请咨询县应急管理局危化股`, `以窗口解释为准`) or says nothing
+    /// `请向受理窗口咨询`, `具体请咨询县应急管理局危化股`, `以窗口解释为准`), a contact line
+    /// (`律师工作科电话：0566-2021156`) or says nothing
     /// (`如有疑问`, `视具体情况而定`), and one at least is a referral. An answer with a clause of
     /// its own (`可以。需提交…；如有疑问请咨询窗口`) is an answer, and so is one that names an
     /// office (`names_an_office`; not `请咨询有关单位`) to a question that asks where, which
@@ -195,6 +211,9 @@ impl NonAnswers {
             if let Some(whom) = referral_whom(clause) {
                 referral = true;
                 named |= names_an_office(whom);
+            } else if is_contact_line(clause) {
+                // `律师工作科电话：0566-2021156` after `请咨询律师工作科`: whom again, and a number.
+                named |= names_an_office(clause);
             } else if !self.says_nothing(clause, rest) {
                 return false;
             }

@@ -90,3 +90,26 @@ fn an_office_named_without_a_number_does_not_answer_a_question_for_the_phone() {
         assert!(refers(q, a), "{a}");
     }
 }
+
+#[test]
+fn a_referral_with_the_office_phone_after_it_says_nothing() {
+    // h32: the office's phone in a sentence of its own adds nothing to the referral.
+    for (q, a) in [
+        (
+            "实习期满多久内要申请执业？",
+            "请咨询律师工作科。律师工作科电话：0566-2021156",
+        ),
+        (
+            "实习期满多久内要申请执业？",
+            "请咨询律师工作科。联系电话：0566-2021156。",
+        ),
+        ("可以委托他人办理吗？", "具体请咨询窗口；电话：0566-2021156"),
+        (
+            "可以委托他人办理吗？",
+            "请致电咨询。咨询电话：0566-2021156转8012",
+        ),
+        ("可以委托他人办理吗？", "请与行政审批科联系，0566-2021156"),
+    ] {
+        assert!(refers(q, a), "{a}");
+    }
+}
