@@ -2,11 +2,12 @@
 //! nothing of their own (`请咨询律师工作科`, `请联系县农业农村局植保站`, `请到窗口咨询`,
 //! `请向受理窗口咨询`, `以窗口解释为准`): Q01's non-answers beyond its list of phrases.
 //!
-//! An answer is one when every clause of it is such a referral, a contact line after one
-//! (`律师工作科电话：0566-2021156`), or a clause that says nothing (`如有疑问`, `视具体情况而定`).
-//! One clause of content besides (`可以。需提交…；如有疑问请咨询窗口`) makes it an answer, and so
-//! does whom it names to a question that asks whom or where, or a number to one that asks for
-//! the phone.
+//! An answer is one when every clause of it is such a referral (also with a thing to bring:
+//! `请携带身份证到窗口咨询`), a contact line after one (`律师工作科电话：0566-2021156`), or a
+//! clause that says nothing (`如有疑问`, `视具体情况而定`). One clause of content besides
+//! (`可以。需提交…；如有疑问请咨询窗口`) makes it an answer, and so does whom it names to a
+//! question that asks whom or where, a number to one that asks for the phone, a thing to bring
+//! to one that asks what to bring.
 //!
 //! Not here: the configured non-answer phrases and what an answer says besides them (`answers`).
 
@@ -78,6 +79,25 @@ fn without_last<'t>(text: &'t [char], words: &[&str]) -> Option<&'t [char]> {
         .map(|w| &text[..text.len() - w.chars().count()])
 }
 
+/// Whether `question` asks what to bring or submit ([`ASKS_WHAT_TO_BRING`]), so that what a
+/// referral asks to bring answers it.
+fn asks_what_to_bring(question: &str) -> bool {
+    let q = question.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '？' | '?' | '。' | '吗' | '呢')
+    });
+    ASKS_WHAT_TO_BRING.iter().any(|w| q.contains(w)) || q.ends_with("什么") || q.ends_with("哪些")
+}
+
+/// Whether a normalised text names no more than a thing to bring (`身份证`, `申请材料`; not
+/// `身份证办理后`): short, and none of [`NOT_WHOM`] but [`THING_WORDS`] in it.
+fn is_brought(thing: &[char]) -> bool {
+    !thing.is_empty()
+        && thing.len() <= LONGEST_BROUGHT
+        && !NOT_WHOM
+            .iter()
+            .any(|w| !THING_WORDS.contains(w) && holds_word(thing, w))
+}
+
 /// `text` without the [`TAILS`] it ends with (`联系确认`).
 fn without_tails(mut text: &[char]) -> &[char] {
     while let Some(rest) = without_last(text, TAILS) {
@@ -125,10 +145,32 @@ fn whom_phone(whom: &[char]) -> Option<bool> {
         .then_some(phone)
 }
 
-/// Whom a normalised clause only sends the reader to (empty for a bare `请咨询`), when that is
-/// all it does: `咨询` or `联系` whom (`请咨询律师工作科`, `具体请致电0566-2021156`), `到` or `向`
-/// whom `咨询` (`请到窗口咨询`, `请向受理窗口咨询`), or `以` whom `解释为准` (`以窗口解释为准`).
-fn referral_whom(clause: &[char]) -> Option<&[char]> {
+/// A clause that only sends the reader to someone ([`referral_whom`]).
+struct Referral<'c> {
+    /// Whom it sends to (empty for a bare `请咨询`).
+    whom: &'c [char],
+    /// What it asks the reader to bring along (`身份证` in `请携带身份证到窗口咨询`), or nothing.
+    brought: &'c [char],
+}
+
+/// The clause `to` when it is `到` or `向` whom `咨询` (`到窗口咨询`, `向受理窗口咨询`,
+/// `与窗口联系`): whom.
+fn toward_whom(to: &[char]) -> Option<&[char]> {
+    TOWARD.iter().find_map(|v| {
+        if !starts_with_word(to, v) {
+            return None;
+        }
+        let whom = without_tails(without_last(&to[v.chars().count()..], TAILS)?);
+        is_whom(whom).then_some(whom)
+    })
+}
+
+/// Whom a normalised clause only sends the reader to, when that is all it does: `咨询` or `联系`
+/// whom (`请咨询律师工作科`, `具体请致电0566-2021156`), `到` or `向` whom `咨询` (`请到窗口咨询`,
+/// `请向受理窗口咨询`), that with a thing to bring first (`请携带身份证到窗口咨询`,
+/// `需携带身份证到窗口咨询`), or `以` whom `解释为准` (`以窗口解释为准`).
+fn referral_whom(clause: &[char]) -> Option<Referral<'_>> {
+    let only = |whom| Referral { whom, brought: &[] };
     let mut c = clause;
     while let Some(rest) = without_first(c, LEADS) {
         c = rest;
@@ -145,25 +187,31 @@ fn referral_whom(clause: &[char]) -> Option<&[char]> {
     {
         let whom = without_last(rest, SAYINGS).unwrap_or(rest);
         if is_whom(whom) {
-            return Some(whom);
+            return Some(only(whom));
         }
     }
+    // 携带身份证到窗口咨询, 需携带身份证和户口本到窗口咨询: the last 到 (or 向, 与) after the
+    // thing to bring that starts a referral.
+    let carried = without_first(c, MUST).unwrap_or(c);
+    if let Some(rest) = without_first(carried, CARRY) {
+        return (1..rest.len().min(LONGEST_BROUGHT + 1))
+            .rev()
+            .find_map(|at| {
+                let (brought, to) = rest.split_at(at);
+                toward_whom(to)
+                    .filter(|_| is_brought(brought))
+                    .map(|whom| Referral { whom, brought })
+            });
+    }
     // 到窗口咨询, 向受理窗口咨询, 与窗口联系
-    let toward = TOWARD.iter().find_map(|v| {
-        if !starts_with_word(c, v) {
-            return None;
-        }
-        let whom = without_tails(without_last(&c[v.chars().count()..], TAILS)?);
-        is_whom(whom).then_some(whom)
-    });
-    // 咨询律师工作科, 致电0566-2021156, 拨打12345热线咨询, 请咨询
-    toward.or_else(|| {
+    toward_whom(c).map(only).or_else(|| {
+        // 咨询律师工作科, 致电0566-2021156, 拨打12345热线咨询, 请咨询
         ASK_VERBS.iter().find_map(|v| {
             if !starts_with_word(c, v) {
                 return None;
             }
             let whom = without_tails(&c[v.chars().count()..]);
-            (whom.is_empty() || is_whom(whom)).then_some(whom)
+            (whom.is_empty() || is_whom(whom)).then(|| only(whom))
         })
     })
 }
@@ -179,14 +227,15 @@ fn asks_whom(question: &str) -> bool {
 impl NonAnswers {
     /// Whether `answer` to `question` only sends the reader to someone to ask and says nothing of
     /// its own: every clause is such a referral (`请咨询律师工作科`, `请到窗口咨询`,
-    /// `请向受理窗口咨询`, `具体请咨询县应急管理局危化股`, `以窗口解释为准`), a contact line
-    /// (`律师工作科电话：0566-2021156`) or says nothing
+    /// `请向受理窗口咨询`, `具体请咨询县应急管理局危化股`, `以窗口解释为准`,
+    /// `请携带身份证到窗口咨询`), a contact line (`律师工作科电话：0566-2021156`) or says nothing
     /// (`如有疑问`, `视具体情况而定`), and one at least is a referral. An answer with a clause of
-    /// its own (`可以。需提交…；如有疑问请咨询窗口`) is an answer, and so is one that names an
-    /// office (`names_an_office`; not `请咨询有关单位`) to a question that asks where, which
-    /// office or how to reach someone (`asks_whom`), unless the question asks for a phone number
-    /// and the answer gives none (`咨询电话是多少？` — `请联系工作人员`). `clause` and `rest` are
-    /// scratch space.
+    /// its own (`可以。需提交…；如有疑问请咨询窗口`) is an answer; so is one that asks to bring
+    /// something to a question that asks what to bring (`asks_what_to_bring`:
+    /// `需要带什么材料？`), and one that names an office (`names_an_office`; not
+    /// `请咨询有关单位`) to a question that asks where, which office or how to reach someone
+    /// (`asks_whom`), unless the question asks for a phone number and the answer gives none
+    /// (`咨询电话是多少？` — `请联系工作人员`). `clause` and `rest` are scratch space.
     pub fn only_refers(
         &self,
         answer: &str,
@@ -208,9 +257,13 @@ impl NonAnswers {
             if clause.is_empty() || EMPTY_CLAUSES.iter().any(|w| same_word(clause, w)) {
                 continue;
             }
-            if let Some(whom) = referral_whom(clause) {
+            if let Some(r) = referral_whom(clause) {
+                // `请携带身份证到窗口咨询` to `需要带什么材料？`: what to bring is the answer.
+                if !r.brought.is_empty() && asks_what_to_bring(question) {
+                    return false;
+                }
                 referral = true;
-                named |= names_an_office(whom);
+                named |= names_an_office(r.whom);
             } else if is_contact_line(clause) {
                 // `律师工作科电话：0566-2021156` after `请咨询律师工作科`: whom again, and a number.
                 named |= names_an_office(clause);

@@ -1,6 +1,6 @@
 //! The words `referrals` reads an answer and its question with: the marks and length of a
-//! referral, the words that open, ask, go toward, end and name whom a referral sends to, and the
-//! words of a question that asks whom or where.
+//! referral, the words that open, ask, go toward, end and name whom a referral sends to, a thing
+//! to bring, and the words of a question that asks whom, where or what to bring.
 //!
 //! Not here: how they are read (`referrals`).
 
@@ -162,6 +162,39 @@ pub(super) const WHOM_ENDS: &[&str] = &[
     "委",
     "院",
     "厅",
+];
+
+/// Verbs that ask the reader to bring something along to whom a referral names
+/// (`请携带身份证到窗口咨询`, `持身份证原件到窗口咨询`). Longer first.
+pub(super) const CARRY: &[&str] = &["携带", "带上", "带好", "带齐", "带着", "持", "带"];
+
+/// Words of obligation that may open a referral when a [`CARRY`] follows them
+/// (`需携带身份证到窗口咨询`); elsewhere they say what to do (`需要联系村委会开具证明`, [`LEADS`]).
+pub(super) const MUST: &[&str] = &["需要", "应当", "需", "须", "应"];
+
+/// The longest thing to bring (in characters) a referral may name (`身份证原件及复印件`).
+pub(super) const LONGEST_BROUGHT: usize = 20;
+
+/// Words of [`NOT_WHOM`] that may be part of the name of a thing to bring (`申请材料`,
+/// `办理所需材料`, `需要的证件`).
+pub(super) const THING_WORDS: &[&str] = &["申请", "办理", "提供", "需要"];
+
+/// Words of a question that asks what to bring or submit (`需要带什么材料？`, `需要提供哪些证件？`,
+/// `需要带身份证吗？`), which the thing a referral asks to bring answers. A question that ends
+/// with 什么 or 哪些 (`办理需要什么？`) asks it too.
+pub(super) const ASKS_WHAT_TO_BRING: &[&str] = &[
+    "带",
+    "携",
+    "材料",
+    "证件",
+    "证明",
+    "资料",
+    "原件",
+    "复印件",
+    "提交",
+    "提供",
+    "准备",
+    "递交",
 ];
 
 /// Words that show whom to ask is more than whom (`请咨询是否需要到窗口`, `联系窗口办理后到大厅`):
