@@ -362,6 +362,11 @@ const CONTACT_NOUNS: &[&str] = &[
     "联系号码",
 ];
 
+/// The names of [`CONTACT_NOUNS`] that are a phone number: a question that asks for one
+/// ([`asks_for_phone`]) is answered by a number, not by whom to ask (`咨询电话是多少？` —
+/// not `请联系工作人员`).
+const PHONE_NOUNS: &[&str] = &["电话", "热线", "咨询号码", "联系号码"];
+
 /// What may stand between a contact's name and the question word after it (`电话号码是多少`,
 /// `联系方式分别是什么`).
 const NOUN_LINKS: &[&str] = &["号码", "是", "为", "有", "都", "分别", "一般"];
@@ -409,17 +414,7 @@ const CONTACT_VERBS: &[&str] = &["联系", "咨询", "致电", "拨打", "打电
 /// `联系人变更需要提交什么材料？`, `能否通过电话办理？`), and `请咨询0566-…` does not answer it.
 pub(super) fn asks_for_contact(question: &str) -> bool {
     let q = question.trim();
-    let asks_by_noun = CONTACT_NOUNS.iter().any(|n| {
-        q.match_indices(n).any(|(at, _)| {
-            let after = &q[at + n.len()..];
-            let before = q[..at].trim_end_matches(['咨', '询', '联', '系', '的']);
-            let after = skip_links(after, NOUN_LINKS);
-            after.is_empty()
-                || NOUN_QUESTIONS.iter().any(|w| after.starts_with(w))
-                || QUESTIONS_BEFORE_NOUN.iter().any(|w| before.ends_with(w))
-        })
-    });
-    asks_by_noun
+    asks_by_noun(q, CONTACT_NOUNS)
         || HOW_WORDS.iter().any(|h| {
             q.match_indices(h).any(|(at, _)| {
                 let after = &q[at + h.len()..];
@@ -428,6 +423,27 @@ pub(super) fn asks_for_contact(question: &str) -> bool {
             })
         })
         || ["联系谁", "咨询谁"].iter().any(|w| q.contains(w))
+}
+
+/// Whether `question` asks for a phone number by name (`咨询电话是多少？`, `有没有咨询电话？`,
+/// `热线号码是什么？`; [`PHONE_NOUNS`]), not how or whom to ask (`如何咨询？`, `联系人是谁？`).
+pub(super) fn asks_for_phone(question: &str) -> bool {
+    asks_by_noun(question.trim(), PHONE_NOUNS)
+}
+
+/// Whether `q` asks for one of `nouns` by name: a question word after it or before it
+/// (`咨询电话是多少？`, `拨打什么电话？`), or nothing after it (`咨询电话？`).
+fn asks_by_noun(q: &str, nouns: &[&str]) -> bool {
+    nouns.iter().any(|n| {
+        q.match_indices(n).any(|(at, _)| {
+            let after = &q[at + n.len()..];
+            let before = q[..at].trim_end_matches(['咨', '询', '联', '系', '的']);
+            let after = skip_links(after, NOUN_LINKS);
+            after.is_empty()
+                || NOUN_QUESTIONS.iter().any(|w| after.starts_with(w))
+                || QUESTIONS_BEFORE_NOUN.iter().any(|w| before.ends_with(w))
+        })
+    })
 }
 
 /// `text` with its leading `links` (and white space) taken off.

@@ -3,6 +3,8 @@
 #[cfg(test)]
 mod halfwidth_tests;
 #[cfg(test)]
+mod referral_tests;
+#[cfg(test)]
 mod similarity_tests;
 #[cfg(test)]
 mod text_helpers;
