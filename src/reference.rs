@@ -116,6 +116,46 @@ pub fn is_division_names(text: &str) -> bool {
     !text.trim().is_empty()
 }
 
+/// The names of the divisions without their last 省, 市, 县 or 区 where two characters or more
+/// stay (`安徽`, `池州`, `贵池`, `青阳`), as a name written before an agency's or a company's
+/// (`安徽华测检测技术有限公司`) has them: for [`leading_division_names`].
+static SHORT_DIVISION_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| {
+        DIVISION_NAMES
+            .iter()
+            .filter_map(|name| name.strip_suffix(['省', '市', '县', '区']))
+            .filter(|short| short.chars().count() >= 2)
+            .collect()
+    });
+
+/// The length in bytes of the division names `text` starts with, one after another, read from
+/// the left, longest name first, full (`安徽省池州市`) or without their last 省, 市, 县 or 区
+/// (`安徽`, `池州`): `池州市` in `池州市检测机构`, `安徽` in `安徽某检测有限公司`. 0 when it starts
+/// with none.
+pub fn leading_division_names(text: &str) -> usize {
+    let mut at = 0;
+    loop {
+        let rest = &text[at..];
+        let Some(end) = rest
+            .char_indices()
+            .skip(1)
+            .map(|(i, _)| i)
+            .chain([rest.len()])
+            .take(12)
+            .filter(|&end| end > 0)
+            .collect::<Vec<usize>>()
+            .into_iter()
+            .rev()
+            .find(|&end| {
+                DIVISION_NAMES.contains(&rest[..end]) || SHORT_DIVISION_NAMES.contains(&rest[..end])
+            })
+        else {
+            return at;
+        };
+        at += end;
+    }
+}
+
 /// Whether `code` (with its leading 0) is an area code in use somewhere in China.
 pub fn is_known_area_code(code: &str) -> bool {
     AREA_CODES.all.contains(code)
@@ -218,6 +258,25 @@ mod tests {
         assert!(!is_division_names("合肥市蜀山区安徽建筑大学南校区"));
         assert!(!is_division_names("池州市贵池区华联超市"));
         assert!(!is_division_names(""));
+    }
+
+    /// The places before an agency's name, full or short; a 字号 is none.
+    #[test]
+    fn the_places_a_name_starts_with() {
+        fn place(t: &str) -> &str {
+            &t[..leading_division_names(t)]
+        }
+        assert_eq!(place("池州市检测机构"), "池州市");
+        assert_eq!(
+            place("安徽省池州市贵池区某检测有限公司"),
+            "安徽省池州市贵池区"
+        );
+        assert_eq!(place("安徽某某检测有限公司"), "安徽");
+        assert_eq!(place("池州某检测机构"), "池州");
+        assert_eq!(place("安徽华测检测技术有限公司"), "安徽");
+        assert_eq!(place("华测检测认证集团股份有限公司"), "");
+        assert_eq!(place("池州市"), "池州市");
+        assert_eq!(place(""), "");
     }
 
     use super::*;

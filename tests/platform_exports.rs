@@ -289,6 +289,75 @@ fn step_limits_written_whole_under_a_header_with_a_unit_are_read_as_written() {
     assert_eq!(outcome(item, "P01"), (Outcome::Pass, vec![]));
 }
 
+/// h32. Should not trip P01 with 「环节「受理」的办理时限只有数字，缺少单位（工作日/日）: "30"」: a
+/// template of 即办 steps keeps their limits in minutes or hours, `30` under 「环节时限（分钟）」,
+/// 「办理时限（分钟）」, 「办理时限/分钟」, or beside a 「时限单位」 column of 分钟: read with that
+/// unit, they are summed as any limit is (here 0.31 个工作日 against the promised 5, which P01
+/// then judges). The other units a header names (小时, 天, 日, 自然日, 个月) are read the same way.
+#[test]
+fn step_limits_in_minutes_or_hours_take_their_unit_from_the_header_or_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let numbers: [&[Cell<'_>]; 4] = [&[N(30.0)], &[N(60.0)], &[N(30.0)], &[N(30.0)]];
+    let as_text: [&[Cell<'_>]; 4] = [&[T("30")], &[T("60")], &[T("30")], &[T("30")]];
+    let read_as_minutes = |messages: &[String]| {
+        messages
+            .iter()
+            .all(|m| !m.contains("缺少单位") && !m.contains("无法识别"))
+            && messages.iter().any(|m| m.contains("合计 0.31 个工作日"))
+    };
+    for (header, unit) in [
+        ("环节时限（分钟）", "分钟"),
+        ("办理时限（分钟）", "分钟"),
+        ("办理时限/分钟", "分钟"),
+        ("办理时限（单位：分钟）", "分钟"),
+        ("环节时限（小时）", "小时"),
+        ("办理时限（天）", "天"),
+        ("办理时限（日）", "日"),
+        ("办理时限（自然日）", "自然日"),
+        ("办理时限（个月）", "个月"),
+    ] {
+        for limits in [&numbers, &as_text] {
+            let r = read(&[with_steps(dir.path(), &[header], limits)]);
+            let item = only_item(&r);
+            let units: Vec<&str> = item
+                .steps
+                .iter()
+                .skip(1)
+                .map(|s| s.time_limit_unit.as_str())
+                .collect();
+            assert_eq!(units, [unit; 4], "{header}");
+            assert_eq!(item.steps[1].time_limit, "30", "{header}");
+            assert!(
+                !r.notices.iter().any(|n| n.message.contains(header)),
+                "{header}: {:#?}",
+                r.notices
+            );
+            if unit == "分钟" {
+                let (_, messages) = outcome(item, "P01");
+                assert!(read_as_minutes(&messages), "{header}: {messages:?}");
+            }
+        }
+    }
+    // 8 + 16 + 8 + 8 hours are the promised 5 working days.
+    let hours: [&[Cell<'_>]; 4] = [&[N(8.0)], &[N(16.0)], &[N(8.0)], &[N(8.0)]];
+    let r = read(&[with_steps(dir.path(), &["环节时限（小时）"], &hours)]);
+    assert_eq!(outcome(only_item(&r), "P01"), (Outcome::Pass, vec![]));
+    let minutes = T("分钟");
+    for header in [["办理时限", "时限单位"], ["环节时限", "环节时限单位"]] {
+        let limits: [&[Cell<'_>]; 4] = [
+            &[N(30.0), minutes],
+            &[N(60.0), minutes],
+            &[N(30.0), minutes],
+            &[T("30"), minutes],
+        ];
+        let r = read(&[with_steps(dir.path(), &header, &limits)]);
+        let item = only_item(&r);
+        assert_eq!(item.steps[1].time_limit_unit, "分钟", "{header:?}");
+        let (_, messages) = outcome(item, "P01");
+        assert!(read_as_minutes(&messages), "{header:?}: {messages:?}");
+    }
+}
+
 /// A workbook of 食品经营许可 whose child sheets are linked by 事项名称 and 实施主体 (the county
 /// template has no 实施编码 in them), with a 收费 sheet of `fee_rows` under its header.
 fn linked_by_name(dir: &Path, fee_rows: &[&[&str]]) -> PathBuf {

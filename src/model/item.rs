@@ -122,9 +122,9 @@ record! {
 /// that is damaged — as opposed to lists read and found empty. A rule about such a list does
 /// not apply to the item ([`crate::rules::RuleMeta::applies_unread`]): the unit is not charged for a
 /// file the tool could not read, and the notice of the damaged sheet says so. Also the codes
-/// the export damaged past telling (a number cell that kept 15 digits, scientific notation):
-/// they are not what the platform publishes, and B04 does not judge them. Only the workbook
-/// reader sets it; not serialised (the incremental check's content hash adds it).
+/// the export damaged past telling (a number cell that kept 15 digits, scientific notation, a
+/// JSON number that kept 17): they are not what the platform publishes, and B04 does not judge
+/// them. Only the readers set it; not serialised (the incremental check's content hash adds it).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct UnreadLists {
     /// 申请材料.

@@ -21,7 +21,7 @@ use crate::model::text::is_blank_or_placeholder;
 use crate::source::{Notice, NoticeLevel};
 
 /// Records a notice names, at most.
-const SHOWN: usize = 5;
+pub(crate) const SHOWN: usize = 5;
 
 /// How a record's materials were listed when they were no list of material objects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,17 +165,7 @@ impl ListedInFile {
 
     /// `（第 3、8 行）`: where some of `records` records are, by line or record number.
     fn at(&self, places: &BTreeSet<u64>, records: usize) -> String {
-        let mut numbers: Vec<String> = places.iter().map(u64::to_string).collect();
-        if records > numbers.len() && !numbers.is_empty() {
-            numbers.push("…".to_owned());
-        }
-        if numbers.is_empty() {
-            String::new()
-        } else if self.lines {
-            format!("（第 {} 行）", numbers.join("、"))
-        } else {
-            format!("（第 {} 条）", numbers.join("、"))
-        }
+        places_text(self.lines, places, records)
     }
 
     /// The notice for file `name`, if any record had its 中介服务机构 as one text.
@@ -242,9 +232,24 @@ impl ListedInFile {
     }
 }
 
+/// `（第 3、8 行）`: where some of `records` records are, by line (`lines`) or record number.
+pub(crate) fn places_text(lines: bool, places: &BTreeSet<u64>, records: usize) -> String {
+    let mut numbers: Vec<String> = places.iter().map(u64::to_string).collect();
+    if records > numbers.len() && !numbers.is_empty() {
+        numbers.push("…".to_owned());
+    }
+    if numbers.is_empty() {
+        String::new()
+    } else if lines {
+        format!("（第 {} 行）", numbers.join("、"))
+    } else {
+        format!("（第 {} 条）", numbers.join("、"))
+    }
+}
+
 /// Notes the line (or, without one, the record number) of `place` among the first [`SHOWN`]
 /// places; `lines` says that places are lines.
-fn note_place(place: &Provenance, lines: &mut bool, places: &mut BTreeSet<u64>) {
+pub(crate) fn note_place(place: &Provenance, lines: &mut bool, places: &mut BTreeSet<u64>) {
     let number = match (place.row, place.record) {
         (Some(row), _) => {
             *lines = true;

@@ -67,11 +67,22 @@ pub fn to_halfwidth(s: &str) -> String {
         .collect()
 }
 
-/// The time units a header names after its element (`（工作日）`, `/天`), with or without `个`.
-const LABEL_TIME_UNITS: [&str; 7] = ["工作日", "日", "天", "自然日", "小时", "月", "年"];
+/// The time units a header names after its element (`（工作日）`, `/天`, `（分钟）`), with or
+/// without `个`: those [`crate::model::time_limit`] reads after a bare number.
+const LABEL_TIME_UNITS: [&str; 9] = [
+    "工作日",
+    "日",
+    "天",
+    "自然日",
+    "小时",
+    "分钟",
+    "周",
+    "月",
+    "年",
+];
 
-/// Whether `text` is a time unit as a header names it (`工作日`, `个工作日`, `天` …).
-fn is_label_time_unit(text: &str) -> bool {
+/// Whether `text` is a time unit as a header names it (`工作日`, `个工作日`, `天`, `分钟` …).
+pub(crate) fn is_label_time_unit(text: &str) -> bool {
     LABEL_TIME_UNITS.contains(&text.strip_prefix('个').unwrap_or(text))
 }
 

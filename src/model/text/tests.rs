@@ -50,6 +50,21 @@ fn a_header_unit_may_follow_a_slash_or_the_word_unit() {
     assert_eq!(normalize_label("咨询/投诉电话"), "咨询/投诉电话");
 }
 
+/// h32: a 即办 template's step limits are in minutes (`办理时限（分钟）`, `办理时限/分钟`), an
+/// item's sometimes in weeks; the header names the unit as it names 工作日.
+#[test]
+fn a_header_unit_may_be_minutes_hours_or_weeks() {
+    for unit in ["分钟", "小时", "周", "个月", "自然日"] {
+        assert!(is_label_time_unit(unit), "{unit}");
+    }
+    assert!(!is_label_time_unit("分"));
+    assert!(!is_label_time_unit("元"));
+    assert_eq!(label_note("办理时限/分钟").as_deref(), Some("分钟"));
+    assert_eq!(normalize_label("办理时限/分钟"), "办理时限");
+    assert_eq!(normalize_label("环节时限（分钟）"), "环节时限");
+    assert_eq!(normalize_label("收费标准/元"), "收费标准/元");
+}
+
 #[test]
 fn scientific_notation_is_recognised() {
     assert!(looks_scientific("1.13417E+30"));

@@ -14,6 +14,7 @@ use serde_json::Value;
 use serde_json::value::RawValue;
 
 mod answer;
+pub(crate) mod codes;
 
 pub(crate) use answer::is_wrapper_key;
 use answer::{
@@ -681,6 +682,8 @@ fn parse_line(
             if item.provenance == Provenance::default() {
                 item.provenance = prov;
             }
+            // A code written as a number: its digits, or said and not judged (`codes`).
+            codes::mend_own(&mut item, text, &mut labelled.codes);
             Record::Item(Box::new(item))
         }
         // The error of a parse that reads each list on its own may differ: report the plain one.

@@ -17,6 +17,7 @@ use std::sync::LazyLock;
 use serde_json::Value;
 
 use super::crawl::labels::Section;
+use super::json::codes::{self, CodeNumbers};
 use super::listed_materials::{ListedInFile, split};
 use super::sheet::columns::{Col, Kind, Tables};
 use super::sheet::{is_bare_number, time_unit_of_label};
@@ -57,11 +58,12 @@ pub(crate) struct LabelledFile<'t> {
     /// Of them, keys of an item that hold records but name no child list (`CLXX`, `BLLC`):
     /// `[labels.lists]` names them.
     pub unread_lists: BTreeSet<String>,
-    /// Keys whose phones were numbers that lost their leading 0 (given back), and whose codes
-    /// were numbers (damaged: a JSON number keeps 15–17 digits, a code has 12–31), as an Excel
-    /// sheet turned JSON carries them.
+    /// Keys whose phones were numbers that lost their leading 0 (given back), as an Excel sheet
+    /// turned JSON carries them.
     pub phones_restored: BTreeSet<String>,
-    pub codes_as_numbers: BTreeSet<String>,
+    /// Records (by their labels or the tool's own keys) whose codes were numbers: given back or
+    /// damaged ([`super::json::codes`]).
+    pub codes: CodeNumbers,
     /// Records (by their labels or the tool's own keys) whose materials are one text, read as
     /// a list of them ([`super::listed_materials`]).
     pub listed: ListedInFile,
@@ -81,7 +83,7 @@ impl<'t> LabelledFile<'t> {
             unread: BTreeSet::new(),
             unread_lists: BTreeSet::new(),
             phones_restored: BTreeSet::new(),
-            codes_as_numbers: BTreeSet::new(),
+            codes: CodeNumbers::default(),
             listed: ListedInFile::default(),
         }
     }
@@ -160,6 +162,8 @@ impl<'t> LabelledFile<'t> {
         // names no list.
         let mut carried = UnreadLists::default();
         let mut unknown_list = false;
+        // Codes written as numbers, read once the item has its name (`codes::mend`).
+        let mut numbered = Vec::new();
         for (group, key, v) in entries {
             if let Some(section) = self.list_section(key, v) {
                 let records = v.as_array().map(Vec::as_slice).unwrap_or_default();
@@ -185,8 +189,10 @@ impl<'t> LabelledFile<'t> {
             match self.tables.columns.column(Kind::Item, key) {
                 Col::Item(field) if !records => {
                     let mut text = text_of(v);
-                    if v.is_number() {
-                        self.number_damage(field, key, &mut text);
+                    if codes::is_code(field) {
+                        numbered.push((field, key, v));
+                    } else if v.is_number() {
+                        self.restore_phone(field, key, &mut text);
                     }
                     // `"承诺办结时限（工作日）": 10`: the unit is in the label, as in a sheet's
                     // header.
@@ -212,6 +218,9 @@ impl<'t> LabelledFile<'t> {
         // lacks: each of those is unread, not 未列出, as a sheet the tool could not read.
         if unknown_list {
             item.unread = item.unread.or(carried.missing());
+        }
+        for (field, key, v) in numbered {
+            codes::mend(&mut item, (field, key), v, place, &mut self.codes);
         }
         self.items += 1;
         Some(item)

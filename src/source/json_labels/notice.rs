@@ -1,5 +1,5 @@
-//! What a file's records told: numbers that damaged phones and codes, unread keys, materials
-//! written as one text, and the notices.
+//! What a file's records told: numbers that damaged phones (codes: `json/codes.rs`), unread keys,
+//! materials written as one text, and the notices.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -13,21 +13,15 @@ use crate::source::{Notice, NoticeLevel};
 const UNREAD_SHOWN: usize = 12;
 
 impl LabelledFile<'_> {
-    /// A phone or code written as a JSON number, as Excel keeps them: a landline that lost only
-    /// its leading 0 gets it back (no Chinese area code starts without one), a code is noted as
-    /// damaged.
-    pub(super) fn number_damage(&mut self, field: ItemField, key: &str, text: &mut String) {
-        match field {
-            ItemField::ConsultPhone | ItemField::SupervisePhone => {
-                if let Some(phone) = restored_phone(text) {
-                    *text = phone;
-                    self.phones_restored.insert(key.to_owned());
-                }
-            }
-            ItemField::Code | ItemField::SubjectCode | ItemField::BasicCode => {
-                self.codes_as_numbers.insert(key.to_owned());
-            }
-            _ => {}
+    /// A phone written as a JSON number, as Excel keeps them: a landline that lost only its
+    /// leading 0 gets it back (no Chinese area code starts without one). Codes written as
+    /// numbers are read by [`super::json::codes`].
+    pub(super) fn restore_phone(&mut self, field: ItemField, key: &str, text: &mut String) {
+        if matches!(field, ItemField::ConsultPhone | ItemField::SupervisePhone)
+            && let Some(phone) = restored_phone(text)
+        {
+            *text = phone;
+            self.phones_restored.insert(key.to_owned());
         }
     }
 
@@ -37,21 +31,22 @@ impl LabelledFile<'_> {
         self.unread.extend(other.unread);
         self.unread_lists.extend(other.unread_lists);
         self.phones_restored.extend(other.phones_restored);
-        self.codes_as_numbers.extend(other.codes_as_numbers);
+        self.codes.merge(other.codes);
         self.listed.merge(other.listed);
     }
 
     /// Whether the records read so far told nothing for a notice: none read by its labels,
-    /// none with its materials as one text.
+    /// none with its materials as one text, none with a code written as a number.
     pub(crate) fn is_empty(&self) -> bool {
-        self.items == 0 && self.listed.is_empty()
+        self.items == 0 && self.listed.is_empty() && self.codes.is_empty()
     }
 
-    /// The notices for file `name`: records read by their labels ([`Self::notice`]), and
-    /// materials or 中介服务机构 written as one text.
+    /// The notices for file `name`: records read by their labels ([`Self::notice`]), codes
+    /// written as numbers, and materials or 中介服务机构 written as one text.
     pub(crate) fn notices(&self, name: &str) -> Vec<Notice> {
         self.notice(name)
             .into_iter()
+            .chain(self.codes.notices(name))
             .chain(self.listed.notice(name))
             .chain(self.listed.agency_notice(name))
             .collect()
@@ -80,14 +75,6 @@ impl LabelledFile<'_> {
                 read,
                 "。「{}」中有电话存成了数字，丢了区号开头的 0，已补回再检查（请在导出前把该列设为文本）",
                 named(&self.phones_restored)
-            );
-        }
-        if !self.codes_as_numbers.is_empty() {
-            warn = true;
-            let _ = write!(
-                read,
-                "。「{}」存成了数字，编码开头的 0 或 15 位以后的数字已丢失，无法恢复，与编码有关的问题可能是导出造成的（请在导出前把该列设为文本）",
-                named(&self.codes_as_numbers)
             );
         }
         let (level, message) = if self.unread.is_empty() {

@@ -100,30 +100,48 @@ fn a_materials_text_is_their_list_and_records_of_another_system_are_not_read_as_
     );
 }
 
-/// Should trip B04 (the code) and not B15 (the phone): an Excel sheet turned JSON writes its
-/// number cells as numbers, so a landline lost its leading 0 (given back, as for a sheet)
-/// and a 31-digit code its digits (said, as it cannot be given back).
+/// Should not trip B15 (the phone) nor B04 (the code): an Excel sheet turned JSON writes its
+/// number cells as numbers, so a landline lost its leading 0 (given back, as for a sheet), a
+/// 31-digit code its digits (not judged, and said, as it cannot be given back: h32), and a
+/// 基本编码 its leading zeros (given back).
 #[test]
 fn phones_and_codes_written_as_numbers_are_mended_or_said() {
     let mut file = LabelledFile::default();
     let value: Value = serde_json::from_str(
         r#"{"实施编码":1134170000312541513000117035000,"事项名称":"食品经营许可（新办）",
-                "咨询电话":5662021156,"监督电话":12345}"#,
+                "基本编码":117035000,"咨询电话":5662021156,"监督电话":12345}"#,
     )
     .unwrap();
     let item = file
-        .item(&value, &Provenance::default())
+        .item(&value, &Provenance::row("导出.json", 2))
         .expect("a labelled item");
     assert_eq!(item.consult_phone, "05662021156");
     assert_eq!(item.supervise_phone, "12345", "a hotline is no landline");
     assert_ne!(item.code, "1134170000312541513000117035000");
-    let notice = file.notice("导出.json").unwrap();
-    assert_eq!(notice.level, NoticeLevel::Warning);
+    assert!(item.unread.code && !item.unread.basic_code);
+    assert_eq!(item.basic_code, "000117035000");
+    let notices = file.notices("导出.json");
+    assert!(notices.iter().all(|n| n.level == NoticeLevel::Warning));
+    let said = |words: &[&str]| {
+        notices
+            .iter()
+            .any(|n| words.iter().all(|w| n.message.contains(w)))
+    };
+    assert!(said(&["「咨询电话」中有电话存成了数字"]), "{notices:#?}");
     assert!(
-        notice.message.contains("「咨询电话」中有电话存成了数字")
-            && notice.message.contains("「实施编码」存成了数字"),
-        "{}",
-        notice.message
+        said(&[
+            "1 条事项的「实施编码」写成了数字（第 2 行）",
+            "「食品经营许可（新办）」的「1.",
+            "按“未读取”处理，不扣分",
+        ]),
+        "{notices:#?}"
+    );
+    assert!(
+        said(&[
+            "「基本编码」写成了数字",
+            "「117035000」按「000117035000」检查"
+        ]),
+        "{notices:#?}"
     );
 }
 

@@ -5,7 +5,7 @@ use super::children::{Layout, attach_cells, has_own_cells, limit_unit};
 use super::columns::{Col, Kind};
 use super::footer::{NotRecord, Table, skipped_notices};
 use super::{Sheet, cell, is_blank_row, take_cell};
-use crate::model::text::label_note;
+use crate::model::text::{is_label_time_unit, label_note};
 pub(crate) use crate::model::time_limit::is_bare_number;
 use crate::model::{Item, ItemField, Provenance};
 use crate::source::{Notice, NoticeLevel};
@@ -185,14 +185,9 @@ fn one_row_a_record_notice(
     }
 }
 
-/// The time unit a time limit's label names in brackets (`承诺办结时限（工作日）` → `工作日`), for
-/// values that are bare numbers.
+/// The time unit a time limit's label names (`承诺办结时限（工作日）` → `工作日`, `办理时限（分钟）` →
+/// `分钟`), for values that are bare numbers.
 pub(crate) fn time_unit_of_label(label: &str) -> Option<String> {
     let note = label_note(label)?;
-    let bare = note.strip_prefix('个').unwrap_or(&note);
-    matches!(
-        bare,
-        "工作日" | "日" | "天" | "自然日" | "小时" | "月" | "年"
-    )
-    .then_some(note)
+    is_label_time_unit(&note).then_some(note)
 }

@@ -29,12 +29,12 @@
 //! - A file with no table or columns of 办理流程, 常见问题 (or 收费, 中介服务) leaves that list unread
 //!   for every item, said once (`absent.rs`).
 //! - Values are kept as published (trimmed). A time limit column whose header names a unit
-//!   (`承诺办结时限（工作日）`, a step table's `环节时限（工作日）`) gives that unit to its bare
-//!   numbers, unless a unit column (`承诺时限单位`, `时限单位`) gives it. 网办深度 written as a
-//!   number code is kept and said (`depth_code.rs`). Unknown columns go to `extra` by their original
-//!   header, and one warning per sheet lists those with content and how `[labels]` maps them
-//!   (`unrecognised.rs`); records without `extra` (中介服务, 常见问题) drop them with an info
-//!   notice instead.
+//!   (`承诺办结时限（工作日）`, a step table's `环节时限（工作日）` or `办理时限（分钟）`) gives that
+//!   unit to its bare numbers, unless a unit column (`承诺时限单位`, `时限单位`) gives it. 网办深度
+//!   written as a number code is kept and said (`depth_code.rs`). Unknown columns go to `extra`
+//!   by their original header, and one warning per sheet lists those with content and how
+//!   `[labels]` maps them (`unrecognised.rs`); records without `extra` (中介服务, 常见问题) drop
+//!   them with an info notice instead.
 //! - Rows that are no record are left out with an info notice naming them (`footer.rs`): totals
 //!   and sign-offs under a table (also a child table's, where a blank code would give them to the
 //!   last item), headings between groups of items, and the header repeated over pasted blocks.

@@ -114,11 +114,18 @@ fn is_landline(phone: &str) -> bool {
 fn restored(holds: Holds, digits: &str) -> Option<String> {
     match holds {
         Holds::Phone => restored_phone(digits),
-        Holds::Code(12) => ((SHORTEST_CODE..12).contains(&digits.len())
-            && digits.bytes().all(|b| b.is_ascii_digit()))
-        .then(|| format!("{digits:0>12}")),
+        Holds::Code(12) => restored_basic_code(digits),
         Holds::Code(_) => None,
     }
+}
+
+/// The 基本编码 (12 digits, often begun with zeros: `000104002000`) that a number of 9–11 digits
+/// was before its leading zeros were dropped, as a number cell or a JSON number drops them.
+/// Fewer digits are no 基本编码 a number shortened (its first three digits are the most zeros
+/// it starts with).
+pub(crate) fn restored_basic_code(digits: &str) -> Option<String> {
+    ((SHORTEST_CODE..12).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| format!("{digits:0>12}"))
 }
 
 /// A code cell of a text table written `'11341700MB…`: the apostrophe some systems put before a
@@ -238,18 +245,24 @@ pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> (Vec<Noti
 }
 
 /// What becomes of the items of a column's cells that cannot be told back.
-fn not_judged(col: &Col) -> &'static str {
+fn not_judged(col: &Col) -> String {
     match col {
-        Col::Item(ItemField::Code) => {
-            "，无法还原：这些事项的事项编码检查（B04）按“未读取”处理，不扣分"
+        Col::Item(field) => code_not_judged(*field).map(|effect| format!("，无法还原：{effect}")),
+        _ => None,
+    }
+    .unwrap_or_else(|| "，检查结果中与它们有关的问题可能是导出造成的".to_owned())
+}
+
+/// What becomes of the items whose code element `field` an export damaged past telling
+/// ([`crate::model::UnreadLists`]); `None` for an element that is no code.
+pub(crate) fn code_not_judged(field: ItemField) -> Option<&'static str> {
+    match field {
+        ItemField::Code => Some("这些事项的事项编码检查（B04）按“未读取”处理，不扣分"),
+        ItemField::SubjectCode => {
+            Some("事项编码检查（B04）不拿实施编码与这些实施主体编码比对，不扣分")
         }
-        Col::Item(ItemField::SubjectCode) => {
-            "，无法还原：事项编码检查（B04）不拿实施编码与这些实施主体编码比对，不扣分"
-        }
-        Col::Item(ItemField::BasicCode) => {
-            "，无法还原：事项编码检查（B04）不拿实施编码与这些基本编码比对，不扣分"
-        }
-        _ => "，检查结果中与它们有关的问题可能是导出造成的",
+        ItemField::BasicCode => Some("事项编码检查（B04）不拿实施编码与这些基本编码比对，不扣分"),
+        _ => None,
     }
 }
 

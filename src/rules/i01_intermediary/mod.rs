@@ -1,4 +1,9 @@
 //! I01 中介服务 — a required intermediary service has a legal basis and a way to find agencies.
+//!
+//! This file holds the rule and what it asks of a service and of each agency listed. Not here:
+//! whether an agency's name names one (a description such as `具备CMA资质的检测机构`, a place
+//! and a kind such as `池州市检测机构`, a placeholder such as `池州市某检测有限公司`), in `names`;
+//! the tests of those, in `tests`.
 
 use super::fees::yes_no;
 use super::general_text::{check_url, find_urls, is_referral, names_law};
@@ -6,6 +11,12 @@ use super::{CheckContext, Reads, Rule, RuleMeta, RuleParams, Verdict, Violation,
 use crate::model::phone::parse_phones;
 use crate::model::text::{display_url, is_blank_or_placeholder, quote};
 use crate::model::{Agency, Intermediary, Item, ItemField};
+
+mod names;
+#[cfg(test)]
+mod tests;
+
+use names::{describes_an_agency, placeholder_in_name};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -16,8 +27,10 @@ declare_rule! {
     /// 名称、办公地址和联系电话。网址格式错误、机构不足 3 家或有机构缺项的，列出具体缺什么。
     /// 机构的办公地址只写到市、区县（`池州市`）的，或只写「见官网」「详见中介服务网」之类转引的，不算有地址。
     /// 机构名称只是对机构的描述、不是哪一家机构的（`具备CMA资质的检测机构`、`有资质的测绘单位`、
-    /// `依法设立的评估机构`、`相关检测机构`，或只有业务类别的 `检测公司`、`评估机构`），不算有名称；
-    /// `池州市建设工程质量检测中心有限公司` 这样的名称才算。联系电话只有 12345 等政务服务热线的
+    /// `依法设立的评估机构`、`相关检测机构`，或只有业务类别的 `检测公司`、`评估机构`，或地名加
+    /// 「检测机构」「测绘单位」这类统称的 `池州市检测机构`），或名称用「某」「XX」「××」占位的
+    /// （`池州市某检测有限公司`、`安徽XX检测技术有限公司`），不算有名称；
+    /// `池州市建设工程质量检测中心有限公司`、`池州市测绘院` 这样的名称才算。联系电话只有 12345 等政务服务热线的
     /// （配置 `hotline_only_numbers`，同 B13），不是机构的联系电话，不算有电话。
     /// 涉及中介服务却没有列出任何中介服务的不通过；标注「否」却列出了中介服务的，自相矛盾，
     /// 也不通过（同 F01 对收费的要求）。不涉及中介服务的事项不涉及（n/a）。
@@ -59,20 +72,29 @@ struct AgencyGaps {
     missing: Vec<&'static str>,
     /// The name describes which agencies qualify instead of naming one ([`describes_an_agency`]).
     described: bool,
+    /// The placeholder the name has where the agency's own name goes (`某`, `XX`:
+    /// [`placeholder_in_name`]).
+    placeholder: Option<String>,
     /// The contact is only a hotline of `hotline_only_numbers` (`12345`), as written.
     hotline: Option<String>,
 }
 
 impl AgencyGaps {
     fn is_empty(&self) -> bool {
-        self.missing.is_empty() && !self.described && self.hotline.is_none()
+        self.missing.is_empty()
+            && !self.described
+            && self.placeholder.is_none()
+            && self.hotline.is_none()
     }
 
     /// What is wrong, after the agency's name in a message: `缺少办公地址`,
-    /// `只是对机构的描述，不是机构名称`, `的联系电话「12345」是政务服务热线，不是机构的电话`.
+    /// `只是对机构的描述，不是机构名称`, `名称中的「某」是占位，不是机构的实际名称`,
+    /// `的联系电话「12345」是政务服务热线，不是机构的电话`.
     fn describe(&self) -> String {
         let mut parts = Vec::new();
-        if self.described {
+        if let Some(mark) = &self.placeholder {
+            parts.push(format!("名称中的「{mark}」是占位，不是机构的实际名称"));
+        } else if self.described {
             parts.push("只是对机构的描述，不是机构名称".to_owned());
         }
         if !self.missing.is_empty() {
@@ -93,6 +115,8 @@ fn agency_gaps(a: &Agency, params: &RuleParams) -> AgencyGaps {
     let mut gaps = AgencyGaps::default();
     if is_blank_or_placeholder(&a.name) {
         gaps.missing.push("名称");
+    } else if let Some(mark) = placeholder_in_name(&a.name) {
+        gaps.placeholder = Some(mark.to_owned());
     } else if describes_an_agency(&a.name) {
         gaps.described = true;
     }
@@ -112,161 +136,6 @@ fn agency_gaps(a: &Agency, params: &RuleParams) -> AgencyGaps {
         gaps.hotline = Some(a.contact.trim().to_owned());
     }
     gaps
-}
-
-/// The kinds of agency a description ends with (`…的检测机构`, `有资质的测绘单位`).
-const AGENCY_KINDS: &[&str] = &[
-    "机构",
-    "单位",
-    "部门",
-    "组织",
-    "企业",
-    "公司",
-    "中介",
-    "服务商",
-    "事务所",
-    "中心",
-];
-
-/// The kinds of [`AGENCY_KINDS`] no agency's own name ends with: `…资质…机构` describes one.
-const GENERIC_KINDS: &[&str] = &["机构", "单位", "部门", "组织", "中介", "服务商"];
-
-/// Words that open a description of which agencies qualify (`具备资质检测机构`, `相关检测机构`,
-/// `第三方检测机构`).
-const DESCRIPTION_LEADS: &[&str] = &[
-    "具备",
-    "具有",
-    "有资质",
-    "有相应",
-    "持有",
-    "取得",
-    "依法",
-    "相应",
-    "相关",
-    "符合",
-    "第三方",
-    "任一",
-    "任意",
-    "其他",
-    "其它",
-    "各类",
-    "正规",
-    "合法",
-    "经认定",
-    "经备案",
-];
-
-/// Lines of business an agency's kind may follow with no name before them (`检测公司`,
-/// `测绘单位`, `资产评估机构`).
-const BUSINESS_WORDS: &[&str] = &[
-    "检测",
-    "检验",
-    "测绘",
-    "测量",
-    "评估",
-    "评价",
-    "鉴定",
-    "设计",
-    "勘察",
-    "勘测",
-    "监理",
-    "审查",
-    "咨询",
-    "代理",
-    "造价",
-    "审计",
-    "会计",
-    "估价",
-    "环评",
-    "安评",
-    "图审",
-    "技术",
-    "服务",
-    "工程",
-    "质量",
-    "环境",
-    "安全",
-    "资产",
-    "土地",
-    "房地产",
-    "施工图",
-    "节能",
-    "水土保持",
-    "防雷",
-    "消防",
-    "地质",
-    "规划",
-    "专业",
-    "中介",
-    "建设",
-    "科技",
-    "师",
-];
-
-/// Whether an agency's name describes which agencies qualify instead of naming one: a kind of
-/// agency ([`AGENCY_KINDS`]) after `的` (`具备CMA资质的检测机构`, `有资质的测绘单位`,
-/// `依法设立的评估机构`), after a word of [`DESCRIPTION_LEADS`] (`相关检测机构`), after 资质 or 资格
-/// with a kind no name ends with (`CMA资质检测机构`), or after nothing but lines of business
-/// (`检测公司`, `资产评估机构`). A name such as `池州市建设工程质量检测中心有限公司` or
-/// `安徽华测检测技术有限公司` names one. A note in brackets at the end is left out
-/// (`有资质的检测机构（申请人自主选择）`).
-fn describes_an_agency(name: &str) -> bool {
-    let mut n = name.trim();
-    for (open, close) in [('（', '）'), ('(', ')')] {
-        if n.ends_with(close)
-            && let Some(at) = n.rfind(open)
-        {
-            n = n[..at].trim_end();
-        }
-    }
-    // `有资质的检测机构：池州市建设工程质量检测中心`: the name after its label.
-    if let Some((_, named)) = n.rsplit_once(['：', ':'])
-        && !named.trim().is_empty()
-    {
-        n = named.trim();
-    }
-    let Some(kind) = AGENCY_KINDS.iter().find(|k| n.ends_with(**k)) else {
-        return false;
-    };
-    // What stands before the kind once the lines of business are left out: empty for `检测机构`.
-    let own_name = |s: &str| {
-        let mut rest = &s[..s.len() - kind.len()];
-        while let Some(w) = BUSINESS_WORDS.iter().find(|w| rest.starts_with(**w)) {
-            rest = &rest[w.len()..];
-        }
-        !rest.is_empty()
-    };
-    // `的` that is not the taxi's `的士`: what follows the last one is the agency, described
-    // (`具备CMA资质的检测机构`) or named (`具备CMA资质的池州市环科检测有限公司`).
-    if let Some(at) = n
-        .match_indices('的')
-        .filter(|(at, _)| !n[*at..].starts_with("的士"))
-        .map(|(at, _)| at)
-        .next_back()
-    {
-        let after = &n[at + '的'.len_utf8()..];
-        // A name there has its place or its company form (`房产测绘单位` has neither).
-        let registered = ["省", "市", "县", "区", "有限公司", "有限责任公司"]
-            .iter()
-            .any(|w| after.contains(w));
-        if !(after.ends_with(kind) && own_name(after) && registered) {
-            return true;
-        }
-        n = after;
-    } else if DESCRIPTION_LEADS.iter().any(|l| n.starts_with(l)) {
-        return true;
-    }
-    // `池州市相关检测机构`, `某检测机构`: a place does not make a description a name.
-    if ["相关", "有关", "某"]
-        .iter()
-        .any(|w| n.find(w).is_some_and(|at| !own_name(&n[at + w.len()..])))
-    {
-        return true;
-    }
-    if (n.contains("资质") || n.contains("资格")) && GENERIC_KINDS.contains(kind) {
-        return true;
-    }
-    !own_name(n)
 }
 
 /// Whether an agency's address only sends the reader elsewhere: a referral (`详见附件`,
@@ -368,18 +237,30 @@ fn check_service(s: &Intermediary, params: &RuleParams) -> (Vec<(String, String)
     };
     problems.push((format!("{url_problem}，且{agencies}"), evidence));
     let mut fix = Vec::new();
-    if gaps.iter().any(|g| g.described) {
-        fix.push(
+    let described = gaps.iter().any(|g| g.described);
+    let placeholder = gaps.iter().any(|g| g.placeholder.is_some());
+    if described || placeholder {
+        let not = match (described, placeholder) {
+            (true, false) => "不要只写「具备资质的检测机构」这样的描述",
+            (false, _) => "不要用「某」「XX」代替机构名称",
+            (true, true) => {
+                "不要只写「具备资质的检测机构」这样的描述，也不要用「某」「XX」代替机构名称"
+            }
+        };
+        fix.push(format!(
             "中介机构写营业执照上的全称（如「池州市建设工程质量检测中心有限公司」），\
-             不要只写「具备资质的检测机构」这样的描述；不便列出具体机构的，提供中介服务网上超市等查询网址",
-        );
+             {not}；不便列出具体机构的，提供中介服务网上超市等查询网址"
+        ));
     }
     if gaps.iter().any(|g| g.hotline.is_some()) {
-        fix.push("中介机构的联系电话写机构自己的座机或手机，12345 是政务服务热线，不是机构的电话");
+        fix.push(
+            "中介机构的联系电话写机构自己的座机或手机，12345 是政务服务热线，不是机构的电话"
+                .to_owned(),
+        );
     }
     if !fix.is_empty() && problems.len() > 1 {
         // The basis has a problem too: its fix first.
-        fix.insert(0, "写明中介服务的设定依据（法律法规名称和条款）");
+        fix.insert(0, "写明中介服务的设定依据（法律法规名称和条款）".to_owned());
     }
     (problems, (!fix.is_empty()).then(|| fix.join("；")))
 }
@@ -461,52 +342,5 @@ impl Rule for IntermediaryService {
             out.push(v);
         }
         Verdict::Checked(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::describes_an_agency;
-
-    #[test]
-    fn a_description_is_no_agency_name() {
-        for described in [
-            // h13 problem 7.
-            "具备CMA资质的检测机构",
-            "有资质的测绘单位",
-            "依法设立的评估机构",
-            "具有相应资质的房产测绘单位",
-            "相关检测机构",
-            "第三方检测机构",
-            "CMA资质检测机构",
-            "检测公司",
-            "资产评估机构",
-            "有资质的检测机构（申请人自主选择）",
-            "中介机构",
-            // A place or a label does not make a description a name (h15).
-            "池州市相关检测机构",
-            "某检测机构",
-            "检测单位：有资质的检测机构",
-        ] {
-            assert!(describes_an_agency(described), "{described}");
-        }
-        for named in [
-            "池州市建设工程质量检测中心有限公司",
-            "安徽华测检测技术有限公司",
-            "安徽XX检测技术有限公司",
-            "池州市防雷中心",
-            "池州市环境科学研究所",
-            "安徽省地质测绘技术院",
-            "安徽华普天健会计师事务所（特殊普通合伙）",
-            "池州市规划设计研究院有限公司",
-            "安徽省城乡规划设计研究院有限公司池州分公司",
-            "池州市的士服务有限公司",
-            "青阳县建设工程质量检测站",
-            // A description before a full name, or a label before it (h15).
-            "具备CMA资质的池州市环科检测有限公司",
-            "有资质的检测机构：池州市建设工程质量检测中心",
-        ] {
-            assert!(!describes_an_agency(named), "{named}");
-        }
     }
 }

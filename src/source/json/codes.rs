@@ -1,0 +1,334 @@
+//! Codes (实施编码, 实施主体编码, 基本编码) that a JSON export wrote as numbers, not as texts.
+//!
+//! serde_json is built without `arbitrary_precision`, so a number reaches the reader as a `u64`,
+//! an `i64` or an `f64`. An integer is read whole: `111301009001`, or an 18-digit 实施主体编码
+//! (within `u64`), is the code as written. A number beyond `u64` is parsed as an `f64`, which
+//! keeps 15–17 significant digits: a 31-digit 实施编码 written as a number
+//! (`1134170000312541513000117035000`) is read as `1.1341700003125415e+30`, its tail gone before
+//! any code here sees it; so is a number in scientific notation, and a text in it
+//! (`"1.13417E+30"`, an Excel cell turned JSON). An `f64` with an integral value below 2^53
+//! (`104002000.0`) is still exact. A number cannot begin with 0: a 基本编码 (12 digits, often
+//! begun with zeros: `000104002000`) lost its leading zeros.
+//!
+//! As the workbook reader does (`sheet/numbers.rs`): a 基本编码 of 9–11 digits gets its zeros
+//! back; a code that cannot be told back is marked on its item ([`crate::model::UnreadLists`]),
+//! so B04 does not judge it (not charged for the export); and one warning per file and element
+//! says so, naming the records ([`CodeNumbers::notices`]).
+//!
+//! Not here: phones written as numbers (`json_labels/notice.rs`), the workbook's numbers.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde_json::Value;
+
+use crate::model::text::looks_scientific;
+use crate::model::{Item, ItemField, Provenance};
+use crate::source::listed_materials::{SHOWN, note_place, places_text};
+use crate::source::sheet::numbers::{code_not_judged, restored_basic_code};
+use crate::source::{Notice, NoticeLevel};
+
+/// The code elements.
+const CODES: [ItemField; 3] = [
+    ItemField::Code,
+    ItemField::SubjectCode,
+    ItemField::BasicCode,
+];
+
+/// Whether `field` is a code element a number can damage.
+pub(crate) fn is_code(field: ItemField) -> bool {
+    CODES.contains(&field)
+}
+
+/// The largest integer every smaller one of which an `f64` holds exactly (2^53).
+const EXACT_F64: f64 = 9_007_199_254_740_992.0;
+
+/// What a code element written as a number reads as ([`code_number`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum CodeNumber {
+    /// The number is the code's digits exactly: an integer, or a float with an integral value
+    /// below 2^53 (`104002000.0` is `104002000`).
+    Exact(String),
+    /// A 基本编码 of 9–11 digits with its leading zeros given back (`104002000` →
+    /// `000104002000`).
+    Restored(String),
+    /// Digits lost: a number beyond what an `f64` holds exactly, or scientific notation.
+    Damaged,
+}
+
+/// How `v`, the value of code element `field`, reads when the export wrote it as a number (or in
+/// scientific notation): `None` when it is a text, which is the code as written.
+pub(crate) fn code_number(field: ItemField, v: &Value) -> Option<CodeNumber> {
+    let digits = match v {
+        Value::Number(n) => {
+            if let Some(u) = n.as_u64() {
+                u.to_string()
+            } else if let Some(i) = n.as_i64() {
+                i.to_string()
+            } else {
+                let f = n.as_f64()?;
+                if !f.is_finite() || f.abs() >= EXACT_F64 {
+                    return Some(CodeNumber::Damaged);
+                }
+                if f.fract() != 0.0 {
+                    // `1.5` lost nothing: no code, but what was written.
+                    return Some(CodeNumber::Exact(n.to_string()));
+                }
+                format!("{f:.0}")
+            }
+        }
+        Value::String(s) if looks_scientific(s) => return Some(CodeNumber::Damaged),
+        _ => return None,
+    };
+    if field == ItemField::BasicCode
+        && let Some(code) = restored_basic_code(&digits)
+    {
+        return Some(CodeNumber::Restored(code));
+    }
+    Some(CodeNumber::Exact(digits))
+}
+
+/// Whether the text an item's code element was read as may be a number's that differs from the
+/// code it was: a float's (`1.1341700003125415e+30`, `104002000.0`), scientific notation, or a
+/// 基本编码 of 9–11 digits. A code read from a text is almost never one, so the record is parsed
+/// again only for these ([`mend_own`]).
+fn may_be_number(field: ItemField, text: &str) -> bool {
+    let t = text.trim();
+    t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
+        && (t.contains(['.', 'e', 'E'])
+            || field == ItemField::BasicCode && restored_basic_code(t).is_some())
+}
+
+/// Reads again the codes of `item`, parsed in the tool's own keys from record `text`, that the
+/// record wrote as numbers ([`mend`]). Costs nothing for an item whose codes are texts, as
+/// nearly all are.
+pub(crate) fn mend_own(item: &mut Item, text: &str, found: &mut CodeNumbers) {
+    if !CODES.iter().any(|&f| may_be_number(f, item.get(f))) {
+        return;
+    }
+    let Ok(Value::Object(record)) = serde_json::from_str::<Value>(text) else {
+        return;
+    };
+    let place = item.provenance.clone();
+    for field in CODES {
+        if let Some(v) = record.get(field.key()) {
+            mend(item, (field, field.key()), v, &place, found);
+        }
+    }
+}
+
+/// Reads code element `field` of `item` (under `key` in the record read at `place`, value `v`)
+/// as [`code_number`] says: the digits of an exact number, a 基本编码 with its zeros back, or a
+/// damaged code marked on the item ([`crate::model::UnreadLists`]); the last two noted in
+/// `found` for the file's notice.
+pub(crate) fn mend(
+    item: &mut Item,
+    (field, key): (ItemField, &str),
+    v: &Value,
+    place: &Provenance,
+    found: &mut CodeNumbers,
+) {
+    let Some(read) = code_number(field, v) else {
+        return;
+    };
+    let written = item.get(field).trim().to_owned();
+    match read {
+        CodeNumber::Exact(digits) => *item.get_mut(field) = digits,
+        CodeNumber::Restored(code) => {
+            found.add((field, key), place, &item.name, (&written, Some(&code)));
+            *item.get_mut(field) = code;
+        }
+        CodeNumber::Damaged => {
+            match field {
+                ItemField::Code => item.unread.code = true,
+                ItemField::SubjectCode => item.unread.subject_code = true,
+                ItemField::BasicCode => item.unread.basic_code = true,
+                _ => return,
+            }
+            found.add((field, key), place, &item.name, (&written, None));
+        }
+    }
+}
+
+/// The codes of one file's records that were numbers, by element, key and whether they were
+/// given back, for one notice each ([`CodeNumbers::notices`]).
+#[derive(Debug, Default)]
+pub(crate) struct CodeNumbers {
+    seen: BTreeMap<(ItemField, String, bool), Seen>,
+    /// Whether the places are lines (NDJSON) rather than records (an array).
+    lines: bool,
+}
+
+/// Records of one element and key whose code was a number.
+#[derive(Debug, Default)]
+struct Seen {
+    count: usize,
+    /// The smallest line or record numbers of them.
+    places: BTreeSet<u64>,
+    /// The first of them: its place, the item's name, the code as read and as given back.
+    example: Option<(u64, String, String, String)>,
+}
+
+impl CodeNumbers {
+    /// Notes a record at `place` (item `name`) whose code element `field`, under `key`, was a
+    /// number read as `written`, and given back as `restored` if it could be.
+    fn add(
+        &mut self,
+        (field, key): (ItemField, &str),
+        place: &Provenance,
+        name: &str,
+        (written, restored): (&str, Option<&str>),
+    ) {
+        let seen = self
+            .seen
+            .entry((field, key.to_owned(), restored.is_some()))
+            .or_default();
+        seen.count += 1;
+        note_place(place, &mut self.lines, &mut seen.places);
+        let at = place.row.or(place.record).unwrap_or(0);
+        if seen.example.as_ref().is_none_or(|(first, ..)| at < *first) {
+            seen.example = Some((
+                at,
+                name.trim().to_owned(),
+                written.to_owned(),
+                restored.unwrap_or_default().to_owned(),
+            ));
+        }
+    }
+
+    /// Whether no record had a code written as a number that lost something.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+
+    /// Adds another part's (a batch of the streaming check's lines).
+    pub(crate) fn merge(&mut self, other: Self) {
+        self.lines |= other.lines;
+        for (k, o) in other.seen {
+            let seen = self.seen.entry(k).or_default();
+            seen.count += o.count;
+            seen.places.extend(o.places);
+            while seen.places.len() > SHOWN {
+                seen.places.pop_last();
+            }
+            if let Some(example) = o.example
+                && seen
+                    .example
+                    .as_ref()
+                    .is_none_or(|(first, ..)| example.0 < *first)
+            {
+                seen.example = Some(example);
+            }
+        }
+    }
+
+    /// One warning for file `name` per element and key whose codes were numbers: those given
+    /// back, and those damaged past telling (not judged by B04).
+    pub(crate) fn notices(&self, name: &str) -> Vec<Notice> {
+        self.seen
+            .iter()
+            .map(|((field, key, restored), seen)| {
+                let label = field.label();
+                let element = if key == label {
+                    format!("「{label}」")
+                } else {
+                    format!("「{key}」（{label}）")
+                };
+                let at = places_text(self.lines, &seen.places, seen.count);
+                let (_, item, written, back) = seen.example.clone().unwrap_or_default();
+                let whose = if item.is_empty() {
+                    String::new()
+                } else {
+                    format!("「{item}」的")
+                };
+                let message = if *restored {
+                    format!(
+                        "{name} 中有 {} 条事项的{element}写成了数字{at}，编码开头的 0 已丢失，已补回再检查（如{whose}「{written}」按「{back}」检查）。请让导出程序把编码写成文本（加引号的字符串）后重新导出",
+                        seen.count
+                    )
+                } else {
+                    format!(
+                        "{name} 中有 {} 条事项的{element}写成了数字{at}，数字只能保存 15–17 位有效数字，编码后面的位已丢失（如{whose}「{written}」），与平台上公布的编码不同，无法还原：{}。请让导出程序把编码写成文本（加引号的字符串）后重新导出",
+                        seen.count,
+                        code_not_judged(*field).unwrap_or_default()
+                    )
+                };
+                Notice {
+                    level: NoticeLevel::Warning,
+                    provenance: Provenance::file(name),
+                    message,
+                }
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn number(field: ItemField, json: &str) -> Option<CodeNumber> {
+        code_number(field, &serde_json::from_str(json).unwrap())
+    }
+
+    /// An integer is the code; a float past 2^53, or scientific notation, lost digits; a
+    /// 基本编码 of 9–11 digits gets its zeros back, also from a float with an integral value.
+    #[test]
+    fn a_number_reads_as_its_digits_its_code_or_damaged() {
+        use CodeNumber::{Damaged, Exact, Restored};
+        use ItemField::{BasicCode, Code, SubjectCode};
+        let exact = |s: &str| Some(Exact(s.to_owned()));
+        let restored = |s: &str| Some(Restored(s.to_owned()));
+        assert_eq!(
+            number(Code, "1134170000312541513000117035000"),
+            Some(Damaged)
+        );
+        assert_eq!(number(Code, "1.13417E+30"), Some(Damaged));
+        assert_eq!(number(Code, r#""1.13417E+30""#), Some(Damaged));
+        assert_eq!(number(Code, r#""1134170000312541513000117035000""#), None);
+        assert_eq!(
+            number(SubjectCode, "113417000031254151"),
+            exact("113417000031254151")
+        );
+        assert_eq!(number(SubjectCode, "1.1341700003125415e17"), Some(Damaged));
+        assert_eq!(number(BasicCode, "117035000"), restored("000117035000"));
+        assert_eq!(number(BasicCode, "104002000.0"), restored("000104002000"));
+        assert_eq!(number(BasicCode, "111301009001"), exact("111301009001"));
+        assert_eq!(number(BasicCode, "111301009001.0"), exact("111301009001"));
+        // Eight digits are no 基本编码 a number shortened; `1.5` lost nothing.
+        assert_eq!(number(BasicCode, "12345678"), exact("12345678"));
+        assert_eq!(number(Code, "1.5"), exact("1.5"));
+        assert_eq!(number(BasicCode, r#""000104002000""#), None);
+        assert_eq!(number(Code, "null"), None);
+    }
+
+    /// What the tool's own keys read a number as, which [`may_be_number`] must tell from a
+    /// text code without parsing the record again.
+    #[test]
+    fn the_texts_numbers_read_as_are_told_from_codes() {
+        let item: Item = serde_json::from_str(
+            r#"{"code":1134170000312541513000117035000,"basic_code":104002000.0,"subject_code":113417000031254151}"#,
+        )
+        .unwrap();
+        // The last digit as serde_json's `float_roundtrip` (on in the tests) rounds it.
+        assert!(
+            item.code.starts_with("1.13417000031254") && item.code.ends_with("e+30"),
+            "{}",
+            item.code
+        );
+        assert_eq!(item.basic_code, "104002000.0");
+        assert!(may_be_number(ItemField::Code, &item.code));
+        assert!(may_be_number(ItemField::BasicCode, &item.basic_code));
+        assert!(may_be_number(ItemField::BasicCode, "117035000"));
+        for code in [
+            "1134170000312541513000117035000",
+            "11341700MB1526185H4000113001000",
+            "000117035000",
+            "",
+        ] {
+            assert!(!may_be_number(ItemField::Code, code), "{code}");
+            assert!(!may_be_number(ItemField::BasicCode, code), "{code}");
+        }
+    }
+}
