@@ -6,7 +6,7 @@
 //! the tests of those, in `tests`.
 
 use super::fees::yes_no;
-use super::general_text::{check_url, find_urls, is_referral, names_law};
+use super::general_text::{check_url, find_urls, is_referral, names_law, says_no};
 use super::{CheckContext, Reads, Rule, RuleMeta, RuleParams, Verdict, Violation, declare_rule};
 use crate::model::phone::parse_phones;
 use crate::model::text::{display_url, is_blank_or_placeholder, quote};
@@ -58,11 +58,22 @@ declare_rule! {
     }
 }
 
+/// Whether a row of the intermediary table lists no service: every cell empty or saying there
+/// is none ([`says_none`]).
 fn is_empty_service(s: &Intermediary) -> bool {
-    s.name.trim().is_empty()
-        && s.basis.trim().is_empty()
-        && s.query_url.trim().is_empty()
-        && s.agencies.is_empty()
+    says_none(&s.name)
+        && says_none(&s.basis)
+        && says_none(&s.query_url)
+        && s.agencies
+            .iter()
+            .all(|a| says_none(&a.name) && says_none(&a.address) && says_none(&a.contact))
+}
+
+/// Whether a cell of the intermediary table is empty or says there is none (`无`, `/`, `不涉及`,
+/// `无中介服务`): a table with one such row, as templates leave it, lists no service.
+fn says_none(text: &str) -> bool {
+    let t = text.trim();
+    t.is_empty() || is_blank_or_placeholder(t) || says_no(t, &["中介服务", "中介", "中介机构"])
 }
 
 /// What is wrong with an agency as listed: what it lacks, as Chinese words, and whether its name
