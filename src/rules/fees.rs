@@ -13,9 +13,6 @@ use crate::model::text::{ticked, to_halfwidth};
 /// followed by a note in brackets or after a comma is the flag (`是（小微企业免收）` is 是,
 /// `否（按规定免收）` is 否). Tick boxes (`☑是 □否`) are the choice ticked.
 pub fn yes_no(text: &str) -> Option<bool> {
-    if let Some(chosen) = ticked(text) {
-        return yes_no(&chosen);
-    }
     const NO: &[&str] = &[
         "否",
         "无",
@@ -56,6 +53,9 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "需要缴费",
         "需收费",
     ];
+    if let Some(chosen) = ticked(text) {
+        return yes_no(&chosen);
+    }
     let t = to_halfwidth(text).trim().to_lowercase();
     let t = t.trim_end_matches(['。', '.']);
     if NO.contains(&t) {
