@@ -13,6 +13,9 @@ declare_rule! {
     /// 物流快递不得明显矛盾：
     /// - 网办深度为四级（Ⅳ级、全程网办）而到现场次数不是 0 的，不通过；
     /// - 到现场次数为 0，而网办深度只有一级或二级（材料须现场递交）且不支持物流快递的，不通过；
+    ///   注明有人代为收取递交材料的除外（`0次（村代办员上门收取材料代办）`、`0次，提供上门服务`、
+    ///   `0次（村（社区）代办）`、`0次（代办员代为递交）`；注明否定的 `0次（不提供上门服务）`、
+    ///   与此无关的 `0次（全程网办）` 仍不通过）；
     /// - 到现场次数大于 0 而没有填写「必须现场办理原因说明」的，给出提示（warning）。
     ///
     /// 判定口径：网办深度为三级、0 次且不支持快递的不判矛盾（结果可能是电子证照或网上反馈）；
@@ -42,6 +45,38 @@ declare_rule! {
         severity: Error,
         fix: "按实际填写到现场次数（全程网办应为0次），需要到现场的写明必须现场办理的原因",
     }
+}
+
+/// Words of a note saying how the materials reach the office without the applicant going
+/// (`0次（村代办员上门收取材料代办）`, `0次，提供上门服务`, `0次（村（社区）代办）`).
+const COLLECTED: &[&str] = &[
+    "上门收取",
+    "上门收件",
+    "上门服务",
+    "上门办理",
+    "上门代办",
+    "上门受理",
+    "代办员",
+    "代为递交",
+    "代为提交",
+    "代办",
+];
+
+/// Words that, earlier in the same part of the note, deny the collection
+/// (`0次（不提供上门服务）`, `0次（暂无代办）`).
+const NOT_COLLECTED: &[char] = &['不', '无', '未', '非', '停'];
+
+/// Whether the note of a count (in brackets or after a comma) says someone collects the
+/// materials for the applicant ([`COLLECTED`]), and no part of it denies so: then a count of 0
+/// is no contradiction with a depth that needs the materials handed in.
+fn collected_for_applicant(text: &str) -> bool {
+    text.split(['，', ',', '；', ';', '。', '（', '）', '(', ')', '、'])
+        .any(|part| {
+            COLLECTED.iter().any(|w| {
+                part.find(w)
+                    .is_some_and(|k| !part[..k].contains(NOT_COLLECTED))
+            })
+        })
 }
 
 impl Rule for Visits {
@@ -85,7 +120,11 @@ impl Rule for Visits {
                 text,
             ));
         }
-        if n == 0 && matches!(depth, Some(1 | 2)) && parse_express(&item.express) != Some(true) {
+        if n == 0
+            && matches!(depth, Some(1 | 2))
+            && parse_express(&item.express) != Some(true)
+            && !collected_for_applicant(text)
+        {
             let express = if item.express.trim().is_empty() {
                 "未写明支持物流快递".to_owned()
             } else {
@@ -119,5 +158,76 @@ impl Rule for Visits {
             );
         }
         Verdict::Checked(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The messages B08 gives an item of these 到现场次数, 网办深度 and 物流快递.
+    fn messages(visits: &str, depth: &str, express: &str) -> Vec<String> {
+        let item = Item {
+            visits: visits.into(),
+            online_depth: depth.into(),
+            express: express.into(),
+            onsite_reason: "核验原件".into(),
+            ..Item::default()
+        };
+        match Visits.check(&item, &CheckContext::default()) {
+            Verdict::Checked(v) => v.into_iter().map(|v| v.message).collect(),
+            Verdict::NotApplicable => panic!("B08 applies to every item"),
+        }
+    }
+
+    /// A note saying a village agent collects the materials at home is how they reach the office
+    /// without the applicant going: 0 visits at 二级 with no post is no contradiction (h32).
+    #[test]
+    fn an_agent_collecting_the_materials_makes_zero_visits_possible() {
+        for v in [
+            "0次（村代办员上门收取材料代办）",
+            "0次(村代办员上门收取材料代办)",
+            "0次，村（社区）代办员上门收取材料",
+            "0次（村（社区）代办）",
+            "0次（提供上门服务）",
+            "0次（上门办理）",
+            "0次，代办员代为递交申请材料",
+            "0次（无需跑腿，代办员上门收取）",
+        ] {
+            for depth in ["二级", "一级"] {
+                assert_eq!(
+                    messages(v, depth, "否"),
+                    Vec::<String>::new(),
+                    "{v} {depth}"
+                );
+            }
+        }
+    }
+
+    /// A note that says nothing of an agent, or denies one, leaves the contradiction (h32).
+    #[test]
+    fn a_note_without_an_agent_keeps_the_contradiction() {
+        for v in [
+            "0次（全程网办）",
+            "0次（不提供上门服务）",
+            "0次（暂无代办服务）",
+            "0次（非代办事项）",
+            "0次，无需跑腿",
+            "0",
+        ] {
+            let m = messages(v, "二级", "否");
+            assert_eq!(m.len(), 1, "{v}: {m:?}");
+            assert!(
+                m[0].starts_with("到现场次数为0次，但网办深度只到二级"),
+                "{v}: {m:?}"
+            );
+        }
+        // The note of a count of 1 is not read as 0 (`0次，领证需到现场1次` is no count of 0).
+        let m = messages("0次，领证需到现场1次", "二级", "否");
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert!(m[0].starts_with("到现场次数不是大于等于0的整数"), "{m:?}");
+        // At 四级 an agent does not make a visit fine.
+        let m = messages("1次（村代办员上门收取材料代办）", "四级", "否");
+        assert!(m[0].starts_with("网办深度为四级"), "{m:?}");
     }
 }

@@ -53,6 +53,23 @@ fn offers_choice(clause: &str) -> bool {
         || (clause.contains('或') && REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w)))
 }
 
+/// Whether `clause` lets the applicant download the document (`申请人自行下载打印`,
+/// `自行下载打印电子许可证`) and says nothing against it (`暂不支持下载`, `无法下载打印`): a way
+/// needing no visit only for a visit joined to it by `，或` (`申请人自行下载打印，或凭营业执照到
+/// 市政务服务中心窗口领取纸质备案登记表`), not one that makes a visit elsewhere in the step a
+/// choice (`下载申请表，到窗口提交` is a later step).
+fn offers_download(clause: &str) -> bool {
+    clause.match_indices("下载").any(|(at, _)| {
+        let before = &clause[..at];
+        !before.ends_with(SHORT_DENIALS)
+            && !DENIALS
+                .iter()
+                .chain(FORBIDDINGS)
+                .chain(&["暂不", "不再"])
+                .any(|d| before.contains(d))
+    })
+}
+
 /// Whether `clause` holds the remote way `way`: a self-service machine in the hall
 /// (`自助机`, `自助终端`) is a visit, not a way that avoids one.
 fn has_remote_way(clause: &str, way: &str) -> bool {
@@ -401,13 +418,18 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
     // `可委托他人到窗口领取，也可邮寄送达`: someone comes unless the result can be posted.
     let delivered = || !denied && DELIVERY_WAYS.iter().any(|w| masked.contains(w));
     // `…，或申请人到窗口自取` / `申请人到窗口领取，或选择邮寄送达`.
+    // A download offered is a way needing no visit whatever the text denies of the post
+    // (`电子证照不提供邮寄，申请人自行下载打印，或到窗口领取`).
     let remote_alternative = |clause: &str| {
-        !denied
-            && clause.trim_start().starts_with('或')
-            && REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w))
+        clause.trim_start().starts_with('或')
+            && ((!denied && REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w)))
+                || offers_download(clause))
     };
-    let remote_before =
-        |clause: &str| !denied && REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w));
+    // `申请人自行下载打印，或凭营业执照到…窗口领取`.
+    let remote_before = |clause: &str| {
+        (!denied && REMOTE_WAYS.iter().any(|w| has_remote_way(clause, w)))
+            || offers_download(clause)
+    };
     // A condition of the applicant's choice, or of a need beside a way needing no visit.
     let choosing = |kind: bool| kind || remote_offered;
     // `送达方式：1.邮寄送达；2.到政务服务中心自取`.

@@ -735,4 +735,5 @@ fn authenticating_through_a_platform_is_the_application_of_a_certification() {
     }
 }
 
+mod alternatives;
 mod denied_lists;
