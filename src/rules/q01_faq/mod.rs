@@ -14,6 +14,7 @@ use crate::model::{Faq, Item, ItemField};
 
 mod elements;
 mod faqs;
+mod questions;
 #[cfg(test)]
 mod tests;
 
