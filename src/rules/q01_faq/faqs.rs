@@ -6,12 +6,14 @@
 //! (`mod.rs`).
 
 use super::elements::Probe;
+use super::questions::{Asks, contrasted, core_after_absence, question_key, same_core};
 use super::{FaqAnswer, FaqPart};
 use crate::model::text::is_blank_or_placeholder;
 use crate::model::text::quote;
 use crate::model::{Faq, Item};
-use super::questions::{Asks, contrasted, question_key, says_something};
-use crate::rules::general_text::{Bigrams, normalize_chars_into, says_more_than_referral};
+use crate::rules::general_text::{
+    Bigrams, normalize_chars_into, remove_stopword_chars, says_more_than_referral,
+};
 use crate::rules::{CheckContext, Violation};
 
 /// Everything Q01 finds from the FAQs and the item's name: the questions, and each answer
@@ -80,8 +82,12 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         norm,
         scratch,
         clause,
+        name,
     } = &mut buffers;
     let mut bigrams = Vec::new();
+    // The cores of the few questions that put only the applicant's absence before asking about
+    // someone acting for them ([`core_after_absence`]), by question.
+    let mut after_absence: Vec<(usize, Vec<char>)> = Vec::new();
     // What each question asks ([`asks_of`]), and whether nothing is left of it to compare
     // once its stop words are out (fewer than two characters).
     // Each question's core ([`question_key`]), back to back like the keys.
@@ -104,7 +110,12 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         bigrams.reserve(faqs.len());
         asks.reserve(faqs.len());
         bare_short.reserve(faqs.len());
-        for (_, f) in &faqs {
+        normalize_chars_into(item_name, name);
+        remove_stopword_chars(name);
+        for (k, (_, f)) in faqs.iter().enumerate() {
+            if let Some(c) = core_after_absence(&f.question, item_name) {
+                after_absence.push((k, c));
+            }
             let (b, a) = question_key(&f.question, item_name, key, bare, without_name, core);
             bigrams.push(b);
             asks.push(a);
@@ -117,6 +128,12 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     }
     let key_of = |i: usize| &key_chars[if i == 0 { 0 } else { key_ends[i - 1] }..key_ends[i]];
     let core_of = |i: usize| &core_chars[if i == 0 { 0 } else { core_ends[i - 1] }..core_ends[i]];
+    let after_absence_of = |i: usize| {
+        after_absence
+            .iter()
+            .find(|(k, _)| *k == i)
+            .map(|(_, c)| c.as_slice())
+    };
     for (i, (_, a)) in faqs.iter().enumerate() {
         for (j, (_, b)) in faqs.iter().enumerate().skip(i + 1) {
             let same = key_of(i) == key_of(j);
@@ -135,9 +152,14 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 };
                 // Short questions that differ only in how they ask (`有效期多久？`,
                 // `有效期是几年？`) or in a near-synonym (`办理时限是多少？`, `办理期限是多久？`)
-                // have the same core.
+                // have the same core, or one names the item's licence or service in more words
+                // (`经营许可证有效期是几年？`, `许可证有效期多久？`), or one only says first that
+                // the applicant cannot come (`本人不能到场，可以委托他人办理吗？`).
+                let same_core = |x: &[char], y: &[char]| same_core(x, y, name);
                 (sim >= p.faq_similarity_threshold
-                    || core_of(i) == core_of(j) && says_something(core_of(i)))
+                    || same_core(core_of(i), core_of(j))
+                    || after_absence_of(i).is_some_and(|c| same_core(c, core_of(j)))
+                    || after_absence_of(j).is_some_and(|c| same_core(core_of(i), c)))
                     && !contrasted(key_of(i), key_of(j))
             };
             if same || near {
@@ -235,6 +257,8 @@ struct Buffers {
     norm: Vec<char>,
     scratch: Vec<char>,
     clause: Vec<char>,
+    /// The item's name, normalised and without stop words (see [`same_core`]).
+    name: Vec<char>,
 }
 
 impl Buffers {
@@ -252,6 +276,7 @@ impl Buffers {
         self.norm.clear();
         self.scratch.clear();
         self.clause.clear();
+        self.name.clear();
     }
 }
 

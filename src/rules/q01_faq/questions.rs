@@ -5,10 +5,9 @@
 //! Not here: the comparison of the item's questions itself (`faqs`).
 
 use crate::rules::general_text::{
-    Bigrams, find_text, normalize_chars_into, push_without, remove_stopword_chars,
+    Bigrams, find_text, normalize_chars_into, normalize_for_compare, push_without,
+    remove_stopword_chars,
 };
-#[cfg(test)]
-use crate::rules::general_text::normalize_for_compare;
 
 /// What a question asks, one bit a kind: how long, how much or how many, which or what, how,
 /// whether, where, who, when, why. Nothing when it has no question word (`收费标准`).
@@ -205,6 +204,24 @@ const NEAR_SYNONYMS: &[(&str, &str)] = &[
     ("为%", "%"),
     // `办件进度` is `办理进度`, whose 办理 is a stop word.
     ("办件", ""),
+    ("资料", "材料"),
+    // How long until it is done is the time limit: `多长时间可以办结` is `办理时限是多久`.
+    ("办结时限", "时限"),
+    ("办结#", "时限#"),
+    ("办完#", "时限#"),
+    ("#办结", "时限#"),
+    ("#办完", "时限#"),
+];
+
+/// What the materials a question asks for are wanted for, once [`NEAR_SYNONYMS`] are replaced:
+/// nothing more than the materials themselves when it is handing them in or applying
+/// (`需要提交哪些材料` is `申请要准备什么资料` is `申请需要哪些材料` is `需要哪些材料`; not
+/// `领取时需要哪些材料`, nor `申请低保需要哪些材料`, whose 申请 names what). Each ends no
+/// longer than it was.
+const MATERIAL_ASKS: &[(&str, &str)] = &[
+    ("申请提交?材料", "?材料"),
+    ("申请?材料", "?材料"),
+    ("提交?材料", "?材料"),
 ];
 
 /// Filler words in a question once its stop words are out, which ask nothing of their own:
@@ -220,6 +237,13 @@ const FILLERS: &[(&str, &str)] = &[
     ("属代为", "属"),
     ("进行", ""),
     ("一下", ""),
+    // `有效期有几年` is `有效期是几年`.
+    ("有#", "#"),
+    // `要准备` is `需要准备`, whose 需要 is a stop word.
+    ("要提交", "提交"),
+    ("要准备", "准备"),
+    ("要提供", "提供"),
+    ("要递交", "递交"),
     ("#能够", "#"),
     ("#才能", "#"),
     ("#能", "#"),
@@ -275,11 +299,13 @@ fn drop_after(core: &mut Vec<char>) {
 /// The characters the words of [`QUESTION_FORMS`] start with.
 const QUESTION_FORM_FIRSTS: &[char] = &['多', '几', '有', '哪', '什', '何', '可', '是'];
 /// The characters the words of [`FILLERS`] start with.
-const FILLER_FIRSTS: &[char] = &['人', '属', '进', '一', '#'];
+const FILLER_FIRSTS: &[char] = &['人', '属', '进', '一', '有', '要', '#'];
 /// The characters the words of [`NEAR_SYNONYMS`] start with.
 const NEAR_SYNONYM_FIRSTS: &[char] = &[
-    '有', '期', '时', '申', '在', '线', '准', '提', '递', '为', '办',
+    '有', '期', '时', '申', '在', '线', '准', '提', '递', '为', '办', '资', '#',
 ];
+/// The characters the words of [`MATERIAL_ASKS`] start with.
+const MATERIAL_ASK_FIRSTS: &[char] = &['申', '提'];
 
 /// Every word of a replacement table starts with a character of its list of first characters.
 #[test]
@@ -288,6 +314,7 @@ fn replacements_start_where_looked_for() {
         (QUESTION_FORMS, QUESTION_FORM_FIRSTS),
         (FILLERS, FILLER_FIRSTS),
         (NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS),
+        (MATERIAL_ASKS, MATERIAL_ASK_FIRSTS),
     ] {
         for (word, _) in table {
             assert!(firsts.contains(&word.chars().next().unwrap()), "{word}");
@@ -399,6 +426,72 @@ pub(super) fn says_something(core: &[char]) -> bool {
         .is_some()
 }
 
+/// Whether two cores ([`question_key`]) ask the same: they are equal, or one is the other with
+/// a qualifier of two characters or more before it that the item's name (`name`, normalised and
+/// without stop words) holds: in 危险化学品经营许可证核发, `经营许可证有效期#` is
+/// `许可证有效期#`, which names the same licence shorter. The shorter core must say something
+/// ([`says_something`]). A qualifier not from the name (`承诺时限#`, `个人?材料`) keeps them apart.
+pub(super) fn same_core(a: &[char], b: &[char], name: &[char]) -> bool {
+    if a == b {
+        return says_something(a);
+    }
+    let (short, long) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    let extra = long.len() - short.len();
+    extra >= 2
+        && long.ends_with(short)
+        && says_something(short)
+        && name.windows(extra).any(|w| w == &long[..extra])
+}
+
+/// Leading clauses that only say the applicant cannot come in person: what a question about
+/// someone acting for them says already.
+const ABSENCES: &[&str] = &[
+    "不能到场",
+    "无法到场",
+    "不便到场",
+    "不方便到场",
+    "不能亲自",
+    "无法亲自",
+    "不能前来",
+    "无法前来",
+    "不能到现场",
+    "无法到现场",
+    "不能到窗口",
+    "无法到窗口",
+    "没时间",
+    "没有时间",
+    "没空",
+];
+
+/// Words of a question about someone acting for the applicant.
+const DELEGATIONS: &[&str] = &["委托", "代办", "代为", "代理", "代领", "他人"];
+
+/// The core ([`question_key`]) of a question's last clause, when the clauses before it only say
+/// that the applicant cannot come in person ([`ABSENCES`]) and the last asks about someone
+/// acting for them ([`DELEGATIONS`]): `本人不能到场，可以委托他人办理吗？` asks
+/// `可以委托他人办理吗？`. Any other leading clause may change the question
+/// (`如委托他人办理，需要提交哪些材料？` is not `需要提交哪些材料？`): `None`.
+pub(super) fn core_after_absence(q: &str, item_name: &str) -> Option<Vec<char>> {
+    let (head, tail) = q.trim().rsplit_once(['，', ','])?;
+    if !DELEGATIONS.iter().any(|w| tail.contains(w)) {
+        return None;
+    }
+    let head = normalize_for_compare(head);
+    if !ABSENCES.iter().any(|w| head.contains(w)) {
+        return None;
+    }
+    let mut core = Vec::new();
+    question_key(
+        tail,
+        item_name,
+        &mut Vec::new(),
+        &mut Vec::new(),
+        &mut String::new(),
+        &mut core,
+    );
+    Some(core)
+}
+
 /// A question as compared with the others: normalised into `key` (for sameness), and the
 /// bigrams of its text without the item's name (when that has two characters or more),
 /// without stop words and without [`FILLERS`] (for near sameness), and what it asks
@@ -407,7 +500,7 @@ pub(super) fn says_something(core: &[char]) -> bool {
 ///
 /// Its core goes into `core`: the text without the item's name, without a `问：` label, with
 /// [`QUESTION_FORMS`] marked, stop words and [`FILLERS`] taken out, a `后` before a how-long
-/// mark taken out ([`drop_after`]) and [`NEAR_SYNONYMS`] replaced. Two
+/// mark taken out ([`drop_after`]), [`NEAR_SYNONYMS`] and then [`MATERIAL_ASKS`] replaced. Two
 /// questions with the same core (that [`says_something`]) are near-duplicates, however short.
 pub(super) fn question_key(
     q: &str,
@@ -443,6 +536,7 @@ pub(super) fn question_key(
     replace_in_place(core, FILLERS, FILLER_FIRSTS);
     drop_after(core);
     replace_in_place(core, NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS);
+    replace_in_place(core, MATERIAL_ASKS, MATERIAL_ASK_FIRSTS);
     let asks = asks_of(bare);
     remove_stopword_chars(bare);
     replace_in_place(bare, FILLERS, FILLER_FIRSTS);
@@ -500,7 +594,7 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
             &crate::rules::general_text::without_stopwords(&bare),
             FILLERS,
         )),
-        replace(&core, NEAR_SYNONYMS),
+        replace(&replace(&core, NEAR_SYNONYMS), MATERIAL_ASKS),
         asks,
     )
 }
