@@ -14,7 +14,7 @@ fn the_three_lists_are_the_elements_in_order() {
 }
 
 use super::elements::{repeated_element, repeated_element_plain};
-use super::faqs::{question_key, question_key_plain};
+use super::questions::{question_key, question_key_plain};
 use super::*;
 use crate::model::Fee;
 use crate::rules::general_text::{normalize_chars_into, normalize_for_compare};
@@ -79,6 +79,12 @@ const PIECES: &[&str] = &[
     "缴费",
     "生效",
     "#",
+    "资料",
+    "办结",
+    "办完",
+    "有",
+    "要",
+    "材料",
 ];
 
 proptest::proptest! {
