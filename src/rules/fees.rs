@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Item;
-use crate::model::text::{ticked, to_halfwidth};
+use crate::model::text::{ticked_one, to_halfwidth};
 
 /// Reads a published yes/no flag: `Some(true)` for 是/有/收费/涉及/需要/1, `Some(false)` for
 /// 否/无/不收费/免费/不涉及/0, `None` when it says neither (empty, `/`, `暂无`, other text). A flag
@@ -53,7 +53,7 @@ pub fn yes_no(text: &str) -> Option<bool> {
         "需要缴费",
         "需收费",
     ];
-    if let Some(chosen) = ticked(text) {
+    if let Some(chosen) = ticked_one(text) {
         return yes_no(&chosen);
     }
     let t = to_halfwidth(text).trim().to_lowercase();

@@ -227,6 +227,10 @@ fn tick_boxes_are_the_choice_ticked() {
     assert_eq!(parse_express("√是 □否"), Some(true));
     assert_eq!(crate::rules::fees::yes_no("☑是 □否"), Some(true));
     assert_eq!(crate::rules::fees::yes_no("□是 ☑否"), Some(false));
+    // Both ticked says neither yes nor no (h32 regression): never the first one ticked.
+    assert_ne!(crate::rules::fees::yes_no("☑是 ☑否"), Some(true));
+    assert_ne!(parse_yes_no("☑是 ☑否"), Some(true));
+    assert_ne!(parse_express("☑是 ☑否"), Some(true));
 }
 
 #[test]

@@ -33,9 +33,17 @@ pub fn ticked(text: &str) -> Option<String> {
     Some(chosen.join("、"))
 }
 
+/// The one choice ticked in a 是否 field written as tick boxes (`☑是 □否` is `是`), or `None`
+/// when the text has no box, or none or more than one is ticked (`□是 □否`, `☑是 ☑否`): such a
+/// flag is read as written, and says neither yes nor no.
+#[must_use]
+pub fn ticked_one(text: &str) -> Option<String> {
+    ticked(text).filter(|chosen| !chosen.is_empty() && !chosen.contains('、'))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ticked;
+    use super::{ticked, ticked_one};
 
     #[test]
     fn the_ticked_choices_are_the_value() {
@@ -53,6 +61,9 @@ mod tests {
             assert_eq!(ticked(text).as_deref(), Some(want), "{text}");
         }
         assert_eq!(ticked("承诺件"), None);
+        assert_eq!(ticked_one("☑是 □否").as_deref(), Some("是"));
+        assert_eq!(ticked_one("☑是 ☑否"), None);
+        assert_eq!(ticked_one("□是 □否"), None);
         assert_eq!(ticked("是（小微企业免收）"), None);
     }
 }
