@@ -131,7 +131,8 @@ static SHORT_DIVISION_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
 /// The length in bytes of the division names `text` starts with, one after another, read from
 /// the left, longest name first, full (`安徽省池州市`) or without their last 省, 市, 县 or 区
 /// (`安徽`, `池州`): `池州市` in `池州市检测机构`, `安徽` in `安徽某检测有限公司`. 0 when it starts
-/// with none.
+/// with none. A short name counts only first: after a place, `华安` in `池州市华安检测机构` (a county
+/// of 福建 without its 县) or `江南` in `安徽江南评估机构` is the agency's own trade name.
 pub fn leading_division_names(text: &str) -> usize {
     let mut at = 0;
     loop {
@@ -147,7 +148,8 @@ pub fn leading_division_names(text: &str) -> usize {
             .into_iter()
             .rev()
             .find(|&end| {
-                DIVISION_NAMES.contains(&rest[..end]) || SHORT_DIVISION_NAMES.contains(&rest[..end])
+                DIVISION_NAMES.contains(&rest[..end])
+                    || at == 0 && SHORT_DIVISION_NAMES.contains(&rest[..end])
             })
         else {
             return at;
@@ -276,6 +278,10 @@ mod tests {
         assert_eq!(place("安徽华测检测技术有限公司"), "安徽");
         assert_eq!(place("华测检测认证集团股份有限公司"), "");
         assert_eq!(place("池州市"), "池州市");
+        // h32 regression: a trade name that is also a short place name elsewhere.
+        assert_eq!(place("池州市华安检测机构"), "池州市");
+        assert_eq!(place("安徽江南评估机构"), "安徽");
+        assert_eq!(place("安徽省池州市华安检测机构"), "安徽省池州市");
         assert_eq!(place(""), "");
     }
 

@@ -70,6 +70,10 @@ fn a_place_and_a_kind_name_no_agency() {
         "池州市房地产评估事务所",
         "青阳县建设工程质量检测站",
         "池州市公共资源交易中心",
+        // A trade name that is also a short place name elsewhere (华安, 江南; h32 regression).
+        "池州市华安检测机构",
+        "池州市平安检测机构",
+        "安徽江南评估机构",
     ] {
         assert!(!describes_an_agency(named), "{named}");
         assert_eq!(placeholder_in_name(named), None, "{named}");
