@@ -67,9 +67,15 @@ const COLLECTED: &[&str] = &[
 const NOT_COLLECTED: &[char] = &['不', '无', '未', '非', '停'];
 
 /// Whether the note of a count (in brackets or after a comma) says someone collects the
-/// materials for the applicant ([`COLLECTED`]), and no part of it denies so: then a count of 0
-/// is no contradiction with a depth that needs the materials handed in.
+/// materials for the applicant ([`COLLECTED`]), no part of it denies so and it names no visit
+/// left to make: then a count of 0 is no contradiction with a depth that needs the materials handed in.
 fn collected_for_applicant(text: &str) -> bool {
+    /// A visit the note still names (`申请人需到窗口领证`, `首次需到现场核验`, `需本人签字`): the
+    /// agent does not spare it.
+    const VISIT: [&str; 7] = ["窗口", "现场", "到场", "大厅", "本人到", "亲自", "签字"];
+    if VISIT.iter().any(|w| text.contains(w)) {
+        return false;
+    }
     text.split(['，', ',', '；', ';', '。', '（', '）', '(', ')', '、'])
         .any(|part| {
             COLLECTED.iter().any(|w| {
@@ -214,6 +220,11 @@ mod tests {
             "0次（非代办事项）",
             "0次，无需跑腿",
             "0",
+            // The note names a visit the agent does not spare (h32 regression).
+            "0次（代办员代办，申请人需到窗口领证）",
+            "0次（代办员代办，需本人到窗口签字）",
+            "0次（村代办员上门收取材料，申请人到窗口领取证件）",
+            "0次（村代办员上门收取材料代办，首次需到现场核验）",
         ] {
             let m = messages(v, "二级", "否");
             assert_eq!(m.len(), 1, "{v}: {m:?}");
