@@ -74,14 +74,17 @@ fn names_attachment(t: &str) -> bool {
 const SAMPLE_NOUNS: &[&str] = &["样本", "样表", "样张", "样式", "样例", "范本"];
 
 /// Whether a "no" naming the sample follows a note about the result (`电子证照，无纸质样本`,
-/// `发放电子证照；无样本`): the answer written after the note, not before it. A text that first
-/// says there is one (`有，无需另附`, `详见附件`) is not read here.
+/// `发放电子证照；无样本`): the answer written after the note, not before it. A text that says
+/// there is one anywhere (`有，无需另附`, `详见附件`, `电子证照，无纸质样本，样本见附件`) is not
+/// read here.
 fn says_no_after_a_note(text: &str) -> bool {
     let mut clauses = text.split(['，', ',', '；', ';', '。']).map(str::trim);
     let first = clauses.next().unwrap_or_default();
-    !["有", "是", "见", "详见"]
-        .iter()
-        .any(|w| first.starts_with(w))
+    // A sample announced anywhere (`电子证照，无纸质样本，样本见附件`) is one still to attach.
+    !text.contains(['见', '附'])
+        && !["有", "是", "见", "详见"]
+            .iter()
+            .any(|w| first.starts_with(w))
         && clauses.any(|c| SAMPLE_NOUNS.iter().any(|n| c.contains(n)) && says_no(c, SAMPLE_NOUNS))
 }
 
