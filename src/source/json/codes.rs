@@ -104,7 +104,10 @@ fn may_be_number(field: ItemField, text: &str) -> bool {
 /// record wrote as numbers ([`mend`]). Costs nothing for an item whose codes are texts, as
 /// nearly all are.
 pub(crate) fn mend_own(item: &mut Item, text: &str, found: &mut CodeNumbers) {
-    if !CODES.iter().any(|&f| may_be_number(f, item.get(f))) {
+    if !CODES.iter().any(|&f| {
+        let v = item.get(f);
+        may_be_number(f, v) && (looks_scientific(v.trim()) || written_as_number(text, f.key()))
+    }) {
         return;
     }
     let Ok(Value::Object(record)) = serde_json::from_str::<Value>(text) else {
@@ -116,6 +119,23 @@ pub(crate) fn mend_own(item: &mut Item, text: &str, found: &mut CodeNumbers) {
             mend(item, (field, field.key()), v, &place, found);
         }
     }
+}
+
+/// Whether record `text` writes some value of `key` as a JSON number (`"basic_code": 104002000`),
+/// not as a text: a code too short or with a dot is most often a text so written (a wrong code
+/// B04 judges; only a text in scientific notation is read again), and parsing the record again
+/// for it would cost as much as the first parse.
+fn written_as_number(text: &str, key: &str) -> bool {
+    let quoted = format!("\"{key}\"");
+    text.match_indices(&quoted).any(|(at, _)| {
+        text[at + quoted.len()..]
+            .trim_start()
+            .strip_prefix(':')
+            .is_some_and(|v| {
+                v.trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit() || c == '-')
+            })
+    })
 }
 
 /// Reads code element `field` of `item` (under `key` in the record read at `place`, value `v`)
@@ -270,6 +290,21 @@ mod tests {
 
     fn number(field: ItemField, json: &str) -> Option<CodeNumber> {
         code_number(field, &serde_json::from_str(json).unwrap())
+    }
+
+    /// Only a record that writes the code as a number is parsed again: a short code written as
+    /// a text is the text.
+    #[test]
+    fn a_code_written_as_a_number_is_told_from_the_text() {
+        for (text, want) in [
+            (r#"{"name":"a","basic_code":104002000}"#, true),
+            (r#"{"basic_code" : 1.04002e8}"#, true),
+            (r#"{"name":"a","basic_code":"104002000"}"#, false),
+            (r#"{"name":"basic_code","code":"1"}"#, false),
+            (r#"{"name":"a"}"#, false),
+        ] {
+            assert_eq!(written_as_number(text, "basic_code"), want, "{text}");
+        }
     }
 
     /// An integer is the code; a float past 2^53, or scientific notation, lost digits; a
