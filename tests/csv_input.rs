@@ -237,18 +237,7 @@ fn a_cell_written_as_an_excel_text_formula_is_read_as_its_text() {
 
 /// The findings of `rules` on the items of `path`: (实施编码, rule, message).
 fn findings_of(path: &Path, rules: &[&str]) -> Vec<(String, String, String)> {
-    let mut records = Vec::new();
-    read_inputs(std::slice::from_ref(&path.to_path_buf()), &mut |r| {
-        records.push(r);
-    });
-    let report = check_records(
-        records,
-        &RuleSet::only(rules),
-        &CheckContext::default(),
-        RunInfo::default(),
-    );
-    report
-        .findings
+    common::read::findings_of(path, rules)
         .into_iter()
         .map(|f| (f.item_code, f.rule, f.message))
         .collect()

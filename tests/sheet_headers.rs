@@ -11,11 +11,9 @@ use std::path::{Path, PathBuf};
 
 use common::read::{Read, read, read_with};
 use rust_xlsxwriter::Workbook;
-use zwfw_audit::check::{RunInfo, check_records};
 use zwfw_audit::config::Config;
 use zwfw_audit::model::Item;
-use zwfw_audit::rules::{CheckContext, RuleSet};
-use zwfw_audit::source::{NoticeLevel, read_inputs};
+use zwfw_audit::source::NoticeLevel;
 
 /// Two items of 池州市市场监督管理局: 实施编码, 基本编码, 业务办理项编码, 事项名称, 办理地点,
 /// 咨询电话, the unit's 联系电话 (its office line, not the item's consultation phone).
@@ -87,16 +85,7 @@ fn expected_codes() -> Vec<(&'static str, &'static str, usize)> {
 
 /// The findings of `rules` on the items of `path`.
 fn findings(path: &Path, rules: &[&str]) -> Vec<String> {
-    let mut records = Vec::new();
-    read_inputs(&[path.to_path_buf()], &mut |r| records.push(r));
-    let report = check_records(
-        records,
-        &RuleSet::only(rules),
-        &CheckContext::default(),
-        RunInfo::default(),
-    );
-    report
-        .findings
+    common::read::findings_of(path, rules)
         .iter()
         .map(|f| format!("[{}] {}", f.rule, f.message))
         .collect()

@@ -4,12 +4,28 @@
 
 use std::path::{Path, PathBuf};
 
+use zwfw_audit::check::{RunInfo, check_records};
 use zwfw_audit::config::Labels;
-use zwfw_audit::model::{Item, Provenance};
-use zwfw_audit::source::{Notice, NoticeLevel, Record, Unreadable, read_inputs_with};
+use zwfw_audit::model::{Finding, Item, Provenance};
+use zwfw_audit::rules::{CheckContext, RuleSet};
+use zwfw_audit::source::{Notice, NoticeLevel, Record, Unreadable, read_inputs, read_inputs_with};
 
 pub fn exports() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/exports")
+}
+
+/// The findings of `rules` alone on the items of the export at `path`, read and checked as
+/// `check` does.
+pub fn findings_of(path: &Path, rules: &[&str]) -> Vec<Finding> {
+    let mut records = Vec::new();
+    read_inputs(&[path.to_path_buf()], &mut |r| records.push(r));
+    check_records(
+        records,
+        &RuleSet::only(rules),
+        &CheckContext::default(),
+        RunInfo::default(),
+    )
+    .findings
 }
 
 pub struct Read {
