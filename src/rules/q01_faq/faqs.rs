@@ -6,7 +6,8 @@
 //! (`mod.rs`).
 
 use super::elements::Probe;
-use super::questions::{Asks, contrasted, core_after_absence, question_key, same_core};
+use super::question_words::Asks;
+use super::questions::{contrasted, core_after_absence, question_key, same_core};
 use super::{FaqAnswer, FaqPart};
 use crate::model::text::is_blank_or_placeholder;
 use crate::model::text::quote;

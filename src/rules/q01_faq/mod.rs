@@ -14,6 +14,7 @@ use crate::model::{Faq, Item, ItemField};
 
 mod elements;
 mod faqs;
+mod question_words;
 mod questions;
 #[cfg(test)]
 mod tests;
