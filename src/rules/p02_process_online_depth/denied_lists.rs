@@ -3,7 +3,9 @@
 //! how a denial before a lone visit bears on it is [`super::visit`]'s.
 
 use super::clause_head;
-use super::visit::{FORBIDDING_REACH, FORBIDDINGS, PERMISSION_BREAKS, REMOTE_WAYS, REQUIREMENTS};
+use super::visit_words::{
+    FORBIDDING_REACH, FORBIDDINGS, PERMISSION_BREAKS, REMOTE_WAYS, REQUIREMENTS,
+};
 
 /// Words that, right after a visit and ending its clause, say it is not offered
 /// (`现场领取不再提供`, `窗口领取方式已取消`; not `到窗口领取不提供邮寄服务`); they start at most

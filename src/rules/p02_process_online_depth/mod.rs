@@ -2,13 +2,16 @@
 //!
 //! The rule, its check and its fix suggestions live here, with the clause helpers both halves
 //! share; `submission` finds an online submission through a platform, `visit` a required visit
-//! (`denied_lists` the visits a denial after them or over a list of them sets aside).
+//! (with `visit_clauses` what a clause says about it and `visit_words` the word tables;
+//! `denied_lists` the visits a denial after them or over a list of them sets aside).
 
 mod denied_lists;
 mod submission;
 #[cfg(test)]
 mod tests;
 mod visit;
+mod visit_clauses;
+mod visit_words;
 
 use self::submission::submits_through_platform;
 use self::visit::{required_visit, visits_to_place};
