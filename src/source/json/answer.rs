@@ -9,7 +9,7 @@ use serde_json::value::RawValue;
 
 use super::super::json_labels::LabelledFile;
 use super::super::{Notice, NoticeLevel, Record, Unreadable};
-use super::{parse_record, reads_nothing};
+use super::record::{parse_record, reads_nothing};
 use crate::model::{Item, Provenance};
 
 /// A detail endpoint's answer saved as a file, `{"code":"0","msg":"成功","data":{…one item…}}`:
