@@ -125,8 +125,9 @@ const TITLE_MARKS: [&str; 3] = ["《", "（", "("];
 /// The words that begin M01's pattern of catch-alls (`其他证明文件`, `其余材料`, a bare `其他`).
 pub const OTHER_WORDS: [&str; 4] = ["其他", "其它", "其余", "其餘"];
 
-/// The words that begin M01's pattern of 相关/有关 catch-alls (`相关资质证书`, `有关批准文件`).
-pub const RELATED_WORDS: [&str; 4] = ["相关", "有关", "相關", "有關"];
+/// The words that begin M01's pattern of 相关/有关/相应 catch-alls (`相关资质证书`, `有关批准文件`,
+/// `相应的证明材料`).
+pub const RELATED_WORDS: [&str; 6] = ["相关", "有关", "相应", "相關", "有關", "相應"];
 
 /// [`MaterialsPrepared::name_words`] from the two lists.
 fn name_words(medium: &[String], catch_all: &[String]) -> Option<WordLists> {

@@ -18,10 +18,12 @@ declare_rule! {
     /// 影印件、影印本、复制件、电子版，以及作为介质使用的正本/副本）；不得含有兜底性用词（其他材料、相关材料、有关材料、
     /// 其他相关、等材料、等证照、及其他、需要提交的其他……，以及「其他/其它/其余」加上限定词和
     /// 材料/文件/资料/证明/附件/证件/证照/佐证/说明 的组合，如 `其他证明文件`、`其他应当提交的材料`、
-    /// `其余材料`、`其他佐证`，或名称以「其他」结尾，如 `其他`、`审批机关要求的其他`；名称开头或「及」「和」「与」「或」「以及」、顿号、逗号、
-    /// 括号之后的「相关/有关」直接加上证书/证件/文件/资料/证明/材料等，中间至多是资质、资格、
-    /// 批准、许可、技术之类的字，如 `相关资质证书`、`营业执照及相关证件`、`有关批准文件`），
-    /// 名称以「等」结尾也算兜底。其他与其它同等对待；
+    /// `其余材料`、`其他佐证`、`其他有效身份证件`，或名称以「其他」结尾，如 `其他`、`审批机关要求的其他`；名称开头或「及」「和」「与」「或」「以及」、顿号、逗号、
+    /// 括号之后的「相关/有关/相应」直接加上证书/证件/文件/资料/证明/材料等，中间至多是资质、资格、
+    /// 批准、许可、技术之类的字，如 `相关资质证书`、`营业执照及相关证件`、`有关批准文件`、
+    /// `相应的证明材料`），名称以「等」结尾也算兜底；名称只由需要、另需、所需、补充、提交、提供、
+    /// 的、申请人之类的字加上材料/资料/文件/证明/证件/附件组成的（`需要补充的材料`、
+    /// `另需提交的材料`、`所需材料`），只说要交材料、没说交什么，整个名称算兜底。其他与其它同等对待；
     /// 词表含常见繁体写法（`身份證複印件`）。
     /// 事项没有列出任何材料时不通过。
     ///
@@ -40,7 +42,8 @@ declare_rule! {
     /// （`营业执照正本或副本复印件`、`营业执照（正本复印）` 只报「复印件」「复印」），
     /// 而 `申请书副本` 的副本是介质要求；`其他组织` 是申请人类型，
     /// 不算兜底用词。「相关/有关」说的是部门的（`有关部门的批准文件`、`相关部门出具的证明`），
-    /// 或跟在材料所属事物后面的（`住所（经营场所）相关文件`，法规原文），不报。词表和例外短语在配置 `[check]` 的 `material_medium_words`、
+    /// 或跟在材料所属事物后面的（`住所（经营场所）相关文件`，法规原文），或前面写明与什么相应的
+    /// （`与申请事项相应的资质证书`），不报；`其他共有人的有效身份证件` 的「其他」说的是人，不报。词表和例外短语在配置 `[check]` 的 `material_medium_words`、
     /// `material_catch_all_words`、`material_name_exceptions` 中，可增删。
     ///
     /// ## 依据 (Why it matters)
@@ -49,7 +52,8 @@ declare_rule! {
     ///
     /// ## 示例 (Example)
     /// 不通过：`身份证复印件`、`《营业执照复印件》`、`营业执照原件及复印件`、`其他相关材料`、
-    /// `法律法规规定的其他材料`、`其他证明文件`、`营业执照等证照`、`房产证明等`、`相关资质证书`；`其他相关材料原件` 出两条：介质要求「原件」，兜底性用词「其他相关材料」。
+    /// `法律法规规定的其他材料`、`其他证明文件`、`营业执照等证照`、`房产证明等`、`相关资质证书`、
+    /// `居民身份证或其他有效身份证件`、`相应的证明材料`、`需要补充的材料`；`其他相关材料原件` 出两条：介质要求「原件」，兜底性用词「其他相关材料」。
     /// 通过：`居民身份证`、`营业执照副本`、`法人或其他组织的登记证书`。
     ///
     /// ## 整改方法 (How to fix)
@@ -129,21 +133,21 @@ const RELATED: u8 = 16;
 
 /// Catch-alls the lists cannot enumerate: 其他/其它/其余, qualifiers, and a word for documents
 /// (`其他证明文件`, `其它证明材料`, `其他应当提交的材料`, `其余材料`, `其他证件`, `其他佐证`,
-/// `其他补充说明`), or the name ending in 其他 (`其他`, `审批机关要求的其他`). Searched only in a name that holds one of [`OTHER_WORDS`]
+/// `其他补充说明`, `其他有效身份证件`), or the name ending in 其他 (`其他`, `审批机关要求的其他`). Searched only in a name that holds one of [`OTHER_WORDS`]
 /// (after the exceptions are masked, so `其他组织` is not one).
 static OTHER_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         "(?:其他|其它|其余|其餘)",
-        "(?:相关|有关|必要|必需|必须|需要|需|须|应当|应该|应|要求|规定|法定|所需|提交|提供|报送|",
+        "(?:相关|有关|相应|有效|身份|合法|必要|必需|必须|需要|需|须|应当|应该|应|要求|规定|法定|所需|提交|提供|报送|",
         "递交|上报|申报|申请|补充|佐证|辅助|支撑|证明|书面|的|、|",
-        "相關|有關|須|應當|應該|應|規定|報送|遞交|申報|申請|補充|輔助|證明|書面)*",
+        "相關|有關|相應|須|應當|應該|應|規定|報送|遞交|申報|申請|補充|輔助|證明|書面)*",
         "(?:材料|文件|资料|证明|附件|证件|证照|佐证|说明|資料|證明|證件|證照|說明)",
         "|(?:其他|其它|其余|其餘)[。.\\s]*$",
     ))
     .expect("catch-all pattern")
 });
 
-/// Catch-alls of 相关/有关 before the material's own word for documents, with no more than
+/// Catch-alls of 相关/有关/相应 before the material's own word for documents, with no more than
 /// what kind of document between (`相关资质证书`, `相关证件`, `有关批准文件`, `相关技术资料`), at
 /// the start of the name or of a part of it (`营业执照及相关证件`): which certificate or document
 /// it is, the name does not say. The catch-all is group 1. 相关/有关 that qualify a department
@@ -153,7 +157,7 @@ static OTHER_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
 static RELATED_DOCUMENTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         "(?:^|以及|[及和与或并、，,；;：:（(])",
-        "((?:相关|有关|相關|有關)的?",
+        "((?:相关|有关|相应|相關|有關|相應)的?",
         "(?:资质|资格|批准|审批|许可|证明|技术|身份|登记|权属|产权|合法|有效|书面|佐证|支撑|",
         "資質|資格|審批|許可|證明|技術|登記|權屬|產權|書面)*",
         "(?:材料|资料|文件|证明|证件|证照|证书|附件|手续|凭证|批文|文书|许可证|资格证|",
@@ -175,10 +179,19 @@ fn name_problems(name: &str, p: &MaterialsPrepared) -> [Option<Violation>; 2] {
             w.found(name, 5)
         });
     let ends_deng = ends_with_deng(name);
-    if found & (MEDIUM | CATCH_ALL | OTHER | RELATED) == 0 {
+    // A name that asks for documents and names none is one catch-all, the whole of it.
+    let unnamed = unnamed::names_no_document(name);
+    if found & (MEDIUM | CATCH_ALL | OTHER | RELATED) == 0 && unnamed.is_none() {
         return [None, ends_deng.then(|| deng_finding(name))];
     }
-    let (medium, catch_all) = word_runs(name, p, found);
+    let (medium, mut catch_all) = if found & (MEDIUM | CATCH_ALL | OTHER | RELATED) == 0 {
+        (Vec::new(), Vec::new())
+    } else {
+        word_runs(name, p, found)
+    };
+    if let Some(whole) = unnamed {
+        catch_all = vec![whole.to_owned()];
+    }
     let shown = quote(name, 60);
     let medium = (!medium.is_empty()).then(|| {
         Violation::new(
@@ -445,3 +458,4 @@ fn unbracket_copies(name: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+mod unnamed;

@@ -243,6 +243,10 @@ fn catch_all_patterns() {
         ("其他补充说明", "其他补充说明"),
         ("审批机关要求的其他", "其他"),
         ("其他需要说明的材料", "其他需要说明"),
+        // h33: 出生医学证明首次签发.
+        ("父母双方居民身份证或其他有效身份证件", "其他有效身份证件"),
+        ("其他有效证件", "其他有效证件"),
+        ("其他合法有效的身份证明", "其他合法有效的身份证明"),
     ]);
     for name in [
         "法人或其他组织的登记证书",
@@ -252,6 +256,8 @@ fn catch_all_patterns() {
         "其他经济组织证明",
         "其他共有人同意抵押的书面说明",
         "其他股东放弃优先购买权的说明",
+        "其他共有人的有效身份证件",
+        "其他家庭成员有效身份证明",
     ] {
         assert_eq!(findings(&[name]), [], "{name}");
     }
@@ -279,6 +285,9 @@ fn related_catch_alls() {
         ("相关证明材料", "相关证明材料"),
         ("有关证明文件", "有关证明文件"),
         ("相关资料", "相关资料"),
+        // h33: 烈士褒扬金的给付.
+        ("相应的证明材料", "相应的证明材料"),
+        ("营业执照及相应资质证书", "相应资质证书"),
     ]);
     // 相关/有关 of a department, of what the document is about, or in the middle of a
     // statutory name: the name still says which document.
@@ -295,6 +304,31 @@ fn related_catch_alls() {
         "相关人员名单",
         "有关情况说明",
         "《关于有关问题的通知》",
+        "与申请事项相应的资质证书",
+    ] {
+        assert_eq!(findings(&[name]), [], "{name}");
+    }
+}
+
+/// A name of nothing but need, adding or handing in and a word for documents asks for documents
+/// and names none (h33); a name that says which document does not.
+#[test]
+fn names_that_only_ask_for_documents() {
+    each_a_catch_all(&[
+        ("需要补充的材料", "需要补充的材料"),
+        ("另需提交的材料", "另需提交的材料"),
+        ("所需材料", "所需材料"),
+        ("要求提供的证明材料", "要求提供的证明材料"),
+        ("申请人需要补充提交的资料。", "申请人需要补充提交的资料"),
+        ("其他需要提供的材料", "其他需要提供的材料"),
+    ]);
+    for name in [
+        "申请人需提交的身份证明",
+        "需要补办的婚姻登记证明",
+        "补充协议",
+        "证明材料",
+        "书面材料",
+        "申请材料清单",
     ] {
         assert_eq!(findings(&[name]), [], "{name}");
     }
