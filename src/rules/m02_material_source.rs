@@ -11,7 +11,9 @@ declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 逐个检查申请材料的来源渠道（申请人自备 / 政府部门核发 / 其他，代码 10/20/99）和来源渠道说明
     /// （出具单位）：两者都没有填写的不通过；来源渠道为「政府部门核发」或「其他」时，出具单位必须写明
-    /// 具体部门，只写「政府部门」「相关部门」「有关部门」「主管部门」「发证机关」等泛称的不通过；
+    /// 具体部门，只写「政府部门」「相关部门」「有关部门」「主管部门」「发证机关」等泛称的不通过，
+    /// 泛称前面只加了地方或层级的（「当地政府部门」「所在地政府部门」「县级政府部门」「上级部门」）
+    /// 也不通过；
     /// 具体部门写在来源渠道栏里的（`政府部门核发（公安机关）`、`政府部门核发：户籍所在地派出所`、
     /// `公安机关核发`）也算写明。
     /// 来源渠道为「申请人自备」时出具单位可以不写；来源渠道无法识别（不是上述代码或名称）又没有
@@ -24,7 +26,8 @@ declare_rule! {
     /// 如【材料名称:户籍证明;出具单位:户口所在地派出所】。
     ///
     /// ## 示例 (Example)
-    /// 不通过：来源渠道和出具单位都为空；`政府部门核发` + 出具单位 `相关部门`；`其他` + 出具单位空。
+    /// 不通过：来源渠道和出具单位都为空；`政府部门核发` + 出具单位 `相关部门` 或 `当地政府部门`；
+    /// `其他` + 出具单位空。
     /// 通过：`申请人自备`；`政府部门核发` + `户口所在地派出所`；`20` + `县级以上市场监督管理部门`；
     /// 来源渠道 `政府部门核发（公安机关）`、出具单位空。
     ///
@@ -41,8 +44,18 @@ declare_rule! {
     }
 }
 
-/// Words that, alone, do not name a department.
+/// Words that, alone, do not name a department: generic bodies, and where or at which level
+/// (`当地政府部门`, `县级政府部门`, `上级部门` name none; `当地婚姻登记机关`,
+/// `县级以上市场监督管理部门` do). Replaced in order: a word that holds another comes first.
 const GENERIC: &[&str] = &[
+    // The government's departments of a county, city … (`县政府部门`), before 政府部门: the
+    // level alone is no department.
+    "县政府部门",
+    "市政府部门",
+    "区政府部门",
+    "省政府部门",
+    "乡政府部门",
+    "镇政府部门",
     "政府部门",
     "政府",
     "相关",
@@ -65,6 +78,23 @@ const GENERIC: &[&str] = &[
     "各级",
     "其他",
     "其它",
+    // Where and at which level (h33: 内地居民离婚登记, 结婚证 issued by `当地政府部门`).
+    "当地",
+    "所在地",
+    "属地",
+    "本地",
+    "本级",
+    "同级",
+    "上一级",
+    "上级",
+    "县级",
+    "市级",
+    "区级",
+    "省级",
+    "乡级",
+    "镇级",
+    "及以上",
+    "以上",
 ];
 
 /// The characters of [`GENERIC`], sorted.
@@ -220,6 +250,24 @@ mod tests {
         assert!(!names_department("政府部门"));
         assert!(!names_department("相政府关"));
         assert!(names_department("户口所在地派出所"));
+        // h33: a place or a level before a generic word names no department.
+        for desc in [
+            "当地政府部门",
+            "所在地政府部门",
+            "县级政府部门",
+            "上级部门",
+            "上级主管部门",
+        ] {
+            assert!(!names_department(desc), "{desc}");
+        }
+        for desc in [
+            "当地婚姻登记机关",
+            "县级以上人民政府民政部门",
+            "县政府办公室",
+            "上级党组织",
+        ] {
+            assert!(names_department(desc), "{desc}");
+        }
         assert!(!names_department("abc"));
     }
 }
