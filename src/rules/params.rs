@@ -252,6 +252,17 @@ impl Default for RuleParams {
                 "申请函",
                 "情况表",
                 "花名册",
+                // h33: forms named for what the applicant does with them — applies (申请审核表,
+                // 申请鉴定表), claims (申领表), registers (申请登记书), is recorded (采集表),
+                // promises (承诺函). Not a bare 鉴定表 or 体检表: the appraiser or the hospital
+                // fills those in. A name ending in 申请单 or 申领单 is one too, found apart from
+                // this list: as a word it is in every 申请单位.
+                "申请审核表",
+                "申请鉴定表",
+                "登记书",
+                "申领表",
+                "采集表",
+                "承诺函",
                 // 家庭经济状况核对授权书, 法定代表人授权书: signed on a standard form, as 委托书.
                 // Not every 授权书: a maker's or brand's (厂家授权书) is the applicant's to bring.
                 "核对授权书",
@@ -272,6 +283,12 @@ impl Default for RuleParams {
                 "花名冊",
                 "核對授權書",
                 "代表人授權書",
+                "申請審核表",
+                "申請鑑定表",
+                "登記書",
+                "申領表",
+                "採集表",
+                "承諾函",
             ]),
             non_editable_form_extensions: words(&[
                 "pdf", "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "ofd", "caj",

@@ -18,6 +18,132 @@ fn fill_in_materials() {
     assert!(!is_fill_in(&m("建设项目审批表", "政府部门核发"), &words));
 }
 
+/// h33: forms named for applying, claiming, registering, being recorded or promising are the
+/// applicant's (default words); certificates, a bare 鉴定表 or 体检表, and 申请单位 are not.
+#[test]
+fn default_words_find_the_applicants_forms() {
+    let words = crate::rules::RuleParams::default().fill_in_words;
+    let m = |name: &str| Material {
+        name: name.into(),
+        source_channel: "申请人自备".into(),
+        ..Material::default()
+    };
+    for name in [
+        "医师执业注册申请审核表",
+        "护士延续注册申请审核表",
+        "生育津贴申领表",
+        "母婴保健技术服务执业许可申请登记书",
+        "出生医学证明补发申请单",
+        "出生医学证明补发申请单。",
+        "社会保障卡申领单",
+        "个人信息采集表",
+        "门诊慢特病申请鉴定表",
+        "承诺函",
+        "信用承诺函",
+    ] {
+        assert!(is_fill_in(&m(name), &words), "{name}");
+    }
+    for name in [
+        "营业执照",
+        "申请单位营业执照",
+        "申请单位法定代表人身份证明",
+        "劳动能力鉴定表",
+        "健康体检表",
+        "出生医学证明",
+        "不动产登记证书",
+    ] {
+        assert!(!is_fill_in(&m(name), &words), "{name}");
+    }
+}
+
+/// h33: a form another body fills in and issues (出具单位 that body, 填报须知 `由…填写`) is not
+/// the applicant's; the applicant's form stays one whoever supplies its blank or stamps it.
+#[test]
+fn forms_another_body_fills_in_are_not_the_applicants() {
+    let words = crate::rules::RuleParams::default().fill_in_words;
+    let m = |name: &str, channel: &str, desc: &str, notes: &str| Material {
+        name: name.into(),
+        source_channel: channel.into(),
+        source_desc: desc.into(),
+        notes: notes.into(),
+        ..Material::default()
+    };
+    for (name, channel, desc, notes) in [
+        (
+            "转诊转院审批表",
+            "其他",
+            "县内二级及以上定点医疗机构（县人民医院、县中医医院）",
+            "由转出医院医生填写诊断、转诊理由并加盖医院医保办公章，网上办理上传清晰照片",
+        ),
+        (
+            "异地转诊备案表",
+            "其他",
+            "转出定点医疗机构",
+            "由转出医院开具并加盖公章",
+        ),
+        (
+            "单位推荐审批表",
+            "申请人自备",
+            "所在单位",
+            "申请人持表到所在单位，由所在单位填写推荐意见",
+        ),
+    ] {
+        let material = m(name, channel, desc, notes);
+        assert!(!is_fill_in(&material, &words), "{name}");
+        assert!(
+            !is_fill_in_with(&material, &WordLists::new(&[&words])),
+            "{name}"
+        );
+    }
+    for (name, channel, desc, notes) in [
+        // No issuing body, or the applicant's own.
+        ("转诊转院审批表", "申请人自备", "", "由转出医院医生填写"),
+        ("离婚登记申请书", "其他", "申请人", "由医院填写"),
+        // The body supplies the blank, stamps it, or the applicant fills in part of it.
+        (
+            "离婚登记申请书",
+            "其他",
+            "婚姻登记机关",
+            "由婚姻登记机关提供，当事人双方当场填写并签名",
+        ),
+        ("就业登记表", "其他", "用人单位", "由用人单位盖章"),
+        (
+            "门诊慢特病申请鉴定表",
+            "其他",
+            "定点医疗机构",
+            "申请人填写基本信息，由定点医疗机构医生填写诊断意见",
+        ),
+        (
+            "生育津贴申领表",
+            "其他",
+            "用人单位",
+            "由申请人填写，用人单位盖章",
+        ),
+        // A place to fetch the blank form, not an issuer.
+        (
+            "异地就医备案申请表",
+            "其他",
+            "医保经办机构窗口领取",
+            "由医院填写",
+        ),
+        // The notes say nothing of who fills it in.
+        (
+            "异地就医备案审批表",
+            "其他",
+            "县医疗保障局",
+            "申请人如实填写，A4纸打印",
+        ),
+        ("转诊转院审批表", "其他", "定点医疗机构", "A4纸，清晰完整"),
+    ] {
+        let material = m(name, channel, desc, notes);
+        assert!(is_fill_in(&material, &words), "{name} {desc} {notes}");
+        assert!(
+            is_fill_in_with(&material, &WordLists::new(&[&words])),
+            "{name}"
+        );
+    }
+}
+
 proptest::proptest! {
     /// The prepared test with its early exit answers as the plain one.
     #[test]

@@ -1,0 +1,113 @@
+//! Who fills a form in, beyond its name's fill-in words: names ending in 申请单 or 申领单 (a slip
+//! the applicant fills in), and forms another body fills in and issues (a hospital's
+//! 转诊转院审批表), which are not the applicant's to fill. The word list itself is the
+//! configuration's `fill_in_words`; the test that joins them is [`is_fill_in`](super::is_fill_in).
+
+use crate::model::Material;
+use crate::model::text::{is_blank_or_placeholder, trim};
+
+/// Whether the name ends in 申请单 or 申领单 (`出生医学证明补发申请单`), a full stop after it
+/// allowed. Not a word of `fill_in_words`: 申请单 begins every 申请单位 (`申请单位营业执照`).
+pub(super) fn ends_in_slip(name: &str) -> bool {
+    let name = name.trim_end_matches(['。', '.', ' ']);
+    ["申请单", "申领单", "申請單", "申領單"]
+        .iter()
+        .any(|w| name.ends_with(w))
+}
+
+/// The applicant's side: the applicant, who stands in for it, and 自备/自行.
+const APPLICANT: &[&str] = &[
+    "申请人",
+    "申请单位",
+    "申请者",
+    "申请企业",
+    "申报单位",
+    "本人",
+    "当事人",
+    "法定代表人",
+    "委托人",
+    "受托人",
+    "代理人",
+    "经办人",
+    "监护人",
+    "家属",
+    "自备",
+    "自行",
+];
+
+/// Words that name a body other than a person applying (医院, 学校, 所在单位 …).
+const BODIES: &[&str] = &[
+    "医院",
+    "医疗机构",
+    "医生",
+    "医师",
+    "卫生院",
+    "卫生室",
+    "诊所",
+    "学校",
+    "院校",
+    "单位",
+    "机构",
+    "机关",
+    "部门",
+    "居委会",
+    "村委会",
+    "社区",
+    "派出所",
+    "银行",
+    "法院",
+    "公司",
+    "委员会",
+    "办事处",
+    "政府",
+    "中心",
+];
+
+/// What a body does to a form it fills in or issues (`由转出医院医生填写`, `由医院出具`); a
+/// stamp (`由单位盖章`) is not filling it in.
+const FILLS: &[&str] = &["填写", "填报", "填制", "出具", "开具", "签发"];
+
+/// What an applicant does to a form it fills in, signing included.
+const APPLICANT_FILLS: &[&str] = &["填写", "填报", "填制", "签字", "签名", "签章", "签署"];
+
+fn holds_any(text: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| text.contains(w))
+}
+
+/// Whether another body fills the form in and issues it: 出具单位 names a body that is not the
+/// applicant (`县内二级及以上定点医疗机构`), not a place to fetch a blank form from (领取,
+/// 下载, 索取), and 填报须知 says that body fills it in or issues it (`由转出医院医生填写诊断`,
+/// `由医院开具`) and nowhere that the applicant fills it in or signs it (`申请人填写基本信息`).
+/// Such a form is not one the applicant fills in (M04/M05: the appendix asks for the blank forms
+/// of the applicant's own).
+pub(super) fn filled_in_by_another(m: &Material) -> bool {
+    let desc = trim(&m.source_desc);
+    if is_blank_or_placeholder(desc)
+        || holds_any(desc, APPLICANT)
+        || !holds_any(desc, BODIES)
+        || holds_any(desc, &["领取", "下载", "索取"])
+    {
+        return false;
+    }
+    let clauses = || {
+        m.notes
+            .split(['，', ',', '。', '；', ';', '：', ':', '！', '!', '\n'])
+            .filter(|c| !c.is_empty())
+    };
+    if clauses().any(|c| holds_any(c, APPLICANT) && holds_any(c, APPLICANT_FILLS)) {
+        return false;
+    }
+    clauses().any(|c| {
+        c.match_indices('由').any(|(i, by)| {
+            let after = &c[i + by.len()..];
+            FILLS
+                .iter()
+                .filter_map(|v| after.find(v))
+                .min()
+                .is_some_and(|end| {
+                    let who = &after[..end];
+                    holds_any(who, BODIES) && !holds_any(who, APPLICANT)
+                })
+        })
+    })
+}
