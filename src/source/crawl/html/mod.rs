@@ -7,15 +7,18 @@
 use std::collections::HashSet;
 
 use ego_tree::NodeId;
-use scraper::{ElementRef, Html, Selector};
+use ego_tree::iter::Edge;
+use scraper::{ElementRef, Html, Node, Selector};
 use url::Url;
 
-use super::labels::{Field, LabelMap, Section, section_of};
+use super::labels::{Field, LabelMap, LabelSet, Section, section_of};
 use super::profile::CompiledProfile;
+use super::table;
 use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, MaterialField,
-    Step,
+    Step, StepField,
 };
+use crate::source::sheet::{is_bare_number, time_unit_of_label};
 
 /// The absolute URL of an element's `href` (or of its first descendant link), without fragment.
 pub(crate) fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
@@ -33,13 +36,64 @@ pub(crate) fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
     Some(url)
 }
 
-/// Element text with runs of whitespace folded to one space, bounded in length.
+/// Element text with runs of whitespace folded to one space, bounded in length. Inline elements
+/// join their text as the browser shows it (`建新东路<span lang="EN-US">88</span>号` is
+/// `建新东路88号`, as Word's exports split a line into runs); block elements, table cells and
+/// `<br>` separate it.
 pub(crate) fn text_of(el: ElementRef<'_>) -> String {
-    super::bounded(
-        el.text()
-            .flat_map(str::split_whitespace)
-            .collect::<Vec<_>>()
-            .join(" "),
+    let mut text = String::new();
+    for edge in el.traverse() {
+        let (node, open) = match edge {
+            Edge::Open(n) => (n, true),
+            Edge::Close(n) => (n, false),
+        };
+        match node.value() {
+            Node::Text(t) if open => text.push_str(t),
+            Node::Element(e) if !is_inline(e.name()) => text.push(' '),
+            _ => {}
+        }
+    }
+    super::bounded(text.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Elements that are part of a line of text: their text runs on without a break.
+fn is_inline(name: &str) -> bool {
+    matches!(
+        name,
+        "a" | "abbr"
+            | "acronym"
+            | "b"
+            | "bdi"
+            | "bdo"
+            | "big"
+            | "cite"
+            | "code"
+            | "data"
+            | "del"
+            | "dfn"
+            | "em"
+            | "font"
+            | "i"
+            | "ins"
+            | "kbd"
+            | "label"
+            | "mark"
+            | "nobr"
+            | "o:p"
+            | "q"
+            | "s"
+            | "samp"
+            | "small"
+            | "span"
+            | "strike"
+            | "strong"
+            | "sub"
+            | "sup"
+            | "time"
+            | "tt"
+            | "u"
+            | "var"
+            | "wbr"
     )
 }
 
@@ -47,31 +101,37 @@ pub(crate) fn text_of(el: ElementRef<'_>) -> String {
 pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -> Item {
     let doc = Html::parse_document(text);
     let mut item = Item::default();
-    let tables = section_tables(&doc, &profile.section_selector, &profile.label_selector);
+    let labels = &profile.labels;
+    let tables = section_tables(
+        &doc,
+        &profile.section_selector,
+        &profile.label_selector,
+        labels,
+    );
     let claimed: HashSet<NodeId> = tables.iter().map(|(_, t)| t.id()).collect();
     for (section, table) in &tables {
-        let rows = rows(*table);
-        let labels = &profile.labels;
+        let table = *table;
         match section {
             Section::Materials => {
                 item.materials
-                    .extend(records(&rows, &labels.material, page, |f| {
+                    .extend(records(table, &labels.material, page, |f| {
                         matches!(f, MaterialField::BlankForm | MaterialField::Sample)
                     }));
             }
             Section::Steps => {
-                item.steps
-                    .extend(records::<Step, _>(&rows, &labels.step, page, |_| false));
+                let mut steps = records::<Step, _>(table, &labels.step, page, |_| false);
+                step_units(table, &labels.step, &mut steps);
+                item.steps.extend(steps);
             }
             Section::Fees => item
                 .fees
-                .extend(records::<Fee, _>(&rows, &labels.fee, page, |_| false)),
+                .extend(records::<Fee, _>(table, &labels.fee, page, |_| false)),
             Section::Faqs => item
                 .faqs
-                .extend(records::<Faq, _>(&rows, &labels.faq, page, |_| false)),
+                .extend(records::<Faq, _>(table, &labels.faq, page, |_| false)),
             Section::Intermediaries => {
                 item.intermediaries.extend(intermediaries(
-                    &rows,
+                    table,
                     &labels.intermediary,
                     &labels.agency,
                     page,
@@ -92,14 +152,20 @@ pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -
 /// cell that names a section (`<td class="label">申请材料：</td>`) leads to the table nested in
 /// the cell beside it: many platforms put the materials and steps tables inside the value cell of
 /// their label/value table, and those materials were lost without a word. A table that only
-/// wraps another (rows of one cell) stands for the table inside it.
+/// wraps another (rows of one cell) stands for the table inside it. A heading's section goes on
+/// to the next heading: a further table of its records (`情形一` … table, `情形二` … table) is
+/// read too, when its header names two columns of the section.
 fn section_tables<'a>(
     doc: &'a Html,
     headings: &Selector,
     labels: &Selector,
+    names: &LabelSet,
 ) -> Vec<(Section, ElementRef<'a>)> {
     let mut out: Vec<(Section, ElementRef<'a>)> = Vec::new();
-    let mut pending: Option<Section> = None;
+    // The section the next table is read as, and whether a heading named it.
+    let mut pending: Option<(Section, bool)> = None;
+    // The section of the last heading, once a table was read under it.
+    let mut open: Option<Section> = None;
     for node in doc.root_element().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -107,7 +173,7 @@ fn section_tables<'a>(
         if el.value().name() == "table" {
             if out
                 .iter()
-                .any(|(_, t)| el.ancestors().any(|a| a.id() == t.id()))
+                .any(|(_, t)| t.id() == el.id() || el.ancestors().any(|a| a.id() == t.id()))
             {
                 continue;
             }
@@ -115,13 +181,21 @@ fn section_tables<'a>(
                 .child_elements()
                 .find(|c| c.value().name() == "caption")
                 .and_then(|c| section_of(&text_of(c)));
-            if let Some(s) = caption.or(pending) {
+            if let Some(s) = caption.or(pending.map(|(s, _)| s)) {
                 out.push((s, data_table(el)));
+                open = pending
+                    .filter(|&(_, heading)| heading && caption.is_none())
+                    .map(|(s, _)| s);
                 pending = None;
+            } else if let Some(s) = open
+                && named_columns(s, data_table(el), names) >= 2
+            {
+                out.push((s, data_table(el)));
             }
         } else if el.value().name() != "caption" && headings.matches(&el) {
             // Any heading closes the previous section: "收费标准 不收费" then "其他信息" + table.
-            pending = section_of(&text_of(el));
+            pending = section_of(&text_of(el)).map(|s| (s, true));
+            open = None;
         } else if labels.matches(&el)
             && let Some(s) = section_of(&label_text(el))
             && el
@@ -130,10 +204,31 @@ fn section_tables<'a>(
                 .is_some_and(|v| v.descendent_elements().any(|d| d.value().name() == "table"))
         {
             // The next table in document order is the one in the value cell.
-            pending = Some(s);
+            pending = Some((s, false));
+            open = None;
         }
     }
     out
+}
+
+/// How many columns of a table's header name an element of a section's records.
+fn named_columns(section: Section, table: ElementRef<'_>, names: &LabelSet) -> usize {
+    fn count<C: Copy>(table: ElementRef<'_>, f: impl Fn(&str) -> Option<C>) -> usize {
+        table::records(table, f).columns.iter().flatten().count()
+    }
+    match section {
+        Section::Materials => count(table, |h| names.material.get(h)),
+        Section::Steps => count(table, |h| names.step.get(h)),
+        Section::Fees => count(table, |h| names.fee.get(h)),
+        Section::Faqs => count(table, |h| names.faq.get(h)),
+        Section::Intermediaries => count(table, |h| {
+            names
+                .intermediary
+                .get(h)
+                .map(|_| ())
+                .or_else(|| names.agency.get(h).map(|_| ()))
+        }),
+    }
 }
 
 /// A label cell's own text, without that of a table nested in it.
@@ -151,42 +246,22 @@ fn label_text(el: ElementRef<'_>) -> String {
 /// The table that holds the records: `table` itself, or, when it only wraps others (no row of
 /// two cells or more), the first table inside it that has such rows.
 fn data_table(table: ElementRef<'_>) -> ElementRef<'_> {
-    if rows(table).iter().any(|r| r.len() >= 2) {
+    let has_records = |t: ElementRef<'_>| {
+        table::table_rows(t).any(|tr| {
+            tr.child_elements()
+                .filter(|c| matches!(c.value().name(), "td" | "th"))
+                .count()
+                >= 2
+        })
+    };
+    if has_records(table) {
         return table;
     }
     table
         .descendent_elements()
         .filter(|d| d.value().name() == "table")
-        .find(|t| rows(*t).iter().any(|r| r.len() >= 2))
+        .find(|t| has_records(*t))
         .unwrap_or(table)
-}
-
-/// The cells of each row of a table (not of nested tables).
-fn rows(table: ElementRef<'_>) -> Vec<Vec<ElementRef<'_>>> {
-    let mut out = Vec::new();
-    for node in table.descendants() {
-        let Some(tr) = ElementRef::wrap(node) else {
-            continue;
-        };
-        if tr.value().name() != "tr" {
-            continue;
-        }
-        let owner = tr
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .find(|a| a.value().name() == "table");
-        if owner.is_some_and(|t| t.id() != table.id()) {
-            continue;
-        }
-        let cells: Vec<ElementRef<'_>> = tr
-            .child_elements()
-            .filter(|c| matches!(c.value().name(), "td" | "th"))
-            .collect();
-        if !cells.is_empty() {
-            out.push(cells);
-        }
-    }
-    out
 }
 
 /// A cell's value: the link's absolute URL for link columns (when the cell has a link), else text.
@@ -200,9 +275,9 @@ fn value_of(cell: ElementRef<'_>, page: &Url, link: bool) -> String {
     text
 }
 
-/// Header row → columns; each later row with at least two cells → one record.
+/// The records of a table, read by its header ([`table::records`]).
 fn records<R, F>(
-    rows: &[Vec<ElementRef<'_>>],
+    table: ElementRef<'_>,
     labels: &LabelMap<F>,
     page: &Url,
     link: impl Fn(F) -> bool,
@@ -211,18 +286,12 @@ where
     R: Default + PartialEq + Settable<F>,
     F: Field,
 {
-    let Some((header, body)) = rows.split_first() else {
-        return Vec::new();
-    };
-    let columns: Vec<Option<F>> = header.iter().map(|c| labels.get(&text_of(*c))).collect();
+    let read = table::records(table, |h| labels.get(h));
     let mut out = Vec::new();
-    for row in body {
-        if row.len() < 2 {
-            continue;
-        }
+    for row in &read.rows {
         let mut rec = R::default();
-        for (cell, col) in row.iter().zip(&columns) {
-            if let Some(f) = col {
+        for (cell, col) in row.iter().zip(&read.columns) {
+            if let (Some(cell), Some(f)) = (cell, col) {
                 let v = value_of(*cell, page, link(*f));
                 if !v.is_empty() {
                     rec.set(*f, v);
@@ -234,6 +303,26 @@ where
         }
     }
     out
+}
+
+/// A steps table whose 办理时限 header names the unit (`办理时限（工作日）`) gives it to the steps
+/// whose time limit is a bare number, as a sheet's header does.
+fn step_units(table: ElementRef<'_>, labels: &LabelMap<StepField>, steps: &mut [Step]) {
+    let read = table::records(table, |h| labels.get(h));
+    let Some(unit) = read
+        .columns
+        .iter()
+        .zip(&read.headers)
+        .find(|(c, _)| **c == Some(StepField::TimeLimit))
+        .and_then(|(_, h)| time_unit_of_label(h))
+    else {
+        return;
+    };
+    for s in steps {
+        if s.time_limit_unit.is_empty() && is_bare_number(&s.time_limit) {
+            s.time_limit_unit.clone_from(&unit);
+        }
+    }
 }
 
 /// Records whose elements can be set by field.
@@ -253,36 +342,28 @@ settable!(Material => MaterialField, Step => crate::model::StepField, Fee => cra
 /// An intermediary table: one row per agency; rows with the same (or an empty) service name belong
 /// to the service above.
 fn intermediaries(
-    rows: &[Vec<ElementRef<'_>>],
+    table: ElementRef<'_>,
     services: &LabelMap<IntermediaryField>,
     agencies: &LabelMap<AgencyField>,
     page: &Url,
 ) -> Vec<Intermediary> {
+    #[derive(Clone, Copy)]
     enum Col {
         S(IntermediaryField),
         A(AgencyField),
     }
-    let Some((header, body)) = rows.split_first() else {
-        return Vec::new();
-    };
-    let columns: Vec<Option<Col>> = header
-        .iter()
-        .map(|c| {
-            let t = text_of(*c);
-            services
-                .get(&t)
-                .map(Col::S)
-                .or_else(|| agencies.get(&t).map(Col::A))
-        })
-        .collect();
+    let read = table::records(table, |t| {
+        services
+            .get(t)
+            .map(Col::S)
+            .or_else(|| agencies.get(t).map(Col::A))
+    });
     let mut out: Vec<Intermediary> = Vec::new();
-    for row in body {
-        if row.len() < 2 {
-            continue;
-        }
+    for row in &read.rows {
         let mut service = Intermediary::default();
         let mut agency = Agency::default();
-        for (cell, col) in row.iter().zip(&columns) {
+        for (cell, col) in row.iter().zip(&read.columns) {
+            let Some(cell) = cell else { continue };
             match col {
                 Some(Col::S(f)) => {
                     *service.get_mut(*f) = value_of(*cell, page, *f == IntermediaryField::QueryUrl);
@@ -306,59 +387,8 @@ fn intermediaries(
     out
 }
 
-/// Label cells outside the section tables: the first non-empty value per element wins.
-fn label_values(
-    doc: &Html,
-    profile: &CompiledProfile,
-    claimed: &HashSet<NodeId>,
-    page: &Url,
-    item: &mut Item,
-) {
-    let mut consumed: HashSet<NodeId> = HashSet::new();
-    for el in doc.select(&profile.label_selector) {
-        if consumed.contains(&el.id()) || el.ancestors().any(|a| claimed.contains(&a.id())) {
-            continue;
-        }
-        let label = text_of(el);
-        if label.chars().count() > 24 {
-            continue;
-        }
-        let Some(field) = profile.labels.item.get(&label) else {
-            continue;
-        };
-        if !item.get(field).is_empty() {
-            continue;
-        }
-        let Some((value_el, value)) = neighbour(el, &label, page) else {
-            continue;
-        };
-        if let Some(v) = value_el {
-            consumed.insert(v);
-        }
-        *item.get_mut(field) = value;
-    }
-}
-
-/// The value next to a label: the next sibling element (td after th/td, dd after dt, the element
-/// after a label span), or the rest of the parent's text.
-fn neighbour(el: ElementRef<'_>, label: &str, page: &Url) -> Option<(Option<NodeId>, String)> {
-    if let Some(next) = el.next_siblings().find_map(ElementRef::wrap) {
-        let name = el.value().name();
-        let ok = match name {
-            "th" | "td" => matches!(next.value().name(), "td" | "th"),
-            "dt" => next.value().name() == "dd",
-            _ => true,
-        };
-        return ok.then(|| (Some(next.id()), value_of(next, page, false)));
-    }
-    let parent = el.parent().and_then(ElementRef::wrap)?;
-    let whole = text_of(parent);
-    let rest = whole
-        .strip_prefix(label)?
-        .trim_start_matches([':', '：', ' '])
-        .trim();
-    (!rest.is_empty()).then(|| (None, rest.to_owned()))
-}
-
+mod label_values;
 #[cfg(test)]
 mod tests;
+
+use label_values::label_values;
