@@ -31,6 +31,7 @@ pub mod profile;
 mod robots;
 mod run;
 pub mod status;
+mod table;
 mod unexpected;
 mod visit;
 

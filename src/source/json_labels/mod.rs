@@ -25,7 +25,8 @@ use crate::config::Labels;
 use crate::model::{Item, ItemField, Material, MaterialField, Provenance, UnreadLists};
 use lists::ListNames;
 pub(crate) use lists::{LISTS, list_by_name};
-use values::{records_of, text_of, unit_field, unread_value};
+pub(crate) use values::unit_field;
+use values::{records_of, text_of, unread_value};
 
 /// The built-in tables, for a reader not given the configuration's labels.
 static BUILT_IN: LazyLock<LabelTables> = LazyLock::new(|| tables(&Labels::default()));

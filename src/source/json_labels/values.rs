@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 use crate::model::ItemField;
 
 /// The unit element of a time limit, whose label may carry the unit (`承诺办结时限（工作日）`).
-pub(super) fn unit_field(field: ItemField) -> Option<ItemField> {
+pub(crate) fn unit_field(field: ItemField) -> Option<ItemField> {
     match field {
         ItemField::LegalLimit => Some(ItemField::LegalLimitUnit),
         ItemField::PromisedLimit => Some(ItemField::PromisedLimitUnit),
