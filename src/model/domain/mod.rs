@@ -8,6 +8,8 @@
 
 mod counts;
 mod parse;
+#[cfg(test)]
+mod service_object_tests;
 mod tables;
 #[cfg(test)]
 mod tests;

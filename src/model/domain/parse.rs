@@ -100,6 +100,9 @@ fn halfwidth(text: &str) -> Cow<'_, str> {
 /// a wrong value stays unknown either way. Only a field that would fail pays for it.
 ///
 /// A field written as tick boxes (`☑承诺件 □即办件`) is the choices ticked ([`ticked`]).
+///
+/// A 服务对象 field may describe a group and give its values in brackets (`参保人员（自然人）`):
+/// that is those values.
 pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
     if let Some(chosen) = ticked(text) {
         return parse_domain(domain, &chosen);
@@ -119,7 +122,72 @@ pub fn parse_domain(domain: Domain, text: &str) -> DomainValues {
             return again;
         }
     }
+    if MARKED_GROUPS.contains(&domain)
+        && let Some(values) = groups_with_values(domain, text)
+    {
+        return values;
+    }
     out
+}
+
+/// Domains where a group described in words may carry its values in brackets
+/// (`参保人员（自然人）`, `医疗保健机构（事业法人、企业法人）`): 服务对象 only, where the
+/// description says who is meant and the brackets say which kind of person that is. A field of one
+/// value (权力来源, 办件类型) is the value, and `普通件（承诺件）` stays unknown there.
+const MARKED_GROUPS: &[Domain] = &[Domain::ServiceObject];
+
+/// What separates the groups of a field outside brackets (`参保人员（自然人）、参保单位（企业法人）`).
+const GROUP_SEPARATORS: &[char] = &[',', '，', '、', ';', '；'];
+
+/// The values of a field whose every group is a recognised value or a description followed by
+/// recognised values in brackets (`参保人员（自然人）`); `None` when a group is neither (`参保人员`,
+/// `医疗机构（含门诊部）`) or its brackets hold only codes (`医疗机构（3）`: a number in a note may
+/// count anything).
+fn groups_with_values(domain: Domain, text: &str) -> Option<DomainValues> {
+    let mut out = DomainValues::default();
+    for group in top_level_groups(text) {
+        let group = group.trim();
+        if group.is_empty() {
+            continue;
+        }
+        let mut values = parse_as_written(domain, group);
+        if !values.unknown.is_empty() || values.values.is_empty() {
+            values = match value_with_note(domain, group) {
+                // `自然人（含个体工商户）`: a value with its note.
+                Some(v) => v,
+                None => parse_as_written(domain, value_and_note(group)?.1),
+            };
+            if !values.unknown.is_empty() || values.values.is_empty() || values.from_codes {
+                return None;
+            }
+        }
+        out.from_codes |= values.from_codes;
+        for v in values.values {
+            if !out.values.contains(&v) {
+                out.values.push(v);
+            }
+        }
+    }
+    (!out.values.is_empty()).then_some(out)
+}
+
+/// The parts of `text` between [`GROUP_SEPARATORS`] that stand outside brackets.
+fn top_level_groups(text: &str) -> Vec<&str> {
+    let mut groups = Vec::new();
+    let (mut depth, mut start) = (0u32, 0);
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            c if depth == 0 && GROUP_SEPARATORS.contains(&c) => {
+                groups.push(&text[start..i]);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    groups.push(&text[start..]);
+    groups
 }
 
 /// The value before a note in brackets, when it is recognised and the note names no other value

@@ -61,14 +61,18 @@ const LEVEL: &[Entry] = &[
 ];
 
 const SERVICE_OBJECT: &[Entry] = &[
-    // 个体工商户 and 农村承包经营户 (农户 for short) are natural persons (民法典 第二章 自然人, 第四节).
+    // 个体工商户 (个体户 for short) and 农村承包经营户 (农户 for short) are natural persons (民法典
+    // 第二章 自然人, 第四节). 中国公民 and 内地居民 are 公民 named by their nationality or residence.
     (
         "1",
         "自然人",
         &[
             "个人",
             "公民",
+            "中国公民",
+            "内地居民",
             "个体工商户",
+            "个体户",
             "农村承包经营户",
             "农户",
             "承包农户",
@@ -92,7 +96,7 @@ const SERVICE_OBJECT: &[Entry] = &[
         ],
     ),
     ("5", "非法人企业", &["个人独资企业", "合伙企业"]),
-    ("6", "行政机关", &["机关", "机关法人"]),
+    ("6", "行政机关", &["机关", "国家机关", "机关法人"]),
     ("9", "其他组织", &["非法人组织"]),
     // The seed's own example (服务对象「如法人、自然人」) uses the generic word. The 特别法人 of
     // the 民法典 (第九十九条 to 第一百零一条: 农村集体经济组织, 农民专业合作社 and other

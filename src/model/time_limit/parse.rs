@@ -19,7 +19,14 @@ pub(super) const IMMEDIATE: &[&str] = &[
     "当天办结",
     "即时",
     "当场",
+    // 实时 (实时办结, 实时到账) is 即时: a system answers at once (住房公积金提取). Not where it is
+    // the end of another word (核实时间, 如实时): see [`ENDS_IN_SHI`].
+    "实时",
 ];
+
+/// Characters that make a word with a following 实 (核实, 如实, 落实, 证实, 真实 …): 「实时」
+/// after one is no immediate word (`10个工作日（现场核实时间不计入）`, `如实时告知`).
+const ENDS_IN_SHI: &str = "核证落查属如据确真事充老切踏诚务平坚朴翔详殷结夯写纪史现求虚";
 
 fn unit_from(text: &str) -> Option<LimitUnit> {
     let t = text.trim();
@@ -187,13 +194,22 @@ pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
 /// An unconditional one elsewhere finishes the case at once, the amount notwithstanding
 /// (`1个工作日（即办）`, `即办（1个工作日内）`).
 fn immediate_words(t: &str) -> (bool, bool) {
-    // Every immediate word holds 即, 当 or 现 (`immediate_words_hold_a_key_character`).
-    if !t.contains(['即', '当', '现']) {
+    // Every immediate word holds 即, 当, 现 or 实 (`immediate_words_hold_a_key_character`).
+    if !t.contains(['即', '当', '现', '实']) {
         return (false, false);
     }
     let mut any = false;
     for w in IMMEDIATE {
         for (i, _) in t.match_indices(w) {
+            // 核实时间: 实 ends another word.
+            if w.starts_with('实')
+                && t[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| ENDS_IN_SHI.contains(c))
+            {
+                continue;
+            }
             if !t[i + w.len()..].starts_with("受理") && !conditional_clause(t, i) {
                 return (true, true);
             }

@@ -44,6 +44,12 @@
 //! days are surely longer than `h` hours when `n > ⌈h/8⌉`: a whole working day more than the
 //! hours can fill, and at least `n` calendar days, more than `8n` clock hours (5个工作日 against
 //! 30分钟). Closer than that (1个工作日 against 8小时, 3个工作日 against 48小时) stays undecided.
+//!
+//! # 即办 and the working day
+//! 即办 (当场办结, 即时办结) is done within the working day, as B03 and P01 bound it: minutes or
+//! hours within its 8 hours are never longer than 即办 (a promised `30分钟` against a statutory
+//! `当场办结`). More hours, and any working day or calendar day, are longer: the applicant comes
+//! back another day.
 
 use super::{LimitUnit, TimeLimit};
 
@@ -147,6 +153,11 @@ impl TimeLimit {
     /// not allow a sure answer (20个工作日 against 30日).
     pub fn exceeds(self, other: TimeLimit) -> Option<bool> {
         if self == other {
+            return Some(false);
+        }
+        // 即办 is done within the working day, as B03 and P01 bound it: minutes or hours within
+        // its 8 hours are never longer (当场办结 against a promised 30分钟).
+        if other == TimeLimit::Immediate && self.hours().is_some_and(|h| h <= 8.0) {
             return Some(false);
         }
         // Minutes against hours (and 即办 against either): one scale.

@@ -264,8 +264,16 @@ fn minutes_hours_and_working_days() {
     assert_eq!(l(90.0, Minute).exceeds(l(1.0, Hour)), Some(true));
     assert_eq!(l(60.0, Minute).exceeds(l(1.0, Hour)), Some(false));
     assert_eq!(l(2.0, Hour).exceeds(l(60.0, Minute)), Some(true));
-    assert_eq!(l(30.0, Minute).exceeds(TimeLimit::Immediate), Some(true));
     assert_eq!(TimeLimit::Immediate.exceeds(l(30.0, Minute)), Some(false));
+    // 即办 is done within the working day: hours within its 8 are not longer (h33 补领婚姻登记证).
+    assert_eq!(l(30.0, Minute).exceeds(TimeLimit::Immediate), Some(false));
+    assert_eq!(l(10.0, Minute).exceeds(TimeLimit::Immediate), Some(false));
+    assert_eq!(l(1.0, Hour).exceeds(TimeLimit::Immediate), Some(false));
+    assert_eq!(l(8.0, Hour).exceeds(TimeLimit::Immediate), Some(false));
+    assert_eq!(l(9.0, Hour).exceeds(TimeLimit::Immediate), Some(true));
+    assert_eq!(l(481.0, Minute).exceeds(TimeLimit::Immediate), Some(true));
+    assert_eq!(l(1.0, WorkingDay).exceeds(TimeLimit::Immediate), Some(true));
+    assert_eq!(l(3.0, Day).exceeds(TimeLimit::Immediate), Some(true));
     // Within the working day's 8 hours: never longer.
     assert_eq!(l(8.0, Hour).exceeds(l(1.0, WorkingDay)), Some(false));
     assert_eq!(l(480.0, Minute).exceeds(l(1.0, WorkingDay)), Some(false));

@@ -7,7 +7,7 @@ use crate::model::text::to_halfwidth;
 #[test]
 fn immediate_words_hold_a_key_character() {
     for w in IMMEDIATE {
-        assert!(w.contains(['即', '当', '现']), "{w}");
+        assert!(w.contains(['即', '当', '现', '实']), "{w}");
     }
 }
 
@@ -370,6 +370,23 @@ fn an_unconditional_immediate_word_is_still_the_limit() {
     );
     // 立即 inside a note is no limit of its own.
     assert_eq!(limit("5个工作日（立即告知补正）", ""), wd(5.0));
+}
+
+/// 实时 is 即时: a system answers at once (h33 租赁住房提取住房公积金); 实 that ends another
+/// word (核实, 如实) is no immediate word.
+#[test]
+fn shishi_is_immediate() {
+    for t in ["实时", "实时办结", "实时办理", "实时到账", "系统实时审核"] {
+        assert_eq!(limit(t, ""), TimeLimit::Immediate, "{t}");
+    }
+    assert_eq!(limit("10个工作日（现场核实时间不计入）", ""), wd(10.0));
+    assert_eq!(limit("5个工作日（如实时告知的除外）", ""), wd(5.0));
+    assert_eq!(limit("3个工作日（落实时间另计）", ""), wd(3.0));
+    assert_eq!(limit("3个工作日（实时受理）", ""), wd(3.0));
+    assert!(matches!(
+        parse_time_limit("核实时间另行通知", ""),
+        ParsedLimit::Unreadable
+    ));
 }
 
 /// Formal numerals (大写) are numerals (h4 问题15).

@@ -11,7 +11,7 @@ mod tests;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use self::not_counted::not_counted;
+use self::not_counted::{left_out_of_promise, names_the_step, not_counted};
 use super::general_text::is_referral;
 use super::process::APPLICANT_WORDS;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
@@ -35,7 +35,7 @@ declare_rule! {
     /// `3-5天`）不是明确的期限，也不通过，提示写上限。没有受理环节、第一个环节缺少时限而写了办理人
     /// 的，提示办理人未识别为申请人。
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
-    /// 办结时限：即办、即时办结、当场办结、立即的环节计 0，分钟和小时换算后相加，大写数字
+    /// 办结时限：即办、即时办结、当场办结、立即、实时的环节计 0，分钟和小时换算后相加，大写数字
     /// （`贰个工作日`）照读；括号里只对部分情形当场办理的说明（`2个工作日（能当场作出决定的，
     /// 当场作出）`、`1个工作日（符合条件的即时受理）`）不改变环节时限，按 2 个、1 个工作日算；
     /// 承诺即办的，各环节以分钟、小时计、合计不超过一个工作日（8 小时）也算一致（`受理 10分钟 + 办结
@@ -45,6 +45,10 @@ declare_rule! {
     /// 公示、告知承诺的事后核查：`10个工作日（不计入承诺办结时限）`、`不计入办理时限（一般不超过
     /// 10日）`、公示环节 `5个工作日（公示期不计入办理时限）`、`另计`）不计入合计，合计不一致时写明
     /// （连同这些环节一起合计等于承诺办结时限的，也算一致）；
+    /// 注明的可以是本环节的简称（残疾评定环节 `10个工作日（评残时间不计入）`），「不计入」的
+    /// 也可以按种类称呼时限（`5日（体检时间不计入认定时限）`、不计入审批时限、审核期限）；
+    /// 承诺办结时限本身注明不含某项工作的（`15个工作日（残疾评定时间除外）`、`3个工作日（不含评残
+    /// 时间）`），名为该项工作的环节同样不计入合计；
     /// 这样的环节仍要写明时长，只写 `专家评审时间不计入承诺时限` 的不通过，提示写上时长。只说环节中
     /// 另一部分工作或节假日不计入的（技术审查 `15个工作日（专家评审时间不计入）`、`1个工作日（法定
     /// 节假日不计算在内）`），环节照常计入；承诺办结时限里的说明（`20个工作日（专家评审时间不
@@ -409,6 +413,8 @@ impl Rule for ProcessDetail {
         let mut limits = Vec::new();
         let mut not_in_sum = Vec::new();
         let mut all_readable = true;
+        // `15个工作日（残疾评定时间除外）`: the promise leaves the step 残疾评定 out.
+        let out_of_promise = left_out_of_promise(&item.promised_limit);
         for (i, s) in steps.iter().enumerate() {
             let label = step_label(i, s);
             let mut missing = Vec::new();
@@ -443,7 +449,8 @@ impl Rule for ProcessDetail {
                 let left_out = parsed != ParsedLimit::Empty && not_counted(&s.name, &s.time_limit);
                 match parsed {
                     ParsedLimit::Limit(l) if l != TimeLimit::NoLimit => {
-                        if i <= end && left_out {
+                        let by_promise = out_of_promise.iter().any(|w| names_the_step(&s.name, w));
+                        if i <= end && (left_out || by_promise) {
                             not_in_sum.push((step_label(i, s), l));
                         } else if i <= end {
                             limits.push((step_label(i, s), l));

@@ -1,7 +1,9 @@
 //! A step whose time the step's own 办理时限 says is not counted in the promised limit
 //! (`10个工作日（不计入承诺办结时限）`): 《行政许可法》第四十五条 leaves 听证、招标、拍卖、检验、检测、
 //! 检疫、鉴定和专家评审 out of the statutory period, and lists do the same for 公示 and a 告知承诺
-//! item's 事后核查. What is not here: reading the amount (`crate::model::time_limit`).
+//! item's 事后核查. A promise's own note may leave a part out too (`15个工作日（残疾评定时间除外）`):
+//! a step of that part is outside the promise. What is not here: reading the amount
+//! (`crate::model::time_limit`).
 
 use crate::model::text::SENTENCE_ENDS;
 use crate::model::time_limit::{ParsedLimit, parse_time_limit};
@@ -45,6 +47,39 @@ const OF_A_LIMIT: &[&str] = &[
     "审查期限",
     "审核期限",
 ];
+
+/// Ends of what a time is left out of that name a limit: `认定时限`, `审核期限`.
+const LIMIT_ENDINGS: &[&str] = &["时限", "期限"];
+
+/// The kinds of the item's limit, by the act it ends in (`不计入认定时限`, `不计入教师资格认定期限`,
+/// `不计入登记办理时限内`): the deciding body's acts, not a part of the work or the applicant's time
+/// (`不计入现场核查时限`, `不计入补正期限` leave that out of the step, which counts).
+const LIMIT_KINDS: &[&str] = &[
+    "认定", "审核", "审查", "审批", "审定", "许可", "登记", "核准", "备案", "办理", "办结", "承诺",
+    "法定", "决定", "确认", "核发", "发证", "给付",
+];
+
+/// Whether what a time is left out of (after the word, up to a boundary) is a limit of the item
+/// named by its kind ([`LIMIT_KINDS`]): `认定时限`, `审核期限`, `登记办理时限内`.
+fn names_a_limit(of: &str) -> bool {
+    let of = of
+        .strip_suffix("之内")
+        .or_else(|| of.strip_suffix('内'))
+        .unwrap_or(of);
+    LIMIT_ENDINGS.iter().any(|e| {
+        of.strip_suffix(e)
+            .is_some_and(|kind| LIMIT_KINDS.iter().any(|k| kind.ends_with(k)))
+    })
+}
+
+/// Whether the part `what` a note names is the step named `name`: the name holds it (`专家评审`
+/// in 组织专家评审), or it is the name's short form, every character of it in the name (`评残` for
+/// 残疾评定, `体检` for 体格检查).
+pub(super) fn names_the_step(name: &str, what: &str) -> bool {
+    !what.is_empty()
+        && (name.contains(what)
+            || (what.chars().count() >= 2 && what.chars().all(|c| name.contains(c))))
+}
 
 /// Who a note names as left out that is the step itself (`本环节时间不计入承诺时限`).
 const THIS_STEP: &[&str] = &[
@@ -104,10 +139,12 @@ fn leaves_out_the_step(name: &str, before: &str, after: &str) -> bool {
     let after = after.split(is_boundary).next().unwrap_or_default();
     // `不计算在办理期限内`, `不计算在内`; not `不计入在途时间`.
     let limit = after.strip_prefix('在').unwrap_or(after);
-    if !after.is_empty() && !OF_A_LIMIT.iter().any(|w| limit.starts_with(w)) {
+    if !after.is_empty()
+        && !OF_A_LIMIT.iter().any(|w| limit.starts_with(w))
+        && !names_a_limit(limit)
+    {
         // `10个工作日（不计入补正时间）`: the step's time, less what it names.
-        let what = time_of(after);
-        return !what.is_empty() && name.contains(what);
+        return names_the_step(name, time_of(after));
     }
     let subject = before.rsplit(is_boundary).next().unwrap_or_default();
     // `依法不计入许可期限`: by law, the step.
@@ -116,7 +153,54 @@ fn leaves_out_the_step(name: &str, before: &str, after: &str) -> bool {
         .find_map(|w| subject.strip_suffix(w))
         .unwrap_or(subject);
     let what = time_of(subject);
-    what.is_empty() || THIS_STEP.contains(&what) || name.contains(what) || is_amount(subject)
+    what.is_empty() || THIS_STEP.contains(&what) || names_the_step(name, what) || is_amount(subject)
+}
+
+/// Words after which a promise's note names what its time leaves out: `3个工作日（不含评残时间）`.
+const LEAVES_OUT_WHAT_FOLLOWS: &[&str] = &["不含", "不包含", "不包括", "扣除"];
+
+/// Words before which a promise's note names what its time leaves out: `15个工作日（残疾评定时间
+/// 除外）`, `20个工作日（专家评审时间不计入）`.
+const LEAVES_OUT_WHAT_PRECEDES: &[&str] = &["除外", "不计入", "不计算", "不计在", "另计"];
+
+/// The parts of the work a promised limit's note leaves out of the promise, without their time
+/// ending: `15个工作日（残疾评定时间除外）` → 残疾评定, `3个工作日（不含评残时间）` → 评残,
+/// `20个工作日（专家评审时间不计入）` → 专家评审. A step that [`names_the_step`] of one of them is
+/// outside the promise as a step noted `不计入承诺办结时限` is. Only parts of two characters or more:
+/// `（节假日除外）` names no step, and a step with such a name is a rare accident the sum's second
+/// reading (every step) still covers.
+pub(super) fn left_out_of_promise<'a>(promise: &'a str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    if !promise.contains(['不', '除', '另', '扣']) {
+        return out;
+    }
+    // A list of parts is one note: `不含现场勘验、专家评审时间`.
+    let ends_note = |c: char| is_boundary(c) && c != '、';
+    let mut keep = |note: &'a str| {
+        for what in note.split('、') {
+            let what = what.trim_end_matches("在内");
+            let what = time_of(what.strip_prefix("其中").unwrap_or(what));
+            if what.chars().count() >= 2 && !is_amount(what) && !out.contains(&what) {
+                out.push(what);
+            }
+        }
+    };
+    for word in LEAVES_OUT_WHAT_FOLLOWS {
+        for (at, w) in promise.match_indices(word) {
+            keep(
+                promise[at + w.len()..]
+                    .split(ends_note)
+                    .next()
+                    .unwrap_or_default(),
+            );
+        }
+    }
+    for word in LEAVES_OUT_WHAT_PRECEDES {
+        for (at, _) in promise.match_indices(word) {
+            keep(promise[..at].rsplit(ends_note).next().unwrap_or_default());
+        }
+    }
+    out
 }
 
 /// What `s` names the time of: `s` without its [`TIME_ENDINGS`] (`专家评审时间` → `专家评审`).
@@ -161,6 +245,18 @@ mod tests {
             ("现场勘验", "本环节时间不纳入承诺办结时限（一般5个工作日）"),
             ("鉴定", "30日（不计算在内）"),
             ("听证", "20个工作日，不含在承诺时限内"),
+            // h33: the limit named by its kind, and a step named by its short form.
+            ("体检", "5日（体检时间不计入认定时限）"),
+            ("体检", "5日（不计入认定时限）"),
+            ("专家评审", "10个工作日（不计入审核期限）"),
+            ("专家评审", "10个工作日（不计入登记办理时限内）"),
+            ("审核", "5个工作日（审核时间不计入审批时限）"),
+            ("专家评审", "10个工作日（不计入审批时限）"),
+            ("专家评审", "10个工作日（不计入法定时限）"),
+            ("体检", "5日（不计入教师资格认定期限）"),
+            ("残疾评定", "评残时间不计入承诺时限（一般10个工作日）"),
+            ("残疾评定", "10个工作日（评残时间不计入）"),
+            ("体格检查", "5日（体检时间不计入认定时限）"),
         ] {
             assert!(not_counted(name, limit), "{name}: {limit}");
         }
@@ -188,8 +284,44 @@ mod tests {
             ("决定", "即办"),
             ("审查", "不超过5个工作日"),
             ("审查", "15个工作日（其中专家评审10个工作日不计入承诺时限）"),
+            // h33: a period of another part that ends in 期限 or 时限, and a short form of
+            // another part.
+            ("审查", "10个工作日（不计入补正期限）"),
+            ("审查", "10个工作日（不计入申请人整改时限）"),
+            ("审查", "10个工作日（不计入公示期限）"),
+            ("审查", "15个工作日（不计入现场核查时限）"),
+            ("技术审查", "15个工作日（专家评审时间不计入审查时限）"),
+            ("审核", "10个工作日（评残时间不计入）"),
+            ("审查", "5日（体检时间不计入认定时限）"),
+            ("技术审查", "15个工作日（专家评审时间不计入）"),
         ] {
             assert!(!not_counted(name, limit), "{name}: {limit}");
+        }
+    }
+
+    #[test]
+    fn what_a_promise_leaves_out() {
+        use super::left_out_of_promise;
+        for (promise, parts) in [
+            ("15个工作日（残疾评定时间除外）", &["残疾评定"][..]),
+            ("3个工作日（不含评残时间）", &["评残"]),
+            ("20个工作日（专家评审时间不计入）", &["专家评审"]),
+            ("20个工作日（不包括现场核查时间）", &["现场核查"]),
+            ("20个工作日（其中公示期另计）", &["公示"]),
+            ("20个工作日", &[]),
+            ("20个工作日（节假日除外）", &["节假日"]),
+            (
+                "20个工作日（不含现场勘验、专家评审时间）",
+                &["现场勘验", "专家评审"],
+            ),
+            (
+                "20个工作日（现场勘验、专家评审时间除外）",
+                &["现场勘验", "专家评审"],
+            ),
+            ("20个工作日（不计入节假日）", &[]),
+            ("即办", &[]),
+        ] {
+            assert_eq!(left_out_of_promise(promise), parts, "{promise}");
         }
     }
 }
