@@ -308,8 +308,9 @@ const YES_NO: &[&str] = &[
 /// `answer` and `question` are as written. Own content is: a digit besides a phone number (an amount, a time), a
 /// fee or a way (`CONTENT_WORDS`), a negation that begins what is left (`无最低要求`), a yes or
 /// no as a clause of its own (`YES_NO`: `需要，…`, `根据相关规定，可以。`), a word of the question left (the referral is
-/// the way to do what was asked), or a phone number when the question asks for one or for a
-/// contact (`asks_for_contact`: `咨询电话是多少？` — `咨询电话：0566-2021156`), or anything left
+/// the way to do what was asked; also one a filler cut, `申请` with its 请 taken out), or a phone number when the question asks for one or for a
+/// contact (`asks_for_contact`: `咨询电话是多少？` — `咨询电话：0566-2021156`) or for the
+/// progress (`asks_progress`: `办理进度怎么查？` — `请致电0566-2021156查询。`), or anything left
 /// when the question asks where or which office (`遇到问题找哪个部门？` — `请咨询律师工作科`).
 /// Called only for answers on the way to a finding.
 pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> bool {
@@ -339,13 +340,29 @@ pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> b
     if rest.windows(2).any(|w| q.windows(2).any(|v| v == w)) {
         return true;
     }
+    // A word of the question that a filler cut in two (`申请` of `符合条件的可以申请，以实际办理为准`
+    // to `个体户可以申请吗？`, its 请 a filler): in the answer, with a character of it left.
+    let norm: Vec<char> = normalize_for_compare(answer).chars().collect();
+    if q.windows(2)
+        .any(|v| v.iter().any(|c| rest.contains(c)) && norm.windows(2).any(|w| w == v))
+    {
+        return true;
+    }
     // `遇到问题找哪个部门？` — `请咨询律师工作科`: the office named is what was asked for.
     if super::referrals::asks_which_office(question) && super::referrals::names_an_office(rest) {
         return true;
     }
-    // `咨询电话是多少？` — `请致电0566-2021156`: the number is what was asked for. Without a
+    // `咨询电话是多少？` — `请致电0566-2021156`: the number is what was asked for; `如何查询办理
+    // 进度？` — `请致电0566-2021156查询`: the number to call is how to find out. Without a
     // number (`请拨打咨询电话`) it stays a referral.
-    asks_for_contact(question) && !crate::model::phone::parse_phones(answer).is_empty()
+    (asks_for_contact(question) || asks_progress(question))
+        && !crate::model::phone::parse_phones(answer).is_empty()
+}
+
+/// Whether `question` asks how far the application has got (`如何查询办理进度？`,
+/// `办理进度怎么查？`): a number to call for it answers it.
+fn asks_progress(question: &str) -> bool {
+    question.contains("进度")
 }
 
 /// Names of a way to reach someone (`咨询电话`, `联系方式`): a question asks for one when the name

@@ -151,7 +151,7 @@ pub(super) const QUESTION_FORMS: &[(&str, &str)] = &[
 ];
 
 /// Near-synonyms in a question once its stop words are out (`办理期限` is `办理时限`, `在线`
-/// is `网上`, `准备材料` is `提交材料`; `申请需要提交` is `需要提交`), and how much of a time
+/// is `网上`, `别人` is `他人`, `准备材料` is `提交材料`; `申请需要提交` is `需要提交`), and how much of a time
 /// limit is how long (`时限是多少` is `时限是多久`). Longer words first; each ends no longer
 /// than it was.
 pub(super) const NEAR_SYNONYMS: &[(&str, &str)] = &[
@@ -165,6 +165,7 @@ pub(super) const NEAR_SYNONYMS: &[(&str, &str)] = &[
     ("期限", "时限"),
     ("在线", "网上"),
     ("线上", "网上"),
+    ("别人", "他人"),
     ("准备", "提交"),
     ("提供", "提交"),
     ("递交", "提交"),
@@ -185,18 +186,28 @@ pub(super) const NEAR_SYNONYMS: &[(&str, &str)] = &[
 /// What the materials a question asks for are wanted for, once [`NEAR_SYNONYMS`] are replaced:
 /// nothing more than the materials themselves when it is handing them in or applying
 /// (`需要提交哪些材料` is `申请要准备什么资料` is `申请需要哪些材料` is `需要哪些材料`; not
-/// `领取时需要哪些材料`, nor `申请低保需要哪些材料`, whose 申请 names what). Each ends no
+/// `领取时需要哪些材料`, nor `申请低保需要哪些材料`, whose 申请 names what); what to bring is what
+/// to hand in (`申请门诊慢特病要带什么材料` is `申请门诊慢特病需要准备哪些资料`). Each ends no
 /// longer than it was.
 pub(super) const MATERIAL_ASKS: &[(&str, &str)] = &[
     ("申请提交?材料", "?材料"),
+    // `要带什么材料` is `需要提交哪些材料`: what to bring is what to hand in.
+    ("申请要携带?材料", "?材料"),
+    ("申请要带?材料", "?材料"),
+    ("申请携带?材料", "?材料"),
+    ("申请带?材料", "?材料"),
     ("申请?材料", "?材料"),
     ("提交?材料", "?材料"),
+    ("要携带?材料", "?材料"),
+    ("要带?材料", "?材料"),
+    ("携带?材料", "?材料"),
+    ("带?材料", "?材料"),
 ];
 
 /// Filler words in a question once its stop words are out, which ask nothing of their own:
 /// `进行` before the act (`如何进行变更登记` is `如何变更登记`), the softener `一下`
 /// (`查询一下进度`), and `代为` after the person who acts for the applicant (`委托他人代为办理`
-/// is `委托他人办理`; also `代理人代为`, `亲属代为`). Alone, `代为` says that someone else acts
+/// is `委托他人办理`; also `代理人代为`, `亲属代为`; and `代办` after them: `委托他人代办`). Alone, `代为` says that someone else acts
 /// (`可以代为领取吗？` is not `可以领取吗？`) and stays. After a how-long mark of
 /// [`QUESTION_FORMS`], `能`/`能够`/`才能`/`才` before the act asks nothing more (`多久能生效` is
 /// `多久生效`; `可以` is a stop word already); before it, `能`/`可以` stay (`能否网上办理` asks
@@ -204,6 +215,8 @@ pub(super) const MATERIAL_ASKS: &[(&str, &str)] = &[
 /// `questions::drop_after`.
 pub(super) const FILLERS: &[(&str, &str)] = &[
     ("人代为", "人"),
+    // `委托他人代办` is `委托他人办理`, whose 办理 is a stop word.
+    ("人代办", "人"),
     ("属代为", "属"),
     ("进行", ""),
     ("一下", ""),
@@ -214,6 +227,8 @@ pub(super) const FILLERS: &[(&str, &str)] = &[
     ("要准备", "准备"),
     ("要提供", "提供"),
     ("要递交", "递交"),
+    // `办理要多久` is `办理需要多久`.
+    ("要#", "#"),
     ("#能够", "#"),
     ("#才能", "#"),
     ("#能", "#"),
@@ -234,10 +249,10 @@ pub(super) const QUESTION_FORM_FIRSTS: &[char] = &['多', '几', '有', '哪', '
 pub(super) const FILLER_FIRSTS: &[char] = &['人', '属', '进', '一', '有', '要', '#'];
 /// The characters the words of [`NEAR_SYNONYMS`] start with.
 pub(super) const NEAR_SYNONYM_FIRSTS: &[char] = &[
-    '有', '期', '时', '申', '在', '线', '准', '提', '递', '为', '办', '资', '#',
+    '有', '期', '时', '申', '在', '线', '别', '准', '提', '递', '为', '办', '资', '#',
 ];
 /// The characters the words of [`MATERIAL_ASKS`] start with.
-pub(super) const MATERIAL_ASK_FIRSTS: &[char] = &['申', '提'];
+pub(super) const MATERIAL_ASK_FIRSTS: &[char] = &['申', '提', '要', '携', '带'];
 
 /// Every word of a replacement table starts with a character of its list of first characters.
 #[test]
@@ -255,7 +270,9 @@ fn replacements_start_where_looked_for() {
 }
 
 /// Words that set two otherwise alike questions apart (`外地户籍可以申请吗？`,
-/// `本地户籍可以申请吗？`): each pair names two different cases.
+/// `本地户籍可以申请吗？`): each pair names two different cases. One word of a pair may hold
+/// the other (`未满`, `满`): a question names the shorter only where it is not part of the
+/// longer (`questions::contrasted`).
 pub(super) const CONTRASTS: &[(&str, &str)] = &[
     ("本地", "外地"),
     ("本市", "外市"),
@@ -274,6 +291,30 @@ pub(super) const CONTRASTS: &[(&str, &str)] = &[
     ("延续", "注销"),
     ("纸质", "电子"),
     ("线上", "线下"),
+    // Ages and states on either side of a line: `未满16周岁怎么申请？`, `年满16周岁怎么申请？`.
+    ("未满", "年满"),
+    ("未满", "已满"),
+    ("未满", "满"),
+    ("不满", "年满"),
+    ("不满", "已满"),
+    ("以下", "以上"),
+    ("未成年", "成年"),
+    ("未婚", "已婚"),
+    // The applicant or someone for them: `本人办理需要哪些材料？`, `代办需要哪些材料？`.
+    ("本人", "代办"),
+    ("本人", "委托"),
+    ("本人", "代理"),
+    ("本人", "代领"),
+    // A first application or a later one.
+    ("首次", "补领"),
+    ("首次", "换领"),
+    ("首次", "补办"),
+    ("首次", "换发"),
+    ("首次", "补发"),
+    ("初次", "再次"),
+    ("补领", "换领"),
+    ("补办", "换发"),
+    ("补发", "换发"),
 ];
 
 /// Leading clauses that only say the applicant cannot come in person: what a question about

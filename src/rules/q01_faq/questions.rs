@@ -116,10 +116,22 @@ fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char
 pub(super) fn contrasted(a: &[char], b: &[char]) -> bool {
     let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
     CONTRASTS.iter().any(|&(x, y)| {
-        let one_each =
-            |p: &str, q: &str| p.contains(x) && !p.contains(y) && q.contains(y) && !q.contains(x);
+        let one_each = |p: &str, q: &str| names_only(p, x, y) && names_only(q, y, x);
         one_each(&a, &b) || one_each(&b, &a)
     })
+}
+
+/// Whether `p` names `x` and not `other`, where one of the two may hold the other: `未满16周岁`
+/// names `未满` and not `满`, `满16周岁` names `满` and not `未满`.
+fn names_only(p: &str, x: &str, other: &str) -> bool {
+    if other.contains(x) {
+        // `满` outside `未满`.
+        !p.contains(other) && p.contains(x)
+    } else if x.contains(other) {
+        p.contains(x) && !p.replace(x, "").contains(other)
+    } else {
+        p.contains(x) && !p.contains(other)
+    }
 }
 
 /// The label a question begins with (`问：`, `Q:`, `【问】`, `[Q]`), as its letter stays in the
@@ -213,7 +225,8 @@ pub(super) fn core_after_absence(q: &str, item_name: &str) -> Option<Vec<char>> 
 ///
 /// Its core goes into `core`: the text without the item's name, without a `问：` label, with
 /// [`QUESTION_FORMS`] marked, stop words and [`FILLERS`] taken out, a `后` before a how-long
-/// mark taken out ([`drop_after`]), [`NEAR_SYNONYMS`] and then [`MATERIAL_ASKS`] replaced. Two
+/// mark taken out ([`drop_after`]), [`NEAR_SYNONYMS`] and then [`MATERIAL_ASKS`] replaced, its
+/// end read as [`end_core`] says. Two
 /// questions with the same core (that [`says_something`]) are near-duplicates, however short.
 pub(super) fn question_key(
     q: &str,
@@ -250,10 +263,24 @@ pub(super) fn question_key(
     drop_after(core);
     replace_in_place(core, NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS);
     replace_in_place(core, MATERIAL_ASKS, MATERIAL_ASK_FIRSTS);
+    end_core(core);
     let asks = asks_of(bare);
     remove_stopword_chars(bare);
     replace_in_place(bare, FILLERS, FILLER_FIRSTS);
     (Bigrams::of_chars(bare), asks)
+}
+
+/// What a core ends as: `网上办` as `网上` (`能不能网上办？` is `可以在网上办理吗？`, whose 办理 is
+/// a stop word; only at the end, where 办 can be nothing but 办理), and a core of nothing but a
+/// how-long mark as the time limit's (`办理要多久？`, `需要多长时间？` ask `办理时限是多久？`).
+fn end_core(core: &mut Vec<char>) {
+    if core.ends_with(&['网', '上', '办']) {
+        core.pop();
+    }
+    if core[..] == ['#'] {
+        core.clear();
+        core.extend(['时', '限', '#']);
+    }
 }
 
 /// The plain definition of [`question_key`], kept to compare.
@@ -299,7 +326,17 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
             &crate::rules::general_text::without_stopwords(&bare),
             FILLERS,
         )),
-        replace(&replace(&core, NEAR_SYNONYMS), MATERIAL_ASKS),
+        {
+            let core = replace(&replace(&core, NEAR_SYNONYMS), MATERIAL_ASKS);
+            let core = core
+                .strip_suffix("网上办")
+                .map_or(core.clone(), |c| format!("{c}网上"));
+            if core == "#" {
+                "时限#".to_owned()
+            } else {
+                core
+            }
+        },
         asks,
     )
 }

@@ -85,6 +85,13 @@ const PIECES: &[&str] = &[
     "有",
     "要",
     "材料",
+    "带",
+    "携带",
+    "别人",
+    "代办",
+    "网上办",
+    "未满",
+    "满",
 ];
 
 proptest::proptest! {
@@ -221,4 +228,43 @@ fn the_fee_part_is_keyed_by_the_fees() {
             .count()
     };
     assert_eq!((q01(0), q01(1)), (1, 0));
+}
+
+#[test]
+fn other_words_for_the_same_question_fold_together() {
+    // h33: what to bring is what to hand in, 要多久 alone asks the time limit, 网上办 at the end
+    // is 网上办理, 别人 is 他人 and 他人代办 is 他人办理.
+    assert_eq!(
+        core("申请门诊慢特病要带什么材料？"),
+        core("申请门诊慢特病需要准备哪些资料？")
+    );
+    assert_eq!(core("需要带什么材料？"), core("需要提交哪些材料？"));
+    assert_eq!(core("办理要多久？"), core("办理需要多长时间？"));
+    assert_eq!(core("需要多长时间？"), core("办理时限是多久？"));
+    assert_eq!(core("能不能网上办？"), core("可以在网上办理吗？"));
+    assert_eq!(core("能否委托他人代办？"), core("可以委托别人办理吗？"));
+    // Still apart.
+    assert_ne!(core("领证时要带什么材料？"), core("需要带什么材料？"));
+    assert_ne!(core("多久能拿到证？"), core("办理要多久？"));
+    assert_ne!(core("能不能异地办？"), core("能不能网上办？"));
+    assert_ne!(core("可以代办吗？"), core("可以办理吗？"));
+}
+
+#[test]
+fn two_sides_of_a_line_are_two_questions() {
+    use super::questions::contrasted;
+    let key = |q: &str| normalize_for_compare(q).chars().collect::<Vec<char>>();
+    let apart = |a: &str, b: &str| contrasted(&key(a), &key(b));
+    assert!(apart("未满16周岁怎么申请？", "年满16周岁怎么申请？"));
+    assert!(apart("未满16周岁怎么申请？", "满16周岁怎么申请？"));
+    assert!(apart("满16周岁怎么申请？", "未满16周岁怎么申请？"));
+    assert!(apart("未成年人可以申请吗？", "成年人可以申请吗？"));
+    assert!(apart("本人办理需要什么材料？", "代办需要什么材料？"));
+    assert!(apart("首次申领需要什么材料？", "补领需要什么材料？"));
+    // Both sides in one question, or neither: nothing to keep apart.
+    assert!(!apart(
+        "本人不能到场，可以委托他人办理吗？",
+        "可以委托他人办理吗？"
+    ));
+    assert!(!apart("年满16周岁怎么申请？", "已满16周岁怎么申请？"));
 }

@@ -168,7 +168,8 @@ fn toward_whom(to: &[char]) -> Option<&[char]> {
 /// Whom a normalised clause only sends the reader to, when that is all it does: `咨询` or `联系`
 /// whom (`请咨询律师工作科`, `具体请致电0566-2021156`), `到` or `向` whom `咨询` (`请到窗口咨询`,
 /// `请向受理窗口咨询`), that with a thing to bring first (`请携带身份证到窗口咨询`,
-/// `需携带身份证到窗口咨询`), or `以` whom `解释为准` (`以窗口解释为准`).
+/// `需携带身份证到窗口咨询`), or `以` whom `解释为准` (`以窗口解释为准`; whom may be left out of
+/// what is decided on the spot: `以现场审查意见为准`).
 fn referral_whom(clause: &[char]) -> Option<Referral<'_>> {
     let only = |whom| Referral { whom, brought: &[] };
     let mut c = clause;
@@ -181,13 +182,14 @@ fn referral_whom(clause: &[char]) -> Option<Referral<'_>> {
     if c.is_empty() {
         return None;
     }
-    // 以窗口解释为准
+    // 以窗口解释为准, 以县卫生健康综合监督执法局现场审查意见为准, 以现场审查意见为准
     if let Some(rest) = c.strip_prefix(&['以'])
         && let Some(rest) = without_last(rest, &["为准"])
     {
-        let whom = without_last(rest, SAYINGS).unwrap_or(rest);
-        if is_whom(whom) {
-            return Some(only(whom));
+        match without_last(rest, SAYINGS) {
+            Some(whom) if whom.is_empty() || is_whom(whom) => return Some(only(whom)),
+            None if is_whom(rest) => return Some(only(rest)),
+            _ => {}
         }
     }
     // 携带身份证到窗口咨询, 需携带身份证和户口本到窗口咨询: the last 到 (or 向, 与) after the
@@ -244,15 +246,25 @@ impl NonAnswers {
         rest: &mut Vec<char>,
     ) -> bool {
         let answer = answer.trim();
-        if answer.len() > LONGEST_REFERRAL || !REFERRAL_MARKS.iter().any(|m| answer.contains(m)) {
+        if !REFERRAL_MARKS.iter().any(|m| answer.contains(m)) {
+            return false;
+        }
+        // `请咨询律师工作科（地址：…，电话：…）` is `请咨询律师工作科`.
+        // (Its phone still answers a question that asks for one, below.)
+        let text = &*without_contact_notes(answer);
+        if text.len() > LONGEST_REFERRAL || !REFERRAL_MARKS.iter().any(|m| text.contains(m)) {
             return false;
         }
         let mut referral = false;
         // Whom a referral names is an office, not just anyone (`请咨询有关单位`, `请咨询`).
         let mut named = false;
-        for part in answer
+        for part in text
             .split(|c: char| SENTENCE_ENDS.contains(&c) || matches!(c, '？' | '?' | '\n' | '\r'))
         {
+            // `地址：…` after `请咨询律师工作科。`: where whom is, like its phone.
+            if is_address_line(part) {
+                continue;
+            }
             normalize_chars_into(part, clause);
             if clause.is_empty() || EMPTY_CLAUSES.iter().any(|w| same_word(clause, w)) {
                 continue;
@@ -281,6 +293,57 @@ impl NonAnswers {
                 || !parse_phones(answer).is_empty());
         referral && !answered
     }
+}
+
+/// `answer` without its notes in brackets of where and how to reach someone
+/// ([`CONTACT_LABELS`]: `（地址：…，电话：…）`), or of a phone number alone (`（0566-2021156）`).
+/// Other brackets are kept (`（需携带身份证）` says something).
+fn without_contact_notes(answer: &str) -> std::borrow::Cow<'_, str> {
+    if !answer.contains(['（', '(']) {
+        return answer.into();
+    }
+    let mut out = String::with_capacity(answer.len());
+    let mut rest = answer;
+    while let Some(open) = rest.find(['（', '(']) {
+        let after = &rest[open..];
+        let inner_start = open + after.chars().next().map_or(1, char::len_utf8);
+        let Some(len) = rest[inner_start..].find(['）', ')']) else {
+            break;
+        };
+        let inner = &rest[inner_start..inner_start + len];
+        let close = inner_start
+            + len
+            + rest[inner_start + len..]
+                .chars()
+                .next()
+                .map_or(1, char::len_utf8);
+        let note = inner.trim();
+        let labelled = CONTACT_LABELS.iter().any(|l| {
+            note.strip_prefix(l)
+                .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+        });
+        let phone_only = !note.is_empty()
+            && note
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '-' | '－' | '—' | ' ' | '转' | '、'))
+            && note.chars().filter(char::is_ascii_digit).count() >= 5;
+        out.push_str(&rest[..open]);
+        if !(labelled || phone_only) {
+            out.push_str(&rest[open..close]);
+        }
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// Whether a part of an answer, as written, is an address with its label (`地址：池州市…`).
+fn is_address_line(part: &str) -> bool {
+    let part = part.trim();
+    ADDRESS_LABELS.iter().any(|l| {
+        part.strip_prefix(l)
+            .is_some_and(|r| r.trim_start().starts_with(['：', ':']))
+    })
 }
 
 /// `text` is `word`.

@@ -6,7 +6,8 @@
 
 /// Marks an answer must hold to be a referral of `NonAnswers::only_refers`: looked for in the
 /// text as written before anything else is done, so that most answers cost a few byte scans.
-pub(super) const REFERRAL_MARKS: &[&str] = &["询", "联系", "致电", "联络", "拨打", "为准", "来电"];
+pub(super) const REFERRAL_MARKS: &[&str] =
+    &["询", "联系", "致电", "联络", "拨打", "为准", "来电", "了解"];
 
 /// The longest answer (in bytes, about 50 Han characters) that may be nothing but referrals.
 pub(super) const LONGEST_REFERRAL: usize = 150;
@@ -38,6 +39,8 @@ pub(super) const LEADS: &[&str] = &[
     "可以",
     "烦请",
     "敬请",
+    // `请提前与卫健窗口联系`.
+    "提前",
     "建议",
     "欢迎",
     "可",
@@ -115,10 +118,54 @@ pub(super) const TRAILERS: &[&str] = &[
     "有关事项",
 ];
 
-/// What the answer in `以…为准` may call what whom it names says (`以窗口解释为准`).
+/// What the answer in `以…为准` may call what whom it names says (`以窗口解释为准`), or decides on
+/// the spot (`以县卫生健康综合监督执法局现场审查意见为准`). Longer first.
 pub(super) const SAYINGS: &[&str] = &[
-    "解释", "答复", "回复", "意见", "说明", "告知", "解答", "口径",
+    "现场审查意见",
+    "现场核查意见",
+    "现场审核意见",
+    "现场勘查意见",
+    "审查意见",
+    "审核意见",
+    "核查意见",
+    "审批意见",
+    "审查结果",
+    "审核结果",
+    "核查结果",
+    "认定结果",
+    "解释",
+    "答复",
+    "回复",
+    "意见",
+    "说明",
+    "告知",
+    "解答",
+    "口径",
 ];
+
+/// Labels that open a note of where and how to reach whom a referral names, in brackets after
+/// it (`请咨询律师工作科（地址：…，电话：…）`), which adds nothing to the referral. Longer first.
+pub(super) const CONTACT_LABELS: &[&str] = &[
+    "办公地址",
+    "联系地址",
+    "详细地址",
+    "办公地点",
+    "地址",
+    "地点",
+    "联系电话",
+    "咨询电话",
+    "办公电话",
+    "电话",
+    "联系方式",
+    "联系人",
+    "邮箱",
+    "传真",
+];
+
+/// The labels of [`CONTACT_LABELS`] that open an address, which may also stand as a sentence of
+/// its own after a referral (`请咨询律师工作科。地址：…`) and add nothing to it.
+pub(super) const ADDRESS_LABELS: &[&str] =
+    &["办公地址", "联系地址", "详细地址", "办公地点", "地址"];
 
 /// How whom to ask may end: a window, a person, an office, a phone line
 /// (`律师工作科`, `危化股`, `植保站`, `受理窗口`, `工作人员`, `12345热线`).
