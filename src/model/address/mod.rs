@@ -347,8 +347,20 @@ const ONLINE_LABELS: &[&str] = &["线上", "网上", "在线", "网办", "互联
 
 /// Words of an online channel (`国家医保服务平台APP`, `安徽政务服务网`, `www.ahzwfw.gov.cn`).
 const ONLINE_CHANNELS: &[&str] = &[
-    "APP", "App", "app", "网", "平台", "小程序", "公众号", "皖事通", "www", "http", "客户端",
-    "微信", "支付宝", "系统",
+    "APP",
+    "App",
+    "app",
+    "网",
+    "平台",
+    "小程序",
+    "公众号",
+    "皖事通",
+    "www",
+    "http",
+    "客户端",
+    "微信",
+    "支付宝",
+    "系统",
 ];
 
 /// Whether a part of an address field is labelled as the online way (a label of
