@@ -364,8 +364,8 @@ const ONLINE_CHANNELS: &[&str] = &[
 ];
 
 /// Whether a part of an address field is labelled as the online way (a label of
-/// [`ONLINE_LABELS`] ending in a colon within its first eight characters, with no number) and,
-/// after the label, names an online channel ([`ONLINE_CHANNELS`]) and no part of an address:
+/// `ONLINE_LABELS` ending in a colon within its first eight characters, with no number) and,
+/// after the label, names an online channel (`ONLINE_CHANNELS`) and no part of an address:
 /// `线上：国家医保服务平台APP、皖事通APP` is where to apply online, not a place to be checked.
 pub fn names_online_channel(part: &str) -> bool {
     let part = part.trim();
