@@ -3,6 +3,7 @@
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::address::{
     address_parts, address_parts_lenient, join_wrapped_lines, place_name_with_jie, split_addresses,
+    without_online_channels,
 };
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::{Item, ItemField};
@@ -19,6 +20,10 @@ declare_rule! {
     /// 没有指明哪个窗口的也不算：`…政务服务中心相关窗口`、`对应窗口`、`各窗口`、`服务窗口`、
     /// `办事窗口`、`受理窗口`、`二楼窗口`、`大厅窗口`（窗口前只有地点或「相关」「对应」「各」
     /// 「受理」「服务」「办事」之类的字）。
+    /// 窗口号列表（`7号、8号窗口`、`3号至5号窗口`）和写在窗口后面的号（`出入境窗口（7号、8号窗口）`、
+    /// `窗口（3号）`）是窗口号，也不算门牌号（`九华西路政务服务中心一楼7号、8号窗口` 缺门牌号）。
+    /// 标明「线上：」「网上办理：」等、写的是网上办理渠道的部分（`线上：国家医保服务平台APP、皖事通APP`）
+    /// 不是办理地点，不检查，只检查同一栏里的线下地址；整栏只有网上渠道的照常检查。
     /// 「号」后是区名的（`秋浦西路2号区政务服务中心`）算门牌号。字间有空格（`长江中路 89 号`）和
     /// 繁体字（`長江中路89號`）照常认。单元格内换行的：一行没有街道名称、而前面的地址还不完整，或这一行
     /// 以括号开头、或一个要素都没有的，是上一行的续行，连起来检查（`…政务服务中心⏎二楼8号窗口`）；
@@ -69,6 +74,10 @@ impl Rule for HandlingAddress {
                 text,
             )]);
         }
+        // `线下：…（18号、19号窗口）；线上：国家医保服务平台APP、皖事通APP`: the online way is no
+        // place; the place beside it is checked.
+        let offline = without_online_channels(text);
+        let text = offline.trim();
         let addrs = split_addresses(text);
         // Most addresses are complete as written: only one that is not is read again, spaced
         // out or traditional (`address_parts_lenient`), and a field with lines read again as one

@@ -28,6 +28,18 @@ static DOOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:[0-9]+(?:-[0-9]+)?|[一二三四五六七八九十百零]+)号").expect("static regex")
 });
 
+/// A number of a list of windows or buildings (`7号、8号窗口`, `3号至5号窗口`, `1号、2号楼`) or
+/// one written after a window (`出入境窗口（7号、8号窗口）`, `窗口（3号）`, `窗口12号`): a window's
+/// or building's number, not a door number, though the 号 of the first is followed by neither.
+static NUMBER_OF_A_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
+    const NUM: &str = r"(?:[A-Za-z]?[0-9]+(?:-[A-Za-z]?[0-9]+)?|[一二三四五六七八九十百零]+)";
+    const SEP: &str = r"\s*[、,，和及与至到~～\-—/]\s*";
+    Regex::new(&format!(
+        r"{NUM}号(?:{SEP}{NUM}号?)+\s*[窗楼栋幢柜台房室厅座]|窗口?\s*[（(:：]?\s*{NUM}号(?:{SEP}{NUM}号)*"
+    ))
+    .expect("static regex")
+});
+
 /// Rooms, counters and numbered windows; a window written 窗口 or 专窗 counts only when it is
 /// numbered or named ([`names_a_window`]).
 static ROOM: LazyLock<Regex> = LazyLock::new(|| {
@@ -225,15 +237,21 @@ pub fn address_parts(text: &str) -> AddressParts {
     };
     let street = STREET_WORDS.iter().any(|w| t.contains(w))
         || t.match_indices('街').any(|(i, _)| jie_names_street(&t, i));
-    // Every door number ends in 号.
-    let door = t.contains('号')
-        && DOOR.find_iter(&t).any(|m| {
+    // Every door number ends in 号; a window's in a list or after 窗口 is none.
+    let door = t.contains('号') && {
+        let windows: Vec<_> = NUMBER_OF_A_WINDOW
+            .find_iter(&t)
+            .map(|m| m.range())
+            .collect();
+        DOOR.find_iter(&t).any(|m| {
             let after = &t[m.end()..];
-            after.chars().next().is_none_or(|c| {
-                !NOT_DOOR_AFTER.contains(&c)
-                    || names_district(after) && follows_street(&t[..m.start()])
-            })
-        });
+            !windows.iter().any(|w| w.contains(&m.start()))
+                && after.chars().next().is_none_or(|c| {
+                    !NOT_DOOR_AFTER.contains(&c)
+                        || names_district(after) && follows_street(&t[..m.start()])
+                })
+        })
+    };
     AddressParts {
         street,
         door,
@@ -321,6 +339,65 @@ pub fn join_wrapped_lines(text: &str) -> Vec<String> {
         out.extend(current.map(|(joined, _)| joined));
     }
     out
+}
+
+/// Labels that start a part of the field giving the online way to apply, not a place
+/// (`线上：国家医保服务平台APP、皖事通APP`, `网上办理：安徽政务服务网`).
+const ONLINE_LABELS: &[&str] = &["线上", "网上", "在线", "网办", "互联网", "网络"];
+
+/// Words of an online channel (`国家医保服务平台APP`, `安徽政务服务网`, `www.ahzwfw.gov.cn`).
+const ONLINE_CHANNELS: &[&str] = &[
+    "APP",
+    "App",
+    "app",
+    "网",
+    "平台",
+    "小程序",
+    "公众号",
+    "皖事通",
+    "www",
+    "http",
+    "客户端",
+    "微信",
+    "支付宝",
+    "系统",
+];
+
+/// Whether a part of an address field is labelled as the online way (a label of
+/// `ONLINE_LABELS` ending in a colon within its first eight characters, with no number) and,
+/// after the label, names an online channel (`ONLINE_CHANNELS`) and no part of an address:
+/// `线上：国家医保服务平台APP、皖事通APP` is where to apply online, not a place to be checked.
+pub fn names_online_channel(part: &str) -> bool {
+    let part = part.trim();
+    if !ONLINE_LABELS.iter().any(|l| part.starts_with(l)) {
+        return false;
+    }
+    let Some((at, colon)) = part
+        .char_indices()
+        .take(8)
+        .find(|&(_, c)| matches!(c, '：' | ':'))
+    else {
+        return false;
+    };
+    let label = &part[..at];
+    let channel = &part[at + colon.len_utf8()..];
+    !label.chars().any(|c| c.is_ascii_digit())
+        && ONLINE_CHANNELS.iter().any(|w| channel.contains(w))
+        && address_parts(channel).is_none()
+}
+
+/// The address field without its parts that name the online way ([`names_online_channel`]),
+/// each part ending at `；`, `;` or a new line; the field as it is when it has no such part or
+/// nothing else.
+pub fn without_online_channels(text: &str) -> Cow<'_, str> {
+    const ENDS: [char; 4] = ['；', ';', '\n', '\r'];
+    let online = |p: &str| names_online_channel(p.trim_end_matches(ENDS));
+    let parts = || text.split_inclusive(ENDS);
+    if !parts().any(online) || parts().all(|p| online(p) || p.trim_matches(ENDS).trim().is_empty())
+    {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(parts().filter(|p| !online(p)).collect())
 }
 
 /// Splits a field holding several addresses (`；`, `;`, new lines, numbered lists).

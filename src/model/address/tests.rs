@@ -291,3 +291,70 @@ fn wrapped_lines_join_and_separate_addresses_stay_apart() {
         ]
     );
 }
+
+/// A number in a list of windows (`7号、8号窗口`) or after a window (`窗口（7号、8号窗口）`) is a
+/// window's, not a door number; the street's own number still counts beside it (h33).
+#[test]
+fn a_window_number_is_no_door_number() {
+    for t in [
+        "青阳县蓉城镇九华西路青阳县政务服务中心一楼出入境窗口（7号、8号窗口）",
+        "青阳县蓉城镇九华西路政务服务中心一楼7号、8号窗口",
+        "青阳县蓉城镇九华西路政务服务中心一楼7号，8号窗口",
+        "青阳县蓉城镇九华西路政务服务中心一楼7号至9号窗口",
+        "青阳县蓉城镇九华西路政务服务中心一楼出入境窗口（7号）",
+        "青阳县蓉城镇九华西路政务服务中心一楼出入境窗口7号",
+        "青阳县蓉城镇九华西路政务服务中心一楼七号、八号窗口",
+        "青阳县蓉城镇九华西路政务服务中心1号、2号楼3楼",
+    ] {
+        assert!(!address_parts(t).door, "{t}");
+    }
+    for t in [
+        "青阳县蓉城镇九华西路16号青阳县政务服务中心一楼出入境窗口（7号、8号窗口）",
+        "青阳县蓉城镇九华西路88号政务服务中心一楼7号、8号窗口",
+        "池州市贵池区长江中路1号池州市政务服务中心三楼医保服务区（18号、19号窗口）",
+        "东至县尧渡镇升金湖路98号东至县政务服务中心一楼医保窗口（A5-A6号窗口）",
+        "青阳县蓉城镇九华西路88号3号楼2楼5号窗口",
+        "池州市长江中路88-2号政务服务中心7号窗口",
+        "池州市政务服务中心（长江中路１号）二楼综合窗口",
+        "池州市贵池区秋浦西路2号区政务服务中心1楼3号、4号窗口",
+    ] {
+        assert_eq!(p(t), (true, true, true), "{t}");
+    }
+}
+
+/// A part labelled as the online way that names online channels is no place (h33).
+#[test]
+fn an_online_channel_is_no_place() {
+    for t in [
+        "线上：国家医保服务平台APP、皖事通APP",
+        "网上办理：安徽政务服务网（www.ahzwfw.gov.cn）",
+        "线上办理:皖事通APP",
+        "在线办理：池州市政务服务网",
+    ] {
+        assert!(names_online_channel(t), "{t}");
+    }
+    for t in [
+        "线下：池州市贵池区长江中路1号池州市政务服务中心三楼医保服务区（18号、19号窗口）",
+        "线上线下：池州市长江中路1号政务服务中心3号窗口",
+        "网上办事大厅",
+        "线上：池州市长江中路1号政务服务中心网上办事专区3号窗口",
+        "池州市长江中路1号政务服务中心",
+    ] {
+        assert!(!names_online_channel(t), "{t}");
+    }
+    assert_eq!(
+        without_online_channels(
+            "线下：池州市贵池区长江中路1号池州市政务服务中心三楼医保服务区（18号、19号窗口）；线上：国家医保服务平台APP、皖事通APP"
+        ),
+        "线下：池州市贵池区长江中路1号池州市政务服务中心三楼医保服务区（18号、19号窗口）；"
+    );
+    assert_eq!(
+        without_online_channels("线上：皖事通APP\n池州市政务服务中心"),
+        "池州市政务服务中心"
+    );
+    // Only the online way: the field is checked as it is.
+    assert_eq!(
+        without_online_channels("线上：皖事通APP"),
+        "线上：皖事通APP"
+    );
+}

@@ -2,10 +2,12 @@
 //!
 //! The rule, its check and its fix suggestions live here, with the clause helpers both halves
 //! share; `submission` finds an online submission through a platform, `visit` a required visit
-//! (with `visit_clauses` what a clause says about it and `visit_words` the word tables;
+//! (with `going` a going to a hall, centre or window, `visit_clauses` what a clause says about
+//! it and `visit_words` the word tables;
 //! `denied_lists` the visits a denial after them or over a list of them sets aside).
 
 mod denied_lists;
+mod going;
 mod submission;
 #[cfg(test)]
 mod tests;
@@ -13,8 +15,9 @@ mod visit;
 mod visit_clauses;
 mod visit_words;
 
+use self::going::visits_to_place;
 use self::submission::submits_through_platform;
-use self::visit::{required_visit, visits_to_place};
+use self::visit::required_visit;
 use super::prepared_faq::FaqProcess;
 use super::process::{APPLICANT_WORDS, online_depth};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
@@ -37,7 +40,8 @@ declare_rule! {
     /// 皖事通、网上办事大厅、互联网、小程序、APP，电子税务局、社会保险公共服务平台、企业登记全程
     /// 电子化平台、工程建设项目审批管理系统、国家企业信用信息公示系统、皖企通、网厅等行业系统，
     /// 网址（www.…、http…），以及「登录」某个系统，词表 `online_platform_words`——之后在同一
-    /// 分句中有提交、上传、填报、填写、申报、申请、递交、办理（事项名称含认证的资格认证类还有认证，不含实名认证、预约认证），如「申请人通过安徽政务服务网提交申请」
+    /// 分句中（线上、网上、在线后面用括号注明平台的，括号后接着读：「申请人可线上（皖事通）或线下
+    /// （窗口）提交申请材料」）有提交、上传、填报、填写、申报、申请、递交、办理（事项名称含认证的资格认证类还有认证，不含实名认证、预约认证），如「申请人通过安徽政务服务网提交申请」
     /// 「通过皖事通APP上传申请材料」「申请人可通过安徽政务服务网、皖事通APP或窗口提交申请材料」；
     /// 平台名称后的括号不打断分句（「通过安徽政务服务网（www.ahzwfw.gov.cn）提交申请」
     /// 「通过皖事通（手机APP）上传」）；「登录」平台之后，申请人提交、上传、填报、填写、申报、递交
@@ -51,8 +55,13 @@ declare_rule! {
     /// 工作人员、受理人员等的，或有不支持、不能、无法等的，也不算）；网办深度为四级时，任何环节
     /// 都不得要求申请人到现场
     /// （到现场、到窗口、窗口提交、现场领取、携带材料、到大厅、自助机、自助终端、本人到场、
-    /// 现场核验身份…，词表 `onsite_visit_words`；还有「到」「前往」某个大厅、服务中心、登记中心、
-    /// 窗口：「到政务服务大厅领取」「前往政务大厅领取」「到不动产登记中心领证」「到发证窗口领证」，
+    /// 现场核验身份…，词表 `onsite_visit_words`；还有「到」「前往」「来」某个大厅、服务中心、登记中心、
+    /// 窗口：「到政务服务大厅领取」「前往政务大厅领取」「到不动产登记中心领证」「到发证窗口领证」
+    /// 「申请人携退休证原件来中心服务大厅核验」；申请人「至」「在」那里（「申请人至服务大厅核验」
+    /// 「申请人凭退休证原件在5号窗口核验」；「申请人提交的材料在窗口受理」说的是材料，「工作人员在窗口
+    /// 核验」是工作人员，都不算），申请人把东西「送至」「报送至」「递交至」那里（「申请人将退休证原件
+    /// 送至服务大厅5号窗口核验」「申请人须将纸质材料报送至中心5号窗口」；邮寄至、推送至、流转至、
+    /// 发放至的不算），
     /// 但收到、流转到、邮寄到、推送到、反馈到、汇总到、同步到、归档到、转办到、报送到、不到的不算
     /// （「审批结果反馈到市政务服务中心综合窗口」是结果送过去），工作人员、专家、有关部门、承办人员、
     /// 科室或某科、股、中心的人员、领导到场或到中心的也不算（「承办人员到不动产登记中心调取档案」

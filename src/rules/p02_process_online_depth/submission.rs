@@ -89,30 +89,45 @@ pub(super) fn submits_through_platform(
 ) -> bool {
     platforms.iter().filter(|w| !w.is_empty()).any(|w| {
         text.match_indices(w.as_str()).any(|(at, _)| {
-            let before = clause_tail(&text[..at], usize::MAX);
-            if STAFF_WORDS
-                .iter()
-                .chain(DENIALS)
-                .any(|d| before.contains(d))
-            {
+            let inner = clause_tail(&text[..at], usize::MAX);
+            // `申请人可线上（皖事通）或线下（窗口）提交`: the bracket names the online way's
+            // platform, and the clause goes on after it.
+            let outer = glossed_online_way(&text[..at - inner.len()]);
+            let before = |d: &str| inner.contains(d) || outer.is_some_and(|o| o.contains(d));
+            if STAFF_WORDS.iter().chain(DENIALS).any(|d| before(d)) {
                 return false;
             }
             let after = &text[at + w.len()..];
-            let clause = platform_clause(after, false);
+            let open = usize::from(outer.is_some());
+            let clause = platform_clause(after, false, open);
             if let Some(k) = submit_verb(clause, SUBMIT_VERBS, certification) {
                 return submits_between(&clause[..k]);
             }
-            if !LOGIN_WORDS
-                .iter()
-                .any(|l| before.contains(l) || w.contains(l))
-            {
+            if !LOGIN_WORDS.iter().any(|l| before(l) || w.contains(l)) {
                 return false;
             }
-            let sentence = platform_clause(after, true);
+            let sentence = platform_clause(after, true, open);
             submit_verb(&sentence[clause.len()..], LATER_CLAUSE_VERBS, false)
                 .is_some_and(|k| submits_between(&sentence[..clause.len() + k]))
         })
     })
+}
+
+/// Words of the online way that a bracket after them may gloss with the platform
+/// (`线上（皖事通）`, `网上（安徽政务服务网）`, `在线（皖事通APP）`).
+const ONLINE_WAYS: &[&str] = &["线上", "网上", "在线", "网络"];
+
+/// When `s` (the text before a platform's name, up to where its clause starts) ends in an opening
+/// bracket right after an online way ([`ONLINE_WAYS`]: `申请人可线上（`), the clause before the
+/// bracket (`申请人可线上`): the platform in the bracket glosses that way, and the verb after the
+/// bracket is its own (`申请人可线上（皖事通）或线下（窗口）提交申请材料`).
+fn glossed_online_way(s: &str) -> Option<&str> {
+    let s = s.strip_suffix(['（', '('])?;
+    let outer = clause_tail(s, usize::MAX);
+    ONLINE_WAYS
+        .iter()
+        .any(|w| outer.trim_end().ends_with(w))
+        .then_some(outer)
 }
 
 /// Where in `s` the first of `verbs` stands as a verb (not `申请人`, `办理时间`, nor
@@ -156,8 +171,9 @@ fn submits_between(between: &str) -> bool {
 /// The start of `s` (the text after a platform's name) that its submitting verb may stand in: its
 /// clause, read through bracketed asides (`（池州分厅）`, `（www.ahzwfw.gov.cn）`) and the `:` of
 /// a web address; with `sentence`, through commas and colons too, up to the end of the sentence.
-fn platform_clause(s: &str, sentence: bool) -> &str {
-    let mut depth = 0usize;
+/// `open`: how many brackets the name stands in (`线上（皖事通）提交`), read through as well.
+fn platform_clause(s: &str, sentence: bool, open: usize) -> &str {
+    let mut depth = open;
     for (k, c) in s.char_indices() {
         match c {
             '（' | '(' => depth += 1,

@@ -6,14 +6,14 @@
 
 use super::super::general_text::mask_phrases;
 use super::denied_lists::{forbidden_in_list, withdrawn};
+use super::going::visits_to_place;
 use super::is_clause_end;
 use super::visit_clauses::{
     Lead, by_staff, condition_before, condition_kind, denies_remote_way, has_remote_way,
     is_list_item, lead, numbered_ways, offers_choice, offers_download, says_no_presence,
 };
 use super::visit_words::{
-    AT_A_DISTANCE, CONDITION_WORDS, DELIVERY_WAYS, NOT_A_PLACE_AFTER, NOT_A_PLACE_NAME,
-    NOT_GOING_BEFORE, ONE_OF, PLACE_REACH, REMOTE_WAYS, SENT_BEFORE, VISIT_PLACES,
+    AT_A_DISTANCE, CONDITION_WORDS, DELIVERY_WAYS, ONE_OF, REMOTE_WAYS, SENT_BEFORE,
 };
 
 /// The first of `words` (in list order) that a clause of `text` requires, once the `negations`
@@ -103,7 +103,7 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
                 Some((end, kind)) if choosing(kind) => (&before[end..], true),
                 _ => (before, optional),
             };
-            let sent = rest.starts_with('到') && before.ends_with(SENT_BEFORE);
+            let sent = rest.starts_with(['到', '至']) && before.ends_with(SENT_BEFORE);
             !(going && (by_staff(before, rest) || sent))
                 && match lead(before) {
                     Some(Lead::Negated) => false,
@@ -139,32 +139,4 @@ pub(super) fn required_visit(text: &str, words: &[String], negations: &[String])
         }
     }
     None
-}
-
-/// Each going to a place in `text` ([`VISIT_PLACES`]): where `到`/`前往` starts and where the place
-/// ends, in bytes.
-pub(super) fn visits_to_place(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    VISIT_PLACES.iter().flat_map(move |p| {
-        text.match_indices(p).filter_map(move |(j, _)| {
-            let window = &text[..j];
-            let go = ["到", "前往"]
-                .iter()
-                .filter_map(|g| window.rfind(g).map(|k| (k, k + g.len())))
-                .max()?;
-            let between = &window[go.1..];
-            let end = j + p.len();
-            let near = between.chars().count() <= PLACE_REACH;
-            let broken = between
-                .chars()
-                .any(|c| is_clause_end(c) || NOT_A_PLACE_NAME.contains(&c))
-                || between
-                    .match_indices('在')
-                    .any(|(k, _)| !between[..k].ends_with('所'));
-            let other_word =
-                text[go.0..].starts_with('到') && window[..go.0].ends_with(NOT_GOING_BEFORE);
-            let online = NOT_A_PLACE_AFTER.iter().any(|a| text[end..].starts_with(a));
-            let going = near && !(broken || other_word || online);
-            going.then_some((go.0, end))
-        })
-    })
 }

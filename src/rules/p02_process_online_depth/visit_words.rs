@@ -219,7 +219,8 @@ pub(super) const APPLICANT_WORDS: &[&str] = &[
 pub(super) const STAFF_TASKS: &[&str] =
     &["调档", "调取档案", "调阅档案", "取件后审查", "取件后审核"];
 
-/// Places the applicant comes to: `到` or `前往` one of them is a visit (`到政务服务大厅领取`,
+/// Places the applicant comes to: `到` or `前往` one of them is a visit (and `来`, `至`, `在`,
+/// `送至` read in `going`) (`到政务服务大厅领取`,
 /// `前往政务大厅领取`, `到便民服务中心领取`, `到不动产登记中心领证`, `到发证窗口领证`).
 pub(super) const VISIT_PLACES: &[&str] = &["大厅", "服务中心", "登记中心", "窗口"];
 

@@ -737,3 +737,4 @@ fn authenticating_through_a_platform_is_the_application_of_a_certification() {
 
 mod alternatives;
 mod denied_lists;
+mod going;
