@@ -119,6 +119,7 @@ pub(crate) async fn visit(
                                 (rec, false)
                             });
                         }
+                        (s, _) if list::past_the_end(&mut rec, s, &profile) => {}
                         (s, _) => {
                             rec.message = http_reason(s);
                             passing = s == 429 || s >= 500;
