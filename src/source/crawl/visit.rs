@@ -290,7 +290,7 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
         PageKind::JsonDetail => match serde_json::from_str::<Value>(text) {
             Ok(v) => {
                 let root = json::parse_path(&profile.json_root).unwrap_or_default();
-                let item = json::extract_item(&v, &root, &profile.json_fields, page);
+                let item = json::extract_item(&v, &root, &profile.json_fields, page, &profile.base);
                 set_item(rec, item, page);
             }
             Err(e) => rec.message = crate::source::json_error::syntax(&e, text, true),
