@@ -239,7 +239,7 @@ pub(crate) fn absolutize(value: String, page: &Url, base: &Url) -> String {
 /// A relative path without a leading `/`: ASCII without spaces or a scheme, whose first segment
 /// is a folder (no dot) followed by more, or is itself a file (`sqs.docx`). `www.x.gov.cn/zj`,
 /// `x.gov.cn` and `http://…` are not.
-fn bare_path(value: &str) -> bool {
+pub(crate) fn bare_path(value: &str) -> bool {
     const FILES: [&str; 14] = [
         "doc", "docx", "xls", "xlsx", "pdf", "wps", "et", "ofd", "zip", "rar", "jpg", "jpeg",
         "png", "txt",

@@ -5,8 +5,10 @@
 //! Not here: list pages and their paging (`list`).
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use ego_tree::NodeId;
+use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
@@ -16,6 +18,7 @@ use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, MaterialField,
     Step,
 };
+use crate::net::host_key;
 
 /// The absolute URL of an element's `href` (or of its first descendant link), without fragment.
 pub(crate) fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
@@ -45,6 +48,10 @@ pub(crate) fn text_of(el: ElementRef<'_>) -> String {
 
 /// Extracts an item from a guide page.
 pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -> Item {
+    let page = &At {
+        url: page,
+        hosts: &profile.net.allowed_hosts,
+    };
     let doc = Html::parse_document(text);
     let mut item = Item::default();
     let tables = section_tables(&doc, &profile.section_selector, &profile.label_selector);
@@ -190,21 +197,70 @@ fn rows(table: ElementRef<'_>) -> Vec<Vec<ElementRef<'_>>> {
 }
 
 /// A cell's value: the link's absolute URL for link columns (when the cell has a link), else text.
-fn value_of(cell: ElementRef<'_>, page: &Url, link: bool) -> String {
+fn value_of(cell: ElementRef<'_>, page: &At<'_>, link: bool) -> String {
     let text = text_of(cell);
     if (link || text.is_empty())
-        && let Some(u) = href(cell, page)
+        && let Some(u) = href(cell, page.url).or_else(|| script_link(cell, page))
     {
         return u.to_string();
     }
     text
 }
 
+/// Where a guide page is, and the hosts the crawl may contact: a link a script opens is taken
+/// only on one of them.
+pub(crate) struct At<'a> {
+    /// The page's URL.
+    pub url: &'a Url,
+    /// The profile's allowed hosts (`host` or `host:port`).
+    pub hosts: &'a [String],
+}
+
+/// The file a script link opens (`<a href="javascript:void(0)"
+/// onclick="previewFile('/gdbs/attach/zz-sqb-yb.pdf')">预览</a>`,
+/// `href="javascript:download('…')"`): the call's one quoted argument when it is a path or an
+/// http(s) URL on an allowed host. Without it the sample was the word 预览, and M07 said it had
+/// none (h33). A call with other arguments (`preview(3, 'pdf')`) or an id (`preview('8a9f3c')`)
+/// gives nothing.
+fn script_link(cell: ElementRef<'_>, at: &At<'_>) -> Option<Url> {
+    static CALL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^\s*(?:javascript:)?\s*[A-Za-z_$][\w$.]*\(\s*(?:'([^'\s]+)'|"([^"\s]+)")\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$"#)
+            .expect("valid pattern")
+    });
+    let anchors = std::iter::once(cell).chain(cell.descendent_elements());
+    anchors
+        .flat_map(|a| [a.attr("onclick"), a.attr("href")])
+        .flatten()
+        .find_map(|script| {
+            let c = CALL.captures(script)?;
+            let arg = c.get(1).or_else(|| c.get(2))?.as_str();
+            let path = arg.starts_with('/')
+                || arg.starts_with("./")
+                || arg.starts_with("../")
+                || arg.starts_with("http://")
+                || arg.starts_with("https://")
+                || super::json::bare_path(arg);
+            if !path {
+                return None;
+            }
+            let mut url = at.url.join(arg).ok()?;
+            url.set_fragment(None);
+            let key = host_key(&url);
+            let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+            let allowed = host_key(at.url) == key
+                || at.hosts.iter().any(|h| {
+                    let h = h.trim().to_ascii_lowercase();
+                    h == key || h == host
+                });
+            allowed.then_some(url)
+        })
+}
+
 /// Header row → columns; each later row with at least two cells → one record.
 fn records<R, F>(
     rows: &[Vec<ElementRef<'_>>],
     labels: &LabelMap<F>,
-    page: &Url,
+    page: &At<'_>,
     link: impl Fn(F) -> bool,
 ) -> Vec<R>
 where
@@ -256,7 +312,7 @@ fn intermediaries(
     rows: &[Vec<ElementRef<'_>>],
     services: &LabelMap<IntermediaryField>,
     agencies: &LabelMap<AgencyField>,
-    page: &Url,
+    page: &At<'_>,
 ) -> Vec<Intermediary> {
     enum Col {
         S(IntermediaryField),
@@ -311,7 +367,7 @@ fn label_values(
     doc: &Html,
     profile: &CompiledProfile,
     claimed: &HashSet<NodeId>,
-    page: &Url,
+    page: &At<'_>,
     item: &mut Item,
 ) {
     let mut consumed: HashSet<NodeId> = HashSet::new();
@@ -341,7 +397,7 @@ fn label_values(
 
 /// The value next to a label: the next sibling element (td after th/td, dd after dt, the element
 /// after a label span), or the rest of the parent's text.
-fn neighbour(el: ElementRef<'_>, label: &str, page: &Url) -> Option<(Option<NodeId>, String)> {
+fn neighbour(el: ElementRef<'_>, label: &str, page: &At<'_>) -> Option<(Option<NodeId>, String)> {
     if let Some(next) = el.next_siblings().find_map(ElementRef::wrap) {
         let name = el.value().name();
         let ok = match name {
@@ -361,99 +417,4 @@ fn neighbour(el: ElementRef<'_>, label: &str, page: &Url) -> Option<(Option<Node
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::source::crawl::profile::Profile;
-
-    fn profile() -> CompiledProfile {
-        let p: Profile = toml::from_str(
-            "name = \"t\"\nbase_url = \"http://127.0.0.1:1/\"\n[[list]]\nurl = \"l\"\n",
-        )
-        .unwrap();
-        p.compile().unwrap()
-    }
-
-    #[test]
-    fn profile_labels_and_selectors_override() {
-        let p: Profile = toml::from_str(
-            "name = \"t\"\nbase_url = \"http://127.0.0.1:1/\"\n[[list]]\nurl = \"l\"\n\
-             [guide.labels.item]\npromised_limit = [\"承诺办理天数\"]\n\
-             [guide.select]\nconsult_phone = \"#zxdh\"\n",
-        )
-        .unwrap();
-        let page = Url::parse("http://127.0.0.1:1/g/2.html").unwrap();
-        let html = r#"<table><tr><th>承诺办理天数</th><td>3个工作日</td></tr>
-<tr><th>咨询电话</th><td>见下方</td></tr></table><p>咨询：<b id="zxdh">0566-2021234</b></p>
-<h3>收费标准</h3><p>不收费</p><h3>其他信息</h3><table><tr><th>设定依据</th><td>《食品安全法》第三十五条</td></tr></table>"#;
-        let item = extract_guide(html, &page, &p.compile().unwrap());
-        assert_eq!(item.promised_limit, "3个工作日");
-        assert_eq!(item.consult_phone, "0566-2021234");
-        // A heading without a table closes its section: the next table is not read as fees.
-        assert!(item.fees.is_empty());
-        assert_eq!(item.legal_basis, "《食品安全法》第三十五条");
-    }
-
-    /// Materials and steps in a table nested in the value cell of a label/value table, and a
-    /// materials table wrapped in a layout table under its heading: both were read as no
-    /// material at all.
-    #[test]
-    fn nested_section_tables_are_read() {
-        let page = Url::parse("http://127.0.0.1:1/art/2026/art_1003.html").unwrap();
-        let html = r#"<table class="bszn">
-<tr><td class="label">事项名称：</td><td>药品零售企业许可</td></tr>
-<tr><td class="label">收费标准：</td><td>不收费</td></tr>
-<tr><td class="label">申请材料：</td><td><table class="inner">
-  <tr><th>材料名称</th><th>来源渠道</th><th>纸质材料份数</th></tr>
-  <tr><td>药品经营许可证申请表</td><td>申请人自备</td><td>1</td></tr>
-  <tr><td>执业药师注册证</td><td>政府部门核发</td><td>1</td></tr></table></td></tr>
-<tr><th>办理流程</th><td><table><tr><th>办理环节</th><th>审批人</th></tr>
-  <tr><td>受理</td><td>窗口人员</td></tr></table></td></tr>
-<tr><td class="label">承诺办结时限：</td><td>15个工作日</td></tr>
-</table>
-<h3>常见问题</h3><table width="100%"><tr><td><table>
-<tr><th>问题</th><th>解答</th></tr><tr><td>要多久？</td><td>15个工作日</td></tr></table></td></tr></table>
-<table><tr><th>材料名称</th><th>份数</th></tr><tr><td>不是材料表</td><td>1</td></tr></table>"#;
-        let item = extract_guide(html, &page, &profile());
-        assert_eq!(item.name, "药品零售企业许可");
-        assert_eq!(item.promised_limit, "15个工作日");
-        let names: Vec<&str> = item.materials.iter().map(|m| m.name.as_str()).collect();
-        assert_eq!(names, ["药品经营许可证申请表", "执业药师注册证"]);
-        assert_eq!(item.materials[1].source_channel, "政府部门核发");
-        assert_eq!(item.steps.len(), 1);
-        assert_eq!(item.steps[0].handler, "窗口人员");
-        assert_eq!(item.faqs.len(), 1);
-        assert_eq!(item.faqs[0].answer, "15个工作日");
-        // 收费标准 beside a plain value opens no section: the table after it is not fees.
-        assert!(item.fees.is_empty());
-    }
-
-    #[test]
-    fn labels_and_sections_are_read() {
-        let page = Url::parse("http://127.0.0.1:1/g/1.html").unwrap();
-        let html = r#"<html><body>
-<table><tr><th>事项名称</th><td>食品经营许可</td><th>承诺时限（工作日）</th><td>5个工作日</td></tr>
-<tr><td>联系电话</td><td>0566-2021234</td></tr></table>
-<dl><dt>监督投诉电话：</dt><dd> 0566-12345 </dd></dl>
-<p><span class="label">受理地点：</span><span>池州市长江中路1号3号窗口</span></p>
-<h3>一、申请材料</h3>
-<table><tr><th>材料名称</th><th>出具单位</th><th>空白表格</th></tr>
-<tr><td>食品经营许可申请表</td><td>申请人</td><td><a href="/files/1.docx">下载</a></td></tr></table>
-<div class="tit">常见问题</div>
-<table><tr><td>问题</td><td>答复</td></tr><tr><td>要多久？</td><td>5个工作日</td></tr></table>
-</body></html>"#;
-        let item = extract_guide(html, &page, &profile());
-        assert_eq!(item.name, "食品经营许可");
-        assert_eq!(item.promised_limit, "5个工作日");
-        assert_eq!(item.consult_phone, "0566-2021234");
-        assert_eq!(item.supervise_phone, "0566-12345");
-        assert_eq!(item.address, "池州市长江中路1号3号窗口");
-        assert_eq!(item.materials.len(), 1);
-        assert_eq!(item.materials[0].source_desc, "申请人");
-        assert_eq!(
-            item.materials[0].blank_form,
-            "http://127.0.0.1:1/files/1.docx"
-        );
-        assert_eq!(item.faqs[0].answer, "5个工作日");
-        assert!(item.subject.is_empty());
-    }
-}
+mod tests;
