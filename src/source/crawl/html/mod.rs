@@ -47,14 +47,27 @@ pub(crate) fn text_of(el: ElementRef<'_>) -> String {
 }
 
 /// Extracts an item from a guide page.
+#[cfg(test)]
 pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -> Item {
+    read_guide(text, page, profile).0
+}
+
+/// Extracts an item from a guide page, with what to add to its log message about the sections
+/// it has a heading for and gave no row ([`gaps::unread_sections`]).
+pub(crate) fn read_guide(text: &str, page: &Url, profile: &CompiledProfile) -> (Item, String) {
+    let doc = Html::parse_document(text);
+    let item = guide_item(&doc, page, profile);
+    let gaps = gaps::unread_sections(&doc, &item);
+    (item, gaps)
+}
+
+fn guide_item(doc: &Html, page: &Url, profile: &CompiledProfile) -> Item {
     let page = &At {
         url: page,
         hosts: &profile.net.allowed_hosts,
     };
-    let doc = Html::parse_document(text);
     let mut item = Item::default();
-    let tables = section_tables(&doc, &profile.section_selector, &profile.label_selector);
+    let tables = section_tables(doc, &profile.section_selector, &profile.label_selector);
     let claimed: HashSet<NodeId> = tables.iter().map(|(_, t)| t.id()).collect();
     for (section, table) in &tables {
         let rows = rows(*table);
@@ -86,7 +99,7 @@ pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -
             }
         }
     }
-    label_values(&doc, profile, &claimed, page, &mut item);
+    label_values(doc, profile, &claimed, page, &mut item);
     for (field, sel) in &profile.select {
         if let Some(el) = doc.select(sel).next() {
             *item.get_mut(*field) = value_of(el, page, false);
@@ -416,5 +429,8 @@ fn neighbour(el: ElementRef<'_>, label: &str, page: &At<'_>) -> Option<(Option<N
     (!rest.is_empty()).then(|| (None, rest.to_owned()))
 }
 
+mod gaps;
 #[cfg(test)]
 mod tests;
+
+pub(crate) use gaps::UNREAD;

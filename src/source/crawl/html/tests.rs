@@ -165,3 +165,44 @@ fn material_columns_by_their_common_names() {
     assert_eq!(m.source_desc, "申请人");
     assert!(m.extra.is_empty(), "{:?}", m.extra);
 }
+
+/// h33 (安徽): headings written `<div class="guide-title">申请材料</div>` are no default section
+/// heading; the page gave no material and its log line said nothing of it. It now names the
+/// headings and the selector to write; with it the materials are read and nothing is said.
+#[test]
+fn a_section_heading_with_no_rows_is_said() {
+    let page = Url::parse("http://127.0.0.1:1/g/4.html").unwrap();
+    let html = r#"<h2 class="sxmc">取水许可</h2>
+<div class="guide-title">申请材料</div><table><tr><th>材料名称</th><th>份数</th></tr>
+<tr><td>取水许可申请书</td><td>1</td></tr></table>
+<div class="guide-title">办理流程</div><table><tr><th>环节名称</th><th>办理人</th></tr>
+<tr><td>受理</td><td>窗口人员</td></tr></table>
+<div class="guide-title">常见问题</div><p>问：要多久？</p><p>答：20个工作日。</p>"#;
+    let (item, gaps) = read_guide(html, &page, &profile());
+    assert!(item.materials.is_empty());
+    assert!(
+        gaps.contains("「申请材料」「办理流程」「常见问题」标题，但没有读到其中的行")
+            && gaps.contains("section_selector = \"div.guide-title\""),
+        "{gaps}"
+    );
+    let p: Profile = toml::from_str(
+        "name = \"t\"\nbase_url = \"http://127.0.0.1:1/\"\n[[list]]\nurl = \"l\"\n\
+         [guide]\nsection_selector = \"h3, div.guide-title\"\n",
+    )
+    .unwrap();
+    let (item, gaps) = read_guide(html, &page, &p.compile().unwrap());
+    assert_eq!(item.materials.len(), 1);
+    assert_eq!(item.steps.len(), 1);
+    // The FAQ as 问：/答： paragraphs is still no table.
+    assert!(
+        gaps.contains("「常见问题」") && !gaps.contains("申请材料"),
+        "{gaps}"
+    );
+    // A page without those headings says nothing.
+    let (_, gaps) = read_guide(
+        "<table><tr><th>事项名称</th><td>取水许可</td></tr></table>",
+        &page,
+        &profile(),
+    );
+    assert_eq!(gaps, "");
+}
