@@ -14,7 +14,7 @@
 //! 实施主体 (a 市直部门 unless a 类型 column says 县区), never a “county” named after the city.
 //!
 //! An item without a region code (guide pages show the 实施主体编码 but rarely a 行政区划代码) is
-//! placed by the county its 实施主体's USCC was registered in ([`uscc_county`]): crawled county
+//! placed by the county its 实施主体's USCC was registered in (its characters 3–8): crawled county
 //! items all went to `(未知县区)`.
 
 use std::borrow::Cow;

@@ -73,8 +73,8 @@ pub(crate) fn unread_sections(doc: &Html, item: &Item) -> String {
     let _ = match class {
         Some(c) => write!(
             text,
-            "（标题是 <{tag} class=\"{c}\">：在站点配置 [guide] 中写 section_selector = \"{tag}.{c}\"；\
-             标题和表格的写法见 profiles/README.md）"
+            "（标题是 <{tag} class=\"{c}\">：在站点配置 [guide] 的 section_selector 中加上 {tag}.{c}\
+             ——写了就替换默认值，默认的部分也要写上，见 profiles/README.md）"
         ),
         None => write!(
             text,

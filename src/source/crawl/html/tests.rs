@@ -182,7 +182,7 @@ fn a_section_heading_with_no_rows_is_said() {
     assert!(item.materials.is_empty());
     assert!(
         gaps.contains("「申请材料」「办理流程」「常见问题」标题，但没有读到其中的行")
-            && gaps.contains("section_selector = \"div.guide-title\""),
+            && gaps.contains("section_selector 中加上 div.guide-title"),
         "{gaps}"
     );
     let p: Profile = toml::from_str(
