@@ -195,6 +195,7 @@ async fn a_numbered_list_whose_first_page_is_a_404_is_unreadable() {
 /// A numbered list whose second page errs (500) may go on past it: still a failure.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_numbered_list_page_that_errs_stays_a_failure() {
+    use axum::response::IntoResponse as _;
     let _serial = serial();
     let list = |Query(q): Query<std::collections::HashMap<String, String>>| async move {
         if q.get("page").map(String::as_str) == Some("1") {
@@ -206,7 +207,6 @@ async fn a_numbered_list_page_that_errs_stays_a_failure() {
             axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     };
-    use axum::response::IntoResponse as _;
     let app = axum::Router::new()
         .route("/a/list", axum::routing::get(list))
         .route(

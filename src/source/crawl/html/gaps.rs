@@ -62,8 +62,11 @@ pub(crate) fn unread_sections(doc: &Html, item: &Item) -> String {
     if found.is_empty() {
         return String::new();
     }
-    let names: String = found.iter().map(|(n, _)| format!("「{n}」")).collect();
-    let mut text = format!("；页面有{names}标题，{UNREAD}");
+    let mut text = "；页面有".to_owned();
+    for (n, _) in &found {
+        let _ = write!(text, "「{n}」");
+    }
+    let _ = write!(text, "标题，{UNREAD}");
     let heading = found[0].1;
     let tag = heading.value().name();
     let class = heading.value().classes().find(|c| {

@@ -154,10 +154,10 @@ fn labels_and_sections_are_read() {
 #[test]
 fn material_columns_by_their_common_names() {
     let page = Url::parse("http://127.0.0.1:1/g/3.html").unwrap();
-    let html = r#"<h3>申请材料</h3><table>
+    let html = r"<h3>申请材料</h3><table>
 <tr><th>序号</th><th>材料名称</th><th>来源渠道</th><th>出具单位</th><th>材料类型</th><th>材料形式</th><th>份数</th><th>是否必需</th><th>填报须知</th></tr>
 <tr><td>1</td><td>取水许可申请书</td><td>申请人自备</td><td>申请人</td><td>原件</td><td>纸质</td><td>1</td><td>必需</td><td>A4纸打印</td></tr>
-</table><h3>其他材料</h3><table><tr><th>材料名称</th><th>是否必交</th></tr><tr><td>委托书</td><td>容缺</td></tr></table>"#;
+</table><h3>其他材料</h3><table><tr><th>材料名称</th><th>是否必交</th></tr><tr><td>委托书</td><td>容缺</td></tr></table>";
     let item = extract_guide(html, &page, &profile());
     let m = &item.materials[0];
     assert_eq!(m.name, "取水许可申请书");
