@@ -126,3 +126,108 @@ async fn a_list_short_of_its_total_is_incomplete_with_the_numbers() {
         "{errors:?}"
     );
 }
+
+/// The crawl log's rows (after its header).
+fn log(dir: &Path) -> Vec<csv::StringRecord> {
+    let text = std::fs::read_to_string(dir.join("crawl-log.csv")).unwrap();
+    csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+fn row(rows: &[csv::StringRecord], path: &str) -> csv::StringRecord {
+    rows.iter()
+        .rev()
+        .find(|r| r[2].ends_with(path))
+        .unwrap_or_else(|| panic!("{path} not in the log: {rows:?}"))
+        .clone()
+}
+
+/// A numbered list (`list_{page}.html`, as 安徽's `sxlist.html?pageNo={page}` and 江苏's
+/// `list.jsp?page={page}`) whose site answers the page past the last with a 404 (h33): the crawl
+/// took it as an unreadable list page, exited 1 and `check` said 「1 个列表页无法读取」; the last
+/// real page said 有下一页 though it had none. The 404 now ends the list, said as such.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_numbered_list_that_ends_in_a_404_is_complete() {
+    let _serial = serial();
+    let (_site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = site::fixture_profile("fixture-a", port);
+    p.lists[0].url = "a/list_{page}.html".into();
+    p.lists[0].first_page = 1;
+    p.lists[0].next_selector = None;
+    let s = run(&p, dir.path()).await;
+    assert!(s.complete && s.failed_lists.is_empty(), "{s:?}");
+    assert!(errors(dir.path()).is_empty(), "{:?}", errors(dir.path()));
+    let rows = log(dir.path());
+    let end = row(&rows, "a/list_4.html");
+    assert_eq!((&end[4], &end[5]), ("成功", "404"), "{end:?}");
+    assert_eq!(&end[10], "第 4 页不存在（HTTP 404），列表到此结束");
+    let last = row(&rows, "a/list_3.html");
+    assert!(
+        last[10].contains("接着读第 4 页") && !last[10].contains("有下一页"),
+        "{last:?}"
+    );
+}
+
+/// The first page of a numbered list that is not there is no list at all: still a failure.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_numbered_list_whose_first_page_is_a_404_is_unreadable() {
+    let _serial = serial();
+    let (_site, port, _) = site::start();
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = site::fixture_profile("fixture-a", port);
+    p.lists[0].url = "a/list_{page}.html".into();
+    p.lists[0].first_page = 9;
+    p.lists[0].next_selector = None;
+    let s = run(&p, dir.path()).await;
+    assert_eq!(s.failed_lists.len(), 1, "{s:?}");
+    assert!(
+        errors(dir.path())
+            .iter()
+            .any(|e| e.contains("1 个列表页无法读取")),
+        "{:?}",
+        errors(dir.path())
+    );
+}
+
+/// A numbered list whose second page errs (500) may go on past it: still a failure.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_numbered_list_page_that_errs_stays_a_failure() {
+    use axum::response::IntoResponse as _;
+    let _serial = serial();
+    let list = |Query(q): Query<std::collections::HashMap<String, String>>| async move {
+        if q.get("page").map(String::as_str) == Some("1") {
+            axum::response::Html(
+                "<html><body><ul class=\"items\"><li><a href=\"/a/guide/1.html\">事项</a></li></ul></body></html>",
+            )
+            .into_response()
+        } else {
+            axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response()
+        }
+    };
+    let app = axum::Router::new()
+        .route("/a/list", axum::routing::get(list))
+        .route(
+            "/a/guide/1.html",
+            axum::routing::get(|| async {
+                axum::response::Html(
+                    "<html><body><h1>事项</h1><table><tr><th>事项名称</th><td>食品经营许可</td></tr></table></body></html>",
+                )
+            }),
+        )
+        .route("/robots.txt", axum::routing::get(|| async { "" }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = site::fixture_profile("fixture-a", port);
+    p.lists[0].url = "a/list?page={page}".into();
+    p.lists[0].first_page = 1;
+    p.lists[0].next_selector = None;
+    p.lists[0].link_pattern = None;
+    let s = run(&p, dir.path()).await;
+    assert_eq!(s.failed_lists.len(), 1, "{s:?}");
+    assert!(s.failed_lists[0].url.ends_with("page=2"), "{s:?}");
+}

@@ -427,11 +427,11 @@ fn every_page_of_a_first_crawl_is_read_or_said() {
     let rows = log(&out);
     assert_eq!(
         &row(&rows, "/art/2026/art_1003.html")[10],
-        "读到要素 7 项，申请材料 2 份，办理流程 1 步"
+        "读到要素 7 项，申请材料 2 份，办理流程 1 步，常见问题 0 个"
     );
     assert_eq!(
         &row(&rows, "/art/2026/art_1092.html")[10],
-        "读到要素 5 项；编码 GBK"
+        "读到要素 5 项，申请材料 0 份，办理流程 0 步，常见问题 0 个；编码 GBK"
     );
 
     // Each page not read is there with its URL and a reason.

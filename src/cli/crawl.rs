@@ -268,6 +268,12 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
                 summary.carried.len()
             );
         }
+        if summary.unread_sections > 0 {
+            say!(
+                "注意: {} 个指南页有「申请材料」「办理流程」或「常见问题」标题，却没有读到其中的行（crawl-log.csv 的说明列写明是哪一项）；请核对站点配置的 section_selector、label_selector（见 profiles/README.md）",
+                summary.unread_sections
+            );
+        }
         if summary.items == 0 {
             say!(
                 "注意: 没有抓到任何事项，请查看 crawl-log.csv 中的失败和跳过原因（列表页的「说明」列写着找到几个指南链接），并核对站点配置。"

@@ -230,7 +230,7 @@ record! {
         /// 纸质材料规格 — paper size (A4 …).
         spec / Spec: "纸质材料规格" ["材料规格", "规格"],
         /// 材料必要性 — whether required.
-        required / Required: "材料必要性" ["是否必要", "必要性", "是否必须"],
+        required / Required: "材料必要性" ["是否必要", "必要性", "是否必须", "是否必需", "是否必交", "是否必要材料"],
         /// 填报须知 — filling instructions.
         notes / Notes: "填报须知" ["填写说明", "填报说明", "受理标准", "材料要求"],
         /// 空白表格 — blank form (file name or link).

@@ -2,6 +2,9 @@
 
 use super::materials::{findings_by_key, holds_word as holds, parse_copies, parse_marked_copies};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use std::borrow::Cow;
+
+use crate::model::domain::Domain;
 use crate::model::text::{is_blank_or_placeholder, quote, trim};
 use crate::model::{Item, Material};
 
@@ -58,18 +61,26 @@ fn states_medium(text: &str) -> bool {
     MEDIUM_WORDS.iter().any(|w| holds(text, w))
 }
 
+/// 材料类型 or 材料形式 as its standard label when the platform stored the domain's code
+/// (`"cllx":"1"` → 原件, `"clxs":"3"` → 纸质和电子, as 来源渠道 `10` is read as 申请人自备); as
+/// written otherwise. Read as written, a JSON endpoint's codes were 「介质要求无法识别」 (h33).
+fn medium_label(value: &str, domain: Domain) -> Cow<'_, str> {
+    match domain.by_code(value) {
+        Some(v) => Cow::Borrowed(v.label),
+        None => Cow::Borrowed(value),
+    }
+}
+
 /// Whether the material is asked for in electronic form only, so that 0 paper copies is right:
-/// 材料形式 says 电子 and not 纸质 (and 材料类型 asks for no 原件); or 材料形式 does not say 纸质
-/// and 材料类型 says 电子 (`电子版`, `电子`) with no paper medium (原件, 复印件, 纸质) beside it.
-fn electronic_only(m: &Material) -> bool {
-    if holds(&m.form, "纸质") {
+/// 材料形式 (`form`) says 电子 and not 纸质 (and 材料类型, `kind`, asks for no 原件); or 材料形式
+/// does not say 纸质 and 材料类型 says 电子 (`电子版`, `电子`) with no paper medium (原件, 复印件,
+/// 纸质) beside it.
+fn electronic_only(kind: &str, form: &str) -> bool {
+    if holds(form, "纸质") {
         return false;
     }
-    (holds(&m.form, "电子") && !holds(&m.material_type, "原件"))
-        || (holds(&m.material_type, "电子")
-            && !["原件", "复印", "纸质"]
-                .iter()
-                .any(|w| holds(&m.material_type, w)))
+    (holds(form, "电子") && !holds(kind, "原件"))
+        || (holds(kind, "电子") && !["原件", "复印", "纸质"].iter().any(|w| holds(kind, w)))
 }
 
 fn check_material(m: &Material) -> Vec<Violation> {
@@ -80,7 +91,9 @@ fn check_material(m: &Material) -> Vec<Violation> {
     } else {
         parse_copies(copies_text)
     };
-    let electronic_only = electronic_only(m);
+    let kind = medium_label(&m.material_type, Domain::MaterialType);
+    let form = medium_label(&m.form, Domain::MaterialForm);
+    let electronic_only = electronic_only(&kind, &form);
     match copies {
         None if copies_text.is_empty() || is_blank_or_placeholder(copies_text) => {
             out.push(Violation::new(
@@ -103,7 +116,12 @@ fn check_material(m: &Material) -> Vec<Violation> {
         Some(_) => {}
     }
     // The 份数 cell too: a single 规格份数 column often reads `原件1份，复印件1份`.
-    let medium_fields = [&m.material_type, &m.form, &m.spec, &m.copies];
+    let medium_fields = [
+        kind.as_ref(),
+        form.as_ref(),
+        m.spec.as_str(),
+        m.copies.as_str(),
+    ];
     if !medium_fields.iter().any(|f| states_medium(f)) {
         // Each field quoted by itself: `材料类型 "无"、材料形式 "无"`, not `"无无"`.
         let fields: Vec<(&str, &str)> = [("材料类型", &m.material_type), ("材料形式", &m.form)]

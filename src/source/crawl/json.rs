@@ -1,8 +1,14 @@
 //! JSON endpoints: list pages (entries → detail URLs, total-count pagination) and detail records
 //! mapped to elements by field paths (`cnbjsx`, `applydatalist[].clmc`; `[]` walks an array).
+//! A detail value that carries HTML markup (`"sltj":"<p>有具备…</p>"`) is read as its text, and a
+//! link without a leading `/` (`"kbbg":"bog-bsdt/file/x.docx"`) against the site's base URL.
 
 use std::collections::BTreeMap;
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+use scraper::{Html, Node};
 use serde_json::Value;
 use url::Url;
 
@@ -99,6 +105,43 @@ pub(crate) fn text(v: &Value) -> String {
     })
 }
 
+/// A tag (`<p>`, `</p>`, `<br/>`, `<span style="…">`) or a character reference (`&nbsp;`,
+/// `&#12288;`): a value written for a web page, not plain text.
+static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|&(#\d+|#x[0-9a-f]+|[a-z]+);")
+        .expect("valid pattern")
+});
+
+/// Elements that start a line of their own in the value's text.
+const BLOCKS: [&str; 13] = [
+    "p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd",
+];
+
+/// A detail value as text: one with HTML markup (`<p>有具备…</p><p>…</p>`, kept by endpoints
+/// that serve the guide page's fields) as the text a browser shows, a line for each paragraph;
+/// others as they are. Read as written, the tags went into the findings and the checks
+/// (`受理条件 "<p>有具备…"`).
+pub(crate) fn markup_free(value: String) -> String {
+    if !MARKUP.is_match(&value) {
+        return value;
+    }
+    let doc = Html::parse_fragment(&value);
+    let mut text = String::new();
+    for node in doc.root_element().descendants() {
+        match node.value() {
+            Node::Text(t) => text.push_str(t),
+            Node::Element(e) if BLOCKS.contains(&e.name()) => text.push('\n'),
+            _ => {}
+        }
+    }
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    lines.join("\n")
+}
+
 /// Element → path tables of a profile's `[json.fields]`.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct FieldMap {
@@ -170,7 +213,7 @@ fn children<R: Default, F: Field>(
             while out.len() <= i {
                 out.push(R::default());
             }
-            let t = text(v);
+            let t = markup_free(text(v));
             if !t.is_empty() {
                 set(&mut out[i], *f, t);
             }
@@ -179,22 +222,56 @@ fn children<R: Default, F: Field>(
     out
 }
 
-/// A value that is a site-relative link becomes absolute.
-pub(crate) fn absolutize(value: String, page: &Url) -> String {
+/// A value that is a site-relative link becomes absolute: `/f/1.docx`, `./f`, `../f` against the
+/// detail's URL, a path without a leading `/` (`bog-bsdt/file/1.docx`, as one endpoint writes
+/// them all) against the site's base URL, as the platform's pages resolve it. A host without a
+/// scheme (`www.example.gov.cn/zj`) and text (`无`, `见附件`) stay as written.
+pub(crate) fn absolutize(value: String, page: &Url, base: &Url) -> String {
     if value.starts_with('/') || value.starts_with("./") || value.starts_with("../") {
-        page.join(&value).map_or(value, |u| u.to_string())
-    } else {
-        value
+        return page.join(&value).map_or(value, |u| u.to_string());
+    }
+    if bare_path(&value) {
+        return base.join(&value).map_or(value, |u| u.to_string());
+    }
+    value
+}
+
+/// A relative path without a leading `/`: ASCII without spaces or a scheme, whose first segment
+/// is a folder (no dot) followed by more, or is itself a file (`sqs.docx`). `www.x.gov.cn/zj`,
+/// `x.gov.cn` and `http://…` are not.
+pub(crate) fn bare_path(value: &str) -> bool {
+    const FILES: [&str; 14] = [
+        "doc", "docx", "xls", "xlsx", "pdf", "wps", "et", "ofd", "zip", "rar", "jpg", "jpeg",
+        "png", "txt",
+    ];
+    if value.is_empty()
+        || !value.is_ascii()
+        || value.contains(char::is_whitespace)
+        || value.contains(':')
+        || value.starts_with('?')
+    {
+        return false;
+    }
+    let first = value.split(['/', '?', '#']).next().unwrap_or_default();
+    match first.rsplit_once('.') {
+        None => value.len() > first.len() && value[first.len()..].starts_with('/'),
+        Some((_, ext)) => FILES.contains(&ext.to_ascii_lowercase().as_str()),
     }
 }
 
 /// Builds an item from a JSON detail record.
-pub(crate) fn extract_item(response: &Value, root: &[Seg], map: &FieldMap, page: &Url) -> Item {
+pub(crate) fn extract_item(
+    response: &Value,
+    root: &[Seg],
+    map: &FieldMap,
+    page: &Url,
+    base: &Url,
+) -> Item {
     let record = first(response, root).unwrap_or(&Value::Null);
     let mut item = Item::default();
     for (f, path) in &map.item {
         if let Some(v) = first(record, path) {
-            let t = text(v);
+            let t = markup_free(text(v));
             if !t.is_empty() {
                 *item.get_mut(*f) = t;
             }
@@ -202,7 +279,7 @@ pub(crate) fn extract_item(response: &Value, root: &[Seg], map: &FieldMap, page:
     }
     item.materials = children(record, &map.materials, |m: &mut Material, f, t| {
         *m.get_mut(f) = match f {
-            MaterialField::BlankForm | MaterialField::Sample => absolutize(t, page),
+            MaterialField::BlankForm | MaterialField::Sample => absolutize(t, page, base),
             _ => t,
         };
     })
@@ -212,7 +289,7 @@ pub(crate) fn extract_item(response: &Value, root: &[Seg], map: &FieldMap, page:
     item.faqs = children(record, &map.faqs, |s: &mut Faq, f, t| *s.get_mut(f) = t).into();
     item.intermediaries = children(record, &map.intermediaries, |s: &mut Intermediary, f, t| {
         *s.get_mut(f) = match f {
-            IntermediaryField::QueryUrl => absolutize(t, page),
+            IntermediaryField::QueryUrl => absolutize(t, page, base),
             _ => t,
         };
     })
@@ -229,7 +306,7 @@ pub(crate) fn extract_item(response: &Value, root: &[Seg], map: &FieldMap, page:
             while agencies.len() <= a {
                 agencies.push(Agency::default());
             }
-            *agencies[a].get_mut(*f) = text(v);
+            *agencies[a].get_mut(*f) = markup_free(text(v));
         }
     }
     item.materials.retain(|m| *m != Material::default());
@@ -261,11 +338,59 @@ mod tests {
         );
         let map = compile_fields(&fields).unwrap();
         let page = Url::parse("http://127.0.0.1:9/api/item/1").unwrap();
-        let item = extract_item(&v, &parse_path("custom").unwrap(), &map, &page);
+        let item = extract_item(&v, &parse_path("custom").unwrap(), &map, &page, &page);
         assert_eq!(item.promised_limit, "5");
         assert_eq!(item.materials.len(), 2);
         assert_eq!(item.materials[1].name, "营业执照");
         assert_eq!(item.materials[0].blank_form, "http://127.0.0.1:9/f/1.docx");
+    }
+
+    /// h33: an endpoint that serves the guide page's fields keeps their markup (`sltj`, `sdyj`,
+    /// FAQ answers `jd`), and writes its file links without a leading `/`.
+    #[test]
+    fn markup_is_read_as_text_and_bare_paths_against_the_base() {
+        let v: Value = serde_json::json!({"custom": {
+        "sltj": "<p>有具备相应资质的技术人员；</p><p>有固定的经营场所。</p>",
+        "sdyj": "<p style=\"text-indent:2em\">《取水许可和水资源费征收管理条例》第二条&nbsp;</p>",
+        "faq": [{"wt": "要带什么？", "jd": "<div>身份证<br/>户口簿</div>"}],
+        "applydatalist": [
+            {"clmc": "申请书", "kbbg": "bog-bsdt/file/lxs-sqs.docx", "ybbg": "/f/yb.pdf"},
+            {"clmc": "营业执照", "kbbg": "www.example.gov.cn/f/1.doc", "ybbg": "无"},
+            {"clmc": "年龄<18岁的证明", "kbbg": "sqs.docx", "ybbg": "http://127.0.0.1:9/f/2.pdf"}
+        ]}});
+        let mut fields = BTreeMap::new();
+        for (k, p) in [
+            ("conditions", "sltj"),
+            ("legal_basis", "sdyj"),
+            ("faqs.question", "faq[].wt"),
+            ("faqs.answer", "faq[].jd"),
+            ("materials.name", "applydatalist[].clmc"),
+            ("materials.blank_form", "applydatalist[].kbbg"),
+            ("materials.sample", "applydatalist[].ybbg"),
+        ] {
+            fields.insert(k.to_owned(), p.to_owned());
+        }
+        let map = compile_fields(&fields).unwrap();
+        let page = Url::parse("http://127.0.0.1:9/api/bog-bsdt/task/detail.do?rowguid=1").unwrap();
+        let base = Url::parse("http://127.0.0.1:9/").unwrap();
+        let item = extract_item(&v, &parse_path("custom").unwrap(), &map, &page, &base);
+        assert_eq!(
+            item.conditions,
+            "有具备相应资质的技术人员；\n有固定的经营场所。"
+        );
+        assert_eq!(item.legal_basis, "《取水许可和水资源费征收管理条例》第二条");
+        assert_eq!(item.faqs[0].answer, "身份证\n户口簿");
+        let m = &item.materials;
+        assert_eq!(
+            m[0].blank_form,
+            "http://127.0.0.1:9/bog-bsdt/file/lxs-sqs.docx"
+        );
+        assert_eq!(m[0].sample, "http://127.0.0.1:9/f/yb.pdf");
+        assert_eq!(m[1].blank_form, "www.example.gov.cn/f/1.doc");
+        assert_eq!(m[1].sample, "无");
+        assert_eq!(m[2].name, "年龄<18岁的证明");
+        assert_eq!(m[2].blank_form, "http://127.0.0.1:9/sqs.docx");
+        assert_eq!(m[2].sample, "http://127.0.0.1:9/f/2.pdf");
     }
 
     #[test]

@@ -124,6 +124,9 @@ pub struct CrawlSummary {
     /// JSON lists read to their last page that gave fewer entries than the total count their
     /// endpoint gave (the crawl is then not complete, though every page was read).
     pub short_lists: Vec<status::FailedList>,
+    /// Guide pages of the pass with a 申请材料, 办理流程 or 常见问题 heading that gave no row of
+    /// it (their log message says which).
+    pub unread_sections: usize,
     /// The output folder.
     pub output_dir: PathBuf,
 }

@@ -14,8 +14,8 @@ use tokio::task::JoinSet;
 use super::gate::{gate, write_rules};
 use super::{
     CompiledProfile, CrawlError, CrawlOptions, CrawlProgress, CrawlStats, CrawlSummary, PageKind,
-    PageRecord, PageStatus, RobotsMap, Target, journal, list, profile, robots, state_err, status,
-    visit,
+    PageRecord, PageStatus, RobotsMap, Target, html, journal, list, profile, robots, state_err,
+    status, visit,
 };
 use crate::net::{Fetcher, host_key};
 
@@ -266,6 +266,10 @@ pub async fn crawl(
             reason: format!("{}: {}", r.status.label_zh(), r.message),
         })
         .collect();
+    let unread_sections = journal
+        .pass_records()
+        .filter(|r| r.target.kind == PageKind::Guide && r.message.contains(html::UNREAD))
+        .count();
     let carried: Vec<status::FailedList> = journal
         .pass_records()
         .filter(|r| r.stale_since.is_some() && r.item.is_some())
@@ -300,6 +304,7 @@ pub async fn crawl(
         failed_lists,
         carried,
         short_lists,
+        unread_sections,
         output_dir: options.output_dir.clone(),
     })
 }

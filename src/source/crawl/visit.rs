@@ -119,6 +119,7 @@ pub(crate) async fn visit(
                                 (rec, false)
                             });
                         }
+                        (s, _) if list::past_the_end(&mut rec, s, &profile) => {}
                         (s, _) => {
                             rec.message = http_reason(s);
                             passing = s == 429 || s >= 500;
@@ -136,23 +137,24 @@ pub(crate) async fn visit(
     rec
 }
 
-/// What a guide page gave, for the log: `读到要素 18 项，申请材料 2 份，办理流程 3 步`. A clerk trying
-/// a first profile compares it with the page in the browser; an element or table the profile
-/// misses shows there, before the check blames the unit for it.
+/// What a guide page gave, for the log: `读到要素 18 项，申请材料 2 份，办理流程 3 步，常见问题 0 个`.
+/// A clerk trying a first profile compares it with the page in the browser; an element or table
+/// the profile misses shows there, before the check blames the unit for it. The lists every item
+/// is judged on are said when empty too (a missing 申请材料 0 份 read as "not looked for").
 fn read_summary(item: &Item) -> String {
     let elements = ItemField::ALL
         .iter()
         .filter(|&&f| !item.get(f).is_empty())
         .count();
     let mut text = format!("读到要素 {elements} 项");
-    for (n, what, unit) in [
-        (item.materials.len(), "申请材料", "份"),
-        (item.steps.len(), "办理流程", "步"),
-        (item.fees.len(), "收费", "项"),
-        (item.intermediaries.len(), "中介服务", "项"),
-        (item.faqs.len(), "常见问题", "个"),
+    for (n, what, unit, always) in [
+        (item.materials.len(), "申请材料", "份", true),
+        (item.steps.len(), "办理流程", "步", true),
+        (item.fees.len(), "收费", "项", false),
+        (item.intermediaries.len(), "中介服务", "项", false),
+        (item.faqs.len(), "常见问题", "个", true),
     ] {
-        if n > 0 {
+        if n > 0 || always {
             let _ = write!(text, "，{what} {n} {unit}");
         }
     }
@@ -283,13 +285,16 @@ fn read(rec: &mut PageRecord, text: &str, page: &Url, profile: &CompiledProfile)
         PageKind::HtmlList => list::read_html(rec, text, page, profile),
         PageKind::JsonList => list::read_json(rec, text, profile),
         PageKind::Guide => {
-            let item = html::extract_guide(text, page, profile);
+            let (item, gaps) = html::read_guide(text, page, profile);
             set_item(rec, item, page);
+            if rec.status == PageStatus::Ok {
+                rec.message.push_str(&gaps);
+            }
         }
         PageKind::JsonDetail => match serde_json::from_str::<Value>(text) {
             Ok(v) => {
                 let root = json::parse_path(&profile.json_root).unwrap_or_default();
-                let item = json::extract_item(&v, &root, &profile.json_fields, page);
+                let item = json::extract_item(&v, &root, &profile.json_fields, page, &profile.base);
                 set_item(rec, item, page);
             }
             Err(e) => rec.message = crate::source::json_error::syntax(&e, text, true),
@@ -332,6 +337,19 @@ mod tests {
             }));
         }
         rec
+    }
+
+    /// h33: the lists an item is judged on are said when empty too.
+    #[test]
+    fn empty_lists_are_counted_in_the_summary() {
+        let item = crate::model::Item {
+            name: "取水许可".into(),
+            ..crate::model::Item::default()
+        };
+        assert_eq!(
+            read_summary(&item),
+            "读到要素 1 项，申请材料 0 份，办理流程 0 步，常见问题 0 个"
+        );
     }
 
     /// A page that errs tonight keeps what it gave before, for a week; after that it is

@@ -8,12 +8,11 @@ use std::collections::HashSet;
 
 use ego_tree::NodeId;
 use scraper::{ElementRef, Html};
-use url::Url;
 
 use super::super::labels::LabelMap;
 use super::super::profile::CompiledProfile;
 use super::super::table;
-use super::{text_of, value_of};
+use super::{At, text_of, value_of};
 use crate::model::{Item, ItemField};
 use crate::source::json_labels::unit_field;
 use crate::source::sheet::{is_bare_number, time_unit_of_label};
@@ -25,7 +24,7 @@ pub(super) fn label_values(
     doc: &Html,
     profile: &CompiledProfile,
     claimed: &HashSet<NodeId>,
-    page: &Url,
+    page: &At<'_>,
     item: &mut Item,
 ) {
     let known = &profile.labels.item;
@@ -69,7 +68,7 @@ pub(super) fn label_values(
 fn neighbour(
     el: ElementRef<'_>,
     (label, field): (&str, ItemField),
-    page: &Url,
+    page: &At<'_>,
     known: &LabelMap<ItemField>,
 ) -> Option<(Option<NodeId>, String)> {
     let name = el.value().name();
@@ -126,7 +125,7 @@ fn is_label_beside(cell: ElementRef<'_>, field: ItemField, known: &LabelMap<Item
 #[allow(clippy::option_option)]
 fn below(
     el: ElementRef<'_>,
-    page: &Url,
+    page: &At<'_>,
     known: &LabelMap<ItemField>,
 ) -> Option<Option<(Option<NodeId>, String)>> {
     let owner = el

@@ -5,9 +5,11 @@
 //! Not here: list pages and their paging (`list`).
 
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
+use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use url::Url;
 
@@ -18,6 +20,7 @@ use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, MaterialField,
     Step, StepField,
 };
+use crate::net::host_key;
 use crate::source::sheet::{is_bare_number, time_unit_of_label};
 
 /// The absolute URL of an element's `href` (or of its first descendant link), without fragment.
@@ -98,12 +101,29 @@ fn is_inline(name: &str) -> bool {
 }
 
 /// Extracts an item from a guide page.
+#[cfg(test)]
 pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -> Item {
+    read_guide(text, page, profile).0
+}
+
+/// Extracts an item from a guide page, with what to add to its log message about the sections
+/// it has a heading for and gave no row ([`gaps::unread_sections`]).
+pub(crate) fn read_guide(text: &str, page: &Url, profile: &CompiledProfile) -> (Item, String) {
     let doc = Html::parse_document(text);
+    let item = guide_item(&doc, page, profile);
+    let gaps = gaps::unread_sections(&doc, &item);
+    (item, gaps)
+}
+
+fn guide_item(doc: &Html, page: &Url, profile: &CompiledProfile) -> Item {
+    let page = &At {
+        url: page,
+        hosts: &profile.net.allowed_hosts,
+    };
     let mut item = Item::default();
     let labels = &profile.labels;
     let tables = section_tables(
-        &doc,
+        doc,
         &profile.section_selector,
         &profile.label_selector,
         labels,
@@ -139,7 +159,7 @@ pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -
             }
         }
     }
-    label_values(&doc, profile, &claimed, page, &mut item);
+    label_values(doc, profile, &claimed, page, &mut item);
     for (field, sel) in &profile.select {
         if let Some(el) = doc.select(sel).next() {
             *item.get_mut(*field) = value_of(el, page, false);
@@ -265,21 +285,70 @@ fn data_table(table: ElementRef<'_>) -> ElementRef<'_> {
 }
 
 /// A cell's value: the link's absolute URL for link columns (when the cell has a link), else text.
-fn value_of(cell: ElementRef<'_>, page: &Url, link: bool) -> String {
+fn value_of(cell: ElementRef<'_>, page: &At<'_>, link: bool) -> String {
     let text = text_of(cell);
     if (link || text.is_empty())
-        && let Some(u) = href(cell, page)
+        && let Some(u) = href(cell, page.url).or_else(|| script_link(cell, page))
     {
         return u.to_string();
     }
     text
 }
 
+/// Where a guide page is, and the hosts the crawl may contact: a link a script opens is taken
+/// only on one of them.
+pub(crate) struct At<'a> {
+    /// The page's URL.
+    pub url: &'a Url,
+    /// The profile's allowed hosts (`host` or `host:port`).
+    pub hosts: &'a [String],
+}
+
+/// The file a script link opens (`<a href="javascript:void(0)"
+/// onclick="previewFile('/gdbs/attach/zz-sqb-yb.pdf')">预览</a>`,
+/// `href="javascript:download('…')"`): the call's one quoted argument when it is a path or an
+/// http(s) URL on an allowed host. Without it the sample was the word 预览, and M07 said it had
+/// none (h33). A call with other arguments (`preview(3, 'pdf')`) or an id (`preview('8a9f3c')`)
+/// gives nothing.
+fn script_link(cell: ElementRef<'_>, at: &At<'_>) -> Option<Url> {
+    static CALL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r#"^\s*(?:javascript:)?\s*[A-Za-z_$][\w$.]*\(\s*(?:'([^'\s]+)'|"([^"\s]+)")\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$"#)
+            .expect("valid pattern")
+    });
+    let anchors = std::iter::once(cell).chain(cell.descendent_elements());
+    anchors
+        .flat_map(|a| [a.attr("onclick"), a.attr("href")])
+        .flatten()
+        .find_map(|script| {
+            let c = CALL.captures(script)?;
+            let arg = c.get(1).or_else(|| c.get(2))?.as_str();
+            let path = arg.starts_with('/')
+                || arg.starts_with("./")
+                || arg.starts_with("../")
+                || arg.starts_with("http://")
+                || arg.starts_with("https://")
+                || super::json::bare_path(arg);
+            if !path {
+                return None;
+            }
+            let mut url = at.url.join(arg).ok()?;
+            url.set_fragment(None);
+            let key = host_key(&url);
+            let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
+            let allowed = host_key(at.url) == key
+                || at.hosts.iter().any(|h| {
+                    let h = h.trim().to_ascii_lowercase();
+                    h == key || h == host
+                });
+            allowed.then_some(url)
+        })
+}
+
 /// The records of a table, read by its header ([`table::records`]).
 fn records<R, F>(
     table: ElementRef<'_>,
     labels: &LabelMap<F>,
-    page: &Url,
+    page: &At<'_>,
     link: impl Fn(F) -> bool,
 ) -> Vec<R>
 where
@@ -345,7 +414,7 @@ fn intermediaries(
     table: ElementRef<'_>,
     services: &LabelMap<IntermediaryField>,
     agencies: &LabelMap<AgencyField>,
-    page: &Url,
+    page: &At<'_>,
 ) -> Vec<Intermediary> {
     #[derive(Clone, Copy)]
     enum Col {
@@ -387,8 +456,10 @@ fn intermediaries(
     out
 }
 
+mod gaps;
 mod label_values;
 #[cfg(test)]
 mod tests;
 
+pub(crate) use gaps::UNREAD;
 use label_values::label_values;

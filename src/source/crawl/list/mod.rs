@@ -3,9 +3,14 @@
 //! repeats past the last one, the `max_pages` limit — so that a list read only in part never
 //! ends as a "complete" crawl without a word.
 //!
-//! Not here: fetching (`visit`), reading guide pages (`html`, `json`).
+//! Not here: fetching (`visit`), reading guide pages (`html`, `json`); where a list ends
+//! (`ends`: a page that repeats the one before, a JSON list short of its total).
 
-use std::collections::{HashMap, HashSet};
+mod ends;
+
+pub(crate) use ends::{Repeats, short_lists};
+
+use std::collections::HashSet;
 use std::fmt::Write as _;
 
 use regex::Regex;
@@ -47,6 +52,10 @@ pub(crate) struct NextLink {
 /// Words in a list page's message that the crawl also says as a notice (see [`notice`]).
 const NOT_FOLLOWED: &str = "只读了这一页";
 const LIMIT: &str = "后面的页没有读";
+/// How a list page's message says where the paging goes: a next page it links to, or the next
+/// page number tried (the last page of a `{page}` list said 有下一页 though it had none).
+pub(super) const HAS_NEXT: &str = "，有下一页";
+pub(super) const TRY_NEXT: &str = "，接着读第 ";
 
 /// Reads guide links and the next-page link of a list page.
 pub(crate) fn list_links(text: &str, page: &Url, list: &CompiledList) -> ListLinks {
@@ -163,8 +172,8 @@ pub(crate) fn read_html(rec: &mut PageRecord, text: &str, page: &Url, profile: &
     } else {
         no_guide_links(l, found.matched)
     };
-    say_next(rec, &next, l);
-    if let Next::Page(n) = next {
+    say_next(rec, &next, l, t.page);
+    if let Next::Page(n) | Next::Try(n) = next {
         rec.links.push(target(
             n.to_string(),
             PageKind::HtmlList,
@@ -240,8 +249,8 @@ pub(crate) fn read_json(rec: &mut PageRecord, text: &str, profile: &CompiledProf
     } else {
         format!("条目 {} 个", entries.len())
     };
-    say_next(rec, &next, l);
-    if let Next::Page(n) = next {
+    say_next(rec, &next, l, t.page);
+    if let Next::Page(n) | Next::Try(n) = next {
         rec.links.push(target(
             n.to_string(),
             PageKind::JsonList,
@@ -288,18 +297,24 @@ fn unfollowed(n: &NextLink, l: &ListSource) -> String {
 
 /// Where the paging goes after a list page.
 enum Next {
-    /// To this page.
+    /// To this page, which the page links to.
     Page(Url),
+    /// To this page, which the list's `{page}` template makes: it is tried, and may not be there
+    /// (a 404 past the last page ends the list, [`past_the_end`]).
+    Try(Url),
     /// Nowhere: the last page, or a list without paging.
     End,
     /// Nowhere, because the list's `max_pages` are read.
     Limit,
 }
 
-/// Adds to a list page's message where the paging goes.
-fn say_next(rec: &mut PageRecord, next: &Next, l: &ListSource) {
+/// Adds to a list page's message where the paging goes (`page` is this page's number).
+fn say_next(rec: &mut PageRecord, next: &Next, l: &ListSource, page: u32) {
     match next {
-        Next::Page(_) => rec.message.push_str("，有下一页"),
+        Next::Page(_) => rec.message.push_str(HAS_NEXT),
+        Next::Try(_) => {
+            let _ = write!(rec.message, "{TRY_NEXT}{} 页", pages_read(l, page) + 1);
+        }
         Next::End => {}
         Next::Limit => {
             let _ = write!(
@@ -331,7 +346,7 @@ fn next_page(profile: &CompiledProfile, list: usize, page: u32, had_entries: boo
     }
     profile
         .list_page_url(list, page + 1)
-        .map_or(Next::End, Next::Page)
+        .map_or(Next::End, Next::Try)
 }
 
 /// `api/item/{rowguid}` with the entry's values; the first placeholder the entry lacks when one
@@ -354,6 +369,30 @@ fn fill(template: &str, entry: &Value) -> Result<String, String> {
         Some(key) => Err(key),
         None => Ok(out.into_owned()),
     }
+}
+
+/// A page of a `{page}` list that is not there (HTTP 404 or 410) after a page of the list was
+/// read: the list ends before it. Numbered lists are read by trying the next number, and most
+/// sites answer the number past the last page with a 404; taken as an unreadable list page, it
+/// made every such crawl exit 1 as 「有列表页无法读取」. The list's first page stays a failure,
+/// as do other statuses (5xx, 403): the list may well go on past them.
+pub(crate) fn past_the_end(rec: &mut PageRecord, status: u16, profile: &CompiledProfile) -> bool {
+    let t = &rec.target;
+    let Some(l) = profile.lists.get(t.list).map(|l| &l.source) else {
+        return false;
+    };
+    let numbered = matches!(t.kind, PageKind::HtmlList | PageKind::JsonList)
+        && l.url.contains("{page}")
+        && t.page > l.first_page;
+    if !numbered || !matches!(status, 404 | 410) {
+        return false;
+    }
+    rec.status = PageStatus::Ok;
+    rec.message = format!(
+        "第 {} 页不存在（HTTP {status}），列表到此结束",
+        pages_read(l, t.page)
+    );
+    true
 }
 
 pub(crate) fn target(url: String, kind: PageKind, list: usize, page: u32) -> Target {
@@ -394,128 +433,4 @@ pub(crate) fn notice(profile: &CompiledProfile, rec: &PageRecord) -> Option<Stri
             rec.message
         )
     })
-}
-
-/// The item links of the list pages of a pass, to stop a list whose site answers a page number
-/// past the end with the last page again (many JSP pagers do): the crawl then asked for every
-/// page up to `max_pages`, 500 requests for a list of two pages, every night. A JSON list with a
-/// total count stops when the entries received over its pages reach it.
-#[derive(Debug, Default)]
-pub(crate) struct Repeats {
-    pages: HashMap<(usize, u32), Vec<String>>,
-}
-
-impl Repeats {
-    /// Notes the item links of a list page read earlier in the pass (a resumed crawl).
-    pub(crate) fn note(&mut self, rec: &PageRecord) {
-        if let Some(items) = Self::items(rec) {
-            self.pages.insert((rec.target.list, rec.target.page), items);
-        }
-    }
-
-    /// Notes a list page's item links; when they are those of the page before, drops its next
-    /// page and says so in its message.
-    pub(crate) fn check(&mut self, rec: &mut PageRecord) {
-        let Some(items) = Self::items(rec) else {
-            return;
-        };
-        let (list, page) = (rec.target.list, rec.target.page);
-        let repeated =
-            !items.is_empty() && page > 0 && self.pages.get(&(list, page - 1)) == Some(&items);
-        self.pages.insert((list, page), items);
-        let reached = rec
-            .total
-            .is_some_and(|total| self.received(list, page) >= total);
-        if repeated || reached {
-            let t = &rec.target;
-            let kind = t.kind;
-            rec.links.retain(|l| l.kind != kind);
-            if let Some(cut) = rec.message.find("，有下一页") {
-                rec.message.truncate(cut);
-            }
-            if repeated {
-                let _ = write!(
-                    rec.message,
-                    "；与上一页列出的相同（网站把超出的页码当作最后一页），列表到此为止"
-                );
-            }
-        }
-    }
-
-    /// Entries received on the pages of `list` up to `page`, this one included.
-    fn received(&self, list: usize, page: u32) -> u64 {
-        self.pages
-            .iter()
-            .filter(|((l, p), _)| *l == list && *p <= page)
-            .map(|(_, items)| items.len() as u64)
-            .sum()
-    }
-
-    /// The item links of a list page, in order; `None` for other pages.
-    fn items(rec: &PageRecord) -> Option<Vec<String>> {
-        matches!(rec.target.kind, PageKind::HtmlList | PageKind::JsonList).then(|| {
-            rec.links
-                .iter()
-                .filter(|l| l.kind.is_item())
-                .map(|l| l.url.clone())
-                .collect()
-        })
-    }
-}
-
-/// JSON lists whose pages, read to the end, gave fewer entries than the total count the endpoint
-/// gave: one record a list, on its last page read, naming the numbers. Without it a platform that
-/// answers fewer entries than asked, or stops early, left items out of a "complete" crawl, and the
-/// nightly audit took them as removed (已移除). Lists with a page that failed are left out: they
-/// are said as failed list pages.
-pub(crate) fn short_lists<'a>(
-    profile: &CompiledProfile,
-    records: impl Iterator<Item = &'a PageRecord>,
-) -> Vec<super::status::FailedList> {
-    #[derive(Default)]
-    struct Tally<'a> {
-        total: Option<u64>,
-        received: u64,
-        pages: u64,
-        failed: bool,
-        last: Option<(u32, &'a str)>,
-    }
-    let mut lists: std::collections::BTreeMap<usize, Tally<'a>> = std::collections::BTreeMap::new();
-    for r in records.filter(|r| r.target.kind == PageKind::JsonList) {
-        let t = lists.entry(r.target.list).or_default();
-        if matches!(r.status, PageStatus::Failed | PageStatus::Skipped) {
-            t.failed = true;
-            continue;
-        }
-        t.total = t.total.max(r.total);
-        t.received += r.links.iter().filter(|l| l.kind.is_item()).count() as u64;
-        t.pages += 1;
-        if t.last.is_none_or(|(p, _)| r.target.page > p) {
-            t.last = Some((r.target.page, &r.target.url));
-        }
-    }
-    lists
-        .into_iter()
-        .filter_map(|(i, t)| {
-            let total = t.total.filter(|&n| t.received < n && !t.failed)?;
-            let (_, url) = t.last?;
-            let asked = profile
-                .lists
-                .get(i)
-                .and_then(|l| l.source.page_size)
-                .map(|n| format!("（每页请求 {n} 个）"))
-                .unwrap_or_default();
-            Some(super::status::FailedList {
-                url: url.to_owned(),
-                reason: format!(
-                    "第 {} 个列表接口报告共 {total} 个事项，读了 {} 页{asked}只收到 {} 个，少了 {} 个；\
-                     列表没有读全，少的事项不能当作已移除（接口每页返回的可能比请求的少，或翻页提前结束；请核对站点配置的 total_path、max_pages）",
-                    i + 1,
-                    t.pages,
-                    t.received,
-                    total - t.received
-                ),
-            })
-        })
-        .collect()
 }
