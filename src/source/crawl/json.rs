@@ -105,11 +105,15 @@ pub(crate) fn text(v: &Value) -> String {
     })
 }
 
-/// A tag (`<p>`, `</p>`, `<br/>`, `<span style="…">`) or a character reference (`&nbsp;`,
-/// `&#12288;`): a value written for a web page, not plain text.
+/// A tag of the elements such values use (`<p>`, `</p>`, `<br/>`, `<span style="…">`), its
+/// attributes written as attributes, or a character reference (`&nbsp;`, `&#12288;`): a value
+/// written for a web page, not plain text. Legal text with a less-than sign
+/// (`a<b 与 x > y 的情形`) is no tag: read as one, its words were lost (h33 regression round).
 static MARKUP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)</?[a-z][a-z0-9]*(\s[^<>]*)?/?>|&(#\d+|#x[0-9a-f]+|[a-z]+);")
-        .expect("valid pattern")
+    Regex::new(
+        r#"(?i)</?(?:p|div|br|span|font|strong|b|i|u|em|a|li|ul|ol|table|tbody|thead|tr|td|th|h[1-6]|dl|dt|dd|img|sup|sub|hr|pre|center|section|article|o:p)(?:\s+[a-z_:][-a-z0-9_:.]*(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>=`]+))?)*\s*/?>|&(?:#\d+|#x[0-9a-f]+|[a-z]+);"#,
+    )
+    .expect("valid pattern")
 });
 
 /// Elements that start a line of their own in the value's text.
@@ -357,7 +361,8 @@ mod tests {
             {"clmc": "申请书", "kbbg": "bog-bsdt/file/lxs-sqs.docx", "ybbg": "/f/yb.pdf"},
             {"clmc": "营业执照", "kbbg": "www.example.gov.cn/f/1.doc", "ybbg": "无"},
             {"clmc": "年龄<18岁的证明", "kbbg": "sqs.docx", "ybbg": "http://127.0.0.1:9/f/2.pdf"}
-        ]}});
+        ],
+        "bz": "第二十四条 a<b 与 x > y 的情形"}});
         let mut fields = BTreeMap::new();
         for (k, p) in [
             ("conditions", "sltj"),
@@ -367,6 +372,7 @@ mod tests {
             ("materials.name", "applydatalist[].clmc"),
             ("materials.blank_form", "applydatalist[].kbbg"),
             ("materials.sample", "applydatalist[].ybbg"),
+            ("onsite_reason", "bz"),
         ] {
             fields.insert(k.to_owned(), p.to_owned());
         }
@@ -391,6 +397,8 @@ mod tests {
         assert_eq!(m[2].name, "年龄<18岁的证明");
         assert_eq!(m[2].blank_form, "http://127.0.0.1:9/sqs.docx");
         assert_eq!(m[2].sample, "http://127.0.0.1:9/f/2.pdf");
+        // A less-than sign in legal text is no tag (h33 regression round: read as `<b …>`).
+        assert_eq!(item.onsite_reason, "第二十四条 a<b 与 x > y 的情形");
     }
 
     #[test]

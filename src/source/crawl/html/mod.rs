@@ -42,17 +42,33 @@ pub(crate) fn href(el: ElementRef<'_>, page: &Url) -> Option<Url> {
 /// Element text with runs of whitespace folded to one space, bounded in length. Inline elements
 /// join their text as the browser shows it (`建新东路<span lang="EN-US">88</span>号` is
 /// `建新东路88号`, as Word's exports split a line into runs); block elements, table cells and
-/// `<br>` separate it.
+/// `<br>` separate it. Two inline elements side by side with digits on both sides of their
+/// meeting are two values (`<span>0566-2032567</span><span>0566-2032568</span>`, `9:00</span>
+/// <span>17:30`), kept apart as before: glued, the phones read as one number without an area
+/// code.
 pub(crate) fn text_of(el: ElementRef<'_>) -> String {
     let mut text = String::new();
+    // An inline element closed since the last text, and one opened after it: its text meets the
+    // text before at an element boundary.
+    let (mut closed, mut between) = (false, false);
     for edge in el.traverse() {
         let (node, open) = match edge {
             Edge::Open(n) => (n, true),
             Edge::Close(n) => (n, false),
         };
         match node.value() {
-            Node::Text(t) if open => text.push_str(t),
+            Node::Text(t) if open => {
+                let digits = text.ends_with(|c: char| c.is_ascii_digit())
+                    && t.starts_with(|c: char| c.is_ascii_digit());
+                if between && digits {
+                    text.push(' ');
+                }
+                text.push_str(t);
+                (closed, between) = (false, false);
+            }
             Node::Element(e) if !is_inline(e.name()) => text.push(' '),
+            Node::Element(_) if open => between = closed,
+            Node::Element(_) => closed = true,
             _ => {}
         }
     }

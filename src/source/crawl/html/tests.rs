@@ -327,6 +327,23 @@ fn inline_runs_join_without_spaces() {
     assert_eq!(item.hours, "周一至周五 上午9:00-12:00");
 }
 
+/// h33 regression round: two values in spans side by side were glued into one
+/// (`0566-20325670566-2032568`), and B15 said the second had no area code.
+#[test]
+fn values_in_spans_side_by_side_stay_apart() {
+    let html = r#"<table>
+<tr><td>咨询电话</td><td><span>0566-2032567</span><span>0566-2032568</span></td></tr>
+<tr><td>办理时间</td><td><span>周一至周五</span><span>9:00</span><span>17:30</span></td></tr>
+<tr><td>监督投诉电话</td><td><span>0566-12</span><span lang="EN-US">345</span></td></tr>
+</table>"#;
+    let item = extract_guide(html, &page(), &profile());
+    assert_eq!(item.consult_phone, "0566-2032567 0566-2032568");
+    assert_eq!(item.hours, "周一至周五9:00 17:30");
+    // Word's runs split at a change of language, not inside a number: the rare split number is
+    // read as two groups, as it was before h33.
+    assert_eq!(item.supervise_phone, "0566-12 345");
+}
+
 /// A header cell spanning two columns with no header row below names its first column only.
 #[test]
 fn a_spanning_header_without_sub_headers_names_one_column() {
