@@ -49,8 +49,7 @@ declare_rule! {
 }
 
 /// Words of a note saying how the materials reach the office without the applicant going
-/// (`0次（村代办员上门收取材料代办）`, `0次，提供上门服务`, `0次（村（社区）代办）`,
-/// `0次（由就读学校统一收取申请材料代为报送）`).
+/// (`0次（村代办员上门收取材料代办）`, `0次，提供上门服务`, `0次（村（社区）代办）`).
 const COLLECTED: &[&str] = &[
     "上门收取",
     "上门收件",
@@ -61,8 +60,14 @@ const COLLECTED: &[&str] = &[
     "代办员",
     "代为递交",
     "代为提交",
-    // A school or a village office that gathers the applications and hands them in
-    // (`0次（由就读学校统一收取申请材料代为报送）`, `0次（学校代为收取递交材料）`).
+    "代办",
+];
+
+/// Words of a body gathering things and handing them on (`0次（由就读学校统一收取申请材料代为报送）`,
+/// `0次（学校代为收取递交材料）`): they spare the visit only when what is gathered is the application
+/// (see [`gathers_the_application`]), not fees, certificates or results (`0次（统一收取费用）`,
+/// `0次（代为报送结果）`).
+const GATHERED: &[&str] = &[
     "代为收取",
     "代为报送",
     "代为上报",
@@ -71,16 +76,64 @@ const COLLECTED: &[&str] = &[
     "统一收取",
     "统一报送",
     "统一上报",
-    "代办",
 ];
+
+/// Names of the application the gathering words may collect or hand in.
+const APPLICATION: &[&str] = &["材料", "申请表", "资料", "申请书", "申报表"];
+
+/// Things gathered that are not the application (`统一收取费用`, `证件统一收取后发放`, `代为报送结果`).
+const NOT_APPLICATION: &[&str] = &[
+    "费",
+    "证件",
+    "证照",
+    "证书",
+    "执照",
+    "结果",
+    "款",
+    "批文",
+    "许可证",
+];
+
+/// Bodies that gather applications and hand them in (`学校统一收取后代为报送`, `由所在学校代为申报`).
+const GATHERER: &[&str] = &[
+    "学校",
+    "幼儿园",
+    "院校",
+    "村",
+    "社区",
+    "居委会",
+    "单位",
+    "乡镇",
+    "街道",
+    "便民服务",
+    "网格员",
+];
+
+/// Words of handing the application in (`代为报送`, `统一上报`, `代为申报`).
+const HAND_IN: &[&str] = &["报送", "上报", "申报", "转报", "递交", "提交"];
 
 /// Words that, earlier in the same part of the note, deny the collection
 /// (`0次（不提供上门服务）`, `0次（暂无代办）`).
 const NOT_COLLECTED: &[char] = &['不', '无', '未', '非', '停'];
 
+/// Whether a part of the note with a [`GATHERED`] word says the application is gathered: it names
+/// the materials (`统一收取申请材料`, `代为收取递交材料`), or names the body that gathers them and
+/// that it hands them in (`学校统一收取后代为报送`, `学校统一报送`); fees, certificates or results
+/// gathered (`统一收取费用`, `证件统一收取后发放`, `代为报送结果`) or nothing named (`统一收取`) are not.
+fn gathers_the_application(text: &str, part: &str) -> bool {
+    if APPLICATION.iter().any(|w| text.contains(w)) {
+        return !NOT_APPLICATION.iter().any(|w| part.contains(w))
+            || APPLICATION.iter().any(|w| part.contains(w));
+    }
+    !NOT_APPLICATION.iter().any(|w| text.contains(w))
+        && GATHERER.iter().any(|w| text.contains(w))
+        && HAND_IN.iter().any(|w| text.contains(w))
+}
+
 /// Whether the note of a count (in brackets or after a comma) says someone collects the
-/// materials for the applicant ([`COLLECTED`]), no part of it denies so and it names no visit
-/// left to make: then a count of 0 is no contradiction with a depth that needs the materials handed in.
+/// materials for the applicant ([`COLLECTED`], or [`GATHERED`] with the application named), no
+/// part of it denies so and it names no visit left to make: then a count of 0 is no
+/// contradiction with a depth that needs the materials handed in.
 fn collected_for_applicant(text: &str) -> bool {
     /// A visit the note still names (`申请人需到窗口领证`, `首次需到现场核验`, `需本人签字`): the
     /// agent does not spare it.
@@ -88,12 +141,15 @@ fn collected_for_applicant(text: &str) -> bool {
     if VISIT.iter().any(|w| text.contains(w)) {
         return false;
     }
+    let says = |part: &str, words: &[&str]| {
+        words.iter().any(|w| {
+            part.find(w)
+                .is_some_and(|k| !part[..k].contains(NOT_COLLECTED))
+        })
+    };
     text.split(['，', ',', '；', ';', '。', '（', '）', '(', ')', '、'])
         .any(|part| {
-            COLLECTED.iter().any(|w| {
-                part.find(w)
-                    .is_some_and(|k| !part[..k].contains(NOT_COLLECTED))
-            })
+            says(part, COLLECTED) || (says(part, GATHERED) && gathers_the_application(text, part))
         })
 }
 
@@ -217,6 +273,11 @@ mod tests {
             "0次，由村（社区）统一收取后代为上报",
             "0次（由所在学校代为申报）",
             "0次（学校统一报送）",
+            "0次（由学校统一收取后代为报送）",
+            "0次（学校统一收取申请表代为报送）",
+            "0次（村委会统一收取资料后上报）",
+            "0次（社区代为收取申请材料）",
+            "0次（统一收取申请材料后代为报送）",
         ] {
             for depth in ["二级", "一级"] {
                 assert_eq!(
@@ -248,6 +309,18 @@ mod tests {
             "0次（学校统一收取材料，申请人到窗口领取结果）",
             "0次（由学校代为报送，需本人到场签字）",
             "0次（费用由银行代收）",
+            // Gathered but not the application: fees, certificates, results, or nothing named
+            // (h33 regression).
+            "0次（统一收取费用）",
+            "0次（证件统一收取后发放）",
+            "0次（代为报送结果）",
+            "0次（统一收取）",
+            "0次（代为收取）",
+            "0次（统一上报）",
+            "0次（学校统一收取费用）",
+            "0次（由学校统一收取证件后发放）",
+            "0次（审批结果由乡镇代为报送）",
+            "0次，统一收取后发放",
         ] {
             let m = messages(v, "二级", "否");
             assert_eq!(m.len(), 1, "{v}: {m:?}");
