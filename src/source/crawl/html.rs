@@ -10,6 +10,7 @@ use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
 
+use super::blocks;
 use super::labels::{Field, LabelMap, Section, section_of};
 use super::profile::CompiledProfile;
 use crate::model::{
@@ -79,6 +80,13 @@ pub(crate) fn extract_guide(text: &str, page: &Url, profile: &CompiledProfile) -
             }
         }
     }
+    if item.faqs.is_empty() {
+        item.faqs = blocks::paragraph_faqs(&doc, &profile.section_selector).into();
+    }
+    if item.steps.is_empty() {
+        item.steps =
+            blocks::list_steps(&doc, &profile.section_selector, &profile.labels.step).into();
+    }
     label_values(&doc, profile, &claimed, page, &mut item);
     for (field, sel) in &profile.select {
         if let Some(el) = doc.select(sel).next() {
@@ -100,6 +108,7 @@ fn section_tables<'a>(
 ) -> Vec<(Section, ElementRef<'a>)> {
     let mut out: Vec<(Section, ElementRef<'a>)> = Vec::new();
     let mut pending: Option<Section> = None;
+    let tabs = blocks::tab_sections(doc);
     for node in doc.root_element().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -119,7 +128,13 @@ fn section_tables<'a>(
                 out.push((s, data_table(el)));
                 pending = None;
             }
-        } else if el.value().name() != "caption" && headings.matches(&el) {
+        } else if let Some(s) = el.value().id().and_then(|id| tabs.get(id)) {
+            // A tab panel titled only by its tab (`<li data-tab="sqcl">申请材料</li>`).
+            pending = Some(*s);
+        } else if el.value().name() != "caption"
+            && headings.matches(&el)
+            && blocks::has_words(&text_of(el))
+        {
             // Any heading closes the previous section: "收费标准 不收费" then "其他信息" + table.
             pending = section_of(&text_of(el));
         } else if labels.matches(&el)
