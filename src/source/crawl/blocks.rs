@@ -42,6 +42,7 @@ pub(crate) fn tab_sections(doc: &Html) -> HashMap<String, Section> {
 
 /// The section an element opens: a heading with real text (none when it names no list, which
 /// closes the section before it), or a tab panel named by its tab. `None` = not a heading.
+#[allow(clippy::option_option)] // not a heading / a heading naming no list / a section
 fn opens(
     el: ElementRef<'_>,
     headings: &Selector,
@@ -152,7 +153,7 @@ pub(crate) fn paragraph_faqs(doc: &Html, headings: &Selector) -> Vec<Faq> {
             && let Some(last) = out.last_mut()
             && last.answer.is_empty()
         {
-            last.answer = a.to_owned();
+            a.clone_into(&mut last.answer);
             answer_parent = el.parent().map(|p| p.id());
         } else if answer_parent.is_some()
             && answer_parent == el.parent().map(|p| p.id())
@@ -221,7 +222,7 @@ fn list_step(li: ElementRef<'_>, labels: &LabelMap<StepField>) -> Option<Step> {
             Some(l) => whole.split(l.as_str()).next().unwrap_or_default(),
             None => whole.as_str(),
         };
-        step.name = strip_number(head).trim().to_owned();
+        strip_number(head).trim().clone_into(&mut step.name);
     }
     (step != Step::default()).then_some(step)
 }

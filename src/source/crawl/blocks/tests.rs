@@ -88,12 +88,12 @@ fn faq_paragraphs_are_read() {
 /// A FAQ table still wins, and prose under 常见问题 without 问/答 is no FAQ.
 #[test]
 fn faq_tables_and_prose_are_unchanged() {
-    let html = r#"<h3>常见问题</h3><p>问：段落里的问题</p><p>答：段落里的回答</p>
-<table><tr><th>问题</th><th>解答</th></tr><tr><td>表里的问题</td><td>表里的回答</td></tr></table>"#;
+    let html = "<h3>常见问题</h3><p>问：段落里的问题</p><p>答：段落里的回答</p>
+<table><tr><th>问题</th><th>解答</th></tr><tr><td>表里的问题</td><td>表里的回答</td></tr></table>";
     let item = read(html, "");
     assert_eq!(item.faqs.len(), 1);
     assert_eq!(item.faqs[0].question, "表里的问题");
-    let prose = r#"<h3>常见问题</h3><p>暂无常见问题。</p><p>答疑请拨打12345。</p>"#;
+    let prose = "<h3>常见问题</h3><p>暂无常见问题。</p><p>答疑请拨打12345。</p>";
     assert!(read(prose, "").faqs.is_empty());
 }
 
@@ -118,14 +118,14 @@ fn steps_in_a_list_are_read() {
     assert_eq!(item.steps[1].handler, "科室负责人");
     // A named part wins over the text before the labels.
     let named =
-        r#"<h3>办理流程</h3><ol><li>第一步 <b>环节名称：</b>受理 <b>办理人：</b>窗口</li></ol>"#;
+        "<h3>办理流程</h3><ol><li>第一步 <b>环节名称：</b>受理 <b>办理人：</b>窗口</li></ol>";
     let item = read(named, "");
     assert_eq!(item.steps[0].name, "受理");
     assert_eq!(item.steps[0].handler, "窗口");
     // A steps table is not doubled by a list beside it; a list under another heading is no step.
-    let table = r#"<h3>办理流程</h3><table><tr><th>办理环节</th><th>办理人</th></tr>
+    let table = "<h3>办理流程</h3><table><tr><th>办理环节</th><th>办理人</th></tr>
 <tr><td>受理</td><td>窗口</td></tr></table><ul><li>温馨提示：请带原件</li></ul>
-<h3>办理地点</h3><ul><li>受理</li></ul>"#;
+<h3>办理地点</h3><ul><li>受理</li></ul>";
     assert_eq!(read(table, "").steps.len(), 1);
     assert!(
         read("<h3>办理地点</h3><ul><li>受理</li></ul>", "")
