@@ -19,6 +19,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+mod blocks;
 pub mod decode;
 mod gate;
 mod html;

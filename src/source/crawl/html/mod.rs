@@ -13,6 +13,7 @@ use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use url::Url;
 
+use super::blocks;
 use super::labels::{Field, LabelMap, LabelSet, Section, section_of};
 use super::profile::CompiledProfile;
 use super::table;
@@ -175,6 +176,13 @@ fn guide_item(doc: &Html, page: &Url, profile: &CompiledProfile) -> Item {
             }
         }
     }
+    if item.faqs.is_empty() {
+        item.faqs = blocks::paragraph_faqs(doc, &profile.section_selector).into();
+    }
+    if item.steps.is_empty() {
+        item.steps =
+            blocks::list_steps(doc, &profile.section_selector, &profile.labels.step).into();
+    }
     label_values(doc, profile, &claimed, page, &mut item);
     for (field, sel) in &profile.select {
         if let Some(el) = doc.select(sel).next() {
@@ -202,6 +210,7 @@ fn section_tables<'a>(
     let mut pending: Option<(Section, bool)> = None;
     // The section of the last heading, once a table was read under it.
     let mut open: Option<Section> = None;
+    let tabs = blocks::tab_sections(doc);
     for node in doc.root_element().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -228,7 +237,14 @@ fn section_tables<'a>(
             {
                 out.push((s, data_table(el)));
             }
-        } else if el.value().name() != "caption" && headings.matches(&el) {
+        } else if let Some(s) = el.value().id().and_then(|id| tabs.get(id)) {
+            // A tab panel titled only by its tab (`<li data-tab="sqcl">申请材料</li>`).
+            pending = Some((*s, true));
+            open = None;
+        } else if el.value().name() != "caption"
+            && headings.matches(&el)
+            && blocks::has_words(&text_of(el))
+        {
             // Any heading closes the previous section: "收费标准 不收费" then "其他信息" + table.
             pending = section_of(&text_of(el)).map(|s| (s, true));
             open = None;
