@@ -13,7 +13,7 @@ declare_rule! {
     /// （出具单位）：两者都没有填写的不通过；来源渠道为「政府部门核发」或「其他」时，出具单位必须写明
     /// 具体部门，只写「政府部门」「相关部门」「有关部门」「主管部门」「发证机关」等泛称的不通过，
     /// 泛称前面只加了地方或层级的（「当地政府部门」「所在地政府部门」「县级政府部门」「上级部门」）
-    /// 也不通过；
+    /// 也不通过，但政府本身是具体的机关，`当地政府`、`所在地政府`、`县级政府` 与 `县政府` 一样算写明；
     /// 具体部门写在来源渠道栏里的（`政府部门核发（公安机关）`、`政府部门核发：户籍所在地派出所`、
     /// `公安机关核发`）也算写明。
     /// 来源渠道为「申请人自备」时出具单位可以不写；来源渠道无法识别（不是上述代码或名称）又没有
@@ -97,6 +97,32 @@ const GENERIC: &[&str] = &[
     "以上",
 ];
 
+/// Where and at which level, before 政府: with one, the 政府 is that place's (`当地政府`).
+const PLACES: &[&str] = &[
+    "当地",
+    "所在地",
+    "属地",
+    "本地",
+    "本级",
+    "同级",
+    "上一级",
+    "上级",
+    "县级",
+    "市级",
+    "区级",
+    "省级",
+    "乡级",
+    "镇级",
+];
+
+/// Whether the issuer is a government named by place or level (`当地政府`, `所在地政府`,
+/// `县级政府`, as `县政府`): a government is a body; only its 部门 named by place or level is
+/// generic (`当地政府部门`).
+fn names_a_government(desc: &str) -> bool {
+    desc.strip_suffix("政府")
+        .is_some_and(|before| PLACES.iter().any(|p| before.contains(p)))
+}
+
 /// The characters of [`GENERIC`], sorted.
 static GENERIC_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     let mut chars: Vec<char> = GENERIC.iter().flat_map(|g| g.chars()).collect();
@@ -107,6 +133,9 @@ static GENERIC_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
 
 /// Whether an issuing-body text names a department (something beyond generic words).
 fn names_department(desc: &str) -> bool {
+    if names_a_government(desc) {
+        return true;
+    }
     let is_han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
     // Taking out generic words only removes characters they are made of: a Han character that is
     // in none of them stays, so the answer is known without copying (`户口所在地派出所`).
@@ -222,6 +251,9 @@ mod tests {
 
     /// The plain definition that [`names_department`] answers without copying.
     fn names_department_plain(desc: &str) -> bool {
+        if names_a_government(desc) {
+            return true;
+        }
         let mut rest = desc.to_owned();
         for g in GENERIC {
             rest = rest.replace(g, "");
@@ -265,6 +297,11 @@ mod tests {
             "县级以上人民政府民政部门",
             "县政府办公室",
             "上级党组织",
+            // h33: a government named by place or level is a body, as 县政府 is.
+            "当地政府",
+            "所在地政府",
+            "县级政府",
+            "县级以上人民政府",
         ] {
             assert!(names_department(desc), "{desc}");
         }

@@ -3,6 +3,7 @@
 //! 转诊转院审批表), which are not the applicant's to fill. The word list itself is the
 //! configuration's `fill_in_words`; the test that joins them is [`is_fill_in`](super::is_fill_in).
 
+use super::{SourceChannel, source_channel};
 use crate::model::Material;
 use crate::model::text::{is_blank_or_placeholder, trim};
 
@@ -33,6 +34,39 @@ const APPLICANT: &[&str] = &[
     "家属",
     "自备",
     "自行",
+    // A unit that applies, under the name its role gives it (h33: 授权委托书 出具单位 委托单位,
+    // 社会保险登记表 参保单位, 工伤认定申请表 用人单位): the applicant when a unit applies.
+    "委托单位",
+    "委托方",
+    "委托企业",
+    "参保单位",
+    "投保单位",
+    "缴费单位",
+    "用人单位",
+    "用工单位",
+    "建设单位",
+    "申请机构",
+    "申报企业",
+    "本单位",
+];
+
+/// Words of a government body: a form it is named as the issuer of, the notes saying nothing of
+/// who fills it in, is often the blank it hands out for the applicant to fill in
+/// (`异地就医备案申请表`, 出具单位 `县医疗保障局`); it counts as that body's only when the notes
+/// say that body fills it in or issues it.
+const GOVERNMENT: &[&str] = &[
+    "政府",
+    "政务",
+    "部门",
+    "机关",
+    "局",
+    "委员会",
+    "办事处",
+    "管理处",
+    "派出所",
+    "居委会",
+    "村委会",
+    "社区",
 ];
 
 /// Words that name a body other than a person applying (医院, 学校, 所在单位 …).
@@ -57,6 +91,7 @@ const BODIES: &[&str] = &[
     "银行",
     "法院",
     "公司",
+    "企业",
     "委员会",
     "办事处",
     "政府",
@@ -74,15 +109,20 @@ fn holds_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
-/// Whether another body fills the form in and issues it: 出具单位 names a body that is not the
-/// applicant (`县内二级及以上定点医疗机构`), not a place to fetch a blank form from (领取,
-/// 下载, 索取), and 填报须知 says that body fills it in or issues it (`由转出医院医生填写诊断`,
-/// `由医院开具`) and nowhere that the applicant fills it in or signs it (`申请人填写基本信息`).
-/// Such a form is not one the applicant fills in (M04/M05: the appendix asks for the blank forms
-/// of the applicant's own).
+/// Whether another body fills the form in and issues it: 来源 is not 申请人自备 (the applicant's
+/// own, whatever else is written), 出具单位 names a body that is not the applicant
+/// (`县内二级及以上定点医疗机构`, `商业银行`, `就读学校`, `所在单位`; not 委托单位, 用人单位 …, the
+/// applicant when a unit applies), not a place to fetch a blank form from (领取, 下载, 索取), and
+/// 填报须知 says nowhere that the applicant fills it in or signs it (`申请人填写基本信息`). When
+/// that body is a government body, 填报须知 must also say it fills the form in or issues it
+/// (`由…填写`, `由…开具`): a department named alone is often where the blank comes from. Such a
+/// form is not one the applicant fills in (M04/M05: the appendix asks for the blank forms of the
+/// applicant's own).
 pub(super) fn filled_in_by_another(m: &Material) -> bool {
     let desc = trim(&m.source_desc);
-    if is_blank_or_placeholder(desc)
+    if source_channel(&m.source_channel) == Some(SourceChannel::Applicant)
+        || m.source_channel.contains("自备")
+        || is_blank_or_placeholder(desc)
         || holds_any(desc, APPLICANT)
         || !holds_any(desc, BODIES)
         || holds_any(desc, &["领取", "下载", "索取"])
@@ -96,6 +136,9 @@ pub(super) fn filled_in_by_another(m: &Material) -> bool {
     };
     if clauses().any(|c| holds_any(c, APPLICANT) && holds_any(c, APPLICANT_FILLS)) {
         return false;
+    }
+    if !holds_any(desc, GOVERNMENT) {
+        return true;
     }
     clauses().any(|c| {
         c.match_indices('由').any(|(i, by)| {
