@@ -227,7 +227,10 @@ const MODALS: &[&str] = &["应当", "应", "可以", "可", "予以", "均", "�
 /// 当场作出`, `符合条件的即时办结`, `对材料齐全的，可以当场办结`). Every immediate word of such a
 /// clause is conditional, the one inside the condition (`能当场…的`) too.
 fn conditional_clause(t: &str, at: usize) -> bool {
-    let start = t[..at].rfind(CLAUSE_BOUNDS).map_or(0, |p| p + 1);
+    // A bound may be 3 bytes (。【】): start after the whole character.
+    let start = t[..at]
+        .rfind(CLAUSE_BOUNDS)
+        .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
     let end = t[at..].find(CLAUSE_BOUNDS).map_or(t.len(), |p| at + p);
     let clause = &t[start..end];
     clause.match_indices('的').any(|(j, d)| {

@@ -446,3 +446,10 @@ fn a_dash_or_zhi_in_a_note_is_no_range() {
         assert_eq!(parse_time_limit(t, ""), ParsedLimit::Limit(l), "{t}");
     }
 }
+
+/// A clause bound of three bytes (。【】) before an immediate word is no panic (proptest h33).
+#[test]
+fn a_wide_clause_bound_before_an_immediate_word() {
+    assert_eq!(limit("办理。1即办", ""), TimeLimit::Immediate);
+    assert_eq!(limit("5个工作日【符合条件的即办】", ""), wd(5.0));
+}
