@@ -6,7 +6,9 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::{Domain, DomainValue, DomainValues};
-use crate::model::text::{fold_traditional, ticked, to_halfwidth, value_and_note};
+use crate::model::text::{
+    fold_traditional, is_blank_or_placeholder, ticked, to_halfwidth, value_and_note,
+};
 
 const SEPARATORS: &[char] = &[
     ',', '，', '、', ';', '；', '|', '^', '/', '\n', '\r', '\t', ' ', '(', ')', '[', ']', '【',
@@ -152,10 +154,15 @@ fn groups_with_values(domain: Domain, text: &str) -> Option<DomainValues> {
         }
         let mut values = parse_as_written(domain, group);
         if !values.unknown.is_empty() || values.values.is_empty() {
-            values = match value_with_note(domain, group) {
-                // `自然人（含个体工商户）`: a value with its note.
-                Some(v) => v,
-                None => parse_as_written(domain, value_and_note(group)?.1),
+            // `自然人（含个体工商户）`: a value with its note.
+            values = if let Some(v) = value_with_note(domain, group) {
+                v
+            } else {
+                let (head, note) = value_and_note(group)?;
+                if !describes_group(head) {
+                    return None;
+                }
+                parse_as_written(domain, note)
             };
             if !values.unknown.is_empty() || values.values.is_empty() || values.from_codes {
                 return None;
@@ -169,6 +176,40 @@ fn groups_with_values(domain: Domain, text: &str) -> Option<DomainValues> {
         }
     }
     (!out.values.is_empty()).then_some(out)
+}
+
+/// Words before the brackets that describe no group: a placeholder (`无（自然人）`), a catch-all
+/// (`其他（自然人）`, `不限（自然人）`) or everyone (`群众（自然人）`, `所有人（自然人）`), which
+/// B05 fails on its own; the brackets do not make them a group.
+const NO_GROUP: &[&str] = &[
+    "无",
+    "暂无",
+    "其他",
+    "其它",
+    "不限",
+    "不限制",
+    "无限制",
+    "均可",
+    "群众",
+    "人民群众",
+    "广大群众",
+    "社会公众",
+    "公众",
+    "所有人",
+    "所有",
+    "全体",
+    "全部",
+    "任何人",
+    "一切",
+    "全体人员",
+    "所有人员",
+];
+
+/// Whether `head`, the words before a bracket of values, describes a group (`参保人员`,
+/// `医疗保健机构`): not blank, a placeholder or a word of [`NO_GROUP`].
+fn describes_group(head: &str) -> bool {
+    let h = head.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation());
+    !is_blank_or_placeholder(h) && !NO_GROUP.contains(&h)
 }
 
 /// The parts of `text` between [`GROUP_SEPARATORS`] that stand outside brackets.

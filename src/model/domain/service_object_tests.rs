@@ -66,6 +66,15 @@ fn a_described_group_with_values_in_brackets() {
         "医疗机构（3）",
         "参保人员（自然人）、群众",
         "参保人员、自然人",
+        // h33 regression: a placeholder, catch-all or everyone before the brackets is no group.
+        "无（自然人）",
+        "暂无（自然人）",
+        "其他（自然人）",
+        "不限（自然人）",
+        "群众（自然人）",
+        "所有人（自然人）",
+        "全体（企业法人、自然人）",
+        "参保人员（自然人）、无（企业法人）",
     ] {
         assert!(
             !parse_domain(Domain::ServiceObject, t).unknown.is_empty(),

@@ -19,14 +19,19 @@ pub(super) const IMMEDIATE: &[&str] = &[
     "当天办结",
     "即时",
     "当场",
-    // 实时 (实时办结, 实时到账) is 即时: a system answers at once (住房公积金提取). Not where it is
-    // the end of another word (核实时间, 如实时): see [`ENDS_IN_SHI`].
-    "实时",
 ];
 
-/// Characters that make a word with a following 实 (核实, 如实, 落实, 证实, 真实 …): 「实时」
-/// after one is no immediate word (`10个工作日（现场核实时间不计入）`, `如实时告知`).
-const ENDS_IN_SHI: &str = "核证落查属如据确真事充老切踏诚务平坚朴翔详殷结夯写纪史现求虚";
+/// 实时 (实时办结, 实时到账) as the whole value is 即时: a system answers at once (住房公积金提取).
+/// Not in [`IMMEDIATE`]: inside a longer text it describes a check or a payment, not the limit
+/// (`3个工作日（含实时核验）`, `3个工作日（实时结算）`, `非实时结算的，5个工作日`), and after 非 it
+/// says the opposite; nor as the end of another word (`核实时间另行通知`).
+const SHISHI: &[&str] = &["实时", "实时办结", "实时办理", "实时到账"];
+
+/// Whether `t` is one of [`SHISHI`], maybe with punctuation around it (`实时。`, `（实时）`).
+fn bare_shishi(t: &str) -> bool {
+    let core = t.trim_matches(|c: char| c.is_ascii_punctuation() || "。、，；：【】".contains(c));
+    SHISHI.contains(&core)
+}
 
 fn unit_from(text: &str) -> Option<LimitUnit> {
     let t = text.trim();
@@ -194,22 +199,13 @@ pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
 /// An unconditional one elsewhere finishes the case at once, the amount notwithstanding
 /// (`1个工作日（即办）`, `即办（1个工作日内）`).
 fn immediate_words(t: &str) -> (bool, bool) {
-    // Every immediate word holds 即, 当, 现 or 实 (`immediate_words_hold_a_key_character`).
-    if !t.contains(['即', '当', '现', '实']) {
+    // Every immediate word holds 即, 当 or 现 (`immediate_words_hold_a_key_character`).
+    if !t.contains(['即', '当', '现']) {
         return (false, false);
     }
     let mut any = false;
     for w in IMMEDIATE {
         for (i, _) in t.match_indices(w) {
-            // 核实时间: 实 ends another word.
-            if w.starts_with('实')
-                && t[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| ENDS_IN_SHI.contains(c))
-            {
-                continue;
-            }
             if !t[i + w.len()..].starts_with("受理") && !conditional_clause(t, i) {
                 return (true, true);
             }
@@ -231,7 +227,10 @@ const MODALS: &[&str] = &["应当", "应", "可以", "可", "予以", "均", "�
 /// 当场作出`, `符合条件的即时办结`, `对材料齐全的，可以当场办结`). Every immediate word of such a
 /// clause is conditional, the one inside the condition (`能当场…的`) too.
 fn conditional_clause(t: &str, at: usize) -> bool {
-    let start = t[..at].rfind(CLAUSE_BOUNDS).map_or(0, |p| p + 1);
+    // A bound may be 3 bytes (。【】): start after the whole character.
+    let start = t[..at]
+        .rfind(CLAUSE_BOUNDS)
+        .map_or(0, |p| p + t[p..].chars().next().map_or(1, char::len_utf8));
     let end = t[at..].find(CLAUSE_BOUNDS).map_or(t.len(), |p| at + p);
     let clause = &t[start..end];
     clause.match_indices('的').any(|(j, d)| {
@@ -270,7 +269,8 @@ pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
     // 即办 (立即办理 and 立即办结 are there, or hold 即办). So is 「当日」 (「当天」) alone, a step's
     // limit as township clerks write it: inside a longer text it dates something else
     // (`受理当日转交`, `自受理当日起5个工作日`).
-    if finishing || matches!(t, "立即" | "当日" | "当天" | "当日内" | "当天内") {
+    if finishing || matches!(t, "立即" | "当日" | "当天" | "当日内" | "当天内") || bare_shishi(t)
+    {
         return ParsedLimit::Limit(TimeLimit::Immediate);
     }
     if t.contains("无法定") || t == "无" || t.starts_with("无时限") || t.contains("没有法定")

@@ -7,7 +7,7 @@ use crate::model::text::to_halfwidth;
 #[test]
 fn immediate_words_hold_a_key_character() {
     for w in IMMEDIATE {
-        assert!(w.contains(['即', '当', '现', '实']), "{w}");
+        assert!(w.contains(['即', '当', '现']), "{w}");
     }
 }
 
@@ -372,12 +372,39 @@ fn an_unconditional_immediate_word_is_still_the_limit() {
     assert_eq!(limit("5个工作日（立即告知补正）", ""), wd(5.0));
 }
 
-/// 实时 is 即时: a system answers at once (h33 租赁住房提取住房公积金); 实 that ends another
-/// word (核实, 如实) is no immediate word.
+/// 实时 as the whole value is 即时: a system answers at once (h33 租赁住房提取住房公积金); 实
+/// that ends another word (核实, 如实) is no immediate word, and 实时 inside a longer text or after
+/// 非 leaves the reading alone (h33 regression).
 #[test]
 fn shishi_is_immediate() {
-    for t in ["实时", "实时办结", "实时办理", "实时到账", "系统实时审核"] {
+    for t in [
+        "实时",
+        "实时办结",
+        "实时办理",
+        "实时到账",
+        "实时。",
+        "（实时）",
+        " 实时到账 ",
+    ] {
         assert_eq!(limit(t, ""), TimeLimit::Immediate, "{t}");
+    }
+    for (t, n) in [
+        ("3个工作日（实时结算）", 3.0),
+        ("3个工作日（含实时核验）", 3.0),
+        ("3个工作日（系统实时比对）", 3.0),
+        ("3个工作日（非实时审核）", 3.0),
+        ("非实时，3个工作日", 3.0),
+        ("5个工作日（非实时结算）", 5.0),
+        ("非实时结算的，5个工作日", 5.0),
+        ("实时办结（3个工作日）", 3.0),
+    ] {
+        assert_eq!(limit(t, ""), wd(n), "{t}");
+    }
+    for t in ["非实时结算", "非实时", "系统实时审核"] {
+        assert!(
+            matches!(parse_time_limit(t, ""), ParsedLimit::Unreadable),
+            "{t}"
+        );
     }
     assert_eq!(limit("10个工作日（现场核实时间不计入）", ""), wd(10.0));
     assert_eq!(limit("5个工作日（如实时告知的除外）", ""), wd(5.0));
@@ -418,4 +445,11 @@ fn a_dash_or_zhi_in_a_note_is_no_range() {
     ] {
         assert_eq!(parse_time_limit(t, ""), ParsedLimit::Limit(l), "{t}");
     }
+}
+
+/// A clause bound of three bytes (。【】) before an immediate word is no panic (proptest h33).
+#[test]
+fn a_wide_clause_bound_before_an_immediate_word() {
+    assert_eq!(limit("办理。1即办", ""), TimeLimit::Immediate);
+    assert_eq!(limit("5个工作日【符合条件的即办】", ""), wd(5.0));
 }
