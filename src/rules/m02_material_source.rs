@@ -78,24 +78,16 @@ const GENERIC: &[&str] = &[
     "各级",
     "其他",
     "其它",
-    // Where and at which level (h33: 内地居民离婚登记, 结婚证 issued by `当地政府部门`).
-    "当地",
-    "所在地",
-    "属地",
-    "本地",
-    "本级",
-    "同级",
-    "上一级",
-    "上级",
-    "县级",
-    "市级",
-    "区级",
-    "省级",
-    "乡级",
-    "镇级",
-    "及以上",
-    "以上",
 ];
+
+/// After [`GENERIC`] and [`PLACES`] in [`generic_words`]: a level's bound (`县级以上`).
+const BOUNDS: &[&str] = &["及以上", "以上"];
+
+/// Every generic word, in the order they are taken out: [`GENERIC`], then where and at which
+/// level ([`PLACES`]; h33: 内地居民离婚登记, 结婚证 issued by `当地政府部门`), then [`BOUNDS`].
+fn generic_words() -> impl Iterator<Item = &'static str> {
+    GENERIC.iter().chain(PLACES).chain(BOUNDS).copied()
+}
 
 /// Where and at which level, before 政府: with one, the 政府 is that place's (`当地政府`).
 const PLACES: &[&str] = &[
@@ -123,9 +115,9 @@ fn names_a_government(desc: &str) -> bool {
         .is_some_and(|before| PLACES.iter().any(|p| before.contains(p)))
 }
 
-/// The characters of [`GENERIC`], sorted.
+/// The characters of the [`generic_words`], sorted.
 static GENERIC_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut chars: Vec<char> = GENERIC.iter().flat_map(|g| g.chars()).collect();
+    let mut chars: Vec<char> = generic_words().flat_map(str::chars).collect();
     chars.sort_unstable();
     chars.dedup();
     chars
@@ -149,7 +141,7 @@ fn names_department(desc: &str) -> bool {
         return false;
     }
     let mut rest = desc.to_owned();
-    for g in GENERIC {
+    for g in generic_words() {
         if rest.contains(g) {
             rest = rest.replace(g, "");
         }
@@ -255,7 +247,7 @@ mod tests {
             return true;
         }
         let mut rest = desc.to_owned();
-        for g in GENERIC {
+        for g in generic_words() {
             rest = rest.replace(g, "");
         }
         rest.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
@@ -266,7 +258,7 @@ mod tests {
         fn names_department_as_defined(
             pieces in proptest::collection::vec(
                 proptest::sample::select(
-                    GENERIC.iter().copied().chain(["派出所", "政", "府", "部", "a", "、"]).collect::<Vec<_>>()
+                    generic_words().chain(["派出所", "政", "府", "部", "a", "、"]).collect::<Vec<_>>()
                 ),
                 0..6,
             )
