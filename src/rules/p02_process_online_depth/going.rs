@@ -6,26 +6,19 @@
 use super::clause_tail;
 use super::is_clause_end;
 use super::visit_words::{
-    DELIVERY_WAYS, NOT_A_PLACE_AFTER, NOT_A_PLACE_NAME, NOT_GOING_BEFORE, PLACE_REACH, VISIT_PLACES,
+    APPLICANT_WORDS, DELIVERY_WAYS, NOT_A_PLACE_AFTER, NOT_A_PLACE_NAME, NOT_GOING_BEFORE,
+    PLACE_REACH, VISIT_PLACES,
 };
 
 /// Words that start a going to a place: `到`, `前往`, and, read more narrowly ([`going_start`]),
 /// `来`, `至` and `在`.
 const GOING_WORDS: &[&str] = &["到", "前往", "来", "至", "在"];
 
-/// The applicant's side as the one who goes or hands in (`申请人将退休证原件送至…`); not
-/// `经办人`, who is as often staff (`窗口经办人在服务大厅审核`).
-const APPLICANT_SUBJECTS: &[&str] = &[
-    "申请人",
-    "当事人",
-    "本人",
-    "申报人",
-    "办事人",
-    "群众",
-    "代理人",
-    "受托人",
-    "双方",
-];
+/// The applicant's side as the one who goes or hands in (`申请人将退休证原件送至…`): the
+/// [`APPLICANT_WORDS`] but `经办人`, who is as often staff (`窗口经办人在服务大厅审核`).
+fn applicant_subjects() -> impl Iterator<Item = &'static &'static str> {
+    APPLICANT_WORDS.iter().filter(|a| **a != "经办人")
+}
 
 /// Verbs of handing in that, right before `至`/`到` with the applicant as subject, make it the
 /// applicant bringing something there (`申请人将纸质材料报送至中心5号窗口`,
@@ -165,11 +158,11 @@ fn handed_in(before: &str) -> Option<usize> {
 }
 
 /// Whether `clause` (the clause before a going word) has the applicant as its subject: an
-/// applicant word ([`APPLICANT_SUBJECTS`]) with no `的` after it — but for one after a `将`/`把`
+/// applicant word ([`applicant_subjects`]) with no `的` after it — but for one after a `将`/`把`
 /// of the thing handed in (`申请人将本人的退休证原件送至…`) — so not what the applicant handed in
 /// (`申请人提交的材料在窗口受理`).
 pub(super) fn applicant_subject(clause: &str) -> bool {
-    APPLICANT_SUBJECTS.iter().any(|a| {
+    applicant_subjects().any(|a| {
         clause.match_indices(a).any(|(k, _)| {
             let rest = &clause[k + a.len()..];
             let rest = rest.find(['将', '把']).map_or(rest, |j| &rest[..j]);
