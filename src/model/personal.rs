@@ -119,6 +119,16 @@ fn is_joined(c: Option<char>) -> bool {
     c.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '*' | '＊' | '×' | '-' | '_'))
 }
 
+/// Whether the characters nearest a number, `near` outward from it, join it to something else. A
+/// hyphen or underscore joins only what it stands between: `No-…` and `…-1` are joined, but in a
+/// file name `张某某-342901198803151219（示例）.pdf` the hyphen only separates a name.
+fn joined(mut near: impl Iterator<Item = char>) -> bool {
+    match near.next() {
+        Some('-' | '_') => is_joined(near.next()),
+        c => is_joined(c),
+    }
+}
+
 /// A mobile number written in groups of 3, 4 and 4 digits, as people write it on forms
 /// (`138-0566-1234`, `138 0566 1234`): the same separator twice.
 static GROUPED_MOBILE: LazyLock<Regex> =
@@ -126,30 +136,8 @@ static GROUPED_MOBILE: LazyLock<Regex> =
 
 /// Every unmasked personal number in a text, masked, in order of appearance, without repeats.
 pub fn find_personal_data(text: &str) -> Vec<PersonalHit> {
-    let mut found = find_runs(text);
-    for m in GROUPED_MOBILE.find_iter(text) {
-        let s = m.as_str();
-        // Both separators the same: `138-0566-1234`, not a date range or a list.
-        if s.as_bytes()[3] != s.as_bytes()[8] {
-            continue;
-        }
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        if is_joined(before) || is_joined(after) {
-            continue;
-        }
-        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-        found.push((
-            m.start(),
-            PersonalHit {
-                kind: PersonalKind::Mobile,
-                masked: mask(PersonalKind::Mobile, &digits),
-            },
-        ));
-    }
-    found.sort_by_key(|(at, _)| *at);
     let mut hits: Vec<PersonalHit> = Vec::new();
-    for (_, h) in found {
+    for (_, h) in find_all(text) {
         if !hits.contains(&h) {
             hits.push(h);
         }
@@ -157,17 +145,75 @@ pub fn find_personal_data(text: &str) -> Vec<PersonalHit> {
     hits
 }
 
-/// The unmasked ID and mobile numbers written as one run of digits, with where each starts.
-fn find_runs(text: &str) -> Vec<(usize, PersonalHit)> {
-    let mut hits: Vec<(usize, PersonalHit)> = Vec::new();
+/// `text` with every unmasked personal number in it masked (`身份证号3429**********1219`), for
+/// quoting a published text whole; `None` when it holds none.
+pub fn mask_personal_data(text: &str) -> Option<String> {
+    let found = find_all(text);
+    if found.is_empty() {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (range, hit) in found {
+        // A grouped mobile number inside a run already masked: keep the first.
+        if range.start < at {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&hit.masked);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    Some(out)
+}
+
+/// What a finding says of a published text that shows personal numbers in full: the kinds found
+/// (`身份证号码、手机号码`) and the text with them masked; `None` when it shows none.
+pub fn unmasked_in_text(text: &str) -> Option<(String, String)> {
+    let masked = mask_personal_data(text)?;
+    let mut kinds: Vec<&str> = Vec::new();
+    for hit in find_personal_data(text) {
+        if !kinds.contains(&hit.kind.label_zh()) {
+            kinds.push(hit.kind.label_zh());
+        }
+    }
+    Some((kinds.join("、"), masked))
+}
+
+/// Every unmasked personal number in a text with where it lies, in order of appearance.
+fn find_all(text: &str) -> Vec<(std::ops::Range<usize>, PersonalHit)> {
+    let mut found = find_runs(text);
+    for m in GROUPED_MOBILE.find_iter(text) {
+        let s = m.as_str();
+        // Both separators the same: `138-0566-1234`, not a date range or a list.
+        if s.as_bytes()[3] != s.as_bytes()[8] {
+            continue;
+        }
+        if joined(text[..m.start()].chars().rev()) || joined(text[m.end()..].chars()) {
+            continue;
+        }
+        let digits: String = s.chars().filter(char::is_ascii_digit).collect();
+        found.push((
+            m.range(),
+            PersonalHit {
+                kind: PersonalKind::Mobile,
+                masked: mask(PersonalKind::Mobile, &digits),
+            },
+        ));
+    }
+    found.sort_by_key(|(at, _)| at.start);
+    found
+}
+
+/// The unmasked ID and mobile numbers written as one run of digits, with where each lies.
+fn find_runs(text: &str) -> Vec<(std::ops::Range<usize>, PersonalHit)> {
+    let mut hits: Vec<(std::ops::Range<usize>, PersonalHit)> = Vec::new();
     let mut pos = 0;
     while let Some(m) = CANDIDATE.find_at(text, pos) {
         pos = m.end();
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
         // A run that continues into more digits, letters or mask characters is something else
         // (credit code, serial number, a masked number).
-        if is_joined(before) || is_joined(after) {
+        if joined(text[..m.start()].chars().rev()) || joined(text[m.end()..].chars()) {
             // Skip the whole joined run so that its tail is not matched on its own.
             let rest = &text[m.end()..];
             let skip = rest
@@ -192,7 +238,7 @@ fn find_runs(text: &str) -> Vec<(usize, PersonalHit)> {
             None
         };
         if let Some(h) = hit {
-            hits.push((m.start(), h));
+            hits.push((m.range(), h));
         }
     }
     hits
@@ -210,6 +256,27 @@ mod tests {
         // One digit changed breaks the check.
         assert!(!id_check_digit_ok("11010519491231003X"));
         assert!(!id_check_digit_ok("1101051949123100"));
+    }
+
+    #[test]
+    fn a_text_is_quoted_with_its_numbers_masked() {
+        assert_eq!(
+            mask_personal_data("经营者：张某某，身份证号11010519491231002X，联系电话138-0566-1234")
+                .as_deref(),
+            Some("经营者：张某某，身份证号1101**********002X，联系电话138****1234")
+        );
+        assert_eq!(
+            mask_personal_data("身份证号1101**********002X，电话0566-2021156"),
+            None
+        );
+        // A hyphen between a name and the number separates them; between letters or digits and
+        // the number it joins them into a serial number.
+        assert_eq!(
+            mask_personal_data("张某某-11010519491231002X（示例）.pdf").as_deref(),
+            Some("张某某-1101**********002X（示例）.pdf")
+        );
+        assert_eq!(mask_personal_data("No-11010519491231002X.pdf"), None);
+        assert_eq!(mask_personal_data("13905661234-1"), None);
     }
 
     #[test]

@@ -12,6 +12,7 @@ declare_rule! {
     /// （`贰拾个工作日`）也认。括号里只对部分情形当场办理的说明不改变时限：`20个工作日（能够当场
     /// 作出决定的，应当当场作出）` 是 20 个工作日。
     /// 法律法规没有规定时限的，写「无法定时限」并说明原因（写在本栏括号里或「法定办结时限说明」中）；
+    /// 写「不涉及」「不涉及法定时限」的与「无法定时限」同样读，也要说明原因；
     /// 「无」后在本栏写明原因的（`无（法律法规未规定）`、`无，法律法规未规定办理时限`）和
     /// 直接写原因的（`法律法规未规定办理时限`）同样认。
     /// 判定口径：只写「无」或「无法定时限」而不说明原因的不通过（看不出是没有规定还是没有填写）；
@@ -44,6 +45,10 @@ fn has_reason(text: &str, note: &str) -> bool {
         .filter(|c| !c.is_whitespace() && !"()（）,，。;；:：、".contains(*c))
         .collect();
     let stripped = [
+        "不涉及法定办结时限",
+        "不涉及法定时限",
+        "不涉及法定期限",
+        "不涉及",
         "无法定办结时限",
         "无法定时限",
         "无法定期限",
@@ -53,6 +58,22 @@ fn has_reason(text: &str, note: &str) -> bool {
     .iter()
     .fold(t, |acc, w| acc.replacen(w, "", 1));
     stripped.chars().count() >= 4 || !is_blank_or_placeholder(note)
+}
+
+/// Whether the cell says 「不涉及」 of the statutory limit, as some platforms write 无法定时限:
+/// `不涉及`, `不涉及法定时限`, `不涉及（法律法规未规定）`. Read like 无法定时限: it needs its reason.
+fn not_applicable(text: &str) -> bool {
+    let t: String = to_halfwidth(text)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    t.strip_prefix("不涉及").is_some_and(|rest| {
+        let rest = ["法定办结时限", "法定时限", "法定期限"]
+            .iter()
+            .find_map(|w| rest.strip_prefix(w))
+            .unwrap_or(rest);
+        rest.is_empty() || rest.starts_with(['(', ',', ';', ':', '、', '。', '，', '；', '：'])
+    })
 }
 
 impl Rule for LegalLimit {
@@ -75,7 +96,12 @@ impl Rule for LegalLimit {
         if text.is_empty() {
             return fail("法定办结时限为空".to_owned());
         }
-        match parse_time_limit(text, &item.legal_limit_unit) {
+        let parsed = if not_applicable(text) {
+            ParsedLimit::Limit(TimeLimit::NoLimit)
+        } else {
+            parse_time_limit(text, &item.legal_limit_unit)
+        };
+        match parsed {
             ParsedLimit::Limit(TimeLimit::NoLimit) => {
                 if has_reason(text, &item.legal_limit_note) {
                     Verdict::pass()

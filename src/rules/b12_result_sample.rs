@@ -7,6 +7,7 @@ use regex::Regex;
 use super::b11_result_name::{halfwidth_char, says_no_result};
 use super::general_text::says_no;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
+use crate::model::personal::unmasked_in_text;
 use crate::model::text::{quote, to_halfwidth};
 use crate::model::{Item, ItemField};
 
@@ -25,7 +26,8 @@ declare_rule! {
     /// 的说明不改变回答（`无（电子证照）`、`否，发放电子证照`）。
     /// 结果名称为空或为「无」时不考核（n/a，由 B11 报告）；「无」后面带括号或逗号说明原因的
     /// （`无（备案后不出具结果文书）`、`无结果（查阅类服务）`）与 B11 一样读作「无」，也不考核。样本文件中未脱敏的身份证号、手机号由附件检查
-    /// （links）负责，本规则只看清单上的文字。
+    /// （links）负责，本规则只看清单上的文字：这一栏的文字里写出了完整的身份证号码、手机号码的
+    /// （`…（经营者：张某某，身份证号3429…1219）`），不论写的是什么都不通过，问题描述中的号码已隐去。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「结果样本」：明确有无结果样本。如有，需上传结果样本附件，并对涉及隐私信息进行模糊化处理。
@@ -150,6 +152,16 @@ impl Rule for ResultSample {
             return Verdict::Checked(vec![Violation::new(
                 format!("有办理结果「{result}」，但结果样本为空，未说明有无样本"),
                 text,
+            )]);
+        }
+        // The cell is published as it is: an ID or mobile number written in it is shown to all.
+        if let Some((kinds, masked)) = unmasked_in_text(text) {
+            return Verdict::Checked(vec![Violation::new(
+                format!(
+                    "结果样本一栏写出了未模糊化处理的{kinds}: \"{}\"（此处已隐去，应删去或模糊化处理）",
+                    quote(&masked, 80)
+                ),
+                masked,
             )]);
         }
         // A file named first (`待遇核定表（样本）.jpg`, `暂予监外执行决定书.pdf`) is the sample,

@@ -4,6 +4,7 @@
 use super::materials::{attachment_problems, has_value, material_target, one_finding};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
+use crate::model::personal::{mask_personal_data, unmasked_in_text};
 use crate::model::text::{quote, trim};
 
 declare_rule! {
@@ -18,7 +19,9 @@ declare_rule! {
     /// 无需样表、见空白表格的也算没有提供）。
     ///
     /// 要素口径：任一材料不通过则该事项此要素不通过，每个不通过的材料出一条问题（列出全部原因）。
-    /// 样表内容是否完整、身份证号和手机号是否已模糊化，由联网的链接检查（`--links`）下载后补充。
+    /// 样表内容是否完整、身份证号和手机号是否已模糊化，由联网的链接检查（`--links`）下载后补充；
+    /// 「示例样表」栏的文字本身（文件名、说明）写出了完整的身份证号码、手机号码的，这里就不通过
+    /// （问题描述中的号码已隐去）。
     ///
     /// ## 依据 (Why it matters)
     /// 附录「材料样本准确性」：该事项提供下载的材料样本要完整规范，内容明确、参考性强，并对涉及隐私
@@ -78,6 +81,24 @@ impl Rule for SampleAccuracy {
                 .filter_map(|m| {
                     let sample = trim(&m.sample);
                     let mut problems = attachment_problems(m, sample, "示例样表", None);
+                    // A file name or note is published as written: `张三-34290119880315121X.pdf`.
+                    if let Some((kinds, masked)) = unmasked_in_text(sample) {
+                        // The other problems quote the sample too: never the numbers in full.
+                        for (message, evidence) in &mut problems {
+                            for text in [message, evidence] {
+                                if let Some(m) = mask_personal_data(text) {
+                                    *text = m;
+                                }
+                            }
+                        }
+                        problems.push((
+                            format!(
+                                "示例样表一栏写出了未模糊化处理的{kinds}: \"{}\"（此处已隐去）",
+                                quote(&masked, 80)
+                            ),
+                            masked,
+                        ));
+                    }
                     if sample == trim(&m.blank_form) {
                         problems.push((
                             format!(

@@ -61,6 +61,11 @@ const NOT_HANDED_IN: &[&str] = &[
     "无需上传",
     "无需提交",
     "无需提供",
+    "无须提交",
+    "无须上传",
+    "无须提供",
+    "不需提供",
+    "不需要提供",
     "不需上传",
     "不需提交",
     "不需要提交",
@@ -75,10 +80,32 @@ const NOT_HANDED_IN: &[&str] = &[
     "不再提交",
 ];
 
+/// Who may stand between the negation and the verb of [`NOT_HANDED_IN`]: `无需申请人提交`,
+/// `不需要申请人提供`.
+const WHO: &[&str] = &["申请人", "申请单位", "当事人", "办事人", "办事群众", "群众"];
+
+/// The negations of [`NOT_HANDED_IN`] that may take a [`WHO`] before their verb.
+const NEGATIONS: &[&str] = &["无需", "无须", "不需要", "不需", "免于", "免予"];
+
+/// The notes with a [`WHO`] after a [`NEGATIONS`] taken out (`无需申请人提交` → `无需提交`).
+fn without_who(notes: &str) -> std::borrow::Cow<'_, str> {
+    if !WHO.iter().any(|w| notes.contains(w)) {
+        return notes.into();
+    }
+    let mut out = notes.to_owned();
+    for n in NEGATIONS {
+        for w in WHO {
+            out = out.replace(&format!("{n}{w}"), n);
+        }
+    }
+    out.into()
+}
+
 /// Whether the notes say the material is not handed in at all ([`NOT_HANDED_IN`] ending its
 /// clause: `系统自动核验身份信息，无需上传；…`), not only one form of it (`无需提交原件，提交
 /// 复印件`, `免于提交复印件，原件核验后退回`).
 fn hands_nothing_in(notes: &str) -> bool {
+    let notes = &*without_who(notes);
     NOT_HANDED_IN.iter().any(|w| {
         notes.match_indices(w).any(|(k, _)| {
             // `变更的无需再提交`, `已提交过的不再提交`: only some applicants are spared.
