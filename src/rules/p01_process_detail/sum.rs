@@ -1,5 +1,6 @@
 //! The sum check of P01: the step limits from 受理 to 办结, in one unit, against the committed
-//! limit (承诺办结时限), with the message that lists each step when they do not agree. What is not
+//! limit (承诺办结时限), with the message that lists each step when they do not agree; minutes or
+//! hours past a working day against working days are counted in days of 8 hours. What is not
 //! here: reading each step's limit and which steps count (`super`).
 
 use std::borrow::Cow;
@@ -71,10 +72,17 @@ pub(super) fn sum_mismatch(
         unit
     };
     let target = in_unit(promised, unit)?;
-    let mut sum = 0.0;
-    for (_, l) in steps {
-        sum += in_unit(*l, unit)?;
-    }
+    let Some(sum) = steps
+        .iter()
+        .try_fold(0.0, |sum, (_, l)| Some(sum + in_unit(*l, unit)?))
+    else {
+        // A step of minutes or hours past a working day (`2400分钟`) against working days.
+        return if unit == LimitUnit::WorkingDay {
+            past_the_promise(item, steps, before, not_in_sum, target)
+        } else {
+            None
+        };
+    };
     if (sum - target).abs() < 1e-6 {
         return None;
     }
@@ -119,7 +127,24 @@ pub(super) fn sum_mismatch(
             }
         })
         .collect();
-    // The applicant's steps left out, so that 合计 2 against 5 is understood.
+    let left_out = left_out_note(before, not_in_sum);
+    let promised_text = item.promised_limit.trim();
+    Some((
+        format!(
+            "受理至办结各环节时限合计 {} {}（{}{left_out}），与承诺办结时限不一致: \"{}{}\"",
+            num(sum),
+            unit.label_zh(),
+            parts.join(" + "),
+            promised_text,
+            item.promised_limit_unit.trim()
+        ),
+        promised_text.to_owned(),
+    ))
+}
+
+/// The steps not summed, so that 合计 2 against 5 is understood: the applicant's steps before
+/// acceptance and the steps marked not counted in the promise. Empty when there are none.
+fn left_out_note(before: &[Step], not_in_sum: &[(Cow<'_, str>, TimeLimit)]) -> String {
     let mut left_out = if before.is_empty() {
         String::new()
     } else {
@@ -141,12 +166,70 @@ pub(super) fn sum_mismatch(
                 .join("、")
         );
     }
+    left_out
+}
+
+/// A limit in working days of 8 hours (480 minutes), as B03 bounds a working day: `2400分钟` is
+/// 5 working days, `40小时` 5.
+fn in_working_days(limit: TimeLimit) -> Option<f64> {
+    limit
+        .working_days()
+        .or_else(|| limit.hours().map(|h| h / 8.0))
+}
+
+/// The sum check when a step's minutes or hours go past a working day and the promise is in
+/// working days (`受理 2400分钟 + 审核 2400分钟 + 决定 2400分钟` against `5个工作日`): the steps are
+/// counted in working days of 8 hours ([`in_working_days`]), and only a sum past the promise
+/// (`target` working days) is reported, as the count is near (a clerk's 2,400 minutes may be five
+/// days of 24 hours or five of 8). Steps the common unit cannot hold (自然日) are not summed.
+fn past_the_promise(
+    item: &Item,
+    steps: &[(Cow<'_, str>, TimeLimit)],
+    before: &[Step],
+    not_in_sum: &[(Cow<'_, str>, TimeLimit)],
+    target: f64,
+) -> Option<(String, String)> {
+    let sum = steps
+        .iter()
+        .try_fold(0.0, |sum, (_, l)| Some(sum + in_working_days(*l)?))?;
+    if sum <= target + 1e-6 {
+        return None;
+    }
+    let parts: Vec<String> = steps
+        .iter()
+        .map(|(name, l)| match l {
+            TimeLimit::Amount { amount, unit } => {
+                format!("{name} {}{}", num(*amount), unit.label_zh())
+            }
+            _ => format!("{name} 即办=0"),
+        })
+        .collect();
+    // Every step in minutes or hours: their total as written beside the working days
+    // (`共7200分钟（约15个工作日）`).
+    let unit_of = |l: &TimeLimit| match l {
+        TimeLimit::Amount { unit, .. } => Some(*unit),
+        _ => None,
+    };
+    let in_hours = steps
+        .iter()
+        .all(|(_, l)| matches!(unit_of(l), None | Some(LimitUnit::Minute | LimitUnit::Hour)));
+    let total = if !in_hours {
+        String::new()
+    } else if steps
+        .iter()
+        .any(|(_, l)| unit_of(l) == Some(LimitUnit::Minute))
+    {
+        format!("，共{}分钟（约{}个工作日）", num(sum * 480.0), num(sum))
+    } else {
+        format!("，共{}小时（约{}个工作日）", num(sum * 8.0), num(sum))
+    };
+    let left_out = left_out_note(before, not_in_sum);
     let promised_text = item.promised_limit.trim();
     Some((
         format!(
-            "受理至办结各环节时限合计 {} {}（{}{left_out}），与承诺办结时限不一致: \"{}{}\"",
+            "受理至办结各环节时限合计约 {} 个工作日（{}{total}，按每个工作日8小时折算{left_out}），\
+             超过承诺办结时限: \"{}{}\"",
             num(sum),
-            unit.label_zh(),
             parts.join(" + "),
             promised_text,
             item.promised_limit_unit.trim()
