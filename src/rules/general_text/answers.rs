@@ -28,6 +28,74 @@ pub(super) const FILLERS: &[&str] = &[
     "事项",
 ];
 
+/// Words that hold a one-character filler of [`FILLERS`] (`请`, `可`, `到`, `向`, `的`, `本`):
+/// inside them the character is the word's, not the polite 请 of `请咨询` or the 可 of `可到窗口`
+/// (`申请`, `邀请`, `许可`, `报到`, `方向`, `目的`, `副本`), and stays ([`remove_filler`]).
+const FILLERS_IN_WORDS: &[&str] = &[
+    "申请",
+    "邀请",
+    "提请",
+    "聘请",
+    "报请",
+    "呈请",
+    "宴请",
+    "约请",
+    "请假",
+    "请示",
+    "请求",
+    "许可",
+    "认可",
+    "报到",
+    "达到",
+    "收到",
+    "到期",
+    "到达",
+    "到账",
+    "方向",
+    "意向",
+    "定向",
+    "目的",
+    "的确",
+    "副本",
+    "样本",
+    "文本",
+    "版本",
+    "成本",
+    "基本",
+    "户口本",
+];
+
+/// Takes `filler` out of `text` everywhere, except that a one-character filler stays where it
+/// is part of a word of [`FILLERS_IN_WORDS`] (`申请` keeps its 请; `请申请人携带` loses the first).
+/// Which characters go is decided on the text as it was before any is taken out.
+fn remove_filler(text: &mut Vec<char>, filler: &[char]) {
+    let &[f] = filler else {
+        remove_all_chars(text, filler);
+        return;
+    };
+    let in_a_word = |i: usize| {
+        FILLERS_IN_WORDS.iter().any(|w| {
+            let len = w.chars().count();
+            w.chars().enumerate().any(|(k, c)| {
+                c == f && i >= k && text[i - k..].iter().copied().take(len).eq(w.chars())
+            })
+        })
+    };
+    let gone: Vec<usize> = (0..text.len())
+        .filter(|&i| text[i] == f && !in_a_word(i))
+        .collect();
+    if gone.is_empty() {
+        return;
+    }
+    let (mut at, mut next) = (0, 0);
+    text.retain(|_| {
+        let go = gone.get(next) == Some(&at);
+        next += usize::from(go);
+        at += 1;
+        !go
+    });
+}
+
 /// Whether an answer says nothing beyond a referral (`详见办事指南`, `请咨询窗口工作人员`).
 pub fn is_non_answer(answer: &str, phrases: &[String]) -> bool {
     NonAnswers::new(phrases).matches(answer)
@@ -159,14 +227,16 @@ impl NonAnswers {
         // Taking words out never adds a character: a word with a character the answer lacks
         // cannot occur, and is not looked for.
         let sketch = CharSketch::of_chars(norm);
-        for (p, s) in self
-            .phrase_chars
-            .iter()
-            .chain(&self.filler_chars)
-            .zip(&self.word_sketches)
-        {
+        let (phrase_sketches, filler_sketches) =
+            self.word_sketches.split_at(self.phrase_chars.len());
+        for (p, s) in self.phrase_chars.iter().zip(phrase_sketches) {
             if sketch.may_contain(s) {
                 remove_all_chars(rest, p);
+            }
+        }
+        for (f, s) in self.filler_chars.iter().zip(filler_sketches) {
+            if sketch.may_contain(s) {
+                remove_filler(rest, f);
             }
         }
         strip_phones(rest);
@@ -187,8 +257,11 @@ impl NonAnswers {
         rest.clear();
         rest.extend_from_slice(clause);
         strip_pointers(rest);
-        for p in self.phrase_chars.iter().chain(&self.filler_chars) {
+        for p in &self.phrase_chars {
             remove_all_chars(rest, p);
+        }
+        for f in &self.filler_chars {
+            remove_filler(rest, f);
         }
         strip_phones(rest);
         rest.is_empty()
@@ -217,12 +290,10 @@ impl NonAnswers {
                 rest = rest.replace(p.as_str(), "");
             }
         }
-        for f in FILLERS {
-            if rest.contains(f) {
-                rest = rest.replace(f, "");
-            }
-        }
         let mut chars: Vec<char> = rest.chars().collect();
+        for f in &self.filler_chars {
+            remove_filler(&mut chars, f);
+        }
         strip_phones(&mut chars);
         chars.len() < 6
     }
@@ -308,7 +379,7 @@ const YES_NO: &[&str] = &[
 /// `answer` and `question` are as written. Own content is: a digit besides a phone number (an amount, a time), a
 /// fee or a way (`CONTENT_WORDS`), a negation that begins what is left (`无最低要求`), a yes or
 /// no as a clause of its own (`YES_NO`: `需要，…`, `根据相关规定，可以。`), a word of the question left (the referral is
-/// the way to do what was asked; also one a filler cut, `申请` with its 请 taken out), or a phone number when the question asks for one or for a
+/// the way to do what was asked; also one a filler cut, `本人` with its 本 taken out), or a phone number when the question asks for one or for a
 /// contact (`asks_for_contact`: `咨询电话是多少？` — `咨询电话：0566-2021156`) or for the
 /// progress (`asks_progress`: `办理进度怎么查？` — `请致电0566-2021156查询。`), or anything left
 /// when the question asks where or which office (`遇到问题找哪个部门？` — `请咨询律师工作科`).
@@ -340,8 +411,9 @@ pub fn says_more_than_referral(answer: &str, question: &str, rest: &[char]) -> b
     if rest.windows(2).any(|w| q.windows(2).any(|v| v == w)) {
         return true;
     }
-    // A word of the question that a filler cut in two (`申请` of `符合条件的可以申请，以实际办理为准`
-    // to `个体户可以申请吗？`, its 请 a filler): in the answer, with a character of it left.
+    // A word of the question that a filler cut in two (`本人` of `本人可申请，以实际办理为准` to
+    // `本人可以办理吗？`, its 本 a filler; `申请` keeps its 请, [`FILLERS_IN_WORDS`]): in the
+    // answer, with a character of it left.
     let norm: Vec<char> = normalize_for_compare(answer).chars().collect();
     if q.windows(2)
         .any(|v| v.iter().any(|c| rest.contains(c)) && norm.windows(2).any(|w| w == v))

@@ -1,23 +1,26 @@
 //! P01 流程内容详实性 — every step names its handler, duties and time limit, and the step limits
 //! from 受理 to 办结 add up to the committed limit.
 //!
-//! The rule and its check live here; `not_counted` reads a step's note that its time is outside
-//! the promise (`10个工作日（不计入承诺办结时限）`).
+//! The rule and its check of each step live here; `applicant` tells the applicant's steps before
+//! acceptance from the body's, `sum` compares the steps' sum with the promise, and `not_counted`
+//! reads a step's note that its time is outside the promise (`10个工作日（不计入承诺办结时限）`).
 
+mod applicant;
 mod not_counted;
+mod sum;
 #[cfg(test)]
 mod tests;
 
 use std::borrow::Cow;
-use std::fmt::Write as _;
 
+use self::applicant::{first_official, unrecognised_applicant};
 use self::not_counted::{left_out_of_promise, names_the_step, not_counted};
+use self::sum::sum_mismatch;
 use super::general_text::is_referral;
-use super::process::APPLICANT_WORDS;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::text::{is_blank_or_placeholder, quote};
 use crate::model::time_limit::{
-    LimitUnit, ParsedLimit, TimeLimit, is_bare_number, parse_time_limit, range_upper,
+    ParsedLimit, TimeLimit, is_bare_number, parse_time_limit, range_upper,
 };
 use crate::model::{Item, ItemField, Step};
 
@@ -37,7 +40,9 @@ declare_rule! {
     /// 从受理到办结（名为「办结」的最后一个环节；没有时到最后一个环节）的环节时限合计必须等于承诺
     /// 办结时限：即办、即时办结、当场办结、立即、实时的环节计 0（「实时」只在整栏就是`实时`、
     /// `实时办结`、`实时到账`时算；`3个工作日（实时结算）`、`非实时，3个工作日`按 3 个工作日算），
-    /// 分钟和小时换算后相加，大写数字（`贰个工作日`）照读；括号里只对部分情形当场办理的说明（`2个工作日（能当场作出决定的，
+    /// 分钟和小时换算后相加，大写数字（`贰个工作日`）照读；承诺以工作日计、环节以分钟或小时计而
+    /// 超过一个工作日的（`受理 2400分钟`），按每个工作日 8 小时（480 分钟）折算，折算只是约数，
+    /// 合计超过承诺办结时限时才不通过（`共7200分钟（约15个工作日）`，承诺 5 个工作日）；括号里只对部分情形当场办理的说明（`2个工作日（能当场作出决定的，
     /// 当场作出）`、`1个工作日（符合条件的即时受理）`）不改变环节时限，按 2 个、1 个工作日算；
     /// 承诺即办的，各环节以分钟、小时计、合计不超过一个工作日（8 小时）也算一致（`受理 10分钟 + 办结
     /// 20分钟`）；时限单位不同（工作日与自然日混用）无法相加时不判合计；承诺办结时限为空或无法识别时不判合计
@@ -77,88 +82,6 @@ declare_rule! {
         severity: Error,
         fix: "为每个环节写明办理人（岗位）、岗位职责和环节时限，受理至办结时限之和等于承诺办结时限",
     }
-}
-
-/// Words of steps the applicant performs before acceptance (`网上申请`, `网上报名`, `在线填报`).
-const APPLICANT_STEP_WORDS: &[&str] = &["申请", "申报", "预约", "提交", "报名", "填报"];
-
-/// Whether a step before acceptance is the applicant's own: its handler is the applicant
-/// ([`APPLICANT_WORDS`]: `网上报名`, 办理人 申请人), or its name is an applicant's step
-/// ([`APPLICANT_STEP_WORDS`]) and no post of the body handles it with a time limit of its own — `申请` by a village's
-/// 代办员 in 1个工作日 is the body's first step, counted in the sum.
-fn is_applicant_step(s: &Step) -> bool {
-    if s.name.contains('审') || s.name.contains("受理") {
-        return false;
-    }
-    let handler = s.handler.trim();
-    let by_applicant =
-        APPLICANT_WORDS.iter().any(|h| handler.contains(h)) || is_applicant_role(handler);
-    if by_applicant {
-        return true;
-    }
-    APPLICANT_STEP_WORDS.iter().any(|w| s.name.contains(w))
-        && (is_blank_or_placeholder(handler) || is_blank_or_placeholder(&s.time_limit))
-}
-
-/// The applicant's roles that a post's name may hold, read only as the whole 办理人
-/// ([`APPLICANT_WORDS`] are found anywhere in it): `企业登记科`, `个人业务窗口`, `驾驶人管理科`,
-/// `纳税人服务中心` are posts. Not `单位` or `法人`: the body's own 法定代表人 signs as 法人.
-const APPLICANT_ROLES: &[&str] = &[
-    "本人",
-    "企业",
-    "个人",
-    "自然人",
-    "用人单位",
-    "参保单位",
-    "缴存单位",
-    "纳税人",
-    "驾驶人",
-    "机动车所有人",
-    "排水户",
-    "经营者",
-    "业主",
-    "家长",
-];
-
-/// Whether the 办理人 is only applicant roles ([`APPLICANT_ROLES`]), before any note in brackets:
-/// `本人`, `企业`, `企业或个人`, `本人（或委托代理人）`.
-fn is_applicant_role(handler: &str) -> bool {
-    let head = handler.split(['（', '(']).next().unwrap_or_default().trim();
-    !head.is_empty()
-        && head
-            .split(['、', '/', '或', '和', '及'])
-            .all(|part| APPLICANT_ROLES.contains(&part.trim()))
-}
-
-/// The index of the first step the implementing body performs.
-fn first_official(steps: &[Step]) -> usize {
-    steps
-        .iter()
-        .position(|s| s.name.contains("受理"))
-        .unwrap_or_else(|| {
-            steps
-                .iter()
-                .position(|s| !is_applicant_step(s))
-                .unwrap_or(steps.len())
-        })
-}
-
-/// The note for a first step that lacks its time limit, has no 受理 step before it and names a
-/// 办理人 not read as the applicant (`在线查询` by `排水管理员`): the clerk may have meant the
-/// applicant, whose steps need no time limit. Empty otherwise.
-fn unrecognised_applicant(steps: &[Step], i: usize, start: usize, missing: &[&str]) -> String {
-    let handler = steps[i].handler.trim();
-    if i != start
-        || !missing.contains(&"办理时限")
-        || is_blank_or_placeholder(handler)
-        || steps[..=i].iter().any(|s| s.name.contains("受理"))
-    {
-        return String::new();
-    }
-    format!(
-        "（办理人「{}」未识别为申请人；如这是申请人自己办理的环节，办理人请写「申请人」）",
-        quote(handler, 20)
-    )
 }
 
 /// Whether a step's duties only repeat its name (`受理` for the step 受理): they say nothing of
@@ -234,152 +157,6 @@ fn limit_finding(label: &str, s: &Step, left_out: bool) -> Violation {
         Some(fix) => v.suggest(fix),
         None => v,
     }
-}
-
-/// Formats an amount without a useless `.0`.
-fn num(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{}", v.round() as i64)
-    } else {
-        format!("{}", (v * 100.0).round() / 100.0)
-    }
-}
-
-/// The amount of a limit in the common unit, when every limit can be expressed in it.
-fn in_unit(limit: TimeLimit, unit: LimitUnit) -> Option<f64> {
-    match (limit, unit) {
-        (TimeLimit::Immediate, _) => Some(0.0),
-        (_, LimitUnit::WorkingDay) => limit.working_days(),
-        // Minutes and hours are one scale.
-        (_, LimitUnit::Hour) => limit.hours(),
-        (_, LimitUnit::Minute) => limit.hours().map(|h| h * 60.0),
-        (TimeLimit::Amount { amount, unit: u }, _) if u == unit => Some(amount),
-        _ => None,
-    }
-}
-
-/// The sum check: `Some(message)` when the step limits do not add up to the committed limit.
-/// The parts of the message are only written when they do not.
-fn sum_mismatch(
-    item: &Item,
-    steps: &[(Cow<'_, str>, TimeLimit)],
-    before: &[Step],
-    not_in_sum: &[(Cow<'_, str>, TimeLimit)],
-) -> Option<(String, String)> {
-    let ParsedLimit::Limit(promised) =
-        parse_time_limit(&item.promised_limit, &item.promised_limit_unit)
-    else {
-        return None;
-    };
-    let unit = match promised {
-        TimeLimit::NoLimit => return None,
-        TimeLimit::Immediate => steps
-            .iter()
-            .find_map(|(_, l)| match l {
-                TimeLimit::Amount { unit, .. } => Some(*unit),
-                _ => None,
-            })
-            .unwrap_or(LimitUnit::WorkingDay),
-        TimeLimit::Amount { unit, .. } => unit,
-    };
-    // Steps in minutes against hours promised are summed in minutes (`合计 30 分钟`, not 0.5小时).
-    let unit = if unit == LimitUnit::Hour
-        && steps.iter().any(|(_, l)| {
-            matches!(
-                l,
-                TimeLimit::Amount {
-                    unit: LimitUnit::Minute,
-                    ..
-                }
-            )
-        }) {
-        LimitUnit::Minute
-    } else {
-        unit
-    };
-    let target = in_unit(promised, unit)?;
-    let mut sum = 0.0;
-    for (_, l) in steps {
-        sum += in_unit(*l, unit)?;
-    }
-    if (sum - target).abs() < 1e-6 {
-        return None;
-    }
-    // The steps marked not counted are in the promise after all (`不计入` on a step the clerk
-    // added in): every step adds up to the promise, as the appendix reads literally.
-    if !not_in_sum.is_empty()
-        && not_in_sum
-            .iter()
-            .try_fold(sum, |all, (_, l)| Some(all + in_unit(*l, unit)?))
-            .is_some_and(|all| (all - target).abs() < 1e-6)
-    {
-        return None;
-    }
-    // 即办 promised, steps of minutes or hours within the day (`受理 10分钟 + 办结 20分钟`): done on
-    // the spot, as B03 bounds an 即办件 by one working day (8 hours).
-    let within_the_day = match unit {
-        LimitUnit::Minute => sum <= 8.0 * 60.0,
-        LimitUnit::Hour => sum <= 8.0,
-        _ => false,
-    };
-    if promised == TimeLimit::Immediate && within_the_day {
-        return None;
-    }
-    // The steps add up to the statutory limit and the promise is longer than it: the promise is
-    // the one wrong cell, which B07 reports (「长于法定办结时限」); P01 failing too would charge
-    // one cell twice. Shortening the promise below the steps' sum makes P01 fail then.
-    if let ParsedLimit::Limit(legal) = parse_time_limit(&item.legal_limit, &item.legal_limit_unit)
-        && legal != TimeLimit::NoLimit
-        && promised.exceeds(legal) == Some(true)
-        && in_unit(legal, unit).is_some_and(|l| (sum - l).abs() < 1e-6)
-    {
-        return None;
-    }
-    let parts: Vec<String> = steps
-        .iter()
-        .map(|(name, l)| {
-            if *l == TimeLimit::Immediate {
-                format!("{name} 即办=0")
-            } else {
-                // Every step converted above.
-                format!("{name} {}", num(in_unit(*l, unit).unwrap_or_default()))
-            }
-        })
-        .collect();
-    // The applicant's steps left out, so that 合计 2 against 5 is understood.
-    let mut left_out = if before.is_empty() {
-        String::new()
-    } else {
-        let names: Vec<Cow<'_, str>> = before
-            .iter()
-            .enumerate()
-            .map(|(i, s)| step_label(i, s))
-            .collect();
-        format!("；受理前申请人的环节「{}」不计入", names.join("、"))
-    };
-    if !not_in_sum.is_empty() {
-        let _ = write!(
-            left_out,
-            "；注明不计入承诺办结时限的环节「{}」未计入",
-            not_in_sum
-                .iter()
-                .map(|(name, _)| name.as_ref())
-                .collect::<Vec<_>>()
-                .join("、")
-        );
-    }
-    let promised_text = item.promised_limit.trim();
-    Some((
-        format!(
-            "受理至办结各环节时限合计 {} {}（{}{left_out}），与承诺办结时限不一致: \"{}{}\"",
-            num(sum),
-            unit.label_zh(),
-            parts.join(" + "),
-            promised_text,
-            item.promised_limit_unit.trim()
-        ),
-        promised_text.to_owned(),
-    ))
 }
 
 impl Rule for ProcessDetail {

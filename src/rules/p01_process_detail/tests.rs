@@ -236,3 +236,61 @@ fn a_step_left_out_without_a_duration_is_told_what_to_write() {
         )
     );
 }
+
+/// 受理, 审核, 决定 with the given limits, each in its own column's unit when `unit` is not empty.
+fn three_steps(limits: [&str; 3], unit: &str) -> Vec<Step> {
+    ["受理", "审核", "决定"]
+        .into_iter()
+        .zip(limits)
+        .map(|(name, limit)| Step {
+            time_limit_unit: unit.into(),
+            ..step(name, "窗口受理岗", limit)
+        })
+        .collect()
+}
+
+#[test]
+fn minutes_past_a_working_day_are_summed_in_working_days_of_eight_hours() {
+    // h34: 7,200 minutes are 15 working days of 8 hours, three times the promise.
+    for (limits, unit) in [
+        (["2400分钟", "2400分钟", "2400分钟"], ""),
+        (["2400", "2400", "2400"], "分钟"),
+    ] {
+        let m = messages("5个工作日", three_steps(limits, unit));
+        assert_eq!(m.len(), 1, "{limits:?}: {m:?}");
+        assert!(m[0].contains("共7200分钟（约15个工作日）"), "{m:?}");
+        assert!(m[0].contains("超过承诺办结时限"), "{m:?}");
+    }
+    // Hours and working days together: 1 + 40 hours (5 days) + 1 = 7 against 5.
+    let m = messages(
+        "5个工作日",
+        three_steps(["1个工作日", "40小时", "1个工作日"], ""),
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("约 7 个工作日"), "{m:?}");
+    assert!(m[0].contains("审核 40小时"), "{m:?}");
+}
+
+#[test]
+fn minutes_past_a_working_day_within_the_promise_pass() {
+    for (promised, limits) in [
+        // 2,400 minutes are 5 working days: equal.
+        ("15个工作日", ["2400分钟", "2400分钟", "2400分钟"]),
+        // Within the promise: the conversion is only near, so a shorter sum is not reported.
+        ("20个工作日", ["2400分钟", "2400分钟", "2400分钟"]),
+        ("5个工作日", ["1个工作日", "24小时", "1个工作日"]),
+        // Within a day's work, as before: 0.5 + 1 + 0.5 = 2.
+        ("2个工作日", ["240分钟", "8小时", "240分钟"]),
+        ("5个工作日", ["即办", "2400分钟", "当场办结"]),
+    ] {
+        let m = messages(promised, three_steps(limits, ""));
+        assert!(m.is_empty(), "{promised} {limits:?}: {m:?}");
+    }
+    // Within a day's work each, summed as before, and reported as before when short.
+    let m = messages(
+        "5个工作日",
+        three_steps(["480分钟", "480分钟", "480分钟"], ""),
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("合计 3 个工作日"), "{m:?}");
+}

@@ -381,3 +381,32 @@ fn a_phone_number_answers_a_question_for_a_contact() {
         assert!(!says_more(q, a), "{q} {a}");
     }
 }
+
+/// h34: a one-character filler (`请`, `可`, `到`, `本`) is taken out of an answer only where it
+/// stands as its own word: inside a word (`申请`, `邀请`, `许可`, `报到`, `副本`) it is the
+/// word's, and what is left says something.
+#[test]
+fn a_filler_inside_a_word_is_left_in_it() {
+    let n = NonAnswers::default();
+    for answer in [
+        "外籍人士可申请，以实际办理为准",
+        "按相关规定，本村村民方可申请",
+        "按规定办理，申请人应提请",
+    ] {
+        assert!(!n.matches(answer), "{answer}");
+        let mut chars = Vec::new();
+        normalize_chars_into(answer, &mut chars);
+        assert!(!n.matches_chars(&chars, &mut Vec::new()), "{answer}");
+        assert!(says_more("外国人可以办理吗？", answer), "{answer}");
+    }
+    // The polite 请 that begins a clause is still a filler.
+    for answer in [
+        "请以实际办理为准",
+        "请按相关规定申请",
+        "请咨询窗口工作人员",
+        "具体请以实际办理为准，请致电12345",
+    ] {
+        assert!(n.matches(answer), "{answer}");
+        assert!(!says_more("外国人可以办理吗？", answer), "{answer}");
+    }
+}
