@@ -313,17 +313,6 @@ fn data_table(table: ElementRef<'_>) -> ElementRef<'_> {
         .unwrap_or(table)
 }
 
-/// A cell's value: the link's absolute URL for link columns (when the cell has a link), else text.
-fn value_of(cell: ElementRef<'_>, page: &At<'_>, link: bool) -> String {
-    let text = text_of(cell);
-    if (link || text.is_empty())
-        && let Some(u) = href(cell, page.url).or_else(|| script_link(cell, page))
-    {
-        return u.to_string();
-    }
-    text
-}
-
 /// Where a guide page is, and the hosts the crawl may contact: a link a script opens is taken
 /// only on one of them.
 pub(crate) struct At<'a> {
@@ -447,10 +436,10 @@ fn intermediaries(
 
 mod gaps;
 mod label_values;
-mod script;
+mod link_cells;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use gaps::UNREAD;
 use label_values::label_values;
-use script::script_link;
+use link_cells::value_of;

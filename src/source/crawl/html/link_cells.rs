@@ -1,7 +1,8 @@
-//! Links that a script opens in a link cell: `<a href="javascript:void(0)"
-//! onclick="previewFile('/gdbs/attach/zz-sqb-yb.pdf')">预览</a>`, `href="javascript:download(…)"`.
+//! A table cell's value, and what a link column's cell gives: its link, the file a script opens
+//! (`<a href="javascript:void(0)" onclick="previewFile('/gdbs/attach/zz-sqb-yb.pdf')">预览</a>`,
+//! `href="javascript:download(…)"`), or nothing when it only marks "none" (`--`).
 //!
-//! Not here: plain `href` links (`super::href`), which cells are link cells (`super`).
+//! Not here: which columns are link columns (`super`, by the section's fields).
 
 use std::sync::LazyLock;
 
@@ -9,8 +10,33 @@ use regex::Regex;
 use scraper::ElementRef;
 use url::Url;
 
-use super::At;
+use super::{At, href, text_of};
 use crate::net::host_key;
+
+/// A cell's value: the link's absolute URL for link columns (when the cell has a link), else text.
+/// A link column's cell without a link that only marks "none" (`--`, `—`, `/`, `无`) is empty: the
+/// material offers no file (江苏's tables write `--`), said as such rather than as a value (h34).
+pub(super) fn value_of(cell: ElementRef<'_>, page: &At<'_>, link: bool) -> String {
+    let text = text_of(cell);
+    if (link || text.is_empty())
+        && let Some(u) = href(cell, page.url).or_else(|| script_link(cell, page))
+    {
+        return u.to_string();
+    }
+    if link && marks_none(&text) {
+        return String::new();
+    }
+    text
+}
+
+/// A cell that only marks "none": dashes, a slash, 无, 暂无. Other words stay (`不提供`,
+/// `详见附件`, `窗口领取` say something of the file, and the rules read them).
+fn marks_none(text: &str) -> bool {
+    matches!(
+        text.trim(),
+        "-" | "--" | "---" | "—" | "——" | "–" | "－" | "－－" | "/" | "／" | "无" | "暂无" | "空"
+    )
+}
 
 /// The file a script link opens: of the call's quoted arguments, the one that is a path or an
 /// http(s) URL on an allowed host. Without it the sample was the word 预览, and M07 said it had
@@ -18,7 +44,7 @@ use crate::net::host_key;
 /// `downloadFile('8a8a…','/download/x.docx')`, h34). A call with no such argument
 /// (`preview(3, 'pdf')`, an id `preview('8a9f3c')`), or with two that could be the file, gives
 /// nothing.
-pub(super) fn script_link(cell: ElementRef<'_>, at: &At<'_>) -> Option<Url> {
+fn script_link(cell: ElementRef<'_>, at: &At<'_>) -> Option<Url> {
     static CALL: LazyLock<Regex> = LazyLock::new(|| {
         const ARG: &str = r#"(?:'[^']*'|"[^"]*"|[\w.$-]+)"#;
         Regex::new(&format!(
@@ -133,6 +159,59 @@ mod tests {
                 "下载",
                 "预览",
                 "预览",
+            ]
+        );
+    }
+
+    /// h34 (江苏): a blank-form or sample cell that only marks "none" (`--`, `—`, `/`, `无`) was
+    /// read as the value `--`; it is empty, so that M04/M05 say the material offers none. Words
+    /// that say something of the file, and the same marks in other columns, stay as written.
+    #[test]
+    fn a_link_cell_that_marks_none_is_empty() {
+        let p: Profile = toml::from_str(
+            "name = \"t\"\nbase_url = \"http://127.0.0.1:1/\"\n[[list]]\nurl = \"l\"\n",
+        )
+        .unwrap();
+        let page = Url::parse("http://127.0.0.1:1/jszwfw/bszn/art/1.html").unwrap();
+        let rows = [
+            ("申请表", "--", " — ", "--"),
+            ("授权委托书", "/", "无", "1份"),
+            ("承诺书", "暂无", "——", "无"),
+            ("营业执照", "不提供", "详见附件", "-"),
+            (
+                "申请书",
+                "窗口领取",
+                "<a href=\"../download/sqs-yb.pdf\">--</a>",
+                "原件1份",
+            ),
+        ];
+        let body: String = rows
+            .iter()
+            .map(|(n, f, s, c)| {
+                format!("<tr><td>{n}</td><td>{f}</td><td>{s}</td><td>{c}</td></tr>")
+            })
+            .collect();
+        let html = format!(
+            "<h3>申请材料</h3><table><tr><th>材料名称</th><th>空白表格</th><th>示例样表</th><th>材料份数</th></tr>{body}</table>"
+        );
+        let item = extract_guide(&html, &page, &p.compile().unwrap());
+        let read: Vec<(&str, &str, &str)> = item
+            .materials
+            .iter()
+            .map(|m| (m.blank_form.as_str(), m.sample.as_str(), m.copies.as_str()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("", "", "--"),
+                ("", "", "1份"),
+                ("", "", "无"),
+                ("不提供", "详见附件", "-"),
+                (
+                    "窗口领取",
+                    "http://127.0.0.1:1/jszwfw/bszn/download/sqs-yb.pdf",
+                    "原件1份"
+                ),
             ]
         );
     }
