@@ -134,11 +134,12 @@ mod tests {
             r#"<a href="javascript:void(0)" onclick="compare('/download/a.pdf','/download/b.pdf')">预览</a>"#,
             r#"<a href="javascript:void(0)" onclick="previewFile('http://elsewhere.example.com/x.pdf','样表')">预览</a>"#,
         ];
-        let rows: String = cells
+        let rows = cells
             .iter()
             .enumerate()
             .map(|(i, c)| format!("<tr><td>材料{i}</td><td>{c}</td></tr>"))
-            .collect();
+            .collect::<Vec<_>>()
+            .concat();
         let html = format!(
             "<h3>申请材料</h3><table><tr><th>材料名称</th><th>空白表格</th></tr>{rows}</table>"
         );
@@ -185,12 +186,13 @@ mod tests {
                 "原件1份",
             ),
         ];
-        let body: String = rows
+        let body = rows
             .iter()
             .map(|(n, f, s, c)| {
                 format!("<tr><td>{n}</td><td>{f}</td><td>{s}</td><td>{c}</td></tr>")
             })
-            .collect();
+            .collect::<Vec<_>>()
+            .concat();
         let html = format!(
             "<h3>申请材料</h3><table><tr><th>材料名称</th><th>空白表格</th><th>示例样表</th><th>材料份数</th></tr>{body}</table>"
         );
