@@ -231,3 +231,102 @@ async fn a_numbered_list_page_that_errs_stays_a_failure() {
     assert_eq!(s.failed_lists.len(), 1, "{s:?}");
     assert!(s.failed_lists[0].url.ends_with("page=2"), "{s:?}");
 }
+
+/// A numbered list `a/list?page={page}` whose page 2 answers 404 and page 3 lists guide 3; page
+/// 1 lists guide 1 and then `pager` (its next-page link or page numbers, or nothing). Every page
+/// from 4 on is a 404.
+async fn gap_site(pager: &'static str) -> u16 {
+    use axum::response::IntoResponse as _;
+    let list = move |Query(q): Query<std::collections::HashMap<String, String>>| async move {
+        let page = |n: u32| {
+            axum::response::Html(format!(
+                "<html><body><ul class=\"items\"><li><a href=\"/a/guide/{n}.html\">事项{n}</a></li></ul>{}</body></html>",
+                if n == 1 { pager } else { "" }
+            ))
+            .into_response()
+        };
+        match q.get("page").map(String::as_str) {
+            Some("1") => page(1),
+            Some("3") => page(3),
+            _ => axum::http::StatusCode::NOT_FOUND.into_response(),
+        }
+    };
+    let guide = |UrlPath(n): UrlPath<String>| async move {
+        axum::response::Html(format!(
+            "<html><body><h1>事项</h1><table><tr><th>事项名称</th><td>食品经营许可{n}</td></tr></table></body></html>"
+        ))
+    };
+    let app = axum::Router::new()
+        .route("/a/list", axum::routing::get(list))
+        .route("/a/guide/{n}", axum::routing::get(guide))
+        .route("/robots.txt", axum::routing::get(|| async { "" }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    port
+}
+
+async fn run_gap_site(pager: &'static str, dir: &Path) -> CrawlSummary {
+    let port = gap_site(pager).await;
+    let mut p = site::fixture_profile("fixture-a", port);
+    p.lists[0].url = "a/list?page={page}".into();
+    p.lists[0].first_page = 1;
+    p.lists[0].next_selector = None;
+    p.lists[0].link_pattern = None;
+    run(&p, dir).await
+}
+
+/// h34: page 1 links to page 2 (its "下一页", or its pager's page numbers), page 2 answers 404
+/// and page 3 is there. Since h33 the 404 ended the list without a word and page 3's items were
+/// lost. A page the site links to is no end: it is a failed list page, said as one, and the crawl
+/// reads on from the next number until a page tried by number only is not there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_linked_page_that_is_a_404_is_a_failure_and_the_list_goes_on() {
+    let _serial = serial();
+    for pager in [
+        "<div class=\"page\"><a href=\"/a/list?page=2\">下一页</a></div>",
+        "<div class=\"page\"><a href=\"list?page=1\">1</a> <a href=\"list?page=2\">2</a> <a href=\"list?page=3\">3</a></div>",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let s = run_gap_site(pager, dir.path()).await;
+        assert_eq!(s.items, 2, "{pager}: {s:?}");
+        assert_eq!(s.failed_lists.len(), 1, "{pager}: {s:?}");
+        assert!(s.failed_lists[0].url.ends_with("page=2"), "{s:?}");
+        let errors = errors(dir.path());
+        assert!(
+            errors.iter().any(|e| e.contains("1 个列表页无法读取")),
+            "{errors:?}"
+        );
+        let rows = log(dir.path());
+        let gap = row(&rows, "a/list?page=2");
+        assert_eq!((&gap[4], &gap[5]), ("失败", "404"), "{gap:?}");
+        assert!(gap[10].contains("接着读第 3 页"), "{gap:?}");
+        // Page 4 is tried by number only: its 404 ends the list.
+        let end = row(&rows, "a/list?page=4");
+        assert_eq!((&end[4], &end[5]), ("成功", "404"), "{end:?}");
+        assert_eq!(&end[10], "第 4 页不存在（HTTP 404），列表到此结束");
+    }
+}
+
+/// The same list whose page 1 does not name page 2 (its pager is a script, or there is none):
+/// page 2 is tried by number, and its 404 ends the list cleanly, as in h33.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_guessed_page_that_is_a_404_still_ends_the_list() {
+    let _serial = serial();
+    for pager in [
+        "",
+        "<div class=\"page\"><a href=\"javascript:goPage(2)\">下一页</a></div>",
+        // The pager names page 1 only (the page itself).
+        "<div class=\"page\"><a href=\"list?page=1\">1</a></div>",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let s = run_gap_site(pager, dir.path()).await;
+        assert_eq!(s.items, 1, "{pager}: {s:?}");
+        assert!(s.complete && s.failed_lists.is_empty(), "{pager}: {s:?}");
+        assert!(errors(dir.path()).is_empty(), "{:?}", errors(dir.path()));
+        let rows = log(dir.path());
+        let end = row(&rows, "a/list?page=2");
+        assert_eq!(&end[10], "第 2 页不存在（HTTP 404），列表到此结束");
+        assert!(rows.iter().all(|r| !r[2].ends_with("page=3")), "{rows:?}");
+    }
+}

@@ -169,7 +169,8 @@ pub(crate) fn paragraph_faqs(doc: &Html, headings: &Selector) -> Vec<Faq> {
 
 /// Steps written as list items under the 办理流程 heading, each with labelled parts
 /// (`<span class="label">办理人：</span>窗口人员`); the step's name is its 环节名称 part or else the
-/// text before its first label, without the item number.
+/// text before its first label, without the item number. A step laid out as a block named by its
+/// class (`<div class="process-item">`, [`step_block`]) is read as a list item is (h34).
 pub(crate) fn list_steps(
     doc: &Html,
     headings: &Selector,
@@ -177,7 +178,7 @@ pub(crate) fn list_steps(
 ) -> Vec<Step> {
     let items: Vec<ElementRef<'_>> = section_elements(doc, headings, Section::Steps)
         .into_iter()
-        .filter(|e| e.value().name() == "li")
+        .filter(|e| e.value().name() == "li" || step_block(*e))
         .collect();
     let mut out = Vec::new();
     for li in &items {
@@ -193,6 +194,33 @@ pub(crate) fn list_steps(
         }
     }
     out
+}
+
+/// A block whose class names it one step of a process: `process-item`, `step-item`, `flow-node`,
+/// `lc-item`, `step`, `process-step` (not the list around them: `steps`, `step-list`, nor a part
+/// of a step: `process-name`, `process-desc`).
+fn step_block(el: ElementRef<'_>) -> bool {
+    const OF_STEPS: [&str; 6] = ["process", "flow", "step", "lc", "bllc", "liucheng"];
+    matches!(el.value().name(), "div" | "section" | "article" | "dl")
+        && el.value().classes().any(|class| {
+            let class = class.to_ascii_lowercase();
+            let parts: Vec<&str> = class.split(['-', '_']).collect();
+            match parts.as_slice() {
+                [.., "step"] => true,
+                [head @ .., "item" | "node"] => head.iter().any(|p| OF_STEPS.contains(p)),
+                _ => false,
+            }
+        })
+}
+
+/// A part of a step whose class names it the step's name (`process-name`, `step-title`).
+fn name_part(el: ElementRef<'_>) -> bool {
+    el.value().classes().any(|class| {
+        class
+            .to_ascii_lowercase()
+            .split(['-', '_'])
+            .any(|p| matches!(p, "name" | "title" | "tit"))
+    })
 }
 
 /// One list item as a step.
@@ -216,6 +244,23 @@ fn list_step(li: ElementRef<'_>, labels: &LabelMap<StepField>) -> Option<Step> {
         if !value.is_empty() && step.get(field).is_empty() {
             *step.get_mut(field) = value;
         }
+    }
+    // A step without labels whose name is a part of its own (`<div class="process-name">受理
+    // </div><div class="process-desc">窗口查验材料</div>`): the other parts say what is done.
+    if step.name.is_empty()
+        && first_label.is_none()
+        && let Some(name) = li.child_elements().find(|e| name_part(*e))
+    {
+        strip_number(&text_of(name))
+            .trim()
+            .clone_into(&mut step.name);
+        let rest: Vec<String> = li
+            .child_elements()
+            .filter(|e| e.id() != name.id())
+            .map(text_of)
+            .filter(|t| !t.is_empty())
+            .collect();
+        step.duties = rest.join(" ");
     }
     if step.name.is_empty() {
         let head = match &first_label {

@@ -62,6 +62,7 @@ pub(crate) async fn fetch(fetcher: &Fetcher, url: &Url, pass: u32) -> (HostRules
         kind: PageKind::Robots,
         list: 0,
         page: 0,
+        linked: false,
     };
     let mut rec = PageRecord::new(pass, target, PageStatus::Ok);
     let rules = match fetcher.fetch(&Request::get(robots_url.clone())).await {

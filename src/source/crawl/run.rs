@@ -51,6 +51,7 @@ pub async fn crawl(
                     kind,
                     list: i,
                     page: l.source.first_page,
+                    linked: false,
                 },
             );
         }
@@ -92,6 +93,7 @@ pub async fn crawl(
                 kind: PageKind::Robots,
                 list: 0,
                 page: 0,
+                linked: false,
             },
         );
         rec.status = PageStatus::Skipped;

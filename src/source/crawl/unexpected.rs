@@ -157,6 +157,7 @@ mod tests {
             kind,
             list: 0,
             page: 0,
+            linked: false,
         };
         let mut rec = PageRecord::new(1, target(PageKind::JsonDetail), PageStatus::Failed);
         rec.message = "JSON 语法错误：第 1 行第 1 列应为一个值（文本要加双引号）".into();

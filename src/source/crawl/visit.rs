@@ -122,6 +122,7 @@ pub(crate) async fn visit(
                         (s, _) if list::past_the_end(&mut rec, s, &profile) => {}
                         (s, _) => {
                             rec.message = http_reason(s);
+                            list::past_a_missing_page(&mut rec, s, &profile);
                             passing = s == 429 || s >= 500;
                         }
                     }
@@ -326,6 +327,7 @@ mod tests {
             kind: PageKind::Guide,
             list: 0,
             page: 0,
+            linked: false,
         };
         let mut rec = PageRecord::new(1, target, PageStatus::Failed);
         rec.at = at.into();

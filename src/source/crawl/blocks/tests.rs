@@ -134,6 +134,61 @@ fn steps_in_a_list_are_read() {
     );
 }
 
+/// h34: steps laid out as `div.process-item` (not `li`) gave no step; they read as list items
+/// do, a plain description as the step's 办理内容.
+#[test]
+fn steps_in_process_item_blocks_are_read() {
+    let plain = r#"<div class="section"><div class="section-title">办理流程</div>
+<div class="process-list">
+<div class="process-item"><div class="process-name"><i class="num">1</i>受理</div><div class="process-desc">窗口查验申请材料，材料齐全的当场受理</div></div>
+<div class="process-item"><div class="process-name"><i class="num">2</i>审查</div><div class="process-desc">对申请材料进行审查</div></div>
+<div class="process-item"><div class="process-name"><i class="num">3</i>决定</div><div class="process-desc">作出准予许可或不予许可的决定</div></div>
+</div></div>
+<div class="section"><div class="section-title">收费信息</div><div class="fee">不收费</div></div>"#;
+    let item = read(plain, "");
+    let names: Vec<&str> = item.steps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["受理", "审查", "决定"]);
+    assert_eq!(item.steps[0].duties, "窗口查验申请材料，材料齐全的当场受理");
+    // Labelled parts in the description, as in the li layout.
+    let labelled = r#"<h3>办理流程</h3><div class="steps">
+<div class="step-item"><div class="step-title">1. 受理</div><div class="step-desc"><span class="label">办理人：</span>综合受理窗口<span class="label">办理时限：</span>1个工作日</div></div>
+<div class="step-item"><div class="step-title">2. 办结</div><div class="step-desc"><span class="label">办理人：</span>科室负责人</div></div></div>"#;
+    let item = read(labelled, "");
+    assert_eq!(item.steps.len(), 2, "{:?}", item.steps);
+    assert_eq!(item.steps[0].name, "受理");
+    assert_eq!(item.steps[0].handler, "综合受理窗口");
+    assert_eq!(item.steps[0].time_limit, "1个工作日");
+    assert_eq!(item.steps[1].name, "办结");
+    // Element UI steps (`el-step`, `el-step__title`, `el-step__description`).
+    let el = r#"<h3>办理流程</h3><div class="el-steps"><div class="el-step"><div class="el-step__head">1</div><div class="el-step__main"><div class="el-step__title">受理</div></div></div>
+<div class="el-step"><div class="el-step__head">2</div><div class="el-step__main"><div class="el-step__title">办结</div></div></div></div>"#;
+    let names: Vec<String> = read(el, "")
+        .steps
+        .into_iter()
+        .map(|s| s.name.clone())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names[0].contains("受理") && names[1].contains("办结"),
+        "{names:?}"
+    );
+    // A steps table is not doubled by blocks beside it; blocks under another heading are no step.
+    let table = r#"<h3>办理流程</h3><table><tr><th>办理环节</th><th>办理人</th></tr>
+<tr><td>受理</td><td>窗口</td></tr></table><div class="process-item"><div class="process-name">受理</div></div>
+<h3>办理地点</h3><div class="process-item"><div class="process-name">受理</div></div>"#;
+    assert_eq!(read(table, "").steps.len(), 1);
+    let elsewhere =
+        r#"<h3>办理地点</h3><div class="process-item"><div class="process-name">受理</div></div>"#;
+    assert!(read(elsewhere, "").steps.is_empty());
+    // Blocks with other classes under 办理流程 (a flow chart, a note) are no step.
+    let other = r#"<h3>办理流程</h3><div class="process-img"><img src="lc.png"></div><div class="process-tip">温馨提示：请带原件</div>"#;
+    assert!(
+        read(other, "").steps.is_empty(),
+        "{:?}",
+        read(other, "").steps
+    );
+}
+
 /// 浙江 tab panels titled only by their tabs.
 #[test]
 fn tab_panels_take_their_tabs_titles() {

@@ -5,11 +5,9 @@
 //! Not here: list pages and their paging (`list`).
 
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
-use regex::Regex;
 use scraper::{ElementRef, Html, Node, Selector};
 use url::Url;
 
@@ -21,7 +19,6 @@ use crate::model::{
     Agency, AgencyField, Faq, Fee, Intermediary, IntermediaryField, Item, Material, MaterialField,
     Step, StepField,
 };
-use crate::net::host_key;
 use crate::source::sheet::{is_bare_number, time_unit_of_label};
 
 /// The absolute URL of an element's `href` (or of its first descendant link), without fragment.
@@ -316,17 +313,6 @@ fn data_table(table: ElementRef<'_>) -> ElementRef<'_> {
         .unwrap_or(table)
 }
 
-/// A cell's value: the link's absolute URL for link columns (when the cell has a link), else text.
-fn value_of(cell: ElementRef<'_>, page: &At<'_>, link: bool) -> String {
-    let text = text_of(cell);
-    if (link || text.is_empty())
-        && let Some(u) = href(cell, page.url).or_else(|| script_link(cell, page))
-    {
-        return u.to_string();
-    }
-    text
-}
-
 /// Where a guide page is, and the hosts the crawl may contact: a link a script opens is taken
 /// only on one of them.
 pub(crate) struct At<'a> {
@@ -334,46 +320,6 @@ pub(crate) struct At<'a> {
     pub url: &'a Url,
     /// The profile's allowed hosts (`host` or `host:port`).
     pub hosts: &'a [String],
-}
-
-/// The file a script link opens (`<a href="javascript:void(0)"
-/// onclick="previewFile('/gdbs/attach/zz-sqb-yb.pdf')">预览</a>`,
-/// `href="javascript:download('…')"`): the call's one quoted argument when it is a path or an
-/// http(s) URL on an allowed host. Without it the sample was the word 预览, and M07 said it had
-/// none (h33). A call with other arguments (`preview(3, 'pdf')`) or an id (`preview('8a9f3c')`)
-/// gives nothing.
-fn script_link(cell: ElementRef<'_>, at: &At<'_>) -> Option<Url> {
-    static CALL: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r#"^\s*(?:javascript:)?\s*[A-Za-z_$][\w$.]*\(\s*(?:'([^'\s]+)'|"([^"\s]+)")\s*\)\s*;?\s*(?:return\s+false\s*;?\s*)?$"#)
-            .expect("valid pattern")
-    });
-    let anchors = std::iter::once(cell).chain(cell.descendent_elements());
-    anchors
-        .flat_map(|a| [a.attr("onclick"), a.attr("href")])
-        .flatten()
-        .find_map(|script| {
-            let c = CALL.captures(script)?;
-            let arg = c.get(1).or_else(|| c.get(2))?.as_str();
-            let path = arg.starts_with('/')
-                || arg.starts_with("./")
-                || arg.starts_with("../")
-                || arg.starts_with("http://")
-                || arg.starts_with("https://")
-                || super::json::bare_path(arg);
-            if !path {
-                return None;
-            }
-            let mut url = at.url.join(arg).ok()?;
-            url.set_fragment(None);
-            let key = host_key(&url);
-            let host = url.host_str().unwrap_or_default().to_ascii_lowercase();
-            let allowed = host_key(at.url) == key
-                || at.hosts.iter().any(|h| {
-                    let h = h.trim().to_ascii_lowercase();
-                    h == key || h == host
-                });
-            allowed.then_some(url)
-        })
 }
 
 /// The records of a table, read by its header ([`table::records`]).
@@ -490,8 +436,10 @@ fn intermediaries(
 
 mod gaps;
 mod label_values;
+mod link_cells;
 #[cfg(test)]
 mod tests;
 
 pub(crate) use gaps::UNREAD;
 use label_values::label_values;
+use link_cells::value_of;

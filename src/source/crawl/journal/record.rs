@@ -54,6 +54,11 @@ pub struct Target {
     /// Page number (list pages).
     #[serde(default)]
     pub page: u32,
+    /// A list page the page before linked to (its next-page link, or its pager naming this
+    /// page's URL), not only a number tried from the list's `{page}` template: a 404 there is a
+    /// failed list page, not the end of the list. Journals written before it read as `false`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub linked: bool,
 }
 
 /// How a URL ended.

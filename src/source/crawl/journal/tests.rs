@@ -12,6 +12,7 @@ fn rec(pass: u32, url: &str) -> PageRecord {
             kind: PageKind::Guide,
             list: 0,
             page: 0,
+            linked: false,
         },
         status: PageStatus::Ok,
         http: Some(200),
@@ -115,4 +116,20 @@ fn one_crawl_per_output_folder() {
     assert!(e.to_string().contains("另一个抓取正在使用这个输出目录"));
     drop(first);
     assert!(Journal::open(dir.path(), "t").is_ok());
+}
+
+/// h34: a list target written before `linked` was kept (session 33 and older journals) reads as
+/// not linked, so that such a journal still resumes; `false` is not written.
+#[test]
+fn a_target_without_linked_reads_as_not_linked() {
+    let old = r#"{"url":"http://h/list?page=2","kind":"html_list","list":0,"page":2}"#;
+    let t: Target = serde_json::from_str(old).unwrap();
+    assert!(!t.linked);
+    assert_eq!(serde_json::to_string(&t).unwrap(), old);
+    let linked = Target { linked: true, ..t };
+    assert!(
+        serde_json::to_string(&linked)
+            .unwrap()
+            .contains(r#""linked":true"#)
+    );
 }

@@ -35,6 +35,9 @@ pub(crate) struct ListLinks {
     pub matched: usize,
     /// A "下一页" link on the page when `next_selector` is not set or found nothing.
     pub unfollowed: Option<NextLink>,
+    /// Every link on the page, absolute and without fragments: whether its pager names the page
+    /// a `{page}` template makes next ([`Target::linked`]).
+    pub anchors: HashSet<Url>,
 }
 
 /// A "下一页" link the profile does not follow: without a word, the crawl read the first page of
@@ -70,6 +73,8 @@ pub(crate) fn list_links(text: &str, page: &Url, list: &CompiledList) -> ListLin
     if out.next.is_none() {
         out.unfollowed = next_link(&doc, page);
     }
+    let anchors = Selector::parse("a[href]").expect("valid selector");
+    out.anchors = doc.select(&anchors).filter_map(|a| href(a, page)).collect();
     let mut seen = HashSet::new();
     for a in doc.select(&list.links) {
         let Some(url) = href(a, page) else { continue };
@@ -166,6 +171,12 @@ pub(crate) fn read_html(rec: &mut PageRecord, text: &str, page: &Url, profile: &
         Some(u) => Next::Page(u),
         None => next_page(profile, t.list, t.page, guides > 0),
     };
+    // The next page is linked when the page names it: its next-page link, or its pager.
+    let linked = match &next {
+        Next::Page(_) => true,
+        Next::Try(u) => found.anchors.contains(u),
+        Next::End | Next::Limit => false,
+    };
     rec.status = PageStatus::Ok;
     rec.message = if guides > 0 {
         format!("指南链接 {guides} 个")
@@ -174,12 +185,10 @@ pub(crate) fn read_html(rec: &mut PageRecord, text: &str, page: &Url, profile: &
     };
     say_next(rec, &next, l, t.page);
     if let Next::Page(n) | Next::Try(n) = next {
-        rec.links.push(target(
-            n.to_string(),
-            PageKind::HtmlList,
-            t.list,
-            t.page + 1,
-        ));
+        rec.links.push(Target {
+            linked,
+            ..target(n.to_string(), PageKind::HtmlList, t.list, t.page + 1)
+        });
     } else if let Some(n) = found.unfollowed.filter(|_| !l.url.contains("{page}")) {
         rec.message.push_str(&unfollowed(&n, l));
     }
@@ -372,21 +381,19 @@ fn fill(template: &str, entry: &Value) -> Result<String, String> {
 }
 
 /// A page of a `{page}` list that is not there (HTTP 404 or 410) after a page of the list was
-/// read: the list ends before it. Numbered lists are read by trying the next number, and most
-/// sites answer the number past the last page with a 404; taken as an unreadable list page, it
-/// made every such crawl exit 1 as 「有列表页无法读取」. The list's first page stays a failure,
-/// as do other statuses (5xx, 403): the list may well go on past them.
+/// read, tried by its number only: the list ends before it. Numbered lists are read by trying the
+/// next number, and most sites answer the number past the last page with a 404; taken as an
+/// unreadable list page, it made every such crawl exit 1 as 「有列表页无法读取」. The list's
+/// first page stays a failure, as do other statuses (5xx, 403): the list may well go on past
+/// them; so does a page the page before linked to ([`past_a_missing_page`]).
 pub(crate) fn past_the_end(rec: &mut PageRecord, status: u16, profile: &CompiledProfile) -> bool {
+    if rec.target.linked || !missing_numbered(rec, status, profile) {
+        return false;
+    }
     let t = &rec.target;
     let Some(l) = profile.lists.get(t.list).map(|l| &l.source) else {
         return false;
     };
-    let numbered = matches!(t.kind, PageKind::HtmlList | PageKind::JsonList)
-        && l.url.contains("{page}")
-        && t.page > l.first_page;
-    if !numbered || !matches!(status, 404 | 410) {
-        return false;
-    }
     rec.status = PageStatus::Ok;
     rec.message = format!(
         "第 {} 页不存在（HTTP {status}），列表到此结束",
@@ -395,12 +402,50 @@ pub(crate) fn past_the_end(rec: &mut PageRecord, status: u16, profile: &Compiled
     true
 }
 
+/// A page of a `{page}` list, past its first page, that answers 404 or 410.
+fn missing_numbered(rec: &PageRecord, status: u16, profile: &CompiledProfile) -> bool {
+    let t = &rec.target;
+    profile.lists.get(t.list).is_some_and(|l| {
+        matches!(t.kind, PageKind::HtmlList | PageKind::JsonList)
+            && l.source.url.contains("{page}")
+            && t.page > l.source.first_page
+            && matches!(status, 404 | 410)
+    })
+}
+
+/// A page of a `{page}` list that the page before linked to (its next-page link, its pager) and
+/// that answers 404 or 410 stays a failed list page (「有列表页无法读取」), and the crawl goes on
+/// to the next page number: the list does not end where the site says it goes on. Taken as the
+/// end of the list (h33), it lost every page after it without a word (h34). The next number is
+/// tried only: when it is not there either, the list ends there ([`past_the_end`]).
+pub(crate) fn past_a_missing_page(rec: &mut PageRecord, status: u16, profile: &CompiledProfile) {
+    if !rec.target.linked || !missing_numbered(rec, status, profile) {
+        return;
+    }
+    let t = rec.target.clone();
+    let l = &profile.lists[t.list].source;
+    if pages_read(l, t.page) >= u64::from(l.max_pages) {
+        return;
+    }
+    let Some(next) = profile.list_page_url(t.list, t.page + 1) else {
+        return;
+    };
+    let _ = write!(
+        rec.message,
+        "；上一页链接到这一页，列表不在这里结束{TRY_NEXT}{} 页",
+        pages_read(l, t.page) + 1
+    );
+    rec.links
+        .push(target(next.to_string(), t.kind, t.list, t.page + 1));
+}
+
 pub(crate) fn target(url: String, kind: PageKind, list: usize, page: u32) -> Target {
     Target {
         url,
         kind,
         list,
         page,
+        linked: false,
     }
 }
 
