@@ -1,6 +1,7 @@
 //! Who fills a form in, beyond its name's fill-in words: names ending in 申请单 or 申领单 (a slip
 //! the applicant fills in), and forms another body fills in and issues (a hospital's
-//! 转诊转院审批表), which are not the applicant's to fill. The word list itself is the
+//! 转诊转院审批表), which are not the applicant's to fill; and whose a bare 审核表 is, read from
+//! the item. The word list itself is the
 //! configuration's `fill_in_words`; the test that joins them is [`is_fill_in`](super::is_fill_in).
 
 use super::{SourceChannel, source_channel};
@@ -153,4 +154,49 @@ pub(super) fn filled_in_by_another(m: &Material) -> bool {
                 })
         })
     })
+}
+
+/// Whether the notes say the applicant fills the form in or signs it (`申请人填写基本信息`,
+/// `如实填写`) in one clause.
+fn notes_say_applicant_fills(notes: &str) -> bool {
+    notes
+        .split(['，', ',', '。', '；', ';', '：', ':', '！', '!', '\n'])
+        .any(|c| {
+            (holds_any(c, APPLICANT) && holds_any(c, APPLICANT_FILLS)) || c.contains("如实填写")
+        })
+}
+
+/// What a body does to a 审核表 that makes it the body's (`由乡镇审核`, `由社区填写`).
+const REVIEWS: &[&str] = &[
+    "填写", "填报", "填制", "出具", "开具", "审核", "审批", "审查",
+];
+
+/// Whether a name with 审核表 but no fill-in word (`池州市残疾人两项补贴审核表`,
+/// `困难群众救助审核表`) is a form the applicant fills in, read from the item, as the name does not
+/// say: the notes say the applicant fills it in or signs it (`申请人如实填写`), or — unless the
+/// notes say another body fills it in or reviews it (`由乡镇人民政府审核`) — 来源 is the
+/// applicant's (申请人自备) or the name says the applicant applies (申请, 申报). A 审核表 named
+/// with none of these (出具单位 a government body, 来源 其他) is the body's own record.
+pub(super) fn applicants_review_form(m: &Material) -> bool {
+    let name = trim(&m.name);
+    if !(name.contains("审核表") || name.contains("審核表")) {
+        return false;
+    }
+    if notes_say_applicant_fills(&m.notes) {
+        return true;
+    }
+    let by_body = m.notes.match_indices('由').any(|(i, by)| {
+        let after = &m.notes[i + by.len()..];
+        REVIEWS
+            .iter()
+            .filter_map(|v| after.find(v))
+            .min()
+            .is_some_and(|end| {
+                !holds_any(&after[..end], APPLICANT) && after[..end].chars().count() <= 20
+            })
+    });
+    !by_body
+        && (source_channel(&m.source_channel) == Some(SourceChannel::Applicant)
+            || m.source_channel.contains("自备")
+            || ["申请", "申报", "申請"].iter().any(|w| name.contains(w)))
 }

@@ -106,7 +106,8 @@ fn standard_label(t: &str) -> Option<SourceChannel> {
 }
 
 /// Whether the applicant fills the material in (a form such as 申请表 or 承诺书): its name holds
-/// one of `fill_in_words` or ends in 申请单/申领单, it is not issued by a government department,
+/// one of `fill_in_words` or ends in 申请单/申领单 (or it is a 审核表 the item shows to be the
+/// applicant's: `applicants_review_form`), it is not issued by a government department,
 /// and it is not a form another body fills in and issues (出具单位 a hospital, 填报须知
 /// `由转出医院医生填写`).
 pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
@@ -115,7 +116,8 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
         && (fill_in_words
             .iter()
             .any(|w| !w.is_empty() && name.contains(w.as_str()))
-            || filled_by::ends_in_slip(name))
+            || filled_by::ends_in_slip(name)
+            || filled_by::applicants_review_form(material))
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
         && !filled_by::filled_in_by_another(material)
 }
@@ -128,7 +130,9 @@ pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists) -> bool {
     let name = trim(&material.name);
     !name.is_empty()
         && material.source_channel != "政府部门核发"
-        && (fill_in_words.found(name, 1) != 0 || filled_by::ends_in_slip(name))
+        && (fill_in_words.found(name, 1) != 0
+            || filled_by::ends_in_slip(name)
+            || filled_by::applicants_review_form(material))
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
         && !filled_by::filled_in_by_another(material)
 }

@@ -7,7 +7,7 @@ use super::clause_tail;
 use super::is_clause_end;
 use super::visit_words::{
     APPLICANT_WORDS, DELIVERY_WAYS, NOT_A_PLACE_AFTER, NOT_A_PLACE_NAME, NOT_GOING_BEFORE,
-    PLACE_REACH, VISIT_PLACES,
+    PLACE_REACH, VISIT_PLACES, VISITING_STAFF,
 };
 
 /// Words that start a going to a place: `到`, `前往`, and, read more narrowly ([`going_start`]),
@@ -122,8 +122,8 @@ fn part_of_word(text: &str, k: usize, g: &str) -> bool {
 
 /// Where the going whose word stands at bytes `at..end` of `text` starts, or `None` when the word
 /// is no going (the word is not part of another, see [`part_of_word`]): `到` not part of another
-/// word ([`NOT_GOING_BEFORE`]); `前往`; `来`; `至` and `在` after the applicant as subject
-/// ([`applicant_subject`]: `申请人至服务大厅5号窗口核验`, `申请人凭退休证原件在5号窗口核验`), `至`
+/// word ([`NOT_GOING_BEFORE`]); `前往`; `来`; `至` and `在` after the applicant as subject or one
+/// bringing papers ([`applicant_goes`]: `申请人至服务大厅5号窗口核验`, `凭原件在5号窗口核验`), `至`
 /// not after a verb of sending ([`NOT_GOING_BEFORE`]: `推送至`, `流转至`). `至`/`到` after a
 /// verb of handing in by the applicant start at the verb (`申请人将退休证原件送至服务大厅`,
 /// `申请人将纸质材料报送至中心5号窗口`), unless the thing is posted (`将材料邮寄至…`).
@@ -138,10 +138,9 @@ fn going_start(text: &str, at: usize, end: usize) -> Option<usize> {
     let goes = match word {
         "到" => !before.ends_with(NOT_GOING_BEFORE),
         "至" => {
-            !before.ends_with(NOT_GOING_BEFORE)
-                && applicant_subject(clause_tail(before, usize::MAX))
+            !before.ends_with(NOT_GOING_BEFORE) && applicant_goes(clause_tail(before, usize::MAX))
         }
-        "在" => applicant_subject(clause_tail(before, usize::MAX)),
+        "在" => applicant_goes(clause_tail(before, usize::MAX)),
         _ => true,
     };
     goes.then_some(at)
@@ -155,6 +154,33 @@ fn handed_in(before: &str) -> Option<usize> {
     let posted = SENDING.iter().any(|s| before.ends_with(s))
         || DELIVERY_WAYS.iter().any(|w| clause.contains(w));
     (!posted && applicant_subject(clause)).then(|| before.len() - verb.len())
+}
+
+/// Words of bringing a paper along (`凭原件`, `持身份证`, `携带材料`): whoever is named, only the
+/// applicant brings the originals to be checked at a window (`网上提交后，凭原件在5号窗口核验`).
+const BEARING: &[&str] = &["凭", "持", "携"];
+
+/// Words holding a [`BEARING`] character that bring nothing (`支持`, `坚持`, `凭证`, `持续`).
+const NOT_BEARING: &[&str] = &[
+    "支持", "坚持", "保持", "维持", "主持", "扶持", "把持", "劫持", "挟持", "操持", "矜持", "相持",
+    "持续", "持久", "凭证", "凭据", "文凭", "任凭", "听凭", "提携",
+];
+
+/// Whether the applicant is the one who goes in `clause` (the clause before `至`/`在`): the
+/// applicant as subject ([`applicant_subject`]), or, with no one named, one bringing a paper
+/// along ([`BEARING`]: `凭原件在5号窗口核验`) when no staff are named in the clause
+/// (`工作人员凭申请人上传的原件照片在窗口核验`).
+fn applicant_goes(clause: &str) -> bool {
+    applicant_subject(clause)
+        || !VISITING_STAFF.iter().any(|w| clause.contains(w))
+            && BEARING.iter().any(|b| {
+                clause.match_indices(b).any(|(k, _)| {
+                    !NOT_BEARING.iter().any(|w| {
+                        w.match_indices(b)
+                            .any(|(j, _)| k >= j && clause[k - j..].starts_with(w))
+                    })
+                })
+            })
 }
 
 /// Whether `clause` (the clause before a going word) has the applicant as its subject: an

@@ -16,7 +16,7 @@ mod visit_clauses;
 mod visit_words;
 
 use self::going::visits_to_place;
-use self::submission::submits_through_platform;
+use self::submission::{submits_by_online_way, submits_through_platform};
 use self::visit::required_visit;
 use super::prepared_faq::FaqProcess;
 use super::process::{APPLICANT_WORDS, online_depth};
@@ -36,6 +36,8 @@ declare_rule! {
     /// 「无法网上申请的，到窗口提交」这样的条件也不影响别处的网上申请；在线登记、在线备案、在线报名
     /// 这类工作人员也常用的说法，在受理、审查、决定、办结、发证等环节里，或同一分句前面有工作人员的，
     /// 是工作人员录入，不算（「窗口人员在线登记申请信息」「作出决定并在线备案」）；
+    /// 线上、网上、在线作为几种提交方式之一用或、顿号等并列的，没写平台也算（「申请人可线上或线下（窗口）
+    /// 提交申请材料」；「线上咨询，线下提交」「线上或电话咨询后到窗口提交」不算）；
     /// 或写明经网上平台提交：平台名称——安徽政务服务网、
     /// 皖事通、网上办事大厅、互联网、小程序、APP，电子税务局、社会保险公共服务平台、企业登记全程
     /// 电子化平台、工程建设项目审批管理系统、国家企业信用信息公示系统、皖企通、网厅等行业系统，
@@ -58,7 +60,8 @@ declare_rule! {
     /// 现场核验身份…，词表 `onsite_visit_words`；还有「到」「前往」「来」某个大厅、服务中心、登记中心、
     /// 窗口：「到政务服务大厅领取」「前往政务大厅领取」「到不动产登记中心领证」「到发证窗口领证」
     /// 「申请人携退休证原件来中心服务大厅核验」；申请人「至」「在」那里（「申请人至服务大厅核验」
-    /// 「申请人凭退休证原件在5号窗口核验」；「申请人提交的材料在窗口受理」说的是材料，「工作人员在窗口
+    /// 「申请人凭退休证原件在5号窗口核验」；没有写谁、凭、持、携着原件等去的也是申请人：「网上提交后，
+    /// 凭原件在5号窗口核验」；「申请人提交的材料在窗口受理」说的是材料，「工作人员在窗口
     /// 核验」是工作人员，都不算），申请人把东西「送至」「报送至」「递交至」那里（「申请人将退休证原件
     /// 送至服务大厅5号窗口核验」「申请人须将纸质材料报送至中心5号窗口」；邮寄至、推送至、流转至、
     /// 发放至的不算），
@@ -182,7 +185,8 @@ impl Rule for ProcessOnlineDepth {
                 prepared.online_platform.is_match(t)
                     && submits_through_platform(t, &p.online_platform_words, certification)
             };
-            through(&s.name) || through(&s.duties)
+            let offered = |t: &str| submits_by_online_way(t, certification);
+            through(&s.name) || through(&s.duties) || offered(&s.name) || offered(&s.duties)
         }) {
             let names: Vec<&str> = item.steps.iter().map(|s| s.name.trim()).collect();
             out.push(

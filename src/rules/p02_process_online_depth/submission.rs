@@ -113,6 +113,46 @@ pub(super) fn submits_through_platform(
     })
 }
 
+/// The online ways ([`ONLINE_WAYS`]) that, named as one way of submitting beside another
+/// (`线上或线下（窗口）提交`), say the applicant submits online with no platform named.
+const ONLINE_WAYS_OFFERED: &[&str] = &["线上", "网上", "在线"];
+
+/// Whether `text` offers the online way as one of the ways of submitting (`申请人可线上或线下
+/// （窗口）提交申请材料`, `网上、窗口均可提交`): an online way ([`ONLINE_WAYS_OFFERED`]) right
+/// before an alternative ([`ALTERNATIVES`]), then a submitting verb in its clause, read as after a
+/// platform's name (no staff or denial before it, no look-up, later visit or step before it
+/// ([`STEP_BEFORE`]) between). An online
+/// way on its own before another verb is not (`线上咨询，线下提交`), nor one denied
+/// (`不支持线上或邮寄提交`); one right before its verb (`线上提交`) is an online submission word.
+pub(super) fn submits_by_online_way(text: &str, certification: bool) -> bool {
+    ONLINE_WAYS_OFFERED.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            let after = &text[at + w.len()..];
+            if !after.trim_start().starts_with(ALTERNATIVES) {
+                return false;
+            }
+            let before = clause_tail(&text[..at], usize::MAX);
+            if STAFF_WORDS
+                .iter()
+                .chain(DENIALS)
+                .any(|d| before.contains(d))
+            {
+                return false;
+            }
+            let clause = platform_clause(after, false, 0);
+            // `线上或电话咨询后到窗口提交`: the online way is the step before.
+            submit_verb(clause, SUBMIT_VERBS, certification).is_some_and(|k| {
+                let between = &clause[..k];
+                submits_between(between) && !STEP_BEFORE.iter().any(|b| between.contains(b))
+            })
+        })
+    })
+}
+
+/// Words between an offered online way and the submitting verb that make the online way a step
+/// before the submission (`线上或电话咨询后到窗口提交`, `网上或电话预约，…`).
+const STEP_BEFORE: &[&str] = &["后", "咨询", "预约"];
+
 /// Words of the online way that a bracket after them may gloss with the platform
 /// (`线上（皖事通）`, `网上（安徽政务服务网）`, `在线（皖事通APP）`).
 const ONLINE_WAYS: &[&str] = &["线上", "网上", "在线", "网络"];

@@ -354,3 +354,47 @@ proptest::proptest! {
         }
     }
 }
+
+/// h34: a bare 审核表 is the applicant's form when the item says so — 来源 申请人自备, notes
+/// saying the applicant fills it in, a name saying the applicant applies — and the body's when
+/// another body fills it in or reviews it, or nothing says whose it is.
+#[test]
+fn a_review_form_is_the_applicants_when_the_item_says_so() {
+    let words = crate::rules::RuleParams::default().fill_in_words;
+    let m = |name: &str, src: &str, desc: &str, notes: &str| Material {
+        name: name.into(),
+        source_channel: src.into(),
+        source_desc: desc.into(),
+        notes: notes.into(),
+        ..Material::default()
+    };
+    for x in [
+        m("池州市残疾人两项补贴审核表", "申请人自备", "", ""),
+        m("困难群众救助审核表", "其他", "", "申请人如实填写"),
+        m(
+            "困难群众救助审核表",
+            "其他",
+            "乡镇人民政府",
+            "申请人填写基本情况，由乡镇人民政府审核",
+        ),
+        m("城乡低保申报审核表", "其他", "", ""),
+        m("残疾人两项补贴审核表", "申请人自备", "县残联", ""),
+    ] {
+        assert!(is_fill_in(&x, &words), "{x:?}");
+    }
+    for x in [
+        m("池州市残疾人两项补贴审核表", "其他", "县残疾人联合会", ""),
+        m(
+            "困难群众救助审核表",
+            "其他",
+            "乡镇人民政府",
+            "由乡镇人民政府审核并盖章",
+        ),
+        m("困难群众救助审核表", "申请人自备", "", "由村（居）委会填写"),
+        m("低保资格审核表", "", "", ""),
+        m("困难群众救助审核表", "政府部门核发", "民政局", ""),
+        m("干部任免审核表", "其他", "组织部", "由组织部门出具"),
+    ] {
+        assert!(!is_fill_in(&x, &words), "{x:?}");
+    }
+}

@@ -1,6 +1,8 @@
 //! P02 unit tests: a window after `，或` is an alternative to a way needing no visit before it,
-//! downloading included (h32).
+//! downloading included (h32); the online way offered beside the window is an online submission
+//! with no platform named (h34).
 
+use super::super::submission::submits_by_online_way;
 use super::required;
 
 /// 「申请人自行下载打印，或凭营业执照到…窗口领取纸质备案登记表」: the window is the applicant's
@@ -34,5 +36,32 @@ fn a_visit_that_is_no_alternative_stays_required() {
         ("下载申请表，到窗口提交申请材料", "到窗口"),
     ] {
         assert_eq!(required(t), Some(visit), "{t}");
+    }
+}
+
+/// 「线上或线下（窗口）提交」: the online way, offered as one of the ways of submitting, is an
+/// online submission with no platform named; a look-up online, a denial, staff or a later visit
+/// are not (h34).
+#[test]
+fn the_online_way_offered_beside_the_window_is_a_submission() {
+    for t in [
+        "申请人可线上或线下（窗口）提交申请材料",
+        "线上或线下（窗口）提交",
+        "申请人可网上或到窗口提交申请材料",
+        "网上、窗口均可提交申请",
+        "申请人可在线或现场递交申请材料",
+    ] {
+        assert!(submits_by_online_way(t, false), "{t}");
+    }
+    for t in [
+        "线上咨询，线下提交",
+        "不支持线上提交",
+        "本事项不支持线上或邮寄提交",
+        "申请人可线上或电话咨询后到窗口提交",
+        "工作人员网上或现场核查后提交审查意见",
+        "申请人可线上或线下查询办理进度",
+        "线上预约，线下提交",
+    ] {
+        assert!(!submits_by_online_way(t, false), "{t}");
     }
 }

@@ -84,3 +84,38 @@ fn an_online_way_glossed_with_its_platform_is_a_submission() {
         assert!(!through_platform(t), "{t}");
     }
 }
+
+/// With no one named, the one who brings the originals to a window to have them checked is the
+/// applicant (h34: 「网上提交后，凭原件在5号窗口核验」); staff checking there, checks with no
+/// going and no visit stay clean.
+#[test]
+fn bringing_the_originals_to_a_window_is_the_applicants_visit() {
+    for (t, w) in [
+        ("网上提交后，凭原件到5号窗口核验", "到5号窗口"),
+        ("网上提交后，凭原件在5号窗口核验", "在5号窗口"),
+        (
+            "申请人网上提交申请，审核通过后凭原件在5号窗口核验",
+            "在5号窗口",
+        ),
+        ("审核通过后持身份证原件至服务大厅核验", "至服务大厅"),
+        (
+            "网上提交后，持身份证原件在政务服务中心窗口签字确认",
+            "在政务服务中心",
+        ),
+    ] {
+        assert_eq!(required(t), Some(w), "{t}");
+    }
+    for t in [
+        "工作人员在5号窗口核验原件",
+        "窗口人员核验电子材料",
+        "后台核验",
+        "无需到窗口核验",
+        "网上提交后，无需凭原件到5号窗口核验",
+        "工作人员凭申请人上传的原件照片在窗口核验",
+        "网上提交后，缴费凭证在窗口系统自动生成",
+        "支持在政务服务中心窗口打印",
+        "网上提交后，可凭原件在5号窗口核验，也可邮寄原件核验",
+    ] {
+        assert_eq!(required(t), None, "{t}");
+    }
+}
