@@ -33,7 +33,7 @@ pub mod sheet;
 pub mod xlsx;
 
 pub(crate) use duplicates::{ByHash, hash_bytes};
-pub use duplicates::{DUPLICATE_CODE, DuplicateCodes};
+pub use duplicates::{DUPLICATE_CODE, DuplicateCodes, ROUNDED_CODE};
 
 /// The largest input file read (bytes): larger files are reported, not read.
 pub const MAX_INPUT_BYTES: u64 = 200 * 1024 * 1024;
