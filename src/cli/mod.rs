@@ -289,28 +289,44 @@ pub(crate) fn notice_lines<'a>(
     let (repeated, mut others): (Vec<_>, Vec<_>) = notices.into_iter().partition(|n| {
         n.message.starts_with(crate::source::DUPLICATE_CODE) && n.message.contains("重复")
     });
-    let folded = (repeated.len() > 3).then(|| {
-        format!(
-            "注意: {} 个事项的实施编码与前面读到的事项重复（同一份导出放了两份？），分数和问题会重复计算；例如{}",
-            repeated.len(),
-            repeated[0].message
-        )
-    });
-    if folded.is_none() {
-        others.extend(repeated);
-        others.sort_by_key(|n| std::cmp::Reverse(n.level));
+    // Codes a number cell rounded into one (`1134170000312540000000000000000`) are no export
+    // read twice: they are folded apart, and said for what they are.
+    let (rounded, repeated): (Vec<_>, Vec<_>) = repeated
+        .into_iter()
+        .partition(|n| n.message.contains(crate::source::ROUNDED_CODE));
+    let mut folded = Vec::new();
+    for (group, what) in [
+        (
+            repeated,
+            "与前面读到的事项重复（同一份导出放了两份？），分数和问题会重复计算",
+        ),
+        (
+            rounded,
+            "与前面读到的事项相同，是因为编码被当作数字保存、后面的位已丢失（不是同一份导出放了两份）；请把实施编码列设为文本格式后重新导出",
+        ),
+    ] {
+        if group.len() > 3 {
+            folded.push(format!(
+                "注意: {} 个事项的实施编码{what}；例如{}",
+                group.len(),
+                group[0].message
+            ));
+        } else if !group.is_empty() {
+            others.extend(group);
+            others.sort_by_key(|n| std::cmp::Reverse(n.level));
+        }
     }
     let mut lines: Vec<String> = others
         .iter()
         .map(|n| format!("注意: {} — {}", n.provenance, n.message))
         .collect();
-    if let Some(folded) = folded {
-        // After the errors, before the warnings.
-        let errors = others
-            .iter()
-            .take_while(|n| n.level == crate::source::NoticeLevel::Error)
-            .count();
-        lines.insert(errors, folded);
+    // After the errors, before the warnings.
+    let errors = others
+        .iter()
+        .take_while(|n| n.level == crate::source::NoticeLevel::Error)
+        .count();
+    for (i, line) in folded.into_iter().enumerate() {
+        lines.insert(errors + i, line);
     }
     let total = lines.len();
     lines.truncate(NOTICES_SHOWN);
@@ -436,6 +452,48 @@ mod tests {
         assert_eq!(lines.len(), 21);
         assert_eq!(lines[20], "……另有 5 条，见 reports/r1");
         let _ = Record::Notice(many[0].clone());
+    }
+
+    /// Should not say 「同一份导出放了两份」 (h34, v01): eight codes a number cell rounded to
+    /// `1134170000312540000000000000000` are the same number, not an export read twice.
+    #[test]
+    fn codes_rounded_into_one_are_said_for_what_they_are() {
+        use crate::model::Provenance;
+        use crate::source::DuplicateCodes;
+
+        let mut codes = DuplicateCodes::default();
+        let mut notices = Vec::new();
+        for row in 3..11 {
+            let place = Provenance::sheet_row("实施清单.xlsx", "事项基本信息", row);
+            notices.extend(codes.check_code("1134170000312540000000000000000", &place));
+        }
+        for row in 12..17 {
+            let place = Provenance::sheet_row("实施清单.xlsx", "事项基本信息", row);
+            let again = Provenance::sheet_row("实施清单（副本）.xlsx", "事项基本信息", row);
+            let code = format!("11341700MB1528406Q30001170{row:02}000");
+            notices.extend(codes.check_code(&code, &place));
+            notices.extend(codes.check_code(&code, &again));
+        }
+        assert_eq!(notices.len(), 12);
+        assert!(
+            notices[0].message.contains("不是同一事项读了两次"),
+            "{}",
+            notices[0].message
+        );
+        let lines = super::notice_lines(&notices, std::path::Path::new("reports/r1"));
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert!(
+            lines[0].starts_with(
+                "注意: 5 个事项的实施编码与前面读到的事项重复（同一份导出放了两份？）"
+            ),
+            "{lines:?}"
+        );
+        assert!(
+            lines[1].starts_with(
+                "注意: 7 个事项的实施编码与前面读到的事项相同，是因为编码被当作数字保存"
+            ) && !lines[1].contains("放了两份？"),
+            "{lines:?}"
+        );
     }
 
     /// Scores keep their configured decimals on the terminal, as in the Excel (7.70, not 7.7).

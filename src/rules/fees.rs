@@ -6,12 +6,14 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::model::Item;
-use crate::model::text::{ticked_one, to_halfwidth};
+use crate::model::text::{check_mark, ticked_one, to_halfwidth};
 
 /// Reads a published yes/no flag: `Some(true)` for 是/有/收费/涉及/需要/1, `Some(false)` for
 /// 否/无/不收费/免费/不涉及/0, `None` when it says neither (empty, `/`, `暂无`, other text). A flag
 /// followed by a note in brackets or after a comma is the flag (`是（小微企业免收）` is 是,
-/// `否（按规定免收）` is 否). Tick boxes (`☑是 □否`) are the choice ticked.
+/// `否（按规定免收）` is 否). Tick boxes (`☑是 □否`) are the choice ticked; a mark alone (`√` is
+/// 是, `×` is 否, as Excel templates tick the rows that apply) is read by [`check_mark`], shared
+/// with `parse_yes_no` in the model.
 pub fn yes_no(text: &str) -> Option<bool> {
     const NO: &[&str] = &[
         "否",
@@ -55,6 +57,9 @@ pub fn yes_no(text: &str) -> Option<bool> {
     ];
     if let Some(chosen) = ticked_one(text) {
         return yes_no(&chosen);
+    }
+    if let Some(marked) = check_mark(text) {
+        return Some(marked);
     }
     let t = to_halfwidth(text).trim().to_lowercase();
     let t = t.trim_end_matches(['。', '.']);

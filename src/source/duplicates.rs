@@ -106,6 +106,11 @@ fn code_key(code: &str) -> u64 {
 /// How the notice of a repeated 实施编码 begins: the terminal folds them into one line.
 pub const DUPLICATE_CODE: &str = "实施编码 ";
 
+/// What the notice of a repeated 实施编码 says when the code is one a number cell damaged
+/// (rounded to 15 significant digits, or scientific notation): different codes made the same,
+/// not an item read twice. The terminal folds these apart from the others.
+pub const ROUNDED_CODE: &str = "被当作数字保存，后面的位已丢失";
+
 impl DuplicateCodes {
     /// A warning when `record` is an item whose code was seen before.
     pub fn check(&mut self, record: &Record) -> Option<Notice> {
@@ -134,15 +139,22 @@ impl DuplicateCodes {
                 row: first.row,
                 record: first.record,
             };
-            return Some(Notice {
-                level: NoticeLevel::Warning,
-                provenance: provenance.clone(),
-                message: format!(
+            let message = if super::sheet::is_damaged_code(code) {
+                format!(
+                    "{DUPLICATE_CODE}\"{code}\" 重复: {provenance} 与 {first} 的实施编码{ROUNDED_CODE}，不同的编码变成了同一个数，不是同一事项读了两次；两条都会检查。请把实施编码列设为文本格式后重新导出"
+                )
+            } else {
+                format!(
                     "{DUPLICATE_CODE}\"{code}\" 重复: {} 与 {} 是同一编码，两条都会检查{}",
                     provenance,
                     first,
                     children_of_both(provenance, &first)
-                ),
+                )
+            };
+            return Some(Notice {
+                level: NoticeLevel::Warning,
+                provenance: provenance.clone(),
+                message,
             });
         }
         let first = FirstSeen {

@@ -33,7 +33,7 @@ pub mod sheet;
 pub mod xlsx;
 
 pub(crate) use duplicates::{ByHash, hash_bytes};
-pub use duplicates::{DUPLICATE_CODE, DuplicateCodes};
+pub use duplicates::{DUPLICATE_CODE, DuplicateCodes, ROUNDED_CODE};
 
 /// The largest input file read (bytes): larger files are reported, not read.
 pub const MAX_INPUT_BYTES: u64 = 200 * 1024 * 1024;
@@ -224,15 +224,16 @@ pub fn read_inputs_with(paths: &[PathBuf], labels: &Labels, sink: &mut dyn FnMut
         }
         sink(r);
     };
-    let mut csv_sheets = Vec::new();
+    let (mut csv_sheets, mut cut_rows) = (Vec::new(), csv::CutRows::default());
     for path in expand(paths, &mut sink) {
         if TEXT_TABLE_EXTENSIONS.contains(&extension(&path).as_str()) {
             match csv::read_sheet(&path) {
-                Ok((s, notices)) => {
+                Ok((s, notices, cut)) => {
                     for notice in notices {
                         sink(Record::Notice(notice));
                     }
                     csv_sheets.push(s);
+                    cut_rows.extend(cut);
                 }
                 Err(e) => sink(error_notice(&path, &e)),
             }
@@ -244,7 +245,7 @@ pub fn read_inputs_with(paths: &[PathBuf], labels: &Labels, sink: &mut dyn FnMut
         }
     }
     if !csv_sheets.is_empty() {
-        sheet::assemble(csv_sheets, labels, &mut sink);
+        csv::assemble(csv_sheets, cut_rows, labels, &mut sink);
     }
 }
 

@@ -1,13 +1,16 @@
 //! The plain fields beside the domains: 是否 flags and counts such as 到现场次数.
 
-use crate::model::text::{ticked_one, to_halfwidth, value_and_note};
+use crate::model::text::{check_mark, ticked_one, to_halfwidth, value_and_note};
 
 /// Reads a 是否 field (是否支持物流快递, 是否收费 …): `Some(true)` for 是/支持/有/1/Y,
 /// `Some(false)` for 否/不支持/无/0/N, `None` otherwise (empty or unclear). Tick boxes (`☑是 □否`)
-/// are the choice ticked.
+/// are the choice ticked; a mark alone (`√`, `×`) is read by [`check_mark`].
 pub fn parse_yes_no(text: &str) -> Option<bool> {
     if let Some(chosen) = ticked_one(text) {
         return parse_yes_no(&chosen);
+    }
+    if let Some(marked) = check_mark(text) {
+        return Some(marked);
     }
     let t = to_halfwidth(text);
     let t = t.trim();

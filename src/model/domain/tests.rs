@@ -154,6 +154,10 @@ fn yes_no_and_counts() {
     assert_eq!(parse_yes_no("不支持"), Some(false));
     assert_eq!(parse_yes_no("支持物流快递"), Some(true));
     assert_eq!(parse_yes_no(""), None);
+    // h34: an Excel template ticks the rows that apply.
+    assert_eq!(parse_yes_no("√"), Some(true));
+    assert_eq!(parse_yes_no("×"), Some(false));
+    assert_eq!(parse_express("✔"), Some(true));
     assert_eq!(parse_count("0"), Some(0));
     assert_eq!(parse_count("１次"), Some(1));
     assert_eq!(parse_count("零次"), Some(0));

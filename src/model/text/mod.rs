@@ -25,7 +25,7 @@ pub(crate) use mojibake::ascii_escaped;
 #[cfg(test)]
 use mojibake::{MARKERS, find_marker, find_mojibake_exactly, may_hold_mojibake};
 pub use mojibake::{find_mojibake, line_may_hold_mojibake};
-pub use ticks::{ticked, ticked_one};
+pub use ticks::{check_mark, ticked, ticked_one};
 pub use traditional::fold_traditional;
 
 /// Whether `c` is a format character (Unicode category Cf, the soft hyphen U+00AD among them):

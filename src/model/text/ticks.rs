@@ -41,9 +41,35 @@ pub fn ticked_one(text: &str) -> Option<String> {
     ticked(text).filter(|chosen| !chosen.is_empty() && !chosen.contains('、'))
 }
 
+/// A 是否 cell holding a mark alone, as Excel templates tick the rows that apply: `√` `✓` `✔`
+/// `☑` are yes, `×` `✗` `✘` are no (`Some`); any other text, a mark with words beside it
+/// (`√是 □否` is a tick box, read by [`ticked_one`]) or an empty cell are `None`. Every reader of
+/// a yes/no word (是/否, Y/N, 1/0, 有/无) reads these marks through here.
+#[must_use]
+pub fn check_mark(text: &str) -> Option<bool> {
+    match text.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}') {
+        "√" | "✓" | "✔" | "☑" => Some(true),
+        "×" | "✗" | "✘" => Some(false),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{ticked, ticked_one};
+    use super::{check_mark, ticked, ticked_one};
+
+    #[test]
+    fn a_mark_alone_is_yes_or_no() {
+        for t in ["√", "✓", "✔", "☑", " √ ", "\u{3000}√"] {
+            assert_eq!(check_mark(t), Some(true), "{t}");
+        }
+        for t in ["×", "✗", "✘", "× "] {
+            assert_eq!(check_mark(t), Some(false), "{t}");
+        }
+        for t in ["", "√是 □否", "是", "×2", "☒", "□"] {
+            assert_eq!(check_mark(t), None, "{t}");
+        }
+    }
 
     #[test]
     fn the_ticked_choices_are_the_value() {

@@ -14,6 +14,14 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// The quotes read as characters, in the order of the text.
     pub stray_quotes: Vec<StrayQuote>,
+    /// The commonest number of cells in a row (the table's width), `None` when there is no row.
+    pub width: Option<usize>,
+    /// The text ends without a line end after its last row.
+    pub no_line_end: bool,
+    /// The text ends inside a quoted cell of its last row (`…,"有固定的生产加工场所` and no closing
+    /// quote): the file was cut off there. A quote that runs over lines to the end is a stray
+    /// quote instead, read as a character.
+    pub open_quote_at_end: bool,
 }
 
 /// A quote typed at the start of a cell that does not pair where it should (`"农药经营许可证` with
@@ -34,7 +42,11 @@ pub struct StrayQuote {
 pub fn parse_table(text: &str) -> Table {
     let delimiter = guess_delimiter(text);
     let width = commonest_width(text, delimiter);
-    let mut table = Table::default();
+    let mut table = Table {
+        width,
+        no_line_end: !text.is_empty() && !text.ends_with(['\n', '\r']),
+        ..Table::default()
+    };
     let mut from = 0;
     while let Some(resume) = read_rows(&text[from..], delimiter, width, &mut table) {
         from += resume;
@@ -133,6 +145,9 @@ fn read_rows(part: &str, delimiter: u8, width: Option<usize>, table: &mut Table)
             table.rows.push(stray.cells);
             return Some(start + stray.resume);
         }
+        if end == bytes.len() && ends_in_open_quote(&part[start..end], delimiter) {
+            table.open_quote_at_end = true;
+        }
         inside = Some(record.iter().map(line_ends).sum());
         table.rows.push(record.iter().map(cell_text).collect());
         last_start = start;
@@ -203,6 +218,32 @@ fn stray(
         column,
         resume,
     })
+}
+
+/// Whether the text of a record, read as the csv crate reads it, ends inside a quoted cell: a
+/// quote at the start of a cell opens it, a doubled quote inside is a quote, a single one closes
+/// it; a quote elsewhere in a cell is a character.
+fn ends_in_open_quote(raw: &str, delimiter: u8) -> bool {
+    let (mut quoted, mut at_cell_start) = (false, true);
+    let mut bytes = raw.bytes().peekable();
+    while let Some(b) = bytes.next() {
+        if quoted {
+            if b == b'"' {
+                if bytes.peek() == Some(&b'"') {
+                    bytes.next();
+                } else {
+                    quoted = false;
+                }
+            }
+        } else if b == b'"' && at_cell_start {
+            quoted = true;
+        } else {
+            at_cell_start = b == delimiter || b == b'\n' || b == b'\r';
+            continue;
+        }
+        at_cell_start = false;
+    }
+    quoted
 }
 
 /// Where the text after the line end at `at` starts (`\r\n`, `\n` or `\r`).

@@ -109,7 +109,7 @@ impl CodeIndex {
 
 /// Whether an item code is one Excel damaged: scientific notation, or digits only past the 15th
 /// all zero (a real 实施编码 ends in its 基本编码, never in sixteen zeros).
-pub(super) fn is_damaged(code: &str) -> bool {
+pub(crate) fn is_damaged(code: &str) -> bool {
     looks_scientific(code)
         || code.len() > EXCEL_DIGITS
             && code.bytes().all(|b| b.is_ascii_digit())

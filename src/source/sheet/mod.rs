@@ -76,6 +76,7 @@ mod repeated;
 mod tests;
 mod unrecognised;
 
+pub(crate) use by_code::is_damaged as is_damaged_code;
 use by_code::{CodeIndex, attach_by_code};
 use by_name::attach_by_name;
 use children::{Layout, Link, child_rows, limit_unit, link_of};

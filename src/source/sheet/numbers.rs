@@ -5,7 +5,8 @@
 //! another phone or code than the platform publishes, and their findings blame the content for
 //! what the export did. So each damaged column gets one warning that says so, with its rows; a
 //! landline that lost only its leading 0 (no Chinese area code starts without one), and the
-//! city's hotline after its area code (`56612345` is `0566-12345`), get it back, and so does a
+//! city's hotline after its area code (`56612345` is `0566-12345`), get it back — the phones of
+//! the item (咨询方式, 监督投诉电话) and of an intermediary's agency (联系方式) alike —, and so does a
 //! 基本编码 its leading zeros (it always has 12 digits), so that the rules judge what the
 //! platform publishes. A code that cannot be told back is marked on its item
 //! ([`crate::model::UnreadLists`], [`mark_damaged`]): B04 does not judge it (not charged for
@@ -15,12 +16,14 @@
 //! there a phone cell of digits only that is a landline once its 0 is back (a real area code and
 //! a local number of its length, [`restored_phone`]) is taken for one, and a 基本编码 of 9–11
 //! digits for the 12-digit code it was, and said the same way. A code cell written `'…` (the
-//! apostrophe some systems put before a code so that Excel keeps it as text) is the code.
+//! apostrophe some systems put before a code so that Excel keeps it as text) is the code, and so
+//! is one with an invisible character at either end (a zero-width space copied in from a web
+//! page after it: `trim_invisible`).
 
 use super::columns::Col;
 use super::{Sheet, cell};
-use crate::model::text::looks_scientific;
-use crate::model::{Item, ItemField};
+use crate::model::text::{is_format_char, looks_scientific};
+use crate::model::{AgencyField, Item, ItemField};
 use crate::rules::DEFAULT_HOTLINES;
 use crate::source::{Notice, NoticeLevel};
 
@@ -37,7 +40,8 @@ enum Holds {
 
 fn holds(col: &Col) -> Option<Holds> {
     match col {
-        Col::Item(ItemField::ConsultPhone | ItemField::SupervisePhone) => Some(Holds::Phone),
+        Col::Item(ItemField::ConsultPhone | ItemField::SupervisePhone)
+        | Col::Agency(AgencyField::Contact) => Some(Holds::Phone),
         Col::Item(ItemField::Code) | Col::LinkCode => Some(Holds::Code(31)),
         Col::Item(ItemField::SubjectCode) => Some(Holds::Code(18)),
         Col::Item(ItemField::BasicCode) => Some(Holds::Code(12)),
@@ -128,6 +132,17 @@ pub(crate) fn restored_basic_code(digits: &str) -> Option<String> {
         .then(|| format!("{digits:0>12}"))
 }
 
+/// Takes the invisible characters from either end of a code cell, as the reader takes a
+/// no-break space or a tab: a zero-width space, joiner or word joiner, a BOM
+/// ([`is_format_char`]), copied in from a web page after a 实施编码, left a child sheet's rows
+/// linked to no item.
+fn trim_invisible(text: &mut String) {
+    let trimmed = text.trim_matches(|c: char| c.is_whitespace() || is_format_char(c));
+    if trimmed.len() != text.len() {
+        *text = trimmed.to_owned();
+    }
+}
+
 /// A code cell of a text table written `'11341700MB…`: the apostrophe some systems put before a
 /// code so that Excel keeps it as text, which Excel does not show. Only before a code (letters
 /// and digits); the CSV reader has already taken it from before digits alone.
@@ -180,6 +195,13 @@ pub(super) fn check(sheet: &mut Sheet, header: usize, cols: &[Col]) -> (Vec<Noti
     let text_table = sheet.is_text_table();
     for (c, col) in cols.iter().enumerate() {
         let Some(holds) = holds(col) else { continue };
+        if holds != Holds::Phone {
+            for row in sheet.rows.iter_mut().skip(header + 1) {
+                if let Some(text) = row.get_mut(c) {
+                    trim_invisible(text);
+                }
+            }
+        }
         if text_table && holds != Holds::Phone {
             for row in sheet.rows.iter_mut().skip(header + 1) {
                 if let Some(text) = row.get_mut(c)
@@ -389,6 +411,28 @@ mod tests {
         }
         assert!(!damaged(Holds::Phone, "21234567"));
         assert!(!damaged(Holds::Phone, "2021156"));
+    }
+
+    /// Should link (h34, x29): a zero-width space, word joiner or BOM at either end of a code is
+    /// no part of it, as a no-break space is not; one inside is kept for B04 to judge.
+    #[test]
+    fn invisible_characters_at_the_ends_of_a_code_are_not_the_codes() {
+        for (typed, code) in [
+            (
+                "11341700MB1920036Q3000115011000\u{200B}",
+                "11341700MB1920036Q3000115011000",
+            ),
+            ("\u{FEFF}\t000115011000\u{a0}", "000115011000"),
+            (
+                "\u{2060}11341700MB1920036Q\u{200D}\u{200C}",
+                "11341700MB1920036Q",
+            ),
+            ("1134170\u{200B}0MB1920036Q", "1134170\u{200B}0MB1920036Q"),
+        ] {
+            let mut text = typed.to_owned();
+            trim_invisible(&mut text);
+            assert_eq!(text, code, "{typed:?}");
+        }
     }
 
     #[test]

@@ -11,6 +11,8 @@ use std::io::{Read, Seek};
 use calamine::{Data, DataRef, Range, Reader as _, Sheets, Xlsx, XlsxError};
 
 use super::{cell_text, is_long_number};
+
+mod shown;
 use crate::source::sheet::{Uncomputed, column_letters};
 
 /// A sheet's cells: `rows[0]` is spreadsheet row `first_row` (1-based); columns are absolute
@@ -134,7 +136,8 @@ fn why_damaged(e: &XlsxError) -> &'static str {
 /// saved without its result is read as empty and counted in [`Cells::uncomputed`] (the cells are
 /// read with their formulas' metadata for that: a formula's text is not expanded, and a cell
 /// without one costs what it did); a sheet whose XML breaks is [`Damaged`], with the cells read
-/// before the break.
+/// before the break. A long number whose cell is formatted to show its leading zeros
+/// (`0000-0000000`) is the text the format shows (`shown`).
 fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Damaged> {
     let mut reader = match xlsx.worksheet_cells_reader(name) {
         Ok(reader) => reader,
@@ -215,6 +218,10 @@ fn stream<RS: Read + Seek>(xlsx: &mut Xlsx<RS>, name: &str) -> Result<Cells, Dam
             row.resize(c + 1, String::new());
         }
         row[c] = text;
+    }
+    drop(reader);
+    if damage.is_none() {
+        shown::read_as_shown(xlsx, name, &mut rows, &mut long_numbers);
     }
     let cells = if rows.is_empty() {
         Cells {
