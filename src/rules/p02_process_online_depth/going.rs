@@ -177,7 +177,10 @@ fn applicant_goes(clause: &str) -> bool {
                 clause.match_indices(b).any(|(k, _)| {
                     !NOT_BEARING.iter().any(|w| {
                         w.match_indices(b)
-                            .any(|(j, _)| k >= j && clause[k - j..].starts_with(w))
+                            // `get`: the word would start inside a character (`网上申请 持`).
+                            .any(|(j, _)| {
+                                k >= j && clause.get(k - j..).is_some_and(|s| s.starts_with(w))
+                            })
                     })
                 })
             })

@@ -102,6 +102,11 @@ fn bringing_the_originals_to_a_window_is_the_applicants_visit() {
             "网上提交后，持身份证原件在政务服务中心窗口签字确认",
             "在政务服务中心",
         ),
+        // A step's name and duties joined by a space: 持 two bytes after a Han character, where
+        // a look-behind for 支持 would start inside 请 (h34 regression: a panic).
+        ("网上申请 持原件至窗口核验", "至窗口"),
+        ("申请 凭原件在窗口核验", "在窗口"),
+        ("a 携原件在约定时间至窗口核验", "至窗口"),
     ] {
         assert_eq!(required(t), Some(w), "{t}");
     }
