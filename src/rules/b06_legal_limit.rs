@@ -12,7 +12,9 @@ declare_rule! {
     /// （`贰拾个工作日`）也认。括号里只对部分情形当场办理的说明不改变时限：`20个工作日（能够当场
     /// 作出决定的，应当当场作出）` 是 20 个工作日。
     /// 法律法规没有规定时限的，写「无法定时限」并说明原因（写在本栏括号里或「法定办结时限说明」中）；
-    /// 写「不涉及」「不涉及法定时限」的与「无法定时限」同样读，也要说明原因；
+    /// 写「不涉及」「不涉及法定时限」的与「无法定时限」同样读，也要说明原因，且须写明没有时限的
+    /// 缘由（`法律法规未规定`、`相关规定未设定法定办结时限`、引用法规名称）；说明只重复「不涉及」
+    /// 「不适用」「无法定时限」或只写「详见办事指南」「见设定依据」的，不算说明原因；
     /// 「无」后在本栏写明原因的（`无（法律法规未规定）`、`无，法律法规未规定办理时限`）和
     /// 直接写原因的（`法律法规未规定办理时限`）同样认。
     /// 判定口径：只写「无」或「无法定时限」而不说明原因的不通过（看不出是没有规定还是没有填写）；
@@ -38,26 +40,79 @@ declare_rule! {
     }
 }
 
-/// Whether a 无法定时限 text carries its own reason (more than the bare phrase).
-fn has_reason(text: &str, note: &str) -> bool {
-    let t: String = to_halfwidth(text)
+/// The phrases that say there is no statutory limit, longest first: what is left of a cell
+/// without them may be its reason.
+const NO_LIMIT_PHRASES: &[&str] = &[
+    "不涉及法定办结时限",
+    "不涉及法定时限",
+    "不涉及法定期限",
+    "不涉及",
+    "无法定办结时限",
+    "无法定时限",
+    "无法定期限",
+    "没有法定时限",
+    "无",
+];
+
+/// `text` in half-width forms without spaces and the punctuation around a note.
+fn compact(text: &str) -> String {
+    to_halfwidth(text)
         .chars()
         .filter(|c| !c.is_whitespace() && !"()（）,，。;；:：、".contains(*c))
-        .collect();
-    let stripped = [
-        "不涉及法定办结时限",
-        "不涉及法定时限",
-        "不涉及法定期限",
-        "不涉及",
-        "无法定办结时限",
-        "无法定时限",
-        "无法定期限",
-        "没有法定时限",
-        "无",
-    ]
-    .iter()
-    .fold(t, |acc, w| acc.replacen(w, "", 1));
-    stripped.chars().count() >= 4 || !is_blank_or_placeholder(note)
+        .collect()
+}
+
+/// Whether a compacted text only restates that there is none or points elsewhere, so gives no
+/// reason: `不涉及`, `不适用`, `否`, `无法定时限`, `详见办事指南`, `见设定依据`.
+fn restates(t: &str) -> bool {
+    let rest = NO_LIMIT_PHRASES
+        .iter()
+        .fold(t.to_owned(), |acc, w| acc.replacen(w, "", 1));
+    rest.is_empty()
+        || matches!(
+            rest.as_str(),
+            "不适用" | "无此项" | "否" | "即办" | "按规定" | "同上"
+        )
+        || ["详见", "见", "参见", "参照", "按照", "依据"]
+            .iter()
+            .any(|w| rest.starts_with(w) && !rest.contains('未') && !rest.contains('《'))
+}
+
+/// Whether a text names why there is no statutory limit: what the law leaves unset
+/// (`法律法规未规定`, `相关规定未设定法定办结时限`, `没有明确规定`), or a law by name.
+fn names_reason(t: &str) -> bool {
+    t.contains('《')
+        || [
+            "未规定",
+            "未设定",
+            "未明确",
+            "未作规定",
+            "未作出规定",
+            "未对",
+            "未设",
+            "没有规定",
+            "没有明确",
+            "无规定",
+            "无明确",
+            "不设",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
+}
+
+/// Whether a 无法定时限 text carries its own reason (more than the bare phrase, and more than a
+/// pointer elsewhere), or its note does. A 不涉及 must name the reason ([`names_reason`]): the
+/// word says nothing of why by itself.
+fn has_reason(text: &str, note: &str, not_applicable: bool) -> bool {
+    let (t, n) = (compact(text), compact(note));
+    if not_applicable {
+        return names_reason(&t) || names_reason(&n);
+    }
+    let stripped = NO_LIMIT_PHRASES
+        .iter()
+        .fold(t.clone(), |acc, w| acc.replacen(w, "", 1));
+    (stripped.chars().count() >= 4 && !restates(&t))
+        || (!is_blank_or_placeholder(note) && !restates(&n))
 }
 
 /// Whether the cell says 「不涉及」 of the statutory limit, as some platforms write 无法定时限:
@@ -96,14 +151,16 @@ impl Rule for LegalLimit {
         if text.is_empty() {
             return fail("法定办结时限为空".to_owned());
         }
-        let parsed = if not_applicable(text) {
-            ParsedLimit::Limit(TimeLimit::NoLimit)
-        } else {
-            parse_time_limit(text, &item.legal_limit_unit)
-        };
+        // 「不涉及（即办）」 is 即办: only a text that reads as no limit at all is 不涉及.
+        let mut parsed = parse_time_limit(text, &item.legal_limit_unit);
+        let not_applicable =
+            matches!(parsed, ParsedLimit::Empty | ParsedLimit::Unreadable) && not_applicable(text);
+        if not_applicable {
+            parsed = ParsedLimit::Limit(TimeLimit::NoLimit);
+        }
         match parsed {
             ParsedLimit::Limit(TimeLimit::NoLimit) => {
-                if has_reason(text, &item.legal_limit_note) {
+                if has_reason(text, &item.legal_limit_note, not_applicable) {
                     Verdict::pass()
                 } else {
                     fail(format!(
