@@ -101,37 +101,51 @@ fn without_who(notes: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// Words of the applicant handing in or showing the paper after all.
+const STILL_HANDED: &[&str] = &["提交", "出示", "携带", "邮寄", "递交", "交验"];
+
+/// Whether the notes, their [`NOT_HANDED_IN`] words aside, still have the applicant hand the
+/// material in or show it: only the upload is spared (`无须上传，现场提交纸质版`,
+/// `网上申请时无须上传，领证时提交原件`, `无需申请人提交，现场出示原件核验`).
+fn still_handed_in(notes: &str) -> bool {
+    let rest = NOT_HANDED_IN
+        .iter()
+        .fold(notes.to_owned(), |acc, w| acc.replace(w, ""));
+    STILL_HANDED.iter().any(|w| rest.contains(w))
+}
+
 /// Whether the notes say the material is not handed in at all ([`NOT_HANDED_IN`] ending its
 /// clause: `系统自动核验身份信息，无需上传；…`), not only one form of it (`无需提交原件，提交
 /// 复印件`, `免于提交复印件，原件核验后退回`).
 fn hands_nothing_in(notes: &str) -> bool {
     let notes = &*without_who(notes);
-    NOT_HANDED_IN.iter().any(|w| {
-        notes.match_indices(w).any(|(k, _)| {
-            // `变更的无需再提交`, `已提交过的不再提交`: only some applicants are spared.
-            let clause = notes[..k]
-                .rsplit(['，', ',', '。', '；', ';', '\n'])
-                .next()
-                .unwrap_or("");
-            !clause.contains('的')
-                && notes[k + w.len()..].chars().next().is_none_or(|c| {
-                    matches!(
-                        c,
-                        '，' | ','
-                            | '。'
-                            | '；'
-                            | ';'
-                            | '\n'
-                            | '）'
-                            | ')'
-                            | '（'
-                            | '('
-                            | '【'
-                            | '、'
-                    )
-                })
+    !still_handed_in(notes)
+        && NOT_HANDED_IN.iter().any(|w| {
+            notes.match_indices(w).any(|(k, _)| {
+                // `变更的无需再提交`, `已提交过的不再提交`: only some applicants are spared.
+                let clause = notes[..k]
+                    .rsplit(['，', ',', '。', '；', ';', '\n'])
+                    .next()
+                    .unwrap_or("");
+                !clause.contains('的')
+                    && notes[k + w.len()..].chars().next().is_none_or(|c| {
+                        matches!(
+                            c,
+                            '，' | ','
+                                | '。'
+                                | '；'
+                                | ';'
+                                | '\n'
+                                | '）'
+                                | ')'
+                                | '（'
+                                | '('
+                                | '【'
+                                | '、'
+                        )
+                    })
+            })
         })
-    })
 }
 
 /// Whether `text` has at most `n` characters, without counting them when its length in bytes
