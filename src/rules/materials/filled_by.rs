@@ -18,7 +18,7 @@ pub(super) fn ends_in_slip(name: &str) -> bool {
 }
 
 /// The applicant's side: the applicant, who stands in for it, and 自备/自行.
-const APPLICANT: &[&str] = &[
+const APPLICANT_PERSONS: &[&str] = &[
     "申请人",
     "申请单位",
     "申请者",
@@ -35,8 +35,12 @@ const APPLICANT: &[&str] = &[
     "家属",
     "自备",
     "自行",
-    // A unit that applies, under the name its role gives it (h33: 授权委托书 出具单位 委托单位,
-    // 社会保险登记表 参保单位, 工伤认定申请表 用人单位): the applicant when a unit applies.
+];
+
+/// A unit that applies, under the name its role gives it (h33: 授权委托书 出具单位 委托单位,
+/// 社会保险登记表 参保单位, 工伤认定申请表 用人单位): the applicant when a unit applies. Not for a
+/// 审核表 ([`applicants_review_form`]): 「由用人单位填写」 there is a third party's record.
+const APPLICANT_UNITS: &[&str] = &[
     "委托单位",
     "委托方",
     "委托企业",
@@ -110,6 +114,12 @@ fn holds_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
+/// Whether `text` names the applicant: a person ([`APPLICANT_PERSONS`]) or a unit that applies
+/// ([`APPLICANT_UNITS`]).
+fn names_applicant(text: &str) -> bool {
+    holds_any(text, APPLICANT_PERSONS) || holds_any(text, APPLICANT_UNITS)
+}
+
 /// Whether another body fills the form in and issues it: 来源 is not 申请人自备 (the applicant's
 /// own, whatever else is written), 出具单位 names a body that is not the applicant
 /// (`县内二级及以上定点医疗机构`, `商业银行`, `就读学校`, `所在单位`; not 委托单位, 用人单位 …, the
@@ -124,7 +134,7 @@ pub(super) fn filled_in_by_another(m: &Material) -> bool {
     if source_channel(&m.source_channel) == Some(SourceChannel::Applicant)
         || m.source_channel.contains("自备")
         || is_blank_or_placeholder(desc)
-        || holds_any(desc, APPLICANT)
+        || names_applicant(desc)
         || !holds_any(desc, BODIES)
         || holds_any(desc, &["领取", "下载", "索取"])
     {
@@ -135,7 +145,7 @@ pub(super) fn filled_in_by_another(m: &Material) -> bool {
             .split(['，', ',', '。', '；', ';', '：', ':', '！', '!', '\n'])
             .filter(|c| !c.is_empty())
     };
-    if clauses().any(|c| holds_any(c, APPLICANT) && holds_any(c, APPLICANT_FILLS)) {
+    if clauses().any(|c| names_applicant(c) && holds_any(c, APPLICANT_FILLS)) {
         return false;
     }
     if !holds_any(desc, GOVERNMENT) {
@@ -150,7 +160,7 @@ pub(super) fn filled_in_by_another(m: &Material) -> bool {
                 .min()
                 .is_some_and(|end| {
                     let who = &after[..end];
-                    holds_any(who, BODIES) && !holds_any(who, APPLICANT)
+                    holds_any(who, BODIES) && !names_applicant(who)
                 })
         })
     })
@@ -162,7 +172,8 @@ fn notes_say_applicant_fills(notes: &str) -> bool {
     notes
         .split(['，', ',', '。', '；', ';', '：', ':', '！', '!', '\n'])
         .any(|c| {
-            (holds_any(c, APPLICANT) && holds_any(c, APPLICANT_FILLS)) || c.contains("如实填写")
+            (holds_any(c, APPLICANT_PERSONS) && holds_any(c, APPLICANT_FILLS))
+                || c.contains("如实填写")
         })
 }
 
@@ -192,7 +203,7 @@ pub(super) fn applicants_review_form(m: &Material) -> bool {
             .filter_map(|v| after.find(v))
             .min()
             .is_some_and(|end| {
-                !holds_any(&after[..end], APPLICANT) && after[..end].chars().count() <= 20
+                !holds_any(&after[..end], APPLICANT_PERSONS) && after[..end].chars().count() <= 20
             })
     });
     !by_body
