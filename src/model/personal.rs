@@ -129,6 +129,51 @@ fn joined(mut near: impl Iterator<Item = char>) -> bool {
     }
 }
 
+/// Labels of a number that is a record's, not a person's: `受理编号：341700202501010016` (a
+/// region, a date and a serial can pass an ID number's check digit by chance), `登记号：13417020012`.
+const SERIAL_LABELS: &[&str] = &[
+    "编号",
+    "受理号",
+    "登记号",
+    "流水号",
+    "业务号",
+    "案卷号",
+    "档案号",
+    "注册号",
+    "备案号",
+    "许可证号",
+    "证书号",
+    "文号",
+    "订单号",
+    "批次号",
+    "序列号",
+    "条码",
+    "编码",
+];
+
+/// Labels of a person's number: nearer the number than a [`SERIAL_LABELS`] word, the number is
+/// personal (`证书编号及持证人身份证号：…`).
+const PERSONAL_LABELS: &[&str] = &["身份证", "证件号", "身份号码", "手机", "电话", "联系方式"];
+
+/// Whether the number at `start` is labelled as a record's serial number in its clause (up to 16
+/// characters before it): the nearest label is a [`SERIAL_LABELS`] word.
+fn labelled_serial(text: &str, start: usize) -> bool {
+    let before = &text[..start];
+    let from = before
+        .char_indices()
+        .rev()
+        .take(16)
+        .take_while(|&(_, c)| !matches!(c, '，' | '。' | '；' | ',' | ';' | '、' | '\n'))
+        .last()
+        .map_or(start, |(i, _)| i);
+    let clause = &before[from..];
+    let last = |labels: &[&str]| labels.iter().filter_map(|l| clause.rfind(l)).max();
+    match (last(SERIAL_LABELS), last(PERSONAL_LABELS)) {
+        (Some(serial), Some(personal)) => serial > personal,
+        (serial, _) => serial.is_some(),
+    }
+}
+
 /// A mobile number written in groups of 3, 4 and 4 digits, as people write it on forms
 /// (`138-0566-1234`, `138 0566 1234`): the same separator twice.
 static GROUPED_MOBILE: LazyLock<Regex> =
@@ -189,7 +234,10 @@ fn find_all(text: &str) -> Vec<(std::ops::Range<usize>, PersonalHit)> {
         if s.as_bytes()[3] != s.as_bytes()[8] {
             continue;
         }
-        if joined(text[..m.start()].chars().rev()) || joined(text[m.end()..].chars()) {
+        if joined(text[..m.start()].chars().rev())
+            || joined(text[m.end()..].chars())
+            || labelled_serial(text, m.start())
+        {
             continue;
         }
         let digits: String = s.chars().filter(char::is_ascii_digit).collect();
@@ -221,6 +269,9 @@ fn find_runs(text: &str) -> Vec<(std::ops::Range<usize>, PersonalHit)> {
                 .find(|&(_, c)| !is_joined(Some(c)))
                 .map_or(rest.len(), |(i, _)| i);
             pos = m.end() + skip;
+            continue;
+        }
+        if labelled_serial(text, m.start()) {
             continue;
         }
         let s = m.as_str();
@@ -277,6 +328,20 @@ mod tests {
         );
         assert_eq!(mask_personal_data("No-11010519491231002X.pdf"), None);
         assert_eq!(mask_personal_data("13905661234-1"), None);
+        // A record's serial number, labelled as such, is no person's (h34 regression: 341700 +
+        // a date + a serial passes the check digit by chance).
+        for t in [
+            "样本.jpg 受理编号：341700202501010016",
+            "样本.jpg（证书编号341700202501010024）",
+            "样本.jpg 登记号：皖-13417020012",
+            "样本.jpg 证书编号：皖(2026)第13417020012号",
+        ] {
+            assert_eq!(mask_personal_data(t), None, "{t}");
+        }
+        assert_eq!(
+            mask_personal_data("证书编号：A001，持证人身份证号：11010519491231002X").as_deref(),
+            Some("证书编号：A001，持证人身份证号：1101**********002X")
+        );
     }
 
     #[test]
