@@ -170,16 +170,25 @@ fn left_out_note(before: &[Step], not_in_sum: &[(Cow<'_, str>, TimeLimit)]) -> S
 }
 
 /// A limit in working days of 8 hours (480 minutes), as B03 bounds a working day: `2400分钟` is
-/// 5 working days, `40小时` 5.
+/// 5 working days, `40小时` 5; but a whole multiple of 24 hours is that many days (`48小时` 2).
 fn in_working_days(limit: TimeLimit) -> Option<f64> {
-    limit
-        .working_days()
-        .or_else(|| limit.hours().map(|h| h / 8.0))
+    limit.working_days().or_else(|| {
+        limit.hours().map(|h| {
+            // 24, 48, 72 hours (1,440 minutes …) are days as clerks write them, not three
+            // working days each (h34 regression: 24小时 against 1个工作日).
+            if h >= 24.0 && (h / 24.0).fract().abs() < 1e-9 {
+                h / 24.0
+            } else {
+                h / 8.0
+            }
+        })
+    })
 }
 
 /// The sum check when a step's minutes or hours go past a working day and the promise is in
 /// working days (`受理 2400分钟 + 审核 2400分钟 + 决定 2400分钟` against `5个工作日`): the steps are
-/// counted in working days of 8 hours ([`in_working_days`]), and only a sum past the promise
+/// counted in working days of 8 hours, whole multiples of 24 hours as days ([`in_working_days`]),
+/// and only a sum past the promise
 /// (`target` working days) is reported, as the count is near (a clerk's 2,400 minutes may be five
 /// days of 24 hours or five of 8). Steps the common unit cannot hold (自然日) are not summed.
 fn past_the_promise(
@@ -213,21 +222,22 @@ fn past_the_promise(
     let in_hours = steps
         .iter()
         .all(|(_, l)| matches!(unit_of(l), None | Some(LimitUnit::Minute | LimitUnit::Hour)));
+    let hours: f64 = steps.iter().filter_map(|(_, l)| l.hours()).sum();
     let total = if !in_hours {
         String::new()
     } else if steps
         .iter()
         .any(|(_, l)| unit_of(l) == Some(LimitUnit::Minute))
     {
-        format!("，共{}分钟（约{}个工作日）", num(sum * 480.0), num(sum))
+        format!("，共{}分钟（约{}个工作日）", num(hours * 60.0), num(sum))
     } else {
-        format!("，共{}小时（约{}个工作日）", num(sum * 8.0), num(sum))
+        format!("，共{}小时（约{}个工作日）", num(hours), num(sum))
     };
     let left_out = left_out_note(before, not_in_sum);
     let promised_text = item.promised_limit.trim();
     Some((
         format!(
-            "受理至办结各环节时限合计约 {} 个工作日（{}{total}，按每个工作日8小时折算{left_out}），\
+            "受理至办结各环节时限合计约 {} 个工作日（{}{total}，按每个工作日8小时折算，24小时的整数倍按天计{left_out}），\
              超过承诺办结时限: \"{}{}\"",
             num(sum),
             parts.join(" + "),

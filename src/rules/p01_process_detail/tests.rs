@@ -269,6 +269,13 @@ fn minutes_past_a_working_day_are_summed_in_working_days_of_eight_hours() {
     assert_eq!(m.len(), 1, "{m:?}");
     assert!(m[0].contains("约 7 个工作日"), "{m:?}");
     assert!(m[0].contains("审核 40小时"), "{m:?}");
+    // 72 hours are 3 days, not 9 working days: 3 + 1 + 1 = 5 against 3.
+    let m = messages(
+        "3个工作日",
+        three_steps(["72小时", "1个工作日", "1个工作日"], ""),
+    );
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!(m[0].contains("约 5 个工作日"), "{m:?}");
 }
 
 #[test]
@@ -282,6 +289,11 @@ fn minutes_past_a_working_day_within_the_promise_pass() {
         // Within a day's work, as before: 0.5 + 1 + 0.5 = 2.
         ("2个工作日", ["240分钟", "8小时", "240分钟"]),
         ("5个工作日", ["即办", "2400分钟", "当场办结"]),
+        // Whole multiples of 24 hours are days as clerks write them (h34 regression).
+        ("2个工作日", ["即办", "48小时", "即办"]),
+        ("3个工作日", ["24小时", "24小时", "24小时"]),
+        ("3个工作日", ["2个工作日", "24小时", "即办"]),
+        ("3个工作日", ["即办", "4320分钟", "即办"]),
     ] {
         let m = messages(promised, three_steps(limits, ""));
         assert!(m.is_empty(), "{promised} {limits:?}: {m:?}");
