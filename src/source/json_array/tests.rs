@@ -344,3 +344,40 @@ fn a_stray_quote_with_no_end_after_it_is_a_cut_file_as_before() {
         ]
     );
 }
+
+/// An array inside an object (a platform's answer, `{"data":{"list":[…]},"total":2}`) whose
+/// end a stray quote hid from the outline is read to the end of the file: after its `]` comes
+/// the rest of the object, no content too many.
+#[test]
+fn the_rest_of_the_object_after_a_recovered_array_is_no_trailing_content() {
+    let text =
+        "[\n  {\"name\": \"关于\"某某的申请\"},\n  {\"name\": \"b\"}\n ],\n \"total\": 2\n}\n}\n";
+    let mut splitter = ArraySplitter::at(2, 11);
+    let mut got = Vec::new();
+    read_chunks_from(
+        text.as_bytes(),
+        256,
+        7,
+        &mut splitter,
+        &mut |c| {
+            for s in &c.spans {
+                got.push(String::from_utf8_lossy(&c.buf[s.start..s.end]).into_owned());
+            }
+            true
+        },
+        &mut || None,
+    )
+    .unwrap();
+    assert_eq!(
+        got,
+        ["{\"name\": \"关于\"某某的申请\"}", "{\"name\": \"b\"}"]
+    );
+    let kinds: Vec<ProblemKind> = splitter.problems().iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [ProblemKind::Resumed {
+            from_line: 3,
+            recovered: 1
+        }]
+    );
+}
