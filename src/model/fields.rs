@@ -182,7 +182,8 @@ pub(crate) fn extra<'de, D: serde::Deserializer<'de>>(
     impl<'de> serde::de::Visitor<'de> for Extra {
         type Value = BTreeMap<String, String>;
         fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("an object of texts")
+            // "map": what `json_error` tells a clerk as 对象.
+            f.write_str("a map of texts")
         }
         fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
             Ok(BTreeMap::new())

@@ -443,7 +443,9 @@ mod tests {
             r#"{"name": "a", "extra": "备注"}"#,
             r#"{"name": "a", "extra": [1]}"#,
         ] {
-            assert!(serde_json::from_str::<Item>(text).is_err(), "{text}");
+            // "map": what `json_error` tells a clerk as 对象.
+            let e = serde_json::from_str::<Item>(text).unwrap_err().to_string();
+            assert!(e.contains("expected a map"), "{text}: {e}");
         }
     }
 
