@@ -1174,6 +1174,48 @@ fn null_numbers_and_booleans_in_an_element_are_read_as_text() {
     );
 }
 
+/// Should not be unreadable (h34, j03_nulls.json: every item 「字段「extra」应为对象，实为空值
+/// null」, the run checking nothing and exiting 0): an export writing `null` for an optional
+/// object or list (`extra`, a material's `extra`, `agencies`, `faqs`) has them read as empty,
+/// and the items are checked.
+#[test]
+fn a_null_extra_or_list_reads_as_empty_and_the_item_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("事项.json");
+    std::fs::write(
+        &path,
+        r#"[
+ {
+  "name": "食品经营许可（新办）",
+  "code": "1134170000312541513000117035000",
+  "subject": "池州市市场监督管理局",
+  "region_code": "341700",
+  "consult_phone": "0566-2021156",
+  "supervise_phone": null,
+  "materials": [
+   {"name": "食品经营许可申请书", "blank_form": null, "sample": null, "extra": null}
+  ],
+  "intermediaries": [{"name": "建设工程消防设计审查", "agencies": null}],
+  "faqs": null,
+  "extra": null
+ },
+ {
+  "name": "特种设备使用登记",
+  "code": "1134170000312541513000117022000",
+  "subject": "池州市市场监督管理局",
+  "extra": {"备注": null}
+ }
+]"#,
+    )
+    .unwrap();
+    let r = read(std::slice::from_ref(&path));
+    assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
+    let names: Vec<&str> = r.items.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可（新办）", "特种设备使用登记"]);
+    assert!(r.items.iter().all(|i| i.extra.is_empty()));
+    assert_eq!(r.items[0].materials[0].name, "食品经营许可申请书");
+}
+
 /// JSON saved in UTF-16 (Windows PowerShell's `Out-File`, Notepad's "Unicode"), with or without
 /// its BOM, or in GBK (a Chinese Windows program): each is decoded and its items read as from
 /// UTF-8, with a warning naming the encoding. Read as UTF-8 it was a file error in English

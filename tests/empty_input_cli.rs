@@ -221,3 +221,39 @@ fn an_empty_file_beside_a_good_export_does_not_stop_the_check() {
         "{notices:?}"
     );
 }
+
+/// A file whose every record is unreadable (h34, j03_nulls.json: 36 records, each unreadable
+/// for a `null`, and the run exited 0 having checked nothing) fails with exit 2, as a file
+/// without records does, streamed or not; the report is written all the same and lists each
+/// record with its reason.
+#[test]
+fn a_file_whose_every_record_is_unreadable_fails_with_its_report_written() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "事项.json",
+        r#"[
+ {"name": "食品经营许可（新办）", "code": "1134170000312541513000117035000", "materials": {"name": "食品经营许可申请书"}},
+ {"name": "食品生产许可（新办）", "code": "1134170000312541513000117034000", "steps": {"name": "受理"}}
+]"#
+        .as_bytes(),
+    );
+    for (out, stream) in [("out", None), ("out-no-stream", Some("--no-stream"))] {
+        let assert = bin(dir.path())
+            .args(["check", "事项.json", "-o", out, "--format", "json"])
+            .args(stream)
+            .assert()
+            .code(2);
+        let err = String::from_utf8(assert.get_output().stderr.clone()).unwrap();
+        assert!(
+            err.contains("没有一条事项能检查：读到的 2 条记录都无法读取"),
+            "{out}: {err}"
+        );
+        let report: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.path().join(out).join("report.json")).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(report["summary"]["unreadable"], 2, "{out}");
+        assert_eq!(report["summary"]["checked"], 0, "{out}");
+    }
+}

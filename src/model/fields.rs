@@ -149,3 +149,63 @@ pub(crate) fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::
     }
     d.deserialize_any(Text)
 }
+
+/// Deserializes an optional object or list of a record (`agencies`, `provenance`) with `null`
+/// read as empty (its default), as exports write "nothing" (`"agencies": null`): one `null` no
+/// longer makes the whole item unreadable.
+pub(crate) fn or_empty<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de> + Default,
+{
+    use serde::Deserialize;
+    Option::<T>::deserialize(d).map(Option::unwrap_or_default)
+}
+
+/// Deserializes a record's `extra` (columns the reader did not recognise): `null` as none, and
+/// each value as [`text`] reads it, a `null` value left out (`{"备注": null}`), so that neither
+/// makes the whole item unreadable.
+pub(crate) fn extra<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    use std::collections::BTreeMap;
+
+    /// One value of `extra`, read as [`text`] reads an element.
+    struct Text(String);
+    impl<'de> serde::Deserialize<'de> for Text {
+        fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            text(d).map(Text)
+        }
+    }
+
+    struct Extra;
+    impl<'de> serde::de::Visitor<'de> for Extra {
+        type Value = BTreeMap<String, String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            // "map": what `json_error` tells a clerk as 对象.
+            f.write_str("a map of texts")
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_none<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(BTreeMap::new())
+        }
+        fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+            d.deserialize_map(self)
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(
+            self,
+            mut map: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut extra = BTreeMap::new();
+            while let Some((key, value)) = map.next_entry::<String, Option<Text>>()? {
+                if let Some(Text(value)) = value {
+                    extra.insert(key, value);
+                }
+            }
+            Ok(extra)
+        }
+    }
+    d.deserialize_option(Extra)
+}

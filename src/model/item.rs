@@ -104,10 +104,14 @@ record! {
         #[serde(default, skip_serializing_if = "List::is_empty")]
         pub faqs: List<Faq>,
         /// Columns the reader did not recognise, kept by their original header.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "BTreeMap::is_empty",
+            deserialize_with = "super::fields::extra"
+        )]
         pub extra: BTreeMap<String, String>,
         /// Where the item was read.
-        #[serde(default)]
+        #[serde(default, deserialize_with = "super::fields::or_empty")]
         pub provenance: Provenance,
         /// What the NDJSON reader learnt from the item's raw line (not data).
         #[serde(skip)]
@@ -240,10 +244,18 @@ record! {
     }
     tail {
         /// Columns the reader did not recognise.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "BTreeMap::is_empty",
+            deserialize_with = "super::fields::extra"
+        )]
         pub extra: BTreeMap<String, String>,
         /// Where the material was read.
-        #[serde(default, skip_serializing_if = "is_default")]
+        #[serde(
+            default,
+            skip_serializing_if = "is_default",
+            deserialize_with = "super::fields::or_empty"
+        )]
         pub provenance: Provenance,
     }
 }
@@ -265,10 +277,18 @@ record! {
     }
     tail {
         /// Columns the reader did not recognise.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "BTreeMap::is_empty",
+            deserialize_with = "super::fields::extra"
+        )]
         pub extra: BTreeMap<String, String>,
         /// Where the step was read.
-        #[serde(default, skip_serializing_if = "is_default")]
+        #[serde(
+            default,
+            skip_serializing_if = "is_default",
+            deserialize_with = "super::fields::or_empty"
+        )]
         pub provenance: Provenance,
     }
 }
@@ -285,10 +305,18 @@ record! {
     }
     tail {
         /// Columns the reader did not recognise.
-        #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "BTreeMap::is_empty",
+            deserialize_with = "super::fields::extra"
+        )]
         pub extra: BTreeMap<String, String>,
         /// Where the fee was read.
-        #[serde(default, skip_serializing_if = "is_default")]
+        #[serde(
+            default,
+            skip_serializing_if = "is_default",
+            deserialize_with = "super::fields::or_empty"
+        )]
         pub provenance: Provenance,
     }
 }
@@ -305,10 +333,18 @@ record! {
     }
     tail {
         /// 中介机构 — agencies that provide the service.
-        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        #[serde(
+            default,
+            skip_serializing_if = "Vec::is_empty",
+            deserialize_with = "super::fields::or_empty"
+        )]
         pub agencies: Vec<Agency>,
         /// Where the service was read.
-        #[serde(default, skip_serializing_if = "is_default")]
+        #[serde(
+            default,
+            skip_serializing_if = "is_default",
+            deserialize_with = "super::fields::or_empty"
+        )]
         pub provenance: Provenance,
     }
 }
@@ -336,7 +372,11 @@ record! {
     }
     tail {
         /// Where the FAQ was read.
-        #[serde(default, skip_serializing_if = "is_default")]
+        #[serde(
+            default,
+            skip_serializing_if = "is_default",
+            deserialize_with = "super::fields::or_empty"
+        )]
         pub provenance: Provenance,
     }
 }
@@ -370,6 +410,43 @@ mod tests {
         *item.get_mut(ItemField::ConsultPhone) = "0566-1234567".into();
         assert_eq!(item.consult_phone, "0566-1234567");
         assert_eq!(item.get(ItemField::ConsultPhone), "0566-1234567");
+    }
+
+    /// `null` for an optional object or list (h34, j03_nulls.json: `"extra": null` made all 36
+    /// items unreadable, 「字段「extra」应为对象，实为空值 null」) reads as empty, at every level;
+    /// a value of `extra` is read as an element's text, a `null` one left out.
+    #[test]
+    fn null_objects_and_lists_read_as_empty() {
+        let item: Item = serde_json::from_str(
+            r#"{"name": "食品经营许可（新办）", "code": "1134170000312541513000117035000",
+                "extra": null, "provenance": null, "faqs": null, "fees": null,
+                "materials": [{"name": "食品经营许可申请书", "extra": null, "provenance": null},
+                              {"name": "营业执照", "extra": {"材料编码": 1134170000312541513, "备注": null, "来源": "市场监管"}}],
+                "steps": [{"name": "受理", "extra": null}],
+                "intermediaries": [{"name": "建设工程消防设计审查", "agencies": null, "provenance": null}]}"#,
+        )
+        .unwrap();
+        assert!(item.extra.is_empty() && item.faqs.is_empty() && item.fees.is_empty());
+        assert_eq!(item.provenance, Provenance::default());
+        assert!(item.materials[0].extra.is_empty());
+        assert_eq!(
+            item.materials[1].extra.iter().collect::<Vec<_>>(),
+            [
+                (&"材料编码".to_owned(), &"1134170000312541513".to_owned()),
+                (&"来源".to_owned(), &"市场监管".to_owned())
+            ]
+        );
+        assert!(item.steps[0].extra.is_empty());
+        assert!(item.intermediaries[0].agencies.is_empty());
+        // What is not an object still is no `extra`: said, not read as something.
+        for text in [
+            r#"{"name": "a", "extra": "备注"}"#,
+            r#"{"name": "a", "extra": [1]}"#,
+        ] {
+            // "map": what `json_error` tells a clerk as 对象.
+            let e = serde_json::from_str::<Item>(text).unwrap_err().to_string();
+            assert!(e.contains("expected a map"), "{text}: {e}");
+        }
     }
 
     #[test]

@@ -247,6 +247,7 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
         bar.set_message("，正在写入报告…");
     }
     write_outputs(&report, args, &config, &run_id, sample.as_ref(), &bar)?;
+    nothing_checked(report.summary.checked, report.summary.unreadable)?;
     let threshold = match args.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
@@ -255,6 +256,19 @@ pub fn run(args: &CheckArgs) -> Result<i32> {
     Ok(i32::from(
         threshold.is_some_and(|t| report.has_findings_at(t)),
     ))
+}
+
+/// A run that read items but could check none of them (every one unreadable: a `null` where an
+/// object was expected once made all of a file's) failed, as a run that read nothing does (exit
+/// code 2: no input could be read): its report, written all the same, lists every record with
+/// the reason, but a clean exit would pass for an export without problems.
+fn nothing_checked(checked: usize, unreadable: usize) -> Result<()> {
+    if checked == 0 && unreadable > 0 {
+        bail!(
+            "没有一条事项能检查：读到的 {unreadable} 条记录都无法读取（原因见报告的“无法读取”部分）"
+        );
+    }
+    Ok(())
 }
 
 fn write_outputs(
@@ -463,6 +477,7 @@ fn run_streaming(
     if let Some(spec) = &sample {
         write_sample(&out.sample, spec, &out.scores, &dir, args.quiet)?;
     }
+    nothing_checked(s.checked, s.unreadable)?;
     let failing = match args.fail_on {
         FailOn::Error => s.errors > 0,
         FailOn::Warning => s.errors + s.warnings > 0,

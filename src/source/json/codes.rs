@@ -4,11 +4,13 @@
 //! an `i64` or an `f64`. An integer is read whole: `111301009001`, or an 18-digit 实施主体编码
 //! (within `u64`), is the code as written. A number beyond `u64` is parsed as an `f64`, which
 //! keeps 15–17 significant digits: a 31-digit 实施编码 written as a number
-//! (`1134170000312541513000117035000`) is read as `1.1341700003125415e+30`, its tail gone before
-//! any code here sees it; so is a number in scientific notation, and a text in it
-//! (`"1.13417E+30"`, an Excel cell turned JSON). An `f64` with an integral value below 2^53
-//! (`104002000.0`) is still exact. A number cannot begin with 0: a 基本编码 (12 digits, often
-//! begun with zeros: `000104002000`) lost its leading zeros.
+//! (`1134170000312541513000117035000`) is read as `1.1341700003125415e+30`. Every digit is still
+//! in the file, though: a record in the tool's own keys is read again for its code elements'
+//! raw text ([`mend_own`]), and an integer written out in digits is the code as written, however
+//! long (h34). A number in scientific notation (`1.13417E+30`), and a text in it
+//! (`"1.13417E+30"`, an Excel cell turned JSON), did lose its digits. An `f64` with an integral
+//! value below 2^53 (`104002000.0`) is still exact. A number cannot begin with 0: a 基本编码 (12
+//! digits, often begun with zeros: `000104002000`) lost its leading zeros.
 //!
 //! As the workbook reader does (`sheet/numbers.rs`): a 基本编码 of 9–11 digits gets its zeros
 //! back; a code that cannot be told back is marked on its item ([`crate::model::UnreadLists`]),
@@ -20,6 +22,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 use crate::model::text::looks_scientific;
 use crate::model::{Item, ItemField, Provenance};
@@ -79,12 +82,39 @@ pub(crate) fn code_number(field: ItemField, v: &Value) -> Option<CodeNumber> {
         Value::String(s) if looks_scientific(s) => return Some(CodeNumber::Damaged),
         _ => return None,
     };
+    Some(of_digits(field, digits))
+}
+
+/// What an integer's `digits`, written as code element `field`, read as: the code, or a 基本编码
+/// with its leading zeros back.
+fn of_digits(field: ItemField, digits: String) -> CodeNumber {
     if field == ItemField::BasicCode
         && let Some(code) = restored_basic_code(&digits)
     {
-        return Some(CodeNumber::Restored(code));
+        return CodeNumber::Restored(code);
     }
-    Some(CodeNumber::Exact(digits))
+    CodeNumber::Exact(digits)
+}
+
+/// How code element `field` reads from its value's raw JSON text (`raw`): an integer written
+/// out in digits is read from them, every one kept, however long; anything else as
+/// [`code_number`] reads its parsed value.
+fn code_literal(field: ItemField, raw: &str) -> Option<CodeNumber> {
+    if !raw.is_empty() && raw.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(of_digits(field, raw.to_owned()));
+    }
+    code_number(field, &serde_json::from_str(raw).ok()?)
+}
+
+/// The raw JSON text of a record's code elements in the tool's own keys (unknown keys skipped).
+#[derive(serde::Deserialize)]
+struct RawCodes<'a> {
+    #[serde(borrow, default)]
+    code: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    subject_code: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    basic_code: Option<&'a RawValue>,
 }
 
 /// Whether the text an item's code element was read as may be a number's that differs from the
@@ -110,13 +140,18 @@ pub(crate) fn mend_own(item: &mut Item, text: &str, found: &mut CodeNumbers) {
     }) {
         return;
     }
-    let Ok(Value::Object(record)) = serde_json::from_str::<Value>(text) else {
+    // The values' raw text, not their parsed value: a 31-digit integer keeps every digit.
+    let Ok(raw) = serde_json::from_str::<RawCodes>(text) else {
         return;
     };
     let place = item.provenance.clone();
-    for field in CODES {
-        if let Some(v) = record.get(field.key()) {
-            mend(item, (field, field.key()), v, &place, found);
+    for (field, v) in CODES
+        .into_iter()
+        .zip([raw.code, raw.subject_code, raw.basic_code])
+    {
+        if let Some(v) = v {
+            let read = code_literal(field, v.get());
+            mend_read(item, (field, field.key()), read, &place, found);
         }
     }
 }
@@ -138,18 +173,49 @@ fn written_as_number(text: &str, key: &str) -> bool {
     })
 }
 
-/// Reads code element `field` of `item` (under `key` in the record read at `place`, value `v`)
-/// as [`code_number`] says: the digits of an exact number, a 基本编码 with its zeros back, or a
+/// Reads code element `field` of `item` (under `key` in the record read at `place`, value `v`,
+/// written in the record as `literal` when that is known: [`raw_value`]) as [`code_literal`] or
+/// [`code_number`] says: the digits of an exact number, a 基本编码 with its zeros back, or a
 /// damaged code marked on the item ([`crate::model::UnreadLists`]); the last two noted in
 /// `found` for the file's notice.
 pub(crate) fn mend(
     item: &mut Item,
     (field, key): (ItemField, &str),
-    v: &Value,
+    (v, literal): (&Value, Option<&str>),
     place: &Provenance,
     found: &mut CodeNumbers,
 ) {
-    let Some(read) = code_number(field, v) else {
+    let read = match literal {
+        Some(literal) => code_literal(field, literal),
+        None => code_number(field, v),
+    };
+    mend_read(item, (field, key), read, place, found);
+}
+
+/// The raw JSON text of the value under `key` of record `text` (of the object under `group`,
+/// when the record groups its fields): a number's digits as written, every one.
+pub(crate) fn raw_value<'a>(text: &'a str, group: Option<&str>, key: &str) -> Option<&'a str> {
+    type Raw<'a> = std::collections::HashMap<String, &'a RawValue>;
+    let record = serde_json::from_str::<Raw<'a>>(text).ok()?;
+    let raw = match group {
+        Some(group) => *serde_json::from_str::<Raw<'a>>(record.get(group)?.get())
+            .ok()?
+            .get(key)?,
+        None => *record.get(key)?,
+    };
+    Some(raw.get())
+}
+
+/// Sets code element `field` of `item` as `read` (by [`code_number`] or [`code_literal`]) says,
+/// as [`mend`] does.
+fn mend_read(
+    item: &mut Item,
+    (field, key): (ItemField, &str),
+    read: Option<CodeNumber>,
+    place: &Provenance,
+    found: &mut CodeNumbers,
+) {
+    let Some(read) = read else {
         return;
     };
     let written = item.get(field).trim().to_owned();
@@ -336,6 +402,38 @@ mod tests {
         assert_eq!(number(Code, "1.5"), exact("1.5"));
         assert_eq!(number(BasicCode, r#""000104002000""#), None);
         assert_eq!(number(Code, "null"), None);
+    }
+
+    /// An integer's raw text is read digit for digit, however long (h34, j08_bigint_codes.json);
+    /// a float or scientific notation as its value reads.
+    #[test]
+    fn an_integer_is_read_from_its_digits() {
+        use CodeNumber::{Damaged, Exact, Restored};
+        use ItemField::{BasicCode, Code};
+        let exact = |s: &str| Some(Exact(s.to_owned()));
+        assert_eq!(
+            code_literal(Code, "1134170000312541513000117035000"),
+            exact("1134170000312541513000117035000")
+        );
+        assert_eq!(code_literal(Code, "1.13417E+30"), Some(Damaged));
+        assert_eq!(
+            code_literal(Code, "1.134170000312541513000117035000e30"),
+            Some(Damaged)
+        );
+        assert_eq!(code_literal(Code, r#""1.13417E+30""#), Some(Damaged));
+        assert_eq!(
+            code_literal(Code, r#""1134170000312541513000117035000""#),
+            None
+        );
+        assert_eq!(
+            code_literal(BasicCode, "117035000"),
+            Some(Restored("000117035000".to_owned()))
+        );
+        assert_eq!(
+            code_literal(BasicCode, "104002000.0"),
+            Some(Restored("000104002000".to_owned()))
+        );
+        assert_eq!(code_literal(Code, "null"), None);
     }
 
     /// What the tool's own keys read a number as, which [`may_be_number`] must tell from a

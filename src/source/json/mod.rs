@@ -7,7 +7,7 @@
 //! Here: the reader, a file's layout, and the readers of NDJSON lines and array records a block
 //! at a time. Not here: a file's encoding (`encoding`), a file that is one object (`one_object`,
 //! with an interface's answer in `answer`), one record parsed into an item (`record`), codes
-//! written as numbers (`codes`).
+//! and phones written as numbers (`codes`, `phones`).
 
 use std::cell::Cell;
 use std::fs::File;
@@ -21,6 +21,7 @@ mod answer;
 pub(crate) mod codes;
 mod encoding;
 mod one_object;
+pub(crate) mod phones;
 mod record;
 
 pub(crate) use answer::is_wrapper_key;

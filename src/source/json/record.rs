@@ -12,7 +12,7 @@ use super::super::json_labels::LabelledFile;
 use super::super::{Record, Unreadable, json_error};
 use super::Layout;
 use super::answer::error_answer;
-use super::codes;
+use super::{codes, phones};
 use crate::model::{Item, Provenance};
 
 /// One NDJSON line (without its `\n`) as a record: `None` for a blank line, an unreadable record
@@ -114,7 +114,10 @@ fn parse_line(
             // Keys that are Chinese labels (an Excel sheet turned JSON), or another system's
             // named in `[labels]`: read by the labels. A `materials` key, as interfaces name
             // their list too, no longer makes such a record an item with every element empty.
-            if let Some(mut item) = value.as_ref().and_then(|v| labelled.item(v, &prov)) {
+            if let Some(mut item) = value
+                .as_ref()
+                .and_then(|v| labelled.item_from(v, Some(text), &prov))
+            {
                 item.provenance = prov;
                 return Record::Item(Box::new(item));
             }
@@ -157,6 +160,8 @@ fn parse_line(
             }
             // A code written as a number: its digits, or said and not judged (`codes`).
             codes::mend_own(&mut item, text, &mut labelled.codes);
+            // A landline written as a number: its 0 back, and said (`phones`).
+            phones::mend_own(&mut item, text, &mut labelled.phones);
             Record::Item(Box::new(item))
         }
         // The error of a parse that reads each list on its own may differ: report the plain one.

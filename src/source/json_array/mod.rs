@@ -6,13 +6,16 @@
 //! `]` and nothing after it. A record's own syntax is left to serde_json when the record is parsed,
 //! so a broken record is one unreadable record, with the line and column in the file where it
 //! breaks, and the records around it are read. Where the structure itself breaks (a comma
-//! missing between records, a quote out of place that runs a record on past its end, the file
-//! cut short), the records before are kept and the break is a [`Problem`] of the file.
+//! missing between records, the file cut short), the records before are kept and the break is a
+//! [`Problem`] of the file. A quote out of place that runs a record on to the end of the file is
+//! found, and the records after it read (`resume`).
 //!
 //! Lines and columns are counted as an editor shows them (columns in characters), so that a
 //! clerk can find the place.
 
 use memchr::memchr2;
+
+mod resume;
 
 use super::chunks::{Span, Split};
 use super::{Notice, NoticeLevel};
@@ -54,6 +57,10 @@ pub(crate) enum ProblemKind {
     TrailingContent,
     /// The file ended before the `]`; `inside` when in the middle of a record.
     CutShort { inside: bool },
+    /// A record (the problem's `records`, beginning on line `from_line`) that a quote out of
+    /// place ran on to the end of the file was found to end at the problem's place
+    /// (`resume`), and the `recovered` records after it were read.
+    Resumed { from_line: u64, recovered: u64 },
 }
 
 /// A break in an array's structure, with where it is.
@@ -99,16 +106,33 @@ impl Problem {
                  如果那条记录报的 JSON 语法错误在文件末尾之前（如文本中未转义的双引号，之后的记录都被当成了它的一部分），请修正那一处；\
                  否则内容可能被截断（导出或复制没有完成），请重新导出"
             ),
+            ProblemKind::Resumed {
+                from_line,
+                recovered,
+            } => {
+                let after = if recovered == 0 {
+                    "它是数组的最后一条记录".to_owned()
+                } else {
+                    format!("其后的 {recovered} 条记录都已照常读取")
+                };
+                format!(
+                    "JSON 语法错误：第 {records} 条记录（从第 {from_line} 行起）中有写坏的地方（多半是文本中未转义的双引号，位置见这条记录无法读取的原因），\
+                     之后的内容都被当成了这条记录的一部分；已按记录的结构找到它在{at}结束，只有这一条列为无法读取，{after}。请修正那一处"
+                )
+            }
         }
     }
 
     /// The problem as a notice of the file: an error, but for a comma too many or too few
-    /// between records, which loses nothing.
+    /// between records, which loses nothing, and a record found to end before the end of the
+    /// file (it is unreadable, with its reason, and the records after it are read).
     pub(crate) fn notice(&self, file: &str) -> Notice {
         Notice {
             level: if matches!(
                 self.kind,
-                ProblemKind::TrailingComma | ProblemKind::CommaSkipped
+                ProblemKind::TrailingComma
+                    | ProblemKind::CommaSkipped
+                    | ProblemKind::Resumed { .. }
             ) {
                 NoticeLevel::Warning
             } else {
@@ -144,6 +168,9 @@ pub(crate) struct ArraySplitter {
     /// Records begun.
     records: u64,
     problems: Vec<Problem>,
+    /// The array is inside an object (`ArraySplitter::at`): what follows its `]` is the rest
+    /// of the object, read only when a stray quote hid where the array ends (`resume`).
+    in_object: bool,
 }
 
 impl Default for ArraySplitter {
@@ -161,6 +188,7 @@ impl Default for ArraySplitter {
             counted: 0,
             records: 0,
             problems: Vec::new(),
+            in_object: false,
         }
     }
 }
@@ -186,6 +214,7 @@ impl ArraySplitter {
         Self {
             line,
             col,
+            in_object: true,
             ..Self::default()
         }
     }
@@ -274,6 +303,30 @@ impl ArraySplitter {
             self.col_at(buf, end);
             end
         })
+    }
+
+    /// Ends the record being read at `end` (found by [`resume::true_end`]) and reads the records
+    /// after it, up to `filled`, the end of the file; says so.
+    fn resume(&mut self, buf: &[u8], end: usize, filled: usize, spans: &mut Vec<Span>) {
+        let (broken, from_line) = (self.records, self.start_line);
+        self.ended(buf, end, spans, usize::MAX);
+        let col = self.col_at(buf, end);
+        // Said before the breaks after it, if any, with the records read after it once read.
+        let at = self.problems.len();
+        self.problems.push(Problem {
+            kind: ProblemKind::Resumed {
+                from_line,
+                recovered: 0,
+            },
+            line: self.line,
+            col,
+            records: broken,
+        });
+        self.scan(buf, end, filled, spans, usize::MAX);
+        self.problems[at].kind = ProblemKind::Resumed {
+            from_line,
+            recovered: self.records - broken,
+        };
     }
 
     /// Skips string bytes from `i`, up to the closing quote (which is consumed: `true`) or `to`.
@@ -392,6 +445,11 @@ impl Split for ArraySplitter {
                     i += 1;
                 }
                 State::Closed => {
+                    if self.in_object && !is_space(b) {
+                        // The rest of the object the array is in.
+                        self.state = State::Broken;
+                        return None;
+                    }
                     if !is_space(b) {
                         self.problem(ProblemKind::TrailingContent, buf, i);
                         self.state = State::Broken;
@@ -411,6 +469,13 @@ impl Split for ArraySplitter {
     }
 
     fn finish(&mut self, buf: &[u8], filled: usize, spans: &mut Vec<Span>) {
+        // A record that a quote out of place ran on to the end of the file ends where it really
+        // does, and the records after it are read (`resume`).
+        while self.state == State::Container
+            && let Some(end) = resume::true_end(&buf[self.start..filled])
+        {
+            self.resume(buf, self.start + end, filled, spans);
+        }
         match self.state {
             State::Container | State::Str | State::Scalar => {
                 // A number or word at the very end is whole; an object or string was cut off.

@@ -12,13 +12,14 @@ type Found = (Vec<(u64, u64, u64, String)>, Vec<Problem>);
 fn split(text: &[u8], block: usize, chunk: usize) -> Found {
     let mut splitter = ArraySplitter::default();
     let mut got = Vec::new();
+    let mut largest = 0;
     read_chunks_from(
         text,
         chunk,
         block,
         &mut splitter,
         &mut |c| {
-            assert!(c.spans.len() <= chunk);
+            largest = largest.max(c.spans.len());
             for s in &c.spans {
                 let text = String::from_utf8_lossy(&c.buf[s.start..s.end]).into_owned();
                 got.push((s.no, s.line, s.col, text));
@@ -28,6 +29,13 @@ fn split(text: &[u8], block: usize, chunk: usize) -> Found {
         &mut || None,
     )
     .unwrap();
+    // The records after one a stray quote ran on to the end of the file are found at its end,
+    // in the last chunk.
+    let resumed = splitter
+        .problems()
+        .iter()
+        .any(|p| matches!(p.kind, ProblemKind::Resumed { .. }));
+    assert!(largest <= chunk || resumed, "a chunk of {largest}");
     (got, splitter.problems().to_vec())
 }
 
@@ -200,19 +208,176 @@ fn an_array_cut_anywhere_keeps_the_records_before_the_cut() {
     }
 }
 
+/// An unescaped quote in a text: from there on the splitter takes text for structure and
+/// structure for text, so the record runs on to the end of the file. Where serde_json finds it
+/// breaks, the splitter reads on as in the text, finds the record's own end, and reads the
+/// records after it (h34, j04d_single_stray_quote.json: records 6–36 were lost in record 5).
 #[test]
-fn a_stray_quote_runs_its_record_on_and_is_said_to_be_the_likely_cause() {
-    // An unescaped quote in a text: from there on the splitter takes text for structure and
-    // structure for text, so the record runs on to the end of the file.
+fn a_stray_quote_ends_its_record_where_it_ends_and_the_records_after_are_read() {
     let text = "[\n{\"name\": \"关于\"某某的申请\"},\n{\"name\": \"b\"},\n{\"name\": \"c\"}\n]\n";
     let (got, problems) = split_any(text);
-    assert_eq!(got.len(), 1, "{got:?}");
+    let texts: Vec<&str> = got.iter().map(|r| r.3.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "{\"name\": \"关于\"某某的申请\"}",
+            "{\"name\": \"b\"}",
+            "{\"name\": \"c\"}"
+        ]
+    );
+    assert_eq!(
+        got.iter().map(|r| (r.0, r.1, r.2)).collect::<Vec<_>>(),
+        [(1, 2, 1), (2, 3, 1), (3, 4, 1)]
+    );
     // serde_json finds the real break, inside the first record.
     let e = serde_json::from_str::<serde_json::Value>(&got[0].3).unwrap_err();
     assert_eq!((e.line(), e.is_eof()), (1, false));
-    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems,
+        [Problem {
+            kind: ProblemKind::Resumed {
+                from_line: 2,
+                recovered: 2
+            },
+            line: 2,
+            col: 20,
+            records: 1
+        }]
+    );
+    let message = problems[0].message();
+    assert!(message.contains("未转义的双引号"), "{message}");
+    assert!(message.contains("第 1 条记录（从第 2 行起）"), "{message}");
+    assert!(message.contains("在第 2 行第 20 列结束"), "{message}");
+    assert!(message.contains("其后的 2 条记录都已照常读取"), "{message}");
+    assert_eq!(problems[0].notice("x.json").level, NoticeLevel::Warning);
+}
+
+/// Pretty-printed (as Python's `json.dumps(…, indent=1)` writes) and compact, one stray quote
+/// in a material's 填报须知 of record 2 of 4, or a 事项名称 whose opening quote is left out: only
+/// that record is cut out; a second broken record later is cut out too. A stray quote in the
+/// last record leaves it the last.
+#[test]
+fn records_after_a_stray_quote_are_read_pretty_or_compact() {
+    let record = |name: &str, notes: &str| {
+        format!(
+            "{{\n  \"name\": {name},\n  \"code\": \"1134170000312541513000117028000\",\n  \"materials\": [\n   {{\n    \"name\": \"广告发布登记申请表\",\n    \"notes\": {notes}\n   }},\n   {{\n    \"name\": \"事业单位法人证书\"\n   }}\n  ],\n  \"faqs\": []\n }}"
+        )
+    };
+    let good = record("\"广告发布登记\"", "\"A4纸打印\"");
+    let quote = record("\"广告发布登记\"", "\"A4\"纸打印，由法定代表人签字\"");
+    let opening = record("广告发布登记\"", "\"A4纸打印\"");
+    let pretty = |records: &[&String]| {
+        let joined: Vec<&str> = records.iter().map(|r| r.as_str()).collect();
+        format!("[\n {}\n]\n", joined.join(",\n "))
+    };
+    let compact = |records: &[&String]| {
+        let joined: Vec<String> = records
+            .iter()
+            .map(|r| {
+                let v: Vec<&str> = r.lines().map(str::trim).collect();
+                v.join(" ")
+            })
+            .collect();
+        format!("[{}]", joined.join(", "))
+    };
+    for (records, broken) in [
+        (vec![&good, &quote, &good, &good], vec![2]),
+        (vec![&good, &opening, &good, &good], vec![2]),
+        (vec![&good, &quote, &good, &opening, &good], vec![2, 4]),
+        (vec![&good, &good, &quote], vec![3]),
+    ] {
+        for text in [pretty(&records), compact(&records)] {
+            let (got, problems) = split_any(&text);
+            assert_eq!(got.len(), records.len(), "{text}");
+            for (r, want) in got.iter().zip(&records) {
+                let parsed = serde_json::from_str::<serde_json::Value>(&r.3);
+                assert_eq!(parsed.is_err(), broken.contains(&r.0), "{}", r.3);
+                if let Ok(parsed) = parsed {
+                    let want: serde_json::Value = serde_json::from_str(want).unwrap();
+                    assert_eq!(parsed, want);
+                }
+            }
+            let resumed: Vec<u64> = problems
+                .iter()
+                .map(|p| match p.kind {
+                    ProblemKind::Resumed { .. } => p.records,
+                    _ => panic!("{problems:?}"),
+                })
+                .collect();
+            assert_eq!(resumed, broken, "{text}");
+        }
+    }
+}
+
+/// A stray quote in a record followed by what is no record of the array leaves the record
+/// running to the end, said as before; a file cut short after it has its last record cut.
+#[test]
+fn a_stray_quote_with_no_end_after_it_is_a_cut_file_as_before() {
+    let text = "[\n{\"name\": \"a\"},\n{\"name\": \"关于\"某某\"}\n\"b\"\n]\n";
+    let (got, problems) = split_any(text);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].kind, ProblemKind::CutShort { inside: true });
     let message = problems[0].message();
     assert!(message.contains("未转义的双引号"), "{message}");
-    assert!(message.contains("读到 1 条记录"), "{message}");
+
+    let text = "[\n{\"name\": \"a\"},\n{\"name\": \"关于\"某某的申请\"},\n{\"name\": \"b\"";
+    let (got, problems) = split_any(text);
+    let texts: Vec<&str> = got.iter().map(|r| r.3.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "{\"name\": \"a\"}",
+            "{\"name\": \"关于\"某某的申请\"}",
+            "{\"name\": \"b\""
+        ]
+    );
+    let kinds: Vec<ProblemKind> = problems.iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            ProblemKind::Resumed {
+                from_line: 3,
+                recovered: 1
+            },
+            ProblemKind::CutShort { inside: true }
+        ]
+    );
+}
+
+/// An array inside an object (a platform's answer, `{"data":{"list":[…]},"total":2}`) whose
+/// end a stray quote hid from the outline is read to the end of the file: after its `]` comes
+/// the rest of the object, no content too many.
+#[test]
+fn the_rest_of_the_object_after_a_recovered_array_is_no_trailing_content() {
+    let text =
+        "[\n  {\"name\": \"关于\"某某的申请\"},\n  {\"name\": \"b\"}\n ],\n \"total\": 2\n}\n}\n";
+    let mut splitter = ArraySplitter::at(2, 11);
+    let mut got = Vec::new();
+    read_chunks_from(
+        text.as_bytes(),
+        256,
+        7,
+        &mut splitter,
+        &mut |c| {
+            for s in &c.spans {
+                got.push(String::from_utf8_lossy(&c.buf[s.start..s.end]).into_owned());
+            }
+            true
+        },
+        &mut || None,
+    )
+    .unwrap();
+    assert_eq!(
+        got,
+        ["{\"name\": \"关于\"某某的申请\"}", "{\"name\": \"b\"}"]
+    );
+    let kinds: Vec<ProblemKind> = splitter.problems().iter().map(|p| p.kind).collect();
+    assert_eq!(
+        kinds,
+        [ProblemKind::Resumed {
+            from_line: 3,
+            recovered: 1
+        }]
+    );
 }

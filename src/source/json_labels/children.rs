@@ -6,7 +6,7 @@ use serde_json::{Map, Value};
 
 use super::LabelledFile;
 use super::values::{records_of, text_of, unread_value};
-use crate::model::{Agency, Faq, Fee, Intermediary, Item, Material, Step};
+use crate::model::{Agency, AgencyField, Faq, Fee, Intermediary, Item, Material, Step};
 use crate::source::crawl::labels::Section;
 use crate::source::sheet::columns::{Col, Kind};
 
@@ -28,7 +28,14 @@ impl LabelledFile<'_> {
                 Col::LinkCode | Col::Context | Col::Skip => {}
                 col if other(&col, v) => {}
                 Col::Extra(_) => unread_value(&mut kept, &mut self.unread, key, v, Some(list)),
-                col => set(&col, text_of(v)),
+                col => {
+                    let mut text = text_of(v);
+                    // `"联系电话": 5662028811` under 中介机构: the 0 back, as an item's phone.
+                    if col == Col::Agency(AgencyField::Contact) && v.is_number() {
+                        self.restore_contact(format!("{list}.{key}"), &mut text);
+                    }
+                    set(&col, text);
+                }
             }
         }
         kept

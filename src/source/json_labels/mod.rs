@@ -18,6 +18,7 @@ use serde_json::Value;
 
 use super::crawl::labels::Section;
 use super::json::codes::{self, CodeNumbers};
+use super::json::phones::PhoneNumbers;
 use super::listed_materials::{ListedInFile, split};
 use super::sheet::columns::{Col, Kind, Tables};
 use super::sheet::{is_bare_number, time_unit_of_label};
@@ -65,6 +66,9 @@ pub(crate) struct LabelledFile<'t> {
     /// Records (by their labels or the tool's own keys) whose codes were numbers: given back or
     /// damaged ([`super::json::codes`]).
     pub codes: CodeNumbers,
+    /// Records in the tool's own keys whose phones were numbers that lost their leading 0
+    /// (given back: [`super::json::phones`]).
+    pub phones: PhoneNumbers,
     /// Records (by their labels or the tool's own keys) whose materials are one text, read as
     /// a list of them ([`super::listed_materials`]).
     pub listed: ListedInFile,
@@ -85,6 +89,7 @@ impl<'t> LabelledFile<'t> {
             unread_lists: BTreeSet::new(),
             phones_restored: BTreeSet::new(),
             codes: CodeNumbers::default(),
+            phones: PhoneNumbers::default(),
             listed: ListedInFile::default(),
         }
     }
@@ -137,11 +142,23 @@ impl<'t> LabelledFile<'t> {
                     == Col::Material(MaterialField::Name))
     }
 
+    /// [`Self::item_from`] without the record's text.
+    #[cfg(test)]
+    pub(crate) fn item(&mut self, value: &Value, place: &Provenance) -> Option<Item> {
+        self.item_from(value, None, place)
+    }
+
     /// The item an object keyed by Chinese labels holds, or `None` when too few of its keys are
     /// an item's labels to say it is one: at least 实施编码 or 事项名称, or two other elements, as
     /// a spreadsheet's item table needs. `place` is the record's, for the notice of materials
-    /// written as one text.
-    pub(crate) fn item(&mut self, value: &Value, place: &Provenance) -> Option<Item> {
+    /// written as one text; `raw` the record's text, when there is one: a code written as a number is read from
+    /// its digits there, every one (`json::codes`).
+    pub(crate) fn item_from(
+        &mut self,
+        value: &Value,
+        raw: Option<&str>,
+        place: &Provenance,
+    ) -> Option<Item> {
         let entries = self.entries(value.as_object()?);
         let fields: Vec<ItemField> = entries
             .iter()
@@ -191,7 +208,7 @@ impl<'t> LabelledFile<'t> {
                 Col::Item(field) if !records => {
                     let mut text = text_of(v);
                     if codes::is_code(field) {
-                        numbered.push((field, key, v));
+                        numbered.push((field, group, key, v));
                     } else if v.is_number() {
                         self.restore_phone(field, key, &mut text);
                     }
@@ -220,8 +237,18 @@ impl<'t> LabelledFile<'t> {
         if unknown_list {
             item.unread = item.unread.or(carried.missing());
         }
-        for (field, key, v) in numbered {
-            codes::mend(&mut item, (field, key), v, place, &mut self.codes);
+        for (field, group, key, v) in numbered {
+            // Only a number's digits are looked up in the record's text.
+            let literal = raw
+                .filter(|_| v.is_number())
+                .and_then(|text| codes::raw_value(text, group, key));
+            codes::mend(
+                &mut item,
+                (field, key),
+                (v, literal),
+                place,
+                &mut self.codes,
+            );
         }
         self.items += 1;
         Some(item)

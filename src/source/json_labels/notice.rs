@@ -25,6 +25,15 @@ impl LabelledFile<'_> {
         }
     }
 
+    /// An agency's 联系电话 written as a number (`"联系电话": 5662028811` under `中介机构`): its
+    /// 0 back as [`Self::restore_phone`] gives it; `key` names it in the notice (`中介机构.联系电话`).
+    pub(super) fn restore_contact(&mut self, key: String, text: &mut String) {
+        if let Some(phone) = restored_phone(text) {
+            *text = phone;
+            self.phones_restored.insert(key);
+        }
+    }
+
     /// Adds another part's count (a batch of the streaming check's lines).
     pub(crate) fn merge(&mut self, other: LabelledFile<'_>) {
         self.items += other.items;
@@ -32,21 +41,23 @@ impl LabelledFile<'_> {
         self.unread_lists.extend(other.unread_lists);
         self.phones_restored.extend(other.phones_restored);
         self.codes.merge(other.codes);
+        self.phones.merge(other.phones);
         self.listed.merge(other.listed);
     }
 
     /// Whether the records read so far told nothing for a notice: none read by its labels,
-    /// none with its materials as one text, none with a code written as a number.
+    /// none with its materials as one text, none with a code or a phone written as a number.
     pub(crate) fn is_empty(&self) -> bool {
-        self.items == 0 && self.listed.is_empty() && self.codes.is_empty()
+        self.items == 0 && self.listed.is_empty() && self.codes.is_empty() && self.phones.is_empty()
     }
 
-    /// The notices for file `name`: records read by their labels ([`Self::notice`]), codes
-    /// written as numbers, and materials or 中介服务机构 written as one text.
+    /// The notices for file `name`: records read by their labels ([`Self::notice`]), codes and
+    /// phones written as numbers, and materials or 中介服务机构 written as one text.
     pub(crate) fn notices(&self, name: &str) -> Vec<Notice> {
         self.notice(name)
             .into_iter()
             .chain(self.codes.notices(name))
+            .chain(self.phones.notices(name))
             .chain(self.listed.notice(name))
             .chain(self.listed.agency_notice(name))
             .collect()

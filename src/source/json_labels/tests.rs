@@ -165,3 +165,37 @@ fn fields_grouped_in_objects_are_read_as_the_records() {
     assert_eq!(i.materials[0].name, "食品经营许可申请书");
     assert_eq!(unread, ["window.更新时间"]);
 }
+
+/// Should not trip B04 nor I01 (h34): read with the record's text, a 31-digit 实施编码 written as
+/// an integer is read from its digits, every one (also under a group's key), and not said;
+/// an agency's 联系电话 written as a number gets its 0 back, as an item's phone does.
+#[test]
+fn a_long_code_is_read_from_the_text_and_an_agency_phone_mended() {
+    let mut file = LabelledFile::default();
+    for text in [
+        r#"{"实施编码":1134170000312541513000117035000,"事项名称":"食品经营许可（新办）","基本编码":"000117035000",
+            "中介服务":[{"中介服务名称":"建设项目勘测定界","中介机构":[{"中介机构名称":"池州市勘测院","联系电话":5662028811}]}]}"#,
+        r#"{"基本信息":{"实施编码":1134170000312541513000117035000,"事项名称":"食品经营许可（新办）"}}"#,
+    ] {
+        let value: Value = serde_json::from_str(text).unwrap();
+        let item = file
+            .item_from(&value, Some(text), &Provenance::row("导出.json", 2))
+            .expect("a labelled item");
+        assert_eq!(item.code, "1134170000312541513000117035000", "{text}");
+        assert!(item.unread.is_empty(), "{text}");
+        if let Some(service) = item.intermediaries.first() {
+            assert_eq!(service.agencies[0].contact, "05662028811");
+        }
+    }
+    let notices = file.notices("导出.json");
+    assert!(
+        !notices.iter().any(|n| n.message.contains("实施编码")),
+        "{notices:#?}"
+    );
+    assert!(
+        notices.iter().any(|n| n
+            .message
+            .contains("「中介机构.联系电话」中有电话存成了数字")),
+        "{notices:#?}"
+    );
+}
