@@ -5,10 +5,12 @@
 //!   break cut in two, are exactly as wide as the table. The two lines are read as one row, the
 //!   break kept in that cell, and a warning names both rows. Read as two rows, the second became
 //!   an item named with a fragment of the cell (a 设定依据) and the first lost its last columns.
-//! - **A cut row**: no way to tell which of its cells belong to which column, or what is missing.
-//!   An item in it is listed as unreadable with its file, its row and why (`第7行只有6列，表头有33列`),
-//!   and is not checked. A file that ends in such a row without a line end, or inside a quoted
-//!   cell, was cut off in the middle: the reason says so.
+//!   A line that starts like a record (a code or a number first) is a row of its own.
+//! - **A row without its empty cells at the end**: exports that leave out trailing commas write
+//!   them; the cells there are in their columns, and the row is read as it is.
+//! - **A cut row**: a file that ends inside a quoted cell, or — when every other row is whole —
+//!   in a short row without a line end, was cut off in the middle. An item in that row is listed
+//!   as unreadable with its file, its row and why, and is not checked.
 //!
 //! Rows before the first row as wide as the table (titles over the header) are not looked at.
 //! Short rows that make no item (a material or step of a child file, a sign-off) are left as
@@ -35,8 +37,8 @@ pub struct CutRows {
 /// One row that is not whole.
 #[derive(Debug)]
 struct CutRow {
-    /// Why it cannot be read, in Chinese.
-    reason: String,
+    /// What is wrong with it, in Chinese, without what becomes of it.
+    what: String,
     /// Whether a warning should say it when it makes no item: it holds more than one text.
     worth_saying: bool,
     /// It was read as an item, and listed as unreadable.
@@ -67,7 +69,7 @@ impl CutRows {
         let text = |t: &str| Some(t.trim().to_owned()).filter(|t| !t.is_empty());
         Record::Unreadable(Unreadable {
             provenance: item.provenance.clone(),
-            reason: cut.reason.clone(),
+            reason: format!("{}，这一行无法读取；请重新导出完整的文件", cut.what),
             code: text(&item.code),
             name: text(&item.name),
             partial: Some(item),
@@ -87,9 +89,9 @@ impl CutRows {
                 level: NoticeLevel::Warning,
                 provenance: Provenance::row(Arc::clone(source), *row),
                 message: format!(
-                    "文件「{}」{}；这一行已按列照读，请核对",
+                    "文件「{}」{}；这一行已按列照读，请核对，必要时重新导出完整的文件",
                     file_name(source),
-                    cut.reason
+                    cut.what
                 ),
             })
             .collect()
@@ -109,11 +111,21 @@ pub fn mend(table: &mut Table, source: &Arc<str>) -> (Vec<Notice>, CutRows) {
         return (notices, cut);
     };
     let last = rows.len() - 1;
+    // An export that leaves out a row's empty cells at its end (no trailing commas) writes short
+    // rows that are whole: the cells there are in their columns. Only the last row of a file that
+    // writes every other row whole, ending without a line end, was cut off.
+    let mut trims = false;
     let mut i = header + 1;
     while i < rows.len() {
         let len = rows[i].len();
         let next = rows.get(i + 1).map_or(0, Vec::len);
-        if len > 0 && len < width && next > 0 && next < width && len + next - 1 == width {
+        let joins = len > 0
+            && len < width
+            && next > 0
+            && next < width
+            && len + next - 1 == width
+            && !starts_a_record(&rows[i + 1][0]);
+        if joins {
             let (before, after) = (len, next);
             let mut rest = std::mem::take(&mut rows[i + 1]).into_iter();
             let tail = rest.next().unwrap_or_default();
@@ -129,21 +141,21 @@ pub fn mend(table: &mut Table, source: &Arc<str>) -> (Vec<Notice>, CutRows) {
             continue;
         }
         let open_quote = i == last && table.open_quote_at_end;
-        if len > 0 && (len < width || open_quote) {
+        let cut_off = i == last && table.no_line_end && len < width && !trims;
+        if len > 0 && len < width && i < last {
+            trims = true;
+        }
+        if len > 0 && (open_quote || cut_off) {
             let row = i as u64 + 1;
-            let reason = if open_quote {
+            let what = if open_quote {
                 format!(
-                    "文件在第{row}行的引号内结束：{} 列「{}」开头的引号没有闭合，后面的内容都不在文件里（文件可能在导出或传输中被截断），这一行无法读取；请重新导出完整的文件",
+                    "文件在第{row}行的引号内结束：{} 列「{}」开头的引号没有闭合，后面的内容都不在文件里（文件可能在导出或传输中被截断）",
                     column_letters(len - 1),
                     quote(&rows[i][len - 1], 20),
                 )
-            } else if i == last && table.no_line_end {
-                format!(
-                    "文件在第{row}行中途结束：这一行只有{len}列，表头有{width}列（文件可能在导出或传输中被截断），这一行无法读取；请重新导出完整的文件"
-                )
             } else {
                 format!(
-                    "第{row}行只有{len}列，表头有{width}列：看不出各格对应哪一列（这一行可能被截断，或有单元格里的换行没有加引号），这一行无法读取；请核对这一行后重新导出"
+                    "文件在第{row}行中途结束：这一行只有{len}列，其他各行都有{width}列（文件可能在导出或传输中被截断）"
                 )
             };
             let texts = rows[i].iter().filter(|c| !c.is_empty()).count();
@@ -151,7 +163,7 @@ pub fn mend(table: &mut Table, source: &Arc<str>) -> (Vec<Notice>, CutRows) {
             cut.rows.insert(
                 (Arc::clone(source), row),
                 CutRow {
-                    reason,
+                    what,
                     worth_saying: texts > 1,
                     listed: false,
                 },
@@ -160,6 +172,14 @@ pub fn mend(table: &mut Table, source: &Arc<str>) -> (Vec<Notice>, CutRows) {
         i += 1;
     }
     (notices, cut)
+}
+
+/// Whether a line's first cell starts a record as rows do, not the rest of a broken cell: a
+/// code (实施编码, 基本编码) or a number (序号), ASCII letters and digits only. A row of the same
+/// item after a short one (a step without its time limit) is no second half of it (h34).
+fn starts_a_record(first: &str) -> bool {
+    let t = first.trim();
+    !t.is_empty() && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
 }
 
 /// The warning for two lines read as one row: the line break in the last cell of the first was
