@@ -414,6 +414,21 @@ impl Default for RuleParams {
                 // Exam-based qualifications (网约车驾驶员证, 教师资格): the application is the sign-up.
                 "在线报名",
                 "网上报名",
+                // The applicant's own verbs of applying in some sectors: 线上申报 (不动产登记 by a
+                // bank), 网上报检 (植物检疫), 在线报验, 网上申领 (失业保险金), 在线报送.
+                "线上申报",
+                "网上报检",
+                "在线报检",
+                "线上报检",
+                "网上报验",
+                "在线报验",
+                "线上报验",
+                "网上申领",
+                "在线申领",
+                "线上申领",
+                "网上报送",
+                "在线报送",
+                "线上报送",
             ]),
             online_platform_words: words(&[
                 // Also 安徽政务服务网, 池州政务服务网 ….
@@ -441,6 +456,10 @@ impl Default for RuleParams {
                 "审批监管平台",
                 "信用信息公示系统",
                 "皖企通",
+                // A platform named in quotes (`通过“银行+登记”平台代为提交申请`).
+                "”平台",
+                "」平台",
+                "\"平台",
                 // A web address (`登录www.ahzwfw.gov.cn提交申请`), and logging in to any system.
                 "www.",
                 "http",

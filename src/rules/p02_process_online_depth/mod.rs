@@ -27,21 +27,24 @@ use crate::model::{Item, ItemField};
 declare_rule! {
     /// ## 检查内容 (What it checks)
     /// 网办深度为三级或四级（Ⅲ级、Ⅳ级、全程网办）时，办理流程中必须有网上提交申请的环节
-    /// （环节名称或岗位职责含网上申请、在线提交、网上申报、网上预审、在线登记、网上备案、在线报名等，词表见配置
+    /// （环节名称或岗位职责含网上申请、在线提交、网上申报、线上申报、网上预审、在线登记、网上备案、在线报名，
+    /// 一些行业申请人自己的说法网上报检、在线报验、网上申领、在线报送等，词表见配置
     /// `[check] online_submission_words`；同一分句前面有不支持、未开通、不接受、不提供等（说的是
     /// 不提供这种办理方式）的，紧挨在前面（隔不超过 3 个字、中间没有「的」）有无法、不能、暂不等的，
     /// 或后面紧跟着暂未开通、暂停、暂不可用的不算，如「本事项暂不支持网上办理，申请人到窗口提交」
     /// 「暂未开通本事项的网上申请」「网上申请功能暂未开通」「网上办理：暂不支持」；但无法、不能否定的
     /// 是别的事的（「无法到窗口的申请人可网上申请」「材料暂不齐全的申请人可先网上申请预审」）照算，
-    /// 「无法网上申请的，到窗口提交」这样的条件也不影响别处的网上申请；在线登记、在线备案、在线报名
-    /// 这类工作人员也常用的说法，在受理、审查、决定、办结、发证等环节里，或同一分句前面有工作人员的，
-    /// 是工作人员录入，不算（「窗口人员在线登记申请信息」「作出决定并在线备案」）；
+    /// 「无法网上申请的，到窗口提交」这样的条件也不影响别处的网上申请；在线登记、在线备案、在线报名、
+    /// 网上报送、在线申领这类工作人员也常用（或说的是领取结果）的说法，在受理、审查、决定、办结、发证等
+    /// 环节里，或同一分句前面有工作人员的，是工作人员录入，不算（「窗口人员在线登记申请信息」「作出决定并
+    /// 在线备案」「初审后网上报送市林业局」；在线申领在这些环节里有申请人也是领取结果：「办结：申请人
+    /// 可在线申领电子证照」）；
     /// 线上、网上、在线作为几种提交方式之一用或、顿号等并列的，没写平台也算（「申请人可线上或线下（窗口）
     /// 提交申请材料」；「线上咨询，线下提交」「线上或电话咨询后到窗口提交」不算）；
     /// 或写明经网上平台提交：平台名称——安徽政务服务网、
     /// 皖事通、网上办事大厅、互联网、小程序、APP，电子税务局、社会保险公共服务平台、企业登记全程
     /// 电子化平台、工程建设项目审批管理系统、国家企业信用信息公示系统、皖企通、网厅等行业系统，
-    /// 网址（www.…、http…），以及「登录」某个系统，词表 `online_platform_words`——之后在同一
+    /// 网址（www.…、http…），引号里的平台名称（「通过“银行+登记”平台代为提交申请」），以及「登录」某个系统，词表 `online_platform_words`——之后在同一
     /// 分句中（线上、网上、在线后面用括号注明平台的，括号后接着读：「申请人可线上（皖事通）或线下
     /// （窗口）提交申请材料」）有提交、上传、填报、填写、申报、申请、递交、办理（事项名称含认证的资格认证类还有认证，不含实名认证、预约认证），如「申请人通过安徽政务服务网提交申请」
     /// 「通过皖事通APP上传申请材料」「申请人可通过安徽政务服务网、皖事通APP或窗口提交申请材料」；
@@ -354,9 +357,10 @@ const DENIALS_AFTER: &[&str] = &[
 const DENIAL_AFTER_REACH: usize = 8;
 
 /// Online words that staff use as often as applicants (`窗口人员在线登记申请信息`, `作出决定并
-/// 在线备案`): they do not count in a step of the body ([`BODY_STEPS`]) nor after staff in their
-/// clause.
-const REGISTRATION_ENDS: &[&str] = &["登记", "参保", "备案", "报名"];
+/// 在线备案`, `初审后网上报送市局`, `办结后在线申领电子证照`): they do not count in a step of the
+/// body ([`BODY_STEPS`]), unless the applicant is named before it (not for `申领`, the result
+/// claimed there), nor after staff in their clause.
+const REGISTRATION_ENDS: &[&str] = &["登记", "参保", "备案", "报名", "报送", "申领"];
 
 /// Names of the body's own steps: a registration there is the staff's record.
 const BODY_STEPS: &[&str] = &[
@@ -402,8 +406,10 @@ fn submits_online(text: &str, at: usize, end: usize, step: &str) -> bool {
         return false;
     }
     let word = &text[at..end];
-    // `申请与受理：申请人在线登记并上传申请材料` is the applicant's, in a body's step too.
-    let by_applicant = APPLICANT_WORDS.iter().any(|w| before.contains(w));
+    // `申请与受理：申请人在线登记并上传申请材料` is the applicant's, in a body's step too; but
+    // `办结：申请人可在线申领电子证照` claims the result.
+    let by_applicant =
+        APPLICANT_WORDS.iter().any(|w| before.contains(w)) && !word.ends_with("申领");
     !REGISTRATION_ENDS.iter().any(|e| word.ends_with(e))
         || !((BODY_STEPS.iter().any(|w| step.contains(w)) && !by_applicant)
             || submission::is_staff(before))

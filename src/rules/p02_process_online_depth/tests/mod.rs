@@ -738,3 +738,52 @@ fn authenticating_through_a_platform_is_the_application_of_a_certification() {
 mod alternatives;
 mod denied_lists;
 mod going;
+
+/// h34 (h23): 线上申报, and the applicant's sector verbs after 网上/在线/线上 (报检, 报验, 申领,
+/// 报送), are online submission words, as is submitting through a platform named in quotes; the
+/// offline ones, staff reporting upwards, claiming the result and looking up on the platform are
+/// not.
+#[test]
+fn sector_verbs_and_quoted_platforms_are_online_submissions() {
+    for (name, duties) in [
+        ("线上申报", "银行网点通过“银行+登记”平台代为提交申请"),
+        ("线上申报", "建设单位提交抵押合同等申请材料"),
+        ("申请", "银行网点通过“银行+登记”平台代为提交申请"),
+        ("申请", "申请人通过「皖事通办」平台上传申请材料"),
+        ("网上报检", "在全国林业植物检疫管理信息系统在线报检"),
+        ("报检", "调运单位或个人网上报检"),
+        ("申请", "申请人线上报检，上传调运检疫申请材料"),
+        ("申请", "申请人在线报验"),
+        ("申请", "失业人员网上申领失业保险金"),
+        ("申请", "参保人可在线申领社会保障卡"),
+        ("报送", "企业在线报送年度报告"),
+        ("申报", "申请人在线申报"),
+        ("申报", "申请人网上申报"),
+        // A step named for the online word is no body's step (`网上报名` holds `上报`).
+        ("网上报名", "考生登录平台报名"),
+        ("网上报送", "企业报送年度报告"),
+        ("网上申领", "失业人员提交申领材料"),
+    ] {
+        let s = suggestions("四级", &[(name, duties), ("受理", "审查申请材料")]);
+        assert!(s.is_empty(), "{name} {duties}: {s:?}");
+    }
+    for (name, duties) in [
+        ("线下申报", "到不动产登记中心窗口提交申请材料"),
+        ("窗口报检", "到检疫站窗口报检"),
+        ("申请", "申请人线下报检"),
+        ("初审", "审查后网上报送市林业局"),
+        ("县级审查", "审查后在线报送市级"),
+        ("受理", "县级林业局在线报送市级"),
+        ("办结", "签发证书，申请人可在线申领电子证照"),
+        ("受理", "工作人员在线报送受理信息"),
+        ("受理", "可通过“银行+登记”平台查询办理进度"),
+        ("受理", "工作人员通过“不动产登记”平台录入申请信息"),
+        ("申请", "本事项暂不支持网上申领，到窗口提交"),
+    ] {
+        let s = suggestions(
+            "三级",
+            &[("申请", "申请人到窗口提交申请材料"), (name, duties)],
+        );
+        assert_eq!(s.len(), 1, "{name} {duties}: {s:?}");
+    }
+}
