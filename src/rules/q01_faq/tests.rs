@@ -267,4 +267,28 @@ fn two_sides_of_a_line_are_two_questions() {
         "可以委托他人办理吗？"
     ));
     assert!(!apart("年满16周岁怎么申请？", "已满16周岁怎么申请？"));
+    // h34: 非 and the same word name the two sides of a line, whatever the word.
+    assert!(apart(
+        "住宅类不动产登记费是多少？",
+        "非住宅类不动产登记费是多少？"
+    ));
+    assert!(apart(
+        "非营利性民办学校如何设立？",
+        "营利性民办学校如何设立？"
+    ));
+    assert!(apart("非本地户籍可以申请吗？", "本地户籍可以申请吗？"));
+    // Both with 非, or a 非 that negates no case: alike questions stay alike.
+    assert!(!apart(
+        "非住宅类不动产登记费是多少？",
+        "非住宅类的不动产登记费是多少？"
+    ));
+    assert!(!apart(
+        "非常紧急的可以加急办理吗？",
+        "紧急的可以加急办理吗？"
+    ));
+    assert!(!apart(
+        "除非本人到场，否则不能办理吗？",
+        "本人到场才能办理吗？"
+    ));
+    assert!(!apart("住宅和非住宅登记费一样吗？", "住宅登记费是多少？"));
 }
