@@ -155,6 +155,59 @@ fn negated_only(p: &[char], q: &[char]) -> bool {
     })
 }
 
+/// Whether two cores ([`question_key`]) ask the same in another order: once 能 is out and 发放,
+/// 领取 and 发 are read as 领 (what is paid out is what is received), one is the other with a
+/// part of two characters or more moved from its front to its end (「失业保险金每月发多少？」,
+/// 「每月能领多少失业保险金？」), or they are equal. Swapping two words around a third
+/// (「从省内转到省外」, 「从省外转到省内」) is no such move. Says nothing about the answers, which
+/// must be alike too (`faqs`).
+pub(super) fn reordered(a: &[char], b: &[char]) -> bool {
+    // Folding takes characters out, never more than a third of them.
+    if a.len().abs_diff(b.len()) > a.len().max(b.len()) / 3 + 1 {
+        return false;
+    }
+    let (a, b) = (fold_for_order(a), fold_for_order(b));
+    if a.len() != b.len() || !says_something(&a) {
+        return false;
+    }
+    let content = |part: &[char]| {
+        part.iter()
+            .filter(|c| !matches!(c, '#' | '%' | '?'))
+            .nth(1)
+            .is_some()
+    };
+    a == b
+        || (1..a.len()).any(|k| {
+            let (front, rest) = a.split_at(k);
+            content(front) && content(rest) && b.starts_with(rest) && b.ends_with(front)
+        })
+}
+
+/// A core as [`reordered`] compares it: without 能, with 发放, 领取 and 发 as 领.
+fn fold_for_order(core: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(core.len());
+    let mut at = 0;
+    while at < core.len() {
+        let pair = (core[at], core.get(at + 1).copied());
+        match pair {
+            ('发', Some('放')) | ('领', Some('取')) => {
+                out.push('领');
+                at += 2;
+            }
+            ('发', _) => {
+                out.push('领');
+                at += 1;
+            }
+            ('能', _) => at += 1,
+            (c, _) => {
+                out.push(c);
+                at += 1;
+            }
+        }
+    }
+    out
+}
+
 /// Whether `p` names `x` and not `other`, where one of the two may hold the other: `未满16周岁`
 /// names `未满` and not `满`, `满16周岁` names `满` and not `未满`.
 fn names_only(p: &str, x: &str, other: &str) -> bool {

@@ -292,3 +292,25 @@ fn two_sides_of_a_line_are_two_questions() {
     ));
     assert!(!apart("住宅和非住宅登记费一样吗？", "住宅登记费是多少？"));
 }
+
+#[test]
+fn the_same_words_in_another_order_ask_the_same() {
+    use super::questions::reordered;
+    let same = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (core(a).chars().collect(), core(b).chars().collect());
+        reordered(&a, &b)
+    };
+    // h34 (h23): what is paid out is what is received, and the topic may come first or last.
+    assert!(same("失业保险金每月发多少？", "每月能领多少失业保险金？"));
+    assert!(same(
+        "失业保险金可以网上申领吗？",
+        "网上可以申领失业保险金吗？"
+    ));
+    // Two words swapped around a third are another question; so is another word.
+    assert!(!same(
+        "养老保险关系从省内转到省外需要多久？",
+        "养老保险关系从省外转到省内需要多久？"
+    ));
+    assert!(!same("失业保险金每月发多少？", "失业保险金每年发多少？"));
+    assert!(!same("办理是否收费？", "补办社会保障卡收费吗？"));
+}
