@@ -5,9 +5,12 @@
 //! Not here: comparing an answer with the other elements (`elements`), the rule and its cache
 //! (`mod.rs`).
 
+use std::borrow::Cow;
+
 use super::elements::Probe;
 use super::question_words::Asks;
 use super::questions::{contrasted, core_after_absence, question_key, reordered, same_core};
+use super::restated;
 use super::{FaqAnswer, FaqPart};
 use crate::model::text::is_blank_or_placeholder;
 use crate::model::text::quote;
@@ -192,7 +195,8 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     norm.reserve(longest);
     scratch.reserve(longest);
     let mut answers = Vec::with_capacity(faqs.len());
-    for &(index, f) in &faqs {
+    let mut asked = Vec::new();
+    for (k, &(index, f)) in faqs.iter().enumerate() {
         let answer = f.answer.trim();
         let problem = if is_blank_or_placeholder(answer) {
             if answer.is_empty() {
@@ -222,6 +226,26 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 )));
                 continue;
             } else {
+                // A question asking for the time limit or a phone, with an answer fine so far:
+                // compared with those elements of the item next (`restated`). Its core was
+                // worked out above when there are two questions or more.
+                let core = if faqs.len() >= 2 {
+                    Cow::Borrowed(core_of(k))
+                } else {
+                    let mut core = Vec::new();
+                    question_key(
+                        &f.question,
+                        item_name,
+                        &mut Vec::new(),
+                        &mut Vec::new(),
+                        &mut String::new(),
+                        &mut core,
+                    );
+                    Cow::Owned(core)
+                };
+                if let Some(a) = restated::asked(&f.question, &core) {
+                    asked.push((index, a));
+                }
                 answers.push(match Probe::new(norm) {
                     None => FaqAnswer::Done(None),
                     Some(probe) => FaqAnswer::Probe { faq: index, probe },
@@ -241,7 +265,11 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         )));
     }
     BUFFERS.with_borrow_mut(|b| *b = buffers);
-    FaqPart { head: out, answers }
+    FaqPart {
+        head: out,
+        answers,
+        asked,
+    }
 }
 
 /// How much of the shorter answer's bigrams (stop words out) the other must hold for two

@@ -16,11 +16,13 @@ mod elements;
 mod faqs;
 mod question_words;
 mod questions;
+mod restated;
 #[cfg(test)]
 mod tests;
 
 use elements::{Elements, Probe, other_elements};
 use faqs::faq_part;
+use restated::{Asked, restated};
 
 declare_rule! {
     /// ## 检查内容 (What it checks)
@@ -80,9 +82,14 @@ declare_rule! {
     /// `可以。需提交…；如有疑问请咨询窗口`——是解答；
     /// 问题问的就是电话或联系方式的（「咨询电话是多少？」「如何咨询？」），只答号码
     /// （`咨询电话：0566-2021156`、`请致电0566-2021156`）是解答，没有号码的 `请拨打咨询电话`、
-    /// 问电话却只答 `请联系工作人员`、`请咨询律师工作科` 的仍是推托）；解答不得只是照抄该事项的其他要素（受理条件、设定依据、
+    /// 问电话却只答 `请联系工作人员`、`请咨询律师工作科` 的仍是推托；号码就是该事项咨询电话的，不是推托，是照抄，见下）；
+    /// 解答不得只是照抄该事项的其他要素（受理条件、设定依据、
     /// 办理地点、办理时间、收费标准等 10 字以上的要素——各收费项目的收费标准合在一起算一个要素：解答被该要素原文包含，
-    /// 或相似度达到同一阈值；用自己的话概括收费的 `住宅每件80元，非住宅每件550元` 和 `不收费` 不算照抄）。
+    /// 或相似度达到同一阈值；用自己的话概括收费的 `住宅每件80元，非住宅每件550元` 和 `不收费` 不算照抄）；
+    /// 问的就是办理时限或电话的（「办理时限是多久？」「多长时间可以办结？」「咨询电话是多少？」「如何咨询？」），解答只有
+    /// 该事项的承诺办结时限（`3个工作日。`、`承诺时限为3个工作日`）或咨询电话、监督电话（`0566-2118062`、
+    /// `咨询电话：0566-2118062`）的，也只是照抄该要素；问别的事要多久的（「补正材料后多久重新受理？」答 `3个工作日`）、
+    /// 问进度的（「如何查询办理进度？」答咨询电话）、时限或号码之外还说了别的（`3个工作日，材料齐全的当场办结`）是解答。
     /// 本要素对每个事项都适用。
     ///
     /// ## 依据 (Why it matters)
@@ -180,6 +187,9 @@ struct FaqPart {
     /// long enough to have copied another element, to compare with them (`faq` its index in
     /// `item.faqs`).
     answers: Vec<FaqAnswer>,
+    /// The FAQs (index in `item.faqs`) with an answer fine so far whose question asks for the
+    /// time limit or a phone, and which: compared with those elements ([`restated`]).
+    asked: Vec<(usize, Asked)>,
 }
 
 enum FaqAnswer {
@@ -191,6 +201,7 @@ impl FaqPart {
     /// About how many bytes it holds.
     fn size(&self) -> usize {
         self.head.iter().map(cache::violation_size).sum::<usize>()
+            + 16 * self.asked.len()
             + self
                 .answers
                 .iter()
@@ -274,6 +285,21 @@ impl Rule for FaqQuality {
                     if let Some(label) = repeated {
                         out.push(copied(&item.faqs[*faq], label));
                     }
+                }
+            }
+        }
+        // An FAQ asking for the time limit or a phone and answered with only the item's own:
+        // read here, as few items have one (not part of any cached part's key). One found
+        // copying a longer element already is not reported twice.
+        for &(faq, asked) in &shared.faqs.asked {
+            let f = &item.faqs[faq];
+            if let Some(label) = restated(item, &f.answer, asked) {
+                let v = copied(f, label);
+                if !out
+                    .iter()
+                    .any(|o| o.evidence == v.evidence && o.target == v.target)
+                {
+                    out.push(v);
                 }
             }
         }

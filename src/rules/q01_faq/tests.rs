@@ -314,3 +314,38 @@ fn the_same_words_in_another_order_ask_the_same() {
     assert!(!same("失业保险金每月发多少？", "失业保险金每年发多少？"));
     assert!(!same("办理是否收费？", "补办社会保障卡收费吗？"));
 }
+
+#[test]
+fn an_answer_that_is_only_the_asked_element_repeats_it() {
+    use super::restated::{Asked, asked, restated};
+    let item = Item {
+        promised_limit: "3个工作日".into(),
+        consult_phone: "0566-2118062".into(),
+        supervise_phone: "0566-12345".into(),
+        ..Item::default()
+    };
+    let asks = |q: &str| asked(q, &core(q).chars().collect::<Vec<char>>());
+    assert_eq!(asks("办理时限是多久？"), Some(Asked::TimeLimit));
+    assert_eq!(asks("多长时间可以办结？"), Some(Asked::TimeLimit));
+    assert_eq!(asks("承诺办结时限是多久？"), Some(Asked::TimeLimit));
+    assert_eq!(asks("咨询电话是多少？"), Some(Asked::Contact));
+    assert_eq!(asks("如何咨询？"), Some(Asked::Contact));
+    // Questions about something else, however short their answer.
+    assert_eq!(asks("补正材料后多久重新受理？"), None);
+    assert_eq!(asks("多久能拿到证？"), None);
+    assert_eq!(asks("如何查询办理进度？"), None);
+    let limit = |a: &str| restated(&item, a, Asked::TimeLimit);
+    assert_eq!(limit("3个工作日。"), Some("承诺办结时限"));
+    assert_eq!(limit("承诺时限为3个工作日"), Some("承诺办结时限"));
+    assert_eq!(limit("自受理之日起3个工作日内办结。"), Some("承诺办结时限"));
+    assert_eq!(limit("5个工作日。"), None);
+    assert_eq!(limit("3个工作日，材料齐全的当场办结。"), None);
+    let phone = |a: &str| restated(&item, a, Asked::Contact);
+    assert_eq!(phone("0566-2118062"), Some("咨询电话"));
+    assert_eq!(phone("咨询电话：0566-2118062"), Some("咨询电话"));
+    assert_eq!(phone("请致电2118062"), Some("咨询电话"));
+    assert_eq!(phone("投诉电话：0566-12345"), Some("监督电话"));
+    assert_eq!(phone("0566-2118071"), None);
+    assert_eq!(phone("0566-2118062（工作日8:30-12:00）"), None);
+    assert_eq!(phone("请联系用地科（电话：0566-2118062）"), None);
+}
