@@ -501,7 +501,7 @@ const CONTACT_VERBS: &[&str] = &["联系", "咨询", "致电", "拨打", "打电
 /// (`咨询电话是多少？`, `如何联系工作人员？`, `如何咨询？`, `联系方式是什么`). A question that only
 /// names one asks about something else (`联系电话变更需要办理变更手续吗？`,
 /// `联系人变更需要提交什么材料？`, `能否通过电话办理？`), and `请咨询0566-…` does not answer it.
-pub(super) fn asks_for_contact(question: &str) -> bool {
+pub fn asks_for_contact(question: &str) -> bool {
     let q = question.trim();
     asks_by_noun(q, CONTACT_NOUNS)
         || HOW_WORDS.iter().any(|h| {

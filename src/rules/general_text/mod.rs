@@ -40,7 +40,7 @@ use compare::*;
 #[allow(clippy::wildcard_imports)]
 use similarity::*;
 
-pub use answers::{NonAnswers, is_non_answer, says_more_than_referral};
+pub use answers::{NonAnswers, asks_for_contact, is_non_answer, says_more_than_referral};
 pub use compare::{find_chars, normalize_chars_into, normalize_for_compare};
 pub use law::{cites_article, names_law};
 pub use short_answers::{is_referral, says_no, starts_with_pointer};

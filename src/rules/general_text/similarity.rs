@@ -110,6 +110,27 @@ impl Bigrams {
                 0.0
             };
         }
+        let common = self.common(other);
+        2.0 * common as f64 / (self.pairs.len() + other.pairs.len()) as f64
+    }
+
+    /// The share of the shorter text's bigrams that the other has too (the overlap coefficient):
+    /// 1 when one text is wholly inside the other, however long that is. Texts of fewer than two
+    /// characters are alike only when equal.
+    pub fn overlap(&self, other: &Bigrams) -> f64 {
+        if self.chars < 2 || other.chars < 2 {
+            return if self.chars == other.chars && self.short == other.short {
+                1.0
+            } else {
+                0.0
+            };
+        }
+        let common = self.common(other);
+        common as f64 / self.pairs.len().min(other.pairs.len()) as f64
+    }
+
+    /// How many bigrams the two multisets share (both have two characters or more).
+    fn common(&self, other: &Bigrams) -> usize {
         let (a, b) = (&self.pairs, &other.pairs);
         let (mut i, mut j, mut common) = (0, 0, 0usize);
         while i < a.len() && j < b.len() {
@@ -123,7 +144,7 @@ impl Bigrams {
                 }
             }
         }
-        2.0 * common as f64 / (a.len() + b.len()) as f64
+        common
     }
 }
 

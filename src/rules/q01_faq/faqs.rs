@@ -5,15 +5,19 @@
 //! Not here: comparing an answer with the other elements (`elements`), the rule and its cache
 //! (`mod.rs`).
 
+use std::borrow::Cow;
+
 use super::elements::Probe;
 use super::question_words::Asks;
-use super::questions::{contrasted, core_after_absence, question_key, same_core};
+use super::questions::{contrasted, core_after_absence, question_key, reordered, same_core};
+use super::restated;
 use super::{FaqAnswer, FaqPart};
 use crate::model::text::is_blank_or_placeholder;
 use crate::model::text::quote;
 use crate::model::{Faq, Item};
 use crate::rules::general_text::{
     Bigrams, normalize_chars_into, remove_stopword_chars, says_more_than_referral,
+    without_stopwords,
 };
 use crate::rules::{CheckContext, Violation};
 
@@ -157,10 +161,15 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 // (`经营许可证有效期是几年？`, `许可证有效期多久？`), or one only says first that
                 // the applicant cannot come (`本人不能到场，可以委托他人办理吗？`).
                 let same_core = |x: &[char], y: &[char]| same_core(x, y, name);
+                // Or they ask the same in another order, and are answered alike
+                // (「失业保险金每月发多少？」, 「每月能领多少失业保险金？」).
                 (sim >= p.faq_similarity_threshold
                     || same_core(core_of(i), core_of(j))
                     || after_absence_of(i).is_some_and(|c| same_core(c, core_of(j)))
-                    || after_absence_of(j).is_some_and(|c| same_core(core_of(i), c)))
+                    || after_absence_of(j).is_some_and(|c| same_core(core_of(i), c))
+                    || asks[i] == asks[j]
+                        && reordered(core_of(i), core_of(j))
+                        && answers_alike(&a.answer, &b.answer))
                     && !contrasted(key_of(i), key_of(j))
             };
             if same || near {
@@ -186,7 +195,8 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
     norm.reserve(longest);
     scratch.reserve(longest);
     let mut answers = Vec::with_capacity(faqs.len());
-    for &(index, f) in &faqs {
+    let mut asked = Vec::new();
+    for (k, &(index, f)) in faqs.iter().enumerate() {
         let answer = f.answer.trim();
         let problem = if is_blank_or_placeholder(answer) {
             if answer.is_empty() {
@@ -216,6 +226,26 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                 )));
                 continue;
             } else {
+                // A question asking for the time limit or a phone, with an answer fine so far:
+                // compared with those elements of the item next (`restated`). Its core was
+                // worked out above when there are two questions or more.
+                let core = if faqs.len() >= 2 {
+                    Cow::Borrowed(core_of(k))
+                } else {
+                    let mut core = Vec::new();
+                    question_key(
+                        &f.question,
+                        item_name,
+                        &mut Vec::new(),
+                        &mut Vec::new(),
+                        &mut String::new(),
+                        &mut core,
+                    );
+                    Cow::Owned(core)
+                };
+                if let Some(a) = restated::asked(&f.question, &core) {
+                    asked.push((index, a));
+                }
                 answers.push(match Probe::new(norm) {
                     None => FaqAnswer::Done(None),
                     Some(probe) => FaqAnswer::Probe { faq: index, probe },
@@ -235,7 +265,24 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         )));
     }
     BUFFERS.with_borrow_mut(|b| *b = buffers);
-    FaqPart { head: out, answers }
+    FaqPart {
+        head: out,
+        answers,
+        asked,
+    }
+}
+
+/// How much of the shorter answer's bigrams (stop words out) the other must hold for two
+/// questions asked in another order to be one question ([`answers_alike`]).
+const ANSWERS_ALIKE: f64 = 0.7;
+
+/// Whether two answers say the same: equal once normalised, or the shorter's bigrams (stop words
+/// out) are at least [`ANSWERS_ALIKE`] in the other's (「按池州市最低工资标准的90%按月发放。」 in
+/// 「按池州市最低工资标准的90%确定，每月按时发放至本人社会保障卡金融账户。」). An empty answer
+/// is like none.
+fn answers_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (without_stopwords(a), without_stopwords(b));
+    !a.is_empty() && !b.is_empty() && Bigrams::of(&a).overlap(&Bigrams::of(&b)) >= ANSWERS_ALIKE
 }
 
 /// What to do about an answer that only sends the applicant to someone to ask.

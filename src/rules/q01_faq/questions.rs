@@ -114,11 +114,98 @@ fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char
 /// Whether two normalised questions name the two sides of a [`CONTRASTS`] pair, one each.
 /// Asked only of questions found alike, so the few texts it builds cost nothing on the rest.
 pub(super) fn contrasted(a: &[char], b: &[char]) -> bool {
+    if negated_only(a, b) || negated_only(b, a) {
+        return true;
+    }
     let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
     CONTRASTS.iter().any(|&(x, y)| {
         let one_each = |p: &str, q: &str| names_only(p, x, y) && names_only(q, y, x);
         one_each(&a, &b) || one_each(&b, &a)
     })
+}
+
+/// Whether `p` names a case as 非 and a word of two Han characters (`非住宅`, `非营利`, `非本地`)
+/// and not that word alone, while `q` names the word alone and not after 非: 「非住宅类登记费是
+/// 多少？」 and 「住宅类登记费是多少？」 ask about the two sides of a line, like 未满 and 年满. A 非
+/// that negates no case is passed over: 非常, 非得, 非要, and 除非, 并非, 莫非, 无非, 是非.
+fn negated_only(p: &[char], q: &[char]) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // Where `word` stands in `t` after 非, and where alone.
+    let sides = |t: &[char], word: &[char]| {
+        let (mut negated, mut alone) = (false, false);
+        for (at, w) in t.windows(word.len()).enumerate() {
+            if w == word {
+                if at > 0 && t[at - 1] == '非' {
+                    negated = true;
+                } else {
+                    alone = true;
+                }
+            }
+        }
+        (negated, alone)
+    };
+    p.windows(3).enumerate().any(|(at, w)| {
+        w[0] == '非'
+            && han(w[1])
+            && han(w[2])
+            && !matches!(w[1], '常' | '得' | '要')
+            && !(at > 0 && matches!(p[at - 1], '除' | '并' | '莫' | '无' | '是'))
+            && sides(p, &w[1..]) == (true, false)
+            && sides(q, &w[1..]) == (false, true)
+    })
+}
+
+/// Whether two cores ([`question_key`]) ask the same in another order: once 能 is out and 发放,
+/// 领取 and 发 are read as 领 (what is paid out is what is received), one is the other with a
+/// part of two characters or more moved from its front to its end (「失业保险金每月发多少？」,
+/// 「每月能领多少失业保险金？」), or they are equal. Swapping two words around a third
+/// (「从省内转到省外」, 「从省外转到省内」) is no such move. Says nothing about the answers, which
+/// must be alike too (`faqs`).
+pub(super) fn reordered(a: &[char], b: &[char]) -> bool {
+    // Folding takes characters out, never more than a third of them.
+    if a.len().abs_diff(b.len()) > a.len().max(b.len()) / 3 + 1 {
+        return false;
+    }
+    let (a, b) = (fold_for_order(a), fold_for_order(b));
+    if a.len() != b.len() || !says_something(&a) {
+        return false;
+    }
+    let content = |part: &[char]| {
+        part.iter()
+            .filter(|c| !matches!(c, '#' | '%' | '?'))
+            .nth(1)
+            .is_some()
+    };
+    a == b
+        || (1..a.len()).any(|k| {
+            let (front, rest) = a.split_at(k);
+            content(front) && content(rest) && b.starts_with(rest) && b.ends_with(front)
+        })
+}
+
+/// A core as [`reordered`] compares it: without 能, with 发放, 领取 and 发 as 领.
+fn fold_for_order(core: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(core.len());
+    let mut at = 0;
+    while at < core.len() {
+        let pair = (core[at], core.get(at + 1).copied());
+        match pair {
+            ('发', Some('放')) | ('领', Some('取')) => {
+                out.push('领');
+                at += 2;
+            }
+            ('发', _) => {
+                out.push('领');
+                at += 1;
+            }
+            ('能', _) => at += 1,
+            (c, _) => {
+                out.push(c);
+                at += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Whether `p` names `x` and not `other`, where one of the two may hold the other: `未满16周岁`

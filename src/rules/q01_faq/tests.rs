@@ -267,4 +267,85 @@ fn two_sides_of_a_line_are_two_questions() {
         "可以委托他人办理吗？"
     ));
     assert!(!apart("年满16周岁怎么申请？", "已满16周岁怎么申请？"));
+    // h34: 非 and the same word name the two sides of a line, whatever the word.
+    assert!(apart(
+        "住宅类不动产登记费是多少？",
+        "非住宅类不动产登记费是多少？"
+    ));
+    assert!(apart(
+        "非营利性民办学校如何设立？",
+        "营利性民办学校如何设立？"
+    ));
+    assert!(apart("非本地户籍可以申请吗？", "本地户籍可以申请吗？"));
+    // Both with 非, or a 非 that negates no case: alike questions stay alike.
+    assert!(!apart(
+        "非住宅类不动产登记费是多少？",
+        "非住宅类的不动产登记费是多少？"
+    ));
+    assert!(!apart(
+        "非常紧急的可以加急办理吗？",
+        "紧急的可以加急办理吗？"
+    ));
+    assert!(!apart(
+        "除非本人到场，否则不能办理吗？",
+        "本人到场才能办理吗？"
+    ));
+    assert!(!apart("住宅和非住宅登记费一样吗？", "住宅登记费是多少？"));
+}
+
+#[test]
+fn the_same_words_in_another_order_ask_the_same() {
+    use super::questions::reordered;
+    let same = |a: &str, b: &str| {
+        let (a, b): (Vec<char>, Vec<char>) = (core(a).chars().collect(), core(b).chars().collect());
+        reordered(&a, &b)
+    };
+    // h34 (h23): what is paid out is what is received, and the topic may come first or last.
+    assert!(same("失业保险金每月发多少？", "每月能领多少失业保险金？"));
+    assert!(same(
+        "失业保险金可以网上申领吗？",
+        "网上可以申领失业保险金吗？"
+    ));
+    // Two words swapped around a third are another question; so is another word.
+    assert!(!same(
+        "养老保险关系从省内转到省外需要多久？",
+        "养老保险关系从省外转到省内需要多久？"
+    ));
+    assert!(!same("失业保险金每月发多少？", "失业保险金每年发多少？"));
+    assert!(!same("办理是否收费？", "补办社会保障卡收费吗？"));
+}
+
+#[test]
+fn an_answer_that_is_only_the_asked_element_repeats_it() {
+    use super::restated::{Asked, asked, restated};
+    let item = Item {
+        promised_limit: "3个工作日".into(),
+        consult_phone: "0566-2118062".into(),
+        supervise_phone: "0566-12345".into(),
+        ..Item::default()
+    };
+    let asks = |q: &str| asked(q, &core(q).chars().collect::<Vec<char>>());
+    assert_eq!(asks("办理时限是多久？"), Some(Asked::TimeLimit));
+    assert_eq!(asks("多长时间可以办结？"), Some(Asked::TimeLimit));
+    assert_eq!(asks("承诺办结时限是多久？"), Some(Asked::TimeLimit));
+    assert_eq!(asks("咨询电话是多少？"), Some(Asked::Contact));
+    assert_eq!(asks("如何咨询？"), Some(Asked::Contact));
+    // Questions about something else, however short their answer.
+    assert_eq!(asks("补正材料后多久重新受理？"), None);
+    assert_eq!(asks("多久能拿到证？"), None);
+    assert_eq!(asks("如何查询办理进度？"), None);
+    let limit = |a: &str| restated(&item, a, Asked::TimeLimit);
+    assert_eq!(limit("3个工作日。"), Some("承诺办结时限"));
+    assert_eq!(limit("承诺时限为3个工作日"), Some("承诺办结时限"));
+    assert_eq!(limit("自受理之日起3个工作日内办结。"), Some("承诺办结时限"));
+    assert_eq!(limit("5个工作日。"), None);
+    assert_eq!(limit("3个工作日，材料齐全的当场办结。"), None);
+    let phone = |a: &str| restated(&item, a, Asked::Contact);
+    assert_eq!(phone("0566-2118062"), Some("咨询电话"));
+    assert_eq!(phone("咨询电话：0566-2118062"), Some("咨询电话"));
+    assert_eq!(phone("请致电2118062"), Some("咨询电话"));
+    assert_eq!(phone("投诉电话：0566-12345"), Some("监督电话"));
+    assert_eq!(phone("0566-2118071"), None);
+    assert_eq!(phone("0566-2118062（工作日8:30-12:00）"), None);
+    assert_eq!(phone("请联系用地科（电话：0566-2118062）"), None);
 }
