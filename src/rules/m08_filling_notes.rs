@@ -101,12 +101,13 @@ fn without_who(notes: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
-/// Words of the applicant handing in or showing the paper after all.
-const STILL_HANDED: &[&str] = &["提交", "出示", "携带", "邮寄", "递交", "交验"];
+/// Words of the applicant handing the paper in after all. Showing an original to have it checked
+/// (`窗口办理的出示原件`, `现场出示原件核验`) hands nothing in: no format or clarity to ask.
+const STILL_HANDED: &[&str] = &["提交", "邮寄", "递交", "上交", "报送"];
 
 /// Whether the notes, their [`NOT_HANDED_IN`] words aside, still have the applicant hand the
-/// material in or show it: only the upload is spared (`无须上传，现场提交纸质版`,
-/// `网上申请时无须上传，领证时提交原件`, `无需申请人提交，现场出示原件核验`).
+/// material in: only the upload is spared (`无须上传，现场提交纸质版`,
+/// `网上申请时无须上传，领证时提交原件`).
 fn still_handed_in(notes: &str) -> bool {
     let rest = NOT_HANDED_IN
         .iter()
