@@ -228,23 +228,27 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
             } else {
                 // A question asking for the time limit or a phone, with an answer fine so far:
                 // compared with those elements of the item next (`restated`). Its core was
-                // worked out above when there are two questions or more.
-                let core = if faqs.len() >= 2 {
-                    Cow::Borrowed(core_of(k))
-                } else {
-                    let mut core = Vec::new();
-                    question_key(
-                        &f.question,
-                        item_name,
-                        &mut Vec::new(),
-                        &mut Vec::new(),
-                        &mut String::new(),
-                        &mut core,
-                    );
-                    Cow::Owned(core)
-                };
-                if let Some(a) = restated::asked(&f.question, &core) {
-                    asked.push((index, a));
+                // worked out above when there are two questions or more. Only a short answer
+                // with a number, 即 or 当场 can be nothing but a limit or a phone: the others
+                // are not asked about (most answers; `asks_for_contact` is not cheap).
+                if may_restate(answer) {
+                    let core = if faqs.len() >= 2 {
+                        Cow::Borrowed(core_of(k))
+                    } else {
+                        let mut core = Vec::new();
+                        question_key(
+                            &f.question,
+                            item_name,
+                            &mut Vec::new(),
+                            &mut Vec::new(),
+                            &mut String::new(),
+                            &mut core,
+                        );
+                        Cow::Owned(core)
+                    };
+                    if let Some(a) = restated::asked(&f.question, &core) {
+                        asked.push((index, a));
+                    }
                 }
                 answers.push(match Probe::new(norm) {
                     None => FaqAnswer::Done(None),
@@ -270,6 +274,17 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         answers,
         asked,
     }
+}
+
+/// Whether an answer may be nothing but an element's value (`restated`): 40 characters at most,
+/// with a digit, 即 or 当场 (`3个工作日`, `即办`, `0566-2118062`).
+fn may_restate(answer: &str) -> bool {
+    answer.len() <= 160
+        && answer.chars().count() <= 40
+        && (answer
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '即')
+            || answer.contains("当场"))
 }
 
 /// How much of the shorter answer's bigrams (stop words out) the other must hold for two
