@@ -125,7 +125,7 @@ fn a_row_without_its_empty_end_cells_is_read_as_it_is() {
 
     // A file of such rows whose last row also lacks its end cells and its line end: read too.
     let mut text = lines(&[ROWS[0], &short, ROWS[2]]);
-    text.push_str(&ROWS[3].rsplitn(2, ',').nth(1).unwrap());
+    text.push_str(ROWS[3].rsplit_once(',').unwrap().0);
     let (r, _) = read_text(dir.path(), &text);
     assert!(r.unreadable.is_empty(), "{:?}", r.unreadable);
     assert_eq!(r.items.len(), 4, "{:?}", r.notices);
