@@ -246,14 +246,56 @@ pub(crate) struct CodeNumbers {
     lines: bool,
 }
 
-/// Records of one element and key whose code was a number.
+/// Records of one key whose value was a number (a code here, a phone in `phones`), for one
+/// notice: how many, where the first are, and the first of them.
 #[derive(Debug, Default)]
-struct Seen {
-    count: usize,
+pub(super) struct Seen {
+    pub(super) count: usize,
     /// The smallest line or record numbers of them.
-    places: BTreeSet<u64>,
-    /// The first of them: its place, the item's name, the code as read and as given back.
-    example: Option<(u64, String, String, String)>,
+    pub(super) places: BTreeSet<u64>,
+    /// The first of them: its place, the item's name, the value as read and as given back.
+    pub(super) example: Option<(u64, String, String, String)>,
+}
+
+impl Seen {
+    /// Notes a record at `place` (item `name`) whose value was read as `written` and given back
+    /// as `restored`; `lines` says whether places are lines (NDJSON) rather than records.
+    pub(super) fn note(
+        &mut self,
+        place: &Provenance,
+        lines: &mut bool,
+        name: &str,
+        (written, restored): (&str, &str),
+    ) {
+        self.count += 1;
+        note_place(place, lines, &mut self.places);
+        let at = place.row.or(place.record).unwrap_or(0);
+        if self.example.as_ref().is_none_or(|(first, ..)| at < *first) {
+            self.example = Some((
+                at,
+                name.trim().to_owned(),
+                written.to_owned(),
+                restored.to_owned(),
+            ));
+        }
+    }
+
+    /// Adds another part's records of the same key.
+    pub(super) fn merge(&mut self, other: Seen) {
+        self.count += other.count;
+        self.places.extend(other.places);
+        while self.places.len() > SHOWN {
+            self.places.pop_last();
+        }
+        if let Some(example) = other.example
+            && self
+                .example
+                .as_ref()
+                .is_none_or(|(first, ..)| example.0 < *first)
+        {
+            self.example = Some(example);
+        }
+    }
 }
 
 impl CodeNumbers {
@@ -266,21 +308,15 @@ impl CodeNumbers {
         name: &str,
         (written, restored): (&str, Option<&str>),
     ) {
-        let seen = self
-            .seen
+        self.seen
             .entry((field, key.to_owned(), restored.is_some()))
-            .or_default();
-        seen.count += 1;
-        note_place(place, &mut self.lines, &mut seen.places);
-        let at = place.row.or(place.record).unwrap_or(0);
-        if seen.example.as_ref().is_none_or(|(first, ..)| at < *first) {
-            seen.example = Some((
-                at,
-                name.trim().to_owned(),
-                written.to_owned(),
-                restored.unwrap_or_default().to_owned(),
-            ));
-        }
+            .or_default()
+            .note(
+                place,
+                &mut self.lines,
+                name,
+                (written, restored.unwrap_or_default()),
+            );
     }
 
     /// Whether no record had a code written as a number that lost something.
@@ -292,20 +328,7 @@ impl CodeNumbers {
     pub(crate) fn merge(&mut self, other: Self) {
         self.lines |= other.lines;
         for (k, o) in other.seen {
-            let seen = self.seen.entry(k).or_default();
-            seen.count += o.count;
-            seen.places.extend(o.places);
-            while seen.places.len() > SHOWN {
-                seen.places.pop_last();
-            }
-            if let Some(example) = o.example
-                && seen
-                    .example
-                    .as_ref()
-                    .is_none_or(|(first, ..)| example.0 < *first)
-            {
-                seen.example = Some(example);
-            }
+            self.seen.entry(k).or_default().merge(o);
         }
     }
 

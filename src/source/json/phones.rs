@@ -8,12 +8,13 @@
 //!
 //! Not here: codes written as numbers (`codes`), phones under Chinese keys (`json_labels`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use super::codes::Seen;
 use crate::model::{Item, ItemField, Provenance};
-use crate::source::listed_materials::{SHOWN, note_place, places_text};
+use crate::source::listed_materials::places_text;
 use crate::source::sheet::numbers::restored_phone;
 use crate::source::{Notice, NoticeLevel};
 
@@ -99,16 +100,6 @@ pub(crate) struct PhoneNumbers {
     lines: bool,
 }
 
-/// Records of one key whose phone was a number.
-#[derive(Debug, Default)]
-struct Seen {
-    count: usize,
-    /// The smallest line or record numbers of them.
-    places: BTreeSet<u64>,
-    /// The first of them: its place, the item's name, the phone as read and as given back.
-    example: Option<(u64, String, String, String)>,
-}
-
 impl PhoneNumbers {
     /// Notes a record at `place` (item `name`) whose phone under `key` was the number
     /// `written`, given back as `restored`.
@@ -119,13 +110,10 @@ impl PhoneNumbers {
         name: &str,
         (written, restored): (&str, &str),
     ) {
-        let seen = self.seen.entry(key).or_default();
-        seen.count += 1;
-        note_place(place, &mut self.lines, &mut seen.places);
-        let at = place.row.or(place.record).unwrap_or(0);
-        if seen.example.as_ref().is_none_or(|(first, ..)| at < *first) {
-            seen.example = Some((at, name.to_owned(), written.to_owned(), restored.to_owned()));
-        }
+        self.seen
+            .entry(key)
+            .or_default()
+            .note(place, &mut self.lines, name, (written, restored));
     }
 
     /// Whether no record had a phone written as a number that lost its 0.
@@ -137,20 +125,7 @@ impl PhoneNumbers {
     pub(crate) fn merge(&mut self, other: Self) {
         self.lines |= other.lines;
         for (k, o) in other.seen {
-            let seen = self.seen.entry(k).or_default();
-            seen.count += o.count;
-            seen.places.extend(o.places);
-            while seen.places.len() > SHOWN {
-                seen.places.pop_last();
-            }
-            if let Some(example) = o.example
-                && seen
-                    .example
-                    .as_ref()
-                    .is_none_or(|(first, ..)| example.0 < *first)
-            {
-                seen.example = Some(example);
-            }
+            self.seen.entry(k).or_default().merge(o);
         }
     }
 
