@@ -7,6 +7,8 @@
 // Each test owns its runtime and holds the SERIAL guard for its whole run, awaits included.
 #![allow(clippy::await_holding_lock)]
 
+#[path = "support/crawl_log.rs"]
+mod crawl_log;
 #[path = "support/render.rs"]
 mod render;
 // Not every part of the site's request record is looked at here.
@@ -20,6 +22,8 @@ use std::sync::{Arc, Mutex};
 use axum::extract::{Path as UrlPath, Query};
 use zwfw_audit::source::crawl::{self, CrawlOptions, CrawlSummary, NoProgress, Profile};
 use zwfw_audit::source::{self, NoticeLevel, Record};
+
+use crawl_log::{log, row};
 
 static SERIAL: Mutex<()> = Mutex::new(());
 
@@ -125,23 +129,6 @@ async fn a_list_short_of_its_total_is_incomplete_with_the_numbers() {
         errors.iter().any(|e| e.contains("只收到 3 个")),
         "{errors:?}"
     );
-}
-
-/// The crawl log's rows (after its header).
-fn log(dir: &Path) -> Vec<csv::StringRecord> {
-    let text = std::fs::read_to_string(dir.join("crawl-log.csv")).unwrap();
-    csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
-        .records()
-        .map(Result::unwrap)
-        .collect()
-}
-
-fn row(rows: &[csv::StringRecord], path: &str) -> csv::StringRecord {
-    rows.iter()
-        .rev()
-        .find(|r| r[2].ends_with(path))
-        .unwrap_or_else(|| panic!("{path} not in the log: {rows:?}"))
-        .clone()
 }
 
 /// A numbered list (`list_{page}.html`, as 安徽's `sxlist.html?pageNo={page}` and 江苏's

@@ -9,6 +9,9 @@
 // Each test owns its runtime and holds the SERIAL guard for its whole run, awaits included.
 #![allow(clippy::await_holding_lock)]
 
+#[path = "support/crawl_log.rs"]
+mod crawl_log;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -21,6 +24,8 @@ use axum::response::{IntoResponse, Response};
 use zwfw_audit::model::Item;
 use zwfw_audit::source::crawl::{self, CrawlOptions, CrawlProgress, CrawlSummary, Profile};
 use zwfw_audit::source::{self, Notice, NoticeLevel, Record};
+
+use crawl_log::{log, row};
 
 static SERIAL: Mutex<()> = Mutex::new(());
 
@@ -239,23 +244,6 @@ fn read(dir: &Path) -> (Vec<Item>, Vec<source::Unreadable>, Vec<Notice>) {
         Record::Notice(n) => notices.push(n),
     });
     (items, unreadable, notices)
-}
-
-/// The crawl log's rows (after its header), as read by Excel.
-fn log(dir: &Path) -> Vec<csv::StringRecord> {
-    let text = std::fs::read_to_string(dir.join("crawl-log.csv")).unwrap();
-    csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes())
-        .records()
-        .map(Result::unwrap)
-        .collect()
-}
-
-fn row(rows: &[csv::StringRecord], path: &str) -> csv::StringRecord {
-    rows.iter()
-        .rev()
-        .find(|r| r[2].ends_with(path))
-        .unwrap_or_else(|| panic!("{path} not in the log: {rows:?}"))
-        .clone()
 }
 
 fn errors(notices: &[Notice]) -> Vec<String> {
