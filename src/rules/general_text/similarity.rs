@@ -98,17 +98,25 @@ impl Bigrams {
         2.0 * pa.min(pb) as f64 / (pa + pb) as f64 >= threshold
     }
 
+    /// For a text of fewer than two characters, which has no bigrams: 1 when both texts are that
+    /// same text, else 0; `None` when both have bigrams.
+    fn short_alike(&self, other: &Bigrams) -> Option<f64> {
+        (self.chars < 2 || other.chars < 2).then(|| {
+            if self.chars == other.chars && self.short == other.short {
+                1.0
+            } else {
+                0.0
+            }
+        })
+    }
+
     /// The Dice coefficient of the two texts' bigram multisets: what [`similarity`] computes.
     pub fn dice(&self, other: &Bigrams) -> f64 {
         if self.chars == 0 && other.chars == 0 {
             return 1.0;
         }
-        if self.chars < 2 || other.chars < 2 {
-            return if self.chars == other.chars && self.short == other.short {
-                1.0
-            } else {
-                0.0
-            };
+        if let Some(alike) = self.short_alike(other) {
+            return alike;
         }
         let common = self.common(other);
         2.0 * common as f64 / (self.pairs.len() + other.pairs.len()) as f64
@@ -118,12 +126,8 @@ impl Bigrams {
     /// 1 when one text is wholly inside the other, however long that is. Texts of fewer than two
     /// characters are alike only when equal.
     pub fn overlap(&self, other: &Bigrams) -> f64 {
-        if self.chars < 2 || other.chars < 2 {
-            return if self.chars == other.chars && self.short == other.short {
-                1.0
-            } else {
-                0.0
-            };
+        if let Some(alike) = self.short_alike(other) {
+            return alike;
         }
         let common = self.common(other);
         common as f64 / self.pairs.len().min(other.pairs.len()) as f64
