@@ -305,6 +305,10 @@ async fn a_guessed_page_that_is_a_404_still_ends_the_list() {
         "<div class=\"page\"><a href=\"javascript:goPage(2)\">下一页</a></div>",
         // The pager names page 1 only (the page itself).
         "<div class=\"page\"><a href=\"list?page=1\">1</a></div>",
+        // h35: a "下一页" that is switched off, or leads to the page itself, names no next page.
+        "<div class=\"page\"><a class=\"disabled\" href=\"list?page=2\">下一页</a></div>",
+        "<ul class=\"pagination\"><li class=\"disabled\"><a href=\"list?page=2\">下一页</a></li></ul>",
+        "<div class=\"page\"><a href=\"list?page=1\">下一页</a></div>",
     ] {
         let dir = tempfile::tempdir().unwrap();
         let s = run_gap_site(pager, dir.path()).await;
@@ -315,5 +319,164 @@ async fn a_guessed_page_that_is_a_404_still_ends_the_list() {
         let end = row(&rows, "a/list?page=2");
         assert_eq!(&end[10], "第 2 页不存在（HTTP 404），列表到此结束");
         assert!(rows.iter().all(|r| !r[2].ends_with("page=3")), "{rows:?}");
+    }
+}
+
+/// A numbered list `a/list?page={page}` of two pages, each listing one guide; page 2, the last,
+/// ends with `pager`. Page 3 answers 404; so does page 4, or it is an empty list page (200, no
+/// items) when `empty_4`. Every later page is a 404.
+async fn last_page_site(pager: &'static str, empty_4: bool) -> u16 {
+    use axum::response::IntoResponse as _;
+    let list = move |Query(q): Query<std::collections::HashMap<String, String>>| async move {
+        let page = |items: &str, pager: &str| {
+            axum::response::Html(format!(
+                "<html><body><ul class=\"items\">{items}</ul><div class=\"page\">{pager}</div></body></html>"
+            ))
+            .into_response()
+        };
+        let item = |n: u32| format!("<li><a href=\"/a/guide/{n}.html\">事项{n}</a></li>");
+        match q.get("page").map(String::as_str) {
+            Some("1") => page(
+                &item(1),
+                "<a href=\"list?page=2\">2</a> <a class=\"next\" href=\"list?page=2\">下一页</a>",
+            ),
+            Some("2") => page(&item(2), pager),
+            Some("4") if empty_4 => page("", ""),
+            _ => axum::http::StatusCode::NOT_FOUND.into_response(),
+        }
+    };
+    let guide = |UrlPath(n): UrlPath<String>| async move {
+        axum::response::Html(format!(
+            "<html><body><h1>事项</h1><table><tr><th>事项名称</th><td>食品经营许可{n}</td></tr></table></body></html>"
+        ))
+    };
+    let app = axum::Router::new()
+        .route("/a/list", axum::routing::get(list))
+        .route("/a/guide/{n}", axum::routing::get(guide))
+        .route("/robots.txt", axum::routing::get(|| async { "" }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    port
+}
+
+/// h35: many CMSs put a "下一页" (or a pager naming page N + 1) on the last page of a list, and
+/// page N + 1 answers 404. Since h34 a linked 404 was a failed list page, and such a site failed
+/// every night (「有列表页无法读取」, exit 1) though nothing was lost. Page N + 2, tried by
+/// number, is not there either (or lists nothing): the list ended, said as such, no failure.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_next_link_past_the_last_page_ends_the_list() {
+    let _serial = serial();
+    for (pager, next_selector, empty_4) in [
+        ("<a href=\"list?page=3\">下一页</a>", None, false),
+        (
+            "<a class=\"next\" href=\"list?page=3\">下一页</a>",
+            Some("a.next"),
+            false,
+        ),
+        (
+            "<a href=\"list?page=1\">1</a> <a href=\"list?page=2\">2</a> <a href=\"list?page=3\">3</a>",
+            None,
+            false,
+        ),
+        (
+            "<a class=\"next\" href=\"list?page=3\">下一页</a>",
+            Some("a.next"),
+            true,
+        ),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let port = last_page_site(pager, empty_4).await;
+        let mut p = site::fixture_profile("fixture-a", port);
+        p.lists[0].url = "a/list?page={page}".into();
+        p.lists[0].first_page = 1;
+        p.lists[0].next_selector = next_selector.map(str::to_owned);
+        p.lists[0].link_pattern = None;
+        let s = run(&p, dir.path()).await;
+        assert_eq!(s.items, 2, "{pager}: {s:?}");
+        assert!(s.complete && s.failed_lists.is_empty(), "{pager}: {s:?}");
+        assert_eq!(s.stats.failed, 0, "{pager}: {s:?}");
+        assert!(errors(dir.path()).is_empty(), "{:?}", errors(dir.path()));
+        let rows = log(dir.path());
+        // One row for page 3: it is recorded once the page after it is read.
+        let third: Vec<_> = rows.iter().filter(|r| r[2].ends_with("page=3")).collect();
+        assert_eq!(third.len(), 1, "{rows:?}");
+        let end = third[0];
+        assert_eq!((&end[4], &end[5]), ("成功", "404"), "{end:?}");
+        let after = if empty_4 {
+            "第 4 页没有列出事项"
+        } else {
+            "第 4 页也不存在（HTTP 404）"
+        };
+        assert!(
+            end[10].starts_with("第 3 页不存在（HTTP 404），列表到此结束：上一页链接到这一页")
+                && end[10].contains(after),
+            "{end:?}"
+        );
+        assert!(rows.iter().all(|r| !r[2].ends_with("page=5")), "{rows:?}");
+    }
+}
+
+/// The same last page with `max_pages = 3`: no page is read after page 3, so its 404 ends the
+/// list at once.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_linked_404_on_the_last_page_max_pages_allows_ends_the_list() {
+    let _serial = serial();
+    let dir = tempfile::tempdir().unwrap();
+    let port = last_page_site("<a href=\"list?page=3\">下一页</a>", false).await;
+    let mut p = site::fixture_profile("fixture-a", port);
+    p.lists[0].url = "a/list?page={page}".into();
+    p.lists[0].first_page = 1;
+    p.lists[0].max_pages = 3;
+    p.lists[0].next_selector = None;
+    p.lists[0].link_pattern = None;
+    let s = run(&p, dir.path()).await;
+    assert!(
+        s.complete && s.failed_lists.is_empty() && s.items == 2,
+        "{s:?}"
+    );
+    let rows = log(dir.path());
+    let end = row(&rows, "a/list?page=3");
+    assert_eq!((&end[4], &end[5]), ("成功", "404"), "{end:?}");
+    assert!(end[10].contains("max_pages"), "{end:?}");
+    assert!(rows.iter().all(|r| !r[2].ends_with("page=4")), "{rows:?}");
+}
+
+/// The same list crawled one or two pages a run, each run resuming the last: a run that stops
+/// while page 3 waits for page 4 leaves no failure behind, and the last run ends the list as one
+/// crawl does.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_past_the_end_link_resumed_at_every_step_ends_the_list() {
+    let _serial = serial();
+    let port = last_page_site("<a href=\"list?page=3\">下一页</a>", false).await;
+    let mut p = site::fixture_profile("fixture-a", port);
+    p.lists[0].url = "a/list?page={page}".into();
+    p.lists[0].first_page = 1;
+    p.lists[0].next_selector = None;
+    p.lists[0].link_pattern = None;
+    let profile = Arc::new(p.compile().unwrap());
+    for step in [1, 2] {
+        let dir = tempfile::tempdir().unwrap();
+        let options = CrawlOptions {
+            output_dir: dir.path().to_owned(),
+            max_fetches: Some(step),
+            ..CrawlOptions::default()
+        };
+        let mut runs = 0;
+        let s = loop {
+            runs += 1;
+            let s = crawl::crawl(profile.clone(), &options, &NoProgress)
+                .await
+                .unwrap();
+            if s.complete || runs > 20 {
+                break s;
+            }
+        };
+        assert!(
+            s.complete && s.failed_lists.is_empty() && s.items == 2,
+            "{step}: {s:?}"
+        );
+        let end = row(&log(dir.path()), "a/list?page=3");
+        assert_eq!(&end[4], "成功", "{step}: {end:?}");
     }
 }

@@ -57,8 +57,10 @@ pub async fn crawl(
         }
     }
     let mut repeats = list::Repeats::default();
+    let mut gaps = list::Gaps::default();
     for r in journal.pass_records() {
         repeats.note(r);
+        gaps.note(r, |u| journal.is_done(u));
     }
     if journal.resumed {
         let links: Vec<Target> = journal
@@ -152,6 +154,16 @@ pub async fn crawl(
             .await?
             {
                 stats.skipped += 1;
+                if let Some(gap) = settle(&mut gaps, &rec, &profile, &mut stats) {
+                    finish(
+                        &mut journal,
+                        &mut stats,
+                        gap,
+                        progress,
+                        &mut queue,
+                        &mut seen,
+                    )?;
+                }
                 finish(
                     &mut journal,
                     &mut stats,
@@ -224,10 +236,37 @@ pub async fn crawl(
         }
         stats.requests = fetcher.requests_sent();
         stats.elapsed = started.elapsed();
+        if let Some(next) = gaps.hold(&rec, |u| journal.is_done(u) || seen.contains(u)) {
+            // Not a failure until the next number is read (see `list::Gaps`).
+            stats.failed -= 1;
+            enqueue(&mut queue, &mut seen, next);
+            continue;
+        }
+        if let Some(gap) = settle(&mut gaps, &rec, &profile, &mut stats) {
+            finish(
+                &mut journal,
+                &mut stats,
+                gap,
+                progress,
+                &mut queue,
+                &mut seen,
+            )?;
+        }
         finish(
             &mut journal,
             &mut stats,
             rec,
+            progress,
+            &mut queue,
+            &mut seen,
+        )?;
+    }
+    for gap in gaps.drain() {
+        stats.failed += 1;
+        finish(
+            &mut journal,
+            &mut stats,
+            gap,
             progress,
             &mut queue,
             &mut seen,
@@ -315,6 +354,21 @@ fn enqueue(queue: &mut VecDeque<Target>, seen: &mut HashSet<String>, t: Target) 
     if seen.insert(t.url.clone()) {
         queue.push_back(t);
     }
+}
+
+/// The linked list page held for `next` ([`list::Gaps`]), to record before it: the list's end
+/// when `next` ended the list, else a failed list page (counted as one now).
+fn settle(
+    gaps: &mut list::Gaps,
+    next: &PageRecord,
+    profile: &CompiledProfile,
+    stats: &mut CrawlStats,
+) -> Option<PageRecord> {
+    let gap = gaps.settle(next, profile)?;
+    if gap.status == PageStatus::Failed {
+        stats.failed += 1;
+    }
+    Some(gap)
 }
 
 /// Records a finished URL and queues what it led to.

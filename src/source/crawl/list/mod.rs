@@ -4,11 +4,16 @@
 //! ends as a "complete" crawl without a word.
 //!
 //! Not here: fetching (`visit`), reading guide pages (`html`, `json`); where a list ends
-//! (`ends`: a page that repeats the one before, a JSON list short of its total).
+//! (`ends`: a page that repeats the one before, a JSON list short of its total); a page of a
+//! numbered list that is not there (`missing`).
 
 mod ends;
+mod missing;
+#[cfg(test)]
+mod tests;
 
 pub(crate) use ends::{Repeats, short_lists};
+pub(crate) use missing::{Gaps, past_a_missing_page, past_the_end};
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -67,6 +72,7 @@ pub(crate) fn list_links(text: &str, page: &Url, list: &CompiledList) -> ListLin
     if let Some(next) = &list.next {
         out.next = doc
             .select(next)
+            .filter(|a| !disabled(*a))
             .find_map(|a| href(a, page))
             .filter(|u| u != page);
     }
@@ -74,7 +80,11 @@ pub(crate) fn list_links(text: &str, page: &Url, list: &CompiledList) -> ListLin
         out.unfollowed = next_link(&doc, page);
     }
     let anchors = Selector::parse("a[href]").expect("valid selector");
-    out.anchors = doc.select(&anchors).filter_map(|a| href(a, page)).collect();
+    out.anchors = doc
+        .select(&anchors)
+        .filter(|a| !disabled(*a))
+        .filter_map(|a| href(a, page))
+        .collect();
     let mut seen = HashSet::new();
     for a in doc.select(&list.links) {
         let Some(url) = href(a, page) else { continue };
@@ -112,7 +122,10 @@ fn next_link(doc: &Html, page: &Url) -> Option<NextLink> {
         matches!(text.as_str(), "下一页" | "下页" | "后一页")
             || a.attr("title").is_some_and(|t| t.trim() == "下一页")
     };
-    let a = doc.select(&anchors).find(is_next)?;
+    let a = doc
+        .select(&anchors)
+        .filter(|a| !disabled(*a) && !a.attr("href").is_some_and(|h| is_nowhere(h, a, page)))
+        .find(is_next)?;
     let href: String = a
         .attr("href")
         .unwrap_or_default()
@@ -149,6 +162,40 @@ fn next_link(doc: &Html, page: &Url) -> Option<NextLink> {
         href,
         url,
         selector,
+    })
+}
+
+/// A pager link that is switched off: its class or its parent's says `disabled` (Bootstrap's
+/// `<li class="disabled"><a>`, layui's `layui-disabled`), or it is marked `disabled` or
+/// `aria-disabled`. Many CMSs leave "下一页" on the last page so; it leads to no next page.
+fn disabled(a: ElementRef<'_>) -> bool {
+    let off = |e: ElementRef<'_>| {
+        e.value()
+            .classes()
+            .any(|c| c.to_ascii_lowercase().contains("disabled"))
+    };
+    off(a)
+        || a.attr("disabled").is_some()
+        || a.attr("aria-disabled").is_some_and(|v| v.trim() == "true")
+        || a.parent().and_then(ElementRef::wrap).is_some_and(off)
+}
+
+/// A "下一页" whose `href` leads nowhere: to this very page, or `#`, `javascript:void(0)`,
+/// `javascript:;` or nothing with no `onclick` to page by script (a last page's 下一页).
+fn is_nowhere(href: &str, a: &ElementRef<'_>, page: &Url) -> bool {
+    let h = href.trim();
+    let inert = h.is_empty()
+        || h.starts_with('#')
+        || matches!(
+            h.trim_end_matches(';').to_ascii_lowercase().as_str(),
+            "javascript:void(0)" | "javascript:void 0" | "javascript:" | "javascript:void(null)"
+        );
+    if inert {
+        return a.attr("onclick").is_none_or(|c| c.trim().is_empty());
+    }
+    page.join(h).is_ok_and(|mut u| {
+        u.set_fragment(None);
+        u == *page
     })
 }
 
@@ -336,7 +383,7 @@ fn say_next(rec: &mut PageRecord, next: &Next, l: &ListSource, page: u32) {
 }
 
 /// Pages of a list read up to page `page`, this one included.
-fn pages_read(l: &ListSource, page: u32) -> u64 {
+pub(super) fn pages_read(l: &ListSource, page: u32) -> u64 {
     u64::from(page.saturating_sub(l.first_page)) + 1
 }
 
@@ -378,65 +425,6 @@ fn fill(template: &str, entry: &Value) -> Result<String, String> {
         Some(key) => Err(key),
         None => Ok(out.into_owned()),
     }
-}
-
-/// A page of a `{page}` list that is not there (HTTP 404 or 410) after a page of the list was
-/// read, tried by its number only: the list ends before it. Numbered lists are read by trying the
-/// next number, and most sites answer the number past the last page with a 404; taken as an
-/// unreadable list page, it made every such crawl exit 1 as 「有列表页无法读取」. The list's
-/// first page stays a failure, as do other statuses (5xx, 403): the list may well go on past
-/// them; so does a page the page before linked to ([`past_a_missing_page`]).
-pub(crate) fn past_the_end(rec: &mut PageRecord, status: u16, profile: &CompiledProfile) -> bool {
-    if rec.target.linked || !missing_numbered(rec, status, profile) {
-        return false;
-    }
-    let t = &rec.target;
-    let Some(l) = profile.lists.get(t.list).map(|l| &l.source) else {
-        return false;
-    };
-    rec.status = PageStatus::Ok;
-    rec.message = format!(
-        "第 {} 页不存在（HTTP {status}），列表到此结束",
-        pages_read(l, t.page)
-    );
-    true
-}
-
-/// A page of a `{page}` list, past its first page, that answers 404 or 410.
-fn missing_numbered(rec: &PageRecord, status: u16, profile: &CompiledProfile) -> bool {
-    let t = &rec.target;
-    profile.lists.get(t.list).is_some_and(|l| {
-        matches!(t.kind, PageKind::HtmlList | PageKind::JsonList)
-            && l.source.url.contains("{page}")
-            && t.page > l.source.first_page
-            && matches!(status, 404 | 410)
-    })
-}
-
-/// A page of a `{page}` list that the page before linked to (its next-page link, its pager) and
-/// that answers 404 or 410 stays a failed list page (「有列表页无法读取」), and the crawl goes on
-/// to the next page number: the list does not end where the site says it goes on. Taken as the
-/// end of the list (h33), it lost every page after it without a word (h34). The next number is
-/// tried only: when it is not there either, the list ends there ([`past_the_end`]).
-pub(crate) fn past_a_missing_page(rec: &mut PageRecord, status: u16, profile: &CompiledProfile) {
-    if !rec.target.linked || !missing_numbered(rec, status, profile) {
-        return;
-    }
-    let t = rec.target.clone();
-    let l = &profile.lists[t.list].source;
-    if pages_read(l, t.page) >= u64::from(l.max_pages) {
-        return;
-    }
-    let Some(next) = profile.list_page_url(t.list, t.page + 1) else {
-        return;
-    };
-    let _ = write!(
-        rec.message,
-        "；上一页链接到这一页，列表不在这里结束{TRY_NEXT}{} 页",
-        pages_read(l, t.page) + 1
-    );
-    rec.links
-        .push(target(next.to_string(), t.kind, t.list, t.page + 1));
 }
 
 pub(crate) fn target(url: String, kind: PageKind, list: usize, page: u32) -> Target {
