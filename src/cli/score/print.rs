@@ -142,3 +142,71 @@ pub(crate) fn print_table(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    /// Scores keep their configured decimals on the terminal, as in the Excel (7.70, not 7.7).
+    #[test]
+    fn the_score_table_shows_the_configured_decimals() {
+        use crate::score::RateKind;
+        use crate::score::compute::{ScoreOptions, UnitSums, score_from_sums};
+        use crate::unit::UnitKind;
+
+        let sums = UnitSums {
+            lot_items: 10,
+            lot_checks: 80,
+            sampled: 10,
+            checks: 80,
+            failed_checks: 3,
+            ..UnitSums::default()
+        };
+        let opts = ScoreOptions {
+            rate_kind: RateKind::Element,
+            decimals: 2,
+        };
+        let s = score_from_sums("贵池区".into(), UnitKind::County, &sums, opts, 1.0);
+        assert!((s.score - 7.7).abs() < 1e-9);
+        let department = score_from_sums(
+            "池州市数据资源局".into(),
+            UnitKind::Department,
+            &sums,
+            opts,
+            1.0,
+        );
+        let mut out = Vec::new();
+        super::print_table(&mut out, &[s, department], RateKind::Element, 2).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        // Departments first, whatever the names sort as; columns line up under the header.
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[2].starts_with("池州市数据资源局  市直部门"), "{text}");
+        assert!(lines[3].starts_with("贵池区            县区"), "{text}");
+        // A census: its one-point interval is a dash, explained under the table.
+        assert!(
+            text.contains("7.70/8") && !text.contains("7.70–7.70"),
+            "{text}"
+        );
+        assert!(text.contains("区间为「—」的单位全部事项都已检查"), "{text}");
+
+        // A unit whose interval overlaps many: five named, then the count.
+        let mut s = score_from_sums("贵池区".into(), UnitKind::County, &sums, opts, 1.0);
+        s.overlaps_with = [
+            "东至县",
+            "石台县",
+            "青阳县",
+            "九华山风景区",
+            "江南产业集中区",
+            "经开区",
+        ]
+        .map(String::from)
+        .to_vec();
+        let mut out = Vec::new();
+        super::print_table(&mut out, &[s], RateKind::Element, 2).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(
+                "  贵池区 ↔ 东至县、石台县、青阳县、九华山风景区、江南产业集中区 等 6 个单位\n"
+            ),
+            "{text}"
+        );
+    }
+}
