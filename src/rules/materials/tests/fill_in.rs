@@ -123,7 +123,11 @@ fn forms_another_body_fills_in_are_not_the_applicants() {
         let material = m(name, channel, desc, notes);
         assert!(!is_fill_in(&material, &words), "{name}");
         assert!(
-            !is_fill_in_with(&material, &WordLists::new(&[&words])),
+            !is_fill_in_with(
+                &material,
+                &WordLists::new(&[&words]),
+                Applicants::MayBeUnits
+            ),
             "{name}"
         );
     }
@@ -217,7 +221,11 @@ fn forms_another_body_fills_in_are_not_the_applicants() {
         let material = m(name, channel, desc, notes);
         assert!(is_fill_in(&material, &words), "{name} {desc} {notes}");
         assert!(
-            is_fill_in_with(&material, &WordLists::new(&[&words])),
+            is_fill_in_with(
+                &material,
+                &WordLists::new(&[&words]),
+                Applicants::MayBeUnits
+            ),
             "{name}"
         );
     }
@@ -242,7 +250,7 @@ proptest::proptest! {
             ..Material::default()
         };
         proptest::prop_assert_eq!(
-            is_fill_in_with(&m, &WordLists::new(&[&words])),
+            is_fill_in_with(&m, &WordLists::new(&[&words]), Applicants::MayBeUnits),
             is_fill_in(&m, &words)
         );
     }
@@ -260,7 +268,7 @@ fn fill_in_offers_plain(
     for m in item
         .materials
         .iter()
-        .filter(|m| is_fill_in_with(m, fill_in_words))
+        .filter(|m| is_fill_in_with(m, fill_in_words, Applicants::of(item)))
     {
         any = true;
         let value = field(m).trim();
@@ -293,17 +301,20 @@ proptest::proptest! {
             proptest::sample::select(vec!["申请人自备", "政府部门核发", ""]),
             proptest::sample::select(vec!["", "无", " https://a.cn/x.docx ", "有"]),
             proptest::sample::select(vec!["", "/", " https://a.cn/x（示例）.docx", "有"]),
+            proptest::sample::select(vec!["", "由用人单位填写并盖章"]),
         ),
         0..6,
-    )) {
+    ), service_object in proptest::sample::select(vec!["", "自然人", "企业法人"])) {
         let item = crate::model::Item {
+            service_object: service_object.into(),
             materials: materials
                 .into_iter()
-                .map(|(name, channel, form, sample)| Material {
+                .map(|(name, channel, form, sample, notes)| Material {
                     name: name.into(),
                     source_channel: channel.into(),
                     blank_form: form.into(),
                     sample: sample.into(),
+                    notes: notes.into(),
                     ..Material::default()
                 })
                 .collect(),
@@ -396,5 +407,114 @@ fn a_review_form_is_the_applicants_when_the_item_says_so() {
         m("干部任免审核表", "其他", "组织部", "由组织部门出具"),
     ] {
         assert!(!is_fill_in(&x, &words), "{x:?}");
+    }
+}
+
+/// Who applies, from 服务对象: persons alone, or units may (h35).
+#[test]
+fn applicants_from_the_service_object() {
+    let of = |service_object: &str| {
+        Applicants::of(&crate::model::Item {
+            service_object: service_object.into(),
+            ..crate::model::Item::default()
+        })
+    };
+    for t in ["自然人", " 自然人 ", "1"] {
+        assert_eq!(of(t), Applicants::PersonsOnly, "{t}");
+    }
+    for t in [
+        "",
+        "企业法人",
+        "自然人、企业法人",
+        "企业法人;事业法人",
+        "自然人,个体户？",
+    ] {
+        assert_eq!(of(t), Applicants::MayBeUnits, "{t}");
+    }
+}
+
+/// 用人单位, 参保单位, 建设单位 are the applicant when a unit may apply; when only persons apply,
+/// a form the notes say such a unit fills in is that unit's record (h35), but not one it only
+/// stamps or one the applicant fills in or signs too.
+#[test]
+fn a_role_units_form_is_a_third_partys_when_only_persons_apply() {
+    let words = WordLists::new(&[&crate::rules::RuleParams::default().fill_in_words]);
+    let m = |name: &str, channel: &str, desc: &str, notes: &str| Material {
+        name: name.into(),
+        source_channel: channel.into(),
+        source_desc: desc.into(),
+        notes: notes.into(),
+        ..Material::default()
+    };
+    let third_partys = [
+        (
+            "职工住房公积金缴存信息表",
+            "其他",
+            "用人单位",
+            "由用人单位填写并加盖公章",
+        ),
+        (
+            "参保人员退休审批表",
+            "申请人自备",
+            "",
+            "由用人单位填写并盖章",
+        ),
+        (
+            "工伤认定申请表",
+            "其他",
+            "用人单位",
+            "用人单位填写，加盖单位公章",
+        ),
+        (
+            "养老保险关系转移接续信息表",
+            "其他",
+            "",
+            "A4纸；由参保单位负责填报并盖章",
+        ),
+    ];
+    for (name, channel, desc, notes) in third_partys {
+        let material = m(name, channel, desc, notes);
+        assert!(
+            !is_fill_in_with(&material, &words, Applicants::PersonsOnly),
+            "{name} {notes}"
+        );
+        // A unit may apply: the same form is the applicant's.
+        assert!(
+            is_fill_in_with(&material, &words, Applicants::MayBeUnits),
+            "{name} {notes}"
+        );
+    }
+    for (name, channel, desc, notes) in [
+        ("就业登记表", "其他", "用人单位", "由用人单位盖章"),
+        (
+            "生育津贴申领表",
+            "其他",
+            "用人单位",
+            "由申请人填写，用人单位盖章",
+        ),
+        (
+            "失业保险金申领登记表",
+            "申请人自备",
+            "",
+            "由用人单位填写单位信息，本人签字确认",
+        ),
+        (
+            "个人住房公积金提取申请表",
+            "申请人自备",
+            "",
+            "申请人如实填写，用人单位在单位意见栏盖章",
+        ),
+        (
+            "建设工程消防验收申请表",
+            "其他",
+            "建设单位",
+            "A4纸，内容完整",
+        ),
+    ] {
+        let material = m(name, channel, desc, notes);
+        assert!(
+            is_fill_in_with(&material, &words, Applicants::PersonsOnly),
+            "{name} {notes}"
+        );
     }
 }
