@@ -65,7 +65,7 @@ const ROLE_UNITS: &[&str] = &[
 ];
 
 /// Who applies for the item, as its 服务对象 says: whether a unit named by its role
-/// ([`ROLE_UNITS`]: 用人单位, 参保单位, 建设单位 …) is the applicant or a third party.
+/// (`ROLE_UNITS`: 用人单位, 参保单位, 建设单位 …) is the applicant or a third party.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Applicants {
     /// Units may apply (企业法人, 事业法人 … among the 服务对象), or the field does not say who:
