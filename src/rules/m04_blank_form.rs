@@ -1,6 +1,6 @@
 //! M04 电子表单 — every material the applicant fills in offers a blank form to download.
 
-use super::materials::fill_in_offers;
+use super::materials::{FILL_IN_READS, fill_in_offers};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
 
@@ -13,7 +13,9 @@ declare_rule! {
     /// 「申请人自备」，出具单位写明了银行、公司、医院、学校、所在单位等申请人以外的单位，填报须知
     /// 没有写申请人填写或签字的，如医院填写的 `转诊转院审批表`、银行出具的 `银行贷款承诺函`；
     /// 出具单位是政府部门、机关的，填报须知还要写明「由…填写」或「出具」「开具」。委托单位、
-    /// 参保单位、用人单位、建设单位等是申请单位按身份的叫法，不算别的单位）。单独的鉴定表、体检表由鉴定机构、
+    /// 参保单位、用人单位、建设单位等是申请单位按身份的叫法，不算别的单位；但服务对象只有自然人的
+    /// 事项，申请人不是单位，填报须知写明由用人单位、参保单位、建设单位等填写的
+    /// （`由用人单位填写并盖章`）是该单位的记录，不算，写明申请人或本人也要填写、签字的除外）。单独的鉴定表、体检表由鉴定机构、
     /// 医院填写，不算。名称只有「审核表」的（`池州市残疾人两项补贴审核表`）看事项怎么写：填报须知写明
     /// 申请人填写、如实填写的，或来源渠道是「申请人自备」、名称含申请、申报，且填报须知没有写「由…
     /// 填写」「由…审核」的，是申请人填写的表格；别的（如出具单位是政府部门、来源渠道「其他」）不算。
@@ -54,7 +56,7 @@ impl Rule for BlankForm {
     }
 
     fn reads(&self) -> Option<Reads> {
-        Some(Reads::MATERIALS)
+        Some(FILL_IN_READS)
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

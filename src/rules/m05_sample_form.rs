@@ -1,6 +1,6 @@
 //! M05 材料样本 — every material the applicant fills in offers a filled-in sample to download.
 
-use super::materials::fill_in_offers;
+use super::materials::{FILL_IN_READS, fill_in_offers};
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, declare_rule};
 use crate::model::Item;
 
@@ -42,7 +42,7 @@ impl Rule for SampleForm {
     }
 
     fn reads(&self) -> Option<Reads> {
-        Some(Reads::MATERIALS)
+        Some(FILL_IN_READS)
     }
 
     fn check(&self, item: &Item, ctx: &CheckContext) -> Verdict {

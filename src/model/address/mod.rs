@@ -29,13 +29,18 @@ static DOOR: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A number of a list of windows or buildings (`7号、8号窗口`, `3号至5号窗口`, `1号、2号楼`) or
-/// one written after a window (`出入境窗口（7号、8号窗口）`, `窗口（3号）`, `窗口12号`): a window's
-/// or building's number, not a door number, though the 号 of the first is followed by neither.
+/// one written after a window (`出入境窗口（7号、8号窗口）`, `窗口（3号）`, `窗口12号`,
+/// `综合窗口1、3号`): a window's or building's number, not a door number, though the 号 of the
+/// first is followed by neither. Group `list` is the list before a window, counter or room (not a
+/// building), whose first number is the door number of a street right before it (`长江中路1号、3号窗口`:
+/// no window stands right after a street's name). A list after anything else
+/// (`政务服务中心一楼7号、8号窗口`) is all windows, and so is one of buildings (`九华西路3号、4号楼`),
+/// which may well stand on the street with no door number written.
 static NUMBER_OF_A_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
     const NUM: &str = r"(?:[A-Za-z]?[0-9]+(?:-[A-Za-z]?[0-9]+)?|[一二三四五六七八九十百零]+)";
     const SEP: &str = r"\s*[、,，和及与至到~～\-—/]\s*";
     Regex::new(&format!(
-        r"{NUM}号(?:{SEP}{NUM}号?)+\s*[窗楼栋幢柜台房室厅座]|窗口?\s*[（(:：]?\s*{NUM}号(?:{SEP}{NUM}号)*"
+        r"(?P<list>{NUM}号(?:{SEP}{NUM}号?)+\s*[窗柜台房室])|{NUM}号(?:{SEP}{NUM}号?)+\s*[楼栋幢厅座]|窗口?\s*[（(:：]?\s*{NUM}(?:号|(?:{SEP}{NUM})+号)(?:{SEP}{NUM}号)*"
     ))
     .expect("static regex")
 });
@@ -240,8 +245,16 @@ pub fn address_parts(text: &str) -> AddressParts {
     // Every door number ends in 号; a window's in a list or after 窗口 is none.
     let door = t.contains('号') && {
         let windows: Vec<_> = NUMBER_OF_A_WINDOW
-            .find_iter(&t)
-            .map(|m| m.range())
+            .captures_iter(&t)
+            .filter_map(|c| {
+                let m = c.get(0)?;
+                // `长江中路1号、3号窗口`: the list's first number is the street's door number.
+                let start = match c.name("list") {
+                    Some(list) if follows_street(&t[..list.start()]) => list.start() + 1,
+                    _ => m.start(),
+                };
+                Some(start..m.end())
+            })
             .collect();
         DOOR.find_iter(&t).any(|m| {
             let after = &t[m.end()..];

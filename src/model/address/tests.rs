@@ -358,3 +358,31 @@ fn an_online_channel_is_no_place() {
         "线上：皖事通APP"
     );
 }
+
+/// A number right after a street's name, first of a list of windows, is the street's door
+/// number (`长江中路1号、3号窗口`); a list after anything else is all windows, one of buildings may
+/// stand on the street with no door number, and numbers after 窗口 are windows (h35).
+#[test]
+fn a_door_number_before_a_window_list_is_a_door_number() {
+    for t in [
+        "池州市贵池区长江中路1号、3号窗口",
+        "池州市政务服务中心（长江中路1号、3号窗口）",
+        "池州市政务服务中心（长江中路1号）3号窗口",
+        "池州市政务服务中心（长江中路１号、３号窗口）",
+        "贵池区平天湖大道88号、12号窗口",
+        "东至县尧渡镇升金湖路98号，5号、6号窗口",
+        "池州市长江中路1号政务服务中心1号、3号窗口",
+        "池州市长江中路1号政务服务中心综合窗口1、3号",
+    ] {
+        assert_eq!(p(t), (true, true, true), "{t}");
+    }
+    for t in [
+        "池州市政务服务中心一楼1号、3号窗口",
+        "池州市长江中路政务服务中心1号、3号窗口",
+        "池州市长江中路政务服务中心综合窗口1、3号",
+        "青阳县蓉城镇九华西路3号、4号楼2楼",
+    ] {
+        assert!(!address_parts(t).door, "{t}");
+    }
+    assert_eq!(p("池州市长江中路1号"), (true, true, false));
+}

@@ -1,6 +1,7 @@
 //! 办结时限 — time limits as published: `20个工作日`, `30日`, `3个月`, `即时办结`, `即办`,
 //! `当场办结`, `立即`, `实时` (as the whole value), `2小时`, `30分钟`, a number with its unit in a separate field, full-width
-//! digits, Chinese numerals (`二十`, formal `贰`), and `无法定时限` (also `无（法律法规未规定）`).
+//! digits, thousands separators (`2,400分钟`, `2，400分钟`), Chinese numerals (`二十`, formal `贰`),
+//! and `无法定时限` (also `无（法律法规未规定）`).
 //! An immediate word that applies only under a condition (`2个工作日（能当场作出决定的，当场作出）`)
 //! or only to acceptance (`3个工作日（当场受理）`) leaves the amount as the limit. [`parse_time_limit`] never panics; what it cannot
 //! read is `Unreadable`, and [`range_upper`] says whether such a text is a range (`3-5个工作日`).

@@ -296,7 +296,11 @@ fn amount(t: &str, unit_field: &str) -> Option<TimeLimit> {
         let end = t[s..]
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .map_or(t.len(), |e| s + e);
-        match t[s..end].parse::<f64>() {
+        let (number, end) = match thousands_end(t, s, end) {
+            Some(grouped) => (Cow::Owned(t[s..grouped].replace(',', "")), grouped),
+            None => (Cow::Borrowed(&t[s..end]), end),
+        };
+        match number.parse::<f64>() {
             Ok(v) if v.is_finite() && !starts_range(&t[end..]) => (v, &t[end..]),
             _ => return None,
         }
@@ -316,6 +320,41 @@ fn amount(t: &str, unit_field: &str) -> Option<TimeLimit> {
         }
     })?;
     Some(TimeLimit::Amount { amount, unit })
+}
+
+/// Where a number written with thousands separators ends (`2,400分钟`, `1,440分钟`, and
+/// `2，400分钟` folded to the same): `t[s..end]` holds one to three digits, and each comma after
+/// them is followed by exactly three digits, the last group by a unit (`个`, then a unit word) or
+/// by nothing (the unit in its own field). `None` when the number has no such groups: `2,4天`,
+/// `5,10,15个工作日` and `2,400元` are lists or no limits, read as before.
+fn thousands_end(t: &str, s: usize, end: usize) -> Option<usize> {
+    if !(1..=3).contains(&(end - s)) || !t[s..end].bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut at = end;
+    while let Some(group) = t[at..].strip_prefix(',') {
+        let digits = group.bytes().take_while(u8::is_ascii_digit).count();
+        if digits != 3 || group[3..].starts_with('.') {
+            break;
+        }
+        at += 4;
+    }
+    let rest = t[at..].trim_start_matches('个');
+    let unit = rest.is_empty()
+        || [
+            "工作日",
+            "日",
+            "天",
+            "自然日",
+            "小时",
+            "时",
+            "分钟",
+            "月",
+            "年",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w));
+    (at > end && unit).then_some(at)
 }
 
 /// Range separators between two amounts (`3-5个工作日`, `3至5个工作日`), after half-width folding.

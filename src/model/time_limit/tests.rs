@@ -453,3 +453,38 @@ fn a_wide_clause_bound_before_an_immediate_word() {
     assert_eq!(limit("办理。1即办", ""), TimeLimit::Immediate);
     assert_eq!(limit("5个工作日【符合条件的即办】", ""), wd(5.0));
 }
+
+/// A number with thousands separators (`2,400分钟`, `1,440分钟`; the full-width `2，400分钟` folds
+/// to the same) is one number when three digits follow each comma and a unit the last group;
+/// otherwise the comma separates a list, and the text is read as before (h35).
+#[test]
+fn thousands_separators_join_a_number() {
+    assert_eq!(limit("2,400分钟", ""), amount(2400.0, LimitUnit::Minute));
+    assert_eq!(limit("1,440分钟", ""), amount(1440.0, LimitUnit::Minute));
+    assert_eq!(limit("2，400分钟", ""), amount(2400.0, LimitUnit::Minute));
+    assert_eq!(
+        limit("２，４００分钟", ""),
+        amount(2400.0, LimitUnit::Minute)
+    );
+    assert_eq!(limit("1,440个小时", ""), amount(1440.0, LimitUnit::Hour));
+    assert_eq!(
+        limit("1,000,000分钟", ""),
+        amount(1_000_000.0, LimitUnit::Minute)
+    );
+    assert_eq!(limit("2,400分钟内", ""), amount(2400.0, LimitUnit::Minute));
+    assert_eq!(limit("2,400", "分钟"), amount(2400.0, LimitUnit::Minute));
+    for t in [
+        "2,4000分钟",
+        "5,10,15个工作日",
+        "2，40分钟",
+        "2,400元",
+        "1,440,5分钟",
+        "1234,567分钟",
+    ] {
+        assert_eq!(parse_time_limit(t, ""), ParsedLimit::Unreadable, "{t}");
+    }
+    assert_eq!(
+        range_upper("1,440-2,880分钟", ""),
+        Some(amount(2880.0, LimitUnit::Minute))
+    );
+}

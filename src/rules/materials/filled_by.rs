@@ -5,8 +5,9 @@
 //! configuration's `fill_in_words`; the test that joins them is [`is_fill_in`](super::is_fill_in).
 
 use super::{SourceChannel, source_channel};
-use crate::model::Material;
+use crate::model::domain::{Domain, parse_domain};
 use crate::model::text::{is_blank_or_placeholder, trim};
+use crate::model::{Item, Material};
 
 /// Whether the name ends in 申请单 or 申领单 (`出生医学证明补发申请单`), a full stop after it
 /// allowed. Not a word of `fill_in_words`: 申请单 begins every 申请单位 (`申请单位营业执照`).
@@ -38,22 +39,62 @@ const APPLICANT_PERSONS: &[&str] = &[
 ];
 
 /// A unit that applies, under the name its role gives it (h33: 授权委托书 出具单位 委托单位,
-/// 社会保险登记表 参保单位, 工伤认定申请表 用人单位): the applicant when a unit applies. Not for a
-/// 审核表 ([`applicants_review_form`]): 「由用人单位填写」 there is a third party's record.
+/// 申请机构, 申报企业): the applicant whoever the item serves. Not for a 审核表
+/// ([`applicants_review_form`]).
 const APPLICANT_UNITS: &[&str] = &[
     "委托单位",
     "委托方",
     "委托企业",
+    "申请机构",
+    "申报企业",
+    "本单位",
+];
+
+/// A unit named by its role towards people (h33: 社会保险登记表 参保单位, 工伤认定申请表 用人单位,
+/// 施工许可申请表 建设单位): the applicant when a unit may apply, but when the item serves only
+/// persons ([`Applicants::PersonsOnly`]) the employer, the insurer's client or the builder, a
+/// third party whose form it fills in is its record, not the applicant's (h35). Not for a 审核表
+/// ([`applicants_review_form`]): 「由用人单位填写」 there is a third party's record either way.
+const ROLE_UNITS: &[&str] = &[
     "参保单位",
     "投保单位",
     "缴费单位",
     "用人单位",
     "用工单位",
     "建设单位",
-    "申请机构",
-    "申报企业",
-    "本单位",
 ];
+
+/// Who applies for the item, as its 服务对象 says: whether a unit named by its role
+/// (`ROLE_UNITS`: 用人单位, 参保单位, 建设单位 …) is the applicant or a third party.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Applicants {
+    /// Units may apply (企业法人, 事业法人 … among the 服务对象), or the field does not say who:
+    /// 用人单位 and the like name the applicant.
+    #[default]
+    MayBeUnits,
+    /// Only persons apply (服务对象 自然人 alone): 用人单位 and the like are third parties.
+    PersonsOnly,
+}
+
+impl Applicants {
+    /// Who applies for `item`: [`Applicants::PersonsOnly`] when its 服务对象 holds 自然人 and
+    /// nothing else, not even a word that is no value of the domain.
+    pub fn of(item: &Item) -> Applicants {
+        let text = item.service_object.trim();
+        if text.is_empty() {
+            return Applicants::MayBeUnits;
+        }
+        let parsed = parse_domain(Domain::ServiceObject, text);
+        if parsed.unknown.is_empty()
+            && !parsed.values.is_empty()
+            && parsed.values.iter().all(|v| v.label == "自然人")
+        {
+            Applicants::PersonsOnly
+        } else {
+            Applicants::MayBeUnits
+        }
+    }
+}
 
 /// Words of a government body: a form it is named as the issuer of, the notes saying nothing of
 /// who fills it in, is often the blank it hands out for the applicant to fill in
@@ -114,10 +155,27 @@ fn holds_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
 
-/// Whether `text` names the applicant: a person ([`APPLICANT_PERSONS`]) or a unit that applies
-/// ([`APPLICANT_UNITS`]).
-fn names_applicant(text: &str) -> bool {
-    holds_any(text, APPLICANT_PERSONS) || holds_any(text, APPLICANT_UNITS)
+/// Whether `text` names the applicant: a person ([`APPLICANT_PERSONS`]), a unit that applies
+/// ([`APPLICANT_UNITS`]), or a unit named by its role when units may apply ([`ROLE_UNITS`]).
+fn names_applicant(text: &str, who: Applicants) -> bool {
+    holds_any(text, APPLICANT_PERSONS)
+        || holds_any(text, APPLICANT_UNITS)
+        || who == Applicants::MayBeUnits && holds_any(text, ROLE_UNITS)
+}
+
+/// Whether a clause of the notes says a unit named by its role fills the form in or issues it:
+/// the unit at the clause's start or after 由/经, one of [`FILLS`] right after it or after 负责
+/// (`由用人单位填写并盖章`, `用人单位填写`, `由参保单位负责填报`; a stamp alone is no filling in).
+fn role_unit_fills(clause: &str) -> bool {
+    ROLE_UNITS.iter().any(|w| {
+        clause.match_indices(w).any(|(at, _)| {
+            let before = clause[..at].trim();
+            let after = clause[at + w.len()..].trim_start();
+            let after = after.strip_prefix("负责").unwrap_or(after);
+            (before.is_empty() || before.ends_with(['由', '经']))
+                && FILLS.iter().any(|v| after.starts_with(v))
+        })
+    })
 }
 
 /// Whether another body fills the form in and issues it: 来源 is not 申请人自备 (the applicant's
@@ -128,39 +186,50 @@ fn names_applicant(text: &str) -> bool {
 /// that body is a government body, 填报须知 must also say it fills the form in or issues it
 /// (`由…填写`, `由…开具`): a department named alone is often where the blank comes from. Such a
 /// form is not one the applicant fills in (M04/M05: the appendix asks for the blank forms of the
-/// applicant's own).
-pub(super) fn filled_in_by_another(m: &Material) -> bool {
-    let desc = trim(&m.source_desc);
-    if source_channel(&m.source_channel) == Some(SourceChannel::Applicant)
-        || m.source_channel.contains("自备")
-        || is_blank_or_placeholder(desc)
-        || names_applicant(desc)
-        || !holds_any(desc, BODIES)
-        || holds_any(desc, &["领取", "下载", "索取"])
-    {
-        return false;
-    }
+/// applicant's own). When only persons apply (`who`), notes saying a unit named by its role fills
+/// the form in (`由用人单位填写并盖章`, see [`ROLE_UNITS`]) make it that unit's, whatever 来源 and
+/// 出具单位 say, unless they say the applicant fills it in or signs it too; 出具单位 用人单位
+/// alone does not, as the employer often only stamps what the person fills in.
+pub(super) fn filled_in_by_another(m: &Material, who: Applicants) -> bool {
     let clauses = || {
         m.notes
             .split(['，', ',', '。', '；', ';', '：', ':', '！', '!', '\n'])
             .filter(|c| !c.is_empty())
     };
-    if clauses().any(|c| names_applicant(c) && holds_any(c, APPLICANT_FILLS)) {
+    let applicant_fills =
+        |who| clauses().any(|c| names_applicant(c, who) && holds_any(c, APPLICANT_FILLS));
+    // h35: an item for persons alone, the notes saying the employer (…) fills the form in.
+    if who == Applicants::PersonsOnly && clauses().any(role_unit_fills) && !applicant_fills(who) {
+        return true;
+    }
+    // Otherwise a unit named by its role is the applicant's side whoever the item serves: 出具单位
+    // 用人单位 with notes that only have it stamp the form (`就业登记表`, `由用人单位盖章`) leaves
+    // the form the applicant's to fill in.
+    let who = Applicants::MayBeUnits;
+    let desc = trim(&m.source_desc);
+    if source_channel(&m.source_channel) == Some(SourceChannel::Applicant)
+        || m.source_channel.contains("自备")
+        || is_blank_or_placeholder(desc)
+        || names_applicant(desc, who)
+        || !holds_any(desc, BODIES)
+        || holds_any(desc, &["领取", "下载", "索取"])
+        || applicant_fills(who)
+    {
         return false;
     }
     if !holds_any(desc, GOVERNMENT) {
         return true;
     }
     clauses().any(|c| {
-        c.match_indices('由').any(|(i, by)| {
-            let after = &c[i + by.len()..];
+        c.match_indices('由').any(|(i, word)| {
+            let after = &c[i + word.len()..];
             FILLS
                 .iter()
                 .filter_map(|v| after.find(v))
                 .min()
                 .is_some_and(|end| {
-                    let who = &after[..end];
-                    holds_any(who, BODIES) && !names_applicant(who)
+                    let by = &after[..end];
+                    holds_any(by, BODIES) && !names_applicant(by, who)
                 })
         })
     })

@@ -23,6 +23,7 @@ mod tests;
 use files::for_each_file_ref;
 
 pub use files::{FileRef, file_refs};
+pub use filled_by::Applicants;
 pub use names::{has_value, name_relates};
 
 /// 来源渠道 as published: code or label.
@@ -109,7 +110,8 @@ fn standard_label(t: &str) -> Option<SourceChannel> {
 /// one of `fill_in_words` or ends in 申请单/申领单 (or it is a 审核表 the item shows to be the
 /// applicant's: `applicants_review_form`), it is not issued by a government department,
 /// and it is not a form another body fills in and issues (出具单位 a hospital, 填报须知
-/// `由转出医院医生填写`).
+/// `由转出医院医生填写`). Units may apply, as when an item does not say who it serves
+/// ([`Applicants::MayBeUnits`]).
 pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
     let name = material.name.trim();
     !name.is_empty()
@@ -119,14 +121,14 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
             || filled_by::ends_in_slip(name)
             || filled_by::applicants_review_form(material))
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
-        && !filled_by::filled_in_by_another(material)
+        && !filled_by::filled_in_by_another(material, Applicants::MayBeUnits)
 }
 
-/// [`is_fill_in`] with the words prepared once per run. A material published with the standard
+/// [`is_fill_in`] with the words prepared once per run, for an item applied for by `who`. A material published with the standard
 /// label 政府部门核发 — half of all materials — is ruled out before its name is searched:
 /// [`source_channel`] reads that label as [`SourceChannel::Government`] at once, and the test is
 /// a conjunction, so the order of its terms does not change the answer.
-pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists) -> bool {
+pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists, who: Applicants) -> bool {
     let name = trim(&material.name);
     !name.is_empty()
         && material.source_channel != "政府部门核发"
@@ -134,7 +136,7 @@ pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists) -> bool {
             || filled_by::ends_in_slip(name)
             || filled_by::applicants_review_form(material))
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
-        && !filled_by::filled_in_by_another(material)
+        && !filled_by::filled_in_by_another(material, who)
 }
 
 /// The Chinese numerals a count of copies is written with, and their values.
@@ -262,7 +264,8 @@ impl FillInOffers {
 
 /// [`FillInOffers`] of the item's materials, found once for both rules: both read the list alone
 /// and ask the same question of each material (is it filled in by the applicant?), so the answer
-/// is kept under the list ([`cache::memo`](super::cache::memo)) for whichever of them runs second.
+/// is kept under the list and the item's 服务对象 ([`Applicants`]; [`cache::memo`](super::cache::memo))
+/// for whichever of them runs second.
 pub fn fill_in_offers(
     item: &crate::model::Item,
     fill_in_words: &WordLists,
@@ -270,16 +273,25 @@ pub fn fill_in_offers(
     super::cache::memo(
         item,
         "M04/M05 需申请人填写的材料",
-        super::Reads::MATERIALS,
+        FILL_IN_READS,
         FillInOffers::size,
-        || fill_in_offers_of(&item.materials, fill_in_words),
+        || fill_in_offers_of(&item.materials, fill_in_words, Applicants::of(item)),
     )
 }
+
+/// What M04 and M05 read: the materials, and the 服务对象 that says who applies ([`Applicants`]).
+pub const FILL_IN_READS: super::Reads = super::Reads::MATERIALS.and(super::Reads::fields(&[
+    crate::model::ItemField::ServiceObject,
+]));
 
 /// [`FillInOffers`] in one pass over the materials. A material that offers both attachments adds
 /// no finding: once some material is known to be filled in (both verdicts are then Checked),
 /// whether this one is does not matter (`tests::fill_in::fill_in_offers_as_defined`).
-fn fill_in_offers_of(materials: &[Material], fill_in_words: &WordLists) -> FillInOffers {
+fn fill_in_offers_of(
+    materials: &[Material],
+    fill_in_words: &WordLists,
+    who: Applicants,
+) -> FillInOffers {
     let mut any = false;
     let mut blank_forms = Vec::new();
     let mut samples = Vec::new();
@@ -287,7 +299,7 @@ fn fill_in_offers_of(materials: &[Material], fill_in_words: &WordLists) -> FillI
         let blank_form = trim(&m.blank_form);
         let sample = trim(&m.sample);
         let (form_offered, sample_offered) = (has_value(blank_form), has_value(sample));
-        if (form_offered && sample_offered && any) || !is_fill_in_with(m, fill_in_words) {
+        if (form_offered && sample_offered && any) || !is_fill_in_with(m, fill_in_words, who) {
             continue;
         }
         any = true;

@@ -255,6 +255,9 @@ fn minutes_past_a_working_day_are_summed_in_working_days_of_eight_hours() {
     for (limits, unit) in [
         (["2400分钟", "2400分钟", "2400分钟"], ""),
         (["2400", "2400", "2400"], "分钟"),
+        // h35: thousands separators, ASCII or full-width.
+        (["2,400分钟", "2，400分钟", "2,400分钟"], ""),
+        (["2,400", "2,400", "2,400"], "分钟"),
     ] {
         let m = messages("5个工作日", three_steps(limits, unit));
         assert_eq!(m.len(), 1, "{limits:?}: {m:?}");
@@ -294,6 +297,8 @@ fn minutes_past_a_working_day_within_the_promise_pass() {
         ("3个工作日", ["24小时", "24小时", "24小时"]),
         ("3个工作日", ["2个工作日", "24小时", "即办"]),
         ("3个工作日", ["即办", "4320分钟", "即办"]),
+        // h35: 1,440 minutes are a day (24 hours), 2,400 are 5 working days: within the promise.
+        ("15个工作日", ["1,440分钟", "1，440分钟", "2,400分钟"]),
     ] {
         let m = messages(promised, three_steps(limits, ""));
         assert!(m.is_empty(), "{promised} {limits:?}: {m:?}");

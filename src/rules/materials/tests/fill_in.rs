@@ -123,7 +123,11 @@ fn forms_another_body_fills_in_are_not_the_applicants() {
         let material = m(name, channel, desc, notes);
         assert!(!is_fill_in(&material, &words), "{name}");
         assert!(
-            !is_fill_in_with(&material, &WordLists::new(&[&words])),
+            !is_fill_in_with(
+                &material,
+                &WordLists::new(&[&words]),
+                Applicants::MayBeUnits
+            ),
             "{name}"
         );
     }
@@ -217,7 +221,11 @@ fn forms_another_body_fills_in_are_not_the_applicants() {
         let material = m(name, channel, desc, notes);
         assert!(is_fill_in(&material, &words), "{name} {desc} {notes}");
         assert!(
-            is_fill_in_with(&material, &WordLists::new(&[&words])),
+            is_fill_in_with(
+                &material,
+                &WordLists::new(&[&words]),
+                Applicants::MayBeUnits
+            ),
             "{name}"
         );
     }
@@ -242,7 +250,7 @@ proptest::proptest! {
             ..Material::default()
         };
         proptest::prop_assert_eq!(
-            is_fill_in_with(&m, &WordLists::new(&[&words])),
+            is_fill_in_with(&m, &WordLists::new(&[&words]), Applicants::MayBeUnits),
             is_fill_in(&m, &words)
         );
     }
@@ -260,7 +268,7 @@ fn fill_in_offers_plain(
     for m in item
         .materials
         .iter()
-        .filter(|m| is_fill_in_with(m, fill_in_words))
+        .filter(|m| is_fill_in_with(m, fill_in_words, Applicants::of(item)))
     {
         any = true;
         let value = field(m).trim();
@@ -293,17 +301,20 @@ proptest::proptest! {
             proptest::sample::select(vec!["申请人自备", "政府部门核发", ""]),
             proptest::sample::select(vec!["", "无", " https://a.cn/x.docx ", "有"]),
             proptest::sample::select(vec!["", "/", " https://a.cn/x（示例）.docx", "有"]),
+            proptest::sample::select(vec!["", "由用人单位填写并盖章"]),
         ),
         0..6,
-    )) {
+    ), service_object in proptest::sample::select(vec!["", "自然人", "企业法人"])) {
         let item = crate::model::Item {
+            service_object: service_object.into(),
             materials: materials
                 .into_iter()
-                .map(|(name, channel, form, sample)| Material {
+                .map(|(name, channel, form, sample, notes)| Material {
                     name: name.into(),
                     source_channel: channel.into(),
                     blank_form: form.into(),
                     sample: sample.into(),
+                    notes: notes.into(),
                     ..Material::default()
                 })
                 .collect(),

@@ -1,5 +1,6 @@
 //! Tests of the material rules' shared helpers.
 
+mod applicants;
 mod fields;
 mod file_refs;
 mod fill_in;
