@@ -25,6 +25,7 @@ use crate::model::text::{any_byte_pair, to_halfwidth, trim, zero_padded};
 
 mod answers;
 mod compare;
+mod contact_questions;
 mod law;
 mod referrals;
 mod short_answers;
@@ -40,8 +41,9 @@ use compare::*;
 #[allow(clippy::wildcard_imports)]
 use similarity::*;
 
-pub use answers::{NonAnswers, asks_for_contact, is_non_answer, says_more_than_referral};
+pub use answers::{NonAnswers, is_non_answer, says_more_than_referral};
 pub use compare::{find_chars, normalize_chars_into, normalize_for_compare};
+pub use contact_questions::asks_for_contact;
 pub use law::{cites_article, names_law};
 pub use short_answers::{is_referral, says_no, starts_with_pointer};
 pub use similarity::{BigramSketch, Bigrams, CharSketch, find_text, similarity};
