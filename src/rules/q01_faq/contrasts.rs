@@ -64,7 +64,6 @@ fn names_only(p: &str, x: &str, other: &str) -> bool {
     }
 }
 
-
 /// Whether `b` is `a` with the two sides of a [`CONTRASTS`] pair swapped, and the question goes
 /// from one side to the other: 「从省内转到省外怎么办理？」 and 「从省外转到省内怎么办理？」,
 /// 「市内转市外…」 and 「市外转市内…」 ask about two directions, whatever their other words

@@ -7,9 +7,9 @@
 
 use std::borrow::Cow;
 
+use super::contrasts::{contrasted, swapped};
 use super::elements::Probe;
 use super::question_words::Asks;
-use super::contrasts::{contrasted, swapped};
 use super::questions::{core_after_absence, question_key, reordered, same_core};
 use super::restated;
 use super::{FaqAnswer, FaqPart};
@@ -287,7 +287,9 @@ fn may_restate(answer: &str) -> bool {
     answer.len() <= 160
         && answer.chars().count() <= 40
         && (answer.chars().any(|c| {
-            c.is_ascii_digit() || ('０'..='９').contains(&c) || "即一二三四五六七八九十两".contains(c)
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || "即一二三四五六七八九十两".contains(c)
         }) || answer.contains("当场"))
 }
 

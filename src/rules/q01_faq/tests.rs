@@ -358,15 +358,36 @@ fn the_other_direction_is_another_question() {
     let key = |q: &str| normalize_for_compare(q).chars().collect::<Vec<char>>();
     let core = |q: &str| core(q).chars().collect::<Vec<char>>();
     let apart = |a: &str, b: &str| swapped(&key(a), &key(b)) || swapped(&core(a), &core(b));
-    assert!(apart("从省内转到省外怎么办理？", "从省外转到省内怎么办理？"));
-    assert!(apart("从省内转到省外怎么办理？", "从省外转到省内如何办理？"));
-    assert!(apart("市内转市外需要哪些材料？", "市外转市内需要哪些材料？"));
-    assert!(apart("个人账户转入单位账户怎么办？", "单位账户转入个人账户怎么办？"));
+    assert!(apart(
+        "从省内转到省外怎么办理？",
+        "从省外转到省内怎么办理？"
+    ));
+    assert!(apart(
+        "从省内转到省外怎么办理？",
+        "从省外转到省内如何办理？"
+    ));
+    assert!(apart(
+        "市内转市外需要哪些材料？",
+        "市外转市内需要哪些材料？"
+    ));
+    assert!(apart(
+        "个人账户转入单位账户怎么办？",
+        "单位账户转入个人账户怎么办？"
+    ));
     assert!(apart("本地转异地怎么办理？", "异地转本地怎么办理？"));
     // The same direction, or a list in another order: the same question.
-    assert!(!apart("从省内转到省外怎么办理？", "从省内转到省外如何办理呢？"));
-    assert!(!apart("省内和省外办理有什么区别？", "省外和省内办理有什么区别？"));
-    assert!(!apart("省内、省外都可以办理吗？", "省外、省内都可以办理吗？"));
+    assert!(!apart(
+        "从省内转到省外怎么办理？",
+        "从省内转到省外如何办理呢？"
+    ));
+    assert!(!apart(
+        "省内和省外办理有什么区别？",
+        "省外和省内办理有什么区别？"
+    ));
+    assert!(!apart(
+        "省内、省外都可以办理吗？",
+        "省外、省内都可以办理吗？"
+    ));
     assert!(!apart("个人还是单位申请？", "单位还是个人申请？"));
     assert!(!apart(
         "本人不能到场，可以委托他人办理吗？",
