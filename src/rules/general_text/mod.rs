@@ -9,7 +9,8 @@
 //! Here: listed words and masked phrases; in the submodules URLs found (`urls`) and checked
 //! (`url_check`), laws and articles
 //! (`law`), normalising for comparison (`compare`), question words (`stopwords`), similarity and
-//! its sketches (`similarity`), non-answers (`answers`) and answers that only send the reader to
+//! its sketches (`similarity`), non-answers (`answers`), questions that ask for a phone or
+//! a contact (`contact_questions`), answers that only send the reader to
 //! someone to ask (`referrals`), and short answers that refer elsewhere or say no
 //! (`short_answers`). Each submodule reads the others' helpers through this module
 //! (`use super::*`), and what the rules use is re-exported here.
