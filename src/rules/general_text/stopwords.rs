@@ -186,7 +186,7 @@ pub fn scan_stopwords(normalized: &str) -> StopwordScan {
 /// Removes the `STOPWORDS` from a text already through [`normalize_for_compare`]: what
 /// [`without_stopwords`] does after normalising. Word after word in list order, every occurrence
 /// (`replace(word, "")`), skipping the words one of whose characters the text lacks; a
-/// one-character word only where it is no part of a word ([`WORDS_WITH_PARTICLES`]).
+/// one-character word only where it is no part of a word (`目的`, `还是`, `了解` keep theirs).
 pub fn remove_stopwords(normalized: &mut String) {
     let scan = scan_stopwords(normalized);
     remove_scanned_stopwords(normalized, scan);
@@ -258,8 +258,8 @@ pub fn remove_stopword_chars(normalized: &mut Vec<char>) {
 
 /// [`remove_scanned_stopwords`] on characters, in place: word after word in list order, except
 /// that a run of one-character words is taken out in one pass (taking out one character cannot
-/// make another occur, nor change what [`in_word`] sees, so the order within such a run does not
-/// matter).
+/// make another occur, nor change what tells a word from a particle, so the order within such a
+/// run does not matter).
 pub fn remove_scanned_stopword_chars(normalized: &mut Vec<char>, scan: StopwordScan) {
     let present = scan.present;
     if present == 0 {
