@@ -5,11 +5,13 @@
 use super::*;
 
 /// Normalises a short text for comparing: half-width, lower case, letters, digits and Han
-/// characters only, without a leading number or `问`/`Q` label (`1、`, `问题2：`, `Q3.`).
+/// characters only, without a leading list label or `问`/`Q` label (`1、`, `（1）`, `①`, `一、`,
+/// `问题2：`, `Q3.`). A leading number that no label mark follows is content and stays
+/// (`3个工作日`).
 pub fn normalize_for_compare(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     push_compare_chars(s, &mut out);
-    let label = label_len(&out);
+    let label = label_len(&out, s);
     out.drain(..label);
     out
 }
@@ -119,19 +121,86 @@ pub(super) fn compare_class(c: char) -> CompareClass {
     }
 }
 
-/// The length in bytes of the leading number or `问`/`Q` label of a text kept by
-/// [`push_compare_chars`].
-pub(super) fn label_len(kept: &str) -> usize {
-    let mut rest = kept;
+/// The length in bytes of the leading list label or `问`/`Q` label of a text kept by
+/// [`push_compare_chars`] from `raw`: `问题2：`, `Q3.` (a question label and its number), or a
+/// number that [`list_label`] reads as a list label in `raw`.
+pub(super) fn label_len(kept: &str, raw: &str) -> usize {
     for prefix in ["问题", "问", "q"] {
-        if let Some(r) = rest.strip_prefix(prefix) {
+        if let Some(r) = kept.strip_prefix(prefix) {
             if r.starts_with(|c: char| c.is_ascii_digit()) {
-                rest = r;
+                return kept.len() - r.trim_start_matches(|c: char| c.is_ascii_digit()).len();
             }
             break;
         }
     }
-    kept.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len()
+    kept.chars().take(list_label(raw)).map(char::len_utf8).sum()
+}
+
+/// Circled and parenthesised numbers, each a list label by itself: `①`…`⑳`, `⑴`…`⒇`, `⒈`…`⒛`.
+fn is_enclosed_number(c: char) -> bool {
+    ('\u{2460}'..='\u{249B}').contains(&c)
+}
+
+/// How many characters of the number a list label of `raw` begins with, as normalising keeps
+/// them: `1.`, `1、`, `1）`, `（1）`, `【1】`, `1.2 `, `①`, `一、`, `（三）`, followed by text.
+/// A number followed by anything else is content (`3个工作日`, `1.5个工作日`, `0566-2118062`,
+/// `一次性告知`): 0.
+pub(super) fn list_label(raw: &str) -> usize {
+    let t = raw.trim_start();
+    let mut chars = t.chars().peekable();
+    let close = match chars.peek() {
+        Some('(') => Some(')'),
+        Some('（') => Some('）'),
+        Some('[') => Some(']'),
+        Some('【') => Some('】'),
+        Some('〔') => Some('〕'),
+        _ => None,
+    };
+    if close.is_some() {
+        chars.next();
+    }
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let Some(&first) = chars.peek() else {
+        return 0;
+    };
+    if is_enclosed_number(first) {
+        chars.next();
+        // `①申请书`, `（①）` (rare) alike.
+        return usize::from(close.is_none_or(|c| chars.next() == Some(c)));
+    }
+    let mut count = 0;
+    if numeral(first) {
+        while chars.peek().is_some_and(|&c| numeral(c)) {
+            chars.next();
+            count += 1;
+        }
+    } else if digit(first) {
+        // Digits, and dotted numbers (`1.2`): a dot followed by a digit goes on.
+        loop {
+            while chars.peek().is_some_and(|&c| digit(c)) {
+                chars.next();
+                count += 1;
+            }
+            let mut ahead = chars.clone();
+            if matches!(ahead.next(), Some('.' | '．')) && ahead.peek().is_some_and(|&c| digit(c))
+            {
+                chars.next();
+            } else {
+                break;
+            }
+        }
+    }
+    if count == 0 || count > 3 {
+        return 0;
+    }
+    let ends = match (close, chars.next()) {
+        (Some(c), Some(n)) => n == c,
+        // `1.`, `1、`, `1）`, `一、`, `1 ` — and then something.
+        (None, Some('.' | '．' | '、' | ':' | '：' | ')' | '）' | ' ' | '\u{3000}')) => true,
+        _ => false,
+    };
+    if ends { count } else { 0 }
 }
 
 /// [`normalize_for_compare`] as characters, into `out` (cleared first): the same text decoded
@@ -211,7 +280,7 @@ pub fn normalize_chars_into(s: &str, out: &mut Vec<char>) {
         return;
     }
     out.truncate(n);
-    let label = label_len_chars(out);
+    let label = label_len_chars(out, s);
     if label > 0 {
         out.drain(..label);
     }
@@ -240,19 +309,18 @@ pub(super) fn decode_han_run(bytes: &[u8], out: &mut [char]) -> usize {
     run
 }
 
-/// [`label_len`] in characters, for a text kept by [`normalize_chars_into`].
-pub(super) fn label_len_chars(kept: &[char]) -> usize {
-    let mut rest = kept;
+/// [`label_len`] in characters, for a text kept by [`normalize_chars_into`] from `raw`.
+pub(super) fn label_len_chars(kept: &[char], raw: &str) -> usize {
     for prefix in [&['问', '题'][..], &['问'], &['q']] {
-        if let Some(r) = rest.strip_prefix(prefix) {
+        if let Some(r) = kept.strip_prefix(prefix) {
             if r.first().is_some_and(char::is_ascii_digit) {
-                rest = r;
+                let digits = r.iter().take_while(|c| c.is_ascii_digit()).count();
+                return prefix.len() + digits;
             }
             break;
         }
     }
-    let digits = rest.iter().take_while(|c| c.is_ascii_digit()).count();
-    kept.len() - rest.len() + digits
+    list_label(raw).min(kept.len())
 }
 
 /// Where `needle` first occurs in `haystack`, as characters: [`find_text`] for texts decoded

@@ -9,7 +9,8 @@
 //! Here: listed words and masked phrases; in the submodules URLs found (`urls`) and checked
 //! (`url_check`), laws and articles
 //! (`law`), normalising for comparison (`compare`), question words (`stopwords`), similarity and
-//! its sketches (`similarity`), non-answers (`answers`) and answers that only send the reader to
+//! its sketches (`similarity`), non-answers (`answers`), questions that ask for a phone or
+//! a contact (`contact_questions`), answers that only send the reader to
 //! someone to ask (`referrals`), and short answers that refer elsewhere or say no
 //! (`short_answers`). Each submodule reads the others' helpers through this module
 //! (`use super::*`), and what the rules use is re-exported here.
@@ -25,6 +26,7 @@ use crate::model::text::{any_byte_pair, to_halfwidth, trim, zero_padded};
 
 mod answers;
 mod compare;
+mod contact_questions;
 mod law;
 mod referrals;
 mod short_answers;
@@ -40,8 +42,9 @@ use compare::*;
 #[allow(clippy::wildcard_imports)]
 use similarity::*;
 
-pub use answers::{NonAnswers, asks_for_contact, is_non_answer, says_more_than_referral};
+pub use answers::{NonAnswers, is_non_answer, says_more_than_referral};
 pub use compare::{find_chars, normalize_chars_into, normalize_for_compare};
+pub use contact_questions::asks_for_contact;
 pub use law::{cites_article, names_law};
 pub use short_answers::{is_referral, says_no, starts_with_pointer};
 pub use similarity::{BigramSketch, Bigrams, CharSketch, find_text, similarity};

@@ -27,6 +27,61 @@ pub(super) const STOPWORDS: &[&str] = &[
     "啊",
 ];
 
+/// Words of two characters one of which is a one-character stop word (`的`, `是`, `了`) that is
+/// no particle there: `目的`, `了解`, `还是` keep it (`申请目的` is not `申请目`).
+pub(super) const WORDS_WITH_PARTICLES: &[[char; 2]] = &[
+    ['目', '的'],
+    ['的', '确'],
+    ['于', '是'],
+    ['还', '是'],
+    ['或', '是'],
+    ['凡', '是'],
+    ['但', '是'],
+    ['只', '是'],
+    ['总', '是'],
+    ['要', '是'],
+    ['若', '是'],
+    ['可', '是'],
+    ['是', '非'],
+    ['了', '解'],
+    ['了', '结'],
+    ['不', '了'],
+];
+
+/// Whether the character at `at` of `text` is part of one of the [`WORDS_WITH_PARTICLES`]
+/// (whose other characters are never stop words, so it reads the same before and after they
+/// are taken out).
+pub(super) fn in_word(text: &[char], at: usize) -> bool {
+    let c = text[at];
+    WORDS_WITH_PARTICLES.iter().any(|&[x, y]| {
+        (x == c && text.get(at + 1) == Some(&y)) || (y == c && at > 0 && text[at - 1] == x)
+    })
+}
+
+/// Takes out of `text` the characters whose stop-word rank bit is in `mask` (one-character stop
+/// words), except where they are part of a word ([`in_word`]).
+fn remove_single_chars(text: &mut Vec<char>, mask: u64) {
+    let table = &*STOPWORD_CHARS;
+    let single = |c: char| {
+        let k = table.index.get(c as usize).copied().unwrap_or(0);
+        k != 0 && mask >> (k - 1) & 1 != 0
+    };
+    if !text.iter().any(|&c| single(c)) {
+        return;
+    }
+    let mut write = 0;
+    for read in 0..text.len() {
+        let c = text[read];
+        // `in_word` reads the characters before `read` as they were: the ones it looks at are
+        // no stop words, so none was taken out.
+        if !single(c) || in_word(text, read) {
+            text[write] = c;
+            write += 1;
+        }
+    }
+    text.truncate(write);
+}
+
 /// [`normalize_for_compare`] without question words and particles: what [`similarity`] compares.
 pub fn without_stopwords(s: &str) -> String {
     let mut out = normalize_for_compare(s);
@@ -130,7 +185,8 @@ pub fn scan_stopwords(normalized: &str) -> StopwordScan {
 
 /// Removes the `STOPWORDS` from a text already through [`normalize_for_compare`]: what
 /// [`without_stopwords`] does after normalising. Word after word in list order, every occurrence
-/// (`replace(word, "")`), skipping the words one of whose characters the text lacks.
+/// (`replace(word, "")`), skipping the words one of whose characters the text lacks; a
+/// one-character word only where it is no part of a word (`目的`, `还是`, `了解` keep theirs).
 pub fn remove_stopwords(normalized: &mut String) {
     let scan = scan_stopwords(normalized);
     remove_scanned_stopwords(normalized, scan);
@@ -142,11 +198,23 @@ pub fn remove_scanned_stopwords(normalized: &mut String, scan: StopwordScan) {
     if present == 0 {
         return;
     }
+    let mut singles = 0u64;
     for (w, &need) in STOPWORDS.iter().zip(&STOPWORD_CHARS.needs) {
         // Removing a word never adds a character, so `present` stays an upper bound.
-        if need & present == need {
+        if need & present != need {
+            continue;
+        }
+        if w.chars().nth(1).is_none() {
+            // Taken out together at the end: they all come after the longer words.
+            singles |= need;
+        } else {
             remove_all(normalized, w);
         }
+    }
+    if singles != 0 {
+        let mut chars: Vec<char> = normalized.chars().collect();
+        remove_single_chars(&mut chars, singles);
+        *normalized = chars.into_iter().collect();
     }
 }
 
@@ -190,7 +258,8 @@ pub fn remove_stopword_chars(normalized: &mut Vec<char>) {
 
 /// [`remove_scanned_stopwords`] on characters, in place: word after word in list order, except
 /// that a run of one-character words is taken out in one pass (taking out one character cannot
-/// make another occur, so the order within such a run does not matter).
+/// make another occur, nor change what tells a word from a particle, so the order within such a
+/// run does not matter).
 pub fn remove_scanned_stopword_chars(normalized: &mut Vec<char>, scan: StopwordScan) {
     let present = scan.present;
     if present == 0 {
@@ -201,11 +270,7 @@ pub fn remove_scanned_stopword_chars(normalized: &mut Vec<char>, scan: StopwordS
     let mut singles = 0u64;
     let flush = |s: &mut Vec<char>, singles: &mut u64| {
         if *singles != 0 {
-            let mask = *singles;
-            s.retain(|&c| {
-                let k = table.index.get(c as usize).copied().unwrap_or(0);
-                k == 0 || mask >> (k - 1) & 1 == 0
-            });
+            remove_single_chars(s, *singles);
             *singles = 0;
         }
     };

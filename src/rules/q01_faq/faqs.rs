@@ -7,9 +7,10 @@
 
 use std::borrow::Cow;
 
+use super::contrasts::{contrasted, swapped};
 use super::elements::Probe;
 use super::question_words::Asks;
-use super::questions::{contrasted, core_after_absence, question_key, reordered, same_core};
+use super::questions::{core_after_absence, question_key, reordered, same_core};
 use super::restated;
 use super::{FaqAnswer, FaqPart};
 use crate::model::text::is_blank_or_placeholder;
@@ -171,6 +172,9 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
                         && reordered(core_of(i), core_of(j))
                         && answers_alike(&a.answer, &b.answer))
                     && !contrasted(key_of(i), key_of(j))
+                    // 「从省内转到省外…」, 「从省外转到省内…」: the same words, two directions.
+                    && !swapped(key_of(i), key_of(j))
+                    && !swapped(core_of(i), core_of(j))
             };
             if same || near {
                 let kind = if same { "重复" } else { "近似重复" };
@@ -277,14 +281,16 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
 }
 
 /// Whether an answer may be nothing but an element's value (`restated`): 40 characters at most,
-/// with a digit, 即 or 当场 (`3个工作日`, `即办`, `0566-2118062`).
+/// with a digit, a Chinese numeral, 即 or 当场 (`3个工作日`, `三个工作日`, `即办`,
+/// `0566-2118062`).
 fn may_restate(answer: &str) -> bool {
     answer.len() <= 160
         && answer.chars().count() <= 40
-        && (answer
-            .chars()
-            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c) || c == '即')
-            || answer.contains("当场"))
+        && (answer.chars().any(|c| {
+            c.is_ascii_digit()
+                || ('０'..='９').contains(&c)
+                || "即一二三四五六七八九十两".contains(c)
+        }) || answer.contains("当场"))
 }
 
 /// How much of the shorter answer's bigrams (stop words out) the other must hold for two

@@ -12,6 +12,7 @@ use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, cache, decl
 use crate::model::text::quote;
 use crate::model::{Faq, Item, ItemField};
 
+mod contrasts;
 mod elements;
 mod faqs;
 mod question_words;

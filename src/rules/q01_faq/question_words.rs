@@ -272,11 +272,22 @@ fn replacements_start_where_looked_for() {
 /// Words that set two otherwise alike questions apart (`外地户籍可以申请吗？`,
 /// `本地户籍可以申请吗？`): each pair names two different cases. One word of a pair may hold
 /// the other (`未满`, `满`): a question names the shorter only where it is not part of the
-/// longer (`questions::contrasted`).
+/// longer (`contrasts::contrasted`); a question that names both sides
+/// the other way round asks about the other direction (`contrasts::swapped`).
 pub(super) const CONTRASTS: &[(&str, &str)] = &[
     ("本地", "外地"),
     ("本市", "外市"),
     ("省内", "省外"),
+    ("市内", "市外"),
+    ("县内", "县外"),
+    ("区内", "区外"),
+    ("国内", "国外"),
+    ("本省", "外省"),
+    ("本地", "异地"),
+    // Which way something moves: `医保关系转入需要哪些材料？`, `医保关系转出需要哪些材料？`.
+    ("转入", "转出"),
+    ("迁入", "迁出"),
+    ("调入", "调出"),
     ("境内", "境外"),
     ("城镇", "农村"),
     ("个人", "单位"),

@@ -11,9 +11,9 @@ use crate::rules::general_text::{
 };
 
 use super::question_words::{
-    ABSENCES, ASK_WORDS, Asks, CONTRASTS, DELEGATIONS, FILLER_FIRSTS, FILLERS, LASTING,
-    MATERIAL_ASK_FIRSTS, MATERIAL_ASKS, NEAR_SYNONYM_FIRSTS, NEAR_SYNONYMS, QUESTION_FORM_FIRSTS,
-    QUESTION_FORMS, may_start_ask_word,
+    ABSENCES, ASK_WORDS, Asks, DELEGATIONS, FILLER_FIRSTS, FILLERS, LASTING, MATERIAL_ASK_FIRSTS,
+    MATERIAL_ASKS, NEAR_SYNONYM_FIRSTS, NEAR_SYNONYMS, QUESTION_FORM_FIRSTS, QUESTION_FORMS,
+    may_start_ask_word,
 };
 
 /// What a normalised question asks: the kinds of its [`ASK_WORDS`].
@@ -111,50 +111,6 @@ fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char
     text.truncate(write);
 }
 
-/// Whether two normalised questions name the two sides of a [`CONTRASTS`] pair, one each.
-/// Asked only of questions found alike, so the few texts it builds cost nothing on the rest.
-pub(super) fn contrasted(a: &[char], b: &[char]) -> bool {
-    if negated_only(a, b) || negated_only(b, a) {
-        return true;
-    }
-    let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
-    CONTRASTS.iter().any(|&(x, y)| {
-        let one_each = |p: &str, q: &str| names_only(p, x, y) && names_only(q, y, x);
-        one_each(&a, &b) || one_each(&b, &a)
-    })
-}
-
-/// Whether `p` names a case as 非 and a word of two Han characters (`非住宅`, `非营利`, `非本地`)
-/// and not that word alone, while `q` names the word alone and not after 非: 「非住宅类登记费是
-/// 多少？」 and 「住宅类登记费是多少？」 ask about the two sides of a line, like 未满 and 年满. A 非
-/// that negates no case is passed over: 非常, 非得, 非要, and 除非, 并非, 莫非, 无非, 是非.
-fn negated_only(p: &[char], q: &[char]) -> bool {
-    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
-    // Where `word` stands in `t` after 非, and where alone.
-    let sides = |t: &[char], word: &[char]| {
-        let (mut negated, mut alone) = (false, false);
-        for (at, w) in t.windows(word.len()).enumerate() {
-            if w == word {
-                if at > 0 && t[at - 1] == '非' {
-                    negated = true;
-                } else {
-                    alone = true;
-                }
-            }
-        }
-        (negated, alone)
-    };
-    p.windows(3).enumerate().any(|(at, w)| {
-        w[0] == '非'
-            && han(w[1])
-            && han(w[2])
-            && !matches!(w[1], '常' | '得' | '要')
-            && !(at > 0 && matches!(p[at - 1], '除' | '并' | '莫' | '无' | '是'))
-            && sides(p, &w[1..]) == (true, false)
-            && sides(q, &w[1..]) == (false, true)
-    })
-}
-
 /// Whether two cores ([`question_key`]) ask the same in another order: once 能 is out and 发放,
 /// 领取 and 发 are read as 领 (what is paid out is what is received), one is the other with a
 /// part of two characters or more moved from its front to its end (「失业保险金每月发多少？」,
@@ -206,19 +162,6 @@ fn fold_for_order(core: &[char]) -> Vec<char> {
         }
     }
     out
-}
-
-/// Whether `p` names `x` and not `other`, where one of the two may hold the other: `未满16周岁`
-/// names `未满` and not `满`, `满16周岁` names `满` and not `未满`.
-fn names_only(p: &str, x: &str, other: &str) -> bool {
-    if other.contains(x) {
-        // `满` outside `未满`.
-        !p.contains(other) && p.contains(x)
-    } else if x.contains(other) {
-        p.contains(x) && !p.replace(x, "").contains(other)
-    } else {
-        p.contains(x) && !p.contains(other)
-    }
 }
 
 /// The label a question begins with (`问：`, `Q:`, `【问】`, `[Q]`), as its letter stays in the

@@ -97,10 +97,12 @@ const PHONE_FRAMES: &[&str] = &[
     "是",
 ];
 
-/// `text` normalised (half-width, lower case, letters and digits only), without the `frames`.
+/// `text` normalised (half-width, lower case, letters and digits only), without the `frames`,
+/// and with its Chinese numerals as digits ([`numerals_as_digits`]): `三个工作日` is
+/// `3个工作日`.
 fn unframed(text: &str, frames: &[&str]) -> String {
-    // Not `normalize_for_compare`, which takes a leading number for a list label: the 3 of
-    // `3个工作日` is what is compared.
+    // Not `normalize_for_compare`, which takes a leading `一、` for a list label: all of the
+    // text is compared.
     let mut t: String = to_halfwidth(text)
         .to_lowercase()
         .chars()
@@ -111,7 +113,84 @@ fn unframed(text: &str, frames: &[&str]) -> String {
             t = t.replace(f, "");
         }
     }
-    t
+    // After the frames, which hold numerals that count nothing (`一般`).
+    numerals_as_digits(&t)
+}
+
+/// Chinese numerals that count, for [`numerals_as_digits`].
+const NUMERALS: &str = "零〇一二三四五六七八九十两百";
+
+/// `text` with each run of Chinese numerals that reads as a number written in digits: `三` is
+/// `3`, `两` is `2`, `十五` is `15`, `二十` is `20`, `一百二十` is `120`. A run of several digit
+/// numerals without 十 or 百 (`一五`) is no number written so, and stays.
+pub(super) fn numerals_as_digits(text: &str) -> String {
+    if !text.chars().any(|c| NUMERALS.contains(c)) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut run = Vec::new();
+    let flush = |run: &mut Vec<char>, out: &mut String| {
+        match numeral_value(run) {
+            Some(v) => out.push_str(&v.to_string()),
+            None => out.extend(run.iter()),
+        }
+        run.clear();
+    };
+    for c in text.chars() {
+        if NUMERALS.contains(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
+/// The value of a run of Chinese numerals, if it is one number.
+fn numeral_value(run: &[char]) -> Option<u32> {
+    let digit = |c: char| match c {
+        '零' | '〇' => Some(0),
+        '一' => Some(1),
+        '二' | '两' => Some(2),
+        '三' => Some(3),
+        '四' => Some(4),
+        '五' => Some(5),
+        '六' => Some(6),
+        '七' => Some(7),
+        '八' => Some(8),
+        '九' => Some(9),
+        _ => None,
+    };
+    match run {
+        [] => None,
+        [c] if *c != '十' && *c != '百' => digit(*c),
+        _ => {
+            let (mut total, mut pending, mut last_unit) = (0, None::<u32>, u32::MAX);
+            for &c in run {
+                let unit = match c {
+                    '十' => 10,
+                    '百' => 100,
+                    _ => {
+                        // Two digits in a row (`一五`), but a 零 may stand before one (`一百零五`).
+                        if pending.is_some_and(|p| p != 0) {
+                            return None;
+                        }
+                        pending = Some(digit(c)?);
+                        continue;
+                    }
+                };
+                // Units only go down (`一百二十`), and 十 or 百 once each.
+                if unit >= last_unit {
+                    return None;
+                }
+                total += pending.take().unwrap_or(1) * unit;
+                last_unit = unit;
+            }
+            Some(total + pending.unwrap_or(0))
+        }
+    }
 }
 
 /// The label of the element `answer` is nothing but, for a question that asks for `asked`: the

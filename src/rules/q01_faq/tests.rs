@@ -252,7 +252,7 @@ fn other_words_for_the_same_question_fold_together() {
 
 #[test]
 fn two_sides_of_a_line_are_two_questions() {
-    use super::questions::contrasted;
+    use super::contrasts::contrasted;
     let key = |q: &str| normalize_for_compare(q).chars().collect::<Vec<char>>();
     let apart = |a: &str, b: &str| contrasted(&key(a), &key(b));
     assert!(apart("未满16周岁怎么申请？", "年满16周岁怎么申请？"));
@@ -348,4 +348,68 @@ fn an_answer_that_is_only_the_asked_element_repeats_it() {
     assert_eq!(phone("0566-2118071"), None);
     assert_eq!(phone("0566-2118062（工作日8:30-12:00）"), None);
     assert_eq!(phone("请联系用地科（电话：0566-2118062）"), None);
+}
+
+/// h35: the same words with the two sides of a pair swapped ask about the other direction; a
+/// list of the two in another order asks the same.
+#[test]
+fn the_other_direction_is_another_question() {
+    use super::contrasts::swapped;
+    let key = |q: &str| normalize_for_compare(q).chars().collect::<Vec<char>>();
+    let core = |q: &str| core(q).chars().collect::<Vec<char>>();
+    let apart = |a: &str, b: &str| swapped(&key(a), &key(b)) || swapped(&core(a), &core(b));
+    assert!(apart(
+        "从省内转到省外怎么办理？",
+        "从省外转到省内怎么办理？"
+    ));
+    assert!(apart(
+        "从省内转到省外怎么办理？",
+        "从省外转到省内如何办理？"
+    ));
+    assert!(apart(
+        "市内转市外需要哪些材料？",
+        "市外转市内需要哪些材料？"
+    ));
+    assert!(apart(
+        "个人账户转入单位账户怎么办？",
+        "单位账户转入个人账户怎么办？"
+    ));
+    assert!(apart("本地转异地怎么办理？", "异地转本地怎么办理？"));
+    // The same direction, or a list in another order: the same question.
+    assert!(!apart(
+        "从省内转到省外怎么办理？",
+        "从省内转到省外如何办理呢？"
+    ));
+    assert!(!apart(
+        "省内和省外办理有什么区别？",
+        "省外和省内办理有什么区别？"
+    ));
+    assert!(!apart(
+        "省内、省外都可以办理吗？",
+        "省外、省内都可以办理吗？"
+    ));
+    assert!(!apart("个人还是单位申请？", "单位还是个人申请？"));
+    assert!(!apart(
+        "本人不能到场，可以委托他人办理吗？",
+        "可以委托他人办理吗？"
+    ));
+}
+
+/// h35: Chinese numerals in an answer count like digits when it is compared with the promised
+/// time limit.
+#[test]
+fn chinese_numerals_read_as_numbers() {
+    use super::restated::numerals_as_digits as d;
+    assert_eq!(d("三个工作日"), "3个工作日");
+    assert_eq!(d("两个工作日"), "2个工作日");
+    assert_eq!(d("十个工作日"), "10个工作日");
+    assert_eq!(d("十五个工作日"), "15个工作日");
+    assert_eq!(d("二十日"), "20日");
+    assert_eq!(d("二十五日"), "25日");
+    assert_eq!(d("一百二十日"), "120日");
+    assert_eq!(d("一百零五日"), "105日");
+    assert_eq!(d("3个工作日"), "3个工作日");
+    // Not one number.
+    assert_eq!(d("一五"), "一五");
+    assert_eq!(d("十十"), "十十");
 }

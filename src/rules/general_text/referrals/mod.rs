@@ -14,7 +14,7 @@
 #[allow(clippy::wildcard_imports)]
 use super::*;
 
-use super::answers::{asks_for_contact, asks_for_phone};
+use super::contact_questions::{asks_for_contact, asks_for_phone};
 use crate::model::phone::parse_phones;
 use crate::model::text::SENTENCE_ENDS;
 

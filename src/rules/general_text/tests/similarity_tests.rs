@@ -11,25 +11,40 @@ fn reference_normalize(s: &str) -> String {
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect();
-    let mut rest = kept.as_str();
     for prefix in ["问题", "问", "q"] {
-        if let Some(r) = rest.strip_prefix(prefix) {
+        if let Some(r) = kept.strip_prefix(prefix) {
             if r.starts_with(|c: char| c.is_ascii_digit()) {
-                rest = r;
+                return r
+                    .trim_start_matches(|c: char| c.is_ascii_digit())
+                    .to_owned();
             }
             break;
         }
     }
-    rest.trim_start_matches(|c: char| c.is_ascii_digit())
-        .to_owned()
+    // A list label (`1、`, `（1）`, `①`, `一、`); a number followed by a unit is content.
+    kept.chars()
+        .skip(super::super::compare::list_label(s))
+        .collect()
 }
 
 fn reference_without_stopwords(s: &str) -> String {
     let mut out = reference_normalize(s);
-    for w in STOPWORDS {
+    for w in STOPWORDS.iter().filter(|w| w.chars().count() > 1) {
         out = out.replace(w, "");
     }
-    out
+    // The one-character words where they are no part of a word (`目的`, `还是`, `了解`).
+    let chars: Vec<char> = out.chars().collect();
+    let single = |c: char| STOPWORDS.iter().any(|w| w.chars().eq([c]));
+    let part = |i: usize| {
+        WORDS_WITH_PARTICLES.iter().any(|w| {
+            (i + 1 < chars.len() && chars[i..=i + 1] == w[..])
+                || (i > 0 && chars[i - 1..=i] == w[..])
+        })
+    };
+    (0..chars.len())
+        .filter(|&i| !single(chars[i]) || part(i))
+        .map(|i| chars[i])
+        .collect()
 }
 
 fn reference_dice(a: &str, b: &str) -> f64 {
@@ -130,6 +145,14 @@ fn fast_versions_agree_with_the_definitions() {
         "",
         "、。，",
         "按相关规定办理，详见办事指南。",
+        "申请目的是什么？",
+        "的确是了解还是不了结的是非",
+        "3个工作日",
+        "（1）申请书",
+        "①申请书",
+        "一、申请条件",
+        "1.5个工作日",
+        "0566-2118062",
     ];
     for a in texts {
         assert_eq!(normalize_for_compare(a), reference_normalize(a), "{a}");
@@ -408,5 +431,95 @@ fn a_filler_inside_a_word_is_left_in_it() {
     ] {
         assert!(n.matches(answer), "{answer}");
         assert!(!says_more("外国人可以办理吗？", answer), "{answer}");
+    }
+}
+
+/// h35: a number at the start is a list label only where a label mark follows it (`1.`, `1、`,
+/// `（1）`, `①`, `一、`); followed by a unit it is what the text says (`3个工作日`).
+#[test]
+fn a_leading_number_is_a_label_only_with_its_mark() {
+    let n = normalize_for_compare;
+    // Labels.
+    assert_eq!(n("1.申请书"), "申请书");
+    assert_eq!(n("1、申请书"), "申请书");
+    assert_eq!(n("１．申请书"), "申请书");
+    assert_eq!(n("1）申请书"), "申请书");
+    assert_eq!(n("（1）申请书"), "申请书");
+    assert_eq!(n("(12) 申请书"), "申请书");
+    assert_eq!(n("【3】申请书"), "申请书");
+    assert_eq!(n("①申请书"), "申请书");
+    assert_eq!(n("⑵申请书"), "申请书");
+    assert_eq!(n("一、申请条件"), "申请条件");
+    assert_eq!(n("（三）申请条件"), "申请条件");
+    assert_eq!(n("十二、其他"), "其他");
+    assert_eq!(n("1.2 申请书"), "申请书");
+    assert_eq!(n("  2. 身份证"), "身份证");
+    assert_eq!(n("问题2：有效期多久？"), "有效期多久");
+    assert_eq!(n("Q3.有效期多久？"), "有效期多久");
+    // Content.
+    assert_eq!(n("3个工作日"), "3个工作日");
+    assert_eq!(n("３个工作日"), "3个工作日");
+    assert_eq!(n("15日内办结"), "15日内办结");
+    assert_eq!(n("1.5个工作日"), "15个工作日");
+    assert_eq!(n("2024年1月1日起施行"), "2024年1月1日起施行");
+    assert_eq!(n("0566-2118062"), "05662118062");
+    assert_eq!(n("100元"), "100元");
+    assert_eq!(n("一次性告知"), "一次性告知");
+    assert_eq!(n("三个工作日"), "三个工作日");
+    assert_eq!(n("二十四小时"), "二十四小时");
+    assert_eq!(n("（1个工作日）"), "1个工作日");
+    // The character version agrees.
+    for s in [
+        "3个工作日",
+        "（1）申请书",
+        "①申请书",
+        "一、申请条件",
+        "0566-2118062",
+    ] {
+        let mut out = Vec::new();
+        normalize_chars_into(s, &mut out);
+        assert_eq!(out.iter().collect::<String>(), n(s), "{s}");
+    }
+}
+
+/// h35: 的, 是 and 了 go where they are particles, and stay inside a word (`目的`, `的确`, `还是`,
+/// `了解`); questions that differ by particles alone stay alike.
+#[test]
+fn particles_go_but_not_from_inside_words() {
+    assert_eq!(without_stopwords("申请的目的是什么？"), "申请目的");
+    assert_eq!(without_stopwords("的确需要了解吗？"), "的确了解");
+    assert_eq!(
+        without_stopwords("先办审批还是先办许可？"),
+        "先办审批还是先办许可"
+    );
+    assert_eq!(without_stopwords("办不了怎么办？"), "办不了办");
+    assert_eq!(without_stopwords("是否需要预约？"), "预约");
+    assert_eq!(
+        without_stopwords("许可证的有效期是多久了？"),
+        "许可证有效期多久"
+    );
+    // Duplicates that differ by particles stay duplicates.
+    assert_eq!(
+        without_stopwords("食品经营许可证的有效期是多久？"),
+        without_stopwords("食品经营许可证有效期多久呢？")
+    );
+    assert_eq!(
+        without_stopwords("办好了的证怎么领取？"),
+        without_stopwords("办好证怎么领取？")
+    );
+    // The character version agrees.
+    for s in [
+        "申请的目的是什么？",
+        "先办审批还是先办许可？",
+        "办不了的了解了",
+    ] {
+        let mut chars = Vec::new();
+        normalize_chars_into(s, &mut chars);
+        remove_stopword_chars(&mut chars);
+        assert_eq!(
+            chars.iter().collect::<String>(),
+            without_stopwords(s),
+            "{s}"
+        );
     }
 }

@@ -1,0 +1,122 @@
+//! Whether two alike questions still ask about different cases: one names one side of a
+//! [`CONTRASTS`] pair and the other the other side (`本地户籍…`, `外地户籍…`; `非住宅类…`,
+//! `住宅类…`), or both name both sides the other way round (`从省内转到省外…`, `从省外转到省内…`).
+//!
+//! Not here: how alike the questions are (`faqs`, `questions`); the pairs themselves
+//! (`question_words`).
+
+use super::question_words::CONTRASTS;
+
+/// Whether two normalised questions name the two sides of a [`CONTRASTS`] pair, one each.
+/// Asked only of questions found alike, so the few texts it builds cost nothing on the rest.
+pub(super) fn contrasted(a: &[char], b: &[char]) -> bool {
+    if negated_only(a, b) || negated_only(b, a) {
+        return true;
+    }
+    let (a, b): (String, String) = (a.iter().collect(), b.iter().collect());
+    CONTRASTS.iter().any(|&(x, y)| {
+        let one_each = |p: &str, q: &str| names_only(p, x, y) && names_only(q, y, x);
+        one_each(&a, &b) || one_each(&b, &a)
+    })
+}
+
+/// Whether `p` names a case as 非 and a word of two Han characters (`非住宅`, `非营利`, `非本地`)
+/// and not that word alone, while `q` names the word alone and not after 非: 「非住宅类登记费是
+/// 多少？」 and 「住宅类登记费是多少？」 ask about the two sides of a line, like 未满 and 年满. A 非
+/// that negates no case is passed over: 非常, 非得, 非要, and 除非, 并非, 莫非, 无非, 是非.
+fn negated_only(p: &[char], q: &[char]) -> bool {
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    // Where `word` stands in `t` after 非, and where alone.
+    let sides = |t: &[char], word: &[char]| {
+        let (mut negated, mut alone) = (false, false);
+        for (at, w) in t.windows(word.len()).enumerate() {
+            if w == word {
+                if at > 0 && t[at - 1] == '非' {
+                    negated = true;
+                } else {
+                    alone = true;
+                }
+            }
+        }
+        (negated, alone)
+    };
+    p.windows(3).enumerate().any(|(at, w)| {
+        w[0] == '非'
+            && han(w[1])
+            && han(w[2])
+            && !matches!(w[1], '常' | '得' | '要')
+            && !(at > 0 && matches!(p[at - 1], '除' | '并' | '莫' | '无' | '是'))
+            && sides(p, &w[1..]) == (true, false)
+            && sides(q, &w[1..]) == (false, true)
+    })
+}
+
+/// Whether `p` names `x` and not `other`, where one of the two may hold the other: `未满16周岁`
+/// names `未满` and not `满`, `满16周岁` names `满` and not `未满`.
+fn names_only(p: &str, x: &str, other: &str) -> bool {
+    if other.contains(x) {
+        // `满` outside `未满`.
+        !p.contains(other) && p.contains(x)
+    } else if x.contains(other) {
+        p.contains(x) && !p.replace(x, "").contains(other)
+    } else {
+        p.contains(x) && !p.contains(other)
+    }
+}
+
+/// Whether `b` is `a` with the two sides of a [`CONTRASTS`] pair swapped, and the question goes
+/// from one side to the other: 「从省内转到省外怎么办理？」 and 「从省外转到省内怎么办理？」,
+/// 「市内转市外…」 and 「市外转市内…」 ask about two directions, whatever their other words
+/// share. Given keys or cores, each of the two of the same kind.
+///
+/// Not swapped where the two sides stand side by side or joined by 和, 与, 及, 或, 跟, 同 or 还(是)
+/// (「省内和省外有什么区别？」 is 「省外和省内有什么区别？」): a list in another order asks the same.
+/// Pairs of which one word holds the other (`未满`, `满`) are left out: their swap is not exact.
+pub(super) fn swapped(a: &[char], b: &[char]) -> bool {
+    if a.len() != b.len() || a == b {
+        return false;
+    }
+    CONTRASTS.iter().any(|&(x, y)| {
+        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+        if x.len() != y.len() || x.iter().zip(&y).all(|(p, q)| p == q) {
+            return false;
+        }
+        let (Some(at_x), Some(at_y)) = (find(a, &x), find(a, &y)) else {
+            return false;
+        };
+        let between = if at_x < at_y {
+            &a[at_x + x.len()..at_y]
+        } else {
+            &a[at_y + y.len()..at_x]
+        };
+        if between.is_empty() || between.iter().any(|c| "和与及或跟同还".contains(*c)) {
+            return false;
+        }
+        swap_words(a, &x, &y) == b
+    })
+}
+
+/// Where `word` first stands in `text`.
+fn find(text: &[char], word: &[char]) -> Option<usize> {
+    text.windows(word.len()).position(|w| w == word)
+}
+
+/// `text` with every `x` written as `y` and every `y` as `x` (both as long), left to right.
+fn swap_words(text: &[char], x: &[char], y: &[char]) -> Vec<char> {
+    let mut out = Vec::with_capacity(text.len());
+    let mut at = 0;
+    while at < text.len() {
+        let rest = &text[at..];
+        if rest.starts_with(x) {
+            out.extend_from_slice(y);
+            at += x.len();
+        } else if rest.starts_with(y) {
+            out.extend_from_slice(x);
+            at += y.len();
+        } else {
+            out.push(text[at]);
+            at += 1;
+        }
+    }
+    out
+}
