@@ -224,7 +224,16 @@ fn nightly_steps(steps: &Steps<'_>, store: &mut Store, run: RunGuard) -> Result<
         input_problems.extend(problems);
         accepted_gone = accepted;
     }
+    // Sheets and columns lost since the baseline.
+    let file_parts = super::parts::file_parts(records);
+    if let Some(baseline) = &baseline_files {
+        let (problems, accepted) =
+            super::parts::lost_parts(store, baseline, &file_parts, run.time())?;
+        input_problems.extend(problems);
+        accepted_gone.extend(accepted);
+    }
     let mut checked = check.finish(info)?;
+    checked.file_parts = super::parts::stored(&file_parts);
     checked.report.notices.extend(accepted_gone);
     // Errors met reading that hide no baseline item say so where they are shown; on the first
     // run there is no baseline to speak of.
