@@ -118,14 +118,18 @@ fn a_night_without_the_materials_sheet_is_incomplete_and_no_baseline() {
     let d = dir.path();
     let file = d.join("exports/事项.xlsx");
     export(&file, true);
-    audit(d, "n1", "2026-11-20T02:00:00+08:00").assert().success();
+    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
     export(&file, false);
     audit(d, "n2", "2026-11-21T02:00:00+08:00")
         .arg("-q")
         .assert()
         .success()
         .stdout(contains("注意: 运行 n2 的输入不完整"))
-        .stdout(contains("「申请材料」：对比运行 n1 从这个文件读到 3 个事项的「申请材料」"));
+        .stdout(contains(
+            "「申请材料」：对比运行 n1 从这个文件读到 3 个事项的「申请材料」",
+        ));
     let html = std::fs::read_to_string(d.join("reports/n2/report.html")).unwrap();
     assert!(html.contains("输入不完整"), "the HTML says so");
     let r2 = report(d, "n2");
@@ -174,7 +178,9 @@ fn a_column_lost_is_incomplete_until_three_days_in_a_row() {
     let d = dir.path();
     let file = d.join("exports/night.json");
     nightly_support::write_night1_with(&file, |_| {});
-    audit(d, "n1", "2026-11-20T02:00:00+08:00").assert().success();
+    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
     nightly_support::write_night1_with(&file, |item| {
         item.as_object_mut().unwrap().remove("consult_phone");
     });
@@ -200,7 +206,9 @@ fn a_column_lost_is_incomplete_until_three_days_in_a_row() {
     nightly_support::write_night1_with(&file, |item| {
         item.as_object_mut().unwrap().remove("consult_phone");
     });
-    audit(d, "n5", "2026-11-24T02:00:00+08:00").assert().success();
+    audit(d, "n5", "2026-11-24T02:00:00+08:00")
+        .assert()
+        .success();
     assert_eq!(report(d, "n5")["history"]["baseline"]["id"], "n4");
 }
 
@@ -217,7 +225,9 @@ fn an_element_emptied_on_some_items_only_is_no_lost_column() {
             item["faqs"] = serde_json::json!([{"question": "要带什么？", "answer": "身份证"}]);
         }
     });
-    audit(d, "n1", "2026-11-20T02:00:00+08:00").assert().success();
+    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
     nightly_support::write_night1_with(&file, |item| {
         if item["code"] == first {
             item.as_object_mut().unwrap().remove("consult_phone");
@@ -228,6 +238,8 @@ fn an_element_emptied_on_some_items_only_is_no_lost_column() {
         .assert()
         .success()
         .stdout(contains("的输入不完整").not());
-    audit(d, "n3", "2026-11-22T02:00:00+08:00").assert().success();
+    audit(d, "n3", "2026-11-22T02:00:00+08:00")
+        .assert()
+        .success();
     assert_eq!(report(d, "n3")["history"]["baseline"]["id"], "n2");
 }

@@ -34,7 +34,9 @@ fn only_a_new_unit_has_its_trend_start_tonight() {
     let d = dir.path();
     let file = d.join("night.json");
     nightly_support::write_night1_with(&file, |_| {});
-    audit(d, "n1", "2026-11-20T02:00:00+08:00").assert().success();
+    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
     nightly_support::write_night1_with(&file, |item| {
         let code = item["code"].as_str().unwrap().to_owned();
         if code.ends_with("000117001000") {
@@ -71,7 +73,13 @@ fn only_a_new_unit_has_its_trend_start_tonight() {
     assert!(!county.contains("只是考核单位由"), "{county}");
     let renamed = summary("整改清单-池州市市场监管局.xlsx");
     assert!(renamed.contains("变为「池州市市场监管局」"), "{renamed}");
-    assert!(!renamed.contains("变为「池州市人力资源和社会保障局」"), "{renamed}");
+    assert!(
+        !renamed.contains("变为「池州市人力资源和社会保障局」"),
+        "{renamed}"
+    );
     let all = summary("整改清单-全部.xlsx");
-    assert!(all.contains("变为「池州市市场监管局」") && all.contains("变为「池州市人力资源和社会保障局」"));
+    assert!(
+        all.contains("变为「池州市市场监管局」")
+            && all.contains("变为「池州市人力资源和社会保障局」")
+    );
 }

@@ -54,7 +54,9 @@ fn unit_errors(workbook: &Path, unit: &str) -> String {
 fn a_waived_error_is_left_out_of_the_unit_tables() {
     let dir = nightly_support::workdir("");
     let d = dir.path();
-    audit(d, "n1", "2026-11-20T02:00:00+08:00").assert().success();
+    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
     let r1 = report(d, "n1");
     let unit = "池州市市场监督管理局";
     let history = r1["history"]["findings"].as_array().unwrap();
@@ -71,7 +73,9 @@ fn a_waived_error_is_left_out_of_the_unit_tables() {
         .args(["--until", "2026-12-31"])
         .assert()
         .success();
-    audit(d, "n2", "2026-11-21T02:00:00+08:00").assert().success();
+    audit(d, "n2", "2026-11-21T02:00:00+08:00")
+        .assert()
+        .success();
     let expected = (before.parse::<usize>().unwrap() - 1).to_string();
     let r2 = report(d, "n2");
     let units = r2["history"]["units"].as_array().unwrap();

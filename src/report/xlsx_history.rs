@@ -44,11 +44,10 @@ pub(super) fn summary(
     sheet.write_string_with_format(row, 0, "与上次运行对比", section)?;
     sheet.write_string(row, 1, fixlist::cell(&baseline))?;
     // A unit's workbook: of the problems moved between units, only its own.
-    let others = history.moved().into_iter().filter(|m| {
-        !all && !units
-            .iter()
-            .any(|u| u.name == m.from || u.name == m.to)
-    });
+    let others = history
+        .moved()
+        .into_iter()
+        .filter(|m| !all && !units.iter().any(|u| u.name == m.from || u.name == m.to));
     let others: Vec<String> = others.map(|m| m.notice()).collect();
     for note in run_notes(history) {
         if others.contains(&note) {

@@ -324,7 +324,12 @@ fn nightly_steps(steps: &Steps<'_>, store: &mut Store, run: RunGuard) -> Result<
         FailOnNew::None => None,
     };
     let reached = threshold.filter(|&t| view.has_new_at(t));
-    print_summary(&checked, view, &dir, args.quiet, reached);
+    let said = if args.quiet {
+        super::summary::splits_said_before(store, view, &checked.report.notices)?
+    } else {
+        Vec::new()
+    };
+    print_summary(&checked, view, &dir, (args.quiet, &said), reached);
     Ok(i32::from(reached.is_some()))
 }
 

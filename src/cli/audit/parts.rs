@@ -58,7 +58,9 @@ pub(super) fn file_parts(records: &[Sketch]) -> Vec<(String, usize, BTreeMap<Str
     let mut files: Vec<(&str, usize, Vec<usize>)> = Vec::new();
     for r in records {
         let Sketch::Item {
-            source, parts: bits, ..
+            source,
+            parts: bits,
+            ..
         } = r
         else {
             continue;

@@ -155,6 +155,32 @@ impl Store {
         Ok(usize::try_from(n).unwrap_or_default())
     }
 
+    /// The 考核单位 of run `run_id`'s items whose 实施编码 begins with `prefix` (a 实施主体's
+    /// 统一社会信用代码, its first 18 characters).
+    pub fn units_with_code_prefix(
+        &self,
+        run_id: &str,
+        prefix: &str,
+    ) -> Result<Vec<String>, HistoryError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT DISTINCT unit FROM items
+                 WHERE run_id = ?1 AND substr(trim(code), 1, ?3) = ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        st.query_map(
+            params![
+                run_id,
+                prefix,
+                crate::history::sql_count(prefix.chars().count())
+            ],
+            |r| r.get(0),
+        )
+        .and_then(Iterator::collect)
+        .map_err(|e| self.err(e))
+    }
+
     /// The 实施编码 of the items the baseline read from its file `source` (as
     /// [`BaselineFiles::files`] names it).
     pub fn baseline_codes(

@@ -43,7 +43,9 @@ pub(crate) fn version_error(version: Option<u64>) -> String {
         Some(v) => format!(
             "报告版本 {v} 与本工具支持的版本 {SCHEMA_VERSION} 不同：请用写出它的 zwfw-audit 读取，或用本工具重新运行 check 生成报告"
         ),
-        None => format!("不是本工具的报告：文件中没有报告版本（schema_version）。{WHAT_A_REPORT_IS}"),
+        None => {
+            format!("不是本工具的报告：文件中没有报告版本（schema_version）。{WHAT_A_REPORT_IS}")
+        }
     }
 }
 

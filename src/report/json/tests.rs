@@ -113,7 +113,10 @@ fn a_file_that_is_no_report_of_this_version_is_said_so() {
     assert!(err("[1, 2]").starts_with("不是本工具的报告"));
     assert!(err("{\"schema_version\": 1,").starts_with("文件不完整"));
     assert!(err("{\"schema_version\": 1, \"items\": [{\"code\":").starts_with("文件不完整"));
-    assert!(err("[audit]\ninputs = []").starts_with("不是本工具的报告：第 1 行第 2 列处不符合 JSON 格式"));
+    assert!(
+        err("[audit]\ninputs = []")
+            .starts_with("不是本工具的报告：第 1 行第 2 列处不符合 JSON 格式")
+    );
     assert!(err("{\"a\": 1}\n{\"a\": 2}").starts_with("不是本工具的报告：第 2 行"));
     assert!(err("{\"items\": []}").starts_with("不是本工具的报告：文件中没有报告版本"));
     assert!(err("{\"a\": 1}").starts_with("不是本工具的报告：文件中没有报告版本"));

@@ -203,7 +203,8 @@ fn typed_over(
     let status = unguard(cell(cells, cols.status)).trim();
     let as_written = |w: &&str| {
         status.strip_prefix(w).is_some_and(|rest| {
-            rest.is_empty() || rest.starts_with('（') && rest.ends_with('）') && !rest.contains('，')
+            rest.is_empty()
+                || rest.starts_with('（') && rest.ends_with('）') && !rest.contains('，')
         })
     };
     if !status.is_empty() && !STATUS_WORDS.iter().any(as_written) {
@@ -327,7 +328,9 @@ pub(super) fn read_rows(
         if !over.is_empty() {
             let said: Vec<String> = over
                 .iter()
-                .map(|(what, t)| format!("「{what}」改成了「{}」", crate::model::text::quote(t, 40)))
+                .map(|(what, t)| {
+                    format!("「{what}」改成了「{}」", crate::model::text::quote(t, 40))
+                })
                 .collect();
             let then = if fix.is_empty() {
                 fix = over
@@ -351,10 +354,8 @@ pub(super) fn read_rows(
         let parsed = match parse_dispute(typed) {
             // A reason with 是否有异议 left empty: the clerk objects.
             Ok(None) if !reason.is_empty() => {
-                row_issues.push(table.issue(
-                    *row,
-                    "「是否有异议」没有填，但写了异议理由，按「有」计",
-                ));
+                row_issues
+                    .push(table.issue(*row, "「是否有异议」没有填，但写了异议理由，按「有」计"));
                 Ok(Some(true))
             }
             other => other,

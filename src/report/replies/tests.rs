@@ -81,7 +81,14 @@ fn returned_list(
     let path = dir.join("整改清单-东至县.csv");
     let mut w = csv::Writer::from_path(&path).unwrap();
     w.write_record([
-        "实施编码", "问题描述", "原文", "状态", "整改情况", "是否有异议", "异议理由", "指纹",
+        "实施编码",
+        "问题描述",
+        "原文",
+        "状态",
+        "整改情况",
+        "是否有异议",
+        "异议理由",
+        "指纹",
     ])
     .unwrap();
     for (i, f) in report.findings.iter().enumerate() {
@@ -137,8 +144,14 @@ fn answers_typed_in_the_wrong_column_are_kept_and_said() {
         fix(0).as_deref(),
         Some("已改为 周一至周五 9:00-12:00（写在「问题描述」列）")
     );
-    assert_eq!(fix(1).as_deref(), Some("已补 0566-2025678（写在「原文」列）"));
-    assert_eq!(fix(2).as_deref(), Some("已整改，重新赋码（写在「状态」列）"));
+    assert_eq!(
+        fix(1).as_deref(),
+        Some("已补 0566-2025678（写在「原文」列）")
+    );
+    assert_eq!(
+        fix(2).as_deref(),
+        Some("已整改，重新赋码（写在「状态」列）")
+    );
     assert_eq!(fix(3).as_deref(), Some("已按要求更正"));
     assert_eq!(got.replies.len(), 4, "{:?}", got.replies);
     let said: Vec<&str> = got.issues.iter().map(|i| i.message.as_str()).collect();
@@ -179,5 +192,9 @@ fn a_reason_without_a_dispute_cell_is_an_objection() {
     assert_eq!(got.replies.len(), 1);
     assert_eq!(got.replies[0].disputed, Some(true));
     assert_eq!(got.issues.len(), 1, "{:?}", got.issues);
-    assert!(got.issues[0].message.contains("「是否有异议」没有填，但写了异议理由，按「有」计"));
+    assert!(
+        got.issues[0]
+            .message
+            .contains("「是否有异议」没有填，但写了异议理由，按「有」计")
+    );
 }
