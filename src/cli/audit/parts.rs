@@ -65,13 +65,13 @@ pub(super) fn file_parts(records: &[Sketch]) -> Vec<(String, usize, BTreeMap<Str
         else {
             continue;
         };
-        let i = match files.iter().position(|(s, ..)| *s == &**source) {
-            Some(i) => i,
-            None => {
+        let i = files
+            .iter()
+            .position(|(s, ..)| *s == &**source)
+            .unwrap_or_else(|| {
                 files.push((source, 0, vec![0; parts]));
                 files.len() - 1
-            }
-        };
+            });
         let file = &mut files[i];
         file.1 += 1;
         for (p, n) in file.2.iter_mut().enumerate() {
