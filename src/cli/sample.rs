@@ -8,7 +8,7 @@ use anyhow::{Context, Result, anyhow};
 use clap::{Args, ValueEnum};
 
 use super::load_config;
-use super::score::{UnitArgs, load_report, print_issues};
+use super::score::{UnitArgs, load_report, print_mapping_issues};
 use crate::config::Config;
 use crate::score::compute::lots;
 use crate::score::sample::{SampleRow, draw};
@@ -67,7 +67,7 @@ pub fn run(args: &SampleArgs) -> Result<i32> {
     )?;
     let report = load_report(&args.report)?;
     let (mapping, issues) = super::mapping_for(&args.units, &config, &report)?;
-    print_issues("单位对照表", &issues);
+    print_mapping_issues(mapping.source.as_deref(), &issues);
     let rows = draw(&report, &mapping, &spec);
     let base = args
         .output

@@ -37,6 +37,9 @@ pub struct Checked {
     pub waived: BTreeSet<String>,
     /// Waivers applied, expired, unmatched.
     pub waiver_report: WaiverReport,
+    /// What each file gave values for, as stored in `run_files.parts`: the file's
+    /// [`super::source_key`] and the JSON of its parts (empty when not gathered).
+    pub file_parts: Vec<(String, String)>,
     /// The report findings of each item.
     spans: Vec<Range<usize>>,
     /// Results computed in this run: (content hash, entry JSON, findings JSON), before waivers,
@@ -198,6 +201,7 @@ impl<'r> Incremental<'r> {
             spans: self.spans,
             reused: self.reused,
             waived: BTreeSet::new(),
+            file_parts: Vec::new(),
             waiver_report: WaiverReport::default(),
             fresh: self.fresh,
             report,

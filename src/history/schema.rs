@@ -19,11 +19,14 @@
 //!   and offending text (`findings.evidence`), NULL for runs stored before: a problem whose text
 //!   was reworded but still fails is recognised the next night as the same problem (未整改 with
 //!   its age, 原文已改), not as one fixed and one new.
+//! - **v6**: what each file gave values for (`run_files.parts`: per list and field, how many of
+//!   its items had one, as JSON; NULL for runs stored before): a sheet or a column the baseline
+//!   read values from and that is gone tonight makes tonight's input incomplete.
 
 use rusqlite::Connection;
 
 /// The schema version this tool writes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// The v1 schema, exactly as the first release created it.
 pub const V1_SQL: &str = "
@@ -129,8 +132,14 @@ ALTER TABLE findings ADD COLUMN evidence TEXT;
 PRAGMA user_version = 5;
 ";
 
+/// v5 → v6.
+const V6_SQL: &str = "
+ALTER TABLE run_files ADD COLUMN parts TEXT;
+PRAGMA user_version = 6;
+";
+
 /// The migration from version `n - 1` to `n` is `MIGRATIONS[n - 1]`.
-const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL, V4_SQL, V5_SQL];
+const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL, V4_SQL, V5_SQL, V6_SQL];
 
 /// The store's `user_version`.
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

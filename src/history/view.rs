@@ -82,13 +82,19 @@ impl HistoryView {
                     to: h.unit.clone(),
                     findings: 0,
                     reworded: 0,
+                    new_unit: true,
                 });
             m.findings += 1;
             if c.evidence.is_some() || c.target.is_some() {
                 m.reworded += 1;
             }
         }
-        moved.into_values().collect()
+        let mut moved: Vec<Moved> = moved.into_values().collect();
+        for m in &mut moved {
+            // A unit that had runs before this one keeps its trend.
+            m.new_unit = self.unit(&m.to).is_none_or(|u| u.trend.len() <= 1);
+        }
+        moved
     }
 
     /// One unit's figures.
@@ -256,6 +262,9 @@ pub struct Moved {
     pub findings: usize,
     /// Of those, the ones whose text changed too.
     pub reworded: usize,
+    /// Whether `to` is new tonight (a unit renamed), its trend starting now; not so for items
+    /// handed to a unit that was there before.
+    pub new_unit: bool,
 }
 
 impl Moved {
@@ -267,7 +276,13 @@ impl Moved {
             to,
             findings,
             reworded,
+            new_unit,
         } = self;
+        let trend = if *new_unit {
+            format!("「{to}」的趋势从本次开始；")
+        } else {
+            String::new()
+        };
         let same = if *reworded == 0 {
             "实施编码、规则、原文与上次相同".to_owned()
         } else {
@@ -275,7 +290,7 @@ impl Moved {
         };
         format!(
             "{findings} 条问题的{same}，只是考核单位由「{from}」变为「{to}」：可能是单位改名或事项划转（若都不是，请核对导出中的实施主体或考核单位）。\
-             这些问题按未整改计入「{to}」，问题年龄接着上次算；「{to}」的趋势从本次开始；旧名下问题的豁免不再适用，需要时按新指纹重新豁免"
+             这些问题按未整改计入「{to}」，问题年龄接着上次算；{trend}旧名下问题的豁免不再适用，需要时按新指纹重新豁免"
         )
     }
 }

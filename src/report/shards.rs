@@ -168,7 +168,7 @@ impl Shards {
         let mut de = serde_json::Deserializer::from_reader(BufReader::with_capacity(1 << 20, file));
         let header = serde::de::DeserializeSeed::deserialize(&mut split, &mut de)
             .and_then(|header| de.end().map(|()| header))
-            .map_err(|e| format!("报告内容不完整: {e}"))?;
+            .map_err(|e| super::json::not_read(&e))?;
         for spill in [&mut split.items, &mut split.findings] {
             spill
                 .out
@@ -176,7 +176,7 @@ impl Shards {
                 .map_err(|e| write_error(&spill.path, &e))?;
         }
         let header: Report =
-            serde_json::from_str(&header).map_err(|e| format!("报告内容不完整: {e}"))?;
+            serde_json::from_str(&header).map_err(|e| super::json::not_read(&e))?;
         if header.schema_version != super::SCHEMA_VERSION {
             return Err(super::json::version_error(Some(u64::from(
                 header.schema_version,

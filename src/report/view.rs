@@ -72,8 +72,21 @@ pub struct UnitTotals {
 
 impl UnitTotals {
     /// The counts of `u`, with its replies as `ctx` knows them.
+    /// Waived findings are left out of the counts, as in the history's unit figures.
     pub fn of(u: &UnitView<'_>, ctx: &super::fixlist::RowContext<'_>) -> Self {
-        let errors = u.errors();
+        let (mut errors, mut warnings) = (u.errors(), u.warnings());
+        if let Some(h) = ctx.history
+            && h.units.iter().any(|x| x.unit == u.name && x.waived > 0)
+        {
+            for f in &u.findings {
+                if h.status_of(f).is_some_and(|s| s.waiver.is_some()) {
+                    match f.severity {
+                        Severity::Error => errors -= 1,
+                        Severity::Warning => warnings -= 1,
+                    }
+                }
+            }
+        }
         UnitTotals {
             name: u.name.to_owned(),
             kind: u.kind,
@@ -81,7 +94,7 @@ impl UnitTotals {
             items: u.items.len(),
             items_with_errors: u.items_with_errors(),
             errors,
-            warnings: u.findings.len() - errors,
+            warnings,
             unreadable: u.unreadable.len(),
             replies: ctx.reply_summary(&u.findings),
         }

@@ -31,7 +31,7 @@ pub(super) fn summary(
     sheet: &mut Worksheet,
     mut row: u32,
     history: &HistoryView,
-    units: &[UnitTotals],
+    (units, all): (&[UnitTotals], bool),
     section: &Format,
     header: &Format,
     points: &Format,
@@ -43,7 +43,16 @@ pub(super) fn summary(
     );
     sheet.write_string_with_format(row, 0, "与上次运行对比", section)?;
     sheet.write_string(row, 1, fixlist::cell(&baseline))?;
+    // A unit's workbook: of the problems moved between units, only its own.
+    let others = history
+        .moved()
+        .into_iter()
+        .filter(|m| !all && !units.iter().any(|u| u.name == m.from || u.name == m.to));
+    let others: Vec<String> = others.map(|m| m.notice()).collect();
     for note in run_notes(history) {
+        if others.contains(&note) {
+            continue;
+        }
         row += 1;
         sheet.write_string(row, 1, fixlist::cell(&note))?;
     }

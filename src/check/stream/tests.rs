@@ -686,7 +686,7 @@ fn a_report_file_splits_into_the_shards_of_its_report() {
     let err = report::shards::Shards::read_json(&path, &out)
         .err()
         .expect("cut short");
-    assert!(err.starts_with("报告内容不完整"), "{err}");
+    assert!(err.starts_with("文件不完整"), "{err}");
     no_files_left(&out);
 }
 

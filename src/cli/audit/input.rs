@@ -16,6 +16,8 @@ pub(super) enum Sketch {
     Item {
         code: String,
         source: std::rc::Rc<str>,
+        /// The lists and fields it gives values for ([`super::parts::item_parts`]).
+        parts: u64,
     },
     Unreadable {
         code: Option<String>,
@@ -48,6 +50,7 @@ impl Sketches {
             Record::Item(item) => Sketch::Item {
                 code: item.code.trim().to_owned(),
                 source: source(&item.provenance.source),
+                parts: super::parts::item_parts(item),
             },
             Record::Unreadable(u) => Sketch::Unreadable {
                 code: u.code.as_ref().map(|c| c.trim().to_owned()),
@@ -134,7 +137,7 @@ pub(super) const FIRST_RUN_NO_BASELINE: &str =
 
 /// Days in a row a baseline file may be gone before it is taken as removed on purpose (runs on
 /// one day, a night's run and its retries, are one).
-const GONE_DAYS: usize = 3;
+pub(super) const GONE_DAYS: usize = 3;
 
 /// Files the baseline read items from that were not read tonight (deleted from a folder input,
 /// moved, not yet exported, left behind in a working folder copied elsewhere), when most of their items were not read from anywhere else either:
@@ -158,7 +161,7 @@ pub(super) fn gone_files(
     let mut last: Option<&str> = None;
     for r in records {
         let (code, source) = match r {
-            Sketch::Item { code, source } => (Some(code), source),
+            Sketch::Item { code, source, .. } => (Some(code), source),
             Sketch::Unreadable { code, source, .. } => (code.as_ref(), source),
             Sketch::Notice(n) => {
                 said.insert(history::source_key(&n.provenance.source));

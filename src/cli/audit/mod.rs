@@ -11,6 +11,7 @@
 
 mod input;
 mod nightly;
+mod parts;
 mod runs;
 mod stopped;
 mod summary;

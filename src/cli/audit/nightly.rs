@@ -224,7 +224,16 @@ fn nightly_steps(steps: &Steps<'_>, store: &mut Store, run: RunGuard) -> Result<
         input_problems.extend(problems);
         accepted_gone = accepted;
     }
+    // Sheets and columns lost since the baseline.
+    let file_parts = super::parts::file_parts(records);
+    if let Some(baseline) = &baseline_files {
+        let (problems, accepted) =
+            super::parts::lost_parts(store, baseline, &file_parts, run.time())?;
+        input_problems.extend(problems);
+        accepted_gone.extend(accepted);
+    }
     let mut checked = check.finish(info)?;
+    checked.file_parts = super::parts::stored(&file_parts);
     checked.report.notices.extend(accepted_gone);
     // Errors met reading that hide no baseline item say so where they are shown; on the first
     // run there is no baseline to speak of.
@@ -315,7 +324,12 @@ fn nightly_steps(steps: &Steps<'_>, store: &mut Store, run: RunGuard) -> Result<
         FailOnNew::None => None,
     };
     let reached = threshold.filter(|&t| view.has_new_at(t));
-    print_summary(&checked, view, &dir, args.quiet, reached);
+    let said = if args.quiet {
+        super::summary::splits_said_before(store, view, &checked.report.notices)?
+    } else {
+        Vec::new()
+    };
+    print_summary(&checked, view, &dir, (args.quiet, &said), reached);
     Ok(i32::from(reached.is_some()))
 }
 

@@ -28,15 +28,18 @@ fn new_findings_line(view: &HistoryView, threshold: Severity, dir: &Path) -> Str
 /// The summary; with `quiet`, only what needs someone's attention: input that could not be read,
 /// problems that moved to another unit (a unit renamed), runs left out of the comparison, waivers
 /// that expired or match nothing, and reading problems.
+///
+/// `said` are notices a quiet night leaves out: said on the compared night already
+/// ([`splits_said_before`]).
 pub(super) fn print_summary(
     checked: &history::Checked,
     view: &HistoryView,
     dir: &Path,
-    quiet: bool,
+    (quiet, said): (bool, &[String]),
     reached: Option<Severity>,
 ) {
     let mut out = crate::cli::SafeOut(std::io::stdout().lock());
-    let _ = write_summary(&mut out, checked, view, dir, quiet)
+    let _ = write_summary(&mut out, checked, view, dir, (quiet, said))
         .and_then(|()| match reached {
             Some(t) => writeln!(out, "{}", new_findings_line(view, t, dir)),
             None => Ok(()),
@@ -49,7 +52,7 @@ fn write_summary(
     checked: &history::Checked,
     view: &HistoryView,
     dir: &Path,
-    quiet: bool,
+    (quiet, said): (bool, &[String]),
 ) -> std::io::Result<()> {
     // Incomplete input first: it explains the 已移除 count of the totals.
     if !view.input_problems.is_empty() {
@@ -123,7 +126,7 @@ fn write_summary(
         .report
         .notices
         .iter()
-        .filter(|n| !quiet || n.level >= NoticeLevel::Warning)
+        .filter(|n| !quiet || n.level >= NoticeLevel::Warning && !said.contains(&n.message))
         .filter(|n| {
             n.level != NoticeLevel::Error
                 || n.message.ends_with(NO_BASELINE_ITEMS)
@@ -216,4 +219,42 @@ fn write_totals(
         out,
         "  （新增、已整改、未整改、已移除都含错误和提示；已豁免的问题不计入错误和提示，也不计入新增和未整改）"
     )
+}
+
+/// How the notice of a 实施主体 split over several units begins (`score::units`), before its
+/// 统一社会信用代码.
+const SPLIT: &str = "实施编码前 18 位（实施主体统一社会信用代码）同为 ";
+
+/// The notices of a 实施主体 split over several units that the compared run had already: the
+/// same units under the same 统一社会信用代码. Such a split is no reading problem and often
+/// meant (`本来就应分开计分的，可不理会本提示`): a quiet night says it when it appears or changes,
+/// not every night (cron would mail every night). 汇总 and the HTML still show it.
+pub(super) fn splits_said_before(
+    store: &history::Store,
+    view: &HistoryView,
+    notices: &[crate::source::Notice],
+) -> anyhow::Result<Vec<String>> {
+    let Some(baseline) = &view.baseline else {
+        return Ok(Vec::new());
+    };
+    let mut said = Vec::new();
+    for n in notices {
+        let Some(rest) = n.message.strip_prefix(SPLIT) else {
+            continue;
+        };
+        let Some(uscc) = rest.split(' ').next().filter(|u| u.chars().count() == 18) else {
+            continue;
+        };
+        // The units it names: 「池州市市场监督管理局」6 个事项、「…」1 个事项.
+        let named: Vec<&str> = rest
+            .split('「')
+            .skip(1)
+            .filter_map(|s| s.split('」').next())
+            .collect();
+        let before = store.units_with_code_prefix(&baseline.id, uscc)?;
+        if named.len() > 1 && named.iter().all(|u| before.iter().any(|b| b == u)) {
+            said.push(n.message.clone());
+        }
+    }
+    Ok(said)
 }

@@ -155,3 +155,17 @@ pub(crate) fn print_issues(what: &str, issues: &[FileIssue]) {
         say!("  注意: {what} {} — {}", i.place, i.message);
     }
 }
+
+/// Prints what grouping the items into units met: rows of the mapping file (`source`) as the
+/// 单位对照表's, the rest (a 实施主体 split over several units, found in the items) as the
+/// export's, where they were read, even when no mapping was used.
+pub(crate) fn print_mapping_issues(source: Option<&str>, issues: &[FileIssue]) {
+    for i in issues {
+        let what = if source == Some(&*i.place.source) {
+            "单位对照表"
+        } else {
+            "导出文件"
+        };
+        say!("  注意: {what} {} — {}", i.place, i.message);
+    }
+}

@@ -40,7 +40,7 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
         }
         _ => crate::cli::mapping_for(&args.units, &config, &report)?,
     };
-    print_issues("单位对照表", &map_issues);
+    super::print_mapping_issues(mapping.source.as_deref(), &map_issues);
     // A report scored before (by `score`) is scored again as it was: same sample, same review,
     // same rate, unless a flag says otherwise; each reuse is said in one line.
     let scored_before = report.sample.is_some() || report.review.is_some();

@@ -12,6 +12,9 @@ pub struct BaselineFiles {
     /// The baseline run.
     pub run_id: String,
     files: Vec<(i64, String, usize)>,
+    /// Per file (`source_key`), what its items gave values for: a list or field and how many
+    /// items had one. Files stored before the store kept this (schema v6) are not here.
+    parts: Vec<(String, std::collections::BTreeMap<String, usize>)>,
 }
 
 impl BaselineFiles {
@@ -24,7 +27,25 @@ impl BaselineFiles {
                 .enumerate()
                 .map(|(i, (s, n))| (i64::try_from(i).unwrap_or_default(), s, n))
                 .collect(),
+            parts: Vec::new(),
         }
+    }
+
+    /// The same baseline, its file `key` having given values for `parts` (list or field, items
+    /// with one), for tests.
+    #[must_use]
+    pub fn with_parts(mut self, key: &str, parts: &[(&str, usize)]) -> Self {
+        self.parts.push((
+            key.to_owned(),
+            parts.iter().map(|&(p, n)| (p.to_owned(), n)).collect(),
+        ));
+        self
+    }
+
+    /// What the baseline's file `key` gave values for (list or field, how many items had one);
+    /// `None` when the store did not keep it.
+    pub fn parts_of(&self, key: &str) -> Option<&std::collections::BTreeMap<String, usize>> {
+        self.parts.iter().find(|(s, _)| s == key).map(|(_, p)| p)
     }
 
     /// Whether the baseline read items from the file with this [`crate::history::source_key`].
@@ -90,9 +111,22 @@ impl Store {
             })
             .and_then(Iterator::collect)
             .map_err(|e| self.err(e))?;
+        let mut st = self
+            .conn
+            .prepare("SELECT source, parts FROM run_files WHERE run_id = ?1 AND parts IS NOT NULL")
+            .map_err(|e| self.err(e))?;
+        let parts: Vec<(String, String)> = st
+            .query_map([&baseline.id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .and_then(Iterator::collect)
+            .map_err(|e| self.err(e))?;
+        let parts = parts
+            .into_iter()
+            .filter_map(|(source, json)| Some((source, serde_json::from_str(&json).ok()?)))
+            .collect();
         Ok((!files.is_empty()).then_some(BaselineFiles {
             run_id: baseline.id,
             files,
+            parts,
         }))
     }
 
@@ -119,6 +153,32 @@ impl Store {
             )
             .map_err(|e| self.err(e))?;
         Ok(usize::try_from(n).unwrap_or_default())
+    }
+
+    /// The 考核单位 of run `run_id`'s items whose 实施编码 begins with `prefix` (a 实施主体's
+    /// 统一社会信用代码, its first 18 characters).
+    pub fn units_with_code_prefix(
+        &self,
+        run_id: &str,
+        prefix: &str,
+    ) -> Result<Vec<String>, HistoryError> {
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT DISTINCT unit FROM items
+                 WHERE run_id = ?1 AND substr(trim(code), 1, ?3) = ?2",
+            )
+            .map_err(|e| self.err(e))?;
+        st.query_map(
+            params![
+                run_id,
+                prefix,
+                crate::history::sql_count(prefix.chars().count())
+            ],
+            |r| r.get(0),
+        )
+        .and_then(Iterator::collect)
+        .map_err(|e| self.err(e))
     }
 
     /// The 实施编码 of the items the baseline read from its file `source` (as

@@ -145,14 +145,21 @@ impl Store {
                 ])?;
             }
             let mut st = tx.prepare(
-                "INSERT INTO run_files (run_id, file_no, source, items) VALUES (?1, ?2, ?3, ?4)",
+                "INSERT INTO run_files (run_id, file_no, source, items, parts)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;
             for (no, (source, items)) in files.iter().enumerate() {
+                let parts = checked
+                    .file_parts
+                    .iter()
+                    .find(|(s, _)| s == source)
+                    .map(|(_, p)| p);
                 st.execute(params![
                     run.id,
                     crate::history::sql_count(no),
                     source,
-                    crate::history::sql_count(*items)
+                    crate::history::sql_count(*items),
+                    parts
                 ])?;
             }
             let mut st = tx.prepare(

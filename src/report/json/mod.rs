@@ -11,7 +11,7 @@ mod read;
 #[cfg(test)]
 mod tests;
 
-pub(crate) use read::version_error;
+pub(crate) use read::{not_read, version_error};
 pub use read::{read, read_from};
 
 /// Writes the report as pretty JSON.

@@ -109,13 +109,27 @@ fn provenances() -> impl Strategy<Value = Provenance> {
 #[test]
 fn a_file_that_is_no_report_of_this_version_is_said_so() {
     let err = |text: &str| read(text).expect_err(text);
-    assert!(err("").starts_with("不是 JSON 报告"));
-    assert!(err("[1, 2]").starts_with("不是 JSON 报告"));
-    assert!(err("{\"schema_version\": 1,").starts_with("不是 JSON 报告"));
-    assert!(err("{\"items\": []}").starts_with("报告版本 None"));
-    assert!(err("{\"schema_version\": \"1\"}").starts_with("报告版本 None"));
-    assert!(err("{\"schema_version\": 99, \"items\": 3}").starts_with("报告版本 Some(99)"));
-    assert!(err("{\"schema_version\": 1}").starts_with("报告内容不完整"));
+    assert!(err("").starts_with("文件不完整"));
+    assert!(err("[1, 2]").starts_with("不是本工具的报告"));
+    assert!(err("{\"schema_version\": 1,").starts_with("文件不完整"));
+    assert!(err("{\"schema_version\": 1, \"items\": [{\"code\":").starts_with("文件不完整"));
+    assert!(
+        err("[audit]\ninputs = []")
+            .starts_with("不是本工具的报告：第 1 行第 2 列处不符合 JSON 格式")
+    );
+    assert!(err("{\"a\": 1}\n{\"a\": 2}").starts_with("不是本工具的报告：第 2 行"));
+    assert!(err("{\"items\": []}").starts_with("不是本工具的报告：文件中没有报告版本"));
+    assert!(err("{\"a\": 1}").starts_with("不是本工具的报告：文件中没有报告版本"));
+    assert!(err("{\"schema_version\": \"1\"}").starts_with("不是本工具的报告"));
+    assert!(err("{\"schema_version\": 99, \"items\": 3}").starts_with("报告版本 99 与"));
+    assert!(err("{\"schema_version\": 1}").contains("（缺少「"));
+    for text in ["", "[1, 2]", "{\"a\": 1}", "{\"schema_version\": 1}", "x"] {
+        let e = err(text);
+        assert!(
+            !e.contains("None") && !e.contains("line") && !e.contains("expected"),
+            "{e}"
+        );
+    }
     // A whole report reads back as it was written.
     let report = crate::score::tests::fixture();
     let mut text = Vec::new();
@@ -134,7 +148,7 @@ fn a_file_that_is_no_report_of_this_version_is_said_so() {
     assert_eq!(
         read_from(std::io::Cursor::new(other)).unwrap_err(),
         format!(
-            "报告版本 Some(2) 与本工具支持的版本 {} 不同",
+            "报告版本 2 与本工具支持的版本 {} 不同：请用写出它的 zwfw-audit 读取，或用本工具重新运行 check 生成报告",
             crate::report::SCHEMA_VERSION
         )
     );

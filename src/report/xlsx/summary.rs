@@ -35,13 +35,16 @@ fn input_notices(
     sheet: &mut Worksheet,
     mut row: u32,
     report: &Report,
-    all: bool,
+    scope: &Cover<'_>,
     s: &Styles,
 ) -> Result<u32, XlsxError> {
     use crate::source::NoticeLevel;
+    let all = scope.all;
+    let mine = (!all).then(|| Concerns::of(report, scope));
     let notices: Vec<_> = report
         .input_notices()
         .filter(|n| n.level >= NoticeLevel::Warning)
+        .filter(|n| mine.as_ref().is_none_or(|m| m.concerns(n)))
         .collect();
     if !notices.is_empty() {
         row += 2;
@@ -69,6 +72,60 @@ fn input_notices(
         row = notice_rows(sheet, row, &assessor, all)?;
     }
     Ok(row)
+}
+
+/// Which notices a unit's workbook shows: those of its own items and files, and those of the
+/// whole run; not another unit's row of a shared export (a formula cell in a city department's
+/// row is nothing a county can act on), nor a 实施主体 split or a rename naming other units only.
+struct Concerns<'r> {
+    /// The units of the workbook.
+    units: Vec<&'r str>,
+    /// The 考核单位 of the item at each place (file, sheet, row) of the report.
+    at: std::collections::HashMap<(&'r str, Option<&'r str>, u64), &'r str>,
+    /// Files holding an item of the workbook's units, and files holding any item.
+    own_files: std::collections::HashSet<&'r str>,
+    item_files: std::collections::HashSet<&'r str>,
+}
+
+impl<'r> Concerns<'r> {
+    fn of(report: &'r Report, scope: &Cover<'r>) -> Self {
+        let units: Vec<&str> = scope.units.iter().map(|u| u.name.as_str()).collect();
+        let mut c = Concerns {
+            units,
+            at: std::collections::HashMap::new(),
+            own_files: std::collections::HashSet::new(),
+            item_files: std::collections::HashSet::new(),
+        };
+        for item in &report.items {
+            let p = &item.provenance;
+            c.item_files.insert(&p.source);
+            if c.units.contains(&item.unit.as_str()) {
+                c.own_files.insert(&p.source);
+            }
+            if let Some(row) = p.row {
+                c.at.insert((&p.source, p.sheet.as_deref(), row), &item.unit);
+            }
+        }
+        c
+    }
+
+    fn concerns(&self, n: &crate::source::Notice) -> bool {
+        let named = |name: &str| n.message.contains(&format!("「{name}」"));
+        if self.units.iter().any(|u| named(u)) {
+            return true;
+        }
+        let p = &n.provenance;
+        let source: &str = &p.source;
+        // Of an item's row: that item's unit's.
+        if let Some(unit) = p
+            .row
+            .and_then(|row| self.at.get(&(source, p.sheet.as_deref(), row)))
+        {
+            return self.units.contains(unit);
+        }
+        // Of a file: the units with items in it; a file that gave no item, the whole run's.
+        self.own_files.contains(source) || !self.item_files.contains(source)
+    }
 }
 
 /// The notices, one a row (at most [`NOTICES_SHOWN`]); returns the last row written.
@@ -236,13 +293,13 @@ pub(super) fn summary_sheet(
             format!("另有 {} 个事项无法读取，见「事项」表。", scope.unreadable),
         )?;
     }
-    row = input_notices(sheet, row, report, scope.all, s)?;
+    row = input_notices(sheet, row, report, scope, s)?;
     if let Some(history) = &report.history {
         row = xlsx_history::summary(
             sheet,
             row,
             history,
-            scope.units,
+            (scope.units, scope.all),
             &s.section,
             &s.header,
             &s.points,
