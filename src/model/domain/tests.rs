@@ -403,6 +403,56 @@ fn joining_words_split_values() {
     );
 }
 
+/// `+`, `＋` and a lone 加 join values as `/` and `；` do (h25 问题4: `承诺件+上报件`); 加 inside
+/// a word is no joiner, and the word is reported whole.
+#[test]
+fn plus_and_jia_join_values() {
+    for t in [
+        "承诺件+上报件",
+        "承诺件＋上报件",
+        "承诺件 + 上报件",
+        "承诺件加上报件",
+        "承诺件/上报件",
+        "承诺件；上报件",
+    ] {
+        assert_eq!(
+            labels(Domain::HandlingType, t),
+            (vec!["承诺件", "上报件"], Vec::new()),
+            "{t:?}"
+        );
+    }
+    for t in ["承诺件+即办件", "承诺件加即办件", "即办件＋承诺件"] {
+        let (mut values, unknown) = labels(Domain::HandlingType, t);
+        values.sort_unstable();
+        assert_eq!(
+            (values, unknown),
+            (vec!["即办件", "承诺件"], Vec::new()),
+            "{t:?}"
+        );
+    }
+    assert_eq!(
+        labels(Domain::HandlingType, "即办件+联办件+上报件"),
+        (vec!["即办件", "联办件", "上报件"], Vec::new())
+    );
+    assert_eq!(
+        labels(Domain::ServiceObject, "自然人+企业法人"),
+        (vec!["自然人", "企业法人"], Vec::new())
+    );
+    // Not a joiner: 加 in a word, at an end, or beside no value.
+    assert_eq!(
+        parse_domain(Domain::ServiceObject, "自然人、加工企业").unknown,
+        vec!["加工企业".to_owned()]
+    );
+    assert_eq!(
+        parse_domain(Domain::HandlingType, "承诺件加急").unknown,
+        vec!["承诺件加急".to_owned()]
+    );
+    assert_eq!(
+        parse_domain(Domain::HandlingType, "普通件+上报件").unknown,
+        vec!["普通件".to_owned()]
+    );
+}
+
 /// What is not a value is named by its part of the text, never by a joining word or a leftover
 /// character.
 #[test]
