@@ -96,7 +96,7 @@ fn halfwidth(text: &str) -> Cow<'_, str> {
 
 /// Reads a domain field: labels anywhere in the text (longest first), then codes when no label was
 /// found. Separators `,，、;；|^/+`, brackets and the joining words 或者/或/及/以及/和/与 split
-/// values, and so does 加 standing alone between two values ([`LONE_JOINER`]); an `等` ending
+/// values, and so does 加 standing alone between two values; an `等` ending
 /// the list is dropped, and 企事业单位 is read as 企业 and 事业单位.
 ///
 /// A recognised value followed by a note in brackets (`法定本级行使（市级）`, `承诺件（需审核）`) is

@@ -486,5 +486,7 @@ fn unbracket_copies(name: &str) -> String {
 }
 
 #[cfg(test)]
+mod media_tests;
+#[cfg(test)]
 mod tests;
 mod unnamed;
