@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::b11_result_name::{halfwidth_char, says_no_result};
-use super::general_text::says_no;
+use super::general_text::{UrlProblem, says_no};
+use super::materials::file_refs;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::personal::unmasked_in_text;
 use crate::model::text::{quote, to_halfwidth};
@@ -18,6 +19,9 @@ declare_rule! {
     /// - 结果样本为空、`/`、`暂无`、`待补充`，或写的是还没有定下来的 `暂无样本`、`暂未提供`、
     ///   `待上传`：不通过（没有说明有无样本）；
     /// - 写了「有」「详见附件」「见样本」之类却没有附件文件名或链接：不通过（已标注样本但未上传）；
+    /// - 写的是本机或内部共享的文件路径（`C:\Users\admin\Desktop\样本.jpg`、`D:\…`、`file://…`、
+    ///   `\\server\…`、`/Users/…`、`桌面\样本.jpg`），旁边没有可公开访问的链接：不通过（样本没有上传，
+    ///   与 M06、M07 对空白表格、示例样表的口径相同）；
     /// - 写了 `不提供`、`涉及个人隐私，不予公开`：不通过。有办理结果就有样本，附录要求对隐私信息
     ///   模糊化处理后上传，隐私不是不上传的理由。
     ///
@@ -34,7 +38,7 @@ declare_rule! {
     ///
     /// ## 示例 (Example)
     /// 不通过：结果名称 `食品经营许可证` 而结果样本为空、`/`、`暂无样本`、`有`、`详见附件`（没有附件）、
-    /// `涉及个人隐私，不予公开`。
+    /// `涉及个人隐私，不予公开`、`C:\Users\admin\Desktop\许可证样本.jpg`（本机路径）。
     /// 通过：`食品经营许可证（样本）.pdf`、`https://www.ahzwfw.gov.cn/file/sample/123.jpg`、`无`、`否`、
     /// `无需样本`。
     ///
@@ -70,6 +74,55 @@ fn names_attachment(t: &str) -> bool {
         || t.strip_prefix('/')
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| !c.is_whitespace())
+}
+
+/// Where a path on the clerk's own computer starts without a drive letter: a Mac's or a Linux
+/// desktop's home folder.
+const HOME_FOLDERS: &[&str] = &["/Users/", "/home/"];
+
+/// The desktop folder, as a path names it (`桌面\样本.jpg`, `…/Desktop/样本.jpg`).
+const DESKTOPS: &[&str] = &["桌面", "Desktop", "desktop"];
+
+/// The local path a (half-width) sample text names instead of an upload, when it names no public
+/// link beside it: what M06 and M07 read as one in a form's field (`C:\…`, `D:\…`, `file://`,
+/// `\\server\…`, through [`file_refs`]), a home folder ([`HOME_FOLDERS`], `/Users/admin/…`)
+/// or a path through the desktop ([`DESKTOPS`]). A file on someone's computer was never uploaded.
+fn local_path(t: &str) -> Option<String> {
+    let home = HOME_FOLDERS.iter().any(|h| t.starts_with(h));
+    let desktop = || {
+        DESKTOPS.iter().any(|d| {
+            t.match_indices(d).any(|(i, _)| {
+                t[..i].ends_with(['/', '\\']) || t[i + d.len()..].starts_with(['/', '\\'])
+            })
+        })
+    };
+    // Only a text that can hold one is read for its links (nearly every sample is a plain link).
+    if !(t.contains('\\') || holds_file_scheme(t) || home || desktop()) {
+        return None;
+    }
+    let refs = file_refs(t);
+    if refs.iter().any(|r| r.is_link && r.link_problem.is_none()) {
+        return None;
+    }
+    if let Some(r) = refs
+        .iter()
+        .find(|r| r.link_problem == Some(UrlProblem::LocalPath))
+    {
+        return Some(r.raw.clone());
+    }
+    (home || desktop()).then(|| {
+        t.split_whitespace()
+            .find(|w| w.contains(['/', '\\']))
+            .unwrap_or(t)
+            .to_owned()
+    })
+}
+
+/// Whether `t` holds `file:` in any case.
+fn holds_file_scheme(t: &str) -> bool {
+    t.as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"file:"))
 }
 
 /// What a sample is called in a "no" (`无样本`, `无需提供样表`, [`says_no`]).
@@ -164,9 +217,20 @@ impl Rule for ResultSample {
                 masked,
             )]);
         }
+        let half = to_halfwidth(text);
+        if let Some(path) = local_path(&half) {
+            return Verdict::Checked(vec![Violation::new(
+                format!(
+                    "结果样本{}，样本未上传: \"{}\"",
+                    UrlProblem::LocalPath.describe_zh(),
+                    quote(&path, 80)
+                ),
+                path,
+            )]);
+        }
         // A file named first (`待遇核定表（样本）.jpg`, `暂予监外执行决定书.pdf`) is the sample,
         // whatever word it begins with.
-        let attached = names_attachment(&to_halfwidth(text));
+        let attached = names_attachment(&half);
         if !attached
             && (NOT_STATED.contains(&b.as_str()) || PENDING.iter().any(|p| b.starts_with(p)))
         {
@@ -233,6 +297,43 @@ mod tests {
             "a.b.pdf",
         ] {
             assert_eq!(names_attachment(t), ATTACHMENT.is_match(t), "{t}");
+        }
+    }
+
+    /// h25 问题7: a path on the clerk's computer or a share, with no public link beside it, is
+    /// the path; a link on the platform (whatever its folders are called) or a path on it is none.
+    #[test]
+    fn local_paths_are_not_uploads() {
+        for (t, path) in [
+            (
+                r"C:\Users\admin\Desktop\样本.jpg",
+                r"C:\Users\admin\Desktop\样本.jpg",
+            ),
+            (r"d:\样本\许可证.pdf", r"d:\样本\许可证.pdf"),
+            ("file:///C:/样本/许可证.pdf", "file:///C:/样本/许可证.pdf"),
+            ("FILE:///C:/样本/许可证.pdf", "FILE:///C:/样本/许可证.pdf"),
+            (r"\\fileserver\共享\样本.jpg", r"\\fileserver\共享\样本.jpg"),
+            (
+                "/Users/admin/Desktop/样本.jpg",
+                "/Users/admin/Desktop/样本.jpg",
+            ),
+            ("/home/zw/样本.jpg", "/home/zw/样本.jpg"),
+            (r"桌面\许可证样本.jpg", r"桌面\许可证样本.jpg"),
+            ("样本见 桌面/许可证样本.jpg", "桌面/许可证样本.jpg"),
+        ] {
+            assert_eq!(local_path(t).as_deref(), Some(path), "{t}");
+        }
+        for t in [
+            "https://www.ahzwfw.gov.cn/files/desktop/样本.jpg",
+            "http://zwfw.chizhou.gov.cn/Desktop/样本.pdf",
+            "/files/sample/样本.jpg",
+            "许可证样本.jpg",
+            "样本见附件",
+            "办公桌面样本.jpg",
+            r"https://www.ahzwfw.gov.cn/files/a.jpg（原件存于D:\样本\a.jpg）",
+            "无",
+        ] {
+            assert_eq!(local_path(t), None, "{t}");
         }
     }
 

@@ -7,6 +7,8 @@
 //! not recognise is returned in [`DomainValues::unknown`] for the rule to report.
 
 mod counts;
+#[cfg(test)]
+mod joining_tests;
 mod parse;
 #[cfg(test)]
 mod service_object_tests;

@@ -10,14 +10,20 @@ use crate::model::text::{
     fold_traditional, is_blank_or_placeholder, ticked, to_halfwidth, value_and_note,
 };
 
+/// What splits a field's values; `＋` is folded to `+` (`承诺件+上报件`, h25 问题4).
 const SEPARATORS: &[char] = &[
-    ',', '，', '、', ';', '；', '|', '^', '/', '\n', '\r', '\t', ' ', '(', ')', '[', ']', '【',
-    '】', ':', '：', '。', '.',
+    ',', '，', '、', ';', '；', '|', '^', '/', '+', '\n', '\r', '\t', ' ', '(', ')', '[', ']',
+    '【', '】', ':', '：', '。', '.',
 ];
 
 /// Words that join values (`公民、法人或者其他组织`, `自然人及法人`): they split values as the
 /// separators do, longest first where two start at the same place (`或者` before `或`).
 const CONNECTORS: &[&str] = &["以及", "或者", "或", "及", "和", "与"];
+
+/// A word that joins two values only where it stands alone between them (`承诺件加上报件`, as
+/// `承诺件+上报件`): not in [`CONNECTORS`], which split every leftover, since 加 begins words
+/// (`加工企业`) that must stay whole when they are reported.
+const LONE_JOINER: &str = "加";
 
 /// What ends an open list (`自然人、企业法人等`): dropped when nothing but separators follows it.
 const TRAILING_ETC: &[&str] = &["等等", "等"];
@@ -89,8 +95,9 @@ fn halfwidth(text: &str) -> Cow<'_, str> {
 }
 
 /// Reads a domain field: labels anywhere in the text (longest first), then codes when no label was
-/// found. Separators `,，、;；|^/`, brackets and the joining words 或者/或/及/以及/和/与 split
-/// values; an `等` ending the list is dropped, and 企事业单位 is read as 企业 and 事业单位.
+/// found. Separators `,，、;；|^/+`, brackets and the joining words 或者/或/及/以及/和/与 split
+/// values, and so does 加 standing alone between two values; an `等` ending
+/// the list is dropped, and 企事业单位 is read as 企业 and 事业单位.
 ///
 /// A recognised value followed by a note in brackets (`法定本级行使（市级）`, `承诺件（需审核）`) is
 /// that value: the note qualifies it. A note that names another value of the domain
@@ -317,6 +324,10 @@ pub(super) fn values_from(
             if TRAILING_ETC.contains(&piece)
                 && written[end..].chars().all(|c| SEPARATORS.contains(&c))
             {
+                return;
+            }
+            // 加 alone between two labels: each side is a blanked label (spaces) or a separator.
+            if labelled && piece == LONE_JOINER && at > 0 && end < rest.len() {
                 return;
             }
             match domain.by_code(piece) {

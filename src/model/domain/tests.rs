@@ -359,50 +359,6 @@ fn spaced_wrapped_and_traditional_values_read_as_one() {
     assert!(!labels(Domain::PowerSource, "1 8").1.is_empty());
 }
 
-/// 服务对象 as clerks and laws write it: joined by 或者/或/及/以及/和/与, ending in 等, and
-/// 企事业单位 for 企业 and 事业单位 (h1 problem 2).
-#[test]
-fn joining_words_split_values() {
-    for (t, want) in [
-        // 《行政许可法》第二条.
-        (
-            "公民、法人或者其他组织",
-            &["自然人", "法人", "其他组织"][..],
-        ),
-        ("法人或其他组织", &["法人", "其他组织"]),
-        ("自然人及法人", &["自然人", "法人"]),
-        ("自然人以及社会组织", &["自然人", "社会组织法人"]),
-        ("自然人与企业法人", &["自然人", "企业法人"]),
-        ("自然人、企业法人等", &["自然人", "企业法人"]),
-        ("自然人、企业法人等。", &["自然人", "企业法人"]),
-        ("机关、企事业单位", &["行政机关", "法人", "事业法人"]),
-        ("机关、企、事业单位", &["行政机关", "法人", "事业法人"]),
-        // The 民法典's kinds of person (h32: 对外贸易经营者备案, 使用林地审核, 林木采伐).
-        ("自然人、法人、非法人组织", &["自然人", "法人", "其他组织"]),
-        (
-            "企业法人、事业法人、行政机关、农民专业合作社",
-            &["企业法人", "事业法人", "行政机关", "法人"],
-        ),
-        ("自然人、农村集体经济组织", &["自然人", "法人"]),
-        ("农户", &["自然人"]),
-        ("村民委员会、居民委员会", &["法人"]),
-        ("村（居）民委员会", &["法人"]),
-        ("民办非企业单位、基金会", &["社会组织法人"]),
-        ("个人独资企业、合伙企业", &["非法人企业"]),
-        ("营利法人、非营利法人、特别法人", &["企业法人", "法人"]),
-    ] {
-        assert_eq!(
-            labels(Domain::ServiceObject, t),
-            (want.to_vec(), Vec::new()),
-            "{t:?}"
-        );
-    }
-    assert_eq!(
-        labels(Domain::HandlingType, "承诺件或即办件"),
-        (vec!["承诺件", "即办件"], Vec::new())
-    );
-}
-
 /// What is not a value is named by its part of the text, never by a joining word or a leftover
 /// character.
 #[test]

@@ -13,6 +13,12 @@ pub(super) const IMMEDIATE: &[&str] = &[
     "当场办理",
     "立即办理",
     "即来即办",
+    "即到即办",
+    // 随到随办, 随来随办 (come any time, done at once) and 立等可取 (wait and collect) are the
+    // clerks' words for 即办 (h25 问题3); 随时 alone, 及时办理, 尽快 are no limit.
+    "随到随办",
+    "随来随办",
+    "立等可取",
     "当即办结",
     "现场办结",
     "当日办结",
@@ -188,6 +194,9 @@ pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
     })
 }
 
+/// A character every word of [`IMMEDIATE`] holds: a text without one has none of them.
+pub(super) const KEY_CHARACTERS: [char; 5] = ['即', '当', '现', '随', '立'];
+
 /// Where an immediate word stands in `t`: `(finishing, any)`. An immediate word counts only when
 /// nothing else can be read (`any`) when it stands
 /// - right before 受理 (`当场受理`, `即时受理`): the application is accepted at once, not the case
@@ -199,8 +208,8 @@ pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
 /// An unconditional one elsewhere finishes the case at once, the amount notwithstanding
 /// (`1个工作日（即办）`, `即办（1个工作日内）`).
 fn immediate_words(t: &str) -> (bool, bool) {
-    // Every immediate word holds 即, 当 or 现 (`immediate_words_hold_a_key_character`).
-    if !t.contains(['即', '当', '现']) {
+    // Every immediate word holds 即, 当, 现, 随 or 立 (`immediate_words_hold_a_key_character`).
+    if !t.contains(KEY_CHARACTERS) {
         return (false, false);
     }
     let mut any = false;

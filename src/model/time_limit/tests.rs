@@ -1,13 +1,13 @@
 //! Tests of the time-limit reading: the fast paths against the general one, forms seen.
 
-use super::parse::{IMMEDIATE, compact, parse_compact, plain_amount};
+use super::parse::{IMMEDIATE, KEY_CHARACTERS, compact, parse_compact, plain_amount};
 use super::*;
 use crate::model::text::to_halfwidth;
 
 #[test]
 fn immediate_words_hold_a_key_character() {
     for w in IMMEDIATE {
-        assert!(w.contains(['即', '当', '现']), "{w}");
+        assert!(w.contains(KEY_CHARACTERS), "{w}");
     }
 }
 
@@ -99,6 +99,39 @@ fn limit(text: &str, unit: &str) -> TimeLimit {
     match parse_time_limit(text, unit) {
         ParsedLimit::Limit(l) => l,
         other => panic!("{text}: {other:?}"),
+    }
+}
+
+/// 随到随办, 随来随办, 即到即办 and 立等可取 are 即办 as 即来即办 and 当场办结 are, as the whole
+/// value, beside an amount and under a condition alike (h25 问题3); 随时, 及时办理 and 尽快 say no
+/// time.
+#[test]
+fn come_and_done_words_are_immediate() {
+    for t in [
+        "随到随办",
+        "随来随办",
+        "即到即办",
+        "立等可取",
+        "当场办理",
+        "随到随办。",
+        "（随到随办）",
+        "随到随办随结",
+        "１个工作日（随到随办）",
+    ] {
+        assert_eq!(limit(t, ""), TimeLimit::Immediate, "{t}");
+    }
+    assert_eq!(limit("3个工作日（材料齐全的，随到随办）", ""), wd(3.0));
+    assert_eq!(limit("2个工作日（符合条件的立等可取）", ""), wd(2.0));
+    for t in [
+        "随时",
+        "随时办理",
+        "及时办理",
+        "尽快",
+        "尽快办结",
+        "随到",
+        "立等",
+    ] {
+        assert_eq!(parse_time_limit(t, ""), ParsedLimit::Unreadable, "{t}");
     }
 }
 

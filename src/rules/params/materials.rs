@@ -20,6 +20,13 @@ pub(super) fn material_medium_words() -> Vec<String> {
         "电子版",
         "电子件",
         "纸质版",
+        // h25 问题6: 照片电子档, 图纸电子文档, 户口簿扫描档, 身份证影印版, 申请表打印件.
+        "电子档",
+        "电子文档",
+        "扫描档",
+        "影印版",
+        "打印件",
+        "打印版",
         // The same words in traditional characters (身份證複印件).
         "複印件",
         "複印",
@@ -29,6 +36,9 @@ pub(super) fn material_medium_words() -> Vec<String> {
         "電子版",
         "電子件",
         "紙質版",
+        "電子檔",
+        "電子文檔",
+        "掃描檔",
     ])
 }
 
@@ -169,6 +179,14 @@ pub(super) fn material_name_exceptions() -> Vec<String> {
         "證書正本或副本",
         "證書（正本",
         "證書（副本",
+        // Documents, not media (h25 问题6): 电子档案 and 扫描档案 are archives
+        // (`电子档案查询申请表`, `纸质档案数字化扫描档案移交清单`), 影印版图书 a kind of
+        // book (`影印版图书选题申报表`).
+        "电子档案",
+        "扫描档案",
+        "影印版图书",
+        "電子檔案",
+        "掃描檔案",
     ])
 }
 

@@ -1,0 +1,82 @@
+//! Tests of M01's media words beyond 原件 and 复印件: the less common ones (扫描版, 影印本,
+//! 复制件, 电子档, 打印件 …) and the names that hold one without asking for a medium (电子档案,
+//! 档案影印件调取申请表). The other M01 tests are in `tests.rs`.
+
+use super::tests::{findings, pair};
+
+/// 扫描版, 影印本 and 复制件 are media like 扫描件 and 影印件.
+#[test]
+fn less_common_media_are_media() {
+    for (name, word) in [
+        ("身份证扫描版", "扫描版"),
+        ("营业执照复制件", "复制件"),
+        ("身份证影印本", "影印本"),
+        ("身份證影印本", "影印本"),
+    ] {
+        assert_eq!(
+            findings(&[name]),
+            [pair(
+                &format!("材料「{name}」"),
+                &format!("材料名称含有介质要求「{word}」: \"{name}\"")
+            )],
+            "{name}"
+        );
+    }
+    // Names that are not a medium stay clean.
+    for name in ["扫描仪购置发票", "复制品鉴定意见", "居民身份证"] {
+        assert_eq!(findings(&[name]), [], "{name}");
+    }
+}
+
+/// 电子档, 电子文档, 扫描档, 影印版, 打印件 and 打印版 are media like 电子版 and 扫描件 (h25
+/// 问题6); 电子档案 and 扫描档案 are archives, and a copy that a form asks to retrieve is what is
+/// asked for, not the form's medium.
+#[test]
+fn file_and_print_media_are_media() {
+    for (name, word) in [
+        ("近期2寸免冠彩色照片电子档", "电子档"),
+        ("建设工程设计图纸电子文档", "电子文档"),
+        ("户口簿扫描档", "扫描档"),
+        ("身份证影印版", "影印版"),
+        ("网上申报表打印件", "打印件"),
+        ("残疾人证申请表打印版", "打印版"),
+        ("电子档照片", "电子档"),
+        ("照片電子檔", "電子檔"),
+        ("身份證掃描檔", "掃描檔"),
+        // Before a request word but naming no form: the medium stands.
+        ("档案影印件调取", "影印件"),
+        // A medium beside an archive is still one.
+        ("电子档案查询申请表电子档", "电子档"),
+    ] {
+        assert_eq!(
+            findings(&[name]),
+            [pair(
+                &format!("材料「{name}」"),
+                &format!("材料名称含有介质要求「{word}」: \"{name}\"")
+            )],
+            "{name}"
+        );
+    }
+    assert_eq!(
+        findings(&["婚姻登记档案复印件调取申请表复印件"]),
+        [pair(
+            "材料「婚姻登记档案复印件调取申请表复印件」",
+            "材料名称含有介质要求「复印件」: \"婚姻登记档案复印件调取申请表复印件\""
+        )]
+    );
+    for name in [
+        "电子档案查询申请表",
+        "档案影印件调取申请表",
+        "档案复印件调取申请表",
+        "不动产登记资料复印件查询申请书",
+        "档案复制件查阅登记表",
+        "人事档案电子档案调阅审批表",
+        "纸质档案数字化扫描档案移交清单",
+        "電子檔案查詢申請表",
+        "影印版图书选题申报表",
+        "居民身份证",
+        "打印机购置发票",
+    ] {
+        assert_eq!(findings(&[name]), [], "{name}");
+    }
+}
