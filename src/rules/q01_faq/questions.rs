@@ -126,10 +126,7 @@ fn drop_final_ban(text: &mut Vec<char>) {
     let n = text.len();
     if n >= 3
         && text[n - 1] == '办'
-        && matches!(
-            text[n - 3..n - 1],
-            ['怎', '么'] | ['怎', '样'] | ['如', '何']
-        )
+        && matches!(text[n - 3..n - 1], ['怎', '么' | '样'] | ['如', '何'])
     {
         text.pop();
     }

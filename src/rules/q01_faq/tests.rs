@@ -465,9 +465,8 @@ fn common_paraphrases_ask_the_same() {
     );
     assert_ne!(core("遗失后多久能补发？"), core("遗失怎么办？"));
     // A lost licence and a damaged one, two generations: two cases, however alike the rest.
-    use super::contrasts::contrasted;
     let key = |q: &str| normalize_for_compare(q).chars().collect::<Vec<char>>();
-    let apart = |a: &str, b: &str| contrasted(&key(a), &key(b));
+    let apart = |a: &str, b: &str| super::contrasts::contrasted(&key(a), &key(b));
     assert!(apart(
         "残疾人证遗失了需要提交哪些材料？",
         "残疾人证损坏了需要提交哪些材料？"
