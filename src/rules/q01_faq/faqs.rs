@@ -10,7 +10,9 @@ use std::borrow::Cow;
 use super::contrasts::{contrasted, swapped};
 use super::elements::Probe;
 use super::question_words::Asks;
-use super::questions::{core_after_absence, question_key, reordered, same_core};
+use super::questions::{
+    core_after_absence, fold_word_synonyms, question_key, reordered, same_core,
+};
 use super::restated;
 use super::{FaqAnswer, FaqPart};
 use crate::model::text::is_blank_or_placeholder;
@@ -118,6 +120,7 @@ pub(super) fn faq_part(item: &Item, ctx: &CheckContext) -> FaqPart {
         bare_short.reserve(faqs.len());
         normalize_chars_into(item_name, name);
         remove_stopword_chars(name);
+        fold_word_synonyms(name);
         for (k, (_, f)) in faqs.iter().enumerate() {
             if let Some(c) = core_after_absence(&f.question, item_name) {
                 after_absence.push((k, c));
@@ -326,7 +329,8 @@ struct Buffers {
     norm: Vec<char>,
     scratch: Vec<char>,
     clause: Vec<char>,
-    /// The item's name, normalised and without stop words (see [`same_core`]).
+    /// The item's name, normalised, without stop words and with its words for the same thing
+    /// folded like the questions' (see [`same_core`]).
     name: Vec<char>,
 }
 

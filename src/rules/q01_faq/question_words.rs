@@ -235,6 +235,51 @@ pub(super) const FILLERS: &[(&str, &str)] = &[
     ("#才", "#"),
 ];
 
+/// Other ways of asking the same, read before the stop words go (so that what they become
+/// goes with them): `要不要X` and `需不需要X` are `需要X`, `可不可以X` is `可以X` (like `是否需要X`,
+/// `需要X吗`, `能不能X`, `能否X`, whose words are stop words already). Each ends no longer than it
+/// was. A question ending in `怎么办` asks `怎么办理`: `questions::drop_final_ban`.
+pub(super) const ASK_PARAPHRASES: &[(&str, &str)] = &[
+    ("需不需要", "需要"),
+    ("要不要", "需要"),
+    ("可不可以", "可以"),
+];
+
+/// Words for the same thing in a question once its stop words are out: `的时候` is `时`
+/// (`换领的时候` is `换领时`), `第二代` is `二代`, `使用` is `用`, `还能`/`还继续` is `还`
+/// (`还可以继续使用` is `还能用`, its 可以 a stop word), and the ways of saying that something was
+/// lost (`遗失`, `丢失`, `丢了`, `弄丢`, `丢掉`) are `丢`. A small table of everyday paraphrases,
+/// not a thesaurus. Longer words first; each ends no longer than it was.
+pub(super) const WORD_SYNONYMS: &[(&str, &str)] = &[
+    ("时候", "时"),
+    ("第一代", "一代"),
+    ("第二代", "二代"),
+    ("第三代", "三代"),
+    ("使用", "用"),
+    ("还能继续", "还"),
+    ("还能够", "还"),
+    ("还能", "还"),
+    ("还继续", "还"),
+    ("遗失", "丢"),
+    ("丢失", "丢"),
+    ("弄丢", "丢"),
+    ("丢掉", "丢"),
+];
+
+/// What a question about a loss asks besides the loss, once [`WORD_SYNONYMS`] are replaced:
+/// nothing (`遗失后如何补办` is `丢了怎么办`): a lost licence is replaced, and `后` after the loss
+/// says no more than the loss. Longer words first; each ends no longer than it was.
+pub(super) const AFTER_LOSS: &[(&str, &str)] = &[
+    ("丢之后补办", "丢"),
+    ("丢之后补领", "丢"),
+    ("丢后补办", "丢"),
+    ("丢后补领", "丢"),
+    ("丢补办", "丢"),
+    ("丢补领", "丢"),
+    ("丢之后", "丢"),
+    ("丢后", "丢"),
+];
+
 /// Acts that last (paying in, being insured, living or working somewhere), after which
 /// `多久` may ask how long they must last: `缴费多久可以领取？` asks how many years of
 /// contributions, `缴费后多久可以领取？` how soon after paying.
@@ -253,6 +298,12 @@ pub(super) const NEAR_SYNONYM_FIRSTS: &[char] = &[
 ];
 /// The characters the words of [`MATERIAL_ASKS`] start with.
 pub(super) const MATERIAL_ASK_FIRSTS: &[char] = &['申', '提', '要', '携', '带'];
+/// The characters the words of [`ASK_PARAPHRASES`] start with.
+pub(super) const ASK_PARAPHRASE_FIRSTS: &[char] = &['需', '要', '可'];
+/// The characters the words of [`WORD_SYNONYMS`] start with.
+pub(super) const WORD_SYNONYM_FIRSTS: &[char] = &['时', '第', '使', '还', '遗', '丢', '弄'];
+/// The characters the words of [`AFTER_LOSS`] start with.
+pub(super) const AFTER_LOSS_FIRSTS: &[char] = &['丢'];
 
 /// Every word of a replacement table starts with a character of its list of first characters.
 #[test]
@@ -262,6 +313,9 @@ fn replacements_start_where_looked_for() {
         (FILLERS, FILLER_FIRSTS),
         (NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS),
         (MATERIAL_ASKS, MATERIAL_ASK_FIRSTS),
+        (ASK_PARAPHRASES, ASK_PARAPHRASE_FIRSTS),
+        (WORD_SYNONYMS, WORD_SYNONYM_FIRSTS),
+        (AFTER_LOSS, AFTER_LOSS_FIRSTS),
     ] {
         for (word, _) in table {
             assert!(firsts.contains(&word.chars().next().unwrap()), "{word}");
@@ -326,6 +380,13 @@ pub(super) const CONTRASTS: &[(&str, &str)] = &[
     ("补领", "换领"),
     ("补办", "换发"),
     ("补发", "换发"),
+    // Which generation of a licence: `第一代残疾人证还能用吗？`, `第二代残疾人证还能用吗？`.
+    ("一代", "二代"),
+    ("二代", "三代"),
+    ("一代", "三代"),
+    // A lost licence or a damaged one: `残疾人证遗失怎么办？`, `残疾人证损坏怎么办？`.
+    ("遗失", "损坏"),
+    ("丢", "损坏"),
 ];
 
 /// Leading clauses that only say the applicant cannot come in person: what a question about

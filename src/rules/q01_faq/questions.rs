@@ -11,9 +11,10 @@ use crate::rules::general_text::{
 };
 
 use super::question_words::{
-    ABSENCES, ASK_WORDS, Asks, DELEGATIONS, FILLER_FIRSTS, FILLERS, LASTING, MATERIAL_ASK_FIRSTS,
-    MATERIAL_ASKS, NEAR_SYNONYM_FIRSTS, NEAR_SYNONYMS, QUESTION_FORM_FIRSTS, QUESTION_FORMS,
-    may_start_ask_word,
+    ABSENCES, AFTER_LOSS, AFTER_LOSS_FIRSTS, ASK_PARAPHRASE_FIRSTS, ASK_PARAPHRASES, ASK_WORDS,
+    Asks, DELEGATIONS, FILLER_FIRSTS, FILLERS, LASTING, MATERIAL_ASK_FIRSTS, MATERIAL_ASKS,
+    NEAR_SYNONYM_FIRSTS, NEAR_SYNONYMS, QUESTION_FORM_FIRSTS, QUESTION_FORMS, WORD_SYNONYM_FIRSTS,
+    WORD_SYNONYMS, may_start_ask_word,
 };
 
 /// What a normalised question asks: the kinds of its [`ASK_WORDS`].
@@ -111,6 +112,34 @@ fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char
     text.truncate(write);
 }
 
+/// Folds the other ways of asking the same ([`ASK_PARAPHRASES`]) in a normalised question whose
+/// stop words are still in, and drops the 办 of a final `怎么办` ([`drop_final_ban`]), in place.
+fn fold_ask_paraphrases(text: &mut Vec<char>) {
+    replace_in_place(text, ASK_PARAPHRASES, ASK_PARAPHRASE_FIRSTS);
+    drop_final_ban(text);
+}
+
+/// Takes the 办 off a text that ends in `怎么办`, `怎样办` or `如何办`: asking what to do is asking
+/// how to go about it (「残疾人证遗失怎么办？」 is 「残疾人证遗失如何办理？」, whose 办理 is a stop
+/// word, as 怎么 is). Only at the end, where 办 can be nothing but 办理 (`怎么办证` keeps it).
+fn drop_final_ban(text: &mut Vec<char>) {
+    let n = text.len();
+    if n >= 3
+        && text[n - 1] == '办'
+        && matches!(text[n - 3..n - 1], ['怎', '么' | '样'] | ['如', '何'])
+    {
+        text.pop();
+    }
+}
+
+/// Folds the words for the same thing ([`WORD_SYNONYMS`]), then what a question about a loss
+/// asks besides the loss ([`AFTER_LOSS`]), in a normalised text without its stop words, in place:
+/// `残疾人证丢补办` (「残疾人证丢了怎么补办？」) is `残疾人证丢`.
+pub(super) fn fold_word_synonyms(text: &mut Vec<char>) {
+    replace_in_place(text, WORD_SYNONYMS, WORD_SYNONYM_FIRSTS);
+    replace_in_place(text, AFTER_LOSS, AFTER_LOSS_FIRSTS);
+}
+
 /// Whether two cores ([`question_key`]) ask the same in another order: once 能 is out and 发放,
 /// 领取 and 发 are read as 领 (what is paid out is what is received), one is the other with a
 /// part of two characters or more moved from its front to its end (「失业保险金每月发多少？」,
@@ -205,8 +234,8 @@ pub(super) fn says_something(core: &[char]) -> bool {
 }
 
 /// Whether two cores ([`question_key`]) ask the same: they are equal, or one is the other with
-/// a qualifier of two characters or more before it that the item's name (`name`, normalised and
-/// without stop words) holds: in 危险化学品经营许可证核发, `经营许可证有效期#` is
+/// a qualifier of two characters or more before it that the item's name (`name`, normalised,
+/// without stop words, its words folded by [`fold_word_synonyms`]) holds: in 危险化学品经营许可证核发, `经营许可证有效期#` is
 /// `许可证有效期#`, which names the same licence shorter. The shorter core must say something
 /// ([`says_something`]). A qualifier not from the name (`承诺时限#`, `个人?材料`) keeps them apart.
 pub(super) fn same_core(a: &[char], b: &[char], name: &[char]) -> bool {
@@ -249,14 +278,15 @@ pub(super) fn core_after_absence(q: &str, item_name: &str) -> Option<Vec<char>> 
 
 /// A question as compared with the others: normalised into `key` (for sameness), and the
 /// bigrams of its text without the item's name (when that has two characters or more),
-/// without stop words and without [`FILLERS`] (for near sameness), and what it asks
-/// ([`asks_of`] the text without the item's name). `bare` is left holding that text without
-/// its stop words and fillers.
+/// with its paraphrases folded ([`fold_ask_paraphrases`], [`fold_word_synonyms`]), without stop
+/// words and without [`FILLERS`] (for near sameness), and what it asks ([`asks_of`] the text
+/// without the item's name, as written). `bare` is left holding that text folded, without its
+/// stop words and fillers.
 ///
 /// Its core goes into `core`: the text without the item's name, without a `问：` label, with
-/// [`QUESTION_FORMS`] marked, stop words and [`FILLERS`] taken out, a `后` before a how-long
-/// mark taken out ([`drop_after`]), [`NEAR_SYNONYMS`] and then [`MATERIAL_ASKS`] replaced, its
-/// end read as [`end_core`] says. Two
+/// [`QUESTION_FORMS`] marked, its paraphrases folded, stop words and [`FILLERS`] taken out, a
+/// `后` before a how-long mark taken out ([`drop_after`]), [`NEAR_SYNONYMS`] and then
+/// [`MATERIAL_ASKS`] replaced, its end read as [`end_core`] says. Two
 /// questions with the same core (that [`says_something`]) are near-duplicates, however short.
 pub(super) fn question_key(
     q: &str,
@@ -288,14 +318,18 @@ pub(super) fn question_key(
     let label = usize::from(bare.first().is_some_and(|&c| question_label(q) == Some(c)));
     core.extend_from_slice(&bare[label..]);
     replace_in_place(core, QUESTION_FORMS, QUESTION_FORM_FIRSTS);
+    fold_ask_paraphrases(core);
     remove_stopword_chars(core);
+    fold_word_synonyms(core);
     replace_in_place(core, FILLERS, FILLER_FIRSTS);
     drop_after(core);
     replace_in_place(core, NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS);
     replace_in_place(core, MATERIAL_ASKS, MATERIAL_ASK_FIRSTS);
     end_core(core);
     let asks = asks_of(bare);
+    fold_ask_paraphrases(bare);
     remove_stopword_chars(bare);
+    fold_word_synonyms(bare);
     replace_in_place(bare, FILLERS, FILLER_FIRSTS);
     (Bigrams::of_chars(bare), asks)
 }
@@ -339,9 +373,18 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
     if question_label(q).is_some_and(|c| core.starts_with(c)) {
         core.remove(0);
     }
-    let mut core = replace(&core, QUESTION_FORMS);
+    // The paraphrases: a table, then a final 怎么办 read as 怎么; the words for the same thing.
+    let ask_paraphrases = |text: &str| {
+        let text = replace(text, ASK_PARAPHRASES);
+        ["怎么办", "怎样办", "如何办"]
+            .into_iter()
+            .find_map(|w| text.strip_suffix(w).map(|t| format!("{t}{}", &w[..6])))
+            .unwrap_or(text)
+    };
+    let word_synonyms = |text: &str| replace(&replace(text, WORD_SYNONYMS), AFTER_LOSS);
+    let mut core = ask_paraphrases(&replace(&core, QUESTION_FORMS));
     crate::rules::general_text::remove_stopwords(&mut core);
-    let core = drop_after_plain(&replace(&core, FILLERS));
+    let core = drop_after_plain(&replace(&word_synonyms(&core), FILLERS));
     let mut asks = 0;
     let mut rest = normalize_for_compare(&bare);
     while let Some(c) = rest.chars().next() {
@@ -352,10 +395,11 @@ pub(super) fn question_key_plain(q: &str, item_name: &str) -> (String, Bigrams, 
     }
     (
         normalize_for_compare(q),
-        Bigrams::of(&replace(
-            &crate::rules::general_text::without_stopwords(&bare),
-            FILLERS,
-        )),
+        {
+            let mut bare = ask_paraphrases(&normalize_for_compare(&bare));
+            crate::rules::general_text::remove_stopwords(&mut bare);
+            Bigrams::of(&replace(&word_synonyms(&bare), FILLERS))
+        },
         {
             let core = replace(&replace(&core, NEAR_SYNONYMS), MATERIAL_ASKS);
             let core = core

@@ -92,6 +92,22 @@ const PIECES: &[&str] = &[
     "网上办",
     "未满",
     "满",
+    "要不要",
+    "需不需要",
+    "可不可以",
+    "怎么办",
+    "如何办",
+    "办",
+    "补办",
+    "时候",
+    "第二代",
+    "使用",
+    "还能",
+    "继续",
+    "遗失",
+    "丢了",
+    "丢",
+    "弄丢",
 ];
 
 proptest::proptest! {
@@ -412,4 +428,54 @@ fn chinese_numerals_read_as_numbers() {
     // Not one number.
     assert_eq!(d("一五"), "一五");
     assert_eq!(d("十十"), "十十");
+}
+
+/// h35 (h25): the everyday paraphrases of a question fold together — 要不要X, 需不需要X, 是否需要X
+/// and 需要X吗; 可不可以 and 还能 as 可以; 的时候 as 时; 第二代 as 二代; 使用 as 用; the ways of
+/// saying something was lost, and 怎么办 and 怎么补办 after a loss — and nothing else does.
+#[test]
+fn common_paraphrases_ask_the_same() {
+    assert_eq!(
+        core("换领时需要重新评残吗？"),
+        core("换领的时候要不要重新评残？")
+    );
+    assert_eq!(core("是否需要重新评残？"), core("需不需要重新评残？"));
+    assert_eq!(core("需要重新评残吗？"), core("要不要重新评残？"));
+    assert_eq!(core("可不可以网上办理？"), core("能否在网上办理？"));
+    assert_eq!(
+        core("第二代残疾人证还能用吗？"),
+        core("二代残疾人证还可以继续使用吗？")
+    );
+    assert_eq!(core("残疾人证遗失怎么办？"), core("残疾人证丢了怎么补办？"));
+    assert_eq!(core("残疾人证遗失怎么办？"), core("残疾人证丢失了怎么办？"));
+    assert_eq!(core("残疾人证遗失怎么办？"), core("残疾人证遗失如何办理？"));
+    assert_eq!(
+        core("社会保障卡弄丢了怎么办？"),
+        core("社会保障卡遗失后如何补办？")
+    );
+    // Still apart: another case, another thing asked, another generation.
+    assert_ne!(core("残疾人证遗失怎么办？"), core("残疾人证损坏怎么办？"));
+    assert_ne!(core("需要本人到场吗？"), core("需要带照片吗？"));
+    assert_ne!(core("能代办吗？"), core("能网上办吗？"));
+    assert_ne!(core("社保卡怎么补办？"), core("社保卡怎么办理？"));
+    assert_ne!(core("怎么办证？"), core("怎么办理？"));
+    assert_ne!(
+        core("第一代残疾人证还能用吗？"),
+        core("第二代残疾人证还能用吗？")
+    );
+    assert_ne!(core("遗失后多久能补发？"), core("遗失怎么办？"));
+    // A lost licence and a damaged one, two generations: two cases, however alike the rest.
+    let key = |q: &str| normalize_for_compare(q).chars().collect::<Vec<char>>();
+    let apart = |a: &str, b: &str| super::contrasts::contrasted(&key(a), &key(b));
+    assert!(apart(
+        "残疾人证遗失了需要提交哪些材料？",
+        "残疾人证损坏了需要提交哪些材料？"
+    ));
+    assert!(apart("证件丢了怎么办？", "证件损坏了怎么办？"));
+    assert!(apart(
+        "第一代残疾人证还能用吗？",
+        "第二代残疾人证还能用吗？"
+    ));
+    assert!(!apart("残疾人证遗失怎么办？", "残疾人证丢了怎么补办？"));
+    assert!(!apart("遗失或损坏怎么办？", "损坏怎么办？"));
 }
