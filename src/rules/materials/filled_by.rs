@@ -89,10 +89,10 @@ pub(super) fn names_an_existing_document(name: &str) -> bool {
 /// one of `RECEIPTS`, the word not joined to a form before it by 及, 和, 与, 、 or 并.
 fn ends_in_receipt(name: &str) -> bool {
     let mut name = name.trim_end_matches(['。', '.', ' ']);
-    if name.ends_with(['）', ')']) {
-        if let Some(open) = name.rfind(['（', '(']) {
-            name = name[..open].trim_end();
-        }
+    if name.ends_with(['）', ')'])
+        && let Some(open) = name.rfind(['（', '('])
+    {
+        name = name[..open].trim_end();
     }
     RECEIPTS.iter().any(|w| {
         name.strip_suffix(w).is_some_and(|before| {
