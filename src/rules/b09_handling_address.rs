@@ -23,6 +23,9 @@ declare_rule! {
     /// 窗口号列表（`7号、8号窗口`、`3号至5号窗口`）和写在窗口后面的号（`出入境窗口（7号、8号窗口）`、
     /// `窗口（3号）`、`综合窗口1、3号`）是窗口号，也不算门牌号（`九华西路政务服务中心一楼7号、8号窗口`
     /// 缺门牌号）；但紧跟在路名后面的第一个号是门牌号（`长江中路1号、3号窗口`：长江中路1号、3号窗口）。
+    /// 路名后的门牌号再用「，」「、」「；」或空格隔开写窗口号的（`城管窗口（秋浦西路2号，B12号窗口）`），
+    /// 同样是门牌号加窗口号；门牌号后是楼层的（`秋浦西路2号，3楼5号窗口`）也一样。括号里的「；」不分隔地址；
+    /// 只写了窗口号的一段（`…秋浦西路2号；B12号窗口`）是前面那个有路名、没写窗口的地址的窗口。
     /// 标明「线上：」「网上办理：」等、写的是网上办理渠道的部分（`线上：国家医保服务平台APP、皖事通APP`）
     /// 不是办理地点，不检查，只检查同一栏里的线下地址；整栏只有网上渠道的照常检查。
     /// 「号」后是区名的（`秋浦西路2号区政务服务中心`）算门牌号。字间有空格（`长江中路 89 号`）和
@@ -81,20 +84,14 @@ impl Rule for HandlingAddress {
         let text = offline.trim();
         let addrs = split_addresses(text);
         // Most addresses are complete as written: only one that is not is read again, spaced
-        // out or traditional (`address_parts_lenient`), and a field with lines read again as one
-        // cell wrapped over them (`join_wrapped_lines`).
+        // out or traditional (`address_parts_lenient`), and the field read again as one cell
+        // wrapped over lines, a part naming only a window the window of the address before
+        // (`join_wrapped_lines`).
         if addrs.iter().all(|a| address_parts(a).is_complete()) {
             return Verdict::pass();
         }
-        let joined;
-        let addrs: Vec<&str> = if text.contains(['\n', '\r']) {
-            joined = join_wrapped_lines(text);
-            joined.iter().map(String::as_str).collect()
-        } else {
-            addrs
-        };
         let mut out = Vec::new();
-        for addr in addrs {
+        for addr in &join_wrapped_lines(text) {
             let p = address_parts_lenient(addr);
             let missing: Vec<&str> = [
                 (p.street, "街道名称"),

@@ -386,3 +386,63 @@ fn a_door_number_before_a_window_list_is_a_door_number() {
     }
     assert_eq!(p("池州市长江中路1号"), (true, true, false));
 }
+
+/// A door number after a street, then a window after `，`, `、`, a space or `；` (h35, tester
+/// h25: `城管窗口（秋浦西路2号，B12号窗口）`), is a door number and a window, not a list of
+/// windows; a floor after the door number (`2号，3楼`, `2号，一楼`) is no list of buildings.
+#[test]
+fn a_door_number_then_a_window_after_a_comma_is_door_and_window() {
+    for t in [
+        "池州市贵池区政务服务中心一楼城管窗口（秋浦西路2号，B12号窗口）",
+        "池州市贵池区政务服务中心一楼城管窗口（秋浦西路2号、B12号窗口）",
+        "池州市贵池区政务服务中心一楼城管窗口（秋浦西路2号 B12号窗口）",
+        "池州市贵池区政务服务中心一楼城管窗口（秋浦西路2号，一楼B12号窗口）",
+        "池州市贵池区政务服务中心（秋浦西路2号，3楼5号窗口）",
+        "池州市贵池区秋浦西路2号，二楼12号窗口",
+    ] {
+        assert_eq!(p(t), (true, true, true), "{t}");
+    }
+    // Lists of buildings stay lists.
+    for t in ["青阳县蓉城镇九华西路3号、4号楼2楼", "九华西路3号、4、5号楼"]
+    {
+        assert!(!address_parts(t).door, "{t}");
+    }
+    // A `；` inside brackets ends no address.
+    assert_eq!(
+        split_addresses("池州市贵池区政务服务中心一楼城管窗口（秋浦西路2号；B12号窗口）"),
+        ["池州市贵池区政务服务中心一楼城管窗口（秋浦西路2号；B12号窗口）"]
+    );
+    assert_eq!(
+        split_addresses("池州市长江中路1号政务服务中心3号窗口；贵池区秋浦西路2号5号窗口"),
+        [
+            "池州市长江中路1号政务服务中心3号窗口",
+            "贵池区秋浦西路2号5号窗口"
+        ]
+    );
+    // Brackets that do not pair up: every `；` ends a part.
+    assert_eq!(
+        split_addresses("池州市政务服务中心（长江中路1号；3号窗口"),
+        ["池州市政务服务中心（长江中路1号", "3号窗口"]
+    );
+    // A part that only names a window is the window of the address before it.
+    for (t, joined) in [
+        (
+            "池州市贵池区秋浦西路2号；B12号窗口",
+            "池州市贵池区秋浦西路2号；B12号窗口",
+        ),
+        (
+            "池州市贵池区政务服务中心（秋浦西路2号）；二楼B12号窗口",
+            "池州市贵池区政务服务中心（秋浦西路2号）；二楼B12号窗口",
+        ),
+    ] {
+        assert_eq!(join_wrapped_lines(t), [joined], "{t}");
+    }
+    // Not when the part names a place or a building, or the address before has its window.
+    for t in [
+        "池州市贵池区秋浦西路2号；贵池区政务服务中心B12号窗口",
+        "池州市长江中路1号政务服务中心3号窗口；5号窗口",
+        "池州市政务服务中心；B12号窗口",
+    ] {
+        assert_eq!(join_wrapped_lines(t).len(), 2, "{t}");
+    }
+}

@@ -18,6 +18,89 @@ pub(super) fn ends_in_slip(name: &str) -> bool {
         .any(|w| name.ends_with(w))
 }
 
+/// Words that date a name to a period already past (`上一年度…`, `近三个月…`) or say it was
+/// filed (`已申报…`): a 申报表 so named is a return filed then, with the tax system or another
+/// body (`上一年度企业所得税年度纳税申报表`), not a form filled in for this item (h35).
+const PAST_OR_FILED: &[&str] = &[
+    "上年度",
+    "上一年",
+    "前一年",
+    "前两年",
+    "前三年",
+    "近一年",
+    "近两年",
+    "近二年",
+    "近三年",
+    "近1年",
+    "近2年",
+    "近3年",
+    "最近一年",
+    "最近两年",
+    "最近三年",
+    "最近一期",
+    "上季度",
+    "上一季度",
+    "上个季度",
+    "上月",
+    "上一月",
+    "上个月",
+    "上一个月",
+    "近三个月",
+    "近六个月",
+    "近3个月",
+    "近6个月",
+    "近半年",
+    "已申报",
+    "已报送",
+    "已备案",
+];
+
+/// What a name ends in when it names a receipt or a proof issued for a form, not the form
+/// (`建设项目环境影响登记表备案回执`, `…登记表备案证明`) (h35).
+const RECEIPTS: &[&str] = &[
+    "回执",
+    "回执单",
+    "回执联",
+    "回单",
+    "备案证明",
+    "备案凭证",
+    "受理通知书",
+    "回執",
+    "回執單",
+];
+
+/// Whether a name with a fill-in word names a document that already exists, not a form to fill
+/// in for this item: a 申报表 of a period already past or already filed (see `PAST_OR_FILED`:
+/// `上一年度企业所得税年度纳税申报表`, `上年度企业所得税年度纳税申报表（A类）`), or a receipt or
+/// proof issued for a form (see `RECEIPTS`: `建设项目环境影响登记表备案回执`; not `申请表及回执`,
+/// the form with its slip). A 申报表 of this item (`企业所得税年度纳税申报表` for the item that
+/// takes it, `2024年度科技项目申报表` for this year's call) stays the applicant's form.
+pub(super) fn names_an_existing_document(name: &str) -> bool {
+    let filed_return = (name.contains("申报表") || name.contains("申報表"))
+        && PAST_OR_FILED.iter().any(|w| {
+            // Not 以上 followed by a word (`以上月度…`, `以上年龄…`).
+            name.match_indices(w)
+                .any(|(at, _)| !name[..at].ends_with('以'))
+        });
+    filed_return || ends_in_receipt(name)
+}
+
+/// Whether the name, without a full stop or a bracketed remark at its end (`（复印件）`), ends in
+/// one of `RECEIPTS`, the word not joined to a form before it by 及, 和, 与, 、 or 并.
+fn ends_in_receipt(name: &str) -> bool {
+    let mut name = name.trim_end_matches(['。', '.', ' ']);
+    if name.ends_with(['）', ')'])
+        && let Some(open) = name.rfind(['（', '('])
+    {
+        name = name[..open].trim_end();
+    }
+    RECEIPTS.iter().any(|w| {
+        name.strip_suffix(w).is_some_and(|before| {
+            !before.is_empty() && !before.ends_with(['及', '和', '与', '、', '并', '+', '/'])
+        })
+    })
+}
+
 /// The applicant's side: the applicant, who stands in for it, and 自备/自行.
 const APPLICANT_PERSONS: &[&str] = &[
     "申请人",
@@ -115,8 +198,13 @@ const GOVERNMENT: &[&str] = &[
     "社区",
 ];
 
-/// Words that name a body other than a person applying (医院, 学校, 所在单位 …).
+/// Words that name a body other than a person applying (医院, 学校, 所在单位 …; h35: an
+/// association or religious body, `青阳县佛教协会`, issues its own records).
 const BODIES: &[&str] = &[
+    "协会",
+    "学会",
+    "商会",
+    "团体",
     "医院",
     "医疗机构",
     "医生",

@@ -109,8 +109,9 @@ fn standard_label(t: &str) -> Option<SourceChannel> {
 /// Whether the applicant fills the material in (a form such as 申请表 or 承诺书): its name holds
 /// one of `fill_in_words` or ends in 申请单/申领单 (or it is a 审核表 the item shows to be the
 /// applicant's: `applicants_review_form`), it is not issued by a government department,
-/// and it is not a form another body fills in and issues (出具单位 a hospital, 填报须知
-/// `由转出医院医生填写`). Units may apply, as when an item does not say who it serves
+/// it is not a form another body fills in and issues (出具单位 a hospital, 填报须知
+/// `由转出医院医生填写`), and the name does not name a document that already exists (a 申报表 of
+/// a past year, `上一年度企业所得税年度纳税申报表`, or a receipt, `…登记表备案回执`). Units may apply, as when an item does not say who it serves
 /// ([`Applicants::MayBeUnits`]).
 pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
     let name = material.name.trim();
@@ -120,6 +121,7 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
             .any(|w| !w.is_empty() && name.contains(w.as_str()))
             || filled_by::ends_in_slip(name)
             || filled_by::applicants_review_form(material))
+        && !filled_by::names_an_existing_document(name)
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
         && !filled_by::filled_in_by_another(material, Applicants::MayBeUnits)
 }
@@ -135,6 +137,7 @@ pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists, who: Appl
         && (fill_in_words.found(name, 1) != 0
             || filled_by::ends_in_slip(name)
             || filled_by::applicants_review_form(material))
+        && !filled_by::names_an_existing_document(name)
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
         && !filled_by::filled_in_by_another(material, who)
 }

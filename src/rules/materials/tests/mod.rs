@@ -1,6 +1,7 @@
 //! Tests of the material rules' shared helpers.
 
 mod applicants;
+mod existing;
 mod fields;
 mod file_refs;
 mod fill_in;

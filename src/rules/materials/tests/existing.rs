@@ -1,0 +1,122 @@
+//! Documents that already exist and are only copied or handed in, though their names hold a
+//! fill-in word: a return filed for a past year, an association's record, a receipt (h35,
+//! tester h25).
+
+use super::super::*;
+
+fn material(name: &str, channel: &str, desc: &str, kind: &str, notes: &str) -> Material {
+    Material {
+        name: name.into(),
+        source_channel: channel.into(),
+        source_desc: desc.into(),
+        material_type: kind.into(),
+        notes: notes.into(),
+        ..Material::default()
+    }
+}
+
+fn both(m: &Material) -> bool {
+    let words = crate::rules::RuleParams::default().fill_in_words;
+    let plain = is_fill_in(m, &words);
+    let prepared = is_fill_in_with(m, &WordLists::new(&[&words]), Applicants::MayBeUnits);
+    assert_eq!(plain, prepared, "{m:?}");
+    plain
+}
+
+/// A 申报表 of a past year or already filed is a return filed then; a receipt or proof issued
+/// for a form is not the form; an association's record handed in as a copy is its own.
+#[test]
+fn existing_documents_are_not_filled_in_for_the_item() {
+    for m in [
+        material(
+            "上一年度企业所得税年度纳税申报表",
+            "其他",
+            "企业通过国家税务总局安徽省电子税务局下载",
+            "原件",
+            "PDF扫描件，包括主表及研发费用加计扣除优惠明细表，数据与填报信息一致、清晰可辨",
+        ),
+        material(
+            "上年度企业所得税年度纳税申报表（A类）",
+            "申请人自备",
+            "",
+            "原件",
+            "PDF扫描件，包括主表及研发费用加计扣除优惠明细表，数据与填报信息一致、清晰可辨",
+        ),
+        material("近三个月增值税纳税申报表", "申请人自备", "", "复印件", ""),
+        material("已申报的社会保险费申报表", "申请人自备", "", "复印件", ""),
+        material(
+            "宗教教职人员备案表",
+            "其他",
+            "青阳县佛教协会（九华山佛教协会）",
+            "复印件",
+            "由宗教团体出具的已备案教职人员信息表，A4纸复印，加盖宗教团体印章，信息清晰",
+        ),
+        material(
+            "建设项目环境影响登记表备案回执",
+            "申请人自备",
+            "",
+            "复印件",
+            "从建设项目环境影响登记表备案系统打印，A4纸，信息清晰完整",
+        ),
+        material(
+            "建设项目环境影响登记表备案回执（复印件）",
+            "申请人自备",
+            "",
+            "复印件",
+            "",
+        ),
+        material(
+            "建设项目环境影响登记表备案证明",
+            "申请人自备",
+            "",
+            "复印件",
+            "",
+        ),
+    ] {
+        assert!(!both(&m), "{}", m.name);
+    }
+}
+
+/// Forms filled in for this item stay the applicant's: a 申报表 of this item or of this year's
+/// call, a 登记表 or 申请表 with its slip, a 备案表 the applicant fills in, and a form an
+/// association only hands out or where the applicant fills it in.
+#[test]
+fn forms_for_the_item_stay_the_applicants() {
+    for m in [
+        material("科技型中小企业评价信息申报表", "申请人自备", "", "原件", ""),
+        material(
+            "企业所得税年度纳税申报表（A类）",
+            "申请人自备",
+            "",
+            "原件",
+            "",
+        ),
+        material("2024年度科技项目申报表", "申请人自备", "", "原件", ""),
+        material("60周岁以上年龄人员补贴申报表", "申请人自备", "", "原件", ""),
+        material("建设项目环境影响登记表", "申请人自备", "", "原件", ""),
+        material("临时占用城市道路申请表及回执", "申请人自备", "", "原件", ""),
+        material(
+            "宗教教职人员备案表",
+            "申请人自备",
+            "",
+            "原件",
+            "申请人如实填写",
+        ),
+        material(
+            "宗教教职人员备案表",
+            "其他",
+            "青阳县佛教协会",
+            "原件",
+            "由申请人填写，宗教团体盖章",
+        ),
+        material(
+            "宗教活动场所登记申请表",
+            "其他",
+            "县佛教协会领取",
+            "原件",
+            "A4纸，内容完整",
+        ),
+    ] {
+        assert!(both(&m), "{}", m.name);
+    }
+}
