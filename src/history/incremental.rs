@@ -141,7 +141,7 @@ impl<'r> Incremental<'r> {
         for record in records {
             match record {
                 Record::Item(item) => {
-                    self.unread.push(unread_sections(&item.unread));
+                    self.unread.push(unread_sections(item.unread));
                     let hash = item_hash(&item);
                     if let Some(mut cached) = lookup(&hash)? {
                         relocate(&mut cached, &item.provenance);
@@ -231,7 +231,7 @@ impl<'r> Incremental<'r> {
 
 /// The sections (申请材料 …, as [`crate::rules::Category::label_zh`] names them) of the child
 /// lists `unread` marks.
-fn unread_sections(unread: &crate::model::UnreadLists) -> Vec<&'static str> {
+fn unread_sections(unread: crate::model::UnreadLists) -> Vec<&'static str> {
     use crate::rules::Category;
     [
         Category::Materials,
@@ -241,7 +241,7 @@ fn unread_sections(unread: &crate::model::UnreadLists) -> Vec<&'static str> {
         Category::Faq,
     ]
     .into_iter()
-    .filter(|c| c.is_unread(unread))
+    .filter(|c| c.is_unread(&unread))
     .map(Category::label_zh)
     .collect()
 }
