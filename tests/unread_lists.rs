@@ -743,3 +743,76 @@ fn codes_and_the_hotline_kept_as_numbers_charge_nobody() {
         ]
     );
 }
+
+/// h35: CSV files of items and 办理流程 without the 申请材料 file charged every item M01
+/// (「事项未列出申请材料」); without 办理流程 they left P01/P02 unchecked. Now M01–M08 are
+/// unchecked too. The items file alone (no child file at all) still charges M01, and an item the
+/// 申请材料 file gives no row still lists none.
+#[test]
+fn child_files_without_the_materials_file_leave_materials_unchecked() {
+    let dir = tempfile::tempdir().unwrap();
+    let items = write_csv(
+        dir.path(),
+        "事项.csv",
+        &[
+            "实施编码",
+            "事项名称",
+            "办理地点",
+            "咨询方式",
+            "承诺办结时限",
+        ],
+        &[
+            vec![
+                CODE_A,
+                "食品经营许可（新办）",
+                "池州市长江中路89号",
+                "0566-2021156",
+                "10个工作日",
+            ],
+            vec![
+                CODE_B,
+                "食品经营许可（变更）",
+                "池州市长江中路89号",
+                "0566-2021156",
+                "10个工作日",
+            ],
+        ],
+    );
+    let steps = write_csv(
+        dir.path(),
+        "办理流程.csv",
+        &["实施编码", "环节名称", "办理人", "办理时限"],
+        &[
+            vec![CODE_A, "受理", "窗口受理人员", "1个工作日"],
+            vec![CODE_B, "受理", "窗口受理人员", "1个工作日"],
+        ],
+    );
+    let report = check_all(&[items.clone(), steps.clone()]);
+    for code in [CODE_A, CODE_B] {
+        assert_eq!(outcome(&report, code, "M01"), Some(Outcome::NotApplicable));
+        assert!(!errors(&report, code).iter().any(|r| r.starts_with('M')));
+    }
+    assert!(
+        report
+            .notices
+            .iter()
+            .any(|n| n.message.contains("M01–M08 未检查")),
+        "{:?}",
+        report.notices
+    );
+
+    // The items file alone: no child file, so M01 is charged as before.
+    let report = check_all(std::slice::from_ref(&items));
+    assert!(errors(&report, CODE_A).iter().any(|r| r == "M01"));
+
+    // With a 申请材料 file of 实施编码 and 材料名称 alone, the item it gives no row lists none.
+    let materials = write_csv(
+        dir.path(),
+        "申请材料.csv",
+        &["实施编码", "材料名称"],
+        &[vec![CODE_A, "食品经营许可申请书"]],
+    );
+    let report = check_all(&[items, steps, materials]);
+    assert!(!errors(&report, CODE_A).iter().any(|r| r == "M01"));
+    assert!(errors(&report, CODE_B).iter().any(|r| r == "M01"));
+}

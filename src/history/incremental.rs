@@ -42,6 +42,10 @@ pub struct Checked {
     pub file_parts: Vec<(String, String)>,
     /// The report findings of each item.
     spans: Vec<Range<usize>>,
+    /// (考核单位, 实施编码, section) of the child lists the source could not read for an item
+    /// (a 申请材料 or 办理流程 sheet left out of the export, a damaged sheet): that section's
+    /// rules did not check the item, so its baseline findings are not 已整改.
+    pub unread_sections: BTreeSet<(String, String, String)>,
     /// Results computed in this run: (content hash, entry JSON, findings JSON), before waivers,
     /// on disk.
     pub(crate) fresh: FreshResults,
@@ -90,6 +94,8 @@ pub struct Incremental<'r> {
     notices: Vec<crate::source::Notice>,
     hashes: Vec<String>,
     spans: Vec<Range<usize>>,
+    /// The sections each entry's source could not read, by entry.
+    unread: Vec<Vec<&'static str>>,
     reused: usize,
     fresh: FreshResults,
 }
@@ -106,6 +112,7 @@ impl<'r> Incremental<'r> {
             notices: Vec::new(),
             hashes: Vec::new(),
             spans: Vec::new(),
+            unread: Vec::new(),
             reused: 0,
             fresh: FreshResults::in_dir(&std::env::temp_dir()),
         }
@@ -134,6 +141,7 @@ impl<'r> Incremental<'r> {
         for record in records {
             match record {
                 Record::Item(item) => {
+                    self.unread.push(unread_sections(item.unread));
                     let hash = item_hash(&item);
                     if let Some(mut cached) = lookup(&hash)? {
                         relocate(&mut cached, &item.provenance);
@@ -144,6 +152,7 @@ impl<'r> Incremental<'r> {
                     }
                 }
                 Record::Unreadable(u) => {
+                    self.unread.push(Vec::new());
                     let json = serde_json::to_vec(&u).expect("a record serialises");
                     slots.push(Slot::Fresh(hex_sha256(&json, 64)));
                     fresh_records.push(Record::Unreadable(u));
@@ -195,7 +204,18 @@ impl<'r> Incremental<'r> {
         report.findings = self.findings;
         report.notices = self.notices;
         report.summarize();
+        let unread_sections = report
+            .items
+            .iter()
+            .zip(&self.unread)
+            .flat_map(|(entry, sections)| {
+                sections
+                    .iter()
+                    .map(|s| (entry.unit.clone(), entry.code.clone(), (*s).to_owned()))
+            })
+            .collect();
         Ok(Checked {
+            unread_sections,
             fingerprints: report.findings.iter().map(fingerprint).collect(),
             hashes: self.hashes,
             spans: self.spans,
@@ -207,6 +227,23 @@ impl<'r> Incremental<'r> {
             report,
         })
     }
+}
+
+/// The sections (申请材料 …, as [`crate::rules::Category::label_zh`] names them) of the child
+/// lists `unread` marks.
+fn unread_sections(unread: crate::model::UnreadLists) -> Vec<&'static str> {
+    use crate::rules::Category;
+    [
+        Category::Materials,
+        Category::Process,
+        Category::Fees,
+        Category::Intermediary,
+        Category::Faq,
+    ]
+    .into_iter()
+    .filter(|c| c.is_unread(&unread))
+    .map(Category::label_zh)
+    .collect()
 }
 
 /// Points a reused result at where the item was read tonight.

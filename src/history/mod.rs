@@ -21,7 +21,8 @@
 //!   the same problem of an item that moved to another 考核单位 (a unit renamed), paired one to one
 //!   (`diff/carry.rs`). **已整改 fixed**: in the baseline only, while its item is still
 //!   checked in this run and its rule still runs. **已移除 gone**: in the baseline only because the
-//!   item is absent or unreadable now, or its rule no longer runs (not a fix).
+//!   item is absent or unreadable now, or its rule no longer runs, or the item's list that rule
+//!   judges (申请材料, 办理流程 …) was not read tonight (a sheet left out; not a fix).
 //! - **first_seen / age**: a finding's first_seen is the start of its *unbroken* streak: when it was
 //!   also in the previous complete run (itself, or the finding it was found again as), it keeps that
 //!   run's first_seen; otherwise it is this run's start. A problem that was fixed and came back

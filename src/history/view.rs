@@ -157,7 +157,8 @@ pub enum FindingStatus {
     Persisting,
     /// 已整改 — in the baseline; the item is still checked and the rule still runs, the problem is gone.
     Fixed,
-    /// 已移除 — in the baseline; the item is gone or unreadable, or the rule no longer runs.
+    /// 已移除 — in the baseline; the item is gone or unreadable, or the rule no longer runs, or
+    /// the list its rule judges was not read tonight (a sheet left out of the export).
     Gone,
 }
 

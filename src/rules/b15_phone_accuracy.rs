@@ -2,6 +2,7 @@
 
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::phone::{Phone, PhoneKind, parse_phones};
+use crate::model::text::to_halfwidth;
 use crate::model::{Item, ItemField};
 use crate::reference::{area_codes_for_region, division_name, is_known_area_code};
 
@@ -87,11 +88,15 @@ impl Rule for PhoneAccuracy {
         let region = division_name(&item.region_code)
             .map_or_else(|| item.region_code.clone(), str::to_owned);
         let mut out = Vec::new();
-        for (label, phones) in [("咨询电话", &consult), ("监督电话", &supervise)] {
+        for (label, phones, field) in [
+            ("咨询电话", &consult, &item.consult_phone),
+            ("监督电话", &supervise, &item.supervise_phone),
+        ] {
             for p in phones.iter().filter(|p| needs_area_code(p)) {
+                let written = as_written(field, p);
                 match &p.area_code {
                     None => out.push(
-                        Violation::new(format!("{label}缺少区号: \"{}\"", p.raw), &p.raw)
+                        Violation::new(format!("{label}缺少区号: \"{written}\""), &written)
                             .target(label)
                             .suggest(with_area_code(p, &expected)),
                     ),
@@ -100,9 +105,9 @@ impl Rule for PhoneAccuracy {
                             format!(
                                 "{label}的区号 {a} 不是{region}的区号（应为 {}）: \"{}\"",
                                 expected.join("/"),
-                                p.raw
+                                written
                             ),
-                            &p.raw,
+                            &written,
                         )
                         .target(label)
                         .suggest(format!(
@@ -114,8 +119,8 @@ impl Rule for PhoneAccuracy {
                     ),
                     Some(a) if expected.is_empty() && !is_known_area_code(a) => out.push(
                         Violation::new(
-                            format!("{label}的区号 {a} 不是国内在用的区号: \"{}\"", p.raw),
-                            &p.raw,
+                            format!("{label}的区号 {a} 不是国内在用的区号: \"{written}\""),
+                            &written,
                         )
                         .target(label),
                     ),
@@ -143,6 +148,32 @@ impl Rule for PhoneAccuracy {
         }
         Verdict::Checked(out)
     }
+}
+
+/// The number `p` as the cell writes it, to quote: its full-width digits as they are, and with
+/// the hyphen left of a missing area code (`-2021200`, h26 #9 quoted `2021200`). `p.raw` is
+/// half-width and starts at its first digit; [`to_halfwidth`] keeps one char for each char.
+fn as_written(field: &str, p: &Phone) -> String {
+    let half: Vec<char> = to_halfwidth(field).chars().collect();
+    let raw: Vec<char> = p.raw.chars().collect();
+    let original: Vec<char> = field.chars().collect();
+    if raw.is_empty() || half.len() != original.len() {
+        return p.raw.clone();
+    }
+    // The first place it stands as a number of its own, not inside a longer run of digits.
+    let found = (0..=half.len().saturating_sub(raw.len())).find(|&at| {
+        half[at..].starts_with(&raw)
+            && (at == 0 || !half[at - 1].is_ascii_digit())
+            && half.get(at + raw.len()).is_none_or(|c| !c.is_ascii_digit())
+    });
+    let Some(mut start) = found else {
+        return p.raw.clone();
+    };
+    let end = start + raw.len();
+    if p.area_code.is_none() && start > 0 && half[start - 1] == '-' {
+        start -= 1;
+    }
+    original[start..end].iter().collect()
 }
 
 #[cfg(test)]
@@ -258,5 +289,46 @@ mod tests {
                 Some("在号码前加区号，写成 0566-2021156".to_owned())
             )]
         );
+    }
+
+    /// h26 #9: 咨询方式 `-2021200` was quoted `2021200`, and full-width digits half-width: the
+    /// quote is the cell's text, hyphen and all.
+    #[test]
+    fn the_quote_is_the_number_as_the_cell_writes_it() {
+        let quotes = |consult: &str| -> Vec<(String, Option<String>)> {
+            messages(&verdicts(consult, "0566-12345").1)
+        };
+        assert_eq!(
+            quotes("-2021200"),
+            vec![(
+                "咨询电话缺少区号: \"-2021200\"".to_owned(),
+                Some("在号码前加区号，写成 0566-2021200".to_owned())
+            )]
+        );
+        assert_eq!(
+            quotes("电话：－２０２１２００")[0].0,
+            "咨询电话缺少区号: \"－２０２１２００\""
+        );
+        assert_eq!(quotes("2021200")[0].0, "咨询电话缺少区号: \"2021200\"");
+        // A hyphen between words and the number is still the number's.
+        assert_eq!(
+            quotes("0566-2021156、-2021200")[0].0,
+            "咨询电话缺少区号: \"-2021200\""
+        );
+        assert_eq!(
+            quotes("0551-2021156")[0].0,
+            "咨询电话的区号 0551 不是池州市的区号（应为 0566）: \"0551-2021156\""
+        );
+        // A right number is still right.
+        assert_eq!(quotes("0566-2021200"), vec![]);
+        let item = Item {
+            consult_phone: "-2021200".to_owned(),
+            ..Item::default()
+        };
+        let ctx = CheckContext::new(RuleParams::default());
+        let Verdict::Checked(v) = PhoneAccuracy.check(&item, &ctx) else {
+            panic!("not checked");
+        };
+        assert_eq!(v[0].evidence, "-2021200");
     }
 }

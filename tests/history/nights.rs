@@ -282,3 +282,69 @@ fn a_fixed_finding_keeps_the_material_it_was_about() {
         fixed[0].message
     );
 }
+
+/// h35: on a night whose export left out the 申请材料 sheet, the baseline's M01 problem was
+/// labelled 已整改 (「上次运行的问题本次未再发现，无需处理」), though M01 did not check the item.
+/// It is 已移除 now, its note saying the list was not read; with the list read and the problem
+/// gone, it is 已整改 as before.
+#[test]
+fn a_problem_of_a_list_not_read_tonight_is_not_fixed() {
+    use zwfw_audit::model::{Item, Material};
+    use zwfw_audit::report::fixlist::{FIXED_NOTE, LIST_NOT_READ_NOTE, RowContext};
+    let item = |materials: &[&str], unread: bool| {
+        let mut item = Item {
+            name: "食品经营许可".into(),
+            code: "11341700MB1528406Q3000117001000".into(),
+            subject: "池州市市场监督管理局".into(),
+            region_code: "341700".into(),
+            ..Item::default()
+        };
+        item.materials = materials
+            .iter()
+            .map(|m| Material {
+                name: (*m).to_owned(),
+                ..Material::default()
+            })
+            .collect();
+        item.unread.materials = unread;
+        vec![Record::Item(Box::new(item))]
+    };
+    let rules = RuleSet::only(&["M01"]);
+    for (tonight, status, note) in [
+        (item(&[], true), FindingStatus::Gone, LIST_NOT_READ_NOTE),
+        (
+            item(&["食品经营许可申请书"], false),
+            FindingStatus::Fixed,
+            FIXED_NOTE,
+        ),
+    ] {
+        let (_dir, mut store) = temp_store();
+        let at = "2026-11-20T02:00:00+08:00";
+        let (run, checked) = check_input(&mut store, item(&[], false), "n1.json", "n1", at, &rules);
+        assert_eq!(
+            checked.report.findings.len(),
+            1,
+            "{:?}",
+            checked.report.findings
+        );
+        let view = store.diff(&run, &checked, None, 12).unwrap();
+        store
+            .stage(run, &checked, &RunTime::parse(at).unwrap())
+            .unwrap()
+            .commit()
+            .unwrap();
+        assert_eq!(view.totals().new_errors, 1);
+
+        let at = "2026-11-21T02:00:00+08:00";
+        let (run, mut checked) = check_input(&mut store, tonight, "n2.json", "n2", at, &rules);
+        assert!(checked.report.findings.is_empty());
+        let view = store.diff(&run, &checked, None, 12).unwrap();
+        let h = find(&view, "食品经营许可", "M01");
+        assert_eq!(h.status, status);
+        let fixed = usize::from(status == FindingStatus::Fixed);
+        assert_eq!(counts(&view, SJ), (0, fixed, 0, 1 - fixed));
+        checked.report.history = Some(std::sync::Arc::new(view.clone()));
+        let ctx = RowContext::of(&checked.report);
+        assert_eq!(ctx.closed_note(h), note);
+    }
+}

@@ -155,12 +155,29 @@ impl Store {
             .filter_map(|h| Some(h.carried.as_ref()?.fingerprint.clone()))
             .collect();
         let rules_run: BTreeSet<&str> = report.rules.iter().map(|r| r.id.as_str()).collect();
+        // A rule's section, to tell a problem not found because its list was not read tonight
+        // (已移除, not checked) from one fixed.
+        let section: BTreeMap<&str, &str> = report
+            .rules
+            .iter()
+            .map(|r| (r.id.as_str(), r.category.as_str()))
+            .collect();
+        let not_read = |unit: &str, code: &str, rule: &str| {
+            section.get(rule).is_some_and(|s| {
+                checked.unread_sections.contains(&(
+                    unit.to_owned(),
+                    code.to_owned(),
+                    (*s).to_owned(),
+                ))
+            })
+        };
         for (fp, b) in base {
             if findings.contains_key(&fp) || found_again.contains(&fp) {
                 continue;
             }
             let status = if checked_items.contains(&(b.unit.as_str(), b.item_code.as_str()))
                 && rules_run.contains(b.rule.as_str())
+                && !not_read(&b.unit, &b.item_code, &b.rule)
             {
                 FindingStatus::Fixed
             } else {

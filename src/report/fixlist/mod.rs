@@ -125,6 +125,10 @@ pub const FIXED_SETTINGS_NOTE: &str = "上次运行的问题本次未再发现�
 pub const NOT_READ_NOTE: &str =
     "本次输入不完整（见汇总表），这个事项可能只是没有读到；问题未能检查，不表示已处理";
 
+/// 整改建议 shown on a 已移除 row whose item was checked, but without the list its rule judges
+/// (a 申请材料 or 办理流程 sheet left out of the export, a damaged sheet): not checked tonight.
+pub const LIST_NOT_READ_NOTE: &str = "本次没有读到这个事项的这部分内容（如导出时少了申请材料、办理流程等表，原因见提示），问题未能检查，不表示已处理";
+
 /// 整改建议 shown on a 已移除 row whose item is in the input but could not be read.
 pub const UNREADABLE_NOTE: &str =
     "事项本次无法读取（原因见「事项」表），问题未能检查；请先修正事项数据";

@@ -1,8 +1,9 @@
 //! The 问题清单 rows of this run's and of closed baseline findings, and what a report's rows share.
 
 use super::{
-    DISPUTE_COLUMN, FIX_COLUMN, FIXED_NOTE, FIXED_SETTINGS_NOTE, GONE_NOTE, NOT_READ_NOTE,
-    REVIEW_COLUMN, RULE_OFF_NOTE, SUGGESTION_COLUMN, UNREADABLE_NOTE, bound, cell, moved_note,
+    DISPUTE_COLUMN, FIX_COLUMN, FIXED_NOTE, FIXED_SETTINGS_NOTE, GONE_NOTE, LIST_NOT_READ_NOTE,
+    NOT_READ_NOTE, REVIEW_COLUMN, RULE_OFF_NOTE, SUGGESTION_COLUMN, UNREADABLE_NOTE, bound, cell,
+    moved_note,
 };
 use std::borrow::Cow;
 
@@ -295,8 +296,8 @@ impl<'a> RowContext<'a> {
     }
 
     /// Why a baseline finding closed, for its 整改建议: fixed, or gone because its item could not
-    /// be read, its rule did not run, its item is now another unit's, or its item is not in the
-    /// input.
+    /// be read, its rule did not run, its item is now another unit's, its list was not read
+    /// (the item checked without it), or its item is not in the input.
     pub fn closed_note(&self, h: &FindingHistory) -> Cow<'static, str> {
         if h.status == FindingStatus::Fixed {
             if self.history.is_some_and(|v| v.settings_changed) {
@@ -317,6 +318,13 @@ impl<'a> RowContext<'a> {
             .filter(|units| !units.is_empty() && !units.contains(&h.unit.as_str()))
         {
             moved_note(units).into()
+        } else if self
+            .checked
+            .get(h.item_code.as_str())
+            .is_some_and(|units| units.contains(&h.unit.as_str()))
+        {
+            // Checked under its unit, its rule ran: only its list was not read.
+            LIST_NOT_READ_NOTE.into()
         } else if self.history.is_some_and(|v| !v.input_problems.is_empty()) {
             NOT_READ_NOTE.into()
         } else {

@@ -7,9 +7,10 @@
 //! no 收费标准 on its row, and for 中介服务 (I01). The fee and intermediary rules are named only
 //! when an item says it charges or needs an intermediary; for the others they never apply.
 //!
-//! Not here: 申请材料. A workbook without any 申请材料 table is said by its own warning and each
-//! item is reported as listing none (the sheet most often lost from an export template); a
-//! one-cell 申请材料 column is read as materials (`material_list.rs`).
+//! Not here: 申请材料 (`mod.rs`, `notices.rs`). A workbook of separate child sheets without its
+//! 申请材料 sheet leaves the materials unread too, said by its own warning; an item table alone
+//! without a 申请材料 table is said once and each item reported as listing none; a one-cell
+//! 申请材料 column is read as materials (`material_list.rs`).
 
 use super::columns::Kind;
 use crate::model::{Item, Provenance};

@@ -319,6 +319,13 @@ fn detect_among(sheet: &Sheet, tables: &Tables, kinds: &[Kind]) -> Option<Detect
                 .any(|c| matches!(c, Col::Item(ItemField::Code | ItemField::Name)));
             let min = if kind == Kind::Item {
                 MIN_ITEM_FIELDS - usize::from(has_key)
+            } else if kind == Kind::Material
+                && cols.contains(&Col::LinkCode)
+                && cols.contains(&Col::Material(MaterialField::Name))
+            {
+                // 实施编码 and 材料名称 alone (a minimal export) are a 申请材料 table, as the
+                // notice of a workbook without one says.
+                1
             } else {
                 MIN_CHILD_FIELDS
             };

@@ -27,7 +27,9 @@
 //!   item's materials in one cell is split into them (`material_list.rs`); without a 收费 sheet,
 //!   收费标准 and 收费依据 on the item's row are its one fee (`fee_columns.rs`).
 //! - A file with no table or columns of 办理流程, 常见问题 (or 收费, 中介服务) leaves that list unread
-//!   for every item, said once (`absent.rs`).
+//!   for every item, said once (`absent.rs`). So does a workbook (or set of CSV files) of separate
+//!   child sheets without its 申请材料 sheet (the export left it out); an item table alone, with
+//!   no material sheet, column or list, is said once and its items list no materials.
 //! - Values are kept as published (trimmed). A time limit column whose header names a unit
 //!   (`承诺办结时限（工作日）`, a step table's `环节时限（工作日）` or `办理时限（分钟）`) gives that
 //!   unit to its bare numbers, unless a unit column (`承诺时限单位`, `时限单位`) gives it. 网办深度
@@ -86,8 +88,8 @@ use items::read_item_sheet;
 pub(crate) use items::{is_bare_number, time_unit_of_label};
 pub(crate) use notices::column_letters;
 use notices::{
-    header_only_notice, headerless_notice, no_item_sheet_notice, no_material_sheet_notice,
-    nothing_below,
+    header_only_notice, headerless_notice, material_sheet_left_out_notice, no_item_sheet_notice,
+    no_material_sheet_notice, nothing_below,
 };
 
 /// How many rows from the top are searched for the header row.
@@ -220,9 +222,23 @@ pub fn assemble_read_in_part(
     }
     let has_items = detected.iter().flatten().any(|d| d.kind == Kind::Item);
     let no_item_sheet = (!has_items && !sheets.is_empty()).then(|| no_item_sheet_notice(&sheets));
+    // A sheet of another child list (read or lost): the export has separate child sheets, and
+    // one without 申请材料 left it out (its materials unread, not none).
+    let separate_children = detected
+        .iter()
+        .flatten()
+        .any(|d| !matches!(d.kind, Kind::Item | Kind::Material))
+        || !lost.is_empty();
     let no_material_sheet = (has_items
+        && !lost.materials
         && !detected.iter().flatten().any(|d| d.kind == Kind::Material))
-    .then(|| no_material_sheet_notice(&sheets));
+    .then(|| {
+        if separate_children {
+            material_sheet_left_out_notice(&sheets)
+        } else {
+            no_material_sheet_notice(&sheets)
+        }
+    });
     let fee_sheet = detected.iter().flatten().any(|d| d.kind == Kind::Fee);
     // The child lists the file carries: a sheet, columns beside the items, or a sheet it lost.
     let mut carried: Vec<Kind> = detected.iter().flatten().map(|d| d.kind).collect();
@@ -423,6 +439,11 @@ pub fn assemble_read_in_part(
     }
     // A table with no item under its header has been said; no need to add its materials.
     if !items.is_empty() && !inline_materials {
+        if separate_children && no_material_sheet.is_some() {
+            for item in &mut items {
+                item.unread = item.unread.or(Kind::Material.unread());
+            }
+        }
         notices.extend(no_material_sheet);
     }
     for notice in notices {

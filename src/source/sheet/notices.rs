@@ -23,6 +23,22 @@ pub(super) fn no_material_sheet_notice(sheets: &[Sheet]) -> Notice {
     }
 }
 
+/// Items and sheets of other child lists (办理流程, 常见问题 …) but no 申请材料 table: an export of
+/// separate child sheets that left this one out, not a platform whose items list no materials.
+/// The materials are unread for every item, and M01–M08 not checked, as for 办理流程 or 常见问题
+/// left out (`absent.rs`).
+pub(super) fn material_sheet_left_out_notice(sheets: &[Sheet]) -> Notice {
+    let mut sources: Vec<&str> = sheets.iter().map(|s| &*s.source).collect();
+    sources.dedup();
+    Notice {
+        level: NoticeLevel::Warning,
+        provenance: Provenance::file(sources.join("、")),
+        message: format!(
+            "{NO_MATERIAL_SHEET}（表头应含实施编码和材料名称）：文件有其他子表（办理流程、常见问题等）而没有申请材料表，应是导出时少导出了这张表；事项的申请材料都没有读到，M01–M08 未检查（按未读取处理，不扣分）；要检查申请材料，请重新导出含申请材料表的完整清单"
+        ),
+    }
+}
+
 /// Whether every row below `header` is blank.
 pub(super) fn nothing_below(sheet: &Sheet, header: usize) -> bool {
     sheet.rows.iter().skip(header + 1).all(|r| is_blank_row(r))

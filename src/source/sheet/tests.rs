@@ -832,3 +832,131 @@ fn a_child_sheet_that_cannot_be_linked_leaves_its_list_unread() {
         "{notices:?}"
     );
 }
+
+/// The items of `sheets` and every notice, the warnings of lists left out too.
+fn assemble_with_warnings(sheets: &[Sheet]) -> (Vec<Item>, Vec<Notice>) {
+    let (mut items, mut notices) = (Vec::new(), Vec::new());
+    assemble(sheets.to_vec(), &Labels::default(), &mut |r| match r {
+        Record::Item(i) => items.push(*i),
+        Record::Notice(n) => notices.push(n),
+        Record::Unreadable(_) => panic!("sheets give items or notices"),
+    });
+    (items, notices)
+}
+
+fn one_item_sheet() -> Sheet {
+    sheet(
+        "事项",
+        &[
+            &[
+                "实施编码",
+                "事项名称",
+                "办理地点",
+                "咨询方式",
+                "承诺办结时限",
+            ],
+            &[
+                CODE,
+                "食品经营许可（新办）",
+                "池州市长江中路89号",
+                "0566-2021156",
+                "10个工作日",
+            ],
+        ],
+    )
+}
+
+/// h35: a workbook of separate child sheets (办理流程 here) without its 申请材料 sheet charged
+/// every item 「事项未列出申请材料」, while one without 办理流程 left P01/P02 unchecked. The
+/// export left the sheet out: the materials are unread, and the warning says M01–M08 were not
+/// checked. An item sheet alone, with no child sheet at all, still lists no materials.
+#[test]
+fn a_workbook_of_child_sheets_without_its_materials_sheet_leaves_materials_unread() {
+    let steps = sheet(
+        "办理流程",
+        &[
+            &["实施编码", "环节名称", "办理人", "办理时限"],
+            &[CODE, "受理", "窗口受理人员", "1个工作日"],
+        ],
+    );
+    let (got, notices) = assemble_with_warnings(&[one_item_sheet(), steps]);
+    assert!(got[0].unread.materials && got[0].materials.is_empty());
+    assert!(!got[0].unread.steps);
+    let warned: Vec<&str> = notices
+        .iter()
+        .filter(|n| n.level == NoticeLevel::Warning)
+        .map(|n| n.message.as_str())
+        .collect();
+    assert!(
+        warned
+            .iter()
+            .any(|m| m.starts_with(NO_MATERIAL_SHEET) && m.contains("M01–M08 未检查")),
+        "{warned:?}"
+    );
+
+    // An item sheet alone: its items list no materials, as before, and the warning says so.
+    let (got, notices) = assemble_with_warnings(&[one_item_sheet()]);
+    assert!(!got[0].unread.materials);
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.message.starts_with(NO_MATERIAL_SHEET)
+                && n.message.contains("都会被报为未列出申请材料")),
+        "{notices:?}"
+    );
+
+    // With the 申请材料 sheet, an item it gives no row still lists none.
+    let materials = sheet(
+        "申请材料",
+        &[
+            &["实施编码", "材料名称", "材料来源"],
+            &[CODE_2, "申请书", "申请人自备"],
+        ],
+    );
+    let steps = sheet(
+        "办理流程",
+        &[&["实施编码", "环节名称", "办理人"], &[CODE, "受理", "窗口"]],
+    );
+    let mut two_items = one_item_sheet();
+    let mut second = two_items.rows[1].clone();
+    second[0] = CODE_2.to_owned();
+    two_items.rows.push(second);
+    let (got, notices) = assemble_with_warnings(&[two_items, steps, materials]);
+    assert!(!got[0].unread.materials && got[0].materials.is_empty());
+    assert_eq!(got[1].materials.len(), 1);
+    assert!(
+        notices
+            .iter()
+            .all(|n| !n.message.starts_with(NO_MATERIAL_SHEET)),
+        "{notices:?}"
+    );
+}
+
+/// h35: a 申请材料 sheet of only 实施编码 and 材料名称 (a minimal export) was ignored as having
+/// no table header, though the warning of a missing sheet says those two columns are enough.
+#[test]
+fn a_materials_sheet_of_code_and_name_alone_is_read() {
+    let materials = sheet(
+        "申请材料",
+        &[
+            &["实施编码", "材料名称"],
+            &[CODE, "食品经营许可申请书"],
+            &[CODE, "营业执照复印件"],
+        ],
+    );
+    let (got, notices) = assemble_with_warnings(&[one_item_sheet(), materials]);
+    let names: Vec<&str> = got[0].materials.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["食品经营许可申请书", "营业执照复印件"]);
+    assert!(!got[0].unread.materials);
+    assert!(
+        notices
+            .iter()
+            .all(|n| !n.message.starts_with(NO_MATERIAL_SHEET) && !n.message.contains("已忽略")),
+        "{notices:?}"
+    );
+    // A sheet of 事项名称 and 材料名称 alone is not one yet (no code to link by); nor is a sheet
+    // of 实施编码 and some other single column.
+    let other = sheet("备注", &[&["实施编码", "备注"], &[CODE, "无"]]);
+    let (got, _) = assemble_with_warnings(&[one_item_sheet(), other]);
+    assert!(got[0].materials.is_empty());
+}
