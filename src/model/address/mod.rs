@@ -35,7 +35,9 @@ static DOOR: LazyLock<Regex> = LazyLock::new(|| {
 /// building), whose first number is the door number of a street right before it (`长江中路1号、3号窗口`:
 /// no window stands right after a street's name). A list after anything else
 /// (`政务服务中心一楼7号、8号窗口`) is all windows, and so is one of buildings (`九华西路3号、4号楼`),
-/// which may well stand on the street with no door number written. A building list's last number
+/// which may well stand on the street with no door number written. A street's number right before
+/// a 窗口 numbered after it (`长江中路89号窗口1、3号`, `长江中路1号窗口（1、3号）`) is its door
+/// number, as the window already has its numbers. A building list's last number
 /// has its 号: `秋浦西路2号，3楼` and `2号，一楼` are a door number and a floor, no list (h35).
 static NUMBER_OF_A_WINDOW: LazyLock<Regex> = LazyLock::new(|| {
     const NUM: &str = r"(?:[A-Za-z]?[0-9]+(?:-[A-Za-z]?[0-9]+)?|[一二三四五六七八九十百零]+)";
@@ -206,6 +208,11 @@ pub fn address_parts(text: &str) -> AddressParts {
                 && after.chars().next().is_none_or(|c| {
                     !NOT_DOOR_AFTER.contains(&c)
                         || names_district(after) && follows_street(&t[..m.start()])
+                        // `长江中路89号窗口1、3号`: a window numbered after 窗口 takes no number
+                        // before it, and the street's number there is its door number (h35).
+                        || c == '窗'
+                            && follows_street(&t[..m.start()])
+                            && windows.iter().any(|w| w.start == m.end())
                 })
         })
     };

@@ -446,3 +446,28 @@ fn a_door_number_then_a_window_after_a_comma_is_door_and_window() {
         assert_eq!(join_wrapped_lines(t).len(), 2, "{t}");
     }
 }
+
+/// A street's number right before a 窗口 numbered after it is the street's door number: the
+/// window has its numbers after it (h35 regression of round 1: `长江中路89号窗口1、3号`). A
+/// number before 窗口 with no street before it, or no number after the window, stays a window's.
+#[test]
+fn a_door_number_before_a_window_numbered_after_it() {
+    for t in [
+        "池州市贵池区长江中路89号窗口1、3号",
+        "池州市贵池区长江中路1号窗口1、3号",
+        "池州市贵池区长江中路1号窗口（1、3号）",
+        "池州市贵池区长江中路1号窗口（1号、3号）",
+        "池州市政务服务中心（长江中路１号窗口１、３号）",
+        "池州市贵池区长江中路1号、3号窗口",
+    ] {
+        assert_eq!(p(t), (true, true, true), "{t}");
+    }
+    for t in [
+        "池州市贵池区长江中路政务服务中心1号窗口1、3号",
+        "池州市贵池区长江中路政务服务中心综合窗口1、3号",
+        "池州市贵池区长江中路89号窗口",
+        "池州市贵池区长江中路政务服务中心一楼8号窗口（1、3号）",
+    ] {
+        assert!(!address_parts(t).door, "{t}");
+    }
+}

@@ -161,10 +161,12 @@ pub enum Applicants {
 
 impl Applicants {
     /// Who applies for `item`: [`Applicants::PersonsOnly`] when its 服务对象 holds 自然人 and
-    /// nothing else, not even a word that is no value of the domain.
+    /// nothing else, not even a word that is no value of the domain, and names no 个体工商户
+    /// (个体户): the domain counts one a 自然人, but it may employ and insure staff as their
+    /// 用人单位 (`自然人、个体工商户`, `自然人（含个体工商户）`; h35).
     pub fn of(item: &Item) -> Applicants {
         let text = item.service_object.trim();
-        if text.is_empty() {
+        if text.is_empty() || text.contains("个体") || text.contains("個體") {
             return Applicants::MayBeUnits;
         }
         let parsed = parse_domain(Domain::ServiceObject, text);
@@ -239,6 +241,79 @@ const FILLS: &[&str] = &["填写", "填报", "填制", "出具", "开具", "签�
 /// What an applicant does to a form it fills in, signing included.
 const APPLICANT_FILLS: &[&str] = &["填写", "填报", "填制", "签字", "签名", "签章", "签署"];
 
+/// What a person does to sign a form another fills in (`职工签字`, `职工确认签名`,
+/// `申请人按手印`, `职工签名确认`).
+const SIGNS: &[&str] = &[
+    "签字",
+    "签名",
+    "签章",
+    "签署",
+    "按手印",
+    "捺手印",
+    "按指印",
+    "摁手印",
+    "手印",
+    "确认",
+];
+
+/// What a word naming a person ends in (职工, 参保人, 被保险人, 参保人员, 劳动者, 本人 …).
+const PERSON_ENDINGS: &[&str] = &["人", "人员", "者", "职工", "员工", "本人", "家属", "户主"];
+
+/// Persons who sign for a unit or an office, not for themselves (`单位负责人签字`,
+/// `工作人员签字`, `经办人员签名`).
+const NOT_FOR_THEMSELVES: &[&str] = &[
+    "负责人",
+    "法定代表人",
+    "法人代表",
+    "工作人员",
+    "经办人员",
+    "审核人",
+    "审批人",
+    "核查人",
+    "复核人",
+    "填表人",
+    "制表人",
+    "填报人",
+    "医生",
+    "医师",
+];
+
+/// What comes right before a signer's word (`…并由职工签字`, `用人单位填写后职工签字`).
+const SIGNER_AFTER: &[char] = &['由', '并', '、', '和', '及', '后', '再', ' '];
+
+/// Words that come between a signer and the signing (`职工本人亲自签字`, `参保人员须签名`).
+const BEFORE_SIGNING: &[&str] = &[
+    "亲自", "亲笔", "手写", "须", "需", "需要", "应", "应当", "必须", "并", "进行", "确认",
+];
+
+/// Whether a clause of the notes has a person sign the form, whatever word names the person
+/// (`职工签字`, `购房人签字`, `参保人员签名`, `退休人员签字`, `申请人按手印`, `职工确认签名`; h35):
+/// the words right before the signing, since the last of [`SIGNER_AFTER`], end in a person's
+/// word ([`PERSON_ENDINGS`]) and name no unit (`用人单位签字`, `单位经办人签字`) and no one who
+/// signs for a unit or an office ([`NOT_FOR_THEMSELVES`]: `单位负责人签字`, `工作人员签字`).
+fn person_signs(clause: &str) -> bool {
+    SIGNS.iter().any(|sign| {
+        clause.match_indices(sign).any(|(at, _)| {
+            let mut before = clause[..at].trim_end();
+            while let Some(shorter) = BEFORE_SIGNING
+                .iter()
+                .find_map(|w| before.strip_suffix(w))
+                .map(str::trim_end)
+            {
+                before = shorter;
+            }
+            let signer = before
+                .rfind(SIGNER_AFTER)
+                .map_or(before, |i| &before[i..])
+                .trim_start_matches(SIGNER_AFTER);
+            !signer.is_empty()
+                && PERSON_ENDINGS.iter().any(|w| signer.ends_with(w))
+                && !holds_any(signer, BODIES)
+                && !NOT_FOR_THEMSELVES.iter().any(|w| signer.ends_with(w))
+        })
+    })
+}
+
 fn holds_any(text: &str, words: &[&str]) -> bool {
     words.iter().any(|w| text.contains(w))
 }
@@ -276,7 +351,8 @@ fn role_unit_fills(clause: &str) -> bool {
 /// form is not one the applicant fills in (M04/M05: the appendix asks for the blank forms of the
 /// applicant's own). When only persons apply (`who`), notes saying a unit named by its role fills
 /// the form in (`由用人单位填写并盖章`, see [`ROLE_UNITS`]) make it that unit's, whatever 来源 and
-/// 出具单位 say, unless they say the applicant fills it in or signs it too; 出具单位 用人单位
+/// 出具单位 say, unless they say the applicant fills it in or signs it too, or any person signs
+/// it (`职工签字`, `购房人签字`, `申请人按手印`: see [`person_signs`]); 出具单位 用人单位
 /// alone does not, as the employer often only stamps what the person fills in.
 pub(super) fn filled_in_by_another(m: &Material, who: Applicants) -> bool {
     let clauses = || {
@@ -286,8 +362,13 @@ pub(super) fn filled_in_by_another(m: &Material, who: Applicants) -> bool {
     };
     let applicant_fills =
         |who| clauses().any(|c| names_applicant(c, who) && holds_any(c, APPLICANT_FILLS));
-    // h35: an item for persons alone, the notes saying the employer (…) fills the form in.
-    if who == Applicants::PersonsOnly && clauses().any(role_unit_fills) && !applicant_fills(who) {
+    // h35: an item for persons alone, the notes saying the employer (…) fills the form in, and
+    // no person fills it in or signs it too (`由用人单位填写盖章，职工签字` is the person's form).
+    if who == Applicants::PersonsOnly
+        && clauses().any(role_unit_fills)
+        && !applicant_fills(who)
+        && !clauses().any(person_signs)
+    {
         return true;
     }
     // Otherwise a unit named by its role is the applicant's side whoever the item serves: 出具单位

@@ -111,3 +111,83 @@ fn a_role_units_form_is_a_third_partys_when_only_persons_apply() {
         );
     }
 }
+
+/// 个体工商户 may be the 用人单位: 服务对象 naming one is no persons-only item, though the domain
+/// reads 个体工商户 as 自然人 (h35 regression of round 1).
+#[test]
+fn a_sole_trader_may_employ() {
+    let of = |service_object: &str| {
+        Applicants::of(&crate::model::Item {
+            service_object: service_object.into(),
+            ..crate::model::Item::default()
+        })
+    };
+    for t in [
+        "自然人、个体工商户",
+        "自然人（含个体工商户）",
+        "自然人,个体户",
+        "个体工商户",
+        "自然人、企业法人、个体工商户",
+        "自然人、其他组织",
+        "自然人、事业单位",
+        "自然人、社会组织",
+        "自然人、法人",
+    ] {
+        assert_eq!(of(t), Applicants::MayBeUnits, "{t}");
+    }
+    for t in ["自然人、个人", "个人", "公民", "自然人、公民"] {
+        assert_eq!(of(t), Applicants::PersonsOnly, "{t}");
+    }
+}
+
+/// A form the employer (…) fills in and a person signs is the person's form too, whatever word
+/// names the person (`职工签字`, `购房人签字`, `申请人按手印`; h35 regression of round 1); the
+/// unit's own signers (`单位负责人签字`, `工作人员签字`) and a unit signing leave it the unit's.
+#[test]
+fn a_person_signing_a_role_units_form_makes_it_the_persons() {
+    let words = WordLists::new(&[&crate::rules::RuleParams::default().fill_in_words]);
+    let m = |name: &str, notes: &str| Material {
+        name: name.into(),
+        source_channel: "其他".into(),
+        source_desc: "用人单位".into(),
+        notes: notes.into(),
+        ..Material::default()
+    };
+    for (name, notes) in [
+        ("职工信息登记表", "由用人单位填写盖章，职工签字"),
+        ("商品房买卖合同备案表", "由建设单位填写，购房人签字"),
+        ("参保登记表", "参保单位填写，参保人员签名"),
+        ("退休申请表", "用人单位填写盖章，退休人员签字"),
+        ("失业保险金申领表", "由参保单位填写，失业人员签字"),
+        ("参保人员信息表", "由参保单位填写，参保人签字"),
+        ("个人账户转移申请表", "由参保单位填写，个人签字"),
+        ("职工信息确认登记表", "由用人单位填写，职工确认签名"),
+        ("劳动合同备案表", "由用人单位填写，劳动者签字"),
+        ("工伤待遇申请表", "由用人单位填写，被保险人签字"),
+        ("困难职工登记表", "由用人单位填写，申请人按手印"),
+        ("医疗保险登记表", "由参保单位填写，参保人员签名"),
+        ("职工信息变更登记表", "由用人单位填写，职工签名确认"),
+        ("职工信息登记表", "由用人单位填写盖章并由职工本人签字"),
+        ("职工信息登记表", "用人单位填写后职工签字"),
+        ("职工信息登记表", "由用人单位填写；职工须亲笔签名"),
+    ] {
+        assert!(
+            is_fill_in_with(&m(name, notes), &words, Applicants::PersonsOnly),
+            "{name} {notes}"
+        );
+    }
+    for (name, notes) in [
+        ("职工退休审批表", "由用人单位填写并盖章"),
+        ("职工退休审批表", "由用人单位填写，单位负责人签字并盖章"),
+        ("职工退休审批表", "由用人单位填写，用人单位签章"),
+        ("职工退休审批表", "由用人单位填写，经办工作人员签字"),
+        ("职工退休审批表", "由用人单位填写，填表人签字"),
+        ("职工退休审批表", "由用人单位填写并确认"),
+        ("职工退休审批表", "由用人单位填写，个人信息经用人单位确认"),
+    ] {
+        assert!(
+            !is_fill_in_with(&m(name, notes), &words, Applicants::PersonsOnly),
+            "{name} {notes}"
+        );
+    }
+}
