@@ -16,9 +16,12 @@
 
 mod dispute;
 mod files;
+mod over;
 mod rows;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_cells;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -3,10 +3,9 @@
 use std::collections::HashMap;
 use std::time::SystemTime;
 
-use super::dispute::{Unclear, parse_dispute};
-use crate::report::fixlist::{
-    DISPUTE_HEADER, FINGERPRINT_HEADER, description, shown_evidence, unguard,
-};
+use super::dispute::{NoReason, Unclear, no_reason, parse_dispute};
+use super::over::typed_over;
+use crate::report::fixlist::{DISPUTE_HEADER, FINGERPRINT_HEADER, description, unguard};
 use crate::report::twins::{Claim, Twins, claim};
 use crate::report::{Reply, Report};
 use crate::score::table::{CODE, FileIssue, Table, cell};
@@ -131,8 +130,8 @@ pub(super) struct Columns {
     fix: Option<usize>,
     dispute: Option<usize>,
     reason: Option<usize>,
-    evidence: Option<usize>,
-    status: Option<usize>,
+    pub(super) evidence: Option<usize>,
+    pub(super) status: Option<usize>,
 }
 
 impl Columns {
@@ -150,87 +149,6 @@ impl Columns {
             status: table.column(&["状态"]),
         }
     }
-}
-
-/// The 状态 cells a nightly list is written with (`未整改（3天）`, `已豁免（至 2026-12-31）`).
-const STATUS_WORDS: [&str; 5] = ["新增", "未整改", "已豁免", "已整改", "已移除"];
-
-/// Text a clerk typed over a column the tool wrote (问题描述, 原文, 状态) instead of into
-/// 整改情况: the column's name and the text, for each such column of the row answering `f`
-/// under its own 指纹 (`same`: not a finding found again under another one, whose 原文 changed).
-/// A cell left as written, or emptied, is none; so is a 问题描述 that shares most of its text with
-/// the tool's (a message reworded by a newer build: the 指纹 does not change with it). Text added
-/// after the cell's own is taken alone.
-fn typed_over(
-    cells: &[String],
-    cols: &Columns,
-    f: &crate::model::Finding,
-    same: bool,
-) -> Vec<(&'static str, String)> {
-    let mut out = Vec::new();
-    if !same {
-        return out;
-    }
-    let bare = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
-    for (col, what, written, reworded) in [
-        (
-            cols.text,
-            "问题描述",
-            crate::report::fixlist::cell(&description(f)),
-            true,
-        ),
-        (
-            cols.evidence,
-            "原文",
-            crate::report::fixlist::cell(&shown_evidence(&f.evidence)),
-            false,
-        ),
-    ] {
-        let typed = unguard(cell(cells, col)).trim();
-        let (t, w) = (bare(typed), bare(unguard(&written)));
-        if typed.is_empty() || t == w {
-            continue;
-        }
-        if let Some(added) = t.strip_prefix(w.as_str()) {
-            // A full stop added is no answer.
-            if added.chars().any(char::is_alphanumeric) {
-                out.push((what, added.to_owned()));
-            }
-        } else if !(reworded && mostly_shared(&t, &w)) {
-            out.push((what, typed.to_owned()));
-        }
-    }
-    let status = unguard(cell(cells, cols.status)).trim();
-    let as_written = |w: &&str| {
-        status.strip_prefix(w).is_some_and(|rest| {
-            rest.is_empty()
-                || rest.starts_with('（') && rest.ends_with('）') && !rest.contains('，')
-        })
-    };
-    if !status.is_empty() && !STATUS_WORDS.iter().any(as_written) {
-        out.push(("状态", status.to_owned()));
-    }
-    out
-}
-
-/// Whether `typed` reads as `written` reworded: of about its length (two thirds to one and a
-/// half), most two-character pieces of it in `written`. An answer quoting the text it fixed is
-/// shorter than the message around that text.
-fn mostly_shared(typed: &str, written: &str) -> bool {
-    let (n, m) = (typed.chars().count(), written.chars().count());
-    if n * 3 < m * 2 || n * 2 > m * 3 {
-        return false;
-    }
-    let pairs = |s: &str| -> Vec<(char, char)> {
-        let c: Vec<char> = s.chars().collect();
-        c.windows(2).map(|w| (w[0], w[1])).collect()
-    };
-    let (t, w) = (pairs(typed), pairs(written));
-    if t.is_empty() {
-        return false;
-    }
-    let shared = t.iter().filter(|p| w.contains(p)).count();
-    shared * 2 > t.len()
 }
 
 /// An answer gathered so far, and when its file was saved.
@@ -319,7 +237,7 @@ pub(super) fn read_rows(
                 t
             }
         };
-        let (mut fix, reason) = (text(cols.fix, "整改情况"), text(cols.reason, "异议理由"));
+        let (mut fix, mut reason) = (text(cols.fix, "整改情况"), text(cols.reason, "异议理由"));
         // Written in the wrong column: kept as the answer when 整改情况 is empty, and said.
         let over = index.map_or_else(Vec::new, |i| {
             let same = findings.twins.fingerprint(i) == cell(cells, cols.fingerprint).trim();
@@ -351,7 +269,20 @@ pub(super) fn read_rows(
             ));
         }
         let typed = cell(cells, cols.dispute);
-        let parsed = match parse_dispute(typed) {
+        let mut parsed = parse_dispute(typed);
+        // A 异议理由 of 无, `/` or 已整改 with 是否有异议 not filled in is no objection.
+        if matches!(parsed, Ok(None) | Err(Unclear))
+            && let Some(none) = no_reason(&reason, &fix)
+        {
+            if fix.is_empty() && none == NoReason::Fixed {
+                fix = format!("{reason}（写在「异议理由」列）");
+            }
+            reason.clear();
+            if parsed.is_ok() && none != NoReason::Blank {
+                parsed = Ok(Some(false));
+            }
+        }
+        let parsed = match parsed {
             // A reason with 是否有异议 left empty: the clerk objects.
             Ok(None) if !reason.is_empty() => {
                 row_issues

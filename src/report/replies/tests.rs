@@ -73,7 +73,7 @@ fn lock_files_and_documents_are_not_replies() {
 
 /// A returned list as CSV, with the columns of a nightly list: 问题描述, 原文, 状态 as the tool
 /// wrote them unless `edit` changes a row (one row per finding of `report`, in order).
-fn returned_list(
+pub(super) fn returned_list(
     dir: &Path,
     report: &Report,
     edit: impl Fn(usize, &mut [String; 8]),
