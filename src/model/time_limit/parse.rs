@@ -14,11 +14,6 @@ pub(super) const IMMEDIATE: &[&str] = &[
     "立即办理",
     "即来即办",
     "即到即办",
-    // 随到随办, 随来随办 (come any time, done at once) and 立等可取 (wait and collect) are the
-    // clerks' words for 即办 (h25 问题3); 随时 alone, 及时办理, 尽快 are no limit.
-    "随到随办",
-    "随来随办",
-    "立等可取",
     "当即办结",
     "现场办结",
     "当日办结",
@@ -26,6 +21,13 @@ pub(super) const IMMEDIATE: &[&str] = &[
     "即时",
     "当场",
 ];
+
+/// 随到随办, 随来随办 (come any time, served at once) and 立等可取 (wait and collect) are the
+/// clerks' words for 即办 (h25 问题3), but only where nothing else can be read: beside a day
+/// figure they say how the counter serves or what is handed out at once, as 当场受理 does, and the
+/// figure is the limit (`5个工作日（窗口立等可取）`, `随来随办（5个工作日内办结）`, h35 regression).
+/// 随时 alone, 及时办理, 尽快 are no limit.
+pub(super) const SERVED_AT_ONCE: &[&str] = &["随到随办", "随来随办", "立等可取"];
 
 /// 实时 (实时办结, 实时到账) as the whole value is 即时: a system answers at once (住房公积金提取).
 /// Not in [`IMMEDIATE`]: inside a longer text it describes a check or a payment, not the limit
@@ -194,13 +196,14 @@ pub(super) fn plain_amount(t: &str) -> Option<TimeLimit> {
     })
 }
 
-/// A character every word of [`IMMEDIATE`] holds: a text without one has none of them.
+/// A character every word of [`IMMEDIATE`] and [`SERVED_AT_ONCE`] holds: a text without one has none of them.
 pub(super) const KEY_CHARACTERS: [char; 5] = ['即', '当', '现', '随', '立'];
 
 /// Where an immediate word stands in `t`: `(finishing, any)`. An immediate word counts only when
 /// nothing else can be read (`any`) when it stands
 /// - right before 受理 (`当场受理`, `即时受理`): the application is accepted at once, not the case
 ///   finished (`3个工作日（当场受理）`);
+/// - as a word of [`SERVED_AT_ONCE`] (`5个工作日（立等可取）`, `随到随办（复杂的3个工作日）`);
 /// - in a clause that makes it conditional, 「…的，当场…」 (the 行政许可法 formula
 ///   `20个工作日（能当场作出决定的，当场作出）`, `1个工作日，符合条件的即时办结`): at once only for
 ///   some cases, so the amount beside it is the limit ([`conditional_clause`]).
@@ -221,7 +224,7 @@ fn immediate_words(t: &str) -> (bool, bool) {
             any = true;
         }
     }
-    (false, any)
+    (false, any || SERVED_AT_ONCE.iter().any(|w| t.contains(w)))
 }
 
 /// What bounds a clause of a limit's text, after half-width folding: brackets, semicolons and
@@ -246,7 +249,12 @@ fn conditional_clause(t: &str, at: usize) -> bool {
         let after = clause[j + d.len()..].trim_start_matches([',', '、']);
         std::iter::once(after)
             .chain(MODALS.iter().filter_map(|m| after.strip_prefix(m)))
-            .any(|a| IMMEDIATE.iter().any(|w| a.starts_with(w)))
+            .any(|a| {
+                IMMEDIATE
+                    .iter()
+                    .chain(SERVED_AT_ONCE)
+                    .any(|w| a.starts_with(w))
+            })
     })
 }
 

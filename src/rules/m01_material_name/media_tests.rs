@@ -47,6 +47,14 @@ fn file_and_print_media_are_media() {
         ("档案影印件调取", "影印件"),
         // A medium beside an archive is still one.
         ("电子档案查询申请表电子档", "电子档"),
+        // Only a copy is excused before a request word: the older media stand (h35 regression).
+        ("电子版查询单", "电子版"),
+        ("扫描件查询表", "扫描件"),
+        ("电子件调阅单", "电子件"),
+        // 影印版 after the document, 打印版 and 电子文档 not before 式 or a handover, stand.
+        ("教材审定批复影印版", "影印版"),
+        ("竣工图电子文档报送表", "电子文档"),
+        ("营业执照打印版", "打印版"),
     ] {
         assert_eq!(
             findings(&[name]),
@@ -74,6 +82,15 @@ fn file_and_print_media_are_media() {
         "纸质档案数字化扫描档案移交清单",
         "電子檔案查詢申請表",
         "影印版图书选题申报表",
+        // 影印版权 is a right, 影印版 before a publication noun a publication, 版式文件 a file
+        // format, electronic documents handed over or archived the object (h35 regression).
+        "影印版权授权书",
+        "出版物影印版权许可合同",
+        "影印版教材备案表",
+        "影印版期刊出版申请表",
+        "打印版式文件",
+        "建设工程电子文档移交书",
+        "城建档案电子文档归档登记表",
         "居民身份证",
         "打印机购置发票",
     ] {

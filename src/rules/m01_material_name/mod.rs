@@ -40,10 +40,12 @@ declare_rule! {
     /// `《食品经营许可证》正、副本`、`许可证正本、副本`、`营业执照正本或副本`、
     /// `建筑业企业资质证书（正、副本）`、`法人登记证书正本或副本`），不算介质要求
     /// （`营业执照正本或副本复印件`、`营业执照（正本复印）` 只报「复印件」「复印」），
-    /// 而 `申请书副本` 的副本是介质要求；`电子档案`、`扫描档案` 是档案，`影印版图书` 是图书，不是介质
-    /// （`电子档案查询申请表`）；介质用词后面紧跟调取、调阅、查询、查阅、借阅，再写出表格名称的，
-    /// 说的是申请调取的东西，不是这份材料的介质（`档案影印件调取申请表`），而 `照片电子档`、
-    /// `身份证复印件` 照报；`其他组织` 是申请人类型，
+    /// 而 `申请书副本` 的副本是介质要求；`电子档案`、`扫描档案` 是档案，`影印版图书`、`影印版教材`、
+    /// `影印版期刊` 等是出版物，`影印版权` 是版权，`打印版式文件` 是文件格式，`电子文档移交书`、
+    /// `电子文档归档登记表` 移交、归档的是电子文档，都不是介质（`电子档案查询申请表`）；复印件、
+    /// 复印、影印件、影印本、复制件后面紧跟调取、调阅、查询、查阅、借阅，再写出表格名称的，
+    /// 说的是申请调取的档案复印件，不是这份材料的介质（`档案影印件调取申请表`），而 `电子版查询单`、
+    /// `照片电子档`、`身份证复印件` 照报；`其他组织` 是申请人类型，
     /// 不算兜底用词。「相关/有关」说的是部门的（`有关部门的批准文件`、`相关部门出具的证明`），
     /// 或跟在材料所属事物后面的（`住所（经营场所）相关文件`，法规原文），或前面写明与什么相应的
     /// （`与申请事项相应的资质证书`），不报；`其他共有人的有效身份证件` 的「其他」说的是人，不报；「其他」后面写明证件、证明种类的（`居民身份证或其他有效身份证件`、`其他合法权属证明`、与 `土地使用权证或其他合法用地证明` 一样说的是一类证件），不报。词表和例外短语在配置 `[check]` 的 `material_medium_words`、
@@ -293,38 +295,13 @@ fn stretches(
         }
     } else {
         p.medium_words.push_spans(&masked, &mut spans);
-        drop_requested_copies(&masked, &mut spans);
+        requested::drop_requested_copies(&masked, &mut spans);
     }
     if spans.is_empty() {
         return Vec::new();
     }
     let end = masked.trim_end_matches(['。', '.', ' ', '、', '等']).len();
     distinct_runs(&masked, spans, |(_, e)| !at_end_only || e >= end)
-}
-
-/// What is done with archived copies that a form asks for (`档案影印件调取申请表`,
-/// `档案复印件查阅登记表`): a medium word right before one of these, with the form's own name
-/// after it, is what the applicant asks to see or have, not the medium of the material.
-const REQUESTS: &[&str] = &["调取", "调阅", "查询", "查阅", "借阅"];
-
-/// Drops from `spans` (medium words found in `text`) each one that a longer or equal span covers
-/// when that span is followed by a [`REQUESTS`] word and more of the name: `复印件调取申请表`
-/// drops 复印件 and the 复印 inside it; `身份证复印件`, `档案影印件调取` (no form named) keep theirs.
-fn drop_requested_copies(text: &str, spans: &mut Vec<(usize, usize)>) {
-    let requested: Vec<(usize, usize)> = spans
-        .iter()
-        .copied()
-        .filter(|&(_, e)| {
-            REQUESTS.iter().any(|r| {
-                text[e..]
-                    .strip_prefix(r)
-                    .is_some_and(|rest| !rest.is_empty())
-            })
-        })
-        .collect();
-    if !requested.is_empty() {
-        spans.retain(|&(s, e)| !requested.iter().any(|&(rs, re)| rs <= s && e <= re));
-    }
 }
 
 /// The text of each outermost 《…》 of the name, without what it holds in brackets
@@ -487,6 +464,7 @@ fn unbracket_copies(name: &str) -> String {
 
 #[cfg(test)]
 mod media_tests;
+mod requested;
 #[cfg(test)]
 mod tests;
 mod unnamed;

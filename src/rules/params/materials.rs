@@ -187,6 +187,22 @@ pub(super) fn material_name_exceptions() -> Vec<String> {
         "影印版图书",
         "電子檔案",
         "掃描檔案",
+        // Not media either (h35 regression): 影印版权 is the right to reprint (`影印版权授权书`,
+        // `出版物影印版权许可合同`); 影印版 before a publication noun is a kind of publication
+        // (`影印版教材备案表`, `影印版期刊出版申请表`); 版式文件 is a file format (`打印版式文件`);
+        // electronic documents handed over or archived are the object of the form
+        // (`建设工程电子文档移交书`, `电子文档归档登记表`).
+        "影印版权",
+        "影印版教材",
+        "影印版期刊",
+        "影印版书刊",
+        "影印版出版物",
+        "影印版杂志",
+        "影印版报刊",
+        "影印版书籍",
+        "打印版式",
+        "电子文档移交",
+        "电子文档归档",
     ])
 }
 
