@@ -142,9 +142,11 @@ fn is_enclosed_number(c: char) -> bool {
 }
 
 /// How many characters of the number a list label of `raw` begins with, as normalising keeps
-/// them: `1.`, `1、`, `1）`, `（1）`, `【1】`, `1.2 `, `①`, `一、`, `（三）`, followed by text.
+/// them: `1.`, `1、`, `1）`, `（1）`, `【1】`, `1.2 `, `①`, `一、`, `（三）`, followed by text;
+/// also `1，`, `1,`, `1-`, `1—` and a dotted number (`1.1`) when text that is no number and no
+/// unit follows ([`LABEL_SEPARATORS`], [`UNITS`]: `1，需要哪些材料？`, `1.1需要哪些材料？`).
 /// A number followed by anything else is content (`3个工作日`, `1.5个工作日`, `0566-2118062`,
-/// `一次性告知`): 0.
+/// `1-2个工作日`, `2024年`, `一次性告知`): 0.
 pub(super) fn list_label(raw: &str) -> usize {
     let t = raw.trim_start();
     let mut chars = t.chars().peekable();
@@ -170,6 +172,7 @@ pub(super) fn list_label(raw: &str) -> usize {
         return usize::from(close.is_none_or(|c| chars.next() == Some(c)));
     }
     let mut count = 0;
+    let mut dotted = false;
     if numeral(first) {
         while chars.peek().is_some_and(|&c| numeral(c)) {
             chars.next();
@@ -186,6 +189,7 @@ pub(super) fn list_label(raw: &str) -> usize {
             if matches!(ahead.next(), Some('.' | '．')) && ahead.peek().is_some_and(|&c| digit(c))
             {
                 chars.next();
+                dotted = true;
             } else {
                 break;
             }
@@ -194,13 +198,45 @@ pub(super) fn list_label(raw: &str) -> usize {
     if count == 0 || count > 3 {
         return 0;
     }
-    let ends = match (close, chars.next()) {
+    // What follows the label starts a text, not a number or a measure: `1，需要…`, not
+    // `1-2个工作日`, `1.5个工作日`.
+    let text_follows = |mut rest: std::iter::Peekable<std::str::Chars>| {
+        rest.peek().is_some_and(|&c| {
+            is_han(c) && !numeral(c) && !UNITS.contains(c) && !"两几半第".contains(c)
+        })
+    };
+    let ends = match (close, chars.peek().copied()) {
         (Some(c), Some(n)) => n == c,
         // `1.`, `1、`, `1）`, `一、`, `1 ` — and then something.
         (None, Some('.' | '．' | '、' | ':' | '：' | ')' | '）' | ' ' | '\u{3000}')) => true,
+        // `1，需要…`, `1-需要…`, `1——需要…`.
+        (None, Some(c)) if LABEL_SEPARATORS.contains(c) => {
+            while chars
+                .peek()
+                .is_some_and(|&c| LABEL_SEPARATORS.contains(c) || c.is_whitespace())
+            {
+                chars.next();
+            }
+            text_follows(chars)
+        }
+        // `1.1需要…` (an outline number), not `1.5个工作日`.
+        (None, Some(_)) => dotted && text_follows(chars),
         _ => false,
     };
     if ends { count } else { 0 }
+}
+
+/// Marks that end a list label when text follows them, not a number or unit (see
+/// [`list_label`]): `1，`, `1,`, `1-`, `1—`, `1——`.
+const LABEL_SEPARATORS: &str = "，,-－—–";
+
+/// Characters that, right after a number, make it a measure (`1.5个工作日`, `2.0版`, `1.2万元`,
+/// `3，5年`): the number is content, not a list label.
+const UNITS: &str = "个年月日天号时小分秒周星元角万亿千百米公克斤吨平亩岁次倍人名份件页张本套户家项条层楼栋幢室版期届级类种批部台辆座间度折成升毫厘里寸英码位路";
+
+/// Whether `c` is a Han character (the CJK Unified Ideographs block).
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
 }
 
 /// [`normalize_for_compare`] as characters, into `out` (cleared first): the same text decoded

@@ -237,7 +237,9 @@ pub(super) fn says_something(core: &[char]) -> bool {
 /// a qualifier of two characters or more before it that the item's name (`name`, normalised,
 /// without stop words, its words folded by [`fold_word_synonyms`]) holds: in 危险化学品经营许可证核发, `经营许可证有效期#` is
 /// `许可证有效期#`, which names the same licence shorter. The shorter core must say something
-/// ([`says_something`]). A qualifier not from the name (`承诺时限#`, `个人?材料`) keeps them apart.
+/// ([`says_something`]). A qualifier not from the name (`承诺时限#`, `个人?材料`) keeps them apart,
+/// and so does one that says to know of what follows ([`KNOWING`]), even from the name:
+/// `需要了解哪些材料？` asks what to know about, `需要哪些材料？` what to bring.
 pub(super) fn same_core(a: &[char], b: &[char], name: &[char]) -> bool {
     if a == b {
         return says_something(a);
@@ -248,7 +250,14 @@ pub(super) fn same_core(a: &[char], b: &[char], name: &[char]) -> bool {
         && long.ends_with(short)
         && says_something(short)
         && name.windows(extra).any(|w| w == &long[..extra])
+        && !KNOWING
+            .iter()
+            .any(|w| long[..extra].windows(2).any(|x| x == w))
 }
+
+/// Verbs of knowing: before what a question asks for they make it another question (to know of
+/// the materials is not to need them), never a qualifier naming the item.
+const KNOWING: &[[char; 2]] = &[['了', '解'], ['知', '道'], ['熟', '悉'], ['掌', '握']];
 
 /// The core ([`question_key`]) of a question's last clause, when the clauses before it only say
 /// that the applicant cannot come in person ([`ABSENCES`]) and the last asks about someone

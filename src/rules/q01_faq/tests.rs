@@ -479,3 +479,40 @@ fn common_paraphrases_ask_the_same() {
     assert!(!apart("残疾人证遗失怎么办？", "残疾人证丢了怎么补办？"));
     assert!(!apart("遗失或损坏怎么办？", "损坏怎么办？"));
 }
+
+/// h35 (regression): a qualifier that says to know of what follows (`了解`) never makes two
+/// questions one, even where the item's name holds it: `需要了解哪些材料？` is not
+/// `需要哪些材料？`. A qualifier naming the item's licence still does.
+#[test]
+fn knowing_of_something_is_no_qualifier_from_the_name() {
+    let core = |q: &str, name: &str| {
+        let (mut k, mut b, mut w, mut c) = (Vec::new(), Vec::new(), String::new(), Vec::new());
+        question_key(q, name, &mut k, &mut b, &mut w, &mut c);
+        c
+    };
+    let name_of = |name: &str| {
+        let mut n = Vec::new();
+        normalize_chars_into(name, &mut n);
+        crate::rules::general_text::remove_stopword_chars(&mut n);
+        super::questions::fold_word_synonyms(&mut n);
+        n
+    };
+    for (a, b) in [
+        ("需要了解哪些材料？", "需要哪些材料？"),
+        ("需要了解哪些政策？", "需要哪些政策？"),
+        ("需要了解哪些内容？", "需要哪些内容？"),
+        ("是否需要了解政策？", "是否需要政策？"),
+        ("申请人需要了解什么？", "申请人需要什么？"),
+    ] {
+        // A name that holds the questions themselves, 了解 and all.
+        let name = format!("国有建设用地使用权首次登记（{a}{b}）");
+        let same = super::questions::same_core(&core(a, &name), &core(b, &name), &name_of(&name));
+        assert!(!same, "{a} / {b}");
+    }
+    let name = "危险化学品经营许可证核发";
+    assert!(super::questions::same_core(
+        &core("经营许可证有效期是几年？", name),
+        &core("许可证有效期多久？", name),
+        &name_of(name)
+    ));
+}

@@ -456,7 +456,25 @@ fn a_leading_number_is_a_label_only_with_its_mark() {
     assert_eq!(n("  2. 身份证"), "身份证");
     assert_eq!(n("问题2：有效期多久？"), "有效期多久");
     assert_eq!(n("Q3.有效期多久？"), "有效期多久");
+    // h35 (regression): `1，`, `1,`, `1-`, `1—` and an outline number (`1.1`) before text.
+    assert_eq!(n("1，需要哪些材料？"), "需要哪些材料");
+    assert_eq!(n("2,需要什么材料？"), "需要什么材料");
+    assert_eq!(n("1, 需要哪些材料？"), "需要哪些材料");
+    assert_eq!(n("1-需要哪些材料？"), "需要哪些材料");
+    assert_eq!(n("2—需要什么材料？"), "需要什么材料");
+    assert_eq!(n("3——办理时限是多久？"), "办理时限是多久");
+    assert_eq!(n("1.1需要哪些材料？"), "需要哪些材料");
+    assert_eq!(n("2.3.1办理流程"), "办理流程");
+    assert_eq!(n("一，申请条件"), "申请条件");
     // Content.
+    assert_eq!(n("1-2个工作日"), "12个工作日");
+    assert_eq!(n("3—5个工作日"), "35个工作日");
+    assert_eq!(n("3，5年"), "35年");
+    assert_eq!(n("1.2万元"), "12万元");
+    assert_eq!(n("2.0版本"), "20版本");
+    assert_eq!(n("1，2号窗口"), "12号窗口");
+    assert_eq!(n("12345热线"), "12345热线");
+    assert_eq!(n("1需要"), "1需要");
     assert_eq!(n("3个工作日"), "3个工作日");
     assert_eq!(n("３个工作日"), "3个工作日");
     assert_eq!(n("15日内办结"), "15日内办结");
@@ -475,6 +493,11 @@ fn a_leading_number_is_a_label_only_with_its_mark() {
         "①申请书",
         "一、申请条件",
         "0566-2118062",
+        "1，需要哪些材料？",
+        "1-需要哪些材料？",
+        "1.1需要哪些材料？",
+        "1-2个工作日",
+        "1.5个工作日",
     ] {
         let mut out = Vec::new();
         normalize_chars_into(s, &mut out);
