@@ -154,20 +154,11 @@ pub async fn crawl(
             .await?
             {
                 stats.skipped += 1;
-                if let Some(gap) = settle(&mut gaps, &rec, &profile, &mut stats) {
-                    finish(
-                        &mut journal,
-                        &mut stats,
-                        gap,
-                        progress,
-                        &mut queue,
-                        &mut seen,
-                    )?;
-                }
-                finish(
+                let gap = settle(&mut gaps, &rec, &profile, &mut stats);
+                finish_all(
                     &mut journal,
                     &mut stats,
-                    rec,
+                    gap.into_iter().chain([rec]),
                     progress,
                     &mut queue,
                     &mut seen,
@@ -242,20 +233,11 @@ pub async fn crawl(
             enqueue(&mut queue, &mut seen, next);
             continue;
         }
-        if let Some(gap) = settle(&mut gaps, &rec, &profile, &mut stats) {
-            finish(
-                &mut journal,
-                &mut stats,
-                gap,
-                progress,
-                &mut queue,
-                &mut seen,
-            )?;
-        }
-        finish(
+        let gap = settle(&mut gaps, &rec, &profile, &mut stats);
+        finish_all(
             &mut journal,
             &mut stats,
-            rec,
+            gap.into_iter().chain([rec]),
             progress,
             &mut queue,
             &mut seen,
@@ -369,6 +351,21 @@ fn settle(
         stats.failed += 1;
     }
     Some(gap)
+}
+
+/// Records finished URLs in order (a held list page before the page that settled it).
+fn finish_all(
+    journal: &mut journal::Journal,
+    stats: &mut CrawlStats,
+    recs: impl IntoIterator<Item = PageRecord>,
+    progress: &dyn CrawlProgress,
+    queue: &mut VecDeque<Target>,
+    seen: &mut HashSet<String>,
+) -> Result<(), CrawlError> {
+    for rec in recs {
+        finish(journal, stats, rec, progress, queue, seen)?;
+    }
+    Ok(())
 }
 
 /// Records a finished URL and queues what it led to.
