@@ -239,11 +239,48 @@ fn mend_read(
 
 /// The codes of one file's records that were numbers, by element, key and whether they were
 /// given back, for one notice each ([`CodeNumbers::notices`]).
-#[derive(Debug, Default)]
-pub(crate) struct CodeNumbers {
-    seen: BTreeMap<(ItemField, String, bool), Seen>,
+pub(crate) type CodeNumbers = SeenBy<(ItemField, String, bool)>;
+
+/// One file's records whose value was a number, by what one notice covers (`K`): the codes'
+/// element and key here, the phones' key in `phones`.
+#[derive(Debug)]
+pub(crate) struct SeenBy<K> {
+    pub(super) seen: BTreeMap<K, Seen>,
     /// Whether the places are lines (NDJSON) rather than records (an array).
-    lines: bool,
+    pub(super) lines: bool,
+}
+
+impl<K> Default for SeenBy<K> {
+    fn default() -> Self {
+        Self {
+            seen: BTreeMap::new(),
+            lines: false,
+        }
+    }
+}
+
+impl<K: Ord> SeenBy<K> {
+    /// Notes a record at `place` (item `name`) under `key` whose value was read as `written`
+    /// and given back as `restored`.
+    pub(super) fn note(&mut self, key: K, place: &Provenance, name: &str, values: (&str, &str)) {
+        self.seen
+            .entry(key)
+            .or_default()
+            .note(place, &mut self.lines, name, values);
+    }
+
+    /// Whether no record had a value written as a number.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
+
+    /// Adds another part's (a batch of the streaming check's lines).
+    pub(crate) fn merge(&mut self, other: Self) {
+        self.lines |= other.lines;
+        for (k, o) in other.seen {
+            self.seen.entry(k).or_default().merge(o);
+        }
+    }
 }
 
 /// Records of one key whose value was a number (a code here, a phone in `phones`), for one
@@ -308,28 +345,12 @@ impl CodeNumbers {
         name: &str,
         (written, restored): (&str, Option<&str>),
     ) {
-        self.seen
-            .entry((field, key.to_owned(), restored.is_some()))
-            .or_default()
-            .note(
-                place,
-                &mut self.lines,
-                name,
-                (written, restored.unwrap_or_default()),
-            );
-    }
-
-    /// Whether no record had a code written as a number that lost something.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.seen.is_empty()
-    }
-
-    /// Adds another part's (a batch of the streaming check's lines).
-    pub(crate) fn merge(&mut self, other: Self) {
-        self.lines |= other.lines;
-        for (k, o) in other.seen {
-            self.seen.entry(k).or_default().merge(o);
-        }
+        self.note(
+            (field, key.to_owned(), restored.is_some()),
+            place,
+            name,
+            (written, restored.unwrap_or_default()),
+        );
     }
 
     /// One warning for file `name` per element and key whose codes were numbers: those given

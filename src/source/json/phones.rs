@@ -8,11 +8,9 @@
 //!
 //! Not here: codes written as numbers (`codes`), phones under Chinese keys (`json_labels`).
 
-use std::collections::BTreeMap;
-
 use serde_json::Value;
 
-use super::codes::Seen;
+use super::codes::SeenBy;
 use crate::model::{Item, ItemField, Provenance};
 use crate::source::listed_materials::places_text;
 use crate::source::sheet::numbers::restored_phone;
@@ -55,7 +53,7 @@ pub(crate) fn mend_own(item: &mut Item, text: &str, found: &mut PhoneNumbers) {
             && let Some(phone) = restored_phone(item.get(field))
         {
             let written = std::mem::replace(item.get_mut(field), phone);
-            found.add(
+            found.note(
                 (key, field.label()),
                 &place,
                 &name,
@@ -86,49 +84,15 @@ pub(crate) fn mend_own(item: &mut Item, text: &str, found: &mut PhoneNumbers) {
         }
     }
     if let Some((written, restored)) = first {
-        found.add(AGENCY_CONTACT, &place, &name, (&written, &restored));
+        found.note(AGENCY_CONTACT, &place, &name, (&written, &restored));
     }
 }
 
-/// The phones of one file's records that were numbers and got their 0 back, by key, for one
-/// notice each ([`PhoneNumbers::notices`]).
-#[derive(Debug, Default)]
-pub(crate) struct PhoneNumbers {
-    /// By key and label.
-    seen: BTreeMap<(&'static str, &'static str), Seen>,
-    /// Whether the places are lines (NDJSON) rather than records (an array).
-    lines: bool,
-}
+/// The phones of one file's records that were numbers and got their 0 back, by key and label,
+/// for one notice each ([`PhoneNumbers::notices`]).
+pub(crate) type PhoneNumbers = SeenBy<(&'static str, &'static str)>;
 
 impl PhoneNumbers {
-    /// Notes a record at `place` (item `name`) whose phone under `key` was the number
-    /// `written`, given back as `restored`.
-    fn add(
-        &mut self,
-        key: (&'static str, &'static str),
-        place: &Provenance,
-        name: &str,
-        (written, restored): (&str, &str),
-    ) {
-        self.seen
-            .entry(key)
-            .or_default()
-            .note(place, &mut self.lines, name, (written, restored));
-    }
-
-    /// Whether no record had a phone written as a number that lost its 0.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.seen.is_empty()
-    }
-
-    /// Adds another part's (a batch of the streaming check's lines).
-    pub(crate) fn merge(&mut self, other: Self) {
-        self.lines |= other.lines;
-        for (k, o) in other.seen {
-            self.seen.entry(k).or_default().merge(o);
-        }
-    }
-
     /// One warning for file `name` per key whose phones were numbers given their 0 back.
     pub(crate) fn notices(&self, name: &str) -> Vec<Notice> {
         self.seen
