@@ -21,18 +21,7 @@ fn workdir() -> tempfile::TempDir {
 }
 
 fn audit(dir: &Path, night: u32, id: &str, at: &str) {
-    Command::cargo_bin("zwfw-audit")
-        .unwrap()
-        .current_dir(dir)
-        .args([
-            "audit",
-            "--config",
-            "zwfw-audit.toml",
-            "--run-id",
-            id,
-            "--at",
-            at,
-        ])
+    nightly_support::audit(dir, id, at)
         .arg("--input")
         .arg(fixture(&format!("night{night}.json")))
         .assert()

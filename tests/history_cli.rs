@@ -21,21 +21,6 @@ fn workdir() -> tempfile::TempDir {
     nightly_support::workdir("trend_runs = 5\n")
 }
 
-/// `zwfw-audit audit` in `dir` with its configuration, as run `id` at time `at`.
-fn audit_run(dir: &Path, id: &str, at: &str) -> Command {
-    let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
-    cmd.current_dir(dir).args([
-        "audit",
-        "--config",
-        "zwfw-audit.toml",
-        "--run-id",
-        id,
-        "--at",
-        at,
-    ]);
-    cmd
-}
-
 /// `audit runs` in `dir`, succeeding.
 fn audit_runs(dir: &Path) -> assert_cmd::assert::Assert {
     Command::cargo_bin("zwfw-audit")
@@ -48,7 +33,7 @@ fn audit_runs(dir: &Path) -> assert_cmd::assert::Assert {
 
 /// `zwfw-audit audit` for night `n` (input overridden for nights 2 and 3).
 fn audit(dir: &Path, night: u32, id: &str, at: &str) -> Command {
-    let mut cmd = audit_run(dir, id, at);
+    let mut cmd = nightly_support::audit(dir, id, at);
     if night != 1 {
         cmd.arg("--input")
             .arg(fixture(&format!("night{night}.json")));
@@ -63,11 +48,6 @@ fn unit_row(out: &str, unit: &str) -> Vec<String> {
         .find(|l| l.split_whitespace().next() == Some(unit))
         .unwrap_or_else(|| panic!("no line for {unit} in {out}"));
     line.split_whitespace().skip(1).map(str::to_owned).collect()
-}
-
-fn report(dir: &Path, id: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(dir.join("reports").join(id).join("report.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
 }
 
 #[test]
@@ -105,7 +85,7 @@ fn nightly_runs_print_a_summary_and_exit_by_the_new_findings_threshold() {
         .unwrap();
     assert!(department < county, "{said}");
     assert!(!said.contains('\t'), "{said}");
-    let r = report(d, "n2");
+    let r = nightly_support::report(d, "n2");
     assert_eq!(r["history"]["baseline"]["id"], "n1");
     let statuses: Vec<&str> = r["history"]["findings"]
         .as_array()
@@ -123,7 +103,7 @@ fn nightly_runs_print_a_summary_and_exit_by_the_new_findings_threshold() {
         .iter()
         .find(|h| h["status"] == "gone")
         .unwrap();
-    let night1 = report(d, "n1");
+    let night1 = nightly_support::report(d, "n1");
     let subject = night1["items"]
         .as_array()
         .unwrap()
@@ -218,7 +198,7 @@ fn a_store_lost_between_nights_is_said_not_taken_for_a_first_run() {
         )))
         .stdout(contains("请从备份恢复历史库"));
     assert!(
-        report(d, "n2")["notices"]
+        nightly_support::report(d, "n2")["notices"]
             .as_array()
             .unwrap()
             .iter()
@@ -307,7 +287,7 @@ fn an_aborted_run_is_incomplete_and_the_next_run_compares_with_the_last_complete
             "未完成的运行 n2（2026-11-21T02:00:00+08:00）未计入对比",
         ))
         .stdout(contains("对比运行 n1"));
-    let r = report(d, "n3");
+    let r = nightly_support::report(d, "n3");
     assert_eq!(r["history"]["baseline"]["id"], "n1");
     assert_eq!(r["history"]["skipped_runs"][0]["id"], "n2");
     // The aborted run's report never took its final name.
@@ -490,7 +470,7 @@ fn waivers_from_the_command_line() {
     audit(d, 1, "n1", "2026-11-20T02:00:00+08:00")
         .assert()
         .code(0);
-    let r = report(d, "n1");
+    let r = nightly_support::report(d, "n1");
     let fp_of = |item: &str| {
         r["history"]["findings"]
             .as_array()
@@ -563,7 +543,7 @@ fn waivers_from_the_command_line() {
         .stdout(predicates::function::function(|out: &str| {
             unit_row(out, "池州市人力资源和社会保障局") == ["2", "1", "0", "1", "0", "0", "0"]
         }));
-    let r = report(d, "n2");
+    let r = nightly_support::report(d, "n2");
     assert_eq!(r["summary"]["errors"], 4);
     Command::cargo_bin("zwfw-audit")
         .unwrap()
@@ -667,7 +647,7 @@ fn prune_keeps_the_last_whole_night_past_incomplete_ones() {
         .assert()
         .code(0)
         .stdout(contains("新增错误").not());
-    let r5 = report(d, "n5");
+    let r5 = nightly_support::report(d, "n5");
     assert_eq!(r5["history"]["baseline"]["id"], "n2");
     let county = county_findings(&r5);
     assert!(!county.is_empty());
@@ -690,7 +670,7 @@ fn the_units_counts_are_the_rows_of_their_lists() {
     let copy = d.join("exports/县区-补报.json");
     std::fs::copy(&county, &copy).unwrap();
     let night = |id: &str, at: &str, inputs: &[&Path]| {
-        let mut cmd = audit_run(d, id, at);
+        let mut cmd = nightly_support::audit(d, id, at);
         for i in inputs {
             cmd.arg("--input").arg(i);
         }
@@ -729,7 +709,7 @@ fn the_units_counts_are_the_rows_of_their_lists() {
         "{said}"
     );
     // Night 3: one persisting finding of the county waived.
-    let r2 = report(d, "n2");
+    let r2 = nightly_support::report(d, "n2");
     let fingerprint = r2["history"]["findings"]
         .as_array()
         .unwrap()
@@ -831,7 +811,7 @@ fn split_night(
     at: &str,
     extra: &[&str],
 ) -> Command {
-    let mut cmd = audit_run(d, id, at);
+    let mut cmd = nightly_support::audit(d, id, at);
     cmd.arg("--input")
         .arg(city)
         .arg("--input")
@@ -870,7 +850,7 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
     let night = |id: &str, at: &str| split_night(d, (&city, &county), id, at, &[]);
     night("n1", "2026-11-20T02:00:00+08:00").assert().code(1);
     let county_text = std::fs::read(&county).unwrap();
-    let before = county_findings(&report(d, "n1"));
+    let before = county_findings(&nightly_support::report(d, "n1"));
     assert!(!before.is_empty(), "the county has findings");
 
     // Night 2: the county's file is missing. Quiet, as cron runs it — and still told.
@@ -881,7 +861,7 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
         .code(0)
         .stdout(contains("注意: 运行 n2 的输入不完整"))
         .stdout(contains("县区.json"));
-    let r2 = report(d, "n2");
+    let r2 = nightly_support::report(d, "n2");
     assert!(
         r2["history"]["input_problems"][0]
             .as_str()
@@ -921,7 +901,7 @@ fn a_night_with_an_export_missing_or_cut_short_is_no_baseline() {
         .code(0)
         .stdout(contains("对比运行 n1"))
         .stdout(contains("新增 0 条"));
-    let after = county_findings(&report(d, "n4"));
+    let after = county_findings(&nightly_support::report(d, "n4"));
     assert_eq!(
         after,
         before
@@ -996,7 +976,7 @@ fn an_export_saved_as_an_error_page_is_incomplete_input() {
         .assert()
         .code(0)
         .stdout(contains("注意").not());
-    let r4 = report(d, "n4");
+    let r4 = nightly_support::report(d, "n4");
     assert_eq!(
         r4["history"]["baseline"]["id"], "n1",
         "{}",
@@ -1032,7 +1012,7 @@ fn a_run_started_in_the_same_second_takes_the_next_name() {
     again().assert().code(0);
     again().assert().code(0);
     assert!(d.join("reports/20261120-020000/report.json").exists());
-    let r = report(d, "20261120-020000-2");
+    let r = nightly_support::report(d, "20261120-020000-2");
     assert_eq!(r["history"]["run"]["id"], "20261120-020000-2");
     again()
         .args(["--run-id", "20261120-020000"])
@@ -1119,7 +1099,7 @@ fn a_finding_gone_after_a_settings_change_is_not_simply_fixed() {
         .stdout(contains(
             "注意: 检查设置与对比运行不同（规则、参数或工具版本），「已整改」的问题可能是设置改变所致",
         ));
-    let r = report(d, "n2");
+    let r = nightly_support::report(d, "n2");
     assert_eq!(r["history"]["settings_changed"], true);
     let fixed: Vec<&serde_json::Value> = r["history"]["findings"]
         .as_array()
@@ -1141,7 +1121,11 @@ fn a_finding_gone_after_a_settings_change_is_not_simply_fixed() {
         .assert()
         .code(0)
         .stdout(contains("检查设置与对比运行不同").not());
-    assert!(report(d, "n3")["history"].get("settings_changed").is_none());
+    assert!(
+        nightly_support::report(d, "n3")["history"]
+            .get("settings_changed")
+            .is_none()
+    );
 }
 
 /// `--at` takes a bare date as 0:00 of that day, and a time it cannot read is explained with an
@@ -1252,7 +1236,7 @@ fn a_stray_workbook_on_the_first_night_is_said_without_a_baseline() {
     let d = dir.path();
     split_night1(d);
     save_stray_workbook(d);
-    let mut first = audit_run(d, "n1", "2026-11-20T02:00:00+08:00");
+    let mut first = nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00");
     first.args(["-q", "--input", "exports"]);
     let out = first.assert().code(0);
     let said = String::from_utf8(out.get_output().stdout.clone()).unwrap();
@@ -1274,7 +1258,7 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
     let d = dir.path();
     let (city, county) = split_night1(d);
     let night = |id: &str, at: &str| {
-        let mut cmd = audit_run(d, id, at);
+        let mut cmd = nightly_support::audit(d, id, at);
         cmd.args(["-q", "--input", "exports"]);
         cmd
     };
@@ -1293,7 +1277,7 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
                 && said.contains("对比基准中没有来自这里的事项，不影响对比"),
             "{said}"
         );
-        let r = report(d, id);
+        let r = nightly_support::report(d, id);
         assert_eq!(r["history"]["baseline"]["id"], base, "{}", r["history"]);
         assert!(
             r["history"]["input_problems"].is_null()
@@ -1314,7 +1298,10 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         .stdout(contains("注意: 运行 n5 的输入不完整"))
         .stdout(contains("县区.json — 对比运行 n4 从这个文件读到"))
         .stdout(contains("本次没有这个文件"));
-    assert_eq!(report(d, "n5")["history"]["baseline"]["id"], "n4");
+    assert_eq!(
+        nightly_support::report(d, "n5")["history"]["baseline"]["id"],
+        "n4"
+    );
     // Run again the same morning after the warning came (twice): the same night, still
     // incomplete; runs on one day count once.
     for (id, at) in [
@@ -1329,7 +1316,7 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
     // Gone on three days in a row, it is taken as removed on purpose (a county no longer
     // assessed): its findings are 已移除 and the nights are compared again.
     // Not quiet, the warning comes before the totals whose 已移除 it explains.
-    let n6 = audit_run(d, "n6", "2026-11-25T02:00:00+08:00")
+    let n6 = nightly_support::audit(d, "n6", "2026-11-25T02:00:00+08:00")
         .args(["--input", "exports"])
         .assert()
         .code(0);
@@ -1344,7 +1331,7 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         .code(0)
         .stdout(contains("注意: 运行 n7 的输入不完整").not())
         .stdout(contains("连续 3 天的运行都没有这个文件，按有意移除处理"));
-    let r7 = report(d, "n7");
+    let r7 = nightly_support::report(d, "n7");
     assert_eq!(r7["history"]["baseline"]["id"], "n4");
     assert!(
         r7["history"]["findings"]
@@ -1359,7 +1346,10 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
         .assert()
         .stdout(contains("输入不完整").not())
         .stdout(contains("按有意移除处理").not());
-    assert_eq!(report(d, "n8")["history"]["baseline"]["id"], "n7");
+    assert_eq!(
+        nightly_support::report(d, "n8")["history"]["baseline"]["id"],
+        "n7"
+    );
 }
 
 /// A clerk answers a finding on night 1's list and returns it into the configured replies folder:
@@ -1369,7 +1359,7 @@ fn a_stray_workbook_in_the_exports_folder_does_not_stop_the_comparison() {
 fn answers_returned_on_an_earlier_night_carry_into_the_next_nights_lists() {
     let dir = nightly_support::workdir("replies = [\"回复\"]\n");
     let d = dir.path();
-    audit_run(d, "n1", "2026-11-20T02:00:00+08:00")
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
         .assert()
         .code(0);
     let (list, mut rows) = std::fs::read_dir(d.join("reports/n1"))
@@ -1394,7 +1384,7 @@ fn answers_returned_on_an_earlier_night_carry_into_the_next_nights_lists() {
     save_sheet(&replies.join(list.file_name().unwrap()), "问题清单", &rows);
 
     // Night 2 reads the same export: the finding stands, and its answer is carried.
-    let night2 = audit_run(d, "n2", "2026-11-21T02:00:00+08:00")
+    let night2 = nightly_support::audit(d, "n2", "2026-11-21T02:00:00+08:00")
         .assert()
         .code(0);
     let said = String::from_utf8(night2.get_output().stderr.clone()).unwrap();
@@ -1446,7 +1436,7 @@ fn a_copied_working_folder_notices_an_export_missing_from_the_copy() {
     let old = workdir();
     split_night1(old.path());
     let night = |d: &Path, id: &str, at: &str| {
-        let mut cmd = audit_run(d, id, at);
+        let mut cmd = nightly_support::audit(d, id, at);
         cmd.args(["-q", "--input", "exports"]);
         cmd
     };
@@ -1463,7 +1453,7 @@ fn a_copied_working_folder_notices_an_export_missing_from_the_copy() {
         .code(0)
         .stdout(contains("输入不完整").not());
     assert_eq!(
-        report(whole.path(), "n2")["history"]["baseline"]["id"],
+        nightly_support::report(whole.path(), "n2")["history"]["baseline"]["id"],
         "n1"
     );
 

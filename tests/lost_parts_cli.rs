@@ -24,25 +24,6 @@ fn workdir(input: &str) -> tempfile::TempDir {
     dir
 }
 
-fn audit(dir: &Path, id: &str, at: &str) -> Command {
-    let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
-    cmd.current_dir(dir).args([
-        "audit",
-        "--config",
-        "zwfw-audit.toml",
-        "--run-id",
-        id,
-        "--at",
-        at,
-    ]);
-    cmd
-}
-
-fn report(dir: &Path, id: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(dir.join("reports").join(id).join("report.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
 /// The statuses of the run's history, by 指纹.
 fn statuses(report: &serde_json::Value) -> Vec<(String, String)> {
     report["history"]["findings"]
@@ -118,11 +99,11 @@ fn a_night_without_the_materials_sheet_is_incomplete_and_no_baseline() {
     let d = dir.path();
     let file = d.join("exports/事项.xlsx");
     export(&file, true);
-    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
         .assert()
         .success();
     export(&file, false);
-    audit(d, "n2", "2026-11-21T02:00:00+08:00")
+    nightly_support::audit(d, "n2", "2026-11-21T02:00:00+08:00")
         .arg("-q")
         .assert()
         .success()
@@ -132,7 +113,7 @@ fn a_night_without_the_materials_sheet_is_incomplete_and_no_baseline() {
         ));
     let html = std::fs::read_to_string(d.join("reports/n2/report.html")).unwrap();
     assert!(html.contains("输入不完整"), "the HTML says so");
-    let r2 = report(d, "n2");
+    let r2 = nightly_support::report(d, "n2");
     assert!(
         r2["history"]["input_problems"][0]
             .as_str()
@@ -150,11 +131,11 @@ fn a_night_without_the_materials_sheet_is_incomplete_and_no_baseline() {
         .stdout(contains("已完成（输入不完整）"));
     // The sheet is back: compared with n1, the same findings, none new, none fixed.
     export(&file, true);
-    audit(d, "n3", "2026-11-22T02:00:00+08:00")
+    nightly_support::audit(d, "n3", "2026-11-22T02:00:00+08:00")
         .assert()
         .success()
         .stdout(contains("的输入不完整").not());
-    let r3 = report(d, "n3");
+    let r3 = nightly_support::report(d, "n3");
     assert_eq!(r3["history"]["baseline"]["id"], "n1");
     let s3 = statuses(&r3);
     assert!(
@@ -163,7 +144,7 @@ fn a_night_without_the_materials_sheet_is_incomplete_and_no_baseline() {
     );
     assert_eq!(
         s3.iter().map(|(f, _)| f).collect::<Vec<_>>(),
-        statuses(&report(d, "n1"))
+        statuses(&nightly_support::report(d, "n1"))
             .iter()
             .map(|(f, _)| f)
             .collect::<Vec<_>>()
@@ -178,7 +159,7 @@ fn a_column_lost_is_incomplete_until_three_days_in_a_row() {
     let d = dir.path();
     let file = d.join("exports/night.json");
     nightly_support::write_night1_with(&file, |_| {});
-    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
         .assert()
         .success();
     nightly_support::write_night1_with(&file, |item| {
@@ -188,16 +169,19 @@ fn a_column_lost_is_incomplete_until_three_days_in_a_row() {
         ("n2", "2026-11-21T02:00:00+08:00"),
         ("n3", "2026-11-22T02:00:00+08:00"),
     ] {
-        audit(d, id, at)
+        nightly_support::audit(d, id, at)
             .arg("-q")
             .assert()
             .success()
             .stdout(contains(format!("注意: 运行 {id} 的输入不完整")))
             .stdout(contains("「咨询电话」：对比运行 n1"));
-        assert_eq!(report(d, id)["history"]["baseline"]["id"], "n1");
+        assert_eq!(
+            nightly_support::report(d, id)["history"]["baseline"]["id"],
+            "n1"
+        );
     }
     // The third day: left out on purpose, said, and a baseline again.
-    audit(d, "n4", "2026-11-23T02:00:00+08:00")
+    nightly_support::audit(d, "n4", "2026-11-23T02:00:00+08:00")
         .arg("-q")
         .assert()
         .success()
@@ -206,10 +190,13 @@ fn a_column_lost_is_incomplete_until_three_days_in_a_row() {
     nightly_support::write_night1_with(&file, |item| {
         item.as_object_mut().unwrap().remove("consult_phone");
     });
-    audit(d, "n5", "2026-11-24T02:00:00+08:00")
+    nightly_support::audit(d, "n5", "2026-11-24T02:00:00+08:00")
         .assert()
         .success();
-    assert_eq!(report(d, "n5")["history"]["baseline"]["id"], "n4");
+    assert_eq!(
+        nightly_support::report(d, "n5")["history"]["baseline"]["id"],
+        "n4"
+    );
 }
 
 /// Edits, not lost columns: one item's phone emptied while the others keep theirs, and a list
@@ -225,7 +212,7 @@ fn an_element_emptied_on_some_items_only_is_no_lost_column() {
             item["faqs"] = serde_json::json!([{"question": "要带什么？", "answer": "身份证"}]);
         }
     });
-    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
         .assert()
         .success();
     nightly_support::write_night1_with(&file, |item| {
@@ -233,13 +220,16 @@ fn an_element_emptied_on_some_items_only_is_no_lost_column() {
             item.as_object_mut().unwrap().remove("consult_phone");
         }
     });
-    audit(d, "n2", "2026-11-21T02:00:00+08:00")
+    nightly_support::audit(d, "n2", "2026-11-21T02:00:00+08:00")
         .arg("-q")
         .assert()
         .success()
         .stdout(contains("的输入不完整").not());
-    audit(d, "n3", "2026-11-22T02:00:00+08:00")
+    nightly_support::audit(d, "n3", "2026-11-22T02:00:00+08:00")
         .assert()
         .success();
-    assert_eq!(report(d, "n3")["history"]["baseline"]["id"], "n2");
+    assert_eq!(
+        nightly_support::report(d, "n3")["history"]["baseline"]["id"],
+        "n2"
+    );
 }

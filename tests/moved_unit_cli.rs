@@ -3,10 +3,6 @@
 //! item handed to an existing unit keeps that unit's trend). A unit's own list shows only the
 //! moves that concern it.
 
-use std::path::Path;
-
-use assert_cmd::Command;
-
 mod nightly_support;
 
 mod common {
@@ -14,27 +10,13 @@ mod common {
 }
 use common::workbook::sheet_rows;
 
-fn audit(dir: &Path, id: &str, at: &str) -> Command {
-    let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
-    cmd.current_dir(dir).args([
-        "audit",
-        "--config",
-        "zwfw-audit.toml",
-        "--run-id",
-        id,
-        "--at",
-        at,
-    ]);
-    cmd
-}
-
 #[test]
 fn only_a_new_unit_has_its_trend_start_tonight() {
     let dir = nightly_support::workdir_with("inputs = [\"night.json\"]", &["B13", "B14", "B15"]);
     let d = dir.path();
     let file = d.join("night.json");
     nightly_support::write_night1_with(&file, |_| {});
-    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
         .assert()
         .success();
     nightly_support::write_night1_with(&file, |item| {
@@ -45,7 +27,7 @@ fn only_a_new_unit_has_its_trend_start_tonight() {
             item["subject"] = "池州市市场监管局".into();
         }
     });
-    let out = audit(d, "n2", "2026-11-21T02:00:00+08:00")
+    let out = nightly_support::audit(d, "n2", "2026-11-21T02:00:00+08:00")
         .arg("-q")
         .output()
         .unwrap();

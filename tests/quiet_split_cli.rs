@@ -8,18 +8,12 @@ use assert_cmd::Command;
 use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 
+mod nightly_support;
+
+/// `audit` with `-q`, as cron runs it.
 fn audit(dir: &Path, id: &str, at: &str) -> Command {
-    let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
-    cmd.current_dir(dir).args([
-        "audit",
-        "--config",
-        "zwfw-audit.toml",
-        "--run-id",
-        id,
-        "--at",
-        at,
-        "-q",
-    ]);
+    let mut cmd = nightly_support::audit(dir, id, at);
+    cmd.arg("-q");
     cmd
 }
 

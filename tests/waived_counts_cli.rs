@@ -13,25 +13,6 @@ mod common {
 }
 use common::workbook::sheet_rows;
 
-fn audit(dir: &Path, id: &str, at: &str) -> Command {
-    let mut cmd = Command::cargo_bin("zwfw-audit").unwrap();
-    cmd.current_dir(dir).args([
-        "audit",
-        "--config",
-        "zwfw-audit.toml",
-        "--run-id",
-        id,
-        "--at",
-        at,
-    ]);
-    cmd
-}
-
-fn report(dir: &Path, id: &str) -> serde_json::Value {
-    let text = std::fs::read_to_string(dir.join("reports").join(id).join("report.json")).unwrap();
-    serde_json::from_str(&text).unwrap()
-}
-
 /// The 错误（全部事项）or 错误 cell of `unit`'s row in the 单位得分 table of 汇总.
 fn unit_errors(workbook: &Path, unit: &str) -> String {
     let rows = sheet_rows(workbook, "汇总");
@@ -54,10 +35,10 @@ fn unit_errors(workbook: &Path, unit: &str) -> String {
 fn a_waived_error_is_left_out_of_the_unit_tables() {
     let dir = nightly_support::workdir("");
     let d = dir.path();
-    audit(d, "n1", "2026-11-20T02:00:00+08:00")
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
         .assert()
         .success();
-    let r1 = report(d, "n1");
+    let r1 = nightly_support::report(d, "n1");
     let unit = "池州市市场监督管理局";
     let history = r1["history"]["findings"].as_array().unwrap();
     let error = history
@@ -73,11 +54,11 @@ fn a_waived_error_is_left_out_of_the_unit_tables() {
         .args(["--until", "2026-12-31"])
         .assert()
         .success();
-    audit(d, "n2", "2026-11-21T02:00:00+08:00")
+    nightly_support::audit(d, "n2", "2026-11-21T02:00:00+08:00")
         .assert()
         .success();
     let expected = (before.parse::<usize>().unwrap() - 1).to_string();
-    let r2 = report(d, "n2");
+    let r2 = nightly_support::report(d, "n2");
     let units = r2["history"]["units"].as_array().unwrap();
     let h = units.iter().find(|u| u["unit"] == unit).unwrap();
     assert_eq!(h["errors"].to_string(), expected, "the history's count");

@@ -49,3 +49,24 @@ pub fn write_night1_with(path: &Path, edit: impl Fn(&mut serde_json::Value)) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, serde_json::to_string_pretty(&night).unwrap()).unwrap();
 }
+
+/// `zwfw-audit audit` in `dir` with its `zwfw-audit.toml`, as run `id` at time `at` (RFC 3339).
+pub fn audit(dir: &Path, id: &str, at: &str) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("zwfw-audit").unwrap();
+    cmd.current_dir(dir).args([
+        "audit",
+        "--config",
+        "zwfw-audit.toml",
+        "--run-id",
+        id,
+        "--at",
+        at,
+    ]);
+    cmd
+}
+
+/// The JSON report of run `id` in `dir`'s `reports/`.
+pub fn report(dir: &Path, id: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(dir.join("reports").join(id).join("report.json")).unwrap();
+    serde_json::from_str(&text).unwrap()
+}
