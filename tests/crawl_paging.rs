@@ -219,6 +219,28 @@ async fn a_numbered_list_page_that_errs_stays_a_failure() {
     assert!(s.failed_lists[0].url.ends_with("page=2"), "{s:?}");
 }
 
+/// Serves `list` at `/a/list` on 127.0.0.1, beside a guide page for every `/a/guide/{n}` and an
+/// empty robots.txt; its port.
+async fn serve_list<H, T>(list: H) -> u16
+where
+    H: axum::handler::Handler<T, ()>,
+    T: 'static,
+{
+    let guide = |UrlPath(n): UrlPath<String>| async move {
+        axum::response::Html(format!(
+            "<html><body><h1>事项</h1><table><tr><th>事项名称</th><td>食品经营许可{n}</td></tr></table></body></html>"
+        ))
+    };
+    let app = axum::Router::new()
+        .route("/a/list", axum::routing::get(list))
+        .route("/a/guide/{n}", axum::routing::get(guide))
+        .route("/robots.txt", axum::routing::get(|| async { "" }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    port
+}
+
 /// A numbered list `a/list?page={page}` whose page 2 answers 404 and page 3 lists guide 3; page
 /// 1 lists guide 1 and then `pager` (its next-page link or page numbers, or nothing). Every page
 /// from 4 on is a 404.
@@ -238,19 +260,7 @@ async fn gap_site(pager: &'static str) -> u16 {
             _ => axum::http::StatusCode::NOT_FOUND.into_response(),
         }
     };
-    let guide = |UrlPath(n): UrlPath<String>| async move {
-        axum::response::Html(format!(
-            "<html><body><h1>事项</h1><table><tr><th>事项名称</th><td>食品经营许可{n}</td></tr></table></body></html>"
-        ))
-    };
-    let app = axum::Router::new()
-        .route("/a/list", axum::routing::get(list))
-        .route("/a/guide/{n}", axum::routing::get(guide))
-        .route("/robots.txt", axum::routing::get(|| async { "" }));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    port
+    serve_list(list).await
 }
 
 async fn run_gap_site(pager: &'static str, dir: &Path) -> CrawlSummary {
@@ -345,19 +355,7 @@ async fn last_page_site(pager: &'static str, empty_4: bool) -> u16 {
             _ => axum::http::StatusCode::NOT_FOUND.into_response(),
         }
     };
-    let guide = |UrlPath(n): UrlPath<String>| async move {
-        axum::response::Html(format!(
-            "<html><body><h1>事项</h1><table><tr><th>事项名称</th><td>食品经营许可{n}</td></tr></table></body></html>"
-        ))
-    };
-    let app = axum::Router::new()
-        .route("/a/list", axum::routing::get(list))
-        .route("/a/guide/{n}", axum::routing::get(guide))
-        .route("/robots.txt", axum::routing::get(|| async { "" }));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    port
+    serve_list(list).await
 }
 
 /// h35: many CMSs put a "下一页" (or a pager naming page N + 1) on the last page of a list, and

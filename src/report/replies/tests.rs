@@ -2,6 +2,18 @@
 
 use super::*;
 
+/// The columns of a unit's returned fix list, as the tests write them.
+pub(super) const REPLY_HEADER: [&str; 8] = [
+    "实施编码",
+    "问题描述",
+    "原文",
+    "状态",
+    "整改情况",
+    "是否有异议",
+    "异议理由",
+    "指纹",
+];
+
 #[test]
 fn dispute_cells_read_as_clerks_write_them() {
     for yes in [
@@ -80,17 +92,7 @@ pub(super) fn returned_list(
 ) -> std::path::PathBuf {
     let path = dir.join("整改清单-东至县.csv");
     let mut w = csv::Writer::from_path(&path).unwrap();
-    w.write_record([
-        "实施编码",
-        "问题描述",
-        "原文",
-        "状态",
-        "整改情况",
-        "是否有异议",
-        "异议理由",
-        "指纹",
-    ])
-    .unwrap();
+    w.write_record(REPLY_HEADER).unwrap();
     for (i, f) in report.findings.iter().enumerate() {
         let mut row = [
             f.item_code.clone(),

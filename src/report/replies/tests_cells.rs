@@ -164,19 +164,7 @@ fn a_workbook_with_converted_cells_has_no_answers_in_them() {
         let mut wb = rust_xlsxwriter::Workbook::new();
         let ws = wb.add_worksheet();
         ws.set_name(crate::score::review::SHEET).unwrap();
-        for (c, h) in [
-            "实施编码",
-            "问题描述",
-            "原文",
-            "状态",
-            "整改情况",
-            "是否有异议",
-            "异议理由",
-            "指纹",
-        ]
-        .iter()
-        .enumerate()
-        {
+        for (c, h) in super::tests::REPLY_HEADER.iter().enumerate() {
             ws.write(0, c as u16, *h).unwrap();
         }
         for (i, f) in report.findings.iter().enumerate() {

@@ -4,6 +4,18 @@
 
 use super::tests::{findings, pair};
 
+/// M01 finds in material `name` one medium word, `word`, and only that.
+fn assert_medium(name: &str, word: &str) {
+    assert_eq!(
+        findings(&[name]),
+        [pair(
+            &format!("材料「{name}」"),
+            &format!("材料名称含有介质要求「{word}」: \"{name}\"")
+        )],
+        "{name}"
+    );
+}
+
 /// 扫描版, 影印本 and 复制件 are media like 扫描件 and 影印件.
 #[test]
 fn less_common_media_are_media() {
@@ -13,14 +25,7 @@ fn less_common_media_are_media() {
         ("身份证影印本", "影印本"),
         ("身份證影印本", "影印本"),
     ] {
-        assert_eq!(
-            findings(&[name]),
-            [pair(
-                &format!("材料「{name}」"),
-                &format!("材料名称含有介质要求「{word}」: \"{name}\"")
-            )],
-            "{name}"
-        );
+        assert_medium(name, word);
     }
     // Names that are not a medium stay clean.
     for name in ["扫描仪购置发票", "复制品鉴定意见", "居民身份证"] {
@@ -56,14 +61,7 @@ fn file_and_print_media_are_media() {
         ("竣工图电子文档报送表", "电子文档"),
         ("营业执照打印版", "打印版"),
     ] {
-        assert_eq!(
-            findings(&[name]),
-            [pair(
-                &format!("材料「{name}」"),
-                &format!("材料名称含有介质要求「{word}」: \"{name}\"")
-            )],
-            "{name}"
-        );
+        assert_medium(name, word);
     }
     assert_eq!(
         findings(&["婚姻登记档案复印件调取申请表复印件"]),

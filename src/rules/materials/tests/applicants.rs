@@ -32,13 +32,7 @@ fn applicants_from_the_service_object() {
 #[test]
 fn a_role_units_form_is_a_third_partys_when_only_persons_apply() {
     let words = WordLists::new(&[&crate::rules::RuleParams::default().fill_in_words]);
-    let m = |name: &str, channel: &str, desc: &str, notes: &str| Material {
-        name: name.into(),
-        source_channel: channel.into(),
-        source_desc: desc.into(),
-        notes: notes.into(),
-        ..Material::default()
-    };
+    let m = super::material;
     let third_partys = [
         (
             "职工住房公积金缴存信息表",

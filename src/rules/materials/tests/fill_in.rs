@@ -61,13 +61,7 @@ fn default_words_find_the_applicants_forms() {
 #[test]
 fn forms_another_body_fills_in_are_not_the_applicants() {
     let words = crate::rules::RuleParams::default().fill_in_words;
-    let m = |name: &str, channel: &str, desc: &str, notes: &str| Material {
-        name: name.into(),
-        source_channel: channel.into(),
-        source_desc: desc.into(),
-        notes: notes.into(),
-        ..Material::default()
-    };
+    let m = super::material;
     for (name, channel, desc, notes) in [
         (
             "转诊转院审批表",
