@@ -12,15 +12,12 @@ pub(super) const NO_MATERIAL_SHEET: &str = "没有找到「申请材料」表";
 /// Items but no 申请材料 table: every item would be reported as listing no material, and a night
 /// whose export template lost the sheet would credit the units with fixing their materials.
 pub(super) fn no_material_sheet_notice(sheets: &[Sheet]) -> Notice {
-    let mut sources: Vec<&str> = sheets.iter().map(|s| &*s.source).collect();
-    sources.dedup();
-    Notice {
-        level: NoticeLevel::Warning,
-        provenance: Provenance::file(sources.join("、")),
-        message: format!(
+    files_warning(
+        sheets,
+        format!(
             "{NO_MATERIAL_SHEET}（表头应含实施编码和材料名称）：事项的申请材料都没有读到，每个事项都会被报为未列出申请材料；如果导出模板改了或少导出了一张表，请重新导出"
         ),
-    }
+    )
 }
 
 /// Items and sheets of other child lists (办理流程, 常见问题 …) but no 申请材料 table: an export of
@@ -28,14 +25,22 @@ pub(super) fn no_material_sheet_notice(sheets: &[Sheet]) -> Notice {
 /// The materials are unread for every item, and M01–M08 not checked, as for 办理流程 or 常见问题
 /// left out (`absent.rs`).
 pub(super) fn material_sheet_left_out_notice(sheets: &[Sheet]) -> Notice {
+    files_warning(
+        sheets,
+        format!(
+            "{NO_MATERIAL_SHEET}（表头应含实施编码和材料名称）：文件有其他子表（办理流程、常见问题等）而没有申请材料表，应是导出时少导出了这张表；事项的申请材料都没有读到，M01–M08 未检查（按未读取处理，不扣分）；要检查申请材料，请重新导出含申请材料表的完整清单"
+        ),
+    )
+}
+
+/// A warning about the whole export, placed at its files (each named once).
+fn files_warning(sheets: &[Sheet], message: String) -> Notice {
     let mut sources: Vec<&str> = sheets.iter().map(|s| &*s.source).collect();
     sources.dedup();
     Notice {
         level: NoticeLevel::Warning,
         provenance: Provenance::file(sources.join("、")),
-        message: format!(
-            "{NO_MATERIAL_SHEET}（表头应含实施编码和材料名称）：文件有其他子表（办理流程、常见问题等）而没有申请材料表，应是导出时少导出了这张表；事项的申请材料都没有读到，M01–M08 未检查（按未读取处理，不扣分）；要检查申请材料，请重新导出含申请材料表的完整清单"
-        ),
+        message,
     }
 }
 
