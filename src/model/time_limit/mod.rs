@@ -3,8 +3,11 @@
 //! digits, thousands separators (`2,400分钟`, `2，400分钟`), Chinese numerals (`二十`, formal `贰`),
 //! and `无法定时限` (also `无（法律法规未规定）`).
 //! An immediate word that applies only under a condition (`2个工作日（能当场作出决定的，当场作出）`)
-//! or only to acceptance (`3个工作日（当场受理）`) leaves the amount as the limit. [`parse_time_limit`] never panics; what it cannot
-//! read is `Unreadable`, and [`range_upper`] says whether such a text is a range (`3-5个工作日`).
+//! or only to acceptance (`3个工作日（当场受理）`) leaves the amount as the limit; so does 随到随办,
+//! 随来随办 or 立等可取 beside a plain day figure (`5个工作日（窗口立等可取）`), not beside a
+//! conditional one (`立等可取（复杂情形5个工作日）`) or minutes and hours (`立等可取（10分钟）`).
+//! [`parse_time_limit`] never panics; what it cannot read is `Unreadable`, and [`range_upper`]
+//! says whether such a text is a range (`3-5个工作日`).
 //!
 //! Minutes and hours are one scale ([`TimeLimit::hours`]): every comparison reads `30分钟` as
 //! half an hour, and a working day as 8 hours (《国务院关于职工工作时间的规定》: 每日工作8小时).
@@ -16,6 +19,7 @@
 //! working days fall; otherwise the comparison says it cannot tell.
 
 mod parse;
+mod served;
 mod span;
 #[cfg(test)]
 mod tests;

@@ -2,6 +2,7 @@
 
 use std::borrow::Cow;
 
+use super::served::{SERVED_AT_ONCE, served_at_once_wins};
 use super::{LimitUnit, ParsedLimit, TimeLimit};
 use crate::model::text::to_halfwidth;
 
@@ -21,13 +22,6 @@ pub(super) const IMMEDIATE: &[&str] = &[
     "即时",
     "当场",
 ];
-
-/// 随到随办, 随来随办 (come any time, served at once) and 立等可取 (wait and collect) are the
-/// clerks' words for 即办 (h25 问题3), but only where nothing else can be read: beside a day
-/// figure they say how the counter serves or what is handed out at once, as 当场受理 does, and the
-/// figure is the limit (`5个工作日（窗口立等可取）`, `随来随办（5个工作日内办结）`, h35 regression).
-/// 随时 alone, 及时办理, 尽快 are no limit.
-pub(super) const SERVED_AT_ONCE: &[&str] = &["随到随办", "随来随办", "立等可取"];
 
 /// 实时 (实时办结, 实时到账) as the whole value is 即时: a system answers at once (住房公积金提取).
 /// Not in [`IMMEDIATE`]: inside a longer text it describes a check or a payment, not the limit
@@ -97,8 +91,8 @@ fn chinese_number(s: &str) -> Option<f64> {
 }
 
 /// The first run of Chinese numerals that a unit follows (`自受理之日起二十个工作日`), with the
-/// text after it.
-fn first_chinese_amount(t: &str) -> Option<(f64, &str)> {
+/// byte where it starts and the text after it.
+fn first_chinese_amount(t: &str) -> Option<(f64, usize, &str)> {
     let mut i = 0;
     while i < t.len() {
         let Some(start) = t[i..].find(|c| CN_NUMERALS.contains(c)).map(|p| i + p) else {
@@ -117,7 +111,7 @@ fn first_chinese_amount(t: &str) -> Option<(f64, &str)> {
                 .get(..head.char_indices().nth(4).map_or(head.len(), |(i, _)| i))
                 .unwrap_or(head);
             if unit_from(head).is_some() || rest.is_empty() {
-                return Some((v, rest));
+                return Some((v, start, rest));
             }
         }
         i = end;
@@ -203,7 +197,8 @@ pub(super) const KEY_CHARACTERS: [char; 5] = ['即', '当', '现', '随', '立']
 /// nothing else can be read (`any`) when it stands
 /// - right before 受理 (`当场受理`, `即时受理`): the application is accepted at once, not the case
 ///   finished (`3个工作日（当场受理）`);
-/// - as a word of [`SERVED_AT_ONCE`] (`5个工作日（立等可取）`, `随到随办（复杂的3个工作日）`);
+/// - as a word of [`SERVED_AT_ONCE`], which yields to a plain day figure (`5个工作日（立等可取）`)
+///   but not to a conditional one or to minutes and hours ([`served_at_once_wins`]);
 /// - in a clause that makes it conditional, 「…的，当场…」 (the 行政许可法 formula
 ///   `20个工作日（能当场作出决定的，当场作出）`, `1个工作日，符合条件的即时办结`): at once only for
 ///   some cases, so the amount beside it is the limit ([`conditional_clause`]).
@@ -229,7 +224,7 @@ fn immediate_words(t: &str) -> (bool, bool) {
 
 /// What bounds a clause of a limit's text, after half-width folding: brackets, semicolons and
 /// full stops. A comma does not: 「能当场作出决定的，当场作出」 is one clause.
-const CLAUSE_BOUNDS: &[char] = &['(', ')', '[', ']', '【', '】', ';', '。'];
+pub(super) const CLAUSE_BOUNDS: &[char] = &['(', ')', '[', ']', '【', '】', ';', '。'];
 
 /// Words that may stand between 「的」 and the immediate word (`…的，应当当场作出`).
 const MODALS: &[&str] = &["应当", "应", "可以", "可", "予以", "均", "一律"];
@@ -238,7 +233,7 @@ const MODALS: &[&str] = &["应当", "应", "可以", "可", "予以", "均", "�
 /// 「的」, an optional comma and modal ([`MODALS`]), then an immediate word (`能当场作出决定的，
 /// 当场作出`, `符合条件的即时办结`, `对材料齐全的，可以当场办结`). Every immediate word of such a
 /// clause is conditional, the one inside the condition (`能当场…的`) too.
-fn conditional_clause(t: &str, at: usize) -> bool {
+pub(super) fn conditional_clause(t: &str, at: usize) -> bool {
     // A bound may be 3 bytes (。【】): start after the whole character.
     let start = t[..at]
         .rfind(CLAUSE_BOUNDS)
@@ -297,8 +292,11 @@ pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
     if unit_range(t).is_some() {
         return ParsedLimit::Unreadable;
     }
-    match amount(t, unit_field) {
-        Some(limit) => ParsedLimit::Limit(limit),
+    match amount_at(t, unit_field) {
+        Some((limit, at)) if served_at_once_wins(t, limit, at) => {
+            ParsedLimit::Limit(TimeLimit::Immediate)
+        }
+        Some((limit, _)) => ParsedLimit::Limit(limit),
         None if immediate => ParsedLimit::Limit(TimeLimit::Immediate),
         None if says_no_limit(t) => ParsedLimit::Limit(TimeLimit::NoLimit),
         None => ParsedLimit::Unreadable,
@@ -308,8 +306,13 @@ pub(super) fn parse_compact(t: &str, unit_field: &str) -> ParsedLimit {
 /// The first number, Arabic or Chinese, and the unit after it (or in `unit_field` when nothing
 /// follows the number).
 fn amount(t: &str, unit_field: &str) -> Option<TimeLimit> {
+    amount_at(t, unit_field).map(|(limit, _)| limit)
+}
+
+/// [`amount`], with the byte where its number starts.
+fn amount_at(t: &str, unit_field: &str) -> Option<(TimeLimit, usize)> {
     let start = t.find(|c: char| c.is_ascii_digit());
-    let (amount, rest) = if let Some(s) = start {
+    let (amount, at, rest) = if let Some(s) = start {
         let end = t[s..]
             .find(|c: char| !(c.is_ascii_digit() || c == '.'))
             .map_or(t.len(), |e| s + e);
@@ -318,7 +321,7 @@ fn amount(t: &str, unit_field: &str) -> Option<TimeLimit> {
             None => (Cow::Borrowed(&t[s..end]), end),
         };
         match number.parse::<f64>() {
-            Ok(v) if v.is_finite() && !starts_range(&t[end..]) => (v, &t[end..]),
+            Ok(v) if v.is_finite() && !starts_range(&t[end..]) => (v, s, &t[end..]),
             _ => return None,
         }
     } else {
@@ -336,7 +339,7 @@ fn amount(t: &str, unit_field: &str) -> Option<TimeLimit> {
             None
         }
     })?;
-    Some(TimeLimit::Amount { amount, unit })
+    Some((TimeLimit::Amount { amount, unit }, at))
 }
 
 /// Where a number written with thousands separators ends (`2,400分钟`, `1,440分钟`, and

@@ -1,8 +1,7 @@
 //! Tests of the time-limit reading: the fast paths against the general one, forms seen.
 
-use super::parse::{
-    IMMEDIATE, KEY_CHARACTERS, SERVED_AT_ONCE, compact, parse_compact, plain_amount,
-};
+use super::parse::{IMMEDIATE, KEY_CHARACTERS, compact, parse_compact, plain_amount};
+use super::served::SERVED_AT_ONCE;
 use super::*;
 use crate::model::text::to_halfwidth;
 
@@ -101,61 +100,6 @@ fn limit(text: &str, unit: &str) -> TimeLimit {
     match parse_time_limit(text, unit) {
         ParsedLimit::Limit(l) => l,
         other => panic!("{text}: {other:?}"),
-    }
-}
-
-/// 随到随办, 随来随办, 即到即办 and 立等可取 are 即办 as the whole value (h25 问题3); beside a day
-/// figure 随到随办, 随来随办 and 立等可取 yield to the figure as 当场受理 does (h35 regression);
-/// 随时, 及时办理 and 尽快 say no time.
-#[test]
-fn come_and_done_words_are_immediate() {
-    for t in [
-        "随到随办",
-        "随来随办",
-        "即到即办",
-        "立等可取",
-        "当场办理",
-        "随到随办。",
-        "（随到随办）",
-        "随到随办随结",
-        "受理后立等可取",
-        "当场办结（随到随办）",
-        "即办（立等可取）",
-    ] {
-        assert_eq!(limit(t, ""), TimeLimit::Immediate, "{t}");
-    }
-    // Beside a day figure they say how the counter serves or what is handed out at once, as
-    // 当场受理 does: the figure is the limit (h35 regression).
-    for (t, days) in [
-        ("5个工作日（证件立等可取）", 5.0),
-        ("5个工作日（窗口立等可取）", 5.0),
-        ("5个工作日，证照立等可取", 5.0),
-        ("5个工作日（其中领证立等可取）", 5.0),
-        ("5个工作日（受理随到随办）", 5.0),
-        ("随来随办（5个工作日内办结）", 5.0),
-        ("立等可取（网上申请的5个工作日）", 5.0),
-        ("随到随办，需实地核查的5个工作日", 5.0),
-        ("随到随办（需现场核查的5个工作日）", 5.0),
-        ("5个工作日（随到随办）", 5.0),
-        ("5个工作日（立等可取）", 5.0),
-        ("3个工作日（立等可取）", 3.0),
-        ("随到随办（复杂的3个工作日）", 3.0),
-        ("１个工作日（随到随办）", 1.0),
-    ] {
-        assert_eq!(limit(t, ""), wd(days), "{t}");
-    }
-    assert_eq!(limit("3个工作日（材料齐全的，随到随办）", ""), wd(3.0));
-    assert_eq!(limit("2个工作日（符合条件的立等可取）", ""), wd(2.0));
-    for t in [
-        "随时",
-        "随时办理",
-        "及时办理",
-        "尽快",
-        "尽快办结",
-        "随到",
-        "立等",
-    ] {
-        assert_eq!(parse_time_limit(t, ""), ParsedLimit::Unreadable, "{t}");
     }
 }
 
