@@ -54,6 +54,25 @@ pub(super) fn sum_mismatch(
                 _ => None,
             })
             .unwrap_or(LimitUnit::WorkingDay),
+        // Minutes or hours within the day promised (`10分钟`, `2小时`) against a step in working
+        // days: summed in working days, as 即办 against them is (h36; in minutes they could not be
+        // summed, and `10分钟` against 5 working days of steps passed).
+        TimeLimit::Amount {
+            unit: LimitUnit::Minute | LimitUnit::Hour,
+            ..
+        } if promised.working_days().is_some()
+            && steps.iter().any(|(_, l)| {
+                matches!(
+                    l,
+                    TimeLimit::Amount {
+                        unit: LimitUnit::WorkingDay,
+                        ..
+                    }
+                )
+            }) =>
+        {
+            LimitUnit::WorkingDay
+        }
         TimeLimit::Amount { unit, .. } => unit,
     };
     // Steps in minutes against hours promised are summed in minutes (`合计 30 分钟`, not 0.5小时).
