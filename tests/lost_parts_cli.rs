@@ -363,3 +363,39 @@ fn items_moved_to_another_file_with_their_lists_lose_nothing() {
     write(d, &county, false);
     assert!(incomplete(d, "n2", "2026-11-21T02:00:00+08:00"));
 }
+
+/// The materials of every item gone from a JSON export (the key left out by a changed template):
+/// the night is incomplete, and the baseline's material problems are 已移除 (not checked), not
+/// 已整改, as when the workbook's 申请材料 sheet is left out (h36).
+#[test]
+fn a_lost_list_leaves_its_baseline_problems_unchecked_not_fixed() {
+    let dir = workdir("exports/night.json");
+    let d = dir.path();
+    let file = d.join("exports/night.json");
+    nightly_support::write_night1_with(&file, |item| {
+        item["materials"] = serde_json::json!([{"name": "申请书（复印件或原件）"}]);
+    });
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
+    let r1 = nightly_support::report(d, "n1");
+    let material_rules: Vec<String> = r1["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .filter(|r| r.starts_with('M'))
+        .collect();
+    assert!(!material_rules.is_empty(), "{}", r1["findings"]);
+    nightly_support::write_night1_with(&file, |_| {});
+    assert!(incomplete(d, "n2", "2026-11-21T02:00:00+08:00"));
+    let r2 = nightly_support::report(d, "n2");
+    let mut gone = 0;
+    for h in r2["history"]["findings"].as_array().unwrap() {
+        if h["rule"].as_str().unwrap().starts_with('M') && h["status"] != "new" {
+            assert_eq!(h["status"], "gone", "{h}");
+            gone += 1;
+        }
+    }
+    assert!(gone > 0, "{}", r2["history"]);
+}

@@ -227,13 +227,16 @@ fn nightly_steps(steps: &Steps<'_>, store: &mut Store, run: RunGuard) -> Result<
     }
     // Sheets and columns lost since the baseline.
     let file_parts = super::parts::file_parts(records);
+    let mut lost_lists = Vec::new();
     if let Some(baseline) = &baseline_files {
-        let (problems, accepted) =
+        let (problems, accepted, lost) =
             super::parts::lost_parts(store, baseline, &file_parts, records, run.time())?;
         input_problems.extend(problems);
         accepted_gone.extend(accepted);
+        lost_lists = lost;
     }
     let mut checked = check.finish(info)?;
+    super::parts::mark_lost_unread(&mut checked, &lost_lists);
     checked.file_parts = super::parts::stored(&file_parts);
     // One per report item (items and unreadable records, in the order read).
     checked.item_parts = records

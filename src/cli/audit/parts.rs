@@ -182,6 +182,59 @@ fn items_by_file(records: &[Sketch]) -> HashMap<String, HashMap<&str, ItemParts>
     files
 }
 
+/// The report's section (申请材料, 收费信息 …, as [`crate::rules::Category::label_zh`] names it) of
+/// the list named `part`; `None` for a field.
+fn section_of(part: &str) -> Option<&'static str> {
+    use crate::rules::Category;
+    let sections = [
+        Category::Materials,
+        Category::Process,
+        Category::Fees,
+        Category::Intermediary,
+        Category::Faq,
+    ];
+    LISTS
+        .iter()
+        .position(|l| *l == part)
+        .map(|i| sections[i].label_zh())
+}
+
+/// Marks the sections of the lists lost tonight (file `source_key`, section) unread for every
+/// item of their file, as the reader marks a sheet it did not find: the baseline's problems of
+/// such a list are 已移除 (not checked), not 已整改.
+pub(super) fn mark_lost_unread(checked: &mut history::Checked, lost: &[(String, &'static str)]) {
+    if lost.is_empty() {
+        return;
+    }
+    let mut last: Option<(&str, String)> = None;
+    for item in &checked.report.items {
+        let source = &*item.provenance.source;
+        let key = match &last {
+            Some((s, key)) if *s == source => key.clone(),
+            _ => {
+                let key = history::source_key(source);
+                last = Some((source, key.clone()));
+                key
+            }
+        };
+        for (_, section) in lost.iter().filter(|(k, _)| *k == key) {
+            checked.unread_sections.insert((
+                item.unit.clone(),
+                item.code.clone(),
+                (*section).to_owned(),
+            ));
+        }
+    }
+}
+
+/// What [`lost_parts`] found: the input problems, the warnings of parts taken as left out on
+/// purpose, and the lost lists (file, section) to mark unread ([`mark_lost_unread`]).
+pub(super) type Lost = (
+    Vec<String>,
+    Vec<source::Notice>,
+    Vec<(String, &'static str)>,
+);
+
 /// Lists and fields the baseline read from a file for at least [`MIN_BASELINE_ITEMS`] items and
 /// that none of the file's items has tonight, when the reader did not find them (their items'
 /// lists unread) or when at least [`MIN_BASELINE_ITEMS`] of the baseline's items that had them
@@ -196,8 +249,8 @@ pub(super) fn lost_parts(
     tonight: &[(String, usize, BTreeMap<String, usize>)],
     records: &[Sketch],
     time: &history::RunTime,
-) -> Result<(Vec<String>, Vec<source::Notice>)> {
-    let (mut problems, mut accepted) = (Vec::new(), Vec::new());
+) -> Result<Lost> {
+    let (mut problems, mut accepted, mut lost) = (Vec::new(), Vec::new(), Vec::new());
     let mut by_file: Option<HashMap<String, HashMap<&str, ItemParts>>> = None;
     for (key, items, parts) in tonight {
         let Some(before) = baseline.parts_of(key) else {
@@ -238,6 +291,7 @@ pub(super) fn lost_parts(
                     ),
                 });
             } else {
+                lost.extend(section_of(part).map(|s| (key.clone(), s)));
                 problems.push(format!(
                     "{place} 从这个文件读到 {had} 个事项的「{part}」，本次这个文件的 {items} 个事项一个也没有：\
                      可能是导出时少了这张表或这一列（导出模板改了），请检查后重新导出；连续 {GONE_DAYS} 天都没有的，按有意去掉处理"
@@ -245,7 +299,7 @@ pub(super) fn lost_parts(
             }
         }
     }
-    Ok((problems, accepted))
+    Ok((problems, accepted, lost))
 }
 
 /// The bits each item's parts are stored as (`items.parts`): one item's `has`.
