@@ -233,3 +233,169 @@ fn an_element_emptied_on_some_items_only_is_no_lost_column() {
         "n2"
     );
 }
+
+/// Whether run `id` in `d` was told its input is incomplete, with `-q`.
+fn incomplete(d: &Path, id: &str, at: &str) -> bool {
+    let out = nightly_support::audit(d, id, at)
+        .arg("-q")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    String::from_utf8(out).unwrap().contains("的输入不完整")
+}
+
+/// Items `first` and the next charge fees (h36).
+fn with_fees(item: &mut serde_json::Value) {
+    if item["code"] == CODES_JSON[0] || item["code"] == CODES_JSON[1] {
+        item["charged"] = "是".into();
+        item["fees"] = serde_json::json!([
+            {"name": "工本费", "standard": "每证10元", "basis": "《池州市收费标准》第三条"}
+        ]);
+    }
+}
+
+/// The night-1 fixture's first two 实施编码.
+const CODES_JSON: [&str; 2] = [
+    "11341700MB1528406Q3000117001000",
+    "11341700MB1528406Q3000117001001",
+];
+
+/// Fees abolished: the items that had them now say 是否收费 否 and the exporter leaves the
+/// `fees` key out. Nothing was lost: the night is complete and a baseline (h36: it was
+/// 输入不完整, and the next night reported the same errors 新增 with `--fail-on-new error`).
+/// The same fees gone while the items still say 是 are lost, as before.
+#[test]
+fn fees_abolished_with_charged_no_are_no_lost_list() {
+    let dir = workdir("exports/night.json");
+    let d = dir.path();
+    let file = d.join("exports/night.json");
+    nightly_support::write_night1_with(&file, with_fees);
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
+    nightly_support::write_night1_with(&file, |item| {
+        if item["code"] == CODES_JSON[0] || item["code"] == CODES_JSON[1] {
+            item["charged"] = "否".into();
+        }
+    });
+    assert!(!incomplete(d, "n2", "2026-11-21T02:00:00+08:00"));
+    assert!(!incomplete(d, "n3", "2026-11-22T02:00:00+08:00"));
+    assert_eq!(
+        nightly_support::report(d, "n3")["history"]["baseline"]["id"],
+        "n2"
+    );
+    // Fees gone while both items still say they charge: the list was lost.
+    let dir = workdir("exports/night.json");
+    let d = dir.path();
+    let file = d.join("exports/night.json");
+    nightly_support::write_night1_with(&file, with_fees);
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
+    nightly_support::write_night1_with(&file, |item| {
+        if item["code"] == CODES_JSON[0] || item["code"] == CODES_JSON[1] {
+            item["charged"] = "是".into();
+        }
+    });
+    assert!(incomplete(d, "n2", "2026-11-21T02:00:00+08:00"));
+    // One of the two says 否, the other still 是 with no fee: an edit of one item, no lost list.
+    nightly_support::write_night1_with(&file, |item| {
+        if item["code"] == CODES_JSON[0] {
+            item["charged"] = "否".into();
+        } else if item["code"] == CODES_JSON[1] {
+            item["charged"] = "是".into();
+        }
+    });
+    assert!(!incomplete(d, "n3", "2026-11-22T02:00:00+08:00"));
+}
+
+/// Items handed down with all their rows (their FAQs) from the city's file to a county's: the
+/// city's file has no FAQ tonight, but the items that had them are read from the county's file.
+/// Nothing was lost (h36: 池州市.xlsx 「中介服务」 was flagged lost). FAQs gone from items that
+/// stay in the city's file are lost, as before.
+#[test]
+fn items_moved_to_another_file_with_their_lists_lose_nothing() {
+    let faq = |item: &mut serde_json::Value| {
+        if item["code"] == CODES_JSON[0] || item["code"] == CODES_JSON[1] {
+            item["faqs"] = serde_json::json!([
+                {"question": "食品经营许可证遗失了怎么办？", "answer": "携带身份证到市政务服务中心二楼12号窗口申请补办。"}
+            ]);
+        }
+    };
+    let moved =
+        |item: &serde_json::Value| item["code"] == CODES_JSON[0] || item["code"] == CODES_JSON[1];
+    let county = |item: &serde_json::Value| item["code"].as_str().unwrap().starts_with("11341702");
+    // The night's two files, the items for which `in_county` says so in the county's.
+    let write = |d: &Path, in_county: &dyn Fn(&serde_json::Value) -> bool, faqs: bool| {
+        for (name, county_file) in [("池州市.json", false), ("贵池区.json", true)] {
+            let path = d.join("exports").join(name);
+            nightly_support::write_night1_with(&path, |i| {
+                if faqs {
+                    faq(i);
+                }
+            });
+            let mut night: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            night["items"]
+                .as_array_mut()
+                .unwrap()
+                .retain(|i| in_county(i) == county_file);
+            std::fs::write(&path, serde_json::to_string_pretty(&night).unwrap()).unwrap();
+        }
+    };
+    let dir = workdir("exports");
+    let d = dir.path();
+    write(d, &county, true);
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
+    write(d, &|i| county(i) || moved(i), true);
+    assert!(!incomplete(d, "n2", "2026-11-21T02:00:00+08:00"));
+    // The same items staying in the city's file without their FAQs: lost.
+    let dir = workdir("exports");
+    let d = dir.path();
+    write(d, &county, true);
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
+    write(d, &county, false);
+    assert!(incomplete(d, "n2", "2026-11-21T02:00:00+08:00"));
+}
+
+/// The materials of every item gone from a JSON export (the key left out by a changed template):
+/// the night is incomplete, and the baseline's material problems are 已移除 (not checked), not
+/// 已整改, as when the workbook's 申请材料 sheet is left out (h36).
+#[test]
+fn a_lost_list_leaves_its_baseline_problems_unchecked_not_fixed() {
+    let dir = workdir("exports/night.json");
+    let d = dir.path();
+    let file = d.join("exports/night.json");
+    nightly_support::write_night1_with(&file, |item| {
+        item["materials"] = serde_json::json!([{"name": "申请书（复印件或原件）"}]);
+    });
+    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
+    let r1 = nightly_support::report(d, "n1");
+    let material_rules: Vec<String> = r1["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap().to_owned())
+        .filter(|r| r.starts_with('M'))
+        .collect();
+    assert!(!material_rules.is_empty(), "{}", r1["findings"]);
+    nightly_support::write_night1_with(&file, |_| {});
+    assert!(incomplete(d, "n2", "2026-11-21T02:00:00+08:00"));
+    let r2 = nightly_support::report(d, "n2");
+    let mut gone = 0;
+    for h in r2["history"]["findings"].as_array().unwrap() {
+        if h["rule"].as_str().unwrap().starts_with('M') && h["status"] != "new" {
+            assert_eq!(h["status"], "gone", "{h}");
+            gone += 1;
+        }
+    }
+    assert!(gone > 0, "{}", r2["history"]);
+}

@@ -40,6 +40,9 @@ pub struct Checked {
     /// What each file gave values for, as stored in `run_files.parts`: the file's
     /// [`super::source_key`] and the JSON of its parts (empty when not gathered).
     pub file_parts: Vec<(String, String)>,
+    /// What each report item gave values for, as stored in `items.parts` (bits; `None` for an
+    /// unreadable record, or when not gathered: an empty list).
+    pub item_parts: Vec<Option<i64>>,
     /// The report findings of each item.
     spans: Vec<Range<usize>>,
     /// (考核单位, 实施编码, section) of the child lists the source could not read for an item
@@ -222,6 +225,7 @@ impl<'r> Incremental<'r> {
             reused: self.reused,
             waived: BTreeSet::new(),
             file_parts: Vec::new(),
+            item_parts: Vec::new(),
             waiver_report: WaiverReport::default(),
             fresh: self.fresh,
             report,

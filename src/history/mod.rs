@@ -194,6 +194,14 @@ fn config_hash_of_build(build: &str, rules: &RuleSet, params: &RuleParams) -> St
     hex_sha256(value.to_string().as_bytes(), 32)
 }
 
+/// The settings part of [`config_hash`], without the build: the tool's version, the rules that
+/// run with their severities, and the rule parameters. Two runs with the same settings hash and
+/// different configuration hashes ran different builds of one version (results are checked anew)
+/// with the same settings: a finding gone between them is no settings' doing.
+pub fn settings_hash(rules: &RuleSet, params: &RuleParams) -> String {
+    config_hash_of_build("", rules, params)
+}
+
 /// The first `hex_chars` hex digits of the SHA-256 of `bytes`.
 pub(crate) fn hex_sha256(bytes: &[u8], hex_chars: usize) -> String {
     use std::fmt::Write;

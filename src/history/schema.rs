@@ -22,11 +22,18 @@
 //! - **v6**: what each file gave values for (`run_files.parts`: per list and field, how many of
 //!   its items had one, as JSON; NULL for runs stored before): a sheet or a column the baseline
 //!   read values from and that is gone tonight makes tonight's input incomplete.
+//! - **v7**: what each item gave values for (`items.parts`, bits in the order of
+//!   `cli::audit::parts`; NULL for runs stored before): a list is lost only when the baseline's
+//!   items that had it and are read tonight from the same file all lack it, not when those items
+//!   moved to another file or say they have none (是否收费 否). And the run's settings without the
+//!   build (`runs.settings_hash`: rules, severities, parameters, version; NULL before): a new
+//!   build of the same version with the same settings re-checks every item but is no settings
+//!   change.
 
 use rusqlite::Connection;
 
 /// The schema version this tool writes.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// The v1 schema, exactly as the first release created it.
 pub const V1_SQL: &str = "
@@ -138,8 +145,15 @@ ALTER TABLE run_files ADD COLUMN parts TEXT;
 PRAGMA user_version = 6;
 ";
 
+/// v6 → v7.
+const V7_SQL: &str = "
+ALTER TABLE items ADD COLUMN parts INTEGER;
+ALTER TABLE runs ADD COLUMN settings_hash TEXT;
+PRAGMA user_version = 7;
+";
+
 /// The migration from version `n - 1` to `n` is `MIGRATIONS[n - 1]`.
-const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL, V4_SQL, V5_SQL, V6_SQL];
+const MIGRATIONS: &[&str] = &[V1_SQL, V2_SQL, V3_SQL, V4_SQL, V5_SQL, V6_SQL, V7_SQL];
 
 /// The store's `user_version`.
 pub(crate) fn version(conn: &Connection) -> rusqlite::Result<u32> {

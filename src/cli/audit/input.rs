@@ -16,8 +16,9 @@ pub(super) enum Sketch {
     Item {
         code: String,
         source: std::rc::Rc<str>,
-        /// The lists and fields it gives values for ([`super::parts::item_parts`]).
-        parts: u64,
+        /// The lists and fields it gives values for, and of the lists those not read and those
+        /// it says it has none of ([`super::parts::item_parts`]).
+        parts: super::parts::ItemParts,
     },
     Unreadable {
         code: Option<String>,

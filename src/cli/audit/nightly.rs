@@ -95,6 +95,7 @@ pub(super) fn nightly(args: &AuditArgs) -> Result<i32> {
         }
     };
     let run_id = run.id().to_owned();
+    store.record_settings(&run, &history::settings_hash(&rules, &ctx.params))?;
     progress.working(&run_id, config.output.dir.join(format!("{run_id}.partial")));
     let steps = Steps {
         args,
@@ -226,14 +227,26 @@ fn nightly_steps(steps: &Steps<'_>, store: &mut Store, run: RunGuard) -> Result<
     }
     // Sheets and columns lost since the baseline.
     let file_parts = super::parts::file_parts(records);
+    let mut lost_lists = Vec::new();
     if let Some(baseline) = &baseline_files {
-        let (problems, accepted) =
-            super::parts::lost_parts(store, baseline, &file_parts, run.time())?;
+        let (problems, accepted, lost) =
+            super::parts::lost_parts(store, baseline, &file_parts, records, run.time())?;
         input_problems.extend(problems);
         accepted_gone.extend(accepted);
+        lost_lists = lost;
     }
     let mut checked = check.finish(info)?;
+    super::parts::mark_lost_unread(&mut checked, &lost_lists);
     checked.file_parts = super::parts::stored(&file_parts);
+    // One per report item (items and unreadable records, in the order read).
+    checked.item_parts = records
+        .iter()
+        .filter_map(|r| match r {
+            Sketch::Item { parts, .. } => Some(Some(super::parts::stored_bits(*parts))),
+            Sketch::Unreadable { .. } => Some(None),
+            Sketch::Notice(_) => None,
+        })
+        .collect();
     checked.report.notices.extend(accepted_gone);
     // Errors met reading that hide no baseline item say so where they are shown; on the first
     // run there is no baseline to speak of.

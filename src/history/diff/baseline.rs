@@ -200,6 +200,32 @@ impl Store {
             .map_err(|e| self.err(e))
     }
 
+    /// The 实施编码 of the items the baseline read from its file `source` (as
+    /// [`BaselineFiles::files`] names it), each with the parts it gave values for (bits, as the
+    /// audit command stores them; `None` for a run stored before the store kept them, schema v7).
+    pub fn baseline_item_parts(
+        &self,
+        baseline: &BaselineFiles,
+        source: &str,
+    ) -> Result<Vec<(String, Option<u64>)>, HistoryError> {
+        let Some((no, _, _)) = baseline.files.iter().find(|(_, s, _)| s == source) else {
+            return Ok(Vec::new());
+        };
+        let mut st = self
+            .conn
+            .prepare("SELECT code, parts FROM items WHERE run_id = ?1 AND file_no = ?2")
+            .map_err(|e| self.err(e))?;
+        st.query_map(params![baseline.run_id, no], |r| {
+            Ok((
+                r.get(0)?,
+                r.get::<_, Option<i64>>(1)?
+                    .map(|b| u64::try_from(b).unwrap_or_default()),
+            ))
+        })
+        .and_then(Iterator::collect)
+        .map_err(|e| self.err(e))
+    }
+
     /// The baseline named by `--since`: a complete run's id, or a date (the latest complete run
     /// started on or before that date, in its own local time), before `time`.
     pub fn resolve_since(&self, since: &str, time: &RunTime) -> Result<RunRef, HistoryError> {

@@ -67,17 +67,10 @@ impl Store {
             .map(|b| self.epoch_of(&b.id))
             .transpose()?;
         // Settings changed since the baseline (rules on or off, severities, [check] values, the
-        // tool's version): a finding no longer found may be the settings' doing, not a fix.
+        // tool's version; not a new build alone): a finding no longer found may be the settings'
+        // doing, not a fix.
         let settings_changed = match &baseline {
-            Some(b) => {
-                let hash: String = self
-                    .conn
-                    .query_row("SELECT config_hash FROM runs WHERE id = ?1", [&b.id], |r| {
-                        r.get(0)
-                    })
-                    .map_err(|e| self.err(e))?;
-                hash != run.config_hash()
-            }
+            Some(b) => self.settings_differ(&b.id, run.id())?,
             None => false,
         };
         let skipped_runs = self.skipped_runs(after, run, false)?;

@@ -83,6 +83,48 @@ impl Store {
         })
     }
 
+    /// Records the settings hash ([`crate::history::settings_hash`]) of the run begun as `run`,
+    /// so that a later run of another build with the same settings is not told they changed.
+    pub fn record_settings(&self, run: &RunGuard, settings_hash: &str) -> Result<(), HistoryError> {
+        self.conn
+            .execute(
+                "UPDATE runs SET settings_hash = ?2 WHERE id = ?1",
+                params![run.id, settings_hash],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Whether the settings of run `run_id` differ from those of `baseline`: never when their
+    /// configuration hashes match; by the settings hashes when both runs recorded one; else
+    /// (the baseline stored before the store kept them, schema v7) only when the tool's version
+    /// changed, as a new build with the same settings re-checks every item but changed no setting.
+    pub fn settings_differ(&self, baseline: &str, run_id: &str) -> Result<bool, HistoryError> {
+        let row = |id: &str| {
+            self.conn
+                .query_row(
+                    "SELECT config_hash, settings_hash, tool_version FROM runs WHERE id = ?1",
+                    [id],
+                    |r| {
+                        Ok((
+                            r.get::<_, String>(0)?,
+                            r.get::<_, Option<String>>(1)?,
+                            r.get::<_, String>(2)?,
+                        ))
+                    },
+                )
+                .map_err(|e| self.err(e))
+        };
+        let (before, now) = (row(baseline)?, row(run_id)?);
+        Ok(if before.0 == now.0 {
+            false
+        } else if let (Some(b), Some(n)) = (&before.1, &now.1) {
+            b != n
+        } else {
+            before.2 != now.2
+        })
+    }
+
     /// Marks a run that failed as incomplete (a complete run is left alone).
     pub fn abandon(&mut self, run_id: &str, finished_at: &RunTime) -> Result<(), HistoryError> {
         self.conn
@@ -121,8 +163,8 @@ impl Store {
             let mut file_no: std::collections::HashMap<&str, usize> =
                 std::collections::HashMap::new();
             let mut st = tx.prepare(
-                "INSERT INTO items (run_id, seq, code, unit, content_hash, status, file_no)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                "INSERT INTO items (run_id, seq, code, unit, content_hash, status, file_no, parts)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             for (seq, (item, hash)) in report.items.iter().zip(&checked.hashes).enumerate() {
                 let status = match item.status {
@@ -141,7 +183,8 @@ impl Store {
                     item.unit,
                     hash,
                     status,
-                    crate::history::sql_count(no)
+                    crate::history::sql_count(no),
+                    checked.item_parts.get(seq).copied().flatten()
                 ])?;
             }
             let mut st = tx.prepare(
