@@ -14,6 +14,7 @@ use crate::model::text::{
     display_url, find_mojibake, is_blank_or_placeholder, quote, to_halfwidth, trim,
 };
 
+mod existing;
 mod files;
 mod filled_by;
 mod names;
@@ -111,8 +112,9 @@ fn standard_label(t: &str) -> Option<SourceChannel> {
 /// applicant's: `applicants_review_form`), it is not issued by a government department,
 /// it is not a form another body fills in and issues (出具单位 a hospital, 填报须知
 /// `由转出医院医生填写`), and the name does not name a document that already exists (a 申报表 of
-/// a past year, `上一年度企业所得税年度纳税申报表`, or a receipt, `…登记表备案回执`). Units may apply, as when an item does not say who it serves
-/// ([`Applicants::MayBeUnits`]).
+/// a past year that neither its name nor its notes say is filled in for this application,
+/// `上一年度企业所得税年度纳税申报表`, or a receipt, `…登记表备案回执`). Units may apply, as when
+/// an item does not say who it serves ([`Applicants::MayBeUnits`]).
 pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
     let name = material.name.trim();
     !name.is_empty()
@@ -121,7 +123,7 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
             .any(|w| !w.is_empty() && name.contains(w.as_str()))
             || filled_by::ends_in_slip(name)
             || filled_by::applicants_review_form(material))
-        && !filled_by::names_an_existing_document(name)
+        && !existing::names_an_existing_document(name, &material.notes)
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
         && !filled_by::filled_in_by_another(material, Applicants::MayBeUnits)
 }
@@ -137,7 +139,7 @@ pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists, who: Appl
         && (fill_in_words.found(name, 1) != 0
             || filled_by::ends_in_slip(name)
             || filled_by::applicants_review_form(material))
-        && !filled_by::names_an_existing_document(name)
+        && !existing::names_an_existing_document(name, &material.notes)
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
         && !filled_by::filled_in_by_another(material, who)
 }
