@@ -8,6 +8,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::Violation;
+use super::general_text::UrlProblem;
 use super::prepared_materials::WordLists;
 use crate::model::Material;
 use crate::model::text::{
@@ -23,7 +24,7 @@ mod tests;
 
 use files::for_each_file_ref;
 
-pub use files::{FileRef, file_refs};
+pub use files::{FileRef, file_refs, local_path};
 pub use filled_by::Applicants;
 pub use names::{has_value, name_relates};
 
@@ -405,7 +406,10 @@ pub fn holds_word(text: &str, word: &str) -> bool {
 
 /// The offline problems of one attachment field (blank form or sample) of one material: no link or
 /// file named, a malformed or local link, a garbled file name, a file name unrelated to the
-/// material, and — when `non_editable` is given — a format that cannot be edited.
+/// material, and — when `non_editable` is given — a format that cannot be edited. A path on
+/// someone's computer without a drive letter (`/Users/zhang/Desktop/申请表.docx`,
+/// `桌面\申请表.docx`; [`local_path`]) is a local link too, reported once for the path and not
+/// again for the file it ends in (h36).
 pub fn attachment_problems(
     material: &Material,
     value: &str,
@@ -414,8 +418,21 @@ pub fn attachment_problems(
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut any = false;
+    // A local path that is a link is reported as the link's problem, below; the rest (rare) is
+    // read once more to tell.
+    let local = local_path(&halfwidth(value)).filter(|_| {
+        let mut local_link = false;
+        for_each_file_ref(value, |r| {
+            local_link |= r.link_problem == Some(UrlProblem::LocalPath);
+        });
+        !local_link
+    });
     for_each_file_ref(value, |r| {
         any = true;
+        // The file a home or desktop path ends in: the path is the problem, reported below.
+        if !r.is_link && local.as_deref().is_some_and(|l| l.contains(r.raw)) {
+            return;
+        }
         if let Some(p) = &r.link_problem {
             out.push((
                 format!(
@@ -463,6 +480,20 @@ pub fn attachment_problems(
             ));
         }
     });
+    if let Some(path) = local {
+        out.insert(
+            0,
+            (
+                format!(
+                    "{what}链接{}: \"{}\"",
+                    UrlProblem::LocalPath.describe_zh(),
+                    quote(&path, 80)
+                ),
+                path,
+            ),
+        );
+        return out;
+    }
     if !any {
         return vec![(
             format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),
