@@ -6,7 +6,7 @@ use regex::Regex;
 
 use super::b11_result_name::{halfwidth_char, says_no_result};
 use super::general_text::{UrlProblem, says_no};
-use super::materials::file_refs;
+use super::materials::local_path;
 use super::{CheckContext, Reads, Rule, RuleMeta, Verdict, Violation, declare_rule};
 use crate::model::personal::unmasked_in_text;
 use crate::model::text::{quote, to_halfwidth};
@@ -74,55 +74,6 @@ fn names_attachment(t: &str) -> bool {
         || t.strip_prefix('/')
             .and_then(|rest| rest.chars().next())
             .is_some_and(|c| !c.is_whitespace())
-}
-
-/// Where a path on the clerk's own computer starts without a drive letter: a Mac's or a Linux
-/// desktop's home folder.
-const HOME_FOLDERS: &[&str] = &["/Users/", "/home/"];
-
-/// The desktop folder, as a path names it (`桌面\样本.jpg`, `…/Desktop/样本.jpg`).
-const DESKTOPS: &[&str] = &["桌面", "Desktop", "desktop"];
-
-/// The local path a (half-width) sample text names instead of an upload, when it names no public
-/// link beside it: what M06 and M07 read as one in a form's field (`C:\…`, `D:\…`, `file://`,
-/// `\\server\…`, through [`file_refs`]), a home folder ([`HOME_FOLDERS`], `/Users/admin/…`)
-/// or a path through the desktop ([`DESKTOPS`]). A file on someone's computer was never uploaded.
-fn local_path(t: &str) -> Option<String> {
-    let home = HOME_FOLDERS.iter().any(|h| t.starts_with(h));
-    let desktop = || {
-        DESKTOPS.iter().any(|d| {
-            t.match_indices(d).any(|(i, _)| {
-                t[..i].ends_with(['/', '\\']) || t[i + d.len()..].starts_with(['/', '\\'])
-            })
-        })
-    };
-    // Only a text that can hold one is read for its links (nearly every sample is a plain link).
-    if !(t.contains('\\') || holds_file_scheme(t) || home || desktop()) {
-        return None;
-    }
-    let refs = file_refs(t);
-    if refs.iter().any(|r| r.is_link && r.link_problem.is_none()) {
-        return None;
-    }
-    if let Some(r) = refs
-        .iter()
-        .find(|r| r.link_problem == Some(UrlProblem::LocalPath))
-    {
-        return Some(r.raw.clone());
-    }
-    (home || desktop()).then(|| {
-        t.split_whitespace()
-            .find(|w| w.contains(['/', '\\']))
-            .unwrap_or(t)
-            .to_owned()
-    })
-}
-
-/// Whether `t` holds `file:` in any case.
-fn holds_file_scheme(t: &str) -> bool {
-    t.as_bytes()
-        .windows(5)
-        .any(|w| w.eq_ignore_ascii_case(b"file:"))
 }
 
 /// What a sample is called in a "no" (`无样本`, `无需提供样表`, [`says_no`]).

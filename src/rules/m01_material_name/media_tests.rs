@@ -95,3 +95,36 @@ fn file_and_print_media_are_media() {
         assert_eq!(findings(&[name]), [], "{name}");
     }
 }
+
+/// h36: 电子版式文件 is 电子 + 版式文件, a layout file (OFD, PDF) of 《电子文件归档》: a file format
+/// as 版式电子文件 and `（PDF格式）` are, not the medium 电子版; 电子版 + 式样 and 电子版 alone
+/// beside it stand, and so does another medium in the same name.
+#[test]
+fn an_electronic_layout_file_is_a_format() {
+    for name in [
+        "设计文件（电子版式文件）",
+        "电子版式文件",
+        "電子版式文件",
+        "竣工图电子版式文件移交清单",
+        "施工图设计文件（电子版式文件，OFD或PDF格式）",
+        "设计文件（版式电子文件）",
+        "设计文件（PDF格式）",
+    ] {
+        assert_eq!(findings(&[name]), [], "{name}");
+    }
+    for (name, word) in [
+        ("设计文件（电子版）", "电子版"),
+        ("设计文件电子版", "电子版"),
+        ("申请表电子版式样", "电子版"),
+        ("设计文件电子版式文件及电子版", "电子版"),
+    ] {
+        assert_medium(name, word);
+    }
+    assert_eq!(
+        findings(&["设计文件（电子版式文件及复印件）"]),
+        [pair(
+            "材料「设计文件（电子版式文件及复印件）」",
+            "材料名称含有介质要求「复印件」: \"设计文件（电子版式文件及复印件）\""
+        )]
+    );
+}

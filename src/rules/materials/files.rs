@@ -1,5 +1,6 @@
 //! The files and links a blank-form or sample field refers to: links found in the text, file
-//! names in it, and the name a download handler's query carries.
+//! names in it, and the name a download handler's query carries; and the path on someone's
+//! computer a field (or a result sample) names instead of an upload.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -296,4 +297,55 @@ pub(super) fn replace_from(text: &str, first: usize, link: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Where a path on the clerk's own computer starts without a drive letter: a Mac's or a Linux
+/// desktop's home folder.
+const HOME_FOLDERS: &[&str] = &["/Users/", "/home/"];
+
+/// The desktop folder, as a path names it (`桌面\样本.jpg`, `…/Desktop/样本.jpg`).
+const DESKTOPS: &[&str] = &["桌面", "Desktop", "desktop"];
+
+/// The local path a (half-width) attachment field names instead of an upload, when it names no
+/// public link beside it: a link read as a local path (`C:\…`, `D:\…`, `file://`,
+/// `\\server\…`, through [`file_refs`]), a path from a home folder (`/Users/admin/…`,
+/// `/home/…`) or through the desktop (`桌面\申请表.docx`, `…/Desktop/申请表.docx`). A file on someone's
+/// computer was never uploaded: B12 reads a result sample so, M06 and M07 a blank form and a
+/// sample (h36).
+pub fn local_path(t: &str) -> Option<String> {
+    let home = HOME_FOLDERS.iter().any(|h| t.starts_with(h));
+    let desktop = || {
+        DESKTOPS.iter().any(|d| {
+            t.match_indices(d).any(|(i, _)| {
+                t[..i].ends_with(['/', '\\']) || t[i + d.len()..].starts_with(['/', '\\'])
+            })
+        })
+    };
+    // Only a text that can hold one is read for its links (nearly every sample is a plain link).
+    if !(t.contains('\\') || holds_file_scheme(t) || home || desktop()) {
+        return None;
+    }
+    let refs = file_refs(t);
+    if refs.iter().any(|r| r.is_link && r.link_problem.is_none()) {
+        return None;
+    }
+    if let Some(r) = refs
+        .iter()
+        .find(|r| r.link_problem == Some(UrlProblem::LocalPath))
+    {
+        return Some(r.raw.clone());
+    }
+    (home || desktop()).then(|| {
+        t.split_whitespace()
+            .find(|w| w.contains(['/', '\\']))
+            .unwrap_or(t)
+            .to_owned()
+    })
+}
+
+/// Whether `t` holds `file:` in any case.
+fn holds_file_scheme(t: &str) -> bool {
+    t.as_bytes()
+        .windows(5)
+        .any(|w| w.eq_ignore_ascii_case(b"file:"))
 }

@@ -8,12 +8,14 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use super::Violation;
+use super::general_text::UrlProblem;
 use super::prepared_materials::WordLists;
 use crate::model::Material;
 use crate::model::text::{
     display_url, find_mojibake, is_blank_or_placeholder, quote, to_halfwidth, trim,
 };
 
+mod existing;
 mod files;
 mod filled_by;
 mod names;
@@ -22,7 +24,7 @@ mod tests;
 
 use files::for_each_file_ref;
 
-pub use files::{FileRef, file_refs};
+pub use files::{FileRef, file_refs, local_path};
 pub use filled_by::Applicants;
 pub use names::{has_value, name_relates};
 
@@ -111,8 +113,9 @@ fn standard_label(t: &str) -> Option<SourceChannel> {
 /// applicant's: `applicants_review_form`), it is not issued by a government department,
 /// it is not a form another body fills in and issues (出具单位 a hospital, 填报须知
 /// `由转出医院医生填写`), and the name does not name a document that already exists (a 申报表 of
-/// a past year, `上一年度企业所得税年度纳税申报表`, or a receipt, `…登记表备案回执`). Units may apply, as when an item does not say who it serves
-/// ([`Applicants::MayBeUnits`]).
+/// a past year that neither its name nor its notes say is filled in for this application,
+/// `上一年度企业所得税年度纳税申报表`, or a receipt, `…登记表备案回执`). Units may apply, as when
+/// an item does not say who it serves ([`Applicants::MayBeUnits`]).
 pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
     let name = material.name.trim();
     !name.is_empty()
@@ -121,7 +124,7 @@ pub fn is_fill_in(material: &Material, fill_in_words: &[String]) -> bool {
             .any(|w| !w.is_empty() && name.contains(w.as_str()))
             || filled_by::ends_in_slip(name)
             || filled_by::applicants_review_form(material))
-        && !filled_by::names_an_existing_document(name)
+        && !existing::names_an_existing_document(name, &material.notes)
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
         && !filled_by::filled_in_by_another(material, Applicants::MayBeUnits)
 }
@@ -137,7 +140,7 @@ pub fn is_fill_in_with(material: &Material, fill_in_words: &WordLists, who: Appl
         && (fill_in_words.found(name, 1) != 0
             || filled_by::ends_in_slip(name)
             || filled_by::applicants_review_form(material))
-        && !filled_by::names_an_existing_document(name)
+        && !existing::names_an_existing_document(name, &material.notes)
         && source_channel(&material.source_channel) != Some(SourceChannel::Government)
         && !filled_by::filled_in_by_another(material, who)
 }
@@ -403,7 +406,10 @@ pub fn holds_word(text: &str, word: &str) -> bool {
 
 /// The offline problems of one attachment field (blank form or sample) of one material: no link or
 /// file named, a malformed or local link, a garbled file name, a file name unrelated to the
-/// material, and — when `non_editable` is given — a format that cannot be edited.
+/// material, and — when `non_editable` is given — a format that cannot be edited. A path on
+/// someone's computer without a drive letter (`/Users/zhang/Desktop/申请表.docx`,
+/// `桌面\申请表.docx`; [`local_path`]) is a local link too, reported once for the path and not
+/// again for the file it ends in (h36).
 pub fn attachment_problems(
     material: &Material,
     value: &str,
@@ -412,8 +418,21 @@ pub fn attachment_problems(
 ) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut any = false;
+    // A local path that is a link is reported as the link's problem, below; the rest (rare) is
+    // read once more to tell.
+    let local = local_path(&halfwidth(value)).filter(|_| {
+        let mut local_link = false;
+        for_each_file_ref(value, |r| {
+            local_link |= r.link_problem == Some(UrlProblem::LocalPath);
+        });
+        !local_link
+    });
     for_each_file_ref(value, |r| {
         any = true;
+        // The file a home or desktop path ends in: the path is the problem, reported below.
+        if !r.is_link && local.as_deref().is_some_and(|l| l.contains(r.raw)) {
+            return;
+        }
         if let Some(p) = &r.link_problem {
             out.push((
                 format!(
@@ -461,6 +480,20 @@ pub fn attachment_problems(
             ));
         }
     });
+    if let Some(path) = local {
+        out.insert(
+            0,
+            (
+                format!(
+                    "{what}链接{}: \"{}\"",
+                    UrlProblem::LocalPath.describe_zh(),
+                    quote(&path, 80)
+                ),
+                path,
+            ),
+        );
+        return out;
+    }
     if !any {
         return vec![(
             format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),

@@ -203,6 +203,11 @@ pub(super) fn material_name_exceptions() -> Vec<String> {
         "打印版式",
         "电子文档移交",
         "电子文档归档",
+        // h36: 电子版式文件 is 电子 + 版式文件, the layout file (OFD, PDF) of 《电子文件归档》, a
+        // file format as 版式电子文件 and `（PDF格式）` are: not 电子版 + 式 (`设计文件（电子版式
+        // 文件）`). Not a bare 电子版式: `申请表电子版式样` is 电子版 + 式样, a medium.
+        "电子版式文件",
+        "電子版式文件",
     ])
 }
 

@@ -120,3 +120,69 @@ fn forms_for_the_item_stay_the_applicants() {
         assert!(both(&m), "{}", m.name);
     }
 }
+
+/// A material the applicant brings (申请人自备) of `name` with 填报须知 `notes`.
+fn own(name: &str, notes: &str) -> Material {
+    material(name, "申请人自备", "", "原件", notes)
+}
+
+/// h36: a past-period word makes a 申报表 an existing document only when nothing says it is
+/// filled in for this application: the name dates it to this application too (本年度, 本次, 本期,
+/// 今年), the name or the notes have the applicant fill it in, or it is a 情况申报表 reporting on
+/// the period. A 回执联 is the tear-off part of the applicant's own form.
+#[test]
+fn forms_for_this_application_despite_a_past_period() {
+    for (name, notes) in [
+        ("上年度工作总结及本年度计划申报表", ""),
+        ("上一年度补贴申报表（新申请人填写）", ""),
+        ("近三年科研项目申报表（本次申报用）", ""),
+        ("今年及上一年度项目申报表", ""),
+        ("上一年度补贴申报表", "申请人填写，加盖公章"),
+        ("上一年度补贴申报表", "由申请单位如实填报"),
+        ("上一年度补贴申报表", "本人填写并签字"),
+        ("近三年企业经营情况申报表", ""),
+        (
+            "近三年企业经营情况申报表",
+            "申请单位如实填写近三年经营数据，加盖公章",
+        ),
+        ("申请书回执联", ""),
+        ("临时占用城市道路申请表回执联", ""),
+        ("申請書回執聯", ""),
+    ] {
+        assert!(both(&own(name, notes)), "{name} / {notes}");
+    }
+}
+
+/// h36: what still makes a 申报表 of a past period an existing return, near the words that do
+/// not: notes about the return's scan or how it was filed (`在电子税务局填报`, `单位填报的…`), a
+/// stamp or a signature, 本年度 joined to the past word (both periods' returns); and a 回执联 a
+/// body issues.
+#[test]
+fn past_returns_stay_existing_near_this_applications_words() {
+    for (name, notes) in [
+        (
+            "上一年度企业所得税年度纳税申报表",
+            "PDF扫描件，数据与填报信息一致、清晰可辨",
+        ),
+        (
+            "上年度企业所得税年度纳税申报表",
+            "由申请单位在电子税务局填报后打印，加盖公章",
+        ),
+        (
+            "上年度企业所得税年度纳税申报表",
+            "申请单位填报的申报表复印件，加盖公章",
+        ),
+        (
+            "上一年度企业所得税年度纳税申报表",
+            "法定代表人签字并加盖单位公章",
+        ),
+        ("上年度及本年度企业所得税纳税申报表", ""),
+        ("上一年度、本期增值税纳税申报表", ""),
+        ("近三个月增值税纳税申报表", ""),
+        ("近三年纳税申报表", ""),
+        ("建设项目环境影响登记表备案回执联", ""),
+        ("申请表受理回执联", ""),
+    ] {
+        assert!(!both(&own(name, notes)), "{name} / {notes}");
+    }
+}

@@ -95,7 +95,8 @@ fn file_refs_plain(text: &str) -> Vec<FileRef> {
     refs
 }
 
-/// What [`attachment_problems`] is defined as, on the copied [`file_refs_plain`].
+/// What [`attachment_problems`] is defined as, on the copied [`file_refs_plain`]: a home or
+/// desktop path that no link reports as local comes first, in place of the files it holds.
 fn attachment_problems_plain(
     material: &Material,
     value: &str,
@@ -103,14 +104,32 @@ fn attachment_problems_plain(
     non_editable: Option<&[String]>,
 ) -> Vec<(String, String)> {
     let refs = file_refs_plain(value);
-    if refs.is_empty() {
+    let local = local_path(&crate::model::text::to_halfwidth(value)).filter(|_| {
+        !refs
+            .iter()
+            .any(|r| r.link_problem == Some(UrlProblem::LocalPath))
+    });
+    if refs.is_empty() && local.is_none() {
         return vec![(
             format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),
             value.to_owned(),
         )];
     }
     let mut out = Vec::new();
+    if let Some(path) = &local {
+        out.push((
+            format!(
+                "{what}链接{}: \"{}\"",
+                UrlProblem::LocalPath.describe_zh(),
+                quote(path, 80)
+            ),
+            path.clone(),
+        ));
+    }
     for r in &refs {
+        if !r.is_link && local.as_deref().is_some_and(|l| l.contains(r.raw.as_str())) {
+            continue;
+        }
         if let Some(p) = &r.link_problem {
             out.push((
                 format!(
@@ -188,6 +207,10 @@ fn field_pieces() -> Vec<&'static str> {
         "\u{3000}",
         "\n",
         "：",
+        "/Users/zhang/",
+        "桌面",
+        "Desktop/",
+        "\\",
     ]
 }
 
@@ -362,6 +385,84 @@ fn a_nameless_material_is_not_compared_with_its_file() {
             attachment_problems(&m, "有", "空白表格", None).len(),
             1,
             "{name}"
+        );
+    }
+}
+
+/// h36: a blank form or sample on someone's computer (a home folder, the desktop) was never
+/// uploaded, as B12 reads a result sample: one local-path problem for the path, none for the
+/// file it ends in. A public link beside it, a folder on the platform named desktop, or a file
+/// name with 桌面 in it is no local path.
+#[test]
+fn home_and_desktop_paths_are_not_uploads() {
+    let m = Material {
+        name: "食品经营许可申请表".into(),
+        ..Material::default()
+    };
+    let local = |path: &str| {
+        vec![(
+            format!("空白表格链接是本机或内部共享文件路径，公众无法打开: \"{path}\""),
+            path.to_owned(),
+        )]
+    };
+    for (text, path) in [
+        (
+            r"桌面\食品经营许可申请表.docx",
+            r"桌面\食品经营许可申请表.docx",
+        ),
+        (
+            "桌面/食品经营许可申请表.docx",
+            "桌面/食品经营许可申请表.docx",
+        ),
+        (
+            "/Users/zhang/Desktop/食品经营许可申请表.docx",
+            "/Users/zhang/Desktop/食品经营许可申请表.docx",
+        ),
+        (
+            "/home/zw/食品经营许可申请表.docx",
+            "/home/zw/食品经营许可申请表.docx",
+        ),
+        (
+            r"见 桌面\食品经营许可申请表.docx",
+            r"桌面\食品经营许可申请表.docx",
+        ),
+        // Not editable either: the path is the one problem.
+        (
+            r"桌面\食品经营许可申请表.pdf",
+            r"桌面\食品经营许可申请表.pdf",
+        ),
+        // No file name at all: still a path, not a missing link.
+        (r"桌面\申请表", r"桌面\申请表"),
+    ] {
+        let list = ["pdf".to_owned()];
+        assert_eq!(
+            attachment_problems(&m, text, "空白表格", Some(&list)),
+            local(path),
+            "{text}"
+        );
+    }
+    // A drive-letter path is the link's own problem, reported once as before.
+    assert_eq!(
+        attachment_problems(
+            &m,
+            r"C:\Users\admin\Desktop\食品经营许可申请表.docx",
+            "空白表格",
+            None
+        ),
+        local(r"C:\Users\admin\Desktop\食品经营许可申请表.docx")
+    );
+    for text in [
+        "https://www.ahzwfw.gov.cn/files/desktop/食品经营许可申请表.docx",
+        "http://zwfw.chizhou.gov.cn/Desktop/食品经营许可申请表.docx",
+        "/files/form/食品经营许可申请表.docx",
+        "食品经营许可申请表.docx",
+        "办公桌面食品经营许可申请表.docx",
+        r"https://www.ahzwfw.gov.cn/files/食品经营许可申请表.docx（原件存于桌面\申请表.docx）",
+    ] {
+        assert_eq!(
+            attachment_problems(&m, text, "空白表格", None),
+            [],
+            "{text}"
         );
     }
 }
