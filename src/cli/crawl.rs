@@ -17,7 +17,8 @@ use crate::source::crawl::{
 #[derive(Debug, Args)]
 #[command(after_help = "退出码: 0 抓取完成，没有页面失败\n\
                         \x20       1 抓取暂停（达到上限或时间预算，再次运行接着抓），\n\
-                        \x20         或有页面失败，或一个事项也没有抓到\n\
+                        \x20         或有页面失败（续抓时包括之前失败的），\n\
+                        \x20         或一个事项也没有抓到\n\
                         \x20         （链接或重定向到其他主机、robots.txt 禁止的，\n\
                         \x20         只列出，不算失败）\n\
                         \x20       2 出错")]
@@ -132,8 +133,12 @@ pub fn run(args: &CrawlArgs) -> Result<i32> {
     // failed. Links it may not follow (another host, robots.txt) are said in the summary and
     // the log, and their items are 无法读取 in the check, but they fail nothing: on most
     // platforms some links lead to the province's site every night.
+    // Pages that failed in the earlier goes of a resumed pass are not fetched again in it:
+    // still failed, they count as this go's do.
     Ok(i32::from(
-        !summary.complete || summary.items == 0 || summary.stats.failed > 0,
+        !summary.complete
+            || summary.items == 0
+            || summary.stats.failed + summary.stats.failed_before > 0,
     ))
 }
 
@@ -225,10 +230,10 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
     if !args.quiet {
         let s = &summary.stats;
         // 续抓前已完成 only for a pass resumed: 0 there on every fresh pass read as a fault.
-        let resumed = if s.resumed > 0 {
-            format!("，续抓前已完成 {}", s.resumed)
-        } else {
-            String::new()
+        let resumed = match (s.resumed, s.failed_before) {
+            (0, _) => String::new(),
+            (n, 0) => format!("，续抓前已完成 {n}"),
+            (n, f) => format!("，续抓前已完成 {n}，其中失败 {f}"),
         };
         say!(
             "{}: 抓取 {} 个网址（未修改 {}，失败 {}，跳过 {}{resumed}），HTTP 请求 {} 次，用时 {:.1} 秒（{:.1} 页/秒）",
@@ -255,6 +260,12 @@ fn crawl_to_folder(args: &CrawlArgs) -> Result<(crawl::CrawlSummary, PathBuf)> {
             summary.unreadable,
             output.display()
         );
+        if s.failed_before > 0 {
+            say!(
+                "注意: 续抓前失败的 {} 个网址本轮不再重抓，仍算失败（原因见 crawl-log.csv）；本轮抓完后再次运行会开始新一轮，重新请求它们",
+                s.failed_before
+            );
+        }
         if !summary.failed_lists.is_empty() {
             say!(
                 "注意: {} 个列表页无法读取，这些页上列出的事项可能没有抓全: {}",

@@ -245,19 +245,41 @@ fn print_problems(
         return;
     }
     // Links on hosts the configuration does not allow were not fetched: `check` has said so once
-    // a host, not once a link (an empty allow-list would list every link of the export).
+    // a host, not once a link (an empty allow-list would list every link of the export). They
+    // are counted all the same, as links.json and the workbook list them (h36: the terminal
+    // said 76 where the files had 78).
     let fetcher = crate::net::Fetcher::new(config.net_config()).ok();
-    let problems: Vec<&UseProblem<'_>> = problems
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let total = format!(
+        "链接和附件问题 {} 条（错误 {errors}、提示 {}）",
+        problems.len(),
+        problems.len() - errors
+    );
+    let listed: Vec<&UseProblem<'_>> = problems
         .iter()
         .filter(|p| !off_the_list(fetcher.as_ref(), p.link, p.check))
         .collect();
-    if problems.is_empty() {
+    let off = problems.len() - listed.len();
+    let off_said = "未访问主机上的链接（记为“无法核实”，主机已在上面列出），不逐条列出";
+    if listed.is_empty() {
+        say!("{total}，都是{off_said}");
         return;
+    }
+    if off > 0 {
+        say!(
+            "{total}，其中 {off} 条是{off_said}；其余 {} 条按问题归并如下:",
+            listed.len()
+        );
+    } else {
+        say!("{total}，按问题归并如下:");
     }
     // (severity, target, message) → the uses, in order of first appearance.
     let mut groups: Vec<(&UseProblem<'_>, Vec<&LinkUse>)> = Vec::new();
     let mut index: HashMap<(Severity, &str, &str), usize> = HashMap::new();
-    for &p in &problems {
+    for &p in &listed {
         let key = (p.severity, p.target.as_str(), p.problem.message.as_str());
         if let Some(&i) = index.get(&key) {
             groups[i].1.push(p.link);
@@ -267,15 +289,6 @@ fn print_problems(
         }
     }
     groups.sort_by_key(|(p, _)| std::cmp::Reverse(p.severity));
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    say!(
-        "链接和附件问题 {} 条（错误 {errors}、提示 {}），按问题归并如下:",
-        problems.len(),
-        problems.len() - errors
-    );
     for (p, uses) in &groups {
         say!(
             "  [{}] {} {}: {}",

@@ -111,7 +111,9 @@ pub(crate) fn aligned(header: &[&str], rows: &[Vec<String>]) -> Vec<String> {
 /// Notices shown on the terminal, at most; the rest are in the reports.
 const NOTICES_SHOWN: usize = 20;
 
-/// The notices as the terminal shows them (`注意: place — message`): errors first, then warnings, then the rest; a code
+/// The notices as the terminal shows them (`错误: place — message` for what could not be read,
+/// `注意: place — message` for the rest, as `report.json` levels them: an unfinished crawl's
+/// folder said only 注意, h36): errors first, then warnings, then the rest; a code
 /// repeated on many items (the same export read twice, or yesterday's beside today's) folded into
 /// one line; at most [`NOTICES_SHOWN`], then where the rest are.
 pub(crate) fn notice_lines<'a>(
@@ -152,7 +154,14 @@ pub(crate) fn notice_lines<'a>(
     }
     let mut lines: Vec<String> = others
         .iter()
-        .map(|n| format!("注意: {} — {}", n.provenance, n.message))
+        .map(|n| {
+            let level = if n.level == crate::source::NoticeLevel::Error {
+                "错误"
+            } else {
+                "注意"
+            };
+            format!("{level}: {} — {}", n.provenance, n.message)
+        })
         .collect();
     // After the errors, before the warnings.
     let errors = others
@@ -259,7 +268,7 @@ mod tests {
         let lines = super::notice_lines(&notices, std::path::Path::new("reports/r1"));
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert!(
-            lines[0].starts_with("注意: 县区.json — 无法读取文件"),
+            lines[0].starts_with("错误: 县区.json — 无法读取文件"),
             "{lines:?}"
         );
         assert!(

@@ -113,8 +113,9 @@ pub fn render_a(item: &Item) -> String {
     for pair in basic_fields(item).chunks(2) {
         s += "<tr>";
         for (f, v) in pair {
+            // The address as platforms show it: a link under words (h36: read as 在线办理).
             let value = if *f == ItemField::OnlineUrl {
-                link(v, v)
+                link(v, "在线办理")
             } else {
                 esc(v)
             };
@@ -238,7 +239,12 @@ pub fn render_b(item: &Item, meta: &str) -> String {
                 esc(v)
             );
         } else {
-            s += &format!("<dt>{}：</dt><dd>{}</dd>\n", label_b(f), esc(v));
+            let value = if f == ItemField::OnlineUrl {
+                link(v, "点击办理")
+            } else {
+                esc(v)
+            };
+            s += &format!("<dt>{}：</dt><dd>{value}</dd>\n", label_b(f));
         }
     }
     s += "</dl>\n";

@@ -85,7 +85,8 @@ pub(super) fn print_done(done: &Done<'_>, dir: &Path, decimals: u32) {
             done.findings - done.first_findings.len()
         );
     }
-    print_scores(done.scores, decimals);
+    let incomplete = done.notices.iter().any(|n| n.level == NoticeLevel::Error);
+    print_scores(done.scores, decimals, incomplete);
     say!("报告已写入 {}", dir.display());
 }
 
@@ -102,7 +103,7 @@ fn print_unreadable<'a>(first: impl Iterator<Item = (&'a Provenance, &'a str)>, 
 }
 
 /// The per-unit score table on the terminal.
-fn print_scores(scores: &[crate::score::UnitScore], decimals: u32) {
+fn print_scores(scores: &[crate::score::UnitScore], decimals: u32, incomplete: bool) {
     if let Some(first) = scores.first() {
         // Best effort: the summary goes to the terminal; a closed stderr is no reason to fail.
         let _ = super::super::score::print_table(
@@ -110,6 +111,7 @@ fn print_scores(scores: &[crate::score::UnitScore], decimals: u32) {
             scores,
             first.rate_kind,
             decimals,
+            incomplete,
         );
     }
 }

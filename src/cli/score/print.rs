@@ -8,16 +8,22 @@ use std::io::Write;
 
 use crate::score::{RateKind, UnitScore};
 
+/// What the 编制完整 column means, under the table.
+const COMPLETENESS: &str = "编制完整: 县区权力事项、公共服务事项各 0.5 分，缺一项要素扣 0.1 分；缺了哪些要素，见整改清单（Excel）「事项」表的「缺项」「出错要素明细」列。";
+
 /// Units named for each unit whose score interval overlaps others' (sixty units of close scores
 /// would each name dozens): then the count.
 const OVERLAPS_NAMED: usize = 5;
 
-/// Prints the per-unit table in Chinese.
+/// Prints the per-unit table in Chinese. `incomplete`: the input was not all read (a notice of
+/// level error: an unfinished crawl, a file that could not be read), so that a unit whose items
+/// were all checked is not said to be checked whole.
 pub(crate) fn print_table(
     out: &mut dyn Write,
     scores: &[UnitScore],
     rate_kind: RateKind,
     decimals: u32,
+    incomplete: bool,
 ) -> std::io::Result<()> {
     // Scores with the configured decimals, as the Excel shows them (7.70, not 7.7).
     let d = decimals as usize;
@@ -113,10 +119,16 @@ pub(crate) fn print_table(
     for line in crate::cli::aligned(&header, &rows) {
         writeln!(out, "{line}")?;
     }
-    if census {
+    // The 11 items an unfinished crawl read of a platform's 600 are no census (h36).
+    if census && incomplete {
         writeln!(
             out,
-            "区间为「—」的单位全部事项都已检查，没有抽样误差。编制完整: 县区权力事项、公共服务事项各 0.5 分，缺一项要素扣 0.1 分；缺了哪些要素，见整改清单（Excel）「事项」表的「缺项」「出错要素明细」列。"
+            "区间为「—」的单位读到的事项都已检查，没有抽样误差；但输入不完整（见「错误」提示），没有读到的事项不在其中，得分只代表已读到的事项。{COMPLETENESS}"
+        )?;
+    } else if census {
+        writeln!(
+            out,
+            "区间为「—」的单位全部事项都已检查，没有抽样误差。{COMPLETENESS}"
         )?;
     }
     if let Some(d) = scores.iter().find_map(|s| s.design_effect) {
@@ -174,7 +186,14 @@ mod tests {
             1.0,
         );
         let mut out = Vec::new();
-        super::print_table(&mut out, &[s, department], RateKind::Element, 2).unwrap();
+        super::print_table(
+            &mut out,
+            &[s.clone(), department.clone()],
+            RateKind::Element,
+            2,
+            false,
+        )
+        .unwrap();
         let text = String::from_utf8(out).unwrap();
         // Departments first, whatever the names sort as; columns line up under the header.
         let lines: Vec<&str> = text.lines().collect();
@@ -186,6 +205,15 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("区间为「—」的单位全部事项都已检查"), "{text}");
+        // h36: of an input not all read (an unfinished crawl), the checked items are not all.
+        let mut out = Vec::new();
+        super::print_table(&mut out, &[s, department], RateKind::Element, 2, true).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains("区间为「—」的单位读到的事项都已检查，没有抽样误差；但输入不完整")
+                && !text.contains("全部事项都已检查"),
+            "{text}"
+        );
 
         // A unit whose interval overlaps many: five named, then the count.
         let mut s = score_from_sums("贵池区".into(), UnitKind::County, &sums, opts, 1.0);
@@ -200,7 +228,7 @@ mod tests {
         .map(String::from)
         .to_vec();
         let mut out = Vec::new();
-        super::print_table(&mut out, &[s], RateKind::Element, 2).unwrap();
+        super::print_table(&mut out, &[s], RateKind::Element, 2, false).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains(

@@ -227,8 +227,18 @@ pub fn run(args: &ScoreArgs) -> Result<i32> {
         .with_context(|| format!("无法写入 {}", out_path.display()))?;
     if !args.quiet {
         let mut out = crate::cli::SafeOut(std::io::stdout().lock());
-        print_table(&mut out, &report.scores, opts.rate_kind, opts.decimals)
-            .or_else(crate::cli::ignore_broken_pipe)?;
+        let incomplete = report
+            .notices
+            .iter()
+            .any(|n| n.level == crate::source::NoticeLevel::Error);
+        print_table(
+            &mut out,
+            &report.scores,
+            opts.rate_kind,
+            opts.decimals,
+            incomplete,
+        )
+        .or_else(crate::cli::ignore_broken_pipe)?;
         if replaces {
             say!("得分已写入 {}（替换了上次的计分结果）", out_path.display());
         } else {

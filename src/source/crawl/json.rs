@@ -2,6 +2,8 @@
 //! mapped to elements by field paths (`cnbjsx`, `applydatalist[].clmc`; `[]` walks an array).
 //! A detail value that carries HTML markup (`"sltj":"<p>有具备…</p>"`) is read as its text, and a
 //! link without a leading `/` (`"kbbg":"bog-bsdt/file/x.docx"`) against the site's base URL.
+//! The item's link elements (在线办理地址, 结果样本) are made absolute as the materials' links are,
+//! and one written as an HTML link (`<a href="/f/yb.pdf">许可证样本</a>`) gives its address.
 
 use std::collections::BTreeMap;
 
@@ -240,6 +242,32 @@ pub(crate) fn absolutize(value: String, page: &Url, base: &Url) -> String {
     value
 }
 
+/// The value of a link element (在线办理地址, 结果样本): the addresses of the HTML links it is
+/// written as (`<a href="/f/yb.pdf">许可证样本</a>`), else its text; either made absolute
+/// ([`absolutize`]).
+fn link_value(value: String, page: &Url, base: &Url) -> String {
+    if MARKUP.is_match(&value) {
+        let doc = Html::parse_fragment(&value);
+        let links: Vec<String> = doc
+            .root_element()
+            .descendent_elements()
+            .filter(|e| e.value().name() == "a")
+            .filter_map(|e| e.attr("href").map(str::trim))
+            .filter(|h| !h.is_empty() && !h.starts_with('#') && !h.starts_with("javascript:"))
+            .map(|h| absolutize(h.to_owned(), page, base))
+            .fold(Vec::new(), |mut all, h| {
+                if !all.contains(&h) {
+                    all.push(h);
+                }
+                all
+            });
+        if !links.is_empty() {
+            return links.join(" ");
+        }
+    }
+    absolutize(markup_free(value), page, base)
+}
+
 /// A relative path without a leading `/`: ASCII without spaces or a scheme, whose first segment
 /// is a folder (no dot) followed by more, or is itself a file (`sqs.docx`). `www.x.gov.cn/zj`,
 /// `x.gov.cn` and `http://…` are not.
@@ -275,7 +303,11 @@ pub(crate) fn extract_item(
     let mut item = Item::default();
     for (f, path) in &map.item {
         if let Some(v) = first(record, path) {
-            let t = markup_free(text(v));
+            let t = if super::html::LINK_ELEMENTS.contains(f) {
+                link_value(text(v), page, base)
+            } else {
+                markup_free(text(v))
+            };
             if !t.is_empty() {
                 *item.get_mut(*f) = t;
             }
@@ -399,6 +431,39 @@ mod tests {
         assert_eq!(m[2].sample, "http://127.0.0.1:9/f/2.pdf");
         // A less-than sign in legal text is no tag (h33 regression round: read as `<b …>`).
         assert_eq!(item.onsite_reason, "第二十四条 a<b 与 x > y 的情形");
+    }
+
+    /// h36: the item's link elements are made absolute as the materials' links are, and one
+    /// written as an HTML link gives its address, not its words; text stays as written.
+    #[test]
+    fn link_elements_are_links() {
+        let mut fields = BTreeMap::new();
+        fields.insert("online_url".to_owned(), "wsbldz".to_owned());
+        fields.insert("result_sample".to_owned(), "jgyb".to_owned());
+        let map = compile_fields(&fields).unwrap();
+        let page = Url::parse("http://127.0.0.1:9/api/item/1").unwrap();
+        let base = Url::parse("http://127.0.0.1:9/").unwrap();
+        let read = |v: Value| extract_item(&v, &[], &map, &page, &base);
+        let item = read(serde_json::json!({
+            "wsbldz": "<a href=\"https://www.ahzwfw.gov.cn/bsdt/apply?id=1\" target=\"_blank\">在线办理</a>",
+            "jgyb": "/files/yb.pdf"}));
+        assert_eq!(item.online_url, "https://www.ahzwfw.gov.cn/bsdt/apply?id=1");
+        assert_eq!(item.result_sample, "http://127.0.0.1:9/files/yb.pdf");
+        let item = read(serde_json::json!({
+            "wsbldz": "bog-bsdt/static/apply.html?id=1",
+            "jgyb": "<p>许可证样本：<a href='/f/zb.pdf'>正本</a>、<a href='/f/fb.pdf'>副本</a></p>"}));
+        assert_eq!(
+            item.online_url,
+            "http://127.0.0.1:9/bog-bsdt/static/apply.html?id=1"
+        );
+        assert_eq!(
+            item.result_sample,
+            "http://127.0.0.1:9/f/zb.pdf http://127.0.0.1:9/f/fb.pdf"
+        );
+        let item =
+            read(serde_json::json!({"wsbldz": "www.ahzwfw.gov.cn/bsdt", "jgyb": "<p>无</p>"}));
+        assert_eq!(item.online_url, "www.ahzwfw.gov.cn/bsdt");
+        assert_eq!(item.result_sample, "无");
     }
 
     #[test]

@@ -71,6 +71,10 @@ pub struct CrawlStats {
     pub skipped: u64,
     /// URLs already done when the run resumed.
     pub resumed: u64,
+    /// Of those, the URLs that failed in the earlier goes of the pass: not fetched again until
+    /// the next pass, they are still failed. A resumed crawl that left them out said 失败 0 and
+    /// exited 0 over pages it never read (h36).
+    pub failed_before: u64,
     /// URLs waiting.
     pub queued: usize,
     /// HTTP requests sent (retries and robots.txt included).

@@ -71,9 +71,18 @@ pub async fn crawl(
             enqueue(&mut queue, &mut seen, l);
         }
         stats.resumed = journal.done.len() as u64;
+        stats.failed_before = journal
+            .pass_records()
+            .filter(|r| r.status == PageStatus::Failed)
+            .count() as u64;
         stats.items = journal.pass_records().filter(|r| r.item.is_some()).count() as u64;
+        let failed = if stats.failed_before > 0 {
+            format!("（其中失败 {} 个，本轮不再重抓）", stats.failed_before)
+        } else {
+            String::new()
+        };
         progress.notice(&format!(
-            "继续上次未完成的抓取（第{pass}轮）: 已完成 {} 个网址",
+            "继续上次未完成的抓取（第{pass}轮）: 已完成 {} 个网址{failed}",
             stats.resumed
         ));
     }

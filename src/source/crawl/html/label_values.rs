@@ -12,7 +12,8 @@ use scraper::{ElementRef, Html};
 use super::super::labels::LabelMap;
 use super::super::profile::CompiledProfile;
 use super::super::table;
-use super::{At, text_of, value_of};
+use super::link_cells::element_value;
+use super::{At, text_of};
 use crate::model::{Item, ItemField};
 use crate::source::json_labels::unit_field;
 use crate::source::sheet::{is_bare_number, time_unit_of_label};
@@ -84,20 +85,21 @@ fn neighbour(
         let beside = is_label_beside(next, field, known);
         if matches!(name, "th" | "td")
             && (beside || next.value().name() == "th")
-            && let Some(value) = below(el, page, known)
+            && let Some(value) = below(el, field, page, known)
         {
             return value;
         }
         if beside {
             return None;
         }
-        return Some((Some(next.id()), value_of(next, page, false)));
+        return Some((Some(next.id()), element_value(next, page, field)));
     }
     if matches!(name, "th" | "td") {
         // The last cell of a row of labels.
-        return below(el, page, known).flatten();
+        return below(el, field, page, known).flatten();
     }
     let parent = el.parent().and_then(ElementRef::wrap)?;
+
     let whole = text_of(parent);
     let rest = whole
         .strip_prefix(label)?
@@ -125,6 +127,7 @@ fn is_label_beside(cell: ElementRef<'_>, field: ItemField, known: &LabelMap<Item
 #[allow(clippy::option_option)]
 fn below(
     el: ElementRef<'_>,
+    field: ItemField,
     page: &At<'_>,
     known: &LabelMap<ItemField>,
 ) -> Option<Option<(Option<NodeId>, String)>> {
@@ -154,5 +157,5 @@ fn below(
         .get(r + 1)
         .and_then(|row| row.get(c).copied().flatten())
         .filter(|v| v.cell.id() != el.id() && !is_label(v.cell));
-    Some(value.map(|v| (Some(v.cell.id()), value_of(v.cell, page, false))))
+    Some(value.map(|v| (Some(v.cell.id()), element_value(v.cell, page, field))))
 }

@@ -2,6 +2,9 @@
 //! (`<a href="javascript:void(0)" onclick="previewFile('/gdbs/attach/zz-sqb-yb.pdf')">预览</a>`,
 //! `href="javascript:download(…)"`), or nothing when it only marks "none" (`--`).
 //!
+//! The item's link elements (在线办理地址, 结果样本) give their cell's links too, not the words
+//! shown for them.
+//!
 //! Not here: which columns are link columns (`super`, by the section's fields).
 
 use std::sync::LazyLock;
@@ -11,7 +14,53 @@ use scraper::ElementRef;
 use url::Url;
 
 use super::{At, href, text_of};
+use crate::model::ItemField;
 use crate::net::host_key;
+
+/// The item's elements whose value is a link: 在线办理地址 and 结果样本. A page shows them as
+/// `<a href="https://www.ahzwfw.gov.cn/…">在线办理</a>`, `<a href="/files/结果样本.pdf">食品经营许可证
+/// （样本）</a>`; read as their words, every crawled item had a false G03 「在线办理地址」不是网址, and
+/// `links` never opened the address or the sample (h36). (办事指南地址 is the page's own URL,
+/// set by the crawl.)
+pub(crate) const LINK_ELEMENTS: [ItemField; 2] = [ItemField::OnlineUrl, ItemField::ResultSample];
+
+/// An item element's value from its cell: for a [link element](LINK_ELEMENTS), the cell's
+/// links, else the file a script opens, else its text as written (`无` says there is no sample,
+/// and B12 reads it); other elements' cells as [`value_of`] reads a text cell.
+pub(super) fn element_value(cell: ElementRef<'_>, page: &At<'_>, field: ItemField) -> String {
+    if LINK_ELEMENTS.contains(&field)
+        && let Some(links) = links_in(
+            std::iter::once(cell).chain(cell.descendent_elements()),
+            page,
+        )
+        .or_else(|| script_link(cell, page).map(String::from))
+    {
+        return links;
+    }
+    value_of(cell, page, false)
+}
+
+/// The links of the elements (absolute, without fragment), each once, separated by a space: two
+/// samples in one cell are two links to check. `None` when there is none.
+fn links_in<'a>(elements: impl Iterator<Item = ElementRef<'a>>, page: &At<'_>) -> Option<String> {
+    let mut links: Vec<String> = Vec::new();
+    for el in elements.filter(|e| e.value().name() == "a") {
+        let Some(raw) = el.attr("href").map(str::trim) else {
+            continue;
+        };
+        if raw.is_empty() || raw.starts_with('#') || raw.starts_with("javascript:") {
+            continue;
+        }
+        if let Ok(mut url) = page.url.join(raw) {
+            url.set_fragment(None);
+            let url = url.to_string();
+            if !links.contains(&url) {
+                links.push(url);
+            }
+        }
+    }
+    (!links.is_empty()).then(|| links.join(" "))
+}
 
 /// A cell's value: the link's absolute URL for link columns (when the cell has a link), else text.
 /// A link column's cell without a link that only marks "none" (`--`, `—`, `/`, `无`) is empty: the
@@ -216,5 +265,93 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// h36: 在线办理地址 and 结果样本 shown as a link (`<a href="https://…">在线办理</a>`,
+    /// `<a href="/files/结果样本.pdf">食品经营许可证（样本）</a>`) were read as the words: every
+    /// crawled item had a false G03 「在线办理地址」不是网址, and `links` opened neither. Their
+    /// links are taken, made absolute against the page, in every layout the labels are read in;
+    /// without a link the text stays as written (`无` says there is no sample), and other
+    /// elements keep their text beside a link.
+    #[test]
+    fn the_link_elements_give_their_links() {
+        let profile = |extra: &str| {
+            let p: Profile = toml::from_str(&format!(
+                "name = \"t\"\nbase_url = \"http://127.0.0.1:1/\"\n[[list]]\nurl = \"l\"\n{extra}"
+            ))
+            .unwrap();
+            p.compile().unwrap()
+        };
+        let page = Url::parse("http://127.0.0.1:1/bsdt/guide/3.html").unwrap();
+        let read = |html: &str, extra: &str| extract_guide(html, &page, &profile(extra));
+        let apply = "https://www.ahzwfw.gov.cn/bog-bsdt/static/workProcess/applyGuide.html?taskCode=11341700MB1957435T3000112801000";
+        let sample = "http://127.0.0.1:1/files/%E7%BB%93%E6%9E%9C%E6%A0%B7%E6%9C%AC.pdf";
+
+        // th/td, as h27's pages write them; the address's link text was the value.
+        let item = read(
+            &format!(
+                r#"<table><tr><th>事项名称</th><td>食品经营许可</td></tr>
+<tr><th>办理地点</th><td><a href="/map.html?id=3">池州市长江中路89号池州市政务服务中心二楼5号窗口</a></td></tr>
+<tr><th>在线办理地址</th><td><a href="{apply}" target="_blank">在线办理</a></td></tr>
+<tr><th>结果样本</th><td><a href="/files/结果样本.pdf">食品经营许可证（样本）</a></td></tr></table>"#
+            ),
+            "",
+        );
+        assert_eq!(item.online_url, apply);
+        assert_eq!(item.result_sample, sample);
+        // Not a link element: the address is its words, whatever it links to.
+        assert_eq!(
+            item.address,
+            "池州市长江中路89号池州市政务服务中心二楼5号窗口"
+        );
+
+        // dt/dd with a relative link; a label span beside its link; a row of labels over a row
+        // of values; a sample a script opens.
+        let item = read(
+            r#"<dl><dt>网上办理地址：</dt><dd><a href="../apply/1.html#top">立即办理</a></dd></dl>
+<p><span class="label">结果样本：</span><a href="yb/许可证.jpg">查看样本</a></p>"#,
+            "",
+        );
+        assert_eq!(item.online_url, "http://127.0.0.1:1/bsdt/apply/1.html");
+        assert_eq!(
+            item.result_sample,
+            "http://127.0.0.1:1/bsdt/guide/yb/%E8%AE%B8%E5%8F%AF%E8%AF%81.jpg"
+        );
+        let item = read(
+            r#"<table><tr><th>办理地点</th><th>在线办理地址</th><th>结果样本</th></tr>
+<tr><td>池州市政务服务中心二楼5号窗口</td><td><a href="/apply?id=7">在线办理</a></td>
+<td><a href="javascript:void(0)" onclick="previewFile('/files/yb.pdf')">预览</a></td></tr></table>"#,
+            "",
+        );
+        assert_eq!(item.online_url, "http://127.0.0.1:1/apply?id=7");
+        assert_eq!(item.result_sample, "http://127.0.0.1:1/files/yb.pdf");
+
+        // Two samples in one cell are two links; a link by a selector gives its address.
+        let item = read(
+            r#"<table><tr><th>结果样本</th><td><a href="/f/zb.pdf">正本</a>、<a href="/f/fb.pdf">副本</a></td></tr></table>
+<div class="bar"><a class="apply" href="/bsdt/apply.html?code=1">在线办理</a></div>"#,
+            "[guide.select]\nonline_url = \"a.apply\"\n",
+        );
+        assert_eq!(
+            item.result_sample,
+            "http://127.0.0.1:1/f/zb.pdf http://127.0.0.1:1/f/fb.pdf"
+        );
+        assert_eq!(item.online_url, "http://127.0.0.1:1/bsdt/apply.html?code=1");
+
+        // Without a link the text stays as written: B12 and G03 judge it.
+        let item = read(
+            r##"<table><tr><th>在线办理地址</th><td>https://www.ahzwfw.gov.cn/bog-bsdt/</td></tr>
+<tr><th>结果样本</th><td><a href="#">无</a></td></tr></table>"##,
+            "",
+        );
+        assert_eq!(item.online_url, "https://www.ahzwfw.gov.cn/bog-bsdt/");
+        assert_eq!(item.result_sample, "无");
+        let item = read(
+            "<table><tr><th>在线办理地址</th><td>不支持网上办理</td></tr>\
+             <tr><th>结果样本</th><td>食品经营许可证（样本）.pdf</td></tr></table>",
+            "",
+        );
+        assert_eq!(item.online_url, "不支持网上办理");
+        assert_eq!(item.result_sample, "食品经营许可证（样本）.pdf");
     }
 }

@@ -183,7 +183,7 @@ fn guide_item(doc: &Html, page: &Url, profile: &CompiledProfile) -> Item {
     label_values(doc, profile, &claimed, page, &mut item);
     for (field, sel) in &profile.select {
         if let Some(el) = doc.select(sel).next() {
-            *item.get_mut(*field) = value_of(el, page, false);
+            *item.get_mut(*field) = element_value(el, page, *field);
         }
     }
     item
@@ -442,4 +442,5 @@ mod tests;
 
 pub(crate) use gaps::UNREAD;
 use label_values::label_values;
-use link_cells::value_of;
+pub(crate) use link_cells::LINK_ELEMENTS;
+use link_cells::{element_value, value_of};
