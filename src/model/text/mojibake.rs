@@ -68,7 +68,6 @@ pub(super) fn find_mojibake_exactly(s: &str) -> Option<String> {
 /// rarer pairs (E6 BE, E5 B5 …) that would add a few points for more work per byte. E5 A8 (娅,
 /// 娆) and E6 BF (濮, 濡) begin 6 % of the garbled characters and no line of 10,000 generated
 /// items: with them, 84 % of garbled names of 3–6 characters get through (77 % before).
-#[cfg(test)]
 pub(super) const GBK_GARBLE_PAIRS: [[u8; 2]; 13] = [
     [0xE9, 0x8D],
     [0xE9, 0x8E],
@@ -228,36 +227,39 @@ pub(super) fn may_hold_mojibake(s: &str) -> bool {
 
 /// Whether a text parsed from this JSON line may hold garbling ([`find_mojibake`]), searched on
 /// the whole line at once. Garbling is a marker (`锟斤拷`, `烫烫烫`, `屯屯屯`, `�`), holds the byte
-/// `C3` (a Latin-1 letter) or one of `GBK_GARBLE_PAIRS` (UTF-8 read as GBK). JSON text reaches a string unchanged except for escapes, which make
-/// ASCII characters, and `\uXXXX`, which can make anything: so a line without `\u`, `C3` and the
-/// markers yields only texts without garbling (`mojibake_tests::line_precheck_covers_its_texts`).
+/// `C3` (a Latin-1 letter) or one of [`GBK_GARBLE_PAIRS`] (UTF-8 read as GBK). JSON text reaches a
+/// string unchanged except for escapes, which make ASCII characters, and `\uXXXX`, which can make
+/// anything: so a line without `\u`, `C3`, the markers and the pairs yields only texts without
+/// garbling (`mojibake_tests::line_precheck_covers_its_texts`).
 pub fn line_may_hold_mojibake(line: &[u8]) -> bool {
-    /// The four markers in one packed (Teddy, SIMD) search, which matches their first three bytes
-    /// at once; a one-pattern-at-a-time search keys on two bytes that Chinese text is full of.
-    /// Without SIMD support the packed searcher is not built and each marker is searched alone.
-    enum Markers {
+    /// The markers, the pairs and `\u` in one packed (Teddy, SIMD) search: one pass over the
+    /// line where a search for the markers, a pass for `C3` and `\` and a byte-pair pass for the
+    /// pairs each read the whole line (clean lines, nearly all, are read to the end; the three
+    /// passes cost as much as parsing half the line). Without SIMD support the packed searcher is
+    /// not built and each marker is searched alone, the pairs tested a window at a time.
+    enum Search {
         Packed(aho_corasick::packed::Searcher),
         Each(Box<[memchr::memmem::Finder<'static>; 4]>),
     }
-    static MARKER_SEARCH: std::sync::LazyLock<Markers> = std::sync::LazyLock::new(|| {
-        aho_corasick::packed::Config::new()
-            .builder()
-            .extend(MARKERS)
-            .build()
-            .map_or_else(
-                || Markers::Each(Box::new(MARKERS.map(memchr::memmem::Finder::new))),
-                Markers::Packed,
-            )
+    static SEARCH: std::sync::LazyLock<Search> = std::sync::LazyLock::new(|| {
+        let mut packed = aho_corasick::packed::Config::new().builder();
+        packed.extend(MARKERS).extend(GBK_GARBLE_PAIRS).add(b"\\u");
+        packed.build().map_or_else(
+            || Search::Each(Box::new(MARKERS.map(memchr::memmem::Finder::new))),
+            Search::Packed,
+        )
     });
-    // `C3` and `\u` in one pass: a backslash that starts another escape (`\"`, `\n`) is passed.
-    let latin1_or_escape = memchr::memchr2_iter(0xC3, b'\\', line)
-        .any(|i| line[i] == 0xC3 || line.get(i + 1) == Some(&b'u'));
-    latin1_or_escape
-        || match &*MARKER_SEARCH {
-            Markers::Packed(s) => s.find(line).is_some(),
-            Markers::Each(finders) => finders.iter().any(|f| f.find(line).is_some()),
+    // `C3` alone: not a pattern of the packed search, whose fingerprint is as long as its
+    // shortest pattern (a byte of Chinese text would match the other patterns' first bytes).
+    memchr::memchr(0xC3, line).is_some()
+        || match &*SEARCH {
+            Search::Packed(s) => s.find(line).is_some(),
+            Search::Each(finders) => {
+                memchr::memmem::find(line, b"\\u").is_some()
+                    || finders.iter().any(|f| f.find(line).is_some())
+                    || any_inner_byte_pair(line, gbk_garble_pair)
+            }
         }
-        || any_inner_byte_pair(line, gbk_garble_pair)
 }
 
 /// `s.find(marker)` by looking for the marker's first character (a `memchr`) and comparing
