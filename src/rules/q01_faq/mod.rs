@@ -20,6 +20,7 @@ mod questions;
 mod restated;
 #[cfg(test)]
 mod tests;
+mod word_tables;
 
 use elements::{Elements, Probe, other_elements};
 use faqs::faq_part;
