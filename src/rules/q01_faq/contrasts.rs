@@ -5,6 +5,8 @@
 //! Not here: how alike the questions are (`faqs`, `questions`); the pairs themselves
 //! (`question_words`).
 
+use std::sync::LazyLock;
+
 use super::question_words::CONTRASTS;
 
 /// Whether two normalised questions name the two sides of a [`CONTRASTS`] pair, one each.
@@ -76,12 +78,8 @@ pub(super) fn swapped(a: &[char], b: &[char]) -> bool {
     if a.len() != b.len() || a == b {
         return false;
     }
-    CONTRASTS.iter().any(|&(x, y)| {
-        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-        if x.len() != y.len() || x.iter().zip(&y).all(|(p, q)| p == q) {
-            return false;
-        }
-        let (Some(at_x), Some(at_y)) = (find(a, &x), find(a, &y)) else {
+    SWAPPABLE.iter().any(|(x, y)| {
+        let (Some(at_x), Some(at_y)) = (find(a, x), find(a, y)) else {
             return false;
         };
         let between = if at_x < at_y {
@@ -92,9 +90,19 @@ pub(super) fn swapped(a: &[char], b: &[char]) -> bool {
         if between.is_empty() || between.iter().any(|c| "和与及或跟同还".contains(*c)) {
             return false;
         }
-        swap_words(a, &x, &y) == b
+        swap_words(a, x, y) == b
     })
 }
+
+/// The pairs of [`CONTRASTS`] whose swap [`swapped`] tells, as characters (decoded once, not
+/// once per pair of questions): two different words of the same length.
+static SWAPPABLE: LazyLock<Vec<(Vec<char>, Vec<char>)>> = LazyLock::new(|| {
+    CONTRASTS
+        .iter()
+        .map(|&(x, y)| (x.chars().collect::<Vec<char>>(), y.chars().collect::<Vec<char>>()))
+        .filter(|(x, y)| x.len() == y.len() && x != y)
+        .collect()
+});
 
 /// Where `word` first stands in `text`.
 fn find(text: &[char], word: &[char]) -> Option<usize> {
