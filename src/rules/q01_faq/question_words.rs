@@ -319,9 +319,22 @@ pub(super) const CONTRASTS: &[(&str, &str)] = &[
     ("一代", "二代"),
     ("二代", "三代"),
     ("一代", "三代"),
-    // A lost licence or a damaged one: `残疾人证遗失怎么办？`, `残疾人证损坏怎么办？`.
-    ("遗失", "损坏"),
-    ("丢", "损坏"),
+    // A lost licence or a damaged one: `残疾人证遗失怎么办？`, `残疾人证损坏怎么办？`,
+    // `不动产权证书丢了怎么办？`, `不动产权证书坏了怎么办？` (坏 also stands in 损坏).
+    ("遗失", "坏"),
+    ("丢", "坏"),
+    ("遗失", "破损"),
+    ("丢", "破损"),
+    ("遗失", "污损"),
+    ("丢", "污损"),
+    // After a loss, a new licence or another step: `丢了怎么补办？` is not `丢了怎么换领？`
+    // (a loss folds 补办 away, which must not leave 换领 looking like a filler).
+    ("补办", "换领"),
+    ("补办", "挂失"),
+    ("补办", "注销"),
+    ("补领", "换发"),
+    ("补领", "挂失"),
+    ("补领", "注销"),
 ];
 
 /// Leading clauses that only say the applicant cannot come in person: what a question about
