@@ -9,17 +9,6 @@
 pub(super) const REFERRAL_MARKS: &[&str] =
     &["询", "联系", "致电", "联络", "拨打", "为准", "来电", "了解"];
 
-/// The first characters of [`REFERRAL_MARKS`] (`referral_mark_firsts_are_the_marks` checks it).
-pub(super) const REFERRAL_MARK_FIRSTS: [char; 7] = ['询', '联', '致', '拨', '为', '来', '了'];
-
-/// Every mark of [`REFERRAL_MARKS`] starts with a character of [`REFERRAL_MARK_FIRSTS`].
-#[test]
-fn referral_mark_firsts_are_the_marks() {
-    for m in REFERRAL_MARKS {
-        assert!(m.starts_with(REFERRAL_MARK_FIRSTS), "{m}");
-    }
-}
-
 /// The longest answer (in bytes, about 50 Han characters) that may be nothing but referrals.
 pub(super) const LONGEST_REFERRAL: usize = 150;
 
