@@ -76,6 +76,11 @@ const CONTACT_VERBS: &[&str] = &["联系", "咨询", "致电", "拨打", "打电
 /// `联系人变更需要提交什么材料？`, `能否通过电话办理？`), and `请咨询0566-…` does not answer it.
 pub fn asks_for_contact(question: &str) -> bool {
     let q = question.trim();
+    // Every contact noun, contact verb and `联系谁`/`咨询谁` holds one of these characters: a
+    // question without any (most) asks for no contact, decided without a search per word.
+    if !q.contains(CONTACT_CHARS) {
+        return false;
+    }
     asks_by_noun(q, CONTACT_NOUNS)
         || HOW_WORDS.iter().any(|h| {
             q.match_indices(h).any(|(at, _)| {
@@ -85,6 +90,22 @@ pub fn asks_for_contact(question: &str) -> bool {
             })
         })
         || ["联系谁", "咨询谁"].iter().any(|w| q.contains(w))
+}
+
+/// One character of each of [`CONTACT_NOUNS`], [`CONTACT_VERBS`], `联系谁` and `咨询谁`
+/// (`contact_chars_cover_the_words` checks it).
+const CONTACT_CHARS: [char; 7] = ['电', '热', '联', '咨', '致', '拨', '打'];
+
+/// Every word [`asks_for_contact`] looks for holds a character of [`CONTACT_CHARS`].
+#[test]
+fn contact_chars_cover_the_words() {
+    for w in CONTACT_NOUNS
+        .iter()
+        .chain(CONTACT_VERBS)
+        .chain(&["联系谁", "咨询谁"])
+    {
+        assert!(w.contains(CONTACT_CHARS), "{w}");
+    }
 }
 
 /// Whether `question` asks for a phone number by name (`咨询电话是多少？`, `有没有咨询电话？`,

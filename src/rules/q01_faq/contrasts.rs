@@ -5,6 +5,8 @@
 //! Not here: how alike the questions are (`faqs`, `questions`); the pairs themselves
 //! (`question_words`).
 
+use std::sync::LazyLock;
+
 use super::question_words::CONTRASTS;
 
 /// Whether two normalised questions name the two sides of a [`CONTRASTS`] pair, one each.
@@ -76,12 +78,8 @@ pub(super) fn swapped(a: &[char], b: &[char]) -> bool {
     if a.len() != b.len() || a == b {
         return false;
     }
-    CONTRASTS.iter().any(|&(x, y)| {
-        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
-        if x.len() != y.len() || x.iter().zip(&y).all(|(p, q)| p == q) {
-            return false;
-        }
-        let (Some(at_x), Some(at_y)) = (find(a, &x), find(a, &y)) else {
+    SWAPPABLE.iter().any(|(x, y)| {
+        let (Some(at_x), Some(at_y)) = (find(a, x), find(a, y)) else {
             return false;
         };
         let between = if at_x < at_y {
@@ -92,9 +90,24 @@ pub(super) fn swapped(a: &[char], b: &[char]) -> bool {
         if between.is_empty() || between.iter().any(|c| "和与及或跟同还".contains(*c)) {
             return false;
         }
-        swap_words(a, &x, &y) == b
+        swap_words(a, x, y) == b
     })
 }
+
+/// The pairs of [`CONTRASTS`] whose swap [`swapped`] tells, as characters (decoded once, not
+/// once per pair of questions): two different words of the same length.
+static SWAPPABLE: LazyLock<Vec<(Vec<char>, Vec<char>)>> = LazyLock::new(|| {
+    CONTRASTS
+        .iter()
+        .map(|&(x, y)| {
+            (
+                x.chars().collect::<Vec<char>>(),
+                y.chars().collect::<Vec<char>>(),
+            )
+        })
+        .filter(|(x, y)| x.len() == y.len() && x != y)
+        .collect()
+});
 
 /// Where `word` first stands in `text`.
 fn find(text: &[char], word: &[char]) -> Option<usize> {
@@ -119,4 +132,88 @@ fn swap_words(text: &[char], x: &[char], y: &[char]) -> Vec<char> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contrasted;
+    use crate::rules::general_text::normalize_for_compare;
+
+    fn apart(a: &str, b: &str) -> bool {
+        let key = |q: &str| normalize_for_compare(q).chars().collect::<Vec<char>>();
+        contrasted(&key(a), &key(b))
+    }
+
+    /// h36: a lost licence and a damaged one are two cases however long the subject that makes
+    /// the rest of the two questions alike; two ways of saying the same loss, or the same damage,
+    /// are one.
+    #[test]
+    fn lost_and_damaged_are_two_cases() {
+        assert!(apart(
+            "不动产权证书丢了怎么办？",
+            "不动产权证书坏了怎么办？"
+        ));
+        assert!(apart(
+            "不动产权证书遗失了怎么办？",
+            "不动产权证书坏了怎么办？"
+        ));
+        assert!(apart(
+            "土地使用权证丢了怎么办？",
+            "土地使用权证坏了怎么办？"
+        ));
+        assert!(apart(
+            "出让合同原件丢了怎么办？",
+            "出让合同原件坏了怎么办？"
+        ));
+        assert!(apart("证书丢失了怎么办？", "证书破损了怎么办？"));
+        assert!(apart("证书遗失了怎么办？", "证书污损了怎么办？"));
+        assert!(apart("证书遗失了怎么办？", "证书损坏了怎么办？"));
+        assert!(!apart(
+            "不动产权证书丢了怎么办？",
+            "不动产权证书遗失了怎么办？"
+        ));
+        assert!(!apart(
+            "不动产权证书坏了怎么办？",
+            "不动产权证书损坏了怎么办？"
+        ));
+        assert!(!apart("证书丢了或坏了怎么办？", "证书坏了怎么办？"));
+    }
+
+    /// h36: after a loss, a new licence (补办, 补领) and another step (换领, 换发, 挂失, 注销) are
+    /// two questions; the same step asked twice is one.
+    #[test]
+    fn replacing_a_lost_licence_is_not_another_step() {
+        assert!(apart(
+            "不动产权证书丢了怎么补办？",
+            "不动产权证书丢了怎么换领？"
+        ));
+        assert!(apart(
+            "不动产权证书丢了怎么补办？",
+            "不动产权证书丢了怎么挂失？"
+        ));
+        assert!(apart(
+            "不动产权证书丢了怎么补办？",
+            "不动产权证书丢了怎么注销？"
+        ));
+        assert!(apart(
+            "不动产权证书丢了怎么补办？",
+            "不动产权证书丢了怎么换发？"
+        ));
+        assert!(apart(
+            "不动产权证书丢了怎么补领？",
+            "不动产权证书丢了怎么挂失？"
+        ));
+        assert!(!apart(
+            "不动产权证书丢了怎么补办？",
+            "不动产权证书遗失后如何补办？"
+        ));
+        assert!(!apart(
+            "不动产权证书丢了怎么补办？",
+            "不动产权证书丢了怎么办？"
+        ));
+        assert!(!apart(
+            "不动产权证书丢了怎么换领？",
+            "不动产权证书遗失了如何换领？"
+        ));
+    }
 }

@@ -10,31 +10,24 @@ use crate::rules::general_text::{
     remove_stopword_chars,
 };
 
+use super::question_words::{ABSENCES, Asks, DELEGATIONS, LASTING};
+#[cfg(test)]
 use super::question_words::{
-    ABSENCES, AFTER_LOSS, AFTER_LOSS_FIRSTS, ASK_PARAPHRASE_FIRSTS, ASK_PARAPHRASES, ASK_WORDS,
-    Asks, DELEGATIONS, FILLER_FIRSTS, FILLERS, LASTING, MATERIAL_ASK_FIRSTS, MATERIAL_ASKS,
-    NEAR_SYNONYM_FIRSTS, NEAR_SYNONYMS, QUESTION_FORM_FIRSTS, QUESTION_FORMS, WORD_SYNONYM_FIRSTS,
-    WORD_SYNONYMS, may_start_ask_word,
+    AFTER_LOSS, ASK_PARAPHRASES, ASK_WORDS, FILLERS, MATERIAL_ASKS, NEAR_SYNONYMS, QUESTION_FORMS,
+    WORD_SYNONYMS,
+};
+use super::word_tables::{
+    AFTER_LOSS_TABLE, ASK_PARAPHRASE_TABLE, ASK_WORD_TABLE, FILLER_TABLE, MATERIAL_ASK_TABLE,
+    NEAR_SYNONYM_TABLE, QUESTION_FORM_TABLE, Replacements, WORD_SYNONYM_TABLE,
 };
 
-/// What a normalised question asks: the kinds of its [`ASK_WORDS`].
+/// What a normalised question asks: the kinds of its [`ASK_WORDS`](super::question_words::ASK_WORDS).
 fn asks_of(text: &[char]) -> Asks {
     let (mut asks, mut at) = (0, 0);
     while at < text.len() {
-        if !may_start_ask_word(text[at]) {
-            at += 1;
-            continue;
-        }
-        let hit = ASK_WORDS.iter().find(|(word, _)| {
-            let mut n = at;
-            word.chars().all(|c| {
-                n += 1;
-                text.get(n - 1) == Some(&c)
-            })
-        });
-        if let Some((word, kind)) = hit {
+        if let Some((word, kind)) = ASK_WORD_TABLE.at(&text[at..]) {
             asks |= kind;
-            at += word.chars().count();
+            at += word.len();
         } else {
             at += 1;
         }
@@ -42,7 +35,7 @@ fn asks_of(text: &[char]) -> Asks {
     asks
 }
 
-/// Takes `后` or `之后` out of a core (stop words, [`FILLERS`] out) where it stands right before a
+/// Takes `后` or `之后` out of a core (stop words, [`FILLERS`](super::question_words::FILLERS) out) where it stands right before a
 /// how-long mark `#` that the question follows with what happens (`备案后#生效` is `备案#生效`:
 /// 「备案后多久生效？」 is 「备案多久能生效？」), in place. Kept: after an act that lasts
 /// ([`LASTING`]), and before a mark that ends the core (「领取后多久？」 is not 「领取多久？」, which
@@ -82,27 +75,15 @@ fn drop_after(core: &mut Vec<char>) {
 }
 
 /// Replaces in `text`, left to right, each occurrence of a word of `table` by its replacement
-/// (the first entry that starts at a position wins), looking only where a character of
-/// `firsts` is. Every replacement is no longer than its word, so this works in place.
-fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char]) {
+/// (the first entry that starts at a position wins). Every replacement is no longer than its
+/// word, so this works in place.
+fn replace_in_place(text: &mut Vec<char>, table: &Replacements) {
     let (mut read, mut write) = (0, 0);
     while read < text.len() {
-        // Most characters start no word of the table: one look at a short list, not the table.
-        let hit = firsts.contains(&text[read]).then(|| {
-            table.iter().find(|(from, _)| {
-                let mut n = read;
-                from.chars().all(|c| {
-                    n += 1;
-                    text.get(n - 1) == Some(&c)
-                })
-            })
-        });
-        if let Some((from, to)) = hit.flatten() {
-            read += from.chars().count();
-            for c in to.chars() {
-                text[write] = c;
-                write += 1;
-            }
+        if let Some((from, to)) = table.at(&text[read..]) {
+            read += from.len();
+            text[write..write + to.len()].copy_from_slice(to);
+            write += to.len();
         } else {
             text[write] = text[read];
             write += 1;
@@ -112,10 +93,10 @@ fn replace_in_place(text: &mut Vec<char>, table: &[(&str, &str)], firsts: &[char
     text.truncate(write);
 }
 
-/// Folds the other ways of asking the same ([`ASK_PARAPHRASES`]) in a normalised question whose
+/// Folds the other ways of asking the same ([`ASK_PARAPHRASES`](super::question_words::ASK_PARAPHRASES)) in a normalised question whose
 /// stop words are still in, and drops the 办 of a final `怎么办` ([`drop_final_ban`]), in place.
 fn fold_ask_paraphrases(text: &mut Vec<char>) {
-    replace_in_place(text, ASK_PARAPHRASES, ASK_PARAPHRASE_FIRSTS);
+    replace_in_place(text, &ASK_PARAPHRASE_TABLE);
     drop_final_ban(text);
 }
 
@@ -132,12 +113,12 @@ fn drop_final_ban(text: &mut Vec<char>) {
     }
 }
 
-/// Folds the words for the same thing ([`WORD_SYNONYMS`]), then what a question about a loss
-/// asks besides the loss ([`AFTER_LOSS`]), in a normalised text without its stop words, in place:
+/// Folds the words for the same thing ([`WORD_SYNONYMS`](super::question_words::WORD_SYNONYMS)), then what a question about a loss
+/// asks besides the loss ([`AFTER_LOSS`](super::question_words::AFTER_LOSS)), in a normalised text without its stop words, in place:
 /// `残疾人证丢补办` (「残疾人证丢了怎么补办？」) is `残疾人证丢`.
 pub(super) fn fold_word_synonyms(text: &mut Vec<char>) {
-    replace_in_place(text, WORD_SYNONYMS, WORD_SYNONYM_FIRSTS);
-    replace_in_place(text, AFTER_LOSS, AFTER_LOSS_FIRSTS);
+    replace_in_place(text, &WORD_SYNONYM_TABLE);
+    replace_in_place(text, &AFTER_LOSS_TABLE);
 }
 
 /// Whether two cores ([`question_key`]) ask the same in another order: once 能 is out and 发放,
@@ -224,7 +205,7 @@ fn question_label(q: &str) -> Option<char> {
 }
 
 /// Whether a core says what is asked about: two characters or more besides the marks of
-/// [`QUESTION_FORMS`] (`如何申请？` and `是否需要办理？` have next to none left, and are not the
+/// [`QUESTION_FORMS`](super::question_words::QUESTION_FORMS) (`如何申请？` and `是否需要办理？` have next to none left, and are not the
 /// same question).
 pub(super) fn says_something(core: &[char]) -> bool {
     core.iter()
@@ -288,14 +269,14 @@ pub(super) fn core_after_absence(q: &str, item_name: &str) -> Option<Vec<char>> 
 /// A question as compared with the others: normalised into `key` (for sameness), and the
 /// bigrams of its text without the item's name (when that has two characters or more),
 /// with its paraphrases folded ([`fold_ask_paraphrases`], [`fold_word_synonyms`]), without stop
-/// words and without [`FILLERS`] (for near sameness), and what it asks ([`asks_of`] the text
+/// words and without [`FILLERS`](super::question_words::FILLERS) (for near sameness), and what it asks ([`asks_of`] the text
 /// without the item's name, as written). `bare` is left holding that text folded, without its
 /// stop words and fillers.
 ///
 /// Its core goes into `core`: the text without the item's name, without a `问：` label, with
-/// [`QUESTION_FORMS`] marked, its paraphrases folded, stop words and [`FILLERS`] taken out, a
-/// `后` before a how-long mark taken out ([`drop_after`]), [`NEAR_SYNONYMS`] and then
-/// [`MATERIAL_ASKS`] replaced, its end read as [`end_core`] says. Two
+/// [`QUESTION_FORMS`](super::question_words::QUESTION_FORMS) marked, its paraphrases folded, stop words and [`FILLERS`](super::question_words::FILLERS) taken out, a
+/// `后` before a how-long mark taken out ([`drop_after`]), [`NEAR_SYNONYMS`](super::question_words::NEAR_SYNONYMS) and then
+/// [`MATERIAL_ASKS`](super::question_words::MATERIAL_ASKS) replaced, its end read as [`end_core`] says. Two
 /// questions with the same core (that [`says_something`]) are near-duplicates, however short.
 pub(super) fn question_key(
     q: &str,
@@ -326,20 +307,20 @@ pub(super) fn question_key(
     // by no number).
     let label = usize::from(bare.first().is_some_and(|&c| question_label(q) == Some(c)));
     core.extend_from_slice(&bare[label..]);
-    replace_in_place(core, QUESTION_FORMS, QUESTION_FORM_FIRSTS);
+    replace_in_place(core, &QUESTION_FORM_TABLE);
     fold_ask_paraphrases(core);
     remove_stopword_chars(core);
     fold_word_synonyms(core);
-    replace_in_place(core, FILLERS, FILLER_FIRSTS);
+    replace_in_place(core, &FILLER_TABLE);
     drop_after(core);
-    replace_in_place(core, NEAR_SYNONYMS, NEAR_SYNONYM_FIRSTS);
-    replace_in_place(core, MATERIAL_ASKS, MATERIAL_ASK_FIRSTS);
+    replace_in_place(core, &NEAR_SYNONYM_TABLE);
+    replace_in_place(core, &MATERIAL_ASK_TABLE);
     end_core(core);
     let asks = asks_of(bare);
     fold_ask_paraphrases(bare);
     remove_stopword_chars(bare);
     fold_word_synonyms(bare);
-    replace_in_place(bare, FILLERS, FILLER_FIRSTS);
+    replace_in_place(bare, &FILLER_TABLE);
     (Bigrams::of_chars(bare), asks)
 }
 
