@@ -13,12 +13,14 @@ use super::parse::{CLAUSE_BOUNDS, conditional_clause};
 pub(super) const SERVED_AT_ONCE: &[&str] = &["随到随办", "随来随办", "立等可取"];
 
 /// Words before an amount, in its clause, that make it the limit of some cases only: a condition
-/// (「需现场核查的」, 如需, 若, 不能当场…的), a harder case (复杂情形, 特殊情况, 涉及外地核查), another
-/// channel or delivery (网上申请, 邮寄送达, 另加), a delay (节假日顺延). A step named alone is none
-/// (`现场核查后5个工作日内办结`, `窗口受理后1个工作日内出证`): the figure follows it.
+/// (如需, 若, 不能当场…的; 「需现场核查的」 is read in [`conditional_amount`]), a harder case (复杂情形,
+/// 特殊情况, 涉及外地核查), delivery (邮寄送达, 另加), a delay (节假日顺延). A step named alone is none
+/// (`现场核查后5个工作日内办结`, `窗口受理后1个工作日内出证`): the figure follows it. A plain 的 is
+/// none either (`收到申请的5个工作日内（随到随办）`, `材料齐全的5个工作日`: the usual case), nor 网上
+/// (`网上办理5个工作日（窗口立等可取）`: the online channel's limit, h36 回归).
 const CONDITIONS: &[&str] = &[
-    "的", "如", "若", "复杂", "特殊", "邮寄", "寄递", "快递", "顺延", "另加", "另需", "延长",
-    "涉及", "不能", "无法", "否则", "其他", "其它", "其余", "外地", "异地", "网上", "线上",
+    "如", "若", "复杂", "特殊", "邮寄", "寄递", "快递", "顺延", "另加", "另需", "延长", "涉及",
+    "不能", "无法", "否则", "其他", "其它", "其余", "外地", "异地",
 ];
 
 /// Whether a word of [`SERVED_AT_ONCE`] in `t` is the limit though `limit`, the amount whose
@@ -43,8 +45,9 @@ pub(super) fn served_at_once_wins(t: &str, limit: TimeLimit, at: usize) -> bool 
 
 /// Whether the amount whose number starts at byte `at` is conditional: a word of [`CONDITIONS`]
 /// stands before it in its clause (bounded by brackets, semicolons and full stops, not commas),
-/// after the last word of [`SERVED_AT_ONCE`] there. 需 is one when something follows it
-/// (`需核查5个工作日`), not as 「需5个工作日」 (it takes 5 days).
+/// after the last word of [`SERVED_AT_ONCE`] there. 需 is one when a case it needs follows it
+/// and ends in 的 (`需现场核查的5个工作日`, `材料需补正的`), not as 「需5个工作日」, 「需审核5个工作日」 or
+/// 「审核需要的5个工作日」 (it takes that long).
 fn conditional_amount(t: &str, at: usize) -> bool {
     // A bound may be 3 bytes (【】。): start after the whole character.
     let start = t[..at]
@@ -60,7 +63,8 @@ fn conditional_amount(t: &str, at: usize) -> bool {
     CONDITIONS.iter().any(|c| before.contains(c))
         || before
             .split_once('需')
-            .is_some_and(|(_, rest)| !rest.trim_start_matches('要').is_empty())
+            .map(|(_, rest)| rest.trim_start_matches('要'))
+            .is_some_and(|rest| !rest.starts_with('的') && rest.contains('的'))
 }
 
 #[cfg(test)]
