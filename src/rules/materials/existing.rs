@@ -76,9 +76,26 @@ const RECEIPTS: &[&str] = &[
 ];
 
 /// The words before a 回执联 that make it a slip a body issues (`…登记表备案回执联`,
-/// `受理回执联`); otherwise a 回执联 is the tear-off part of the applicant's own form
-/// (`申请书回执联`), filled in with it (h36).
+/// `受理回执联`, also with the form's 表 or 登记表 between: `备案登记表回执联`, `年度报告备案表回执联`,
+/// h36 回归); otherwise a 回执联 is the tear-off part of the applicant's own form
+/// (`申请书回执联`, `备案申请表回执联`), filled in with it (h36).
 const ISSUED_SLIP: &[&str] = &["备案", "受理", "備案"];
+
+/// Words that say no one need fill a form in when they come right before the filler
+/// (`不需要单位填写`, `无需申请人填写`: the return is handed in as filed, h36 回归).
+const NOT_NEEDED: &[&str] = &[
+    "不需要",
+    "不需",
+    "无需",
+    "无须",
+    "毋需",
+    "毋须",
+    "不用",
+    "不必",
+    "免",
+    "無需",
+    "無須",
+];
 
 /// Whether a name with a fill-in word names a document that already exists, not a form to fill
 /// in for this item: a 申报表 of a period already past or already filed (see `PAST_OR_FILED`:
@@ -131,7 +148,8 @@ fn for_this_application(name: &str, notes: &str) -> bool {
 
 /// Whether `text` has the applicant fill the form in: one of `FILLERS` right before one of
 /// `FILLING`, at most a word of `FILLING_MANNER` between them (`申请人填写`, `申请单位如实填报`),
-/// and no 的 after (`申请单位填报的纳税申报表` is the return it filed).
+/// and no 的 after (`申请单位填报的纳税申报表` is the return it filed), nor a word of `NOT_NEEDED`
+/// before (`不需要单位填写`).
 fn applicant_fills(text: &str) -> bool {
     FILLING.iter().any(|f| {
         text.match_indices(f).any(|(at, _)| {
@@ -140,7 +158,11 @@ fn applicant_fills(text: &str) -> bool {
                 .iter()
                 .find_map(|m| before.strip_suffix(m))
                 .unwrap_or(before);
-            FILLERS.iter().any(|w| before.ends_with(w)) && !text[at + f.len()..].starts_with('的')
+            FILLERS
+                .iter()
+                .filter_map(|w| before.strip_suffix(w))
+                .any(|rest| !NOT_NEEDED.iter().any(|n| rest.ends_with(n)))
+                && !text[at + f.len()..].starts_with('的')
         })
     })
 }
@@ -156,8 +178,13 @@ fn ends_in_receipt(name: &str) -> bool {
         name = name[..open].trim_end();
     }
     let issued_slip = ["回执联", "回執聯"].iter().any(|w| {
-        name.strip_suffix(w)
-            .is_some_and(|before| ISSUED_SLIP.iter().any(|s| before.ends_with(s)))
+        name.strip_suffix(w).is_some_and(|before| {
+            let before = ["登记表", "表"]
+                .iter()
+                .find_map(|t| before.strip_suffix(t))
+                .unwrap_or(before);
+            ISSUED_SLIP.iter().any(|s| before.ends_with(s))
+        })
     });
     issued_slip
         || RECEIPTS.iter().any(|w| {

@@ -148,6 +148,9 @@ fn forms_for_this_application_despite_a_past_period() {
         ("申请书回执联", ""),
         ("临时占用城市道路申请表回执联", ""),
         ("申請書回執聯", ""),
+        // h36 回归: the applicant's 备案申请表 with its tear-off part; a negation elsewhere.
+        ("备案申请表回执联", ""),
+        ("上一年度补贴申报表", "申请人填写，无需附件"),
     ] {
         assert!(both(&own(name, notes)), "{name} / {notes}");
     }
@@ -182,6 +185,17 @@ fn past_returns_stay_existing_near_this_applications_words() {
         ("近三年纳税申报表", ""),
         ("建设项目环境影响登记表备案回执联", ""),
         ("申请表受理回执联", ""),
+        // h36 回归: a filling the notes say is not needed; 表 between 备案 and 回执联.
+        ("上年度企业所得税纳税申报表", "不需要单位填写"),
+        ("上年度企业所得税纳税申报表", "无需单位填写，提供复印件"),
+        (
+            "上年度企业所得税纳税申报表",
+            "不需申请人填写，提供税务机关受理的复印件",
+        ),
+        ("备案登记表回执联", ""),
+        ("受理登记表回执联", ""),
+        ("年度报告备案表回执联", ""),
+        ("登记备案表回执联", ""),
     ] {
         assert!(!both(&own(name, notes)), "{name} / {notes}");
     }
