@@ -311,10 +311,13 @@ pub fn assemble_read_in_part(
         if kind == Kind::Item {
             let before = items.len();
             let inline = inline_children(&tables, &sheet.rows[header], &mut cols);
-            inline_materials |= inline.iter().any(|(kind, _)| *kind == Kind::Material);
+            let own_inline = inline.iter().any(|(kind, _)| *kind == Kind::Material);
+            inline_materials |= own_inline;
             carried.extend(inline.iter().map(|(kind, _)| *kind));
-            // Without a 申请材料 sheet or columns, a column listing each item's materials.
-            let listed = (no_material_sheet.is_some() && !inline_materials)
+            // Without a 申请材料 sheet or columns beside this table's items, a column listing
+            // each item's materials: looked for in each item table, not only until one had it
+            // (the second of two CSV exports in a run lost its list).
+            let listed = (no_material_sheet.is_some() && !own_inline)
                 .then(|| material_list::column(&tables, &sheet.rows[header], &cols))
                 .flatten();
             // Without a 收费 sheet or a fee beside the item, 收费标准 and 收费依据 on its row.
