@@ -394,3 +394,119 @@ fn unrecognised_columns_of_a_sheet_are_named_with_the_labels_line_that_maps_them
         );
     }
 }
+
+/// The items' 办理时间 in [`grouped_keys_workbook`].
+const HOURS: &str = "周一至周五 上午8:30-12:00，下午14:30-17:30（法定节假日除外）";
+
+/// How a grouped header's ungrouped cells (序号, 实施编码, 事项名称, 实施主体) are laid out.
+#[derive(Clone, Copy, Debug)]
+enum Keys {
+    /// Under a title row, 序号 merged down over both rows, the others under 「基本信息」 merged
+    /// across them (h27's 部门导出.xlsx).
+    UnderBasicInfo,
+    /// In the second row only, the top cells above them left blank (h27's b2-blank.xlsx).
+    BlankAbove,
+}
+
+/// Writes the 事项 sheet of [`ITEMS`] with 「办理时限」 over 「法定」｜「承诺」 and
+/// 「办理地点及时间」 over 「地点」｜「时间」 (each merged across), its keys laid out as `keys`;
+/// the second item's 法定 cell is blank. Returns the path and the first item's spreadsheet row.
+fn grouped_keys_workbook(dir: &Path, keys: Keys) -> (PathBuf, u32) {
+    let path = dir.join(format!("{keys:?}.xlsx"));
+    let mut wb = Workbook::new();
+    let plain = rust_xlsxwriter::Format::new();
+    let ws = wb.add_worksheet().set_name("事项目录").unwrap();
+    let top = match keys {
+        Keys::UnderBasicInfo => {
+            ws.merge_range(0, 0, 0, 8, "池州市政务服务事项实施清单（2026年）", &plain)
+                .unwrap();
+            ws.merge_range(1, 0, 2, 0, "序号", &plain).unwrap();
+            ws.merge_range(1, 1, 1, 3, "基本信息", &plain).unwrap();
+            1
+        }
+        Keys::BlankAbove => {
+            ws.write_string(1, 0, "序号").unwrap();
+            0
+        }
+    };
+    ws.merge_range(top, 4, top, 5, "办理时限", &plain).unwrap();
+    ws.merge_range(top, 6, top, 7, "办理地点及时间", &plain)
+        .unwrap();
+    let subs = [
+        "实施编码",
+        "事项名称",
+        "实施主体",
+        "法定",
+        "承诺",
+        "地点",
+        "时间",
+        "咨询电话",
+    ];
+    for (c, sub) in subs.iter().enumerate() {
+        ws.write_string(top + 1, c as u16 + 1, *sub).unwrap();
+    }
+    for (r, i) in ITEMS.iter().enumerate() {
+        let legal = if r == 0 { "20个工作日" } else { "" };
+        let n = (r + 1).to_string();
+        let row = [
+            n.as_str(),
+            i[0],
+            i[3],
+            "池州市市场监督管理局",
+            legal,
+            "10个工作日",
+            i[4],
+            HOURS,
+            i[5],
+        ];
+        write_row(ws, top + 2 + r as u32, &row);
+    }
+    wb.save(&path).unwrap();
+    (path, top + 3)
+}
+
+/// Should not charge every item 法定办结时限为空, 承诺办结时限为空, 办理地点为空 and 办理时间为空
+/// (or throw the sheet out, 「没有读到任何事项」): a grouped header whose 实施编码 and 事项名称 are
+/// in its second row, under 「基本信息」 below a title, or under blank cells. The second item's
+/// blank 法定 cell is still 法定办结时限为空.
+#[test]
+fn keys_in_the_second_row_of_a_grouped_header_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    for keys in [Keys::UnderBasicInfo, Keys::BlankAbove] {
+        let (path, first_row) = grouped_keys_workbook(dir.path(), keys);
+        let r = read(std::slice::from_ref(&path));
+        let got: Vec<[&str; 6]> = r
+            .items
+            .iter()
+            .map(|i| {
+                [
+                    i.code.as_str(),
+                    i.legal_limit.as_str(),
+                    i.promised_limit.as_str(),
+                    i.address.as_str(),
+                    i.consult_phone.as_str(),
+                    i.hours.as_str(),
+                ]
+            })
+            .collect();
+        let want: Vec<[&str; 6]> = ITEMS
+            .iter()
+            .zip(["20个工作日", ""])
+            .map(|(i, legal)| [i[0], legal, "10个工作日", i[4], i[5], HOURS])
+            .collect();
+        assert_eq!(got, want, "{keys:?}: {:#?}", r.notices);
+        assert_eq!(r.items[0].provenance.row, Some(u64::from(first_row)));
+        // 序号 is no element; nothing else is left unread.
+        let extra: Vec<&String> = r.items[0].extra.keys().collect();
+        assert_eq!(extra, ["序号"], "{keys:?}");
+        r.notice("表头占两行", NoticeLevel::Info, &["「法定办理时限」"]);
+        assert!(
+            r.notices.iter().all(|n| !n.message.contains("不是可识别")),
+            "{keys:?}: {:#?}",
+            r.notices
+        );
+        let mut found = findings(&path, &["B06", "B07", "B09", "B10"]);
+        found.retain(|f| f.contains("为空"));
+        assert_eq!(found, ["[B06] 法定办结时限为空"], "{keys:?}");
+    }
+}

@@ -778,3 +778,76 @@ fn a_materials_column_listing_them_in_one_cell_gives_one_material_an_entry() {
         [(CODE_A.to_owned(), "营业执照复印件".to_owned())]
     );
 }
+
+/// Should not trip M01 「事项未列出申请材料」 on every item of one file, nor call its 申请材料
+/// column unrecognised: two CSV exports in one run (one UTF-8 with BOM, one GBK), each listing
+/// an item's materials in one cell. All CSV files of a run are one workbook, and the column was
+/// looked for only until the first file's was read (h27's iso2 and iso3).
+#[test]
+fn two_csv_exports_each_have_their_materials_column_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let header = "实施编码,事项名称,实施主体,办理地点,咨询电话,申请材料\n";
+    let row = |code: &str, name: &str, materials: &str| {
+        format!(
+            "{code},{name},东至县市场监督管理局,东至县尧渡镇建设路8号政务服务中心3号窗口,0566-7021234,\"{materials}\"\n"
+        )
+    };
+    let a = dir.path().join("导出-utf8bom.csv");
+    let text = format!(
+        "\u{feff}{header}{}",
+        row(
+            CODE_A,
+            "食品经营许可（新办）",
+            "1.食品经营许可申请书；2.营业执照"
+        )
+    );
+    std::fs::write(&a, text).unwrap();
+    let b = dir.path().join("导出-gbk.csv");
+    let text = format!(
+        "{header}{}",
+        row(
+            CODE_B,
+            "食品经营许可（变更）",
+            "1.食品经营许可变更申请书；2.食品经营许可证正副本；3.营业执照"
+        )
+    );
+    std::fs::write(&b, encoding_rs::GBK.encode(&text).0).unwrap();
+
+    let paths = [a, b];
+    let r = read(&paths);
+    assert_eq!(
+        r.material_names(),
+        [
+            vec!["食品经营许可申请书", "营业执照"],
+            vec!["食品经营许可变更申请书", "食品经营许可证正副本", "营业执照"],
+        ]
+    );
+    let split = r
+        .notices
+        .iter()
+        .filter(|n| n.message.contains("在一格中列出"))
+        .count();
+    assert_eq!(split, 2, "{:#?}", r.notices);
+    assert!(
+        r.notices
+            .iter()
+            .all(|n| !n.message.contains("不是可识别的要素")),
+        "{:#?}",
+        r.notices
+    );
+    let mut records = Vec::new();
+    read_inputs(&paths, &mut |r| records.push(r));
+    let report = check_records(
+        records,
+        &RuleSet::default(),
+        &CheckContext::default(),
+        RunInfo::default(),
+    );
+    let m01: Vec<&str> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule == "M01")
+        .map(|f| f.message.as_str())
+        .collect();
+    assert!(m01.iter().all(|m| !m.contains("事项未列出")), "{m01:?}");
+}

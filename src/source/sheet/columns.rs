@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::hash::Hash;
 
-use super::{HEADER_SCAN_ROWS, MIN_CHILD_FIELDS, MIN_ITEM_FIELDS, Sheet, header};
+use super::header::{self, SecondRow};
+use super::{HEADER_SCAN_ROWS, MIN_CHILD_FIELDS, MIN_ITEM_FIELDS, Sheet};
 use crate::config::Labels;
 use crate::model::text::normalize_label;
 use crate::model::{
@@ -284,12 +285,12 @@ pub(super) struct Detected {
     pub(super) kind: Kind,
     pub(super) cols: Vec<Col>,
     /// The header texts of a header in two rows, the second row's sub-headings merged in
-    /// (`header.rs`); `None` for a header in one row.
+    /// (`header/`); `None` for a header in one row.
     pub(super) two_rows: Option<Vec<String>>,
 }
 
 /// The header row and kind of a sheet, if it is recognised. A row with a second header row
-/// under it (`header.rs`) is scored with the names its sub-headings complete.
+/// under it (`header/`) is scored with the names its sub-headings complete.
 pub(super) fn detect(sheet: &Sheet, tables: &Tables) -> Option<Detected> {
     detect_among(sheet, tables, &Kind::ALL)
 }
@@ -309,11 +310,21 @@ pub(super) fn detect_item_table(sheet: &Sheet, tables: &Tables) -> Option<Detect
 fn detect_among(sheet: &Sheet, tables: &Tables, kinds: &[Kind]) -> Option<Detected> {
     let mut best: Option<(usize, Detected)> = None;
     for (i, row) in sheet.rows.iter().take(HEADER_SCAN_ROWS).enumerate() {
-        let two_rows = header::has_second_row(sheet, i, tables);
+        let second = header::second_row(sheet, i, tables);
         for &kind in kinds {
-            let merged = two_rows.then(|| header::merged(sheet, i, kind, tables));
-            let cols = tables.columns(kind, merged.as_deref().unwrap_or(row));
-            let s = score(kind, &cols);
+            let mut merged =
+                (second != SecondRow::No).then(|| header::merged(sheet, i, kind, tables));
+            let mut cols = tables.columns(kind, merged.as_deref().unwrap_or(row));
+            let mut s = score(kind, &cols);
+            if second == SecondRow::IfItNamesMore
+                && s <= score(kind, &tables.columns(kind, &sheet.rows[i + 1]))
+            {
+                // A title or group headings over complete headers: the row below is the
+                // header alone, found in its turn.
+                merged = None;
+                cols = tables.columns(kind, row);
+                s = score(kind, &cols);
+            }
             let has_key = cols
                 .iter()
                 .any(|c| matches!(c, Col::Item(ItemField::Code | ItemField::Name)));

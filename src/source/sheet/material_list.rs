@@ -50,3 +50,94 @@ pub(super) fn read(sheet: &Sheet, at: usize, header: &str, items: &mut [Item]) -
         ),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{CODE, CODE_2, assemble_all, sheet};
+    use super::Sheet;
+
+    /// A CSV export named `file` (no sheet name) of one item with its materials listed in the
+    /// cell under `column`.
+    fn export(file: &str, column: &str, code: &str, name: &str, materials: &str) -> Sheet {
+        Sheet {
+            source: file.into(),
+            name: None,
+            ..sheet(
+                "",
+                &[
+                    &["实施编码", "事项名称", "实施主体", "办理地点", column],
+                    &[
+                        code,
+                        name,
+                        "池州市人力资源和社会保障局",
+                        "池州市长江中路89号政务服务中心2楼12号窗口",
+                        materials,
+                    ],
+                ],
+            )
+        }
+    }
+
+    /// Should not charge the second file's items M01 (事项未列出申请材料) and call its 申请材料
+    /// column unrecognised: two CSV exports in one run are one workbook, and the column was
+    /// looked for only until the first item table had one (h27's iso3, a.csv and b.csv).
+    #[test]
+    fn each_item_table_of_an_export_has_its_materials_column_read() {
+        let a = export(
+            "a.csv",
+            "申请材料",
+            CODE,
+            "失业保险金申领",
+            "1.失业保险金申领登记表；2.身份证",
+        );
+        let b = export(
+            "b.csv",
+            "申请材料",
+            CODE_2,
+            "稳岗返还",
+            "1.稳岗返还申请表；2.营业执照；3.银行开户许可证",
+        );
+        let (got, notices) = assemble_all(&[a, b]);
+        let materials: Vec<Vec<&str>> = got
+            .iter()
+            .map(|i| i.materials.iter().map(|m| m.name.as_str()).collect())
+            .collect();
+        assert_eq!(
+            materials,
+            [
+                vec!["失业保险金申领登记表", "身份证"],
+                vec!["稳岗返还申请表", "营业执照", "银行开户许可证"],
+            ]
+        );
+        assert!(got.iter().all(|i| i.extra.is_empty()), "{got:?}");
+        let split: Vec<&str> = notices
+            .iter()
+            .filter(|n| n.message.contains("在一格中列出"))
+            .map(|n| &*n.provenance.source)
+            .collect();
+        assert_eq!(split, ["a.csv", "b.csv"], "{notices:?}");
+        assert!(
+            notices
+                .iter()
+                .all(|n| !n.message.contains("不是可识别的要素")),
+            "{notices:?}"
+        );
+    }
+
+    /// Should still trip M01 on the item whose cell lists nothing (its materials are none, not
+    /// another file's), while the other file's list is read.
+    #[test]
+    fn an_item_with_an_empty_list_beside_another_file_has_no_materials() {
+        let a = export(
+            "a.csv",
+            "申请材料",
+            CODE,
+            "失业保险金申领",
+            "1.登记表\n2.身份证",
+        );
+        let b = export("b.csv", "申请材料", CODE_2, "稳岗返还", "");
+        let (got, _) = assemble_all(&[a, b]);
+        assert_eq!(got[0].materials.len(), 2, "{got:?}");
+        assert!(got[1].materials.is_empty(), "{got:?}");
+    }
+}

@@ -6,7 +6,7 @@
 //!   labels. Headers are compared after [`normalize_label`](crate::model::text::normalize_label) against the field tables' synonyms
 //!   plus the user's `[labels.*]` synonyms (keyed by element key or standard label). A header
 //!   in two rows (group headings over sub-headings) is read as one, its second row as no record
-//!   (`header.rs`).
+//!   (`header/`).
 //! - An item sheet has at least [`MIN_ITEM_FIELDS`] item elements besides 事项名称/实施编码 (one
 //!   fewer when it has either of those); a child sheet (申请材料, 办理流程, 收费, 中介服务, 常见问题)
 //!   at least [`MIN_CHILD_FIELDS`] of its own columns. On a tie the child kind wins, since child
@@ -49,7 +49,7 @@
 //!   first item with that code; [`super::read_inputs`] reports the duplicate.
 //!
 //! No I/O here: the readers in `xlsx/` and `csv.rs` produce the [`Sheet`]s. Column matching
-//! lives in `columns.rs`, two-row headers in `header.rs`, item rows in `items.rs`, child rows in `children.rs`, and the notices of a
+//! lives in `columns.rs`, two-row headers in `header/`, item rows in `items.rs`, child rows in `children.rs`, and the notices of a
 //! workbook's shape in `notices.rs`.
 
 use std::sync::Arc;
@@ -311,10 +311,13 @@ pub fn assemble_read_in_part(
         if kind == Kind::Item {
             let before = items.len();
             let inline = inline_children(&tables, &sheet.rows[header], &mut cols);
-            inline_materials |= inline.iter().any(|(kind, _)| *kind == Kind::Material);
+            let own_inline = inline.iter().any(|(kind, _)| *kind == Kind::Material);
+            inline_materials |= own_inline;
             carried.extend(inline.iter().map(|(kind, _)| *kind));
-            // Without a 申请材料 sheet or columns, a column listing each item's materials.
-            let listed = (no_material_sheet.is_some() && !inline_materials)
+            // Without a 申请材料 sheet or columns beside this table's items, a column listing
+            // each item's materials: looked for in each item table, not only until one had it
+            // (the second of two CSV exports in a run lost its list).
+            let listed = (no_material_sheet.is_some() && !own_inline)
                 .then(|| material_list::column(&tables, &sheet.rows[header], &cols))
                 .flatten();
             // Without a 收费 sheet or a fee beside the item, 收费标准 and 收费依据 on its row.

@@ -7,7 +7,7 @@ use crate::config::Labels;
 use crate::model::{Item, Provenance};
 use crate::source::{Notice, NoticeLevel, Record};
 
-fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
+pub(super) fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
     Sheet {
         source: "导出.xlsx".into(),
         name: Some(name.into()),
@@ -24,7 +24,7 @@ fn sheet(name: &str, rows: &[&[&str]]) -> Sheet {
 /// The items and notices of `sheets`, but for the warnings that there is no 申请材料 sheet, and
 /// no 办理流程, 常见问题 … table or columns: most of these small workbooks have none, and
 /// `tests/readers.rs` and `tests/unread_lists.rs` hold those warnings.
-fn assemble_all(sheets: &[Sheet]) -> (Vec<Item>, Vec<Notice>) {
+pub(super) fn assemble_all(sheets: &[Sheet]) -> (Vec<Item>, Vec<Notice>) {
     let (mut items, mut notices) = (Vec::new(), Vec::new());
     assemble(sheets.to_vec(), &Labels::default(), &mut |r| match r {
         Record::Item(i) => items.push(*i),
@@ -36,8 +36,8 @@ fn assemble_all(sheets: &[Sheet]) -> (Vec<Item>, Vec<Notice>) {
     (items, notices)
 }
 
-const CODE: &str = "1134170000312541513000117035000";
-const CODE_2: &str = "1134170000312541513000117036000";
+pub(super) const CODE: &str = "1134170000312541513000117035000";
+pub(super) const CODE_2: &str = "1134170000312541513000117036000";
 
 #[test]
 fn sheets_are_recognised_by_headers_not_names_or_order() {

@@ -9,6 +9,15 @@
 //! 事项名称, so that a table without them cannot lose a row of short values. A first item with
 //! a name, or with a code, is never header.
 //!
+//! Where every column sits under a group (「基本信息」 over 「实施编码」「事项名称」) or the
+//! ungrouped header cells are blank in the top row, 实施编码 or 事项名称 is named in the second
+//! row only. The row under a top row that names neither is then its second row when it names one
+//! of them in a column whose top cell says something else (a group heading or a blank), and the
+//! two rows together name more of the sheet's elements than the second row alone
+//! ([`SecondRow::IfItNamesMore`]): a title row or a group row over complete headers
+//! (「时限」 over 「法定办结时限」｜「承诺办结时限」) adds nothing, and the header is the row
+//! under it alone.
+//!
 //! A sub-heading names its column with its parent (the header text above, or the group heading
 //! to its left that the merge left in its first column): the column is the first of parent +
 //! sub-heading (「监督投诉电话」), the parent alone, a short sub-heading completed by part of its
@@ -25,19 +34,43 @@ use crate::source::{Notice, NoticeLevel};
 /// The most characters a sub-heading has (「电话」「网址」「办理地点」「窗口号」).
 const MAX_SUB_HEADING_CHARS: usize = 8;
 
+/// Whether row `header + 1` of a sheet is the second row of the header in row `header`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum SecondRow {
+    /// It is not: a one-row header, or no header.
+    No,
+    /// It is: its cells repeat the header above or are sub-headings of one that names 实施编码 or
+    /// 事项名称.
+    Yes,
+    /// It names 实施编码 or 事项名称 itself, under a top row that names neither: it is the
+    /// header's second row if the two rows together name more of the sheet's elements than it
+    /// alone (the top row holds group headings, not a title).
+    IfItNamesMore,
+}
+
 /// Whether row `header + 1` of `sheet` is the second row of the header in row `header`.
-pub(super) fn has_second_row(sheet: &Sheet, header: usize, tables: &Tables) -> bool {
+pub(super) fn second_row(sheet: &Sheet, header: usize, tables: &Tables) -> SecondRow {
     let (Some(top), Some(below)) = (sheet.rows.get(header), sheet.rows.get(header + 1)) else {
-        return false;
+        return SecondRow::No;
+    };
+    let names_key = |text: &str| {
+        matches!(
+            tables.column(Kind::Item, text),
+            Col::Item(ItemField::Code | ItemField::Name)
+        )
     };
     let keys: Vec<usize> = (0..top.len())
-        .filter(|&c| {
-            matches!(
-                tables.column(Kind::Item, cell(top, c)),
-                Col::Item(ItemField::Code | ItemField::Name)
-            )
-        })
+        .filter(|&c| names_key(cell(top, c)))
         .collect();
+    if keys.is_empty() && !top.iter().all(|c| c.trim().is_empty()) {
+        let key_below = below
+            .iter()
+            .enumerate()
+            .any(|(c, text)| text.trim() != cell(top, c) && names_key(text));
+        if key_below {
+            return SecondRow::IfItNamesMore;
+        }
+    }
     let mut filled = 0;
     let mut labels = 0;
     for (c, text) in below.iter().enumerate() {
@@ -50,11 +83,15 @@ pub(super) fn has_second_row(sheet: &Sheet, header: usize, tables: &Tables) -> b
             continue;
         }
         if keys.contains(&c) || !is_short_label(text) {
-            return false;
+            return SecondRow::No;
         }
         labels += 1;
     }
-    filled > 0 && (labels == 0 || !keys.is_empty())
+    if filled > 0 && (labels == 0 || !keys.is_empty()) {
+        SecondRow::Yes
+    } else {
+        SecondRow::No
+    }
 }
 
 /// A text that can be a sub-heading: two to eight characters, no digit.
@@ -138,13 +175,15 @@ fn short_sub_heading(
 }
 
 /// The info notice of a header in two rows (`header` and the one below, its texts `merged`):
-/// the second row is not an item, and the names the sub-headings made.
+/// the second row is not an item, and the names the sub-headings made with a heading above
+/// (not those that are the sub-heading alone).
 pub(super) fn two_rows_notice(sheet: &Sheet, header: usize, merged: &[String]) -> Notice {
     let top = &sheet.rows[header];
+    let below = &sheet.rows[header + 1];
     let made: Vec<String> = merged
         .iter()
         .enumerate()
-        .filter(|&(c, m)| !m.is_empty() && m != cell(top, c))
+        .filter(|&(c, m)| !m.is_empty() && m != cell(top, c) && m != cell(below, c))
         .take(5)
         .map(|(_, m)| format!("「{m}」"))
         .collect();
@@ -165,3 +204,6 @@ pub(super) fn two_rows_notice(sheet: &Sheet, header: usize, merged: &[String]) -
         ),
     }
 }
+
+#[cfg(test)]
+mod tests;
