@@ -54,10 +54,9 @@ pub(super) fn drop_requested_copies(text: &str, spans: &mut Vec<(usize, usize)>)
             let rest = &text[e..];
             requests_a_record(rest)
                 || COPIES.contains(&&text[s..e])
-                    && REQUESTS.iter().any(|r| {
-                        rest.strip_prefix(r)
-                            .is_some_and(|rest| !rest.is_empty())
-                    })
+                    && REQUESTS
+                        .iter()
+                        .any(|r| rest.strip_prefix(r).is_some_and(|rest| !rest.is_empty()))
         })
         .collect();
     if !requested.is_empty() {
