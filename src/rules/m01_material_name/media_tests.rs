@@ -52,10 +52,15 @@ fn file_and_print_media_are_media() {
         ("档案影印件调取", "影印件"),
         // A medium beside an archive is still one.
         ("电子档案查询申请表电子档", "电子档"),
-        // Only a copy is excused before a request word: the older media stand (h35 regression).
+        // Only a copy is excused before a request word naming no request form: the older media
+        // stand (h35 regression); a 查询单 is a query's result, the material itself (h36).
         ("电子版查询单", "电子版"),
         ("扫描件查询表", "扫描件"),
-        ("电子件调阅单", "电子件"),
+        ("电子档查询结果", "电子档"),
+        ("电子档查询单", "电子档"),
+        ("电子件查阅单", "电子件"),
+        ("电子档调取", "电子档"),
+        ("原件调阅", "原件"),
         // 影印版 after the document, 打印版 and 电子文档 not before 式 or a handover, stand.
         ("教材审定批复影印版", "影印版"),
         ("竣工图电子文档报送表", "电子文档"),
@@ -127,4 +132,39 @@ fn an_electronic_layout_file_is_a_format() {
             "材料名称含有介质要求「复印件」: \"设计文件（电子版式文件及复印件）\""
         )]
     );
+}
+
+/// h36 回归: a medium word before 调取/调阅/查询/查阅/借阅 and a request form (申请表, 申请书,
+/// 登记表, 申请, and 单 after 调取/调阅/借阅) names the record asked for, as 复印件 there does
+/// (`档案影印件调取申请表`); a 查询单 or 查询结果 is the material itself and keeps its medium.
+#[test]
+fn a_medium_requested_by_a_form_is_the_record() {
+    for name in [
+        "原件调阅申请表",
+        "电子档调取申请表",
+        "扫描档借阅登记表",
+        "电子文档查阅申请表",
+        "打印件调取申请",
+        "扫描件调阅登记表",
+        "原件借阅登记表",
+        "不动产登记资料电子档调取申请表",
+        "电子档查阅申请表",
+        "扫描档调阅登记表",
+        "户籍档案电子档调阅申请表",
+        "房产档案扫描档查询申请书",
+        "电子档调取单",
+        "电子件调阅单",
+        "婚姻登记档案电子档查询申请书",
+    ] {
+        assert_eq!(findings(&[name]), [], "{name}");
+    }
+    for (name, word) in [
+        ("电子版查询单", "电子版"),
+        ("电子档查询结果", "电子档"),
+        ("户籍档案电子档查询单", "电子档"),
+        ("电子档调取申请表扫描件", "扫描件"),
+        ("不动产查询结果电子档", "电子档"),
+    ] {
+        assert_medium(name, word);
+    }
 }

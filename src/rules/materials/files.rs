@@ -1,13 +1,18 @@
 //! The files and links a blank-form or sample field refers to: links found in the text, file
 //! names in it, and the name a download handler's query carries; and the path on someone's
-//! computer a field (or a result sample) names instead of an upload.
+//! computer a field (or a result sample) names instead of an upload; and the offline problems
+//! of a blank-form or sample field, joined into one finding per material.
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::names::trim_open_brackets;
+use super::halfwidth;
+use super::names::{name_relates, trim_open_brackets};
+use crate::model::Material;
+use crate::model::text::{display_url, find_mojibake, is_blank_or_placeholder, quote};
+use crate::rules::Violation;
 use crate::rules::general_text::{
     UrlProblem, check_url, find_text, for_each_url, percent_decode_lossy,
 };
@@ -348,4 +353,112 @@ fn holds_file_scheme(t: &str) -> bool {
     t.as_bytes()
         .windows(5)
         .any(|w| w.eq_ignore_ascii_case(b"file:"))
+}
+
+/// The offline problems of one attachment field (blank form or sample) of one material: no link or
+/// file named, a malformed or local link, a garbled file name, a file name unrelated to the
+/// material, and — when `non_editable` is given — a format that cannot be edited. A path on
+/// someone's computer without a drive letter (`/Users/zhang/Desktop/申请表.docx`,
+/// `桌面\申请表.docx`; [`local_path`]) is a local link too, reported once for the path and not
+/// again for the file it ends in (h36).
+pub fn attachment_problems(
+    material: &Material,
+    value: &str,
+    what: &str,
+    non_editable: Option<&[String]>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut any = false;
+    // A local path that is a link is reported as the link's problem, below; the rest (rare) is
+    // read once more to tell.
+    let local = local_path(&halfwidth(value)).filter(|_| {
+        let mut local_link = false;
+        for_each_file_ref(value, |r| {
+            local_link |= r.link_problem == Some(UrlProblem::LocalPath);
+        });
+        !local_link
+    });
+    for_each_file_ref(value, |r| {
+        any = true;
+        // The file a home or desktop path ends in: the path is the problem, reported below.
+        if !r.is_link && local.as_deref().is_some_and(|l| l.contains(r.raw)) {
+            return;
+        }
+        if let Some(p) = &r.link_problem {
+            out.push((
+                format!(
+                    "{what}链接{}: \"{}\"",
+                    p.describe_zh(),
+                    quote(&display_url(r.raw), 80)
+                ),
+                r.raw.to_owned(),
+            ));
+            return;
+        }
+        let name = r.file_name.as_deref().unwrap_or(r.raw);
+        if find_mojibake(name).is_some() {
+            out.push((
+                format!("{what}文件名有乱码: \"{}\"", quote(name, 60)),
+                name.to_owned(),
+            ));
+            return;
+        }
+        if let (Some(ext), Some(list)) = (r.extension(), non_editable)
+            && list.iter().any(|e| e.eq_ignore_ascii_case(ext))
+        {
+            out.push((
+                format!(
+                    "{what}不是可编辑格式（.{}）: \"{}\"",
+                    ext.to_ascii_lowercase(),
+                    quote(name, 60)
+                ),
+                name.to_owned(),
+            ));
+            return;
+        }
+        // A material without a name is M01's one problem: no name to compare the file with.
+        if r.file_name.is_some()
+            && !is_blank_or_placeholder(&material.name)
+            && name_relates(name, &material.name) == Some(false)
+        {
+            out.push((
+                format!(
+                    "{what}文件名与材料名称不符: \"{}\"（材料为「{}」）",
+                    quote(name, 60),
+                    quote(&material.name, 30)
+                ),
+                name.to_owned(),
+            ));
+        }
+    });
+    if let Some(path) = local {
+        out.insert(
+            0,
+            (
+                format!(
+                    "{what}链接{}: \"{}\"",
+                    UrlProblem::LocalPath.describe_zh(),
+                    quote(&path, 80)
+                ),
+                path,
+            ),
+        );
+        return out;
+    }
+    if !any {
+        return vec![(
+            format!("{what}栏没有下载链接或文件名: \"{}\"", quote(value, 40)),
+            value.to_owned(),
+        )];
+    }
+    out
+}
+
+/// Joins the problems of one material into one finding.
+pub fn one_finding(problems: Vec<(String, String)>) -> Option<Violation> {
+    if problems.is_empty() {
+        return None;
+    }
+    let (messages, evidence): (Vec<String>, Vec<String>) = problems.into_iter().unzip();
+    Some(Violation::new(messages.join("；"), evidence.join(" ")))
 }

@@ -81,8 +81,11 @@ impl Applicants {
     /// nothing else, not even a word that is no value of the domain, and names no 个体工商户
     /// (个体户): the domain counts one a 自然人, but it may employ and insure staff as their
     /// 用人单位 (`自然人、个体工商户`, `自然人（含个体工商户）`; h35).
+    /// A 个体工商户 the field excludes (`自然人（不含个体工商户）`, `自然人（个体工商户除外）`,
+    /// `自然人（个体工商户另行办理）`) is not among them: only persons apply there (h36 regression).
     pub fn of(item: &Item) -> Applicants {
-        let text = item.service_object.trim();
+        let text = without_excluded_self_employed(item.service_object.trim());
+        let text = text.as_str();
         if text.is_empty() || text.contains("个体") || text.contains("個體") {
             return Applicants::MayBeUnits;
         }
@@ -96,6 +99,46 @@ impl Applicants {
             Applicants::MayBeUnits
         }
     }
+}
+
+/// Words that leave out what they stand beside (`不含个体工商户`, `个体工商户除外`,
+/// `除个体工商户外`, `非个体工商户`, `个体工商户不适用`, `个体工商户另行办理`,
+/// `个体工商户请选择其他事项`).
+const EXCLUDES: &[&str] = &[
+    "不含",
+    "不包含",
+    "不包括",
+    "除",
+    "非",
+    "不适用",
+    "不属于",
+    "另行",
+    "其他事项",
+    "其它事项",
+];
+
+/// `text` (a 服务对象) without the brackets and clauses that name 个体工商户 (个体户) only to leave
+/// it out ([`EXCLUDES`]): `自然人（不含个体工商户）` is read `自然人`; `自然人（含个体工商户）` and
+/// `自然人、个体工商户` are kept whole.
+fn without_excluded_self_employed(text: &str) -> String {
+    const BREAKS: &[char] = &['（', '）', '(', ')', '，', ',', '；', ';', '。'];
+    let mut out = String::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest.find(BREAKS).unwrap_or(rest.len());
+        let piece = &rest[..end];
+        let excluded =
+            (piece.contains("个体") || piece.contains("個體")) && holds_any(piece, EXCLUDES);
+        if !excluded {
+            out.push_str(piece);
+        }
+        let stop = rest[end..].chars().next().map_or(0, char::len_utf8);
+        out.push_str(&rest[end..end + stop]);
+        rest = &rest[end + stop..];
+    }
+    let out = out.replace("（）", "").replace("()", "");
+    out.trim_end_matches(['，', ',', '；', ';', '。', '、', ' '])
+        .to_string()
 }
 
 /// Words of a government body: a form it is named as the issuer of, the notes saying nothing of
@@ -203,14 +246,74 @@ const BEFORE_SIGNING: &[&str] = &[
     "亲自", "亲笔", "手写", "须", "需", "需要", "应", "应当", "必须", "并", "进行", "确认",
 ];
 
+/// Words saying a signature is not needed, before the signer or the signing
+/// (`无需职工签字`, `职工不用签字`, `毋需职工签名`, `不需要职工签字`); 免 counts only right
+/// before the signer or the signing (`免职工签字`, `职工免签字`), as in 免费 it is no negation.
+const NO_NEED: &[&str] = &[
+    "无需", "无须", "毋需", "毋须", "勿需", "勿须", "不需", "不须", "不用", "不必",
+];
+
+/// Words saying a signature is not asked for, after the signing (`职工签字不作要求`).
+const NOT_ASKED: &[&str] = &[
+    "不作要求",
+    "不做要求",
+    "不作强制要求",
+    "不做强制要求",
+    "不强制",
+    "非必须",
+    "非必需",
+    "不是必须",
+    "不是必需",
+    "可免",
+    "可省略",
+];
+
+/// Where the words before an act (at `at` in `clause`, `len` bytes long) that belong to it
+/// begin: after the last break of a clause, 由 not among them (`无需由职工签字`).
+const NEGATION_BREAKS: &[char] = &[
+    '并', '、', '和', '及', '后', '再', ' ', '（', '(', '）', ')',
+];
+
+/// Whether the act at `at` in `clause` (`len` bytes: a signing, a filling in) is said not to be
+/// needed: a [`NO_NEED`] word among the words before it since the last of [`NEGATION_BREAKS`]
+/// (`由用人单位填写，无需职工签字`, `职工无需签字`, `（无须职工签字）`), 免 first or last among
+/// them (`免职工签字`), 不 right before the act (`职工本人不签字`, `职工可不签字`), or a [`NOT_ASKED`]
+/// word right after it (`职工签字不作要求`; h36 regression).
+fn not_needed(clause: &str, at: usize, len: usize) -> bool {
+    let before = &clause[..at];
+    let own = before
+        .rfind(NEGATION_BREAKS)
+        .map_or(before, |i| &before[i..]);
+    let after = clause[at + len..].trim_start();
+    holds_any(own, NO_NEED)
+        || own.starts_with('免')
+        || own.ends_with(['免', '不'])
+        || NOT_ASKED.iter().any(|w| after.starts_with(w))
+}
+
+/// Whether `clause` has one of `acts` (a signing, a filling in) that it does not say is not
+/// needed ([`not_needed`]).
+fn does_any(clause: &str, acts: &[&str]) -> bool {
+    acts.iter().any(|act| {
+        clause
+            .match_indices(act)
+            .any(|(at, _)| !not_needed(clause, at, act.len()))
+    })
+}
+
 /// Whether a clause of the notes has a person sign the form, whatever word names the person
 /// (`职工签字`, `购房人签字`, `参保人员签名`, `退休人员签字`, `申请人按手印`, `职工确认签名`; h35):
 /// the words right before the signing, since the last of [`SIGNER_AFTER`], end in a person's
 /// word ([`PERSON_ENDINGS`]) and name no unit (`用人单位签字`, `单位经办人签字`) and no one who
 /// signs for a unit or an office ([`NOT_FOR_THEMSELVES`]: `单位负责人签字`, `工作人员签字`).
+/// A signature the clause says is not needed (`无需职工签字`, `职工签字不作要求`: see
+/// [`not_needed`]) is none (h36 regression).
 fn person_signs(clause: &str) -> bool {
     SIGNS.iter().any(|sign| {
         clause.match_indices(sign).any(|(at, _)| {
+            if not_needed(clause, at, sign.len()) {
+                return false;
+            }
             let mut before = clause[..at].trim_end();
             while let Some(shorter) = BEFORE_SIGNING
                 .iter()
@@ -278,7 +381,7 @@ pub(super) fn filled_in_by_another(m: &Material, who: Applicants) -> bool {
             .filter(|c| !c.is_empty())
     };
     let applicant_fills =
-        |who| clauses().any(|c| names_applicant(c, who) && holds_any(c, APPLICANT_FILLS));
+        |who| clauses().any(|c| names_applicant(c, who) && does_any(c, APPLICANT_FILLS));
     // h35: an item for persons alone, the notes saying the employer (…) fills the form in, and
     // no person fills it in or signs it too (`由用人单位填写盖章，职工签字` is the person's form).
     if who == Applicants::PersonsOnly

@@ -185,3 +185,93 @@ fn a_person_signing_a_role_units_form_makes_it_the_persons() {
         );
     }
 }
+
+/// h36 回归: a signature the notes say is not needed, the negation before the signer or the
+/// signing (无需/无须/不用/毋需/不需/不需要/免/不必) or after it (签字不作要求), is none: the form
+/// stays the employer's (…); one the person must sign stays the person's.
+#[test]
+fn a_signature_not_needed_leaves_a_role_units_form_its_own() {
+    let words = WordLists::new(&[&crate::rules::RuleParams::default().fill_in_words]);
+    let m = |name: &str, notes: &str| Material {
+        name: name.into(),
+        source_channel: "其他".into(),
+        source_desc: "用人单位".into(),
+        notes: notes.into(),
+        ..Material::default()
+    };
+    for notes in [
+        "由用人单位填写，无需职工签字",
+        "由用人单位填写，不用职工签字",
+        "由用人单位填写，毋需职工签名",
+        "由用人单位填写，不需职工签名",
+        "由用人单位填写，免职工签字",
+        "由用人单位填写，职工签字不作要求",
+        "由用人单位填写，不需要职工签字",
+        "由用人单位填写，无需职工确认签名",
+        "由建设单位填写，无需购房人签字",
+        "由参保单位填写，无需参保人员签名",
+        "由用人单位填写盖章，无须参保人员签名",
+        "由用人单位填写，职工无需签字",
+        "由用人单位填写（无须职工签字）",
+        "由用人单位填写，不必职工签字",
+        "由用人单位填写，无需由职工签字",
+        "由用人单位填写，职工免签字",
+        "由用人单位填写，无需申请人签字",
+        "由用人单位填写并盖章，职工本人不签字",
+        "由用人单位填写，职工可不签字",
+    ] {
+        assert!(
+            !is_fill_in_with(&m("职工信息登记表", notes), &words, Applicants::PersonsOnly),
+            "{notes}"
+        );
+    }
+    for notes in [
+        "由用人单位填写，职工签字确认",
+        "由用人单位填写，职工签字",
+        "由用人单位填写，无需盖章，职工签字",
+        "由用人单位填写后职工签字，无需公证",
+        "由用人单位填写，申请人签字",
+    ] {
+        assert!(
+            is_fill_in_with(&m("职工信息登记表", notes), &words, Applicants::PersonsOnly),
+            "{notes}"
+        );
+    }
+}
+
+/// h36 回归: 服务对象 that leaves 个体工商户 out (`自然人（不含个体工商户）`) serves persons alone;
+/// naming it among those served (`自然人、个体工商户`, `自然人（含个体工商户）`) still lets a unit
+/// employ.
+#[test]
+fn a_sole_trader_left_out_is_not_served() {
+    let of = |service_object: &str| {
+        Applicants::of(&crate::model::Item {
+            service_object: service_object.into(),
+            ..crate::model::Item::default()
+        })
+    };
+    for t in [
+        "自然人（不含个体工商户）",
+        "自然人（个体工商户除外）",
+        "自然人（非个体工商户）",
+        "自然人（个体工商户不适用）",
+        "自然人（个体工商户另行办理）",
+        "自然人（除个体工商户外）",
+        "自然人（不包含个体工商户）",
+        "自然人（个体工商户请选择其他事项）",
+        "自然人(不含个体户)",
+        "自然人，个体工商户除外",
+        "自然人（不包括个体工商户）",
+    ] {
+        assert_eq!(of(t), Applicants::PersonsOnly, "{t}");
+    }
+    for t in [
+        "自然人、个体工商户",
+        "自然人（含个体工商户）",
+        "自然人（包括个体工商户）",
+        "自然人、个体工商户（不含企业）",
+        "自然人（含个体工商户，不含企业）",
+    ] {
+        assert_eq!(of(t), Applicants::MayBeUnits, "{t}");
+    }
+}

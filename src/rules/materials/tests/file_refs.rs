@@ -6,6 +6,7 @@ use super::super::files::*;
 use super::super::names::*;
 use super::super::*;
 use super::trim_open_brackets_plain;
+use crate::model::text::{display_url, find_mojibake, is_blank_or_placeholder, quote};
 use crate::rules::general_text::{UrlProblem, check_url};
 
 #[test]
