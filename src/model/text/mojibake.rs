@@ -227,7 +227,7 @@ pub(super) fn may_hold_mojibake(s: &str) -> bool {
 
 /// Whether a text parsed from this JSON line may hold garbling ([`find_mojibake`]), searched on
 /// the whole line at once. Garbling is a marker (`锟斤拷`, `烫烫烫`, `屯屯屯`, `�`), holds the byte
-/// `C3` (a Latin-1 letter) or one of [`GBK_GARBLE_PAIRS`] (UTF-8 read as GBK). JSON text reaches a
+/// `C3` (a Latin-1 letter) or one of `GBK_GARBLE_PAIRS` (UTF-8 read as GBK). JSON text reaches a
 /// string unchanged except for escapes, which make ASCII characters, and `\uXXXX`, which can make
 /// anything: so a line without `\u`, `C3`, the markers and the pairs yields only texts without
 /// garbling (`mojibake_tests::line_precheck_covers_its_texts`).

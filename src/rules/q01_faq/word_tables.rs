@@ -11,11 +11,14 @@ use super::question_words::{
     QUESTION_FORMS, WORD_SYNONYMS,
 };
 
+/// The words of a list that start with one character, as characters, with what goes with each.
+type Group<V> = (char, Vec<(Vec<char>, V)>);
+
 /// A word list as characters: for each first character (sorted), the words that start with it
 /// and what goes with each, in the list's order. The first word of the list that stands at a
 /// position is the first of its group that does: words starting with another character cannot.
 pub(super) struct WordTable<V> {
-    groups: Vec<(char, Vec<(Vec<char>, V)>)>,
+    groups: Vec<Group<V>>,
     /// Bit `c % 128` set for each first character `c`: most characters of a question start no
     /// word, and are passed over on one test.
     firsts: u128,
@@ -23,7 +26,7 @@ pub(super) struct WordTable<V> {
 
 impl<V> WordTable<V> {
     fn new(list: impl IntoIterator<Item = (&'static str, V)>) -> Self {
-        let mut groups: Vec<(char, Vec<(Vec<char>, V)>)> = Vec::new();
+        let mut groups: Vec<Group<V>> = Vec::new();
         for (word, value) in list {
             let word: Vec<char> = word.chars().collect();
             let first = word[0];
