@@ -124,6 +124,16 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap(), said)
 }
 
+/// Crawls the site of `site.toml` in `dir` into `out`, at most `max_pages` pages in this go.
+fn crawl(dir: &Path, out: &str, max_pages: Option<u32>) -> (i32, String) {
+    let max = max_pages.map(|n| n.to_string());
+    let mut args = vec!["crawl", "--profile", "site.toml", "-o", out];
+    if let Some(max) = &max {
+        args.extend(["--max-pages", max]);
+    }
+    run(dir, &args)
+}
+
 /// h27's pages gave `"online_url":"在线办理"` and `"result_sample":"食品经营许可证（样本）"`: every
 /// item had a false G03 「在线办理地址」不是网址, and `links` opened neither. The links are kept,
 /// absolute, and `links` opens them.
@@ -133,7 +143,7 @@ fn the_online_address_and_the_result_sample_are_read_as_links_and_opened() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     profile(d, port);
-    let (code, said) = run(d, &["crawl", "--profile", "site.toml", "-o", "crawl"]);
+    let (code, said) = crawl(d, "crawl", None);
     assert_eq!(code, 1, "two missing pages: {said}");
     let text = std::fs::read_to_string(d.join("crawl/items.ndjson")).unwrap();
     let items: Vec<serde_json::Value> = text
@@ -203,25 +213,14 @@ fn a_resumed_crawl_still_counts_the_pages_that_failed_before() {
     let d = dir.path();
     profile(d, port);
     // The list, the two missing pages and guide 1.
-    let (code, said) = run(
-        d,
-        &[
-            "crawl",
-            "--profile",
-            "site.toml",
-            "-o",
-            "crawl",
-            "--max-pages",
-            "4",
-        ],
-    );
+    let (code, said) = crawl(d, "crawl", Some(4));
     assert_eq!(code, 1, "{said}");
     assert!(
         said.contains("抓取暂停") && said.contains("失败 2"),
         "{said}"
     );
 
-    let (code, said) = run(d, &["crawl", "--profile", "site.toml", "-o", "crawl"]);
+    let (code, said) = crawl(d, "crawl", None);
     assert!(
         said.contains(
             "抓取完成: 抓取 3 个网址（未修改 0，失败 0，跳过 0，续抓前已完成 4，其中失败 2）"
@@ -247,20 +246,9 @@ fn a_resumed_crawl_still_counts_the_pages_that_failed_before() {
     let mut text = std::fs::read_to_string(&p).unwrap();
     text.push_str("link_pattern = \"/g/[0-9]+\\\\.html$\"\n");
     std::fs::write(&p, text).unwrap();
-    let (code, said) = run(
-        d,
-        &[
-            "crawl",
-            "--profile",
-            "site.toml",
-            "-o",
-            "crawl",
-            "--max-pages",
-            "2",
-        ],
-    );
+    let (code, said) = crawl(d, "crawl", Some(2));
     assert_eq!(code, 1, "{said}");
-    let (code, said) = run(d, &["crawl", "--profile", "site.toml", "-o", "crawl"]);
+    let (code, said) = crawl(d, "crawl", None);
     assert!(
         said.contains("续抓前已完成 2）") && !said.contains("其中失败"),
         "{said}"
@@ -277,18 +265,7 @@ fn check_of_an_unfinished_crawl_says_so_as_an_error_and_claims_no_census() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     profile(d, port);
-    let (code, said) = run(
-        d,
-        &[
-            "crawl",
-            "--profile",
-            "site.toml",
-            "-o",
-            "part",
-            "--max-pages",
-            "5",
-        ],
-    );
+    let (code, said) = crawl(d, "part", Some(5));
     assert_eq!(code, 1, "{said}");
     let (code, said) = run(d, &["check", "part", "--fail-on", "none", "-o", "report"]);
     assert_eq!(code, 0, "{said}");
@@ -313,7 +290,7 @@ fn check_of_an_unfinished_crawl_says_so_as_an_error_and_claims_no_census() {
     );
 
     // The same site crawled to its end: the census is whole again.
-    let (_, said) = run(d, &["crawl", "--profile", "site.toml", "-o", "part"]);
+    let (_, said) = crawl(d, "part", None);
     assert!(said.contains("抓取完成"), "{said}");
     let (_, said) = run(d, &["check", "part", "--fail-on", "none", "-o", "report2"]);
     assert!(!said.contains("抓取没有完成"), "{said}");

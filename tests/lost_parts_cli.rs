@@ -24,6 +24,20 @@ fn workdir(input: &str) -> tempfile::TempDir {
     dir
 }
 
+/// The first night of an audit of `exports/night.json`: night 1's items with `edit` applied,
+/// audited as run n1. The folder and the export's path, for the nights after.
+fn first_json_night(
+    edit: impl Fn(&mut serde_json::Value),
+) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = workdir("exports/night.json");
+    let file = dir.path().join("exports/night.json");
+    nightly_support::write_night1_with(&file, edit);
+    nightly_support::audit(dir.path(), "n1", "2026-11-20T02:00:00+08:00")
+        .assert()
+        .success();
+    (dir, file)
+}
+
 /// The statuses of the run's history, by 指纹.
 fn statuses(report: &serde_json::Value) -> Vec<(String, String)> {
     report["history"]["findings"]
@@ -155,13 +169,8 @@ fn a_night_without_the_materials_sheet_is_incomplete_and_no_baseline() {
 /// of the baseline are not 已整改; three days in a row, it is taken as left out on purpose.
 #[test]
 fn a_column_lost_is_incomplete_until_three_days_in_a_row() {
-    let dir = workdir("exports/night.json");
+    let (dir, file) = first_json_night(|_| {});
     let d = dir.path();
-    let file = d.join("exports/night.json");
-    nightly_support::write_night1_with(&file, |_| {});
-    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
-        .assert()
-        .success();
     nightly_support::write_night1_with(&file, |item| {
         item.as_object_mut().unwrap().remove("consult_phone");
     });
@@ -268,13 +277,8 @@ const CODES_JSON: [&str; 2] = [
 /// The same fees gone while the items still say 是 are lost, as before.
 #[test]
 fn fees_abolished_with_charged_no_are_no_lost_list() {
-    let dir = workdir("exports/night.json");
+    let (dir, file) = first_json_night(with_fees);
     let d = dir.path();
-    let file = d.join("exports/night.json");
-    nightly_support::write_night1_with(&file, with_fees);
-    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
-        .assert()
-        .success();
     nightly_support::write_night1_with(&file, |item| {
         if item["code"] == CODES_JSON[0] || item["code"] == CODES_JSON[1] {
             item["charged"] = "否".into();
@@ -287,13 +291,8 @@ fn fees_abolished_with_charged_no_are_no_lost_list() {
         "n2"
     );
     // Fees gone while both items still say they charge: the list was lost.
-    let dir = workdir("exports/night.json");
+    let (dir, file) = first_json_night(with_fees);
     let d = dir.path();
-    let file = d.join("exports/night.json");
-    nightly_support::write_night1_with(&file, with_fees);
-    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
-        .assert()
-        .success();
     nightly_support::write_night1_with(&file, |item| {
         if item["code"] == CODES_JSON[0] || item["code"] == CODES_JSON[1] {
             item["charged"] = "是".into();
@@ -369,15 +368,10 @@ fn items_moved_to_another_file_with_their_lists_lose_nothing() {
 /// 已整改, as when the workbook's 申请材料 sheet is left out (h36).
 #[test]
 fn a_lost_list_leaves_its_baseline_problems_unchecked_not_fixed() {
-    let dir = workdir("exports/night.json");
-    let d = dir.path();
-    let file = d.join("exports/night.json");
-    nightly_support::write_night1_with(&file, |item| {
+    let (dir, file) = first_json_night(|item| {
         item["materials"] = serde_json::json!([{"name": "申请书（复印件或原件）"}]);
     });
-    nightly_support::audit(d, "n1", "2026-11-20T02:00:00+08:00")
-        .assert()
-        .success();
+    let d = dir.path();
     let r1 = nightly_support::report(d, "n1");
     let material_rules: Vec<String> = r1["findings"]
         .as_array()

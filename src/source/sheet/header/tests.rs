@@ -27,6 +27,17 @@ fn two_row_sheet(above: &[&[&str]], top: &[&str], second: &[&str]) -> super::She
     sheet("事项", &rows)
 }
 
+/// A one-row header of the same columns in full, which needs no second row.
+const FULL_HEADER: &[&str] = &[
+    "实施编码",
+    "事项名称",
+    "实施主体",
+    "法定办结时限",
+    "承诺办结时限",
+    "办理地点",
+    "办理时间",
+];
+
 const SUB_HEADINGS: &[&str] = &[
     "实施编码",
     "事项名称",
@@ -131,15 +142,7 @@ fn a_grouped_header_under_a_title_with_cells_merged_down_is_read() {
 #[test]
 fn a_title_over_a_one_row_header_is_not_a_second_header_row() {
     let title: &[&str] = &["池州市人社局事项实施清单"];
-    let header = &[
-        "实施编码",
-        "事项名称",
-        "实施主体",
-        "法定办结时限",
-        "承诺办结时限",
-        "办理地点",
-        "办理时间",
-    ];
+    let header = FULL_HEADER;
     let (got, notices) = assemble_all(&[two_row_sheet(&[], title, header)]);
     assert_eq!(got.len(), 2, "{notices:?}");
     assert_eq!(got[0].provenance.row, Some(3));
@@ -155,15 +158,7 @@ fn a_title_over_a_one_row_header_is_not_a_second_header_row() {
 #[test]
 fn group_headings_over_complete_headers_leave_the_header_in_one_row() {
     let top = &["基本信息", "", "", "时限", "", "地点时间", ""];
-    let header = &[
-        "实施编码",
-        "事项名称",
-        "实施主体",
-        "法定办结时限",
-        "承诺办结时限",
-        "办理地点",
-        "办理时间",
-    ];
+    let header = FULL_HEADER;
     let (got, notices) = assemble_all(&[two_row_sheet(&[], top, header)]);
     assert_eq!(got.len(), 2, "{notices:?}");
     assert_eq!(got[0].provenance.row, Some(3));
