@@ -6,14 +6,8 @@ use super::super::*;
 /// Who applies, from 服务对象: persons alone, or units may (h35).
 #[test]
 fn applicants_from_the_service_object() {
-    let of = |service_object: &str| {
-        Applicants::of(&crate::model::Item {
-            service_object: service_object.into(),
-            ..crate::model::Item::default()
-        })
-    };
     for t in ["自然人", " 自然人 ", "1"] {
-        assert_eq!(of(t), Applicants::PersonsOnly, "{t}");
+        assert_eq!(applicants_of(t), Applicants::PersonsOnly, "{t}");
     }
     for t in [
         "",
@@ -22,7 +16,7 @@ fn applicants_from_the_service_object() {
         "企业法人;事业法人",
         "自然人,个体户？",
     ] {
-        assert_eq!(of(t), Applicants::MayBeUnits, "{t}");
+        assert_eq!(applicants_of(t), Applicants::MayBeUnits, "{t}");
     }
 }
 
@@ -106,16 +100,18 @@ fn a_role_units_form_is_a_third_partys_when_only_persons_apply() {
     }
 }
 
+/// Who may apply for an item that serves `service_object`.
+fn applicants_of(service_object: &str) -> Applicants {
+    Applicants::of(&crate::model::Item {
+        service_object: service_object.into(),
+        ..crate::model::Item::default()
+    })
+}
+
 /// 个体工商户 may be the 用人单位: 服务对象 naming one is no persons-only item, though the domain
 /// reads 个体工商户 as 自然人 (h35 regression of round 1).
 #[test]
 fn a_sole_trader_may_employ() {
-    let of = |service_object: &str| {
-        Applicants::of(&crate::model::Item {
-            service_object: service_object.into(),
-            ..crate::model::Item::default()
-        })
-    };
     for t in [
         "自然人、个体工商户",
         "自然人（含个体工商户）",
@@ -127,10 +123,10 @@ fn a_sole_trader_may_employ() {
         "自然人、社会组织",
         "自然人、法人",
     ] {
-        assert_eq!(of(t), Applicants::MayBeUnits, "{t}");
+        assert_eq!(applicants_of(t), Applicants::MayBeUnits, "{t}");
     }
     for t in ["自然人、个人", "个人", "公民", "自然人、公民"] {
-        assert_eq!(of(t), Applicants::PersonsOnly, "{t}");
+        assert_eq!(applicants_of(t), Applicants::PersonsOnly, "{t}");
     }
 }
 
@@ -244,12 +240,6 @@ fn a_signature_not_needed_leaves_a_role_units_form_its_own() {
 /// employ.
 #[test]
 fn a_sole_trader_left_out_is_not_served() {
-    let of = |service_object: &str| {
-        Applicants::of(&crate::model::Item {
-            service_object: service_object.into(),
-            ..crate::model::Item::default()
-        })
-    };
     for t in [
         "自然人（不含个体工商户）",
         "自然人（个体工商户除外）",
@@ -263,7 +253,7 @@ fn a_sole_trader_left_out_is_not_served() {
         "自然人，个体工商户除外",
         "自然人（不包括个体工商户）",
     ] {
-        assert_eq!(of(t), Applicants::PersonsOnly, "{t}");
+        assert_eq!(applicants_of(t), Applicants::PersonsOnly, "{t}");
     }
     for t in [
         "自然人、个体工商户",
@@ -272,6 +262,6 @@ fn a_sole_trader_left_out_is_not_served() {
         "自然人、个体工商户（不含企业）",
         "自然人（含个体工商户，不含企业）",
     ] {
-        assert_eq!(of(t), Applicants::MayBeUnits, "{t}");
+        assert_eq!(applicants_of(t), Applicants::MayBeUnits, "{t}");
     }
 }
