@@ -167,6 +167,15 @@ fn applicant_fills(text: &str) -> bool {
     })
 }
 
+/// Whether `name` says who fills it in (`申请人填写的备案登记表回执联`: the applicant's part, h36
+/// 回归), 的 after or not.
+fn names_its_filler(name: &str) -> bool {
+    FILLING.iter().any(|f| {
+        name.match_indices(f)
+            .any(|(at, _)| FILLERS.iter().any(|w| name[..at].ends_with(w)))
+    })
+}
+
 /// Whether the name, without a full stop or a bracketed remark at its end (`（复印件）`), ends in
 /// one of `RECEIPTS`, the word not joined to a form before it by 及, 和, 与, 、 or 并; or in a
 /// 回执联 a body issues (`ISSUED_SLIP`).
@@ -185,7 +194,7 @@ fn ends_in_receipt(name: &str) -> bool {
                 .unwrap_or(before);
             ISSUED_SLIP.iter().any(|s| before.ends_with(s))
         })
-    });
+    }) && !names_its_filler(name);
     issued_slip
         || RECEIPTS.iter().any(|w| {
             name.strip_suffix(w).is_some_and(|before| {

@@ -102,14 +102,14 @@ impl Applicants {
 }
 
 /// Words that leave out what they stand beside (`不含个体工商户`, `个体工商户除外`,
-/// `除个体工商户外`, `非个体工商户`, `个体工商户不适用`, `个体工商户另行办理`,
-/// `个体工商户请选择其他事项`).
+/// `除个体工商户外`, `个体工商户不适用`, `个体工商户另行办理`, `个体工商户请选择其他事项`). 非 does
+/// only right before it (`非个体工商户`), not before another word (`非本市户籍的个体工商户也可申请`,
+/// `个体工商户非必须…`, h36 回归); and a piece saying it may apply (也可) leaves nothing out.
 const EXCLUDES: &[&str] = &[
     "不含",
     "不包含",
     "不包括",
     "除",
-    "非",
     "不适用",
     "不属于",
     "另行",
@@ -127,8 +127,9 @@ fn without_excluded_self_employed(text: &str) -> String {
     while !rest.is_empty() {
         let end = rest.find(BREAKS).unwrap_or(rest.len());
         let piece = &rest[..end];
-        let excluded =
-            (piece.contains("个体") || piece.contains("個體")) && holds_any(piece, EXCLUDES);
+        let excluded = (piece.contains("个体") || piece.contains("個體"))
+            && (holds_any(piece, EXCLUDES) || piece.contains("非个体") || piece.contains("非個體"))
+            && !piece.contains("也可");
         if !excluded {
             out.push_str(piece);
         }
@@ -277,7 +278,7 @@ const NEGATION_BREAKS: &[char] = &[
 /// Whether the act at `at` in `clause` (`len` bytes: a signing, a filling in) is said not to be
 /// needed: a [`NO_NEED`] word among the words before it since the last of [`NEGATION_BREAKS`]
 /// (`由用人单位填写，无需职工签字`, `职工无需签字`, `（无须职工签字）`), 免 first or last among
-/// them (`免职工签字`), 不 right before the act (`职工本人不签字`, `职工可不签字`), or a [`NOT_ASKED`]
+/// them (`免职工签字`; not 免填, the fields left blank: `免填部分由职工本人签字确认`, h36 回归), 不 right before the act (`职工本人不签字`, `职工可不签字`), or a [`NOT_ASKED`]
 /// word right after it (`职工签字不作要求`; h36 regression).
 fn not_needed(clause: &str, at: usize, len: usize) -> bool {
     let before = &clause[..at];
@@ -286,7 +287,9 @@ fn not_needed(clause: &str, at: usize, len: usize) -> bool {
         .map_or(before, |i| &before[i..]);
     let after = clause[at + len..].trim_start();
     holds_any(own, NO_NEED)
-        || own.starts_with('免')
+        || own
+            .strip_prefix('免')
+            .is_some_and(|rest| !rest.starts_with('填'))
         || own.ends_with(['免', '不'])
         || NOT_ASKED.iter().any(|w| after.starts_with(w))
 }

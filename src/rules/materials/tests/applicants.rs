@@ -224,6 +224,7 @@ fn a_signature_not_needed_leaves_a_role_units_form_its_own() {
     for notes in [
         "由用人单位填写，职工签字确认",
         "由用人单位填写，职工签字",
+        "由用人单位填写，免填部分由职工本人签字确认",
         "由用人单位填写，无需盖章，职工签字",
         "由用人单位填写后职工签字，无需公证",
         "由用人单位填写，申请人签字",
@@ -254,6 +255,14 @@ fn a_sole_trader_left_out_is_not_served() {
         "自然人（不包括个体工商户）",
     ] {
         assert_eq!(applicants_of(t), Applicants::PersonsOnly, "{t}");
+    }
+    // h36 回归: 非 before another word, and 也可, leave 个体工商户 among those served.
+    for t in [
+        "自然人（非本市户籍的个体工商户也可申请）",
+        "自然人（非本地户籍的个体工商户也可申请）",
+        "自然人（个体工商户非必须办理营业执照变更）",
+    ] {
+        assert_eq!(applicants_of(t), Applicants::MayBeUnits, "{t}");
     }
     for t in [
         "自然人、个体工商户",

@@ -150,6 +150,7 @@ fn forms_for_this_application_despite_a_past_period() {
         ("申請書回執聯", ""),
         // h36 回归: the applicant's 备案申请表 with its tear-off part; a negation elsewhere.
         ("备案申请表回执联", ""),
+        ("申请人填写的备案登记表回执联", ""),
         ("上一年度补贴申报表", "申请人填写，无需附件"),
     ] {
         assert!(both(&own(name, notes)), "{name} / {notes}");
