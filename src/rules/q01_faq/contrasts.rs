@@ -179,6 +179,18 @@ mod tests {
         assert!(!apart("证书丢了或坏了怎么办？", "证书坏了怎么办？"));
     }
 
+    /// h36 回归: where or when the application is handled and where or when the licence is
+    /// collected or the fee paid are two questions; the same place asked twice is one.
+    #[test]
+    fn where_to_apply_and_where_to_collect_are_two_questions() {
+        assert!(apart("办理地点在哪里？", "领证地点在哪里？"));
+        assert!(apart("1，办理地点在哪里？", "2，领证地点在哪里？"));
+        assert!(apart("办理时间是什么时候？", "领取时间是什么时候？"));
+        assert!(apart("办理地点在哪里？", "缴费地点在哪里？"));
+        assert!(!apart("办理地点在哪里？", "办理地点在什么地方？"));
+        assert!(!apart("领证地点在哪里？", "领证地点在哪儿？"));
+    }
+
     /// h36: after a loss, a new licence (补办, 补领) and another step (换领, 换发, 挂失, 注销) are
     /// two questions; the same step asked twice is one.
     #[test]
