@@ -4,8 +4,9 @@
 //! A province's items are mostly claims of a few thousand masters, and a claim repeats its
 //! master's lists byte for byte: the same dozen materials with their notes and forms, the same
 //! steps, the same FAQs. The lists are about three quarters of the cost of parsing an item, so
-//! while [`sharing_parsed`] is on, a list is first read as its raw JSON text, and a text seen
-//! before on this thread gives back the list parsed then (an [`Arc`]), without parsing it again.
+//! while [`sharing_parsed`] is on, a list is first found as its raw JSON text (by a scan of the
+//! item's structure, [`from_str`], or else read as a raw value), and a text seen before on this
+//! thread gives back the list parsed then (an [`Arc`]), without parsing it again.
 //! The texts are compared in full, so two lists share only when their JSON is the same; a list
 //! parsed from the same text is the same list, whatever reads it.
 //!
@@ -21,11 +22,11 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::hash::{Hash, Hasher};
-use std::ops::{Deref, DerefMut};
+use std::ops::{Deref, DerefMut, Range};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use serde::de::{DeserializeOwned, Error as _};
+use serde::de::{DeserializeOwned, Error as _, IgnoredAny};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::{Faq, Fee, Intermediary, Material, Step};
@@ -180,8 +181,29 @@ const KINDS: usize = 5;
 impl<'de, T: Shared> Deserialize<'de> for List<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         // `null` is how exports write "no list": an empty list, not an unreadable item.
-        if !SHARING.get() || TABLES.with_borrow_mut(|t| t.resting(T::KIND)) {
-            return Option::<Vec<T>>::deserialize(d).map(|v| List::from(v.unwrap_or_default()));
+        let plain =
+            |d: D| Option::<Vec<T>>::deserialize(d).map(|v| List::from(v.unwrap_or_default()));
+        if !SHARING.get() {
+            return plain(d);
+        }
+        let pending = PENDING.with_borrow_mut(|p| match p[T::KIND] {
+            Pending::Unscanned => Pending::Unscanned,
+            _ => std::mem::replace(&mut p[T::KIND], Pending::Plain),
+        });
+        match pending {
+            Pending::Found(items, key) => {
+                // The `0` that stands for the list in the text `from_str` parses.
+                IgnoredAny::deserialize(d)?;
+                let items = items
+                    .downcast::<Vec<T>>()
+                    .expect("a kind's table holds lists of its records");
+                return Ok(List { items, key });
+            }
+            Pending::Plain => return plain(d),
+            Pending::Unscanned => {}
+        }
+        if TABLES.with_borrow_mut(|t| t.resting(T::KIND)) {
+            return plain(d);
         }
         let raw = <&'de serde_json::value::RawValue>::deserialize(d)?;
         if raw.get() == "null" {
@@ -196,6 +218,76 @@ impl<'de, T: Shared> Deserialize<'de> for List<T> {
 thread_local! {
     static SHARING: Cell<bool> = const { Cell::new(false) };
     static TABLES: RefCell<Tables> = RefCell::new(Tables::default());
+    /// The lists [`from_str`] looked up before handing the rest of the text to `serde_json`.
+    static PENDING: RefCell<[Pending; KINDS]> = const { RefCell::new([const { Pending::Unscanned }; KINDS]) };
+}
+
+/// What [`from_str`] found of one kind of list, for `List::deserialize` to take.
+enum Pending {
+    /// The text was not scanned: the list is read as a raw text and looked up there.
+    Unscanned,
+    /// The list, looked up (the text holds `0` in its place), and its key.
+    Found(Arc<dyn Any + Send + Sync>, u32),
+    /// Not looked up (absent, resting, or not a list that parses on its own): parsed in place.
+    Plain,
+}
+
+/// `serde_json::from_str` for an item's text: while lists are shared ([`sharing_parsed`]), the
+/// lists of the top-level object are found by a scan of its structure ([`spans`]) and looked up
+/// first, and `serde_json` reads a copy of the text with each list found replaced by `0` (about
+/// a third of the instructions of an item with every rule: reading each list as a raw value
+/// through `serde_json` cost more than parsing it). A text the scan cannot follow is parsed as
+/// it is, each list read as a raw value.
+pub fn from_str<R: DeserializeOwned>(text: &str) -> serde_json::Result<R> {
+    struct Reset;
+    impl Drop for Reset {
+        fn drop(&mut self) {
+            PENDING.with_borrow_mut(|p| *p = [const { Pending::Unscanned }; KINDS]);
+        }
+    }
+    if !SHARING.get() {
+        return serde_json::from_str(text);
+    }
+    let Some(spans) = spans::list_spans(text.as_bytes()) else {
+        return serde_json::from_str(text);
+    };
+    let mut found = [const { Pending::Plain }; KINDS];
+    let mut rest = String::new();
+    let mut copied = 0;
+    // In the order they are written, which need not be the kinds'.
+    let mut in_text: [(usize, Range<usize>); KINDS] = Default::default();
+    let mut n = 0;
+    for (kind, span) in spans.into_iter().enumerate() {
+        if let Some(span) = span {
+            in_text[n] = (kind, span);
+            n += 1;
+        }
+    }
+    in_text[..n].sort_unstable_by_key(|(_, span)| span.start);
+    TABLES.with_borrow_mut(|t| {
+        for (kind, span) in in_text[..n].iter().cloned() {
+            if t.resting(kind) {
+                continue;
+            }
+            let Some((items, key)) = t.any_list(kind, &text[span.clone()]) else {
+                continue;
+            };
+            found[kind] = Pending::Found(items, key);
+            if rest.is_empty() {
+                rest.reserve(text.len());
+            }
+            rest.push_str(&text[copied..span.start]);
+            rest.push('0');
+            copied = span.end;
+        }
+    });
+    let _reset = Reset;
+    PENDING.set(found);
+    if copied == 0 {
+        return serde_json::from_str(text);
+    }
+    rest.push_str(&text[copied..]);
+    serde_json::from_str(&rest)
 }
 
 /// Runs `parse` with lists shared through this thread's tables (`on`) or not. `parse` must read
@@ -319,6 +411,25 @@ impl Tables {
         self.kinds[kind].repeats.rest()
     }
 
+    /// [`Tables::list`] of the kind `kind`, the list as any: `None` when `raw` is not a list of
+    /// its records.
+    fn any_list(&mut self, kind: usize, raw: &str) -> Option<(Arc<dyn Any + Send + Sync>, u32)> {
+        fn erase<T: Shared>(
+            list: serde_json::Result<List<T>>,
+        ) -> Option<(Arc<dyn Any + Send + Sync>, u32)> {
+            list.ok()
+                .map(|l| (l.items as Arc<dyn Any + Send + Sync>, l.key))
+        }
+        match kind {
+            Material::KIND => erase(self.list::<Material>(raw)),
+            Step::KIND => erase(self.list::<Step>(raw)),
+            Fee::KIND => erase(self.list::<Fee>(raw)),
+            Intermediary::KIND => erase(self.list::<Intermediary>(raw)),
+            Faq::KIND => erase(self.list::<Faq>(raw)),
+            _ => None,
+        }
+    }
+
     /// The list parsed from `raw`: the one kept for the same text, or parsed and kept.
     fn list<T: Shared>(&mut self, raw: &str) -> serde_json::Result<List<T>> {
         let hash = hash_bytes(raw.as_bytes());
@@ -379,5 +490,6 @@ fn set_budget(bytes: usize) {
     });
 }
 
+mod spans;
 #[cfg(test)]
 mod tests;

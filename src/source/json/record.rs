@@ -106,7 +106,7 @@ fn parse_line(
     place: Option<(u64, u64)>,
     labelled: &mut LabelledFile<'_>,
 ) -> Record {
-    match serde_json::from_str::<Item>(text) {
+    match crate::model::list::from_str::<Item>(text) {
         // Decided after the parse, and only for a record with neither name nor code: a record
         // in the tool's own format pays nothing more.
         Ok(own) if reads_too_little(&own) => {
