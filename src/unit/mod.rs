@@ -184,6 +184,11 @@ const ZONE_WORDS: [&str; 14] = [
 fn zone_committee(name: &str) -> Option<&str> {
     let name = name.trim();
     let own = name.find(['（', '(']).map_or(name, |at| &name[..at]);
+    // Both words hold 管: most names are decided by one cheap search (a word search builds its
+    // searcher on every call).
+    if !own.contains('管') {
+        return None;
+    }
     let end = ["管委会", "管理委员会"]
         .iter()
         .filter_map(|w| own.find(w).map(|at| at + w.len()))

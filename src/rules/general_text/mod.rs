@@ -199,6 +199,9 @@ impl MaskPhrases {
 pub struct ListedWords {
     /// Non-empty words, in list order.
     words: Vec<String>,
+    /// A searcher for each word, built once: `str::find` builds one on every call (about 400
+    /// instructions, more than most searches of a material's name take).
+    finders: Vec<memchr::memmem::Finder<'static>>,
     prefilter: MaskedPrefilter,
 }
 
@@ -208,6 +211,10 @@ impl ListedWords {
         let words: Vec<String> = words.iter().filter(|w| !w.is_empty()).cloned().collect();
         Self {
             prefilter: MaskedPrefilter::new(&words),
+            finders: words
+                .iter()
+                .map(|w| memchr::memmem::Finder::new(w.as_bytes()).into_owned())
+                .collect(),
             words,
         }
     }
@@ -221,8 +228,9 @@ impl ListedWords {
         let masked = exceptions.mask(text);
         self.words
             .iter()
-            .find(|w| masked.contains(w.as_str()))
-            .map(String::as_str)
+            .zip(&self.finders)
+            .find(|(_, f)| f.find(masked.as_bytes()).is_some())
+            .map(|(w, _)| w.as_str())
     }
 
     /// Every stretch of `text` that the words cover once the `exceptions` are masked, in text
@@ -246,10 +254,10 @@ impl ListedWords {
         if !self.prefilter.may_hold(text) {
             return;
         }
-        for w in &self.words {
+        for (w, finder) in self.words.iter().zip(&self.finders) {
             // Every occurrence, overlapping ones too (`match_indices` skips them).
             let mut from = 0;
-            while let Some(i) = text[from..].find(w.as_str()) {
+            while let Some(i) = finder.find(&text.as_bytes()[from..]) {
                 let start = from + i;
                 spans.push((start, start + w.len()));
                 from = start + text[start..].chars().next().map_or(1, char::len_utf8);
