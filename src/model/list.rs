@@ -245,7 +245,9 @@ pub fn from_str<R: DeserializeOwned>(text: &str) -> serde_json::Result<R> {
             PENDING.with_borrow_mut(|p| *p = [const { Pending::Unscanned }; KINDS]);
         }
     }
-    if !SHARING.get() {
+    // While the long lists' texts do not come back, the scan would find them only to parse
+    // them in place (fees and intermediaries, often `[]` or the same few, are not worth it).
+    if !SHARING.get() || TABLES.with_borrow(Tables::long_lists_resting) {
         return serde_json::from_str(text);
     }
     let Some(spans) = spans::list_spans(text.as_bytes()) else {
@@ -407,6 +409,14 @@ impl Default for Tables {
 }
 
 impl Tables {
+    /// Whether the kinds of long lists (materials, steps, FAQs) are resting, without counting a
+    /// look-up.
+    fn long_lists_resting(&self) -> bool {
+        [Material::KIND, Step::KIND, Faq::KIND]
+            .iter()
+            .all(|&k| self.kinds[k].repeats.resting > 0)
+    }
+
     fn resting(&mut self, kind: usize) -> bool {
         self.kinds[kind].repeats.rest()
     }

@@ -20,8 +20,47 @@ fn lines(seed: u64, n: u64, local_edit_rate: f64) -> Vec<String> {
         .collect()
 }
 
+/// As the check reads a line: through [`super::from_str`] (the lists found by the scan).
 fn parse(line: &str, share: bool) -> Item {
-    sharing_parsed(share, || serde_json::from_str::<Item>(line)).unwrap()
+    sharing_parsed(share, || super::from_str::<Item>(line)).unwrap()
+}
+
+#[test]
+fn lists_read_as_raw_values_are_shared_as_the_scanned_ones() {
+    // A text the scan is not given (`serde_json::from_str`) reads each list as a raw value.
+    set_budget(super::BUDGET);
+    let lines = lines(11, 200, 0.1);
+    let mut keyed = 0;
+    for line in &lines {
+        let raw = sharing_parsed(true, || serde_json::from_str::<Item>(line)).unwrap();
+        let scanned = parse(line, true);
+        assert_eq!(raw, scanned);
+        assert_eq!(raw.materials.key(), scanned.materials.key(), "{}", raw.code);
+        keyed += usize::from(raw.materials.key().is_some());
+    }
+    assert!(keyed > 150, "{keyed} of 200 material lists keyed");
+}
+
+#[test]
+fn pretty_lines_with_their_keys_in_another_order_share_too() {
+    // Keys sorted (`faqs` and `fees` before `materials`) and the text spread over lines, as a
+    // JSON array's records often are.
+    set_budget(super::BUDGET);
+    let lines = lines(12, 300, 0.1);
+    let mut keyed = [0; 2];
+    for line in &lines {
+        let value: serde_json::Value = serde_json::from_str(line).unwrap();
+        let pretty = serde_json::to_string_pretty(&value).unwrap();
+        assert!(pretty.find("\"faqs\"") < pretty.find("\"materials\""));
+        let shared = parse(&pretty, true);
+        assert_eq!(shared, parse(&pretty, false));
+        keyed[0] += usize::from(shared.materials.key().is_some());
+        keyed[1] += usize::from(shared.faqs.key().is_some());
+    }
+    assert!(
+        keyed.iter().all(|&k| k > 250),
+        "keyed materials, FAQs: {keyed:?}"
+    );
 }
 
 #[test]
@@ -45,15 +84,19 @@ fn equal_keys_are_equal_texts_and_equal_lists() {
     set_budget(super::BUDGET);
     let lines = lines(8, 400, 0.1);
     let items: Vec<Item> = lines.iter().map(|l| parse(l, true)).collect();
-    let text = |item: &Item| serde_json::to_string(&*item.materials).unwrap();
+    // Each list's text, written once (not once per pair: 22 s in a debug build).
+    let texts: Vec<String> = items
+        .iter()
+        .map(|item| serde_json::to_string(&*item.materials).unwrap())
+        .collect();
     let mut shared_pairs = 0;
     for (i, a) in items.iter().enumerate() {
-        for b in &items[i + 1..] {
+        for (j, b) in items.iter().enumerate().skip(i + 1) {
             let (Some(ka), Some(kb)) = (a.materials.key(), b.materials.key()) else {
                 continue;
             };
             // Same text ⇔ same key, within one thread's budget.
-            assert_eq!(ka == kb, text(a) == text(b), "{} / {}", a.code, b.code);
+            assert_eq!(ka == kb, texts[i] == texts[j], "{} / {}", a.code, b.code);
             if ka == kb {
                 assert_eq!(a.materials, b.materials);
                 shared_pairs += 1;
