@@ -218,9 +218,9 @@ impl<'de, T: Shared> Deserialize<'de> for List<T> {
 thread_local! {
     static SHARING: Cell<bool> = const { Cell::new(false) };
     static TABLES: RefCell<Tables> = RefCell::new(Tables::default());
-    /// The lists [`from_str`] looked up before handing the rest of the text to `serde_json`.
     /// [`from_str`]'s copy of the text.
     static BUFFER: Cell<String> = const { Cell::new(String::new()) };
+    /// The lists [`from_str`] looked up before handing the rest of the text to `serde_json`.
     static PENDING: RefCell<[Pending; KINDS]> = const { RefCell::new([const { Pending::Unscanned }; KINDS]) };
 }
 
