@@ -22,7 +22,7 @@
 use std::any::Any;
 use std::cell::{Cell, RefCell};
 use std::hash::{Hash, Hasher};
-use std::ops::{Deref, DerefMut, Range};
+use std::ops::{Deref, DerefMut};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -262,18 +262,8 @@ pub fn from_str<R: DeserializeOwned>(text: &str) -> serde_json::Result<R> {
     rest.clear();
     rest.reserve(text.len());
     let mut copied = 0;
-    // In the order they are written, which need not be the kinds'.
-    let mut in_text: [(usize, Range<usize>); KINDS] = Default::default();
-    let mut n = 0;
-    for (kind, span) in spans.into_iter().enumerate() {
-        if let Some(span) = span {
-            in_text[n] = (kind, span);
-            n += 1;
-        }
-    }
-    in_text[..n].sort_unstable_by_key(|(_, span)| span.start);
     TABLES.with_borrow_mut(|t| {
-        for (kind, span) in in_text[..n].iter().cloned() {
+        for (kind, span) in spans.iter().cloned() {
             if t.resting(kind) {
                 continue;
             }

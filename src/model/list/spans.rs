@@ -26,16 +26,37 @@ use super::KINDS;
 pub(super) const KEYS: [&[u8]; KINDS] =
     [b"materials", b"steps", b"fees", b"intermediaries", b"faqs"];
 
-/// The byte ranges of the arrays the object `text` holds under [`KEYS`], by kind (`None` for a
-/// key that is absent or whose value is not an array); `None` when `text` is not one object this
-/// scan can follow or names a list twice (the caller then parses the text as it is).
-pub(super) fn list_spans(text: &[u8]) -> Option<[Option<Range<usize>>; KINDS]> {
-    let first = skip_space(text, 0);
+/// The arrays an object holds under [`KEYS`], in the order they are written.
+#[derive(Default)]
+pub(super) struct Spans {
+    /// Each list's kind and byte range, the first `len` of them.
+    lists: [(usize, Range<usize>); KINDS],
+    len: usize,
+}
+
+impl Spans {
+    pub(super) fn iter(&self) -> impl Iterator<Item = &(usize, Range<usize>)> {
+        self.lists[..self.len].iter()
+    }
+
+    fn holds(&self, kind: usize) -> bool {
+        self.iter().any(|&(k, _)| k == kind)
+    }
+}
+
+/// The arrays the object `text` holds under [`KEYS`] (a key that is absent or whose value is not
+/// an array is left out); `None` when `text` is not one object this scan can follow or names a
+/// list twice (the caller then parses the text as it is).
+///
+/// White space is read as `u8::is_ascii_whitespace` (JSON's four and the form feed): a form feed
+/// makes the text no JSON, and the parse of the copy, which keeps it, says so.
+pub(super) fn list_spans(text: &[u8]) -> Option<Spans> {
+    let first = text.len() - text.trim_ascii_start().len();
     if text.get(first) != Some(&b'{') {
         return None;
     }
     let mut scan = Scan {
-        spans: Default::default(),
+        spans: Spans::default(),
         depth: 0,
         open: None,
         end: None,
@@ -66,13 +87,13 @@ pub(super) fn list_spans(text: &[u8]) -> Option<[Option<Range<usize>>; KINDS]> {
     }
     // The object closed, outside any string, with only white space after it.
     let end = scan.end?;
-    (strings.in_string == 0 && text[end - 1] == b'}' && skip_space(text, end) == text.len())
+    (strings.in_string == 0 && text[end - 1] == b'}' && text[end..].trim_ascii_start().is_empty())
         .then_some(scan.spans)
 }
 
 /// The brackets crossed so far.
 struct Scan {
-    spans: [Option<Range<usize>>; KINDS],
+    spans: Spans,
     /// Brackets open: 1 inside the item's object.
     depth: usize,
     /// The list being crossed: its kind and where its `[` is.
@@ -91,7 +112,7 @@ impl Scan {
             && text[at] == b'['
             && let Some(kind) = key_before(text, at)
         {
-            if self.spans[kind].is_some() {
+            if self.spans.holds(kind) {
                 return None;
             }
             self.open = Some((kind, at));
@@ -107,7 +128,9 @@ impl Scan {
             0 => self.end = Some(at + 1),
             1 => {
                 if let Some((kind, start)) = self.open.take() {
-                    self.spans[kind] = Some(start..at + 1);
+                    let spans = &mut self.spans;
+                    spans.lists[spans.len] = (kind, start..at + 1);
+                    spans.len += 1;
                 }
             }
             _ => {}
@@ -205,32 +228,12 @@ impl Strings {
 /// allowed around the colon), as a member of the object: a `,` or the object's `{` before the
 /// key's opening quote (so the quote opens a string: it is not escaped).
 fn key_before(text: &[u8], at: usize) -> Option<usize> {
-    let before = trim_end_space(&text[..at]);
-    let before = trim_end_space(before.strip_suffix(b":")?);
+    let before = text[..at].trim_ascii_end();
+    let before = before.strip_suffix(b":")?.trim_ascii_end();
     let before = before.strip_suffix(b"\"")?;
     let kind = KEYS.iter().position(|key| before.ends_with(key))?;
     let before = before[..before.len() - KEYS[kind].len()].strip_suffix(b"\"")?;
-    matches!(trim_end_space(before).last(), Some(b',' | b'{')).then_some(kind)
-}
-
-/// JSON's white space: space, tab, line feed and carriage return.
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
-
-fn skip_space(text: &[u8], mut i: usize) -> usize {
-    while text.get(i).copied().is_some_and(is_space) {
-        i += 1;
-    }
-    i
-}
-
-fn trim_end_space(text: &[u8]) -> &[u8] {
-    let end = text
-        .iter()
-        .rposition(|&b| !is_space(b))
-        .map_or(0, |p| p + 1);
-    &text[..end]
+    matches!(before.trim_ascii_end().last(), Some(b',' | b'{')).then_some(kind)
 }
 
 #[cfg(test)]
@@ -239,14 +242,20 @@ mod tests {
     use serde_json::value::RawValue;
     use std::collections::HashMap;
 
-    /// The ranges as texts, by key.
+    /// The ranges as texts, by key, in the order of [`KEYS`]; each range after the one before.
     fn found(text: &str) -> Option<Vec<(&'static str, &str)>> {
         let spans = list_spans(text.as_bytes())?;
+        let ranges: Vec<_> = spans.iter().map(|(_, r)| r.clone()).collect();
+        assert!(
+            ranges.windows(2).all(|w| w[0].end <= w[1].start),
+            "{ranges:?}"
+        );
+        let mut by_kind: Vec<_> = spans.iter().collect();
+        by_kind.sort_by_key(|(kind, _)| *kind);
         Some(
-            spans
-                .iter()
-                .zip(KEYS)
-                .filter_map(|(s, k)| Some((std::str::from_utf8(k).unwrap(), &text[s.clone()?])))
+            by_kind
+                .into_iter()
+                .map(|(kind, r)| (std::str::from_utf8(KEYS[*kind]).unwrap(), &text[r.clone()]))
                 .collect(),
         )
     }
